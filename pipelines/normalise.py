@@ -463,6 +463,23 @@ def related_published(related_row):
     return readable_timestamp(related_row.get("publicatieDatum")) if isinstance(related_row, dict) else None
 
 
+def listed_as(row) -> str | None:
+    """What a list row says of the values its detail gives authoritatively (the procedure, ``kenmerk``; the notice
+    type, ``typePublicatie``; ended early, ``isVroegtijdigeBeeindiging``: docs/reference/tenderned-api.md §3, §4,
+    §12), as JSON: archived (``notices.listed_as``) when the notice is fetched with its row, so a row that keeps
+    disagreeing with its detail (§13: fields differ between endpoints) is news once, not every crawl
+    (``TenderNedSpider.listed_before``). None for no row."""
+    if not isinstance(row, dict):
+        return None
+    try:
+        kenmerk = values.kenmerk_number(row.get("kenmerk"))
+    except (TypeError, ValueError):
+        kenmerk = None
+    code = values.code_label(row.get("typePublicatie"))[0]
+    return dumps({"kenmerk": None if kenmerk is None else str(kenmerk), "type": code.upper() if code else None,
+                  "ended_early": flag(row.get("isVroegtijdigeBeeindiging"))})
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
@@ -541,6 +558,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,
         "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,
+        "listed_as": listed_as(row) if item.list_record is not None else None,
         "consultation_deadline": consultation,
         "open_until": open_until,
         "procedure": procedure, "procedure_label": procedure_label,
@@ -594,6 +612,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        del notice["listed_as"]
         del notice["publication_status"], notice["publication_status_label"]  # the list's alone, likewise
         # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
         # a re-check has not, stands, placeholder flag included; not this response's business (absent),
@@ -634,4 +653,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
                 "sha256": item.documents_sha256,
             })
+    if item.documents_not_found:
+        # /documenten answered 404/410: no list, so no document is dropped and the zip link stays as archived
+        notice.pop("documents_zip_url", None)
+        documents = None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable}

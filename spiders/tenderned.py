@@ -99,8 +99,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import scrapy
 
-from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, publication_status,
-                                 unreadable_flags)
+from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, listed_as,
+                                 publication_status, unreadable_flags)
 from spiders.base import BaseSpider, Request
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -1022,7 +1022,8 @@ class TenderNedSpider(BaseSpider):
         except (TypeError, ValueError):
             return False
         archived = self.known[publication_id].get("kenmerk")
-        if listed is None or archived is None or str(listed) == str(archived):
+        if listed is None or archived is None or str(listed) == str(archived) \
+                or self.listed_before(publication_id, row, "kenmerk"):
             return False
         self.logger.info("publication %s: listed in procedure %s, archived in %s: fetched again",
                          publication_id, listed, archived)
@@ -1039,11 +1040,29 @@ class TenderNedSpider(BaseSpider):
         has nothing to compare."""
         archived = self.known[publication_id]
         if "is_cancelled" not in archived or flag(row.get("isVroegtijdigeBeeindiging")) != 1 \
-                or archived["is_cancelled"] == 1:
+                or archived["is_cancelled"] == 1 or self.listed_before(publication_id, row, "ended_early"):
             return False
         self.logger.info("publication %s: listed as ended early (isVroegtijdigeBeeindiging), archived as running: "
                          "fetched again", publication_id)
         self.crawler.stats.inc_value("tenderned/cancelled_listed")
+        return True
+
+    def listed_before(self, publication_id: str, row: dict, field: str) -> bool:
+        """The archived notice was last fetched with a list row saying the same of ``field`` (``kenmerk``, ``type``,
+        ``ended_early``: :func:`~pipelines.normalise.listed_as`, ``notices.listed_as``): its detail, which the archive
+        follows, said otherwise then. A row that keeps disagreeing with its detail (reference §13) is no news: it was
+        fetched again by every crawl, for ever, for an answer that did not change. Logged, counted
+        (``tenderned/disagreement_seen``)."""
+        try:
+            before = json.loads(self.known[publication_id].get("listed_as") or "{}")
+        except ValueError:
+            return False
+        said = json.loads(listed_as(row) or "{}").get(field)
+        if not isinstance(before, dict) or said is None or before.get(field) != said:
+            return False
+        self.logger.debug("publication %s: list row's %s (%s) disagrees with its detail as when it was archived: "
+                          "not fetched again", publication_id, field, said)
+        self.crawler.stats.inc_value("tenderned/disagreement_seen")
         return True
 
     def type_listed(self, publication_id: str, row: dict) -> bool:
@@ -1053,7 +1072,8 @@ class TenderNedSpider(BaseSpider):
         again with the row, so the notice, its /html (:meth:`changed_type`) and its procurement's fase follow; the
         incremental skip kept the first type for ever. A row or an archive without a type that reads is no change."""
         listed, archived = self._row_code(row), self.known[publication_id].get("notice_type")
-        if not listed or not archived or listed.upper() == str(archived).upper():
+        if not listed or not archived or listed.upper() == str(archived).upper() \
+                or self.listed_before(publication_id, row, "type"):
             return False
         self.logger.info("publication %s: listed as notice type %s, archived as %s: fetched again",
                          publication_id, listed, archived)
@@ -1289,12 +1309,16 @@ class TenderNedSpider(BaseSpider):
     def documents_failed(self, failure):
         """Recorded; the notice goes on without documents and, after an error or no answer, is
         fetched again next run (``documents_unread``). A 404 or 410 is TenderNed's answer: the
-        notice has no documents list there, so it is not asked again every run."""
+        notice has no documents list there, so it is not asked again every run. It is no list read
+        whole either (docs/reference/tenderned-api.md §5 documents none): the notice's archived
+        documents stay listed and its zip link stays (``documents_not_found``); they were all marked
+        dropped by it, for a notice whose detail still answered."""
         self.errback(failure)
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
         if response is not None and response.status in (404, 410):
             item.documents_url, item.documents = failure.request.url, {"documenten": []}
+            item.documents_not_found = True
         yield from self.after_documents(item)
 
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------

@@ -149,15 +149,27 @@ class TenderNedAPI:
 
     # --- request handling --------------------------------------------------------
     def handle(self, path: str, query: str, accept: str | None = None) -> tuple[int, dict, bytes]:
+        """The answer to one request: a planted fault, else the API's. A fault ``{"truncate": n}`` is the
+        normal answer cut off after ``n`` bytes, its ``Content-Length`` the whole body's (a transfer broken off)."""
+        truncate = None
         with self.lock:
             self.log.append(path + (f"?{query}" if query else ""))
             self.times.append(time.monotonic())
             pending = self.faults.get(f"{path}?{query}") or self.faults.get(path)
-            if pending:
+            if pending and "truncate" in pending[0]:
+                truncate = pending.pop(0)["truncate"]
+            elif pending:
                 fault = pending.pop(0)
                 body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))
                 return fault.get("status", 500), fault.get("headers", {}), \
                     body if isinstance(body, bytes) else body.encode()  # bytes: any encoding
+        if truncate is not None:
+            status, headers, body = self.answer(path, query, accept)
+            body = body.read_bytes() if isinstance(body, Path) else body
+            return status, dict(headers, **{"Content-Length": str(len(body))}), body[:truncate]
+        return self.answer(path, query, accept)
+
+    def answer(self, path: str, query: str, accept: str | None = None) -> tuple[int, dict, bytes]:
         if path == DATASETS_PAGE or path.startswith(DATASETS_FILES):
             return self.dataset(path)
         if not path.startswith(API_PATH):
@@ -313,7 +325,8 @@ class _Handler(BaseHTTPRequestHandler):
         headers = dict(headers)
         self.send_response(status)
         self.send_header("Content-Type", headers.pop("Content-Type", "application/json;charset=UTF-8"))
-        self.send_header("Content-Length", str(body.stat().st_size if isinstance(body, Path) else len(body)))
+        self.send_header("Content-Length", headers.pop("Content-Length", None)  # a truncated answer's: the whole body's
+                         or str(body.stat().st_size if isinstance(body, Path) else len(body)))
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()

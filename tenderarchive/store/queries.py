@@ -49,7 +49,7 @@ def known_notices(path: str | Path) -> dict[str, dict]:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
             for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status",
-                             "open_until", "is_cancelled"):
+                             "open_until", "is_cancelled", "listed_as"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:

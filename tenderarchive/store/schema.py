@@ -52,6 +52,9 @@ TABLES: dict[str, dict] = {
             "title": str, "description": str, "buyer": str, "buyer_official": str,
             "published": str, "published_at": str, "year": int, "year_month": str,
             "deadline": str, "deadline_placeholder": int, "deadline_list": str,
+            # what the list row said of kenmerk, type and early end when the notice was last fetched with it
+            # (pipelines/normalise.py listed_as): a row that keeps disagreeing with its detail is fetched once
+            "listed_as": str,
             "consultation_deadline": str,
             # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
             "open_until": str,

@@ -77,7 +77,7 @@ PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content
 #: (``omitted_columns``: their archived values kept), whether its documents list was read. A change of these
 #: alone is no change of the notice: it was reported "changed" with only ``omitted_columns`` (a sparse answer,
 #: ``isGegund: "onbekend"``), though every value a reader sees stayed as it was.
-BOOKKEEPING_COLUMNS = {"omitted_columns", "documents_unread"}
+BOOKKEEPING_COLUMNS = {"omitted_columns", "documents_unread", "listed_as"}
 #: The archive's scores of an article (the rules' and the model's relevance, a fraction): a revised text
 #: rescores it, and the report listed "relevance_model_score: 0.9149 → 0.921" beside the text's change, a
 #: figure of the archive's, not the page's. A change of ``relevant`` (its verdict) is still reported.
