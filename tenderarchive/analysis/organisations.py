@@ -66,6 +66,11 @@ gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person 
 (``office_of``), and the other members of a coordinated list with a known provider (``list_sibling``). A contract only
 extended, a loser's idiom and a former provider named away from its award are no award.
 
+Branch orgs5: the new provider named after its kind (``nieuwe_aanbieder``, not where the sentence only fears or expects
+it), parties said to provide the care from a year on (``aanbieders_vanaf`` with a list as subject), an awardee's short
+name read as the one full name the text gives after its kind (:func:`_full_name`); the current provider named as such
+away from its award, and a party that took the award to court, are no awardees.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -240,12 +245,29 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
                 found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
     kept = []
     for a in found:
+        a = _full_name(a, text)
         why = _not_won(a, text)
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension") and other_tenders is not None:
             other_tenders.append(a)
     return kept
+
+
+# branch orgs5: a party named in full once after its kind and by its first words where the award is told
+# ("Samenwerkingsverband GO! Voor Jeugd begreep het beste ... Vanaf 1 januari 2018 is GO! verantwoordelijk")
+_FULL_KIND = (r"(?i:samenwerkingsverband|consortium|combinatie|coöperatie|stichting|\w*aanbieder|\w*organisatie|"
+              r"\w*instelling)")
+
+
+def _full_name(a: dict, text: str) -> dict:
+    """The awardee ``a`` under its full name when the text names it in full after its kind ("het samenwerkingsverband
+    Kracht Jeugd en Gezin" for "Kracht"); the short name stays when the text has no longer one or several."""
+    name = a["name"]
+    longer = {m.group("full") for m in re.finditer(
+        rf"{_FULL_KIND}\s+(?P<full>{re.escape(name)}(?: (?:{_CONN} ){{0,3}}{_UP}){{1,6}})(?![\w-])", text)}
+    longer = {n for n in longer if _clean_name(n) == n and not _is_place(n)}
+    return a | {"name": longer.pop()} if len(longer) == 1 else a
 
 
 # branch orgs3: a headline tells the award without its verb: "Aanbesteding jeugdhulp opnieuw naar A en B", "Contract
@@ -266,11 +288,15 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                # branch orgs4: the loser's idioms ("X kwam als verliezer uit de bus", "X zag het contract aan zich
                # voorbijgaan", "X greep mis")
                r"(?:\w+ ){0,3}als verliezers? uit de bus|(?:zag|zagen|ziet|zien) (?:[\w-]+ ){0,4}aan (?:zich|haar|hun) (?:neus )?voorbij\w*|"
-               r"gre(?:e|e)?p(?:en)? (?:\w+ )?mis|misgegrepen)")
+               r"gre(?:e|e)?p(?:en)? (?:\w+ )?mis|misgegrepen|"
+               # branch orgs5: the party that took the award to court ("X stapte naar de rechter", "X had de rechter
+               # om een uitspraak gevraagd")
+               r"(?:stapte|stapten|stapt|stappen|gestapt) (?:\w+ ){0,2}naar de (?:rechter|rechtbank)|"
+               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd)")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
-_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
+_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
@@ -429,6 +455,14 @@ def _awardees(text: str) -> list[dict]:
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
                         rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
+        # branch orgs5: the new provider named after its kind, set off by commas or not ("En die nieuwe
+        # jeugdhulpaanbieder, Horizon, komt er"), and parties said to provide the care from a date or a year on
+        # ("A en B gaan samen met de gemeente de jeugdhulp vanaf 2024 verzorgen")
+        ("nieuwe_aanbieder", rf"\b(?:[Dd]e|[Dd]ie|[Dd]eze) nieuwe (?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?),? "
+                             rf"(?:(?:de|het) )?(?P<names>{_ALIST})"),
+        ("aanbieders_vanaf", rf"(?P<names>{_ALIST}) (?:gaan|gaat|zullen|zal) [^.\n]{{0,100}}?\b(?:vanaf|per|met ingang van) "
+                             rf"(?:\d{{1,2}} {_MONTH} )?\d{{4}}\b[^.\n]{{0,60}}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b",
+         r"\b(?:gaan|gaat|zullen|zal) [^.\n]{0,100}?\b(?:vanaf|per|met ingang van) (?:\d{1,2} \w+ )?\d{4}\b[^.\n]{0,60}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
@@ -442,6 +476,9 @@ def _awardees(text: str) -> list[dict]:
         if need and not re.search(need[0], text):
             continue
         for m in re.finditer(rx, text):
+            if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
+                                                        _sentence_at(text, m.start(), m.end())):
+                continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
             found = _split_names(m.group("names"), _BRAND if rule in ("signing_parties", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
