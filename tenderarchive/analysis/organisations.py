@@ -69,7 +69,9 @@ extended, a loser's idiom and a former provider named away from its award are no
 Branch orgs5: the new provider named after its kind (``nieuwe_aanbieder``, not where the sentence only fears or expects
 it), parties said to provide the care from a year on (``aanbieders_vanaf`` with a list as subject), an awardee's short
 name read as the one full name the text gives after its kind (:func:`_full_name`); the current provider named as such
-away from its award, and a party that took the award to court, are no awardees.
+away from its award, and a party that took the award to court, are no awardees. Organisations: the parties a sentence
+about a kind of party goes on to name ("Het gaat om A in X, B in Y en C", ``het_gaat_om``), a party's place in a list
+cut off before the list is split (:data:`_IN_PLACE`).
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -549,6 +551,9 @@ def _head_role(name: str, default: str) -> str:
     return default
 
 
+# branch orgs5: where a party in a list is ("A in Amsterdam, B in Cadier en Keer en C"): a place of several words joins
+# with "en" only at the item's end, so "A in Leiden en B in Delft" is two items
+_IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -638,6 +643,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"
         rf"|(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
         rf"partijen|GI's)\b)")),
+    # branch orgs5: the parties a sentence about a kind of party goes on to name ("... zes instellingen voor gesloten
+    # jeugdzorg. Het gaat om A in Amsterdam, B in Groningen en C in Deurne en Zetten"); each one's place is cut off
+    ("provider", "het_gaat_om", re.compile(
+        rf"\b(?:organisaties|\w*aanbieders|instellingen|zorginstellingen|partijen)\b[^.\n]{{0,80}}\. [Hh]et gaat om "
+        rf"(?:de |het )?(?P<names>(?>{_NAME}(?:{_IN_PLACE})?"
+        rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
@@ -841,7 +852,7 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                 if (ls + m.start(), ls + m.end()) in done or not (m.start() <= occ.start() - ls < m.end()):
                     continue
                 done.add((ls + m.start(), ls + m.end()))
-                names = _split_names(m.group(0), initial=_initial(text, ls + m.start()))
+                names = _split_names(re.sub(_IN_PLACE, "", m.group(0)), initial=_initial(text, ls + m.start()))
                 if len(names) < 2 or o["name"].casefold() not in {n.casefold() for n in names}:
                     continue
                 role = "adviser" if o["role"] == "adviser" else "provider"
@@ -892,7 +903,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             role = pattern_role
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
-            if rule in LIST_RULES and group not in SINGLE_GROUPS:
+            if rule == "het_gaat_om":
+                chunk = re.sub(_IN_PLACE, "", chunk)
+            if rule in LIST_RULES + ("het_gaat_om",) and group not in SINGLE_GROUPS:
                 names = _split_names(chunk, initial=_initial(text, m.start(group)))
             elif group in SINGLE_GROUPS:
                 name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))

@@ -8,7 +8,11 @@ words, no page's text is copied.
 
 import pytest
 
-from tenderarchive.analysis.organisations import find_awardees
+from tenderarchive.analysis.organisations import find_awardees, find_organisations
+
+
+def roles(text: str) -> dict[str, str]:
+    return {o["name"]: o["role"] for o in find_organisations(text, awardees=[])}
 
 
 def awardees(text: str) -> list[str]:
@@ -76,3 +80,16 @@ def test_the_current_provider_named_as_such_away_from_the_award_is_no_awardee():
 def test_the_party_that_took_the_award_to_court_is_no_awardee(tail):
     text = "De aanbesteding is gegund aan Lindeboom en Wilgenhof. " + tail
     assert awardees(text) == ["Lindeboom"]
+
+
+# --- organisations: the parties a sentence about a kind of party goes on to name ---------------------
+
+def test_the_parties_named_after_het_gaat_om_are_providers_without_their_places():
+    text = ("De inspectie verscherpt het toezicht op vijf instellingen voor gesloten jeugdzorg. Het gaat om Eikenrode in "
+            "Amsterdam, Berkhof in Groningen, Via Kind in Cadier en Keer, Wilgenhof in Leidschendam en Lindeboom in "
+            "Deurne en Zetten.")
+    assert roles(text) == {n: "provider" for n in ("Eikenrode", "Berkhof", "Via Kind", "Wilgenhof", "Lindeboom")}
+
+
+def test_het_gaat_om_after_no_kind_of_party_names_no_provider():
+    assert roles("De raad besprak de begroting. Het gaat om Eikenrode en Berkhof.") == {}
