@@ -71,7 +71,8 @@ it), parties said to provide the care from a year on (``aanbieders_vanaf`` with 
 name read as the one full name the text gives after its kind (:func:`_full_name`); the current provider named as such
 away from its award, and a party that took the award to court, are no awardees. Organisations: the parties a sentence
 about a kind of party goes on to name ("Het gaat om A in X, B in Y en C", ``het_gaat_om``), a party's place in a list
-cut off before the list is split (:data:`_IN_PLACE`).
+cut off before the list is split (:data:`_IN_PLACE`), and the court named by its judge and seat ("de rechter in
+Amsterdam", ``rechter_in``).
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -976,6 +977,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    # branch orgs5: the court named by its judge and seat ("heeft de rechter in Amsterdam bepaald", "de
+    # voorzieningenrechter te Zwolle"): the rechtbank of that seat, a municipality
+    for m in re.finditer(r"\b[Dd]e (?:voorzieningen|kort-gedingen)?rechter (?:in|te) (?P<seat>'s-[A-Z][\w-]+|Den Haag|[A-Z][\w-]+)", text):
+        name = f"rechtbank {m.group('seat')}"
+        if m.group("seat") != "Nederland" and _is_place(m.group("seat")) and name.casefold() not in seen \
+                and not any(o["role"] == "court" and o["name"].casefold().endswith(m.group("seat").casefold()) for o in out):
+            seen.add(name.casefold())
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            out.append({"name": name, "role": "court", "rule": "rechter_in",
+                        "sentence": text[line_start:].split("\n")[0][:300]})
     _jeugdregios(text, out, seen)
     _siblings(text, out, seen)
 

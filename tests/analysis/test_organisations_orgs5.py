@@ -93,3 +93,17 @@ def test_the_parties_named_after_het_gaat_om_are_providers_without_their_places(
 
 def test_het_gaat_om_after_no_kind_of_party_names_no_provider():
     assert roles("De raad besprak de begroting. Het gaat om Eikenrode en Berkhof.") == {}
+
+
+# --- organisations: the court named by its judge and seat ----------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Maar de vordering is afgewezen, heeft de rechter in Amsterdam bepaald.", "rechtbank Amsterdam"),
+    ("De voorzieningenrechter te Zwolle wees de eis van Wilgenhof af.", "rechtbank Zwolle"),
+])
+def test_the_judge_in_a_seat_names_the_court_of_that_seat(text, name):
+    assert roles(text)[name] == "court"
+
+
+def test_the_judge_in_a_country_names_no_court():
+    assert roles("De rechter in Nederland toetst een aanbesteding marginaal.") == {}
