@@ -72,7 +72,8 @@ name read as the one full name the text gives after its kind (:func:`_full_name`
 away from its award, and a party that took the award to court, are no awardees. Organisations: the parties a sentence
 about a kind of party goes on to name ("Het gaat om A in X, B in Y en C", ``het_gaat_om``), a party's place in a list
 cut off before the list is split (:data:`_IN_PLACE`), and the court named by its judge and seat ("de rechter in
-Amsterdam", ``rechter_in``).
+Amsterdam", ``rechter_in``); parties that did or did not tender told in a subordinate clause ("nu X zich net als Y
+niet heeft ingeschreven").
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -659,6 +660,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
         rf"|(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar"
         rf"|(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
+        # branch orgs5: the same in a subordinate clause, the verb last, with a party compared ("nu X zich net als
+        # het Y niet heeft ingeschreven"): X here, Y by the next alternative
+        rf"|(?P<names28>{_ALIST}) zich(?= (?:net als [^.\n]{{0,80}}? )?(?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) ingeschreven)"
+        rf"|\bnet als (?:de |het )?(?P<names27>{_NAME}) (?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) (?:ingeschreven|inschreven)"
         rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
         rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
         rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
@@ -803,7 +808,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 

@@ -107,3 +107,11 @@ def test_the_judge_in_a_seat_names_the_court_of_that_seat(text, name):
 
 def test_the_judge_in_a_country_names_no_court():
     assert roles("De rechter in Nederland toetst een aanbesteding marginaal.") == {}
+
+
+# --- organisations: parties that did not tender, told in a subordinate clause -----------------------------
+
+def test_parties_that_did_not_tender_in_a_subordinate_clause_are_providers():
+    text = ("De keuzevrijheid is in gevaar nu Wilgenhof zich net als het Leger der Eiken Jeugdzorg & Reclassering niet "
+            "heeft ingeschreven voor de aanbesteding.")
+    assert roles(text) == {"Wilgenhof": "provider", "Leger der Eiken Jeugdzorg & Reclassering": "provider"}
