@@ -66,6 +66,15 @@ gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person 
 (``office_of``), and the other members of a coordinated list with a known provider (``list_sibling``). A contract only
 extended, a loser's idiom and a former provider named away from its award are no award.
 
+Branch orgs5: the new provider named after its kind (``nieuwe_aanbieder``, not where the sentence only fears or expects
+it), parties said to provide the care from a year on (``aanbieders_vanaf`` with a list as subject), an awardee's short
+name read as the one full name the text gives after its kind (:func:`_full_name`); the current provider named as such
+away from its award, and a party that took the award to court, are no awardees. Organisations: the parties a sentence
+about a kind of party goes on to name ("Het gaat om A in X, B in Y en C", ``het_gaat_om``), a party's place in a list
+cut off before the list is split (:data:`_IN_PLACE`), and the court named by its judge and seat ("de rechter in
+Amsterdam", ``rechter_in``); parties that did or did not tender told in a subordinate clause ("nu X zich net als Y
+niet heeft ingeschreven").
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -240,12 +249,29 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
                 found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
     kept = []
     for a in found:
+        a = _full_name(a, text)
         why = _not_won(a, text)
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension") and other_tenders is not None:
             other_tenders.append(a)
     return kept
+
+
+# branch orgs5: a party named in full once after its kind and by its first words where the award is told
+# ("Samenwerkingsverband GO! Voor Jeugd begreep het beste ... Vanaf 1 januari 2018 is GO! verantwoordelijk")
+_FULL_KIND = (r"(?i:samenwerkingsverband|consortium|combinatie|coöperatie|stichting|\w*aanbieder|\w*organisatie|"
+              r"\w*instelling)")
+
+
+def _full_name(a: dict, text: str) -> dict:
+    """The awardee ``a`` under its full name when the text names it in full after its kind ("het samenwerkingsverband
+    Kracht Jeugd en Gezin" for "Kracht"); the short name stays when the text has no longer one or several."""
+    name = a["name"]
+    longer = {m.group("full") for m in re.finditer(
+        rf"{_FULL_KIND}\s+(?P<full>{re.escape(name)}(?: (?:{_CONN} ){{0,3}}{_UP}){{1,6}})(?![\w-])", text)}
+    longer = {n for n in longer if _clean_name(n) == n and not _is_place(n)}
+    return a | {"name": longer.pop()} if len(longer) == 1 else a
 
 
 # branch orgs3: a headline tells the award without its verb: "Aanbesteding jeugdhulp opnieuw naar A en B", "Contract
@@ -266,11 +292,15 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                # branch orgs4: the loser's idioms ("X kwam als verliezer uit de bus", "X zag het contract aan zich
                # voorbijgaan", "X greep mis")
                r"(?:\w+ ){0,3}als verliezers? uit de bus|(?:zag|zagen|ziet|zien) (?:[\w-]+ ){0,4}aan (?:zich|haar|hun) (?:neus )?voorbij\w*|"
-               r"gre(?:e|e)?p(?:en)? (?:\w+ )?mis|misgegrepen)")
+               r"gre(?:e|e)?p(?:en)? (?:\w+ )?mis|misgegrepen|"
+               # branch orgs5: the party that took the award to court ("X stapte naar de rechter", "X had de rechter
+               # om een uitspraak gevraagd")
+               r"(?:stapte|stapten|stapt|stappen|gestapt) (?:\w+ ){0,2}naar de (?:rechter|rechtbank)|"
+               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd)")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
-_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
+_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
@@ -429,6 +459,14 @@ def _awardees(text: str) -> list[dict]:
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
                         rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
+        # branch orgs5: the new provider named after its kind, set off by commas or not ("En die nieuwe
+        # jeugdhulpaanbieder, Horizon, komt er"), and parties said to provide the care from a date or a year on
+        # ("A en B gaan samen met de gemeente de jeugdhulp vanaf 2024 verzorgen")
+        ("nieuwe_aanbieder", rf"\b(?:[Dd]e|[Dd]ie|[Dd]eze) nieuwe (?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?),? "
+                             rf"(?:(?:de|het) )?(?P<names>{_ALIST})"),
+        ("aanbieders_vanaf", rf"(?P<names>{_ALIST}) (?:gaan|gaat|zullen|zal) [^.\n]{{0,100}}?\b(?:vanaf|per|met ingang van) "
+                             rf"(?:\d{{1,2}} {_MONTH} )?\d{{4}}\b[^.\n]{{0,60}}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b",
+         r"\b(?:gaan|gaat|zullen|zal) [^.\n]{0,100}?\b(?:vanaf|per|met ingang van) (?:\d{1,2} \w+ )?\d{4}\b[^.\n]{0,60}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
@@ -442,6 +480,9 @@ def _awardees(text: str) -> list[dict]:
         if need and not re.search(need[0], text):
             continue
         for m in re.finditer(rx, text):
+            if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
+                                                        _sentence_at(text, m.start(), m.end())):
+                continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
             found = _split_names(m.group("names"), _BRAND if rule in ("signing_parties", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
@@ -512,6 +553,9 @@ def _head_role(name: str, default: str) -> str:
     return default
 
 
+# branch orgs5: where a party in a list is ("A in Amsterdam, B in Cadier en Keer en C"): a place of several words joins
+# with "en" only at the item's end, so "A in Leiden en B in Delft" is two items
+_IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -601,6 +645,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"
         rf"|(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
         rf"partijen|GI's)\b)")),
+    # branch orgs5: the parties a sentence about a kind of party goes on to name ("... zes instellingen voor gesloten
+    # jeugdzorg. Het gaat om A in Amsterdam, B in Groningen en C in Deurne en Zetten"); each one's place is cut off
+    ("provider", "het_gaat_om", re.compile(
+        rf"\b(?:organisaties|\w*aanbieders|instellingen|zorginstellingen|partijen)\b[^.\n]{{0,80}}\. [Hh]et gaat om "
+        rf"(?:de |het )?(?P<names>(?>{_NAME}(?:{_IN_PLACE})?"
+        rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
@@ -610,6 +660,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
         rf"|(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar"
         rf"|(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
+        # branch orgs5: the same in a subordinate clause, the verb last, with a party compared ("nu X zich net als
+        # het Y niet heeft ingeschreven"): X here, Y by the next alternative
+        rf"|(?P<names28>{_ALIST}) zich(?= (?:net als [^.\n]{{0,80}}? )?(?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) ingeschreven)"
+        rf"|\bnet als (?:de |het )?(?P<names27>{_NAME}) (?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) (?:ingeschreven|inschreven)"
         rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
         rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
         rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
@@ -754,7 +808,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
@@ -804,7 +858,7 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                 if (ls + m.start(), ls + m.end()) in done or not (m.start() <= occ.start() - ls < m.end()):
                     continue
                 done.add((ls + m.start(), ls + m.end()))
-                names = _split_names(m.group(0), initial=_initial(text, ls + m.start()))
+                names = _split_names(re.sub(_IN_PLACE, "", m.group(0)), initial=_initial(text, ls + m.start()))
                 if len(names) < 2 or o["name"].casefold() not in {n.casefold() for n in names}:
                     continue
                 role = "adviser" if o["role"] == "adviser" else "provider"
@@ -855,7 +909,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             role = pattern_role
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
-            if rule in LIST_RULES and group not in SINGLE_GROUPS:
+            if rule == "het_gaat_om":
+                chunk = re.sub(_IN_PLACE, "", chunk)
+            if rule in LIST_RULES + ("het_gaat_om",) and group not in SINGLE_GROUPS:
                 names = _split_names(chunk, initial=_initial(text, m.start(group)))
             elif group in SINGLE_GROUPS:
                 name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))
@@ -926,6 +982,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    # branch orgs5: the court named by its judge and seat ("heeft de rechter in Amsterdam bepaald", "de
+    # voorzieningenrechter te Zwolle"): the rechtbank of that seat, a municipality
+    for m in re.finditer(r"\b[Dd]e (?:voorzieningen|kort-gedingen)?rechter (?:in|te) (?P<seat>'s-[A-Z][\w-]+|Den Haag|[A-Z][\w-]+)", text):
+        name = f"rechtbank {m.group('seat')}"
+        if m.group("seat") != "Nederland" and _is_place(m.group("seat")) and name.casefold() not in seen \
+                and not any(o["role"] == "court" and o["name"].casefold().endswith(m.group("seat").casefold()) for o in out):
+            seen.add(name.casefold())
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            out.append({"name": name, "role": "court", "rule": "rechter_in",
+                        "sentence": text[line_start:].split("\n")[0][:300]})
     _jeugdregios(text, out, seen)
     _siblings(text, out, seen)
 
