@@ -90,6 +90,7 @@ class ArchivePipeline:
     def close_spider(self):
         if self.db is not None:
             self.settle_moved_candidates()
+            self.settle_unchanged_moves()
             self.flush()
             self.db.close()
             self.db = None
@@ -141,6 +142,18 @@ class ArchivePipeline:
             self.crawler.stats.inc_value("news/moved_page")
             item.record = {"moved": {"url": archived, "address": item.record["article"]["url"],
                                      **{k: item.record["article"].get(k) for k in PROVENANCE}}}
+            self.enqueue(item, write_moved_article)
+
+    def settle_unchanged_moves(self) -> None:
+        """An archived page whose address redirected, in a revisit, to a new address that answered ``304 Not
+        Modified`` (``NewsSpider.moved_unchanged``): the page's provenance becomes that address and fetch, its content
+        untouched, as when the new address answers the same page (``news/moved_page_unchanged``)."""
+        moves = getattr(self.crawler.spider, "unchanged_moves", None) or []
+        self.crawler.spider.unchanged_moves = []
+        for moved in moves:
+            self.crawler.stats.inc_value("news/moved_page_unchanged")
+            item = ArticleItem(url=moved["address"], site="", body=b"", source_url=moved["source_url"],
+                               fetched_at=moved["fetched_at"], record={"moved": moved})
             self.enqueue(item, write_moved_article)
 
     def enqueue(self, item, writer) -> None:

@@ -293,10 +293,12 @@ def canonical(url: str, candidate: str | None, site=None) -> str:
     return url.split("#")[0]
 
 
-def with_parts(text: str, item: ArticleItem) -> str:
+def with_parts(text: str, item: ArticleItem, links: list[str] | None = None) -> str:
     """The text of an item split over several pages (``ArticleItem.parts``: its second page and after, read by the
     news spider), each page's main text after the first's, read as the first is; a paragraph the first pages gave
-    already (the title and lead a template repeats on each page) is left out."""
+    already (the title and lead a template repeats on each page) is left out. The TenderNed notices each later page
+    links to (its ``tenderned_links``) are added to ``links``, the first page's, once each and in page order: a
+    notice linked on page 2 only is the item's reference as much as one on page 1 (without it the item had none)."""
     from tenderarchive.extraction import extract_html
 
     paragraphs = [p for p in text.split("\n\n")]
@@ -307,6 +309,8 @@ def with_parts(text: str, item: ArticleItem) -> str:
                                 content_type=part.get("content_type") or None)
         except ValueError:  # no HTML document: nothing to add
             continue
+        if links is not None:
+            links.extend(link for link in page.get("tenderned_links") or [] if link not in links)
         for paragraph in (page.get("text") or "").split("\n\n"):
             if paragraph.strip() and paragraph.strip() not in seen:
                 seen.add(paragraph.strip())
@@ -381,7 +385,8 @@ def extract_article(item: ArticleItem) -> dict:
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
     if item.parts:
-        page["text"] = with_parts(page["text"], item)
+        page["tenderned_links"] = list(page.get("tenderned_links") or [])
+        page["text"] = with_parts(page["text"], item, page["tenderned_links"])
     listed_on, _, listed_by = (item.listed_date or "").partition(" ")
     if page.get("published_source") in (None, "url") and listed_on and not item.is_living_page:
         # the page states no date: its feed item's, Google News sitemap entry's or listing entry's (the

@@ -2461,6 +2461,7 @@ class NewsSpider(BaseSpider):
             # a revisit's conditional request (revisit_due): the archived page is unchanged
             self.logger.info("%s: not modified since its last fetch", request.url)
             self.crawler.stats.inc_value("news/revisit_not_modified")
+            self.moved_unchanged(request, response)
             return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was
@@ -2475,6 +2476,36 @@ class NewsSpider(BaseSpider):
         if request is not None and request.meta.get("registry") and response is not None \
                 and response.status in (404, 410):
             self.registry_gone(request.meta["site"], self.crawl_errors[-1], response.status)
+
+    def moved_unchanged(self, request, response) -> None:
+        """A revisit of an archived page's address that redirected to another address of the site, which answered
+        ``304 Not Modified``: the page moved there, unchanged. Answered ``200`` there, the page's provenance became
+        the new address (the archived URL kept); answered ``304`` it stayed the old address and its first fetch,
+        though every crawl went through the redirect: the move was never recorded. It is now, as for a ``200``
+        (:attr:`unchanged_moves`, written by pipelines/archive.py ``write_moved_article``, content untouched). A
+        target that is another archived page is none of this page's."""
+        asked = (request.meta.get("redirect_urls") or [None])[0]
+        if not asked or page_key(asked) == page_key(response.url):
+            return
+        archived = self.archived_page_at(asked)
+        if archived is None or self.archived_page_at(response.url) not in (None, archived):
+            return
+        if not hasattr(self, "unchanged_moves"):
+            self.unchanged_moves = []
+        provenance = self.provenance(response)
+        self.logger.info("%s, archived, now answers unchanged at %s: its new address", archived, response.url)
+        self.unchanged_moves.append({"url": archived, "address": response.url, "source_url": response.url,
+                                     "fetched_at": provenance["fetched_at"], "sha256": None})
+
+    def archived_page_at(self, address: str) -> str | None:
+        """The archived URL of the news page archived under ``address`` or last fetched there (by
+        :func:`page_key`), or None."""
+        key = page_key(address)
+        for rows in (getattr(self, "known_contents", None) or {}).values():
+            for row in rows:
+                if row.get("url") and key in {page_key(u) for u in (row["url"], row.get("source_url")) if u}:
+                    return row["url"]
+        return None
 
     def registry_gone(self, site, error: dict, status: int) -> None:
         """A feed, sitemap, listing or OpenPub address of ``site``'s registry entry that answered 404 or 410 (its

@@ -613,7 +613,9 @@ def write_moved_article(db: sqlite_utils.Database, record: dict, crawl_id) -> st
     then knows: ``queries.known_article_urls``); its content, analysis and history stay as they are."""
     moved = record["moved"]
     with _item(db):
-        db.execute("update articles set source_url = ?, fetched_at = ?, sha256 = ?, crawl_id = ? where url = ?",
+        # no sha256: a 304's answer has no body, the archived one stays (NewsSpider.moved_unchanged)
+        db.execute("update articles set source_url = ?, fetched_at = ?, sha256 = coalesce(?, sha256), crawl_id = ? "
+                   "where url = ?",
                    [moved.get("source_url") or moved.get("address"), moved.get("fetched_at"), moved.get("sha256"),
                     crawl_id, moved["url"]])
     return "moved"
