@@ -654,7 +654,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "sha256": item.documents_sha256,
             })
     if item.documents_not_found:
-        # /documenten answered 404/410: no list, so no document is dropped and the zip link stays as archived
+        # /documenten answered 404/410 or 204 No Content: no list, so no document is dropped and the zip link stays as archived
         notice.pop("documents_zip_url", None)
         documents = None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable}

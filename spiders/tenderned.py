@@ -1291,8 +1291,11 @@ class TenderNedSpider(BaseSpider):
         item.documents_url = provenance["source_url"]
         item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
         # 204 No Content: TenderNed's answer that the notice has no documents, as a 404 is (documents_failed); it
-        # was taken for a broken answer, retried, recorded and asked again by every crawl, each partial
+        # was taken for a broken answer, retried, recorded and asked again by every crawl, each partial. No body is
+        # no list read whole either (reference §5): the archived documents and zip link stay (documents_not_found);
+        # read as a list naming nothing, it marked every archived document dropped and cleared the zip link
         documents = {"documenten": []} if response.status == 204 else self.load_json(response)  # None: malformed
+        item.documents_not_found = response.status == 204
         if documents is not None and not isinstance(documents.get("documenten"), list):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;

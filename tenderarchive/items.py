@@ -21,7 +21,7 @@ class NoticeItem:
     documents_url: str | None = None
     documents_fetched_at: str | None = None  # when the documents list was received, and its body's sha256
     documents_sha256: str | None = None
-    documents_not_found: bool = False   # /documenten answered 404/410: no list, so nothing archived is dropped
+    documents_not_found: bool = False   # /documenten answered 404/410 or 204: no list, so nothing archived is dropped
     fetched_at: str = ""                # ISO 8601 UTC time the detail was received
     sha256: str = ""                    # sha256 of the detail response body
     record: dict | None = None          # filled by pipelines: {"notice": {...}, "cpv": [...], "documents": [...]}
