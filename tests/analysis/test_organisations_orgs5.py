@@ -8,15 +8,7 @@ words, no page's text is copied.
 
 import pytest
 
-from tenderarchive.analysis.organisations import find_awardees, find_organisations
-
-
-def roles(text: str) -> dict[str, str]:
-    return {o["name"]: o["role"] for o in find_organisations(text, awardees=[])}
-
-
-def awardees(text: str) -> list[str]:
-    return [a["name"] for a in find_awardees(text)]
+from tests.analysis.test_organisations_orgs4 import awardees, roles
 
 
 # --- the new provider, named after its kind -----------------------------------------------------

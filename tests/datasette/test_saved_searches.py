@@ -488,21 +488,12 @@ def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo
         server.stop()
 
 
-def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_path):
-    """A journalist follows ``changed_notices`` in a feed reader. Its entries gave the version as stored: the title
-    "… — changed: ["deadline", "title"]", the text "was: {"deadline": …, "title": …} / now: {…}", JSON to a reader.
-    The title names the columns, the text says each change "column: was → now"; a version that recorded no new
-    value (an older archive) says what it was. The saved search's rows (and CSV) keep the stored JSON."""
+def changed_notices_told(demo_archive, tmp_path, versions: list[dict]) -> tuple[dict, list[dict]]:
+    """The demo archive with these `versions` rows added, served: the `changed_notices` feed's (title, text) per
+    publication id, and the saved search's rows."""
     path = shutil.copy(demo_archive, tmp_path / "changes.db")
     db = sqlite_utils.Database(path)
-    db["versions"].insert_all([
-        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
-         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["deadline", "title"]', "crawl_id": 2,
-         "previous_values": '{"deadline": "2018-07-06T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen"}',
-         "new_values": '{"deadline": "2018-06-30T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen (herzien)"}'},
-        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": None, "crawl_id": 2,
-         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["buyer"]',
-         "previous_values": '{"buyer": null}', "new_values": None}], alter=True)
+    db["versions"].insert_all(versions, alter=True)
     db.close()
     server = Server(path)
     try:
@@ -510,8 +501,24 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
         changed = rows(server, "changed_notices")
     finally:
         server.stop()
-    texts = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
-             for e in entries}
+    told = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+            for e in entries}
+    return told, changed
+
+
+def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_path):
+    """A journalist follows ``changed_notices`` in a feed reader. Its entries gave the version as stored: the title
+    "… — changed: ["deadline", "title"]", the text "was: {"deadline": …, "title": …} / now: {…}", JSON to a reader.
+    The title names the columns, the text says each change "column: was → now"; a version that recorded no new
+    value (an older archive) says what it was. The saved search's rows (and CSV) keep the stored JSON."""
+    texts, changed = changed_notices_told(demo_archive, tmp_path, [
+        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
+         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["deadline", "title"]', "crawl_id": 2,
+         "previous_values": '{"deadline": "2018-07-06T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen"}',
+         "new_values": '{"deadline": "2018-06-30T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen (herzien)"}'},
+        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": None, "crawl_id": 2,
+         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["buyer"]',
+         "previous_values": '{"buyer": null}', "new_values": None}])
     title, text = texts["100101"]
     assert title.endswith(" — changed: deadline, title")
     assert text == ("deadline: 2018-07-06T12:00:00+02:00 → 2018-06-30T12:00:00+02:00; "
@@ -526,9 +533,7 @@ def test_a_change_feed_says_a_change_once_not_again_in_the_columns_derived_from_
     thrice, "kenmerk: 243310 → 777001; procurement_id: TN243310 → TN777001", "published: … ; year_month: 2018-03 →
     2018-04", titled "changed: kenmerk, procurement_id". A column the archive derives from another changed one is
     left out, as the crawl report leaves it out; the rows keep the stored JSON."""
-    path = shutil.copy(demo_archive, tmp_path / "moved.db")
-    db = sqlite_utils.Database(path)
-    db["versions"].insert_all([
+    said, changed = changed_notices_told(demo_archive, tmp_path, [
         {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": "2020-06-15T10:00:00+00:00",
          "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["kenmerk", "procurement_id"]', "crawl_id": 2,
          "previous_values": '{"kenmerk": 243310, "procurement_id": "TN243310"}',
@@ -536,16 +541,7 @@ def test_a_change_feed_says_a_change_once_not_again_in_the_columns_derived_from_
         {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
          "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["published", "year_month"]', "crawl_id": 2,
          "previous_values": '{"published": "2018-03-13", "year_month": "2018-03"}',
-         "new_values": '{"published": "2018-04-13", "year_month": "2018-04"}'}], alter=True)
-    db.close()
-    server = Server(path)
-    try:
-        entries = feed(server, "changed_notices").findall(f"{ATOM}entry")
-        changed = rows(server, "changed_notices")
-    finally:
-        server.stop()
-    said = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
-            for e in entries}
+         "new_values": '{"published": "2018-04-13", "year_month": "2018-04"}'}])
     assert said["200201"][0].endswith(" — changed: kenmerk") and said["200201"][1] == "kenmerk: 243310 → 777001"
     assert said["100101"][0].endswith(" — changed: published") and said["100101"][1] == \
         "published: 2018-03-13 → 2018-04-13"
