@@ -320,7 +320,15 @@ def dry_run(args, settings) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def print_crawls(rows: list[dict], errors: int) -> None:
+def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
+    """The procurements each of ``crawl_ids`` took out of the archive, every notice of one moved to another
+    procedure (``watch.report.gone_procurements``): ``status`` listed the crawl's counts alone."""
+    from tenderarchive.watch.report import gone_procurements
+
+    return {crawl_id: found for crawl_id in crawl_ids if (found := gone_procurements(conn, crawl_id))}
+
+
+def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
     # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
     width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
     print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
@@ -334,6 +342,10 @@ def print_crawls(rows: list[dict], errors: int) -> None:
         bounds = _bounds_reached(r.get("bounds"))
         if bounds:
             print(f"         ~ bounds reached (part of a site left unread, no error): {bounds}")
+        for procurement in (gone or {}).get(r["crawl_id"], []):
+            from tenderarchive.watch.render import gone_line
+
+            print(f"         - {gone_line(procurement)}")
 
 
 def _bounds_reached(value) -> str | None:
@@ -611,6 +623,7 @@ def cmd_status(args) -> int:
         rows = ([dict(r) for r in conn.execute("select * from crawls order by crawl_id desc limit ?", [args.limit])]
                 if readonly.table_exists(conn, "crawls") else [])
         killed = monitor.killed_crawls(conn, args.db)  # "running" in the archive, but no process runs them
+        gone = _gone_in(conn, [r["crawl_id"] for r in rows])
     finally:
         conn.close()
     # a killed crawl is "killed" in the table and in --json alike, as in --sources-json and the exit code (a script
@@ -620,7 +633,7 @@ def cmd_status(args) -> int:
         if args.json and not args.sources_json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
         elif not args.sources_json:
-            print_crawls(rows, args.errors)
+            print_crawls(rows, args.errors, gone)
         return monitor.status_check(args.db, args, sys.stdout, killed)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the

@@ -57,7 +57,7 @@ from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, drop_moved_results, indexes_after, named_by,
-                                       put_row, put_rows, set_values,
+                                       put_row, put_rows, record_version, set_values,
                                        sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
                                    awards_nothing, notice_events, publication_event)
@@ -219,8 +219,9 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
             rows.setdefault(notice["kenmerk"], []).append(dict(notice, no_winner=notice["publication_id"] in no_winner))
         for kenmerk in sorted(set(kenmerken) - set(rows)):
             # a former kenmerk none of whose notices is left (its one notice moved): the procurement is no more
-            if not empty and db.execute("select 1 from procurements where procurement_id = ? and source = 'tenderned'",
-                                        [f"TN{kenmerk}"]).fetchone():
+            if not empty and (gone := list(db.query("select * from procurements where procurement_id = ? "
+                                                    "and source = 'tenderned'", [f"TN{kenmerk}"]))):
+                record_gone(db, gone[0], last.get(kenmerk), crawl_id)
                 db["procurements"].delete(f"TN{kenmerk}")
                 changed += 1
         if empty:
@@ -239,6 +240,15 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
         if dropped and db["events"].exists():
             changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
     return changed
+
+
+def record_gone(db, old: dict, when: str | None, crawl_id: int | None) -> None:
+    """Keep a version of procurement ``old`` before the derivation deletes it (every notice of it moved to another
+    procedure): each of its values as it was (``previous_values``: its id, title, notices …), each null in
+    ``new_values`` (``procurement_id`` null: the row is gone), seen by crawl ``crawl_id``. The deletion was recorded
+    nowhere: a crawl report, ``status`` and the versions said nothing of a procurement that disappeared
+    (``watch.report.gone_procurements`` reads it)."""
+    record_version(db, "procurements", old["procurement_id"], old, dict.fromkeys(old), when, crawl_id)
 
 
 def former_kenmerken(db, where: str, params: list) -> dict:

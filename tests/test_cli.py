@@ -146,6 +146,22 @@ def test_status_says_which_bounds_a_crawl_reached(demo_db, tmp_path):
     assert out.stdout.count("bounds reached") == 1   # the tenderned crawls reached none
 
 
+def test_status_says_which_procurement_a_crawl_took_out_and_where_its_notices_went(snapshot, serve_api, crawl):
+    """TenderNed moved both publications of procedure 243310 to procedure 777001, and the second crawl's derivation
+    deleted TN243310: ``status`` listed that crawl's counts alone, nothing of a procurement gone from the archive.
+    It says so under the crawl that took it out, from the version kept of it; the first crawl's row says nothing."""
+    from tests.test_derive import _renumbered_crawls
+
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288),
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    out = cli("status", "--db", again.db_path)
+    lines = out.stdout.splitlines()
+    second = next(i for i, line in enumerate(lines) if line.lstrip().startswith("2 "))
+    assert lines[second + 1] == ("         - procurement TN243310 Gemeentelijke toegang Jeugdhulp Leidse Regio is "
+                                 "gone: its notices moved to TN777001")
+    assert out.stdout.count("is gone") == 1
+
+
 def test_status_without_an_archive_fails_clearly(tmp_path):
     out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert out.returncode == 1 and "no archive" in out.stderr

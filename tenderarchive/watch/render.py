@@ -127,6 +127,15 @@ def procurement_line(p: dict) -> str:
     return f"about {p['procurement_id']}{title}{reasons}"
 
 
+def gone_line(g: dict) -> str:
+    """A procurement the crawl took out of the archive, one line: "procurement TN243310 Title is gone: its notices
+    moved to TN777001" (``report.gone_procurements``)."""
+    title = f" {g['title']}" if g.get("title") else ""
+    where = (f"its notices moved to {', '.join(g['moved_to'])}" if g.get("moved_to")
+             else "its notices moved to another procedure")
+    return f"procurement {g['procurement_id']}{title} is gone: {where}"
+
+
 def _heading(report: Report) -> str:
     c = report.crawl
     return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
@@ -138,6 +147,10 @@ def render_text(report: Report) -> str:
     lines = [_heading(report), report.summary + "."]
     if report.warning:
         lines.append(f"WARNING: {report.warning}")
+    for g in report.gone:
+        lines.append(f"GONE      {_short(gone_line(g), 300)}")
+        if g.get("research_url"):
+            lines.append(f"          {_short(g['research_url'], 300)}")
     for watch, matches in report.results:
         lines += ["", f"== {watch.name}: {len(matches)} ==" if matches else f"== {watch.name}: nothing new =="]
         for m in matches:
@@ -180,6 +193,11 @@ def render_markdown(report: Report) -> str:
     lines = [f"# {_md(_heading(report))}", "", report.summary + "."]
     if report.warning:
         lines += ["", f"> **Warning:** {_md(report.warning)}"]
+    if report.gone:
+        lines.append("")
+    for g in report.gone:
+        research = f" · {_md_link('research page', g['research_url'])}" if http_url(g.get("research_url")) else ""
+        lines.append(f"- **gone** {_md(gone_line(g), 300)}{research}")
     for watch, matches in report.results:
         lines += ["", f"## {_md(watch.name)} ({len(matches) or 'nothing new'})", ""]
         for m in matches:
@@ -233,6 +251,9 @@ def render_html(report: Report) -> str:
              f"<h1>{e(_heading(report))}</h1>", f"<p>{e(report.summary)}.</p>"]
     if report.warning:
         parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")
+    for g in report.gone:
+        research = f" · {_html_link('research page', g['research_url'])}" if http_url(g.get("research_url")) else ""
+        parts.append(f'<p class="withdrawn"><strong>gone</strong> {e(gone_line(g))}{research}</p>')
     for watch, matches in report.results:
         parts.append(f"<h2>{e(watch.name)} ({len(matches) or 'nothing new'})</h2>")
         parts += [match_html(m) for m in matches]
@@ -267,6 +288,15 @@ def render_atom(report: Report) -> str:
     sub(feed, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/watchlist/{quote(report.watchlist.path.stem)}")
     sub(feed, "updated", updated)
     sub(sub(feed, "author"), "name", "tenderarchive")
+    for g in report.gone:   # once, not per watch
+        entry = sub(feed, "entry")
+        sub(entry, "title", f"gone: {g['procurement_id']}" + (f" {g['title']}" if g.get("title") else ""))
+        sub(entry, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/crawl-{report.crawl_id}/procurements/"
+                         f"{quote(str(g['procurement_id']), safe='')}/gone")
+        sub(entry, "updated", updated)
+        if http_url(g.get("research_url")):
+            sub(entry, "link", href=http_url(g["research_url"]))
+        sub(entry, "content", gone_line(g), type="text")
     for watch, matches in report.results:
         for m in matches:
             entry = sub(feed, "entry")

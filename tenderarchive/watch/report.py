@@ -744,6 +744,34 @@ def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> 
     return out
 
 
+# --- procurements gone ---------------------------------------------------------------------------------
+def gone_procurements(conn: sqlite3.Connection, crawl_id: int, datasette_url: str | None = None) -> list[dict]:
+    """The procurements crawl ``crawl_id`` took out of the archive: TenderNed moved every notice of one to another
+    procedure (a changed ``kenmerk``, reference tenderned-api.md §3) and the derivation deleted it, keeping a version
+    of it (``derive.record_gone``: ``procurement_id`` became null). Each with its title, its notices
+    (``publication_ids``, as it listed them), the procurements those are in now, and its research page (which leads
+    to them). A procurement derived again since (a notice came back to it) is not gone."""
+    if not all(_table_exists(conn, t) for t in ("versions", "procurements", "notices")):
+        return []
+    out = []
+    for key, previous in conn.execute(
+            "select v.row_key, v.previous_values from versions v where v.table_name = 'procurements' "
+            "and v.crawl_id = ? and v.changed_columns like '%\"procurement_id\"%' "
+            "and json_extract(v.new_values, '$.procurement_id') is null "
+            "and not exists (select 1 from procurements p where p.procurement_id = v.row_key) "
+            "order by v.row_key", [crawl_id]):
+        previous = _load(previous, {})
+        ids = [i for i in _load(previous.get("publication_ids"), []) if isinstance(i, int)]
+        marks = ", ".join("?" * len(ids))
+        moved_to = [r[0] for r in conn.execute(
+            f"select distinct procurement_id from notices where publication_id in ({marks}) "
+            "and procurement_id is not null and procurement_id != ? order by procurement_id", [*ids, key])] if ids else []
+        out.append({"procurement_id": key, "title": previous.get("title"), "publication_ids": ids,
+                    "moved_to": moved_to,
+                    "research_url": research_url(datasette_url, key) if datasette_url else None})
+    return out
+
+
 # --- the report --------------------------------------------------------------------------------------
 @dataclass
 class Match:
@@ -771,6 +799,8 @@ class Report:
     results: list[tuple[Watch, list[Match]]]
     generated: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
     paths: dict[str, Path] = field(default_factory=dict)   # filled by report_after_crawl
+    #: the procurements the crawl took out of the archive whose notices a watch matched (:func:`gone_procurements`)
+    gone: list[dict] = field(default_factory=list)
 
     @property
     def crawl_id(self) -> int:
@@ -786,6 +816,7 @@ class Report:
         new, changed, either = self.count("new"), self.count("changed"), self.count("new or changed")
         parts = [f"{new} new", f"{changed} changed"] + ([f"{either} new or changed"] if either else [])
         parts += [f"{self.count('withdrawn')} withdrawn"] if self.count("withdrawn") else []
+        parts += [f"{len(self.gone)} procurement{'s' if len(self.gone) != 1 else ''} gone"] if self.gone else []
         watches = sum(1 for _, m in self.results if m)
         return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
 
@@ -887,6 +918,10 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                     c.row.get("published"), source, c.status, reasons, c.changes, c.awards,
                     _linked_procurements(conn, c.key, datasette_url) if c.table == "articles" else []))
             results.append((watch, matches))
+        # told once, above the watches, when a watch matched one of its notices (they are in the report, moved)
+        matched = {m.key for _, matches in results for m in matches if m.table == "notices"}
+        gone = [g for g in gone_procurements(conn, crawl["crawl_id"], datasette_url)
+                if matched & set(g["publication_ids"])]
     finally:
         conn.close()
-    return Report(watchlist, crawl, db_path.stem, results)
+    return Report(watchlist, crawl, db_path.stem, results, gone=gone)

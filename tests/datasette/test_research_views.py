@@ -750,6 +750,31 @@ def test_the_procurement_page_shows_what_changed_in_it_between_crawls(demo_archi
     assert len(feed.findall(f"{ATOM}entry")) == 4
 
 
+def test_the_change_feed_of_a_procurement_whose_every_notice_moved_says_it_is_gone(snapshot, serve_api, crawl):
+    """TenderNed moved both publications of procedure 243310 to procedure 777001 and the derivation took TN243310
+    out of the archive: the feed of its changes a journalist follows (``aanbesteding_wijzigingen``) went silent, its
+    keys read from the procurements left. It tells the removal once, from the version the derivation keeps, where
+    the notices went, linking the procurement's page (which leads there); the rows keep the stored values."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.test_derive import _renumbered_crawls
+
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288),
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    server = Server(again.db_path)
+    try:
+        feed = ET.fromstring(server.get(f"/{server.database}/aanbesteding_wijzigingen.atom?procurement_id=TN243310"))
+        rows = query_rows(server, "aanbesteding_wijzigingen", procurement_id="243310")
+    finally:
+        server.stop()
+    [entry] = [e for e in feed.findall(f"{ATOM}entry") if "TN243310" in e.findtext(f"{ATOM}title")]
+    assert entry.findtext(f"{ATOM}title") == "procurements TN243310 — verdwenen"
+    assert (entry.findtext(f"{ATOM}content") or entry.findtext(f"{ATOM}summary")) == (
+        "procurement TN243310 is gone: its notices moved to TN777001")
+    assert entry.find(f"{ATOM}link").get("href").endswith("/-/aanbesteding?id=TN243310")
+    [row] = [r for r in rows if r["tabel"] == "procurements"]
+    assert json.loads(row["was"])["publication_ids"] == "[200201, 200288]" and json.loads(row["werd"])["title"] is None
+
+
 def test_the_procurement_pages_changes_show_amounts_in_euros(demo_archive, tmp_path):
     """The section "Wijzigingen van een aanbesteding" showed a corrected award's earlier value as the archive stores
     it, ``{"value_cents": 1200000000}``: a hundred times the amount to a reader. The page shows it in euros,

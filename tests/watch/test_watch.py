@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from tenderarchive.watch import (SMTPSettings, WatchlistError, build_report, load_watchlist, render_text,
+from tenderarchive.watch import (SMTPSettings, WatchlistError, build_report, load_watchlist, render_atom, render_html,
+                                 render_markdown, render_text,
                                  report_after_crawl)
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 from tests.conftest import ROOT, CrawlResult, by_id, make_publication, run_crawl
@@ -481,7 +482,39 @@ def test_a_notice_moved_to_another_procedure_is_reported_with_its_kenmerk_once(s
         assert [(ch["column"], ch["old"], ch["new"]) for ch in m.changes
                 if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [("kenmerk", 243310, 777001)]
     text = render_text(report)
-    assert text.count("kenmerk: 243310 → 777001") == 2 and "TN243310" not in text
+    assert text.count("kenmerk: 243310 → 777001") == 2 and "procurement_id" not in text and "→ TN777001" not in text
+
+
+def test_a_procurement_whose_every_notice_moved_is_told_gone_once(snapshot, serve_api, crawl, tmp_path):
+    """TenderNed moved both publications of procedure 243310 to procedure 777001: the derivation deleted TN243310
+    and the report told only each notice's "kenmerk: 243310 → 777001", the reader left to infer that the procurement
+    of an earlier report, feed entry or bookmark is no more. The report says it, once however many watches match its
+    notices, from the version the derivation keeps of it; a later crawl's does not say it again."""
+    from tests.test_derive import _renumbered_crawls
+
+    window = {"from_date": "2020-06-15", "until_date": "2021-01-20"}
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288), window=window)
+    [kept] = again.db.query("select previous_values, new_values, crawl_id from versions "
+                            "where table_name = 'procurements' and row_key = 'TN243310'")
+    assert json.loads(kept["previous_values"])["publication_ids"] == "[200201, 200288]"
+    assert json.loads(kept["new_values"])["procurement_id"] is None and kept["crawl_id"] == again.crawl["crawl_id"]
+    watchlist = load_watchlist(write(tmp_path, "watches:\n  - name: Leiden\n    municipalities: [Leiden]\n"
+                                               "  - name: Toegang\n    keywords: [toegang]\n"))
+    report = build_report(again.db_path, watchlist, datasette_url="http://127.0.0.1:8001")
+    assert all(matches for _, matches in report.results)    # both watches match the moved notices
+    told = "procurement TN243310 Gemeentelijke toegang Jeugdhulp Leidse Regio is gone: its notices moved to TN777001"
+    text = render_text(report)
+    assert text.count(told) == 1 and "1 procurement gone" in text.splitlines()[1]
+    assert "http://127.0.0.1:8001/-/aanbesteding?id=TN243310" in text
+    assert render_markdown(report).count("is gone: its notices moved to TN777001") == 1
+    assert render_html(report).count("is gone: its notices moved to TN777001") == 1
+    feed = ET.fromstring(render_atom(report))
+    gone = [e for e in feed.iter("{http://www.w3.org/2005/Atom}entry")
+            if e.findtext("{http://www.w3.org/2005/Atom}title").startswith("gone: TN243310")]
+    assert [e.findtext("{http://www.w3.org/2005/Atom}content") for e in gone] == [told]
+    third = crawl(serve_api(snapshot).api_url, **window)
+    assert third.crawl["status"] == "complete", third.errors
+    assert "is gone" not in render_text(build_report(third.db_path, watchlist))
 
 
 def test_a_notice_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
