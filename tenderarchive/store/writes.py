@@ -124,8 +124,7 @@ def _pk(table: str) -> tuple[str, ...]:
 
 #: Tables whose rows the item writers below write through :func:`put_row` alone (an OCDS
 #: procedure's notices excepted: :func:`write_ocds_procedure` stops the tracking of ``notices``).
-NEW_KEY_TABLES = ("notices", "notice_cpv", "documents", "notice_results", "lots", "awards", "articles",
-                  "notice_municipalities")
+NEW_KEY_TABLES = ("notices", "notice_cpv", "documents", "notice_results", "lots", "awards", "articles")
 
 
 def track_new_keys(db: sqlite_utils.Database) -> None:
@@ -139,6 +138,10 @@ def track_new_keys(db: sqlite_utils.Database) -> None:
     db._tenderarchive_new_keys = {
         table: set() for table in NEW_KEY_TABLES
         if db[table].exists() and not db.execute(f"select 1 from [{table}] limit 1").fetchone()}
+    # Whether a notice's places were empty too (:func:`_places_new`); their keys need no tracking: only
+    # write_notice writes them, after its notice's row (remembered in ``notices``).
+    db._tenderarchive_places_empty = bool(db["notice_municipalities"].exists()) and not db.execute(
+        "select 1 from notice_municipalities limit 1").fetchone()
 
 
 def stop_tracking(db: sqlite_utils.Database, table: str) -> None:
@@ -574,12 +577,13 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
 def _places_new(db: sqlite_utils.Database, key) -> bool:
     """Whether ``notice_municipalities`` holds no row of the notice ``key``, known without a query:
     both it and ``notices`` were empty when the archive pipeline opened the archive
-    (:func:`track_new_keys`), still tracked, and no ``notices`` row of ``key`` was written since.
-    Only :func:`write_notice` writes a notice's places, after its ``notices`` row and in the same
-    item, so a notice never written has none. Anything else (an archive that held rows, tracking
+    (:func:`track_new_keys`), ``notices`` still tracked, and no ``notices`` row of ``key`` was written
+    since. Only :func:`write_notice` writes a notice's places, after its ``notices`` row and in the
+    same item, so a notice never written has none (the places' own keys are not tracked: remembering
+    each cost as much as the query it saves). Anything else (an archive that held rows, tracking
     ended, a key of another type): False, and the places are synced as before."""
     tracked = getattr(db, "_tenderarchive_new_keys", None)
-    if not tracked or "notices" not in tracked or "notice_municipalities" not in tracked:
+    if not tracked or "notices" not in tracked or not getattr(db, "_tenderarchive_places_empty", False):
         return False
     remembered = _tracked_key(key)
     return remembered is not None and remembered not in tracked["notices"]
