@@ -138,6 +138,10 @@ def track_new_keys(db: sqlite_utils.Database) -> None:
     db._tenderarchive_new_keys = {
         table: set() for table in NEW_KEY_TABLES
         if db[table].exists() and not db.execute(f"select 1 from [{table}] limit 1").fetchone()}
+    # Whether a notice's places were empty too (:func:`_places_new`); their keys need no tracking: only
+    # write_notice writes them, after its notice's row (remembered in ``notices``).
+    db._tenderarchive_places_empty = bool(db["notice_municipalities"].exists()) and not db.execute(
+        "select 1 from notice_municipalities limit 1").fetchone()
 
 
 def stop_tracking(db: sqlite_utils.Database, table: str) -> None:
@@ -512,6 +516,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     """Archive a normalised, classified notice with its CPV codes, documents, buyer and places."""
     notice = dict(record["notice"], crawl_id=crawl_id)
     key = notice["publication_id"]
+    places_new = _places_new(db, key)
     with _item(db):
         known = get_row(db, "notices", key)
         if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
@@ -550,6 +555,13 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # A sparse response names fewer places: add what it names, drop nothing.
             for row in places:
                 upsert_if_changed(db, "notice_municipalities", row)
+        elif places_new:
+            # No place of this notice can be archived (_places_new): written without reading them first
+            # (sync_rows' query, one a notice, found nothing in every first crawl and every reparse; issue 14).
+            # Rows of one key are written in turn, the last one's values kept, as sync_rows keeps them.
+            for row in places:
+                put_row(db, "notice_municipalities", row)
+            changed |= bool(places)
         else:
             changed |= sync_rows(db, "notice_municipalities", "publication_id = ?", [key], places)
         if record.get("results"):
@@ -560,6 +572,21 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # Stamped in the item's own transaction, so a kill cannot leave the change unstamped.
             set_values(db, "notices", key, {"crawl_id": crawl_id})
     return outcome
+
+
+def _places_new(db: sqlite_utils.Database, key) -> bool:
+    """Whether ``notice_municipalities`` holds no row of the notice ``key``, known without a query:
+    both it and ``notices`` were empty when the archive pipeline opened the archive
+    (:func:`track_new_keys`), ``notices`` still tracked, and no ``notices`` row of ``key`` was written
+    since. Only :func:`write_notice` writes a notice's places, after its ``notices`` row and in the
+    same item, so a notice never written has none (the places' own keys are not tracked: remembering
+    each cost as much as the query it saves). Anything else (an archive that held rows, tracking
+    ended, a key of another type): False, and the places are synced as before."""
+    tracked = getattr(db, "_tenderarchive_new_keys", None)
+    if not tracked or "notices" not in tracked or not getattr(db, "_tenderarchive_places_empty", False):
+        return False
+    remembered = _tracked_key(key)
+    return remembered is not None and remembered not in tracked["notices"]
 
 
 def mark_dropped_documents(db: sqlite_utils.Database, publication_id: int, listed: list[dict], when: str | None,

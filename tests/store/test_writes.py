@@ -325,3 +325,52 @@ def test_a_document_listed_again_after_it_was_dropped_records_the_crawl_that_lis
         "1": (None, 1), "2": (3, 3)}
     assert write_notice(db, dict(notice_record(fetched_at="2026-01-10T00:00:00+00:00"), documents=listed), 4) == "unchanged"
     assert db["documents"].get((7, "2"))["listed_again"] == 3
+
+
+def statements_of(db, action) -> list[str]:
+    """The SQL statements SQLite runs for ``action()`` on ``db``'s connection."""
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        db.conn.set_trace_callback(None)
+    return seen
+
+
+def test_a_new_notices_places_in_an_archive_opened_empty_are_written_without_reading_them_first(tmp_path):
+    """Into an archive whose notices and places were empty when it was opened for writing (the first crawl,
+    every reparse: ``track_new_keys``), a notice never written has no places archived: they are written with
+    no query for them (issue 14: one a notice, which found nothing). A notice written already has its places
+    synced as before: a place its detail no longer names goes, one it names again stays once."""
+    from tenderarchive.store.writes import track_new_keys
+
+    db = open_archive(tmp_path / "a.db")
+    track_new_keys(db)
+    record = notice_record()
+    record["municipalities"].append(dict(record["municipalities"][0], cbs_code="GM0928", name="Kerkrade"))
+    record["municipalities"].append(dict(record["municipalities"][0], matched="text"))  # the same key again
+    with db.atomic():
+        run = statements_of(db, lambda: write_notice(db, record, 1))
+    assert not [s for s in run if "notice_municipalities" in s and s.lstrip().lower().startswith("select")]
+    assert [(r["cbs_code"], r["matched"]) for r in db["notice_municipalities"].rows] == [
+        ("GM0917", "text"), ("GM0928", "buyer")]  # the last row of a key kept, as sync_rows keeps it
+
+    again = notice_record(fetched_at="2026-01-07T00:00:00+00:00")  # names Heerlen alone now
+    with db.atomic():
+        run = statements_of(db, lambda: write_notice(db, again, 2))
+    assert [s for s in run if "notice_municipalities" in s and s.lstrip().lower().startswith("select")]
+    assert [(r["cbs_code"], r["matched"]) for r in db["notice_municipalities"].rows] == [("GM0917", "buyer")]
+
+
+def test_a_notices_places_are_synced_in_an_archive_that_held_places_when_opened(tmp_path):
+    """A place row of a notice not archived (written by another path before the archive was opened for
+    writing) is not taken for absent: the notice's places are read and synced, the stray row dropped."""
+    from tenderarchive.store.writes import track_new_keys
+
+    db = open_archive(tmp_path / "a.db")
+    db["notice_municipalities"].insert({"publication_id": 7, "cbs_code": "GM0003", "name": "Appingedam"})
+    track_new_keys(db)
+    with db.atomic():
+        write_notice(db, notice_record(), 1)
+    assert [r["cbs_code"] for r in db["notice_municipalities"].rows] == ["GM0917"]
