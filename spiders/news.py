@@ -1297,6 +1297,48 @@ def article_part_links(response, first: str) -> dict[int, str]:
     return found
 
 
+#: Lists in a page named an agenda (``class``/``id``), outside its navigation, header, footer and sidebars: the
+#: agenda of a council meeting in a council information system (iBabs, Notubiz, a municipal "raadsinformatie").
+AGENDA_LISTS = ("//*[self::ol or self::ul][contains(translate(concat(@class, ' ', @id), 'AGEND', 'agend'), 'agenda')]"
+                "[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header)]")
+#: Text nodes of a page's matter: none of its navigation, header, footer, sidebars, scripts or styles.
+MATTER_TEXT = ("//body//text()[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header "
+               "or ancestor::script or ancestor::style or ancestor::noscript)]")
+#: At most this many characters of a meeting page's matter outside its agenda (its date, time, place, headings).
+AGENDA_OTHER_TEXT = 600
+
+
+def agenda_item_links(response, allows) -> list[str]:
+    """The links to its agenda items when a page is the agenda of a meeting, else ``[]``.
+
+    A council information system shows a meeting as a page whose matter is its agenda: an ordered list of
+    agenda items (a "raadsvoorstel" about a youth-care purchase among the opening, the budget and a zoning
+    plan), each linking its own page with its title, date and text. Read as one article, the agenda was a page
+    about everything on it and its items were never fetched (pages reached from a page are not followed). Such
+    a page is a listing of its items: a list named an agenda, of at least three items, most linking a page the
+    site's rules allow (``allows``), with little text besides (:data:`AGENDA_OTHER_TEXT`). A news item with an
+    events "agenda" beside its text has its text outside the list and stays an article. Written here because
+    no library knows the markup of council information systems; the test is on the shape, not on one vendor."""
+    matter = sum(len(t.strip()) for t in response.xpath(MATTER_TEXT).getall())
+    for agenda in response.xpath(AGENDA_LISTS):
+        entries = agenda.xpath("./li")
+        links: list[str] = []
+        for entry in entries:
+            for href in entry.xpath(".//a/@href").getall():
+                try:
+                    url = http_url(response.urljoin(href))
+                except ValueError:
+                    continue
+                if url and allows(url) and not DOCUMENT_PATH.search(urlsplit(url).path):
+                    links.append(url.split("#")[0])
+                    break
+        listed = sum(len(t.strip()) for t in agenda.xpath(".//text()").getall())
+        if len(entries) >= 3 and len(links) >= 3 and 2 * len(links) >= len(entries) \
+                and matter - listed <= AGENDA_OTHER_TEXT:
+            return list(dict.fromkeys(links))
+    return []
+
+
 class NewsSpider(BaseSpider):
     name = "news"
     default_window_days = None  # no lower date bound unless asked for
@@ -2662,6 +2704,18 @@ class NewsSpider(BaseSpider):
             listed_date=self.listed_for(response), duplicate_of=first,
             **provenance,
         )
+        if not response.meta["living"] and not first and not response.meta.get("agenda_item"):
+            agenda = agenda_item_links(response, site.allows)
+            if agenda:  # a meeting's agenda: a listing of its items, not an article about all of them
+                self.logger.info("%s: the agenda of a meeting: its %d items are read, it is no article",
+                                 response.url, len(agenda))
+                self.crawler.stats.inc_value("news/agenda_pages")
+                for url in agenda:
+                    request = self.page_request(site, url, "listing")
+                    if request:
+                        request.meta["agenda_item"] = True  # one level: an item's page is not read as an agenda
+                        yield request
+                return
         links = {} if response.meta["living"] or first else article_part_links(response, response.url)
         if not links:
             yield item
