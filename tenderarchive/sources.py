@@ -49,6 +49,13 @@ and the listing's full address under ``discovery.listing.urls``. Pages are
 the ``base_url`` host's only (``www.`` optional): a link to another host is
 not followed.
 
+A council information system (iBabs, Notubiz, a municipal "raadsinformatie")
+is added like any site: its meeting calendar as the listing and ``allow``
+rules for its meeting and agenda-item pages (``['^/vergadering/', '^/agendapunt/']``).
+A meeting page that is its agenda (a list named an agenda whose items link
+their own pages) is read as a listing of those items, one level deep, and is
+no article itself (``spiders.news.agenda_item_links``).
+
 Placeholders (for test registries): a ``base_url`` of ``"{base_url}"`` is
 filled from the ``base_urls`` argument of :func:`load_sources` -- a mapping
 ``{site name: URL}`` or one string in which ``{site_name}`` is replaced by
