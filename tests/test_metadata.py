@@ -149,3 +149,13 @@ def test_the_older_archive_note_says_a_running_serve_must_be_started_again(tmp_p
         db.close()
     assert "older version of tenderarchive" in home, home[:2000]
     assert "started again" in home, home[:2000]
+
+
+def test_the_data_dictionary_lists_each_tables_columns_in_the_order_of_the_table_and_its_export():
+    """A table's page shows its column descriptions (the data dictionary) in the order they are written, above
+    rows whose columns, like the header of ``tenderarchive export``'s CSV, come in the table's order. Those of
+    ``notices`` and ``award_suppliers`` were in another order (``url`` and ``pdf_url`` among the last,
+    ``trade_name`` after ``kvk``): an analyst matching a CSV's header with the dictionary read two lists."""
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    for name, spec in TABLES.items():
+        assert list(tables[name]["columns"]) == list(spec["columns"]), name

@@ -83,3 +83,26 @@ def test_opening_an_archive_rewrites_old_lot_version_keys(tmp_path):
                                         "order by table_name, row_key, version")]
     assert got == [("lots", "(broken", 1, None), ("lots", '["TN123", "1"]', 1, '{"title": "x"}'),
                    ("lots", '["TN123", "1"]', 2, '{"title": "y"}'), ("notices", "('a', 'b')", 1, None)]
+
+
+def test_the_changes_view_names_a_procurement_that_is_gone_by_its_last_title(tmp_path):
+    """A procurement whose every notice moved to another procedure is deleted by the derivation, which keeps
+    its last values as a version (``derive.record_gone``). Its row in ``changes`` had no title and no link (no
+    procurement left to join), nor had its lots': a researcher read an empty row. They name the procurement as it
+    was last seen; a procurement still there keeps its current title."""
+    from tenderarchive.derive import record_gone
+
+    db = open_archive(tmp_path / "archive.db")
+    db["procurements"].insert({"procurement_id": "TN777001", "title": "Jeugdhulp nieuw", "url": "https://t/p/777001"})
+    record_gone(db, {"procurement_id": "TN243310", "title": "Jeugdhulp Zuid-Limburg", "url": "https://t/p/243310",
+                     "publication_ids": "[200201, 200288]"}, "2026-01-05T00:00:00Z", 2)
+    db["versions"].insert({"table_name": "procurements", "row_key": "TN777001", "version": 1,
+                           "valid_from": "2026-01-01", "previous_values": '{"title": "Jeugdhulp oud"}'})
+    db["versions"].insert({"table_name": "lots", "row_key": '["TN243310", "1"]', "version": 1,
+                           "valid_from": "2026-01-02", "previous_values": '{"title": "Perceel 1"}'})
+    got = {r["row_key"]: (r["title"], r["url"]) for r in db.query("select * from changes")}
+    assert got == {"TN243310": ("Jeugdhulp Zuid-Limburg", "https://t/p/243310"),
+                   '["TN243310", "1"]': ("Jeugdhulp Zuid-Limburg", "https://t/p/243310"),
+                   "TN777001": ("Jeugdhulp nieuw", "https://t/p/777001")}
+    plan = [d for *_, d in db.execute("explain query plan select * from changes limit 51").fetchall()]
+    assert not any(d.startswith("SCAN") and d.split()[1] in ("n", "a", "p", "aw") for d in plan), plan
