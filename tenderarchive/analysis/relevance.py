@@ -110,6 +110,16 @@ _GENERIC_BEFORE = re.compile(r"(?:\b(?:elke|iedere|soort|type|vorm van|verplicht
 # aanbesteding verliest"), not in a report ("zien af van een openbare aanbesteding")
 _INDEFINITE_BEFORE = re.compile(r"\been\s+$", re.I)
 _GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaans|kan|kunnen|moet|moeten|mag|mogen|zou|zouden)\b", re.I)
+# branch cv35: a modal inside a relative clause ("... plaats aan vier jeugdigen, die niet thuis kunnen wonen") says what
+# the noun it follows can do, not that the sentence is general: "De woonvoorziening in Dordrecht is een aanbesteding
+# vanuit Landsdeel Zuid-West en biedt ... plaats aan vier jeugdigen ..., die niet thuis kunnen wonen" reports one
+# procurement. The relative clause runs from ", die/dat/wat/waar..." to the next comma or the sentence's end.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|wat|waar\w*|wie)\b[^,;:]*", re.I)
+
+
+def _generic(sentence: str) -> bool:
+    """Is the sentence conditional, modal or habitual -- read outside its relative clauses?"""
+    return bool(_GENERIC_SENTENCE.search(_RELATIVE_CLAUSE.sub(" ", sentence)))
 # Round ten (branch news11k): a sentence that introduces a list ("Er zijn 6 aanbieders gecontracteerd door de
 # gemeente Opmeer :") is a directory of who is contracted, not a reported step -- unless it reports one
 # ("De gegunde partijen zijn:", a year; _REPORTED is checked first)
@@ -173,7 +183,7 @@ def _sentence_reads(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     sentence, not once a term in it (a page without full stops is one sentence, and reading it for
     each of its 2,000 terms took 11 s)."""
     sentence = text[start:end]
-    return (bool(_REPORTED.search(sentence)), bool(_GENERIC_SENTENCE.search(sentence)),
+    return (bool(_REPORTED.search(sentence)), _generic(sentence),
             bool(_RULES_SENTENCE.search(sentence)))
 
 
@@ -205,6 +215,11 @@ _PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|beslui
 # branch cv24: a purchase of care named by examples of the field ("bij de inkoop van bijvoorbeeld jeugdzorg, Wmo of
 # schuldhulp", a handbook for managers) is the kind of purchase, not one purchase
 _PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere|bijvoorbeeld|bv|bijv)\b", re.I)
+# branch cv35: a purchase in the future tense without a decision ("Het jaar 2026 zal verder vooral in het teken staan om
+# te komen tot herziene/nieuwe contracten met jeugdhulpaanbieders per 1 januari", a budget programme) is an aim: its
+# year is the plan's, not a purchase dated. "zal/zullen" with "besloten/gekozen" is a decision taken and still counts.
+_PURCHASE_AIM = re.compile(r"\b(?:zal|zullen)\b|\bom te komen tot\b", re.I)
+_PURCHASE_DECIDED = re.compile(r"\b(?:besloten|besloot|besluit|gekozen|kozen|koos)\b", re.I)
 
 
 # branch cv33: a contract cancelled ("hebben contracten met jeugdzorgorganisatie X opgezegd", "zeggen het contract op",
@@ -224,6 +239,8 @@ def plain_purchases(full: str) -> list[str]:
         if not m or not _matches(YOUTH_CORE, sent):
             continue
         if not (_PURCHASE_REPORTED.search(sent) or (AUX.search(sent) and _participles(sent))):
+            continue
+        if _PURCHASE_AIM.search(sent) and not _PURCHASE_DECIDED.search(sent):
             continue
         if (_GENERIC_SENTENCE.search(sent) or _PURCHASE_GENERIC.search(sent) or _CANCELLED.search(sent)
                 or re.search(r"contract\w* (?:[\w'-]+ ){0,3}afgesloten", sent, re.I) and not re.search(r"\b(?:19|20)\d\d\b", sent)):
@@ -290,7 +307,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         sent, cue = s.get("sentence") or "", s.get("cue") or ""
         i = sent.find(cue)
         return (on("rel.particular_procedure") and i >= 0 and not _REPORTED.search(sent)
-                and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _GENERIC_SENTENCE.search(sent)
+                and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _generic(sent)
                          or _LIST_INTRO.search(sent)))
     stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s)) and not generic_cue(s)
                   and (STAGE_RANK.get(s["stage"], -1) >= floor

@@ -46,7 +46,8 @@ RULES: dict[str, str] = {
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current (a delay with an end in view is no failure: core, news15r)",
-    "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
+    "stage.procedure_running": ("'de aanbesteding loopt' adds aankondiging (stages.md); so does 'het lopende "
+                                "aanbestedingsproces', the participle before the noun, unless halted (branch cv35)"),
     "stage.procedure_dated": ("a procedure named by its closing ('de aanbestedingsronde ... die in oktober afloopt') or by "
                               "the current or a coming year ('de aanbesteding van jeugdhulp 2018' in a text of 2017), in "
                               "the present and not being prepared, runs: aankondiging (branch news13)"),
@@ -64,17 +65,20 @@ RULES: dict[str, str] = {
     "stage.tender_open": ("'moeten/kunnen zich inschrijven', 'offerteaanvraag', 'het indienen van een offerte', 'een "
                           "aanbod doen', 'offerte uitbrengen' is the tendering step, open now unless a date in the clause "
                           "says it closed (not in a sentence about a dialogue procedure; round three's stage.offer_cue "
-                          "folded in)"),
+                          "folded in); a party that will, or will not, enrol in a named tender ('niet zullen inschrijven "
+                          "op de aanbesteding') tells the enrolment open (branch cv35)"),
     # read on the false positives of six dev sites
     "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
                                  "a law/rule/body compound, not after 'elke/soort/verplichte' (nor 'een' in a conditional, "
-                                 "modal or habitual sentence), not a bare plural, not in a sentence stating rules -- unless "
+                                 "modal or habitual sentence -- its modal read outside relative clauses, branch cv35), not a bare "
+                                 "plural, not in a sentence stating rules -- unless "
                                  "the sentence reports a dated or finished step; a stage cue in such a sentence is no "
                                  "reported step"),
     # round six (branch news11g): read on the leave-one-site-out misses of the dev part
     "rel.plain_purchase": ("a purchase of youth care told in plain verbs ('in te kopen', 'contracten ... onderbrengen "
                            "bij', 'contracten voor jeugdhulp ... verlengen') in a sentence that names youth care and "
-                           "reports it decided, done or dated counts as a procurement act"),
+                           "reports it decided, done or dated counts as a procurement act; not an aim in the future tense "
+                           "without a decision ('zal ... om te komen tot nieuwe contracten', branch cv35)"),
     # round eight (branch news11i): cues the reading did not find at all (corpus README, round eight)
     "stage.service_statement": ("a provider named as delivering the youth care from a full date on ('Sinds 1 januari 2024 "
                                 "verzorgt X', 'Vanaf 1 januari 2024 is X verantwoordelijk', 'liet deze uitvoeren door') "

@@ -163,6 +163,11 @@ _CONDITIONAL = re.compile(r"\bwordt duidelijk of\b|\b(?:als|of) (?:de|het|zij|er
 #: Het Kompas Sliedrecht and SP Westfriesland). A failed procedure is told as nobody enrolling ("geen inschrijvingen",
 #: "geen enkele intekening": the mislukt cues), not as one party's absence.
 _ENROLLED = re.compile(r"\bingeschreven\b", re.I)
+# branch cv35: a party's intention to enrol -- or not -- in a named tender ("de William Schrikkergroep en het Leger des
+# Heils niet zullen inschrijven op de aanbesteding Jeugdzorg 2018", "wij gaan inschrijven op de aanbesteding") is told
+# while the tender is open: the enrolment stage is current. The negation is the party's choice, not a denial of the step.
+_WILL_ENROL = re.compile(r"\b(?:zullen|zal|gaan|gaat|willen|wil)\s+(?:(?:niet|geen|wel|ook|zelf)\s+)?(?:zich\s+)?"
+                         r"inschrijven op (?:de|het|deze|dit) (?:[\w-]+ )?(?:aanbesteding\w*|opdracht|perce\w+)", re.I)
 _INDEFINITE = re.compile(r"\bnader order\b|\bonbepaalde tijd\b", re.I)
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
@@ -435,6 +440,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 if not any(m.start() < b and m.end() > a for a, b in taken):
                     taken.append(m.span())
                     found.append((stage + ":open", m))
+            for m in _WILL_ENROL.finditer(sentence):
+                if not any(m.start() < b and m.end() > a for a, b in taken):
+                    taken.append(m.span())
+                    found.append((stage + ":open", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -495,10 +504,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
+            will_enrol = open_now and bool(_WILL_ENROL.fullmatch(m.group(0)))
             if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
-                    and not _ENROLLED.search(m.group(0))):
+                    and not _ENROLLED.search(m.group(0)) and not will_enrol):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and _negated_in_cue(text, m):
+            if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and _negated_in_cue(text, m):
                 continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
             if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
@@ -656,10 +666,29 @@ def _dated_procedure(sents: list[Sentence], ref: dt.date | None) -> tuple[re.Mat
     return None
 
 
+# branch cv35: the present participle before the procedure's noun says it runs ("Vanwege het lopende
+# aanbestedingsproces mogen raadsleden geen contact hebben met zorgaanbieders", "tijdens de lopende aanbesteding")
+# whatever the tense of the sentence around it -- unless the sentence halts it ("het lopende inkoopproces is
+# tijdelijk stilgelegd": that is mislukt, round eight)
+_RUNNING_NOUN = re.compile(r"\b(?:de|het|deze|dit|die|dat) (?:nog )?lopende (?:[\w-]+ )?(?:aanbesteding(?:sproces|sprocedure|straject|sronde)?|"
+                           r"inkoopprocedure|inkoopproces|inkooptraject|inkoopronde)\b", re.I)
+_HALTED = re.compile(r"stilgelegd|stil te leggen|opgeschort|op te schorten|uitgesteld|gestopt|afgebroken|ingetrokken|"
+                     r"stopgezet|on hold", re.I)
+
+
+def _running_procedure(sents: list[Sentence]) -> tuple[re.Match, str] | None:
+    for s in sents:
+        m = _RUNNING_NOUN.search(s.text)
+        if m and not _HALTED.search(s.text):
+            return m, s.text
+    return None
+
+
 def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
-    a particular procedure by its closing or by its year (:func:`_dated_procedure`)."""
+    a particular procedure by its closing or by its year (:func:`_dated_procedure`), or by the present participle
+    before its noun ("het lopende aanbestedingsproces", :func:`_running_procedure`, branch cv35)."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
         return stages
@@ -676,6 +705,8 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
                                      "sentence": s.text, "strong": True}],
                           key=lambda r: STAGE_RANK[r["stage"]])
     found = _dated_procedure(sents, ref) if on("stage.procedure_dated") else None
+    if not found and on("stage.procedure_running"):
+        found = _running_procedure(sents)
     if found:
         m, text = found
         return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
