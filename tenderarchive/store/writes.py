@@ -934,6 +934,9 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if get_row(db, "notices", notice["publication_id"]) is None:
                 db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
                 changed = new = True
+        for party in record.get("parties") or []:
+            changed |= upsert_if_changed(db, "ocds_parties", dict(party, crawl_id=crawl_id)) != "unchanged"
+        record = _named_by_party(db, record)
         result = record.get("notice_result")
         if result is not None:
             # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
@@ -1015,6 +1018,41 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 delete_row(db, "awards", award_id)
                 changed = True
     return "new" if new else ("updated" if changed else "unchanged")
+
+
+def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
+    """``record`` with each winner its package names by id alone (``by_id``: the award's ``suppliers[]`` gives the id,
+    the package's ``parties[]`` nothing of it) named by the party of that id another package of the ocid gave
+    (``ocds_parties``, the latest file's): its name, KvK number, place, country and scale, and as evidence which
+    file and release (``party_source``). The spider reads one crawl's packages only (its window, ``from_date``):
+    the earlier file's party is in the archive, not in the crawl, and the winner was archived as a bare KvK number
+    or, of another id, not at all. A winner no kept party names stays as its package gives it."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row  # the rows module imports the store's schema
+
+    if not any(entry.get("by_id") for entry in record["awards"]):
+        return record
+    ocid = (record.get("notice") or {}).get("ocid")
+    awards = []
+    for entry in record["awards"]:
+        suppliers = list(entry["suppliers"])
+        for supplier in entry.get("by_id") or []:
+            party = db.execute(
+                "select * from ocds_parties where ocid = ? and party_id = ? and source_file is not ? "
+                "and name is not null order by source_file desc, release_id desc limit 1",
+                [ocid, supplier["party_id"], entry["award"].get("source_file")]).fetchone() if ocid else None
+            if party is not None:
+                party = dict(zip([c[0] for c in db.execute("select * from ocds_parties limit 0").description], party))
+                supplier = dict(supplier, name=party["name"], name_key=name_key_of(party["name"]),
+                                kvk=supplier.get("kvk") or party["kvk"], place=supplier.get("place") or party["place"],
+                                country=supplier.get("country") or party["country"],
+                                scale=supplier.get("scale") or party["scale"],
+                                party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                             f"release {party['release_id']}")
+            if (winner := winner_row(supplier, record["procurement_id"])) is not None:
+                suppliers.append(winner)
+        awards.append(dict(entry, suppliers=suppliers))
+    return dict(record, awards=awards)
 
 
 def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
