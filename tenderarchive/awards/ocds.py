@@ -703,8 +703,14 @@ def _winner_parties(releases: list[dict]) -> list[dict]:
     award's ``suppliers``, a pending award's too), as the latest release naming each gives it, with that release's
     id: the archive keeps them (``ocds_parties``) so that a later file's award naming a winner by its id alone (its
     party only in this file, read in an earlier crawl) keeps the winner's name (reference §6.3)."""
-    named = {str(s.get("id")) for r in releases for a in r.get("awards") or [] if isinstance(a, dict)
-             for s in a.get("suppliers") or [] if isinstance(s, dict) and s.get("id") is not None}
+    named: dict[str, set[str]] = {}  # each supplier id: the ids of the awards naming it (a pending one's too)
+    for release in releases:
+        for award in release.get("awards") or []:
+            if isinstance(award, dict):
+                for s in award.get("suppliers") or []:
+                    if isinstance(s, dict) and s.get("id") is not None:
+                        named.setdefault(str(s["id"]), set()).update([str(award["id"])] if award.get("id") is not None
+                                                                     else [])
     out: dict[str, dict] = {}
     for release in releases:  # in date order: the latest release's party stands
         for party in release.get("parties") or []:
@@ -720,7 +726,7 @@ def _winner_parties(releases: list[dict]) -> list[dict]:
             out[sid] = {"party_id": sid, "name": _text(party.get("name")), "kvk": kvk,
                         "place": address.get("locality"), "country": address.get("countryName"),
                         "scale": (party.get("details") or {}).get("scale") if isinstance(party.get("details"), dict)
-                        else None, "release_id": str(release.get("id"))}
+                        else None, "release_id": str(release.get("id")), "award_ids": sorted(named.get(sid, ()))}
     return list(out.values())
 
 

@@ -172,7 +172,10 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
         if first_publication is not None else None
     # the parties of the package's winners (and tenderers): a later package's award naming one by its id alone
     parties = [only_columns("ocds_parties", dict(party, ocid=notice["ocid"], source_file=prov.get("source_file"),
-                                                 **provenance)) for party in procedure.get("parties") or []]
+                                                 award_ids=dumps(party.get("award_ids") or []), **provenance))
+               for party in procedure.get("parties") or []]
+    for entry, award in zip(awards["awards"], procedure["awards"]):
+        entry["source_award_id"] = award["award_id"]  # the package's id of the award (ocds_parties.award_ids)
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
             "parties": parties, "notice_result": result, "source_file": prov.get("source_file"),
             "reasons": notice.get("youth_care_reasons") or []}

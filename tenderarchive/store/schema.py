@@ -268,7 +268,9 @@ TABLES: dict[str, dict] = {
     "ocds_parties": {
         "pk": ("ocid", "party_id", "source_file"),
         "columns": {"ocid": str, "party_id": str, "source_file": str, "release_id": str, "name": str, "kvk": str,
-                    "place": str, "country": str, "scale": str, **PROVENANCE},
+                    "place": str, "country": str, "scale": str,
+                    # the ids (JSON list) of the file's awards naming the party as supplier, a pending award's too
+                    "award_ids": str, **PROVENANCE},
     },
     "ocds_differences": {
         "pk": ("procurement_id", "difference"),

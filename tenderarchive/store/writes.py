@@ -1030,19 +1030,50 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
     from tenderarchive.awards.names import name_key as name_key_of
     from tenderarchive.awards.rows import winner_row  # the rows module imports the store's schema
 
-    if not any(entry.get("by_id") for entry in record["awards"]):
-        return record
     ocid = (record.get("notice") or {}).get("ocid")
+    if not ocid:
+        return record
+    columns = [c[0] for c in db.execute("select * from ocds_parties limit 0").description]
     awards = []
     for entry in record["awards"]:
         suppliers = list(entry["suppliers"])
+        archived = get_row(db, "awards", entry["award"]["award_id"]) if not suppliers else None
+        if not suppliers and not entry.get("by_id") and entry.get("source_award_id") is not None and not (
+                archived is not None and archived.get("source_file") != entry["award"].get("source_file")
+                and _winners(db, entry["award"]["award_id"])):
+            # (not where another file's award of the id is archived with its winners: they stand, below)
+            # an award in force naming no supplier (a later file's release making an earlier file's pending award
+            # active, its status and value alone), the earlier file read by an earlier crawl: its winners are the
+            # parties that file's award of the id named, as read_package gives them within one crawl (``carried``)
+            found = {}
+            for row in db.execute(
+                    "select * from ocds_parties where ocid = ? and source_file is not ? and name is not null "
+                    "and exists (select 1 from json_each(award_ids) where value = ?) "
+                    "order by source_file, release_id", [ocid, entry["award"].get("source_file"),
+                                                         str(entry["source_award_id"])]):
+                party = dict(zip(columns, row))
+                found[party["party_id"]] = party  # the latest file's party of each id
+            for party in found.values():
+                winner = winner_row({"lot_id": entry["lot_id"], "name": party["name"],
+                                     "name_key": name_key_of(party["name"]), "kvk": party["kvk"],
+                                     "place": party["place"], "country": party["country"], "scale": party["scale"],
+                                     "group_member": 1 if len(found) > 1 else 0,
+                                     "group_name": " / ".join(p["name"] for p in found.values()) if len(found) > 1
+                                     else None,
+                                     "party_source": f"party {party['party_id']} of {party['source_file']}, release "
+                                                     f"{party['release_id']} (award {entry['source_award_id']})"},
+                                    record["procurement_id"])
+                if winner is not None:
+                    suppliers.append(winner)
+            if suppliers:
+                entry = dict(entry, award=dict(entry["award"], winner_count=len(suppliers)))
         for supplier in entry.get("by_id") or []:
             party = db.execute(
                 "select * from ocds_parties where ocid = ? and party_id = ? and source_file is not ? "
                 "and name is not null order by source_file desc, release_id desc limit 1",
-                [ocid, supplier["party_id"], entry["award"].get("source_file")]).fetchone() if ocid else None
+                [ocid, supplier["party_id"], entry["award"].get("source_file")]).fetchone()
             if party is not None:
-                party = dict(zip([c[0] for c in db.execute("select * from ocds_parties limit 0").description], party))
+                party = dict(zip(columns, party))
                 supplier = dict(supplier, name=party["name"], name_key=name_key_of(party["name"]),
                                 kvk=supplier.get("kvk") or party["kvk"], place=supplier.get("place") or party["place"],
                                 country=supplier.get("country") or party["country"],
