@@ -937,6 +937,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         for party in record.get("parties") or []:
             changed |= upsert_if_changed(db, "ocds_parties", dict(party, crawl_id=crawl_id)) != "unchanged"
         record = _named_by_party(db, record)
+        changed |= _name_archived_awards(db, record, crawl_id)
         result = record.get("notice_result")
         if result is not None:
             # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
@@ -1084,6 +1085,40 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
                 suppliers.append(winner)
         awards.append(dict(entry, suppliers=suppliers))
     return dict(record, awards=awards)
+
+
+def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> bool:
+    """Read the other way round (the later file first, an earlier file read later): another file's award archived in
+    force without a winner is given the winners this package's award of its id named (a pending award, dropped from
+    this package's awards), as :func:`_named_by_party` gives them; True if any was."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row
+
+    by_award: dict[str, list[dict]] = {}
+    for party in record.get("parties") or []:
+        if party.get("name"):
+            for award_id in json.loads(party.get("award_ids") or "[]"):
+                by_award.setdefault(award_id, []).append(party)
+    changed = False
+    prefix = f"{record['procurement_id']}/ocds/"
+    for award_id, parties in by_award.items():
+        like = (prefix + award_id).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
+        for row in list(db.query(
+                "select * from awards where procurement_id = ? and source = 'tenderned_ocds' and source_file is not ? "
+                "and (award_id = ? or award_id like ? escape '\\') "
+                "and not exists (select 1 from award_suppliers s where s.award_id = awards.award_id)",
+                [record["procurement_id"], record.get("source_file"), prefix + award_id, like])):
+            winners = [w for party in parties if (w := winner_row({
+                "lot_id": row["lot_id"], "name": party["name"], "name_key": name_key_of(party["name"]),
+                "kvk": party.get("kvk"), "place": party.get("place"), "country": party.get("country"),
+                "scale": party.get("scale"), "group_member": 1 if len(parties) > 1 else 0,
+                "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
+                "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
+                                f"(award {award_id})"}, record["procurement_id"])) is not None]
+            if winners:
+                changed |= _write_award(db, {"award": dict(row, winner_count=len(winners)), "suppliers": winners},
+                                        crawl_id)
+    return changed
 
 
 def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
