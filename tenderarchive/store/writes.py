@@ -1118,6 +1118,28 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
             if winners:
                 changed |= _write_award(db, {"award": dict(row, winner_count=len(winners)), "suppliers": winners},
                                         crawl_id)
+    # ... and another file's winner archived by its KvK number alone (its award named it by id, the party here)
+    for party in record.get("parties") or []:
+        if not party.get("name") or not party.get("kvk"):
+            continue
+        for (award_id,) in db.execute(
+                "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
+                "where s.procurement_id = ? and s.name is null and s.kvk = ? and a.source = 'tenderned_ocds' "
+                "and a.source_file is not ?", [record["procurement_id"], party["kvk"], record.get("source_file")]
+        ).fetchall():
+            award = get_row(db, "awards", award_id)
+            suppliers = []
+            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
+                s = {k: v for k, v in s.items() if k != "award_id"}
+                if s.get("name") is None and s.get("kvk") == party["kvk"]:
+                    s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
+                                        place=s.get("place") or party.get("place"),
+                                        country=s.get("country") or party.get("country"),
+                                        scale=s.get("scale") or party.get("scale"),
+                                        party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                                     f"release {party['release_id']}"), record["procurement_id"]) or s
+                suppliers.append(s)
+            changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
     return changed
 
 
