@@ -658,6 +658,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 if kvk and foreign_country(address.get("countryName")):
                     kvk = None  # reference §4: a foreign winner's 8-digit id (a Danish CVR number) is no KvK number
                 suppliers.append({"lot_id": lot_id, "award_index": index, "name": sname or party.get("name"),
+                                  # the package's id of the winner: a winner named by it alone, its party in an
+                                  # earlier file, is named by that party (store.writes.write_ocds_procedure)
+                                  "party_id": sid,
                                   "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                   "place": address.get("locality"), "country": address.get("countryName"),
                                   "group_member": 1 if len(names) > 1 else 0,
@@ -692,7 +695,39 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         for prefix in ("lowest_tender", "highest_tender"):
             lot.update(_amount(prefix, own_money.get(prefix)))
     return {"notice": notice, "lots": list(lots.values()), "awards": awards, "suppliers": suppliers,
-            "provenance": provenance}
+            "parties": _winner_parties(releases), "provenance": provenance}
+
+
+def _winner_parties(releases: list[dict]) -> list[dict]:
+    """The parties of the releases that are winners or may become them (role supplier or tenderer, or named in an
+    award's ``suppliers``, a pending award's too), as the latest release naming each gives it, with that release's
+    id: the archive keeps them (``ocds_parties``) so that a later file's award naming a winner by its id alone (its
+    party only in this file, read in an earlier crawl) keeps the winner's name (reference §6.3)."""
+    named: dict[str, set[str]] = {}  # each supplier id: the ids of the awards naming it (a pending one's too)
+    for release in releases:
+        for award in release.get("awards") or []:
+            if isinstance(award, dict):
+                for s in award.get("suppliers") or []:
+                    if isinstance(s, dict) and s.get("id") is not None:
+                        named.setdefault(str(s["id"]), set()).update([str(award["id"])] if award.get("id") is not None
+                                                                     else [])
+    out: dict[str, dict] = {}
+    for release in releases:  # in date order: the latest release's party stands
+        for party in release.get("parties") or []:
+            if not isinstance(party, dict) or party.get("id") is None or not _text(party.get("name")):
+                continue
+            sid = str(party["id"])
+            if sid not in named and not _roles(party) & {"supplier", "tenderer"}:
+                continue
+            address = party.get("address") if isinstance(party.get("address"), dict) else {}
+            kvk = _kvk(sid, party)
+            if kvk and foreign_country(address.get("countryName")):
+                kvk = None
+            out[sid] = {"party_id": sid, "name": _text(party.get("name")), "kvk": kvk,
+                        "place": address.get("locality"), "country": address.get("countryName"),
+                        "scale": (party.get("details") or {}).get("scale") if isinstance(party.get("details"), dict)
+                        else None, "release_id": str(release.get("id")), "award_ids": sorted(named.get(sid, ()))}
+    return list(out.values())
 
 
 #: ``bids.statistics`` measures of TenderNed's converter: counts under the names the ``/html`` parsers

@@ -107,21 +107,34 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
         row = only_columns("awards", dict(award, **common))
         if year(row.get("award_date") or row.get("contract_date")):
             row["year"] = year(row.get("award_date") or row.get("contract_date"))
-        winners = []
+        winners, by_id = [], []
         for supplier in by_award.get((award["award_index"], award["lot_id"]), []):
-            org = organisation_id(supplier.get("name"), supplier.get("kvk"), supplier.get("country"))
-            if org is None:
+            if supplier.get("party_id") is not None and not supplier.get("name"):
+                # an OCDS winner named by its id alone, its party not in this package: the archive names it where an
+                # earlier package's party of that id is kept (store.writes.write_ocds_procedure); else as it is here
+                by_id.append(dict(supplier, procurement_id=common["procurement_id"]))
                 continue
-            # the trade name ("h.o.d.n. Y") and a KvK number written in the name: the winner's, its name as printed kept
-            _, trade, number = split_name(supplier.get("name"))
-            number = None if foreign_country(supplier.get("country")) else number
-            winners.append(only_columns("award_suppliers", dict(
-                supplier, organisation_id=org, procurement_id=common["procurement_id"], trade_name=trade,
-                trade_key=name_key(trade) if trade else None,
-                kvk=kvk_number(supplier.get("kvk")) or number or supplier.get("kvk"))))
+            if (winner := winner_row(supplier, common["procurement_id"])) is not None:
+                winners.append(winner)
         out.append({"award": row, "suppliers": winners, "lot_id": award["lot_id"],
-                    "source_lot_id": award.get("source_lot_id", award["lot_id"]), "index": award["award_index"]})
+                    "source_lot_id": award.get("source_lot_id", award["lot_id"]), "index": award["award_index"],
+                    **({"by_id": by_id} if by_id else {})})
     return {"awards": out}
+
+
+def winner_row(supplier: dict, procurement_id: str) -> dict | None:
+    """The ``award_suppliers`` row of one winner (without its award id), or None when it has neither a name nor a KvK
+    number to be an organisation by."""
+    org = organisation_id(supplier.get("name"), supplier.get("kvk"), supplier.get("country"))
+    if org is None:
+        return None
+    # the trade name ("h.o.d.n. Y") and a KvK number written in the name: the winner's, its name as printed kept
+    _, trade, number = split_name(supplier.get("name"))
+    number = None if foreign_country(supplier.get("country")) else number
+    return only_columns("award_suppliers", dict(
+        supplier, organisation_id=org, procurement_id=procurement_id, trade_name=trade,
+        trade_key=name_key(trade) if trade else None,
+        kvk=kvk_number(supplier.get("kvk")) or number or supplier.get("kvk")))
 
 
 def ocds_results(procedure: dict, provenance: dict) -> dict:
@@ -157,8 +170,14 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
                                                    f"as supplier)" for s in procedure["suppliers"] if s.get("is_buyer")]) else None,
         **{k: v for k, v in notice.items() if k.startswith("estimated_")}, **provenance}) \
         if first_publication is not None else None
+    # the parties of the package's winners (and tenderers): a later package's award naming one by its id alone
+    parties = [only_columns("ocds_parties", dict(party, ocid=notice["ocid"], source_file=prov.get("source_file"),
+                                                 award_ids=dumps(party.get("award_ids") or []), **provenance))
+               for party in procedure.get("parties") or []]
+    for entry, award in zip(awards["awards"], procedure["awards"]):
+        entry["source_award_id"] = award["award_id"]  # the package's id of the award (ocds_parties.award_ids)
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
-            "notice_result": result, "source_file": prov.get("source_file"),
+            "parties": parties, "notice_result": result, "source_file": prov.get("source_file"),
             "reasons": notice.get("youth_care_reasons") or []}
 
 

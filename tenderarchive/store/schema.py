@@ -247,6 +247,8 @@ TABLES: dict[str, dict] = {
             **_amounts("tender_value"),
             # the winner's own dates and contracts (reference §8.4), where a lot's winners differ in them
             "award_date": str, "contract_date": str, "contract_id": str,
+            # an OCDS winner named by its id alone: the party (of an earlier package) that gave its name
+            "party_source": str,
         },
         "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"],
                     # aanbieder_contracten's search of trade names: the rows that have one, not every winner
@@ -260,6 +262,15 @@ TABLES: dict[str, dict] = {
         "columns": {"alias_id": str, "organisation_id": str, "name": str, "kind": str, "reason": str,
                     "named_in": str, **PROVENANCE},
         "indexes": [["organisation_id"]],
+    },
+    # the winners' (and tenderers') parties of OCDS packages, by ocid and file: a later package's award that names a
+    # winner by its id alone is named by them (reference §6.3; store.writes.write_ocds_procedure)
+    "ocds_parties": {
+        "pk": ("ocid", "party_id", "source_file"),
+        "columns": {"ocid": str, "party_id": str, "source_file": str, "release_id": str, "name": str, "kvk": str,
+                    "place": str, "country": str, "scale": str,
+                    # the ids (JSON list) of the file's awards naming the party as supplier, a pending award's too
+                    "award_ids": str, **PROVENANCE},
     },
     "ocds_differences": {
         "pk": ("procurement_id", "difference"),

@@ -963,6 +963,10 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if get_row(db, "notices", notice["publication_id"]) is None:
                 db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
                 changed = new = True
+        for party in record.get("parties") or []:
+            changed |= upsert_if_changed(db, "ocds_parties", dict(party, crawl_id=crawl_id)) != "unchanged"
+        record = _named_by_party(db, record)
+        changed |= _name_archived_awards(db, record, crawl_id)
         result = record.get("notice_result")
         if result is not None:
             # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
@@ -1044,6 +1048,128 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 delete_row(db, "awards", award_id)
                 changed = True
     return "new" if new else ("updated" if changed else "unchanged")
+
+
+def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
+    """``record`` with each winner its package names by id alone (``by_id``: the award's ``suppliers[]`` gives the id,
+    the package's ``parties[]`` nothing of it) named by the party of that id another package of the ocid gave
+    (``ocds_parties``, the latest file's): its name, KvK number, place, country and scale, and as evidence which
+    file and release (``party_source``). The spider reads one crawl's packages only (its window, ``from_date``):
+    the earlier file's party is in the archive, not in the crawl, and the winner was archived as a bare KvK number
+    or, of another id, not at all. A winner no kept party names stays as its package gives it."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row  # the rows module imports the store's schema
+
+    ocid = (record.get("notice") or {}).get("ocid")
+    if not ocid:
+        return record
+    columns = [c[0] for c in db.execute("select * from ocds_parties limit 0").description]
+    awards = []
+    for entry in record["awards"]:
+        suppliers = list(entry["suppliers"])
+        archived = get_row(db, "awards", entry["award"]["award_id"]) if not suppliers else None
+        if not suppliers and not entry.get("by_id") and entry.get("source_award_id") is not None and not (
+                archived is not None and archived.get("source_file") != entry["award"].get("source_file")
+                and _winners(db, entry["award"]["award_id"])):
+            # (not where another file's award of the id is archived with its winners: they stand, below)
+            # an award in force naming no supplier (a later file's release making an earlier file's pending award
+            # active, its status and value alone), the earlier file read by an earlier crawl: its winners are the
+            # parties that file's award of the id named, as read_package gives them within one crawl (``carried``)
+            found = {}
+            for row in db.execute(
+                    "select * from ocds_parties where ocid = ? and source_file is not ? and name is not null "
+                    "and exists (select 1 from json_each(award_ids) where value = ?) "
+                    "order by source_file, release_id", [ocid, entry["award"].get("source_file"),
+                                                         str(entry["source_award_id"])]):
+                party = dict(zip(columns, row))
+                found[party["party_id"]] = party  # the latest file's party of each id
+            for party in found.values():
+                winner = winner_row({"lot_id": entry["lot_id"], "name": party["name"],
+                                     "name_key": name_key_of(party["name"]), "kvk": party["kvk"],
+                                     "place": party["place"], "country": party["country"], "scale": party["scale"],
+                                     "group_member": 1 if len(found) > 1 else 0,
+                                     "group_name": " / ".join(p["name"] for p in found.values()) if len(found) > 1
+                                     else None,
+                                     "party_source": f"party {party['party_id']} of {party['source_file']}, release "
+                                                     f"{party['release_id']} (award {entry['source_award_id']})"},
+                                    record["procurement_id"])
+                if winner is not None:
+                    suppliers.append(winner)
+            if suppliers:
+                entry = dict(entry, award=dict(entry["award"], winner_count=len(suppliers)))
+        for supplier in entry.get("by_id") or []:
+            party = db.execute(
+                "select * from ocds_parties where ocid = ? and party_id = ? and source_file is not ? "
+                "and name is not null order by source_file desc, release_id desc limit 1",
+                [ocid, supplier["party_id"], entry["award"].get("source_file")]).fetchone()
+            if party is not None:
+                party = dict(zip(columns, party))
+                supplier = dict(supplier, name=party["name"], name_key=name_key_of(party["name"]),
+                                kvk=supplier.get("kvk") or party["kvk"], place=supplier.get("place") or party["place"],
+                                country=supplier.get("country") or party["country"],
+                                scale=supplier.get("scale") or party["scale"],
+                                party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                             f"release {party['release_id']}")
+            if (winner := winner_row(supplier, record["procurement_id"])) is not None:
+                suppliers.append(winner)
+        awards.append(dict(entry, suppliers=suppliers))
+    return dict(record, awards=awards)
+
+
+def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> bool:
+    """Read the other way round (the later file first, an earlier file read later): another file's award archived in
+    force without a winner is given the winners this package's award of its id named (a pending award, dropped from
+    this package's awards), as :func:`_named_by_party` gives them; True if any was."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row
+
+    by_award: dict[str, list[dict]] = {}
+    for party in record.get("parties") or []:
+        if party.get("name"):
+            for award_id in json.loads(party.get("award_ids") or "[]"):
+                by_award.setdefault(award_id, []).append(party)
+    changed = False
+    prefix = f"{record['procurement_id']}/ocds/"
+    for award_id, parties in by_award.items():
+        like = (prefix + award_id).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
+        for row in list(db.query(
+                "select * from awards where procurement_id = ? and source = 'tenderned_ocds' and source_file is not ? "
+                "and (award_id = ? or award_id like ? escape '\\') "
+                "and not exists (select 1 from award_suppliers s where s.award_id = awards.award_id)",
+                [record["procurement_id"], record.get("source_file"), prefix + award_id, like])):
+            winners = [w for party in parties if (w := winner_row({
+                "lot_id": row["lot_id"], "name": party["name"], "name_key": name_key_of(party["name"]),
+                "kvk": party.get("kvk"), "place": party.get("place"), "country": party.get("country"),
+                "scale": party.get("scale"), "group_member": 1 if len(parties) > 1 else 0,
+                "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
+                "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
+                                f"(award {award_id})"}, record["procurement_id"])) is not None]
+            if winners:
+                changed |= _write_award(db, {"award": dict(row, winner_count=len(winners)), "suppliers": winners},
+                                        crawl_id)
+    # ... and another file's winner archived by its KvK number alone (its award named it by id, the party here)
+    for party in record.get("parties") or []:
+        if not party.get("name") or not party.get("kvk"):
+            continue
+        for (award_id,) in db.execute(
+                "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
+                "where s.procurement_id = ? and s.name is null and s.kvk = ? and a.source = 'tenderned_ocds' "
+                "and a.source_file is not ?", [record["procurement_id"], party["kvk"], record.get("source_file")]
+        ).fetchall():
+            award = get_row(db, "awards", award_id)
+            suppliers = []
+            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
+                s = {k: v for k, v in s.items() if k != "award_id"}
+                if s.get("name") is None and s.get("kvk") == party["kvk"]:
+                    s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
+                                        place=s.get("place") or party.get("place"),
+                                        country=s.get("country") or party.get("country"),
+                                        scale=s.get("scale") or party.get("scale"),
+                                        party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                                     f"release {party['release_id']}"), record["procurement_id"]) or s
+                suppliers.append(s)
+            changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
+    return changed
 
 
 def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:

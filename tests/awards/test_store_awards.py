@@ -442,8 +442,9 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
     files, "merge them") and §8.5 (a lot awarded / not awarded / not known yet): a 2021 file gives an award pending
     with its supplier, the 2022 file the same award ``active`` with its value and no supplier. The active award,
     naming no supplier, was dropped: in either order the lot stayed "not known yet" and no award or value was
-    archived. It is now an award of its lot, in force, with its value and no winner's name (the supplier of the
-    pending release in another file is not known to the later one). SYNTHETIC releases."""
+    archived. It is now an award of its lot, in force, with its value, and its winner the party the pending award of
+    the other file named (``ocds_parties``; round 33: read in either order, not only within one crawl). SYNTHETIC
+    releases."""
     from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
@@ -461,8 +462,8 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
         seen.append(([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
                      [(r["lot_id"], r["value_cents"], r["current"], r["winner_count"]) for r in db.query(
                          "select * from awards order by award_id")],
-                     db.execute("select count(*) from award_suppliers").fetchone()[0]))
-    assert seen[0] == seen[1] == ([("1", 1)], [("1", 100000000, 1, 0)], 0), seen
+                     [(r["name"], r["kvk"]) for r in db.query("select * from award_suppliers")]))
+    assert seen[0] == seen[1] == ([("1", 1)], [("1", 100000000, 1, 1)], [("Stichting Een", "11111111")]), seen
 
 
 def test_an_award_update_in_a_later_file_giving_the_new_value_alone_keeps_the_winner_the_earlier_file_named(tmp_path):
@@ -524,3 +525,28 @@ def test_an_award_update_in_a_later_file_giving_no_status_corrects_the_value_and
                      [(r["name"], r["kvk"]) for r in db.query(
                          "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1")]))
     assert seen[0] == seen[1] == ([("1", 299921, 90000000, "2022-01-20")], [("Stichting Een", "11111111")]), seen
+
+
+def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_file_gives_in_either_order(tmp_path):
+    """Reference §6.3 (the supplier id is the KvK number; ``parties[]`` holds the winner's name and place; one ocid in
+    several yearly files, "merge them"): the 2021 file gives the award pending with its supplier's party, the 2022
+    file the award in force naming the supplier by its id alone. Read 2022 first, the winner was a KvK number without
+    a name or place, and reading 2021 after it left it so. In either order the winner is the 2021 file's party, with
+    that party as evidence. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    proposed = release("ocds-1l04xe-313930", "299830", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                       awards=[{"id": "a1", "status": "pending", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                                "relatedLots": ["1"]}])
+    in_force = {"ocid": "ocds-1l04xe-313930", "id": "299930", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
+                            "suppliers": [{"id": "11111111"}], "relatedLots": ["1"]}]}
+    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["name"], r["kvk"], r["place"], r["organisation_id"], r["provider"], r["party_source"]) for r in db.query(
+        "select s.*, o.name as provider from award_suppliers s join organisations o using (organisation_id)")]
+        for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [("Stichting Een", "11111111", "Leiden", "kvk:11111111", "Stichting Een",
+                                   "party 11111111 of Dataset_Tenderned-2021-01-01-2021-12-31.json, release 299830")], seen
