@@ -154,8 +154,8 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
         return table_or_sql
     quoted = '"' + name.replace('"', '""') + '"'
     if row[0] == "view":
-        if re.search(r"\border\s+by\b", _without_strings(conn.execute(
-                "select sql from sqlite_master where name = ?", [name]).fetchone()[0] or ""), re.IGNORECASE):
+        if re.search(r"\border\s+by\b", _top_level(_without_strings(conn.execute(
+                "select sql from sqlite_master where name = ?", [name]).fetchone()[0] or "")), re.IGNORECASE):
             return f"select * from {quoted}"
         count = len(conn.execute(f"select * from {quoted} limit 0").description)
         return f"select * from {quoted} order by {', '.join(str(i) for i in range(1, count + 1))}"
@@ -184,6 +184,16 @@ def saved_search_params(sql: str, params: dict | None) -> dict:
 def _without_strings(sql: str) -> str:
     """``sql`` with its string literals and comments blanked (an "order by" inside one is not one)."""
     return re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL)
+
+
+def _top_level(sql: str) -> str:
+    """``sql`` with every parenthesised part blanked, innermost first: an "order by" of a subquery (``changes``
+    picks a gone procurement's last version by one) is no order of the view's rows."""
+    while True:
+        flat = re.sub(r"\([^()]*\)", " ", sql)
+        if flat == sql:
+            return flat
+        sql = flat
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
