@@ -877,24 +877,13 @@ VIEWS = {
     # ``cast(n.publication_id as text)`` read every notice for each version row.
     # A procurement that is gone (every notice of it moved: ``derive.record_gone`` keeps its last values as a
     # version) has no row to join: its versions and its lots' take the title and link it was last seen with, from
-    # its newest version that holds them (by the (table_name, row_key) index; only for a row that is gone).
+    # its newest version that holds them (joined as `g`, by the (table_name, row_key) index; only for a row that is
+    # gone).
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
                v.changed_columns, v.previous_values, v.new_values, v.crawl_id,
-               coalesce(n.title, a.title, p.title, case when p.procurement_id is null
-                   and v.table_name in ('procurements', 'lots') then (
-                   select json_extract(g.previous_values, '$.title') from versions g
-                   where g.table_name = 'procurements' and g.row_key = (case when v.table_name = 'procurements'
-                         then v.row_key when json_valid(v.row_key) then json_extract(v.row_key, '$[0]') end)
-                     and json_valid(g.previous_values) and json_extract(g.previous_values, '$.title') is not null
-                   order by g.version desc limit 1) end) as title,
-               coalesce(n.url, a.url, p.url, case when p.procurement_id is null
-                   and v.table_name in ('procurements', 'lots') then (
-                   select json_extract(g.previous_values, '$.url') from versions g
-                   where g.table_name = 'procurements' and g.row_key = (case when v.table_name = 'procurements'
-                         then v.row_key when json_valid(v.row_key) then json_extract(v.row_key, '$[0]') end)
-                     and json_valid(g.previous_values) and json_extract(g.previous_values, '$.title') is not null
-                   order by g.version desc limit 1) end) as url
+               coalesce(n.title, a.title, p.title, json_extract(g.previous_values, '$.title')) as title,
+               coalesce(n.url, a.url, p.url, json_extract(g.previous_values, '$.url')) as url
         from versions v
         left join awards aw on v.table_name = 'awards' and aw.award_id = v.row_key
         left join notices n on v.table_name in ('notices', 'notice_results', 'awards')
@@ -903,5 +892,11 @@ VIEWS = {
         left join procurements p on v.table_name in ('procurements', 'lots')
              and p.procurement_id = (case when v.table_name = 'procurements' then v.row_key
                                           when json_valid(v.row_key) then json_extract(v.row_key, '$[0]') end)
+        left join versions g on v.table_name in ('procurements', 'lots') and p.procurement_id is null
+             and g.rowid = (select l.rowid from versions l
+                            where l.table_name = 'procurements' and l.row_key = (case when v.table_name = 'procurements'
+                                  then v.row_key when json_valid(v.row_key) then json_extract(v.row_key, '$[0]') end)
+                              and json_valid(l.previous_values) and json_extract(l.previous_values, '$.title') is not null
+                            order by l.version desc limit 1)
     """,
 }
