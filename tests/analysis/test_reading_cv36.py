@@ -53,3 +53,30 @@ def test_the_parties_a_signing_names_are_awardees(text, names):
 ])
 def test_guard_no_awardee_without_a_signed_contract_with_the_parties(text):
     assert _awardees(text) == []
+
+
+# --- the contract start told as the delivery starting, the new providers at work, a facility opened (stage.start_told)
+
+PURCHASE = "De zes gemeenten hebben de jeugdhulp met verblijf aanbesteed en het contract is ondertekend. "
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("De uitvoering start vanaf 1 januari 2022.", "planned"),
+    ("Per 1 januari 2022 zijn de nieuwe aanbieders aan de slag.", "planned"),
+    ("De nieuwe aanbieders zijn sinds 1 januari 2020 aan de slag.", "done"),
+    ("De woonvoorziening voor jongeren in Dordrecht werd in november 2020 geopend.", "done"),
+])
+def test_a_start_told_in_other_words_after_a_purchase_is_the_contract_start(sentence, status):
+    result = _read(PURCHASE + sentence, title="Jeugdhulp met verblijf")
+    assert stage_statuses(result).get("contractstart") == status
+
+
+@pytest.mark.parametrize("text", [
+    # a building opened that no purchase is behind
+    "De gemeente heeft een nieuwe locatie voor de jeugdhulp. De woonvoorziening voor jongeren werd in november 2020 "
+    "geopend door de wethouder.",
+    # the start of a tender procedure is no contract start
+    "De gemeenten kopen de jeugdhulp in. De aanbesteding start vanaf 1 maart 2022 op TenderNed.",
+])
+def test_guard_no_contract_start_from_an_opening_without_purchase_or_a_procedure_starting(text):
+    assert "contractstart" not in stage_statuses(_read(text, title="Jeugdhulp"))
