@@ -108,6 +108,7 @@ _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]or
          r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
+_SLASHED = rf"{_BRAND}(?:/{_BRAND})*"  # a party named with its parent ("Triade/Vitree", branch cv36)
 # (branch orgs2: the "en" of a word cut short, "Jeugd- en Gezinsbeschermers", joins one name)
 _LIST_SEP = re.compile(r"(?<!-)\s*(?:,|;|(?<!- )\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
@@ -121,7 +122,10 @@ _SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeu
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
-    r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
+    r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$|"
+    # branch cv36: "Met de volgende aanbieders is een overeenkomst gesloten:" and a list
+    r"\bmet de volgende (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
+    r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
 _PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
@@ -355,6 +359,13 @@ def _not_won(a: dict, text: str) -> str | None:
     return None
 
 
+# branch cv36: the contract told signed by, or awarded to, "the consortium" (its members are then the contracted parties)
+_CONSORTIUM_CONTRACTED = re.compile(
+    r"(?:contract|overeenkomst|opdracht)\w* (?:[\w-]+ ){0,4}?(?:is|zijn|werd|werden) (?:[\w-]+ ){0,2}?"
+    r"(?:ondertekend|getekend|gegund|verleend) (?:door|aan) (?:[\w-]+ ){0,3}?(?:het|dit|dat) "
+    r"(?:consortium|samenwerkingsverband|combinatie)\b")
+
+
 def _awardees(text: str) -> list[dict]:
     out: list[dict] = []
     seen: set[str] = set()
@@ -417,6 +428,23 @@ def _awardees(text: str) -> list[dict]:
         ("signing_parties", rf"(?:samenwerkingsverband|consortium|consortia|combinatie|aanbieder|organisatie)\w*,?\s+"
                             rf"(?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*))[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
                             rf"(?:hun|zijn|haar) handtekening(?:en)? (?:[\w'-]+ ){{0,2}}onder (?:de|het) (?:\w*overeenkomst|\w*contract)"),
+        # branch cv36: the parties named as contracted on a signing (stages.md contract_ondertekend, the providers'
+        # side): the contract told signed with them ("de contracten zijn getekend met A, B en C"), and the providers
+        # as subject of the signing, alone or after the buyers and their kind ("A, B en C hebben het contract
+        # ondertekend", "hebben de gemeenten en het samenwerkingsverband A, B en C het contract ... ondertekend");
+        # not a signing still to come ("zullen ... ondertekenen") nor an intentieovereenkomst (_not_won's reading)
+        ("signed_with", rf"(?:overeenkomst|contract)\w* (?:[\w-]+ ){{0,4}}?(?:zijn|is|werd|werden) (?:[a-z]+ ){{0,2}}(?:getekend|ondertekend|gesloten|afgesloten) "
+                        rf"met (?:de |het )?(?:{_KIND} |volgende (?:\w*aanbieders|partijen|organisaties):? )?(?P<names>{_LIST})"),
+        ("signed_by", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:(?:hebben|heeft) (?:[a-z]+ ){{0,3}}?(?:het|de|een) (?:[a-z]+ )?"
+                      rf"(?:contract|overeenkomst)(?:en)?\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend)\b|(?:ondertekenden|tekenden) "
+                      rf"(?:[a-z]+ ){{0,3}}?(?:het|de|een) (?:[a-z]+ )?(?:contract|overeenkomst)(?:en)?\b)",
+         r"\b(?:ondertekend|getekend|tekenden)\b"),
+        ("signed_by", rf"(?:[Ss]amenwerkingsverband|[Cc]onsortium|[Cc]ombinatie|\w*aanbieders?) (?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)),? "
+                      rf"(?:het|de) (?:[a-z]+ )?(?:contract|overeenkomst)(?:en)?\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend)\b"),
+        # branch cv36: a consortium's members set off after it ("Een consortium van drie zorgaanbieders - A, B en C -"),
+        # taken only where the text says the contract was signed by or awarded to that consortium (checked below)
+        ("consortium_signed", rf"\b(?:[Cc]onsortium|[Ss]amenwerkingsverband|[Cc]ombinatie)(?: van (?:\w+ ){{0,2}}\w*aanbieders)?\s*[-–:(]\s*"
+                              rf"(?P<names>(?>{_SLASHED}(?:\s*(?:,|en)\s*{_SLASHED})*))\s*[-–)]"),
         # branch orgs1: the members of a consortium the text says was awarded or chosen ("... uit te laten voeren door
         # het samenwerkingsverband waar X deel van uitmaakt. Dit samenwerkingsverband bestaat uit A, B en C")
         ("consortium_members", rf"(?:gegund|gunning|gunnen|winnaar|gewonnen|\bwint\b|gecontracteerd|laten uitvoeren door|uit (?:te )?laten voeren door)"
@@ -483,7 +511,10 @@ def _awardees(text: str) -> list[dict]:
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
-            found = _split_names(m.group("names"), _BRAND if rule in ("signing_parties", "gunning_aan", "onderbrengen_bij") else _NAME,
+            if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
+                continue
+            found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else
+                                 _BRAND if rule in ("signing_parties", "signed_by", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
                 found = _split_names(m.group("first")) + found

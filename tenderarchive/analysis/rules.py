@@ -83,6 +83,10 @@ RULES: dict[str, str] = {
     "stage.service_statement": ("a provider named as delivering the youth care from a full date on ('Sinds 1 januari 2024 "
                                 "verzorgt X', 'Vanaf 1 januari 2024 is X verantwoordelijk', 'liet deze uitvoeren door') "
                                 "implies the award done and the contract start"),
+    # branch cv36
+    "stage.start_told": ("the contract start told as the delivery starting ('De uitvoering start vanaf 1 januari 2019'), "
+                         "the new providers at work ('per 1 januari zijn de nieuwe aanbieders aan de slag') or a facility "
+                         "opened where the text names a purchase ('de woonvoorziening werd geopend')"),
     # branch news12
     "stage.purchase_decision": ("a decision taken about the purchase itself ('besloten deze inkoop zelf te regelen', "
                                 "'gekozen bij inkoop jeugdzorg') is voorbereiding"),

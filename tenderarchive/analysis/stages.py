@@ -456,7 +456,8 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         for m in re.finditer(rx, sentence, re.I):
             if not any(m.start() < b and m.end() > a for a, b in taken):
                 taken.append(m.span())
-                found.append((stage + (":decided" if rule == "stage.purchase_decision" else ""), m))
+                found.append((stage + (":decided" if rule == "stage.purchase_decision" else
+                                       ":opened" if rule == "stage.start_told" and m.group(0).endswith("geopend") else ""), m))
     # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
     # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
     if on("stage.redo"):
@@ -478,6 +479,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     return found
 
 
+# branch cv36: a purchase the text names, behind a facility's opening read as a contract start (stage.start_told)
+_PURCHASE_BEHIND = re.compile(r"aanbested|aanbesteed|ingekocht|\binkoop|gegund|gunning|gecontracteerd", re.I)
+
+
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
@@ -494,6 +499,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             open_now = stage.endswith(":open")
             service_done = stage.endswith(":service_done")
             decided = stage.endswith(":decided")
+            if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
+                continue  # a building opened that no purchase is behind (branch cv36)
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):

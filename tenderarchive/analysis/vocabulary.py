@@ -182,6 +182,23 @@ INTERRUPTING = LEGAL_STAGES + ("mislukt",)
 #: Cues added in issue 11 round three, each behind a named rule of :mod:`.rules` so the bench's
 #: ablation shows on how many dev sites it fixes or breaks pages: (rule, stage, regex).
 EXTRA_CUES: list[tuple[str, str, str]] = [
+    # branch cv36: the contract start told as the delivery starting, the new providers at work, or a facility opened
+    # after a purchase (stages.md contractstart; the status from the tense and the date as for every cue): "De
+    # uitvoering start vanaf 1 januari 2019", "per 1 januari zijn de nieuwe aanbieders aan de slag", "de voorziening
+    # werd geopend". Not the start of a procedure ("de aanbesteding start"): the subject is the delivery or the
+    # provider. An opening counts only where the text names a purchase (stages.detect_stages: ":opened")
+    ("stage.start_told", "contractstart",
+     r"\b(?:uitvoering|dienstverlening|zorgverlening)(?: van (?:de|het) (?:opdracht|contract\w*|overeenkomst\w*))? "
+     r"(?:start|startte|begint|begon|gaat van start|ging van start|gaat in|ging in)(?: (?:al|pas|dan|officieel))? "
+     r"(?:per|vanaf|op|met ingang van) (?:1 \w+ )?(?:19|20)\d\d\b|"
+     r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? (?:zijn|is|gaan|gaat|gingen|waren|was) "
+     r"(?:de |het )?(?:nieuwe|gecontracteerde|gekozen) (?:\w*aanbieders?|opdrachtnemers?|partijen|consortium|"
+     r"samenwerkingsverband)\b(?: [\w'-]+){0,3} aan de slag\b|"
+     r"\b(?:[Dd]e|[Hh]et) (?:nieuwe|gecontracteerde|gekozen) (?:\w*aanbieders?|opdrachtnemers?|partijen|consortium|"
+     r"samenwerkingsverband) (?:zijn|is|gaan|gaat|gingen|waren|was) (?:per|vanaf|met ingang van|sinds) 1 \w+"
+     r"(?: (?:19|20)\d\d)? aan de slag\b|"
+     r"\b(?:(?:woon)?voorziening|woonvorm|woongelegenheid|woongroep|locatie|gezinshuis)\w*\b[^.]{0,120}?"
+     r"\b(?:werd|is|zijn|werden) (?:[\w'-]+ ){0,4}?geopend\b"),
     ("stage.court_verb", "kort_geding",
      r"\brechter\b(?: (?!en\b|of\b)[\w'-]+){0,3} (?:oordeelde|bepaalde|besliste|besloot|wees|gaf|verklaarde|vond)\b|"
      r"\brechter\b (?:heeft|had)\b[^.]{0,60}\b(?:uitgesproken|afgewezen|toegewezen|in het gelijk gesteld|gelijk gegeven)\b"),
