@@ -652,11 +652,12 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         award_changes = _lot_changes(conn, c, crawl_id) + award_changes
     if mine:
         c.status = "changed"
-        own = _changes(mine[0], c.row)
+        made = _crawl_version(mine)
+        own = _changes(made, c.row)
         c.changes = ((_notice_changes_as_read(own) if c.table == "notices" else own) + award_changes
                      + _document_changes(conn, c, crawl_id))
-        if not c.changes and _load(mine[0].get("changed_columns"), None) and set(
-                _load(mine[0].get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS:
+        if not c.changes and _load(made.get("changed_columns"), None) and set(
+                _load(made.get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS:
             c.status = "unchanged"  # only the archive's bookkeeping changed: not reported
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
@@ -665,6 +666,23 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.status = "unchanged"  # the same page at a new address: not reported
     else:
         c.status = "new"
+
+
+def _crawl_version(versions: list[dict]) -> dict:
+    """The change one crawl made to a row, from its ``versions`` of that crawl (newest first). A crawl may write a
+    row twice (a notice archived, then the list row it was fetched with, ``listed_as``): the report read the newest
+    version only, a bookkeeping column's, and said "nothing new" of a notice whose type the crawl had changed. Each
+    column's value before the crawl is the oldest version's that names it, its value after the newest's."""
+    if len(versions) == 1:
+        return versions[0]
+    previous, new, columns = {}, {}, []
+    for version in reversed(versions):
+        for column, value in (_load(version.get("previous_values"), {}) or {}).items():
+            previous.setdefault(column, value)
+        new.update(_load(version.get("new_values"), {}) or {})
+        columns += [col for col in _load(version.get("changed_columns"), None) or [] if col not in columns]
+    return {**versions[0], "previous_values": json.dumps(previous), "new_values": json.dumps(new) if new else None,
+            "changed_columns": json.dumps(columns) if columns else None}
 
 
 def _moved_article(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
