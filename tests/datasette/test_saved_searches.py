@@ -518,12 +518,17 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
          "new_values": '{"deadline": "2018-06-30T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen (herzien)"}'},
         {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": None, "crawl_id": 2,
          "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["buyer"]',
-         "previous_values": '{"buyer": null}', "new_values": None}])
+         "previous_values": '{"buyer": null}', "new_values": None},
+        # the archive's bookkeeping alone (the list row notice 300377 was fetched with): no change a reader sees
+        {"table_name": "notices", "row_key": "300377", "version": 1, "valid_from": None, "crawl_id": 2,
+         "valid_to": "2020-07-02T10:00:00+00:00", "changed_columns": '["listed_as"]',
+         "previous_values": '{"listed_as": null}', "new_values": '{"listed_as": "{\\"type\\": \\"AAO\\"}"}'}])
     title, text = texts["100101"]
     assert title.endswith(" — changed: deadline, title")
     assert text == ("deadline: 2018-07-06T12:00:00+02:00 → 2018-06-30T12:00:00+02:00; "
                     "title: Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
     assert texts["200201"][1] == "buyer: was —"
+    assert "300377" not in texts and 300377 not in {r["publication_id"] for r in changed}
     assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
 
 
