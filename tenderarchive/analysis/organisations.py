@@ -439,8 +439,9 @@ def _awardees(text: str) -> list[dict]:
                       rf"(?:contract|overeenkomst)(?:en)?\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend)\b|(?:ondertekenden|tekenden) "
                       rf"(?:[a-z]+ ){{0,3}}?(?:het|de|een) (?:[a-z]+ )?(?:contract|overeenkomst)(?:en)?\b)",
          r"\b(?:ondertekend|getekend|tekenden)\b"),
-        ("signed_by", rf"(?:[Ss]amenwerkingsverband|[Cc]onsortium|[Cc]ombinatie|\w*aanbieders?) (?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)),? "
-                      rf"(?:het|de) (?:[a-z]+ )?(?:contract|overeenkomst)(?:en)?\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend)\b"),
+        ("signed_by", rf"\b(?:[Ss]amenwerkingsverband|[Cc]onsortium|[Cc]ombinatie|\w*aanbieders?) (?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)),? "
+                      rf"(?:het|de) (?:[a-z]+ )?(?:contract|overeenkomst)(?:en)?\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend)\b",
+         r"\b(?:ondertekend|getekend)\b"),
         # branch cv36: a consortium's members set off after it ("Een consortium van drie zorgaanbieders - A, B en C -"),
         # taken only where the text says the contract was signed by or awarded to that consortium (checked below)
         ("consortium_signed", rf"\b(?:[Cc]onsortium|[Ss]amenwerkingsverband|[Cc]ombinatie)(?: van (?:\w+ ){{0,2}}\w*aanbieders)?\s*[-–:(]\s*"
