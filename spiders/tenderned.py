@@ -996,6 +996,14 @@ class TenderNedSpider(BaseSpider):
         yield self.detail_request(publication_id, row, query)
         yield from self.recheck_procedure(row.get("kenmerk"))
 
+    def fetched_again(self, stat: str, message: str, *args) -> bool:
+        """An archived notice whose list row says something new (:meth:`status_changed`, :meth:`kenmerk_changed`,
+        :meth:`listed_ended_early`, :meth:`type_listed`): logged ("…: fetched again"), counted
+        (``tenderned/<stat>``); True."""
+        self.logger.info(message + ": fetched again", *args)
+        self.crawler.stats.inc_value(f"tenderned/{stat}")
+        return True
+
     def status_changed(self, publication_id: str, row: dict) -> bool:
         """The list row of an archived notice gives another ``publicatiestatus`` than the archive has (its one
         source: docs/reference/tenderned-api.md §3): fetched again, so the archive follows the list (a notice
@@ -1006,10 +1014,8 @@ class TenderNedSpider(BaseSpider):
         archived = self.known[publication_id].get("publication_status")
         if code is None or code == archived or (archived is None and code == PUBLISHED):
             return False
-        self.logger.info("publication %s: listed with publicatiestatus %s, archived %s: fetched again",
-                         publication_id, code, archived or "without one")
-        self.crawler.stats.inc_value("tenderned/status_changed")
-        return True
+        return self.fetched_again("status_changed", "publication %s: listed with publicatiestatus %s, archived %s",
+                                  publication_id, code, archived or "without one")
 
     def kenmerk_changed(self, publication_id: str, row: dict) -> bool:
         """The list row of an archived notice names another procedure (``kenmerk``, per procedure: reference §3)
@@ -1025,10 +1031,8 @@ class TenderNedSpider(BaseSpider):
         if listed is None or archived is None or str(listed) == str(archived) \
                 or self.listed_before(publication_id, row, "kenmerk"):
             return False
-        self.logger.info("publication %s: listed in procedure %s, archived in %s: fetched again",
-                         publication_id, listed, archived)
-        self.crawler.stats.inc_value("tenderned/kenmerk_changed")
-        return True
+        return self.fetched_again("kenmerk_changed", "publication %s: listed in procedure %s, archived in %s",
+                                  publication_id, listed, archived)
 
     def listed_ended_early(self, publication_id: str, row: dict) -> bool:
         """The list row of an archived notice says it ended early (``isVroegtijdigeBeeindiging: true``, reference §3;
@@ -1042,10 +1046,8 @@ class TenderNedSpider(BaseSpider):
         if "is_cancelled" not in archived or flag(row.get("isVroegtijdigeBeeindiging")) != 1 \
                 or archived["is_cancelled"] == 1 or self.listed_before(publication_id, row, "ended_early"):
             return False
-        self.logger.info("publication %s: listed as ended early (isVroegtijdigeBeeindiging), archived as running: "
-                         "fetched again", publication_id)
-        self.crawler.stats.inc_value("tenderned/cancelled_listed")
-        return True
+        return self.fetched_again("cancelled_listed", "publication %s: listed as ended early "
+                                  "(isVroegtijdigeBeeindiging), archived as running", publication_id)
 
     def listed_before(self, publication_id: str, row: dict, field: str) -> bool:
         """The archived notice was last fetched with a list row saying the same of ``field`` (``kenmerk``, ``type``,
@@ -1075,10 +1077,8 @@ class TenderNedSpider(BaseSpider):
         if not listed or not archived or listed.upper() == str(archived).upper() \
                 or self.listed_before(publication_id, row, "type"):
             return False
-        self.logger.info("publication %s: listed as notice type %s, archived as %s: fetched again",
-                         publication_id, listed, archived)
-        self.crawler.stats.inc_value("tenderned/type_listed")
-        return True
+        return self.fetched_again("type_listed", "publication %s: listed as notice type %s, archived as %s",
+                                  publication_id, listed, archived)
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:
         """The item of an archived notice fetched without its list row (a re-check) gets the row this crawl listed it
