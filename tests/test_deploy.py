@@ -82,6 +82,37 @@ def test_the_crontab_crawl_line_runs_crawls_and_reports(snapshot, serve_api, tmp
     assert sqlite_utils.Database(tmp_path / "archive.db")["notices"].count == 12
 
 
+def test_the_crontab_health_check_prints_and_fails_only_when_the_check_fails(tmp_path):
+    """The morning status line of deploy/crontab.example, run as cron would: on a fresh archive it prints nothing
+    (no mail) and exits 0; once the last crawls are older than its --max-age-hours it prints what status said (cron
+    mails it) and exits with status's code, 5. It ended with ``|| echo "$out"`` and so exited 0 (echo's) on a failed
+    check: a cron wrapper or monitor reading exit codes, which the crawl line's comment promises, saw a good morning."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    env, jobs = crontab_jobs()
+    [status_line] = [c for _, c in jobs if "tenderarchive status" in c]
+    db = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", db).returncode == 0
+    cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "TA_HOME": str(ROOT),
+                "TA_DB": str(db)}
+    command = status_line.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+
+    def morning():
+        return subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True, timeout=120)
+
+    fresh = morning()
+    assert fresh.returncode == 0 and not fresh.stdout.strip(), fresh.stdout + fresh.stderr
+    hours = float(re.search(r"--max-age-hours (\d+)", status_line).group(1))
+    with sqlite3.connect(db) as conn:          # the same crawls, finished longer ago than the check allows
+        conn.execute("update crawls set started = datetime(started, ?), finished = datetime(finished, ?)",
+                     [f"-{hours + 1} hours"] * 2)
+    stale = morning()
+    assert "stale" in stale.stdout, stale.stdout + stale.stderr    # what cron mails
+    assert stale.returncode == 5, stale.returncode                  # what a monitor reads (exitcodes.STALE)
+
+
 # --- systemd ---------------------------------------------------------------------------------------------
 def unit(name: str) -> configparser.ConfigParser:
     parser = configparser.ConfigParser(strict=False, interpolation=None)
