@@ -580,6 +580,19 @@ def test_a_tender_update_is_a_rectification_of_the_contract_notice_also_where_it
         ("2021-06-01", "award", "definitieve_gunning"), ("2021-07-01", "rectification", "aankondiging")]
 
 
+def test_a_release_that_tenders_and_updates_the_tender_is_the_contract_notice_not_its_rectification(tmp_path):
+    """OCDS ``tag`` values: a publication tagged ``tender`` and ``tenderUpdate`` at once (a release giving the tender's
+    state with its update) is the contract notice itself, not a rectification of it. SYNTHETIC releases."""
+    tender = dict(_release("310810-a", "2021-01-10", []), tag=["tender", "tenderUpdate"])
+    award = _release("310811-a", "2021-06-01", [_award("a1", "11111111", "Alpha B.V.", 500000)])
+    (procedure,), report = read(tmp_path, [tender, award])
+    assert report.errors == []
+    db = archived(tmp_path / "archive.db", procedure)
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310810, None, "Publicatie (OCDS-dataset)"), (310811, "AGO", "Gunning (OCDS-dataset)")]
+
+
 def test_a_planning_release_is_the_prior_information_notice_on_the_timeline(tmp_path):
     """OCDS ``tag`` values (releaseTag ``planning``: the procurement planned, before a tender) against stages.md
     (prior information → `vooraankondiging`): a publication whose releases only plan the procedure was a
