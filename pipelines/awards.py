@@ -111,7 +111,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     updating = set(n.get("update_publications") or [])
     modifying = set(n.get("modification_publications") or [])
     cancelling = set(n.get("cancellation_publications") or [])
-    amending = set(n.get("amendment_publications") or [])  # tag tenderAmendment: the contract notice rectified
+    amending = set(n.get("amendment_publications") or [])  # tag tenderAmendment or tenderUpdate: a rectification
     planning = set(n.get("planning_publications") or [])  # tag planning alone: a prior information notice
     # a procedure the package says was stopped: its latest publication says so (notices.is_cancelled, the API's
     # isVroegtijdigBeeindigd), so the procedure's stage is a stopped one
@@ -139,7 +139,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         # and a contract modification (tag contractAmendment alone) is the API's AAW: the timeline's verlenging
         # and one cancelling the tender (tag tenderCancellation, or the stopped procedure's latest publication where
         # it gives no award) the API's VBE: the timeline's cancellation (mislukt), not a publication of no stage
-        # and one amending the tender (tag tenderAmendment) the API's REC of a contract notice: a rectification on the
+        # and one amending or updating the tender (tag tenderAmendment, tenderUpdate) the API's REC of a contract notice: a rectification on the
         # timeline at `aankondiging` (timeline.OCDS_TENDER_RECTIFICATION), listed with the changes
         # and one only planning it (tag planning) the API's VAK: the timeline's vooraankondiging
         "notice_type": "REC" if str(pid) in updating else "AAW" if str(pid) in modifying else

@@ -29,8 +29,9 @@ FORM_TYPE_STAGES = {
 }
 
 #: The type label of an OCDS package's rectification of the contract notice (a publication tagged
-#: ``tenderAmendment``, pipelines/awards.py): the package gives no form type (``form_type`` "ocds" says where it was
-#: read), so its label says which notice it corrects; its stage is the contract notice's, `aankondiging`.
+#: ``tenderAmendment`` or ``tenderUpdate``, pipelines/awards.py): the package gives no form type (``form_type``
+#: "ocds" says where it was read), so its label says which notice it corrects; its stage is the contract notice's,
+#: `aankondiging`.
 OCDS_TENDER_RECTIFICATION = "Rectificatie aankondiging (OCDS-dataset)"
 
 #: An award notice (AGO) that is really something else, by its form type: a voluntary ex-ante

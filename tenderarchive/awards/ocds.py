@@ -343,10 +343,12 @@ def _publications(releases: list[dict]) -> dict:
     # early (the API's VBE)
     cancellations = sorted(key for key, tags in tagged.items() if "tenderCancellation" in tags and key not in awards)
     # a publication whose releases amend the tender (tag tenderAmendment, OCDS's "amendment to an existing tender")
-    # and neither award, update an award nor cancel: a rectification of the contract notice (the API's REC of a
-    # contract notice), not an award notice where it repeats the awards given before (a release giving the whole
-    # state), nor a publication of no type
-    amendments = sorted(key for key, tags in tagged.items() if "tenderAmendment" in tags
+    # or update it (tag tenderUpdate, "an update to an existing tender release": the contract notice corrected, OCDS's
+    # commoner tag for it) and neither tender, award, update an award nor cancel: a rectification of the contract
+    # notice (the API's REC of a contract notice), not an award notice where it repeats the awards given before (a
+    # release giving the whole state), nor a publication of no type; one that tenders too is the contract notice
+    amendments = sorted(key for key, tags in tagged.items()
+                        if ("tenderAmendment" in tags or "tenderUpdate" in tags and "tender" not in tags)
                         and not tags & (AWARD_TAGS | {"tenderCancellation"}))
     # a publication whose releases only plan the procurement (tag planning or planningUpdate: OCDS's planning stage,
     # before a tender) is a prior information notice (the API's VAK, `vooraankondiging`), not a publication of no type

@@ -42,6 +42,7 @@ import sqlite_utils
 from tenderarchive.store.keys import dumps, version_key
 from tenderarchive.store.schema import API_SOURCES, PROVENANCE, TABLES, ensure_schema
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
+from tenderarchive.timeline import OCDS_TENDER_RECTIFICATION
 
 
 #: Archives this process builds in bulk (resolved paths; :func:`bulk_build`).
@@ -725,6 +726,14 @@ def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
     return publication_id is not None and than is not None and key(publication_id) > key(than)
 
 
+def _repeats_award(db: sqlite_utils.Database, publication_id) -> bool:
+    """True when notice ``publication_id`` is an OCDS package's correction of the contract notice (tag
+    ``tenderUpdate`` or ``tenderAmendment``, ``timeline.OCDS_TENDER_RECTIFICATION``): an award it gives repeats the
+    award an award notice gave (a release giving the whole state), as ``ocds.to_procedure`` reads it within a file."""
+    row = db.execute("select notice_type_label from notices where publication_id = ?", [publication_id]).fetchone()
+    return bool(row) and row[0] == OCDS_TENDER_RECTIFICATION
+
+
 def _write_award(db, entry: dict, crawl_id) -> bool:
     award = dict(entry["award"], crawl_id=crawl_id)
     archived = get_row(db, "awards", award["award_id"])
@@ -1015,8 +1024,14 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             award = entry["award"]
             old = get_row(db, "awards", award["award_id"])
             other = old is not None and old["source_file"] != award.get("source_file")
-            if other and _later(db, old["publication_id"], award["publication_id"]):
-                # another package gave this award in a later publication (a correction): it stands; where that
+            repeats, repeated = (_repeats_award(db, award["publication_id"]),
+                                 _repeats_award(db, old["publication_id"]) if old is not None else False)
+            if other and (repeats and not repeated
+                          or repeats == repeated and _later(db, old["publication_id"], award["publication_id"])):
+                # another package gave this award in a later publication (a correction): it stands; so does one an
+                # award notice of another package gave where this package repeats it in a correction of the contract
+                # notice (tag tenderUpdate or tenderAmendment, a release giving the whole state, of a later year's
+                # file): that repeat is no award, its day no award date, in either order of the files; where that
                 # correction names no supplier (its new value alone, OCDS merging: what a release leaves out is as
                 # the earlier releases gave it), its winner is the one this package names
                 if entry["suppliers"] and not old.get("winner_count") and not _winners(db, award["award_id"]):

@@ -547,6 +547,52 @@ def test_a_tender_amendment_repeating_the_awards_is_a_rectification_of_the_tende
         ("notice", "2021-04-01", "rectification", "aankondiging")]
 
 
+def test_a_tender_update_is_a_rectification_of_the_contract_notice_also_where_it_repeats_the_award(tmp_path):
+    """OCDS ``tag`` values (releaseTag ``tenderUpdate``: "an update to an existing tender release", OCDS's tag for a
+    corrected contract notice beside ``tenderAmendment``) and reference §4 ("Rectified award": a later publication,
+    REC, under the same kenmerk) with §6.3 (one ocid, several publications): a publication tagged ``tenderUpdate``
+    alone was a "Publicatie (OCDS-dataset)" of no type and no stage, and one that, as releases giving the whole state
+    do, repeats the award given before was an award notice (AGO, "Gunning") whose repeat was the award: its day the
+    award's date, the update the award's notice. Each is a rectification of the contract notice (REC, "Rectificatie
+    aankondiging", `aankondiging` on the timeline), as a ``tenderAmendment`` is, and the award stays the award
+    notice's. SYNTHETIC releases, written and derived in a real archive."""
+    from tenderarchive.derive import derive
+
+    tender = dict(_release("310800-a", "2021-01-10", []), tag=["tender"])
+    corrected = dict(_release("310801-a", "2021-02-01", []), tag=["tenderUpdate"])
+    corrected["tender"] = dict(corrected["tender"], tenderPeriod={"endDate": "2021-03-01T12:00:00Z"})
+    award = _release("310802-a", "2021-06-01", [_award("a1", "11111111", "Alpha B.V.", 500000)])
+    repeated = dict(_release("310803-a", "2021-07-01", [_award("a1", "11111111", "Alpha B.V.", 500000)]),
+                    tag=["tenderUpdate"])
+    (procedure,), report = read(tmp_path, [tender, corrected, award, repeated])
+    assert report.errors == []
+    assert [(a["lot_id"], a["publication_id"], a["award_date"]) for a in procedure["awards"]] == [
+        ("1", 310802, "2021-06-01")]
+    db = archived(tmp_path / "archive.db", procedure)
+    derive(db, 1)
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310800, None, "Publicatie (OCDS-dataset)"), (310801, "REC", "Rectificatie aankondiging (OCDS-dataset)"),
+        (310802, "AGO", "Gunning (OCDS-dataset)"), (310803, "REC", "Rectificatie aankondiging (OCDS-dataset)")]
+    assert [(e["date"], e["kind"], e["stage"]) for e in db.query(
+        "select * from events where source_type = 'notice' order by date")] == [
+        ("2021-01-10", "publication", None), ("2021-02-01", "rectification", "aankondiging"),
+        ("2021-06-01", "award", "definitieve_gunning"), ("2021-07-01", "rectification", "aankondiging")]
+
+
+def test_a_release_that_tenders_and_updates_the_tender_is_the_contract_notice_not_its_rectification(tmp_path):
+    """OCDS ``tag`` values: a publication tagged ``tender`` and ``tenderUpdate`` at once (a release giving the tender's
+    state with its update) is the contract notice itself, not a rectification of it. SYNTHETIC releases."""
+    tender = dict(_release("310810-a", "2021-01-10", []), tag=["tender", "tenderUpdate"])
+    award = _release("310811-a", "2021-06-01", [_award("a1", "11111111", "Alpha B.V.", 500000)])
+    (procedure,), report = read(tmp_path, [tender, award])
+    assert report.errors == []
+    db = archived(tmp_path / "archive.db", procedure)
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310810, None, "Publicatie (OCDS-dataset)"), (310811, "AGO", "Gunning (OCDS-dataset)")]
+
+
 def test_a_planning_release_is_the_prior_information_notice_on_the_timeline(tmp_path):
     """OCDS ``tag`` values (releaseTag ``planning``: the procurement planned, before a tender) against stages.md
     (prior information → `vooraankondiging`): a publication whose releases only plan the procedure was a

@@ -550,3 +550,36 @@ def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_fi
         for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [("Stichting Een", "11111111", "Leiden", "kvk:11111111", "Stichting Een",
                                    "party 11111111 of Dataset_Tenderned-2021-01-01-2021-12-31.json, release 299830")], seen
+
+
+def test_a_later_file_s_tender_update_repeating_an_award_leaves_the_award_notice_s_award_in_either_order(tmp_path):
+    """Reference §4 ("Rectified award": the current values are the latest award notice's) and §6.3 (one ocid in
+    several yearly files, "merge them") with OCDS's releaseTag ``tenderUpdate``/``tenderAmendment`` (the contract
+    notice corrected): the 2021 file gives the award of lot 1, the 2022 file a correction of the tender that, as a
+    release giving the whole state does, repeats the award. Within one file the repeat is no award; across files the
+    store took it for a later correction, so the award's notice, date and year became the repeat's (2022). The award
+    notice's award stands, in either order of the files, and a later award notice's correction still supersedes it.
+    SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(amount):
+        return [{"id": "a1", "status": "active", "relatedLots": ["1"], "value": {"amount": amount, "currency": "EUR"},
+                 "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}]
+
+    parties, lots = [supplier("11111111", "Stichting Een")], [("1", "Ambulant")]
+    awarded = release("ocds-1l04xe-313931", "299840", "2021-12-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                      parties=parties, awards=award(1000000))
+    repeated = release("ocds-1l04xe-313931", "299940", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                       parties=parties, awards=award(1000000), tag=("tenderUpdate",))
+    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([repeated], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["publication_id"], r["award_date"], r["year"], r["value_cents"], r["current"]) for r in db.query(
+        "select * from awards")] for db in written_in_either_order(tmp_path / "repeat", files)]
+    assert seen[0] == seen[1] == [(299840, "2021-12-01", 2021, 100000000, 1)], seen
+    # an award update of the later file (tag awardUpdate: the award notice rectified) still corrects it
+    corrected = dict(repeated, tag=["awardUpdate"], awards=award(900000))
+    files["2022"] = to_procedure([corrected], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")
+    seen = [[(r["publication_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")]
+            for db in written_in_either_order(tmp_path / "update", files)]
+    assert seen[0] == seen[1] == [(299940, 90000000, 1)], seen
