@@ -169,6 +169,14 @@ class RetryAfterMiddleware(RetryMiddleware):
         delay = parse_retry_after(response.headers.get("Retry-After"))
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
+            # Not retried (its retries or the crawl's RETRY_BUDGET spent), but the site still said it is
+            # rate-limiting: its next requests wait as a retried 429's do. Without this, a long crawl (the `all`
+            # profile's first years) past its budget asked on at full speed, each answer another 429, another
+            # failed request.
+            if response.status == 429 and self.slow_down_site and not self.replay:
+                wait = delay or self.backoff_base * 2 ** request.meta.get("retry_times", 0)
+                if wait > 0:
+                    self._slow_down(request, min(wait, self.retry_after_max))
             return response
         if delay:
             delay = min(delay, self.retry_after_max)
