@@ -28,10 +28,9 @@ from tenderarchive.watch.render import (FEED_MAX_ENTRIES, merge_feed, render_ato
 from tenderarchive.watch.report import Match, Report, build_report, datasette_row_url, match
 from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistError, load_watchlist
 
-__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "REPORTED_FILE", "Report", "ReportFilesError", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
-           "build_report", "datasette_row_url", "default_out_dir", "email_message", "last_reported", "load_watchlist",
-           "mark_reported", "match",
-           "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
+__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "REPORTED_FILE", "Report", "ReportFilesError", "SMTPSettings", "Watch",
+           "Watchlist", "WatchlistError", "build_report", "datasette_row_url", "default_out_dir", "email_message",
+           "last_reported", "load_watchlist", "mark_reported", "match", "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
            "send_email", "unreported_crawls", "write_report", "xml_text"]
 
 

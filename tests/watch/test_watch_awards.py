@@ -375,6 +375,9 @@ def test_report_unreported_is_not_put_off_by_a_report_run_by_hand(tmp_path):
     assert "perceel 2" in caught_up.stdout.split("Watchlist watchlist: crawl 3")[0]
     assert (out / "last-reported.txt").read_text(encoding="utf-8") == "3\n"
     assert cli(*scheduled).stdout == ""
+    (out / "last-reported.txt").write_text("crawl 3\n", encoding="utf-8")   # edited by hand, wrongly
+    refused = cli(*scheduled)
+    assert refused.returncode == 1 and "holds 'crawl 3', not a crawl number" in refused.stderr, refused.stderr
 
 
 def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_as_new(tmp_path):
