@@ -380,6 +380,27 @@ def test_report_unreported_is_not_put_off_by_a_report_run_by_hand(tmp_path):
     assert refused.returncode == 1 and "holds 'crawl 3', not a crawl number" in refused.stderr, refused.stderr
 
 
+def test_report_unreported_that_cannot_record_what_it_reported_exits_6_and_reports_it_again(late_winners, tmp_path):
+    """The report folder takes the report files but not the record of the crawl reported
+    (``last-reported.txt``; here a folder is in the way of the file it is written through): the
+    report is printed and written, the run exits 6 (an unusable file) with one line saying so, and
+    the next run reports the crawl again rather than skip or repeat others."""
+    from tests.conftest import cli
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    (out / "last-reported.txt.tmp").mkdir(parents=True)
+    scheduled = ("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--quiet")
+    blocked = cli(*scheduled)
+    assert blocked.returncode == 6 and blocked.stdout.startswith("Watchlist watchlist: crawl 3"), blocked.stderr
+    assert "cannot record that crawl 3 was reported" in blocked.stderr and "Traceback" not in blocked.stderr
+    assert (out / "crawl-3.md").exists() and not (out / "last-reported.txt").exists()
+    (out / "last-reported.txt.tmp").rmdir()
+    again = cli(*scheduled)
+    assert again.returncode == 0 and again.stdout.startswith("Watchlist watchlist: crawl 3"), again.stderr
+    assert (out / "last-reported.txt").read_text(encoding="utf-8") == "3\n"
+
+
 def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_as_new(tmp_path):
     """The journalist was told of crawl 1. Crawl 2 archives notice 100150 (a second notice of the
     Heerlen procedure); crawl 3 renames it and 100101. ``--unreported`` reports crawls 2 and 3:
