@@ -716,7 +716,8 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
     except (smtplib.SMTPException, OSError, ValueError) as exc:
         again = ""
         if getattr(args, "unreported", False):
-            # Not reported until mailed: without its crawl-N.md the next --unreported run reports it again.
+            # Not reported until mailed: not recorded (last-reported.txt), the next --unreported run reports it
+            # again; its crawl-N.md goes, and the mark says why (with no record yet, the mark is what tells).
             from tenderarchive.watch import default_out_dir, mark_unsent
 
             folder = Path(args.out or default_out_dir(db))
@@ -726,9 +727,16 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
         print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
     if getattr(args, "unreported", False):
-        from tenderarchive.watch import default_out_dir, mark_unsent
+        from tenderarchive.watch import default_out_dir, mark_reported, mark_unsent
 
-        mark_unsent(Path(args.out or default_out_dir(db)), crawl_id, None)  # reported now
+        folder = Path(args.out or default_out_dir(db))
+        mark_unsent(folder, crawl_id, None)  # reported now
+        try:
+            mark_reported(folder, crawl_id)
+        except OSError as exc:
+            print(f"tenderarchive: {folder}: cannot record that crawl {crawl_id} was reported: {exc}; "
+                  f"the next --unreported run reports it again", file=sys.stderr)
+            return ExitCode.UNUSABLE_FILE
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
     return ExitCode.COMPLETE
@@ -916,9 +924,10 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
     report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
     report.add_argument("--unreported", action="store_true",
-                        help="report, in order, every crawl after the last one reported in the report folder "
-                             "(its crawl-N.md files; with none there yet, the last crawl only, or every crawl from "
-                             "one whose e-mailed report failed): for scrapyd, several spiders, or a missed night")
+                        help="report, in order, every crawl after the last one --unreported reported (recorded in "
+                             "the report folder's last-reported.txt; a report by hand does not count; with none there "
+                             "yet, the last crawl only, or every crawl from one whose e-mailed report failed): for "
+                             "scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",
                         help="print the report only when something matched (for cron, which mails output)")

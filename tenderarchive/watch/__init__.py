@@ -28,9 +28,9 @@ from tenderarchive.watch.render import (FEED_MAX_ENTRIES, merge_feed, render_ato
 from tenderarchive.watch.report import Match, Report, build_report, datasette_row_url, match
 from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistError, load_watchlist
 
-__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "Report", "ReportFilesError", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
-           "build_report", "datasette_row_url", "default_out_dir", "email_message", "load_watchlist", "match",
-           "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
+__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "REPORTED_FILE", "Report", "ReportFilesError", "SMTPSettings", "Watch",
+           "Watchlist", "WatchlistError", "build_report", "datasette_row_url", "default_out_dir", "email_message",
+           "last_reported", "load_watchlist", "mark_reported", "match", "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
            "send_email", "unreported_crawls", "write_report", "xml_text"]
 
 
@@ -47,7 +47,7 @@ def default_out_dir(db_path: str | Path) -> Path:
     """Where report files go by default: ``reports/`` next to the archive for the default name
     ``archive.db``, ``reports/<name>/`` for any other (``reports/news/`` for ``news.db``).
 
-    The folder's ``crawl-N.md`` files are the record of what was reported
+    The folder's ``last-reported.txt`` is the record of what ``--unreported`` reported
     (:func:`unreported_crawls`), so two archives in one folder must not share it: the crawl
     numbers of one would mark the other's crawls as reported."""
     path = Path(db_path).expanduser().resolve()
@@ -55,26 +55,59 @@ def default_out_dir(db_path: str | Path) -> Path:
     return folder if path.stem == "archive" else folder / path.stem
 
 
+REPORTED_FILE = "last-reported.txt"
+"""In the report folder: the last crawl ``report --unreported`` reported (its number, one line)."""
+
+
+def last_reported(out_dir: str | Path) -> int | None:
+    """The last crawl ``report --unreported`` reported into ``out_dir`` (:data:`REPORTED_FILE`),
+    None when it has reported none there yet. Not the folder's ``crawl-N.md`` files: a report run
+    by hand (``report``, ``report --crawl N``, ``crawl --watchlist``) writes them too, and told
+    only whoever ran it, so a crawl it covered is still the scheduled run's to report (its
+    recipients were not told). Raises LookupError for a record that holds no crawl number."""
+    path = Path(out_dir) / REPORTED_FILE
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LookupError(f"{path}: cannot read the record of the last crawl reported: {exc}") from None
+    if not text.isdigit():
+        raise LookupError(f"{path}: the record of the last crawl reported holds {text[:40]!r}, not a crawl "
+                          f"number (write the number of the last crawl its readers were told of, or remove "
+                          f"the file to report the last crawl only)")
+    return int(text)
+
+
+def mark_reported(out_dir: str | Path, crawl_id: int) -> None:
+    """Record in ``out_dir`` that ``report --unreported`` reported crawl ``crawl_id``
+    (:data:`REPORTED_FILE`, written whole or not at all). Raises OSError."""
+    path = Path(out_dir) / REPORTED_FILE
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(f"{crawl_id}\n", encoding="utf-8")
+    tmp.replace(path)
+
+
 def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) -> tuple[int | None, list[int]]:
     """``(last reported crawl, crawls to report)`` for ``report --unreported``: the crawls after
-    the highest N of the ``crawl-N.md`` files in the report folder (``out_dir``, default
-    ``reports/`` next to the archive, :func:`default_out_dir`), in order. The files are the record of what was reported,
-    so a crawl is reported once whatever ran it (cron, systemd, scrapyd, by hand) and a night
-    whose report failed is caught up. With no report in the folder yet, the last crawl only (as
-    ``report`` without ``--crawl``), unless a report whose e-mail failed left its mark there
-    (``crawl-N.unsent``, :func:`mark_unsent`): then from the first such crawl on, so the first
-    night's failed report is not lost to the next night's. A crawl that is still running (it holds the archive's
+    the last one it reported into the report folder (``out_dir``, default ``reports/`` next to
+    the archive, :func:`default_out_dir`; recorded in :data:`REPORTED_FILE`,
+    :func:`last_reported`), in order. Only ``--unreported`` (the scheduled run) records, so a
+    crawl is reported once to its readers whatever ran the crawl (cron, systemd, scrapyd, by
+    hand), a report by hand does not stand for it, and a night whose report failed is caught up.
+    With no record in the folder yet, the last crawl only (as ``report`` without ``--crawl``),
+    unless a report whose e-mail failed left its mark there (``crawl-N.unsent``,
+    :func:`mark_unsent`): then from the first such crawl on, so the first night's failed report
+    is not lost to the next night's. A crawl that is still running (it holds the archive's
     lock) is left for the next run, with the crawls after it; a crawl recorded as running that
     holds no lock was killed, and is reported (its report warns). Raises LookupError for a
-    missing archive."""
+    missing archive or an unreadable record."""
     import re
 
     from tenderarchive import readonly
 
     folder = Path(out_dir or default_out_dir(db_path))
-    numbers = [int(m.group(1)) for f in (folder.glob("crawl-*.md") if folder.is_dir() else [])
-               if (m := re.fullmatch(r"crawl-(\d+)\.md", f.name))]
-    last = max(numbers, default=None)
+    last = last_reported(folder)
     unsent = [int(m.group(1)) for f in (folder.glob("crawl-*.unsent") if folder.is_dir() else [])
               if (m := re.fullmatch(r"crawl-(\d+)\.unsent", f.name))]
     first_unsent = min((n for n in unsent if last is None or n > last), default=None)
@@ -102,10 +135,10 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
 
 def mark_unsent(out_dir: Path, crawl_id: int, problem: str | None) -> None:
     """Record in the report folder that crawl ``crawl_id``'s report was not mailed
-    (``crawl-N.unsent``, holding why), or, ``problem`` None, that it now was. The removed
-    ``crawl-N.md`` already makes a later ``--unreported`` report it again when an earlier crawl's
-    report is in the folder; with none there yet (the first night), only this mark does
-    (:func:`unreported_crawls`)."""
+    (``crawl-N.unsent``, holding why), or, ``problem`` None, that it now was. Its crawl is not
+    recorded as reported (:func:`mark_reported`), so a later ``--unreported`` reports it again
+    when an earlier crawl was recorded; with none recorded yet (the first night), only this mark
+    does (:func:`unreported_crawls`)."""
     path = Path(out_dir) / f"crawl-{crawl_id}.unsent"
     try:
         if problem is None:

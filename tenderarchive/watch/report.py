@@ -17,8 +17,8 @@ its awards (lot, winners, value, superseded or current). A report for an older
 crawl omits rows that a later crawl changed again (they belong to the later report).
 
 **New to the reader.** ``report --unreported`` reports crawls N, N+1, … that nobody was told of
-(``last_reported``: the last crawl whose report was written). A row first archived in crawl N
-and changed again in N+1 is missing from N's report (above) and *changed* in N+1's; but the
+(``last_reported``: the last crawl ``--unreported`` reported, ``reports/last-reported.txt``). A row
+first archived in crawl N and changed again in N+1 is missing from N's report (above) and *changed* in N+1's; but the
 reader never heard of it, so N+1's report lists it as *new*, without the changes (nothing the
 reader saw changed). First archived after the last report: no version of it was made by a
 reported crawl (``versions.crawl_id``), no award, document or result of a notice belongs to one,

@@ -272,15 +272,17 @@ def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_an
 
 
 def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_winners, tmp_path):
-    """A journalist reported crawl 1; then two crawls ran (by scrapyd, or a second spider, or the
-    report of a night failed). ``report`` without ``--crawl`` reports only the last crawl: crawl 2's
-    winners of 100190 were never told. ``--unreported`` reports crawls 2 and 3, in order, and then
-    nothing until another crawl; a report whose e-mail failed is reported again."""
+    """A journalist's schedule reported crawl 1 (its record, ``last-reported.txt``, says so); then two
+    crawls ran (by scrapyd, or a second spider, or the report of a night failed). ``report`` without
+    ``--crawl`` reports only the last crawl: crawl 2's winners of 100190 were never told.
+    ``--unreported`` reports crawls 2 and 3, in order, and then nothing until another crawl; a
+    report whose e-mail failed is reported again."""
     from tests.conftest import cli
 
     db, watchlist = late_winners
     out = tmp_path / "reports"
     assert cli("report", "--watchlist", watchlist.path, "--db", db, "--crawl", 1, "--out", out).returncode == 0
+    (out / "last-reported.txt").write_text("1\n", encoding="utf-8")
     caught_up = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--quiet")
     assert caught_up.returncode == 0, caught_up.stderr
     headings = [line for line in caught_up.stdout.splitlines() if line.startswith("Watchlist watchlist: crawl")]
@@ -290,11 +292,11 @@ def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_w
     again = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out)
     assert (again.returncode, again.stdout) == (0, "no crawl since the last report (crawl 3)\n")
 
-    (out / "crawl-3.md").unlink()
+    (out / "last-reported.txt").write_text("2\n", encoding="utf-8")   # as if crawl 3 were not reported yet
     refused = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--email",
                   "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(), "--mail-to", "r@example.org")
     assert refused.returncode == 1 and "reported again" in refused.stderr
-    assert not (out / "crawl-3.md").exists()
+    assert not (out / "crawl-3.md").exists() and (out / "last-reported.txt").read_text(encoding="utf-8") == "2\n"
     assert cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out,
                "--quiet").stdout.startswith("Watchlist watchlist: crawl 3")
 
@@ -338,6 +340,67 @@ def test_report_unreported_reports_again_a_first_report_whose_e_mail_failed(tmp_
     assert cli(*report).stdout == ""
 
 
+def test_report_unreported_is_not_put_off_by_a_report_run_by_hand(tmp_path):
+    """The schedule reported crawl 1 (``--unreported``). Crawls 2 and 3 ran with no report (the report
+    line did not run those nights); then someone ran ``report`` by hand, which wrote ``crawl-3.md``
+    into the same folder. ``--unreported`` took the highest ``crawl-N.md`` as the last crawl
+    reported: "no crawl since the last report (crawl 3)", and the journalist never heard of crawl 2's
+    notice 100150. What ``--unreported`` reported is recorded by it alone (``last-reported.txt``):
+    the next run reports crawls 2 and 3, in order."""
+    from tests.conftest import cli
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
+    kenmerk = template["list"]["kenmerk"]
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    keywords: [heerlen]\n", encoding="utf-8")
+    scheduled = ("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet")
+    with APIServer(TenderNedAPI([template])) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        assert cli(*scheduled).stdout.startswith("Watchlist watchlist: crawl 1")
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=kenmerk,
+                                        title="Basishulp Jeugd Heerlen, perceel 2"))
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.add(make_publication(template, 100151, "2018-04-03", kenmerk=kenmerk,
+                                        title="Basishulp Jeugd Heerlen, perceel 3"))
+        assert run_crawl(server.api_url, db).returncode == 0
+    by_hand = cli("report", "--watchlist", watchlist, "--db", db, "--out", out)
+    assert by_hand.returncode == 0 and (out / "crawl-3.md").exists(), by_hand.stderr
+    caught_up = cli(*scheduled)
+    assert caught_up.returncode == 0, caught_up.stderr
+    headings = [line.split(" (")[0] for line in caught_up.stdout.splitlines() if line.startswith("Watchlist")]
+    assert headings == ["Watchlist watchlist: crawl 2", "Watchlist watchlist: crawl 3"]
+    assert "perceel 2" in caught_up.stdout.split("Watchlist watchlist: crawl 3")[0]
+    assert (out / "last-reported.txt").read_text(encoding="utf-8") == "3\n"
+    assert cli(*scheduled).stdout == ""
+    (out / "last-reported.txt").write_text("crawl 3\n", encoding="utf-8")   # edited by hand, wrongly
+    refused = cli(*scheduled)
+    assert refused.returncode == 1 and "holds 'crawl 3', not a crawl number" in refused.stderr, refused.stderr
+
+
+def test_report_unreported_that_cannot_record_what_it_reported_exits_6_and_reports_it_again(late_winners, tmp_path):
+    """The report folder takes the report files but not the record of the crawl reported
+    (``last-reported.txt``; here a folder is in the way of the file it is written through): the
+    report is printed and written, the run exits 6 (an unusable file) with one line saying so, and
+    the next run reports the crawl again rather than skip or repeat others."""
+    from tests.conftest import cli
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    (out / "last-reported.txt.tmp").mkdir(parents=True)
+    scheduled = ("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--quiet")
+    blocked = cli(*scheduled)
+    assert blocked.returncode == 6 and blocked.stdout.startswith("Watchlist watchlist: crawl 3"), blocked.stderr
+    assert "cannot record that crawl 3 was reported" in blocked.stderr and "Traceback" not in blocked.stderr
+    assert (out / "crawl-3.md").exists() and not (out / "last-reported.txt").exists()
+    (out / "last-reported.txt.tmp").rmdir()
+    again = cli(*scheduled)
+    assert again.returncode == 0 and again.stdout.startswith("Watchlist watchlist: crawl 3"), again.stderr
+    assert (out / "last-reported.txt").read_text(encoding="utf-8") == "3\n"
+
+
 def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_as_new(tmp_path):
     """The journalist was told of crawl 1. Crawl 2 archives notice 100150 (a second notice of the
     Heerlen procedure); crawl 3 renames it and 100101. ``--unreported`` reports crawls 2 and 3:
@@ -377,6 +440,7 @@ def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_
     watchlist.write_text("watches:\n  - name: Heerlen\n    keywords: [heerlen]\n", encoding="utf-8")
     out = tmp_path / "reports"
     assert cli("report", "--watchlist", watchlist, "--db", db, "--crawl", 1, "--out", out).returncode == 0
+    (out / "last-reported.txt").write_text("1\n", encoding="utf-8")   # the schedule reported crawl 1
     caught_up = cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out)
     assert caught_up.returncode == 0, caught_up.stderr
     crawl_2, crawl_3 = caught_up.stdout.split("Watchlist watchlist: crawl ")[1:]
@@ -394,8 +458,8 @@ def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_
 
 def test_two_archives_in_one_folder_keep_their_own_record_of_what_was_reported(late_winners, tmp_path):
     """``archive.db`` and ``news.db`` in one folder, each with crawls 1-3 (a journalist's TenderNed
-    and news archives). The report files are the record of what ``--unreported`` has reported: in
-    one shared ``reports/`` the archive's ``crawl-3.md`` would mark the news archive's crawl 3 as
+    and news archives). The report folder holds the record of what ``--unreported`` has reported: in
+    one shared ``reports/`` the archive's ``last-reported.txt`` would mark the news archive's crawl 3 as
     reported, and its journalist would never hear of it. ``archive.db`` keeps ``reports/``, any
     other archive gets ``reports/<name>/``."""
     import sqlite3
@@ -416,7 +480,7 @@ def test_two_archives_in_one_folder_keep_their_own_record_of_what_was_reported(l
         assert done.stdout.startswith("Watchlist watchlist: crawl 3"), (name, done.stdout)
         assert sorted(p.name for p in files.glob("crawl-*.md")) == ["crawl-3.md"]
     assert sorted(p.name for p in (folder / "reports").iterdir()) == [
-        "crawl-3.atom", "crawl-3.html", "crawl-3.md", "feed.atom", "news"]
+        "crawl-3.atom", "crawl-3.html", "crawl-3.md", "feed.atom", "last-reported.txt", "news"]
 
 
 def _closed_port() -> int:
@@ -735,7 +799,7 @@ def test_report_unreported_waits_for_a_running_crawl_and_reports_a_killed_one(la
     conn.close()
     out = tmp_path / "reports"
     out.mkdir()
-    (out / "crawl-3.md").write_text("reported\n", encoding="utf-8")
+    (out / "last-reported.txt").write_text("3\n", encoding="utf-8")   # the schedule reported crawl 3
     command = ["report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out]
     with crawl_lock(db):
         waiting = cli(*command)
