@@ -347,12 +347,13 @@ def _group_members_from_section_8(results: dict, orgs: list, buyer_org: dict | N
     winner block of a group names no members (the group's name alone, or with its leader), the organisations section
     8 names winners of that lot and the lot's result does not name are that group's members: the group's name alone
     was archived as one winner (an organisation "Combinatie X" without KvK number) and its members, the firms that
-    won, were lost; a leader's partners were lost. Two such groups on one lot leave it as printed (whose member is
-    whose is not said)."""
+    won, were lost; a leader's partners were lost. Two such groups on one lot, or a winner block without a name beside
+    the group, leave it as printed (whose member is whose, or which is the other winner, is not said)."""
     for lot_id, result in results.items():
         winners = [w for w in result.get("winners", []) if not w.get("empty")]
         open_groups = [w for w in winners if w.get("group_name") and not w.get("members") and not w.get("name")]
-        if len(open_groups) != 1 or result.get("awarded") is False:
+        if len(open_groups) != 1 or result.get("awarded") is False or len(winners) < len(result.get("winners", [])):
+            # (a winner block without a name beside the group: section 8's winner may be that one's)
             continue
         group = open_groups[0]
         printed = {name_key(n) for w in winners for n in (w.get("name"), w.get("leader"), w.get("group_name"),

@@ -601,8 +601,8 @@ def test_a_consortiums_members_its_winner_block_leaves_out_are_the_lots_winners_
 
 def test_section_8_adds_no_members_to_a_consortium_that_names_them_nor_to_two_groups_of_one_lot():
     """The members a consortium's block prints are its members (section 8 adds none, a co-winner it names is its
-    own winner); two groups of one lot printed by name alone leave section 8's winners unassigned (whose member is
-    whose is not said): as printed."""
+    own winner); two groups of one lot printed by name alone, or a group beside a winner block without a name, leave
+    section 8's winners unassigned (whose member is whose, or which is the nameless winner, is not said): as printed."""
     from tests.fixtures.awards.make_fixtures import only, row
 
     named = parse_html(consortium_notice(
@@ -614,3 +614,6 @@ def test_section_8_adds_no_members_to_a_consortium_that_names_them_nor_to_two_gr
         row("Naam van de aanbiedende partij", "Combinatie Noord"), only("Winnaar"),
         row("Naam van de aanbiedende partij", "Combinatie Zuid")))
     assert [(s["name"], s["kvk"]) for s in two["suppliers"]] == [("Combinatie Noord", None), ("Combinatie Zuid", None)]
+    beside_nameless = parse_html(consortium_notice(
+        row("Naam van de aanbiedende partij", "Combinatie Noord"), only("Winnaar"), row("Officiële naam", "niet gepubliceerd")))
+    assert [(s["name"], s["kvk"]) for s in beside_nameless["suppliers"]] == [("Combinatie Noord", None)]
