@@ -289,6 +289,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     blank.update(name=org["name"], empty=False, from_section_8=True)
                 else:
                     result["winners"].append({"name": org["name"], "from_section_8": True})
+    _group_members_from_section_8(results, orgs, buyer_org)
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
         lot = lots.get(lot_id) or _lot(lot_id)
@@ -337,6 +338,31 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _group_members_from_section_8(results: dict, orgs: list, buyer_org: dict | None) -> None:
+    """A consortium's members that its winner block leaves out, from section 8 (reference §2.5: a tendering party of
+    several organisations prints "Naam van de aanbiedende partij", its leader and its other members; section 8 lists
+    every organisation again and is the place to "fall back to 'Winnaar van deze percelen'"). Where a lot's one
+    winner block of a group names no members (the group's name alone, or with its leader), the organisations section
+    8 names winners of that lot and the lot's result does not name are that group's members: the group's name alone
+    was archived as one winner (an organisation "Combinatie X" without KvK number) and its members, the firms that
+    won, were lost; a leader's partners were lost. Two such groups on one lot, or a winner block without a name beside
+    the group, leave it as printed (whose member is whose, or which is the other winner, is not said)."""
+    for lot_id, result in results.items():
+        winners = [w for w in result.get("winners", []) if not w.get("empty")]
+        open_groups = [w for w in winners if w.get("group_name") and not w.get("members") and not w.get("name")]
+        if len(open_groups) != 1 or result.get("awarded") is False or len(winners) < len(result.get("winners", [])):
+            # (a winner block without a name beside the group: section 8's winner may be that one's)
+            continue
+        group = open_groups[0]
+        printed = {name_key(n) for w in winners for n in (w.get("name"), w.get("leader"), w.get("group_name"),
+                                                          *(w.get("members") or ())) if n}
+        found = [org["name"] for org in orgs if org.get("name") and org is not buyer_org
+                 and lot_id in (org.get("winner_of") or []) and name_key(org["name"]) not in printed]
+        if found:
+            group["members"] = list(dict.fromkeys(found))
+            group["members_from_section_8"] = True
 
 
 def _one_lot_value(result: dict, parts: list, shared_value) -> list:
@@ -428,8 +454,11 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                 members, own = [m.strip() for m in re.split(r",|;", own) if m.strip()], None
             if own and not leader and not members:
                 group = None  # "Officiële naam" is printed for a party of one organisation: it is the winner
+            from_8 = bool(winner.get("members_from_section_8"))
+            # members section 8 gives a group printed without its leader: which one leads is not said
             parties = ([{"name": leader or group, "leader": 1}] if leader or (group and not members)
-                       else []) + [{"name": m, "leader": 0} for m in members]
+                       else []) + [{"name": m, "leader": None if from_8 and not leader else 0, "from_8": from_8}
+                                   for m in members]
             if not parties:
                 parties = [{"name": own, "leader": None}]
             for party in parties:
@@ -445,7 +474,7 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "group_name": group or (winner.get("group_label") if winner.get("in_group") else None),
                        "group_member": 1 if (group or members or winner.get("in_group")) else 0,
                        "group_leader": party["leader"] if (group or members) else None,
-                       "from_section_8": 1 if winner.get("from_section_8") else 0,
+                       "from_section_8": 1 if winner.get("from_section_8") or party.get("from_8") else 0,
                        "scale": winner.get("scale") if len(parties) == 1 else None,
                        # the winner's own dates and contracts (reference §8.4: kept per winner): where a lot's
                        # winners signed on other days, the award (one row per lot) keeps the first winner's only.

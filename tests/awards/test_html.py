@@ -546,3 +546,74 @@ def test_a_lots_only_winner_with_a_range_as_its_tender_value_gives_the_award_tha
     assert [(s["tender_value_low_cents"], s["tender_value_high_cents"]) for s in ranged["suppliers"]] == [
         (40000000, 65000000)]
     assert [(a["value_cents"], a["value_raw"]) for a in lot("500 000")["awards"]] == [(50000000, "500 000")]
+
+
+GROUP_MEMBERS = ("Officiële namen van de ondernemingen die deel uitmaken van een inschrijvende groep, "
+                 "maar niet de leider van de groep zijn")
+
+
+def consortium_notice(*winner_rows, others=()) -> str:
+    """A SYNTHETIC eForms award of one lot won by a consortium (reference §2.5) whose winner block prints
+    ``winner_rows``, and section 8 listing each organisation with its "Registratienummer" and "Winnaar van deze
+    percelen"; ``others``: more organisations (name, KvK, lots won) of section 8."""
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+
+    orgs = [("Gemeente Leiden", "12345678", None), ("Alpha Jeugdzorg B.V.", "11111111", "LOT-0001"),
+            ("Stichting Beta Jeugdhulp", "22222222", "LOT-0001"), *others]
+    return eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"),
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), *winner_rows, only("Inschrijving"),
+        row("Identificatiecode van het perceel of de groep percelen", "LOT-0001"),
+        amount("Waarde van de aanbesteding", "900 000", "Euro"),
+        h1("8. Organisaties"),
+        *[part for i, (name, kvk, won) in enumerate(orgs) for part in (
+            h2(f"8.{i + 1} ORG-{i + 1:04d}"), row("Officiële naam", name), row("Registratienummer", kvk),
+            *([row("Winnaar van deze percelen", won)] if won else []))])
+
+
+@pytest.mark.parametrize("winner_rows, expected", [
+    pytest.param([("Naam van de aanbiedende partij", "Combinatie Jeugd Leiden")], [
+        ("Alpha Jeugdzorg B.V.", "11111111", None, 1, 90000000), ("Stichting Beta Jeugdhulp", "22222222", None, 1, None)],
+        id="the_groups_name_alone"),
+    pytest.param([("Naam van de aanbiedende partij", "Combinatie Jeugd Leiden"),
+                  ("Leider van de inschrijver", "Alpha Jeugdzorg B.V.")], [
+        ("Alpha Jeugdzorg B.V.", "11111111", 1, 0, 90000000), ("Stichting Beta Jeugdhulp", "22222222", 0, 1, None)],
+        id="the_group_and_its_leader"),
+])
+def test_a_consortiums_members_its_winner_block_leaves_out_are_the_lots_winners_section_8_names(winner_rows, expected):
+    """Reference §2.5 (a tendering party of several organisations: "Naam van de aanbiedende partij", its leader and
+    its other members; section 8 lists every organisation again, "Winnaar van deze percelen" the fallback) and §8.4
+    (for consortia, the group name and the member names). A winner block giving the group's name alone was archived
+    as one winner, an organisation "Combinatie Jeugd Leiden" without KvK number, and the two firms section 8 names
+    as the lot's winners were lost; beside a leader its partner was lost. The members are section 8's winners of the
+    lot, each with its KvK number and the group's name, the award's value once (on the first)."""
+    from tests.fixtures.awards.make_fixtures import row
+
+    result = parse_html(consortium_notice(*(row(label, value) for label, value in winner_rows)))
+    assert [(s["name"], s["kvk"], s["group_leader"], s["from_section_8"], s["tender_value_cents"])
+            for s in result["suppliers"]] == expected
+    assert {(s["group_name"], s["group_member"]) for s in result["suppliers"]} == {("Combinatie Jeugd Leiden", 1)}
+    (award,) = result["awards"]
+    assert (award["value_cents"], award["winner_count"]) == (90000000, 2)
+
+
+def test_section_8_adds_no_members_to_a_consortium_that_names_them_nor_to_two_groups_of_one_lot():
+    """The members a consortium's block prints are its members (section 8 adds none, a co-winner it names is its
+    own winner); two groups of one lot printed by name alone, or a group beside a winner block without a name, leave
+    section 8's winners unassigned (whose member is whose, or which is the nameless winner, is not said): as printed."""
+    from tests.fixtures.awards.make_fixtures import only, row
+
+    named = parse_html(consortium_notice(
+        row("Naam van de aanbiedende partij", "Combinatie Jeugd Leiden"), row("Leider van de inschrijver", "Alpha Jeugdzorg B.V."),
+        row(GROUP_MEMBERS, "Stichting Beta Jeugdhulp")))
+    assert [(s["name"], s["group_leader"], s["from_section_8"]) for s in named["suppliers"]] == [
+        ("Alpha Jeugdzorg B.V.", 1, 0), ("Stichting Beta Jeugdhulp", 0, 0)]
+    two = parse_html(consortium_notice(
+        row("Naam van de aanbiedende partij", "Combinatie Noord"), only("Winnaar"),
+        row("Naam van de aanbiedende partij", "Combinatie Zuid")))
+    assert [(s["name"], s["kvk"]) for s in two["suppliers"]] == [("Combinatie Noord", None), ("Combinatie Zuid", None)]
+    beside_nameless = parse_html(consortium_notice(
+        row("Naam van de aanbiedende partij", "Combinatie Noord"), only("Winnaar"), row("Officiële naam", "niet gepubliceerd")))
+    assert [(s["name"], s["kvk"]) for s in beside_nameless["suppliers"]] == [("Combinatie Noord", None)]

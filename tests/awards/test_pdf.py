@@ -289,3 +289,20 @@ def test_a_standard_form_contractors_name_or_lot_title_that_runs_on_the_next_lin
         [("Dyslexiezorg voor kinderen en jongeren in de regio Rijnstad", 1)]
     assert [(a["value_cents"], a["contract_date"]) for a in parsed["awards"]] == [(180000000, "2022-06-24")]
     assert parsed["buyer"] == "Gemeente Rijnstad"
+
+
+def test_a_consortium_named_by_its_group_alone_is_the_members_section_8_names_winners_of_its_lot():
+    """Reference §2.5 and §7 (the PDF carries the same eForms sections): a winner block naming the group alone ("Naam
+    van de aanbiedende partij") was one winner of the group's name without KvK number; the organisations section 8
+    names winners of the lot are its members, with their numbers, the value once."""
+    parsed = parse_pdf(text_pdf([[
+        "1. Koper", "Officiële naam: Gemeente Leiden", "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001",
+        "6.1.2 Informatie over winnaars", "Winnaar:", "Naam van de aanbiedende partij: Combinatie Jeugd Oost",
+        "Inschrijving:", "Waarde van de aanbesteding: 900 000 Euro", "8. Organisaties", "8.1 ORG-0001",
+        "Officiële naam: Alpha Zorg B.V.", "Registratienummer: 11111111", "Winnaar van deze percelen: LOT-0001",
+        "8.2 ORG-0002", "Officiële naam: Beta Jeugdhulp", "Registratienummer: 22222222",
+        "Winnaar van deze percelen: LOT-0001"]]))
+    assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", "11111111", 90000000),
+                               ("LOT-0001", "Beta Jeugdhulp", "22222222", None)]
+    assert {s["group_name"] for s in parsed["suppliers"]} == {"Combinatie Jeugd Oost"}
+    assert [(a["value_cents"], a["winner_count"]) for a in parsed["awards"]] == [(90000000, 2)]
