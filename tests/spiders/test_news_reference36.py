@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import registry, serve
-from tests.spiders.test_news_reference35 import DECIDED, ITEMS, YOUTH_CARE, council_site, item_path
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference35 import DECIDED, ITEMS, SOURCE, YOUTH_CARE, council_page, council_site, item_path
 
 #: The council information system's menu, above every page of it (``council_page``).
 MENU = ["Raadsinformatie", "Vergaderingen"]
@@ -32,3 +32,65 @@ def test_an_agenda_items_text_does_not_begin_with_the_sites_menu(tmp_path):
         if n != YOUTH_CARE:
             assert articles[item_path(n)]["text"].endswith(f"Toelichting bij {title.lower()}.")
     assert DECIDED in articles[item_path(YOUTH_CARE)]["text"]
+
+
+#: A listing of seven news items, newest first, two to a page, each page naming the next only in its head
+#: (``<link rel="next">``, as WordPress's Yoast, Drupal and TYPO3's EXT:seo write it) and a pinned item on every page.
+LISTED = [f"/nieuws/bericht-{n}" for n in range(7)]
+PINNED = LISTED[0]
+LAST_PAGE = 3
+
+
+def clamped_listing_page(number: int) -> tuple[str, bytes]:
+    """``/nieuws?page=N`` of a CMS that answers a page past the end with its last page again, ``rel="next"`` and
+    all (SYNTHETIC)."""
+    shown = min(number, LAST_PAGE)
+    teasers = "".join(f'<div class="teaser"><a href="{path}">Bericht {path[-1]}</a></div>'
+                      for path in [PINNED, *LISTED[2 * shown - 1:2 * shown + 1]])
+    return ("text/html; charset=utf-8", (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Nieuws</title><meta name="tenderarchive-'
+        f'fixture" content="synthetic"><link rel="next" href="/nieuws?page={number + 1}"></head><body><main>'
+        f"<h1>Nieuws</h1>{teasers}</main></body></html>").encode())
+
+
+class ClampedSite(dict):
+    """The routes of a site whose listing has a page for every number (``clamped_listing_page``); ``asked`` is
+    every listing page asked, in order."""
+
+    def __init__(self, routes: dict):
+        super().__init__(routes)
+        self.asked: list[str] = []
+
+    def get(self, path, default=None):
+        if path == "/nieuws" or path.startswith("/nieuws?page="):
+            self.asked.append(path)
+            return clamped_listing_page(int(path.partition("=")[2] or 1))
+        return super().get(path, default)
+
+
+def test_a_listing_that_answers_past_its_end_with_its_last_page_ends_there(tmp_path):
+    """A listing paged only through ``<link rel="next">`` / ``?page=N`` whose CMS answers every page past the end
+    with its last page again, rel="next" included. The walk went on to the registry's max_pages, asking the same page
+    over and over on every crawl, and then warned that the listing had more pages than max_pages (for the user to
+    raise it and be asked more). A page listing nothing an earlier page did not is the listing's end: one page past
+    the end is asked, not more; every item (the pinned one on every page too) is archived once, no bound is said
+    to be reached, and a second crawl asks the same pages and adds nothing."""
+    routes = {"/robots.txt": ROBOTS}
+    for n, path in enumerate(LISTED):
+        routes[path] = council_page(f"Bericht {n}", (
+            f"<article><h1>Bericht {n}</h1><p>Gepubliceerd op: {n + 1} november 2018</p><p>Bericht {n} van de "
+            f"gemeente. Overwegende dat {DECIDED}</p><p>(tekst: {SOURCE})</p></article>"))
+    site = ClampedSite(routes)
+    archive = tmp_path / "archive.db"
+    with serve(site) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 20}},
+                        allow=["^/nieuws/"])
+        crawls = [crawl_news(path, archive), crawl_news(path, archive, "-s", "NEWS_REVISIT_HOURS=1000")]
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    pages = ["/nieuws", *(f"/nieuws?page={n}" for n in range(2, LAST_PAGE + 2))]
+    assert site.asked == pages * 2
+    assert all("more pages than its max_pages" not in c.stderr for c in crawls)
+    db = sqlite_utils.Database(archive)
+    assert sorted(row["url"].removeprefix(base.rstrip("/")) for row in db["articles"].rows) == sorted(LISTED)
+    assert db.execute("select count(*) from versions").fetchone()[0] == 0
+    assert [r[0] for r in db.execute("select status from crawls order by crawl_id")] == ["complete", "complete"]
