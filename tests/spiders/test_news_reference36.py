@@ -5,6 +5,7 @@ menu; loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news) arou
 
 from __future__ import annotations
 
+import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
@@ -41,10 +42,10 @@ PINNED = LISTED[0]
 LAST_PAGE = 3
 
 
-def clamped_listing_page(number: int) -> tuple[str, bytes]:
-    """``/nieuws?page=N`` of a CMS that answers a page past the end with its last page again, ``rel="next"`` and
-    all (SYNTHETIC)."""
-    shown = min(number, LAST_PAGE)
+def clamped_listing_page(number: int, past_end: int) -> tuple[str, bytes]:
+    """``/nieuws?page=N`` of a CMS that answers a page past the end with its page ``past_end`` again, ``rel="next"``
+    and all (SYNTHETIC)."""
+    shown = number if number <= LAST_PAGE else past_end
     teasers = "".join(f'<div class="teaser"><a href="{path}">Bericht {path[-1]}</a></div>'
                       for path in [PINNED, *LISTED[2 * shown - 1:2 * shown + 1]])
     return ("text/html; charset=utf-8", (
@@ -57,37 +58,46 @@ class ClampedSite(dict):
     """The routes of a site whose listing has a page for every number (``clamped_listing_page``); ``asked`` is
     every listing page asked, in order."""
 
-    def __init__(self, routes: dict):
+    def __init__(self, routes: dict, past_end: int):
         super().__init__(routes)
         self.asked: list[str] = []
+        self.past_end = past_end
 
     def get(self, path, default=None):
         if path == "/nieuws" or path.startswith("/nieuws?page="):
             self.asked.append(path)
-            return clamped_listing_page(int(path.partition("=")[2] or 1))
+            return clamped_listing_page(int(path.partition("=")[2] or 1), self.past_end)
         return super().get(path, default)
 
 
-def test_a_listing_that_answers_past_its_end_with_its_last_page_ends_there(tmp_path):
+#: What the CMS answers past the listing's end, and the listing pages then asked: one past the end; two where that
+#: one is the first page again, which an iprox pager's link to page 1 (the listing itself) is too and is read once.
+PAST_END = {"its last page": (LAST_PAGE, LAST_PAGE + 1), "its first page": (1, LAST_PAGE + 2)}
+
+
+@pytest.mark.parametrize("answer", PAST_END)
+def test_a_listing_that_answers_past_its_end_with_its_last_page_ends_there(tmp_path, answer):
     """A listing paged only through ``<link rel="next">`` / ``?page=N`` whose CMS answers every page past the end
     with its last page again, rel="next" included. The walk went on to the registry's max_pages, asking the same page
     over and over on every crawl, and then warned that the listing had more pages than max_pages (for the user to
     raise it and be asked more). A page listing nothing an earlier page did not is the listing's end: one page past
-    the end is asked, not more; every item (the pinned one on every page too) is archived once, no bound is said
+    the end is asked, not more (two where the CMS answers with the first page, which an iprox listing's own link to
+    page 1 is too); every item (the pinned one on every page too) is archived once, no bound is said
     to be reached, and a second crawl asks the same pages and adds nothing."""
     routes = {"/robots.txt": ROBOTS}
     for n, path in enumerate(LISTED):
         routes[path] = council_page(f"Bericht {n}", (
             f"<article><h1>Bericht {n}</h1><p>Gepubliceerd op: {n + 1} november 2018</p><p>Bericht {n} van de "
             f"gemeente. Overwegende dat {DECIDED}</p><p>(tekst: {SOURCE})</p></article>"))
-    site = ClampedSite(routes)
+    past_end, last_asked = PAST_END[answer]
+    site = ClampedSite(routes, past_end)
     archive = tmp_path / "archive.db"
     with serve(site) as base:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 20}},
                         allow=["^/nieuws/"])
         crawls = [crawl_news(path, archive), crawl_news(path, archive, "-s", "NEWS_REVISIT_HOURS=1000")]
     assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
-    pages = ["/nieuws", *(f"/nieuws?page={n}" for n in range(2, LAST_PAGE + 2))]
+    pages = ["/nieuws", *(f"/nieuws?page={n}" for n in range(2, last_asked + 1))]
     assert site.asked == pages * 2
     assert all("more pages than its max_pages" not in c.stderr for c in crawls)
     db = sqlite_utils.Database(archive)
