@@ -1891,10 +1891,21 @@ class NewsSpider(BaseSpider):
             next_urls = []
         if page == 1 and links and not any(site.allows(url) for url in links):
             self.listing_moved(response, len(links))
-        if page > 1 and links and links <= state["links"] and not state["extra"]:
-            # The same links as a page read before: the pager's link to the first page, which is
+        if page == 1:
+            state["first_links"] = set(links)
+        if page > 1 and links and links <= state.get("first_links", set()) and not state["extra"]:
+            # The same links as the first page: the pager's link to the first page, which is
             # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
             state["extra"] = 1
+        elif page > 1 and links <= state["links"] and next_urls:
+            # Nothing on this page that an earlier page of the walk did not list: a page past the listing's end, which
+            # a CMS answers with its last page again (or an empty list) under a rel="next" or ?page=N+1 of its own.
+            # Its next pages repeat it: the walk went on to max_pages, asking the same page over and over every
+            # crawl, and then warned of more pages than max_pages, for a user to raise it and be asked more.
+            self.logger.info("%s: every link of this listing page was listed on an earlier page: the listing ends "
+                             "here (%s not read)", response.url, next_urls[0])
+            self.crawler.stats.inc_value("news/listing_repeated")
+            next_urls = []
         state["links"] |= links
         pages = state["pages"]
         for next_url in next_urls:

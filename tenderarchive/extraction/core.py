@@ -493,6 +493,19 @@ def _result(**kw) -> dict:
     return {**{k: kw.get(k) for k in keys}, "tenderned_links": kw.get("tenderned_links") or []}
 
 
+#: The site's navigation and its header holding it (outside the article or ``<main>``): pruned before trafilatura
+#: reads the page. Its own extraction leaves them out, but a short page (an agenda item of a council information
+#: system, a one-paragraph notice) falls back to its baseline, the body's whole text, which began with the menu
+#: ("Raadsinformatie", "Vergaderingen") before the matter. The same scope as a site's banner ``<h1>``
+#: (:data:`.titles._SITE_HEADER`): a page header inside the content, its lead, stays.
+SITE_CHROME_XPATH = (  # the header first: pruning its menu first left it holding none, so it was kept
+    "//header[not(ancestor::article or ancestor::main) and (.//nav or .//*[@role='navigation'])]",
+    "//*[@role='banner'][not(ancestor::article or ancestor::main)]",
+    "//nav[not(ancestor::article or ancestor::main)]",
+    "//*[@role='navigation'][not(ancestor::article or ancestor::main)]",
+)
+
+
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
                  fetched_at: datetime | None = None, content_type: str | None = None) -> dict:
     """Extract one article from an HTML page.
@@ -546,7 +559,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if text is None:
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
-                       prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
+                       prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]", *SITE_CHROME_XPATH])
         pruned = _without(tree, elsewhere) if elsewhere else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
         if "<time" in source_html.lower():
@@ -557,6 +570,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             # text in a short post and fell back to the article's whole text run together (title,
             # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
             text = trafilatura.extract(source_html, config=_short_post_config(), **options) or text
+        if not text.strip():  # a page whose matter sits in what reads as the site's chrome: read it unpruned
+            text = trafilatura.extract(source_html, **dict(options, prune_xpath=options["prune_xpath"][:1])) or ""
         text = drop_repeated_paragraphs(text)
         if text.strip():
             text = _with_page_lead(tree, text, elsewhere)

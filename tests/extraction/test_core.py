@@ -80,3 +80,40 @@ def test_a_utc_publication_near_midnight_takes_its_time_from_the_publication_not
     got = extract_html(page, "https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp",
                        fetched_at=datetime(2021, 1, 5, tzinfo=timezone.utc))
     assert (got["published"], got["published_source"]) == ("2020-12-14T00:30", "meta")
+
+
+#: A site's menu above a page, in the shapes municipal sites and council information systems write it.
+SITE_MENUS = {
+    "a header holding the site's name and its nav": '<header><a href="/">Gemeente Voorbeeldstad</a><nav><ul>'
+                                                   '<li><a href="/">Raadsinformatie</a></li><li><a href="/vergaderingen">'
+                                                   'Vergaderingen</a></li></ul></nav></header>',
+    "a nav of its own": '<nav><a href="/">Raadsinformatie</a> <a href="/vergaderingen">Vergaderingen</a></nav>',
+    "a div with the navigation role": '<div role="navigation"><a href="/">Raadsinformatie</a> '
+                                      '<a href="/vergaderingen">Vergaderingen</a></div>',
+}
+
+
+@pytest.mark.parametrize("menu", SITE_MENUS)
+def test_a_short_pages_text_does_not_begin_with_the_sites_menu(menu):
+    """A short page (an agenda item of a council information system: its heading and one paragraph) is too short for
+    trafilatura's own reading, which falls back to the body's whole text: the site's name and menu ("Raadsinformatie",
+    "Vergaderingen") were the first lines of the item's text. The site's navigation, and a header holding it, are
+    no part of a page's text; a long page read the same way keeps its text."""
+    item = ("<h1>2. Vaststellen van de agenda</h1><div class='agenda-item__content'><p>Toelichting bij het vaststellen "
+            "van de agenda.</p></div>")
+    page = synthetic_page(body=item).replace("<main>", SITE_MENUS[menu] + "<main>")
+    assert extract_html(page, url="https://raad.voorbeeldstad.nl/agendapunt/441/punt-1")["text"] == (
+        "Toelichting bij het vaststellen van de agenda.")
+    long_page = synthetic_page(body=f"<article><h1>Jeugdhulp ingekocht</h1>{SYNTHETIC_BODY}</article>").replace(
+        "<main>", SITE_MENUS[menu] + "<main>")
+    text = extract_html(long_page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht")["text"]
+    assert text.startswith("De gemeente Voorbeeldstad heeft de aanbesteding") and "Raadsinformatie" not in text
+
+
+def test_a_page_whose_matter_sits_inside_a_header_with_a_menu_is_still_read():
+    """The other side: a page built wholly inside a ``<header>`` that holds its menu (a template that never closes
+    it) is not read as empty; its text is read as the whole page."""
+    page = synthetic_page(body="").replace("<main></main>", '<header><nav><a href="/">Home</a></nav><h1>Jeugdhulp '
+                                           f'ingekocht</h1>{SYNTHETIC_BODY}</header>')
+    assert "De gemeente Voorbeeldstad heeft de aanbesteding" in extract_html(
+        page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht")["text"]
