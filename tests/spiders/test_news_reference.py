@@ -618,7 +618,9 @@ def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(t
     pages = [t for p, t in stamps if p.startswith("/project/")]
     assert len(pages) == 4
     gaps = [b - a for a, b in zip(pages, pages[1:])]
-    assert min(gaps) >= 1.4, gaps
+    # Stamped on arrival at the server: one request reaching it late under load shortens the next gap by as
+    # much, so the floor is checked on the mean gap, and each gap only well above what AutoThrottle left (≈ 0).
+    assert sum(gaps) / len(gaps) >= 1.45 and min(gaps) >= 1.2, gaps
 
 
 def wordpress_post(title: str, day: str) -> tuple[str, bytes]:
