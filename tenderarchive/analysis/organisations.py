@@ -93,7 +93,7 @@ _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
 # "A, B groep, C en D" ended at B
-_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|{_UP})){{0,16}}"
          r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
@@ -146,6 +146,13 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
+    # branch orgs6: a place's adjective before a name says where the party is from ("het Rotterdamse Dock", "het
+    # Utrechtse Spoor030"), unless it names a school, university or the like whose name it is part of, or is the
+    # national one ("Nederlandse Vereniging voor Autisme")
+    adj = re.match(r"(?P<stem>[A-Z][\w-]*?)se (?P<rest>[A-ZÀ-Ý0-9][\w&'!+-]*(?: .+)?)$", n)
+    if adj and adj["stem"] != "Nederland" and (adj["stem"] in _PROVINCES or _is_place(adj["stem"])) and not re.match(
+            r"(?:Hogeschool|Universiteit|School|Museum|Haven|Bank|Kamer|Academie|Gemeente|Regio|Raad)\b", adj["rest"]):
+        n = adj["rest"]
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
     if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
@@ -175,7 +182,10 @@ def _initial(text: str, pos: int) -> bool:
 def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[str]:
     """The names of a list chunk ("A, De Rading, het Leger des Heils en Youké"). ``initial``: the chunk starts
     a sentence, so a capitalised article at its very start is not taken as part of the first name."""
-    chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
+    # (branch orgs6: the dot of a legal form ends no sentence: "Wilgenhof B.V. won" was cut to "Wilgenhof B"; after it
+    # a capital does start one)
+    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
+                     r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     out = []
     for i, part in enumerate(_LIST_SEP.split(chunk)):
         part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
@@ -300,16 +310,38 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                # branch orgs5: the party that took the award to court ("X stapte naar de rechter", "X had de rechter
                # om een uitspraak gevraagd")
                r"(?:stapte|stapten|stapt|stappen|gestapt) (?:\w+ ){0,2}naar de (?:rechter|rechtbank)|"
-               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd)")
+               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd|"
+               # branch orgs6: the party that contests the award ("X vecht de gunning aan", "X is in beroep gegaan
+               # tegen de gunning", "X is het niet eens met de voorlopige gunning"); not an appeal against a ruling,
+               # which the winner may bring
+               r"(?:vecht|vocht|vochten|vechten) (?:\w+ ){0,2}?de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
+               r"aanbesteding|keuze|uitslag)\w* aan\b|"
+               r"(?:in (?:hoger )?beroep|bezwaar) (?:\w+ ){0,2}?tegen de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
+               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b)")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
 _FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
+# branch orgs6: the current or former provider named in apposition after its name ("Eikenrode, de huidige aanbieder,",
+# "Eikenrode (de vorige opdrachtnemer)")
+_FORMER_AFTER = (r",? \(?(?:de|het|als) (?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?"
+                 r"(?:\w*aanbieder|opdrachtnemer|contractpartner|leverancier)s?\b")
+# branch orgs6: an award withdrawn, annulled or suspended, told of the party ("de gunning aan X is ingetrokken", "de
+# rechter vernietigde de gunning aan X", "de gemeente trok de voorlopige gunning aan X in")
+_AWARD_OF = r"(?:gunning\w*|gunningsbe\w+|opdracht|contract|overeenkomst) (?:aan|met) (?:de |het )?(?:[a-z]+ )?"
+_REVOKED = (r"(?:ingetrokken|vernietigd|teruggedraaid|ongedaan gemaakt|nietig verklaard|geschorst|opgeschort|"
+            r"(?:is|werd|wordt) (?:\w+ )?(?:herroepen|terug ?genomen))\b")
+_REVOKE_VERB = (r"\b(?:trok|trokken|trekt|trekken|draaide|draaiden|draait|nam|namen|neemt)\b[^.;\n]{0,40}?")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
 _OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
                             r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b", re.I)
+
+
+# words of care (youth care or other): a sentence without any names no service of its own (branch orgs6)
+_CARE_WORD = re.compile(r"jeugd|ggz|zorg|hulp|dyslexie|begeleiding|behandel|bescherming|reclassering|verblijf|kinder|"
+                        r"gezin|ondersteuning|opvang|dagbesteding|welzijn", re.I)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -343,6 +375,19 @@ def _not_won(a: dict, text: str) -> str | None:
         return "denied"
     if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
         return "other_service"
+    # branch orgs6: the award told in a sentence that names no care at all ("Dit perceel is gegund aan X.") right after
+    # one about another service ("Perceel 2 betreft de Wmo-begeleiding.") is that service's award
+    s0 = text.find(sent) if sent else -1
+    if s0 > 0 and not _CARE_WORD.search(sent):
+        prev = _sentence_at(text, s0 - 1, s0 - 1)
+        if _OTHER_SERVICE.search(prev) and not re.search(r"jeugd", prev, re.I):
+            return "other_service"
+    n = re.escape(a["name"])
+    # branch orgs6: the award to the party withdrawn, annulled or suspended
+    if re.search(rf"{_AWARD_OF}{n}(?![\w-])[^.;\n]{{0,60}}?\b{_REVOKED}", sent) or re.search(
+            rf"{_REVOKE_VERB}\b{_AWARD_OF}{n}(?![\w-])(?: [\w-]+){{0,3}} (?:in|terug)\b", sent) or re.search(
+            rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent):
+        return "revoked"
     if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
         # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
         # the party is still a provider the page names
@@ -351,9 +396,9 @@ def _not_won(a: dict, text: str) -> str | None:
         return "lost"
     # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
     # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
-    n = re.escape(a["name"])
     for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
-        if re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I) and not (
+        if (re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I)
+                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)) and not (
                 i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
             return "former"
     return None

@@ -1,0 +1,101 @@
+"""Awardees on pages never seen, round six (issue 11, branch orgs6): the precision guards of an award withdrawn or
+annulled, a party that contests the award, the current or former provider named in apposition, and the award of
+another service told in a sentence that names no care; and names read whole: a legal form's dots ("Wilgenhof B.V.")
+and a place's adjective before a name ("het Rotterdamse Dock").
+
+Every sentence here is SYNTHETIC: written for the test after general Dutch phrasings; the names are invented or common
+words, no page's text is copied.
+"""
+
+import pytest
+
+from tests.analysis.test_organisations_orgs4 import awardees, roles
+
+
+# --- an award withdrawn, annulled or suspended ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De gemeente heeft de voorlopige gunning aan Eikenrode ingetrokken.",
+    "De voorzieningenrechter vernietigde de gunning aan Eikenrode.",
+    "De gunning aan Eikenrode is door de rechter geschorst.",
+    "Het college trok de gunning aan Eikenrode vorige week in.",
+])
+def test_a_party_whose_award_was_withdrawn_or_annulled_is_no_awardee(text):
+    assert "Eikenrode" not in awardees(text)
+
+
+def test_the_party_awarded_in_the_same_sentence_as_a_withdrawal_stays_an_awardee():
+    text = "De gemeente trok de gunning aan Eikenrode in en gunde de jeugdhulp aan Wilgenhof."
+    assert awardees(text) == ["Wilgenhof"]
+
+
+# --- a party that contests the award --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De opdracht ging naar Eikenrode en Wilgenhof. Eikenrode vecht de gunning aan.",
+    "De jeugdhulp is gegund aan Wilgenhof en Eikenrode. Eikenrode is in beroep gegaan tegen de gunning voor perceel 2.",
+    "De jeugdhulp is gegund aan Wilgenhof en Eikenrode. Eikenrode is het niet eens met de voorlopige gunning.",
+])
+def test_a_party_that_contests_the_award_is_no_awardee(text):
+    assert awardees(text) == ["Wilgenhof"]
+
+
+def test_a_winner_appealing_a_ruling_stays_an_awardee():
+    text = "De jeugdhulp is gegund aan Eikenrode. Eikenrode gaat in hoger beroep tegen het vonnis."
+    assert awardees(text) == ["Eikenrode"]
+
+
+# --- the current or former provider named in apposition ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De jeugdhulp is gegund aan Wilgenhof en Eikenrode. Eikenrode, de huidige aanbieder, stopt in juli.",
+    "De jeugdhulp is gegund aan Wilgenhof en Eikenrode. Voor Eikenrode (de vorige opdrachtnemer) verandert er veel.",
+])
+def test_the_current_or_former_provider_named_in_apposition_away_from_its_award_is_no_awardee(text):
+    assert awardees(text) == ["Wilgenhof"]
+
+
+def test_the_current_provider_awarded_again_stays_an_awardee():
+    assert awardees("De opdracht is opnieuw gegund aan Eikenrode, de huidige aanbieder.") == ["Eikenrode"]
+
+
+# --- the award of another service, told in the next sentence -------------------------------------
+
+@pytest.mark.parametrize("first", [
+    "Perceel 2 betreft de Wmo-begeleiding.",
+    "De aanbesteding voor het leerlingenvervoer is afgerond.",
+])
+def test_an_award_told_right_after_a_sentence_about_another_service_is_that_services(first):
+    text = f"{first} Dit perceel is gegund aan Beukenrode. De jeugdhulp is gegund aan Wilgenhof."
+    assert awardees(text) == ["Wilgenhof"]
+
+
+def test_an_award_told_right_after_a_sentence_about_youth_care_stays():
+    assert awardees("De gemeente kocht de jeugdhulp in. De opdracht is gegund aan Wilgenhof.") == ["Wilgenhof"]
+
+
+# --- names read whole ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("Wilgenhof B.V. won de aanbesteding voor de jeugdhulp.", ["Wilgenhof B.V"]),
+    ("De jeugdhulp is gegund aan Wilgenhof B.V. en Lindeboom B.V. De gemeente is blij.", ["Wilgenhof B.V", "Lindeboom B.V"]),
+    ("De jeugdhulp is gegund aan Wilgenhof B.V. De gemeente is blij.", ["Wilgenhof B.V"]),
+])
+def test_an_awardee_with_its_legal_form_keeps_the_legal_form_whole(text, names):
+    assert awardees(text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Vorig jaar gunde het stadsdeel de jeugdhulp aan het Rotterdamse Dock.", "Dock"),
+    ("De jeugdhulp is gegund aan het Utrechtse Lindeboom Jeugdzorg.", "Lindeboom Jeugdzorg"),
+])
+def test_a_places_adjective_before_a_name_is_not_part_of_the_name(text, name):
+    assert awardees(text) == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Zorgaanbieder Haagse Hogeschool doet mee aan de aanbesteding.", "Haagse Hogeschool"),
+    ("De Nederlandse Vereniging voor Autisme (NVA) is bezorgd.", "Nederlandse Vereniging voor Autisme"),
+])
+def test_a_name_that_begins_with_a_places_adjective_keeps_it(text, name):
+    assert name in roles(text)
