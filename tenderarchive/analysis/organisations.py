@@ -543,6 +543,34 @@ def _awardees(text: str) -> list[dict]:
          r"\b(?:gaan|gaat|zullen|zal) [^.\n]{0,100}?\b(?:vanaf|per|met ingang van) (?:\d{1,2} \w+ )?\d{4}\b[^.\n]{0,60}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
+        # branch orgs6: more of the general Dutch ways of telling a winner: the party that becomes the new provider
+        # ("X wordt de nieuwe aanbieder van de jeugdhulp", "X is per 1 januari 2025 de nieuwe jeugdhulpaanbieder"), the
+        # buyer that contracted or selected it ("De gemeenten hebben X gecontracteerd", "De regio contracteert X"), the
+        # award received ("X ontving / verkreeg de opdracht", "X heeft de gunning ontvangen"), the winner named as such
+        # ("De winnaar is X", "De winnende partij is X"), the award gone to it ("De gunning is naar X gegaan") and the
+        # party allowed to provide the care ("X mag vanaf 2025 de jeugdhulp uitvoeren"); not where the sentence only
+        # supposes it (checked below)
+        ("wordt_aanbieder", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names>{_ALIST}) (?:wordt|worden|is|zijn|werd|werden) "
+                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? )?(?:de|het) nieuwe "
+                            rf"(?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?|partners?)\b",
+         r"\b(?:wordt|worden|is|zijn|werd|werden) (?:(?:per|vanaf|sinds|met ingang van) [\w ]{4,20},? )?(?:de|het) nieuwe\b"),
+        ("buyer_contracted", rf"\b(?:hebben|heeft) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,3}}?"
+                             rf"(?:gecontracteerd|geselecteerd)\b", r"\b(?:gecontracteerd|geselecteerd)\b"),
+        ("buyer_contracted", rf"\b(?:contracteert|contracteerde|contracteerden|contracteren) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})"
+                             rf"(?= (?:voor|als|om|per|vanaf|met)\b|[.,;]|$)", r"\bcontracte(?:ert|erde|erden|ren)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven) "
+                        rf"(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|gunning|aanbesteding)\b(?! niet)",
+         r"\b(?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:gunning|opdracht|contract)\b"
+                        rf"(?:[\w -]{{0,40}}?) (?:ontvangen|verkregen)\b", r"\b(?:ontvangen|verkregen)\b"),
+        ("winner", rf"\b[Dd]e (?:winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
+                   rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
+         r"\b(?:winnaars?|winnende)\b"),
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
+                      rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
+        ("mag_leveren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:mag|mogen) (?!geen\b|niet\b)[^.\n]{{0,80}}?\b(?:de|het) "
+                        rf"(?:[a-z]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b[^.\n]{{0,40}}?\b"
+                        rf"(?:uitvoeren|leveren|bieden|verzorgen|verlenen)\b", r"\b(?:mag|mogen)\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
@@ -557,6 +585,10 @@ def _awardees(text: str) -> list[dict]:
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
+            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted") and re.search(
+                    r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
+                    r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
+                continue  # (branch orgs6) supposed, wished, asked or conditional, not told
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
             found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else

@@ -99,3 +99,35 @@ def test_a_places_adjective_before_a_name_is_not_part_of_the_name(text, name):
 ])
 def test_a_name_that_begins_with_a_places_adjective_keeps_it(text, name):
     assert name in roles(text)
+
+
+# --- more general Dutch ways of telling the winner ----------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("Wilgenhof wordt de nieuwe aanbieder van de jeugdhulp in de regio.", ["Wilgenhof"]),
+    ("Wilgenhof is per 1 januari 2025 de nieuwe jeugdhulpaanbieder.", ["Wilgenhof"]),
+    ("De gemeenten hebben Wilgenhof gecontracteerd als nieuwe aanbieder voor de jeugdhulp.", ["Wilgenhof"]),
+    ("De regio heeft Wilgenhof en Lindeboom geselecteerd voor de jeugdhulp.", ["Wilgenhof", "Lindeboom"]),
+    ("De gemeente contracteert Wilgenhof voor de jeugdhulp.", ["Wilgenhof"]),
+    ("Wilgenhof ontving de opdracht voor de ambulante jeugdhulp.", ["Wilgenhof"]),
+    ("Wilgenhof verkreeg de opdracht voor de jeugdhulp.", ["Wilgenhof"]),
+    ("Wilgenhof heeft de gunning ontvangen.", ["Wilgenhof"]),
+    ("De winnaar van de aanbesteding is Wilgenhof.", ["Wilgenhof"]),
+    ("De winnende partij is Wilgenhof.", ["Wilgenhof"]),
+    ("De voorlopige gunning voor de jeugdhulp is naar Wilgenhof gegaan.", ["Wilgenhof"]),
+    ("Wilgenhof mag vanaf 2025 de jeugdhulp uitvoeren.", ["Wilgenhof"]),
+])
+def test_the_winner_told_the_general_dutch_ways_is_an_awardee(text, names):
+    assert awardees(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Wilgenhof wordt mogelijk de nieuwe aanbieder.",
+    "Wie wordt de nieuwe aanbieder? Wilgenhof of Lindeboom?",
+    "De winnaar is nog niet bekend.",
+    "Wilgenhof mag geen jeugdhulp meer leveren.",
+    "Aanbieders die voldoen mogen de jeugdhulp leveren.",
+    "De gemeenten willen Wilgenhof contracteren voor de jeugdhulp.",
+])
+def test_a_winner_supposed_asked_or_denied_is_no_awardee(text):
+    assert awardees(text) == []
