@@ -747,6 +747,15 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
                                            rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
+    # branch orgs6: a gecertificeerde instelling named after its kind, the parties a general kind of party gives as
+    # examples ("Instellingen als A en B", "organisaties zoals A, B en C"), and a provider told by its kind in
+    # apposition after its name ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, ...")
+    ("provider", "aanbieder_x", re.compile(rf"\b[Gg]ecertificeerde [Ii]nstelling(?:en)?,? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen) (?:als|zoals),? "
+                                           rf"(?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names29>{_NAME}), (?:een|de|het) (?:[a-z]+ )?"
+                                           rf"[a-z]*(?:zorgaanbieder|hulpaanbieder|zorginstelling|hulpinstelling|zorgorganisatie|"
+                                           rf"beschermingsorganisatie|ggz-instelling|ggz-aanbieder)\b")),
     # branch orgs2: the providers a kind of party names in brackets or that are said to be the ones ("De grootste
     # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
     # "de huidige aanbieders (A in X, B in Y en C)")
@@ -794,7 +803,9 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                             rf"(?=[,.;\n]| genoemd| en de)")),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
-    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
+    # (branch orgs6: a last word joined by "en" belongs to the name its abbreviation spells: "Inspectie Gezondheidszorg
+    # en Jeugd (IGJ)")
+    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}(?: en {_UP})?) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
     # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
     ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME})\)")),
 ]
@@ -918,7 +929,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
-                 "names20", "names21", "names22", "names23", "names24", "names25", "names26")  # one name, not a list
+                 "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 

@@ -131,3 +131,20 @@ def test_the_winner_told_the_general_dutch_ways_is_an_awardee(text, names):
 ])
 def test_a_winner_supposed_asked_or_denied_is_no_awardee(text):
     assert awardees(text) == []
+
+
+# --- organisations: general ways of naming a provider -------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("De gecertificeerde instelling Wilgenhof voert de maatregel uit.", {"Wilgenhof"}),
+    ("Instellingen als Wilgenhof en Lindeboom maken zich zorgen.", {"Wilgenhof", "Lindeboom"}),
+    ("Organisaties zoals Wilgenhof, Lindeboom en Eikenrode doen mee.", {"Wilgenhof", "Lindeboom", "Eikenrode"}),
+    ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, reageert op de gunning.", {"Wilgenhof"}),
+])
+def test_a_provider_named_by_its_kind_or_as_an_example_of_a_kind_is_a_provider(text, names):
+    found = roles(text)
+    assert {n: found.get(n) for n in names} == {n: "provider" for n in names}
+
+
+def test_a_body_whose_name_ends_in_a_word_joined_by_en_is_read_with_its_abbreviation():
+    assert "Inspectie Gezondheidszorg en Jeugd" in roles("De Inspectie Gezondheidszorg en Jeugd (IGJ) deed onderzoek.")
