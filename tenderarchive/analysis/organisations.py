@@ -368,6 +368,8 @@ def _not_won(a: dict, text: str) -> str | None:
     i = text.find(ev) if ev else -1
     sent = _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
     if re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2} (?:gegund|gewonnen|gecontracteerd|toegekend|gekozen)\b", ev) or (
+            # branch orgs6: the award that does not go to the party ("De opdracht gaat niet (meer) naar X")
+            re.search(rf"\b(?:niet|nooit)(?: meer)? naar (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])", ev)) or (
             i >= 0 and (re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2}\s*$", text[max(0, i - 40): i])
                          # the negation at the clause's end, as Dutch puts it after a finite verb: "X won de
                          # aanbesteding voor jeugdhulp niet."
@@ -375,6 +377,12 @@ def _not_won(a: dict, text: str) -> str | None:
         return "denied"
     if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
         return "other_service"
+    # branch orgs6: of a sentence whose clauses tell two awards ("De jeugdhulp is gegund aan A; het Wmo-vervoer is
+    # gegund aan B"), the clause that names the party tells its service
+    if ";" in sent and i >= 0:
+        clause = next((c for c in re.split(r";", sent) if re.search(rf"(?<![\w-]){re.escape(a['name'])}(?![\w-])", c)), "")
+        if _OTHER_SERVICE.search(clause) and not re.search(r"jeugd", clause, re.I):
+            return "other_service"
     # branch orgs6: the award told in a sentence that names no care at all ("Dit perceel is gegund aan X.") right after
     # one about another service ("Perceel 2 betreft de Wmo-begeleiding.") is that service's award
     s0 = text.find(sent) if sent else -1
@@ -568,6 +576,10 @@ def _awardees(text: str) -> list[dict]:
          r"\b(?:winnaars?|winnende)\b"),
         ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
                       rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
+        # (branch orgs6: "De opdracht gaat niet naar X maar naar Y"; X is denied in _not_won)
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
+                      rf"(?:\w+ )?(?:niet|nooit)(?: meer)? naar [^.\n;]{{1,80}}?\bmaar (?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})",
+         r"\bmaar (?:\w+ )?naar\b"),
         ("mag_leveren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:mag|mogen) (?!geen\b|niet\b)[^.\n]{{0,80}}?\b(?:de|het) "
                         rf"(?:[a-z]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b[^.\n]{{0,40}}?\b"
                         rf"(?:uitvoeren|leveren|bieden|verzorgen|verlenen)\b", r"\b(?:mag|mogen)\b"),

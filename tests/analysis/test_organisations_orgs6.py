@@ -148,3 +148,19 @@ def test_a_provider_named_by_its_kind_or_as_an_example_of_a_kind_is_a_provider(t
 
 def test_a_body_whose_name_ends_in_a_word_joined_by_en_is_read_with_its_abbreviation():
     assert "Inspectie Gezondheidszorg en Jeugd" in roles("De Inspectie Gezondheidszorg en Jeugd (IGJ) deed onderzoek.")
+
+
+# --- the award that does not go to a party, and a sentence of two awards ----------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("De opdracht gaat niet naar Eikenrode.", []),
+    ("De opdracht gaat niet naar Eikenrode maar naar Wilgenhof.", ["Wilgenhof"]),
+    ("De opdracht gaat niet meer naar Eikenrode, maar naar de zorgaanbieder Wilgenhof.", ["Wilgenhof"]),
+])
+def test_the_award_that_does_not_go_to_a_party_goes_to_the_other(text, names):
+    assert awardees(text) == names
+
+
+def test_of_two_awards_in_one_sentence_the_clause_of_another_service_is_not_this_archives():
+    text = "De jeugdhulp is gegund aan Wilgenhof; het Wmo-vervoer is gegund aan Taxi Noord."
+    assert awardees(text) == ["Wilgenhof"]
