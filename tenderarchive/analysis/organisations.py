@@ -93,7 +93,7 @@ _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
 # "A, B groep, C en D" ended at B
-_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|{_UP})){{0,16}}"
          r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
@@ -146,6 +146,13 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
+    # branch orgs6: a place's adjective before a name says where the party is from ("het Rotterdamse Dock", "het
+    # Utrechtse Spoor030"), unless it names a school, university or the like whose name it is part of, or is the
+    # national one ("Nederlandse Vereniging voor Autisme")
+    adj = re.match(r"(?P<stem>[A-Z][\w-]*?)se (?P<rest>[A-ZÀ-Ý0-9][\w&'!+-]*(?: .+)?)$", n)
+    if adj and adj["stem"] != "Nederland" and (adj["stem"] in _PROVINCES or _is_place(adj["stem"])) and not re.match(
+            r"(?:Hogeschool|Universiteit|School|Museum|Haven|Bank|Kamer|Academie|Gemeente|Regio|Raad)\b", adj["rest"]):
+        n = adj["rest"]
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
     if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
@@ -175,7 +182,10 @@ def _initial(text: str, pos: int) -> bool:
 def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[str]:
     """The names of a list chunk ("A, De Rading, het Leger des Heils en Youké"). ``initial``: the chunk starts
     a sentence, so a capitalised article at its very start is not taken as part of the first name."""
-    chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
+    # (branch orgs6: the dot of a legal form ends no sentence: "Wilgenhof B.V. won" was cut to "Wilgenhof B"; after it
+    # a capital does start one)
+    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
+                     r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     out = []
     for i, part in enumerate(_LIST_SEP.split(chunk)):
         part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
@@ -300,16 +310,38 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                # branch orgs5: the party that took the award to court ("X stapte naar de rechter", "X had de rechter
                # om een uitspraak gevraagd")
                r"(?:stapte|stapten|stapt|stappen|gestapt) (?:\w+ ){0,2}naar de (?:rechter|rechtbank)|"
-               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd)")
+               r"(?:vroeg|vroegen|vraagt) (?:\w+ ){0,2}de rechter\b|de rechter (?:\w+ ){0,4}gevraagd|"
+               # branch orgs6: the party that contests the award ("X vecht de gunning aan", "X is in beroep gegaan
+               # tegen de gunning", "X is het niet eens met de voorlopige gunning"); not an appeal against a ruling,
+               # which the winner may bring
+               r"(?:vecht|vocht|vochten|vechten) (?:\w+ ){0,2}?de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
+               r"aanbesteding|keuze|uitslag)\w* aan\b|"
+               r"(?:in (?:hoger )?beroep|bezwaar) (?:\w+ ){0,2}?tegen de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
+               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b)")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
 _FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
+# branch orgs6: the current or former provider named in apposition after its name ("Eikenrode, de huidige aanbieder,",
+# "Eikenrode (de vorige opdrachtnemer)")
+_FORMER_AFTER = (r",? \(?(?:de|het|als) (?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?"
+                 r"(?:\w*aanbieder|opdrachtnemer|contractpartner|leverancier)s?\b")
+# branch orgs6: an award withdrawn, annulled or suspended, told of the party ("de gunning aan X is ingetrokken", "de
+# rechter vernietigde de gunning aan X", "de gemeente trok de voorlopige gunning aan X in")
+_AWARD_OF = r"(?:gunning\w*|gunningsbe\w+|opdracht|contract|overeenkomst) (?:aan|met) (?:de |het )?(?:[a-z]+ )?"
+_REVOKED = (r"(?:ingetrokken|vernietigd|teruggedraaid|ongedaan gemaakt|nietig verklaard|geschorst|opgeschort|"
+            r"(?:is|werd|wordt) (?:\w+ )?(?:herroepen|terug ?genomen))\b")
+_REVOKE_VERB = (r"\b(?:trok|trokken|trekt|trekken|draaide|draaiden|draait|nam|namen|neemt)\b[^.;\n]{0,40}?")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
 _OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
                             r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b", re.I)
+
+
+# words of care (youth care or other): a sentence without any names no service of its own (branch orgs6)
+_CARE_WORD = re.compile(r"jeugd|ggz|zorg|hulp|dyslexie|begeleiding|behandel|bescherming|reclassering|verblijf|kinder|"
+                        r"gezin|ondersteuning|opvang|dagbesteding|welzijn", re.I)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -336,6 +368,8 @@ def _not_won(a: dict, text: str) -> str | None:
     i = text.find(ev) if ev else -1
     sent = _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
     if re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2} (?:gegund|gewonnen|gecontracteerd|toegekend|gekozen)\b", ev) or (
+            # branch orgs6: the award that does not go to the party ("De opdracht gaat niet (meer) naar X")
+            re.search(rf"\b(?:niet|nooit)(?: meer)? naar (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])", ev)) or (
             i >= 0 and (re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2}\s*$", text[max(0, i - 40): i])
                          # the negation at the clause's end, as Dutch puts it after a finite verb: "X won de
                          # aanbesteding voor jeugdhulp niet."
@@ -343,6 +377,25 @@ def _not_won(a: dict, text: str) -> str | None:
         return "denied"
     if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
         return "other_service"
+    # branch orgs6: of a sentence whose clauses tell two awards ("De jeugdhulp is gegund aan A; het Wmo-vervoer is
+    # gegund aan B"), the clause that names the party tells its service
+    if ";" in sent and i >= 0:
+        clause = next((c for c in re.split(r";", sent) if re.search(rf"(?<![\w-]){re.escape(a['name'])}(?![\w-])", c)), "")
+        if _OTHER_SERVICE.search(clause) and not re.search(r"jeugd", clause, re.I):
+            return "other_service"
+    # branch orgs6: the award told in a sentence that names no care at all ("Dit perceel is gegund aan X.") right after
+    # one about another service ("Perceel 2 betreft de Wmo-begeleiding.") is that service's award
+    s0 = text.find(sent) if sent else -1
+    if s0 > 0 and not _CARE_WORD.search(sent):
+        prev = _sentence_at(text, s0 - 1, s0 - 1)
+        if _OTHER_SERVICE.search(prev) and not re.search(r"jeugd", prev, re.I):
+            return "other_service"
+    n = re.escape(a["name"])
+    # branch orgs6: the award to the party withdrawn, annulled or suspended
+    if re.search(rf"{_AWARD_OF}{n}(?![\w-])[^.;\n]{{0,60}}?\b{_REVOKED}", sent) or re.search(
+            rf"{_REVOKE_VERB}\b{_AWARD_OF}{n}(?![\w-])(?: [\w-]+){{0,3}} (?:in|terug)\b", sent) or re.search(
+            rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent):
+        return "revoked"
     if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
         # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
         # the party is still a provider the page names
@@ -351,9 +404,9 @@ def _not_won(a: dict, text: str) -> str | None:
         return "lost"
     # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
     # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
-    n = re.escape(a["name"])
     for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
-        if re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I) and not (
+        if (re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I)
+                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)) and not (
                 i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
             return "former"
     return None
@@ -498,6 +551,38 @@ def _awardees(text: str) -> list[dict]:
          r"\b(?:gaan|gaat|zullen|zal) [^.\n]{0,100}?\b(?:vanaf|per|met ingang van) (?:\d{1,2} \w+ )?\d{4}\b[^.\n]{0,60}?\b(?:verzorgen|leveren|uitvoeren|bieden)\b"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
+        # branch orgs6: more of the general Dutch ways of telling a winner: the party that becomes the new provider
+        # ("X wordt de nieuwe aanbieder van de jeugdhulp", "X is per 1 januari 2025 de nieuwe jeugdhulpaanbieder"), the
+        # buyer that contracted or selected it ("De gemeenten hebben X gecontracteerd", "De regio contracteert X"), the
+        # award received ("X ontving / verkreeg de opdracht", "X heeft de gunning ontvangen"), the winner named as such
+        # ("De winnaar is X", "De winnende partij is X"), the award gone to it ("De gunning is naar X gegaan") and the
+        # party allowed to provide the care ("X mag vanaf 2025 de jeugdhulp uitvoeren"); not where the sentence only
+        # supposes it (checked below)
+        ("wordt_aanbieder", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names>{_ALIST}) (?:wordt|worden|is|zijn|werd|werden) "
+                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? )?(?:de|het) nieuwe "
+                            rf"(?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?|partners?)\b",
+         r"\b(?:wordt|worden|is|zijn|werd|werden) (?:(?:per|vanaf|sinds|met ingang van) [\w ]{4,20},? )?(?:de|het) nieuwe\b"),
+        ("buyer_contracted", rf"\b(?:hebben|heeft) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,3}}?"
+                             rf"(?:gecontracteerd|geselecteerd)\b", r"\b(?:gecontracteerd|geselecteerd)\b"),
+        ("buyer_contracted", rf"\b(?:contracteert|contracteerde|contracteerden|contracteren) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})"
+                             rf"(?= (?:voor|als|om|per|vanaf|met)\b|[.,;]|$)", r"\bcontracte(?:ert|erde|erden|ren)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven) "
+                        rf"(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|gunning|aanbesteding)\b(?! niet)",
+         r"\b(?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:gunning|opdracht|contract)\b"
+                        rf"(?:[\w -]{{0,40}}?) (?:ontvangen|verkregen)\b", r"\b(?:ontvangen|verkregen)\b"),
+        ("winner", rf"\b[Dd]e (?:winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
+                   rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
+         r"\b(?:winnaars?|winnende)\b"),
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
+                      rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
+        # (branch orgs6: "De opdracht gaat niet naar X maar naar Y"; X is denied in _not_won)
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
+                      rf"(?:\w+ )?(?:niet|nooit)(?: meer)? naar [^.\n;]{{1,80}}?\bmaar (?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})",
+         r"\bmaar (?:\w+ )?naar\b"),
+        ("mag_leveren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:mag|mogen) (?!geen\b|niet\b)[^.\n]{{0,80}}?\b(?:de|het) "
+                        rf"(?:[a-z]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b[^.\n]{{0,40}}?\b"
+                        rf"(?:uitvoeren|leveren|bieden|verzorgen|verlenen)\b", r"\b(?:mag|mogen)\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
@@ -512,6 +597,10 @@ def _awardees(text: str) -> list[dict]:
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
+            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted") and re.search(
+                    r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
+                    r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
+                continue  # (branch orgs6) supposed, wished, asked or conditional, not told
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
             found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else
@@ -670,6 +759,15 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
                                            rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
+    # branch orgs6: a gecertificeerde instelling named after its kind, the parties a general kind of party gives as
+    # examples ("Instellingen als A en B", "organisaties zoals A, B en C"), and a provider told by its kind in
+    # apposition after its name ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, ...")
+    ("provider", "aanbieder_x", re.compile(rf"\b[Gg]ecertificeerde [Ii]nstelling(?:en)?,? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen) (?:als|zoals),? "
+                                           rf"(?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names29>{_NAME}), (?:een|de|het) (?:[a-z]+ )?"
+                                           rf"[a-z]*(?:zorgaanbieder|hulpaanbieder|zorginstelling|hulpinstelling|zorgorganisatie|"
+                                           rf"beschermingsorganisatie|ggz-instelling|ggz-aanbieder)\b")),
     # branch orgs2: the providers a kind of party names in brackets or that are said to be the ones ("De grootste
     # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
     # "de huidige aanbieders (A in X, B in Y en C)")
@@ -717,7 +815,9 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                             rf"(?=[,.;\n]| genoemd| en de)")),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
-    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
+    # (branch orgs6: a last word joined by "en" belongs to the name its abbreviation spells: "Inspectie Gezondheidszorg
+    # en Jeugd (IGJ)")
+    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}(?: en {_UP})?) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
     # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
     ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME})\)")),
 ]
@@ -841,7 +941,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
-                 "names20", "names21", "names22", "names23", "names24", "names25", "names26")  # one name, not a list
+                 "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
