@@ -4,7 +4,7 @@ import pytest
 
 PAGES = ["/archive/notices", "/archive/articles", "/archive/procurements", "/archive/events", "/archive/fetches",
          "/archive/award_notices", "/archive/changed_notices", "/archive/search_all?q=jeugdhulp",
-         "/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN243310", "/-/markt", "/-/woordenlijst"]
+         "/-/jeugdregio/JZ18", "/-/jeugdregio/JZ05", "/-/aanbesteding?id=TN243310", "/-/markt", "/-/woordenlijst"]
 
 
 @pytest.mark.parametrize("path", PAGES)
