@@ -377,7 +377,8 @@ async def region_page(request, datasette):
     unverified = sum(1 for m in members if m["unverified"])
     facts = [("Code", region["code"]), ("Gemeenten", len(members)), ("Waarvan onbevestigd", unverified)]
     if region.get("aliases"):
-        facts.append(("Ook bekend als", region["aliases"]))
+        # stored separated by "|" (the data dictionary); a reader sees a list
+        facts.append(("Ook bekend als", ", ".join(name for name in region["aliases"].split("|") if name)))
     buyers = (await db.execute(
         "select distinct name from regional_buyers where jeugdregio_code = ? order by name", [code])).rows
     if buyers:

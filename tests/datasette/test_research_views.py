@@ -103,6 +103,15 @@ def test_every_research_view_is_a_documented_list_with_csv_and_atom(server, name
     assert all(f"<dt>{c}</dt>" in page for c in documented)
 
 
+def test_the_region_page_names_a_region_s_other_names_as_a_list_not_as_stored(server, archive):
+    """A region's other names (those news uses) are stored separated by "|"; its page showed them so, "Ook bekend
+    als West-Friesland|Westfriesland|West-Friese", one word too wide for a phone. They read as a list."""
+    for code in ["JZ05", "JZ17"]:
+        aliases = archive.execute("select aliases from jeugdregios where code = ?", [code]).fetchone()[0]
+        fact = re.search(r'data-fact="Ook bekend als">([^<]*)<', html(server, f"/-/jeugdregio/{code}")).group(1)
+        assert html_unescape(fact) == ", ".join(aliases.split("|"))
+
+
 def test_the_region_page_says_what_holland_rijnland_bought_from_whom_for_how_much(server, archive):
     page = html(server, "/-/jeugdregio/" + urllib.parse.quote("Holland Rijnland"))
     year = archive.execute("select max(year) from jeugdregio_membership").fetchone()[0]
