@@ -46,13 +46,7 @@ RULES: dict[str, str] = {
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current (a delay with an end in view is no failure: core, news15r)",
-    "stage.procedure_running": ("'de aanbesteding loopt' adds aankondiging (stages.md); so does 'het lopende "
-                                "aanbestedingsproces', the participle before the noun, unless halted (branch cv35)"),
-    "stage.procedure_dated": ("a procedure named by its closing ('de aanbestedingsronde ... die in oktober afloopt') or by "
-                              "the current or a coming year ('de aanbesteding van jeugdhulp 2018' in a text of 2017), in "
-                              "the present and not being prepared, runs: aankondiging (branch news13)"),
     "stage.faq": "an FAQ is written while the tender runs",
-    "stage.objection_filed": "bezwaar counts for primary only when one was made",
     "stage.preparation_default": "a relevant page that reports no step done or current is at voorbereiding",
     "stage.restart": "a done legal stage yields to a current restarted step",
     # round three (branch news11c): read on the 40 pages of 38 new dev sites

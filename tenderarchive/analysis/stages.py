@@ -702,7 +702,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
-    for s in (sents if on("stage.procedure_running") else []):
+    for s in sents:
         m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
         if not m or not (faq or re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I)):
             continue
@@ -711,8 +711,8 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
             return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                      "sentence": s.text, "strong": True}],
                           key=lambda r: STAGE_RANK[r["stage"]])
-    found = _dated_procedure(sents, ref) if on("stage.procedure_dated") else None
-    if not found and on("stage.procedure_running"):
+    found = _dated_procedure(sents, ref)
+    if not found:
         found = _running_procedure(sents)
     if found:
         m, text = found
@@ -763,7 +763,7 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
 
     for strong_only in ((False,) if definition == "any_evidence" else (True, False)):
         cands = [s for s in stages if s["status"] in ("done", "current") and (strong(s) or not strong_only)
-                 and not (on("stage.objection_filed") and s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
+                 and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
