@@ -610,6 +610,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     published: ParsedDate | None = None
     source = None
     kicker = None
+    element = None  # a date element of the day of reading (:func:`_rendered_on`), the last of the page's dates
     relative = None  # (date, line) of a date line written relative to the fetch (find_relative_date)
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
@@ -620,7 +621,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 break
     if published is None:
         published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
-        element = published if _rendered_on(published, fetched_at) else None  # perhaps the site header's today
+        if _rendered_on(published, fetched_at):  # perhaps the site header's today
+            element = published
         if published is None or element is not None:
             start = 0
             if title:
@@ -639,15 +641,16 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 # page's meta dates, which say the same in ISO where a page has both ("05/08/2019")
                 above = next((line for line in reversed(page_lines[:start]) if line.strip()), "")
                 kicker = find_stated_date([above], head_lines=1)
+            # a date element of the day of reading comes after the page's meta, kicker, relative and URL dates
             published = found[0] if found else None
-            if element is not None and _earlier(published, element) is None:
-                published = element
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:
         published = not_after(_declared_meta_date(tree), fetched_at) or \
             not_after(_meta_date(tree, raw, fetched_at, elsewhere), fetched_at)
         source = "meta" if published else None
+        if published is None and element is not None:
+            published, source = element, "stated"
         if _rendered_on(published, fetched_at):  # stamped as served: a date the page states before it stands
             stated = next((c for c in (kicker, relative) if c and _earlier(not_after(c[0], fetched_at), published)),
                           None)

@@ -136,6 +136,9 @@ STAMPED_AS_READ = {
     "a header's time of today, a labelled date under the title": (
         "", "<header class='topbar'><time datetime='2026-12-05'>zaterdag 5 december 2026</time></header>"
             "<h1>Inkoop jeugdhulp</h1><p>Geplaatst op 3 maart 2025</p>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "a header's time of today, a kicker above the title": (
+        "", "<header class='topbar'><time datetime='2026-12-05'>vandaag</time></header>"
+            "<p>Nieuwsbericht | 03-03-2025</p><h1>Inkoop jeugdhulp</h1>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
     "a header's date element of today, a labelled date under the title": (
         "", "<div class='topbar'><span class='date'>zaterdag 5 december 2026</span></div>"
             "<h1>Inkoop jeugdhulp</h1><p>Geplaatst op 3 maart 2025</p>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
