@@ -225,6 +225,18 @@ def _modification_stamp(tree, stated: ParsedDate, fetched_at) -> ParsedDate | No
     return declared
 
 
+def _rendered_on(parsed: ParsedDate | None, fetched_at) -> bool:
+    """Whether ``parsed`` is the Dutch day of the fetch: a date a page may *declare* without stating its own
+    publication, as a CMS stamping its meta (``article:published_time``, ``DCTERMS.issued``, JSON-LD) with the
+    moment it renders the page does, or a regional news site's header showing today's date in a ``<time>``."""
+    return parsed is not None and fetched_at is not None and parsed.day == local_day(fetched_at)
+
+
+def _earlier(parsed: ParsedDate | None, than: ParsedDate) -> ParsedDate | None:
+    """``parsed`` where it names a day before ``than``'s, else None."""
+    return parsed if parsed is not None and parsed.day < than.day else None
+
+
 def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | None:
     """htmldate without free-text guessing, verified against the markup.
 
@@ -598,6 +610,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     published: ParsedDate | None = None
     source = None
     kicker = None
+    element = None  # a date element of the day of reading (:func:`_rendered_on`), the last of the page's dates
     relative = None  # (date, line) of a date line written relative to the fetch (find_relative_date)
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
@@ -608,7 +621,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 break
     if published is None:
         published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
-        if published is None:
+        if _rendered_on(published, fetched_at):  # perhaps the site header's today
+            element = published
+        if published is None or element is not None:
             start = 0
             if title:
                 for i, line in enumerate(page_lines):
@@ -626,6 +641,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 # page's meta dates, which say the same in ISO where a page has both ("05/08/2019")
                 above = next((line for line in reversed(page_lines[:start]) if line.strip()), "")
                 kicker = find_stated_date([above], head_lines=1)
+            # a date element of the day of reading comes after the page's meta, kicker, relative and URL dates
             published = found[0] if found else None
         source = "stated" if published else None
     published = not_after(published, fetched_at)
@@ -633,6 +649,15 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         published = not_after(_declared_meta_date(tree), fetched_at) or \
             not_after(_meta_date(tree, raw, fetched_at, elsewhere), fetched_at)
         source = "meta" if published else None
+        if published is None and element is not None:
+            published, source = element, "stated"
+        if _rendered_on(published, fetched_at):  # stamped as served: a date the page states before it stands
+            stated = next((c for c in (kicker, relative) if c and _earlier(not_after(c[0], fetched_at), published)),
+                          None)
+            if stated is None and _earlier(not_after(url_date(url), fetched_at), published):
+                published, source = url_date(url), "url"
+            elif stated is not None:
+                published, source = None, None
     if published is None and kicker:
         published = not_after(kicker[0], fetched_at)
         source = "stated" if published else None

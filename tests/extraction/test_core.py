@@ -117,3 +117,58 @@ def test_a_page_whose_matter_sits_inside_a_header_with_a_menu_is_still_read():
                                            f'ingekocht</h1>{SYNTHETIC_BODY}</header>')
     assert "De gemeente Voorbeeldstad heeft de aanbesteding" in extract_html(
         page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht")["text"]
+
+
+#: The moment a page is read, and the stamps of that moment a page declares beside the date it states: a CMS writing
+#: its meta (or JSON-LD) as it renders the page, a regional news site's header showing today's date.
+READ_AT = datetime(2026, 12, 5, 3, 0, tzinfo=timezone.utc)
+STAMPED_AS_READ = {
+    "Open Graph stamped as rendered, a kicker above the title": (
+        "<meta property='article:published_time' content='2026-12-05T03:00:00+00:00'>",
+        "<p>Nieuwsbericht | 03-03-2025</p><h1>Inkoop jeugdhulp</h1>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "Dublin Core stamped as rendered, a kicker above the title": (
+        "<meta name='DCTERMS.issued' content='2026-12-05'>",
+        "<p>Nieuws · 3 maart 2025</p><h1>Inkoop jeugdhulp</h1>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "JSON-LD stamped as rendered, a kicker above the title": (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-12-05T04:00:00+01:00"}'
+        "</script>", "<p>Nieuwsbericht | 03-03-2025</p><h1>Inkoop jeugdhulp</h1>",
+        "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "a header's time of today, a labelled date under the title": (
+        "", "<header class='topbar'><time datetime='2026-12-05'>zaterdag 5 december 2026</time></header>"
+            "<h1>Inkoop jeugdhulp</h1><p>Geplaatst op 3 maart 2025</p>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "a header's time of today, a kicker above the title": (
+        "", "<header class='topbar'><time datetime='2026-12-05'>vandaag</time></header>"
+            "<p>Nieuwsbericht | 03-03-2025</p><h1>Inkoop jeugdhulp</h1>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "a header's date element of today, a labelled date under the title": (
+        "", "<div class='topbar'><span class='date'>zaterdag 5 december 2026</span></div>"
+            "<h1>Inkoop jeugdhulp</h1><p>Geplaatst op 3 maart 2025</p>", "https://www.voorbeeldstad.nl/nieuws/inkoop"),
+    "Open Graph stamped as rendered, the date in a WordPress permalink": (
+        "<meta property='article:published_time' content='2026-12-05T03:00:00+00:00'>", "<h1>Inkoop jeugdhulp</h1>",
+        "https://www.voorbeeldstad.nl/2025/03/03/inkoop-jeugdhulp/"),
+}
+
+
+@pytest.mark.parametrize("stamped", STAMPED_AS_READ)
+def test_a_date_stamped_as_the_page_is_read_gives_way_to_the_date_the_page_states(stamped):
+    """news-sites.md §2.3 (a labelled date, a type before the date, the date of a WordPress permalink): a page whose
+    CMS declares the moment it renders the page as its publication (``article:published_time``, ``DCTERMS.issued``,
+    JSON-LD ``datePublished``), or whose site header shows today's date in a ``<time>`` or a date element, was dated
+    the day it was read, however old: the date it states ("Nieuwsbericht | 03-03-2025" above the title, "Geplaatst
+    op 3 maart 2025", ``/2025/03/03/``) lost, out of a ``--from-date`` window by two years and its kicker left as
+    the text's first line. A stamp of the day of reading gives way to an earlier date the page states."""
+    head, top, url = STAMPED_AS_READ[stamped]
+    got = extract_html(synthetic_page(head, f"<article>{top}{SYNTHETIC_BODY}</article>"), url, fetched_at=READ_AT)
+    assert got["published"] == "2025-03-03"
+    assert got["published_source"] == ("url" if "permalink" in stamped else "stated")
+    assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("stamped", STAMPED_AS_READ)
+def test_a_page_published_the_day_it_is_read_keeps_its_declared_date(stamped):
+    """The other side: a page published the day it is read, whose kicker, label or permalink says that day too (or
+    nothing), keeps the date and time its CMS declares."""
+    head, top, url = STAMPED_AS_READ[stamped]
+    top = top.replace("03-03-2025", "05-12-2026").replace("3 maart 2025", "5 december 2026")
+    got = extract_html(synthetic_page(head, f"<article>{top}{SYNTHETIC_BODY}</article>"),
+                       url.replace("/2025/03/03/", "/2026/12/05/"), fetched_at=READ_AT)
+    assert got["published"][:10] == "2026-12-05"
