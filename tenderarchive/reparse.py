@@ -24,7 +24,8 @@ link, when its checkpoint folded in every page; else a copy by SQLite's backup A
 and the new one is renamed over the old path in one atomic ``os.replace``. The new archive is
 built in bulk (issue 14): no facet-counting triggers, and the secondary indexes of the tables the
 item writers fill (``schema.DEFERRED_INDEX_TABLES``) created once, after the first crawl's items and
-before its derivation, not updated row by row. A rebuild killed before that leaves
+before its derivation, not updated row by row; its rollback journal in memory instead of a WAL (``writes.BULK_JOURNAL``),
+the finished file put back in WAL mode and synced before the swap (``writes.wal_again``). A rebuild killed before that leaves
 ``<archive>.reparse`` marked so that the next open creates them (and the next reparse deletes it).
 
 :func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
