@@ -24,7 +24,8 @@ link, when its checkpoint folded in every page; else a copy by SQLite's backup A
 and the new one is renamed over the old path in one atomic ``os.replace``. The new archive is
 built in bulk (issue 14): no facet-counting triggers, and the secondary indexes of the tables the
 item writers fill (``schema.DEFERRED_INDEX_TABLES``) created once, after the first crawl's items and
-before its derivation, not updated row by row. A rebuild killed before that leaves
+before its derivation, not updated row by row; its rollback journal in memory instead of a WAL (``writes.BULK_JOURNAL``),
+the finished file put back in WAL mode and synced before the swap (``writes.wal_again``). A rebuild killed before that leaves
 ``<archive>.reparse`` marked so that the next open creates them (and the next reparse deletes it).
 
 :func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
@@ -59,7 +60,7 @@ from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
 from tenderarchive.store import facet_counts
 from tenderarchive.store.schema import finish_bulk, start_bulk
-from tenderarchive.store.writes import bulk_build, open_archive
+from tenderarchive.store.writes import bulk_build, open_archive, wal_again
 
 #: The arguments a crawl recorded that a replay gives its spider again (``note`` and ``sources`` are given below): a
 #: ``site`` crawl replayed without its ``site`` was a crawl of the whole registry, counted as the source's last.
@@ -469,8 +470,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
-        _on_archive(new_db, _start_rebuild)
         with tempfile.TemporaryDirectory() as workdir, bulk_build(new_db):
+            _on_archive(new_db, _start_rebuild)  # created within the build: its journal in memory from the start
             # --warc FILE: the store is the folder that holds it (crawls.warc_file is named from there)
             store = root.parent if root.is_file() else root
             worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
@@ -478,6 +479,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
             if new_db.exists():
                 _on_archive(new_db, lambda db: record_registries(db, crawls, Path(workdir)))
                 _on_archive(new_db, _finish_rebuild)
+        if new_db.exists():
+            wal_again(new_db)  # built with its journal in memory (writes.BULK_JOURNAL): a WAL archive again
     except BaseException:  # a failure or Ctrl-C: nothing of the rebuild is left behind
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)

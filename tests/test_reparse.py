@@ -87,6 +87,8 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     # every index too: those the rebuild left out while it wrote the first crawl's items are created
     # before that crawl's derivation (schema.start_bulk / finish_bulk)
     assert schema_of(db) == schema
+    # built with its journal in memory (store.writes.BULK_JOURNAL), swapped in as a WAL archive, as crawled
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # and when each crawl ran (its first and last recorded response), not when it was rebuilt: else
     # `status` took a rebuilt archive for freshly crawled
     for (started, finished), (rebuilt_started, rebuilt_finished) in zip(times, crawl_times(db), strict=True):

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tenderarchive.store.schema import DEFERRED_INDEX_TABLES, TABLES, finish_bulk, schema_fingerprint, start_bulk
-from tenderarchive.store.writes import BULK_CACHE_KIB, bulk_build, open_archive, write_notice
+from tenderarchive.store.writes import BULK_CACHE_KIB, bulk_build, open_archive, wal_again, write_notice
 from tests.store.test_writes import notice_record
 
 
@@ -90,20 +92,53 @@ def connection_settings(db) -> tuple[int, int, int, str]:
 
 
 def test_a_bulk_build_writes_without_syncing_and_with_a_large_cache(tmp_path):
-    """Issue 14: the rebuild is thrown away when it fails, so its connections skip the fsyncs and keep
-    its pages in memory (``BULK_PRAGMAS``); the archive opened outside the build, and another archive
-    opened during it, are opened as always (WAL, synchronous=NORMAL, SQLite's default cache)."""
+    """Issue 14: the rebuild is thrown away when it fails, so its connections skip the fsyncs, keep
+    its pages in memory (``BULK_PRAGMAS``) and its rollback journal too (``BULK_JOURNAL``: each page
+    written once, not to the WAL and again at its checkpoint); the archive opened outside the build, and
+    another archive opened during it, are opened as always (WAL, synchronous=NORMAL, SQLite's default
+    cache)."""
     rebuilt, other = tmp_path / "rebuilt.db", tmp_path / "other.db"
     started(rebuilt)
     with bulk_build(rebuilt):
         db = open_archive(rebuilt)
-        assert connection_settings(db) == (0, -BULK_CACHE_KIB, 2, "wal")
+        assert connection_settings(db) == (0, -BULK_CACHE_KIB, 2, "memory")
         assert write_notice(db, notice_record(), 1) == "new"
+        assert not (tmp_path / "rebuilt.db-wal").exists()  # written into the file itself
+        second = open_archive(rebuilt)  # the fetch index's connection beside the pipeline's
+        assert connection_settings(second) == (0, -BULK_CACHE_KIB, 2, "memory")
+        with second.conn:
+            second.execute("insert into fetches (warc_file, warc_offset, url) values ('a.warc.gz', 0, 'u')")
+        assert db.execute("select count(*) from fetches").fetchone()[0] == 1
+        second.close()
+        db.conn.execute("begin")  # a rollback still rolls back (the derivation's steps rely on it)
+        db.conn.execute("insert into fetches (warc_file, warc_offset, url) values ('a.warc.gz', 1, 'v')")
+        db.conn.rollback()
+        assert db.execute("select count(*) from fetches").fetchone()[0] == 1
         db.close()
         db = open_archive(other)
         assert connection_settings(db) == (1, -2000, 0, "wal")
         db.close()
+    wal_again(rebuilt)  # what reparse does once the build's connections are closed
     db = open_archive(rebuilt)
     assert connection_settings(db) == (1, -2000, 0, "wal")
     assert db["notices"].count == 1
     db.close()
+
+
+def test_wal_again_refuses_while_another_connection_holds_the_file(tmp_path):
+    """SQLite leaves a journal mode for WAL only with one connection: an archive left in its bulk mode
+    would be swapped in unnoticed, so :func:`wal_again` says so."""
+    rebuilt = tmp_path / "rebuilt.db"
+    started(rebuilt)
+    with bulk_build(rebuilt):
+        db = open_archive(rebuilt)
+        db.execute("select 1 from notices").fetchall()
+        db.conn.execute("begin")
+        db.execute("select count(*) from notices").fetchone()  # a read transaction held open
+        with pytest.raises(sqlite3.OperationalError):
+            wal_again(rebuilt)
+        db.conn.rollback()
+        db.close()
+    wal_again(rebuilt)
+    with sqlite3.connect(rebuilt) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
