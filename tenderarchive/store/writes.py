@@ -1172,7 +1172,10 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
 def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> bool:
     """Read the other way round (the later file first, an earlier file read later): another file's award archived in
     force without a winner is given the winners this package's award of its id named (a pending award, dropped from
-    this package's awards), as :func:`_named_by_party` gives them; True if any was."""
+    this package's awards), as :func:`_named_by_party` gives them; True if any was. So is one archived with fewer
+    winners than its award counts (``winner_count``): a co-winner the later file named by an id that is no KvK number
+    (a Belgian company's) had no row to name, so only its Dutch co-winner was kept, by its KvK number; the winners
+    it has keep their rows where no party of this package is them."""
     from tenderarchive.awards.names import name_key as name_key_of
     from tenderarchive.awards.rows import winner_row
 
@@ -1188,7 +1191,8 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
         for row in list(db.query(
                 "select * from awards where procurement_id = ? and source = 'tenderned_ocds' and source_file is not ? "
                 "and (award_id = ? or award_id like ? escape '\\') "
-                "and not exists (select 1 from award_suppliers s where s.award_id = awards.award_id)",
+                "and (select count(*) from award_suppliers s where s.award_id = awards.award_id) "
+                "< max(coalesce(winner_count, 0), 1)",
                 [record["procurement_id"], record.get("source_file"), prefix + award_id, like])):
             winners = [w for party in parties if (w := winner_row({
                 "lot_id": row["lot_id"], "name": party["name"], "name_key": name_key_of(party["name"]),
@@ -1197,9 +1201,16 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
                 "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
                 "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
                                 f"(award {award_id})"}, record["procurement_id"])) is not None]
+            # the winners archived before (a co-winner kept by its KvK number): kept where no party here is them
+            given = {w["kvk"] for w in winners if w.get("kvk")} | {w["name_key"] for w in winners if w.get("name_key")}
+            winners += [kept for s in db.query("select * from award_suppliers where award_id = ? order by rowid",
+                                               [row["award_id"]])
+                        if not ({s.get("kvk"), s.get("name_key")} & given - {None})
+                        for kept in [{k: v for k, v in s.items() if k != "award_id"}]] if winners else []
             if winners:
-                changed |= _write_award(db, {"award": dict(row, winner_count=len(winners)), "suppliers": winners},
-                                        crawl_id)
+                changed |= _write_award(db, {"award": dict(row, winner_count=max(row.get("winner_count") or 0,
+                                                                                 len(winners))),
+                                             "suppliers": winners}, crawl_id)
     # ... and another file's winner archived by its KvK number alone (its award named it by id, the party here)
     for party in record.get("parties") or []:
         if not party.get("name") or not party.get("kvk"):

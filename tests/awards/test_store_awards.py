@@ -552,6 +552,39 @@ def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_fi
                                    "party 11111111 of Dataset_Tenderned-2021-01-01-2021-12-31.json, release 299830")], seen
 
 
+def test_a_co_winner_named_by_an_id_that_is_no_kvk_number_is_named_by_the_earlier_file_in_either_order(tmp_path):
+    """Reference §4 (several winners per lot; foreign winners have other ids than a KvK number) and §6.3 (one ocid in
+    several yearly files, "merge them"; ``parties[]`` holds a supplier's name and address): the 2021 file gives lot 1's
+    award with its two winners and their parties, a Dutch foundation (KvK 11111111) and a Belgian vzw (BE0123456789);
+    the 2022 file the award in force naming both by id alone. Read 2022 first, the Dutch winner was kept by its KvK
+    number and later named, but the Belgian co-winner had neither a name nor a KvK number to be archived by, and
+    reading 2021 after it did not bring it back: the award counted two winners and listed one. In either order both
+    are the award's winners, by the 2021 file's parties. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    parties = [supplier("11111111", "Stichting Een"),
+               dict(supplier("BE0123456789", "Jeugdzorg Vlaanderen vzw", "Gent"),
+                    address={"locality": "Gent", "countryName": "België"})]
+    proposed = release("ocds-1l04xe-313932", "299850", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=parties,
+                       awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "suppliers": [
+                           {"id": "11111111", "name": "Stichting Een"},
+                           {"id": "BE0123456789", "name": "Jeugdzorg Vlaanderen vzw"}]}])
+    in_force = {"ocid": "ocds-1l04xe-313932", "id": "299950", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
+                            "suppliers": [{"id": "11111111"}, {"id": "BE0123456789"}], "relatedLots": ["1"]}]}
+    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [([(r["value_cents"], r["winner_count"]) for r in db.query("select * from awards")],
+             sorted((r["name"], r["kvk"], r["place"], r["country"], r["organisation_id"]) for r in db.query(
+                 "select * from award_suppliers")))
+            for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == ([(100000000, 2)], [
+        ("Jeugdzorg Vlaanderen vzw", None, "Gent", "België", "name:jeugdzorg vlaanderen"),
+        ("Stichting Een", "11111111", "Leiden", "Nederland", "kvk:11111111")]), seen
+
+
 def test_a_later_file_s_tender_update_repeating_an_award_leaves_the_award_notice_s_award_in_either_order(tmp_path):
     """Reference §4 ("Rectified award": the current values are the latest award notice's) and §6.3 (one ocid in
     several yearly files, "merge them") with OCDS's releaseTag ``tenderUpdate``/``tenderAmendment`` (the contract
