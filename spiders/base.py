@@ -179,7 +179,9 @@ class BaseSpider(scrapy.Spider):
     def fetched(self, key: str, count: int) -> None:
         self.accounting.setdefault(key, {"expected": 0, "fetched": 0})["fetched"] += count
 
-    def shortfalls(self) -> list[dict]:
+    def shortfalls(self, reason: str = "finished") -> list[dict]:
+        """The query windows that listed fewer rows than they said they hold (``reason``: the crawl's close
+        reason)."""
         return [
             {"key": key, **counts}
             for key, counts in self.accounting.items()

@@ -282,7 +282,7 @@ class CrawlRecorder:
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
         get = lambda key: int(stats.get_value(key) or 0)  # noqa: E731
-        shortfalls = spider.shortfalls() if hasattr(spider, "shortfalls") else []
+        shortfalls = spider.shortfalls(reason) if hasattr(spider, "shortfalls") else []
         errors = list(getattr(spider, "crawl_errors", [])) + self.extra_errors
         errors += [
             {"url": None, "error": f"shortfall: {s['key']}: fetched {s['fetched']} of {s['expected']} rows"}
