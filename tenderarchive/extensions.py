@@ -281,6 +281,9 @@ class CrawlRecorder:
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
+        # a replay ends when its recorded responses do: a crawl that was stopped is rebuilt as stopped (reparse)
+        if reason == "finished":
+            reason = self.crawler.settings.get("REPLAY_CLOSE_REASON") or reason
         get = lambda key: int(stats.get_value(key) or 0)  # noqa: E731
         shortfalls = spider.shortfalls(reason) if hasattr(spider, "shortfalls") else []
         errors = list(getattr(spider, "crawl_errors", [])) + self.extra_errors
