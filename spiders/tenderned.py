@@ -589,10 +589,13 @@ class TenderNedSpider(BaseSpider):
                   "top": top, "baseline": baseline, "pages": pages, "relist": relist, "paged": key, **JSON},
         )
 
-    def page_answered(self, meta) -> None:
+    def page_answered(self, meta, failure=None) -> None:
         """A list page of :meth:`page_request` answered (or failed for good): its window's listing goes on only by
-        what its callback asks next (:meth:`listing_cut_short`)."""
+        what its callback asks next (:meth:`listing_cut_short`). Not a page a replay skips, which the recorded crawl
+        never got (it stopped first): the replay of a stopped crawl recorded the shortfall the crawl did not."""
         key = meta.get("paged")
+        if failure is not None and self.never_fetched(failure):
+            return
         if key in self.pages_out:
             self.pages_out[key] -= 1
 
@@ -611,7 +614,7 @@ class TenderNedSpider(BaseSpider):
         refused left the profile's whole CPV query unlisted, every crawl, its notices found only by its words."""
         response = getattr(failure.value, "response", None)
         meta = failure.request.meta
-        self.page_answered(meta)
+        self.page_answered(meta, failure)
         params, (start, end) = meta["params"], meta["window"]
         if response is None or response.status != 400 or meta.get("relist"):
             self.errback(failure)
@@ -635,7 +638,7 @@ class TenderNedSpider(BaseSpider):
         §2); a cap lower than ``TENDERNED_MAX_PAGE`` refuses every page after it too, which were asked and recorded,
         one request and one error each, up to 98 per query and window. The query ends there (its shortfall is
         recorded with the window's)."""
-        self.page_answered(failure.request.meta)
+        self.page_answered(failure.request.meta, failure)
         response = getattr(failure.value, "response", None)
         if response is not None and response.status == 400:
             self.errback(failure, note=f" (page {failure.request.meta.get('page')} refused: the API's page cap? its "
