@@ -149,11 +149,16 @@ class BaseSpider(scrapy.Spider):
         if self.crawler:
             self.crawler.stats.inc_value("tenderarchive/errors")
 
-    def errback(self, failure, note: str = ""):
-        """Record a failed request (``note`` is added to the message: what the request was for)."""
+    @staticmethod
+    def never_fetched(failure) -> bool:
+        """A request a replay skips: the recorded crawl never fetched it."""
         from scrapy.exceptions import IgnoreRequest
 
-        if failure.check(IgnoreRequest) and "replayed WARC" in str(failure.value):
+        return bool(failure.check(IgnoreRequest)) and "replayed WARC" in str(failure.value)
+
+    def errback(self, failure, note: str = ""):
+        """Record a failed request (``note`` is added to the message: what the request was for)."""
+        if self.never_fetched(failure):
             return  # a replay skips what the recorded crawl never fetched
         from tenderarchive.middlewares import NotAsked
 
@@ -179,7 +184,9 @@ class BaseSpider(scrapy.Spider):
     def fetched(self, key: str, count: int) -> None:
         self.accounting.setdefault(key, {"expected": 0, "fetched": 0})["fetched"] += count
 
-    def shortfalls(self) -> list[dict]:
+    def shortfalls(self, reason: str = "finished") -> list[dict]:
+        """The query windows that listed fewer rows than they said they hold (``reason``: the crawl's close
+        reason)."""
         return [
             {"key": key, **counts}
             for key, counts in self.accounting.items()

@@ -246,6 +246,7 @@ class TenderNedSpider(BaseSpider):
         self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
         self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
         self.totals_fell: set[str] = set()  # query windows whose totalElements fell between their pages
+        self.pages_out: dict[str, int] = {}  # per query window: its list pages asked and not yet answered
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -577,14 +578,32 @@ class TenderNedSpider(BaseSpider):
         """A list page; ``pages``: how many the page before said the query has (for pages after 0);
         ``relist``: of the second listing of a window that came short (:meth:`list_page`)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
+        key = f"{name} {start}..{end}"
+        self.pages_out[key] = self.pages_out.get(key, 0) + 1  # answered: :meth:`page_answered`
         return Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
             errback=self.list_failed if page else self.first_page_failed,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, **JSON},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, "paged": key, **JSON},
         )
+
+    def page_answered(self, meta, failure=None) -> None:
+        """A list page of :meth:`page_request` answered (or failed for good): its window's listing goes on only by
+        what its callback asks next (:meth:`listing_cut_short`). Not a page a replay skips, which the recorded crawl
+        never got (it stopped first): the replay of a stopped crawl recorded the shortfall the crawl did not."""
+        key = meta.get("paged")
+        if failure is not None and self.never_fetched(failure):
+            return
+        if key in self.pages_out:
+            self.pages_out[key] -= 1
+
+    def listing_cut_short(self, key: str) -> bool:
+        """Whether the window's listing was still going on when the crawl stopped: a page of it, or of the halves it
+        was split into to be listed again (:meth:`split_short`), asked and never answered."""
+        return self.pages_out.get(key, 0) > 0 or any(self.listing_cut_short(half)
+                                                     for half in self.split_windows.get(key, ()))
 
     def first_page_failed(self, failure):
         """Page 0 of a query that failed is recorded (the query lists nothing in its window; the next run's window
@@ -595,6 +614,7 @@ class TenderNedSpider(BaseSpider):
         refused left the profile's whole CPV query unlisted, every crawl, its notices found only by its words."""
         response = getattr(failure.value, "response", None)
         meta = failure.request.meta
+        self.page_answered(meta, failure)
         params, (start, end) = meta["params"], meta["window"]
         if response is None or response.status != 400 or meta.get("relist"):
             self.errback(failure)
@@ -618,6 +638,7 @@ class TenderNedSpider(BaseSpider):
         §2); a cap lower than ``TENDERNED_MAX_PAGE`` refuses every page after it too, which were asked and recorded,
         one request and one error each, up to 98 per query and window. The query ends there (its shortfall is
         recorded with the window's)."""
+        self.page_answered(failure.request.meta, failure)
         response = getattr(failure.value, "response", None)
         if response is not None and response.status == 400:
             self.errback(failure, note=f" (page {failure.request.meta.get('page')} refused: the API's page cap? its "
@@ -636,6 +657,7 @@ class TenderNedSpider(BaseSpider):
 
     def parse_list(self, response):
         meta = response.meta
+        self.page_answered(meta)
         page_data = self.load_json(response)
         if page_data is None:
             yield from self.past_page(meta)
@@ -927,17 +949,30 @@ class TenderNedSpider(BaseSpider):
             expected = self.count(listed, page_data, "totalElements", quiet=True) or 0
         return total_pages if page + 1 < total_pages and fetched < expected else 0
 
-    def shortfalls(self) -> list[dict]:
+    def shortfalls(self, reason: str = "finished") -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except
         today's alone, whose list still changes while it is read (logged only; the next incremental
         run lists it again: its window starts ``TENDERNED_OVERLAP_DAYS`` before this one's end).
         "A day that comes back short of totalElements is an error, except for today"
         (docs/reference/tenderned-api.md §12): a longer window reaching today that is still short
         after it was listed once more (:meth:`list_page`) is recorded, so the next run lists it again;
-        the rows it missed may be of any of its days, which the next run's window need not reach."""
+        the rows it missed may be of any of its days, which the next run's window need not reach.
+
+        A crawl stopped before it ended (``reason``: a SIGTERM or Ctrl-C's ``shutdown``, a ``CLOSESPIDER_*`` bound, the
+        memory limit) leaves windows it was still paging (:meth:`listing_cut_short`): their rows not listed are no
+        shortfall of the API's, and are only logged. Recorded, a first ``all`` crawl stopped after hours said
+        "shortfall: all 2021-04-11..2021-07-19: fetched 1300 of 10000 rows" as its first error, blaming the API for
+        pages it never asked; and a single day's count so recorded, (30, 100), excused that day coming short for real
+        in a later crawl (:meth:`short_as_before`: the same total, no fewer rows), which then ended complete. The
+        crawl is partial by its close reason and the next run lists those windows again."""
         today = self.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's; a replay's: its crawl's
         out = []
-        for shortfall in super().shortfalls():
+        for shortfall in super().shortfalls(reason):
+            if reason != "finished" and self.listing_cut_short(shortfall["key"]):
+                self.logger.info("%s: listed %d of %d publications when the crawl stopped (%s): the next run lists "
+                                 "it again", shortfall["key"], shortfall["fetched"], shortfall["expected"], reason)
+                self.crawler.stats.inc_value("tenderned/windows_cut_short")
+                continue
             halves = self.split_windows.get(shortfall["key"])
             if halves and all(half in self.window_end for half in halves):
                 continue  # listed again in halves, which account for it (split_short)

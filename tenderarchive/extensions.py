@@ -34,8 +34,8 @@ recorded error with its URL. Status rules:
 The status is also put in the stats (``tenderarchive/status``) so the CLI can
 turn it into an exit code. A crawl that is killed keeps status ``running`` until the next crawl starts:
 that crawl holds the crawl lock, so no other process runs a crawl still ``running`` (:func:`mark_killed`). It
-marks it ``failed``, ``finish_reason`` ``killed``, and records among its errors when it noticed and until when
-the crawl was last known alive (``finished`` stays empty: the crawl's end is not known), as a job scheduler that
+marks it ``failed``, ``finish_reason`` ``killed``, and records among its errors when it noticed, when
+the crawl was last seen alive (the last response it fetched) and its heartbeat's deadline (``finished`` stays empty: the crawl's end is not known), as a job scheduler that
 finds a lost worker records the failure and the time it found it; ``tenderarchive status`` and ``report`` show
 that error, where a bare ``failed`` with no error said nothing of why.
 
@@ -85,14 +85,6 @@ def mark_killed(db, warc_root: Path, settings=None) -> None:
 
     noticed = now()
     for row in list(db.query("select * from crawls where status = 'running'")):
-        errors = loads(row["errors"] or "[]")
-        errors = errors if isinstance(errors, list) else [{"url": None, "error": str(errors)}]
-        alive = row.get("alive_until")
-        errors.append({"url": None, "error": (
-            f"killed: no process ran this crawl when the next crawl started at {noticed}"
-            + (f" (last known alive until {alive})" if alive else "") + "; nothing it archived was removed")})
-        db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed",
-                                              "errors": dumps(errors), "error_count": len(errors)})
         path = warc_root / (row["warc_file"] or "")
         if row["warc_file"] and path.exists():
             removed = repair(path)
@@ -101,6 +93,28 @@ def mark_killed(db, warc_root: Path, settings=None) -> None:
             indexed = index_tail(db, path, row["crawl_id"], settings)
             if indexed:
                 logger.warning("indexed %d responses of %s the killed crawl had not indexed", indexed, path)
+        errors = loads(row["errors"] or "[]")
+        errors = errors if isinstance(errors, list) else [{"url": None, "error": str(errors)}]
+        errors.append({"url": None, "error": (
+            f"killed: no process ran this crawl when the next crawl started at {noticed}"
+            + last_signs(db, row) + "; nothing it archived was removed")})
+        db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed",
+                                              "errors": dumps(errors), "error_count": len(errors)})
+
+
+def last_signs(db, row: dict) -> str:
+    """What the archive knows of when a killed crawl was last alive, for its error: the last response it fetched
+    (its fetch index, the tail the killed crawl had not indexed included) and the deadline its heartbeat had set.
+    The deadline alone was written "last known alive until": it is three heartbeats (an hour, while the crawl
+    closed) past the last sign of life, a time the crawl was never known alive at, and often after the kill."""
+    last = None
+    if db["fetches"].exists():
+        last = db.execute("select max(fetched_at) from fetches where crawl_id = ?", [row["crawl_id"]]).fetchone()[0]
+    alive = row.get("alive_until")
+    said = [f"last sign of life: a response fetched at {last}" if last else "no response of it archived"]
+    if alive:
+        said.append(f"its heartbeat's deadline {alive}")
+    return f" ({'; '.join(said)})"
 
 
 def archive_state(db_path, spider_name: str) -> dict:
@@ -267,8 +281,11 @@ class CrawlRecorder:
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
+        # a replay ends when its recorded responses do: a crawl that was stopped is rebuilt as stopped (reparse)
+        if reason == "finished":
+            reason = self.crawler.settings.get("REPLAY_CLOSE_REASON") or reason
         get = lambda key: int(stats.get_value(key) or 0)  # noqa: E731
-        shortfalls = spider.shortfalls() if hasattr(spider, "shortfalls") else []
+        shortfalls = spider.shortfalls(reason) if hasattr(spider, "shortfalls") else []
         errors = list(getattr(spider, "crawl_errors", [])) + self.extra_errors
         errors += [
             {"url": None, "error": f"shortfall: {s['key']}: fetched {s['fetched']} of {s['expected']} rows"}

@@ -91,6 +91,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
         overrides.append("WARC_REPLAY_RESUMED=" + json.dumps([str(file) for file in info["resumed_files"]]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
+    if info.get("close_reason"):  # a crawl stopped before it ended stays so (recorded_stops)
+        overrides.append(f"REPLAY_CLOSE_REASON={info['close_reason']}")
     if info.get("warc_date"):
         # the crawl's own date, where its spider judges by the day (settings.py CRAWL_DATE): a rebuild on
         # a later day excuses the shortfall of the crawl's today, re-checks the living pages it re-checked
@@ -452,6 +454,9 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         elif check:
             check_warc(path)  # not a crawl's file: checked on its own (raises when unusable)
     crawls.sort(key=lambda c: c[0])
+    stops = recorded_stops(db_path)
+    crawls = [(crawl_id, path, {**info, "close_reason": stops[path.name]}) if path.name in stops
+              else (crawl_id, path, info) for crawl_id, path, info in crawls]
     if own_files:
         crawls = own_crawls(db_path, crawls)
     if root.is_file():  # --warc FILE: a crawl it resumed is in the folder that holds it (with_resumed)
@@ -506,6 +511,26 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     if not quiet:
         print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
+
+
+def recorded_stops(db_path: Path) -> dict[str, str]:
+    """The close reasons of the archive's crawls that did not end by themselves (a SIGTERM's ``shutdown``, a
+    ``CLOSESPIDER_*`` bound, the memory limit, ``killed``), by WARC file name. A replay has every response the crawl
+    recorded and nothing after, so it ended ``finished``: a crawl stopped with details still to fetch was rebuilt
+    ``complete``, and the next incremental run, continuing from it, never asked what the stop left (its window's
+    days in the past). The WARC file records no close; the archive rebuilt does (an archive gone: none known)."""
+    if not db_path.exists():
+        return {}
+    try:
+        conn = readonly.connect(db_path, row_factory=None)
+        try:
+            return {name: reason for name, reason in conn.execute(
+                "select warc_file, finish_reason from crawls where warc_file is not null and finish_reason is not null "
+                "and finish_reason != 'finished'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not an archive (yet), or one before finish_reason
+        return {}
 
 
 def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, dict]]:

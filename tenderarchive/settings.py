@@ -166,6 +166,9 @@ WARC_STORE_ENABLED = True
 WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 WARC_REPLAY_DAMAGED_OK = False  # replay a cut-short WARC file as far as it goes (reparse --force)
+# with WARC_REPLAY: the close reason of the crawl replayed when it did not end by itself ("shutdown", "closespider_*",
+# "memusage_exceeded", "killed"), from the archive rebuilt (reparse.recorded_stops); the replay closes with it
+REPLAY_CLOSE_REASON = ""
 WARC_REPLAY_RESUMED = []   # with WARC_REPLAY: the files of the crawls it resumed (--jobdir), for what it did not fetch
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran: every source
 # URL it used (the notice and site URLs make the archived links) and what selects and pages its records.

@@ -221,6 +221,37 @@ def test_a_crawl_that_recorded_no_warc_file_survives_a_reparse(snapshot, serve_a
     assert again.returncode == 0 and [c["crawl_id"] for c in sqlite_utils.Database(db)["crawls"].rows] == [1, 2]
 
 
+def test_a_crawl_stopped_before_it_ended_is_rebuilt_stopped_and_the_next_run_asks_what_it_left(serve_api, crawl,
+                                                                                                tmp_path):
+    """A crawl stopped before it ended (here ``CLOSESPIDER_ITEMCOUNT``; a SIGTERM's ``shutdown``, the memory limit
+    alike) is ``partial``, and the next incremental run reaches back to its window. Its WARC file holds every response
+    it got and nothing after, so its replay ended ``finished``: a reparse rebuilt it ``complete``, and the next run,
+    continuing from it, never asked the notices the stop left on the window's past days. The rebuild keeps the crawl's
+    close reason (from the archive rebuilt). SYNTHETIC: 60 copies of a snapshot notice on one day of a month's
+    window."""
+    from tenderarchive.apiserver import load_publications
+    from tenderarchive.store.queries import unfinished_crawls
+    from tests.conftest import make_publication
+
+    template = by_id(load_publications(), 200201)
+    server = serve_api([make_publication(template, 5000 + i, "2021-03-02", title=f"Jeugdhulp {i}") for i in range(60)])
+    db = tmp_path / "archive.db"
+    stopped = crawl(server.api_url, "-s", "CLOSESPIDER_ITEMCOUNT=5", from_date="2021-03-01", until_date="2021-03-31",
+                    db=db)
+    assert (stopped.crawl["status"], stopped.crawl["finish_reason"]) == ("partial", "closespider_itemcount")
+    assert stopped.db["notices"].count < 60
+
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rebuilt = next(sqlite_utils.Database(db).query("select * from crawls where crawl_id = 1"))
+    assert (rebuilt["status"], rebuilt["finish_reason"]) == ("partial", "closespider_itemcount")
+    assert [a["from_date"] for a in unfinished_crawls(db, "tenderned")] == ["2021-03-01"]
+
+    again = crawl(server.api_url, from_date=None, until_date=None, db=db)  # incremental: from the crawls before
+    assert again.returncode == 0, again.output
+    assert again.db["notices"].count == 60
+
+
 def test_a_crawl_that_retried_a_200_that_was_no_json_reparses_to_the_same_archive(snapshot, serve_api, crawl,
                                                                                    tmp_path):
     """A detail answered once with truncated JSON (200) and once more, retried: the crawl read the second
