@@ -268,6 +268,8 @@ def test_a_saved_searchs_csv_export_holds_the_columns_of_the_sites_csv_not_its_f
     assert "excerpt" in header and not [c for c in header if c.startswith("atom_")]
     whole = json.loads(export(demo_archive, "search_all", "--param", "q=jeugdhulp", "--format", "json").stdout)
     assert len(whole) == out.stdout.count(b"\r\n") - 1 and "atom_content" in whole[0]
+    helped = " ".join(subprocess.run([*CLI, "--help"], capture_output=True, cwd=ROOT).stdout.decode().split())
+    assert "not its Atom feed's atom_*" in helped                       # and its help says so
 
 
 def test_an_export_of_no_rows_names_the_parameters_it_was_not_given(demo_archive):
