@@ -84,6 +84,7 @@ def test_a_saved_searchs_csv_holds_the_columns_its_page_shows_not_its_feeds(serv
     assert [[str(r[c] or "") for c in headers] for r in data] == got[1:]
     assert {"atom_id", "atom_title", "atom_updated", "atom_content", "atom_link"} <= set(data[0])
     assert server.get(f"/{server.database}/search_all.atom?{params}").count(b"<entry>") == len(data)
+    assert "the columns its page shows" in server.get("/").decode()              # as the home page says
 
 
 def test_a_saved_searchs_csv_is_written_as_datasette_writes_csv(server, demo_archive):
