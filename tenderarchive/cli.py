@@ -940,7 +940,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--param", action="append", metavar="NAME=VALUE",
                         help="value of :NAME in the saved search or query (repeatable; one not given is empty, "
                              "or the saved search's default for an empty one)")
-    export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
+    export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default; a saved search's CSV holds the columns its page on the site shows, "
+                        "not its Atom feed's atom_*) or json (every column)")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, "
                         "an apostrophe before a text Excel would run as a formula (=, +, -, @)")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")

@@ -326,7 +326,7 @@ async def old_saved_search(datasette, request):
 def prepare_jinja2_environment(env, datasette):
     from datasette import __version__
 
-    from tenderarchive import query_pages, table_rows
+    from tenderarchive import query_csv, query_pages, table_rows
 
     env.filters["table_row"] = table_rows.table_row
     env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
@@ -336,6 +336,7 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["synthetic_demo"] = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
     env.globals.setdefault("datasette_version", __version__)
     env.filters["query_row"] = table_rows.query_row
+    env.globals["reader_columns"] = query_csv.reader_columns  # a saved search's page leaves its feed's columns out
     env.filters["research_row"] = table_rows.research_row
 
 

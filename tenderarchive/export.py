@@ -35,6 +35,10 @@
   ends, a header row of the column names. NULL is an empty field (``--null TEXT`` writes TEXT
   instead, to tell it from an empty text); integers as digits (money in exact cents), fractions
   with a point (``--excel``: a comma), dates and times as ISO 8601 text, flags as 0/1, bytes as hex.
+* A saved search's CSV holds the columns its page on the site shows, as the site's CSV does: not those of its
+  Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``), which repeat the
+  row's title, date and address in a feed's words and, in ``search_all``'s ``atom_content``, each hit's whole
+  text (``tenderarchive/query_csv.py``). Its JSON, as the site's, keeps every column.
 * JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
 * An archive written by an older version that lacks a table, view or column the export reads (a saved search
   the site answers there with a one-row note) is :class:`OlderArchive`, exit 1, the note on stderr: the next
@@ -340,6 +344,17 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         if sql is not table_or_sql:  # a table, a view or a saved search by its name: the site's parameters
             params = saved_search_params(sql, params)
         columns, cursor = rows(conn, sql, params)
+        keep = None
+        if fmt == "csv" and sql is not table_or_sql and conn.execute(
+                "select count(*) = 0 from sqlite_master where name = ? collate nocase and type in ('table', 'view')",
+                [table_or_sql.strip()]).fetchone()[0]:
+            # a saved search's CSV, as the site's: the columns its page shows, not its Atom feed's
+            from tenderarchive.query_csv import reader_columns
+
+            shown = reader_columns(columns)
+            if len(shown) != len(columns):
+                keep = [i for i, c in enumerate(columns) if c in shown]
+                columns = shown
         count = 0
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
             if fmt == "csv":
@@ -348,6 +363,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 cell = _excel_cell if excel else _cell
                 marker = null or ""
                 for row in cursor:
+                    if keep is not None:
+                        row = [row[i] for i in keep]
                     writer.writerow([marker if v is None else cell(v) for v in row])
                     count += 1
             else:

@@ -16,6 +16,14 @@ A saved search shown a hundred rows a page (``pagina``) gives every row (``pagin
 its address asks for a page, as ``tenderarchive export`` does: the CSV link of its page
 (``?_size=max``, no ``pagina``) gave the first hundred, though the home page promises every row.
 
+A saved search's CSV holds the columns its page shows (:func:`reader_columns`): not the columns of
+its Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``),
+which datasette-atom reads from the query's own rows and which repeat the row's other columns in a
+feed's words (the title again, a tag id, the date as a moment, the address again) and, in
+``atom_content``, a document's whole text: 100 hits of ``search_all`` made a CSV of every
+article's text, which the row's ``source_key`` reaches in ``notices`` or ``articles``. Its JSON
+(Datasette's) and its feed keep them; ``tenderarchive export`` writes a saved search's CSV the same.
+
 Anything else (an HTML or JSON page, a table, SQL typed by the user, a saved search that
 writes, one the actor may not see, an error) is left to Datasette, whose answer is the same as
 before. The saved searches read bounded lists (a region, a buyer, a provider, a year), so the
@@ -33,6 +41,15 @@ import urllib.parse
 _PATH = re.compile(r"^/([^/]+)/([^/]+)\.csv$")
 #: Characters of CSV sent at a time.
 CHUNK = 64 * 1024
+#: The columns a saved search gives its Atom feed (datasette-atom reads ``atom_id``, ``atom_title``,
+#: ``atom_updated``, ``atom_content``, ``atom_link`` …): for the feed, not shown on its page nor in its CSV.
+FEED_COLUMN_PREFIX = "atom_"
+
+
+def reader_columns(columns) -> list:
+    """The columns of a saved search a reader is shown (its page, its CSV, a research page's section): all
+    but its feed's (:data:`FEED_COLUMN_PREFIX`), in their order."""
+    return [c for c in columns if not str(c).startswith(FEED_COLUMN_PREFIX)]
 
 
 def _truthy(value: str | None) -> bool:
@@ -72,14 +89,16 @@ async def response_for(datasette, path: str, query_string: str):
         return None
     limit = (datasette.setting("max_csv_mb") or 0) * 1024 * 1024
     header = args.get("_header") != "off"
+    shown = reader_columns(results.columns)
+    keep = [i for i, c in enumerate(results.columns) if c in shown]
 
     async def stream(out) -> None:
         """The CSV in chunks (not one string of every row), cut as Datasette cuts a table's CSV when
         it would pass ``max_csv_mb``: the rows that fit, then "CSV contains more than N bytes"."""
         buffer, line = io.StringIO(), io.StringIO()
         writer, size = csv.writer(line), 0
-        for row in ([results.columns] if header else []) + results.rows:
-            writer.writerow(row)
+        for row in ([shown] if header else []) + results.rows:
+            writer.writerow(row if row is shown else [row[i] for i in keep])
             text = line.getvalue()
             line.seek(0)
             line.truncate()

@@ -50,6 +50,7 @@ from importlib import resources
 from markupsafe import Markup, escape
 
 from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
+from tenderarchive.query_csv import reader_columns
 from tenderarchive.query_params import BadParameter, checked_params
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
@@ -284,7 +285,7 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     # date, year or page that is none is refused (:func:`_checked_page`), not listed as every row or none
     values = checked_params({p: str(params.get(p) or "") for p in names})
     result = await datasette.get_database(database).execute(query["sql"], values)
-    columns = [c for c in result.columns if not c.startswith("atom_")]
+    columns = reader_columns(result.columns)  # not its feed's columns, as its own page and CSV
     described = query.get("columns") or {}
     rows = []
     for row in result.rows:

@@ -102,19 +102,37 @@ def _query_value(value, raw, column, raw_row, database):
     return link if link is not None else _escaped(value)
 
 
-def query_row(row, columns, raw_row=None, database=None) -> Markup:
+@lru_cache(maxsize=256)
+def _shown_indexes(columns: tuple, shown: tuple) -> tuple:
+    return tuple(i for i, column in enumerate(columns) if column in shown)
+
+
+def query_row(row, columns, raw_row=None, database=None, shown=None) -> Markup:
     """``<tr>`` with a ``<td>`` per cell, as Datasette's ``query.html`` writes them (``row``: the
     display values, Markup or text, in the order of ``columns``; ``raw_row``: the query's row they
-    show, whose linked columns get the archive's links). The columns' tags are worked out once per
-    set of columns (:func:`_query_cells`), not per cell; a saved search of 100 rows and 15 columns
-    spent several milliseconds here (bench/README.md, "Datasette's fixed cost per page, round 4")."""
+    show, whose linked columns get the archive's links). ``shown``: the columns written, where not
+    all (a saved search's page leaves its feed's ``atom_*`` columns out, ``query_csv.reader_columns``).
+    The columns' tags are worked out once per set of columns (:func:`_query_cells`), not per cell; a
+    saved search of 100 rows and 15 columns spent several milliseconds here (bench/README.md,
+    "Datasette's fixed cost per page, round 4")."""
+    if shown is not None and len(shown) != len(columns):
+        indexes = _shown_indexes(tuple(columns), tuple(shown))
+        columns = [columns[i] for i in indexes]
+        row = [row[i] for i in indexes]
+        if raw_row is not None:
+            raws = [raw_row[i] for i in indexes]
+            return _query_tr(row, columns, raws, raw_row, database)
+    return _query_tr(row, columns, raw_row, raw_row, database)
+
+
+def _query_tr(row, columns, raws, raw_row, database) -> Markup:
     cells = _query_cells(tuple(columns))
     if raw_row is None:
         body = "".join(f"{opening}{_escaped(value)}</td>" for (opening, _, _), value in zip(cells, row))
     else:
         body = "".join(f"{opening}"
                        f"{_query_value(value, raw, column, raw_row, database) if links else _escaped(value)}</td>"
-                       for (opening, links, column), value, raw in zip(cells, row, raw_row))
+                       for (opening, links, column), value, raw in zip(cells, row, raws))
     return Markup(f"\n        <tr>{body}\n        </tr>\n    ")
 
 

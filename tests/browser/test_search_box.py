@@ -21,3 +21,21 @@ def test_the_home_page_fits_a_phone(page, browser_server):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     box = page.locator("#tenderarchive-q").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+def test_search_results_show_what_a_reader_needs_not_the_feeds_columns(page, browser_server):
+    """`/-/search` (the saved search `search_all`) showed the columns its Atom feed is made of beside the reader's:
+    `atom_content` repeated each hit's whole text, so 16 hits made a page 14,500 px high on a desktop. Its page
+    (as every saved search's) leaves the feed's `atom_*` columns out and says where they are; its feed still has
+    every entry."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(browser_server.base + "/-/search?q=jeugdhulp")
+    headers = page.locator("table.rows-and-columns th").all_inner_texts()
+    assert "title" in headers and "excerpt" in headers and "source_key" in headers
+    assert not [h for h in headers if h.startswith("atom_")]
+    hits = page.locator("table.rows-and-columns tbody tr").count()
+    assert hits >= 10
+    assert page.evaluate("document.documentElement.scrollHeight") < 400 * hits
+    assert "atom_content" in page.inner_text("p.export-links")       # where the feed's columns went
+    feed = page.request.get(browser_server.base + page.locator("p.export-links a", has_text="atom").get_attribute("href"))
+    assert feed.ok and feed.text().count("<entry>") == hits

@@ -164,3 +164,30 @@ def test_the_award_notices_feed_says_who_won_and_for_how_much(server):
         assert row["winners"] and row["awarded_value"], row
         assert all(name in text for name in row["winners"].split("; ")) and row["awarded_value"] in text, text
         assert text.endswith(row["award_text"])
+
+
+@pytest.mark.parametrize("query, params", [("aanbesteding_gunningen", {"procurement_id": "TN243310"}),
+                                           ("opdrachtgever_contracten", {"opdrachtgever": "GM0546", "pagina": "alle"})])
+def test_an_award_shared_by_co_winners_gives_its_value_once(server, demo_archive, query, params):
+    """A procurement's awards (its page's "Gunningen") and a buyer's contracts list an award once per winner, and gave
+    each winner of a shared award its whole value: the four winners of TN243310's framework read as 4 x € 9.800.000,
+    and a sum over the CSV counted it four times. The value is given once, on the first winner's row; the co-winners'
+    rows say whose row holds it, and every row how many others share it (`medewinnaars`, as a provider's contracts)."""
+    import csv
+    import io
+    import sqlite3
+    import urllib.parse
+
+    body = server.get(f"/{server.database}/{query}.csv?{urllib.parse.urlencode(params)}").decode("utf-8")
+    shared = [r for r in csv.DictReader(io.StringIO(body)) if r["award_id"] == "TN243310/200288/1"]
+    assert [(r["aanbieder"], r["medewinnaars"], r["waarde"], r["waarde_cents"]) for r in shared] == [
+        ("Cardea", "3", "€ 9.800.000,00", "980000000")] + [
+        (name, "3", "gedeeld, waarde bij Cardea", "") for name in ("Gemiva-SVG Groep", "Kwadraad", "MEE ZHN")]
+    with sqlite3.connect(demo_archive) as db:
+        (value,) = db.execute("select value_cents from awards where award_id = 'TN243310/200288/1'").fetchone()
+    assert sum(int(r["waarde_cents"] or 0) for r in shared) == value
+    if query == "aanbesteding_gunningen":
+        page = server.get("/-/aanbesteding?id=TN243310").decode("utf-8")
+        section = page[page.index(f'data-query="{query}"'):]
+        section = section[:section.index("</section>")]
+        assert section.count("€ 9.800.000,00") == 1 and section.count("gedeeld, waarde bij Cardea") == 3

@@ -257,6 +257,21 @@ def test_a_saved_search_exports_by_name_with_its_parameters_as_the_site_gives_it
         assert wrong.returncode == 2 and words in wrong.stderr.decode() and b"Traceback" not in wrong.stderr
 
 
+def test_a_saved_searchs_csv_export_holds_the_columns_of_the_sites_csv_not_its_feeds(demo_archive, server):
+    """`export search_all` wrote the columns of the search's Atom feed too, `atom_content` each hit's whole text:
+    the CSV of a research page's search is the site's, byte for byte, its page's columns; JSON keeps every column,
+    as the site's JSON."""
+    out = export(demo_archive, "search_all", "--param", "q=jeugdhulp")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == server.get(f"/{server.database}/search_all.csv?q=jeugdhulp")
+    header = out.stdout.decode().split("\r\n", 1)[0].split(",")
+    assert "excerpt" in header and not [c for c in header if c.startswith("atom_")]
+    whole = json.loads(export(demo_archive, "search_all", "--param", "q=jeugdhulp", "--format", "json").stdout)
+    assert len(whole) == out.stdout.count(b"\r\n") - 1 and "atom_content" in whole[0]
+    helped = " ".join(subprocess.run([*CLI, "--help"], capture_output=True, cwd=ROOT).stdout.decode().split())
+    assert "not its Atom feed's atom_*" in helped                       # and its help says so
+
+
 def test_an_export_of_no_rows_names_the_parameters_it_was_not_given(demo_archive):
     """``export jeugdregio_aanbestedingen`` without ``--param jeugdregio=…`` wrote a header and nothing else, at exit
     0 and without a word: it looked like a region without procurements. An export of no rows says which ``:NAME``

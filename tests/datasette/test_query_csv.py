@@ -2,6 +2,8 @@
 
 import csv
 import io
+import json
+import re
 import shutil
 import sqlite3
 import urllib.parse
@@ -35,11 +37,17 @@ def direct(path, name, params):
     return [d[0] for d in cursor.description], cursor.fetchall()
 
 
+def shown(columns, rows):
+    """The columns and rows a saved search's page and CSV show: not its Atom feed's (``atom_*``)."""
+    keep = [i for i, c in enumerate(columns) if not c.startswith("atom_")]
+    return [columns[i] for i in keep], [tuple(row[i] for i in keep) for row in rows]
+
+
 def test_a_saved_search_as_csv_holds_every_row(padded):
     """Datasette's CSV of a saved search stopped at its 1,000th row, with ``_stream=on`` too."""
     server, path = padded
     params = {"jeugdregio": "", "year": "", "pagina": "alle"}
-    columns, rows = direct(path, "awards_by_region_year", params)
+    columns, rows = shown(*direct(path, "awards_by_region_year", params))
     assert len(rows) > PADDED > 1000
     url = f"/{server.database}/awards_by_region_year.csv?{urllib.parse.urlencode({**params, '_stream': 'on'})}"
     body = server.get(url).decode("utf-8")
@@ -60,10 +68,32 @@ def test_a_saved_search_as_csv_holds_every_row(padded):
     assert server.get(url + "&_header=off").decode() == body.split("\r\n", 1)[1]
 
 
-def test_a_saved_searchs_csv_is_written_as_datasette_writes_csv(server):
-    """Byte for byte what Datasette writes for the same SQL typed by the user (not taken over)."""
+def test_a_saved_searchs_csv_holds_the_columns_its_page_shows_not_its_feeds(server):
+    """`search_all`'s CSV (its page's CSV link, `/-/search`'s) held the columns of its Atom feed beside the reader's,
+    `atom_content` each hit's whole text again: a CSV of 16 hits had every article twice, and an analyst's table five
+    columns that repeat the title, date and address in a feed's words. A saved search's CSV holds the columns its page
+    shows; its JSON and feed keep the feed's columns."""
+    params = urllib.parse.urlencode({"q": "jeugdhulp"})
+    got = list(csv.reader(io.StringIO(server.get(f"/{server.database}/search_all.csv?{params}").decode())))
+    page = server.get(f"/{server.database}/search_all?{params}").decode()
+    headers = [h for h in re.findall(r'<th class="col-[^"]*" scope="col">([^<]*)</th>', page)]
+    assert got[0] == headers == ["published", "source", "kind", "title", "organisation", "jeugdregio",
+                                 "procurement_id", "excerpt", "url", "source_key"]
+    assert len(got) > 10
+    data = json.loads(server.get(f"/{server.database}/search_all.json?{params}&_shape=array"))
+    assert [[str(r[c] or "") for c in headers] for r in data] == got[1:]
+    assert {"atom_id", "atom_title", "atom_updated", "atom_content", "atom_link"} <= set(data[0])
+    assert server.get(f"/{server.database}/search_all.atom?{params}").count(b"<entry>") == len(data)
+    assert "the columns its page shows" in server.get("/").decode()              # as the home page says
+
+
+def test_a_saved_searchs_csv_is_written_as_datasette_writes_csv(server, demo_archive):
+    """Byte for byte what Datasette writes for the same SQL typed by the user (not taken over), the columns its page
+    shows."""
     query = load_metadata()["databases"]["archive"]["queries"]["jeugdregio_gemeenten"]
-    typed = server.get(f"/{server.database}.csv?" + urllib.parse.urlencode({"sql": query["sql"], "jeugdregio": "JZ18"}))
+    columns, _ = shown(*direct(demo_archive, "jeugdregio_gemeenten", {"jeugdregio": "JZ18", "jaar": ""}))
+    sql = f"select {', '.join(columns)} from ({query['sql']})"
+    typed = server.get(f"/{server.database}.csv?" + urllib.parse.urlencode({"sql": sql, "jeugdregio": "JZ18"}))
     assert typed.count(b"\r\n") > 5
     assert server.get(f"/{server.database}/jeugdregio_gemeenten.csv?jeugdregio=JZ18&_stream=on") == typed
 
@@ -83,7 +113,7 @@ def test_a_saved_search_csv_is_cut_at_max_csv_mb_as_datasette_cuts_a_tables(padd
                                     for i in range(many))
     db.close()
     params = {"jeugdregio": "", "year": "", "pagina": "alle"}
-    columns, rows = direct(big, "awards_by_region_year", params)
+    columns, rows = shown(*direct(big, "awards_by_region_year", params))
     url = f"/archive/awards_by_region_year.csv?{urllib.parse.urlencode({**params, '_stream': 'on'})}"
     server = Server(big, ["--setting", "max_csv_mb", "1"])
     try:
