@@ -304,10 +304,11 @@ def _without(tree, blocks):
     """A copy of the page without ``blocks`` (their tails kept): what trafilatura and the search
     for a date line read."""
     copy_ = copy.deepcopy(tree)
-    paths = {tree.getroottree().getpath(b) for b in blocks}
-    for path in sorted(paths, key=len, reverse=True):
-        for el in copy_.getroottree().xpath(path):
-            el.drop_tree()
+    paths = dict.fromkeys(tree.getroottree().getpath(b) for b in blocks)
+    # every block found before any goes: dropping ``dt[1]`` first made ``dt[2]`` name the next sibling of its tag
+    targets = [el for path in paths for el in copy_.getroottree().xpath(path)]
+    for el in targets:
+        el.drop_tree()
     return copy_
 
 
@@ -518,6 +519,41 @@ SITE_CHROME_XPATH = (  # the header first: pruning its menu first left it holdin
 )
 
 
+#: The labels of a council information system's facts about the meeting an agenda item belongs to (iBabs, Notubiz, a
+#: municipal "raadsinformatie": ``<dl><dt>Vergadering</dt><dd><a>Gemeenteraad</a></dd><dt>Datum</dt>…``): the
+#: meeting, the body that meets, its time and place, its chair and clerk, the item's number on the agenda.
+_MEETING_LABEL = re.compile(
+    r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie|raad|tijd|tijdstip|aanvang|locatie|plaats|zaal|"
+    r"voorzitter|griffier|secretaris|notulist|agendapunt|agendanummer|punt|nummer|volgnummer|"
+    r"vergadertype|soort vergadering|type vergadering)", re.I)
+#: The labels that say a ``<dl>`` is a meeting's facts: the meeting or the body that meets.
+_MEETING_BODY_LABEL = re.compile(r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie)", re.I)
+
+
+def _meeting_facts(tree) -> list:
+    """The ``<dt>``/``<dd>`` rows of a council information system's list of the meeting's facts at the head of an
+    agenda item (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie /
+    Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
+    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one; its dates ("Datum",
+    "Datum vergadering") are left to the date lines' reading, and every other row stays, a "Sluitingsdatum" above
+    all (an event the analysis reads)."""
+    rows = []
+    for dl in tree.xpath("//dl"):
+        terms = dl.xpath("./dt|./div/dt")
+        labels = [" ".join(element_text(t).split()).rstrip(": ") for t in terms]
+        if not any(_MEETING_BODY_LABEL.fullmatch(label) for label in labels):
+            continue
+        for term, label in zip(terms, labels):
+            if not _MEETING_LABEL.fullmatch(label):
+                continue
+            rows.append(term)
+            for sibling in term.itersiblings():
+                if not isinstance(sibling.tag, str) or sibling.tag != "dd":
+                    break
+                rows.append(sibling)
+    return rows
+
+
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
                  fetched_at: datetime | None = None, content_type: str | None = None) -> dict:
     """Extract one article from an HTML page.
@@ -572,7 +608,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]", *SITE_CHROME_XPATH])
-        pruned = _without(tree, elsewhere) if elsewhere else None
+        facts = _meeting_facts(tree)  # the meeting's, not the agenda item's text
+        pruned = _without(tree, [*elsewhere, *facts]) if elsewhere or facts else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
         if "<time" in source_html.lower():
             source_html = _times_as_text(pruned if pruned is not None else tree)

@@ -172,3 +172,39 @@ def test_a_page_published_the_day_it_is_read_keeps_its_declared_date(stamped):
     got = extract_html(synthetic_page(head, f"<article>{top}{SYNTHETIC_BODY}</article>"),
                        url.replace("/2025/03/03/", "/2026/12/05/"), fetched_at=READ_AT)
     assert got["published"][:10] == "2026-12-05"
+
+
+#: The facts of the meeting at the head of a council information system's agenda item (iBabs, Notubiz, a municipal
+#: "raadsinformatie"), as a labelled list; one item also states a closing date of its own.
+MEETING_FACTS = ("<dl><dt>Vergadering</dt><dd><a href='/vergadering/812'>Gemeenteraad</a></dd><dt>Datum</dt>"
+                 "<dd>donderdag 8 november 2018 19:30</dd><dt>Tijd</dt><dd>19:30 - 23:00</dd><dt>Locatie</dt>"
+                 "<dd>Raadzaal</dd><dt>Agendapunt</dt><dd>4</dd>{extra}</dl>")
+CLOSING = "<dt>Sluitingsdatum</dt><dd>1 maart 2019</dd>"
+
+
+@pytest.mark.parametrize("extra", ["", CLOSING])
+def test_an_agenda_items_text_does_not_begin_with_the_meetings_facts(extra):
+    """A council information system's agenda item opens with the facts of its meeting in a ``<dl>`` ("Vergadering /
+    Gemeenteraad", "Tijd", "Locatie"): the item's text began "- Vergadering", "- Gemeenteraad" before its matter.
+    The meeting's facts are no part of the item's text; its date still dates the page, and a fact of the item's own
+    in the list ("Sluitingsdatum", an event the analysis reads) stays in its text."""
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1>{MEETING_FACTS.format(extra=extra)}"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == "2018-11-08T19:30"
+    lines = [line.strip("- ") for line in got["text"].split("\n")]
+    assert not {"Vergadering", "Gemeenteraad", "Tijd", "19:30 - 23:00", "Locatie", "Raadzaal", "Agendapunt"} & set(lines)
+    assert ["Sluitingsdatum", "1 maart 2019"] == lines[:2] if extra else got["text"].startswith(
+        "De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_list_of_facts_that_names_no_meeting_keeps_its_rows():
+    """The other side: a news item's ``<dl>`` that names no meeting (an information evening's time and place) is the
+    item's own matter and stays in its text."""
+    facts = ("<dl><dt>Tijd</dt><dd>19:30 - 21:00</dd><dt>Locatie</dt><dd>Raadzaal</dd>"
+             f"{CLOSING}</dl>")
+    page = synthetic_page(body=f"<article><h1>Informatieavond inkoop jeugdhulp</h1>{SYNTHETIC_BODY}{facts}</article>")
+    lines = [line.strip("- ") for line in extract_html(page, "https://www.voorbeeldstad.nl/nieuws/informatieavond",
+                                                       fetched_at=READ_AT)["text"].split("\n")]
+    assert {"Tijd", "Locatie", "Raadzaal", "Sluitingsdatum", "1 maart 2019"} <= set(lines)

@@ -1,0 +1,51 @@
+"""The news spider, thirty-eighth pass against docs/reference/news-sites.md as an evaluator would test it: the agenda
+items of a council information system (iBabs, Notubiz, a municipal "raadsinformatie") opening with the facts of their
+meeting in a labelled list; loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news) around a real text,
+crawled with ``tenderarchive crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import registry, serve
+from tests.spiders.test_news_reference35 import DECIDED, ITEMS, MEETING, YOUTH_CARE, council_page, council_site, item_path
+
+#: The facts of the meeting (``council_site`` lists "Vergadering / Gemeenteraad" and "Datum" on every item), here with
+#: its time and place too, and a fact of the raadsvoorstel's own, its closing date.
+FACTS = (f'<dl><dt>Vergadering</dt><dd><a href="{MEETING}">Gemeenteraad</a></dd><dt>Datum</dt><dd>donderdag 8 '
+         'november 2018 19:30</dd><dt>Tijd</dt><dd>19:30 - 23:00</dd><dt>Locatie</dt><dd>Raadzaal</dd>'
+         '<dt>Sluitingsdatum</dt><dd>1 maart 2019</dd></dl>')
+MEETING_LINES = {"Vergadering", "Gemeenteraad", "Tijd", "19:30 - 23:00", "Locatie", "Raadzaal"}
+
+
+def test_an_agenda_items_text_does_not_begin_with_the_facts_of_its_meeting(tmp_path):
+    """Every agenda item's page opens with its meeting's facts in a ``<dl>`` ("Vergadering / Gemeenteraad", the date,
+    the time, the place): each item's text began "- Vergadering", "- Gemeenteraad" in the archive, its search and
+    the analysis. Found through the meeting calendar, each item is archived once, titled and dated by its meeting,
+    its text its own matter; the raadsvoorstel keeps its "Sluitingsdatum" (a fact of its own); a second crawl adds
+    nothing."""
+    site = council_site()
+    proposal = site[item_path(YOUTH_CARE)][1].decode()
+    start, end = proposal.index("<dl>"), proposal.index("</dl>") + len("</dl>")
+    site[item_path(YOUTH_CARE)] = (site[item_path(YOUTH_CARE)][0], (proposal[:start] + FACTS + proposal[end:]).encode())
+    archive = tmp_path / "archive.db"
+    with serve(site) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["vergaderingen"]}},
+                        allow=["^/vergadering/", "^/agendapunt/"])
+        crawls = [crawl_news(path, archive), crawl_news(path, archive, "-s", "NEWS_REVISIT_HOURS=0")]
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in db["articles"].rows}
+    assert sorted(articles) == sorted(item_path(n) for n in range(len(ITEMS)))
+    for n, title in enumerate(ITEMS):
+        article = articles[item_path(n)]
+        lines = [line.strip("- ") for line in article["text"].split("\n")]
+        assert not MEETING_LINES & set(lines), (n, article["text"])
+        assert article["title"] == f"{n + 1}. {title}" and article["published"] == "2018-11-08T19:30"
+        if n != YOUTH_CARE:
+            assert article["text"] == f"Toelichting bij {title.lower()}."
+    text = articles[item_path(YOUTH_CARE)]["text"]
+    assert [line.strip("- ") for line in text.split("\n")][:2] == ["Sluitingsdatum", "1 maart 2019"] and DECIDED in text
+    assert db.execute("select count(*) from versions").fetchone()[0] == 0
+    assert [r[0] for r in db.execute("select status from crawls order by crawl_id")] == ["complete", "complete"]
