@@ -525,7 +525,11 @@ SITE_CHROME_XPATH = (  # the header first: pruning its menu first left it holdin
 _MEETING_LABEL = re.compile(
     r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie|raad|tijd|tijdstip|aanvang|locatie|plaats|zaal|"
     r"voorzitter|griffier|secretaris|notulist|agendapunt|agendanummer|punt|nummer|volgnummer|"
-    r"vergadertype|soort vergadering|type vergadering)", re.I)
+    r"vergadertype|soort vergadering|type vergadering|{dates})".format(dates=r"datum|vergaderdatum|datum (?:van de )?"
+                                                                     r"vergadering|datum en tijd|datum ?/ ?tijd"), re.I)
+#: The labels of the meeting's date among its facts: the date of the meeting an agenda item is on is the item's.
+_MEETING_DATE_LABEL = re.compile(r"datum|vergaderdatum|datum (?:van de )?vergadering|datum en tijd|datum ?/ ?tijd",
+                                 re.I)
 #: The labels that say a ``<dl>`` is a meeting's facts: the meeting or the body that meets.
 _MEETING_BODY_LABEL = re.compile(r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie)", re.I)
 
@@ -534,24 +538,40 @@ def _meeting_facts(tree) -> list:
     """The ``<dt>``/``<dd>`` rows of a council information system's list of the meeting's facts at the head of an
     agenda item (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie /
     Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
-    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one; its dates ("Datum",
-    "Datum vergadering") are left to the date lines' reading, and every other row stays, a "Sluitingsdatum" above
-    all (an event the analysis reads)."""
-    rows = []
+    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one; its date ("Datum",
+    "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`), and every other row stays, a
+    "Sluitingsdatum" above all (an event the analysis reads)."""
+    return [row for _, label, values in _meeting_rows(tree) if _MEETING_LABEL.fullmatch(label) for row in values]
+
+
+def _meeting_rows(tree):
+    """``(term, label, [term and its values])`` of each row of a meeting's facts (:func:`_meeting_facts`)."""
     for dl in tree.xpath("//dl"):
         terms = dl.xpath("./dt|./div/dt")
         labels = [" ".join(element_text(t).split()).rstrip(": ") for t in terms]
         if not any(_MEETING_BODY_LABEL.fullmatch(label) for label in labels):
             continue
         for term, label in zip(terms, labels):
-            if not _MEETING_LABEL.fullmatch(label):
-                continue
-            rows.append(term)
+            values = [term]
             for sibling in term.itersiblings():
                 if not isinstance(sibling.tag, str) or sibling.tag != "dd":
                     break
-                rows.append(sibling)
-    return rows
+                values.append(sibling)
+            yield term, label, values
+
+
+def _meeting_date(tree) -> ParsedDate | None:
+    """The date of the meeting an agenda item is on, as its facts state it (:func:`_meeting_facts`): a date the
+    date lines' reading leaves, labelled as the meeting's ("Vergaderdatum", "Datum vergadering", "Datum en tijd"
+    are some other date than a page's own) or written with the meeting's start ("8 november 2018, aanvang 19.30
+    uur")."""
+    for _, label, values in _meeting_rows(tree):
+        if _MEETING_DATE_LABEL.fullmatch(label):
+            for value in values[1:]:
+                parsed = parse_dutch_date(" ".join(element_text(value).split()))
+                if parsed:
+                    return parsed
+    return None
 
 
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
@@ -596,6 +616,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     body_root = None
     text = None
     pruned = None
+    facts = []
     extractor = EXTRACTOR_HTML
     if selectors.get("body"):
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
@@ -636,7 +657,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = clean_text(text)
     text = drop_leading_title(text, title)
 
-    lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
+    # the page's lines as shown (a meeting's facts too, whose "Datum" is a date line)
+    lines_tree = (pruned if pruned is not None and not facts else _without(tree, elsewhere)) if elsewhere else tree
     page_lines = split_date_labels(
         element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n"))
     if not title:
@@ -680,6 +702,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 kicker = find_stated_date([above], head_lines=1)
             # a date element of the day of reading comes after the page's meta, kicker, relative and URL dates
             published = found[0] if found else None
+            if published is None and relative is None:  # an agenda item: the date of its meeting
+                published = _meeting_date(tree)
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:

@@ -208,3 +208,36 @@ def test_a_list_of_facts_that_names_no_meeting_keeps_its_rows():
     lines = [line.strip("- ") for line in extract_html(page, "https://www.voorbeeldstad.nl/nieuws/informatieavond",
                                                        fetched_at=READ_AT)["text"].split("\n")]
     assert {"Tijd", "Locatie", "Raadzaal", "Sluitingsdatum", "1 maart 2019"} <= set(lines)
+
+
+#: How council information systems label and write the date of an item's meeting.
+MEETING_DATES = {"Vergaderdatum": ("donderdag 8 november 2018", "2018-11-08"),
+                 "Datum vergadering": ("8 november 2018 19:30", "2018-11-08T19:30"),
+                 "Datum en tijd": ("donderdag 8 november 2018 19:30 uur", "2018-11-08T19:30"),
+                 "Datum": ("8 november 2018, aanvang 19.30 uur", "2018-11-08")}
+
+
+@pytest.mark.parametrize("label", MEETING_DATES)
+def test_an_agenda_item_is_dated_by_its_meetings_date_however_labelled(label):
+    """An agenda item's meeting date among the meeting's facts, labelled as the meeting's ("Vergaderdatum", "Datum
+    vergadering", "Datum en tijd" read as some other date than the page's) or written with the meeting's start (no
+    date line): the item was undated and the date stood in its text. It dates the item and leaves its text."""
+    written, expected = MEETING_DATES[label]
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad</dd><dt>{label}</dt>"
+            f"<dd>{written}</dd></dl><div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert (got["published"], got["published_source"]) == (expected, "stated")
+    assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_page_stating_its_publication_is_dated_by_it_not_by_the_meeting():
+    """The other side: an item that states its own publication date keeps it; the meeting's date is no date line and
+    no part of its text."""
+    item = ("<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><p>Gepubliceerd op: 1 november 2018</p><dl><dt>Vergadering</dt>"
+            "<dd>Gemeenteraad</dd><dt>Vergaderdatum</dt><dd>donderdag 8 november 2018</dd></dl>"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == "2018-11-01"
+    assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")

@@ -49,3 +49,46 @@ def test_an_agenda_items_text_does_not_begin_with_the_facts_of_its_meeting(tmp_p
     assert [line.strip("- ") for line in text.split("\n")][:2] == ["Sluitingsdatum", "1 maart 2019"] and DECIDED in text
     assert db.execute("select count(*) from versions").fetchone()[0] == 0
     assert [r[0] for r in db.execute("select status from crawls order by crawl_id")] == ["complete", "complete"]
+
+
+#: How council information systems label and write the date of an item's meeting, one to an agenda item.
+MEETING_DATES = ["<dt>Vergaderdatum</dt><dd>donderdag 8 november 2018</dd>",
+                 "<dt>Datum vergadering</dt><dd>8 november 2018 19:30</dd>",
+                 "<dt>Datum en tijd</dt><dd>donderdag 8 november 2018 19:30 uur</dd>",
+                 "<dt>Datum</dt><dd>8 november 2018, aanvang 19.30 uur</dd>"]
+
+
+def dated_council_site() -> dict:
+    """``council_site`` whose agenda items state their meeting's date each in one of the ways of
+    :data:`MEETING_DATES`."""
+    site = council_site()
+    for n in range(len(ITEMS)):
+        content_type, page = site[item_path(n)]
+        site[item_path(n)] = (content_type, page.decode().replace(
+            "<dt>Datum</dt><dd>donderdag 8 november 2018 19:30</dd>", MEETING_DATES[n % len(MEETING_DATES)]).encode())
+    return site
+
+
+def test_an_agenda_item_is_dated_by_its_meeting_however_the_date_is_labelled(tmp_path):
+    """An agenda item states the date of its meeting among the meeting's facts, labelled "Vergaderdatum", "Datum
+    vergadering", "Datum en tijd" (which read as some other date than the page's) or written with the meeting's start
+    ("8 november 2018, aanvang 19.30 uur", no date line): the items were undated, the labelled date left in their
+    text, and a ``--from-date`` crawl of a later year archived them all. Each is dated by its meeting, the date out of
+    its text; a ``--from-date 2019-01-01`` crawl archives none of them."""
+    archive = tmp_path / "archive.db"
+    with serve(dated_council_site()) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["vergaderingen"]}},
+                        allow=["^/vergadering/", "^/agendapunt/"])
+        crawl = crawl_news(path, archive)
+        later = crawl_news(path, tmp_path / "later.db", "--from-date", "2019-01-01")
+    assert [crawl.returncode, later.returncode] == [0, 0], (crawl.stderr + later.stderr)[-3000:]
+    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in sqlite_utils.Database(archive)["articles"].rows}
+    assert sorted(articles) == sorted(item_path(n) for n in range(len(ITEMS)))
+    for n, title in enumerate(ITEMS):
+        article = articles[item_path(n)]
+        assert article["published"][:10] == "2018-11-08", (MEETING_DATES[n % len(MEETING_DATES)], article["published"])
+        assert article["title"] == f"{n + 1}. {title}"
+        if n != YOUTH_CARE:
+            assert article["text"] == f"Toelichting bij {title.lower()}.", article["text"]
+    assert DECIDED in articles[item_path(YOUTH_CARE)]["text"]
+    assert sqlite_utils.Database(tmp_path / "later.db")["articles"].count == 0
