@@ -525,8 +525,7 @@ SITE_CHROME_XPATH = (  # the header first: pruning its menu first left it holdin
 _MEETING_LABEL = re.compile(
     r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie|raad|tijd|tijdstip|aanvang|locatie|plaats|zaal|"
     r"voorzitter|griffier|secretaris|notulist|agendapunt|agendanummer|punt|nummer|volgnummer|"
-    r"vergadertype|soort vergadering|type vergadering|{dates})".format(dates=r"datum|vergaderdatum|datum (?:van de )?"
-                                                                     r"vergadering|datum en tijd|datum ?/ ?tijd"), re.I)
+    r"vergadertype|soort vergadering|type vergadering)", re.I)
 #: The labels of the meeting's date among its facts: the date of the meeting an agenda item is on is the item's.
 _MEETING_DATE_LABEL = re.compile(r"datum|vergaderdatum|datum (?:van de )?vergadering|datum en tijd|datum ?/ ?tijd",
                                  re.I)
@@ -534,14 +533,17 @@ _MEETING_DATE_LABEL = re.compile(r"datum|vergaderdatum|datum (?:van de )?vergade
 _MEETING_BODY_LABEL = re.compile(r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie)", re.I)
 
 
-def _meeting_facts(tree) -> list:
+def _meeting_facts(tree, fetched_at=None) -> list:
     """The ``<dt>``/``<dd>`` rows of a council information system's list of the meeting's facts at the head of an
     agenda item (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie /
     Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
-    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one; its date ("Datum",
-    "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`), and every other row stays, a
-    "Sluitingsdatum" above all (an event the analysis reads)."""
-    return [row for _, label, values in _meeting_rows(tree) if _MEETING_LABEL.fullmatch(label) for row in values]
+    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one. Its date ("Datum",
+    "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`) and goes with them; a meeting to come
+    (after ``fetched_at``) dates nothing, and its date stays in the text. Every other row stays, a "Sluitingsdatum"
+    above all (an event the analysis reads)."""
+    dated = not_after(_meeting_date(tree), fetched_at) is not None
+    return [row for _, label, values in _meeting_rows(tree)
+            if _MEETING_LABEL.fullmatch(label) or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for row in values]
 
 
 def _meeting_rows(tree):
@@ -629,7 +631,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]", *SITE_CHROME_XPATH])
-        facts = _meeting_facts(tree)  # the meeting's, not the agenda item's text
+        facts = _meeting_facts(tree, fetched_at)  # the meeting's, not the agenda item's text
         pruned = _without(tree, [*elsewhere, *facts]) if elsewhere or facts else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
         if "<time" in source_html.lower():

@@ -241,3 +241,14 @@ def test_a_page_stating_its_publication_is_dated_by_it_not_by_the_meeting():
                        fetched_at=READ_AT)
     assert got["published"] == "2018-11-01"
     assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_the_date_of_a_meeting_to_come_stays_in_the_items_text():
+    """The other side: an item on the agenda of a meeting to come (after the page is read) is not dated by it, and
+    the meeting's date, the decision's to come, stays in its text; the rest of the meeting's facts go."""
+    item = ("<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad</dd><dt>Vergaderdatum"
+            f"</dt><dd>donderdag 17 december 2026</dd></dl><div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] is None
+    assert [line.strip("- ") for line in got["text"].split("\n")][:2] == ["Vergaderdatum", "donderdag 17 december 2026"]
