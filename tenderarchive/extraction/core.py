@@ -539,11 +539,18 @@ def _meeting_facts(tree, fetched_at=None) -> list:
     Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
     Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one. Its date ("Datum",
     "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`) and goes with them; a meeting to come
-    (after ``fetched_at``) dates nothing, and its date stays in the text. Every other row stays, a "Sluitingsdatum"
+    (after ``fetched_at``) dates nothing, and its date stays in the text, with the meeting's name when that states
+    it. Every other row stays, a "Sluitingsdatum"
     above all (an event the analysis reads)."""
     dated = not_after(_meeting_date(tree), fetched_at) is not None
     return [row for _, label, values in _meeting_rows(tree)
-            if _MEETING_LABEL.fullmatch(label) or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for row in values]
+            if (_MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
+            or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for row in values]
+
+
+def _dates_in(values) -> bool:
+    """Whether a row of a meeting's facts states a date ("Gemeenteraad 8 november 2018")."""
+    return any(parse_dutch_date(" ".join(element_text(value).split())) for value in values[1:])
 
 
 def _meeting_rows(tree):
@@ -566,13 +573,15 @@ def _meeting_date(tree) -> ParsedDate | None:
     """The date of the meeting an agenda item is on, as its facts state it (:func:`_meeting_facts`): a date the
     date lines' reading leaves, labelled as the meeting's ("Vergaderdatum", "Datum vergadering", "Datum en tijd"
     are some other date than a page's own) or written with the meeting's start ("8 november 2018, aanvang 19.30
-    uur")."""
-    for _, label, values in _meeting_rows(tree):
-        if _MEETING_DATE_LABEL.fullmatch(label):
-            for value in values[1:]:
-                parsed = parse_dutch_date(" ".join(element_text(value).split()))
-                if parsed:
-                    return parsed
+    uur"), else in the meeting's name ("Vergadering / Gemeenteraad 8 november 2018", as the systems name a meeting)."""
+    rows = list(_meeting_rows(tree))
+    for pattern in (_MEETING_DATE_LABEL, _MEETING_BODY_LABEL):
+        for _, label, values in rows:
+            if pattern.fullmatch(label):
+                for value in values[1:]:
+                    parsed = parse_dutch_date(" ".join(element_text(value).split()))
+                    if parsed:
+                        return parsed
     return None
 
 

@@ -252,3 +252,19 @@ def test_the_date_of_a_meeting_to_come_stays_in_the_items_text():
                        fetched_at=READ_AT)
     assert got["published"] is None
     assert [line.strip("- ") for line in got["text"].split("\n")][:2] == ["Vergaderdatum", "donderdag 17 december 2026"]
+
+
+@pytest.mark.parametrize("meeting, published", [("8 november 2018", "2018-11-08"), ("17 december 2026", None)])
+def test_an_agenda_item_is_dated_by_the_date_in_its_meetings_name(meeting, published):
+    """The facts name the meeting with its date ("Vergadering / Gemeenteraad 8 november 2018") and state no date of
+    their own: the item is dated by it and the row leaves its text; a meeting to come dates nothing and stays."""
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad {meeting}</dd></dl>"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == published
+    lines = [line.strip("- ") for line in got["text"].split("\n")]
+    if published is None:
+        assert lines[:2] == ["Vergadering", f"Gemeenteraad {meeting}"]
+    else:
+        assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")

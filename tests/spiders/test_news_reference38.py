@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import registry, serve
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference35 import DECIDED, ITEMS, MEETING, YOUTH_CARE, council_page, council_site, item_path
 
 #: The facts of the meeting (``council_site`` lists "Vergadering / Gemeenteraad" and "Datum" on every item), here with
@@ -91,4 +91,40 @@ def test_an_agenda_item_is_dated_by_its_meeting_however_the_date_is_labelled(tmp
         if n != YOUTH_CARE:
             assert article["text"] == f"Toelichting bij {title.lower()}.", article["text"]
     assert DECIDED in articles[item_path(YOUTH_CARE)]["text"]
+    assert sqlite_utils.Database(tmp_path / "later.db")["articles"].count == 0
+
+
+#: A council information system's documents, each a page of its own: its facts (type, the document's date, the
+#: meeting it is for) above its text.
+DOCUMENTS = {"/document/7001/raadsvoorstel-centrumregeling": ("Raadsvoorstel Centrumregeling verwerving jeugdhulp",
+                                                             "Documentdatum", f"Overwegende dat {DECIDED}"),
+             "/document/7002/raadsinformatiebrief-begroting": ("Raadsinformatiebrief Begroting 2019", "Datum document",
+                                                               "Toelichting bij de begroting 2019.")}
+
+
+def test_a_council_document_page_is_dated_by_the_documents_own_date(tmp_path):
+    """A council information system's document pages, listed under "Documenten", state the document's own date as
+    "Documentdatum" or "Datum document" among its facts: each was archived undated, the label in its text, and kept by
+    a ``--from-date`` crawl of a later year. Each is archived once, titled, dated by its document's date, its text
+    its own; a ``--from-date 2019-01-01`` crawl archives neither."""
+    routes = {"/robots.txt": ROBOTS, "/documenten": council_page("Documenten", "<h1>Documenten</h1><ul>" + "".join(
+        f'<li><a href="{path}">{title}</a></li>' for path, (title, _, _) in DOCUMENTS.items()) + "</ul>")}
+    for path, (title, label, text) in DOCUMENTS.items():
+        routes[path] = council_page(title, (
+            f"<h1>{title}</h1><dl><dt>Type</dt><dd>{title.split()[0]}</dd><dt>{label}</dt><dd>23 oktober 2018</dd>"
+            f'<dt>Vergadering</dt><dd><a href="{MEETING}">Gemeenteraad 8 november 2018</a></dd></dl>'
+            f'<div class="document__content"><p>{text}</p></div>'))
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["documenten"]}}, allow=["^/document/"])
+        crawl = crawl_news(path, archive)
+        later = crawl_news(path, tmp_path / "later.db", "--from-date", "2019-01-01")
+    assert [crawl.returncode, later.returncode] == [0, 0], (crawl.stderr + later.stderr)[-3000:]
+    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in sqlite_utils.Database(archive)["articles"].rows}
+    assert sorted(articles) == sorted(DOCUMENTS)
+    for path, (title, label, text) in DOCUMENTS.items():
+        article = articles[path]
+        assert (article["title"], article["published"]) == (title, "2018-10-23")
+        lines = [line.strip("- ") for line in article["text"].split("\n")]
+        assert label not in lines and "Gemeenteraad 8 november 2018" not in lines and lines[-1] == text
     assert sqlite_utils.Database(tmp_path / "later.db")["articles"].count == 0
