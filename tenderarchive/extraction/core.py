@@ -304,10 +304,11 @@ def _without(tree, blocks):
     """A copy of the page without ``blocks`` (their tails kept): what trafilatura and the search
     for a date line read."""
     copy_ = copy.deepcopy(tree)
-    paths = {tree.getroottree().getpath(b) for b in blocks}
-    for path in sorted(paths, key=len, reverse=True):
-        for el in copy_.getroottree().xpath(path):
-            el.drop_tree()
+    paths = dict.fromkeys(tree.getroottree().getpath(b) for b in blocks)
+    # every block found before any goes: dropping ``dt[1]`` first made ``dt[2]`` name the next sibling of its tag
+    targets = [el for path in paths for el in copy_.getroottree().xpath(path)]
+    for el in targets:
+        el.drop_tree()
     return copy_
 
 
@@ -518,6 +519,72 @@ SITE_CHROME_XPATH = (  # the header first: pruning its menu first left it holdin
 )
 
 
+#: The labels of a council information system's facts about the meeting an agenda item belongs to (iBabs, Notubiz, a
+#: municipal "raadsinformatie": ``<dl><dt>Vergadering</dt><dd><a>Gemeenteraad</a></dd><dt>Datum</dt>…``): the
+#: meeting, the body that meets, its time and place, its chair and clerk, the item's number on the agenda.
+_MEETING_LABEL = re.compile(
+    r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie|raad|tijd|tijdstip|aanvang|locatie|plaats|zaal|"
+    r"voorzitter|griffier|secretaris|notulist|agendapunt|agendanummer|punt|nummer|volgnummer|"
+    r"vergadertype|soort vergadering|type vergadering)", re.I)
+#: The labels of the meeting's date among its facts: the date of the meeting an agenda item is on is the item's.
+_MEETING_DATE_LABEL = re.compile(r"datum|vergaderdatum|datum (?:van de )?vergadering|datum en tijd|datum ?/ ?tijd",
+                                 re.I)
+#: The labels that say a ``<dl>`` is a meeting's facts: the meeting or the body that meets.
+_MEETING_BODY_LABEL = re.compile(r"(?:vergadering|orgaan|bestuursorgaan|gremium|commissie)", re.I)
+
+
+def _meeting_facts(tree, fetched_at=None) -> list:
+    """The ``<dt>``/``<dd>`` rows of a council information system's list of the meeting's facts at the head of an
+    agenda item (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie /
+    Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
+    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one. Its date ("Datum",
+    "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`) and goes with them; a meeting to come
+    (after ``fetched_at``) dates nothing, and its date stays in the text, with the meeting's name when that states
+    it. Every other row stays, a "Sluitingsdatum"
+    above all (an event the analysis reads)."""
+    dated = not_after(_meeting_date(tree), fetched_at) is not None
+    return [row for _, label, values in _meeting_rows(tree)
+            if (_MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
+            or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for row in values]
+
+
+def _dates_in(values) -> bool:
+    """Whether a row of a meeting's facts states a date ("Gemeenteraad 8 november 2018")."""
+    return any(parse_dutch_date(" ".join(element_text(value).split())) for value in values[1:])
+
+
+def _meeting_rows(tree):
+    """``(term, label, [term and its values])`` of each row of a meeting's facts (:func:`_meeting_facts`)."""
+    for dl in tree.xpath("//dl"):
+        terms = dl.xpath("./dt|./div/dt")
+        labels = [" ".join(element_text(t).split()).rstrip(": ") for t in terms]
+        if not any(_MEETING_BODY_LABEL.fullmatch(label) for label in labels):
+            continue
+        for term, label in zip(terms, labels):
+            values = [term]
+            for sibling in term.itersiblings():
+                if not isinstance(sibling.tag, str) or sibling.tag != "dd":
+                    break
+                values.append(sibling)
+            yield term, label, values
+
+
+def _meeting_date(tree) -> ParsedDate | None:
+    """The date of the meeting an agenda item is on, as its facts state it (:func:`_meeting_facts`): a date the
+    date lines' reading leaves, labelled as the meeting's ("Vergaderdatum", "Datum vergadering", "Datum en tijd"
+    are some other date than a page's own) or written with the meeting's start ("8 november 2018, aanvang 19.30
+    uur"), else in the meeting's name ("Vergadering / Gemeenteraad 8 november 2018", as the systems name a meeting)."""
+    rows = list(_meeting_rows(tree))
+    for pattern in (_MEETING_DATE_LABEL, _MEETING_BODY_LABEL):
+        for _, label, values in rows:
+            if pattern.fullmatch(label):
+                for value in values[1:]:
+                    parsed = parse_dutch_date(" ".join(element_text(value).split()))
+                    if parsed:
+                        return parsed
+    return None
+
+
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
                  fetched_at: datetime | None = None, content_type: str | None = None) -> dict:
     """Extract one article from an HTML page.
@@ -560,6 +627,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     body_root = None
     text = None
     pruned = None
+    facts = []
     extractor = EXTRACTOR_HTML
     if selectors.get("body"):
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
@@ -572,7 +640,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]", *SITE_CHROME_XPATH])
-        pruned = _without(tree, elsewhere) if elsewhere else None
+        facts = _meeting_facts(tree, fetched_at)  # the meeting's, not the agenda item's text
+        pruned = _without(tree, [*elsewhere, *facts]) if elsewhere or facts else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
         if "<time" in source_html.lower():
             source_html = _times_as_text(pruned if pruned is not None else tree)
@@ -599,7 +668,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = clean_text(text)
     text = drop_leading_title(text, title)
 
-    lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
+    # the page's lines as shown (a meeting's facts too, whose "Datum" is a date line)
+    lines_tree = (pruned if pruned is not None and not facts else _without(tree, elsewhere)) if elsewhere else tree
     page_lines = split_date_labels(
         element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n"))
     if not title:
@@ -643,6 +713,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 kicker = find_stated_date([above], head_lines=1)
             # a date element of the day of reading comes after the page's meta, kicker, relative and URL dates
             published = found[0] if found else None
+            if published is None and relative is None:  # an agenda item: the date of its meeting
+                published = _meeting_date(tree)
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:

@@ -95,6 +95,8 @@ ISO_DATE = re.compile(r"(?:(?<![\w.-])|(?<=[a-z]{2}))(?P<y>(?:19|20)\d{2})-(?P<m
 
 _PUBLISHED_LABEL = re.compile(
     r"^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
+    # a council information system's document page: the document's own date ("Documentdatum", "Datum document")
+    r"documentdatum|datum document|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )

@@ -172,3 +172,99 @@ def test_a_page_published_the_day_it_is_read_keeps_its_declared_date(stamped):
     got = extract_html(synthetic_page(head, f"<article>{top}{SYNTHETIC_BODY}</article>"),
                        url.replace("/2025/03/03/", "/2026/12/05/"), fetched_at=READ_AT)
     assert got["published"][:10] == "2026-12-05"
+
+
+#: The facts of the meeting at the head of a council information system's agenda item (iBabs, Notubiz, a municipal
+#: "raadsinformatie"), as a labelled list; one item also states a closing date of its own.
+MEETING_FACTS = ("<dl><dt>Vergadering</dt><dd><a href='/vergadering/812'>Gemeenteraad</a></dd><dt>Datum</dt>"
+                 "<dd>donderdag 8 november 2018 19:30</dd><dt>Tijd</dt><dd>19:30 - 23:00</dd><dt>Locatie</dt>"
+                 "<dd>Raadzaal</dd><dt>Agendapunt</dt><dd>4</dd>{extra}</dl>")
+CLOSING = "<dt>Sluitingsdatum</dt><dd>1 maart 2019</dd>"
+
+
+@pytest.mark.parametrize("extra", ["", CLOSING])
+def test_an_agenda_items_text_does_not_begin_with_the_meetings_facts(extra):
+    """A council information system's agenda item opens with the facts of its meeting in a ``<dl>`` ("Vergadering /
+    Gemeenteraad", "Tijd", "Locatie"): the item's text began "- Vergadering", "- Gemeenteraad" before its matter.
+    The meeting's facts are no part of the item's text; its date still dates the page, and a fact of the item's own
+    in the list ("Sluitingsdatum", an event the analysis reads) stays in its text."""
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1>{MEETING_FACTS.format(extra=extra)}"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == "2018-11-08T19:30"
+    lines = [line.strip("- ") for line in got["text"].split("\n")]
+    assert not {"Vergadering", "Gemeenteraad", "Tijd", "19:30 - 23:00", "Locatie", "Raadzaal", "Agendapunt"} & set(lines)
+    assert ["Sluitingsdatum", "1 maart 2019"] == lines[:2] if extra else got["text"].startswith(
+        "De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_list_of_facts_that_names_no_meeting_keeps_its_rows():
+    """The other side: a news item's ``<dl>`` that names no meeting (an information evening's time and place) is the
+    item's own matter and stays in its text."""
+    facts = ("<dl><dt>Tijd</dt><dd>19:30 - 21:00</dd><dt>Locatie</dt><dd>Raadzaal</dd>"
+             f"{CLOSING}</dl>")
+    page = synthetic_page(body=f"<article><h1>Informatieavond inkoop jeugdhulp</h1>{SYNTHETIC_BODY}{facts}</article>")
+    lines = [line.strip("- ") for line in extract_html(page, "https://www.voorbeeldstad.nl/nieuws/informatieavond",
+                                                       fetched_at=READ_AT)["text"].split("\n")]
+    assert {"Tijd", "Locatie", "Raadzaal", "Sluitingsdatum", "1 maart 2019"} <= set(lines)
+
+
+#: How council information systems label and write the date of an item's meeting.
+MEETING_DATES = {"Vergaderdatum": ("donderdag 8 november 2018", "2018-11-08"),
+                 "Datum vergadering": ("8 november 2018 19:30", "2018-11-08T19:30"),
+                 "Datum en tijd": ("donderdag 8 november 2018 19:30 uur", "2018-11-08T19:30"),
+                 "Datum": ("8 november 2018, aanvang 19.30 uur", "2018-11-08")}
+
+
+@pytest.mark.parametrize("label", MEETING_DATES)
+def test_an_agenda_item_is_dated_by_its_meetings_date_however_labelled(label):
+    """An agenda item's meeting date among the meeting's facts, labelled as the meeting's ("Vergaderdatum", "Datum
+    vergadering", "Datum en tijd" read as some other date than the page's) or written with the meeting's start (no
+    date line): the item was undated and the date stood in its text. It dates the item and leaves its text."""
+    written, expected = MEETING_DATES[label]
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad</dd><dt>{label}</dt>"
+            f"<dd>{written}</dd></dl><div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert (got["published"], got["published_source"]) == (expected, "stated")
+    assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_page_stating_its_publication_is_dated_by_it_not_by_the_meeting():
+    """The other side: an item that states its own publication date keeps it; the meeting's date is no date line and
+    no part of its text."""
+    item = ("<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><p>Gepubliceerd op: 1 november 2018</p><dl><dt>Vergadering</dt>"
+            "<dd>Gemeenteraad</dd><dt>Vergaderdatum</dt><dd>donderdag 8 november 2018</dd></dl>"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == "2018-11-01"
+    assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_the_date_of_a_meeting_to_come_stays_in_the_items_text():
+    """The other side: an item on the agenda of a meeting to come (after the page is read) is not dated by it, and
+    the meeting's date, the decision's to come, stays in its text; the rest of the meeting's facts go."""
+    item = ("<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad</dd><dt>Vergaderdatum"
+            f"</dt><dd>donderdag 17 december 2026</dd></dl><div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] is None
+    assert [line.strip("- ") for line in got["text"].split("\n")][:2] == ["Vergaderdatum", "donderdag 17 december 2026"]
+
+
+@pytest.mark.parametrize("meeting, published", [("8 november 2018", "2018-11-08"), ("17 december 2026", None)])
+def test_an_agenda_item_is_dated_by_the_date_in_its_meetings_name(meeting, published):
+    """The facts name the meeting with its date ("Vergadering / Gemeenteraad 8 november 2018") and state no date of
+    their own: the item is dated by it and the row leaves its text; a meeting to come dates nothing and stays."""
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1><dl><dt>Vergadering</dt><dd>Gemeenteraad {meeting}</dd></dl>"
+            f"<div class='agenda-item__content'>{SYNTHETIC_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert got["published"] == published
+    lines = [line.strip("- ") for line in got["text"].split("\n")]
+    if published is None:
+        assert lines[:2] == ["Vergadering", f"Gemeenteraad {meeting}"]
+    else:
+        assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")

@@ -50,3 +50,18 @@ def test_a_modification_line_ending_in_a_full_stop_is_the_pages_modified_date(li
                         url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
     assert page["modified"] == MODIFICATION_SENTENCES[line]
     assert "gewijzigd" not in page["text"] and "bijgewerkt" not in page["text"]
+
+
+@pytest.mark.parametrize("label", ["Documentdatum", "Datum document"])
+def test_a_council_documents_own_date_dates_its_page(label):
+    """A council information system's document page (a raadsvoorstel, its facts in a ``<dl>``) states the document's
+    own date as "Documentdatum" or "Datum document": it read as some other date than the page's, so the page went
+    undated and the label stood in its text. It is the page's stated date; a decision's date ("Besluitdatum") stays
+    an event of the text."""
+    facts = (f"<dl><dt>Type</dt><dd>Raadsvoorstel</dd><dt>{label}</dt><dd>23 oktober 2018</dd><dt>Besluitdatum</dt>"
+             "<dd>8 november 2018</dd></dl>")
+    page = extract_html(synthetic_page(body=f"<h1>Raadsvoorstel Centrumregeling</h1>{facts}{SYNTHETIC_BODY}"),
+                        "https://raad.voorbeeldstad.nl/document/7001/raadsvoorstel", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2018-10-23", "stated")
+    lines = [line.strip("- ") for line in page["text"].split("\n")]
+    assert label not in lines and ["Besluitdatum", "8 november 2018"] == lines[2:4]
