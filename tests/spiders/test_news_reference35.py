@@ -58,20 +58,25 @@ def council_site() -> dict:
     return routes
 
 
+def crawl_council(tmp_path, site: dict, second_db: str, *second_args: str, listing: str = "vergaderingen",
+                  allow: tuple = ("^/vergadering/", "^/agendapunt/")) -> dict:
+    """Serve ``site`` on loopback and crawl it twice with ``tenderarchive crawl news``: into ``archive.db``, then into
+    ``second_db`` with ``second_args``; both crawls must succeed. The articles of ``archive.db``, by path."""
+    archive = tmp_path / "archive.db"
+    with serve(site) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": [listing]}}, allow=list(allow))
+        crawls = [crawl_news(path, archive), crawl_news(path, tmp_path / second_db, *second_args)]
+    assert [c.returncode for c in crawls] == [0, 0], (crawls[0].stderr + crawls[1].stderr)[-3000:]
+    return {row["url"].removeprefix(base.rstrip("/")): row for row in sqlite_utils.Database(archive)["articles"].rows}
+
+
 def test_a_meeting_agenda_is_read_as_a_listing_of_its_items_each_archived_once(tmp_path):
     """A council information system's meeting page, found through its calendar, is the meeting's agenda of eight
     items, one a raadsvoorstel about the regional purchase of jeugdhulp. It was archived as one article about
     everything on the agenda (titled "Gemeenteraad") and its items' pages, where the raadsvoorstel's text is, were
     never fetched. The agenda is now a listing: every item is archived once, with its own title, the meeting's date
     and its own text, the raadsvoorstel as relevant; the agenda is no article; a second crawl adds nothing."""
-    archive = tmp_path / "archive.db"
-    with serve(council_site()) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["vergaderingen"]}},
-                        allow=["^/vergadering/", "^/agendapunt/"])
-        crawls = [crawl_news(path, archive), crawl_news(path, archive, "-s", "NEWS_REVISIT_HOURS=0")]
-    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
-    db = sqlite_utils.Database(archive)
-    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in db["articles"].rows}
+    articles = crawl_council(tmp_path, council_site(), "archive.db", "-s", "NEWS_REVISIT_HOURS=0")
     assert sorted(articles) == sorted(item_path(n) for n in range(len(ITEMS)))
     proposal = articles[item_path(YOUTH_CARE)]
     assert proposal["title"] == f"{YOUTH_CARE + 1}. {ITEMS[YOUTH_CARE]}"
@@ -80,6 +85,7 @@ def test_a_meeting_agenda_is_read_as_a_listing_of_its_items_each_archived_once(t
     assert "Begroting 2019" not in proposal["text"]
     assert proposal["relevant"] == 1
     assert [articles[item_path(n)]["relevant"] for n in range(len(ITEMS)) if n != YOUTH_CARE] == [0] * (len(ITEMS) - 1)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
     assert db.execute("select count(*) from versions").fetchone()[0] == 0
     assert [r[0] for r in db.execute("select status from crawls order by crawl_id")] == ["complete", "complete"]
 

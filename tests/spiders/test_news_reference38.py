@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ROBOTS, registry, serve
-from tests.spiders.test_news_reference35 import DECIDED, ITEMS, MEETING, YOUTH_CARE, council_page, council_site, item_path
+from tests.spiders.test_news_reference import ROBOTS
+from tests.spiders.test_news_reference35 import DECIDED, ITEMS, MEETING, YOUTH_CARE, council_page, council_site, crawl_council, item_path
 
 #: The facts of the meeting (``council_site`` lists "Vergadering / Gemeenteraad" and "Datum" on every item), here with
 #: its time and place too, and a fact of the raadsvoorstel's own, its closing date.
@@ -29,14 +28,7 @@ def test_an_agenda_items_text_does_not_begin_with_the_facts_of_its_meeting(tmp_p
     proposal = site[item_path(YOUTH_CARE)][1].decode()
     start, end = proposal.index("<dl>"), proposal.index("</dl>") + len("</dl>")
     site[item_path(YOUTH_CARE)] = (site[item_path(YOUTH_CARE)][0], (proposal[:start] + FACTS + proposal[end:]).encode())
-    archive = tmp_path / "archive.db"
-    with serve(site) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["vergaderingen"]}},
-                        allow=["^/vergadering/", "^/agendapunt/"])
-        crawls = [crawl_news(path, archive), crawl_news(path, archive, "-s", "NEWS_REVISIT_HOURS=0")]
-    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
-    db = sqlite_utils.Database(archive)
-    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in db["articles"].rows}
+    articles = crawl_council(tmp_path, site, "archive.db", "-s", "NEWS_REVISIT_HOURS=0")
     assert sorted(articles) == sorted(item_path(n) for n in range(len(ITEMS)))
     for n, title in enumerate(ITEMS):
         article = articles[item_path(n)]
@@ -47,6 +39,7 @@ def test_an_agenda_items_text_does_not_begin_with_the_facts_of_its_meeting(tmp_p
             assert article["text"] == f"Toelichting bij {title.lower()}."
     text = articles[item_path(YOUTH_CARE)]["text"]
     assert [line.strip("- ") for line in text.split("\n")][:2] == ["Sluitingsdatum", "1 maart 2019"] and DECIDED in text
+    db = sqlite_utils.Database(tmp_path / "archive.db")
     assert db.execute("select count(*) from versions").fetchone()[0] == 0
     assert [r[0] for r in db.execute("select status from crawls order by crawl_id")] == ["complete", "complete"]
 
@@ -75,14 +68,7 @@ def test_an_agenda_item_is_dated_by_its_meeting_however_the_date_is_labelled(tmp
     ("8 november 2018, aanvang 19.30 uur", no date line): the items were undated, the labelled date left in their
     text, and a ``--from-date`` crawl of a later year archived them all. Each is dated by its meeting, the date out of
     its text; a ``--from-date 2019-01-01`` crawl archives none of them."""
-    archive = tmp_path / "archive.db"
-    with serve(dated_council_site()) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["vergaderingen"]}},
-                        allow=["^/vergadering/", "^/agendapunt/"])
-        crawl = crawl_news(path, archive)
-        later = crawl_news(path, tmp_path / "later.db", "--from-date", "2019-01-01")
-    assert [crawl.returncode, later.returncode] == [0, 0], (crawl.stderr + later.stderr)[-3000:]
-    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in sqlite_utils.Database(archive)["articles"].rows}
+    articles = crawl_council(tmp_path, dated_council_site(), "later.db", "--from-date", "2019-01-01")
     assert sorted(articles) == sorted(item_path(n) for n in range(len(ITEMS)))
     for n, title in enumerate(ITEMS):
         article = articles[item_path(n)]
@@ -114,13 +100,8 @@ def test_a_council_document_page_is_dated_by_the_documents_own_date(tmp_path):
             f"<h1>{title}</h1><dl><dt>Type</dt><dd>{title.split()[0]}</dd><dt>{label}</dt><dd>23 oktober 2018</dd>"
             f'<dt>Vergadering</dt><dd><a href="{MEETING}">Gemeenteraad 8 november 2018</a></dd></dl>'
             f'<div class="document__content"><p>{text}</p></div>'))
-    archive = tmp_path / "archive.db"
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["documenten"]}}, allow=["^/document/"])
-        crawl = crawl_news(path, archive)
-        later = crawl_news(path, tmp_path / "later.db", "--from-date", "2019-01-01")
-    assert [crawl.returncode, later.returncode] == [0, 0], (crawl.stderr + later.stderr)[-3000:]
-    articles = {row["url"].removeprefix(base.rstrip("/")): row for row in sqlite_utils.Database(archive)["articles"].rows}
+    articles = crawl_council(tmp_path, routes, "later.db", "--from-date", "2019-01-01", listing="documenten",
+                             allow=("^/document/",))
     assert sorted(articles) == sorted(DOCUMENTS)
     for path, (title, label, text) in DOCUMENTS.items():
         article = articles[path]
