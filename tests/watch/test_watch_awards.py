@@ -305,6 +305,13 @@ def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_w
         assert refused.returncode == 2 and "--unreported" in refused.stderr
 
 
+def unrectified_100101() -> tuple[dict, str]:
+    """The snapshot's notice 100101 served without its rectification, and its kenmerk."""
+    template = by_id(load_publications(), 100101)
+    template["detail"]["publicatieIDLaatsteRectificatie"] = None
+    return template, template["list"]["kenmerk"]
+
+
 def test_report_unreported_reports_again_a_first_report_whose_e_mail_failed(tmp_path):
     """The first night of a schedule: crawl 1 runs, its ``report --unreported --email`` finds the
     SMTP server down (exit 1, "reported again"), and the report folder holds no ``crawl-N.md`` yet.
@@ -314,10 +321,7 @@ def test_report_unreported_reports_again_a_first_report_whose_e_mail_failed(tmp_
     2, in order, and forgets the mark."""
     from tests.conftest import cli
 
-    snapshot = load_publications()
-    template = by_id(snapshot, 100101)
-    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
-    kenmerk = template["list"]["kenmerk"]
+    template, kenmerk = unrectified_100101()
     db, out = tmp_path / "archive.db", tmp_path / "reports"
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text(textwrap.dedent(WATCHLIST), encoding="utf-8")
@@ -349,10 +353,7 @@ def test_report_unreported_is_not_put_off_by_a_report_run_by_hand(tmp_path):
     the next run reports crawls 2 and 3, in order."""
     from tests.conftest import cli
 
-    snapshot = load_publications()
-    template = by_id(snapshot, 100101)
-    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
-    kenmerk = template["list"]["kenmerk"]
+    template, kenmerk = unrectified_100101()
     db, out = tmp_path / "archive.db", tmp_path / "reports"
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: Heerlen\n    keywords: [heerlen]\n", encoding="utf-8")
@@ -410,10 +411,7 @@ def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_
     crawl 3 alone (``--crawl 3``) still says what crawl 3 did: both changed."""
     from tests.conftest import cli
 
-    snapshot = load_publications()
-    template = by_id(snapshot, 100101)
-    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
-    kenmerk = template["list"]["kenmerk"]
+    template, kenmerk = unrectified_100101()
 
     def notice(publication_id, day, title, base=template):
         publication = make_publication(base, publication_id, day, title=title, kenmerk=kenmerk)
