@@ -718,7 +718,10 @@ def _result_changes(version: dict, row: dict, label: str) -> list[dict]:
     € 900.000,00"): its bookkeeping left out (:data:`RESULT_BOOKKEEPING_COLUMNS`), its amounts as the site shows
     them (:func:`_amounts_as_read`); ``row`` is the lot or award as archived (the amount columns a version leaves
     out are unchanged)."""
-    return _amounts_as_read(_changes(version, row, f"{label} ", leave_out=RESULT_BOOKKEEPING_COLUMNS), row, f"{label} ")
+    changed = _amounts_as_read(_changes(version, row, f"{label} ", leave_out=RESULT_BOOKKEEPING_COLUMNS), row, f"{label} ")
+    flag = {0: "no", 1: "yes"}   # a lot's ``awarded``: "lot 2 awarded: — → 1" read as a figure
+    return [dict(ch, old=flag.get(ch["old"], ch["old"]), new=flag.get(ch["new"], ch["new"]))
+            if ch["column"] == f"{label} awarded" else ch for ch in changed]
 
 
 def _amounts_as_read(changed: list[dict], row: dict, prefix: str) -> list[dict]:

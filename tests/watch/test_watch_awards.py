@@ -1050,3 +1050,4 @@ def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_witho
     ((_, matches),) = third.results
     assert [(m.key, m.status) for m in matches] == [(300362, "changed")]
     assert "lot 2: Jeugdzorg Rijnland B.V. (€ 1.234.567,50)" in render_text(third)
+    assert "lot 2 awarded: — → yes" in render_text(third)   # a yes/no in words, as a notice's "awarded" is
