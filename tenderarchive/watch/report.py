@@ -13,7 +13,8 @@ A notice whose own row did not change but whose CPV codes, documents, places or
 awards did is stamped with the crawl too (``store/writes.py``): it is *changed*,
 with the changes of its awards; so is a notice whose awards alone the crawl added
 (``awards.crawl_id``: an OCDS backfill, a late ``/html``). Each notice comes with
-its awards (lot, winners, value, superseded or current). A report for an older
+its awards (lot, winners, value, superseded or current). Its lots' and awards' changes read as the site shows
+them: amounts in euros, the archive's bookkeeping of them left out (:data:`RESULT_BOOKKEEPING_COLUMNS`). A report for an older
 crawl omits rows that a later crawl changed again (they belong to the later report).
 
 **New to the reader.** ``report --unreported`` reports crawls N, N+1, … that nobody was told of
@@ -100,6 +101,13 @@ NOTICE_COLUMN_WORDS = {
 #: "procurement_id: TN243310 → TN777001" beside "kenmerk: 243310 → 777001", said nothing new.
 NOTICE_DERIVED_COLUMNS = {"year": "published", "year_month": "published", "cpv_main_8": "cpv_main",
                           "procurement_id": "kenmerk"}
+#: The archive's bookkeeping of a lot or an award, no change a reader sees: which notice describes it last
+#: (``publication_id``: the yearly OCDS file's latest release of the procedure), the releases, file and year it was
+#: read from, and the number of its winners (the "winners" change names them). A nightly OCDS crawl reading an award
+#: value corrected by an awardUpdate reported "lot 1 publication_id: 300360 → 300361" (twice: the lot's and the
+#: award's), "release_ids", "source_file", "year" and "winner_count" beside it, and a notice of which nothing but its
+#: release list changed as CHANGED.
+RESULT_BOOKKEEPING_COLUMNS = {"publication_id", "release_ids", "source_file", "year", "winner_count"}
 
 # --- candidates: rows new or changed in a crawl --------------------------------------------------------------
 @dataclass
@@ -527,14 +535,15 @@ def lot_label(lot_id) -> str:
     return f"lots {lot_id}" if "," in str(lot_id) else f"lot {lot_id}"
 
 
-def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
-    """The old → new values a ``versions`` row records (provenance columns left out)."""
+def _changes(version: dict, row: dict, prefix: str = "", leave_out=frozenset()) -> list[dict]:
+    """The old → new values a ``versions`` row records (provenance columns, and those of ``leave_out``, left out)."""
     previous = _load(version.get("previous_values"), {}) or {}
     new_values = _load(version.get("new_values"), {}) or {}
     columns = _load(version.get("changed_columns"), None) or sorted(
         k for k, v in previous.items() if k in row and row[k] != v)
     return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col))}
-            for col in columns if col not in PROVENANCE_COLUMNS and col not in BOOKKEEPING_COLUMNS]
+            for col in columns if col not in PROVENANCE_COLUMNS and col not in BOOKKEEPING_COLUMNS
+            and col not in leave_out]
 
 
 def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
@@ -639,17 +648,23 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     mine = [r for r in rows if r.get("crawl_id") == crawl_id] if by_crawl else rows[:1]
     if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
         mine = rows[:1]
-    award_changes = []
+    award_changes, results_versioned, results_added = [], False, False
     if c.table == "notices" and by_crawl:
         for award in c.awards:
             if award.get("crawl_id") != crawl_id:
                 continue
-            for version in conn.execute(
-                    "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
-                    "order by version", [award["award_id"], crawl_id]):
-                award_changes += _amounts_as_read(_changes(dict(version), award, f"{lot_label(award['lot_id'])} "))
+            versions_of = [dict(v) for v in conn.execute(
+                "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
+                "order by version", [award["award_id"], crawl_id])]
+            results_versioned |= bool(versions_of)
+            results_added |= not versions_of   # stamped by crawl N without a version of it: an award N added
+            whole = dict(conn.execute("select * from awards where award_id = ?", [award["award_id"]]).fetchone())
+            for version in versions_of:
+                award_changes += _result_changes(version, whole, lot_label(award["lot_id"]))
     if c.table == "notices" and by_crawl:
-        award_changes = _lot_changes(conn, c, crawl_id) + award_changes
+        lot_changes, lots_versioned = _lot_changes(conn, c, crawl_id)
+        results_versioned |= lots_versioned
+        award_changes = lot_changes + award_changes
     if mine:
         c.status = "changed"
         made = _crawl_version(mine)
@@ -662,6 +677,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
+        if (not c.changes and results_versioned and not results_added and c.row.get("crawl_id") != crawl_id):
+            c.status = "unchanged"  # only the bookkeeping of its lots or awards changed: not reported
     elif c.table == "articles" and _moved_article(conn, c, crawl_id):
         c.status = "unchanged"  # the same page at a new address: not reported
     else:
@@ -696,19 +713,41 @@ def _moved_article(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> boo
                                  [row.get("url"), crawl_id]).fetchone())
 
 
-def _amounts_as_read(changed: list[dict]) -> list[dict]:
-    """An award's or lot's changes as a reader reads them: an amount whose printed text changed is that text's change
-    (its cents left out), an amount changed in its cents alone (a text read anew as another amount) is the amount in
-    euros, named without "_cents" ("lot 1 estimated: € 13.000.000,00 → € 13.000.000,50"): raw cents are a hundred
-    times the euros."""
-    raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
-    out = []
+def _result_changes(version: dict, row: dict, label: str) -> list[dict]:
+    """A lot's or an award's changes in one version, as a reader reads them ("lot 1 value: € 500.000,00 →
+    € 900.000,00"): its bookkeeping left out (:data:`RESULT_BOOKKEEPING_COLUMNS`), its amounts as the site shows
+    them (:func:`_amounts_as_read`); ``row`` is the lot or award as archived (the amount columns a version leaves
+    out are unchanged)."""
+    changed = _amounts_as_read(_changes(version, row, f"{label} ", leave_out=RESULT_BOOKKEEPING_COLUMNS), row, f"{label} ")
+    flag = {0: "no", 1: "yes"}   # a lot's ``awarded``: "lot 2 awarded: — → 1" read as a figure
+    return [dict(ch, old=flag.get(ch["old"], ch["old"]), new=flag.get(ch["new"], ch["new"]))
+            if ch["column"] == f"{label} awarded" else ch for ch in changed]
+
+
+def _amounts_as_read(changed: list[dict], row: dict, prefix: str) -> list[dict]:
+    """A lot's or award's changes with each amount as the site and the report's award line show it: the euros of its
+    cents ("lot 1 value: € 500.000,00 → € 900.000,00"), its text as printed only where it has no exact amount, one
+    change named without "_cents" or "_raw". The report gave the printed text where it changed, and an OCDS amount's
+    "text" is the release's JSON number ("lot 1 value_raw: 500000 → 900000"); raw cents are a hundred times the
+    euros. A text read anew as the same amount is no change the site shows and is left out."""
+    by_name = {ch["column"][len(prefix):]: ch for ch in changed}
+    out, said = [], set()
     for ch in changed:
-        if not ch["column"].endswith("_cents"):
+        name = ch["column"][len(prefix):]
+        amount = next((name[:-len(part)] for part in ("_cents", "_raw") if name.endswith(part)), None)
+        if amount is None:
             out.append(ch)
-        elif ch["column"][:-len("_cents")] not in raw:
-            out.append({"column": ch["column"][:-len("_cents")], "old": _euro_text(ch["old"]),
-                        "new": _euro_text(ch["new"])})
+            continue
+        if amount in said:
+            continue
+        said.add(amount)
+        sides = []
+        for side in ("old", "new"):
+            cents, raw = (by_name[f"{amount}{part}"][side] if f"{amount}{part}" in by_name
+                          else row.get(f"{amount}{part}") for part in ("_cents", "_raw"))
+            sides.append(_euro_text(cents) if cents is not None else raw)
+        if sides[0] != sides[1]:
+            out.append({"column": prefix + amount, "old": sides[0], "new": sides[1]})
     return out
 
 
@@ -719,21 +758,23 @@ def _euro_text(cents):
         return cents  # not a number of cents: as archived
 
 
-def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> tuple[list[dict], bool]:
     """The changes crawl N made to the lots a notice describes (``versions`` of ``lots``: a lot's title, whether it
     was awarded, its estimate or tenders), each column as "lot 1 title": the report listed the notice as changed
-    without them, or not at all when a lot was all that changed."""
+    without them, or not at all when a lot was all that changed. With whether N made any version of them (its
+    bookkeeping alone, :data:`RESULT_BOOKKEEPING_COLUMNS`, is no change to tell)."""
     if not _table_exists(conn, "lots") or "crawl_id" not in _columns(conn, "lots"):
-        return []
-    out = []
+        return [], False
+    out, versioned = [], False
     for lot in conn.execute("select * from lots where publication_id = ? and crawl_id = ? order by lot_id",
                             [c.key, crawl_id]):
         lot = dict(lot)
         for version in conn.execute(
                 "select * from versions where table_name = 'lots' and row_key = ? and crawl_id = ? order by version",
                 [version_key((lot["procurement_id"], lot["lot_id"])), crawl_id]):
-            out += _amounts_as_read(_changes(dict(version), lot, f"{lot_label(lot['lot_id'])} "))
-    return out
+            versioned = True
+            out += _result_changes(dict(version), lot, lot_label(lot["lot_id"]))
+    return out, versioned
 
 
 def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:

@@ -993,3 +993,59 @@ def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_re
         {"column": "published", "old": "2018-06-30", "new": "2018-07-02"},
         {"column": "awarded", "old": "no", "new": "yes"},
         {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
+
+
+def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_without_the_archives_bookkeeping(
+        serve_api, tmp_path):
+    """Three nightly OCDS crawls of SYNTHETIC yearly files (tests/fixtures/awards/make_fixtures.py): night 1 the 2021
+    file (lot 1 to Stichting Jeugdhulp Leiden, € 500.000), night 2 also the 2022 file, whose awardUpdate corrects the
+    value to € 900.000 and adds Jeugdzorg Rijnland B.V. as co-winner, night 3 the 2022 file with another release (lot
+    2's award). Night 2's report said "lot 1 value_raw: 500000 → 900000" (the release's JSON number, not the amount
+    the site and the award line show) amid "lot 1 publication_id: 300360 → 300361" twice, "release_ids",
+    "source_file", "year" and "winner_count"; night 3's listed notice 300361 as CHANGED for its release list alone.
+    The value is told in euros, the winners by name, the bookkeeping not, and 300361 not again."""
+    from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
+    from tests.spiders.test_awards_crawl import scrapy_ocds
+    from tests.spiders.test_tenderned_ocds import datasets
+
+    def leiden(rid, day, awards, tag=("tender", "award")):
+        return release("ocds-1l04xe-314036", rid, day, "Jeugdhulp Leiden", JEUGD, lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                       parties=[supplier("41165432", "Stichting Jeugdhulp Leiden"),
+                                supplier("12345678", "Jeugdzorg Rijnland B.V.")], awards=awards, tag=tag)
+
+    awarded = leiden("300360-a", "2021-11-01", [{"id": "a1", "status": "active", "relatedLots": ["1"], "suppliers": [
+        {"id": "41165432", "name": "Stichting Jeugdhulp Leiden"}], "value": {"amount": 500000, "currency": "EUR"}}])
+    corrected = leiden("300361-a", "2022-02-01", [{"id": "a1", "status": "active", "relatedLots": ["1"], "suppliers": [
+        {"id": "41165432"}, {"id": "12345678"}], "value": {"amount": 900000, "currency": "EUR"}}], tag=("awardUpdate",))
+    lot_2 = leiden("300362-a", "2022-03-01", [{"id": "a2", "status": "active", "relatedLots": ["2"], "suppliers": [
+        {"id": "12345678"}], "value": {"amount": 1234567.5, "currency": "EUR"}}])
+    folder, db = tmp_path / "datasets", tmp_path / "archive.db"
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Rijnland\n    providers: ["Jeugdzorg Rijnland B.V."]\n', encoding="utf-8")
+    server = serve_api([], datasets=datasets(folder, {"2021": [awarded]}))
+    reports = []
+    for files in ({}, {"2022": [corrected]}, {"2022": [corrected, lot_2]}):   # a report after each night's crawl
+        server.api.datasets = datasets(folder, {"2021": [awarded], **files})
+        done = scrapy_ocds(db, server.datasets_url, "-a", "from_date=2021-01-01")
+        assert done.returncode == 0, done.stderr[-3000:]
+        reports.append(build_report(db, load_watchlist(watchlist), len(reports) + 1))
+    first, second, third = reports
+
+    assert first.results[0][1] == []   # night 1: the provider won nothing yet
+    ((_, (match,)),) = second.results
+    assert (match.key, match.status, match.reasons) == (300361, "changed", ["provider Jeugdzorg Rijnland B.V. (winner)"])
+    assert {(ch["column"], ch["old"], ch["new"]) for ch in match.changes} >= {
+        ("lot 1 value", "€ 500.000,00", "€ 900.000,00"),
+        ("lot 1 winners", "Stichting Jeugdhulp Leiden", "Jeugdzorg Rijnland B.V.; Stichting Jeugdhulp Leiden")}
+    for rendered, said in ((render_text(second), "lot 1 value: € 500.000,00 → € 900.000,00"),
+                           (render_markdown(second), "`lot 1 value`: € 500.000,00 → € 900.000,00"),
+                           (render_html(second), "<code>lot 1 value</code>: <del>€ 500.000,00</del> → <ins>€ 900.000,00</ins>")):
+        assert said in rendered
+        for bookkeeping in ("value_raw", "500000 ", "publication_id", "release_ids", "source_file", "winner_count",
+                            "lot 1 year"):
+            assert bookkeeping not in rendered, bookkeeping
+
+    ((_, matches),) = third.results
+    assert [(m.key, m.status) for m in matches] == [(300362, "changed")]
+    assert "lot 2: Jeugdzorg Rijnland B.V. (€ 1.234.567,50)" in render_text(third)
+    assert "lot 2 awarded: — → yes" in render_text(third)   # a yes/no in words, as a notice's "awarded" is
