@@ -62,7 +62,8 @@ def known_notices(path: str | Path) -> dict[str, dict]:
             db.close()
     notices = {}
     for row in _table_rows(path, "notices", f"select {columns} from notices{where}"):
-        for column in ("notice_type", "form_type", "publication_status"):  # a few codes, shared: a million notices held each as its own text
+        # a few codes and days, shared: a million notices held each as its own text
+        for column in ("notice_type", "form_type", "publication_status", "published"):
             if isinstance(row.get(column), str):
                 row[column] = sys.intern(row[column])
         notices[str(row["publication_id"])] = row
