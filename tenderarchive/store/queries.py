@@ -285,17 +285,24 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
         db.close()
 
 
-def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
+def last_complete_crawl(path: str | Path, spider: str, profile: str | None = None) -> dict | None:
     """The complete crawl an incremental run continues from: of the complete crawls of the whole
     source with the last one's scope (profile, source registry), the one whose window ends latest
     among those that join on to the windows completed before them. A sample crawl (``sample=N``)
     archived N records of its window, not the window, so an incremental run does not continue from it;
     nor from a complete crawl with an explicit window that begins after everything completed before
-    it ended (``--from-date`` a year after the last crawl): the days between were never listed."""
+    it ended (``--from-date`` a year after the last crawl): the days between were never listed.
+
+    ``profile``: of that profile's crawls only (the TenderNed spider's run continues its own profile's chain). The
+    last crawl of another profile (one old day crawled with ``--profile all``) was taken, and the run, finding no
+    crawl of its profile to continue from, listed only its default window: the days since its own last crawl and
+    before that window were never listed."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
                                        f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
+    if profile is not None:
+        rows = [row for row in rows if (_arguments(row) or {}).get("profile") == profile]
     if not rows:
         return None
     scope = _scope(_arguments(rows[-1]) or {})

@@ -4,7 +4,7 @@ into shapes docs/reference/tenderned-api.md allows."""
 
 from __future__ import annotations
 
-from tests.conftest import by_id
+from tests.conftest import by_id, make_publication
 
 NOTICE_DAY = {"from_date": "2018-03-13", "until_date": "2018-03-13"}  # contract notice 100101 (TN160417)
 DOCUMENTS = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
@@ -70,3 +70,24 @@ def test_an_archived_notice_listed_with_a_corrected_publication_date_is_fetched_
     fifth = crawl(server.api_url, **CORRECTED)
     assert fifth.crawl["status"] == "complete", fifth.errors
     assert "fetched again" not in fifth.output
+
+
+def test_a_crawl_of_another_profile_leaves_the_nightly_window_where_its_own_crawls_ended(snapshot, serve_api, crawl):
+    """The nightly youth-care crawl last completed on 5 March; the machine was off for a fortnight (no crawl row at
+    all); the user then crawled one old day with ``--profile all``, complete. The next nightly run continued from the
+    last complete crawl of the whole spider, the ``all`` one, whose profile is not its own: no start, so the default
+    window of seven days (13..20 March), and the youth-care notices of 6..12 March were never listed, by any run. The
+    window starts where the profile's own complete crawls ended (5 March, less the overlap)."""
+    template = by_id(snapshot, 200201)
+    publications = snapshot + [make_publication(template, 710000 + day, f"2026-03-{day:02d}", title=f"Jeugdhulp {day}")
+                               for day in range(6, 21)]
+    server = serve_api(publications)
+    nightly = crawl(server.api_url, from_date="2026-03-01", until_date="2026-03-05")
+    assert nightly.crawl["status"] == "complete", nightly.errors
+    other = crawl(server.api_url, "--profile", "all", from_date="2020-06-15", until_date="2020-06-15")
+    assert other.crawl["status"] == "complete", other.errors
+    again = crawl(server.api_url, from_date=None, until_date="2026-03-20")
+    assert again.crawl["status"] == "complete", again.errors
+    assert "window 2026-03-02..2026-03-20" in again.output
+    assert again.db.execute("select count(*) from notices where publication_id between 710006 and 710020"
+                            ).fetchone()[0] == 15
