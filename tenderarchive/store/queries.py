@@ -418,11 +418,12 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
     archived for (a later crawl fetched it; an open notice that answered 404 is archived and kept).
     Its window has nothing left to list again, and without this one error that never goes away made
     every later run re-list a whole backfill's years until some crawl completed. A killed or failed
-    crawl (no errors recorded, or a list page among them) keeps its window."""
+    crawl (no errors recorded, or a list page among them) keeps its window, as does one stopped before it ended (its
+    ``finish_reason`` not "finished": list pages may be unasked, and the stop is no error)."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
     rows = _unsettled(_table_rows(path, "crawls", (
-        f"select arguments, errors, status, started from crawls where spider = ? and {FULL_CRAWL_SQL} "
+        f"select arguments, errors, status, started, finish_reason from crawls where spider = ? and {FULL_CRAWL_SQL} "
         "order by crawl_id"), [spider]), _full)
     settled = _settled_notices(path, rows)
     return [arguments for row in rows
@@ -503,6 +504,11 @@ def _all_settled(row: dict, settled: set[str]) -> bool:
     errors = _errors(row)
     if row.get("status") != "partial" or not errors:
         return False  # killed or failed, or nothing says what went wrong: its window is listed again
+    if (row.get("finish_reason") or "finished") != "finished":
+        # stopped before it ended (a signal, a CLOSESPIDER_* bound, the memory limit): list pages may be unasked,
+        # and the stop is no error; the errors it settles itself (a /documenten or /gerelateerd of a notice it
+        # archived) dropped its window at once, the days it never listed listed by no run
+        return False
     return all(_error_key(error) in settled for error in errors)
 
 
