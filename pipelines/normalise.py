@@ -465,7 +465,8 @@ def related_published(related_row):
 
 def listed_as(row) -> str | None:
     """What a list row says of the values its detail gives authoritatively (the procedure, ``kenmerk``; the notice
-    type, ``typePublicatie``; ended early, ``isVroegtijdigeBeeindiging``: docs/reference/tenderned-api.md §3, §4,
+    type, ``typePublicatie``; ended early, ``isVroegtijdigeBeeindiging``; the day, ``publicatieDatum``, Amsterdam's:
+    docs/reference/tenderned-api.md §3, §4,
     §12), as JSON: archived (``notices.listed_as``) when the notice is fetched with its row, so a row that keeps
     disagreeing with its detail (§13: fields differ between endpoints) is news once, not every crawl
     (``TenderNedSpider.listed_before``). None for no row."""
@@ -477,7 +478,8 @@ def listed_as(row) -> str | None:
         kenmerk = None
     code = values.code_label(row.get("typePublicatie"))[0]
     return dumps({"kenmerk": None if kenmerk is None else str(kenmerk), "type": code.upper() if code else None,
-                  "ended_early": flag(row.get("isVroegtijdigeBeeindiging"))})
+                  "ended_early": flag(row.get("isVroegtijdigeBeeindiging")),
+                  "published": local_date(values.readable_timestamp(row.get("publicatieDatum")))})
 
 
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:

@@ -55,7 +55,8 @@ recorded by the first crawl that meets it and only logged by the next ones), and
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
 ``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
-``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), or that say the procedure ended
+``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), another publication day
+(:meth:`published_listed`: its ``publicatieDatum`` corrected), or that say the procedure ended
 early while the archive has it running (:meth:`listed_ended_early`). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
@@ -1017,7 +1018,8 @@ class TenderNedSpider(BaseSpider):
             return
         if publication_id in self.known and publication_id not in self.status_rows \
                 and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)
-                     or self.listed_ended_early(publication_id, row) or self.type_listed(publication_id, row)):
+                     or self.listed_ended_early(publication_id, row) or self.type_listed(publication_id, row)
+                     or self.published_listed(publication_id, row)):
             self.status_rows[publication_id] = row
             if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
                 yield from self.listed_again(publication_id)
@@ -1086,9 +1088,9 @@ class TenderNedSpider(BaseSpider):
 
     def listed_before(self, publication_id: str, row: dict, field: str) -> bool:
         """The archived notice was last fetched with a list row saying the same of ``field`` (``kenmerk``, ``type``,
-        ``ended_early``: :func:`~pipelines.normalise.listed_as`, ``notices.listed_as``): its detail, which the archive
-        follows, said otherwise then. A row that keeps disagreeing with its detail (reference §13) is no news: it was
-        fetched again by every crawl, for ever, for an answer that did not change. Logged, counted
+        ``ended_early``, ``published``: :func:`~pipelines.normalise.listed_as`, ``notices.listed_as``): its detail,
+        which the archive follows, said otherwise then. A row that keeps disagreeing with its detail (reference §13)
+        is no news: it was fetched again by every crawl, for ever, for an answer that did not change. Logged, counted
         (``tenderned/disagreement_seen``)."""
         try:
             before = json.loads(self.known[publication_id].get("listed_as") or "{}")
@@ -1114,6 +1116,21 @@ class TenderNedSpider(BaseSpider):
             return False
         return self.fetched_again("type_listed", "publication %s: listed as notice type %s, archived as %s",
                                   publication_id, listed, archived)
+
+    def published_listed(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice gives another day (``publicatieDatum``, Amsterdam's: reference §3) than
+        the archive has (``published``, the detail's timestamp's Amsterdam day, §4): TenderNed corrected the
+        publication's date after it was archived, and the corrected day still falls in a window this crawl lists (an
+        incremental window overlaps the nights before it). Fetched again with the row, so ``published`` (and the
+        saved searches, timelines and the watch report that count notices by it) follow; the incremental skip kept
+        the first date for ever. A row or an archive without a date that reads is no change; a row that keeps
+        disagreeing with its detail is news once (:meth:`listed_before`)."""
+        listed, archived = listed_day(row), self.known[publication_id].get("published")
+        if listed is None or not archived or listed.isoformat() == str(archived)[:10] \
+                or self.listed_before(publication_id, row, "published"):
+            return False
+        return self.fetched_again("published_listed", "publication %s: listed as published on %s, archived as %s",
+                                  publication_id, listed, str(archived)[:10])
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:
         """The item of an archived notice fetched without its list row (a re-check) gets the row this crawl listed it

@@ -117,11 +117,12 @@ def last_signs(db, row: dict) -> str:
     return f" ({'; '.join(said)})"
 
 
-def archive_state(db_path, spider_name: str) -> dict:
-    """What a spider may know of the archive: plain values, read-only."""
+def archive_state(db_path, spider_name: str, profile: str | None = None) -> dict:
+    """What a spider may know of the archive: plain values, read-only. ``profile``: the crawl's topic profile
+    (TenderNed's), whose own crawls it continues from."""
     state = {
         "known_notices": queries.known_notices(db_path),
-        "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
+        "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name, profile),
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),
     }
@@ -180,7 +181,8 @@ class CrawlState:
 
     def spider_opened(self, spider):
         if hasattr(spider, "use_archive_state"):
-            spider.use_archive_state(archive_state(self.crawler.settings.get("ARCHIVE_DB"), spider.name))
+            profile = getattr(getattr(spider, "profile", None), "name", None)
+            spider.use_archive_state(archive_state(self.crawler.settings.get("ARCHIVE_DB"), spider.name, profile))
 
 
 class Derivation:

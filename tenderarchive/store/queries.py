@@ -40,16 +40,17 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 def known_notices(path: str | Path) -> dict[str, dict]:
     """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
-    form_type, publication_status, open_until, is_cancelled}}`` of the archived notices (the types: a detail that now gives
-    another has its /html read again; the list's status, and its flag of a procedure ended early: a listed notice whose
-    status changed, or now listed as ended early, is fetched again)."""
+    form_type, publication_status, open_until, is_cancelled, listed_as, published}}`` of the archived notices (the
+    types: a detail that now gives another has its /html read again; the list's status, and its flag of a procedure
+    ended early: a listed notice whose status changed, or now listed as ended early, is fetched again; its day: a
+    listed notice whose ``publicatieDatum`` was corrected is fetched again)."""
     columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
             for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status",
-                             "open_until", "is_cancelled", "listed_as"):
+                             "open_until", "is_cancelled", "listed_as", "published"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:
@@ -61,7 +62,8 @@ def known_notices(path: str | Path) -> dict[str, dict]:
             db.close()
     notices = {}
     for row in _table_rows(path, "notices", f"select {columns} from notices{where}"):
-        for column in ("notice_type", "form_type", "publication_status"):  # a few codes, shared: a million notices held each as its own text
+        # a few codes and days, shared: a million notices held each as its own text
+        for column in ("notice_type", "form_type", "publication_status", "published"):
             if isinstance(row.get(column), str):
                 row[column] = sys.intern(row[column])
         notices[str(row["publication_id"])] = row
@@ -283,17 +285,24 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
         db.close()
 
 
-def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
+def last_complete_crawl(path: str | Path, spider: str, profile: str | None = None) -> dict | None:
     """The complete crawl an incremental run continues from: of the complete crawls of the whole
     source with the last one's scope (profile, source registry), the one whose window ends latest
     among those that join on to the windows completed before them. A sample crawl (``sample=N``)
     archived N records of its window, not the window, so an incremental run does not continue from it;
     nor from a complete crawl with an explicit window that begins after everything completed before
-    it ended (``--from-date`` a year after the last crawl): the days between were never listed."""
+    it ended (``--from-date`` a year after the last crawl): the days between were never listed.
+
+    ``profile``: of that profile's crawls only (the TenderNed spider's run continues its own profile's chain). The
+    last crawl of another profile (one old day crawled with ``--profile all``) was taken, and the run, finding no
+    crawl of its profile to continue from, listed only its default window: the days since its own last crawl and
+    before that window were never listed."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
                                        f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
+    if profile is not None:
+        rows = [row for row in rows if (_arguments(row) or {}).get("profile") == profile]
     if not rows:
         return None
     scope = _scope(_arguments(rows[-1]) or {})
@@ -409,11 +418,12 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
     archived for (a later crawl fetched it; an open notice that answered 404 is archived and kept).
     Its window has nothing left to list again, and without this one error that never goes away made
     every later run re-list a whole backfill's years until some crawl completed. A killed or failed
-    crawl (no errors recorded, or a list page among them) keeps its window."""
+    crawl (no errors recorded, or a list page among them) keeps its window, as does one stopped before it ended (its
+    ``finish_reason`` not "finished": list pages may be unasked, and the stop is no error)."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
     rows = _unsettled(_table_rows(path, "crawls", (
-        f"select arguments, errors, status, started from crawls where spider = ? and {FULL_CRAWL_SQL} "
+        f"select arguments, errors, status, started, finish_reason from crawls where spider = ? and {FULL_CRAWL_SQL} "
         "order by crawl_id"), [spider]), _full)
     settled = _settled_notices(path, rows)
     return [arguments for row in rows
@@ -494,6 +504,11 @@ def _all_settled(row: dict, settled: set[str]) -> bool:
     errors = _errors(row)
     if row.get("status") != "partial" or not errors:
         return False  # killed or failed, or nothing says what went wrong: its window is listed again
+    if (row.get("finish_reason") or "finished") != "finished":
+        # stopped before it ended (a signal, a CLOSESPIDER_* bound, the memory limit): list pages may be unasked,
+        # and the stop is no error; the errors it settles itself (a /documenten or /gerelateerd of a notice it
+        # archived) dropped its window at once, the days it never listed listed by no run
+        return False
     return all(_error_key(error) in settled for error in errors)
 
 

@@ -163,3 +163,31 @@ def test_a_profile_edited_between_crawls_is_one_chain_of_crawls(tmp_path):
     assert last_complete_crawl(path, "tenderned")["crawl_id"] == 3
     assert [arguments["queries"] for arguments in complete_crawls(path, "tenderned")] == [
         ["search:jeugdhulp", "search:Wmo"], ["search:jeugdhulp"]]
+
+
+def test_a_crawl_stopped_before_it_ended_keeps_its_window_whatever_errors_it_recorded(tmp_path):
+    """A crawl stopped before it ended (SIGTERM, a ``CLOSESPIDER_*`` bound, the memory limit: partial by its close
+    reason) may have left list pages unasked; the stop itself is no error. A partial crawl whose every error is
+    settled has nothing left to list (:func:`unfinished_crawls`), and the errors a crawl settles itself (a notice's
+    ``/documenten`` or ``/gerelateerd`` that failed, the notice archived in the same crawl) left a stopped backfill
+    out of the next runs' windows at once: the days it never listed were listed by no run, while the same stop with no
+    error kept its window. A stopped crawl keeps its window; a crawl that ended does not. Synthetic rows."""
+    import json
+
+    api = "http://127.0.0.1:1/papi/tenderned-rs-tns/v2/publicaties"
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    documents = [{"url": f"{api}/801/documenten", "error": "request failed: HTTP 500"}]
+    for crawl_id, reason, window in ((1, "finished", ("2021-01-01", "2021-12-31")),
+                                     (2, "shutdown", ("2018-01-01", "2018-12-31")),
+                                     (3, "closespider_timeout", ("2019-01-01", "2019-12-31")),
+                                     (4, "finished", ("2020-01-01", "2020-12-31"))):
+        arguments = {"from_date": window[0], "until_date": window[1], "profile": "youth_care"}
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "partial", "finish_reason": reason,
+                             "started": f"{window[1]}T10:00:00+00:00", "arguments": json.dumps(arguments),
+                             "errors": json.dumps(documents)}, alter=True)
+    db["notices"].insert({"publication_id": 801}, alter=True)  # archived, its documents unread: settled
+    db.conn.commit()
+    db.close()
+    assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == ["2018-01-01", "2019-01-01"]
