@@ -405,10 +405,14 @@ INFORMATIVE_FIELDS = {
 }
 
 
-def unreadable_informative(detail) -> list[str]:
+_UNREAD = object()  #: the keywords not read yet (:func:`unreadable_informative`)
+
+
+def unreadable_informative(detail, words=_UNREAD) -> list[str]:
     """The notice columns of the detail's :data:`INFORMATIVE_FIELDS` sent with a value (not none, not blank) that
     their reader finds nothing in, and ``keywords`` when ``trefwoord1`` … ``trefwoord10`` were sent and none is text
-    (:func:`keywords`): kept as omitted, the keywords made every crawl fetch the notice again for the same shape."""
+    (:func:`keywords`): kept as omitted, the keywords made every crawl fetch the notice again for the same shape.
+    ``words``: ``keywords(detail)`` when the caller has read them already (:func:`normalise_notice`)."""
     columns = []
     for field, (read, field_columns) in INFORMATIVE_FIELDS.items():
         value = detail.get(field)
@@ -417,7 +421,7 @@ def unreadable_informative(detail) -> list[str]:
         got = read(value)
         if got is None or got == (None, None):
             columns.extend(field_columns)
-    if keywords(detail) is None and any(_sent(detail.get(f"trefwoord{i}")) for i in range(1, 11)):
+    if (keywords(detail) if words is _UNREAD else words) is None and any(_sent(detail.get(f"trefwoord{i}")) for i in range(1, 11)):
         # keywords sent, none of them text (a yes/no, a list): as unreadable as one informative field of no shape
         columns.append("keywords")
     return columns
@@ -428,17 +432,20 @@ def _sent(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def unreadable_columns(detail, row) -> list[str]:
+def unreadable_columns(detail, row, read: tuple | None = None) -> list[str]:
     """The notice columns a response sent unreadable (the detail's, else for a field the detail has not, its
     list row's): the archive keeps their earlier value, as for an omitted one, but they do not make the answer
     sparse. A notice whose detail sent ``isGegund: "onbekend"`` (or an unreadable start date) was taken for a
     sparse answer and fetched again by every crawl, for ever: TenderNed sends the same again. A changed detail
-    is fetched all the same (a new notice of the procedure, an open one's re-check)."""
+    is fetched all the same (a new notice of the procedure, an open one's re-check). ``read``: the detail's
+    ``values.unreadable_dates`` and :func:`keywords`, when the caller has them (:func:`normalise_notice`, issue 14:
+    each was worked out twice a notice)."""
     detail, row = (r if isinstance(r, dict) else {} for r in (detail, row))
+    bad_dates, words = read if read is not None else (values.unreadable_dates(detail), _UNREAD)
     columns = {FLAG_FIELDS[f] for f in [*unreadable_flags(detail), *unreadable_flags(row, detail)]}
-    for field in values.unreadable_dates(detail):
+    for field in bad_dates:
         columns.update(DATE_COLUMNS.get(field, ()))
-    columns.update(unreadable_informative(detail))
+    columns.update(unreadable_informative(detail, words))
     return sorted(columns)
 
 
@@ -476,7 +483,7 @@ def listed_as(row) -> str | None:
         kenmerk = values.kenmerk_number(row.get("kenmerk"))
     except (TypeError, ValueError):
         kenmerk = None
-    code = values.code_label(row.get("typePublicatie"))[0]
+    code = code_label(row.get("typePublicatie"))[0]  # its label cleaned as normalise_notice's (cached), unread here
     return dumps({"kenmerk": None if kenmerk is None else str(kenmerk), "type": code.upper() if code else None,
                   "ended_early": flag(row.get("isVroegtijdigeBeeindiging")),
                   "published": local_date(values.readable_timestamp(row.get("publicatieDatum")))})
@@ -485,8 +492,12 @@ def listed_as(row) -> str | None:
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
-    unreadable = unreadable_columns(item.detail, item.list_record)
-    d = values.without_unreadable_dates(_object(item.detail))
+    # the detail's unreadable dates and keywords, read once for both unreadable_columns and the row (issue 14)
+    bad_dates = values.unreadable_dates(item.detail)
+    detail_keywords = keywords(item.detail) if isinstance(item.detail, dict) else None
+    unreadable = unreadable_columns(item.detail, item.list_record, (bad_dates, detail_keywords))
+    d = _object(item.detail)
+    d = {**d, **dict.fromkeys(bad_dates)} if bad_dates else d  # values.without_unreadable_dates
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
     kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
@@ -586,7 +597,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
         "tender_platform_url": scalar_text(d.get("urlTsenderWebsite")),
-        "keywords": keywords(d),
+        "keywords": detail_keywords,  # keywords(d): the dates left out are no trefwoord
         "duration_code": duration_code,
         "duration_label": duration_label,
         # a code of the eForms list (§7.3, §8.4), as a string or, as the detail's other codes, a {code, …} object: the

@@ -54,5 +54,5 @@ def named_municipalities(text: str, title: str | None = None, year: int | None =
     """Municipalities a notice's title and text name (CBS name, code, jeugdregio: the one of ``year``,
     default 2025), and those a sub-region it names implies (H10, Parkstad: matched ``subregion:...``),
     which a notice has always counted for (``notice_municipalities``)."""
-    found = places.find_municipalities(text or "", title=title, year=year)
+    found = places.find_municipalities(text or "", title=title, year=year, regions=False)  # its regions unread
     return found["municipalities"] + found.get("municipalities_mentioned", []) + found.get("implied_municipalities", [])

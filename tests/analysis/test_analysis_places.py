@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tenderarchive.analysis import places
 from tenderarchive.analysis.places import find_municipalities
 
 DATA = Path(__file__).resolve().parents[2] / "tenderarchive" / "data"
@@ -321,3 +322,33 @@ def test_a_municipalitys_council_or_board_names_it(text, name):
     """"De gemeenteraad van X", "het college van (burgemeester en wethouders van) X" name X, also a
     name that is an ordinary word or shared (Best, Ede, Rijswijk). Synthetic sentences."""
     assert _names(text) == {name}
+
+
+def test_a_place_is_looked_up_once_per_name_how_and_year(monkeypatch):
+    """Issue 14 (branch reparse22): a found place's row (its CBS code and jeugdregio of the year) is worked out once
+    per (name, how it was matched, year), and every caller gets its own copy to add to."""
+    from tenderarchive import reference
+    looked_up = []
+    region_of = reference.region_of
+    monkeypatch.setattr(reference, "region_of", lambda *a: looked_up.append(a) or region_of(*a))
+    places._record_row.cache_clear()
+    first = find_municipalities("De gemeente Zeewolde koopt jeugdhulp in.", year=2022)["municipalities"]
+    again = find_municipalities("Zeewolde en de gemeente Zeewolde kopen in.", year=2022)["municipalities"]
+    assert first == again and len(looked_up) == 1
+    first[0]["matched"] = "changed by a caller"
+    assert find_municipalities("De gemeente Zeewolde koopt jeugdhulp in.", year=2022)["municipalities"][0]["matched"] != \
+        "changed by a caller"
+
+
+def test_without_regions_the_municipalities_are_found_as_with_them(monkeypatch):
+    """``regions=False`` (a notice's places, ``organisations.named_municipalities``: issue 14, branch reparse22) gives
+    the same municipalities, mentioned and implied ones, without searching the text for jeugdregio's."""
+    from tenderarchive.organisations import named_municipalities
+    text = "De gemeenten Leiden en Oegstgeest (Leidse Regio) en de regio Hart van Brabant kopen in bij H10."
+    full = find_municipalities(text, year=2021)
+    assert full["regions"]
+    monkeypatch.setattr(places, "find_regions", lambda _text: pytest.fail("regions searched"))
+    lean = find_municipalities(text, year=2021, regions=False)
+    assert lean == {k: v for k, v in full.items() if k != "regions"}
+    assert named_municipalities(text, year=2021) == (full["municipalities"] + full["municipalities_mentioned"]
+                                                     + full["implied_municipalities"])

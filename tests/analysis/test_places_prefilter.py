@@ -151,3 +151,15 @@ def test_context_regexes_run_wherever_they_can_match():
 def test_context_checks_say_no_when_no_context_word_occurs():
     assert places._context_checks("Jeugdhulp voor Heerlen en Landgraaf") == (False, False, False)
     assert places._context_checks("Jeugdhulp in de regio Parkstad") == (True, False, True)
+
+
+def test_has_word_is_any_of_the_words_as_one_search():
+    """``_has_word`` tries its words as one regex of the literals (issue 14, branch reparse22), with the answer of
+    ``any(w in window.lower() for w in words)`` on every window of the sample."""
+    for words in (places._SEAT_WORDS, places._OFFICE_WORDS, ("gemeente",)):
+        assert places._words_rx(words).pattern.count("|") == len(words) - 1
+        for text in texts()[:40]:
+            for start in range(0, len(text), 97):
+                window = text[start:start + 80]
+                expected = any(w in window.lower() for w in words) or any(c in window for c in places._FOLD_SPECIAL)
+                assert places._has_word(window, words) == expected, (words, window)

@@ -409,3 +409,33 @@ def test_a_reference_or_tender_platform_of_no_text_shape_costs_only_itself(snaps
     notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
     assert (notice["reference"], notice["tender_platform"], notice["tender_platform_url"]) == (archived,) * 3
     assert notice["title"]
+
+
+def test_a_notice_is_normalised_reading_its_keywords_and_dates_once(snapshot, monkeypatch):
+    """Issue 14 (branch reparse22): the detail's keywords and its unreadable dates are read once a notice, for the
+    unreadable columns and for the row alike (each was worked out twice), and a list row's notice type for
+    ``listed_as`` is read without cleaning its label again (``values.clean_field``: the cached one of this module).
+    An unreadable start date is still left out, and the keywords still archived."""
+    import pipelines.normalise as module
+    from tenderarchive import values
+
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"trefwoord1": "jeugdhulp", "aanvangOpdrachtDatum": "n.v.t."})
+    calls = {"keywords": 0, "unreadable_dates": 0}
+
+    def counted(name, function):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(module, "keywords", counted("keywords", module.keywords))
+    monkeypatch.setattr(values, "unreadable_dates", counted("unreadable_dates", values.unreadable_dates))
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    assert calls == {"keywords": 1, "unreadable_dates": 2}  # the detail's once, the list row's once
+    assert json.loads(record["notice"]["keywords"]) == ["jeugdhulp"]
+    assert record["notice"]["start_date"] is None and "start_date" in record["unreadable"]
+
+    monkeypatch.setattr(values, "clean_field", lambda value: pytest.fail(f"cleaned again: {value!r}"))
+    listed = module.listed_as({"kenmerk": "123", "typePublicatie": {"code": "aao", "omschrijving": "Aankondiging"}})
+    assert json.loads(listed) == {"kenmerk": "123", "type": "AAO", "ended_early": None}
