@@ -1425,10 +1425,13 @@ class NewsSpider(BaseSpider):
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
-        #: per sitemap address: when a complete crawl whose window began no later than this one's last read it whole
-        #: (``queries.sitemaps_read``; :meth:`sitemap_unchanged`)
+        #: per sitemap address: when a complete crawl of this crawl's source registry whose window began no later than
+        #: this one's last read it whole (``queries.sitemaps_read``; :meth:`sitemap_unchanged`). A crawl of another
+        #: registry (an entry tried in a file of its own) read it for that registry's rules: it spares none of this one.
         self.sitemaps_read = {}
         for row in state.get("sitemaps_read") or ():
+            if row.get("sources") != self.source_description:
+                continue
             try:
                 covered = date.fromisoformat(str(row.get("from_date"))[:10]) <= self.arguments.from_date
             except ValueError:

@@ -1,0 +1,40 @@
+"""The news spider, thirty-ninth pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference17 import undated_page
+from tests.spiders.test_news_reference19 import sitemap_index, urlset
+
+
+def test_a_sitemap_read_by_a_crawl_of_another_registry_is_read_again_by_the_registrys_own_crawl(tmp_path):
+    """A user adding a site tries its entry in a registry file of its own first (``--sources try.yaml``, rules
+    narrower than the entry later added to the registry: ``^/nieuws/`` only). That crawl completed, having read the
+    site's sitemaps whole for its rules: the registry's own crawl then skipped every sitemap the index said had not
+    changed since (``sitemap_unchanged``), so the ``/actueel/`` items its rules admit were never read. A sitemap
+    spares a crawl its reading only when a complete crawl of the same source registry read it."""
+    log: list[str] = []
+    children = {"/post-sitemap1.xml": "2021-10-20T12:00:00+00:00"}
+    pages = {"/nieuws/marktconsultatie": "2021-03-28", "/actueel/gunning-jeugdhulp": "2021-10-20"}
+    routes = {"/robots.txt": ROBOTS, "/sitemap_index.xml": sitemap_index(children),
+              "/post-sitemap1.xml": urlset(pages), **{page: undated_page(f"Bericht {page}") for page in pages}}
+    archive = tmp_path / "archive.db"
+    (tmp_path / "try").mkdir()
+    (tmp_path / "registry").mkdir()
+    with serve(routes, log) as base:
+        site = {"base_url": base, "cms": "wordpress", "discovery": {"sitemaps": ["sitemap_index.xml"]}}
+        tried = crawl_news(registry(tmp_path / "try", allow=["^/nieuws/"], **site), archive)
+        assert tried.returncode == 0, tried.stderr[-3000:]
+        log.clear()
+        own = crawl_news(registry(tmp_path / "registry", allow=["^/nieuws/", "^/actueel/"], **site), archive)
+        assert own.returncode == 0, own.stderr[-3000:]
+        assert "/post-sitemap1.xml" in log
+    db = sqlite_utils.Database(archive)
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Bericht /actueel/gunning-jeugdhulp", "Bericht /nieuws/marktconsultatie"]
+    assert [r["status"] for r in db.query("select status from crawls order by crawl_id")] == ["complete"] * 2
