@@ -4,7 +4,10 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 import sqlite_utils
+import yaml
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
@@ -38,3 +41,32 @@ def test_a_sitemap_read_by_a_crawl_of_another_registry_is_read_again_by_the_regi
     assert sorted(r["title"] for r in db["articles"].rows) == [
         "Bericht /actueel/gunning-jeugdhulp", "Bericht /nieuws/marktconsultatie"]
     assert [r["status"] for r in db.query("select status from crawls order by crawl_id")] == ["complete"] * 2
+
+
+def test_a_sitemap_read_by_a_crawl_of_one_site_is_read_again_for_another_site_that_shares_it(tmp_path):
+    """Two entries of the registry on one host (a region's news pages kept on a member municipality's site, §2.1),
+    each reading the host's sitemap index with its own rules. A ``--site`` crawl of one read the sitemaps whole for
+    its own pages: a ``--site`` crawl of the other then skipped every sitemap the index said had not changed since, so
+    the other site's items in them were never read. A sitemap spares a site's reading only when a complete crawl of
+    that site read it."""
+    log: list[str] = []
+    children = {"/post-sitemap1.xml": "2021-10-20T12:00:00+00:00"}
+    pages = {"/nieuws/marktconsultatie": "2021-03-28", "/regio/gunning-jeugdhulp": "2021-10-20"}
+    routes = {"/robots.txt": ROBOTS, "/sitemap_index.xml": sitemap_index(children),
+              "/post-sitemap1.xml": urlset(pages), **{page: undated_page(f"Bericht {page}") for page in pages}}
+    archive = tmp_path / "archive.db"
+    with serve(routes, log) as base:
+        entry = {"base_url": base, "cms": "wordpress", "municipalities": ["Leiden"],
+                 "politeness": {"download_delay": 0, "concurrency": 4},
+                 "discovery": {"sitemaps": ["sitemap_index.xml"]}}
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(yaml.safe_dump({"version": 1, "sites": [
+            {"name": "gemeente", "title": "Gemeente (synthetic)", "allow": ["^/nieuws/"], **deepcopy(entry)},
+            {"name": "regio", "title": "Regio (synthetic)", "allow": ["^/regio/"], **deepcopy(entry)}]}), encoding="utf-8")
+        one = crawl_news(sources, archive, "--site", "gemeente")
+        assert one.returncode == 0, one.stderr[-3000:]
+        other = crawl_news(sources, archive, "--site", "regio")
+        assert other.returncode == 0, other.stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    assert sorted((r["site"], r["title"]) for r in db["articles"].rows) == [
+        ("gemeente", "Bericht /nieuws/marktconsultatie"), ("regio", "Bericht /regio/gunning-jeugdhulp")]
