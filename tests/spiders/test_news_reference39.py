@@ -5,6 +5,7 @@ crawl news`` into a real archive."""
 from __future__ import annotations
 
 from copy import deepcopy
+from pathlib import Path
 
 import sqlite_utils
 import yaml
@@ -70,3 +71,40 @@ def test_a_sitemap_read_by_a_crawl_of_one_site_is_read_again_for_another_site_th
     db = sqlite_utils.Database(archive)
     assert sorted((r["site"], r["title"]) for r in db["articles"].rows) == [
         ("gemeente", "Bericht /nieuws/marktconsultatie"), ("regio", "Bericht /regio/gunning-jeugdhulp")]
+
+
+def two_sites(tmp_path, base: str, sitemaps: dict[str, str]) -> Path:
+    """A SYNTHETIC registry of two sites on one loopback host, ``sitemaps`` {site name: its sitemap path}, each site's
+    rules admitting ``/<name>/`` only."""
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"version": 1, "sites": [
+        {"name": name, "title": f"{name} (synthetic)", "municipalities": ["Leiden"], "base_url": base, "cms": "other",
+         "politeness": {"download_delay": 0, "concurrency": 4}, "allow": [f"^/{name}/"],
+         "discovery": {"sitemaps": [path.lstrip("/")]}} for name, path in sitemaps.items()]}), encoding="utf-8")
+    return sources
+
+
+def test_a_site_crawl_of_one_site_leaves_the_other_sites_failed_pages_to_be_asked_again(tmp_path):
+    """A registry of two sites; a full crawl on which one of the second site's pages failed (HTTP 500); a ``--site``
+    crawl of the first site alone, complete; then the page left its sitemap. The next full crawl asks it again and
+    archives it: a complete crawl of one site settles no failure of another."""
+    sitemaps = {"gemeente": "/gemeente-sitemap.xml", "regio": "/regio-sitemap.xml"}
+    named = {"gemeente": {"/gemeente/nieuws-1": "2021-10-20"}, "regio": {"/regio/inkoop-jeugdhulp": "2021-10-20"}}
+    routes = {"/robots.txt": ROBOTS, **{path: urlset(named[name]) for name, path in sitemaps.items()},
+              "/gemeente/nieuws-1": undated_page("Bericht gemeente"),
+              "/regio/inkoop-jeugdhulp": ("text/html", b"", 500)}
+    archive = tmp_path / "archive.db"
+    with serve(routes, []) as base:
+        sources = two_sites(tmp_path, base, sitemaps)
+        first = crawl_news(sources, archive)
+        assert first.returncode != 0 or "partial" in first.stderr
+        one = crawl_news(sources, archive, "--site", "gemeente")
+        assert one.returncode == 0, one.stderr[-3000:]
+        named["regio"].clear()  # the page left its sitemap, and answers again
+        routes["/regio/inkoop-jeugdhulp"] = undated_page("Bericht regio")
+        full = crawl_news(sources, archive)
+        assert full.returncode == 0, full.stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    assert [r["status"] for r in db.query("select status from crawls order by crawl_id")] == [
+        "partial", "complete", "complete"]
+    assert sorted(r["title"] for r in db["articles"].rows) == ["Bericht gemeente", "Bericht regio"]
