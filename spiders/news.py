@@ -1425,16 +1425,24 @@ class NewsSpider(BaseSpider):
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
-        #: per sitemap address: when a complete crawl whose window began no later than this one's last read it whole
-        #: (``queries.sitemaps_read``; :meth:`sitemap_unchanged`)
+        #: per sitemap address: when a complete crawl of this crawl's source registry whose window began no later than
+        #: this one's last read it whole (``queries.sitemaps_read``; :meth:`sitemap_unchanged`). A crawl of another
+        #: registry (an entry tried in a file of its own) read it for that registry's rules: it spares none of this one.
+        #: Per site of the crawls that read it (``{url: {site name: fetched_at}}``): two entries on one host read its
+        #: sitemaps each for its own rules, and a ``--site`` crawl of one spared the other nothing.
         self.sitemaps_read = {}
         for row in state.get("sitemaps_read") or ():
+            if row.get("sources") != self.source_description:
+                continue
             try:
                 covered = date.fromisoformat(str(row.get("from_date"))[:10]) <= self.arguments.from_date
-            except ValueError:
+                sites = json.loads(row.get("sites") or "[]")
+            except (ValueError, TypeError):
                 continue
-            if covered and row.get("url") and row.get("fetched_at"):
-                self.sitemaps_read[row["url"]] = max(self.sitemaps_read.get(row["url"], ""), row["fetched_at"])
+            if covered and row.get("url") and row.get("fetched_at") and isinstance(sites, list):
+                read = self.sitemaps_read.setdefault(row["url"], {})
+                for name in map(str, sites):
+                    read[name] = max(read.get(name, ""), row["fetched_at"])
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
@@ -1595,7 +1603,7 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
                     continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
-                if request and self.sitemap_unchanged(request.url, entry.get("lastmod")):
+                if request and self.sitemap_unchanged(request.url, entry.get("lastmod"), site.name):
                     self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
                     continue
                 if request:
@@ -1654,11 +1662,11 @@ class NewsSpider(BaseSpider):
             return False
         return not self.lastmod_in_window(lastmod, local_day(moment))
 
-    def sitemap_unchanged(self, url: str, lastmod: str | None) -> bool:
+    def sitemap_unchanged(self, url: str, lastmod: str | None, site: str) -> bool:
         """Whether a sitemap that a sitemap index names is unchanged since an earlier complete crawl read it whole
-        (:attr:`sitemaps_read`: one whose window began no later than this one's): its ``lastmod`` in the index is not
-        after that read (:meth:`changed_since`; a day alone is a change until that day is over). Every page it names
-        was then archived, or is asked again as a failed page; those it names with a ``lastmod`` were changed no later
+        (:attr:`sitemaps_read`: one of this registry and of ``site``, whose window began no later than this one's):
+        its ``lastmod`` in the index is not after that read (:meth:`changed_since`; a day alone is a change until that
+        day is over). Every page it names was then archived, or is asked again as a failed page; those it names with a ``lastmod`` were changed no later
         than the sitemap. A crawl without ``--from-date`` (a weekly full crawl) fetched every sitemap of a big site's
         index (Yoast's ``post-sitemap1…N.xml``, a month's sitemap of TYPO3 or Drupal) each time, hundreds of
         requests for nothing new. Without a ``lastmod``, or with one in the future, it is read; so is one never read
@@ -1666,7 +1674,7 @@ class NewsSpider(BaseSpider):
         entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one."""
         if self.settings.getbool("NEWS_SITEMAPS_REREAD"):
             return False
-        fetched = getattr(self, "sitemaps_read", {}).get(url)
+        fetched = getattr(self, "sitemaps_read", {}).get(url, {}).get(site)  # a crawl of this ``site`` read it
         moment = changed_moment(lastmod)
         if not fetched or moment is None or local_day(moment) > self.today():
             return False

@@ -140,15 +140,21 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
     ``until_date`` not before the crawl's day (none given), so no page it names was left for being too new. A crawl
     that reads a sitemap index asks again only the sitemaps changed since (``NewsSpider.sitemap_read_since``). A
     complete crawl recorded no error, so every page those sitemaps named was archived, or is asked again
-    (:func:`failed_news_pages`)."""
+    (:func:`failed_news_pages`). Each with the ``sources`` (registry) of the crawls that read it: a sitemap read whole
+    for another registry's rules (an entry tried in a file of its own, rules narrower than the shipped entry's) was
+    read for that registry's pages, not for this one's (``NewsSpider.use_archive_state``); and the ``sites`` (a JSON
+    list of names) the crawl read: two entries on one host read its sitemaps each for its own rules, a ``--site`` crawl
+    of one for that one's pages alone."""
     return _table_rows(path, "crawls", (
-        "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date"
+        "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date,"
+        " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
         " from fetches f join crawls c on c.crawl_id = f.crawl_id"
         " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
         " and (f.url like '%sitemap%' or f.url like '%.xml%') and json_valid(c.arguments)"
         " and json_extract(c.arguments, '$.sample') is null"
         " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"
-        " group by f.url, json_extract(c.arguments, '$.from_date')"), [spider]) if _has_table(path, "fetches") else []
+        " group by f.url, json_extract(c.arguments, '$.from_date'), json_extract(c.arguments, '$.sources'),"
+        " json_extract(c.arguments, '$.sites')"), [spider]) if _has_table(path, "fetches") else []
 
 
 def _has_table(path, table: str) -> bool:
