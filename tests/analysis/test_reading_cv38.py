@@ -54,3 +54,27 @@ def test_not_yet_extended_is_no_denial():
     # "nog niet" is the step to come (branch cv32), not a denial (read in core: the broad named rule `stage.negation`
     # reads any nearby "niet")
     assert "verlenging" in stage_statuses(_read_core("De contracten voor de jeugdhulp zijn nog niet verlengd, dat volgt in mei."))
+
+
+# --- the preparation told with the separable verb split ("bereidt ... voor") is told, and outranks a described step ---
+
+@pytest.mark.parametrize("text", [
+    "Tot eind 2025 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp, Wmo en de voorliggende voorzieningen voor.",
+    "De gemeente bereidt samen met andere gemeenten in de regio de inkoop voor.",
+])
+def test_the_split_separable_verb_tells_the_preparation(read, text):
+    assert stage_statuses(read(text))["voorbereiding"] == "current"
+
+
+def test_a_told_preparation_outranks_a_tense_less_transfer(read):
+    result = read("Tot eind 2025 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp voor. De overdracht van de "
+                  "dossiers vindt plaats in nauwe afstemming tussen de twee aanbieders.")
+    assert result["primary_stage"] == "voorbereiding"
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente bereidt de aanbesteding voor de jeugdhulp zorgvuldig voor een nieuwe periode.",  # "voor" no particle
+    "De gemeente bereidt een besluit voor over de jeugdhulp.",  # no purchase prepared
+])
+def test_a_preposition_voor_or_another_object_is_no_preparation_cue(read, text):
+    assert "bereid" not in " ".join(s["cue"] for s in read(text)["stages"] if s["stage"] == "voorbereiding")
