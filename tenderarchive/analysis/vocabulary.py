@@ -408,7 +408,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # eind 2020 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp en de Wmo voor." -- is
                       # stages.md's "besluit to prepare" told in the present: the preparation under way, told
                       r"\bbereid(?:t|en|de|den)\b[^.;:!?]{0,80}?\b(?:aanbesteding|inkoop)\w*\b[^.;:!?]{0,120}?"
-                      r"\bvoor(?=\s*['\"’”]?\s*(?:[.;:!?]|$))"),
+                      r"\bvoor(?=\s*['\"’”]?\s*(?:[.;:!?]|$))|"
+                      # branch cv38: the procedure chosen -- "Gemeenten hebben voor de inkoopprocedure in 2023 opnieuw
+                      # gekozen voor open house", "kiest opnieuw voor open house voor inkoop jeugdhulp" -- is the decision
+                      # on how to procure (stages.md: "decision or plan to procure")
+                      r"\b(?:gekozen|kiest|kiezen|koos|kozen)\b(?: [\w'-]+){0,3}? voor (?:de |een |het )?(?:open[ -]?house|"
+                      r"(?:europese |openbare |onderhandse |nieuwe )?(?:aanbestedingsprocedure|aanbesteding|inkoopprocedure))\b"),
 ]
 
 # A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd

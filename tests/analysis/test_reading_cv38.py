@@ -78,3 +78,21 @@ def test_a_told_preparation_outranks_a_tense_less_transfer(read):
 ])
 def test_a_preposition_voor_or_another_object_is_no_preparation_cue(read, text):
     assert "bereid" not in " ".join(s["cue"] for s in read(text)["stages"] if s["stage"] == "voorbereiding")
+
+
+# --- the procedure chosen is the decision on how to procure, and outranks a step described in general ---
+
+def test_the_procedure_chosen_is_told_preparation_over_a_described_verification(read):
+    result = read("Gemeenten in de regio hebben voor de inkoopprocedure in 2023 opnieuw gekozen voor open house van "
+                  "jeugdhulp. Voorafgaand aan een eventueel contract voeren deskundigen van de regio verificatiegesprekken "
+                  "met alle jeugdhulpaanbieders.", title="Regio kiest opnieuw voor open house voor inkoop jeugdhulp")
+    assert "voorbereiding" in stage_statuses(result)
+    assert result["primary_stage"] == "voorbereiding"
+
+
+@pytest.mark.parametrize("text", [
+    "Wij hebben gekozen voor een nieuwe huisstijl voor de jeugdhulp.",  # not a procedure
+    "De aanbieder kiest voor de jeugdhulp een nieuwe locatie.",  # "voor" not the procedure chosen
+])
+def test_another_choice_is_no_preparation(read, text):
+    assert "voorbereiding" not in stage_statuses(read(text))
