@@ -98,16 +98,12 @@ _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 # alleen/enkel/slechts/zomaar" (no denial), nor a failure cue ("dat is niet gelukt") or a court step, whose negation is
 # the verdict's ("de rechter heeft het kort geding niet toegewezen": a ruling made).
 _NEGATION_WORD = re.compile(r"(?<!\bnog )\b(?:niet|geen|nooit)\b(?! (?:alleen|enkel|slechts|zomaar|voor niets)\b)", re.I)
-# branch cv38: also the negated infinitive with "te" and "niet meer"/"niet langer" ("hebben besloten de huidige
-# contracten niet te verlengen", "wordt niet langer verlengd", "besloot de opdracht niet meer te gunnen"): the decision
-# taken is that the step will not happen -- a step denied, however the decision is tensed
-_NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+(?:(?:meer|langer)\s+)?(?:te\s+)?$", re.I)
+_NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+$", re.I)
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
-    """Is the cue's own verb group denied: a negation inside the cue, or "niet"/"nooit" right before it (also "niet
-    te", "niet meer/langer (te)")?"""
-    return bool(_NEGATION_WORD.search(m.group(0)) or _NOT_RIGHT_BEFORE.search(text[max(0, m.start() - 24):m.start()]))
+    """Is the cue's own verb group denied: a negation inside the cue, or "niet"/"nooit" right before it?"""
+    return bool(_NEGATION_WORD.search(m.group(0)) or _NOT_RIGHT_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
 
 
 # branch cv32: a ruling announced for the future -- "de rechter doet op 12 maart uitspraak", "zal uitspraak doen", "de
