@@ -403,7 +403,17 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # to buy together from now on ("gaan vanaf 2018 samen de inkoop ... uitvoeren"), not a joint
                       # purchase that runs ("De GGD voert de gezamenlijke inkoop ... uit")
                       r"\b(?:gaan|besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
-                      r"(?:inkoop\w*|in te kopen|inkopen)\b|inkoopsamenwerking (?:aan ?te ?gaan|aangaan|besloten)"),
+                      r"(?:inkoop\w*|in te kopen|inkopen)\b|inkoopsamenwerking (?:aan ?te ?gaan|aangaan|besloten)|"
+                      # branch cv38: the separable verb split in a main clause, its particle closing the clause -- "Tot
+                      # eind 2020 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp en de Wmo voor." -- is
+                      # stages.md's "besluit to prepare" told in the present: the preparation under way, told
+                      r"\bbereid(?:t|en|de|den)\b[^.;:!?]{0,80}?\b(?:aanbesteding|inkoop)\w*\b[^.;:!?]{0,120}?"
+                      r"\bvoor(?=\s*['\"’”]?\s*(?:[.;:!?]|$))|"
+                      # branch cv38: the procedure chosen -- "Gemeenten hebben voor de inkoopprocedure in 2023 opnieuw
+                      # gekozen voor open house", "kiest opnieuw voor open house voor inkoop jeugdhulp" -- is the decision
+                      # on how to procure (stages.md: "decision or plan to procure")
+                      r"\b(?:gekozen|kiest|kiezen|koos|kozen)\b(?: [\w'-]+){0,3}? voor (?:de |een |het )?(?:open[ -]?house|"
+                      r"(?:europese |openbare |onderhandse |nieuwe )?(?:aanbestedingsprocedure|aanbesteding|inkoopprocedure))\b"),
 ]
 
 # A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
