@@ -681,13 +681,14 @@ def cmd_report(args) -> int:
             return ExitCode.COMPLETE
     for crawl_id in crawls:
         # the reader was told of crawls up to `last` (watch/report.py: "New to the reader")
-        code = _report_one(args, db, crawl_id, smtp, last)
+        # and a row changed in several of these crawls is told once, in the last one's report
+        code = _report_one(args, db, crawl_id, smtp, last, crawls[-1] if last is not None else None)
         if code != ExitCode.COMPLETE:
             return code  # the crawls after it stay unreported: the next run reports them
     return ExitCode.COMPLETE
 
 
-def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
+def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> int:
     import smtplib
 
     from tenderarchive.watch import ReportFilesError, report_after_crawl
@@ -696,7 +697,7 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
         report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
-                                    print_empty=not args.quiet, last_reported=last_reported)
+                                    print_empty=not args.quiet, last_reported=last_reported, through=through)
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED

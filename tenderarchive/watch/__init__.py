@@ -153,11 +153,12 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
                        out_dir: str | Path | None = None, datasette_url: str | None = None,
                        write_files: bool = True, email: bool = False, smtp: SMTPSettings | None = None,
                        email_empty: bool = False, print_text: bool = True, print_empty: bool = True,
-                       stream=None, last_reported: int | None = None) -> Report:
+                       stream=None, last_reported: int | None = None, through: int | None = None) -> Report:
     """Build, print, write and (optionally) mail the watchlist report of one crawl.
 
     ``crawl_id=None`` means the last crawl; ``last_reported`` the last crawl the reader was told
-    of (``report --unreported``: rows first archived after it are new). Files go to ``out_dir``
+    of (``report --unreported``: rows first archived after it are new, a row's changes are those since it),
+    ``through`` the last crawl that catch-up reports (a row it touched again is left to its report). Files go to ``out_dir``
     (default: ``reports/`` next to the archive). The text report is printed to ``stream`` (default stdout) when
     ``print_text``, and with ``print_empty=False`` only when something matched (under cron,
     whatever is printed is mailed: quiet nights send nothing). E-mail is sent when ``email``
@@ -167,7 +168,7 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     :class:`ReportFilesError` when the files cannot be written (after the report is mailed).
     """
     watchlist = load_watchlist(watchlist_path)
-    report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported)
+    report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported, through)
     if print_text and (print_empty or report.count()):
         (stream or sys.stdout).write(render_text(report))
     files_error = None
