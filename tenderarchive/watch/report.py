@@ -24,7 +24,16 @@ reader never heard of it, so N+1's report lists it as *new*, without the changes
 reader saw changed). First archived after the last report: no version of it was made by a
 reported crawl (``versions.crawl_id``), no award, document or result of a notice belongs to one,
 and the first fetch of its URL that the source answered 200 (``fetches``) is a later crawl's.
-Without a ``fetches`` table the report cannot tell and keeps *changed*.
+Without a ``fetches`` table the report cannot tell and keeps *changed*. A notice new to the reader that gives an award
+they were told of under another notice (an OCDS awardUpdate's release, a notice of its own) keeps that award's changes.
+
+**A missed night.** In a catch-up (``last_reported``, ``through``: the last crawl it reports) a row changed in several
+of its crawls is told once, in the report of the last crawl that changed it (a notice: its row, lots or awards;
+:func:`_candidates` leaves it out of the earlier ones), with its changes since crawl ``last_reported``: each column from
+its value before the first of those crawls (their oldest ``versions``) to its value now, none where it came back to
+what it was. The report omitted it from the older crawl's report and told only the later crawl's own change (an award
+value corrected in crawl 2, € 500.000 → € 900.000, and touched again in crawl 3 in its release list alone: never told).
+``report --crawl N`` still says what crawl N did.
 
 **Withdrawn.** An archived notice or article that crawl N asked for again and the source
 answered 404 or 410 (``crawls.errors``, ``fetches``), or 200 with a page saying it was not found (a soft 404,
