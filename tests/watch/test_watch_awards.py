@@ -1097,3 +1097,31 @@ def test_report_unreported_after_a_missed_night_tells_an_award_correction_once_i
 
     by_hand = build_report(db, load_watchlist(watchlist), 2)   # what night 2 did, the award as archived now
     assert [m.key for _, matches in by_hand.results for m in matches] == [300361, 300361]
+
+
+def test_report_unreported_after_a_missed_night_tells_a_news_pages_changes_of_both_nights_once(tmp_path):
+    """A living news page (SYNTHETIC) re-read each night: night 2 revises its text, night 3 its title; the reader was
+    told of night 1. The catch-up's report of night 3 told only the new title (against night 2's), and night 2's
+    report left the page out (night 3 changed it again): the revised text was never told. Night 3's report tells
+    both, the text from the one the reader was told; night 2's leaves the page to it."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, registry, serve
+
+    routes, _ = _two_living_pages()
+    db, url = tmp_path / "archive.db", "/project/inkoop-jeugdhulp"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
+        for title, extra in (("Aanbesteding jeugdhulp", "Het college gunt."),
+                             ("Aanbesteding jeugdhulp", "Het college gunt aan Stichting Jeugdhulp Leiden."),
+                             ("Aanbesteding jeugdhulp gegund", "Het college gunt aan Stichting Jeugdhulp Leiden.")):
+            routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode())
+            assert crawl_news(path, db).returncode == 0
+    _jeugdhulp_matches(db, tmp_path, 1)   # writes the watch list
+    watchlist = load_watchlist(tmp_path / "watchlist.yaml")
+    night_2, night_3 = (build_report(db, watchlist, n, last_reported=1, through=3) for n in (2, 3))
+    assert f"{base}{url[1:]}" not in {m.key for _, matches in night_2.results for m in matches}
+    ((_, matches),) = night_3.results
+    (page,) = [m for m in matches if m.key == f"{base}{url[1:]}"]
+    changed = {ch["column"]: (ch["old"], ch["new"]) for ch in page.changes}
+    assert page.status == "changed" and changed["title"] == ("Aanbesteding jeugdhulp", "Aanbesteding jeugdhulp gegund")
+    assert "Stichting Jeugdhulp Leiden" not in str(changed["text"][0]) and "Stichting Jeugdhulp Leiden" in str(changed["text"][1])
