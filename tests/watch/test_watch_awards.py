@@ -1125,3 +1125,31 @@ def test_report_unreported_after_a_missed_night_tells_a_news_pages_changes_of_bo
     changed = {ch["column"]: (ch["old"], ch["new"]) for ch in page.changes}
     assert page.status == "changed" and changed["title"] == ("Aanbesteding jeugdhulp", "Aanbesteding jeugdhulp gegund")
     assert "Stichting Jeugdhulp Leiden" not in str(changed["text"][0]) and "Stichting Jeugdhulp Leiden" in str(changed["text"][1])
+
+
+def test_a_catch_up_whose_last_report_failed_tells_the_award_correction_in_the_next_run(serve_api, tmp_path):
+    """The nights of :func:`_three_ocds_nights`, night 2's report missed; the catch-up after night 3 reports night 2
+    (it leaves the award corrected on night 2 to night 3's report; nothing else matched, nothing to mail) and fails to
+    mail night 3's. The next run reported night 3 with its changes since night 2, as recorded: the correction of
+    night 2 was lost. It tells them since night 1, the last crawl the catch-up began after."""
+    from tests.conftest import cli
+
+    out = tmp_path / "reports"
+    runs = []
+
+    def schedule(db, watchlist, night):
+        if night == 3:
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet",
+                            "--email", "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(),
+                            "--mail-to", "r@example.org"))
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet"))
+        elif night == 1:
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet"))
+
+    _three_ocds_nights(serve_api, tmp_path, schedule)
+    first, failed, again = runs
+    assert first.returncode == 0 and failed.returncode == 1 and "reported again" in failed.stderr
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Watchlist watchlist: crawl 3")
+    assert "lot 1 value: € 500.000,00 → € 900.000,00" in again.stdout
+    assert not (out / "catch-up-since.txt").exists()   # the catch-up is done
