@@ -679,15 +679,28 @@ def cmd_report(args) -> int:
                 print(f"no crawl since the last report (crawl {last})" if last is not None
                       else "nothing to report yet (no crawl, or the first one still running)")
             return ExitCode.COMPLETE
+    folder = told = None
+    if getattr(args, "unreported", False):
+        from tenderarchive.watch import catch_up_since, default_out_dir, mark_catch_up
+
+        # A catch-up an earlier run left unfinished (a report's e-mail failed): its reports left rows out for the
+        # later crawls' reports, which tell their changes since the crawl it began after (watch/__init__.py).
+        folder, pending = Path(args.out or default_out_dir(db)), catch_up_since(args.out or default_out_dir(db))
+        told = pending if pending is not None and last is not None and pending < last else last
+        if told is not None and (len(crawls) > 1 or told != last):
+            mark_catch_up(folder, told)
     for crawl_id in crawls:
-        # the reader was told of crawls up to `last` (watch/report.py: "New to the reader")
-        code = _report_one(args, db, crawl_id, smtp, last)
+        # the reader was told of crawls up to `told` (watch/report.py: "New to the reader"), and a row changed in
+        # several of these crawls is told once, in the last one's report ("A missed night")
+        code = _report_one(args, db, crawl_id, smtp, told, crawls[-1] if told is not None else None)
         if code != ExitCode.COMPLETE:
             return code  # the crawls after it stay unreported: the next run reports them
+    if folder is not None:
+        mark_catch_up(folder, None)
     return ExitCode.COMPLETE
 
 
-def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
+def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> int:
     import smtplib
 
     from tenderarchive.watch import ReportFilesError, report_after_crawl
@@ -696,7 +709,7 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
         report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
-                                    print_empty=not args.quiet, last_reported=last_reported)
+                                    print_empty=not args.quiet, last_reported=last_reported, through=through)
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED

@@ -31,7 +31,7 @@ from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistErr
 __all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "REPORTED_FILE", "Report", "ReportFilesError", "SMTPSettings", "Watch",
            "Watchlist", "WatchlistError", "build_report", "datasette_row_url", "default_out_dir", "email_message",
            "last_reported", "load_watchlist", "mark_reported", "match", "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
-           "send_email", "unreported_crawls", "write_report", "xml_text"]
+           "send_email", "unreported_crawls", "write_report", "xml_text", "catch_up_since", "mark_catch_up"]
 
 
 class ReportFilesError(OSError):
@@ -77,6 +77,36 @@ def last_reported(out_dir: str | Path) -> int | None:
                           f"number (write the number of the last crawl its readers were told of, or remove "
                           f"the file to report the last crawl only)")
     return int(text)
+
+
+CATCH_UP_FILE = "catch-up-since.txt"
+"""In the report folder, while a catch-up of ``report --unreported`` (several crawls) is not done: the last crawl
+reported before it. Its earlier reports leave out a row a later crawl of it changed again, for the later report to
+tell with its changes since this crawl (watch/report.py, "A missed night"); when that report fails (its e-mail) and
+the next run reports it, its changes begin here, not at the crawl recorded since, or the earlier crawls' changes of
+the row were never told."""
+
+
+def catch_up_since(out_dir: str | Path) -> int | None:
+    """The crawl an unfinished catch-up began after (:data:`CATCH_UP_FILE`), or None."""
+    try:
+        text = (Path(out_dir) / CATCH_UP_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def mark_catch_up(out_dir: str | Path, since: int | None) -> None:
+    """Record that a catch-up after crawl ``since`` is under way (:data:`CATCH_UP_FILE`), or, None, that it is done."""
+    path = Path(out_dir) / CATCH_UP_FILE
+    try:
+        if since is None:
+            path.unlink(missing_ok=True)
+        else:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{since}\n", encoding="utf-8")
+    except OSError:  # the record of what was reported (mark_reported) tells its own failure
+        pass
 
 
 def mark_reported(out_dir: str | Path, crawl_id: int) -> None:
@@ -153,11 +183,12 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
                        out_dir: str | Path | None = None, datasette_url: str | None = None,
                        write_files: bool = True, email: bool = False, smtp: SMTPSettings | None = None,
                        email_empty: bool = False, print_text: bool = True, print_empty: bool = True,
-                       stream=None, last_reported: int | None = None) -> Report:
+                       stream=None, last_reported: int | None = None, through: int | None = None) -> Report:
     """Build, print, write and (optionally) mail the watchlist report of one crawl.
 
     ``crawl_id=None`` means the last crawl; ``last_reported`` the last crawl the reader was told
-    of (``report --unreported``: rows first archived after it are new). Files go to ``out_dir``
+    of (``report --unreported``: rows first archived after it are new, a row's changes are those since it),
+    ``through`` the last crawl that catch-up reports (a row it touched again is left to its report). Files go to ``out_dir``
     (default: ``reports/`` next to the archive). The text report is printed to ``stream`` (default stdout) when
     ``print_text``, and with ``print_empty=False`` only when something matched (under cron,
     whatever is printed is mailed: quiet nights send nothing). E-mail is sent when ``email``
@@ -167,7 +198,7 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     :class:`ReportFilesError` when the files cannot be written (after the report is mailed).
     """
     watchlist = load_watchlist(watchlist_path)
-    report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported)
+    report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported, through)
     if print_text and (print_empty or report.count()):
         (stream or sys.stdout).write(render_text(report))
     files_error = None

@@ -24,7 +24,16 @@ reader never heard of it, so N+1's report lists it as *new*, without the changes
 reader saw changed). First archived after the last report: no version of it was made by a
 reported crawl (``versions.crawl_id``), no award, document or result of a notice belongs to one,
 and the first fetch of its URL that the source answered 200 (``fetches``) is a later crawl's.
-Without a ``fetches`` table the report cannot tell and keeps *changed*.
+Without a ``fetches`` table the report cannot tell and keeps *changed*. A notice new to the reader that gives an award
+they were told of under another notice (an OCDS awardUpdate's release, a notice of its own) keeps that award's changes.
+
+**A missed night.** In a catch-up (``last_reported``, ``through``: the last crawl it reports) a row changed in several
+of its crawls is told once, in the report of the last crawl that changed it (a notice: its row, lots or awards;
+:func:`_candidates` leaves it out of the earlier ones), with its changes since crawl ``last_reported``: each column from
+its value before the first of those crawls (their oldest ``versions``) to its value now, none where it came back to
+what it was. The report omitted it from the older crawl's report and told only the later crawl's own change (an award
+value corrected in crawl 2, € 500.000 → € 900.000, and touched again in crawl 3 in its release list alone: never told).
+``report --crawl N`` still says what crawl N did.
 
 **Withdrawn.** An archived notice or article that crawl N asked for again and the source
 answered 404 or 410 (``crawls.errors``, ``fetches``), or 200 with a page saying it was not found (a soft 404,
@@ -193,33 +202,51 @@ def _award_value(award: dict) -> str | None:
     return value or (f"maximum {maximum}" if maximum else None)
 
 
-def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
+def _candidates(conn: sqlite3.Connection, crawl_id: int, since: int | None = None,
+                through: int | None = None) -> list[Candidate]:
+    """The rows crawl ``crawl_id`` made new or changed. In a catch-up that reports crawls up to ``through``
+    (``report --unreported``), a notice a later crawl of it touched again (its row, awards or lots) is left out: it
+    is told once, in that later crawl's report, with its changes since crawl ``since`` (:func:`_classify_in_crawl`)."""
     out = []
     if _table_exists(conn, "notices"):
         # The notices this crawl changed, and those whose awards or lots it added or changed without
         # changing the notice (an OCDS backfill of a procedure the API archived).
-        awarded = "".join(f" union select publication_id from {table} where crawl_id = :crawl" for table in ("awards", "lots")
-                          if _table_exists(conn, table) and "crawl_id" in _columns(conn, table))
+        results = [table for table in ("awards", "lots")
+                   if _table_exists(conn, table) and "crawl_id" in _columns(conn, table)]
+        awarded = "".join(f" union select publication_id from {table} where crawl_id = :crawl" for table in results)
         selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
-        notices = _notice_candidates(conn, selected, {"crawl": crawl_id})
-        _former_winners(conn, notices, crawl_id)
+        if through is not None and through > crawl_id:
+            later = " union ".join(f"select publication_id from {table} where crawl_id > :crawl and crawl_id <= :through"
+                                   for table in ["notices", *results])
+            selected += f" and publication_id not in ({later})"
+        notices = _notice_candidates(conn, selected, {"crawl": crawl_id, "through": through})
+        _former_winners(conn, notices, crawl_id, since)
         out += notices
     if _table_exists(conn, "articles"):
         out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
     return out
 
 
-def _former_winners(conn: sqlite3.Connection, candidates: list[Candidate], crawl_id: int) -> None:
+def _since(crawl_id: int, last_reported: int | None) -> int:
+    """The crawl after which the changes a report of crawl ``crawl_id`` tells begin: the one before it, or in a
+    catch-up (``last_reported``, ``report --unreported``) the last crawl the reader was told of."""
+    return last_reported if last_reported is not None and last_reported < crawl_id else crawl_id - 1
+
+
+def _former_winners(conn: sqlite3.Connection, candidates: list[Candidate], crawl_id: int,
+                    since: int | None = None) -> None:
     """The winners crawl ``crawl_id`` took off the notices' awards (``versions`` of ``awards``, column ``winners``,
     ``tenderarchive/store/writes.py``): a provider watch is told of the lot its provider no longer wins."""
     if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
         return
+    since = crawl_id - 1 if since is None else since
     for c in candidates:
         for award in c.awards:
-            if award.get("crawl_id") != crawl_id:
+            if not since < (award.get("crawl_id") or 0) <= crawl_id:
                 continue
             for (previous,) in conn.execute("select previous_values from versions where table_name = 'awards' and "
-                                            "row_key = ? and crawl_id = ?", [award["award_id"], crawl_id]):
+                                            "row_key = ? and crawl_id > ? and crawl_id <= ? order by version",
+                                            [award["award_id"], since, crawl_id]):
                 names = (_load(previous, {}) or {}).get("winners") or ""
                 c.former_winners += [n for n in names.split("; ") if n and n not in c.winners + c.former_winners]
 
@@ -571,23 +598,24 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
     return out
 
 
-def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
+def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int, first: int | None = None) -> bool:
     """True when notice ``c`` was archived before crawl ``crawl_id``, which only added or changed
     rows of it (awards, CPV codes, documents, places) and stamped it: the notice row still holds
     the response an earlier crawl fetched (``fetches``: same URL and sha256), or its awards or
     documents were archived by an earlier crawl, or it was not stamped at all (an OCDS backfill
-    that added awards to a notice the API archived)."""
-    row = c.row
-    if row.get("crawl_id") != crawl_id:
+    that added awards to a notice the API archived). ``first``: the first crawl of a catch-up's window (its
+    crawls ``first`` … ``crawl_id``), "before" it."""
+    row, first = c.row, crawl_id if first is None else first
+    if not first <= (row.get("crawl_id") or 0) <= crawl_id:
         return True
     if row.get("sha256") and row.get("source_url") and _table_exists(conn, "fetches") and conn.execute(
             "select 1 from fetches where url = ? and sha256 = ? and crawl_id < ? limit 1",
-            [row["source_url"], row["sha256"], crawl_id]).fetchone():
+            [row["source_url"], row["sha256"], first]).fetchone():
         return True
     for table in ("documents", "notice_results", "awards"):
         if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
                 f"select 1 from [{table}] where publication_id = ? and crawl_id < ? limit 1",
-                [c.key, crawl_id]).fetchone():
+                [c.key, first]).fetchone():
             return True
     return False
 
@@ -623,14 +651,32 @@ def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dic
     A notice that crawl N stamped without changing its own row (N added its winners, CPV codes,
     documents or places) is *changed*, not new; the changes are those of its awards that N
     recorded (``versions`` of ``awards``), with the winners in ``awards``. With ``last_reported``
-    (``report --unreported``), a changed row first archived after that crawl is *new*."""
-    _classify_in_crawl(conn, c, versions, crawl)
+    (``report --unreported``), a changed row first archived after that crawl is *new*, and a row's changes are
+    those of every crawl since that one (module docstring, "A missed night")."""
+    _classify_in_crawl(conn, c, versions, crawl, _since(crawl["crawl_id"], last_reported))
     if (c.status == "changed" and last_reported is not None and last_reported < crawl["crawl_id"] - 1
             and _new_since(conn, c, last_reported)):
-        c.status, c.changes = "new", []
+        # A notice new to the reader may give an award they were told of under another notice (an OCDS
+        # awardUpdate's release: the award moves to its notice): that award's changes since are still told.
+        told = {lot_label(a["lot_id"]) + " " for a in c.awards if _existed_at(conn, "awards", a["award_id"], last_reported)}
+        kept = [ch for ch in c.changes if any(str(ch["column"]).startswith(label) for label in told)]
+        c.status, c.changes = ("changed", kept) if kept else ("new", [])
 
 
-def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
+def _existed_at(conn: sqlite3.Connection, table: str, key: str, crawl_id: int) -> bool:
+    """True when row ``key`` of ``table`` was archived by the end of crawl ``crawl_id`` (``versions``): a version of
+    it made by that crawl or an earlier one, or its first later version made by the crawl right after it (it
+    changed a row that was there)."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return False
+    first = conn.execute("select min(crawl_id) from versions where table_name = ? and row_key = ?",
+                         [table, key]).fetchone()[0]
+    after = conn.execute("select min(crawl_id) from crawls where crawl_id > ?", [crawl_id]).fetchone()[0]
+    return first is not None and (first <= crawl_id or first == after)
+
+
+def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict,
+                       since: int | None = None) -> None:
     if not versions:
         if not crawl.get("items_updated") and crawl.get("items_new"):
             c.status = "new"
@@ -638,6 +684,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             c.status = "changed"
         return
     key, crawl_id = str(c.key), crawl["crawl_id"]
+    since = crawl_id - 1 if since is None else since
+    several = since < crawl_id - 1   # a catch-up: the changes of crawls since+1 … crawl_id, told once
     by_crawl = "crawl_id" in _columns(conn, "versions")
     rows = [dict(r) for r in conn.execute(
         "select * from versions where table_name = ? and row_key in (?, ?) order by version desc",
@@ -645,39 +693,42 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     # The version crawl N made (versions.crawl_id); in an archive whose versions do not record
     # their crawl, the latest one, which is the one crawl N superseded (a later change would have
     # moved the row's crawl_id on). A version of another crawl is not this crawl's change.
-    mine = [r for r in rows if r.get("crawl_id") == crawl_id] if by_crawl else rows[:1]
+    mine = [r for r in rows if since < (r.get("crawl_id") or 0) <= crawl_id] if by_crawl else rows[:1]
     if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
         mine = rows[:1]
     award_changes, results_versioned, results_added = [], False, False
     if c.table == "notices" and by_crawl:
         for award in c.awards:
-            if award.get("crawl_id") != crawl_id:
+            if not since < (award.get("crawl_id") or 0) <= crawl_id:
                 continue
             versions_of = [dict(v) for v in conn.execute(
-                "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
-                "order by version", [award["award_id"], crawl_id])]
+                "select * from versions where table_name = 'awards' and row_key = ? and crawl_id > ? "
+                "and crawl_id <= ? order by version", [award["award_id"], since, crawl_id])]
             results_versioned |= bool(versions_of)
             results_added |= not versions_of   # stamped by crawl N without a version of it: an award N added
             whole = dict(conn.execute("select * from awards where award_id = ?", [award["award_id"]]).fetchone())
-            for version in versions_of:
-                award_changes += _result_changes(version, whole, lot_label(award["lot_id"]))
+            award_changes += _window_changes(versions_of, whole, lot_label(award["lot_id"]), several)
     if c.table == "notices" and by_crawl:
-        lot_changes, lots_versioned = _lot_changes(conn, c, crawl_id)
+        lot_changes, lots_versioned = _lot_changes(conn, c, crawl_id, since)
         results_versioned |= lots_versioned
         award_changes = lot_changes + award_changes
     if mine:
         c.status = "changed"
         made = _crawl_version(mine)
-        own = _changes(made, c.row)
+        if several and len({r.get("crawl_id") for r in mine}) > 1:
+            # versions of several crawls: from the value the reader was told to the value now (the row's)
+            made = _now(made, c.row)
+        own = [ch for ch in _changes(made, c.row) if not several or ch["old"] != ch["new"]]
         c.changes = ((_notice_changes_as_read(own) if c.table == "notices" else own) + award_changes
-                     + _document_changes(conn, c, crawl_id))
-        if not c.changes and _load(made.get("changed_columns"), None) and set(
-                _load(made.get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS:
-            c.status = "unchanged"  # only the archive's bookkeeping changed: not reported
-    elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
+                     + _document_changes(conn, c, crawl_id, since))
+        if not c.changes and _load(made.get("changed_columns"), None) and (several or set(
+                _load(made.get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS):
+            c.status = "unchanged"  # only the archive's bookkeeping changed (or back as it was): not reported
+    elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id, since + 1)):
         c.status = "changed"
-        c.changes = award_changes + _document_changes(conn, c, crawl_id)
-        if (not c.changes and results_versioned and not results_added and c.row.get("crawl_id") != crawl_id):
+        c.changes = award_changes + _document_changes(conn, c, crawl_id, since)
+        if (not c.changes and results_versioned and not results_added
+                and not since < (c.row.get("crawl_id") or 0) <= crawl_id):
             c.status = "unchanged"  # only the bookkeeping of its lots or awards changed: not reported
     elif c.table == "articles" and _moved_article(conn, c, crawl_id):
         c.status = "unchanged"  # the same page at a new address: not reported
@@ -758,26 +809,46 @@ def _euro_text(cents):
         return cents  # not a number of cents: as archived
 
 
-def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> tuple[list[dict], bool]:
+def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int,
+                 since: int | None = None) -> tuple[list[dict], bool]:
     """The changes crawl N made to the lots a notice describes (``versions`` of ``lots``: a lot's title, whether it
     was awarded, its estimate or tenders), each column as "lot 1 title": the report listed the notice as changed
     without them, or not at all when a lot was all that changed. With whether N made any version of them (its
     bookkeeping alone, :data:`RESULT_BOOKKEEPING_COLUMNS`, is no change to tell)."""
     if not _table_exists(conn, "lots") or "crawl_id" not in _columns(conn, "lots"):
         return [], False
+    since = crawl_id - 1 if since is None else since
     out, versioned = [], False
-    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id = ? order by lot_id",
-                            [c.key, crawl_id]):
+    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id > ? and crawl_id <= ? "
+                            "order by lot_id", [c.key, since, crawl_id]):
         lot = dict(lot)
-        for version in conn.execute(
-                "select * from versions where table_name = 'lots' and row_key = ? and crawl_id = ? order by version",
-                [version_key((lot["procurement_id"], lot["lot_id"])), crawl_id]):
-            versioned = True
-            out += _result_changes(dict(version), lot, lot_label(lot["lot_id"]))
+        found = [dict(v) for v in conn.execute(
+            "select * from versions where table_name = 'lots' and row_key = ? and crawl_id > ? and crawl_id <= ? "
+            "order by version", [version_key((lot["procurement_id"], lot["lot_id"])), since, crawl_id])]
+        versioned |= bool(found)
+        out += _window_changes(found, lot, lot_label(lot["lot_id"]), since < crawl_id - 1)
     return out, versioned
 
 
-def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+def _now(version: dict, row: dict) -> dict:
+    """``version`` (several crawls' versions as one, :func:`_crawl_version`) with each value after it as the row holds
+    it now; a value the row does not hold (an award's ``winners``, from ``award_suppliers``) the newest version's."""
+    new = _load(version.get("new_values"), {}) or {}
+    return dict(version, new_values=json.dumps({k: v for k, v in new.items() if k not in row}))
+
+
+def _window_changes(found: list[dict], row: dict, label: str, several: bool) -> list[dict]:
+    """A lot's or award's changes in its versions ``found`` (oldest first): one crawl's, each version's; several
+    crawls' (a catch-up, ``report --unreported``), one change per column from its value before the first of them to
+    its value now, and none where it came back to what it was (:func:`_crawl_version`)."""
+    if not several or len(found) < 2:
+        return [ch for version in found for ch in _result_changes(version, row, label)
+                if not several or ch["old"] != ch["new"]]
+    merged = _now(_crawl_version(found[::-1]), row)
+    return [ch for ch in _result_changes(merged, row, label) if ch["old"] != ch["new"]]
+
+
+def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int, since: int | None = None) -> list[dict]:
     """The documents of a changed notice that crawl N added or changed (``documents.crawl_id``): a
     new "Nota van inlichtingen" is news to the journalist, and the notice row itself may not change.
     Those crawl N found no longer listed (``dropped_since``, marked by N: a rectification withdrew them) are
@@ -785,13 +856,15 @@ def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> 
     crawl N listed again after a list no longer named them (``listed_again``) are "listed again", not new."""
     if c.table != "notices" or not _table_exists(conn, "documents") or "crawl_id" not in _columns(conn, "documents"):
         return []
+    since = crawl_id - 1 if since is None else since
     columns = _columns(conn, "documents")
     dropped = "dropped_since is not null" if "dropped_since" in columns else "0"
-    again = "listed_again is ?" if "listed_again" in columns else "0 and ?"
+    again = "listed_again > :since and listed_again <= :crawl" if "listed_again" in columns else "0"
     listed, unlisted, relisted = [], [], []
     for name, document_id, is_dropped, is_again in conn.execute(
-            f"select name, document_id, {dropped}, {again} from documents where publication_id = ? and crawl_id = ? "
-            "order by name, document_id", [crawl_id, c.key, crawl_id]):
+            f"select name, document_id, {dropped}, {again} from documents where publication_id = :key "
+            "and crawl_id > :since and crawl_id <= :crawl order by name, document_id",
+            {"key": c.key, "since": since, "crawl": crawl_id}):
         (unlisted if is_dropped else relisted if is_again else listed).append(name or str(document_id))
     out = [{"column": "documents", "old": None, "new": ", ".join(listed)}] if listed else []
     if unlisted:
@@ -921,10 +994,13 @@ def _linked_procurements(conn: sqlite3.Connection, url: str, datasette_url: str 
 
 
 def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None = None,
-                 datasette_url: str | None = None, last_reported: int | None = None) -> Report:
+                 datasette_url: str | None = None, last_reported: int | None = None,
+                 through: int | None = None) -> Report:
     """The matches of ``watchlist`` among the rows new or changed in crawl ``crawl_id``
     (default: the last crawl). ``last_reported``: the last crawl the reader was told of (rows first
-    archived after it are new to them). Reads the archive through ``tenderarchive/readonly.py``;
+    archived after it are new to them; a row's changes are those since it). ``through``: the last crawl of the
+    catch-up this report is part of (``report --unreported``): a row a later crawl of it touched again is left to
+    that crawl's report. Reads the archive through ``tenderarchive/readonly.py``;
     raises LookupError when the archive or the crawl does not exist."""
     db_path = Path(db_path)
     try:
@@ -947,7 +1023,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
 
             if crawl["crawl_id"] in killed_crawls(conn, db_path):   # as `status` says it
                 crawl["status"] = "killed"
-        candidates = _candidates(conn, crawl["crawl_id"])
+        candidates = _candidates(conn, crawl["crawl_id"], _since(crawl["crawl_id"], last_reported), through)
         candidates += _published_again(conn, crawl, candidates)
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")

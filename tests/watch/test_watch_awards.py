@@ -995,15 +995,12 @@ def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_re
         {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
 
 
-def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_without_the_archives_bookkeeping(
-        serve_api, tmp_path):
-    """Three nightly OCDS crawls of SYNTHETIC yearly files (tests/fixtures/awards/make_fixtures.py): night 1 the 2021
-    file (lot 1 to Stichting Jeugdhulp Leiden, € 500.000), night 2 also the 2022 file, whose awardUpdate corrects the
-    value to € 900.000 and adds Jeugdzorg Rijnland B.V. as co-winner, night 3 the 2022 file with another release (lot
-    2's award). Night 2's report said "lot 1 value_raw: 500000 → 900000" (the release's JSON number, not the amount
-    the site and the award line show) amid "lot 1 publication_id: 300360 → 300361" twice, "release_ids",
-    "source_file", "year" and "winner_count"; night 3's listed notice 300361 as CHANGED for its release list alone.
-    The value is told in euros, the winners by name, the bookkeeping not, and 300361 not again."""
+def _three_ocds_nights(serve_api, tmp_path, after_night) -> tuple[Path, Path]:
+    """Three nightly OCDS crawls of SYNTHETIC yearly files (tests/fixtures/awards/make_fixtures.py), with a watch of
+    the provider Jeugdzorg Rijnland B.V.: night 1 the 2021 file (lot 1 of procedure 314036 to Stichting Jeugdhulp
+    Leiden, € 500.000), night 2 also the 2022 file, whose awardUpdate corrects the value to € 900.000 and adds
+    Jeugdzorg Rijnland B.V. as co-winner, night 3 the 2022 file with another release (lot 2's award).
+    ``after_night(db, watchlist, night)`` runs after each night's crawl (its number). The archive and watchlist."""
     from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
     from tests.spiders.test_awards_crawl import scrapy_ocds
     from tests.spiders.test_tenderned_ocds import datasets
@@ -1023,12 +1020,26 @@ def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_witho
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text('watches:\n  - name: Rijnland\n    providers: ["Jeugdzorg Rijnland B.V."]\n', encoding="utf-8")
     server = serve_api([], datasets=datasets(folder, {"2021": [awarded]}))
-    reports = []
-    for files in ({}, {"2022": [corrected]}, {"2022": [corrected, lot_2]}):   # a report after each night's crawl
+    for night, files in enumerate(({}, {"2022": [corrected]}, {"2022": [corrected, lot_2]}), start=1):
         server.api.datasets = datasets(folder, {"2021": [awarded], **files})
         done = scrapy_ocds(db, server.datasets_url, "-a", "from_date=2021-01-01")
         assert done.returncode == 0, done.stderr[-3000:]
-        reports.append(build_report(db, load_watchlist(watchlist), len(reports) + 1))
+        after_night(db, watchlist, night)
+    return db, watchlist
+
+
+def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_without_the_archives_bookkeeping(
+        serve_api, tmp_path):
+    """Three nightly OCDS crawls of SYNTHETIC yearly files (tests/fixtures/awards/make_fixtures.py): night 1 the 2021
+    file (lot 1 to Stichting Jeugdhulp Leiden, € 500.000), night 2 also the 2022 file, whose awardUpdate corrects the
+    value to € 900.000 and adds Jeugdzorg Rijnland B.V. as co-winner, night 3 the 2022 file with another release (lot
+    2's award). Night 2's report said "lot 1 value_raw: 500000 → 900000" (the release's JSON number, not the amount
+    the site and the award line show) amid "lot 1 publication_id: 300360 → 300361" twice, "release_ids",
+    "source_file", "year" and "winner_count"; night 3's listed notice 300361 as CHANGED for its release list alone.
+    The value is told in euros, the winners by name, the bookkeeping not, and 300361 not again."""
+    reports = []
+    db, watchlist = _three_ocds_nights(serve_api, tmp_path, lambda db, watchlist, night: reports.append(
+        build_report(db, load_watchlist(watchlist), night)))
     first, second, third = reports
 
     assert first.results[0][1] == []   # night 1: the provider won nothing yet
@@ -1049,3 +1060,96 @@ def test_an_award_value_an_ocds_award_update_corrects_is_reported_in_euros_witho
     assert [(m.key, m.status) for m in matches] == [(300362, "changed")]
     assert "lot 2: Jeugdzorg Rijnland B.V. (€ 1.234.567,50)" in render_text(third)
     assert "lot 2 awarded: — → yes" in render_text(third)   # a yes/no in words, as a notice's "awarded" is
+
+
+
+def test_report_unreported_after_a_missed_night_tells_an_award_correction_once_in_the_latest_report(serve_api, tmp_path):
+    """The three OCDS nights of :func:`_three_ocds_nights`, reported by a schedule (``report --unreported``) with a
+    watch of each winner; night 2's report did not run. Night 2 corrected lot 1's award (€ 500.000 → € 900.000, a
+    co-winner), night 3 touched that award again (its release list only). The catch-up's report of night 2 listed
+    notice 300361 as *new* without the correction (its award now belongs to night 3), and night 3's report left it
+    out (its own change bookkeeping alone): the correction was never told. It is told once, in the latest report,
+    from the value the reader was told (night 1's) to the value now; ``report --crawl 2`` still says what night 2
+    did."""
+    from tests.conftest import cli
+
+    out = tmp_path / "reports"
+
+    def schedule(db, watchlist, night):
+        if night == 1:
+            watchlist.write_text('watches:\n  - name: Rijnland\n    providers: ["Jeugdzorg Rijnland B.V."]\n'
+                                 '  - name: Leiden\n    providers: ["Stichting Jeugdhulp Leiden"]\n', encoding="utf-8")
+        if night != 2:   # night 2's report did not run
+            done = cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet")
+            assert done.returncode == 0, done.stderr
+            told.append(done.stdout)
+
+    told = []
+    db, watchlist = _three_ocds_nights(serve_api, tmp_path, schedule)
+    first, caught_up = told
+    assert "lot 1: Stichting Jeugdhulp Leiden (€ 500.000,00)" in first
+    night_2, _, night_3 = caught_up.partition("Watchlist watchlist: crawl 3")
+    assert "300361" not in night_2 and "300361" not in (out / "crawl-2.md").read_text(encoding="utf-8")
+    assert night_3.count("lot 1 value: € 500.000,00 → € 900.000,00") == 2   # under each watch that matched it
+    assert "lot 1 winners: Stichting Jeugdhulp Leiden → Jeugdzorg Rijnland B.V.; Stichting Jeugdhulp Leiden" in night_3
+    assert "300361" in night_3 and "lot 2: Jeugdzorg Rijnland B.V. (€ 1.234.567,50)" in night_3
+    assert "value_raw" not in caught_up and "release_ids" not in caught_up
+
+    by_hand = build_report(db, load_watchlist(watchlist), 2)   # what night 2 did, the award as archived now
+    assert [m.key for _, matches in by_hand.results for m in matches] == [300361, 300361]
+
+
+def test_report_unreported_after_a_missed_night_tells_a_news_pages_changes_of_both_nights_once(tmp_path):
+    """A living news page (SYNTHETIC) re-read each night: night 2 revises its text, night 3 its title; the reader was
+    told of night 1. The catch-up's report of night 3 told only the new title (against night 2's), and night 2's
+    report left the page out (night 3 changed it again): the revised text was never told. Night 3's report tells
+    both, the text from the one the reader was told; night 2's leaves the page to it."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, registry, serve
+
+    routes, _ = _two_living_pages()
+    db, url = tmp_path / "archive.db", "/project/inkoop-jeugdhulp"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
+        for title, extra in (("Aanbesteding jeugdhulp", "Het college gunt."),
+                             ("Aanbesteding jeugdhulp", "Het college gunt aan Stichting Jeugdhulp Leiden."),
+                             ("Aanbesteding jeugdhulp gegund", "Het college gunt aan Stichting Jeugdhulp Leiden.")):
+            routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode())
+            assert crawl_news(path, db).returncode == 0
+    _jeugdhulp_matches(db, tmp_path, 1)   # writes the watch list
+    watchlist = load_watchlist(tmp_path / "watchlist.yaml")
+    night_2, night_3 = (build_report(db, watchlist, n, last_reported=1, through=3) for n in (2, 3))
+    assert f"{base}{url[1:]}" not in {m.key for _, matches in night_2.results for m in matches}
+    ((_, matches),) = night_3.results
+    (page,) = [m for m in matches if m.key == f"{base}{url[1:]}"]
+    changed = {ch["column"]: (ch["old"], ch["new"]) for ch in page.changes}
+    assert page.status == "changed" and changed["title"] == ("Aanbesteding jeugdhulp", "Aanbesteding jeugdhulp gegund")
+    assert "Stichting Jeugdhulp Leiden" not in str(changed["text"][0]) and "Stichting Jeugdhulp Leiden" in str(changed["text"][1])
+
+
+def test_a_catch_up_whose_last_report_failed_tells_the_award_correction_in_the_next_run(serve_api, tmp_path):
+    """The nights of :func:`_three_ocds_nights`, night 2's report missed; the catch-up after night 3 reports night 2
+    (it leaves the award corrected on night 2 to night 3's report; nothing else matched, nothing to mail) and fails to
+    mail night 3's. The next run reported night 3 with its changes since night 2, as recorded: the correction of
+    night 2 was lost. It tells them since night 1, the last crawl the catch-up began after."""
+    from tests.conftest import cli
+
+    out = tmp_path / "reports"
+    runs = []
+
+    def schedule(db, watchlist, night):
+        if night == 3:
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet",
+                            "--email", "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(),
+                            "--mail-to", "r@example.org"))
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet"))
+        elif night == 1:
+            runs.append(cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet"))
+
+    _three_ocds_nights(serve_api, tmp_path, schedule)
+    first, failed, again = runs
+    assert first.returncode == 0 and failed.returncode == 1 and "reported again" in failed.stderr
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Watchlist watchlist: crawl 3")
+    assert "lot 1 value: € 500.000,00 → € 900.000,00" in again.stdout
+    assert not (out / "catch-up-since.txt").exists()   # the catch-up is done
