@@ -389,11 +389,17 @@ _GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]
 # and "in/naar/uit Den Haag" in a sentence naming the national government (_NATIONAL). "gemeente Den Haag" never is.
 _GOVERNMENT_IDIOM = re.compile(r"\b(?:ogen|blikken|hoop|aandacht|kijk\w*|wacht\w*)\s+(?:[\w-]+\s+){0,3}(?:op|naar)\s+Den Haag\b|"
                                r"\bDen Haag\s+(?:moet|moeten|zal|zou|mag|gaat)\s+(?:[\w-]+\s+){0,4}"
-                               r"(?:over de brug|bijspringen|compenseren|de rekening)\b")
+                               r"(?:over de brug|bijspringen|compenseren|de rekening)\b|"
+                               # "Den Haag schiet West-Brabant te hulp", "financiering vanuit Den Haag"
+                               r"\bDen Haag\s+(?:schiet|schieten)\s+(?:[\w-]+\s+){0,3}te hulp\b|"
+                               r"\b(?:financiering|geld|middelen|bijdrage|compensatie)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:van|vanuit|uit)\s+Den Haag\b")
 _NATIONAL = re.compile(r"\b(?:kabinet\w*|(?:Tweede|Eerste) Kamer|Kamerleden|Kamerlid|Kamervragen|minister(?:ie|s)?|"
                        r"staatssecretaris(?:sen)?|[Rr]ijksoverheid|het [Rr]ijk|Binnenhof|regeerakkoord|coalitieakkoord|"
                        r"landelijke politiek|Haagse politiek)\b")
 _GOVERNMENT_PLACE = re.compile(r"\b(?:in|naar|uit|vanuit|richting)\s+Den Haag$")
+# "gemeente Den Haag", "de gemeente van Utrecht": the municipality, whatever the sentence says (not "gemeenten in X")
+_GEMEENTE_BEFORE = re.compile(r"\b[Gg]emeenten?[ \t]+(?:van[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A province name beside a municipality of the same name (Groningen, Utrecht): "in Groningen en Drenthe",
 # "Friesland, Groningen en Drenthe", "de provincies Utrecht en Gelderland" are provinces (branch cv39).
@@ -422,6 +428,35 @@ def _national_den_haag(full: str, a: int, b: int) -> bool:
     if _GOVERNMENT.search(full[max(0, a - 100): b + 100]) or _GOVERNMENT_IDIOM.search(full[max(0, a - 60): b + 80]):
         return True
     return bool(_GOVERNMENT_PLACE.search(full[max(0, a - 12): b])) and bool(_NATIONAL.search(_sentence_of(full, a, b)))
+
+
+@lru_cache(maxsize=1)
+def _foreign_region_names() -> dict[str, re.Pattern]:
+    """{municipality name: regex of the jeugdregio names that hold it but are not its own region}: "Utrecht West"
+    (JZ19) and "Zuidoost Utrecht" (JZ23) name regions Utrecht (JZ22) is not in, so their "Utrecht" is the region's
+    name, not the municipality (branch cv39); "Rijk van Nijmegen" or "Amsterdam Amstelland" hold their own centre."""
+    munis, regions = load()
+    found: dict[str, list[str]] = {}
+    for name, row in munis.items():
+        plain = _plain(name)
+        word = re.compile(r"(?<![\w-])" + re.escape(plain) + r"(?![\w-])")
+        for code, region in regions.items():
+            if code == row["jeugdregio_code"]:
+                continue
+            for n in [region["name"], *(a for a in region["aliases"].split("|") if a)]:
+                if n != plain and "(" not in n and word.search(n):
+                    found.setdefault(name, []).append(n)
+    return {name: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
+                             + r")(?![\w-])") for name, ns in found.items()}
+
+
+def _in_foreign_region_name(full: str, a: int, b: int, name: str) -> bool:
+    """Whether the name at ``full[a:b]`` is part of the name of a jeugdregio its municipality is not in."""
+    rx = _foreign_region_names().get(name)
+    if rx is None:
+        return False
+    lo = max(0, a - 30)
+    return any(m.start() <= a and b <= m.end() for m in rx.finditer(full, lo, min(len(full), b + 30)))
 
 
 def _province_spans(full: str) -> list[tuple[int, int]]:
@@ -640,8 +675,11 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 or (before.rstrip().endswith(_PERSON_ENDS) and _PERSON.search(before)) \
                 or (region_list and _REGION_LIST.search(before)):
             continue
-        near_gemeente = _AFTER_GEMEENTE.search(full[max(0, a - 30): a]) is not None
+        near_gemeente = _GEMEENTE_BEFORE.search(full[max(0, a - 30): a]) is not None
         if name == "'s-Gravenhage" and not near_gemeente and _national_den_haag(full, a, b):
+            continue
+        # "vijf gemeenten in Utrecht West": a region's name, not the municipality's
+        if not near_gemeente and _in_foreign_region_name(full, a, b, name):
             continue
         # "in Groningen en Drenthe", "de provincies Utrecht en Gelderland": the province, not the municipality
         if name in _PROVINCE_MUNICIPALITIES and not near_gemeente and full[a:b] == name and (

@@ -52,6 +52,9 @@ def test_the_merged_municipality_counts_once_it_exists():
     "Tekorten jeugdzorg\n\nDe gemeente Almere kan de jeugdzorg niet blijven betalen. Den Haag moet over de brug komen.",
     "Tekorten jeugdzorg\n\nDe wethouder van Almere praat in Den Haag met de staatssecretaris over de tekorten.",
     "Tekorten jeugdzorg\n\nAlmere wacht op Den Haag voor de hervorming van de jeugdzorg.",
+    "Begroting Almere\n\nDe tekorten liggen aan gebrekkige financiering vanuit Den Haag, zegt de wethouder van Almere.",
+    "Almere krijgt geld van het Rijk, goedkoper dan andere gemeenten\nDen Haag schiet Almere te hulp: geld voor de "
+    "wachtlijsten in de jeugdzorg.",
 ])
 def test_den_haag_as_national_politics_is_not_the_municipality(text):
     assert _named(text) == {"Almere"}
@@ -108,3 +111,20 @@ def test_a_local_party_named_after_its_municipality_names_it(text, name):
 
 def test_a_percentage_for_an_ambiguous_name_alone_is_no_party():
     assert "Goes" not in _named("Jeugdzorg\n\nDe zorg is 100% voor Goes bedoeld, zegt de wethouder.")
+
+
+# --- a municipality's name inside the name of a jeugdregio it is not in ------------------------------------------
+
+def test_utrecht_in_the_name_of_another_region_is_that_region():
+    # meerbode.nl (dev page): "vijf gemeenten in Utrecht West (De Ronde Venen, Montfoort, ...)"
+    text = ("Nieuwe zorgcontracten\n\nDaarom hebben vijf gemeenten in Utrecht West (De Ronde Venen, Montfoort, "
+            "Oudewater, Stichtse Vecht en Woerden) nieuwe contracten. Ook Zuidoost Utrecht koopt in.")
+    assert _named(text) == {"De Ronde Venen", "Montfoort", "Oudewater", "Stichtse Vecht", "Woerden"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorg\n\nDe gemeente Utrecht en Utrecht West praten over de inkoop.",
+    "Zorg\n\nDe regio Utrecht Stad koopt in, zegt de wethouder in Utrecht.",
+])
+def test_the_municipality_itself_or_its_own_region_keeps_it(text):
+    assert "Utrecht" in _named(text)
