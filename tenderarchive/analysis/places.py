@@ -20,7 +20,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * not a municipality of the story (issue 11): a court or company seat ("rechtbank Den
   Haag", "gevestigd te Elst", "advocaat ... te Utrecht"), a person's surname ("Emmeke
   van Eersel"), a region named after its centre ("regio Amersfoort"), "Den Haag" as the
-  national government ("in Den Haag aandringen op meer geld");
+  national government ("in Den Haag aandringen op meer geld"; branch cv39: "alle ogen op Den Haag", "Den Haag moet
+  over de brug komen", "financiering vanuit Den Haag", "in Den Haag" in a sentence naming kabinet, Kamer or minister,
+  never "gemeente Den Haag"), a province listed with another ("in Groningen en Drenthe"), a name inside the name of a
+  jeugdregio its municipality is not in ("Utrecht West");
 * a news dateline in capitals ("DOETINCHEM -") names a municipality; a shared name
   (Bergen) resolves to the variant in the province of the other municipalities named;
   an ambiguous city name said twice (not as "provincie X") counts;
@@ -42,7 +45,7 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
   surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
-  inwoners van Oss"), and one written with a capital mid-sentence in a text naming two or more other
+  inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
   betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
