@@ -20,7 +20,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * not a municipality of the story (issue 11): a court or company seat ("rechtbank Den
   Haag", "gevestigd te Elst", "advocaat ... te Utrecht"), a person's surname ("Emmeke
   van Eersel"), a region named after its centre ("regio Amersfoort"), "Den Haag" as the
-  national government ("in Den Haag aandringen op meer geld");
+  national government ("in Den Haag aandringen op meer geld"; branch cv39: "alle ogen op Den Haag", "Den Haag moet
+  over de brug komen", "financiering vanuit Den Haag", "in Den Haag" in a sentence naming kabinet, Kamer or minister,
+  never "gemeente Den Haag"), a province listed with another ("in Groningen en Drenthe"), a name inside the name of a
+  jeugdregio its municipality is not in ("Utrecht West");
 * a news dateline in capitals ("DOETINCHEM -") names a municipality; a shared name
   (Bergen) resolves to the variant in the province of the other municipalities named;
   an ambiguous city name said twice (not as "provincie X") counts;
@@ -42,7 +45,7 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
   surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
-  inwoners van Oss"), and one written with a capital mid-sentence in a text naming two or more other
+  inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
   betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
@@ -53,9 +56,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   of one successor are several municipalities ("de gemeenten Grootegast, Leek, Marum en Zuidhorn");
 * a municipality formed by a merger after the year a page states it was published in
   (``published_year``; ``reference.predecessors``) did not exist then: "Westerkwartier" in 2006 was the
-  region of Grootegast, Leek, Marum and Zuidhorn, which are named instead (``matched`` =
-  ``before_merger:Westerkwartier``), the name itself only after "gemeente" ("de toekomstige gemeente
-  Westerkwartier"). A year inferred from the text does not decide it;
+  region of Grootegast, Leek, Marum and Zuidhorn, which it implies but does not name (branch cv39: they go
+  into ``implied_municipalities``, ``matched`` = ``before_merger:Westerkwartier``, as a sub-region's members;
+  "De vijf gemeenten in de Hoeksche Waard", 2014, names none), the name itself only after "gemeente" ("de
+  toekomstige gemeente Westerkwartier"). A year inferred from the text does not decide it;
 * a current municipality is in the jeugdregio it had in the text's ``year`` too
   (``jeugdregio_membership.csv``: Zeewolde in JZ08 Flevoland until 2023, JZ12 from 2024);
 * salience: a municipality goes into ``municipalities`` when it is in a list (names separated by ", ", " en ",
@@ -392,6 +396,87 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+\s+(?:van|de|van de|van der|ter|ten|van den)
 _GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]+ ){0,3}(?:naar|in) Den Haag\b|"
                          r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"
                          r"(?:kabinet|minister|Kamer|rijk|lobby|geld)[^.\n]{0,80}(?:naar|uit|vanuit|in) Den Haag\b|'Den Haag'", re.I)
+# "Den Haag" as national politics in the general Dutch way (branch cv39), beyond _GOVERNMENT's protest and money:
+# the idioms "alle ogen (gericht) op Den Haag", "kijken/wachten op Den Haag", "Den Haag moet over de brug komen";
+# and "in/naar/uit Den Haag" in a sentence naming the national government (_NATIONAL). "gemeente Den Haag" never is.
+_GOVERNMENT_IDIOM = re.compile(r"\b(?:ogen|blikken|hoop|aandacht|kijk\w*|wacht\w*)\s+(?:[\w-]+\s+){0,3}(?:op|naar)\s+Den Haag\b|"
+                               r"\bDen Haag\s+(?:moet|moeten|zal|zou|mag|gaat)\s+(?:[\w-]+\s+){0,4}"
+                               r"(?:over de brug|bijspringen|compenseren|de rekening)\b|"
+                               # "Den Haag schiet West-Brabant te hulp", "financiering vanuit Den Haag"
+                               r"\bDen Haag\s+(?:schiet|schieten)\s+(?:[\w-]+\s+){0,3}te hulp\b|"
+                               r"\b(?:financiering|geld|middelen|bijdrage|compensatie)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:van|vanuit|uit)\s+Den Haag\b")
+_NATIONAL = re.compile(r"\b(?:kabinet\w*|(?:Tweede|Eerste) Kamer|Kamerleden|Kamerlid|Kamervragen|minister(?:ie|s)?|"
+                       r"staatssecretaris(?:sen)?|[Rr]ijksoverheid|het [Rr]ijk|Binnenhof|regeerakkoord|coalitieakkoord|"
+                       r"landelijke politiek|Haagse politiek)\b")
+_GOVERNMENT_PLACE = re.compile(r"\b(?:in|naar|uit|vanuit|richting)\s+Den Haag$")
+# "gemeente Den Haag", "de gemeente van Utrecht": the municipality, whatever the sentence says (not "gemeenten in X")
+_GEMEENTE_BEFORE = re.compile(r"\b[Gg]emeenten?[ \t]+(?:van[ \t]+)?$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A province name beside a municipality of the same name (Groningen, Utrecht): "in Groningen en Drenthe",
+# "Friesland, Groningen en Drenthe", "de provincies Utrecht en Gelderland" are provinces (branch cv39).
+_PROVINCES = ("Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
+              "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg")
+_PROVINCE_MUNICIPALITIES = {"Groningen", "Utrecht"}
+_PROVINCE_NAME = r"(?:" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + r")"
+_PROVINCE_LIST = re.compile(r"(?<![\w-])" + _PROVINCE_NAME + r"(?:\s*(?:,|\ben\b|\bof\b|&|/)\s*" + _PROVINCE_NAME
+                            + r")+(?![\w-])")
+_PROVINCES_WORD = re.compile(r"\bprovincies\s+(?:" + _PROVINCE_NAME + r"\s*(?:,|\ben\b|&)\s*)*$", re.I)
+
+
+def _sentence_of(full: str, a: int, b: int, reach: int = 300) -> str:
+    """The sentence around ``full[a:b]``, at most ``reach`` characters either side."""
+    lo = max(0, a - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(full, lo, a)]
+    start = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(full, b, min(len(full), b + reach))
+    return full[start: m.start() if m else min(len(full), b + reach)]
+
+
+def _national_den_haag(full: str, a: int, b: int) -> bool:
+    """Whether "Den Haag" at ``full[a:b]`` is the national government, not the municipality."""
+    if full[a:b] != "Den Haag":
+        return False
+    if _GOVERNMENT.search(full[max(0, a - 100): b + 100]) or _GOVERNMENT_IDIOM.search(full[max(0, a - 60): b + 80]):
+        return True
+    return bool(_GOVERNMENT_PLACE.search(full[max(0, a - 12): b])) and bool(_NATIONAL.search(_sentence_of(full, a, b)))
+
+
+@lru_cache(maxsize=1)
+def _foreign_region_names() -> dict[str, re.Pattern]:
+    """{municipality name: regex of the jeugdregio names that hold it but are not its own region}: "Utrecht West"
+    (JZ19) and "Zuidoost Utrecht" (JZ23) name regions Utrecht (JZ22) is not in, so their "Utrecht" is the region's
+    name, not the municipality (branch cv39); "Rijk van Nijmegen" or "Amsterdam Amstelland" hold their own centre."""
+    munis, regions = load()
+    found: dict[str, list[str]] = {}
+    for name, row in munis.items():
+        plain = _plain(name)
+        word = re.compile(r"(?<![\w-])" + re.escape(plain) + r"(?![\w-])")
+        for code, region in regions.items():
+            if code == row["jeugdregio_code"]:
+                continue
+            for n in [region["name"], *(a for a in region["aliases"].split("|") if a)]:
+                if n != plain and "(" not in n and word.search(n):
+                    found.setdefault(name, []).append(n)
+    return {name: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
+                             + r")(?![\w-])") for name, ns in found.items()}
+
+
+def _in_foreign_region_name(full: str, a: int, b: int, name: str) -> bool:
+    """Whether the name at ``full[a:b]`` is part of the name of a jeugdregio its municipality is not in."""
+    rx = _foreign_region_names().get(name)
+    if rx is None:
+        return False
+    lo = max(0, a - 30)
+    return any(m.start() <= a and b <= m.end() for m in rx.finditer(full, lo, min(len(full), b + 30)))
+
+
+def _province_spans(full: str) -> list[tuple[int, int]]:
+    """Spans of lists of province names that hold a province that is no municipality ("Groningen en Drenthe")."""
+    return [m.span() for m in _PROVINCE_LIST.finditer(full)
+            if any(p not in _PROVINCE_MUNICIPALITIES for p in re.findall(_PROVINCE_NAME, m.group()))]
+
+
 # "wethouder Johan Coes van Hellendoorn", "burgemeester van Diemen": the municipality of an
 # office holder, not a surname. One name alone before "van" is a given name and a surname
 # ("wethouder Carolien van Diemen"), so the holder's name is none or two to four words.
@@ -411,6 +496,11 @@ _PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
 #: The end of what comes before a sentence's first word: a capital there says nothing of a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'„“”‘’(\[•*-])\s*$")
 _RESIDENTS_OF = re.compile(r"\b(?:inwoners|bewoners|burgers|ingezetenen|inwoonsters)\s+van\s+$", re.I)
+# "Stadspartij 100% voor Groningen", "Leefbaar Utrecht", "Gemeentebelangen Hoogeveen": a local party is named after its
+# municipality (branch cv39: its name counts as the place, as "inwoners van" does).
+_LOCAL_PARTY_WORDS = ("Leefbaar", "Gemeentebelang", "Stadspartij", "Dorpsbelangen")
+_LOCAL_PARTY = re.compile(r"\b(?:Leefbaar|Gemeentebelangen|Gemeentebelang|Stadspartij|Dorpsbelangen)\s+"
+                          r"(?:\d{1,3}\s?%\s+voor\s+)?$")
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
@@ -597,6 +687,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     spans = [(a, b, name if ")" in full[a:b] else _variant(name, spans, munis), how) for a, b, name, how in spans]
     keep = []
     seat, office, region_list = _context_checks(full)
+    province_lists = _province_spans(full) if any(sp[2] in _PROVINCE_MUNICIPALITIES for sp in spans) else []
     for a, b, name, how in spans:
         before = full[max(0, a - 80): a]
         if office and _OFFICE_OF.search(before):
@@ -606,7 +697,16 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 or (before.rstrip().endswith(_PERSON_ENDS) and _PERSON.search(before)) \
                 or (region_list and _REGION_LIST.search(before)):
             continue
-        if name == "'s-Gravenhage" and _GOVERNMENT.search(full[max(0, a - 100): b + 100]):
+        near_gemeente = _GEMEENTE_BEFORE.search(full[max(0, a - 30): a]) is not None
+        if name == "'s-Gravenhage" and not near_gemeente and _national_den_haag(full, a, b):
+            continue
+        # "vijf gemeenten in Utrecht West": a region's name, not the municipality's
+        if not near_gemeente and _in_foreign_region_name(full, a, b, name):
+            continue
+        # "in Groningen en Drenthe", "de provincies Utrecht en Gelderland": the province, not the municipality
+        if name in _PROVINCE_MUNICIPALITIES and not near_gemeente and full[a:b] == name and (
+                any(lo <= a and b <= hi for lo, hi in province_lists)
+                or ("rovincies" in full[max(0, a - 80): a] and _PROVINCES_WORD.search(full[max(0, a - 80): a]))):
             continue
         keep.append((a, b, name, how))
     spans = keep
@@ -640,7 +740,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS or how.startswith("merged:")
         place_use = surface[:1].isupper() and (
             (near.rstrip().endswith(_PREPOSITIONS) and bool(_PLACE_PREPOSITION.search(near)))
-            or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near))))
+            or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near)))
+            or (any(w in near for w in _LOCAL_PARTY_WORDS) and bool(_LOCAL_PARTY.search(near))))
         # (the council, board or an office holder "van Rijswijk" names the municipality: how == "office")
         if ambiguous and not (after_gemeente or place_use or how == "office" or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
@@ -689,16 +790,18 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             implied.setdefault(name, _record(name, f"subregion:{sub}", year))
     # A municipality formed by a merger after the year the page states did not exist then: its name was the region of
     # the municipalities it was formed of ("Westerkwartier" in 2006: Grootegast, Leek, Marum, Zuidhorn;
-    # reference.predecessors). Those are named; the name itself only where the text says "gemeente" (the
-    # coming municipality: "de toekomstige gemeente Westerkwartier", 2018).
+    # reference.predecessors); the name itself counts only where the text says "gemeente" (the coming
+    # municipality: "de toekomstige gemeente Westerkwartier", 2018). A region's name implies its municipalities
+    # but does not name them (the corpus README's gold rule, as for a sub-region above; branch cv39: "De vijf
+    # gemeenten in de Hoeksche Waard", 2014): they go into ``implied_municipalities`` (matched
+    # ``before_merger:Westerkwartier``), and into ``municipalities`` only where the text names them itself.
     for found in (salient, mentioned):
         for name, rec in list(found.items()):
             if rec["matched"].startswith("merged:"):
                 continue
             olds = reference.predecessors(name, published_year) if published_year else []
             for old in olds:
-                if old not in salient:
-                    found.setdefault(old, {**_record(name, f"merged:{old}", year), "matched": f"before_merger:{name}"})
+                implied.setdefault(old, {**_record(name, f"merged:{old}", year), "matched": f"before_merger:{name}"})
             if olds and name not in as_gemeente:
                 del found[name]
     for name in list(mentioned):
