@@ -216,6 +216,30 @@ def euro_values(value):
     return json.dumps(shown, ensure_ascii=False)
 
 
+def _bookkeeping(column) -> bool:
+    """True for a column of the archive's own bookkeeping of a record, no change a reader sees: which notice,
+    releases, file and year a lot or an award was read from last and its number of winners
+    (``watch.report.RESULT_BOOKKEEPING_COLUMNS``), what a notice's last response left out
+    (``BOOKKEEPING_COLUMNS``), an article's scores, where and when a record was fetched (``PROVENANCE_COLUMNS``).
+    A lot or award corrected by a later release read "release_ids: — → [\"…\"]; source_file: — → 2018b.json;
+    value: … ; winner_count: 2 → 3" on the procurement page and in its change feed, which the crawl report leaves
+    out."""
+    from tenderarchive.watch.report import BOOKKEEPING_COLUMNS, PROVENANCE_COLUMNS, RESULT_BOOKKEEPING_COLUMNS
+
+    return column in RESULT_BOOKKEEPING_COLUMNS or column in BOOKKEEPING_COLUMNS or column in PROVENANCE_COLUMNS
+
+
+def shown_values(value):
+    """A JSON object of a record's values (``aanbesteding_wijzigingen``' was/werd) as the procurement page shows
+    it: amounts in euros (:func:`euro_values`), the archive's bookkeeping left out (:func:`_bookkeeping`)."""
+    import json
+
+    values = _json_object(euro_values(value))
+    if values is None:
+        return value
+    return json.dumps({k: v for k, v in values.items() if not _bookkeeping(k)}, ensure_ascii=False)
+
+
 def _json_object(value) -> dict | None:
     import json
 
@@ -241,7 +265,7 @@ def change_text(previous, new=None):
     now = now or {}
     parts = []
     for column, old in was.items():
-        if _derived_beside(column, was):
+        if _derived_beside(column, was) or _bookkeeping(column):
             continue
         if column in now:
             a, b = change_pair(old, now[column], 160)
@@ -263,7 +287,7 @@ def column_names(value):
         return value
     if not isinstance(names, list):
         return value
-    return ", ".join(str(name) for name in names if not _derived_beside(name, names))
+    return ", ".join(str(name) for name in names if not _derived_beside(name, names) and not _bookkeeping(name))
 
 
 def _derived_beside(column, changed) -> bool:
@@ -291,7 +315,9 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     for row in result.rows:
         cells = []
         for column in columns:
-            value = euro_values(row[column]) if column in VALUE_OBJECT_COLUMNS else row[column]
+            value = shown_values(row[column]) if column in VALUE_OBJECT_COLUMNS else row[column]
+            if column == "kolommen":
+                value = column_names(value)  # as the feed's title says them: words, bookkeeping left out
             href = cell_link(database, column, value, None)
             if href is None and column == "url":
                 href = http_url(value)

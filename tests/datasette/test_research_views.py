@@ -801,6 +801,55 @@ def test_the_procurement_pages_changes_show_amounts_in_euros(demo_archive, tmp_p
     assert json.loads(next(r["was"] for r in rows if r["tabel"] == "awards")) == {"value_cents": 1200000000}
 
 
+def test_a_procurements_changes_leave_out_the_archives_bookkeeping_of_a_corrected_award(demo_archive, tmp_path):
+    """A crawl re-reads award notice 100190 from a later release that corrects lot 1's award (€ 12.400.000,00 →
+    € 11.900.000,00, SYNTHETIC) and names a third winner: the store keeps the award's earlier values in
+    ``versions`` with its bookkeeping (``release_ids``, ``source_file``, ``winner_count``), which the crawl report
+    leaves out. The procurement page's section "Wijzigingen van een aanbesteding" and its Atom feed showed them
+    beside the amount ("release_ids: — → ["r2"]; source_file: — → 2018b.json; value: …; winner_count: 2 → 3"). They
+    say the value alone, its columns in words; the saved search's rows keep what the archive stored."""
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.store.writes import write_results
+    from tests.datasette.archive_fixtures import Server
+
+    path = shutil.copy(demo_archive, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    notice = next(db.query("select * from notices where publication_id = 100190"))
+    awards = [{"award": dict(award, value_cents=award["value_cents"] - 50000000, release_ids='["r2"]',
+                             source_file="2018b.json", winner_count=award["winner_count"] + 1),
+               "lot_id": award["lot_id"],
+               "suppliers": list(db.query("select * from award_suppliers where award_id = ?", [award["award_id"]]))}
+              for award in db.query("select * from awards where publication_id = 100190")]
+    results = {"notice_result": next(db.query("select * from notice_results where publication_id = 100190")),
+               "lots": list(db.query("select * from lots where publication_id = 100190")), "awards": awards}
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert write_results(db, notice, results, 4)
+    db.close()
+    server = Server(path)
+    try:
+        page = html_unescape(html(server, "/-/aanbesteding?id=TN160417"))
+        feed = ET.fromstring(server.get(f"/{server.database}/aanbesteding_wijzigingen.atom?procurement_id=TN160417"))
+        rows = query_rows(server, "aanbesteding_wijzigingen", procurement_id="160417")
+    finally:
+        server.stop()
+    section = page[page.index("<h2>Wijzigingen van een aanbesteding"):]
+    section = section[section.index("<tbody>"):section.index("</tbody>")]
+    assert '<td class="col-was">{"value": "€ 12.400.000,00"}</td>' in section
+    assert '<td class="col-werd">{"value": "€ 11.900.000,00"}</td>' in section
+    assert '<td class="col-kolommen">value_cents</td>' in section
+    assert not any(word in section for word in ("release_ids", "source_file", "2018b.json", "winner_count"))
+    entries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
+               for e in feed.findall(f"{ATOM}entry")}
+    assert entries == {"awards TN160417/100190/1 — gewijzigd: value_cents": "value: € 12.400.000,00 → € 11.900.000,00"}
+    [row] = rows
+    assert json.loads(row["werd"]) == {"release_ids": '["r2"]', "source_file": "2018b.json", "value_cents": 1190000000,
+                                       "winner_count": 3}
+
+
 def test_the_feed_of_a_procurements_changes_tells_each_change_in_words(demo_archive, tmp_path):
     """The Atom feed of ``aanbesteding_wijzigingen`` (journalists follow a procurement's changes in a feed reader)
     gave each entry's text as the two JSON objects, ``was: {"value": "€ 12.000.000,00"} / werd: {…}``, and its
