@@ -59,7 +59,7 @@ def test_a_sitemap_index_two_sites_of_one_host_name_is_read_in_one_crawl_for_eac
     crawl_shared_sitemap(tmp_path, {"sitemaps": ["sitemap_index.xml"]})
 
 
-def test_robots_sitemaps_two_sites_of_one_host_read_are_read_in_one_crawl_for_each(tmp_path):
+def test_the_sitemaps_robots_txt_names_are_read_in_one_crawl_for_each_site_of_the_host(tmp_path):
     """The same two entries reading the host's robots.txt for its sitemaps: robots.txt, and the sitemaps it names,
     are read for each site."""
     crawl_shared_sitemap(tmp_path, {"robots_sitemaps": True})
