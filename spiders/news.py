@@ -1473,7 +1473,8 @@ class NewsSpider(BaseSpider):
                     if request:
                         yield request
             for url in site.discovery.feeds:
-                yield scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)
+                for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)):
+                    yield request
             for url in site.discovery.sitemaps:
                 for request in self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
                                                             meta=registry)):
@@ -1491,9 +1492,9 @@ class NewsSpider(BaseSpider):
                                      meta={**registry, "openpub_page": 1, "openpub_root": url})
 
     def for_site(self, request: scrapy.Request):
-        """``request`` (a robots.txt or a sitemap asked for ``request.meta["site"]``) once for its site: asked again for
-        another site. Two entries of the registry on one host (a region's news kept on a member municipality's site,
-        news-sites.md §2.1) read the host's robots.txt and sitemaps each with its own rules (allow/deny, municipalities,
+        """``request`` (a robots.txt, sitemap or feed asked for ``request.meta["site"]``) once for its site: asked again
+        for another site. Two entries of the registry on one host (a region's news kept on a member municipality's site,
+        news-sites.md §2.1) read the host's robots.txt, sitemaps and feeds each with its own rules (allow/deny, municipalities,
         site name); Scrapy's duplicate filter, one fingerprint per address, fetched them once in a crawl, for whichever
         site asked first, and the other site's items were never read. Such a request bypasses the filter
         (``dont_filter``) and is kept apart here by site and fingerprint instead: at most one fetch of an address per
@@ -1716,8 +1717,8 @@ class NewsSpider(BaseSpider):
                                  asked, ", ".join(feeds))
                 self.crawler.stats.inc_value("news/feed_advertised", len(feeds))
                 for url in feeds:
-                    yield scrapy.Request(url, self.parse_feed, errback=self.errback,
-                                         meta={"site": site, "advertised_by": asked})
+                    yield from self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
+                                                            meta={"site": site, "advertised_by": asked}))
                 return
             landed = f" at {response.url}" if response.url != asked else ""
             named = f"; the page that the registry's feed {response.meta['advertised_by']} answered named it as " \
