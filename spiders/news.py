@@ -1365,6 +1365,8 @@ class NewsSpider(BaseSpider):
         #: them that answered 404 or 410 with their error (:meth:`registry_gone`)
         self.registry_urls: dict[str, int] = {}
         self.registry_failures: dict[str, list] = {}
+        #: (site name, request fingerprint) of each robots.txt and sitemap asked for a site (:meth:`for_site`)
+        self.asked_for_site: set[tuple[str, bytes]] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -1471,11 +1473,16 @@ class NewsSpider(BaseSpider):
                     if request:
                         yield request
             for url in site.discovery.feeds:
-                yield scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)
+                for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)):
+                    yield request
             for url in site.discovery.sitemaps:
-                yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta=registry)
+                for request in self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                                                            meta=registry)):
+                    yield request
             if site.discovery.robots_sitemaps:
-                yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.robots_errback, meta=meta)
+                for request in self.for_site(scrapy.Request(site.robots_url, self.parse_robots,
+                                                            errback=self.robots_errback, meta=meta)):
+                    yield request
             if site.discovery.listing:
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
@@ -1483,6 +1490,20 @@ class NewsSpider(BaseSpider):
             for url in site.discovery.openpub:
                 yield scrapy.Request(add_or_replace_parameter(url, "page", "1"), self.parse_openpub, errback=self.errback,
                                      meta={**registry, "openpub_page": 1, "openpub_root": url})
+
+    def for_site(self, request: scrapy.Request):
+        """``request`` (a robots.txt, sitemap or feed asked for ``request.meta["site"]``) once for its site: asked again
+        for another site. Two entries of the registry on one host (a region's news kept on a member municipality's site,
+        news-sites.md §2.1) read the host's robots.txt, sitemaps and feeds each with its own rules (allow/deny, municipalities,
+        site name); Scrapy's duplicate filter, one fingerprint per address, fetched them once in a crawl, for whichever
+        site asked first, and the other site's items were never read. Such a request bypasses the filter
+        (``dont_filter``) and is kept apart here by site and fingerprint instead: at most one fetch of an address per
+        site that names it (an index naming a sitemap twice, or itself, still asks it once; nested indexes stay
+        bounded by ``NEWS_SITEMAP_MAX_DEPTH``). Pages keep Scrapy's filter: a page is asked once, for one site."""
+        key = (request.meta["site"].name, self.crawler.request_fingerprinter.fingerprint(request))
+        if key not in self.asked_for_site:
+            self.asked_for_site.add(key)
+            yield request.replace(dont_filter=True)
 
     def follow(self, url, callback, response, meta) -> scrapy.Request | None:
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
@@ -1507,7 +1528,7 @@ class NewsSpider(BaseSpider):
         for url in urls:
             request = self.follow(url, self.parse_sitemap, response, {"site": site})
             if request:
-                yield request
+                yield from self.for_site(request)
         if not urls:
             yield from self.default_sitemap(site)
 
@@ -1520,8 +1541,8 @@ class NewsSpider(BaseSpider):
         if url in site.discovery.sitemaps:
             return
         self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
-        yield scrapy.Request(url, self.parse_sitemap, errback=self.errback,
-                             meta={"site": site, "default_sitemap": True})
+        yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                                                meta={"site": site, "default_sitemap": True}))
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
@@ -1607,7 +1628,7 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
                     continue
                 if request:
-                    yield request
+                    yield from self.for_site(request)
             elif http_url(url) is None:
                 self.record_error(response.url, f"malformed URL skipped: {str(url)[:200]!r}")
             else:
@@ -1696,8 +1717,8 @@ class NewsSpider(BaseSpider):
                                  asked, ", ".join(feeds))
                 self.crawler.stats.inc_value("news/feed_advertised", len(feeds))
                 for url in feeds:
-                    yield scrapy.Request(url, self.parse_feed, errback=self.errback,
-                                         meta={"site": site, "advertised_by": asked})
+                    yield from self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
+                                                            meta={"site": site, "advertised_by": asked}))
                 return
             landed = f" at {response.url}" if response.url != asked else ""
             named = f"; the page that the registry's feed {response.meta['advertised_by']} answered named it as " \
