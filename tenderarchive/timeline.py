@@ -195,8 +195,9 @@ def not_awarded_events(lot: dict, notice: dict | None) -> list[dict]:
     winnaar gekozen en de mededinging is gesloten", a standard form's "Inlichtingen over niet-gunning", an OCDS lot
     or award ``unsuccessful`` / ``cancelled``; reference tenderned-awards.md §4 "Lot not awarded", §8.5 "the
     status (awarded / not awarded + reason)"), on the day of that notice, with the reason it gives. Without a
-    stage: one lot not awarded is not the procurement failed (``mislukt``) while its other lots are awarded; a
-    notice closing every lot is that already (``derive.NO_WINNER_SQL``), so the fase is the notices' and awards'."""
+    stage: one lot not awarded is not the procurement failed (``mislukt``) while its other lots are awarded, so the
+    fase is the notices' and awards'. Asked for only where another lot is awarded
+    (``derive.refresh_award_currency``): a procurement none of whose lots is awarded has its cancellation instead."""
     day = (notice or {}).get("published")
     if lot.get("awarded") != 0 or not day:
         return []
