@@ -60,7 +60,7 @@ from tenderarchive.store.writes import (add_named_organisation, delete_row, drop
                                        put_row, put_rows, record_version, set_values,
                                        sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
-                                   awards_nothing, notice_events, publication_event)
+                                    awards_nothing, not_awarded_events, notice_events, publication_event)
 
 logger = logging.getLogger(__name__)
 
@@ -841,4 +841,17 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
                                      award_events(award, winners, lot[0] if lot else None, form_type_of(
                                          {"form_type": award["notice_form_type"], "notice_type": award["notice_kind"]})))
+            # the lots its latest notices close without a winner, each on the timeline with its reason, where another
+            # lot of the procurement is awarded (a partly awarded notice said only which lots it awarded: the others'
+            # outcome was in the lots table alone); a procurement none of whose lots is awarded has its cancellation
+            closed_lots = []
+            if db.execute("select 1 from lots where procurement_id = ? and awarded = 1 limit 1",
+                          [procurement_id]).fetchone():
+                for lot in db.query("select l.*, n.published as notice_published, n.url as notice_url from lots l "
+                                    "left join notices n on n.publication_id = l.publication_id "
+                                    "where l.procurement_id = ? and l.awarded = 0", [procurement_id]):
+                    closed_lots += not_awarded_events(lot, {"published": lot["notice_published"],
+                                                            "url": lot["notice_url"]})
+            changed += sync_rows(db, "events", "procurement_id = ? and source_type = 'lot'", [procurement_id],
+                                 closed_lots)
     return changed

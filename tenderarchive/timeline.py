@@ -159,9 +159,7 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
     names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
     # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
     # ... and one of several lots together ("1, 2", one award) their percelen
-    lot_id = award.get("lot_id")
-    lot = (("Percelen" if "," in str(lot_id) else "Perceel") + f" {lot_id}" + (f" ({lot_title})" if lot_title else "")
-           if lot_id is not None and str(lot_id).strip() else "Opdracht")
+    lot = lot_label(award.get("lot_id"), lot_title)
     value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
     kind, stage = AWARD_FORM_EVENTS.get(form_type or "", ("award", "definitieve_gunning"))
@@ -183,3 +181,32 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         event["event_id"] = event_id("award", award["award_id"], event)
         events.append(event)
     return events
+
+
+def lot_label(lot_id, lot_title: str | None) -> str:
+    """How an event names a lot: "Perceel 3 (Crisishulp)", "Percelen 1, 2" for lots together, else "Opdracht"."""
+    if lot_id is None or not str(lot_id).strip():
+        return "Opdracht"
+    return ("Percelen" if "," in str(lot_id) else "Perceel") + f" {lot_id}" + (f" ({lot_title})" if lot_title else "")
+
+
+def not_awarded_events(lot: dict, notice: dict | None) -> list[dict]:
+    """The timeline event of a lot its latest notice closes without a winner (``lots.awarded`` 0: "Er is geen
+    winnaar gekozen en de mededinging is gesloten", a standard form's "Inlichtingen over niet-gunning", an OCDS lot
+    or award ``unsuccessful`` / ``cancelled``; reference tenderned-awards.md §4 "Lot not awarded", §8.5 "the
+    status (awarded / not awarded + reason)"), on the day of that notice, with the reason it gives. Without a
+    stage: one lot not awarded is not the procurement failed (``mislukt``) while its other lots are awarded, so the
+    fase is the notices' and awards'. Asked for only where another lot is awarded
+    (``derive.refresh_award_currency``): a procurement none of whose lots is awarded has its cancellation instead."""
+    day = (notice or {}).get("published")
+    if lot.get("awarded") != 0 or not day:
+        return []
+    reason = lot.get("not_awarded_reason")
+    sentence = f"{lot_label(lot.get('lot_id'), lot.get('title'))} niet gegund" + (f": {reason}" if reason else "")
+    source_id = f"{lot['procurement_id']}:{lot['lot_id']}"
+    event = {"procurement_id": lot["procurement_id"], "source_type": "lot", "source_id": source_id,
+             "date": day[:10], "date_end": None, "precision": "day", "kind": "not_awarded", "stage": None,
+             "sentence": sentence, "year_inferred": 0, "inference": None, "source_url": notice.get("url"),
+             "crawl_id": lot.get("crawl_id") or notice.get("crawl_id")}
+    event["event_id"] = event_id("lot", source_id, event)
+    return [event]

@@ -50,7 +50,7 @@ def test_each_seed_timeline_joins_news_events_and_notices_in_date_order(archive)
         timeline = list(db.query("select * from events where procurement_id = ? order by date, event_id",
                                  [procurement_id]))
         sources = {e["source_type"] for e in timeline}
-        assert {"notice", "article"} <= sources <= {"notice", "article", "award"}, procurement_id
+        assert {"notice", "article"} <= sources <= {"notice", "article", "award", "lot"}, procurement_id
         assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
         assert db["procurements"].get(procurement_id)["article_count"] >= 1
 

@@ -94,6 +94,20 @@ def test_timeline_events_name_the_lot_winners_and_value(procedure_900001, tmp_pa
     assert not any("1.234.567,89" in s for s in sentences)     # the superseded value is not on the timeline
 
 
+def test_a_lot_the_notice_does_not_award_is_on_the_timeline_with_its_reason_and_no_stage(procedure_900001, tmp_path):
+    """Reference §4 ("Lot not awarded": "Er is geen winnaar gekozen en de mededinging is gesloten" with "De reden
+    waarom geen winnaar is gekozen") and §8.5 (a lot's status: awarded / not awarded + reason): of a partly awarded
+    notice the timeline named the lots it awarded only; Crisishulp's outcome and reason were in the lots table alone.
+    It is an event of the notice's day without a stage: the procurement's other lots are awarded, it did not fail."""
+    db = archive(tmp_path, procedure_900001, "closed_lot")
+    assert [(r["date"], r["kind"], r["stage"], r["sentence"], r["source_url"]) for r in db.query(
+        "select * from events where source_type = 'lot'")] == [
+        ("2025-09-20", "not_awarded", None,
+         "Perceel 3 (Crisishulp) niet gegund: Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen",
+         NOTICE_URL.format(id=900103))]
+    refresh_award_currency(db, 1)
+    assert db.execute("select count(*) from events where source_type = 'lot'").fetchone()[0] == 1
+
 def test_an_ocds_award_under_another_procedure_yields_to_the_api_also_for_a_notice_without_form_type(tmp_path):
     """An API notice archived before ``form_type`` existed holds NULL there: ``n.form_type != 'ocds'`` is
     NULL for it, so the package's award of that publication, filed under the ocid's procurement, stayed
