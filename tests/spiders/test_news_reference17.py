@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ROBOTS, openpub_page, registry, serve
+from tests.spiders.test_news_reference import ROBOTS, assert_asked_at_delay, openpub_page, registry, serve
 
 OPENPUB = "/wp-json/owc/openpub/v1/items"
 OPENPUB_BODY = ("<p>De gemeenten in de regio hebben de aanbesteding voor specialistische jeugdhulp {n} gepubliceerd. "
