@@ -438,4 +438,4 @@ def test_a_notice_is_normalised_reading_its_keywords_and_dates_once(snapshot, mo
 
     monkeypatch.setattr(values, "clean_field", lambda value: pytest.fail(f"cleaned again: {value!r}"))
     listed = module.listed_as({"kenmerk": "123", "typePublicatie": {"code": "aao", "omschrijving": "Aankondiging"}})
-    assert json.loads(listed) == {"kenmerk": "123", "type": "AAO", "ended_early": None}
+    assert json.loads(listed) == {"kenmerk": "123", "type": "AAO", "ended_early": None, "published": None}
