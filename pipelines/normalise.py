@@ -27,7 +27,8 @@ into archive rows.
   archived value is kept), and the spider records it, so the crawl is partial;
   ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
   is no sparse answer to ask again (TenderNed would send the same). So is an informative detail field of no
-  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` as ``"n.v.t."``), and
+  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` or
+  ``publicatieIDLaatsteRectificatie`` as ``"n.v.t."``), and
   ``trefwoord1`` … ``trefwoord10`` sent with none of them text, which cost that field alone and are not recorded.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
@@ -127,6 +128,19 @@ def pdf_id(value) -> int | None:
     """A detail's ``publicatiePdfId`` (docs/reference/tenderned-api.md §4: "int", the reference's example has ``0``) as
     TenderNed gives it: a whole number, also as digits or ``470012.0``. It is informative only: one of no readable
     shape (``"n.v.t."``, a list, a yes/no, a negative number) costs that field, not the notice."""
+    try:
+        number = values.to_int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and number >= 0 else None
+
+
+def rectification_id(value) -> int | None:
+    """A detail's ``publicatieIDLaatsteRectificatie`` (docs/reference/tenderned-api.md §4: "id of the latest
+    rectification", no type given; ids change type between endpoints, §13) as :func:`values.to_int` reads an id. It is
+    informative (the spider fetches the rectification it names, ``spiders/tenderned.py`` ``publication_key``): one of
+    no readable shape (``"n.v.t."``, an object, a list, a yes/no, a negative number) costs that field, not the notice.
+    It dropped the notice, by every crawl, each partial, its archived record never updated."""
     try:
         number = values.to_int(value)
     except (TypeError, ValueError):
@@ -402,6 +416,7 @@ INFORMATIVE_FIELDS = {
     "pbNummerTed": (scalar_text, ("ted_number",)),
     "afwijkendReglement": (text_or_label, ("deviating_rules",)),
     "publicatiePdfId": (pdf_id, ("pdf_id",)),
+    "publicatieIDLaatsteRectificatie": (rectification_id, ("latest_rectification_id",)),
 }
 
 
@@ -589,7 +604,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
-        "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
+        "latest_rectification_id": rectification_id(d.get("publicatieIDLaatsteRectificatie")),
         # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
         # list or an object no text (that field alone); they dropped the notice, by every crawl
         "reference": scalar_text(d.get("referentieNummer")),

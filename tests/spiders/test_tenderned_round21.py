@@ -21,6 +21,9 @@ WINDOW = {"from_date": "2020-02-10", "until_date": "2020-12-31"}  # notice 60060
     ("publicatiePdfId", 8812345, "pdf_id", "n.v.t."),
     ("pbNummerTed", "2020/S 115-281234", "ted_number", True),
     ("trefwoord1", "jeugdhulp", "keywords", ["jeugdhulp"]),
+    # its own id: the notice is its latest rectification (nothing else to fetch); drifted into an object, "n.v.t."
+    ("publicatieIDLaatsteRectificatie", 600601, "latest_rectification_id", {"publicatieId": 600601}),
+    ("publicatieIDLaatsteRectificatie", 600601, "latest_rectification_id", "n.v.t."),
 ])
 def test_an_informative_field_sent_of_no_shape_keeps_the_archived_value_and_is_not_fetched_again(
         snapshot, serve_api, crawl, field, readable, column, no_shape):
