@@ -157,10 +157,37 @@ def form_type(value) -> str | None:
     return None
 
 
+def label_text(value) -> str | None:
+    """A ``{code, omschrijving}`` object's label: a text (a number as its digits), cleaned; one of another shape (an
+    object of languages ``{"nl": …, "en": …}``, a list, a yes/no: §13, fields change shape) is no label, which costs
+    that label alone (:data:`LABEL_COLUMNS`). Read as text, it dropped the whole notice ("expected text"), whose
+    code still read, by every crawl, each partial."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return clean_field(value)
+
+
+def label_drifted(value) -> bool:
+    """Whether a ``{code, omschrijving}`` object (or a list of them) sent a label of no shape (:func:`label_text`)."""
+    entries = value if isinstance(value, list) else [value]
+    return any(isinstance(e, dict) and _sent(e.get("omschrijving")) and label_text(e.get("omschrijving")) is None
+               for e in entries)
+
+
+#: The notice column of each detail code's label (docs/reference/tenderned-api.md §4): one sent of no shape that no
+#: list row or reference label stands in for is kept as archived and marked unreadable (:func:`normalise_notice`).
+LABEL_COLUMNS = {"aankondigingCode": "notice_type_label", "procedureCode": "procedure_label",
+                 "typeOpdrachtCode": "contract_type_label", "juridischKaderCode": "legal_framework_label",
+                 "publicatieCode": "form_label", "nutsCodes": "nuts_labels"}
+
+
 def code_label(value) -> tuple[str | None, str | None]:
-    """``tenderarchive.values.code_label`` with this module's :func:`clean_field`."""
+    """``tenderarchive.values.code_label`` with this module's :func:`clean_field`; a label of no shape is none
+    (:func:`label_text`)."""
     if isinstance(value, dict):
-        return values.code_text(value.get("code")), clean_field(value.get("omschrijving"))
+        return values.code_text(value.get("code")), label_text(value.get("omschrijving"))
     return values.code_label(value)
 
 
@@ -637,6 +664,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "pdf_url": _link(site_url, d.get("links"), "pdf", f"{API_PATH}/publicaties/{publication_id}/pdf"),
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
+
+    # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
+    drifted = [column for field, column in LABEL_COLUMNS.items()
+               if notice[column] is None and label_drifted(d.get(field))]
+    if drifted:
+        unreadable = sorted({*unreadable, *drifted})
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before

@@ -47,3 +47,34 @@ def test_an_informative_field_sent_of_no_shape_keeps_the_archived_value_and_is_n
     third = crawl(server.api_url, **WINDOW)
     assert f"{DETAIL}600601" not in server.api.log[began:]
     assert third.crawl["status"] == "complete", third.errors
+
+
+def test_a_label_drifted_into_another_shape_costs_that_label_not_the_notice(snapshot, serve_api, crawl):
+    """Reference §4, §13: a ``*Code`` object's ``omschrijving`` is a text. One that drifts into another shape (an
+    object of languages, a list) while its code still reads dropped the whole notice ("expected text"), by every
+    crawl, each partial, its archived record never updated. The notice is archived with what reads (its new title,
+    its codes); a notice type's or procedure's label comes from the list row or the reference, one with none to stand
+    in keeps the archived label, marked unreadable, so the notice is not fetched again for it."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **WINDOW)
+    assert first.returncode == 0, first.errors
+    before = first.db["notices"].get(600601)
+    detail = by_id(snapshot, 600601)["detail"]
+    detail["aanbestedingNaam"] = "Jeugdhulp Flevoland, gewijzigd"
+    detail["aankondigingCode"]["omschrijving"] = {"nl": "Aankondiging opdracht", "en": "Contract notice"}
+    detail["procedureCode"]["omschrijving"] = ["Openbaar"]
+    detail["juridischKaderCode"]["omschrijving"] = {"nl": "Aanbestedingswet 2012"}
+    detail["nutsCodes"] = [{"code": "NL230", "omschrijving": ["Flevoland"]}]
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **WINDOW)
+    assert second.returncode == 0, second.errors
+    row = second.db["notices"].get(600601)
+    assert row["title"] == "Jeugdhulp Flevoland, gewijzigd"
+    assert (row["notice_type"], row["notice_type_label"]) == ("AAO", "Aankondiging opdracht")
+    assert (row["procedure"], row["procedure_label"]) == ("OPE", "Openbaar")
+    assert (row["legal_framework"], row["legal_framework_label"]) == ("AW", before["legal_framework_label"])
+    assert (row["nuts"], row["nuts_labels"]) == ("NL230", before["nuts_labels"])
+    assert {"legal_framework_label (unreadable)", "nuts_labels (unreadable)"} <= set(json.loads(row["omitted_columns"]))
+    began = len(server.api.log)
+    third = crawl(server.api_url, **WINDOW)
+    assert f"{DETAIL}600601" not in server.api.log[began:]
+    assert third.crawl["status"] == "complete", third.errors
