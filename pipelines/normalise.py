@@ -180,7 +180,7 @@ def label_drifted(value) -> bool:
 #: list row or reference label stands in for is kept as archived and marked unreadable (:func:`normalise_notice`).
 LABEL_COLUMNS = {"aankondigingCode": "notice_type_label", "procedureCode": "procedure_label",
                  "typeOpdrachtCode": "contract_type_label", "juridischKaderCode": "legal_framework_label",
-                 "publicatieCode": "form_label", "nutsCodes": "nuts_labels"}
+                 "publicatieCode": "form_label", "nutsCodes": "nuts_labels", "cpvCodes": "cpv_main_label"}
 
 
 def code_label(value) -> tuple[str | None, str | None]:
@@ -582,7 +582,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
-            "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
+            # a label of no shape is none (label_text); the writer keeps the code's archived label for none
+            "label": label_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
         })
     cpv_rows = list(_distinct_cpv(cpv_rows).values())

@@ -78,3 +78,32 @@ def test_a_label_drifted_into_another_shape_costs_that_label_not_the_notice(snap
     third = crawl(server.api_url, **WINDOW)
     assert f"{DETAIL}600601" not in server.api.log[began:]
     assert third.crawl["status"] == "complete", third.errors
+
+
+@pytest.mark.parametrize("drift", ["an object of languages", "left out"])
+def test_a_cpv_label_drifted_or_left_out_keeps_the_archived_label(snapshot, serve_api, crawl, drift):
+    """Reference §4: a ``cpvCodes`` entry is ``{code, omschrijving, isHoofdOpdracht}``; §13: fields go missing and
+    change shape. A label drifted into an object dropped the whole notice, by every crawl, each partial; one left out
+    replaced the archived label of that code in ``notice_cpv`` with NULL. The code is archived, its label kept."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **WINDOW)
+    assert first.returncode == 0, first.errors
+    labels = {r["cpv"]: r["label"] for r in first.db["notice_cpv"].rows_where("publication_id = 600601")}
+    main_label = first.db["notices"].get(600601)["cpv_main_label"]
+    assert all(labels.values()) and main_label
+    for entry in by_id(snapshot, 600601)["detail"]["cpvCodes"]:
+        if drift == "left out":
+            del entry["omschrijving"]
+        else:
+            entry["omschrijving"] = {"nl": entry["omschrijving"], "en": "Social services"}
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **WINDOW)
+    assert second.returncode == 0, second.errors
+    assert {r["cpv"]: r["label"] for r in second.db["notice_cpv"].rows_where("publication_id = 600601")} == labels
+    row = second.db["notices"].get(600601)
+    assert row["cpv_main_label"] == main_label
+    if drift != "left out":  # sent, of no shape: no sparse answer, not fetched again for it
+        assert "cpv_main_label (unreadable)" in json.loads(row["omitted_columns"])
+        began = len(server.api.log)
+        third = crawl(server.api_url, **WINDOW)
+        assert f"{DETAIL}600601" not in server.api.log[began:]
+        assert third.crawl["status"] == "complete", third.errors
