@@ -124,6 +124,35 @@ def text_or_label(value) -> str | None:
     return None
 
 
+def first_text(*candidates) -> str | None:
+    """The first of a field's candidates (the detail's, then its list row's: docs/reference/tenderned-api.md §3, §4)
+    that reads as a text. One of no shape (an object ``{"nl": …}``, a list, a yes/no: §13, fields change shape) is
+    passed over for the next; only when none reads is it an error (``ValueError``: the record is dropped, saying what
+    came), as it was for the detail's alone, which dropped the notice though its list row gave the field readably."""
+    drifted = None
+    for value in candidates:
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
+            drifted = value if drifted is None else drifted
+            continue
+        text = clean_field(value)
+        if text:
+            return text
+    if drifted is not None:
+        raise ValueError(f"expected text, got {type(drifted).__name__} {drifted!r:.60}")
+    return None
+
+
+def first_kenmerk(detail_value, row_value) -> int | None:
+    """The detail's ``kenmerk`` (§4), else the list row's (§3): a detail's of no shape (an object, a list, a yes/no:
+    §13) gives way to a readable list row's instead of dropping the notice; ValueError only when neither reads."""
+    try:
+        return values.kenmerk_number(detail_value)
+    except (TypeError, ValueError):
+        if row_value is None:
+            raise
+        return values.kenmerk_number(row_value)
+
+
 def pdf_id(value) -> int | None:
     """A detail's ``publicatiePdfId`` (docs/reference/tenderned-api.md §4: "int", the reference's example has ``0``) as
     TenderNed gives it: a whole number, also as digits or ``470012.0``. It is informative only: one of no readable
@@ -542,7 +571,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     d = {**d, **dict.fromkeys(bad_dates)} if bad_dates else d  # values.without_unreadable_dates
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
-    kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
+    kenmerk = first_kenmerk(d.get("kenmerk"), row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
     # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
     published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
@@ -605,11 +634,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "form_code": form_code or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
         else form_label or code_label(row.get("publicatiecode"))[1],
-        "title": clean_field(d.get("aanbestedingNaam")) or clean_field(row.get("aanbestedingNaam")),
-        "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
-        "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
-                            or d.get("aanbestedendeDienstNaam")),
-        "buyer_official": clean_field(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
+        # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
+        "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
+        "description": first_text(d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving")),
+        "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam")),
+        "buyer_official": first_text(d.get("aanbestedendeDienstNaam"), row.get("aanbestedendeDienstNaam")),
         "published": published, "published_at": iso(amsterdam(published_at)),
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,

@@ -107,3 +107,25 @@ def test_a_cpv_label_drifted_or_left_out_keeps_the_archived_label(snapshot, serv
         third = crawl(server.api_url, **WINDOW)
         assert f"{DETAIL}600601" not in server.api.log[began:]
         assert third.crawl["status"] == "complete", third.errors
+
+
+def test_a_detail_text_or_kenmerk_drifted_into_another_shape_takes_its_list_rows(snapshot, serve_api, crawl):
+    """Reference §3, §4: the list row and the detail both carry the title, the buyer and the ``kenmerk``; §13: fields
+    change shape. A detail whose title, buyer or ``kenmerk`` drifted into an object or a list (``{"nl": …}``,
+    ``["Gemeente Almere"]``) dropped the whole notice, by every crawl, each partial, though its list row gave each
+    readably, and what the detail did say (a deadline moved by a rectification) was never archived."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **WINDOW)
+    assert first.returncode == 0, first.errors
+    before = first.db["notices"].get(600601)
+    detail = by_id(snapshot, 600601)["detail"]
+    detail["aanbestedingNaam"] = {"nl": detail["aanbestedingNaam"]}
+    detail["opdrachtgeverNaam"] = [detail["opdrachtgeverNaam"]]
+    detail["kenmerk"] = {"kenmerk": detail["kenmerk"]}
+    detail["sluitingsDatum"] = "2020-04-06T12:00:00"
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **WINDOW)
+    assert second.returncode == 0, second.errors
+    row = second.db["notices"].get(600601)
+    assert row["deadline"].startswith("2020-04-06")
+    assert (row["title"], row["buyer"], row["kenmerk"], row["procurement_id"]) == (
+        before["title"], before["buyer"], before["kenmerk"], before["procurement_id"])
