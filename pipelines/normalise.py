@@ -145,6 +145,8 @@ def first_text(*candidates) -> str | None:
 def first_kenmerk(detail_value, row_value) -> int | None:
     """The detail's ``kenmerk`` (§4), else the list row's (§3): a detail's of no shape (an object, a list, a yes/no:
     §13) gives way to a readable list row's instead of dropping the notice; ValueError only when neither reads."""
+    if detail_value is None:  # left out: the list row's stands in (a re-check has none)
+        return values.kenmerk_number(row_value)
     try:
         return values.kenmerk_number(detail_value)
     except (TypeError, ValueError):
@@ -518,6 +520,35 @@ def unreadable_columns(detail, row, read: tuple | None = None) -> list[str]:
         columns.update(DATE_COLUMNS.get(field, ()))
     columns.update(unreadable_informative(detail, words))
     return sorted(columns)
+
+
+#: The detail's text fields a list row's stands in for (:func:`first_text`) and its ``kenmerk`` (:func:`first_kenmerk`).
+DRIFT_TEXTS = ("aanbestedingNaam", "opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam")
+
+
+def drifted_fields(detail) -> dict[str, str]:
+    """``{field: what came}`` of the detail's fields read past because they came in another shape
+    (docs/reference/tenderned-api.md §13): an informative field (:data:`INFORMATIVE_FIELDS`), a code's label
+    (:data:`LABEL_COLUMNS`), a text or ``kenmerk`` the list row stands in for. The spider logs each field once a
+    crawl and counts it (``tenderned/drifted/FIELD``): read past silently, a drift of TenderNed's JSON went unseen."""
+    if not isinstance(detail, dict):
+        return {}
+    drifted = {}
+    for field, (read, _columns) in INFORMATIVE_FIELDS.items():
+        if _sent(detail.get(field)) and read(detail[field]) in (None, (None, None)):
+            drifted[field] = detail[field]
+    for field in LABEL_COLUMNS:
+        if label_drifted(detail.get(field)):
+            drifted[field] = detail[field]
+    for field in DRIFT_TEXTS:
+        value = detail.get(field)
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
+            drifted[field] = value
+    try:
+        values.kenmerk_number(detail.get("kenmerk"))
+    except (TypeError, ValueError):
+        drifted["kenmerk"] = detail.get("kenmerk")
+    return {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
 
 
 def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
