@@ -129,3 +129,22 @@ def test_a_detail_text_or_kenmerk_drifted_into_another_shape_takes_its_list_rows
     assert row["deadline"].startswith("2020-04-06")
     assert (row["title"], row["buyer"], row["kenmerk"], row["procurement_id"]) == (
         before["title"], before["buyer"], before["kenmerk"], before["procurement_id"])
+
+
+def test_a_drifted_detail_field_is_logged_once_per_field_a_crawl_and_counted(snapshot, serve_api, crawl):
+    """Reference §13: fields change shape. A field read past (a label of no shape, a title the list row stands in for,
+    an informative id) was archived silently: nothing told the user TenderNed's JSON had drifted. Each drifted field
+    is logged once a crawl, however many notices send it, and counted per field in the crawl's stats."""
+    for publication in snapshot:
+        for code in ("procedureCode", "aankondigingCode"):
+            if isinstance(publication["detail"].get(code), dict):
+                publication["detail"][code]["omschrijving"] = {"nl": "x"}
+        publication["detail"]["publicatieIDLaatsteRectificatie"] = "n.v.t."
+    server = serve_api(snapshot)
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.errors
+    for field in ("procedureCode", "aankondigingCode", "publicatieIDLaatsteRectificatie"):
+        warned = [line for line in result.output.splitlines() if f"drifted: the detail's {field} " in line]
+        assert len(warned) == 1, result.output[-3000:]
+    detailed = result.output.count("'tenderned/drifted/publicatieIDLaatsteRectificatie': ")
+    assert detailed == 1 and "'tenderned/drifted/procedureCode': " in result.output
