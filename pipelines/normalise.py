@@ -27,7 +27,8 @@ into archive rows.
   archived value is kept), and the spider records it, so the crawl is partial;
   ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
   is no sparse answer to ask again (TenderNed would send the same). So is an informative detail field of no
-  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` as ``"n.v.t."``), and
+  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` or
+  ``publicatieIDLaatsteRectificatie`` as ``"n.v.t."``), and
   ``trefwoord1`` … ``trefwoord10`` sent with none of them text, which cost that field alone and are not recorded.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
@@ -123,10 +124,54 @@ def text_or_label(value) -> str | None:
     return None
 
 
+def first_text(*candidates) -> str | None:
+    """The first of a field's candidates (the detail's, then its list row's: docs/reference/tenderned-api.md §3, §4)
+    that reads as a text. One of no shape (an object ``{"nl": …}``, a list, a yes/no: §13, fields change shape) is
+    passed over for the next; only when none reads is it an error (``ValueError``: the record is dropped, saying what
+    came), as it was for the detail's alone, which dropped the notice though its list row gave the field readably."""
+    drifted = None
+    for value in candidates:
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
+            drifted = value if drifted is None else drifted
+            continue
+        text = clean_field(value)
+        if text:
+            return text
+    if drifted is not None:
+        raise ValueError(f"expected text, got {type(drifted).__name__} {drifted!r:.60}")
+    return None
+
+
+def first_kenmerk(detail_value, row_value) -> int | None:
+    """The detail's ``kenmerk`` (§4), else the list row's (§3): a detail's of no shape (an object, a list, a yes/no:
+    §13) gives way to a readable list row's instead of dropping the notice; ValueError only when neither reads."""
+    if detail_value is None:  # left out: the list row's stands in (a re-check has none)
+        return values.kenmerk_number(row_value)
+    try:
+        return values.kenmerk_number(detail_value)
+    except (TypeError, ValueError):
+        if row_value is None:
+            raise
+        return values.kenmerk_number(row_value)
+
+
 def pdf_id(value) -> int | None:
     """A detail's ``publicatiePdfId`` (docs/reference/tenderned-api.md §4: "int", the reference's example has ``0``) as
     TenderNed gives it: a whole number, also as digits or ``470012.0``. It is informative only: one of no readable
     shape (``"n.v.t."``, a list, a yes/no, a negative number) costs that field, not the notice."""
+    try:
+        number = values.to_int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and number >= 0 else None
+
+
+def rectification_id(value) -> int | None:
+    """A detail's ``publicatieIDLaatsteRectificatie`` (docs/reference/tenderned-api.md §4: "id of the latest
+    rectification", no type given; ids change type between endpoints, §13) as :func:`values.to_int` reads an id. It is
+    informative (the spider fetches the rectification it names, ``spiders/tenderned.py`` ``publication_key``): one of
+    no readable shape (``"n.v.t."``, an object, a list, a yes/no, a negative number) costs that field, not the notice.
+    It dropped the notice, by every crawl, each partial, its archived record never updated."""
     try:
         number = values.to_int(value)
     except (TypeError, ValueError):
@@ -143,10 +188,37 @@ def form_type(value) -> str | None:
     return None
 
 
+def label_text(value) -> str | None:
+    """A ``{code, omschrijving}`` object's label: a text (a number as its digits), cleaned; one of another shape (an
+    object of languages ``{"nl": …, "en": …}``, a list, a yes/no: §13, fields change shape) is no label, which costs
+    that label alone (:data:`LABEL_COLUMNS`). Read as text, it dropped the whole notice ("expected text"), whose
+    code still read, by every crawl, each partial."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return clean_field(value)
+
+
+def label_drifted(value) -> bool:
+    """Whether a ``{code, omschrijving}`` object (or a list of them) sent a label of no shape (:func:`label_text`)."""
+    entries = value if isinstance(value, list) else [value]
+    return any(isinstance(e, dict) and _sent(e.get("omschrijving")) and label_text(e.get("omschrijving")) is None
+               for e in entries)
+
+
+#: The notice column of each detail code's label (docs/reference/tenderned-api.md §4): one sent of no shape that no
+#: list row or reference label stands in for is kept as archived and marked unreadable (:func:`normalise_notice`).
+LABEL_COLUMNS = {"aankondigingCode": "notice_type_label", "procedureCode": "procedure_label",
+                 "typeOpdrachtCode": "contract_type_label", "juridischKaderCode": "legal_framework_label",
+                 "publicatieCode": "form_label", "nutsCodes": "nuts_labels", "cpvCodes": "cpv_main_label"}
+
+
 def code_label(value) -> tuple[str | None, str | None]:
-    """``tenderarchive.values.code_label`` with this module's :func:`clean_field`."""
+    """``tenderarchive.values.code_label`` with this module's :func:`clean_field`; a label of no shape is none
+    (:func:`label_text`)."""
     if isinstance(value, dict):
-        return values.code_text(value.get("code")), clean_field(value.get("omschrijving"))
+        return values.code_text(value.get("code")), label_text(value.get("omschrijving"))
     return values.code_label(value)
 
 
@@ -402,6 +474,7 @@ INFORMATIVE_FIELDS = {
     "pbNummerTed": (scalar_text, ("ted_number",)),
     "afwijkendReglement": (text_or_label, ("deviating_rules",)),
     "publicatiePdfId": (pdf_id, ("pdf_id",)),
+    "publicatieIDLaatsteRectificatie": (rectification_id, ("latest_rectification_id",)),
 }
 
 
@@ -447,6 +520,35 @@ def unreadable_columns(detail, row, read: tuple | None = None) -> list[str]:
         columns.update(DATE_COLUMNS.get(field, ()))
     columns.update(unreadable_informative(detail, words))
     return sorted(columns)
+
+
+#: The detail's text fields a list row's stands in for (:func:`first_text`) and its ``kenmerk`` (:func:`first_kenmerk`).
+DRIFT_TEXTS = ("aanbestedingNaam", "opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam")
+
+
+def drifted_fields(detail) -> dict[str, str]:
+    """``{field: what came}`` of the detail's fields read past because they came in another shape
+    (docs/reference/tenderned-api.md §13): an informative field (:data:`INFORMATIVE_FIELDS`), a code's label
+    (:data:`LABEL_COLUMNS`), a text or ``kenmerk`` the list row stands in for. The spider logs each field once a
+    crawl and counts it (``tenderned/drifted/FIELD``): read past silently, a drift of TenderNed's JSON went unseen."""
+    if not isinstance(detail, dict):
+        return {}
+    drifted = {}
+    for field, (read, _columns) in INFORMATIVE_FIELDS.items():
+        if _sent(detail.get(field)) and read(detail[field]) in (None, (None, None)):
+            drifted[field] = detail[field]
+    for field in LABEL_COLUMNS:
+        if label_drifted(detail.get(field)):
+            drifted[field] = detail[field]
+    for field in DRIFT_TEXTS:
+        value = detail.get(field)
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
+            drifted[field] = value
+    try:
+        values.kenmerk_number(detail.get("kenmerk"))
+    except (TypeError, ValueError):
+        drifted["kenmerk"] = detail.get("kenmerk")
+    return {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
 
 
 def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
@@ -500,7 +602,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     d = {**d, **dict.fromkeys(bad_dates)} if bad_dates else d  # values.without_unreadable_dates
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
-    kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
+    kenmerk = first_kenmerk(d.get("kenmerk"), row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
     # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
     published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
@@ -540,7 +642,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
-            "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
+            # a label of no shape is none (label_text); the writer keeps the code's archived label for none
+            "label": label_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
         })
     cpv_rows = list(_distinct_cpv(cpv_rows).values())
@@ -562,11 +665,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "form_code": form_code or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
         else form_label or code_label(row.get("publicatiecode"))[1],
-        "title": clean_field(d.get("aanbestedingNaam")) or clean_field(row.get("aanbestedingNaam")),
-        "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
-        "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
-                            or d.get("aanbestedendeDienstNaam")),
-        "buyer_official": clean_field(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
+        # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
+        "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
+        "description": first_text(d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving")),
+        "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam")),
+        "buyer_official": first_text(d.get("aanbestedendeDienstNaam"), row.get("aanbestedendeDienstNaam")),
         "published": published, "published_at": iso(amsterdam(published_at)),
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,
@@ -589,7 +692,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
-        "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
+        "latest_rectification_id": rectification_id(d.get("publicatieIDLaatsteRectificatie")),
         # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
         # list or an object no text (that field alone); they dropped the notice, by every crawl
         "reference": scalar_text(d.get("referentieNummer")),
@@ -622,6 +725,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "pdf_url": _link(site_url, d.get("links"), "pdf", f"{API_PATH}/publicaties/{publication_id}/pdf"),
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
+
+    # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
+    drifted = [column for field, column in LABEL_COLUMNS.items()
+               if notice[column] is None and label_drifted(d.get(field))]
+    if drifted:
+        unreadable = sorted({*unreadable, *drifted})
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before

@@ -100,8 +100,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import scrapy
 
-from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, listed_as,
-                                 publication_status, unreadable_flags)
+from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
+                                 listed_as, publication_status, unreadable_flags)
 from spiders.base import BaseSpider, Request
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -1260,6 +1260,7 @@ class TenderNedSpider(BaseSpider):
                     continue
                 self.record_error(self.asked(response), f"publication {publication_id}: {where} {problem}; archived without it")
         self.check_status(response.url, publication_id, row)
+        self.note_drift(response.url, publication_id, detail)
         item = NoticeItem(
             publication_id=publication_id,
             detail=detail,
@@ -1279,6 +1280,20 @@ class TenderNedSpider(BaseSpider):
             errback=self.documents_failed,
             meta={"item": item, **JSON},
         )
+
+    def note_drift(self, url: str, publication_id: str, detail: dict) -> None:
+        """A detail field read past because it came in another shape (``normalise.drifted_fields``: a label of no
+        shape, a title the list row stands in for, ``"n.v.t."`` for an id; reference §13): counted per field
+        (``tenderned/drifted/FIELD``) and logged once per field a crawl, however many notices send it. Read past
+        silently, TenderNed's JSON drifting went unseen."""
+        logged = self.__dict__.setdefault("drift_logged", set())
+        for field, what in drifted_fields(detail).items():
+            self.crawler.stats.inc_value(f"tenderned/drifted/{field}")
+            if field not in logged:
+                logged.add(field)
+                self.logger.warning("%s: publication %s: drifted: the detail's %s came as %s; read past, the rest "
+                                    "of the notice archived (logged once a crawl; counted in tenderned/drifted/%s)",
+                                    url, publication_id, field, what, field)
 
     def merged_into(self, response, publication_id: str, detail: dict) -> str | None:
         """The publication a detail request redirected to (a ``301``/``302`` to another ``/publicaties/{id}``: a

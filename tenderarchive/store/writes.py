@@ -486,6 +486,19 @@ def record_version(db, table: str, key: str, old: dict, new: dict, when: str | N
     })
 
 
+def with_archived_labels(db: sqlite_utils.Database, publication_id: int, rows: list[dict]) -> list[dict]:
+    """A notice's CPV rows, each without a label (its ``omschrijving`` left out, or sent of no shape:
+    docs/reference/tenderned-api.md §4, §13) given the label archived for the same code. :func:`sync_rows` makes the
+    rows exactly these, so such a detail replaced the archived label with NULL (no downgrade, as :func:`keep_omitted`
+    keeps a notice's columns)."""
+    if all(row.get("label") is not None for row in rows):
+        return rows
+    archived = dict(db.conn.execute("select cpv, label from notice_cpv where publication_id = ? and label is not null",
+                                    [publication_id]).fetchall())
+    return [row if row.get("label") is not None or row["cpv"] not in archived else {**row, "label": archived[row["cpv"]]}
+            for row in rows]
+
+
 def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, rows: list[dict]) -> bool:
     """Make the rows of ``table`` matching ``where`` exactly ``rows``; True if anything changed.
 
@@ -570,7 +583,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
             # detail changes, the list row never does: docs/reference/tenderned-api.md §3, §4) left the old code in
             # notice_cpv, still its main one next to the new main. A detail without codes (sparse) keeps the archived.
-            changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key], record["cpv"])
+            changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key], with_archived_labels(db, key, record["cpv"]))
         for row in record["cpv"] if known is None else ():  # a new notice has no codes archived to replace
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
         # listed (again): a document a list once left out and lists again is no longer dropped, and the crawl
