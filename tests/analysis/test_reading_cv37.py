@@ -10,24 +10,14 @@ import datetime as dt
 
 import pytest
 
-from tenderarchive.analysis import analyse, learned, rules
+from tenderarchive.analysis import rules
 
-from tests.analysis.reading import stage_statuses
-
-
-def _read(text: str, title: str = "Nieuws over de jeugdhulp", published: dt.date | None = dt.date(2024, 3, 4)) -> dict:
-    with learned.capturing(model={}):
-        return analyse("SYNTHETISCHE TEKST. " + text, title=title, published=published)
-
-
-def _read_core(text: str, **kw) -> dict:
-    with rules.disabled(*rules.RULES):
-        return _read(text, **kw)
+from tests.analysis.reading import read_synthetic, read_synthetic_core, stage_statuses
 
 
 @pytest.fixture(params=["all rules on", "every named rule off"])
 def read(request):
-    return _read if request.param == "all rules on" else _read_core
+    return read_synthetic if request.param == "all rules on" else read_synthetic_core
 
 
 # --- a procedure told running in the present is the tender out (stages.md: "or aankondiging when it says no more") ---
