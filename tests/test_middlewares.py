@@ -232,8 +232,11 @@ def test_a_429_past_the_retry_budget_still_slows_the_site_down(snapshot, serve_a
     assert "retry budget of 1 retries spent" in result.output
     asked = [t for p, t in zip(server.api.log, server.api.times) if p in details]
     assert len(asked) == len(details)  # each once: not retried
-    gaps = [later - earlier for earlier, later in zip(asked, asked[1:])]
+    # Scrapy's downloader frees the slot when a response's transfer ends and may send the next queued request
+    # before the downloader middlewares see that response, so the detail after the first 429 can leave at once
+    # (CI saw a 4 ms first gap); every gap after it follows a 429 the middleware has seen.
+    gaps = [later - earlier for earlier, later in zip(asked[1:], asked[2:])]
     # the site's delay is the Retry-After's second, randomised by Scrapy to 0.5..1.5 of it
     # (RANDOMIZE_DOWNLOAD_DELAY); without the slow-down the details were asked milliseconds apart
-    assert min(gaps) >= 0.45 and sum(gaps) >= 0.8 * len(gaps), gaps
+    assert len(gaps) >= 3 and min(gaps) >= 0.45 and sum(gaps) >= 0.8 * len(gaps), gaps
     assert "'retry_backoff/site_slowed'" in result.output
