@@ -19,6 +19,9 @@
       structured winner), or NULL;
   ``euro(cents)``
       exact integer cents as Dutch euro text (``€ 12.400.000,00``), NULL stays NULL;
+  ``as_printed(raw, currency)``
+      an amount's printed text, with its currency where that is not the euro and the text does not name it
+      (``800 000 GBP``): what a view shows of a value without exact euro cents, ``coalesce(euro(…), as_printed(…))``;
   ``euro_values(json)``
       a JSON object of a record's values (``versions``' previous/new values) with each ``…_cents`` amount in
       euros under its name without ``_cents`` (``research.euro_values``), for the feed of a procurement's changes;
@@ -163,6 +166,25 @@ def euro(cents) -> str | None:
     return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
+def as_printed(raw, currency) -> str | None:
+    """An amount's printed text as a view shows it where it has no exact euro amount (``coalesce(euro(…_cents),
+    as_printed(…_raw, …_currency))``), with its currency where that is another than the euro and the text does not
+    name it: an eForms amount's currency is a span of its own ("800 000" and "Pond sterling", tenderned-awards.md
+    §2.4), an older form's a line of its own ("Munt: USD", §3.1), an OCDS amount's a field of its own, so the text
+    alone ("800 000") read as euros beside the view's euro amounts; a currency the readers did not know is kept by
+    its name, which is shown so too. A euro amount's text (a placeholder's "1", "n.v.t.") is shown as printed."""
+    if raw is None or raw == "":
+        return None
+    text = str(raw)
+    code = str(currency or "").strip()
+    if not code or code.upper() == "EUR":
+        return text
+    from tenderarchive.awards.amounts import currency_code  # on first use: the plugin loads without the award readers
+
+    named = code.casefold() in text.casefold() or currency_code(text) == code.upper()
+    return text if named else f"{text} {code}"
+
+
 def aantal(n, singular, plural) -> str | None:
     """A count with its noun, one in the singular: (1, "gunning", "gunningen") -> "1 gunning", 4 -> "4 gunningen"
     (the feeds' titles and texts said "1 gunningen"); NULL stays NULL, as ``n || ' gunningen'`` did."""
@@ -206,6 +228,7 @@ def register_functions(conn) -> None:
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
+    conn.create_function("as_printed", 2, _safe(as_printed), deterministic=True)
     conn.create_function("euro_values", 1, _safe(research.euro_values), deterministic=True)
     conn.create_function("change_text", 2, _safe(research.change_text), deterministic=True)
     conn.create_function("column_names", 1, _safe(research.column_names), deterministic=True)

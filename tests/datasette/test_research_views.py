@@ -311,6 +311,21 @@ def test_euro_is_exact_and_dutch():
     assert euro(5) == "€ 0,05" and euro(None) is None
 
 
+def test_a_printed_amount_names_its_currency_where_it_is_not_the_euro_and_the_text_does_not():
+    """What a view shows of a value without exact euro cents (``coalesce(euro(…), as_printed(…))``): an eForms amount's
+    currency is a span of its own, an older form's a "Munt:" line, an OCDS amount's a field (tenderned-awards.md §2.4,
+    §3.1, §4 "Currencies"), so the printed text alone read as euros."""
+    from tenderarchive.datasette_plugin import as_printed
+
+    assert as_printed("800 000", "GBP") == "800 000 GBP"
+    assert as_printed("1 800 000,00", "USD") == "1 800 000,00 USD"
+    assert as_printed("800 000", "Ruritaanse kroon") == "800 000 Ruritaanse kroon"  # an unknown currency, by its name
+    # the text names it already; a euro's text and a placeholder's stay as printed
+    assert as_printed("1 000 GBP", "GBP") == "1 000 GBP" and as_printed("800.000 Pond sterling", "GBP") == \
+        "800.000 Pond sterling"
+    assert as_printed("1", "EUR") == "1" and as_printed("n.v.t.", None) == "n.v.t." and as_printed(None, "GBP") is None
+
+
 PLAN_PARAMS = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
                "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": ""}
 PER_ENTITY = [n for n in RESEARCH if set(QUERIES[n].get("params", [])) & {"jeugdregio", "opdrachtgever",
