@@ -5,13 +5,13 @@ crawl news`` into a real archive."""
 from __future__ import annotations
 
 import sqlite_utils
-import yaml
 
 from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, serve
 from tests.spiders.test_news_reference17 import undated_page
+from tests.spiders.test_news_reference40 import shared_host
 
 HTML = "text/html; charset=utf-8"
 OVERVIEW = "/actueel/nieuws"
@@ -42,15 +42,11 @@ def crawl_shared_overview(tmp_path, regio_pages: int = 3) -> tuple[sqlite_utils.
     routes = {"/robots.txt": ROBOTS, OVERVIEW: overview_page(1), f"{OVERVIEW}?pager_page=2": overview_page(2),
               **{path: undated_page(f"Bericht {path}") for paths in OVERVIEW_PAGES.values() for path in paths}}
     archive = tmp_path / "archive.db"
+    listing = {"listing": {"urls": [OVERVIEW.lstrip("/")], "max_pages": 3}}
     with serve(routes, log) as base:
-        sources = tmp_path / "sources.yaml"
-        sources.write_text(yaml.safe_dump({"version": 1, "sites": [
-            {"name": name, "title": f"{name} (synthetic)", "municipalities": ["Leiden"], "base_url": base,
-             "cms": "iprox", "politeness": {"download_delay": 0, "concurrency": 4}, "allow": allow,
-             "discovery": {"listing": {"urls": [OVERVIEW.lstrip("/")], "max_pages": pages}}}
-            for name, allow, pages in (("gemeente", ["^/nieuws/"], 3),
-                                       ("regio", ["^/regio/", "^/nieuws/gezamenlijk"], regio_pages))]}),
-            encoding="utf-8")
+        sources = shared_host(tmp_path, base, listing, cms="iprox", entries={"regio": {
+            "allow": ["^/regio/", "^/nieuws/gezamenlijk"],
+            "discovery": {"listing": {**listing["listing"], "max_pages": regio_pages}}}})
         done = crawl_news(sources, archive)
     assert done.returncode == 0, done.stderr[-3000:]
     db = sqlite_utils.Database(archive)
