@@ -1356,16 +1356,17 @@ class NewsSpider(BaseSpider):
         #: per sha256 of a discovered page's answer: the first address that answered it in this crawl
         #: (:meth:`parse_page`: a byte-identical copy under another address is that page's other address)
         self.answered: dict[str, str] = {}
-        #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
-        #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
-        self.listing_pages: dict[str, dict] = {}
+        #: per (site name, listing URL): its pages requested for that site (at most its max_pages), the links seen on
+        #: them, and whether a page repeating the first (a pager's "1") was granted beyond max_pages
+        self.listing_pages: dict[tuple[str, str], dict] = {}
         #: per page (:func:`page_key`): the date its feed item, news sitemap or listing entry gives, and which
         self.listed: dict[str, tuple[str, str]] = {}
         #: per site: how many feed, sitemap, listing and OpenPub addresses its registry entry names, and those of
         #: them that answered 404 or 410 with their error (:meth:`registry_gone`)
         self.registry_urls: dict[str, int] = {}
         self.registry_failures: dict[str, list] = {}
-        #: (site name, request fingerprint) of each robots.txt and sitemap asked for a site (:meth:`for_site`)
+        #: (site name, request fingerprint) of each robots.txt, sitemap, feed and listing asked for a site
+        #: (:meth:`for_site`)
         self.asked_for_site: set[tuple[str, bytes]] = set()
 
     @classmethod
@@ -1485,21 +1486,24 @@ class NewsSpider(BaseSpider):
                     yield request
             if site.discovery.listing:
                 for url in site.discovery.listing.urls:
-                    yield scrapy.Request(url, self.parse_listing, errback=self.errback,
-                                         meta={**registry, "listing_page": 1})
+                    for request in self.for_site(scrapy.Request(url, self.parse_listing, errback=self.errback,
+                                                                meta={**registry, "listing_page": 1})):
+                        yield request
             for url in site.discovery.openpub:
                 yield scrapy.Request(add_or_replace_parameter(url, "page", "1"), self.parse_openpub, errback=self.errback,
                                      meta={**registry, "openpub_page": 1, "openpub_root": url})
 
     def for_site(self, request: scrapy.Request):
-        """``request`` (a robots.txt, sitemap or feed asked for ``request.meta["site"]``) once for its site: asked again
-        for another site. Two entries of the registry on one host (a region's news kept on a member municipality's site,
-        news-sites.md §2.1) read the host's robots.txt, sitemaps and feeds each with its own rules (allow/deny, municipalities,
-        site name); Scrapy's duplicate filter, one fingerprint per address, fetched them once in a crawl, for whichever
-        site asked first, and the other site's items were never read. Such a request bypasses the filter
-        (``dont_filter``) and is kept apart here by site and fingerprint instead: at most one fetch of an address per
-        site that names it (an index naming a sitemap twice, or itself, still asks it once; nested indexes stay
-        bounded by ``NEWS_SITEMAP_MAX_DEPTH``). Pages keep Scrapy's filter: a page is asked once, for one site."""
+        """``request`` (a robots.txt, sitemap, feed or listing asked for ``request.meta["site"]``) once for its site:
+        asked again for another site. Two entries of the registry on one host (a region's news kept on a member
+        municipality's site, news-sites.md §2.1) read the host's robots.txt, sitemaps, feeds and news overview each with
+        its own rules (allow/deny, municipalities, site name); Scrapy's duplicate filter, one fingerprint per address,
+        fetched them once in a crawl, for whichever site asked first, and the other site's items were never read. Such a
+        request bypasses the filter (``dont_filter``) and is kept apart here by site and fingerprint instead: at most one
+        fetch of an address per site that names it (an index naming a sitemap twice, or itself, still asks it once;
+        nested indexes stay bounded by ``NEWS_SITEMAP_MAX_DEPTH``; a listing's next pages are counted per site and
+        listing in :attr:`listing_pages`, to that site's ``max_pages``). Pages keep Scrapy's filter: a page is asked
+        once, for one site."""
         key = (request.meta["site"].name, self.crawler.request_fingerprinter.fingerprint(request))
         if key not in self.asked_for_site:
             self.asked_for_site.add(key)
@@ -1865,7 +1869,8 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
+        # per site and listing: two entries of one host naming one overview walk it each, to each one's max_pages
+        state = self.listing_pages.setdefault((site.name, root), {"pages": {root}, "links": set(), "extra": 0})
         if page == 1:  # the listing's order, from its first page: its newest items first or last
             state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
                                                  for a in response.xpath(LISTING_ANCHORS)])

@@ -15,16 +15,16 @@ from tests.spiders.test_news_reference17 import rss_feed, undated_page
 from tests.spiders.test_news_reference19 import sitemap_index, urlset
 
 
-def shared_host(tmp_path, base: str, discovery: dict):
+def shared_host(tmp_path, base: str, discovery: dict, cms: str = "wordpress", entries: dict | None = None):
     """A SYNTHETIC registry of two entries on one loopback host (a region's news kept on a member municipality's
-    site, news-sites.md §2.1), both reading the host's sitemaps by ``discovery``, ``gemeente`` admitting
-    ``/nieuws/`` and ``regio`` ``/regio/`` only."""
+    site, news-sites.md §2.1), both reading the host's news by ``discovery``, ``gemeente`` admitting
+    ``/nieuws/`` and ``regio`` ``/regio/`` only; ``entries``: per name, keys of its entry written otherwise."""
     sources = tmp_path / "sources.yaml"
     sources.write_text(yaml.safe_dump({"version": 1, "sites": [
         {"name": name, "title": f"{name} (synthetic)", "municipalities": ["Leiden"], "base_url": base,
-         "cms": "wordpress", "politeness": {"download_delay": 0, "concurrency": 4}, "allow": [allow],
-         "discovery": deepcopy(discovery)} for name, allow in (("gemeente", "^/nieuws/"), ("regio", "^/regio/"))]}),
-        encoding="utf-8")
+         "cms": cms, "politeness": {"download_delay": 0, "concurrency": 4}, "allow": [allow],
+         "discovery": deepcopy(discovery), **deepcopy((entries or {}).get(name, {}))}
+        for name, allow in (("gemeente", "^/nieuws/"), ("regio", "^/regio/"))]}), encoding="utf-8")
     return sources
 
 
