@@ -3,7 +3,7 @@ of tests/fixtures/news)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -134,3 +134,14 @@ def test_a_page_with_a_meta_or_address_date_keeps_it_over_its_dateline(head, url
     page = extract_html(synthetic_page(head, f"<article><h1>Gunning jeugdhulp</h1><p>Utrecht, 3 maart 2025 – "
                                              f"{DATELINE_BODY}</p></article>"), url=url, fetched_at=datetime(2026, 12, 1))
     assert (page["published"], page["published_source"]) == (day, source)
+
+
+def test_a_date_stamped_as_the_page_is_read_gives_way_to_its_dateline():
+    """A CMS that declares the moment it renders the page as its publication (the day of the fetch) declares no
+    publication: the day the page's dateline names dates it, as a date line would (refnews37)."""
+    page = extract_html(synthetic_page('<meta property="article:published_time" content="2026-12-01T08:00:00+01:00">',
+                                       f"<article><h1>Gunning jeugdhulp</h1><p>Utrecht, 3 maart 2025 – {DATELINE_BODY}"
+                                       "</p></article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp",
+                        fetched_at=datetime(2026, 12, 1, 10, tzinfo=timezone.utc))
+    assert (page["published"], page["published_source"]) == ("2025-03-03", "dateline")
