@@ -587,10 +587,12 @@ _DATELINE_PLACE = re.compile(
 #: capital ("3 maart 2025. De gemeente").
 _DATELINE_END = re.compile(r"\s*(?:[-–—:|]\s*|\.\s+(?=[A-ZÀ-Ý\"'‘“]))(?=[\w\"'‘“(])")
 #: A word opening a sentence with a date that is no place of a dateline: "Per 1 januari 2026, …", "Vanaf 3 maart
-#: 2025, …", "Op 12 juni 2025 - …" name an event's day (a contract's start, a deadline), not the page's.
+#: 2025, …", "Op 12 juni 2025 - …" name an event's day (a contract's start, a deadline), not the page's; "UPDATE, 3
+#: maart 2025 –", "Aanvulling - …" the day of a later change of the item.
 _NOT_A_PLACE = re.compile(
     r"(?:per|vanaf|tot|t/m|op|sinds|voor|vóór|na|uiterlijk|tussen|in|met|van|vandaag|morgen|gisteren|deadline|"
-    r"datum|sluiting\w*|start|aanvang|einde|bijeenkomst|agenda)\b", re.I)
+    r"datum|sluiting\w*|start|aanvang|einde|bijeenkomst|agenda|update|aanvulling|correctie|rectificatie|erratum|"
+    r"nb|let op|gewijzigd|bijgewerkt)\b", re.I)
 #: The day closing the lead in brackets: "… gegund. (12-06-2025)".
 _BRACKETED_DAY = re.compile(r"(?:^|\s)\(\s*(?P<date>[^()]{6,40}?)\s*\)\s*$")
 #: A sentence of the text dating the text itself: "Dit persbericht is gepubliceerd op 3 maart 2025.", "Dit

@@ -109,14 +109,15 @@ EVENT_DATES = {
     "timeline": "<ul><li>3 maart 2025 – de regio publiceert de aanbesteding van alle percelen op TenderNed</li>"
                 "<li>12 juni 2025 – de regio maakt de voorlopige gunning aan de inschrijvers bekend</li></ul><p>{body}</p>",
     "notice": "<p>{body} De aankondiging is gepubliceerd op 3 maart 2025 op TenderNed.</p>",
+    "update": "<p>UPDATE, 3 maart 2025 – {body}</p>",
 }
 
 
 @pytest.mark.parametrize("case", EVENT_DATES)
 def test_an_event_date_in_the_running_text_does_not_date_the_page(case):
     """The dates of a text's events are not its publication: a day after "Per", "Vanaf", a meeting in a sentence, a
-    labelled deadline, a "dateline" whose weekday is not its day's, a timeline's steps, a notice's publication. The
-    page stays undated."""
+    labelled deadline, a "dateline" whose weekday is not its day's, a timeline's steps, a notice's publication, the
+    day of an update ("UPDATE, 3 maart 2025 –": a later change, not the publication). The page stays undated."""
     page = extract_html(synthetic_page(body=f"<article><h1>Gunning jeugdhulp</h1>"
                                             f"{EVENT_DATES[case].format(body=DATELINE_BODY)}</article>"),
                         url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp", fetched_at=datetime(2026, 12, 1))
