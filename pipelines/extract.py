@@ -79,8 +79,9 @@ UNAVAILABLE_TITLE = re.compile(
 #: More words than this in a page's text, and it is a page, whatever its title.
 UNAVAILABLE_MAX_WORDS = 150
 #: A page's date of its own (``published_source``, tenderarchive/extraction: a date the page states, or its
-#: publication meta tags): a news item has one, a site's maintenance or error page (a stub of the CMS) none.
-OWN_DATE_SOURCES = ("stated", "meta")
+#: publication meta tags, or the dateline opening its text): a news item has one, a site's maintenance or error
+#: page (a stub of the CMS) none.
+OWN_DATE_SOURCES = ("stated", "meta", "dateline")
 
 
 def is_unavailable(title: str | None, text: str | None) -> bool:
@@ -388,9 +389,10 @@ def extract_article(item: ArticleItem) -> dict:
         page["tenderned_links"] = list(page.get("tenderned_links") or [])
         page["text"] = with_parts(page["text"], item, page["tenderned_links"])
     listed_on, _, listed_by = (item.listed_date or "").partition(" ")
-    if page.get("published_source") in (None, "url") and listed_on and not item.is_living_page:
+    if page.get("published_source") in (None, "url", "dateline") and listed_on and not item.is_living_page:
         # the page states no date: its feed item's, Google News sitemap entry's or listing entry's (the
-        # site's own word, before a date guessed from the URL); a living page is dated by none
+        # site's own word, before a date guessed from the URL or read from its text's dateline); a living page is
+        # dated by none
         from tenderarchive.extraction.dates import not_after, parse_dutch_date
 
         listed = not_after(parse_dutch_date(listed_on, anchored=True), fetched)

@@ -46,7 +46,10 @@ What is library and what is hand-written
   ("3 uur geleden", "Geplaatst: gisteren om 14:05": the day it names against ``fetched_at``, ``"stated"``;
   htmldate reads no relative date) -> (in the crawl, pipelines/extract.py) the
   date of the page's feed item (``"feed"``) or listing entry (``"listing"``) -> ``/YYYY/MM/DD/`` in the
-  URL path (``"url"``) -> None.  A stated day that is the last change the head declares
+  URL path (``"url"``) -> the day only the running text states, a press release's dateline opening the text
+  ("Utrecht, 3 maart 2025 – …", "ZWOLLE - Donderdag 12 juni 2025 - …", "(12-06-2025)" closing the lead, "Dit
+  persbericht is gepubliceerd op …"; ``"dateline"``: :func:`.dates.find_dateline_date`, never a date in a
+  sentence) -> None.  A stated day that is the last change the head declares
   (``article:modified_time``, JSON-LD ``dateModified``: a WordPress ``<span class="updated">`` under or glued
   to the title) gives way to the publication the head declares (``article:published_time``, JSON-LD
   ``datePublished``), when it declares one (``"meta"``).  Dates later than ``fetched_at`` are dropped.  Years are never

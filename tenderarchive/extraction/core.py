@@ -24,6 +24,7 @@ from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
     ParsedDate,
+    find_dateline_date,
     find_modified_date,
     drop_modified_lines,
     find_relative_date,
@@ -605,7 +606,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     :returns: a JSON-serialisable dict with the keys ``title``,
         ``title_source`` (selector/h1/og/h2/title-tag/slug), ``published``
         (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, None if the page states none),
-        ``published_source`` (stated/meta/url/None),
+        ``published_source`` (stated/meta/url/dateline/None),
         ``published_precision`` (day/minute/None), ``modified``, ``text``,
         ``language``, ``canonical_url``, ``extractor``, ``page_type``
         (news/project_page/faq), ``tenderned_links`` (the TenderNed notice
@@ -724,8 +725,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         if published is None and element is not None:
             published, source = element, "stated"
         if _rendered_on(published, fetched_at):  # stamped as served: a date the page states before it stands
-            stated = next((c for c in (kicker, relative) if c and _earlier(not_after(c[0], fetched_at), published)),
-                          None)
+            dateline = find_dateline_date(text.split("\n")) if not _is_living(url, site) else None
+            stated = next((c for c in (kicker, relative, (dateline, None) if dateline else None)
+                           if c and _earlier(not_after(c[0], fetched_at), published)), None)
             if stated is None and _earlier(not_after(url_date(url), fetched_at), published):
                 published, source = url_date(url), "url"
             elif stated is not None:
@@ -741,6 +743,11 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None
+    if published is None and not _is_living(url, site):
+        # the date only the running text states, a press release's dateline ("Utrecht, 3 maart 2025 – …"): the
+        # page's word still, after its meta, date lines and address; part of its first sentence, kept in the text
+        published = not_after(find_dateline_date(text.split("\n")), fetched_at)
+        source = "dateline" if published else None
     stamp = _modification_stamp(tree, published, fetched_at) if source == "stated" and not selectors.get("date") \
         else None
     if stamp is not None:  # the date shown is the last change's: the CMS declares the publication
@@ -779,7 +786,7 @@ def extract_text(text: str, url: str | None = None) -> dict:
     or rebuilt from the URL slug (``title_source="slug"``) when ``url`` is
     given.  ``published`` is only a date the text states (labelled, byline or
     a date line under the title), else the ``/YYYY/MM/DD/`` URL date, else
-    None.  ``text`` is the cleaned text without the title and the stated date
+    the dateline opening the text (``"dateline"``), else None.  ``text`` is the cleaned text without the title and the stated date
     line.  Same keys as :func:`extract_html`; ``extractor`` is
     ``"plain-text"``.
     """
@@ -808,6 +815,8 @@ def extract_text(text: str, url: str | None = None) -> dict:
         body_lines = body_lines[:idx] + body_lines[idx + 1:]
     elif url_date(url):
         published, source = url_date(url), "url"
+    elif find_dateline_date(body_lines):  # a press release's "Utrecht, 3 maart 2025 – …", kept in its text
+        published, source = find_dateline_date(body_lines), "dateline"
     body = normalize_whitespace("\n".join(body_lines))
     return _result(
         title=title,

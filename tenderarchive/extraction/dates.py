@@ -47,7 +47,7 @@ __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
-           "url_date"]
+           "find_dateline_date", "url_date"]
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -572,6 +572,98 @@ def drop_modified_lines(lines: list[str]) -> list[str]:
             continue
         kept.append(raw)
     return kept
+
+
+#: Lower-case words inside a place's name ("Alphen aan den Rijn", "Bergen op Zoom", "Capelle aan den IJssel").
+_PLACE_JOINERS = r"(?:aan|den|de|op|bij|in|en|van|der|ter|ten|het)"
+#: A press release's or local paper's dateline: the place opening the text, then the day (news-sites.md §1 [S1]
+#: opens with the place, "ZUID-KENNEMERLAND/IJMOND -"): a place in capitals before a comma or dash ("ZWOLLE -
+#: Donderdag 12 juni 2025 -", "DEN HAAG, 3 maart 2025:"), or a place written as a name before a comma ("Utrecht, 3
+#: maart 2025 –", "'s-Hertogenbosch, 03.03.2025 -"); or the day alone before a dash ("03.03.2025 – De gemeente …").
+_DATELINE_PLACE = re.compile(
+    r"(?:(?P<caps>(?:'[sS]-|'[tT]\s)?[A-ZÀ-Ý][A-ZÀ-Ý'’/\-]+(?:\s[A-ZÀ-Ý'’/\-]+){0,3})\s*[,\-–—]"
+    r"|(?P<name>(?:'s-|'t\s)?[A-ZÀ-Ý][\w'’\-/]+(?:\s(?:" + _PLACE_JOINERS + r"\s)*[A-ZÀ-Ý][\w'’\-/]*){0,3}),)\s*")
+#: After the dateline's day its first sentence: a dash, colon or bar ("– De gemeente"), or a full stop before a
+#: capital ("3 maart 2025. De gemeente").
+_DATELINE_END = re.compile(r"\s*(?:[-–—:|]\s*|\.\s+(?=[A-ZÀ-Ý\"'‘“]))(?=[\w\"'‘“(])")
+#: A word opening a sentence with a date that is no place of a dateline: "Per 1 januari 2026, …", "Vanaf 3 maart
+#: 2025, …", "Op 12 juni 2025 - …" name an event's day (a contract's start, a deadline), not the page's; "UPDATE, 3
+#: maart 2025 –", "Aanvulling - …" the day of a later change of the item.
+_NOT_A_PLACE = re.compile(
+    r"(?:per|vanaf|tot|t/m|op|sinds|voor|vóór|na|uiterlijk|tussen|in|met|van|vandaag|morgen|gisteren|deadline|"
+    r"datum|sluiting\w*|start|aanvang|einde|bijeenkomst|agenda|update|aanvulling|correctie|rectificatie|erratum|"
+    r"nb|let op|gewijzigd|bijgewerkt)\b", re.I)
+#: The day closing the lead in brackets: "… gegund. (12-06-2025)".
+_BRACKETED_DAY = re.compile(r"(?:^|\s)\(\s*(?P<date>[^()]{6,40}?)\s*\)\s*$")
+#: A sentence of the text dating the text itself: "Dit persbericht is gepubliceerd op 3 maart 2025.", "Dit
+#: artikel werd geplaatst op 03.03.2025" (never "De aankondiging is gepubliceerd op TenderNed op …", a notice's).
+_SELF_PUBLISHED = re.compile(
+    r"\b(?:dit|het)\s+(?:(?:nieuws|pers)?bericht|artikel|nieuwsitem|item)\s+(?:is|werd|was)\s+"
+    r"(?:gepubliceerd|geplaatst|verschenen)\s+op\s+", re.I)
+#: A line opening with a day and a dash: one of a timeline's, where two or more do ("1 maart 2025 – publicatie").
+_DAY_DASH_LINE = re.compile(r"^(?:[-*•]\s+)?" + _WEEKDAY + r"\d{1,2}(?:\s+[a-z]+\.?\s+|[-/.]\d{1,2}[-/.])"
+                            r"(?:19|20)\d{2}\s*[-–—:]", re.I)
+
+
+def _opening_day(line: str, start: int) -> tuple[ParsedDate, int] | None:
+    """The full date starting at ``start`` of ``line`` (a weekday, where written, agreeing) and where it ends."""
+    for pattern in (LONG_DATE, NUMERIC_DATE):
+        m = pattern.match(line, start)
+        if m:
+            parsed = written_date(m)
+            weekday = _weekday_of(m.group("wd"))
+            if parsed is None or (weekday is not None and parsed.day.weekday() != weekday):
+                return None
+            return parsed, m.end()
+    return None
+
+
+def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate | None:
+    """The publication date a text states only in its running text, as press releases and municipal and local news
+    sites write it when the page has no date line, no ``<time>``, no meta date and no date in its address:
+
+    - a dateline opening one of its first ``head_lines`` non-empty lines (the lead, the first paragraph): "Utrecht,
+      3 maart 2025 – De gemeente …", "ZWOLLE - Donderdag 12 juni 2025 - …", "03.03.2025 – De gemeente …";
+    - the day in brackets closing one of those lines: "… gegund aan vier aanbieders. (12-06-2025)";
+    - a sentence dating the text itself anywhere: "Dit persbericht is gepubliceerd op 3 maart 2025."
+
+    Hand-written: htmldate's free-text search (``extensive_search``) knows no Dutch month abbreviation ("mrt") and
+    takes whichever date of the body it likes best -- "De contracten gaan in per 1 januari 2026" dated such a
+    release 1 January 2026. A date in a sentence is an event's (a meeting, a deadline, "per 1 januari 2026") and
+    never read here; nor a day opening a line after "Per", "Vanaf", "Uiterlijk" and the like, a weekday that is
+    not the date's, or a day opening two or more lines with a dash (a timeline's steps, not a dateline). The caller
+    asks only when the page states no other date (:func:`tenderarchive.extraction.core.extract_html`).
+
+    >>> find_dateline_date(["ZWOLLE - Donderdag 12 juni 2025 - Het college kiest een nieuwe koers."]).iso
+    '2025-06-12'
+    >>> find_dateline_date(["Per 1 januari 2026 - De nieuwe contracten gaan in."]) is None
+    True
+    """
+    bare = [" ".join(line.replace("\u00a0", " ").split()) for line in lines]
+    bare = [line for line in bare if line]
+    timeline = sum(1 for line in bare if _DAY_DASH_LINE.match(line)) >= 2
+    for line in bare[:head_lines]:
+        line = re.sub(r"^[-*•]\s+", "", line)
+        place = _DATELINE_PLACE.match(line)
+        if place and not _NOT_A_PLACE.match(line) and not label_only(place.group(0).strip(" ,-–—")) in (
+                "modified", "other"):
+            found = _opening_day(line, place.end())
+            if found and _DATELINE_END.match(line, found[1]):
+                return found[0]
+        found = None if timeline else _opening_day(line, 0)
+        if found and re.match(r"\s*[-–—]\s*(?=\w)", line[found[1]:]):
+            return found[0]
+        bracketed = _BRACKETED_DAY.search(line)
+        if bracketed:
+            found = _opening_day(bracketed.group("date"), 0)
+            if found and found[1] == len(bracketed.group("date")):
+                return found[0]
+    for line in bare:
+        m = _SELF_PUBLISHED.search(line)
+        found = _opening_day(line, m.end()) if m else None
+        if found:
+            return found[0]
+    return None
 
 
 def url_date(url: str | None) -> ParsedDate | None:

@@ -3,7 +3,7 @@ of tests/fixtures/news)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -65,3 +65,84 @@ def test_a_council_documents_own_date_dates_its_page(label):
     assert (page["published"], page["published_source"]) == ("2018-10-23", "stated")
     lines = [line.strip("- ") for line in page["text"].split("\n")]
     assert label not in lines and ["Besluitdatum", "8 november 2018"] == lines[2:4]
+
+
+#: How a press release or a municipal or local news item dates itself only in its running text, and the day it names:
+#: the place and day opening the text (a dateline), the day in brackets closing the lead, a sentence dating the text.
+DATELINES = {
+    "<p><strong>Utrecht, 3 maart 2025</strong> – {body}</p>": "2025-03-03",
+    "<p>ZWOLLE - Donderdag 12 juni 2025 - {body}</p>": "2025-06-12",
+    "<p>'s-Hertogenbosch, 3 mrt. 2025 - {body}</p>": "2025-03-03",
+    "<p>03.03.2025 – {body}</p>": "2025-03-03",
+    "<p class='intro'>De regio gunt de specialistische jeugdhulp. (12-06-2025)</p><p>{body}</p>": "2025-06-12",
+    "<p>{body}</p><p>Dit persbericht is gepubliceerd op 3 maart 2025.</p>": "2025-03-03",
+}
+#: The sentences of :data:`DATELINES`' pages, with an event's date of their own ("per 1 januari 2026").
+DATELINE_BODY = ("De gemeente heeft de aanbesteding voor specialistische jeugdhulp gegund aan vier aanbieders. De "
+                 "contracten gaan in per 1 januari 2026. Aanbieders konden tot 20 februari 2025 bezwaar maken.")
+
+
+@pytest.mark.parametrize("line", DATELINES)
+def test_a_page_dated_only_in_its_running_text_is_dated_by_its_dateline(line):
+    """A press release's or local news item's date written only in its text (no meta, ``<time>``, date line or
+    address date): the place and day opening it ("Utrecht, 3 maart 2025 –", "ZWOLLE - Donderdag 12 juni 2025 -",
+    "3 mrt. 2025", "03.03.2025"), the day in brackets closing the lead, "Dit persbericht is gepubliceerd op …". The page
+    went undated (a ``--from-date`` crawl kept it however old); htmldate's free-text search dated it by the contracts'
+    start, 1 January 2026. It is dated by the day its dateline names (``published_source`` "dateline"), and the
+    dateline stays the first words of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Gunning jeugdhulp</h1>{line.format(body=DATELINE_BODY)}"
+                                            "</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp", fetched_at=datetime(2026, 12, 1))
+    assert (page["published"], page["published_source"]) == (DATELINES[line], "dateline")
+    assert DATELINE_BODY[:40] in page["text"]
+    if line.startswith("<p>Z"):
+        assert page["text"].startswith("ZWOLLE - Donderdag 12 juni 2025 - De gemeente")
+
+
+#: A text whose dates are events' (a contract's start, a meeting, a deadline, a timeline's steps), never the page's.
+EVENT_DATES = {
+    "per": "<p>Per 1 januari 2026 - {body}</p>",
+    "vanaf": "<p>Vanaf 3 maart 2025, {body}</p>",
+    "sentence": "<p>{body} De raad besluit op donderdag 12 juni 2025 - na de zomer volgt de gunning.</p>",
+    "deadline": "<p>Sluitingsdatum, 3 maart 2025 - {body}</p>",
+    "weekday": "<p>ZWOLLE - Vrijdag 12 juni 2025 - {body}</p>",
+    "timeline": "<ul><li>3 maart 2025 – de regio publiceert de aanbesteding van alle percelen op TenderNed</li>"
+                "<li>12 juni 2025 – de regio maakt de voorlopige gunning aan de inschrijvers bekend</li></ul><p>{body}</p>",
+    "notice": "<p>{body} De aankondiging is gepubliceerd op 3 maart 2025 op TenderNed.</p>",
+    "update": "<p>UPDATE, 3 maart 2025 – {body}</p>",
+}
+
+
+@pytest.mark.parametrize("case", EVENT_DATES)
+def test_an_event_date_in_the_running_text_does_not_date_the_page(case):
+    """The dates of a text's events are not its publication: a day after "Per", "Vanaf", a meeting in a sentence, a
+    labelled deadline, a "dateline" whose weekday is not its day's, a timeline's steps, a notice's publication, the
+    day of an update ("UPDATE, 3 maart 2025 –": a later change, not the publication). The page stays undated."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Gunning jeugdhulp</h1>"
+                                            f"{EVENT_DATES[case].format(body=DATELINE_BODY)}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp", fetched_at=datetime(2026, 12, 1))
+    assert (page["published"], page["published_source"]) == (None, None)
+
+
+@pytest.mark.parametrize("head, url, day, source", [
+    ('<meta property="article:published_time" content="2025-03-05T09:00:00+01:00">',
+     "https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp", "2025-03-05T09:00", "meta"),
+    ("", "https://www.voorbeeldstad.nl/2025/03/04/gunning-jeugdhulp/", "2025-03-04", "url"),
+])
+def test_a_page_with_a_meta_or_address_date_keeps_it_over_its_dateline(head, url, day, source):
+    """A page that declares its publication (a meta tag) or dates its address keeps that date; its dateline ("Utrecht,
+    3 maart 2025 –", the day the release was written) is read only where the page states no other."""
+    page = extract_html(synthetic_page(head, f"<article><h1>Gunning jeugdhulp</h1><p>Utrecht, 3 maart 2025 – "
+                                             f"{DATELINE_BODY}</p></article>"), url=url, fetched_at=datetime(2026, 12, 1))
+    assert (page["published"], page["published_source"]) == (day, source)
+
+
+def test_a_date_stamped_as_the_page_is_read_gives_way_to_its_dateline():
+    """A CMS that declares the moment it renders the page as its publication (the day of the fetch) declares no
+    publication: the day the page's dateline names dates it, as a date line would (refnews37)."""
+    page = extract_html(synthetic_page('<meta property="article:published_time" content="2026-12-01T08:00:00+01:00">',
+                                       f"<article><h1>Gunning jeugdhulp</h1><p>Utrecht, 3 maart 2025 – {DATELINE_BODY}"
+                                       "</p></article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp",
+                        fetched_at=datetime(2026, 12, 1, 10, tzinfo=timezone.utc))
+    assert (page["published"], page["published_source"]) == ("2025-03-03", "dateline")
