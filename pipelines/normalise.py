@@ -551,6 +551,67 @@ def drifted_fields(detail) -> dict[str, str]:
     return {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
 
 
+#: The fields of a list row (docs/reference/tenderned-api.md §3: its table and example item; ``cpvCodes``, which JSM's
+#: types mark optional). Another is news of the list's schema drifting (:func:`drifted_row_fields`).
+LIST_ROW_FIELDS = frozenset({
+    "publicatieId", "publicatieDatum", "typePublicatie", "aanbestedingNaam", "aanbestedendeDienstNaam",
+    "opdrachtgeverNaam", "sluitingsDatum", "sluitingsDatumMarktconsultatie", "aantalDagenTotSluitingsDatum",
+    "procedure", "typeOpdracht", "digitaal", "europees", "publicatiecode", "publicatiestatus",
+    "isVroegtijdigeBeeindiging", "opdrachtBeschrijving", "kenmerk", "score", "link", "cpvCodes"})
+
+#: A list row's coded fields (§3: ``{code, omschrijving}`` objects).
+LIST_ROW_CODES = ("typePublicatie", "procedure", "typeOpdracht", "publicatiecode", "publicatiestatus")
+
+#: A list row's ``publicatieDatum`` as §3 gives it: a date alone (``"2026-01-06"``).
+_LISTED_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def drifted_row_fields(row) -> dict[str, str]:
+    """``{field: what came}`` of a list row's fields that came in another shape than §3 gives them (§13: ids change
+    type between endpoints, several timestamp formats, fields missing): a ``publicatieId`` that reads but is no
+    string of digits (a number), a ``publicatieDatum`` that is no date alone (with a time, a zone, milliseconds
+    since 1970, no date), a title, buyer or description of no text shape, a ``kenmerk`` that is no number, a code of
+    no shape, an unreadable closing date, and a field §3 does not name. The detail decides what is archived (the
+    list row stands in only for what it leaves out), so none of these costs the notice; the spider logs each field
+    once a crawl and counts it (``tenderned/drifted/FIELD``): read past silently, the list's schema drifting went
+    unseen. A field left out or ``null`` is no drift (§13: fields go missing)."""
+    if not isinstance(row, dict):
+        return {}
+    drifted, unknown = {}, {}
+    raw_id = row.get("publicatieId")
+    if raw_id is not None and not (isinstance(raw_id, str) and raw_id.isascii() and raw_id.isdigit()):
+        drifted["publicatieId"] = raw_id
+    day = row.get("publicatieDatum")
+    if day is not None and not (isinstance(day, str) and _LISTED_DAY.fullmatch(day.strip())):
+        drifted["publicatieDatum"] = day
+    for field in ("sluitingsDatum", "sluitingsDatumMarktconsultatie"):
+        if values.readable_timestamp(row.get(field)) is None and _sent(row.get(field)):
+            drifted[field] = row[field]
+    for field in DRIFT_TEXTS:
+        value = row.get(field)
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
+            drifted[field] = value
+    try:
+        values.kenmerk_number(row.get("kenmerk"))
+    except (TypeError, ValueError):
+        drifted["kenmerk"] = row.get("kenmerk")
+    for field in LIST_ROW_CODES:
+        value = row.get(field)
+        try:
+            code = values.code_label(value)[0] if value is not None else ""
+        except ValueError:
+            code = None
+        if code is None or label_drifted(value):
+            drifted[field] = value
+    for field, value in row.items():
+        if field not in LIST_ROW_FIELDS:
+            unknown[field] = value
+    out = {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
+    out.update({field: f"a field the list does not document: {type(value).__name__} {value!r:.60}"
+                for field, value in unknown.items()})
+    return out
+
+
 def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
     """A detail's CPV rows by code, each code once (``notice_cpv`` is keyed by it): a code listed twice is main when
     either entry says so, with the first label given. Written one after the other, the second entry replaced the
@@ -585,7 +646,10 @@ def listed_as(row) -> str | None:
         kenmerk = values.kenmerk_number(row.get("kenmerk"))
     except (TypeError, ValueError):
         kenmerk = None
-    code = code_label(row.get("typePublicatie"))[0]  # its label cleaned as normalise_notice's (cached), unread here
+    try:
+        code = code_label(row.get("typePublicatie"))[0]  # its label cleaned as normalise_notice's (cached), unread here
+    except ValueError:  # a type of no shape (a list, §13): the row says nothing of it; it dropped the notice
+        code = None
     return dumps({"kenmerk": None if kenmerk is None else str(kenmerk), "type": code.upper() if code else None,
                   "ended_early": flag(row.get("isVroegtijdigeBeeindiging")),
                   "published": local_date(values.readable_timestamp(row.get("publicatieDatum")))})

@@ -101,7 +101,7 @@ from urllib.parse import parse_qsl, urlencode
 import scrapy
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
-                                 listed_as, publication_status, unreadable_flags)
+                                 drifted_row_fields, listed_as, publication_status, unreadable_flags)
 from spiders.base import BaseSpider, Request
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -112,7 +112,7 @@ from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
-                                  unreadable_dates)
+                                  readable_timestamp, unreadable_dates)
 
 
 #: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
@@ -126,6 +126,10 @@ JSON_OR_HTML = {"expects_json": "or html"}
 #: negotiates, as a Spring endpoint declaring what it produces does, answers 406 Not Acceptable, and the PDF fallback
 #: of every award notice failed. Anything else is admitted at a low quality (an error answer's JSON, a mislabelled PDF).
 PDF_ACCEPT = {"Accept": "application/pdf, */*;q=0.1"}
+
+#: A list row's dates that only stand in for the detail's (pipelines/normalise.py ``normalise_notice``): one that does
+#: not read costs nothing when the detail gives it. The row's ``sluitingsDatum`` is archived too (``deadline_list``).
+ROW_STANDS_IN = ("publicatieDatum", "sluitingsDatumMarktconsultatie")
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
@@ -804,10 +808,14 @@ class TenderNedSpider(BaseSpider):
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came. By the notice
         # (publication_key, as :meth:`select` fetches it): "0300377" repeating 300377 is no other publication.
+        # A row whose id does not read (an object, no id; reference §13) is not listed: its notice is never fetched,
+        # so the window comes short of its totalElements (relisted, split to its day, recorded: the next run lists
+        # it again), as for a row its pages never showed. Counted as listed, the window ended complete and the
+        # notice was lost to every incremental run after it (:meth:`select` logs the row).
         distinct = self.window_rows.setdefault(key, set())
         before = len(distinct)
-        ids = [publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
-               for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None]
+        ids = [publication_id for row in rows
+               if (publication_id := publication_key(row.get("publicatieId") if isinstance(row, dict) else None))]
         distinct.update(ids)
         self.window_listed[key] = self.window_listed.get(key, 0) + len(ids)  # rows listed, repeats too
         self.fetched(key, len(distinct) - before)
@@ -1012,7 +1020,11 @@ class TenderNedSpider(BaseSpider):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None
         publication_id = publication_key(raw_id)
         if publication_id is None:
-            self.record_error(self.asked(response), f"list row without a numeric publicatieId: {raw_id!r:.80}")
+            # not listed (:meth:`list_page`): the window's shortfall is recorded for it, and the next run lists it again
+            self.crawler.stats.inc_value("tenderned/unreadable_ids")
+            self.logger.warning("%s: query %r: a list row without a publicatieId that reads (%s); its notice is "
+                                "not fetched, its window comes short (listed again by the next run)",
+                                self.asked(response), query, f"{type(raw_id).__name__} {raw_id!r:.80}")
             return
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
@@ -1026,6 +1038,7 @@ class TenderNedSpider(BaseSpider):
                 return
         elif publication_id in self.seen:
             return
+        self.note_drift(self.asked(response), publication_id, drifted_row_fields(row), "list row")
         self.seen.add(publication_id)
         if publication_id in self.known and publication_id not in self.status_rows:
             self.crawler.stats.inc_value("tenderned/known_skipped")
@@ -1250,8 +1263,14 @@ class TenderNedSpider(BaseSpider):
         # Recorded once: the re-check of an archived notice (an open one's, every crawl) that sends what its archived
         # record says it sent unreadable only logs it (left every such crawl partial until its deadline).
         said = omitted_unreadable((self.known.get(publication_id) or {}).get("omitted_columns"))
+        # A list row's publication or consultation date that does not read (milliseconds since 1970, "n.v.t.") where
+        # the detail gives that date readably costs nothing: the detail's is archived, the row's only stands in for
+        # it. Recorded, it left the crawl partial for a notice archived whole; it is the list's drift, logged and
+        # counted (:meth:`select`). Its closing date is archived as the row's own (``deadline_list``): recorded.
+        row_dates = {field: problem for field, problem in unreadable_dates(row).items()
+                     if field not in ROW_STANDS_IN or readable_timestamp(detail.get(field)) is None}
         for where, problems in (("detail", {**unreadable_dates(detail), **unreadable_flags(detail)}),
-                                ("list row", {**unreadable_dates(row), **unreadable_flags(row, detail)})):
+                                ("list row", {**row_dates, **unreadable_flags(row, detail)})):
             for field, problem in problems.items():
                 if said and set(FIELD_COLUMNS.get(field, ())) <= said:
                     self.logger.info("%s: publication %s: %s %s, as archived; archived without it",
@@ -1260,7 +1279,7 @@ class TenderNedSpider(BaseSpider):
                     continue
                 self.record_error(self.asked(response), f"publication {publication_id}: {where} {problem}; archived without it")
         self.check_status(response.url, publication_id, row)
-        self.note_drift(response.url, publication_id, detail)
+        self.note_drift(response.url, publication_id, drifted_fields(detail))
         item = NoticeItem(
             publication_id=publication_id,
             detail=detail,
@@ -1281,19 +1300,21 @@ class TenderNedSpider(BaseSpider):
             meta={"item": item, **JSON},
         )
 
-    def note_drift(self, url: str, publication_id: str, detail: dict) -> None:
-        """A detail field read past because it came in another shape (``normalise.drifted_fields``: a label of no
-        shape, a title the list row stands in for, ``"n.v.t."`` for an id; reference §13): counted per field
-        (``tenderned/drifted/FIELD``) and logged once per field a crawl, however many notices send it. Read past
-        silently, TenderNed's JSON drifting went unseen."""
+    def note_drift(self, url: str, publication_id: str, drifted: dict[str, str], where: str = "detail") -> None:
+        """Fields read past because they came in another shape (reference §13): a detail's
+        (``normalise.drifted_fields``: a label of no shape, a title the list row stands in for, ``"n.v.t."`` for an
+        id) or a list row's (``normalise.drifted_row_fields``: an id as a number, a ``publicatieDatum`` with a time
+        or in milliseconds, a title or ``kenmerk`` as an object, a field the list does not document; the detail
+        decides what is archived): counted per field (``tenderned/drifted/FIELD``) and logged once per field and
+        ``where`` a crawl, however many notices send it. Read past silently, TenderNed's JSON drifting went unseen."""
         logged = self.__dict__.setdefault("drift_logged", set())
-        for field, what in drifted_fields(detail).items():
+        for field, what in drifted.items():
             self.crawler.stats.inc_value(f"tenderned/drifted/{field}")
-            if field not in logged:
-                logged.add(field)
-                self.logger.warning("%s: publication %s: drifted: the detail's %s came as %s; read past, the rest "
+            if (where, field) not in logged:
+                logged.add((where, field))
+                self.logger.warning("%s: publication %s: drifted: the %s's %s came as %s; read past, the rest "
                                     "of the notice archived (logged once a crawl; counted in tenderned/drifted/%s)",
-                                    url, publication_id, field, what, field)
+                                    url, publication_id, where, field, what, field)
 
     def merged_into(self, response, publication_id: str, detail: dict) -> str | None:
         """The publication a detail request redirected to (a ``301``/``302`` to another ``/publicaties/{id}``: a
