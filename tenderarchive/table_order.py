@@ -58,6 +58,7 @@ async def tie_broken(db, sql: str) -> str:
     found = _FIRST_PAGE.match(sql)
     if found is None or _unescaped(found["table"]) != page[1] or page[1] in await db.view_names():
         return sql
-    pks = await db.primary_keys(page[1])
-    keys = ", ".join(escape_sqlite(pk) for pk in pks) if pks else "rowid"
-    return f"{found[1]}, {keys}{found['limit']}"
+    pks = await db.primary_keys(page[1]) or ["rowid"]
+    if [_unescaped(found["sort"])] == pks:  # sorted by its one key: no ties
+        return sql
+    return f"{found[1]}, {', '.join(escape_sqlite(pk) for pk in pks)}{found['limit']}"
