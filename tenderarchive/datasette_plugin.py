@@ -79,6 +79,10 @@
 * A saved search's CSV (its page's CSV link, the research pages' "every row" links) holds every
   row, not Datasette's first 1,000 (``tenderarchive/query_csv.py``: ``asgi_wrapper``).
 
+* A table sorted by a column (notices newest first) lists each row once on its pages and in its CSV of
+  every row: the first page's ties by the primary key, as Datasette orders the next pages
+  (``tenderarchive/table_order.py``: ``asgi_wrapper`` and ``ArchiveDatabase.execute`` in ``serve.py``).
+
 * A table page's and a saved search's rows are written a row at a time, with their links (``prepare_jinja2_environment``:
   the ``table_row`` and ``query_row`` filters of ``tenderarchive/table_rows.py``, used by
   ``templates/_table.html`` and ``templates/query.html``).
@@ -368,10 +372,10 @@ def asgi_wrapper(datasette):
     """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
     saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
     (``query_csv``), a table search without a word (``table_search.wordless_search``), a big table search sent on
-    (``table_search``)."""
+    (``table_search``). Any other address goes to Datasette, a table's with its name in ``table_order.TABLE_PAGE``."""
     from datasette.utils.asgi import Response
 
-    from tenderarchive import query_csv, query_params, table_search
+    from tenderarchive import query_csv, query_params, table_order, table_search
 
     async def big_search(datasette, path, query_string):
         target = await table_search.redirect_for(datasette, path, query_string)
@@ -390,6 +394,14 @@ def asgi_wrapper(datasette):
                         if response is not None:
                             await response.asgi_send(send)
                             return
+                # a table's address: its first page sorted by a column is ordered as the next ones
+                # (ties by the primary key, tenderarchive/table_order.py)
+                token = table_order.TABLE_PAGE.set(table_order.table_of(scope.get("path", "")))
+                try:
+                    await app(scope, receive, send)
+                finally:
+                    table_order.TABLE_PAGE.reset(token)
+                return
             await app(scope, receive, send)
 
         return wrapped

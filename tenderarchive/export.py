@@ -16,9 +16,10 @@
 * Every row, streamed (no page size, no row limit): a saved search that shows a page of 100 rows
   (``pagina``) is exported with ``pagina=alle`` unless ``--param pagina=N`` asks for one page.
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
-  order. Rows of a table come in primary-key order (rowid order without one); a view's in its
-  own ``ORDER BY``, or, for a view without one (``changes``), ordered by its columns from the
-  first to the last. A query's rows come in its ``ORDER BY``: without one, in whatever order
+  order. Rows of a table come in primary-key order; a view's in its own ``ORDER BY``, or, for a view
+  without one (``changes``), ordered by its columns from the first to the last, as are a table's without a
+  primary key (``summary_region_years``: its rowid says only when the derivation last rewrote the row, so the
+  same rows came in another order after a crawl than after a reparse). A query's rows come in its ``ORDER BY``: without one, in whatever order
   SQLite reads them, which can change as the archive grows.
 * ``--output FILE`` is written whole or not at all: the rows go to a temporary file next to it
   that replaces ``FILE`` only when every row is written, so a query that fails half-way
@@ -166,7 +167,11 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
     pk = [r[1] for r in sorted(conn.execute(f"pragma table_info({quoted})"), key=lambda r: r[5]) if r[5]]
     without_rowid = conn.execute("select sql like '%without rowid%' from sqlite_master where name = ?",
                                  [name]).fetchone()[0]
-    order = ", ".join('"' + c.replace('"', '""') + '"' for c in pk) if pk else ("rowid" if not without_rowid else "1")
+    if pk:
+        order = ", ".join('"' + c.replace('"', '""') + '"' for c in pk)
+    else:  # by its columns, as a view without an order: the rowid is where the derivation last wrote the row
+        count = len(conn.execute(f"select * from {quoted} limit 0").description)
+        order = ", ".join([*(str(i) for i in range(1, count + 1)), *(["rowid"] if not without_rowid else [])])
     return f"select * from {quoted} order by {order}"
 
 

@@ -177,6 +177,8 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
     from datasette.app import Datasette
     from datasette.database import Database
 
+    from tenderarchive import table_order
+
     choose_plugins()
     path = Path(db_path).resolve()
 
@@ -262,6 +264,8 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             if sql in SCHEMA_QUERIES and not args and not kwargs:
                 key = ("execute", sql, tuple(params or ()))
                 return await self._kept(key, lambda: Database.execute(self, sql, params))
+            if table_order.TABLE_PAGE.get() is not None:  # a table's first page: ties by its key
+                sql = await table_order.tie_broken(self, sql)
             return await super().execute(sql, params, *args, **kwargs)
 
         def attached_databases(self):

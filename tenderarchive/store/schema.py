@@ -424,6 +424,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
             migrate_key(table, spec["pk"])
+            migrate_column_order(db, table, list(spec["columns"]))
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
     migrate_version_keys(db)
@@ -489,6 +490,28 @@ def migrate_key(table: sqlite_utils.db.Table, pk) -> None:
     wanted = [pk] if isinstance(pk, str) else list(pk)
     if table.pks != wanted and set(table.pks) < set(wanted):
         table.transform(pk=tuple(wanted) if len(wanted) > 1 else wanted[0])
+
+
+def migrate_column_order(db: sqlite_utils.Database, table: sqlite_utils.db.Table, columns: list[str]) -> None:
+    """A table whose columns are not in the schema's order is rebuilt in that order, with every row, rowid,
+    index and trigger (sqlite-utils' ``transform``: a new table, the rows copied, the old one dropped, in one
+    transaction; the triggers, which a dropped table takes with it, created again from their SQL). SQLite adds a
+    column at the end of a table only, so an archive written by an older version, migrated in place, had the
+    columns added since (``notices.pdf_id``, ``documents.dropped_since`` …) after its provenance: its CSV (the
+    site's and ``tenderarchive export``'s), JSON and ``select *`` had another column order than a fresh archive's,
+    and a script reading by position read another column. Columns the schema does not name stay, after its own.
+    Rebuilt once: an archive in the schema's order is left as it is. The rowids are kept, so the full-text
+    indexes (``content_rowid``) still point at their rows."""
+    present = [c.name for c in table.columns]
+    wanted = [c for c in columns if c in present] + [c for c in present if c not in columns]
+    if present == wanted:
+        return
+    triggers = [sql for (sql,) in db.execute("select sql from sqlite_master where type = 'trigger' "
+                                             "and tbl_name = ? and sql is not null order by name", [table.name])]
+    with db.atomic():
+        table.transform(column_order=wanted)
+        for sql in triggers:
+            db.execute(sql)
 
 
 def migrate_version_keys(db: sqlite_utils.Database) -> None:

@@ -263,3 +263,68 @@ def test_article_municipalities_archived_before_implied_are_marked_from_their_ma
     with sqlite3.connect(path) as conn:
         rows = dict(conn.execute("select cbs_code, implied from article_municipalities"))
     assert rows == {"GM0518": 1, "GM0603": 0}
+
+
+#: Columns an older version's archive lacked, as the store of commit 263e5f0^ created them (each was added since in
+#: the middle of its table's list, before the provenance columns or the winner's own dates).
+ADDED_SINCE = {"notices": ("publication_status", "publication_status_label", "is_imported", "digital_submission",
+                           "digital_submission_label", "deviating_rules", "pdf_id"),
+               "documents": ("dropped_since", "listed_again", "omitted_columns"),
+               "award_suppliers": ("is_buyer", "trade_name", "trade_key")}
+
+
+def _as_an_older_version_left_it(path) -> dict:
+    """Drop :data:`ADDED_SINCE` from the archive at ``path`` (their indexes first) and stamp it older; return the
+    dropped values by table and rowid, to be given back once the migration added the columns again."""
+    kept = {}
+    with sqlite3.connect(path) as conn:
+        for table, columns in ADDED_SINCE.items():
+            names = ", ".join(columns)
+            kept[table] = {rowid: values for rowid, *values in conn.execute(f"select rowid, {names} from {table}")}
+            for (index,) in conn.execute("select il.name from sqlite_master m, pragma_index_list(m.name) il, "
+                                         "pragma_index_info(il.name) ii where m.name = ? and ii.name in "
+                                         f"({', '.join('?' * len(columns))}) and il.origin = 'c'",
+                                         [table, *columns]).fetchall():
+                conn.execute(f"drop index if exists [{index}]")
+            for column in columns:
+                conn.execute(f"alter table {table} drop column {column}")
+        conn.execute("PRAGMA user_version = 7")
+    return kept
+
+
+def test_an_upgraded_archive_exports_every_table_with_the_columns_and_bytes_of_a_fresh_one(tmp_path):
+    """SQLite adds a column at the end of a table only: an archive written by an older version and migrated on
+    opening had ``notices.pdf_id`` after ``crawl_id``, ``documents.dropped_since`` after the provenance, and its
+    CSV (``tenderarchive export``'s, the site's) another column order than a fresh archive's, so an analyst's
+    script reading by position read the wrong column. Opened for writing, it is rebuilt in the schema's order,
+    with every row, index and trigger (the full-text index still finds its notices), and exports the same
+    bytes as the fresh archive."""
+    import shutil
+
+    from tenderarchive.export import export
+    from tests.conftest import installed
+
+    fresh = tmp_path / "fresh.db"
+    assert installed("build-demo", "--db", fresh).returncode == 0
+    upgraded = tmp_path / "upgraded.db"
+    shutil.copy(fresh, upgraded)
+    kept = _as_an_older_version_left_it(upgraded)
+    with sqlite3.connect(upgraded) as conn:
+        triggers = {r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")}
+
+    db = open_archive(upgraded)
+    with db.conn:                                # the values the dropped columns held, back in their rows
+        for table, rows in kept.items():
+            assignments = ", ".join(f"{c} = ?" for c in ADDED_SINCE[table])
+            db.conn.executemany(f"update {table} set {assignments} where rowid = ?",
+                                [[*values, rowid] for rowid, values in rows.items()])
+    for table, spec in TABLES.items():
+        assert [c.name for c in db[table].columns] == list(spec["columns"]), table
+    assert {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")} >= triggers
+    assert db.execute("select count(*) from notices_fts where notices_fts match 'jeugdhulp'").fetchone()[0] > 0
+    db.close()
+
+    for table in ADDED_SINCE:
+        export(fresh, table, output=str(tmp_path / f"fresh-{table}.csv"))
+        export(upgraded, table, output=str(tmp_path / f"upgraded-{table}.csv"))
+        assert (tmp_path / f"upgraded-{table}.csv").read_bytes() == (tmp_path / f"fresh-{table}.csv").read_bytes()
