@@ -394,6 +394,16 @@ def _buyer(compiled: dict) -> dict:
     return buyer
 
 
+def _value_key(value) -> tuple | None:
+    """What makes two OCDS ``Value`` objects the same value: the amount in cents (its text where it is no amount), the
+    currency (none is the euro, as :attr:`Amount.foreign` reads it) and whether it includes VAT; None for no value."""
+    if not isinstance(value, dict) or value.get("amount") is None:
+        return None
+    cents = _cents(value["amount"])
+    return (cents if cents is not None else str(value["amount"]).strip(),
+            _currency(value.get("currency")) or "EUR", _with_tax(value))
+
+
 def _with_tax(value) -> bool:
     """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
     tax = value.get("hasTax") if isinstance(value, dict) else None
@@ -627,7 +637,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             lot_of(lot_id)["awarded"] = 1
         values = [award.get("value") if isinstance(award.get("value"), dict) and
                   award["value"].get("amount") is not None else None for _, award, _ in members]
-        shared = len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
+        # one value when every winner's row gives the same amount, currency and VAT basis: as JSON text, 900000 and
+        # 900000.0, or "hasTax": false and no hasTax, were different values and the lot's award lost its value
+        shared = len({_value_key(v) for v in values}) == 1
         release, first, _ = members[0]
         index = len(awards)
         # the award's own date (OCDS: the decision to award); the release's (its publication) only where no

@@ -473,3 +473,28 @@ def test_a_procedures_publications_are_in_number_order_its_first_the_lowest():
     rows = ocds_results(procedure, {})
     assert rows["notice_result"]["publication_id"] == 99999
     assert [entry["award"]["publication_id"] for entry in rows["awards"]] == [100001]
+
+
+def test_winners_rows_giving_one_value_written_differently_share_it():
+    """Reference §6.3 (one release per publication × lot × winner, each repeating the lot's value ``{"amount":
+    4000000.0, "currency": "EUR", "hasTax": false}``): whether the winners' rows share one value was decided on the
+    value objects as JSON text, so one row's 900000 beside another's 900000.0, or ``"hasTax": false`` beside no
+    ``hasTax``, or "EUR" beside "eur", were values of their own: the lot's award lost its value (and with it the
+    procedure's and the region's totals) and each winner showed the lot's value as its own tender. The amount in
+    cents, the currency and whether it includes VAT decide; a VAT-inclusive row or another amount still differs.
+    SYNTHETIC releases."""
+    def rows(*values):
+        return [_release(f"310003-{n}", "2021-03-01", [dict(_award(f"{n}-0-1", f"{n}1234567", f"Winnaar {n} B.V."),
+                                                            value=value)])
+                for n, value in enumerate(values, start=1)]
+    for values in ([{"amount": 900000, "currency": "EUR"}, {"amount": 900000.0, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "EUR", "hasTax": False}, {"amount": 900000, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "eur"}, {"amount": "900000.00", "currency": "EUR"}]):
+        procedure = to_procedure(rows(*values))
+        assert [(a["value_cents"], a["winner_count"]) for a in procedure["awards"]] == [(90000000, 2)], values
+        assert [s["tender_value_cents"] for s in procedure["suppliers"]] == [None, None], values
+    for values in ([{"amount": 900000, "currency": "EUR"}, {"amount": 900000, "currency": "EUR", "hasTax": True}],
+                   [{"amount": 900000, "currency": "EUR"}, {"amount": 900000.5, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "EUR"}, {"amount": 900000, "currency": "GBP"}]):
+        procedure = to_procedure(rows(*values))
+        assert [a["value_cents"] for a in procedure["awards"]] == [None], values
