@@ -246,6 +246,8 @@ _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,
 #: "excl. btw", "exclusief BTW", "zonder btw", "excl. 21% btw", "excluding VAT": the amount is exclusive of VAT
 _WITHOUT_VAT = re.compile(r"(?i)\b(?:excl\.?|exclusief|excluding|exclusive\s+of|ex\.?|zonder|without)\s*"
                           r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+#: a VAT-inclusive marker as :func:`includes_vat` knows them: :data:`_WITH_VAT` and the older forms' "Met BTW"
+_WITH_VAT_ANY = re.compile(_WITH_VAT.pattern + r"|(?i:\bmet\s+btw\b)")
 #: where the amount after a VAT marker starts: its currency or its first digit
 _AMOUNT_START = re.compile(r"(?i)€|\beur|\d")
 #: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)", the
@@ -502,15 +504,16 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
 def _excl_of_both(raw, text: str, currency: str | None, problems: list[str]) -> Amount | None:
     """The amount exclusive of VAT of a text that prints it both exclusive and inclusive of VAT ("2.178.000 incl. BTW
     (1.800.000 excl. BTW)", "€ 1.800.000 exclusief btw, € 2.178.000 inclusief btw", "excl. btw € 1.800.000; incl. btw
-    € 2.178.000"): the archive's values are exclusive of VAT (eForms BT-720, V.2.4 "exclusief btw"; the same rule as
-    :func:`excl_vat_first` for a value printed twice on two lines), so the first number, read as the value, kept the
-    inclusive one where it came first, and where it came second said the kept value included VAT. None where the text
-    does not give exactly one exclusive amount beside an inclusive one (the amount is then read as before).
+    € 2.178.000", the older forms' "1800000 Zonder BTW, 2178000 Met BTW"): the archive's values are exclusive of VAT
+    (eForms BT-720, V.2.4 "exclusief btw"; the same rule as :func:`excl_vat_first` for a value printed twice on two
+    lines), so the first number, read as the value, kept the inclusive one where it came first, and where it came
+    second said the kept value included VAT. None where the text does not give exactly one exclusive amount beside an
+    inclusive one (the amount is then read as before).
 
     Written here, not with a library: price-parser reads one number and knows nothing of VAT; the markers split the
     text into one part per amount, the marker after its amount (the usual order) or before it."""
     without = list(_WITHOUT_VAT.finditer(text))
-    with_vat = list(_WITH_VAT.finditer(text))
+    with_vat = list(_WITH_VAT_ANY.finditer(text))
     if len(without) != 1 or not with_vat:
         return None
     marker = without[0]
@@ -528,7 +531,7 @@ def _excl_of_both(raw, text: str, currency: str | None, problems: list[str]) -> 
         after = [m.start() for m in markers if m.start() > marker.start()]
         part = text[marker.start():min(after) if after else len(text)]
     part = part.strip(" ,;/()[]-–")
-    if _WITH_VAT.search(part) or not re.search(r"\d", _WITHOUT_VAT.sub("", part)):
+    if _WITH_VAT_ANY.search(part) or not re.search(r"\d", _WITHOUT_VAT.sub("", part)):
         return None
     amount = parse_amount(part, currency)
     if amount.cents is None and not amount.is_range:

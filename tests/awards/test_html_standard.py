@@ -135,6 +135,21 @@ def standard_notice(total_lines: list[str], value_lines: list[str]) -> str:
         + '<h3 class="section-header-1">Afdeling V', 1)
 
 
+@pytest.mark.parametrize("printed", ["2 178 000,00 Met BTW (1 800 000,00 Zonder BTW)",
+                                     "1 800 000,00 Zonder BTW, 2 178 000,00 Met BTW BTW-tarief (%): 21"])
+def test_a_value_printed_without_and_with_btw_on_one_line_is_the_one_without(printed):
+    """Reference §3.2 (before 2016: "Waarde: … Munt: EUR Met BTW BTW-tarief (%): 19" or "… Zonder BTW"): a SYNTHETIC
+    V.2.4 and II.1.7 printing the value without and with VAT on one line. The first number was read (the
+    VAT-inclusive € 2.178.000 where it came first) and the notice's problems said the value included VAT (where it
+    did not). The value without VAT is kept, the text as printed, the problem naming both."""
+    parsed = parse_html(standard_notice([f"Waarde: {printed}", "Munt: EUR"],
+                                        [f"Totale waarde van de opdracht/het perceel: {printed}", "Munt: EUR"]))
+    assert [(a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [(180000000, printed)]
+    assert parsed["procedure"]["total_awarded_cents"] == 180000000
+    assert not [p for p in parsed["problems"] if "includes VAT" in p], parsed["problems"]
+    assert [p for p in parsed["problems"] if "exclusive and inclusive of VAT" in p]
+
+
 VALUE, RANGE = "1 800 000,00", "Laagste offerte: 1 500 000,00 / Hoogste offerte: 2 000 000,00 meegerekend"
 
 
