@@ -559,7 +559,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 earlier = seen.get(str(award["id"]))
                 if earlier is not None:
                     value = award.get("value")
-                    award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                    # an object field merges with the earlier one's, as OCDS merging does: an update giving the value's
+                    # new amount alone keeps its currency and VAT basis (900.000 pounds updated to 950.000 became
+                    # 950.000 euros, counted in the euro totals)
+                    award = {**earlier, **{k: {**earlier[k], **{kk: vv for kk, vv in v.items() if vv is not None}}
+                                           if isinstance(v, dict) and isinstance(earlier.get(k), dict) else v
+                                           for k, v in award.items() if v is not None}}
                     if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
                             and _with_tax(value) \
                             and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \

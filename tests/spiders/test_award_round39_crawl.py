@@ -87,3 +87,31 @@ def test_winners_rows_repeating_one_value_written_differently_keep_the_lots_valu
     assert {r["tender_value_cents"] for r in db.query("select * from award_suppliers")} == {None}
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [160000000]
     assert_reparse_gives_the_same(db_path)
+
+
+def test_an_award_update_giving_the_amount_alone_keeps_its_currency(serve_api, tmp_path):
+    """Reference §6.3 (one ocid spread over a file, "merge them: compile by ocid") and OCDS merging (an object merges
+    field by field): the 2021 file awards lot 1 to Youth Care London Ltd for 900.000 pounds in one publication and
+    updates the award's value with its amount alone (``{"amount": 950000}``, tag awardUpdate) in a later one. The
+    merged value lost its currency, so the archive counted 950.000 euros in the procedure's awarded value. It stays
+    in pounds, outside the euro totals; a reparse gives the same."""
+    lots = [("1", "Ambulant")]
+    ocid = "ocds-1l04xe-314139"
+    awarded = release(ocid, "300391-a", "2021-11-01", "Jeugdhulp Leiden", JEUGD, lots=lots,
+                      parties=[dict(supplier("GB12345678", "Youth Care London Ltd", "London"),
+                                    address={"locality": "London", "countryName": "Verenigd Koninkrijk"})],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "GB12345678", "name": "Youth Care London Ltd"}],
+                               "value": {"amount": 900000, "currency": "GBP"}}])
+    updated = release(ocid, "300392-a", "2021-12-01", "Jeugdhulp Leiden", JEUGD, lots=lots, tag=("awardUpdate",),
+                      awards=[{"id": "a1", "value": {"amount": 950000}}])
+    server = serve_api([], datasets=datasets(tmp_path / "ds", {"2021": [awarded, updated]}))
+    db_path = tmp_path / "archive.db"
+    done = scrapy_ocds(db_path, server.datasets_url, "-a", "from_date=2021-01-01", "-a", "until_date=2021-12-31")
+    assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert [(r["lot_id"], r["value_cents"], r["value_raw"], r["value_currency"])
+            for r in db.query("select * from awards")] == [("1", None, "950000", "GBP")]
+    assert [r["name"] for r in db.query("select * from award_suppliers")] == ["Youth Care London Ltd"]
+    assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] in ([None], [0])
+    assert_reparse_gives_the_same(db_path)
