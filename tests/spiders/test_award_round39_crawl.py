@@ -115,3 +115,32 @@ def test_an_award_update_giving_the_amount_alone_keeps_its_currency(serve_api, t
     assert [r["name"] for r in db.query("select * from award_suppliers")] == ["Youth Care London Ltd"]
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] in ([None], [0])
     assert_reparse_gives_the_same(db_path)
+
+
+def test_an_award_update_in_the_next_yearly_file_giving_the_amount_alone_keeps_its_currency(serve_api, tmp_path):
+    """Reference §6.1/§6.3 (one file per year; one ocid in several files, "merge them") and OCDS merging: the 2021
+    file awards lot 1 for 900.000 pounds, the 2022 file updates the award's value with its amount alone. Each file is
+    merged on its own and the archive joins them: the 2022 value, naming no currency, was taken for the euro and
+    950.000 euros counted, whether the files were read in one crawl or the later one first. It stays in pounds."""
+    lots = [("1", "Ambulant")]
+    ocid = "ocds-1l04xe-314239"
+    awarded = release(ocid, "300393-a", "2021-11-01", "Jeugdhulp Leiden", JEUGD, lots=lots,
+                      parties=[supplier("GB12345678", "Youth Care London Ltd", "London")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "GB12345678", "name": "Youth Care London Ltd"}],
+                               "value": {"amount": 900000, "currency": "GBP"}}])
+    updated = release(ocid, "300394-a", "2022-02-01", "Jeugdhulp Leiden", JEUGD, lots=lots, tag=("awardUpdate",),
+                      awards=[{"id": "a1", "value": {"amount": 950000}}])
+    server = serve_api([], datasets=datasets(tmp_path / "ds", {"2021": [awarded], "2022": [updated]}))
+    for name, windows in (("one", [["-a", "from_date=2021-01-01", "-a", "until_date=2022-12-31"]]),
+                          ("later_first", [["-a", "from_date=2022-01-01"],
+                                           ["-a", "from_date=2021-01-01", "-a", "until_date=2021-12-31"]])):
+        db_path = tmp_path / f"{name}.db"
+        for window in windows:
+            done = scrapy_ocds(db_path, server.datasets_url, *window)
+            assert done.returncode == 0, done.stderr[-3000:]
+        db = sqlite_utils.Database(db_path)
+        assert [(r["lot_id"], r["value_cents"], r["value_raw"], r["value_currency"])
+                for r in db.query("select * from awards")] == [("1", None, "950000", "GBP")], name
+        assert [r["name"] for r in db.query("select * from award_suppliers")] == ["Youth Care London Ltd"], name
+        assert_reparse_gives_the_same(db_path)
