@@ -514,11 +514,38 @@ def _excl_of_both(raw, text: str, currency: str | None, problems: list[str]) -> 
     text into one part per amount, the marker after its amount (the usual order) or before it."""
     without = list(_WITHOUT_VAT.finditer(text))
     with_vat = list(_WITH_VAT_ANY.finditer(text))
-    if len(without) != 1 or not with_vat:
+    if not without or not with_vat:
         return None
+    markers = sorted([*without, *with_vat], key=lambda m: m.start())
+    amount_first = bool(re.search(r"\d", text[:markers[0].start()]))
+    if len(without) > 1:
+        # values per year (or per lot) each printed both ways, "2024: € 100.000 excl. btw (€ 121.000 incl. btw);
+        # 2025: …": each VAT-inclusive amount and its marker left out, the rest read as any amount (the years summed)
+        if len(with_vat) != len(without) or not amount_first:
+            return None
+        pieces, last = [], 0
+        for inclusive in with_vat:
+            start = max([m.end() for m in markers if m.end() <= inclusive.start()], default=0)
+            # from its amount on ("€ 100.000 excl. btw per jaar (€ 121.000 incl. btw)": the rate stays with the
+            # amount before it), with the bracket it opens
+            following = _AMOUNT_START.search(text, start)
+            if following and following.start() < inclusive.start():
+                start = following.start()
+                start -= len(text[:start]) - len(text[:start].rstrip(" (["))
+            # (a separator before the inclusive amount goes with it: "€ 100.000 excl. btw / € 121.000 incl. btw")
+            piece = re.sub(r"[\s/]+$", "", text[last:start])
+            pieces.append(re.sub(r"^\s*[)\]]", "", piece) if last else piece)
+            last = inclusive.end()
+        part = "".join([*pieces, re.sub(r"^\s*[)\]]", "", text[last:])]).strip(" ,;/()[]-–")
+        if _WITH_VAT_ANY.search(part):
+            return None
+        amount = parse_amount(part, currency)
+        if amount.cents is None and not amount.is_range:
+            return None
+        note = f"printed exclusive and inclusive of VAT (btw): read the amounts exclusive of it, {part!r}, of {raw!r}"
+        return replace(amount, raw=raw, problems=tuple(problems) + amount.problems + (note,), excl_vat=True)
     marker = without[0]
-    markers = sorted([marker, *with_vat], key=lambda m: m.start())
-    if re.search(r"\d", text[:markers[0].start()]):
+    if amount_first:
         # the marker after its amount: the part from the end of the marker before it (or the start) up to the next
         # amount or marker after it, so a rate's "per jaar" after the marker stays with its amount
         before = [m.end() for m in markers if m.end() <= marker.start()]

@@ -330,6 +330,20 @@ def test_an_amount_printed_exclusive_and_inclusive_of_vat_is_read_exclusive_of_i
     assert includes_vat(alone) and excl_vat_first(amount, alone) is amount and excl_vat_first(alone, amount) is amount
 
 
+@pytest.mark.parametrize("text", [
+    "2024: € 100.000 excl. btw (€ 121.000 incl. btw); 2025: € 120.000 excl. btw (€ 145.200 incl. btw)",
+    "2024 € 100.000 excl. btw / € 121.000 incl. btw, 2025 € 120.000 excl. btw / € 145.200 incl. btw",
+])
+def test_values_per_year_each_printed_exclusive_and_inclusive_of_vat_sum_the_exclusive_ones(text):
+    """Reference §4 (values given per year) with each year's value printed both ways: the first year's € 100.000 was
+    read alone (the years not summed, the other numbers taken for VAT), with a problem saying it included VAT. The
+    years' amounts exclusive of VAT are summed, € 220.000, as the same list printed without VAT is."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, includes_vat(amount)) == (22000000, 22000000, False), amount.problems
+    assert [p for p in amount.problems if p.startswith("values per year (2024, 2025) summed")]
+    assert not [p for p in amount.problems if "includes VAT" in p]
+
+
 def test_an_amount_printed_exclusive_and_inclusive_of_vat_keeps_its_range_and_rate():
     """The exclusive part of such a text is read as any amount: a range stays a range, a rate a rate."""
     ranged = parse_amount("tussen € 1 en 2 miljoen excl. btw (€ 1,21 - 2,42 mln incl. btw)")
