@@ -144,3 +144,27 @@ def test_an_award_update_in_the_next_yearly_file_giving_the_amount_alone_keeps_i
                 for r in db.query("select * from awards")] == [("1", None, "950000", "GBP")], name
         assert [r["name"] for r in db.query("select * from award_suppliers")] == ["Youth Care London Ltd"], name
         assert_reparse_gives_the_same(db_path)
+
+
+def test_an_open_house_in_pounds_repeating_the_lots_value_is_one_award(serve_api, crawl):
+    """Reference §3.1 (one "Afdeling V" block per contract, "Munt: …" after the value) and §4 (many winners on one lot;
+    "Currencies"): three contracts each repeating the lot's "800 000,00" with "Munt: GBP" were three awards of the lot,
+    the procedure and its region counting three gunningen; in euros they were one. One award in pounds with its three
+    winners; a reparse gives the same."""
+    from tests.awards.test_html_standard import _open_house_contract
+
+    names = ["Youth Care London Ltd", "Family Care Ltd", "Kent Care Ltd"]
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + "".join(_open_house_contract(i + 1, name, "800 000,00", f"0{i + 1}/03/2022")
+                      + '<p class="subsection-content">Munt: GBP</p>' for i, name in enumerate(names))
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    done = crawl(serve_api([leiden(976332, 976331, "2022-04-20", html)]).api_url, from_date="2022-04-01",
+                 until_date="2022-04-30")
+    assert done.crawl["status"] == "complete", done.errors
+    db = done.db
+    assert [(r["lot_id"], r["value_cents"], r["value_raw"], r["value_currency"], r["winner_count"])
+            for r in db.query("select * from awards")] == [("1", None, "800 000,00", "GBP", 3)]
+    assert sorted(r["name"] for r in db.query("select * from award_suppliers")) == sorted(names)
+    assert [(r["gunningen"], r["aantal_winnaars"], r["gegunde_waarde_cents"])
+            for r in db.query("select * from summary_procurements")] == [(1, 3, None)]
+    assert_reparse_gives_the_same(done.db_path)
