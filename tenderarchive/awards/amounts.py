@@ -135,8 +135,8 @@ _DATE = re.compile(rf"(?i)(?<![\d.,])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}|{_YE
 _AMOUNT_PART = r"(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?(?:\s*,-)?"
 _YEAR_ENTRY = re.compile(
     rf"(?i)^\s*(?:(?:(?:boek|contract)?jaar|year)\s*(?P<n>\d{{1,2}}|{_YEAR})|(?P<year>{_YEAR}))\s*"
-    rf"(?:[:=]\s*|-\s+|–\s*|(?=€|eur))(?P<amount>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\.?\s*$"
-    rf"|^\s*(?P<amount2>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\s*(?:\(\s*(?P<year2>{_YEAR})\s*\)"
+    rf"(?:[:=]\s*|-\s+|–\s*|(?=€|eur))(?P<amount>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief|incl\.?|inclusief)\s*btw\s*\)?)?\.?\s*$"
+    rf"|^\s*(?P<amount2>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief|incl\.?|inclusief)\s*btw\s*\)?)?\s*(?:\(\s*(?P<year2>{_YEAR})\s*\)"
     rf"|(?:in|voor|over)\s+(?P<year3>{_YEAR}))\.?\s*$")
 #: where a list of values per year splits: ";", a line break, " / ", "|", or a comma (or "en") before the next year
 _YEAR_LIST_SPLIT = re.compile(
@@ -153,11 +153,12 @@ def _per_year(text: str, code: str | None) -> Amount | None:
     parts = [part for part in _YEAR_LIST_SPLIT.split(text.strip()) if part.strip()]
     if not parts:
         return None
-    years, total = [], 0
+    years, total, with_vat = [], 0, set()
     for part in parts:
         match = _YEAR_ENTRY.match(part)
         if not match:
             return None
+        with_vat.add(bool(_WITH_VAT.search(part)))
         years.append(f"jaar {match.group('n')}" if match.group("n") else
                      match.group("year") or match.group("year2") or match.group("year3"))
         amount_text = match.group("amount") or match.group("amount2")
@@ -168,13 +169,15 @@ def _per_year(text: str, code: str | None) -> Amount | None:
         if cents is None:
             return None
         total += cents
-    if len(set(years)) != len(years):
-        return None
+    if len(set(years)) != len(years) or len(with_vat) > 1:
+        return None  # (years some with VAT and some without are not summed: no one basis)
+    # each year's value "incl. btw" (as "excl. btw" is): summed, and said to include VAT as one amount is
+    vat = (f"value includes VAT (btw), stored as printed: {text!r}",) if with_vat == {True} else ()
     if len(years) == 1:
         if not match.group("amount"):
             return None  # "€ 50.000 in 2025", "€ 100.000 (2024)": the year after the amount is read as it was
-        return Amount(text, total, code, problems=(f"the value of {years[0]} alone: {text!r}",))
-    return Amount(text, total, code, problems=(f"values per year ({', '.join(years)}) summed: {text!r}",))
+        return Amount(text, total, code, problems=(f"the value of {years[0]} alone: {text!r}", *vat))
+    return Amount(text, total, code, problems=(f"values per year ({', '.join(years)}) summed: {text!r}", *vat))
 
 
 def _without_years(text: str) -> str:
@@ -561,7 +564,9 @@ def _excl_of_both(raw, text: str, currency: str | None, problems: list[str]) -> 
     if _WITH_VAT_ANY.search(part) or not re.search(r"\d", _WITHOUT_VAT.sub("", part)):
         return None
     amount = parse_amount(part, currency)
-    if amount.cents is None and not amount.is_range:
+    if amount.cents is None and not amount.is_range or any(p.startswith("the value of ") for p in amount.problems):
+        # (one year's value of a list of values per year, "2024: € 100.000 excl. btw; 2025: € 145.200 incl. btw", is
+        # no amount printed twice)
         return None
     note = f"printed exclusive and inclusive of VAT (btw): read the amount exclusive of it, {part!r}, of {raw!r}"
     return replace(amount, raw=raw, problems=tuple(problems) + amount.problems + (note,), excl_vat=True)

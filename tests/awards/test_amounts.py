@@ -344,6 +344,22 @@ def test_values_per_year_each_printed_exclusive_and_inclusive_of_vat_sum_the_exc
     assert not [p for p in amount.problems if "includes VAT" in p]
 
 
+@pytest.mark.parametrize("text", ["2024: € 121.000 incl. btw; 2025: € 145.200 incl. btw",
+                                  "2024: € 121.000 (incl. btw), 2025: € 145.200 (incl. btw)",
+                                  "€ 121.000 incl. btw (2024), € 145.200 incl. btw (2025)"])
+def test_values_per_year_each_including_vat_are_summed_and_said_to_include_it(text):
+    """Reference §4 (values given per year): a list of values per year is summed with each year's "excl. btw", but
+    one with each year's "incl. btw" was no list: the first year's € 121.000 was read alone as the contract's value.
+    The years are summed, € 266.200, and the value said to include VAT, as one amount printed "incl. btw" is; a list
+    some of whose years include VAT and some not is not summed (no one basis)."""
+    amount = parse_amount(text)
+    assert (amount.cents, includes_vat(amount)) == (26620000, True)
+    assert [p for p in amount.problems if p.startswith("values per year (2024, 2025) summed")]
+    assert [p for p in amount.problems if "includes VAT" in p]
+    mixed = parse_amount("2024: € 100.000 excl. btw; 2025: € 145.200 incl. btw")
+    assert not [p for p in mixed.problems if "summed" in p or "exclusive and inclusive" in p], mixed.problems
+
+
 def test_an_amount_printed_exclusive_and_inclusive_of_vat_keeps_its_range_and_rate():
     """The exclusive part of such a text is read as any amount: a range stays a range, a rate a rate."""
     ranged = parse_amount("tussen € 1 en 2 miljoen excl. btw (€ 1,21 - 2,42 mln incl. btw)")
