@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from price_parser import Price
@@ -135,8 +135,8 @@ _DATE = re.compile(rf"(?i)(?<![\d.,])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}|{_YE
 _AMOUNT_PART = r"(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?(?:\s*,-)?"
 _YEAR_ENTRY = re.compile(
     rf"(?i)^\s*(?:(?:(?:boek|contract)?jaar|year)\s*(?P<n>\d{{1,2}}|{_YEAR})|(?P<year>{_YEAR}))\s*"
-    rf"(?:[:=]\s*|-\s+|–\s*|(?=€|eur))(?P<amount>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\.?\s*$"
-    rf"|^\s*(?P<amount2>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\s*(?:\(\s*(?P<year2>{_YEAR})\s*\)"
+    rf"(?:[:=]\s*|-\s+|–\s*|(?=€|eur))(?P<amount>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief|incl\.?|inclusief)\s*btw\s*\)?)?\.?\s*$"
+    rf"|^\s*(?P<amount2>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief|incl\.?|inclusief)\s*btw\s*\)?)?\s*(?:\(\s*(?P<year2>{_YEAR})\s*\)"
     rf"|(?:in|voor|over)\s+(?P<year3>{_YEAR}))\.?\s*$")
 #: where a list of values per year splits: ";", a line break, " / ", "|", or a comma (or "en") before the next year
 _YEAR_LIST_SPLIT = re.compile(
@@ -153,11 +153,12 @@ def _per_year(text: str, code: str | None) -> Amount | None:
     parts = [part for part in _YEAR_LIST_SPLIT.split(text.strip()) if part.strip()]
     if not parts:
         return None
-    years, total = [], 0
+    years, total, with_vat = [], 0, set()
     for part in parts:
         match = _YEAR_ENTRY.match(part)
         if not match:
             return None
+        with_vat.add(bool(_WITH_VAT.search(part)))
         years.append(f"jaar {match.group('n')}" if match.group("n") else
                      match.group("year") or match.group("year2") or match.group("year3"))
         amount_text = match.group("amount") or match.group("amount2")
@@ -168,13 +169,15 @@ def _per_year(text: str, code: str | None) -> Amount | None:
         if cents is None:
             return None
         total += cents
-    if len(set(years)) != len(years):
-        return None
+    if len(set(years)) != len(years) or len(with_vat) > 1:
+        return None  # (years some with VAT and some without are not summed: no one basis)
+    # each year's value "incl. btw" (as "excl. btw" is): summed, and said to include VAT as one amount is
+    vat = (f"value includes VAT (btw), stored as printed: {text!r}",) if with_vat == {True} else ()
     if len(years) == 1:
         if not match.group("amount"):
             return None  # "€ 50.000 in 2025", "€ 100.000 (2024)": the year after the amount is read as it was
-        return Amount(text, total, code, problems=(f"the value of {years[0]} alone: {text!r}",))
-    return Amount(text, total, code, problems=(f"values per year ({', '.join(years)}) summed: {text!r}",))
+        return Amount(text, total, code, problems=(f"the value of {years[0]} alone: {text!r}", *vat))
+    return Amount(text, total, code, problems=(f"values per year ({', '.join(years)}) summed: {text!r}", *vat))
 
 
 def _without_years(text: str) -> str:
@@ -243,6 +246,13 @@ _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "co
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
 #: ("incl. 21% btw": the rate between)
 _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+#: "excl. btw", "exclusief BTW", "zonder btw", "excl. 21% btw", "excluding VAT": the amount is exclusive of VAT
+_WITHOUT_VAT = re.compile(r"(?i)\b(?:excl\.?|exclusief|excluding|exclusive\s+of|ex\.?|zonder|without)\s*"
+                          r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+#: a VAT-inclusive marker as :func:`includes_vat` knows them: :data:`_WITH_VAT` and the older forms' "Met BTW"
+_WITH_VAT_ANY = re.compile(_WITH_VAT.pattern + r"|(?i:\bmet\s+btw\b)")
+#: where the amount after a VAT marker starts: its currency or its first digit
+_AMOUNT_START = re.compile(r"(?i)€|\beur|\d")
 #: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)", the
 #: total over a duration ("jaarlijks € 2,4 mln, totaal over 4 jaar € 9,6 mln", "totaal (4 jaar): …", "totaal voor de
 #: looptijd van 4 jaar …") or the rate times the duration ("€ 2,4 mln per jaar gedurende 4 jaar = € 9,6 mln")
@@ -274,6 +284,9 @@ class Amount:
     #: "jaar", "maand", "week", "dag", "uur" for an amount written as a rate ("€ 500.000 per jaar",
     #: "jaarlijks € 500.000"): not the contract's total value
     period: str | None = None
+    #: True where the text prints the amount both exclusive and inclusive of VAT and the exclusive one was read
+    #: (:func:`_excl_of_both`): its text names VAT but the amount does not include it
+    excl_vat: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -307,6 +320,8 @@ def includes_vat(amount: Amount | None) -> bool:
     """True for an amount whose printed text says it includes VAT: "incl. btw", "inclusief BTW", "including VAT" (as
     :func:`parse_amount` names it) or the older forms' "Met BTW" (reference §3.2)."""
     raw = amount.raw if amount is not None else None
+    if amount is not None and amount.excl_vat:
+        return False  # "€ 1.800.000 excl. btw, € 2.178.000 incl. btw": the exclusive one was read
     return bool(raw) and bool(_WITH_VAT.search(raw) or re.search(r"(?i)\bmet\s+btw\b", raw))
 
 
@@ -439,6 +454,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         # a currency named but not known: not taken for the euro (no cents), its name kept
         problems.append(f"unknown currency {currency!r}")
         code = currency.strip()[:40]
+    if (both := _excl_of_both(raw, text, currency or code, problems)) is not None:
+        return both
     if (listed := _per_year(text, code)) is not None:
         return Amount(raw, listed.cents, code, problems=tuple(problems) + listed.problems)
     text = _DASH_CENTS.sub("", _without_years(text)).strip()
@@ -485,6 +502,74 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
             return Amount(raw, total_cents * (1000 if kilo else 1), code, problems=tuple(problems))
         problems.append(f"a rate per {period}, not a total value: {raw!r}")
     return Amount(raw, cents, code, problems=tuple(problems), period=period)
+
+
+def _excl_of_both(raw, text: str, currency: str | None, problems: list[str]) -> Amount | None:
+    """The amount exclusive of VAT of a text that prints it both exclusive and inclusive of VAT ("2.178.000 incl. BTW
+    (1.800.000 excl. BTW)", "€ 1.800.000 exclusief btw, € 2.178.000 inclusief btw", "excl. btw € 1.800.000; incl. btw
+    € 2.178.000", the older forms' "1800000 Zonder BTW, 2178000 Met BTW"): the archive's values are exclusive of VAT
+    (eForms BT-720, V.2.4 "exclusief btw"; the same rule as :func:`excl_vat_first` for a value printed twice on two
+    lines), so the first number, read as the value, kept the inclusive one where it came first, and where it came
+    second said the kept value included VAT. None where the text does not give exactly one exclusive amount beside an
+    inclusive one (the amount is then read as before).
+
+    Written here, not with a library: price-parser reads one number and knows nothing of VAT; the markers split the
+    text into one part per amount, the marker after its amount (the usual order) or before it."""
+    without = list(_WITHOUT_VAT.finditer(text))
+    with_vat = list(_WITH_VAT_ANY.finditer(text))
+    if not without or not with_vat:
+        return None
+    markers = sorted([*without, *with_vat], key=lambda m: m.start())
+    amount_first = bool(re.search(r"\d", text[:markers[0].start()]))
+    if len(without) > 1:
+        # values per year (or per lot) each printed both ways, "2024: € 100.000 excl. btw (€ 121.000 incl. btw);
+        # 2025: …": each VAT-inclusive amount and its marker left out, the rest read as any amount (the years summed)
+        if len(with_vat) != len(without) or not amount_first:
+            return None
+        pieces, last = [], 0
+        for inclusive in with_vat:
+            start = max([m.end() for m in markers if m.end() <= inclusive.start()], default=0)
+            # from its amount on ("€ 100.000 excl. btw per jaar (€ 121.000 incl. btw)": the rate stays with the
+            # amount before it), with the bracket it opens
+            following = _AMOUNT_START.search(text, start)
+            if following and following.start() < inclusive.start():
+                start = following.start()
+                start -= len(text[:start]) - len(text[:start].rstrip(" (["))
+            # (a separator before the inclusive amount goes with it: "€ 100.000 excl. btw / € 121.000 incl. btw")
+            piece = re.sub(r"[\s/]+$", "", text[last:start])
+            pieces.append(re.sub(r"^\s*[)\]]", "", piece) if last else piece)
+            last = inclusive.end()
+        part = "".join([*pieces, re.sub(r"^\s*[)\]]", "", text[last:])]).strip(" ,;/()[]-–")
+        if _WITH_VAT_ANY.search(part):
+            return None
+        amount = parse_amount(part, currency)
+        if amount.cents is None and not amount.is_range:
+            return None
+        note = f"printed exclusive and inclusive of VAT (btw): read the amounts exclusive of it, {part!r}, of {raw!r}"
+        return replace(amount, raw=raw, problems=tuple(problems) + amount.problems + (note,), excl_vat=True)
+    marker = without[0]
+    if amount_first:
+        # the marker after its amount: the part from the end of the marker before it (or the start) up to the next
+        # amount or marker after it, so a rate's "per jaar" after the marker stays with its amount
+        before = [m.end() for m in markers if m.end() <= marker.start()]
+        start = max(before) if before else 0
+        following = _AMOUNT_START.search(text, marker.end())
+        ends = [m.start() for m in markers if m.start() >= marker.end()] + ([following.start()] if following else [])
+        part = text[start:min(ends) if ends else len(text)]
+    else:
+        # the marker before its amount: from it up to the next marker
+        after = [m.start() for m in markers if m.start() > marker.start()]
+        part = text[marker.start():min(after) if after else len(text)]
+    part = part.strip(" ,;/()[]-–")
+    if _WITH_VAT_ANY.search(part) or not re.search(r"\d", _WITHOUT_VAT.sub("", part)):
+        return None
+    amount = parse_amount(part, currency)
+    if amount.cents is None and not amount.is_range or any(p.startswith("the value of ") for p in amount.problems):
+        # (one year's value of a list of values per year, "2024: € 100.000 excl. btw; 2025: € 145.200 incl. btw", is
+        # no amount printed twice)
+        return None
+    note = f"printed exclusive and inclusive of VAT (btw): read the amount exclusive of it, {part!r}, of {raw!r}"
+    return replace(amount, raw=raw, problems=tuple(problems) + amount.problems + (note,), excl_vat=True)
 
 
 def _period(text: str, after: str, start: int) -> str | None:

@@ -376,7 +376,10 @@ def _one_lot_value(result: dict, parts: list, shared_value) -> list:
     if len(parts) < 2:
         return parts
     values = [shared_value if part is result else part.get("shared_value") for part in parts]
-    if any(v is None or v.value_cents is None for v in values) or len({(v.value_cents, v.currency) for v in values}) > 1:
+    # a value: an amount, not a placeholder, a range or a rate; in euros or in another currency (800 000,00 with "Munt:
+    # GBP" has no euro cents, and its repeats were an award per contract, the lot counted once per winner)
+    if any(v is None or v.cents is None or v.placeholder or v.period for v in values) \
+            or len({(v.cents, v.currency or "EUR") for v in values}) > 1:
         return parts
     winners = [{**w, "award_date": w.get("award_date") or part.get("award_date"),
                 "contract_date": w.get("contract_date") or part.get("contract_date")}

@@ -292,7 +292,7 @@ class StandardReader:
         amount = parse_amount(text)
         self.problems.extend(f"{text!r:.120}: {problem}" for problem in amount.problems
                              if not problem.startswith("unknown currency"))
-        if re.search(r"(?i)\bmet\s+btw\b", text or ""):
+        if re.search(r"(?i)\bmet\s+btw\b", text or "") and not amount.excl_vat:
             self.problems.append(f"value includes VAT (BTW), stored as printed: {text!r:.120}")
         return amount
 

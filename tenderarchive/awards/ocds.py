@@ -394,6 +394,16 @@ def _buyer(compiled: dict) -> dict:
     return buyer
 
 
+def _value_key(value) -> tuple | None:
+    """What makes two OCDS ``Value`` objects the same value: the amount in cents (its text where it is no amount), the
+    currency (none is the euro, as :attr:`Amount.foreign` reads it) and whether it includes VAT; None for no value."""
+    if not isinstance(value, dict) or value.get("amount") is None:
+        return None
+    cents = _cents(value["amount"])
+    return (cents if cents is not None else str(value["amount"]).strip(),
+            _currency(value.get("currency")) or "EUR", _with_tax(value))
+
+
 def _with_tax(value) -> bool:
     """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
     tax = value.get("hasTax") if isinstance(value, dict) else None
@@ -549,7 +559,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 earlier = seen.get(str(award["id"]))
                 if earlier is not None:
                     value = award.get("value")
-                    award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                    # an object field merges with the earlier one's, as OCDS merging does: an update giving the value's
+                    # new amount alone keeps its currency and VAT basis (900.000 pounds updated to 950.000 became
+                    # 950.000 euros, counted in the euro totals)
+                    award = {**earlier, **{k: {**earlier[k], **{kk: vv for kk, vv in v.items() if vv is not None}}
+                                           if isinstance(v, dict) and isinstance(earlier.get(k), dict) else v
+                                           for k, v in award.items() if v is not None}}
                     if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
                             and _with_tax(value) \
                             and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
@@ -627,7 +642,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             lot_of(lot_id)["awarded"] = 1
         values = [award.get("value") if isinstance(award.get("value"), dict) and
                   award["value"].get("amount") is not None else None for _, award, _ in members]
-        shared = len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
+        # one value when every winner's row gives the same amount, currency and VAT basis: as JSON text, 900000 and
+        # 900000.0, or "hasTax": false and no hasTax, were different values and the lot's award lost its value
+        shared = len({_value_key(v) for v in values}) == 1
         release, first, _ = members[0]
         index = len(awards)
         # the award's own date (OCDS: the decision to award); the release's (its publication) only where no

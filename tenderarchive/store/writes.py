@@ -1088,7 +1088,12 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 if entry["suppliers"] and not old.get("winner_count") and not _winners(db, award["award_id"]):
                     changed |= _write_award(db, {"award": dict(old, winner_count=len(entry["suppliers"])),
                                                  "suppliers": entry["suppliers"]}, crawl_id)
+                elif (kept := _with_earlier_currency(old, award)) is not old:
+                    changed |= upsert_if_changed(db, "awards", dict(kept, crawl_id=crawl_id), old=old) != "unchanged"
                 continue
+            if other:
+                entry = dict(entry, award=_with_earlier_currency(award, old))
+                award = entry["award"]
             if other and not entry["suppliers"]:
                 # ... and read the other way round: this package's later correction naming no supplier keeps the
                 # winner the other package's award named (it replaced the award's row, and its winner with it)
@@ -1114,6 +1119,18 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 delete_row(db, "awards", award_id)
                 changed = True
     return "new" if new else ("updated" if changed else "unchanged")
+
+
+def _with_earlier_currency(award: dict, earlier: dict) -> dict:
+    """``award`` (another package's later award of the id) with the currency of ``earlier``'s value where its own value
+    names none: the later file's update of the value's amount alone (``{"amount": 950000}``, OCDS merging: what a
+    release leaves out is as the earlier releases gave it) keeps the earlier file's currency, read in either order of
+    the files; it was taken for the euro, 950.000 pounds counted as euros. ``award`` itself where nothing is filled."""
+    if award.get("value_raw") is None or award.get("value_currency") is not None \
+            or earlier is None or earlier.get("value_currency") is None:
+        return award
+    currency = earlier["value_currency"]
+    return dict(award, value_currency=currency, value_cents=award.get("value_cents") if currency == "EUR" else None)
 
 
 def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from tenderarchive.awards.amounts import cents_to_text, currency_code, parse_amount, to_cents
+from tenderarchive.awards.amounts import cents_to_text, currency_code, excl_vat_first, includes_vat, parse_amount, to_cents
 
 
 @pytest.mark.parametrize("text, currency, cents, code", [
@@ -302,6 +302,70 @@ def test_an_amount_including_vat_at_a_rate_says_so():
     """"incl. 21% btw": the VAT rate between the words hid that the amount includes VAT (reference §2.4)."""
     amount = parse_amount("€ 2.300.000,50 incl. 21% btw")
     assert amount.cents == 230000050 and [p for p in amount.problems if "includes VAT" in p]
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("2.178.000 incl. BTW (1.800.000 excl. BTW)", None),           # the inclusive first: it was read
+    ("€ 1.800.000 exclusief btw, € 2.178.000 inclusief btw", "EUR"),  # the exclusive read, but "includes VAT"
+    ("€ 2.178.000 inclusief 21% btw, € 1.800.000 exclusief btw", "EUR"),
+    ("excl. btw: € 1.800.000; incl. btw: € 2.178.000", "EUR"),      # each marker before its amount
+    ("incl. btw € 2.178.000 (excl. btw € 1.800.000)", "EUR"),
+    ("€ 1.800.000 (excl. btw), incl. btw € 2.178.000", "EUR"),
+    ("1.800.000 GBP excl. VAT, 2.178.000 GBP incl. VAT", "GBP"),
+])
+def test_an_amount_printed_exclusive_and_inclusive_of_vat_is_read_exclusive_of_it(text, currency):
+    """The archive's values are exclusive of VAT (eForms BT-720, the older forms' V.2.4 "exclusief btw"; reference
+    §2.3, §3.1), as :func:`excl_vat_first` keeps for a value printed twice on two lines. Printed twice in one text, the
+    first number was read: "2.178.000 incl. BTW (1.800.000 excl. BTW)" kept the VAT-inclusive € 2.178.000, and "€
+    1.800.000 exclusief btw, € 2.178.000 inclusief btw" kept the right amount with a problem saying it included VAT
+    (and :func:`includes_vat` said so too, so the amount lost to an exclusive one printed elsewhere). The exclusive
+    amount is read in whichever order and however the markers stand, the text kept as printed, the note saying both
+    were printed; an amount printed with VAT alone still says it includes VAT."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.currency, amount.raw) == (180000000, currency, text)
+    assert not [p for p in amount.problems if "includes VAT" in p], amount.problems
+    assert [p for p in amount.problems if "exclusive and inclusive of VAT" in p]
+    assert not includes_vat(amount)
+    alone = parse_amount("€ 2.178.000 incl. btw")
+    assert includes_vat(alone) and excl_vat_first(amount, alone) is amount and excl_vat_first(alone, amount) is amount
+
+
+@pytest.mark.parametrize("text", [
+    "2024: € 100.000 excl. btw (€ 121.000 incl. btw); 2025: € 120.000 excl. btw (€ 145.200 incl. btw)",
+    "2024 € 100.000 excl. btw / € 121.000 incl. btw, 2025 € 120.000 excl. btw / € 145.200 incl. btw",
+])
+def test_values_per_year_each_printed_exclusive_and_inclusive_of_vat_sum_the_exclusive_ones(text):
+    """Reference §4 (values given per year) with each year's value printed both ways: the first year's € 100.000 was
+    read alone (the years not summed, the other numbers taken for VAT), with a problem saying it included VAT. The
+    years' amounts exclusive of VAT are summed, € 220.000, as the same list printed without VAT is."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, includes_vat(amount)) == (22000000, 22000000, False), amount.problems
+    assert [p for p in amount.problems if p.startswith("values per year (2024, 2025) summed")]
+    assert not [p for p in amount.problems if "includes VAT" in p]
+
+
+@pytest.mark.parametrize("text", ["2024: € 121.000 incl. btw; 2025: € 145.200 incl. btw",
+                                  "2024: € 121.000 (incl. btw), 2025: € 145.200 (incl. btw)",
+                                  "€ 121.000 incl. btw (2024), € 145.200 incl. btw (2025)"])
+def test_values_per_year_each_including_vat_are_summed_and_said_to_include_it(text):
+    """Reference §4 (values given per year): a list of values per year is summed with each year's "excl. btw", but
+    one with each year's "incl. btw" was no list: the first year's € 121.000 was read alone as the contract's value.
+    The years are summed, € 266.200, and the value said to include VAT, as one amount printed "incl. btw" is; a list
+    some of whose years include VAT and some not is not summed (no one basis)."""
+    amount = parse_amount(text)
+    assert (amount.cents, includes_vat(amount)) == (26620000, True)
+    assert [p for p in amount.problems if p.startswith("values per year (2024, 2025) summed")]
+    assert [p for p in amount.problems if "includes VAT" in p]
+    mixed = parse_amount("2024: € 100.000 excl. btw; 2025: € 145.200 incl. btw")
+    assert not [p for p in mixed.problems if "summed" in p or "exclusive and inclusive" in p], mixed.problems
+
+
+def test_an_amount_printed_exclusive_and_inclusive_of_vat_keeps_its_range_and_rate():
+    """The exclusive part of such a text is read as any amount: a range stays a range, a rate a rate."""
+    ranged = parse_amount("tussen € 1 en 2 miljoen excl. btw (€ 1,21 - 2,42 mln incl. btw)")
+    assert (ranged.low_cents, ranged.high_cents, includes_vat(ranged)) == (100000000, 200000000, False)
+    rate = parse_amount("€ 500.000 excl. btw per jaar (€ 605.000 incl. btw per jaar)")
+    assert (rate.cents, rate.period, rate.value_cents) == (50000000, "jaar", None)
 
 
 @pytest.mark.parametrize("text, cents, years", [

@@ -135,6 +135,21 @@ def standard_notice(total_lines: list[str], value_lines: list[str]) -> str:
         + '<h3 class="section-header-1">Afdeling V', 1)
 
 
+@pytest.mark.parametrize("printed", ["2 178 000,00 Met BTW (1 800 000,00 Zonder BTW)",
+                                     "1 800 000,00 Zonder BTW, 2 178 000,00 Met BTW BTW-tarief (%): 21"])
+def test_a_value_printed_without_and_with_btw_on_one_line_is_the_one_without(printed):
+    """Reference §3.2 (before 2016: "Waarde: … Munt: EUR Met BTW BTW-tarief (%): 19" or "… Zonder BTW"): a SYNTHETIC
+    V.2.4 and II.1.7 printing the value without and with VAT on one line. The first number was read (the
+    VAT-inclusive € 2.178.000 where it came first) and the notice's problems said the value included VAT (where it
+    did not). The value without VAT is kept, the text as printed, the problem naming both."""
+    parsed = parse_html(standard_notice([f"Waarde: {printed}", "Munt: EUR"],
+                                        [f"Totale waarde van de opdracht/het perceel: {printed}", "Munt: EUR"]))
+    assert [(a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [(180000000, printed)]
+    assert parsed["procedure"]["total_awarded_cents"] == 180000000
+    assert not [p for p in parsed["problems"] if "includes VAT" in p], parsed["problems"]
+    assert [p for p in parsed["problems"] if "exclusive and inclusive of VAT" in p]
+
+
 VALUE, RANGE = "1 800 000,00", "Laagste offerte: 1 500 000,00 / Hoogste offerte: 2 000 000,00 meegerekend"
 
 
@@ -195,6 +210,27 @@ def test_contracts_of_one_lot_repeating_one_value_are_one_award_of_that_value_wi
     # one contract of another value among them: each contract is its own award, as before
     other = html.replace("12 000 000,00", "2 000 000,00", 1)
     assert [a["value_cents"] for a in parse_html(other)["awards"]] == [200000000] + [1200000000] * 29
+
+
+def test_contracts_of_one_lot_repeating_one_value_in_another_currency_are_one_award_too():
+    """Reference §3.1 (one "Afdeling V" block per contract, "Munt: …" after the value) and §4 ("Currencies": other
+    currency names occur; many winners on one lot): an open house of three contracts each repeating the lot's "Totale
+    waarde …: 800 000,00" with "Munt: GBP". A value outside the euro has no euro cents, so the blocks were never taken
+    for one value: three awards of the one lot, the procedure counting three gunningen. They are one award of the
+    value in pounds with its three winners; a contract of another value among them keeps each contract its own award,
+    as in euros."""
+    names = ["Youth Care London Ltd", "Family Care Ltd", "Kent Care Ltd"]
+    blocks = [_open_house_contract(i + 1, name, "800 000,00", f"0{i + 1}/03/2022")
+              + '<p class="subsection-content">Munt: GBP</p>' for i, name in enumerate(names)]
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + "".join(blocks) + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    parsed = parse_html(html)
+    assert [(a["lot_id"], a["value_cents"], a["value_raw"], a["value_currency"], a["winner_count"])
+            for a in parsed["awards"]] == [("1", None, "800 000,00", "GBP", 3)]
+    assert [(s["name"], s["award_index"]) for s in parsed["suppliers"]] == [(name, 0) for name in names]
+    other = html.replace("800 000,00", "700 000,00", 1)
+    assert [(a["value_raw"], a["winner_count"]) for a in parse_html(other)["awards"]] == [
+        ("700 000,00", 1), ("800 000,00", 1), ("800 000,00", 1)]
 
 
 def ancient_contractor(*lines: str) -> str:

@@ -473,3 +473,51 @@ def test_a_procedures_publications_are_in_number_order_its_first_the_lowest():
     rows = ocds_results(procedure, {})
     assert rows["notice_result"]["publication_id"] == 99999
     assert [entry["award"]["publication_id"] for entry in rows["awards"]] == [100001]
+
+
+def test_winners_rows_giving_one_value_written_differently_share_it():
+    """Reference §6.3 (one release per publication × lot × winner, each repeating the lot's value ``{"amount":
+    4000000.0, "currency": "EUR", "hasTax": false}``): whether the winners' rows share one value was decided on the
+    value objects as JSON text, so one row's 900000 beside another's 900000.0, or ``"hasTax": false`` beside no
+    ``hasTax``, or "EUR" beside "eur", were values of their own: the lot's award lost its value (and with it the
+    procedure's and the region's totals) and each winner showed the lot's value as its own tender. The amount in
+    cents, the currency and whether it includes VAT decide; a VAT-inclusive row or another amount still differs.
+    SYNTHETIC releases."""
+    def rows(*values):
+        return [_release(f"310003-{n}", "2021-03-01", [dict(_award(f"{n}-0-1", f"{n}1234567", f"Winnaar {n} B.V."),
+                                                            value=value)])
+                for n, value in enumerate(values, start=1)]
+    for values in ([{"amount": 900000, "currency": "EUR"}, {"amount": 900000.0, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "EUR", "hasTax": False}, {"amount": 900000, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "eur"}, {"amount": "900000.00", "currency": "EUR"}]):
+        procedure = to_procedure(rows(*values))
+        assert [(a["value_cents"], a["winner_count"]) for a in procedure["awards"]] == [(90000000, 2)], values
+        assert [s["tender_value_cents"] for s in procedure["suppliers"]] == [None, None], values
+    for values in ([{"amount": 900000, "currency": "EUR"}, {"amount": 900000, "currency": "EUR", "hasTax": True}],
+                   [{"amount": 900000, "currency": "EUR"}, {"amount": 900000.5, "currency": "EUR"}],
+                   [{"amount": 900000, "currency": "EUR"}, {"amount": 900000, "currency": "GBP"}]):
+        procedure = to_procedure(rows(*values))
+        assert [a["value_cents"] for a in procedure["awards"]] == [None], values
+
+
+def test_an_award_update_giving_the_new_amount_alone_keeps_the_values_currency_and_vat_basis():
+    """OCDS merging (reference §6.3 "merge them: compile by ocid"; §8.8) merges an object field by field: a later
+    release updating an award's value with its amount alone (``{"amount": 950000}``, tag awardUpdate) keeps the
+    earlier release's currency and ``hasTax``. The award was merged one level deep, so the value lost its currency:
+    950.000 pounds became 950.000 euros, counted in the procedure's and region's euro totals, and a value including VAT
+    lost its "incl. btw". SYNTHETIC releases."""
+    def update(value):
+        return dict(_release("300012", "2021-12-01", [{"id": "a1", "value": value}]), tag=["awardUpdate"])
+
+    first = _release("300011", "2021-11-01", [dict(_award("a1", "41165432", "Youth Care London Ltd"), status="active",
+                                                   value={"amount": 900000, "currency": "GBP"})])
+    procedure = to_procedure([first, update({"amount": 950000})])
+    assert [(a["value_cents"], a["value_raw"], a["value_currency"]) for a in procedure["awards"]] == [
+        (None, "950000", "GBP")]
+    taxed = dict(first, awards=[dict(first["awards"][0], value={"amount": 2178000, "currency": "EUR", "hasTax": True})])
+    procedure = to_procedure([taxed, update({"amount": 2299000})])
+    assert [(a["value_cents"], a["value_raw"], a["value_currency"]) for a in procedure["awards"]] == [
+        (229900000, "2299000 incl. btw", "EUR")]
+    # a value given whole replaces the earlier one whole, as before
+    procedure = to_procedure([first, update({"amount": 950000, "currency": "EUR"})])
+    assert [(a["value_cents"], a["value_currency"]) for a in procedure["awards"]] == [(95000000, "EUR")]
