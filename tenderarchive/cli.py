@@ -342,6 +342,9 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
         bounds = _bounds_reached(r.get("bounds"))
         if bounds:
             print(f"         ~ bounds reached (part of a site left unread, no error): {bounds}")
+        drift = drift_read_past(r.get("drift"))
+        if drift:
+            print(f"         ~ {drift}")
         for procurement in (gone or {}).get(r["crawl_id"], []):
             from tenderarchive.watch.render import gone_line
 
@@ -359,6 +362,22 @@ def _bounds_reached(value) -> str | None:
     if not isinstance(bounds, dict) or not bounds:
         return None
     return ", ".join(f"{name} {count}×" for name, count in sorted(bounds.items()))
+
+
+def drift_read_past(value) -> str | None:
+    """The fields a crawl read past because the source sent them in another shape (``crawls.drift``,
+    ``spiders/tenderned.py`` ``drift``), in plain words: a warning, not an error, as its notices were archived (the
+    crawl's status and exit code are not changed by it). It was in the crawl's log and stats alone. None when the
+    crawl met none, or its archive predates the column."""
+    try:
+        drift = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return value  # not JSON: as archived
+    if not isinstance(drift, dict) or not drift:
+        return None
+    fields = ", ".join(f"{field} in {count} notice{'s' if count != 1 else ''}" for field, count in sorted(drift.items()))
+    return (f"source drift read past (fields sent in another shape than documented; the notices were archived: a "
+            f"warning, not an error): {fields}")
 
 
 def real_crawls(db_path: Path) -> list[int]:
