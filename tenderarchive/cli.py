@@ -329,6 +329,8 @@ def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
+    from tenderarchive import monitor
+
     # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
     width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
     print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
@@ -342,9 +344,9 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
         bounds = _bounds_reached(r.get("bounds"))
         if bounds:
             print(f"         ~ bounds reached (part of a site left unread, no error): {bounds}")
-        drift = drift_read_past(r.get("drift"))
+        drift = monitor.drift_said(r.get("drift"))  # a warning: the crawl's notices were archived
         if drift:
-            print(f"         ~ {drift}")
+            print(f"         ~ source drift read past ({monitor.DRIFT_MEANS}): {drift}")
         for procurement in (gone or {}).get(r["crawl_id"], []):
             from tenderarchive.watch.render import gone_line
 
@@ -362,22 +364,6 @@ def _bounds_reached(value) -> str | None:
     if not isinstance(bounds, dict) or not bounds:
         return None
     return ", ".join(f"{name} {count}×" for name, count in sorted(bounds.items()))
-
-
-def drift_read_past(value) -> str | None:
-    """The fields a crawl read past because the source sent them in another shape (``crawls.drift``,
-    ``spiders/tenderned.py`` ``drift``), in plain words: a warning, not an error, as its notices were archived (the
-    crawl's status and exit code are not changed by it). It was in the crawl's log and stats alone. None when the
-    crawl met none, or its archive predates the column."""
-    try:
-        drift = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return value  # not JSON: as archived
-    if not isinstance(drift, dict) or not drift:
-        return None
-    fields = ", ".join(f"{field} in {count} notice{'s' if count != 1 else ''}" for field, count in sorted(drift.items()))
-    return (f"source drift read past (fields sent in another shape than documented; the notices were archived: a "
-            f"warning, not an error): {fields}")
 
 
 def real_crawls(db_path: Path) -> list[int]:
@@ -943,7 +929,8 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
     status.add_argument("--strict", action="store_true",
-                        help="also exit 5 when a crawl's item count or field coverage dropped sharply")
+                        help="also exit 5 on a warning: a crawl's item count or field coverage dropped sharply, "
+                             "the last crawl partial or reading past source drift")
     status.add_argument("--sources-json", action="store_true",
                         help="print the per-source health as JSON (for monitoring scripts)")
     status.add_argument("--expect", action="append", metavar="SPIDER",

@@ -6,6 +6,7 @@ pages are rewritten as they are sent (the server's ``envelope``), its own record
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -85,8 +86,9 @@ def test_a_list_row_whose_id_does_not_read_is_a_shortfall_the_next_run_lists_aga
 def test_a_crawls_drift_is_recorded_in_its_row_and_shown_by_status_as_a_warning(snapshot, serve_api, crawl):
     """The drift read past was in the log and Scrapy's stats alone: a crawl run by cron showed nobody that TenderNed's
     JSON had drifted. Its ``crawls`` row now names each field read past with how many notices sent it so
-    (``crawls.drift``), and ``tenderarchive status`` says it in plain words under the crawl, as a warning: the notices
-    were archived, so the crawl stays complete and its exit code 0, as does that of ``status``."""
+    (``crawls.drift``), and ``tenderarchive status`` says it in plain words under the crawl and in the source's
+    verdict, as a warning: the notices were archived, so the crawl stays complete and its exit code 0, as does that of
+    ``status`` (5 with ``--strict``, as for every warning)."""
     from tests import forkcli
     from tests.conftest import ROOT
 
@@ -99,12 +101,16 @@ def test_a_crawls_drift_is_recorded_in_its_row_and_shown_by_status_as_a_warning(
     status = forkcli.run(["status", "--db", str(result.db_path)], cwd=ROOT, timeout=120)
     shown = [line.strip() for line in status.stdout.splitlines() if "drift" in line]
     assert shown == ["~ source drift read past (fields sent in another shape than documented; the notices were "
-                     "archived: a warning, not an error): nieuwVeld in 2 notices, publicatieDatum in 1 notice"], \
-        status.stdout
-    assert status.returncode == 0, status.stdout
+                     "archived: a warning, not an error): nieuwVeld in 2 notices, publicatieDatum in 1 notice",
+                     "~ drift: the last finished crawl (1) read past source drift (fields sent in another shape than "
+                     "documented; the notices were archived: a warning, not an error): nieuwVeld in 2 notices, "
+                     "publicatieDatum in 1 notice"], status.stdout
+    assert re.search(r"^ +tenderned +warning ", status.stdout, re.M), status.stdout
+    assert status.returncode == 0, status.stdout  # a warning: exit 5 with --strict only
+    assert forkcli.run(["status", "--db", str(result.db_path), "--strict"], cwd=ROOT, timeout=120).returncode == 5
 
     server.api.envelope = None  # a crawl that meets no drift records none, and status says none
     clean = crawl(server.api_url, **WINDOW)
     assert (clean.returncode, json.loads(clean.crawl["drift"])) == (0, {})
     status = forkcli.run(["status", "--db", str(clean.db_path), "--limit", "1"], cwd=ROOT, timeout=120)
-    assert "drift" not in status.stdout
+    assert ("drift" not in status.stdout, status.returncode) == (True, 0), status.stdout
