@@ -1306,15 +1306,25 @@ class TenderNedSpider(BaseSpider):
         id) or a list row's (``normalise.drifted_row_fields``: an id as a number, a ``publicatieDatum`` with a time
         or in milliseconds, a title or ``kenmerk`` as an object, a field the list does not document; the detail
         decides what is archived): counted per field (``tenderned/drifted/FIELD``) and logged once per field and
-        ``where`` a crawl, however many notices send it. Read past silently, TenderNed's JSON drifting went unseen."""
+        ``where`` a crawl, however many notices send it. Read past silently, TenderNed's JSON drifting went unseen.
+        The notices of each field are kept for the crawl's row (:meth:`drift`)."""
         logged = self.__dict__.setdefault("drift_logged", set())
+        notices = self.__dict__.setdefault("drift_notices", {})
         for field, what in drifted.items():
             self.crawler.stats.inc_value(f"tenderned/drifted/{field}")
+            notices.setdefault(field, set()).add(publication_id)
             if (where, field) not in logged:
                 logged.add((where, field))
                 self.logger.warning("%s: publication %s: drifted: the %s's %s came as %s; read past, the rest "
                                     "of the notice archived (logged once a crawl; counted in tenderned/drifted/%s)",
                                     url, publication_id, where, field, what, field)
+
+    def drift(self) -> dict[str, int]:
+        """The fields this crawl read past in another shape (:meth:`note_drift`), each with how many notices sent it
+        so: ``crawls.drift`` (tenderarchive/extensions.py), shown by ``tenderarchive status``. The drift was in the
+        log and Scrapy's stats alone, which a crawl run by cron shows nobody. A warning, not an error: the notices
+        were archived, so the crawl's status and exit code do not change for it."""
+        return {field: len(ids) for field, ids in sorted(self.__dict__.get("drift_notices", {}).items())}
 
     def merged_into(self, response, publication_id: str, detail: dict) -> str | None:
         """The publication a detail request redirected to (a ``301``/``302`` to another ``/publicaties/{id}``: a

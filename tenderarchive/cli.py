@@ -329,6 +329,8 @@ def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
+    from tenderarchive import monitor
+
     # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
     width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
     print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
@@ -342,6 +344,9 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
         bounds = _bounds_reached(r.get("bounds"))
         if bounds:
             print(f"         ~ bounds reached (part of a site left unread, no error): {bounds}")
+        drift = monitor.drift_said(r.get("drift"))  # a warning: the crawl's notices were archived
+        if drift:
+            print(f"         ~ source drift read past ({monitor.DRIFT_MEANS}): {drift}")
         for procurement in (gone or {}).get(r["crawl_id"], []):
             from tenderarchive.watch.render import gone_line
 
@@ -924,7 +929,8 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
     status.add_argument("--strict", action="store_true",
-                        help="also exit 5 when a crawl's item count or field coverage dropped sharply")
+                        help="also exit 5 on a warning: a crawl's item count or field coverage dropped sharply, "
+                             "the last crawl partial or reading past source drift")
     status.add_argument("--sources-json", action="store_true",
                         help="print the per-source health as JSON (for monitoring scripts)")
     status.add_argument("--expect", action="append", metavar="SPIDER",

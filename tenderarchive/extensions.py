@@ -327,6 +327,9 @@ class CrawlRecorder:
             # a soft 404 is no error of a discovered page, and its fetch answered 200: without this, the watch report
             # could not tell an archived article withdrawn so from one fetched again (watch/report.py _pages_gone)
             "soft_404": dumps(sorted(self.soft_404)),
+            # the source's fields read past in another shape (spiders/tenderned.py drift): a warning, not an error (the
+            # notices were archived, the status stays); in the log and Scrapy's stats alone, cron's user never saw it
+            "drift": dumps(spider.drift() if hasattr(spider, "drift") else {}),
         }
         if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
             # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)

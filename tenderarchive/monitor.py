@@ -14,6 +14,9 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
 - **partial** (a warning, see below): its last finished crawl went on past errors (a site of the news registry
   down, a page failing) or was stopped before it ended (a SIGTERM: said so, and how, ``_stopped``): fresh, but its
   verdict said "ok", the errors told only by the crawl's own row;
+- **drift** (a warning): its last finished crawl read past fields the source sent in another shape than its
+  reference documents (``crawls.drift``: TenderNed's JSON drifting, reference §13): its notices were archived, but
+  the spider may need a look, which only the crawl's log said;
 - a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
   (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
   not judged (:data:`FULL_CRAWL_SQL`);
@@ -364,6 +367,14 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 else:
                     health.warnings.append(f"partial: the last finished crawl ({finished[0].crawl_id}) went on past "
                                            f"{_errors_said(last)}; the next crawl asks again")
+            if finished and finished[0].status in SUCCESS:
+                # fields the source sent in another shape (TenderNed's JSON drifting, reference §13): archived
+                # nonetheless, so no problem; but the spider may need a look, and only the crawl's log said so
+                last = next(c for c in history if c["crawl_id"] == finished[0].crawl_id)
+                drift = drift_said(last.get("drift"))
+                if drift:
+                    health.warnings.append(f"drift: the last finished crawl ({finished[0].crawl_id}) read past "
+                                           f"source drift ({DRIFT_MEANS}): {drift}")
             for c in checks:
                 started = _parse_time(c.started)
                 if c.status == "running" and started and (now - started).total_seconds() / 3600 > max_age_hours:
@@ -390,6 +401,24 @@ def _stopped(crawl: dict) -> str:
         return ""
     said = _CLOSE_REASONS.get(str(reason))
     return f"was stopped before it ended (close reason {reason!r}{': ' + said if said else ''})"
+
+
+def drift_said(value) -> str | None:
+    """The fields a crawl read past because the source sent them in another shape (``crawls.drift``, a JSON object
+    field → notices; ``spiders/tenderned.py`` ``drift``) as "publicatieDatum in 1 notice, nieuwVeld in 2 notices";
+    None when it met none, or its archive predates the column (NULL)."""
+    try:
+        drift = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return value  # not JSON: as archived
+    if not isinstance(drift, dict) or not drift:
+        return None
+    return ", ".join(f"{field} in {count} notice{'s' if count != 1 else ''}" for field, count in sorted(drift.items()))
+
+
+#: What drift read past means, in a user's words: shown by ``status`` under the crawl and in the source's verdict, and
+#: in the crawl's watch report (``watch.report.Report.warning``)
+DRIFT_MEANS = "fields sent in another shape than documented; the notices were archived: a warning, not an error"
 
 
 def _errors_said(crawl: dict) -> str:

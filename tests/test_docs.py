@@ -92,7 +92,7 @@ again age alias implied imported submission deviating rules aliases alive all ap
 basis before bounds buyer buyers by bytes call cancelled care category cbs cents change changed changes code codes
 columns completed consortium consultation content contract contracts count country counts cpv crawl crawls
 cue currency current date days deadline description difference differences digital document documents
-download dropped duration end error errors estimated european event events evidence excerpt expected extractor
+download drift dropped duration end error errors estimated european event events evidence excerpt expected extractor
 fetched fetches file finish finished first flag for form framework freshness from group high highest hours trade
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
 legal length links list listed living location lot lots low lowest main matched maxima maximum member members membership mergers

@@ -382,7 +382,7 @@ TABLES: dict[str, dict] = {
             "requests": int, "responses": int, "http_errors": int,
             "items_new": int, "items_updated": int, "items_unchanged": int, "items_dropped": int,
             "expected_rows": int, "fetched_rows": int, "error_count": int, "errors": str,
-            "warc_file": str, "alive_until": str, "bounds": str, "soft_404": str,
+            "warc_file": str, "alive_until": str, "bounds": str, "soft_404": str, "drift": str,
         },
         "indexes": [["spider", "started"], ["status"]],
     },

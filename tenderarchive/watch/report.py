@@ -955,14 +955,20 @@ class Report:
     @property
     def warning(self) -> str | None:
         """What the crawl's status means for the report: a news crawl misses news pages, not notices; a crawl
-        killed mid-run (``running`` in the archive, no process runs it) was killed, not "is running"."""
+        killed mid-run (``running`` in the archive, no process runs it) was killed, not "is running". A crawl that
+        read past source drift (``crawls.drift``) says so too, as a warning of its own: its notices were archived."""
+        from tenderarchive.monitor import DRIFT_MEANS, drift_said
+
         status = self.crawl.get("status")
         said = {"partial": "is partial", "failed": "failed", "running": "is still running", "killed": "was killed"}
+        warnings = []
         if status in said:
             rows = "news pages" if self.crawl.get("spider") == "news" else "notices"
-            return (f"crawl {self.crawl_id} {said[status]}: some new or changed {rows} may be missing "
-                    f"(see `tenderarchive status`)")
-        return None
+            warnings.append(f"crawl {self.crawl_id} {said[status]}: some new or changed {rows} may be missing")
+        drift = drift_said(self.crawl.get("drift"))
+        if drift:
+            warnings.append(f"crawl {self.crawl_id} read past source drift ({DRIFT_MEANS}): {drift}")
+        return f"{'; '.join(warnings)} (see `tenderarchive status`)" if warnings else None
 
 
 def datasette_row_url(base: str, db_name: str, table: str, key) -> str:

@@ -5,6 +5,9 @@ pages are rewritten as they are sent (the server's ``envelope``), its own record
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 WINDOW = {"from_date": "2020-02-01", "until_date": "2020-12-31"}  # notices 600601 (10 Feb) and 200201 (15 June)
@@ -78,3 +81,36 @@ def test_a_list_row_whose_id_does_not_read_is_a_shortfall_the_next_run_lists_aga
     second = crawl(server.api_url, from_date=None, until_date="2020-12-31")
     assert second.crawl["status"] == "complete", second.errors
     assert second.db["notices"].get(600601)["published"] == "2020-02-10"
+
+
+def test_a_crawls_drift_is_recorded_in_its_row_and_shown_by_status_as_a_warning(snapshot, serve_api, crawl):
+    """The drift read past was in the log and Scrapy's stats alone: a crawl run by cron showed nobody that TenderNed's
+    JSON had drifted. Its ``crawls`` row now names each field read past with how many notices sent it so
+    (``crawls.drift``), and ``tenderarchive status`` says it in plain words under the crawl and in the source's
+    verdict, as a warning: the notices were archived, so the crawl stays complete and its exit code 0, as does that of
+    ``status`` (5 with ``--strict``, as for every warning)."""
+    from tests import forkcli
+    from tests.conftest import ROOT
+
+    in_milliseconds, new_field = drifting({"publicatieDatum": 1581323400000}, ids=("600601",)), drifting({"nieuwVeld": 1})
+    server = serve_api(snapshot, envelope=lambda page, params: new_field(in_milliseconds(page, params), params))
+    result = crawl(server.api_url, **WINDOW)
+    assert (result.returncode, result.crawl["status"], result.errors) == (0, "complete", [])
+    assert json.loads(result.crawl["drift"]) == {"nieuwVeld": 2, "publicatieDatum": 1}
+
+    status = forkcli.run(["status", "--db", str(result.db_path)], cwd=ROOT, timeout=120)
+    shown = [line.strip() for line in status.stdout.splitlines() if "drift" in line]
+    assert shown == ["~ source drift read past (fields sent in another shape than documented; the notices were "
+                     "archived: a warning, not an error): nieuwVeld in 2 notices, publicatieDatum in 1 notice",
+                     "~ drift: the last finished crawl (1) read past source drift (fields sent in another shape than "
+                     "documented; the notices were archived: a warning, not an error): nieuwVeld in 2 notices, "
+                     "publicatieDatum in 1 notice"], status.stdout
+    assert re.search(r"^ +tenderned +warning ", status.stdout, re.M), status.stdout
+    assert status.returncode == 0, status.stdout  # a warning: exit 5 with --strict only
+    assert forkcli.run(["status", "--db", str(result.db_path), "--strict"], cwd=ROOT, timeout=120).returncode == 5
+
+    server.api.envelope = None  # a crawl that meets no drift records none, and status says none
+    clean = crawl(server.api_url, **WINDOW)
+    assert (clean.returncode, json.loads(clean.crawl["drift"])) == (0, {})
+    status = forkcli.run(["status", "--db", str(clean.db_path), "--limit", "1"], cwd=ROOT, timeout=120)
+    assert ("drift" not in status.stdout, status.returncode) == (True, 0), status.stdout

@@ -328,3 +328,17 @@ def test_an_upgraded_archive_exports_every_table_with_the_columns_and_bytes_of_a
         export(fresh, table, output=str(tmp_path / f"fresh-{table}.csv"))
         export(upgraded, table, output=str(tmp_path / f"upgraded-{table}.csv"))
         assert (tmp_path / f"upgraded-{table}.csv").read_bytes() == (tmp_path / f"fresh-{table}.csv").read_bytes()
+
+
+def test_crawls_recorded_before_the_drift_column_gain_it_and_keep_their_rows(tmp_path):
+    """``crawls.drift`` (the fields a crawl read past in another shape): an archive written before it gains the column
+    when it is opened for writing; its crawls are kept, their drift NULL (unknown, not "none")."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table crawls drop column drift")
+        conn.execute("insert into crawls (crawl_id, spider, status) values (1, 'tenderned', 'complete')")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select crawl_id, status, drift from crawls").fetchall() == [(1, "complete", None)]

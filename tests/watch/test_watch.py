@@ -563,6 +563,31 @@ def test_a_partial_news_crawls_report_warns_of_missing_news_pages_not_notices(tm
     assert "some new or changed notices may be missing" in build_report(tmp_path / "archive.db", watchlist, 2).warning
 
 
+def test_a_crawl_that_read_past_source_drift_is_reported_with_a_warning_that_its_notices_were_archived(tmp_path):
+    """A crawl that read past fields TenderNed sent in another shape (``crawls.drift``) reported nothing of it: the
+    report's reader saw a complete crawl. Its report warns, naming the fields, and says its notices were archived; a
+    partial crawl's report says both; a crawl of no drift, or of an archive before the column, none."""
+    from tenderarchive.store.writes import open_archive
+
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert_all([
+        {"crawl_id": 1, "spider": "tenderned", "status": "complete", "drift": '{"publicatieDatum": 3}'},
+        {"crawl_id": 2, "spider": "tenderned", "status": "partial", "drift": '{"kenmerk": 1, "nieuwVeld": 2}'},
+        {"crawl_id": 3, "spider": "tenderned", "status": "complete", "drift": "{}"},
+        {"crawl_id": 4, "spider": "tenderned", "status": "complete", "drift": None}])
+    db.close()
+    watchlist = load_watchlist(ROOT / "docs" / "watchlist.example.yaml")
+    warning = [build_report(tmp_path / "archive.db", watchlist, crawl).warning for crawl in (1, 2, 3, 4)]
+    assert warning == [
+        "crawl 1 read past source drift (fields sent in another shape than documented; the notices were archived: a "
+        "warning, not an error): publicatieDatum in 3 notices (see `tenderarchive status`)",
+        "crawl 2 is partial: some new or changed notices may be missing; crawl 2 read past source drift (fields sent "
+        "in another shape than documented; the notices were archived: a warning, not an error): kenmerk in 1 notice, "
+        "nieuwVeld in 2 notices (see `tenderarchive status`)",
+        None, None]
+    assert "WARNING: crawl 1 read past source drift" in render_text(build_report(tmp_path / "archive.db", watchlist, 1))
+
+
 def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path):
     """The demo's report said "9 new, 0 changed in 4 of 5 watches" (and so did its e-mail's subject) of eight
     new notices: the one both "Haarlem koopt in" and "Dyslexiezorg" match was counted in each watch. The
