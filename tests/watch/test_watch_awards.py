@@ -89,8 +89,8 @@ def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_noti
     assert line in render_html(report)
 
     first = {m.key: m for watch, matches in build_report(db, watchlist, 1).results for m in matches}
-    assert 100190 not in first   # crawl 2 stamped it
-    assert all(m.awards == [] for m in first.values() if m.table == "notices" and m.key != 100190)
+    assert (first[100190].status, first[100190].awards) == ("new", [])   # as crawl 1 found it, though crawl 2 stamped it
+    assert all(m.awards == [] for m in first.values() if m.table == "notices")
 
 
 def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_changes(late_winners):
@@ -1153,3 +1153,32 @@ def test_a_catch_up_whose_last_report_failed_tells_the_award_correction_in_the_n
     assert again.stdout.startswith("Watchlist watchlist: crawl 3")
     assert "lot 1 value: € 500.000,00 → € 900.000,00" in again.stdout
     assert not (out / "catch-up-since.txt").exists()   # the catch-up is done
+
+
+def test_a_past_crawls_report_tells_what_that_crawl_found_though_a_later_crawl_changed_its_award(serve_api, tmp_path):
+    """The OCDS nights of :func:`_three_ocds_nights`, each reported the night it ran (``report --crawl N``); after night
+    3 a journalist asks again for the reports of nights 1 and 2. Night 2's awardUpdate moved lot 1's award to its
+    release (notice 300361, € 500.000 → € 900.000), night 3 touched it again (its release list). ``report --crawl 1``
+    then said nothing (notice 300360 gives no award now: the provider matched nothing), ``report --crawl 2`` said
+    300361 NEW without the correction (its award belongs to night 3 now). A past crawl's report tells what that crawl
+    found, as it found it: each says what it said the night it ran."""
+    from tests.conftest import cli
+
+    def report(db, watchlist, crawl_id):
+        done = cli("report", "--watchlist", watchlist, "--db", db, "--crawl", crawl_id, "--no-files")
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    nightly = {}
+
+    def each_night(db, watchlist, night):
+        watchlist.write_text('watches:\n  - name: Rijnland\n    providers: ["Jeugdzorg Rijnland B.V."]\n'
+                             '  - name: Leiden\n    providers: ["Stichting Jeugdhulp Leiden"]\n', encoding="utf-8")
+        nightly[night] = report(db, watchlist, night)
+
+    db, watchlist = _three_ocds_nights(serve_api, tmp_path, each_night)
+    assert "NEW       Jeugdhulp Leiden" in nightly[1] and "lot 1: Stichting Jeugdhulp Leiden (€ 500.000,00)" in nightly[1]
+    assert "lot 1 value: € 500.000,00 → € 900.000,00" in nightly[2]
+    assert report(db, watchlist, 1) == nightly[1]
+    assert report(db, watchlist, 2) == nightly[2]
+    assert report(db, watchlist, 3) == nightly[3]
