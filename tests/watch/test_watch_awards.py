@@ -3,6 +3,7 @@ which lot for how much, also when the winners arrive in a later crawl than their
 
 import copy
 import json
+import re
 import shutil
 import sqlite3
 import textwrap
@@ -1182,3 +1183,68 @@ def test_a_past_crawls_report_tells_what_that_crawl_found_though_a_later_crawl_c
     assert report(db, watchlist, 1) == nightly[1]
     assert report(db, watchlist, 2) == nightly[2]
     assert report(db, watchlist, 3) == nightly[3]
+
+
+def test_a_catch_up_that_failed_mid_way_neither_retells_nor_loses_a_change_of_a_later_night(tmp_path):
+    """Night 1 is reported; night 2 (notice 100150 new) is missed; the catch-up after night 3 (100151 new) mails
+    night 2's report, and the mail server refuses night 3's. Night 4 renames 100150. The next run reports nights 3 and
+    4 as the rest of that catch-up, its changes since night 1 (``catch-up-since.txt``), night 4 included, which it
+    never covered: night 4's report told 100150 NEW again (the reader was told of it in night 2's report) and left
+    out its new title. Night 4 is told as its own night: 100150 changed, "title: … → … (herzien)"."""
+    import email
+
+    from aiosmtpd.controller import Controller
+
+    from tests.conftest import cli
+    from tests.watch.test_watch import free_port
+
+    class OnlyTheFirst:   # a real SMTP server on 127.0.0.1 that takes night 2's report and refuses night 3's
+        refuse, subjects = False, []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+            if self.refuse:
+                return "554 refused"
+            self.subjects.append(email.message_from_bytes(envelope.original_content)["Subject"])
+            self.refuse = len(self.subjects) == 1 and "(crawl 2)" in self.subjects[0]
+            return "250 OK"
+
+    handler = OnlyTheFirst()
+    smtp = Controller(handler, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    db, out, watchlist = tmp_path / "archive.db", tmp_path / "reports", tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Zuid-Limburg\n    jeugdregios: [Zuid-Limburg]\n", encoding="utf-8")
+
+    def unreported():
+        return cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet", "--email",
+                   "--smtp-host", "127.0.0.1", "--smtp-port", smtp.port, "--mail-to", "r@example.org")
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    kenmerk = template["list"]["kenmerk"]
+    try:
+        with APIServer(TenderNedAPI(snapshot)) as server:
+            assert run_crawl(server.api_url, db).returncode == 0
+            (out / "last-reported.txt").parent.mkdir()
+            (out / "last-reported.txt").write_text("1\n", encoding="utf-8")   # night 1 was reported
+            for night, number in ((2, 100150), (3, 100151)):
+                server.api.add(make_publication(template, number, f"2018-04-0{night}", kenmerk=kenmerk))
+                assert run_crawl(server.api_url, db).returncode == 0
+            failed = unreported()
+            assert failed.returncode == 1 and "crawl 3 is reported again" in failed.stderr
+            assert handler.subjects == ["Watchlist watchlist: 1 new, 0 changed in 1 of 1 watches (crawl 2)"]
+            renamed = make_publication(template, 100150, "2018-04-02", kenmerk=kenmerk,
+                                       title="Basishulp Jeugd Heerlen (herzien)")   # SYNTHETIC: a new title
+            server.api.add(renamed)
+            server.api.add(make_publication(template, 100152, "2018-04-04", kenmerk=kenmerk))
+            assert run_crawl(server.api_url, db).returncode == 0
+        handler.refuse = False
+        again = unreported()
+    finally:
+        smtp.stop()
+    assert again.returncode == 0, again.stderr
+    night_3, _, night_4 = again.stdout.partition("Watchlist watchlist: crawl 4")
+    assert "100151" in night_3 and "100150" not in night_3
+    (entry,) = [block for block in re.split(r"\n(?=NEW|CHANGED)", night_4) if "overzicht/100150" in block]
+    assert "CHANGED" in entry and "NEW" not in entry, entry
+    assert "→ Basishulp Jeugd Heerlen (herzien)" in entry
+    assert not (out / "catch-up-since.txt").exists()
