@@ -1102,7 +1102,8 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
             if crawl["crawl_id"] in killed_crawls(conn, db_path):   # as `status` says it
                 crawl["status"] = "killed"
         candidates = _candidates(conn, crawl["crawl_id"], _since(crawl["crawl_id"], last_reported), through,
-                                 as_found=through is None)
+                                 as_found=through is None and conn.execute(   # a later crawl may have changed them
+                                     "select 1 from crawls where crawl_id > ? limit 1", [crawl["crawl_id"]]).fetchone() is not None)
         candidates += _published_again(conn, crawl, candidates)
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")
