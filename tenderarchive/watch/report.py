@@ -17,8 +17,8 @@ its awards (lot, winners, value, superseded or current). Its lots' and awards' c
 them: amounts in euros, the archive's bookkeeping of them left out (:data:`RESULT_BOOKKEEPING_COLUMNS`).
 
 **A past crawl's report.** ``report --crawl N`` after later crawls tells what crawl N found, as it found it: the rows
-it made new or changed that a later crawl stamped again (:func:`_touched_in`) are in it, each notice and its awards as
-crawl N left them, each later change undone from ``versions`` (:func:`_as_found`). It left them out, or told a notice
+it made new or changed that a later crawl stamped again (:func:`_touched_in`, :func:`_articles_touched_in`) are in
+it, each notice and its awards, each news page, as crawl N left them, each later change undone from ``versions`` (:func:`_as_found`). It left them out, or told a notice
 NEW whose award N corrected (a later crawl had stamped the award), or with the award as a later crawl corrected it.
 
 **New to the reader.** ``report --unreported`` reports crawls N, N+1, … that nobody was told of
@@ -295,7 +295,12 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int, since: int | None = Non
         _former_winners(conn, notices, crawl_id, since)
         out += notices
     if _table_exists(conn, "articles"):
-        out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
+        selected, params = "crawl_id = :crawl", {"crawl": crawl_id}
+        if as_found and through is None and (again := _articles_touched_in(conn, crawl_id)):
+            selected += f" or url in ({', '.join('?' * len(again))})"
+            params = [crawl_id, *again]
+            selected = selected.replace(":crawl", "?")
+        out += _article_candidates(conn, selected, params, crawl_id if as_found else None)
     return out
 
 
@@ -525,16 +530,40 @@ def _notice_candidates(conn: sqlite3.Connection, selected: str, params, as_of: i
     return out
 
 
-def _article_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
-    """The articles ``selected`` (an SQL condition on ``articles``) as candidates."""
+def _articles_touched_in(conn: sqlite3.Connection, crawl_id: int) -> list[str]:
+    """The news pages crawl ``crawl_id`` archived or changed that a later crawl changed again (:func:`_touched_in`, for
+    notices): a version of the page of crawl N, or crawl N was the first to fetch its address (200)."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return []
+    found = {r[0] for r in conn.execute(
+        "select a.url from articles a where a.crawl_id > :crawl and exists (select 1 from versions v where "
+        "v.table_name = 'articles' and v.row_key = a.url and v.crawl_id = :crawl)", {"crawl": crawl_id})}
+    if _table_exists(conn, "fetches"):
+        found |= {r[0] for r in conn.execute(
+            "select url from articles a where crawl_id > :crawl and url in (select url from fetches where "
+            "crawl_id = :crawl and status = 200) and not exists (select 1 from fetches f where f.url = a.url and "
+            "f.status = 200 and f.crawl_id < :crawl)", {"crawl": crawl_id})}
+    return sorted(found)
+
+
+def _article_candidates(conn: sqlite3.Connection, selected: str, params, as_of: int | None = None) -> list[Candidate]:
+    """The articles ``selected`` (an SQL condition on ``articles``) as candidates; ``as_of``: each as that crawl left
+    it (:func:`_as_found`)."""
     out = []
     links = _table_exists(conn, "article_municipalities")
     organisations = _table_exists(conn, "article_organisations")
     has_region = "jeugdregio_code" in _columns(conn, "articles")
     procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
     notice_cpv = _table_exists(conn, "notice_cpv")
-    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params):
+    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params).fetchall():
         row = dict(row)
+        if as_of is not None and (row.get("crawl_id") or 0) > as_of:
+            row = _as_found(conn, "articles", row["url"], row, as_of)
+            if conn.execute("select 1 from versions where table_name = 'articles' and row_key = ? and crawl_id = ? "
+                            "limit 1", [row["url"], as_of]).fetchone() or (_table_exists(conn, "fetches") and conn.execute(
+                                "select min(crawl_id) from fetches where url = ? and status = 200",
+                                [row["url"]]).fetchone()[0] == as_of):
+                row["crawl_id"] = as_of   # as crawl N stamped it
         municipalities, regions = set(), set()
         if has_region and row.get("jeugdregio_code"):
             regions.add(row["jeugdregio_code"])

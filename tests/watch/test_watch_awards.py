@@ -1248,3 +1248,30 @@ def test_a_catch_up_that_failed_mid_way_neither_retells_nor_loses_a_change_of_a_
     assert "CHANGED" in entry and "NEW" not in entry, entry
     assert "→ Basishulp Jeugd Heerlen (herzien)" in entry
     assert not (out / "catch-up-since.txt").exists()
+
+
+def test_a_past_crawls_report_tells_a_news_page_as_that_crawl_found_it_though_a_later_crawl_revised_it(tmp_path):
+    """A living news page (SYNTHETIC) re-read each night: night 1 archives it, night 2 revises its text, night 3 its
+    title. Asked again after night 3, ``report --crawl 1`` and ``--crawl 2`` left the page out (a later crawl stamped
+    it), though nights 1 and 2 found it new and revised. Each past report says what it said the night it ran: the page
+    new by its first title, then changed in its text."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, registry, serve
+
+    routes, _ = _two_living_pages()
+    db, url, nightly = tmp_path / "archive.db", "/project/inkoop-jeugdhulp", {}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
+        for night, (title, extra) in enumerate((
+                ("Aanbesteding jeugdhulp", "Het college gunt."),
+                ("Aanbesteding jeugdhulp", "Het college gunt aan Stichting Jeugdhulp Leiden."),
+                ("Aanbesteding jeugdhulp gegund", "Het college gunt aan Stichting Jeugdhulp Leiden.")), start=1):
+            routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode())
+            assert crawl_news(path, db).returncode == 0
+            nightly[night] = _jeugdhulp_matches(db, tmp_path, night)
+    page = f"{base}{url[1:]}"
+    assert nightly[1][page].status == "new" and nightly[2][page].status == "changed"
+    for night in (1, 2, 3):
+        again = _jeugdhulp_matches(db, tmp_path, night)
+        assert {key: (m.status, m.title, m.changes) for key, m in again.items()} == {
+            key: (m.status, m.title, m.changes) for key, m in nightly[night].items()}, night
