@@ -684,24 +684,33 @@ def cmd_report(args) -> int:
                 print(f"no crawl since the last report (crawl {last})" if last is not None
                       else "nothing to report yet (no crawl, or the first one still running)")
             return ExitCode.COMPLETE
-    folder = told = None
+    folder, parts = None, [(last, crawls)]
     if getattr(args, "unreported", False):
         from tenderarchive.watch import catch_up_since, default_out_dir, mark_catch_up
 
         # A catch-up an earlier run left unfinished (a report's e-mail failed): its reports left rows out for the
-        # later crawls' reports, which tell their changes since the crawl it began after (watch/__init__.py).
+        # later crawls' reports, which tell their changes since the crawl it began after (watch/__init__.py). The
+        # crawls after the last one it covered are no part of it: their rows were told in its reports, so they are
+        # a catch-up of their own, after it (their changes since its last crawl, not since the crawl it began after).
         folder, pending = Path(args.out or default_out_dir(db)), catch_up_since(args.out or default_out_dir(db))
-        told = pending if pending is not None and last is not None and pending < last else last
-        if told is not None and (len(crawls) > 1 or told != last):
-            mark_catch_up(folder, told)
-    for crawl_id in crawls:
-        # the reader was told of crawls up to `told` (watch/report.py: "New to the reader"), and a row changed in
-        # several of these crawls is told once, in the last one's report ("A missed night")
-        code = _report_one(args, db, crawl_id, smtp, told, crawls[-1] if told is not None else None)
-        if code != ExitCode.COMPLETE:
-            return code  # the crawls after it stay unreported: the next run reports them
-    if folder is not None:
-        mark_catch_up(folder, None)
+        if pending is not None and last is not None and pending[0] < last:
+            since, covered = pending
+            rest = [c for c in crawls if covered is not None and c > covered]
+            finish = crawls[:len(crawls) - len(rest)]
+            parts = [(since, finish)] * bool(finish) + [(finish[-1] if finish else last, rest)] * bool(rest)
+    recorded = last
+    for told, part in parts:
+        if folder is not None and told is not None and (len(part) > 1 or told != recorded):
+            mark_catch_up(folder, told, part[-1])
+        for crawl_id in part:
+            # the reader was told of crawls up to `told` (watch/report.py: "New to the reader"), and a row changed in
+            # several of these crawls is told once, in the last one's report ("A missed night")
+            code = _report_one(args, db, crawl_id, smtp, told, part[-1] if told is not None else None)
+            if code != ExitCode.COMPLETE:
+                return code  # the crawls after it stay unreported: the next run reports them
+        recorded = part[-1]
+        if folder is not None:
+            mark_catch_up(folder, None)
     return ExitCode.COMPLETE
 
 

@@ -81,30 +81,35 @@ def last_reported(out_dir: str | Path) -> int | None:
 
 CATCH_UP_FILE = "catch-up-since.txt"
 """In the report folder, while a catch-up of ``report --unreported`` (several crawls) is not done: the last crawl
-reported before it. Its earlier reports leave out a row a later crawl of it changed again, for the later report to
-tell with its changes since this crawl (watch/report.py, "A missed night"); when that report fails (its e-mail) and
-the next run reports it, its changes begin here, not at the crawl recorded since, or the earlier crawls' changes of
-the row were never told."""
+reported before it, and on its second line the last crawl it covers. Its earlier reports leave out a row a later crawl
+of it changed again, for the later report to tell with its changes since the first crawl (watch/report.py, "A missed
+night"); when that report fails (its e-mail) and the next run reports it, its changes begin there, not at the crawl
+recorded since, or the earlier crawls' changes of the row were never told. A crawl after the last one it covers is
+no part of it: its changes begin at the crawl before it (its rows were told in the catch-up's reports)."""
 
 
-def catch_up_since(out_dir: str | Path) -> int | None:
-    """The crawl an unfinished catch-up began after (:data:`CATCH_UP_FILE`), or None."""
+def catch_up_since(out_dir: str | Path) -> tuple[int, int | None] | None:
+    """The crawl an unfinished catch-up began after and the last crawl it covers (:data:`CATCH_UP_FILE`; None for a
+    record written without it), or None."""
     try:
-        text = (Path(out_dir) / CATCH_UP_FILE).read_text(encoding="utf-8").strip()
+        lines = (Path(out_dir) / CATCH_UP_FILE).read_text(encoding="utf-8").split()
     except (OSError, UnicodeDecodeError):
         return None
-    return int(text) if text.isdigit() else None
+    if not lines or not lines[0].isdigit():
+        return None
+    return int(lines[0]), int(lines[1]) if len(lines) > 1 and lines[1].isdigit() else None
 
 
-def mark_catch_up(out_dir: str | Path, since: int | None) -> None:
-    """Record that a catch-up after crawl ``since`` is under way (:data:`CATCH_UP_FILE`), or, None, that it is done."""
+def mark_catch_up(out_dir: str | Path, since: int | None, through: int | None = None) -> None:
+    """Record that a catch-up after crawl ``since`` through crawl ``through`` is under way (:data:`CATCH_UP_FILE`),
+    or, ``since`` None, that it is done."""
     path = Path(out_dir) / CATCH_UP_FILE
     try:
         if since is None:
             path.unlink(missing_ok=True)
         else:
             Path(out_dir).mkdir(parents=True, exist_ok=True)
-            path.write_text(f"{since}\n", encoding="utf-8")
+            path.write_text(f"{since}\n" + (f"{through}\n" if through is not None else ""), encoding="utf-8")
     except OSError:  # the record of what was reported (mark_reported) tells its own failure
         pass
 

@@ -14,8 +14,12 @@ awards did is stamped with the crawl too (``store/writes.py``): it is *changed*,
 with the changes of its awards; so is a notice whose awards alone the crawl added
 (``awards.crawl_id``: an OCDS backfill, a late ``/html``). Each notice comes with
 its awards (lot, winners, value, superseded or current). Its lots' and awards' changes read as the site shows
-them: amounts in euros, the archive's bookkeeping of them left out (:data:`RESULT_BOOKKEEPING_COLUMNS`). A report for an older
-crawl omits rows that a later crawl changed again (they belong to the later report).
+them: amounts in euros, the archive's bookkeeping of them left out (:data:`RESULT_BOOKKEEPING_COLUMNS`).
+
+**A past crawl's report.** ``report --crawl N`` after later crawls tells what crawl N found, as it found it: the rows
+it made new or changed that a later crawl stamped again (:func:`_touched_in`, :func:`_articles_touched_in`) are in
+it, each notice and its awards, each news page, as crawl N left them, each later change undone from ``versions`` (:func:`_as_found`). It left them out, or told a notice
+NEW whose award N corrected (a later crawl had stamped the award), or with the award as a later crawl corrected it.
 
 **New to the reader.** ``report --unreported`` reports crawls N, N+1, … that nobody was told of
 (``last_reported``: the last crawl ``--unreported`` reported, ``reports/last-reported.txt``). A row
@@ -156,23 +160,35 @@ def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[s
     return municipalities, regions | {r["code"] for r in named if r.get("code")}
 
 
-def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
+def _notice_awards(conn: sqlite3.Connection, publication_ids: list, as_of: int | None = None) -> dict:
     """The awards each notice gives (``awards.publication_id``), its lots in order, each with its
     winners (``award_suppliers``), value and whether it is current (a later rectification
-    supersedes it: ``current`` 0)."""
+    supersedes it: ``current`` 0). ``as_of``: as they were at the end of that crawl (:func:`_as_found`), the awards a
+    later crawl moved to another notice (an OCDS awardUpdate's release) back under the notice that gave them then,
+    those a later crawl added left out."""
     if not publication_ids or not _table_exists(conn, "awards"):
         return {}
     suppliers = _table_exists(conn, "award_suppliers")
+    history = as_of is not None and _table_exists(conn, "versions") and "crawl_id" in _columns(conn, "versions")
     out: dict = {}
     for start in range(0, len(publication_ids), 500):
         chunk = publication_ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        for award in conn.execute(f"select * from awards where publication_id in ({marks}) "
-                                  "order by publication_id, lot_id, award_id", chunk):
-            award = dict(award)
+        moved = (f" or award_id in (select row_key from versions where table_name = 'awards' and crawl_id > ? "
+                 f"and json_extract(previous_values, '$.publication_id') in ({marks}))") if history else ""
+        rows = [dict(award) for award in conn.execute(
+            f"select * from awards where publication_id in ({marks}){moved}", chunk + ([as_of, *chunk] if history else []))]
+        if history:
+            rows = [_as_found(conn, "awards", award["award_id"], award, as_of) for award in rows
+                    if (award.get("crawl_id") or 0) <= as_of or _existed_at(conn, "awards", award["award_id"], as_of)]
+            rows = [award for award in rows if award["publication_id"] in chunk]
+        rows.sort(key=lambda a: (a["publication_id"], a["lot_id"] is not None, str(a["lot_id"] or ""), a["award_id"]))
+        for award in rows:
             names = sorted({r[0] for r in conn.execute(
                 "select name from award_suppliers where award_id = ? and name is not null", [award["award_id"]])}
             ) if suppliers else []
+            if history and "winners" in award:   # the winners a later crawl changed, as they were
+                names = sorted({n for n in str(award["winners"] or "").split("; ") if n})
             entry = {"award_id": award["award_id"],
                      "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
                      "winners": names, "value": _award_value(award),
@@ -202,11 +218,64 @@ def _award_value(award: dict) -> str | None:
     return value or (f"maximum {maximum}" if maximum else None)
 
 
+def _as_found(conn: sqlite3.Connection, table: str, key, row: dict, crawl_id: int) -> dict:
+    """Row ``row`` of ``table`` as crawl ``crawl_id`` left it: each change a later crawl made (``versions`` with a
+    later ``crawl_id``) undone, newest first, so each column has its value before the first of them. A past crawl's
+    report (``report --crawl N``) told a notice whose award a later crawl corrected with the award as corrected, as
+    if crawl N had found it so."""
+    out = dict(row)
+    for (previous,) in conn.execute(
+            "select previous_values from versions where table_name = ? and row_key in (?, ?) and crawl_id > ? "
+            "order by version desc", [table, str(key), version_key(key), crawl_id]):
+        out.update(_load(previous, {}) or {})
+    return out
+
+
+def _touched_in(conn: sqlite3.Connection, crawl_id: int) -> list[int]:
+    """The notices crawl ``crawl_id`` made new or changed that a later crawl stamped again (``crawl_id`` moved on),
+    for a past crawl's report (:func:`_as_found`): a notice, lot or award with a version of crawl N (the notice as
+    crawl N left it), and a notice whose address crawl N was the first to fetch (``fetches``, 200: new in N)."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return []
+    found = set()
+    where = {"notices": "publication_id = ?", "awards": "award_id = ?", "lots": "procurement_id = ? and lot_id = ?"}
+    for table, row_key in conn.execute("select distinct table_name, row_key from versions where crawl_id = ? and "
+                                       "table_name in ('notices', 'awards', 'lots')", [crawl_id]).fetchall():
+        if not _table_exists(conn, table) or "crawl_id" not in _columns(conn, table):
+            continue
+        key = json.loads(row_key) if table == "lots" else row_key
+        row = conn.execute(f"select * from {table} where {where[table]} and crawl_id > ?",
+                           [*(key if table == "lots" else [key]), crawl_id]).fetchone()
+        if row is not None:
+            found.add(_as_found(conn, table, tuple(key) if table == "lots" else key, dict(row), crawl_id).get("publication_id"))
+    if _table_exists(conn, "fetches") and _table_exists(conn, "notices"):
+        found |= {r[0] for r in conn.execute(
+            "select publication_id from notices n where crawl_id > :crawl and source_url in "
+            "(select url from fetches where crawl_id = :crawl and status = 200) and not exists (select 1 from fetches f "
+            "where f.url = n.source_url and f.status = 200 and f.crawl_id < :crawl)", {"crawl": crawl_id})}
+    return sorted(pid for pid in found if isinstance(pid, int))
+
+
+def _notice_stamped_in(conn: sqlite3.Connection, row: dict, crawl_id: int) -> bool:
+    """True when crawl ``crawl_id`` wrote notice ``row`` itself: a version of it of that crawl (it changed the row), or
+    that crawl was the first to fetch its address (``fetches``, 200: it archived the notice)."""
+    if conn.execute("select 1 from versions where table_name = 'notices' and row_key = ? and crawl_id = ? limit 1",
+                    [str(row["publication_id"]), crawl_id]).fetchone():
+        return True
+    if not row.get("source_url") or not _table_exists(conn, "fetches"):
+        return False
+    first = conn.execute("select min(crawl_id) from fetches where url = ? and status = 200",
+                         [row["source_url"]]).fetchone()[0]
+    return first == crawl_id
+
+
 def _candidates(conn: sqlite3.Connection, crawl_id: int, since: int | None = None,
-                through: int | None = None) -> list[Candidate]:
+                through: int | None = None, as_found: bool = False) -> list[Candidate]:
     """The rows crawl ``crawl_id`` made new or changed. In a catch-up that reports crawls up to ``through``
     (``report --unreported``), a notice a later crawl of it touched again (its row, awards or lots) is left out: it
-    is told once, in that later crawl's report, with its changes since crawl ``since`` (:func:`_classify_in_crawl`)."""
+    is told once, in that later crawl's report, with its changes since crawl ``since`` (:func:`_classify_in_crawl`).
+    ``as_found`` (a report of crawl N by hand, ``report --crawl N``): also those a later crawl touched again
+    (:func:`_touched_in`), each notice with its awards as crawl N left them (:func:`_as_found`)."""
     out = []
     if _table_exists(conn, "notices"):
         # The notices this crawl changed, and those whose awards or lots it added or changed without
@@ -219,11 +288,19 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int, since: int | None = Non
             later = " union ".join(f"select publication_id from {table} where crawl_id > :crawl and crawl_id <= :through"
                                    for table in ["notices", *results])
             selected += f" and publication_id not in ({later})"
-        notices = _notice_candidates(conn, selected, {"crawl": crawl_id, "through": through})
+        elif as_found and (again := _touched_in(conn, crawl_id)):
+            selected = f"({selected} or publication_id in ({', '.join(map(str, again))}))"
+        notices = _notice_candidates(conn, selected, {"crawl": crawl_id, "through": through},
+                                     crawl_id if as_found else None)
         _former_winners(conn, notices, crawl_id, since)
         out += notices
     if _table_exists(conn, "articles"):
-        out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
+        selected, params = "crawl_id = :crawl", {"crawl": crawl_id}
+        if as_found and through is None and (again := _articles_touched_in(conn, crawl_id)):
+            selected += f" or url in ({', '.join('?' * len(again))})"
+            params = [crawl_id, *again]
+            selected = selected.replace(":crawl", "?")
+        out += _article_candidates(conn, selected, params, crawl_id if as_found else None)
     return out
 
 
@@ -242,8 +319,6 @@ def _former_winners(conn: sqlite3.Connection, candidates: list[Candidate], crawl
     since = crawl_id - 1 if since is None else since
     for c in candidates:
         for award in c.awards:
-            if not since < (award.get("crawl_id") or 0) <= crawl_id:
-                continue
             for (previous,) in conn.execute("select previous_values from versions where table_name = 'awards' and "
                                             "row_key = ? and crawl_id > ? and crawl_id <= ? order by version",
                                             [award["award_id"], since, crawl_id]):
@@ -414,8 +489,9 @@ def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:
     return last is not None and (last[0] in (404, 410) or (last[0] == 200 and url in _soft_404(conn, last[1])))
 
 
-def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
-    """The notices ``selected`` (an SQL condition on ``notices``) as candidates."""
+def _notice_candidates(conn: sqlite3.Connection, selected: str, params, as_of: int | None = None) -> list[Candidate]:
+    """The notices ``selected`` (an SQL condition on ``notices``) as candidates; ``as_of``: each as that crawl left it,
+    with its awards (:func:`_as_found`)."""
     out = []
     cpv_by_notice: dict = {}
     if _table_exists(conn, "notice_cpv"):
@@ -431,7 +507,12 @@ def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[
     extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
     rows = [dict(row) for row in conn.execute(
         f"select * from notices where {selected} order by published desc, publication_id", params)]
-    awards = _notice_awards(conn, [row["publication_id"] for row in rows])
+    if as_of is not None and _table_exists(conn, "versions") and "crawl_id" in _columns(conn, "versions"):
+        rows = [_as_found(conn, "notices", row["publication_id"], row, as_of) for row in rows]
+        for row in rows:
+            if (row.get("crawl_id") or 0) > as_of and _notice_stamped_in(conn, row, as_of):
+                row["crawl_id"] = as_of   # as crawl N stamped it (a later crawl stamped it again)
+    awards = _notice_awards(conn, [row["publication_id"] for row in rows], as_of)
     for row in rows:
         municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
         codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
@@ -449,16 +530,40 @@ def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[
     return out
 
 
-def _article_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
-    """The articles ``selected`` (an SQL condition on ``articles``) as candidates."""
+def _articles_touched_in(conn: sqlite3.Connection, crawl_id: int) -> list[str]:
+    """The news pages crawl ``crawl_id`` archived or changed that a later crawl changed again (:func:`_touched_in`, for
+    notices): a version of the page of crawl N, or crawl N was the first to fetch its address (200)."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return []
+    found = {r[0] for r in conn.execute(
+        "select a.url from articles a where a.crawl_id > :crawl and exists (select 1 from versions v where "
+        "v.table_name = 'articles' and v.row_key = a.url and v.crawl_id = :crawl)", {"crawl": crawl_id})}
+    if _table_exists(conn, "fetches"):
+        found |= {r[0] for r in conn.execute(
+            "select url from articles a where crawl_id > :crawl and url in (select url from fetches where "
+            "crawl_id = :crawl and status = 200) and not exists (select 1 from fetches f where f.url = a.url and "
+            "f.status = 200 and f.crawl_id < :crawl)", {"crawl": crawl_id})}
+    return sorted(found)
+
+
+def _article_candidates(conn: sqlite3.Connection, selected: str, params, as_of: int | None = None) -> list[Candidate]:
+    """The articles ``selected`` (an SQL condition on ``articles``) as candidates; ``as_of``: each as that crawl left
+    it (:func:`_as_found`)."""
     out = []
     links = _table_exists(conn, "article_municipalities")
     organisations = _table_exists(conn, "article_organisations")
     has_region = "jeugdregio_code" in _columns(conn, "articles")
     procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
     notice_cpv = _table_exists(conn, "notice_cpv")
-    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params):
+    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params).fetchall():
         row = dict(row)
+        if as_of is not None and (row.get("crawl_id") or 0) > as_of:
+            row = _as_found(conn, "articles", row["url"], row, as_of)
+            if conn.execute("select 1 from versions where table_name = 'articles' and row_key = ? and crawl_id = ? "
+                            "limit 1", [row["url"], as_of]).fetchone() or (_table_exists(conn, "fetches") and conn.execute(
+                                "select min(crawl_id) from fetches where url = ? and status = 200",
+                                [row["url"]]).fetchone()[0] == as_of):
+                row["crawl_id"] = as_of   # as crawl N stamped it
         municipalities, regions = set(), set()
         if has_region and row.get("jeugdregio_code"):
             regions.add(row["jeugdregio_code"])
@@ -699,14 +804,16 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     award_changes, results_versioned, results_added = [], False, False
     if c.table == "notices" and by_crawl:
         for award in c.awards:
-            if not since < (award.get("crawl_id") or 0) <= crawl_id:
-                continue
+            stamped = since < (award.get("crawl_id") or 0) <= crawl_id
             versions_of = [dict(v) for v in conn.execute(
                 "select * from versions where table_name = 'awards' and row_key = ? and crawl_id > ? "
                 "and crawl_id <= ? order by version", [award["award_id"], since, crawl_id])]
+            if not stamped and not versions_of:   # a later crawl stamped it again: N's versions are N's change
+                continue
             results_versioned |= bool(versions_of)
             results_added |= not versions_of   # stamped by crawl N without a version of it: an award N added
-            whole = dict(conn.execute("select * from awards where award_id = ?", [award["award_id"]]).fetchone())
+            whole = _as_found(conn, "awards", award["award_id"], dict(conn.execute(
+                "select * from awards where award_id = ?", [award["award_id"]]).fetchone()), crawl_id)
             award_changes += _window_changes(versions_of, whole, lot_label(award["lot_id"]), several)
     if c.table == "notices" and by_crawl:
         lot_changes, lots_versioned = _lot_changes(conn, c, crawl_id, since)
@@ -1029,7 +1136,9 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
 
             if crawl["crawl_id"] in killed_crawls(conn, db_path):   # as `status` says it
                 crawl["status"] = "killed"
-        candidates = _candidates(conn, crawl["crawl_id"], _since(crawl["crawl_id"], last_reported), through)
+        candidates = _candidates(conn, crawl["crawl_id"], _since(crawl["crawl_id"], last_reported), through,
+                                 as_found=through is None and conn.execute(   # a later crawl may have changed them
+                                     "select 1 from crawls where crawl_id > ? limit 1", [crawl["crawl_id"]]).fetchone() is not None)
         candidates += _published_again(conn, crawl, candidates)
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")

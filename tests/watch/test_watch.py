@@ -129,9 +129,12 @@ def test_the_report_lists_the_new_and_changed_matches_of_that_crawl(two_crawls, 
            "Landgraaf en Voerendaal (herzien)" in text
     assert "== Leiden: nothing new ==" in text
 
-    first = {w.name: [m.key for m in ms] for w, ms in build_report(two_crawls.db_path, watchlist, 1).results}
-    assert sorted(first["Zuid-Limburg"]) == [100131, 100190]   # 100101 now belongs to crawl 2
-    assert sorted(first["Leiden"]) == [200201, 200288] and first["Almere Wmo"] == [600601]
+    first = {w.name: {m.key: m for m in ms} for w, ms in build_report(two_crawls.db_path, watchlist, 1).results}
+    # crawl 1's report tells what crawl 1 found: 100101 new, by the title it had then (crawl 2 changed it)
+    assert sorted(first["Zuid-Limburg"]) == [100101, 100131, 100190]
+    assert (first["Zuid-Limburg"][100101].status, first["Zuid-Limburg"][100101].title) == (
+        "new", "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal")
+    assert sorted(first["Leiden"]) == [200201, 200288] and list(first["Almere Wmo"]) == [600601]
 
 
 def test_report_files_markdown_html_and_atom_feeds(two_crawls, tmp_path):
@@ -164,7 +167,7 @@ def test_report_files_markdown_html_and_atom_feeds(two_crawls, tmp_path):
     # The rolling feed holds both crawls' entries, newest crawl first, without duplicates.
     rolling = ET.parse(out / "feed.atom").getroot().findall(f"{ATOM}entry")
     ids = [e.findtext(f"{ATOM}id") for e in rolling]
-    assert len(ids) == len(set(ids)) == 2 + 5
+    assert len(ids) == len(set(ids)) == 2 + 6   # crawl 1's: the 5 notices it found unchanged since, and 100101
     assert "/crawl-2/" in ids[0] and "/crawl-1/" in ids[-1]
 
 

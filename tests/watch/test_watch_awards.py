@@ -3,6 +3,7 @@ which lot for how much, also when the winners arrive in a later crawl than their
 
 import copy
 import json
+import re
 import shutil
 import sqlite3
 import textwrap
@@ -89,8 +90,8 @@ def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_noti
     assert line in render_html(report)
 
     first = {m.key: m for watch, matches in build_report(db, watchlist, 1).results for m in matches}
-    assert 100190 not in first   # crawl 2 stamped it
-    assert all(m.awards == [] for m in first.values() if m.table == "notices" and m.key != 100190)
+    assert (first[100190].status, first[100190].awards) == ("new", [])   # as crawl 1 found it, though crawl 2 stamped it
+    assert all(m.awards == [] for m in first.values() if m.table == "notices")
 
 
 def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_changes(late_winners):
@@ -1153,3 +1154,124 @@ def test_a_catch_up_whose_last_report_failed_tells_the_award_correction_in_the_n
     assert again.stdout.startswith("Watchlist watchlist: crawl 3")
     assert "lot 1 value: € 500.000,00 → € 900.000,00" in again.stdout
     assert not (out / "catch-up-since.txt").exists()   # the catch-up is done
+
+
+def test_a_past_crawls_report_tells_what_that_crawl_found_though_a_later_crawl_changed_its_award(serve_api, tmp_path):
+    """The OCDS nights of :func:`_three_ocds_nights`, each reported the night it ran (``report --crawl N``); after night
+    3 a journalist asks again for the reports of nights 1 and 2. Night 2's awardUpdate moved lot 1's award to its
+    release (notice 300361, € 500.000 → € 900.000), night 3 touched it again (its release list). ``report --crawl 1``
+    then said nothing (notice 300360 gives no award now: the provider matched nothing), ``report --crawl 2`` said
+    300361 NEW without the correction (its award belongs to night 3 now). A past crawl's report tells what that crawl
+    found, as it found it: each says what it said the night it ran."""
+    from tests.conftest import cli
+
+    def report(db, watchlist, crawl_id):
+        done = cli("report", "--watchlist", watchlist, "--db", db, "--crawl", crawl_id, "--no-files")
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    nightly = {}
+
+    def each_night(db, watchlist, night):
+        watchlist.write_text('watches:\n  - name: Rijnland\n    providers: ["Jeugdzorg Rijnland B.V."]\n'
+                             '  - name: Leiden\n    providers: ["Stichting Jeugdhulp Leiden"]\n', encoding="utf-8")
+        nightly[night] = report(db, watchlist, night)
+
+    db, watchlist = _three_ocds_nights(serve_api, tmp_path, each_night)
+    assert "NEW       Jeugdhulp Leiden" in nightly[1] and "lot 1: Stichting Jeugdhulp Leiden (€ 500.000,00)" in nightly[1]
+    assert "lot 1 value: € 500.000,00 → € 900.000,00" in nightly[2]
+    assert report(db, watchlist, 1) == nightly[1]
+    assert report(db, watchlist, 2) == nightly[2]
+    assert report(db, watchlist, 3) == nightly[3]
+
+
+def test_a_catch_up_that_failed_mid_way_neither_retells_nor_loses_a_change_of_a_later_night(tmp_path):
+    """Night 1 is reported; night 2 (notice 100150 new) is missed; the catch-up after night 3 (100151 new) mails
+    night 2's report, and the mail server refuses night 3's. Night 4 renames 100150. The next run reports nights 3 and
+    4 as the rest of that catch-up, its changes since night 1 (``catch-up-since.txt``), night 4 included, which it
+    never covered: night 4's report told 100150 NEW again (the reader was told of it in night 2's report) and left
+    out its new title. Night 4 is told as its own night: 100150 changed, "title: … → … (herzien)"."""
+    import email
+
+    from aiosmtpd.controller import Controller
+
+    from tests.conftest import cli
+    from tests.watch.test_watch import free_port
+
+    class OnlyTheFirst:   # a real SMTP server on 127.0.0.1 that takes night 2's report and refuses night 3's
+        refuse, subjects = False, []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+            if self.refuse:
+                return "554 refused"
+            self.subjects.append(email.message_from_bytes(envelope.original_content)["Subject"])
+            self.refuse = len(self.subjects) == 1 and "(crawl 2)" in self.subjects[0]
+            return "250 OK"
+
+    handler = OnlyTheFirst()
+    smtp = Controller(handler, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    db, out, watchlist = tmp_path / "archive.db", tmp_path / "reports", tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Zuid-Limburg\n    jeugdregios: [Zuid-Limburg]\n", encoding="utf-8")
+
+    def unreported():
+        return cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet", "--email",
+                   "--smtp-host", "127.0.0.1", "--smtp-port", smtp.port, "--mail-to", "r@example.org")
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    kenmerk = template["list"]["kenmerk"]
+    try:
+        with APIServer(TenderNedAPI(snapshot)) as server:
+            assert run_crawl(server.api_url, db).returncode == 0
+            (out / "last-reported.txt").parent.mkdir()
+            (out / "last-reported.txt").write_text("1\n", encoding="utf-8")   # night 1 was reported
+            for night, number in ((2, 100150), (3, 100151)):
+                server.api.add(make_publication(template, number, f"2018-04-0{night}", kenmerk=kenmerk))
+                assert run_crawl(server.api_url, db).returncode == 0
+            failed = unreported()
+            assert failed.returncode == 1 and "crawl 3 is reported again" in failed.stderr
+            assert handler.subjects == ["Watchlist watchlist: 1 new, 0 changed in 1 of 1 watches (crawl 2)"]
+            renamed = make_publication(template, 100150, "2018-04-02", kenmerk=kenmerk,
+                                       title="Basishulp Jeugd Heerlen (herzien)")   # SYNTHETIC: a new title
+            server.api.add(renamed)
+            server.api.add(make_publication(template, 100152, "2018-04-04", kenmerk=kenmerk))
+            assert run_crawl(server.api_url, db).returncode == 0
+        handler.refuse = False
+        again = unreported()
+    finally:
+        smtp.stop()
+    assert again.returncode == 0, again.stderr
+    night_3, _, night_4 = again.stdout.partition("Watchlist watchlist: crawl 4")
+    assert "100151" in night_3 and "100150" not in night_3
+    (entry,) = [block for block in re.split(r"\n(?=NEW|CHANGED)", night_4) if "overzicht/100150" in block]
+    assert "CHANGED" in entry and "NEW" not in entry, entry
+    assert "→ Basishulp Jeugd Heerlen (herzien)" in entry
+    assert not (out / "catch-up-since.txt").exists()
+
+
+def test_a_past_crawls_report_tells_a_news_page_as_that_crawl_found_it_though_a_later_crawl_revised_it(tmp_path):
+    """A living news page (SYNTHETIC) re-read each night: night 1 archives it, night 2 revises its text, night 3 its
+    title. Asked again after night 3, ``report --crawl 1`` and ``--crawl 2`` left the page out (a later crawl stamped
+    it), though nights 1 and 2 found it new and revised. Each past report says what it said the night it ran: the page
+    new by its first title, then changed in its text."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, registry, serve
+
+    routes, _ = _two_living_pages()
+    db, url, nightly = tmp_path / "archive.db", "/project/inkoop-jeugdhulp", {}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
+        for night, (title, extra) in enumerate((
+                ("Aanbesteding jeugdhulp", "Het college gunt."),
+                ("Aanbesteding jeugdhulp", "Het college gunt aan Stichting Jeugdhulp Leiden."),
+                ("Aanbesteding jeugdhulp gegund", "Het college gunt aan Stichting Jeugdhulp Leiden.")), start=1):
+            routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode())
+            assert crawl_news(path, db).returncode == 0
+            nightly[night] = _jeugdhulp_matches(db, tmp_path, night)
+    page = f"{base}{url[1:]}"
+    assert nightly[1][page].status == "new" and nightly[2][page].status == "changed"
+    for night in (1, 2, 3):
+        again = _jeugdhulp_matches(db, tmp_path, night)
+        assert {key: (m.status, m.title, m.changes) for key, m in again.items()} == {
+            key: (m.status, m.title, m.changes) for key, m in nightly[night].items()}, night
