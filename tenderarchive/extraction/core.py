@@ -544,8 +544,9 @@ def _meeting_facts(tree, fetched_at=None) -> list:
     states it. Every other row stays, a "Sluitingsdatum" above all (an event the analysis reads)."""
     dated = not_after(_meeting_date(tree), fetched_at) is not None
     return [el for label, values, elements in _meeting_rows(tree)
-            if (_MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
-            or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for el in elements]
+            if (label is None and dated)  # a caption of the facts, which may name the meeting's date
+            or (label is not None and _MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
+            or (label is not None and dated and _MEETING_DATE_LABEL.fullmatch(label)) for el in elements]
 
 
 def _dates_in(values) -> bool:
@@ -597,6 +598,7 @@ def _meeting_rows(tree):
 
 def _is_meeting(group) -> bool:
     """Whether label–value rows of a table or of pairs are a meeting's facts (:func:`_meeting_rows`)."""
+    group = [row for row in group if row[0] is not None]  # a table's caption
     labels = [label for label, _, _ in group]
     facts = [row for row in group if _MEETING_LABEL.fullmatch(row[0]) or _MEETING_DATE_LABEL.fullmatch(row[0])]
     days = {parsed.day for _, values, _ in facts for parsed in map(parse_dutch_date, values) if parsed}
@@ -605,12 +607,16 @@ def _is_meeting(group) -> bool:
 
 
 def _table_rows(tree):
-    """The rows of each two-column table whose first column labels the second (its cells short)."""
+    """The rows of each two-column table whose first column labels the second (its cells short). Its caption, a
+    ``<caption>`` or a row of one cell heading the table ("Gegevens vergadering"), comes as a row labelled None: it
+    goes with the meeting's facts when they date the item."""
     for table in tree.xpath("//table[not(ancestor::dl)]"):
-        rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-        group = []
-        for row in rows:
+        group = [(None, [_value(c)], [c]) for c in table.xpath("./caption")]
+        for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
             cells = row.xpath("./th|./td")
+            if len(cells) == 1 and len(_value(cells[0])) <= _LABEL_LIMIT:
+                group.append((None, [_value(cells[0])], [row]))
+                continue
             if len(cells) != 2:
                 break
             label, value = _label(cells[0]), _value(cells[1])
@@ -672,7 +678,7 @@ def _meeting_date(tree) -> ParsedDate | None:
     rows = list(_meeting_rows(tree))
     for pattern in (_MEETING_DATE_LABEL, _MEETING_BODY_LABEL):
         for label, values, _ in rows:
-            if pattern.fullmatch(label):
+            if label is not None and pattern.fullmatch(label):
                 for value in values:
                     parsed = parse_dutch_date(value)
                     if parsed:

@@ -280,6 +280,9 @@ MEETING_FACTS_AS = {
              "</a></td></tr><tr><th>Datum</th><td>donderdag 8 november 2018</td></tr><tr><th>Tijd</th>"
              "<td>19:30 - 23:00</td></tr><tr><th>Locatie</th><td>Raadzaal</td></tr><tr><th>Voorzitter</th>"
              "<td>J. de Vries</td></tr></tbody></table>",
+    "table with a caption": "<table><thead><tr><th colspan='2'>Gegevens vergadering</th></tr></thead><tbody><tr><td>"
+                            "Vergadering:</td><td>Gemeenteraad</td></tr><tr><td>Datum:</td><td>8-11-2018</td></tr>"
+                            "<tr><td>Locatie:</td><td>Raadzaal</td></tr></tbody></table>",
     "divs": "<div class='agenda-item-meta'><div class='row'><div class='label'>Vergadering</div><div class='value'>"
             "<a href='/vergadering/812'>Gemeenteraad</a></div></div><div class='row'><div class='label'>Datum</div>"
             "<div class='value'>donderdag 8 november 2018</div></div><div class='row'><div class='label'>Tijd</div>"
@@ -311,7 +314,7 @@ def test_an_agenda_items_text_does_not_begin_with_its_meetings_facts_however_mar
                        fetched_at=READ_AT)
     assert (got["published"], got["published_source"]) == ("2018-11-08", "stated")
     assert got["text"].startswith("De raad besluit over de regionale inkoop")
-    assert not {"Vergadering", "Gemeenteraad", "Tijd", "Raadzaal"} & set(
+    assert not {"Vergadering", "Gemeenteraad", "Tijd", "Raadzaal", "Gegevens"} & set(
         re.split(r"[\s:]+", got["text"]))
 
 
