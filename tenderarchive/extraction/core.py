@@ -535,30 +535,53 @@ _MEETING_BODY_LABEL = re.compile(r"(?:vergadering|orgaan|bestuursorgaan|gremium|
 
 
 def _meeting_facts(tree, fetched_at=None) -> list:
-    """The ``<dt>``/``<dd>`` rows of a council information system's list of the meeting's facts at the head of an
-    agenda item (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie /
-    Raadzaal"): the meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad").
-    Only a ``<dl>`` naming the meeting or its body (:data:`_MEETING_BODY_LABEL`) is one. Its date ("Datum",
-    "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`) and goes with them; a meeting to come
-    (after ``fetched_at``) dates nothing, and its date stays in the text, with the meeting's name when that states
-    it. Every other row stays, a "Sluitingsdatum"
-    above all (an event the analysis reads)."""
+    """The rows of a council information system's list of the meeting's facts at the head of an agenda item
+    (:data:`_MEETING_LABEL`: "Vergadering / Gemeenteraad", "Tijd / 19:30 - 23:00", "Locatie / Raadzaal"): the
+    meeting's, not the item's text, which began with them ("- Vergadering", "- Gemeenteraad"). The facts come as a
+    ``<dl>``, a two-column ``<table>`` or label–value ``<div>``/``<span>`` pairs (:func:`_meeting_rows`). Its date
+    ("Datum", "Vergaderdatum", "Datum en tijd") dates the item (:func:`_meeting_date`) and goes with them; a meeting
+    to come (after ``fetched_at``) dates nothing, and its date stays in the text, with the meeting's name when that
+    states it. Every other row stays, a "Sluitingsdatum" above all (an event the analysis reads)."""
     dated = not_after(_meeting_date(tree), fetched_at) is not None
-    return [row for _, label, values in _meeting_rows(tree)
-            if (_MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
-            or (dated and _MEETING_DATE_LABEL.fullmatch(label)) for row in values]
+    return [el for label, values, elements in _meeting_rows(tree)
+            if (label is None and dated)  # a caption of the facts, which may name the meeting's date
+            or (label is not None and _MEETING_LABEL.fullmatch(label) and (dated or not _dates_in(values)))
+            or (label is not None and dated and _MEETING_DATE_LABEL.fullmatch(label)) for el in elements]
 
 
 def _dates_in(values) -> bool:
     """Whether a row of a meeting's facts states a date ("Gemeenteraad 8 november 2018")."""
-    return any(parse_dutch_date(" ".join(element_text(value).split())) for value in values[1:])
+    return any(parse_dutch_date(value) for value in values)
+
+
+def _label(el) -> str:
+    """The label a term of a list of facts gives ("Vergadering:" is "Vergadering")."""
+    return " ".join(element_text(el).split()).rstrip(": ")
+
+
+def _value(el) -> str:
+    return " ".join(element_text(el).split())
+
+
+#: A label of a fact and its value, as a table's cell or a ``<div>``/``<span>`` pair writes them: short, one line
+#: (a heading over a paragraph of the item's own, "Vergadering" above its matter, is no pair of facts).
+_LABEL_LIMIT, _VALUE_LIMIT = 40, 150
 
 
 def _meeting_rows(tree):
-    """``(term, label, [term and its values])`` of each row of a meeting's facts (:func:`_meeting_facts`)."""
+    """``(label, [value texts], [elements to drop])`` of each row of a meeting's facts (:func:`_meeting_facts`).
+
+    The systems write them as a ``<dl>`` (``<dt>Vergadering</dt><dd>Gemeenteraad</dd>``), as a two-column
+    ``<table>`` (``<tr><th>Vergadering</th><td>Gemeenteraad</td></tr>``, Notubiz) or as label–value pairs of
+    ``<div>``/``<span>`` elements (``<div class="row"><div>Locatie</div><div>Raadzaal</div></div>``, iBabs,
+    GemeenteOplossingen; ``<li><strong>Tijd:</strong> 19:30</li>``). The vocabulary of the labels says which
+    are a meeting's facts, not a CMS's class names. A ``<dl>`` naming the meeting or its body
+    (:data:`_MEETING_BODY_LABEL`) is one; a table or a group of pairs is one only when, besides, most of its labels
+    are a meeting's facts and they state no more than one day: a table of awarded lots ("Perceel 1 / …") or a
+    timeline ("Commissie / 12 oktober 2018", "Raad / 8 november 2018") is the item's own matter and stays."""
     for dl in tree.xpath("//dl"):
         terms = dl.xpath("./dt|./div/dt")
-        labels = [" ".join(element_text(t).split()).rstrip(": ") for t in terms]
+        labels = [_label(t) for t in terms]
         if not any(_MEETING_BODY_LABEL.fullmatch(label) for label in labels):
             continue
         for term, label in zip(terms, labels):
@@ -567,7 +590,84 @@ def _meeting_rows(tree):
                 if not isinstance(sibling.tag, str) or sibling.tag != "dd":
                     break
                 values.append(sibling)
-            yield term, label, values
+            yield label, [_value(v) for v in values[1:]], values
+    for group in (*_table_rows(tree), *_pair_rows(tree)):
+        if _is_meeting(group):
+            yield from group
+
+
+def _is_meeting(group) -> bool:
+    """Whether label–value rows of a table or of pairs are a meeting's facts (:func:`_meeting_rows`)."""
+    group = [row for row in group if row[0] is not None]  # a table's caption
+    labels = [label for label, _, _ in group]
+    facts = [row for row in group if _MEETING_LABEL.fullmatch(row[0]) or _MEETING_DATE_LABEL.fullmatch(row[0])]
+    days = {parsed.day for _, values, _ in facts for parsed in map(parse_dutch_date, values) if parsed}
+    return (len(group) >= 2 and any(_MEETING_BODY_LABEL.fullmatch(label) for label in labels)
+            and 2 * len(facts) > len(group) and len(days) <= 1)
+
+
+def _table_rows(tree):
+    """The rows of each two-column table whose first column labels the second (its cells short). Its caption, a
+    ``<caption>`` or a row of one cell heading the table ("Gegevens vergadering"), comes as a row labelled None: it
+    goes with the meeting's facts when they date the item."""
+    for table in tree.xpath("//table[not(ancestor::dl)]"):
+        group = [(None, [_value(c)], [c]) for c in table.xpath("./caption")]
+        for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+            cells = row.xpath("./th|./td")
+            if len(cells) == 1 and len(_value(cells[0])) <= _LABEL_LIMIT:
+                group.append((None, [_value(cells[0])], [row]))
+                continue
+            if len(cells) != 2:
+                break
+            label, value = _label(cells[0]), _value(cells[1])
+            if not label or len(label) > _LABEL_LIMIT or len(value) > _VALUE_LIMIT:
+                break
+            group.append((label, [value], [row]))
+        else:
+            if group:
+                yield group
+
+
+_PAIR_TAGS = {"div", "li", "p", "span"}
+
+
+def _pair(el):
+    """``(label, value)`` of an element holding one fact: a label element and a value element
+    (``<div><div>Locatie</div><div>Raadzaal</div></div>``), or a label element and its text
+    (``<li><strong>Tijd:</strong> 19:30 - 23:00</li>``); None for any other element."""
+    kids = [k for k in el if isinstance(k.tag, str) and k.tag != "br"]
+    if (el.text or "").strip() or not kids or len(kids) > 2 or any(len(k) for k in kids[:1]):
+        return None
+    label = _label(kids[0])
+    value = _value(kids[1]) if len(kids) == 2 else " ".join((kids[0].tail or "").split())
+    if len(kids) == 2 and (kids[0].tail or "").strip():
+        return None
+    if not label or not value or len(label) > _LABEL_LIMIT or len(value) > _VALUE_LIMIT:
+        return None
+    return label, value
+
+
+def _pair_rows(tree):
+    """Each group of sibling elements that hold one fact each (:func:`_pair`), or of a container's label and value
+    elements in turn (``<span class="label">Datum</span><span class="value">…</span>…``)."""
+    seen = set()
+    for el in tree.iter(*_PAIR_TAGS):
+        parent = el.getparent()
+        if parent is None or parent in seen or el.xpath("ancestor::dl or ancestor::table"):
+            continue
+        seen.add(parent)
+        kids = [k for k in parent if isinstance(k.tag, str) and k.tag != "br"]
+        group = []
+        for kid in kids:
+            pair = _pair(kid) if kid.tag in _PAIR_TAGS else None
+            if pair:
+                group.append((pair[0], [pair[1]], [kid]))
+        if len(group) >= 2:
+            yield group
+        elif len(kids) >= 4 and len(kids) % 2 == 0 and all(k.tag in _PAIR_TAGS and not len(k) for k in kids):
+            rows = [(_label(a), [_value(b)], [a, b]) for a, b in zip(kids[::2], kids[1::2])]
+            if all(0 < len(label) <= _LABEL_LIMIT and 0 < len(v[0]) <= _VALUE_LIMIT for label, v, _ in rows):
+                yield rows
 
 
 def _meeting_date(tree) -> ParsedDate | None:
@@ -577,10 +677,10 @@ def _meeting_date(tree) -> ParsedDate | None:
     uur"), else in the meeting's name ("Vergadering / Gemeenteraad 8 november 2018", as the systems name a meeting)."""
     rows = list(_meeting_rows(tree))
     for pattern in (_MEETING_DATE_LABEL, _MEETING_BODY_LABEL):
-        for _, label, values in rows:
-            if pattern.fullmatch(label):
-                for value in values[1:]:
-                    parsed = parse_dutch_date(" ".join(element_text(value).split()))
+        for label, values, _ in rows:
+            if label is not None and pattern.fullmatch(label):
+                for value in values:
+                    parsed = parse_dutch_date(value)
                     if parsed:
                         return parsed
     return None

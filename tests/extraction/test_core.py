@@ -3,8 +3,10 @@ pages of tests/fixtures/news)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
+import lxml.html
 import pytest
 
 from tenderarchive.extraction.core import extract_html
@@ -268,3 +270,70 @@ def test_an_agenda_item_is_dated_by_the_date_in_its_meetings_name(meeting, publi
         assert lines[:2] == ["Vergadering", f"Gemeenteraad {meeting}"]
     else:
         assert got["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+#: The same facts of an item's meeting as council information systems write them besides a ``<dl>``: a two-column
+#: table (Notubiz), label–value ``<div>`` rows (iBabs), ``<span>`` labels and values in turn (GemeenteOplossingen),
+#: a list of labelled lines.
+MEETING_FACTS_AS = {
+    "table": "<table class='meeting-details'><tbody><tr><th>Vergadering</th><td><a href='/vergadering/812'>Gemeenteraad"
+             "</a></td></tr><tr><th>Datum</th><td>donderdag 8 november 2018</td></tr><tr><th>Tijd</th>"
+             "<td>19:30 - 23:00</td></tr><tr><th>Locatie</th><td>Raadzaal</td></tr><tr><th>Voorzitter</th>"
+             "<td>J. de Vries</td></tr></tbody></table>",
+    "table with a caption": "<table><thead><tr><th colspan='2'>Gegevens vergadering</th></tr></thead><tbody><tr><td>"
+                            "Vergadering:</td><td>Gemeenteraad</td></tr><tr><td>Datum:</td><td>8-11-2018</td></tr>"
+                            "<tr><td>Locatie:</td><td>Raadzaal</td></tr></tbody></table>",
+    "divs": "<div class='agenda-item-meta'><div class='row'><div class='label'>Vergadering</div><div class='value'>"
+            "<a href='/vergadering/812'>Gemeenteraad</a></div></div><div class='row'><div class='label'>Datum</div>"
+            "<div class='value'>donderdag 8 november 2018</div></div><div class='row'><div class='label'>Tijd</div>"
+            "<div class='value'>19:30 - 23:00</div></div><div class='row'><div class='label'>Locatie</div>"
+            "<div class='value'>Raadzaal</div></div></div>",
+    "spans in turn": "<div class='meeting-info'><span class='label'>Vergadering:</span><span class='value'>Gemeenteraad"
+                     "</span><span class='label'>Datum:</span><span class='value'>donderdag 8 november 2018</span>"
+                     "<span class='label'>Tijd:</span><span class='value'>19:30 - 23:00</span><span class='label'>"
+                     "Locatie:</span><span class='value'>Raadzaal</span></div>",
+    "labelled lines": "<ul class='details'><li><strong>Vergadering:</strong> Gemeenteraad</li><li><strong>Datum:"
+                      "</strong> donderdag 8 november 2018</li><li><strong>Tijd:</strong> 19:30 - 23:00</li>"
+                      "<li><strong>Locatie:</strong> Raadzaal</li></ul>",
+}
+
+
+#: An agenda item's matter as short as such items are (SYNTHETIC): the page's text is its whole text.
+AGENDA_ITEM_BODY = "<p>De raad besluit over de regionale inkoop van jeugdhulp vanaf 2019.</p>"
+
+
+@pytest.mark.parametrize("written", MEETING_FACTS_AS)
+def test_an_agenda_items_text_does_not_begin_with_its_meetings_facts_however_marked_up(written):
+    """The meeting's facts at the head of an agenda item given as a table or as label–value pairs, not as a ``<dl>``:
+    the item's text, its first words and its search snippet, began "Vergadering", "Gemeenteraad", "Datum", "Tijd"
+    before its matter. They are the meeting's facts, read by the labels' words (no CMS's class names), and leave its
+    text; the item is still dated by its meeting."""
+    item = (f"<h1>4. Raadsvoorstel inkoop jeugdhulp</h1>{MEETING_FACTS_AS[written]}"
+            f"<div class='agenda-item__content'>{AGENDA_ITEM_BODY}</div>")
+    got = extract_html(synthetic_page(body=item), url="https://raad.voorbeeldstad.nl/agendapunt/443/punt-3",
+                       fetched_at=READ_AT)
+    assert (got["published"], got["published_source"]) == ("2018-11-08", "stated")
+    assert got["text"].startswith("De raad besluit over de regionale inkoop")
+    assert not {"Vergadering", "Gemeenteraad", "Tijd", "Raadzaal", "Gegevens"} & set(
+        re.split(r"[\s:]+", got["text"]))
+
+
+#: Tables that are an item's own matter: the lots it awarded, and the timeline of its decision (meetings each on a
+#: day of their own), as two columns.
+ITEMS_OWN_TABLES = {
+    "awarded lots": "<table><tr><th>Perceel 1</th><td>Jeugdhulp ambulant: Stichting Jeugdzorg Voorbeeld</td></tr>"
+                    "<tr><th>Perceel 2</th><td>Jeugdhulp verblijf: Zorggroep Voorbeeld</td></tr></table>",
+    "timeline": "<table><tr><th>Commissie</th><td>12 oktober 2018</td></tr><tr><th>Raad</th><td>8 november 2018</td>"
+                "</tr></table>",
+}
+
+
+@pytest.mark.parametrize("table", ITEMS_OWN_TABLES)
+def test_a_table_of_the_items_own_matter_stays_in_its_text(table):
+    """The other side: a two-column table of the item's own (awarded lots, a timeline of meetings on two days) is no
+    meeting's facts and stays in its text."""
+    item = (f"<article><h1>Gunning inkoop jeugdhulp</h1>{SYNTHETIC_BODY}{ITEMS_OWN_TABLES[table]}</article>")
+    got = extract_html(synthetic_page(body=item), url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp",
+                       fetched_at=READ_AT)
+    for cell in lxml.html.fromstring(ITEMS_OWN_TABLES[table]).xpath("//th|//td"):
+        assert cell.text_content() in got["text"]
