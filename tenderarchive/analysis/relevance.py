@@ -30,6 +30,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   since round four a procedure term counts only when it names a *particular* procurement
   (rule ``rel.particular_procedure``: not "de Aanbestedingswet", "elke gecontracteerde
   aanbieder", "wanneer een instelling een aanbesteding verliest"), see :func:`particular`;
+  since branch cv40 a particular buyer buying youth care with the purchase verb ("Het college wil ...
+  jeugdhulp gaan inkopen", "Almere, ... en Urk kopen ... jeugdzorg in") is a procedure act too, in core, and
+  outweighs a genre title (:func:`buyer_purchases`);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
