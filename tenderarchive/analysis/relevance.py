@@ -30,6 +30,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   since round four a procedure term counts only when it names a *particular* procurement
   (rule ``rel.particular_procedure``: not "de Aanbestedingswet", "elke gecontracteerde
   aanbieder", "wanneer een instelling een aanbesteding verliest"), see :func:`particular`;
+  since branch cv40 a particular buyer buying youth care with the purchase verb ("Het college wil ...
+  jeugdhulp gaan inkopen", "Almere, ... en Urk kopen ... jeugdzorg in") is a procedure act too, in core, and
+  outweighs a genre title (:func:`buyer_purchases`);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -249,6 +252,72 @@ def plain_purchases(full: str) -> list[str]:
     return out
 
 
+#: Branch cv40: a *particular buyer* buys youth care, told with the purchase verb and youth care as its object -- "Het
+#: college wil nu zonder andere partners jeugdhulp gaan inkopen", "Omdat Amstelveen zelfstandig de jeugdzorg wil gaan
+#: inkopen", "de elf regiogemeenten die gezamenlijk jeugdhulp inkopen", "Almere, Lelystad, Dronten, Noordoostpolder en
+#: Urk kopen gezamenlijk specialistische jeugdzorg in" (the separable verb split). That is stages.md's `voorbereiding`
+#: ("decision or plan to procure") or a purchase running, of one buyer: a particular procurement, as "de aanbesteding
+#: voor de jeugdzorg" is (:func:`named_procedures`). What tells it from the general statement is Dutch's own sign of
+#: the particular: the buyer is definite -- "het college", "de gemeente", a municipality by name, a counted or
+#: qualified set ("de elf regiogemeenten", "beide gemeenten") -- while the general statement has a bare plural
+#: ("hoe gemeenten jeugdhulp inkopen", "het feit dat gemeenten hun jeugdbescherming ... inkopen"), a modal of duty or
+#: possibility ("Sinds 2015 moeten gemeenten de jeugdzorg inkopen", "Gemeente moet jeugdhulp ... contracteren"), or no
+#: subject at all ("handiger om samen jeugdzorg in te kopen"). In core: the definition, not a kind of page.
+_BUYER_NUMBER = (r"(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+                 r"zeventien|achttien|negentien|twintig)")
+_BUYER_DEFINITE = (r"\b(?:[Hh]et college|[Dd]e gemeente|[Dd]e gemeenteraad|[Dd]e (?:jeugd)?regio|[Hh]et samenwerkingsverband|"
+                   # "de elf regiogemeenten", "beide gemeenten", "de Twentse gemeenten", "de H10 gemeenten" -- a determiner
+                   # or a number, then at most two adjectives or names; not "de gemeenten" alone (see buyer_purchases), nor
+                   # "de Nederlandse / andere / meeste gemeenten" (the municipalities in general)
+                   r"(?:(?:[Dd]e|[Dd]eze|[Bb]eide|[Oo]nze|[Aa]lle) (?:" + _BUYER_NUMBER + r" )?|" + _BUYER_NUMBER + r" )"
+                   r"(?!(?:[Nn]ederlandse|andere|meeste|overige|sommige|vele)\b)(?:(?:[A-Z][\w-]*|[\w-]+e) ){0,2}"
+                   r"(?:regio|jeugdregio)?gemeenten)\b")
+_NAME = r"[A-Z][a-z][\w'-]*"
+_BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}})"
+_YOUTH_OBJECT = r"(?:(?:de|het|hun|onze) )?(?:[\w-]+ )?jeugd[\w-]*"
+_BUYER_PURCHASE = (
+    # the verb closing the clause (a subordinate clause, a modal or "gaan"): "... jeugdhulp (gaan) inkopen"
+    re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
+               r"(?:inkopen|aanbesteden|contracteren)\b"),
+    # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in"
+    re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?in\b"))
+# inside the clause: a modal of duty or possibility, a question word, a future aim (branch cv35's "zal ... om te komen
+# tot"), or a bare plural subject of its own ("hoe gemeenten jeugdhulp inkopen") make it general
+_BUYER_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|zal|zullen|hoe|wanneer|indien|"
+                            r"vaak|meestal|doorgaans|bijvoorbeeld)\b|"
+                            r"(?<!\bde )(?<!\bdeze )(?<!\bdie )(?<!\bbeide )(?<!\bonze )(?<!\bhun )\bgemeenten\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _municipality_names() -> frozenset[str]:
+    from .places import load  # the reference table of municipalities (no import cycle)
+    munis, _ = load()
+    return frozenset(munis) | {a for r in munis.values() for a in (r.get("aliases") or "").split("|") if a}
+
+
+def buyer_purchases(full: str) -> list[str]:
+    """Clauses in which a particular buyer buys youth care with the purchase verb (branch cv40, see above)."""
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        if "jeugd" not in sent.lower():
+            continue
+        for rx in _BUYER_PURCHASE:
+            pos = 0
+            while (m := rx.search(sent, pos)) is not None:
+                pos = m.start() + 1  # a capital that is no buyer ("Omdat Amstelveen ..."): try from the next word
+                clause, buyer = m.group(0), m.group("buyer")
+                if not _matches(YOUTH_CORE, clause) or _BUYER_GENERAL.search(clause[len(buyer):]):
+                    continue
+                if buyer.lower() == "de gemeenten":
+                    continue  # the municipalities in general ("De gemeenten kopen de jeugdzorg in sinds 2015")
+                if not re.match(_BUYER_DEFINITE, buyer) and not {
+                        n.strip() for n in re.split(r", | en ", buyer)} <= _municipality_names():
+                    continue  # a capital that is no municipality ("Sinds", "Gemeente", "Nederlands Jeugdinstituut")
+                out.append(clause.lower())
+                break
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -291,6 +360,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
+            # branch cv40: a particular buyer buys youth care ("Het college wil ... jeugdhulp gaan inkopen"), in core
+            + (bought := buyer_purchases(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -317,7 +388,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
-    together = not on("rel.together") or bool(plain) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
@@ -342,7 +413,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False
     elif ((guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre")
-          and not named_procedures(text)):
+          and not named_procedures(text) and not bought):
         rule = ("guidance" if guidance else "report" if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False

@@ -20,7 +20,8 @@ RULES: dict[str, str] = {
     "rel.vacancy": "two vacancy/hiring signals -> not relevant",
     "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
                         "and no step is reported -> not relevant; not when the body names a particular youth-care "
-                        "procedure ('de aanbesteding voor de jeugdzorg', branch news15r)"),
+                        "procedure ('de aanbesteding voor de jeugdzorg', branch news15r) or a particular buyer's purchase of youth care "
+                        "('Het college wil ... jeugdhulp gaan inkopen', core since branch cv40)"),
     "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too; 'jeugdzorgvervoer' is transport, "
                            "round five), no youth term there "
                            "-> not relevant"),
