@@ -26,6 +26,7 @@ CSV never rendered cells and are unchanged.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from datasette.utils import to_css_class
@@ -67,8 +68,36 @@ def _escaped(value) -> str:
     return escape(value)
 
 
+#: The columns of the ``changes`` view whose HTML says the change in words (tenderarchive/change_words.py); its CSV
+#: and JSON keep the stored JSON.
+CHANGE_COLUMNS = frozenset({"changed_columns", "previous_values", "new_values"})
+
+
+def _change_value(cell, row):
+    """A cell of the ``changes`` view in words: the changed columns as the data dictionary names them, the earlier
+    and new values as the site shows them (amounts in euros, dates as dates, lists as lists), bookkeeping left out;
+    the stored JSON in its ``title``. The view showed the JSON as stored, ``{"value_cents": 1200000000}``."""
+    from tenderarchive.change_words import columns_words, values_words
+
+    column, raw = cell["column"], cell["raw"]
+    try:
+        table = row["table_name"]
+        other = row["new_values" if column == "previous_values" else "previous_values"]
+    except (KeyError, IndexError):   # hidden by _col/_nocol: the words need the record's table
+        return _escaped(cell["value"])
+    words = columns_words(table, raw) if column == "changed_columns" else values_words(table, raw, other)
+    if not isinstance(raw, str) or words == raw or words is None:
+        return _escaped(cell["value"])
+    if not words:   # a version of the archive's bookkeeping alone (a lot re-read from a rectification)
+        words = "archive bookkeeping only" + (f" ({', '.join(map(str, json.loads(raw)))})"
+                                              if column == "changed_columns" else "")
+    return f'<span title="{_escaped(raw)}">{_escaped(words)}</span>'
+
+
 def _table_value(cell, row, database, table):
     column = cell["column"]
+    if table == "changes" and column in CHANGE_COLUMNS:
+        return _change_value(cell, row)
     if column in CELL_COLUMNS and cell["value_type"] != "pk":
         link = render_cell(row, cell["raw"], column, table, database)
         if link is not None:
