@@ -180,7 +180,8 @@ def test_what_changed_in_a_procurement_reads_in_words_on_its_page_and_in_the_cha
     and the ``changes`` view the raw table and column names and JSON. Both say each change as the site does: the
     column as the data dictionary names it, amounts in euros, dates as dates, a list as a list, flags as ja/nee,
     the archive's bookkeeping (a lot's publication_id) and an amount's printed text beside it left out; the CSV
-    of both keeps the stored JSON."""
+    of both keeps the stored JSON. So do the saved searches' own pages (``aanbesteding_wijzigingen``,
+    ``changed_notices``)."""
     import csv
     import io
     import json
@@ -199,9 +200,18 @@ def test_what_changed_in_a_procurement_reads_in_words_on_its_page_and_in_the_cha
         view = [{c: row.locator(f"td.col-{c}").inner_text() for c in ("table_name", "row_key", "changed_columns",
                                                                         "previous_values", "new_values")}
                 for row in page.locator("table.rows-and-columns tbody tr").all()]
+        searches = []   # the saved searches' own pages, which the page's sections and the feeds link
+        for path, columns in ((f"/aanbesteding_wijzigingen?procurement_id=TN900001", ("kolommen", "was", "werd")),
+                              ("/changed_notices", ("changed_columns", "previous_values", "new_values"))):
+            page.goto(changed_archive.db + path)
+            searches += [{c: row.locator(f"td.col-{c}").inner_text() for c in columns}
+                         for row in page.locator("table.rows-and-columns tbody tr").all()]
     finally:
         context.close()
-    shown = " ".join(" ".join(v for k, v in r.items() if k not in ("sleutel", "row_key")) for r in rows + view)
+    assert len(searches) == len(rows) + 2   # the two changed notices
+    assert {"Current closing date for tenders (deadline): 1 april 2025 12:00"} <= {
+        r.get("was", r.get("previous_values")) for r in searches}
+    shown = " ".join(" ".join(r.values()) for r in searches) + " " + " ".join(" ".join(v for k, v in r.items() if k not in ("sleutel", "row_key")) for r in rows + view)
     assert not any(raw in shown for raw in ("{", "[\"", "_cents\"", "120000000", "T12:00:00", "1 200 000")), shown
 
     procurement = next(r for r in rows if r["tabel"] == "procurements")
