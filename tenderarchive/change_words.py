@@ -57,7 +57,8 @@ def field_label(table, column) -> str:
 @lru_cache(maxsize=1024)
 def _flag(column) -> bool:
     """Whether the dictionary describes ``column`` as a flag ("1 when …", "1 awarded, 0 not awarded") in any table."""
-    return any(str(columns.get(column) or "").startswith("1 ") for columns in _dictionary().values())
+    return any(str(columns.get(column) or "").startswith("1 ") and not str(columns.get(column)).startswith("1 for ")
+               for columns in _dictionary().values())   # "1 for the first earlier version": a number
 
 
 def value_words(column, value) -> str:

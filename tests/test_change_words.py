@@ -22,7 +22,7 @@ def test_values_read_as_the_site_shows_them():
     assert value_words("notice_types", '["AAO", "AGO", "REC"]') == "AAO, AGO, REC"
     assert value_words("received_counts", '{"Inschrijvingen": 4}') == "Inschrijvingen: 4"
     assert value_words("awarded", 1) == "ja" and value_words("awarded", 0) == "nee"
-    assert value_words("tenders_received", 1) == "1"   # a count, no flag
+    assert value_words("tenders_received", 1) == value_words("version", 1) == "1"   # numbers, no flags
     assert value_words("title", None) == value_words("title", "") == value_words("notice_types", "[]") == "—"
     assert value_words("title", "[Concept] Jeugdhulp") == "[Concept] Jeugdhulp"   # no JSON: as it is
 
