@@ -308,6 +308,8 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     # as the saved search's own page reads them (tenderarchive/query_params.py): a day-first date is that date, a
     # date, year or page that is none is refused (:func:`_checked_page`), not listed as every row or none
     values = checked_params({p: str(params.get(p) or "") for p in names})
+    from tenderarchive.change_words import columns_words, values_words
+
     result = await datasette.get_database(database).execute(query["sql"], values)
     columns = reader_columns(result.columns)  # not its feed's columns, as its own page and CSV
     described = query.get("columns") or {}
@@ -315,9 +317,17 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     for row in result.rows:
         cells = []
         for column in columns:
-            value = shown_values(row[column]) if column in VALUE_OBJECT_COLUMNS else row[column]
+            value = row[column]
+            if column in VALUE_OBJECT_COLUMNS and "tabel" in columns:
+                # in words (tenderarchive/change_words.py): each column as the data dictionary names it, amounts in
+                # euros, dates as dates, lists as lists, bookkeeping left out; the saved search's CSV keeps the JSON
+                other = "werd" if column == "was" else "was"
+                value = values_words(row["tabel"], value, row[other] if other in columns else None)
+            elif column in VALUE_OBJECT_COLUMNS:
+                value = shown_values(value)
             if column == "kolommen":
-                value = column_names(value)  # as the feed's title says them: words, bookkeeping left out
+                value = (columns_words(row["tabel"], value) if "tabel" in columns
+                         else column_names(value))  # bookkeeping left out
             href = cell_link(database, column, value, None)
             if href is None and column == "url":
                 href = http_url(value)

@@ -26,6 +26,7 @@ CSV never rendered cells and are unchanged.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from datasette.utils import to_css_class
@@ -67,8 +68,77 @@ def _escaped(value) -> str:
     return escape(value)
 
 
+#: The columns of the ``changes`` view whose HTML says the change in words (tenderarchive/change_words.py); its CSV
+#: and JSON keep the stored JSON.
+CHANGE_COLUMNS = frozenset({"changed_columns", "previous_values", "new_values"})
+
+
+def _change_words(kind, table, raw, other) -> str | None:
+    """One cell of a change in words, ``kind`` "columns" (a JSON list of changed columns) or "values" (a JSON object
+    of their values, ``other`` the change's other side), the stored JSON in its ``title``; None where ``raw`` is
+    no such JSON (shown as it is)."""
+    from tenderarchive.change_words import columns_words, values_words
+
+    words = columns_words(table, raw) if kind == "columns" else values_words(table, raw, other)
+    if not isinstance(raw, str) or words == raw or words is None:
+        return None
+    if not words:   # a version of the archive's bookkeeping alone (a lot re-read from a rectification)
+        words = "archive bookkeeping only" + (f" ({', '.join(map(str, json.loads(raw)))})" if kind == "columns" else "")
+    return f'<span title="{_escaped(raw)}">{_escaped(words)}</span>'
+
+
+def _change_value(cell, row):
+    """A cell of the ``changes`` view in words: the changed columns as the data dictionary names them, the earlier
+    and new values as the site shows them (amounts in euros, dates as dates, lists as lists), bookkeeping left out;
+    the stored JSON in its ``title``. The view showed the JSON as stored, ``{"value_cents": 1200000000}``."""
+    column, raw = cell["column"], cell["raw"]
+    try:
+        table = row["table_name"]
+        other = row["new_values" if column == "previous_values" else "previous_values"]
+    except (KeyError, IndexError):   # hidden by _col/_nocol: the words need the record's table
+        return _escaped(cell["value"])
+    words = _change_words("columns" if column == "changed_columns" else "values", table, raw, other)
+    return _escaped(cell["value"]) if words is None else words
+
+
+#: The saved searches of a record's changes whose page says them in words, as the ``changes`` view: per search, its
+#: columns of changed columns, earlier and new values, and the column naming the record's table (or the table).
+CHANGE_QUERIES = (
+    (("kolommen", "was", "werd"), "tabel", None),                                          # aanbesteding_wijzigingen
+    (("changed_columns", "previous_values", "new_values"), "table_name", None),
+    (("changed_columns", "previous_values", "new_values"), "publication_id", "notices"),   # changed_notices
+)
+
+
+@lru_cache(maxsize=256)
+def _change_indexes(columns: tuple):
+    """Where a saved search's row holds a change (:data:`CHANGE_QUERIES`): the indexes of its changed columns, earlier
+    and new values and of its table column (or the table's name), or None."""
+    for names, table_column, table in CHANGE_QUERIES:
+        if all(name in columns for name in names) and table_column in columns:
+            return (*(columns.index(name) for name in names), table or columns.index(table_column))
+    return None
+
+
+def _change_row(row, columns, raw_row):
+    """A saved search's display values with its change in words (:func:`_change_words`), or as they are."""
+    found = _change_indexes(tuple(columns)) if raw_row is not None else None
+    if found is None:
+        return row
+    changed, was, now, table = found
+    table = raw_row[table] if isinstance(table, int) else table
+    row = list(row)
+    for index, kind, other in ((changed, "columns", None), (was, "values", now), (now, "values", was)):
+        words = _change_words(kind, table, raw_row[index], None if other is None else raw_row[other])
+        if words is not None:
+            row[index] = Markup(words)
+    return row
+
+
 def _table_value(cell, row, database, table):
     column = cell["column"]
+    if table == "changes" and column in CHANGE_COLUMNS:
+        return _change_value(cell, row)
     if column in CELL_COLUMNS and cell["value_type"] != "pk":
         link = render_cell(row, cell["raw"], column, table, database)
         if link is not None:
@@ -114,7 +184,9 @@ def query_row(row, columns, raw_row=None, database=None, shown=None) -> Markup:
     all (a saved search's page leaves its feed's ``atom_*`` columns out, ``query_csv.reader_columns``).
     The columns' tags are worked out once per set of columns (:func:`_query_cells`), not per cell; a
     saved search of 100 rows and 15 columns spent several milliseconds here (bench/README.md,
-    "Datasette's fixed cost per page, round 4")."""
+    "Datasette's fixed cost per page, round 4"). A search of a record's changes says them in words
+    (:func:`_change_row`)."""
+    row = _change_row(row, columns, raw_row)
     if shown is not None and len(shown) != len(columns):
         indexes = _shown_indexes(tuple(columns), tuple(shown))
         columns = [columns[i] for i in indexes]

@@ -140,3 +140,107 @@ def test_the_map_colours_by_a_chosen_figure_without_tiles(page, browser_server, 
     assert page.locator(".ta-mapwrap path").count() == 342
     page.locator('.ta-mapwrap a[data-code="GM0546"]').click()                # Leiden
     page.wait_for_url("**/-/jeugdregio/JZ18")
+
+
+@pytest.fixture(scope="module")
+def changed_archive(tmp_path_factory):
+    """An archive of two real crawls of the award fixtures (tests/fixtures/awards) over loopback. Crawl 1 serves
+    procedure 900001 before its rectification 900103, with contract notice 900101's closing date a fortnight
+    earlier and lot 1's estimated value € 1.200.000 (SYNTHETIC changes of the synthetic fixtures); crawl 2 serves
+    them as they are: the closing date moved, the lot's value corrected, the lots' results and award notice 900102
+    rectified, the procedure's notice types a list grown by REC."""
+    import copy
+
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
+    from tests.awards.conftest import FIXTURES
+    from tests.conftest import by_id, run_crawl
+
+    db = tmp_path_factory.mktemp("changes") / "archive.db"
+    publications, datasets = load_publications(FIXTURES), load_datasets(FIXTURES / "datasets")
+    before = copy.deepcopy([p for p in publications if p["detail"]["publicatieId"] != 900103])
+    by_id(before, 900101)["detail"]["sluitingsDatum"] = "2025-04-01T12:00:00"
+    by_id(before, 900101)["html"] = by_id(before, 900101)["html"].replace(
+        '<span class="value">1 300 000</span>', '<span class="value">1 200 000</span>')
+    by_id(before, 900102)["detail"]["publicatieIDLaatsteRectificatie"] = None   # not yet rectified
+    for served in (before, publications):
+        with APIServer(TenderNedAPI(served, datasets=datasets)) as api:
+            crawled = run_crawl(api.api_url, db, from_date="2021-01-01", until_date="2026-06-30")
+        assert crawled.returncode == 0, crawled.output[-3000:]
+    from tests.datasette.archive_fixtures import Server
+
+    server = Server(db)
+    yield server
+    server.stop()
+
+
+def test_what_changed_in_a_procurement_reads_in_words_on_its_page_and_in_the_changes_view(browser, changed_archive):
+    """A researcher reads what changed in procedure 900001 between two crawls. The procurement page's section
+    "Wijzigingen van een aanbesteding" showed each change as small JSON (``{"deadline":
+    "2025-04-01T12:00:00+02:00"}``, ``{"notice_types": "[\\"AAO\\", \\"AGO\\"]"}``, its columns as stored names)
+    and the ``changes`` view the raw table and column names and JSON. Both say each change as the site does: the
+    column as the data dictionary names it, amounts in euros, dates as dates, a list as a list, flags as ja/nee,
+    the archive's bookkeeping (a lot's publication_id) and an amount's printed text beside it left out; the CSV
+    of both keeps the stored JSON. So do the saved searches' own pages (``aanbesteding_wijzigingen``,
+    ``changed_notices``)."""
+    import csv
+    import io
+    import json
+
+    from tests.browser.conftest import local_page
+
+    context = browser.new_context()
+    try:
+        page = local_page(context, changed_archive)
+        page.goto(changed_archive.base + "/-/aanbesteding?id=TN900001")
+        section = page.locator('section[data-query="aanbesteding_wijzigingen"]')
+        rows = [dict(zip(["tabel", "sleutel", "kolommen", "was", "werd"],
+                         [row.locator(f"td.col-{c}").inner_text() for c in ("tabel", "sleutel", "kolommen", "was", "werd")]))
+                for row in section.locator("tbody tr").all()]
+        page.goto(changed_archive.db + "/changes?_size=max")
+        view = [{c: row.locator(f"td.col-{c}").inner_text() for c in ("table_name", "row_key", "changed_columns",
+                                                                        "previous_values", "new_values")}
+                for row in page.locator("table.rows-and-columns tbody tr").all()]
+        searches = []   # the saved searches' own pages, which the page's sections and the feeds link
+        for path, columns in ((f"/aanbesteding_wijzigingen?procurement_id=TN900001", ("kolommen", "was", "werd")),
+                              ("/changed_notices", ("changed_columns", "previous_values", "new_values"))):
+            page.goto(changed_archive.db + path)
+            searches += [{c: row.locator(f"td.col-{c}").inner_text() for c in columns}
+                         for row in page.locator("table.rows-and-columns tbody tr").all()]
+    finally:
+        context.close()
+    assert len(searches) == len(rows) + 2   # the two changed notices
+    assert {"Current closing date for tenders (deadline): 1 april 2025 12:00"} <= {
+        r.get("was", r.get("previous_values")) for r in searches}
+    shown = " ".join(" ".join(r.values()) for r in searches) + " " + " ".join(" ".join(v for k, v in r.items() if k not in ("sleutel", "row_key")) for r in rows + view)
+    assert not any(raw in shown for raw in ("{", "[\"", "_cents\"", "120000000", "T12:00:00", "1 200 000")), shown
+
+    procurement = next(r for r in rows if r["tabel"] == "procurements")
+    assert procurement["was"] == ("Current closing date (deadline): 1 april 2025 12:00; "
+                                  "Date of the latest publication (last_published): 1 september 2025; "
+                                  "Notice types (notice_types): AAO, AGO; "
+                                  "Number of archived publications (publication_count): 2; "
+                                  "PublicatieIds (publication_ids): 900101, 900102")
+    assert procurement["werd"].startswith("Current closing date (deadline): 15 april 2025 12:00; ")
+    assert "Notice types (notice_types): AAO, AGO, REC" in procurement["werd"]
+    notice = next(r for r in view if (r["table_name"], r["row_key"]) == ("notices", "900101"))
+    assert (notice["changed_columns"], notice["previous_values"], notice["new_values"]) == (
+        "Current closing date for tenders (deadline)", "Current closing date for tenders (deadline): 1 april 2025 12:00",
+        "Current closing date for tenders (deadline): 15 april 2025 12:00")
+    lot = next(r for r in rows if r["tabel"] == "lots" and "estimated_cents" in r["kolommen"])
+    assert "Estimated value of the lot (estimated_cents): € 1.200.000,00" in lot["was"]
+    assert "Estimated value of the lot (estimated_cents): € 1.300.000,00" in lot["werd"]
+    assert "Awarded (awarded): —" in lot["was"] and "Awarded (awarded): ja" in lot["werd"]
+    assert "Value of the highest admissible tender (highest_tender_cents): € 1.400.000,50" in lot["werd"]
+    assert not any(word in lot["kolommen"] + lot["werd"] for word in ("publication_id", "_raw", "_currency",
+                                                                       "_placeholder"))
+    assert "archive bookkeeping only (publication_id)" in [r["changed_columns"] for r in view if r["table_name"] == "lots"]
+    rectified = next(r for r in view if (r["table_name"], r["row_key"]) == ("notices", "900102"))
+    assert rectified["new_values"].endswith(": 900103") and "—" in rectified["previous_values"]
+
+    stored = list(csv.DictReader(io.StringIO(changed_archive.get(
+        f"/{changed_archive.database}/changes.csv?_stream=on&table_name=notices&row_key=900101").decode())))
+    assert [json.loads(r["previous_values"]) for r in stored] == [{"deadline": "2025-04-01T12:00:00+02:00"}]
+    page_csv = list(csv.DictReader(io.StringIO(changed_archive.get(
+        f"/{changed_archive.database}/aanbesteding_wijzigingen.csv?procurement_id=TN900001").decode())))
+    assert json.loads(next(r["was"] for r in page_csv if r["tabel"] == "procurements"))["deadline"] == (
+        "2025-04-01T12:00:00+02:00")
