@@ -267,9 +267,31 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
         why = _not_won(a, text)
         if not why:
             kept.append(a)
-        elif why in ("other_service", "extension") and other_tenders is not None:
+        elif why in ("other_service", "extension", "ending") and other_tenders is not None:
             other_tenders.append(a)
+    # branch orgs7: an award the text tells as one of an earlier round ("Eerder was de jeugdhulp gegund aan X", "De
+    # vorige aanbesteding werd gewonnen door X", "In 2019 was de opdracht nog gegund aan X") is no award of this
+    # procedure when the text tells another award that is not an earlier one; alone it is still the text's award
+    earlier = [a for a in kept if _EARLIER.search(_award_sentence(a, text))]
+    if earlier and len(earlier) < len(kept):
+        for a in earlier:
+            kept.remove(a)
+            if other_tenders is not None:
+                other_tenders.append(a)
     return kept
+
+
+# branch orgs7: the words that set an award in an earlier round; not "zoals eerder gemeld" nor "eerder dit jaar"
+_EARLIER = re.compile(r"(?<![\w-])(?:(?<!zoals )(?<!als )(?i:eerder|destijds|indertijd|toentertijd)(?! (?:dit|deze) (?:jaar|maand|week)\b)"
+                      r"(?! (?:gemeld|bericht|aangekondigd|bekendgemaakt|gepubliceerd|besproken)\b)|"
+                      r"(?i:vorige|voorgaande|eerste) (?:aanbesteding|keer|ronde|contractperiode|inkoop|gunning)\w*|"
+                      r"\b(?:was|werd|waren|werden|had|hadden)\b[^.;\n]{0,40}?\bnog\b(?! (?:niet|geen)\b))")
+
+
+def _award_sentence(a: dict, text: str) -> str:
+    ev = a["sentence"]
+    i = text.find(ev) if ev else -1
+    return _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
 
 
 # branch orgs5: a party named in full once after its kind and by its first words where the award is told
@@ -396,6 +418,13 @@ def _not_won(a: dict, text: str) -> str | None:
             rf"{_REVOKE_VERB}\b{_AWARD_OF}{n}(?![\w-])(?: [\w-]+){{0,3}} (?:in|terug)\b", sent) or re.search(
             rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent):
         return "revoked"
+    # branch orgs7: the contract with the party said to end in the sentence that tells it ("Het contract met X is in 2015
+    # afgesloten en loopt af", "de overeenkomst met X wordt beëindigd"): the party is the provider that leaves
+    if re.search(rf"(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])"
+                 rf"[^.;\n]{{0,80}}?\b(?:loopt|liep) (?:\w+ ){{0,3}}?af\b|(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?"
+                 rf"(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])[^.;\n]{{0,80}}?\b(?:afloopt|eindigt|eindigde|beëindigd|opgezegd|ontbonden|stopt)\b",
+                 sent):
+        return "ending"
     if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
         # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
         # the party is still a provider the page names
@@ -446,15 +475,18 @@ def _awardees(text: str) -> list[dict]:
                       rf"(?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
-        ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
-                         rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
+        ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloot|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
+                         rf"(?:overeenkomst|contract)\w* met (?:de |het )?(?:{_KIND} )?(?P<names>{_NAME})"),
+        # branch orgs7: the contract named before its verb ("heeft een overeenkomst gesloten met X")
+        ("contract_met", rf"(?:overeenkomst|contract)(?:en)? (?:[a-z]+ ){{0,2}}?(?:gesloten|afgesloten|getekend|ondertekend) met "
+                         rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:overeenkomst|contract)\w* (?:(?:dat|die) )?met (?P<names>{_NAME})[^.\n]{{0,60}}"
                          rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
         # branch orgs1: a contract extended with a party ("de contractverlenging voor Horizon", "het contract met X te
         # verlengen"), agreements made with a named provider ("afspraken gemaakt met jeugdhulpaanbieder X"), and a
         # partnership entered with named providers ("Met jeugdhulpaanbieders A, B en C gaan ze de samenwerking aan")
         ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
-        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
+        ("contract_met", rf"\b[Mm]et (?:de )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
                          rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
         ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde|deelnemende) (?:GI'?s|aanbieders|partijen|"
                             rf"instellingen|organisaties) zijn[,:]? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
@@ -519,7 +551,7 @@ def _awardees(text: str) -> list[dict]:
         # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
         # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
         ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
-                   rf"gewonnen door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
         # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
         ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
@@ -540,7 +572,7 @@ def _awardees(text: str) -> list[dict]:
         ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen) aan "
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
-                        rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
+                        rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald|gesleept)?)\b", r"in de wacht|\bbinnen"),
         # branch orgs5: the new provider named after its kind, set off by commas or not ("En die nieuwe
         # jeugdhulpaanbieder, Horizon, komt er"), and parties said to provide the care from a date or a year on
         # ("A en B gaan samen met de gemeente de jeugdhulp vanaf 2024 verzorgen")
@@ -583,6 +615,36 @@ def _awardees(text: str) -> list[dict]:
         ("mag_leveren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:mag|mogen) (?!geen\b|niet\b)[^.\n]{{0,80}}?\b(?:de|het) "
                         rf"(?:[a-z]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b[^.\n]{{0,40}}?\b"
                         rf"(?:uitvoeren|leveren|bieden|verzorgen|verlenen)\b", r"\b(?:mag|mogen)\b"),
+        # branch orgs7: more of the general Dutch ways of telling an award: gunnen with the party as indirect object
+        # ("De regio gunt X de opdracht", "De gemeente heeft X de opdracht gegund", "Aan X is de opdracht gegund"), the
+        # party contracted in the passive ("X en Y zijn gecontracteerd voor de jeugdhulp"), the buyer that goes "in
+        # zee" with it, the party chosen as the provider ("De regio heeft X als nieuwe aanbieder gekozen"), the award
+        # received ("X heeft de gunning gekregen", "X krijgt de jeugdhulp gegund") and the care provided by it from a
+        # date on ("De jeugdhulp wordt vanaf 1 januari 2025 geleverd door X"); not where the sentence only supposes it
+        ("gunt_x", rf"\b(?:gunt|gunde|gunden)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:de|het|een) "
+                   rf"(?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b", r"\bgun(?:t|de|den)\b"),
+        ("gunt_x", rf"\b(?:heeft|hebben|had|hadden|besloot|besloten|besluit|om)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?"
+                   rf"(?P<names>{_ALIST}) (?:de|het|een) (?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b(?: [\w-]+){{0,8}}? (?:gegund|te gunnen)\b",
+         r"\b(?:gegund|te gunnen)\b"),
+        ("gunt_x", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|\b(?:is|zijn|werd|werden|wordt|worden) )[Aa]an (?:de |het )?(?:{_KIND} )?"
+                   rf"(?P<names>{_ALIST}) (?:(?:is|zijn|werd|werden|wordt|worden) )?(?:[\w-]+ ){{0,4}}?{_AWARDED_THING} (?:[\w-]+ ){{0,4}}?"
+                   rf"(?:gegund|toegekend|verleend)\b",
+         r"\b(?:gegund|toegekend|verleend)\b"),
+        ("contracted", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?:[Zz]org)?(?:[Aa]anbieders? )?(?P<names>{_ALIST}) (?:is|zijn|werd|werden) "
+                       rf"(?:[a-z]+ ){{0,3}}?gecontracteerd\b(?!:)", r"\bgecontracteerd\b"),
+        ("in_zee", rf"\bin zee (?:(?:gaan|gegaan|gaat|ging|gingen) )?met (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})", r"\bin zee\b"),
+        ("in_zee", rf"\b[Mm]et (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?in zee (?:gaan|gegaan|gaat|ging|gingen)\b",
+         r"\bin zee\b"),
+        ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) als (?:de )?(?:nieuwe )?"
+                        rf"(?:\w*aanbieders?|\w*instellingen?|partners?|uitvoerders?|opdrachtnemers?|contractpartners?) "
+                        rf"(?:[\w-]+ ){{0,3}}?(?:gekozen|geselecteerd|aangewezen|gecontracteerd)\b",
+         r"\b(?:gekozen|geselecteerd|aangewezen|gecontracteerd)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?gunning\b(?: [\w-]+){{0,6}}? gekregen\b",
+         r"\bgekregen\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[\w-]+ ){{0,6}}?gegund\b", r"\bgegund\b"),
+        ("levert_vanaf", rf"(?:wordt|worden|werd|werden) (?:vanaf|per|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? (?:[a-z]+ ){{0,3}}?"
+                         rf"(?:geleverd|uitgevoerd|verzorgd|geboden) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})",
+         r"\b(?:geleverd|uitgevoerd|verzorgd|geboden) door\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
@@ -597,7 +659,8 @@ def _awardees(text: str) -> list[dict]:
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
-            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted") and re.search(
+            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted", "gunt_x", "contracted", "in_zee", "gekozen_als",
+                        "levert_vanaf") and re.search(
                     r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
                     r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs6) supposed, wished, asked or conditional, not told
@@ -613,6 +676,11 @@ def _awardees(text: str) -> list[dict]:
                     continue
                 _add(out, seen, n, rule, m.group(0))
     return out
+
+
+# branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")
+_AWARDED_THING = (r"(?:opdracht|contract|aanbesteding|perceel|percelen|gunning|overeenkomst|raamovereenkomst|jeugdhulp|jeugdzorg|"
+                  r"jeugdbescherming|zorg|dienstverlening)\w*")
 
 
 # branch orgs2: a lower-case word naming the kind of party before its name ("schoonmaakbedrijf", "welzijnskoepel", "de

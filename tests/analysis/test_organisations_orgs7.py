@@ -1,0 +1,85 @@
+"""Awardees and organisations on pages never seen, round seven (issue 11, branch orgs7): more of the general Dutch ways
+of telling an award (gunnen with the party as indirect object, the party contracted in the passive, "in zee gaan met",
+the party chosen as the new provider, the award received, the care provided by it from a date on), the precision guards
+of an award of an earlier round and a contract said to end, and organisations named after their kind.
+
+Every sentence here is SYNTHETIC: written for the test after general Dutch phrasings; the names are invented or common
+words, no page's text is copied.
+"""
+
+import pytest
+
+from tests.analysis.test_organisations_orgs4 import awardees, roles
+
+
+# --- the award told the general Dutch ways still missed ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De regio gunt Eikenrode de opdracht voor de jeugdbescherming.",
+    "De gemeente heeft Eikenrode de opdracht gegund.",
+    "Het college heeft besloten om Eikenrode het perceel ambulante jeugdhulp te gunnen.",
+    "Aan Eikenrode is de opdracht voor de jeugdhulp gegund.",
+    "Aan jeugdhulpaanbieder Eikenrode is het contract gegund.",
+    "Na een zorgvuldige beoordeling is aan Eikenrode de opdracht gegund.",
+    "Eikenrode is gecontracteerd voor de specialistische jeugdhulp.",
+    "De gemeente gaat in zee met jeugdhulpaanbieder Eikenrode.",
+    "De gemeenten zijn met Eikenrode in zee gegaan.",
+    "De regio heeft Eikenrode als nieuwe aanbieder gekozen.",
+    "Eikenrode heeft de gunning gekregen voor de jeugdhulp in de regio.",
+    "Eikenrode krijgt de ambulante jeugdhulp in de regio gegund.",
+    "De jeugdhulp wordt vanaf 1 januari 2025 geleverd door Eikenrode.",
+    "De aanbesteding is binnengehaald door Eikenrode.",
+    "Zorgaanbieder Eikenrode heeft het contract voor de jeugdhulp binnengesleept.",
+    "De gemeente sloot een contract met jeugdhulpaanbieder Eikenrode.",
+    "De gemeente heeft een overeenkomst gesloten met Eikenrode.",
+    "Met Eikenrode is een contract gesloten voor de jeugdhulp.",
+])
+def test_an_award_told_the_general_dutch_ways_names_its_awardee(text):
+    assert awardees(text) == ["Eikenrode"]
+
+
+def test_parties_contracted_in_the_passive_are_awardees_each():
+    assert awardees("Eikenrode en Wilgenhof zijn gecontracteerd voor de jeugdhulp.") == ["Eikenrode", "Wilgenhof"]
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente wil in zee met Eikenrode.",
+    "Mogelijk wordt Eikenrode gecontracteerd.",
+    "Wordt Eikenrode gecontracteerd?",
+    "Eikenrode is niet gecontracteerd voor de jeugdhulp.",
+    "De gemeente heeft Eikenrode de opdracht niet gegund.",
+    "Aan Eikenrode is een subsidie verleend.",
+    "Het college heeft Eikenrode de opdracht gegeven om een plan te maken.",
+    "Met Eikenrode is een gesprek gevoerd over het contract.",
+])
+def test_an_award_supposed_denied_or_of_something_else_names_no_awardee(text):
+    assert awardees(text) == []
+
+
+# --- precision: an award of an earlier round, a contract that ends ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De opdracht ging naar Wilgenhof. In 2019 was de opdracht nog gegund aan Eikenrode.",
+    "De opdracht ging naar Wilgenhof. Eerder was de jeugdhulp gegund aan Eikenrode.",
+    "De opdracht ging naar Wilgenhof. De vorige aanbesteding werd gewonnen door Eikenrode.",
+])
+def test_the_winner_of_an_earlier_round_beside_this_rounds_winner_is_no_awardee(text):
+    assert awardees(text) == ["Wilgenhof"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zoals eerder gemeld is de jeugdhulp gegund aan Eikenrode.",
+    "Eerder was de jeugdhulp gegund aan Eikenrode.",
+])
+def test_an_award_told_as_earlier_news_or_alone_stays_the_texts_award(text):
+    assert awardees(text) == ["Eikenrode"]
+
+
+def test_a_party_whose_contract_is_said_to_end_is_no_awardee_but_still_a_party():
+    from tenderarchive.analysis import analyse
+    text = ("De gemeente heeft de aanbesteding voor de ambulante jeugdhulp definitief gegund aan Wilgenhof. Het contract "
+            "met Eikenrode is in 2015 gesloten en loopt eind dit jaar af.")
+    assert awardees(text) == ["Wilgenhof"]
+    out = analyse(text)
+    assert out["awardees"] == ["Wilgenhof"]
+    assert {o["name"]: o["role"] for o in out["organisations"]}.get("Eikenrode") == "provider"
