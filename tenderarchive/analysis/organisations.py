@@ -317,7 +317,7 @@ _HEADLINE = re.compile(rf"(?:^|: )(?:[Aa]anbesteding|[Oo]pdracht|[Cc]ontract|[Gg
 # branch orgs3: a party that lost, withdrew or objected (the general Dutch ways of saying so); the subject before the
 # verb or after it ("X verloor de aanbesteding", "X trok zich terug", "X maakte bezwaar", "X spande een kort geding
 # aan", "X viste achter het net", "bezwaar van X", "kort geding aangespannen door X")
-_LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?(?:\w+ ){0,3}?"
+_LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},|,? (?:die|dat|welke))? (?:heeft |had |hebben |is |was |zijn )?(?:\w+ ){0,3}?"
                r"(?:verloor|verloren|verliest|verliezen|viste?n? (?:\w+ )?achter het net|greep (?:\w+ )?naast|grepen (?:\w+ )?naast|"
                r"naast (?:de|het) (?:\w+ )?(?:opdracht|contract|aanbesteding)\w* gegrepen|"
                r"trok(?:ken)? zich (?:\w+ )?terug|trekt zich (?:\w+ )?terug|(?:zich )?teruggetrokken|"
@@ -339,12 +339,38 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                r"(?:vecht|vocht|vochten|vechten) (?:\w+ ){0,2}?de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
                r"aanbesteding|keuze|uitslag)\w* aan\b|"
                r"(?:in (?:hoger )?beroep|bezwaar) (?:\w+ ){0,2}?tegen de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
-               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b)")
+               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b|"
+               # branch orgs7: more of the loser's and objector's idioms ("X legt zich niet neer bij de gunning", "X
+               # diende een klacht in", "X daagde de gemeente voor de rechter", "X eiste in kort geding ...", "X
+               # eindigde als tweede", "X is buiten de boot gevallen", "X liep de opdracht mis", "X heeft het nakijken",
+               # "X is gediskwalificeerd")
+               r"(?:legt|legde|leggen|legden) zich (?:\w+ )?niet neer bij\b|"
+               r"(?:klacht|klachten) (?:\w+ ){0,2}?ingediend\b|(?:diende|dienden|dient|dienen) (?:\w+ ){0,2}?(?:klacht|klachten)\b|"
+               r"(?:daagde|daagden|daagt|dagen|sleepte|sleepten|sleept|slepen|gedaagd|gesleept) (?:[\w-]+ ){0,3}?voor de (?:rechter|rechtbank)\b|"
+               r"(?:voor de (?:rechter|rechtbank)) (?:gedaagd|gesleept)\b|(?:eist|eiste|eisten|vordert|vorderde|vorderden) (?:\w+ ){0,2}?in kort geding\b|"
+               r"(?:eindigde|eindigden|eindigt|eindigen|geëindigd) (?:\w+ )?als (?:tweede|derde|vierde|laatste)\b|"
+               r"buiten de boot gevallen|(?:liep|liepen|loopt|lopen) (?:[\w-]+ ){0,3}?mis\b|misgelopen|(?:heeft|had|hebben|hadden) het nakijken|"
+               r"(?:is|werd|was|zijn|werden) (?:\w+ )?gediskwalificeerd)")
+# the loser or objector named as such, before or after the name; a tender set aside
+_LOSS_NAMED = (r"(?:[Vv]erliezers?|[Vv]erliezende (?:partij|inschrijver|aanbieder)|[Bb]ezwaarmakers?|[Kk]lagers?)\s*$")
+_LOSS_APPOS = r",? \(?(?:de|het) (?:verliezer|verliezende (?:partij|inschrijver|aanbieder)|bezwaarmaker|klager)\b"
+_BID_OF = r"(?:inschrijving|offerte|aanbieding)\w* (?:[\w-]+ ){0,2}?van (?:de |het )?(?:[a-z]+ )?"
+_SET_ASIDE = (r"(?![\w-]) (?:is |werd |was |wordt )?(?:\w+ )?(?:ongeldig verklaard|terzijde gelegd|afgewezen|uitgesloten|"
+              r"gediskwalificeerd|ongeldig)\b")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
-_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
+_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|partij|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
+# branch orgs7: the current contract named with the party ("het huidige contract met X"), and the party said to have
+# been the provider until now or for years ("X was tot dit jaar aanbieder van de jeugdhulp", "X was jarenlang de
+# aanbieder", "X is sinds 2015 de aanbieder") or to stop with the care ("X stopt per 1 januari met de jeugdhulp")
+_FORMER_CONTRACT = (r"\b(?:huidige|lopende|bestaande|oude|vorige) (?:[\w-]+ )?(?:contract|overeenkomst)\w* met (?:de |het )?"
+                    r"(?:[a-z]+ )?$")
+_FORMER_WAS = (r" (?:was|waren|is|zijn) (?:tot (?:nu|dit jaar|vorig jaar|dan|voor kort|op heden|\d{4}|[\w ]{3,20}?\d{4})|jarenlang|"
+               r"jaren|lange tijd|decennia|sinds (?:\d{4}|jaar en dag|jaren)|eerder|voorheen|altijd)(?: (?:al|nog))? (?:de |het )?"
+               r"(?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|leverancier|uitvoerder)s?\b"
+               r"| (?:stopt|stopte|stoppen|stopten) (?:[\w-]+ ){0,4}?met (?:de|het) (?:[\w-]+ )?(?:jeugd\w*|zorg|hulp|opdracht|contract)\b")
 # branch orgs6: the current or former provider named in apposition after its name ("Eikenrode, de huidige aanbieder,",
 # "Eikenrode (de vorige opdrachtnemer)")
 _FORMER_AFTER = (r",? \(?(?:de|het|als) (?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?"
@@ -358,7 +384,10 @@ _REVOKE_VERB = (r"\b(?:trok|trokken|trekt|trekken|draaide|draaiden|draait|nam|na
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
 _OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
-                            r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b", re.I)
+                            r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b|"
+                            # branch orgs7: the other services of the same buyers (Wmo and the social domain)
+                            r"beschermd wonen|maatschappelijke opvang|vrouwenopvang|statushouders|inburgering|re-integratie|"
+                            r"schuldhulp\w*|thuiszorg|\bvolwassenen\b|\bouderen\b", re.I)
 
 
 # words of care (youth care or other): a sentence without any names no service of its own (branch orgs6)
@@ -377,7 +406,11 @@ def _loser(name: str, text: str) -> bool:
     n = re.escape(name)
     if re.search(rf"(?<![\w-]){n}(?![\w-]){_LOSS_AFTER}", text):
         return True
+    if re.search(_BID_OF + n + _SET_ASIDE, text):
+        return True  # (branch orgs7) its tender set aside
     return any(re.search(_LOSS_BEFORE, text[max(0, m.start() - 80): m.start()], re.I)
+               or re.search(_LOSS_NAMED, text[max(0, m.start() - 40): m.start()])
+               or re.match(_LOSS_APPOS, text[m.end(): m.end() + 40])
                for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text))
 
 
@@ -433,9 +466,15 @@ def _not_won(a: dict, text: str) -> str | None:
         return "lost"
     # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
     # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
+    # (branch orgs7: not where the award sentence tells it was awarded again: "opnieuw gegund aan X", "blijft X")
+    again = re.search(r"\b(?:opnieuw|wederom|nogmaals|blijft|blijven|andermaal)\b", sent)
     for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
+        if again:
+            break
         if (re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I)
-                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)) and not (
+                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)
+                or re.search(_FORMER_CONTRACT, text[max(0, m.start() - 60): m.start()], re.I)
+                or re.match(_FORMER_WAS, text[m.end(): m.end() + 80])) and not (
                 i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
             return "former"
     return None

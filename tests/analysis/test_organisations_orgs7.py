@@ -83,3 +83,51 @@ def test_a_party_whose_contract_is_said_to_end_is_no_awardee_but_still_a_party()
     out = analyse(text)
     assert out["awardees"] == ["Wilgenhof"]
     assert {o["name"]: o["role"] for o in out["organisations"]}.get("Eikenrode") == "provider"
+
+
+# --- precision: the loser, objector and former provider told the general Dutch ways ----------------
+
+@pytest.mark.parametrize("sentence", [
+    "Eikenrode legt zich niet neer bij de gunning.",
+    "Eikenrode diende een klacht in over de gunning.",
+    "Eikenrode heeft een klacht ingediend.",
+    "Eikenrode daagde de gemeente voor de rechter.",
+    "Eikenrode eiste in kort geding een nieuwe beoordeling.",
+    "Eikenrode eindigde als tweede.",
+    "Eikenrode is buiten de boot gevallen.",
+    "Eikenrode, die de aanbesteding verloor, overweegt stappen.",
+    "Eikenrode liep de opdracht mis.",
+    "Eikenrode heeft het nakijken.",
+    "Eikenrode is gediskwalificeerd.",
+    "De inschrijving van Eikenrode werd ongeldig verklaard.",
+    "Verliezer Eikenrode gaat in beroep.",
+    "Eikenrode, de verliezende partij, beraadt zich.",
+])
+def test_a_party_told_as_loser_or_objector_is_no_awardee(sentence):
+    assert awardees("De jeugdhulp is gegund aan Wilgenhof en Eikenrode. " + sentence) == ["Wilgenhof"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eikenrode was tot dit jaar aanbieder van de jeugdhulp.",
+    "Eikenrode was jarenlang de aanbieder.",
+    "De zittende partij Eikenrode is teleurgesteld.",
+    "Het huidige contract met Eikenrode loopt tot 1 januari.",
+    "Eikenrode stopt per 1 januari met de jeugdhulp.",
+])
+def test_a_party_told_as_the_provider_until_now_away_from_its_award_is_no_awardee(sentence):
+    assert awardees("De jeugdhulp is gegund aan Wilgenhof en Eikenrode. " + sentence) == ["Wilgenhof"]
+
+
+def test_a_provider_awarded_again_stays_an_awardee_though_the_text_names_it_the_current_one():
+    text = "De jeugdhulp is opnieuw gegund aan Eikenrode. Eikenrode was jarenlang de aanbieder."
+    assert awardees(text) == ["Eikenrode"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "De opdracht voor het beschermd wonen ging naar Eikenrode.",
+    "De maatschappelijke opvang is gegund aan Eikenrode.",
+    "De opdracht voor de huisvesting van statushouders ging naar Eikenrode.",
+    "Eikenrode won de aanbesteding voor de dagbesteding voor volwassenen.",
+])
+def test_the_winner_of_another_social_domain_service_on_the_page_is_no_awardee(sentence):
+    assert awardees("De jeugdhulp is gegund aan Wilgenhof. " + sentence) == ["Wilgenhof"]
