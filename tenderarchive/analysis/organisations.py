@@ -104,8 +104,8 @@ _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
 _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
-_KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
-         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
+_KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|(?:[Jj]eugd-)?(?:[Gg]gz|GGZ)-)"
+         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?|[Zz]orgverleners?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
 _SLASHED = rf"{_BRAND}(?:/{_BRAND})*"  # a party named with its parent ("Triade/Vitree", branch cv36)
@@ -117,7 +117,8 @@ _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Di
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+# (branch orgs7: a service word before "Nederland" names the national body: "Jeugdzorg Nederland")
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp(?! Nederland$)|Jeugdzorg(?! Nederland$)|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -787,17 +788,17 @@ _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
-    ("court", "court_name", re.compile(r"(?P<names>(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
+    ("court", "court_name", re.compile(r"(?P<names>(?<![\w-])Raad van State\b|(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
                                        r"het bedrijfsleven)(?:(?: (?:in|te))? (?:[Dd]en [Hh]aag|'s-[A-Z][\w-]+|van [A-Z][\w'-]+|"
                                        r"[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?))?|[A-Z][a-z]+se rechtbank)")),
-    ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
+    ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:(?:Regionaal )?Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
                                          rf"(?:Regionale )?Inkooporganisatie|Regionale Backoffice|Organisatie voor Zorg en Jeugdhulp|"
-                                         rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
+                                         rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdzorgregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
                                          rf"(?:Intergemeentelijke )?Sociale Dienst|Regionaal Serviceteam)"
                                          rf"(?: (?:[Rr]egio )?{_NAME})?)")),
     # branch orgs2: the same bodies written in lower case, then only with their name ("de jeugdhulpregio Noord-Veluwe",
     # "een gemeenschappelijke regeling (GR) Omnibuzz"); the name is written with a capital
-    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdregio|inkoopbureau|inkooporganisatie|"
+    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdzorgregio|jeugdregio|inkoopbureau|inkooporganisatie|"
                                          rf"gemeenschappelijke regeling|(?<=[Dd]e )GR)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
@@ -840,7 +841,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
     ("provider", "staff_of", re.compile(
         rf"(?<![\w-])(?P<fn>[Oo]nderzoeker|[Dd]irecteur|[Dd]irectrice|[Ww]oordvoerder|[Ww]oordvoerster|[Bb]estuurder|"
-        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:[A-Z][a-z]+ (?:(?:van|de|der|den|ter|ten) ){{0,2}}[A-Z][a-z]+ )?"
+        rf"(?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs7: the organisation written before its officer's function in one word ("Eikenrode-directeur Anna Berk",
+    # "Wilgenhof-woordvoerder")
+    ("provider", "officer_of", re.compile(rf"(?<![\w'’-])(?P<names31>[A-ZÀ-Ý][\w&'!+]*)-(?:directeur|directrice|woordvoerder|"
+                                          rf"woordvoerster|bestuurder|bestuursvoorzitter|topman|topvrouw|baas|voorzitter)\b")),
     ("adviser", "interest_body", re.compile(
         rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
         rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
@@ -862,7 +868,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
     ("provider", "named_as", re.compile(rf"\bonder de naam ['‘\"“]?(?P<names25>{_NAME})")),
     ("adviser", "kind_bureau", re.compile(rf"(?<![\w-])(?P<kind>[a-z]*bureau|[a-z]+kantoor) (?P<names26>{_NAME})")),
-    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals|,? waaronder| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
                                            rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
@@ -870,7 +876,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # examples ("Instellingen als A en B", "organisaties zoals A, B en C"), and a provider told by its kind in
     # apposition after its name ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, ...")
     ("provider", "aanbieder_x", re.compile(rf"\b[Gg]ecertificeerde [Ii]nstelling(?:en)?,? (?:de |het )?(?P<names>{_LIST})")),
-    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen) (?:als|zoals),? "
+    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen),? (?:als|zoals|waaronder),? "
                                            rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names29>{_NAME}), (?:een|de|het) (?:[a-z]+ )?"
                                            rf"[a-z]*(?:zorgaanbieder|hulpaanbieder|zorginstelling|hulpinstelling|zorgorganisatie|"
@@ -1047,12 +1053,40 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
+
+
+# branch orgs7: a ruling's defined terms that name no party of their own
+_DEFINED_TERM = re.compile(r"(?i:(?:de |het )?(?:gemeenten?|consortium|combinatie|eiseres|eisers?|gedaagden?|aanbesteder|"
+                           r"aanbestedende diensten?|inschrijvers?|college|regio|staat|provincie|stichting|vereniging|"
+                           r"opdrachtgevers?|opdrachtnemers?|partijen|de [a-z ]+))")
+
+
+def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
+    """The parties a court ruling names in quotes after "hierna" ("Partijen worden hierna respectievelijk aangeduid als
+    'het Consortium', 'de gemeenten' en 'GO! voor jeugd'", "hierna te noemen: 'Eikenrode'") (branch orgs7): each quoted
+    name as written (a name with lower-case words, "GO! voor jeugd", is read whole), not a defined term of a kind
+    ("de gemeenten", "eiseres")."""
+    for m in re.finditer(r"\b[Hh]ierna(?: (?:gezamenlijk|respectievelijk|afzonderlijk|ook))?(?: (?:te noemen|aangeduid als|"
+                         r"genoemd))?:?\s*(?P<rest>['‘\"“][^.\n]{0,200})", text):
+        # (the text between quote marks, read apart: a straight quote opens and closes alike, so pairs cannot be told)
+        for part in re.split(r"['‘’\"“”]", m.group("rest"))[1:]:
+            if len(part) > 60:
+                break
+            item = re.sub(r"^(?:de|het)\s+(?=[A-ZÀ-Ý])", "", part.strip(" ,;"))
+            first = re.match(_NAME, item)
+            if (not first or _DEFINED_TERM.fullmatch(item) or not _clean_name(first.group(0)) or _is_place(item)
+                    or _PERSON.fullmatch(item) or item.casefold() in seen or len(item) < 3):
+                continue
+            seen.add(item.casefold())
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            out.append({"name": item, "role": _head_role(item, "provider"), "rule": "ruling_party",
+                        "sentence": text[line_start:].split("\n")[0][:300]})
 
 
 def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
@@ -1190,7 +1224,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                                for k in seen) \
                         or n in _STOP or len(n) < 3:
                     continue
-                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau"):  # branch orgs4
+                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
                             rule == "person_org" and (re.search(r"[A-ZÀ-Ý][\w-]*\s*$", before)  # "Bureau Jeugdzorg (BJZ)"
@@ -1231,6 +1265,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             line_start = text.rfind("\n", 0, m.start()) + 1
             out.append({"name": name, "role": "court", "rule": "rechter_in",
                         "sentence": text[line_start:].split("\n")[0][:300]})
+    _quoted_parties(text, out, seen)
     _jeugdregios(text, out, seen)
     _siblings(text, out, seen)
 
@@ -1245,7 +1280,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     for mun in municipalities or []:
         name = mun["name"]
         for form in forms_of(name):
-            m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
+            # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
+            m = re.search(rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}"
+                          + re.escape(form) + r"\b", text)
             rule = "gemeente_x"
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
@@ -1268,12 +1305,19 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         names = "|".join(re.sub(r"^(?:De|Het)\\ ", lambda a: f"[{a.group(0)[0]}{a.group(0)[0].lower()}]{a.group(0)[1:]}", re.escape(f))
                          for f in others)
         lst = rf"(?:{names})(?:,\s+(?:de |het )?(?:{names})){{0,30}},?\s+en\s+(?:de |het )?(?:{names})"
+        # (branch orgs7: the dateline also on a line of the page's opening under its title, date or author line,
+        # "Inkoop jeugdzorg / 12 maart 2016 / HOOGEVEEN – Het college ...", not only at the text's very start)
         acts = [(m, m.group("m"), "dateline") for m in re.finditer(
-            rf"\A\s*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text)]
+            rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text[:600])]
+        # branch orgs7: a municipality named as the buyer's companion ("De gemeente gaat, net als X, zelf ...", "Naast X
+        # doen ook mee: ...")
+        one = rf"(?:{names})(?:(?:,\s+|\s+en\s+)(?:{names})){{0,10}}"
         for m in re.finditer(rf"\b(?:(?:gaan|gingen|werken|werkten|trekken|kopen|kochten|besteden) (?P<a>{lst})\b[^.\n]{{0,40}}?"
                              rf"\b(?:samen|gezamenlijk)|(?P<b>{lst}) (?:gaan|werken|trekken|kopen|besteden|willen|kiezen)\b"
-                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst}))", text):
-            chunk = m.group("a") or m.group("b") or m.group("c")
+                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst})|"
+                             rf"\b(?:[Dd]e gemeente|[Hh]et college) [a-z]+, net als (?P<d>{one}),|"
+                             rf"\b[Nn]aast (?P<e>{one})(?= (?:doen|deden|doet) (?:ook )?mee\b))", text):
+            chunk = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
             acts += [(m, f, "joint_buyers") for f in re.findall(names, chunk)]
         for m, form, rule in acts:
             mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)

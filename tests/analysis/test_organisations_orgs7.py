@@ -131,3 +131,67 @@ def test_a_provider_awarded_again_stays_an_awardee_though_the_text_names_it_the_
 ])
 def test_the_winner_of_another_social_domain_service_on_the_page_is_no_awardee(sentence):
     assert awardees("De jeugdhulp is gegund aan Wilgenhof. " + sentence) == ["Wilgenhof"]
+
+
+# --- organisations: buyers, courts and parties named the general Dutch ways still missed -----------
+
+def buyers(text: str, municipalities: list[str]) -> set[str]:
+    from tenderarchive.analysis.organisations import find_organisations
+    found = find_organisations(text, awardees=[], municipalities=[{"name": m} for m in municipalities])
+    return {o["name"] for o in found if o["role"] == "buyer"}
+
+
+def test_a_dateline_under_the_title_and_author_lines_names_the_buyer():
+    text = "Inkoop jeugdhulp\n12 maart 2016\nANNA BERK\nEIKENDAM – De gemeente gaat de jeugdhulp zelf inkopen."
+    assert "gemeente Eikendam" in buyers(text, ["Eikendam"])
+
+
+def test_a_dateline_deep_in_the_text_names_no_buyer():
+    text = "Inkoop jeugdhulp.\n" + "Een lange alinea over de jeugdzorg. " * 30 + "\nEIKENDAM – De gemeente zegt niets."
+    assert buyers(text, ["Eikendam"]) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente gaat, net als Wilgendam, de jeugdhulp zelf inkopen.",
+    "Onder de regio vallen 16 gemeentes, waaronder Wilgendam.",
+    "Naast Wilgendam doen ook mee: Eikendam en Beukendam.",
+])
+def test_a_municipality_named_as_the_buyers_companion_or_example_is_a_buyer(text):
+    assert "gemeente Wilgendam" in buyers(text, ["Wilgendam", "Eikendam", "Beukendam"])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De Raad van State oordeelde anders.", "Raad van State"),
+    ("Partijen worden hierna respectievelijk aangeduid als 'het Consortium', 'de gemeenten' en 'Eik voor jeugd'.",
+     "Eik voor jeugd"),
+    ("Partijen worden hierna aangeduid als ‘ het Consortium , ‘de gemeenten’ en ‘ Eik voor jeugd ’.", "Eik voor jeugd"),
+])
+def test_a_court_and_the_parties_a_ruling_names_in_quotes_are_organisations(text, name):
+    assert name in roles(text)
+
+
+def test_a_rulings_defined_terms_of_a_kind_are_no_parties():
+    found = roles("Partijen worden hierna aangeduid als 'het Consortium', 'de gemeenten' en 'eiseres'.")
+    assert not {"Consortium", "gemeenten", "eiseres"} & set(found)
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Zorgverlener Eikenrode heeft een wachtlijst.", "Eikenrode", "provider"),
+    ("De jeugd-ggz-aanbieder Eikenrode heeft een wachtlijst.", "Eikenrode", "provider"),
+    ("De zorgaanbieders, waaronder Eikenrode en Wilgenhof, zijn tevreden.", "Wilgenhof", "provider"),
+    ("Volgens Eikenrode-directeur Anna Berk is het tarief te laag.", "Eikenrode", "provider"),
+    ("Volgens directeur Anna Berk van Eikenrode is het tarief te laag.", "Eikenrode", "provider"),
+    ("Jeugdzorgregio Eikenland heeft de aanbesteding gestart.", "Jeugdzorgregio Eikenland", "buyer"),
+    ("Het Regionaal Inkoopbureau Eikenland voert de aanbesteding uit.", "Regionaal Inkoopbureau Eikenland", "buyer"),
+    ("Brancheorganisatie Jeugdzorg Nederland is kritisch.", "Jeugdzorg Nederland", "adviser"),
+])
+def test_a_party_named_after_its_kind_or_by_its_officer_is_an_organisation(text, name, role):
+    assert roles(text).get(name) == role
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens CDA-woordvoerder Anna Berk is het tarief te laag.",
+    "Volgens Wmo-directeur Anna Berk is het tarief te laag.",
+])
+def test_a_political_party_or_a_service_before_an_officers_function_is_no_organisation(text):
+    assert roles(text) == {}
