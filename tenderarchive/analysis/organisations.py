@@ -75,6 +75,14 @@ cut off before the list is split (:data:`_IN_PLACE`), and the court named by its
 Amsterdam", ``rechter_in``); parties that did or did not tender told in a subordinate clause ("nu X zich net als Y
 niet heeft ingeschreven").
 
+Branch orgs7: awardees told with gunnen and the party as indirect object (``gunt_x``: "De regio gunt X de opdracht",
+"Aan X is de opdracht gegund"), contracted in the passive (``contracted``), "in zee" with the buyer (``in_zee``), chosen
+as the new provider, the award received, the care provided by it from a date on; an award of an earlier round beside
+this round's (:data:`_EARLIER`), a contract said to end, more loser's and objector's idioms, the provider until now
+(:data:`_FORMER_WAS`; not one awarded again) and other social-domain services are no awards. Organisations: a
+dateline under the page's title lines, a municipality as the buyer's companion or example, a ruling's parties in quotes
+(:func:`_quoted_parties`), an officer's organisation (``officer_of``), the Raad van State and more kinds of party.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -664,13 +672,13 @@ def _awardees(text: str) -> list[dict]:
         ("gunt_x", rf"\b(?:gunt|gunde|gunden)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:de|het|een) "
                    rf"(?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b", r"\bgun(?:t|de|den)\b"),
         ("gunt_x", rf"\b(?:heeft|hebben|had|hadden|besloot|besloten|besluit|om)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?"
-                   rf"(?P<names>{_ALIST}) (?:de|het|een) (?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b(?: [\w-]+){{0,8}}? (?:gegund|te gunnen)\b",
+                   rf"(?P<names>{_ALIST}) (?:de|het|een) (?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b(?: {_NOT_CLAUSE}[\w-]+){{0,8}}? (?:gegund|te gunnen)\b",
          r"\b(?:gegund|te gunnen)\b"),
         ("gunt_x", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|\b(?:is|zijn|werd|werden|wordt|worden) )[Aa]an (?:de |het )?(?:{_KIND} )?"
                    rf"(?P<names>{_ALIST}) (?:(?:is|zijn|werd|werden|wordt|worden) )?(?:[\w-]+ ){{0,4}}?{_AWARDED_THING} (?:[\w-]+ ){{0,4}}?"
                    rf"(?:gegund|toegekend|verleend)\b",
          r"\b(?:gegund|toegekend|verleend)\b"),
-        ("contracted", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?:[Zz]org)?(?:[Aa]anbieders? )?(?P<names>{_ALIST}) (?:is|zijn|werd|werden) "
+        ("contracted", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?:[Zz]org)?(?:[Aa]anbieders? )?(?!{_OPENER}\b)(?P<names>{_ALIST}) (?:is|zijn|werd|werden) "
                        rf"(?:[a-z]+ ){{0,3}}?gecontracteerd\b(?!:)", r"\bgecontracteerd\b"),
         ("in_zee", rf"\bin zee (?:(?:gaan|gegaan|gaat|ging|gingen) )?met (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})", r"\bin zee\b"),
         ("in_zee", rf"\b[Mm]et (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?in zee (?:gaan|gegaan|gaat|ging|gingen)\b",
@@ -718,6 +726,12 @@ def _awardees(text: str) -> list[dict]:
     return out
 
 
+# branch orgs7: the words between an award's object and its verb stay in one clause ("heeft X de opdracht niet gekregen
+# en is de opdracht gegund aan Y" tells no award to X), and a sentence's opening words are no party ("In 2020 zijn alle
+# aanbieders gecontracteerd")
+_NOT_CLAUSE = r"(?!(?:en|of|maar|niet|geen|is|zijn|werd|werden|wordt|worden|heeft|hebben)\b)"
+_OPENER = (r"(?:In|Op|Sinds|Vanaf|Per|Tot|Na|Voor|Met|Bij|Door|Dit|Dat|Deze|Die|Er|Ook|Nu|Toen|Daarna|Inmiddels|Alle|"
+           r"Hoeveel|Welke|Wie|Dan|Daar|Hier|Zo|Eind|Begin|Medio)")
 # branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")
 _AWARDED_THING = (r"(?:opdracht|contract|aanbesteding|perceel|percelen|gunning|overeenkomst|raamovereenkomst|jeugdhulp|jeugdzorg|"
                   r"jeugdbescherming|zorg|dienstverlening)\w*")

@@ -38,6 +38,15 @@ def test_an_award_told_the_general_dutch_ways_names_its_awardee(text):
     assert awardees(text) == ["Eikenrode"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("In 2020 zijn alle aanbieders gecontracteerd.", []),
+    ("Sinds 2015 is de zorg gecontracteerd.", []),
+    ("Volgens de gemeente heeft Eikenrode de opdracht niet gekregen en is de opdracht gegund aan Wilgenhof.", ["Wilgenhof"]),
+])
+def test_a_sentences_opening_words_and_another_clauses_verb_name_no_awardee(text, expected):
+    assert awardees(text) == expected
+
+
 def test_parties_contracted_in_the_passive_are_awardees_each():
     assert awardees("Eikenrode en Wilgenhof zijn gecontracteerd voor de jeugdhulp.") == ["Eikenrode", "Wilgenhof"]
 
