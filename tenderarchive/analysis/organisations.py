@@ -293,7 +293,7 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
 # branch orgs7: the words that set an award in an earlier round; not "zoals eerder gemeld" nor "eerder dit jaar"
 _EARLIER = re.compile(r"(?<![\w-])(?:(?<!zoals )(?<!als )(?i:eerder|destijds|indertijd|toentertijd)(?! (?:dit|deze) (?:jaar|maand|week)\b)"
                       r"(?! (?:gemeld|bericht|aangekondigd|bekendgemaakt|gepubliceerd|besproken)\b)|"
-                      r"(?i:vorige|voorgaande|eerste) (?:aanbesteding|keer|ronde|contractperiode|inkoop|gunning)\w*|"
+                      r"(?i:vorige|voorgaande) (?:aanbesteding|keer|ronde|contractperiode|inkoop|gunning)\w*|"
                       r"\b(?:was|werd|waren|werden|had|hadden)\b[^.;\n]{0,40}?\bnog\b(?! (?:niet|geen)\b))")
 
 

@@ -84,6 +84,14 @@ def test_an_award_told_as_earlier_news_or_alone_stays_the_texts_award(text):
     assert awardees(text) == ["Eikenrode"]
 
 
+@pytest.mark.parametrize("text", [
+    "In de eerste ronde werd perceel 1 gegund aan Eikenrode. In de tweede ronde is perceel 2 gegund aan Wilgenhof.",
+    "De opdracht is, net als eerder, gegund aan Eikenrode. Perceel 2 is gegund aan Wilgenhof.",
+])
+def test_awards_of_two_lots_or_an_award_as_before_are_no_earlier_round(text):
+    assert awardees(text) == ["Eikenrode", "Wilgenhof"]
+
+
 def test_a_party_whose_contract_is_said_to_end_is_no_awardee_but_still_a_party():
     from tenderarchive.analysis import analyse
     text = ("De gemeente heeft de aanbesteding voor de ambulante jeugdhulp definitief gegund aan Wilgenhof. Het contract "
