@@ -75,6 +75,14 @@ cut off before the list is split (:data:`_IN_PLACE`), and the court named by its
 Amsterdam", ``rechter_in``); parties that did or did not tender told in a subordinate clause ("nu X zich net als Y
 niet heeft ingeschreven").
 
+Branch orgs7: awardees told with gunnen and the party as indirect object (``gunt_x``: "De regio gunt X de opdracht",
+"Aan X is de opdracht gegund"), contracted in the passive (``contracted``), "in zee" with the buyer (``in_zee``), chosen
+as the new provider, the award received, the care provided by it from a date on; an award of an earlier round beside
+this round's (:data:`_EARLIER`), a contract said to end, more loser's and objector's idioms, the provider until now
+(:data:`_FORMER_WAS`; not one awarded again) and other social-domain services are no awards. Organisations: a
+dateline under the page's title lines, a municipality as the buyer's companion or example, a ruling's parties in quotes
+(:func:`_quoted_parties`), an officer's organisation (``officer_of``), the Raad van State and more kinds of party.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -104,8 +112,8 @@ _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
 _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
-_KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
-         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
+_KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|(?:[Jj]eugd-)?(?:[Gg]gz|GGZ)-)"
+         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?|[Zz]orgverleners?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
 _SLASHED = rf"{_BRAND}(?:/{_BRAND})*"  # a party named with its parent ("Triade/Vitree", branch cv36)
@@ -117,7 +125,8 @@ _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Di
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+# (branch orgs7: a service word before "Nederland" names the national body: "Jeugdzorg Nederland")
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp(?! Nederland$)|Jeugdzorg(?! Nederland$)|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -267,9 +276,31 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
         why = _not_won(a, text)
         if not why:
             kept.append(a)
-        elif why in ("other_service", "extension") and other_tenders is not None:
+        elif why in ("other_service", "extension", "ending") and other_tenders is not None:
             other_tenders.append(a)
+    # branch orgs7: an award the text tells as one of an earlier round ("Eerder was de jeugdhulp gegund aan X", "De
+    # vorige aanbesteding werd gewonnen door X", "In 2019 was de opdracht nog gegund aan X") is no award of this
+    # procedure when the text tells another award that is not an earlier one; alone it is still the text's award
+    earlier = [a for a in kept if _EARLIER.search(_award_sentence(a, text))]
+    if earlier and len(earlier) < len(kept):
+        for a in earlier:
+            kept.remove(a)
+            if other_tenders is not None:
+                other_tenders.append(a)
     return kept
+
+
+# branch orgs7: the words that set an award in an earlier round; not "zoals eerder gemeld" nor "eerder dit jaar"
+_EARLIER = re.compile(r"(?<![\w-])(?:(?<!zoals )(?<!als )(?i:eerder|destijds|indertijd|toentertijd)(?! (?:dit|deze) (?:jaar|maand|week)\b)"
+                      r"(?! (?:gemeld|bericht|aangekondigd|bekendgemaakt|gepubliceerd|besproken)\b)|"
+                      r"(?i:vorige|voorgaande) (?:aanbesteding|keer|ronde|contractperiode|inkoop|gunning)\w*|"
+                      r"\b(?:was|werd|waren|werden|had|hadden)\b[^.;\n]{0,40}?\bnog\b(?! (?:niet|geen)\b))")
+
+
+def _award_sentence(a: dict, text: str) -> str:
+    ev = a["sentence"]
+    i = text.find(ev) if ev else -1
+    return _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
 
 
 # branch orgs5: a party named in full once after its kind and by its first words where the award is told
@@ -295,7 +326,7 @@ _HEADLINE = re.compile(rf"(?:^|: )(?:[Aa]anbesteding|[Oo]pdracht|[Cc]ontract|[Gg
 # branch orgs3: a party that lost, withdrew or objected (the general Dutch ways of saying so); the subject before the
 # verb or after it ("X verloor de aanbesteding", "X trok zich terug", "X maakte bezwaar", "X spande een kort geding
 # aan", "X viste achter het net", "bezwaar van X", "kort geding aangespannen door X")
-_LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?(?:\w+ ){0,3}?"
+_LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},|,? (?:die|dat|welke))? (?:heeft |had |hebben |is |was |zijn )?(?:\w+ ){0,3}?"
                r"(?:verloor|verloren|verliest|verliezen|viste?n? (?:\w+ )?achter het net|greep (?:\w+ )?naast|grepen (?:\w+ )?naast|"
                r"naast (?:de|het) (?:\w+ )?(?:opdracht|contract|aanbesteding)\w* gegrepen|"
                r"trok(?:ken)? zich (?:\w+ )?terug|trekt zich (?:\w+ )?terug|(?:zich )?teruggetrokken|"
@@ -317,12 +348,38 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                r"(?:vecht|vocht|vochten|vechten) (?:\w+ ){0,2}?de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
                r"aanbesteding|keuze|uitslag)\w* aan\b|"
                r"(?:in (?:hoger )?beroep|bezwaar) (?:\w+ ){0,2}?tegen de (?:voorlopige )?(?:gunning|gunningsbeslissing|gunningsbesluit|"
-               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b)")
+               r"keuze|uitslag)\b|(?:het )?(?:niet|oneens) eens met de (?:voorlopige )?(?:gunning|gunningsbeslissing|keuze|uitslag)\b|"
+               # branch orgs7: more of the loser's and objector's idioms ("X legt zich niet neer bij de gunning", "X
+               # diende een klacht in", "X daagde de gemeente voor de rechter", "X eiste in kort geding ...", "X
+               # eindigde als tweede", "X is buiten de boot gevallen", "X liep de opdracht mis", "X heeft het nakijken",
+               # "X is gediskwalificeerd")
+               r"(?:legt|legde|leggen|legden) zich (?:\w+ )?niet neer bij\b|"
+               r"(?:klacht|klachten) (?:\w+ ){0,2}?ingediend\b|(?:diende|dienden|dient|dienen) (?:\w+ ){0,2}?(?:klacht|klachten)\b|"
+               r"(?:daagde|daagden|daagt|dagen|sleepte|sleepten|sleept|slepen|gedaagd|gesleept) (?:[\w-]+ ){0,3}?voor de (?:rechter|rechtbank)\b|"
+               r"(?:voor de (?:rechter|rechtbank)) (?:gedaagd|gesleept)\b|(?:eist|eiste|eisten|vordert|vorderde|vorderden) (?:\w+ ){0,2}?in kort geding\b|"
+               r"(?:eindigde|eindigden|eindigt|eindigen|geëindigd) (?:\w+ )?als (?:tweede|derde|vierde|laatste)\b|"
+               r"buiten de boot gevallen|(?:liep|liepen|loopt|lopen) (?:[\w-]+ ){0,3}?mis\b|misgelopen|(?:heeft|had|hebben|hadden) het nakijken|"
+               r"(?:is|werd|was|zijn|werden) (?:\w+ )?gediskwalificeerd)")
+# the loser or objector named as such, before or after the name; a tender set aside
+_LOSS_NAMED = (r"(?:[Vv]erliezers?|[Vv]erliezende (?:partij|inschrijver|aanbieder)|[Bb]ezwaarmakers?|[Kk]lagers?)\s*$")
+_LOSS_APPOS = r",? \(?(?:de|het) (?:verliezer|verliezende (?:partij|inschrijver|aanbieder)|bezwaarmaker|klager)\b"
+_BID_OF = r"(?:inschrijving|offerte|aanbieding)\w* (?:[\w-]+ ){0,2}?van (?:de |het )?(?:[a-z]+ )?"
+_SET_ASIDE = (r"(?![\w-]) (?:is |werd |was |wordt )?(?:\w+ )?(?:ongeldig verklaard|terzijde gelegd|afgewezen|uitgesloten|"
+              r"gediskwalificeerd|ongeldig)\b")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
 # branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
-_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
+_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|partij|"
                   r"leverancier)s?,? (?:(?:de|het) )?$")
+# branch orgs7: the current contract named with the party ("het huidige contract met X"), and the party said to have
+# been the provider until now or for years ("X was tot dit jaar aanbieder van de jeugdhulp", "X was jarenlang de
+# aanbieder", "X is sinds 2015 de aanbieder") or to stop with the care ("X stopt per 1 januari met de jeugdhulp")
+_FORMER_CONTRACT = (r"\b(?:huidige|lopende|bestaande|oude|vorige) (?:[\w-]+ )?(?:contract|overeenkomst)\w* met (?:de |het )?"
+                    r"(?:[a-z]+ )?$")
+_FORMER_WAS = (r" (?:was|waren|is|zijn) (?:tot (?:nu|dit jaar|vorig jaar|dan|voor kort|op heden|\d{4}|[\w ]{3,20}?\d{4})|jarenlang|"
+               r"jaren|lange tijd|decennia|sinds (?:\d{4}|jaar en dag|jaren)|eerder|voorheen|altijd)(?: (?:al|nog))? (?:de |het )?"
+               r"(?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|leverancier|uitvoerder)s?\b"
+               r"| (?:stopt|stopte|stoppen|stopten) (?:[\w-]+ ){0,4}?met (?:de|het) (?:[\w-]+ )?(?:jeugd\w*|zorg|hulp|opdracht|contract)\b")
 # branch orgs6: the current or former provider named in apposition after its name ("Eikenrode, de huidige aanbieder,",
 # "Eikenrode (de vorige opdrachtnemer)")
 _FORMER_AFTER = (r",? \(?(?:de|het|als) (?:voormalige?|vorige|oude|vertrekkende|huidige|zittende) (?:[\w-]+ )?"
@@ -336,7 +393,10 @@ _REVOKE_VERB = (r"\b(?:trok|trokken|trekt|trekken|draaide|draaiden|draait|nam|na
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
 _OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
-                            r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b", re.I)
+                            r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b|"
+                            # branch orgs7: the other services of the same buyers (Wmo and the social domain)
+                            r"beschermd wonen|maatschappelijke opvang|vrouwenopvang|statushouders|inburgering|re-integratie|"
+                            r"schuldhulp\w*|thuiszorg|\bvolwassenen\b|\bouderen\b", re.I)
 
 
 # words of care (youth care or other): a sentence without any names no service of its own (branch orgs6)
@@ -355,7 +415,11 @@ def _loser(name: str, text: str) -> bool:
     n = re.escape(name)
     if re.search(rf"(?<![\w-]){n}(?![\w-]){_LOSS_AFTER}", text):
         return True
+    if re.search(_BID_OF + n + _SET_ASIDE, text):
+        return True  # (branch orgs7) its tender set aside
     return any(re.search(_LOSS_BEFORE, text[max(0, m.start() - 80): m.start()], re.I)
+               or re.search(_LOSS_NAMED, text[max(0, m.start() - 40): m.start()])
+               or re.match(_LOSS_APPOS, text[m.end(): m.end() + 40])
                for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text))
 
 
@@ -396,6 +460,13 @@ def _not_won(a: dict, text: str) -> str | None:
             rf"{_REVOKE_VERB}\b{_AWARD_OF}{n}(?![\w-])(?: [\w-]+){{0,3}} (?:in|terug)\b", sent) or re.search(
             rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent):
         return "revoked"
+    # branch orgs7: the contract with the party said to end in the sentence that tells it ("Het contract met X is in 2015
+    # afgesloten en loopt af", "de overeenkomst met X wordt beëindigd"): the party is the provider that leaves
+    if re.search(rf"(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])"
+                 rf"[^.;\n]{{0,80}}?\b(?:loopt|liep) (?:\w+ ){{0,3}}?af\b|(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?"
+                 rf"(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])[^.;\n]{{0,80}}?\b(?:afloopt|eindigt|eindigde|beëindigd|opgezegd|ontbonden|stopt)\b",
+                 sent):
+        return "ending"
     if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
         # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
         # the party is still a provider the page names
@@ -404,9 +475,15 @@ def _not_won(a: dict, text: str) -> str | None:
         return "lost"
     # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
     # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
+    # (branch orgs7: not where the award sentence tells it was awarded again: "opnieuw gegund aan X", "blijft X")
+    again = re.search(r"\b(?:opnieuw|wederom|nogmaals|blijft|blijven|andermaal)\b", sent)
     for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
+        if again:
+            break
         if (re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I)
-                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)) and not (
+                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)
+                or re.search(_FORMER_CONTRACT, text[max(0, m.start() - 60): m.start()], re.I)
+                or re.match(_FORMER_WAS, text[m.end(): m.end() + 80])) and not (
                 i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
             return "former"
     return None
@@ -446,15 +523,18 @@ def _awardees(text: str) -> list[dict]:
                       rf"(?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
-        ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
-                         rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
+        ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloot|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
+                         rf"(?:overeenkomst|contract)\w* met (?:de |het )?(?:{_KIND} )?(?P<names>{_NAME})"),
+        # branch orgs7: the contract named before its verb ("heeft een overeenkomst gesloten met X")
+        ("contract_met", rf"(?:overeenkomst|contract)(?:en)? (?:[a-z]+ ){{0,2}}?(?:gesloten|afgesloten|getekend|ondertekend) met "
+                         rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:overeenkomst|contract)\w* (?:(?:dat|die) )?met (?P<names>{_NAME})[^.\n]{{0,60}}"
                          rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
         # branch orgs1: a contract extended with a party ("de contractverlenging voor Horizon", "het contract met X te
         # verlengen"), agreements made with a named provider ("afspraken gemaakt met jeugdhulpaanbieder X"), and a
         # partnership entered with named providers ("Met jeugdhulpaanbieders A, B en C gaan ze de samenwerking aan")
         ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
-        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
+        ("contract_met", rf"\b[Mm]et (?:de )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
                          rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
         ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde|deelnemende) (?:GI'?s|aanbieders|partijen|"
                             rf"instellingen|organisaties) zijn[,:]? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
@@ -519,7 +599,7 @@ def _awardees(text: str) -> list[dict]:
         # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
         # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
         ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
-                   rf"gewonnen door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
         # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
         ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
@@ -540,7 +620,7 @@ def _awardees(text: str) -> list[dict]:
         ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen) aan "
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
-                        rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
+                        rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald|gesleept)?)\b", r"in de wacht|\bbinnen"),
         # branch orgs5: the new provider named after its kind, set off by commas or not ("En die nieuwe
         # jeugdhulpaanbieder, Horizon, komt er"), and parties said to provide the care from a date or a year on
         # ("A en B gaan samen met de gemeente de jeugdhulp vanaf 2024 verzorgen")
@@ -583,6 +663,36 @@ def _awardees(text: str) -> list[dict]:
         ("mag_leveren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<names>{_ALIST}) (?:mag|mogen) (?!geen\b|niet\b)[^.\n]{{0,80}}?\b(?:de|het) "
                         rf"(?:[a-z]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b[^.\n]{{0,40}}?\b"
                         rf"(?:uitvoeren|leveren|bieden|verzorgen|verlenen)\b", r"\b(?:mag|mogen)\b"),
+        # branch orgs7: more of the general Dutch ways of telling an award: gunnen with the party as indirect object
+        # ("De regio gunt X de opdracht", "De gemeente heeft X de opdracht gegund", "Aan X is de opdracht gegund"), the
+        # party contracted in the passive ("X en Y zijn gecontracteerd voor de jeugdhulp"), the buyer that goes "in
+        # zee" with it, the party chosen as the provider ("De regio heeft X als nieuwe aanbieder gekozen"), the award
+        # received ("X heeft de gunning gekregen", "X krijgt de jeugdhulp gegund") and the care provided by it from a
+        # date on ("De jeugdhulp wordt vanaf 1 januari 2025 geleverd door X"); not where the sentence only supposes it
+        ("gunt_x", rf"\b(?:gunt|gunde|gunden)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:de|het|een) "
+                   rf"(?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b", r"\bgun(?:t|de|den)\b"),
+        ("gunt_x", rf"\b(?:heeft|hebben|had|hadden|besloot|besloten|besluit|om)\b (?:[a-z]+ ){{0,3}}?(?:de |het )?(?:{_KIND} )?"
+                   rf"(?P<names>{_ALIST}) (?:de|het|een) (?:[\w-]+ ){{0,3}}?{_AWARDED_THING}\b(?: {_NOT_CLAUSE}[\w-]+){{0,8}}? (?:gegund|te gunnen)\b",
+         r"\b(?:gegund|te gunnen)\b"),
+        ("gunt_x", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|\b(?:is|zijn|werd|werden|wordt|worden) )[Aa]an (?:de |het )?(?:{_KIND} )?"
+                   rf"(?P<names>{_ALIST}) (?:(?:is|zijn|werd|werden|wordt|worden) )?(?:[\w-]+ ){{0,4}}?{_AWARDED_THING} (?:[\w-]+ ){{0,4}}?"
+                   rf"(?:gegund|toegekend|verleend)\b",
+         r"\b(?:gegund|toegekend|verleend)\b"),
+        ("contracted", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?:[Zz]org)?(?:[Aa]anbieders? )?(?!{_OPENER}\b)(?P<names>{_ALIST}) (?:is|zijn|werd|werden) "
+                       rf"(?:[a-z]+ ){{0,3}}?gecontracteerd\b(?!:)", r"\bgecontracteerd\b"),
+        ("in_zee", rf"\bin zee (?:(?:gaan|gegaan|gaat|ging|gingen) )?met (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})", r"\bin zee\b"),
+        ("in_zee", rf"\b[Mm]et (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?in zee (?:gaan|gegaan|gaat|ging|gingen)\b",
+         r"\bin zee\b"),
+        ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) als (?:de )?(?:nieuwe )?"
+                        rf"(?:\w*aanbieders?|\w*instellingen?|partners?|uitvoerders?|opdrachtnemers?|contractpartners?) "
+                        rf"(?:[\w-]+ ){{0,3}}?(?:gekozen|geselecteerd|aangewezen|gecontracteerd)\b",
+         r"\b(?:gekozen|geselecteerd|aangewezen|gecontracteerd)\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?gunning\b(?: [\w-]+){{0,6}}? gekregen\b",
+         r"\bgekregen\b"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[\w-]+ ){{0,6}}?gegund\b", r"\bgegund\b"),
+        ("levert_vanaf", rf"(?:wordt|worden|werd|werden) (?:vanaf|per|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? (?:[a-z]+ ){{0,3}}?"
+                         rf"(?:geleverd|uitgevoerd|verzorgd|geboden) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})",
+         r"\b(?:geleverd|uitgevoerd|verzorgd|geboden) door\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
@@ -597,7 +707,8 @@ def _awardees(text: str) -> list[dict]:
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
-            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted") and re.search(
+            if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted", "gunt_x", "contracted", "in_zee", "gekozen_als",
+                        "levert_vanaf") and re.search(
                     r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
                     r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs6) supposed, wished, asked or conditional, not told
@@ -613,6 +724,17 @@ def _awardees(text: str) -> list[dict]:
                     continue
                 _add(out, seen, n, rule, m.group(0))
     return out
+
+
+# branch orgs7: the words between an award's object and its verb stay in one clause ("heeft X de opdracht niet gekregen
+# en is de opdracht gegund aan Y" tells no award to X), and a sentence's opening words are no party ("In 2020 zijn alle
+# aanbieders gecontracteerd")
+_NOT_CLAUSE = r"(?!(?:en|of|maar|niet|geen|is|zijn|werd|werden|wordt|worden|heeft|hebben)\b)"
+_OPENER = (r"(?:In|Op|Sinds|Vanaf|Per|Tot|Na|Voor|Met|Bij|Door|Dit|Dat|Deze|Die|Er|Ook|Nu|Toen|Daarna|Inmiddels|Alle|"
+           r"Hoeveel|Welke|Wie|Dan|Daar|Hier|Zo|Eind|Begin|Medio)")
+# branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")
+_AWARDED_THING = (r"(?:opdracht|contract|aanbesteding|perceel|percelen|gunning|overeenkomst|raamovereenkomst|jeugdhulp|jeugdzorg|"
+                  r"jeugdbescherming|zorg|dienstverlening)\w*")
 
 
 # branch orgs2: a lower-case word naming the kind of party before its name ("schoonmaakbedrijf", "welzijnskoepel", "de
@@ -680,17 +802,17 @@ _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
-    ("court", "court_name", re.compile(r"(?P<names>(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
+    ("court", "court_name", re.compile(r"(?P<names>(?<![\w-])Raad van State\b|(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
                                        r"het bedrijfsleven)(?:(?: (?:in|te))? (?:[Dd]en [Hh]aag|'s-[A-Z][\w-]+|van [A-Z][\w'-]+|"
                                        r"[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?))?|[A-Z][a-z]+se rechtbank)")),
-    ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
+    ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:(?:Regionaal )?Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
                                          rf"(?:Regionale )?Inkooporganisatie|Regionale Backoffice|Organisatie voor Zorg en Jeugdhulp|"
-                                         rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
+                                         rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdzorgregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
                                          rf"(?:Intergemeentelijke )?Sociale Dienst|Regionaal Serviceteam)"
                                          rf"(?: (?:[Rr]egio )?{_NAME})?)")),
     # branch orgs2: the same bodies written in lower case, then only with their name ("de jeugdhulpregio Noord-Veluwe",
     # "een gemeenschappelijke regeling (GR) Omnibuzz"); the name is written with a capital
-    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdregio|inkoopbureau|inkooporganisatie|"
+    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdzorgregio|jeugdregio|inkoopbureau|inkooporganisatie|"
                                          rf"gemeenschappelijke regeling|(?<=[Dd]e )GR)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
@@ -733,7 +855,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
     ("provider", "staff_of", re.compile(
         rf"(?<![\w-])(?P<fn>[Oo]nderzoeker|[Dd]irecteur|[Dd]irectrice|[Ww]oordvoerder|[Ww]oordvoerster|[Bb]estuurder|"
-        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:[A-Z][a-z]+ (?:(?:van|de|der|den|ter|ten) ){{0,2}}[A-Z][a-z]+ )?"
+        rf"(?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs7: the organisation written before its officer's function in one word ("Eikenrode-directeur Anna Berk",
+    # "Wilgenhof-woordvoerder")
+    ("provider", "officer_of", re.compile(rf"(?<![\w'’-])(?P<names31>[A-ZÀ-Ý][\w&'!+]*)-(?:directeur|directrice|woordvoerder|"
+                                          rf"woordvoerster|bestuurder|bestuursvoorzitter|topman|topvrouw|baas|voorzitter)\b")),
     ("adviser", "interest_body", re.compile(
         rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
         rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
@@ -755,7 +882,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
     ("provider", "named_as", re.compile(rf"\bonder de naam ['‘\"“]?(?P<names25>{_NAME})")),
     ("adviser", "kind_bureau", re.compile(rf"(?<![\w-])(?P<kind>[a-z]*bureau|[a-z]+kantoor) (?P<names26>{_NAME})")),
-    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals|,? waaronder| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
                                            rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
@@ -763,7 +890,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # examples ("Instellingen als A en B", "organisaties zoals A, B en C"), and a provider told by its kind in
     # apposition after its name ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, ...")
     ("provider", "aanbieder_x", re.compile(rf"\b[Gg]ecertificeerde [Ii]nstelling(?:en)?,? (?:de |het )?(?P<names>{_LIST})")),
-    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen) (?:als|zoals),? "
+    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen),? (?:als|zoals|waaronder),? "
                                            rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names29>{_NAME}), (?:een|de|het) (?:[a-z]+ )?"
                                            rf"[a-z]*(?:zorgaanbieder|hulpaanbieder|zorginstelling|hulpinstelling|zorgorganisatie|"
@@ -940,12 +1067,40 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
+
+
+# branch orgs7: a ruling's defined terms that name no party of their own
+_DEFINED_TERM = re.compile(r"(?i:(?:de |het )?(?:gemeenten?|consortium|combinatie|eiseres|eisers?|gedaagden?|aanbesteder|"
+                           r"aanbestedende diensten?|inschrijvers?|college|regio|staat|provincie|stichting|vereniging|"
+                           r"opdrachtgevers?|opdrachtnemers?|partijen|de [a-z ]+))")
+
+
+def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
+    """The parties a court ruling names in quotes after "hierna" ("Partijen worden hierna respectievelijk aangeduid als
+    'het Consortium', 'de gemeenten' en 'GO! voor jeugd'", "hierna te noemen: 'Eikenrode'") (branch orgs7): each quoted
+    name as written (a name with lower-case words, "GO! voor jeugd", is read whole), not a defined term of a kind
+    ("de gemeenten", "eiseres")."""
+    for m in re.finditer(r"\b[Hh]ierna(?: (?:gezamenlijk|respectievelijk|afzonderlijk|ook))?(?: (?:te noemen|aangeduid als|"
+                         r"genoemd))?:?\s*(?P<rest>['‘\"“][^.\n]{0,200})", text):
+        # (the text between quote marks, read apart: a straight quote opens and closes alike, so pairs cannot be told)
+        for part in re.split(r"['‘’\"“”]", m.group("rest"))[1:]:
+            if len(part) > 60:
+                break
+            item = re.sub(r"^(?:de|het)\s+(?=[A-ZÀ-Ý])", "", part.strip(" ,;"))
+            first = re.match(_NAME, item)
+            if (not first or _DEFINED_TERM.fullmatch(item) or not _clean_name(first.group(0)) or _is_place(item)
+                    or _PERSON.fullmatch(item) or item.casefold() in seen or len(item) < 3):
+                continue
+            seen.add(item.casefold())
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            out.append({"name": item, "role": _head_role(item, "provider"), "rule": "ruling_party",
+                        "sentence": text[line_start:].split("\n")[0][:300]})
 
 
 def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
@@ -1083,7 +1238,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                                for k in seen) \
                         or n in _STOP or len(n) < 3:
                     continue
-                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau"):  # branch orgs4
+                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
                             rule == "person_org" and (re.search(r"[A-ZÀ-Ý][\w-]*\s*$", before)  # "Bureau Jeugdzorg (BJZ)"
@@ -1124,6 +1279,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             line_start = text.rfind("\n", 0, m.start()) + 1
             out.append({"name": name, "role": "court", "rule": "rechter_in",
                         "sentence": text[line_start:].split("\n")[0][:300]})
+    _quoted_parties(text, out, seen)
     _jeugdregios(text, out, seen)
     _siblings(text, out, seen)
 
@@ -1138,7 +1294,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     for mun in municipalities or []:
         name = mun["name"]
         for form in forms_of(name):
-            m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
+            # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
+            m = re.search(rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}"
+                          + re.escape(form) + r"\b", text)
             rule = "gemeente_x"
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
@@ -1161,12 +1319,19 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         names = "|".join(re.sub(r"^(?:De|Het)\\ ", lambda a: f"[{a.group(0)[0]}{a.group(0)[0].lower()}]{a.group(0)[1:]}", re.escape(f))
                          for f in others)
         lst = rf"(?:{names})(?:,\s+(?:de |het )?(?:{names})){{0,30}},?\s+en\s+(?:de |het )?(?:{names})"
+        # (branch orgs7: the dateline also on a line of the page's opening under its title, date or author line,
+        # "Inkoop jeugdzorg / 12 maart 2016 / HOOGEVEEN – Het college ...", not only at the text's very start)
         acts = [(m, m.group("m"), "dateline") for m in re.finditer(
-            rf"\A\s*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text)]
+            rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text[:600])]
+        # branch orgs7: a municipality named as the buyer's companion ("De gemeente gaat, net als X, zelf ...", "Naast X
+        # doen ook mee: ...")
+        one = rf"(?:{names})(?:(?:,\s+|\s+en\s+)(?:{names})){{0,10}}"
         for m in re.finditer(rf"\b(?:(?:gaan|gingen|werken|werkten|trekken|kopen|kochten|besteden) (?P<a>{lst})\b[^.\n]{{0,40}}?"
                              rf"\b(?:samen|gezamenlijk)|(?P<b>{lst}) (?:gaan|werken|trekken|kopen|besteden|willen|kiezen)\b"
-                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst}))", text):
-            chunk = m.group("a") or m.group("b") or m.group("c")
+                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst})|"
+                             rf"\b(?:[Dd]e gemeente|[Hh]et college) [a-z]+, net als (?P<d>{one}),|"
+                             rf"\b[Nn]aast (?P<e>{one})(?= (?:doen|deden|doet) (?:ook )?mee\b))", text):
+            chunk = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
             acts += [(m, f, "joint_buyers") for f in re.findall(names, chunk)]
         for m, form, rule in acts:
             mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)
