@@ -1555,6 +1555,18 @@ class TenderNedSpider(BaseSpider):
             if self.names_no_winner(html):
                 yield from self.pdf_request(item, named_no_winner=True)
                 return
+        elif (rendering := unwrap(item.html_body))[0] is None or detect_layout(rendering[0]) == "unknown":
+            # A contract notice's 200 that is no rendering (a login or maintenance page, one redirected to, an
+            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): logged,
+            # and the notice goes on without it, asked again when next re-checked. Kept as its rendering, it
+            # replaced the archived one's row (layout "unknown", no lots): a moved notice's estimated value and
+            # lots, read before, were lost to a login page, and the crawl said complete.
+            where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
+            self.logger.info("%s: /html of the contract notice unreadable (%s%s); the notice archived without "
+                             "it, any rendering archived before kept",
+                             self.asked(response), "; ".join(rendering[1]) or "no notice layout", where)
+            self.crawler.stats.inc_value("tenderned/html_unavailable")
+            item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
         yield item
 
     @staticmethod
