@@ -1590,6 +1590,19 @@ class TenderNedSpider(BaseSpider):
                               headers=PDF_ACCEPT, dont_filter=True)
 
     def parse_pdf(self, response):
+        """The notice's PDF; an answer that is no PDF (no ``%PDF-`` header in its first 1024 bytes, where readers
+        look for it: a login or maintenance page with HTTP 200, sent or redirected to) is a PDF that failed
+        (:meth:`pdf_unavailable`). It was read as a PDF giving no award: the /html's row taken for read and the
+        notice's winners never asked for again, the crawl complete."""
+        if b"%PDF-" not in response.body[:1024]:
+            body = response.body or b""
+            kind = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip() or "no Content-Type"
+            page = html_page(response)
+            said = page[page.index("):") + 1:] if page else ""
+            where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
+            yield from self.pdf_unavailable(response.meta, self.asked(response), (
+                f"not a PDF (HTTP {response.status}, {kind}, {len(body)} bytes{where}){said}"))
+            return
         yield self.keep(response, "pdf")
 
     def pdf_failed(self, failure):
@@ -1600,20 +1613,28 @@ class TenderNedSpider(BaseSpider):
         /html's is. A 404 or 410 (the notice has no PDF) is no failure to retry: the /html's row is written.
         Only logged, too, where the PDF is the fallback of an /html that failed or was unreadable (recorded
         there, and asked again next run)."""
-        item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
+        yield from self.pdf_unavailable(failure.request.meta, failure.request.url, failure.getErrorMessage(),
+                                        gone=response is not None and response.status in (404, 410), failure=failure)
+
+    def pdf_unavailable(self, meta: dict, url: str, why: str, gone: bool = False, failure=None):
+        """:meth:`pdf_failed`'s handling of a PDF that failed (``failure``, recorded by the errback) or answered
+        no PDF (``why`` recorded under ``url``)."""
+        item = meta["item"]
         self.crawler.stats.inc_value("tenderned/pdf_unavailable")
-        if failure.request.meta.get("named_no_winner") and not (response is not None and response.status in (404, 410)):
+        if meta.get("named_no_winner") and not gone:
             item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
+            note = " (the PDF of an award notice whose /html named no winner; asked again next run)"
             if item.publication_id in self.results_missing:
                 self.logger.info("%s: PDF of the award notice still unavailable (%s); asked again next run",
-                                 failure.request.url, failure.getErrorMessage()[:200])
+                                 url, why[:200])
+            elif failure is not None:
+                self.errback(failure, note)
             else:
-                self.errback(failure, " (the PDF of an award notice whose /html named no winner; asked again next run)")
+                self.record_error(url, why[:300] + note)
             yield item
             return
-        self.logger.info("%s: PDF of the award notice unavailable (%s)", failure.request.url,
-                         failure.getErrorMessage()[:200])
+        self.logger.info("%s: PDF of the award notice unavailable (%s)", url, why[:200])
         yield item
 
     def html_failed(self, failure):
