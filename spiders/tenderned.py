@@ -76,7 +76,8 @@ and every contract notice (``formType`` "competition" or
 every response and never repeated once its parse is archived (unless a detail fetched since gives the
 notice another ``aankondigingCode`` or ``formType`` than the archive has); every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
-or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
+or names no winner one ``/pdf`` request: its PDF is the fallback; a 200 that is no rendering or no PDF, such as a
+login page, is one that failed), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
 says which notice led to them), as is the latest rectification a detail names
 (``publicatieIDLaatsteRectificatie``) when ``/gerelateerd`` did not list it. So an incremental run asks ``/gerelateerd`` again only
