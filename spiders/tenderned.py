@@ -76,7 +76,8 @@ and every contract notice (``formType`` "competition" or
 every response and never repeated once its parse is archived (unless a detail fetched since gives the
 notice another ``aankondigingCode`` or ``formType`` than the archive has); every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
-or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
+or names no winner one ``/pdf`` request: its PDF is the fallback; a 200 that is no rendering or no PDF, such as a
+login page, is one that failed), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
 says which notice led to them), as is the latest rectification a detail names
 (``publicatieIDLaatsteRectificatie``) when ``/gerelateerd`` did not list it. So an incremental run asks ``/gerelateerd`` again only
@@ -1555,6 +1556,18 @@ class TenderNedSpider(BaseSpider):
             if self.names_no_winner(html):
                 yield from self.pdf_request(item, named_no_winner=True)
                 return
+        elif (rendering := unwrap(item.html_body))[0] is None or detect_layout(rendering[0]) == "unknown":
+            # A contract notice's 200 that is no rendering (a login or maintenance page, one redirected to, an
+            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): logged,
+            # and the notice goes on without it, asked again when next re-checked. Kept as its rendering, it
+            # replaced the archived one's row (layout "unknown", no lots): a moved notice's estimated value and
+            # lots, read before, were lost to a login page, and the crawl said complete.
+            where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
+            self.logger.info("%s: /html of the contract notice unreadable (%s%s); the notice archived without "
+                             "it, any rendering archived before kept",
+                             self.asked(response), "; ".join(rendering[1]) or "no notice layout", where)
+            self.crawler.stats.inc_value("tenderned/html_unavailable")
+            item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
         yield item
 
     @staticmethod
@@ -1578,6 +1591,19 @@ class TenderNedSpider(BaseSpider):
                               headers=PDF_ACCEPT, dont_filter=True)
 
     def parse_pdf(self, response):
+        """The notice's PDF; an answer that is no PDF (no ``%PDF-`` header in its first 1024 bytes, where readers
+        look for it: a login or maintenance page with HTTP 200, sent or redirected to) is a PDF that failed
+        (:meth:`pdf_unavailable`). It was read as a PDF giving no award: the /html's row taken for read and the
+        notice's winners never asked for again, the crawl complete."""
+        if b"%PDF-" not in response.body[:1024]:
+            body = response.body or b""
+            kind = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip() or "no Content-Type"
+            page = html_page(response)
+            said = page[page.index("):") + 1:] if page else ""
+            where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
+            yield from self.pdf_unavailable(response.meta, self.asked(response), (
+                f"not a PDF (HTTP {response.status}, {kind}, {len(body)} bytes{where}){said}"))
+            return
         yield self.keep(response, "pdf")
 
     def pdf_failed(self, failure):
@@ -1588,20 +1614,28 @@ class TenderNedSpider(BaseSpider):
         /html's is. A 404 or 410 (the notice has no PDF) is no failure to retry: the /html's row is written.
         Only logged, too, where the PDF is the fallback of an /html that failed or was unreadable (recorded
         there, and asked again next run)."""
-        item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
+        yield from self.pdf_unavailable(failure.request.meta, failure.request.url, failure.getErrorMessage(),
+                                        gone=response is not None and response.status in (404, 410), failure=failure)
+
+    def pdf_unavailable(self, meta: dict, url: str, why: str, gone: bool = False, failure=None):
+        """:meth:`pdf_failed`'s handling of a PDF that failed (``failure``, recorded by the errback) or answered
+        no PDF (``why`` recorded under ``url``)."""
+        item = meta["item"]
         self.crawler.stats.inc_value("tenderned/pdf_unavailable")
-        if failure.request.meta.get("named_no_winner") and not (response is not None and response.status in (404, 410)):
+        if meta.get("named_no_winner") and not gone:
             item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
+            note = " (the PDF of an award notice whose /html named no winner; asked again next run)"
             if item.publication_id in self.results_missing:
                 self.logger.info("%s: PDF of the award notice still unavailable (%s); asked again next run",
-                                 failure.request.url, failure.getErrorMessage()[:200])
+                                 url, why[:200])
+            elif failure is not None:
+                self.errback(failure, note)
             else:
-                self.errback(failure, " (the PDF of an award notice whose /html named no winner; asked again next run)")
+                self.record_error(url, why[:300] + note)
             yield item
             return
-        self.logger.info("%s: PDF of the award notice unavailable (%s)", failure.request.url,
-                         failure.getErrorMessage()[:200])
+        self.logger.info("%s: PDF of the award notice unavailable (%s)", url, why[:200])
         yield item
 
     def html_failed(self, failure):

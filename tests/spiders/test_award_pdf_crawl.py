@@ -270,3 +270,38 @@ def test_a_standard_form_pdf_whose_contractors_name_runs_on_the_next_page_archiv
     assert [tuple(r.values()) for r in db.query("select name, kvk from award_suppliers")] == \
         [("Stichting Jeugdhulp Rijnmond Zuid", "23456789")]
     assert [r["value_cents"] for r in db.query("select value_cents from awards")] == [180000000]
+
+
+#: a login page, as a proxy or sign-on gateway in front of the API answers (SYNTHETIC)
+LOGIN_PAGE = (b'<!DOCTYPE html><html><head><title>Inloggen - TenderNed</title></head><body><form action="/login" '
+              b'method="post"><label>Gebruikersnaam <input name="username"></label><button>Inloggen</button></form>'
+              b'</body></html>')
+
+
+@pytest.mark.parametrize("faults", [
+    lambda pid: {PDF_PATH.format(pid): [{"status": 200, "headers": {"Content-Type": "text/html;charset=UTF-8"},
+                                         "body": LOGIN_PAGE}]},
+    lambda pid: {PDF_PATH.format(pid): [{"status": 302, "headers": {"Location": "/login"}, "body": ""}],
+                 "/login": [{"status": 200, "headers": {"Content-Type": "text/html;charset=UTF-8"}, "body": LOGIN_PAGE}]},
+], ids=["login-page", "redirected-to-login"])
+def test_a_pdf_answered_by_a_login_page_is_a_failed_pdf_recorded_and_asked_again(serve_api, crawl, faults):
+    """The PDF (``/pdf``: ``application/pdf``, reference §1, §6) a readable /html naming no winner needed, answered
+    with HTTP 200 by a page that is no PDF (a login page, sent or redirected to), was read as a PDF that gave no award:
+    the /html's row written and counted as read, the crawl complete, and the notice's winners never asked for again.
+    It is a PDF that failed: recorded (the crawl partial), no row taking the awards for read, and the next run asks
+    the /html and the PDF again and archives the PDF's winners."""
+    server = serve_api([award(template(), 960006, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    server.api.faults.update(faults(960006))
+    first = crawl(server.api_url, **WINDOW)
+    assert first.crawl["status"] == "partial", first.output[-3000:]
+    (error,) = [e for e in first.errors if e["url"].endswith("/960006/pdf")]
+    assert "not a PDF" in error["error"] and "Inloggen" in error["error"], error
+    db = sqlite_utils.Database(first.db_path)
+    assert not list(db.query("select * from awards"))
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert second.crawl["status"] == "complete", second.errors
+    assert PDF_PATH.format(960006) in server.api.log[began:]
+    db = sqlite_utils.Database(second.db_path)
+    (result,) = db.query("select layout, award_count, supplier_count from notice_results")
+    assert result == {"layout": "eforms", "award_count": 1, "supplier_count": 2}
