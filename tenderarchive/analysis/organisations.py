@@ -1252,6 +1252,11 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                     out.append({"name": n, "role": role, "rule": "list_sibling", "sentence": line.strip()[:300]})
 
 
+def _heads(key: str) -> list[str]:
+    """A name's first words, up to each space in it ("a b c" -> "a", "a b")."""
+    return [key[:i] for i, c in enumerate(key) if c == " "]
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
@@ -1285,6 +1290,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             out.append({"name": party[0], "role": party[1], "rule": "ruling_head",
                         "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
 
+    heads = {h for k in seen for h in _heads(k)}  # the first words of every name found
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
             role = pattern_role
@@ -1327,9 +1333,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 # a name already found with more words, or with a lower-case word before it ("de zorgaanbieder X");
                 # branch orgs4: not a longer name that ends in one found ("Jeugdbescherming Regio Amsterdam" after
                 # "Regio Amsterdam")
-                if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k)
-                                               and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(k)])
-                                               for k in seen) \
+                # (branch orgs8: the longer names by their first words, the shorter ones by the ends of this one,
+                # looked up rather than compared with every name found: a page of a thousand names took seconds)
+                if not n or key in seen or key in heads or any(
+                        key[i + 1:] in seen and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(key) + i + 1])
+                        for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of"):  # branch orgs4
@@ -1352,6 +1360,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     else:
                         role = _head_role(n, pattern_role)
                 seen.add(key)
+                heads.update(_heads(key))
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
