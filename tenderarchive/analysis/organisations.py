@@ -260,6 +260,7 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
     another service, are left out (:func:`_not_won`); the latter are added to ``other_tenders`` when it is given (they
     are still organisations the page names, as providers)."""
     found = _awardees(text)
+    idx = _Index(text)
     if title and title.strip() and not text.lstrip().startswith(title.strip()):
         head = _awardees(title.strip() + ".")
         for m in re.finditer(_HEADLINE, title):
@@ -267,13 +268,13 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
                 head.append({"name": n, "rule": "headline_naar", "sentence": title.strip()[:300]})
         seen = {a["name"].casefold() for a in found}
         for a in head:
-            if a["name"].casefold() not in seen and not _loser(a["name"], text):
+            if a["name"].casefold() not in seen and not _loser(a["name"], idx):
                 seen.add(a["name"].casefold())
                 found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
     kept = []
     for a in found:
-        a = _full_name(a, text)
-        why = _not_won(a, text)
+        a = _full_name(a, idx)
+        why = _not_won(a, idx)
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension", "ending") and other_tenders is not None:
@@ -309,14 +310,31 @@ _FULL_KIND = (r"(?i:samenwerkingsverband|consortium|combinatie|coöperatie|stich
               r"\w*instelling)")
 
 
-def _full_name(a: dict, text: str) -> dict:
+def _full_name(a: dict, idx: "_Index") -> dict:
     """The awardee ``a`` under its full name when the text names it in full after its kind ("het samenwerkingsverband
-    Kracht Jeugd en Gezin" for "Kracht"); the short name stays when the text has no longer one or several."""
-    name = a["name"]
-    longer = {m.group("full") for m in re.finditer(
-        rf"{_FULL_KIND}\s+(?P<full>{re.escape(name)}(?: (?:{_CONN} ){{0,3}}{_UP}){{1,6}})(?![\w-])", text)}
+    Kracht Jeugd en Gezin" for "Kracht"); the short name stays when the text has no longer one or several.
+
+    (branch orgs8: read at the name's own mentions, as ``re.finditer`` of "<kind> <name> <words>" over the whole text
+    would -- a match taken skips the mentions it covers -- without a pattern compiled per name)"""
+    name, text = a["name"], idx.text
+    longer: set[str] = set()
+    last = 0
+    for p, e in idx.all(name):
+        q = p
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q == p or q <= last or not _FULL_KIND_END.search(text, max(last, q - 40), q):
+            continue
+        tail = _FULL_TAIL.match(text, e)
+        if tail:
+            longer.add(text[p: tail.end()])
+            last = tail.end()
     longer = {n for n in longer if _clean_name(n) == n and not _is_place(n)}
     return a | {"name": longer.pop()} if len(longer) == 1 else a
+
+
+_FULL_KIND_END = re.compile(rf"{_FULL_KIND}\Z")
+_FULL_TAIL = re.compile(rf"(?: (?:{_CONN} ){{0,3}}{_UP}){{1,6}}(?![\w-])")
 
 
 # branch orgs3: a headline tells the award without its verb: "Aanbesteding jeugdhulp opnieuw naar A en B", "Contract
@@ -410,30 +428,78 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[a + 1: min(ends) if ends else len(text)]
 
 
-def _loser(name: str, text: str) -> bool:
+class _Index:
+    r"""One text's words, indexed once for the checks of every awardee candidate (branch orgs8).
+
+    :func:`find_awardees` asks of each candidate where the text names it and what stands around it (lost, objected,
+    the former provider, named in full). A regular expression per candidate over the whole text made a long page
+    quadratic -- 18 s of CPU for a page of 50,000 characters naming 1,040 providers, most of it compiling the guards
+    anew for each name -- so a name's mentions are looked up here by its first word, and the guards, compiled once,
+    are tried at those mentions only. A mention is where ``(?<![\w-])name(?![\w-])`` matches, as before."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.runs: dict[str, list[int]] = {}
+        for m in _RUN.finditer(text):
+            self.runs.setdefault(m.group(), []).append(m.start())
+
+    def all(self, name: str) -> list[tuple[int, int]]:
+        """Every mention of ``name`` (start, end), overlapping ones too, in order: where a search may find it."""
+        text, first = self.text, _WORD.match(name)
+        if not first:  # a name that starts with a quote ("'t Kinderhuis"): not indexed by its first word
+            return [(m.start(), m.start() + len(name))
+                    for m in re.finditer(rf"(?=(?<![\w-]){re.escape(name)}(?![\w-]))", text)]
+        return [(p, p + len(name)) for p in self.runs.get(first.group(), ())
+                if text.startswith(name, p) and not _WORD_OR_HYPHEN.match(text, p + len(name))]
+
+    def spans(self, name: str) -> list[tuple[int, int]]:
+        """The mentions ``re.finditer`` finds: each search goes on after the mention found."""
+        out: list[tuple[int, int]] = []
+        for p, e in self.all(name):
+            if not out or p >= out[-1][1]:
+                out.append((p, e))
+        return out
+
+
+_RUN = re.compile(r"(?<![\w-])\w+")
+_WORD = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_LOSS_AFTER_RX = re.compile(_LOSS_AFTER)
+_BID_OF_END = re.compile(rf"(?:{_BID_OF})\Z")
+_SET_ASIDE_RX = re.compile(_SET_ASIDE)
+_LOSS_BEFORE_RX = re.compile(_LOSS_BEFORE, re.I)
+_LOSS_NAMED_RX = re.compile(_LOSS_NAMED)
+_LOSS_APPOS_RX = re.compile(_LOSS_APPOS)
+
+
+def _loser(name: str, idx: _Index) -> bool:
     """Whether the text says ``name`` lost, withdrew, objected or went to court against the award (branch orgs3)."""
-    n = re.escape(name)
-    if re.search(rf"(?<![\w-]){n}(?![\w-]){_LOSS_AFTER}", text):
+    text = idx.text
+    mentions = idx.all(name)
+    if any(_LOSS_AFTER_RX.match(text, e) for _, e in mentions):
         return True
-    if re.search(_BID_OF + n + _SET_ASIDE, text):
-        return True  # (branch orgs7) its tender set aside
-    return any(re.search(_LOSS_BEFORE, text[max(0, m.start() - 80): m.start()], re.I)
-               or re.search(_LOSS_NAMED, text[max(0, m.start() - 40): m.start()])
-               or re.match(_LOSS_APPOS, text[m.end(): m.end() + 40])
-               for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text))
+    # (branch orgs7) its tender set aside; the bid's words hold no full stop nor line end
+    if any(_SET_ASIDE_RX.match(text, e) and _BID_OF_END.search(
+            text, max(text.rfind(".", 0, p), text.rfind("\n", 0, p)) + 1, p) for p, e in mentions):
+        return True
+    return any(_LOSS_BEFORE_RX.search(text[max(0, p - 80): p])
+               or _LOSS_NAMED_RX.search(text[max(0, p - 40): p])
+               or _LOSS_APPOS_RX.match(text[e: e + 40])
+               for p, e in idx.spans(name))
 
 
-def _not_won(a: dict, text: str) -> str | None:
+def _not_won(a: dict, idx: _Index) -> str | None:
     """An awardee candidate the text says did not win (branch orgs3): the award denied where it is told ("niet gegund
     aan X", "X heeft de aanbesteding niet gewonnen"), the party said to have lost, withdrawn or objected, or the
     winner of a tender for another service ("het leerlingenvervoer is gegund aan X") in a sentence that is not about
     jeugd."""
+    text = idx.text
     ev = a["sentence"]
     i = text.find(ev) if ev else -1
     sent = _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
     if re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2} (?:gegund|gewonnen|gecontracteerd|toegekend|gekozen)\b", ev) or (
             # branch orgs6: the award that does not go to the party ("De opdracht gaat niet (meer) naar X")
-            re.search(rf"\b(?:niet|nooit)(?: meer)? naar (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])", ev)) or (
+            _NOT_TO.search(ev) and re.search(rf"\b(?:niet|nooit)(?: meer)? naar (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])", ev)) or (
             i >= 0 and (re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2}\s*$", text[max(0, i - 40): i])
                          # the negation at the clause's end, as Dutch puts it after a finite verb: "X won de
                          # aanbesteding voor jeugdhulp niet."
@@ -444,7 +510,7 @@ def _not_won(a: dict, text: str) -> str | None:
     # branch orgs6: of a sentence whose clauses tell two awards ("De jeugdhulp is gegund aan A; het Wmo-vervoer is
     # gegund aan B"), the clause that names the party tells its service
     if ";" in sent and i >= 0:
-        clause = next((c for c in re.split(r";", sent) if re.search(rf"(?<![\w-]){re.escape(a['name'])}(?![\w-])", c)), "")
+        clause = next((c for c in re.split(r";", sent) if _mentions(a["name"], c)), "")
         if _OTHER_SERVICE.search(clause) and not re.search(r"jeugd", clause, re.I):
             return "other_service"
     # branch orgs6: the award told in a sentence that names no care at all ("Dit perceel is gegund aan X.") right after
@@ -455,38 +521,66 @@ def _not_won(a: dict, text: str) -> str | None:
         if _OTHER_SERVICE.search(prev) and not re.search(r"jeugd", prev, re.I):
             return "other_service"
     n = re.escape(a["name"])
-    # branch orgs6: the award to the party withdrawn, annulled or suspended
-    if re.search(rf"{_AWARD_OF}{n}(?![\w-])[^.;\n]{{0,60}}?\b{_REVOKED}", sent) or re.search(
+    # branch orgs6: the award to the party withdrawn, annulled or suspended (branch orgs8: the patterns with the name
+    # are compiled only for a sentence that has their verbs)
+    if _REVOKED_WORDS.search(sent) and (re.search(rf"{_AWARD_OF}{n}(?![\w-])[^.;\n]{{0,60}}?\b{_REVOKED}", sent) or re.search(
             rf"{_REVOKE_VERB}\b{_AWARD_OF}{n}(?![\w-])(?: [\w-]+){{0,3}} (?:in|terug)\b", sent) or re.search(
-            rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent):
+            rf"\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b[^.;\n]{{0,40}}?\b{_AWARD_OF}{n}(?![\w-])", sent)):
         return "revoked"
     # branch orgs7: the contract with the party said to end in the sentence that tells it ("Het contract met X is in 2015
     # afgesloten en loopt af", "de overeenkomst met X wordt beëindigd"): the party is the provider that leaves
-    if re.search(rf"(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])"
-                 rf"[^.;\n]{{0,80}}?\b(?:loopt|liep) (?:\w+ ){{0,3}}?af\b|(?:contract|overeenkomst)\w* (?:[\w-]+ ){{0,3}}?met (?:de |het )?"
-                 rf"(?:[a-z]+ )?{re.escape(a['name'])}(?![\w-])[^.;\n]{{0,80}}?\b(?:afloopt|eindigt|eindigde|beëindigd|opgezegd|ontbonden|stopt)\b",
-                 sent):
+    if _ENDING_WORDS.search(sent) and any(_ENDING_AFTER.match(sent, e) and _CONTRACT_WITH_END.search(sent, 0, p)
+                                          for p, e in _mentions(a["name"], sent)):
         return "ending"
     if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
         # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
         # the party is still a provider the page names
         return "extension"
-    if _loser(a["name"], text):
+    if _loser(a["name"], idx):
         return "lost"
     # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
     # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
     # (branch orgs7: not where the award sentence tells it was awarded again: "opnieuw gegund aan X", "blijft X")
     again = re.search(r"\b(?:opnieuw|wederom|nogmaals|blijft|blijven|andermaal)\b", sent)
-    for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
+    for start, end in idx.spans(a["name"]):
         if again:
             break
-        if (re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I)
-                or re.match(_FORMER_AFTER, text[m.end(): m.end() + 60], re.I)
-                or re.search(_FORMER_CONTRACT, text[max(0, m.start() - 60): m.start()], re.I)
-                or re.match(_FORMER_WAS, text[m.end(): m.end() + 80])) and not (
-                i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
+        if (_FORMER_BEFORE_RX.search(text[max(0, start - 60): start])
+                or _FORMER_AFTER_RX.match(text[end: end + 60])
+                or _FORMER_CONTRACT_RX.search(text[max(0, start - 60): start])
+                or _FORMER_WAS_RX.match(text[end: end + 80])) and not (
+                i >= 0 and i <= start < i + len(ev)) and start not in range(text.find(sent), text.find(sent) + len(sent)):
             return "former"
     return None
+
+
+# branch orgs8: the guards of _not_won compiled once; the words a withdrawn award or an ending contract is told with
+_FORMER_BEFORE_RX = re.compile(_FORMER_BEFORE, re.I)
+_FORMER_AFTER_RX = re.compile(_FORMER_AFTER, re.I)
+_FORMER_CONTRACT_RX = re.compile(_FORMER_CONTRACT, re.I)
+_FORMER_WAS_RX = re.compile(_FORMER_WAS)
+_REVOKED_WORDS = re.compile(rf"\b{_REVOKED}|{_REVOKE_VERB}|\b(?:vernietigde|vernietigden|vernietigt|schorste|schortte|herriep)\b")
+_ENDING_WORDS = re.compile(r"\b(?:loopt|liep) |\b(?:afloopt|eindigt|eindigde|beëindigd|opgezegd|ontbonden|stopt)\b")
+
+
+_NOT_TO = re.compile(r"\b(?:niet|nooit)(?: meer)? naar ")
+# the contract with a party said to end, before and after the party's name
+_CONTRACT_WITH_END = re.compile(r"(?:contract|overeenkomst)\w* (?:[\w-]+ ){0,3}?met (?:de |het )?(?:[a-z]+ )?\Z")
+_ENDING_AFTER = re.compile(r"(?![\w-])[^.;\n]{0,80}?\b(?:(?:loopt|liep) (?:\w+ ){0,3}?af\b|"
+                           r"(?:afloopt|eindigt|eindigde|beëindigd|opgezegd|ontbonden|stopt)\b)")
+
+
+def _mentions(name: str, s: str) -> list[tuple[int, int]]:
+    r"""Every mention of ``name`` in a short string ``s`` (start, end), as ``(?<![\w-])name(?![\w-])`` finds them,
+    overlapping ones too (branch orgs8: without a pattern compiled per name)."""
+    out: list[tuple[int, int]] = []
+    p = s.find(name) if name else -1
+    while p >= 0:
+        e = p + len(name)
+        if not (p and _WORD_OR_HYPHEN.match(s, p - 1)) and not _WORD_OR_HYPHEN.match(s, e):
+            out.append((p, e))
+        p = s.find(name, p + 1)
+    return out
 
 
 # branch cv36: the contract told signed by, or awarded to, "the consortium" (its members are then the contracted parties)
@@ -1158,6 +1252,11 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                     out.append({"name": n, "role": role, "rule": "list_sibling", "sentence": line.strip()[:300]})
 
 
+def _heads(key: str) -> list[str]:
+    """A name's first words, up to each space in it ("a b c" -> "a", "a b")."""
+    return [key[:i] for i, c in enumerate(key) if c == " "]
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
@@ -1191,6 +1290,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             out.append({"name": party[0], "role": party[1], "rule": "ruling_head",
                         "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
 
+    heads = {h for k in seen for h in _heads(k)}  # the first words of every name found
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
             role = pattern_role
@@ -1233,9 +1333,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 # a name already found with more words, or with a lower-case word before it ("de zorgaanbieder X");
                 # branch orgs4: not a longer name that ends in one found ("Jeugdbescherming Regio Amsterdam" after
                 # "Regio Amsterdam")
-                if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k)
-                                               and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(k)])
-                                               for k in seen) \
+                # (branch orgs8: the longer names by their first words, the shorter ones by the ends of this one,
+                # looked up rather than compared with every name found: a page of a thousand names took seconds)
+                if not n or key in seen or key in heads or any(
+                        key[i + 1:] in seen and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(key) + i + 1])
+                        for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of"):  # branch orgs4
@@ -1258,6 +1360,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     else:
                         role = _head_role(n, pattern_role)
                 seen.add(key)
+                heads.update(_heads(key))
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
