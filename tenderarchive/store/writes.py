@@ -1022,7 +1022,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         # a publication another package (another year's file) gave in a release of a later date: that release is the
         # publication's later version, its lots and awards stand (reference §6.1/§6.3, one ocid in several files;
         # OCDS merging, the later release wins), in either order of the files
-        superseded = set()
+        superseded, replaced = set(), set()
         for notice in record["notices"]:
             archived = get_row(db, "notices", notice["publication_id"])
             if archived is None:
@@ -1034,6 +1034,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 elif (notice.get("published_at") or "") > (archived.get("published_at") or ""):
                     # this package's release is the later version: the notice is dated and described by it
                     db["notices"].update(notice["publication_id"], dict(notice, crawl_id=crawl_id))
+                    replaced.add(notice["publication_id"])
                     changed = True
 
         def newer(publication_id, than) -> bool:
@@ -1107,6 +1108,10 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 elif (kept := _with_earlier_currency(old, award)) is not old:
                     changed |= upsert_if_changed(db, "awards", dict(kept, crawl_id=crawl_id), old=old) != "unchanged"
                 continue
+            if old is None and str(award["publication_id"]) in superseded:
+                # an award the earlier version of the publication gave and its later version (another file's) no longer
+                # gives: withdrawn, not archived (read in the other order, the later version's file removes it, below)
+                continue
             if other:
                 entry = dict(entry, award=_with_earlier_currency(award, old))
                 award = entry["award"]
@@ -1127,6 +1132,16 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         if record.get("partial"):
             return "new" if new else ("updated" if changed else "unchanged")
         source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
+        for publication_id in sorted(replaced):
+            # this package's release is a later version of a publication another file gave: that file's awards of the
+            # publication which this version no longer gives are withdrawn (reference §4 "Rectified award")
+            for (award_id,) in db.execute(
+                    "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
+                    "and publication_id = ? and source_file is not ?", [procurement_id, publication_id, source_file]).fetchall():
+                if award_id not in written:
+                    changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+                    delete_row(db, "awards", award_id)
+                    changed = True
         for (award_id,) in db.execute(
                 "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
                 "and source_file is ?", [procurement_id, source_file]).fetchall():

@@ -660,3 +660,31 @@ def test_a_publication_repeated_in_two_files_with_different_dates_is_the_later_r
                          "join award_suppliers s using (award_id) group by a.award_id")]))
     assert seen[0] == seen[1] == ([(299830, "2022-02-01")], [("1", "Ambulant (gecorrigeerd)")],
                                   [(299830, 120000000, 1, "Stichting Een")]), seen
+
+
+def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdrawn_in_either_order(tmp_path):
+    """Reference §4 "Rectified award" (the current winners are the latest version's) and §6.1/§6.3 (one ocid in several
+    yearly files): the 2021 file's publication 299831 awards lot 1 to Stichting Een and lot 2 to Stichting Twee; the
+    2022 file repeats the publication, dated later, with lot 1's award alone. Stichting Twee's award stayed current
+    whichever file came first (each file's own awards are swept by that file alone). It is withdrawn in either order.
+    SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, sid, name, lot):
+        return {"id": aid, "status": "active", "suppliers": [{"id": sid, "name": name}], "relatedLots": [lot],
+                "value": {"amount": 500000, "currency": "EUR"}}
+    lots = [("1", "Ambulant"), ("2", "Verblijf")]
+    earlier = release("ocds-1l04xe-313931", "299831-1a", "2021-11-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[award("a1", "11111111", "Stichting Een", "1"), award("a2", "22222222", "Stichting Twee", "2")])
+    later = release("ocds-1l04xe-313931", "299831-2b", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                    parties=[supplier("11111111", "Stichting Een")], awards=[award("a1", "11111111", "Stichting Een", "1")])
+    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([later], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for db in written_in_either_order(tmp_path, files):
+        seen.append([(r["lot_id"], r["current"], r["winners"]) for r in db.query(
+            "select a.*, group_concat(s.name) as winners from awards a join award_suppliers s using (award_id) "
+            "group by a.award_id order by a.lot_id")])
+    assert seen[0] == seen[1] == [("1", 1, "Stichting Een")], seen
