@@ -1019,10 +1019,27 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
     stop_tracking(db, "notices")  # its notices are inserted below, not through put_row
     with _item(db):
         changed = new = False
+        # a publication another package (another year's file) gave in a release of a later date: that release is the
+        # publication's later version, its lots and awards stand (reference §6.1/§6.3, one ocid in several files;
+        # OCDS merging, the later release wins), in either order of the files
+        superseded, replaced = set(), set()
         for notice in record["notices"]:
-            if get_row(db, "notices", notice["publication_id"]) is None:
+            archived = get_row(db, "notices", notice["publication_id"])
+            if archived is None:
                 db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
                 changed = new = True
+            elif archived.get("form_type") == "ocds" and notice.get("form_type") == "ocds":
+                if (notice.get("published_at") or "") < (archived.get("published_at") or ""):
+                    superseded.add(str(notice["publication_id"]))
+                elif (notice.get("published_at") or "") > (archived.get("published_at") or ""):
+                    # this package's release is the later version: the notice is dated and described by it
+                    db["notices"].update(notice["publication_id"], dict(notice, crawl_id=crawl_id))
+                    replaced.add(notice["publication_id"])
+                    changed = True
+
+        def newer(publication_id, than) -> bool:
+            """The archived rows of ``publication_id`` are a later version than this package's of ``than``."""
+            return _later(db, publication_id, than) or (str(publication_id) == str(than) and str(than) in superseded)
         for party in record.get("parties") or []:
             changed |= upsert_if_changed(db, "ocds_parties", dict(party, crawl_id=crawl_id)) != "unchanged"
         record = _named_by_party(db, record)
@@ -1031,7 +1048,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         if result is not None:
             # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
             old = get_row(db, "notice_results", result["publication_id"])
-            if old is None or old.get("layout") == "ocds":
+            if old is None or old.get("layout") == "ocds" and str(result["publication_id"]) not in superseded:
                 changed |= upsert_if_changed(db, "notice_results", dict(
                     result, procurement_id=procurement_id, crawl_id=crawl_id), old=old) != "unchanged"
         has_api = db.execute(f"select count(*) from awards where procurement_id = ? and source in {API_SOURCES!r}",
@@ -1056,7 +1073,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                     changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
                 continue
             if old is not None and old.get("source") == "tenderned_ocds" \
-                    and record["notices"] and all(_later(db, old["publication_id"], n["publication_id"]) for n in record["notices"]):
+                    and record["notices"] and all(newer(old["publication_id"], n["publication_id"]) for n in record["notices"]):
                 # another package (a later year's file: one ocid in two files) described the lot in a publication
                 # after every one of this package's: its title, estimate and status stand, as its awards do
                 # (below); read in the other order, the older file's lot replaced the newer's
@@ -1078,7 +1095,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             repeats, repeated = (_repeats_award(db, award["publication_id"]),
                                  _repeats_award(db, old["publication_id"]) if old is not None else False)
             if other and (repeats and not repeated
-                          or repeats == repeated and _later(db, old["publication_id"], award["publication_id"])):
+                          or repeats == repeated and newer(old["publication_id"], award["publication_id"])):
                 # another package gave this award in a later publication (a correction): it stands; so does one an
                 # award notice of another package gave where this package repeats it in a correction of the contract
                 # notice (tag tenderUpdate or tenderAmendment, a release giving the whole state, of a later year's
@@ -1090,6 +1107,10 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                                                  "suppliers": entry["suppliers"]}, crawl_id)
                 elif (kept := _with_earlier_currency(old, award)) is not old:
                     changed |= upsert_if_changed(db, "awards", dict(kept, crawl_id=crawl_id), old=old) != "unchanged"
+                continue
+            if old is None and str(award["publication_id"]) in superseded:
+                # an award the earlier version of the publication gave and its later version (another file's) no longer
+                # gives: withdrawn, not archived (read in the other order, the later version's file removes it, below)
                 continue
             if other:
                 entry = dict(entry, award=_with_earlier_currency(award, old))
@@ -1111,6 +1132,16 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         if record.get("partial"):
             return "new" if new else ("updated" if changed else "unchanged")
         source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
+        for publication_id in sorted(replaced):
+            # this package's release is a later version of a publication another file gave: that file's awards of the
+            # publication which this version no longer gives are withdrawn (reference §4 "Rectified award")
+            for (award_id,) in db.execute(
+                    "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
+                    "and publication_id = ? and source_file is not ?", [procurement_id, publication_id, source_file]).fetchall():
+                if award_id not in written:
+                    changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+                    delete_row(db, "awards", award_id)
+                    changed = True
         for (award_id,) in db.execute(
                 "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
                 "and source_file is ?", [procurement_id, source_file]).fetchall():

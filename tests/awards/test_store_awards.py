@@ -630,3 +630,61 @@ def test_a_later_file_s_tender_update_repeating_an_award_leaves_the_award_notice
     seen = [[(r["publication_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")]
             for db in written_in_either_order(tmp_path / "update", files)]
     assert seen[0] == seen[1] == [(299940, 90000000, 1)], seen
+
+
+def test_a_publication_repeated_in_two_files_with_different_dates_is_the_later_releases_in_either_order(tmp_path):
+    """Reference §6.1/§6.3 (one ocid in several yearly files, "merge them"; OCPC's release per publication, its ``date``
+    the publication's) and §4 "Rectified award" (the current values are the latest version's): TenderNed's 2022 file
+    repeats the 2021 file's publication 299830 with a later date, its lot retitled and its award's value corrected.
+    The file read last won: the 2021 release, read after the 2022 one, put back the old value (€ 1.000.000), title
+    and date. The later release stands in either order: € 1.200.000, "Ambulant (gecorrigeerd)", 2022-02-01.
+    SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def version(release_id, day, title, amount):
+        return release("ocds-1l04xe-313930", release_id, day, "Jeugdhulp Leiden", "85311300-5", lots=[("1", title)],
+                       parties=[supplier("11111111", "Stichting Een")],
+                       awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                                "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
+    files = {"2021": to_procedure([version("299830-1a", "2021-11-01", "Ambulant", 1000000)],
+                                  source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([version("299830-2b", "2022-02-01", "Ambulant (gecorrigeerd)", 1200000)],
+                                  source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for db in written_in_either_order(tmp_path, files):
+        seen.append(([(r["publication_id"], r["published"]) for r in db.query("select * from notices")],
+                     [(r["lot_id"], r["title"]) for r in db.query("select * from lots")],
+                     [(r["publication_id"], r["value_cents"], r["current"], r["winners"]) for r in db.query(
+                         "select a.*, group_concat(s.name) as winners from awards a "
+                         "join award_suppliers s using (award_id) group by a.award_id")]))
+    assert seen[0] == seen[1] == ([(299830, "2022-02-01")], [("1", "Ambulant (gecorrigeerd)")],
+                                  [(299830, 120000000, 1, "Stichting Een")]), seen
+
+
+def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdrawn_in_either_order(tmp_path):
+    """Reference §4 "Rectified award" (the current winners are the latest version's) and §6.1/§6.3 (one ocid in several
+    yearly files): the 2021 file's publication 299831 awards lot 1 to Stichting Een and lot 2 to Stichting Twee; the
+    2022 file repeats the publication, dated later, with lot 1's award alone. Stichting Twee's award stayed current
+    whichever file came first (each file's own awards are swept by that file alone). It is withdrawn in either order.
+    SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, sid, name, lot):
+        return {"id": aid, "status": "active", "suppliers": [{"id": sid, "name": name}], "relatedLots": [lot],
+                "value": {"amount": 500000, "currency": "EUR"}}
+    lots = [("1", "Ambulant"), ("2", "Verblijf")]
+    earlier = release("ocds-1l04xe-313931", "299831-1a", "2021-11-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[award("a1", "11111111", "Stichting Een", "1"), award("a2", "22222222", "Stichting Twee", "2")])
+    later = release("ocds-1l04xe-313931", "299831-2b", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                    parties=[supplier("11111111", "Stichting Een")], awards=[award("a1", "11111111", "Stichting Een", "1")])
+    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([later], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for db in written_in_either_order(tmp_path, files):
+        seen.append([(r["lot_id"], r["current"], r["winners"]) for r in db.query(
+            "select a.*, group_concat(s.name) as winners from awards a join award_suppliers s using (award_id) "
+            "group by a.award_id order by a.lot_id")])
+    assert seen[0] == seen[1] == [("1", 1, "Stichting Een")], seen
