@@ -183,20 +183,41 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
         if t and not el.xpath(_SITE_HEADER) and not el.xpath(_OTHER_ITEM) and not is_label_or_date(t) and len(t) <= 300:
             return strip_template_label(fix_mojibake(t)), "h2"
     tt = tree.findtext(".//title")
+    generic = bool(tt) and _is_section_of_site(tt)  # "Nieuws | Gemeente Voorbeeld": every item's <title>
     tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
         normalize_whitespace(tt), site_field(site, "title"), *site_names)))
-    if tt and not is_label_or_date(tt) and not _names_the_site(tt, site_field(site, "title"), *site_names):
+    if tt and not generic and not is_label_or_date(tt) and not _names_the_site(tt, site_field(site, "title"), *site_names):
         return tt, "title-tag"
-    # a <title> that is only the site's name, beside a logo <h1>: the item's heading in its article
+    # a <title> that is only the site's name, beside a logo <h1>, or the news section's and the site's: the
+    # item's heading in its article
     if body_root is not None:
         for heading in body_root.xpath(".//*[self::h2 or self::h3][position() <= 3]"):
             t = " ".join(element_text(heading).split())
             if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
                     and not is_label_or_date(t) and len(t) <= 200:
                 return strip_template_label(fix_mojibake(t)), "h2"
-    if tt and not is_label_or_date(tt):
+    if tt and not generic and not is_label_or_date(tt):
         return tt, "title-tag"
     return None, None
+
+
+_SEGMENT_SEPARATOR = re.compile(rf"\s+[{_SEPARATORS}]\s+")
+
+
+def _is_section_of_site(title: str) -> bool:
+    """Whether a ``<title>`` names only the news section (or the template's label) and the site, the same for
+    every item of a template that writes the item's own title only in a heading inside its body
+    ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel", "Persbericht - Provincie Voorbeeld"):
+    one of two or three separated parts, the first or the last, is a section name or label alone
+    (:func:`is_label_or_date`). Not "Nieuws: Inkoop jeugdhulp gestart" (a colon glues a label to a title).
+
+    >>> [_is_section_of_site(t) for t in ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+    ...                                   "Nieuws: Inkoop jeugdhulp gestart", "Inkoop jeugdhulp | Gemeente Voorbeeld")]
+    [True, True, False, False]
+    """
+    parts = [p for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip()) if p.strip()]
+    return 2 <= len(parts) <= 3 and any(
+        is_label_or_date(part) and not _is_date_only(part, suffix_limit=0) for part in (parts[0], parts[-1]))
 
 
 #: A heading of another item than the page's: one in a related-news block, an aside or a listing's item.

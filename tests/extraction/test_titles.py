@@ -1,0 +1,39 @@
+"""A news page's title (tenderarchive/extraction/titles.py): SYNTHETIC pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.extraction import extract_html
+
+BODY = ("<p>16 december 2019</p><p>De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders "
+        "gehaald.</p>")  # https://organisatieadviesgroep.nl/2019/12/16/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders/
+
+
+def synthetic(head: str, article: str) -> str:
+    return (f'<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">{head}</head><body>'
+            f'<main><article>{article}</article></main></body></html>')
+
+
+@pytest.mark.parametrize("title_tag", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+                                       "Persbericht – Provincie Voorbeeld", "Nieuwsbericht · Gemeente Voorbeeld"])
+def test_a_title_tag_of_the_section_and_the_site_gives_way_to_the_items_heading(title_tag):
+    got = extract_html(synthetic(f"<title>{title_tag}</title>",
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+    assert got["text"].startswith("De 13 gemeenten")
+
+
+def test_a_title_tag_of_the_section_and_the_site_alone_is_no_title_the_address_gives_one():
+    got = extract_html(synthetic("<title>Nieuws | Gemeente Voorbeeld</title>", BODY),
+                       "https://www.voorbeeld.nl/nieuws/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("title_tag", ["Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld",
+                                       "Nieuws: Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"])
+def test_a_title_tag_naming_the_item_stays_its_title(title_tag):
+    got = extract_html(synthetic(f"<title>{title_tag}</title>", "<h2>Jeugdzorg</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
