@@ -169,9 +169,12 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
                 dateline = h1 if dateline is None else dateline
                 continue
             return strip_template_label(fix_mojibake(t)), "h1"
+    # a <title> (or og:title) of the news section and the site, every item's: its other part names the site
+    site_names += _site_parts(tree.findtext(".//title") or "")
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
+    generic = bool(og) and _is_section_of_site(og)
     og = og and strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names)))
-    if og and not is_label_or_date(og):
+    if og and not generic and not is_label_or_date(og) and not _names_the_site(og, *site_names):
         return og, "og"
     below = _heading_after(dateline) if dateline is not None else None
     if below:
@@ -202,6 +205,15 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
 
 
 _SEGMENT_SEPARATOR = re.compile(rf"\s+[{_SEPARATORS}]\s+")
+
+
+def _site_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` of the news section and the site (:func:`_is_section_of_site`) that are no
+    section name or label: the site's name ("Gemeente Voorbeeld" of "Nieuws | Gemeente Voorbeeld")."""
+    if not _is_section_of_site(title):
+        return []
+    return [p.strip() for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip())
+            if p.strip() and not is_label_or_date(p)]
 
 
 def _is_section_of_site(title: str) -> bool:

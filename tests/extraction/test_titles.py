@@ -37,3 +37,20 @@ def test_a_title_tag_naming_the_item_stays_its_title(title_tag):
     got = extract_html(synthetic(f"<title>{title_tag}</title>", "<h2>Jeugdzorg</h2>" + BODY),
                        "https://www.voorbeeld.nl/nieuws/12345")
     assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("og_title", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel", "Gemeente Voorbeeld"])
+def test_an_og_title_of_the_section_or_the_site_gives_way_to_the_items_heading_too(og_title):
+    """A template writes its ``<title>`` into ``og:title`` as well; the site's name alone, beside a ``<title>`` of
+    the section and that name, is no item's title either."""
+    got = extract_html(synthetic(f'<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" '
+                                 f'content="{og_title}">', "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>"
+                                 + BODY), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+def test_an_og_title_naming_the_item_stays_its_title():
+    got = extract_html(synthetic('<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" content='
+                                 '"Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld">',
+                                 "<h2>Jeugdzorg</h2>" + BODY), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"

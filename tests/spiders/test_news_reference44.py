@@ -33,6 +33,13 @@ PAGES = {
         "<h2>Jeugdbeschermers weigeren nieuwe contracten met 25 gemeenten in Noord-Holland</h2>"
         f"<p>20 september 2018</p><p>{TEXT['jeugdbeschermers-weigeren-nieuwe-contracten']}</p>",
         "Jeugdbeschermers weigeren nieuwe contracten met 25 gemeenten in Noord-Holland"),
+    # a template that writes its <title> into og:title too
+    "/nieuws/inkoop-zeeland": (
+        '<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" content="Nieuws | Gemeente Voorbeeld">'
+        '<meta property="og:type" content="article">',
+        "<div class='content'><h2>Zeeuwse gemeenten stofkammen jeugdzorgaanbieders</h2><p>17 december 2019</p>"
+        f"<p>{TEXT['zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders']}</p></div>",
+        "Zeeuwse gemeenten stofkammen jeugdzorgaanbieders"),
     # the item's title only in its og:title
     "/nieuws/inkoop-jeugdzorg": (
         '<title>Gemeente Voorbeeld</title><meta property="og:title" content="Inkoop op gebied jeugdzorg">',
