@@ -169,8 +169,9 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
                 dateline = h1 if dateline is None else dateline
                 continue
             return strip_template_label(fix_mojibake(t)), "h1"
-    # a <title> (or og:title) of the news section and the site, every item's: its other part names the site
-    site_names += _site_parts(tree.findtext(".//title") or "")
+    # a <title> (or og:title) of the news section and the site, every item's: its other part names the site;
+    # so does the template's link to the home page (its text, its logo's alt) outside the item
+    site_names += _site_parts(tree.findtext(".//title") or "") + _home_link_names(tree)
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
     generic = bool(og) and _is_section_of_site(og)
     og = og and strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names)))
@@ -205,6 +206,24 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
 
 
 _SEGMENT_SEPARATOR = re.compile(rf"\s+[{_SEPARATORS}]\s+")
+
+
+def _home_link_names(tree) -> list[str]:
+    """The site's name as its template writes it on a link to the home page (``href="/"``, or a root address in
+    the page's ``<header>``, outside ``<article>``/``<main>``): the link's text or its logo's ``alt`` ("Gemeente
+    Voorbeeld")."""
+    names = []
+    for link in tree.xpath("//a[@href][not(ancestor::article or ancestor::main)]"):
+        href = urlsplit(link.get("href").strip())
+        if href.path not in ("", "/") or href.query or (not href.netloc and not href.path):
+            continue
+        if href.netloc and not link.xpath("ancestor::header or ancestor::*[@role='banner']"):
+            continue  # another site's home page (a footer's "Rijksoverheid"); the site's own logo heads the page
+        for name in (element_text(link), *link.xpath(".//img/@alt")):
+            name = " ".join((name or "").split())
+            if name and len(name) <= 80:
+                names.append(name)
+    return names
 
 
 def _site_parts(title: str) -> list[str]:

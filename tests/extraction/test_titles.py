@@ -54,3 +54,12 @@ def test_an_og_title_naming_the_item_stays_its_title():
                                  '"Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld">',
                                  "<h2>Jeugdzorg</h2>" + BODY), "https://www.voorbeeld.nl/nieuws/12345")
     assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("home_link", ['<a href="/"><img src="/logo.svg" alt="Gemeente Voorbeeld"></a>',
+                                       '<a class="logo" href="https://www.voorbeeld.nl/">Gemeente Voorbeeld</a>'])
+def test_a_title_tag_naming_the_site_as_its_home_link_does_gives_way_to_the_items_heading(home_link):
+    got = extract_html(synthetic("<title>Gemeente Voorbeeld</title>",
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY).replace(
+        "<body>", f"<body><header>{home_link}</header>"), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"

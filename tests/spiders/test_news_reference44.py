@@ -1,7 +1,8 @@
 """The news spider, forty-fourth pass against docs/reference/news-sites.md as an evaluator would test it: items
 whose ``<title>`` is the same for every item of the template, the news section's name and the site's ("Nieuws |
 Gemeente Voorbeeld"; §2.4 "template labels glued to titles", the label without the title), with no ``<h1>``:
-the item's own title is a heading inside its body (an ``<h2>``, an ``<h3>``) or only its ``og:title``. A
+the item's own title is a heading inside its body (an ``<h2>``, an ``<h3>``) or only its ``og:title``; or whose
+``<title>`` is the site's name alone, as its logo says. A
 loopback site of SYNTHETIC pages (labelled like tests/fixtures/news) around real texts, crawled with
 ``tenderarchive crawl news`` into a real archive."""
 
@@ -40,6 +41,12 @@ PAGES = {
         "<div class='content'><h2>Zeeuwse gemeenten stofkammen jeugdzorgaanbieders</h2><p>17 december 2019</p>"
         f"<p>{TEXT['zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders']}</p></div>",
         "Zeeuwse gemeenten stofkammen jeugdzorgaanbieders"),
+    # a <title> that is the site's name alone, as its logo's alt says
+    "/nieuws/regionale-jeugdbescherming": (
+        "<title>Gemeente Voorbeeld</title>",
+        "<p class='datum'>25 november 2018</p><h2>Positief resultaat bovenregionale inkoop jeugdbescherming</h2>"
+        f"<p>{TEXT['nieuwe-inschrijvingen-voor-regionale-jeugdbeschermingstaken']}</p>",
+        "Positief resultaat bovenregionale inkoop jeugdbescherming"),
     # the item's title only in its og:title
     "/nieuws/inkoop-jeugdzorg": (
         '<title>Gemeente Voorbeeld</title><meta property="og:title" content="Inkoop op gebied jeugdzorg">',
@@ -56,7 +63,7 @@ PAGES = {
 def page(head: str, article: str) -> tuple[str, bytes]:
     return ("text/html; charset=utf-8", (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="tenderarchive-fixture" '
-        f'content="synthetic">{head}</head><body><header><nav><a href="/">Home</a> <a href="/nieuws">Nieuws</a></nav>'
+        f'content="synthetic">{head}</head><body><header><a href="/" class="logo"><img src="/logo.svg" alt="Gemeente Voorbeeld"></a><nav><a href="/">Home</a> <a href="/nieuws">Nieuws</a></nav>'
         f'</header><main><article>{article}</article></main><footer>Gemeente Voorbeeld</footer></body></html>'
     ).encode())
 
