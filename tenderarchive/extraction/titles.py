@@ -190,7 +190,8 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     generic = bool(tt) and _is_section_of_site(tt)  # "Nieuws | Gemeente Voorbeeld": every item's <title>
     tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
         normalize_whitespace(tt), site_field(site, "title"), *site_names)))
-    if tt and not generic and not is_label_or_date(tt) and not _names_the_site(tt, site_field(site, "title"), *site_names):
+    if tt and not generic and not is_label_or_date(tt) \
+            and not _names_the_site(tt, site_field(site, "title"), *site_names):
         return tt, "title-tag"
     # a <title> that is only the site's name, beside a logo <h1>, or the news section's and the site's: the
     # item's heading in its article

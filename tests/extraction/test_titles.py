@@ -6,8 +6,9 @@ import pytest
 
 from tenderarchive.extraction import extract_html
 
+# https://organisatieadviesgroep.nl/2019/12/16/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders/ (verbatim)
 BODY = ("<p>16 december 2019</p><p>De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders "
-        "gehaald.</p>")  # https://organisatieadviesgroep.nl/2019/12/16/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders/
+        "gehaald.</p>")
 
 
 def synthetic(head: str, article: str) -> str:
@@ -39,13 +40,15 @@ def test_a_title_tag_naming_the_item_stays_its_title(title_tag):
     assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
 
 
-@pytest.mark.parametrize("og_title", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel", "Gemeente Voorbeeld"])
+@pytest.mark.parametrize("og_title", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+                                      "Gemeente Voorbeeld"])
 def test_an_og_title_of_the_section_or_the_site_gives_way_to_the_items_heading_too(og_title):
     """A template writes its ``<title>`` into ``og:title`` as well; the site's name alone, beside a ``<title>`` of
     the section and that name, is no item's title either."""
     got = extract_html(synthetic(f'<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" '
-                                 f'content="{og_title}">', "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>"
-                                 + BODY), "https://www.voorbeeld.nl/nieuws/12345")
+                                 f'content="{og_title}">',
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
     assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
 
 

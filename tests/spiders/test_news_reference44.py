@@ -63,7 +63,8 @@ PAGES = {
 def page(head: str, article: str) -> tuple[str, bytes]:
     return ("text/html; charset=utf-8", (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="tenderarchive-fixture" '
-        f'content="synthetic">{head}</head><body><header><a href="/" class="logo"><img src="/logo.svg" alt="Gemeente Voorbeeld"></a><nav><a href="/">Home</a> <a href="/nieuws">Nieuws</a></nav>'
+        f'content="synthetic">{head}</head><body><header><a href="/" class="logo"><img src="/logo.svg" alt="Gemeente '
+        'Voorbeeld"></a><nav><a href="/">Home</a> <a href="/nieuws">Nieuws</a></nav>'
         f'</header><main><article>{article}</article></main><footer>Gemeente Voorbeeld</footer></body></html>'
     ).encode())
 
