@@ -169,9 +169,13 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
                 dateline = h1 if dateline is None else dateline
                 continue
             return strip_template_label(fix_mojibake(t)), "h1"
+    # a <title> (or og:title) of the news section and the site, every item's: its other part names the site;
+    # so does the template's link to the home page (its text, its logo's alt) outside the item
+    site_names += _site_parts(tree.findtext(".//title") or "") + _home_link_names(tree)
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
+    generic = bool(og) and _is_section_of_site(og)
     og = og and strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names)))
-    if og and not is_label_or_date(og):
+    if og and not generic and not is_label_or_date(og) and not _names_the_site(og, *site_names):
         return og, "og"
     below = _heading_after(dateline) if dateline is not None else None
     if below:
@@ -183,20 +187,69 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
         if t and not el.xpath(_SITE_HEADER) and not el.xpath(_OTHER_ITEM) and not is_label_or_date(t) and len(t) <= 300:
             return strip_template_label(fix_mojibake(t)), "h2"
     tt = tree.findtext(".//title")
+    generic = bool(tt) and _is_section_of_site(tt)  # "Nieuws | Gemeente Voorbeeld": every item's <title>
     tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
         normalize_whitespace(tt), site_field(site, "title"), *site_names)))
-    if tt and not is_label_or_date(tt) and not _names_the_site(tt, site_field(site, "title"), *site_names):
+    if tt and not generic and not is_label_or_date(tt) \
+            and not _names_the_site(tt, site_field(site, "title"), *site_names):
         return tt, "title-tag"
-    # a <title> that is only the site's name, beside a logo <h1>: the item's heading in its article
+    # a <title> that is only the site's name, beside a logo <h1>, or the news section's and the site's: the
+    # item's heading in its article
     if body_root is not None:
         for heading in body_root.xpath(".//*[self::h2 or self::h3][position() <= 3]"):
             t = " ".join(element_text(heading).split())
             if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
                     and not is_label_or_date(t) and len(t) <= 200:
                 return strip_template_label(fix_mojibake(t)), "h2"
-    if tt and not is_label_or_date(tt):
+    if tt and not generic and not is_label_or_date(tt):
         return tt, "title-tag"
     return None, None
+
+
+_SEGMENT_SEPARATOR = re.compile(rf"\s+[{_SEPARATORS}]\s+")
+
+
+def _home_link_names(tree) -> list[str]:
+    """The site's name as its template writes it on a link to the home page (``href="/"``, or a root address in
+    the page's ``<header>``, outside ``<article>``/``<main>``): the link's text or its logo's ``alt`` ("Gemeente
+    Voorbeeld")."""
+    names = []
+    for link in tree.xpath("//a[@href][not(ancestor::article or ancestor::main)]"):
+        href = urlsplit(link.get("href").strip())
+        if href.path not in ("", "/") or href.query or (not href.netloc and not href.path):
+            continue
+        if href.netloc and not link.xpath("ancestor::header or ancestor::*[@role='banner']"):
+            continue  # another site's home page (a footer's "Rijksoverheid"); the site's own logo heads the page
+        for name in (element_text(link), *link.xpath(".//img/@alt")):
+            name = " ".join((name or "").split())
+            if name and len(name) <= 80:
+                names.append(name)
+    return names
+
+
+def _site_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` of the news section and the site (:func:`_is_section_of_site`) that are no
+    section name or label: the site's name ("Gemeente Voorbeeld" of "Nieuws | Gemeente Voorbeeld")."""
+    if not _is_section_of_site(title):
+        return []
+    return [p.strip() for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip())
+            if p.strip() and not is_label_or_date(p)]
+
+
+def _is_section_of_site(title: str) -> bool:
+    """Whether a ``<title>`` names only the news section (or the template's label) and the site, the same for
+    every item of a template that writes the item's own title only in a heading inside its body
+    ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel", "Persbericht - Provincie Voorbeeld"):
+    one of two or three separated parts, the first or the last, is a section name or label alone
+    (:func:`is_label_or_date`). Not "Nieuws: Inkoop jeugdhulp gestart" (a colon glues a label to a title).
+
+    >>> [_is_section_of_site(t) for t in ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+    ...                                   "Nieuws: Inkoop jeugdhulp gestart", "Inkoop jeugdhulp | Gemeente Voorbeeld")]
+    [True, True, False, False]
+    """
+    parts = [p for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip()) if p.strip()]
+    return 2 <= len(parts) <= 3 and any(
+        is_label_or_date(part) and not _is_date_only(part, suffix_limit=0) for part in (parts[0], parts[-1]))
 
 
 #: A heading of another item than the page's: one in a related-news block, an aside or a listing's item.

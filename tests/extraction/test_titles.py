@@ -1,0 +1,68 @@
+"""A news page's title (tenderarchive/extraction/titles.py): SYNTHETIC pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.extraction import extract_html
+
+# https://organisatieadviesgroep.nl/2019/12/16/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders/ (verbatim)
+BODY = ("<p>16 december 2019</p><p>De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders "
+        "gehaald.</p>")
+
+
+def synthetic(head: str, article: str) -> str:
+    return (f'<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">{head}</head><body>'
+            f'<main><article>{article}</article></main></body></html>')
+
+
+@pytest.mark.parametrize("title_tag", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+                                       "Persbericht – Provincie Voorbeeld", "Nieuwsbericht · Gemeente Voorbeeld"])
+def test_a_title_tag_of_the_section_and_the_site_gives_way_to_the_items_heading(title_tag):
+    got = extract_html(synthetic(f"<title>{title_tag}</title>",
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+    assert got["text"].startswith("De 13 gemeenten")
+
+
+def test_a_title_tag_of_the_section_and_the_site_alone_is_no_title_the_address_gives_one():
+    got = extract_html(synthetic("<title>Nieuws | Gemeente Voorbeeld</title>", BODY),
+                       "https://www.voorbeeld.nl/nieuws/zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("title_tag", ["Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld",
+                                       "Nieuws: Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"])
+def test_a_title_tag_naming_the_item_stays_its_title(title_tag):
+    got = extract_html(synthetic(f"<title>{title_tag}</title>", "<h2>Jeugdzorg</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("og_title", ["Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
+                                      "Gemeente Voorbeeld"])
+def test_an_og_title_of_the_section_or_the_site_gives_way_to_the_items_heading_too(og_title):
+    """A template writes its ``<title>`` into ``og:title`` as well; the site's name alone, beside a ``<title>`` of
+    the section and that name, is no item's title either."""
+    got = extract_html(synthetic(f'<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" '
+                                 f'content="{og_title}">',
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+def test_an_og_title_naming_the_item_stays_its_title():
+    got = extract_html(synthetic('<title>Nieuws | Gemeente Voorbeeld</title><meta property="og:title" content='
+                                 '"Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld">',
+                                 "<h2>Jeugdzorg</h2>" + BODY), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("home_link", ['<a href="/"><img src="/logo.svg" alt="Gemeente Voorbeeld"></a>',
+                                       '<a class="logo" href="https://www.voorbeeld.nl/">Gemeente Voorbeeld</a>'])
+def test_a_title_tag_naming_the_site_as_its_home_link_does_gives_way_to_the_items_heading(home_link):
+    got = extract_html(synthetic("<title>Gemeente Voorbeeld</title>",
+                                 "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY).replace(
+        "<body>", f"<body><header>{home_link}</header>"), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
