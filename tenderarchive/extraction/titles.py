@@ -171,9 +171,10 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
             return strip_template_label(fix_mojibake(t)), "h1"
     # a <title> (or og:title) of the news section and the site, every item's: its other part names the site;
     # so does the template's link to the home page (its text, its logo's alt) outside the item
-    site_names += _site_parts(tree.findtext(".//title") or "") + _home_link_names(tree)
+    site_names += _home_link_names(tree)
+    site_names += _site_parts(tree.findtext(".//title") or "", site_field(site, "title"), *site_names)
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
-    generic = bool(og) and _is_section_of_site(og)
+    generic = bool(og) and _is_section_of_site(og, site_field(site, "title"), *site_names)
     og = og and strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names)))
     if og and not generic and not is_label_or_date(og) and not _names_the_site(og, *site_names):
         return og, "og"
@@ -187,7 +188,8 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
         if t and not el.xpath(_SITE_HEADER) and not el.xpath(_OTHER_ITEM) and not is_label_or_date(t) and len(t) <= 300:
             return strip_template_label(fix_mojibake(t)), "h2"
     tt = tree.findtext(".//title")
-    generic = bool(tt) and _is_section_of_site(tt)  # "Nieuws | Gemeente Voorbeeld": every item's <title>
+    # "Nieuws | Gemeente Voorbeeld": every item's <title>
+    generic = bool(tt) and _is_section_of_site(tt, site_field(site, "title"), *site_names)
     tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
         normalize_whitespace(tt), site_field(site, "title"), *site_names)))
     if tt and not generic and not is_label_or_date(tt) \
@@ -227,29 +229,44 @@ def _home_link_names(tree) -> list[str]:
     return names
 
 
-def _site_parts(title: str) -> list[str]:
+def _site_parts(title: str, *site_names: str | None) -> list[str]:
     """The parts of a ``<title>`` of the news section and the site (:func:`_is_section_of_site`) that are no
     section name or label: the site's name ("Gemeente Voorbeeld" of "Nieuws | Gemeente Voorbeeld")."""
-    if not _is_section_of_site(title):
+    if not _is_section_of_site(title, *site_names):
         return []
     return [p.strip() for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip())
             if p.strip() and not is_label_or_date(p)]
 
 
-def _is_section_of_site(title: str) -> bool:
+#: The start of a name that is a site's, not an item's title: a public body or a broadcaster ("Gemeente Voorbeeld",
+#: "Provincie Utrecht", "Omroep Brabant"), or an address ("voorbeeld.nl").
+_SITE_LIKE = re.compile(r"^(?:gemeente|provincie|regio|jeugdregio|waterschap|omroep|rtv)\b|\b[\w-]+\.(?:nl|be|eu|com|org|net|info)\b",
+                        re.IGNORECASE)
+
+
+def _is_section_of_site(title: str, *site_names: str | None) -> bool:
     """Whether a ``<title>`` names only the news section (or the template's label) and the site, the same for
     every item of a template that writes the item's own title only in a heading inside its body
     ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel", "Persbericht - Provincie Voorbeeld"):
     one of two or three separated parts, the first or the last, is a section name or label alone
-    (:func:`is_label_or_date`). Not "Nieuws: Inkoop jeugdhulp gestart" (a colon glues a label to a title).
+    (:func:`is_label_or_date`), and every other part names the site: one of ``site_names`` (the registry's
+    title, ``og:site_name``, the home link's), a public body's or broadcaster's name, or an address. Not
+    "Nieuws: Inkoop jeugdhulp gestart" (a colon glues a label to a title), nor "Inkoop jeugdhulp gestart - Nieuws"
+    (its other part is the item's title).
 
     >>> [_is_section_of_site(t) for t in ("Nieuws | Gemeente Voorbeeld", "Gemeente Voorbeeld - Actueel",
-    ...                                   "Nieuws: Inkoop jeugdhulp gestart", "Inkoop jeugdhulp | Gemeente Voorbeeld")]
-    [True, True, False, False]
+    ...                                   "Nieuws: Inkoop jeugdhulp gestart", "Inkoop jeugdhulp | Gemeente Voorbeeld",
+    ...                                   "Inkoop jeugdhulp gestart - Nieuws", "Nieuws - Inkoop jeugdhulp gestart")]
+    [True, True, False, False, False, False]
+    >>> _is_section_of_site("Nieuws | De Stadskrant", "De Stadskrant")
+    True
     """
     parts = [p for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(title).strip()) if p.strip()]
-    return 2 <= len(parts) <= 3 and any(
-        is_label_or_date(part) and not _is_date_only(part, suffix_limit=0) for part in (parts[0], parts[-1]))
+    if not 2 <= len(parts) <= 3 or not any(
+            is_label_or_date(part) and not _is_date_only(part, suffix_limit=0) for part in (parts[0], parts[-1])):
+        return False
+    return all(is_label_or_date(part) or _SITE_LIKE.search(part) or _names_the_site(part, *site_names)
+               for part in parts)
 
 
 #: A heading of another item than the page's: one in a related-news block, an aside or a listing's item.

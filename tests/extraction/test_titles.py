@@ -33,7 +33,9 @@ def test_a_title_tag_of_the_section_and_the_site_alone_is_no_title_the_address_g
 
 
 @pytest.mark.parametrize("title_tag", ["Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders | Gemeente Voorbeeld",
-                                       "Nieuws: Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"])
+                                       "Nieuws: Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders",
+                                       # the section's name beside the item's title, no site named: the title stays
+                                       "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders - Nieuws"])
 def test_a_title_tag_naming_the_item_stays_its_title(title_tag):
     got = extract_html(synthetic(f"<title>{title_tag}</title>", "<h2>Jeugdzorg</h2>" + BODY),
                        "https://www.voorbeeld.nl/nieuws/12345")
