@@ -25,3 +25,11 @@ def gold(seeds_dir) -> list[dict]:
 def seed_results(seeds_dir, gold) -> dict:
     from tenderarchive.analysis import analyse
     return {g["seed"]: analyse((seeds_dir / g["seed"]).read_text(encoding="utf-8"), url=g["url"]) for g in gold}
+
+
+@pytest.fixture(params=["all rules on", "every named rule off"])
+def read(request):
+    """A reading specification holds both with every rule on (the product) and with every named rule off (the
+    core reading, what generalises to sites never seen): ``read(text)`` → the synthetic page's analysis."""
+    from tests.analysis.reading import read_synthetic, read_synthetic_core
+    return read_synthetic if request.param == "all rules on" else read_synthetic_core

@@ -12,12 +12,7 @@ import pytest
 
 from tenderarchive.analysis import rules
 
-from tests.analysis.reading import read_synthetic, read_synthetic_core, stage_statuses
-
-
-@pytest.fixture(params=["all rules on", "every named rule off"])
-def read(request):
-    return read_synthetic if request.param == "all rules on" else read_synthetic_core
+from tests.analysis.reading import stage_statuses
 
 
 # --- a procedure told running in the present is the tender out (stages.md: "or aankondiging when it says no more") ---

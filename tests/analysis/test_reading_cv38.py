@@ -11,12 +11,7 @@ lose.
 import pytest
 
 
-from tests.analysis.reading import read_synthetic, read_synthetic_core, stage_statuses
-
-
-@pytest.fixture(params=["all rules on", "every named rule off"])
-def read(request):
-    return read_synthetic if request.param == "all rules on" else read_synthetic_core
+from tests.analysis.reading import stage_statuses
 
 
 # --- the preparation told with the separable verb split ("bereidt ... voor") is told, and outranks a described step ---

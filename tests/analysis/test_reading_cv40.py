@@ -10,12 +10,7 @@ with only the rules that help two other sites and break none, and who buys what 
 
 import pytest
 
-from tests.analysis.reading import read_synthetic, read_synthetic_core
-
-
-@pytest.fixture(params=["all rules on", "every named rule off"])
-def read(request):
-    return read_synthetic if request.param == "all rules on" else read_synthetic_core
+from tests.analysis.reading import read_synthetic
 
 
 # --- a particular buyer buys youth care: a procurement of youth care ---
