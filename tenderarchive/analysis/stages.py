@@ -224,6 +224,44 @@ _POINT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "contract_ondertek
 _SINCE_DATE = re.compile(r"\bsinds (?:(?:begin|eind|medio|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|"
                          r"augustus|september|oktober|november|december|(?:19|20)\d\d)\b", re.I)
 _HAD_TO = re.compile(r"\bmoest(?:en)?\b", re.I)
+#: branch cv41: a step that lasts -- the enrolment, the question round, the objection period, a consultation -- whose
+#: sentence sets a deadline still ahead of the page's own date is open ("De uiterste datum waarop aanbieders zich kunnen
+#: inschrijven ... is verlengd tot maandag 20 november 2017", in a page of 6 november): current, whatever the tense of
+#: the verb that moved the deadline. The cue's own clause often ends before the date ("... is verlengd" | "tot ..."), so
+#: the sentence is read: a deadline word (DEADLINE) right before a date the text states. A deadline already past leaves
+#: the reading as it was.
+_LASTING_STAGES = {"inschrijving", "inlichtingen", "bezwaar", "marktconsultatie"}
+_DEADLINE_BEFORE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluitingsdatum|sluit op)\b(?:\s+[\w.,'-]+){0,2}\s*$", re.I)
+
+
+def _deadline_ahead(text: str, events: list[dict], ref: dt.date | None) -> bool:
+    """Does the sentence set a deadline -- a deadline word right before a stated date -- after the page's date?"""
+    if ref is None:
+        return False
+    for e in events:
+        if not e["text"] or (at := text.find(e["text"])) < 0:
+            continue
+        if _DEADLINE_BEFORE.search(text[max(0, at - 40):at]) and e["date"] > ref.isoformat()[:len(e["date"])]:
+            return True
+    return False
+
+
+#: branch cv41: the award's participle before its noun -- "de gecontracteerde jeugdhulpaanbieders", "de gegunde
+#: partijen" -- names the providers the award went to: the award is done, whatever the tense of the verb the noun is
+#: subject of ("Het overgrote deel van de gecontracteerde jeugdhulpaanbieders heeft momenteel ook al een contract",
+#: "Regio Amersfoort heeft straks nog één gecontracteerde jeugdhulpaanbieder": the adverb tells of the verb, not of the
+#: award). A future marker nearest the cue keeps it planned ("de gegunde partijen zullen ... worden"). Not the predicative participle ("Uitgangspunten zijn minder gecontracteerde aanbieders" is read the same;
+#: "aanbieders zijn gecontracteerd" has its own auxiliary and participle).
+_ATTRIBUTIVE_AWARD = re.compile(r"\b(?:gecontracteerde|gegunde)\b\s+[\w-]+", re.I)
+
+
+#: branch cv41: an interim judgment -- "De rechter heeft ... een tussenvonnis uitgesproken", "omdat hij meer tijd nodig
+#: heeft om de zaak te bestuderen" -- rules on the way the case goes on, not on the case: the court step runs (stages.md
+#: kort_geding: "filed, heard or ruled"), current, unless the final judgment is reported too. A published judgment
+#: (an ECLI page, "als vervolg op het ... tussenarrest", "Tussenuitspraak: ECLI:...") is the final ruling itself and
+#: cites its interim rulings as history: not read so.
+_INTERIM = re.compile(r"\btussen(?:vonnis|vonnissen|uitspraak|uitspraken)\b|\bmeer tijd nodig\b", re.I)
+_FINAL_RULING = re.compile(r"\beind(?:vonnis|uitspraak|arrest)\b|\bdefinitieve uitspraak\b|\bECLI:|\btussenarrest\b", re.I)
 #: branch cv34: a verb cue in the bare infinitive opening its sentence as the subject of a judgement -- "Verlengen is in
 #: strijd met de Europese regels", "Opnieuw aanbesteden is niet mogelijk", "Verlengen kan niet" -- weighs an option; it
 #: reports no step
@@ -487,6 +525,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
     ruled = None  # does the text report a ruling anywhere? (stage.legal_filed; asked only for a suit brought)
+    interim = None  # does the text report an interim judgment and no final one? (branch cv41)
+    ahead: dict[int, bool] = {}  # does sentence i set a deadline after the page's date? (branch cv41)
     for i, s in enumerate(sents):
         text = s.text
         if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
@@ -623,6 +663,19 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if status == "current" and stage in _POINT_STAGES and (found := clause_at(text, m.start())) is not None \
                     and _SINCE_DATE.search(found[1]):
                 status = "done"  # "Sinds 1 januari 2024 verzorgt X ...": the start was on that date; what runs is its state (cv34)
+            if stage == "definitieve_gunning" and status in (None, "current") and _ATTRIBUTIVE_AWARD.match(m.group(0)):
+                status = "done"  # "de gecontracteerde aanbieders heeft momenteel ...": contracted, done (branch cv41)
+            if stage in _LASTING_STAGES and status in (None, "done"):
+                if i not in ahead:  # once a sentence, not once a cue (a long page's cues each scanned its events)
+                    ahead[i] = _deadline_ahead(text, events, ref)
+                if ahead[i]:
+                    status = "current"  # "kunnen inschrijven ... is verlengd tot 20 november": still open (branch cv41)
+            if stage in LEGAL_STAGES and status == "done":
+                if interim is None:  # once a page
+                    interim = (any(_INTERIM.search(t.text) for t in sents)
+                               and not any(_FINAL_RULING.search(t.text) for t in sents))
+                if interim:
+                    status = "current"  # "een tussenvonnis uitgesproken": the case goes on (branch cv41)
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",
