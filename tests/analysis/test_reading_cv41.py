@@ -10,12 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.analysis.reading import read_synthetic, read_synthetic_core, stage_statuses
-
-
-@pytest.fixture(params=["all rules on", "every named rule off"])
-def read(request):
-    return read_synthetic if request.param == "all rules on" else read_synthetic_core
+from tests.analysis.reading import stage_statuses
 
 
 # --- a step that lasts, whose sentence sets a deadline still ahead of the page's date, is open ---
