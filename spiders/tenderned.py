@@ -1581,7 +1581,8 @@ class TenderNedSpider(BaseSpider):
         """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of an award notice whose
         /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
         rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
-        tenderned-api.md §7.1): the item goes on."""
+        tenderned-api.md §7.1): the item goes on. A VEAT (AGO of ``formType`` "dir-awa-pre", :data:`RESULT_FORMS`)
+        names the provider awarded directly: its PDF is asked as any award notice's."""
         if self._form(item.detail) not in (None, *RESULT_FORMS):
             yield item
             return

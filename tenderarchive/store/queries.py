@@ -541,7 +541,10 @@ HTML_READ = "layout not in ('unknown', 'pdf', 'ocds')"
 #: type (docs/reference/tenderned-api.md §8.4: the result, a contract modification, a completion) or by TenderNed's
 #: notice type (§7.1: AGO, a rectification REC, a modification AAW "Aankondiging van een wijziging"). A modification
 #: (its winner and the contract's value after the change) was read only when coded AGO: as TenderNed codes it, never.
-RESULT_FORMS = ("result", "cont-modif", "completion")
+#: So is a voluntary ex-ante transparency notice (VEAT, ``dir-awa-pre``: the provider the buyer awards directly, §7.1
+#: "about 16%" of AGO): left out, its PDF was never asked when its /html failed or named no winner (the spider asks
+#: the PDF of these forms only, so a rectification of a contract notice, "competition", asks none).
+RESULT_FORMS = ("result", "cont-modif", "completion", "dir-awa-pre")
 RESULT_CODES = ("AGO", "REC", "AAW")
 #: An archived result notice (:data:`RESULT_FORMS`, :data:`RESULT_CODES`): its /html is asked again until it reads.
 RESULT_NOTICE = f"(form_type in {RESULT_FORMS!r} or notice_type in {RESULT_CODES!r})"

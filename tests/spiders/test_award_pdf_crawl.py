@@ -303,3 +303,26 @@ def assert_the_next_crawl_reads_the_pdf(server, crawl, first, publication_id: in
     (result,) = db.query("select layout, award_count, supplier_count from notice_results")
     assert result == {"layout": "eforms", "award_count": 1, "supplier_count": 2}
     return db
+
+
+@pytest.mark.parametrize("html", ["fails", "names-no-winner"])
+def test_a_voluntary_ex_ante_notice_gets_its_winners_from_its_pdf_as_any_award_notice(serve_api, crawl, html):
+    """Reference §7.1 (an AGO is "about 16%" a VEAT), §8.4 (form type ``dir-awa-pre``) and docs/awards.md ("The PDF
+    fallback": every award notice but a rectification of a contract notice): a voluntary ex-ante transparency notice
+    names the provider the buyer awards directly (glossary: ``voorlopige_gunning``). Its /html failing, or read and
+    naming no winner, got no PDF asked: only the forms ``result``, ``cont-modif`` and ``completion`` did, so the
+    VEAT was archived with no winner (the failed /html recorded, asked again, the PDF never), a direct award to a
+    youth-care provider missing from the provider lists. Its PDF's winners are archived now."""
+    pdf = text_pdf(EFORMS_PAGES)
+    veat = publication(template(), 960031, 960030, "AGO", "dir-awa-pre", "2024-06-10", "Jeugdhulp Rijnstad (VEAT)",
+                       None if html == "fails" else BARE)
+    veat.update(pdf=pdf, **({"html_status": 404} if html == "fails" else {}))
+    server = serve_api([veat])
+    done = crawl(server.api_url, **WINDOW)
+    assert PDF_PATH.format(960031) in server.api.log, server.api.log
+    db = sqlite_utils.Database(done.db_path)
+    assert [(r["source"], r["winner_count"]) for r in db.query("select source, winner_count from awards")] == [
+        ("tenderned_pdf", 2)]
+    assert sorted(r["name"] for r in db.query("select name from award_suppliers")) == [
+        "Jeugdhulp Rijn B.V.", "Stichting Zorg Oost"]
+    assert done.crawl["status"] == ("partial" if html == "fails" else "complete"), done.errors
