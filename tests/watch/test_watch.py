@@ -138,7 +138,8 @@ def test_a_moved_closing_date_reads_in_the_report_and_its_feed_as_on_the_researc
     assert "`Current closing date for tenders (deadline)`: 6 juli 2018 12:00 → 20 juli 2018 12:00" in markdown
     for name in ("crawl-2.atom", "feed.atom"):
         feed = ET.parse(tmp_path / "reports" / name).getroot()
-        [entry] = [e for e in feed.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}id").endswith("/notices/100101/zuid-limburg")]
+        [entry] = [e for e in feed.findall(f"{ATOM}entry")
+                   if e.findtext(f"{ATOM}id").endswith("/notices/100101/zuid-limburg")]
         assert entry.findtext(f"{ATOM}id") == "tag:tenderarchive,2024:archive/crawl-2/notices/100101/zuid-limburg"
         content = entry.findtext(f"{ATOM}content")
         assert ("<code>Current closing date for tenders (deadline)</code>: <del>6 juli 2018 12:00</del> → "
@@ -524,7 +525,8 @@ def test_a_notice_moved_to_another_procedure_is_reported_with_its_kenmerk_once(s
     assert {m.key: m.status for m in matches} == {200201: "changed", 200288: "changed"}
     for m in matches:
         assert [(ch["column"], ch["old"], ch["new"]) for ch in m.changes
-                if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [("Kenmerk (kenmerk)", "243310", "777001")]
+                if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [
+                    ("Kenmerk (kenmerk)", "243310", "777001")]
     text = render_text(report)
     assert text.count("Kenmerk (kenmerk): 243310 → 777001") == 2 and "procurement_id" not in text
     assert "→ TN777001" not in text
