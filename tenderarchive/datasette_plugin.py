@@ -25,10 +25,12 @@
   ``euro_values(json)``
       a JSON object of a record's values (``versions``' previous/new values) with each ``…_cents`` amount in
       euros under its name without ``_cents`` (``research.euro_values``), for the feed of a procurement's changes;
-  ``change_text(previous_values, new_values)``, ``column_names(changed_columns)``
+  ``change_text(previous_values, new_values[, table])``, ``column_names(changed_columns[, table])``
       a version's change as words, "deadline: 2018-07-06 → 2018-06-30; title: … → …" (amounts in euros), and its
-      changed columns as "deadline, title" (``research.change_text``, ``research.column_names``), for the entries of
-      the ``changed_notices`` feed, which gave the stored JSON;
+      changed columns as "deadline, title" (``research.change_text``, ``research.column_names``); with the
+      version's table, in the research pages' words ("Current closing date for tenders (deadline): 6 juli 2018
+      12:00 → …", ``change_words``), for the entries of the ``changed_notices`` and ``aanbesteding_wijzigingen``
+      feeds, which gave the stored JSON and then the stored columns and ISO dates;
   ``notice_stage(notice_type, form_type, is_cancelled)``
       the stage id (``docs/reference/stages.md``) a notice's publication puts on the timeline
       (``tenderarchive/timeline.py``), for the dashboard's stages chart of an archive without news;
@@ -234,8 +236,8 @@ def register_functions(conn) -> None:
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     conn.create_function("as_printed", 2, _safe(as_printed), deterministic=True)
     conn.create_function("euro_values", 1, _safe(research.euro_values), deterministic=True)
-    conn.create_function("change_text", 2, _safe(research.change_text), deterministic=True)
-    conn.create_function("column_names", 1, _safe(research.column_names), deterministic=True)
+    conn.create_function("change_text", -1, _safe(research.change_text), deterministic=True)
+    conn.create_function("column_names", -1, _safe(research.column_names), deterministic=True)
     conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)

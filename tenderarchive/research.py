@@ -250,15 +250,22 @@ def _json_object(value) -> dict | None:
     return values if isinstance(values, dict) else None
 
 
-def change_text(previous, new=None):
+def change_text(previous, new=None, table=None):
     """A version's change as a feed reader reads it, one "column: was → now" a column, joined by "; ":
     ``{"deadline": "2018-07-06"}``, ``{"deadline": "2018-06-30"}`` → "deadline: 2018-07-06 → 2018-06-30"; a
     ``…_cents`` amount in euros under its name without ``_cents`` (:func:`euro_values`), an empty value "—", a long
     text from a little before where the two differ (``watch.render.change_pair``), and "was …" alone where the
     version recorded no new value (an older archive). The ``changed_notices`` feed gave its entries the two JSON
-    objects as stored ("was: {"deadline": …} / now: {…}"). Not JSON objects: as they are."""
+    objects as stored ("was: {"deadline": …} / now: {…}"). Not JSON objects: as they are.
+
+    With ``table`` (the version's ``table_name``), in the words of the research pages and the ``changes`` view
+    (:mod:`tenderarchive.change_words`): "Current closing date for tenders (deadline): 6 juli 2018 12:00 → 30 juni
+    2018 12:00", lists as lists, an amount's printed text beside its exact amount left out. The saved searches'
+    feeds said the stored column and the ISO date ("deadline: 2018-07-06T12:00:00+02:00 → …")."""
     from tenderarchive.watch.render import change_pair
 
+    if table is not None:
+        return _change_words_text(table, previous, new, change_pair)
     was, now = _json_object(euro_values(previous)), _json_object(euro_values(new))
     if was is None:
         return previous
@@ -276,7 +283,29 @@ def change_text(previous, new=None):
     return "; ".join(parts)
 
 
-def column_names(value):
+def _change_words_text(table, previous, new, change_pair):
+    """:func:`change_text` with ``table``: each column as :func:`tenderarchive.change_words.field_label` names it,
+    each value as :func:`tenderarchive.change_words.value_words` says it."""
+    from tenderarchive.change_words import _shown, field_label, value_words
+
+    was, now = _json_object(previous), _json_object(new)
+    if was is None:
+        return previous
+    now = now or {}
+    parts = []
+    for column, old in was.items():
+        if _derived_beside(column, was) or _bookkeeping(column) or not _shown(column, [was, now]):
+            continue
+        if column in now:
+            a, b = change_pair(value_words(column, old), value_words(column, now[column]), 160)
+            parts.append(f"{field_label(table, column)}: {a} → {b}")
+        else:
+            a, _ = change_pair(value_words(column, old), None, 160)
+            parts.append(f"{field_label(table, column)}: was {a}")
+    return "; ".join(parts)
+
+
+def column_names(value, table=None):
     """A JSON list of column names (``versions.changed_columns``) as words, "deadline, title"; a feed's entry title
     gave the list as stored, ``["deadline", "title"]``. Not a JSON list: as it is."""
     import json
@@ -287,6 +316,11 @@ def column_names(value):
         return value
     if not isinstance(names, list):
         return value
+    if table is not None:   # as the data dictionary names them, as the research pages do (change_words)
+        from tenderarchive.change_words import field_label
+
+        return ", ".join(field_label(table, name) for name in names
+                         if not _derived_beside(name, names) and not _bookkeeping(name))
     return ", ".join(str(name) for name in names if not _derived_beside(name, names) and not _bookkeeping(name))
 
 

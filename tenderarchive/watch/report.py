@@ -81,6 +81,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
+from tenderarchive.change_words import field_label, value_words
 from tenderarchive.store.keys import version_key
 from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.timeline import awards_nothing, euro
@@ -673,7 +674,7 @@ def _changes(version: dict, row: dict, prefix: str = "", leave_out=frozenset()) 
     new_values = _load(version.get("new_values"), {}) or {}
     columns = _load(version.get("changed_columns"), None) or sorted(
         k for k, v in previous.items() if k in row and row[k] != v)
-    return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col))}
+    return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col)), "field": col}
             for col in columns if col not in PROVENANCE_COLUMNS and col not in BOOKKEEPING_COLUMNS
             and col not in leave_out]
 
@@ -700,6 +701,25 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
                         "new": None if ch["new"] is None else said(ch["new"])})
         else:
             out.append(ch)
+    return out
+
+
+def _in_words(table: str, changes: list[dict]) -> list[dict]:
+    """A row's own changes (a notice's, an article's) as the research pages and the ``changes`` view say them
+    (:mod:`tenderarchive.change_words`): each stored column as the data dictionary names it, "Current closing date
+    for tenders (deadline): 31 mei 2018 12:00 → 14 juni 2018 12:00", dates as dates, JSON lists as lists. The
+    report, its feeds and e-mail said "deadline: 2018-05-31T12:00:00+02:00 → …" and ``["AAO", "AGO"]``. A change
+    :func:`_notice_changes_as_read` has put in words already (a code's label, a flag's yes/no) stays as it is;
+    ``field`` (the stored column) stays with each change."""
+    out = []
+    for ch in changes:
+        stored = ch.get("field")
+        if stored is None or ch["column"] != stored:
+            out.append(ch)
+            continue
+        out.append(dict(ch, column=field_label(table, stored),
+                        **{side: None if ch[side] is None or ch[side] == "" else value_words(stored, ch[side])
+                           for side in ("old", "new")}))
     return out
 
 
@@ -826,7 +846,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             # versions of several crawls: from the value the reader was told to the value now (the row's)
             made = _now(made, c.row)
         own = [ch for ch in _changes(made, c.row) if not several or ch["old"] != ch["new"]]
-        c.changes = ((_notice_changes_as_read(own) if c.table == "notices" else own) + award_changes
+        c.changes = (_in_words(c.table, _notice_changes_as_read(own) if c.table == "notices" else own) + award_changes
                      + _document_changes(conn, c, crawl_id, since))
         if not c.changes and _load(made.get("changed_columns"), None) and (several or set(
                 _load(made.get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS):

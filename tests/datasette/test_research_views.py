@@ -870,7 +870,8 @@ def test_a_procurements_changes_leave_out_the_archives_bookkeeping_of_a_correcte
     assert not any(word in section for word in ("release_ids", "source_file", "2018b.json", "winner_count"))
     entries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
                for e in feed.findall(f"{ATOM}entry")}
-    assert entries == {"awards TN160417/100190/1 — gewijzigd: value_cents": "value: € 12.400.000,00 → € 11.900.000,00"}
+    assert entries == {"awards TN160417/100190/1 — gewijzigd: Value of the award (value_cents)":
+                       "Value of the award (value_cents): € 12.400.000,00 → € 11.900.000,00"}   # the page's words
     [row] = rows
     assert json.loads(row["werd"]) == {"release_ids": '["r2"]', "source_file": "2018b.json", "value_cents": 1190000000,
                                        "winner_count": 3}
@@ -882,7 +883,9 @@ def test_the_feed_of_a_procurements_changes_tells_each_change_in_words(demo_arch
     title the stored list, ``gewijzigd: ["value_cents"]``: JSON to a reader, where the ``changed_notices`` feed
     says each change in words since refusers22. The title names the columns ("gewijzigd: tenders_received") and
     the text says each change, "value: € 12.000.000,00 → € 11.500.000,00", an amount in euros, "was …" alone
-    where the version recorded no new value; the rows, CSV and JSON keep the stored JSON."""
+    where the version recorded no new value; since refusers42 each in the research pages' words (``change_words``:
+    "Current closing date for tenders (deadline): 31 mei 2018 12:00", not the stored column and an ISO date); the
+    rows, CSV and JSON keep the stored JSON."""
     from tests.datasette.archive_fixtures import Server
 
     server = Server(_a_demo_archive_with_changes(demo_archive, tmp_path))
@@ -894,10 +897,13 @@ def test_the_feed_of_a_procurements_changes_tells_each_change_in_words(demo_arch
     entries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
                for e in feed.findall(f"{ATOM}entry")}
     assert entries == {
-        "awards TN160417/100190/1 — gewijzigd: value_cents": "value: € 12.000.000,00 → € 11.500.000,00",
-        'lots ["TN160417", "1"] — gewijzigd: tenders_received': "tenders_received: 2 → 3",
-        "notices 100101 — gewijzigd: deadline": "deadline: was 2018-05-31T12:00:00+02:00",
-        "procurements TN160417 — gewijzigd: deadline":
-            "deadline: 2018-05-31T12:00:00+02:00 → 2018-06-07T12:00:00+02:00"}
+        "awards TN160417/100190/1 — gewijzigd: Value of the award (value_cents)":
+            "Value of the award (value_cents): € 12.000.000,00 → € 11.500.000,00",
+        'lots ["TN160417", "1"] — gewijzigd: Number of tenders received (tenders_received)':
+            "Number of tenders received (tenders_received): 2 → 3",
+        "notices 100101 — gewijzigd: Current closing date for tenders (deadline)":
+            "Current closing date for tenders (deadline): was 31 mei 2018 12:00",
+        "procurements TN160417 — gewijzigd: Current closing date (deadline)":
+            "Current closing date (deadline): 31 mei 2018 12:00 → 7 juni 2018 12:00"}
     award = next(r for r in rows if r["tabel"] == "awards")
     assert json.loads(award["was"]) == {"value_cents": 1200000000} and award["kolommen"] == '["value_cents"]'

@@ -510,7 +510,9 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
     """A journalist follows ``changed_notices`` in a feed reader. Its entries gave the version as stored: the title
     "… — changed: ["deadline", "title"]", the text "was: {"deadline": …, "title": …} / now: {…}", JSON to a reader.
     The title names the columns, the text says each change "column: was → now"; a version that recorded no new
-    value (an older archive) says what it was. The saved search's rows (and CSV) keep the stored JSON."""
+    value (an older archive) says what it was. Each column and value reads as on the research pages
+    (``change_words``, refusers42): the feed said "deadline: 2018-07-06T12:00:00+02:00 → …", the stored column and
+    an ISO date. The saved search's rows (and CSV) keep the stored JSON."""
     texts, changed = changed_notices_told(demo_archive, tmp_path, [
         {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
          "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["deadline", "title"]', "crawl_id": 2,
@@ -524,10 +526,10 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
          "valid_to": "2020-07-02T10:00:00+00:00", "changed_columns": '["listed_as"]',
          "previous_values": '{"listed_as": null}', "new_values": '{"listed_as": "{\\"type\\": \\"AAO\\"}"}'}])
     title, text = texts["100101"]
-    assert title.endswith(" — changed: deadline, title")
-    assert text == ("deadline: 2018-07-06T12:00:00+02:00 → 2018-06-30T12:00:00+02:00; "
-                    "title: Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
-    assert texts["200201"][1] == "buyer: was —"
+    assert title.endswith(" — changed: Current closing date for tenders (deadline), Title of the procurement (title)")
+    assert text == ("Current closing date for tenders (deadline): 6 juli 2018 12:00 → 30 juni 2018 12:00; "
+                    "Title of the procurement (title): Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
+    assert texts["200201"][1] == "Contracting authority as named on the notice (buyer): was —"
     assert "300377" not in texts and 300377 not in {r["publication_id"] for r in changed}
     assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
 
@@ -547,9 +549,10 @@ def test_a_change_feed_says_a_change_once_not_again_in_the_columns_derived_from_
          "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["published", "year_month"]', "crawl_id": 2,
          "previous_values": '{"published": "2018-03-13", "year_month": "2018-03"}',
          "new_values": '{"published": "2018-04-13", "year_month": "2018-04"}'}])
-    assert said["200201"][0].endswith(" — changed: kenmerk") and said["200201"][1] == "kenmerk: 243310 → 777001"
-    assert said["100101"][0].endswith(" — changed: published") and said["100101"][1] == \
-        "published: 2018-03-13 → 2018-04-13"
+    assert said["200201"][0].endswith(" — changed: Kenmerk (kenmerk)")
+    assert said["200201"][1] == "Kenmerk (kenmerk): 243310 → 777001"
+    assert said["100101"][0].endswith(" — changed: Publication date (published)") and said["100101"][1] == \
+        "Publication date (published): 13 maart 2018 → 13 april 2018"
     assert {r["publication_id"]: r["changed_columns"] for r in changed}[200201] == '["kenmerk", "procurement_id"]'
 
 

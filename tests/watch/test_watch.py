@@ -106,6 +106,46 @@ def _second_crawl(server, snapshot, db):
     return second
 
 
+def test_a_moved_closing_date_reads_in_the_report_and_its_feed_as_on_the_research_pages(tmp_path):
+    """Two real loopback crawls, the report run as cron runs it (``report --out``): between them TenderNed moves
+    notice 100101's closing date and renames it. The report and its feeds said "deadline: 2018-07-06T12:00:00+02:00
+    → 2018-07-20T12:00:00+02:00", the stored column and the ISO date, where the research pages and the ``changes``
+    view say "Current closing date for tenders (deadline): 6 juli 2018 12:00" (``change_words``). Every rendering
+    says the change in those words; the feed's entry id is as before."""
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        template = by_id(snapshot, 100101)
+        moved = make_publication(template, 100101, template["list"]["publicatieDatum"],
+                                 title=template["detail"]["aanbestedingNaam"] + " (herzien)",
+                                 kenmerk=template["list"]["kenmerk"])
+        moved["documenten"] = template["documenten"]
+        moved["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]
+        moved["detail"]["sluitingsDatum"] = "2018-07-20T12:00:00"
+        server.api.add(moved)
+        # a new publication of the same procedure: the incremental crawl re-checks 100101 (as in ``two_crawls``)
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db)
+        assert second.returncode == 0, second.output
+    out = subprocess.run([*CLI, "report", "--watchlist", str(write(tmp_path, WATCHLIST)), "--db", str(db),
+                          "--out", str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    said = "Current closing date for tenders (deadline): 6 juli 2018 12:00 → 20 juli 2018 12:00"
+    assert said in out.stdout and "Title of the procurement (title): Basishulp" in out.stdout
+    assert "2018-07-06T" not in out.stdout and "deadline: " not in out.stdout
+    markdown = (tmp_path / "reports" / "crawl-2.md").read_text(encoding="utf-8")
+    assert "`Current closing date for tenders (deadline)`: 6 juli 2018 12:00 → 20 juli 2018 12:00" in markdown
+    for name in ("crawl-2.atom", "feed.atom"):
+        feed = ET.parse(tmp_path / "reports" / name).getroot()
+        [entry] = [e for e in feed.findall(f"{ATOM}entry")
+                   if e.findtext(f"{ATOM}id").endswith("/notices/100101/zuid-limburg")]
+        assert entry.findtext(f"{ATOM}id") == "tag:tenderarchive,2024:archive/crawl-2/notices/100101/zuid-limburg"
+        content = entry.findtext(f"{ATOM}content")
+        assert ("<code>Current closing date for tenders (deadline)</code>: <del>6 juli 2018 12:00</del> → "
+                "<ins>20 juli 2018 12:00</ins>") in content and "2018-07-20T" not in content
+
+
 def test_the_report_lists_the_new_and_changed_matches_of_that_crawl(two_crawls, tmp_path):
     watchlist = load_watchlist(write(tmp_path, WATCHLIST))
     report = build_report(two_crawls.db_path, watchlist, datasette_url="http://127.0.0.1:8001/")
@@ -116,7 +156,9 @@ def test_the_report_lists_the_new_and_changed_matches_of_that_crawl(two_crawls, 
     assert zuid_limburg[100150].status == "new"
     changed = zuid_limburg[100101]
     assert changed.status == "changed"
-    assert changed.changes == [{"column": "title", "old": "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal",
+    # the column as the research pages name it (change_words), the stored column beside it
+    assert changed.changes == [{"column": "Title of the procurement (title)", "field": "title",
+                                "old": "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal",
                                 "new": "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal (herzien)"}]
     assert changed.url == "https://www.tenderned.nl/aankondigingen/overzicht/100101"
     assert changed.datasette_url == "http://127.0.0.1:8001/archive/notices/100101"
@@ -125,8 +167,8 @@ def test_the_report_lists_the_new_and_changed_matches_of_that_crawl(two_crawls, 
 
     text = render_text(report)
     assert "1 new, 1 changed in 1 of 3 watches" in text
-    assert "title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, " \
-           "Landgraaf en Voerendaal (herzien)" in text
+    assert "Title of the procurement (title): Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd " \
+           "Heerlen, Landgraaf en Voerendaal (herzien)" in text
     assert "== Leiden: nothing new ==" in text
 
     first = {w.name: {m.key: m for m in ms} for w, ms in build_report(two_crawls.db_path, watchlist, 1).results}
@@ -483,9 +525,11 @@ def test_a_notice_moved_to_another_procedure_is_reported_with_its_kenmerk_once(s
     assert {m.key: m.status for m in matches} == {200201: "changed", 200288: "changed"}
     for m in matches:
         assert [(ch["column"], ch["old"], ch["new"]) for ch in m.changes
-                if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [("kenmerk", 243310, 777001)]
+                if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [
+                    ("Kenmerk (kenmerk)", "243310", "777001")]
     text = render_text(report)
-    assert text.count("kenmerk: 243310 → 777001") == 2 and "procurement_id" not in text and "→ TN777001" not in text
+    assert text.count("Kenmerk (kenmerk): 243310 → 777001") == 2 and "procurement_id" not in text
+    assert "→ TN777001" not in text
 
 
 def test_a_procurement_whose_every_notice_moved_is_told_gone_once(snapshot, serve_api, crawl, tmp_path):
@@ -621,7 +665,8 @@ def test_a_revised_news_article_is_reported_with_its_text_change_not_the_archive
     watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
     ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
     assert [(m.key, m.status) for m in matches] == [(f"{base}project/a", "changed")]
-    assert [change["column"] for change in matches[0].changes] == ["text"]
+    assert [change["field"] for change in matches[0].changes] == ["text"]
+    assert [change["column"] for change in matches[0].changes] == ["Main text (text)"]   # as the research pages say it
     assert "relevance" not in render_text(build_report(db, load_watchlist(watchlist), 2))
 
 

@@ -1123,7 +1123,7 @@ def test_report_unreported_after_a_missed_night_tells_a_news_pages_changes_of_bo
     assert f"{base}{url[1:]}" not in {m.key for _, matches in night_2.results for m in matches}
     ((_, matches),) = night_3.results
     (page,) = [m for m in matches if m.key == f"{base}{url[1:]}"]
-    changed = {ch["column"]: (ch["old"], ch["new"]) for ch in page.changes}
+    changed = {ch["field"]: (ch["old"], ch["new"]) for ch in page.changes}   # each named in words, its column kept
     assert page.status == "changed" and changed["title"] == ("Aanbesteding jeugdhulp", "Aanbesteding jeugdhulp gegund")
     assert "Stichting Jeugdhulp Leiden" not in str(changed["text"][0]) and "Stichting Jeugdhulp Leiden" in str(changed["text"][1])
 
