@@ -634,6 +634,33 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     return sorted((u for u in found if u not in entries), key=lambda u: (-found[u] if newest_last else found[u], u))
 
 
+def listing_page_number(url: str, root: str) -> int | None:
+    """The page number a page of a listing's pager (:func:`pager_links`, :func:`data_page_links`, ``rel="next"``)
+    gives itself against the listing's URL ``root``: its one page-number parameter that ``root`` does not have with
+    that value (``?pager_page=2``, ``?page=0``, ``?start=10``, TYPO3's ``tx_news_pi1[currentPage]``), or the number
+    after the listing's path (``/page/2/``, ``/pagina-2``, ``/2``); None for another address, or ``root`` itself.
+
+    >>> listing_page_number("https://www.gemeente.nl/nieuws?pager_page=1", "https://www.gemeente.nl/nieuws")
+    1
+    >>> listing_page_number("https://www.gemeente.nl/nieuws/page/3/", "https://www.gemeente.nl/nieuws/")
+    3
+    >>> listing_page_number("https://www.gemeente.nl/nieuws?type=All", "https://www.gemeente.nl/nieuws") is None
+    True
+    """
+    try:
+        parts, base = urlsplit(url), urlsplit(root)
+    except ValueError:
+        return None
+    query, base_query = dict(parse_qsl(parts.query)), dict(parse_qsl(base.query))
+    if parts.path.rstrip("/") == base.path.rstrip("/"):
+        numbered = [v for k, v in query.items() if base_query.get(k) != v and v.isdigit()
+                    and (k.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(k))]
+        return int(numbered[0]) if len(numbered) == 1 else None
+    in_path = re.fullmatch(re.escape(base.path.rstrip("/")) + r"/(?:(?:page|pagina)[/-])?(\d+)", parts.path.rstrip("/"),
+                           re.I)
+    return int(in_path.group(1)) if in_path and query == base_query else None
+
+
 def data_page_links(response, root: str, cms: str | None, newest_last: bool = False) -> list[str]:
     """The pages of an iprox listing whose pager numbers its pages only in ``data-page="N"``
     attributes (news-sites.md §2.1: the Zuid-Holland listing ``?date_from=…&pager_page=N``,
@@ -1942,8 +1969,22 @@ class NewsSpider(BaseSpider):
             next_urls = []
         state["links"] |= links
         pages = state["pages"]
+        if page == 1 and listing_page_number(root, root) is None:
+            # the lowest page number the first page's pager links to: a later page's pager link to a lower number
+            # (iprox's "1", ``?pager_page=1``; a Drupal pager's "Eerste", ``?page=0``; a "Vorige" from page 2) is the
+            # first page itself, read already
+            numbers = [n for n in (listing_page_number(u, root) for u in next_urls) if n is not None]
+            state["first_linked"] = min(numbers) if numbers else None
         for next_url in next_urls:
             if next_url in pages:
+                continue
+            number = listing_page_number(next_url, root)
+            if page > 1 and number is not None and state.get("first_linked") is not None \
+                    and number < state["first_linked"]:
+                # Not asked again: asked, it took one of the listing's max_pages before its answer showed it the first
+                # page once more (the "extra" above), and a listing of max_pages pages was read one page short, its
+                # oldest items never archived, with a warning that it had more pages than its max_pages.
+                self.crawler.stats.inc_value("news/listing_first_page_link")
                 continue
             if len(pages) >= listing.max_pages + state["extra"]:
                 if not state.get("bounded"):
