@@ -26,13 +26,15 @@ def html(title: str, body: str) -> tuple[str, bytes]:
         f'content="synthetic"><title>{title}</title></head><body>{body}</body></html>').encode())
 
 
-def site(parameter: str, first: int) -> dict:
+def site(parameter: str, first: int, own: bool = False) -> dict:
     """The site: its listing ``/nieuws`` (its first page, numbered ``first`` in its pager) and the pages after it,
-    each pager linking the pages up to two before and after it by number (the first page's under ``first``)."""
+    each pager linking the pages up to two before and after it by number (the first page's under ``first``), and
+    (``own``) the page shown as well, marked as the current page."""
     routes = {"/robots.txt": ROBOTS}
     for index, listed in enumerate(PAGES):
-        pager = "".join(f'<li><a href="/nieuws?{parameter}={other + first}">{other + 1}</a></li>'
-                        for other in range(max(0, index - 2), min(len(PAGES), index + 3)) if other != index)
+        pager = "".join(f'<li><a href="/nieuws?{parameter}={other + first}"'
+                        + (' aria-current="page"' if other == index else "") + f'>{other + 1}</a></li>'
+                        for other in range(max(0, index - 2), min(len(PAGES), index + 3)) if own or other != index)
         entries = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, _ in listed)
         routes[f"/nieuws?{parameter}={index + first}"] = html(
             "Nieuws", f'<main><ul class="results">{entries}</ul><ul class="pager">{pager}</ul></main>')
@@ -42,10 +44,12 @@ def site(parameter: str, first: int) -> dict:
     return routes
 
 
-@pytest.mark.parametrize("parameter, first", [("pager_page", 1), ("page", 0)], ids=["iprox", "drupal"])
-def test_a_pagers_link_back_to_the_first_page_takes_no_page_of_the_listings_max_pages(tmp_path, parameter, first):
+@pytest.mark.parametrize("parameter, first, own", [("pager_page", 1, False), ("page", 0, False),
+                                                   ("pager_page", 1, True), ("page", 0, True)],
+                         ids=["iprox", "drupal", "iprox-own-page-linked", "drupal-own-page-linked"])
+def test_a_pagers_link_back_to_the_first_page_takes_no_page_of_the_listings_max_pages(tmp_path, parameter, first, own):
     archive, asked = tmp_path / "archive.db", []
-    with serve(site(parameter, first), asked) as base:
+    with serve(site(parameter, first, own), asked) as base:
         done = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"], discovery={
             "listing": {"urls": ["nieuws"], "max_pages": len(PAGES)}}), archive)
     assert done.returncode == 0, done.stderr[-3000:]
