@@ -90,20 +90,13 @@ def value_words(column, value) -> str:
     return str(value)
 
 
-def _object(value) -> dict | None:
+def parsed_json(value, kind: type = dict):
+    """``value`` (a stored JSON text) parsed, when it is JSON of ``kind`` (an object, a list); else None."""
     try:
-        values = json.loads(value) if isinstance(value, str) else None
+        parsed = json.loads(value) if isinstance(value, str) else None
     except ValueError:
         return None
-    return values if isinstance(values, dict) else None
-
-
-def _list(value) -> list | None:
-    try:
-        names = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-    return names if isinstance(names, list) else None
+    return parsed if isinstance(parsed, kind) else None
 
 
 def _shown(column, sides) -> bool:
@@ -123,7 +116,7 @@ def _shown(column, sides) -> bool:
 def columns_words(table, changed_columns) -> str | None:
     """``versions.changed_columns`` (a JSON list) as the dictionary's names, "Current closing date for tenders
     (deadline), Title of the procurement (title)"; not a JSON list: as it is."""
-    names = _list(changed_columns)
+    names = parsed_json(changed_columns, list)
     if names is None:
         return changed_columns
     side = dict.fromkeys(names, 0)
@@ -135,11 +128,11 @@ def values_words(table, values, other=None) -> str | None:
     column joined by "; ": ``{"value_cents": 1200000000}`` of an award → "Value of the award (value_cents):
     € 12.000.000,00". ``other``: the change's other side, which decides whether an amount's printed text is said.
     Not a JSON object: as it is."""
-    parsed = _object(values)
+    parsed = parsed_json(values)
     if parsed is None:
         return values
     values = parsed
-    sides = [values] + ([o] if (o := _object(other)) is not None else [])
+    sides = [values] + ([o] if (o := parsed_json(other)) is not None else [])
     return "; ".join(f"{field_label(table, column)}: {value_words(column, value)}"
                      for column, value in values.items() if _shown(column, sides))
 

@@ -49,6 +49,7 @@ from importlib import resources
 
 from markupsafe import Markup, escape
 
+from tenderarchive.change_words import parsed_json
 from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
 from tenderarchive.query_csv import reader_columns
 from tenderarchive.query_params import BadParameter, checked_params
@@ -234,20 +235,10 @@ def shown_values(value):
     it: amounts in euros (:func:`euro_values`), the archive's bookkeeping left out (:func:`_bookkeeping`)."""
     import json
 
-    values = _json_object(euro_values(value))
+    values = parsed_json(euro_values(value))
     if values is None:
         return value
     return json.dumps({k: v for k, v in values.items() if not _bookkeeping(k)}, ensure_ascii=False)
-
-
-def _json_object(value) -> dict | None:
-    import json
-
-    try:
-        values = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-    return values if isinstance(values, dict) else None
 
 
 def change_text(previous, new=None, table=None):
@@ -266,7 +257,7 @@ def change_text(previous, new=None, table=None):
 
     if table is not None:
         return _change_words_text(table, previous, new, change_pair)
-    was, now = _json_object(euro_values(previous)), _json_object(euro_values(new))
+    was, now = parsed_json(euro_values(previous)), parsed_json(euro_values(new))
     if was is None:
         return previous
     now = now or {}
@@ -288,7 +279,7 @@ def _change_words_text(table, previous, new, change_pair):
     each value as :func:`tenderarchive.change_words.value_words` says it."""
     from tenderarchive.change_words import _shown, field_label, value_words
 
-    was, now = _json_object(previous), _json_object(new)
+    was, now = parsed_json(previous), parsed_json(new)
     if was is None:
         return previous
     now = now or {}
