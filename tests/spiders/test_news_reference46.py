@@ -55,17 +55,21 @@ def archived(archive) -> list[dict]:
 def test_an_item_on_a_page_with_a_base_url_is_archived_at_its_address_with_all_its_pages(tmp_path):
     """The item's relative canonical URL and its pager's link to its second page are read against the page's
     ``<base href>``: the item is archived under its own address (not ``/actueel/nieuws/detail/actueel/nieuws/…``,
-    an address the site never had) with the text of both its pages."""
+    an address the site never had) with the text of both its pages; the next crawl finds it archived."""
     archive, asked = tmp_path / "archive.db", []
     with serve(site(), asked) as base:
-        done = crawl_news(registry(tmp_path, base_url=base, allow=["^/actueel/nieuws/detail/"], discovery={
-            "listing": {"urls": ["actueel/nieuws"]}}), archive)
-    assert done.returncode == 0, done.stderr[-3000:]
-    [article] = archived(archive)
+        sources = registry(tmp_path, base_url=base, allow=["^/actueel/nieuws/detail/"], discovery={
+            "listing": {"urls": ["actueel/nieuws"]}})
+        done = crawl_news(sources, archive)
+        assert done.returncode == 0, done.stderr[-3000:]
+        [article] = archived(archive)
+        again = crawl_news(sources, archive)
+    assert again.returncode == 0, again.stderr[-3000:]
     assert article["url"] == base.rstrip("/") + ITEM
     assert FIRST in article["text"] and SECOND in article["text"]
     assert f"{ITEM}?page=2" in asked
     assert not [path for path in asked if path.count("/actueel/") > 1]
+    assert archived(archive) == [article] and sqlite_utils.Database(archive)["versions"].count == 0
 
 
 def test_a_feed_a_news_page_with_a_base_url_names_is_read_at_its_address(tmp_path):
