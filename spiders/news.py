@@ -411,21 +411,25 @@ def advertised_feeds(response) -> list[str]:
     href>``, Atom's and RDF's too: feed autodiscovery, as every feed reader and browser reads it), absolute, in
     page order, its comments feeds left out (:data:`_COMMENTS_FEED`), at most :data:`MAX_ADVERTISED_FEEDS`.
     A site's news page or home page is where a user adding the site finds its "RSS" (news-sites.md §2.1:
-    WordPress's ``/feed/``, a category's archive URL + ``/feed``; other CMSs name theirs so too)."""
+    WordPress's ``/feed/``, a category's archive URL + ``/feed``; other CMSs name theirs so too). A relative ``href``
+    is read against the page's ``<base href>`` (:func:`~tenderarchive.extraction.markup.document_base`)."""
     import lxml.html
+
+    from tenderarchive.extraction.markup import document_base
 
     try:
         tree = lxml.html.document_fromstring(response.body)
     except (etree.ParserError, ValueError):
         return []
     feeds: list[str] = []
+    base = document_base(tree, response.url)  # its <base href> (an older TYPO3 site's, §2.1), else its address
     for link in tree.xpath("//link[@href and @type]"):
         rel = (link.get("rel") or "").lower().split()
         if "alternate" not in rel or link.get("type").split(";")[0].strip().lower() not in FEED_TYPES:
             continue
         href = link.get("href").strip()
         try:
-            url = http_url(urljoin(response.url, href))
+            url = http_url(urljoin(base, href))
         except ValueError:
             continue
         if url and url not in feeds and not _COMMENTS_FEED.search(f"{urlsplit(url).path} {link.get('title') or ''}"):
@@ -1331,7 +1335,9 @@ def article_part_links(response, first: str) -> dict[int, str]:
         if in_other_list(link.root):
             continue
         try:
-            url = urljoin(response.url, link.attrib["href"].strip())
+            # against the page's <base href>, as a browser reads it (an older TYPO3 site's links are relative to
+            # its root): read against the page's own address, its part's link named another path and was none
+            url = response.urljoin(link.attrib["href"].strip())
             parts = urlsplit(url)
         except ValueError:
             continue

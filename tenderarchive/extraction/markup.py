@@ -115,15 +115,30 @@ def meta_content(tree, *names: str) -> str | None:
     return None
 
 
+def document_base(tree, url: str) -> str:
+    """The URL the page's relative links are read against: its first ``<base href>`` (resolved against ``url``)
+    when it has one, else ``url``, as a browser, and Scrapy's ``response.urljoin``, read them. Older TYPO3 sites
+    (news-sites.md §2.1) write ``<base href="https://www.gemeente.nl/">`` in every page and each link relative to
+    the site's root (``actueel/nieuws/detail/…``); read against the page's own address, such a link named a
+    page the site never had. w3lib's ``get_base_url`` does this on the raw text; the page is a tree here."""
+    for href in tree.xpath("//base/@href")[:1]:
+        try:
+            return http_url(urljoin(url or "", href.strip())) or url
+        except ValueError:  # a malformed base URL (bad port): the page's own address, as a browser falls back
+            break
+    return url
+
+
 def page_canonical_url(tree, url: str) -> str:
     """The page's canonical URL (``<link rel=canonical>``, else ``og:url``) when it is an
-    http(s) URL, else ``url``: a page may claim ``javascript:…`` (tenderarchive/urls.py)."""
+    http(s) URL, else ``url``: a page may claim ``javascript:…`` (tenderarchive/urls.py). A relative one is read
+    against the page's ``<base href>`` (:func:`document_base`)."""
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     candidate = canonical[0].strip() if canonical else meta_content(tree, "og:url")
     if not candidate:
         return url
     try:
-        return http_url(urljoin(url, candidate)) or url
+        return http_url(urljoin(document_base(tree, url), candidate)) or url
     except ValueError:  # a malformed URL (bad port, broken IPv6 host)
         return url
 
@@ -301,8 +316,9 @@ def tenderned_links(tree, root, url: str, elsewhere=()) -> list[str]:
     (trafilatura's) drops; it is the article's reference to that notice (news-sites.md §2.2,
     tenderned.nl)."""
     out: list[str] = []
+    base = document_base(tree, url)
     for a in (root if root is not None else tree).iter("a"):
-        href = urljoin(url or "", (a.get("href") or "").strip())
+        href = urljoin(base or "", (a.get("href") or "").strip())
         if not _TENDERNED_NOTICE.match(href) or href in out:
             continue
         if any(_is_chrome(el) for el in a.iterancestors() if el is not root) or (elsewhere and in_blocks(a, elsewhere)):

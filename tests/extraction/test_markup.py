@@ -79,3 +79,23 @@ def test_the_tenderned_notices_an_article_links_to_are_its_own_not_the_templates
     tree = lxml.html.fromstring(html)
     assert tenderned_links(tree, None, "https://gemeente.example/nieuws/a", related_blocks(tree)) == expected
     assert extract_html(html, "https://gemeente.example/nieuws/a")["tenderned_links"] == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<base href="https://www.gemeente.example/">', "https://www.gemeente.example/actueel/nieuws/detail/gunning"),
+    ('<base href="/">', "https://www.gemeente.example/actueel/nieuws/detail/gunning"),
+    ("", "https://www.gemeente.example/actueel/nieuws/detail/actueel/nieuws/detail/gunning"),
+    ('<base href="http://[::1:80/">', "https://www.gemeente.example/actueel/nieuws/detail/actueel/nieuws/detail/gunning"),
+], ids=["absolute-base", "root-relative-base", "no-base", "malformed-base"])
+def test_a_relative_canonical_url_is_read_against_the_pages_base_href(head, expected):
+    """An older TYPO3 site (news-sites.md §2.1) writes ``<base href>`` the site's root and its links relative to it, the
+    canonical one too: read against the page's own address, the page was archived under an address it never had. A
+    page without a base, or with a malformed one, reads it against its own address. SYNTHETIC page."""
+    import lxml.html
+
+    from tenderarchive.extraction.markup import page_canonical_url
+
+    url = "https://www.gemeente.example/actueel/nieuws/detail/gunning"
+    tree = lxml.html.fromstring(
+        f'<html><head>{head}<link rel="canonical" href="actueel/nieuws/detail/gunning"></head><body><p>Gunning</p></body></html>')
+    assert page_canonical_url(tree, url) == expected
