@@ -289,6 +289,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     blank.update(name=org["name"], empty=False, from_section_8=True)
                 else:
                     result["winners"].append({"name": org["name"], "from_section_8": True})
+    _blanks_beside_named_winners(results, orgs, buyer_org, named)
     _group_members_from_section_8(results, orgs, buyer_org)
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
@@ -338,6 +339,30 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _blanks_beside_named_winners(results: dict, orgs: list, buyer_org: dict | None, named: set) -> None:
+    """A winner block without a name on a lot whose other winners are named (several winners per lot, reference §4;
+    "a winner block without any name occurs", §2.5) takes the name of the winner of that lot that section 8 names
+    ("Winnaar van deze percelen", §2.5: section 8 lists every organisation again) and the lot's blocks do not: that
+    winner, its KvK number and the nameless block's tender value were lost, the winner said to be nameless, because
+    section 8 was read only for lots naming no winner at all. Only where section 8 leaves exactly as many such
+    winners as there are nameless blocks (then each is one of them, in order); otherwise nothing is guessed."""
+    for lot_id in named:
+        result = results.get(lot_id) or {}
+        blanks = [w for w in result.get("winners", []) if w.get("empty")]
+        if not blanks or result.get("awarded") is False or result.get("open"):
+            continue
+        printed = {name_key(n) for w in result["winners"] if not w.get("empty")
+                   for n in (w.get("name"), w.get("leader"), w.get("group_name"), *(w.get("members") or ())) if n}
+        found = {}
+        for org in orgs:
+            if org.get("name") and org is not buyer_org and lot_id in (org.get("winner_of") or []) \
+                    and name_key(org["name"]) not in printed:
+                found.setdefault(name_key(org["name"]), org["name"])
+        if len(found) == len(blanks):
+            for blank, name in zip(blanks, found.values()):
+                blank.update(name=name, empty=False, from_section_8=True)
 
 
 def _group_members_from_section_8(results: dict, orgs: list, buyer_org: dict | None) -> None:
