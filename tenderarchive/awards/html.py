@@ -284,7 +284,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                                     "says no winner was chosen; not read as its winner")
                     continue
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-                blank = next((w for w in result["winners"] if w.get("empty")), None)
+                blank = _blank_for(result["winners"], org)
                 if blank is not None:
                     blank.update(name=org["name"], empty=False, from_section_8=True)
                 else:
@@ -359,10 +359,23 @@ def _blanks_beside_named_winners(results: dict, orgs: list, buyer_org: dict | No
         for org in orgs:
             if org.get("name") and org is not buyer_org and lot_id in (org.get("winner_of") or []) \
                     and name_key(org["name"]) not in printed:
-                found.setdefault(name_key(org["name"]), org["name"])
+                found.setdefault(name_key(org["name"]), org)
         if len(found) == len(blanks):
-            for blank, name in zip(blanks, found.values()):
-                blank.update(name=name, empty=False, from_section_8=True)
+            for org in found.values():
+                blank = _blank_for(result["winners"], org)
+                if blank is not None:
+                    blank.update(name=org["name"], empty=False, from_section_8=True)
+
+
+def _blank_for(winners: list, org: dict) -> dict | None:
+    """The nameless winner block (reference §2.5) that section 8's winner ``org`` names: the one printing ``org``'s
+    registration number ("Registratienummer" in the block), else one printing none (or any, for an organisation of
+    no number): two nameless blocks each with its KvK number took section 8's winners in section 8's order, each the
+    other's number and tender value."""
+    blanks = [w for w in winners if w.get("empty")]
+    number = kvk_number(org.get("registration"))
+    return (next((w for w in blanks if number and w.get("kvk") == number), None)
+            or next((w for w in blanks if not w.get("kvk") or not number), None))
 
 
 def _group_members_from_section_8(results: dict, orgs: list, buyer_org: dict | None) -> None:
