@@ -355,10 +355,12 @@ def _blanks_beside_named_winners(results: dict, orgs: list, buyer_org: dict | No
             continue
         printed = {name_key(n) for w in result["winners"] if not w.get("empty")
                    for n in (w.get("name"), w.get("leader"), w.get("group_name"), *(w.get("members") or ())) if n}
+        # a named winner's own KvK number, printed in its block, is that winner under section 8's (legal) name
+        numbers = {w.get("kvk") for w in result["winners"] if not w.get("empty") and w.get("kvk")}
         found = {}
         for org in orgs:
             if org.get("name") and org is not buyer_org and lot_id in (org.get("winner_of") or []) \
-                    and name_key(org["name"]) not in printed:
+                    and name_key(org["name"]) not in printed and kvk_number(org.get("registration")) not in numbers:
                 found.setdefault(name_key(org["name"]), org)
         if len(found) == len(blanks):
             for org in found.values():

@@ -525,6 +525,13 @@ def test_a_nameless_winner_beside_a_named_one_takes_the_name_section_8_gives_the
     two_left = parse_html(table([*lot, *org(4, "Zorggroep West", "23456789", "Leiden", ["LOT-0001"])]))
     assert [s["name"] for s in two_left["suppliers"]] == ["Jeugdhulp Noord B.V."]
     assert "LOT-0001: 1 winner(s) without an official name (tender value '200 000')" in two_left["problems"]
+    # the named winner printed under its trade name with its KvK number is section 8's firm of that number
+    trade = parse_html(table([r.replace('<span class="value">Jeugdhulp Noord B.V.</span>',
+                                        '<span class="value">JN Zorg</span></td></tr><tr><td><span class="label">'
+                                        'Registratienummer</span><span class="text">: </span></td><td>'
+                                        '<span class="value">01234567</span>') for r in lot]))
+    assert [(s["name"], s["tender_value_cents"]) for s in trade["suppliers"]] == [
+        ("JN Zorg", 30000000), ("Stichting Zorg Oost", 20000000)]
 
 
 def test_nameless_winner_blocks_printing_their_kvk_numbers_take_section_8s_winners_of_those_numbers():
