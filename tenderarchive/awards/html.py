@@ -284,11 +284,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                                     "says no winner was chosen; not read as its winner")
                     continue
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-                blank = next((w for w in result["winners"] if w.get("empty")), None)
+                blank = _blank_for(result["winners"], org)
                 if blank is not None:
                     blank.update(name=org["name"], empty=False, from_section_8=True)
                 else:
                     result["winners"].append({"name": org["name"], "from_section_8": True})
+    _blanks_beside_named_winners(results, orgs, buyer_org, named)
     _group_members_from_section_8(results, orgs, buyer_org)
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
@@ -338,6 +339,45 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _blanks_beside_named_winners(results: dict, orgs: list, buyer_org: dict | None, named: set) -> None:
+    """A winner block without a name on a lot whose other winners are named (several winners per lot, reference §4;
+    "a winner block without any name occurs", §2.5) takes the name of the winner of that lot that section 8 names
+    ("Winnaar van deze percelen", §2.5: section 8 lists every organisation again) and the lot's blocks do not: that
+    winner, its KvK number and the nameless block's tender value were lost, the winner said to be nameless, because
+    section 8 was read only for lots naming no winner at all. Only where section 8 leaves exactly as many such
+    winners as there are nameless blocks (then each is one of them, in order); otherwise nothing is guessed."""
+    for lot_id in named:
+        result = results.get(lot_id) or {}
+        blanks = [w for w in result.get("winners", []) if w.get("empty")]
+        if not blanks or result.get("awarded") is False or result.get("open"):
+            continue
+        printed = {name_key(n) for w in result["winners"] if not w.get("empty")
+                   for n in (w.get("name"), w.get("leader"), w.get("group_name"), *(w.get("members") or ())) if n}
+        # a named winner's own KvK number, printed in its block, is that winner under section 8's (legal) name
+        numbers = {w.get("kvk") for w in result["winners"] if not w.get("empty") and w.get("kvk")}
+        found = {}
+        for org in orgs:
+            if org.get("name") and org is not buyer_org and lot_id in (org.get("winner_of") or []) \
+                    and name_key(org["name"]) not in printed and kvk_number(org.get("registration")) not in numbers:
+                found.setdefault(name_key(org["name"]), org)
+        if len(found) == len(blanks):
+            for org in found.values():
+                blank = _blank_for(result["winners"], org)
+                if blank is not None:
+                    blank.update(name=org["name"], empty=False, from_section_8=True)
+
+
+def _blank_for(winners: list, org: dict) -> dict | None:
+    """The nameless winner block (reference §2.5) that section 8's winner ``org`` names: the one printing ``org``'s
+    registration number ("Registratienummer" in the block), else one printing none (or any, for an organisation of
+    no number): two nameless blocks each with its KvK number took section 8's winners in section 8's order, each the
+    other's number and tender value."""
+    blanks = [w for w in winners if w.get("empty")]
+    number = kvk_number(org.get("registration"))
+    return (next((w for w in blanks if number and w.get("kvk") == number), None)
+            or next((w for w in blanks if not w.get("kvk") or not number), None))
 
 
 def _group_members_from_section_8(results: dict, orgs: list, buyer_org: dict | None) -> None:

@@ -498,6 +498,76 @@ def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the
     assert [(a["value_cents"], a["winner_count"]) for a in alone["awards"]] == [(50000000, 1)]
 
 
+def test_a_nameless_winner_beside_a_named_one_takes_the_name_section_8_gives_the_lots_other_winner():
+    """Reference §4 (several winners per lot), §2.5 ("a winner block without any name occurs"; section 8 "lists
+    every organisation again": its "Winnaar van deze percelen" names the lot's winners). SYNTHETIC rows: LOT-0001
+    has a named winner (€ 300.000) and a winner block without a name (€ 200.000); section 8 names both firms winners
+    of LOT-0001. Section 8 was read only for a lot naming no winner at all, so the second winner, its KvK number and
+    its value were lost and it was reported nameless. Where section 8 leaves more winners than nameless blocks,
+    which is which is not said, and nothing is guessed."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, org, row, table
+
+    lot = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+           h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+           h3("6.1.2 Informatie over winnaars"),
+           only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+           only("Inschrijving"), amount("Waarde van de aanbesteding", "300 000"),
+           only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000"),
+           h1("8. Organisaties"), *org(1, "Gemeente Voorbeeld", None, "Voorbeeld"),
+           *org(2, "Jeugdhulp Noord BV", "01234567", "Assen", ["LOT-0001"]),
+           *org(3, "Stichting Zorg Oost", "12345678", "Enschede", ["LOT-0001"])]
+    read = parse_html(table(lot))
+    assert [(s["name"], s["kvk"], s["tender_value_cents"], s["from_section_8"]) for s in read["suppliers"]] == [
+        ("Jeugdhulp Noord B.V.", "01234567", 30000000, 0), ("Stichting Zorg Oost", "12345678", 20000000, 1)]
+    assert [(a["lot_id"], a["value_cents"], a["winner_count"]) for a in read["awards"]] == [("LOT-0001", None, 2)]
+    assert not read["problems"]
+
+    two_left = parse_html(table([*lot, *org(4, "Zorggroep West", "23456789", "Leiden", ["LOT-0001"])]))
+    assert [s["name"] for s in two_left["suppliers"]] == ["Jeugdhulp Noord B.V."]
+    assert "LOT-0001: 1 winner(s) without an official name (tender value '200 000')" in two_left["problems"]
+    # the named winner printed under its trade name with its KvK number is section 8's firm of that number
+    trade = parse_html(table([r.replace('<span class="value">Jeugdhulp Noord B.V.</span>',
+                                        '<span class="value">JN Zorg</span></td></tr><tr><td><span class="label">'
+                                        'Registratienummer</span><span class="text">: </span></td><td>'
+                                        '<span class="value">01234567</span>') for r in lot]))
+    assert [(s["name"], s["tender_value_cents"]) for s in trade["suppliers"]] == [
+        ("JN Zorg", 30000000), ("Stichting Zorg Oost", 20000000)]
+
+
+def test_nameless_winner_blocks_printing_their_kvk_numbers_take_section_8s_winners_of_those_numbers():
+    """Reference §2.5 (a winner block without a name occurs; section 8 gives the lot's winners and their
+    "Registratienummer") and §4 (a KvK number is a winner's identity, several winners per lot). SYNTHETIC rows: two
+    nameless winner blocks of LOT-0001, each printing its own registration number and tender value; section 8 lists
+    the two winners in the other order. Each block took section 8's winners in section 8's order: each winner was
+    archived with the other's KvK number and tender value. Each block is now the winner of its own number, whether
+    the lot names another winner or none."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, org, row, table
+
+    def notice(*named):
+        return table([
+            h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h3("6.1.2 Informatie over winnaars"), *named,
+            only("Winnaar"), row("Registratienummer", "01234567"),
+            only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000"),
+            only("Winnaar"), row("Registratienummer", "12345678"),
+            only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000"),
+            h1("8. Organisaties"), *org(1, "Gemeente Voorbeeld", None, "Voorbeeld"),
+            *org(2, "Stichting Zorg Oost", "12345678", "Enschede", ["LOT-0001"]),
+            *org(3, "Jeugdhulp Noord B.V.", "01234567", "Assen", ["LOT-0001"]),
+            *org(4, "Zorggroep West", "23456789", "Leiden", ["LOT-0001"] if named else None)])
+
+    alone = parse_html(notice())
+    assert sorted((s["name"], s["kvk"], s["tender_value_cents"]) for s in alone["suppliers"]) == [
+        ("Jeugdhulp Noord B.V.", "01234567", 50000000), ("Stichting Zorg Oost", "12345678", 20000000)]
+    beside = parse_html(notice(only("Winnaar"), row("Officiële naam", "Zorggroep West"),
+                               only("Inschrijving"), amount("Waarde van de aanbesteding", "100 000")))
+    assert sorted((s["name"], s["kvk"], s["tender_value_cents"]) for s in beside["suppliers"]) == [
+        ("Jeugdhulp Noord B.V.", "01234567", 50000000), ("Stichting Zorg Oost", "12345678", 20000000),
+        ("Zorggroep West", "23456789", 10000000)]
+    assert not alone["problems"] and not beside["problems"]
+
+
 def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
     """Reference §8.4 ("One row per … lot id, winner. Keep … the date the winner was chosen and the contract
     date") and §4 (several winners per lot). SYNTHETIC rows: a lot won by two parties, each with its own
