@@ -50,7 +50,7 @@ publications already archived get no detail request, except (a) all publications
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
-deadline, the day its contract ends or ``TENDERNED_OPEN_ENDED_DAYS`` after publication: :meth:`open_ended_until`) plus
+deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication: :meth:`open_ended_until`) plus
 ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
@@ -394,8 +394,8 @@ class TenderNedSpider(BaseSpider):
         """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090,
         "no real deadline": docs/reference/tenderned-api.md §4, §12.4; ``deadline_placeholder``), as an open house or
         a dynamic purchasing system for jeugdhulp announces a procedure that admits providers for years, is open
-        until its contract ends (``end_date``, the detail's ``voltooiingOpdrachtDatum``) or, naming no end,
-        ``TENDERNED_OPEN_ENDED_DAYS`` after its publication. Archived with no deadline, it was taken as closed the
+        until its contract ends (``end_date``, the detail's ``voltooiingOpdrachtDatum``), at most
+        ``TENDERNED_OPEN_ENDED_DAYS`` after its publication (an end date that is a placeholder too bounds nothing). Archived with no deadline, it was taken as closed the
         crawl after it was listed and never re-checked: its documents added later (a new admission round, a nota van
         inlichtingen), its detail's changes and its end (``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``)
         never reached the archive. Not a result notice (its placeholder announces no open procedure), nor one ended
@@ -404,13 +404,13 @@ class TenderNedSpider(BaseSpider):
                 or notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1 \
                 or notice.get("form_type") in RESULT_FORMS or notice.get("notice_type") in RESULT_CODES:
             return None
-        if notice.get("end_date"):
-            return str(notice["end_date"])[:10]
         try:
             published = date.fromisoformat(str(notice.get("published") or "")[:10])
         except ValueError:
             return None
-        return (published + timedelta(days=self.open_ended_days)).isoformat()
+        # at most the days after publication: a contract end that is a placeholder too (2099) is no bound
+        bound = (published + timedelta(days=self.open_ended_days)).isoformat()
+        return min(bound, str(notice["end_date"])[:10]) if notice.get("end_date") else bound
 
     @staticmethod
     def sparse(notice: dict) -> bool:

@@ -33,7 +33,7 @@ TENDERNED_OVERLAP_DAYS = 3
 TENDERNED_RECHECK_MARGIN_DAYS = 14
 # A notice whose closing date is a placeholder (year >= 2090: "no real deadline", tenderned-api.md §4, §12.4: an
 # open-ended procedure, an open house or dynamic purchasing system) is re-checked as an open one until its contract
-# ends (voltooiingOpdrachtDatum) or, when it names no end, until this many days after its publication (0: never).
+# ends (voltooiingOpdrachtDatum), at most this many days after its publication (0: never).
 TENDERNED_OPEN_ENDED_DAYS = 1461
 # A youth-care procedure with no award notice yet has its /gerelateerd asked every crawl until this
 # many days after its last deadline or publication (0: never).

@@ -53,21 +53,23 @@ def test_an_open_ended_contract_notice_is_re_checked_and_gets_the_documents_adde
     assert ADDED["documentId"] in archived_documents(second)
 
 
-@pytest.mark.parametrize("detail", [
-    {"voltooiingOpdrachtDatum": "2021-10-31T00:00:00"},  # its contract ended before the re-check margin
-    {"afgerondeAanbesteding": True},  # the procedure completed
-    {"isVroegtijdigBeeindigd": True},  # ended early
-], ids=["contract-ended", "completed", "ended-early"])
-def test_an_open_ended_notice_that_has_ended_is_not_re_checked(snapshot, serve_api, crawl, detail):
-    """The re-check is bounded: a placeholder closing date keeps a notice open only while its contract runs and the
-    procedure has not completed or ended early."""
+@pytest.mark.parametrize("detail, settings", [
+    ({"voltooiingOpdrachtDatum": "2021-10-31T00:00:00"}, ()),  # its contract ended before the re-check margin
+    ({"afgerondeAanbesteding": True}, ()),  # the procedure completed
+    ({"isVroegtijdigBeeindigd": True}, ()),  # ended early
+    # a contract end that is a placeholder too is no bound: at most the days after publication (15 Oct + 20 days)
+    ({"voltooiingOpdrachtDatum": PLACEHOLDER}, ("-s", "TENDERNED_OPEN_ENDED_DAYS=20")),
+], ids=["contract-ended", "completed", "ended-early", "placeholder-end-past-the-days"])
+def test_an_open_ended_notice_that_has_ended_is_not_re_checked(snapshot, serve_api, crawl, detail, settings):
+    """The re-check is bounded: a placeholder closing date keeps a notice open only while its contract runs, at most
+    ``TENDERNED_OPEN_ENDED_DAYS`` after its publication, and the procedure has not completed or ended early."""
     notice = open_ended(snapshot, **detail)
     server = serve_api(snapshot)
-    first = crawl(server.api_url, **OPEN)
+    first = crawl(server.api_url, *settings, **OPEN)
     assert first.crawl["status"] == "complete", first.errors
     notice["documenten"]["documenten"].append(ADDED)
     server.api.log.clear()
-    second = crawl(server.api_url, **LATER)
+    second = crawl(server.api_url, *settings, **LATER)
     assert second.crawl["status"] == "complete", second.errors
     assert DETAIL not in server.api.log
     assert ADDED["documentId"] not in archived_documents(second)
