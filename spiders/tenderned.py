@@ -50,7 +50,8 @@ publications already archived get no detail request, except (a) all publications
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
-deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication: :meth:`open_ended_until`) plus
+deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication:
+:meth:`open_ended_until`) plus
 ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
@@ -391,15 +392,16 @@ class TenderNedSpider(BaseSpider):
         return bool(days) and max(days) >= self.recheck_until
 
     def open_ended_until(self, notice: dict) -> str | None:
-        """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090,
-        "no real deadline": docs/reference/tenderned-api.md §4, §12.4; ``deadline_placeholder``), as an open house or
-        a dynamic purchasing system for jeugdhulp announces a procedure that admits providers for years, is open
-        until its contract ends (``end_date``, the detail's ``voltooiingOpdrachtDatum``), at most
-        ``TENDERNED_OPEN_ENDED_DAYS`` after its publication (an end date that is a placeholder too bounds nothing). Archived with no deadline, it was taken as closed the
-        crawl after it was listed and never re-checked: its documents added later (a new admission round, a nota van
-        inlichtingen), its detail's changes and its end (``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``)
-        never reached the archive. Not a result notice (its placeholder announces no open procedure), nor one ended
-        early or completed. None otherwise."""
+        """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090, "no
+        real deadline": docs/reference/tenderned-api.md §4, §12.4; ``deadline_placeholder``), as an open house
+        or a dynamic purchasing system for jeugdhulp announces a procedure that admits providers for years, is
+        open until its contract ends (``end_date``, the detail's ``voltooiingOpdrachtDatum``), at most
+        ``TENDERNED_OPEN_ENDED_DAYS`` after its publication (an end date that is a placeholder too bounds
+        nothing). Archived with no deadline, it was taken as closed the crawl after it was listed and never
+        re-checked: its documents added later (a new admission round, a nota van inlichtingen), its detail's
+        changes and its end (``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``) never reached the archive.
+        Not a result notice (its placeholder announces no open procedure), nor one ended early or completed.
+        None otherwise."""
         if notice.get("deadline_placeholder") != 1 or notice.get("deadline") or self.open_ended_days <= 0 \
                 or notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1 \
                 or notice.get("form_type") in RESULT_FORMS or notice.get("notice_type") in RESULT_CODES:
