@@ -400,11 +400,12 @@ class TenderNedSpider(BaseSpider):
         nothing). Archived with no deadline, it was taken as closed the crawl after it was listed and never
         re-checked: its documents added later (a new admission round, a nota van inlichtingen), its detail's
         changes and its end (``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``) never reached the archive.
-        Not a result notice (its placeholder announces no open procedure), nor one ended early or completed.
+        Only a contract notice (``AAO``, form type ``competition``: a market consultation's or a result notice's
+        placeholder announces no open procedure), not one ended early or completed.
         None otherwise."""
+        contract_notice = notice.get("form_type") == "competition" or notice.get("notice_type") == "AAO"
         if notice.get("deadline_placeholder") != 1 or notice.get("deadline") or self.open_ended_days <= 0 \
-                or notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1 \
-                or notice.get("form_type") in RESULT_FORMS or notice.get("notice_type") in RESULT_CODES:
+                or not contract_notice or notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1:
             return None
         try:
             published = date.fromisoformat(str(notice.get("published") or "")[:10])

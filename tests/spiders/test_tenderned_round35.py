@@ -57,12 +57,15 @@ def test_an_open_ended_contract_notice_is_re_checked_and_gets_the_documents_adde
     ({"voltooiingOpdrachtDatum": "2021-10-31T00:00:00"}, ()),  # its contract ended before the re-check margin
     ({"afgerondeAanbesteding": True}, ()),  # the procedure completed
     ({"isVroegtijdigBeeindigd": True}, ()),  # ended early
+    # a market consultation's placeholder (reference §3: its closing date is sluitingsDatumMarktconsultatie)
+    ({"aankondigingCode": {"code": "MAC", "omschrijving": "Marktconsultatie"}, "formType": "consultation"}, ()),
     # a contract end that is a placeholder too is no bound: at most the days after publication (15 Oct + 20 days)
     ({"voltooiingOpdrachtDatum": PLACEHOLDER}, ("-s", "TENDERNED_OPEN_ENDED_DAYS=20")),
-], ids=["contract-ended", "completed", "ended-early", "placeholder-end-past-the-days"])
+], ids=["contract-ended", "completed", "ended-early", "market-consultation", "placeholder-end-past-the-days"])
 def test_an_open_ended_notice_that_has_ended_is_not_re_checked(snapshot, serve_api, crawl, detail, settings):
     """The re-check is bounded: a placeholder closing date keeps a notice open only while its contract runs, at most
-    ``TENDERNED_OPEN_ENDED_DAYS`` after its publication, and the procedure has not completed or ended early."""
+    ``TENDERNED_OPEN_ENDED_DAYS`` after its publication, and the procedure has not completed or ended early; and only
+    a contract notice's."""
     notice = open_ended(snapshot, **detail)
     server = serve_api(snapshot)
     first = crawl(server.api_url, *settings, **OPEN)
