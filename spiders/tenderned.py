@@ -49,7 +49,9 @@ crawls listed when one of its queries (a word added to the profile) has not list
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``) plus
+deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
+deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication:
+:meth:`open_ended_until`) plus
 ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
@@ -281,6 +283,7 @@ class TenderNedSpider(BaseSpider):
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
             days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
+        spider.open_ended_days = arguments.number_setting(settings, "TENDERNED_OPEN_ENDED_DAYS")
         horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
         return spider
@@ -383,9 +386,34 @@ class TenderNedSpider(BaseSpider):
         (``open_until``: the archived one is then the list's original, which a rectification moved, or none), plus the
         margin, is not past. The consultation deadline counted only without a deadline: a notice with both (the list's
         original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked."""
-        dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"))
+        dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
+                 self.open_ended_until(notice))
         days = [date.fromisoformat(value[:10]) for value in dates if value]
         return bool(days) and max(days) >= self.recheck_until
+
+    def open_ended_until(self, notice: dict) -> str | None:
+        """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090, "no
+        real deadline": docs/reference/tenderned-api.md §4, §12.4; ``deadline_placeholder``), as an open house
+        or a dynamic purchasing system for jeugdhulp announces a procedure that admits providers for years, is
+        open until its contract ends (``end_date``, the detail's ``voltooiingOpdrachtDatum``), at most
+        ``TENDERNED_OPEN_ENDED_DAYS`` after its publication (an end date that is a placeholder too bounds
+        nothing). Archived with no deadline, it was taken as closed the crawl after it was listed and never
+        re-checked: its documents added later (a new admission round, a nota van inlichtingen), its detail's
+        changes and its end (``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``) never reached the archive.
+        Only a contract notice (``AAO``, form type ``competition``: a market consultation's or a result notice's
+        placeholder announces no open procedure), not one ended early or completed.
+        None otherwise."""
+        contract_notice = notice.get("form_type") == "competition" or notice.get("notice_type") == "AAO"
+        if notice.get("deadline_placeholder") != 1 or notice.get("deadline") or self.open_ended_days <= 0 \
+                or not contract_notice or notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1:
+            return None
+        try:
+            published = date.fromisoformat(str(notice.get("published") or "")[:10])
+        except ValueError:
+            return None
+        # at most the days after publication: a contract end that is a placeholder too (2099) is no bound
+        bound = (published + timedelta(days=self.open_ended_days)).isoformat()
+        return min(bound, str(notice["end_date"])[:10]) if notice.get("end_date") else bound
 
     @staticmethod
     def sparse(notice: dict) -> bool:

@@ -31,6 +31,10 @@ TENDERNED_PROFILE = "youth_care"
 TENDERNED_INCREMENTAL = True
 TENDERNED_OVERLAP_DAYS = 3
 TENDERNED_RECHECK_MARGIN_DAYS = 14
+# A notice whose closing date is a placeholder (year >= 2090: "no real deadline", tenderned-api.md §4, §12.4: an
+# open-ended procedure, an open house or dynamic purchasing system) is re-checked as an open one until its contract
+# ends (voltooiingOpdrachtDatum), at most this many days after its publication (0: never).
+TENDERNED_OPEN_ENDED_DAYS = 1461
 # A youth-care procedure with no award notice yet has its /gerelateerd asked every crawl until this
 # many days after its last deadline or publication (0: never).
 TENDERNED_RESULTS_HORIZON_DAYS = 365
@@ -175,7 +179,8 @@ WARC_REPLAY_RESUMED = []   # with WARC_REPLAY: the files of the crawls it resume
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_NOTICE_URL", "TENDERNED_SITE_URL",
                       "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
-                      "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS", "NEWS_IRRELEVANT",
+                      "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_OPEN_ENDED_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS",
+                      "NEWS_IRRELEVANT",
                       # which archived news pages a crawl asks again, and how far it follows sitemaps and OpenPub:
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",

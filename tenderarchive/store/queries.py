@@ -40,7 +40,8 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 def known_notices(path: str | Path) -> dict[str, dict]:
     """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
-    form_type, publication_status, open_until, is_cancelled, listed_as, published}}`` of the archived notices (the
+    form_type, publication_status, open_until, is_cancelled, listed_as, published, deadline_placeholder, is_completed,
+    end_date}}`` of the archived notices (the
     types: a detail that now gives another has its /html read again; the list's status, and its flag of a procedure
     ended early: a listed notice whose status changed, or now listed as ended early, is fetched again; its day: a
     listed notice whose ``publicatieDatum`` was corrected is fetched again)."""
@@ -50,7 +51,9 @@ def known_notices(path: str | Path) -> dict[str, dict]:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
             for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status",
-                             "open_until", "is_cancelled", "listed_as", "published"):
+                             "open_until", "is_cancelled", "listed_as", "published",
+                             # an open-ended notice (a placeholder closing date) is open until its contract ends
+                             "deadline_placeholder", "is_completed", "end_date"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:
