@@ -540,15 +540,23 @@ def drifted_fields(detail) -> dict[str, str]:
     for field in LABEL_COLUMNS:
         if label_drifted(detail.get(field)):
             drifted[field] = detail[field]
+    drifted.update(_drifted_texts(detail))
+    return {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
+
+
+def _drifted_texts(record: dict) -> dict:
+    """``{field: what came}`` of a detail's or list row's texts (:data:`DRIFT_TEXTS`) that came as no text or number
+    (an object, a list, a boolean), and of a ``kenmerk`` that reads as no number."""
+    drifted = {}
     for field in DRIFT_TEXTS:
-        value = detail.get(field)
+        value = record.get(field)
         if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
             drifted[field] = value
     try:
-        values.kenmerk_number(detail.get("kenmerk"))
+        values.kenmerk_number(record.get("kenmerk"))
     except (TypeError, ValueError):
-        drifted["kenmerk"] = detail.get("kenmerk")
-    return {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
+        drifted["kenmerk"] = record.get("kenmerk")
+    return drifted
 
 
 #: The fields of a list row (docs/reference/tenderned-api.md §3: its table and example item; ``cpvCodes``, which JSM's
@@ -587,14 +595,7 @@ def drifted_row_fields(row) -> dict[str, str]:
     for field in ("sluitingsDatum", "sluitingsDatumMarktconsultatie"):
         if values.readable_timestamp(row.get(field)) is None and _sent(row.get(field)):
             drifted[field] = row[field]
-    for field in DRIFT_TEXTS:
-        value = row.get(field)
-        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int, float))):
-            drifted[field] = value
-    try:
-        values.kenmerk_number(row.get("kenmerk"))
-    except (TypeError, ValueError):
-        drifted["kenmerk"] = row.get("kenmerk")
+    drifted.update(_drifted_texts(row))
     for field in LIST_ROW_CODES:
         value = row.get(field)
         try:
