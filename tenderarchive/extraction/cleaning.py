@@ -258,9 +258,17 @@ def strip_template_label(title: str | None) -> str | None:
     return stripped or title
 
 
+#: An item's pager as a line of its own: the page shown ("Pagina 1 van 3", "Pagina 2/3") or only the links to the
+#: previous and next item or page ("« Vorige bericht | Volgende bericht »", "Vorige Volgende", "Volgende pagina").
+_PAGE_OF = re.compile(r"(?:pagina|page|blz\.?)\s*\d{1,4}\s*(?:van|of|/)\s*\d{1,4}", re.I)
+_PREV_NEXT = r"[«‹<←]?\s*(?:vorige?|volgende?)(?:\s+(?:bericht|nieuwsbericht|artikel|item|pagina))?\s*[»›>→]?"
+_PREV_NEXT_LINE = re.compile(rf"{_PREV_NEXT}(?:\s*[|/·•\-–]?\s*{_PREV_NEXT})?", re.I)
+
+
 def _is_navigation(line: str) -> bool:
     s = line.strip()
-    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s))
+    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s)) or (
+        len(s) <= 60 and bool(_PAGE_OF.fullmatch(s) or _PREV_NEXT_LINE.fullmatch(s)))
 
 
 def _is_view_counter(line: str) -> bool:

@@ -19,7 +19,7 @@ import trafilatura
 
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
 from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, one_line, meta_content,
-                     related_blocks, select, site_field, tenderned_links)
+                     pager_blocks, related_blocks, select, site_field, tenderned_links)
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
@@ -310,6 +310,20 @@ def _without(tree, blocks):
     targets = [el for path in paths for el in copy_.getroottree().xpath(path)]
     for el in targets:
         el.drop_tree()
+    return copy_
+
+
+def _without_inside(el, blocks):
+    """``el``, or a copy of it without those of ``blocks`` inside it (their tails kept)."""
+    inside = [b for b in blocks if any(up is el for up in b.iterancestors())]
+    if not inside:
+        return el
+    copy_ = copy.deepcopy(el)
+    root = el.getroottree()
+    own = root.getpath(el)
+    for path in dict.fromkeys(root.getpath(b) for b in inside):
+        for target in copy_.xpath("." + path[len(own):]):
+            target.drop_tree()
     return copy_
 
 
@@ -723,6 +737,10 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     selectors = dict(site_field(site, "selectors") or {})
     # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
     elsewhere = related_blocks(tree)
+    # the item's pager: "Vorig bericht: <another item's title>", "Volgende »", "Pagina 1 van 3" (its other pages
+    # are read by the spider, spiders/news.py article_part_links, from the page as fetched)
+    pagers = [p for p in pager_blocks(tree) if not in_blocks(p, elsewhere)]
+    elsewhere = [*elsewhere, *pagers]
 
     # --- main text --------------------------------------------------------
     body_root = None
@@ -734,7 +752,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
         if found:
             body_root = found[0]
-            text = "\n".join(element_text(el) for el in found)
+            text = "\n".join(element_text(_without_inside(el, pagers)) for el in found)
             extractor = EXTRACTOR_SELECTOR
             text = _with_lead(tree, text)
     if text is None:

@@ -21,7 +21,7 @@ from tenderarchive.urls import http_url
 from .cleaning import normalize_whitespace
 
 __all__ = ["site_field", "select", "element_text", "meta_content", "page_canonical_url", "decode_html",
-           "related_blocks", "in_blocks", "tenderned_links"]
+           "related_blocks", "pager_blocks", "in_blocks", "tenderned_links"]
 
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
@@ -282,6 +282,121 @@ def related_blocks(tree, title_el=None) -> list:
         if not any(f is el or any(d is el for d in f.iterdescendants()) for f in found):
             found = [f for f in found if not any(d is f for d in el.iterdescendants())] + [el]
     found.extend(h for h in headings if not in_blocks(h, found) and (title_el is None or h is not title_el))
+    return found
+
+
+#: A link of an item's pager by its words alone: the previous or next item or page, the first or last, a page
+#: number or an arrow ("« Vorige", "Volgend bericht »", "Volgende pagina", "2", "›").
+_PAGER_WORDS = r"(?:vorige?|volgende?|eerste|laatste|previous|prev|next|first|last)"
+_PAGER_NOUNS = r"(?:bericht|nieuwsbericht|artikel|nieuwsitem|item|pagina|page|post|persbericht)"
+_ARROWS = "«»‹›<>←→"
+_PAGER_LINK = re.compile(
+    rf"[{_ARROWS}\s]*(?:{_PAGER_WORDS}(?:\s+{_PAGER_NOUNS})?|\d{{1,4}})[{_ARROWS}\s]*|[{_ARROWS}]+", re.I)
+#: A link naming the previous or next item and then its title ("Vorig bericht: Raad stelt begroting vast",
+#: "<span>Volgende</span> Nieuwe speeltuin"): a pager's only where the link or its block is marked as one.
+_PAGER_LEAD = re.compile(rf"[{_ARROWS}\s]*(?:vorige?|volgende?|previous|next)(?:\s+{_PAGER_NOUNS})?\s*[:{_ARROWS}]?\s", re.I)
+#: A class or id token of a pager or of its previous/next links (WordPress's ``post-navigation``, ``nav-links``,
+#: ``nav-previous``; ``wp_link_pages``' ``page-links``; a ``pager``, ``pagination``, ``paginering``, ``prev-next``).
+_PAGER_TOKEN = re.compile(
+    r"(?:^|[-_])(?:prev|previous|next|vorige|volgende|pager|pagination|paginering|paging|pagenav|page-?links|"
+    r"post-?navigation|nav-?links|prev-?next|vorige-?volgende)(?:[-_]|$)", re.I)
+#: The words a pager block holds besides its links: its hidden heading ("Bericht navigatie", "Berichtnavigatie",
+#: "Post navigation"), the page shown ("Pagina 1 van 3"), separators.
+_PAGER_REST = re.compile(
+    r"(?:[\s|/·•:\-–" + _ARROWS + r"]|\b(?:bericht|berichten|artikel|post|navigatie|berichtnavigatie|"
+    r"artikelnavigatie|navigation|paginering|pagina's|pagina|page|van|of|\d{1,4})\b)*", re.I)
+#: At most this many characters in a pager block (its links' titles of the previous and next item included).
+_PAGER_MAX_CHARS = 400
+
+
+def _pager_marked(el, stop) -> bool:
+    """Whether ``el`` (a link) or one of its ancestors up to ``stop`` is marked as a pager (``rel="prev|next"``,
+    :data:`_PAGER_TOKEN`)."""
+    for up in [el, *el.iterancestors()]:
+        if set((up.get("rel") or "").lower().split()) & {"prev", "next", "previous"}:
+            return True
+        if any(_PAGER_TOKEN.search(t) for t in f"{up.get('class') or ''} {up.get('id') or ''}".split()):
+            return True
+        if up is stop:
+            break
+    return False
+
+
+def _is_pager(block) -> bool:
+    """Whether ``block`` holds only an item's pager: links to the previous or next item or page, page numbers
+    (:data:`_PAGER_LINK`; a link naming the next item's title only when marked as a pager), and besides them only
+    a pager's words (:data:`_PAGER_REST`)."""
+    if len(block.text_content()) > _PAGER_MAX_CHARS:
+        return False
+    links = block.xpath(".//a[@href]")
+    if not links:
+        return False
+    worded = False
+    for a in links:
+        text = " ".join(element_text(a).split())
+        if _PAGER_LINK.fullmatch(text):
+            worded = worded or not text.strip(_ARROWS + " ").isdigit() or _pager_marked(a, block)
+        elif text and _PAGER_LEAD.match(text + " ") and _pager_marked(a, block):
+            worded = True
+        else:
+            return False
+    if not worded:
+        return False
+    rest = []
+    for el in block.iter():
+        if el.tag == "a" or (isinstance(el.tag, str) and any(up.tag == "a" for up in el.iterancestors())):
+            if el.tag == "a" and el.tail:
+                rest.append(el.tail)
+            continue
+        if isinstance(el.tag, str):
+            if el.text:
+                rest.append(el.text)
+            if el is not block and el.tail:
+                rest.append(el.tail)
+    return bool(_PAGER_REST.fullmatch(" ".join(" ".join(rest).split())))
+
+
+#: Elements not to take for an item's pager however little they hold.
+_NOT_PAGER_TAGS = {"html", "body", "main", "article", "a", "span", "strong", "b", "em", "i", "h1"}
+
+
+def pager_blocks(tree, title_el=None) -> list:
+    """The pager blocks of an item's page: its links to the previous and next item ("Vorig bericht: …",
+    "Volgende »", WordPress's ``post-navigation``) and to its own other pages ("Pagina 1 van 3", "2", "3",
+    "Volgende pagina"), the largest element around such links that holds nothing else (:func:`_is_pager`), never
+    the page's title (``title_el``, else its first ``<h1>``) nor its article. Their words are no part of the item's
+    text, and the title of the next item a word of another page. Bounded: the first 50 such links, each looked
+    at up to 8 levels up and no further than an element of :data:`_PAGER_MAX_CHARS` characters."""
+    if title_el is None:
+        h1s = tree.xpath("//h1")
+        title_el = h1s[0] if h1s else None
+    found: list = []
+    looked = 0
+    for a in tree.iter("a"):
+        if a.get("href") is None:
+            continue
+        text = " ".join((a.text_content() or "").split())
+        if not (_PAGER_LINK.fullmatch(text) or _PAGER_LEAD.match(text + " ")):
+            continue
+        looked += 1
+        if looked > 50:
+            break
+        if in_blocks(a, found):
+            continue
+        best = None
+        for level, up in enumerate(a.iterancestors()):
+            if level >= 8 or not isinstance(up.tag, str) or up.tag.lower() in _NOT_PAGER_TAGS:
+                if isinstance(up.tag, str) and up.tag.lower() in ("span", "strong", "b", "em", "i"):
+                    continue
+                break
+            if len(up.text_content()) > _PAGER_MAX_CHARS:
+                break
+            if title_el is not None and (up is title_el or any(d is title_el for d in up.iterdescendants())):
+                break
+            if _is_pager(up):
+                best = up
+        if best is not None:
+            found = [f for f in found if not any(d is f for d in best.iterdescendants())] + [best]
     return found
 
 

@@ -337,3 +337,56 @@ def test_a_table_of_the_items_own_matter_stays_in_its_text(table):
                        fetched_at=READ_AT)
     for cell in lxml.html.fromstring(ITEMS_OWN_TABLES[table]).xpath("//th|//td"):
         assert cell.text_content() in got["text"]
+
+
+#: An item's own pager as CMS templates write it under the item (news-sites.md §2.4 navigation in the text): the
+#: links to the previous and next item, naming their titles (WordPress's ``the_post_navigation``, a ``ul.prev-next``),
+#: a "« Vorige bericht | Volgende bericht »" line, and the item's own pages ("Pagina 1 van 3", ``wp_link_pages``).
+ITEM_PAGERS = {
+    "post navigation naming the other items": (
+        '<nav class="navigation post-navigation" aria-label="Berichten"><h2 class="screen-reader-text">Bericht '
+        'navigatie</h2><div class="nav-links"><div class="nav-previous"><a href="/nieuws/begroting" rel="prev">Vorig '
+        'bericht: Raad stelt begroting vast</a></div><div class="nav-next"><a href="/nieuws/speeltuin" rel="next">'
+        'Volgend bericht: Nieuwe speeltuin geopend</a></div></div></nav>'),
+    "a list of the previous and next item": (
+        '<ul class="prev-next"><li><a href="/nieuws/begroting"><span>Vorige</span> Raad stelt begroting vast</a></li>'
+        '<li><a href="/nieuws/speeltuin"><span>Volgende</span> Nieuwe speeltuin geopend</a></li></ul>'),
+    "previous and next on one line": (
+        '<div class="item-pager"><a href="/nieuws/begroting">&laquo; Vorige bericht</a> | '
+        '<a href="/nieuws/speeltuin">Volgende bericht &raquo;</a></div>'),
+    "the item's own pages": (
+        '<div class="page-links"><p>Pagina 1 van 3</p><a href="?page=2">2</a> <a href="?page=3">3</a> '
+        '<a href="?page=2">Volgende pagina</a></div>'),
+    "the page shown as a line of text": '<p class="paging">Pagina 1 van 3</p>',
+}
+
+
+@pytest.mark.parametrize("selectors", [None, {"body": "article"}], ids=["main text", "registry body selector"])
+@pytest.mark.parametrize("pager", ITEM_PAGERS)
+def test_an_items_own_pager_is_no_part_of_its_text(pager, selectors):
+    """The pager under an item ("Vorig bericht: Raad stelt begroting vast", "Volgende »", "Pagina 1 van 3") was
+    left in the archived text: the next item's title a sentence of this one, read by the analysis (its places, its
+    words), where a registry's ``selectors.body`` took the article whole, and "Pagina 1 van 3" always. The text is
+    the item's alone; a sentence that begins with "Volgende" stays."""
+    own = "<p>Volgende stap: de regio gunt de percelen in het najaar aan de aanbieders.</p>"
+    page = synthetic_page(body=f"<article><h1>Jeugdhulp ingekocht</h1>{SYNTHETIC_BODY}{own}{ITEM_PAGERS[pager]}"
+                               "</article>")
+    result = extract_html(page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht",
+                          site={"selectors": selectors} if selectors else None)
+    assert result["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+    assert result["text"].endswith("Volgende stap: de regio gunt de percelen in het najaar aan de aanbieders.")
+    for word in ("begroting", "speeltuin", "Vorig", "Pagina", "navigatie"):
+        assert word not in result["text"], word
+
+
+def test_a_link_in_the_items_sentence_stays_in_its_text():
+    """A sentence linking the previous item ("Lees ook het <a>vorige bericht</a> over de aanbesteding") is the
+    item's text, not a pager; nor is a list of the item's own links whose words are not a pager's."""
+    body = ('<p>Lees ook het <a href="/nieuws/oud">vorige bericht</a> over de aanbesteding van de jeugdhulp.</p>'
+            '<ul><li><a href="/documenten/1">Bijlage 1</a></li><li><a href="/documenten/2">2</a></li></ul>')
+    page = synthetic_page(body=f"<article><h1>Jeugdhulp ingekocht</h1>{SYNTHETIC_BODY}{body}</article>")
+    for site in (None, {"selectors": {"body": "article"}}):
+        text = extract_html(page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht", site=site)["text"]
+        assert "Lees ook het vorige bericht over de aanbesteding van de jeugdhulp." in text
+    assert "Bijlage 1" in extract_html(page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht",
+                                       site={"selectors": {"body": "article"}})["text"]

@@ -1,0 +1,62 @@
+"""The news spider, forty-seventh pass against docs/reference/news-sites.md as an evaluator would test it: an item's
+own pager. An iprox site (§2.1: ``div.iprox-rich-content`` its body) writes under each item the
+links to the previous and next item, naming their titles, and an item split over pages its page numbers
+("Pagina 1 van 2"); §2.4 lists navigation in the text as boilerplate. A loopback site of SYNTHETIC pages (labelled
+like tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference42 import PAGES as REAL
+
+SLUG = "zeeuwse-gemeenten-zetten-mes-in-jeugdzorgaanbieders"
+TITLE, _, TEXT, _ = REAL[f"/nieuws/{SLUG}"]
+FIRST, SECOND = TEXT.split(". ", 1)
+ITEM = f"/actueel/nieuws/{SLUG}"
+#: The titles of the items before and after it on the site, which its pager names.
+BEFORE, AFTER = "Raad stelt begroting 2020 vast", "Nieuwe speeltuin in Middelburg geopend"
+
+
+def iprox(title: str, body: str):
+    return ("text/html; charset=utf-8", (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="tenderarchive-fixture" '
+        f'content="synthetic"><title>{title}</title></head><body><main><h1>{title}</h1>'
+        '<div class="iprox-content iprox-date date">16 december 2019</div>'
+        f'<div class="iprox-rich-content iprox-content">{body}</div></main></body></html>').encode())
+
+
+def pager(page: int) -> str:
+    """The item's pager on its page ``page`` of 2, and the links to the items before and after it."""
+    other = 2 if page == 1 else 1
+    return (f'<div class="paginering"><p>Pagina {page} van 2</p><a href="{ITEM}?page={other}">{other}</a> '
+            f'<a href="{ITEM}?page={other}">{"Volgende" if page == 1 else "Vorige"}</a></div>'
+            f'<ul class="vorige-volgende"><li><a href="/actueel/nieuws/begroting" rel="prev">Vorig bericht: {BEFORE}</a>'
+            f'</li><li><a href="/actueel/nieuws/speeltuin" rel="next">Volgend bericht: {AFTER}</a></li></ul>')
+
+
+def test_an_items_pager_and_the_titles_of_the_items_beside_it_are_no_part_of_its_archived_text(tmp_path):
+    """The item is archived with the text of both its pages and nothing of their pagers: not "Pagina 1 van 2",
+    "Volgende", nor the titles of the previous and next items (another page's words, read by the analysis as this
+    item's)."""
+    routes = {"/robots.txt": ROBOTS,
+              "/actueel/nieuws": ("text/html; charset=utf-8", (
+                  '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>'
+                  f'<div id="results"><div class="grid-element"><a class="siteLink" href="{ITEM}">{TITLE}</a></div>'
+                  '</div></body></html>').encode()),
+              ITEM: iprox(TITLE, f"<p>{FIRST}.</p>{pager(1)}"),
+              f"{ITEM}?page=2": iprox(TITLE, f"<p>{SECOND}</p>{pager(2)}")}
+    asked: list[str] = []
+    with serve(routes, asked) as base:
+        done = crawl_news(registry(tmp_path, base_url=base, allow=[f"^{ITEM}$"], discovery={
+            "listing": {"urls": ["actueel/nieuws"]}}, selectors={"body": ".iprox-rich-content"}),
+            tmp_path / "archive.db")
+    assert done.returncode == 0, done.stderr[-3000:]
+    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    assert f"{ITEM}?page=2" in asked
+    assert FIRST in article["text"] and SECOND in article["text"]
+    for word in (BEFORE, AFTER, "Vorig bericht", "Volgend", "Pagina 1 van 2", "Pagina 2 van 2"):
+        assert word not in article["text"], word
+    assert article["text"].rstrip().endswith(SECOND.rstrip())
