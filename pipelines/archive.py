@@ -111,6 +111,13 @@ class ArchivePipeline:
             if url is not None:  # a later version of a moved page: under its archived URL (NewsSpider.archived_url_of)
                 under_archived_url(item.record, url)
                 self.crawler.stats.inc_value("news/moved_page_changed")
+        variant = getattr(self.crawler.spider, "case_variant_of", None)
+        if isinstance(item, ArticleItem) and variant is not None:
+            url = variant(item.record["article"])
+            if url is not None:  # the page at another spelling of its address (NewsSpider.case_variant_of)
+                logger.info("%s is %s (the same title and text, its address in other letter case)", item.url, url)
+                under_archived_url(item.record, url)
+                self.crawler.stats.inc_value("news/case_variant")
         copy_of = getattr(self.crawler.spider, "archived_copy_of", None)
         if isinstance(item, ArticleItem) and copy_of is not None:
             archived = copy_of(item.record["article"])

@@ -2167,6 +2167,34 @@ class NewsSpider(BaseSpider):
                 return row["url"]
         return None
 
+    def case_variant_of(self, article: dict) -> str | None:
+        """The URL of the page that ``article`` (a news page about to be archived) is, read at an address that differs
+        from that page's only in the case of its letters, with the same title and text (``content_sha256``): the page
+        archived by an earlier crawl, or handed to the store earlier in this one. A server that reads paths
+        case-insensitively (IIS, which iprox sites run on; news-sites.md §2.2's ``/Informatie_en_nieuws/...``
+        addresses) answers one item under ``/Nieuws/Gunning`` and ``/nieuws/gunning`` as a menu, a newsletter or an
+        older listing spell it; each answer carrying a token of its own (ASP.NET's anti-forgery field), no two are
+        byte for byte the same, and the item was archived twice. Only the same title and text join them: on a
+        server that tells the two spellings apart, two pages stay two. The first spelling archived keeps the page;
+        a living page is always its own. Each page this returns None for is remembered under its address."""
+        if article.get("is_living_page") or not article.get("content_sha256") or not article.get("url"):
+            return None
+        key = page_key(article["url"])
+        title = " ".join((article.get("title") or "").split()).casefold()
+        if not hasattr(self, "case_spellings"):
+            #: per (site, text hash, casefolded page_key): the URLs of the pages handed to the store in this crawl
+            self.case_spellings = {}
+        handed = self.case_spellings.setdefault((article.get("site"), article["content_sha256"], key.casefold()), [])
+        archived = [row for row in (getattr(self, "known_contents", None) or {}).get(
+            (article.get("site"), article["content_sha256"]), ()) if row.get("url")]
+        for row in [*archived, *({"url": url, "title": t} for url, t in handed)]:
+            other = page_key(row["url"])
+            if other != key and other.casefold() == key.casefold() \
+                    and " ".join((row.get("title") or "").split()).casefold() == title:
+                return row["url"]
+        handed.append((article["url"], article.get("title")))
+        return None
+
     def shared_canonical(self, article: dict, fetched: str) -> bool:
         """Whether the canonical URL ``article`` (a news page about to be archived) is to be archived under, another
         than the address ``fetched`` (pipelines/extract.py ``canonical``), is another page's: one the archive holds,

@@ -60,3 +60,66 @@ def test_an_items_pager_and_the_titles_of_the_items_beside_it_are_no_part_of_its
     for word in (BEFORE, AFTER, "Vorig bericht", "Volgend", "Pagina 1 van 2", "Pagina 2 van 2"):
         assert word not in article["text"], word
     assert article["text"].rstrip().endswith(SECOND.rstrip())
+
+
+class CaseInsensitive(dict):
+    """Routes of a server that reads paths case-insensitively (IIS, on which iprox sites run: news-sites.md §2.2
+    ``/Informatie_en_nieuws/Nieuwsberichten/Nieuws_<Title_Words>``): ``/Nieuws/X`` and ``/nieuws/x`` one page."""
+
+    def get(self, path, default=None):
+        return super().get(path.lower(), default)
+
+
+#: The item's address as the site's menu writes it, and as a newsletter or an older listing wrote it.
+SPELLED = "/Informatie_en_nieuws/Nieuwsberichten/Nieuws_Update_aanbesteding"
+LOWER = SPELLED.lower()
+
+
+def iis_site(listed: list[str]) -> CaseInsensitive:
+    """The news overview linking the item under each of ``listed`` (read at every answer); the item, whose every
+    answer carries a fresh anti-forgery token (ASP.NET's ``__RequestVerificationToken``), so no two answers are
+    byte for byte the same."""
+    answers = iter(range(1, 1000))
+    item = lambda base: ("text/html; charset=utf-8", (  # noqa: E731
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="tenderarchive-fixture" '
+        f'content="synthetic"><title>{TITLE}</title></head><body><main><article><h1>{TITLE}</h1>'
+        f'<div class="iprox-content iprox-date date">16 december 2019</div><p>{TEXT}</p></article>'
+        f'<form action="/zoeken"><input type="hidden" name="__RequestVerificationToken" value="t{next(answers)}">'
+        '<input name="q"></form></main></body></html>').encode())
+    overview = lambda base: ("text/html; charset=utf-8", (  # noqa: E731
+        '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head><body><main><ul>'
+        + "".join(f'<li><a href="{href}">{TITLE}</a></li>' for href in listed) + '</ul></main></body></html>').encode())
+    return CaseInsensitive({"/robots.txt": ROBOTS, LOWER: item, "/informatie_en_nieuws/nieuwsberichten": overview})
+
+
+def crawl_iis(tmp_path, base: str) -> None:
+    done = crawl_news(registry(tmp_path, base_url=base, allow=["(?i)^/informatie_en_nieuws/nieuwsberichten/nieuws_"],
+                               discovery={"listing": {"urls": ["Informatie_en_nieuws/Nieuwsberichten"]}}),
+                      tmp_path / "archive.db")
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_one_item_linked_under_two_spellings_on_a_case_insensitive_server_is_archived_once(tmp_path):
+    """A listing links one item as ``/Informatie_en_nieuws/.../Nieuws_Update_aanbesteding`` and in lower case; the
+    server answers both, each answer with its own token: one article (the same title and text under addresses
+    that differ only in the case of their letters), not two."""
+    with serve(iis_site([SPELLED, LOWER])) as base:
+        crawl_iis(tmp_path, base)
+    rows = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert len(rows) == 1, [r["url"] for r in rows]
+    assert TEXT[:200] in rows[0]["text"]
+
+
+def test_an_archived_item_linked_in_another_spelling_by_a_later_crawl_stays_one_article(tmp_path):
+    """The first crawl archives the item as the menu spells it; the next crawl's listing links it in lower case
+    too: still one article under its first address, no new version."""
+    listed = [SPELLED]
+    with serve(iis_site(listed)) as base:
+        crawl_iis(tmp_path, base)
+        [first] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+        listed.append(LOWER)
+        crawl_iis(tmp_path, base)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [first["url"]]
+    assert first["url"].endswith(SPELLED)
+    assert db["versions"].count == 0
