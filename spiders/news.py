@@ -1922,6 +1922,8 @@ class NewsSpider(BaseSpider):
         listing = site.discovery.listing
         page = response.meta["listing_page"]
         root = response.meta.get("listing_root") or response.url
+        # the registry's address of the listing (before a redirect): the entries that read it (listing_owner)
+        asked_root = response.meta.get("listing_asked") or (response.meta.get("redirect_urls") or [root])[0]
         next_href = None
         if listing.next:
             rule = listing.next.strip()
@@ -1972,6 +1974,11 @@ class NewsSpider(BaseSpider):
             listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
             if site.allows(url):
                 entry_days.append(listed[:10])
+            owner = self.listing_owner(site, asked_root, page, url)
+            if owner is not None and owner.name != site.name:
+                # another entry reading this listing takes it, whichever of their answers is parsed first
+                self.crawler.stats.inc_value("news/listing_shared_other_site")
+                continue
             request = self.page_request(site, url, "listing", listed=listed)
             if request:
                 yield request
@@ -2033,10 +2040,49 @@ class NewsSpider(BaseSpider):
                 continue
             pages.add(next_url)
             request = self.follow(next_url, self.parse_listing, response,
-                                  {"site": site, "listing_page": page + 1, "listing_root": root})
+                                  {"site": site, "listing_page": page + 1, "listing_root": root,
+                                   "listing_asked": asked_root})
             if request:
                 request.dont_filter = True  # counted here, by listing
                 yield request
+
+    def listing_owner(self, site, listing: str, page: int, url: str):
+        """The registry entry that takes ``url``, linked on page ``page`` of the listing the registry names as
+        ``listing``: ``site`` where no other entry of the crawl reads that listing, else, of the entries that read it
+        (their ``listing.urls``, to their ``max_pages``) and whose rules take the page (``allows``), the one whose own
+        address serves it (the page on its ``base_url``'s host, under the longest ``base_url`` path), else the first
+        in the registry; None when none of them does (the entry's own rules decide). Two entries reading one
+        overview (a region's news kept on a member municipality's site, news-sites.md §1 [S0]) each asked it and
+        admitted its pages with their own rules: a page both took went to whichever answer was parsed first (a page
+        is asked once, for one entry), so the article's site, municipalities and selectors changed from crawl to
+        crawl and in a replay."""
+        if getattr(self, "listing_readers", None) is None:
+            #: per page_key of a registry listing URL: the entries of the crawl that read it, in registry order
+            self.listing_readers = {}
+            for entry in self.sites:
+                for address in (entry.discovery.listing.urls if entry.discovery.listing else ()):
+                    readers = self.listing_readers.setdefault(page_key(address), [])
+                    if entry not in readers:
+                        readers.append(entry)
+        readers = self.listing_readers.get(page_key(listing), [])
+        if len(readers) < 2:
+            return site
+        candidates = [entry for entry in readers if entry.discovery.listing.max_pages >= page
+                      and entry.allows(self.page_url(entry, url))]
+        if not candidates:
+            return None
+
+        def own(entry) -> tuple:
+            try:
+                parts, base = urlsplit(self.page_url(entry, url)), urlsplit(entry.base_url)
+                same_host = (parts.hostname or "").removeprefix("www.") == (base.hostname or "").removeprefix("www.") \
+                    and parts.port == base.port
+            except ValueError:
+                return (1, 0)
+            path = base.path.rstrip("/") + "/"
+            return (0 if same_host else 1, -len(path) if same_host and (parts.path + "/").startswith(path) else 0)
+
+        return min(candidates, key=lambda entry: (*own(entry), readers.index(entry)))
 
     @staticmethod
     def page_url(site, url: str) -> str:

@@ -294,7 +294,8 @@ _PAGER_LINK = re.compile(
     rf"[{_ARROWS}\s]*(?:{_PAGER_WORDS}(?:\s+{_PAGER_NOUNS})?|\d{{1,4}})[{_ARROWS}\s]*|[{_ARROWS}]+", re.I)
 #: A link naming the previous or next item and then its title ("Vorig bericht: Raad stelt begroting vast",
 #: "<span>Volgende</span> Nieuwe speeltuin"): a pager's only where the link or its block is marked as one.
-_PAGER_LEAD = re.compile(rf"[{_ARROWS}\s]*(?:vorige?|volgende?|previous|next)(?:\s+{_PAGER_NOUNS})?\s*[:{_ARROWS}]?\s", re.I)
+_PAGER_LEAD = re.compile(
+    rf"[{_ARROWS}\s]*(?:vorige?|volgende?|previous|next)(?:\s+{_PAGER_NOUNS})?\s*[:{_ARROWS}]?\s", re.I)
 #: A class or id token of a pager or of its previous/next links (WordPress's ``post-navigation``, ``nav-links``,
 #: ``nav-previous``; ``wp_link_pages``' ``page-links``; a ``pager``, ``pagination``, ``paginering``, ``prev-next``).
 _PAGER_TOKEN = re.compile(

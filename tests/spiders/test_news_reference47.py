@@ -6,7 +6,11 @@ like tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl 
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import pytest
 import sqlite_utils
+import yaml
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
@@ -33,7 +37,8 @@ def pager(page: int) -> str:
     other = 2 if page == 1 else 1
     return (f'<div class="paginering"><p>Pagina {page} van 2</p><a href="{ITEM}?page={other}">{other}</a> '
             f'<a href="{ITEM}?page={other}">{"Volgende" if page == 1 else "Vorige"}</a></div>'
-            f'<ul class="vorige-volgende"><li><a href="/actueel/nieuws/begroting" rel="prev">Vorig bericht: {BEFORE}</a>'
+            '<ul class="vorige-volgende"><li><a href="/actueel/nieuws/begroting" rel="prev">'
+            f'Vorig bericht: {BEFORE}</a>'
             f'</li><li><a href="/actueel/nieuws/speeltuin" rel="next">Volgend bericht: {AFTER}</a></li></ul>')
 
 
@@ -123,3 +128,39 @@ def test_an_archived_item_linked_in_another_spelling_by_a_later_crawl_stays_one_
     assert [r["url"] for r in db["articles"].rows] == [first["url"]]
     assert first["url"].endswith(SPELLED)
     assert db["versions"].count == 0
+
+
+#: A municipality's news overview that also lists its region's items (news-sites.md §1: [S0], a "Leidse Regio" item
+#: on the gemeente Leiderdorp site): one item of the municipality's, one of the region's under ``/regio/``.
+SHARED = {"/robots.txt": ROBOTS,
+          "/nieuws": ("text/html; charset=utf-8", (
+              '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head>'
+              '<body><main><ul>'
+              f'<li><a href="/regio/{SLUG}">{TITLE}</a></li><li><a href="/nieuws/raad">Raad vergadert</a></li>'
+              '</ul></main></body></html>').encode()),
+          f"/regio/{SLUG}": iprox(TITLE, f"<p>{TEXT}</p>"),
+          "/nieuws/raad": iprox("Raad vergadert", "<p>De gemeenteraad vergadert op 16 december 2019 over de "
+                                                  "begroting en het jeugdbeleid van de gemeente.</p>")}
+
+
+@pytest.mark.parametrize("region_first", [False, True], ids=["municipality first", "region first"])
+def test_a_page_of_a_listing_two_entries_read_goes_to_the_entry_whose_address_serves_it(tmp_path, region_first):
+    """Two registry entries read one overview: the municipality's (its base the site's root, every page its
+    own) and its region's (its base ``/regio/``, its pages under it). The region's item goes to the region's entry,
+    the municipality's to the municipality's, in either order of the registry and of the answers."""
+    with serve(SHARED) as base:
+        entries = [{"name": "gemeente", "title": "Gemeente (synthetic)", "base_url": base,
+                    "municipalities": ["Leiderdorp"], "allow": ["^/"]},
+                   {"name": "regio", "title": "Regio (synthetic)", "base_url": base + "regio/",
+                    "municipalities": ["Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"], "allow": ["^/"]}]
+        for entry in entries:
+            entry.update(discovery={"listing": {"urls": [base + "nieuws"]}},
+                         politeness={"download_delay": 0, "concurrency": 4})
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries[::-1] if region_first else entries},
+                                       allow_unicode=True), encoding="utf-8")
+        done = crawl_news(str(path), tmp_path / "archive.db")
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    sites = {urlsplit(r["url"]).path: r["site"] for r in rows}
+    assert sites == {f"/regio/{SLUG}": "regio", "/nieuws/raad": "gemeente"}
