@@ -12,6 +12,8 @@ import pytest
 import sqlite_utils
 import yaml
 
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference42 import PAGES as REAL
@@ -128,6 +130,10 @@ def test_an_archived_item_linked_in_another_spelling_by_a_later_crawl_stays_one_
     assert [r["url"] for r in db["articles"].rows] == [first["url"]]
     assert first["url"].endswith(SPELLED)
     assert db["versions"].count == 0
+    # rebuilt from the raw store alone, crawl by crawl: the same one article
+    rebuilt = forkcli.run(["reparse", "--db", str(tmp_path / "archive.db")], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [first["url"]]
 
 
 #: A municipality's news overview that also lists its region's items (news-sites.md §1: [S0], a "Leidse Regio" item
