@@ -1,8 +1,10 @@
 """The news spider, forty-seventh pass against docs/reference/news-sites.md as an evaluator would test it: an item's
-own pager. An iprox site (§2.1: ``div.iprox-rich-content`` its body) writes under each item the
-links to the previous and next item, naming their titles, and an item split over pages its page numbers
-("Pagina 1 van 2"); §2.4 lists navigation in the text as boilerplate. A loopback site of SYNTHETIC pages (labelled
-like tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl news`` into a real archive."""
+own pager (an iprox site, §2.1: ``div.iprox-rich-content`` its body, writes under each item the links to the previous
+and next item, naming their titles, and an item split over pages its page numbers, "Pagina 1 van 2"; §2.4 lists
+navigation in the text as boilerplate); one item under two spellings of its address on a case-insensitive server
+(§2.2's ``/Informatie_en_nieuws/...`` addresses); a listing read by two registry entries (§1 [S0], a region's item on
+a municipality's site). Loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news) around real texts,
+crawled with ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
 
