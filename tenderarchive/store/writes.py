@@ -990,17 +990,48 @@ def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: st
                    f"where organisation_id = ? and named_in = ?", [organisation_id, f"awards:{award_id}"])
 
 
+#: an eForms lot id as a notice prints it ("LOT-0001"), its number captured
+_EFORMS_LOT_ID = re.compile(r"(?i)lot-(\d{1,9})")
+
+
+def _lot_numbers(ids) -> set[int]:
+    """The numbers of the eForms lot ids among ``ids`` (each id, or each part of a group of lots "LOT-0001, LOT-0002")."""
+    return {int(m.group(1)) for i in ids if i for part in str(i).split(",")
+            if (m := _EFORMS_LOT_ID.fullmatch(part.strip()))}
+
+
 def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
     """``results`` with the lots keyed by the ids their notice printed where the procedure's lots are archived
     so: an earlier notice that numbered them from LOT-0000 kept its ids (names.lot_keys), and this notice (a
-    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001."""
+    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001.
+
+    names.lot_keys sees one notice: LOT-0000 alone is lot "1" (a procedure not divided into lots), and so is
+    LOT-0001 alone. Where the procedure's notices together print LOT-0000 beside another lot (reference §2.6, WAI's
+    470012-shaped notices; §4, several award notices per procedure, a rectification), its lots are numbered from
+    LOT-0000 and each is its printed id: the rows an earlier notice archived under "1" are renamed to the id they
+    were printed with (:func:`_archived_as_printed`), and this notice's keep theirs. Its two notices giving one lot
+    each were one lot "1", the last one's title and result (the other lot gone), in an order-dependent way."""
     renamed = {row["lot_id"]: row["source_lot_id"] for row in (*results["lots"], *(e["award"] for e in results["awards"]))
                if row.get("source_lot_id") and row["source_lot_id"] != row.get("lot_id")}
     procurement_id = next((row["procurement_id"] for row in results["lots"]), None) or next(
         (e["award"]["procurement_id"] for e in results["awards"]), None)
-    if not renamed or procurement_id is None or not db.execute(
-            f"select 1 from lots where procurement_id = ? and source in {API_SOURCES!r} and lot_id in "
-            f"({', '.join('?' * len(renamed))}) limit 1", [procurement_id, *renamed.values()]).fetchone():
+    if procurement_id is None:
+        return results
+    archived = db.execute(
+        f"select lot_id, source_lot_id from lots where procurement_id = ? and source in {API_SOURCES!r} union "
+        f"select lot_id, source_lot_id from awards where procurement_id = ? and source in {API_SOURCES!r} "
+        "and lot_id is not null", [procurement_id, procurement_id]).fetchall()
+    if not archived:
+        return results
+    printed_here = {row.get("source_lot_id") or row.get("lot_id")
+                    for row in (*results["lots"], *(e["award"] for e in results["awards"]))}
+    numbers = _lot_numbers([*printed_here, *(source for _, source in archived)])
+    if 0 in numbers and len(numbers) > 1:
+        if any(lot_id != source and _lot_numbers([source]) for lot_id, source in archived if source):
+            _archived_as_printed(db, procurement_id)
+    elif not renamed or not any(lot_id in renamed.values() for lot_id, _ in archived):
+        return results
+    if not renamed:
         return results
 
     def printed(row: dict) -> dict:
@@ -1008,6 +1039,30 @@ def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
     return dict(results, lots=[printed(lot) for lot in results["lots"]],
                 awards=[dict(entry, lot_id=renamed.get(entry["lot_id"], entry["lot_id"]), award=printed(entry["award"]),
                              suppliers=[printed(s) for s in entry["suppliers"]]) for entry in results["awards"]])
+
+
+def _archived_as_printed(db: sqlite_utils.Database, procurement_id: str) -> None:
+    """The API's lots, awards and winners of procedure ``procurement_id`` archived under a key ("1") other than the
+    eForms id their notice printed ("LOT-0000") renamed to that id (:func:`_as_archived_lots`); the lot's versions
+    follow it. A lot whose printed id is already a row of its own keeps that row (nothing is merged or lost). Which
+    award stands is the derivation's ``awards.current``, decided again after the crawl."""
+    from tenderarchive.store.schema import _join_versions
+
+    lots = db.execute(f"select lot_id, source_lot_id from lots where procurement_id = ? and source in {API_SOURCES!r} "
+                      "and source_lot_id is not null and lot_id != source_lot_id", [procurement_id]).fetchall()
+    for lot_id, source in lots:
+        if not _lot_numbers([source]) or db.execute("select 1 from lots where procurement_id = ? and lot_id = ?",
+                                                    [procurement_id, source]).fetchone():
+            continue
+        db.execute("update lots set lot_id = ? where procurement_id = ? and lot_id = ?", [source, procurement_id, lot_id])
+        _join_versions(db, "lots", version_key((procurement_id, lot_id)), version_key((procurement_id, source)))
+    awards = db.execute(f"select award_id, source_lot_id from awards where procurement_id = ? and source in "
+                        f"{API_SOURCES!r} and source_lot_id is not null and lot_id is not source_lot_id",
+                        [procurement_id]).fetchall()
+    for award_id, source in awards:
+        if _lot_numbers([source]):
+            db.execute("update awards set lot_id = ? where award_id = ?", [source, award_id])
+            db.execute("update award_suppliers set lot_id = ? where award_id = ?", [source, award_id])
 
 
 def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:

@@ -205,6 +205,62 @@ def test_a_rectification_of_a_notice_numbering_its_lots_from_lot_0000_corrects_t
         ("LOT-0000", 80000000, 1), ("LOT-0001", 50000000, 0), ("LOT-0001", 55000000, 1)]
 
 
+def _zero_based_award(*lots):
+    """A SYNTHETIC eForms award rendering of ``lots`` ((lot id, title, winner, value) each), lots numbered as printed."""
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, row, table, winner
+
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel")]
+    rows += [r for lot, title, _, _ in lots for r in (h2("5.1", "Technische ID van het kavel", lot), row("Titel", title))]
+    rows.append(h1("6. Resultaten"))
+    for lot, _, name, value in lots:
+        rows += [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                 h3("6.1.2 Informatie over winnaars"), *winner(name, lot, value)]
+    return table(rows)
+
+
+def test_the_lots_of_a_procedure_numbered_from_lot_0000_are_its_lots_in_whatever_order_their_notices_arrive(tmp_path):
+    """Reference §2.6 (WAI's 470012-shaped notices number a procedure's lots LOT-0000 and LOT-0001), §4 (several
+    award notices per procedure; a rectified award) and §8.5 (one row per lot): a notice giving LOT-0000 alone keys it
+    "1" (a procedure not divided into lots), one giving LOT-0001 alone keys it "1" too. A procedure awarding its lots in
+    two notices, or a rectification of LOT-0001 archived before the notice it corrects, had one lot "1" whose title and
+    result were the last notice's: lot LOT-0000 ("Ambulant") was gone from `lots` and both awards were on one lot (an
+    archive read in another order had other lots). Once the procedure's notices show LOT-0000 beside another lot, each
+    lot is its printed id, the rows archived under "1" too, whatever the order. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import publication
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+
+    def notice(pid, code, day, *lots):
+        made = publication(pid, 900008, code, day, "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                           _zero_based_award(*lots))
+        return dict(made[0], html=made[1])
+    ambulant = ("LOT-0000", "Ambulant", "Alpha B.V.", "800 000")
+    verblijf = ("LOT-0001", "Verblijf", "Beta B.V.", "500 000")
+    both = notice(900801, "AGO", "2026-05-14", ambulant, verblijf)
+    first = notice(900802, "AGO", "2026-05-20", ambulant)
+    second = notice(900803, "AGO", "2026-06-01", verblijf)
+    correction = notice(900804, "REC", "2026-06-15", ("LOT-0001", "Verblijf", "Beta B.V.", "550 000"))
+
+    def archived(order, name):
+        db = archive(tmp_path, order, name)
+        return (sorted((r["lot_id"], r["source_lot_id"], r["title"]) for r in db.query("select * from lots")),
+                sorted((r["award_id"], r["lot_id"], r["current"]) for r in db.query("select * from awards")),
+                sorted((r["award_id"], r["lot_id"], r["name"]) for r in db.query("select * from award_suppliers")))
+    lots = [("LOT-0000", "LOT-0000", "Ambulant"), ("LOT-0001", "LOT-0001", "Verblijf")]
+    for i, order in enumerate(itertools.permutations([first, second])):
+        assert archived(list(order), f"separate{i}") == (lots, [
+            ("TN900008/900802/LOT-0000", "LOT-0000", 1), ("TN900008/900803/LOT-0001", "LOT-0001", 1)], [
+            ("TN900008/900802/LOT-0000", "LOT-0000", "Alpha B.V."), ("TN900008/900803/LOT-0001", "LOT-0001", "Beta B.V.")])
+    states = [archived(list(order), f"corrected{i}") for i, order in enumerate(itertools.permutations([both, correction]))]
+    assert states[0] == states[1]
+    assert states[0][0] == lots
+    assert states[0][1] == [("TN900008/900801/LOT-0000", "LOT-0000", 1), ("TN900008/900801/LOT-0001", "LOT-0001", 0),
+                            ("TN900008/900804/LOT-0001", "LOT-0001", 1)]
+    # a later notice giving a third lot alone (LOT-0002, "2" on its own) is that procedure's LOT-0002 as well
+    third = notice(900805, "AGO", "2026-07-01", ("LOT-0002", "Crisis", "Gamma B.V.", "300 000"))
+    assert archived([first, second, third], "third")[0] == [*lots, ("LOT-0002", "LOT-0002", "Crisis")]
+
+
 def test_a_pdf_not_read_within_its_time_in_all_leaves_the_notices_award_data_to_be_asked_again():
     """A PDF over AWARDS_PDF_TIMEOUT (time in all, which a machine under load can reach where CPU time is not)
     is no verdict on the PDF: the /html's row (naming no winner) is not written, so the notice stays a result
