@@ -863,6 +863,9 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             if old.get("awarded") is None and lot.get("awarded") is not None and _rectification(db, old["publication_id"]):
                 # ... and its result, where the later one is a rectification that gives none (below)
                 fill.update({c: lot[c] for c in LOT_RESULT if lot.get(c) is not None})
+            if _before_its_history(db, old, lot, fill, crawl_id):
+                changed = True
+                continue
             if fill:
                 changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
             continue
@@ -895,6 +898,55 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             _unname(db, named, award_id)
             changed = True
     return changed
+
+
+def _before_its_history(db: sqlite_utils.Database, old: dict, lot: dict, fill: dict, crawl_id) -> bool:
+    """Lot ``old`` as notice ``lot["publication_id"]`` describes it (``lot``), read after the later notices the lot's
+    row and history hold, all of them published after it: its description is the lot's first version, as though
+    the notices had arrived in publication order (reference §8.5, §8.6). The lot's row takes what this notice
+    gives and the later left out (``fill``), as a row written over this notice's would have kept it. True if so
+    recorded; False (nothing written) where the lot's history already holds this notice, or a notice published
+    before it (then the later values stand and ``fill`` is the caller's to write, as before).
+
+    A crawl's responses arrive in any order: contract notice 900101 estimating the lot at 1 200 000 read before
+    award notice 900102 printing 1 300 000 was the change "1 200 000 → 1 300 000" of the lot; read after it, no
+    change at all (the contract notice's description never entered the lot's history)."""
+    key = version_key((old["procurement_id"], old["lot_id"]))
+    versions = db.execute("select previous_values from versions where table_name = 'lots' and row_key = ? "
+                          "order by version desc", [key]).fetchall()
+    held, state = {old.get("publication_id")}, dict(old)
+    for (previous,) in versions:   # the lot's earlier states, back to the first one written
+        state.update(json.loads(previous or "{}"))
+        held.add(state.get("publication_id"))
+    publication_id = lot.get("publication_id")
+    if old.get("source") not in API_SOURCES or lot.get("source") not in API_SOURCES:
+        return False   # an OCDS package's lot: the API's notice wins over it, not a version before it
+    if publication_id is None or publication_id in held or any(
+            p is None or not _later(db, p, publication_id) for p in held):
+        return False
+    current = dict(old, **fill)
+    first = dict(state, **fill)   # the first state, as it would have kept what this notice gives and it left out
+    earlier = dict(lot, crawl_id=crawl_id)
+    ignore = _ignored("lots")
+    if not any(k not in ignore and earlier.get(k) != v for k, v in first.items()):
+        return False
+    if fill:
+        put_row(db, "lots", dict(current, crawl_id=crawl_id))
+    # the lot's versions move up one: this notice's description is version 1 (negated first: the key stays unique)
+    db.execute("update versions set version = -version - 1 where table_name = 'lots' and row_key = ?", [key])
+    db.execute("update versions set version = -version where table_name = 'lots' and row_key = ? and version < 0",
+               [key])
+    changed = sorted(k for k, v in first.items() if k not in ignore and earlier.get(k) != v)
+    when = lot.get("fetched_at")
+    db["versions"].insert({
+        "table_name": "lots", "row_key": key, "version": 1,
+        "valid_from": when, "valid_to": max(filter(None, [when, first.get("fetched_at")]), default=None),
+        "changed_columns": dumps(changed),
+        "previous_values": dumps({k: earlier.get(k) for k in changed}),
+        "new_values": dumps({k: first.get(k) for k in changed}),
+        "crawl_id": crawl_id,
+    })
+    return True
 
 
 def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:

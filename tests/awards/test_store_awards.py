@@ -744,3 +744,32 @@ def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdraw
             "select a.*, group_concat(s.name) as winners from awards a join award_suppliers s using (award_id) "
             "group by a.award_id order by a.lot_id")])
     assert seen[0] == seen[1] == [("1", 1, "Stichting Een")], seen
+
+
+def test_a_lots_estimate_corrected_by_a_later_notice_is_a_change_of_that_lot_in_whatever_order_they_arrive(
+        procedure_900001, tmp_path):
+    """Reference §8.5 (one row per lot, its estimated value) and §8.6 (the latest notice's values stand): contract
+    notice 900101 estimates lot LOT-0001 at 1 200 000 (SYNTHETIC change of the fixture), award notice 900102 prints
+    1 300 000 and awards it. Read in publication order, the lot's versions said 1 200 000 → 1 300 000 (not yet
+    awarded → awarded); the award notice read first (a crawl's responses arrive in any order) left the contract
+    notice's description out of the lot's history: no change at all. The lot's history is the same in both orders,
+    and reading the notices again adds nothing."""
+    contract, award = (copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == pid))
+                       for pid in (900101, 900102))
+    contract["html"] = contract["html"].replace('<span class="value">1 300 000</span>',
+                                                '<span class="value">1 200 000</span>')
+
+    def history(order, name):
+        db = archive(tmp_path, order, name)
+        lot = db["lots"].get(("TN900001", "1"))
+        return (lot["estimated_cents"], lot["publication_id"], lot["title"]), [
+            (r["version"], json.loads(r["previous_values"]), json.loads(r["new_values"]))
+            for r in db.query("select * from versions where table_name = 'lots' and row_key = ? order by version",
+                              [json.dumps(["TN900001", "1"])])]
+    in_order, reversed_order = history([contract, award], "in_order"), history([award, contract], "reversed")
+    assert in_order == reversed_order
+    (_, previous, new), = in_order[1]
+    assert (previous["estimated_cents"], previous.get("awarded"), previous["publication_id"]) == (120000000, None, 900101)
+    assert (new["estimated_cents"], new["awarded"], new["publication_id"]) == (130000000, 1, 900102)
+    assert in_order[0] == (130000000, 900102, "Jeugd-GGZ")
+    assert history([award, contract, contract, award], "again") == in_order
