@@ -773,3 +773,38 @@ def test_a_lots_estimate_corrected_by_a_later_notice_is_a_change_of_that_lot_in_
     assert (new["estimated_cents"], new["awarded"], new["publication_id"]) == (130000000, 1, 900102)
     assert in_order[0] == (130000000, 900102, "Jeugd-GGZ")
     assert history([award, contract, contract, award], "again") == in_order
+
+
+def test_a_lot_numbered_from_lot_0000_keeps_its_corrected_estimate_as_its_own_change_in_either_order(tmp_path):
+    """Reference §2.6 (lots numbered LOT-0000, LOT-0001), §4 (an award notice giving one lot) and §8.5: contract notice
+    900901 estimates LOT-0000 "Ambulant" at 700 000 and LOT-0001 "Verblijf" at 400 000; award notice 900902 gives
+    LOT-0001 alone, estimated at 450 000, and awards it. In either order the procedure has its two lots, and lot
+    LOT-0001 (not LOT-0000, nor a lot "1" of its own) has the change 400 000 → 450 000. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, publication, row, table, winner
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    lots = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel"),
+            h2("5.1", "Technische ID van het kavel", "LOT-0000"), row("Titel", "Ambulant"),
+            amount("Geraamde waarde exclusief btw", "700 000"),
+            h2("5.1", "Technische ID van het kavel", "LOT-0001"), row("Titel", "Verblijf"),
+            amount("Geraamde waarde exclusief btw", "400 000")]
+    awarded = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel"),
+               h2("5.1", "Technische ID van het kavel", "LOT-0001"), row("Titel", "Verblijf"),
+               amount("Geraamde waarde exclusief btw", "450 000"), h1("6. Resultaten"),
+               h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+               h3("6.1.2 Informatie over winnaars"), *winner("Beta B.V.", "LOT-0001", "440 000")]
+    contract, award = (dict(made[0], html=made[1]) for made in (
+        publication(900901, 900009, "AAO", "2026-03-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth, table(lots)),
+        publication(900902, 900009, "AGO", "2026-06-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                    table(awarded))))
+
+    def archived(order, name):
+        db = archive(tmp_path, order, name)
+        changes = [(r["row_key"], json.loads(r["previous_values"]).get("estimated_cents"),
+                    json.loads(r["new_values"]).get("estimated_cents"))
+                   for r in db.query("select * from versions where table_name = 'lots' order by row_key, version")]
+        return sorted((r["lot_id"], r["estimated_cents"], r["awarded"]) for r in db.query("select * from lots")), changes
+    in_order = archived([contract, award], "in_order")
+    assert archived([award, contract], "reversed") == in_order
+    assert in_order == ([("LOT-0000", 70000000, None), ("LOT-0001", 45000000, 1)],
+                        [(json.dumps(["TN900009", "LOT-0001"]), 40000000, 45000000)])
