@@ -808,3 +808,33 @@ def test_a_lot_numbered_from_lot_0000_keeps_its_corrected_estimate_as_its_own_ch
     assert archived([award, contract], "reversed") == in_order
     assert in_order == ([("LOT-0000", 70000000, None), ("LOT-0001", 45000000, 1)],
                         [(json.dumps(["TN900009", "LOT-0001"]), 40000000, 45000000)])
+
+
+def test_an_award_update_in_a_later_file_giving_the_amount_alone_keeps_the_earlier_files_vat_basis(tmp_path):
+    """OCDS merging (a release gives the fields that changed; what it leaves out is as the earlier releases gave it),
+    reference §6.1/§6.3 (one ocid in several yearly files) and §4 (values: the forms print them exclusive of VAT): the
+    2021 file gives award a1 € 1.000.000 with ``"hasTax": true``; the 2022 file updates its amount alone
+    (``{"amount": 1100000}``). Merged in one file the value is "1100000 incl. btw"; across the two files it was
+    "1100000", read as exclusive of VAT, in either order. It keeps the earlier file's VAT basis as it keeps its
+    currency. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    earlier = release("ocds-1l04xe-313991", "299891", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR", "hasTax": True}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313991", "id": "299991", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 1100000}, "relatedLots": ["1"]}]}
+    assert to_procedure([earlier, update], source="one.json")["awards"][0]["value_raw"] == "1100000 incl. btw"
+    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"]) for r in db.query(
+        "select * from awards order by award_id")] for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [(110000000, "1100000 incl. btw", "EUR", 1)], seen
+    # an update naming its currency is read as a whole value (a hasTax false and one left out are one there):
+    # nothing is taken from the earlier file
+    update["awards"][0]["value"]["currency"] = "EUR"
+    files["2022"] = to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")
+    assert [[r["value_raw"] for r in db.query("select * from awards")] for db in written_in_either_order(
+        tmp_path / "own", files)] == [["1100000"], ["1100000"]]
