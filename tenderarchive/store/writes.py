@@ -863,6 +863,9 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             if old.get("awarded") is None and lot.get("awarded") is not None and _rectification(db, old["publication_id"]):
                 # ... and its result, where the later one is a rectification that gives none (below)
                 fill.update({c: lot[c] for c in LOT_RESULT if lot.get(c) is not None})
+            if _before_its_history(db, old, lot, fill, crawl_id):
+                changed = True
+                continue
             if fill:
                 changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
             continue
@@ -895,6 +898,55 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             _unname(db, named, award_id)
             changed = True
     return changed
+
+
+def _before_its_history(db: sqlite_utils.Database, old: dict, lot: dict, fill: dict, crawl_id) -> bool:
+    """Lot ``old`` as notice ``lot["publication_id"]`` describes it (``lot``), read after the later notices the lot's
+    row and history hold, all of them published after it: its description is the lot's first version, as though
+    the notices had arrived in publication order (reference §8.5, §8.6). The lot's row takes what this notice
+    gives and the later left out (``fill``), as a row written over this notice's would have kept it. True if so
+    recorded; False (nothing written) where the lot's history already holds this notice, or a notice published
+    before it (then the later values stand and ``fill`` is the caller's to write, as before).
+
+    A crawl's responses arrive in any order: contract notice 900101 estimating the lot at 1 200 000 read before
+    award notice 900102 printing 1 300 000 was the change "1 200 000 → 1 300 000" of the lot; read after it, no
+    change at all (the contract notice's description never entered the lot's history)."""
+    key = version_key((old["procurement_id"], old["lot_id"]))
+    versions = db.execute("select previous_values from versions where table_name = 'lots' and row_key = ? "
+                          "order by version desc", [key]).fetchall()
+    held, state = {old.get("publication_id")}, dict(old)
+    for (previous,) in versions:   # the lot's earlier states, back to the first one written
+        state.update(json.loads(previous or "{}"))
+        held.add(state.get("publication_id"))
+    publication_id = lot.get("publication_id")
+    if old.get("source") not in API_SOURCES or lot.get("source") not in API_SOURCES:
+        return False   # an OCDS package's lot: the API's notice wins over it, not a version before it
+    if publication_id is None or publication_id in held or any(
+            p is None or not _later(db, p, publication_id) for p in held):
+        return False
+    current = dict(old, **fill)
+    first = dict(state, **fill)   # the first state, as it would have kept what this notice gives and it left out
+    earlier = dict(lot, crawl_id=crawl_id)
+    ignore = _ignored("lots")
+    if not any(k not in ignore and earlier.get(k) != v for k, v in first.items()):
+        return False
+    if fill:
+        put_row(db, "lots", dict(current, crawl_id=crawl_id))
+    # the lot's versions move up one: this notice's description is version 1 (negated first: the key stays unique)
+    db.execute("update versions set version = -version - 1 where table_name = 'lots' and row_key = ?", [key])
+    db.execute("update versions set version = -version where table_name = 'lots' and row_key = ? and version < 0",
+               [key])
+    changed = sorted(k for k, v in first.items() if k not in ignore and earlier.get(k) != v)
+    when = lot.get("fetched_at")
+    db["versions"].insert({
+        "table_name": "lots", "row_key": key, "version": 1,
+        "valid_from": when, "valid_to": max(filter(None, [when, first.get("fetched_at")]), default=None),
+        "changed_columns": dumps(changed),
+        "previous_values": dumps({k: earlier.get(k) for k in changed}),
+        "new_values": dumps({k: first.get(k) for k in changed}),
+        "crawl_id": crawl_id,
+    })
+    return True
 
 
 def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
@@ -990,17 +1042,48 @@ def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: st
                    f"where organisation_id = ? and named_in = ?", [organisation_id, f"awards:{award_id}"])
 
 
+#: an eForms lot id as a notice prints it ("LOT-0001"), its number captured
+_EFORMS_LOT_ID = re.compile(r"(?i)lot-(\d{1,9})")
+
+
+def _lot_numbers(ids) -> set[int]:
+    """The numbers of the eForms lot ids among ``ids`` (each id, or each part of a group of lots "LOT-0001, LOT-0002")."""
+    return {int(m.group(1)) for i in ids if i for part in str(i).split(",")
+            if (m := _EFORMS_LOT_ID.fullmatch(part.strip()))}
+
+
 def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
     """``results`` with the lots keyed by the ids their notice printed where the procedure's lots are archived
     so: an earlier notice that numbered them from LOT-0000 kept its ids (names.lot_keys), and this notice (a
-    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001."""
+    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001.
+
+    names.lot_keys sees one notice: LOT-0000 alone is lot "1" (a procedure not divided into lots), and so is
+    LOT-0001 alone. Where the procedure's notices together print LOT-0000 beside another lot (reference §2.6, WAI's
+    470012-shaped notices; §4, several award notices per procedure, a rectification), its lots are numbered from
+    LOT-0000 and each is its printed id: the rows an earlier notice archived under "1" are renamed to the id they
+    were printed with (:func:`_archived_as_printed`), and this notice's keep theirs. Its two notices giving one lot
+    each were one lot "1", the last one's title and result (the other lot gone), in an order-dependent way."""
     renamed = {row["lot_id"]: row["source_lot_id"] for row in (*results["lots"], *(e["award"] for e in results["awards"]))
                if row.get("source_lot_id") and row["source_lot_id"] != row.get("lot_id")}
     procurement_id = next((row["procurement_id"] for row in results["lots"]), None) or next(
         (e["award"]["procurement_id"] for e in results["awards"]), None)
-    if not renamed or procurement_id is None or not db.execute(
-            f"select 1 from lots where procurement_id = ? and source in {API_SOURCES!r} and lot_id in "
-            f"({', '.join('?' * len(renamed))}) limit 1", [procurement_id, *renamed.values()]).fetchone():
+    if procurement_id is None:
+        return results
+    archived = db.execute(
+        f"select lot_id, source_lot_id from lots where procurement_id = ? and source in {API_SOURCES!r} union "
+        f"select lot_id, source_lot_id from awards where procurement_id = ? and source in {API_SOURCES!r} "
+        "and lot_id is not null", [procurement_id, procurement_id]).fetchall()
+    if not archived:
+        return results
+    printed_here = {row.get("source_lot_id") or row.get("lot_id")
+                    for row in (*results["lots"], *(e["award"] for e in results["awards"]))}
+    numbers = _lot_numbers([*printed_here, *(source for _, source in archived)])
+    if 0 in numbers and len(numbers) > 1:
+        if any(lot_id != source and _lot_numbers([source]) for lot_id, source in archived if source):
+            _archived_as_printed(db, procurement_id)
+    elif not renamed or not any(lot_id in renamed.values() for lot_id, _ in archived):
+        return results
+    if not renamed:
         return results
 
     def printed(row: dict) -> dict:
@@ -1008,6 +1091,30 @@ def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
     return dict(results, lots=[printed(lot) for lot in results["lots"]],
                 awards=[dict(entry, lot_id=renamed.get(entry["lot_id"], entry["lot_id"]), award=printed(entry["award"]),
                              suppliers=[printed(s) for s in entry["suppliers"]]) for entry in results["awards"]])
+
+
+def _archived_as_printed(db: sqlite_utils.Database, procurement_id: str) -> None:
+    """The API's lots, awards and winners of procedure ``procurement_id`` archived under a key ("1") other than the
+    eForms id their notice printed ("LOT-0000") renamed to that id (:func:`_as_archived_lots`); the lot's versions
+    follow it. A lot whose printed id is already a row of its own keeps that row (nothing is merged or lost). Which
+    award stands is the derivation's ``awards.current``, decided again after the crawl."""
+    from tenderarchive.store.schema import _join_versions
+
+    lots = db.execute(f"select lot_id, source_lot_id from lots where procurement_id = ? and source in {API_SOURCES!r} "
+                      "and source_lot_id is not null and lot_id != source_lot_id", [procurement_id]).fetchall()
+    for lot_id, source in lots:
+        if not _lot_numbers([source]) or db.execute("select 1 from lots where procurement_id = ? and lot_id = ?",
+                                                    [procurement_id, source]).fetchone():
+            continue
+        db.execute("update lots set lot_id = ? where procurement_id = ? and lot_id = ?", [source, procurement_id, lot_id])
+        _join_versions(db, "lots", version_key((procurement_id, lot_id)), version_key((procurement_id, source)))
+    awards = db.execute(f"select award_id, source_lot_id from awards where procurement_id = ? and source in "
+                        f"{API_SOURCES!r} and source_lot_id is not null and lot_id is not source_lot_id",
+                        [procurement_id]).fetchall()
+    for award_id, source in awards:
+        if _lot_numbers([source]):
+            db.execute("update awards set lot_id = ? where award_id = ?", [source, award_id])
+            db.execute("update award_suppliers set lot_id = ? where award_id = ?", [source, award_id])
 
 
 def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
@@ -1156,12 +1263,23 @@ def _with_earlier_currency(award: dict, earlier: dict) -> dict:
     """``award`` (another package's later award of the id) with the currency of ``earlier``'s value where its own value
     names none: the later file's update of the value's amount alone (``{"amount": 950000}``, OCDS merging: what a
     release leaves out is as the earlier releases gave it) keeps the earlier file's currency, read in either order of
-    the files; it was taken for the euro, 950.000 pounds counted as euros. ``award`` itself where nothing is filled."""
+    the files; it was taken for the euro, 950.000 pounds counted as euros. So does its VAT basis: the earlier value's
+    ``"hasTax": true`` ("1000000 incl. btw", ``ocds._amount``) left out of the update, the amount was read as exclusive
+    of VAT, as one file merging both releases does not. ``award`` itself where nothing is filled."""
     if award.get("value_raw") is None or award.get("value_currency") is not None \
-            or earlier is None or earlier.get("value_currency") is None:
+            or earlier is None or earlier.get("value_raw") is None:
         return award
-    currency = earlier["value_currency"]
-    return dict(award, value_currency=currency, value_cents=award.get("value_cents") if currency == "EUR" else None)
+    kept = {}
+    if earlier.get("value_currency") is not None:
+        currency = earlier["value_currency"]
+        kept.update(value_currency=currency, value_cents=award.get("value_cents") if currency == "EUR" else None)
+    if str(earlier["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(award["value_raw"]).endswith(_OCDS_WITH_TAX):
+        kept["value_raw"] = f"{award['value_raw']}{_OCDS_WITH_TAX}"
+    return dict(award, **kept) if kept else award
+
+
+#: what ``ocds._amount`` writes after an amount whose ``Value`` says ``"hasTax": true``
+_OCDS_WITH_TAX = " incl. btw"
 
 
 def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:

@@ -205,6 +205,62 @@ def test_a_rectification_of_a_notice_numbering_its_lots_from_lot_0000_corrects_t
         ("LOT-0000", 80000000, 1), ("LOT-0001", 50000000, 0), ("LOT-0001", 55000000, 1)]
 
 
+def _zero_based_award(*lots):
+    """A SYNTHETIC eForms award rendering of ``lots`` ((lot id, title, winner, value) each), lots numbered as printed."""
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, row, table, winner
+
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel")]
+    rows += [r for lot, title, _, _ in lots for r in (h2("5.1", "Technische ID van het kavel", lot), row("Titel", title))]
+    rows.append(h1("6. Resultaten"))
+    for lot, _, name, value in lots:
+        rows += [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                 h3("6.1.2 Informatie over winnaars"), *winner(name, lot, value)]
+    return table(rows)
+
+
+def test_the_lots_of_a_procedure_numbered_from_lot_0000_are_its_lots_in_whatever_order_their_notices_arrive(tmp_path):
+    """Reference §2.6 (WAI's 470012-shaped notices number a procedure's lots LOT-0000 and LOT-0001), §4 (several
+    award notices per procedure; a rectified award) and §8.5 (one row per lot): a notice giving LOT-0000 alone keys it
+    "1" (a procedure not divided into lots), one giving LOT-0001 alone keys it "1" too. A procedure awarding its lots in
+    two notices, or a rectification of LOT-0001 archived before the notice it corrects, had one lot "1" whose title and
+    result were the last notice's: lot LOT-0000 ("Ambulant") was gone from `lots` and both awards were on one lot (an
+    archive read in another order had other lots). Once the procedure's notices show LOT-0000 beside another lot, each
+    lot is its printed id, the rows archived under "1" too, whatever the order. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import publication
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+
+    def notice(pid, code, day, *lots):
+        made = publication(pid, 900008, code, day, "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                           _zero_based_award(*lots))
+        return dict(made[0], html=made[1])
+    ambulant = ("LOT-0000", "Ambulant", "Alpha B.V.", "800 000")
+    verblijf = ("LOT-0001", "Verblijf", "Beta B.V.", "500 000")
+    both = notice(900801, "AGO", "2026-05-14", ambulant, verblijf)
+    first = notice(900802, "AGO", "2026-05-20", ambulant)
+    second = notice(900803, "AGO", "2026-06-01", verblijf)
+    correction = notice(900804, "REC", "2026-06-15", ("LOT-0001", "Verblijf", "Beta B.V.", "550 000"))
+
+    def archived(order, name):
+        db = archive(tmp_path, order, name)
+        return (sorted((r["lot_id"], r["source_lot_id"], r["title"]) for r in db.query("select * from lots")),
+                sorted((r["award_id"], r["lot_id"], r["current"]) for r in db.query("select * from awards")),
+                sorted((r["award_id"], r["lot_id"], r["name"]) for r in db.query("select * from award_suppliers")))
+    lots = [("LOT-0000", "LOT-0000", "Ambulant"), ("LOT-0001", "LOT-0001", "Verblijf")]
+    for i, order in enumerate(itertools.permutations([first, second])):
+        assert archived(list(order), f"separate{i}") == (lots, [
+            ("TN900008/900802/LOT-0000", "LOT-0000", 1), ("TN900008/900803/LOT-0001", "LOT-0001", 1)], [
+            ("TN900008/900802/LOT-0000", "LOT-0000", "Alpha B.V."), ("TN900008/900803/LOT-0001", "LOT-0001", "Beta B.V.")])
+    states = [archived(list(order), f"corrected{i}") for i, order in enumerate(itertools.permutations([both, correction]))]
+    assert states[0] == states[1]
+    assert states[0][0] == lots
+    assert states[0][1] == [("TN900008/900801/LOT-0000", "LOT-0000", 1), ("TN900008/900801/LOT-0001", "LOT-0001", 0),
+                            ("TN900008/900804/LOT-0001", "LOT-0001", 1)]
+    # a later notice giving a third lot alone (LOT-0002, "2" on its own) is that procedure's LOT-0002 as well
+    third = notice(900805, "AGO", "2026-07-01", ("LOT-0002", "Crisis", "Gamma B.V.", "300 000"))
+    assert archived([first, second, third], "third")[0] == [*lots, ("LOT-0002", "LOT-0002", "Crisis")]
+
+
 def test_a_pdf_not_read_within_its_time_in_all_leaves_the_notices_award_data_to_be_asked_again():
     """A PDF over AWARDS_PDF_TIMEOUT (time in all, which a machine under load can reach where CPU time is not)
     is no verdict on the PDF: the /html's row (naming no winner) is not written, so the notice stays a result
@@ -688,3 +744,97 @@ def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdraw
             "select a.*, group_concat(s.name) as winners from awards a join award_suppliers s using (award_id) "
             "group by a.award_id order by a.lot_id")])
     assert seen[0] == seen[1] == [("1", 1, "Stichting Een")], seen
+
+
+def test_a_lots_estimate_corrected_by_a_later_notice_is_a_change_of_that_lot_in_whatever_order_they_arrive(
+        procedure_900001, tmp_path):
+    """Reference §8.5 (one row per lot, its estimated value) and §8.6 (the latest notice's values stand): contract
+    notice 900101 estimates lot LOT-0001 at 1 200 000 (SYNTHETIC change of the fixture), award notice 900102 prints
+    1 300 000 and awards it. Read in publication order, the lot's versions said 1 200 000 → 1 300 000 (not yet
+    awarded → awarded); the award notice read first (a crawl's responses arrive in any order) left the contract
+    notice's description out of the lot's history: no change at all. The lot's history is the same in both orders,
+    and reading the notices again adds nothing."""
+    contract, award = (copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == pid))
+                       for pid in (900101, 900102))
+    contract["html"] = contract["html"].replace('<span class="value">1 300 000</span>',
+                                                '<span class="value">1 200 000</span>')
+
+    def history(order, name):
+        db = archive(tmp_path, order, name)
+        lot = db["lots"].get(("TN900001", "1"))
+        return (lot["estimated_cents"], lot["publication_id"], lot["title"]), [
+            (r["version"], json.loads(r["previous_values"]), json.loads(r["new_values"]))
+            for r in db.query("select * from versions where table_name = 'lots' and row_key = ? order by version",
+                              [json.dumps(["TN900001", "1"])])]
+    in_order, reversed_order = history([contract, award], "in_order"), history([award, contract], "reversed")
+    assert in_order == reversed_order
+    (_, previous, new), = in_order[1]
+    assert (previous["estimated_cents"], previous.get("awarded"), previous["publication_id"]) == (120000000, None, 900101)
+    assert (new["estimated_cents"], new["awarded"], new["publication_id"]) == (130000000, 1, 900102)
+    assert in_order[0] == (130000000, 900102, "Jeugd-GGZ")
+    assert history([award, contract, contract, award], "again") == in_order
+
+
+def test_a_lot_numbered_from_lot_0000_keeps_its_corrected_estimate_as_its_own_change_in_either_order(tmp_path):
+    """Reference §2.6 (lots numbered LOT-0000, LOT-0001), §4 (an award notice giving one lot) and §8.5: contract notice
+    900901 estimates LOT-0000 "Ambulant" at 700 000 and LOT-0001 "Verblijf" at 400 000; award notice 900902 gives
+    LOT-0001 alone, estimated at 450 000, and awards it. In either order the procedure has its two lots, and lot
+    LOT-0001 (not LOT-0000, nor a lot "1" of its own) has the change 400 000 → 450 000. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, publication, row, table, winner
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    lots = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel"),
+            h2("5.1", "Technische ID van het kavel", "LOT-0000"), row("Titel", "Ambulant"),
+            amount("Geraamde waarde exclusief btw", "700 000"),
+            h2("5.1", "Technische ID van het kavel", "LOT-0001"), row("Titel", "Verblijf"),
+            amount("Geraamde waarde exclusief btw", "400 000")]
+    awarded = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel"),
+               h2("5.1", "Technische ID van het kavel", "LOT-0001"), row("Titel", "Verblijf"),
+               amount("Geraamde waarde exclusief btw", "450 000"), h1("6. Resultaten"),
+               h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+               h3("6.1.2 Informatie over winnaars"), *winner("Beta B.V.", "LOT-0001", "440 000")]
+    contract, award = (dict(made[0], html=made[1]) for made in (
+        publication(900901, 900009, "AAO", "2026-03-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth, table(lots)),
+        publication(900902, 900009, "AGO", "2026-06-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                    table(awarded))))
+
+    def archived(order, name):
+        db = archive(tmp_path, order, name)
+        changes = [(r["row_key"], json.loads(r["previous_values"]).get("estimated_cents"),
+                    json.loads(r["new_values"]).get("estimated_cents"))
+                   for r in db.query("select * from versions where table_name = 'lots' order by row_key, version")]
+        return sorted((r["lot_id"], r["estimated_cents"], r["awarded"]) for r in db.query("select * from lots")), changes
+    in_order = archived([contract, award], "in_order")
+    assert archived([award, contract], "reversed") == in_order
+    assert in_order == ([("LOT-0000", 70000000, None), ("LOT-0001", 45000000, 1)],
+                        [(json.dumps(["TN900009", "LOT-0001"]), 40000000, 45000000)])
+
+
+def test_an_award_update_in_a_later_file_giving_the_amount_alone_keeps_the_earlier_files_vat_basis(tmp_path):
+    """OCDS merging (a release gives the fields that changed; what it leaves out is as the earlier releases gave it),
+    reference §6.1/§6.3 (one ocid in several yearly files) and §4 (values: the forms print them exclusive of VAT): the
+    2021 file gives award a1 € 1.000.000 with ``"hasTax": true``; the 2022 file updates its amount alone
+    (``{"amount": 1100000}``). Merged in one file the value is "1100000 incl. btw"; across the two files it was
+    "1100000", read as exclusive of VAT, in either order. It keeps the earlier file's VAT basis as it keeps its
+    currency. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    earlier = release("ocds-1l04xe-313991", "299891", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR", "hasTax": True}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313991", "id": "299991", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 1100000}, "relatedLots": ["1"]}]}
+    assert to_procedure([earlier, update], source="one.json")["awards"][0]["value_raw"] == "1100000 incl. btw"
+    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"]) for r in db.query(
+        "select * from awards order by award_id")] for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [(110000000, "1100000 incl. btw", "EUR", 1)], seen
+    # an update naming its currency is read as a whole value (a hasTax false and one left out are one there):
+    # nothing is taken from the earlier file
+    update["awards"][0]["value"]["currency"] = "EUR"
+    files["2022"] = to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")
+    assert [[r["value_raw"] for r in db.query("select * from awards")] for db in written_in_either_order(
+        tmp_path / "own", files)] == [["1100000"], ["1100000"]]

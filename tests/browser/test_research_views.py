@@ -142,13 +142,15 @@ def test_the_map_colours_by_a_chosen_figure_without_tiles(page, browser_server, 
     page.wait_for_url("**/-/jeugdregio/JZ18")
 
 
-@pytest.fixture(scope="module")
-def changed_archive(tmp_path_factory):
+@pytest.fixture(scope="module", params=[900102, 900101], ids=["contract-notice-first", "award-notice-first"])
+def changed_archive(tmp_path_factory, request):
     """An archive of two real crawls of the award fixtures (tests/fixtures/awards) over loopback. Crawl 1 serves
     procedure 900001 before its rectification 900103, with contract notice 900101's closing date a fortnight
     earlier and lot 1's estimated value € 1.200.000 (SYNTHETIC changes of the synthetic fixtures); crawl 2 serves
     them as they are: the closing date moved, the lot's value corrected, the lots' results and award notice 900102
-    rectified, the procedure's notice types a list grown by REC."""
+    rectified, the procedure's notice types a list grown by REC. In crawl 1 one notice's rendering answers "503,
+    Retry-After: 2" once (``request.param``), so the other's arrives first: the lot's corrected estimate is a change
+    of that lot in either order."""
     import copy
 
     from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
@@ -162,12 +164,15 @@ def changed_archive(tmp_path_factory):
     by_id(before, 900101)["html"] = by_id(before, 900101)["html"].replace(
         '<span class="value">1 300 000</span>', '<span class="value">1 200 000</span>')
     by_id(before, 900102)["detail"]["publicatieIDLaatsteRectificatie"] = None   # not yet rectified
-    for served in (before, publications):
-        with APIServer(TenderNedAPI(served, datasets=datasets)) as api:
-            # one request at a time: the notices arrive in one order, so the lot's corrected estimate is a change
+    late = f"/papi/tenderned-rs-tns/v2/publicaties/{request.param}/html"
+    for served, faults in ((before, {late: [{"status": 503, "headers": {"Retry-After": "2"}}]}), (publications, None)):
+        with APIServer(TenderNedAPI(served, datasets=datasets, faults=faults)) as api:
             crawled = run_crawl(api.api_url, db, "-s", "CONCURRENT_REQUESTS=1", from_date="2021-01-01",
                                 until_date="2026-06-30")
         assert crawled.returncode == 0, crawled.output[-3000:]
+        if faults:   # the other notice's rendering was read before this one's
+            other = f"/papi/tenderned-rs-tns/v2/publicaties/{900101 + 900102 - request.param}/html"
+            assert api.api.log.index(other) < len(api.api.log) - 1 - api.api.log[::-1].index(late)
     from tests.datasette.archive_fixtures import Server
 
     server = Server(db)
