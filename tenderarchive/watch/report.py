@@ -821,7 +821,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     mine = [r for r in rows if since < (r.get("crawl_id") or 0) <= crawl_id] if by_crawl else rows[:1]
     if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
         mine = rows[:1]
-    award_changes, results_versioned, results_added = [], False, False
+    award_changes, results_versioned, results_added, added = [], False, False, []
     if c.table == "notices" and by_crawl:
         for award in c.awards:
             stamped = since < (award.get("crawl_id") or 0) <= crawl_id
@@ -832,6 +832,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
                 continue
             results_versioned |= bool(versions_of)
             results_added |= not versions_of   # stamped by crawl N without a version of it: an award N added
+            if not versions_of:
+                added += _added_award(conn, c, award, since)
             whole = _as_found(conn, "awards", award["award_id"], dict(conn.execute(
                 "select * from awards where award_id = ?", [award["award_id"]]).fetchone()), crawl_id)
             award_changes += _window_changes(versions_of, whole, lot_label(award["lot_id"]), several)
@@ -840,6 +842,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         results_versioned |= lots_versioned
         award_changes = lot_changes + award_changes
     if mine:
+        award_changes += added
         c.status = "changed"
         made = _crawl_version(mine)
         if several and len({r.get("crawl_id") for r in mine}) > 1:
@@ -853,7 +856,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             c.status = "unchanged"  # only the archive's bookkeeping changed (or back as it was): not reported
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id, since + 1)):
         c.status = "changed"
-        c.changes = award_changes + _document_changes(conn, c, crawl_id, since)
+        c.changes = award_changes + added + _document_changes(conn, c, crawl_id, since)
         if (not c.changes and results_versioned and not results_added
                 and not since < (c.row.get("crawl_id") or 0) <= crawl_id):
             c.status = "unchanged"  # only the bookkeeping of its lots or awards changed: not reported
@@ -861,6 +864,27 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.status = "unchanged"  # the same page at a new address: not reported
     else:
         c.status = "new"
+
+
+def _added_award(conn: sqlite3.Connection, c: Candidate, award: dict, since: int) -> list[dict]:
+    """The changes an award the report's crawls added to notice ``c`` makes ("lot 2 winners: — → Jeugdhulp Nieuw
+    B.V.", "lot 2 value: — → € 1.500.000,00"): a winner named for a lot of an archived notice (its ``/html`` read
+    again, an OCDS file naming the lot's winner). The report listed the notice as CHANGED with the award among its
+    award lines and nothing saying which lot's winner was new (a lot's "awarded: no → yes" at most). Its winners
+    before are those of the notice's awards of the same lot archived by then (one it takes the place of), none
+    otherwise. An award of a notice new to the reader is no change (the notice is new, :func:`_classify_in_crawl`)."""
+    label = lot_label(award["lot_id"])
+    before = [a for a in c.awards if a["award_id"] != award["award_id"] and a["lot_id"] == award["lot_id"]
+              and ((a.get("crawl_id") or 0) <= since or _existed_at(conn, "awards", a["award_id"], since))]
+    old_winners = sorted({name for a in before for name in a["winners"]})
+    old_values = sorted({a["value"] for a in before if a.get("value")})
+    out = []
+    if award["winners"] and award["winners"] != old_winners:
+        out.append({"column": f"{label} winners", "old": "; ".join(old_winners) or None,
+                    "new": "; ".join(award["winners"])})
+    if award.get("value") and [award["value"]] != old_values:
+        out.append({"column": f"{label} value", "old": "; ".join(old_values) or None, "new": award["value"]})
+    return out
 
 
 def _crawl_version(versions: list[dict]) -> dict:

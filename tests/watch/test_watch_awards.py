@@ -83,7 +83,9 @@ def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_noti
     report = build_report(db, watchlist, 2)
     (notice,) = [m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches
                  if m.key == 100190]
-    assert notice.status == "changed" and notice.changes == []
+    assert notice.status == "changed" and notice.changes == [   # the winners the crawl added, as a change of lot 1
+        {"column": "lot 1 winners", "old": None, "new": "Jeugdteam Zuid B.V.; Stichting Basishulp Parkstad"},
+        {"column": "lot 1 value", "old": None, "new": "€ 12.400.000,00"}]
     line = "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)"
     assert line in render_text(report)
     assert line.replace("(", "\\(").replace(")", "\\)") in render_markdown(report)
@@ -190,6 +192,51 @@ def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_w
     with db.conn:
         assert not write_results(db, notice, results, 5)
     assert list(db.query("select * from versions where crawl_id = 5")) == []
+
+
+def test_a_winner_a_later_crawl_names_for_a_lot_is_reported_as_a_change_of_that_lot(demo, tmp_path):
+    """The demo's award notice 200288 (Leiden) gives lot 1 and says lot 2 "wordt niet gegund". Crawl 4 re-reads it
+    and lot 2 now has a winner (SYNTHETIC: Jeugdhulp Nieuw B.V., € 1.500.000,00), a new award row. The report listed
+    the notice as CHANGED with "lot 2 awarded: no → yes" and an award line per lot, nothing saying whom lot 2 went to
+    as a change (the award lines read alike for lot 1, told before, and lot 2). It says "lot 2 winners: — → …" and
+    the value, in every rendering; a notice new to the reader still lists its awards without such changes."""
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.store.writes import write_results
+
+    path = shutil.copy(demo, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    notice = next(db.query("select * from notices where publication_id = 200288"))
+    (award,) = [dict(a) for a in db.query("select * from awards where publication_id = 200288")]
+    suppliers = list(db.query("select * from award_suppliers where award_id = ?", [award["award_id"]]))
+    lots = [dict(lot, awarded=1, not_awarded_reason=None) if lot["lot_id"] == "2" else dict(lot)
+            for lot in db.query("select * from lots where publication_id = 200288 order by lot_id")]
+    winner = dict(suppliers[0], award_id="TN243310/200288/2", lot_id="2", name="Jeugdhulp Nieuw B.V.",  # SYNTHETIC
+                  organisation_id="name:jeugdhulp nieuw", name_key="jeugdhulp nieuw", group_name=None, group_member=0)
+    second = dict(award, award_id="TN243310/200288/2", lot_id="2", source_lot_id="2", value_cents=150000000,
+                  value_raw="1 500 000,00", tenders_received=1)
+    results = {"notice_result": next(db.query("select * from notice_results where publication_id = 200288")),
+               "lots": lots, "awards": [{"award": award, "lot_id": "1", "suppliers": suppliers},
+                                        {"award": second, "lot_id": "2", "suppliers": [winner]}]}
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert write_results(db, notice, results, 4)
+    db.close()
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Leiden\n    jeugdregios: [JZ18]\n', encoding="utf-8")
+    report = build_report(path, load_watchlist(watchlist), 4)
+    ((_, (match,)),) = report.results
+    assert (match.key, match.status) == (200288, "changed")
+    changes = {ch["column"]: (ch["old"], ch["new"]) for ch in match.changes}
+    assert changes["lot 2 winners"] == (None, "Jeugdhulp Nieuw B.V.")
+    assert changes["lot 2 value"] == (None, "€ 1.500.000,00")
+    assert not any(column.startswith("lot 1 ") for column in changes)   # lot 1's award is as it was
+    assert "lot 2 winners: — → Jeugdhulp Nieuw B.V." in render_text(report)
+    assert "<code>lot 2 winners</code>" in render_html(report) and "`lot 2 winners`" in render_markdown(report)
+    first = {m.key: m for _, matches in build_report(path, load_watchlist(watchlist), 1).results for m in matches}
+    assert first[200288].status == "new" and first[200288].changes == []
 
 
 def _rewrite_lots_of_100190(demo, tmp_path, **changed) -> str:
