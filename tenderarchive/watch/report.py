@@ -81,7 +81,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
-from tenderarchive.change_words import field_label, value_words
+from tenderarchive.change_words import _flag, field_label, value_words
 from tenderarchive.store.keys import version_key
 from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.timeline import awards_nothing, euro
@@ -922,8 +922,43 @@ def _result_changes(version: dict, row: dict, label: str) -> list[dict]:
     out are unchanged)."""
     changed = _amounts_as_read(_changes(version, row, f"{label} ", leave_out=RESULT_BOOKKEEPING_COLUMNS), row, f"{label} ")
     flag = {0: "no", 1: "yes"}   # a lot's ``awarded``: "lot 2 awarded: — → 1" read as a figure
+    table = version.get("table_name") or ("awards" if "award_id" in row else "lots")
     return [dict(ch, old=flag.get(ch["old"], ch["old"]), new=flag.get(ch["new"], ch["new"]))
-            if ch["column"] == f"{label} awarded" else ch for ch in changed]
+            if ch["column"] == f"{label} awarded" else _result_words(table, label, ch) for ch in changed
+            if not _beside_amount(ch.get("field"), row)]
+
+
+def _beside_amount(column, row: dict) -> bool:
+    """True for an amount's currency or placeholder flag (``framework_maximum_currency``) where the lot or award
+    has the exact amount, which the report says in euros: "lot 1 framework_maximum_currency: — → EUR" beside the
+    amount's change told nothing more (``change_words.AMOUNT_SIBLINGS``)."""
+    stem = next((str(column)[:-len(s)] for s in ("_currency", "_placeholder") if str(column).endswith(s)), None)
+    return stem is not None and row.get(f"{stem}_cents") is not None
+
+
+def _result_words(table: str, label: str, ch: dict) -> dict:
+    """A lot's or award's change of a column whose name is no word (``not_awarded_reason``, ``tenders_received``,
+    ``framework_maximum``) as the data dictionary names the column, the column after it, as a notice's change is said
+    (:func:`_in_words`), and its values as the research pages say them: the report said "lot 2 not_awarded_reason:
+    De opdracht/het perceel wordt niet gegund → —", "lot 1 received_counts: {"Inschrijvingen": 3} → …" and "lot 1
+    award_date: 2021-01-20 → …". A name that is a word ("lot 1 title", "lot 1 value", "lot 1 winners") stays."""
+    name = ch["column"][len(label) + 1:]
+    if "_" not in name:
+        return ch
+    stored = ch.get("field") or f"{name}_cents"   # an amount is said once (:func:`_amounts_as_read`), in euros
+    words = field_label(table, stored)
+    words = words if words[1:2].isupper() else words[:1].lower() + words[1:]   # "CPV code" keeps its capitals
+    if ch.get("field") is None:
+        return dict(ch, column=f"{label} {words}")
+
+    def said(value):
+        if value is None or value == "":
+            return None
+        if value in (0, 1) and type(value) is int and _flag(stored):
+            return "yes" if value else "no"
+        return value_words(stored, value)
+
+    return dict(ch, column=f"{label} {words}", old=said(ch["old"]), new=said(ch["new"]))
 
 
 def _amounts_as_read(changed: list[dict], row: dict, prefix: str) -> list[dict]:

@@ -276,7 +276,29 @@ def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the
     assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
     assert ("lot 1 title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, Landgraaf en "
             "Voerendaal (herzien)") in text
-    assert "lot 1 tenders_received: 3 → 2" in text
+    assert "lot 1 number of tenders received (tenders_received): 3 → 2" in text
+
+
+def test_a_lots_columns_whose_names_are_no_words_are_reported_in_the_data_dictionarys_words(demo, tmp_path):
+    """Crawl 4 re-reads lot 1 of award notice 100190 with other counts of tenders and a framework maximum (SYNTHETIC).
+    The report said the lot's stored columns, "lot 1 tenders_received: 3 → 2", "lot 1 received_counts:
+    {"Inschrijvingen": 3} → {"Inschrijvingen": 2, …}", "lot 1 framework_maximum: — → € 15.000.000,00", where a
+    notice's change reads as the data dictionary names its column (as on the research pages). A lot's column that
+    is no word is named so too, its value as the site says it; "lot 1 title" and "lot 1 value" stay."""
+    counts = json.dumps({"Inschrijvingen": 2, "Elektronisch ingediende inschrijvingen": 2})
+    text = _rewrite_lots_of_100190(demo, tmp_path, tenders_received=lambda lot: 2, received_counts=lambda lot: counts,
+                                   framework_maximum_cents=lambda lot: 1500000000,
+                                   framework_maximum_raw=lambda lot: "15 000 000,00",
+                                   framework_maximum_currency=lambda lot: "EUR",
+                                   framework_maximum_placeholder=lambda lot: 0)
+    assert "lot 1 number of tenders received (tenders_received): 3 → 2" in text
+    assert ("lot 1 every published count by submission type (received_counts): Inschrijvingen: 3 → Inschrijvingen: "
+            "2, Elektronisch ingediende inschrijvingen: 2") in text
+    assert ("lot 1 maximum value of the lot's framework agreement (framework_maximum_cents): — → € 15.000.000,00"
+            in text)
+    assert not re.search(r"lot 1 (?:tenders_received|received_counts|framework_maximum):", text)
+    assert "currency" not in text and "placeholder" not in text   # beside the amount in euros: nothing more
+    assert "{" not in text
 
 
 def test_an_amount_changed_in_cents_alone_is_reported_in_euros(demo, tmp_path):
