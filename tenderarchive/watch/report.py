@@ -681,7 +681,7 @@ def _changes(version: dict, row: dict, prefix: str = "", leave_out=frozenset()) 
 
 def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
     """A notice's changes as a reader reads them: a column of a code and its label (``procedure`` and
-    ``procedure_label``) is one change, the labels' ("procedure: Openbaar → Niet-openbaar"), not two; a column
+    ``procedure_label``) is one change, the labels' ("Procedure (procedure): Openbaar → Niet-openbaar", :func:`_code_words`), not two; a column
     derived from another changed one is left out; an id or a 0/1 flag is named in words with its value a notice's
     number or yes/no (:data:`NOTICE_COLUMN_WORDS`); the rest as they are."""
     by_column = {ch["column"]: ch for ch in changes}
@@ -694,7 +694,7 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
             continue   # said under its code's name, below
         if f"{column}_label" in by_column or column.endswith("_label"):
             label = by_column.get(f"{column}_label", ch)
-            out.append({"column": column.removesuffix("_label"), "old": label["old"], "new": label["new"]})
+            out.append({"column": _code_words(column.removesuffix("_label")), "old": label["old"], "new": label["new"]})
         elif column in NOTICE_COLUMN_WORDS:
             words, said = NOTICE_COLUMN_WORDS[column]
             out.append({"column": words, "old": None if ch["old"] is None else said(ch["old"]),
@@ -702,6 +702,16 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
         else:
             out.append(ch)
     return out
+
+
+def _code_words(column: str) -> str:
+    """A notice's code column, whose change is told by its label, named as the data dictionary names the code, without
+    "code": "Notice type (notice_type)", "Procedure (procedure)", "How tenders are submitted digitally
+    (digital_submission)". The report said the stored name, "notice_type: Aankondiging gegunde opdracht →
+    Aankondiging opdracht", beside "Current closing date for tenders (deadline): …" (:func:`_in_words`)."""
+    words, _, column_part = field_label("notices", column).rpartition(" (")
+    words = re.sub(r" code(?: with check digit)?$", "", re.sub(r"^Code of ", "", words)) or column.replace("_", " ")
+    return f"{words[:1].upper()}{words[1:]} ({column_part}"
 
 
 def _in_words(table: str, changes: list[dict]) -> list[dict]:

@@ -1046,8 +1046,10 @@ def test_a_notices_rectification_is_reported_in_words_not_by_its_column(rectifie
 def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_reader_reads_them():
     """A notice whose procedure changed was reported with two changes, "procedure: OPEN → NIET_OPEN" and
     "procedure_label: Openbaar → Niet-openbaar", a moved publication date with "year_month: 2018-06 → 2018-07"
-    beside it, and an award with "is_awarded: 0 → 1". It is one change of the labels under the code's name, the
-    derived month is left out, a flag is named in words with yes/no; other columns stay as they are."""
+    beside it, and an award with "is_awarded: 0 → 1". It is one change of the labels under the code's name as the
+    data dictionary names the code ("Procedure (procedure)", as "Current closing date for tenders (deadline)" is
+    said: the report said the stored "procedure", "notice_type"), the derived month is left out, a flag is named in
+    words with yes/no; other columns stay as they are."""
     from tenderarchive.watch.report import _notice_changes_as_read
 
     changes = [{"column": "procedure", "old": "OPEN", "new": "NIET_OPEN"},
@@ -1058,8 +1060,8 @@ def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_re
                {"column": "is_awarded", "old": 0, "new": 1},
                {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
     assert _notice_changes_as_read(changes) == [
-        {"column": "procedure", "old": "Openbaar", "new": "Niet-openbaar"},
-        {"column": "contract_type", "old": "Diensten", "new": "Leveringen"},
+        {"column": "Procedure (procedure)", "old": "Openbaar", "new": "Niet-openbaar"},
+        {"column": "Type of contract (contract_type)", "old": "Diensten", "new": "Leveringen"},
         {"column": "published", "old": "2018-06-30", "new": "2018-07-02"},
         {"column": "awarded", "old": "no", "new": "yes"},
         {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
