@@ -139,6 +139,9 @@ def test_winners_an_ocds_backfill_adds_to_an_archived_notice_are_reported(tmp_pa
     ((_, (match,)),) = report.results
     assert (match.key, match.status, match.reasons) == (170101, "changed", ["provider Jeugdzorg Walcheren (winner)"])
     assert "lot 2: Jeugdzorg Walcheren (€ 1.200.000,00)" in render_text(report)
+    # each lot's winner the backfill named is a change of the notice, not only an award line (refusers43)
+    assert "lot 2 winners: — → Jeugdzorg Walcheren" in render_text(report)
+    assert "lot 2 value: — → € 1.200.000,00" in render_text(report)
 
 
 @pytest.fixture(scope="module")
