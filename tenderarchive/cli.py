@@ -719,11 +719,19 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> i
 
     from tenderarchive.watch import ReportFilesError, report_after_crawl
 
+    recorded = {}
+
+    def mailed():
+        # --unreported: reported once the SMTP server took the mail, recorded there and then (watch/mail.py): a run
+        # killed before it recorded the crawl (waiting on the server's goodbye) mailed the report again next time
+        recorded["error"] = _record_reported(args, db, crawl_id)
+
     try:
         report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
-                                    print_empty=not args.quiet, last_reported=last_reported, through=through)
+                                    print_empty=not args.quiet, last_reported=last_reported, through=through,
+                                    mailed=mailed if getattr(args, "unreported", False) else None)
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED
@@ -754,19 +762,28 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> i
         print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
     if getattr(args, "unreported", False):
-        from tenderarchive.watch import default_out_dir, mark_reported, mark_unsent
-
-        folder = Path(args.out or default_out_dir(db))
-        mark_unsent(folder, crawl_id, None)  # reported now
-        try:
-            mark_reported(folder, crawl_id)
-        except OSError as exc:
-            print(f"tenderarchive: {folder}: cannot record that crawl {crawl_id} was reported: {exc}; "
-                  f"the next --unreported run reports it again", file=sys.stderr)
+        problem = recorded["error"] if "error" in recorded else _record_reported(args, db, crawl_id)
+        if problem is not None:
+            print(problem, file=sys.stderr)
             return ExitCode.UNUSABLE_FILE
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
     return ExitCode.COMPLETE
+
+
+def _record_reported(args, db, crawl_id) -> str | None:
+    """Record in the report folder that ``report --unreported`` reported crawl ``crawl_id`` (its ``crawl-N.unsent``
+    mark removed); the problem in words when the record cannot be written, else None."""
+    from tenderarchive.watch import default_out_dir, mark_reported, mark_unsent
+
+    folder = Path(args.out or default_out_dir(db))
+    mark_unsent(folder, crawl_id, None)  # reported now
+    try:
+        mark_reported(folder, crawl_id)
+    except OSError as exc:
+        return (f"tenderarchive: {folder}: cannot record that crawl {crawl_id} was reported: {exc}; "
+                f"the next --unreported run reports it again")
+    return None
 
 
 def cmd_export(args) -> int:

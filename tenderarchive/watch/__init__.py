@@ -188,7 +188,8 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
                        out_dir: str | Path | None = None, datasette_url: str | None = None,
                        write_files: bool = True, email: bool = False, smtp: SMTPSettings | None = None,
                        email_empty: bool = False, print_text: bool = True, print_empty: bool = True,
-                       stream=None, last_reported: int | None = None, through: int | None = None) -> Report:
+                       stream=None, last_reported: int | None = None, through: int | None = None,
+                       mailed=None) -> Report:
     """Build, print, write and (optionally) mail the watchlist report of one crawl.
 
     ``crawl_id=None`` means the last crawl; ``last_reported`` the last crawl the reader was told
@@ -201,6 +202,7 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     Raises :class:`WatchlistError` for a bad watchlist, LookupError for a missing archive or
     crawl, smtplib/OSError/ValueError when mailing fails (after the files are written), and
     :class:`ReportFilesError` when the files cannot be written (after the report is mailed).
+    ``mailed`` (no arguments) is called as soon as the SMTP server has accepted the mail (:func:`send_email`).
     """
     watchlist = load_watchlist(watchlist_path)
     report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported, through)
@@ -215,7 +217,7 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
             files_error = ReportFilesError(folder, exc)
     try:
         if email and (report.count() or email_empty):
-            send_email(report, smtp or SMTPSettings.from_env())
+            send_email(report, smtp or SMTPSettings.from_env(), accepted=mailed)
     finally:
         if files_error:
             raise files_error

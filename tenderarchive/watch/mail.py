@@ -65,16 +65,35 @@ def email_message(report: Report, smtp: SMTPSettings) -> EmailMessage:
     return message
 
 
-def send_email(report: Report, smtp: SMTPSettings) -> EmailMessage:
+def send_email(report: Report, smtp: SMTPSettings, accepted=None) -> EmailMessage:
     """Mail the report (text and HTML alternative); raises ValueError without recipients
-    and smtplib/OSError errors when the server refuses."""
+    and smtplib/OSError errors when the server refuses.
+
+    ``accepted`` (no arguments) is called as soon as the server has accepted the message (its answer to the
+    message's data), before the connection is closed: ``report --unreported`` records there that the crawl was
+    reported. It recorded that after the close (``QUIT``), which a server may answer late or not at all: a run
+    killed meanwhile (a timer's or cron's time limit) or a server hanging up instead of answering had mailed the
+    report and not recorded it, and the next run mailed it again. A failure after the server accepted the message
+    is no failure to mail it."""
     if not smtp.recipients:
         raise ValueError("no e-mail recipients: set --mail-to or TENDERARCHIVE_SMTP_TO")
     message = email_message(report, smtp)
-    with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
+    client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+    try:
         if smtp.starttls:
             client.starttls()
         if smtp.user:
             client.login(smtp.user, smtp.password or "")
         client.send_message(message)
+    except BaseException:
+        client.close()
+        raise
+    try:
+        if accepted is not None:
+            accepted()
+    finally:
+        try:
+            client.quit()
+        except (smtplib.SMTPException, OSError):  # sent: the server took the message; its goodbye is no matter
+            client.close()
     return message

@@ -81,7 +81,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
-from tenderarchive.change_words import field_label, value_words
+from tenderarchive.change_words import _flag, field_label, value_words
 from tenderarchive.store.keys import version_key
 from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.timeline import awards_nothing, euro
@@ -681,7 +681,7 @@ def _changes(version: dict, row: dict, prefix: str = "", leave_out=frozenset()) 
 
 def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
     """A notice's changes as a reader reads them: a column of a code and its label (``procedure`` and
-    ``procedure_label``) is one change, the labels' ("procedure: Openbaar → Niet-openbaar"), not two; a column
+    ``procedure_label``) is one change, the labels' ("Procedure (procedure): Openbaar → Niet-openbaar", :func:`_code_words`), not two; a column
     derived from another changed one is left out; an id or a 0/1 flag is named in words with its value a notice's
     number or yes/no (:data:`NOTICE_COLUMN_WORDS`); the rest as they are."""
     by_column = {ch["column"]: ch for ch in changes}
@@ -694,7 +694,7 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
             continue   # said under its code's name, below
         if f"{column}_label" in by_column or column.endswith("_label"):
             label = by_column.get(f"{column}_label", ch)
-            out.append({"column": column.removesuffix("_label"), "old": label["old"], "new": label["new"]})
+            out.append({"column": _code_words(column.removesuffix("_label")), "old": label["old"], "new": label["new"]})
         elif column in NOTICE_COLUMN_WORDS:
             words, said = NOTICE_COLUMN_WORDS[column]
             out.append({"column": words, "old": None if ch["old"] is None else said(ch["old"]),
@@ -702,6 +702,16 @@ def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
         else:
             out.append(ch)
     return out
+
+
+def _code_words(column: str) -> str:
+    """A notice's code column, whose change is told by its label, named as the data dictionary names the code, without
+    "code": "Notice type (notice_type)", "Procedure (procedure)", "How tenders are submitted digitally
+    (digital_submission)". The report said the stored name, "notice_type: Aankondiging gegunde opdracht →
+    Aankondiging opdracht", beside "Current closing date for tenders (deadline): …" (:func:`_in_words`)."""
+    words, _, column_part = field_label("notices", column).rpartition(" (")
+    words = re.sub(r" code(?: with check digit)?$", "", re.sub(r"^Code of ", "", words)) or column.replace("_", " ")
+    return f"{words[:1].upper()}{words[1:]} ({column_part}"
 
 
 def _in_words(table: str, changes: list[dict]) -> list[dict]:
@@ -821,7 +831,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     mine = [r for r in rows if since < (r.get("crawl_id") or 0) <= crawl_id] if by_crawl else rows[:1]
     if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
         mine = rows[:1]
-    award_changes, results_versioned, results_added = [], False, False
+    award_changes, results_versioned, results_added, added = [], False, False, []
     if c.table == "notices" and by_crawl:
         for award in c.awards:
             stamped = since < (award.get("crawl_id") or 0) <= crawl_id
@@ -832,6 +842,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
                 continue
             results_versioned |= bool(versions_of)
             results_added |= not versions_of   # stamped by crawl N without a version of it: an award N added
+            if not versions_of:
+                added += _added_award(conn, c, award, since)
             whole = _as_found(conn, "awards", award["award_id"], dict(conn.execute(
                 "select * from awards where award_id = ?", [award["award_id"]]).fetchone()), crawl_id)
             award_changes += _window_changes(versions_of, whole, lot_label(award["lot_id"]), several)
@@ -840,6 +852,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         results_versioned |= lots_versioned
         award_changes = lot_changes + award_changes
     if mine:
+        award_changes += added
         c.status = "changed"
         made = _crawl_version(mine)
         if several and len({r.get("crawl_id") for r in mine}) > 1:
@@ -853,7 +866,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             c.status = "unchanged"  # only the archive's bookkeeping changed (or back as it was): not reported
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id, since + 1)):
         c.status = "changed"
-        c.changes = award_changes + _document_changes(conn, c, crawl_id, since)
+        c.changes = award_changes + added + _document_changes(conn, c, crawl_id, since)
         if (not c.changes and results_versioned and not results_added
                 and not since < (c.row.get("crawl_id") or 0) <= crawl_id):
             c.status = "unchanged"  # only the bookkeeping of its lots or awards changed: not reported
@@ -861,6 +874,27 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.status = "unchanged"  # the same page at a new address: not reported
     else:
         c.status = "new"
+
+
+def _added_award(conn: sqlite3.Connection, c: Candidate, award: dict, since: int) -> list[dict]:
+    """The changes an award the report's crawls added to notice ``c`` makes ("lot 2 winners: — → Jeugdhulp Nieuw
+    B.V.", "lot 2 value: — → € 1.500.000,00"): a winner named for a lot of an archived notice (its ``/html`` read
+    again, an OCDS file naming the lot's winner). The report listed the notice as CHANGED with the award among its
+    award lines and nothing saying which lot's winner was new (a lot's "awarded: no → yes" at most). Its winners
+    before are those of the notice's awards of the same lot archived by then (one it takes the place of), none
+    otherwise. An award of a notice new to the reader is no change (the notice is new, :func:`_classify_in_crawl`)."""
+    label = lot_label(award["lot_id"])
+    before = [a for a in c.awards if a["award_id"] != award["award_id"] and a["lot_id"] == award["lot_id"]
+              and ((a.get("crawl_id") or 0) <= since or _existed_at(conn, "awards", a["award_id"], since))]
+    old_winners = sorted({name for a in before for name in a["winners"]})
+    old_values = sorted({a["value"] for a in before if a.get("value")})
+    out = []
+    if award["winners"] and award["winners"] != old_winners:
+        out.append({"column": f"{label} winners", "old": "; ".join(old_winners) or None,
+                    "new": "; ".join(award["winners"])})
+    if award.get("value") and [award["value"]] != old_values:
+        out.append({"column": f"{label} value", "old": "; ".join(old_values) or None, "new": award["value"]})
+    return out
 
 
 def _crawl_version(versions: list[dict]) -> dict:
@@ -898,8 +932,43 @@ def _result_changes(version: dict, row: dict, label: str) -> list[dict]:
     out are unchanged)."""
     changed = _amounts_as_read(_changes(version, row, f"{label} ", leave_out=RESULT_BOOKKEEPING_COLUMNS), row, f"{label} ")
     flag = {0: "no", 1: "yes"}   # a lot's ``awarded``: "lot 2 awarded: — → 1" read as a figure
+    table = version.get("table_name") or ("awards" if "award_id" in row else "lots")
     return [dict(ch, old=flag.get(ch["old"], ch["old"]), new=flag.get(ch["new"], ch["new"]))
-            if ch["column"] == f"{label} awarded" else ch for ch in changed]
+            if ch["column"] == f"{label} awarded" else _result_words(table, label, ch) for ch in changed
+            if not _beside_amount(ch.get("field"), row)]
+
+
+def _beside_amount(column, row: dict) -> bool:
+    """True for an amount's currency or placeholder flag (``framework_maximum_currency``) where the lot or award
+    has the exact amount, which the report says in euros: "lot 1 framework_maximum_currency: — → EUR" beside the
+    amount's change told nothing more (``change_words.AMOUNT_SIBLINGS``)."""
+    stem = next((str(column)[:-len(s)] for s in ("_currency", "_placeholder") if str(column).endswith(s)), None)
+    return stem is not None and row.get(f"{stem}_cents") is not None
+
+
+def _result_words(table: str, label: str, ch: dict) -> dict:
+    """A lot's or award's change of a column whose name is no word (``not_awarded_reason``, ``tenders_received``,
+    ``framework_maximum``) as the data dictionary names the column, the column after it, as a notice's change is said
+    (:func:`_in_words`), and its values as the research pages say them: the report said "lot 2 not_awarded_reason:
+    De opdracht/het perceel wordt niet gegund → —", "lot 1 received_counts: {"Inschrijvingen": 3} → …" and "lot 1
+    award_date: 2021-01-20 → …". A name that is a word ("lot 1 title", "lot 1 value", "lot 1 winners") stays."""
+    name = ch["column"][len(label) + 1:]
+    if "_" not in name:
+        return ch
+    stored = ch.get("field") or f"{name}_cents"   # an amount is said once (:func:`_amounts_as_read`), in euros
+    words = field_label(table, stored)
+    words = words if words[1:2].isupper() else words[:1].lower() + words[1:]   # "CPV code" keeps its capitals
+    if ch.get("field") is None:
+        return dict(ch, column=f"{label} {words}")
+
+    def said(value):
+        if value is None or value == "":
+            return None
+        if value in (0, 1) and type(value) is int and _flag(stored):
+            return "yes" if value else "no"
+        return value_words(stored, value)
+
+    return dict(ch, column=f"{label} {words}", old=said(ch["old"]), new=said(ch["new"]))
 
 
 def _amounts_as_read(changed: list[dict], row: dict, prefix: str) -> list[dict]:

@@ -59,7 +59,7 @@ def test_a_notice_that_changes_type_back_to_a_contract_notice_leaves_its_awards_
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: alles\n    cpv: ['85']\n", encoding="utf-8")
     text = render_text(build_report(second.db_path, load_watchlist(watchlist), second.crawl["crawl_id"]))
-    assert "notice_type: Aankondiging gegunde opdracht → Aankondiging opdracht" in text, text  # a code is told by its label
+    assert "Notice type (notice_type): Aankondiging gegunde opdracht → Aankondiging opdracht" in text, text  # a code is told by its label
     assert "no longer current: the notice is now a contract notice" in text and "superseded" not in text, text
 
 

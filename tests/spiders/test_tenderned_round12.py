@@ -76,7 +76,7 @@ def test_an_archived_notice_whose_listed_status_changes_is_archived_with_it(snap
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: alles\n    cpv: ['85']\n", encoding="utf-8")
     text = render_text(build_report(changed.db_path, load_watchlist(watchlist), changed.crawl["crawl_id"]))
-    assert "publication_status: Gepubliceerd → Ingetrokken" in text, text  # a code is told by its label (refusers23)
+    assert "Publication status as TenderNed's list gives it (publication_status): Gepubliceerd → Ingetrokken" in text, text  # a code is told by its label (refusers23)
     # a reparse replays the crawls as they ran (the re-check's item given the row once more), with workers too
     for jobs in ([], ["--jobs", "2"]):
         rebuilt = forkcli.run(["reparse", "--db", changed.db_path, *jobs], cwd=ROOT, timeout=300)

@@ -255,10 +255,22 @@ def smtp_server():
     class Keep:
         def __init__(self):
             self.envelopes = []
+            self.quits, self.quit_delay, self.hang_up = 0, 0, False   # how the next QUIT is answered
 
         async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
             self.envelopes.append(envelope)
             return "250 OK"
+
+        async def handle_QUIT(self, server, session, envelope):  # noqa: N802
+            import asyncio
+
+            self.quits += 1
+            delay, self.quit_delay = self.quit_delay, 0
+            await asyncio.sleep(delay)   # a server slow to say goodbye
+            if self.hang_up:   # or one that hangs up instead
+                self.hang_up = False
+                server.transport.abort()
+            return "221 Bye"
 
     logins = []
 
@@ -310,6 +322,46 @@ def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment
                                            "TENDERARCHIVE_SMTP_PASSWORD": "fout"})
     assert out.returncode == 1 and "could not be mailed" in out.stderr
     assert (tmp_path / "r" / "crawl-2.md").exists() and len(smtp_server.envelopes) == 1
+
+
+def test_report_unreported_mails_a_report_once_though_killed_or_hung_up_on_after_the_server_took_it(
+        two_crawls, tmp_path, smtp_server):
+    """``report --unreported --email`` (the scheduled run) recorded that it reported a crawl after closing the SMTP
+    connection. A server slow to answer QUIT kept it waiting (up to its timeout) with the mail delivered and the crawl
+    not recorded: a run killed then (a systemd timer's or cron's time limit) mailed the same report again the next
+    night; a server that hung up instead of answering QUIT made it "could not be mailed" (exit 1) and the next run
+    mailed it again too. It records the crawl as soon as the server has taken the mail."""
+    import os
+    import signal
+    import time
+
+    path = write(tmp_path, WATCHLIST)
+    env = {**os.environ, "TENDERARCHIVE_SMTP_HOST": "127.0.0.1", "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port),
+           "TENDERARCHIVE_SMTP_TO": "redactie@example.org", "TENDERARCHIVE_SMTP_TIMEOUT": "60"}
+    out = tmp_path / "reports"
+    command = [*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--unreported", "--email",
+               "--quiet", "--out", str(out)]
+    smtp_server.quit_delay = 60
+    first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not smtp_server.quits and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert smtp_server.quits == 1 and len(smtp_server.envelopes) == 1, first.stderr.read() if first.poll() else ""
+    finally:
+        os.kill(first.pid, signal.SIGKILL)   # killed while the server takes its time to say goodbye
+        first.communicate(timeout=30)
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert len(smtp_server.envelopes) == 1   # the report of crawl 2 was mailed once
+    assert (out / "last-reported.txt").read_text(encoding="utf-8") == "2\n"
+
+    smtp_server.hang_up = True   # another folder, whose first report goes to a server that hangs up on QUIT
+    hung_up = subprocess.run([*command[:-1], str(tmp_path / "other")], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=120)
+    assert hung_up.returncode == 0 and "could not be mailed" not in hung_up.stderr, hung_up.stderr
+    assert len(smtp_server.envelopes) == 2 and not list((tmp_path / "other").glob("*.unsent"))
+    assert (tmp_path / "other" / "last-reported.txt").read_text(encoding="utf-8") == "2\n"
 
 
 def test_articles_match_through_their_municipalities(two_crawls, tmp_path):

@@ -83,7 +83,9 @@ def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_noti
     report = build_report(db, watchlist, 2)
     (notice,) = [m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches
                  if m.key == 100190]
-    assert notice.status == "changed" and notice.changes == []
+    assert notice.status == "changed" and notice.changes == [   # the winners the crawl added, as a change of lot 1
+        {"column": "lot 1 winners", "old": None, "new": "Jeugdteam Zuid B.V.; Stichting Basishulp Parkstad"},
+        {"column": "lot 1 value", "old": None, "new": "€ 12.400.000,00"}]
     line = "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)"
     assert line in render_text(report)
     assert line.replace("(", "\\(").replace(")", "\\)") in render_markdown(report)
@@ -137,6 +139,9 @@ def test_winners_an_ocds_backfill_adds_to_an_archived_notice_are_reported(tmp_pa
     ((_, (match,)),) = report.results
     assert (match.key, match.status, match.reasons) == (170101, "changed", ["provider Jeugdzorg Walcheren (winner)"])
     assert "lot 2: Jeugdzorg Walcheren (€ 1.200.000,00)" in render_text(report)
+    # each lot's winner the backfill named is a change of the notice, not only an award line (refusers43)
+    assert "lot 2 winners: — → Jeugdzorg Walcheren" in render_text(report)
+    assert "lot 2 value: — → € 1.200.000,00" in render_text(report)
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +197,51 @@ def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_w
     assert list(db.query("select * from versions where crawl_id = 5")) == []
 
 
+def test_a_winner_a_later_crawl_names_for_a_lot_is_reported_as_a_change_of_that_lot(demo, tmp_path):
+    """The demo's award notice 200288 (Leiden) gives lot 1 and says lot 2 "wordt niet gegund". Crawl 4 re-reads it
+    and lot 2 now has a winner (SYNTHETIC: Jeugdhulp Nieuw B.V., € 1.500.000,00), a new award row. The report listed
+    the notice as CHANGED with "lot 2 awarded: no → yes" and an award line per lot, nothing saying whom lot 2 went to
+    as a change (the award lines read alike for lot 1, told before, and lot 2). It says "lot 2 winners: — → …" and
+    the value, in every rendering; a notice new to the reader still lists its awards without such changes."""
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.store.writes import write_results
+
+    path = shutil.copy(demo, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    notice = next(db.query("select * from notices where publication_id = 200288"))
+    (award,) = [dict(a) for a in db.query("select * from awards where publication_id = 200288")]
+    suppliers = list(db.query("select * from award_suppliers where award_id = ?", [award["award_id"]]))
+    lots = [dict(lot, awarded=1, not_awarded_reason=None) if lot["lot_id"] == "2" else dict(lot)
+            for lot in db.query("select * from lots where publication_id = 200288 order by lot_id")]
+    winner = dict(suppliers[0], award_id="TN243310/200288/2", lot_id="2", name="Jeugdhulp Nieuw B.V.",  # SYNTHETIC
+                  organisation_id="name:jeugdhulp nieuw", name_key="jeugdhulp nieuw", group_name=None, group_member=0)
+    second = dict(award, award_id="TN243310/200288/2", lot_id="2", source_lot_id="2", value_cents=150000000,
+                  value_raw="1 500 000,00", tenders_received=1)
+    results = {"notice_result": next(db.query("select * from notice_results where publication_id = 200288")),
+               "lots": lots, "awards": [{"award": award, "lot_id": "1", "suppliers": suppliers},
+                                        {"award": second, "lot_id": "2", "suppliers": [winner]}]}
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert write_results(db, notice, results, 4)
+    db.close()
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Leiden\n    jeugdregios: [JZ18]\n', encoding="utf-8")
+    report = build_report(path, load_watchlist(watchlist), 4)
+    ((_, (match,)),) = report.results
+    assert (match.key, match.status) == (200288, "changed")
+    changes = {ch["column"]: (ch["old"], ch["new"]) for ch in match.changes}
+    assert changes["lot 2 winners"] == (None, "Jeugdhulp Nieuw B.V.")
+    assert changes["lot 2 value"] == (None, "€ 1.500.000,00")
+    assert not any(column.startswith("lot 1 ") for column in changes)   # lot 1's award is as it was
+    assert "lot 2 winners: — → Jeugdhulp Nieuw B.V." in render_text(report)
+    assert "<code>lot 2 winners</code>" in render_html(report) and "`lot 2 winners`" in render_markdown(report)
+    first = {m.key: m for _, matches in build_report(path, load_watchlist(watchlist), 1).results for m in matches}
+    assert first[200288].status == "new" and first[200288].changes == []
+
+
 def _rewrite_lots_of_100190(demo, tmp_path, **changed) -> str:
     """The text report of crawl 4, which re-reads award notice 100190 of the demo with its lots changed by
     ``changed`` (column: function of the lot's row giving the new value) and its awards as they were."""
@@ -229,7 +279,29 @@ def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the
     assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
     assert ("lot 1 title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, Landgraaf en "
             "Voerendaal (herzien)") in text
-    assert "lot 1 tenders_received: 3 → 2" in text
+    assert "lot 1 number of tenders received (tenders_received): 3 → 2" in text
+
+
+def test_a_lots_columns_whose_names_are_no_words_are_reported_in_the_data_dictionarys_words(demo, tmp_path):
+    """Crawl 4 re-reads lot 1 of award notice 100190 with other counts of tenders and a framework maximum (SYNTHETIC).
+    The report said the lot's stored columns, "lot 1 tenders_received: 3 → 2", "lot 1 received_counts:
+    {"Inschrijvingen": 3} → {"Inschrijvingen": 2, …}", "lot 1 framework_maximum: — → € 15.000.000,00", where a
+    notice's change reads as the data dictionary names its column (as on the research pages). A lot's column that
+    is no word is named so too, its value as the site says it; "lot 1 title" and "lot 1 value" stay."""
+    counts = json.dumps({"Inschrijvingen": 2, "Elektronisch ingediende inschrijvingen": 2})
+    text = _rewrite_lots_of_100190(demo, tmp_path, tenders_received=lambda lot: 2, received_counts=lambda lot: counts,
+                                   framework_maximum_cents=lambda lot: 1500000000,
+                                   framework_maximum_raw=lambda lot: "15 000 000,00",
+                                   framework_maximum_currency=lambda lot: "EUR",
+                                   framework_maximum_placeholder=lambda lot: 0)
+    assert "lot 1 number of tenders received (tenders_received): 3 → 2" in text
+    assert ("lot 1 every published count by submission type (received_counts): Inschrijvingen: 3 → Inschrijvingen: "
+            "2, Elektronisch ingediende inschrijvingen: 2") in text
+    assert ("lot 1 maximum value of the lot's framework agreement (framework_maximum_cents): — → € 15.000.000,00"
+            in text)
+    assert not re.search(r"lot 1 (?:tenders_received|received_counts|framework_maximum):", text)
+    assert "currency" not in text and "placeholder" not in text   # beside the amount in euros: nothing more
+    assert "{" not in text
 
 
 def test_an_amount_changed_in_cents_alone_is_reported_in_euros(demo, tmp_path):
@@ -977,8 +1049,10 @@ def test_a_notices_rectification_is_reported_in_words_not_by_its_column(rectifie
 def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_reader_reads_them():
     """A notice whose procedure changed was reported with two changes, "procedure: OPEN → NIET_OPEN" and
     "procedure_label: Openbaar → Niet-openbaar", a moved publication date with "year_month: 2018-06 → 2018-07"
-    beside it, and an award with "is_awarded: 0 → 1". It is one change of the labels under the code's name, the
-    derived month is left out, a flag is named in words with yes/no; other columns stay as they are."""
+    beside it, and an award with "is_awarded: 0 → 1". It is one change of the labels under the code's name as the
+    data dictionary names the code ("Procedure (procedure)", as "Current closing date for tenders (deadline)" is
+    said: the report said the stored "procedure", "notice_type"), the derived month is left out, a flag is named in
+    words with yes/no; other columns stay as they are."""
     from tenderarchive.watch.report import _notice_changes_as_read
 
     changes = [{"column": "procedure", "old": "OPEN", "new": "NIET_OPEN"},
@@ -989,8 +1063,8 @@ def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_re
                {"column": "is_awarded", "old": 0, "new": 1},
                {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
     assert _notice_changes_as_read(changes) == [
-        {"column": "procedure", "old": "Openbaar", "new": "Niet-openbaar"},
-        {"column": "contract_type", "old": "Diensten", "new": "Leveringen"},
+        {"column": "Procedure (procedure)", "old": "Openbaar", "new": "Niet-openbaar"},
+        {"column": "Type of contract (contract_type)", "old": "Diensten", "new": "Leveringen"},
         {"column": "published", "old": "2018-06-30", "new": "2018-07-02"},
         {"column": "awarded", "old": "no", "new": "yes"},
         {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
