@@ -1542,11 +1542,16 @@ class TenderNedSpider(BaseSpider):
         if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
             self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
-        if (item.publication_id not in self.known_results or self.changed_type(item) or self.moved(item)) and (
+        read = item.publication_id in self.known_results
+        changed = read and self.changed_type(item)
+        # read here before, in the procedure the notice has left: that row stays unread here (queries.READ_HERE), so
+        # the next run asks the /html again whatever this answer is; an unreadable one need not replace the row
+        moved = read and not changed and self.moved(item)
+        if (not read or changed or moved) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO" or self.related_form(item) == "competition"):
             yield Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
-                                 errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
+                                 errback=self.html_failed, meta={"item": item, "moved": moved, **JSON_OR_HTML})
             return
         yield item
 
@@ -1573,6 +1578,15 @@ class TenderNedSpider(BaseSpider):
                 # failed request: it left the crawl complete with the awards missing. Only logged on
                 # the re-check of one recorded before, as in html_failed.
                 why = "; ".join(problems) or "no award notice layout"
+                if response.meta.get("moved"):
+                    # An award notice read again because it moved (its rendering read before, in the procedure it
+                    # left): the archived row (its layout, lots, awards, totals) is kept, as a failed /html keeps it,
+                    # and the next run asks again (queries.results_missing: that row is not of the procedure the
+                    # notice is in now). Kept as its rendering, the page (a login page, an error object) replaced the
+                    # row with one of layout "unknown" that counted nothing: its awards lost to the archive's readers
+                    # until the /html read again, and for good if it never did.
+                    why += "; the rendering archived before kept"
+                    item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
                 if item.publication_id in self.results_missing:
                     self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
                                      response.url, why)

@@ -1,0 +1,106 @@
+"""TenderNed API conformance, round 42: a notice's ``/html`` or ``/pdf`` (reference §6) larger than
+``DOWNLOAD_MAXSIZE``, by a real crawl of the loopback API (tenderarchive/apiserver.py) into a real archive. The records
+are the synthetic snapshot's (SYNTHETIC)."""
+
+from __future__ import annotations
+
+from tests.conftest import by_id
+
+MAXSIZE = ["-s", "DOWNLOAD_MAXSIZE=1000000", "-s", "DOWNLOAD_WARNSIZE=0"]
+AWARD = {"from_date": "2022-10-01", "until_date": "2022-10-31"}  # award notice 300377 listed
+HTML = "/papi/tenderned-rs-tns/v2/publicaties/{}/html"
+#: a rendering of 1.5 MB: more than the crawl's DOWNLOAD_MAXSIZE
+BIG = {"status": 200, "body": '{"html": "' + "<p>x</p>" * 200_000 + '"}'}
+
+
+def test_an_award_notices_html_over_the_download_maxsize_is_recorded_and_read_next_run(snapshot, serve_api, crawl):
+    """An award notice's ``/html`` larger than ``DOWNLOAD_MAXSIZE`` is cancelled by the downloader: recorded as the
+    crawl's error (the crawl partial), the notice archived, and its ``/html`` asked again next run, which reads it."""
+    server = serve_api(snapshot)
+    server.api.faults[HTML.format(300377)] = [BIG]
+    first = crawl(server.api_url, *MAXSIZE, **AWARD)
+    assert first.crawl["status"] == "partial", first.errors
+    failed = [e for e in first.errors if e["url"].endswith("/300377/html")]
+    assert failed and "1000000" in failed[0]["error"], first.errors
+    assert first.db["notices"].count_where("publication_id = 300377") == 1
+    assert first.db["notice_results"].count_where("publication_id = 300377 and layout = 'eforms'") == 0
+
+    second = crawl(server.api_url, *MAXSIZE, **AWARD)
+    assert second.crawl["status"] == "complete", second.errors
+    read = second.db["notice_results"].get(300377)
+    assert read["layout"] == "eforms" and read["award_count"], read
+
+
+
+
+def test_a_moved_award_notices_html_answered_by_a_login_page_keeps_the_archived_rendering(snapshot, serve_api, crawl):
+    """An award notice read again because TenderNed moved it to another procedure (reference §3: ``kenmerk`` is per
+    procedure) whose ``/html`` answers HTTP 200 with a login page, and whose PDF answers 404: its archived rendering's
+    row (layout, lots, awards, the estimated and awarded totals) was replaced by one of layout "unknown" that counts
+    nothing. The archived row is kept, the failure recorded (the crawl partial), and the next run reads the rendering
+    under the procedure the notice is in now."""
+    from tests.spiders.test_tenderned_round34 import LOGIN
+
+    notice = by_id(snapshot, 300377)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **AWARD)
+    assert first.crawl["status"] == "complete", first.errors
+    kept = first.db["notice_results"].get(300377)
+    assert (kept["layout"], kept["award_count"], kept["procurement_id"]) == ("eforms", 3, "TN312877")
+
+    notice["detail"]["kenmerk"] = notice["list"]["kenmerk"] = 312999  # moved: its /html is read again
+    server.api.faults[HTML.format(300377)] = [LOGIN]
+    second = crawl(server.api_url, **AWARD)
+    assert second.crawl["status"] == "partial", second.errors
+    assert [e["url"].rsplit("/", 2)[-2:] for e in second.errors] == [["300377", "html"]], second.errors
+    assert second.db["notice_results"].get(300377) == kept
+    assert second.db["notices"].get(300377)["procurement_id"] == "TN312999"
+
+    third = crawl(server.api_url, **AWARD)  # the rendering answers again
+    assert third.crawl["status"] == "complete", third.errors
+    now = third.db["notice_results"].get(300377)
+    assert (now["layout"], now["award_count"], now["procurement_id"]) == ("eforms", 3, "TN312999")
+    assert {r["procurement_id"] for r in third.db["awards"].rows} == {"TN312999"}
+
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (deadline 2021-11-15) listed
+
+
+
+def test_a_contract_notices_html_over_the_download_maxsize_is_logged_and_read_when_rechecked(snapshot, serve_api, crawl):
+    """An open contract notice's ``/html`` larger than ``DOWNLOAD_MAXSIZE``: cancelled by the downloader, logged with
+    both sizes, the notice archived without its rendering (a contract notice's /html only adds its lots' estimated
+    values: docs/awards.md), and read when the open notice is re-checked next run."""
+    from tests.spiders.test_tenderned_round34 import contract_rendering
+
+    by_id(snapshot, 300301)["html"] = contract_rendering()
+    server = serve_api(snapshot)
+    server.api.faults[HTML.format(300301)] = [BIG]
+    first = crawl(server.api_url, *MAXSIZE, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    assert first.db["notices"].count_where("publication_id = 300301") == 1
+    assert first.db["notice_results"].count_where("publication_id = 300301") == 0
+    assert any("/300301/html: /html of the contract notice unavailable" in line and "(1000000)" in line
+               for line in first.output.splitlines()), first.output[-3000:]
+
+    second = crawl(server.api_url, *MAXSIZE, from_date="2021-11-16", until_date="2021-11-20")  # not listed: re-checked
+    assert second.crawl["status"] == "complete", second.errors
+    read = second.db["notice_results"].get(300301)
+    assert (read["layout"], read["lot_count"], read["estimated_cents"]) == ("eforms", 3, 2_100_000_000)
+
+
+def test_an_award_notices_pdf_over_the_download_maxsize_is_recorded_and_read_next_run(serve_api, crawl):
+    """The PDF (reference §6) a readable ``/html`` naming no winner needed, larger than ``DOWNLOAD_MAXSIZE``: cancelled,
+    recorded as the crawl's error with both sizes, no award taken for read, and the next run asks the PDF again and
+    archives its winners."""
+    from tests.fixtures.awards.pdf_writer import text_pdf
+    from tests.spiders.test_award_pdf_crawl import (BARE, EFORMS_PAGES, PDF_PATH, WINDOW, award,
+                                                    assert_the_next_crawl_reads_the_pdf, template)
+
+    server = serve_api([award(template(), 960042, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    server.api.faults[PDF_PATH.format(960042)] = [BIG]
+    first = crawl(server.api_url, *MAXSIZE, **WINDOW)
+    assert first.crawl["status"] == "partial", first.output[-3000:]
+    (error,) = [e for e in first.errors if e["url"].endswith("/960042/pdf")]
+    assert "1000000" in error["error"], error
+    assert_the_next_crawl_reads_the_pdf(server, crawl, first, 960042)
