@@ -246,6 +246,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
+        self.window_unreadable: dict[str, int] = {}  # ... and how many of its rows had no id that reads (not listed)
         self.split_windows: dict[str, list[str]] = {}  # a window short over its pages -> the halves listed instead
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -847,6 +848,8 @@ class TenderNedSpider(BaseSpider):
                if (publication_id := publication_key(row.get("publicatieId") if isinstance(row, dict) else None))]
         distinct.update(ids)
         self.window_listed[key] = self.window_listed.get(key, 0) + len(ids)  # rows listed, repeats too
+        if len(rows) > len(ids):
+            self.window_unreadable[key] = self.window_unreadable.get(key, 0) + len(rows) - len(ids)
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
@@ -1031,11 +1034,15 @@ class TenderNedSpider(BaseSpider):
         repeat across pages, §12, listed twice already). Recorded by the first crawl that meets it; listed again, the
         day said the same, and it left every later crawl partial, for ever, each incremental window reaching back to
         that day (:func:`~tenderarchive.store.queries.unfinished_crawls`). Only logged now, as a withdrawn notice's
-        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again."""
+        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again.
+
+        So is a day whose pages showed a row whose ``publicatieId`` does not read (:meth:`select`): that notice is
+        listed, not withdrawn, and was not fetched. Excused, the crawl ended complete, the next run's window moved on
+        past the day, and the notice, once its id read, was never fetched."""
         key = shortfall["key"]
         start, end = self.window_start.get(key), self.window_end.get(key)
         before = self.short_before.get(key)
-        if start is None or start != end or before is None:
+        if start is None or start != end or before is None or self.window_unreadable.get(key):
             return False
         fetched, expected = before
         if shortfall["expected"] != expected or shortfall["fetched"] < fetched:
