@@ -1,6 +1,7 @@
-"""TenderNed API conformance, round 42: a notice's ``/html`` or ``/pdf`` (reference §6) larger than
-``DOWNLOAD_MAXSIZE``, by a real crawl of the loopback API (tenderarchive/apiserver.py) into a real archive. The records
-are the synthetic snapshot's (SYNTHETIC)."""
+"""TenderNed API conformance, round 42, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive: a notice's ``/html`` or ``/pdf`` (reference §6) larger than ``DOWNLOAD_MAXSIZE``; a moved award notice whose
+``/html`` answers a login page (§3: ``kenmerk`` is per procedure); a list row whose ``publicatieId`` does not read (§13)
+in two runs running. The records are the synthetic snapshot's (SYNTHETIC)."""
 
 from __future__ import annotations
 
