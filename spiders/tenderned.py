@@ -853,8 +853,9 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
-        # the second listing goes through every page: most of its rows were listed by the first
-        more = len(distinct) > before or bool(meta.get("relist") and rows)
+        # the second listing goes through every page: most of its rows were listed by the first. A page of rows whose
+        # ids do not read may hold new ones: it ended the listing, the later pages' notices never fetched
+        more = len(distinct) > before or bool(meta.get("relist") and rows) or len(ids) < len(rows)
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))

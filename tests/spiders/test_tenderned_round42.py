@@ -128,3 +128,20 @@ def test_a_list_row_whose_id_still_does_not_read_is_recorded_again_until_its_not
     third = crawl(server.api_url, from_date=None, until_date="2021-01-31")
     assert third.crawl["status"] == "complete", third.errors
     assert third.db["notices"].get(600601)["published"] == "2020-02-10"
+
+
+def test_a_page_whose_every_row_has_an_unreadable_id_does_not_end_the_listing(snapshot, serve_api, crawl):
+    """A query's pages are read while they bring rows not listed before (§2, §12: rows repeat across pages). A page
+    whose every row had an id that does not read (§13) counted as one bringing nothing new: the listing ended there,
+    the day's later pages were never asked, and their notices, whose ids read, were not fetched (the day recorded
+    short, and listed the same way by every run after). The next page is asked: only the unreadable row is missing."""
+    from tests.conftest import make_publication
+    from tests.spiders.test_tenderned_round33 import drifting
+
+    template = by_id(snapshot, 600601)  # published 2020-02-10
+    later = make_publication(template, 600699, "2020-02-10")  # the same day, listed first (newest id first)
+    server = serve_api([template, later], envelope=drifting({"publicatieId": {"id": 600699}}, ids=("600699",)))
+    done = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=1", from_date="2020-02-10", until_date="2020-02-10")
+    assert [e["error"] for e in done.errors] == ["shortfall: cpv 2020-02-10..2020-02-10: fetched 1 of 2 rows"], \
+        done.errors
+    assert [r["publication_id"] for r in done.db["notices"].rows] == [600601]
