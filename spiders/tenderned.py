@@ -246,6 +246,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
+        self.window_unreadable: dict[str, int] = {}  # ... and how many of its rows had no id that reads (not listed)
         self.split_windows: dict[str, list[str]] = {}  # a window short over its pages -> the halves listed instead
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -847,11 +848,14 @@ class TenderNedSpider(BaseSpider):
                if (publication_id := publication_key(row.get("publicatieId") if isinstance(row, dict) else None))]
         distinct.update(ids)
         self.window_listed[key] = self.window_listed.get(key, 0) + len(ids)  # rows listed, repeats too
+        if len(rows) > len(ids):
+            self.window_unreadable[key] = self.window_unreadable.get(key, 0) + len(rows) - len(ids)
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
-        # the second listing goes through every page: most of its rows were listed by the first
-        more = len(distinct) > before or bool(meta.get("relist") and rows)
+        # the second listing goes through every page: most of its rows were listed by the first. A page of rows whose
+        # ids do not read may hold new ones: it ended the listing, the later pages' notices never fetched
+        more = len(distinct) > before or bool(meta.get("relist") and rows) or len(ids) < len(rows)
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
@@ -1031,11 +1035,15 @@ class TenderNedSpider(BaseSpider):
         repeat across pages, §12, listed twice already). Recorded by the first crawl that meets it; listed again, the
         day said the same, and it left every later crawl partial, for ever, each incremental window reaching back to
         that day (:func:`~tenderarchive.store.queries.unfinished_crawls`). Only logged now, as a withdrawn notice's
-        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again."""
+        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again.
+
+        So is a day whose pages showed a row whose ``publicatieId`` does not read (:meth:`select`): that notice is
+        listed, not withdrawn, and was not fetched. Excused, the crawl ended complete, the next run's window moved on
+        past the day, and the notice, once its id read, was never fetched."""
         key = shortfall["key"]
         start, end = self.window_start.get(key), self.window_end.get(key)
         before = self.short_before.get(key)
-        if start is None or start != end or before is None:
+        if start is None or start != end or before is None or self.window_unreadable.get(key):
             return False
         fetched, expected = before
         if shortfall["expected"] != expected or shortfall["fetched"] < fetched:
@@ -1542,11 +1550,16 @@ class TenderNedSpider(BaseSpider):
         if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
             self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
-        if (item.publication_id not in self.known_results or self.changed_type(item) or self.moved(item)) and (
+        read = item.publication_id in self.known_results
+        changed = read and self.changed_type(item)
+        # read here before, in the procedure the notice has left: that row stays unread here (queries.READ_HERE), so
+        # the next run asks the /html again whatever this answer is; an unreadable one need not replace the row
+        moved = read and not changed and self.moved(item)
+        if (not read or changed or moved) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO" or self.related_form(item) == "competition"):
             yield Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
-                                 errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
+                                 errback=self.html_failed, meta={"item": item, "moved": moved, **JSON_OR_HTML})
             return
         yield item
 
@@ -1573,6 +1586,15 @@ class TenderNedSpider(BaseSpider):
                 # failed request: it left the crawl complete with the awards missing. Only logged on
                 # the re-check of one recorded before, as in html_failed.
                 why = "; ".join(problems) or "no award notice layout"
+                if response.meta.get("moved"):
+                    # An award notice read again because it moved (its rendering read before, in the procedure it
+                    # left): the archived row (its layout, lots, awards, totals) is kept, as a failed /html keeps it,
+                    # and the next run asks again (queries.results_missing: that row is not of the procedure the
+                    # notice is in now). Kept as its rendering, the page (a login page, an error object) replaced the
+                    # row with one of layout "unknown" that counted nothing: its awards lost to the archive's readers
+                    # until the /html read again, and for good if it never did.
+                    why += "; the rendering archived before kept"
+                    item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
                 if item.publication_id in self.results_missing:
                     self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
                                      response.url, why)
