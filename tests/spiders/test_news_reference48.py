@@ -1,0 +1,70 @@
+"""The news spider, forty-eighth pass against docs/reference/news-sites.md as an evaluator would test it: one host's
+feed and sitemap read by two registry entries (§1 [S0], a "Leidse Regio" item on the gemeente Leiderdorp site; §2.1,
+WordPress's RSS at ``/feed/`` and its sitemap named in robots.txt). Loopback sites of SYNTHETIC pages (labelled like
+tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import sqlite_utils
+import yaml
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import serve
+from tests.spiders.test_news_reference47 import SHARED, SLUG, TITLE
+
+#: The municipality's item and the region's item under ``/regio/`` (tests/spiders/test_news_reference47.py).
+ITEMS = {f"/regio/{SLUG}": TITLE, "/nieuws/raad": "Raad vergadert"}
+
+
+def feed(base: str):
+    return ("application/rss+xml; charset=utf-8", (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Nieuws (synthetic)</title>'
+        + "".join(f"<item><title>{title}</title><link>{base}{path.lstrip('/')}</link>"
+                  "<pubDate>Mon, 16 Dec 2019 09:00:00 +0100</pubDate></item>" for path, title in ITEMS.items())
+        + "</channel></rss>").encode())
+
+
+def sitemap(base: str):
+    return ("application/xml", (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{base}{path.lstrip('/')}</loc><lastmod>2019-12-16</lastmod></url>" for path in ITEMS)
+        + "</urlset>").encode())
+
+
+def robots(base: str):
+    return ("text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode())
+
+
+ROUTES = {**SHARED, "/robots.txt": robots, "/feed/": feed, "/sitemap.xml": sitemap}
+
+
+@pytest.mark.parametrize("region_first", [False, True], ids=["municipality first", "region first"])
+@pytest.mark.parametrize("discovery", [{"feeds": ["feed/"]}, {"robots_sitemaps": True}, {"sitemaps": ["sitemap.xml"]}],
+                         ids=["feed", "robots.txt's sitemap", "sitemap"])
+def test_a_page_of_a_feed_or_sitemap_two_entries_read_goes_to_the_entry_whose_address_serves_it(
+        tmp_path, region_first, discovery):
+    """Two registry entries read one host's feed, its robots.txt's sitemap or one sitemap: the municipality's (its
+    base the site's root, every page its own) and its region's (its base ``/regio/``, its pages under it). The
+    region's item goes to the region's entry, the municipality's to the municipality's, in either order of the
+    registry and of the answers, as a listing's do (``NewsSpider.listing_owner``)."""
+    with serve(ROUTES) as base:
+        entries = [{"name": "gemeente", "title": "Gemeente (synthetic)", "base_url": base,
+                    "municipalities": ["Leiderdorp"], "allow": ["^/"]},
+                   {"name": "regio", "title": "Regio (synthetic)", "base_url": base + "regio/",
+                    "municipalities": ["Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"], "allow": ["^/"]}]
+        for entry in entries:
+            # the addresses at the host's root, written in full (a relative one resolves under /regio/)
+            entry.update(discovery={key: [base + u for u in value] if isinstance(value, list) else value
+                                    for key, value in discovery.items()},
+                         politeness={"download_delay": 0, "concurrency": 4})
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries[::-1] if region_first else entries},
+                                       allow_unicode=True), encoding="utf-8")
+        done = crawl_news(str(path), tmp_path / "archive.db")
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    sites = {urlsplit(r["url"]).path: r["site"] for r in rows}
+    assert sites == {f"/regio/{SLUG}": "regio", "/nieuws/raad": "gemeente"}
