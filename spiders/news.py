@@ -1287,8 +1287,9 @@ def site_slots(sites, configured: dict | None = None) -> dict:
     return slots
 
 
-#: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``).
-PART_PARAMETERS = ("page", "pagina", "pg")
+#: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``; iprox's
+#: ``?pager_page=2``, its pagination parameter, news-sites.md §2.1).
+PART_PARAMETERS = ("page", "pagina", "pg", "pager_page")
 
 #: A class or id token of a block whose pager pages another list on the item's page, not the item: its readers'
 #: comments (Drupal's ``comment-wrapper``, ``field--name-comment``; WordPress's ``#comments``, "reacties"), a views
