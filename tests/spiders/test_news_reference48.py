@@ -1,6 +1,7 @@
 """The news spider, forty-eighth pass against docs/reference/news-sites.md as an evaluator would test it: one host's
 feed and sitemap read by two registry entries (§1 [S0], a "Leidse Regio" item on the gemeente Leiderdorp site; §2.1,
-WordPress's RSS at ``/feed/`` and its sitemap named in robots.txt). Loopback sites of SYNTHETIC pages (labelled like
+WordPress's RSS at ``/feed/`` and its sitemap named in robots.txt); an iprox item split over pages with its
+``?pager_page=N`` (§2.1). Loopback sites of SYNTHETIC pages (labelled like
 tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
