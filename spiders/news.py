@@ -1287,8 +1287,9 @@ def site_slots(sites, configured: dict | None = None) -> dict:
     return slots
 
 
-#: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``).
-PART_PARAMETERS = ("page", "pagina", "pg")
+#: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``; iprox's
+#: ``?pager_page=2``, its pagination parameter, news-sites.md §2.1).
+PART_PARAMETERS = ("page", "pagina", "pg", "pager_page")
 
 #: A class or id token of a block whose pager pages another list on the item's page, not the item: its readers'
 #: comments (Drupal's ``comment-wrapper``, ``field--name-comment``; WordPress's ``#comments``, "reacties"), a views
@@ -1532,11 +1533,12 @@ class NewsSpider(BaseSpider):
                     if request:
                         yield request
             for url in site.discovery.feeds:
-                for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)):
+                for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
+                                                            meta={**registry, "discovery_root": url})):
                     yield request
             for url in site.discovery.sitemaps:
                 for request in self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
-                                                            meta=registry)):
+                                                            meta={**registry, "discovery_root": url})):
                     yield request
             if site.discovery.robots_sitemaps:
                 for request in self.for_site(scrapy.Request(site.robots_url, self.parse_robots,
@@ -1588,7 +1590,7 @@ class NewsSpider(BaseSpider):
             urls = []
             self.record_error(response.url, f"malformed robots.txt: {exc}")
         for url in urls:
-            request = self.follow(url, self.parse_sitemap, response, {"site": site})
+            request = self.follow(url, self.parse_sitemap, response, {"site": site, "discovery_root": site.robots_url})
             if request:
                 yield from self.for_site(request)
         if not urls:
@@ -1604,7 +1606,8 @@ class NewsSpider(BaseSpider):
             return
         self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
         yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
-                                                meta={"site": site, "default_sitemap": True}))
+                                                meta={"site": site, "default_sitemap": True,
+                                                      "discovery_root": site.robots_url}))
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
@@ -1646,6 +1649,8 @@ class NewsSpider(BaseSpider):
         lines = text_sitemap(body)
         if lines is not None:
             for url in lines:
+                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
+                    continue
                 request = self.page_request(site, url, "sitemap")
                 if request:
                     yield request
@@ -1685,7 +1690,8 @@ class NewsSpider(BaseSpider):
                 if self.sitemap_before_window(entry.get("lastmod")):
                     self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
                     continue
-                request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
+                request = self.follow(url, self.parse_sitemap, response, {
+                    "site": site, "sitemap_depth": depth + 1, "discovery_root": response.meta.get("discovery_root")})
                 if request and self.sitemap_unchanged(request.url, entry.get("lastmod"), site.name):
                     self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
                     continue
@@ -1697,11 +1703,13 @@ class NewsSpider(BaseSpider):
                 # a Google News entry's publication dates the page (as a feed item's does) and, without
                 # a lastmod, stands for it, as a feed item's date does
                 published = entry.get("publication_date")
+                pages.append(url)
+                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
+                    continue
                 request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod") or published,
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
-                pages.append(url)
         self.discovery_moved(site, response, pages, "sitemap")
 
     def discovery_moved(self, site, response, pages: list[str], kind: str) -> None:
@@ -1779,8 +1787,8 @@ class NewsSpider(BaseSpider):
                                  asked, ", ".join(feeds))
                 self.crawler.stats.inc_value("news/feed_advertised", len(feeds))
                 for url in feeds:
-                    yield from self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
-                                                            meta={"site": site, "advertised_by": asked}))
+                    yield from self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback, meta={
+                        "site": site, "advertised_by": asked, "discovery_root": response.meta.get("discovery_root")}))
                 return
             landed = f" at {response.url}" if response.url != asked else ""
             named = f"; the page that the registry's feed {response.meta['advertised_by']} answered named it as " \
@@ -1827,10 +1835,12 @@ class NewsSpider(BaseSpider):
             if link and http_url(link) is None:
                 self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
             elif link:
+                links.append(link)
+                if self.taken_by_other(site, "feed", response.meta.get("discovery_root"), link):
+                    continue
                 request = self.page_request(site, link, "feed", lastmod=when, listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
-                links.append(link)
         self.discovery_moved(site, response, links, "feed")
 
     def listing_gated(self, response) -> bool:
@@ -2056,18 +2066,46 @@ class NewsSpider(BaseSpider):
         admitted its pages with their own rules: a page both took went to whichever answer was parsed first (a page
         is asked once, for one entry), so the article's site, municipalities and selectors changed from crawl to
         crawl and in a replay."""
-        if getattr(self, "listing_readers", None) is None:
-            #: per page_key of a registry listing URL: the entries of the crawl that read it, in registry order
-            self.listing_readers = {}
+        return self.discovery_owner(site, "listing", listing, url, page)
+
+    def discovery_readers(self, kind: str, root: str) -> list:
+        """The entries of the crawl that read the discovery document the registry names as ``root``, in registry
+        order: a listing (``kind`` ``"listing"``, its ``listing.urls``), a feed (``"feed"``, its ``feeds``), a sitemap
+        (``"sitemap"``: its ``sitemaps``, or the robots.txt whose ``Sitemap:`` lines an entry with ``robots_sitemaps``
+        reads, its ``robots_url``; a sitemap an index names is read under its index's root)."""
+        if getattr(self, "readers_of", None) is None:
+            #: per (kind, page_key of a registry discovery address): the entries of the crawl that read it
+            self.readers_of = {}
             for entry in self.sites:
-                for address in (entry.discovery.listing.urls if entry.discovery.listing else ()):
-                    readers = self.listing_readers.setdefault(page_key(address), [])
+                discovery = entry.discovery
+                named = [("listing", a) for a in (discovery.listing.urls if discovery.listing else ())] \
+                    + [("feed", a) for a in discovery.feeds] + [("sitemap", a) for a in discovery.sitemaps] \
+                    + ([("sitemap", entry.robots_url)] if discovery.robots_sitemaps else [])
+                for what, address in named:
+                    readers = self.readers_of.setdefault((what, page_key(address)), [])
                     if entry not in readers:
                         readers.append(entry)
-        readers = self.listing_readers.get(page_key(listing), [])
+        try:
+            return self.readers_of.get((kind, page_key(root)), [])
+        except ValueError:
+            return []
+
+    def discovery_owner(self, site, kind: str, root: str | None, url: str, page: int = 1):
+        """The registry entry that takes ``url``, named by a listing, feed or sitemap (``kind``) that the registry
+        names as ``root`` (:meth:`discovery_readers`; page ``page`` of a listing): ``site`` where no other entry of the
+        crawl reads it, else, of the entries that read it (a listing to their ``max_pages``) and whose rules take the
+        page (``allows``), the one whose own address serves it (the page on its ``base_url``'s host, under the longest
+        ``base_url`` path), else the first in the registry; None when none of them does (the entry's own rules
+        decide). Two entries reading one host's overview, feed or sitemap (a region's news kept on a member
+        municipality's site, news-sites.md §1 [S0]; both with ``robots_sitemaps`` on that host) each read it and
+        admitted its pages with their own rules: a page both took went to whichever answer was parsed first (a page
+        is asked once, for one entry), so the article's site, municipalities and selectors changed from crawl to
+        crawl and in a replay."""
+        readers = self.discovery_readers(kind, root) if root else []
         if len(readers) < 2:
             return site
-        candidates = [entry for entry in readers if entry.discovery.listing.max_pages >= page
+        candidates = [entry for entry in readers
+                      if (kind != "listing" or entry.discovery.listing.max_pages >= page)
                       and entry.allows(self.page_url(entry, url))]
         if not candidates:
             return None
@@ -2083,6 +2121,18 @@ class NewsSpider(BaseSpider):
             return (0 if same_host else 1, -len(path) if same_host and (parts.path + "/").startswith(path) else 0)
 
         return min(candidates, key=lambda entry: (*own(entry), readers.index(entry)))
+
+    def taken_by_other(self, site, kind: str, root: str | None, url: str) -> bool:
+        """Whether another entry reading the feed or sitemap ``root`` takes ``url`` (:meth:`discovery_owner`):
+        this entry leaves it to that one, whichever of their answers is parsed first."""
+        try:
+            owner = self.discovery_owner(site, kind, root, url)
+        except ValueError:
+            return False
+        if owner is not None and owner.name != site.name:
+            self.crawler.stats.inc_value(f"news/{kind}_shared_other_site")
+            return True
+        return False
 
     @staticmethod
     def page_url(site, url: str) -> str:

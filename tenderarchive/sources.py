@@ -38,9 +38,10 @@ discovery URLs themselves and ``living_pages`` are always fetched. Under a
 base URL with a path a page under it is matched by its path from there too
 (``'^/nieuws/'`` allows ``…/jeugdhulp/nieuws/een-loket`` under ``…/jeugdhulp/``).
 Two entries naming one listing URL (a region's news on a member municipality's
-overview) each read it; a page both entries' rules allow is the entry's whose
+overview), one feed or one sitemap, or both reading one host's robots.txt sitemaps,
+each read it; a page both entries' rules allow is the entry's whose
 ``base_url`` serves it (its host, the longest path), else the first in the
-registry's (``NewsSpider.listing_owner``), whichever answer comes first.
+registry's (``NewsSpider.discovery_owner``), whichever answer comes first.
 
 URLs in ``discovery`` and ``living_pages`` may be relative; they resolve
 against ``base_url``. Under a base URL with a path (``https://www.gemeente.nl/inwoner/``)

@@ -86,6 +86,15 @@ NUMERIC_DATE = re.compile(
     _WEEKDAY + r"\b(?P<d>\d{1,2})(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
 )
 FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
+#: A day and month name with the year in two digits after an apostrophe, as a theme's short date format prints a
+#: page's date line (PHP's ``j F 'y``: "14 december '20", "ma 14 dec. ’20 08:55"): read for a page's own date only
+#: (:func:`parse_dutch_date`, :func:`_is_date_only`), not among an analysis's event dates. Without the apostrophe
+#: two digits after a month are no year ("14 december 20 deelnemers").
+SHORT_YEAR_DATE = re.compile(
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|-(?=[a-z]))(?P<mon>" + _MONTH_ALT
+    + r")\.?[\s-]*['‘’](?P<yy>\d{2})(?!\d)" + _TIME,
+    re.I,
+)
 #: An ISO date, also glued to the label before it when a table row lost the space between its cells
 #: ("Status Definitief2020-04-09", "Datum uitspraak2009-09-04"): after a word of lower-case letters only,
 #: never inside a code of capitals and digits (a kenmerk "BJ2020-04-09", "Z2020-04-09") or after a digit,
@@ -159,6 +168,20 @@ def full_date(m: re.Match) -> ParsedDate | None:
     return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
 
 
+def short_year_date(m: re.Match) -> ParsedDate | None:
+    """The date of a match of :data:`SHORT_YEAR_DATE`: its two-digit year in 2000–2069 below 70, else in the 1900s
+    (as POSIX's ``strptime`` ``%y`` reads one); ``None`` when the day does not exist or its weekday is another.
+
+    >>> short_year_date(SHORT_YEAR_DATE.search("14 december '20 08:55")).iso
+    '2020-12-14T08:55'
+    """
+    g = m.groupdict()
+    year = int(g["yy"])
+    parsed = _build(year + (2000 if year < 70 else 1900), MONTHS[g["mon"].lower()], int(g["d"]), g.get("H"), g.get("M"))
+    weekday = _weekday_of(g.get("wd"))
+    return None if parsed is None or (weekday is not None and parsed.day.weekday() != weekday) else parsed
+
+
 def _weekday_of(name: str | None) -> int | None:
     name = (name or "").lower()
     return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
@@ -213,7 +236,8 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
                 parsed = in_amsterdam(parsed, text[m.end():], joined="T" in m.group(0))
             if parsed:
                 return parsed
-    return None
+    m = SHORT_YEAR_DATE.match(text) if anchored else SHORT_YEAR_DATE.search(text)
+    return short_year_date(m) if m else None
 
 
 #: A date written relative to the moment the page was read (:func:`relative_date`): "vandaag",
@@ -366,6 +390,12 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
             if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return written_date(m)
+    m = SHORT_YEAR_DATE.match(line)
+    if m:
+        rest = line[m.end():].strip().removesuffix(".").rstrip()
+        if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+                        and (suffix_limit is None or len(rest) <= suffix_limit)):
+            return short_year_date(m)
     return None
 
 

@@ -146,3 +146,35 @@ def test_a_date_stamped_as_the_page_is_read_gives_way_to_its_dateline():
                         url="https://www.voorbeeldstad.nl/nieuws/gunning-jeugdhulp",
                         fetched_at=datetime(2026, 12, 1, 10, tzinfo=timezone.utc))
     assert (page["published"], page["published_source"]) == ("2025-03-03", "dateline")
+
+
+#: A page's date line with the year in two digits after an apostrophe, as a theme's short date format prints it
+#: (PHP's ``j F 'y``, ``j M 'y``), and the date it states.
+SHORT_YEAR_LINES = {
+    "<p class='date'>14 december '20</p>": "2020-12-14",
+    "<p class='date'>Gepubliceerd op: 14 december ’20 08:55</p>": "2020-12-14T08:55",
+    "<p class='date'>ma 14 dec. '20</p>": "2020-12-14",
+    "<time>7 okt ‘21</time>": "2021-10-07",
+    "<p class='date'>3 maart '99 - Nieuws</p>": "1999-03-03",
+}
+
+
+@pytest.mark.parametrize("line", SHORT_YEAR_LINES)
+def test_a_date_line_with_a_two_digit_year_dates_the_page_and_is_not_its_text(line):
+    """news-sites.md §2.3's dates with the year written short: "14 december '20" (the day and Dutch month name of
+    §2.3's "date line under title", the year after an apostrophe) gave no date, the page went undated and its date
+    line opened its text. It is the page's stated date (20xx below '70, 19xx from it, as POSIX's ``%y`` reads a
+    year), also after a label and with a time; and no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (SHORT_YEAR_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_two_digit_number_after_a_day_and_month_without_an_apostrophe_is_no_year():
+    """"14 december 20 deelnemers" is no date of 2020: the short year needs its apostrophe."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    assert parse_dutch_date("Op 14 december 20 deelnemers") is None
+    assert parse_dutch_date("Op 14 december '20").iso == "2020-12-14"
+    assert parse_dutch_date("x" * 50_000 + " 14 december '" + "1" * 50_000) is None
