@@ -92,7 +92,11 @@ full), the parties of a contract ("X, gevestigd te ...", ``gevestigd``), the bid
 members, a municipality named as the one that buys (``buyer_act``: "Zwolle koopt de jeugdhulp in", "de aanbesteding die
 Zwolle heeft gehouden") or in a dateline whose sentence tells a purchase or contract, and a jeugdregio named after a
 province or part of the country ("regio Twente"); "Stichting A en Stichting B" are two. An address ("Kerkstraat 5",
-"Postbus 12", a postcode) and the page's menu lines under a list ("Lees ook", "Home") are no parties.
+"Postbus 12", a postcode) and the page's menu lines under a list ("Lees ook", "Home") are no parties. Awardees also
+as a plural subject ("A en B hebben de aanbesteding gewonnen"), per lot told elliptically ("perceel 2 aan B",
+``perceel_aan``), as a notice's field ("Gegund aan: A", "Opdrachtnemer: A", ``field_line``), chosen with the verb last
+("heeft A aangewezen als nieuwe aanbieder") and providing the care from a date or year on in the present ("A levert
+vanaf 2025 de jeugdhulp"; not "sinds").
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -682,8 +686,10 @@ def _awardees(text: str) -> list[dict]:
         # branch cv24: the award told by the winner (stages.md definitieve_gunning from the awardee's side): "MetMaya
         # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
         # contract binnengehaald"
-        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
-                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))"),
+        # (branch orgs9: the subject a list, "A en B hebben de aanbesteding gewonnen", not the last name only)
+        ("winner_side", rf"(?P<names>{_ALIST}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
+                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))",
+         r"\b(?:gekregen|verworven|binnengehaald|gewonnen)\b"),
         # branch orgs1: the idiom of winning ("X de aanbesteding aan het langste eind trok")
         ("winner_side", rf"(?P<names>{_NAME}) (?:de|het|een) (?:[a-z]+ )?(?:aanbesteding|opdracht|contract|gunning)\w* "
                         rf"(?:[\w-]+ ){{0,3}}aan het langste eind (?:trok|trekt|trokken|getrokken)"),
@@ -743,13 +749,13 @@ def _awardees(text: str) -> list[dict]:
         # gesleept" with the verb in the present or past ("X won de aanbesteding", "De keuze is gevallen op X", "De
         # regio koos voor X als nieuwe aanbieder", "X is geselecteerd als opdrachtnemer", "De opdracht is toegekend
         # aan X", "X sleept contract in de wacht")
-        ("winner", rf"(?P<names>{_NAME}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
+        ("winner", rf"(?P<names>{_ALIST}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
         ("keuze_op", rf"\b[Kk]euze (?:\w+ ){{0,3}}?(?:is |werd )?(?:viel|gevallen|valt) (?:\w+ )?op (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})"),
         ("gekozen_als", rf"(?P<names>{_NAME}) (?:is|werd|wordt|zijn|werden|worden) (?:\w+ ){{0,2}}(?:gekozen|geselecteerd|aangewezen) als (?:de )?"
                         rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b", r"\b(?:gekozen|geselecteerd|aangewezen) als\b"),
         ("gekozen_als", rf"\b(?:kiest|koos|kozen|kiezen|gekozen) (?:\w+ ){{0,3}}?voor (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) als (?:de )?"
                         rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b"),
-        ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen) aan "
+        ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen|verstrekt) aan "
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
                         rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald|gesleept)?)\b", r"in de wacht|\bbinnen"),
@@ -771,7 +777,7 @@ def _awardees(text: str) -> list[dict]:
         # party allowed to provide the care ("X mag vanaf 2025 de jeugdhulp uitvoeren"); not where the sentence only
         # supposes it (checked below)
         ("wordt_aanbieder", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names>{_ALIST}) (?:wordt|worden|is|zijn|werd|werden) "
-                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? )?(?:de|het) nieuwe "
+                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}),? )?(?:de|het) nieuwe "
                             rf"(?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?|partners?)\b",
          r"\b(?:wordt|worden|is|zijn|werd|werden) (?:(?:per|vanaf|sinds|met ingang van) [\w ]{4,20},? )?(?:de|het) nieuwe\b"),
         ("buyer_contracted", rf"\b(?:hebben|heeft) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,3}}?"
@@ -834,6 +840,26 @@ def _awardees(text: str) -> list[dict]:
         ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:{_OPENER}|Na)\b[^.\n,]{{0,60}}?,? (?:gaat|gaan) (?:de |het )?(?:{_KIND} )?"
                            rf"(?P<names>{_ALIST}) {_GOES_ON}",
          r"\b(?:gaat|gaan)\b[^.\n]{0,160}?\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b"),
+        # branch orgs9: the lots of one award told elliptically ("Perceel 1 is gegund aan A, perceel 2 aan B en perceel 3
+        # aan C"), the award written as a field of a notice ("Gegund aan: A", "Winnaar: A", "Opdrachtnemer: A B.V."), the
+        # party chosen as the new provider with the verb last ("De gemeente heeft A aangewezen als nieuwe aanbieder"), and
+        # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
+        # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? aan (?:de |het )?"
+                        rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
+        ("field_line", rf"(?:^|(?<=\n))[ \t]*(?:[Gg]egund aan|[Ww]innaars?|(?:[Nn]aam (?:van de )?)?[Oo]pdrachtnemers?|[Gg]econtracteerde "
+                       rf"(?:partij|aanbieder)s?|[Gg]unning aan)[ \t]*:[ \t]*(?P<names>{_LIST})"),
+        ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?"
+                        rf"(?:aangewezen|gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:nieuwe )?"
+                        rf"(?:\w*aanbieders?|\w*instellingen?|partners?|uitvoerders?|opdrachtnemers?|contractpartners?)\b",
+         r"\b(?:aangewezen|gekozen|geselecteerd|gecontracteerd) als\b"),
+        ("levert_vanaf", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?!{_OPENER}\b)(?P<names>{_ALIST}) (?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) "
+                         rf"(?:vanaf|per|met ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}|volgend jaar) (?:de|het) (?:[\w-]+ )?"
+                         rf"(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b",
+         r"\b(?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) (?:vanaf|per|met ingang van)\b"),
+        ("levert_vanaf", rf"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}|volgend jaar),? "
+                         rf"(?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) "
+                         rf"(?:de|het) (?:[\w-]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),

@@ -150,3 +150,33 @@ def test_a_person_or_a_bare_legal_form_before_gevestigd_is_no_party(read, text):
 ])
 def test_an_address_or_the_pages_menu_under_an_award_is_no_awardee(read, text):
     assert read(AWARD + text)["awardees"] == ["Eikenrode"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Eikenrode en Wilgenhof hebben de aanbesteding gewonnen.", ["Eikenrode", "Wilgenhof"]),
+    ("Eikenrode en Wilgenhof wonnen de aanbesteding.", ["Eikenrode", "Wilgenhof"]),
+    ("Perceel 1 is gegund aan Eikenrode, perceel 2 aan Wilgenhof en perceel 3 aan De Berkenhof.",
+     ["Eikenrode", "Wilgenhof", "De Berkenhof"]),
+    ("De opdracht is gegund aan Eikenrode; de percelen 2 en 3 aan Wilgenhof.", ["Eikenrode", "Wilgenhof"]),
+    ("De uitslag is bekend.\nGegund aan: Eikenrode", ["Eikenrode"]),
+    ("De uitslag is bekend.\nWinnaars: Eikenrode en Wilgenhof", ["Eikenrode", "Wilgenhof"]),
+    ("De uitslag is bekend.\nOpdrachtnemer: Eikenrode", ["Eikenrode"]),
+    ("De opdracht is verstrekt aan Eikenrode.", ["Eikenrode"]),
+    ("De gemeente heeft Eikenrode aangewezen als nieuwe aanbieder.", ["Eikenrode"]),
+    ("Eikenrode is per 1 januari de nieuwe jeugdhulpaanbieder.", ["Eikenrode"]),
+    ("Eikenrode levert vanaf 2025 de jeugdhulp in de regio.", ["Eikenrode"]),
+    ("Vanaf 2025 voert Eikenrode de jeugdbescherming uit.", ["Eikenrode"]),
+])
+def test_more_general_ways_of_telling_the_award_name_every_awardee(read, text, expected):
+    assert read(AWARD + text)["awardees"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sinds 2015 levert Eikenrode de jeugdhulp.",
+    "Mogelijk levert Eikenrode vanaf 2025 de jeugdhulp.",
+    "Eikenrode en Wilgenhof hebben de aanbesteding niet gewonnen.",
+    "De uitslag volgt.\nOpdrachtnemer: nog niet bekend",
+    "Het college heeft wethouder Berk aangewezen als contactpersoon.",
+])
+def test_a_provider_of_old_a_supposition_a_denial_or_an_empty_field_names_no_awardee(read, text):
+    assert read(AWARD + text)["awardees"] == []
