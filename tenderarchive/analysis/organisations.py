@@ -83,6 +83,21 @@ this round's (:data:`_EARLIER`), a contract said to end, more loser's and object
 dateline under the page's title lines, a municipality as the buyer's companion or example, a ruling's parties in quotes
 (:func:`_quoted_parties`), an officer's organisation (``officer_of``), the Raad van State and more kinds of party.
 
+Branch orgs9: the party said to carry out the care after the award (``gaat_uitvoeren``: "X gaat de jeugdhulp
+uitvoeren", "Vanaf 1 januari gaat X de jeugdhulp leveren"; not the buyer itself, nor denied or supposed) and the
+awarded parties after their kind and a colon ("Er zijn drie aanbieders gecontracteerd: A, B en C", "gegund aan de
+volgende partijen:"). Organisations: the national public bodies as a closed class (``public_body``: Raad voor de
+Kinderbescherming, Inspectie, Commissie van Aanbestedingsexperts, a rekenkamer, a ministry, Veilig Thuis, the GGD in
+full), the parties of a contract ("X, gevestigd te ...", ``gevestigd``), the bidders (``bidder``), a consortium's
+members, a municipality named as the one that buys (``buyer_act``: "Zwolle koopt de jeugdhulp in", "de aanbesteding die
+Zwolle heeft gehouden") or in a dateline whose sentence tells a purchase or contract, and a jeugdregio named after a
+province or part of the country ("regio Twente"); "Stichting A en Stichting B" are two. An address ("Kerkstraat 5",
+"Postbus 12", a postcode) and the page's menu lines under a list ("Lees ook", "Home") are no parties. Awardees also
+as a plural subject ("A en B hebben de aanbesteding gewonnen"), per lot told elliptically ("perceel 2 aan B",
+``perceel_aan``), as a notice's field ("Gegund aan: A", "Opdrachtnemer: A", ``field_line``), chosen with the verb last
+("heeft A aangewezen als nieuwe aanbieder") and providing the care from a date or year on in the present ("A levert
+vanaf 2025 de jeugdhulp"; not "sinds").
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -90,13 +105,17 @@ download and still would not know who was *awarded*.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
 _UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
-_CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
+# (branch orgs9: not the "en" before a legal form or a kind that opens the next name: "Stichting A en Stichting B",
+# "Gemeente A en Gemeente B" are two)
+_CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
+         r"en(?= (?!(?:Stichting|Coöperatie|Vereniging|Gemeente|Rechtbank|Gerechtshof|Zorggroep)\b)[A-Z][\w-]*(?: [A-Z]|$)))")
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
@@ -171,9 +190,22 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
+    if _ADDRESS.match(n):
+        return None  # an address ("Kerkstraat 5", "Postbus 12", "8011 AB Zwolle"), not a party (branch orgs9)
     if re.fullmatch(r"[A-Z][a-z]*wet|WMO|Wmo \d*", n):
         return None  # a law ("zorgaanbieder WMO en Jeugdwet"), not a party (branch orgs2)
     return n
+
+
+# branch orgs9: a street with its number, a post-office box or a postcode, written after a party's name in a list
+_ADDRESS = re.compile(r"(?:Postbus|Antwoordnummer) \d|\d{4} ?[A-Z]{2}\b|[A-ZÀ-Ý][\w'-]*(?:straat|weg|laan|plein|singel|gracht|kade|dijk|"
+                      r"dreef|steeg|pad|park|plantsoen|baan|hof|markt|erf|oord|boulevard|dam|wal|veld|ring|haven)"
+                      r"(?: [a-z]+)? \d{1,3}(?: ?[a-zA-Z])?(?![\w-])")
+# branch orgs9: a line of a page's navigation, sharing or comments, read under a list of parties: the list has ended
+_MENU_LINE = re.compile(r"(?i:home|menu|nieuws|contact|zoeken|lees (?:ook|meer|verder)|meer nieuws|gerelateerd(?: nieuws)?|"
+                        r"delen|deel (?:dit|deze pagina|dit bericht)|terug|vorige|volgende|print|reageren|reacties?|"
+                        r"plaats een reactie|nieuwsbrief|volg ons|cookies?|privacy(?:verklaring)?|disclaimer|sitemap|"
+                        r"toegankelijkheid|over ons|inloggen)\s*[:.»>›]?")
 
 
 def _is_place(name: str) -> bool:
@@ -228,6 +260,8 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             if items_seen:
                 break
             continue
+        if _MENU_LINE.fullmatch(s):
+            break  # (branch orgs9) the page's menu or sharing links under the list
         if _LIST_LINE.match(s):
             numbered = True
             item = _LIST_LINE.sub("", s)
@@ -466,6 +500,7 @@ _WORD = re.compile(r"\w+")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _LOSS_AFTER_RX = re.compile(_LOSS_AFTER)
 _BID_OF_END = re.compile(rf"(?:{_BID_OF})\Z")
+_BID_REACH = 160  # "de inschrijving van de zorgaanbieder" and its words fit well within it
 _SET_ASIDE_RX = re.compile(_SET_ASIDE)
 _LOSS_BEFORE_RX = re.compile(_LOSS_BEFORE, re.I)
 _LOSS_NAMED_RX = re.compile(_LOSS_NAMED)
@@ -478,9 +513,12 @@ def _loser(name: str, idx: _Index) -> bool:
     mentions = idx.all(name)
     if any(_LOSS_AFTER_RX.match(text, e) for _, e in mentions):
         return True
-    # (branch orgs7) its tender set aside; the bid's words hold no full stop nor line end
+    # (branch orgs7) its tender set aside; the bid's words hold no full stop nor line end (branch orgs9: looked for in
+    # the _BID_REACH characters before the mention only -- a search back to the sentence's start made a text without
+    # full stops quadratic, 5 s for 84 KB naming one party 4,000 times)
     if any(_SET_ASIDE_RX.match(text, e) and _BID_OF_END.search(
-            text, max(text.rfind(".", 0, p), text.rfind("\n", 0, p)) + 1, p) for p, e in mentions):
+            text, max(text.rfind(".", max(0, p - _BID_REACH), p), text.rfind("\n", max(0, p - _BID_REACH), p),
+                      p - _BID_REACH - 1, -1) + 1, p) for p, e in mentions):
         return True
     return any(_LOSS_BEFORE_RX.search(text[max(0, p - 80): p])
                or _LOSS_NAMED_RX.search(text[max(0, p - 40): p])
@@ -598,9 +636,13 @@ def _awardees(text: str) -> list[dict]:
         if _AWARD_HEAD.search(line):
             for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
-    for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} )?gecontracteerd:\s*([^\n]+)|"
-                         r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)", text, re.I):
-        for n in _split_names(m.group(1) or m.group(2), initial=_initial(text, m.start(m.lastindex))):
+    # (branch orgs9: also with the parties' kind and number before the verb, "Er zijn drie aanbieders gecontracteerd: A,
+    # B en C", and the award to "the following parties", "De opdracht is gegund aan de volgende partijen: A en B")
+    for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} |(?:[\w-]+ ){0,3}?)gecontracteerd:\s*([^\n]+)|"
+                         r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)|"
+                         r"(?:gegund|toegekend) aan de volgende (?:\w+ ){0,2}?(?:partijen|\w*aanbieders|organisaties|instellingen|"
+                         r"combinaties|inschrijvers):\s*([^\n]+)", text, re.I):
+        for n in _split_names(m.group(1) or m.group(2) or m.group(3), initial=_initial(text, m.start(m.lastindex))):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
@@ -644,8 +686,10 @@ def _awardees(text: str) -> list[dict]:
         # branch cv24: the award told by the winner (stages.md definitieve_gunning from the awardee's side): "MetMaya
         # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
         # contract binnengehaald"
-        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
-                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))"),
+        # (branch orgs9: the subject a list, "A en B hebben de aanbesteding gewonnen", not the last name only)
+        ("winner_side", rf"(?P<names>{_ALIST}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
+                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))",
+         r"\b(?:gekregen|verworven|binnengehaald|gewonnen)\b"),
         # branch orgs1: the idiom of winning ("X de aanbesteding aan het langste eind trok")
         ("winner_side", rf"(?P<names>{_NAME}) (?:de|het|een) (?:[a-z]+ )?(?:aanbesteding|opdracht|contract|gunning)\w* "
                         rf"(?:[\w-]+ ){{0,3}}aan het langste eind (?:trok|trekt|trokken|getrokken)"),
@@ -705,13 +749,13 @@ def _awardees(text: str) -> list[dict]:
         # gesleept" with the verb in the present or past ("X won de aanbesteding", "De keuze is gevallen op X", "De
         # regio koos voor X als nieuwe aanbieder", "X is geselecteerd als opdrachtnemer", "De opdracht is toegekend
         # aan X", "X sleept contract in de wacht")
-        ("winner", rf"(?P<names>{_NAME}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
+        ("winner", rf"(?P<names>{_ALIST}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
         ("keuze_op", rf"\b[Kk]euze (?:\w+ ){{0,3}}?(?:is |werd )?(?:viel|gevallen|valt) (?:\w+ )?op (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})"),
         ("gekozen_als", rf"(?P<names>{_NAME}) (?:is|werd|wordt|zijn|werden|worden) (?:\w+ ){{0,2}}(?:gekozen|geselecteerd|aangewezen) als (?:de )?"
                         rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b", r"\b(?:gekozen|geselecteerd|aangewezen) als\b"),
         ("gekozen_als", rf"\b(?:kiest|koos|kozen|kiezen|gekozen) (?:\w+ ){{0,3}}?voor (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) als (?:de )?"
                         rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b"),
-        ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen) aan "
+        ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen|verstrekt) aan "
                           rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
                         rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald|gesleept)?)\b", r"in de wacht|\bbinnen"),
@@ -733,7 +777,7 @@ def _awardees(text: str) -> list[dict]:
         # party allowed to provide the care ("X mag vanaf 2025 de jeugdhulp uitvoeren"); not where the sentence only
         # supposes it (checked below)
         ("wordt_aanbieder", rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names>{_ALIST}) (?:wordt|worden|is|zijn|werd|werden) "
-                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? )?(?:de|het) nieuwe "
+                            rf"(?:(?:per|vanaf|sinds|met ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}),? )?(?:de|het) nieuwe "
                             rf"(?:{_KIND}|opdrachtnemers?|uitvoerders?|contractpartners?|partners?)\b",
          r"\b(?:wordt|worden|is|zijn|werd|werden) (?:(?:per|vanaf|sinds|met ingang van) [\w ]{4,20},? )?(?:de|het) nieuwe\b"),
         ("buyer_contracted", rf"\b(?:hebben|heeft) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,3}}?"
@@ -787,6 +831,35 @@ def _awardees(text: str) -> list[dict]:
         ("levert_vanaf", rf"(?:wordt|worden|werd|werden) (?:vanaf|per|met ingang van) (?:\d{{1,2}} {_MONTH} )?\d{{4}},? (?:[a-z]+ ){{0,3}}?"
                          rf"(?:geleverd|uitgevoerd|verzorgd|geboden) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})",
          r"\b(?:geleverd|uitgevoerd|verzorgd|geboden) door\b"),
+        # branch orgs9: the party said to carry out the care or the contract from now on ("X gaat de jeugdhulp
+        # uitvoeren", "Vanaf 1 januari gaat X de ambulante jeugdhulp in de regio leveren"); not the buyer doing it itself
+        # ("De gemeente gaat de jeugdhulp zelf uitvoeren"), nor where the sentence only supposes or denies it
+        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:[Zz]org|[Jj]eugdhulp|[Jj]eugdzorg)?[Aa]anbieders? )?(?!{_OPENER}\b)"
+                           rf"(?P<names>{_ALIST}) (?:gaat|gaan) {_GOES_ON}",
+         r"\b(?:gaat|gaan)\b[^.\n]{0,120}?\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b"),
+        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:{_OPENER}|Na)\b[^.\n,]{{0,60}}?,? (?:gaat|gaan) (?:de |het )?(?:{_KIND} )?"
+                           rf"(?P<names>{_ALIST}) {_GOES_ON}",
+         r"\b(?:gaat|gaan)\b[^.\n]{0,160}?\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b"),
+        # branch orgs9: the lots of one award told elliptically ("Perceel 1 is gegund aan A, perceel 2 aan B en perceel 3
+        # aan C"), the award written as a field of a notice ("Gegund aan: A", "Winnaar: A", "Opdrachtnemer: A B.V."), the
+        # party chosen as the new provider with the verb last ("De gemeente heeft A aangewezen als nieuwe aanbieder"), and
+        # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
+        # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? aan (?:de |het )?"
+                        rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
+        ("field_line", rf"(?:^|(?<=\n))[ \t]*(?:[Gg]egund aan|[Ww]innaars?|(?:[Nn]aam (?:van de )?)?[Oo]pdrachtnemers?|[Gg]econtracteerde "
+                       rf"(?:partij|aanbieder)s?|[Gg]unning aan)[ \t]*:[ \t]*(?P<names>{_LIST})"),
+        ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?"
+                        rf"(?:aangewezen|gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:nieuwe )?"
+                        rf"(?:\w*aanbieders?|\w*instellingen?|partners?|uitvoerders?|opdrachtnemers?|contractpartners?)\b",
+         r"\b(?:aangewezen|gekozen|geselecteerd|gecontracteerd) als\b"),
+        ("levert_vanaf", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?!{_OPENER}\b)(?P<names>{_ALIST}) (?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) "
+                         rf"(?:vanaf|per|met ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}|volgend jaar) (?:de|het) (?:[\w-]+ )?"
+                         rf"(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b",
+         r"\b(?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) (?:vanaf|per|met ingang van)\b"),
+        ("levert_vanaf", rf"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:\d{{1,2}} {_MONTH}(?: \d{{4}})?|\d{{4}}|volgend jaar),? "
+                         rf"(?:levert|leveren|verzorgt|verzorgen|biedt|bieden|voert|voeren) (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) "
+                         rf"(?:de|het) (?:[\w-]+ )?(?:jeugdhulp|jeugdzorg|jeugdbescherming|jeugd-ggz|zorg|opdracht)\b"),
         # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
         # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
@@ -802,10 +875,12 @@ def _awardees(text: str) -> list[dict]:
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
             if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted", "gunt_x", "contracted", "in_zee", "gekozen_als",
-                        "levert_vanaf") and re.search(
+                        "levert_vanaf", "gaat_uitvoeren") and re.search(
                     r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
                     r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs6) supposed, wished, asked or conditional, not told
+            if rule == "gaat_uitvoeren" and re.match(r"(?i:misschien|mogelijk|wellicht|waarschijnlijk|wie|welke)\b", m.group(0)):
+                continue  # (branch orgs9) the same words opening the sentence
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
             found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else
@@ -816,6 +891,8 @@ def _awardees(text: str) -> list[dict]:
             for n in found:
                 if rule == "gegund_gekregen" and n in ("Alle", "Middin"):
                     continue
+                if rule == "gaat_uitvoeren" and _head_role(n, "") in ("buyer", "court"):
+                    continue  # (branch orgs9) "Regio X gaat de jeugdhulp uitvoeren": the buyer, not a party it contracted
                 _add(out, seen, n, rule, m.group(0))
     return out
 
@@ -826,6 +903,12 @@ def _awardees(text: str) -> list[dict]:
 _NOT_CLAUSE = r"(?!(?:en|of|maar|niet|geen|is|zijn|werd|werden|wordt|worden|heeft|hebben)\b)"
 _OPENER = (r"(?:In|Op|Sinds|Vanaf|Per|Tot|Na|Voor|Met|Bij|Door|Dit|Dat|Deze|Die|Er|Ook|Nu|Toen|Daarna|Inmiddels|Alle|"
            r"Hoeveel|Welke|Wie|Dan|Daar|Hier|Zo|Eind|Begin|Medio)")
+# branch orgs9: what a party "gaat" do after an award: the care or the contract, carried out from a date on or not
+_GOES_ON = (rf"(?:(?:vanaf|per|met|ingang|van|in|tot|komende|de|jaren|jaar|samen|ook|weer|opnieuw|voortaan|straks|dan|"
+            rf"\d{{1,4}}|{_MONTH}),? ){{0,7}}?(?:de|het) (?:[\w-]+ ){{0,2}}?(?:jeugdhulp|jeugdzorg|jeugdbescherming|"
+            r"jeugd-ggz|zorg|opdracht|werkzaamheden|dienstverlening|begeleiding|hulp)\b"
+            r"(?:(?! (?:niet|zelf|die|dat|welke|zij|ze|hij|om|wil|willen)\b)[^.\n]){0,60}?"
+            r"\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b")
 # branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")
 _AWARDED_THING = (r"(?:opdracht|contract|aanbesteding|perceel|percelen|gunning|overeenkomst|raamovereenkomst|jeugdhulp|jeugdzorg|"
                   r"jeugdbescherming|zorg|dienstverlening)\w*")
@@ -915,6 +998,20 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs1: regions listed by name ("het inkooptraject van de regio's West-Brabant West, Hart van Brabant en
     # Zuidoost Brabant")
     ("buyer", "regio_list", re.compile(rf"[Rr]egio's (?P<names>{_LIST})")),
+    # branch orgs9: the national public bodies of youth care and procurement, a closed class as the courts are ("de Raad
+    # voor de Kinderbescherming", "de Inspectie Gezondheidszorg en Jeugd", "de Commissie van Aanbestedingsexperts", "de
+    # rekenkamer van Zwolle"): they advise, supervise or report; a ministry buys or pays; Veilig Thuis provides
+    ("adviser", "public_body", re.compile(
+        r"(?<![\w-])(?P<names>Raad voor de Kinderbescherming|Inspectie (?:Gezondheidszorg en Jeugd|Justitie en Veiligheid|"
+        r"van het Onderwijs)|Inspecties Jeugd|Nederlandse Zorgautoriteit|Autoriteit Consument en Markt|Autoriteit Persoonsgegevens|"
+        r"Commissie van Aanbestedingsexperts|(?:De )?Kinderombuds(?:man|vrouw)|Nationale [Oo]mbudsman|Jeugdautoriteit|"
+        r"Nederlands Jeugdinstituut|Algemene Rekenkamer|Sociaal en Cultureel Planbureau|Centraal Planbureau|"
+        r"(?:[Rr]ekenkamer(?:commissie)?|Randstedelijke Rekenkamer) (?:van |voor )?(?:(?:de|het) )?(?=[A-Z])[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)(?![\w-])")),
+    ("buyer", "public_body", re.compile(
+        r"(?<![\w-])(?P<names>[Mm]inisterie van (?:Volksgezondheid, Welzijn en Sport|Justitie en Veiligheid|Binnenlandse Zaken"
+        r"(?: en Koninkrijksrelaties)?|Onderwijs, Cultuur en Wetenschap|Sociale Zaken en Werkgelegenheid|Financiën|"
+        r"VWS|JenV|J&V|BZK|OCW|SZW))(?![\w-])")),
+    ("provider", "public_body", re.compile(rf"(?<![\w-])(?P<names>Veilig Thuis(?: (?:[Rr]egio )?{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,3}})?)(?![\w-])")),
     ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau|Adviesraad|Adviesraden) {_NAME}|"
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
@@ -927,7 +1024,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                               rf"(?:de |het )?(?P<names>{_LIST})")),
     # (branch orgs4: the legal form also without its dots, "X BV", "X B.V", "X N.V.")
-    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} (?:B\.V\.|N\.V\.|(?:BV|B\.V|NV)\b))")),
+    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) {_NAME}|{_NAME} (?:B\.V\.|N\.V\.|(?:BV|B\.V|NV)\b))")),
     # branch orgs2: a provider known by the shape of its name, without a legal form: a head word of a care organisation
     # before its name ("Jeugdbescherming Noord", "Zorggroep Parlan", "Thuiszorg de Friese Wouden", "GGZ Delfland",
     # "Praktijk voor Kinder- en Jeugdpsychologie Maas en Waal"), after it ("Hartekamp Groep", "TSN Thuiszorg", "Kenter
@@ -1004,6 +1101,21 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs9: the parties of a contract or a decision as such a text writes them ("Stichting Eikenrode, gevestigd te
+    # Zwolle", "Gemeente Westland, gevestigd en kantoorhoudend aan ..."); the role from the head word
+    ("provider", "gevestigd", re.compile(rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b")),
+    # branch orgs9: the members of a consortium named after it ("het samenwerkingsverband Jeugd Oost, bestaande uit A en
+    # B"), and the parties that tendered ("De inschrijvers waren A, B en C", "A en B hebben een inschrijving ingediend",
+    # "A schreef in op perceel 2")
+    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|coöperatie)\w*(?: (?:{_NAME}))?,? "
+                                          rf"(?:bestaande uit|bestaat uit|gevormd door|met daarin) (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "bidder", re.compile(rf"\b[Dd]e (?:inschrijvers|gegadigden|bieders|inschrijvende partijen)(?: (?:op|voor) [a-z ]{{2,40}}?)? "
+                                      rf"(?:waren|zijn|was|is)(?: onder meer| onder andere)?:? (?:de |het )?(?P<names>{_LIST})|"
+                                      rf"(?P<names41>{_ALIST}) (?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,2}}?(?:een )?(?:inschrijving|offerte|bod)"
+                                      rf"(?:en)? (?:ingediend|gedaan|uitgebracht)\b|"
+                                      rf"(?P<names42>{_ALIST}) (?:schreef|schreven|schrijft|schrijven) (?:ook |eveneens |wel )?in\b(?! de\b)")),
+    # branch orgs9: the Gemeenschappelijke Gezondheidsdienst (GGD) written in full, with its region
+    ("provider", "public_body", re.compile(rf"(?<![\w-])(?P<names>Gemeenschappelijke Gezondheidsdienst(?: {_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,3}})?)(?![\w-])")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
     # the group a provider belongs to, the founders of a new provider
     ("provider", "party_in_procedure", re.compile(
@@ -1078,8 +1190,17 @@ def _ruling_name(chunk: str) -> tuple[str, str] | None:
 def _regio_name(name: str) -> bool:
     """"regio Gooi en Vechtstreek", "De Leidse Regio": a region that acts; not "regio Nederland", not "de regio Jeugd"."""
     rest = re.sub(r"^[Rr]egio ", "", name)
-    return rest != name and rest not in _PROVINCES and not _SERVICE.match(rest) and rest not in _STOP \
-        or name.endswith("se Regio")
+    return rest != name and (rest not in _PROVINCES or rest in _jeugdregio_names()) and not _SERVICE.match(rest) \
+        and rest not in _STOP or name.endswith("se Regio")
+
+
+@functools.lru_cache(maxsize=1)
+def _jeugdregio_names() -> frozenset[str]:
+    """The names and aliases of the jeugdregio's: "regio Twente", "regio Drenthe" name a body, as "regio Lekstroom" does
+    (branch orgs9), though Twente and Drenthe are also a part of the country and a province."""
+    from .places import load
+    _, regions = load()
+    return frozenset(n for r in regions.values() for n in [re.sub(r"\s*\(.*\)", "", r["name"]), *r["aliases"].split("|")] if n)
 
 
 def _spells(abbr: str, words: list[str]) -> bool:
@@ -1161,9 +1282,9 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
-LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
@@ -1340,7 +1461,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
-                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of"):  # branch orgs4
+                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of", "gevestigd"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
                             rule == "person_org" and (re.search(r"[A-ZÀ-Ý][\w-]*\s*$", before)  # "Bureau Jeugdzorg (BJZ)"
@@ -1351,6 +1472,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                                       or re.fullmatch(r"[A-Z][A-Za-z]{1,6}", n) and sum(c.isupper() for c in n) >= 2
                                                       and n[0] == m.group("who")[0])):
                         continue  # a party or a portfolio, a person, a place, a law, or an abbreviation of the words before
+                    if rule == "gevestigd" and (re.match(r"(?:Mevrouw|Meneer|Mevr|Dhr|Mr|Drs|Ir|Dr|Prof|De heer|Heer)\b", n)
+                                                or re.fullmatch(r"(?i:stichting|vereniging|coöperatie|gemeente|regio|de|het)", n)):
+                        continue  # (branch orgs9) a person with a title, a legal form without its name
                     if rule == "named_as" and re.search(r"(?i:gemeent\w*|regio)\b[^.\n]{0,100}$", text[max(0, m.start() - 120): m.start()]):
                         role = "buyer"  # "de gemeenten die samenwerken onder de naam X"
                     elif rule == "kind_bureau":
@@ -1426,6 +1550,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         # "Inkoop jeugdzorg / 12 maart 2016 / HOOGEVEEN – Het college ...", not only at the text's very start)
         acts = [(m, m.group("m"), "dateline") for m in re.finditer(
             rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text[:600])]
+        # branch orgs9: ... or whose first sentence tells a purchase or a contract ("NOORDENVELD - Op 1 januari loopt het
+        # contract met ... af", "ZWOLLE - De aanbesteding voor de jeugdhulp is gestart")
+        acts += [(m, m.group("m"), "dateline") for m in re.finditer(
+            rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:aanbested\w*|inkoop\w*|ingekocht|contract\w*|"
+            rf"overeenkomst\w*|gegund|gunning\w*)", text[:600])]
         # branch orgs7: a municipality named as the buyer's companion ("De gemeente gaat, net als X, zelf ...", "Naast X
         # doen ook mee: ...")
         one = rf"(?:{names})(?:(?:,\s+|\s+en\s+)(?:{names})){{0,10}}"
@@ -1436,6 +1565,22 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                              rf"\b[Nn]aast (?P<e>{one})(?= (?:doen|deden|doet) (?:ook )?mee\b))", text):
             chunk = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
             acts += [(m, f, "joint_buyers") for f in re.findall(names, chunk)]
+        # branch orgs9: a municipality named as the one that buys -- the subject of a verb of buying ("Utrecht heeft de
+        # jeugdhulp aanbesteed", "Zwolle koopt de jeugdhulp in", "Apeldoorn gunt de opdracht"), or the one whose tender it
+        # is ("de aanbesteding die Utrecht heeft gehouden", "het inkooptraject van Zwolle"); not a place the sentence
+        # names ("in Utrecht", "uit Zwolle")
+        for m in re.finditer(
+                rf"(?<![\w-])(?<!\b[Ii]n )(?<!\b[Uu]it )(?<!\b[Nn]aar )(?<!\b[Bb]ij )(?<!\b[Vv]oor )(?<!\b[Vv]an )(?P<s>{one})"
+                rf" (?:(?:heeft|hebben|had|hadden|gaat|gaan|wil|willen|moet|moeten|zal|zullen)\s(?:[\w-]+ ){{0,8}}?"
+                rf"(?:aanbesteed|aanbesteden|ingekocht|inkopen|gegund|gunnen|gecontracteerd|contracteren)|"
+                rf"(?:koopt|kocht|kopen|kochten) (?:[\w-]+ ){{0,8}}?in|(?:besteedt|besteedde|besteden) (?:[\w-]+ ){{0,8}}?aan|"
+                rf"(?:contracteert|contracteerde|gunt|gunde)|(?:start|startte|begint|begon|organiseert|houdt|hield) "
+                rf"(?:[\w-]+ ){{0,3}}?(?:aanbesteding|inkoop|inkooptraject))\b|"
+                rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? (?:die|dat) (?P<t>{one}) (?:heeft|had|hebben) "
+                rf"(?:[\w-]+ ){{0,3}}?(?:gehouden|georganiseerd|uitgeschreven|gestart|gedaan)\b|"
+                rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? van (?P<u>{one})(?![\w-])", text):
+            chunk = m.group("s") or m.group("t") or m.group("u")
+            acts += [(m, f, "buyer_act") for f in re.findall(names, chunk)]
         for m, form, rule in acts:
             mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)
             if mun and f"gemeente {mun}".casefold() not in seen:
