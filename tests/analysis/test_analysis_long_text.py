@@ -18,16 +18,16 @@ PAGES = {
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_a_50000_character_page_without_full_stops_is_analysed_in_seconds(name):
     analyse("Jeugdhulp in Heerlen.", title="Jeugdhulp")  # tables and regexes loaded outside the clock
-    started = time.monotonic()
+    started = time.process_time()
     result = analyse(PAGES[name], title="Jeugdhulp")
-    assert time.monotonic() - started < 15  # about 2 s on a loaded machine; minutes before
+    assert time.process_time() - started < 15  # CPU seconds (a loaded machine stretches wall time, not this): about 2 s; minutes before
     assert result["relevance_score"] is not None
 
 
 def test_awardee_names_are_bounded_on_a_run_of_capitalised_words():
-    started = time.monotonic()
+    started = time.process_time()
     assert find_awardees("Gemeente " * 5000 + "de winnaar van de aanbesteding.") is not None
-    assert time.monotonic() - started < 5  # 15 s for 3,000 words before
+    assert time.process_time() - started < 5  # 15 s for 3,000 words before
 
 
 def test_an_overlong_sentence_is_read_in_pieces_at_spaces_with_their_offsets():

@@ -134,6 +134,6 @@ def test_a_person_or_a_bare_kind_of_body_is_no_organisation(text, wrong):
 def test_a_long_run_of_hyphenated_words_is_read_in_bounded_time():
     # 3,000 hyphen-joined capitalised words: with hyphens inside and between words a name could be cut 2^n ways
     import time
-    start = time.perf_counter()
+    start = time.process_time()
     find_organisations("Aap-Noot-" * 3000, None, [])
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10

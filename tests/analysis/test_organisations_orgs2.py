@@ -251,6 +251,6 @@ def test_a_long_run_of_names_joined_by_en_is_read_quickly(opening):
     import time
     # "en" both joins a name and a list: a list not followed by the rule's verb was cut in exponentially many ways
     text = (opening + "Zonnedauw Groep en " * 40) * 3
-    start = time.monotonic()
+    start = time.process_time()
     find_organisations(text, find_awardees(text), [])
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5

@@ -90,6 +90,6 @@ def test_a_long_page_of_capitals_and_youth_words_is_read_in_time():
 
     text = ("Almere, Lelystad en Urk " * 2000 + "jeugdzorg gezamenlijk " * 1000 + "Omdat Sinds Nederlands " * 2000
             + "jeugdhulp inkopen")[:100_000]
-    start = time.perf_counter()
+    start = time.process_time()
     buyer_purchases(text)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
