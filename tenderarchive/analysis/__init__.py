@@ -22,17 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import events as _events
-from .organisations import find_awardees, find_organisations
-from .places import find_municipalities
-from .procedure import contract_duration, lots, procedure_type, tenderned_refs
-from .relevance import relevance
-from .rules import on
-from . import learned
-from . import stages as _stages
-from .stages import add_procedure_running, detect_stages, primary_stage
-from .text import normalise, sentences
-
 __all__ = ["analyse", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS"]
 
 #: Longest text (characters) fed to the analysis steps; the rest of a longer page is not
@@ -47,6 +36,19 @@ MAX_TITLE_CHARS = 1_000
 def analyse(text: str, *, title: str | None = None, published: dt.date | None = None,
             url: str | None = None) -> dict:
     """Analyse one article text. Returns a JSON-serialisable dict (see README keys)."""
+    # The steps are imported here, on the first page analysed, not with the package (issue 14): a TenderNed
+    # crawl or reparse imports the package for .places alone (tenderarchive/organisations.py), and the other
+    # steps' module-level patterns (.organisations, .stages, .dates, .relevance) cost ≈ 0.1–0.2 CPU-s a process.
+    from .dates import events as _events
+    from .organisations import find_awardees, find_organisations
+    from .places import find_municipalities
+    from .procedure import contract_duration, lots, procedure_type, tenderned_refs
+    from .relevance import relevance
+    from .rules import on
+    from . import learned
+    from .stages import add_procedure_running, detect_stages, primary_stage
+    from .text import normalise, sentences
+
     if isinstance(published, dt.datetime):
         published = published.date()
     norm = normalise((text or "")[:MAX_TEXT_CHARS])
