@@ -138,9 +138,12 @@ def gone_line(g: dict) -> str:
 
 
 def _heading(report: Report) -> str:
+    """"Title: crawl 12 (tenderned, complete, finished 5 december 2026 09:51)", the time on Amsterdam's clock; a crawl
+    not finished (still running, or killed: no finish time) says when it started ("finished —" told nothing)."""
     c = report.crawl
-    return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
-            f"finished {moment_words(c.get('finished'))})")
+    when = (f"finished {moment_words(c['finished'])}" if c.get("finished")
+            else f"started {moment_words(c['started'])}, not finished" if c.get("started") else "not finished")
+    return f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, {when})"
 
 
 # --- plain text ----------------------------------------------------------------------------------

@@ -782,3 +782,7 @@ def test_the_reports_heading_and_dates_read_as_dates_on_amsterdams_clock(tmp_pat
     assert feed.findtext(f"{ATOM}updated") == "2026-12-05T08:51:14+00:00"
     contents = [entry.findtext(f"{ATOM}content") for entry in feed.findall(f"{ATOM}entry")]
     assert "example.nl, 14 december 2020 08:55" in contents[0] and "15 oktober 2021" in contents[1]
+
+    running = Report(report.watchlist, {"crawl_id": 10, "spider": "tenderned", "status": "running",
+                                        "started": "2026-06-30T23:30:00+00:00", "finished": None}, "archive", [(watch, [])])
+    assert render_text(running).startswith("W: crawl 10 (tenderned, running, started 1 juli 2026 01:30, not finished)")
