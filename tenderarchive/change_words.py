@@ -136,3 +136,31 @@ def values_words(table, values, other=None) -> str | None:
     return "; ".join(f"{field_label(table, column)}: {value_words(column, value)}"
                      for column, value in values.items() if _shown(column, sides))
 
+
+
+def moment_words(value) -> str:
+    """A date or timestamp as a reader reads it, on Amsterdam's clock: a crawl's finish time stored in UTC,
+    "2026-12-05T08:51:14+00:00", is "5 december 2026 09:51"; an article's "2020-12-14T08:55" (Amsterdam's clock
+    already) "14 december 2020 08:55"; a date "14 december 2020". The crawl report's heading and each match's date
+    showed the stored ISO text. Text that is no ISO date is kept as it is; empty is "—"."""
+    from datetime import datetime
+
+    from tenderarchive.arguments import AMSTERDAM
+
+    if value is None or value == "":
+        return "—"
+    text = str(value).strip()
+    if not _DATE.fullmatch(text):
+        return text
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return text
+    if len(text) == 10:   # a date alone: no clock to show
+        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    if moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(AMSTERDAM)
+        except OverflowError:   # a placeholder at the calendar's end: its own clock
+            pass
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"

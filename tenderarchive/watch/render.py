@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
 
+from tenderarchive.change_words import moment_words
 from tenderarchive.urls import http_url
 from tenderarchive.watch.report import Match, Report, lot_label
 from tenderarchive.watch.watchlist import Watch
@@ -137,9 +138,12 @@ def gone_line(g: dict) -> str:
 
 
 def _heading(report: Report) -> str:
+    """"Title: crawl 12 (tenderned, complete, finished 5 december 2026 09:51)", the time on Amsterdam's clock; a crawl
+    not finished (still running, or killed: no finish time) says when it started ("finished —" told nothing)."""
     c = report.crawl
-    return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
-            f"finished {c.get('finished') or '—'})")
+    when = (f"finished {moment_words(c['finished'])}" if c.get("finished")
+            else f"started {moment_words(c['started'])}, not finished" if c.get("started") else "not finished")
+    return f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, {when})"
 
 
 # --- plain text ----------------------------------------------------------------------------------
@@ -154,7 +158,7 @@ def render_text(report: Report) -> str:
     for watch, matches in report.results:
         lines += ["", f"== {watch.name}: {len(matches)} ==" if matches else f"== {watch.name}: nothing new =="]
         for m in matches:
-            lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {m.published or '—'})")
+            lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {moment_words(m.published)})")
             for link in (m.url, m.datasette_url):
                 if link:
                     lines.append(f"          {_short(link, 300)}")
@@ -203,7 +207,7 @@ def render_markdown(report: Report) -> str:
         for m in matches:
             extra = f" · {_md_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
             lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
-                         f"{_md(m.published)}{extra}  ")
+                         f"{_md(moment_words(m.published))}{extra}  ")
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
             for p in m.procurements:
                 research = f" · {_md_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else ""
@@ -238,7 +242,7 @@ def match_html(m: Match) -> str:
     changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(old)}</del> → <ins>{e(new)}</ins></li>"
                        for ch in m.changes for old, new in [change_pair(ch["old"], ch["new"])])
     return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '
-            f"{e(_short(m.source))}, {e(m.published or '—')}{extra}<br>"
+            f"{e(_short(m.source))}, {e(moment_words(m.published))}{extra}<br>"
             f"<small>matched: {e('; '.join(m.reasons))}</small></p>" + (f"<ul>{changes}</ul>" if changes else ""))
 
 
@@ -257,7 +261,7 @@ def render_html(report: Report) -> str:
     for watch, matches in report.results:
         parts.append(f"<h2>{e(watch.name)} ({len(matches) or 'nothing new'})</h2>")
         parts += [match_html(m) for m in matches]
-    parts.append(f"<p><small>tenderarchive, generated {e(report.generated)}</small></p></body></html>")
+    parts.append(f"<p><small>tenderarchive, generated {e(moment_words(report.generated))}</small></p></body></html>")
     return "\n".join(parts) + "\n"
 
 

@@ -752,3 +752,37 @@ def test_an_article_no_notice_matched_is_told_as_known_only_from_news(tmp_path):
     for rendered in (render_text(report), render_markdown(report), render_html(report)):
         assert "news_only" not in rendered
         assert "known only from news: no TenderNed notice matched" in rendered
+
+
+def test_the_reports_heading_and_dates_read_as_dates_on_amsterdams_clock(tmp_path):
+    """The report's heading showed the crawl's finish time as stored, "finished 2026-12-05T08:51:14+00:00" (UTC),
+    and an article's date as "2020-12-14T08:55": a journalist reads "5 december 2026 09:51" (Amsterdam's clock,
+    an hour after UTC in winter, two in summer), "14 december 2020 08:55" (the page's own clock), a notice's date
+    "15 oktober 2021", in every rendering and in the feed's entries; the Atom's own timestamps stay RFC 3339."""
+    from tenderarchive.watch import Match, Report, Watch, Watchlist, render_atom, render_html, render_markdown, render_text
+
+    watch = Watch(name="Jeugdhulp", keywords=["jeugdhulp"])
+    article = Match("articles", "https://www.example.nl/nieuws/a", "Inkoop jeugdhulp", "https://www.example.nl/nieuws/a",
+                    None, "2020-12-14T08:55", "example.nl", "new", ["keyword “jeugdhulp”"], [])
+    notice = Match("notices", 300301, "Jeugdhulp Haarlem", None, None, "2021-10-15", "Gemeente Haarlem", "new",
+                   ["keyword “jeugdhulp”"], [])
+    summer = Match("notices", 300302, "Jeugdhulp Zandvoort", None, None, "2021-07-01T10:00:00Z", "Gemeente Zandvoort",
+                   "new", ["keyword “jeugdhulp”"], [])
+    crawl = {"crawl_id": 9, "spider": "news", "status": "complete", "finished": "2026-12-05T08:51:14+00:00"}
+    report = Report(Watchlist(path=tmp_path / "w.yaml", title="W", watches=[watch]), crawl, "archive",
+                    [(watch, [article, notice, summer])], generated="2026-12-05T08:52:00+00:00")
+    text, markdown, page = render_text(report), render_markdown(report), render_html(report)
+    for rendering in (text, markdown, page):
+        assert "finished 5 december 2026 09:51" in rendering
+        assert "2026-12-05T" not in rendering and "2020-12-14T" not in rendering and "2021-10-15" not in rendering
+        assert "14 december 2020 08:55" in rendering and "15 oktober 2021" in rendering
+        assert "1 juli 2021 12:00" in rendering   # 10:00 UTC in summer
+    assert "generated 5 december 2026 09:52" in page
+    feed = ET.fromstring(render_atom(report))
+    assert feed.findtext(f"{ATOM}updated") == "2026-12-05T08:51:14+00:00"
+    contents = [entry.findtext(f"{ATOM}content") for entry in feed.findall(f"{ATOM}entry")]
+    assert "example.nl, 14 december 2020 08:55" in contents[0] and "15 oktober 2021" in contents[1]
+
+    running = Report(report.watchlist, {"crawl_id": 10, "spider": "tenderned", "status": "running",
+                                        "started": "2026-06-30T23:30:00+00:00", "finished": None}, "archive", [(watch, [])])
+    assert render_text(running).startswith("W: crawl 10 (tenderned, running, started 1 juli 2026 01:30, not finished)")
