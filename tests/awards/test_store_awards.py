@@ -878,3 +878,32 @@ def test_an_update_of_one_award_of_a_lot_keeps_the_lots_other_award_in_force_in_
         "select s.name, s.tender_value_cents from award_suppliers s join awards a using (award_id) "
         "where a.publication_id = 299895 and a.current = 0 order by s.name")]
     assert earlier == [("Stichting Een", 100000000), ("Stichting Twee", None)], earlier
+
+
+def test_a_notice_read_after_the_lots_earlier_and_later_notices_is_the_change_between_them(procedure_900001, tmp_path):
+    """Reference §8.5 (one row per lot) and §8.6 (the latest notice's values stand): contract notice 900101 estimates
+    lot 1 at 1 200 000 (SYNTHETIC change of the fixture), award notice 900102 prints 1 300 000 and awards it,
+    rectification 900103 corrects it. Read in the order 900101, 900103, 900102 (a crawl's responses arrive in any
+    order) the award notice, read between an earlier and a later notice of the lot, never entered its history: one
+    change 900101 → 900103, where publication order gives two (900101 → 900102 → 900103). The lot's history is now the
+    same in every order, and reading the notices again adds nothing."""
+    contract, award, rectification = (
+        copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == pid))
+        for pid in (900101, 900102, 900103))
+    contract["html"] = contract["html"].replace('<span class="value">1 300 000</span>',
+                                                '<span class="value">1 200 000</span>')
+
+    def history(order, name):
+        db = archive(tmp_path, order, name)
+        lot = db["lots"].get(("TN900001", "1"))
+        return dict(lot, crawl_id=None, fetched_at=None), [
+            (r["version"], json.loads(r["previous_values"]), json.loads(r["new_values"]))
+            for r in db.query("select * from versions where table_name = 'lots' and row_key = ? order by version",
+                              [json.dumps(["TN900001", "1"])])]
+    in_order = history([contract, award, rectification], "in_order")
+    assert [(v, p.get("publication_id"), n.get("publication_id")) for v, p, n in in_order[1]] == [
+        (1, 900101, 900102), (2, 900102, 900103)], in_order[1]
+    middle_last = history([contract, rectification, award], "middle_last")
+    assert middle_last == in_order
+    assert history([rectification, contract, award], "later_first") == in_order
+    assert history([contract, rectification, award, award, contract], "again") == in_order
