@@ -605,21 +605,34 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         return [key(x) for x in award.get("relatedLots") or []] or (
             [next(iter(lots))] if len(lots) == 1 else [] if lots else ["1"])
 
+    by_update: dict[str, set] = {}
     for update in sorted({p for p, _, _ in given if p in updates}, key=order.__getitem__):
         own = [(aid, entry) for (p, aid, _), entry in given.items() if p == update]
         earlier = {aid for p, aid, _ in given if order[p] < order[update]}
         # the lots whose awards it updates, each an award given before: a lot it gives under an award id of its own (a
         # converter's id carries the supplier, so another winner is a new id) is given anew, its earlier winners gone
-        touched = {lot for _, (_, award, _) in own for lot in lots_of(award)} - {
+        by_update[update] = {lot for _, (_, award, _) in own for lot in lots_of(award)} - {
             lot for aid, (_, award, _) in own if aid not in earlier for lot in lots_of(award)}
+        for lots_before in by_update.values():
+            # (only the lot's last update holds its other awards: an earlier one's award is superseded by it, and the
+            # lot's winners are not written once per update)
+            if lots_before is not by_update[update]:
+                lots_before -= by_update[update]
+    for update, touched in by_update.items():
+        if not touched:
+            continue
+        own = [(aid, entry) for (p, aid, _), entry in given.items() if p == update]
         # each other award as the last publication before this one giving it left it
         last: dict[str, str] = {}
+        own_ids = {a for a, _ in own}
         for p, aid, _ in given:
-            if order[p] < order[update] and aid not in {a for a, _ in own}:
+            if order[p] < order[update] and aid not in own_ids:
                 last[aid] = max(last.get(aid, p), p, key=order.__getitem__)
         for (p, aid, names), (release, award, _) in given.items():
             related = lots_of(award)
-            if last.get(aid) == p and names and str(award.get("status") or "").lower() not in NO_WINNER | NOT_YET \
+            # (an award a later publication gives again is that publication's, not held here too)
+            if last.get(aid) == p == str(newest.get(aid)) and names \
+                    and str(award.get("status") or "").lower() not in NO_WINNER | NOT_YET \
                     and len(related) == 1 and related[0] in touched:
                 entries.append((int(update) if update.isdigit() else update, (release, award, names)))
     for (p, aid, names), entry in given.items():
