@@ -542,6 +542,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     seen_in: dict[str, object] = {}  # the publication of the release that gave it last
     # a contract modification or a tender amendment repeating an award given before is no award of its own
     modifications = set(notice["modification_publications"]) | set(notice["amendment_publications"])
+    # each award as each publication gave it (its state after that publication's releases), in release order
+    versions: dict[tuple, tuple[dict, dict, tuple]] = {}
     for release in releases:
         modification = str(_publication(release)) in modifications
         for award in release.get("awards") or []:
@@ -577,6 +579,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 seen_in[str(award["id"])] = _publication(release)
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
+            versions[(_publication(release) or str(release.get("id")), str(award.get("id")), names)] = (
+                release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
     # row per winner); a later publication that gives the award id again replaces it, winners and all
     # (the OCDS way to correct an award: reference §4 "Rectified award").
@@ -584,12 +588,70 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               for (award_id, _), (release, _, _) in latest.items()}
     latest = {key: entry for key, entry in latest.items()
               if (_publication(entry[0]) or str(entry[0].get("id"))) == newest[key[0]]}
+    entries = [(None, entry) for entry in latest.values()]
+    # A publication that only updates awards (tag awardUpdate: a rectification) gives the awards that changed; OCDS
+    # merges awards by id, so a lot's other awards stay in force as the earlier publications left them. Its award of
+    # the lot is the lot's awards in force after it (it held the updated award alone and put the lot's other winners
+    # out of currency: reference §4 "Rectified award", the current winners are those of the latest version); the
+    # award an earlier publication gave of the lot stays as that publication gave it (its history, superseded), as
+    # a yearly file holding that publication alone gives it.
+    updates = set(notice["update_publications"])
+    order: dict[str, int] = {}
+    for release in releases:
+        order.setdefault(str(_publication(release) or release.get("id")), len(order))
+    given = {(str(p), aid, names): entry for (p, aid, names), entry in versions.items()}
+
+    def lots_of(award) -> list:
+        return [key(x) for x in award.get("relatedLots") or []] or (
+            [next(iter(lots))] if len(lots) == 1 else [] if lots else ["1"])
+
+    by_update: dict[str, set] = {}
+    for update in sorted({p for p, _, _ in given if p in updates}, key=order.__getitem__):
+        own = [(aid, entry) for (p, aid, _), entry in given.items() if p == update]
+        earlier = {aid for p, aid, _ in given if order[p] < order[update]}
+        # the lots whose awards it updates, each an award given before: a lot it gives under an award id of its own (a
+        # converter's id carries the supplier, so another winner is a new id) is given anew, its earlier winners gone
+        by_update[update] = {lot for _, (_, award, _) in own for lot in lots_of(award)} - {
+            lot for aid, (_, award, _) in own if aid not in earlier for lot in lots_of(award)}
+        for lots_before in by_update.values():
+            # (only the lot's last update holds its other awards: an earlier one's award is superseded by it, and the
+            # lot's winners are not written once per update)
+            if lots_before is not by_update[update]:
+                lots_before -= by_update[update]
+    for update, touched in by_update.items():
+        if not touched:
+            continue
+        own = [(aid, entry) for (p, aid, _), entry in given.items() if p == update]
+        # each other award as the last publication before this one giving it left it
+        last: dict[str, str] = {}
+        own_ids = {a for a, _ in own}
+        for p, aid, _ in given:
+            if order[p] < order[update] and aid not in own_ids:
+                last[aid] = max(last.get(aid, p), p, key=order.__getitem__)
+        for (p, aid, names), (release, award, _) in given.items():
+            related = lots_of(award)
+            # (an award a later publication gives again is that publication's, not held here too)
+            if last.get(aid) == p == str(newest.get(aid)) and names \
+                    and str(award.get("status") or "").lower() not in NO_WINNER | NOT_YET \
+                    and len(related) == 1 and related[0] in touched:
+                entries.append((int(update) if update.isdigit() else update, (release, award, names)))
+    for (p, aid, names), entry in given.items():
+        if str(newest.get(aid)) in updates and p != str(newest[aid]):
+            # an earlier publication's version of an award an update gives again, in that publication's award of the
+            # lot where it has one (it lost the updated winner)
+            entries.append((p, entry))
+    joins = len(latest)  # the entries after these join an award of their lot and publication, none of their own
     # The awards of one lot in one publication are one award with its winners, as the /html reader gives
     # them: TenderNed's converter writes one release (and award) per publication x lot x winner, each
     # repeating the lot's value, so an award per OCDS award would count that value once per winner.
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
     together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
-    for release, award, names in latest.values():
+    for position, (carried_to, (release, award, names)) in enumerate(entries):
+        if position >= joins:
+            carried_to = int(carried_to) if str(carried_to).isdigit() else carried_to
+            if not names or str(award.get("status") or "").lower() in NO_WINNER | NOT_YET or \
+                    len(lots_of(award)) != 1 or (lots_of(award)[0], carried_to) not in groups:
+                continue
         related = [key(x) for x in award.get("relatedLots") or []]
         if not related:
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
@@ -617,7 +679,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                         lot_of(lot_id)["not_awarded_reason"] = (lot_of(lot_id).get("not_awarded_reason")
                                                                 or _text(award.get("statusDetails")))
             continue
-        publication = _publication(release)
+        publication = _publication(release) if carried_to is None else carried_to
         if len(related) > 1:
             # one award of several lots together (a group of lots): its winners won each lot, but its one
             # value is counted once, on an award of the lots together ("1, 2"), not once per lot

@@ -901,12 +901,15 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
 
 
 def _before_its_history(db: sqlite_utils.Database, old: dict, lot: dict, fill: dict, crawl_id) -> bool:
-    """Lot ``old`` as notice ``lot["publication_id"]`` describes it (``lot``), read after the later notices the lot's
-    row and history hold, all of them published after it: its description is the lot's first version, as though
-    the notices had arrived in publication order (reference §8.5, §8.6). The lot's row takes what this notice
-    gives and the later left out (``fill``), as a row written over this notice's would have kept it. True if so
-    recorded; False (nothing written) where the lot's history already holds this notice, or a notice published
-    before it (then the later values stand and ``fill`` is the caller's to write, as before).
+    """Lot ``old`` as notice ``lot["publication_id"]`` describes it (``lot``), read after later notices the lot's
+    row and history hold: its description takes its place in the lot's history as though the notices had arrived
+    in publication order (reference §8.5, §8.6) -- the lot's first version where every notice held was published
+    after it; between the two states where the history holds notices published before it and after it (written
+    over the state before it, as the row would have been: the change before -> after becomes before -> this notice
+    -> after). The lot's row takes what this notice gives and the later left out (``fill``), as a row written over
+    this notice's would have kept it. True if so recorded; False (nothing written) where the lot's history already
+    holds this notice, is not in publication order, or this description adds no state of its own (then the later
+    values stand and ``fill`` is the caller's to write, as before).
 
     A crawl's responses arrive in any order: contract notice 900101 estimating the lot at 1 200 000 read before
     award notice 900102 printing 1 300 000 was the change "1 200 000 → 1 300 000" of the lot; read after it, no
@@ -914,38 +917,66 @@ def _before_its_history(db: sqlite_utils.Database, old: dict, lot: dict, fill: d
     key = version_key((old["procurement_id"], old["lot_id"]))
     versions = db.execute("select previous_values from versions where table_name = 'lots' and row_key = ? "
                           "order by version desc", [key]).fetchall()
-    held, state = {old.get("publication_id")}, dict(old)
+    states, state = [dict(old)], dict(old)
     for (previous,) in versions:   # the lot's earlier states, back to the first one written
-        state.update(json.loads(previous or "{}"))
-        held.add(state.get("publication_id"))
+        state = dict(state, **json.loads(previous or "{}"))
+        states.append(state)
+    states.reverse()   # states[i]: the lot after its version i (states[0] its first description, states[-1] the row)
+    held = {s.get("publication_id") for s in states}
     publication_id = lot.get("publication_id")
     if old.get("source") not in API_SOURCES or lot.get("source") not in API_SOURCES:
         return False   # an OCDS package's lot: the API's notice wins over it, not a version before it
-    if publication_id is None or publication_id in held or any(
-            p is None or not _later(db, p, publication_id) for p in held):
+    if publication_id is None or publication_id in held or None in held:
         return False
-    current = dict(old, **fill)
-    first = dict(state, **fill)   # the first state, as it would have kept what this notice gives and it left out
-    earlier = dict(lot, crawl_id=crawl_id)
+    # the states written from notices published before this one: the first ones, where the history is in
+    # publication order (else nothing is rewritten, as before)
+    before = [i for i, s in enumerate(states) if not _later(db, s.get("publication_id"), publication_id)]
+    if before != list(range(len(before))) or len(before) >= len(states):
+        return False
     ignore = _ignored("lots")
-    if not any(k not in ignore and earlier.get(k) != v for k, v in first.items()):
-        return False
+    current = dict(old, **fill)
+    after = dict(states[len(before)], **fill)   # the next state, as it would have kept what this notice gives and it left out
+    earlier = dict(lot, crawl_id=crawl_id)
+    if before:
+        # read after notices published before it and after it: as written over the lot's description before it
+        previous = states[len(before) - 1]
+        keep_omitted("lots", previous, earlier)
+        if earlier.get("awarded") is None and previous.get("awarded") is not None and _rectification(db, publication_id):
+            earlier.update({c: previous[c] for c in LOT_RESULT if earlier.get(c) is None})
+    changes = [(old_state, new_state, sorted(k for k, v in new_state.items() if k not in ignore and old_state.get(k) != v))
+               for old_state, new_state in ([(states[len(before) - 1], earlier)] if before else []) + [(earlier, after)]]
+    changes = [change for change in changes if change[2]]
+    if not changes or before and len(changes) < 2:
+        return False   # (between two states, a description the same as either adds no state of its own)
     if fill:
         put_row(db, "lots", dict(current, crawl_id=crawl_id))
-    # the lot's versions move up one: this notice's description is version 1 (negated first: the key stays unique)
-    db.execute("update versions set version = -version - 1 where table_name = 'lots' and row_key = ?", [key])
-    db.execute("update versions set version = -version where table_name = 'lots' and row_key = ? and version < 0",
-               [key])
-    changed = sorted(k for k, v in first.items() if k not in ignore and earlier.get(k) != v)
+    # the version from the state before this notice to the one after it is replaced by this notice's changes
+    replaced = db.execute("select valid_from, valid_to from versions where table_name = 'lots' and row_key = ? "
+                          "and version = ?", [key, len(before)]).fetchone() if before else None
+    if replaced is not None:
+        db.execute("delete from versions where table_name = 'lots' and row_key = ? and version = ?", [key, len(before)])
+    # the later versions move up (negated first: the key stays unique)
+    shift = len(changes) - (1 if replaced is not None else 0)
+    if shift:
+        db.execute("update versions set version = -version - ? where table_name = 'lots' and row_key = ? "
+                   "and version > ?", [shift, key, len(before)])
+        db.execute("update versions set version = -version where table_name = 'lots' and row_key = ? and version < 0",
+                   [key])
     when = lot.get("fetched_at")
-    db["versions"].insert({
-        "table_name": "lots", "row_key": key, "version": 1,
-        "valid_from": when, "valid_to": max(filter(None, [when, first.get("fetched_at")]), default=None),
-        "changed_columns": dumps(changed),
-        "previous_values": dumps({k: earlier.get(k) for k in changed}),
-        "new_values": dumps({k: first.get(k) for k in changed}),
-        "crawl_id": crawl_id,
-    })
+    for number, (old_state, new_state, changed) in enumerate(changes, start=len(before) or 1):
+        if old_state is earlier:   # this notice's description -> the next state
+            valid = (when, replaced[1] if replaced is not None else max(
+                filter(None, [when, new_state.get("fetched_at")]), default=None))
+        else:   # the state before this notice -> its description
+            valid = (replaced[0] if replaced is not None else old_state.get("fetched_at"), when)
+        db["versions"].insert({
+            "table_name": "lots", "row_key": key, "version": number,
+            "valid_from": valid[0], "valid_to": valid[1],
+            "changed_columns": dumps(changed),
+            "previous_values": dumps({k: old_state.get(k) for k in changed}),
+            "new_values": dumps({k: new_state.get(k) for k in changed}),
+            "crawl_id": crawl_id,
+        })
     return True
 
 

@@ -838,3 +838,72 @@ def test_an_award_update_in_a_later_file_giving_the_amount_alone_keeps_the_earli
     files["2022"] = to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")
     assert [[r["value_raw"] for r in db.query("select * from awards")] for db in written_in_either_order(
         tmp_path / "own", files)] == [["1100000"], ["1100000"]]
+
+
+def test_an_update_of_one_award_of_a_lot_keeps_the_lots_other_award_in_force_in_one_file(tmp_path):
+    """OCDS merging (awards merge by their ``id``: an ``awardUpdate`` release giving award a2 leaves award a1 as the
+    earlier release gave it, in force) and reference §4 "Several winners on one lot", "Rectified award" (the current
+    winners are those of the latest version): the 2021 publication awards lot 1 to Stichting Een (a1, € 1.000.000)
+    and Stichting Twee (a2, no value); a 2022 publication (tag awardUpdate) values a2 at € 500.000 alone. The update's
+    award of the lot held Twee alone and put the 2021 award out of currency: Een was no longer a current winner of the
+    lot, in either one file or the compiled release's terms. The update's award of the lot now holds the lot's awards
+    in force, Een at € 1.000.000 and Twee at € 500.000; the 2021 award stays as that publication gave it (both winners,
+    Een's € 1.000.000), superseded. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313995", "299895", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313995", "id": "299995", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a2", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+    procedure = to_procedure([awarded, update], source="one.json")
+    db = open_archive(tmp_path / "one.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=procedure), NOTICE_URL), 1)
+    refresh_award_currency(db, 1, full=True)
+    current = [(r["publication_id"], r["name"], r["tender_value_cents"]) for r in db.query(
+        "select a.publication_id, s.name, s.tender_value_cents from award_suppliers s join awards a using (award_id) "
+        "where a.current = 1 order by s.name")]
+    assert current == [(299995, "Stichting Een", 100000000), (299995, "Stichting Twee", 50000000)], current
+    earlier = [(r["name"], r["tender_value_cents"]) for r in db.query(
+        "select s.name, s.tender_value_cents from award_suppliers s join awards a using (award_id) "
+        "where a.publication_id = 299895 and a.current = 0 order by s.name")]
+    assert earlier == [("Stichting Een", 100000000), ("Stichting Twee", None)], earlier
+
+
+def test_a_notice_read_after_the_lots_earlier_and_later_notices_is_the_change_between_them(procedure_900001, tmp_path):
+    """Reference §8.5 (one row per lot) and §8.6 (the latest notice's values stand): contract notice 900101 estimates
+    lot 1 at 1 200 000 (SYNTHETIC change of the fixture), award notice 900102 prints 1 300 000 and awards it,
+    rectification 900103 corrects it. Read in the order 900101, 900103, 900102 (a crawl's responses arrive in any
+    order) the award notice, read between an earlier and a later notice of the lot, never entered its history: one
+    change 900101 → 900103, where publication order gives two (900101 → 900102 → 900103). The lot's history is now the
+    same in every order, and reading the notices again adds nothing."""
+    contract, award, rectification = (
+        copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == pid))
+        for pid in (900101, 900102, 900103))
+    contract["html"] = contract["html"].replace('<span class="value">1 300 000</span>',
+                                                '<span class="value">1 200 000</span>')
+
+    def history(order, name):
+        db = archive(tmp_path, order, name)
+        lot = db["lots"].get(("TN900001", "1"))
+        return dict(lot, crawl_id=None, fetched_at=None), [
+            (r["version"], json.loads(r["previous_values"]), json.loads(r["new_values"]))
+            for r in db.query("select * from versions where table_name = 'lots' and row_key = ? order by version",
+                              [json.dumps(["TN900001", "1"])])]
+    in_order = history([contract, award, rectification], "in_order")
+    assert [(v, p.get("publication_id"), n.get("publication_id")) for v, p, n in in_order[1]] == [
+        (1, 900101, 900102), (2, 900102, 900103)], in_order[1]
+    middle_last = history([contract, rectification, award], "middle_last")
+    assert middle_last == in_order
+    assert history([rectification, contract, award], "later_first") == in_order
+    assert history([contract, rectification, award, award, contract], "again") == in_order
