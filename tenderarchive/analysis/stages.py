@@ -124,7 +124,10 @@ _RULING_AHEAD = re.compile(
 #: beroep ingesteld tegen het vonnis" -- is the lower court's, not a ruling in the appeal: read without it
 _AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?(?:uitspraak|vonnis|beslissing|oordeel)"
                              r"(?: (?:van|in) (?:de|het) [\w'-]+)?", re.I)
-_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
+# branch cv42: a possibility named before the cue -- "Daarbij bestaat altijd de mogelijkheid dat een andere aanbieder ... als
+# winnaar uit de bus zal komen", "het risico dat de aanbesteding mislukt" -- reports no step, as "mocht" does
+_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|"
+                           r"\b(?:de |een )?(?:mogelijkheid|kans|risico) (?:bestaat |is )?dat\b", re.I)
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
 # tells what would (or was to) happen, never a step reported ("Zo zou open house leiden tot honderden gecontracteerde
@@ -646,6 +649,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
                 if status == "done" and _present_passive(text):
                     status = "planned"  # the present passive of an event: to come (branch cv28)
+                if (stage == "aankondiging" and re.search(r"publi", m.group(0), re.I) and _present_passive(text)
+                        and not re.search(r"\bvandaag\b", text, re.I)):
+                    # branch cv42: the publication in the present passive with no other marker ("Na de zomer wordt de
+                    # aanbesteding jeugdhulp gepubliceerd") is announced, not made: planned, and so the prior
+                    # information below when the sentence gives its time (stages.md vooraankondiging)
+                    status = "planned"
                 # branch cv28: a headline tells its news in the present tense without a marker ("Regio maakt u-bocht bij
                 # inkoop jeugdbescherming", "Gemeenten gunnen contract"): the first heading's step is what the page
                 # reports, as strong as a step with its tense spelled out in the body

@@ -230,6 +230,10 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
      r"(?:(?:de|deze|die|een|hun|haar) )?(?:(?:gezamenlijke|regionale|eigen|nieuwe) )?inkoop\b"),
 ]
 
+#: branch cv42: a time after a start verb: a day and month, a month or a year ("op 1 januari 2025", "in januari", "per 2025")
+_WHEN = (r"(?:(?:begin|medio|eind|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+         r"oktober|november|december)(?: (?:19|20)\d\d)?\b|(?:(?:begin|medio|eind|half) )?(?:19|20)\d\d\b")
+
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
@@ -239,7 +243,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                            r"winnende (?:aanbieding|inschrijving|inschrijver|partij)|"
                            # the eForms notice type (news-sites §3.4) that announces the intention to award without a
                            # call for competition; its standstill starts with it (stages.md voorlopige_gunning)
-                           r"(?:aankondiging (?:in het kader )?van )?vrijwillige transparantie vooraf"),
+                           r"(?:aankondiging (?:in het kader )?van )?vrijwillige transparantie vooraf|"
+                           # branch cv42: stages.md's "voornemen tot gunning" in its other forms -- the adjective ("de
+                           # voorgenomen gunning", "het gunningsvoornemen") and the noun with the infinitive ("het
+                           # voornemen om de opdracht jeugdhulp te gunnen aan X")
+                           r"\bvoorgenomen gunning\w*|\bvoornemen (?:om |tot )?(?:[\w'-]+ ){0,6}?te gunnen\b"),
     ("bezwaar", r"bezwaar (?:te )?maken|"
                 # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
                 r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
@@ -248,8 +256,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
                             r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
                             r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
-                            r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaar van de aanbesteding|"
-                            r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,2}gewonnen|"
+                            r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaars? van de aanbesteding|\bals (?:[\w'-]+ )?winnaars? uit de bus\b|"
+                            r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,5}gewonnen|"
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
                             r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b|"
                             r"(?:duidelijk|bekend) (?:zijn|worden|is|wordt) welke (?:organisatie|partij|aanbieder|partner)\w*|"
@@ -293,7 +301,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"(?:selectie|aanbestedings|inkoop)leidraad (?:[\w'-]+ ){0,8}gepubliceerd|"
                      r"\bop (?:www\.)?(?:tenderned|negometrix|mercell)\b[^.;]{0,80}\b(?:staat|staan|stond|stonden) "
                      r"(?:nu )?(?:de|het|een) (?:opdracht|aanbesteding|uitvraag)|"
-                     r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
+                     r"aankondiging van een (?:aanbestedings)?opdracht|"
+                     # branch cv42: stages.md's "documenten staan op TenderNed", the documents or the tender the subject
+                     r"\b(?:documenten|stukken|aanbesteding\w*|opdracht|uitvraag)\b(?: (?!en\b|of\b)[\w'-]+){0,6}? "
+                     r"(?:staan|staat|stonden|stond) (?:[\w'-]+ ){0,3}?op (?:www\.)?(?:tenderned|negometrix|mercell)\b|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
                      r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
                      r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|"
                      # branch cv23: a procedure of a named kind started, with an indefinite too ("Veendam start een
@@ -316,13 +327,21 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # inschrijvingstermijn"), as the short ones above
                      r"inschrijvings(?:termijn|datum)|"
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
-                     r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
+                     r"inschrijvingen (?:[\w'-]+ ){0,3}?(?:ontvangen|binnengekomen|binnen gekomen|ingediend|zijn binnen)\b|inzenddatum|"
+                     # branch cv42: the enrolment told with its infinitive ("hebben tot 1 april de tijd om zich in te
+                     # schrijven") and its opening or closing with words between ("De inschrijving voor de aanbesteding
+                     # jeugdhulp sloot op 1 februari")
+                     r"\bzich (?:[\w'-]+ ){0,3}?in te schrijven\b|"
+                     r"\binschrijving(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:sluit|sloot|sluiten|sloten|gesloten|opent|opende|geopend)\b|offerte (?:uit te brengen|in te dienen)|"
                      r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
                      r"(?:schreef|schreven|schrijft|schrijven) (?:[\w'-]+ ){0,8}in op (?:de|het|een) (?:aanbesteding|opdracht|perce\w+)|"
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht|"
                      # round nine: a tender listing's closing date, "Sluit op 23-06-2023"
                      r"\bsluit op \d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|"
+                    # branch cv42: the tenders being evaluated with words between ("De inschrijvingen voor de
+                    # aanbesteding jeugdhulp worden op dit moment beoordeeld")
+                    r"\binschrijvingen\b(?: (?!en\b|of\b)[\w'-]+){0,6}? (?:worden|zijn|werden|wordt|is) (?:[\w'-]+ ){0,3}?beoordeeld\b|"
                     # news-sites §3.3 "beoordeling (inschrijvingen)" without "van de", of every tender ("alle")
                     r"beoordeling (?:van )?(?:de |alle )?(?:ontvangen )?(?:inschrijvingen|offertes|aanbiedingen)\b|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
@@ -330,7 +349,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
                              r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
                              r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
-                             r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
+                             r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord (?:bereikt |gesloten )?over (?:de |het )?(?:nieuwe )?(?:contract|overeenkomst)\w*|"
                              r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
                              r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
                              # branch cv24: the signing told with the noun -- "hun handtekening gezet onder de
@@ -357,6 +376,16 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # news-sites §3.3 "contractperiode" when it begins ("Op 1 juli gaat een nieuwe contractperiode
                       # in"); not "geen nieuwe contractperiode", nor the running time ("in de eerste contractperiode")
                       r"\b(?:gaat|ging|start|startte|begint|begon) (?:een|de) (?:nieuwe )?contractperiode\b|"
+                      # branch cv42: the contracts' start with words between, the verb agreeing with the contract noun
+                      # (so "de aanbesteding voor de nieuwe contracten start op 1 maart" is no contract start) and a time
+                      # after it: "De nieuwe contracten voor de jeugdhulp starten op 1 januari 2025", "... gaan op 1
+                      # januari 2025 in"; and stages.md's "per 1 januari werken we met" the new providers
+                      r"\bcontract\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:start|startte|begint|begon|gaat|ging)"
+                      r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
+                      r"\bcontracten\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:starten|startten|beginnen|begonnen|gaan|gingen)"
+                      r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
+                      r"\b(?:per|vanaf|met ingang van) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|de gemeenten?|de regio)"
+                      r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
                       r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
@@ -387,7 +416,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"uit te stellen|terug naar de tekentafel|gestaakt|"
                 # round nine: the failure told with the verb alone, pointing back ("Maar dat mislukte omdat",
                 # "dat blijkt niet gelukt")
-                r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b"),
+                r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b|"
+                # branch cv42: stages.md's "procedure stopped, withdrawn" in the words of the press, the procedure the
+                # subject or object: "De aanbesteding jeugdhulp is geannuleerd", "heeft de aanbesteding ... afgeblazen",
+                # "afgebroken", "is gestopt", "besloten de aanbesteding ... over te doen"
+                r"\b(?:aanbesteding|aanbestedingsprocedure|inkoopprocedure|tender)\b(?: (?!en\b|of\b|die\b|dat\b)[\w'-]+){0,5}? "
+                r"(?:afgeblazen|geannuleerd|afgebroken|gestopt|over te doen)\b|"
+                r"\b(?:annuleert|annuleerde|annuleren|annulering van|blaast|blies|bliezen) (?:[\w'-]+ ){0,3}?(?:de|het|deze) "
+                r"(?:[\w'-]+ )?(?:aanbesteding|aanbestedingsprocedure|inkoopprocedure|tender)\b"),
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen|"
                       # news-sites §3.3 "overdracht" (stages.md: "transitieperiode") of the care to the new providers
