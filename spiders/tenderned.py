@@ -1719,8 +1719,9 @@ class TenderNedSpider(BaseSpider):
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
-        values: logged, and asked again whenever the notice is re-checked while open; a closed one's is recorded
-        and asked again next run (:meth:`rechecked_while_open`, at most ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
+        values: logged, and asked again whenever the notice is re-checked while open; a closed one's (but a 404 or
+        410: no rendering to retry) is recorded and asked again next run (:meth:`rechecked_while_open`, at most
+        ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
         logged: it is asked again next run, but does not leave every crawl partial. A result notice's
         PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
@@ -1738,7 +1739,8 @@ class TenderNedSpider(BaseSpider):
             self.errback(failure)
             yield from self.pdf_request(item)
             return
-        elif self.rechecked_while_open(item):
+        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item):
+            # open (asked again while re-checked), or a notice with no rendering (404, 410: nothing to retry)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")
