@@ -104,7 +104,8 @@ from urllib.parse import parse_qsl, urlencode
 import scrapy
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
-                                 drifted_row_fields, listed_as, publication_status, unreadable_flags)
+                                 drifted_row_fields, listed_as, normalise_notice, publication_status,
+                                 unreadable_flags)
 from spiders.base import BaseSpider, Request
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -233,6 +234,7 @@ class TenderNedSpider(BaseSpider):
         self.known_by_kenmerk: dict[str, list[str]] = {}
         self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
         self.results_missing: set[str] = set()  # archived result notices whose /html is not
+        self.html_retry: set[str] = set()  # archived notices whose /html failed (recorded) since the last complete crawl
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
@@ -287,6 +289,7 @@ class TenderNedSpider(BaseSpider):
         spider.open_ended_days = arguments.number_setting(settings, "TENDERNED_OPEN_ENDED_DAYS")
         horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
+        spider.html_attempts = arguments.number_setting(settings, "TENDERNED_HTML_ATTEMPTS")
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -295,6 +298,15 @@ class TenderNedSpider(BaseSpider):
         Called by the ``CrawlState`` extension before the crawl starts."""
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
+        # an /html that failed (recorded) in the crawls since the last complete one: asked again, at most
+        # TENDERNED_HTML_ATTEMPTS times (a rendering that never reads does not leave every crawl partial for ever)
+        for publication_id, attempts in sorted((state.get("html_failed") or {}).items()):
+            if attempts < self.html_attempts:
+                self.html_retry.add(publication_id)
+            else:
+                self.logger.info("publication %s: /html failed in %d crawls running; not asked again (given up)",
+                                 publication_id, attempts)
+                self.crawler.stats.inc_value("tenderned/html_given_up")
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.failed_details = set(state.get("failed_details") or ())
@@ -444,6 +456,11 @@ class TenderNedSpider(BaseSpider):
                 # an archived result notice whose /html was never read (an older crawl, a broken answer)
                 self.crawler.stats.inc_value("tenderned/rechecked_results")
                 yield self.detail_request(publication_id, None, "recheck:results")
+            elif publication_id in self.html_retry:
+                # its /html failed in a crawl since the last complete one (a closed contract notice's lots and
+                # estimates, an award notice's rendering that replaced a contract notice's): asked again
+                self.crawler.stats.inc_value("tenderned/rechecked_html")
+                yield self.detail_request(publication_id, None, "recheck:html")
         # A youth-care procedure past its re-check with no award notice yet: its award can come
         # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
         # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
@@ -1550,7 +1567,7 @@ class TenderNedSpider(BaseSpider):
         if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
             self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
-        read = item.publication_id in self.known_results
+        read = item.publication_id in self.known_results and item.publication_id not in self.html_retry
         changed = read and self.changed_type(item)
         # read here before, in the procedure the notice has left: that row stays unread here (queries.READ_HERE), so
         # the next run asks the /html again whatever this answer is; an unreadable one need not replace the row
@@ -1595,7 +1612,13 @@ class TenderNedSpider(BaseSpider):
                     # until the /html read again, and for good if it never did.
                     why += "; the rendering archived before kept"
                     item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
-                if item.publication_id in self.results_missing:
+                elif item.publication_id in self.known_results:
+                    # read before as another type's (a contract notice's, now an award notice: changed_type), or
+                    # asked again after a failure: that row (its lots, its estimates) is kept, and the next run asks
+                    # again (html_retry), the failure recorded below
+                    why += "; the rendering archived before kept"
+                    item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
+                if item.publication_id in self.results_missing and item.publication_id not in self.html_retry:
                     self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
                                      response.url, why)
                 else:
@@ -1613,9 +1636,13 @@ class TenderNedSpider(BaseSpider):
             # replaced the archived one's row (layout "unknown", no lots): a moved notice's estimated value and
             # lots, read before, were lost to a login page, and the crawl said complete.
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
-            self.logger.info("%s: /html of the contract notice unreadable (%s%s); the notice archived without "
-                             "it, any rendering archived before kept",
-                             self.asked(response), "; ".join(rendering[1]) or "no notice layout", where)
+            why = f"{'; '.join(rendering[1]) or 'no notice layout'}{where}"
+            if self.rechecked_while_open(item):
+                self.logger.info("%s: /html of the contract notice unreadable (%s); the notice archived without "
+                                 "it, any rendering archived before kept", self.asked(response), why)
+            else:
+                self.record_error(self.asked(response), f"/html of the closed contract notice unreadable ({why}); "
+                                                        "any rendering archived before kept, asked again next run")
             self.crawler.stats.inc_value("tenderned/html_unavailable")
             item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
         yield item
@@ -1692,7 +1719,9 @@ class TenderNedSpider(BaseSpider):
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
-        values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
+        values: logged, and asked again whenever the notice is re-checked while open; a closed one's (but a 404 or
+        410: no rendering to retry) is recorded and asked again next run (:meth:`rechecked_while_open`, at most
+        ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
         logged: it is asked again next run, but does not leave every crawl partial. A result notice's
         PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
@@ -1710,11 +1739,29 @@ class TenderNedSpider(BaseSpider):
             self.errback(failure)
             yield from self.pdf_request(item)
             return
-        else:
+        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item):
+            # open (asked again while re-checked), or a notice with no rendering (404, 410: nothing to retry)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")
+        else:
+            # closed: no re-check while open asks it again, and its lots' estimates were lost for good
+            self.errback(failure, note=" (the /html of a closed contract notice; asked again next run)")
+            self.crawler.stats.inc_value("tenderned/html_unavailable")
         yield item
+
+    def rechecked_while_open(self, item: NoticeItem) -> bool:
+        """Whether the next incremental run re-checks the contract notice as open (:meth:`is_open`, its detail as it
+        is now over the archived row), asking its /html again: a failure of it is only logged. A closed one's is
+        recorded (the crawl partial) and asked again next run (``html_retry``), at most ``TENDERNED_HTML_ATTEMPTS``
+        times."""
+        if not self.incremental:
+            return False
+        try:
+            now = normalise_notice(item, "", "")["notice"]
+        except Exception:  # a detail that does not normalise: recorded where the notice is normalised
+            now = {}
+        return self.is_open({**(self.archived.get(item.publication_id) or {}), **now})
 
     def related_request(self, item: NoticeItem):
         """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the

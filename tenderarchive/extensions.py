@@ -139,6 +139,7 @@ def archive_state(db_path, spider_name: str, profile: str | None = None) -> dict
         state["failed_details"] = queries.failed_details(db_path, spider_name)
         state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
+        state["html_failed"] = queries.html_failed(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
         state["complete_crawls"] = queries.complete_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)

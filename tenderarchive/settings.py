@@ -38,6 +38,9 @@ TENDERNED_OPEN_ENDED_DAYS = 1461
 # A youth-care procedure with no award notice yet has its /gerelateerd asked every crawl until this
 # many days after its last deadline or publication (0: never).
 TENDERNED_RESULTS_HORIZON_DAYS = 365
+# A notice's /html that failed (recorded: an error status, a timeout, over DOWNLOAD_MAXSIZE, a login page) is asked
+# again by the crawls after it, at most this many times in crawls that did not complete (0: never).
+TENDERNED_HTML_ATTEMPTS = 3
 # The API's caps (tenderned-api.md §2): size ≤ 100, page ≤ 99.
 TENDERNED_PAGE_SIZE = 100
 TENDERNED_MAX_PAGE = 99
@@ -180,7 +183,7 @@ WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_
                       "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
                       "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_OPEN_ENDED_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS",
-                      "NEWS_IRRELEVANT",
+                      "TENDERNED_HTML_ATTEMPTS", "NEWS_IRRELEVANT",
                       # which archived news pages a crawl asks again, and how far it follows sitemaps and OpenPub:
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",

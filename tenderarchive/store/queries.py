@@ -628,6 +628,28 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
 
 
+_HTML_FAILED = re.compile(r"/publicaties/(\d+)/html/?$")
+
+
+def html_failed(path: str | Path, spider: str) -> dict[str, int]:
+    """``{publication_id: attempts}`` of the API's archived notices whose ``/html`` failed (recorded: an error status,
+    a timeout, over ``DOWNLOAD_MAXSIZE``, an answer that is no rendering) in the crawls of the spider since its last
+    complete one, and how often: the spider asks each again (its detail re-checked, its /html asked even where a
+    rendering read before is archived) until ``TENDERNED_HTML_ATTEMPTS``. A closed contract notice's (its lots'
+    estimates) was only logged and never asked again; an award notice that had been a contract notice kept that
+    rendering's row and counted as read."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return {}
+        counts: dict[str, int] = {}
+        for error in _errors_since_complete(db, spider):
+            m = _HTML_FAILED.search(str(error.get("url") or "")) if isinstance(error, dict) else None
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        archived = api_archived(db, counts) if counts and db["notices"].exists() else set()
+        return {publication_id: n for publication_id, n in counts.items() if publication_id in archived}
+
+
 def interrupted_notices(path: str | Path, spider: str) -> set[str]:
     """The API's notices archived by a crawl of the spider that did not end by itself (killed, stopped by a signal,
     closed by a limit: its ``finish_reason`` is not "finished") since its last complete crawl: their ``/gerelateerd``

@@ -845,6 +845,11 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
         # the notice's PDF gave its awards, and this read (an /html naming no winner or unreadable, whose PDF
         # failed or is gone) gives none: the PDF's row and awards stand, never downgraded to a bare row
         return False
+    if old is not None and old.get("layout") not in (None, "unknown") and row.get("layout") == "unknown":
+        # an answer that is no rendering (a login or maintenance page, an error object) never replaces a row read
+        # before: an OCDS package's, the PDF's, or a rendering read while the notice had another type; the notice's
+        # /html is asked again (spiders/tenderned.py), and a row that counted nothing replaced its lots and awards
+        return False
     if old is not None and old.get("layout") in ("ocds", "pdf") and old.get("source_url") != row.get("source_url"):
         # the row an OCDS package or the notice's PDF wrote: what this read does not give is not left from it
         row = {column: None for column in TABLES["notice_results"]["columns"]} | row
