@@ -3,7 +3,8 @@
 Rules, in order (the name goes into ``relevance_rule``):
 
 * ``vacancy``: two distinct vacancy/hiring signals (vacature, uur per week, salaris,
-  "zoekt zij een projectleider", interim ...) -> not relevant;
+  "zoekt zij een projectleider", interim ...; since branch cv43 also a job advert's hours, pay scale, employment,
+  start date and headings: "32-36 uur", "schaal 11", "dienstverband", "Wat bieden wij?") -> not relevant;
 * ``no_terms``: neither youth-care nor procurement nor adjacent terms;
 * ``adjacent_only``: only adjacent-field terms (Wmo, kinderopvang, JGZ, pgb, ...);
 * ``procurement_term_only``: procurement vocabulary without a youth-care term
@@ -32,7 +33,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   aanbieder", "wanneer een instelling een aanbesteding verliest"), see :func:`particular`;
   since branch cv40 a particular buyer buying youth care with the purchase verb ("Het college wil ...
   jeugdhulp gaan inkopen", "Almere, ... en Urk kopen ... jeugdzorg in") is a procedure act too, in core, and
-  outweighs a genre title (:func:`buyer_purchases`);
+  outweighs a genre title (:func:`buyer_purchases`); since branch cv43 the other ways of buying named as held -- an
+  open house procedure, a dynamic purchasing system, a subsidy tender, a contracting round with its year -- and a
+  provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -107,7 +110,9 @@ _NON_ACT_HEAD = re.compile(r"(?:wet|wetgeving|richtlijn\w*|regels?|regime|recht|
                            r"model|modellen|systeem|systemen|vorm|vormen|praktijk\w*)$", re.I)
 # the procurement bodies the vocabulary names on purpose (vocabulary.PROCUREMENT_ACT): a page about setting one
 # up is about the procurement; a "Zorginkooporganisatie" that stops funding a provider is not
-_ACT_BODIES = {"inkooporganisatie", "inkooporganisaties"}
+_ACT_BODIES = {"inkooporganisatie", "inkooporganisaties",
+               # branch cv43: a dynamic purchasing system is a procedure of the Aanbestedingswet, not a kind of one
+               "aankoopsysteem", "aankoopsystemen"}
 _GENERIC_BEFORE = re.compile(r"(?:\b(?:elke|iedere|soort|type|vorm van|verplichte|zo'?n)\s+(?:[\w'-]+\s+)?)$", re.I)
 # "een aanbesteding" is generic in a conditional, modal or habitual sentence ("wanneer een instelling een
 # aanbesteding verliest"), not in a report ("zien af van een openbare aanbesteding")
@@ -158,7 +163,7 @@ def _word_at(text: str, start: int, end: int) -> str:
 def particular(term_match: re.Match, text: str) -> bool:
     """Does this procedure-term match name a particular procurement? (rule ``rel.particular_procedure``)"""
     word = _word_at(text, term_match.start(), term_match.end())
-    if _NON_ACT_HEAD.search(word) and word.lower() not in _ACT_BODIES:
+    if _NON_ACT_HEAD.search(word) and word.lower().split()[-1] not in _ACT_BODIES:
         return False  # (a) the head of the compound is a law, rule, duty or body
     sent_start = max(text.rfind(".", 0, term_match.start()), text.rfind("\n", 0, term_match.start())) + 1
     sent_end = min((i for i in (text.find(".", term_match.end()), text.find("\n", term_match.end())) if i >= 0), default=len(text))

@@ -96,6 +96,7 @@ PROCUREMENT_STRONG = [
     r"\bgunning\w*", r"\bgegund\b", r"\bemvi\b", r"prijs-kwaliteitverhouding", r"marktconsultatie\w*",
     r"open house", r"toelatingsprocedure", r"bestuurlijk contracteren", r"aanbestedingswet",
     r"dynamisch aankoopsysteem", r"aankoopcentrale", r"inkoopbureau", r"verwerving\w*",
+    r"\bsubsidietender\w*",  # branch cv43: a subsidy tender is a procurement (the youth teams "via een subsidietender")
 ]
 # Procedure acts: terms that name a step of an actual procurement procedure (as opposed to
 # "inkoop" or "contractering" as a policy subject). A youth-care page needs one of these,
@@ -107,6 +108,20 @@ PROCUREMENT_ACT = [
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
     r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
+    # branch cv43: the names of the other ways a municipality buys care are procedures too -- an open house held (a
+    # toelatingsprocedure by another name: "de open house-procedure voor specialistische jeugdhulp", "Start Open
+    # House", "via een gesloten Open House"; not the kind of procurement, "het open house model", "de categorie open
+    # house", "wat de minister vindt van 'open house'"), a dynamic purchasing system, a subsidy tender ("de jeugd- en
+    # gezinsteams via een subsidietender verlenen") -- and a contracting round with its year ("Contractering
+    # jeugdbescherming 2025") is one round, as "inkoop jeugdhulp 2025" is; each still passes relevance.particular
+    r"\bopen[ -]house[ -](?:procedure|inkoopprocedure|toelatingsprocedure|traject)\w*",
+    r"\b(?:start|opent|openen|openstelling|via (?:een|de|het)(?: [\w-]+)?) open[ -]house\b",
+    r"\bdynamisch(?:e)? aankoopsyste\w*", r"\bsubsidietender\w*",
+    r"\bcontractering(?:[ -]\w+){0,3} (?:19|20)\d\d\b",
+    # branch cv43: a provider's news of a contract won ("heeft van de Jeugdregio een nieuw contract gekregen", "de
+    # raamovereenkomst binnengehaald"): the award told from the winner's side; not one "geen (nieuw) contract gekregen"
+    r"(?<!\bgeen )(?<!\bgeen nieuw )(?<!\bgeen nieuwe )\b(?:contract|overeenkomst|raamovereenkomst)\w* (?:[\w'-]+ ){0,2}?"
+    r"(?:gekregen|gewonnen|binnengehaald|verworven)\b",
 ]
 # Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
 VACANCY = [
@@ -115,6 +130,14 @@ VACANCY = [
     r"\bwij zoeken\b", r"\bzoeken wij\b", r"\bzoeken we\b", r"\bzoekt (?:zij|hij|de gemeente|het \w+|de regio) een\b",
     r"\bben jij\b", r"\bjouw (?:rol|taken|profiel)\b", r"\bfunctie-?eisen\b", r"\bwerkervaring\b",
     r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b", r"\bkandida\w+",
+    # branch cv43: the other headings and terms of a Dutch job advert or interim assignment -- the hours as a range or
+    # per week ("32-36 uur", "Uren: 24 per week"), the pay scale, the employment, the start, the level asked and the
+    # advert's own headings ("Dit ga je doen", "Wat bieden wij?", "Wie zoeken wij?"); an advert for a buyer or
+    # contract manager of youth care names the tender it will work on and is no procurement
+    r"\b\d{1,2} ?(?:-|–|tot) ?\d{1,2} uur\b", r"\b\d{1,2} per week\b", r"\b(?:salaris|functie)?schaal \d{1,2}\b",
+    r"\bdienstverband\w*", r"\bstartdatum\b", r"\b(?:hbo|wo)[- ](?:werk- en )?(?:denk|werk)niveau\b",
+    r"\bdit (?:ga je doen|breng je mee|bieden wij|bieden we)\b", r"\bwat (?:ga je doen|bieden (?:wij|we)|vragen (?:wij|we))\b",
+    r"\bwie zoeken (?:wij|we)\b", r"\bmotivatiebrief\b", r"\bin deze functie\b",
 ]
 # Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
 # (issue 11). Read in the title and lead only: what the page is *about*.
