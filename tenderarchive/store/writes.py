@@ -1331,7 +1331,8 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
     own_id, lot_id = _ocds_award_id(award), award.get("lot_id")
     if not ocid or own_id is None or lot_id is None or not entry["suppliers"]:
         return entry
-    row = db.execute("select notice_type_label from notices where publication_id = ?", [award["publication_id"]]).fetchone()
+    row = db.execute("select notice_type_label from notices where publication_id = ?",
+                     [award["publication_id"]]).fetchone()
     if not row or row[0] != OCDS_AWARD_UPDATE:
         return entry
     ids_of: dict[tuple, set] = {}  # a party (by KvK number, by folded name) -> the ocid's award ids naming it
@@ -1365,7 +1366,8 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
     for row in sorted(earlier, key=published):
         given: dict[str, list] = {}
         for winner in db.query("select * from award_suppliers where award_id = ? order by rowid", [row["award_id"]]):
-            value = amount("tender_value", winner) if winner.get("tender_value_raw") is not None else amount("value", row)
+            value = amount("tender_value", winner) if winner.get("tender_value_raw") is not None \
+                else amount("value", row)
             for award_id in ids_of_winner(winner, _ocds_award_id(row)):
                 given.setdefault(award_id, []).append((winner, value, row))
         in_force.update(given)
@@ -1407,8 +1409,9 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
         if winner.get("award_date") == (row.get("published_at") or "")[:10]:
             # (a date the earlier award took from its publication, not an award date of its own: the update's)
             winner["award_date"] = award.get("award_date")
+    value = values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)
     award = dict(award, winner_count=max(award.get("winner_count") or 0, len(own)) + len(held),
-                 **{f"value_{part}": value for part, value in (values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)).items()})
+                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS})
     return dict(entry, award=award, suppliers=suppliers)
 
 
@@ -1423,7 +1426,8 @@ def _hold_in_other_files(db: sqlite_utils.Database, record: dict, ocid: str | No
     for award in list(db.query(
             "select a.* from awards a join notices n on n.publication_id = a.publication_id "
             "where a.procurement_id = ? and a.source = 'tenderned_ocds' and a.source_file is not ? "
-            "and n.notice_type_label = ? order by a.award_id", [record["procurement_id"], source_file, OCDS_AWARD_UPDATE])):
+            "and n.notice_type_label = ? order by a.award_id",
+            [record["procurement_id"], source_file, OCDS_AWARD_UPDATE])):
         entry = {"award": award, "suppliers": [
             {k: v for k, v in s.items() if k != "award_id"}
             for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award["award_id"]])]}
