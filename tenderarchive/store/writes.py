@@ -1254,6 +1254,12 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if other:
                 entry = dict(entry, award=_with_earlier_currency(award, old))
                 award = entry["award"]
+                if _excl_vat_kept(old, award, superseded, replaced):
+                    # the same publication, as dated, in another file exclusive of VAT (hasTax false) and here
+                    # inclusive of it: the archive's values are exclusive of VAT, as one file giving both keeps
+                    # (ocds.to_procedure), in either order of the files; the file read last won
+                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS})
+                    entry = dict(entry, award=award)
             if other and not entry["suppliers"]:
                 # ... and read the other way round: this package's later correction naming no supplier keeps the
                 # winner the other package's award named (it replaced the award's row, and its winner with it)
@@ -1434,6 +1440,20 @@ def _hold_in_other_files(db: sqlite_utils.Database, record: dict, ocid: str | No
         if (held := _with_awards_in_force(db, ocid, entry)) is not entry:
             changed |= _write_award(db, held, crawl_id)
     return changed
+
+
+def _excl_vat_kept(old: dict, award: dict, superseded: set, replaced: set) -> bool:
+    """True when ``award`` (a package's award of a publication another file's ``old`` gave) is that publication's same
+    version (neither file's release of it later: ``superseded``/``replaced`` empty of it) valued inclusive of VAT
+    (``"hasTax": true``, "… incl. btw") where ``old`` gives its value exclusive of it."""
+    publication_id = award.get("publication_id")
+    if publication_id is None or str(publication_id) != str(old.get("publication_id")) \
+            or str(publication_id) in superseded or publication_id in replaced \
+            or str(publication_id) in {str(p) for p in replaced}:
+        return False
+    return old.get("value_raw") is not None and award.get("value_raw") is not None \
+        and str(award["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(old["value_raw"]).endswith(_OCDS_WITH_TAX) \
+        and (award.get("value_currency") or "EUR") == (old.get("value_currency") or "EUR")
 
 
 def _with_earlier_currency(award: dict, earlier: dict) -> dict:

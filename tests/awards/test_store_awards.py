@@ -968,3 +968,38 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
                 write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
         refresh_award_currency(db, 1, full=True)
         assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
+
+
+def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
+    """OCDS ``Value.hasTax`` and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"; OCPC's release per
+    publication × lot × winner, its ``date`` the publication's): the 2021 file gives publication 299897's award of lot
+    1 at € 1.000.000 exclusive of VAT (``"hasTax": false``), the 2022 file the same publication, same day, at
+    € 1.210.000 inclusive of it (``"hasTax": true``). One file holding both keeps the value exclusive of VAT, in either
+    order of its releases (the archive's values are exclusive of VAT, as the /html and PDF readers keep); two files kept
+    the one read last: € 1.210.000 "incl. btw" read 2021 first, € 1.000.000 read 2022 first. Now the exclusive value in
+    either order, as one file gives it. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def version(release_id, value):
+        return release("ocds-1l04xe-313997", release_id, "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                       awards=[{"id": "a1", "status": "active", "value": value, "relatedLots": ["1"],
+                                "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    excl = version("299897-1", {"amount": 1000000, "currency": "EUR", "hasTax": False})
+    incl = version("299897-2", {"amount": 1210000, "currency": "EUR", "hasTax": True})
+    for releases in ([excl, incl], [incl, excl]):
+        db = open_archive(tmp_path / f"one-{releases[0]['id']}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        from pipelines.awards import ocds_record
+        from tenderarchive.items import OCDSProcedureItem
+        from tenderarchive.store.writes import write_ocds_procedure
+        with db.conn:
+            write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=to_procedure(releases, source="one.json")),
+                                                 NOTICE_URL), 1)
+        assert [(r["value_cents"], r["value_raw"]) for r in db.query("select * from awards")] == [(100000000, "1000000")]
+    files = {"2021": to_procedure([excl], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([incl], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"], r["winner_count"])
+             for r in db.query("select * from awards")] for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [(100000000, "1000000", "EUR", 1, 1)], seen
