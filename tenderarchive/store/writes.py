@@ -1231,6 +1231,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 lot["awarded"] = old["awarded"] if old is not None else None
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()
+        ocid = (record.get("notice") or {}).get("ocid")
         for entry in record["awards"]:
             award = entry["award"]
             old = get_row(db, "awards", award["award_id"])
@@ -1258,6 +1259,12 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if other:
                 entry = dict(entry, award=_with_earlier_currency(award, old))
                 award = entry["award"]
+                if _excl_vat_kept(old, award, superseded, replaced):
+                    # the same publication, as dated, in another file exclusive of VAT (hasTax false) and here
+                    # inclusive of it: the archive's values are exclusive of VAT, as one file giving both keeps
+                    # (ocds.to_procedure), in either order of the files; the file read last won
+                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS})
+                    entry = dict(entry, award=award)
             if other and not entry["suppliers"]:
                 # ... and read the other way round: this package's later correction naming no supplier keeps the
                 # winner the other package's award named (it replaced the award's row, and its winner with it)
@@ -1266,8 +1273,14 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 if kept:
                     entry = dict(entry, award=dict(award, winner_count=old.get("winner_count") or len(kept)),
                                  suppliers=kept)
+            # an update of one award of a lot (tag awardUpdate) holds the lot's other awards in force as another
+            # file's earlier publications left them (OCDS merges awards by id), as one file holding both gives it
+            entry = _with_awards_in_force(db, ocid, entry)
             changed |= _write_award(db, entry, crawl_id)
             written.add(award["award_id"])
+        # ... and read the other way round: another file's update of an award this package gave holds this package's
+        # other awards of the lot
+        changed |= _hold_in_other_files(db, record, ocid, crawl_id)
         # this package's awards of the procedure are exactly what it says now: an award it no longer gives
         # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay.
         # Not when a release of the procedure was skipped as malformed (``partial``): a partial read never
@@ -1293,6 +1306,159 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 delete_row(db, "awards", award_id)
                 changed = True
     return "new" if new else ("updated" if changed else "unchanged")
+
+
+#: the notice type of an OCDS publication that only updates awards (tag awardUpdate; pipelines.awards.ocds_record)
+OCDS_AWARD_UPDATE = "Rectificatie gunning (OCDS-dataset)"
+
+_AMOUNT_PARTS = ("cents", "raw", "currency", "placeholder")
+
+
+def _ocds_award_id(award: dict) -> str | None:
+    """The package's own id of an OCDS award row (``TN313996/ocds/a2/1``: ``a2``; rows.ocds_results)."""
+    prefix, award_id = f"{award.get('procurement_id')}/ocds/", str(award.get("award_id") or "")
+    if not award_id.startswith(prefix):
+        return None
+    award_id = award_id[len(prefix):]
+    suffix = f"/{award.get('source_lot_id')}"
+    if award.get("lot_id") is not None and award.get("source_lot_id") is not None and award_id.endswith(suffix):
+        award_id = award_id[:-len(suffix)]
+    return award_id or None
+
+
+def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: dict) -> dict:
+    """``entry`` (an OCDS award of one lot, of a publication that only updates awards: tag awardUpdate) holding the
+    lot's other awards in force as the earlier publications of other files left them. OCDS merges awards by their
+    ``id``: the 2021 file awards lot 1 to Een (a1, € 1.000.000) and Twee (a2), the 2022 file's update gives a2 alone
+    (€ 500.000); a1 stays in force. Within one file ``ocds.to_procedure`` gives the update's award both winners; across
+    two files the update's award held Twee alone and put Een out of currency. Each earlier winner is mapped to its
+    OCDS award ids through ``ocds_parties.award_ids`` (the earlier file's award of the lot is one row of both winners,
+    named by its first id); a winner of an award id the update does not give is added, with its own value, unless it
+    is a winner of the update already. An update giving the lot under an award id no earlier publication gave (another
+    winner) replaces the lot's winners, as before. ``entry`` itself where nothing is added."""
+    from tenderarchive.awards.names import name_key as name_key_of
+
+    award = entry["award"]
+    own_id, lot_id = _ocds_award_id(award), award.get("lot_id")
+    if not ocid or own_id is None or lot_id is None or not entry["suppliers"]:
+        return entry
+    row = db.execute("select notice_type_label from notices where publication_id = ?",
+                     [award["publication_id"]]).fetchone()
+    if not row or row[0] != OCDS_AWARD_UPDATE:
+        return entry
+    ids_of: dict[tuple, set] = {}  # a party (by KvK number, by folded name) -> the ocid's award ids naming it
+    for name, kvk, award_ids in db.execute("select name, kvk, award_ids from ocds_parties where ocid = ?", [ocid]):
+        try:
+            ids = {str(i) for i in json.loads(award_ids or "[]")}
+        except (TypeError, ValueError):
+            continue
+        for key in (("kvk", kvk), ("name", name_key_of(name) if name else None)):
+            if key[1]:
+                ids_of.setdefault(key, set()).update(ids)
+
+    def ids_of_winner(winner: dict, fallback) -> set:
+        return set().union(*(ids_of.get(key, set()) for key in (("kvk", winner.get("kvk")),
+                                                                 ("name", winner.get("name_key"))) if key[1])) \
+            or {fallback}
+
+    def amount(prefix: str, row: dict) -> dict:
+        return {part: row.get(f"{prefix}_{part}") for part in _AMOUNT_PARTS}
+
+    def published(row: dict) -> tuple:
+        return (row.get("published_at") or "", int(row["publication_id"] or 0))
+    this = db.execute("select published_at from notices where publication_id = ?", [award["publication_id"]]).fetchone()
+    this_key = ((this[0] if this else None) or "", int(award["publication_id"] or 0))
+    earlier = [r for r in db.query(
+        "select a.*, n.published_at from awards a left join notices n on n.publication_id = a.publication_id "
+        "where a.procurement_id = ? and a.source = 'tenderned_ocds' and a.lot_id = ? and a.award_id != ?",
+        [award["procurement_id"], lot_id, award["award_id"]]) if published(r) < this_key]
+    # each award id as the last earlier publication giving it left it: its winners, each with its own value
+    in_force: dict[str, list[tuple[dict, dict, dict]]] = {}
+    for row in sorted(earlier, key=published):
+        given: dict[str, list] = {}
+        for winner in db.query("select * from award_suppliers where award_id = ? order by rowid", [row["award_id"]]):
+            value = amount("tender_value", winner) if winner.get("tender_value_raw") is not None \
+                else amount("value", row)
+            for award_id in ids_of_winner(winner, _ocds_award_id(row)):
+                given.setdefault(award_id, []).append((winner, value, row))
+        in_force.update(given)
+    if own_id not in in_force:
+        return entry  # no update of an award given before: an award of its own, the lot's earlier winners replaced
+    own = list(entry["suppliers"])
+    have = {w.get(k) for w in own for k in ("kvk", "name_key")} - {None}
+    held = []
+    for award_id, winners in in_force.items():
+        if award_id == own_id:
+            continue
+        for winner, value, row in winners:
+            keys = {winner.get("kvk"), winner.get("name_key")} - {None}
+            # (the same file's earlier publications: ``ocds.to_procedure`` decided those)
+            if not keys or keys & have or own_id in ids_of_winner(winner, _ocds_award_id(row)) \
+                    or row.get("source_file") == award.get("source_file"):
+                continue
+            have |= keys
+            held.append((winner, value, row))
+    if not held:
+        return entry
+    values = [amount("tender_value", w) if w.get("tender_value_raw") is not None else amount("value", award)
+              for w in own] + [value for _, value, _ in held]
+
+    def value_key(value: dict) -> tuple:
+        raw = value.get("raw")
+        return value.get("cents"), value.get("currency"), raw is None, str(raw or "").endswith(_OCDS_WITH_TAX)
+    shared = len({value_key(v) for v in values}) == 1
+    suppliers = []
+    for winner, value in zip(own + [w for w, _, _ in held], values):
+        winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}
+        winner.update(lot_id=lot_id, **{f"tender_value_{part}": None if shared else value[part]
+                                        for part in _AMOUNT_PARTS})
+        suppliers.append(winner)
+    for winner in suppliers[:len(own)]:
+        # (a winner another file's party named has no date of its own: the award's, as one file gives it)
+        winner["award_date"] = winner.get("award_date") or award.get("award_date")
+    for winner, (_, _, row) in zip(suppliers[len(own):], held):
+        if winner.get("award_date") == (row.get("published_at") or "")[:10]:
+            # (a date the earlier award took from its publication, not an award date of its own: the update's)
+            winner["award_date"] = award.get("award_date")
+    value = values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)
+    award = dict(award, winner_count=max(award.get("winner_count") or 0, len(own)) + len(held),
+                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS})
+    return dict(entry, award=award, suppliers=suppliers)
+
+
+def _hold_in_other_files(db: sqlite_utils.Database, record: dict, ocid: str | None, crawl_id) -> bool:
+    """Another file's awards of the procedure updating an award (tag awardUpdate) given the lot's other awards in force
+    this package's earlier publications give (:func:`_with_awards_in_force`, the files read in the other order);
+    True if any was."""
+    if not ocid:
+        return False
+    source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
+    changed = False
+    for award in list(db.query(
+            "select a.* from awards a join notices n on n.publication_id = a.publication_id "
+            "where a.procurement_id = ? and a.source = 'tenderned_ocds' and a.source_file is not ? "
+            "and n.notice_type_label = ? order by a.award_id",
+            [record["procurement_id"], source_file, OCDS_AWARD_UPDATE])):
+        entry = {"award": award, "suppliers": [
+            {k: v for k, v in s.items() if k != "award_id"}
+            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award["award_id"]])]}
+        if (held := _with_awards_in_force(db, ocid, entry)) is not entry:
+            changed |= _write_award(db, held, crawl_id)
+    return changed
+
+
+def _excl_vat_kept(old: dict, award: dict, superseded: set, replaced: set) -> bool:
+    """True when ``award`` (a package's award of a publication another file's ``old`` gave) is that publication's same
+    version (neither file's release of it later: ``superseded``/``replaced`` empty of it) valued inclusive of VAT
+    (``"hasTax": true``, "… incl. btw") where ``old`` gives its value exclusive of it."""
+    publication_id = award.get("publication_id")
+    if publication_id is None or str(publication_id) != str(old.get("publication_id")) \
+            or str(publication_id) in superseded or publication_id in replaced \
+            or str(publication_id) in {str(p) for p in replaced}:
+        return False
+    return old.get("value_raw") is not None and award.get("value_raw") is not None \
+        and str(award["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(old["value_raw"]).endswith(_OCDS_WITH_TAX) \
+        and (award.get("value_currency") or "EUR") == (old.get("value_currency") or "EUR")
 
 
 def _with_earlier_currency(award: dict, earlier: dict) -> dict:

@@ -907,3 +907,99 @@ def test_a_notice_read_after_the_lots_earlier_and_later_notices_is_the_change_be
     assert middle_last == in_order
     assert history([rectification, contract, award], "later_first") == in_order
     assert history([contract, rectification, award, award, contract], "again") == in_order
+
+
+def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_award_in_force_in_either_order(tmp_path):
+    """OCDS merging (awards merge by their ``id``: an ``awardUpdate`` release giving award a2 leaves award a1 as the
+    earlier release gave it, in force), reference §6.1/§6.3 (one ocid in several yearly files, "merge them") and §4
+    "Several winners on one lot": the 2021 file's publication awards lot 1 to Stichting Een (a1, € 1.000.000) and
+    Stichting Twee (a2, no value); the 2022 file's publication (tag awardUpdate) values a2 at € 500.000 alone. Within
+    one file the update's award of the lot holds both; across the two files the 2022 file alone gave the lot to Twee,
+    superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
+    now give what one file gives, in either order. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313996", "299896", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313996", "id": "299996", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a2", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def awards(db):
+        return sorted((r["publication_id"], r["current"], r["name"], r["tender_value_cents"]) for r in db.query(
+            "select a.publication_id, a.current, s.name, s.tender_value_cents from award_suppliers s "
+            "join awards a using (award_id)"))
+
+    def rows(db):
+        return ([(r["award_id"], r["value_cents"], r["winner_count"], r["award_date"], r["current"]) for r in db.query(
+                    "select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    one = open_archive(tmp_path / "one.db")
+    one["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with one.conn:
+        from pipelines.awards import ocds_record
+        from tenderarchive.items import OCDSProcedureItem
+        from tenderarchive.store.writes import write_ocds_procedure
+        write_ocds_procedure(one, ocds_record(OCDSProcedureItem(procedure=to_procedure(
+            [awarded, update], source="one.json")), NOTICE_URL), 1)
+    refresh_award_currency(one, 1, full=True)
+    expected = [(299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
+                (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)]
+    assert awards(one) == expected, awards(one)
+    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    for db in written_in_either_order(tmp_path, files):
+        assert awards(db) == expected, awards(db)
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        # reading either file again changes no award, winner or award history
+        history = "select count(*) from versions where table_name = 'awards'"
+        state, versions = rows(db), db.execute(history).fetchone()[0]
+        for name in ("2022", "2021"):
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
+
+
+def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
+    """OCDS ``Value.hasTax`` and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"; OCPC's release per
+    publication × lot × winner, its ``date`` the publication's): the 2021 file gives publication 299897's award of lot
+    1 at € 1.000.000 exclusive of VAT (``"hasTax": false``), the 2022 file the same publication, same day, at
+    € 1.210.000 inclusive of it (``"hasTax": true``). One file holding both keeps the value exclusive of VAT, in either
+    order of its releases (the archive's values are exclusive of VAT, as the /html and PDF readers keep); two files kept
+    the one read last: € 1.210.000 "incl. btw" read 2021 first, € 1.000.000 read 2022 first. Now the exclusive value in
+    either order, as one file gives it. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def version(release_id, value):
+        return release("ocds-1l04xe-313997", release_id, "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                       awards=[{"id": "a1", "status": "active", "value": value, "relatedLots": ["1"],
+                                "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    excl = version("299897-1", {"amount": 1000000, "currency": "EUR", "hasTax": False})
+    incl = version("299897-2", {"amount": 1210000, "currency": "EUR", "hasTax": True})
+    for releases in ([excl, incl], [incl, excl]):
+        db = open_archive(tmp_path / f"one-{releases[0]['id']}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        from pipelines.awards import ocds_record
+        from tenderarchive.items import OCDSProcedureItem
+        from tenderarchive.store.writes import write_ocds_procedure
+        with db.conn:
+            write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=to_procedure(releases, source="one.json")),
+                                                 NOTICE_URL), 1)
+        assert [(r["value_cents"], r["value_raw"]) for r in db.query("select * from awards")] == [(100000000, "1000000")]
+    files = {"2021": to_procedure([excl], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([incl], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"], r["winner_count"])
+             for r in db.query("select * from awards")] for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [(100000000, "1000000", "EUR", 1, 1)], seen
