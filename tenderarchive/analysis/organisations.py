@@ -129,6 +129,9 @@ _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
 # and a list, so a list that is not followed by the rule's verb was cut in exponentially many ways before failing
 # ("A Groep en " x 16: seconds, x 30: hours)
 _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
+# branch orgs10: a list whose names may be written with a partner or parent after a slash ("A/B, C en D/E"), split with
+# _SLASHED; each slashed part is bounded, as _NAME is
+_SLIST = rf"{_NAME}(?:/{_NAME}){{0,3}}(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}){{0,24}}"
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|(?:[Jj]eugd-)?(?:[Gg]gz|GGZ)-)"
@@ -316,6 +319,10 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
     # branch orgs7: an award the text tells as one of an earlier round ("Eerder was de jeugdhulp gegund aan X", "De
     # vorige aanbesteding werd gewonnen door X", "In 2019 was de opdracht nog gegund aan X") is no award of this
     # procedure when the text tells another award that is not an earlier one; alone it is still the text's award
+    # branch orgs10: a party named with its partner after a slash is one awardee ("de combinatie A/B"); the same party
+    # read by a rule that stops at the slash ("gegund aan A") is that awardee, not another
+    parts = {p.casefold() for a in kept if "/" in a["name"] for p in a["name"].split("/")}
+    kept = [a for a in kept if a["name"].casefold() not in parts]
     earlier = [a for a in kept if _EARLIER.search(_award_sentence(a, text))]
     if earlier and len(earlier) < len(kept):
         for a in earlier:
@@ -646,8 +653,10 @@ def _awardees(text: str) -> list[dict]:
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
+        # (branch orgs10: a party written with its partner or parent, "gegund aan de combinatie A/B", is one awardee "A/B",
+        # as the corpus gold writes a consortium member "Triade/Vitree")
         ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
-                       rf"(?:van |tussen )?(?P<names>{_LIST})"),
+                       rf"(?:van |tussen )?(?P<names>{_SLIST})"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
         ("aanbesteding_aan", rf"(?:aanbesteding|aanbesteed|gegund) aan (?:zorgaanbieder |jeugdzorgaanbieder |aanbieder )?(?P<names>{_NAME})"),
@@ -792,6 +801,18 @@ def _awardees(text: str) -> list[dict]:
         ("winner", rf"\b[Dd]e (?:winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
                    rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
          r"\b(?:winnaars?|winnende)\b"),
+        # branch orgs10: the winning bid named by its party ("De winnende inschrijving is van X", "De winnende offerte
+        # kwam van X") and the care that passes into a party's hands ("De jeugdhulp komt (per 1 januari) in handen van
+        # X"); not the state of things ("De uitvoering is in handen van X", a provider of old, read as a relation)
+        ("winner", rf"\b[Dd]e winnende (?:inschrijving|aanbieding|offerte|bieding)(?: (?:voor|van) (?:de|het) [\w -]{{2,40}}?)? "
+                   rf"(?:is|was|kwam|komt) (?:afkomstig )?van (?:de |het )?(?:{_KIND} |(?:combinatie|consortium|samenwerkingsverband) )?"
+                   rf"(?P<names>{_SLIST})",
+         r"\bwinnende (?:inschrijving|aanbieding|offerte|bieding)\b"),
+        ("in_handen", rf"\b(?:[Jj]eugdhulp|[Jj]eugdzorg|[Jj]eugdbescherming|[Zz]org|[Hh]ulp|[Oo]pdracht|[Uu]itvoering|[Bb]egeleiding|"
+                      rf"[Bb]ehandeling|[Aa]anpak|[Tt]aken?|[Pp]ercelen|[Pp]erceel|[Dd]ienstverlening|[Jj]eugd-?[Gg]gz)\w* "
+                      rf"(?:[\w-]+ ){{0,8}}?(?:komt|komen|kwam|kwamen) (?:[\w-]+ ){{0,6}}?in (?:de )?handen van (?:de |het )?"
+                      rf"(?:{_KIND_WORD} |combinatie |consortium |samenwerkingsverband )?(?:{_KIND} )?(?P<names>{_SLIST})",
+         r"\bin (?:de )?handen van\b"),
         ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
                       rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
         # (branch orgs6: "De opdracht gaat niet naar X maar naar Y"; X is denied in _not_won)
@@ -875,7 +896,7 @@ def _awardees(text: str) -> list[dict]:
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
             if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted", "gunt_x", "contracted", "in_zee", "gekozen_als",
-                        "levert_vanaf", "gaat_uitvoeren") and re.search(
+                        "levert_vanaf", "gaat_uitvoeren", "in_handen") and re.search(
                     r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
                     r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs6) supposed, wished, asked or conditional, not told
@@ -883,7 +904,7 @@ def _awardees(text: str) -> list[dict]:
                 continue  # (branch orgs9) the same words opening the sentence
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
-            found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else
+            found = _split_names(m.group("names"), _SLASHED if rule in ("consortium_signed", "gegund_aan", "winner", "in_handen") else
                                  _BRAND if rule in ("signing_parties", "signed_by", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
@@ -1388,6 +1409,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
+        seen.update(p.strip().casefold() for p in a["name"].split("/") if "/" in a["name"])  # "A/B": one party (orgs10)
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
     for a in providers or []:
         if a["name"].casefold() not in seen:
