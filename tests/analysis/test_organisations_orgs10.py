@@ -61,3 +61,44 @@ def test_the_slashed_list_stays_linear_on_100_kb():
     started = time.process_time()
     find_awardees(text)
     assert time.process_time() - started < 3.0
+
+
+# --- Utrecht and Groningen: the town or the province, by the sentence ---------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("De stad Utrecht koopt de jeugdhulp opnieuw in.", "Utrecht"),
+    ("Utrecht heeft de specialistische jeugdhulp aanbesteed.", "Utrecht"),
+    ("Groningen koopt de jeugdhulp voortaan zelf in.", "Groningen"),
+])
+def test_a_province_named_town_that_buys_is_the_municipality_and_the_buyer(read, text, name):
+    result = read(AWARD + text)
+    assert name in [m["name"] for m in result["municipalities"]]
+    assert _orgs(result).get(f"gemeente {name}") == "buyer"
+
+
+@pytest.mark.parametrize("text", [
+    "Wethouder Anna Berk zegt dat Utrecht tevreden is over de gunning.",
+    "Het college wil dat Utrecht de jeugdhulp dichter bij huis organiseert.",
+])
+def test_a_province_named_town_in_a_sentence_about_its_own_body_is_the_municipality(read, text):
+    assert "Utrecht" in [m["name"] for m in read(AWARD + text)["municipalities"]]
+
+
+@pytest.mark.parametrize("text", [
+    "De provincie Utrecht is blij met de gunning; de wethouder van Zeist ook.",
+    "De gemeenten in Utrecht kopen de jeugdhulp samen in.",
+    "Gedeputeerde Staten van Utrecht spreken met het college over de jeugdhulp.",
+    "De gemeenteraad van Zuid Oost Utrecht heeft ingestemd met de inkoopkoers.",  # the end of a region's name
+])
+def test_the_province_is_no_municipality(read, text):
+    assert "Utrecht" not in [m["name"] for m in read(AWARD + text)["municipalities"]]
+
+
+def test_reading_the_town_by_its_sentence_stays_linear_on_100_kb():
+    from tenderarchive.analysis.places import find_municipalities
+    find_municipalities("De stad Utrecht koopt in.")  # tables loaded outside the clock
+    for unit in ("Utrecht heeft de wethouder van de stad Groningen gebeld en ", "Utrecht " * 40 + ". "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.process_time()
+        find_municipalities(text)
+        assert time.process_time() - started < 3.0
