@@ -1056,10 +1056,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
     # branch orgs2: a provider told by its relation to the buyer -- a contract or partnership with it, the work done by
     # it, handed to it or taken over by it ("het lopende contract met Vervoerder X", "de samenwerking met PLANgroep",
-    # "overgenomen door Youké", "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
+    # "overgenomen door Youké", "nam de zorg over van X" (branch orgs10), "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
     # "onder te brengen bij de welzijnskoepel X"); a kind written before the name is skipped
     ("provider", "relation", re.compile(
         rf"(?:(?:contract|overeenkomst|samenwerking)\w* met|(?:overgenomen|uitgevoerd|geleverd) door|uit (?:te )?(?:laten )?voeren door|"
+        # (branch orgs10: the party the care was taken over from, "nam de zorg definitief over van X")
+        rf"\b(?:over|overgenomen|overgedragen) van|"
         rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
         rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
     # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
@@ -1120,8 +1122,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"\b(?:organisaties|\w*aanbieders|instellingen|zorginstellingen|partijen)\b[^.\n]{{0,80}}\. [Hh]et gaat om "
         rf"(?:de |het )?(?P<names>(?>{_NAME}(?:{_IN_PLACE})?"
         rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
+    # (branch orgs10: also with the members' kind, "de combinatie van partijen A (penvoerder), B en C")
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
-                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
+                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?:(?:partijen|organisaties|\w*aanbieders|"
+                                          rf"instellingen|stichtingen) )?(?P<names>{_LIST})")),
     # branch orgs9: the parties of a contract or a decision as such a text writes them ("Stichting Eikenrode, gevestigd te
     # Zwolle", "Gemeente Westland, gevestigd en kantoorhoudend aan ..."); the role from the head word
     ("provider", "gevestigd", re.compile(rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b")),

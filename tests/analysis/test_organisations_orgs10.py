@@ -102,3 +102,23 @@ def test_reading_the_town_by_its_sentence_stays_linear_on_100_kb():
         started = time.process_time()
         find_municipalities(text)
         assert time.process_time() - started < 3.0
+
+
+# --- more of the ways a page names a provider --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Daarbij nam Eikenrode de zorg definitief over van Wilgenhof Jeugdhulp.", "Wilgenhof Jeugdhulp"),
+    ("De jeugdhulp is per 1 januari overgenomen van Wilgenhof.", "Wilgenhof"),
+    ("Eik Jeugd is de naam van de combinatie van partijen Terra Mental Health (penvoerder), Linde en Wilg.",
+     "Terra Mental Health"),
+])
+def test_the_provider_the_care_was_taken_over_from_and_a_combinations_members_are_named(read, text, name):
+    assert _orgs(read(text)).get(name) == "provider"
+
+
+@pytest.mark.parametrize("text", [
+    "Het gaat over van alles.",
+    "De gemeente nam de taken over van Den Haag.",
+])
+def test_no_party_is_read_from_taken_over_from_a_place_or_nothing(read, text):
+    assert _orgs(read(text)) == {}
