@@ -14,7 +14,10 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   after the colon is the list;
 * ``award_inline``: "De volgende 3 aanbieders zijn gecontracteerd: A, B, C.";
 * ``gegund_aan``: "gegund aan (het samenwerkingsverband) X", the verb also in quotes;
-* ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding";
+* ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding", "De winnende inschrijving is van X"
+  (branch orgs10);
+* ``in_handen`` (branch orgs10): "De jeugdhulp komt (per 1 januari) in handen van X"; a party written with its partner
+  after a slash ("gegund aan de combinatie A/B") is one awardee "A/B";
 * ``aanbesteding_aan``: "de aanbesteding aan X";
 * ``contract_met``: "overeenkomst/contract met X" in a sentence that says it was signed
   or closed (sluiten, tekenen);

@@ -47,7 +47,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
   inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
-  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
+  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); Utrecht or Groningen (a
+  province's name too) in a sentence that says the town -- "de stad Utrecht", its council, college, wethouder or
+  burgemeester, a purchase of its own ("Groningen koopt de jeugdhulp in") -- and no province ("provincie", "Gedeputeerde
+  Staten", "de gemeenten in Utrecht", the end of a longer name: "Zuid Oost Utrecht"; branch orgs10); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
 * a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
