@@ -1407,7 +1407,8 @@ def _heads(key: str) -> list[str]:
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
-                       municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
+                       municipalities: list[dict] | None = None, providers: list[dict] | None = None,
+                       title: str | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
     first (role ``awardee``); buyers include each municipality named as "gemeente X". ``providers``: parties found
     by the awardee rules that are not this archive's awardees (the winners of a Wmo tender on a page that is not about
@@ -1551,9 +1552,15 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
-            m = re.search(rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}"
-                          + re.escape(form) + r"\b", text)
+            gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
+                + re.escape(form) + r"\b"
+            m = re.search(gx, text)
             rule = "gemeente_x"
+            if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
+                # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")
+                seen.add(f"gemeente {name}".casefold())
+                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "title:gemeente_x", "sentence": title[:300]})
+                break
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
                 # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too

@@ -122,3 +122,15 @@ def test_the_provider_the_care_was_taken_over_from_and_a_combinations_members_ar
 ])
 def test_no_party_is_read_from_taken_over_from_a_place_or_nothing(read, text):
     assert _orgs(read(text)) == {}
+
+
+def test_a_municipality_named_as_gemeente_x_in_the_title_only_is_a_buyer(read):
+    result = read("Eikenrode tekende op 7 juli de overeenkomst voor de jeugdhulp.",
+                  title="Eikenrode tot 2032 partner jeugdhulp in gemeente Zwolle")
+    assert _orgs(result).get("gemeente Zwolle") == "buyer"
+
+
+def test_a_title_without_gemeente_names_no_buyer(read):
+    result = read("Eikenrode tekende op 7 juli de overeenkomst voor de jeugdhulp.",
+                  title="Jongeren uit Zwolle blij met Eikenrode")
+    assert "gemeente Zwolle" not in _orgs(result)
