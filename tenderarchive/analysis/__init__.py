@@ -97,7 +97,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         "reference_date_source": ("published" if published else "text") if ref else None,
         **places,
         "organisations": find_organisations(norm, awardees, places["municipalities"] + places["implied_municipalities"],
-                                            providers=others_won),
+                                            providers=others_won, title=norm_title),
         "awardees": [a["name"] for a in awardees],
         "awardee_evidence": awardees,
         "procedure_type": proc_norm,

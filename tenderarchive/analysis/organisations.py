@@ -14,7 +14,10 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   after the colon is the list;
 * ``award_inline``: "De volgende 3 aanbieders zijn gecontracteerd: A, B, C.";
 * ``gegund_aan``: "gegund aan (het samenwerkingsverband) X", the verb also in quotes;
-* ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding";
+* ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding", "De winnende inschrijving is van X"
+  (branch orgs10);
+* ``in_handen`` (branch orgs10): "De jeugdhulp komt (per 1 januari) in handen van X"; a party written with its partner
+  after a slash ("gegund aan de combinatie A/B") is one awardee "A/B";
 * ``aanbesteding_aan``: "de aanbesteding aan X";
 * ``contract_met``: "overeenkomst/contract met X" in a sentence that says it was signed
   or closed (sluiten, tekenen);
@@ -129,6 +132,9 @@ _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
 # and a list, so a list that is not followed by the rule's verb was cut in exponentially many ways before failing
 # ("A Groep en " x 16: seconds, x 30: hours)
 _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
+# branch orgs10: a list whose names may be written with a partner or parent after a slash ("A/B, C en D/E"), split with
+# _SLASHED; each slashed part is bounded, as _NAME is
+_SLIST = rf"{_NAME}(?:/{_NAME}){{0,3}}(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}){{0,24}}"
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|(?:[Jj]eugd-)?(?:[Gg]gz|GGZ)-)"
@@ -316,6 +322,10 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
     # branch orgs7: an award the text tells as one of an earlier round ("Eerder was de jeugdhulp gegund aan X", "De
     # vorige aanbesteding werd gewonnen door X", "In 2019 was de opdracht nog gegund aan X") is no award of this
     # procedure when the text tells another award that is not an earlier one; alone it is still the text's award
+    # branch orgs10: a party named with its partner after a slash is one awardee ("de combinatie A/B"); the same party
+    # read by a rule that stops at the slash ("gegund aan A") is that awardee, not another
+    parts = {p.casefold() for a in kept if "/" in a["name"] for p in a["name"].split("/")}
+    kept = [a for a in kept if a["name"].casefold() not in parts]
     earlier = [a for a in kept if _EARLIER.search(_award_sentence(a, text))]
     if earlier and len(earlier) < len(kept):
         for a in earlier:
@@ -646,8 +656,10 @@ def _awardees(text: str) -> list[dict]:
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
+        # (branch orgs10: a party written with its partner or parent, "gegund aan de combinatie A/B", is one awardee "A/B",
+        # as the corpus gold writes a consortium member "Triade/Vitree")
         ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
-                       rf"(?:van |tussen )?(?P<names>{_LIST})"),
+                       rf"(?:van |tussen )?(?P<names>{_SLIST})"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
         ("aanbesteding_aan", rf"(?:aanbesteding|aanbesteed|gegund) aan (?:zorgaanbieder |jeugdzorgaanbieder |aanbieder )?(?P<names>{_NAME})"),
@@ -792,6 +804,18 @@ def _awardees(text: str) -> list[dict]:
         ("winner", rf"\b[Dd]e (?:winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
                    rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
          r"\b(?:winnaars?|winnende)\b"),
+        # branch orgs10: the winning bid named by its party ("De winnende inschrijving is van X", "De winnende offerte
+        # kwam van X") and the care that passes into a party's hands ("De jeugdhulp komt (per 1 januari) in handen van
+        # X"); not the state of things ("De uitvoering is in handen van X", a provider of old, read as a relation)
+        ("winner", rf"\b[Dd]e winnende (?:inschrijving|aanbieding|offerte|bieding)(?: (?:voor|van) (?:de|het) [\w -]{{2,40}}?)? "
+                   rf"(?:is|was|kwam|komt) (?:afkomstig )?van (?:de |het )?(?:{_KIND} |(?:combinatie|consortium|samenwerkingsverband) )?"
+                   rf"(?P<names>{_SLIST})",
+         r"\bwinnende (?:inschrijving|aanbieding|offerte|bieding)\b"),
+        ("in_handen", rf"\b(?:[Jj]eugdhulp|[Jj]eugdzorg|[Jj]eugdbescherming|[Zz]org|[Hh]ulp|[Oo]pdracht|[Uu]itvoering|[Bb]egeleiding|"
+                      rf"[Bb]ehandeling|[Aa]anpak|[Tt]aken?|[Pp]ercelen|[Pp]erceel|[Dd]ienstverlening|[Jj]eugd-?[Gg]gz)\w* "
+                      rf"(?:[\w-]+ ){{0,8}}?(?:komt|komen|kwam|kwamen) (?:[\w-]+ ){{0,6}}?in (?:de )?handen van (?:de |het )?"
+                      rf"(?:{_KIND_WORD} |combinatie |consortium |samenwerkingsverband )?(?:{_KIND} )?(?P<names>{_SLIST})",
+         r"\bin (?:de )?handen van\b"),
         ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
                       rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
         # (branch orgs6: "De opdracht gaat niet naar X maar naar Y"; X is denied in _not_won)
@@ -875,7 +899,7 @@ def _awardees(text: str) -> list[dict]:
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
             if rule in ("wordt_aanbieder", "mag_leveren", "buyer_contracted", "gunt_x", "contracted", "in_zee", "gekozen_als",
-                        "levert_vanaf", "gaat_uitvoeren") and re.search(
+                        "levert_vanaf", "gaat_uitvoeren", "in_handen") and re.search(
                     r"\b(?:zou|zouden|mogelijk|misschien|waarschijnlijk|wellicht|wil|willen|wilde|wilden|hoopt|hopen|indien|"
                     r"wie|welke|nog niet|moet|moeten)\b|\?", _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs6) supposed, wished, asked or conditional, not told
@@ -883,7 +907,7 @@ def _awardees(text: str) -> list[dict]:
                 continue  # (branch orgs9) the same words opening the sentence
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
-            found = _split_names(m.group("names"), _SLASHED if rule == "consortium_signed" else
+            found = _split_names(m.group("names"), _SLASHED if rule in ("consortium_signed", "gegund_aan", "winner", "in_handen") else
                                  _BRAND if rule in ("signing_parties", "signed_by", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
@@ -1035,10 +1059,12 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
     # branch orgs2: a provider told by its relation to the buyer -- a contract or partnership with it, the work done by
     # it, handed to it or taken over by it ("het lopende contract met Vervoerder X", "de samenwerking met PLANgroep",
-    # "overgenomen door Youké", "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
+    # "overgenomen door Youké", "nam de zorg over van X" (branch orgs10), "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
     # "onder te brengen bij de welzijnskoepel X"); a kind written before the name is skipped
     ("provider", "relation", re.compile(
         rf"(?:(?:contract|overeenkomst|samenwerking)\w* met|(?:overgenomen|uitgevoerd|geleverd) door|uit (?:te )?(?:laten )?voeren door|"
+        # (branch orgs10: the party the care was taken over from, "nam de zorg definitief over van X")
+        rf"\b(?:over|overgenomen|overgedragen) van|"
         rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
         rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
     # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
@@ -1099,8 +1125,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"\b(?:organisaties|\w*aanbieders|instellingen|zorginstellingen|partijen)\b[^.\n]{{0,80}}\. [Hh]et gaat om "
         rf"(?:de |het )?(?P<names>(?>{_NAME}(?:{_IN_PLACE})?"
         rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
+    # (branch orgs10: also with the members' kind, "de combinatie van partijen A (penvoerder), B en C")
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
-                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
+                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?:(?:partijen|organisaties|\w*aanbieders|"
+                                          rf"instellingen|stichtingen) )?(?P<names>{_LIST})")),
     # branch orgs9: the parties of a contract or a decision as such a text writes them ("Stichting Eikenrode, gevestigd te
     # Zwolle", "Gemeente Westland, gevestigd en kantoorhoudend aan ..."); the role from the head word
     ("provider", "gevestigd", re.compile(rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b")),
@@ -1379,7 +1407,8 @@ def _heads(key: str) -> list[str]:
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
-                       municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
+                       municipalities: list[dict] | None = None, providers: list[dict] | None = None,
+                       title: str | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
     first (role ``awardee``); buyers include each municipality named as "gemeente X". ``providers``: parties found
     by the awardee rules that are not this archive's awardees (the winners of a Wmo tender on a page that is not about
@@ -1388,6 +1417,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
+        seen.update(p.strip().casefold() for p in a["name"].split("/") if "/" in a["name"])  # "A/B": one party (orgs10)
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
     for a in providers or []:
         if a["name"].casefold() not in seen:
@@ -1522,9 +1552,15 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
-            m = re.search(rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}"
-                          + re.escape(form) + r"\b", text)
+            gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
+                + re.escape(form) + r"\b"
+            m = re.search(gx, text)
             rule = "gemeente_x"
+            if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
+                # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")
+                seen.add(f"gemeente {name}".casefold())
+                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "title:gemeente_x", "sentence": title[:300]})
+                break
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
                 # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too

@@ -47,7 +47,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
   inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
-  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
+  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); Utrecht or Groningen (a
+  province's name too) in a sentence that says the town -- "de stad Utrecht", its council, college, wethouder or
+  burgemeester, a purchase of its own ("Groningen koopt de jeugdhulp in") -- and no province ("provincie", "Gedeputeerde
+  Staten", "de gemeenten in Utrecht", the end of a longer name: "Zuid Oost Utrecht"; branch orgs10); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
 * a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
@@ -525,6 +528,42 @@ _COMMA_GAP = re.compile(r",\s*")
 _BULLET_GAP = re.compile(r"[ \t]*[,;]?[ \t]*\n\s*(?:[-\u2022*\u00b7\u25aa\u25e6\u2013]|\d{1,2}[.)])[ \t]+")
 
 
+# branch orgs10: Utrecht and Groningen name a province and its capital. The town is meant where the text says so ("de
+# stad Utrecht"), where the sentence speaks of a municipality's own body ("het college", "de wethouder", "de
+# gemeenteraad", "de gemeente") and of no province's ("provincie", "Gedeputeerde Staten", "de gemeenten in Utrecht"),
+# or where the name buys youth care, which a province does not ("Utrecht koopt de jeugdhulp in", "Groningen heeft de
+# jeugdhulp aanbesteed"). Bounded: the sentence is looked for within 300 characters either side.
+_CITY_BEFORE = re.compile(r"\b(?:[Ss]tad|[Hh]oofdstad|[Ss]tadsbestuur van|[Gg]emeentebestuur van)\s+$")
+_CITY_WORDS = re.compile(r"\b(?:gemeente|wethouders?|college|gemeenteraad|burgemeester|raadsleden|raadslid|stadsbestuur|"
+                         r"stadsdelen|stadsdeel)\b", re.I)
+_PROVINCE_WORDS = re.compile(r"\b(?:provincie\w*|provinciale|gedeputeerden?|Staten|gemeenten|statenleden)\b", re.I)
+_CITY_BUYS = re.compile(r"\s+(?:koopt|kocht|contracteert|contracteerde|gunt|gunde|besteedt|besteedde)\b|"
+                        r"\s+(?:heeft|had|gaat|wil)\s+(?:[\w-]+\s+){0,8}?(?:aanbesteed|ingekocht|gegund|gecontracteerd|"
+                        r"aanbesteden|inkopen|gunnen|contracteren)\b")
+
+
+_NAME_PART_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b[A-Z][\w-]*[ \t]+$")
+_MUNICIPALITIES_IN = re.compile(r"\bgemeenten\s+(?:[\w-]+\s+){0,3}?(?:in|uit|van|binnen)\s+(?:de\s+provincie\s+)?$", re.I)
+
+
+def _city_use(full: str, a: int, b: int) -> bool:
+    """Whether the province-named municipality at ``full[a:b]`` is the town, by its sentence (branch orgs10)."""
+    if _CITY_BEFORE.search(full[max(0, a - 40): a]):
+        return True
+    if _NAME_PART_BEFORE.search(full[max(0, a - 40): a]):
+        return False  # the end of a longer name: "De gemeenteraad van Zuid Oost Utrecht" (a region), "Oost-Groningen"
+    head = full[max(0, a - 300): a]
+    tail = full[b: b + 300]
+    ends = list(_SENTENCE_END.finditer(head))
+    start = head[ends[-1].end():] if ends else head
+    stop = _SENTENCE_END.search(tail)
+    end = tail[: stop.start()] if stop else tail
+    sentence = start + full[a:b] + end
+    if _PROVINCE_WORDS.search(sentence):
+        return False
+    return bool(_CITY_WORDS.search(sentence) or _CITY_BUYS.match(end))
+
+
 def _context_checks(full: str) -> tuple[bool, bool, bool]:
     """Whether ``_SEAT``, ``_OFFICE_OF`` and ``_REGION_LIST`` can match anywhere in ``full``."""
     if not full.isascii() and any(c in full for c in _FOLD_SPECIAL):
@@ -706,6 +745,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         # "in Groningen en Drenthe", "de provincies Utrecht en Gelderland": the province, not the municipality
         if name in _PROVINCE_MUNICIPALITIES and not near_gemeente and full[a:b] == name and (
                 any(lo <= a and b <= hi for lo, hi in province_lists)
+                # (branch orgs10) "de gemeenten in Utrecht", "gemeenten uit de provincie Groningen": the province
+                or _MUNICIPALITIES_IN.search(full[max(0, a - 60): a])
                 or ("rovincies" in full[max(0, a - 80): a] and _PROVINCES_WORD.search(full[max(0, a - 80): a]))):
             continue
         keep.append((a, b, name, how))
@@ -742,8 +783,10 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             (near.rstrip().endswith(_PREPOSITIONS) and bool(_PLACE_PREPOSITION.search(near)))
             or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near)))
             or (any(w in near for w in _LOCAL_PARTY_WORDS) and bool(_LOCAL_PARTY.search(near))))
-        # (the council, board or an office holder "van Rijswijk" names the municipality: how == "office")
+        # (the council, board or an office holder "van Rijswijk" names the municipality: how == "office"; branch orgs10:
+        # Utrecht or Groningen in a sentence about a town's own body or purchase, not a province's, is the municipality)
         if ambiguous and not (after_gemeente or place_use or how == "office" or i in in_list or name in datelines or
+                              (name in _PROVINCE_MUNICIPALITIES and surface == name and _city_use(full, a, b)) or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             if surface[:1].isupper() and not _SENTENCE_START.search(full[max(0, a - 3): a] if a else ""):
                 neighbours.append((name, how))

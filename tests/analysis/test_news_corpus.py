@@ -215,3 +215,28 @@ def test_the_tuning_view_reads_no_test_page(tmp_path, pages):
     assert len(tuning["dev"]["preds"]) == 2
     full = run(tmp_path)
     assert set(full) == {"dev", "test", "all"} and len(full["test"]["pages"]) == 2
+
+
+@pytest.mark.parametrize("gold,pred", [
+    ("regio West-Brabant West", "West-Brabant West"),  # the gold writes a jeugdregio with and without "regio"
+    ("West-Brabant West", "Regio West-Brabant West"),
+    ("Jeugdregio Gooi en Vechtstreek", "Gooi en Vechtstreek"),
+    ("de Waag", "Waag"),  # and a party's article with or without it
+    ("Het Vergeten Kind", "Vergeten Kind"),
+    ("Leger des Heils", "het Leger des Heils"),
+])
+def test_the_scorer_matches_one_organisation_spelt_with_or_without_its_article_or_regio(gold, pred):
+    """Branch orgs10: spelling, not identity, as "gemeente" and the legal forms are."""
+    from tenderarchive.analysis.scoring import _org_match, norm_org
+    assert _org_match(norm_org(gold), {norm_org(pred)})
+
+
+@pytest.mark.parametrize("gold,pred", [
+    ("regio Alkmaar", "gemeente Alkmaar"),  # a region named after a municipality is not the municipality
+    ("regio Alkmaar", "Alkmaar"),
+    ("de Waag", "Waagstaal"),
+    ("regio West-Brabant West", "West-Brabant Oost"),
+])
+def test_the_scorer_keeps_different_organisations_apart(gold, pred):
+    from tenderarchive.analysis.scoring import _org_match, norm_org
+    assert not _org_match(norm_org(gold), {norm_org(pred)})
