@@ -404,14 +404,27 @@ _LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta)) or contains(@c
 _LEAD_CLASSES = {"teaser-text", "lead", "intro", "summary"}
 
 
-def _with_page_lead(tree, text: str, elsewhere) -> str:
-    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
-    left the lead out: the first one of the article (beside its ``<h1>``, not in a header,
-    footer, navigation or a block listing other pages)."""
+def _title_element(tree, title: str | None):
+    """The heading that shows the page's ``title``: its ``<h1>``, or the ``<h3 itemprop="headline">`` of a TYPO3
+    EXT:news item or the ``<h2>`` under a logo ``<h1>`` that the title was read from; else the first ``<h1>``."""
+    if title:
+        want = " ".join(title.split())
+        for el in tree.xpath("//h1|//h2|//h3|//*[@itemprop='headline'][not(self::meta)]"):
+            shown = " ".join(element_text(el).split())
+            if shown and (shown == want or strip_template_label(shown) == want):
+                return el
     h1s = tree.xpath("//h1")
-    if not h1s:
+    return h1s[0] if h1s else None
+
+
+def _with_page_lead(tree, text: str, elsewhere, title_el=None) -> str:
+    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
+    left the lead out: the first one of the article (beside its title's heading, ``title_el``:
+    an ``<h1>``, or a TYPO3 item's ``<h3 itemprop="headline">``; not in a header, footer,
+    navigation or a block listing other pages)."""
+    if title_el is None:
         return text
-    title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
+    title_scope = {a for a in title_el.iterancestors() if a.tag not in ("body", "html")}
     flat = " ".join(text.split())
     for el in tree.xpath(_LEAD_XPATH):
         if el.get("itemprop") != "description" and not _LEAD_CLASSES & set((el.get("class") or "").split()):
@@ -430,7 +443,7 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
         lead = " ".join(element_text(el).split())
         if len(lead) < LEAD_MIN_CHARS:
             continue
-        return _lead_first(text, lead, " ".join(element_text(h1s[0]).split())) if lead in flat else f"{lead}\n{text}"
+        return _lead_first(text, lead, " ".join(element_text(title_el).split())) if lead in flat else f"{lead}\n{text}"
     return text
 
 
@@ -773,13 +786,13 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         if not text.strip():  # a page whose matter sits in what reads as the site's chrome: read it unpruned
             text = trafilatura.extract(source_html, **dict(options, prune_xpath=options["prune_xpath"][:1])) or ""
         text = drop_repeated_paragraphs(text)
-        if text.strip():
-            text = _with_page_lead(tree, text, elsewhere)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 
     # --- title ------------------------------------------------------------
     title, title_source = html_title(tree, body_root, selectors, site)
+    if extractor == EXTRACTOR_HTML and text.strip():
+        text = _with_page_lead(tree, text, elsewhere, _title_element(tree, title))
     had_label = False
     h1s = tree.xpath("//h1")
     if h1s and title_source == "h1":
