@@ -265,10 +265,19 @@ _PREV_NEXT = r"[«‹<←]?\s*(?:vorige?|volgende?)(?:\s+(?:bericht|nieuwsberich
 _PREV_NEXT_LINE = re.compile(rf"{_PREV_NEXT}(?:\s*[|/·•\-–]?\s*{_PREV_NEXT})?", re.I)
 
 
+#: A footer's copyright line inside the content ("© 2024 Gemeente Voorbeeld", "Copyright © 2019-2024 Jeugdhulp
+#: Regio. Alle rechten voorbehouden."): the site's, not the article's. Only the mark, years, a name and the
+#: reservation: a sentence that mentions copyright is text.
+_COPYRIGHT = re.compile(
+    r"(?:©|copyright\b)(?:\s*©)?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|heden))?)?"
+    r"[\s,]*[\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,6}?[\s.,|]*(?:alle rechten voorbehouden|all rights reserved)?\.?", re.I)
+
+
 def _is_navigation(line: str) -> bool:
     s = line.strip()
     return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s)) or (
-        len(s) <= 60 and bool(_PAGE_OF.fullmatch(s) or _PREV_NEXT_LINE.fullmatch(s)))
+        len(s) <= 60 and bool(_PAGE_OF.fullmatch(s) or _PREV_NEXT_LINE.fullmatch(s))) or (
+        len(s) <= 120 and bool(_COPYRIGHT.fullmatch(s)))
 
 
 def _is_view_counter(line: str) -> bool:
@@ -412,9 +421,17 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
                 kept[i] = strip_template_label(line)
                 break
     if strip_trailing_tag:
-        nonempty = [i for i, line in enumerate(kept) if line.strip()]
-        if len(nonempty) >= 2:
+        # the tag lines closing the item ("Onderwerpen: Jeugd, Zorg" over "Tags: jeugdhulp, inkoop"), each
+        # labelled one, and at most one bare tag ("Jeugdhulp") after the last sentence
+        bare = False
+        while True:
+            nonempty = [i for i, line in enumerate(kept) if line.strip()]
+            if len(nonempty) < 2:
+                break
             last, prev = nonempty[-1], nonempty[-2]
-            if _is_trailing_tag(kept[last], kept[prev]):
+            if _TAG_PREFIX.match(kept[last].strip()) or (not bare and _is_trailing_tag(kept[last], kept[prev])):
+                bare = bare or not _TAG_PREFIX.match(kept[last].strip())
                 del kept[last]
+                continue
+            break
     return normalize_whitespace("\n".join(kept))

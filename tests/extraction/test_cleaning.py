@@ -1,0 +1,62 @@
+"""Cleaning of extracted page text (tenderarchive/extraction/cleaning.py) against news-sites.md §2.4 (boilerplate
+that pollutes extracted text), on SYNTHETIC pages and lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.extraction import clean_text, extract_html
+
+SENTENCES = ("De gemeenten in de regio hebben de aanbesteding voor jeugdhulp gegund aan twaalf aanbieders.\n"
+             "De contracten gaan in per 1 januari 2022.")
+
+
+@pytest.mark.parametrize("tail", [
+    ["Onderwerpen: Jeugd, Zorg en welzijn", "Tags: jeugdhulp, inkoop"],
+    ["Categorie: Nieuws", "Trefwoorden: jeugdhulp", "Tags: inkoop"],
+    ["Jeugdhulp", "Tags: jeugdhulp, inkoop"],
+])
+def test_every_tag_line_closing_the_item_goes_not_only_the_last(tail):
+    """§2.4 ("A trailing tag line ``Jeugdhulp`` is the last line of [S0]"): an item closed by two tag lines
+    ("Onderwerpen: …" over "Tags: …") kept the first one in its text."""
+    got = clean_text("\n".join([SENTENCES, *tail]))
+    assert got == SENTENCES
+
+
+def test_a_labelled_line_inside_the_text_and_a_second_bare_line_stay():
+    """Only the labelled lines at the end go, and one bare tag: a short line before it is text."""
+    text = "Onderwerp: inkoop jeugdhulp\n" + SENTENCES + "\nMet vriendelijke groet,\nJan Jansen"
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize("line", [
+    "© 2024 Gemeente Voorbeeld",
+    "Copyright © 2019-2024 Jeugdhulp Regio Voorbeeld. Alle rechten voorbehouden.",
+    "Copyright 2021 Gemeente Voorbeeld",
+])
+def test_a_copyright_line_is_site_chrome(line):
+    """§2.4 boilerplate: the site's copyright line, where the footer's text stands inside the content block,
+    ran into the article's text."""
+    assert clean_text(f"{SENTENCES}\n{line}") == SENTENCES
+    assert clean_text(f"{line}\n{SENTENCES}") == SENTENCES
+
+
+@pytest.mark.parametrize("line", [
+    "De gemeente heeft het copyright op de foto's van de informatieavond.",
+    "Foto: © ANP",
+    "(c) het perceel ambulante jeugdhulp",
+])
+def test_a_sentence_about_copyright_a_photo_credit_or_a_list_item_stays(line):
+    assert line in clean_text(f"{SENTENCES}\n{line}\nDaarna volgt de implementatie.")
+
+
+def test_a_content_block_closed_by_tags_and_a_copyright_line_keeps_only_the_article():
+    """A page whose content block holds the item's tag lines and the site's copyright line (SYNTHETIC)."""
+    page = ("<html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main><div class='content'>"
+            "<h1>Aanbesteding jeugdhulp gegund</h1><p>14 december 2020</p>"
+            + "".join(f"<p>{s}</p>" for s in SENTENCES.split("\n"))
+            + "<p>Onderwerpen: Jeugd, Zorg en welzijn</p><p>Tags: jeugdhulp, inkoop</p>"
+            "<p>© 2024 Gemeente Voorbeeld</p></div></main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/aanbesteding-jeugdhulp-gegund")
+    assert got["text"] == SENTENCES
+    assert (got["title"], got["published"]) == ("Aanbesteding jeugdhulp gegund", "2020-12-14")
