@@ -63,7 +63,7 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
+_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -372,6 +372,12 @@ def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDa
     return ParsedDate(moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M"), "minute")
 
 
+#: What may follow a date line's date: a suffix after a separator ("14 oktober 2018 - Verkeer", "15 december 2020 •
+#: Nieuws", a theme's bullet U+2022 or middle dot), or the author ("14 oktober 2021 door redactie": a WordPress theme's
+#: date and byline in one line).
+_DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
+
+
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
@@ -385,15 +391,14 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         if m:
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
             rest = line[m.end():].strip().removesuffix(".").rstrip()
-            # a suffix after a separator ("14 oktober 2018 - Verkeer"), or the author ("14 oktober 2021 door
-            # redactie": a WordPress theme's date and byline in one line)
-            if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+            # a suffix or the author (:data:`_DATE_SUFFIX`)
+            if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)
     if m:
         rest = line[m.end():].strip().removesuffix(".").rstrip()
-        if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+        if not rest or (_DATE_SUFFIX.match(rest)
                         and (suffix_limit is None or len(rest) <= suffix_limit)):
             return short_year_date(m)
     return None

@@ -178,3 +178,34 @@ def test_a_two_digit_number_after_a_day_and_month_without_an_apostrophe_is_no_ye
     assert parse_dutch_date("Op 14 december 20 deelnemers") is None
     assert parse_dutch_date("Op 14 december '20").iso == "2020-12-14"
     assert parse_dutch_date("x" * 50_000 + " 14 december '" + "1" * 50_000) is None
+
+
+#: A theme's date line with its parts set off by a bullet (U+2022, news-sites.md §2.4's invisible characters) or a
+#: middle dot, and the moment it states.
+BULLET_DATE_LINES = {
+    "<p class='meta'>15 december 2020 • 08:55</p>": "2020-12-15T08:55",
+    "<p class='meta'>dinsdag 15 december 2020 • 08:55 uur</p>": "2020-12-15T08:55",
+    "<p class='meta'>15-12-2020 • Nieuws</p>": "2020-12-15",
+    "<p class='meta'>15 dec 2020 • 2 min leestijd</p>": "2020-12-15",
+    "<p class='meta'>Gepubliceerd op 15 december 2020 · 08:55</p>": "2020-12-15T08:55",
+    "<p class='meta'>Door Redactie • 15 december 2020 • 08:55</p>": "2020-12-15T08:55",
+}
+
+
+@pytest.mark.parametrize("line", BULLET_DATE_LINES)
+def test_a_date_line_whose_parts_a_bullet_sets_off_dates_the_page_with_its_time(line):
+    """§2.3's "date line under title" and "time of day" with a bullet between the date and its time or category
+    ("15 december 2020 • 08:55"): the page went undated and the line opened its text (a middle dot "·" gave the day
+    without its time). It is the page's stated date with its time, and no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (BULLET_DATE_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_bullet_before_a_number_that_is_no_time_leaves_the_day():
+    """A bullet and a number that is no time of day ("• 10 aanbieders") add nothing to the date."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    assert parse_dutch_date("15 december 2020 • 10 aanbieders").iso == "2020-12-15"
+    assert parse_dutch_date("15 december 2020 • 10:30").iso == "2020-12-15T10:30"
