@@ -621,6 +621,19 @@ _DATELINE_PLACE = re.compile(
 #: After the dateline's day its first sentence: a dash, colon or bar ("– De gemeente"), or a full stop before a
 #: capital ("3 maart 2025. De gemeente").
 _DATELINE_END = re.compile(r"\s*(?:[-–—:|]\s*|\.\s+(?=[A-ZÀ-Ý\"'‘“]))(?=[\w\"'‘“(])")
+#: … or nothing: the place and day a line of their own over the lead, as a press release or a letter heads its
+#: text ("Leiderdorp, 14 december 2020"), when the place is a municipality (a heading "Marktconsultatie, 12 maart
+#: 2021" over a timeline's step is no dateline).
+_DATELINE_ALONE = re.compile(r"\s*\.?$")
+
+
+def _is_municipality(place: str) -> bool:
+    from tenderarchive import reference  # the CBS table, read on first use
+
+    try:
+        return reference.municipality(place) is not None
+    except (ValueError, LookupError):
+        return False
 #: A word opening a sentence with a date that is no place of a dateline: "Per 1 januari 2026, …", "Vanaf 3 maart
 #: 2025, …", "Op 12 juni 2025 - …" name an event's day (a contract's start, a deadline), not the page's; "UPDATE, 3
 #: maart 2025 –", "Aanvulling - …" the day of a later change of the item.
@@ -683,7 +696,8 @@ def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate |
         if place and not _NOT_A_PLACE.match(line) and not label_only(place.group(0).strip(" ,-–—")) in (
                 "modified", "other"):
             found = _opening_day(line, place.end())
-            if found and _DATELINE_END.match(line, found[1]):
+            if found and (_DATELINE_END.match(line, found[1]) or (
+                    _DATELINE_ALONE.match(line, found[1]) and _is_municipality(place.group(0).strip(" ,-–—")))):
                 return found[0]
         found = None if timeline else _opening_day(line, 0)
         if found and re.match(r"\s*[-–—]\s*(?=\w)", line[found[1]:]):

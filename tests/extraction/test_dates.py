@@ -76,6 +76,9 @@ DATELINES = {
     "<p>03.03.2025 – {body}</p>": "2025-03-03",
     "<p class='intro'>De regio gunt de specialistische jeugdhulp. (12-06-2025)</p><p>{body}</p>": "2025-06-12",
     "<p>{body}</p><p>Dit persbericht is gepubliceerd op 3 maart 2025.</p>": "2025-03-03",
+    # the place (a municipality) and day a line of their own over the lead, as a press release or letter heads it
+    "<p>Leiderdorp, 14 december 2020</p><p>{body}</p>": "2020-12-14",
+    "<p><strong>DEN HAAG, 3 maart 2025</strong></p><p>{body}</p>": "2025-03-03",
 }
 #: The sentences of :data:`DATELINES`' pages, with an event's date of their own ("per 1 januari 2026").
 DATELINE_BODY = ("De gemeente heeft de aanbesteding voor specialistische jeugdhulp gegund aan vier aanbieders. De "
@@ -86,7 +89,8 @@ DATELINE_BODY = ("De gemeente heeft de aanbesteding voor specialistische jeugdhu
 def test_a_page_dated_only_in_its_running_text_is_dated_by_its_dateline(line):
     """A press release's or local news item's date written only in its text (no meta, ``<time>``, date line or
     address date): the place and day opening it ("Utrecht, 3 maart 2025 –", "ZWOLLE - Donderdag 12 juni 2025 -",
-    "3 mrt. 2025", "03.03.2025"), the day in brackets closing the lead, "Dit persbericht is gepubliceerd op …". The page
+    "3 mrt. 2025", "03.03.2025"; a municipality and day on a line of their own, "Leiderdorp, 14 december 2020"),
+    the day in brackets closing the lead, "Dit persbericht is gepubliceerd op …". The page
     went undated (a ``--from-date`` crawl kept it however old); htmldate's free-text search dated it by the contracts'
     start, 1 January 2026. It is dated by the day its dateline names (``published_source`` "dateline"), and the
     dateline stays the first words of its text."""
@@ -110,6 +114,9 @@ EVENT_DATES = {
                 "<li>12 juni 2025 – de regio maakt de voorlopige gunning aan de inschrijvers bekend</li></ul><p>{body}</p>",
     "notice": "<p>{body} De aankondiging is gepubliceerd op 3 maart 2025 op TenderNed.</p>",
     "update": "<p>UPDATE, 3 maart 2025 – {body}</p>",
+    # a heading over a timeline's step, a line of its own: no place
+    "step": "<p>Marktconsultatie, 3 maart 2025</p><p>{body}</p>",
+    "meeting": "<p>Informatiebijeenkomst, 3 maart 2025.</p><p>{body}</p>",
 }
 
 
