@@ -194,6 +194,44 @@ NAVIGATION_LINES = frozenset(
         "Hebt u gevonden wat u zocht?", "Vond u wat u zocht?", "Heeft u wat aan deze informatie?",
     )
 )
+#: Of :data:`NAVIGATION_LINES`, those of a page's header: a skip link, a menu's name or button, the search. The
+#: short lines between them are that menu's items (:func:`drop_header_menu`).
+HEADER_MARKERS = frozenset(
+    s.lower()
+    for s in (
+        "Overslaan en naar de inhoud gaan", "Naar de inhoud", "Ga direct naar de inhoud", "Direct naar de inhoud",
+        "Ga naar de inhoud", "Skip to content", "Skip to main content", "Hoofdnavigatie", "Hoofdmenu",
+        "Secondary navigation", "Main navigation", "Navigatie", "Menu", "Menu Sluiten", "Menu sluiten", "Sluiten",
+        "Zoeken", "Zoek", "Zoekterm", "Search", "Home", "Kruimelpad", "Breadcrumb", "Inloggen", "Mijn omgeving",
+    )
+)
+#: How many lines a page's header may take up at the start of its text.
+HEADER_MAX_LINES = 40
+
+
+def _is_menu_item(line: str) -> bool:
+    """A line that can be a menu's item: a few words, no sentence."""
+    s = line.strip()
+    return len(s) <= 40 and len(s.split()) <= 5 and not re.search(r"[.!?:;,]$", s)
+
+
+def drop_header_menu(lines: list[str]) -> list[str]:
+    """``lines`` without the page header's menus when the text opens with them (news-sites.md §2.4: pianoo.nl's text
+    starts "Overslaan en naar de inhoud gaan / Secondary navigation / … Hoofdnavigatie … Menu Sluiten / Zoeken"):
+    everything up to the last header line (:data:`HEADER_MARKERS`) of an opening that starts with one and is made
+    only of such lines and menu items (:func:`_is_menu_item`). The lines after it stay: the title among them."""
+    last = None
+    for i, line in enumerate(lines[:HEADER_MAX_LINES]):
+        s = line.strip()
+        if not s:
+            continue
+        if s.lower() in HEADER_MARKERS:
+            last = i
+        elif last is None or not _is_menu_item(s):
+            break
+    return lines if last is None else lines[last + 1:]
+
+
 #: A share block's heading, and the lines of its buttons that follow it ("Deel dit bericht" /
 #: "Facebook" / "X" / "LinkedIn" / "WhatsApp" / "E-mail"): only right after such a heading is a
 #: line "X" or "E-mail" a button.
@@ -402,7 +440,7 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         return ""
     text = fix_mojibake(text)
     text = normalize_whitespace(text)
-    lines = drop_repeated_tables(remove_cookie_block(text.split("\n")))
+    lines = drop_header_menu(drop_repeated_tables(remove_cookie_block(text.split("\n"))))
     kept: list[str] = []
     sharing = False  # inside a share block: its heading was the last line kept out
     for line in lines:

@@ -60,3 +60,39 @@ def test_a_content_block_closed_by_tags_and_a_copyright_line_keeps_only_the_arti
     got = extract_html(page, "https://www.voorbeeld.nl/nieuws/aanbesteding-jeugdhulp-gegund")
     assert got["text"] == SENTENCES
     assert (got["title"], got["published"]) == ("Aanbesteding jeugdhulp gegund", "2020-12-14")
+
+
+#: news-sites.md §2.4: the text of https://www.pianoo.nl/nl/visie-de-wezenlijke-wijziging "starts with 'Overslaan en
+#: naar de inhoud gaan / Secondary navigation / … Hoofdnavigatie … Menu Sluiten / Zoeken'"; the "…" are the menus'
+#: items (SYNTHETIC ones here).
+PIANOO_HEADER = ["Overslaan en naar de inhoud gaan", "Secondary navigation", "Contact", "English", "Hoofdnavigatie",
+                 "Over PIANOo", "Actueel", "Menu Sluiten", "Zoeken"]
+PIANOO_TITLE = "Visie: de wezenlijke wijziging"
+
+
+def test_the_menus_items_between_a_headers_lines_are_no_text_and_no_title():
+    """A text copy that opens with the site's header: its skip link, its menus' names and buttons (dropped before)
+    and the menus' items between them ("Contact", "English", "Over PIANOo", "Actueel"), which stayed: the first of
+    them became the page's title and the rest its first lines. They go; the title is the line after the header."""
+    from tenderarchive.extraction import extract_text
+
+    got = extract_text("\n".join([*PIANOO_HEADER, PIANOO_TITLE, SENTENCES]),
+                       url="https://www.pianoo.nl/nl/visie-de-wezenlijke-wijziging")
+    assert (got["title"], got["text"]) == (PIANOO_TITLE, SENTENCES)
+    page = ("<html><body><main>" + "".join(f"<p>{line}</p>" for line in PIANOO_HEADER) + f"<h1>{PIANOO_TITLE}</h1>"
+            + "".join(f"<p>{s}</p>" for s in SENTENCES.split("\n")) + "</main></body></html>")
+    got = extract_html(page, "https://www.pianoo.nl/nl/visie-de-wezenlijke-wijziging")
+    assert (got["title"], got["text"]) == (PIANOO_TITLE, SENTENCES)
+
+
+@pytest.mark.parametrize("text", [
+    # no header line opens the text: short lines are the text's own
+    "Inkoop jeugdhulp\nPlanning\nZoeken\n" + SENTENCES,
+    # a header line, then a sentence: the text starts there
+    "Menu\nDe regio koopt jeugdhulp in.\nContact\nZoeken\n" + SENTENCES,
+])
+def test_short_lines_not_between_a_headers_lines_at_the_start_stay(text):
+    got = clean_text(text)
+    assert SENTENCES in got
+    assert ("Inkoop jeugdhulp\nPlanning" in got) if text.startswith("Inkoop") else got.startswith(
+        "De regio koopt jeugdhulp in.\nContact")
