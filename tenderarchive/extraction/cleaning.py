@@ -424,14 +424,15 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
     block; a table repeated line for line (officielebekendmakingen.nl's
-    header table); a page-view counter ("Dit bericht is 1.234 keer gelezen"); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    header table); the header's menus opening the text (:func:`drop_header_menu`);
+    the site's copyright line; a page-view counter ("Dit bericht is 1.234 keer gelezen"); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
     "Zoeken", breadcrumbs also as one line "Home > Nieuws > …", "Terug naar
     overzicht"); a share block ("Deel dit
     bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
-    ("Nieuwsbericht ", "Nieuws "); a trailing tag line ("Jeugdhulp" after the
-    last sentence, or "Tags: ...").
+    ("Nieuwsbericht ", "Nieuws "); the trailing tag lines ("Jeugdhulp" after the
+    last sentence, "Onderwerpen: ...", "Tags: ...").
 
     Link stubs whose targets were lost ("Zie hier:", "(download PDF)") are
     kept: they are part of the page text and harmless for analysis.
