@@ -194,6 +194,28 @@ NAVIGATION_LINES = frozenset(
         "Hebt u gevonden wat u zocht?", "Vond u wat u zocht?", "Heeft u wat aan deze informatie?",
     )
 )
+#: The placeholder a consent plugin leaves for embedded content (a video, a map, a form) until its cookies are
+#: accepted (news-sites.md §2.4, cookie boilerplate): "Deze video kan niet worden afgespeeld omdat u geen cookies
+#: heeft geaccepteerd. Wijzig uw cookie-instellingen.", "Accepteer marketingcookies om deze video te bekijken." A
+#: short line (two sentences at most) naming cookies, their consent and what they would show.
+_CONSENT_WORDS = re.compile(r"accept|toestemming|akkoord|toestaan|instellingen|voorkeuren|consent|allow", re.I)
+_EMBED_WORDS = re.compile(r"\b(?:video|filmpje|inhoud|content|kaart|formulier|youtube|vimeo|twitter|instagram|facebook|"
+                          r"bekijken|weergeven|weergegeven|tonen|getoond|afspelen|afgespeeld|laden|geladen|zien)\b", re.I)
+CONSENT_PLACEHOLDER_MAX_CHARS = 220
+#: A photo's credit on a line of its own ("Foto: ANP", "Beeld: Shutterstock", "Fotografie: Jan de Vries"): a name of
+#: four words at most (a caption saying what the photo shows is longer, and stays).
+_PHOTO_CREDIT = re.compile(r"(?:foto|beeld|afbeelding|illustratie|fotografie|fotograaf)\s*:\s*[^.!?:\s]+(?:\s+[^.!?:\s]+){0,3}",
+                           re.I)
+
+
+def _is_placeholder_or_credit(line: str) -> bool:
+    s = line.strip()
+    if len(s) <= 80 and _PHOTO_CREDIT.fullmatch(s.rstrip(".")):
+        return True
+    return (len(s) <= CONSENT_PLACEHOLDER_MAX_CHARS and "cookie" in s.lower() and s.rstrip(".").count(". ") <= 1
+            and bool(_CONSENT_WORDS.search(s)) and bool(_EMBED_WORDS.search(s)))
+
+
 #: Of :data:`NAVIGATION_LINES`, those of a page's header: a skip link, a menu's name or button, the search. The
 #: short lines between them are that menu's items (:func:`drop_header_menu`).
 HEADER_MARKERS = frozenset(
@@ -448,7 +470,8 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
             continue
         sharing = bool(_SHARE_HEADING.match(line.strip()))
-        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line):
+        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line) or (
+                _is_placeholder_or_credit(line)):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)
         line = _unglue_alt_text(line)

@@ -43,10 +43,9 @@ def test_a_copyright_line_is_site_chrome(line):
 
 @pytest.mark.parametrize("line", [
     "De gemeente heeft het copyright op de foto's van de informatieavond.",
-    "Foto: © ANP",
     "(c) het perceel ambulante jeugdhulp",
 ])
-def test_a_sentence_about_copyright_a_photo_credit_or_a_list_item_stays(line):
+def test_a_sentence_about_copyright_or_a_list_item_stays(line):
     assert line in clean_text(f"{SENTENCES}\n{line}\nDaarna volgt de implementatie.")
 
 
@@ -96,3 +95,41 @@ def test_short_lines_not_between_a_headers_lines_at_the_start_stay(text):
     assert SENTENCES in got
     assert ("Inkoop jeugdhulp\nPlanning" in got) if text.startswith("Inkoop") else got.startswith(
         "De regio koopt jeugdhulp in.\nContact")
+
+
+@pytest.mark.parametrize("line", [
+    "Deze video kan niet worden afgespeeld omdat u geen cookies heeft geaccepteerd. Wijzig uw cookie-instellingen.",
+    "Accepteer marketingcookies om deze video te bekijken.",
+    "U moet cookies accepteren om deze kaart te zien.",
+    "Foto: ANP",
+    "Beeld: Shutterstock",
+    "Fotografie: Jan de Vries",
+    "Foto: © ANP",
+])
+def test_a_consent_placeholder_for_embedded_content_or_a_photo_credit_is_no_text(line):
+    """§2.4 cookie boilerplate inside the article: the placeholder a consent plugin leaves where a video or map is
+    embedded until its cookies are accepted, and a photo's credit on a line of its own, ran into the text between
+    its paragraphs."""
+    first, second = SENTENCES.split("\n")
+    assert clean_text(f"{first}\n{line}\n{second}") == SENTENCES
+
+
+@pytest.mark.parametrize("line", [
+    "De gemeente gebruikt geen cookies voor de inkoop van jeugdhulp.",
+    "Bekijk de video over de nieuwe toegang op de website van de regio.",
+    "Foto: wethouder Damen tekent het contract met de vier aanbieders",
+    "Beeld: de regio wil in 2022 opnieuw aanbesteden. De raad besluit in mei.",
+])
+def test_a_sentence_about_cookies_or_a_video_and_a_photos_caption_stay(line):
+    assert line in clean_text(f"{SENTENCES}\n{line}\nDaarna volgt de implementatie.")
+
+
+def test_a_consent_placeholder_in_an_article_is_no_line_of_its_text():
+    """A SYNTHETIC page whose article embeds a video behind its consent placeholder, with a credited photo."""
+    first, second = SENTENCES.split("\n")
+    page = ("<html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main><article>"
+            f"<h1>Aanbesteding jeugdhulp gegund</h1><p>14 december 2020</p><p>{first}</p><div class='embed'><p>Deze "
+            "video kan niet worden afgespeeld omdat u geen cookies heeft geaccepteerd. Wijzig uw cookie-instellingen."
+            f"</p></div><p><img src='a.jpg' alt=''><br><em>Foto: ANP</em></p><p>{second}</p></article></main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/aanbesteding-jeugdhulp-gegund")
+    assert got["text"] == SENTENCES
