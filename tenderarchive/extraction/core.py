@@ -167,6 +167,29 @@ def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
     return None
 
 
+def _header_row_date(tree, elsewhere=()) -> ParsedDate | None:
+    """The publication date a page's metadata table states by column: a header row of labels and one row of
+    values under it, as officielebekendmakingen.nl heads a publication with "Datum publicatie | Organisatie |
+    Type | …" (news-sites.md §2.4, its repeated header table); the value under a publication label
+    ("Datum publicatie", "Publicatiedatum"). A table of more rows lists other documents, whose dates are
+    theirs."""
+    for table in tree.xpath("//table"):
+        if in_blocks(table, elsewhere):
+            continue
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr")
+        if len(rows) != 2:
+            continue
+        labels, values = (row.xpath("./th|./td") for row in rows)
+        if len(labels) < 2 or len(labels) != len(values):
+            continue
+        for label, value in zip(labels, values):
+            if label_only(" ".join(element_text(label).split())) == "published":
+                found = find_stated_date([" ".join(element_text(value).split())], head_lines=1)
+                if found:
+                    return found[0]
+    return None
+
+
 #: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
 #: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
 #: schema.org's ``datePublished``, the plain ``date``/``pubdate`` of older CMSes. htmldate reads
@@ -822,7 +845,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 source = "stated"
                 break
     if published is None:
-        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
+        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere) or \
+            _header_row_date(tree, elsewhere)
         if _rendered_on(published, fetched_at):  # perhaps the site header's today
             element = published
         if published is None or element is not None:

@@ -216,3 +216,37 @@ def test_a_bullet_before_a_number_that_is_no_time_leaves_the_day():
 
     assert parse_dutch_date("15 december 2020 • 10 aanbieders").iso == "2020-12-15"
     assert parse_dutch_date("15 december 2020 • 10:30").iso == "2020-12-15T10:30"
+
+
+#: officielebekendmakingen.nl's header table (news-sites.md §2.4: "repeats the ``Datum publicatie | Organisatie |…``
+#: table twice"), SYNTHETIC values: labels in its first row, the publication's values in the one row under them.
+HEADER_TABLE = ("<table><tr>{cells}</tr><tr><td>Gemeente Voorbeeldstad</td><td>14-12-2020</td><td>Gemeenteblad</td>"
+                "<td>2020, 312</td></tr></table>")
+
+
+@pytest.mark.parametrize("cell", ["th", "td"])
+def test_a_header_tables_publication_date_dates_the_page(cell):
+    """A header table of three or more columns, "Datum publicatie" over its value, left the page undated (a
+    two-column one dated it). The value under the publication label is the page's stated date; the table is in the
+    text once."""
+    cells = "".join(f"<{cell}>{label}</{cell}>" for label in ("Organisatie", "Datum publicatie", "Type", "Nummer"))
+    table = HEADER_TABLE.format(cells=cells)
+    page = extract_html(synthetic_page(body=f"<article><h1>Verordening jeugdhulp</h1>{table}{SYNTHETIC_BODY}{table}"
+                                            "</article>"),
+                        url="https://zoek.officielebekendmakingen.nl/gmb-2020-312.html", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-12-14", "stated")
+    assert page["text"].count("Gemeenteblad") == 1
+
+
+@pytest.mark.parametrize("table", [
+    # a table listing documents: its rows' dates are theirs
+    "<table><tr><th>Datum publicatie</th><th>Titel</th><th>Type</th></tr><tr><td>14-12-2020</td><td>Besluit A</td>"
+    "<td>Besluit</td></tr><tr><td>10-12-2020</td><td>Besluit B</td><td>Besluit</td></tr></table>",
+    # another date than the publication's
+    "<table><tr><th>Datum uitspraak</th><th>Instantie</th><th>Zaaknummer</th></tr><tr><td>14-12-2020</td>"
+    "<td>Rechtbank Den Haag</td><td>C/09/123456</td></tr></table>",
+])
+def test_a_table_listing_documents_or_naming_another_date_does_not_date_the_page(table):
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{table}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] is None
