@@ -113,7 +113,9 @@ _MODIFIED_LABEL = re.compile(
     # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
     r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
     # "Laatste update: 3 mei 2024" is the page's modification date, not its publication date
-    r"(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
+    # (first) the label of a page's change beside "Publicatiedatum" ("Wijzigingsdatum: 20-10-2018", "Datum wijziging")
+    r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|"
+    r"laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
     r"laatste update|updated|last modified)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -546,9 +548,10 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
 
 
 _INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen)\b"
-_INNER_MODIFIED = r"(?:(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|laatste (?:wijziging|update))\b"
+_INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|"
+                   r"laatste (?:wijziging|update))\b")
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
-_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
+_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)(?<!laatste)(?<!datum)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
 
 
 def split_date_labels(lines: list[str]) -> list[str]:

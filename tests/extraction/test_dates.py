@@ -250,3 +250,32 @@ def test_a_table_listing_documents_or_naming_another_date_does_not_date_the_page
     page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{table}{SYNTHETIC_BODY}</article>"),
                         url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
     assert page["published"] is None
+
+
+#: A meta line naming the publication and the page's change with "Wijzigingsdatum" (or "Datum wijziging"), as
+#: government sites label it, and the modification it states.
+CHANGE_DATE_LINES = {
+    "<p class='meta'>Publicatiedatum 14-10-2018 | Wijzigingsdatum 20-10-2018</p>": "2018-10-20",
+    "<p class='meta'>Publicatiedatum: 14-10-2018 | Laatste wijzigingsdatum: 20-10-2018</p>": "2018-10-20",
+    "<p class='meta'>Gepubliceerd op 14 oktober 2018, datum laatste wijziging 20 oktober 2018</p>": "2018-10-20",
+    "<dl><dt>Publicatiedatum</dt><dd>14-10-2018</dd><dt>Wijzigingsdatum</dt><dd>20-10-2018</dd></dl>": "2018-10-20",
+}
+
+
+@pytest.mark.parametrize("line", CHANGE_DATE_LINES)
+def test_a_wijzigingsdatum_is_the_pages_modified_date_beside_its_publication(line):
+    """"Wijzigingsdatum" and "Datum (laatste) wijziging" read as some other date: the page had no ``modified``
+    (beside "Publicatiedatum" on one line, "Laatste wijzigingsdatum" was no label at all). They label the page's
+    last change; the publication stays the stated date, and neither line is text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"], page["modified"]) == ("2018-10-14", "stated",
+                                                                                 CHANGE_DATE_LINES[line])
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_wijzigingsdatum_alone_does_not_date_the_page():
+    page = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p>Wijzigingsdatum: 20-10-2018</p>"
+                                            f"{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["modified"]) == (None, "2018-10-20")
