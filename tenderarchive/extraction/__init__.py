@@ -29,8 +29,9 @@ What is library and what is hand-written
 *Hand-written, and why*
 
 - **Stated dates** (:mod:`.dates`): "Gepubliceerd op: 14 december 2020
-  08:55", ``Redactie 14-10-2021``, a date line under the title, iprox
-  ``div.iprox-date``, ``<time datetime>`` (not one inside a sentence: "sluit
+  08:55", ``Redactie 14-10-2021``, a date line under the title (its parts
+  set off by a bar, dash, middle dot or bullet), iprox ``div.iprox-date``, the
+  value under "Datum publicatie" in a header table's one row, ``<time datetime>`` (not one inside a sentence: "sluit
   op <time>1 maart</time>, daarna …" is an event date, hidden from htmldate too).  htmldate does not read Dutch
   labels and drops the time of day; in extensive mode it *guesses* a date
   from any date in the body (a project page mentioning "2 juli 2018" would
@@ -47,7 +48,8 @@ What is library and what is hand-written
   htmldate reads no relative date) -> (in the crawl, pipelines/extract.py) the
   date of the page's feed item (``"feed"``) or listing entry (``"listing"``) -> ``/YYYY/MM/DD/`` in the
   URL path (``"url"``) -> the day only the running text states, a press release's dateline opening the text
-  ("Utrecht, 3 maart 2025 – …", "ZWOLLE - Donderdag 12 juni 2025 - …", "(12-06-2025)" closing the lead, "Dit
+  ("Utrecht, 3 maart 2025 – …", "ZWOLLE - Donderdag 12 juni 2025 - …", a municipality and day on a line of their
+  own, "(12-06-2025)" closing the lead, "Dit
   persbericht is gepubliceerd op …"; ``"dateline"``: :func:`.dates.find_dateline_date`, never a date in a
   sentence) -> None.  A stated day that is the last change the head declares
   (``article:modified_time``, JSON-LD ``dateModified``: a WordPress ``<span class="updated">`` under or glued

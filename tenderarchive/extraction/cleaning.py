@@ -194,6 +194,66 @@ NAVIGATION_LINES = frozenset(
         "Hebt u gevonden wat u zocht?", "Vond u wat u zocht?", "Heeft u wat aan deze informatie?",
     )
 )
+#: The placeholder a consent plugin leaves for embedded content (a video, a map, a form) until its cookies are
+#: accepted (news-sites.md §2.4, cookie boilerplate): "Deze video kan niet worden afgespeeld omdat u geen cookies
+#: heeft geaccepteerd. Wijzig uw cookie-instellingen.", "Accepteer marketingcookies om deze video te bekijken." A
+#: short line (two sentences at most) naming cookies, their consent and what they would show.
+_CONSENT_WORDS = re.compile(r"accept|toestemming|akkoord|toestaan|instellingen|voorkeuren|consent|allow", re.I)
+_EMBED_WORDS = re.compile(r"\b(?:video|filmpje|inhoud|content|kaart|formulier|youtube|vimeo|twitter|instagram|facebook|"
+                          r"bekijken|weergeven|weergegeven|tonen|getoond|afspelen|afgespeeld|laden|geladen|zien)\b", re.I)
+CONSENT_PLACEHOLDER_MAX_CHARS = 220
+#: A photo's credit on a line of its own ("Foto: ANP", "Beeld: Shutterstock", "Fotografie: Jan de Vries"): a name of
+#: four words at most (a caption saying what the photo shows is longer, and stays).
+_PHOTO_CREDIT = re.compile(r"(?:foto|beeld|afbeelding|illustratie|fotografie|fotograaf)\s*:\s*[^.!?:\s]+(?:\s+[^.!?:\s]+){0,3}",
+                           re.I)
+
+
+def _is_placeholder_or_credit(line: str) -> bool:
+    s = line.strip()
+    if len(s) <= 80 and _PHOTO_CREDIT.fullmatch(s.rstrip(".")):
+        return True
+    return (len(s) <= CONSENT_PLACEHOLDER_MAX_CHARS and "cookie" in s.lower() and s.rstrip(".").count(". ") <= 1
+            and bool(_CONSENT_WORDS.search(s)) and bool(_EMBED_WORDS.search(s)))
+
+
+#: Of :data:`NAVIGATION_LINES`, those of a page's header: a skip link, a menu's name or button, the search. The
+#: short lines between them are that menu's items (:func:`drop_header_menu`).
+HEADER_MARKERS = frozenset(
+    s.lower()
+    for s in (
+        "Overslaan en naar de inhoud gaan", "Naar de inhoud", "Ga direct naar de inhoud", "Direct naar de inhoud",
+        "Ga naar de inhoud", "Skip to content", "Skip to main content", "Hoofdnavigatie", "Hoofdmenu",
+        "Secondary navigation", "Main navigation", "Navigatie", "Menu", "Menu Sluiten", "Menu sluiten", "Sluiten",
+        "Zoeken", "Zoek", "Zoekterm", "Search", "Home", "Kruimelpad", "Breadcrumb", "Inloggen", "Mijn omgeving",
+    )
+)
+#: How many lines a page's header may take up at the start of its text.
+HEADER_MAX_LINES = 40
+
+
+def _is_menu_item(line: str) -> bool:
+    """A line that can be a menu's item: a few words, no sentence."""
+    s = line.strip()
+    return len(s) <= 40 and len(s.split()) <= 5 and not re.search(r"[.!?:;,]$", s)
+
+
+def drop_header_menu(lines: list[str]) -> list[str]:
+    """``lines`` without the page header's menus when the text opens with them (news-sites.md §2.4: pianoo.nl's text
+    starts "Overslaan en naar de inhoud gaan / Secondary navigation / … Hoofdnavigatie … Menu Sluiten / Zoeken"):
+    everything up to the last header line (:data:`HEADER_MARKERS`) of an opening that starts with one and is made
+    only of such lines and menu items (:func:`_is_menu_item`). The lines after it stay: the title among them."""
+    last = None
+    for i, line in enumerate(lines[:HEADER_MAX_LINES]):
+        s = line.strip()
+        if not s:
+            continue
+        if s.lower() in HEADER_MARKERS:
+            last = i
+        elif last is None or not _is_menu_item(s):
+            break
+    return lines if last is None else lines[last + 1:]
+
+
 #: A share block's heading, and the lines of its buttons that follow it ("Deel dit bericht" /
 #: "Facebook" / "X" / "LinkedIn" / "WhatsApp" / "E-mail"): only right after such a heading is a
 #: line "X" or "E-mail" a button.
@@ -265,10 +325,19 @@ _PREV_NEXT = r"[«‹<←]?\s*(?:vorige?|volgende?)(?:\s+(?:bericht|nieuwsberich
 _PREV_NEXT_LINE = re.compile(rf"{_PREV_NEXT}(?:\s*[|/·•\-–]?\s*{_PREV_NEXT})?", re.I)
 
 
+#: A footer's copyright line inside the content ("© 2024 Gemeente Voorbeeld", "Copyright © 2019-2024 Jeugdhulp
+#: Regio. Alle rechten voorbehouden."): the site's, not the article's. Only the mark, years, a name and the
+#: reservation: a sentence that mentions copyright is text.
+_COPYRIGHT = re.compile(
+    r"(?:©|copyright\b)(?:\s*©)?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|heden))?)?"
+    r"[\s,]*[\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,6}?[\s.,|]*(?:alle rechten voorbehouden|all rights reserved)?\.?", re.I)
+
+
 def _is_navigation(line: str) -> bool:
     s = line.strip()
     return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s)) or (
-        len(s) <= 60 and bool(_PAGE_OF.fullmatch(s) or _PREV_NEXT_LINE.fullmatch(s)))
+        len(s) <= 60 and bool(_PAGE_OF.fullmatch(s) or _PREV_NEXT_LINE.fullmatch(s))) or (
+        len(s) <= 120 and bool(_COPYRIGHT.fullmatch(s)))
 
 
 def _is_view_counter(line: str) -> bool:
@@ -377,14 +446,15 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
     block; a table repeated line for line (officielebekendmakingen.nl's
-    header table); a page-view counter ("Dit bericht is 1.234 keer gelezen"); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    header table); the header's menus opening the text (:func:`drop_header_menu`);
+    the site's copyright line; a page-view counter ("Dit bericht is 1.234 keer gelezen"); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
     "Zoeken", breadcrumbs also as one line "Home > Nieuws > …", "Terug naar
     overzicht"); a share block ("Deel dit
     bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
-    ("Nieuwsbericht ", "Nieuws "); a trailing tag line ("Jeugdhulp" after the
-    last sentence, or "Tags: ...").
+    ("Nieuwsbericht ", "Nieuws "); the trailing tag lines ("Jeugdhulp" after the
+    last sentence, "Onderwerpen: ...", "Tags: ...").
 
     Link stubs whose targets were lost ("Zie hier:", "(download PDF)") are
     kept: they are part of the page text and harmless for analysis.
@@ -393,14 +463,15 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         return ""
     text = fix_mojibake(text)
     text = normalize_whitespace(text)
-    lines = drop_repeated_tables(remove_cookie_block(text.split("\n")))
+    lines = drop_header_menu(drop_repeated_tables(remove_cookie_block(text.split("\n"))))
     kept: list[str] = []
     sharing = False  # inside a share block: its heading was the last line kept out
     for line in lines:
         if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
             continue
         sharing = bool(_SHARE_HEADING.match(line.strip()))
-        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line):
+        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line) or (
+                _is_placeholder_or_credit(line)):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)
         line = _unglue_alt_text(line)
@@ -412,9 +483,17 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
                 kept[i] = strip_template_label(line)
                 break
     if strip_trailing_tag:
-        nonempty = [i for i, line in enumerate(kept) if line.strip()]
-        if len(nonempty) >= 2:
+        # the tag lines closing the item ("Onderwerpen: Jeugd, Zorg" over "Tags: jeugdhulp, inkoop"), each
+        # labelled one, and at most one bare tag ("Jeugdhulp") after the last sentence
+        bare = False
+        while True:
+            nonempty = [i for i, line in enumerate(kept) if line.strip()]
+            if len(nonempty) < 2:
+                break
             last, prev = nonempty[-1], nonempty[-2]
-            if _is_trailing_tag(kept[last], kept[prev]):
+            if _TAG_PREFIX.match(kept[last].strip()) or (not bare and _is_trailing_tag(kept[last], kept[prev])):
+                bare = bare or not _TAG_PREFIX.match(kept[last].strip())
                 del kept[last]
+                continue
+            break
     return normalize_whitespace("\n".join(kept))

@@ -167,6 +167,29 @@ def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
     return None
 
 
+def _header_row_date(tree, elsewhere=()) -> ParsedDate | None:
+    """The publication date a page's metadata table states by column: a header row of labels and one row of
+    values under it, as officielebekendmakingen.nl heads a publication with "Datum publicatie | Organisatie |
+    Type | …" (news-sites.md §2.4, its repeated header table); the value under a publication label
+    ("Datum publicatie", "Publicatiedatum"). A table of more rows lists other documents, whose dates are
+    theirs."""
+    for table in tree.xpath("//table"):
+        if in_blocks(table, elsewhere):
+            continue
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr")
+        if len(rows) != 2:
+            continue
+        labels, values = (row.xpath("./th|./td") for row in rows)
+        if len(labels) < 2 or len(labels) != len(values):
+            continue
+        for label, value in zip(labels, values):
+            if label_only(" ".join(element_text(label).split())) == "published":
+                found = find_stated_date([" ".join(element_text(value).split())], head_lines=1)
+                if found:
+                    return found[0]
+    return None
+
+
 #: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
 #: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
 #: schema.org's ``datePublished``, the plain ``date``/``pubdate`` of older CMSes. htmldate reads
@@ -404,14 +427,27 @@ _LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta)) or contains(@c
 _LEAD_CLASSES = {"teaser-text", "lead", "intro", "summary"}
 
 
-def _with_page_lead(tree, text: str, elsewhere) -> str:
-    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
-    left the lead out: the first one of the article (beside its ``<h1>``, not in a header,
-    footer, navigation or a block listing other pages)."""
+def _title_element(tree, title: str | None):
+    """The heading that shows the page's ``title``: its ``<h1>``, or the ``<h3 itemprop="headline">`` of a TYPO3
+    EXT:news item or the ``<h2>`` under a logo ``<h1>`` that the title was read from; else the first ``<h1>``."""
+    if title:
+        want = " ".join(title.split())
+        for el in tree.xpath("//h1|//h2|//h3|//*[@itemprop='headline'][not(self::meta)]"):
+            shown = " ".join(element_text(el).split())
+            if shown and (shown == want or strip_template_label(shown) == want):
+                return el
     h1s = tree.xpath("//h1")
-    if not h1s:
+    return h1s[0] if h1s else None
+
+
+def _with_page_lead(tree, text: str, elsewhere, title_el=None) -> str:
+    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
+    left the lead out: the first one of the article (beside its title's heading, ``title_el``:
+    an ``<h1>``, or a TYPO3 item's ``<h3 itemprop="headline">``; not in a header, footer,
+    navigation or a block listing other pages)."""
+    if title_el is None:
         return text
-    title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
+    title_scope = {a for a in title_el.iterancestors() if a.tag not in ("body", "html")}
     flat = " ".join(text.split())
     for el in tree.xpath(_LEAD_XPATH):
         if el.get("itemprop") != "description" and not _LEAD_CLASSES & set((el.get("class") or "").split()):
@@ -430,7 +466,7 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
         lead = " ".join(element_text(el).split())
         if len(lead) < LEAD_MIN_CHARS:
             continue
-        return _lead_first(text, lead, " ".join(element_text(h1s[0]).split())) if lead in flat else f"{lead}\n{text}"
+        return _lead_first(text, lead, " ".join(element_text(title_el).split())) if lead in flat else f"{lead}\n{text}"
     return text
 
 
@@ -773,13 +809,13 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         if not text.strip():  # a page whose matter sits in what reads as the site's chrome: read it unpruned
             text = trafilatura.extract(source_html, **dict(options, prune_xpath=options["prune_xpath"][:1])) or ""
         text = drop_repeated_paragraphs(text)
-        if text.strip():
-            text = _with_page_lead(tree, text, elsewhere)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 
     # --- title ------------------------------------------------------------
     title, title_source = html_title(tree, body_root, selectors, site)
+    if extractor == EXTRACTOR_HTML and text.strip():
+        text = _with_page_lead(tree, text, elsewhere, _title_element(tree, title))
     had_label = False
     h1s = tree.xpath("//h1")
     if h1s and title_source == "h1":
@@ -809,7 +845,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 source = "stated"
                 break
     if published is None:
-        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
+        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere) or \
+            _header_row_date(tree, elsewhere)
         if _rendered_on(published, fetched_at):  # perhaps the site header's today
             element = published
         if published is None or element is not None:

@@ -63,7 +63,7 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
+_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -113,7 +113,9 @@ _MODIFIED_LABEL = re.compile(
     # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
     r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
     # "Laatste update: 3 mei 2024" is the page's modification date, not its publication date
-    r"(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
+    # (first) the label of a page's change beside "Publicatiedatum" ("Wijzigingsdatum: 20-10-2018", "Datum wijziging")
+    r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|"
+    r"laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
     r"laatste update|updated|last modified)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -372,6 +374,12 @@ def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDa
     return ParsedDate(moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M"), "minute")
 
 
+#: What may follow a date line's date: a suffix after a separator ("14 oktober 2018 - Verkeer", "15 december 2020 •
+#: Nieuws", a theme's bullet U+2022 or middle dot), or the author ("14 oktober 2021 door redactie": a WordPress theme's
+#: date and byline in one line).
+_DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
+
+
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
@@ -385,15 +393,14 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         if m:
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
             rest = line[m.end():].strip().removesuffix(".").rstrip()
-            # a suffix after a separator ("14 oktober 2018 - Verkeer"), or the author ("14 oktober 2021 door
-            # redactie": a WordPress theme's date and byline in one line)
-            if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+            # a suffix or the author (:data:`_DATE_SUFFIX`)
+            if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)
     if m:
         rest = line[m.end():].strip().removesuffix(".").rstrip()
-        if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+        if not rest or (_DATE_SUFFIX.match(rest)
                         and (suffix_limit is None or len(rest) <= suffix_limit)):
             return short_year_date(m)
     return None
@@ -541,9 +548,10 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
 
 
 _INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen)\b"
-_INNER_MODIFIED = r"(?:(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|laatste (?:wijziging|update))\b"
+_INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|"
+                   r"laatste (?:wijziging|update))\b")
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
-_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
+_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)(?<!laatste)(?<!datum)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
 
 
 def split_date_labels(lines: list[str]) -> list[str]:
@@ -616,6 +624,19 @@ _DATELINE_PLACE = re.compile(
 #: After the dateline's day its first sentence: a dash, colon or bar ("– De gemeente"), or a full stop before a
 #: capital ("3 maart 2025. De gemeente").
 _DATELINE_END = re.compile(r"\s*(?:[-–—:|]\s*|\.\s+(?=[A-ZÀ-Ý\"'‘“]))(?=[\w\"'‘“(])")
+#: … or nothing: the place and day a line of their own over the lead, as a press release or a letter heads its
+#: text ("Leiderdorp, 14 december 2020"), when the place is a municipality (a heading "Marktconsultatie, 12 maart
+#: 2021" over a timeline's step is no dateline).
+_DATELINE_ALONE = re.compile(r"\s*\.?$")
+
+
+def _is_municipality(place: str) -> bool:
+    from tenderarchive import reference  # the CBS table, read on first use
+
+    try:
+        return reference.municipality(place) is not None
+    except (ValueError, LookupError):
+        return False
 #: A word opening a sentence with a date that is no place of a dateline: "Per 1 januari 2026, …", "Vanaf 3 maart
 #: 2025, …", "Op 12 juni 2025 - …" name an event's day (a contract's start, a deadline), not the page's; "UPDATE, 3
 #: maart 2025 –", "Aanvulling - …" the day of a later change of the item.
@@ -678,7 +699,8 @@ def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate |
         if place and not _NOT_A_PLACE.match(line) and not label_only(place.group(0).strip(" ,-–—")) in (
                 "modified", "other"):
             found = _opening_day(line, place.end())
-            if found and _DATELINE_END.match(line, found[1]):
+            if found and (_DATELINE_END.match(line, found[1]) or (
+                    _DATELINE_ALONE.match(line, found[1]) and _is_municipality(place.group(0).strip(" ,-–—")))):
                 return found[0]
         found = None if timeline else _opening_day(line, 0)
         if found and re.match(r"\s*[-–—]\s*(?=\w)", line[found[1]:]):

@@ -151,7 +151,7 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     if selectors.get("title"):
         found = select(tree, selectors["title"])
         if found:
-            t = element_text(found[0]).replace("\n", " ").strip()
+            t = " ".join(element_text(found[0]).split())  # a <br> in a heading: one space, not two
             if t and not is_label_or_date(t):
                 return strip_template_label(fix_mojibake(t)), "selector"
     scope = body_root if body_root is not None else tree
@@ -159,7 +159,7 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     dateline = None  # an <h1> that is only the template's label and a date
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
-            t = element_text(h1).replace("\n", " ").strip()
+            t = " ".join(element_text(h1).split())  # "Voorlopige gunning<br>toegang jeugdhulp": one space
             if not t or h1.xpath(_SITE_HEADER):
                 continue
             if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
@@ -292,9 +292,16 @@ def drop_leading_title(text: str, title: str | None) -> str:
         text = normalize_whitespace("\n".join(lines))
     if not title:
         return text
-    for i, line in enumerate(lines[:3]):
-        if strip_template_label(line.strip()) == title or line.strip() == title:
-            # a template label on its own line above the title ("Nieuwsbericht", a <br> between)
-            start = i - 1 if i and lines[i - 1].strip().rstrip(":").strip() in TEMPLATE_LABELS else i
-            return normalize_whitespace("\n".join(lines[:start] + lines[i + 1:]))
+    flat = " ".join(title.split())
+    for i in range(min(3, len(lines))):
+        # the title on one line, or over a few where a <br> in its heading broke it ("Voorlopige gunning" /
+        # "toegang jeugdhulp")
+        for end in range(i + 1, min(i + 4, len(lines)) + 1):
+            shown = " ".join(" ".join(lines[i:end]).split())
+            if not shown or len(shown) > len(flat) + 40:
+                break
+            if strip_template_label(shown) == flat or shown == flat:
+                # a template label on its own line above the title ("Nieuwsbericht", a <br> between)
+                start = i - 1 if i and lines[i - 1].strip().rstrip(":").strip() in TEMPLATE_LABELS else i
+                return normalize_whitespace("\n".join(lines[:start] + lines[end:]))
     return text

@@ -76,6 +76,9 @@ DATELINES = {
     "<p>03.03.2025 – {body}</p>": "2025-03-03",
     "<p class='intro'>De regio gunt de specialistische jeugdhulp. (12-06-2025)</p><p>{body}</p>": "2025-06-12",
     "<p>{body}</p><p>Dit persbericht is gepubliceerd op 3 maart 2025.</p>": "2025-03-03",
+    # the place (a municipality) and day a line of their own over the lead, as a press release or letter heads it
+    "<p>Leiderdorp, 14 december 2020</p><p>{body}</p>": "2020-12-14",
+    "<p><strong>DEN HAAG, 3 maart 2025</strong></p><p>{body}</p>": "2025-03-03",
 }
 #: The sentences of :data:`DATELINES`' pages, with an event's date of their own ("per 1 januari 2026").
 DATELINE_BODY = ("De gemeente heeft de aanbesteding voor specialistische jeugdhulp gegund aan vier aanbieders. De "
@@ -86,7 +89,8 @@ DATELINE_BODY = ("De gemeente heeft de aanbesteding voor specialistische jeugdhu
 def test_a_page_dated_only_in_its_running_text_is_dated_by_its_dateline(line):
     """A press release's or local news item's date written only in its text (no meta, ``<time>``, date line or
     address date): the place and day opening it ("Utrecht, 3 maart 2025 –", "ZWOLLE - Donderdag 12 juni 2025 -",
-    "3 mrt. 2025", "03.03.2025"), the day in brackets closing the lead, "Dit persbericht is gepubliceerd op …". The page
+    "3 mrt. 2025", "03.03.2025"; a municipality and day on a line of their own, "Leiderdorp, 14 december 2020"),
+    the day in brackets closing the lead, "Dit persbericht is gepubliceerd op …". The page
     went undated (a ``--from-date`` crawl kept it however old); htmldate's free-text search dated it by the contracts'
     start, 1 January 2026. It is dated by the day its dateline names (``published_source`` "dateline"), and the
     dateline stays the first words of its text."""
@@ -110,6 +114,9 @@ EVENT_DATES = {
                 "<li>12 juni 2025 – de regio maakt de voorlopige gunning aan de inschrijvers bekend</li></ul><p>{body}</p>",
     "notice": "<p>{body} De aankondiging is gepubliceerd op 3 maart 2025 op TenderNed.</p>",
     "update": "<p>UPDATE, 3 maart 2025 – {body}</p>",
+    # a heading over a timeline's step, a line of its own: no place
+    "step": "<p>Marktconsultatie, 3 maart 2025</p><p>{body}</p>",
+    "meeting": "<p>Informatiebijeenkomst, 3 maart 2025.</p><p>{body}</p>",
 }
 
 
@@ -178,3 +185,97 @@ def test_a_two_digit_number_after_a_day_and_month_without_an_apostrophe_is_no_ye
     assert parse_dutch_date("Op 14 december 20 deelnemers") is None
     assert parse_dutch_date("Op 14 december '20").iso == "2020-12-14"
     assert parse_dutch_date("x" * 50_000 + " 14 december '" + "1" * 50_000) is None
+
+
+#: A theme's date line with its parts set off by a bullet (U+2022, news-sites.md §2.4's invisible characters) or a
+#: middle dot, and the moment it states.
+BULLET_DATE_LINES = {
+    "<p class='meta'>15 december 2020 • 08:55</p>": "2020-12-15T08:55",
+    "<p class='meta'>dinsdag 15 december 2020 • 08:55 uur</p>": "2020-12-15T08:55",
+    "<p class='meta'>15-12-2020 • Nieuws</p>": "2020-12-15",
+    "<p class='meta'>15 dec 2020 • 2 min leestijd</p>": "2020-12-15",
+    "<p class='meta'>Gepubliceerd op 15 december 2020 · 08:55</p>": "2020-12-15T08:55",
+    "<p class='meta'>Door Redactie • 15 december 2020 • 08:55</p>": "2020-12-15T08:55",
+}
+
+
+@pytest.mark.parametrize("line", BULLET_DATE_LINES)
+def test_a_date_line_whose_parts_a_bullet_sets_off_dates_the_page_with_its_time(line):
+    """§2.3's "date line under title" and "time of day" with a bullet between the date and its time or category
+    ("15 december 2020 • 08:55"): the page went undated and the line opened its text (a middle dot "·" gave the day
+    without its time). It is the page's stated date with its time, and no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (BULLET_DATE_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_bullet_before_a_number_that_is_no_time_leaves_the_day():
+    """A bullet and a number that is no time of day ("• 10 aanbieders") add nothing to the date."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    assert parse_dutch_date("15 december 2020 • 10 aanbieders").iso == "2020-12-15"
+    assert parse_dutch_date("15 december 2020 • 10:30").iso == "2020-12-15T10:30"
+
+
+#: officielebekendmakingen.nl's header table (news-sites.md §2.4: "repeats the ``Datum publicatie | Organisatie |…``
+#: table twice"), SYNTHETIC values: labels in its first row, the publication's values in the one row under them.
+HEADER_TABLE = ("<table><tr>{cells}</tr><tr><td>Gemeente Voorbeeldstad</td><td>14-12-2020</td><td>Gemeenteblad</td>"
+                "<td>2020, 312</td></tr></table>")
+
+
+@pytest.mark.parametrize("cell", ["th", "td"])
+def test_a_header_tables_publication_date_dates_the_page(cell):
+    """A header table of three or more columns, "Datum publicatie" over its value, left the page undated (a
+    two-column one dated it). The value under the publication label is the page's stated date; the table is in the
+    text once."""
+    cells = "".join(f"<{cell}>{label}</{cell}>" for label in ("Organisatie", "Datum publicatie", "Type", "Nummer"))
+    table = HEADER_TABLE.format(cells=cells)
+    page = extract_html(synthetic_page(body=f"<article><h1>Verordening jeugdhulp</h1>{table}{SYNTHETIC_BODY}{table}"
+                                            "</article>"),
+                        url="https://zoek.officielebekendmakingen.nl/gmb-2020-312.html", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-12-14", "stated")
+    assert page["text"].count("Gemeenteblad") == 1
+
+
+@pytest.mark.parametrize("table", [
+    # a table listing documents: its rows' dates are theirs
+    "<table><tr><th>Datum publicatie</th><th>Titel</th><th>Type</th></tr><tr><td>14-12-2020</td><td>Besluit A</td>"
+    "<td>Besluit</td></tr><tr><td>10-12-2020</td><td>Besluit B</td><td>Besluit</td></tr></table>",
+    # another date than the publication's
+    "<table><tr><th>Datum uitspraak</th><th>Instantie</th><th>Zaaknummer</th></tr><tr><td>14-12-2020</td>"
+    "<td>Rechtbank Den Haag</td><td>C/09/123456</td></tr></table>",
+])
+def test_a_table_listing_documents_or_naming_another_date_does_not_date_the_page(table):
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{table}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] is None
+
+
+#: A meta line naming the publication and the page's change with "Wijzigingsdatum" (or "Datum wijziging"), as
+#: government sites label it, and the modification it states.
+CHANGE_DATE_LINES = {
+    "<p class='meta'>Publicatiedatum 14-10-2018 | Wijzigingsdatum 20-10-2018</p>": "2018-10-20",
+    "<p class='meta'>Publicatiedatum: 14-10-2018 | Laatste wijzigingsdatum: 20-10-2018</p>": "2018-10-20",
+    "<p class='meta'>Gepubliceerd op 14 oktober 2018, datum laatste wijziging 20 oktober 2018</p>": "2018-10-20",
+    "<dl><dt>Publicatiedatum</dt><dd>14-10-2018</dd><dt>Wijzigingsdatum</dt><dd>20-10-2018</dd></dl>": "2018-10-20",
+}
+
+
+@pytest.mark.parametrize("line", CHANGE_DATE_LINES)
+def test_a_wijzigingsdatum_is_the_pages_modified_date_beside_its_publication(line):
+    """"Wijzigingsdatum" and "Datum (laatste) wijziging" read as some other date: the page had no ``modified``
+    (beside "Publicatiedatum" on one line, "Laatste wijzigingsdatum" was no label at all). They label the page's
+    last change; the publication stays the stated date, and neither line is text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"], page["modified"]) == ("2018-10-14", "stated",
+                                                                                 CHANGE_DATE_LINES[line])
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_wijzigingsdatum_alone_does_not_date_the_page():
+    page = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p>Wijzigingsdatum: 20-10-2018</p>"
+                                            f"{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["modified"]) == (None, "2018-10-20")

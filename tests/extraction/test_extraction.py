@@ -595,6 +595,32 @@ def test_a_lead_beside_the_article_body_is_kept_and_a_footers_description_is_not
     assert got["text"].count(opening) == 1
 
 
+@pytest.mark.parametrize("item, heading", [
+    # TYPO3 EXT:news's detail template: the headline an <h3 itemprop="headline">, no <h1> on the page (SYNTHETIC)
+    ("<div class='news news-single'><div class='article' itemscope itemtype='http://schema.org/Article'>{}</div></div>",
+     "<div class='header'><h3 itemprop='headline'>Inkoop jeugdhulp 2023</h3></div>"),
+    # the site's logo in the <h1>, the item's heading an <h2> (SYNTHETIC)
+    ("<article itemscope itemtype='http://schema.org/Article'>{}</article>", "<h2>Inkoop jeugdhulp 2023</h2>"),
+])
+@pytest.mark.parametrize("lead", [
+    '<div class="lead" itemprop="description"><p>{}</p></div>',   # TYPO3 EXT:news
+    '<div class="teaser-text" itemprop="description"><p>{}</p></div>',
+    '<p class="intro">{}</p>',
+])
+def test_a_lead_beside_the_article_body_is_kept_when_the_headline_is_no_h1(item, heading, lead):
+    """§2.1 CMS markup: an item headed by TYPO3 EXT:news's ``<h3 itemprop="headline">`` (or an ``<h2>`` under a
+    logo ``<h1>``) lost its lead (``div.lead``/``teaser-text`` with ``itemprop="description"`` beside the
+    ``itemprop="articleBody"``): the lead was looked for only beside an ``<h1>``."""
+    opening = "De gemeente Voorbeeld start de inkoop van jeugdhulp voor 2023 samen met de regio."
+    page = ("<html><head><title>Gemeente Voorbeeld</title></head><body><header><h1 class='logo'><a href='/'>Gemeente Voorbeeld</a></h1></header>"
+            + item.format(f"{heading}<time itemprop='datePublished' datetime='2022-03-14'>14-03-2022</time>"
+                          f"{lead.format(opening)}<div itemprop='articleBody'>{BODY}</div>") + "</body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/actueel/nieuws/detail/123")
+    assert got["title"] == "Inkoop jeugdhulp 2023"
+    assert got["text"].startswith(opening + "\n") and "aan twaalf aanbieders" in got["text"]
+    assert got["text"].count(opening) == 1
+
+
 @pytest.mark.parametrize("logo", [
     "<div class='site-branding'><h1 class='site-title'><a href='https://www.voorbeeld.nl/' rel='home'>Jeugdhulp Regio "
     "Voorbeeld</a></h1></div>",                                   # a WordPress theme's site title

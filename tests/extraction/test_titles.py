@@ -68,3 +68,19 @@ def test_a_title_tag_naming_the_site_as_its_home_link_does_gives_way_to_the_item
                                  "<h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>" + BODY).replace(
         "<body>", f"<body><header>{home_link}</header>"), "https://www.voorbeeld.nl/nieuws/12345")
     assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("heading", [
+    "<h1>Zeeuwse gemeenten zetten mes<br>in jeugdzorgaanbieders</h1>",
+    "<h1>Zeeuwse gemeenten zetten mes<br/>\n  in jeugdzorgaanbieders</h1>",
+    "<h1><span>Nieuwsbericht</span><br>Zeeuwse gemeenten zetten mes<br>in jeugdzorgaanbieders</h1>",
+])
+def test_a_title_broken_by_a_br_in_its_heading_is_one_line_and_no_line_of_the_text(heading):
+    """A ``<br>`` in the ``<h1>`` (a theme's line break in a long title) gave the title two spaces where the break
+    was, and the text opened with the title's two halves as two lines (the leading title was only found on one
+    line). The title has one space there and is no line of the text, its template label neither (§2.4)."""
+    got = extract_html(synthetic("<title>Gemeente Voorbeeld</title>", heading + BODY),
+                       "https://www.voorbeeld.nl/nieuws/zeeuwse-gemeenten")
+    assert (got["title"], got["title_source"]) == ("Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders", "h1")
+    assert got["text"] == "De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders gehaald."
+    assert got["published"] == "2019-12-16"
