@@ -1176,6 +1176,9 @@ class Report:
     paths: dict[str, Path] = field(default_factory=dict)   # filled by report_after_crawl
     #: the procurements the crawl took out of the archive whose notices a watch matched (:func:`gone_procurements`)
     gone: list[dict] = field(default_factory=list)
+    #: a catch-up's report of a crawl after the first it reports (``report --unreported`` after missed nights): the
+    #: last crawl the reader was told of, since which its changes are told (:func:`_since`); None otherwise
+    since: int | None = None
 
     @property
     def crawl_id(self) -> int:
@@ -1194,6 +1197,16 @@ class Report:
         parts += [f"{len(self.gone)} procurement{'s' if len(self.gone) != 1 else ''} gone"] if self.gone else []
         watches = sum(1 for _, m in self.results if m)
         return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
+
+    @property
+    def window(self) -> str | None:
+        """A catch-up's report of a later crawl (:attr:`since`): which crawls its changes are of. Crawl 3's report of a
+        catch-up told "lot 2 value: — → € 1.300.000,00", an award crawl 2 added, and crawl 2's report said nothing of
+        it: the reader could not place the change in a crawl."""
+        if self.since is None or self.since >= self.crawl_id - 1:
+            return None
+        return (f"Changes since crawl {self.since}, the last crawl reported: crawls {self.since + 1}–{self.crawl_id} "
+                "(a notice or page changed again by a later crawl is told once, in the later crawl's report)")
 
     @property
     def warning(self) -> str | None:
@@ -1310,4 +1323,5 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 if matched & set(g["publication_ids"])]
     finally:
         conn.close()
-    return Report(watchlist, crawl, db_path.stem, results, gone=gone)
+    return Report(watchlist, crawl, db_path.stem, results, gone=gone,
+                  since=last_reported if last_reported is not None and last_reported < crawl["crawl_id"] else None)

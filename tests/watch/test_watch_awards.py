@@ -1454,3 +1454,28 @@ def test_a_lot_added_in_one_crawl_and_changed_in_the_next_is_told_as_each_crawl_
     night_3 = render_text(build_report(db, loaded, 3, last_reported=1, through=3))
     assert "lot 1 title: Ambulant → Ambulant jeugdhulp" in night_3
     assert "Verblijf →" not in night_3
+
+
+def test_a_catch_ups_later_report_says_which_crawls_its_changes_are_of(serve_api, tmp_path):
+    """The nights of :func:`_leiden_nights` reported by a schedule (``report --unreported``), night 2's report missed:
+    the catch-up after night 3 reports night 2 ("nothing new": notice 300360, changed again on night 3, is left to
+    night 3's report) and night 3, whose report tells lot 2's award night 2 added. It said "crawl 3" alone, so the
+    reader could not place a change of night 2 there. A later report of a catch-up says its changes are those since
+    the last crawl reported, and of which crawls; a night reported on its own says nothing of the kind."""
+    from tests.conftest import cli
+
+    out = tmp_path / "reports"
+
+    def schedule(db, watchlist, night):
+        if night != 2:   # night 2's report did not run
+            done = cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet")
+            assert done.returncode == 0, done.stderr
+
+    _leiden_nights(serve_api, tmp_path, schedule)
+    said = "Changes since crawl 1, the last crawl reported: crawls 2–3"
+    assert said in (out / "crawl-3.md").read_text(encoding="utf-8")
+    assert said in (out / "crawl-3.html").read_text(encoding="utf-8")
+    assert "lot 2 winners: — → Jeugdzorg Rijnland B.V." in (out / "crawl-3.md").read_text(encoding="utf-8").replace(
+        "`", "")
+    for night in (1, 2):
+        assert "Changes since" not in (out / f"crawl-{night}.md").read_text(encoding="utf-8")
