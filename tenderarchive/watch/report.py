@@ -1055,16 +1055,15 @@ def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int,
     out, versioned = [], False
     # the lots the crawls stamped, and those whose versions of them a later crawl stamped again (a past crawl's
     # report, :func:`_as_found`: the lot as crawl N left it)
-    for lot in conn.execute(
-            "select * from lots where publication_id = :key and (crawl_id > :since and crawl_id <= :crawl or "
-            "crawl_id > :crawl and json_array(procurement_id, lot_id) in (select json(row_key) from versions where "
-            "table_name = 'lots' and json_valid(row_key) and crawl_id > :since and crawl_id <= :crawl)) order by lot_id",
-            {"key": c.key, "since": since, "crawl": crawl_id}).fetchall():
+    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id > ? order by lot_id",
+                            [c.key, since]).fetchall():
         lot = dict(lot)
         key = (lot["procurement_id"], lot["lot_id"])
         found = [dict(v) for v in conn.execute(
             "select * from versions where table_name = 'lots' and row_key = ? and crawl_id > ? and crawl_id <= ? "
             "order by version", [version_key(key), since, crawl_id])]
+        if lot["crawl_id"] > crawl_id and not found:
+            continue   # a later crawl's lot, no change of it by these crawls
         versioned |= bool(found)
         if first and since < (lot.get("first_crawl_id") or 0) <= crawl_id:
             continue   # a lot the crawls added (``first_crawl_id``): new to the reader, no value of it was told
