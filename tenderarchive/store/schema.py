@@ -32,6 +32,14 @@ from tenderarchive.store.facet_counts import COUNTED, ensure_facet_counts
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
+#: The crawl that first archived a row (``awards``, ``lots``), beside ``crawl_id``, the crawl that last changed it:
+#: set when the row is inserted (:func:`tenderarchive.store.writes.upsert_if_changed`), never changed, never versioned.
+#: A notice's or news page's first crawl is its URL's first fetch (``fetches``); an award's or lot's is no fetch of
+#: its own, and its ``versions`` leave ``crawl_id`` out, so a crawl report could not tell an award a crawl added from
+#: one it changed (watch/report.py). Archived before the column: its crawl where no version says a later crawl
+#: changed it (:func:`migrate_first_crawls`), else unknown (NULL).
+FIRST_CRAWL = {"first_crawl_id": int}
+
 
 def _amounts(*names: str) -> dict:
     """The four columns of each exact amount (see tenderarchive/awards/amounts.py)."""
@@ -207,10 +215,11 @@ TABLES: dict[str, dict] = {
             "procurement_id": str, "lot_id": str, "source_lot_id": str, "publication_id": int, "title": str, "cpv": str,
             "awarded": int, "not_awarded_reason": str, "tenders_received": int, "received_counts": str,
             **_amounts("estimated", "framework_maximum", "framework_reestimate", "lowest_tender", "highest_tender"),
-            "source": str, "omitted_columns": str, **PROVENANCE,
+            "source": str, "omitted_columns": str, **PROVENANCE, **FIRST_CRAWL,
         },
         "indexes": [["publication_id"], ["awarded"], ["source"],
-                    ["crawl_id"]],  # the lots a crawl wrote (summaries.touched_procurements), not a scan
+                    ["crawl_id"],  # the lots a crawl wrote (summaries.touched_procurements), not a scan
+                    ["first_crawl_id"]],  # the lots a crawl first archived (watch/report.py), not a scan
         "versioned": True,
         "keep_omitted": {"title", "cpv", "estimated_cents", "estimated_raw", "estimated_currency",
                          "estimated_placeholder", "tenders_received", "received_counts"},
@@ -224,9 +233,10 @@ TABLES: dict[str, dict] = {
             **_amounts("value"), "value_low_cents": int, "value_high_cents": int,
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
+            **FIRST_CRAWL,
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
-                    ["crawl_id"],
+                    ["crawl_id"], ["first_crawl_id"],
                     # a procedure's current awards (the awards saved search's winners and value per row)
                     ["procurement_id", "current"]],
         "versioned": True,
@@ -410,6 +420,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     if (version == fingerprint or (bulk and version == -fingerprint)) and set(TABLES) <= {
             r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}:
         return
+    first_crawls: list[str] = []
     for name, spec in TABLES.items():
         table = db[name]
         if not table.exists():
@@ -420,6 +431,8 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
+                    if column in FIRST_CRAWL:
+                        first_crawls.append(name)
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
@@ -428,6 +441,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
     migrate_version_keys(db)
+    migrate_first_crawls(db, first_crawls)
     migrate_organisation_provenance(db)
     migrate_lot_keys(db)
     migrate_summary_winner_values(db)
@@ -512,6 +526,25 @@ def migrate_column_order(db: sqlite_utils.Database, table: sqlite_utils.db.Table
         table.transform(column_order=wanted)
         for sql in triggers:
             db.execute(sql)
+
+
+def migrate_first_crawls(db: sqlite_utils.Database, tables: list[str]) -> None:
+    """``first_crawl_id`` (:data:`FIRST_CRAWL`) of the rows an archive held when the column was added to ``tables``:
+    a row no version of which a later crawl made was first archived by the crawl that wrote it (``crawl_id``); one a
+    later crawl changed was archived by an earlier crawl that no column records, so its first crawl stays unknown
+    (NULL) and the reports tell it as they did before the column."""
+    from tenderarchive.store.keys import version_key
+
+    for table in tables:
+        pk = TABLES[table]["pk"]
+        keys = pk if isinstance(pk, tuple) else (pk,)
+        versioned = {key for (key,) in db.execute("select distinct row_key from versions where table_name = ?", [table])}
+        rows = db.execute(f"select rowid, {', '.join(keys)}, crawl_id from [{table}] "
+                          "where first_crawl_id is null and crawl_id is not null").fetchall()
+        first = [(row[-1], row[0]) for row in rows
+                 if version_key(tuple(row[1:-1]) if len(keys) > 1 else row[1]) not in versioned]
+        with db.atomic():
+            db.conn.executemany(f"update [{table}] set first_crawl_id = ? where rowid = ?", first)
 
 
 def migrate_version_keys(db: sqlite_utils.Database) -> None:

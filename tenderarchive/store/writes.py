@@ -42,7 +42,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tenderarchive.store.keys import dumps, version_key
-from tenderarchive.store.schema import API_SOURCES, PROVENANCE, TABLES, ensure_schema
+from tenderarchive.store.schema import API_SOURCES, FIRST_CRAWL, PROVENANCE, TABLES, ensure_schema
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
 from tenderarchive.timeline import OCDS_TENDER_RECTIFICATION
 
@@ -140,7 +140,7 @@ def wal_again(path: str | Path) -> None:
 
 
 def _ignored(table: str) -> set[str]:
-    return set(PROVENANCE) | TABLES.get(table, {}).get("volatile", set())
+    return set(PROVENANCE) | set(FIRST_CRAWL) | TABLES.get(table, {}).get("volatile", set())
 
 
 def content_equal(table: str, old: dict | None, new: dict) -> bool:
@@ -462,6 +462,10 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
         record_version(db, table, version_key(key), old, row, when, crawl_id)
+    if "first_crawl_id" in TABLES[table]["columns"]:
+        # the crawl that first archived the row (schema.FIRST_CRAWL): this one for a new row, else as archived (a row
+        # copied from another, or read back whole, carries its own)
+        row = dict(row, first_crawl_id=(row.get("crawl_id") or crawl_id) if old is None else old.get("first_crawl_id"))
     put_row(db, table, row)
     return "new" if old is None else "updated"
 

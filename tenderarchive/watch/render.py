@@ -148,7 +148,7 @@ def _heading(report: Report) -> str:
 
 # --- plain text ----------------------------------------------------------------------------------
 def render_text(report: Report) -> str:
-    lines = [_heading(report), report.summary + "."]
+    lines = [_heading(report), report.summary + "."] + ([report.window + "."] if report.window else [])
     if report.warning:
         lines.append(f"WARNING: {report.warning}")
     for g in report.gone:
@@ -194,7 +194,8 @@ def _md_link(label: str, url) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    lines = [f"# {_md(_heading(report))}", "", report.summary + "."]
+    lines = [f"# {_md(_heading(report))}", "", report.summary + "."] + (["", _md(report.window, 300) + "."]
+                                                                          if report.window else [])
     if report.warning:
         lines += ["", f"> **Warning:** {_md(report.warning)}"]
     if report.gone:
@@ -253,6 +254,8 @@ def render_html(report: Report) -> str:
              "<style>body{font-family:sans-serif;max-width:50em;margin:1em auto}del{color:#a00}"
              "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}.withdrawn{color:#a00}</style></head><body>",
              f"<h1>{e(_heading(report))}</h1>", f"<p>{e(report.summary)}.</p>"]
+    if report.window:
+        parts.append(f"<p>{e(report.window)}.</p>")
     if report.warning:
         parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")
     for g in report.gone:

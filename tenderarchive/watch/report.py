@@ -37,7 +37,10 @@ of its crawls is told once, in the report of the last crawl that changed it (a n
 its value before the first of those crawls (their oldest ``versions``) to its value now, none where it came back to
 what it was. The report omitted it from the older crawl's report and told only the later crawl's own change (an award
 value corrected in crawl 2, € 500.000 → € 900.000, and touched again in crawl 3 in its release list alone: never told).
-``report --crawl N`` still says what crawl N did.
+``report --crawl N`` still says what crawl N did. An award or lot the catch-up's crawls added to a notice the reader
+knows (``first_crawl_id``, the crawl that first archived it) is added, at its values now ("lot 2 value: — →
+€ 1.300.000,00"), whatever a later one of them changed: the report told "€ 1.200.000,00 → € 1.300.000,00", a value
+the reader was never told, as ``versions`` leave out the crawl that first archived a row.
 
 **Withdrawn.** An archived notice or article that crawl N asked for again and the source
 answered 404 or 410 (``crawls.errors``, ``fetches``), or 200 with a page saying it was not found (a soft 404,
@@ -194,7 +197,7 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list, as_of: int |
                      "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
                      "winners": names, "value": _award_value(award),
                      "current": award.get("current") != 0, "crawl_id": award.get("crawl_id"),
-                     "source": award.get("source")}
+                     "first_crawl_id": award.get("first_crawl_id"), "source": award.get("source")}
             if award.get("rectifies") is not None:
                 # A rectification's award: what it replaces (the corrected notice's award of the lot).
                 replaced = [dict(r) for r in conn.execute(
@@ -249,6 +252,14 @@ def _touched_in(conn: sqlite3.Connection, crawl_id: int) -> list[int]:
                            [*(key if table == "lots" else [key]), crawl_id]).fetchone()
         if row is not None:
             found.add(_as_found(conn, table, tuple(key) if table == "lots" else key, dict(row), crawl_id).get("publication_id"))
+    for table, key in (("awards", ("award_id",)), ("lots", ("procurement_id", "lot_id"))):
+        # an award or lot crawl N added (``first_crawl_id``) that a later crawl changed: crawl N has no version of it
+        if _table_exists(conn, table) and {"first_crawl_id", "crawl_id"} <= _columns(conn, table):
+            for row in conn.execute(f"select * from [{table}] where first_crawl_id = ? and crawl_id > ?",
+                                    [crawl_id, crawl_id]).fetchall():
+                row = dict(row)
+                found.add(_as_found(conn, table, tuple(row[k] for k in key) if len(key) > 1 else row[key[0]], row,
+                                    crawl_id).get("publication_id"))
     if _table_exists(conn, "fetches") and _table_exists(conn, "notices"):
         found |= {r[0] for r in conn.execute(
             "select publication_id from notices n where crawl_id > :crawl and source_url in "
@@ -749,10 +760,16 @@ def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int, firs
         return True
     for table in ("documents", "notice_results", "awards"):
         if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
-                f"select 1 from [{table}] where publication_id = ? and crawl_id < ? limit 1",
+                f"select 1 from [{table}] where publication_id = ? and {_first_of(conn, table)} < ? limit 1",
                 [c.key, first]).fetchone():
             return True
     return False
+
+
+def _first_of(conn: sqlite3.Connection, table: str) -> str:
+    """SQL of the crawl that first archived a row of ``table``: its ``first_crawl_id`` where the table has one (an
+    award a later crawl changed was archived before that crawl), else the crawl that last changed it."""
+    return "coalesce(first_crawl_id, crawl_id)" if "first_crawl_id" in _columns(conn, table) else "crawl_id"
 
 
 def _new_since(conn: sqlite3.Connection, c: Candidate, last_reported: int) -> bool:
@@ -767,7 +784,7 @@ def _new_since(conn: sqlite3.Connection, c: Candidate, last_reported: int) -> bo
     if c.table == "notices":
         for table in ("documents", "notice_results", "awards"):
             if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
-                    f"select 1 from [{table}] where publication_id = ? and crawl_id <= ? limit 1",
+                    f"select 1 from [{table}] where publication_id = ? and {_first_of(conn, table)} <= ? limit 1",
                     [c.key, last_reported]).fetchone():
                 return False
     urls = sorted({u for u in (c.row.get("source_url"), c.row.get("url") if c.table == "articles" else None) if u})
@@ -799,15 +816,31 @@ def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dic
 
 
 def _existed_at(conn: sqlite3.Connection, table: str, key: str, crawl_id: int) -> bool:
-    """True when row ``key`` of ``table`` was archived by the end of crawl ``crawl_id`` (``versions``): a version of
+    """True when row ``key`` of ``table`` was archived by the end of crawl ``crawl_id``: the crawl that first archived
+    it (``first_crawl_id``, :data:`tenderarchive.store.schema.FIRST_CRAWL`) is that crawl or an earlier one. Where
+    the archive does not know it (a row archived before the column, changed since), from ``versions``: a version of
     it made by that crawl or an earlier one, or its first later version made by the crawl right after it (it
-    changed a row that was there)."""
+    changed a row that was there) — which cannot tell a row added in crawl 2 from one archived in crawl 1 and
+    first changed in crawl 3."""
+    first = _first_crawl(conn, table, key)
+    if first is not None:
+        return first <= crawl_id
     if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
         return False
     first = conn.execute("select min(crawl_id) from versions where table_name = ? and row_key = ?",
                          [table, key]).fetchone()[0]
     after = conn.execute("select min(crawl_id) from crawls where crawl_id > ?", [crawl_id]).fetchone()[0]
     return first is not None and (first <= crawl_id or first == after)
+
+
+def _first_crawl(conn: sqlite3.Connection, table: str, key: str) -> int | None:
+    """The crawl that first archived award or lot ``key`` (``first_crawl_id``), None where the archive does not say."""
+    if table not in ("awards", "lots") or not _table_exists(conn, table) or "first_crawl_id" not in _columns(conn, table):
+        return None
+    where = "award_id = ?" if table == "awards" else "procurement_id = ? and lot_id = ?"
+    row = conn.execute(f"select first_crawl_id from [{table}] where {where}",
+                       json.loads(key) if table == "lots" else [key]).fetchone()
+    return row[0] if row else None
 
 
 def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict,
@@ -838,6 +871,10 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             versions_of = [dict(v) for v in conn.execute(
                 "select * from versions where table_name = 'awards' and row_key = ? and crawl_id > ? "
                 "and crawl_id <= ? order by version", [award["award_id"], since, crawl_id])]
+            if since < (award.get("first_crawl_id") or 0) <= crawl_id:
+                # first archived by the report's crawls (``first_crawl_id``): an award they added, as crawl N left it,
+                # whatever a later one of them changed (a value the reader was never told is no "old" value)
+                stamped, versions_of = True, []
             if not stamped and not versions_of:   # a later crawl stamped it again: N's versions are N's change
                 continue
             results_versioned |= bool(versions_of)
@@ -1014,15 +1051,24 @@ def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int,
     if not _table_exists(conn, "lots") or "crawl_id" not in _columns(conn, "lots"):
         return [], False
     since = crawl_id - 1 if since is None else since
+    first = "first_crawl_id" in _columns(conn, "lots")
     out, versioned = [], False
-    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id > ? and crawl_id <= ? "
-                            "order by lot_id", [c.key, since, crawl_id]):
+    # the lots the crawls stamped, and those whose versions of them a later crawl stamped again (a past crawl's
+    # report, :func:`_as_found`: the lot as crawl N left it)
+    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id > ? order by lot_id",
+                            [c.key, since]).fetchall():
         lot = dict(lot)
+        key = (lot["procurement_id"], lot["lot_id"])
         found = [dict(v) for v in conn.execute(
             "select * from versions where table_name = 'lots' and row_key = ? and crawl_id > ? and crawl_id <= ? "
-            "order by version", [version_key((lot["procurement_id"], lot["lot_id"])), since, crawl_id])]
+            "order by version", [version_key(key), since, crawl_id])]
+        if lot["crawl_id"] > crawl_id and not found:
+            continue   # a later crawl's lot, no change of it by these crawls
         versioned |= bool(found)
-        out += _window_changes(found, lot, lot_label(lot["lot_id"]), since < crawl_id - 1)
+        if first and since < (lot.get("first_crawl_id") or 0) <= crawl_id:
+            continue   # a lot the crawls added (``first_crawl_id``): new to the reader, no value of it was told
+        out += _window_changes(found, _as_found(conn, "lots", key, lot, crawl_id), lot_label(lot["lot_id"]),
+                               since < crawl_id - 1)
     return out, versioned
 
 
@@ -1129,6 +1175,9 @@ class Report:
     paths: dict[str, Path] = field(default_factory=dict)   # filled by report_after_crawl
     #: the procurements the crawl took out of the archive whose notices a watch matched (:func:`gone_procurements`)
     gone: list[dict] = field(default_factory=list)
+    #: a catch-up's report of a crawl after the first it reports (``report --unreported`` after missed nights): the
+    #: last crawl the reader was told of, since which its changes are told (:func:`_since`); None otherwise
+    since: int | None = None
 
     @property
     def crawl_id(self) -> int:
@@ -1147,6 +1196,16 @@ class Report:
         parts += [f"{len(self.gone)} procurement{'s' if len(self.gone) != 1 else ''} gone"] if self.gone else []
         watches = sum(1 for _, m in self.results if m)
         return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
+
+    @property
+    def window(self) -> str | None:
+        """A catch-up's report of a later crawl (:attr:`since`): which crawls its changes are of. Crawl 3's report of a
+        catch-up told "lot 2 value: — → € 1.300.000,00", an award crawl 2 added, and crawl 2's report said nothing of
+        it: the reader could not place the change in a crawl."""
+        if self.since is None or self.since >= self.crawl_id - 1:
+            return None
+        return (f"Changes since crawl {self.since}, the last crawl reported: crawls {self.since + 1}–{self.crawl_id} "
+                "(a notice or page changed again by a later crawl is told once, in the later crawl's report)")
 
     @property
     def warning(self) -> str | None:
@@ -1263,4 +1322,5 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 if matched & set(g["publication_ids"])]
     finally:
         conn.close()
-    return Report(watchlist, crawl, db_path.stem, results, gone=gone)
+    return Report(watchlist, crawl, db_path.stem, results, gone=gone,
+                  since=last_reported if last_reported is not None and last_reported < crawl["crawl_id"] else None)

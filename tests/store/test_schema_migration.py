@@ -342,3 +342,32 @@ def test_crawls_recorded_before_the_drift_column_gain_it_and_keep_their_rows(tmp
     open_archive(path).close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("select crawl_id, status, drift from crawls").fetchall() == [(1, "complete", None)]
+
+
+def test_awards_and_lots_archived_before_first_crawl_id_gain_the_crawl_that_first_archived_them_where_known(tmp_path):
+    """``awards.first_crawl_id`` and ``lots.first_crawl_id`` (the crawl that first archived the row, which a crawl
+    report needs to tell an award a crawl added from one it changed): an archive written before them gains them when
+    it is opened for writing. A row no later crawl changed (no ``versions``) was first archived by its ``crawl_id``;
+    one a later crawl changed has no record of its first crawl, which stays unknown (NULL), not the changing crawl's.
+    No row is lost. Synthetic rows."""
+    from tenderarchive.store.keys import version_key
+
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        for table in ("awards", "lots"):
+            conn.execute(f"drop index idx_{table}_first_crawl_id")
+            conn.execute(f"alter table {table} drop column first_crawl_id")
+        conn.executemany("insert into awards (award_id, procurement_id, lot_id, publication_id, crawl_id) "
+                         "values (?, 'TN1', ?, 100, ?)", [("TN1/100/1", "1", 2), ("TN1/100/2", "2", 3)])
+        conn.executemany("insert into lots (procurement_id, lot_id, publication_id, crawl_id) values ('TN1', ?, 100, ?)",
+                         [("1", 2), ("2", 3)])
+        conn.executemany("insert into versions (table_name, row_key, version, previous_values, crawl_id) "
+                         "values (?, ?, 1, '{}', 3)", [("awards", "TN1/100/2"), ("lots", version_key(("TN1", "2")))])
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select award_id, crawl_id, first_crawl_id from awards order by award_id").fetchall() == [
+            ("TN1/100/1", 2, 2), ("TN1/100/2", 3, None)]
+        assert conn.execute("select lot_id, crawl_id, first_crawl_id from lots order by lot_id").fetchall() == [
+            ("1", 2, 2), ("2", 3, None)]

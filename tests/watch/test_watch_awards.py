@@ -1349,3 +1349,133 @@ def test_a_past_crawls_report_tells_a_news_page_as_that_crawl_found_it_though_a_
         again = _jeugdhulp_matches(db, tmp_path, night)
         assert {key: (m.status, m.title, m.changes) for key, m in again.items()} == {
             key: (m.status, m.title, m.changes) for key, m in nightly[night].items()}, night
+
+
+def _leiden_nights(serve_api, tmp_path, after_night, nights=(((("1", "Ambulant"), ("2", "Verblijf")), None),
+                                                              ((("1", "Ambulant"), ("2", "Verblijf")), 1200000),
+                                                              ((("1", "Ambulant"), ("2", "Verblijf")), 1300000)),
+                   watch='providers: ["Jeugdzorg Rijnland B.V."]') -> tuple[Path, Path]:
+    """Nightly OCDS crawls of a SYNTHETIC 2021 file (tests/fixtures/awards/make_fixtures.py) whose release 300360-a
+    (notice 300360, Leiden) gives lot 1's award (Stichting Jeugdhulp Leiden, € 500.000) and, each night, the lots
+    (id, title) and lot 2's award value (Jeugdzorg Rijnland B.V.; None: no award of lot 2) of ``nights``. By default:
+    night 1 lot 1's award alone, night 2 lot 2's award besides (€ 1.200.000: added), night 3 lot 2's value corrected
+    (€ 1.300.000). ``after_night(db, watchlist, night)`` runs after each night's crawl. The archive and watchlist
+    (one watch, ``watch``)."""
+    from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
+    from tests.spiders.test_awards_crawl import scrapy_ocds
+    from tests.spiders.test_tenderned_ocds import datasets
+
+    lot_1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "suppliers": [
+        {"id": "41165432", "name": "Stichting Jeugdhulp Leiden"}], "value": {"amount": 500000, "currency": "EUR"}}
+
+    def night(lots, lot_2_amount):
+        awards = [lot_1] + [{"id": "a2", "status": "active", "relatedLots": ["2"], "suppliers": [
+            {"id": "12345678", "name": "Jeugdzorg Rijnland B.V."}], "value": {"amount": lot_2_amount, "currency": "EUR"}}
+            ] * (lot_2_amount is not None)
+        return {"2021": [release("ocds-1l04xe-314036", "300360-a", "2021-11-01", "Jeugdhulp Leiden", JEUGD,
+                                 lots=list(lots), parties=[supplier("41165432", "Stichting Jeugdhulp Leiden"),
+                                                           supplier("12345678", "Jeugdzorg Rijnland B.V.")],
+                                 awards=awards)]}
+
+    folder, db = tmp_path / "datasets", tmp_path / "archive.db"
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(f"watches:\n  - name: Leiden\n    {watch}\n", encoding="utf-8")
+    server = serve_api([], datasets=datasets(folder, night(*nights[0])))
+    for number, files in enumerate(nights, start=1):
+        server.api.datasets = datasets(folder, night(*files))
+        done = scrapy_ocds(db, server.datasets_url, "-a", "from_date=2021-01-01")
+        assert done.returncode == 0, done.stderr[-3000:]
+        after_night(db, watchlist, number)
+    return db, watchlist
+
+
+def test_an_award_added_in_one_crawl_and_corrected_in_the_next_is_told_as_each_crawl_found_it(serve_api, tmp_path):
+    """Notice 300360, told of on night 1, gets lot 2's award on night 2 (€ 1.200.000) and its correction on night 3
+    (€ 1.300.000): :func:`_leiden_nights`. A catch-up of nights 2 and 3 (``report --unreported`` after
+    missed nights) told "lot 2 value: € 1.200.000,00 → € 1.300.000,00", a value the reader was never told; asked
+    after night 3, ``report --crawl 2`` left the award out (night 3 stamped it again). The archive keeps the crawl
+    that first archived each award (``awards.first_crawl_id``): the catch-up tells lot 2's award as added, at its
+    value now; each past crawl's report says what it said the night it ran."""
+    from tests.conftest import cli
+
+    def report(db, watchlist, crawl_id):
+        done = cli("report", "--watchlist", watchlist, "--db", db, "--crawl", crawl_id, "--no-files")
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    nightly = {}
+    db, watchlist = _leiden_nights(
+        serve_api, tmp_path, lambda db, watchlist, night: nightly.__setitem__(night, report(db, watchlist, night)))
+    assert "300360" not in nightly[1]   # the provider won nothing yet
+    assert "lot 2 winners: — → Jeugdzorg Rijnland B.V." in nightly[2]
+    assert "lot 2 value: — → € 1.200.000,00" in nightly[2]
+    assert "lot 2 value: € 1.200.000,00 → € 1.300.000,00" in nightly[3]
+    for crawl_id in (1, 2, 3):
+        assert report(db, watchlist, crawl_id) == nightly[crawl_id], crawl_id
+
+    loaded = load_watchlist(watchlist)
+    night_2, night_3 = (build_report(db, loaded, n, last_reported=1, through=3) for n in (2, 3))
+    assert [m.key for _, matches in night_2.results for m in matches] == []   # told once, in night 3's report
+    ((_, (match,)),) = night_3.results
+    assert (match.key, match.status) == (300360, "changed")
+    changes = {ch["column"]: (ch["old"], ch["new"]) for ch in match.changes}
+    assert changes["lot 2 value"] == (None, "€ 1.300.000,00")
+    assert changes["lot 2 winners"] == (None, "Jeugdzorg Rijnland B.V.")
+    assert "€ 1.200.000,00" not in render_text(night_3)
+    assert [r[0] for r in sqlite3.connect(db).execute(
+        "select first_crawl_id from awards where publication_id = 300360 order by lot_id")] == [1, 2]
+
+
+def test_a_lot_added_in_one_crawl_and_changed_in_the_next_is_told_as_each_crawl_found_it(serve_api, tmp_path):
+    """Notice 300360 (:func:`_leiden_nights`), told of on night 1 with lot 1 alone; night 2 retitles lot 1 and adds lot
+    2, night 3 retitles both. Asked after night 3, ``report --crawl 2`` left out lot 1's new title (night 3 stamped
+    the lot again); a catch-up of nights 2 and 3 told "lot 2 title: Verblijf → …", a title the reader was never told.
+    Each past crawl's report says what it said the night it ran; the catch-up tells lot 1's title from the one the
+    reader was told, and lot 2 as a lot it never heard of (no change of it)."""
+    from tests.conftest import cli
+
+    def report(db, watchlist, crawl_id):
+        done = cli("report", "--watchlist", watchlist, "--db", db, "--crawl", crawl_id, "--no-files")
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    nightly = {}
+    db, watchlist = _leiden_nights(
+        serve_api, tmp_path, lambda db, watchlist, night: nightly.__setitem__(night, report(db, watchlist, night)),
+        nights=[((("1", "Ambulant"),), None), ((("1", "Ambulant jeugd"), ("2", "Verblijf")), None),   # SYNTHETIC
+                ((("1", "Ambulant jeugdhulp"), ("2", "Verblijf (herzien)")), None)],
+        watch='buyers: ["Gemeente Leiden"]')
+    assert "lot 1 title: Ambulant → Ambulant jeugd\n" in nightly[2]
+    assert "lot 2 title: Verblijf → Verblijf (herzien)" in nightly[3]
+    for crawl_id in (1, 2, 3):
+        assert report(db, watchlist, crawl_id) == nightly[crawl_id], crawl_id
+
+    loaded = load_watchlist(watchlist)
+    night_3 = render_text(build_report(db, loaded, 3, last_reported=1, through=3))
+    assert "lot 1 title: Ambulant → Ambulant jeugdhulp" in night_3
+    assert "Verblijf →" not in night_3
+
+
+def test_a_catch_ups_later_report_says_which_crawls_its_changes_are_of(serve_api, tmp_path):
+    """The nights of :func:`_leiden_nights` reported by a schedule (``report --unreported``), night 2's report missed:
+    the catch-up after night 3 reports night 2 ("nothing new": notice 300360, changed again on night 3, is left to
+    night 3's report) and night 3, whose report tells lot 2's award night 2 added. It said "crawl 3" alone, so the
+    reader could not place a change of night 2 there. A later report of a catch-up says its changes are those since
+    the last crawl reported, and of which crawls; a night reported on its own says nothing of the kind."""
+    from tests.conftest import cli
+
+    out = tmp_path / "reports"
+
+    def schedule(db, watchlist, night):
+        if night != 2:   # night 2's report did not run
+            done = cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet")
+            assert done.returncode == 0, done.stderr
+
+    _leiden_nights(serve_api, tmp_path, schedule)
+    said = "Changes since crawl 1, the last crawl reported: crawls 2–3"
+    assert said in (out / "crawl-3.md").read_text(encoding="utf-8")
+    assert said in (out / "crawl-3.html").read_text(encoding="utf-8")
+    assert "lot 2 winners: — → Jeugdzorg Rijnland B.V." in (out / "crawl-3.md").read_text(encoding="utf-8").replace(
+        "`", "")
+    for night in (1, 2):
+        assert "Changes since" not in (out / f"crawl-{night}.md").read_text(encoding="utf-8")
