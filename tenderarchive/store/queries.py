@@ -453,11 +453,13 @@ def _errors(row: dict) -> list | None:
 
 def _error_key(error) -> str | None:
     """What a recorded error asked for: a notice's detail, ``/gerelateerd`` or ``/documenten`` (its id; a notice
-    archived while its documents list failed is fetched again with it, ``documents_unread``), or its award data (its
-    ``/html`` or ``/pdf``: ``<id>/results``); None for anything else (a list page)."""
+    archived while its documents list failed is fetched again with it, ``documents_unread``), its ``/html``
+    (``<id>/html``) or its PDF (``<id>/results``); None for anything else (a list page)."""
     m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
     if m is None:
         return None
+    if m.group(2) == "/html":
+        return f"{m.group(1)}/html"
     return f"{m.group(1)}/results" if m.group(2) in _RESULTS_PARTS else m.group(1)
 
 
@@ -465,7 +467,13 @@ def _settled_notices(path, rows: list[dict]) -> set[str]:
     """Of the errors' keys (:func:`_error_key`) in ``rows``, those settled: a notice's detail or ``/gerelateerd``
     whose notice the API's row is archived for; a notice's ``/html`` or ``/pdf`` whose notice is archived and
     either has its /html read or is a result notice, which every run re-checks until it is (its one notice is
-    asked again; the window listed again would not ask an archived notice)."""
+    asked again; the window listed again would not ask an archived notice).
+
+    A notice's ``/html`` that failed is settled once the notice is archived, whatever its type: the next run asks it
+    again through the notice's own re-check (:func:`html_failed`, at most ``TENDERNED_HTML_ATTEMPTS`` times), and
+    listing the window again asks no archived notice's ``/html``. A closed contract notice's (its lots' estimates, no
+    result notice) counted as unsettled: every incremental run after it listed again from the start of that crawl's
+    window (a backfill's years of list requests) until some crawl completed, for nothing."""
     keys = {key for row in rows for error in (_errors(row) or []) if (key := _error_key(error))}
     if not keys:
         return set()
@@ -476,7 +484,8 @@ def _settled_notices(path, rows: list[dict]) -> set[str]:
         archived = api_archived(db, {key.split("/")[0] for key in keys})
         results = {key.split("/")[0] for key in keys if key.endswith("/results")} & archived
         rechecked = _results_rechecked(db, results) if results else set()
-        return {key for key in keys if key in archived or (key.endswith("/results") and key.split("/")[0] in rechecked)}
+        return {key for key in keys if key.split("/")[0] in archived and (
+            "/" not in key or key.endswith("/html") or key.split("/")[0] in rechecked)}
     finally:
         db.close()
 

@@ -1,0 +1,47 @@
+"""TenderNed API conformance, round 44, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive: a closed contract notice's ``/html`` (reference §6: its lots and estimated values) that failed in a partial
+crawl, and what the next incremental run lists again for it. The records are SYNTHETIC."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from tests.conftest import by_id
+
+HTML = "/papi/tenderned-rs-tns/v2/publicaties/{}/html"
+
+DECEMBER = {"from_date": "2021-12-01", "until_date": "2021-12-31"}  # 300301 (published in October) not listed
+CLOSED = {"from_date": "2021-10-01", "until_date": "2021-12-31"}  # 300301 listed, past its deadline and the margin
+
+
+def list_starts(log: list[str]) -> set[str]:
+    """The ``publicatieDatumVanaf`` of every list request in the server's log."""
+    return {start for path in log if urlsplit(path).path.endswith("/publicaties")
+            for start in parse_qs(urlsplit(path).query).get("publicatieDatumVanaf", [])}
+
+
+def test_a_closed_contract_notices_failed_html_is_asked_again_without_listing_the_partial_crawls_window_again(
+        snapshot, serve_api, crawl):
+    """A closed contract notice's ``/html`` that failed (recorded, the crawl partial) is asked again by the next run
+    through its own re-check (``html_retry``): listing the partial crawl's window again asks no archived notice's
+    ``/html``. Its error counted as unsettled, so every incremental run after it listed again from the start of that
+    crawl's window (a backfill's years of list requests) until a crawl completed. The next incremental run lists
+    from the last complete crawl's end (less the overlap), asks the ``/html`` again, reads it and completes."""
+    from tests.spiders.test_tenderned_round34 import contract_rendering
+
+    by_id(snapshot, 300301)["html"] = contract_rendering()
+    server = serve_api(snapshot)
+    assert crawl(server.api_url, **DECEMBER).crawl["status"] == "complete"
+    server.api.faults[HTML.format(300301)] = [{"status": 500}] * 5  # the request and its 4 retries
+    first = crawl(server.api_url, **CLOSED)
+    assert first.crawl["status"] == "partial", first.output[-3000:]
+    assert [e["url"].rsplit("/", 2)[-2:] for e in first.errors] == [["300301", "html"]], first.errors
+
+    server.api.log.clear()
+    second = crawl(server.api_url, from_date=None, until_date="2021-12-31")
+    assert second.crawl["status"] == "complete", second.errors
+    starts = list_starts(server.api.log)
+    assert starts and min(starts) == "2021-12-28", sorted(starts)  # 2021-12-31 less TENDERNED_OVERLAP_DAYS
+    assert [path for path in server.api.log if path.endswith("/300301/html")] == [HTML.format(300301)]
+    read = second.db["notice_results"].get(300301)
+    assert (read["layout"], read["lot_count"]) == ("eforms", 3)
