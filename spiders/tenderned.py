@@ -234,7 +234,8 @@ class TenderNedSpider(BaseSpider):
         self.known_by_kenmerk: dict[str, list[str]] = {}
         self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
         self.results_missing: set[str] = set()  # archived result notices whose /html is not
-        self.html_retry: set[str] = set()  # archived notices whose /html failed (recorded) since the last complete crawl
+        self.html_retry: set[str] = set()  # archived notices whose /html failed (recorded) since last read
+        self.html_given_up: set[str] = set()  # ... TENDERNED_HTML_ATTEMPTS times: a failure of it only logged
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
@@ -298,14 +299,17 @@ class TenderNedSpider(BaseSpider):
         Called by the ``CrawlState`` extension before the crawl starts."""
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
-        # an /html that failed (recorded) in the crawls since the last complete one: asked again, at most
-        # TENDERNED_HTML_ATTEMPTS times (a rendering that never reads does not leave every crawl partial for ever)
+        # an /html that failed (recorded) in the crawls since its rendering was last read: asked again, at most
+        # TENDERNED_HTML_ATTEMPTS times (a rendering that never reads does not leave every crawl partial for ever);
+        # then given up: not asked again for it, and a failure of it (an award notice's unread rendering is asked by
+        # its every re-check) only logged
         for publication_id, attempts in sorted((state.get("html_failed") or {}).items()):
             if attempts < self.html_attempts:
                 self.html_retry.add(publication_id)
             else:
-                self.logger.info("publication %s: /html failed in %d crawls running; not asked again (given up)",
-                                 publication_id, attempts)
+                self.html_given_up.add(publication_id)
+                self.logger.info("publication %s: /html failed in %d crawls; given up (not asked again for it, a "
+                                 "failure of it only logged)", publication_id, attempts)
                 self.crawler.stats.inc_value("tenderned/html_given_up")
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
@@ -1618,9 +1622,12 @@ class TenderNedSpider(BaseSpider):
                     # again (html_retry), the failure recorded below
                     why += "; the rendering archived before kept"
                     item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
-                if item.publication_id in self.results_missing and item.publication_id not in self.html_retry:
-                    self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
-                                     response.url, why)
+                if item.publication_id in self.html_given_up:
+                    # recorded TENDERNED_HTML_ATTEMPTS times: only logged. Not for any award notice re-checked with its
+                    # rendering unread: one an OCDS package wrote, or archived before award data, was never recorded,
+                    # its first page that is no rendering (a login page) only logged and the crawl complete
+                    self.logger.info("%s: /html of the award notice still unreadable (%s); given up, asked again next "
+                                     "run", response.url, why)
                 else:
                     self.record_error(self.asked(response), f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
@@ -1728,6 +1735,14 @@ class TenderNedSpider(BaseSpider):
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
+        if self.is_result(item) and item.publication_id in self.html_given_up:
+            # recorded TENDERNED_HTML_ATTEMPTS times (a 500 past its retries, every crawl): only logged now, as a login
+            # page is (parse_html); recorded, every crawl re-checking the award notice was partial, for ever
+            self.logger.info("%s: /html of the award notice still unavailable (%s); given up, asked again next run",
+                             failure.request.url, failure.getErrorMessage()[:200])
+            self.crawler.stats.inc_value("tenderned/html_still_missing")
+            yield from self.pdf_request(item)
+            return
         if (item.publication_id in self.results_missing and response is not None
                 and response.status in (404, 410)):
             self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from tests.conftest import by_id
 
 HTML = "/papi/tenderned-rs-tns/v2/publicaties/{}/html"
@@ -45,3 +47,27 @@ def test_a_closed_contract_notices_failed_html_is_asked_again_without_listing_th
     assert [path for path in server.api.log if path.endswith("/300301/html")] == [HTML.format(300301)]
     read = second.db["notice_results"].get(300301)
     assert (read["layout"], read["lot_count"]) == ("eforms", 3)
+
+
+AWARD = {"from_date": "2022-10-15", "until_date": "2022-10-31"}  # award notice 300377 (published 2022-10-21) listed
+
+
+@pytest.mark.parametrize("answer", [{"status": 500}, "login"], ids=["http-500", "login-page"])
+def test_an_award_notices_html_given_up_stays_given_up_after_a_complete_crawl(snapshot, serve_api, crawl, answer):
+    """An award notice whose ``/html`` never answers a rendering (an HTTP 500 past its retries, or a login page with
+    HTTP 200) is recorded by ``TENDERNED_HTML_ATTEMPTS`` (3) crawls and then given up: its re-check (an award notice's
+    unread rendering is asked every run) only logs a failure, and the crawls complete. A 500 was recorded by every
+    crawl, for ever (each partial, each incremental window held back); and the count was of the crawls since the
+    last complete one, so the first complete crawl started it again: three more partial crawls, then one complete,
+    over and over. Counted since the rendering was last read, the notice stays given up."""
+    from tests.spiders.test_tenderned_round34 import LOGIN
+
+    server = serve_api(snapshot)
+    server.api.faults[HTML.format(300377)] = [LOGIN if answer == "login" else answer] * 200
+    statuses = []
+    for _ in range(5):
+        done = crawl(server.api_url, **AWARD)
+        statuses.append(done.crawl["status"])
+    assert statuses == ["partial"] * 3 + ["complete"] * 2, done.errors
+    assert "publication 300377: /html failed in 3 crawls; given up" in done.output, done.output[-3000:]
+    assert [path for path in server.api.log if path.endswith("/300377/html")], "the re-check asks it still"
