@@ -1604,8 +1604,8 @@ class TenderNedSpider(BaseSpider):
             if html is None or detect_layout(html) == "unknown":
                 # A 200 that is no rendering (an empty body, an error object, a maintenance page) is
                 # archived as unread (layout "unknown", asked again next run) and recorded like a
-                # failed request: it left the crawl complete with the awards missing. Only logged on
-                # the re-check of one recorded before, as in html_failed.
+                # failed request: it left the crawl complete with the awards missing. Only logged once
+                # given up (recorded TENDERNED_HTML_ATTEMPTS times), as in html_failed.
                 why = "; ".join(problems) or "no award notice layout"
                 if response.meta.get("moved"):
                     # An award notice read again because it moved (its rendering read before, in the procedure it
@@ -1730,7 +1730,8 @@ class TenderNedSpider(BaseSpider):
         410: no rendering to retry) is recorded and asked again next run (:meth:`rechecked_while_open`, at most
         ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial. A result notice's
+        logged: it is asked again next run, but does not leave every crawl partial; so is any failure of a result
+        notice's /html given up (recorded ``TENDERNED_HTML_ATTEMPTS`` times: ``html_given_up``). A result notice's
         PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
