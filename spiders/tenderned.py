@@ -1644,7 +1644,9 @@ class TenderNedSpider(BaseSpider):
             # lots, read before, were lost to a login page, and the crawl said complete.
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
             why = f"{'; '.join(rendering[1]) or 'no notice layout'}{where}"
-            if self.rechecked_while_open(item):
+            if self.rechecked_while_open(item) or item.publication_id in self.html_given_up:
+                # open (asked again while re-checked), or given up (recorded TENDERNED_HTML_ATTEMPTS times: its
+                # detail fetched again for another reason asks it once more, a failure only logged)
                 self.logger.info("%s: /html of the contract notice unreadable (%s); the notice archived without "
                                  "it, any rendering archived before kept", self.asked(response), why)
             else:
@@ -1736,7 +1738,7 @@ class TenderNedSpider(BaseSpider):
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
-        if self.is_result(item) and item.publication_id in self.html_given_up:
+        if self.is_result(item) and item.publication_id in self.html_given_up:  # a contract notice's: below
             # recorded TENDERNED_HTML_ATTEMPTS times (a 500 past its retries, every crawl): only logged now, as a login
             # page is (parse_html); recorded, every crawl re-checking the award notice was partial, for ever
             self.logger.info("%s: /html of the award notice still unavailable (%s); given up, asked again next run",
@@ -1755,8 +1757,10 @@ class TenderNedSpider(BaseSpider):
             self.errback(failure)
             yield from self.pdf_request(item)
             return
-        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item):
-            # open (asked again while re-checked), or a notice with no rendering (404, 410: nothing to retry)
+        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item) \
+                or item.publication_id in self.html_given_up:
+            # open (asked again while re-checked), a notice with no rendering (404, 410: nothing to retry), or one
+            # given up (recorded TENDERNED_HTML_ATTEMPTS times)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")

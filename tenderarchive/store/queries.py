@@ -465,9 +465,9 @@ def _error_key(error) -> str | None:
 
 def _settled_notices(path, rows: list[dict]) -> set[str]:
     """Of the errors' keys (:func:`_error_key`) in ``rows``, those settled: a notice's detail or ``/gerelateerd``
-    whose notice the API's row is archived for; a notice's ``/html`` or ``/pdf`` whose notice is archived and
-    either has its /html read or is a result notice, which every run re-checks until it is (its one notice is
-    asked again; the window listed again would not ask an archived notice).
+    whose notice the API's row is archived for; a notice's ``/pdf`` whose notice is archived and either has its
+    /html read or is a result notice, which every run re-checks until it is (its one notice is asked again; the
+    window listed again would not ask an archived notice).
 
     A notice's ``/html`` that failed is settled once the notice is archived, whatever its type: the next run asks it
     again through the notice's own re-check (:func:`html_failed`, at most ``TENDERNED_HTML_ATTEMPTS`` times), and

@@ -71,3 +71,25 @@ def test_an_award_notices_html_given_up_stays_given_up_after_a_complete_crawl(sn
     assert statuses == ["partial"] * 3 + ["complete"] * 2, done.errors
     assert "publication 300377: /html failed in 3 crawls; given up" in done.output, done.output[-3000:]
     assert [path for path in server.api.log if path.endswith("/300377/html")], "the re-check asks it still"
+
+
+CLOSED_CONTRACT = {"from_date": "2021-10-01", "until_date": "2021-12-31"}  # 300301 listed, past its deadline
+
+
+def test_a_closed_contract_notices_html_given_up_is_only_logged_when_its_detail_is_fetched_again(
+        snapshot, serve_api, crawl):
+    """A closed contract notice whose ``/html`` was given up (recorded ``TENDERNED_HTML_ATTEMPTS`` times: a login page
+    every time) and whose detail is fetched again for another reason (its list row now gives another
+    ``publicatiestatus``: reference §3) has its ``/html`` asked once more, its rendering never read; a login page
+    again was recorded once more, the crawl partial for a rendering given up. Only logged now: the crawl completes."""
+    from tests.spiders.test_tenderned_round34 import LOGIN
+
+    server = serve_api(snapshot)
+    server.api.faults[HTML.format(300301)] = [LOGIN] * 20
+    statuses = [crawl(server.api_url, **CLOSED_CONTRACT).crawl["status"] for _ in range(4)]
+    assert statuses == ["partial"] * 3 + ["complete"]
+    by_id(snapshot, 300301)["list"]["publicatiestatus"] = {"code": "ING", "omschrijving": "Ingetrokken"}
+    last = crawl(server.api_url, **CLOSED_CONTRACT)
+    assert last.db["notices"].get(300301)["publication_status"] == "ING"  # its detail fetched again, with the row
+    assert [path for path in server.api.log if path.endswith("/300301/html")] == [HTML.format(300301)] * 4
+    assert last.crawl["status"] == "complete", last.errors
