@@ -234,7 +234,8 @@ class TenderNedSpider(BaseSpider):
         self.known_by_kenmerk: dict[str, list[str]] = {}
         self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
         self.results_missing: set[str] = set()  # archived result notices whose /html is not
-        self.html_retry: set[str] = set()  # archived notices whose /html failed (recorded) since the last complete crawl
+        self.html_retry: set[str] = set()  # archived notices whose /html failed (recorded) since last read
+        self.html_given_up: set[str] = set()  # ... TENDERNED_HTML_ATTEMPTS times: a failure of it only logged
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
@@ -298,14 +299,17 @@ class TenderNedSpider(BaseSpider):
         Called by the ``CrawlState`` extension before the crawl starts."""
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
-        # an /html that failed (recorded) in the crawls since the last complete one: asked again, at most
-        # TENDERNED_HTML_ATTEMPTS times (a rendering that never reads does not leave every crawl partial for ever)
+        # an /html that failed (recorded) in the crawls since its rendering was last read: asked again, at most
+        # TENDERNED_HTML_ATTEMPTS times (a rendering that never reads does not leave every crawl partial for ever);
+        # then given up: not asked again for it, and a failure of it (an award notice's unread rendering is asked by
+        # its every re-check) only logged
         for publication_id, attempts in sorted((state.get("html_failed") or {}).items()):
             if attempts < self.html_attempts:
                 self.html_retry.add(publication_id)
             else:
-                self.logger.info("publication %s: /html failed in %d crawls running; not asked again (given up)",
-                                 publication_id, attempts)
+                self.html_given_up.add(publication_id)
+                self.logger.info("publication %s: /html failed in %d crawls; given up (not asked again for it, a "
+                                 "failure of it only logged)", publication_id, attempts)
                 self.crawler.stats.inc_value("tenderned/html_given_up")
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
@@ -1600,8 +1604,8 @@ class TenderNedSpider(BaseSpider):
             if html is None or detect_layout(html) == "unknown":
                 # A 200 that is no rendering (an empty body, an error object, a maintenance page) is
                 # archived as unread (layout "unknown", asked again next run) and recorded like a
-                # failed request: it left the crawl complete with the awards missing. Only logged on
-                # the re-check of one recorded before, as in html_failed.
+                # failed request: it left the crawl complete with the awards missing. Only logged once
+                # given up (recorded TENDERNED_HTML_ATTEMPTS times), as in html_failed.
                 why = "; ".join(problems) or "no award notice layout"
                 if response.meta.get("moved"):
                     # An award notice read again because it moved (its rendering read before, in the procedure it
@@ -1618,9 +1622,12 @@ class TenderNedSpider(BaseSpider):
                     # again (html_retry), the failure recorded below
                     why += "; the rendering archived before kept"
                     item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
-                if item.publication_id in self.results_missing and item.publication_id not in self.html_retry:
-                    self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
-                                     response.url, why)
+                if item.publication_id in self.html_given_up:
+                    # recorded TENDERNED_HTML_ATTEMPTS times: only logged. Not for any award notice re-checked with its
+                    # rendering unread: one an OCDS package wrote, or archived before award data, was never recorded,
+                    # its first page that is no rendering (a login page) only logged and the crawl complete
+                    self.logger.info("%s: /html of the award notice still unreadable (%s); given up, asked again next "
+                                     "run", response.url, why)
                 else:
                     self.record_error(self.asked(response), f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
@@ -1637,7 +1644,9 @@ class TenderNedSpider(BaseSpider):
             # lots, read before, were lost to a login page, and the crawl said complete.
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
             why = f"{'; '.join(rendering[1]) or 'no notice layout'}{where}"
-            if self.rechecked_while_open(item):
+            if self.rechecked_while_open(item) or item.publication_id in self.html_given_up:
+                # open (asked again while re-checked), or given up (recorded TENDERNED_HTML_ATTEMPTS times: its
+                # detail fetched again for another reason asks it once more, a failure only logged)
                 self.logger.info("%s: /html of the contract notice unreadable (%s); the notice archived without "
                                  "it, any rendering archived before kept", self.asked(response), why)
             else:
@@ -1723,11 +1732,20 @@ class TenderNedSpider(BaseSpider):
         410: no rendering to retry) is recorded and asked again next run (:meth:`rechecked_while_open`, at most
         ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial. A result notice's
+        logged: it is asked again next run, but does not leave every crawl partial; so is any failure of a result
+        notice's /html given up (recorded ``TENDERNED_HTML_ATTEMPTS`` times: ``html_given_up``). A result notice's
         PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
+        if self.is_result(item) and item.publication_id in self.html_given_up:  # a contract notice's: below
+            # recorded TENDERNED_HTML_ATTEMPTS times (a 500 past its retries, every crawl): only logged now, as a login
+            # page is (parse_html); recorded, every crawl re-checking the award notice was partial, for ever
+            self.logger.info("%s: /html of the award notice still unavailable (%s); given up, asked again next run",
+                             failure.request.url, failure.getErrorMessage()[:200])
+            self.crawler.stats.inc_value("tenderned/html_still_missing")
+            yield from self.pdf_request(item)
+            return
         if (item.publication_id in self.results_missing and response is not None
                 and response.status in (404, 410)):
             self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
@@ -1739,8 +1757,10 @@ class TenderNedSpider(BaseSpider):
             self.errback(failure)
             yield from self.pdf_request(item)
             return
-        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item):
-            # open (asked again while re-checked), or a notice with no rendering (404, 410: nothing to retry)
+        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item) \
+                or item.publication_id in self.html_given_up:
+            # open (asked again while re-checked), a notice with no rendering (404, 410: nothing to retry), or one
+            # given up (recorded TENDERNED_HTML_ATTEMPTS times)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")

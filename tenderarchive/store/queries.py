@@ -453,19 +453,27 @@ def _errors(row: dict) -> list | None:
 
 def _error_key(error) -> str | None:
     """What a recorded error asked for: a notice's detail, ``/gerelateerd`` or ``/documenten`` (its id; a notice
-    archived while its documents list failed is fetched again with it, ``documents_unread``), or its award data (its
-    ``/html`` or ``/pdf``: ``<id>/results``); None for anything else (a list page)."""
+    archived while its documents list failed is fetched again with it, ``documents_unread``), its ``/html``
+    (``<id>/html``) or its PDF (``<id>/results``); None for anything else (a list page)."""
     m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
     if m is None:
         return None
+    if m.group(2) == "/html":
+        return f"{m.group(1)}/html"
     return f"{m.group(1)}/results" if m.group(2) in _RESULTS_PARTS else m.group(1)
 
 
 def _settled_notices(path, rows: list[dict]) -> set[str]:
     """Of the errors' keys (:func:`_error_key`) in ``rows``, those settled: a notice's detail or ``/gerelateerd``
-    whose notice the API's row is archived for; a notice's ``/html`` or ``/pdf`` whose notice is archived and
-    either has its /html read or is a result notice, which every run re-checks until it is (its one notice is
-    asked again; the window listed again would not ask an archived notice)."""
+    whose notice the API's row is archived for; a notice's ``/pdf`` whose notice is archived and either has its
+    /html read or is a result notice, which every run re-checks until it is (its one notice is asked again; the
+    window listed again would not ask an archived notice).
+
+    A notice's ``/html`` that failed is settled once the notice is archived, whatever its type: the next run asks it
+    again through the notice's own re-check (:func:`html_failed`, at most ``TENDERNED_HTML_ATTEMPTS`` times), and
+    listing the window again asks no archived notice's ``/html``. A closed contract notice's (its lots' estimates, no
+    result notice) counted as unsettled: every incremental run after it listed again from the start of that crawl's
+    window (a backfill's years of list requests) until some crawl completed, for nothing."""
     keys = {key for row in rows for error in (_errors(row) or []) if (key := _error_key(error))}
     if not keys:
         return set()
@@ -476,7 +484,8 @@ def _settled_notices(path, rows: list[dict]) -> set[str]:
         archived = api_archived(db, {key.split("/")[0] for key in keys})
         results = {key.split("/")[0] for key in keys if key.endswith("/results")} & archived
         rechecked = _results_rechecked(db, results) if results else set()
-        return {key for key in keys if key in archived or (key.endswith("/results") and key.split("/")[0] in rechecked)}
+        return {key for key in keys if key.split("/")[0] in archived and (
+            "/" not in key or key.endswith("/html") or key.split("/")[0] in rechecked)}
     finally:
         db.close()
 
@@ -633,21 +642,40 @@ _HTML_FAILED = re.compile(r"/publicaties/(\d+)/html/?$")
 
 def html_failed(path: str | Path, spider: str) -> dict[str, int]:
     """``{publication_id: attempts}`` of the API's archived notices whose ``/html`` failed (recorded: an error status,
-    a timeout, over ``DOWNLOAD_MAXSIZE``, an answer that is no rendering) in the crawls of the spider since its last
-    complete one, and how often: the spider asks each again (its detail re-checked, its /html asked even where a
-    rendering read before is archived) until ``TENDERNED_HTML_ATTEMPTS``. A closed contract notice's (its lots'
+    a timeout, over ``DOWNLOAD_MAXSIZE``, an answer that is no rendering) in the crawls of the spider since its
+    rendering was last read (the crawl that wrote its read ``notice_results`` row: :data:`HTML_READ`), and how often:
+    the spider asks each again (its detail re-checked, its /html asked even where a rendering read before is archived)
+    until ``TENDERNED_HTML_ATTEMPTS``, then gives it up (a failure only logged). A closed contract notice's (its lots'
     estimates) was only logged and never asked again; an award notice that had been a contract notice kept that
-    rendering's row and counted as read."""
+    rendering's row and counted as read. Counted only over the crawls since the last complete one, a notice given up
+    was asked, and recorded, all over again after the first crawl that completed: an award notice's unread rendering
+    (re-checked every run) left three crawls partial, then one complete, for ever."""
     with _crawls_read(path) as db:
         if db is None:
             return {}
-        counts: dict[str, int] = {}
-        for error in _errors_since_complete(db, spider):
-            m = _HTML_FAILED.search(str(error.get("url") or "")) if isinstance(error, dict) else None
-            if m:
-                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-        archived = api_archived(db, counts) if counts and db["notices"].exists() else set()
-        return {publication_id: n for publication_id, n in counts.items() if publication_id in archived}
+        failed: dict[str, list[int]] = {}  # the crawls that recorded each notice's /html failing
+        for crawl in db.query("select crawl_id, errors from crawls where spider = ? and errors like '%/html%' "
+                              "order by crawl_id", [spider]):
+            try:
+                listed = json.loads(crawl["errors"] or "[]")
+            except ValueError:
+                continue
+            for error in listed if isinstance(listed, list) else ():
+                m = _HTML_FAILED.search(str(error.get("url") or "")) if isinstance(error, dict) else None
+                if m:
+                    failed.setdefault(m.group(1), []).append(crawl["crawl_id"])
+        archived = api_archived(db, failed) if failed and db["notices"].exists() else set()
+        read: dict[str, int] = {}
+        if archived and db["notice_results"].exists() and "crawl_id" in db["notice_results"].columns_dict:
+            listed = sorted(int(i) for i in archived)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start:start + 500]
+                read.update({str(r[0]): r[1] or 0 for r in db.execute(
+                    f"select publication_id, crawl_id from notice_results where {HTML_READ} and "
+                    f"publication_id in ({','.join('?' * len(chunk))})", chunk)})
+        counts = {publication_id: sum(1 for crawl_id in crawls if crawl_id > read.get(publication_id, -1))
+                  for publication_id, crawls in failed.items() if publication_id in archived}
+        return {publication_id: n for publication_id, n in counts.items() if n}
 
 
 def interrupted_notices(path: str | Path, spider: str) -> set[str]:
