@@ -448,6 +448,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_winner_twins(db)
     migrate_summary_winner_dates(db)
     migrate_summary_framework_once(db)
+    migrate_summary_award_winner_totals(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
     for name, sql in VIEWS.items():
@@ -706,6 +707,21 @@ def migrate_summary_framework_once(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
+def migrate_summary_award_winner_totals(db: sqlite_utils.Database) -> None:
+    """Summaries written before an award without a value of its own counted its winners' own values
+    (``store/summaries.py`` ``AWARD_VALUE_SQL``: such a lot counted as nothing in ``gegunde_waarde_cents`` and the region
+    years): emptied where such an award is summarised without a value, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_awards", "summary_procurements", "award_suppliers", "awards")):
+        return
+    stale = db.execute(
+        "select 1 from summary_awards w join awards a on a.award_id = w.award_id "
+        "where w.value_cents is null and a.value_cents is null and exists (select 1 from award_suppliers s "
+        "where s.award_id = w.award_id and s.tender_value_cents is not null and coalesce(s.is_buyer, 0) = 0) "
+        "limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
 def migrate_summary_winner_dates(db: sqlite_utils.Database) -> None:
     """Summaries written before a winner row was dated by the winner's own award (``store/summaries.py``
     ``WINNERS_SQL``: a provider's last award and years in ``aanbieders`` and ``who_won_in_jeugdregio`` were its
@@ -890,7 +906,8 @@ def schema_fingerprint() -> int:
     from tenderarchive.awards.names import NAME_KEY_VERSION
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
-    # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once)
+    # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
+    # migrate_summary_award_winner_totals)
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:

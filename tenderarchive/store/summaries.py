@@ -16,7 +16,9 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
 - ``summary_region_lots``: the lot rows (lots with their current award, and current awards
   without a lot row) of those procurements, per region, in award-date order.
 - ``summary_awards`` / ``summary_award_winners``: the current awards of youth-care
-  procurements (with region, year, value and the sort keys of the awards-by-region page), and
+  procurements (with region, year, value: the award's, or where it has none its winners' own values summed,
+  :data:`AWARD_VALUE_SQL`, as in ``summary_procurements.gegunde_waarde_cents``; and the sort keys of the
+  awards-by-region page), and
   one row per winner (award_suppliers row) of each, with the award's value or, where the award has
   none (co-winners each with a tender value of their own), the winner's own; a buyer listed as the winner (``is_buyer``, a
   quality issue of the source) is no winner here, nor in ``summary_procurements``. A winner known by name only
@@ -159,6 +161,16 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
         and v.kind = 'provider' and v.kvk is not null)
       having count(distinct t.organisation_id) = 1)) end, s.organisation_id)"""
 
+#: The value an award counts for in the totals (``summary_procurements.gegunde_waarde_cents``,
+#: ``summary_awards.value_cents`` and so the region years): the award's own value or, where it has none (a lot of
+#: several winners each with a value of their own: OCDS per-supplier values, split values in a notice; reference
+#: tenderned-awards.md §2.5, §4), the sum of its winners' own values, each winner once (a provider printed twice in
+#: one award counts once, as in :data:`WINNERS_SQL`; a buyer listed as winner not at all). Never both: an award value
+#: is the whole lot's, the winners' values are its parts. Summing award values only, such a lot counted as nothing.
+AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
+    from award_suppliers s where s.award_id = a.award_id and coalesce(s.is_buyer, 0) = 0
+    group by coalesce({provider}, 'row:' || s.rowid))))""".format(provider=PROVIDER_SQL)
+
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   cast(substr(p.first_published, 1, 4) as integer) as jaar,
@@ -172,10 +184,10 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     join award_suppliers s on s.award_id = a.award_id
     where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0
     order by s.name)) as winnaars,
-  (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
+  (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
-""".format(provider=PROVIDER_SQL)
+""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL)
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
@@ -205,7 +217,7 @@ from awards a where a.procurement_id in ({marks}) and +a.current = 1
 #: award, two rounds of a € 115 mln framework were € 230 mln of framework maxima on the market and values pages.
 _AWARDS_SQL = """
 select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.title, a.lot_id, a.year,
-  a.value_cents,
+  {value} as value_cents,
   case when exists (select 1 from awards b where b.procurement_id = a.procurement_id and b.lot_id is a.lot_id
       and +b.current = 1 and b.framework_maximum_cents = a.framework_maximum_cents
       and (coalesce(b.award_date, b.contract_date, ''), b.award_id)
@@ -215,8 +227,8 @@ select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   left join jeugdregios r on r.code = p.jeugdregio_code
-where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
-"""
+where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1
+""".format(value=AWARD_VALUE_SQL)
 
 #: A winner's value is the award's, or (a lot of several winners with a tender value each, which has no award value:
 #: reference tenderned-awards.md §2.5, §4) the winner's own: a provider's totals count what it won. A provider

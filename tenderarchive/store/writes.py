@@ -1233,6 +1233,12 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 # a package that does not say whether the lot was awarded (its tender release; the award is
                 # in another package) leaves what another package said
                 lot["awarded"] = old["awarded"] if old is not None else None
+            if old is not None and old.get("source") == "tenderned_ocds":
+                # another package (an earlier year's file: one ocid in two files) described the lot: what this one
+                # leaves out (an award update naming the lot without its title or estimate) is as that package gave it
+                # (OCDS merging), no omission of a source; marked omitted, the lot row depended on the read order
+                lot.update({c: old[c] for c in TABLES["lots"]["keep_omitted"]
+                            if c in lot and lot[c] is None and old.get(c) is not None})
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()
         ocid = (record.get("notice") or {}).get("ocid")

@@ -1003,3 +1003,34 @@ def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_v
     seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"], r["winner_count"])
              for r in db.query("select * from awards")] for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [(100000000, "1000000", "EUR", 1, 1)], seen
+
+
+def test_a_later_file_s_update_giving_no_lot_title_leaves_the_same_lot_row_in_either_order(tmp_path):
+    """Reference §6.3 (one ocid in several yearly files, "merge them"; OCDS merging: what a release leaves out is as the
+    earlier releases gave it): the 2022 file's award update names lot 1 without its title. Read after the 2021 file,
+    the lot kept its title but was marked ``omitted_columns`` ["title"], as though a source had withheld it; read
+    before, not: the lot row depended on the read order. A field an OCDS update leaves out is no omission: the lot row
+    is the same in either order, its title the 2021 file's. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    parties = [supplier("11111111", "Stichting Een")]
+    first = release("ocds-1l04xe-313934", "299860", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant")], parties=parties, value=1500000,
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                             "value": {"amount": 1000000, "currency": "EUR"},
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    update = release("ocds-1l04xe-313934", "299960", "2022-02-01", "Jeugdhulp Leiden", "85311300-5",
+                     lots=[("1", None)], parties=parties, tag=("awardUpdate",),
+                     awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                              "value": {"amount": 1100000, "currency": "EUR"},
+                              "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    for lot in update["tender"]["lots"]:
+        lot.pop("title")
+    files = {"2021": to_procedure([first], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    columns = ("lot_id", "title", "omitted_columns", "awarded")
+    seen = [[tuple(r[c] for c in columns) for r in db.query("select * from lots")]
+            for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1], seen
+    assert [row[:3] for row in seen[0]] == [("1", "Ambulant", None)], seen

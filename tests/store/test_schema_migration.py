@@ -371,3 +371,29 @@ def test_awards_and_lots_archived_before_first_crawl_id_gain_the_crawl_that_firs
             ("TN1/100/1", 2, 2), ("TN1/100/2", 3, None)]
         assert conn.execute("select lot_id, crawl_id, first_crawl_id from lots order by lot_id").fetchall() == [
             ("1", 2, 2), ("2", 3, None)]
+
+
+def test_summaries_of_an_award_valued_by_its_winners_alone_are_rebuilt_on_opening(tmp_path):
+    """Summaries written before an award without a value of its own counted its winners' own values (a lot of
+    several winners each with a tender value: ``summary_awards.value_cents`` NULL, the procurement's and region's
+    totals without it) are emptied on opening, so the next derivation rebuilds them; summaries that are current stay."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("insert into awards (award_id, procurement_id, lot_id, current, source) values "
+                     "('TN900001/900102/1', 'TN900001', '1', 1, 'tenderned_html')")
+        conn.execute("insert into award_suppliers (award_id, organisation_id, procurement_id, lot_id, name, "
+                     "tender_value_cents) values ('TN900001/900102/1', 'kvk:01234567', 'TN900001', '1', "
+                     "'Stichting Jeugdhulp Noord', 45000050)")
+        conn.execute("insert into summary_awards (award_id, procurement_id, value_cents) values "
+                     "('TN900001/900102/1', 'TN900001', 45000050)")
+        conn.execute("insert into summary_procurements (procurement_id) values ('TN900001')")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # current: kept
+        assert conn.execute("select count(*) from summary_procurements").fetchone()[0] == 1
+        conn.execute("update summary_awards set value_cents = null")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select count(*) from summary_procurements").fetchone()[0] == 0

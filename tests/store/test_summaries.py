@@ -384,3 +384,56 @@ def test_keys_that_only_gain_rows_are_folded_not_recomputed(after_crawl, tmp_pat
     assert calls["_fold_region_year"] >= 10 and calls["_fold_buyer"] >= 10 and calls["_fold_org_region"] >= 5, calls
     assert calls["_region_year"] == 1 and calls["_org_region"] == 1 and calls["_buyer"] == 0, calls
     assert_equal_to_a_full_rebuild(copy, tmp_path / "gains-rebuilt.db")
+
+
+def test_a_lot_whose_winners_each_carry_a_value_counts_their_values_in_the_totals(tmp_path_factory):
+    """"Who won, for how much": ``summary_procurements.gegunde_waarde_cents`` (jeugdregio_aanbestedingen) and the region
+    years (values_per_year, jeugdregio_overzicht) added up award values only. A lot whose winners each carry their own
+    value (OCDS per-supplier values, split values in a notice; tenderned-awards.md §2.5, §4) has no award value and
+    counted as nothing. It counts its winners' values (each winner once, a buyer listed as winner not), and an award
+    that has a value of its own counts that value only (never twice)."""
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    path = build_demo(tmp_path_factory.mktemp("winner_totals") / "archive.db", run_dir(tmp_path_factory))
+    with sqlite3.connect(path) as conn:
+        award_id, year, region = conn.execute(
+            "select a.award_id, a.year, p.jeugdregio_code from awards a join procurements p using (procurement_id) "
+            "where a.procurement_id = 'TN312877' and a.lot_id = '3' and a.current = 1").fetchone()
+        assert conn.execute("select value_cents from awards where award_id = ?", [award_id]).fetchone() == (None,)
+        suppliers = [r[0] for r in conn.execute("select rowid from award_suppliers where award_id = ? and "
+                                                "coalesce(is_buyer, 0) = 0 order by name", [award_id])]
+        assert len(suppliers) >= 2
+        before_procurement = conn.execute("select gegunde_waarde_cents from summary_procurements where "
+                                          "procurement_id = 'TN312877'").fetchone()[0] or 0
+        before_region = conn.execute("select gegunde_waarde_cents, met_waarde from summary_region_years where "
+                                     "jeugdregio_code is ? and jaar is ?", [region, year]).fetchone()
+        conn.execute("update award_suppliers set tender_value_cents = 45000050 where rowid = ?", [suppliers[0]])
+        conn.execute("update award_suppliers set tender_value_cents = 12000000 where rowid = ?", [suppliers[1]])
+        # a buyer listed as a winner (a quality issue of the source) with a value: no winner, its value not counted
+        columns = ", ".join(c for c in _columns(conn, "award_suppliers") if c not in ("organisation_id", "is_buyer"))
+        conn.execute(f"insert into award_suppliers (organisation_id, is_buyer, {columns}) select 'name:gemeente x', 1, "
+                     f"{columns} from award_suppliers where rowid = ?", [suppliers[1]])
+        # an award with a value of its own whose winner also carries one: the award's value only
+        valued, valued_cents = conn.execute(
+            "select a.award_id, a.value_cents from awards a where a.procurement_id = 'TN312877' and a.current = 1 "
+            "and a.value_cents is not null and exists (select 1 from award_suppliers s where s.award_id = a.award_id)"
+        ).fetchone()
+        conn.execute("update award_suppliers set tender_value_cents = 99900000000 where award_id = ?", [valued])
+    db = open_archive(path)
+    summaries.refresh_summaries(db, None, full=True)            # the stored summaries: recomputed, keys refolded
+    db.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select value_cents from summary_awards where award_id = ?",
+                            [award_id]).fetchone() == (45000050 + 12000000,)
+        assert conn.execute("select value_cents from summary_awards where award_id = ?",
+                            [valued]).fetchone() == (valued_cents,)
+        assert conn.execute("select gegunde_waarde_cents from summary_procurements where procurement_id = 'TN312877'"
+                            ).fetchone() == (before_procurement + 57000050,)
+        cents, with_value = conn.execute("select gegunde_waarde_cents, met_waarde from summary_region_years where "
+                                         "jeugdregio_code is ? and jaar is ?", [region, year]).fetchone()
+        assert (cents, with_value) == ((before_region[0] or 0) + 57000050, before_region[1] + 1)
+    assert_equal_to_a_full_rebuild(path, path.parent / "rebuilt.db")
+
+
+def _columns(conn, table):
+    return [r[1] for r in conn.execute(f"pragma table_info({table})")]
