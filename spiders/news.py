@@ -571,7 +571,7 @@ def pager_shaped(anchor) -> bool:
     ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
     the item's title)."""
     text = " ".join(" ".join(anchor.xpath(".//text()").getall()).split())
-    rel = (anchor.attrib.get("rel") or "").lower().split()
+    rel = (anchor.root.get("rel") or "").lower().split()  # not .attrib: it reads every attribute
     return text.isdigit() or bool(PAGER_WORDS.fullmatch(text)) or "next" in rel or "prev" in rel \
         or bool(anchor.xpath(IN_PAGER))
 
@@ -601,7 +601,7 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     found: dict[str, int] = {}
     entries: set[str] = set()  # `p` links read as an entry's
     for anchor in response.xpath("//a[@href]"):
-        href = anchor.attrib["href"]
+        href = anchor.root.get("href", "")  # not .attrib (it copies every attribute; one may be unreadable)
         try:
             # a session id a server writes into each answer's links (the crawl sends no cookie) is no other page
             url = on_listing_host(without_tracking(response.urljoin(href.strip()).split("#")[0]), root)
@@ -771,11 +771,11 @@ def load_more_links(response, root: str) -> list[str]:
     for element in response.xpath("//a | //button | //*[@data-url or @data-href or @data-next or @data-next-url"
                                   " or @data-endpoint or @data-load-more-url or @data-ajax-url]"):
         words = " ".join(" ".join(element.xpath(".//text()").getall()).split())
-        names = " ".join(element.attrib.get(a, "") for a in ("class", "id"))
+        names = " ".join(element.root.get(a, "") for a in ("class", "id"))
         if not (LOAD_MORE_WORDS.fullmatch(words) or LOAD_MORE_NAME.search(names)):
             continue
         for attribute in LOAD_MORE_ATTRIBUTES:
-            value = (element.attrib.get(attribute) or "").strip()
+            value = (element.root.get(attribute) or "").strip()
             if not value or value.startswith("#"):
                 continue
             try:
@@ -1338,7 +1338,7 @@ def article_part_links(response, first: str) -> dict[int, str]:
         try:
             # against the page's <base href>, as a browser reads it (an older TYPO3 site's links are relative to
             # its root): read against the page's own address, its part's link named another path and was none
-            url = response.urljoin(link.attrib["href"].strip())
+            url = response.urljoin(link.root.get("href", "").strip())
             parts = urlsplit(url)
         except ValueError:
             continue
@@ -1942,7 +1942,7 @@ class NewsSpider(BaseSpider):
         # per site and listing: two entries of one host naming one overview walk it each, to each one's max_pages
         state = self.listing_pages.setdefault((site.name, root), {"pages": {root}, "links": set(), "extra": 0})
         if page == 1:  # the listing's order, from its first page: its newest items first or last
-            state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
+            state["newest_last"] = oldest_first([listed_date(a.root, a.root.get("href", ""), fetched=fetched_moment(response))
                                                  for a in response.xpath(LISTING_ANCHORS)])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
@@ -1973,7 +1973,7 @@ class NewsSpider(BaseSpider):
 
         entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
         for anchor in response.xpath(LISTING_ANCHORS):
-            href = anchor.attrib.get("href", "")
+            href = anchor.root.get("href", "")  # not .attrib: an attribute named with a control character raises
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
