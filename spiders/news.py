@@ -171,7 +171,7 @@ def _openpub_moment(value) -> str:
         try:  # timezone_type 3 names a zone, 1 an offset ("+02:00"); 2's abbreviation ("CEST") is left Amsterdam's
             moment = moment.replace(tzinfo=ZoneInfo(zone) if "/" in zone or zone == "UTC" else
                                     datetime.fromisoformat(f"2000-01-01T00:00:00{zone}").tzinfo)
-        except (ValueError, ZoneInfoNotFoundError):
+        except (ValueError, ZoneInfoNotFoundError, OSError):  # OSError: a name longer than a file's may be
             pass
         return moment.isoformat()
     if isinstance(value, str) and not _UNIX_TIMESTAMP.fullmatch(value.strip()):
@@ -800,6 +800,15 @@ _JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
 _JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """A page built of JSON strings as UTF-8: a lone surrogate (half a UTF-16 pair, which JSON may escape as
+    ``"\\ud800"`` and UTF-8 cannot encode) becomes U+FFFD, as in :func:`tenderarchive.values.text_value`."""
+    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def json_listing(response):
     """A listing page that answered JSON (a "Meer laden" endpoint, :func:`load_more_links`) as the HTML page its
     script would build of it, so that it is read as any listing page: every string of it that holds a link (the
@@ -867,7 +876,7 @@ def json_listing(response):
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
-    return response.replace(cls=scrapy.http.HtmlResponse, body=page.encode("utf-8"), encoding="utf-8")
+    return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -2162,7 +2171,7 @@ class NewsSpider(BaseSpider):
         site, page = response.meta["site"], response.meta["openpub_page"]
         try:
             data = json.loads(response.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested past Python's stack
             self.record_error(response.url, f"malformed OpenPub response: {str(exc)[:200]}")
             return
         items = data.get("data") if isinstance(data, dict) else data
@@ -2232,7 +2241,7 @@ class NewsSpider(BaseSpider):
         page = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
                 f'{meta}<link rel="canonical" href="{html.escape(url)}"></head><body><article>'
                 f"<h1>{html.escape(title)}</h1>{content}</article></body></html>")
-        return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
+        return ArticleItem(url=url, site=site.name, body=utf8(page), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
     def archived_copy_of(self, article: dict) -> str | None:

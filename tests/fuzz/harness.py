@@ -530,6 +530,53 @@ def run_ocds(body: bytes) -> None:
         write_to_scratch(write_ocds_procedure, item.record)
 
 
+def run_datasets_page(body: bytes) -> None:
+    """The TenderNed datasets page (HTML listing the OCDS release packages): the packages the spider asks for."""
+    spider = ocds_spider()
+    spider.packages_waiting = []
+    url = SITE + "datasets"
+    for request in drain(spider.parse_page(response(url, body, {}, html=True))):
+        assert request.url.startswith(("http://", "https://")), request.url
+
+
+#: SYNTHETIC OpenPub items pages (the REST shape of plugin-openpub-base, as tests/spiders/test_news_reference.py serves)
+OPENPUB_ROOT = SITE + "wp-json/owc/openpub/v1/items"
+OPENPUB_SEEDS = [json.dumps({
+    "data": [{"id": 11, "title": "Aanbesteding jeugdhulp &#8211; perceel 1",
+              "content": "<p>De regio heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd.</p>",
+              "excerpt": "", "date": "2021-10-14 16:05:00", "date_modified": 1634220300, "slug": "perceel-1",
+              "portal_url": SITE + "nieuws/perceel-1"},
+             {"id": "12", "title": {"rendered": "Voorlopige gunning jeugdhulp"}, "content": {"rendered": "<p>Gegund.</p>"},
+              "date": {"date": "2021-11-01 10:30:00.000000", "timezone_type": 3, "timezone": "Europe/Amsterdam"}}],
+    "pagination": {"total_count": 5, "total_pages": 3, "current_page": 1, "limit": 2}}).encode(),
+    json.dumps({"data": {"0": {"id": 13, "title": "Perceel 3", "excerpt": "Inschrijven kan tot 1 december 2021.",
+                               "date": "1634220300"}, "2": {"id": 14, "title": "Perceel 4", "content": "x"}},
+                "pagination": {"total_pages": "3.0"}}).encode()]
+
+
+def run_openpub(body: bytes) -> None:
+    """A page of an OpenPub items endpoint: its items as archived pages, through the article pipelines."""
+    spider = news_spider()
+    spider.requested.clear()
+    url = add_page(OPENPUB_ROOT, 1)
+    for item in drain(spider.parse_openpub(response(url, body, {"site": spider.sites[0], "openpub_page": 1,
+                                                                  "openpub_root": OPENPUB_ROOT}))):
+        if isinstance(item, scrapy_request()):
+            continue
+        item.fetched_at = "2026-11-30T12:00:00+00:00"
+        run_pipelines(item, article_pipelines())
+
+
+def add_page(url: str, page: int) -> str:
+    return f"{url}?page={page}"
+
+
+def scrapy_request():
+    import scrapy
+
+    return scrapy.Request
+
+
 def run_feed(body: bytes) -> None:
     spider = news_spider()
     spider.requested.clear()
@@ -640,6 +687,9 @@ TARGETS = [
     Target("tenderned.pdf", "text", _pdf_seeds, run_pdf, weight=2),
     Target("tenderned.gerelateerd", "json", _related_seeds, run_related, weight=10),
     Target("tenderned.ocds", "json", _ocds_seeds, run_ocds, weight=4),
+    Target("tenderned.datasets", "html", lambda: [(AWARDS / "datasets" / "page.html").read_bytes()],
+           run_datasets_page, weight=5),
+    Target("news.openpub", "json", lambda: OPENPUB_SEEDS, run_openpub, weight=5),
     Target("news.feed", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("feed-rss.xml", "feed-atom.xml")],
            run_feed, weight=15),
     Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],

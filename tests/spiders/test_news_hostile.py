@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from scrapy import Request
 
 from tests.fuzz import harness
 from tests.fuzz.harness import SITE, news_spider, response
@@ -31,3 +32,41 @@ def test_listing_with_a_control_character_in_an_attribute_name_keeps_its_links(n
     requests = list(news.parse_listing(response(SITE + "inwoner/nieuws", BAD_ATTRIBUTE_NAME,
                                                 {"site": news.sites[0], "listing_page": 1}, html=True)))
     assert sorted(r.url for r in requests) == [SITE + "nieuws/echt", SITE + "nieuws/twee"]
+
+
+def openpub(news, data) -> list:
+    body = data if isinstance(data, bytes) else json.dumps(data).encode()  # json.dumps writes "\ud800" as an escape
+    return [i for i in news.parse_openpub(response(harness.OPENPUB_ROOT + "?page=1", body, {
+        "site": news.sites[0], "openpub_page": 1, "openpub_root": harness.OPENPUB_ROOT})) if not isinstance(i, Request)]
+
+
+def test_openpub_response_nested_past_pythons_stack_is_one_recorded_error(news):
+    assert openpub(news, b'{"data": ' + b"[" * 100_000 + b"]" * 100_000 + b"}") == []
+    [error] = news.crawl_errors
+    assert "malformed OpenPub response" in error["error"]
+
+
+def test_openpub_item_with_a_lone_surrogate_is_archived_with_a_replacement_character(news):
+    """JSON may escape half a UTF-16 pair ("\\ud800"); the page built of the item could not be encoded."""
+    [item] = openpub(news, {"data": [{"id": 11, "title": "Jeugdhulp \ud800 gegund", "content": "<p>x\udfffy</p>",
+                                      "date": "2021-10-14 16:05:00"}]})
+    page = item.body.decode("utf-8")
+    assert "Jeugdhulp \ufffd gegund" in page and "x\ufffdy" in page
+    harness.run_pipelines(item, harness.article_pipelines())
+
+
+def test_openpub_date_with_an_unreadable_zone_keeps_the_date(news):
+    """PHP DateTime's ``timezone`` naming no zone the system has (a name longer than a file name may be, raised OSError)."""
+    [item] = openpub(news, {"data": [{"id": 11, "title": "Jeugdhulp", "content": "<p>Gegund.</p>",
+                                      "date": {"date": "2021-10-14 16:05:00.000000", "timezone_type": 3,
+                                               "timezone": "Europe/" + "x" * 400}}]})
+    assert b'content="2021-10-14T16:05:00"' in item.body
+
+
+def test_json_listing_with_a_lone_surrogate_keeps_its_links(news):
+    """A "load more" endpoint's JSON rows read as a listing page; one escaping half a UTF-16 pair raised."""
+    body = json.dumps({"html": "<li><a href='/nieuws/een'>Een \ud800</a></li><li><a href='/nieuws/twee'>Twee</a></li>"})
+    requests = list(news.parse_listing(response(SITE + "inwoner/nieuws", body.encode(),
+                                                {"site": news.sites[0], "listing_page": 1},
+                                                headers={"Content-Type": "application/json"})))
+    assert {SITE + "nieuws/een", SITE + "nieuws/twee"} <= {r.url for r in requests}
