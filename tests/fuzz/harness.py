@@ -594,6 +594,26 @@ def run_robots(body: bytes) -> None:
     drain(spider.parse_robots(response(SITE + "robots.txt", body, {"site": spider.sites[0]})))
 
 
+#: SYNTHETIC: the robots.txt rules a municipal site writes (Dutch decimal comma, wildcards, an end anchor, a rate)
+ROBOTS_RULES = ("User-agent: *\nDisallow: /zoeken\nDisallow: /*?sort=\nAllow: /zoeken/nieuws$\nCrawl-delay: 2,5\n"
+                "Request-rate: 1/5s\n\nUser-agent: tenderarchive\nDisallow: /intern/\nCrawl-delay: 1\n\n"
+                "Sitemap: http://127.0.0.1:8123/sitemap.xml\n").encode()
+
+
+def run_robots_rules(body: bytes) -> None:
+    """A robots.txt as the downloader's RobotsTxtMiddleware reads it (``ROBOTSTXT_PARSER``): rules and delays."""
+    from tenderarchive.robots import RobotsParser
+
+    spider = news_spider()
+    parser = RobotsParser.from_crawler(spider.crawler, body)
+    for path in ("", "inwoner/nieuws", "zoeken?q=jeugdhulp", "nieuws/%E9t%C3%A9", "a" * 2000):
+        parser.allowed(SITE + path, "tenderarchive")
+    for agent in ("tenderarchive", "*", ""):
+        parser.rp.crawl_delay(agent)
+        parser.rp.request_rate(agent)
+    list(parser.rp.sitemaps)
+
+
 def run_listing(body: bytes) -> None:
     spider = news_spider()
     spider.requested.clear()
@@ -612,6 +632,27 @@ def run_article(body: bytes) -> None:
     from tenderarchive.extraction import extract_text
 
     check_storable(extract_text(body.decode("utf-8", "replace"), url=url), "extract_text")  # as extract_page
+
+
+def run_article_part(body: bytes) -> None:
+    """The second page of a news item split over several (its first page links ``?page=2``): the spider's
+    callbacks, then extraction and analysis of the item's pages together."""
+    import scrapy
+
+    spider = news_spider()
+    url = SITE + "inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    first = ARTICLE_SEEDS[0].read_bytes().replace(b"</body>", b'<p><a href="?page=2">2</a></p></body>', 1)
+    pending = drain(spider.parse_page(response(url, first, {"site": spider.sites[0], "via": "listing",
+                                                            "living": False}, html=True)))
+    for _ in range(10):  # every page the parts link answers ``body``: bounded, each is asked once
+        requests = [r for r in pending if isinstance(r, scrapy.Request)]
+        if not requests:
+            break
+        pending = drain(requests[0].callback(response(requests[0].url, body, requests[0].meta, html=True)))
+    for item in pending:
+        assert not isinstance(item, scrapy.Request), item
+        item.fetched_at = "2026-11-30T12:00:00+00:00"
+        run_pipelines(item, article_pipelines())
 
 
 def _texts() -> list[bytes]:
@@ -695,9 +736,11 @@ TARGETS = [
     Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],
            run_sitemap, weight=15),
     Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
+    Target("news.robots.rules", "text", lambda: [*_file("robots.txt")(), ROBOTS_RULES], run_robots_rules, weight=10),
     Target("news.listing", "html", lambda: [LISTING_SEED.read_bytes()], run_listing, weight=10),
     Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
+    Target("news.article.part", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS], run_article_part, weight=1),
     Target("analysis", "text", _texts, run_analysis, weight=2),
     Target("search.query", "query", lambda: QUERY_SEEDS, run_search, weight=20),
     Target("profile.load", "yaml", _file("profile.yaml"), _loader("load_profile", "ProfileError", "tenderarchive.profiles"),
