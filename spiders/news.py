@@ -446,6 +446,26 @@ _XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
+#: The ``encoding`` of an ``<?xml …?>`` declaration (what :func:`xml_utf8` rewrites).
+_XML_DECLARED_ENCODING = re.compile(rb"\A(<\?xml\b[^>]*?\bencoding\s*=\s*)([\"'])[A-Za-z0-9._-]{0,40}\2")
+
+
+def xml_utf8(body: bytes) -> bytes:
+    """An XML body saved as UTF-16 or UTF-32 with its byte order mark (a Windows editor's "Unicode") as UTF-8, its
+    declaration saying so; any other as it is. :func:`mend_xml` mends bytes, and took every NUL byte of such a body out
+    as a control character: its sitemap read as "malformed sitemap: " (no reason), its pages never asked.
+
+    >>> xml_utf8('<?xml version="1.0" encoding="UTF-16"?><urlset/>'.encode("utf-16"))
+    b'<?xml version="1.0" encoding="UTF-8"?><urlset/>'
+    """
+    from tenderarchive.robots import utf8_body  # the robots.txt's reading of the mark (w3lib's read_bom)
+
+    utf8 = utf8_body(body)
+    if utf8 is body:
+        return body
+    return _XML_DECLARED_ENCODING.sub(rb"\1\2UTF-8\2", utf8.lstrip(b" \t\r\n"), count=1)
+
+
 def mend_xml(body: bytes) -> bytes:
     """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
     a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
@@ -465,6 +485,7 @@ def mend_xml(body: bytes) -> bytes:
     def mend(part: bytes) -> bytes:
         return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
 
+    body = xml_utf8(body)
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
@@ -1671,7 +1692,8 @@ class NewsSpider(BaseSpider):
             sitemap = NewsSitemap(mend_xml(body))
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
-            self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
+            # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
+            self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
             return
         pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:

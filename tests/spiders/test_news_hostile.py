@@ -70,3 +70,34 @@ def test_json_listing_with_a_lone_surrogate_keeps_its_links(news):
                                                 {"site": news.sites[0], "listing_page": 1},
                                                 headers={"Content-Type": "application/json"})))
     assert {SITE + "nieuws/een", SITE + "nieuws/twee"} <= {r.url for r in requests}
+
+
+SITEMAP_TEXT = ('<?xml version="1.0" encoding="{declared}"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                "<url><loc>http://127.0.0.1:8123/nieuws/jeugdhulp-gegund</loc></url>"
+                "<url><loc>http://127.0.0.1:8123/index.php?id=12&L=0</loc></url></urlset>")
+
+
+@pytest.mark.parametrize("encoding, declared", [("utf-16", "UTF-16"), ("utf-32", "UTF-32"), ("utf-16", "UTF-8")])
+def test_sitemap_saved_as_utf16_or_utf32_with_its_byte_order_mark_is_read(news, encoding, declared):
+    """A sitemap saved by a Windows editor as "Unicode" (UTF-16 with its mark): mending the XML's bytes (mend_xml) took
+    every NUL byte out of it, and the crawl recorded "malformed sitemap: " (an empty reason) and asked none of its
+    pages, every crawl. It is read in the encoding its mark names, mended as a UTF-8 one is (the bare "&")."""
+    body = SITEMAP_TEXT.format(declared=declared).encode(encoding)
+    requests = list(news.parse_sitemap(response(SITE + "sitemap.xml", body, {"site": news.sites[0]})))
+    assert [r.url for r in requests] == [SITE + "nieuws/jeugdhulp-gegund", SITE + "index.php?id=12&L=0"]
+    assert news.crawl_errors == []
+
+
+def test_feed_saved_as_utf16_with_a_bare_ampersand_is_read(news):
+    feed = ('<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Nieuws & zo</title>'
+            "<item><title>Jeugdhulp gegund</title><link>http://127.0.0.1:8123/nieuws/jeugdhulp-gegund</link>"
+            "<pubDate>Thu, 14 Oct 2021 16:05:00 +0200</pubDate></item></channel></rss>").encode("utf-16")
+    requests = list(news.parse_feed(response(SITE + "rss", feed, {"site": news.sites[0]})))
+    assert [r.url for r in requests] == [SITE + "nieuws/jeugdhulp-gegund"]
+    assert news.crawl_errors == []
+
+
+def test_sitemap_without_an_element_is_an_error_that_says_so(news):
+    assert list(news.parse_sitemap(response(SITE + "sitemap.xml", b'<?xml version="1.0"?>\n', {"site": news.sites[0]}))) == []
+    [error] = news.crawl_errors
+    assert error["error"] == "malformed sitemap: no XML element in it"  # it read "malformed sitemap: "
