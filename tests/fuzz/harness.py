@@ -655,6 +655,30 @@ def run_article_part(body: bytes) -> None:
         run_pipelines(item, article_pipelines())
 
 
+#: SYNTHETIC: an archived page's address answering a refresh to its new one (a CMS moved), as the moved-address check reads it
+MOVED_SEEDS = [b'<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/nieuws/nieuw-adres">'
+               b"<title>Verplaatst</title></head><body><p>Deze pagina is verplaatst.</p></body></html>"]
+
+
+def run_moved_check(body: bytes) -> None:
+    """The answer at an archived page's address (spiders/news.py ``parse_moved_check``): a page (its refresh read),
+    and a redirect whose ``Location`` is the body's first line."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    spider = news_spider()
+    url = SITE + "nieuws/oud-adres"
+    meta = {"dont_redirect": True, "handle_httpstatus_all": True, "moved_check": True}
+    location = body.split(b"\n", 1)[0][:4000].replace(b"\r", b"")
+    for status, headers in ((200, {}), (301, {"Location": location})):
+        spider.requested.clear()
+        answer = HtmlResponse(url=url, status=status, body=body, headers=headers, request=Request(url, meta=dict(meta)))
+        for item in drain(spider.parse_moved_check(answer)):
+            if hasattr(item, "record"):
+                item.fetched_at = "2026-11-30T12:00:00+00:00"
+                run_pipelines(item, article_pipelines())
+
+
 def _texts() -> list[bytes]:
     return [p.read_bytes() for p in sorted(SEED_TEXTS.glob("*.txt"))]
 
@@ -741,6 +765,7 @@ TARGETS = [
     Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
     Target("news.article.part", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS], run_article_part, weight=1),
+    Target("news.moved_check", "html", lambda: [*MOVED_SEEDS, ARTICLE_SEEDS[0].read_bytes()], run_moved_check, weight=2),
     Target("analysis", "text", _texts, run_analysis, weight=2),
     Target("search.query", "query", lambda: QUERY_SEEDS, run_search, weight=20),
     Target("profile.load", "yaml", _file("profile.yaml"), _loader("load_profile", "ProfileError", "tenderarchive.profiles"),
