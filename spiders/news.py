@@ -1033,8 +1033,13 @@ def modification_marked(el) -> bool:
 def _text_pieces(root, anchor):
     """Each text node of ``root`` (an element's text or a child's tail) as ``(text, element holding it, inside the
     link)``."""
+    # the link's own elements, once: walking each piece's ancestors up to the root cost the page's depth per piece,
+    # a deeply nested listing (a theme's or a broken page's thousands of unclosed <div>s) seconds of CPU
+    # (lxml hands out one proxy per element while a reference to it lives, so the set's identities hold)
+    inside = set(anchor.iter())
+
     def in_link(el) -> bool:
-        return el is anchor or any(up is anchor for up in el.iterancestors())
+        return el in inside
 
     for el in root.iter():
         if isinstance(el.tag, str) and el.text:
