@@ -171,7 +171,7 @@ def _openpub_moment(value) -> str:
         try:  # timezone_type 3 names a zone, 1 an offset ("+02:00"); 2's abbreviation ("CEST") is left Amsterdam's
             moment = moment.replace(tzinfo=ZoneInfo(zone) if "/" in zone or zone == "UTC" else
                                     datetime.fromisoformat(f"2000-01-01T00:00:00{zone}").tzinfo)
-        except (ValueError, ZoneInfoNotFoundError):
+        except (ValueError, ZoneInfoNotFoundError, OSError):  # OSError: a name longer than a file's may be
             pass
         return moment.isoformat()
     if isinstance(value, str) and not _UNIX_TIMESTAMP.fullmatch(value.strip()):
@@ -446,6 +446,26 @@ _XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
+#: The ``encoding`` of an ``<?xml …?>`` declaration (what :func:`xml_utf8` rewrites).
+_XML_DECLARED_ENCODING = re.compile(rb"\A(<\?xml\b[^>]*?\bencoding\s*=\s*)([\"'])[A-Za-z0-9._-]{0,40}\2")
+
+
+def xml_utf8(body: bytes) -> bytes:
+    """An XML body saved as UTF-16 or UTF-32 with its byte order mark (a Windows editor's "Unicode") as UTF-8, its
+    declaration saying so; any other as it is. :func:`mend_xml` mends bytes, and took every NUL byte of such a body out
+    as a control character: its sitemap read as "malformed sitemap: " (no reason), its pages never asked.
+
+    >>> xml_utf8('<?xml version="1.0" encoding="UTF-16"?><urlset/>'.encode("utf-16"))
+    b'<?xml version="1.0" encoding="UTF-8"?><urlset/>'
+    """
+    from tenderarchive.robots import utf8_body  # the robots.txt's reading of the mark (w3lib's read_bom)
+
+    utf8 = utf8_body(body)
+    if utf8 is body:
+        return body
+    return _XML_DECLARED_ENCODING.sub(rb"\1\2UTF-8\2", utf8.lstrip(b" \t\r\n"), count=1)
+
+
 def mend_xml(body: bytes) -> bytes:
     """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
     a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
@@ -465,6 +485,7 @@ def mend_xml(body: bytes) -> bytes:
     def mend(part: bytes) -> bytes:
         return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
 
+    body = xml_utf8(body)
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
@@ -571,7 +592,7 @@ def pager_shaped(anchor) -> bool:
     ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
     the item's title)."""
     text = " ".join(" ".join(anchor.xpath(".//text()").getall()).split())
-    rel = (anchor.attrib.get("rel") or "").lower().split()
+    rel = (anchor.root.get("rel") or "").lower().split()  # not .attrib: it reads every attribute
     return text.isdigit() or bool(PAGER_WORDS.fullmatch(text)) or "next" in rel or "prev" in rel \
         or bool(anchor.xpath(IN_PAGER))
 
@@ -601,7 +622,7 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     found: dict[str, int] = {}
     entries: set[str] = set()  # `p` links read as an entry's
     for anchor in response.xpath("//a[@href]"):
-        href = anchor.attrib["href"]
+        href = anchor.root.get("href", "")  # not .attrib (it copies every attribute; one may be unreadable)
         try:
             # a session id a server writes into each answer's links (the crawl sends no cookie) is no other page
             url = on_listing_host(without_tracking(response.urljoin(href.strip()).split("#")[0]), root)
@@ -771,11 +792,11 @@ def load_more_links(response, root: str) -> list[str]:
     for element in response.xpath("//a | //button | //*[@data-url or @data-href or @data-next or @data-next-url"
                                   " or @data-endpoint or @data-load-more-url or @data-ajax-url]"):
         words = " ".join(" ".join(element.xpath(".//text()").getall()).split())
-        names = " ".join(element.attrib.get(a, "") for a in ("class", "id"))
+        names = " ".join(element.root.get(a, "") for a in ("class", "id"))
         if not (LOAD_MORE_WORDS.fullmatch(words) or LOAD_MORE_NAME.search(names)):
             continue
         for attribute in LOAD_MORE_ATTRIBUTES:
-            value = (element.attrib.get(attribute) or "").strip()
+            value = (element.root.get(attribute) or "").strip()
             if not value or value.startswith("#"):
                 continue
             try:
@@ -798,6 +819,15 @@ _JSON_NEXT_KEYS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl"
                    "load_more_url", "loadMoreUrl", "more_url")
 _JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
 _JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """A page built of JSON strings as UTF-8: a lone surrogate (half a UTF-16 pair, which JSON may escape as
+    ``"\\ud800"`` and UTF-8 cannot encode) becomes U+FFFD, as in :func:`tenderarchive.values.text_value`."""
+    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def json_listing(response):
@@ -867,7 +897,7 @@ def json_listing(response):
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
-    return response.replace(cls=scrapy.http.HtmlResponse, body=page.encode("utf-8"), encoding="utf-8")
+    return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -1003,8 +1033,13 @@ def modification_marked(el) -> bool:
 def _text_pieces(root, anchor):
     """Each text node of ``root`` (an element's text or a child's tail) as ``(text, element holding it, inside the
     link)``."""
+    # the link's own elements, once: walking each piece's ancestors up to the root cost the page's depth per piece,
+    # a deeply nested listing (a theme's or a broken page's thousands of unclosed <div>s) seconds of CPU
+    # (lxml hands out one proxy per element while a reference to it lives, so the set's identities hold)
+    inside = set(anchor.iter())
+
     def in_link(el) -> bool:
-        return el is anchor or any(up is anchor for up in el.iterancestors())
+        return el in inside
 
     for el in root.iter():
         if isinstance(el.tag, str) and el.text:
@@ -1338,7 +1373,7 @@ def article_part_links(response, first: str) -> dict[int, str]:
         try:
             # against the page's <base href>, as a browser reads it (an older TYPO3 site's links are relative to
             # its root): read against the page's own address, its part's link named another path and was none
-            url = response.urljoin(link.attrib["href"].strip())
+            url = response.urljoin(link.root.get("href", "").strip())
             parts = urlsplit(url)
         except ValueError:
             continue
@@ -1662,7 +1697,8 @@ class NewsSpider(BaseSpider):
             sitemap = NewsSitemap(mend_xml(body))
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
-            self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
+            # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
+            self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
             return
         pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:
@@ -1942,7 +1978,7 @@ class NewsSpider(BaseSpider):
         # per site and listing: two entries of one host naming one overview walk it each, to each one's max_pages
         state = self.listing_pages.setdefault((site.name, root), {"pages": {root}, "links": set(), "extra": 0})
         if page == 1:  # the listing's order, from its first page: its newest items first or last
-            state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
+            state["newest_last"] = oldest_first([listed_date(a.root, a.root.get("href", ""), fetched=fetched_moment(response))
                                                  for a in response.xpath(LISTING_ANCHORS)])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
@@ -1973,7 +2009,7 @@ class NewsSpider(BaseSpider):
 
         entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
         for anchor in response.xpath(LISTING_ANCHORS):
-            href = anchor.attrib.get("href", "")
+            href = anchor.root.get("href", "")  # not .attrib: an attribute named with a control character raises
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
@@ -2162,7 +2198,7 @@ class NewsSpider(BaseSpider):
         site, page = response.meta["site"], response.meta["openpub_page"]
         try:
             data = json.loads(response.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested past Python's stack
             self.record_error(response.url, f"malformed OpenPub response: {str(exc)[:200]}")
             return
         items = data.get("data") if isinstance(data, dict) else data
@@ -2232,7 +2268,7 @@ class NewsSpider(BaseSpider):
         page = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
                 f'{meta}<link rel="canonical" href="{html.escape(url)}"></head><body><article>'
                 f"<h1>{html.escape(title)}</h1>{content}</article></body></html>")
-        return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
+        return ArticleItem(url=url, site=site.name, body=utf8(page), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
     def archived_copy_of(self, article: dict) -> str | None:

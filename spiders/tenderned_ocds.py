@@ -133,8 +133,13 @@ class TenderNedOCDSSpider(BaseSpider):
     def package_links(response, xpath: str) -> list[str]:
         links = []
         for href in response.xpath(xpath).getall():
-            url = response.urljoin(href.strip())
-            if urlsplit(url).path.lower().endswith((".json", ".json.gz")) and url not in links:
+            try:
+                url = response.urljoin(href.strip())
+                parts = urlsplit(url)
+            except ValueError:  # a link no URL can be made of ("http://[::1…"): not a package the crawl could ask
+                continue
+            if parts.scheme in ("http", "https") and parts.path.lower().endswith((".json", ".json.gz")) \
+                    and url not in links:
                 links.append(url)
         return links
 

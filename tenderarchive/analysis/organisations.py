@@ -454,7 +454,7 @@ _REVOKED = (r"(?:ingetrokken|vernietigd|teruggedraaid|ongedaan gemaakt|nietig ve
 _REVOKE_VERB = (r"\b(?:trok|trokken|trekt|trekken|draaide|draaiden|draait|nam|namen|neemt)\b[^.;\n]{0,40}?")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
-_OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
+_OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\b\w*vervoer\b|schoonmaak|huishoudelijke "
                             r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b|"
                             # branch orgs7: the other services of the same buyers (Wmo and the social domain)
                             r"beschermd wonen|maatschappelijke opvang|vrouwenopvang|statushouders|inburgering|re-integratie|"

@@ -38,6 +38,7 @@ import json
 import math
 import re
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -97,8 +98,13 @@ class ReadReport:
 def file_period(name: str) -> tuple[str | None, str | None]:
     """The period a package covers, from its file name (new and old naming: "Dataset_Tenderned-2021-01-01-
     2021-12-31.json", "2017.json"; also a name with more before its dates, "…-compleet-2021-01-01-2026-06-30.json",
-    or a span of years, "…_2016_2022.json"), or (None, None)."""
+    or a span of years, "…_2016_2022.json"), or (None, None). Dates no calendar has ("2021-13-01") name no period:
+    (None, None), so the package is read whatever the crawl's window and its releases' dates select."""
     if m := FILE_PERIOD.search(name):
+        try:
+            date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+        except ValueError:
+            return None, None
         return m.group(1), m.group(2)
     if m := FILE_YEAR.search(name):
         return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"

@@ -86,6 +86,13 @@ def test_period_from_old_and_new_file_names():
     assert file_period("Leeswijzer.pdf") == file_period("export.json") == (None, None)
 
 
+def test_a_file_name_with_dates_no_calendar_has_names_no_period():
+    """The datasets page raised on a package named "…-2021-13-01-2021-12-31.json" (branch fuzz1): no period, so the
+    package is read whatever the window and its releases' dates select."""
+    assert file_period("Dataset_Tenderned-2021-13-01-2021-12-31.json") == (None, None)
+    assert file_period("Dataset_Tenderned-2021-02-01-2021-02-30.json") == (None, None)
+
+
 def test_merging_uses_the_latest_release_for_changed_fields():
     base = json.loads(PACKAGE_2017.read_text())["releases"][0]
     later = json.loads(json.dumps(base)) | {"id": "170002", "date": "2017-08-01T00:00:00Z"}

@@ -530,6 +530,53 @@ def run_ocds(body: bytes) -> None:
         write_to_scratch(write_ocds_procedure, item.record)
 
 
+def run_datasets_page(body: bytes) -> None:
+    """The TenderNed datasets page (HTML listing the OCDS release packages): the packages the spider asks for."""
+    spider = ocds_spider()
+    spider.packages_waiting = []
+    url = SITE + "datasets"
+    for request in drain(spider.parse_page(response(url, body, {}, html=True))):
+        assert request.url.startswith(("http://", "https://")), request.url
+
+
+#: SYNTHETIC OpenPub items pages (the REST shape of plugin-openpub-base, as tests/spiders/test_news_reference.py serves)
+OPENPUB_ROOT = SITE + "wp-json/owc/openpub/v1/items"
+OPENPUB_SEEDS = [json.dumps({
+    "data": [{"id": 11, "title": "Aanbesteding jeugdhulp &#8211; perceel 1",
+              "content": "<p>De regio heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd.</p>",
+              "excerpt": "", "date": "2021-10-14 16:05:00", "date_modified": 1634220300, "slug": "perceel-1",
+              "portal_url": SITE + "nieuws/perceel-1"},
+             {"id": "12", "title": {"rendered": "Voorlopige gunning jeugdhulp"}, "content": {"rendered": "<p>Gegund.</p>"},
+              "date": {"date": "2021-11-01 10:30:00.000000", "timezone_type": 3, "timezone": "Europe/Amsterdam"}}],
+    "pagination": {"total_count": 5, "total_pages": 3, "current_page": 1, "limit": 2}}).encode(),
+    json.dumps({"data": {"0": {"id": 13, "title": "Perceel 3", "excerpt": "Inschrijven kan tot 1 december 2021.",
+                               "date": "1634220300"}, "2": {"id": 14, "title": "Perceel 4", "content": "x"}},
+                "pagination": {"total_pages": "3.0"}}).encode()]
+
+
+def run_openpub(body: bytes) -> None:
+    """A page of an OpenPub items endpoint: its items as archived pages, through the article pipelines."""
+    spider = news_spider()
+    spider.requested.clear()
+    url = add_page(OPENPUB_ROOT, 1)
+    for item in drain(spider.parse_openpub(response(url, body, {"site": spider.sites[0], "openpub_page": 1,
+                                                                  "openpub_root": OPENPUB_ROOT}))):
+        if isinstance(item, scrapy_request()):
+            continue
+        item.fetched_at = "2026-11-30T12:00:00+00:00"
+        run_pipelines(item, article_pipelines())
+
+
+def add_page(url: str, page: int) -> str:
+    return f"{url}?page={page}"
+
+
+def scrapy_request():
+    import scrapy
+
+    return scrapy.Request
+
+
 def run_feed(body: bytes) -> None:
     spider = news_spider()
     spider.requested.clear()
@@ -545,6 +592,26 @@ def run_sitemap(body: bytes) -> None:
 def run_robots(body: bytes) -> None:
     spider = news_spider()
     drain(spider.parse_robots(response(SITE + "robots.txt", body, {"site": spider.sites[0]})))
+
+
+#: SYNTHETIC: the robots.txt rules a municipal site writes (Dutch decimal comma, wildcards, an end anchor, a rate)
+ROBOTS_RULES = ("User-agent: *\nDisallow: /zoeken\nDisallow: /*?sort=\nAllow: /zoeken/nieuws$\nCrawl-delay: 2,5\n"
+                "Request-rate: 1/5s\n\nUser-agent: tenderarchive\nDisallow: /intern/\nCrawl-delay: 1\n\n"
+                "Sitemap: http://127.0.0.1:8123/sitemap.xml\n").encode()
+
+
+def run_robots_rules(body: bytes) -> None:
+    """A robots.txt as the downloader's RobotsTxtMiddleware reads it (``ROBOTSTXT_PARSER``): rules and delays."""
+    from tenderarchive.robots import RobotsParser
+
+    spider = news_spider()
+    parser = RobotsParser.from_crawler(spider.crawler, body)
+    for path in ("", "inwoner/nieuws", "zoeken?q=jeugdhulp", "nieuws/%E9t%C3%A9", "a" * 2000):
+        parser.allowed(SITE + path, "tenderarchive")
+    for agent in ("tenderarchive", "*", ""):
+        parser.rp.crawl_delay(agent)
+        parser.rp.request_rate(agent)
+    list(parser.rp.sitemaps)
 
 
 def run_listing(body: bytes) -> None:
@@ -565,6 +632,51 @@ def run_article(body: bytes) -> None:
     from tenderarchive.extraction import extract_text
 
     check_storable(extract_text(body.decode("utf-8", "replace"), url=url), "extract_text")  # as extract_page
+
+
+def run_article_part(body: bytes) -> None:
+    """The second page of a news item split over several (its first page links ``?page=2``): the spider's
+    callbacks, then extraction and analysis of the item's pages together."""
+    import scrapy
+
+    spider = news_spider()
+    url = SITE + "inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    first = ARTICLE_SEEDS[0].read_bytes().replace(b"</body>", b'<p><a href="?page=2">2</a></p></body>', 1)
+    pending = drain(spider.parse_page(response(url, first, {"site": spider.sites[0], "via": "listing",
+                                                            "living": False}, html=True)))
+    for _ in range(10):  # every page the parts link answers ``body``: bounded, each is asked once
+        requests = [r for r in pending if isinstance(r, scrapy.Request)]
+        if not requests:
+            break
+        pending = drain(requests[0].callback(response(requests[0].url, body, requests[0].meta, html=True)))
+    for item in pending:
+        assert not isinstance(item, scrapy.Request), item
+        item.fetched_at = "2026-11-30T12:00:00+00:00"
+        run_pipelines(item, article_pipelines())
+
+
+#: SYNTHETIC: an archived page's address answering a refresh to its new one (a CMS moved), as the moved-address check reads it
+MOVED_SEEDS = [b'<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/nieuws/nieuw-adres">'
+               b"<title>Verplaatst</title></head><body><p>Deze pagina is verplaatst.</p></body></html>"]
+
+
+def run_moved_check(body: bytes) -> None:
+    """The answer at an archived page's address (spiders/news.py ``parse_moved_check``): a page (its refresh read),
+    and a redirect whose ``Location`` is the body's first line."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    spider = news_spider()
+    url = SITE + "nieuws/oud-adres"
+    meta = {"dont_redirect": True, "handle_httpstatus_all": True, "moved_check": True}
+    location = body.split(b"\n", 1)[0][:4000].replace(b"\r", b"")
+    for status, headers in ((200, {}), (301, {"Location": location})):
+        spider.requested.clear()
+        answer = HtmlResponse(url=url, status=status, body=body, headers=headers, request=Request(url, meta=dict(meta)))
+        for item in drain(spider.parse_moved_check(answer)):
+            if hasattr(item, "record"):
+                item.fetched_at = "2026-11-30T12:00:00+00:00"
+                run_pipelines(item, article_pipelines())
 
 
 def _texts() -> list[bytes]:
@@ -640,14 +752,20 @@ TARGETS = [
     Target("tenderned.pdf", "text", _pdf_seeds, run_pdf, weight=2),
     Target("tenderned.gerelateerd", "json", _related_seeds, run_related, weight=10),
     Target("tenderned.ocds", "json", _ocds_seeds, run_ocds, weight=4),
+    Target("tenderned.datasets", "html", lambda: [(AWARDS / "datasets" / "page.html").read_bytes()],
+           run_datasets_page, weight=5),
+    Target("news.openpub", "json", lambda: OPENPUB_SEEDS, run_openpub, weight=5),
     Target("news.feed", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("feed-rss.xml", "feed-atom.xml")],
            run_feed, weight=15),
     Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],
            run_sitemap, weight=15),
     Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
+    Target("news.robots.rules", "text", lambda: [*_file("robots.txt")(), ROBOTS_RULES], run_robots_rules, weight=10),
     Target("news.listing", "html", lambda: [LISTING_SEED.read_bytes()], run_listing, weight=10),
     Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
+    Target("news.article.part", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS], run_article_part, weight=1),
+    Target("news.moved_check", "html", lambda: [*MOVED_SEEDS, ARTICLE_SEEDS[0].read_bytes()], run_moved_check, weight=2),
     Target("analysis", "text", _texts, run_analysis, weight=2),
     Target("search.query", "query", lambda: QUERY_SEEDS, run_search, weight=20),
     Target("profile.load", "yaml", _file("profile.yaml"), _loader("load_profile", "ProfileError", "tenderarchive.profiles"),
