@@ -733,7 +733,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
         "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
         "description": first_text(d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving")),
-        "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam")),
+        # the authority's name last, the list row's too (§3): a detail naming no buyer left the buyer NULL though the
+        # row named the authority (buyer_official)
+        "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam"),
+                            row.get("aanbestedendeDienstNaam")),
         "buyer_official": first_text(d.get("aanbestedendeDienstNaam"), row.get("aanbestedendeDienstNaam")),
         "published": published, "published_at": iso(amsterdam(published_at)),
         "year": int(published[:4]) if published else None,
