@@ -634,6 +634,17 @@ def related_published(related_row):
     return readable_timestamp(related_row.get("publicatieDatum")) if isinstance(related_row, dict) else None
 
 
+def related_kenmerk(related_row) -> int | None:
+    """The ``kenmerk`` of a notice's ``/gerelateerd`` row (docs/reference/tenderned-api.md §6: every row gives it), or
+    None (no row, none, none readable): a notice found through ``/gerelateerd`` has no list row, so a detail that left
+    its ``kenmerk`` out (fields go missing, §13) was archived in no procedure (no ``procurement_id``). One that does
+    not read is no error here: the notice goes on without it, as it did."""
+    try:
+        return values.kenmerk_number(related_row.get("kenmerk")) if isinstance(related_row, dict) else None
+    except (TypeError, ValueError):
+        return None
+
+
 def listed_as(row) -> str | None:
     """What a list row says of the values its detail gives authoritatively (the procedure, ``kenmerk``; the notice
     type, ``typePublicatie``; ended early, ``isVroegtijdigeBeeindiging``; the day, ``publicatieDatum``, Amsterdam's:
@@ -668,6 +679,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
     kenmerk = first_kenmerk(d.get("kenmerk"), row.get("kenmerk"))
+    if kenmerk is None:  # a notice found through /gerelateerd: that list's row gives its procedure's (§6)
+        kenmerk = related_kenmerk(item.related_record)
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
     # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
     published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))

@@ -23,3 +23,26 @@ def test_the_buyer_is_the_list_rows_authority_when_no_other_name_is_given(snapsh
     assert done.crawl["status"] == "complete", done.errors
     row = done.db["notices"].get(300301)
     assert (row["buyer"], row["buyer_official"]) == ("Gemeente Haarlem", "Gemeente Haarlem")
+
+
+DAY = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; its award 200288 related
+RELATED = "/papi/tenderned-rs-tns/v2/publicaties/{}/gerelateerd"
+
+
+def test_a_related_notice_whose_detail_leaves_its_kenmerk_out_takes_the_gerelateerd_rows(snapshot, serve_api, crawl):
+    """An award notice found only through ``/gerelateerd`` (no list row; reference §6: each row gives ``kenmerk``)
+    whose detail leaves its ``kenmerk`` out (§13: fields missing) is archived under its procedure's ``kenmerk`` as the
+    ``/gerelateerd`` row gives it: it was archived with none, so it was in no procedure (no ``procurement_id``), its
+    award never on the procedure's timeline."""
+    import json
+
+    server = serve_api(snapshot)
+    contract = by_id(snapshot, 200201)
+    rows = server.api.related(contract)  # the procedure's rows, the award's kenmerk in its row
+    assert 200288 in [row["publicatieId"] for row in rows]
+    server.api.faults[RELATED.format(200201)] = [{"status": 200, "body": json.dumps(rows)}]
+    by_id(snapshot, 200288)["detail"].pop("kenmerk")
+    done = crawl(server.api_url, **DAY)
+    award = done.db["notices"].get(200288)
+    assert (award["kenmerk"], award["procurement_id"]) == (contract["detail"]["kenmerk"],
+                                                           f"TN{contract['detail']['kenmerk']}")
