@@ -230,6 +230,8 @@ LIST_FALLBACK = frozenset({
     "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
     "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
     "is_digital", "published", "published_at", "year", "year_month", "title",
+    # a /gerelateerd row's when the detail names none (TenderNedSpider.related_form)
+    "form_type",
     # the list row's alone (publicatiestatus): a row without it is no sparse detail
     "publication_status", "publication_status_label"})
 
@@ -786,7 +788,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "duration_label": duration_label,
         # a code of the eForms list (§7.3, §8.4), as a string or, as the detail's other codes, a {code, …} object: the
         # object dropped the notice, by every crawl (spiders/tenderned.py code_of reads it so too)
-        "form_type": form_type(d.get("formType")),
+        # else, for a notice found through /gerelateerd whose detail names neither it nor its type (§13), that list's
+        # row's (§6), as the spider reads it to ask the /html (TenderNedSpider.related_form): it had no stage
+        "form_type": form_type(d.get("formType")) or (
+            form_type(item.related_record.get("formType"))
+            if notice_type is None and isinstance(item.related_record, dict) else None),
         "status": text_or_label(d.get("aanbestedingStatus")),
         "publication_status": status_code, "publication_status_label": status_label,
         "is_completed": flag(d.get("afgerondeAanbesteding")),

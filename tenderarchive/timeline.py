@@ -61,6 +61,10 @@ def publication_event(notice_type: str | None, form_type: str | None = None,
         stage = FORM_TYPE_STAGES.get(form_type or "", corrects or stage)
     elif kind == "award":
         kind, stage = AWARD_FORM_EVENTS.get(form_type or "", (kind, stage))
+    elif notice_type not in PUBLICATION_EVENTS and form_type != "ocds":
+        # a notice of no known type (one found through /gerelateerd whose detail names none: its row's form type,
+        # docs/reference/tenderned-api.md §6, §13) is of its eForms form type's stage: it had none on the timeline
+        stage = FORM_TYPE_STAGES.get(form_type or "")
     if (is_cancelled or no_winner) and stage == "definitieve_gunning":
         # An award notice (or its rectification) flagged isVroegtijdigBeeindigd, or whose every lot
         # reads "Er is geen winnaar gekozen en de mededinging is gesloten", announces that the

@@ -46,3 +46,24 @@ def test_a_related_notice_whose_detail_leaves_its_kenmerk_out_takes_the_gerelate
     award = done.db["notices"].get(200288)
     assert (award["kenmerk"], award["procurement_id"]) == (contract["detail"]["kenmerk"],
                                                            f"TN{contract['detail']['kenmerk']}")
+
+
+def test_a_related_notice_whose_detail_leaves_its_type_out_is_archived_with_the_gerelateerd_rows_form_type(
+        snapshot, serve_api, crawl):
+    """An award notice found only through ``/gerelateerd`` whose detail names neither ``formType`` nor
+    ``aankondigingCode`` (§13) is typed by its ``/gerelateerd`` row's ``formType`` (§6, "result"), as the spider
+    already read it to ask its ``/html``: the archive kept no form type, so the notice, its awards read, had no
+    stage on its procedure's timeline. A later crawl that fetches its detail again is no sparse answer for it."""
+    import json
+
+    server = serve_api(snapshot)
+    rows = server.api.related(by_id(snapshot, 200201))
+    assert [row["formType"] for row in rows if row["publicatieId"] == 200288] == ["result"]
+    server.api.faults[RELATED.format(200201)] = [{"status": 200, "body": json.dumps(rows)}]
+    for field in ("formType", "aankondigingCode"):
+        by_id(snapshot, 200288)["detail"].pop(field, None)
+    done = crawl(server.api_url, **DAY)
+    award = done.db["notices"].get(200288)
+    assert (award["notice_type"], award["form_type"]) == (None, "result")
+    events = list(done.db.query("select kind, stage from events where source_id = '200288'"))
+    assert events and all(event["stage"] for event in events), events
