@@ -21,7 +21,7 @@ two different dates) is dated by its publication.
 
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
-optional ``om`` and ``uur``; ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"); ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -63,7 +63,8 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
+#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u", a Flemish-style "10u15" is not read).
+_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur|u\b)?)?"
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -384,6 +385,8 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
+    # a theme's reading time beside the date: "Leestijd 3 minuten · 14 december 2020"
+    line = _READING_TIME.sub("", line, count=1)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     if kicker and not _OTHER_KICKER.search(kicker.group(1)):
         # "Nieuwsbericht | 14-12-2020", "Nieuwsbericht 14 oktober 2021": the page's type or section before its date
@@ -404,6 +407,11 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
                         and (suffix_limit is None or len(rest) <= suffix_limit)):
             return short_year_date(m)
     return None
+
+
+#: A reading time before a date line's date, set off by a separator: "Leestijd 3 minuten · ", "Leestijd: ca. 2 min. | ".
+_READING_TIME = re.compile(r"^(?:geschatte\s+)?leestijd\s*:?\s*(?:ca\.?\s*|±\s*|circa\s+)?\d{1,3}\s*"
+                           r"(?:minuten|minuut|min\.?|m)(?!\w)\.?\s*[|·•–-]\s*(?=\S)", re.I)
 
 
 #: A short word or two before a date line's date, set off by a separator with spaces around it:
