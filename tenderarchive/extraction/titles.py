@@ -14,7 +14,8 @@ from .cleaning import DATELINE_LABELS, TEMPLATE_LABELS, fix_mojibake, normalize_
 from .dates import _is_date_only
 from .markup import element_text, meta_content, select, site_field
 
-__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title", "is_label_or_date"]
+__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title", "is_label_or_date",
+           "heading_text", "heading_date"]
 
 _SEPARATORS = "|\\-–—:·»«›‹"
 _SITE_SUFFIX = re.compile(rf"\s+[{_SEPARATORS}]\s+[^|\-–—»«›‹]{{2,60}}$")
@@ -93,6 +94,42 @@ _SITE_HEADER = ("ancestor::nav|ancestor::*[@role='navigation' or @role='banner']
                 "|ancestor::header[not(ancestor::article or ancestor::main) and (.//nav or .//*[@role='navigation'])]")
 
 
+def _date_parts(heading):
+    """The elements inside a heading that are only a date: a theme's ``<h1>Titel <small>14 december 2020</small></h1>``
+    (news-sites.md §2.1, the date set in the title's heading)."""
+    for el in heading.iterdescendants():
+        if isinstance(el.tag, str):
+            t = " ".join(element_text(el).split())
+            if t and len(t) <= 60 and _is_date_only(t, suffix_limit=0):
+                yield el, t
+
+
+def heading_text(heading) -> str:
+    """A heading's text on one line without a date set inside it (:func:`_date_parts`): "Titel", not "Titel 14
+    december 2020"; the whole text where the heading is nothing but a date."""
+    full = " ".join(element_text(heading).split())
+    parts = list(_date_parts(heading))
+    if not parts or not full:
+        return full
+    import copy
+
+    bare = copy.deepcopy(heading)
+    for el in list(bare.iterdescendants()):
+        if isinstance(el.tag, str) and el.getparent() is not None \
+                and _is_date_only(" ".join(element_text(el).split()) or "-", suffix_limit=0):
+            el.drop_tree()  # its tail stays
+    return " ".join(element_text(bare).split()) or full
+
+
+def heading_date(heading):
+    """The date set inside a heading (:func:`_date_parts`), a ParsedDate, or None."""
+    if heading is None:
+        return None
+    for _, t in _date_parts(heading):
+        return _is_date_only(t, suffix_limit=0)
+    return None
+
+
 def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
     """Whether an ``<h1>`` is the site's name or logo, not the page's title: a theme's
     ``h1.site-title`` linking to the home page (``rel="home"``, ``href="/"``) outside the
@@ -159,7 +196,8 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     dateline = None  # an <h1> that is only the template's label and a date
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
-            t = " ".join(element_text(h1).split())  # "Voorlopige gunning<br>toegang jeugdhulp": one space
+            # "Voorlopige gunning<br>toegang jeugdhulp": one space; a date set inside it is the page's date, no title
+            t = heading_text(h1)
             if not t or h1.xpath(_SITE_HEADER):
                 continue
             if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
