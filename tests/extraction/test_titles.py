@@ -106,3 +106,21 @@ def test_a_heading_naming_a_year_keeps_it():
     got = extract_html(synthetic("", "<h1>Jeugdhulp in <span>2019</span>: de cijfers</h1>" + LEAD),
                        "https://www.voorbeeld.nl/nieuws/12345")
     assert got["title"] == "Jeugdhulp in 2019: de cijfers"
+
+
+@pytest.mark.parametrize("logo", [
+    "<header><h1><a href='/'><img src='/logo.svg' alt='Gemeente Voorbeeld'></a></h1></header>",
+    "<h1 class='logo'>Gemeente Voorbeeld</h1>",
+    "<div id='top'><h1 class='site-title'><a href='https://www.voorbeeld.nl/'>Voorbeeld Nieuws</a></h1></div>",
+])
+def test_the_h2_under_a_logo_h1_is_the_title_of_a_page_without_article_or_title_tag(logo):
+    """news-sites.md §2.1: a small site's template heads every page with its logo in an ``<h1>`` and the item's title
+    in an ``<h2>``, with no ``<article>``/``<main>`` and no ``<title>``: the page got no title (or the logo's
+    text). The ``<h2>`` under the logo is its title; a related item's heading in an ``<aside>`` never is."""
+    page = (f'<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>{logo}'
+            "<aside><h2>Lees ook</h2></aside>"
+            "<div class='content'><h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>"
+            f"{BODY}</div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/12345")
+    assert (got["title"], got["title_source"]) == ("Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders", "h2")
+    assert got["text"].startswith("De 13 gemeenten")
