@@ -27,6 +27,7 @@ from .dates import (
     find_dateline_date,
     find_modified_date,
     drop_modified_lines,
+    join_date_labels,
     find_relative_date,
     find_stated_date,
     in_amsterdam,
@@ -915,7 +916,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
         text = _drop_date_lines(text, published)
-    text = "\n".join(drop_modified_lines(text.split("\n")))
+    text = "\n".join(join_date_labels(drop_modified_lines(text.split("\n"))))
 
     canonical_url = page_canonical_url(tree, url)
     html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")

@@ -45,7 +45,7 @@ from .cleaning import DATELINE_LABELS
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
-           "split_date_labels", "relative_date", "find_relative_date", "listed_day",
+           "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
            "find_dateline_date", "url_date"]
 
@@ -599,6 +599,25 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
             return _is_date_only(line)
         label = label_only(line)
     return None
+
+
+def join_date_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a label naming another date than the page's and its date, two list items of a ``<dl>``
+    ("- Datum uitspraak", "- 27-11-2020": a ``<dt>``/``<dd>`` pair), joined into one line of label and date
+    ("- Datum uitspraak: 27-11-2020"): apart, the date read as a fact of its own and its label as an item saying
+    nothing. Only a bare label (:func:`label_only` "other") and a line that is only a date join; the page's
+    publication and modification lines go as its metadata (:func:`drop_modified_lines`)."""
+    out: list[str] = []
+    for raw in lines:
+        value = re.match(r"^([-*•]\s+)?(.*)$", raw.replace("\u00a0", " ").strip())
+        if out and value.group(2) and _is_date_only(value.group(2), suffix_limit=0):
+            previous = re.match(r"^([-*•]\s+)?(.*)$", out[-1].replace("\u00a0", " ").strip())
+            if previous.group(2) and label_only(previous.group(2)) == "other" \
+                    and bool(previous.group(1)) == bool(value.group(1)):
+                out[-1] = f"{previous.group(1) or ''}{previous.group(2).rstrip(': ')}: {value.group(2)}"
+                continue
+        out.append(raw)
+    return out
 
 
 def drop_modified_lines(lines: list[str]) -> list[str]:

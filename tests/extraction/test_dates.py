@@ -64,7 +64,7 @@ def test_a_council_documents_own_date_dates_its_page(label):
                         "https://raad.voorbeeldstad.nl/document/7001/raadsvoorstel", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["published_source"]) == ("2018-10-23", "stated")
     lines = [line.strip("- ") for line in page["text"].split("\n")]
-    assert label not in lines and ["Besluitdatum", "8 november 2018"] == lines[2:4]
+    assert label not in lines and "Besluitdatum: 8 november 2018" == lines[2]
 
 
 #: How a press release or a municipal or local news item dates itself only in its running text, and the day it names:
@@ -300,3 +300,20 @@ def test_a_u_after_the_time_or_a_reading_time_before_the_date_leaves_the_date_li
     assert (page["published"], page["published_source"]) == (TIME_SUFFIX_AND_READING_TIME_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
+
+
+@pytest.mark.parametrize("facts", [
+    "<dl><dt>Datum publicatie</dt><dd>30-11-2020</dd><dt>Datum uitspraak</dt><dd>27-11-2020</dd></dl>",
+    "<dl><dt>Datum uitspraak:</dt><dd>27 november 2020</dd><dt>Datum publicatie:</dt><dd>30 november 2020</dd></dl>",
+])
+def test_a_dl_naming_another_date_keeps_its_label_and_date_on_one_line(facts):
+    """news-sites.md §2.3 court pages: a ``<dl>`` "Datum uitspraak" / "27-11-2020" stayed in the text as two list
+    lines, the date a fact of its own and its label an item saying nothing. It is one line, label and date; the
+    publication date dates the page and is no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Uitspraak inkoop jeugdhulp</h1>{facts}{SYNTHETIC_BODY}"
+                                            "</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/uitspraak", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == "2020-11-30"
+    lines = page["text"].split("\n")
+    assert lines[0] in ("- Datum uitspraak: 27-11-2020", "- Datum uitspraak: 27 november 2020")
+    assert lines[1].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
