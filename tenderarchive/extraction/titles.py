@@ -97,6 +97,8 @@ _SITE_HEADER = ("ancestor::nav|ancestor::*[@role='navigation' or @role='banner']
 def _date_parts(heading):
     """The elements inside a heading that are only a date: a theme's ``<h1>Titel <small>14 december 2020</small></h1>``
     (news-sites.md §2.1, the date set in the title's heading)."""
+    if len(heading.text_content()) > 400:  # no title's heading: markup left open swallowing the page
+        return
     for el in heading.iterdescendants():
         if isinstance(el.tag, str):
             t = " ".join(element_text(el).split())
