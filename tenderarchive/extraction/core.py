@@ -20,13 +20,14 @@ import trafilatura
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
 from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, one_line, meta_content,
                      pager_blocks, related_blocks, select, site_field, tenderned_links)
-from .titles import drop_leading_title, html_title, title_from_slug
+from .titles import drop_leading_title, heading_date, heading_text, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
     ParsedDate,
     find_dateline_date,
     find_modified_date,
     drop_modified_lines,
+    join_date_labels,
     find_relative_date,
     find_stated_date,
     in_amsterdam,
@@ -433,7 +434,7 @@ def _title_element(tree, title: str | None):
     if title:
         want = " ".join(title.split())
         for el in tree.xpath("//h1|//h2|//h3|//*[@itemprop='headline'][not(self::meta)]"):
-            shown = " ".join(element_text(el).split())
+            shown = heading_text(el)
             if shown and (shown == want or strip_template_label(shown) == want):
                 return el
     h1s = tree.xpath("//h1")
@@ -822,6 +823,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         had_label = strip_template_label(element_text(h1s[0]).replace("\n", " ")) != element_text(h1s[0]).replace("\n", " ")
     text = clean_text(text)
     text = drop_leading_title(text, title)
+    if title_source == "h1" and heading_date(_title_element(tree, title)) is not None:
+        # the heading as shown, its date set inside it: "Titel 14 december 2020" (the date is the page's, below)
+        text = drop_leading_title(text, " ".join(element_text(_title_element(tree, title)).split()))
 
     # the page's lines as shown (a meeting's facts too, whose "Datum" is a date line)
     lines_tree = (pruned if pruned is not None and not facts else _without(tree, elsewhere)) if elsewhere else tree
@@ -846,7 +850,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 break
     if published is None:
         published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere) or \
-            _header_row_date(tree, elsewhere)
+            _header_row_date(tree, elsewhere) or \
+            (heading_date(_title_element(tree, title)) if title_source == "h1" else None)
         if _rendered_on(published, fetched_at):  # perhaps the site header's today
             element = published
         if published is None or element is not None:
@@ -911,7 +916,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
         text = _drop_date_lines(text, published)
-    text = "\n".join(drop_modified_lines(text.split("\n")))
+    text = "\n".join(join_date_labels(drop_modified_lines(text.split("\n"))))
 
     canonical_url = page_canonical_url(tree, url)
     html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")

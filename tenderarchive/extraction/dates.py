@@ -21,7 +21,7 @@ two different dates) is dated by its publication.
 
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
-optional ``om`` and ``uur``; ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"); ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -45,7 +45,7 @@ from .cleaning import DATELINE_LABELS
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
-           "split_date_labels", "relative_date", "find_relative_date", "listed_day",
+           "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
            "find_dateline_date", "url_date"]
 
@@ -63,7 +63,8 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
+#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u", a Flemish-style "10u15" is not read).
+_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur|u\b)?)?"
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -384,6 +385,8 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
+    # a theme's reading time beside the date: "Leestijd 3 minuten · 14 december 2020"
+    line = _READING_TIME.sub("", line, count=1)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     if kicker and not _OTHER_KICKER.search(kicker.group(1)):
         # "Nieuwsbericht | 14-12-2020", "Nieuwsbericht 14 oktober 2021": the page's type or section before its date
@@ -404,6 +407,11 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
                         and (suffix_limit is None or len(rest) <= suffix_limit)):
             return short_year_date(m)
     return None
+
+
+#: A reading time before a date line's date, set off by a separator: "Leestijd 3 minuten · ", "Leestijd: ca. 2 min. | ".
+_READING_TIME = re.compile(r"^(?:geschatte\s+)?leestijd\s*:?\s*(?:ca\.?\s*|±\s*|circa\s+)?\d{1,3}\s*"
+                           r"(?:minuten|minuut|min\.?|m)(?!\w)\.?\s*[|·•–-]\s*(?=\S)", re.I)
 
 
 #: A short word or two before a date line's date, set off by a separator with spaces around it:
@@ -591,6 +599,25 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
             return _is_date_only(line)
         label = label_only(line)
     return None
+
+
+def join_date_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a label naming another date than the page's and its date, two list items of a ``<dl>``
+    ("- Datum uitspraak", "- 27-11-2020": a ``<dt>``/``<dd>`` pair), joined into one line of label and date
+    ("- Datum uitspraak: 27-11-2020"): apart, the date read as a fact of its own and its label as an item saying
+    nothing. Only a bare label (:func:`label_only` "other") and a line that is only a date join; the page's
+    publication and modification lines go as its metadata (:func:`drop_modified_lines`)."""
+    out: list[str] = []
+    for raw in lines:
+        value = re.match(r"^([-*•]\s+)?(.*)$", raw.replace("\u00a0", " ").strip())
+        if out and value.group(2) and _is_date_only(value.group(2), suffix_limit=0):
+            previous = re.match(r"^([-*•]\s+)?(.*)$", out[-1].replace("\u00a0", " ").strip())
+            if previous.group(2) and label_only(previous.group(2)) == "other" \
+                    and bool(previous.group(1)) == bool(value.group(1)):
+                out[-1] = f"{previous.group(1) or ''}{previous.group(2).rstrip(': ')}: {value.group(2)}"
+                continue
+        out.append(raw)
+    return out
 
 
 def drop_modified_lines(lines: list[str]) -> list[str]:

@@ -14,7 +14,8 @@ from .cleaning import DATELINE_LABELS, TEMPLATE_LABELS, fix_mojibake, normalize_
 from .dates import _is_date_only
 from .markup import element_text, meta_content, select, site_field
 
-__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title", "is_label_or_date"]
+__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title", "is_label_or_date",
+           "heading_text", "heading_date"]
 
 _SEPARATORS = "|\\-–—:·»«›‹"
 _SITE_SUFFIX = re.compile(rf"\s+[{_SEPARATORS}]\s+[^|\-–—»«›‹]{{2,60}}$")
@@ -93,6 +94,51 @@ _SITE_HEADER = ("ancestor::nav|ancestor::*[@role='navigation' or @role='banner']
                 "|ancestor::header[not(ancestor::article or ancestor::main) and (.//nav or .//*[@role='navigation'])]")
 
 
+def _date_parts(heading):
+    """The elements inside a heading that are only a date: a theme's ``<h1>Titel <small>14 december 2020</small></h1>``
+    (news-sites.md §2.1, the date set in the title's heading)."""
+    if len(heading.text_content()) > 400:  # no title's heading: markup left open swallowing the page
+        return
+    for el in heading.iterdescendants():
+        if isinstance(el.tag, str):
+            t = " ".join(element_text(el).split())
+            if t and len(t) <= 60 and _is_date_only(t, suffix_limit=0):
+                yield el, t
+
+
+def heading_text(heading) -> str:
+    """A heading's text on one line without a date set inside it (:func:`_date_parts`): "Titel", not "Titel 14
+    december 2020"; the whole text where the heading is nothing but a date."""
+    full = " ".join(element_text(heading).split())
+    parts = list(_date_parts(heading))
+    if not parts or not full:
+        return full
+    import copy
+
+    bare = copy.deepcopy(heading)
+    for el in list(bare.iterdescendants()):
+        if isinstance(el.tag, str) and el.getparent() is not None \
+                and _is_date_only(" ".join(element_text(el).split()) or "-", suffix_limit=0):
+            el.drop_tree()  # its tail stays
+    return " ".join(element_text(bare).split()) or full
+
+
+def heading_date(heading):
+    """The date set inside a heading (:func:`_date_parts`), a ParsedDate, or None."""
+    if heading is None:
+        return None
+    for _, t in _date_parts(heading):
+        return _is_date_only(t, suffix_limit=0)
+    return None
+
+
+#: A theme's class or id naming the site's logo heading (``h1.logo``, ``h1.site-title``, ``h1#site-name``,
+#: ``h1.navbar-brand``), on the ``<h1>`` or its link.
+_LOGO_NAMES = "concat(' ', translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_', 'abcdefghijklmnopqrstuvwxyz  '), ' ')"
+_LOGO_CLASS = "(self::*|./a)[" + " or ".join(
+    f"contains({_LOGO_NAMES}, ' {name} ')" for name in ("logo", "brand", "site title", "site name", "sitename")) + "]"
+
+
 def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
     """Whether an ``<h1>`` is the site's name or logo, not the page's title: a theme's
     ``h1.site-title`` linking to the home page (``rel="home"``, ``href="/"``) outside the
@@ -101,6 +147,8 @@ def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
         return True
     if h1.xpath("ancestor::article|ancestor::main"):
         return False
+    if h1.xpath(_LOGO_CLASS):  # a theme's "h1.logo", "h1.site-title", "h1#site-name" outside the article
+        return True
     links = h1.xpath(".//a[@href]")
     return len(links) == 1 and " ".join(element_text(links[0]).split()) == " ".join(text.split()) and (
         "home" in (links[0].get("rel") or "").split()
@@ -157,13 +205,18 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     scope = body_root if body_root is not None else tree
     site_names = [meta_content(tree, "og:site_name")]  # and the text of a logo h1
     dateline = None  # an <h1> that is only the template's label and a date
+    logo = None  # the site's logo <h1> (its name, or only its image) outside the article
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
-            t = " ".join(element_text(h1).split())  # "Voorlopige gunning<br>toegang jeugdhulp": one space
+            # "Voorlopige gunning<br>toegang jeugdhulp": one space; a date set inside it is the page's date, no title
+            t = heading_text(h1)
+            if not t and h1.xpath(".//img") and not h1.xpath("ancestor::article|ancestor::main"):
+                logo = h1 if logo is None else logo  # <h1><a href="/"><img alt="Gemeente Voorbeeld"></a></h1>
             if not t or h1.xpath(_SITE_HEADER):
                 continue
             if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
                 site_names.append(" ".join(t.split()))
+                logo = h1 if logo is None or not logo.xpath("ancestor::article|ancestor::main") else logo
                 continue
             if is_label_or_date(t):
                 dateline = h1 if dateline is None else dateline
@@ -202,6 +255,13 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
             t = " ".join(element_text(heading).split())
             if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
                     and not is_label_or_date(t) and len(t) <= 200:
+                return strip_template_label(fix_mojibake(t)), "h2"
+    # no article and no <title>: the heading under the site's logo <h1>, the item's title in the page's content
+    if body_root is None and logo is not None and not (tt and not generic and not is_label_or_date(tt)):
+        for heading in logo.xpath("following::*[self::h2 or self::h3][position() <= 3]"):
+            t = " ".join(element_text(heading).split())
+            if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
+                    and not is_label_or_date(t) and not _names_the_site(t, *site_names) and len(t) <= 200:
                 return strip_template_label(fix_mojibake(t)), "h2"
     if tt and not generic and not is_label_or_date(tt):
         return tt, "title-tag"

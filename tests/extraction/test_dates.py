@@ -64,7 +64,7 @@ def test_a_council_documents_own_date_dates_its_page(label):
                         "https://raad.voorbeeldstad.nl/document/7001/raadsvoorstel", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["published_source"]) == ("2018-10-23", "stated")
     lines = [line.strip("- ") for line in page["text"].split("\n")]
-    assert label not in lines and ["Besluitdatum", "8 november 2018"] == lines[2:4]
+    assert label not in lines and "Besluitdatum: 8 november 2018" == lines[2]
 
 
 #: How a press release or a municipal or local news item dates itself only in its running text, and the day it names:
@@ -279,3 +279,41 @@ def test_a_wijzigingsdatum_alone_does_not_date_the_page():
                                             f"{SYNTHETIC_BODY}</article>"),
                         url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["modified"]) == (None, "2018-10-20")
+
+
+#: A date line with a time and a glued "u" after it, or a theme's reading time before it, and the date it states.
+TIME_SUFFIX_AND_READING_TIME_LINES = {
+    "<p>14 oktober 2021 om 10.15u</p>": "2021-10-14T10:15",
+    "<p class='meta'>14-10-2021 10:15u</p>": "2021-10-14T10:15",
+    "<p>Leestijd 3 minuten · 14 december 2020</p>": "2020-12-14",
+    "<div class='meta'>Leestijd: ca. 2 min. | 14-12-2020</div>": "2020-12-14",
+}
+
+
+@pytest.mark.parametrize("line", TIME_SUFFIX_AND_READING_TIME_LINES)
+def test_a_u_after_the_time_or_a_reading_time_before_the_date_leaves_the_date_line(line):
+    """news-sites.md §2.3 times ("om 10.15u") and §2.4 (a theme's reading time beside the date): the "u" after the
+    time, or "Leestijd 3 minuten ·" before the date, made the line no date line: the page stayed undated and the
+    line opened its text. It is the page's stated date and no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (TIME_SUFFIX_AND_READING_TIME_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+
+@pytest.mark.parametrize("facts", [
+    "<dl><dt>Datum publicatie</dt><dd>30-11-2020</dd><dt>Datum uitspraak</dt><dd>27-11-2020</dd></dl>",
+    "<dl><dt>Datum uitspraak:</dt><dd>27 november 2020</dd><dt>Datum publicatie:</dt><dd>30 november 2020</dd></dl>",
+])
+def test_a_dl_naming_another_date_keeps_its_label_and_date_on_one_line(facts):
+    """news-sites.md §2.3 court pages: a ``<dl>`` "Datum uitspraak" / "27-11-2020" stayed in the text as two list
+    lines, the date a fact of its own and its label an item saying nothing. It is one line, label and date; the
+    publication date dates the page and is no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Uitspraak inkoop jeugdhulp</h1>{facts}{SYNTHETIC_BODY}"
+                                            "</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/uitspraak", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == "2020-11-30"
+    lines = page["text"].split("\n")
+    assert lines[0] in ("- Datum uitspraak: 27-11-2020", "- Datum uitspraak: 27 november 2020")
+    assert lines[1].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")

@@ -84,3 +84,43 @@ def test_a_title_broken_by_a_br_in_its_heading_is_one_line_and_no_line_of_the_te
     assert (got["title"], got["title_source"]) == ("Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders", "h1")
     assert got["text"] == "De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders gehaald."
     assert got["published"] == "2019-12-16"
+
+
+LEAD = "<p>De 13 gemeenten in Zeeland hebben de stofkam door het aantal jeugdzorgaanbieders gehaald.</p>"
+
+
+@pytest.mark.parametrize("date_part", ["<small>16 december 2019</small>", "<span class='datum'>16-12-2019</span>",
+                                       "<br><small>ma 16 dec. 2019 10:05</small>"])
+def test_a_date_set_inside_the_h1_dates_the_page_and_is_no_part_of_its_title(date_part):
+    """news-sites.md §2.1: a theme sets the item's date inside its ``<h1>`` ("Titel <small>16 december
+    2019</small>"); the date ended up in the title and the page stayed undated. The title is the heading's words,
+    the date the page's stated date, and neither opens the text."""
+    got = extract_html(synthetic("", f"<h1>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders {date_part}</h1>"
+                                     + LEAD), "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+    assert (got["published"][:10], got["published_source"]) == ("2019-12-16", "stated")
+    assert got["text"].startswith("De 13 gemeenten")
+
+
+def test_a_heading_naming_a_year_keeps_it():
+    got = extract_html(synthetic("", "<h1>Jeugdhulp in <span>2019</span>: de cijfers</h1>" + LEAD),
+                       "https://www.voorbeeld.nl/nieuws/12345")
+    assert got["title"] == "Jeugdhulp in 2019: de cijfers"
+
+
+@pytest.mark.parametrize("logo", [
+    "<header><h1><a href='/'><img src='/logo.svg' alt='Gemeente Voorbeeld'></a></h1></header>",
+    "<h1 class='logo'>Gemeente Voorbeeld</h1>",
+    "<div id='top'><h1 class='site-title'><a href='https://www.voorbeeld.nl/'>Voorbeeld Nieuws</a></h1></div>",
+])
+def test_the_h2_under_a_logo_h1_is_the_title_of_a_page_without_article_or_title_tag(logo):
+    """news-sites.md §2.1: a small site's template heads every page with its logo in an ``<h1>`` and the item's title
+    in an ``<h2>``, with no ``<article>``/``<main>`` and no ``<title>``: the page got no title (or the logo's
+    text). The ``<h2>`` under the logo is its title; a related item's heading in an ``<aside>`` never is."""
+    page = (f'<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>{logo}'
+            "<aside><h2>Lees ook</h2></aside>"
+            "<div class='content'><h2>Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders</h2>"
+            f"{BODY}</div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/12345")
+    assert (got["title"], got["title_source"]) == ("Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders", "h2")
+    assert got["text"].startswith("De 13 gemeenten")
