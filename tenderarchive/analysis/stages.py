@@ -126,8 +126,51 @@ _AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?
                              r"(?: (?:van|in) (?:de|het) [\w'-]+)?", re.I)
 # branch cv42: a possibility named before the cue -- "Daarbij bestaat altijd de mogelijkheid dat een andere aanbieder ... als
 # winnaar uit de bus zal komen", "het risico dat de aanbesteding mislukt" -- reports no step, as "mocht" does
-_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|"
-                           r"\b(?:de |een )?(?:mogelijkheid|kans|risico) (?:bestaat |is )?dat\b", re.I)
+# branch cv44: "in het geval dat", "ingeval" and "tenzij" open a condition as "indien" does. The possibility nouns
+# "mogelijkheid" and "kans" are de-words, so their "dat" is the conjunction; "risico" (and "gevaar") is a het-word whose
+# relative pronoun is "dat" too: "het financieel risico dat ouders lopen" is a relative clause about the risk, not a
+# possibility of a step. "het risico dat" counts only when its clause holds the cue (no ";" or ":" between) and is no
+# relative clause of the verbs one runs, takes or bears a risk with (lopen, nemen, dragen)
+_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|\bin (?:het )?geval dat\b|\bingeval\b|"
+                           r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b", re.I)
+_RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat\b(?! (?:[\w'-]+ ){0,6}?"
+                        r"(?:lopen|loopt|liep|liepen|gelopen|nemen|neemt|nam|namen|genomen|dragen|draagt|droeg|droegen|"
+                        r"gedragen|accepteren|accepteert|aanvaarden|aanvaardt)\b)", re.I)
+#: branch cv44: a condition opened by "als", "wanneer" or "zodra" with a subject after it ("Als de aanbesteding wordt
+#: afgeblazen, moeten ...", "Wanneer de rechter de gunning vernietigt, ...", "..., als de aanbesteding mislukt") -- not the
+#: "als" of a role or comparison ("Als regio hebben wij ...", "Als eerste gemeente", "als een van de", "als het gaat om")
+_CONDITION_OPEN = re.compile(
+    r"(?:^|(?<=[,;:])|\b(?:maar|en|dan|pas|alleen|ook|juist|vooral)\b)\s*['\"‘“(]?\s*\b(?P<word>als|wanneer|zodra)\s+"
+    r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+#: a condition told in the past ("Wanneer de aanbesteding werd stopgezet, is niet bekend": when it happened) is no condition
+_PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|kon|konden|moest|moesten|wilde|wilden|ging|gingen|"
+                          r"kwam|kwamen|bleek|bleken)\b", re.I)
+
+
+def _hypothetical_before(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` a possibility or under a condition named before it in its sentence (branch cv44)?"""
+    head = text[:m.start()]
+    # a cue that opens with the conjunction itself ("dat de aanbesteding mislukt") is read with it
+    first = re.match(r"(?:dat|dit|die|deze)\b", m.group(0), re.I)
+    if _HYPOTHETICAL.search(text[:m.start() + (first.end() if first else 0)]):
+        return True
+    for r in _RISK_THAT.finditer(text, 0, m.start() + (first.end() if first else 0)):
+        if not re.search(r"[;:]", text[r.end():m.start()]):
+            return True
+    for c in _CONDITION_OPEN.finditer(text, 0, m.end()):
+        if c.start() >= m.start():
+            break
+        end = re.compile(r"[,;:]").search(text, c.end())
+        close = end.start() if end else len(text)
+        if _PAST_FINITE.search(text[c.start():close]):
+            continue
+        if m.start() < close:
+            return True  # the cue in the condition itself
+        opener = text[:c.start()].strip(" '\"‘“(")
+        if (not opener or re.fullmatch(r"(?:maar|en|ook|juist|vooral|pas|alleen)", opener, re.I)) and end and end.group(0) == ",":
+            return True  # "Als ..., moeten de gemeenten ... verlengen": the main clause after a fronted condition
+    return False
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
 # tells what would (or was to) happen, never a step reported ("Zo zou open house leiden tot honderden gecontracteerde
@@ -560,7 +603,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and _negated_in_cue(text, m):
                 continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
-            if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
+            if (_hypothetical_before(text, m) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
                 # two). Core since branch cv21, which took out the `headline` definition that had kept such a side
@@ -785,7 +828,12 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
 
 # An objection counts for the primary stage only when one was made; "partijen kunnen tot
 # 1 januari bezwaar maken" describes the standstill of the provisional award.
+# (branch cv44: with the verb last, as a subordinate clause puts it: "die bezwaar tegen de gunning maakte", "nadat X bezwaar
+# had ingediend", "dat drie aanbieders bezwaar hebben aangetekend"; not the possibility, "bezwaar kan worden ingediend")
 _FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|hebben|hadden) (?:\w+ ){0,3}bezwaar (?:gemaakt|ingediend|aangetekend)|"
+                    r"\bbezwaar (?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|wordt|worden|te|om|niet|geen)\b)[\w'-]+ ){0,5}?"
+                    r"(?:(?:heeft|hebben|had|hadden|is|zijn|was|waren) )?(?:gemaakt|ingediend|aangetekend|maakte|maakten|"
+                    r"indiende|indienden|aantekende|aantekenden)\b|"
                     r"maakten bezwaar|bezwaren (?:van|tegen)|klacht", re.I)
 
 

@@ -257,6 +257,15 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
 _WHEN = (r"(?:(?:begin|medio|eind|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
          r"oktober|november|december)(?: (?:19|20)\d\d)?\b|(?:(?:begin|medio|eind|half) )?(?:19|20)\d\d\b")
 
+#: branch cv44: the verbs of a court's verdict, finite (present and past) and as a participle
+_VERDICT_FINITE = (r"(?:vernietigde|vernietigden|vernietigt|oordeelde|oordeelt|bepaalde|bepaalt|besliste|besloot|verbood|"
+                   r"verbiedt|verklaarde|verklaart|schorste|schorst|veroordeelde|veroordeelt|bekrachtigde|bekrachtigt|wees|"
+                   r"wijst|stelde|gaf)")
+_VERDICT = (r"(?:vernietigde|vernietigden|vernietigt|vernietigd|oordeelde|oordeelt|geoordeeld|bepaalde|besliste|"
+            r"afwees|afwijst|afgewezen|toewees|toewijst|toegewezen|verbood|verbiedt|verboden|verklaarde|verklaard|"
+            r"schorste|geschorst|veroordeelde|veroordeeld|bekrachtigde|bekrachtigd|uitsprak|uitgesproken|"
+            r"gelijk (?:gaf|geeft|gegeven)|in het gelijk (?:stelde|stelt|gesteld)|terugdraaide|teruggedraaid)")
+
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
@@ -272,6 +281,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                            # voornemen om de opdracht jeugdhulp te gunnen aan X")
                            r"\bvoorgenomen gunning\w*|\bvoornemen (?:om |tot )?(?:[\w'-]+ ){0,6}?te gunnen\b"),
     ("bezwaar", r"bezwaar (?:te )?maken|"
+                # branch cv44: lodged, with the verb last in a subordinate clause ("nadat twee aanbieders bezwaar tegen de
+                # voorlopige gunning hadden ingediend", "die bezwaar tegen de voorlopige gunning maakte"). The cue is
+                # "bezwaar" alone, the verb read ahead, so that "de voorlopige gunning" between stays a cue; tried before
+                # the longer forms below, which would swallow it
+                r"\bbezwaar(?= (?:(?!niet\b|geen\b)[\w'-]+ ){1,5}?(?:ingediend|aangetekend|indiende|indienden|aantekende|"
+                r"aantekenden|gemaakt|maakte|maakten)\b)|"
                 # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
                 r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
@@ -305,6 +320,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                     r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|"
                     r"(?:de )?rechter (?:oordeel|bepaal|beslis|besloot|stelde|wees|heeft|laat)\w*|\brechtbank\b|"
                     r"naar de rechter|voor de rechter|rechtszaak|"
+                    # branch cv44: the verdict with its verb where Dutch puts it -- last in a subordinate clause ("nadat
+                    # de rechter de gunning vernietigde", "dat de rechter het verzoek van X heeft afgewezen"), before the
+                    # subject in an inverted main clause ("Vorige week vernietigde de rechter de gunning"); the words
+                    # between stay in the clause (no comma, no conjunction of a new clause)
+                    # (the cue is "rechter" alone, the verdict read ahead: the words between may hold another stage's
+                    # cue, "de gunning", that must not hide the court's)
+                    r"\brechter\b(?=(?: (?!en\b|of\b|maar\b|die\b|dat\b|omdat\b|want\b)[\w'-]+){1,12}? " + _VERDICT + r"\b)|"
+                    r"\b" + _VERDICT_FINITE + r" (?:de |het )?rechter\b|"
                     # round nine: the outcome told with the verbs of winning and losing ("Zorggroep verliest zaak
                     # om aanbesteding"), or as being proved right by the court
                     r"\b(?:verliest|verloor|verloren|verliezen|wint|won|wonnen|winnen) (?:de |een |het )?(?:rechts)?zaak\b|"
