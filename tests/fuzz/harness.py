@@ -307,7 +307,7 @@ def article_pipelines():
     from pipelines.extract import ExtractPipeline
 
     crawler = news_spider().crawler
-    pipelines = [ExtractPipeline(), AnalysePipeline.from_crawler(crawler)]
+    pipelines = [ExtractPipeline.from_crawler(crawler), AnalysePipeline.from_crawler(crawler)]
     try:
         from pipelines.places import PlacesPipeline
 
