@@ -109,10 +109,45 @@ def _take(fd: int, path: Path) -> None:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # only readers hold it: they let go at once
         except (BlockingIOError, PermissionError):
-            raise CrawlLocked(path, read_holder(path)) from None
+            raise CrawlLocked(path, _holder_now(path)) from None
         fcntl.flock(fd, fcntl.LOCK_UN)
         if time.monotonic() > deadline:
-            raise CrawlLocked(path, read_holder(path))
+            raise CrawlLocked(path, _holder_now(path))
+        time.sleep(0.01)
+
+
+#: The longest a run that found the lock held waits for the holder to write who it is, in seconds.
+HOLDER_WAIT_SECONDS = 1.0
+
+
+def _running(pid) -> bool:
+    """True when a process with this pid runs (one of another user's counts too)."""
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except (OSError, ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _holder_now(path: Path) -> dict:
+    """Who holds the lock now, as its file says once the holder has written it.
+
+    A holder takes the flock first and writes its pid a moment later (:func:`crawl_lock`). A run that
+    started in that moment (two cron jobs started together) read an empty file, or the last holder's record,
+    and named "holder unknown" or a process that had ended. The record is read again until it names a
+    running process, for at most :data:`HOLDER_WAIT_SECONDS` (a bounded loop); after that the last read
+    stands (the holder may run under another pid namespace)."""
+    import time
+
+    deadline = time.monotonic() + HOLDER_WAIT_SECONDS
+    while True:
+        holder = read_holder(path)
+        if (holder.get("pid") and _running(holder["pid"])) or time.monotonic() > deadline:
+            return holder
         time.sleep(0.01)
 
 

@@ -173,3 +173,61 @@ def test_a_reader_looking_at_the_lock_does_not_make_a_crawl_exit_4(tmp_path):
     finally:
         holder.kill()
         holder.wait(timeout=30)
+
+
+def _hold_without_record(db, record: bytes = b""):
+    """Hold the lock as a holder does in the moment between its flock and writing who it is."""
+    import fcntl
+
+    path = lock_path_for(db)
+    path.write_bytes(record)
+    fd = os.open(path, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def _write_record_later(db, seconds: float):
+    import json
+    import threading
+
+    def write():
+        time.sleep(seconds)
+        lock_path_for(db).write_text(json.dumps({"pid": os.getpid(), "command": "cron nightly"}))
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("last_record", [b"", b'{"pid": ENDED, "command": "yesterday"}'],
+                         ids=["empty lock file", "last holder's record"])
+def test_a_run_started_while_the_holder_writes_its_record_names_the_holder(tmp_path, last_record):
+    # Two cron jobs started together: the loser asks while the winner holds the flock but has not yet
+    # written its pid (the file is empty on a first crawl, or names the last holder, a process that ended).
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    db = tmp_path / "archive.db"
+    fd = _hold_without_record(db, last_record.replace(b"ENDED", ended.stdout.strip().encode()))
+    thread = _write_record_later(db, 0.3)
+    try:
+        with pytest.raises(CrawlLocked) as raised:
+            with crawl_lock(db):
+                pass
+    finally:
+        thread.join()
+        os.close(fd)
+    assert f"pid {os.getpid()}" in str(raised.value) and "'cron nightly'" in str(raised.value)
+    assert "yesterday" not in str(raised.value)
+
+
+def test_a_holder_that_never_writes_its_record_is_waited_for_a_bounded_moment(tmp_path):
+    db = tmp_path / "archive.db"
+    fd = _hold_without_record(db)
+    started = time.monotonic()
+    try:
+        with pytest.raises(CrawlLocked, match="holder unknown"):
+            with crawl_lock(db):
+                pass
+    finally:
+        os.close(fd)
+    assert time.monotonic() - started < 10
