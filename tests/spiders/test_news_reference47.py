@@ -36,36 +36,46 @@ def iprox(title: str, body: str):
         f'<div class="iprox-rich-content iprox-content">{body}</div></main></body></html>').encode())
 
 
-def pager(page: int) -> str:
-    """The item's pager on its page ``page`` of 2, and the links to the items before and after it."""
+def pager(page: int, param: str = "page", neighbours: bool = True) -> str:
+    """The item's pager on its page ``page`` of 2 (its pages numbered with ``?{param}=N``) and, where
+    ``neighbours``, the links to the items before and after it."""
     other = 2 if page == 1 else 1
-    return (f'<div class="paginering"><p>Pagina {page} van 2</p><a href="{ITEM}?page={other}">{other}</a> '
-            f'<a href="{ITEM}?page={other}">{"Volgende" if page == 1 else "Vorige"}</a></div>'
-            '<ul class="vorige-volgende"><li><a href="/actueel/nieuws/begroting" rel="prev">'
-            f'Vorig bericht: {BEFORE}</a>'
-            f'</li><li><a href="/actueel/nieuws/speeltuin" rel="next">Volgend bericht: {AFTER}</a></li></ul>')
+    return (f'<div class="paginering"><p>Pagina {page} van 2</p><a href="{ITEM}?{param}={other}">{other}</a> '
+            f'<a href="{ITEM}?{param}={other}">{"Volgende" if page == 1 else "Vorige"}</a></div>'
+            + ('<ul class="vorige-volgende"><li><a href="/actueel/nieuws/begroting" rel="prev">'
+               f'Vorig bericht: {BEFORE}</a>'
+               f'</li><li><a href="/actueel/nieuws/speeltuin" rel="next">Volgend bericht: {AFTER}</a></li></ul>'
+               if neighbours else ""))
+
+
+def crawl_split_item(tmp_path, param: str = "page", neighbours: bool = True, **entry) -> dict:
+    """The iprox item ``ITEM`` (listed at ``/actueel/nieuws``) split over two pages, its second at ``?{param}=2``,
+    each with its ``pager``, crawled into ``tmp_path``'s archive by a registry entry with ``entry``'s keys besides:
+    its one article, once the crawl has asked the second page and archived the text of both."""
+    routes = {"/robots.txt": ROBOTS,
+              "/actueel/nieuws": ("text/html; charset=utf-8", (
+                  '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>'
+                  f'<div id="results"><div class="grid-element"><a class="siteLink" href="{ITEM}">{TITLE}</a></div>'
+                  '</div></body></html>').encode()),
+              ITEM: iprox(TITLE, f"<p>{FIRST}.</p>{pager(1, param, neighbours)}"),
+              f"{ITEM}?{param}=2": iprox(TITLE, f"<p>{SECOND}</p>{pager(2, param, neighbours)}")}
+    asked: list[str] = []
+    with serve(routes, asked) as base:
+        done = crawl_news(registry(tmp_path, base_url=base, allow=[f"^{ITEM}$"], discovery={
+            "listing": {"urls": ["actueel/nieuws"]}}, selectors={"body": ".iprox-rich-content"}, **entry),
+            tmp_path / "archive.db")
+    assert done.returncode == 0, done.stderr[-3000:]
+    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    assert f"{ITEM}?{param}=2" in asked
+    assert FIRST in article["text"] and SECOND in article["text"]
+    return article
 
 
 def test_an_items_pager_and_the_titles_of_the_items_beside_it_are_no_part_of_its_archived_text(tmp_path):
     """The item is archived with the text of both its pages and nothing of their pagers: not "Pagina 1 van 2",
     "Volgende", nor the titles of the previous and next items (another page's words, read by the analysis as this
     item's)."""
-    routes = {"/robots.txt": ROBOTS,
-              "/actueel/nieuws": ("text/html; charset=utf-8", (
-                  '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>'
-                  f'<div id="results"><div class="grid-element"><a class="siteLink" href="{ITEM}">{TITLE}</a></div>'
-                  '</div></body></html>').encode()),
-              ITEM: iprox(TITLE, f"<p>{FIRST}.</p>{pager(1)}"),
-              f"{ITEM}?page=2": iprox(TITLE, f"<p>{SECOND}</p>{pager(2)}")}
-    asked: list[str] = []
-    with serve(routes, asked) as base:
-        done = crawl_news(registry(tmp_path, base_url=base, allow=[f"^{ITEM}$"], discovery={
-            "listing": {"urls": ["actueel/nieuws"]}}, selectors={"body": ".iprox-rich-content"}),
-            tmp_path / "archive.db")
-    assert done.returncode == 0, done.stderr[-3000:]
-    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
-    assert f"{ITEM}?page=2" in asked
-    assert FIRST in article["text"] and SECOND in article["text"]
+    article = crawl_split_item(tmp_path)
     for word in (BEFORE, AFTER, "Vorig bericht", "Volgend", "Pagina 1 van 2", "Pagina 2 van 2"):
         assert word not in article["text"], word
     assert article["text"].rstrip().endswith(SECOND.rstrip())

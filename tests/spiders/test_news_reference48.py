@@ -14,7 +14,7 @@ import yaml
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import serve
-from tests.spiders.test_news_reference47 import SHARED, SLUG, TITLE
+from tests.spiders.test_news_reference47 import SHARED, SLUG, TITLE, crawl_split_item
 
 #: The municipality's item and the region's item under ``/regio/`` (tests/spiders/test_news_reference47.py).
 ITEMS = {f"/regio/{SLUG}": TITLE, "/nieuws/raad": "Raad vergadert"}
@@ -71,37 +71,9 @@ def test_a_page_of_a_feed_or_sitemap_two_entries_read_goes_to_the_entry_whose_ad
     assert sites == {f"/regio/{SLUG}": "regio", "/nieuws/raad": "gemeente"}
 
 
-#: An iprox item (news-sites.md §2.1: body ``div.iprox-rich-content``, pages numbered with ``pager_page``) split over
-#: two pages (tests/spiders/test_news_reference47.py's item, a real text).
-ITEM = f"/actueel/nieuws/{SLUG}"
-
-
 def test_an_iprox_item_split_over_pages_with_pager_page_is_archived_whole(tmp_path):
     """iprox numbers pages with ``?pager_page=N`` (§2.1, "What a scraper can rely on: ... ``pager_page``
     pagination"): an item whose text goes on at ``?pager_page=2`` is archived with the text of both pages, without
-    its pager's words."""
-    from tests.spiders.test_news_reference import ROBOTS, registry
-    from tests.spiders.test_news_reference47 import FIRST, SECOND, iprox
-
-    def pager(page: int) -> str:
-        other = 2 if page == 1 else 1
-        return (f'<div class="paginering"><p>Pagina {page} van 2</p><a href="{ITEM}?pager_page={other}">{other}</a> '
-                f'<a href="{ITEM}?pager_page={other}">{"Volgende" if page == 1 else "Vorige"}</a></div>')
-
-    routes = {"/robots.txt": ROBOTS,
-              "/actueel/nieuws": ("text/html; charset=utf-8", (
-                  '<!doctype html><html><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>'
-                  f'<div id="results"><div class="grid-element"><a class="siteLink" href="{ITEM}">{TITLE}</a></div>'
-                  '</div></body></html>').encode()),
-              ITEM: iprox(TITLE, f"<p>{FIRST}.</p>{pager(1)}"),
-              f"{ITEM}?pager_page=2": iprox(TITLE, f"<p>{SECOND}</p>{pager(2)}")}
-    asked: list[str] = []
-    with serve(routes, asked) as base:
-        done = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=[f"^{ITEM}$"], discovery={
-            "listing": {"urls": ["actueel/nieuws"]}}, selectors={"body": ".iprox-rich-content"}),
-            tmp_path / "archive.db")
-    assert done.returncode == 0, done.stderr[-3000:]
-    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
-    assert f"{ITEM}?pager_page=2" in asked
-    assert FIRST in article["text"] and SECOND in article["text"]
+    its pager's words (tests/spiders/test_news_reference47.py's item, a real text, body ``div.iprox-rich-content``)."""
+    article = crawl_split_item(tmp_path, "pager_page", neighbours=False, cms="iprox")
     assert "Pagina 1 van 2" not in article["text"] and "Volgende" not in article["text"]
