@@ -457,21 +457,51 @@ def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_i
     assert set(current) == {"TN900001/900104/LOT-0002", "TN900001/900104/LOT-0004"}
 
 
-def written_in_either_order(tmp_path, files):
-    """An archive per order of the two yearly OCDS procedures ``files`` ({"2021": …, "2022": …}), each written by
-    crawl 1 and its award currency derived: the same ocid read from its files in either order."""
+def write_ocds(db, *procedures) -> None:
+    """Crawl 1 writes the OCDS ``procedures`` into ``db`` in that order, each in a transaction of its own, and derives
+    the award currency after them."""
     from pipelines.awards import ocds_record
     from tenderarchive.items import OCDSProcedureItem
     from tenderarchive.store.writes import write_ocds_procedure
 
+    for procedure in procedures:
+        with db.conn:
+            write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=procedure), NOTICE_URL), 1)
+    refresh_award_currency(db, 1, full=True)
+
+
+def ocds_archive(path, *procedures):
+    """A new archive at ``path`` into which crawl 1 (``tenderned_ocds``) wrote the OCDS ``procedures`` (``write_ocds``)."""
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds(db, *procedures)
+    return db
+
+
+def written_in_either_order(tmp_path, files):
+    """An archive per order of the two yearly OCDS procedures ``files`` ({"2021": …, "2022": …}), each written by
+    crawl 1 and its award currency derived: the same ocid read from its files in either order."""
     for order in (["2021", "2022"], ["2022", "2021"]):
-        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
-        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-        for name in order:
-            with db.conn:
-                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
-        refresh_award_currency(db, 1, full=True)
-        yield db
+        yield ocds_archive(tmp_path / f"{'-'.join(order)}.db", *(files[name] for name in order))
+
+
+def two_winners_and_an_update(number: str):
+    """The two releases of ocid ``ocds-1l04xe-3139{number}``: publication ``2998{number}`` (2021) awards lot 1 to
+    Stichting Een (a1, € 1.000.000) and Stichting Twee (a2, no value); publication ``2999{number}`` (2022, tag
+    awardUpdate) values a2 at € 500.000 alone. SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release(f"ocds-1l04xe-3139{number}", f"2998{number}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "relatedLots": ["1"]}])
+    update = {"ocid": f"ocds-1l04xe-3139{number}", "id": f"2999{number}", "date": "2022-02-01T00:00:00Z",
+              "tag": ["awardUpdate"],
+              "awards": [{"id": "a2", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+    return awarded, update
 
 
 def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_order(tmp_path):
@@ -849,27 +879,9 @@ def test_an_update_of_one_award_of_a_lot_keeps_the_lots_other_award_in_force_in_
     lot, in either one file or the compiled release's terms. The update's award of the lot now holds the lot's awards
     in force, Een at € 1.000.000 and Twee at € 500.000; the 2021 award stays as that publication gave it (both winners,
     Een's € 1.000.000), superseded. SYNTHETIC releases."""
-    from pipelines.awards import ocds_record
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import write_ocds_procedure
-    from tests.fixtures.awards.make_fixtures import release, supplier
 
-    awarded = release("ocds-1l04xe-313995", "299895", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")],
-                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
-                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
-                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
-                               "relatedLots": ["1"]}])
-    update = {"ocid": "ocds-1l04xe-313995", "id": "299995", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
-              "awards": [{"id": "a2", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
-    procedure = to_procedure([awarded, update], source="one.json")
-    db = open_archive(tmp_path / "one.db")
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    with db.conn:
-        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=procedure), NOTICE_URL), 1)
-    refresh_award_currency(db, 1, full=True)
+    db = ocds_archive(tmp_path / "one.db", to_procedure(two_winners_and_an_update("95"), source="one.json"))
     current = [(r["publication_id"], r["name"], r["tender_value_cents"]) for r in db.query(
         "select a.publication_id, s.name, s.tender_value_cents from award_suppliers s join awards a using (award_id) "
         "where a.current = 1 order by s.name")]
@@ -918,17 +930,8 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
     now give what one file gives, in either order. SYNTHETIC releases."""
     from tenderarchive.awards.ocds import to_procedure
-    from tests.fixtures.awards.make_fixtures import release, supplier
 
-    awarded = release("ocds-1l04xe-313996", "299896", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")],
-                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
-                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
-                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
-                               "relatedLots": ["1"]}])
-    update = {"ocid": "ocds-1l04xe-313996", "id": "299996", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
-              "awards": [{"id": "a2", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+    awarded, update = two_winners_and_an_update("96")
 
     def awards(db):
         return sorted((r["publication_id"], r["current"], r["name"], r["tender_value_cents"]) for r in db.query(
@@ -940,33 +943,19 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
                     "select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = open_archive(tmp_path / "one.db")
-    one["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    with one.conn:
-        from pipelines.awards import ocds_record
-        from tenderarchive.items import OCDSProcedureItem
-        from tenderarchive.store.writes import write_ocds_procedure
-        write_ocds_procedure(one, ocds_record(OCDSProcedureItem(procedure=to_procedure(
-            [awarded, update], source="one.json")), NOTICE_URL), 1)
-    refresh_award_currency(one, 1, full=True)
+    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
     expected = [(299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
                 (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)]
     assert awards(one) == expected, awards(one)
     files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
              "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
-    from pipelines.awards import ocds_record
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import write_ocds_procedure
     for db in written_in_either_order(tmp_path, files):
         assert awards(db) == expected, awards(db)
         assert rows(db) == rows(one), (rows(db), rows(one))
         # reading either file again changes no award, winner or award history
         history = "select count(*) from versions where table_name = 'awards'"
         state, versions = rows(db), db.execute(history).fetchone()[0]
-        for name in ("2022", "2021"):
-            with db.conn:
-                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
-        refresh_award_currency(db, 1, full=True)
+        write_ocds(db, files["2022"], files["2021"])
         assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
@@ -989,14 +978,7 @@ def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_v
     excl = version("299897-1", {"amount": 1000000, "currency": "EUR", "hasTax": False})
     incl = version("299897-2", {"amount": 1210000, "currency": "EUR", "hasTax": True})
     for releases in ([excl, incl], [incl, excl]):
-        db = open_archive(tmp_path / f"one-{releases[0]['id']}.db")
-        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-        from pipelines.awards import ocds_record
-        from tenderarchive.items import OCDSProcedureItem
-        from tenderarchive.store.writes import write_ocds_procedure
-        with db.conn:
-            write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=to_procedure(releases, source="one.json")),
-                                                 NOTICE_URL), 1)
+        db = ocds_archive(tmp_path / f"one-{releases[0]['id']}.db", to_procedure(releases, source="one.json"))
         assert [(r["value_cents"], r["value_raw"]) for r in db.query("select * from awards")] == [(100000000, "1000000")]
     files = {"2021": to_procedure([excl], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
              "2022": to_procedure([incl], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
