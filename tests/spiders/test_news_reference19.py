@@ -137,21 +137,32 @@ def split_page(paragraph: str, pager: str, head: str = "") -> tuple[str, bytes]:
         "</main></body></html>").encode())
 
 
+#: [S1]'s item on a WordPress site, its pages ``/<slug>/N/`` (``<!--nextpage-->``).
+SPLIT_SLUG = "/nieuws/nieuwe-manier-van-samenwerken/"
+
+
+def crawl_split_post(tmp_path, pages: dict, *args: str, log: list | None = None):
+    """One news crawl (its own ``args`` besides) into ``tmp_path``'s ``archive.db`` of a WordPress site whose sitemap
+    names ``SPLIT_SLUG`` and which serves ``pages`` ({path: route}, the post's pages); ``log`` collects every path
+    asked. The crawl's process."""
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({SPLIT_SLUG: "2021-10-20"}), **pages}
+    with serve(routes, log) as base:
+        return crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
+                                   allow=["^/nieuws/"]), tmp_path / "archive.db", *args)
+
+
 def test_a_news_item_split_over_two_pages_is_archived_with_the_text_of_both(tmp_path):
     """§2.4 text on the page, a regional news site or a WordPress post split with ``<!--nextpage-->``: the item's
     second page (``/<slug>/2/``, linked from its pager and its head's ``rel="next"``) was never read, and the archive
     held half the text ([S1]'s paragraph on the dialooggerichte aanbesteding lost). Its pages are read and archived as
     one item, under its own address; the theme's "next post" link is another item, not a page of it."""
     log: list[str] = []
-    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
-              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/' class='post-page-numbers'>2</a>",
-                               f"<link rel='next' href='{slug}2/'>"),
-              f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}' class='post-page-numbers'>1</a> 2")}
+    slug = SPLIT_SLUG
+    crawl = crawl_split_post(tmp_path, {
+        slug: split_page(S1_OPENING, f"1 <a href='{slug}2/' class='post-page-numbers'>2</a>",
+                         f"<link rel='next' href='{slug}2/'>"),
+        f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}' class='post-page-numbers'>1</a> 2")}, log=log)
     archive = tmp_path / "archive.db"
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
-                                    allow=["^/nieuws/"]), archive)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert "/nieuws/inkoopplan/" not in log
     [article] = sqlite_utils.Database(archive)["articles"].rows
@@ -168,14 +179,10 @@ def test_an_item_whose_second_page_fails_is_not_archived_from_its_first_alone(tm
     """An item whose second page fails (a 503) is not archived from its first page alone, half its text: an error of
     the item, which the next crawl asks again. A pager's link to a page that is not there (404) is no failure: the
     item is archived from the pages there are."""
-    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
-              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a>"),
-              f"{slug}2/": ("text/html", b"", 503)}
+    slug = SPLIT_SLUG
+    crawl = crawl_split_post(tmp_path, {slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a>"),
+                                        f"{slug}2/": ("text/html", b"", 503)}, "-s", "RETRY_TIMES=0")
     archive = tmp_path / "archive.db"
-    with serve(routes) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
-                                    allow=["^/nieuws/"]), archive, "-s", "RETRY_TIMES=0")
     db = sqlite_utils.Database(archive)
     assert db["articles"].count == 0
     from tenderarchive.store.queries import failed_news_pages
@@ -185,16 +192,12 @@ def test_an_item_whose_second_page_fails_is_not_archived_from_its_first_alone(tm
 
 
 def test_an_items_pager_linking_a_page_that_is_not_there_still_archives_the_item(tmp_path):
-    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
-              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a> <a href='{slug}3/'>3</a>"),
-              f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}'>1</a> 2 <a href='{slug}3/'>3</a>")}
-    archive = tmp_path / "archive.db"
-    with serve(routes) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
-                                    allow=["^/nieuws/"]), archive)
+    slug = SPLIT_SLUG
+    crawl = crawl_split_post(tmp_path, {
+        slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a> <a href='{slug}3/'>3</a>"),
+        f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}'>1</a> 2 <a href='{slug}3/'>3</a>")})
     assert crawl.returncode == 0, crawl.stderr[-3000:]
-    [article] = sqlite_utils.Database(archive)["articles"].rows
+    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
     assert S1_OPENING in article["text"] and S1_LATER in article["text"]
 
 

@@ -13,7 +13,8 @@ from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
-from tests.spiders.test_news_reference19 import S1_LATER, S1_OPENING, SPLIT_TITLE, split_page, urlset
+from tests.spiders.test_news_reference19 import (S1_LATER, S1_OPENING, SPLIT_SLUG, SPLIT_TITLE, crawl_split_post,
+                                                 split_page, urlset)
 
 #: SYNTHETIC readers' comments, one per page of a Drupal comment pager.
 COMMENTS = ["Goed dat de regio hier werk van maakt.", "Wanneer horen de aanbieders meer over de dialoog?",
@@ -82,18 +83,15 @@ def test_a_drupal_items_comment_and_related_news_pagers_are_no_pages_of_the_item
 
 def test_a_wordpress_items_own_pager_beside_its_comments_is_still_read(tmp_path):
     """The item's own pager (``wp_link_pages`` in its text) is still read when the page has a comments section."""
-    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
+    slug = SPLIT_SLUG
     first = split_page(S1_OPENING, f"1 <a href='{slug}2/' class='post-page-numbers'>2</a>")
     body = first[1].replace(b"</article>", b"<div id='comments' class='comments-area'><h2>Reacties</h2>"
                                            b"<p>Nog geen reacties.</p></div></article>")
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}), slug: (first[0], body),
-              f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}' class='post-page-numbers'>1</a> 2")}
-    archive = tmp_path / "archive.db"
-    with serve(routes) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
-                                    allow=["^/nieuws/"]), archive)
+    crawl = crawl_split_post(tmp_path, {
+        slug: (first[0], body),
+        f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}' class='post-page-numbers'>1</a> 2")})
     assert crawl.returncode == 0, crawl.stderr[-3000:]
-    [article] = sqlite_utils.Database(archive)["articles"].rows
+    [article] = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
     assert S1_OPENING in article["text"] and S1_LATER in article["text"]
 
 
