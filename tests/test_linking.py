@@ -5,7 +5,6 @@ import json
 import pytest
 import sqlite_utils
 
-from tests import forkcli
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, seed_pages, write_registry
 
@@ -20,15 +19,11 @@ SEED_PROCUREMENTS = {
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, request):
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT
+    from tenderarchive.apiserver import load_publications
 
     tmp = tmp_path_factory.mktemp("linking")
     db = tmp / "archive.db"
-    with APIServer(TenderNedAPI(load_publications())) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date", "2017-01-01",
-                            "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, load_publications())
     with serve_sites() as base_urls:
         completed = crawl_news(write_registry(tmp, base_urls), db)
         assert completed.returncode == 0, completed.stderr[-2000:]
@@ -541,8 +536,8 @@ def test_place_names_in_a_title_do_not_pull_an_article_to_that_procurement(tmp_p
     named) was linked to the basishulp one: the names of the places counted twice there, as
     shared places and as title words. Title words are the title's subject; the places the
     procurement concerns count once, as places. Real crawls; SYNTHETIC news page and notice copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tenderarchive.apiserver import load_publications
+    from tests.conftest import by_id, make_publication
 
     snapshot = load_publications()
     basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal"
@@ -553,17 +548,12 @@ def test_place_names_in_a_title_do_not_pull_an_article_to_that_procurement(tmp_p
                                         "dyslexie voor de gemeenten Heerlen, Landgraaf en Voerendaal.")
     db = tmp_path / "archive.db"
     procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # its rectification and award
-    with APIServer(TenderNedAPI([basishulp, *procedure, dyslexie])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, [basishulp, *procedure, dyslexie])
     page = ("2018-05-20", "Gemeenten kopen dyslexiezorg opnieuw in",
             "De gemeenten Heerlen, Landgraaf en Voerendaal hebben op 14 mei 2018 de aanbesteding voor "
             "dyslexiezorg gepubliceerd op TenderNed. Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018. "
             "De nieuwe contracten gaan in per 1 januari 2019.")
-    with serve_story({"nieuws/dyslexiezorg.html": page}) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_story(tmp_path, db, {"nieuws/dyslexiezorg.html": page})
     archive = sqlite_utils.Database(db)
     [article] = list(archive["articles"].rows)
     assert article["relevant"] == 1
@@ -586,8 +576,8 @@ def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
     (tenderned-api.md §3-4). Only "TN…" was read, so the page was linked by title and places alone,
     a near-tie between the two. The written-out kenmerk is evidence: the link is to TN160499 and
     says so. Real crawls; SYNTHETIC news page and notice copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tenderarchive.apiserver import load_publications
+    from tests.conftest import by_id, make_publication
 
     snapshot = load_publications()
     basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
@@ -595,10 +585,7 @@ def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
                              title=basishulp["detail"]["aanbestedingNaam"] + " (heraanbesteding)")
     db = tmp_path / "archive.db"
     procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the first one's rectification and award
-    with APIServer(TenderNedAPI([basishulp, *procedure, again])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, [basishulp, *procedure, again])
     pages = {
         "nieuws/heraanbesteding.html": (
             "2018-10-05", "Basishulp jeugd opnieuw aanbesteed",
@@ -609,9 +596,7 @@ def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
             "De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding basishulp jeugd gepubliceerd "
             "op TenderNed (publicatienummer 100501). Jeugdhulpaanbieders kunnen inschrijven tot 15 november 2018."),
     }
-    with serve_story(pages) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
+    base = crawl_story(tmp_path, db, pages)
     archive = sqlite_utils.Database(db)
     assert {r["procurement_id"] for r in archive["procurements"].rows} >= {"TN160417", "TN160499"}
     for url in (f"{base}{path}" for path in pages):
@@ -621,14 +606,34 @@ def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
         assert links.get("TN160417", {}).get("status") != "linked", (url, links)
 
 
+def crawl_notices(db, publications: list[dict], from_date="2017-01-01", until_date="2022-12-31") -> None:
+    """``tenderarchive crawl tenderned`` into ``db`` from a loopback TenderNed serving ``publications``
+    (``run_crawl``); the crawl succeeds."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI
+    from tests.conftest import run_crawl
+
+    with APIServer(TenderNedAPI(publications)) as server:
+        done = run_crawl(server.api_url, db, from_date=from_date, until_date=until_date)
+    assert done.returncode == 0, done.output[-2000:]
+
+
+def crawl_story(tmp_path, db, pages: dict) -> str:
+    """The news ``pages`` of ``serve_story`` crawled into ``db`` (``story_registry``); the crawl succeeds. The site's
+    base URL."""
+    with serve_story(pages) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return base
+
+
 def crawl_parkstad_story(tmp_path, pages):
     """Two procurements of jeugdregio Zuid-Limburg crawled from a loopback TenderNed: basishulp for Heerlen,
     Landgraaf and Voerendaal (TN160417, its notice names the three; with its rectification and award) and
     specialistische jeugdhulp for Parkstad (TN160600, its notice names the sub-region, not its towns); then the
     news ``pages`` ({path: (date, title, text)}) crawled from a loopback site. Returns the archive and the site's
     base URL. SYNTHETIC notice copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tenderarchive.apiserver import load_publications
+    from tests.conftest import by_id, make_publication
 
     snapshot = load_publications()
     basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
@@ -639,13 +644,8 @@ def crawl_parkstad_story(tmp_path, pages):
                                         "gemeenten van Parkstad.")
     db = tmp_path / "archive.db"
     procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the basishulp rectification and award
-    with APIServer(TenderNedAPI([basishulp, *procedure, parkstad])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
-    with serve_story(pages) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, [basishulp, *procedure, parkstad])
+    base = crawl_story(tmp_path, db, pages)
     return sqlite_utils.Database(db), base
 
 
@@ -692,8 +692,8 @@ def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_cra
     notice; its derivation finds the page by the reference (``article_link_keys``) without a full
     derivation, and links it with the reference as its reason. Real crawls; SYNTHETIC news page and notice
     copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tenderarchive.apiserver import load_publications
+    from tests.conftest import by_id, make_publication
 
     snapshot = load_publications()
     basishulp = by_id(snapshot, 100101)
@@ -702,17 +702,12 @@ def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_cra
     page = ("2018-11-12", "Gemeenten gunnen jeugdhulp aan huis",
             "De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding jeugdhulp aan huis "
             "(TenderNed-kenmerk 160499) gegund. De nieuwe contracten gaan in per 1 januari 2019.")
-    with serve_story({"nieuws/gegund.html": page}) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
+    base = crawl_story(tmp_path, db, {"nieuws/gegund.html": page})
     url = f"{base}nieuws/gegund.html"
     archive = sqlite_utils.Database(db)
     [before] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
     assert before["procurement_id"].startswith("NEWS-")
-    with APIServer(TenderNedAPI([award])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2018-11-01", "--until-date", "2018-11-30", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, [award], from_date="2018-11-01", until_date="2018-11-30")
     [after] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
     assert after["procurement_id"] == "TN160499", after
     assert "tenderned_ref:TN160499" in json.loads(after["reasons"])
@@ -725,8 +720,8 @@ def test_news_linking_a_notice_only_by_its_address_is_linked_to_it_when_the_noti
     in a later crawl, linked (if at all) by places and title words, never by its reference. The page's links to
     notices are references as a written-out address is; a link in the site's sidebar (another notice) is not the
     article's. Real crawls; SYNTHETIC news page and notice copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tenderarchive.apiserver import load_publications
+    from tests.conftest import by_id, make_publication
 
     snapshot = load_publications()
     basishulp = by_id(snapshot, 100101)
@@ -737,19 +732,14 @@ def test_news_linking_a_notice_only_by_its_address_is_linked_to_it_when_the_noti
             '"https://www.tenderned.nl/aankondigingen/overzicht/100701">TenderNed</a>. De nieuwe contracten gaan in '
             'per 1 januari 2019.</p><aside><h2>Lopende aanbestedingen</h2><ul><li><a href='
             '"https://www.tenderned.nl/aankondigingen/overzicht/100101">Basishulp jeugd</a></li></ul></aside><p>')
-    with serve_story({"nieuws/gegund.html": page}) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
+    base = crawl_story(tmp_path, db, {"nieuws/gegund.html": page})
     url = f"{base}nieuws/gegund.html"
     archive = sqlite_utils.Database(db)
     [article] = archive["articles"].rows_where("url = ?", [url])
     assert article["relevant"] == 1 and "100701" not in article["text"]
     assert json.loads(article["tenderned_refs"])["publication_ids"] == ["100701"], article["tenderned_refs"]
     procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # basishulp's rectification and award
-    with APIServer(TenderNedAPI([award, basishulp, *procedure])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
+    crawl_notices(db, [award, basishulp, *procedure])
     links = {r["procurement_id"]: r for r in archive["procurement_links"].rows_where("url = ?", [url])}
     assert links["TN160499"]["status"] == "linked", links
     assert "tenderned_ref:TN160499" in json.loads(links["TN160499"]["reasons"]), links
