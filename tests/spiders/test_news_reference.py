@@ -336,11 +336,13 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
 
 
-def redirecting(routes: dict, redirects: dict, log: list | None = None, since_log: list | None = None):
-    """``serve`` with some paths answering ``301 Location: …`` instead (a route's third item, an error status, answers
-    that error); ``log`` collects every path asked, ``since_log`` every ``(path, If-Modified-Since)``. While
-    ``routes["304"]`` is true, a request with ``If-Modified-Since`` for a known path answers ``304 Not Modified``
-    (a server keeping ``Last-Modified``, the page unchanged)."""
+def redirecting(routes: dict, redirects: dict, log: list | None = None, since_log: list | None = None,
+                host_log: list | None = None):
+    """``serve`` with some paths answering ``301 Location: …`` instead (the address, or a callable of the base URL
+    giving it; a route's third item, an error status, answers that error); ``log`` collects every path asked,
+    ``since_log`` every ``(path, If-Modified-Since)``, ``host_log`` every ``(host, path)``. While ``routes["304"]``
+    is true, a request with ``If-Modified-Since`` for a known path answers ``304 Not Modified`` (a server keeping
+    ``Last-Modified``, the page unchanged)."""
     import http.server
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -350,9 +352,12 @@ def redirecting(routes: dict, redirects: dict, log: list | None = None, since_lo
                 log.append(self.path)
             if since_log is not None:
                 since_log.append((self.path, since))
+            if host_log is not None:
+                host_log.append((self.headers.get("Host", "").split(":")[0], self.path))
             if self.path in redirects:
+                target = redirects[self.path]
                 self.send_response(301)
-                self.send_header("Location", redirects[self.path])
+                self.send_header("Location", target(base[0]) if callable(target) else target)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference import ROBOTS, redirecting, registry, serve
 from tests.spiders.test_news_reference17 import rss_feed, undated_page
 
 
@@ -66,43 +66,6 @@ def test_a_drupal_views_listing_dates_its_entries_by_their_weekday_and_month_fir
     assert "/nieuws/marktconsultatie" not in log
 
 
-def redirecting(routes: dict, moved: dict, log: list):
-    """A loopback site serving ``routes`` (path: ``(content type, body)``), whose paths in ``moved`` answer ``301`` to
-    the address given (a callable of the base URL)."""
-    import http.server
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    base = [""]
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            log.append((self.headers.get("Host", "").split(":")[0], self.path))
-            if self.path in moved:
-                self.send_response(301)
-                self.send_header("Location", moved[self.path](base[0]))
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            route = routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", route[0])
-            self.send_header("Content-Length", str(len(route[1])))
-            self.end_headers()
-            self.wfile.write(route[1])
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base[0] = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base[0]
-
-
 def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_crawl(tmp_path):
     """Redirects, incremental re-crawls: a listing that links an item which answers ``301`` to another host (a
     regional partner's site, a municipality's new address the registry does not read) is not archived, rightly:
@@ -122,7 +85,7 @@ def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_c
               "/regio/inkoop-jeugdhulp": iprox_item_of("Inkoop jeugdhulp in de regio", "15 oktober 2021")}
     moved = {"/nieuws/naar-de-regio": lambda base: base.replace("127.0.0.1", "localhost") + "regio/inkoop-jeugdhulp",
              "/nieuws/ingetrokken": lambda base: base}
-    server, base = redirecting(routes, moved, log)
+    server, base = redirecting(routes, moved, host_log=log)
     db_path = tmp_path / "archive.db"
     sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
     try:
