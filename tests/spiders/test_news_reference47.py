@@ -161,24 +161,31 @@ SHARED = {"/robots.txt": ROBOTS,
                                                   "begroting en het jeugdbeleid van de gemeente.</p>")}
 
 
-@pytest.mark.parametrize("region_first", [False, True], ids=["municipality first", "region first"])
-def test_a_page_of_a_listing_two_entries_read_goes_to_the_entry_whose_address_serves_it(tmp_path, region_first):
-    """Two registry entries read one overview: the municipality's (its base the site's root, every page its
-    own) and its region's (its base ``/regio/``, its pages under it). The region's item goes to the region's entry,
-    the municipality's to the municipality's, in either order of the registry and of the answers."""
-    with serve(SHARED) as base:
+def crawl_two_entries(tmp_path, routes: dict, discovery, region_first: bool) -> dict:
+    """One news crawl of the site serving ``routes`` read by two registry entries: the municipality's (its base the
+    site's root, every page its own) and its region's (its base ``/regio/``, its pages under it), the region's first
+    where ``region_first``, each with the ``discovery`` a callable of the site's base URL gives. The crawl succeeds;
+    the site (entry) of each article, by its path."""
+    with serve(routes) as base:
         entries = [{"name": "gemeente", "title": "Gemeente (synthetic)", "base_url": base,
                     "municipalities": ["Leiderdorp"], "allow": ["^/"]},
                    {"name": "regio", "title": "Regio (synthetic)", "base_url": base + "regio/",
                     "municipalities": ["Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"], "allow": ["^/"]}]
         for entry in entries:
-            entry.update(discovery={"listing": {"urls": [base + "nieuws"]}},
-                         politeness={"download_delay": 0, "concurrency": 4})
+            entry.update(discovery=discovery(base), politeness={"download_delay": 0, "concurrency": 4})
         path = tmp_path / "sources.yaml"
         path.write_text(yaml.safe_dump({"version": 1, "sites": entries[::-1] if region_first else entries},
                                        allow_unicode=True), encoding="utf-8")
         done = crawl_news(str(path), tmp_path / "archive.db")
     assert done.returncode == 0, done.stderr[-3000:]
     rows = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
-    sites = {urlsplit(r["url"]).path: r["site"] for r in rows}
+    return {urlsplit(r["url"]).path: r["site"] for r in rows}
+
+
+@pytest.mark.parametrize("region_first", [False, True], ids=["municipality first", "region first"])
+def test_a_page_of_a_listing_two_entries_read_goes_to_the_entry_whose_address_serves_it(tmp_path, region_first):
+    """Two registry entries read one overview: the municipality's (its base the site's root, every page its
+    own) and its region's (its base ``/regio/``, its pages under it). The region's item goes to the region's entry,
+    the municipality's to the municipality's, in either order of the registry and of the answers."""
+    sites = crawl_two_entries(tmp_path, SHARED, lambda base: {"listing": {"urls": [base + "nieuws"]}}, region_first)
     assert sites == {f"/regio/{SLUG}": "regio", "/nieuws/raad": "gemeente"}

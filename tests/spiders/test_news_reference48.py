@@ -6,15 +6,9 @@ tests/fixtures/news) around real texts, crawled with ``tenderarchive crawl news`
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
-import sqlite_utils
-import yaml
 
-from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import serve
-from tests.spiders.test_news_reference47 import SHARED, SLUG, TITLE, crawl_split_item
+from tests.spiders.test_news_reference47 import SHARED, SLUG, TITLE, crawl_split_item, crawl_two_entries
 
 #: The municipality's item and the region's item under ``/regio/`` (tests/spiders/test_news_reference47.py).
 ITEMS = {f"/regio/{SLUG}": TITLE, "/nieuws/raad": "Raad vergadert"}
@@ -51,23 +45,10 @@ def test_a_page_of_a_feed_or_sitemap_two_entries_read_goes_to_the_entry_whose_ad
     base the site's root, every page its own) and its region's (its base ``/regio/``, its pages under it). The
     region's item goes to the region's entry, the municipality's to the municipality's, in either order of the
     registry and of the answers, as a listing's do (``NewsSpider.listing_owner``)."""
-    with serve(ROUTES) as base:
-        entries = [{"name": "gemeente", "title": "Gemeente (synthetic)", "base_url": base,
-                    "municipalities": ["Leiderdorp"], "allow": ["^/"]},
-                   {"name": "regio", "title": "Regio (synthetic)", "base_url": base + "regio/",
-                    "municipalities": ["Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"], "allow": ["^/"]}]
-        for entry in entries:
-            # the addresses at the host's root, written in full (a relative one resolves under /regio/)
-            entry.update(discovery={key: [base + u for u in value] if isinstance(value, list) else value
-                                    for key, value in discovery.items()},
-                         politeness={"download_delay": 0, "concurrency": 4})
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump({"version": 1, "sites": entries[::-1] if region_first else entries},
-                                       allow_unicode=True), encoding="utf-8")
-        done = crawl_news(str(path), tmp_path / "archive.db")
-    assert done.returncode == 0, done.stderr[-3000:]
-    rows = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
-    sites = {urlsplit(r["url"]).path: r["site"] for r in rows}
+    # the addresses at the host's root, written in full (a relative one resolves under /regio/)
+    sites = crawl_two_entries(tmp_path, ROUTES, lambda base: {
+        key: [base + u for u in value] if isinstance(value, list) else value for key, value in discovery.items()},
+        region_first)
     assert sites == {f"/regio/{SLUG}": "regio", "/nieuws/raad": "gemeente"}
 
 
