@@ -478,6 +478,15 @@ def ocds_archive(path, *procedures):
     return db
 
 
+def yearly_files(in_2021: list, in_2022: list) -> dict:
+    """The OCDS procedures of one ocid read from two yearly files: the releases ``in_2021`` from the 2021 file,
+    ``in_2022`` from the 2022 file ({"2021": …, "2022": …}, as ``written_in_either_order`` takes them)."""
+    from tenderarchive.awards.ocds import to_procedure
+
+    return {"2021": to_procedure(in_2021, source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+            "2022": to_procedure(in_2022, source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+
+
 def written_in_either_order(tmp_path, files):
     """An archive per order of the two yearly OCDS procedures ``files`` ({"2021": …, "2022": …}), each written by
     crawl 1 and its award currency derived: the same ocid read from its files in either order."""
@@ -510,7 +519,6 @@ def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_o
     (new lot titles, lot 1's award given again to another winner, an award of lot 2) in the next. Read newer file
     first, the older file's lots replaced the newer ones (titles of 2021, the 2021 publication) while the awards
     stayed the 2022 ones; read in one file or the other order, the lots were 2022's. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     def award(aid, sid, name, amount, lot):
@@ -524,8 +532,7 @@ def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_o
                     parties=[supplier("22222222", "Stichting Twee"), supplier("33333333", "Stichting Drie")],
                     awards=[award("a1", "22222222", "Stichting Twee", 1100000, "1"),
                             award("a2", "33333333", "Stichting Drie", 500000, "2")])
-    files = {"2021": to_procedure([older], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([newer], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([older], [newer])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append((sorted((r["lot_id"], r["title"], r["awarded"], r["publication_id"]) for r in db.query("select * from lots")),
@@ -545,7 +552,6 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
     archived. It is now an award of its lot, in force, with its value, and its winner the party the pending award of
     the other file named (``ocds_parties``; round 33: read in either order, not only within one crawl). SYNTHETIC
     releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     proposed = release("ocds-1l04xe-313910", "299810", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -555,8 +561,7 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
     in_force = {"ocid": "ocds-1l04xe-313910", "id": "299910", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
                 "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
                             "relatedLots": ["1"]}]}
-    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([proposed], [in_force])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append(([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
@@ -575,7 +580,6 @@ def test_an_award_update_in_a_later_file_giving_the_new_value_alone_keeps_the_wi
     current with the corrected value and no winner, Stichting Een no longer a provider of it. Read in either order
     the award is the correction's, with the value it corrects to and the winner the earlier file named. SYNTHETIC
     releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313920", "299820", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -585,8 +589,7 @@ def test_an_award_update_in_a_later_file_giving_the_new_value_alone_keeps_the_wi
     corrected = {"ocid": "ocds-1l04xe-313920", "id": "299920", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
                  "awards": [{"id": "a1", "status": "active", "value": {"amount": 1250000, "currency": "EUR"},
                              "relatedLots": ["1"]}]}
-    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([corrected], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([awarded], [corrected])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append(([(r["lot_id"], r["publication_id"], r["value_cents"], r["current"]) for r in db.query(
@@ -606,7 +609,6 @@ def test_an_award_update_in_a_later_file_giving_no_status_corrects_the_value_and
     winner: the rectification was archived ("Rectificatie gunning") but the award kept the value it corrects, in
     the provider's and the region's sums too. As an update with ``status`` active it is the correction's, with the
     value it corrects to and the winner the earlier file named, in either order. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313921", "299821", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -616,8 +618,7 @@ def test_an_award_update_in_a_later_file_giving_no_status_corrects_the_value_and
     corrected = {"ocid": "ocds-1l04xe-313921", "id": "299921", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
                  "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"],
                              "date": "2022-01-20T00:00:00Z"}]}
-    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([corrected], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([awarded], [corrected])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append(([(r["lot_id"], r["publication_id"], r["value_cents"], r["award_date"]) for r in db.query(
@@ -633,7 +634,6 @@ def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_fi
     file the award in force naming the supplier by its id alone. Read 2022 first, the winner was a KvK number without
     a name or place, and reading 2021 after it left it so. In either order the winner is the 2021 file's party, with
     that party as evidence. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     proposed = release("ocds-1l04xe-313930", "299830", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -643,8 +643,7 @@ def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_fi
     in_force = {"ocid": "ocds-1l04xe-313930", "id": "299930", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
                 "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
                             "suppliers": [{"id": "11111111"}], "relatedLots": ["1"]}]}
-    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([proposed], [in_force])
     seen = [[(r["name"], r["kvk"], r["place"], r["organisation_id"], r["provider"], r["party_source"]) for r in db.query(
         "select s.*, o.name as provider from award_suppliers s join organisations o using (organisation_id)")]
         for db in written_in_either_order(tmp_path, files)]
@@ -660,7 +659,6 @@ def test_a_co_winner_named_by_an_id_that_is_no_kvk_number_is_named_by_the_earlie
     number and later named, but the Belgian co-winner had neither a name nor a KvK number to be archived by, and
     reading 2021 after it did not bring it back: the award counted two winners and listed one. In either order both
     are the award's winners, by the 2021 file's parties. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     parties = [supplier("11111111", "Stichting Een"),
@@ -674,8 +672,7 @@ def test_a_co_winner_named_by_an_id_that_is_no_kvk_number_is_named_by_the_earlie
     in_force = {"ocid": "ocds-1l04xe-313932", "id": "299950", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
                 "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
                             "suppliers": [{"id": "11111111"}, {"id": "BE0123456789"}], "relatedLots": ["1"]}]}
-    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([proposed], [in_force])
     seen = [([(r["value_cents"], r["winner_count"]) for r in db.query("select * from awards")],
              sorted((r["name"], r["kvk"], r["place"], r["country"], r["organisation_id"]) for r in db.query(
                  "select * from award_suppliers")))
@@ -705,8 +702,7 @@ def test_a_later_file_s_tender_update_repeating_an_award_leaves_the_award_notice
                       parties=parties, awards=award(1000000))
     repeated = release("ocds-1l04xe-313931", "299940", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
                        parties=parties, awards=award(1000000), tag=("tenderUpdate",))
-    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([repeated], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([awarded], [repeated])
     seen = [[(r["publication_id"], r["award_date"], r["year"], r["value_cents"], r["current"]) for r in db.query(
         "select * from awards")] for db in written_in_either_order(tmp_path / "repeat", files)]
     assert seen[0] == seen[1] == [(299840, "2021-12-01", 2021, 100000000, 1)], seen
@@ -725,7 +721,6 @@ def test_a_publication_repeated_in_two_files_with_different_dates_is_the_later_r
     The file read last won: the 2021 release, read after the 2022 one, put back the old value (€ 1.000.000), title
     and date. The later release stands in either order: € 1.200.000, "Ambulant (gecorrigeerd)", 2022-02-01.
     SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     def version(release_id, day, title, amount):
@@ -733,10 +728,7 @@ def test_a_publication_repeated_in_two_files_with_different_dates_is_the_later_r
                        parties=[supplier("11111111", "Stichting Een")],
                        awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
                                 "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
-    files = {"2021": to_procedure([version("299830-1a", "2021-11-01", "Ambulant", 1000000)],
-                                  source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([version("299830-2b", "2022-02-01", "Ambulant (gecorrigeerd)", 1200000)],
-                                  source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([version("299830-1a", "2021-11-01", "Ambulant", 1000000)], [version("299830-2b", "2022-02-01", "Ambulant (gecorrigeerd)", 1200000)])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append(([(r["publication_id"], r["published"]) for r in db.query("select * from notices")],
@@ -754,7 +746,6 @@ def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdraw
     2022 file repeats the publication, dated later, with lot 1's award alone. Stichting Twee's award stayed current
     whichever file came first (each file's own awards are swept by that file alone). It is withdrawn in either order.
     SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     def award(aid, sid, name, lot):
@@ -766,8 +757,7 @@ def test_an_award_the_later_version_of_a_publication_no_longer_gives_is_withdraw
                       awards=[award("a1", "11111111", "Stichting Een", "1"), award("a2", "22222222", "Stichting Twee", "2")])
     later = release("ocds-1l04xe-313931", "299831-2b", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
                     parties=[supplier("11111111", "Stichting Een")], awards=[award("a1", "11111111", "Stichting Een", "1")])
-    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([later], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([earlier], [later])
     seen = []
     for db in written_in_either_order(tmp_path, files):
         seen.append([(r["lot_id"], r["current"], r["winners"]) for r in db.query(
@@ -857,8 +847,7 @@ def test_an_award_update_in_a_later_file_giving_the_amount_alone_keeps_the_earli
     update = {"ocid": "ocds-1l04xe-313991", "id": "299991", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
               "awards": [{"id": "a1", "value": {"amount": 1100000}, "relatedLots": ["1"]}]}
     assert to_procedure([earlier, update], source="one.json")["awards"][0]["value_raw"] == "1100000 incl. btw"
-    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([earlier], [update])
     seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"]) for r in db.query(
         "select * from awards order by award_id")] for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [(110000000, "1100000 incl. btw", "EUR", 1)], seen
@@ -947,8 +936,7 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     expected = [(299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
                 (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)]
     assert awards(one) == expected, awards(one)
-    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([awarded], [update])
     for db in written_in_either_order(tmp_path, files):
         assert awards(db) == expected, awards(db)
         assert rows(db) == rows(one), (rows(db), rows(one))
@@ -980,8 +968,7 @@ def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_v
     for releases in ([excl, incl], [incl, excl]):
         db = ocds_archive(tmp_path / f"one-{releases[0]['id']}.db", to_procedure(releases, source="one.json"))
         assert [(r["value_cents"], r["value_raw"]) for r in db.query("select * from awards")] == [(100000000, "1000000")]
-    files = {"2021": to_procedure([excl], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([incl], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([excl], [incl])
     seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"], r["winner_count"])
              for r in db.query("select * from awards")] for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [(100000000, "1000000", "EUR", 1, 1)], seen
@@ -993,7 +980,6 @@ def test_a_later_file_s_update_giving_no_lot_title_leaves_the_same_lot_row_in_ei
     the lot kept its title but was marked ``omitted_columns`` ["title"], as though a source had withheld it; read
     before, not: the lot row depended on the read order. A field an OCDS update leaves out is no omission: the lot row
     is the same in either order, its title the 2021 file's. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     parties = [supplier("11111111", "Stichting Een")]
@@ -1009,8 +995,7 @@ def test_a_later_file_s_update_giving_no_lot_title_leaves_the_same_lot_row_in_ei
                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
     for lot in update["tender"]["lots"]:
         lot.pop("title")
-    files = {"2021": to_procedure([first], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
-             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    files = yearly_files([first], [update])
     columns = ("lot_id", "title", "omitted_columns", "awarded")
     seen = [[tuple(r[c] for c in columns) for r in db.query("select * from lots")]
             for db in written_in_either_order(tmp_path, files)]
