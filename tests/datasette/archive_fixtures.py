@@ -1,5 +1,5 @@
-"""Shared fixtures of the publishing tests: a demo archive with search indexes, and a real
-``tenderarchive serve`` on a free loopback port.
+"""Shared fixtures of the publishing tests: a demo archive with search indexes, a real
+``tenderarchive serve`` on a free loopback port, and the served Datasette in process (``served``).
 
 The archive is built exactly as a user builds it (``python -m tenderarchive.cli build-demo``),
 search index included (the derivation step builds it). The XSS variant adds one synthetic
@@ -9,6 +9,7 @@ with :func:`tenderarchive.store.search_index.build_search_index`.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import shutil
@@ -19,10 +20,14 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import sqlite_utils
 
+from tenderarchive import readonly
+from tenderarchive.metadata import build_metadata
+from tenderarchive.serve import make_datasette
 from tenderarchive.store.search_index import build_search_index
 from tests.conftest import ROOT
 
@@ -148,3 +153,27 @@ def padded_copy(source: Path, target: Path, count: int) -> Path:
 def copy_archive(source: Path, target: Path) -> Path:
     shutil.copy(source, target)
     return target
+
+
+def run(coroutine):
+    """Run ``coroutine`` on an event loop of its own thread (a test of the same worker, such as
+    a browser test, may have left a loop running in this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def metadata_of(archive: Path) -> dict:
+    """The archive's metadata as ``tenderarchive serve`` builds it, from a read-only connection."""
+    db = readonly.database(archive)
+    try:
+        return build_metadata(db, archive.stem)
+    finally:
+        db.close()
+
+
+def served(archive: Path, metadata: dict | None = None, immutable: bool = True):
+    """The archive's Datasette as ``tenderarchive serve`` makes it (immutable unless told), with ``metadata`` or
+    the archive's own, started: requests go through ``run(datasette.client.get(path))``."""
+    datasette = make_datasette(archive, metadata_of(archive) if metadata is None else metadata, immutable=immutable)
+    run(datasette.invoke_startup())
+    return datasette

@@ -86,7 +86,7 @@ def test_an_archive_without_kept_counts_gets_datasettes_own_facets(demo_archive,
 def test_the_kept_counts_of_a_page_are_read_in_one_call(demo_archive):
     """A whole-table page's counted facets are read in one trip to a SQL thread, not one per facet
     (each trip a thread hand-over and the served archive's check before a query)."""
-    from tests.datasette.test_table_rows import run, served
+    from tests.datasette.archive_fixtures import run, served
 
     datasette = served(demo_archive)
     database = datasette.get_database("archive")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.plugins import pm
 
-from tests.datasette.test_permissions import run, served
+from tests.datasette.archive_fixtures import run, served
 
 
 def test_a_page_runs_no_hook_call_per_cell_when_no_plugin_renders_cells(demo_archive):

@@ -4,32 +4,11 @@ each with the archive's data dictionary, a quarter of a second for the database 
 
 from __future__ import annotations
 
-import asyncio
 import copy
-from concurrent.futures import ThreadPoolExecutor
 
 from datasette.app import Datasette
 
-from tenderarchive import readonly
-from tenderarchive.metadata import build_metadata
-from tenderarchive.serve import make_datasette
-
-
-def run(coroutine):
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-def served(archive, metadata=None):
-    if metadata is None:
-        db = readonly.database(archive)
-        try:
-            metadata = build_metadata(db, archive.stem)
-        finally:
-            db.close()
-    datasette = make_datasette(archive, metadata, immutable=True)
-    run(datasette.invoke_startup())
-    return datasette
+from tests.datasette.archive_fixtures import metadata_of, run, served
 
 
 def test_the_database_page_works_out_each_tables_rules_once(demo_archive, monkeypatch):
@@ -53,11 +32,7 @@ def test_the_database_page_works_out_each_tables_rules_once(demo_archive, monkey
 def test_a_tables_allow_rule_still_holds(demo_archive):
     """What is kept is Datasette's own answer: a table that metadata closes stays closed, to every
     request, and the others stay open."""
-    db = readonly.database(demo_archive)
-    try:
-        metadata = copy.deepcopy(build_metadata(db, demo_archive.stem))
-    finally:
-        db.close()
+    metadata = copy.deepcopy(metadata_of(demo_archive))
     metadata["databases"]["archive"].setdefault("tables", {}).setdefault("crawls", {})["allow"] = {"id": "root"}
     datasette = served(demo_archive, metadata)
     for _ in range(2):

@@ -494,7 +494,7 @@ def test_the_glossary_is_a_page_of_the_site_linked_from_the_home_page(server):
 def test_a_research_page_compiles_its_template_once(demo_archive):
     """research.html was compiled for every request: most of a research page's time (the procurement
     page ≈ 40 ms of CPU for a few milliseconds of SQL). It is compiled once per served Datasette."""
-    from tests.datasette.test_table_rows import run, served
+    from tests.datasette.archive_fixtures import run, served
 
     datasette = served(demo_archive)
     compiled = []
@@ -664,7 +664,7 @@ def test_a_procurement_known_only_from_news_links_its_news_page_not_tenderned(tm
     NEWS-0d4eed8a15", as if TenderNed's, and link "Op TenderNed" to the municipality's news page it came from.
     Its page names it by its id, says it is known from the news, and links "Het nieuwsbericht"; a TenderNed
     procurement keeps its kenmerk and "Op TenderNed"."""
-    from tests.datasette.test_table_rows import run, served
+    from tests.datasette.archive_fixtures import run, served
     from tests.fixtures.news.serve import serve_sites
     from tests.spiders.test_news import crawl_news, write_registry
 
@@ -685,7 +685,7 @@ def test_a_url_column_says_where_a_news_only_procurement_links(tmp_path):
     """The region's and the buyer's procurements described their url as "the procurement on TenderNed"; for a
     procurement known only from the news it is the news page it came from. Every research list whose rows give
     such a procurement's url says so."""
-    from tests.datasette.test_table_rows import run, served
+    from tests.datasette.archive_fixtures import run, served
     from tests.fixtures.news.serve import serve_sites
     from tests.spiders.test_news import crawl_news, write_registry
 

@@ -17,7 +17,7 @@ from datasette import hookimpl
 from datasette.plugins import pm
 
 from tenderarchive.lock import crawl_lock
-from tests.datasette.test_permissions import run, served
+from tests.datasette.archive_fixtures import run, served
 
 #: a schema question (the counted facets' check for their trigger is not one: it runs in the trip that reads
 #: the kept counts, tenderarchive/store/facet_counts.py; nor is FTS5's own ``PRAGMA 'main'.data_version``, its

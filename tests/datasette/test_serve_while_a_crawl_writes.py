@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from tenderarchive.lock import crawl_lock
-from tests.datasette.test_permissions import run, served
+from tests.datasette.archive_fixtures import run, served
 
 
 def count(datasette, table: str) -> int:

@@ -2,23 +2,16 @@
 the archive's cell links) write the same table as Datasette's own templates did with the archive's
 former ``render_cell`` hook (:class:`FormerHook`, registered only while the plain Datasette renders)."""
 
-import asyncio
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from tenderarchive import readonly, research
-from tenderarchive.metadata import build_metadata
-from tenderarchive.serve import SETTINGS, make_datasette
-
-
-def run(coroutine):
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+from tenderarchive import research
+from tenderarchive.serve import SETTINGS
+from tests.datasette.archive_fixtures import metadata_of, run, served
 
 
 class FormerHook:
@@ -41,21 +34,6 @@ def table_html(datasette, path: str, hook: bool = False) -> str:
             pm.unregister(name="former_render_cell")
     table = html[html.index('<div class="table-wrapper">'):html.index("</table>")]
     return re.sub(r">\s+<", "><", table).strip()
-
-
-def metadata_of(archive):
-    db = readonly.database(archive)
-    try:
-        return build_metadata(db, archive.stem)
-    finally:
-        db.close()
-
-
-def served(archive, metadata=None):
-    """The archive's Datasette as ``tenderarchive serve`` makes it (immutable), started."""
-    datasette = make_datasette(archive, metadata or metadata_of(archive), immutable=True)
-    run(datasette.invoke_startup())
-    return datasette
 
 
 @pytest.fixture(scope="module")

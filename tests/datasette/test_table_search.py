@@ -3,20 +3,17 @@
 own ASGI client (asgi_wrapper included), with ``table_search_limit`` lowered so the demo's
 common words count as many."""
 
-import asyncio
 import re
 import sqlite3
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tenderarchive import readonly
-from tenderarchive.metadata import build_metadata
-from tenderarchive.serve import make_datasette
 from tenderarchive.table_search import DEFAULT_LIMIT
+from tests.datasette import archive_fixtures
+from tests.datasette.archive_fixtures import metadata_of, run
 
 LIMIT = 2
 
@@ -31,27 +28,14 @@ def fts_matches(archive: Path, word: str) -> int:
 
 def serve(archive: Path, immutable: bool = True):
     """In-process Datasette on ``archive`` with the table search limit lowered to LIMIT."""
-    db = readonly.database(archive)
-    try:
-        metadata = build_metadata(db, archive.stem)
-    finally:
-        db.close()
+    metadata = metadata_of(archive)
     metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
-    datasette = make_datasette(archive, metadata, immutable=immutable)
-    run(datasette.invoke_startup())
-    return datasette
+    return archive_fixtures.served(archive, metadata, immutable=immutable)
 
 
 @pytest.fixture(scope="module")
 def served(demo_archive):
     return serve(demo_archive)
-
-
-def run(coroutine):
-    """Run ``coroutine`` on an event loop of its own thread (a test of the same worker, such as
-    a browser test, may have left a loop running in this one)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def get(datasette, path: str):
