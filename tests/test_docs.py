@@ -65,6 +65,49 @@ def test_a_command_s_synopsis_in_the_readme_names_every_option_it_takes(command)
     assert sorted(options - set(re.findall(r"--[\w-]+", synopsis))) == []
 
 
+def subcommand_options(command: str) -> set[str]:
+    """The long options (``--name``) that ``tenderarchive COMMAND`` takes, ``--help`` aside."""
+    import argparse
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    return {o for a in sub._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
+
+
+def mentions(option: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_option_of_every_command_is_in_the_readme_or_operations(command):
+    """Every option ``--help`` lists is explained somewhere a user reads: ``crawl --api-url``, ``--note`` and
+    ``--sources`` (the news registry) were only in ``--help`` (README and docs/operations.md gave them as
+    ``-a`` spider arguments, or not at all)."""
+    docs = README + (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    assert sorted(o for o in subcommand_options(command) if not mentions(o, docs)) == []
+
+
+OPERATIONS = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command, synopsis", [
+    ("crawl", r"^`tenderarchive crawl \[SPIDER\] ([^`]*)`"),
+    ("status", r"^`tenderarchive status ([^`]*)`"),
+    ("reparse", r"^`tenderarchive reparse ([^`]*)`"),
+    ("report", r"^tenderarchive report ((?:[^`]|`(?!``))*?)\n```"),
+])
+def test_a_command_s_synopsis_in_operations_names_every_option_it_takes(command, synopsis):
+    """docs/operations.md opens the sections of crawl, status, reparse and report with the command's synopsis. The
+    crawl's lacked ``--site``, ``--sources``, ``--replay``, ``--watchlist``, ``--jobdir``, ``--note`` and
+    ``--api-url``; the status's ``--json``, ``--limit`` and ``--errors``; the report's its e-mail and file options.
+    ``crawl --watchlist`` takes the report's options too: the crawl's synopsis refers to them."""
+    found = re.search(synopsis, OPERATIONS, re.M | re.S).group(1)   # the first: the section's opening
+    options = subcommand_options(command)
+    if command == "crawl":
+        assert "options of report" in found
+        options -= subcommand_options("report") - {"--watchlist", "--quiet", "--db"}
+    assert sorted(o for o in options if not mentions(o, found)) == []
+
+
 @pytest.mark.parametrize("code", list(ExitCode), ids=lambda c: c.name)
 def test_every_exit_code_is_in_the_readme(code):
     assert f"| {code.value} | `{code.name}` |" in README
