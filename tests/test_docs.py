@@ -349,3 +349,24 @@ def test_every_example_command_of_the_docs_parses():
                 if exit.code:
                     refused.append((f, n, " ".join(argv), err.getvalue().strip().splitlines()[-1]))
     assert refused == []
+
+
+def test_the_architecture_says_which_tables_keep_versions_and_who_writes_them():
+    """``versions`` keeps the earlier values of every versioned table (``schema.TABLES``' ``versioned``): "The archive"
+    said "of a changed notice or article", though procurements, notice results, lots and awards keep theirs too; and
+    the derivation, which writes ``procurements`` (and a version of one whose notices all moved away), was not said
+    to write ``versions``. Every writer of a versioned table writes its versions."""
+    from tenderarchive.store.schema import TABLES
+
+    versioned = [name for name, spec in TABLES.items() if spec.get("versioned")]
+    assert {"notices", "articles", "procurements", "awards"} <= set(versioned)
+    [row] = [line for line in section(ARCHITECTURE, "The archive").splitlines() if line.startswith("| `versions` |")]
+    assert [t for t in versioned if f"`{t}`" not in row] == [], row
+    writers = [line for line in section(ARCHITECTURE, "Who writes what").splitlines() if line.startswith("| ")][2:]
+    for line in writers:
+        writes = line.split(" | ")[1]
+        while re.search(r"\([^()]*\)", writes):   # what the tables it writes are for or read from, in brackets
+            writes = re.sub(r"\([^()]*\)", "", writes)
+        writes = re.sub(r"writes? to [^;]*", "", writes)   # a trigger's "a write to `notices`"
+        if set(re.findall(r"`([a-z_]+)`", writes)) & set(versioned):
+            assert "`versions`" in writes, line[:80]
