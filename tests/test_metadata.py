@@ -159,3 +159,18 @@ def test_the_data_dictionary_lists_each_tables_columns_in_the_order_of_the_table
     tables = load_metadata()["databases"]["archive"]["tables"]
     for name, spec in TABLES.items():
         assert list(tables[name]["columns"]) == list(spec["columns"]), name
+
+
+def test_the_summary_values_say_how_an_award_without_a_value_of_its_own_counts():
+    """The summaries count an award without a value of its own (a lot whose winners each carry theirs) at its
+    winners' own values (``store.summaries.AWARD_VALUE_SQL``). ``summary_procurements`` and ``summary_awards`` said so;
+    ``summary_region_years``, which sums ``summary_awards``, still said "published value" (its ``met_waarde`` counted
+    "with a published value"): an analyst comparing its totals with ``awards.value_cents`` found more than was
+    published as award values. Every value column of the summaries says what it counts."""
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    sums = {"summary_procurements": ["gegunde_waarde_cents"], "summary_awards": ["value_cents"],
+            "summary_award_winners": ["value_cents"], "summary_org_regions": ["cents"],
+            "summary_region_years": ["met_waarde", "gegunde_waarde_cents"]}
+    unsaid = [f"{table}.{column}" for table, columns in sums.items() for column in columns
+              if "own" not in tables[table]["columns"][column]]
+    assert unsaid == []
