@@ -370,3 +370,18 @@ def test_the_architecture_says_which_tables_keep_versions_and_who_writes_them():
         writes = re.sub(r"writes? to [^;]*", "", writes)   # a trigger's "a write to `notices`"
         if set(re.findall(r"`([a-z_]+)`", writes)) & set(versioned):
             assert "`versions`" in writes, line[:80]
+
+
+def test_every_kind_of_regional_buyer_is_in_the_glossary():
+    """``regional_buyers.kind`` is Dutch (the reference data's own words): its values are domain words a reader
+    looks up. "gemeenschappelijke regeling", "inkooporganisatie" and "centrumgemeente" were not in the glossary;
+    nor were the contracting forms the data dictionary names ("open house", a dynamisch aankoopsysteem) or btw."""
+    import csv
+
+    with open(ROOT / "tenderarchive" / "data" / "regional_buyers.csv", encoding="utf-8") as f:
+        kinds = {row["kind"] for row in csv.DictReader(f)}
+    assert len(kinds) >= 4
+    cells = [cell.lower() for cell in re.findall(r"^\| ([^|`]+?) \|", GLOSSARY, re.M)]
+    assert sorted(k for k in kinds if not any(re.search(rf"\b{re.escape(k)}\b", c) for c in cells)) == []
+    for word in ("open house", "dynamisch aankoopsysteem", "btw"):
+        assert any(word in cell for cell in cells), word
