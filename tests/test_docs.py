@@ -385,3 +385,12 @@ def test_every_kind_of_regional_buyer_is_in_the_glossary():
     assert sorted(k for k in kinds if not any(re.search(rf"\b{re.escape(k)}\b", c) for c in cells)) == []
     for word in ("open house", "dynamisch aankoopsysteem", "btw"):
         assert any(word in cell for cell in cells), word
+
+
+def test_the_operations_exit_code_table_gives_locked_to_every_command_that_writes():
+    """Every command that writes the archive (``cli.WRITERS``) takes the crawl lock and exits 4 when a crawl holds it;
+    docs/operations.md's exit-code table gave 4 to ``crawl`` alone (``reparse`` and ``build-demo`` exit 4 too)."""
+    from tenderarchive.cli import WRITERS
+
+    [row] = [line for line in OPERATIONS.splitlines() if line.startswith("| 4 (`LOCKED`) |")]
+    assert sorted(c for c in WRITERS if f"`{c}`" not in row.split(" | ")[1]) == []
