@@ -394,3 +394,17 @@ def test_the_operations_exit_code_table_gives_locked_to_every_command_that_write
 
     [row] = [line for line in OPERATIONS.splitlines() if line.startswith("| 4 (`LOCKED`) |")]
     assert sorted(c for c in WRITERS if f"`{c}`" not in row.split(" | ")[1]) == []
+
+
+def test_the_readme_s_diagram_has_every_pipeline_step_and_spider():
+    """The README's "How it works" drew the pipeline without its ``awards`` step (lots, winners, values from an award
+    notice's /html, its PDF or an OCDS package) and the spiders without ``tenderned_ocds``; docs/ARCHITECTURE.md's
+    diagram is checked the same way above."""
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    diagram = section(README, "How it works").split("```")[1]
+    steps = [path.split(".")[1] for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda kv: kv[1])]
+    assert re.search(r".*─▶.*".join(rf"\b{re.escape(step)}\b" for step in steps), diagram, re.S), steps
+    for spider in SpiderLoader.from_settings(get_project_settings()).list():
+        assert f"spiders/{spider}.py" in diagram, spider
