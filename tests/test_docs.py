@@ -408,3 +408,14 @@ def test_the_readme_s_diagram_has_every_pipeline_step_and_spider():
     assert re.search(r".*─▶.*".join(rf"\b{re.escape(step)}\b" for step in steps), diagram, re.S), steps
     for spider in SpiderLoader.from_settings(get_project_settings()).list():
         assert f"spiders/{spider}.py" in diagram, spider
+
+
+def test_what_is_in_the_archive_names_every_table_of_the_data_dictionary():
+    """The README's "What is in the archive" is where a new reader learns the tables; it left out the news detail
+    tables (`article_stages`, `article_events`, `article_awardees`), `notice_municipalities`, the OCDS tables,
+    `organisation_aliases` and the summaries behind the research pages."""
+    from tenderarchive.metadata import load_metadata
+
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    text = section(README, "What is in the archive")
+    assert sorted(t for t, spec in tables.items() if not spec.get("hidden") and not named(t, text)) == []
