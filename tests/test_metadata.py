@@ -174,3 +174,14 @@ def test_the_summary_values_say_how_an_award_without_a_value_of_its_own_counts()
     unsaid = [f"{table}.{column}" for table, columns in sums.items() for column in columns
               if "own" not in tables[table]["columns"][column]]
     assert unsaid == []
+
+
+def test_every_saved_search_says_what_each_of_its_parameters_is():
+    """A saved search's form shows its parameters by name only (``q``, ``jeugdregio``); its description is where a
+    reader learns what to type. ``search_all`` never named ``q``, ``who_won_in_jeugdregio`` never ``jeugdregio``."""
+    import re
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    unsaid = [f"{name}?{param}" for name, query in queries.items() for param in query.get("params") or []
+              if not re.search(rf"\b{param}\b", query.get("description", "") + query.get("description_html", ""))]
+    assert unsaid == []
