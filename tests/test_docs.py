@@ -419,3 +419,14 @@ def test_what_is_in_the_archive_names_every_table_of_the_data_dictionary():
     tables = load_metadata()["databases"]["archive"]["tables"]
     text = section(README, "What is in the archive")
     assert sorted(t for t, spec in tables.items() if not spec.get("hidden") and not named(t, text)) == []
+
+
+def test_every_field_of_a_watchlist_is_in_operations():
+    """docs/operations.md's "Watchlists and reports" lists the fields a watchlist file takes (the pydantic models of
+    ``tenderarchive/watch/watchlist.py``); it left out the file's optional ``title``, which heads the report."""
+    from tenderarchive.watch.watchlist import WatchEntry, WatchlistFile
+
+    text = section(OPERATIONS, "Watchlists and reports")
+    fields = {*WatchEntry.model_fields, *WatchlistFile.model_fields}
+    assert len(fields) >= 9
+    assert sorted(f for f in fields if f"`{f}`" not in text) == []
