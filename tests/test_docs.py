@@ -430,3 +430,20 @@ def test_every_field_of_a_watchlist_is_in_operations():
     fields = {*WatchEntry.model_fields, *WatchlistFile.model_fields}
     assert len(fields) >= 9
     assert sorted(f for f in fields if f"`{f}`" not in text) == []
+
+
+def test_the_architecture_gives_each_table_its_key():
+    """docs/ARCHITECTURE.md's "The archive" gives each table's key: `ocds_differences` said "id" (it is keyed by
+    procurement and difference), `article_events` "(url, …)" (it is keyed by `event_id`), the reference data none.
+    Every row that names one table gives the schema's primary key, column by column."""
+    from tenderarchive.store.schema import TABLES
+
+    checked = 0
+    for line in section(ARCHITECTURE, "The archive").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if len(cells) != 3 or not re.fullmatch(r"`[a-z_]+`", cells[0]) or cells[0].strip("`") not in TABLES:
+            continue
+        pk = TABLES[cells[0].strip("`")]["pk"]
+        assert re.findall(r"`([a-z_]+)`", cells[2]) == ([pk] if isinstance(pk, str) else list(pk)), line
+        checked += 1
+    assert checked >= 25

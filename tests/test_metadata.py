@@ -185,3 +185,32 @@ def test_every_saved_search_says_what_each_of_its_parameters_is():
     unsaid = [f"{name}?{param}" for name, query in queries.items() for param in query.get("params") or []
               if not re.search(rf"\b{param}\b", query.get("description", "") + query.get("description_html", ""))]
     assert unsaid == []
+
+
+def test_the_data_dictionary_names_writers_that_exist():
+    """The reference tables' dictionary files said they were written by ``tenderarchive.reference.write_tables``, a
+    function that no longer exists (``tenderarchive.store.schema.load_reference_data`` writes them). Every
+    ``tenderarchive.…`` function a dictionary file names is one the code has."""
+    import importlib
+    import re
+
+    from tests.conftest import ROOT
+
+    named = []
+    for path in sorted((ROOT / "tenderarchive" / "datasette" / "tables").glob("*.yaml")):
+        named += [(path.name, m) for m in re.findall(r"\b(tenderarchive(?:\.\w+)+)", path.read_text(encoding="utf-8"))]
+    assert len(named) >= 4
+    missing = []
+    for file, dotted in named:
+        module, _, name = dotted.rpartition(".")
+        try:
+            found = hasattr(importlib.import_module(module), name)
+        except ImportError:
+            try:
+                importlib.import_module(dotted)
+                found = True
+            except ImportError:
+                found = False
+        if not found:
+            missing.append(f"{file}: {dotted}")
+    assert missing == []
