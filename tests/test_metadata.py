@@ -214,3 +214,22 @@ def test_the_data_dictionary_names_writers_that_exist():
         if not found:
             missing.append(f"{file}: {dotted}")
     assert missing == []
+
+
+def test_the_crawls_arguments_name_every_argument_a_crawl_records(tmp_path_factory):
+    """``crawls.arguments`` was described as "(from_date, until_date, sample, profile)"; a TenderNed crawl also records
+    its profile's ``queries`` (by which a later crawl reaches back for a query added to the profile) and a news crawl
+    its registry (``sources``), the ``sites`` it read and the ``site`` subset asked for. Every argument the demo's
+    crawls record is named in the description."""
+    import json
+    import re
+    import sqlite3
+
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    db = build_demo(tmp_path_factory.mktemp("crawl-arguments") / "archive.db", run_dir(tmp_path_factory))
+    recorded = {key for (arguments,) in sqlite3.connect(db).execute("select arguments from crawls")
+                for key in json.loads(arguments or "{}")}
+    assert {"from_date", "profile", "queries", "sites"} <= recorded
+    described = load_metadata()["databases"]["archive"]["tables"]["crawls"]["columns"]["arguments"]
+    assert sorted(k for k in recorded | {"sample", "site"} if not re.search(rf"\b{k}\b", described)) == []
