@@ -447,3 +447,12 @@ def test_the_architecture_gives_each_table_its_key():
         assert re.findall(r"`([a-z_]+)`", cells[2]) == ([pk] if isinstance(pk, str) else list(pk)), line
         checked += 1
     assert checked >= 25
+
+
+def test_the_glossary_links_only_where_its_served_page_can_follow():
+    """The glossary is also served as ``/-/woordenlijst`` (tenderarchive/research.py), where a link to another file of
+    docs/ would lead nowhere: only its own anchors, and ``reference/stages.md``, which the page turns into its
+    own stage table, are links."""
+    links = re.findall(r"\]\(([^)]*)\)", GLOSSARY)
+    assert links
+    assert [link for link in links if not link.startswith("#") and link != "reference/stages.md"] == []
