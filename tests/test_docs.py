@@ -456,3 +456,17 @@ def test_the_glossary_links_only_where_its_served_page_can_follow():
     links = re.findall(r"\]\(([^)]*)\)", GLOSSARY)
     assert links
     assert [link for link in links if not link.startswith("#") and link != "reference/stages.md"] == []
+
+
+def test_operations_says_how_far_back_a_first_crawl_lists():
+    """A first ``tenderarchive crawl tenderned`` without ``--from-date`` (no complete crawl to continue from) lists the
+    last ``default_window_days`` days only; the docs said only that a crawl continues from the last complete one, so a
+    user's first crawl of "everything" held a week. news and tenderned_ocds take no lower bound by default."""
+    from spiders.news import NewsSpider
+    from spiders.tenderned import TenderNedSpider
+    from spiders.tenderned_ocds import TenderNedOCDSSpider
+
+    assert NewsSpider.default_window_days is None and TenderNedOCDSSpider.default_window_days is None
+    text = section(OPERATIONS, "Running a crawl").split("### Incremental runs, long backfills", 1)[1].split("\n### ")[0]
+    days = TenderNedSpider.default_window_days
+    assert re.search(rf"(?:first crawl|none)[^.]*\blast {days} days\b", text), text[:600]
