@@ -470,3 +470,22 @@ def test_operations_says_how_far_back_a_first_crawl_lists():
     text = section(OPERATIONS, "Running a crawl").split("### Incremental runs, long backfills", 1)[1].split("\n### ")[0]
     days = TenderNedSpider.default_window_days
     assert re.search(rf"(?:first crawl|none)[^.]*\blast {days} days\b", text), text[:600]
+
+
+def test_who_writes_what_names_every_extension_that_opens_the_archive():
+    """Every Scrapy extension of ``EXTENSIONS`` that opens the archive is in "Who writes what", with what it writes or
+    that it only reads: the `CrawlState` extension (what a spider may know of the archive, read through
+    `tenderarchive/store/queries.py`: known notices, the crawls' recorded failures asked again …) and the
+    `CrawlLock` extension (the lock file beside the archive) were not."""
+    import importlib
+    import inspect
+
+    writers = section(ARCHITECTURE, "Who writes what")
+    opening = []
+    for path in settings.EXTENSIONS:
+        module, _, name = path.rpartition(".")
+        cls = getattr(importlib.import_module(module), name)
+        if "ARCHIVE_DB" in inspect.getsource(cls):
+            opening.append(name)
+    assert {"CrawlState", "CrawlRecorder", "CrawlLock"} <= set(opening), opening
+    assert [name for name in opening if f"`{name}`" not in writers] == []
