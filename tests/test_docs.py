@@ -489,3 +489,16 @@ def test_who_writes_what_names_every_extension_that_opens_the_archive():
             opening.append(name)
     assert {"CrawlState", "CrawlRecorder", "CrawlLock"} <= set(opening), opening
     assert [name for name in opening if f"`{name}`" not in writers] == []
+
+
+def test_the_docs_say_where_the_data_dictionary_is():
+    """The data dictionary is one file per table, ``tenderarchive/datasette/tables/<table>.yaml`` (merged by
+    ``tenderarchive/metadata.py``); the README's "How it works" said it was ``metadata.yaml``, where a reader looking
+    for a column's description found only the saved searches. Every sentence that says where the data dictionary is
+    names the tables' folder."""
+    said = [m.group(0) for text in (README, ARCHITECTURE)
+            for m in re.finditer(r"[^.]*(?:is|are) (?:described in )?the data dictionary[^.]*\.(?:yaml\)?[^.]*\.)?", text)]
+    said += [m.group(0) for text in (README, ARCHITECTURE)
+             for m in re.finditer(r"[^.]*\b(?:which is the data dictionary\b[^.]*\.|the data dictionary is\s[^.]*\.yaml)", text)]
+    assert len(said) >= 3
+    assert [s for s in said if "tables/" not in s] == []
