@@ -502,3 +502,18 @@ def test_the_docs_say_where_the_data_dictionary_is():
              for m in re.finditer(r"[^.]*\b(?:which is the data dictionary\b[^.]*\.|the data dictionary is\s[^.]*\.yaml)", text)]
     assert len(said) >= 3
     assert [s for s in said if "tables/" not in s] == []
+
+
+def test_the_readme_says_serve_setting_takes_any_datasette_setting():
+    """``serve --setting`` takes any of Datasette's settings (checked as Datasette checks its own), not only those of
+    ``tenderarchive/serve.py``'s ``SETTINGS``, which the README called "the list": a reader looking for
+    ``trace_debug`` (the example of ``serve --help``) there did not find it."""
+    from datasette.app import SETTINGS as DATASETTE_SETTINGS
+
+    from tenderarchive.cli import datasette_settings
+    from tenderarchive.serve import SETTINGS
+
+    outside = sorted({s.name for s in DATASETTE_SETTINGS} - set(SETTINGS))
+    assert "trace_debug" in outside and datasette_settings([("trace_debug", "1")]) == ({"trace_debug": True}, None)
+    [row] = [line for line in README.splitlines() if line.startswith("| `tenderarchive serve ")]
+    assert "datasette --help-settings" in row and "the list is `SETTINGS`" not in row
