@@ -517,3 +517,18 @@ def test_the_readme_says_serve_setting_takes_any_datasette_setting():
     assert "trace_debug" in outside and datasette_settings([("trace_debug", "1")]) == ({"trace_debug": True}, None)
     [row] = [line for line in README.splitlines() if line.startswith("| `tenderarchive serve ")]
     assert "datasette --help-settings" in row and "the list is `SETTINGS`" not in row
+
+
+def test_operations_says_what_a_dry_run_refuses(tmp_path, capsys):
+    """``crawl --dry-run`` with ``--watchlist`` or ``--jobdir`` (both keep something: a report, a queue) is a bad
+    argument, exit 2, and ``crawl all`` without ``--dry-run`` too; docs/operations.md's paragraph on the dry run said
+    neither."""
+    from tenderarchive.cli import main
+
+    db = str(tmp_path / "archive.db")
+    assert main(["crawl", "--dry-run", "--jobdir", str(tmp_path / "job"), "--db", db]) == ExitCode.BAD_ARGUMENTS
+    assert main(["crawl", "all", "--db", db]) == ExitCode.BAD_ARGUMENTS
+    assert not (tmp_path / "archive.db").exists()
+    paragraph = OPERATIONS.split("`--dry-run` fetches and parses", 1)[1].split("\n\n", 1)[0]
+    assert "--watchlist" in paragraph and "--jobdir" in paragraph and "exit 2" in paragraph
+    assert re.search(r"`crawl all`[^.]*without `--dry-run`", paragraph)
