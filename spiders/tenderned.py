@@ -246,6 +246,7 @@ class TenderNedSpider(BaseSpider):
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
+        self.unavailable_documents: set[str] = set()  # ... whose /documenten answered so
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
@@ -318,6 +319,7 @@ class TenderNedSpider(BaseSpider):
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
+        self.unavailable_documents = set(state.get("unavailable_documents") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
         # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
         self.short_before = dict((state.get("short_days") or {}).get(self.profile.name) or {})
@@ -1471,11 +1473,22 @@ class TenderNedSpider(BaseSpider):
         notice has no documents list there, so it is not asked again every run. It is no list read
         whole either (docs/reference/tenderned-api.md §5 documents none): the notice's archived
         documents stay listed and its zip link stays (``documents_not_found``); they were all marked
-        dropped by it, for a notice whose detail still answered."""
-        self.errback(failure)
+        dropped by it, for a notice whose detail still answered.
+
+        Recorded by the first crawl that meets it, as a withdrawn notice's detail is (:meth:`detail_unavailable`): the
+        404 or 410 of an archived notice whose ``/documenten`` answered so in a crawl before is only logged. An open
+        notice is re-checked, its documents list with it, by every crawl until its deadline (an open-ended one for
+        years: :meth:`open_ended_until`), and each such crawl was partial for an answer that did not change."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
-        if response is not None and response.status in (404, 410):
+        gone = response is not None and response.status in (404, 410)
+        if gone and item.publication_id in self.unavailable_documents:
+            self.logger.info("%s: publication %s still no documents list (HTTP %d); its archived documents are kept",
+                             failure.request.url, item.publication_id, response.status)
+            self.crawler.stats.inc_value("tenderned/documents_still_unavailable")
+        else:
+            self.errback(failure)
+        if gone:
             item.documents_url, item.documents = failure.request.url, {"documenten": []}
             item.documents_not_found = True
         yield from self.after_documents(item)

@@ -709,7 +709,9 @@ def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> se
     while they are open, but a detail that answers so again is not recorded again (it left every
     crawl partial until the notice's deadline plus the re-check margin). ``endpoint="/gerelateerd"``:
     those whose ``/gerelateerd`` answered so (a procedure awaiting its award asks its newest notice's
-    every crawl; withdrawn, it left every crawl partial, for ever)."""
+    every crawl; withdrawn, it left every crawl partial, for ever). ``endpoint="/documenten"``: those whose documents
+    list answered so (no list there; an open notice is re-checked, its ``/documenten`` with it, by every crawl until
+    its deadline, years for an open-ended one: each crawl was partial)."""
     with _crawls_read(path) as db:
         return api_archived(db, _unavailable_ids(db, spider, endpoint)) if db is not None else set()
 

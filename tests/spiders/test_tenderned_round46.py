@@ -1,0 +1,47 @@
+"""TenderNed API conformance, round 46, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive: what an open notice's re-check meets again (reference §5: ``/documenten``; §12: re-checked until its
+deadline). The records are SYNTHETIC."""
+
+from __future__ import annotations
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
+DOCUMENTS = "/papi/tenderned-rs-tns/v2/publicaties/300301/documenten"
+
+
+def test_an_open_notices_documents_list_not_found_is_recorded_once_not_by_every_re_check(snapshot, serve_api, crawl):
+    """An open notice whose ``/documenten`` answers 404 (no documents list there: the notice's documents live on an
+    external platform, or TenderNed withdrew the list) is recorded by the first crawl that meets it. The notice is
+    re-checked by every crawl until its deadline (its detail and ``/documenten`` asked again); each 404 was recorded
+    again, so every one of those crawls ended partial (exit 3), for weeks (years for an open-ended notice), for an
+    answer that did not change. Now only logged, as a withdrawn notice's detail or ``/gerelateerd`` is; still asked,
+    and the archived documents kept."""
+    server = serve_api(snapshot, faults={DOCUMENTS: [{"status": 404, "body": '{"message": "Not Found"}'}] * 10})
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "partial" and first.returncode == 3, first.output
+    assert [e["url"] for e in first.errors] == [f"{server.api_url.split('/papi')[0]}{DOCUMENTS}"], first.errors
+    assert first.db["notices"].get(300301)["documents_unread"] is None
+
+    asked = server.api.log.count(DOCUMENTS)
+    second = crawl(server.api_url, **OPEN)  # incremental: 300301 is re-checked as open (deadline 2021-11-15)
+    assert server.api.log.count(DOCUMENTS) == asked + 1  # still asked
+    assert second.crawl["status"] == "complete" and second.returncode == 0, second.errors
+    assert "still no documents list" in second.output
+
+    # a notice whose /documenten answered 404 before and now answers again lists its documents
+    server.api.faults[DOCUMENTS].clear()
+    third = crawl(server.api_url, **OPEN)
+    assert third.crawl["status"] == "complete", third.errors
+    assert third.db["documents"].count_where("publication_id = 300301") == 2
+
+
+def test_a_documents_list_that_fails_otherwise_on_a_re_check_is_still_recorded(snapshot, serve_api, crawl):
+    """Only a 404 or 410 recorded before is only logged: a 500 past its retries on the re-check of a notice whose
+    ``/documenten`` answered 404 before is recorded (the notice is fetched again next run: ``documents_unread``)."""
+    server = serve_api(snapshot, faults={DOCUMENTS: [{"status": 404, "body": '{"message": "Not Found"}'}]})
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "partial", first.errors
+    server.api.faults[DOCUMENTS] = [{"status": 500}] * 10
+    second = crawl(server.api_url, **OPEN)
+    assert second.crawl["status"] == "partial", second.errors
+    assert any(e["url"].endswith(DOCUMENTS) and "HTTP 500" in e["error"] for e in second.errors), second.errors
+    assert second.db["notices"].get(300301)["documents_unread"] == 1
