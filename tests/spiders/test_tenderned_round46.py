@@ -45,3 +45,33 @@ def test_a_documents_list_that_fails_otherwise_on_a_re_check_is_still_recorded(s
     assert second.crawl["status"] == "partial", second.errors
     assert any(e["url"].endswith(DOCUMENTS) and "HTTP 500" in e["error"] for e in second.errors), second.errors
     assert second.db["notices"].get(300301)["documents_unread"] == 1
+
+
+NOTICE = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+
+
+def test_an_open_notice_ended_early_is_not_re_checked_until_its_deadline(snapshot, serve_api, crawl):
+    """Contract notice 300301 (deadline 2021-11-15) whose detail says the procedure ended early
+    (``isVroegtijdigBeeindigd: true``, §4; TenderNed keeps the closing date it announced) was re-checked as open by every
+    crawl until that deadline plus the margin: its detail, ``/documenten`` and ``/gerelateerd`` asked again each run
+    for a procedure that is over (a placeholder deadline's re-check already stopped so: ``open_ended_until``). It is
+    not re-checked; the same notice still running is (the same crawls with the flag false)."""
+    from tests.conftest import by_id
+
+    by_id(snapshot, 300301)["detail"]["isVroegtijdigBeeindigd"] = True
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    assert first.db["notices"].get(300301)["is_cancelled"] == 1
+    asked = server.api.log.count(NOTICE)
+    second = crawl(server.api_url, **OPEN)
+    assert second.crawl["status"] == "complete", second.errors
+    assert server.api.log.count(NOTICE) == asked  # not re-checked
+
+    by_id(snapshot, 300301)["detail"]["isVroegtijdigBeeindigd"] = False  # the same notice running: re-checked
+    running = serve_api(snapshot)
+    crawl(running.api_url, **OPEN, db=first.db_path.parent / "running.db")
+    asked = running.api.log.count(NOTICE)
+    again = crawl(running.api_url, **OPEN, db=first.db_path.parent / "running.db")
+    assert again.crawl["status"] == "complete", again.errors
+    assert running.api.log.count(NOTICE) == asked + 1
