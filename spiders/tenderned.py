@@ -247,6 +247,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_documents: set[str] = set()  # ... whose /documenten answered so
+        self.document_problems: dict[str, set[str]] = {}  # archived notices' documents recorded unreadable before
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
@@ -320,6 +321,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_documents = set(state.get("unavailable_documents") or ())
+        self.document_problems = {key: set(problems) for key, problems in (state.get("document_problems") or {}).items()}
         self.unavailable_related = set(state.get("unavailable_related") or ())
         # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
         self.short_before = dict((state.get("short_days") or {}).get(self.profile.name) or {})
@@ -1471,7 +1473,17 @@ class TenderNedSpider(BaseSpider):
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
+        # Recorded once: an open notice is re-checked, its documents list with it, by every crawl until its deadline,
+        # and a document value that does not read ("1,2 MB") recorded again each time left every such crawl partial
+        # for an answer that did not change (as the detail's own unreadable values are: parse_detail). Only logged
+        # while the list says what a crawl recorded; another value is recorded.
+        said = self.document_problems.get(item.publication_id, ())
         for problem in document_problems(documents):
+            if problem in said:
+                self.logger.info("%s: publication %s: %s, as recorded before; archived without it",
+                                 response.url, item.publication_id, problem)
+                self.crawler.stats.inc_value("tenderned/documents_still_unreadable")
+                continue
             self.record_error(self.asked(response), f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)

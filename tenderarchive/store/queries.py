@@ -758,6 +758,31 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
         return ids - api_archived(db, ids)
 
 
+#: What the spider records of a ``/documenten`` answer's document it archives without a value (spiders/tenderned.py
+#: ``parse_documents``, pipelines/normalise.py ``document_problems``): the problem between these.
+_DOCUMENT_PROBLEM = re.compile(r"publication (?P<id>[0-9]+): (?P<problem>.+); archived without it", re.DOTALL)
+
+
+def document_problems_recorded(path: str | Path, spider: str) -> dict[str, set[str]]:
+    """``{publication_id: {problem, …}}``: what a recorded crawl of the spider recorded of the archived notices'
+    documents lists (``/publicaties/{id}/documenten``) as archived without it (a document's ``grootte`` or
+    ``datumPublicatie`` that does not read, a document without a ``documentId``: pipelines/normalise.py
+    ``document_problems``). An open notice is re-checked, its documents list with it, by every crawl until its deadline:
+    the spider records such a problem once, then only logs it while the list says the same."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return {}
+        recorded: dict[str, set[str]] = {}
+        for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like "
+                                       "'%archived without it%'", [spider]):
+            url = re.search(r"/publicaties/([0-9]+)/documenten$", str(error.get("url") or ""))
+            said = _DOCUMENT_PROBLEM.fullmatch(str(error.get("error") or ""))
+            if url and said and said.group("id") == url.group(1):
+                recorded.setdefault(url.group(1), set()).add(said.group("problem"))
+        archived = api_archived(db, set(recorded))
+        return {key: problems for key, problems in recorded.items() if key in archived}
+
+
 #: A shortfall the crawl recorder wrote (tenderarchive/extensions.py ``CrawlRecorder``) for a list query's single day.
 _SHORT_DAY = re.compile(r"shortfall: (?P<key>.+ (?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?P=day)): "
                         r"fetched (?P<fetched>[0-9]+) of (?P<expected>[0-9]+) rows")

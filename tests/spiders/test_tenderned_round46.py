@@ -75,3 +75,33 @@ def test_an_open_notice_ended_early_is_not_re_checked_until_its_deadline(snapsho
     again = crawl(running.api_url, **OPEN, db=first.db_path.parent / "running.db")
     assert again.crawl["status"] == "complete", again.errors
     assert running.api.log.count(NOTICE) == asked + 1
+
+
+def test_an_open_notices_unreadable_document_value_is_recorded_once_not_by_every_re_check(snapshot, serve_api, crawl):
+    """A document of open notice 300301 listed with a size that is no number of bytes (``grootte: "1,2 MB"``; §5 gives
+    its form nowhere) is archived without it and recorded by the first crawl that meets it. The notice is re-checked,
+    its ``/documenten`` with it, by every crawl until its deadline, and the same value was recorded again each time:
+    every one of those crawls partial for an answer that did not change (the detail's own unreadable values were
+    recorded once already). Only logged when the list says again what a crawl recorded; another value is recorded."""
+    from tests.conftest import by_id
+
+    document = by_id(snapshot, 300301)["documenten"]["documenten"][0]
+    document["grootte"] = "1,2 MB"
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "partial", first.errors
+    assert [e["error"] for e in first.errors] == [
+        f"publication 300301: document {document['documentId']}: grootte '1,2 MB' is not a number of bytes; "
+        "archived without it"]
+    asked = server.api.log.count(DOCUMENTS)
+    second = crawl(server.api_url, **OPEN)
+    assert server.api.log.count(DOCUMENTS) == asked + 1  # re-checked as open
+    assert second.crawl["status"] == "complete" and second.returncode == 0, second.errors
+    assert "grootte '1,2 MB' is not a number of bytes, as recorded before" in second.output
+
+    document["grootte"] = "1,3 MB"  # another unreadable value: recorded
+    third = crawl(server.api_url, **OPEN)
+    assert third.crawl["status"] == "partial", third.errors
+    assert [e["error"] for e in third.errors] == [
+        f"publication 300301: document {document['documentId']}: grootte '1,3 MB' is not a number of bytes; "
+        "archived without it"]
