@@ -48,7 +48,7 @@ crawls listed when one of its queries (a word added to the profile) has not list
 (:meth:`TenderNedSpider.reach_back_for_new_queries`);
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
-notice's detail, never its list row) and (b) open procedures (not one ended early or completed), re-checked until
+notice's detail, never its list row) and (b) open procedures (not one ended early), re-checked until
 their deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
 deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication:
 :meth:`open_ended_until`) plus
@@ -408,13 +408,15 @@ class TenderNedSpider(BaseSpider):
         margin, is not past. The consultation deadline counted only without a deadline: a notice with both (the list's
         original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked.
 
-        Not a notice whose procedure ended early or completed (``is_cancelled``, ``is_completed``: the detail's
-        ``isVroegtijdigBeeindigd``, ``afgerondeAanbesteding``, §4), as for a placeholder deadline
-        (:meth:`open_ended_until`): TenderNed keeps the closing date it announced, and such a notice was re-checked
-        (its detail, ``/documenten``, ``/gerelateerd``) by every crawl until then for a procedure that is over. A new
-        publication of its procedure still fetches it again (:meth:`recheck_procedure`), as does a list row that now
-        says otherwise of it (:meth:`type_listed`, :meth:`status_changed`)."""
-        if notice.get("is_cancelled") == 1 or notice.get("is_completed") == 1:
+        Not a notice whose procedure ended early (``is_cancelled``: the detail's ``isVroegtijdigBeeindigd``, §4, else
+        the list row's ``isVroegtijdigeBeeindiging``, §3), as for a placeholder deadline (:meth:`open_ended_until`):
+        TenderNed keeps the closing date it announced, and such a notice was re-checked (its detail, ``/documenten``,
+        ``/gerelateerd``) by every crawl until then for a procedure that is over. A new publication of its procedure
+        still fetches it again (:meth:`recheck_procedure`), as does a list row that now gives it another status or type
+        (:meth:`status_changed`, :meth:`type_listed`). Not ``afgerondeAanbesteding`` (``is_completed``): the reference
+        gives that flag no meaning for a notice still open (a market consultation's may be set), so it stops nothing
+        here."""
+        if notice.get("is_cancelled") == 1:
             return False
         dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
                  self.open_ended_until(notice))
