@@ -330,15 +330,20 @@ def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
     from tenderarchive import monitor
+    from tenderarchive.change_words import moment_words
 
     # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
     width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
-    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
+    # when it started as a person reads it, on Amsterdam's clock ("5 december 2026 12:31"; --json keeps the ISO text)
+    started = [moment_words(r.get("started")) if r.get("started") else "" for r in rows]
+    when = max([23, *map(len, started)])
+    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<{when}} {'req':>5} {'new':>5} {'upd':>5} "
           f"{'same':>5} {'err':>4}")
-    for r in rows:
-        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {str(r['started'] or ''):<25} "
-              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
-              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
+    for r, begun in zip(rows, started):
+        replayed = _replayed(r)
+        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {begun:<{when}} "
+              f"{'—' if replayed or r.get('requests') is None else r['requests']:>5} {r['items_new'] or 0:>5} "
+              f"{r['items_updated'] or 0:>5} {r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: errors]:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
         bounds = _bounds_reached(r.get("bounds"))
@@ -351,6 +356,21 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             from tenderarchive.watch.render import gone_line
 
             print(f"         - {gone_line(procurement)}")
+        if replayed:
+            print(f"         ~ {replayed}")
+
+
+def _replayed(row: dict) -> str | None:
+    """What ``status`` knows of a crawl rebuilt from its WARC file (``reparse``, ``build-demo``, ``crawl --replay``):
+    it made no request (``requests`` 0) but read its recorded responses, "rebuilt from its WARC file (no request made):
+    61 recorded responses read from tenderned-000001-….warc.gz". Its ``req`` column said 0, as of a crawl that asked
+    nothing. None for a crawl that made its requests."""
+    responses = row.get("responses") or 0
+    if row.get("requests") or not isinstance(responses, int) or responses <= 0:
+        return None
+    source = f" from {row['warc_file']}" if row.get("warc_file") else ""
+    return (f"rebuilt from its WARC file (no request made): {responses} recorded "
+            f"response{'s' * (responses != 1)} read{source}")
 
 
 def _bounds_reached(value) -> str | None:
