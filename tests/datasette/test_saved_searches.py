@@ -265,6 +265,9 @@ def _read_again_later(db_path, url: str, how: str) -> None:
         (article,) = db.query("select * from articles where url = ?", [url])
         record = {"article": dict(article, fetched_at=later, relevance_model_score=article["relevance_model_score"]
                                   + 0.01)}
+        if how == "rewritten":   # the page itself changed: a paragraph added to its text
+            record["article"] = dict(article, fetched_at=later,
+                                     text=article["text"] + "\n\nUpdate: de gunning is uitgesteld tot het voorjaar.")
         for key, table in (("municipalities", "article_municipalities"), ("organisations", "article_organisations"),
                            ("awardees", "article_awardees"), ("article_stages", "article_stages"),
                            ("events", "article_events")):
@@ -299,6 +302,38 @@ def test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds(demo_a
         server.stop()
     entry = f"tag:tenderarchive,2024:article:{url}"
     assert first and dated[entry] == everything[entry] == first
+
+
+@pytest.mark.parametrize("query, params", [("search_all", {"q": "inkoop jeugdhulp Heerlen"}),
+                                           ("new_this_week", {}),
+                                           ("by_jeugdregio", {"jeugdregio": "Zuid-Limburg"}),
+                                           ("jeugdregio_nieuws", {"jeugdregio": "Zuid-Limburg"}),
+                                           ("aanbesteding_nieuws", {"procurement_id": "TN160417"})])
+def test_a_news_page_rewritten_later_is_updated_in_the_feeds_when_its_text_changed(demo_archive, tmp_path, query,
+                                                                                   params):
+    """Heerlen's undated project page was rewritten a week after the archive first read it (a paragraph added; the
+    archive keeps the earlier text in ``versions``): its feed entries kept the first fetch as ``updated``, so a feed
+    reader never showed the page changed. An entry's ``updated`` is the moment it last changed (RFC 4287 §4.2.15):
+    the crawl's fetch that read the new text. A later crawl that only rescored the page keeps it where it was
+    (``test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds``)."""
+    import sqlite3
+
+    url = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    path = shutil.copy(demo_archive, tmp_path / "later.db")
+    (first,) = sqlite3.connect(path).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    _read_again_later(path, url, "rewritten")
+    (changed,) = sqlite3.connect(path).execute(
+        "select changed_columns from versions where table_name = 'articles' and row_key = ?", [url]).fetchone()
+    assert "text" in json.loads(changed)
+    server = Server(path, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, 3)})
+    try:
+        entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                   for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+    finally:
+        server.stop()
+    assert first < "2026-12-08" and entries[f"tag:tenderarchive,2024:article:{url}"] == "2026-12-08T04:00:00+00:00"
+    assert not [updated for updated in entries.values() if updated.startswith("1970")]
 
 
 def test_every_saved_search_describes_each_column_it_shows(demo_archive, server):
