@@ -158,6 +158,24 @@ def atom_time_first(*values) -> str:
     return UNDATED
 
 
+def latest_moment(values) -> str:
+    """The latest of Atom times (RFC 3339 text) by the moment each names, not by its text: a feed's ``updated`` was
+    the greatest text, and "2026-12-08T09:00:00+01:00" (a notice, 08:00 UTC) is greater than
+    "2026-12-08T08:30:00+00:00" (an article's fetch, later). A text that is no time counts as earliest; none that is
+    one: the greatest text."""
+    values = list(values)
+
+    def moment(value):
+        try:
+            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=AMSTERDAM)
+
+    dated = [(found, value) for value in values if (found := moment(value)) is not None]
+    return max(dated, key=lambda pair: pair[0])[1] if dated else max(values, key=str)
+
+
 def atom_changed(changed, *values) -> str:
     """SQL ``atom_changed(changed, a, b, …)``: an entry's ``updated``, the moment it last changed. Its date (the first
     of ``a, b, …`` that parses, as ``atom_time``: a notice's or an article's publication, an undated page's first
@@ -573,7 +591,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
     feed.link(href=request.url, rel="self")
     feed.author({"name": "tenderarchive"})
     if rows:
-        feed.updated(max(row["atom_updated"] for row in rows))
+        feed.updated(latest_moment(row["atom_updated"] for row in rows))
     feed.title(xml_text(_feed_title(datasette, request, sql, database, table, query_name, data)))
     for row in reversed(rows):
         entry = feed.add_entry()
@@ -587,6 +605,10 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
         link = _entry_link(datasette, request, row["atom_link"]) if "atom_link" in columns else None
         if link:
             entry.link(href=iri(link))  # an IRI reference too (RFC 4287 §4.2.7.1): a scraped address may hold a space
+        elif "atom_content_html" not in columns and "atom_content" not in columns:
+            # an entry needs content or an alternate link (RFC 4287 §4.1.2): a query of the SQL page with neither
+            # (its id, title and updated alone) was an error page (HTTP 500), now its title is its content
+            entry.content(xml_text(row["atom_title"] or ""), type="text")
         if "atom_author_name" in columns and row["atom_author_name"]:
             author = {"name": xml_text(row["atom_author_name"])}
             for key in ("uri", "email"):

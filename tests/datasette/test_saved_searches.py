@@ -723,3 +723,19 @@ def test_every_saved_search_writes_money_as_dutch_euros_with_thousands_dots(serv
                 amounts += 1
                 assert re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*,\d\d", amount), (name, amount, text[:120])
     assert amounts > 50
+
+
+def test_a_feeds_updated_is_its_latest_entry_by_the_moment_not_by_the_text(server):
+    """A feed's ``updated`` was the greatest ``atom_updated`` text: of a notice published at 09:00 in Amsterdam
+    ("…T09:00:00+01:00", 08:00 UTC) and a news page first read at 08:30 UTC ("…T08:30:00+00:00"), the notice's,
+    half an hour before the feed last changed. It is the latest moment. A query of the SQL page with an id, title and
+    updated alone (no content, no link) was an error page (HTTP 500): each entry's title is its content."""
+    sql = ("select 'tag:x,2026:a' as atom_id, 'news' as atom_title, '2026-12-08T08:30:00+00:00' as atom_updated "
+           "union all select 'tag:x,2026:b', 'notice', '2026-12-08T09:00:00+01:00' "
+           "union all select 'tag:x,2026:c', 'older', '2026-12-07T23:59:00+00:00'")
+    root = ET.fromstring(server.get(f"/{server.database}.atom?" + urllib.parse.urlencode({"sql": sql})))
+    assert root.findtext(f"{ATOM}updated") == "2026-12-08T08:30:00+00:00"
+    entries = {e.findtext(f"{ATOM}id"): e for e in root.findall(f"{ATOM}entry")}
+    assert {key: e.findtext(f"{ATOM}content") for key, e in entries.items()} == {
+        "tag:x,2026:a": "news", "tag:x,2026:b": "notice", "tag:x,2026:c": "older"}
+    assert entries["tag:x,2026:b"].findtext(f"{ATOM}updated") == "2026-12-08T09:00:00+01:00"
