@@ -229,7 +229,8 @@ def test_report_command_and_its_exit_codes(two_crawls, tmp_path):
 
     out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path),
                           "--crawl", "99"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 1 and "no crawl 99" in out.stderr
+    # which crawls it has, not only which it has not (a mistyped id, a crawl of another archive)
+    assert out.returncode == 1 and "no crawl 99: it has crawls 1 to 2 (`tenderarchive status --db" in out.stderr
 
     out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120,
