@@ -739,3 +739,31 @@ def test_a_feeds_updated_is_its_latest_entry_by_the_moment_not_by_the_text(serve
     assert {key: e.findtext(f"{ATOM}content") for key, e in entries.items()} == {
         "tag:x,2026:a": "news", "tag:x,2026:b": "notice", "tag:x,2026:c": "older"}
     assert entries["tag:x,2026:b"].findtext(f"{ATOM}updated") == "2026-12-08T09:00:00+01:00"
+
+
+def test_an_open_tender_whose_deadline_moved_is_updated_in_its_feed(demo_archive, tmp_path):
+    """The feed of open tenders dated each entry by its notice's publication: when a later crawl read the notice with
+    a moved deadline (the archive keeps the earlier one in ``versions``), a feed reader never showed the entry
+    changed. Its ``updated`` is the moment that crawl read the change; a version of the archive's bookkeeping alone
+    (the list row the notice was fetched with) moves nothing."""
+    import sqlite3
+
+    path = shutil.copy(demo_archive, tmp_path / "moved.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("insert into versions (table_name, row_key, version, valid_from, valid_to, changed_columns, "
+                     "previous_values, new_values) values ('notices', '100131', 1, '2018-07-03T10:00:00+00:00', "
+                     "'2018-07-04T09:00:00+00:00', '[\"deadline\"]', '{\"deadline\": \"2018-07-05T12:00:00+02:00\"}', "
+                     "'{\"deadline\": \"2018-07-06T12:00:00+02:00\"}'), "
+                     "('notices', '100131', 2, '2018-07-04T09:00:00+00:00', '2018-07-05T09:00:00+00:00', "
+                     "'[\"listed_as\"]', '{\"listed_as\": null}', '{\"listed_as\": \"x\"}')")
+    conn.close()
+    server = Server(path)
+    try:
+        entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                   for e in feed(server, "open_youth_care_tenders", as_of="2018-07-04").findall(f"{ATOM}entry")}
+        before = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                  for e in feed(server, "open_youth_care_tenders", as_of="2018-03-20").findall(f"{ATOM}entry")}
+    finally:
+        server.stop()
+    assert entries["tag:tenderarchive,2024:notice:100131"] == "2018-07-04T09:00:00+00:00"
+    assert before["tag:tenderarchive,2024:notice:100101"].startswith("2018-03-13")   # no version: its publication
