@@ -212,6 +212,9 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             load_watchlist(args.watchlist)
         except WatchlistError as exc:
             return _bad("--watchlist", str(exc))
+        refused = mail_settings(args)[1]   # before the crawl, not after it
+        if refused is not None:
+            return refused
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
             try:
@@ -669,23 +672,40 @@ def cmd_status(args) -> int:
             return monitor.status_check(args.db, args, sink, killed)
 
 
+def mail_settings(args):
+    """``--email``'s SMTP settings (``--smtp-*``, ``--mail-*``, ``TENDERARCHIVE_SMTP_*``), and None or the exit code of
+    a refusal: a ``TENDERARCHIVE_SMTP_*`` number that is none, or no recipient at all. Without a recipient the report
+    was built, printed and written, then "could not be mailed" (exit 1), and ``crawl --watchlist --email`` ran its
+    whole crawl first; nothing can be mailed to no one, so it is a bad argument before anything is done."""
+    from tenderarchive.watch import SMTPSettings
+
+    if getattr(args, "email_empty", False):
+        args.email = True   # "mail the report even when nothing matched" mailed nothing without --email
+    if not getattr(args, "email", False):
+        return None, None
+    try:
+        smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
+                                     recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
+    except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
+        return None, _bad("--email", str(exc))
+    if not smtp.recipients:
+        return None, _bad("--email", "no e-mail recipients: give --mail-to ADDRESS or set TENDERARCHIVE_SMTP_TO")
+    return smtp, None
+
+
 def cmd_report(args) -> int:
     """The watchlist report of one crawl (``--unreported``: of every crawl not reported yet, in
     order): printed, written as files, optionally mailed."""
-    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist
+    from tenderarchive.watch import WatchlistError, load_watchlist
 
     db = args.db or "archive.db"
     try:
         load_watchlist(args.watchlist)
     except WatchlistError as exc:
         return _bad("--watchlist", str(exc))
-    smtp = None
-    if args.email:
-        try:
-            smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
-                                         recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
-        except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
-            return _bad("--email", str(exc))
+    smtp, refused = mail_settings(args)
+    if refused is not None:
+        return refused
     crawls, last = [args.crawl], None
     if getattr(args, "unreported", False):
         from tenderarchive.watch import unreported_crawls
@@ -862,7 +882,8 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
                                            "(e.g. http://127.0.0.1:8001)")
     p.add_argument("--email", action="store_true", help="mail the report when something matched "
                                                         "(SMTP settings below or TENDERARCHIVE_SMTP_*)")
-    p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched")
+    p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched "
+                                                              "(implies --email)")
     p.add_argument("--smtp-host", help="SMTP server (env TENDERARCHIVE_SMTP_HOST, default localhost)")
     p.add_argument("--smtp-port", type=int, help="SMTP port (env TENDERARCHIVE_SMTP_PORT, default 25)")
     p.add_argument("--smtp-starttls", action="store_true", help="use STARTTLS (env TENDERARCHIVE_SMTP_STARTTLS)")
