@@ -999,6 +999,8 @@ def _head_role(name: str, default: str) -> str:
 
 # branch orgs5: where a party in a list is ("A in Amsterdam, B in Cadier en Keer en C"): a place of several words joins
 # with "en" only at the item's end, so "A in Leiden en B in Delft" is two items
+# the words that set a consortium's members after it (rule ``consortium``)
+_MEMBERS_OF = r"(?:(?:dat |die )?bestaa\w* uit|bestond uit|gevormd door|met daarin) "
 _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
@@ -1125,18 +1127,20 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"\b(?:organisaties|\w*aanbieders|instellingen|zorginstellingen|partijen)\b[^.\n]{{0,80}}\. [Hh]et gaat om "
         rf"(?:de |het )?(?P<names>(?>{_NAME}(?:{_IN_PLACE})?"
         rf"(?:(?:, | en )(?:de |het )?{_NAME}(?:{_IN_PLACE})?){{0,24}}))")),
-    # (branch orgs10: also with the members' kind, "de combinatie van partijen A (penvoerder), B en C")
-    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
-                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?:(?:partijen|organisaties|\w*aanbieders|"
-                                          rf"instellingen|stichtingen) )?(?P<names>{_LIST})")),
+    # a consortium and its members, one pattern (branch orgs11 unified the two of orgs1/orgs10 and orgs9): the consortium
+    # named after its kind ("het samenwerkingsverband Jeugd Oost"), its members after it ("een combinatie van A en B",
+    # "de combinatie van partijen A (penvoerder), B en C") and both ("het samenwerkingsverband Jeugd Oost, bestaande uit
+    # A en B": the consortium's own name in ``own``, its members in ``names``); a coöperatie only with its members, as
+    # "Coöperatie X" alone is a legal form (``legal_form``)
+    ("provider", "consortium", re.compile(
+        rf"(?:(?:samenwerkingsverband|consortium|combinatie|consortia|coöperatie)\w* (?P<own>{_NAME}),? (?={_MEMBERS_OF})"
+        rf"|coöperatie\w*,? (?={_MEMBERS_OF})|(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van )?)"
+        rf"(?:{_MEMBERS_OF})?(?:de |het )?(?:(?:partijen|organisaties|\w*aanbieders|instellingen|stichtingen) )?(?P<names>{_LIST})")),
     # branch orgs9: the parties of a contract or a decision as such a text writes them ("Stichting Eikenrode, gevestigd te
     # Zwolle", "Gemeente Westland, gevestigd en kantoorhoudend aan ..."); the role from the head word
     ("provider", "gevestigd", re.compile(rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b")),
-    # branch orgs9: the members of a consortium named after it ("het samenwerkingsverband Jeugd Oost, bestaande uit A en
-    # B"), and the parties that tendered ("De inschrijvers waren A, B en C", "A en B hebben een inschrijving ingediend",
-    # "A schreef in op perceel 2")
-    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|coöperatie)\w*(?: (?:{_NAME}))?,? "
-                                          rf"(?:bestaande uit|bestaat uit|gevormd door|met daarin) (?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs9: the parties that tendered ("De inschrijvers waren A, B en C", "A en B hebben een inschrijving
+    # ingediend", "A schreef in op perceel 2")
     ("provider", "bidder", re.compile(rf"\b[Dd]e (?:inschrijvers|gegadigden|bieders|inschrijvende partijen)(?: (?:op|voor) [a-z ]{{2,40}}?)? "
                                       rf"(?:waren|zijn|was|is)(?: onder meer| onder andere)?:? (?:de |het )?(?P<names>{_LIST})|"
                                       rf"(?P<names41>{_ALIST}) (?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,2}}?(?:een )?(?:inschrijving|offerte|bod)"
@@ -1180,7 +1184,8 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # en Jeugd (IGJ)")
     ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}(?: en {_UP})?) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
     # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
-    ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME})\)")),
+    # (branch orgs11: the spelled-out form a phrase with lower-case words, "BEZINN (Boer en Zorg in Noord Nederland)")
+    ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME}|[A-ZÀ-Ý][\w'’-]*(?: [\w'’&-]+){{1,9}})\)")),
 ]
 
 
@@ -1283,6 +1288,36 @@ def _abbreviated(name: str, abbr: str) -> str | None:
         return None  # a sector, an agreement or a programme ("Geestelijke Gezondheidszorg (GGZ)", "Integraal
         # Zorgakkoord (IZA)", "Maatschappelijke Diensttijd (MDT)"), or a body's kind without its name (branch orgs2)
     return n if not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
+
+
+# branch orgs11: an institution named with the organisation it belongs to ("de gesloten jeugdhulpinstelling Transferium
+# van Parlan"): the unit is one word that is not the head noun of a body's own name ("Raad van State", "Leger des Heils",
+# "Vrienden van X", "Huis van de Jeugd")
+_UNIT_OF = re.compile(r"(?P<unit>[A-ZÀ-Ý][\w'’-]+) van (?P<org>[A-ZÀ-Ý].*)")
+_NOT_UNIT = re.compile(r"(?:Raad|Huis|Hof|Stichting|Vereniging|Vrienden|Centrum|Ministerie|College|Leger|Bureau|Kamer|Inspectie|"
+                       r"Federatie|Academie|Universiteit|Hogeschool|School|Museum|Gemeente|Regio|Provincie|Dienst|Huize|Kasteel|"
+                       r"Kinderen|Ouders|Jeugd|Zorg|Praktijk|Afdeling|Instituut|Netwerk|Platform|Team|Punt)")
+
+
+def _unit_of(name: str) -> list[str]:
+    """``name``, or the unit and the organisation it belongs to when it is written "A van B" (branch orgs11)."""
+    m = _UNIT_OF.fullmatch(name)
+    if not m or _NOT_UNIT.fullmatch(m["unit"]) or _is_place(m["org"]) or _is_place(m["unit"]):
+        return [name]
+    org = _clean_name(m["org"])
+    return [m["unit"], org] if org else [name]
+
+
+def _spelled_out(abbr: str, phrase: str) -> str | None:
+    """The organisation an abbreviation names when the text writes it first and spells it out after it in brackets as
+    a phrase that is no name by itself ("BEZINN (Boer en Zorg in Noord Nederland)": the phrase ends in a place, which
+    a name would lose): the abbreviation, as the text goes on to call it (branch orgs11); None where the phrase does
+    not spell it or names no body."""
+    words = phrase.split()
+    if (not abbr.isupper() or len(abbr) < 3 or len(words) < 2 or not _spells(abbr, words) or not _BODY.search(phrase)
+            or _NOT_BODY.search(phrase) or _is_place(abbr) or _POLITICAL.fullmatch(abbr)):
+        return None
+    return abbr
 
 
 # the head words of a body (an institute, association, service, court, team, provider), and of what is not one
@@ -1449,6 +1484,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             chunk = m.group(group)
             if rule == "het_gaat_om":
                 chunk = re.sub(_IN_PLACE, "", chunk)
+            if rule == "consortium" and m.group("own"):
+                chunk = m.group("own") + ", " + chunk  # the consortium's own name, then its members
             if rule in LIST_RULES + ("het_gaat_om",) and group not in SINGLE_GROUPS:
                 names = _split_names(chunk, initial=_initial(text, m.start(group)))
             elif group in SINGLE_GROUPS:
@@ -1459,10 +1496,15 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 names = [name] if name else []
             elif rule == "abbreviation":
                 name = _abbreviated(chunk, m.group("abbr"))
-                names = [name] if name else []
                 role = _abbr_role(name or "")
+                if not name and m.start("abbr") < m.start(group):
+                    name = _spelled_out(m.group("abbr"), chunk)  # (branch orgs11) "BEZINN (Boer en Zorg in ...)"
+                    role = _abbr_role(chunk)
+                names = [name] if name else []
             else:
                 names = [chunk.strip(" .")]
+            if rule == "aanbieder_x" and re.match(r"(?i:\w*instelling)", m.group(0)):
+                names = [u for n in names for u in _unit_of(n)]  # (branch orgs11) "instelling A van B": A and B
             for n in names:
                 if rule == "court_name":
                     n = re.sub(r"^([Rr]echtbank|[Gg]erechtshof) (?:in|te) ", r"\1 ", n)

@@ -1,0 +1,74 @@
+"""Organisations on pages never seen, round eleven (issue 11, branch orgs11): an abbreviation spelled out as a phrase,
+an institution named with the organisation it belongs to, one pattern for a consortium and its members.
+
+The phrasings are real Dutch ones seen on pages (public text, a few words each); the names in the guards are invented.
+"""
+
+import time
+
+import pytest
+
+from tenderarchive.analysis.organisations import find_organisations
+
+
+def _orgs(result: dict) -> dict:
+    return {o["name"]: o["role"] for o in result["organisations"]}
+
+
+# --- an abbreviation written first, its spelled-out form a phrase -----------------------------------------------
+
+def test_an_abbreviation_spelled_out_as_a_phrase_names_the_body(read):
+    text = ("Al lange tijd vraagt de fractie aandacht voor de cliëntenstop, die BEZINN (Boer en Zorg in Noord "
+            "Nederland) al in augustus vorig jaar moest invoeren.")
+    assert _orgs(read(text)).get("BEZINN") == "provider"
+
+
+@pytest.mark.parametrize("text", [
+    "De regio volgt het advies van de ACM (Autoriteit die bij wet toeziet).",  # the phrase does not spell it
+    "Daarover sprak de raad (Zie ook de bijlage bij het besluit).",
+    "Het IZA (Integraal Zorgakkoord van het kabinet) geldt ook hier.",  # an agreement, no body
+])
+def test_a_bracketed_phrase_that_does_not_spell_the_word_names_no_body(read, text):
+    orgs = _orgs(read(text))
+    assert not {"ACM", "IZA"} & set(orgs) and not any(n.startswith(("Autoriteit", "Zie", "Integraal")) for n in orgs)
+
+
+# --- an institution named with its organisation ------------------------------------------------------------------
+
+def test_an_institution_of_an_organisation_is_read_as_both(read):
+    text = ("Dit heeft ingrijpende gevolgen voor de 72 jongeren die in de gesloten jeugdhulpinstelling Transferium van "
+            "Parlan in Heerhugowaard verblijven.")
+    orgs = _orgs(read(text))
+    assert orgs.get("Transferium") == "provider" and orgs.get("Parlan") == "provider"
+    assert "Transferium van Parlan" not in orgs
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De jongeren verblijven in de zorginstelling Huis van de Jeugd.", "Huis van de Jeugd"),
+    ("Het geld gaat naar de jeugdzorginstelling Vrienden van Eikenrode.", "Vrienden van Eikenrode"),
+])
+def test_a_body_whose_own_name_has_van_is_not_cut(read, text, name):
+    assert _orgs(read(text)).get(name) == "provider"
+
+
+# --- one pattern for a consortium and its members --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Het samenwerkingsverband Kracht Oost, bestaande uit Eikenrode en Wilgenhof, levert de zorg.",
+     {"Kracht Oost", "Eikenrode", "Wilgenhof"}),
+    ("Het consortium bestond uit Eikenrode, Wilgenhof en Berkenhof.", {"Eikenrode", "Wilgenhof", "Berkenhof"}),
+    ("De coöperatie Kracht Oost bestaan uit Eikenrode en Wilgenhof.", {"Kracht Oost", "Eikenrode", "Wilgenhof"}),
+    ("De zorg komt van een combinatie van Eikenrode en Wilgenhof.", {"Eikenrode", "Wilgenhof"}),
+])
+def test_a_consortium_and_its_members_are_providers(read, text, expected):
+    orgs = _orgs(read(text))
+    assert {n for n in expected if orgs.get(n) == "provider"} == expected
+
+
+def test_the_consortium_pattern_stays_linear_on_100_kb():
+    find_organisations("Het consortium Eik, bestaande uit Wilg en Linde.")  # patterns compiled outside the clock
+    for unit in ("het samenwerkingsverband Eik Wilg Linde Beuk, ", "consortium Eik en Wilg bestaande uit Linde en "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.process_time()
+        find_organisations(text)
+        assert time.process_time() - started < 5.0
