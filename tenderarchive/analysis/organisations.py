@@ -1436,6 +1436,28 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                     out.append({"name": n, "role": role, "rule": "list_sibling", "sentence": line.strip()[:300]})
 
 
+# branch orgs11: a sentence (rule ``place_buyer``), the municipality itself as its subject, and its words of buying
+_SENTENCE_RX = re.compile(r"[^.!?\n]+")
+_BUYER_SUBJECT = re.compile(r"(?:\b[Dd]e gemeente|\b[Hh]et college)(?![\w-])(?! (?:van )?[A-ZÀ-Ý'’])|\b[Ww]ethouder\b(?! van [A-Z])")
+_BUYING = re.compile(r"\b(?:inkoop\w*|inkopen|ingekocht|koopt|kocht|kopen|aanbested\w*|aanbesteedt?|contract\w*|overeenkomst\w*|"
+                     r"gegund|gunt|gunde|gunning\w*|handtekening\w*|ondertek\w*|getekend|tekent|tekende|gecontracteerd|"
+                     r"contracteert|contracteerde)\b")
+MAX_SCAN = 200_000
+
+
+def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
+    """The municipality whose name form ``form`` is (a lower-case article as written in a list counts)."""
+    key = form.casefold()
+    return next((x["name"] for x in municipalities if key in {f.casefold() for f in forms_of(x["name"])}), None)
+
+
+def _municipal_adjective(name: str) -> str | None:
+    """The adjective of municipality ``name`` ("Castricum" -> "Castricumse", "'s-Gravenhage" -> "Haagse"), as places
+    reads it (branch orgs11)."""
+    from .places import ADJECTIVES, _adjective
+    return next((a for a, n in ADJECTIVES.items() if n == name), None) or _adjective(name)
+
+
 def _heads(key: str) -> list[str]:
     """A name's first words, up to each space in it ("a b c" -> "a", "a b")."""
     return [key[:i] for i, c in enumerate(key) if c == " "]
@@ -1610,6 +1632,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+"
                     + re.escape(form) + r"(?![\w-])", text)
                 rule = "office_of"
+            if not m and _OFFICE_OF.search(text):
+                # branch orgs11: ... also written with the place's adjective ("de Castricumse wethouder", "het Haagse
+                # college", "de Zwolse gemeenteraad"), and the municipality named as the one of a clause ("De enige
+                # gemeente waarvan het college de knoop nog niet heeft doorgehakt, is Castricum")
+                adj = _municipal_adjective(name)
+                m = adj and re.search(rf"(?<![\w-]){re.escape(adj)} (?:[\w-]+ )?(?:wethouder|burgemeester|college|gemeenteraad)\b", text)
+            if not m:
+                m = re.search(r"\b[Dd]e (?:enige|laatste|eerste|tweede|derde|andere|grootste|kleinste) gemeente\b[^.\n]{0,160}?,? "
+                              r"(?:is|was|wordt|werd) " + re.escape(form) + r"(?![\w-])", text)
+                rule = "office_of" if not m else "named_gemeente"
             if m and f"gemeente {name}".casefold() not in seen:
                 seen.add(f"gemeente {name}".casefold())
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
@@ -1659,6 +1691,26 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? van (?P<u>{one})(?![\w-])", text):
             chunk = m.group("s") or m.group("t") or m.group("u")
             acts += [(m, f, "buyer_act") for f in re.findall(names, chunk)]
+        # branch orgs11: a municipality named only as a place, where a sentence has the municipality itself buy -- "de
+        # gemeente", "het college" or a wethouder with a word of buying or contracting -- and names that one
+        # municipality ("In Den Haag sluit de gemeente een overeenkomst met ..."), or the page names no other ("...
+        # hebben wethouder X en de bestuurders hun handtekening gezet onder de overeenkomst. ... jeugdhulp in Den
+        # Haag"): the corpus gold's buyer written "de gemeente"
+        one_place = rf"(?<![\w-])(?:{names})(?![\w-])"
+        bought = False
+        for sm in _SENTENCE_RX.finditer(text):
+            sent = sm.group(0)
+            if not (_BUYER_SUBJECT.search(sent) and _BUYING.search(sent)):
+                continue
+            bought = True
+            forms = set(re.findall(one_place, sent))
+            if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:
+                acts.append((sm, forms.pop(), "place_buyer"))
+        if bought:
+            named = {f: _canonical(f, municipalities, forms_of) for f in set(re.findall(one_place, text[:MAX_SCAN]))}
+            if len(set(named.values())) == 1:
+                f = next(iter(named))
+                acts.append((re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text), f, "place_buyer"))
         for m, form, rule in acts:
             mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)
             if mun and f"gemeente {mun}".casefold() not in seen:

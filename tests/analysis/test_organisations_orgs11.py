@@ -72,3 +72,41 @@ def test_the_consortium_pattern_stays_linear_on_100_kb():
         started = time.process_time()
         find_organisations(text)
         assert time.process_time() - started < 5.0
+
+
+# --- a municipality named only as a place, where the sentence has it buy -----------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    # the gold's buyer written "de gemeente" on a page that names one municipality
+    ("Op vrijdag 7 juli hebben wethouder Hilbert Bredemeijer (Jeugd) en bestuurders van twee samenwerkingsverbanden hun "
+     "handtekening gezet onder de overeenkomst. Samen zijn zij verantwoordelijk voor de jeugdhulp in Den Haag.",
+     "'s-Gravenhage"),
+    ("In Zwolle sluit de gemeente een contract met de jeugdhulpaanbieders. In Kampen gebeurt dat pas later.", "Zwolle"),
+    ("De enige gemeente waarvan het college de knoop nog niet heeft doorgehakt, is Castricum. \"Dat doen ze na het "
+     "debat in de raad\", aldus de woordvoerder.", "Castricum"),
+    ("De jeugdzorg in Castricum staat ter discussie. Tijdens het debat zal de Castricumse wethouder Ron de Haan aan de "
+     "tand worden gevoeld.", "Castricum"),
+])
+def test_a_municipality_named_as_a_place_that_buys_is_the_buyer(read, text, name):
+    result = read(text)
+    assert name in [m["name"] for m in result["municipalities"]]
+    assert _orgs(result).get(f"gemeente {name}") == "buyer"
+
+
+@pytest.mark.parametrize("text", [
+    "Jongeren uit Zwolle en Kampen krijgen hulp. De gemeente heeft een contract gesloten.",  # which one buys is not said
+    "De aanbieder uit Zwolle heeft een contract met de regio.",  # no municipality acts
+    "De gemeente Kampen sluit een contract met een aanbieder uit Zwolle.",  # the buyer is named; Zwolle is a seat
+])
+def test_a_place_beside_another_buyer_or_none_is_no_buyer(read, text):
+    assert _orgs(read(text)).get("gemeente Zwolle") is None
+
+
+def test_the_place_buyer_reading_stays_linear_on_100_kb():
+    from tenderarchive.analysis.places import find_municipalities
+    for unit in ("In Zwolle sluit de gemeente een contract. ", "Zwolle Kampen de gemeente contract wethouder "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        munis = find_municipalities(text)["municipalities"]
+        started = time.process_time()
+        find_organisations(text, municipalities=munis)
+        assert time.process_time() - started < 5.0
