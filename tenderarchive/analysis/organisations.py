@@ -1096,6 +1096,9 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:heeft|hebben) (?:de |het )?(?P<names21>{_NAME}) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
         rf"|(?P<names22>{_NAME}) (?:heeft|hebben) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
         rf"|(?P<names23>{_NAME}) (?:doet|deed|deden|doen) (?:[\w-]+ ){{0,2}}?onderzoek\b"
+        # (branch orgs11: the verb first, "Onder de werktitel X doet Follow the Money onderzoek naar ..."; an English
+        # name's joining words kept)
+        rf"|\b(?:doet|deed|deden|doen) (?P<names52>{_NAME}(?: (?:the|of|and|for) {_UP}){{0,3}}) (?:[\w-]+ ){{0,2}}?onderzoek\b"
         rf"|(?:onderzoek|evaluatie|analyse|rapport)\w* (?:[\w-]+ ){{0,4}}?(?:via|door) (?:de |het )?(?P<names24>{_NAME})")),
     # branch orgs4: a body named as such ("werken samen onder de naam Samen 14"), a bureau named after its kind
     # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
@@ -1186,6 +1189,27 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
     # (branch orgs11: the spelled-out form a phrase with lower-case words, "BEZINN (Boer en Zorg in Noord Nederland)")
     ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME}|[A-ZÀ-Ý][\w'’-]*(?: [\w'’&-]+){{1,9}})\)")),
+    # branch orgs11, tried last: a party named by its place in the sentence alone, as an object or a subject -- working
+    # "samen met" it, care or staff "bij" it, the subject of a subordinate clause or of an inverted main clause ("een
+    # effect dat ook Pluryn erkent", "Samen met Karakter ontwikkelt de regio ...", "jongeren in behandeling bij
+    # Lindenhout", "In de maanden daarvoor heeft Pluryn voor 40 jongeren ... gezocht"); a person, a place, a region, a
+    # law or a party is none (:func:`_positional`), and a subject must be named again elsewhere on the page
+    ("provider", "party_position", re.compile(
+        rf"\b[Ss]amen met (?:de |het )?(?P<names44>{_NAME})"
+        rf"|\b(?:werkzaam|in dienst|in behandeling|in zorg|terecht|aangesloten|geplaatst|verblijft|verblijven|verbleven|woont|"
+        rf"wonen|woonden|opgenomen|behandeld|begeleid|cliënten?|jongeren|kinderen|medewerkers?|werkt|werken|werkte|werkten|"
+        rf"komt|komen|kwam|kwamen|zit|zitten|zat|zaten) (?:[\w-]+ ){{0,3}}?bij (?:de |het )?(?P<names45>{_NAME})"
+        rf"|\b(?:dat|die|omdat|nu|zodat|terwijl|waarna|nadat|doordat) (?:ook |zelf |nu |inmiddels )?(?P<names46>{_NAME}) "
+        rf"(?:erkent|erkende|zegt|zei|stelt|stelde|meldt|meldde|laat weten|liet weten|benadrukt|benadrukte|bevestigt|"
+        rf"bevestigde|verwacht|verwachtte|vindt|vond|heeft|had|hebben|hadden|gaat|ging|biedt|bood|levert|leverde)\b"
+        rf"|(?<=[a-z,] )(?:heeft|had|hebben|hadden) (?P<names47>{_NAME}) (?:voor|met|in|al|ook|samen|zelf|nog|een|de|het)\b"
+        # the party to get in touch with, welcome at, or that has the work done ("neem contact op met MetMaya", "welkom
+        # bij Spirit", "door OPON uit te laten voeren")
+        rf"|\bcontact (?:op|opnemen|opneemt|nemen|leggen|gelegd) (?:[\w-]+ ){{0,2}}?met (?:de |het )?(?P<names48>{_NAME})"
+        rf"|\bcontact met (?:de |het )?(?P<names49>{_NAME}) (?:op|opnemen|opneemt|nemen|leggen)\b"
+        rf"|\bwelkom bij (?:de |het )?(?P<names50>{_NAME})"
+        rf"|\bdoor (?:de |het )?(?P<names51>{_NAME}) (?:te laten |laten |uit te laten |te )(?:uit ?voeren|uitvoeren|voeren|leveren|"
+        rf"verzorgen|bieden|doen)\b")),
 ]
 
 
@@ -1345,7 +1369,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
@@ -1449,6 +1473,48 @@ def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
     """The municipality whose name form ``form`` is (a lower-case article as written in a list counts)."""
     key = form.casefold()
     return next((x["name"] for x in municipalities if key in {f.casefold() for f in forms_of(x["name"])}), None)
+
+
+# branch orgs11: the words before a person's name (a title, a function) and the head words of a body's name before a
+# second word, which make that word no surname ("Zorggroep Parlan")
+_TITLE_BEFORE = re.compile(r"(?i:wethouder|minister|staatssecretaris|burgemeester|mevrouw|meneer|de heer|dhr\.?|mevr\.?|mr\.?|"
+                           r"dr\.?|drs\.?|ir\.?|prof\.?|directeur|directrice|bestuurder|voorzitter|woordvoerder|woordvoerster|"
+                           r"gedeputeerde|kamerlid|raadslid|fractievoorzitter|manager|jurist|advocaat)\s+\Z")
+_BODY_HEAD = re.compile(r"(?:Stichting|Coöperatie|Vereniging|Gemeente|Regio|Groep|Zorggroep|[A-Z]\w*(?:zorg|hulp|groep|stichting|"
+                        r"instelling|centrum|organisatie|instituut|huis|praktijk))\Z")
+
+
+# a capitalised word before a name that is no first name: a sentence's opening word
+_NOT_FIRST_NAME = re.compile(rf"{_OPENER}|Ook|Maar|En|Want|Daarom|Volgens|Namens|Samen|Zowel|Zelfs|Alleen|Waar|Wat|Hoe|Waarom|"
+                             r"Omdat|Als|Of|Toch|Daarbij|Daarnaast|Verder|Wel|Zij|Ze|Wij|We|Hij|Zo|Ondanks|Tijdens|Om|Aan|Uit|"
+                             r"Naast|Onder|Over|Sinds|Zonder|Binnen|Buiten|Tegen|Volgend|Vorig|Heeft|Had|Is|Was|Wordt|Werd|"
+                             r"Gaat|Ging|Kan|Kon|Zal|Zou|Moet|Wil|Mag")
+
+
+_CARE_CONTEXT = re.compile(r"(?i:jeugd|zorg|hulp|aanbieder|aanbod|organisatie|instelling|jongeren|kinderen|gezinnen|cliënt|"
+                           r"behandel|begeleid|opvang|voorziening|ggz)")
+
+
+def _positional(name: str, text: str, subject: bool) -> bool:
+    """Whether ``name``, read by its place in a sentence alone (rule ``party_position``), is a party: not a person (a
+    name of a person's shape, or a word the text writes after a first name or a title: "Vrank Post", "wethouder
+    Geertsma"), a place, a province or a jeugdregio's name, a law, a subject or a political party; a subject also
+    named a second time on the page (branch orgs11)."""
+    if (_PERSON.fullmatch(name) or _is_place(name) or name in _PROVINCES or name in _jeugdregio_names()
+            or _POLITICAL.fullmatch(name) or _NOT_BODY.search(name) or _SUBJECT_WORD.fullmatch(name)
+            or re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name) or name.isdigit()):
+        return False
+    idx = _mentions(name, text[:MAX_SCAN])
+    if subject and len(idx) < 2:
+        return False
+    for p, _ in idx[:200]:
+        before = text[max(0, p - 40): p]
+        if _TITLE_BEFORE.search(before):
+            return False
+        w = re.search(r"(?<![\w.])([A-ZÀ-Ý][a-zà-ÿ]+) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?\Z", before)
+        if w and not _BODY_HEAD.match(w.group(1)) and not _NOT_FIRST_NAME.fullmatch(w.group(1)):
+            return False  # a first name before it: a surname ("Vrank Post")
+    return True
 
 
 def _municipal_adjective(name: str) -> str | None:
@@ -1555,9 +1621,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
+                if rule == "party_position" and (not _positional(n, text, subject=bool(m.group("names46") or m.group("names47"))) or (
+                        m.group("names44") and len(_mentions(n, text[:MAX_SCAN])) < 2
+                        and not _CARE_CONTEXT.search(_sentence_at(text, m.start(), m.end())))):
+                    continue  # (branch orgs11) "samen met X" once, in a sentence about no care, may be a person's first name
+                if rule == "party_position":
+                    role = _head_role(n, "provider")
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of", "gevestigd"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
+                            rule == "author" and _NOT_FIRST_NAME.fullmatch(n)) or (
                             rule == "person_org" and (re.search(r"[A-ZÀ-Ý][\w-]*\s*$", before)  # "Bureau Jeugdzorg (BJZ)"
                                                       or re.search(r"(?i:minister|staatssecretaris|wethouder|gedeputeerde|"
                                                                    r"kamerlid|raadslid|fractie\w*|burgemeester|partij)\W+(?:\w+\W+){0,3}$", before)

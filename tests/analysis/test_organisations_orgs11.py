@@ -110,3 +110,44 @@ def test_the_place_buyer_reading_stays_linear_on_100_kb():
         started = time.process_time()
         find_organisations(text, municipalities=munis)
         assert time.process_time() - started < 5.0
+
+
+# --- a party named by its place in the sentence alone ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Ik kan me goed voorstellen dat veel jongeren de sluiting negatief hebben ervaren – dit was een onvermijdelijk "
+     "effect dat ook Pluryn erkent. In de maanden voorafgaand aan de sluiting heeft Pluryn voor 40 jongeren een "
+     "vervolgplek gezocht.", "Pluryn", "provider"),
+    ("Samen met Karakter ontwikkelt de regio een nieuw aanbod voor jongeren.", "Karakter", "provider"),
+    ("Veel jongeren uit de regio zijn in behandeling bij Lindenhout.", "Lindenhout", "provider"),
+    ("Denk jij dat een kind aanvullende specialistische jeugdhulp nodig heeft? Dan kun je contact opnemen met MetMaya.",
+     "MetMaya", "provider"),
+    ("Kinderen, jongeren én hun ouders zijn welkom bij Spirit, ongeacht hun situatie of achtergrond.", "Spirit", "provider"),
+    ("Voor deze locaties kiezen we ervoor om dit uit te besteden of door OPON uit te laten voeren.", "OPON", "provider"),
+    ("Onder de werktitel \"Jeugdzorg in het Rood\" doet Follow the Money onderzoek naar de geldstromen in de jeugdzorg.",
+     "Follow the Money", "adviser"),
+])
+def test_a_party_named_as_an_object_or_a_subject_is_an_organisation(read, text, name, role):
+    assert _orgs(read(text)).get(name) == role
+
+
+@pytest.mark.parametrize("text", [
+    "Het plan is gemaakt samen met Jan.",  # once, about no care: a first name
+    "Samen met Zwolle bekijkt de regio de jeugdzorg. Samen met Twente ook.",  # a place, a part of the country
+    "\"Dat doen ze na het debat\", zegt woordvoerder Peter Rozenbeek. Ook nu Rozenbeek zegt dat het goed is, volgt er "
+    "een debat.",  # a person's surname
+    "Dit is een effect dat ook Eikenrode erkent.",  # a subject named once only
+    "Neem contact op met Anna de Vries of met wethouder Berk.",  # persons
+    "Jongeren kunnen terecht bij de Jeugdwet en in zorg bij Gemeenten.",  # a law, a kind
+])
+def test_a_person_a_place_or_a_single_subject_is_no_party_by_its_place(read, text):
+    assert not {n for n, r in _orgs(read(text)).items() if r == "provider"}
+
+
+def test_the_positional_reading_stays_linear_on_100_kb():
+    find_organisations("Samen met Eik. Dat ook Eik erkent.")  # patterns compiled outside the clock
+    for unit in ("dat ook Eikenrode erkent en samen met Eikenrode ", "jongeren wonen bij Eik Wilg Linde Beuk Es "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.process_time()
+        find_organisations(text)
+        assert time.process_time() - started < 5.0
