@@ -101,6 +101,15 @@ as a plural subject ("A en B hebben de aanbesteding gewonnen"), per lot told ell
 ("heeft A aangewezen als nieuwe aanbieder") and providing the care from a date or year on in the present ("A levert
 vanaf 2025 de jeugdhulp"; not "sinds").
 
+Branch orgs11: a party named by its place in a sentence alone (``party_position``: "samen met X", care or staff "bij
+X", "contact opnemen met X", "welkom bij X", "door X uit te laten voeren", the subject of a subordinate or inverted
+clause named twice on the page; not a person, place, region, law or political party, :func:`_positional`), an
+abbreviation written first and spelled out as a phrase (:func:`_spelled_out`, "BEZINN (Boer en Zorg in Noord
+Nederland)"), an institution and the organisation it belongs to ("instelling A van B", :func:`_unit_of`), one
+``consortium`` pattern for a consortium's own name and its members, and a municipality named only as a place as the
+buyer where a sentence has it buy (``place_buyer``), by its adjective's office holder or named by a clause
+(``named_gemeente``).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
