@@ -102,7 +102,7 @@ as a plural subject ("A en B hebben de aanbesteding gewonnen"), per lot told ell
 vanaf 2025 de jeugdhulp"; not "sinds").
 
 Branch orgs11: a party named by its place in a sentence alone (``party_position``: "samen met X", care or staff "bij
-X", "contact opnemen met X", "welkom bij X", "door X uit te laten voeren", the subject of a subordinate or inverted
+X", "ligt bij X", "lid van" an association, "contact opnemen met X", "welkom bij X", "door X uit te laten voeren", the subject of a subordinate or inverted
 clause named twice on the page; not a person, place, region, law or political party, :func:`_positional`), an
 abbreviation written first and spelled out as a phrase (:func:`_spelled_out`, "BEZINN (Boer en Zorg in Noord
 Nederland)"), an institution and the organisation it belongs to ("instelling A van B", :func:`_unit_of`), one
@@ -1207,7 +1207,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"\b[Ss]amen met (?:de |het )?(?P<names44>{_NAME})"
         rf"|\b(?:werkzaam|in dienst|in behandeling|in zorg|terecht|aangesloten|geplaatst|verblijft|verblijven|verbleven|woont|"
         rf"wonen|woonden|opgenomen|behandeld|begeleid|cliënten?|jongeren|kinderen|medewerkers?|werkt|werken|werkte|werkten|"
-        rf"komt|komen|kwam|kwamen|zit|zitten|zat|zaten) (?:[\w-]+ ){{0,3}}?bij (?:de |het )?(?P<names45>{_NAME})"
+        rf"komt|komen|kwam|kwamen|zit|zitten|zat|zaten|ligt|lag|liggen|lagen|berust|berustte|belegd) (?:[\w-]+ ){{0,3}}?bij "
+        rf"(?:de |het )?(?P<names45>{_NAME})"
+        # the association a party is a member of ("Beide organisaties, lid van het MIND Landelijk Platform ...")
+        rf"|\b(?:lid|leden|aangesloten bij|lidorganisaties?) van (?:de |het )?(?P<names53>{_NAME})"
         rf"|\b(?:dat|die|omdat|nu|zodat|terwijl|waarna|nadat|doordat) (?:ook |zelf |nu |inmiddels )?(?P<names46>{_NAME}) "
         rf"(?:erkent|erkende|zegt|zei|stelt|stelde|meldt|meldde|laat weten|liet weten|benadrukt|benadrukte|bevestigt|"
         rf"bevestigde|verwacht|verwachtte|vindt|vond|heeft|had|hebben|hadden|gaat|ging|biedt|bood|levert|leverde)\b"
@@ -1378,7 +1381,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
@@ -1500,6 +1503,7 @@ _NOT_FIRST_NAME = re.compile(rf"{_OPENER}|Ook|Maar|En|Want|Daarom|Volgens|Namens
                              r"Gaat|Ging|Kan|Kon|Zal|Zou|Moet|Wil|Mag")
 
 
+_ASSOCIATION = re.compile(r"(?i:platform|vereniging|federatie|netwerk|koepel|branche|coöperatie|bond\b|alliantie)")
 _CARE_CONTEXT = re.compile(r"(?i:jeugd|zorg|hulp|aanbieder|aanbod|organisatie|instelling|jongeren|kinderen|gezinnen|cliënt|"
                            r"behandel|begeleid|opvang|voorziening|ggz)")
 
@@ -1634,6 +1638,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         m.group("names44") and len(_mentions(n, text[:MAX_SCAN])) < 2
                         and not _CARE_CONTEXT.search(_sentence_at(text, m.start(), m.end())))):
                     continue  # (branch orgs11) "samen met X" once, in a sentence about no care, may be a person's first name
+                if rule == "party_position" and m.group("names53") and not _ASSOCIATION.search(n):
+                    continue  # (branch orgs11) a member of a council, a party or a board, not of an association
                 if rule == "party_position":
                     role = _head_role(n, "provider")
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of", "gevestigd"):  # branch orgs4
