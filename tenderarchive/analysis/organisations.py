@@ -1578,6 +1578,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
 
     heads = {h for k in seen for h in _heads(k)}  # the first words of every name found
+    positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
             role = pattern_role
@@ -1634,10 +1635,15 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
-                if rule == "party_position" and (not _positional(n, text, subject=bool(m.group("names46") or m.group("names47"))) or (
-                        m.group("names44") and len(_mentions(n, text[:MAX_SCAN])) < 2
-                        and not _CARE_CONTEXT.search(_sentence_at(text, m.start(), m.end())))):
-                    continue  # (branch orgs11) "samen met X" once, in a sentence about no care, may be a person's first name
+                if rule == "party_position":
+                    # (a name read once per page and kind of place: a page naming one person a thousand times stays linear)
+                    subject = bool(m.group("names46") or m.group("names47"))
+                    if (n, subject) not in positional:
+                        positional[(n, subject)] = (_positional(n, text, subject), len(_mentions(n, text[:MAX_SCAN])))
+                    ok, times = positional[(n, subject)]
+                    if not ok or (m.group("names44") and times < 2
+                                  and not _CARE_CONTEXT.search(_sentence_at(text, m.start(), m.end()))):
+                        continue  # (branch orgs11) "samen met X" once, in a sentence about no care, may be a first name
                 if rule == "party_position" and m.group("names53") and not _ASSOCIATION.search(n):
                     continue  # (branch orgs11) a member of a council, a party or a board, not of an association
                 if rule == "party_position":
