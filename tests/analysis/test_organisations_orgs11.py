@@ -97,6 +97,7 @@ def test_a_municipality_named_as_a_place_that_buys_is_the_buyer(read, text, name
     "Jongeren uit Zwolle en Kampen krijgen hulp. De gemeente heeft een contract gesloten.",  # which one buys is not said
     "De aanbieder uit Zwolle heeft een contract met de regio.",  # no municipality acts
     "De gemeente Kampen sluit een contract met een aanbieder uit Zwolle.",  # the buyer is named; Zwolle is a seat
+    "Jeugdzorgaanbieder Eikenrode uit Zwolle groeit. De gemeente sluit steeds vaker contracten met kleine aanbieders.",
 ])
 def test_a_place_beside_another_buyer_or_none_is_no_buyer(read, text):
     assert _orgs(read(text)).get("gemeente Zwolle") is None
