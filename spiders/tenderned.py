@@ -48,8 +48,8 @@ crawls listed when one of its queries (a word added to the profile) has not list
 (:meth:`TenderNedSpider.reach_back_for_new_queries`);
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
-notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
+notice's detail, never its list row) and (b) open procedures (not one ended early), re-checked until
+their deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
 deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication:
 :meth:`open_ended_until`) plus
 ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
@@ -246,6 +246,8 @@ class TenderNedSpider(BaseSpider):
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
+        self.unavailable_documents: set[str] = set()  # ... whose /documenten answered so
+        self.document_problems: dict[str, set[str]] = {}  # archived notices' documents recorded unreadable before
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
@@ -318,6 +320,8 @@ class TenderNedSpider(BaseSpider):
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
+        self.unavailable_documents = set(state.get("unavailable_documents") or ())
+        self.document_problems = {key: set(problems) for key, problems in (state.get("document_problems") or {}).items()}
         self.unavailable_related = set(state.get("unavailable_related") or ())
         # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
         self.short_before = dict((state.get("short_days") or {}).get(self.profile.name) or {})
@@ -402,7 +406,18 @@ class TenderNedSpider(BaseSpider):
         docs/reference/tenderned-api.md §3, §4) and the day its detail's countdown ends when the detail gave no deadline
         (``open_until``: the archived one is then the list's original, which a rectification moved, or none), plus the
         margin, is not past. The consultation deadline counted only without a deadline: a notice with both (the list's
-        original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked."""
+        original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked.
+
+        Not a notice whose procedure ended early (``is_cancelled``: the detail's ``isVroegtijdigBeeindigd``, §4, else
+        the list row's ``isVroegtijdigeBeeindiging``, §3), as for a placeholder deadline (:meth:`open_ended_until`):
+        TenderNed keeps the closing date it announced, and such a notice was re-checked (its detail, ``/documenten``,
+        ``/gerelateerd``) by every crawl until then for a procedure that is over. A new publication of its procedure
+        still fetches it again (:meth:`recheck_procedure`), as does a list row that now gives it another status or type
+        (:meth:`status_changed`, :meth:`type_listed`). Not ``afgerondeAanbesteding`` (``is_completed``): the reference
+        gives that flag no meaning for a notice still open (a market consultation's may be set), so it stops nothing
+        here."""
+        if notice.get("is_cancelled") == 1:
+            return False
         dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
                  self.open_ended_until(notice))
         days = [date.fromisoformat(value[:10]) for value in dates if value]
@@ -1460,7 +1475,17 @@ class TenderNedSpider(BaseSpider):
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
+        # Recorded once: an open notice is re-checked, its documents list with it, by every crawl until its deadline,
+        # and a document value that does not read ("1,2 MB") recorded again each time left every such crawl partial
+        # for an answer that did not change (as the detail's own unreadable values are: parse_detail). Only logged
+        # while the list says what a crawl recorded; another value is recorded.
+        said = self.document_problems.get(item.publication_id, ())
         for problem in document_problems(documents):
+            if problem in said:
+                self.logger.info("%s: publication %s: %s, as recorded before; archived without it",
+                                 response.url, item.publication_id, problem)
+                self.crawler.stats.inc_value("tenderned/documents_still_unreadable")
+                continue
             self.record_error(self.asked(response), f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)
@@ -1471,11 +1496,22 @@ class TenderNedSpider(BaseSpider):
         notice has no documents list there, so it is not asked again every run. It is no list read
         whole either (docs/reference/tenderned-api.md §5 documents none): the notice's archived
         documents stay listed and its zip link stays (``documents_not_found``); they were all marked
-        dropped by it, for a notice whose detail still answered."""
-        self.errback(failure)
+        dropped by it, for a notice whose detail still answered.
+
+        Recorded by the first crawl that meets it, as a withdrawn notice's detail is (:meth:`detail_unavailable`): the
+        404 or 410 of an archived notice whose ``/documenten`` answered so in a crawl before is only logged. An open
+        notice is re-checked, its documents list with it, by every crawl until its deadline (an open-ended one for
+        years: :meth:`open_ended_until`), and each such crawl was partial for an answer that did not change."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
-        if response is not None and response.status in (404, 410):
+        gone = response is not None and response.status in (404, 410)
+        if gone and item.publication_id in self.unavailable_documents:
+            self.logger.info("%s: publication %s still no documents list (HTTP %d); its archived documents are kept",
+                             failure.request.url, item.publication_id, response.status)
+            self.crawler.stats.inc_value("tenderned/documents_still_unavailable")
+        else:
+            self.errback(failure)
+        if gone:
             item.documents_url, item.documents = failure.request.url, {"documenten": []}
             item.documents_not_found = True
         yield from self.after_documents(item)

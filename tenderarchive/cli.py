@@ -212,6 +212,9 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             load_watchlist(args.watchlist)
         except WatchlistError as exc:
             return _bad("--watchlist", str(exc))
+        refused = mail_settings(args)[1]   # before the crawl, not after it
+        if refused is not None:
+            return refused
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
             try:
@@ -330,15 +333,20 @@ def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
     from tenderarchive import monitor
+    from tenderarchive.change_words import moment_words
 
     # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
     width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
-    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
+    # when it started as a person reads it, on Amsterdam's clock ("5 december 2026 12:31"; --json keeps the ISO text)
+    started = [moment_words(r.get("started")) if r.get("started") else "" for r in rows]
+    when = max([23, *map(len, started)])
+    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<{when}} {'req':>5} {'new':>5} {'upd':>5} "
           f"{'same':>5} {'err':>4}")
-    for r in rows:
-        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {str(r['started'] or ''):<25} "
-              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
-              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
+    for r, begun in zip(rows, started):
+        replayed = _replayed(r)
+        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {begun:<{when}} "
+              f"{'—' if replayed or r.get('requests') is None else r['requests']:>5} {r['items_new'] or 0:>5} "
+              f"{r['items_updated'] or 0:>5} {r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: errors]:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
         bounds = _bounds_reached(r.get("bounds"))
@@ -351,6 +359,21 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             from tenderarchive.watch.render import gone_line
 
             print(f"         - {gone_line(procurement)}")
+        if replayed:
+            print(f"         ~ {replayed}")
+
+
+def _replayed(row: dict) -> str | None:
+    """What ``status`` knows of a crawl rebuilt from its WARC file (``reparse``, ``build-demo``, ``crawl --replay``):
+    it made no request (``requests`` 0) but read its recorded responses, "rebuilt from its WARC file (no request made):
+    61 recorded responses read from tenderned-000001-….warc.gz". Its ``req`` column said 0, as of a crawl that asked
+    nothing. None for a crawl that made its requests."""
+    responses = row.get("responses") or 0
+    if row.get("requests") or not isinstance(responses, int) or responses <= 0:
+        return None
+    source = f" from {row['warc_file']}" if row.get("warc_file") else ""
+    return (f"rebuilt from its WARC file (no request made): {responses} recorded "
+            f"response{'s' * (responses != 1)} read{source}")
 
 
 def _bounds_reached(value) -> str | None:
@@ -649,23 +672,40 @@ def cmd_status(args) -> int:
             return monitor.status_check(args.db, args, sink, killed)
 
 
+def mail_settings(args):
+    """``--email``'s SMTP settings (``--smtp-*``, ``--mail-*``, ``TENDERARCHIVE_SMTP_*``), and None or the exit code of
+    a refusal: a ``TENDERARCHIVE_SMTP_*`` number that is none, or no recipient at all. Without a recipient the report
+    was built, printed and written, then "could not be mailed" (exit 1), and ``crawl --watchlist --email`` ran its
+    whole crawl first; nothing can be mailed to no one, so it is a bad argument before anything is done."""
+    from tenderarchive.watch import SMTPSettings
+
+    if getattr(args, "email_empty", False):
+        args.email = True   # "mail the report even when nothing matched" mailed nothing without --email
+    if not getattr(args, "email", False):
+        return None, None
+    try:
+        smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
+                                     recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
+    except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
+        return None, _bad("--email", str(exc))
+    if not smtp.recipients:
+        return None, _bad("--email", "no e-mail recipients: give --mail-to ADDRESS or set TENDERARCHIVE_SMTP_TO")
+    return smtp, None
+
+
 def cmd_report(args) -> int:
     """The watchlist report of one crawl (``--unreported``: of every crawl not reported yet, in
     order): printed, written as files, optionally mailed."""
-    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist
+    from tenderarchive.watch import WatchlistError, load_watchlist
 
     db = args.db or "archive.db"
     try:
         load_watchlist(args.watchlist)
     except WatchlistError as exc:
         return _bad("--watchlist", str(exc))
-    smtp = None
-    if args.email:
-        try:
-            smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
-                                         recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
-        except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
-            return _bad("--email", str(exc))
+    smtp, refused = mail_settings(args)
+    if refused is not None:
+        return refused
     crawls, last = [args.crawl], None
     if getattr(args, "unreported", False):
         from tenderarchive.watch import unreported_crawls
@@ -842,7 +882,8 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
                                            "(e.g. http://127.0.0.1:8001)")
     p.add_argument("--email", action="store_true", help="mail the report when something matched "
                                                         "(SMTP settings below or TENDERARCHIVE_SMTP_*)")
-    p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched")
+    p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched "
+                                                              "(implies --email)")
     p.add_argument("--smtp-host", help="SMTP server (env TENDERARCHIVE_SMTP_HOST, default localhost)")
     p.add_argument("--smtp-port", type=int, help="SMTP port (env TENDERARCHIVE_SMTP_PORT, default 25)")
     p.add_argument("--smtp-starttls", action="store_true", help="use STARTTLS (env TENDERARCHIVE_SMTP_STARTTLS)")

@@ -14,6 +14,10 @@
   ``atom_time(value, ...)``
       a date or timestamp (``2021``, ``2021-05``, ``2021-05-02``, naive or aware ISO 8601)
       as ISO 8601 with an offset (Europe/Amsterdam when none is given), as Atom needs;
+  ``atom_changed(changed, value, ...)``
+      an entry's ``updated``: its date (the first value that parses, as ``atom_time``) or, when later,
+      ``changed``, the moment the archive read its last change a reader sees (``reader_change(changed_columns)``
+      of its ``versions``: 1 unless the version changed only the archive's bookkeeping);
   ``awarded_to(text)``
       the phrase after "gegund aan" in a notice text (TenderNed's public records carry no
       structured winner), or NULL;
@@ -154,6 +158,52 @@ def atom_time_first(*values) -> str:
     return UNDATED
 
 
+def latest_moment(values) -> str:
+    """The latest of Atom times (RFC 3339 text) by the moment each names, not by its text: a feed's ``updated`` was
+    the greatest text, and "2026-12-08T09:00:00+01:00" (a notice, 08:00 UTC) is greater than
+    "2026-12-08T08:30:00+00:00" (an article's fetch, later). A text that is no time counts as earliest; none that is
+    one: the greatest text."""
+    values = list(values)
+
+    def moment(value):
+        try:
+            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=AMSTERDAM)
+
+    dated = [(found, value) for value in values if (found := moment(value)) is not None]
+    return max(dated, key=lambda pair: pair[0])[1] if dated else max(values, key=str)
+
+
+def atom_changed(changed, *values) -> str:
+    """SQL ``atom_changed(changed, a, b, …)``: an entry's ``updated``, the moment it last changed. Its date (the first
+    of ``a, b, …`` that parses, as ``atom_time``: a notice's or an article's publication, an undated page's first
+    fetch) or, when later, ``changed``, the moment the archive read its last change a reader sees
+    (``versions.valid_to``, :func:`reader_change`). An undated news page whose text was rewritten a month after the
+    archive first read it kept the first fetch as its ``updated``, so a feed reader never showed it changed (RFC
+    4287 §4.2.15: the most recent instant the entry was changed in a way the publisher considers significant)."""
+    dated, moment = atom_time_first(*values), atom_time(changed)
+    if moment is None:
+        return dated
+    return moment if datetime.fromisoformat(moment) > datetime.fromisoformat(dated) else dated
+
+
+def reader_change(changed_columns) -> int:
+    """SQL ``reader_change(versions.changed_columns)``: 1 when a version changed a column a reader reads, 0 when it
+    changed only the archive's bookkeeping (an article's scores from a newer model, what a response left out:
+    ``research._bookkeeping``), which brings no entry back as updated. Not a JSON list: 1 (a change all the same)."""
+    import json
+
+    try:
+        columns = json.loads(changed_columns) if isinstance(changed_columns, str) else None
+    except ValueError:
+        return 1
+    if not isinstance(columns, list):
+        return 1
+    return int(any(not research._bookkeeping(column) for column in columns))
+
+
 _AWARDED = re.compile(r"\bgegund\s+aan\s+(.+?)(?:\.(?:\s|$)|;|\n|$)", re.IGNORECASE | re.DOTALL)
 
 
@@ -229,6 +279,8 @@ def register_functions(conn) -> None:
     conn.create_function("nl_stem", 1, _safe(search_text.stem_text), deterministic=True)
     conn.create_function("jeugdregio_code", 1, _safe(search_query.jeugdregio_code), deterministic=True)
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
+    conn.create_function("atom_changed", -1, _safe(atom_changed), deterministic=True)
+    conn.create_function("reader_change", 1, _safe(reader_change), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     conn.create_function("notice_stage", 3, _safe(notice_stage), deterministic=True)
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
@@ -539,7 +591,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
     feed.link(href=request.url, rel="self")
     feed.author({"name": "tenderarchive"})
     if rows:
-        feed.updated(max(row["atom_updated"] for row in rows))
+        feed.updated(latest_moment(row["atom_updated"] for row in rows))
     feed.title(xml_text(_feed_title(datasette, request, sql, database, table, query_name, data)))
     for row in reversed(rows):
         entry = feed.add_entry()
@@ -553,6 +605,10 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
         link = _entry_link(datasette, request, row["atom_link"]) if "atom_link" in columns else None
         if link:
             entry.link(href=iri(link))  # an IRI reference too (RFC 4287 §4.2.7.1): a scraped address may hold a space
+        elif "atom_content_html" not in columns and "atom_content" not in columns:
+            # an entry needs content or an alternate link (RFC 4287 §4.1.2): a query of the SQL page with neither
+            # (its id, title and updated alone) was an error page (HTTP 500), now its title is its content
+            entry.content(xml_text(row["atom_title"] or ""), type="text")
         if "atom_author_name" in columns and row["atom_author_name"]:
             author = {"name": xml_text(row["atom_author_name"])}
             for key in ("uri", "email"):

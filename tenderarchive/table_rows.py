@@ -68,6 +68,38 @@ def _escaped(value) -> str:
     return escape(value)
 
 
+@lru_cache(maxsize=4096)
+def _moment_html(text: str) -> str | None:
+    """An ISO timestamp as a person reads it, on Amsterdam's clock (``change_words.moment_words``), in a ``<time>``
+    element that keeps the stored text (its ``datetime`` and ``title``): "2026-12-05T11:31:00+00:00" is
+    ``<time datetime="2026-12-05T11:31:00+00:00" title="2026-12-05T11:31:00+00:00">5 december 2026 12:31</time>``.
+    None when ``text`` is no timestamp."""
+    from tenderarchive.change_words import moment_words
+
+    words = moment_words(text)
+    if words == text.strip():
+        return None
+    stored = _escaped(text)
+    return f'<time datetime="{stored}" title="{stored}">{_escaped(words)}</time>'
+
+
+def moment_cell(value) -> str | None:
+    """A plain cell's HTML when its value is an ISO timestamp with a time of day ("2026-12-05T11:31:00+00:00", an
+    article's "2020-12-14T08:55"): the table, row, saved-search and research pages showed the stored ISO text in UTC,
+    where the reports say "5 december 2026 12:31" on Amsterdam's clock. A date alone, and every other value, is None
+    (shown as it is); CSV and JSON keep the stored text. A few character tests per cell, the rest cached."""
+    if type(value) is str and 16 <= len(value) <= 40 and value[10:11] == "T" and value[4:5] == "-" \
+            and value[13:14] == ":":
+        return _moment_html(value)
+    return None
+
+
+def _plain(value) -> str:
+    """A cell without a link: a timestamp as :func:`moment_cell` writes it, else escaped."""
+    moment = moment_cell(value)
+    return _escaped(value) if moment is None else moment
+
+
 #: The columns of the ``changes`` view whose HTML says the change in words (tenderarchive/change_words.py); its CSV
 #: and JSON keep the stored JSON.
 CHANGE_COLUMNS = frozenset({"changed_columns", "previous_values", "new_values"})
@@ -143,7 +175,7 @@ def _table_value(cell, row, database, table):
         link = render_cell(row, cell["raw"], column, table, database)
         if link is not None:
             return link
-    return _escaped(cell["value"])
+    return _escaped(cell["value"]) if cell["value_type"] == "pk" else _plain(cell["value"])
 
 
 def table_row(row, database=None, table=None) -> Markup:
@@ -169,7 +201,7 @@ def _query_cells(columns: tuple) -> tuple:
 
 def _query_value(value, raw, column, raw_row, database):
     link = render_cell(raw_row, raw, column, None, database)
-    return link if link is not None else _escaped(value)
+    return link if link is not None else _plain(value)
 
 
 @lru_cache(maxsize=256)
@@ -200,10 +232,10 @@ def query_row(row, columns, raw_row=None, database=None, shown=None) -> Markup:
 def _query_tr(row, columns, raws, raw_row, database) -> Markup:
     cells = _query_cells(tuple(columns))
     if raw_row is None:
-        body = "".join(f"{opening}{_escaped(value)}</td>" for (opening, _, _), value in zip(cells, row))
+        body = "".join(f"{opening}{_plain(value)}</td>" for (opening, _, _), value in zip(cells, row))
     else:
         body = "".join(f"{opening}"
-                       f"{_query_value(value, raw, column, raw_row, database) if links else _escaped(value)}</td>"
+                       f"{_query_value(value, raw, column, raw_row, database) if links else _plain(value)}</td>"
                        for (opening, links, column), value, raw in zip(cells, row, raws))
     return Markup(f"\n        <tr>{body}\n        </tr>\n    ")
 
@@ -223,6 +255,8 @@ def _research_cell(cell) -> str:
         value = f'<a href="{escape(cell["href"])}">{value}</a>'
     elif cell["column"] == "status" and cell["value"] == "onbevestigd":
         value = f'<strong class="ta-unverified">{value}</strong>'
+    elif (moment := moment_cell(cell["value"])) is not None:
+        value = moment
     return f'<td class="col-{escape(cell["column"])}">{value}</td>'
 
 

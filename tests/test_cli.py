@@ -102,11 +102,57 @@ def test_status_columns_line_up_for_every_spider_name(demo_db):
     line under "sources:" stood out of line with the others."""
     out = subprocess.run([*CLI, "status", "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
     table, sources = out.stdout.split("\nsources:\n")
-    header, *rows = table.splitlines()
+    header, *rows = [line for line in table.splitlines() if not line.startswith("         ")]  # not a note under one
     assert len(rows) == 3 and {row.index("complete") for row in rows} == {header.index("status")}
     assert {len(row) for row in rows} == {len(header)}   # the right-aligned counts end under their headings
     lines = [line for line in sources.splitlines() if line.startswith("  ")]
     assert len(lines) == 3 and len({line.index(" ok ") for line in lines}) == 1
+
+
+def test_status_says_a_rebuilt_crawl_made_no_request_and_when_it_started_in_amsterdam_words(demo_db, tmp_path):
+    """The demo's crawls are rebuilt from their WARC files (``reparse``): no request made, their responses read
+    from the file. ``status`` showed 0 in the ``req`` column, as of a crawl that asked nothing and got nothing; it
+    says what it knows, that the crawl was rebuilt and how many recorded responses it read from which file. Its
+    ``started`` was the stored ISO text in UTC ("2026-12-05T11:31:00+00:00"); it reads as a date on Amsterdam's
+    clock, as the reports' dates do, and ``--json`` keeps the ISO text. A crawl that made requests shows their
+    number, one still running (no count yet) "—", not 0."""
+    import shutil
+    import sqlite3
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tenderarchive.change_words import MONTHS
+
+    path = shutil.copy(demo_db, tmp_path / "archive.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("update crawls set requests = 64 where spider = 'tenderned_ocds'")   # as if crawled
+        conn.execute("update crawls set started = '2026-07-01T22:15:00+00:00' where spider = 'news'")
+        conn.execute("insert into crawls (crawl_id, spider, status, started) values "
+                     "(4, 'tenderned', 'running', '2026-12-05T11:31:00+00:00')")
+        files = dict(conn.execute("select crawl_id, warc_file from crawls where crawl_id < 4"))
+        responses = dict(conn.execute("select crawl_id, responses from crawls where crawl_id < 4"))
+    conn.close()
+    out = subprocess.run([*CLI, "status", "--db", str(path)], capture_output=True, text=True, timeout=60)
+    lines = out.stdout.split("\nsources:")[0].splitlines()
+    header = lines[0]
+    req = header.index("req") + len("req")                       # right-aligned under its heading
+    row = {int(line.split()[0]): i for i, line in enumerate(lines) if line[:5].strip().isdigit()}
+    assert lines[row[2]][req - 2:req] == "64" and "rebuilt" not in lines[row[2] + 1]
+    for crawl_id in (1, 3):
+        assert lines[row[crawl_id]][req - 1] == "—", lines[row[crawl_id]]
+        assert responses[crawl_id] > 0 and files[crawl_id]
+        assert (f"~ rebuilt from its WARC file (no request made): {responses[crawl_id]} recorded responses read "
+                f"from {files[crawl_id]}") in "\n".join(lines[row[crawl_id] + 1:row.get(crawl_id - 1, len(lines))])
+    assert lines[row[4]][req - 1] == "—" and "rebuilt" not in "\n".join(lines[row[4]:row[3]])
+    # 22:15 UTC on 1 July is a quarter past midnight on 2 July in Amsterdam (summer time); 11:31 UTC in December 12:31
+    assert " 2 juli 2026 00:15 " in lines[row[3]] and " 5 december 2026 12:31 " in lines[row[4]]
+    assert "T" not in lines[row[1]].split("complete")[1].split("—")[0]   # no ISO text left in the column
+    demo = sqlite3.connect(demo_db).execute("select started from crawls where crawl_id = 1").fetchone()[0]
+    moment = datetime.fromisoformat(demo).astimezone(ZoneInfo("Europe/Amsterdam"))
+    assert f" {moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M} " in lines[row[1]]
+    as_json = json.loads(subprocess.run([*CLI, "status", "--db", str(path), "--json"],
+                                        capture_output=True, text=True, timeout=60).stdout)
+    assert as_json[0]["started"] == "2026-12-05T11:31:00+00:00" and as_json[-1]["requests"] == 0
 
 
 def test_status_whose_reader_stops_early_keeps_its_exit_code_without_a_traceback(demo_db):

@@ -21,7 +21,8 @@ def test_a_forked_command_answers_like_the_installed_one(tmp_path):
 
 def test_each_command_gets_the_callers_working_directory_and_environment(tmp_path, monkeypatch):
     (tmp_path / "watchlist.yaml").write_text("- name: Alles\n  keywords: [jeugdhulp]\n", encoding="utf-8")
-    args = ["report", "--db", "missing.db", "--watchlist", "watchlist.yaml", "--email"]
+    # (a recipient given: --email with none is refused before the archive is looked for)
+    args = ["report", "--db", "missing.db", "--watchlist", "watchlist.yaml", "--email", "--mail-to", "a@example.org"]
     # Relative paths resolve in tmp_path: the watchlist is read, the archive is missing there.
     missing = forkcli.run(args, cwd=tmp_path)
     assert missing.returncode == 1 and "no archive at missing.db" in missing.stderr, missing.stderr

@@ -709,7 +709,9 @@ def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> se
     while they are open, but a detail that answers so again is not recorded again (it left every
     crawl partial until the notice's deadline plus the re-check margin). ``endpoint="/gerelateerd"``:
     those whose ``/gerelateerd`` answered so (a procedure awaiting its award asks its newest notice's
-    every crawl; withdrawn, it left every crawl partial, for ever)."""
+    every crawl; withdrawn, it left every crawl partial, for ever). ``endpoint="/documenten"``: those whose documents
+    list answered so (no list there; an open notice is re-checked, its ``/documenten`` with it, by every crawl until
+    its deadline, years for an open-ended one: each crawl was partial)."""
     with _crawls_read(path) as db:
         return api_archived(db, _unavailable_ids(db, spider, endpoint)) if db is not None else set()
 
@@ -754,6 +756,31 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
             return set()
         ids = _unavailable_ids(db, spider)
         return ids - api_archived(db, ids)
+
+
+#: What the spider records of a ``/documenten`` answer's document it archives without a value (spiders/tenderned.py
+#: ``parse_documents``, pipelines/normalise.py ``document_problems``): the problem between these.
+_DOCUMENT_PROBLEM = re.compile(r"publication (?P<id>[0-9]+): (?P<problem>.+); archived without it", re.DOTALL)
+
+
+def document_problems_recorded(path: str | Path, spider: str) -> dict[str, set[str]]:
+    """``{publication_id: {problem, …}}``: what a recorded crawl of the spider recorded of the archived notices'
+    documents lists (``/publicaties/{id}/documenten``) as archived without it (a document's ``grootte`` or
+    ``datumPublicatie`` that does not read, a document without a ``documentId``: pipelines/normalise.py
+    ``document_problems``). An open notice is re-checked, its documents list with it, by every crawl until its deadline:
+    the spider records such a problem once, then only logs it while the list says the same."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return {}
+        recorded: dict[str, set[str]] = {}
+        for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like "
+                                       "'%archived without it%'", [spider]):
+            url = re.search(r"/publicaties/([0-9]+)/documenten$", str(error.get("url") or ""))
+            said = _DOCUMENT_PROBLEM.fullmatch(str(error.get("error") or ""))
+            if url and said and said.group("id") == url.group(1):
+                recorded.setdefault(url.group(1), set()).add(said.group("problem"))
+        archived = api_archived(db, set(recorded))
+        return {key: problems for key, problems in recorded.items() if key in archived}
 
 
 #: A shortfall the crawl recorder wrote (tenderarchive/extensions.py ``CrawlRecorder``) for a list query's single day.

@@ -1275,9 +1275,15 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
             row = conn.execute("select * from crawls order by crawl_id desc limit 1").fetchone()
         else:
             row = conn.execute("select * from crawls where crawl_id = ?", [crawl_id]).fetchone()
+        if row is None and crawl_id is not None:
+            # which crawls it has, and what to give (a crawl id a user mistyped, or one of another archive)
+            first, last, count = conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
+            has = ("no crawls yet" if not count else f"crawl {first} alone" if count == 1
+                   else f"crawls {first} to {last}" if last - first + 1 == count else f"{count} crawls, {first} to {last}")
+            raise LookupError(f"{db_path} has no crawl {crawl_id}: it has {has} (`tenderarchive status --db {db_path}` "
+                              "lists them)")
         if row is None:
-            raise LookupError(f"{db_path} has no crawl {crawl_id}" if crawl_id is not None
-                              else f"{db_path} has no crawls yet")
+            raise LookupError(f"{db_path} has no crawls yet")
         crawl = dict(row)
         if crawl.get("status") == "running":
             from tenderarchive.monitor import killed_crawls

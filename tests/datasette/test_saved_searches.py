@@ -265,6 +265,9 @@ def _read_again_later(db_path, url: str, how: str) -> None:
         (article,) = db.query("select * from articles where url = ?", [url])
         record = {"article": dict(article, fetched_at=later, relevance_model_score=article["relevance_model_score"]
                                   + 0.01)}
+        if how == "rewritten":   # the page itself changed: a paragraph added to its text
+            record["article"] = dict(article, fetched_at=later,
+                                     text=article["text"] + "\n\nUpdate: de gunning is uitgesteld tot het voorjaar.")
         for key, table in (("municipalities", "article_municipalities"), ("organisations", "article_organisations"),
                            ("awardees", "article_awardees"), ("article_stages", "article_stages"),
                            ("events", "article_events")):
@@ -299,6 +302,38 @@ def test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds(demo_a
         server.stop()
     entry = f"tag:tenderarchive,2024:article:{url}"
     assert first and dated[entry] == everything[entry] == first
+
+
+@pytest.mark.parametrize("query, params", [("search_all", {"q": "inkoop jeugdhulp Heerlen"}),
+                                           ("new_this_week", {}),
+                                           ("by_jeugdregio", {"jeugdregio": "Zuid-Limburg"}),
+                                           ("jeugdregio_nieuws", {"jeugdregio": "Zuid-Limburg"}),
+                                           ("aanbesteding_nieuws", {"procurement_id": "TN160417"})])
+def test_a_news_page_rewritten_later_is_updated_in_the_feeds_when_its_text_changed(demo_archive, tmp_path, query,
+                                                                                   params):
+    """Heerlen's undated project page was rewritten a week after the archive first read it (a paragraph added; the
+    archive keeps the earlier text in ``versions``): its feed entries kept the first fetch as ``updated``, so a feed
+    reader never showed the page changed. An entry's ``updated`` is the moment it last changed (RFC 4287 §4.2.15):
+    the crawl's fetch that read the new text. A later crawl that only rescored the page keeps it where it was
+    (``test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds``)."""
+    import sqlite3
+
+    url = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    path = shutil.copy(demo_archive, tmp_path / "later.db")
+    (first,) = sqlite3.connect(path).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    _read_again_later(path, url, "rewritten")
+    (changed,) = sqlite3.connect(path).execute(
+        "select changed_columns from versions where table_name = 'articles' and row_key = ?", [url]).fetchone()
+    assert "text" in json.loads(changed)
+    server = Server(path, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, 3)})
+    try:
+        entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                   for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+    finally:
+        server.stop()
+    assert first < "2026-12-08" and entries[f"tag:tenderarchive,2024:article:{url}"] == "2026-12-08T04:00:00+00:00"
+    assert not [updated for updated in entries.values() if updated.startswith("1970")]
 
 
 def test_every_saved_search_describes_each_column_it_shows(demo_archive, server):
@@ -688,3 +723,47 @@ def test_every_saved_search_writes_money_as_dutch_euros_with_thousands_dots(serv
                 amounts += 1
                 assert re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*,\d\d", amount), (name, amount, text[:120])
     assert amounts > 50
+
+
+def test_a_feeds_updated_is_its_latest_entry_by_the_moment_not_by_the_text(server):
+    """A feed's ``updated`` was the greatest ``atom_updated`` text: of a notice published at 09:00 in Amsterdam
+    ("…T09:00:00+01:00", 08:00 UTC) and a news page first read at 08:30 UTC ("…T08:30:00+00:00"), the notice's,
+    half an hour before the feed last changed. It is the latest moment. A query of the SQL page with an id, title and
+    updated alone (no content, no link) was an error page (HTTP 500): each entry's title is its content."""
+    sql = ("select 'tag:x,2026:a' as atom_id, 'news' as atom_title, '2026-12-08T08:30:00+00:00' as atom_updated "
+           "union all select 'tag:x,2026:b', 'notice', '2026-12-08T09:00:00+01:00' "
+           "union all select 'tag:x,2026:c', 'older', '2026-12-07T23:59:00+00:00'")
+    root = ET.fromstring(server.get(f"/{server.database}.atom?" + urllib.parse.urlencode({"sql": sql})))
+    assert root.findtext(f"{ATOM}updated") == "2026-12-08T08:30:00+00:00"
+    entries = {e.findtext(f"{ATOM}id"): e for e in root.findall(f"{ATOM}entry")}
+    assert {key: e.findtext(f"{ATOM}content") for key, e in entries.items()} == {
+        "tag:x,2026:a": "news", "tag:x,2026:b": "notice", "tag:x,2026:c": "older"}
+    assert entries["tag:x,2026:b"].findtext(f"{ATOM}updated") == "2026-12-08T09:00:00+01:00"
+
+
+def test_an_open_tender_whose_deadline_moved_is_updated_in_its_feed(demo_archive, tmp_path):
+    """The feed of open tenders dated each entry by its notice's publication: when a later crawl read the notice with
+    a moved deadline (the archive keeps the earlier one in ``versions``), a feed reader never showed the entry
+    changed. Its ``updated`` is the moment that crawl read the change; a version of the archive's bookkeeping alone
+    (the list row the notice was fetched with) moves nothing."""
+    import sqlite3
+
+    path = shutil.copy(demo_archive, tmp_path / "moved.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("insert into versions (table_name, row_key, version, valid_from, valid_to, changed_columns, "
+                     "previous_values, new_values) values ('notices', '100131', 1, '2018-07-03T10:00:00+00:00', "
+                     "'2018-07-04T09:00:00+00:00', '[\"deadline\"]', '{\"deadline\": \"2018-07-05T12:00:00+02:00\"}', "
+                     "'{\"deadline\": \"2018-07-06T12:00:00+02:00\"}'), "
+                     "('notices', '100131', 2, '2018-07-04T09:00:00+00:00', '2018-07-05T09:00:00+00:00', "
+                     "'[\"listed_as\"]', '{\"listed_as\": null}', '{\"listed_as\": \"x\"}')")
+    conn.close()
+    server = Server(path)
+    try:
+        entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                   for e in feed(server, "open_youth_care_tenders", as_of="2018-07-04").findall(f"{ATOM}entry")}
+        before = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                  for e in feed(server, "open_youth_care_tenders", as_of="2018-03-20").findall(f"{ATOM}entry")}
+    finally:
+        server.stop()
+    assert entries["tag:tenderarchive,2024:notice:100131"] == "2018-07-04T09:00:00+00:00"
+    assert before["tag:tenderarchive,2024:notice:100101"].startswith("2018-03-13")   # no version: its publication

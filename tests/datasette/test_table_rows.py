@@ -15,13 +15,18 @@ from tests.datasette.archive_fixtures import metadata_of, run, served
 
 
 class FormerHook:
-    """The ``render_cell`` hook the archive's plugin had before its links moved into the row filters."""
+    """The ``render_cell`` hook the archive's plugin had before its links moved into the row filters, with a
+    timestamp cell in words as the row filters write it (``table_rows.moment_cell``)."""
 
     @hookimpl
     def render_cell(self, row, value, column, table, database, datasette):
-        if column not in research.CELL_COLUMNS:
-            return None
-        return research.render_cell(row, value, column, table, database)
+        from markupsafe import Markup
+
+        from tenderarchive.table_rows import moment_cell
+
+        link = research.render_cell(row, value, column, table, database) if column in research.CELL_COLUMNS else None
+        moment = moment_cell(value) if link is None else None
+        return link if moment is None else Markup(moment)
 
 
 def table_html(datasette, path: str, hook: bool = False) -> str:
@@ -194,3 +199,43 @@ def test_a_research_page_writes_its_rows_a_row_at_a_time(both):
     finally:
         ours.jinja_env.filters["research_row"] = write
     assert rows and html.count("\n<tr><td") == len(rows)
+
+
+def test_a_timestamp_reads_as_a_date_on_amsterdams_clock_where_a_person_reads_it(both, demo_archive):
+    """The crawls', fetches' and notices' timestamps are stored as ISO text in UTC ("2026-12-05T11:31:00+00:00"),
+    and the table, row, saved-search and research pages showed them so, where the crawl report says "5 december
+    2026 12:31". A timestamp cell reads as a Dutch date on Amsterdam's clock, the stored text kept in its
+    ``<time datetime>`` and ``title``; an article's time without an offset is Amsterdam's already; a date alone
+    and other text are shown as they are; CSV and JSON keep the stored text."""
+    import csv
+    import io
+    import json
+    import sqlite3
+    import urllib.parse
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tenderarchive.change_words import MONTHS
+
+    ours, _ = both
+    (started,) = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True).execute(
+        "select started from crawls where crawl_id = 1").fetchone()
+    moment = datetime.fromisoformat(started).astimezone(ZoneInfo("Europe/Amsterdam"))
+    words = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
+    for path in ("/archive/crawls", "/archive/crawls/1"):
+        table = table_html(ours, path)
+        assert f'<time datetime="{started}" title="{started}">{words}</time>' in table, path
+        assert f">{started}<" not in table
+    assert json.loads(run(ours.client.get("/archive/crawls/1.json?_shape=array")).text)[0]["started"] == started
+    csv_rows = list(csv.DictReader(io.StringIO(run(ours.client.get("/archive/crawls.csv")).text)))
+    assert started in {row["started"] for row in csv_rows}
+    sql = ("select '2026-07-01T22:15:00+00:00' as utc, '2020-12-14T08:55' as local, '2022-10-21' as day, "
+           "'not 2026-07-01T22:15' as text, '2026-13-01T22:15:00' as no_month")
+    table = table_html(ours, "/archive?sql=" + urllib.parse.quote_plus(sql))
+    assert ('<td class="col-utc"><time datetime="2026-07-01T22:15:00+00:00" title="2026-07-01T22:15:00+00:00">'
+            "2 juli 2026 00:15</time></td>") in table   # summer time: UTC+2, past midnight
+    assert '<time datetime="2020-12-14T08:55" title="2020-12-14T08:55">14 december 2020 08:55</time>' in table
+    for shown in ("2022-10-21", "not 2026-07-01T22:15", "2026-13-01T22:15:00"):
+        assert f">{shown}</td>" in table
+    page = run(ours.client.get("/-/aanbesteding?id=TN160417")).text   # a research page: the deadline
+    assert ">6 juli 2018 12:00</time>" in page and ">2018-07-06T12:00:00+02:00<" not in page

@@ -229,13 +229,44 @@ def test_report_command_and_its_exit_codes(two_crawls, tmp_path):
 
     out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path),
                           "--crawl", "99"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 1 and "no crawl 99" in out.stderr
+    # which crawls it has, not only which it has not (a mistyped id, a crawl of another archive)
+    assert out.returncode == 1 and "no crawl 99: it has crawls 1 to 2 (`tenderarchive status --db" in out.stderr
 
     out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "TENDERARCHIVE_SMTP_TIMEOUT": "soon"})
     assert out.returncode == 2 and "TENDERARCHIVE_SMTP_TIMEOUT must be a number, not 'soon'" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_email_with_no_recipient_is_a_bad_argument_before_anything_is_done(two_crawls, tmp_path, smtp_server):
+    """``report --email`` with no recipient (no ``--mail-to``, no ``TENDERARCHIVE_SMTP_TO``) built, printed and wrote
+    the report, then said "could not be mailed" (exit 1), and ``crawl --watchlist --email`` ran its whole crawl first.
+    Nothing can be mailed to no one: exit 2 naming ``--email`` and how to give a recipient, no report printed or
+    written, no crawl run. ``--email-empty`` alone mailed nothing ("mail the report even when nothing matched"): it
+    implies ``--email``."""
+    import os
+
+    path = write(tmp_path, WATCHLIST)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TENDERARCHIVE_SMTP_")}
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email",
+                          "--out", str(tmp_path / "r")], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 2, out.stderr
+    assert "--email" in out.stderr and "--mail-to" in out.stderr and "TENDERARCHIVE_SMTP_TO" in out.stderr
+    assert out.stdout == "" and not (tmp_path / "r").exists()
+    crawl = subprocess.run([*CLI, "crawl", "tenderned", "--db", str(tmp_path / "new.db"), "--watchlist", str(path),
+                            "--email", "-s", "TENDERNED_API_URL=http://127.0.0.1:9/"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120, env=env)
+    assert crawl.returncode == 2 and "no e-mail recipients" in crawl.stderr, crawl.stderr
+    assert not (tmp_path / "new.db").exists()
+    # --email-empty alone: mailed, though nothing matched in crawl 2 for this watchlist
+    quiet = write(tmp_path, "- name: Almere\n  buyers: Gemeente Almere\n", "quiet.yaml")
+    mailed = subprocess.run([*CLI, "report", "--watchlist", str(quiet), "--db", str(two_crawls.db_path),
+                             "--email-empty", "--no-files", "--smtp-host", "127.0.0.1", "--smtp-port",
+                             str(smtp_server.port), "--mail-to", "a@example.org"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert mailed.returncode == 0, mailed.stderr
+    assert [e.rcpt_tos for e in smtp_server.envelopes] == [["a@example.org"]]
 
 
 # --- e-mail ----------------------------------------------------------------------------------------------
