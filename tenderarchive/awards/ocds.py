@@ -721,6 +721,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             [_day(r.get("date")) or "" for r, _, _ in members]
         signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
+                       # every award id of the group, in order (the row is named by the first)
+                       "award_ids": list(dict.fromkeys(str(a.get("id")) for _, a, _ in members)),
                        # the lot as the package names it ("LOT-0001"; "1, 2" for lots together)
                        "source_lot_id": ", ".join(str(x) for x in first.get("relatedLots") or []) or (
                            printed.get(lot_id, lot_id) if lot_id is not None else None),

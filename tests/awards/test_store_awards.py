@@ -947,6 +947,64 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
         assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
+def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards_apart_in_either_order(tmp_path):
+    """OCDS merging (awards merge by their ``id``), reference §6.1/§6.3 (one ocid in several yearly files, "merge them")
+    and §4 "Several winners on one lot", "Rectified award": the 2021 file's publication awards lot 1 to Stichting Een
+    (a1, € 1.000.000) and Stichting Twee (a2, € 400.000); the 2022 file's publication (tag awardUpdate) revises a1, the
+    lot's FIRST award, to € 900.000 alone. A lot's awards of one publication are one row named by its first award id,
+    so both files' awards of the lot were stored under one key ``TN313998/ocds/a1/1``: read 2021 first, the current
+    award held Een at the stale € 1.000.000 beside the new value; read 2022 first, Twee was lost. One file keeps them
+    apart (the 2021 award under a2, the lot's award the update left as it was); two files now give what one file gives,
+    in either order, and reading either file again changes nothing. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313998", "299898", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 400000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313998", "id": "299998", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def awards(db):
+        return sorted((r["publication_id"], r["current"], r["name"], r["tender_value_cents"]) for r in db.query(
+            "select a.publication_id, a.current, s.name, s.tender_value_cents from award_suppliers s "
+            "join awards a using (award_id)"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+                 for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    one = open_archive(tmp_path / "one.db")
+    one["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with one.conn:
+        write_ocds_procedure(one, ocds_record(OCDSProcedureItem(procedure=to_procedure(
+            [awarded, update], source="one.json")), NOTICE_URL), 1)
+    refresh_award_currency(one, 1, full=True)
+    expected = [(299898, 0, "Stichting Een", 100000000), (299898, 0, "Stichting Twee", 40000000),
+                (299998, 1, "Stichting Een", 90000000), (299998, 1, "Stichting Twee", 40000000)]
+    assert awards(one) == expected, awards(one)
+    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    for db in written_in_either_order(tmp_path, files):
+        assert awards(db) == expected, awards(db)
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        history = "select count(*) from versions where table_name = 'awards'"
+        state, versions = rows(db), db.execute(history).fetchone()[0]
+        for name in ("2022", "2021"):
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
+
+
 def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
     """OCDS ``Value.hasTax`` and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"; OCPC's release per
     publication × lot × winner, its ``date`` the publication's): the 2021 file gives publication 299897's award of lot
