@@ -1568,18 +1568,19 @@ def _with_earlier_currency(award: dict, earlier: dict) -> dict:
     """``award`` (another package's later award of the id) with the currency of ``earlier``'s value where its own value
     names none: the later file's update of the value's amount alone (``{"amount": 950000}``, OCDS merging: what a
     release leaves out is as the earlier releases gave it) keeps the earlier file's currency, read in either order of
-    the files; it was taken for the euro, 950.000 pounds counted as euros. So does its VAT basis: the earlier value's
-    ``"hasTax": true`` ("1000000 incl. btw", ``ocds._amount``) left out of the update, the amount was read as exclusive
-    of VAT, as one file merging both releases does not. ``award`` itself where nothing is filled."""
-    if award.get("value_raw") is None or award.get("value_currency") is not None \
-            or earlier is None or earlier.get("value_raw") is None:
+    the files; it was taken for the euro, 950.000 pounds counted as euros. So does its VAT basis where the update
+    leaves ``hasTax`` out (``value_has_tax`` NULL; also an update naming its currency): the earlier value's
+    ``"hasTax": true`` ("1000000 incl. btw", ``ocds._amount``), as one file merging both releases keeps it; an update
+    stating ``"hasTax": false`` keeps its own. ``award`` itself where nothing is filled."""
+    if award.get("value_raw") is None or earlier is None or earlier.get("value_raw") is None:
         return award
     kept = {}
-    if earlier.get("value_currency") is not None:
+    if award.get("value_currency") is None and earlier.get("value_currency") is not None:
         currency = earlier["value_currency"]
         kept.update(value_currency=currency, value_cents=award.get("value_cents") if currency == "EUR" else None)
-    if str(earlier["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(award["value_raw"]).endswith(_OCDS_WITH_TAX):
-        kept["value_raw"] = f"{award['value_raw']}{_OCDS_WITH_TAX}"
+    if str(earlier["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(award["value_raw"]).endswith(_OCDS_WITH_TAX) \
+            and award.get("value_has_tax") is None:
+        kept.update(value_raw=f"{award['value_raw']}{_OCDS_WITH_TAX}", value_has_tax=1)
     return dict(award, **kept) if kept else award
 
 

@@ -851,12 +851,39 @@ def test_an_award_update_in_a_later_file_giving_the_amount_alone_keeps_the_earli
     seen = [[(r["value_cents"], r["value_raw"], r["value_currency"], r["current"]) for r in db.query(
         "select * from awards order by award_id")] for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [(110000000, "1100000 incl. btw", "EUR", 1)], seen
-    # an update naming its currency is read as a whole value (a hasTax false and one left out are one there):
-    # nothing is taken from the earlier file
-    update["awards"][0]["value"]["currency"] = "EUR"
-    files["2022"] = to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")
-    assert [[r["value_raw"] for r in db.query("select * from awards")] for db in written_in_either_order(
-        tmp_path / "own", files)] == [["1100000"], ["1100000"]]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ({"amount": 1100000, "currency": "EUR"}, "1100000 incl. btw"),
+    ({"amount": 1100000, "hasTax": False}, "1100000"),
+    ({"amount": 1100000, "currency": "EUR", "hasTax": False}, "1100000"),
+    ({"amount": 1100000, "hasTax": True}, "1100000 incl. btw"),
+])
+def test_an_award_update_in_a_later_file_takes_the_vat_basis_it_leaves_out_and_keeps_the_one_it_states(
+        tmp_path, given, expected):
+    """OCDS merging (``Value`` is an object: an update's fields replace the earlier ones, the fields it leaves out stay)
+    and reference §6.1/§6.3 (one ocid in several yearly files): the 2021 file gives award a1 € 1.000.000 with
+    ``"hasTax": true``. The 2022 file's update giving the amount and currency but no ``hasTax`` was read as exclusive of
+    VAT ("1100000"), where one file merging both keeps it inclusive ("1100000 incl. btw"); one stating ``"hasTax":
+    false`` without a currency was read as inclusive ("incl. btw" taken from the earlier file), where one file reads it
+    exclusive. A stated false and one left out were one text ("1100000"); the award now keeps whether its package
+    stated it (``awards.value_has_tax``), and two files give what one file gives, in either order. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    earlier = release("ocds-1l04xe-313992", "299892", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR", "hasTax": True}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313992", "id": "299992", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": given, "relatedLots": ["1"]}]}
+    one = to_procedure([earlier, update], source="one.json")["awards"][0]
+    assert (one["value_cents"], one["value_raw"]) == (110000000, expected)
+    files = {"2021": to_procedure([earlier], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([update], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = [[(r["value_cents"], r["value_raw"], r["value_currency"]) for r in db.query(
+        "select * from awards where current = 1")] for db in written_in_either_order(tmp_path, files)]
+    assert seen == [[(110000000, expected, "EUR")]] * 2, seen
 
 
 def test_an_update_of_one_award_of_a_lot_keeps_the_lots_other_award_in_force_in_one_file(tmp_path):
