@@ -1371,8 +1371,9 @@ def _apart_from_other_files(db: sqlite_utils.Database, record: dict, ocid: str |
     (this package's entry, or the archived row, its winners and history moved), in either order of the files; where
     the later publication gives every award id of the earlier one again (a correction of the whole award) they stay
     one row, as before."""
-    if not ocid:
-        return record, False
+    if not ocid or db.execute(f"select 1 from awards where procurement_id = ? and source in {API_SOURCES!r} limit 1",
+                              [record["procurement_id"]]).fetchone():
+        return record, False  # (the API's awards stand: the package's are not written, none is moved)
     moved, awards = False, []
     for entry in record["awards"]:
         award = entry["award"]
