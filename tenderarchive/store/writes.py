@@ -1276,7 +1276,8 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                     # the same publication, as dated, in another file exclusive of VAT (hasTax false) and here
                     # inclusive of it: the archive's values are exclusive of VAT, as one file giving both keeps
                     # (ocds.to_procedure), in either order of the files; the file read last won
-                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS})
+                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS},
+                                 value_has_tax=old.get("value_has_tax"))
                     entry = dict(entry, award=award)
             if other and not entry["suppliers"]:
                 # ... and read the other way round: this package's later correction naming no supplier keeps the
@@ -1526,7 +1527,8 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
             winner["award_date"] = award.get("award_date")
     value = values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)
     award = dict(award, winner_count=max(award.get("winner_count") or 0, len(own)) + len(held),
-                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS})
+                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS},
+                 **({} if shared else {"value_has_tax": None}))
     return dict(entry, award=award, suppliers=suppliers)
 
 
