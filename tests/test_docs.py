@@ -136,7 +136,7 @@ basis before bounds buyer buyers by bytes call cancelled care category cbs cents
 columns completed consortium consultation content contract contracts count country counts cpv crawl crawls
 cue currency current date days deadline description difference differences digital document documents
 download drift dropped duration end error errors estimated european event events evidence excerpt expected extractor
-fetched fetches file finish finished first flag for form framework freshness from group high highest hours trade
+fetched fetches file finish finished first flag for form framework freshness from group has high highest hours trade
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
 legal length links list listed living location lot lots low lowest main matched maxima maximum member members membership mergers
 method model modified month municipalities name named nature new news not note notice notices number nuts ocds ocid parties party of
@@ -145,7 +145,7 @@ placeholder platform precision previous primary prior problems procedure procedu
 procurements provider province publication published raw reason reasons received rectification rectifies
 reestimate reference refs region regional regions release relevance relevant requests responses results
 role row rows rule scale score search section seen sentence share since site sites size soft source sources spider
-stage stages start started status success successful summary supplier suppliers table ted tender tenderned
+stage stages start started status success successful summary supplier suppliers table tax ted tender tenderned
 tenders terms text this timeline title to total type types unchanged unread until unverified update updated url
 used valid value values version versions virus warc week who winner winners with without won year years youth zip
 """.split())

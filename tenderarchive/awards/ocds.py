@@ -410,6 +410,14 @@ def _value_key(value) -> tuple | None:
             _currency(value.get("currency")) or "EUR", _with_tax(value))
 
 
+def _has_tax(value) -> int | None:
+    """A ``Value``'s ``hasTax`` as stated: 1 (includes VAT), 0 (stated otherwise), None where it is left out (OCDS
+    merging: it is then as an earlier release gave it) or there is no amount."""
+    if not isinstance(value, dict) or value.get("amount") is None or value.get("hasTax") is None:
+        return None
+    return 1 if _with_tax(value) else 0
+
+
 def _with_tax(value) -> bool:
     """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
     tax = value.get("hasTax") if isinstance(value, dict) else None
@@ -721,6 +729,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             [_day(r.get("date")) or "" for r, _, _ in members]
         signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
+                       # every award id of the group, in order (the row is named by the first)
+                       "award_ids": list(dict.fromkeys(str(a.get("id")) for _, a, _ in members)),
                        # the lot as the package names it ("LOT-0001"; "1, 2" for lots together)
                        "source_lot_id": ", ".join(str(x) for x in first.get("relatedLots") or []) or (
                            printed.get(lot_id, lot_id) if lot_id is not None else None),
@@ -729,6 +739,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                        # one value for the lot (one award, or every winner's row repeating it); winners of
                        # their own values keep them on their rows and the award has none (as /html)
                        **_amount("value", values[0] if shared else None),
+                       # whether that value stated its VAT basis (hasTax), as the text alone does not say
+                       "value_has_tax": _has_tax(values[0]) if shared else None,
                        "tenders_received": stats.get(lot_id) or stats.get(""),
                        "winner_count": sum(len(names) for _, _, names in members)})
         for (_, award, names), value in zip(members, values):

@@ -232,7 +232,13 @@ TABLES: dict[str, dict] = {
             "award_date": str, "contract_date": str, "contract_id": str,
             **_amounts("value"), "value_low_cents": int, "value_high_cents": int,
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
-            "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
+            "current": int, "year": int, "source": str, "source_file": str, "release_ids": str,
+            # an OCDS award of a lot: the package's award ids it holds (JSON list; the row is named by the first), so
+            # that another file's award of the lot under the same first id is kept apart (store.writes)
+            "ocds_award_ids": str,
+            # whether the package's Value stated its VAT basis (OCDS hasTax: 1 true, 0 false; NULL not stated, and for
+            # /html awards): an update leaving it out keeps another file's, one stating it does not (store.writes)
+            "value_has_tax": int, **PROVENANCE,
             **FIRST_CRAWL,
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
@@ -240,7 +246,7 @@ TABLES: dict[str, dict] = {
                     # a procedure's current awards (the awards saved search's winners and value per row)
                     ["procurement_id", "current"]],
         "versioned": True,
-        "volatile": {"current", "rectifies"},
+        "volatile": {"current", "rectifies", "ocds_award_ids", "value_has_tax"},
     },
     "award_suppliers": {
         "pk": ("award_id", "organisation_id"),

@@ -1189,6 +1189,10 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             return _later(db, publication_id, than) or (str(publication_id) == str(than) and str(than) in superseded)
         for party in record.get("parties") or []:
             changed |= upsert_if_changed(db, "ocds_parties", dict(party, crawl_id=crawl_id)) != "unchanged"
+        # a lot's awards of another file's publication stored under the key of this package's award of the lot (both
+        # named by the same first award id): the earlier publication's goes under the id its other awards give
+        record, moved = _apart_from_other_files(db, record, ocid := (record.get("notice") or {}).get("ocid"))
+        changed |= moved
         record = _named_by_party(db, record)
         changed |= _name_archived_awards(db, record, crawl_id)
         result = record.get("notice_result")
@@ -1241,7 +1245,6 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                             if c in lot and lot[c] is None and old.get(c) is not None})
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()
-        ocid = (record.get("notice") or {}).get("ocid")
         for entry in record["awards"]:
             award = entry["award"]
             old = get_row(db, "awards", award["award_id"])
@@ -1273,7 +1276,8 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                     # the same publication, as dated, in another file exclusive of VAT (hasTax false) and here
                     # inclusive of it: the archive's values are exclusive of VAT, as one file giving both keeps
                     # (ocds.to_procedure), in either order of the files; the file read last won
-                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS})
+                    award = dict(award, **{f"value_{part}": old.get(f"value_{part}") for part in _AMOUNT_PARTS},
+                                 value_has_tax=old.get("value_has_tax"))
                     entry = dict(entry, award=award)
             if other and not entry["suppliers"]:
                 # ... and read the other way round: this package's later correction naming no supplier keeps the
@@ -1334,6 +1338,97 @@ def _ocds_award_id(award: dict) -> str | None:
     if award.get("lot_id") is not None and award.get("source_lot_id") is not None and award_id.endswith(suffix):
         award_id = award_id[:-len(suffix)]
     return award_id or None
+
+
+def _ocds_ids_of_winners(db: sqlite_utils.Database, ocid: str, source_file, winners: list[dict]) -> list[str]:
+    """The award ids file ``source_file`` gives the ``winners`` of one of its awards under (``ocds_parties.award_ids``,
+    each winner matched by KvK number or folded name), in the winners' order, each id once."""
+    from tenderarchive.awards.names import name_key as name_key_of
+
+    parties = []
+    for name, kvk, award_ids in db.execute("select name, kvk, award_ids from ocds_parties where ocid = ? "
+                                           "and source_file is ?", [ocid, source_file]):
+        try:
+            ids = sorted({str(i) for i in json.loads(award_ids or "[]")})
+        except (TypeError, ValueError):
+            continue
+        parties.append((kvk, name_key_of(name) if name else None, ids))
+    out: list[str] = []
+    for winner in winners:
+        for kvk, key, ids in parties:
+            if (kvk and kvk == winner.get("kvk")) or (key and key == winner.get("name_key")):
+                out += [i for i in ids if i not in out]
+    return out
+
+
+def _apart_from_other_files(db: sqlite_utils.Database, record: dict, ocid: str | None) -> tuple[dict, bool]:
+    """``record`` with its awards kept apart from another file's award archived under the same key, and True where an
+    archived award was moved. A lot's awards of one publication are one row named by its first award id
+    (``ocds.to_procedure``): the 2021 file awards lot 1 to Een (a1) and Twee (a2), row ``…/ocds/a1/1``; the 2022 file's
+    update of a1 (tag awardUpdate) is a row ``…/ocds/a1/1`` too. One file names the earlier publication's row by the
+    first of its award ids the later publication does not give again (a2: its award the update left in force); two
+    files stored both publications' awards under one key, the later file's read last winning (a stale value beside
+    the new one, or a winner lost). Of two such rows of different publications, the earlier one's goes under that id
+    (this package's entry, or the archived row, its winners and history moved), in either order of the files; where
+    the later publication gives every award id of the earlier one again (a correction of the whole award) they stay
+    one row, as before."""
+    if not ocid or db.execute(f"select 1 from awards where procurement_id = ? and source in {API_SOURCES!r} limit 1",
+                              [record["procurement_id"]]).fetchone():
+        return record, False  # (the API's awards stand: the package's are not written, none is moved)
+    moved, awards = False, []
+    for entry in record["awards"]:
+        award = entry["award"]
+        old = get_row(db, "awards", award["award_id"])
+        own = _ocds_award_id(award)
+        if old is None or own is None or old.get("source") != "tenderned_ocds" or award.get("lot_id") is None \
+                or old.get("source_file") == award.get("source_file") or old.get("lot_id") != award.get("lot_id") \
+                or str(old.get("publication_id")) == str(award.get("publication_id")) \
+                or _repeats_award(db, award["publication_id"]) or _repeats_award(db, old["publication_id"]):
+            awards.append(entry)
+            continue
+        archived = [{k: v for k, v in w.items() if k != "award_id"}
+                    for w in db.query("select * from award_suppliers where award_id = ? order by rowid",
+                                      [award["award_id"]])]
+
+        def ids(row: dict, winners: list[dict]) -> list[str]:
+            """The award ids a row holds: as stored, else (a row archived before they were) its winners' ids."""
+            try:
+                given = [str(i) for i in json.loads(row.get("ocds_award_ids") or "null") or []]
+            except (TypeError, ValueError):
+                given = []
+            return given or [own] + [i for i in _ocds_ids_of_winners(db, ocid, row.get("source_file"), winners)
+                                     if i != own]
+        if _later(db, award["publication_id"], old["publication_id"]):
+            earlier, earlier_ids, later_ids = archived, ids(old, archived), ids(award, entry["suppliers"])
+        elif _later(db, old["publication_id"], award["publication_id"]):
+            earlier, earlier_ids, later_ids = entry["suppliers"], ids(award, entry["suppliers"]), ids(old, archived)
+        else:
+            awards.append(entry)
+            continue
+        others = [i for i in earlier_ids if i not in later_ids]
+        source_lot = award.get("source_lot_id")
+        new_id = (f"{award['procurement_id']}/ocds/{others[0]}" + (f"/{source_lot}" if source_lot is not None else "")
+                  if others else None)
+        there = get_row(db, "awards", new_id) if new_id is not None else None
+        if earlier is entry["suppliers"]:
+            # this package's award is the earlier publication's: under that id from the start (where no other file's
+            # award holds it; this file's, read before, is this award)
+            if new_id is not None and (there is None or there.get("source_file") == award.get("source_file")):
+                entry = dict(entry, award=dict(award, award_id=new_id))
+            awards.append(entry)
+            continue
+        awards.append(entry)
+        if new_id is None or there is not None:
+            continue  # (a correction of the whole award, or an id another award holds: one row, as before)
+        db.execute("update awards set award_id = ?, current = null where award_id = ?", [new_id, award["award_id"]])
+        db.execute("update award_suppliers set award_id = ? where award_id = ?", [new_id, award["award_id"]])
+        from tenderarchive.store.schema import _join_versions
+        _join_versions(db, "awards", version_key(award["award_id"]), version_key(new_id))
+        tracked = getattr(db, "_tenderarchive_new_keys", None)
+        if tracked and "awards" in tracked and (key := _tracked_key(new_id)) is not None:
+            tracked["awards"].add(key)  # (the row is there now under this key)
+        moved = True
+    return dict(record, awards=awards), moved
 
 
 def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: dict) -> dict:
@@ -1432,7 +1527,8 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
             winner["award_date"] = award.get("award_date")
     value = values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)
     award = dict(award, winner_count=max(award.get("winner_count") or 0, len(own)) + len(held),
-                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS})
+                 **{f"value_{part}": value[part] for part in _AMOUNT_PARTS},
+                 **({} if shared else {"value_has_tax": None}))
     return dict(entry, award=award, suppliers=suppliers)
 
 
@@ -1475,18 +1571,19 @@ def _with_earlier_currency(award: dict, earlier: dict) -> dict:
     """``award`` (another package's later award of the id) with the currency of ``earlier``'s value where its own value
     names none: the later file's update of the value's amount alone (``{"amount": 950000}``, OCDS merging: what a
     release leaves out is as the earlier releases gave it) keeps the earlier file's currency, read in either order of
-    the files; it was taken for the euro, 950.000 pounds counted as euros. So does its VAT basis: the earlier value's
-    ``"hasTax": true`` ("1000000 incl. btw", ``ocds._amount``) left out of the update, the amount was read as exclusive
-    of VAT, as one file merging both releases does not. ``award`` itself where nothing is filled."""
-    if award.get("value_raw") is None or award.get("value_currency") is not None \
-            or earlier is None or earlier.get("value_raw") is None:
+    the files; it was taken for the euro, 950.000 pounds counted as euros. So does its VAT basis where the update
+    leaves ``hasTax`` out (``value_has_tax`` NULL; also an update naming its currency): the earlier value's
+    ``"hasTax": true`` ("1000000 incl. btw", ``ocds._amount``), as one file merging both releases keeps it; an update
+    stating ``"hasTax": false`` keeps its own. ``award`` itself where nothing is filled."""
+    if award.get("value_raw") is None or earlier is None or earlier.get("value_raw") is None:
         return award
     kept = {}
-    if earlier.get("value_currency") is not None:
+    if award.get("value_currency") is None and earlier.get("value_currency") is not None:
         currency = earlier["value_currency"]
         kept.update(value_currency=currency, value_cents=award.get("value_cents") if currency == "EUR" else None)
-    if str(earlier["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(award["value_raw"]).endswith(_OCDS_WITH_TAX):
-        kept["value_raw"] = f"{award['value_raw']}{_OCDS_WITH_TAX}"
+    if str(earlier["value_raw"]).endswith(_OCDS_WITH_TAX) and not str(award["value_raw"]).endswith(_OCDS_WITH_TAX) \
+            and award.get("value_has_tax") is None:
+        kept.update(value_raw=f"{award['value_raw']}{_OCDS_WITH_TAX}", value_has_tax=1)
     return dict(award, **kept) if kept else award
 
 

@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from tenderarchive.store.summaries import refresh_summaries
+from tenderarchive.store.writes import open_archive
 from tests.datasette.archive_fixtures import Server, build_demo, run_dir
 from tests.datasette.test_saved_searches import rows
 
@@ -23,6 +25,9 @@ def server(tmp_path_factory):
                    "where award_id = ? and organisation_id = ?", [award_id, first])
         db.execute("update award_suppliers set tender_value_cents = null, tender_value_raw = 'niet gepubliceerd' "
                    "where award_id = ? and organisation_id = ?", [award_id, second])
+    db = open_archive(path)
+    refresh_summaries(db, None, full=True)  # as the derivation after the crawl that wrote these values would
+    db.close()
     server = Server(path)
     server.path = path
     yield server, award_id, first, second
@@ -76,3 +81,32 @@ def test_a_regions_lots_and_awards_show_each_winners_own_value_where_the_award_h
     assert award["tender_values"] == lot["inschrijvingen"]
     others = [r for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle") if r["award_id"] != award_id]
     assert others and all(r["inschrijvingen"] is None for r in others if r["waarde"] is not None)
+
+
+def test_a_procurements_awarded_value_in_the_buyer_and_award_notice_lists_counts_its_winners_own_values(server):
+    """"Who won, for how much" (refawards46: the summaries count, for an award without a value of its own, its winners'
+    own values, ``AWARD_VALUE_SQL``): `opdrachtgever_aanbestedingen` and `award_notices` still summed the award values
+    only, so the demo's lot whose winner tendered € 450.000,50 (the award has no value) counted as nothing there while
+    `jeugdregio_aanbestedingen` counted it: one procurement, two totals. They now give the summaries' total."""
+    server, award_id, first, second = server
+    with sqlite3.connect(server.path) as db:
+        db.row_factory = sqlite3.Row
+        awards_only = db.execute("select sum(value_cents) from awards where procurement_id = 'TN312877' "
+                                 "and current = 1").fetchone()[0] or 0
+        (summary,) = db.execute("select gegunde_waarde_cents from summary_procurements "
+                                "where procurement_id = 'TN312877'").fetchone()
+        buyers = [r[0] for r in db.execute("select distinct buyer_id from notices where procurement_id = 'TN312877' "
+                                           "and buyer_id is not null")]
+        region = db.execute("select jeugdregio_code from procurements where procurement_id = 'TN312877'").fetchone()[0]
+    assert summary == awards_only + 45000050 and buyers
+    for buyer in buyers:
+        (row,) = [r for r in rows(server, "opdrachtgever_aanbestedingen", opdrachtgever=buyer)
+                  if r["procurement_id"] == "TN312877"]
+        assert row["gegunde_waarde_cents"] == summary, row
+    notices = [r for r in rows(server, "award_notices", pagina="alle") if r["procurement_id"] == "TN312877"]
+    assert notices and {r["awarded_value_cents"] for r in notices} == {summary}, notices
+    assert all(str(summary // 100) in r["atom_content"].replace(".", "") for r in notices if " voor " in r["atom_content"])
+    if region:
+        (listed,) = [r for r in rows(server, "jeugdregio_aanbestedingen", jeugdregio=region, pagina="alle")
+                     if r["procurement_id"] == "TN312877"]
+        assert listed["gegunde_waarde_cents"] == summary
