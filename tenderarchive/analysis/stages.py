@@ -148,6 +148,35 @@ _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|kon|konden|moe
                           r"kwam|kwamen|bleek|bleken)\b", re.I)
 
 
+#: branch cv45: a condition has a finite verb -- Dutch puts it last in the subordinate clause ("als de aanbesteding
+#: mislukt", "zodra de gunning definitief is"). "als" before a noun phrase with no verb is "as", a role or a
+#: comparison: "Kwadraad levert, als de winnaar van de aanbesteding jeugdhulp, sinds 1 januari de zorg" reports the
+#: award. A verb: an auxiliary, modal or common finite verb, a participle, or a last word that is no noun -- a noun
+#: follows a determiner, a preposition, a number or an inflected adjective ("van de gemeenten", "twee percelen",
+#: "de grote aanbieders"), or is a name (a capital); a verb's last word ends as Dutch verbs do (-t, -d, -en).
+_FINITE_WORD = re.compile(r"(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|kan|kunnen|kon|konden|"
+                          r"moet|moeten|moest|moesten|mag|mogen|mocht|mochten|wil|wilt|willen|wilde|wilden|zal|zullen|zou|"
+                          r"zouden|gaat|gaan|ging|gingen|komt|komen|kwam|kwamen|blijft|blijven|blijkt|blijken|doet|doen|"
+                          r"staat|staan|ligt|liggen|lukt|lukken|wint|winnen|krijgt|krijgen|komt|zit|zitten|hoeft|hoeven)", re.I)
+_NOUN_BEFORE = re.compile(r"(?:de|het|een|der|des|deze|dit|die|dat|onze|ons|hun|uw|zijn|haar|elke|iedere|alle|geen|"
+                          r"van|voor|in|uit|bij|met|op|aan|over|naar|tot|om|door|tegen|zonder|binnen|per|"
+                          r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+|[\w-]+e)", re.I)
+_VERB_END = re.compile(r"[\w-]*(?:t|d|en)", re.I)
+
+
+def _finite_clause(clause: str) -> bool:
+    """Does the clause after a conjunction (without it) hold a finite verb? (branch cv45, see above)"""
+    words = re.findall(r"[\w'-]+", clause)
+    if not words:
+        return False
+    if any(_FINITE_WORD.fullmatch(w) for w in words) or _participles(clause):
+        return True
+    last, before = words[-1], (words[-2] if len(words) > 1 else "")
+    if last[:1].isupper() or (before and _NOUN_BEFORE.fullmatch(before)):
+        return False
+    return bool(_VERB_END.fullmatch(last))
+
+
 def _hypothetical_before(text: str, m: re.Match) -> bool:
     """Is the cue ``m`` a possibility or under a condition named before it in its sentence (branch cv44)?"""
     head = text[:m.start()]
@@ -165,12 +194,43 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
         close = end.start() if end else len(text)
         if _PAST_FINITE.search(text[c.start():close]):
             continue
+        if c.group("word").lower() == "als" and not _finite_clause(text[c.end("word"):close]):
+            continue  # "als de winnaar van de aanbesteding": "as", a role, no condition (branch cv45)
         if m.start() < close:
             return True  # the cue in the condition itself
         opener = text[:c.start()].strip(" '\"‘“(")
         if (not opener or re.fullmatch(r"(?:maar|en|ook|juist|vooral|pas|alleen)", opener, re.I)) and end and end.group(0) == ",":
             return True  # "Als ..., moeten de gemeenten ... verlengen": the main clause after a fronted condition
     return False
+#: branch cv45: a condition after the main clause ("De regio verlengt de contracten met de huidige aanbieders, als de
+#: aanbesteding mislukt", "... indien de aanbesteding niet slaagt", "..., tenzij de rechter anders beslist") makes the
+#: main clause's step a contingency: what will happen if, planned -- not a step running now. The conjunction with a
+#: subject and a finite verb after it (:func:`_finite_clause`: not the "als" of a role, "gekozen als de nieuwe
+#: aanbieder"); "als" without a comma not after a comparison ("net als", "zo snel als", "eerder als")
+_CONDITION_AFTER = re.compile(
+    r"(?:,\s*|\s)(?:(?:maar |en |dan |ook |alleen |pas )?(?P<word>als|indien|zodra|tenzij|mits|mocht(?:en)?)|in (?:het )?geval dat)\s+"
+    r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:zo|net|even|zowel|evenals|lang|zolang|snel|goed|veel|[\w-]+er)\s$", re.I)
+
+
+def _condition_after(text: str, m: re.Match) -> bool:
+    """Is the cue ``m``'s clause the main clause of a condition that follows it in the sentence? (branch cv45)"""
+    # the condition follows its main clause closely: read 300 characters on (a page without full stops is one sentence)
+    for c in _CONDITION_AFTER.finditer(text, m.end(), min(len(text), m.end() + 300)):
+        if re.search(r"[;:]", text[m.end():c.start()]):
+            return False
+        if c.group(0)[0] != "," and c.group("word") and c.group("word").lower() == "als" \
+                and _COMPARISON_BEFORE.search(text[max(0, c.start() - 30):c.start() + 1]):
+            continue
+        end = re.compile(r"[,;:]").search(text, c.end())
+        clause = text[c.end("word") if c.group("word") else c.end():end.start() if end else len(text)]
+        if _PAST_FINITE.search(clause) or not _finite_clause(clause):
+            continue
+        return True
+    return False
+
+
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
 # tells what would (or was to) happen, never a step reported ("Zo zou open house leiden tot honderden gecontracteerde
@@ -676,6 +736,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
             if status in (None, "planned") and stage in _DECISION_STAGES and _DECIDED.search(text[:m.start()]):
                 status = "current"  # the decision on an extension or a plan is taken: the step is under way
+            if status in (None, "current") and _condition_after(text, m):
+                status = "planned"  # "verlengt de contracten, als de aanbesteding mislukt": a contingency (cv45)
             if status is None and s.is_heading:
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:

@@ -1,0 +1,65 @@
+"""Specifications of the readings of branch cv45 (issue 11): a condition after the main clause and the "als" of a role,
+and (below) relevance near misses -- in short synthetic pages (SYNTHETIC: written for these tests in common Dutch news
+wording, not taken from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture): a condition's verb and
+the "als" of a role are Dutch grammar, not a rule a held-out site may lose.
+"""
+import time
+
+import pytest
+
+from tests.analysis.reading import stage_statuses
+
+
+# --- a condition after the main clause makes its step a contingency, planned ---
+
+@pytest.mark.parametrize("text", [
+    "De regio verlengt de contracten met de huidige jeugdhulpaanbieders met een jaar, als de aanbesteding mislukt.",
+    "De regio verlengt de contracten met de huidige jeugdhulpaanbieders als de aanbesteding jeugdhulp mislukt.",
+    "De gemeenten verlengen de contracten jeugdhulp, indien de nieuwe aanbesteding niet op tijd wordt gegund.",
+])
+def test_an_extension_under_a_following_condition_is_planned(read, text):
+    result = read(text)
+    assert stage_statuses(result).get("verlenging") == "planned"
+    assert result["primary_stage"] != "verlenging"
+
+
+@pytest.mark.parametrize("text, status", [
+    # a purpose clause or a comparison is no condition
+    ("De regio verlengt de contracten met de jeugdhulpaanbieders met een jaar, zodat de aanbesteding goed kan worden "
+     "voorbereid.", "current"),
+    ("De regio verlengt de contracten met de jeugdhulpaanbieders, net als de gemeente Utrecht.", "current"),
+    # an extension made stays made
+    ("De gemeente heeft de contracten met de jeugdhulpaanbieders al verlengd, als de aanbesteding mislukt.", "done"),
+])
+def test_a_step_without_a_following_condition_keeps_its_tense(read, text, status):
+    assert stage_statuses(read(text)).get("verlenging") == status
+
+
+# --- "als" before a noun phrase without a verb is "as": a role, no condition ---
+
+@pytest.mark.parametrize("text", [
+    "Zorgbureau Noord, als de winnaar van de aanbesteding jeugdhulp, is per 1 januari 2024 gestart.",
+    "De gemeente maakte bekend dat Kwadraad, als de winnaar van de aanbesteding jeugdhulp, de zorg gaat leveren.",
+    "Stichting Jeugdzorg Noord is vorige maand, als de winnaar van de aanbesteding jeugdhulp voor de gemeenten, "
+    "begonnen met de overdracht.",
+])
+def test_als_before_a_role_is_no_condition(read, text):
+    result = read(text)
+    assert stage_statuses(result).get("definitieve_gunning") == "done"
+    assert result["primary_stage"] == "definitieve_gunning"
+
+
+def test_als_with_a_verb_still_opens_a_condition(read):
+    result = read("De regio houdt de huidige aanbieders achter de hand, als de winnaar van de aanbesteding jeugdhulp "
+                  "zich terugtrekt.")
+    assert "definitieve_gunning" not in stage_statuses(result)
+
+
+def test_condition_reading_stays_fast_on_a_long_page(read):
+    text = ("De regio verlengt de contracten met de jeugdhulpaanbieders, als de winnaar van de aanbesteding en " * 900
+            + "de rest.")
+    start = time.perf_counter()
+    read(text)
+    assert time.perf_counter() - start < 10
