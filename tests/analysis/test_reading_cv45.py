@@ -63,3 +63,56 @@ def test_condition_reading_stays_fast_on_a_long_page(read):
     start = time.perf_counter()
     read(text)
     assert time.perf_counter() - start < 10
+
+
+# --- relevance: a buyer's other purchase beside youth care, national politics about procurement ---
+
+@pytest.mark.parametrize("title, text", [
+    ("Nieuws uit de gemeenteraad",
+     "De gemeenteraad besprak dinsdag de jeugdhulp en de tekorten in het sociaal domein. Daarnaast is de aanbesteding "
+     "voor het leerlingenvervoer gegund aan Connexxion. De contracten voor de jeugdhulp lopen nog door."),
+    ("Gemeente gunt opdracht schoonmaak",
+     "De gemeente Zwolle heeft de aanbesteding voor de schoonmaak van gemeentelijke gebouwen gegund aan CSU. Het gaat "
+     "onder meer om het stadhuis, de bibliotheek en het jeugdhulpcentrum aan de Kerkstraat."),
+    ("Besluitenlijst van het college",
+     "Het college besluit de jeugdhulp in de wijkteams te versterken.\n\nDe aanbesteding voor huishoudelijke hulp is "
+     "gepubliceerd op TenderNed. Aanbieders kunnen tot 1 april inschrijven."),
+])
+def test_another_service_bought_beside_youth_care_is_no_youth_care_procurement(read, title, text):
+    result = read(text, title=title)
+    assert result["relevant"] is False
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Kabinet wil aanbesteding in de jeugdzorg beperken",
+     "Minister De Jonge wil dat gemeenten jeugdzorg minder vaak aanbesteden. Dat staat in een wetsvoorstel dat vandaag "
+     "naar de Tweede Kamer is gestuurd. Volgens de minister leiden aanbestedingen tot veel administratieve lasten voor "
+     "jeugdhulpaanbieders."),
+    ("Tweede Kamer debatteert over marktwerking in de jeugdzorg",
+     "De Tweede Kamer heeft woensdag gedebatteerd over de jeugdzorg. Meerdere partijen willen af van de aanbestedingen. "
+     "'De aanbesteding van jeugdzorg leidt tot versnippering', zei Kamerlid Westerveld."),
+])
+def test_national_politics_about_procurement_is_no_procurement(read, title, text):
+    assert read(text, title=title)["relevant"] is False
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Regio Twente gunt jeugdhulp",
+     "De regio Twente heeft de aanbesteding voor specialistische jeugdhulp gegund aan twaalf aanbieders. De aanbesteding "
+     "voor huishoudelijke hulp volgt later dit jaar."),
+    ("Jeugdzorg op Saba gegund",
+     "Het ministerie van VWS heeft de opdracht voor de jeugdzorg op Saba gegund aan Stichting Jeugdzorg Caribisch "
+     "Nederland. De minister is tevreden over de aanbesteding."),
+    ("Minister kritisch over aanbesteding jeugdzorg Zeeland",
+     "De minister is kritisch over de aanbesteding van de jeugdzorg in Zeeland. De Zeeuwse gemeenten hebben de "
+     "opdracht vorige maand gegund aan drie aanbieders."),
+])
+def test_youth_care_procurement_beside_another_purchase_or_a_minister_stays_relevant(read, title, text):
+    assert read(text, title=title)["relevant"] is True
+
+
+def test_relevance_masks_stay_fast_on_a_long_page(read):
+    text = ("De aanbesteding voor het leerlingenvervoer en de jeugdhulp van de minister in de gemeente " * 1100) + "."
+    start = time.perf_counter()
+    read(text, title="Aanbesteding")
+    assert time.perf_counter() - start < 10
