@@ -795,6 +795,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",
             # "publicatie gepland"): the announcement is made now, whatever tense the publication takes (core since
             # branch cv21; it was the named rule `stage.prior_notice_now`, two dev sites fixed, none broken)
+            if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
+                    and not _STILL_AHEAD.search(text)):
+                # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
+                # award made (not "De regio gaat in hoger beroep": the dev gold reads that appeal planned, left so)
+                status = "done"
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
@@ -805,6 +810,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                             "strong": strong})
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
+
+
+#: branch cv45: "gaat/gaan" as a verb of its own -- the work going to a party ("De opdracht gaat naar Kwadraad") -- is no
+#: future auxiliary; a future marker beside it still makes the step to come ("zal ... gaan", "naar verwachting")
+_GOES_TO = re.compile(r"\b(?:gaat|gaan|ging|gingen) naar\b", re.I)
+_STILL_AHEAD = re.compile(r"\b(?:zal|zullen|zou|zouden|straks|naar verwachting|waarschijnlijk|mogelijk|misschien|"
+                          r"overweegt|overwegen|overwoog|denkt|denken|wil|willen|dreigt|dreigen|eventueel|"
+                          r"nog niet|of\b)", re.I)
 
 
 def _merge(raw: list[dict]) -> list[dict]:

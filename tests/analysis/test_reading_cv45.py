@@ -116,3 +116,43 @@ def test_relevance_masks_stay_fast_on_a_long_page(read):
     start = time.perf_counter()
     read(text, title="Aanbesteding")
     assert time.perf_counter() - start < 10
+
+
+# --- stage cues in plain news wording: the award as where the work goes, the provider-to-be, the start, the notice ---
+
+@pytest.mark.parametrize("title, text", [
+    ("Opdracht jeugdhulp naar Kwadraad",
+     "De opdracht voor de jeugd- en gezinsteams in Alphen aan den Rijn gaat naar Kwadraad. Dat heeft het college "
+     "dinsdag bekendgemaakt."),
+    ("Nieuwe aanbieder jeugdhulp",
+     "Timon wordt de nieuwe aanbieder van de ambulante jeugdhulp in de regio Gooi en Vechtstreek. Dat blijkt uit de "
+     "aanbesteding van de gemeenten."),
+])
+def test_the_award_told_as_where_the_work_goes_is_the_award_made(read, title, text):
+    result = read(text, title=title)
+    assert result["relevant"] is True
+    # (done; "wordt" with no other marker reads current where the named rule stage.event_default_done is off)
+    assert stage_statuses(result).get("definitieve_gunning") in ("done", "current")
+    assert result["primary_stage"] == "definitieve_gunning"
+
+
+@pytest.mark.parametrize("text", [
+    "De opdracht voor de jeugdhulp gaat naar verwachting in juni naar een van de drie inschrijvers.",
+    "De aanbesteding jeugdhulp loopt nog. Het geschil over de opdracht gaat naar de rechter.",
+])
+def test_work_that_will_go_or_a_case_that_goes_to_court_is_no_award_made(read, text):
+    assert stage_statuses(read(text)).get("definitieve_gunning") != "done"
+
+
+def test_working_with_the_new_providers_since_a_date_is_the_contract_start(read):
+    result = read("Sinds 1 januari werken de gemeenten in de regio met de nieuwe aanbieders van jeugdhulp. De "
+                  "aanbesteding werd vorig jaar gegund aan zes partijen.", title="Nieuwe contracten jeugdhulp")
+    assert stage_statuses(result).get("contractstart") == "done"
+    assert result["primary_stage"] == "contractstart"
+
+
+def test_a_publication_expected_in_the_present_tense_is_the_prior_notice(read):
+    result = read("De regio Holland Rijnland publiceert de aanbesteding voor jeugdhulp naar verwachting in mei op "
+                  "TenderNed.", title="Aanbesteding jeugdhulp in mei")
+    assert stage_statuses(result).get("vooraankondiging") == "current"
+    assert result["primary_stage"] == "vooraankondiging"
