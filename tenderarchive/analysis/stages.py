@@ -54,7 +54,11 @@ PLANNED = re.compile(
     r"\b(?:zal|zullen|(?<!akkoord )gaat|(?<!te )(?<!akkoord )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
-    r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
+    r"zullen worden|wordt verwacht|kunnen straks|"
+    # branch cv45: a time ahead without a date -- "De aanbesteding start in het najaar", "volgend jaar", "na de zomer",
+    # "later dit jaar" -- with a present tense is the step to come (a past tense beside it is nearer or a date decides)
+    r"volgend(?:e)? (?:jaar|week|maand|kwartaal|voorjaar|najaar|zomer)|na de zomer(?:vakantie)?|"
+    r"(?:eind|begin|later|medio) (?:dit|volgend) jaar|(?:dit|in het|komend) (?:voorjaar|najaar))\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
 CURRENT = re.compile(r"\b(?:nog(?! niet\b)|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
                      r"starten)\b|"
@@ -541,6 +545,23 @@ def _marks(piece: str, sentence: str, deadline_ahead: bool) -> str | tuple[tuple
                  if not (st == "done" and _IN_PRESENT_PASSIVE.search(piece[max(0, pos - 90):pos])))
 
 
+#: branch cv45: the period of the service bought -- "de jeugdhulp vanaf 2025", "vanaf 1 januari 2025", "voor de periode
+#: 2025-2028", "2025 t/m 2028" -- dates the contract, not the step told beside it: "De regio heeft de aanbesteding voor de
+#: jeugdhulp vanaf 1 januari 2025 gepubliceerd" is published (done), "schrijven een aanbesteding uit voor de jeugdhulp
+#: vanaf 2025" runs now. Read without it for every stage but those the period itself dates (the start, an extension,
+#: the transition).
+_SERVICE_PERIOD = re.compile(
+    r"\b(?:vanaf|per|met ingang van|ingaande)\s+(?:(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:(?:voor |in )?de (?:periode|jaren|contractperiode|looptijd)\s+(?:van\s+)?)?(?:19|20)\d\d\s*(?:-|–|t/m|tot en met|tot)\s*"
+    r"(?:19|20)\d\d\b", re.I)
+_PERIOD_STAGES = {"contractstart", "verlenging", "implementatie"}
+
+
+def _without_period(stage: str, clause: str) -> str:
+    return clause if stage in _PERIOD_STAGES else _SERVICE_PERIOD.sub(" ", clause)
+
+
 def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date: str | None) -> str | None:
     dated = [e for e in events if e["text"] and e["text"] in clause]
     if not dated:
@@ -719,7 +740,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
                 if (found := clause_at(text, m.start())) is not None:
-                    status = _date_status(found[1], events, ref, max_date)
+                    status = _date_status(_without_period(stage, found[1]), events, ref, max_date)
                 status = status or "current"
             if status is None:
                 if (found := clause_at(text, m.start())) is not None:
@@ -727,7 +748,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
                         status = "current"
                     else:
-                        status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
+                        status = (_date_status(_without_period(stage, cl), events, ref, max_date)
+                                  or _grammar(cl, text, m.start() - off))
             if status is None:
                 status = _grammar(text, text, m.start())
             if status is None and _STATE_AFTER.match(text[m.end():]):

@@ -156,3 +156,26 @@ def test_a_publication_expected_in_the_present_tense_is_the_prior_notice(read):
                   "TenderNed.", title="Aanbesteding jeugdhulp in mei")
     assert stage_statuses(result).get("vooraankondiging") == "current"
     assert result["primary_stage"] == "vooraankondiging"
+
+
+# --- the period of the service bought dates the contract, not the step; a time ahead without a date is planned ---
+
+@pytest.mark.parametrize("text, stage, status", [
+    ("De regio heeft de aanbesteding voor de jeugdhulp vanaf 1 januari 2025 gepubliceerd op TenderNed.",
+     "aankondiging", "done"),
+    ("De gemeenten in de regio Amersfoort schrijven een aanbesteding uit voor de jeugdhulp vanaf 2025.",
+     "aankondiging", "current"),
+    ("De regio heeft de jeugdhulp voor de periode 2025-2028 gegund aan vier aanbieders.", "definitieve_gunning", "done"),
+    # the period still dates the contract start itself
+    ("De aanbesteding jeugdhulp is afgerond. De nieuwe contracten gaan in vanaf 1 januari 2025.", "contractstart",
+     "planned"),
+])
+def test_the_service_period_does_not_date_the_step(read, text, stage, status):
+    assert stage_statuses(read(text)).get(stage) == status
+
+
+def test_a_step_in_a_season_ahead_is_planned(read):
+    result = read("De gemeenteraad van Ede heeft ingestemd met de nieuwe inkoopstrategie voor de jeugdhulp. De "
+                  "aanbesteding start in het najaar.", title="Raad stemt in met inkoopstrategie jeugdhulp")
+    assert stage_statuses(result).get("aankondiging") in (None, "planned")  # to come, not running
+    assert result["primary_stage"] == "voorbereiding"
