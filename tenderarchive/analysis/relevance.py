@@ -43,6 +43,10 @@ Rules, in order (the name goes into ``relevance_rule``):
   budgets and deficits: ``budget_terms`` are reported as evidence);
 * ``youth_term_only``: youth-care terms and no procurement evidence -> not relevant.
 
+Since branch cv45 two kinds of sentence give no procedure evidence at all (core): those about another service's
+procurement ("de aanbesteding voor het leerlingenvervoer is gegund", :func:`other_purchase_sentences`) and those of
+national politics about procurement in general (:func:`national_debate_sentences`).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
