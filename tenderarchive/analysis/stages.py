@@ -817,6 +817,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",
             # "publicatie gepland"): the announcement is made now, whatever tense the publication takes (core since
             # branch cv21; it was the named rule `stage.prior_notice_now`, two dev sites fixed, none broken)
+            if stage == "dialoog" and status != "planned" and _ADMITTED_TO.search(text[max(0, m.start() - 80):m.start()]):
+                # branch cv45: "Vijf partijen zijn geselecteerd voor de dialoogfase": the selection is the step told,
+                # the dialogue the one it admits to, to come (stages.md selectie, then dialoog)
+                status = "planned"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
                     and not _STILL_AHEAD.search(text)):
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
@@ -836,6 +840,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 
 #: branch cv45: "gaat/gaan" as a verb of its own -- the work going to a party ("De opdracht gaat naar Kwadraad") -- is no
 #: future auxiliary; a future marker beside it still makes the step to come ("zal ... gaan", "naar verwachting")
+_ADMITTED_TO = re.compile(r"\b(?:geselecteerd|toegelaten|uitgenodigd|door|verder|gaan|gaat)\s+(?:[\w'-]+\s+){0,2}?"
+                          r"(?:voor|tot|naar|in)\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$", re.I)
 _GOES_TO = re.compile(r"\b(?:gaat|gaan|ging|gingen) naar\b", re.I)
 _STILL_AHEAD = re.compile(r"\b(?:zal|zullen|zou|zouden|straks|naar verwachting|waarschijnlijk|mogelijk|misschien|"
                           r"overweegt|overwegen|overwoog|denkt|denken|wil|willen|dreigt|dreigen|eventueel|"

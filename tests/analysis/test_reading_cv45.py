@@ -179,3 +179,17 @@ def test_a_step_in_a_season_ahead_is_planned(read):
                   "aanbesteding start in het najaar.", title="Raad stemt in met inkoopstrategie jeugdhulp")
     assert stage_statuses(result).get("aankondiging") in (None, "planned")  # to come, not running
     assert result["primary_stage"] == "voorbereiding"
+
+
+# --- selected for the dialogue: the selection is the step told, the dialogue to come ---
+
+def test_parties_selected_for_the_dialogue_are_at_the_selection(read):
+    result = read("Vijf partijen zijn geselecteerd voor de dialoogfase van de aanbesteding jeugdbescherming in de regio. "
+                  "In totaal meldden zich negen gegadigden.", title="Vijf partijen door naar dialoogfase")
+    assert stage_statuses(result).get("dialoog") == "planned"
+    assert result["primary_stage"] == "selectie"
+
+
+def test_a_dialogue_running_stays_current(read):
+    result = read("De regio voert nu gesprekken in de dialoogfase met vier aanbieders van jeugdhulp.")
+    assert stage_statuses(result).get("dialoog") == "current"
