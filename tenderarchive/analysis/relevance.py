@@ -43,6 +43,10 @@ Rules, in order (the name goes into ``relevance_rule``):
   budgets and deficits: ``budget_terms`` are reported as evidence);
 * ``youth_term_only``: youth-care terms and no procurement evidence -> not relevant.
 
+Since branch cv45 two kinds of sentence give no procedure evidence at all (core): those about another service's
+procurement ("de aanbesteding voor het leerlingenvervoer is gegund", :func:`other_purchase_sentences`) and those of
+national politics about procurement in general (:func:`national_debate_sentences`).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -343,6 +347,102 @@ def named_procedures(full: str) -> list[str]:
     return out
 
 
+#: Branch cv45: a procurement of *another* service the same buyer holds -- "de aanbesteding voor huishoudelijke hulp",
+#: "is de aanbesteding voor het leerlingenvervoer gegund aan Connexxion", "de opdracht voor de schoonmaak van
+#: gemeentelijke gebouwen", "Aanbesteding welzijnswerk" -- names its object, and the object is no youth care. Its steps
+#: are that purchase's, not youth care's, even on a page that names jeugdhulp elsewhere (the council's other business,
+#: the youth centre among the buildings cleaned). Read the Dutch way: the procedure noun, then its object -- after
+#: "voor"/"van" (with a determiner and up to three words between) or right after it as in a headline -- or the object
+#: as the first part of a compound ("schoonmaakaanbesteding"). The object is another service when it names an
+#: adjacent field, transport, or one of the common purchases of a municipality, and no youth care.
+OTHER_SERVICE = (r"(?:wmo\b|huishoudelijke (?:hulp|ondersteuning)|beschermd wonen|maatschappelijke (?:opvang|begeleiding)|"
+                 r"kinderopvang|peuteropvang|welzijn\w*|leerlingen(?:ver)?vervoer|doelgroepenvervoer|regiotaxi\w*|"
+                 r"(?:wmo-|zorg)?vervoer\b|hulpmiddel\w*|woningaanpassing\w*|rolstoel\w*|scootmobiel\w*|schuldhulp\w*|"
+                 r"schuldhulpverlening|re-integratie|inburgering|participatie\w*|mantelzorg\w*|schoonmaak\w*|catering|"
+                 r"ict\b|software\w*|hardware|telefonie|energie\w*|afval\w*|groenonderhoud|onderhoud\w*|nieuwbouw|"
+                 r"renovatie|bouw\b|sloop\w*|riolering|straatverlichting|beveiliging|accountan\w*|verzekering\w*|"
+                 r"drukwerk|zendtijd\w*|omroep\w*|sportaccommodatie\w*|zwembad\w*|parkeer\w*|kantoorartikelen|"
+                 r"meubilair|uitzendkrachten|ouderenzorg|thuiszorg)")
+_PROCEDURE_NOUN = (r"(?:aanbesteding\w*|inkoop(?:traject|procedure)?\w*|opdracht(?:en)?|raamovereenkomst\w*|"
+                   r"contract(?:en)?|overeenkomst(?:en)?|tender\w*|gunning)")
+_OTHER_PURCHASE = re.compile(
+    r"\b" + _PROCEDURE_NOUN + r" (?:(?:voor|van|rond|rondom|inzake|op het gebied van) (?:(?:de|het|een|onze|hun) )?"
+    r"(?:[\w'-]+ ){0,3}?)?" + OTHER_SERVICE + r"|"
+    r"\b" + OTHER_SERVICE + r"(?:-)?(?:aanbesteding|inkoop|opdracht|contract)\w*", re.I)
+
+
+def other_purchase_sentences(full: str) -> set[str]:
+    """The sentences about a procurement of another service (branch cv45, see above): one that names it, with no
+    youth-care term, and the sentences after it in its paragraph that name no youth care either (they go on about it:
+    "De opdracht is gepubliceerd op TenderNed. Aanbieders kunnen tot 1 april inschrijven.")."""
+    out: set[str] = set()
+    for par in re.split(r"\n\s*\n", full):
+        going_on = False
+        for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par):
+            if _matches(YOUTH_CORE, sent):
+                going_on = False
+                continue
+            if _OTHER_PURCHASE.search(sent):
+                going_on = True
+            if going_on:
+                out.add(sent)
+    return out
+
+
+#: Branch cv45: national politics about procurement -- "Minister De Jonge wil dat gemeenten jeugdzorg minder vaak
+#: aanbesteden", "'De aanbesteding van jeugdzorg leidt tot versnippering', zei Kamerlid X", "Een Kamermotie om aanbesteden
+#: in het sociaal domein te verbieden werd aangenomen", "De Tweede Kamer debatteerde over de jeugdzorg. Meerdere partijen
+#: willen af van de aanbestedingen" -- is about the law and the practice, not a procurement: the speaker is national (in
+#: the sentence or the one before it in its paragraph), no particular buyer is named (a municipality or region by name,
+#: "de gemeente", "het college", "de Zeeuwse gemeenten") and no step is told as taken ("heeft ... gegund", "werd
+#: gepubliceerd"). A ministry that buys ("Het ministerie van VWS heeft de opdracht voor jeugdzorg op Saba gegund") tells
+#: its step and stays a procurement.
+_NATIONAL = re.compile(r"\b(?:minister(?:s|ie\w*)?|staatssecretaris\w*|kabinet\w*|(?:Tweede|Eerste) Kamer|Kamerl(?:id|eden)|"
+                       r"Kamerbrief\w*|Kamervragen|Kamerdebat\w*|wetsvoorstel\w*|wetswijziging\w*|wetgever|"
+                       r"Kamermotie\w*|Rijksoverheid)\b", re.I)  # not "motie" (a council's) nor "Den Haag" (a municipality)
+_PROVINCES = (r"Groningen|Friesland|Fryslân|Drenthe|Overijssel|Flevoland|Gelderland|Utrecht|Noord-Holland|Zuid-Holland|"
+              r"Zeeland|Noord-Brabant|Brabant|Limburg|Bonaire|Saba|Sint Eustatius|Twente|Achterhoek|Haaglanden|Rijnmond|"
+              r"Holland Rijnland|West-Brabant|Midden-Brabant|Noordoost-Brabant|Zuidoost-Brabant")
+_LOCAL_BUYER = re.compile(r"\b(?:[Dd]e gemeente|[Hh]et college|[Dd]e (?:jeugd)?regio|[Hh]et samenwerkingsverband|"
+                          r"(?:gemeenten?|regio|jeugdregio|provincie) [A-Z][\w'-]+|[A-Z][a-z]+se gemeenten|"
+                          r"(?:" + _BUYER_NUMBER + r") (?:regio)?gemeenten|"
+                          r"(?:in|van|uit|voor|door) (?:" + _PROVINCES + r"))\b")
+_NAMED_PLACE = re.compile(r"\b(?:in|van|uit|voor|door|gemeente|regio) ((?:'s-)?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)")
+_STEP_TOLD = re.compile(r"\b(?:is|zijn|werd|werden|heeft|hebben)\b[^.]{0,60}\b(?:gestart|gepubliceerd|gegund|uitgeschreven|"
+                        r"doorlopen|afgerond|gehouden|aangekondigd|ingeschreven|gecontracteerd|ondertekend|getekend)\b|"
+                        r"\b(?:gunde|gunden|publiceerde|publiceerden|tekende|tekenden)\b|"
+                        # a participle that tells the procedure's fate: "de mislukte aanbestedingsprocedure voor jeugdhulp"
+                        r"\b(?:mislukte|gegunde|afgeblazen|stopgezette|ingetrokken|afgeronde|lopende|gestarte|vernietigde|"
+                        r"omstreden|gewonnen)\b", re.I)
+
+
+def _local_buyer(text: str) -> bool:
+    if _LOCAL_BUYER.search(text):
+        return True
+    names = _municipality_names()
+    return any(m.group(1) in names for m in _NAMED_PLACE.finditer(text))
+
+
+def national_debate_sentences(full: str) -> set[str]:
+    """The sentences of national politics about procurement in general (branch cv45, see above)."""
+    out: set[str] = set()
+    for par in re.split(r"\n\s*\n", full):
+        prev = ""
+        for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par):
+            if (_NATIONAL.search(sent) or _NATIONAL.search(prev)) and _matches(PROCUREMENT_ACT, sent) \
+                    and not _local_buyer(sent) and not _local_buyer(prev) and not _STEP_TOLD.search(sent):
+                out.add(sent)
+            prev = sent
+    return out
+
+
+def _without(full: str, sentences: set[str]) -> str:
+    for sent in sorted(sentences, key=len, reverse=True):
+        if sent.strip():
+            full = full.replace(sent, " ")
+    return full
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -360,8 +460,16 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
                                                  or s["stage"] == "inschrijving" and RESIDENT.search(s.get("sentence") or "")
                                                  and (s.get("cue") or "").lower() == "ingeschreven")]
     youth = _matches(YOUTH_CORE, full)
+    # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
+    # no evidence of a youth-care procurement (core)
+    # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
+    other = other_purchase_sentences(full) | national_debate_sentences(full)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
+    if other:
+        full = _without(full, other)
+        stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
+                                                     for o in other)]
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])

@@ -54,7 +54,11 @@ PLANNED = re.compile(
     r"\b(?:zal|zullen|(?<!akkoord )gaat|(?<!te )(?<!akkoord )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
-    r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
+    r"zullen worden|wordt verwacht|kunnen straks|"
+    # branch cv45: a time ahead without a date -- "De aanbesteding start in het najaar", "volgend jaar", "na de zomer",
+    # "later dit jaar" -- with a present tense is the step to come (a past tense beside it is nearer or a date decides)
+    r"volgend(?:e)? (?:jaar|week|maand|kwartaal|voorjaar|najaar|zomer)|na de zomer(?:vakantie)?|"
+    r"(?:eind|begin|later|medio) (?:dit|volgend) jaar|(?:dit|in het|komend) (?:voorjaar|najaar))\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
 CURRENT = re.compile(r"\b(?:nog(?! niet\b)|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
                      r"starten)\b|"
@@ -148,6 +152,35 @@ _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|kon|konden|moe
                           r"kwam|kwamen|bleek|bleken)\b", re.I)
 
 
+#: branch cv45: a condition has a finite verb -- Dutch puts it last in the subordinate clause ("als de aanbesteding
+#: mislukt", "zodra de gunning definitief is"). "als" before a noun phrase with no verb is "as", a role or a
+#: comparison: "Kwadraad levert, als de winnaar van de aanbesteding jeugdhulp, sinds 1 januari de zorg" reports the
+#: award. A verb: an auxiliary, modal or common finite verb, a participle, or a last word that is no noun -- a noun
+#: follows a determiner, a preposition, a number or an inflected adjective ("van de gemeenten", "twee percelen",
+#: "de grote aanbieders"), or is a name (a capital); a verb's last word ends as Dutch verbs do (-t, -d, -en).
+_FINITE_WORD = re.compile(r"(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|kan|kunnen|kon|konden|"
+                          r"moet|moeten|moest|moesten|mag|mogen|mocht|mochten|wil|wilt|willen|wilde|wilden|zal|zullen|zou|"
+                          r"zouden|gaat|gaan|ging|gingen|komt|komen|kwam|kwamen|blijft|blijven|blijkt|blijken|doet|doen|"
+                          r"staat|staan|ligt|liggen|lukt|lukken|wint|winnen|krijgt|krijgen|komt|zit|zitten|hoeft|hoeven)", re.I)
+_NOUN_BEFORE = re.compile(r"(?:de|het|een|der|des|deze|dit|die|dat|onze|ons|hun|uw|zijn|haar|elke|iedere|alle|geen|"
+                          r"van|voor|in|uit|bij|met|op|aan|over|naar|tot|om|door|tegen|zonder|binnen|per|"
+                          r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+|[\w-]+e)", re.I)
+_VERB_END = re.compile(r"[\w-]*(?:t|d|en)", re.I)
+
+
+def _finite_clause(clause: str) -> bool:
+    """Does the clause after a conjunction (without it) hold a finite verb? (branch cv45, see above)"""
+    words = re.findall(r"[\w'-]+", clause)
+    if not words:
+        return False
+    if any(_FINITE_WORD.fullmatch(w) for w in words) or _participles(clause):
+        return True
+    last, before = words[-1], (words[-2] if len(words) > 1 else "")
+    if last[:1].isupper() or (before and _NOUN_BEFORE.fullmatch(before)):
+        return False
+    return bool(_VERB_END.fullmatch(last))
+
+
 def _hypothetical_before(text: str, m: re.Match) -> bool:
     """Is the cue ``m`` a possibility or under a condition named before it in its sentence (branch cv44)?"""
     head = text[:m.start()]
@@ -165,12 +198,43 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
         close = end.start() if end else len(text)
         if _PAST_FINITE.search(text[c.start():close]):
             continue
+        if c.group("word").lower() == "als" and not _finite_clause(text[c.end("word"):close]):
+            continue  # "als de winnaar van de aanbesteding": "as", a role, no condition (branch cv45)
         if m.start() < close:
             return True  # the cue in the condition itself
         opener = text[:c.start()].strip(" '\"‘“(")
         if (not opener or re.fullmatch(r"(?:maar|en|ook|juist|vooral|pas|alleen)", opener, re.I)) and end and end.group(0) == ",":
             return True  # "Als ..., moeten de gemeenten ... verlengen": the main clause after a fronted condition
     return False
+#: branch cv45: a condition after the main clause ("De regio verlengt de contracten met de huidige aanbieders, als de
+#: aanbesteding mislukt", "... indien de aanbesteding niet slaagt", "..., tenzij de rechter anders beslist") makes the
+#: main clause's step a contingency: what will happen if, planned -- not a step running now. The conjunction with a
+#: subject and a finite verb after it (:func:`_finite_clause`: not the "als" of a role, "gekozen als de nieuwe
+#: aanbieder"); "als" without a comma not after a comparison ("net als", "zo snel als", "eerder als")
+_CONDITION_AFTER = re.compile(
+    r"(?:,\s*|\s)(?:(?:maar |en |dan |ook |alleen |pas )?(?P<word>als|indien|zodra|tenzij|mits|mocht(?:en)?)|in (?:het )?geval dat)\s+"
+    r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:zo|net|even|zowel|evenals|lang|zolang|snel|goed|veel|[\w-]+er)\s$", re.I)
+
+
+def _condition_after(text: str, m: re.Match) -> bool:
+    """Is the cue ``m``'s clause the main clause of a condition that follows it in the sentence? (branch cv45)"""
+    # the condition follows its main clause closely: read 300 characters on (a page without full stops is one sentence)
+    for c in _CONDITION_AFTER.finditer(text, m.end(), min(len(text), m.end() + 300)):
+        if re.search(r"[;:]", text[m.end():c.start()]):
+            return False
+        if c.group(0)[0] != "," and c.group("word") and c.group("word").lower() == "als" \
+                and _COMPARISON_BEFORE.search(text[max(0, c.start() - 30):c.start() + 1]):
+            continue
+        end = re.compile(r"[,;:]").search(text, c.end())
+        clause = text[c.end("word") if c.group("word") else c.end():end.start() if end else len(text)]
+        if _PAST_FINITE.search(clause) or not _finite_clause(clause):
+            continue
+        return True
+    return False
+
+
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
 # tells what would (or was to) happen, never a step reported ("Zo zou open house leiden tot honderden gecontracteerde
@@ -481,6 +545,23 @@ def _marks(piece: str, sentence: str, deadline_ahead: bool) -> str | tuple[tuple
                  if not (st == "done" and _IN_PRESENT_PASSIVE.search(piece[max(0, pos - 90):pos])))
 
 
+#: branch cv45: the period of the service bought -- "de jeugdhulp vanaf 2025", "vanaf 1 januari 2025", "voor de periode
+#: 2025-2028", "2025 t/m 2028" -- dates the contract, not the step told beside it: "De regio heeft de aanbesteding voor de
+#: jeugdhulp vanaf 1 januari 2025 gepubliceerd" is published (done), "schrijven een aanbesteding uit voor de jeugdhulp
+#: vanaf 2025" runs now. Read without it for every stage but those the period itself dates (the start, an extension,
+#: the transition).
+_SERVICE_PERIOD = re.compile(
+    r"\b(?:vanaf|per|met ingang van|ingaande)\s+(?:(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:(?:voor |in )?de (?:periode|jaren|contractperiode|looptijd)\s+(?:van\s+)?)?(?:19|20)\d\d\s*(?:-|–|t/m|tot en met|tot)\s*"
+    r"(?:19|20)\d\d\b", re.I)
+_PERIOD_STAGES = {"contractstart", "verlenging", "implementatie"}
+
+
+def _without_period(stage: str, clause: str) -> str:
+    return clause if stage in _PERIOD_STAGES else _SERVICE_PERIOD.sub(" ", clause)
+
+
 def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date: str | None) -> str | None:
     dated = [e for e in events if e["text"] and e["text"] in clause]
     if not dated:
@@ -659,7 +740,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
                 if (found := clause_at(text, m.start())) is not None:
-                    status = _date_status(found[1], events, ref, max_date)
+                    status = _date_status(_without_period(stage, found[1]), events, ref, max_date)
                 status = status or "current"
             if status is None:
                 if (found := clause_at(text, m.start())) is not None:
@@ -667,7 +748,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
                         status = "current"
                     else:
-                        status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
+                        status = (_date_status(_without_period(stage, cl), events, ref, max_date)
+                                  or _grammar(cl, text, m.start() - off))
             if status is None:
                 status = _grammar(text, text, m.start())
             if status is None and _STATE_AFTER.match(text[m.end():]):
@@ -676,6 +758,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
             if status in (None, "planned") and stage in _DECISION_STAGES and _DECIDED.search(text[:m.start()]):
                 status = "current"  # the decision on an extension or a plan is taken: the step is under way
+            if status in (None, "current") and _condition_after(text, m):
+                status = "planned"  # "verlengt de contracten, als de aanbesteding mislukt": a contingency (cv45)
             if status is None and s.is_heading:
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:
@@ -733,6 +817,15 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",
             # "publicatie gepland"): the announcement is made now, whatever tense the publication takes (core since
             # branch cv21; it was the named rule `stage.prior_notice_now`, two dev sites fixed, none broken)
+            if stage == "dialoog" and status != "planned" and _ADMITTED_TO.search(text[max(0, m.start() - 80):m.start()]):
+                # branch cv45: "Vijf partijen zijn geselecteerd voor de dialoogfase": the selection is the step told,
+                # the dialogue the one it admits to, to come (stages.md selectie, then dialoog)
+                status = "planned"
+            if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
+                    and not _STILL_AHEAD.search(text)):
+                # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
+                # award made (not "De regio gaat in hoger beroep": the dev gold reads that appeal planned, left so)
+                status = "done"
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
@@ -743,6 +836,16 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                             "strong": strong})
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
+
+
+#: branch cv45: "gaat/gaan" as a verb of its own -- the work going to a party ("De opdracht gaat naar Kwadraad") -- is no
+#: future auxiliary; a future marker beside it still makes the step to come ("zal ... gaan", "naar verwachting")
+_ADMITTED_TO = re.compile(r"\b(?:geselecteerd|toegelaten|uitgenodigd|door|verder|gaan|gaat)\s+(?:[\w'-]+\s+){0,2}?"
+                          r"(?:voor|tot|naar|in)\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$", re.I)
+_GOES_TO = re.compile(r"\b(?:gaat|gaan|ging|gingen) naar\b", re.I)
+_STILL_AHEAD = re.compile(r"\b(?:zal|zullen|zou|zouden|straks|naar verwachting|waarschijnlijk|mogelijk|misschien|"
+                          r"overweegt|overwegen|overwoog|denkt|denken|wil|willen|dreigt|dreigen|eventueel|"
+                          r"nog niet|of\b)", re.I)
 
 
 def _merge(raw: list[dict]) -> list[dict]:

@@ -308,6 +308,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                             r"(?:opdracht|contract|aanbesteding|perce(?:el|len))\w* (?:[\w'-]+ ){0,6}(?:verworven|binnengehaald|binnengesleept)\b|"
                             r"\b(?:verwierf|verwierven|verwerft|verwerven) (?:[\w'-]+ ){0,4}(?:de|het|een) (?:[\w'-]+ )?(?:opdracht|contract|aanbesteding)\w*|"
                             r"\bopdracht (?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds) |"
+                            # branch cv45: the award told as where the work goes or who becomes the provider -- "De
+                            # opdracht voor de jeugd- en gezinsteams gaat naar Kwadraad", "de percelen gingen naar",
+                            # "Timon wordt de nieuwe aanbieder van de ambulante jeugdhulp" (a name, then "wordt/worden de
+                            # nieuwe aanbieder(s)"); not "gaat naar de rechter" (a court step) nor a future "zal ... gaan"
+                            r"\b(?:opdracht|aanbesteding|contract|perce(?:el|len)|gunning)\w*(?: [\w'-]+){0,12}? "
+                            r"(?:gaat|gaan|ging|gingen) naar (?=(?-i:[A-Z]))|"
+                            r"(?<![\w'-])(?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+){0,3} (?:wordt|worden|werd|werden) (?:de )?nieuwe "
+                            r"(?:\w*aanbieders?|opdrachtnemers?|uitvoerders?|partners?)\b|"
                             # branch cv34: a procedure told finished -- "Aanbesteding afgerond", "het inkooptraject
                             # JeugdZorgPlus afgerond door kennis te nemen van de gunning" -- ends with the award made (the
                             # signing is the contract's own step); finished "met" a party is the agreement with it
@@ -336,6 +344,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                          r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
                          r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
+                         # branch cv45: the publication expected in the present ("De regio publiceert de aanbesteding
+                         # naar verwachting in mei", "naar verwachting wordt de aanbesteding in juni gepubliceerd")
+                         r"\bpublice(?:ert|ren) (?:[\w'-]+ ){0,8}?naar verwachting\b|"
+                         r"\bnaar verwachting (?:[\w'-]+ ){0,8}?(?:gepubliceerd|publiceert|publiceren)\b|"
                          r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
     ("inlichtingen", r"nota van inlichtingen|\bnvi'?s?\b|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
                      r"vragen kon stellen"),
@@ -430,7 +442,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
                       r"\bcontracten\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:starten|startten|beginnen|begonnen|gaan|gingen)"
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
-                      r"\b(?:per|vanaf|met ingang van) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|de gemeenten?|de regio)"
+                      # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
+                      r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
                       r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"

@@ -10,7 +10,10 @@ import pytest
 from tenderarchive.analysis import analyse, learned, train
 from tenderarchive.analysis.corpus import load_pages
 
-PPRC = "pprc-eu__nieuw-soort-aanbesteding-in-sociaal-domein"
+# branch cv45: pprc.eu (a minister's letter to parliament on a new kind of procedure) is read right by the rules alone
+# since national politics about procurement in general is no procurement; the model's own fix is now Rotterdam's budget
+# progress report
+OVERRULED = "penc-rotterdam-prd-riviumba-com__voorjaarsnota2024-zorg-welzijn-voortgang"
 
 
 def _read(page, model=None) -> dict:
@@ -37,9 +40,9 @@ def test_shipped_model_equals_retraining_on_the_dev_part():
 
 
 def test_model_reads_right_a_page_the_rules_alone_read_wrong():
-    """pprc.eu on a new kind of procedure in general (dev, gold not relevant): the rules alone read it
+    """Rotterdam's voorjaarsnota on care and welfare (dev, gold not relevant): the rules alone read it
     relevant, the model overrules them with a confident score, and the rule name says so."""
-    page = next(p for p in load_pages() if p.id == PPRC)
+    page = next(p for p in load_pages() if p.id == OVERRULED)
     assert page.gold["relevant"] is False
     rules_alone = _read(page, model={})
     shipped = _read(page)
