@@ -162,12 +162,20 @@ class BaseSpider(scrapy.Spider):
                     "the crawl before in the job folder %s did not close (killed? %s): its queue was never written, "
                     "so nothing can be resumed; its state is moved to %s and this crawl starts afresh",
                     folder, mark.read_text(encoding="utf-8", errors="replace").strip()[:200], aside)
-        folder.mkdir(parents=True, exist_ok=True)
-        mark.write_text(f"pid {os.getpid()}, started {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n",
-                        encoding="utf-8")
-        # after Scrapy's scheduler closed (it writes the queue's state first: ExecutionEngine.close_spider)
+        # marked once the crawl opens (a bad argument or setting refused before that leaves the folder as it was), the
+        # mark removed after Scrapy's scheduler closed (it writes the queue's state first: ExecutionEngine.close_spider)
+        self.crawler.signals.connect(self.job_folder_opened, signal=scrapy.signals.spider_opened)
         self.crawler.signals.connect(self.job_folder_closed, signal=scrapy.signals.spider_closed)
         return aside
+
+    def job_folder_opened(self, spider) -> None:
+        """The crawl opened in its job folder: marked running until it closes."""
+        if spider is self:
+            folder = Path(self.crawler.settings.get("JOBDIR"))
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / self.JOB_MARK).write_text(
+                f"pid {os.getpid()}, started {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n",
+                encoding="utf-8")
 
     def job_folder_closed(self, spider) -> None:
         """The crawl closed: its queue's state is written, the job folder can be resumed."""

@@ -198,3 +198,18 @@ def test_a_backfill_killed_in_a_job_folder_is_crawled_again_whole_by_the_next_ru
     third = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
     assert "did not close" not in third.stderr
     assert len(list(job.glob("unclosed-*"))) == 1
+    assert not (job / "tenderarchive.running").exists()  # closed: the mark is gone
+
+
+def test_a_crawl_refused_for_a_bad_setting_leaves_its_job_folder_resumable(serve_api, snapshot, tmp_path):
+    """A crawl refused before it opens (a bad setting) marks nothing in its job folder: the next run there (the
+    queue a Ctrl-C kept) is not taken for the run after a killed crawl and set aside."""
+    job = tmp_path / "job"
+    job.mkdir()
+    (job / "requests.seen").write_text("0" * 40 + "\n")
+    command = ["crawl", "tenderned", "--db", str(tmp_path / "archive.db"), "--api-url", serve_api(snapshot).api_url,
+               "--from-date", "2021-05-01", "--until-date", "2021-05-31", "--jobdir", str(job), *FAST,
+               "-s", "TENDERNED_PAGE_SIZE=500"]
+    refused = forkcli.run(command, cwd=ROOT, timeout=120)
+    assert refused.returncode != 0 and "TENDERNED_PAGE_SIZE" in refused.stderr, refused.stderr[-2000:]
+    assert sorted(p.name for p in job.iterdir()) == ["requests.seen"]
