@@ -11,8 +11,10 @@ counts (``expect`` / ``fetched``) let the crawl tell complete from partial.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from datetime import datetime, timezone
+from pathlib import Path
 
 import scrapy
 
@@ -125,7 +127,60 @@ class BaseSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.crawl_date = arguments.crawl_date(crawler.settings)
+        spider.open_job_folder()
         return spider
+
+    #: The mark a crawl keeps in its ``--jobdir`` (``JOBDIR``) while it runs, removed when it closes.
+    JOB_MARK = "tenderarchive.running"
+
+    def open_job_folder(self) -> Path | None:
+        """Set aside the job folder's state when the crawl before in it did not close (and mark this one running).
+
+        Scrapy keeps a crawl's duplicate filter in ``JOBDIR/requests.seen`` as it goes, but writes its queue's state
+        (``requests.queue/active.json``) only when the crawl closes (Ctrl-C once, or the end). A crawl killed (SIGKILL:
+        the out-of-memory killer, a reboot; a second Ctrl-C) leaves a filter that holds every request it queued and no
+        queue: run again in that folder, its queued requests were lost and the filter dropped them, and its list pages,
+        as asked before. The run ended as if resumed, the notices queued at the kill never archived. Its state
+        (``requests.seen``, ``requests.queue``, ``spider.state``) is moved into ``JOBDIR/unclosed-STAMP/`` (kept, not
+        deleted) and this run starts afresh, logged as a warning; a folder whose crawl closed is resumed as before.
+        Called before Scrapy's scheduler reads the folder. The folder moved aside, or None."""
+        jobdir = self.crawler.settings.get("JOBDIR") if self.crawler else None
+        if not jobdir:
+            return None
+        folder = Path(jobdir)
+        mark = folder / self.JOB_MARK
+        aside = None
+        if mark.is_file():
+            state = [folder / name for name in ("requests.seen", "requests.queue", "spider.state")]
+            if any(path.exists() for path in state):
+                aside = folder / f"unclosed-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S%fZ')}"
+                aside.mkdir()
+                for path in state:
+                    if path.exists():
+                        path.rename(aside / path.name)
+                self.logger.warning(
+                    "the crawl before in the job folder %s did not close (killed? %s): its queue was never written, "
+                    "so nothing can be resumed; its state is moved to %s and this crawl starts afresh",
+                    folder, mark.read_text(encoding="utf-8", errors="replace").strip()[:200], aside)
+        # marked once the crawl opens (a bad argument or setting refused before that leaves the folder as it was), the
+        # mark removed after Scrapy's scheduler closed (it writes the queue's state first: ExecutionEngine.close_spider)
+        self.crawler.signals.connect(self.job_folder_opened, signal=scrapy.signals.spider_opened)
+        self.crawler.signals.connect(self.job_folder_closed, signal=scrapy.signals.spider_closed)
+        return aside
+
+    def job_folder_opened(self, spider) -> None:
+        """The crawl opened in its job folder: marked running until it closes."""
+        if spider is self:
+            folder = Path(self.crawler.settings.get("JOBDIR"))
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / self.JOB_MARK).write_text(
+                f"pid {os.getpid()}, started {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n",
+                encoding="utf-8")
+
+    def job_folder_closed(self, spider) -> None:
+        """The crawl closed: its queue's state is written, the job folder can be resumed."""
+        if spider is self:
+            Path(self.crawler.settings.get("JOBDIR"), self.JOB_MARK).unlink(missing_ok=True)
 
     def now(self) -> datetime:
         """The crawl's now: its own date when it is a replay (``CRAWL_DATE``), else the clock's."""

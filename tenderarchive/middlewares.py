@@ -2,7 +2,8 @@
 
 ``RetryAfterMiddleware`` is Scrapy's own ``RetryMiddleware`` plus what Scrapy does
 not do (scrapy#3849): when a retryable response (429, 503, …) carries
-``Retry-After``, wait that long before the retry is scheduled. A 429 or 503 without
+``Retry-After``, wait that long before the retry is scheduled (an HTTP date: less the response's own ``Date``,
+the server's clock). A 429 or 503 without
 the header (TenderNed and TED send none: docs/reference/tenderned-api.md) waits
 ``RETRY_BACKOFF_BASE`` seconds, doubled on each retry of the same request (1, 2, 4, 8 s),
 instead of coming back at the download delay; and with AutoThrottle on (the default) a 429
@@ -78,6 +79,29 @@ def parse_retry_after(value: bytes | str | None, now: datetime | None = None) ->
         when = when.replace(tzinfo=timezone.utc)
     now = now or datetime.now(timezone.utc)
     return max(0.0, (when - now).total_seconds())
+
+
+def response_date(response) -> datetime | None:
+    """The server's clock when it answered: its ``Date`` header (RFC 9110 §6.6.1), aware; None without one that reads.
+
+    A ``Retry-After`` HTTP date is a moment on the server's clock; read against this machine's, a server whose clock
+    is behind (an hour: a zone or DST slip) gave a date already past, no wait at all (a 1 s back-off where it asked
+    for a minute), and one ahead the longest wait (``RETRY_AFTER_MAX``). The delay it means is the date less the
+    response's own ``Date``.
+
+    >>> response_date(Response("http://127.0.0.1/", headers={"Date": "Sun, 06 Nov 1994 08:49:37 GMT"})).isoformat()
+    '1994-11-06T08:49:37+00:00'
+    >>> response_date(Response("http://127.0.0.1/", headers={"Date": "gisteren"})) is None
+    True
+    """
+    value = response.headers.get("Date")
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value.decode("latin-1").strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 #: What :func:`read_json` raises for a body that is no JSON (deep nesting and bad bytes included;
@@ -166,7 +190,8 @@ class RetryAfterMiddleware(RetryMiddleware):
             return self._retry(request, "malformed JSON") or response
         if response.status not in self.retry_http_codes:
             return response
-        delay = parse_retry_after(response.headers.get("Retry-After"))
+        # an HTTP date is the server's clock: read against its own Date, not this machine's (a skewed clock)
+        delay = parse_retry_after(response.headers.get("Retry-After"), now=response_date(response))
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             # Not retried (its retries or the crawl's RETRY_BUDGET spent), but the site still said it is

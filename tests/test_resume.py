@@ -158,3 +158,58 @@ def test_the_file_of_a_resumed_crawl_replays_with_the_file_of_the_crawl_it_resum
     rebuilt = forkcli.run(["reparse", "--db", tmp_path / "rebuilt.db", "--warc", files["2"]], cwd=ROOT, timeout=300)
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert sqlite_utils.Database(tmp_path / "rebuilt.db")["notices"].count == 40
+
+
+def test_a_backfill_killed_in_a_job_folder_is_crawled_again_whole_by_the_next_run(snapshot, serve_api, tmp_path):
+    """A crawl in a --jobdir killed (SIGKILL: the out-of-memory killer, a reboot, a second Ctrl-C) never writes its
+    queue's state (Scrapy writes ``requests.queue/active.json`` only when the crawl closes), but its duplicate filter
+    (``requests.seen``) has already kept the requests it queued. Run again with the same --jobdir, the crawl resumed no
+    queue (it is lost) while its filter dropped every list page and every queued detail as asked before: it ended
+    ``complete``, exit 0, and the notices that were queued when the crawl was killed were never archived (none of the
+    next incremental runs lists their days again). The folder of a crawl that did not close is set aside, and the run
+    starts afresh: it lists the window again."""
+    publications, slow = slowed_publications(snapshot, 6000, 120, "2021-05")
+    server = serve_api(publications, faults=slow)
+    db, job = tmp_path / "archive.db", tmp_path / "job"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+               "--api-url", server.api_url, "--from-date", "2021-05-01", "--until-date", "2021-05-31",
+               "--jobdir", str(job), *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "ARCHIVE_BATCH_ITEMS=1"]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = job / "requests.seen"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not (seen.is_file() and seen.stat().st_size):
+        time.sleep(0.1)
+    wait_for_notices(db, 3)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=60)
+    assert seen.stat().st_size, "the duplicate filter kept nothing before the kill"
+    assert not (job / "requests.queue" / "active.json").exists()  # killed: its queue's state never written
+    archived_before = sqlite_utils.Database(db)["notices"].count
+    assert 3 <= archived_before < 120
+
+    server.api.faults.clear()
+    second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert sqlite_utils.Database(db)["notices"].count == 120
+    assert "did not close" in second.stderr
+    assert [p.name for p in job.glob("unclosed-*/requests.seen")] == ["requests.seen"]  # set aside, not deleted
+
+    # a crawl stopped with Ctrl-C closes: the next run in the folder still resumes it (nothing set aside again)
+    third = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
+    assert "did not close" not in third.stderr
+    assert len(list(job.glob("unclosed-*"))) == 1
+    assert not (job / "tenderarchive.running").exists()  # closed: the mark is gone
+
+
+def test_a_crawl_refused_for_a_bad_setting_leaves_its_job_folder_resumable(serve_api, snapshot, tmp_path):
+    """A crawl refused before it opens (a bad setting) marks nothing in its job folder: the next run there (the
+    queue a Ctrl-C kept) is not taken for the run after a killed crawl and set aside."""
+    job = tmp_path / "job"
+    job.mkdir()
+    (job / "requests.seen").write_text("0" * 40 + "\n")
+    command = ["crawl", "tenderned", "--db", str(tmp_path / "archive.db"), "--api-url", serve_api(snapshot).api_url,
+               "--from-date", "2021-05-01", "--until-date", "2021-05-31", "--jobdir", str(job), *FAST,
+               "-s", "TENDERNED_PAGE_SIZE=500"]
+    refused = forkcli.run(command, cwd=ROOT, timeout=120)
+    assert refused.returncode != 0 and "TENDERNED_PAGE_SIZE" in refused.stderr, refused.stderr[-2000:]
+    assert sorted(p.name for p in job.iterdir()) == ["requests.seen"]
