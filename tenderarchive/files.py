@@ -43,6 +43,12 @@ def check_archive(path, write: bool) -> None:
     A path that does not exist is fine for a command that writes (it creates the archive)
     when its folder exists and is writable; readers report a missing archive themselves."""
     path = Path(path)
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # no such file: below
+    except OSError as exc:  # a name longer than the file system takes, a loop of links: Path.is_dir raised it
+        raise UnusableFile(path, f"cannot be used ({exc.strerror or exc})") from None
     if path.is_dir():
         raise UnusableFile(path, "is a directory, not an archive (give the path of archive.db)")
     if not path.exists():

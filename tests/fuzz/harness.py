@@ -738,6 +738,65 @@ def _file(name: str) -> Callable[[], list[bytes]]:
     return lambda: [(FIXTURES / name).read_bytes()]
 
 
+# --- the command line: the readers (status, export, report) with hostile arguments ------------------------
+#: Seeds: argument lists as the shell hands them over, NUL-separated (no argument holds a NUL). The archive is
+#: ``archive.db`` in the case's own folder (the demo's), so what a mutated path names stays in that folder.
+CLI_SEEDS = [b"\0".join(arg.encode() for arg in args) for args in (
+    ["status", "--db", "archive.db", "--limit", "3", "--errors", "2", "--expect", "tenderned,news"],
+    ["status", "--db", "archive.db", "--json", "--max-age-hours", "48", "--strict"],
+    ["status", "--db", "archive.db", "--sources-json"],
+    ["export", "notices", "--db", "archive.db", "--format", "json", "--null", "NULL"],
+    ["export", "select publication_id, title from notices where title like :q", "--db", "archive.db",
+     "--param", "q=%jeugd%", "--excel"],
+    ["export", "search_all", "--db", "archive.db", "--param", "q=jeugdhulp regio"],
+    ["export", "by_jeugdregio", "--db", "archive.db", "--param", "jeugdregio=JR02", "--param", "pagina=2"],
+    ["report", "--db", "archive.db", "--watchlist", "watchlist.yaml", "--no-files", "--crawl", "1"],
+    ["report", "--db", "archive.db", "--watchlist", "watchlist.yaml", "--unreported", "--quiet"],
+)]
+READERS = ("status", "export", "report")
+
+
+@lru_cache(maxsize=None)
+def cli_folder() -> Path:
+    """A folder with the demo archive (``build-demo``, made once per process) and a watchlist."""
+    from tests.datasette.archive_fixtures import build_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-cli-"))
+    build_demo(folder / "archive.db")
+    (folder / "watchlist.yaml").write_bytes((ROOT / "docs" / "watchlist.example.yaml").read_bytes())
+    return folder
+
+
+def run_cli(body: bytes) -> None:
+    """``tenderarchive status/export/report ARGS`` in this process, the arguments decoded as Python decodes a
+    command line (bytes that are not UTF-8 as lone surrogates). The contract (cli.py, exitcodes.py): an exit code
+    of the table, or argparse's exit 2 (0 for ``--help``), one line on stderr; never a traceback. Only the readers:
+    a mutation that names another command or mail (``--email``, ``--smtp-host``) is taken back to the seed's."""
+    import contextlib
+    import io
+    import os
+
+    from tenderarchive.cli import main
+    from tenderarchive.exitcodes import ExitCode
+
+    args = [os.fsdecode(part) for part in body.split(b"\0")]
+    if not args or args[0] not in READERS:
+        args[:1] = ["status"]
+    # abbreviations argparse takes (--em → --email) of the options that would mail or leave the folder
+    args = [a for a in args if not a.startswith(("--e", "--sm", "--m", "--da"))]
+    args = [("." + a if a.startswith("/") else a) for a in args]  # a path stays in the case's folder
+    err = io.StringIO()
+    # stdout a real file (export writes its CSV to stdout's file descriptor), and nowhere
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(err), \
+            contextlib.chdir(cli_folder()):
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse: a bad option (2), --help (0)
+            code = exc.code
+    assert code in set(ExitCode), f"exit code {code!r} of {args!r}"
+    assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
+
+
 #: HTML seeds are the synthetic news-site pages the crawl tests serve (no copies kept here).
 SITES = ROOT / "tests" / "fixtures" / "news" / "sites"
 LISTING_SEED = SITES / "leiderdorp" / "inwoner" / "nieuws" / "index.html"
@@ -772,6 +831,7 @@ TARGETS = [
            weight=5),
     Target("sources.load", "yaml", _file("sources.yaml"),
            _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
+    Target("cli.readers", "argv", lambda: CLI_SEEDS, run_cli, weight=3),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
 ]
