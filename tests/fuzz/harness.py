@@ -738,6 +738,82 @@ def _file(name: str) -> Callable[[], list[bytes]]:
     return lambda: [(FIXTURES / name).read_bytes()]
 
 
+# --- the raw store: WARC files as reparse and a replay read them ---------------------------------------------
+@lru_cache(maxsize=None)
+def _warc_seed_records() -> list[bytes]:
+    """The records (decompressed) of the bundled snapshot's OCDS crawl and the first ones of its TenderNed crawl."""
+    import zlib
+
+    records = []
+    for name, keep in (("tenderned_ocds-*.warc.gz", 99), ("tenderned-*.warc.gz", 6)):
+        (path,) = (ROOT / "tenderarchive" / "snapshot" / "warc").glob(name)
+        data, taken = path.read_bytes(), []
+        while data and len(taken) < keep:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            taken.append(member.decompress(data))
+            data = member.unused_data
+        records.append(b"".join(taken))
+    return records
+
+
+def warc_gz(body: bytes) -> bytes:
+    """``body`` (WARC records, uncompressed) as this store writes it: one gzip member per record."""
+    import gzip
+
+    parts = re.split(rb"(?=WARC/1\.[01]\r\n)", body)
+    return b"".join(gzip.compress(part, mtime=0) for part in parts if part)
+
+
+def run_warc(body: bytes) -> None:
+    """A WARC file (records mutated, then one gzip member each; also that file cut short where the input's
+    length says) as ``reparse`` and ``crawl --replay`` read it: its warcinfo read, checked by ``check_warc`` and by
+    ``ResponseIndex(check=True)`` (both pass it, or both raise ``UnusableFile``, the one documented answer), and
+    every response of a file they pass served: a body, and a status code of three digits."""
+    import contextlib
+    import io
+
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-warc-"))
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # warcio prints a warning per record of a wrong length
+            read_warcs(body, folder)
+    finally:
+        import shutil
+
+        from tenderarchive import rawstore
+
+        for handle in rawstore._READERS.values():
+            handle.close()
+        rawstore._READERS.clear()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_warcs(body: bytes, folder: Path) -> None:
+    from tenderarchive.files import UnusableFile, check_warc
+    from tenderarchive.rawstore import ResponseIndex
+    from tenderarchive.reparse import warc_info
+
+    whole = warc_gz(body)
+    for data in (whole, whole[: len(whole) * (len(body) % 7 + 1) // 8]):
+        path = folder / "tenderned-000001-20261201T133547Z.warc.gz"
+        path.write_bytes(data)
+        warc_info(path, quiet=True)
+        try:
+            check_warc(path)
+            checked = True
+        except UnusableFile:
+            checked = False
+        try:
+            index = ResponseIndex(path, keep_bodies=len(data) // 2, check=True)
+        except UnusableFile:
+            assert not checked, "check_warc passed a file ResponseIndex(check=True) refuses"
+            continue
+        assert checked, "ResponseIndex(check=True) read a file check_warc refuses"
+        for responses in index.by_url.values():
+            for stored in responses:
+                assert isinstance(stored.body(folder), bytes)
+                assert 100 <= stored.status <= 999, stored.status
+
+
 # --- the command line: the readers (status, export, report) with hostile arguments ------------------------
 #: Seeds: argument lists as the shell hands them over, NUL-separated (no argument holds a NUL). The archive is
 #: ``archive.db`` in the case's own folder (the demo's), so what a mutated path names stays in that folder.
@@ -832,6 +908,7 @@ TARGETS = [
     Target("sources.load", "yaml", _file("sources.yaml"),
            _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
     Target("cli.readers", "argv", lambda: CLI_SEEDS, run_cli, weight=3),
+    Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
 ]
