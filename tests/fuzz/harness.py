@@ -814,6 +814,43 @@ def read_warcs(body: bytes, folder: Path) -> None:
                 assert 100 <= stored.status <= 999, stored.status
 
 
+# --- spider arguments (``scrapy crawl SPIDER -a NAME=VALUE``, scrapyd's schedule.json) -----------------------
+#: Seeds: the spider's name, then its arguments as NAME=VALUE, NUL-separated.
+SPIDER_ARGUMENT_SEEDS = [b"\0".join(part.encode() for part in parts) for parts in (
+    ["tenderned", "from_date=2021-01-01", "until_date=2021-12-31", "sample=5", "profile=youth_care", "note=cron"],
+    ["tenderned", "from_date=2026-11-01", "profile=all"],
+    ["tenderned_ocds", "from_date=2018-01-01", "until_date=2019-06-30", "profile=youth_care"],
+    ["news", f"sources={FIXTURES / 'sources.yaml'}", "site=Leiderdorp", "from_date=2021-01-01", "sample=true"],
+)]
+
+
+def run_spider_arguments(body: bytes) -> None:
+    """A spider made with hostile arguments, as ``scrapy crawl -a`` and scrapyd make it (the spider's
+    ``from_crawler`` on a real, unstarted crawler): it takes them, or refuses with ``SpiderArgumentError`` naming
+    the argument (tenderarchive/arguments.py), nothing else."""
+    import os
+
+    from tenderarchive.arguments import SpiderArgumentError
+
+    parts = [os.fsdecode(part) for part in body.split(b"\0")]
+    spiders = {"tenderned": "spiders.tenderned.TenderNedSpider", "tenderned_ocds":
+               "spiders.tenderned_ocds.TenderNedOCDSSpider", "news": "spiders.news.NewsSpider"}
+    name = parts[0] if parts[0] in spiders else "tenderned"
+    module, cls = spiders[name].rsplit(".", 1)
+    import importlib
+
+    spidercls = getattr(importlib.import_module(module), cls)
+    kwargs = dict(part.partition("=")[::2] for part in parts[1:] if "=" in part)
+    missing = Path(tempfile.gettempdir()) / "tenderarchive-fuzz-no-archive.db"
+    settings = {"ARCHIVE_DB": str(missing), "NEWS_SOURCES": str(FIXTURES / "sources.yaml"),
+                "TENDERNED_INCREMENTAL": False}
+    try:
+        spider = _spider(spidercls, settings, **kwargs)
+    except SpiderArgumentError:
+        return
+    json.dumps(spider.arguments.as_dict())  # what the crawl records of its arguments
+
+
 # --- the command line: the readers (status, export, report) with hostile arguments ------------------------
 #: Seeds: argument lists as the shell hands them over, NUL-separated (no argument holds a NUL). The archive is
 #: ``archive.db`` in the case's own folder (the demo's), so what a mutated path names stays in that folder.
@@ -908,6 +945,7 @@ TARGETS = [
     Target("sources.load", "yaml", _file("sources.yaml"),
            _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
     Target("cli.readers", "argv", lambda: CLI_SEEDS, run_cli, weight=3),
+    Target("spider.arguments", "argv", lambda: SPIDER_ARGUMENT_SEEDS, run_spider_arguments, weight=5),
     Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
