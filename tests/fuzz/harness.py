@@ -194,9 +194,37 @@ def json_bytes(value, rng: random.Random) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def yaml_value(data: bytes):
+    """A YAML configuration file's value, or None when it does not parse (then it is mutated as bytes)."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(data)
+    except Exception:  # noqa: BLE001 - any YAML error, a recursion, a bad encoding
+        return None
+    return value if isinstance(value, (dict, list)) else None
+
+
+def yaml_bytes(value, rng: random.Random) -> bytes:
+    """``value`` written as YAML (a configuration file a user or a script wrote with wrong types)."""
+    import yaml
+
+    try:
+        text = yaml.safe_dump(value, allow_unicode=rng.random() < 0.7, default_flow_style=rng.random() < 0.3)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return b"[]"
+    return text.encode("utf-8", "surrogatepass")
+
+
 def mutate(data: bytes, rng: random.Random, kind: str, others=()) -> bytes:
-    """1-4 stacked mutations; JSON inputs get structure-aware ones half of the time."""
+    """1-4 stacked mutations; JSON and YAML inputs get structure-aware ones half of the time (a value of
+    the wrong type, a deleted or wrapped key, deep nesting: ``sources.yaml`` with a list where a text goes)."""
     for _ in range(rng.randint(1, 4)):
+        if kind == "yaml" and rng.random() < 0.5:
+            value = yaml_value(data)
+            if value is not None:
+                data = yaml_bytes(mutate_json_value(value, rng), rng)
+                continue
         if kind == "json" and rng.random() < 0.5:
             try:
                 value = json.loads(data)
