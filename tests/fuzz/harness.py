@@ -842,6 +842,57 @@ def read_warcs(body: bytes, folder: Path) -> None:
                 assert 100 <= stored.status <= 999, stored.status
 
 
+# --- the site: query parameters of the plugin's own pages and the saved searches ----------------------------
+#: Seeds: addresses on the demo archive's site (database ``archive``) with the parameters each page takes.
+DATASETTE_SEEDS = [url.encode() for url in (
+    "/-/search?q=jeugdhulp+regio", "/-/jeugdregio/JZ02?jaar=2021&sinds=2020-01-01", "/-/aanbesteding?id=TN160417",
+    "/-/opdrachtgever?id=GM0687", "/-/aanbieder?id=14012345", "/-/markt?jeugdregio=JZ02&jaar=2021",
+    "/-/kaart?maat=aanbestedingen&laag=gemeenten&jaar=2021", "/-/woordenlijst",
+    "/archive/search_all?q=jeugdzorg+perceel", "/archive/search_all.csv?q=jeugd*&_dl=1",
+    "/archive/by_jeugdregio?jeugdregio=JZ02&pagina=2", "/archive/new_this_week.atom?since=2021-01-01",
+    "/archive/open_youth_care_tenders?as_of=2021-06-01&_size=5", "/archive/notices?_search=jeugdhulp&_sort=title",
+    "/archive/articles?_search=gunning&_size=3&_next=2", "/archive/procurements.json?_sort_desc=procurement_id",
+)]
+
+
+@lru_cache(maxsize=None)
+def site():
+    """The demo archive's site as ``tenderarchive serve`` makes it (``serve.make_datasette``, immutable), in this
+    process: a real Datasette, asked through its own ASGI client."""
+    import asyncio
+
+    from tenderarchive import readonly
+    from tenderarchive.metadata import build_metadata
+    from tenderarchive.serve import make_datasette
+    from tenderarchive.store.search_index import index_state
+
+    path = cli_folder() / "archive.db"
+    db = readonly.database(path)
+    try:
+        metadata = build_metadata(db, path.stem, search_index=index_state(db))
+    finally:
+        db.close()
+    datasette = make_datasette(path, metadata, True)
+    asyncio.run(datasette.invoke_startup())
+    return datasette
+
+
+def run_datasette(body: bytes) -> None:
+    """One page of the site with mutated query parameters (the bytes percent-encoded where a URL cannot hold them,
+    as a browser sends them): any answer but a server error (5xx), which is a page's code failing on the value."""
+    import asyncio
+    from urllib.parse import quote
+
+    import contextlib
+    import io
+
+    # at most 8 KB, as servers and browsers take an address (uvicorn's h11 refuses a longer request line)
+    url = ("/" + quote(body.lstrip(b"/"), safe="/?&=%+:,;-_.~*()'!"))[:8192]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # its SQL errors
+        response = asyncio.run(site().client.get(url))
+    assert response.status_code < 500, f"{response.status_code} for {url[:300]}: {response.text[-500:]}"
+
+
 # --- spider arguments (``scrapy crawl SPIDER -a NAME=VALUE``, scrapyd's schedule.json) -----------------------
 #: Seeds: the spider's name, then its arguments as NAME=VALUE, NUL-separated.
 SPIDER_ARGUMENT_SEEDS = [b"\0".join(part.encode() for part in parts) for parts in (
@@ -973,6 +1024,7 @@ TARGETS = [
     Target("sources.load", "yaml", _file("sources.yaml"),
            _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
     Target("cli.readers", "argv", lambda: CLI_SEEDS, run_cli, weight=3),
+    Target("datasette.params", "query", lambda: DATASETTE_SEEDS, run_datasette, weight=5),
     Target("spider.arguments", "argv", lambda: SPIDER_ARGUMENT_SEEDS, run_spider_arguments, weight=5),
     Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
