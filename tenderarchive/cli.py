@@ -518,8 +518,15 @@ def datasette_settings(pairs) -> tuple[dict, str | None]:
         except click.BadParameter as exc:
             message = exc.message.replace("(--help-settings to see all)", "(`datasette --help-settings` lists them)")
             return {}, f"{message}; serve --setting NAME VALUE takes Datasette's settings"
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_DATASETTE_NUMBER:
+            # max_returned_rows or default_page_size beyond SQLite's 64 bits: every table page answered 500
+            return {}, f'"{name}" is at most {MAX_DATASETTE_NUMBER}, not {value}'
         settings[name] = value
     return settings, None
+
+
+#: The largest number ``serve --setting`` takes (rows, milliseconds, megabytes): a page's SQL adds to a page size.
+MAX_DATASETTE_NUMBER = 2 ** 31 - 1
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

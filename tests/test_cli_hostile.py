@@ -80,3 +80,14 @@ def test_a_crawl_argument_no_crawl_can_use_is_refused_before_the_crawl(tmp_path,
     out = cli("crawl", "tenderned", "--db", tmp_path / "a.db", "--api-url", "http://127.0.0.1:9/papi", *LOOPBACK, *args)
     refused(out, option, words)
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("setting", ["max_returned_rows", "default_page_size"])
+def test_a_datasette_number_beyond_what_its_sql_can_hold_is_a_bad_argument(demo_db, setting):
+    """`serve --setting max_returned_rows 99999999999999999999` started a site whose every table page answered
+    HTTP 500 (the number reached SQLite's LIMIT); it is refused before serving. (Its own process, bounded: a
+    regression would serve until killed.)"""
+    from tests.conftest import installed
+
+    out = installed("serve", "--db", demo_db, "--port", "9", "--setting", setting, "99999999999999999999", timeout=60)
+    refused(out, "--setting", f'"{setting}" is at most 2147483647')
