@@ -119,6 +119,11 @@ class BaseSpider(scrapy.Spider):
         self.arguments = CrawlArguments.parse(
             from_date, until_date, sample, default_days=self.default_window_days
         )
+        if isinstance(note, str):
+            try:  # `scrapy crawl -a note=…` in a Latin-1 terminal: lone surrogates the crawl record cannot store
+                note.encode("utf-8")
+            except UnicodeEncodeError:
+                raise SpiderArgumentError("note", f"{note!r:.80} is not UTF-8 text") from None
         self.note = note
         self.crawl_errors: list[dict] = []
         self.accounting: dict[str, dict] = {}

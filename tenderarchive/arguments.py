@@ -10,6 +10,8 @@ exit.
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -55,13 +57,22 @@ def crawl_date(settings) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+#: The dates a crawl's window may name. The spiders count days on from them (a default window of 7 days before
+#: ``until_date``, a split window's middle, a day's margin): ``--until-date 0001-01-01`` ended in an OverflowError
+#: traceback ("date value out of range") where a date before the first Python has was counted.
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2999, 12, 31)
+
+
 def parse_argument_date(argument: str, value: str) -> date:
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         raise SpiderArgumentError(argument, f"{value!r} is not an ISO date (YYYY-MM-DD)")
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError as exc:
         raise SpiderArgumentError(argument, f"{value!r} is not a calendar date ({exc})") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise SpiderArgumentError(argument, f"{value!r} is not between {FIRST_DATE} and {LAST_DATE}")
+    return day
 
 
 def parse_sample(value) -> int | None:
@@ -82,11 +93,14 @@ def number_setting(settings, name: str, kind=int):
     """A number setting a spider reads when it starts (``-s NAME=VALUE``): a value that is not a
     number is a :class:`SpiderArgumentError` naming the setting, not a traceback."""
     value = settings.get(name)
+    what = "a whole number" if kind is int else "a number"
     try:
-        return settings.getint(name) if kind is int else settings.getfloat(name)
+        number = settings.getint(name) if kind is int else settings.getfloat(name)
     except (TypeError, ValueError):
-        what = "a whole number" if kind is int else "a number"
         raise SpiderArgumentError(name, f"{value!r} is not {what}") from None
+    if not math.isfinite(number):  # DOWNLOAD_TIMEOUT=nan: every request's timer failed in Twisted, 39 tracebacks
+        raise SpiderArgumentError(name, f"{value!r} is not {what} (a finite one)")
+    return number
 
 
 
@@ -114,6 +128,22 @@ SETTING_KINDS = {"DNS_TIMEOUT": float, "DOWNLOAD_TIMEOUT": float, "EXTRACT_TIMEO
                  "CRAWL_ID": int}
 
 
+#: The levels Scrapy's ``LOG_LEVEL`` takes (logging's names, in capitals: ``debug`` is none).
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
+def default_of(name: str):
+    """The default of setting ``name``: the project's (tenderarchive/settings.py), else Scrapy's; None if neither."""
+    from scrapy.settings import default_settings
+
+    from tenderarchive import settings as project
+
+    for module in (project, default_settings):
+        if hasattr(module, name):
+            return getattr(module, name)
+    return None
+
+
 def setting_kind(name: str) -> type | None:
     """``bool``, ``int`` or ``float`` for a setting read as one, by the type of its default in the
     project's settings (tenderarchive/settings.py) or Scrapy's; None for any other setting."""
@@ -136,6 +166,13 @@ def check_setting(name: str, value) -> None:
     the setting and what it takes (it was a traceback deep in the crawl, exit 1). Every reader of
     a setting goes on reading it with Scrapy's getters; this is the one place that says which
     values those refuse."""
+    if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():  # Scrapy's logging raised ValueError
+        raise SpiderArgumentError(name, f"{value!r} is not a log level ({', '.join(LOG_LEVELS)})")
+    if name.endswith("_URL") and isinstance(default_of(name), str) and default_of(name).startswith("http"):
+        from tenderarchive.urls import http_url
+
+        if http_url(value) is None:  # -s TENDERNED_API_URL=javascript:… or http://[::1: a traceback per request
+            raise SpiderArgumentError(name, f"{value!r} is not an http(s) URL with a host")
     kind = setting_kind(name)
     if kind is None:
         return

@@ -53,14 +53,32 @@ def _port(value: str) -> int:
     return port
 
 
+#: The largest whole number SQLite stores (64 bits): a larger one given as ``status --limit`` or ``report --crawl``
+#: reached SQLite as a query parameter and ended in a traceback ("Python int too large to convert to SQLite INTEGER").
+SQLITE_MAX_INT = 2 ** 63 - 1
+
+
 def _count(value: str) -> int:
-    """argparse type of a number of lines to show: 0 or more (-1 showed all but the last)."""
+    """argparse type of a number of lines to show: 0 or more (-1 showed all but the last), at most SQLite's."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    if number > SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"must be at most {SQLITE_MAX_INT}, not {number}")
+    return number
+
+
+def _crawl_id(value: str) -> int:
+    """argparse type of ``report --crawl``: a whole number SQLite can compare (a crawl id)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not -SQLITE_MAX_INT - 1 <= number <= SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"no crawl id is that large: {number}")
     return number
 
 
@@ -110,6 +128,12 @@ def run_crawl(spider: str, settings, spider_args: dict) -> str:
 def cmd_crawl(args) -> int:
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
+        from tenderarchive.arguments import SpiderArgumentError, check_setting
+
+        try:
+            check_setting("TENDERNED_API_URL", args.api_url)
+        except SpiderArgumentError as exc:
+            return _bad("--api-url", exc.message)
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
     if args.spider == "all" and not args.dry_run:
         return _bad("SPIDER", "'all' is for --dry-run (the smoke test of every source); crawl one spider at a time")
@@ -168,6 +192,10 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
     from tenderarchive.profiles import ProfileError, load_profile
 
     if args.jobdir:
+        try:  # made here, as Scrapy would as it starts: one that cannot be made was a traceback, exit 1
+            Path(args.jobdir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return _bad("--jobdir", f"{args.jobdir}: cannot make the folder: {exc.strerror or exc}")
         settings.set("JOBDIR", args.jobdir, priority="cmdline")  # Scrapy persists queue and dupefilter there
     if args.replay and (refused := replay_settings(args, settings)) is not None:
         return refused
@@ -513,8 +541,15 @@ def datasette_settings(pairs) -> tuple[dict, str | None]:
         except click.BadParameter as exc:
             message = exc.message.replace("(--help-settings to see all)", "(`datasette --help-settings` lists them)")
             return {}, f"{message}; serve --setting NAME VALUE takes Datasette's settings"
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_DATASETTE_NUMBER:
+            # max_returned_rows or default_page_size beyond SQLite's 64 bits: every table page answered 500
+            return {}, f'"{name}" is at most {MAX_DATASETTE_NUMBER}, not {value}'
         settings[name] = value
     return settings, None
+
+
+#: The largest number ``serve --setting`` takes (rows, milliseconds, megabytes): a page's SQL adds to a page size.
+MAX_DATASETTE_NUMBER = 2 ** 31 - 1
 
 
 def _cannot_listen(host: str, port: int) -> str | None:
@@ -1008,7 +1043,7 @@ def parser() -> argparse.ArgumentParser:
 
     report = command("report", help="what is new or changed for a watchlist in a crawl")
     report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
-    report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
+    report.add_argument("--crawl", type=_crawl_id, help="crawl id (default: the last crawl)")
     report.add_argument("--unreported", action="store_true",
                         help="report, in order, every crawl after the last one --unreported reported (recorded in "
                              "the report folder's last-reported.txt; a report by hand does not count; with none there "
@@ -1041,6 +1076,42 @@ def parser() -> argparse.ArgumentParser:
 #: Commands that write to the archive (the others only read it).
 WRITERS = {"crawl", "build-demo", "reparse"}
 
+#: Options naming a file, folder, source or site, whose empty value (an unset variable in a cron line:
+#: ``--replay "$WARC"``) was taken as no value: the crawl fell back to the default one, the real TenderNed API
+#: instead of ``--api-url ''``, the network instead of ``--replay ''``, every news site instead of ``--site ''``.
+NOT_EMPTY = {"db", "api_url", "replay", "profile", "sources", "site", "jobdir", "watchlist", "out", "output", "warc",
+             "datasette_url"}
+#: Options naming a file or folder: any bytes the file system allows (the others are text, see ``_check_values``).
+PATHS = {"db", "replay", "profile", "sources", "jobdir", "watchlist", "out", "output", "warc"}
+
+
+def _check_values(args) -> int | None:
+    """A value of the command line that cannot be used as it was given: exit 2 naming the option, before anything
+    runs, else None. Empty where it names a file, source or site (``NOT_EMPTY``); text that is no UTF-8 (a Latin-1
+    terminal's ``--note 'café'``, which Python keeps as lone surrogates) where it is stored, matched or sent as
+    text: it ended in a UnicodeEncodeError traceback as SQLite or the output took it (``export --param``,
+    ``--null``, a crawl's ``--note``, which lost the crawl's record). A file name may hold any bytes."""
+    positional = {"spider": "SPIDER", "source": "PATH_OR_URL" if args.command == "extract" else "TABLE_OR_SQL",
+                  "set": "-s"}
+    for dest, value in vars(args).items():
+        if dest in ("func", "command"):
+            continue
+        option = positional.get(dest) or "--" + dest.replace("_", "-")
+        values = value if isinstance(value, list) else [value]
+        for given in [v for item in values for v in (item if isinstance(item, list) else [item])]:
+            if not isinstance(given, str):
+                continue
+            if dest in NOT_EMPTY and not given.strip():
+                return _bad(option, "is empty (leave the option out for its default)")
+            if dest in PATHS or (dest == "source" and args.command == "extract"):
+                continue
+            try:
+                given.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = given.encode("utf-8", "surrogateescape").decode("latin-1")
+                return _bad(option, f"{shown!r} is not UTF-8 text (is the terminal's or cron's locale UTF-8?)")
+    return None
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command. The error boundary: a broken file is one line on stderr naming the
@@ -1048,6 +1119,8 @@ def main(argv: list[str] | None = None) -> int:
     import sqlite3
 
     args = parser().parse_args(argv)  # argparse itself exits 2 (ExitCode.BAD_ARGUMENTS) on a bad option
+    if (refused := _check_values(args)) is not None:
+        return refused
     db = getattr(args, "db", None)
     try:
         if db is not None or args.command in WRITERS - {"crawl"}:

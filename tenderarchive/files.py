@@ -43,6 +43,12 @@ def check_archive(path, write: bool) -> None:
     A path that does not exist is fine for a command that writes (it creates the archive)
     when its folder exists and is writable; readers report a missing archive themselves."""
     path = Path(path)
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # no such file: below
+    except OSError as exc:  # a name longer than the file system takes, a loop of links: Path.is_dir raised it
+        raise UnusableFile(path, f"cannot be used ({exc.strerror or exc})") from None
     if path.is_dir():
         raise UnusableFile(path, "is a directory, not an archive (give the path of archive.db)")
     if not path.exists():
@@ -78,7 +84,7 @@ def check_warc(path) -> list[Path]:
     :class:`UnusableFile` naming the first file that is not WARC or is cut short."""
     from warcio.archiveiterator import ArchiveIterator
 
-    from tenderarchive.rawstore import warc_files, whole_members_end
+    from tenderarchive.rawstore import BadRecord, response_status, warc_files, whole_members_end
 
     path = Path(path)
     if not path.exists():
@@ -95,11 +101,15 @@ def check_warc(path) -> list[Path]:
                     if not (record.rec_headers.get_header("WARC-Record-ID")
                             and record.rec_headers.get_header("WARC-Date")):
                         raise ValueError("a record without WARC-Record-ID or WARC-Date")
+                    if record.rec_type == "response":
+                        response_status(record)  # a response no status can be read of: the replay cannot serve it
                     record.content_stream().read()
                     records += 1
                     end = iterator.get_record_offset() + iterator.get_record_length()
         except OSError as exc:
             raise UnusableFile(file, f"cannot be read ({exc.strerror or exc})") from None
+        except BadRecord as exc:
+            raise UnusableFile(file, f"damaged: record {records + 1}: {exc}") from None
         except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
             where = f"after {records} record(s)" if records else "at its first record"
             raise UnusableFile(file, f"not a WARC file or cut short {where} ({type(exc).__name__}: "

@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -253,6 +254,32 @@ def _plain_body(member: bytes) -> bytes | None:
     return block[http_end + 4:]
 
 
+class BadRecord(ValueError):
+    """A WARC record warcio reads but no response can be made of; the message says which and why."""
+
+
+_STATUS_CODE = re.compile(r"[1-9][0-9]{2}")
+
+
+def status_code(statusline: str | None) -> int | None:
+    """The HTTP status code a response's status line (after the protocol: ``200 OK``) begins with, or None when it
+    begins with none (``abc``, empty, ``99999999999999999999``: a damaged or hostile record, which was a
+    ValueError as the index was built, or a status SQLite could not store)."""
+    code = (statusline or "").strip().partition(" ")[0]
+    return int(code) if _STATUS_CODE.fullmatch(code) else None
+
+
+def response_status(record) -> int:
+    """The status of a warcio response record; :class:`BadRecord` naming it when it has no HTTP status code."""
+    http = record.http_headers
+    status = status_code(http.statusline) if http is not None else None
+    if status is None:
+        line = http.statusline if http is not None else None
+        raise BadRecord(f"the response for {record.rec_headers.get_header('WARC-Target-URI')!r:.200} has no HTTP "
+                        f"status code (status line {line!r:.80})")
+    return status
+
+
 class _NotPlain(Exception):
     """A WARC file :func:`_plain_records` leaves to warcio."""
 
@@ -378,6 +405,8 @@ def _plain_records(file: Path, keep_bodies: int = 0) -> list[StoredResponse] | N
                 if http_end < 0 or block[:8].upper() not in (b"HTTP/1.0", b"HTTP/1.1"):
                     return None
                 statusline = block[8:status_end].decode("utf-8").strip()
+                if status_code(statusline) is None:
+                    return None  # warcio's reader says what is wrong with it
                 http_head = block[status_end + 2: http_end]
                 lowered = http_head.lower()
                 if b"content-encoding" in lowered or b"transfer-encoding" in lowered:
@@ -475,6 +504,8 @@ class ResponseIndex:
             self._read(file, keep_bodies, seen)
         except OSError as exc:
             raise UnusableFile(file, f"cannot be read ({exc.strerror or exc})") from None
+        except BadRecord as exc:
+            raise UnusableFile(file, f"damaged: record {seen['records']}: {exc}") from None
         except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
             records = seen["records"]
             where = f"after {records} record(s)" if records else "at its first record"
@@ -520,8 +551,14 @@ class ResponseIndex:
                         seen["end"] = seen["last"] + iterator.get_record_length()
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
+                try:
+                    status = response_status(record)
+                except BadRecord:
+                    if seen is not None:  # checked: the file is damaged (check_warc says the same)
+                        raise
+                    continue  # read as it is (reparse --force): the response no status can be read of is left out
                 http = record.http_headers
-                status, _, reason = http.statusline.partition(" ")
+                reason = http.statusline.strip().partition(" ")[2]
                 date = record.rec_headers.get_header("WARC-Date")
                 body = record.content_stream().read()
                 kept = None

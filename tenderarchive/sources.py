@@ -524,6 +524,8 @@ def select_sites(sites: list[Site], wanted: str | list[str] | None) -> list[Site
     if not wanted:
         return sites
     names = [n.strip() for n in (wanted.split(",") if isinstance(wanted, str) else wanted) if n and n.strip()]
+    if not names:  # ``site=","`` or ``[""]``: no name, not "every site" (a crawl of all of them, unasked)
+        raise SourceRegistryError(f"no site named in {wanted!r}")
     chosen: list[Site] = []
     for name in names:
         matches = [s for s in sites if s.name.casefold() == name.casefold()] or [

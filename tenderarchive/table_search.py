@@ -231,13 +231,19 @@ async def wordless_search(datasette, path: str, query_string: str):
         kept = [(k, v) for k, v in pairs if k not in blank and k != "_next"
                 and not (k in dict(SWITCHES) and WORDS in blank)]
         return Response.redirect(_address(path, urllib.parse.urlencode(kept)))
-    empty = [k for k in _search_keys(args) if args[k].strip()
-             and not match_expression(datasette, database, table, args, args[k]).strip()]
+    # a parameter Datasette takes for a search (its name begins with _search) that is none: ``_searchx`` ended
+    # in Datasette's IndexError, HTTP 500 (``key.split("_search_", 1)[1]`` in datasette/filters.py)
+    odd = [k for k in _search_keys(args) if k not in ("_search", WORDS) and not k.startswith("_search_")]
+    empty = odd or [k for k in _search_keys(args) if args[k].strip()
+                    and not match_expression(datasette, database, table, args, args[k]).strip()]
     if not empty or not await fts_of(datasette, database, table, args):
         return None
     words = args[empty[0]]
     message = (f"The search {words.strip()!r} holds no word to search for: quotes only group words into a "
                f'phrase (such as "jeugdhulp regio"), so give a word')
+    if odd:
+        message = (f"{odd[0][:80]!r} is no search parameter: the table is searched with _search (every column "
+                   f"searched) or _search_COLUMN")
     if found.group(3) == ".json":
         return Response.json({"ok": False, "error": message + ".", "status": 400, "title": "Invalid search"},
                              status=400)

@@ -193,3 +193,12 @@ def test_the_installed_command_prints_the_same_one_line(tmp_path, command, code,
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize("command", ["status", "export", "report", "crawl"])
+def test_an_archive_name_too_long_for_the_file_system_is_unusable_not_a_traceback(tmp_path, command):
+    """``--db`` naming a file longer than a file name may be (a pasted page, found by the CLI fuzz target):
+    ``Path.is_dir`` raised OSError "File name too long", a traceback with exit 1."""
+    path = tmp_path / ("archive" * 60 + ".db")
+    assert_one_line_error(tenderarchive(*COMMANDS[command](path)), 6, "File name too long")
+    assert list(tmp_path.iterdir()) == []

@@ -324,3 +324,45 @@ def test_only_an_answer_scrapy_follows_keeps_a_location(tmp_path):
         300: None, 301: "http://127.0.0.1:1/nieuws/elders", 302: "http://127.0.0.1:1/nieuws/elders",
         303: "http://127.0.0.1:1/nieuws/elders", 304: None, 305: None, 307: "http://127.0.0.1:1/nieuws/elders",
         308: "http://127.0.0.1:1/nieuws/elders"}
+
+
+def test_a_response_with_no_status_code_is_named_by_the_check_and_left_out_of_a_forced_read(tmp_path):
+    """A response record whose HTTP status line names no code (``HTTP/1.1 abc``, found by the WARC fuzz target):
+    check_warc passed the file, then the replay's index raised ValueError (int('abc')): `reparse` called the file
+    "not a WARC file or cut short", and `crawl --replay` and `reparse --force` failed with a traceback. Both checks
+    now name the record; read unchecked (--force), the index leaves that response out and keeps the others."""
+    import gzip
+
+    import pytest
+
+    from tenderarchive.files import UnusableFile, check_warc
+    from tenderarchive.rawstore import WarcFile
+
+    good = tmp_path / "good.warc.gz"
+    store = WarcFile(good, {"spider": "tenderned", "crawl_id": "1"})
+    from datetime import datetime, timezone
+
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    store.write_response("http://127.0.0.1:1/a", 200, "OK", [(b"Content-Type", b"text/plain")], b"first", moment)
+    store.write_response("http://127.0.0.1:1/b", 200, "OK", [(b"Content-Type", b"text/plain")], b"second", moment)
+    store.close()
+    members, data = [], good.read_bytes()
+    import zlib
+
+    while data:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        members.append(member.decompress(data))
+        data = member.unused_data
+    for line in (b"HTTP/1.1 abc OK", b"HTTP/1.1       ", b"HTTP/1.1 99999X"):  # as long as "HTTP/1.1 200 OK"
+        bad = tmp_path / "store" / "bad.warc.gz"
+        bad.parent.mkdir(exist_ok=True)
+        damaged = members[-1].replace(b"HTTP/1.1 200 OK", line, 1)  # the same length: Content-Length holds
+        bad.write_bytes(b"".join(gzip.compress(m, mtime=0) for m in [*members[:-1], damaged]))
+        with pytest.raises(UnusableFile, match=r"damaged: record \d+: the response for 'http://127.0.0.1:1/b' has "
+                                               r"no HTTP status code"):
+            check_warc(bad)
+        with pytest.raises(UnusableFile, match="damaged: record .* has no HTTP status code"):
+            ResponseIndex(bad, check=True)
+        index = ResponseIndex(bad)  # reparse --force: read as it is
+        assert list(index.by_url) == ["http://127.0.0.1:1/a"]
+        assert index.by_url["http://127.0.0.1:1/a"][0].body(bad.parent) == b"first"

@@ -142,7 +142,11 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     shipped = not path.suffix
     if shipped:
         path = PROFILE_DIR / f"{name_or_path}.yaml"
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a name longer than a file name may be (ENAMETOOLONG): Path.is_file raised it
+        raise ProfileError(f"topic profile {name_or_path!r:.80}: {exc.strerror or exc}") from None
+    if not found:
         shipped = ", ".join(sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")))
         raise ProfileError(f"topic profile {name_or_path!r} not found (shipped profiles: {shipped})")
     where = str(path)

@@ -318,3 +318,18 @@ def test_an_empty_search_box_shows_the_table_not_an_fts5_syntax_error(served, wo
         assert answer.status_code == 302 and answer.headers["location"] == f"/archive/articles{form}?_size=5"
     column = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search_title": words}))
     assert column.status_code == 302 and column.headers["location"] == "/archive/notices"
+
+
+@pytest.mark.parametrize("name", ["_searchx", "_search<div>", "_searchmodes"])
+def test_a_parameter_named_like_a_search_that_is_none_is_a_message_not_a_server_error(served, name):
+    """``?_searchx=jeugdhulp`` (found by the site's fuzz target): Datasette takes every parameter whose name begins
+    with _search for a search and split a column off ``_search_``: IndexError, HTTP 500. The page is the table
+    without it (the other filters kept) with a message naming it; .json and .csv answer 400 with it."""
+    sent = get(served, "/archive/notices?" + urllib.parse.urlencode({name: "jeugdhulp", "youth_care": "1"}))
+    assert sent.status_code == 302, sent.text[:300]
+    assert sent.headers["location"] == "/archive/notices?youth_care=1"
+    shown = run(served.client.get(sent.headers["location"], cookies={"ds_messages": sent.cookies.get("ds_messages")}))
+    assert shown.status_code == 200 and "is no search parameter" in shown.text
+    for form in (".json", ".csv"):
+        answer = get(served, f"/archive/articles{form}?" + urllib.parse.urlencode({name: "jeugdhulp"}))
+        assert answer.status_code == 400 and "is no search parameter" in answer.text

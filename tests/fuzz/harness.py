@@ -194,9 +194,37 @@ def json_bytes(value, rng: random.Random) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def yaml_value(data: bytes):
+    """A YAML configuration file's value, or None when it does not parse (then it is mutated as bytes)."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(data)
+    except Exception:  # noqa: BLE001 - any YAML error, a recursion, a bad encoding
+        return None
+    return value if isinstance(value, (dict, list)) else None
+
+
+def yaml_bytes(value, rng: random.Random) -> bytes:
+    """``value`` written as YAML (a configuration file a user or a script wrote with wrong types)."""
+    import yaml
+
+    try:
+        text = yaml.safe_dump(value, allow_unicode=rng.random() < 0.7, default_flow_style=rng.random() < 0.3)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return b"[]"
+    return text.encode("utf-8", "surrogatepass")
+
+
 def mutate(data: bytes, rng: random.Random, kind: str, others=()) -> bytes:
-    """1-4 stacked mutations; JSON inputs get structure-aware ones half of the time."""
+    """1-4 stacked mutations; JSON and YAML inputs get structure-aware ones half of the time (a value of
+    the wrong type, a deleted or wrapped key, deep nesting: ``sources.yaml`` with a list where a text goes)."""
     for _ in range(rng.randint(1, 4)):
+        if kind == "yaml" and rng.random() < 0.5:
+            value = yaml_value(data)
+            if value is not None:
+                data = yaml_bytes(mutate_json_value(value, rng), rng)
+                continue
         if kind == "json" and rng.random() < 0.5:
             try:
                 value = json.loads(data)
@@ -738,6 +766,229 @@ def _file(name: str) -> Callable[[], list[bytes]]:
     return lambda: [(FIXTURES / name).read_bytes()]
 
 
+# --- the raw store: WARC files as reparse and a replay read them ---------------------------------------------
+@lru_cache(maxsize=None)
+def _warc_seed_records() -> list[bytes]:
+    """The records (decompressed) of the bundled snapshot's OCDS crawl and the first ones of its TenderNed crawl."""
+    import zlib
+
+    records = []
+    for name, keep in (("tenderned_ocds-*.warc.gz", 99), ("tenderned-*.warc.gz", 6)):
+        (path,) = (ROOT / "tenderarchive" / "snapshot" / "warc").glob(name)
+        data, taken = path.read_bytes(), []
+        while data and len(taken) < keep:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            taken.append(member.decompress(data))
+            data = member.unused_data
+        records.append(b"".join(taken))
+    return records
+
+
+def warc_gz(body: bytes) -> bytes:
+    """``body`` (WARC records, uncompressed) as this store writes it: one gzip member per record."""
+    import gzip
+
+    parts = re.split(rb"(?=WARC/1\.[01]\r\n)", body)
+    return b"".join(gzip.compress(part, mtime=0) for part in parts if part)
+
+
+def run_warc(body: bytes) -> None:
+    """A WARC file (records mutated, then one gzip member each; also that file cut short where the input's
+    length says) as ``reparse`` and ``crawl --replay`` read it: its warcinfo read, checked by ``check_warc`` and by
+    ``ResponseIndex(check=True)`` (both pass it, or both raise ``UnusableFile``, the one documented answer), and
+    every response of a file they pass served: a body, and a status code of three digits."""
+    import contextlib
+    import io
+
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-warc-"))
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # warcio prints a warning per record of a wrong length
+            read_warcs(body, folder)
+    finally:
+        import shutil
+
+        from tenderarchive import rawstore
+
+        for handle in rawstore._READERS.values():
+            handle.close()
+        rawstore._READERS.clear()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_warcs(body: bytes, folder: Path) -> None:
+    from tenderarchive.files import UnusableFile, check_warc
+    from tenderarchive.rawstore import ResponseIndex
+    from tenderarchive.reparse import warc_info
+
+    whole = warc_gz(body)
+    for data in (whole, whole[: len(whole) * (len(body) % 7 + 1) // 8]):
+        path = folder / "tenderned-000001-20261201T133547Z.warc.gz"
+        path.write_bytes(data)
+        warc_info(path, quiet=True)
+        try:
+            check_warc(path)
+            checked = True
+        except UnusableFile:
+            checked = False
+        try:
+            index = ResponseIndex(path, keep_bodies=len(data) // 2, check=True)
+        except UnusableFile:
+            assert not checked, "check_warc passed a file ResponseIndex(check=True) refuses"
+            continue
+        assert checked, "ResponseIndex(check=True) read a file check_warc refuses"
+        for responses in index.by_url.values():
+            for stored in responses:
+                assert isinstance(stored.body(folder), bytes)
+                assert 100 <= stored.status <= 999, stored.status
+
+
+# --- the site: query parameters of the plugin's own pages and the saved searches ----------------------------
+#: Seeds: addresses on the demo archive's site (database ``archive``) with the parameters each page takes.
+DATASETTE_SEEDS = [url.encode() for url in (
+    "/-/search?q=jeugdhulp+regio", "/-/jeugdregio/JZ02?jaar=2021&sinds=2020-01-01", "/-/aanbesteding?id=TN160417",
+    "/-/opdrachtgever?id=GM0687", "/-/aanbieder?id=14012345", "/-/markt?jeugdregio=JZ02&jaar=2021",
+    "/-/kaart?maat=aanbestedingen&laag=gemeenten&jaar=2021", "/-/woordenlijst",
+    "/archive/search_all?q=jeugdzorg+perceel", "/archive/search_all.csv?q=jeugd*&_dl=1",
+    "/archive/by_jeugdregio?jeugdregio=JZ02&pagina=2", "/archive/new_this_week.atom?since=2021-01-01",
+    "/archive/open_youth_care_tenders?as_of=2021-06-01&_size=5", "/archive/notices?_search=jeugdhulp&_sort=title",
+    "/archive/articles?_search=gunning&_size=3&_next=2", "/archive/procurements.json?_sort_desc=procurement_id",
+)]
+
+
+@lru_cache(maxsize=None)
+def site():
+    """The demo archive's site as ``tenderarchive serve`` makes it (``serve.make_datasette``, immutable), in this
+    process: a real Datasette, asked through its own ASGI client."""
+    import asyncio
+
+    from tenderarchive import readonly
+    from tenderarchive.metadata import build_metadata
+    from tenderarchive.serve import make_datasette
+    from tenderarchive.store.search_index import index_state
+
+    path = cli_folder() / "archive.db"
+    db = readonly.database(path)
+    try:
+        metadata = build_metadata(db, path.stem, search_index=index_state(db))
+    finally:
+        db.close()
+    datasette = make_datasette(path, metadata, True)
+    asyncio.run(datasette.invoke_startup())
+    return datasette
+
+
+def run_datasette(body: bytes) -> None:
+    """One page of the site with mutated query parameters (the bytes percent-encoded where a URL cannot hold them,
+    as a browser sends them): any answer but a server error (5xx), which is a page's code failing on the value."""
+    import asyncio
+    from urllib.parse import quote
+
+    import contextlib
+    import io
+
+    # at most 8 KB, as servers and browsers take an address (uvicorn's h11 refuses a longer request line)
+    url = ("/" + quote(body.lstrip(b"/"), safe="/?&=%+:,;-_.~*()'!"))[:8192]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # its SQL errors
+        response = asyncio.run(site().client.get(url))
+    assert response.status_code < 500, f"{response.status_code} for {url[:300]}: {response.text[-500:]}"
+
+
+# --- spider arguments (``scrapy crawl SPIDER -a NAME=VALUE``, scrapyd's schedule.json) -----------------------
+#: Seeds: the spider's name, then its arguments as NAME=VALUE, NUL-separated.
+SPIDER_ARGUMENT_SEEDS = [b"\0".join(part.encode() for part in parts) for parts in (
+    ["tenderned", "from_date=2021-01-01", "until_date=2021-12-31", "sample=5", "profile=youth_care", "note=cron"],
+    ["tenderned", "from_date=2026-11-01", "profile=all"],
+    ["tenderned_ocds", "from_date=2018-01-01", "until_date=2019-06-30", "profile=youth_care"],
+    ["news", f"sources={FIXTURES / 'sources.yaml'}", "site=Leiderdorp", "from_date=2021-01-01", "sample=true"],
+)]
+
+
+def run_spider_arguments(body: bytes) -> None:
+    """A spider made with hostile arguments, as ``scrapy crawl -a`` and scrapyd make it (the spider's
+    ``from_crawler`` on a real, unstarted crawler): it takes them, or refuses with ``SpiderArgumentError`` naming
+    the argument (tenderarchive/arguments.py), nothing else."""
+    import os
+
+    from tenderarchive.arguments import SpiderArgumentError
+
+    parts = [os.fsdecode(part) for part in body.split(b"\0")]
+    spiders = {"tenderned": "spiders.tenderned.TenderNedSpider", "tenderned_ocds":
+               "spiders.tenderned_ocds.TenderNedOCDSSpider", "news": "spiders.news.NewsSpider"}
+    name = parts[0] if parts[0] in spiders else "tenderned"
+    module, cls = spiders[name].rsplit(".", 1)
+    import importlib
+
+    spidercls = getattr(importlib.import_module(module), cls)
+    kwargs = dict(part.partition("=")[::2] for part in parts[1:] if "=" in part)
+    missing = Path(tempfile.gettempdir()) / "tenderarchive-fuzz-no-archive.db"
+    settings = {"ARCHIVE_DB": str(missing), "NEWS_SOURCES": str(FIXTURES / "sources.yaml"),
+                "TENDERNED_INCREMENTAL": False}
+    try:
+        spider = _spider(spidercls, settings, **kwargs)
+    except SpiderArgumentError:
+        return
+    json.dumps(spider.arguments.as_dict())  # what the crawl records of its arguments
+
+
+# --- the command line: the readers (status, export, report) with hostile arguments ------------------------
+#: Seeds: argument lists as the shell hands them over, NUL-separated (no argument holds a NUL). The archive is
+#: ``archive.db`` in the case's own folder (the demo's), so what a mutated path names stays in that folder.
+CLI_SEEDS = [b"\0".join(arg.encode() for arg in args) for args in (
+    ["status", "--db", "archive.db", "--limit", "3", "--errors", "2", "--expect", "tenderned,news"],
+    ["status", "--db", "archive.db", "--json", "--max-age-hours", "48", "--strict"],
+    ["status", "--db", "archive.db", "--sources-json"],
+    ["export", "notices", "--db", "archive.db", "--format", "json", "--null", "NULL"],
+    ["export", "select publication_id, title from notices where title like :q", "--db", "archive.db",
+     "--param", "q=%jeugd%", "--excel"],
+    ["export", "search_all", "--db", "archive.db", "--param", "q=jeugdhulp regio"],
+    ["export", "by_jeugdregio", "--db", "archive.db", "--param", "jeugdregio=JR02", "--param", "pagina=2"],
+    ["report", "--db", "archive.db", "--watchlist", "watchlist.yaml", "--no-files", "--crawl", "1"],
+    ["report", "--db", "archive.db", "--watchlist", "watchlist.yaml", "--unreported", "--quiet"],
+)]
+READERS = ("status", "export", "report")
+
+
+@lru_cache(maxsize=None)
+def cli_folder() -> Path:
+    """A folder with the demo archive (``build-demo``, made once per process) and a watchlist."""
+    from tests.datasette.archive_fixtures import build_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-cli-"))
+    build_demo(folder / "archive.db")
+    (folder / "watchlist.yaml").write_bytes((ROOT / "docs" / "watchlist.example.yaml").read_bytes())
+    return folder
+
+
+def run_cli(body: bytes) -> None:
+    """``tenderarchive status/export/report ARGS`` in this process, the arguments decoded as Python decodes a
+    command line (bytes that are not UTF-8 as lone surrogates). The contract (cli.py, exitcodes.py): an exit code
+    of the table, or argparse's exit 2 (0 for ``--help``), one line on stderr; never a traceback. Only the readers:
+    a mutation that names another command or mail (``--email``, ``--smtp-host``) is taken back to the seed's."""
+    import contextlib
+    import io
+    import os
+
+    from tenderarchive.cli import main
+    from tenderarchive.exitcodes import ExitCode
+
+    args = [os.fsdecode(part) for part in body.split(b"\0")]
+    if not args or args[0] not in READERS:
+        args[:1] = ["status"]
+    # abbreviations argparse takes (--em → --email) of the options that would mail or leave the folder
+    args = [a for a in args if not a.startswith(("--e", "--sm", "--m", "--da"))]
+    args = [("." + a if a.startswith("/") else a) for a in args]  # a path stays in the case's folder
+    err = io.StringIO()
+    # stdout a real file (export writes its CSV to stdout's file descriptor), and nowhere
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(err), \
+            contextlib.chdir(cli_folder()):
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse: a bad option (2), --help (0)
+            code = exc.code
+    assert code in set(ExitCode), f"exit code {code!r} of {args!r}"
+    assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
+
+
 #: HTML seeds are the synthetic news-site pages the crawl tests serve (no copies kept here).
 SITES = ROOT / "tests" / "fixtures" / "news" / "sites"
 LISTING_SEED = SITES / "leiderdorp" / "inwoner" / "nieuws" / "index.html"
@@ -772,6 +1023,10 @@ TARGETS = [
            weight=5),
     Target("sources.load", "yaml", _file("sources.yaml"),
            _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
+    Target("cli.readers", "argv", lambda: CLI_SEEDS, run_cli, weight=3),
+    Target("datasette.params", "query", lambda: DATASETTE_SEEDS, run_datasette, weight=5),
+    Target("spider.arguments", "argv", lambda: SPIDER_ARGUMENT_SEEDS, run_spider_arguments, weight=5),
+    Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
 ]

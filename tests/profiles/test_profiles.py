@@ -86,3 +86,11 @@ def test_a_quoted_phrase_is_one_search_term():
 def test_unknown_profile_lists_the_shipped_ones():
     with pytest.raises(ProfileError, match="youth_care"):
         load_profile("nope")
+
+
+@pytest.mark.parametrize("name", ["al" + "<div>" * 60, "/tmp/" + "p" * 300 + ".yaml"])
+def test_a_profile_name_too_long_for_a_file_name_is_a_profile_error(name):
+    """`-a profile=` with a pasted page (found by the spider-argument fuzz target): Path.is_file raised OSError
+    "File name too long", a traceback instead of the spider's bad-argument message."""
+    with pytest.raises(ProfileError, match="File name too long"):
+        load_profile(name)

@@ -110,3 +110,22 @@ def test_a_request_keeps_its_class_through_replace_and_a_disk_queue_and_the_tend
     spider.api_url = "http://127.0.0.1:8080/papi/tenderned-rs-tns/v2"
     related = spider.related("331203")
     assert type(related) is Request and related.url == f"{spider.api_url}/publicaties/331203/gerelateerd"
+
+
+@pytest.mark.parametrize("spider", ["tenderned", "tenderned_ocds", "news"])
+def test_a_note_that_is_no_utf8_is_a_bad_argument(spider):
+    """`scrapy crawl tenderned -a note=café` in a Latin-1 terminal (Python keeps the byte as a lone surrogate): the
+    crawl started, then its record could not be stored (UnicodeEncodeError in CrawlRecorder, the crawl lost). It is
+    refused as the spider is made, naming the argument, before any request."""
+    from tenderarchive.arguments import SpiderArgumentError
+    from tests.fuzz.harness import run_spider_arguments
+
+    with pytest.raises(SpiderArgumentError, match="note"):
+        from tests.fuzz.harness import FIXTURES, _spider
+        from scrapy.spiderloader import SpiderLoader
+        from tenderarchive.cli import project_settings
+
+        cls = SpiderLoader.from_settings(project_settings()).load(spider)
+        _spider(cls, {"NEWS_SOURCES": str(FIXTURES / "sources.yaml"), "ARCHIVE_DB": "/nonexistent/archive.db"},
+                note="caf\udce9")
+    run_spider_arguments(f"{spider}\0note=caf\udce9".encode("utf-8", "surrogateescape"))  # the fuzz target's oracle

@@ -1,0 +1,93 @@
+"""Hostile command lines (branch fuzz2): every one is one line on stderr naming the option, exit 2, no traceback,
+nothing written. Found by the CLI fuzz target (tests/fuzz/harness.py ``cli.read``) and by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT, cli
+from tests.datasette.archive_fixtures import build_demo, run_dir
+
+WATCHLIST = ROOT / "docs" / "watchlist.example.yaml"
+#: Should a refusal regress, the crawl it lets through asks only loopback addresses.
+LOOPBACK = ["-s", "TENDERNED_API_URL=http://127.0.0.1:9/papi", "-s",
+            f"NEWS_SOURCES={ROOT / 'tests' / 'fixtures' / 'fuzz' / 'sources.yaml'}", "-s", "RETRY_ENABLED=false"]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    return build_demo(tmp_path_factory.mktemp("demo") / "archive.db", run_dir(tmp_path_factory))
+
+
+def refused(out, option: str, words: str = "") -> None:
+    assert out.returncode == 2, (out.returncode, out.stderr)
+    assert "Traceback" not in out.stderr, out.stderr
+    lines = [line for line in out.stderr.strip().splitlines() if not line.startswith(("usage:", " "))]  # argparse's
+    assert len(lines) == 1 and f"argument {option}" in lines[0] and words in lines[0], lines
+
+
+@pytest.mark.parametrize("args, option", [
+    (["status", "--limit", "99999999999999999999"], "--limit"),  # OverflowError: int too large for SQLite
+    (["report", "--watchlist", str(WATCHLIST), "--no-files", "--crawl", "99999999999999999999"], "--crawl"),
+])
+def test_a_number_beyond_sqlite_s_64_bits_is_a_bad_argument(demo_db, args, option):
+    refused(cli(*args, "--db", demo_db), option)
+
+
+@pytest.mark.parametrize("args, option", [
+    (["export", "\udcff"], "TABLE_OR_SQL"),
+    (["export", "select :x", "--param", "x=caf\udce9"], "--param"),  # a Latin-1 terminal's "café"
+    (["export", "notices", "--null", "\udcff"], "--null"),
+    (["status", "--expect", "news,\udcff"], "--expect"),
+])
+def test_text_that_is_no_utf8_is_a_bad_argument(demo_db, args, option):
+    """Bytes a non-UTF-8 locale passes (Python keeps them as lone surrogates) ended in a UnicodeEncodeError
+    traceback where SQLite or the output took them."""
+    refused(cli(*args, "--db", demo_db), option, "is not UTF-8 text")
+
+
+def test_a_file_name_that_is_no_utf8_is_still_a_file_name(demo_db, tmp_path):
+    out = cli("export", "notices", "--db", demo_db, "--output", str(tmp_path / "caf\udce9.csv"))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "caf\udce9.csv").stat().st_size > 0
+
+
+@pytest.mark.parametrize("args, option", [
+    (["crawl", "--api-url", ""], "--api-url"),         # crawled the real TenderNed API
+    (["crawl", "--replay", ""], "--replay"),           # crawled the network instead of replaying
+    (["crawl", "--profile", " "], "--profile"),        # the default profile
+    (["crawl", "news", "--site", ""], "--site"),       # every news site
+    (["crawl", "news", "--sources", ""], "--sources"),  # the shipped registry
+    (["status", "--db", ""], "--db"),
+])
+def test_an_empty_file_source_or_site_is_a_bad_argument_not_the_default(tmp_path, args, option):
+    out = cli(*args, *([] if "--db" in args else ["--db", tmp_path / "a.db", *LOOPBACK]))
+    refused(out, option, "is empty")
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("args, option, words", [
+    (["--until-date", "0001-01-01"], "--until-date", "is not between 1900-01-01 and 2999-12-31"),  # OverflowError
+    (["--from-date", "9999-12-31", "--until-date", "2021-01-01"], "--from-date", "is not between"),
+    (["--api-url", "http://[::1"], "--api-url", "is not an http(s) URL with a host"),  # a traceback per request
+    (["--api-url", "javascript:alert(1)"], "--api-url", "is not an http(s) URL"),
+    (["-s", "TENDERNED_API_URL=file:///etc/passwd"], "TENDERNED_API_URL", "is not an http(s) URL"),
+    (["-s", "DOWNLOAD_TIMEOUT=nan"], "DOWNLOAD_TIMEOUT", "(a finite one)"),  # 39 tracebacks in Twisted
+    (["-s", "LOG_LEVEL=debug"], "LOG_LEVEL", "is not a log level"),  # ValueError: Unknown level
+    (["--jobdir", "/dev/null/queue"], "--jobdir", "cannot make the folder"),  # NotADirectoryError
+])
+def test_a_crawl_argument_no_crawl_can_use_is_refused_before_the_crawl(tmp_path, args, option, words):
+    out = cli("crawl", "tenderned", "--db", tmp_path / "a.db", "--api-url", "http://127.0.0.1:9/papi", *LOOPBACK, *args)
+    refused(out, option, words)
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("setting", ["max_returned_rows", "default_page_size"])
+def test_a_datasette_number_beyond_what_its_sql_can_hold_is_a_bad_argument(demo_db, setting):
+    """`serve --setting max_returned_rows 99999999999999999999` started a site whose every table page answered
+    HTTP 500 (the number reached SQLite's LIMIT); it is refused before serving. (Its own process, bounded: a
+    regression would serve until killed.)"""
+    from tests.conftest import installed
+
+    out = installed("serve", "--db", demo_db, "--port", "9", "--setting", setting, "99999999999999999999", timeout=60)
+    refused(out, "--setting", f'"{setting}" is at most 2147483647')
