@@ -1625,7 +1625,8 @@ class NewsSpider(BaseSpider):
             urls = []
             self.record_error(response.url, f"malformed robots.txt: {exc}")
         for url in urls:
-            request = self.follow(url, self.parse_sitemap, response, {"site": site, "discovery_root": site.robots_url})
+            request = self.follow(url, self.parse_sitemap, response, {"site": site, "discovery_root": site.robots_url,
+                                                                       "discovery_sitemap": url})
             if request:
                 yield from self.for_site(request)
         if not urls:
@@ -1642,7 +1643,7 @@ class NewsSpider(BaseSpider):
         self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
         yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
                                                 meta={"site": site, "default_sitemap": True,
-                                                      "discovery_root": site.robots_url}))
+                                                      "discovery_root": site.robots_url, "discovery_sitemap": url}))
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
@@ -1684,9 +1685,7 @@ class NewsSpider(BaseSpider):
         lines = text_sitemap(body)
         if lines is not None:
             for url in lines:
-                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
-                    continue
-                request = self.page_request(site, url, "sitemap")
+                request = self.page_request(self.sitemap_owner(site, response, url), url, "sitemap")
                 if request:
                     yield request
             self.discovery_moved(site, response, lines, "sitemap")
@@ -1727,7 +1726,8 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
                     continue
                 request = self.follow(url, self.parse_sitemap, response, {
-                    "site": site, "sitemap_depth": depth + 1, "discovery_root": response.meta.get("discovery_root")})
+                    "site": site, "sitemap_depth": depth + 1, "discovery_root": response.meta.get("discovery_root"),
+                    "discovery_sitemap": response.meta.get("discovery_sitemap")})
                 if request and self.sitemap_unchanged(request.url, entry.get("lastmod"), site.name):
                     self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
                     continue
@@ -1740,9 +1740,8 @@ class NewsSpider(BaseSpider):
                 # a lastmod, stands for it, as a feed item's date does
                 published = entry.get("publication_date")
                 pages.append(url)
-                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
-                    continue
-                request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod") or published,
+                request = self.page_request(self.sitemap_owner(site, response, url), url, "sitemap",
+                                            lastmod=entry.get("lastmod") or published,
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
@@ -2126,7 +2125,55 @@ class NewsSpider(BaseSpider):
         except ValueError:
             return []
 
-    def discovery_owner(self, site, kind: str, root: str | None, url: str, page: int = 1):
+    def sitemap_readers(self, root: str | None, named: str | None) -> list:
+        """The entries of the crawl that read, or may read, a sitemap (``named``: the address the registry or
+        robots.txt names, of an index or of the sitemap itself) read under ``root`` (the registry's sitemap, or the
+        robots.txt that named it), in registry order: those naming ``root`` or ``named`` (:meth:`discovery_readers`),
+        and every entry reading the ``Sitemap:`` lines of robots.txt on its host (``robots_sitemaps``; the host
+        without ``www.``), whose robots.txt may name it (news-sites.md §2.1: TYPO3's "``/sitemap.xml``, or the
+        ``Sitemap:`` line in ``robots.txt``"). One entry naming ``/sitemap.xml`` and another reaching it through
+        robots.txt each counted itself its only reader: whichever sitemap answer was parsed first took every page its
+        rules allowed. Who may read it is known before any answer, so every answer names the same owner."""
+        cache = self.__dict__.setdefault("sitemap_readers_of", {})
+        if (root, named) not in cache:
+            cache[(root, named)] = self._sitemap_readers(root, named)
+        return cache[(root, named)]
+
+    def _sitemap_readers(self, root: str | None, named: str | None) -> list:
+        readers = [*self.discovery_readers("sitemap", root)] if root else []
+        readers += [entry for entry in (self.discovery_readers("sitemap", named) if named else ()) if entry not in readers]
+        try:
+            address = urlsplit(named or root or "")
+            host = ((address.hostname or "").removeprefix("www."), address.port)
+        except ValueError:
+            return readers
+        for entry in self.sites:
+            if entry.discovery.robots_sitemaps and entry not in readers:
+                try:
+                    robots = urlsplit(entry.robots_url)
+                except ValueError:
+                    continue
+                if host[0] and ((robots.hostname or "").removeprefix("www."), robots.port) == host:
+                    readers.append(entry)
+        order = {id(entry): i for i, entry in enumerate(self.sites)}
+        return sorted(readers, key=lambda entry: order.get(id(entry), len(order)))
+
+    def sitemap_owner(self, site, response, url: str):
+        """The entry a page that the sitemap ``response`` (read for ``site``) names is asked for
+        (:meth:`discovery_owner` among :meth:`sitemap_readers`): ``site``'s, or another reader's where that one's
+        address serves it; also when that one's own answer has not come, or never comes (its robots.txt names another
+        sitemap): a page is asked once, for its owner, whichever answer names it first."""
+        readers = self.sitemap_readers(response.meta.get("discovery_root"), response.meta.get("discovery_sitemap"))
+        try:
+            owner = self.discovery_owner(site, "sitemap", None, url, readers=readers)
+        except ValueError:
+            return site
+        if owner is not None and owner.name != site.name:
+            self.crawler.stats.inc_value("news/sitemap_shared_other_site")
+            return owner
+        return site
+
+    def discovery_owner(self, site, kind: str, root: str | None, url: str, page: int = 1, readers=None):
         """The registry entry that takes ``url``, named by a listing, feed or sitemap (``kind``) that the registry
         names as ``root`` (:meth:`discovery_readers`; page ``page`` of a listing): ``site`` where no other entry of the
         crawl reads it, else, of the entries that read it (a listing to their ``max_pages``) and whose rules take the
@@ -2137,7 +2184,8 @@ class NewsSpider(BaseSpider):
         admitted its pages with their own rules: a page both took went to whichever answer was parsed first (a page
         is asked once, for one entry), so the article's site, municipalities and selectors changed from crawl to
         crawl and in a replay."""
-        readers = self.discovery_readers(kind, root) if root else []
+        if readers is None:
+            readers = self.discovery_readers(kind, root) if root else []
         if len(readers) < 2:
             return site
         candidates = [entry for entry in readers
