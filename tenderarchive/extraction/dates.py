@@ -21,7 +21,8 @@ two different dates) is dated by its publication.
 
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
-optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"); ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
+``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -63,8 +64,10 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u", a Flemish-style "10u15" is not read).
-_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur|u\b)?)?"
+#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u"), or a "u" between hours and
+#: minutes, as Flemish and some Dutch sites write the time ("10u15", "9u05"; never "10u155").
+_TIME = (r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
+         r"(?:\s*uur|u\b)?)?")
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional

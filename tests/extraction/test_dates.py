@@ -301,6 +301,36 @@ def test_a_u_after_the_time_or_a_reading_time_before_the_date_leaves_the_date_li
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
 
+#: A date line whose time is written with a "u" between hours and minutes ("10u15", as Flemish and some Dutch sites
+#: write the time of day, news-sites.md §2.3 "time of day"), and the date it states.
+U_TIME_LINES = {
+    "<p>14 oktober 2021 10u15</p>": "2021-10-14T10:15",
+    "<p class='date'>do 14 okt. 2021 om 9u05</p>": "2021-10-14T09:05",
+    "<div class='meta'>Gepubliceerd op: 14-10-2021, 10u15</div>": "2021-10-14T10:15",
+    "<p>Redactie 14 oktober 2021 - 23u59 uur</p>": "2021-10-14T23:59",
+}
+
+
+@pytest.mark.parametrize("line", U_TIME_LINES)
+def test_a_time_written_with_a_u_between_hours_and_minutes_keeps_the_date_line(line):
+    """news-sites.md §2.3 time of day: "14 oktober 2021 10u15" (the time's hours and minutes parted by a "u") was no
+    date line, the time read as words after the date: a page with no other date stayed undated and the line opened
+    its text. It is the page's stated date with its time, and no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (U_TIME_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_u_between_numbers_that_are_no_time_is_not_read_as_one():
+    """"10u15" is a time only as hours 0-23 and minutes 00-59 with nothing glued after: "14 oktober 2021 10u155"
+    and "14 oktober 2021 25u10" give the date alone, without a time."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+    assert parse_dutch_date("14 oktober 2021 10u15").iso == "2021-10-14T10:15"
+    assert parse_dutch_date("14 oktober 2021 10u155").iso == "2021-10-14"
+    assert parse_dutch_date("14 oktober 2021 25u10").iso == "2021-10-14"
+    assert parse_dutch_date("14 oktober 2021 10uur").iso == "2021-10-14"
+
 
 @pytest.mark.parametrize("facts", [
     "<dl><dt>Datum publicatie</dt><dd>30-11-2020</dd><dt>Datum uitspraak</dt><dd>27-11-2020</dd></dl>",
