@@ -68,6 +68,8 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: minutes, as Flemish and some Dutch sites write the time ("10u15", "9u05"; never "10u155").
 _TIME = (r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
          r"(?:\s*uur|u\b)?)?")
+#: The hour alone after a date line's date ("om 10 uur", ", 10u"): the line is still a date line, of the day only.
+_HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-3])\s*(?:uur|u)\.?$", re.I)
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -399,9 +401,11 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         if m:
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
             rest = line[m.end():].strip().removesuffix(".").rstrip()
-            # a suffix or the author (:data:`_DATE_SUFFIX`)
+            # a suffix or the author (:data:`_DATE_SUFFIX`), or the hour alone ("om 10 uur": the day)
             if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
+                return written_date(m)
+            if m.group("H") is None and pattern is not ISO_DATE and _HOUR_ONLY.match(rest):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)
     if m:

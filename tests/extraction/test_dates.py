@@ -322,6 +322,26 @@ def test_a_time_written_with_a_u_between_hours_and_minutes_keeps_the_date_line(l
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
 
+#: A date line whose time gives only its hour, and the date it states (its day).
+HOUR_ONLY_LINES = {
+    "<p>14 oktober 2021 om 10 uur</p>": "2021-10-14",
+    "<p class='meta'>14-10-2021 om 15 uur</p>": "2021-10-14",
+    "<p>14 oktober 2021, 10u</p>": "2021-10-14",
+    "<p>Gepubliceerd op: 14-10-2021 om 9 uur</p>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", HOUR_ONLY_LINES)
+def test_a_time_of_only_an_hour_keeps_the_date_line(line):
+    """news-sites.md §2.3 time of day ("``HH:mm`` or ``HH.mm``, plus an optional ``uur``"), as a page also writes it:
+    the hour alone ("om 10 uur", "10u"). It made the line no date line: a page with no other date stayed undated and
+    the line opened its text. It dates the page by its day and is no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (HOUR_ONLY_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
 def test_a_u_between_numbers_that_are_no_time_is_not_read_as_one():
     """"10u15" is a time only as hours 0-23 and minutes 00-59 with nothing glued after: "14 oktober 2021 10u155"
     and "14 oktober 2021 25u10" give the date alone, without a time."""
