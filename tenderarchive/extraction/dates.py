@@ -66,7 +66,9 @@ _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u"), or a "u" between hours and
 #: minutes, as Flemish and some Dutch sites write the time ("10u15", "9u05"; never "10u155").
-_TIME = (r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
+#: (One run of white space before the separator and one after it: "\s*(sep)?\s*" split a long run of spaces after a
+#: year every way, quadratic in the run.)
+_TIME = (r"(?:\s*(?:(?:,|om|-|–|\||·|•)\s*)?(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
          r"(?:\s*uur|u\b)?)?")
 #: The hour alone after a date line's date ("om 10 uur", ", 10u"): the line is still a date line, of the day only.
 _HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-3])\s*(?:uur|u)\.?$", re.I)
