@@ -92,6 +92,7 @@ import email.utils
 import gzip
 import html
 import io
+import itertools
 import json
 import re
 import zlib
@@ -782,6 +783,19 @@ LOAD_MORE_ATTRIBUTES = ("data-url", "data-href", "data-next", "data-next-url", "
                         "data-load-more-url", "data-ajax-url", "data-src", "href")
 
 
+def _short_words(el, limit: int = 200) -> str:
+    """An element's words on one line, ``""`` past ``limit`` characters of them: read no further (a link or button of
+    a broken page holding the rest of it, each of thousands, read whole)."""
+    pieces, read = [], 0
+    for text in el.itertext():
+        text = text.strip()
+        read += len(text)
+        if read > limit:
+            return ""
+        pieces.append(text)
+    return " ".join(" ".join(pieces).split())
+
+
 def load_more_links(response, root: str) -> list[str]:
     """The endpoint a listing's "Meer laden" control names (news-sites.md §2.1 listing pages): a link or button whose
     words (:data:`LOAD_MORE_WORDS`) or class or id (:data:`LOAD_MORE_NAME`) say so, its address in ``href`` or in the
@@ -791,7 +805,7 @@ def load_more_links(response, root: str) -> list[str]:
     found = []
     for element in response.xpath("//a | //button | //*[@data-url or @data-href or @data-next or @data-next-url"
                                   " or @data-endpoint or @data-load-more-url or @data-ajax-url]"):
-        words = " ".join(" ".join(element.xpath(".//text()").getall()).split())
+        words = _short_words(element.root)
         names = " ".join(element.root.get(a, "") for a in ("class", "id"))
         if not (LOAD_MORE_WORDS.fullmatch(words) or LOAD_MORE_NAME.search(names)):
             continue
@@ -1030,22 +1044,34 @@ def modification_marked(el) -> bool:
     return bool(_MODIFIED_TIME.search(_date_marks(el)))
 
 
-def _text_pieces(root, anchor):
+#: How much of a listing entry is read for its date: its first characters of text (:func:`element_text`'s ``limit``)
+#: and text pieces (:func:`_date_beside_title`). An entry's date stands by its title and intro; an "entry" longer is the
+#: rest of a broken page that its link's unclosed markup swallowed (every link of a deeply nested page holds all after
+#: it), read whole for each link: seconds of CPU for a listing of 35 KB.
+ENTRY_TEXT_LIMIT = 3000
+ENTRY_ELEMENTS_LIMIT = 300
+ENTRY_PIECES_LIMIT = 200
+#: A text piece that can be a date: every date form read has a digit.
+_DIGIT = re.compile(r"\d")
+
+
+def _text_pieces(root, anchor, within: bool = False):
     """Each text node of ``root`` (an element's text or a child's tail) as ``(text, element holding it, inside the
-    link)``."""
-    # the link's own elements, once: walking each piece's ancestors up to the root cost the page's depth per piece,
-    # a deeply nested listing (a theme's or a broken page's thousands of unclosed <div>s) seconds of CPU
-    # (lxml hands out one proxy per element while a reference to it lives, so the set's identities hold)
-    inside = set(anchor.iter())
-
-    def in_link(el) -> bool:
-        return el in inside
-
+    link)``, read as they are asked for; ``within``: ``root`` lies inside the link ``anchor``."""
+    # the link's elements as the walk meets them (its element, then each whose parent is one of them): walking each
+    # piece's ancestors up to the root cost the page's depth per piece, and a set of all the link's elements up front
+    # the link's size per entry, where a deeply nested listing's link holds the rest of the page (a broken page's
+    # unclosed markup): seconds of CPU (lxml hands out one proxy per element while a reference to it lives, so the
+    # set's identities hold)
+    inside = set()
     for el in root.iter():
+        if within or el is anchor or (inside and el.getparent() in inside):
+            inside.add(el)
         if isinstance(el.tag, str) and el.text:
-            yield el.text, el, in_link(el)
+            yield el.text, el, within or el in inside
         if el is not root and el.tail:
-            yield el.tail, el.getparent(), in_link(el.getparent())
+            parent = el.getparent()
+            yield el.tail, parent, within or parent in inside
 
 
 #: Elements that hold a line of their own: a text piece's line is that of the nearest one around it.
@@ -1063,21 +1089,24 @@ def _date_beside_title(entry, anchor):
     piece marked as the entry's last change."""
     from tenderarchive.extraction.dates import find_stated_date
 
-    for text, holder, piece_in_link in _text_pieces(entry, anchor):
+    for text, holder, piece_in_link in itertools.islice(_text_pieces(entry, anchor), ENTRY_PIECES_LIMIT):
         piece = text.strip(_DATE_WRAPPING)
-        if not piece or len(piece) > 60:
+        if not piece or len(piece) > 60 or not _DIGIT.search(piece):
             continue
         stated = find_stated_date([piece], head_lines=1) or [short_listed_date(piece, None)]
         if not stated[0]:
             continue
-        line, marked = holder, False
+        line, marked, passed = holder, False, holder is anchor
         while line is not entry and line.tag not in _LINE_ELEMENTS:
             marked = marked or modification_marked(line)
             line = line.getparent()
+            passed = passed or line is anchor
         if marked or modification_marked(line):
             continue
-        # the words on its line beside the title's and its own
-        words = sum(len(re.findall(r"\w+", t)) for t, _, in_link in _text_pieces(line, anchor) if not in_link)
+        # the words on its line beside the title's and its own (a line inside the link: the climb from the link's piece
+        # never reached the link)
+        words = sum(len(re.findall(r"\w+", t)) for t, _, in_link in itertools.islice(
+            _text_pieces(line, anchor, within=piece_in_link and not passed), ENTRY_PIECES_LIMIT) if not in_link)
         if words - (0 if piece_in_link else len(re.findall(r"\w+", text))) <= 5:
             return stated[0]
     return None
@@ -1098,15 +1127,12 @@ def _sibling_date(entry, href: str, other_article):
         return None
 
     def links_another(el) -> bool:
-        hrefs = [el.get("href", "")] if el.tag == "a" else []
-        hrefs += el.xpath(".//a/@href")
-        return any(h.strip() and h.strip().split("#")[0] != href.strip().split("#")[0] and other_article(h)
-                   for h in hrefs)
+        return _links_another(el, href, other_article)
 
     def date_line(el):
         if el.tag == "a" or el.xpath(".//a[@href]") or modification_marked(el):
             return None
-        text = element_text(el).strip()
+        text = element_text(el, ENTRY_TEXT_LIMIT, ENTRY_ELEMENTS_LIMIT).strip()
         if not text or len(text) > 80:
             return None
         stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([one_line(el)], head_lines=1)
@@ -1185,14 +1211,27 @@ def _weekday_listed(text: str | None):
     return ParsedDate(_listed_iso(moment), "minute" if isinstance(moment, datetime) else "day") if moment else None
 
 
+def _links_another(el, href: str, other_article) -> bool:
+    """Whether ``el`` (or a link in it) links another article than ``href`` (``other_article``), read up to the first
+    such link: all of an element's links first, its other links each read once, were the rest of the page for each
+    entry of a deeply nested listing (a broken page's unclosed markup)."""
+    own, seen = href.strip().split("#")[0], set()
+    for link in el.iter("a"):
+        h = (link.get("href") or "").strip().split("#")[0]
+        if h and h != own and h not in seen:
+            seen.add(h)
+            if other_article(h):
+                return True
+    return False
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     entry = anchor
     for _ in range(5):
         parent = entry.getparent()
         if parent is None or parent.tag in ("body", "html", "main", "ul", "ol", "table", "tbody"):
             break
-        others = {h.strip().split("#")[0] for h in parent.xpath(".//a/@href") if h.strip()} - {href.strip().split("#")[0]}
-        if any(other_article(h) for h in others):
+        if _links_another(parent, href, other_article):
             break
         entry = parent
     found = _entry_date(entry, anchor, fetched, href, other_article)
@@ -1236,47 +1275,55 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text, one_line
 
-    found = None
+    found = text = None
+    # its first elements only (ENTRY_ELEMENTS_LIMIT): an "entry" of more is the rest of a broken page
+    descendants = [el for el in itertools.islice(entry.iterdescendants(), ENTRY_ELEMENTS_LIMIT) if isinstance(el.tag, str)]
+    dated = [el for el in descendants if "date" in (el.get("class") or "") or "datum" in (el.get("class") or "")]
     # the publication's <time>, one marked so first; never the last change's, which WordPress themes print
     # beside it (GeneratePress before it: ``time.updated[itemprop=dateModified]``), as a page's date is read
-    times = [t for t in entry.xpath(".//time[@datetime]") if not modification_marked(t)]
+    times = [t for t in descendants if t.tag == "time" and t.get("datetime") is not None and not modification_marked(t)]
     for t in sorted(times, key=lambda t: not _PUBLISHED_MARK.search(_date_marks(t))):
         found = parse_dutch_date(t.get("datetime"), anchored=True)
         if found:
             break
     if found is None:
-        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+        for el in dated:
             if modification_marked(el):
                 continue  # "updated" holds "date"
             # Drupal's "Thu, 04/10/2021 - 16:05" (month first, its weekday says so) before the Dutch reading (day first)
             found = _weekday_listed(one_line(el))
             if found:
                 break
-            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
+            shown = element_text(el, ENTRY_TEXT_LIMIT, ENTRY_ELEMENTS_LIMIT)
+            stated = find_stated_date(shown.split("\n"), head_lines=3, suffix_limit=None) \
                 or find_stated_date([one_line(el)], head_lines=1, suffix_limit=None)
             if stated:
                 found = stated[0]
                 break
-            found = short_listed_date(element_text(el), fetched) or short_listed_date(one_line(el), fetched)
+            found = short_listed_date(shown, fetched) or short_listed_date(one_line(el), fetched)
             if found:
                 break
     if found is None:
-        stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
+        text = element_text(entry, ENTRY_TEXT_LIMIT, ENTRY_ELEMENTS_LIMIT)  # read once, for a stated and a relative date
+        stated = find_stated_date(text.split("\n"), head_lines=6)
         found = stated[0] if stated else None
     if found is None and anchor is not None:
         found = _date_beside_title(entry, anchor)
     if found is None and anchor is not None:
         found = _sibling_date(entry, href, other_article)
     if found is None and fetched is not None:
-        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
-            relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
+        for el in dated:
+            shown = element_text(el, ENTRY_TEXT_LIMIT, ENTRY_ELEMENTS_LIMIT)
+            relative = find_relative_date(shown.split("\n"), fetched, head_lines=3)
             # this year's items shown without their year ("14 okt"): the latest such day not after it
-            found = relative[0] if relative else (listed_day(element_text(el), fetched)
+            found = relative[0] if relative else (listed_day(shown, fetched)
                                                   or listed_day(one_line(el), fetched))
             if found:
                 break
         else:
-            relative = find_relative_date(element_text(entry).split("\n"), fetched, head_lines=6)
+            if text is None:
+                text = element_text(entry, ENTRY_TEXT_LIMIT, ENTRY_ELEMENTS_LIMIT)
+            relative = find_relative_date(text.split("\n"), fetched, head_lines=6)
             found = relative[0] if relative else None
     return found
 
@@ -1625,7 +1672,8 @@ class NewsSpider(BaseSpider):
             urls = []
             self.record_error(response.url, f"malformed robots.txt: {exc}")
         for url in urls:
-            request = self.follow(url, self.parse_sitemap, response, {"site": site, "discovery_root": site.robots_url})
+            request = self.follow(url, self.parse_sitemap, response, {"site": site, "discovery_root": site.robots_url,
+                                                                       "discovery_sitemap": url})
             if request:
                 yield from self.for_site(request)
         if not urls:
@@ -1642,7 +1690,7 @@ class NewsSpider(BaseSpider):
         self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
         yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
                                                 meta={"site": site, "default_sitemap": True,
-                                                      "discovery_root": site.robots_url}))
+                                                      "discovery_root": site.robots_url, "discovery_sitemap": url}))
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
@@ -1684,9 +1732,7 @@ class NewsSpider(BaseSpider):
         lines = text_sitemap(body)
         if lines is not None:
             for url in lines:
-                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
-                    continue
-                request = self.page_request(site, url, "sitemap")
+                request = self.page_request(self.sitemap_owner(site, response, url), url, "sitemap")
                 if request:
                     yield request
             self.discovery_moved(site, response, lines, "sitemap")
@@ -1727,7 +1773,8 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
                     continue
                 request = self.follow(url, self.parse_sitemap, response, {
-                    "site": site, "sitemap_depth": depth + 1, "discovery_root": response.meta.get("discovery_root")})
+                    "site": site, "sitemap_depth": depth + 1, "discovery_root": response.meta.get("discovery_root"),
+                    "discovery_sitemap": response.meta.get("discovery_sitemap")})
                 if request and self.sitemap_unchanged(request.url, entry.get("lastmod"), site.name):
                     self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
                     continue
@@ -1740,9 +1787,8 @@ class NewsSpider(BaseSpider):
                 # a lastmod, stands for it, as a feed item's date does
                 published = entry.get("publication_date")
                 pages.append(url)
-                if self.taken_by_other(site, "sitemap", response.meta.get("discovery_root"), url):
-                    continue
-                request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod") or published,
+                request = self.page_request(self.sitemap_owner(site, response, url), url, "sitemap",
+                                            lastmod=entry.get("lastmod") or published,
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
@@ -1977,9 +2023,10 @@ class NewsSpider(BaseSpider):
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
         # per site and listing: two entries of one host naming one overview walk it each, to each one's max_pages
         state = self.listing_pages.setdefault((site.name, root), {"pages": {root}, "links": set(), "extra": 0})
+        anchors = response.xpath(LISTING_ANCHORS)  # once: on a deeply nested page its ancestor tests cost
         if page == 1:  # the listing's order, from its first page: its newest items first or last
             state["newest_last"] = oldest_first([listed_date(a.root, a.root.get("href", ""), fetched=fetched_moment(response))
-                                                 for a in response.xpath(LISTING_ANCHORS)])
+                                                 for a in anchors])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
             or rel_next_links(response, root) or load_more_links(response, root)
@@ -2008,7 +2055,7 @@ class NewsSpider(BaseSpider):
                 and not DOCUMENT_PATH.search(urlsplit(url).path)
 
         entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
-        for anchor in response.xpath(LISTING_ANCHORS):
+        for anchor in anchors:
             href = anchor.root.get("href", "")  # not .attrib: an attribute named with a control character raises
             try:
                 url = http_url(response.urljoin(href))
@@ -2126,7 +2173,55 @@ class NewsSpider(BaseSpider):
         except ValueError:
             return []
 
-    def discovery_owner(self, site, kind: str, root: str | None, url: str, page: int = 1):
+    def sitemap_readers(self, root: str | None, named: str | None) -> list:
+        """The entries of the crawl that read, or may read, a sitemap (``named``: the address the registry or
+        robots.txt names, of an index or of the sitemap itself) read under ``root`` (the registry's sitemap, or the
+        robots.txt that named it), in registry order: those naming ``root`` or ``named`` (:meth:`discovery_readers`),
+        and every entry reading the ``Sitemap:`` lines of robots.txt on its host (``robots_sitemaps``; the host
+        without ``www.``), whose robots.txt may name it (news-sites.md §2.1: TYPO3's "``/sitemap.xml``, or the
+        ``Sitemap:`` line in ``robots.txt``"). One entry naming ``/sitemap.xml`` and another reaching it through
+        robots.txt each counted itself its only reader: whichever sitemap answer was parsed first took every page its
+        rules allowed. Who may read it is known before any answer, so every answer names the same owner."""
+        cache = self.__dict__.setdefault("sitemap_readers_of", {})
+        if (root, named) not in cache:
+            cache[(root, named)] = self._sitemap_readers(root, named)
+        return cache[(root, named)]
+
+    def _sitemap_readers(self, root: str | None, named: str | None) -> list:
+        readers = [*self.discovery_readers("sitemap", root)] if root else []
+        readers += [entry for entry in (self.discovery_readers("sitemap", named) if named else ()) if entry not in readers]
+        try:
+            address = urlsplit(named or root or "")
+            host = ((address.hostname or "").removeprefix("www."), address.port)
+        except ValueError:
+            return readers
+        for entry in self.sites:
+            if entry.discovery.robots_sitemaps and entry not in readers:
+                try:
+                    robots = urlsplit(entry.robots_url)
+                except ValueError:
+                    continue
+                if host[0] and ((robots.hostname or "").removeprefix("www."), robots.port) == host:
+                    readers.append(entry)
+        order = {id(entry): i for i, entry in enumerate(self.sites)}
+        return sorted(readers, key=lambda entry: order.get(id(entry), len(order)))
+
+    def sitemap_owner(self, site, response, url: str):
+        """The entry a page that the sitemap ``response`` (read for ``site``) names is asked for
+        (:meth:`discovery_owner` among :meth:`sitemap_readers`): ``site``'s, or another reader's where that one's
+        address serves it; also when that one's own answer has not come, or never comes (its robots.txt names another
+        sitemap): a page is asked once, for its owner, whichever answer names it first."""
+        readers = self.sitemap_readers(response.meta.get("discovery_root"), response.meta.get("discovery_sitemap"))
+        try:
+            owner = self.discovery_owner(site, "sitemap", None, url, readers=readers)
+        except ValueError:
+            return site
+        if owner is not None and owner.name != site.name:
+            self.crawler.stats.inc_value("news/sitemap_shared_other_site")
+            return owner
+        return site
+
+    def discovery_owner(self, site, kind: str, root: str | None, url: str, page: int = 1, readers=None):
         """The registry entry that takes ``url``, named by a listing, feed or sitemap (``kind``) that the registry
         names as ``root`` (:meth:`discovery_readers`; page ``page`` of a listing): ``site`` where no other entry of the
         crawl reads it, else, of the entries that read it (a listing to their ``max_pages``) and whose rules take the
@@ -2137,7 +2232,8 @@ class NewsSpider(BaseSpider):
         admitted its pages with their own rules: a page both took went to whichever answer was parsed first (a page
         is asked once, for one entry), so the article's site, municipalities and selectors changed from crawl to
         crawl and in a replay."""
-        readers = self.discovery_readers(kind, root) if root else []
+        if readers is None:
+            readers = self.discovery_readers(kind, root) if root else []
         if len(readers) < 2:
             return site
         candidates = [entry for entry in readers

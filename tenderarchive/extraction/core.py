@@ -814,7 +814,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         body_root = articles[0] if articles else None
 
     # --- title ------------------------------------------------------------
-    title, title_source = html_title(tree, body_root, selectors, site)
+    title, title_source = html_title(tree, body_root, selectors, site, url)
     if extractor == EXTRACTOR_HTML and text.strip():
         text = _with_page_lead(tree, text, elsewhere, _title_element(tree, title))
     had_label = False

@@ -21,7 +21,8 @@ two different dates) is dated by its publication.
 
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
-optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"); ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
+``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -63,8 +64,14 @@ DATE_SEP = r"[-/.]"
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 _WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u", a Flemish-style "10u15" is not read).
-_TIME = r"(?:\s*(?:,|om|-|–|\||·|•)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur|u\b)?)?"
+#: A time after a date, "uur" or a glued "u" after it ("om 15.00 uur", "om 10.15u"), or a "u" between hours and
+#: minutes, as Flemish and some Dutch sites write the time ("10u15", "9u05"; never "10u155").
+#: (One run of white space before the separator and one after it: "\s*(sep)?\s*" split a long run of spaces after a
+#: year every way, quadratic in the run.)
+_TIME = (r"(?:\s*(?:(?:,|om|-|–|\||·|•)\s*)?(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
+         r"(?:\s*uur|u\b)?)?")
+#: The hour alone after a date line's date ("om 10 uur", ", 10u"): the line is still a date line, of the day only.
+_HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-3])\s*(?:uur|u)\.?$", re.I)
 
 # --- The one full-date grammar (issue 9) ------------------------------------------------
 # A full date is day, month and year, with an optional weekday before it and an optional
@@ -396,9 +403,11 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         if m:
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
             rest = line[m.end():].strip().removesuffix(".").rstrip()
-            # a suffix or the author (:data:`_DATE_SUFFIX`)
+            # a suffix or the author (:data:`_DATE_SUFFIX`), or the hour alone ("om 10 uur": the day)
             if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
+                return written_date(m)
+            if m.group("H") is None and pattern is not ISO_DATE and _HOUR_ONLY.match(rest):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)
     if m:

@@ -65,40 +65,63 @@ def one_line(el, limit: int = 40) -> str:
     return joined if len(joined) <= limit else ""
 
 
-def element_text(el) -> str:
+class _Enough(Exception):
+    """The text read so far reached :func:`element_text`'s ``limit``."""
+
+
+def element_text(el, limit: int | None = None, elements: int | None = None) -> str:
     """Visible text of an element, one line per block element.
 
     ``<script>``/``<style>`` and the fixture banner are skipped; ``<br>`` and
     block elements start a new line.  Whitespace is normalised afterwards.
+    ``limit``, ``elements``: read no further than about that many characters, or elements (the start of a listing's
+    entry, where its date is: an entry that swallowed the rest of a broken page, each of its thousands, cost the
+    whole page each).
     """
     if isinstance(el, str):
         return normalize_whitespace(el)
     parts: list[str] = []
+    read = [0, 0]
+
+    def counted(piece: str) -> None:
+        parts.append(piece)
+        read[0] += len(piece)
+        if limit is not None and read[0] > limit:
+            raise _Enough
+
+    add = parts.append if limit is None and elements is None else counted
 
     def walk(node, is_root=False):
         tag = node.tag if isinstance(node.tag, str) else None
         if tag is None:  # comment or processing instruction
             if node.tail and not is_root:
-                parts.append(node.tail)
+                add(node.tail)
             return
         tag = tag.lower()
+        if elements is not None:
+            read[1] += 1
+            if read[1] > elements:
+                raise _Enough
         if (tag in _SKIP_TAGS and not is_root) or FIXTURE_BANNER in (node.get("class") or ""):
             if node.tail and not is_root:
-                parts.append(node.tail)
+                add(node.tail)
             return
         block = tag in _BLOCK_TAGS
         if block:
-            parts.append("\n")
+            add("\n")
         if node.text:
-            parts.append(node.text)
+            add(node.text)
         for child in node:
             walk(child)
         if block:
-            parts.append("\n")
+            add("\n")
         if node.tail and not is_root:
-            parts.append(node.tail)
+            add(node.tail)
 
-    walk(el, is_root=True)
+    try:
+        walk(el, is_root=True)
+    except _Enough:
+        pass
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", text)
     return normalize_whitespace(re.sub(r"[ \t]+", " ", text))

@@ -191,7 +191,72 @@ def _heading_after(h1) -> str | None:
     return None
 
 
-def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None, str | None]:
+#: A heading of the item inside the content: an ``<h2>``/``<h3>``, or an element a theme classes as the title
+#: (``.title``, ``.page-title``, ``.entry-title``, ``.headline`` …; not ``.subtitle``).
+_CLASSED = "contains(concat(' ', normalize-space(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')), ' '), ' {} ')"
+_ITEM_HEADING = "self::h2 or self::h3 or " + " or ".join(_CLASSED.format(name) for name in (
+    "title", "page-title", "article-title", "entry-title", "post-title", "news-title", "item-title", "node-title",
+    "headline"))
+#: A public body's, region's or broadcaster's word in a site's name ("Jeugdhulp Regio Voorbeeld", "Gemeente Voorbeeld").
+_BODY_WORD = re.compile(r"\b(?:gemeenten?|provincie|regio|jeugdregio|waterschap|omroep|rtv)\b", re.I)
+#: A word of a name: capitalised, a number, an address, or a joiner ("Alphen aan den Rijn", "Jeugdhulp in de Regio").
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-Ý0-9][\w'’.&-]*|[\w-]+\.(?:nl|be|eu|com|org|net|info)|&|[-–|·]|"
+                        r"aan|den|de|op|bij|in|en|van|der|ter|ten|het|voor)")
+
+
+def _item_heading(h1, body_root):
+    """The item's heading in the content after an ``<h1>`` (:data:`_ITEM_HEADING`): in ``body_root``, else among the
+    three headings after the ``<h1>``; not one of another item's, nor a label or a date."""
+    found = body_root.xpath(f".//*[{_ITEM_HEADING}]") if body_root is not None \
+        else h1.xpath(f"following::*[{_ITEM_HEADING}][position() <= 3]")
+    for heading in found[:3]:
+        t = " ".join(element_text(heading).split())
+        if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) and not is_label_or_date(t) \
+                and len(t) <= 200:
+            return heading, t
+    return None
+
+
+def _host_label(address: str | None) -> str:
+    """The name an address spells ("jeugdhulpvoorbeeld" of ``https://www.jeugdhulpvoorbeeld.nl/…``)."""
+    try:
+        host = (urlsplit(address or "").hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+    return host.rsplit(".", 1)[0].replace(".", "").replace("-", "") if "." in host else ""
+
+
+def _names_the_site_above(h1, text: str, tree, body_root, site: Any, url: str | None) -> bool:
+    """Whether an ``<h1>`` outside the content (no ``<article>``/``<main>`` around it, not in ``body_root``) is the
+    site's name, not the item's title, when the content has a heading of its own (:func:`_item_heading`): it names
+    the site as the template's home link does, spells the site's address ("Jeugdhulp Voorbeeld" on
+    jeugdhulpvoorbeeld.nl, "Gemeente Voorbeeld" on voorbeeld.nl), is the other part of a ``<title>`` beside the
+    content's heading ("<heading> | <h1>"), or is a short name of a public body or region (every word capitalised:
+    "Gemeente Voorbeeld", "Jeugdhulp Regio Voorbeeld"; not "Gemeente Voorbeeld kiest nieuwe aanbieders")."""
+    if len(text) > 80 or h1.xpath("ancestor::article|ancestor::main"):
+        return False
+    if body_root is not None and (h1 is body_root or any(el is body_root for el in h1.iterancestors())):
+        return False
+    found = _item_heading(h1, body_root)
+    folded = " ".join(text.split()).casefold()
+    if found is None or " ".join(found[1].split()).casefold() == folded:
+        return False
+    if any(folded == " ".join(name.split()).casefold() for name in _home_link_names(tree)):
+        return True
+    letters = re.sub(r"[\W_]", "", folded)
+    for address in (site_field(site, "base_url"), url):
+        label = _host_label(address)
+        if label and letters in (label, "gemeente" + label):
+            return True
+    parts = [" ".join(p.split()).casefold() for p in _SEGMENT_SEPARATOR.split(normalize_whitespace(
+        tree.findtext(".//title") or "").strip()) if p.strip()]
+    if len(parts) >= 2 and folded in (parts[0], parts[-1]) and " ".join(found[1].split()).casefold() in parts:
+        return True
+    words = text.split()
+    return bool(_BODY_WORD.search(text)) and len(words) <= 6 and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def html_title(tree, body_root, selectors: dict, site: Any, url: str | None = None) -> tuple[str | None, str | None]:
     """The page's title and where it came from: the registry's selector, the ``<h1>`` (not the site's
     logo or banner), ``og:title`` (or Dublin Core's), the heading under an ``<h1>`` that is only a
     label and a date (``h2``), ``<title>``. A candidate that is only a label or a date
@@ -220,6 +285,10 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
                 continue
             if is_label_or_date(t):
                 dateline = h1 if dateline is None else dateline
+                continue
+            if _names_the_site_above(h1, t, tree, body_root, site, url):  # the site's name, no logo signs
+                site_names.append(" ".join(t.split()))
+                logo = h1 if logo is None else logo
                 continue
             return strip_template_label(fix_mojibake(t)), "h1"
     # a <title> (or og:title) of the news section and the site, every item's: its other part names the site;
@@ -251,14 +320,14 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     # a <title> that is only the site's name, beside a logo <h1>, or the news section's and the site's: the
     # item's heading in its article
     if body_root is not None:
-        for heading in body_root.xpath(".//*[self::h2 or self::h3][position() <= 3]"):
+        for heading in body_root.xpath(f".//*[{_ITEM_HEADING}][position() <= 3]"):
             t = " ".join(element_text(heading).split())
             if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
                     and not is_label_or_date(t) and len(t) <= 200:
                 return strip_template_label(fix_mojibake(t)), "h2"
     # no article and no <title>: the heading under the site's logo <h1>, the item's title in the page's content
     if body_root is None and logo is not None and not (tt and not generic and not is_label_or_date(tt)):
-        for heading in logo.xpath("following::*[self::h2 or self::h3][position() <= 3]"):
+        for heading in logo.xpath(f"following::*[{_ITEM_HEADING}][position() <= 3]"):
             t = " ".join(element_text(heading).split())
             if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
                     and not is_label_or_date(t) and not _names_the_site(t, *site_names) and len(t) <= 200:

@@ -124,3 +124,44 @@ def test_the_h2_under_a_logo_h1_is_the_title_of_a_page_without_article_or_title_
     got = extract_html(page, "https://www.voorbeeld.nl/nieuws/12345")
     assert (got["title"], got["title_source"]) == ("Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders", "h2")
     assert got["text"].startswith("De 13 gemeenten")
+
+
+ITEM_TITLE = "Zeeuwse gemeenten zetten mes in jeugdzorgaanbieders"
+
+
+@pytest.mark.parametrize("page", [
+    # the site's name in the <title> after the item's, and in the site's header's <h1>
+    (f"<title>{ITEM_TITLE} | Jeugdhulp Regio Voorbeeld</title>", "<header><h1>Jeugdhulp Regio Voorbeeld</h1></header>",
+     f"<main><h2>{ITEM_TITLE}</h2>{BODY}</main>"),
+    # no <title>, no <article>/<main>: a public body's name
+    ("", "<div id='top'><h1>Gemeente Voorbeeld</h1></div>", f"<div class='content'><h2>{ITEM_TITLE}</h2>{BODY}</div>"),
+    # the site's address spelled out ("Jeugdhulp Voorbeeld" on jeugdhulpvoorbeeld.nl), the item's title a ".title"
+    ("", "<div class='header'><h1>Jeugdhulp Voorbeeld</h1></div>",
+     f"<main><div class='page-title'>{ITEM_TITLE}</div>{BODY}</main>"),
+    # the site's name as its home link writes it
+    ("", "<h1>Jeugdhulp in de Regio</h1><nav><a href='/'>Jeugdhulp in de Regio</a></nav>",
+     f"<article><h2 class='title'>{ITEM_TITLE}</h2>{BODY}</article>"),
+], ids=["title tag", "public body", "address", "home link"])
+def test_an_h1_naming_the_site_without_logo_signs_gives_way_to_the_items_heading_in_the_content(page):
+    """news-sites.md §2.1/§2.4: a template writes the site's name in an ``<h1>`` above the content (no logo image, no
+    class "logo") and the item's title in an ``<h2>`` or a ``.title`` inside it. The site's name was the item's
+    title (every item of the site the same). An ``<h1>`` outside the content that names the site -- the other part
+    of the ``<title>``, a public body's name, the site's address spelled out, its home link's text -- gives way to
+    the content's heading."""
+    head, header, content = page
+    html = (f'<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">{head}</head><body>'
+            f"{header}{content}</body></html>")
+    got = extract_html(html, "https://www.jeugdhulpvoorbeeld.nl/nieuws/12345")
+    assert got["title"] == ITEM_TITLE
+    assert got["text"].startswith("De 13 gemeenten")
+
+
+@pytest.mark.parametrize("h1", [ITEM_TITLE, "Gemeente Voorbeeld kiest nieuwe jeugdzorgaanbieders"])
+def test_an_h1_above_the_content_naming_the_item_stays_its_title(h1):
+    """An item's title in an ``<h1>`` above the content (a page header), its content with headings of its own
+    ("Achtergrond"), stays the title, also one opening with a public body's name."""
+    html = ('<html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic"></head><body>'
+            f"<header class='page-header'><h1>{h1}</h1></header><main>{BODY}<h2>Achtergrond</h2>"
+            "<p>De regio koopt de jeugdhulp samen in.</p></main></body></html>")
+    got = extract_html(html, "https://www.jeugdhulpvoorbeeld.nl/nieuws/12345")
+    assert (got["title"], got["title_source"]) == (h1, "h1")

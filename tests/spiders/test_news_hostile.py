@@ -128,3 +128,31 @@ def test_a_listing_entrys_text_pieces_cost_no_more_deep_in_a_page_than_flat():
               '<button type="button">Menu</button>\n')
     deep, flat = cpu(chunk * 200), cpu(closed * 200)
     assert deep < 3 * flat  # per piece; the ancestors' walk made it the page's depth (~200 levels) times the flat one's
+
+
+def test_a_deeply_nested_listing_costs_about_what_a_flat_one_of_its_size_does(news):
+    """A listing whose markup nests deeply (a fuzzed page of 35 KB: a chunk with an unclosed ``<ul>`` and a quote that
+    swallows the link's end, repeated, so each link holds the rest of the page) still took ≈ 4 s of CPU after the text
+    pieces were mended: each entry's date was read from the whole rest of the page (its text twice, every link and
+    date element in it, a sibling's links, a "load more" control's words, the listing's anchors found twice). An
+    entry is read for its first elements and characters, a link's others up to the first other article: the deep
+    page costs a few times the flat one, not tens."""
+    import time
+
+    def cpu(markup: str) -> tuple[float, list]:
+        body = f"<html><body>{markup}</body></html>".encode()
+        news.requested.clear()
+        news.listing_pages.clear()
+        start = time.process_time()
+        requests = list(news.parse_listing(response(SITE + "inwoner/nieuws", body, {"site": news.sites[0],
+                                                                                    "listing_page": 1}, html=True)))
+        return time.process_time() - start, requests
+
+    chunk = ('<ul>\n<li><a href="/nieuws/een">Een</a></li>\n<li><a href="/nieuws/twee class="x">Twee</h2>\n'
+             '<button type="button">Menu</button>\n')
+    closed = ('<ul>\n<li><a href="/nieuws/een">Een</a></li>\n<li><a href="/nieuws/twee">Twee</a></li></ul>\n'
+              '<button type="button">Menu</button>\n')
+    assert len(chunk * 280) > 34_000
+    (flat, _), (deep, requests) = cpu(closed * 280), cpu(chunk * 280)
+    assert {r.url for r in requests} == {SITE + "nieuws/een", SITE + "nieuws/twee%20class="}  # its links still read
+    assert deep < 6 * flat + 0.3, (deep, flat)
