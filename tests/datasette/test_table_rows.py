@@ -276,3 +276,42 @@ def test_a_date_alone_reads_as_a_dutch_date_beside_the_timestamps(both, demo_arc
     assert rows[0]["published"] == published
     csv_rows = csv.DictReader(io.StringIO(run(ours.client.get("/archive/notices.csv?_size=max")).text))
     assert published in {row["published"] for row in csv_rows}
+
+
+def test_a_date_columns_description_says_how_csv_and_the_pages_write_it(demo_archive):
+    """The data dictionary said "(UTC)", "ISO 8601" or "YYYY-MM-DDTHH:MM" of every timestamp and date column, true
+    of CSV and JSON but not of the pages a researcher reads, which show "5 december 2026 12:31" on Amsterdam's clock
+    (``moment_cell``). Each column whose archived values the pages show in words says both: the stored form in CSV
+    and JSON and the pages' words; so does each saved search's column described with such a format."""
+    import sqlite3
+
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.table_rows import moment_cell
+
+    metadata = load_metadata()["databases"]["archive"]
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    tables = [name for (name,) in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+    checked, unsaid = 0, []
+    for table in tables:
+        described = (metadata["tables"].get(table) or {}).get("columns") or {}
+        for column in [row[1] for row in conn.execute(f"pragma table_info([{table}])")]:
+            if column not in described:
+                continue
+            values = [v for (v,) in conn.execute(f"select [{column}] from [{table}] where [{column}] is not null "
+                                                 "limit 50")]
+            if not values or not any(moment_cell(v) for v in values):
+                continue
+            checked += 1
+            text = described[column]
+            if not re.search(r"YYYY-MM-DD|\bUTC\b|ISO 8601", text):
+                continue   # no form said ("Date of the first publication."): nothing the pages contradict
+            timestamps = any(moment_cell(v) and "T" in v for v in values)
+            if not ("CSV" in text and "pages" in text and ("Amsterdam" in text or not timestamps)):
+                unsaid.append(f"{table}.{column}: {text}")
+    assert checked >= 10, checked   # notices, crawls, fetches, articles, awards … hold dates and timestamps
+    for name, query in metadata["queries"].items():
+        for column, text in (query.get("columns") or {}).items():
+            if re.search(r"YYYY-MM-DD|\bUTC\b|ISO 8601", text) and not re.search(r"\(a date, YYYY-MM-DD\)", text):
+                if not ("CSV" in text and "page" in text):
+                    unsaid.append(f"{name}.{column}: {text}")
+    assert not unsaid, "\n".join(unsaid)
