@@ -695,6 +695,9 @@ def cmd_status(args) -> int:
     try:
         if args.json and not args.sources_json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif not args.sources_json and not rows:
+            # a table header over no rows read as a table gone wrong: --limit 0 asks for the sources' health alone
+            print("no crawls shown (--limit 0)" if args.limit == 0 else f"no crawls in {args.db} yet")
         elif not args.sources_json:
             print_crawls(rows, args.errors, gone)
         return monitor.status_check(args.db, args, sys.stdout, killed)  # exit 5: a source is stale or failed
@@ -1025,7 +1028,8 @@ def parser() -> argparse.ArgumentParser:
 
     status = command("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
-    status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
+    status.add_argument("--limit", type=_count, default=10,
+                        help="crawls to show (default 10; 0: the sources' health alone)")
     status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl (default 5)")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
     status.add_argument("--max-age-hours", type=_hours, default=48,

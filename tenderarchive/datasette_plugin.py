@@ -520,12 +520,54 @@ def client_error(request, exception):
 def handle_exception(datasette, request, exception):
     """Answer a bad request with 400/404 instead of 500 (:func:`client_error`), rendered by
     Datasette's own error handler as HTML or JSON."""
+    from datasette.utils.asgi import NotFound
+
+    if isinstance(exception, NotFound) and str(exception) == "Table not found" and request is not None \
+            and request.scope.get("url_route") and "table" in request.url_vars:
+        return _table_not_found(datasette, request)
     replacement = client_error(request, exception)
     if replacement is None:
         return None
     from datasette.handle_exception import handle_exception as datasette_errors
 
     return datasette_errors(datasette, request, replacement)
+
+
+def _table_not_found(datasette, request):
+    """Datasette's 404 of an address that is no table, view or saved search (``/archive/notice``,
+    ``/archive/new_this_weeks.csv``) said "Table not found", naming neither it nor what there is, and answered a
+    CSV client an HTML page. It names the address's table and the nearest tables, views and saved searches
+    ("did you mean notices or notice_cpv?", as ``tenderarchive export`` does); ``.csv`` and other data formats
+    answer that one line as text (as a saved search's bad parameter does), ``.json`` as Datasette's JSON error,
+    the page as Datasette's error page."""
+    import difflib
+
+    from datasette.handle_exception import handle_exception as datasette_errors
+    from datasette.utils import tilde_decode
+    from datasette.utils.asgi import NotFound, Response
+
+    async def inner():
+        name = tilde_decode(request.url_vars["table"])
+        fmt = request.url_vars.get("format")
+        known = []
+        try:
+            db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
+            known = [*await db.table_names(), *await db.view_names(),
+                     *(await datasette.get_canned_queries(db.name, request.actor))]
+        except Exception:   # no such database: Datasette's own answer
+            pass
+        by_lower = {}
+        for known_name in known:
+            if not known_name.startswith("sqlite_") and "_fts" not in known_name:
+                by_lower.setdefault(known_name.lower(), known_name)
+        near = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.75)
+        message = f"No table, view or saved search named {name!r}" + (
+            f" (did you mean {' or '.join(by_lower[n] for n in near)}?)" if near else "")
+        if fmt and fmt != "json":
+            return Response.text(message + "\n", status=404)
+        return await datasette_errors(datasette, request, NotFound(message))()
+
+    return inner
 
 
 def _feed_title(datasette, request, sql, database, table, query_name, data) -> str:

@@ -26,6 +26,9 @@
   (``integer overflow``) leaves an earlier ``FILE`` as it was. A file that cannot be written
   (its folder missing or read-only, a directory in its place) is :class:`OutputError`.
 * On standard output, a reader that stops early (``| head``) ends the export quietly.
+* A name that is no table, view or saved search is a bad argument naming the nearest ones ("did you mean
+  notices or notice_cpv?"). An export of no rows says why where it can: a ``:NAME`` it was not given, or a
+  ``since``/``sinds`` day after today (nothing archived is new since a day to come); the output is the header.
 * ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark,
   ``;`` between fields and a decimal comma in fractional numbers (``0,85``; a Dutch Excel reads
   ``0.85`` as text or as 85) (implies ``--format csv``). A text starting with ``=``, ``+``, ``-``, ``@``,
@@ -105,6 +108,26 @@ def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:
     return (queries.get(name) or {}).get("sql")
 
 
+def _near_names(conn: sqlite3.Connection, name: str) -> str:
+    """" (did you mean notices or notice_cpv?)": the archive's tables and views and the site's saved searches whose
+    names are nearest ``name`` ("notice", "new_this_weeks", "Aanbestedingen"), or "" when none is near. The export
+    said only that there was none of that name."""
+    import difflib
+
+    import sqlite_utils
+
+    from tenderarchive.metadata import build_metadata
+
+    known = [row[0] for row in conn.execute("select name from sqlite_master where type in ('table', 'view') "
+                                            "and name not like 'sqlite_%' and name not like '%_fts%'")]
+    known += list(build_metadata(sqlite_utils.Database(conn), "archive")["databases"]["archive"]["queries"])
+    by_lower = {}
+    for known_name in known:
+        by_lower.setdefault(known_name.lower(), known_name)
+    near = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.75)
+    return f" (did you mean {' or '.join(by_lower[n] for n in near)}?)" if near else ""
+
+
 def named_parameters(sql: str) -> list[str]:
     """The ``:name`` parameters ``sql`` reads (string literals and comments left out), in order."""
     return list(dict.fromkeys(re.findall(r"(?<![:\w]):(\w+)", _without_strings(sql))))
@@ -154,7 +177,7 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
 
                     raise OlderArchive(OLDER_ARCHIVE_NOTE.format(
                         what=f"{'table' if name in TABLES else 'view'} {name}"))
-                raise ExportError(f"no table, view or saved search named {name!r}")
+                raise ExportError(f"no table, view or saved search named {name!r}{_near_names(conn, name)}")
             return saved
         return table_or_sql
     quoted = '"' + name.replace('"', '""') + '"'
@@ -324,6 +347,20 @@ def _excel_cell(value):
     return _cell(value)
 
 
+def _future_days(sql: str, params: dict) -> list[str]:
+    """Why an export of no rows has none when a "since" day it was given is after today (Amsterdam's,
+    ``tenderarchive/clock.py``): ``--param since=2999-01-01`` (a year mistyped) wrote a header and nothing else at
+    exit 0, as a week without news does. Nothing archived can be new since a day still to come."""
+    from tenderarchive.clock import vandaag
+    from tenderarchive.query_params import SINCE_DATES
+
+    today = vandaag()
+    read = set(named_parameters(sql))
+    return [f"no rows; --param {name}={params[name]} is after today ({today}): nothing archived is that new"
+            for name in sorted(SINCE_DATES & read)
+            if isinstance(params.get(name), str) and params[name].strip()[:10] > today]
+
+
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
            output: str | None = None, null: str | None = None, params: dict | None = None,
            notes: list | None = None) -> int:
@@ -381,6 +418,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
+        if notes is not None and not count:
+            notes.extend(_future_days(sql, params or {}))
         if notes is not None and not count and unset:
             # "not given, so empty: :jeugdregio, :sinds" named :sinds, whose empty value keeps every row, as
             # a cause of no rows; a parameter with a default is named as that

@@ -23,6 +23,8 @@ from datetime import date, datetime
 #: Parameters that take a date (YYYY-MM-DD, or an ISO date and time), a year, a page of 100 rows, a jeugdregio
 #: (a code, a region name or alias, or a municipality: what the searches' SQL function ``jeugdregio_code`` reads).
 DATES = frozenset({"before", "since", "as_of", "sinds", "voor"})
+#: The date parameters that keep what is new or active from that day on: one after today leaves nothing.
+SINCE_DATES = frozenset({"since", "sinds"})
 YEARS = frozenset({"year", "jaar"})
 PAGES = frozenset({"pagina"})
 REGIONS = frozenset({"jeugdregio"})

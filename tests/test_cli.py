@@ -109,6 +109,24 @@ def test_status_columns_line_up_for_every_spider_name(demo_db):
     assert len(lines) == 3 and len({line.index(" ok ") for line in lines}) == 1
 
 
+def test_status_limit_0_shows_the_sources_health_alone_without_an_empty_table(demo_db):
+    """``status --limit 0`` printed the crawl table's header over no rows, as if the table had gone wrong. It says
+    no crawls are shown and gives the sources' health and its exit code (5 with a zero age limit: every source
+    stale), as a monitoring check asking for the sources alone expects; ``--json`` is an empty list."""
+    out = subprocess.run([*CLI, "status", "--db", str(demo_db), "--limit", "0"], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "crawl  spider" not in out.stdout and "req" not in out.stdout.split("sources:")[0]
+    assert out.stdout.startswith("no crawls shown (--limit 0)\n")
+    assert "\nsources:\n" in out.stdout and " ok " in out.stdout
+    stale = subprocess.run([*CLI, "status", "--db", str(demo_db), "--limit", "0", "--max-age-hours", "0"],
+                           capture_output=True, text=True, timeout=60)
+    assert stale.returncode == 5 and "no crawls shown" in stale.stdout
+    as_json = subprocess.run([*CLI, "status", "--db", str(demo_db), "--limit", "0", "--json"], capture_output=True,
+                             text=True, timeout=60)
+    assert json.loads(as_json.stdout) == [] and as_json.returncode == 0
+
+
 def test_status_says_a_rebuilt_crawl_made_no_request_and_when_it_started_in_amsterdam_words(demo_db, tmp_path):
     """The demo's crawls are rebuilt from their WARC files (``reparse``): no request made, their responses read
     from the file. ``status`` showed 0 in the ``req`` column, as of a crawl that asked nothing and got nothing; it

@@ -495,3 +495,39 @@ def test_a_statement_that_writes_is_told_export_only_reads(demo_archive, stateme
     assert out.stderr.decode().strip() == ("tenderarchive export: the query writes to the archive, which export "
                                            "opens read-only: give a SELECT (or WITH … SELECT) query")
     assert sqlite_utils.Database(demo_archive)["notices"].count == before
+
+
+def test_an_unknown_name_says_the_nearest_tables_and_saved_searches(demo_archive):
+    """``export notice`` (the table is notices) and ``export new_this_weeks`` said only "no table, view or saved
+    search named …": the analyst had to open the site to find the name. The error names the nearest tables, views
+    and saved searches, as ``--param jeugdregio`` names the nearest regions; a name near none says nothing more."""
+    for typed, near in (("notice", "(did you mean notices or notice_cpv?)"),
+                        ("new_this_weeks", "(did you mean new_this_week?)"),
+                        ("Procurement", "(did you mean procurements")):
+        out = export(demo_archive, typed)
+        assert out.returncode == 2 and out.stdout == b"", out.stderr
+        assert out.stderr.decode().startswith(f"tenderarchive export: no table, view or saved search named "
+                                              f"{typed!r} {near}"), out.stderr
+    far = export(demo_archive, "xyzzy")
+    assert far.returncode == 2
+    assert far.stderr == b"tenderarchive export: no table, view or saved search named 'xyzzy'\n"
+
+
+def test_an_export_of_no_rows_since_a_day_to_come_says_so(demo_archive):
+    """``export new_this_week --param since=2999-01-01`` (a year mistyped) wrote a header and nothing else at exit 0
+    without a word, as a quiet week does. An export of no rows since a day after today (Amsterdam's, as
+    TENDERARCHIVE_NOW gives it) says so; the CSV and the exit code are as before, and a day past says nothing."""
+    now = {"TENDERARCHIVE_NOW": "2026-12-05T12:00"}
+    for since in ("2999-01-01", "01-01-2999", "2026-12-06"):
+        out = export(demo_archive, "new_this_week", "--param", f"since={since}", env=now)
+        assert out.returncode == 0 and out.stdout.count(b"\r\n") == 1, out.stderr
+        day = "2999-01-01" if since == "01-01-2999" else since
+        assert out.stderr.decode() == (f"tenderarchive export: no rows; --param since={day} is after today "
+                                       f"(2026-12-05): nothing archived is that new\n")
+    region = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18", "--param",
+                    "sinds=2030-01-01", env=now)
+    assert region.returncode == 0 and "--param sinds=2030-01-01 is after today (2026-12-05)" in region.stderr.decode()
+    past = export(demo_archive, "new_this_week", "--param", "since=2020-01-01", env=now)
+    assert past.returncode == 0 and past.stdout.count(b"\r\n") > 1 and past.stderr == b""
+    query = export(demo_archive, "select 1 as a where :since > '3000'", "--param", "since=2999-01-01", env=now)
+    assert "is after today" in query.stderr.decode()

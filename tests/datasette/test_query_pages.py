@@ -24,8 +24,10 @@ def padded(demo_archive, tmp_path_factory):
 
 
 def rows_of(page: str) -> list[list[str]]:
+    """The page's rows, each cell's text; a date in words its stored text (its ``<time datetime>``)."""
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in page else ""
-    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+    return [[html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<time datetime="([^"]*)"[^>]*>.*?</time>', r"\1", cell)))
+             .strip()
              for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
 

@@ -205,8 +205,8 @@ def test_a_timestamp_reads_as_a_date_on_amsterdams_clock_where_a_person_reads_it
     """The crawls', fetches' and notices' timestamps are stored as ISO text in UTC ("2026-12-05T11:31:00+00:00"),
     and the table, row, saved-search and research pages showed them so, where the crawl report says "5 december
     2026 12:31". A timestamp cell reads as a Dutch date on Amsterdam's clock, the stored text kept in its
-    ``<time datetime>`` and ``title``; an article's time without an offset is Amsterdam's already; a date alone
-    and other text are shown as they are; CSV and JSON keep the stored text."""
+    ``<time datetime>`` and ``title``; an article's time without an offset is Amsterdam's already; other text is
+    shown as it is; CSV and JSON keep the stored text."""
     import csv
     import io
     import json
@@ -235,7 +235,83 @@ def test_a_timestamp_reads_as_a_date_on_amsterdams_clock_where_a_person_reads_it
     assert ('<td class="col-utc"><time datetime="2026-07-01T22:15:00+00:00" title="2026-07-01T22:15:00+00:00">'
             "2 juli 2026 00:15</time></td>") in table   # summer time: UTC+2, past midnight
     assert '<time datetime="2020-12-14T08:55" title="2020-12-14T08:55">14 december 2020 08:55</time>' in table
-    for shown in ("2022-10-21", "not 2026-07-01T22:15", "2026-13-01T22:15:00"):
+    for shown in ("not 2026-07-01T22:15", "2026-13-01T22:15:00"):
         assert f">{shown}</td>" in table
     page = run(ours.client.get("/-/aanbesteding?id=TN160417")).text   # a research page: the deadline
     assert ">6 juli 2018 12:00</time>" in page and ">2018-07-06T12:00:00+02:00<" not in page
+
+
+def test_a_date_alone_reads_as_a_dutch_date_beside_the_timestamps(both, demo_archive):
+    """A date alone ("2018-03-13": a notice's publication day, an award's date) stayed ISO text on the table,
+    row, saved-search and research pages beside the timestamps now in words on the same row ("13 maart 2018"
+    beside "5 december 2026 12:31"). It reads as a Dutch date, the stored text in its ``<time datetime>`` and
+    ``title``; a month or a year alone (an event's precision), an impossible day and a longer text stay as they
+    are; CSV and JSON keep the stored text."""
+    import csv
+    import io
+    import json
+    import sqlite3
+    import urllib.parse
+
+    from tenderarchive.change_words import MONTHS
+
+    ours, _ = both
+    sql = ("select '2022-10-21' as day, '2022-10' as month, '2022' as year, '2022-02-30' as no_day, "
+           "'2022-10-21 of later' as text, '1000-2022-1' as code")
+    table = table_html(ours, "/archive?sql=" + urllib.parse.quote_plus(sql))
+    assert '<td class="col-day"><time datetime="2022-10-21" title="2022-10-21">21 oktober 2022</time></td>' in table
+    for shown in ("2022-10", "2022", "2022-02-30", "2022-10-21 of later", "1000-2022-1"):
+        assert f">{shown}</td>" in table
+    (publication_id, published) = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True).execute(
+        "select publication_id, published from notices where published is not null order by publication_id"
+    ).fetchone()
+    year, month, day = map(int, published.split("-"))
+    words = f"{day} {MONTHS[month - 1]} {year}"
+    table = table_html(ours, f"/archive/notices/{publication_id}")
+    assert f'<td class="col-published type-str"><time datetime="{published}" title="{published}">{words}</time>' \
+        in table
+    assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}" title="[-\d]+">\d+ [a-z]+ \d{4}</time>',
+                     table_html(ours, "/archive/notices"))
+    rows = json.loads(run(ours.client.get(f"/archive/notices/{publication_id}.json?_shape=array")).text)
+    assert rows[0]["published"] == published
+    csv_rows = csv.DictReader(io.StringIO(run(ours.client.get("/archive/notices.csv?_size=max")).text))
+    assert published in {row["published"] for row in csv_rows}
+
+
+def test_a_date_columns_description_says_how_csv_and_the_pages_write_it(demo_archive):
+    """The data dictionary said "(UTC)", "ISO 8601" or "YYYY-MM-DDTHH:MM" of every timestamp and date column, true
+    of CSV and JSON but not of the pages a researcher reads, which show "5 december 2026 12:31" on Amsterdam's clock
+    (``moment_cell``). Each column whose archived values the pages show in words says both: the stored form in CSV
+    and JSON and the pages' words; so does each saved search's column described with such a format."""
+    import sqlite3
+
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.table_rows import moment_cell
+
+    metadata = load_metadata()["databases"]["archive"]
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    tables = [name for (name,) in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+    checked, unsaid = 0, []
+    for table in tables:
+        described = (metadata["tables"].get(table) or {}).get("columns") or {}
+        for column in [row[1] for row in conn.execute(f"pragma table_info([{table}])")]:
+            if column not in described:
+                continue
+            values = [v for (v,) in conn.execute(f"select [{column}] from [{table}] where [{column}] is not null "
+                                                 "limit 50")]
+            if not values or not any(moment_cell(v) for v in values):
+                continue
+            checked += 1
+            text = described[column]
+            if not re.search(r"YYYY-MM-DD|\bUTC\b|ISO 8601", text):
+                continue   # no form said ("Date of the first publication."): nothing the pages contradict
+            timestamps = any(moment_cell(v) and "T" in v for v in values)
+            if not ("CSV" in text and "pages" in text and ("Amsterdam" in text or not timestamps)):
+                unsaid.append(f"{table}.{column}: {text}")
+    assert checked >= 10, checked   # notices, crawls, fetches, articles, awards … hold dates and timestamps
+    for name, query in metadata["queries"].items():
+        for column, text in (query.get("columns") or {}).items():
+            if re.search(r"YYYY-MM-DD|\bUTC\b|ISO 8601", text) and not re.search(r"\(a date, YYYY-MM-DD\)", text):
+                if not ("CSV" in text and "page" in text):
+                    unsaid.append(f"{name}.{column}: {text}")
+    assert not unsaid, "\n".join(unsaid)
