@@ -1532,7 +1532,13 @@ _FOR_REGION = re.compile(r"\bvoor (?:de|het|alle|\d+|[a-z]+) (?:[\w-]+ )?(?:geme
 _AREAS = {"Salland", "Veluwe", "Betuwe", "Liemers", "De Liemers", "Kempen", "De Kempen", "Peel", "De Peel", "Randstad",
           "Vechtdal", "Achterhoek", "De Achterhoek", "Zuid-Limburg", "Noord-Limburg", "Midden-Limburg", "Walcheren",
           "Zeeuws-Vlaanderen", "Zuidoost-Drenthe", "Noord-Nederland", "Oost-Nederland", "Zuid-Nederland", "West-Nederland",
-          "Midden-Nederland", "Hollandse Kust", "Noordoost-Friesland"}
+          "Midden-Nederland", "Hollandse Kust", "Noordoost-Friesland", "Kennemerland"}
+
+
+# branch orgs12: a person's name written after the organisation of its function, and the verb it is the subject of
+_OFFICER_AFTER = re.compile(r"(?<=\S) [A-ZÀ-Ý][a-zà-ÿ]+ (?:(?:van|de|der|den|ter|ten) ){0,2}[A-ZÀ-Ý][a-zà-ÿ]+\Z")
+_SAYS_AFTER = re.compile(r"\s+(?:is|was|zegt|zei|vindt|vond|laat|liet|stelt|stelde|benadrukt|benadrukte|verwacht|"
+                         r"verwachtte|noemt|noemde|reageert|reageerde|legt|legde|vertelt|vertelde|vreest|vreesde)\b")
 
 
 def _region(name: str) -> str | None:
@@ -1621,6 +1627,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             chunk = m.group(group)
             if rule == "het_gaat_om":
                 chunk = re.sub(_IN_PLACE, "", chunk)
+            if rule == "staff_of" and _SAYS_AFTER.match(text, m.end(group)):
+                # (branch orgs12) "directeur van Berend Botje Gaby Alberts is bang ...": the officer's own name after
+                # the organisation's, the subject of the verb after it, is no part of it
+                cut = _OFFICER_AFTER.sub("", chunk)
+                chunk = cut if _clean_name(cut) else chunk
             if rule == "consortium" and m.group("own"):
                 chunk = m.group("own") + ", " + chunk  # the consortium's own name, then its members
             if rule in LIST_RULES + ("het_gaat_om",) and group not in SINGLE_GROUPS:

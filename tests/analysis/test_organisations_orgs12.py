@@ -104,3 +104,27 @@ def test_the_service_after_a_name_is_cut_off(read):
 ])
 def test_a_name_with_voor_of_its_own_is_not_cut(read, text, name):
     assert name in _orgs(read(text))
+
+
+# --- an officer's name after the organisation of its function ---------------------------------------------------
+
+def test_an_officer_named_after_the_organisation_is_no_part_of_it(read):
+    text = ("Pedagogisch directeur van Berend Botje Gaby Alberts is bang dat het voornemen van de gemeente leidt tot "
+            "banenverlies.")
+    orgs = _orgs(read(text))
+    assert orgs.get("Berend Botje") == "provider" and "Berend Botje Gaby Alberts" not in orgs
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De directeur van Berend Botje vindt het voornemen verstandig.", "Berend Botje"),  # no officer named after it
+    ("De directeur van Eikenrode Wilgenhof Linde legt uit dat het voornemen verstandig is.", "Eikenrode"),  # a person
+    # after it: the organisation is what is left
+])
+def test_an_organisation_without_an_officer_after_it_is_kept(read, text, name):
+    assert name in _orgs(read(text))
+
+
+def test_a_part_of_the_country_beside_a_buying_office_is_no_provider(read):
+    text = ("Stichting Regionaal Inkoopbureau IJmond en Kennemerland (RIJK) is in 2009 opgericht door 8 gemeenten in de "
+            "regio IJmond en Kennemerland.")
+    assert "Kennemerland" not in _orgs(read(text))
