@@ -205,6 +205,9 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     n = re.sub(r" voor (?:de |het )?(?:[A-ZÀ-Ý][a-z]+-[a-z][\w-]*|W[Mm][Oo])(?![\w-]).*\Z", "", n)
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*(?<![^i]e)se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
+    if re.fullmatch(r"(?:Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest|Rijk|Rijksoverheid)", n):
+        return None  # (branch orgs12) a compass word alone ("de regio's West\nFriesland", a name cut by a line break),
+        # the state ("samenwerking met het Rijk"): no party named
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):

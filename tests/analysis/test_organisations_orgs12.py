@@ -128,3 +128,15 @@ def test_a_part_of_the_country_beside_a_buying_office_is_no_provider(read):
     text = ("Stichting Regionaal Inkoopbureau IJmond en Kennemerland (RIJK) is in 2009 opgericht door 8 gemeenten in de "
             "regio IJmond en Kennemerland.")
     assert "Kennemerland" not in _orgs(read(text))
+
+
+# --- a compass word alone, the state --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,word", [
+    ("De inwoners van de regio’s West\nFriesland, Kop van Noord-Holland en Noord Kennemerland kunnen naar\nverwachting "
+     "ook na 1 januari gebruik blijven maken van hun vaste\nzorgaanbieder.", "West"),
+    ("Er wordt met het Rijk ook over deze zorg gesproken, dit gebeurt vanuit de verschillende regio's. Er is een "
+     "samenwerking met het Rijk en met Eikenrode.", "Rijk"),
+])
+def test_a_compass_word_alone_or_the_state_is_no_organisation(read, text, word):
+    assert word not in _orgs(read(text))
