@@ -1706,6 +1706,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     # the body's role from its relative clause: it arranges or buys for municipalities or a region
                     clause = re.match(r",?[^,.;\n]{0,200}", text[m.end():]).group(0)
                     role = "buyer" if _FOR_REGION.search(clause) or _BUYING.search(clause) else _abbr_role(n)
+                    spelled = next((o["role"] for o in out if o["role"] in ("court", "buyer", "provider", "adviser")
+                                    and " " in o["name"] and _spells(n, o["name"].split())), None)
+                    role = spelled or role  # "De CRVB heeft ..." where the page named the Centrale Raad van Beroep
                 if pattern_role == "provider" and role == "provider" and rule not in ("gevestigd",):
                     region = _region(n)
                     if region == "area":

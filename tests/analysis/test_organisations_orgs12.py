@@ -140,3 +140,9 @@ def test_a_part_of_the_country_beside_a_buying_office_is_no_provider(read):
 ])
 def test_a_compass_word_alone_or_the_state_is_no_organisation(read, text, word):
     assert word not in _orgs(read(text))
+
+
+def test_an_abbreviation_as_subject_takes_the_role_of_the_body_it_spells(read):
+    text = ("De Centrale Raad van Beroep deed uitspraak. De CRVB heeft uitspraken gedaan over de woonplaats van de "
+            "jeugdige en over de vraag of het college ruimte heeft bij het bepalen daarvan.")
+    assert _orgs(read(text)).get("CRVB") == "court"
