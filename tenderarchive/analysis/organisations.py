@@ -123,7 +123,8 @@ import re
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
-_UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
+# (branch orgs12: also a word of one lower-case letter, a hyphen and a capital, "Ketenbureau i-Sociaal Domein")
+_UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*|[a-z]-[A-ZÀ-Ý][\w&'!+]*(?:-[\w&'!+]*)*)"
 # (branch orgs9: not the "en" before a legal form or a kind that opens the next name: "Stichting A en Stichting B",
 # "Gemeente A en Gemeente B" are two)
 _CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
@@ -199,8 +200,14 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
     if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
+    # branch orgs12: the service a party is contracted for is no part of its name ("de overeenkomst met Latax voor het
+    # Wmo-vervoer")
+    n = re.sub(r" voor (?:de |het )?(?:[A-ZÀ-Ý][a-z]+-[a-z][\w-]*|W[Mm][Oo])(?![\w-]).*\Z", "", n)
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*(?<![^i]e)se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
+    if re.fullmatch(r"(?:Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest|Rijk|Rijksoverheid)", n):
+        return None  # (branch orgs12) a compass word alone ("de regio's West\nFriesland", a name cut by a line break),
+        # the state ("samenwerking met het Rijk"): no party named
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
@@ -1047,7 +1054,9 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         r"(?: en Koninkrijksrelaties)?|Onderwijs, Cultuur en Wetenschap|Sociale Zaken en Werkgelegenheid|Financiën|"
         r"VWS|JenV|J&V|BZK|OCW|SZW))(?![\w-])")),
     ("provider", "public_body", re.compile(rf"(?<![\w-])(?P<names>Veilig Thuis(?: (?:[Rr]egio )?{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,3}})?)(?![\w-])")),
-    ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau|Adviesraad|Adviesraden) {_NAME}|"
+    # (branch orgs12: also a bureau of a chain, of research or knowledge, "het Ketenbureau i-Sociaal Domein")
+    ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau|Adviesraad|Adviesraden|Ketenbureau|"
+                                      rf"Onderzoeksbureau|Kennisbureau|Programmabureau) {_NAME}|"
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
@@ -1220,6 +1229,14 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|\bcontact (?:op|opnemen|opneemt|nemen|leggen|gelegd) (?:[\w-]+ ){{0,2}}?met (?:de |het )?(?P<names48>{_NAME})"
         rf"|\bcontact met (?:de |het )?(?P<names49>{_NAME}) (?:op|opnemen|opneemt|nemen|leggen)\b"
         rf"|\bwelkom bij (?:de |het )?(?P<names50>{_NAME})"
+        # branch orgs12: the care or the service of an organisation ("de jeugdbescherming van Samen Veilig Midden
+        # Nederland", "de hulpverleners van X"), and an abbreviation with an article as a sentence's subject ("Het SWVO,
+        # die voor de Oosterschelderegio het WMO-taxivervoer regelt, ...")
+        rf"|\b(?:[Dd]e|[Hh]et) (?:[a-z]+ )?(?:jeugdbescherming|jeugdreclassering|jeugdhulp|jeugdzorg|pleegzorg|hulpverlening|"
+        rf"dienstverlening|behandeling|begeleiding|gezinsvoogdij|gezinsvoogden|jeugdbeschermers|hulpverleners|behandelaars|"
+        rf"begeleiders|zorgverleners) van (?:de |het )?(?P<names54>{_NAME})"
+        rf"|(?:^|(?<=[.!?] )|(?<=\n))(?:De|Het) (?P<names55>[A-Z][A-Za-z]{{1,7}})(?=,? (?:die|dat)\b|"
+        rf" (?:heeft|had|besloot|besluit|regelt|regelde|koopt|kocht|contracteert|contracteerde)\b)"
         rf"|\bdoor (?:de |het )?(?P<names51>{_NAME}) (?:te laten |laten |uit te laten |te )(?:uit ?voeren|uitvoeren|voeren|leveren|"
         rf"verzorgen|bieden|doen)\b")),
 ]
@@ -1381,7 +1398,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names55", "names54", "names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
@@ -1465,7 +1482,7 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                 role = "adviser" if o["role"] == "adviser" else "provider"
                 for n in names:
                     key = n.casefold()
-                    if (key in seen or _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or n in _PROVINCES or len(n) < 3
+                    if (key in seen or _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _region(n) == "area" or len(n) < 3
                             or _SUBJECT_WORD.fullmatch(n) or _NOT_BODY.search(n)):
                         continue
                     seen.add(key)
@@ -1506,6 +1523,33 @@ _NOT_FIRST_NAME = re.compile(rf"{_OPENER}|Ook|Maar|En|Want|Daarom|Volgens|Namens
 _ASSOCIATION = re.compile(r"(?i:platform|vereniging|federatie|netwerk|koepel|branche|coöperatie|bond\b|alliantie)")
 _CARE_CONTEXT = re.compile(r"(?i:jeugd|zorg|hulp|aanbieder|aanbod|organisatie|instelling|jongeren|kinderen|gezinnen|cliënt|"
                            r"behandel|begeleid|opvang|voorziening|ggz)")
+
+
+# branch orgs12: abbreviations of what is no body (an agreement, a law, a budget, a measure, a number), written with
+# an article as a sentence's subject ("Het IZA, dat ...", "De PGB, die ...")
+_NOT_BODY_ABBR = re.compile(r"IZA|PGB|AMvB|WMO|Wmo|WLZ|Wlz|ZVW|Zvw|AVG|BSN|BTW|CAO|WOZ|OZB|NL|DBC|DVO|PvE|MDT|HHT|ICT|KPI|"
+                            r"SROI|ZZP|ZZP'er|GI|GI's|BOPZ|WGBO|WVGGZ|WZD|Wvggz|Wzd|JGZ|GGZ|POH|SGGZ|BGGZ|ABC|ADHD|ASS|"
+                            r"PDF|FAQ|CV|MBO|HBO|WO|VO|PO|SO|VSO|PRO|LVB|EMB|NAH")
+_FOR_REGION = re.compile(r"\bvoor (?:de|het|alle|\d+|[a-z]+) (?:[\w-]+ )?(?:gemeenten|gemeentes|[\w-]*regio|regio's)(?![\w-])")
+# branch orgs12: parts of the country that are no body (a provider rule does not read them)
+_AREAS = {"Salland", "Veluwe", "Betuwe", "Liemers", "De Liemers", "Kempen", "De Kempen", "Peel", "De Peel", "Randstad",
+          "Vechtdal", "Achterhoek", "De Achterhoek", "Zuid-Limburg", "Noord-Limburg", "Midden-Limburg", "Walcheren",
+          "Zeeuws-Vlaanderen", "Zuidoost-Drenthe", "Noord-Nederland", "Oost-Nederland", "Zuid-Nederland", "West-Nederland",
+          "Midden-Nederland", "Hollandse Kust", "Noordoost-Friesland", "Kennemerland"}
+
+
+# branch orgs12: a person's name written after the organisation of its function, and the verb it is the subject of
+_OFFICER_AFTER = re.compile(r"(?<=\S) [A-ZÀ-Ý][a-zà-ÿ]+ (?:(?:van|de|der|den|ter|ten) ){0,2}[A-ZÀ-Ý][a-zà-ÿ]+\Z")
+_SAYS_AFTER = re.compile(r"\s+(?:is|was|zegt|zei|vindt|vond|laat|liet|stelt|stelde|benadrukt|benadrukte|verwacht|"
+                         r"verwachtte|noemt|noemde|reageert|reageerde|legt|legde|vertelt|vertelde|vreest|vreesde)\b")
+
+
+def _region(name: str) -> str | None:
+    """``"area"`` where ``name`` is a province or a part of the country (Twente, Salland, Drenthe), ``"body"`` where it
+    is a jeugdregio's name of its own (Holland Rijnland, Hart van Brabant), else None (branch orgs12)."""
+    if name in _PROVINCES or name in _AREAS:
+        return "area"
+    return "body" if name in _jeugdregio_names() else None
 
 
 def _positional(name: str, text: str, subject: bool) -> bool:
@@ -1586,6 +1630,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             chunk = m.group(group)
             if rule == "het_gaat_om":
                 chunk = re.sub(_IN_PLACE, "", chunk)
+            if rule == "staff_of" and _SAYS_AFTER.match(text, m.end(group)):
+                # (branch orgs12) "directeur van Berend Botje Gaby Alberts is bang ...": the officer's own name after
+                # the organisation's, the subject of the verb after it, is no part of it
+                cut = _OFFICER_AFTER.sub("", chunk)
+                chunk = cut if _clean_name(cut) else chunk
             if rule == "consortium" and m.group("own"):
                 chunk = m.group("own") + ", " + chunk  # the consortium's own name, then its members
             if rule in LIST_RULES + ("het_gaat_om",) and group not in SINGLE_GROUPS:
@@ -1635,7 +1684,12 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
-                if rule == "party_position":
+                if rule == "party_position" and m.group("names55"):
+                    # (branch orgs12) "Het SWVO, die ...": an abbreviation of a body, not a party, place, law or budget
+                    if (sum(c.isupper() for c in n) < 2 or _POLITICAL.fullmatch(n) or _is_place(n)
+                            or _NOT_BODY_ABBR.fullmatch(n) or _clean_name(n) != n):
+                        continue
+                elif rule == "party_position":
                     # (a name read once per page and kind of place: a page naming one person a thousand times stays linear)
                     subject = bool(m.group("names46") or m.group("names47"))
                     if (n, subject) not in positional:
@@ -1648,6 +1702,19 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     continue  # (branch orgs11) a member of a council, a party or a board, not of an association
                 if rule == "party_position":
                     role = _head_role(n, "provider")
+                if rule == "party_position" and m.group("names55"):
+                    # the body's role from its relative clause: it arranges or buys for municipalities or a region
+                    clause = re.match(r",?[^,.;\n]{0,200}", text[m.end():]).group(0)
+                    role = "buyer" if _FOR_REGION.search(clause) or _BUYING.search(clause) else _abbr_role(n)
+                    spelled = next((o["role"] for o in out if o["role"] in ("court", "buyer", "provider", "adviser")
+                                    and " " in o["name"] and _spells(n, o["name"].split())), None)
+                    role = spelled or role  # "De CRVB heeft ..." where the page named the Centrale Raad van Beroep
+                if pattern_role == "provider" and role == "provider" and rule not in ("gevestigd",):
+                    region = _region(n)
+                    if region == "area":
+                        continue  # (branch orgs12) "werken samen met ... Twente": a part of the country provides nothing
+                    if region == "body":
+                        role = "buyer"  # "de samenwerking met Holland Rijnland": the jeugdregio, a buying body
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of", "gevestigd"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
