@@ -160,6 +160,7 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
             f"/{entry['source_lot_id']}" if award["lot_id"] is not None else "")
         entry["award"]["publication_id"] = award.get("publication_id") or first_publication
         entry["award"]["ocds_award_ids"] = dumps(award.get("award_ids") or [award["award_id"]])
+        entry["award"]["ocds_award_values"] = dumps(award["award_values"]) if award.get("award_values") else None
         entry["award"]["year"] = year(award.get("award_date"))
     # The procedure's estimate (tender.value) at notice level, where /html puts it (2.1.3 "Geraamde waarde",
     # notice_results.estimated_*): a procedure of several lots had it stored nowhere (one lot's is its lot's too).

@@ -238,7 +238,11 @@ TABLES: dict[str, dict] = {
             "ocds_award_ids": str,
             # whether the package's Value stated its VAT basis (OCDS hasTax: 1 true, 0 false; NULL not stated, and for
             # /html awards): an update leaving it out keeps another file's, one stating it does not (store.writes)
-            "value_has_tax": int, **PROVENANCE,
+            "value_has_tax": int,
+            # an OCDS award of a lot whose package gives several of its award ids a value and no supplier (an update of
+            # each amount alone): JSON {award id: its value's cents, raw, currency, placeholder}, so that each id's
+            # winner another file named keeps its own value, in either order of the files (store.writes)
+            "ocds_award_values": str, **PROVENANCE,
             **FIRST_CRAWL,
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
@@ -246,7 +250,7 @@ TABLES: dict[str, dict] = {
                     # a procedure's current awards (the awards saved search's winners and value per row)
                     ["procurement_id", "current"]],
         "versioned": True,
-        "volatile": {"current", "rectifies", "ocds_award_ids", "value_has_tax"},
+        "volatile": {"current", "rectifies", "ocds_award_ids", "value_has_tax", "ocds_award_values"},
     },
     "award_suppliers": {
         "pk": ("award_id", "organisation_id"),

@@ -1431,6 +1431,54 @@ def _apart_from_other_files(db: sqlite_utils.Database, record: dict, ocid: str |
     return dict(record, awards=awards), moved
 
 
+def _winners_of_award_ids(db: sqlite_utils.Database, ocid: str | None, award: dict) -> list[dict] | None:
+    """The winners of ``award`` (an OCDS award of a lot whose package gives several award ids each a value and no
+    supplier: ``awards.ocds_award_values``, a later file's update of every award of the lot, its amounts alone) as the
+    other files' parties of each id name them (``ocds_parties.award_ids``, the latest file's party of each id), each
+    with its id's value (OCDS merging: the suppliers it leaves out are as the earlier releases gave them); None where
+    it gives no such values or an id has no party to name its winner (then as before)."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row  # the rows module imports the store's schema
+
+    try:
+        values = json.loads(award.get("ocds_award_values") or "null")
+    except (TypeError, ValueError):
+        return None
+    if not ocid or not isinstance(values, dict) or len(values) < 2:
+        return None
+    columns = [c[0] for c in db.execute("select * from ocds_parties limit 0").description]
+    by_id: dict[str, list[dict]] = {}
+    for award_id in values:
+        found: dict = {}
+        for row in db.execute(
+                "select * from ocds_parties where ocid = ? and source_file is not ? and name is not null "
+                "and exists (select 1 from json_each(award_ids) where value = ?) order by source_file, release_id",
+                [ocid, award.get("source_file"), str(award_id)]):
+            party = dict(zip(columns, row))
+            found[party["party_id"]] = party  # the latest file's party of each id
+        if not found:
+            return None
+        by_id[str(award_id)] = list(found.values())
+    amounts = [{part: (values[award_id] or {}).get(part) for part in _AMOUNT_PARTS} for award_id in by_id]
+    shared = len({tuple(a.items()) for a in amounts}) == 1
+    winners: list[dict] = []
+    for (award_id, parties), value in zip(by_id.items(), amounts):
+        for position, party in enumerate(parties):
+            winner = winner_row({
+                "lot_id": award.get("lot_id"), "name": party["name"], "name_key": name_key_of(party["name"]),
+                "kvk": party["kvk"], "place": party["place"], "country": party["country"], "scale": party["scale"],
+                "group_member": 1 if len(parties) > 1 else 0,
+                "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
+                "award_date": award.get("award_date"),
+                # (a consortium's value once, on its first member's row, as one file gives it)
+                **{f"tender_value_{part}": None if shared or position else value[part] for part in _AMOUNT_PARTS},
+                "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
+                                f"(award {award_id})"}, award["procurement_id"])
+            if winner is not None and winner["organisation_id"] not in {w["organisation_id"] for w in winners}:
+                winners.append(winner)
+    return winners or None
+
+
 def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: dict) -> dict:
     """``entry`` (an OCDS award of one lot, of a publication that only updates awards: tag awardUpdate) holding the
     lot's other awards in force as the earlier publications of other files left them. OCDS merges awards by their
@@ -1609,7 +1657,14 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
     for entry in record["awards"]:
         suppliers = list(entry["suppliers"])
         archived = get_row(db, "awards", entry["award"]["award_id"]) if not suppliers else None
-        if not suppliers and not entry.get("by_id") and entry.get("source_award_id") is not None and not (
+        if not suppliers and not entry.get("by_id") and (
+                named := _winners_of_award_ids(db, ocid, dict(entry["award"], procurement_id=record["procurement_id"]))):
+            # several award ids of the lot, each its new value and no supplier (a later file's update of every award
+            # of the lot): each id's winner as the other files named it, with that id's value (not the archived
+            # award's winners and values, nor the first id's winner alone)
+            suppliers = named
+            entry = dict(entry, award=dict(entry["award"], winner_count=len(named)))
+        elif not suppliers and not entry.get("by_id") and entry.get("source_award_id") is not None and not (
                 archived is not None and archived.get("source_file") != entry["award"].get("source_file")
                 and _winners(db, entry["award"]["award_id"])):
             # (not where another file's award of the id is archived with its winners: they stand, below)
@@ -1673,6 +1728,16 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
             for award_id in json.loads(party.get("award_ids") or "[]"):
                 by_award.setdefault(award_id, []).append(party)
     changed = False
+    ocid = (record.get("notice") or {}).get("ocid")
+    for row in list(db.query(
+            "select * from awards where procurement_id = ? and source = 'tenderned_ocds' and source_file is not ? "
+            "and ocds_award_values is not null "
+            "and not exists (select 1 from award_suppliers s where s.award_id = awards.award_id)",
+            [record["procurement_id"], record.get("source_file")])):
+        # another file's update of several award ids of a lot, each its value alone, archived before this file named
+        # their winners: each id's winner with its own value (:func:`_winners_of_award_ids`, as read in the other order)
+        if winners := _winners_of_award_ids(db, ocid, row):
+            changed |= _write_award(db, {"award": dict(row, winner_count=len(winners)), "suppliers": winners}, crawl_id)
     prefix = f"{record['procurement_id']}/ocds/"
     for award_id, parties in by_award.items():
         like = (prefix + award_id).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"

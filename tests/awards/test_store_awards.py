@@ -1032,6 +1032,52 @@ def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards
         assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
+def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its_new_value_in_either_order(tmp_path):
+    """OCDS merging (awards merge by their ``id``; what a release leaves out, here the suppliers, is as the earlier
+    releases gave it), reference §6.1/§6.3 (one ocid in several yearly files, "merge them") and §4 "Several winners on
+    one lot", "Rectified award": the 2021 file's publication awards lot 1 to Stichting Een (a1, € 1.000.000) and
+    Stichting Twee (a2, € 400.000); the 2022 file's publication (tag awardUpdate) gives EVERY award id of the lot again,
+    a1 at € 900.000 and a2 at € 300.000, with amounts only (no suppliers). Read 2021 first, the lot kept Een at
+    € 1.000.000 and Twee at € 400.000; read 2022 first, Een alone. Each supplier-less award id is now mapped to its
+    winner through the earlier publication's award ids: two files give what one file holding both gives, in either
+    order, and reading either file again changes nothing. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313999", "299899", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 400000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313999", "id": "299999", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]},
+                         {"id": "a2", "value": {"amount": 300000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def current(db):
+        return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
+            "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
+            "from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"],
+                  r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
+    assert current(one) == [(299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)], current(one)
+    files = yearly_files([awarded], [update])
+    for db in written_in_either_order(tmp_path, files):
+        assert current(db) == current(one), (current(db), rows(db))
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        # reading either file again changes no award, winner or award history
+        history = "select count(*) from versions where table_name = 'awards'"
+        state, versions = rows(db), db.execute(history).fetchone()[0]
+        write_ocds(db, files["2022"], files["2021"])
+        assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
+
+
 def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
     """OCDS ``Value.hasTax`` and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"; OCPC's release per
     publication × lot × winner, its ``date`` the publication's): the 2021 file gives publication 299897's award of lot
