@@ -444,6 +444,7 @@ def cmd_build_demo(args) -> int:
 
     from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.reparse import reparse
+    from tenderarchive.sources import DEMO_REGISTRY
 
     settings = project_settings(args.db, args.set, args.quiet)
     db = Path(settings.get("ARCHIVE_DB"))
@@ -457,7 +458,10 @@ def cmd_build_demo(args) -> int:
             with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
                 # dated when built, not when the snapshot was recorded: the demo is shown fresh
                 # its -s settings go to every replay (under each crawl's own), --quiet to its lines
-                code = reparse(db, Path(root), original_times=False, settings=args.set, quiet=args.quiet)
+                # its news crawl read a copy of the bundled sites' registry in the recording machine's temporary
+                # folder, a path gone (snapshot/record.py): the rows name the registry it was made from
+                code = reparse(db, Path(root), original_times=False, settings=args.set, quiet=args.quiet,
+                               registry_name=DEMO_REGISTRY)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED

@@ -99,7 +99,8 @@
 
 * A saved search shown a hundred rows a page (``pagina``) links its previous and next page
   (``prepare_jinja2_environment``: ``saved_search_pages`` of ``tenderarchive/query_pages.py``, used by
-  ``templates/query.html``); Datasette's own error pages carry the demo's label (a Jinja global).
+  ``templates/query.html``); Datasette's own error pages carry the demo's label (a Jinja global). A search of no
+  rows since a day still to come says why under its "0 results" (``days_to_come``, ``tenderarchive/query_params.py``).
 """
 
 from __future__ import annotations
@@ -407,10 +408,11 @@ async def old_saved_search(datasette, request):
 def prepare_jinja2_environment(env, datasette):
     from datasette import __version__
 
-    from tenderarchive import query_csv, query_pages, table_rows
+    from tenderarchive import query_csv, query_pages, query_params, table_rows
 
     env.filters["table_row"] = table_rows.table_row
     env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
+    env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.

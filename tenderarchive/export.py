@@ -350,15 +350,15 @@ def _excel_cell(value):
 def _future_days(sql: str, params: dict) -> list[str]:
     """Why an export of no rows has none when a "since" day it was given is after today (Amsterdam's,
     ``tenderarchive/clock.py``): ``--param since=2999-01-01`` (a year mistyped) wrote a header and nothing else at
-    exit 0, as a week without news does. Nothing archived can be new since a day still to come."""
+    exit 0, as a week without news does. Nothing archived can be new since a day still to come
+    (``tenderarchive/query_params.py`` :func:`days_to_come`, which the saved search's page says too)."""
     from tenderarchive.clock import vandaag
-    from tenderarchive.query_params import SINCE_DATES
+    from tenderarchive.query_params import days_to_come
 
     today = vandaag()
     read = set(named_parameters(sql))
-    return [f"no rows; --param {name}={params[name]} is after today ({today}): nothing archived is that new"
-            for name in sorted(SINCE_DATES & read)
-            if isinstance(params.get(name), str) and params[name].strip()[:10] > today]
+    return [f"no rows; --param {name}={value} is after today ({today}): nothing archived is that new"
+            for name, value in days_to_come({k: v for k, v in params.items() if k in read}, today)]
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,

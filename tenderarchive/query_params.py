@@ -88,6 +88,31 @@ def _region(name: str, value: str) -> str:
                        f"such as JZ41, Zuid-Limburg or Heerlen")
 
 
+def days_to_come(params: dict, today: str | None = None) -> list[tuple[str, str]]:
+    """``(name, value)`` of each "since" parameter (:data:`SINCE_DATES`) in ``params`` given a day after today
+    (Amsterdam's, ``tenderarchive/clock.py``; ``today`` as ``YYYY-MM-DD`` to fix it): nothing archived can be new
+    since a day still to come, so a search of no rows says why (``since=2999-01-01``, a year mistyped), where it
+    showed an empty table or wrote a bare header as a quiet week does. ``tenderarchive export`` notes it on
+    stderr, the saved search's page under its "0 results"."""
+    if today is None:
+        from tenderarchive.clock import vandaag
+
+        today = vandaag()
+    return [(name, params[name]) for name in sorted(SINCE_DATES & set(params))
+            if isinstance(params[name], str) and params[name].strip()[:10] > today]
+
+
+def days_to_come_words(params: dict | None) -> list[str]:
+    """The saved search's page's words for :func:`days_to_come`, today as a reader reads it ("since=2999-01-01 is
+    after today (5 december 2026): nothing archived is that new"); ``templates/query.html``."""
+    from tenderarchive.change_words import moment_words
+    from tenderarchive.clock import vandaag
+
+    today = vandaag()
+    return [f"{name}={value.strip()} is after today ({moment_words(today)}): nothing archived is that new"
+            for name, value in days_to_come(params or {}, today)]
+
+
 def checked_params(params: dict) -> dict:
     """Every parameter :func:`checked` (raises :class:`BadParameter` at the first that is not of its kind)."""
     return {name: checked(name, value) for name, value in params.items()}

@@ -119,16 +119,20 @@ def registry_file(workdir: Path, info: dict) -> Path:
     return workdir / f"sources-{info['crawl_id']}.yaml"
 
 
-def record_registries(db, crawls: list[tuple[int, Path, dict]], workdir: Path) -> None:
+def record_registries(db, crawls: list[tuple[int, Path, dict]], workdir: Path,
+                      registry_name: str | None = None) -> None:
     """The registry each replayed crawl read, as the crawl recorded it (``crawls.source``, ``arguments.sources``):
     a replay reads it from a file of the reparse's temporary folder (:func:`registry_file`), and the rebuilt
-    archive named that file, gone once the reparse ended, where the crawl had named its registry."""
+    archive named that file, gone once the reparse ended, where the crawl had named its registry.
+    ``registry_name``: the name to give it instead (``build-demo``: the bundled snapshot was recorded from a
+    registry in the recording machine's temporary folder, a path no reader can open)."""
     from tenderarchive.store.keys import dumps
 
     for crawl_id, _, info in crawls:
         recorded = (info.get("arguments") or {}).get("sources")
         if not info.get("registry") or not recorded:
             continue
+        recorded = registry_name or recorded
         replayed = str(registry_file(workdir, info))
         for row in db.query("select source, arguments from crawls where crawl_id = ? "
                             "and json_extract(arguments, '$.sources') = ?", [crawl_id, replayed]):
@@ -428,7 +432,7 @@ def warc_info(path: Path, quiet: bool = False) -> dict:
 def reparse(db_path: Path, warc_root: Path | None = None,
             accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
             check: bool = False, original_times: bool = True, jobs: int = 1, own_files: bool = False,
-            settings: list[str] | None = None, quiet: bool = False) -> int:
+            settings: list[str] | None = None, quiet: bool = False, registry_name: str | None = None) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
     replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
@@ -438,7 +442,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     when it is built). ``jobs``: processes for a direct replay (:func:`replay_all`). ``own_files``
     (``tenderarchive reparse``): when the archive exists and its ``crawls`` name WARC files, only
     those are replayed (:func:`own_crawls`). ``settings`` and ``quiet``: as :func:`replay_all` takes
-    them (``build-demo -s NAME=VALUE --quiet``); quiet, only warnings and errors are printed."""
+    them (``build-demo -s NAME=VALUE --quiet``); quiet, only warnings and errors are printed. ``registry_name``:
+    what the rebuilt crawls name the source registry they recorded (:func:`record_registries`)."""
     from tenderarchive.files import check_warc
 
     root = warc_root or db_path.resolve().parent / "warc"
@@ -482,7 +487,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
             worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
                                    jobs, settings, quiet), default=ExitCode.COMPLETE)
             if new_db.exists():
-                _on_archive(new_db, lambda db: record_registries(db, crawls, Path(workdir)))
+                _on_archive(new_db, lambda db: record_registries(db, crawls, Path(workdir), registry_name))
                 _on_archive(new_db, _finish_rebuild)
         if new_db.exists():
             wal_again(new_db)  # built with its journal in memory (writes.BULK_JOURNAL): a WAL archive again

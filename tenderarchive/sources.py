@@ -99,6 +99,12 @@ __all__ = [
 ]
 
 SHIPPED_REGISTRY = resources.files("tenderarchive") / "sources.yaml"  # works from a zipped egg too
+#: The source registry the bundled demo's news crawl read, as the demo's ``crawls`` rows name it (``crawls.source``,
+#: ``arguments.sources``; ``build-demo``, ``tenderarchive/snapshot/record.py``): the synthetic news sites' registry of
+#: the source tree, each site's ``{base_url}`` the address it is shaped after. The recording crawled a copy of it in a
+#: temporary folder, a path gone once recorded that the rows named; the registry read is recorded whole in the news
+#: crawl's WARC file (its warcinfo ``registry``).
+DEMO_REGISTRY = "tests/fixtures/news/sources.yaml (bundled demo registry, each site at its address)"
 CMS_FAMILIES = ("iprox", "wordpress", "typo3", "drupal", "other")
 PLACEHOLDER = "{base_url}"
 

@@ -44,6 +44,23 @@ def test_build_demo_replays_the_synthetic_snapshot(demo_db):
     assert db["procurements"].get("TN160417")["article_count"] == 1  # news joined to the notices
 
 
+def test_build_demo_names_the_registry_its_news_crawl_read_not_a_temporary_file(demo_db):
+    """The demo's news crawl named its registry "/tmp/tmpmj510rw5/sources.yaml" (``crawls.source``,
+    ``arguments.sources``): the copy the recording crawled, gone since, on the recording machine. It names the
+    bundled registry it was made from, a path of the source tree that exists; no row of the demo names a
+    temporary folder."""
+    import sqlite_utils
+
+    from tenderarchive.sources import DEMO_REGISTRY
+
+    db = sqlite_utils.Database(demo_db)
+    [news] = db.query("select source, arguments from crawls where spider = 'news'")
+    assert news["source"] == json.loads(news["arguments"])["sources"] == DEMO_REGISTRY
+    assert (ROOT / DEMO_REGISTRY.split(" ")[0]).is_file()
+    for crawl in db.query("select * from crawls"):
+        assert not any("/tmp" in str(value) for value in crawl.values()), crawl
+
+
 def test_build_demo_indexes_every_stored_response_once(demo_db):
     """The fetch index of the rebuilt demo holds each response record of the bundled WARC files
     once. The snapshot was recorded before the spider asked an empty list page twice: the replay

@@ -28,6 +28,7 @@ from warcio.warcwriter import WARCWriter
 
 from tenderarchive import TENDERNED_API_PATH, TENDERNED_SITE
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
+from tenderarchive.sources import DEMO_REGISTRY
 
 HERE = Path(__file__).parent
 OUT = HERE / "warc"
@@ -102,6 +103,7 @@ def main() -> int:
                 mapping[url] = SITES[name]
                 mapping[url.rstrip("/")] = SITES[name].rstrip("/")
                 mapping[json.dumps(url)[1:-1]] = SITES[name]  # inside the JSON-encoded registry
+            mapping[json.dumps(str(registry))[1:-1]] = DEMO_REGISTRY  # a temporary path no reader can open
         for old in OUT.glob("*.warc.gz"):
             old.unlink()
         for path in sorted((Path(tmp) / "warc").glob("*.warc.gz")):

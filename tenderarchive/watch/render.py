@@ -147,6 +147,14 @@ def _heading(report: Report) -> str:
 
 
 # --- plain text ----------------------------------------------------------------------------------
+def when(m: Match) -> str:
+    """When a match came out, in words: its date ("14 december 2020 08:55"); a news page that gives none, "undated
+    page, read 1 december 2026 14:36" (when the archive read it), where every report said "—"."""
+    if m.published or m.table != "articles":
+        return moment_words(m.published)
+    return f"undated page, read {moment_words(m.read)}" if m.read else "undated page"
+
+
 def render_text(report: Report) -> str:
     lines = [_heading(report), report.summary + "."] + ([report.window + "."] if report.window else [])
     if report.warning:
@@ -158,7 +166,7 @@ def render_text(report: Report) -> str:
     for watch, matches in report.results:
         lines += ["", f"== {watch.name}: {len(matches)} ==" if matches else f"== {watch.name}: nothing new =="]
         for m in matches:
-            lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {moment_words(m.published)})")
+            lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {when(m)})")
             for link in (m.url, m.datasette_url):
                 if link:
                     lines.append(f"          {_short(link, 300)}")
@@ -208,7 +216,7 @@ def render_markdown(report: Report) -> str:
         for m in matches:
             extra = f" · {_md_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
             lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
-                         f"{_md(moment_words(m.published))}{extra}  ")
+                         f"{_md(when(m))}{extra}  ")
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
             for p in m.procurements:
                 research = f" · {_md_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else ""
@@ -243,7 +251,7 @@ def match_html(m: Match) -> str:
     changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(old)}</del> → <ins>{e(new)}</ins></li>"
                        for ch in m.changes for old, new in [change_pair(ch["old"], ch["new"])])
     return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '
-            f"{e(_short(m.source))}, {e(moment_words(m.published))}{extra}<br>"
+            f"{e(_short(m.source))}, {e(when(m))}{extra}<br>"
             f"<small>matched: {e('; '.join(m.reasons))}</small></p>" + (f"<ul>{changes}</ul>" if changes else ""))
 
 

@@ -1163,6 +1163,9 @@ class Match:
     #: an article's linked procurements (procurement_links, status linked): procurement_id, title, reasons,
     #: research_url (its research page, when the report knows the Datasette address)
     procurements: list[dict] = field(default_factory=list)
+    #: when the archive read a news page that gives no date (``articles.fetched_at``): its report line said
+    #: "(heerlen, —)", a dash where a journalist looks for when it was out (render.py ``when``)
+    read: str | None = None
 
 
 @dataclass
@@ -1320,7 +1323,8 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                     c.table, c.key, title or str(c.key), url,
                     datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,
                     c.row.get("published"), source, c.status, reasons, c.changes, c.awards,
-                    _linked_procurements(conn, c.key, datasette_url) if c.table == "articles" else []))
+                    _linked_procurements(conn, c.key, datasette_url) if c.table == "articles" else [],
+                    c.row.get("fetched_at") if c.table == "articles" else None))
             results.append((watch, matches))
         # told once, above the watches, when a watch matched one of its notices (they are in the report, moved)
         matched = {m.key for _, matches in results for m in matches if m.table == "notices"}

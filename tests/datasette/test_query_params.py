@@ -115,3 +115,23 @@ def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archi
         export("jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41").stdout
     # a query of one's own reads its parameters as given
     assert export("select :before as b", "--param", "before=gisteren").stdout.split() == ["b", "gisteren"]
+
+
+def test_a_saved_search_page_since_a_day_to_come_says_why_it_is_empty(server):
+    """``/archive/new_this_week?since=2999-01-01`` (a year mistyped) showed "0 results" and no word why, where
+    ``export`` says the day is after today. The page says so under its "0 results", today in words; its CSV stays
+    a bare header, and a day past or a search with rows says nothing of it."""
+    from tenderarchive.change_words import moment_words
+    from tenderarchive.clock import vandaag
+
+    for path, name, day in (("new_this_week?since=2999-01-01", "since", "2999-01-01"),
+                            ("new_this_week?since=01-01-2999", "since", "2999-01-01"),  # sent on as ISO first
+                            ("jeugdregio_aanbestedingen?jeugdregio=JZ18&sinds=2030-01-01", "sinds", "2030-01-01")):
+        page = html.unescape(server.get(f"/{server.database}/{path}").decode())
+        assert 'class="zero-results"' in page, path
+        [why] = re.findall(r'<p class="zero-results-why">([^<]*)</p>', page)
+        assert why == f"{name}={day} is after today ({moment_words(vandaag())}): nothing archived is that new", path
+    csv = server.get(f"/{server.database}/new_this_week.csv?since=2999-01-01")
+    assert csv.count(b"\n") == 1 and b"after today" not in csv
+    past = server.get(f"/{server.database}/new_this_week?since=2020-01-01").decode()
+    assert "zero-results" not in past and "after today" not in past

@@ -817,3 +817,23 @@ def test_the_reports_heading_and_dates_read_as_dates_on_amsterdams_clock(tmp_pat
     running = Report(report.watchlist, {"crawl_id": 10, "spider": "tenderned", "status": "running",
                                         "started": "2026-06-30T23:30:00+00:00", "finished": None}, "archive", [(watch, [])])
     assert render_text(running).startswith("W: crawl 10 (tenderned, running, started 1 juli 2026 01:30, not finished)")
+
+
+def test_a_news_page_that_gives_no_date_is_reported_with_when_it_was_read(tmp_path_factory, tmp_path):
+    """``report --watchlist`` on the demo: a news page that gives no date (Heerlen's living page, the Kennemer
+    Dagblad story) was listed as "(heerlen, —)", a dash where a journalist looks for when it came out, in the text,
+    Markdown and HTML alike. It says the page gives no date and when the archive read it; a dated page its date."""
+    from tenderarchive.change_words import moment_words
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    demo = build_demo(tmp_path / "archive.db", run_dir(tmp_path_factory))
+    watchlist = load_watchlist(ROOT / "docs" / "watchlist.example.yaml")
+    report = build_report(demo, watchlist, 3)
+    read = {m.key: m.read for _, matches in report.results for m in matches}
+    heerlen = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    assert read[heerlen] and read[heerlen].startswith("20")
+    said = f"undated page, read {moment_words(read[heerlen])}"
+    text = render_text(report)
+    assert f"Voerendaal (heerlen, {said})" in text and "(leiderdorp, 14 december 2020 08:55)" in text
+    assert ", —)" not in text
+    assert f"heerlen, {said}" in render_markdown(report) and f"heerlen, {said}" in render_html(report)
