@@ -390,8 +390,8 @@ def _among_steps(lines: list[str], i: int, published: ParsedDate) -> bool:
     """Whether the bare date line ``lines[i]`` stands among a procurement's steps: one of the two non-empty lines
     before or after it is a step dated another day ("Woensdag 7 juni 2023 17:03:00" / "Inschrijven" / "Sluit op
     23-06-2023", a tender's publication moment in its schedule), not as the page's own date under its title."""
-    for side in (lines[i + 1:], lines[:i][::-1]):
-        near = [line for line in side[:6] if line.strip()][:2]
+    for side in (lines[i + 1:i + 7], lines[max(0, i - 6):i][::-1]):  # a few lines each side: linear in the text
+        near = [line for line in side if line.strip()][:2]
         if any(_is_step_line(line, published) for line in near):
             return True
     return False
