@@ -36,6 +36,7 @@ from .dates import (
     not_after,
     parse_dutch_date,
     split_date_labels,
+    _is_date_only,
     url_date,
 )
 
@@ -368,13 +369,44 @@ def _is_date_line(line: str, published: ParsedDate) -> bool:
     return bool(found) and found[0].day == published.day
 
 
+#: A step of a procurement's schedule: a short label naming a step and the step's date ("Sluit op 23-06-2023",
+#: "Sluitingsdatum: 1 maart 2021", "Deadline inschrijving 3 juli 2023", "Gunning: 1-9-2023").
+_STEP_LINE = re.compile(r"([^\d\n]{2,40}?)\s*[:|\-–]?\s+(?=\d)")
+_STEP_LABEL = re.compile(r"\b(?:sluit|deadline|inschrijv|aanmeld|indien|gunning|gegund|aanvang|ingangsdatum|einddatum|"
+                         r"looptijd|opening|nota van inlichtingen|vragen stellen)", re.I)
+
+
+def _is_step_line(line: str, published: ParsedDate) -> bool:
+    """Whether ``line`` is a step of a procurement's schedule dated another day than ``published``."""
+    line = _LIST_MARKER.sub("", line.strip())
+    m = _STEP_LINE.match(line) if len(line) <= 80 else None
+    if not m or not _STEP_LABEL.search(m.group(1)) or label_only(m.group(1)) in ("published", "modified"):
+        return False
+    step = _is_date_only(line[m.end():])
+    return step is not None and step.day != published.day
+
+
+def _among_steps(lines: list[str], i: int, published: ParsedDate) -> bool:
+    """Whether the bare date line ``lines[i]`` stands among a procurement's steps: one of the two non-empty lines
+    before or after it is a step dated another day ("Woensdag 7 juni 2023 17:03:00" / "Inschrijven" / "Sluit op
+    23-06-2023", a tender's publication moment in its schedule), not as the page's own date under its title."""
+    for side in (lines[i + 1:i + 7], lines[max(0, i - 6):i][::-1]):  # a few lines each side: linear in the text
+        near = [line for line in side if line.strip()][:2]
+        if any(_is_step_line(line, published) for line in near):
+            return True
+    return False
+
+
 def _drop_date_lines(text: str, published: ParsedDate) -> str:
     """``text`` without the lines that state ``published`` ("Gepubliceerd op: 14 december 2020",
-    or a list item "- 14 december 2020" under a "- Gepubliceerd op" item of a ``<dl>``)."""
+    or a list item "- 14 december 2020" under a "- Gepubliceerd op" item of a ``<dl>``). A bare date line
+    among a procurement's dated steps (:func:`_among_steps`) is part of its schedule, kept."""
     kept: list[str] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         bare = _LIST_MARKER.sub("", line.strip())
-        if _is_date_line(bare, published):
+        under_label = bool(kept) and label_only(_LIST_MARKER.sub("", next((k for k in reversed(kept) if k.strip()), "").strip())) == "published"
+        if _is_date_line(bare, published) and (under_label or not (_is_date_only(bare) and _among_steps(lines, i, published))):
             while kept and not kept[-1].strip():
                 kept.pop()
             if kept and label_only(_LIST_MARKER.sub("", kept[-1].strip())) == "published":

@@ -68,8 +68,9 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: minutes, as Flemish and some Dutch sites write the time ("10u15", "9u05"; never "10u155").
 #: (One run of white space before the separator and one after it: "\s*(sep)?\s*" split a long run of spaces after a
 #: year every way, quadratic in the run.)
+#: Seconds after the minutes are read and let go ("10:15:30", a CMS's timestamp): the page's date is kept to the minute.
 _TIME = (r"(?:\s*(?:(?:,|om|-|–|\||·|•)\s*)?(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d(?!\d)))(?P<M>[0-5]\d)"
-         r"(?:\s*uur|u\b)?)?")
+         r"(?::[0-5]\d(?![\d:]))?(?:\s*uur|u\b)?)?")
 #: The hour alone after a date line's date ("om 10 uur", ", 10u"): the line is still a date line, of the day only.
 _HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-3])\s*(?:uur|u)\.?$", re.I)
 
@@ -388,10 +389,19 @@ def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDa
 _DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
 
 
+#: A date line's time in brackets at its end ("14 oktober 2021 (10u15)", "(om 10.15 uur)", "(10 uur)"): read as the
+#: time after the date. A bracket holding more than a time ("(10u15 in het gemeentehuis)") is none.
+_BRACKETED_TIME = re.compile(r"\((\s*(?:om\s+)?(?:[01]?\d|2[0-3])(?:(?:[:.]|u)[0-5]\d(?::[0-5]\d)?)?\s*(?:uur|u)?\.?\s*)\)\.?$",
+                             re.I)
+
+
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
+    bracketed = _BRACKETED_TIME.search(line)
+    if bracketed:  # the time in brackets after the date: "14 oktober 2021 (10u15)"
+        line = f"{line[:bracketed.start()].rstrip()} {bracketed.group(1).strip()}"
     # a theme's reading time beside the date: "Leestijd 3 minuten · 14 december 2020"
     line = _READING_TIME.sub("", line, count=1)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)

@@ -383,3 +383,70 @@ def test_a_long_run_of_white_space_after_a_date_is_read_in_linear_time():
     assert len(list(LONG_DATE.finditer(("14 oktober 2021" + " " * 2_000) * 20))) == 20
     assert len(list(NUMERIC_DATE.finditer(("14-10-2021" + " " * 2_000) * 20))) == 20
     assert time.process_time() - start < 1.0
+
+
+#: A date line whose time gives its seconds, or stands in brackets, and the date it states.
+SECONDS_AND_BRACKETED_TIME_LINES = {
+    "<p>14 oktober 2021 10:15:30</p>": "2021-10-14T10:15",
+    "<p class='date'>Woensdag 7 juni 2023 17:03:00</p>": "2023-06-07T17:03",
+    "<p>14-10-2021 09:05:59</p>": "2021-10-14T09:05",
+    "<p>14 oktober 2021 (10u15)</p>": "2021-10-14T10:15",
+    "<p>14 oktober 2021 (om 10.15 uur)</p>": "2021-10-14T10:15",
+    "<p>14-10-2021 (10 uur)</p>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", SECONDS_AND_BRACKETED_TIME_LINES)
+def test_a_time_with_seconds_or_in_brackets_keeps_the_date_line(line):
+    """news-sites.md §2.3 time of day, as a page also writes it: with its seconds ("10:15:30") or in brackets
+    ("(10u15)"). The rest after the minutes, or the bracket, made the line no date line: a page with no other date
+    stayed undated and the line opened its text. It dates the page (to the minute) and is no line of its text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (SECONDS_AND_BRACKETED_TIME_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_seconds_and_brackets_that_are_no_time_are_not_read_as_one():
+    """Seconds are read only after hours and minutes (and 00-59, nothing glued after); a bracket holding more than a
+    time is no time of the date line."""
+    from tenderarchive.extraction.dates import _is_date_only, parse_dutch_date
+    assert parse_dutch_date("14 oktober 2021 10:15:30").iso == "2021-10-14T10:15"
+    assert parse_dutch_date("14 oktober 2021 10:15:75").iso == "2021-10-14T10:15"
+    assert _is_date_only("14 oktober 2021 10:15:75") is None
+    assert _is_date_only("14 oktober 2021 10:15:301") is None
+    assert _is_date_only("14 oktober 2021 (10u15 in het gemeentehuis)") is None
+    assert _is_date_only("14 oktober 2021 (besluit)") is None
+
+
+def test_a_date_line_among_a_procurements_steps_stays_in_the_text():
+    """A tender's page (aanbestedingskalender.nl) dated by its own date element writes its publication moment again
+    in its body, among the procurement's steps ("Woensdag 7 juni 2023 17:03:00" / "Inschrijven" / "Sluit op
+    23-06-2023"). Read as a date line (its seconds), that line was dropped from the text as the page's date and the
+    analysis lost the step's event. A date line beside another step's dated line is part of the schedule: kept; the
+    page's own date line, under its title, is still dropped."""
+    body = ("<article><h1>Tussenvoorziening</h1><div class='iprox-date date'>Gepubliceerd op: 7 juni 2023</div>"
+            "<p>Woensdag 7 juni 2023 17:03:00<br>Inschrijven<br>Sluit op 23-06-2023</p>"
+            f"{SYNTHETIC_BODY}</article>")
+    page = extract_html(synthetic_page(body=body), url="https://www.voorbeeldstad.nl/nieuws/tussenvoorziening",
+                        fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == "2023-06-07"
+    lines = page["text"].split("\n")
+    assert "Gepubliceerd op: 7 juni 2023" not in lines
+    assert lines[:3] == ["Woensdag 7 juni 2023 17:03:00", "Inschrijven", "Sluit op 23-06-2023"]
+
+
+def test_date_lines_among_steps_are_read_in_linear_time():
+    """Each date line looks at a few lines on each side for a procurement's step: a text of 100 KB of date lines and
+    steps is read in a blink (the lines after each one were copied whole: quadratic)."""
+    import time
+
+    from tenderarchive.extraction.core import _drop_date_lines
+    from tenderarchive.extraction.dates import ParsedDate
+
+    text = "\n".join(["7 juni 2023", "Sluit op 23-06-2023"] * 3_500)
+    assert len(text) > 100_000
+    start = time.process_time()
+    kept = _drop_date_lines(text, ParsedDate("2023-06-07", "day"))
+    assert time.process_time() - start < 1.0
+    assert kept == text  # each date line beside a step: the schedule, kept
