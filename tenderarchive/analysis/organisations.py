@@ -110,6 +110,12 @@ Nederland)"), an institution and the organisation it belongs to ("instelling A v
 buyer where a sentence has it buy (``place_buyer``), by its adjective's office holder or named by a clause
 (``named_gemeente``).
 
+Branch orgs13: what a page calls a programme, project or campaign, and its abbreviation, is no organisation
+(:func:`_programmes`: "het actieprogramma Maatschappelijke Diensttijd (MDT)"), nor a word glued to a year
+("Amersfoort2014"); an inkoopbureau or inkooporganisatie buys whatever its legal form; "Dienstverlening" is no "Dienst";
+two words of the domain joined by "en" inside a name keep it whole in a list (:data:`_DOMAIN_PAIR`: "Centrum voor
+Jeugd en Gezin Eikenrode").
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
