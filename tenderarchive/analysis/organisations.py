@@ -110,6 +110,12 @@ Nederland)"), an institution and the organisation it belongs to ("instelling A v
 buyer where a sentence has it buy (``place_buyer``), by its adjective's office holder or named by a clause
 (``named_gemeente``).
 
+Branch orgs13: what a page calls a programme, project or campaign, and its abbreviation, is no organisation
+(:func:`_programmes`: "het actieprogramma Maatschappelijke Diensttijd (MDT)"), nor a word glued to a year
+("Amersfoort2014"); an inkoopbureau or inkooporganisatie buys whatever its legal form; "Dienstverlening" is no "Dienst";
+two words of the domain joined by "en" inside a name keep it whole in a list (:data:`_DOMAIN_PAIR`: "Centrum voor
+Jeugd en Gezin Eikenrode").
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -242,6 +248,20 @@ def _initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n|"
 
 
+# branch orgs13: two words of the domain joined by "en" inside a name ("Centrum voor Jeugd en Gezin Eikenrode",
+# "Inspectie Gezondheidszorg en Jeugd", "Jeugd en Gezin Noord"): the "en" joins one name, it does not end a list item;
+# only where a capitalised word is written before the pair or after it, so "Jeugd en Zorg" alone is read as before
+_DOMAIN = (r"(?:Jeugd|Gezin|Gezinnen|Zorg|Welzijn|Veiligheid|Onderwijs|Opvoeding|Opvoeden|Opgroeien|Gezondheid|"
+           r"Gezondheidszorg|Sport|Wonen|Werk|Inkomen|Participatie|Justitie|Reclassering|Jeugdreclassering|"
+           r"Jeugdbescherming|Jongeren|Ouders|Kind|Kinderen|Samenleving|Cultuur)")
+_DOMAIN_PAIR = re.compile(rf"(?P<pre>(?<![\w'’-])[A-ZÀ-Ý][\w'’-]* (?:(?:voor|van|de|het) ){{0,2}})?(?<![\w-])"
+                          rf"(?P<pair>{_DOMAIN} en {_DOMAIN})(?![\w-])(?P<post>(?= [A-ZÀ-Ý]))?")
+
+
+def _join_domain_pair(m: re.Match) -> str:
+    return m.group(0).replace(" en ", "\x00") if m.group("pre") is not None or m.group("post") is not None else m.group(0)
+
+
 def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[str]:
     """The names of a list chunk ("A, De Rading, het Leger des Heils en Youké"). ``initial``: the chunk starts
     a sentence, so a capitalised article at its very start is not taken as part of the first name."""
@@ -249,13 +269,14 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     # a capital does start one)
     chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
                      r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
+    chunk = _DOMAIN_PAIR.sub(_join_domain_pair, chunk)  # (branch orgs13) "Centrum voor Jeugd en Gezin X": one name
     out = []
     for i, part in enumerate(_LIST_SEP.split(chunk)):
         part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
-        m = re.match(name, part) if part else None
+        m = re.match(name, part.replace("\x00", "_")) if part else None
         if not m:
             continue
-        n = _clean_name(m.group(0), keep_article=i > 0 or not initial)
+        n = _clean_name(part[m.start(): m.end()].replace("\x00", " en "), keep_article=i > 0 or not initial)
         if n and not _is_place(n):
             out.append(n)
     return out
@@ -1375,7 +1396,9 @@ def _spelled_out(abbr: str, phrase: str) -> str | None:
 
 # the head words of a body (an institute, association, service, court, team, provider), and of what is not one
 # (a law, an agreement, a measure, a programme), for names defined with an abbreviation
-_BODY = re.compile(r"(?i:instituut|vereniging|centrum|centre|center|raad|groep|dienst|bureau|stichting|platform|overleg|"
+# (branch orgs13: "dienst" as a body, not the activity or time in "Dienstverlening", "Diensttijd": "Maatschappelijk
+# Werk en Dienstverlening (MWD)" is a course)
+_BODY = re.compile(r"(?i:instituut|vereniging|centrum|centre|center|raad|groep|dienst(?!verlening|tijd)|bureau|stichting|platform|overleg|"
                    r"autoriteit|regeling|team|punt|kamer|ministerie|inspectie|organisatie|federatie|bond|netwerk|zorg|jeugd|"
                    r"ggz|ggd|coöperatie|college|commissie|academie|rechtbank|hof)")
 _HEAD_NOUNS = (r"instituut|vereniging|centrum|raad|groep|dienst|bureau|stichting|platform|overleg|autoriteit|team|punt|"
@@ -1387,7 +1410,7 @@ def _abbr_role(name: str) -> str:
     """The role of a body named with its abbreviation, from its head words."""
     if re.search(r"Rechtbank|Gerechtshof|Raad van Beroep|Raad van State", name):
         return "court"
-    if re.search(r"Regeling|Dienst|Serviceteam|Servicebureau|Inkoop|Regio|Gemeente|[Jj]eugdregio", name):
+    if re.search(r"Regeling|Dienst(?!verlening|tijd)|Serviceteam|Servicebureau|Inkoop|Regio|Gemeente|[Jj]eugdregio", name):
         return "buyer"
     if re.search(r"[Zz]org|[Hh]ulp|GGZ|GGD|Gezondheid|[Jj]eugdbescherming|Groep|Stichting", name):
         return "provider"
@@ -1586,6 +1609,30 @@ def _heads(key: str) -> list[str]:
     return [key[:i] for i, c in enumerate(key) if c == " "]
 
 
+# branch orgs13: what a page names as a programme, a project or a campaign ("het actieprogramma Maatschappelijke
+# Diensttijd (MDT)", "het programma Jeugd aan Zet", "programma MDT"), with its abbreviation: no organisation, whichever
+# rule reads it later ("ook onderdeel van MDT")
+_PROGRAMME = re.compile(rf"(?<![\w-])[a-z]*(?:programma|project|campagne)(?: \(?[A-Z]{{2,6}}\)?)? (?:van het |het )?"
+                        rf"(?P<name>{_NAME})(?: \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\))?")
+# a word glued to a year ("Amersfoort2014", "Visie2030"): a local party's or a plan's name, no organisation
+_GLUED_YEAR = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]-?(?:19|20)\d{2}")
+# a body that buys for municipalities, whatever its legal form or the rule that reads it
+_BUYING_OFFICE = re.compile(r"(?i:inkoopbureau|inkooporganisatie|inkoopcentrale|aankoopcentrale|inkoopcombinatie|"
+                            r"inkoopsamenwerking)(?![\w-])")
+
+
+def _programmes(text: str) -> set[str]:
+    """The casefolded names (and abbreviations) of what ``text`` calls a programme, project or campaign."""
+    out: set[str] = set()
+    for m in _PROGRAMME.finditer(text[:MAX_SCAN]):
+        name = _clean_name(m.group("name"))
+        if name and not _BUYING_OFFICE.search(name):
+            out.add(name.casefold())
+        if m.group("abbr"):
+            out.add(m.group("abbr").casefold())
+    return out
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -1622,6 +1669,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
 
     heads = {h for k in seen for h in _heads(k)}  # the first words of every name found
+    programmes = _programmes(text)  # (branch orgs13) "het actieprogramma X (MDT)": no organisation
     positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
@@ -1684,6 +1732,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
                     continue
+                if key in programmes or _GLUED_YEAR.fullmatch(n):
+                    continue  # (branch orgs13) a programme ("onderdeel van MDT"), a word glued to a year ("(Amersfoort2014)")
+                if pattern_role == "provider" and _BUYING_OFFICE.search(n):
+                    role = "buyer"  # (branch orgs13) "Stichting Regionaal Inkoopbureau X": it buys, whatever its legal form
                 if rule == "party_position" and m.group("names55"):
                     # (branch orgs12) "Het SWVO, die ...": an abbreviation of a body, not a party, place, law or budget
                     if (sum(c.isupper() for c in n) < 2 or _POLITICAL.fullmatch(n) or _is_place(n)
