@@ -558,8 +558,11 @@ _SERVICE_PERIOD = re.compile(
 _PERIOD_STAGES = {"contractstart", "verlenging", "implementatie"}
 
 
-def _without_period(stage: str, clause: str) -> str:
-    return clause if stage in _PERIOD_STAGES else _SERVICE_PERIOD.sub(" ", clause)
+def _without_period(stage: str, clause: str, decided: bool = False) -> str:
+    """The clause without the service period, unless the period dates the stage itself: the start, an extension, the
+    transition, or a plan a decision was taken on (``_DECIDED``: "stemde in met het programmaplan dat ... vanaf 2021",
+    which the decision then makes current whatever the date)."""
+    return clause if decided or stage in _PERIOD_STAGES else _SERVICE_PERIOD.sub(" ", clause)
 
 
 def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date: str | None) -> str | None:
@@ -721,6 +724,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
+            plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
             if service_done:
@@ -740,7 +744,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
                 if (found := clause_at(text, m.start())) is not None:
-                    status = _date_status(_without_period(stage, found[1]), events, ref, max_date)
+                    status = _date_status(_without_period(stage, found[1], plan_decided), events, ref, max_date)
                 status = status or "current"
             if status is None:
                 if (found := clause_at(text, m.start())) is not None:
@@ -748,7 +752,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
                         status = "current"
                     else:
-                        status = (_date_status(_without_period(stage, cl), events, ref, max_date)
+                        status = (_date_status(_without_period(stage, cl, plan_decided), events, ref, max_date)
                                   or _grammar(cl, text, m.start() - off))
             if status is None:
                 status = _grammar(text, text, m.start())
@@ -756,8 +760,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # "De voorlopige gunning telt 58 aanbieders": the step's state, now (round ten)
             if status is None and stage == "contract_ondertekend" and _CLOSED_PASSIVE.search(m.group(0)):
                 status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
-            if status in (None, "planned") and stage in _DECISION_STAGES and _DECIDED.search(text[:m.start()]):
-                status = "current"  # the decision on an extension or a plan is taken: the step is under way
+            if status in (None, "planned") and plan_decided:
+                # the decision on an extension or a plan is taken: the step is under way, whatever date the plan runs
+                # to (planned) and whatever tense the decision is told in ("stemde ... in met het programmaplan": done)
+                status = "current"
             if status in (None, "current") and _condition_after(text, m):
                 status = "planned"  # "verlengt de contracten, als de aanbesteding mislukt": a contingency (cv45)
             if status is None and s.is_heading:
@@ -876,7 +882,13 @@ def _dated_procedure(sents: list[Sentence], ref: dt.date | None) -> tuple[re.Mat
             continue
         if m.group("year") and (ref is None or int(m.group("year")) < ref.year):
             continue  # a procedure of a past year, or a text without a date: nothing says it runs now
-        if _grammar(s.text, s.text, m.start()) in (None, "current"):
+        told = s.text
+        if not m.group("year"):
+            # the relative clause that names its closing ("die volgende maand afloopt") dates the closing, not the
+            # procedure: its time ahead makes no step planned
+            closing = m.start() + m.group(0).rindex(" die ")
+            told = told[:closing] + " " * (m.end() - closing) + told[m.end():]
+        if _grammar(told, told, m.start()) in (None, "current"):
             return m, s.text
     return None
 
