@@ -669,6 +669,10 @@ def listed_as(row) -> str | None:
                   "published": local_date(values.readable_timestamp(row.get("publicatieDatum")))})
 
 
+#: The detail's code lists (docs/reference/tenderned-api.md §4) whose null or absence is no "none": their notice column.
+NOT_GIVEN_FIELDS = {"cpvCodes": "cpv_main", "nutsCodes": "nuts"}
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
@@ -866,4 +870,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # /documenten answered 404/410 or 204 No Content: no list, so no document is dropped and the zip link stays as archived
         notice.pop("documents_zip_url", None)
         documents = None
-    return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable}
+    # CPV and NUTS codes live only in the detail (docs/reference/tenderned-api.md §4, §12.2): one that sends them null
+    # (or leaves them out) says nothing of them, where ``[]`` lists none. Archived so on a first fetch, the notice was
+    # one "without codes" to a researcher: marked "COLUMN (not given)" (store/writes.py keep_omitted); codes archived
+    # before are kept, the answer sparse, as for any omitted value.
+    not_given = [column for field, column in NOT_GIVEN_FIELDS.items() if not _sent(d.get(field))]
+    return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
+            "not_given": not_given}

@@ -113,7 +113,7 @@ from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile
-from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
+from tenderarchive.store.queries import NULL_DOCUMENTS, RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
                                   readable_timestamp, unreadable_dates)
@@ -247,6 +247,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_documents: set[str] = set()  # ... whose /documenten answered so
+        self.null_documents: set[str] = set()  # ... whose /documenten answered {"documenten": null} in a recorded crawl
         self.document_problems: dict[str, set[str]] = {}  # archived notices' documents recorded unreadable before
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
@@ -321,6 +322,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_documents = set(state.get("unavailable_documents") or ())
+        self.null_documents = set(state.get("null_documents") or ())
         self.document_problems = {key: set(problems) for key, problems in (state.get("document_problems") or {}).items()}
         self.unavailable_related = set(state.get("unavailable_related") or ())
         # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
@@ -1471,9 +1473,22 @@ class TenderNedSpider(BaseSpider):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;
             # a "documenten" that is no list (null too) dropped the whole notice in validation.
-            self.record_error(self.asked(response), "documents answer without a 'documenten' list "
-                                            f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
-                                            "asked again next run")
+            if "documenten" in documents and documents["documenten"] is None:
+                # null: no list (the documents on an external platform, or a one-off): never "no documents" for
+                # good, so asked again next run (documents_unread). Recorded once: an open notice is re-checked, its
+                # list with it, by every crawl until its deadline, and a null recorded again each time left every
+                # such crawl partial for an answer that did not change (as a 404 of it: documents_failed)
+                if item.publication_id in self.null_documents:
+                    self.logger.info("%s: publication %s: %s, as recorded before; its archived documents are kept, "
+                                     "asked again next run", response.url, item.publication_id, NULL_DOCUMENTS)
+                    self.crawler.stats.inc_value("tenderned/documents_still_null")
+                else:
+                    self.record_error(self.asked(response), "documents answer without a 'documenten' list "
+                                                    f"({NULL_DOCUMENTS}); asked again next run")
+            else:
+                self.record_error(self.asked(response), "documents answer without a 'documenten' list "
+                                                f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
+                                                "asked again next run")
             documents = None
         # Recorded once: an open notice is re-checked, its documents list with it, by every crawl until its deadline,
         # and a document value that does not read ("1,2 MB") recorded again each time left every such crawl partial

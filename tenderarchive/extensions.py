@@ -146,6 +146,7 @@ def archive_state(db_path, spider_name: str, profile: str | None = None) -> dict
         state["unavailable_related_lists"] = queries.unavailable_notices(db_path, spider_name, "/gerelateerd")
         state["unavailable_documents"] = queries.unavailable_notices(db_path, spider_name, "/documenten")
         state["document_problems"] = queries.document_problems_recorded(db_path, spider_name)
+        state["null_documents"] = queries.null_documents(db_path, spider_name)
         state["unavailable_related"] = queries.unavailable_related(db_path, spider_name)
         state["short_days"] = queries.short_days(db_path, spider_name)
     return state

@@ -758,6 +758,29 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
         return ids - api_archived(db, ids)
 
 
+#: What the spider records of a ``/documenten`` answered ``{"documenten": null}`` (spiders/tenderned.py
+#: ``parse_documents``): no list, recorded once (:func:`null_documents`).
+NULL_DOCUMENTS = "'documenten' is null"
+
+
+def null_documents(path: str | Path, spider: str) -> set[str]:
+    """Archived notices (the API's) whose ``/publicaties/{id}/documenten`` answered ``{"documenten": null}`` in a
+    recorded crawl of the spider (reference §5 gives a list; null is none: its documents on an external platform, or a
+    one-off). Such a notice is asked again by every crawl (``documents_unread``), an open one re-checked until its
+    deadline anyway: the spider records the null once, then only logs it (as a 404 of the list:
+    :func:`unavailable_notices`); another broken answer is still recorded."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return set()
+        ids = set()
+        for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like ?",
+                                   [spider, f"%{NULL_DOCUMENTS}%"]):
+            url = re.search(r"/publicaties/([0-9]+)/documenten$", str(error.get("url") or ""))
+            if url and NULL_DOCUMENTS in str(error.get("error") or ""):
+                ids.add(url.group(1))
+        return api_archived(db, ids)
+
+
 #: What the spider records of a ``/documenten`` answer's document it archives without a value (spiders/tenderned.py
 #: ``parse_documents``, pipelines/normalise.py ``document_problems``): the problem between these.
 _DOCUMENT_PROBLEM = re.compile(r"publication (?P<id>[0-9]+): (?P<problem>.+); archived without it", re.DOTALL)

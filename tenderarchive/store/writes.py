@@ -328,17 +328,21 @@ DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
                             "jeugdregio_code": {"buyer", "title", "description", "year"}}}
 
 
-def keep_omitted(table: str, old: dict | None, new: dict, unreadable=()) -> list[str]:
+def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=()) -> list[str]:
     """Give ``new`` the archived value of every source column it omits; return those columns.
 
     Only the table's ``keep_omitted`` columns count: values the pipelines compute
     (relevance, places) follow the current row. ``unreadable``: columns the response sent with no
     readable value (pipelines/normalise.py ``unreadable_columns``): kept as omitted ones are, but
     ``omitted_columns`` lists them as ``"COLUMN (unreadable)"``, which does not make the answer sparse
-    (asked again, the same comes: spiders/tenderned.py ``sparse``)."""
+    (asked again, the same comes: spiders/tenderned.py ``sparse``). ``not_given``: columns whose source field the
+    response sent null or left out where it has no value of its own to keep (a detail's ``cpvCodes: null``,
+    pipelines/normalise.py ``NOT_GIVEN_FIELDS``): listed as ``"COLUMN (not given)"``, so "none" reads apart from "not
+    said"; with an archived value they are omitted ones (kept, the answer sparse)."""
     columns = TABLES[table].get("keep_omitted")
     marked = [f"{c} {UNREADABLE}" for c in sorted(unreadable)]
     if old is None or not columns:
+        marked += [f"{c} {NOT_GIVEN}" for c in sorted(not_given)]
         if marked and columns:
             new["omitted_columns"] = dumps(marked)  # sent unreadable: said, so the crawl records it once
         return []
@@ -349,7 +353,8 @@ def keep_omitted(table: str, old: dict | None, new: dict, unreadable=()) -> list
     omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
     for column in omitted:
         new[column] = old[column]
-    listed = [c for c in omitted if c not in unreadable] + marked
+    listed = [c for c in omitted if c not in unreadable] + marked + [
+        f"{c} {NOT_GIVEN}" for c in sorted(not_given) if c in new and c not in omitted and new[c] is None]
     new["omitted_columns"] = dumps(listed) if listed else None
     for column, inputs in DERIVED_FROM.get(table, {}).items():
         # computed by a pipeline from values this response omitted: judged on less than the archive keeps
@@ -423,6 +428,9 @@ def keep_relation(old: dict, new: dict) -> None:
 _LOOK_UP = object()
 #: How ``omitted_columns`` marks a column the response sent unreadable (:func:`keep_omitted`).
 UNREADABLE = "(unreadable)"
+#: How ``omitted_columns`` marks a column whose source field the response sent null or left out, with no value archived
+#: to keep (:func:`keep_omitted` ``not_given``): no sparse answer either.
+NOT_GIVEN = "(not given)"
 
 
 def omitted_list(value) -> list[str]:
@@ -436,7 +444,7 @@ def omitted_list(value) -> list[str]:
 
 def omitted_sparse(value) -> set[str]:
     """The columns an ``omitted_columns`` value says the response left out, not those it sent unreadable."""
-    return {c for c in omitted_list(value) if not c.endswith(UNREADABLE)}
+    return {c for c in omitted_list(value) if not c.endswith((UNREADABLE, NOT_GIVEN))}
 
 
 def omitted_unreadable(value) -> set[str]:
@@ -445,7 +453,7 @@ def omitted_unreadable(value) -> set[str]:
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
-                      old=_LOOK_UP, unreadable=(), crawl_id: int | None = None) -> str:
+                      old=_LOOK_UP, unreadable=(), crawl_id: int | None = None, not_given=()) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
@@ -457,7 +465,7 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     key = row_key(table, row)
     if old is _LOOK_UP:  # else the caller looked the row up already (``None``: not there)
         old = get_row(db, table, key)
-    keep_omitted(table, old, row, unreadable)
+    keep_omitted(table, old, row, unreadable, not_given)
     if content_equal(table, old, row):
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
@@ -578,10 +586,12 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
             # first known from an OCDS package (write_ocds_procedure): the API's own notice is new to the
             # archive, not a change of it (no earlier version: the package's row was never the notice)
+            keep_omitted("notices", None, notice, record.get("unreadable") or (), record.get("not_given") or ())
             put_row(db, "notices", notice)
             outcome = "new"
         else:
-            outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or ())
+            outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
+                                        not_given=record.get("not_given") or ())
         changed = outcome != "unchanged"
         if record["cpv"] and known is not None:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
