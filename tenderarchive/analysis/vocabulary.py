@@ -488,6 +488,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # news-sites §3.3 "overdracht" (stages.md: "transitieperiode") of the care to the new providers
                       r"overdracht van (?:de )?(?:zorg|cli[eë]nt\w*|jeugdigen|dossiers)\b|transitieperiode|transitiefase"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
+                      # branch cv46: the planning documents of a municipal purchase ("De startnotitie voor deze nieuwe
+                      # inkoop is in 2023 vastgesteld", "het inkoopplan jeugdhulp", "de aanbestedingsstrategie")
+                      r"\b(?:aanbestedingsstrategie|contracteringsstrategie|inkoopvisie|inkoopplan(?:nen)?)\b|"
+                      r"\bstartnotitie\b(?: [\w'’-]+){0,4}? (?:inkoop|aanbesteding|aanbesteden|contractering)\w*|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
@@ -510,6 +514,21 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"\b(?:gekozen|kiest|kiezen|koos|kozen)\b(?: [\w'-]+){0,3}? voor (?:de |een |het )?(?:open[ -]?house|"
                       r"(?:europese |openbare |onderhandse |nieuwe )?(?:aanbestedingsprocedure|aanbesteding|inkoopprocedure))\b"),
 ]
+
+#: branch cv46: a plan to procure told with a verb of will or of the near future -- "Het college wil per 1 januari 2022
+#: de jeugdzorg anders aanbesteden", "De regio gaat de jeugdhulp opnieuw inkopen", "willen de gemeenten de zorg samen
+#: inkopen": stages.md's `voorbereiding`,
+#: "decision or plan to procure". The plan is made now, whatever time the purchase itself takes: read as current (as a
+#: purchase decision), unless the clause is denied or hypothetical. Present forms only ("wilde ... aanbesteden, maar"
+#: is a past wish); no "moet" (a duty to procure again is cv34's re-procurement); no negation between verb and purchase.
+PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,8}? "
+                   r"(?:(?:opnieuw|anders|zelf|samen|gezamenlijk|regionaal) )?(?:aanbesteden|inkopen|in te kopen|"
+                   r"aan te besteden|contracteren)\b")
+#: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
+#: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
+#: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"
+#: (a kind of procedure in general).
+NEW_ROUND = r"\b(?:de|deze) nieuwe (?:inkoop|aanbesteding)(?:sronde|straject)?\b"
 
 # A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
 # aanbieders een contract", "Vanaf 2020 gaan twee samenwerkingsverbanden ... de jeugdhulp
