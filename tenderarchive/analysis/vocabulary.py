@@ -520,8 +520,11 @@ STAGE_CUES: list[tuple[str, str]] = [
 #: inkopen": stages.md's `voorbereiding`,
 #: "decision or plan to procure". The plan is made now, whatever time the purchase itself takes: read as current (as a
 #: purchase decision), unless the clause is denied or hypothetical. Present forms only ("wilde ... aanbesteden, maar"
-#: is a past wish); no "moet" (a duty to procure again is cv34's re-procurement); no negation between verb and purchase.
-PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,8}? "
+#: is a past wish); no "moet" (a duty to procure again is cv34's re-procurement); no negation between verb and purchase;
+#: a definite object, the care or the service bought ("gemeenten willen vooral goedkoop inkopen" is an opinion on
+#: purchasing in general, no plan).
+PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,4}? "
+                   r"(?:de|het|hun|haar|deze|dit) (?:(?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+ ){0,5}?"
                    r"(?:(?:opnieuw|anders|zelf|samen|gezamenlijk|regionaal) )?(?:aanbesteden|inkopen|in te kopen|"
                    r"aan te besteden|contracteren)\b")
 #: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig

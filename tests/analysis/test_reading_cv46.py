@@ -80,3 +80,8 @@ def test_preparation_cues_stay_fast_on_a_long_page(read):
     t0 = time.perf_counter()
     read(text)
     assert time.perf_counter() - t0 < 10
+
+
+def test_an_opinion_on_purchasing_in_general_is_no_plan(read):
+    result = read("Volgens haar past het model niet bij de jeugdhulp: gemeenten willen vooral goedkoop inkopen.")
+    assert "voorbereiding" not in stage_statuses(result)
