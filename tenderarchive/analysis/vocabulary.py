@@ -501,7 +501,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # branch cv23: stages.md's "inkoopsamenwerking besloten" -- municipalities that decide or are going
                       # to buy together from now on ("gaan vanaf 2018 samen de inkoop ... uitvoeren"), not a joint
                       # purchase that runs ("De GGD voert de gezamenlijke inkoop ... uit")
-                      r"\b(?:gaan|besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
+                      r"\b(?:besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
                       r"(?:inkoop\w*|in te kopen|inkopen)\b|inkoopsamenwerking (?:aan ?te ?gaan|aangaan|besloten)|"
                       # branch cv38: the separable verb split in a main clause, its particle closing the clause -- "Tot
                       # eind 2020 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp en de Wmo voor." -- is
@@ -526,7 +526,10 @@ STAGE_CUES: list[tuple[str, str]] = [
 PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,4}? "
                    r"(?:de|het|hun|haar|deze|dit) (?:(?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+ ){0,5}?"
                    r"(?:(?:opnieuw|anders|zelf|samen|gezamenlijk|regionaal) )?(?:aanbesteden|inkopen|in te kopen|"
-                   r"aan te besteden|contracteren)\b")
+                   r"aan te besteden|contracteren)\b|"
+                   # "De gemeenten gaan vanaf 2026 samen de inkoop ... uitvoeren": stages.md's "inkoopsamenwerking
+                   # besloten" (cv23's cue), the decision made now, however far off the joint purchase starts
+                   r"\b(?:gaan|gaat)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?(?:inkoop\w*|in te kopen|inkopen)\b")
 #: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
 #: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
 #: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"

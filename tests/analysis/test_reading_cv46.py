@@ -85,3 +85,11 @@ def test_preparation_cues_stay_fast_on_a_long_page(read):
 def test_an_opinion_on_purchasing_in_general_is_no_plan(read):
     result = read("Volgens haar past het model niet bij de jeugdhulp: gemeenten willen vooral goedkoop inkopen.")
     assert "voorbereiding" not in stage_statuses(result)
+
+
+def test_a_joint_purchase_decided_is_current_however_far_off(read):
+    """stages.md's "inkoopsamenwerking besloten": the decision is made now, the joint purchase starts later."""
+    result = read("De gemeenten Maasdriel en Zaltbommel gaan vanaf 2026 samen de inkoop en het contractmanagement voor "
+                  "Wmo en jeugd uitvoeren.")
+    assert stage_statuses(result).get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
