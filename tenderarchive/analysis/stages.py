@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NOT_AWARDED, REDO, LEGAL_STAGES,
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -102,12 +102,14 @@ _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 # alleen/enkel/slechts/zomaar" (no denial), nor a failure cue ("dat is niet gelukt") or a court step, whose negation is
 # the verdict's ("de rechter heeft het kort geding niet toegewezen": a ruling made).
 _NEGATION_WORD = re.compile(r"(?<!\bnog )\b(?:niet|geen|nooit)\b(?! (?:alleen|enkel|slechts|zomaar|voor niets)\b)", re.I)
-_NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+$", re.I)
+# branch cv46: also before the infinitive with "te" ("besloten de huidige contracten niet te verlengen", "niet meer te
+# verlengen"): the step decided against
+_NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+(?:meer\s+)?(?:te\s+)?$", re.I)
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
     """Is the cue's own verb group denied: a negation inside the cue, or "niet"/"nooit" right before it?"""
-    return bool(_NEGATION_WORD.search(m.group(0)) or _NOT_RIGHT_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+    return bool(_NEGATION_WORD.search(m.group(0)) or _NOT_RIGHT_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
 
 
 # branch cv32: a ruling announced for the future -- "de rechter doet op 12 maart uitspraak", "zal uitspraak doen", "de
@@ -618,6 +620,15 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 continue
             taken.append(m.span())
             found.append((stage, m))
+    # branch cv46: a plan to procure ("wil de jeugdzorg anders aanbesteden", "de nieuwe inkoop"), core: the decision made
+    for m in re.finditer(PLAN_TO_PROCURE, sentence, re.I):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:decided", m))
+    for m in re.finditer(NEW_ROUND, sentence, re.I):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:noun", m))
     for rule, stage, rx in EXTRA_CUES:
         if not on(rule) or rule == "stage.tender_open":
             continue
@@ -669,6 +680,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             open_now = stage.endswith(":open")
             service_done = stage.endswith(":service_done")
             decided = stage.endswith(":decided")
+            noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
             stage = stage.split(":")[0]
@@ -840,6 +852,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # period is the prior information (stages.md, vooraankondiging), made now (round four)
                 raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
                             "strong": strong})
+            if noun_only:
+                strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
 

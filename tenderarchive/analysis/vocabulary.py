@@ -488,6 +488,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # news-sites §3.3 "overdracht" (stages.md: "transitieperiode") of the care to the new providers
                       r"overdracht van (?:de )?(?:zorg|cli[eë]nt\w*|jeugdigen|dossiers)\b|transitieperiode|transitiefase"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
+                      # branch cv46: the planning documents of a municipal purchase ("De startnotitie voor deze nieuwe
+                      # inkoop is in 2023 vastgesteld", "het inkoopplan jeugdhulp", "de aanbestedingsstrategie")
+                      r"\b(?:aanbestedingsstrategie|contracteringsstrategie|inkoopvisie|inkoopplan(?:nen)?)\b|"
+                      r"\bstartnotitie\b(?: [\w'’-]+){0,4}? (?:inkoop|aanbesteding|aanbesteden|contractering)\w*|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
@@ -497,7 +501,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # branch cv23: stages.md's "inkoopsamenwerking besloten" -- municipalities that decide or are going
                       # to buy together from now on ("gaan vanaf 2018 samen de inkoop ... uitvoeren"), not a joint
                       # purchase that runs ("De GGD voert de gezamenlijke inkoop ... uit")
-                      r"\b(?:gaan|besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
+                      r"\b(?:besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
                       r"(?:inkoop\w*|in te kopen|inkopen)\b|inkoopsamenwerking (?:aan ?te ?gaan|aangaan|besloten)|"
                       # branch cv38: the separable verb split in a main clause, its particle closing the clause -- "Tot
                       # eind 2020 bereidt de gemeente de nieuwe aanbesteding voor de jeugdhulp en de Wmo voor." -- is
@@ -510,6 +514,27 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"\b(?:gekozen|kiest|kiezen|koos|kozen)\b(?: [\w'-]+){0,3}? voor (?:de |een |het )?(?:open[ -]?house|"
                       r"(?:europese |openbare |onderhandse |nieuwe )?(?:aanbestedingsprocedure|aanbesteding|inkoopprocedure))\b"),
 ]
+
+#: branch cv46: a plan to procure told with a verb of will or of the near future -- "Het college wil per 1 januari 2022
+#: de jeugdzorg anders aanbesteden", "De regio gaat de jeugdhulp opnieuw inkopen", "willen de gemeenten de zorg samen
+#: inkopen": stages.md's `voorbereiding`,
+#: "decision or plan to procure". The plan is made now, whatever time the purchase itself takes: read as current (as a
+#: purchase decision), unless the clause is denied or hypothetical. Present forms only ("wilde ... aanbesteden, maar"
+#: is a past wish); no "moet" (a duty to procure again is cv34's re-procurement); no negation between verb and purchase;
+#: a definite object, the care or the service bought ("gemeenten willen vooral goedkoop inkopen" is an opinion on
+#: purchasing in general, no plan).
+PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,4}? "
+                   r"(?:de|het|hun|haar|deze|dit) (?:(?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+ ){0,5}?"
+                   r"(?:(?:opnieuw|anders|zelf|samen|gezamenlijk|regionaal) )?(?:aanbesteden|inkopen|in te kopen|"
+                   r"aan te besteden|contracteren)\b|"
+                   # "De gemeenten gaan vanaf 2026 samen de inkoop ... uitvoeren": stages.md's "inkoopsamenwerking
+                   # besloten" (cv23's cue), the decision made now, however far off the joint purchase starts
+                   r"\b(?:gaan|gaat)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?(?:inkoop\w*|in te kopen|inkopen)\b")
+#: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
+#: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
+#: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"
+#: (a kind of procedure in general).
+NEW_ROUND = r"\b(?:de|deze) nieuwe (?:inkoop|aanbesteding)(?:sronde|straject)?\b"
 
 # A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
 # aanbieders een contract", "Vanaf 2020 gaan twee samenwerkingsverbanden ... de jeugdhulp
