@@ -10,6 +10,13 @@ import pytest
 from tenderarchive.extraction.core import extract_html
 from tests.extraction.test_extraction import SYNTHETIC_BODY, synthetic_page
 
+
+def page_with_line(line: str) -> dict:
+    """The extraction of a SYNTHETIC news item whose ``line`` stands under its title, above its text, read on
+    1 January 2024."""
+    return extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+
 #: How a Drupal theme prints a node's date under its title (its default "Submitted by … on", the "medium" and
 #: "long" formats), and the date it states.
 DRUPAL_DATE_LINES = {
@@ -27,8 +34,7 @@ def test_a_drupal_pages_date_line_dates_it_and_is_not_its_text(line):
     (a ``--from-date`` crawl kept it however old) and "Submitted by redactie on …" opened its text. It is the page's
     stated date, a numeric one read month first where its weekday says so (Saturday 10 April), and no line of its
     text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (DRUPAL_DATE_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -172,8 +178,7 @@ def test_a_date_line_with_a_two_digit_year_dates_the_page_and_is_not_its_text(li
     §2.3's "date line under title", the year after an apostrophe) gave no date, the page went undated and its date
     line opened its text. It is the page's stated date (20xx below '70, 19xx from it, as POSIX's ``%y`` reads a
     year), also after a label and with a time; and no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (SHORT_YEAR_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -204,8 +209,7 @@ def test_a_date_line_whose_parts_a_bullet_sets_off_dates_the_page_with_its_time(
     """§2.3's "date line under title" and "time of day" with a bullet between the date and its time or category
     ("15 december 2020 • 08:55"): the page went undated and the line opened its text (a middle dot "·" gave the day
     without its time). It is the page's stated date with its time, and no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (BULLET_DATE_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -267,8 +271,7 @@ def test_a_wijzigingsdatum_is_the_pages_modified_date_beside_its_publication(lin
     """"Wijzigingsdatum" and "Datum (laatste) wijziging" read as some other date: the page had no ``modified``
     (beside "Publicatiedatum" on one line, "Laatste wijzigingsdatum" was no label at all). They label the page's
     last change; the publication stays the stated date, and neither line is text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"], page["modified"]) == ("2018-10-14", "stated",
                                                                                  CHANGE_DATE_LINES[line])
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
@@ -295,8 +298,7 @@ def test_a_u_after_the_time_or_a_reading_time_before_the_date_leaves_the_date_li
     """news-sites.md §2.3 times ("om 10.15u") and §2.4 (a theme's reading time beside the date): the "u" after the
     time, or "Leestijd 3 minuten ·" before the date, made the line no date line: the page stayed undated and the
     line opened its text. It is the page's stated date and no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (TIME_SUFFIX_AND_READING_TIME_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -316,8 +318,7 @@ def test_a_time_written_with_a_u_between_hours_and_minutes_keeps_the_date_line(l
     """news-sites.md §2.3 time of day: "14 oktober 2021 10u15" (the time's hours and minutes parted by a "u") was no
     date line, the time read as words after the date: a page with no other date stayed undated and the line opened
     its text. It is the page's stated date with its time, and no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (U_TIME_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -336,8 +337,7 @@ def test_a_time_of_only_an_hour_keeps_the_date_line(line):
     """news-sites.md §2.3 time of day ("``HH:mm`` or ``HH.mm``, plus an optional ``uur``"), as a page also writes it:
     the hour alone ("om 10 uur", "10u"). It made the line no date line: a page with no other date stayed undated and
     the line opened its text. It dates the page by its day and is no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (HOUR_ONLY_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
@@ -401,8 +401,7 @@ def test_a_time_with_seconds_or_in_brackets_keeps_the_date_line(line):
     """news-sites.md §2.3 time of day, as a page also writes it: with its seconds ("10:15:30") or in brackets
     ("(10u15)"). The rest after the minutes, or the bracket, made the line no date line: a page with no other date
     stayed undated and the line opened its text. It dates the page (to the minute) and is no line of its text."""
-    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
-                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    page = page_with_line(line)
     assert (page["published"], page["published_source"]) == (SECONDS_AND_BRACKETED_TIME_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
 
