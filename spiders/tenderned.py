@@ -59,7 +59,8 @@ they were archived (``documents_unread``), and (e) listed notices whose list row
 ``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
 ``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), another publication day
 (:meth:`published_listed`: its ``publicatieDatum`` corrected), or that say the procedure ended
-early while the archive has it running (:meth:`listed_ended_early`). A
+early while the archive has it running, or running while the archive has it ended early (reinstated:
+:meth:`listed_ended_early`). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
@@ -1160,17 +1161,29 @@ class TenderNedSpider(BaseSpider):
                                   publication_id, listed, archived)
 
     def listed_ended_early(self, publication_id: str, row: dict) -> bool:
-        """The list row of an archived notice says it ended early (``isVroegtijdigeBeeindiging: true``, reference §3;
-        the detail's ``isVroegtijdigBeeindigd``, §4) and the archive has it running: TenderNed stopped the procedure
-        after it was archived. Fetched again with the row (as for a changed status), so the notice is archived as
-        ended early and its procurement's fase follows (``mislukt``); the incremental skip kept it running for ever
-        when no other publication of the procedure came. Only that way: a row saying it runs while the archive (its
-        detail) says it ended is no news, and an archive that keeps no flag (``is_cancelled`` not in its state)
-        has nothing to compare."""
+        """The list row of an archived notice says otherwise than the archive whether its procedure ended early
+        (``isVroegtijdigeBeeindiging``, reference §3; the detail's ``isVroegtijdigBeeindigd``, §4). Fetched again with
+        the row (as for a changed status), so the archive follows the detail; the incremental skip kept the first
+        state for ever when no other publication of the procedure came:
+
+        - the row says it ended (``true``) and the archive has it running: TenderNed stopped the procedure after it was
+          archived; archived as ended early, its procurement's fase follows (``mislukt``);
+        - the row says it runs (``false``) and the archive has it ended early: TenderNed reinstated it (an early end
+          withdrawn). An ended-early notice is no longer re-checked as open (:meth:`is_open`), so only its row could
+          tell: it stayed ``mislukt``, its documents and deadline never followed. Archived as its detail now says (the
+          earlier row kept in ``versions``), re-checked as open again if its deadline is ahead.
+
+        A row without the flag says neither; a row that keeps disagreeing with its detail (its detail said it ended
+        while the row said it ran, §13) is news once (:meth:`listed_before`), and an archive that keeps no flag
+        (``is_cancelled`` not in its state) has nothing to compare."""
         archived = self.known[publication_id]
-        if "is_cancelled" not in archived or flag(row.get("isVroegtijdigeBeeindiging")) != 1 \
-                or archived["is_cancelled"] == 1 or self.listed_before(publication_id, row, "ended_early"):
+        listed = flag(row.get("isVroegtijdigeBeeindiging"))
+        if "is_cancelled" not in archived or listed is None or listed == (1 if archived["is_cancelled"] == 1 else 0) \
+                or self.listed_before(publication_id, row, "ended_early"):
             return False
+        if listed == 0:
+            return self.fetched_again("reinstated_listed", "publication %s: listed as running "
+                                      "(isVroegtijdigeBeeindiging false), archived as ended early", publication_id)
         return self.fetched_again("cancelled_listed", "publication %s: listed as ended early "
                                   "(isVroegtijdigeBeeindiging), archived as running", publication_id)
 
