@@ -64,6 +64,9 @@ FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def parse_argument_date(argument: str, value: str) -> date:
+    if isinstance(value, str) and not value.strip():
+        raise SpiderArgumentError(argument, f"{value!r} is empty: give a date (YYYY-MM-DD), or leave the argument out "
+                                            "for its default")
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         raise SpiderArgumentError(argument, f"{value!r} is not an ISO date (YYYY-MM-DD)")
     try:
@@ -197,9 +200,14 @@ class CrawlArguments:
     @classmethod
     def parse(cls, from_date=None, until_date=None, sample=None, *,
               default_days: int | None = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
-        """Parse raw argument values. ``default_days=None``: no lower bound by default."""
-        until = parse_argument_date("until_date", until_date) if until_date else today()
-        if from_date:
+        """Parse raw argument values. ``default_days=None``: no lower bound by default.
+
+        A date argument not given is None; one given empty (``--from-date ''``, ``-a from_date=``: most often a shell
+        variable that was not set) is refused (:func:`parse_argument_date`), not taken as "not given": the crawl ran
+        the default window (for TenderNed the incremental one, yet counted as an explicit start), silently, where the
+        user meant a date."""
+        until = parse_argument_date("until_date", until_date) if until_date is not None else today()
+        if from_date is not None:
             start = parse_argument_date("from_date", from_date)
         else:
             start = EARLIEST if default_days is None else until - timedelta(days=default_days)

@@ -163,7 +163,7 @@ def dry_run_all(args, settings) -> int:
     for flag, value in (("--from-date", args.from_date), ("--until-date", args.until_date),
                         ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note),
                         ("--replay", args.replay)):
-        if value:
+        if value or (value is not None and flag.endswith("-date")):  # an empty date is refused, not dropped
             common += [flag, value]
     for pair in args.set or []:
         common += ["-s", pair]
@@ -205,7 +205,7 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         if args.spider == "tenderned":
             load_profile(args.profile or settings.get("TENDERNED_PROFILE"))
     except SpiderArgumentError as exc:  # named as the command line gave it, not as the spider takes it
-        until = "--until-date" if args.until_date else "--until-date (default today)"
+        until = "--until-date" if args.until_date is not None else "--until-date (default today)"
         return _bad("--" + exc.argument.replace("_", "-"), exc.message.replace("until_date", until))
     except ProfileError as exc:
         return _bad("--profile", str(exc))

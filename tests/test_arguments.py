@@ -22,6 +22,8 @@ def test_defaults_are_the_last_seven_days_in_amsterdam():
     ({"from_date": "01-02-2021"}, "from_date"),
     ({"until_date": "2021/02/01"}, "until_date"),
     ({"from_date": "2021-02-02", "until_date": "2021-02-01"}, "from_date"),
+    ({"from_date": ""}, "from_date"),   # `--from-date "$START"` with START unset: crawled the default window
+    ({"until_date": " "}, "until_date"),
     ({"sample": "0"}, "sample"),
     ({"sample": "many"}, "sample"),
 ])

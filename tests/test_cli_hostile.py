@@ -75,6 +75,9 @@ def test_an_empty_file_source_or_site_is_a_bad_argument_not_the_default(tmp_path
     (["-s", "DOWNLOAD_TIMEOUT=nan"], "DOWNLOAD_TIMEOUT", "(a finite one)"),  # 39 tracebacks in Twisted
     (["-s", "LOG_LEVEL=debug"], "LOG_LEVEL", "is not a log level"),  # ValueError: Unknown level
     (["--jobdir", "/dev/null/queue"], "--jobdir", "cannot make the folder"),  # NotADirectoryError
+    # an empty date (a shell variable not set) crawled the default window, for tenderned a fixed 7 days, silently
+    (["--from-date", ""], "--from-date", "'' is empty: give a date (YYYY-MM-DD)"),
+    (["--until-date", ""], "--until-date", "'' is empty: give a date (YYYY-MM-DD)"),
 ])
 def test_a_crawl_argument_no_crawl_can_use_is_refused_before_the_crawl(tmp_path, args, option, words):
     out = cli("crawl", "tenderned", "--db", tmp_path / "a.db", "--api-url", "http://127.0.0.1:9/papi", *LOOPBACK, *args)
@@ -91,3 +94,16 @@ def test_a_datasette_number_beyond_what_its_sql_can_hold_is_a_bad_argument(demo_
 
     out = installed("serve", "--db", demo_db, "--port", "9", "--setting", setting, "99999999999999999999", timeout=60)
     refused(out, "--setting", f'"{setting}" is at most 2147483647')
+
+
+def test_an_empty_date_is_refused_by_every_dry_run_not_dropped(tmp_path):
+    """``crawl all --dry-run --from-date ''`` passed only the dates that were not empty on to each spider's dry run,
+    so the empty one was dropped and every dry run took the default window; each refuses it now, and so does the
+    whole (exit 2)."""
+    out = cli("crawl", "all", "--dry-run", "--from-date", "", "--db", tmp_path / "a.db", *LOOPBACK,
+              "-s", "TENDERNED_DATASETS_URL=http://127.0.0.1:9/datasets")  # a regression asks loopback only
+    assert out.returncode == 2, (out.returncode, out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr, out.stderr
+    outcomes = out.stdout.split("dry runs: ")[1].strip().split(", ")  # each dry run's own stderr is not captured
+    assert len(outcomes) == out.stdout.count("== ") > 1 and all(o.endswith(": bad_arguments") for o in outcomes), \
+        out.stdout
