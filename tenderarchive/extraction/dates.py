@@ -22,7 +22,8 @@ two different dates) is dated by its publication.
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
-``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]`` (a date line also with seconds and a UTC offset); a time in
+brackets after the date ("14 oktober 2021 (10u15)").
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -241,6 +242,11 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     text = text.replace("\u00a0", " ").strip()
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(text) if anchored else pattern.search(text)
+        if m and pattern is not ISO_DATE and m.group("H") is None:
+            bracket = _TIME_IN_BRACKETS.match(text, m.end())
+            if bracket:  # the time in brackets after the date: "Gepubliceerd op: 14 oktober 2021 (10u15)"
+                text = f"{text[:m.end()]} {bracket.group(1).strip()}{text[bracket.end():]}"
+                m = pattern.match(text, m.start())
         if m:
             parsed = written_date(m)
             if parsed and pattern is ISO_DATE and parsed.precision == "minute":
@@ -391,8 +397,19 @@ _DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
 
 #: A date line's time in brackets at its end ("14 oktober 2021 (10u15)", "(om 10.15 uur)", "(10 uur)"): read as the
 #: time after the date. A bracket holding more than a time ("(10u15 in het gemeentehuis)") is none.
-_BRACKETED_TIME = re.compile(r"\((\s*(?:om\s+)?(?:[01]?\d|2[0-3])(?:(?:[:.]|u)[0-5]\d(?::[0-5]\d)?)?\s*(?:uur|u)?\.?\s*)\)\.?$",
-                             re.I)
+#: (The white space after the time only before "uur" or the closing bracket: two optional runs side by side split a
+#: long run of spaces every way, quadratic in the run.)
+_BRACKET_BODY = r"\((\s*(?:om\s+)?(?:[01]?\d|2[0-3])(?:(?:[:.]|u)[0-5]\d(?::[0-5]\d)?)?(?:\s*(?:uur|u))?\.?)\s*\)"
+_BRACKETED_TIME = re.compile(_BRACKET_BODY + r"\.?$", re.I)
+#: … and straight after a date anywhere (:func:`parse_dutch_date`): a labelled date or a byline ("Gepubliceerd op:
+#: 14 oktober 2021 (10u15)", "Door Redactie | 14-10-2021 (om 10.15 uur)") gives the time in brackets too.
+_TIME_IN_BRACKETS = re.compile(r"\s*" + _BRACKET_BODY, re.I)
+#: What may follow an ISO date line's minutes (:func:`_is_date_only`): its seconds, with a fraction ("2021-10-14
+#: 10:15:30", "…T10:15:30.123", a CMS's timestamp printed as the page's date), and a UTC offset after them or after
+#: a "T" time's minutes ("…:30Z", "…:30+02:00", "…T10:15Z"): read in Dutch time (:func:`in_amsterdam`). After a
+#: space-joined time's minutes an offset is none ("2021-10-14 10:00-12:00": a time range).
+_ISO_SECONDS = re.compile(r":[0-5]\d(?:\.\d{1,9})?(?![\d:])")
+_ISO_OFFSET = re.compile(r" ?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\d:])")
 
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
@@ -411,12 +428,21 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
+            end = m.end()
+            if pattern is ISO_DATE and m.group("H") is not None:  # seconds and an offset: "2021-10-14 10:15:30"
+                seconds = _ISO_SECONDS.match(line, end)
+                offset = _ISO_OFFSET.match(line, seconds.end() if seconds else end) \
+                    if seconds or "T" in m.group(0) else None
+                end = offset.end() if offset else seconds.end() if seconds else end
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
-            rest = line[m.end():].strip().removesuffix(".").rstrip()
+            rest = line[end:].strip().removesuffix(".").rstrip()
             # a suffix or the author (:data:`_DATE_SUFFIX`), or the hour alone ("om 10 uur": the day)
             if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
-                return written_date(m)
+                parsed = written_date(m)
+                if parsed and pattern is ISO_DATE and end > m.end():
+                    parsed = in_amsterdam(parsed, line[m.end():end], joined="T" in m.group(0))
+                return parsed
             if m.group("H") is None and pattern is not ISO_DATE and _HOUR_ONLY.match(rest):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)

@@ -449,3 +449,54 @@ def test_date_lines_among_steps_are_read_in_linear_time():
     kept = _drop_date_lines(text, ParsedDate("2023-06-07", "day"))
     assert time.process_time() - start < 1.0
     assert kept == text  # each date line beside a step: the schedule, kept
+
+
+#: A labelled or bylined date whose time stands in brackets, or an ISO date line with seconds (a CMS's timestamp
+#: printed as the page's date), and the moment it states.
+BRACKETED_LABELLED_AND_ISO_SECONDS_LINES = {
+    "<div class='meta'>Gepubliceerd op: 14 oktober 2021 (10u15)</div>": "2021-10-14T10:15",
+    "<p>Geplaatst op 14-10-2021 (om 10.15 uur)</p>": "2021-10-14T10:15",
+    "<p>Door Redactie | 14 oktober 2021 (10:15)</p>": "2021-10-14T10:15",
+    "<p>2021-10-14 10:15:30</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14T10:15:30</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14 08:15:30Z</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14T10:15:30.123+02:00</p>": "2021-10-14T10:15",
+}
+
+
+@pytest.mark.parametrize("line", BRACKETED_LABELLED_AND_ISO_SECONDS_LINES)
+def test_a_labelled_bracketed_time_or_an_iso_date_line_with_seconds_dates_the_page(line):
+    """news-sites.md §2.3 label + date + time and time of day: "Gepubliceerd op: 14 oktober 2021 (10u15)" dated the
+    page by its day alone (the bracketed time was read after a bare date line only), and an ISO date line with its
+    seconds ("2021-10-14 10:15:30") was no date line: the page stayed undated and the line opened its text. Both date
+    the page to the minute (a UTC offset read in Dutch time) and are no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (BRACKETED_LABELLED_AND_ISO_SECONDS_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_iso_seconds_and_brackets_that_are_no_time_are_not_read_as_one():
+    """An ISO date line's seconds are 00-59 with nothing glued after; a labelled date's bracket holding more than a
+    time gives the day alone."""
+    from tenderarchive.extraction.dates import _is_date_only, find_stated_date
+    assert _is_date_only("2021-10-14 10:15:30").iso == "2021-10-14T10:15"
+    assert _is_date_only("2021-10-14 10:15:75") is None
+    assert _is_date_only("2021-10-14 10:15:301") is None
+    assert _is_date_only("2021-10-14 10:15:30 uur later") is None
+    assert find_stated_date(["Gepubliceerd op: 14 oktober 2021 (10u15 in het gemeentehuis)"])[0].iso == "2021-10-14"
+    assert find_stated_date(["Gepubliceerd op: 14 oktober 2021 (25u10)"])[0].iso == "2021-10-14"
+
+
+def test_a_long_run_of_white_space_in_a_bracket_after_a_date_is_read_in_linear_time():
+    """The time in brackets after a date allowed two optional runs of white space side by side after the time: a long
+    run before something that is no closing bracket was split every way (20,000 spaces: over a second; 100 KB: half a
+    minute). It reads in a blink."""
+    import time
+
+    from tenderarchive.extraction.dates import _is_date_only, parse_dutch_date
+
+    start = time.process_time()
+    assert parse_dutch_date("14 oktober 2021 (10.15" + " " * 100_000 + "x").iso == "2021-10-14"
+    assert _is_date_only("14 oktober 2021 (10.15" + " " * 100_000 + "x)") is None
+    assert _is_date_only("14 oktober 2021 (10.15" + " " * 100 + ")").iso == "2021-10-14T10:15"
+    assert time.process_time() - start < 1.0
