@@ -133,7 +133,8 @@ _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag
 _BYLINE = re.compile(
     # Drupal's "Submitted by X on DATE", translated: "Ingezonden door redactie op do, 03/04/2021 - 16:05"
     r"^(?:(?:ingezonden|ingediend|geplaatst|gepost|toegevoegd|geschreven)\s+(?=door\b))?"
-    r"(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
+    # "door" with a colon, as a template labels the author ("Door: Redactie, 14 oktober 2021", "door:Redactie")
+    r"(?:redactie|door(?:\s*:\s*|\s+)[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
     + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I
 )
 #: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
@@ -358,7 +359,7 @@ def find_relative_date(lines: list[str], now: datetime | None, *, head_lines: in
 
 
 #: A byline before a relative date: "Door Redactie · 5 uur geleden", "Redactie | gisteren".
-_RELATIVE_BYLINE = re.compile(r"^(?:redactie|door\s+[^\d\n|·•,]{2,60}?)\s*[|·•,\-–]\s*", re.I)
+_RELATIVE_BYLINE = re.compile(r"^(?:redactie|door(?:\s*:\s*|\s+)[^\d\n|·•,]{2,60}?)\s*[|·•,\-–]\s*", re.I)
 
 
 #: A UTC offset written onto an ISO time, in the same token: after its seconds ("…:00Z", "…:00+02:00"),

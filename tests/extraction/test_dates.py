@@ -500,3 +500,31 @@ def test_a_long_run_of_white_space_in_a_bracket_after_a_date_is_read_in_linear_t
     assert _is_date_only("14 oktober 2021 (10.15" + " " * 100_000 + "x)") is None
     assert _is_date_only("14 oktober 2021 (10.15" + " " * 100 + ")").iso == "2021-10-14T10:15"
     assert time.process_time() - start < 1.0
+
+
+#: A byline whose "Door" takes a colon, as a template labels its author ("Door: Redactie"), and the date it states.
+COLON_BYLINES = {
+    "<p>Door: Redactie, 14 oktober 2021</p>": "2021-10-14",
+    "<p class='byline'>Door: Jan Jansen, 3 maart 2021 10:15</p>": "2021-03-03T10:15",
+    "<p>Geschreven door: Jan Jansen op 3 maart 2021</p>": "2021-03-03",
+    "<p>door:Redactie 14-10-2021</p>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", COLON_BYLINES)
+def test_a_byline_whose_door_takes_a_colon_dates_the_page(line):
+    """news-sites.md §2.3 byline + date ("Redactie 14-10-2021", "Door Jan Jansen | 3 maart 2021"), as a template also
+    labels the author: "Door: Redactie, 14 oktober 2021". The colon made the line no byline: the page stayed undated
+    and the line opened its text. It is the page's stated date and no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (COLON_BYLINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+
+def test_a_byline_whose_door_takes_a_colon_dates_the_page_relative_to_its_fetch():
+    """The same byline before a date written relative to the fetch ("Door: Redactie · 5 uur geleden")."""
+    from tenderarchive.extraction.dates import find_relative_date
+    found = find_relative_date(["Inkoop jeugdhulp", "Tekst", "Tekst", "Tekst", "Tekst", "Door: Redactie · 2 dagen geleden"],
+                               datetime(2021, 10, 16, 9, 0, tzinfo=timezone.utc))
+    assert found is not None and found[0].iso == "2021-10-14"
