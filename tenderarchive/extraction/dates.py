@@ -553,6 +553,16 @@ def weekday_form_date(value: str | None) -> ParsedDate | None:
     return None
 
 
+def _before_bracket(text: str) -> str | None:
+    """``text`` before a short note in brackets at its end, a byline's update after its date ("Door Marieke de Kok -
+    2-11-2016, 7:00 (Update 2-11-2016, 7:35)"); None without one."""
+    text = text.rstrip().removesuffix(".").rstrip()
+    start = text.rfind("(")
+    if not text.endswith(")") or start <= 0 or len(text) - start > 62 or ")" in text[start + 1:-1]:
+        return None
+    return text[:start]
+
+
 def find_stated_date(lines: list[str], *, head_lines: int = 4,
                      suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
@@ -581,7 +591,12 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                     return parsed, i
             m = _BYLINE.match(line)
             if m:
-                parsed = parse_dutch_date(line[m.end():], anchored=True)
+                # the author and the date, a time or a section at most ("Door Jan Jansen | 3 maart 2021 - Nieuws");
+                # a sentence opening with "Door" names an event's day ("Door de coronacrisis is de aanbesteding op
+                # 3 maart 2021 uitgesteld."), not the page's
+                rest = line[m.end():]
+                parsed = _is_date_only(rest, suffix_limit=None) or weekday_form_date(rest) or \
+                    _is_date_only(_before_bracket(rest) or "", suffix_limit=None)
                 if parsed:
                     return parsed, i
             m = _SUBMITTED.match(line)  # Drupal's "Submitted by redactie on Thu, 10/14/2021 - 16:05"

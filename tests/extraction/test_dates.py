@@ -528,3 +528,41 @@ def test_a_byline_whose_door_takes_a_colon_dates_the_page_relative_to_its_fetch(
     found = find_relative_date(["Inkoop jeugdhulp", "Tekst", "Tekst", "Tekst", "Tekst", "Door: Redactie · 2 dagen geleden"],
                                datetime(2021, 10, 16, 9, 0, tzinfo=timezone.utc))
     assert found is not None and found[0].iso == "2021-10-14"
+
+
+#: A sentence of the text opening with "Door" (or "Redactie") with a day in it: no byline.
+DOOR_SENTENCES = [
+    "Door de coronacrisis is de aanbesteding op 3 maart 2021 uitgesteld.",
+    "Door het college is op 3 maart 2021 besloten de jeugdhulp opnieuw in te kopen.",
+    "Door de regio is 3 maart 2021 gekozen voor een open house.",
+]
+
+
+@pytest.mark.parametrize("sentence", DOOR_SENTENCES)
+def test_a_sentence_opening_with_door_and_a_date_is_no_byline(sentence):
+    """news-sites.md §2.3 byline + date ("Redactie 14-10-2021", "Door Jan Jansen | 3 maart 2021"): a byline is the
+    author and the date, a time or a section at most. A sentence of the text opening with "Door" and naming a day
+    ("Door de coronacrisis is de aanbesteding op 3 maart 2021 uitgesteld.") was read as one, anywhere on the page: it
+    dated the page by the event's day, and was dropped from the text as the page's date line. It is text, kept; the
+    page states no date."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}<p>{sentence}</p>"
+                                            "<p>Meer informatie volgt.</p></article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] is None
+    assert sentence in page["text"].split("\n")
+
+
+def test_a_byline_still_dates_the_page_with_a_time_or_a_section_after_its_date():
+    from tenderarchive.extraction.dates import find_stated_date
+    for line, iso in [("Door Jan Jansen | 3 maart 2021", "2021-03-03"), ("Redactie 14-10-2021 om 10:15 uur", "2021-10-14T10:15"),
+                      ("Door Redactie op 3 maart 2021 - Nieuws", "2021-03-03"),
+                      ("Door Redactie · 14 december 2020 · Leestijd 2 min", "2020-12-14"),
+                      ("Door Jan Jansen, 3 maart 2021 (10u15)", "2021-03-03T10:15"),
+                      ("Door Marieke de Kok - 2-11-2016, 7:00 (Update 2-11-2016, 7:35)", "2016-11-02T07:00")]:
+        assert find_stated_date([line], head_lines=0)[0].iso == iso, line
+    assert find_stated_date(["Gevolgd door: de gunning op 3 maart 2021 en de start van de contracten"],
+                            head_lines=0) is None
+    assert find_stated_date(["Redactie 3 maart 2021 besloot het college de jeugdhulp opnieuw in te kopen"],
+                            head_lines=0) is None
+    assert find_stated_date(["Door de crisis is de aanbesteding op 3 maart 2021 (een week later) uitgesteld."],
+                            head_lines=0) is None
