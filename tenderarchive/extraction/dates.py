@@ -681,6 +681,20 @@ def join_date_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _both_dates_only(line: str) -> bool:
+    """Whether ``line`` is a meta line of both dates and nothing else (:func:`split_date_labels`: "Bijgewerkt op 5
+    januari 2021, gepubliceerd op 14 december 2020"), each part a label and its date."""
+    parts = split_date_labels([line])
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        part = part.strip()
+        m = _MODIFIED_LABEL.match(part) or _PUBLISHED_LABEL.match(part)
+        if not m or not _is_date_only(part[m.end():]):
+            return False
+    return True
+
+
 def drop_modified_lines(lines: list[str]) -> list[str]:
     """``lines`` without the page's modification line: "Laatst gewijzigd: 4 maart 2021", or the
     label on its own line and the date on the next. Like the publication line, it is the page's
@@ -690,7 +704,7 @@ def drop_modified_lines(lines: list[str]) -> list[str]:
     for raw in lines:
         line = unmarked(raw)
         m = _MODIFIED_LABEL.match(line) if line and len(line) <= 120 else None
-        if m and _is_date_only(line[m.end():]):
+        if m and (_is_date_only(line[m.end():]) or _both_dates_only(line)):
             continue
         previous = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), None)
         if line and _is_date_only(line) and previous is not None and label_only(unmarked(kept[previous])) == "modified":
