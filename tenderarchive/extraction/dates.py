@@ -134,9 +134,19 @@ _BYLINE = re.compile(
     # Drupal's "Submitted by X on DATE", translated: "Ingezonden door redactie op do, 03/04/2021 - 16:05"
     r"^(?:(?:ingezonden|ingediend|geplaatst|gepost|toegevoegd|geschreven)\s+(?=door\b))?"
     # "door" with a colon, as a template labels the author ("Door: Redactie, 14 oktober 2021", "door:Redactie")
-    r"(?:redactie|door(?:\s*:\s*|\s+)[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
+    r"(?:redactie|door(?:\s*:\s*|\s+)(?P<name>[^\d\n]{2,60}?))\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
     + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I
 )
+#: A word of an author's name in a byline: a capital first ("Jan", "Redactie", "Leidsch"), a particle of a Dutch name
+#: ("van der", "de", "ter"), "en" or "&" between two authors, "redactie", and the "op" before the date. A lower-case
+#: word besides ("Door de coronacrisis is de aanbesteding op …") makes the words before the date a sentence's.
+_NAME_WORD = re.compile(r"(?:(?-i:[A-ZÀ-Ý])\S*|van|de|der|den|het|ter|ten|te|'t|op|en|&|redactie|[^\w\s]+)", re.I)
+
+
+def _byline_name(name: str | None) -> bool:
+    """Whether the words between a byline's "door" and its date are a name (:data:`_NAME_WORD`), not a sentence's."""
+    return all(_NAME_WORD.fullmatch(word.strip(",|·•-–:()")) or not word.strip(",|·•-–:()")
+               for word in (name or "").split())
 #: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
 #: "Ingangsdatum"): the date on the next line is not the page's publication date.
 _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^[a-zà-ÿ]{3,}datum", re.I)
@@ -591,12 +601,16 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                     return parsed, i
             m = _BYLINE.match(line)
             if m:
-                # the author and the date, a time or a section at most ("Door Jan Jansen | 3 maart 2021 - Nieuws");
-                # a sentence opening with "Door" names an event's day ("Door de coronacrisis is de aanbesteding op
-                # 3 maart 2021 uitgesteld."), not the page's
+                # an author's name and the date (whatever follows: "Door Jan Jansen op 3 maart 2021 in Nieuws"); else
+                # the date, a time or a section at most ("Door: redactie gemeente Leiden, 3 maart 2021"): a sentence
+                # opening with "Door" names an event's day ("Door de coronacrisis is de aanbesteding op 3 maart 2021
+                # uitgesteld."), not the page's
                 rest = line[m.end():]
-                parsed = _is_date_only(rest, suffix_limit=None) or weekday_form_date(rest) or \
-                    _is_date_only(_before_bracket(rest) or "", suffix_limit=None)
+                if _byline_name(m.group("name")):
+                    parsed = parse_dutch_date(rest, anchored=True)
+                else:
+                    parsed = _is_date_only(rest, suffix_limit=None) or weekday_form_date(rest) or \
+                        _is_date_only(_before_bracket(rest) or "", suffix_limit=None)
                 if parsed:
                     return parsed, i
             m = _SUBMITTED.match(line)  # Drupal's "Submitted by redactie on Thu, 10/14/2021 - 16:05"
