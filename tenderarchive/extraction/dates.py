@@ -22,7 +22,8 @@ two different dates) is dated by its publication.
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
-``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]`` (a date line also with seconds and a UTC offset); a time in
+brackets after the date ("14 oktober 2021 (10u15)").
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -132,9 +133,20 @@ _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag
 _BYLINE = re.compile(
     # Drupal's "Submitted by X on DATE", translated: "Ingezonden door redactie op do, 03/04/2021 - 16:05"
     r"^(?:(?:ingezonden|ingediend|geplaatst|gepost|toegevoegd|geschreven)\s+(?=door\b))?"
-    r"(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
+    # "door" with a colon, as a template labels the author ("Door: Redactie, 14 oktober 2021", "door:Redactie")
+    r"(?:redactie|door(?:\s*:\s*|\s+)(?P<name>[^\d\n]{2,60}?))\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
     + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I
 )
+#: A word of an author's name in a byline: a capital first ("Jan", "Redactie", "Leidsch"), a particle of a Dutch name
+#: ("van der", "de", "ter"), "en" or "&" between two authors, "redactie", and the "op" before the date. A lower-case
+#: word besides ("Door de coronacrisis is de aanbesteding op …") makes the words before the date a sentence's.
+_NAME_WORD = re.compile(r"(?:(?-i:[A-ZÀ-Ý])\S*|van|de|der|den|het|ter|ten|te|'t|op|en|&|redactie|[^\w\s]+)", re.I)
+
+
+def _byline_name(name: str | None) -> bool:
+    """Whether the words between a byline's "door" and its date are a name (:data:`_NAME_WORD`), not a sentence's."""
+    return all(_NAME_WORD.fullmatch(word.strip(",|·•-–:()")) or not word.strip(",|·•-–:()")
+               for word in (name or "").split())
 #: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
 #: "Ingangsdatum"): the date on the next line is not the page's publication date.
 _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^[a-zà-ÿ]{3,}datum", re.I)
@@ -241,6 +253,11 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     text = text.replace("\u00a0", " ").strip()
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(text) if anchored else pattern.search(text)
+        if m and pattern is not ISO_DATE and m.group("H") is None:
+            bracket = _TIME_IN_BRACKETS.match(text, m.end())
+            if bracket:  # the time in brackets after the date: "Gepubliceerd op: 14 oktober 2021 (10u15)"
+                text = f"{text[:m.end()]} {bracket.group(1).strip()}{text[bracket.end():]}"
+                m = pattern.match(text, m.start())
         if m:
             parsed = written_date(m)
             if parsed and pattern is ISO_DATE and parsed.precision == "minute":
@@ -352,7 +369,7 @@ def find_relative_date(lines: list[str], now: datetime | None, *, head_lines: in
 
 
 #: A byline before a relative date: "Door Redactie · 5 uur geleden", "Redactie | gisteren".
-_RELATIVE_BYLINE = re.compile(r"^(?:redactie|door\s+[^\d\n|·•,]{2,60}?)\s*[|·•,\-–]\s*", re.I)
+_RELATIVE_BYLINE = re.compile(r"^(?:redactie|door(?:\s*:\s*|\s+)[^\d\n|·•,]{2,60}?)\s*[|·•,\-–]\s*", re.I)
 
 
 #: A UTC offset written onto an ISO time, in the same token: after its seconds ("…:00Z", "…:00+02:00"),
@@ -391,8 +408,19 @@ _DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
 
 #: A date line's time in brackets at its end ("14 oktober 2021 (10u15)", "(om 10.15 uur)", "(10 uur)"): read as the
 #: time after the date. A bracket holding more than a time ("(10u15 in het gemeentehuis)") is none.
-_BRACKETED_TIME = re.compile(r"\((\s*(?:om\s+)?(?:[01]?\d|2[0-3])(?:(?:[:.]|u)[0-5]\d(?::[0-5]\d)?)?\s*(?:uur|u)?\.?\s*)\)\.?$",
-                             re.I)
+#: (The white space after the time only before "uur" or the closing bracket: two optional runs side by side split a
+#: long run of spaces every way, quadratic in the run.)
+_BRACKET_BODY = r"\((\s*(?:om\s+)?(?:[01]?\d|2[0-3])(?:(?:[:.]|u)[0-5]\d(?::[0-5]\d)?)?(?:\s*(?:uur|u))?\.?)\s*\)"
+_BRACKETED_TIME = re.compile(_BRACKET_BODY + r"\.?$", re.I)
+#: … and straight after a date anywhere (:func:`parse_dutch_date`): a labelled date or a byline ("Gepubliceerd op:
+#: 14 oktober 2021 (10u15)", "Door Redactie | 14-10-2021 (om 10.15 uur)") gives the time in brackets too.
+_TIME_IN_BRACKETS = re.compile(r"\s*" + _BRACKET_BODY, re.I)
+#: What may follow an ISO date line's minutes (:func:`_is_date_only`): its seconds, with a fraction ("2021-10-14
+#: 10:15:30", "…T10:15:30.123", a CMS's timestamp printed as the page's date), and a UTC offset after them or after
+#: a "T" time's minutes ("…:30Z", "…:30+02:00", "…T10:15Z"): read in Dutch time (:func:`in_amsterdam`). After a
+#: space-joined time's minutes an offset is none ("2021-10-14 10:00-12:00": a time range).
+_ISO_SECONDS = re.compile(r":[0-5]\d(?:\.\d{1,9})?(?![\d:])")
+_ISO_OFFSET = re.compile(r" ?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\d:])")
 
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
@@ -411,12 +439,21 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
+            end = m.end()
+            if pattern is ISO_DATE and m.group("H") is not None:  # seconds and an offset: "2021-10-14 10:15:30"
+                seconds = _ISO_SECONDS.match(line, end)
+                offset = _ISO_OFFSET.match(line, seconds.end() if seconds else end) \
+                    if seconds or "T" in m.group(0) else None
+                end = offset.end() if offset else seconds.end() if seconds else end
             # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
-            rest = line[m.end():].strip().removesuffix(".").rstrip()
+            rest = line[end:].strip().removesuffix(".").rstrip()
             # a suffix or the author (:data:`_DATE_SUFFIX`), or the hour alone ("om 10 uur": the day)
             if not rest or (_DATE_SUFFIX.match(rest)
                             and (suffix_limit is None or len(rest) <= suffix_limit)):
-                return written_date(m)
+                parsed = written_date(m)
+                if parsed and pattern is ISO_DATE and end > m.end():
+                    parsed = in_amsterdam(parsed, line[m.end():end], joined="T" in m.group(0))
+                return parsed
             if m.group("H") is None and pattern is not ISO_DATE and _HOUR_ONLY.match(rest):
                 return written_date(m)
     m = SHORT_YEAR_DATE.match(line)
@@ -526,6 +563,16 @@ def weekday_form_date(value: str | None) -> ParsedDate | None:
     return None
 
 
+def _before_bracket(text: str) -> str | None:
+    """``text`` before a short note in brackets at its end, a byline's update after its date ("Door Marieke de Kok -
+    2-11-2016, 7:00 (Update 2-11-2016, 7:35)"); None without one."""
+    text = text.rstrip().removesuffix(".").rstrip()
+    start = text.rfind("(")
+    if not text.endswith(")") or start <= 0 or len(text) - start > 62 or ")" in text[start + 1:-1]:
+        return None
+    return text[:start]
+
+
 def find_stated_date(lines: list[str], *, head_lines: int = 4,
                      suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
@@ -554,7 +601,16 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                     return parsed, i
             m = _BYLINE.match(line)
             if m:
-                parsed = parse_dutch_date(line[m.end():], anchored=True)
+                # an author's name and the date (whatever follows: "Door Jan Jansen op 3 maart 2021 in Nieuws"); else
+                # the date, a time or a section at most ("Door: redactie gemeente Leiden, 3 maart 2021"): a sentence
+                # opening with "Door" names an event's day ("Door de coronacrisis is de aanbesteding op 3 maart 2021
+                # uitgesteld."), not the page's
+                rest = line[m.end():]
+                if _byline_name(m.group("name")):
+                    parsed = parse_dutch_date(rest, anchored=True)
+                else:
+                    parsed = _is_date_only(rest, suffix_limit=None) or weekday_form_date(rest) or \
+                        _is_date_only(_before_bracket(rest) or "", suffix_limit=None)
                 if parsed:
                     return parsed, i
             m = _SUBMITTED.match(line)  # Drupal's "Submitted by redactie on Thu, 10/14/2021 - 16:05"
@@ -639,6 +695,20 @@ def join_date_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _both_dates_only(line: str) -> bool:
+    """Whether ``line`` is a meta line of both dates and nothing else (:func:`split_date_labels`: "Bijgewerkt op 5
+    januari 2021, gepubliceerd op 14 december 2020"), each part a label and its date."""
+    parts = split_date_labels([line])
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        part = part.strip()
+        m = _MODIFIED_LABEL.match(part) or _PUBLISHED_LABEL.match(part)
+        if not m or not _is_date_only(part[m.end():]):
+            return False
+    return True
+
+
 def drop_modified_lines(lines: list[str]) -> list[str]:
     """``lines`` without the page's modification line: "Laatst gewijzigd: 4 maart 2021", or the
     label on its own line and the date on the next. Like the publication line, it is the page's
@@ -648,7 +718,7 @@ def drop_modified_lines(lines: list[str]) -> list[str]:
     for raw in lines:
         line = unmarked(raw)
         m = _MODIFIED_LABEL.match(line) if line and len(line) <= 120 else None
-        if m and _is_date_only(line[m.end():]):
+        if m and (_is_date_only(line[m.end():]) or _both_dates_only(line)):
             continue
         previous = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), None)
         if line and _is_date_only(line) and previous is not None and label_only(unmarked(kept[previous])) == "modified":

@@ -449,3 +449,122 @@ def test_date_lines_among_steps_are_read_in_linear_time():
     kept = _drop_date_lines(text, ParsedDate("2023-06-07", "day"))
     assert time.process_time() - start < 1.0
     assert kept == text  # each date line beside a step: the schedule, kept
+
+
+#: A labelled or bylined date whose time stands in brackets, or an ISO date line with seconds (a CMS's timestamp
+#: printed as the page's date), and the moment it states.
+BRACKETED_LABELLED_AND_ISO_SECONDS_LINES = {
+    "<div class='meta'>Gepubliceerd op: 14 oktober 2021 (10u15)</div>": "2021-10-14T10:15",
+    "<p>Geplaatst op 14-10-2021 (om 10.15 uur)</p>": "2021-10-14T10:15",
+    "<p>Door Redactie | 14 oktober 2021 (10:15)</p>": "2021-10-14T10:15",
+    "<p>2021-10-14 10:15:30</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14T10:15:30</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14 08:15:30Z</p>": "2021-10-14T10:15",
+    "<p class='date'>2021-10-14T10:15:30.123+02:00</p>": "2021-10-14T10:15",
+}
+
+
+@pytest.mark.parametrize("line", BRACKETED_LABELLED_AND_ISO_SECONDS_LINES)
+def test_a_labelled_bracketed_time_or_an_iso_date_line_with_seconds_dates_the_page(line):
+    """news-sites.md §2.3 label + date + time and time of day: "Gepubliceerd op: 14 oktober 2021 (10u15)" dated the
+    page by its day alone (the bracketed time was read after a bare date line only), and an ISO date line with its
+    seconds ("2021-10-14 10:15:30") was no date line: the page stayed undated and the line opened its text. Both date
+    the page to the minute (a UTC offset read in Dutch time) and are no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (BRACKETED_LABELLED_AND_ISO_SECONDS_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_iso_seconds_and_brackets_that_are_no_time_are_not_read_as_one():
+    """An ISO date line's seconds are 00-59 with nothing glued after; a labelled date's bracket holding more than a
+    time gives the day alone."""
+    from tenderarchive.extraction.dates import _is_date_only, find_stated_date
+    assert _is_date_only("2021-10-14 10:15:30").iso == "2021-10-14T10:15"
+    assert _is_date_only("2021-10-14 10:15:75") is None
+    assert _is_date_only("2021-10-14 10:15:301") is None
+    assert _is_date_only("2021-10-14 10:15:30 uur later") is None
+    assert find_stated_date(["Gepubliceerd op: 14 oktober 2021 (10u15 in het gemeentehuis)"])[0].iso == "2021-10-14"
+    assert find_stated_date(["Gepubliceerd op: 14 oktober 2021 (25u10)"])[0].iso == "2021-10-14"
+
+
+def test_a_long_run_of_white_space_in_a_bracket_after_a_date_is_read_in_linear_time():
+    """The time in brackets after a date allowed two optional runs of white space side by side after the time: a long
+    run before something that is no closing bracket was split every way (20,000 spaces: over a second; 100 KB: half a
+    minute). It reads in a blink."""
+    import time
+
+    from tenderarchive.extraction.dates import _is_date_only, parse_dutch_date
+
+    start = time.process_time()
+    assert parse_dutch_date("14 oktober 2021 (10.15" + " " * 100_000 + "x").iso == "2021-10-14"
+    assert _is_date_only("14 oktober 2021 (10.15" + " " * 100_000 + "x)") is None
+    assert _is_date_only("14 oktober 2021 (10.15" + " " * 100 + ")").iso == "2021-10-14T10:15"
+    assert time.process_time() - start < 1.0
+
+
+#: A byline whose "Door" takes a colon, as a template labels its author ("Door: Redactie"), and the date it states.
+COLON_BYLINES = {
+    "<p>Door: Redactie, 14 oktober 2021</p>": "2021-10-14",
+    "<p class='byline'>Door: Jan Jansen, 3 maart 2021 10:15</p>": "2021-03-03T10:15",
+    "<p>Geschreven door: Jan Jansen op 3 maart 2021</p>": "2021-03-03",
+    "<p>door:Redactie 14-10-2021</p>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", COLON_BYLINES)
+def test_a_byline_whose_door_takes_a_colon_dates_the_page(line):
+    """news-sites.md §2.3 byline + date ("Redactie 14-10-2021", "Door Jan Jansen | 3 maart 2021"), as a template also
+    labels the author: "Door: Redactie, 14 oktober 2021". The colon made the line no byline: the page stayed undated
+    and the line opened its text. It is the page's stated date and no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (COLON_BYLINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+
+def test_a_byline_whose_door_takes_a_colon_dates_the_page_relative_to_its_fetch():
+    """The same byline before a date written relative to the fetch ("Door: Redactie · 5 uur geleden")."""
+    from tenderarchive.extraction.dates import find_relative_date
+    found = find_relative_date(["Inkoop jeugdhulp", "Tekst", "Tekst", "Tekst", "Tekst", "Door: Redactie · 2 dagen geleden"],
+                               datetime(2021, 10, 16, 9, 0, tzinfo=timezone.utc))
+    assert found is not None and found[0].iso == "2021-10-14"
+
+
+#: A sentence of the text opening with "Door" (or "Redactie") with a day in it: no byline.
+DOOR_SENTENCES = [
+    "Door de coronacrisis is de aanbesteding op 3 maart 2021 uitgesteld.",
+    "Door het college is op 3 maart 2021 besloten de jeugdhulp opnieuw in te kopen.",
+    "Door de regio is 3 maart 2021 gekozen voor een open house.",
+]
+
+
+@pytest.mark.parametrize("sentence", DOOR_SENTENCES)
+def test_a_sentence_opening_with_door_and_a_date_is_no_byline(sentence):
+    """news-sites.md §2.3 byline + date ("Redactie 14-10-2021", "Door Jan Jansen | 3 maart 2021"): a byline is the
+    author and the date, a time or a section at most. A sentence of the text opening with "Door" and naming a day
+    ("Door de coronacrisis is de aanbesteding op 3 maart 2021 uitgesteld.") was read as one, anywhere on the page: it
+    dated the page by the event's day, and was dropped from the text as the page's date line. It is text, kept; the
+    page states no date."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}<p>{sentence}</p>"
+                                            "<p>Meer informatie volgt.</p></article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] is None
+    assert sentence in page["text"].split("\n")
+
+
+def test_a_byline_still_dates_the_page_with_a_time_or_a_section_after_its_date():
+    from tenderarchive.extraction.dates import find_stated_date
+    for line, iso in [("Door Jan Jansen | 3 maart 2021", "2021-03-03"), ("Redactie 14-10-2021 om 10:15 uur", "2021-10-14T10:15"),
+                      ("Door Redactie op 3 maart 2021 - Nieuws", "2021-03-03"),
+                      ("Door Redactie · 14 december 2020 · Leestijd 2 min", "2020-12-14"),
+                      ("Door Jan Jansen, 3 maart 2021 (10u15)", "2021-03-03T10:15"),
+                      ("Door Marieke de Kok - 2-11-2016, 7:00 (Update 2-11-2016, 7:35)", "2016-11-02T07:00"),
+                      ("Door Jan van der Berg op 3 maart 2021 in Nieuws", "2021-03-03"),
+                      ("Geplaatst door Redactie op 3 maart 2021 in Jeugd", "2021-03-03"),
+                      ("Door Jan Jansen en Piet Pietersen 3 maart 2021 3 reacties", "2021-03-03"),
+                      ("Door: redactie gemeente Leiden, 3 maart 2021", "2021-03-03")]:
+        assert find_stated_date([line], head_lines=0)[0].iso == iso, line
+    assert find_stated_date(["Gevolgd door: de gunning op 3 maart 2021 en de start van de contracten"],
+                            head_lines=0) is None
+    assert find_stated_date(["Door de crisis is de aanbesteding op 3 maart 2021 (een week later) uitgesteld."],
+                            head_lines=0) is None

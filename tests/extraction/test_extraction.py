@@ -437,6 +437,9 @@ def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text
     "Bijgewerkt op 5 januari 2021 · Gepubliceerd op 14 december 2020",
     "Gepubliceerd op: 14 december 2020 Laatst gewijzigd op: 5 januari 2021",
     "Gepubliceerd: 14 december 2020 | Laatste update: 5 januari 2021",
+    # the modification first and a comma between (the line stayed in the text)
+    "Bijgewerkt op 5 januari 2021, gepubliceerd op 14 december 2020",
+    "Laatst gewijzigd: 5 januari 2021, gepubliceerd: 14-12-2020",
 ])
 def test_one_meta_line_with_both_dates_gives_the_publication_and_the_modification(line):
     """§2.3's "Gepubliceerd op:" label beside "Laatst gewijzigd" on one meta line, as templates print them:
