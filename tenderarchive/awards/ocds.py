@@ -743,9 +743,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                        "value_has_tax": _has_tax(values[0]) if shared else None,
                        "tenders_received": stats.get(lot_id) or stats.get(""),
                        "winner_count": sum(len(names) for _, _, names in members)})
-        if len({str(a.get("id")) for _, a, names in members if not names}) > 1:
-            # several award ids of the lot naming no supplier (an update giving each its new amount alone): each id's
-            # own value, so that its winner another file's award of that id named keeps it (store.writes)
+        if {str(a.get("id")) for _, a, names in members if not names} and len(awards[-1]["award_ids"]) > 1:
+            # award ids of the lot naming no supplier beside others (an update giving each its new amount alone, or one
+            # of them beside a new award id with its winner): each such id's own value, so that its winner another
+            # file's award of that id named keeps it (store.writes)
             awards[-1]["award_values"] = {str(a.get("id")): {part.removeprefix("value_"): v
                                                              for part, v in _amount("value", value).items()}
                                           for (_, a, names), value in zip(members, values) if not names}

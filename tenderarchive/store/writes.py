@@ -1547,10 +1547,29 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
         in_force.update(given)
     if own_id not in in_force:
         return entry  # no update of an award given before: an award of its own, the lot's earlier winners replaced
+    try:
+        own_ids = [str(i) for i in json.loads(award.get("ocds_award_ids") or "null") or []] or [own_id]
+        values_of = json.loads(award.get("ocds_award_values") or "null") or {}
+    except (TypeError, ValueError):
+        own_ids, values_of = [own_id], {}
+    values_of = values_of if isinstance(values_of, dict) else {}
     own = list(entry["suppliers"])
     have = {w.get(k) for w in own for k in ("kvk", "name_key")} - {None}
     held = []
-    for award_id, winners in in_force.items():
+    # the update's award ids naming no supplier here beside an id with its winner (a1's new amount alone beside a new
+    # award a3): each id's winners as the earlier publication giving the id left them, with the id's new value (OCDS
+    # merging: the suppliers it leaves out are as the earlier releases gave them), as one file gives it
+    for award_id in own_ids:
+        if not isinstance(values_of.get(award_id), dict):
+            continue
+        for winner, _, row in in_force.get(award_id, []):
+            keys = {winner.get("kvk"), winner.get("name_key")} - {None}
+            if keys and not keys & have and row.get("source_file") != award.get("source_file"):
+                have |= keys
+                held.append((winner, {part: values_of[award_id].get(part) for part in _AMOUNT_PARTS}, row))
+    # an update giving the lot under an award id no earlier publication gave beside those it updates (a3, another
+    # winner) gives the lot anew, as one file gives it (``ocds.to_procedure``): its other awards are not held
+    for award_id, winners in ({} if any(i not in in_force for i in own_ids) else in_force).items():
         if award_id == own_id:
             continue
         for winner, value, row in winners:
@@ -1561,15 +1580,27 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
                 continue
             have |= keys
             held.append((winner, value, row))
-    if not held:
+
+    def own_value(winner: dict) -> dict:
+        """A winner of the update's award: its own value, else that of the one supplier-less id of the update it won
+        (another file's party naming it; a1's € 900.000), else the award's."""
+        if winner.get("tender_value_raw") is not None:
+            return amount("tender_value", winner)
+        ids = [i for i in ids_of_winner(winner, None) if isinstance(values_of.get(i), dict)]
+        if len(ids) == 1:
+            return {part: values_of[ids[0]].get(part) for part in _AMOUNT_PARTS}
+        return amount("value", award)
+    if not held and not any(own_value(w) != amount("value", award) for w in own if w.get("tender_value_raw") is None):
         return entry
-    values = [amount("tender_value", w) if w.get("tender_value_raw") is not None else amount("value", award)
-              for w in own] + [value for _, value, _ in held]
+    values = [own_value(w) for w in own] + [value for _, value, _ in held]
 
     def value_key(value: dict) -> tuple:
         raw = value.get("raw")
         return value.get("cents"), value.get("currency"), raw is None, str(raw or "").endswith(_OCDS_WITH_TAX)
-    shared = len({value_key(v) for v in values}) == 1
+    # (one value for the award only where every id of the update gives it: a3's own € 200.000, its winner not named,
+    # is no € 900.000, as one file reads the lot's values)
+    shared = len({value_key(v) for v in values} | {
+        value_key({part: v.get(part) for part in _AMOUNT_PARTS}) for v in values_of.values() if isinstance(v, dict)}) == 1
     suppliers = []
     for winner, value in zip(own + [w for w, _, _ in held], values):
         winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}

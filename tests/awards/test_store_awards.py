@@ -1119,3 +1119,52 @@ def test_a_later_file_s_update_giving_no_lot_title_leaves_the_same_lot_row_in_ei
             for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1], seen
     assert [row[:3] for row in seen[0]] == [("1", "Ambulant", None)], seen
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_lot_anew_in_either_order(tmp_path,
+                                                                                                        named):
+    """OCDS merging (awards merge by their ``id``; what a release leaves out, here a1's supplier, is as the earlier
+    releases gave it), reference §6.1/§6.3 (one ocid in several yearly files, "merge them") and §4 "Rectified award":
+    the 2021 file's publication awards lot 1 to Stichting Een (a1, € 1.000.000) and Stichting Twee (a2, € 400.000); the
+    2022 file's publication (tag awardUpdate) gives a1 again at € 900.000 (its amount alone) and a NEW award id a3 to
+    Stichting Drie (€ 200.000). One file holding both gives the lot anew (an award id of its own, another winner): Een
+    at € 900.000 and Drie. Two files kept the 2021 winners that stood (Twee beside Drie) and lost a1's winner, in
+    either order of the files. Two files now give what one file gives, and reading either again changes nothing; also
+    where a3 names no winner (its € 200.000 is then no winner's: Een keeps € 900.000 alone). SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313990", "299890", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 400000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313990", "id": "299990", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "parties": [supplier("33333333", "Stichting Drie")],
+              "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]},
+                         {"id": "a3", "status": "active", "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                          "value": {"amount": 200000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+    if not named:
+        del update["awards"][1]["suppliers"], update["parties"]
+
+    def current(db):
+        return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
+            "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
+            "from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+                 for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
+    assert current(one) == [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)], \
+        current(one)
+    files = yearly_files([awarded], [update])
+    for db in written_in_either_order(tmp_path, files):
+        assert current(db) == current(one), (current(db), rows(db))
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        assert_reading_again_changes_nothing(db, files, rows)
