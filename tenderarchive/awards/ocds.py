@@ -757,7 +757,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             own_dates = {"award_date": _day(award.get("date")) or (
                              None if any(_day(a.get("date")) for _, a, _ in members) else awards[-1]["award_date"]),
                          "contract_date": max(own_signed) if own_signed else None}
-            for position, (sid, sname) in enumerate(names):
+            for sid, sname in names:
                 party = parties.get(sid) or {}
                 kvk = _kvk(sid, party)
                 address = party.get("address") or {}
@@ -778,7 +778,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                       *(party["roles"] if isinstance(party.get("roles"), list) else [party.get("roles")]),
                                       *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])],
                                       kvk=kvk, buyer_kvk=buyer_kvk),
-                                  **_amount("tender_value", value if not shared and position == 0 else None)})
+                                  # a consortium's value (one award of several suppliers, beside other winners of
+                                  # their own values) is the group's, not its first member's own tender (reference
+                                  # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
+                                  **_amount("tender_value", value if not shared else None),
+                                  "tender_value_of_group": 1 if not shared and len(names) > 1 and value is not None
+                                  else None})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
         # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"

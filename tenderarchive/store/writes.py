@@ -1473,15 +1473,16 @@ def _winners_of_award_ids(db: sqlite_utils.Database, ocid: str | None, award: di
     shared = len({tuple(a.items()) for a in amounts}) == 1
     winners: list[dict] = []
     for (award_id, parties), value in zip(by_id.items(), amounts):
-        for position, party in enumerate(parties):
+        for party in parties:
             winner = winner_row({
                 "lot_id": award.get("lot_id"), "name": party["name"], "name_key": name_key_of(party["name"]),
                 "kvk": party["kvk"], "place": party["place"], "country": party["country"], "scale": party["scale"],
                 "group_member": 1 if len(parties) > 1 else 0,
                 "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
                 "award_date": award.get("award_date"),
-                # (a consortium's value once, on its first member's row, as one file gives it)
-                **{f"tender_value_{part}": None if shared or position else value[part] for part in _AMOUNT_PARTS},
+                # (a consortium's value on each member's row, marked joint, as one file gives it)
+                **{f"tender_value_{part}": None if shared else value[part] for part in _AMOUNT_PARTS},
+                "tender_value_of_group": 1 if not shared and len(parties) > 1 and value.get("raw") is not None else None,
                 "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
                                 f"(award {award_id})"}, award["procurement_id"])
             if winner is not None and winner["organisation_id"] not in {w["organisation_id"] for w in winners}:
@@ -1605,7 +1606,8 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
     for winner, value in zip(own + [w for w, _, _ in held], values):
         winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}
         winner.update(lot_id=lot_id, **{f"tender_value_{part}": None if shared else value[part]
-                                        for part in _AMOUNT_PARTS})
+                                        for part in _AMOUNT_PARTS},
+                      tender_value_of_group=None if shared else winner.get("tender_value_of_group"))
         suppliers.append(winner)
     for winner in suppliers[:len(own)]:
         # (a winner another file's party named has no date of its own: the award's, as one file gives it)

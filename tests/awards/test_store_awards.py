@@ -1168,3 +1168,60 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
         assert current(db) == current(one), (current(db), rows(db))
         assert rows(db) == rows(one), (rows(db), rows(one))
         assert_reading_again_changes_nothing(db, files, rows)
+
+
+def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_counted_once(tmp_path):
+    """Reference §4 "Consortium" (OCDS: one award with several ``suppliers``), §3.1 (a group award has one shared value
+    for its members; WAI keeps it at lot level and does not give it to each member) and §8.4 (for consortia, the group
+    name and the member names): lot 1 goes to Stichting Een and Stichting Twee together (award a1, € 1.000.000) and to
+    Stichting Drie (a2, € 400.000). The consortium's whole value was put on Een's row as Een's own tender, Twee with
+    none, as if Een alone had tendered € 1.000.000. Each member's row now carries the group's value marked joint
+    (``tender_value_of_group``), and the procurement's total counts it once: € 1.400.000. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313991", "299891", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
+                                                         supplier("22222222", "Stichting Twee"),
+                                                         supplier("33333333", "Stichting Drie")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
+                                             {"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a2", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                               "value": {"amount": 400000, "currency": "EUR"}}])
+    db = ocds_archive(tmp_path / "one.db", to_procedure([awarded], source="one.json"))
+    derive(db, 1)
+    assert [(r["name"], r["tender_value_cents"], r["tender_value_of_group"], r["group_name"]) for r in db.query(
+        "select * from award_suppliers order by name")] == [
+        ("Stichting Drie", 40000000, None, None),
+        ("Stichting Een", 100000000, 1, "Stichting Een / Stichting Twee"),
+        ("Stichting Twee", 100000000, 1, "Stichting Een / Stichting Twee")]
+    assert [r["value_cents"] for r in db.query("select * from awards")] == [None]
+    assert [r["gegunde_waarde_cents"] for r in db.query(
+        "select * from summary_procurements where procurement_id = 'TN313991'")] == [140000000]
+    assert [r["value_cents"] for r in db.query("select * from summary_awards")] == [140000000]
+    # the saved searches say it: the procurement's awards give the group's value once, under the group
+    db.conn.commit()
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    register_functions(db.conn)
+
+    def saved(name, **params):
+        cursor = db.conn.execute(queries[name]["sql"], params)
+        return [dict(zip([c[0] for c in cursor.description], row)) for row in cursor.fetchall()]
+    gunningen = saved("aanbesteding_gunningen", procurement_id="TN313991")
+    assert [(r["aanbieder"], r["inschrijving"], r["inschrijving_cents"]) for r in gunningen] == [
+        ("Stichting Drie", "€ 400.000,00", 40000000),
+        ("Stichting Een", "€ 1.000.000,00 (gezamenlijk)", 100000000),
+        ("Stichting Twee", "gezamenlijk, waarde bij Stichting Een", None)], gunningen
+    assert sum(r["inschrijving_cents"] or 0 for r in gunningen) == 140000000
+    region = db.execute("select jeugdregio_code from procurements where procurement_id = 'TN313991'").fetchone()[0]
+    assert [r["tender_values"] for r in saved("awards_by_region_year", jeugdregio=region, year="2021", pagina="alle")] \
+        == ["Stichting Een / Stichting Twee (gezamenlijk): € 1.000.000,00; Stichting Drie: € 400.000,00"]
+    contracts = saved("aanbieder_contracten", aanbieder="kvk:22222222", pagina="alle", alle_gunningen="", voor="")
+    assert [(r["inschrijving"], r["inschrijving_cents"]) for r in contracts] == [
+        ("€ 1.000.000,00 (gezamenlijk)", 100000000)], contracts
