@@ -502,6 +502,21 @@ def assert_reading_again_changes_nothing(db, files, rows) -> None:
     assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
+def assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, expected) -> None:
+    """The ``earlier`` release (2021 file) and ``later`` one (2022 file) of one ocid: one file holding both gives
+    ``winners(db) == expected``; two yearly files read in either order give the same ``winners`` and ``rows`` as that
+    one file, and reading both again changes nothing (``assert_reading_again_changes_nothing``)."""
+    from tenderarchive.awards.ocds import to_procedure
+
+    one = ocds_archive(tmp_path / "one.db", to_procedure([earlier, later], source="one.json"))
+    assert winners(one) == expected, winners(one)
+    files = yearly_files([earlier], [later])
+    for db in written_in_either_order(tmp_path, files):
+        assert winners(db) == expected, (winners(db), rows(db))
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        assert_reading_again_changes_nothing(db, files, rows)
+
+
 def two_winners_and_an_update(number: str):
     """The two releases of ocid ``ocds-1l04xe-3139{number}``: publication ``2998{number}`` (2021) awards lot 1 to
     Stichting Een (a1, € 1.000.000) and Stichting Twee (a2, no value); publication ``2999{number}`` (2022, tag
@@ -953,7 +968,6 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     one file the update's award of the lot holds both; across the two files the 2022 file alone gave the lot to Twee,
     superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
     now give what one file gives, in either order. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
 
     awarded, update = two_winners_and_an_update("96")
 
@@ -967,16 +981,9 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
                     "select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    expected = [(299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
-                (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)]
-    assert awards(one) == expected, awards(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert awards(db) == expected, awards(db)
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        # reading either file again changes no award, winner or award history
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
+        (299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
+        (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)])
 
 
 def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards_apart_in_either_order(tmp_path):
@@ -988,7 +995,6 @@ def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards
     award held Een at the stale € 1.000.000 beside the new value; read 2022 first, Twee was lost. One file keeps them
     apart (the 2021 award under a2, the lot's award the update left as it was); two files now give what one file gives,
     in either order, and reading either file again changes nothing. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313998", "299898", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1011,15 +1017,9 @@ def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards
                  for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    expected = [(299898, 0, "Stichting Een", 100000000), (299898, 0, "Stichting Twee", 40000000),
-                (299998, 1, "Stichting Een", 90000000), (299998, 1, "Stichting Twee", 40000000)]
-    assert awards(one) == expected, awards(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert awards(db) == expected, awards(db)
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
+        (299898, 0, "Stichting Een", 100000000), (299898, 0, "Stichting Twee", 40000000),
+        (299998, 1, "Stichting Een", 90000000), (299998, 1, "Stichting Twee", 40000000)])
 
 
 def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its_new_value_in_either_order(tmp_path):
@@ -1031,7 +1031,6 @@ def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its
     € 1.000.000 and Twee at € 400.000; read 2022 first, Een alone. Each supplier-less award id is now mapped to its
     winner through the earlier publication's award ids: two files give what one file holding both gives, in either
     order, and reading either file again changes nothing. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313999", "299899", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1055,14 +1054,8 @@ def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its
                   r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    assert current(one) == [(299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)], current(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert current(db) == current(one), (current(db), rows(db))
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        # reading either file again changes no award, winner or award history
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
+        (299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)])
 
 
 def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
@@ -1132,7 +1125,6 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
     at € 900.000 and Drie. Two files kept the 2021 winners that stood (Twee beside Drie) and lost a1's winner, in
     either order of the files. Two files now give what one file gives, and reading either again changes nothing; also
     where a3 names no winner (its € 200.000 is then no winner's: Een keeps € 900.000 alone). SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313990", "299890", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1160,14 +1152,8 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
                  for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    assert current(one) == [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)], \
-        current(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert current(db) == current(one), (current(db), rows(db))
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows,
+                                 [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)])
 
 
 def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_counted_once(tmp_path):
