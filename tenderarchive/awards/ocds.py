@@ -750,7 +750,17 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             awards[-1]["award_values"] = {str(a.get("id")): {part.removeprefix("value_"): v
                                                              for part, v in _amount("value", value).items()}
                                           for (_, a, names), value in zip(members, values) if not names}
+        # the suppliers of each award id of the group: the converter's rows (one release per publication x lot x winner,
+        # reference §6.3) give one award's suppliers each on a row of its own, repeating the award's value: one award of
+        # several suppliers, a group (§4 "Consortium"), as one award object listing them all gives it
+        # (an award without an id is an award of its own)
+        by_id: dict[str, list] = {}
+        for _, award, names in members:
+            if award.get("id") is not None:
+                suppliers_of = by_id.setdefault(str(award["id"]), [])
+                suppliers_of += [n for n in names if n not in suppliers_of]
         for (_, award, names), value in zip(members, values):
+            group = (by_id.get(str(award["id"])) if award.get("id") is not None else None) or list(names)
             # each winner's own award and signing dates (reference §8.4); where no award of the lot gives a date, the
             # publication's day as for the award, never another winner's date
             own_signed = contract_dates.get(str(award.get("id"))) or []
@@ -769,8 +779,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "party_id": sid,
                                   "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                   "place": address.get("locality"), "country": address.get("countryName"),
-                                  "group_member": 1 if len(names) > 1 else 0,
-                                  "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
+                                  "group_member": 1 if len(group) > 1 else 0,
+                                  "group_name": " / ".join(n for _, n in group if n) if len(group) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"), **own_dates,
                                   # a buyer given as the supplier ("due to a quality issue", reference §6.3: the
                                   # converter gives the party the roles buyer;supplier): kept, and flagged
@@ -782,7 +792,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # their own values) is the group's, not its first member's own tender (reference
                                   # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
                                   **_amount("tender_value", value if not shared else None),
-                                  "tender_value_of_group": 1 if not shared and len(names) > 1 and value is not None
+                                  "tender_value_of_group": 1 if not shared and len(group) > 1 and value is not None
                                   else None})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
