@@ -755,10 +755,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         # several suppliers, a group (§4 "Consortium"), as one award object listing them all gives it
         # (an award without an id is an award of its own)
         by_id: dict[str, list] = {}
-        for _, award, names in members:
+        values_of_id: dict[str, set] = {}  # (an id whose rows give their suppliers values of their own: no joint value)
+        for (_, award, names), value in zip(members, values):
             if award.get("id") is not None:
                 suppliers_of = by_id.setdefault(str(award["id"]), [])
                 suppliers_of += [n for n in names if n not in suppliers_of]
+                values_of_id.setdefault(str(award["id"]), set()).add(_value_key(value))
         for (_, award, names), value in zip(members, values):
             group = (by_id.get(str(award["id"])) if award.get("id") is not None else None) or list(names)
             # each winner's own award and signing dates (reference §8.4); where no award of the lot gives a date, the
@@ -793,7 +795,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
                                   **_amount("tender_value", value if not shared else None),
                                   "tender_value_of_group": 1 if not shared and len(group) > 1 and value is not None
-                                  else None})
+                                  and len(values_of_id.get(str(award.get("id")), ())) <= 1 else None})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
         # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"

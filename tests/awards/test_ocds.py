@@ -335,6 +335,12 @@ def test_one_award_id_on_several_of_the_converters_rows_is_a_group_whose_value_c
         assert [(a["value_cents"], a["winner_count"]) for a in read["awards"]] == [(None, 3)]
         assert [(s["name"], s["tender_value_cents"], s["tender_value_of_group"], s["group_member"], s["group_name"])
                 for s in read["suppliers"]] == expected, read["suppliers"]
+    # rows of one award id giving their suppliers values of their own: each its own value, none of them the group's
+    own = to_procedure([
+        _release("310010-a", "2021-03-01", [_award("a1", "11111111", "Stichting Een", 600000)]),
+        _release("310010-b", "2021-03-01", [_award("a1", "22222222", "Stichting Twee", 700000)])])
+    assert [(s["name"], s["tender_value_cents"], s["tender_value_of_group"]) for s in own["suppliers"]] == [
+        ("Stichting Een", 60000000, None), ("Stichting Twee", 70000000, None)]
 
 
 def test_an_award_without_related_lots_of_a_procedure_of_several_lots_is_on_no_lot():
