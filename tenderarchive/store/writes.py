@@ -1582,15 +1582,24 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
             have |= keys
             held.append((winner, value, row))
 
-    def own_value(winner: dict) -> dict:
-        """A winner of the update's award: its own value, else that of the one supplier-less id of the update it won
-        (another file's party naming it; a1's € 900.000), else the award's."""
+    def value_source(winner: dict) -> str | None:
+        """Where a winner of the update's award takes its value from where it has none of its own: the one supplier-less
+        id of the update it won (another file's party naming it; a1's € 900.000), else the award ("")."""
         if winner.get("tender_value_raw") is not None:
-            return amount("tender_value", winner)
+            return None
         ids = [i for i in ids_of_winner(winner, None) if isinstance(values_of.get(i), dict)]
-        if len(ids) == 1:
-            return {part: values_of[ids[0]].get(part) for part in _AMOUNT_PARTS}
-        return amount("value", award)
+        return ids[0] if len(ids) == 1 else ""
+
+    def own_value(winner: dict) -> dict:
+        """A winner of the update's award: its own value, else that of its :func:`value_source`."""
+        source = value_source(winner)
+        if source is None:
+            return amount("tender_value", winner)
+        return {part: values_of[source].get(part) for part in _AMOUNT_PARTS} if source else amount("value", award)
+    # several winners taking one value (the update's award, or one id of it, of a consortium: the members another file
+    # named, the update giving the award's new amount alone): the group's joint value, as one file gives it
+    sources = [value_source(w) for w in own]
+    joint = {source for source in sources if source is not None and sources.count(source) > 1}
     if not held and not any(own_value(w) != amount("value", award) for w in own if w.get("tender_value_raw") is None):
         return entry
     values = [own_value(w) for w in own] + [value for _, value, _ in held]
@@ -1603,11 +1612,13 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
     shared = len({value_key(v) for v in values} | {
         value_key({part: v.get(part) for part in _AMOUNT_PARTS}) for v in values_of.values() if isinstance(v, dict)}) == 1
     suppliers = []
-    for winner, value in zip(own + [w for w, _, _ in held], values):
+    for position, (winner, value) in enumerate(zip(own + [w for w, _, _ in held], values)):
         winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}
+        of_group = 1 if position < len(own) and sources[position] in joint and value.get("raw") is not None \
+            else winner.get("tender_value_of_group")
         winner.update(lot_id=lot_id, **{f"tender_value_{part}": None if shared else value[part]
                                         for part in _AMOUNT_PARTS},
-                      tender_value_of_group=None if shared else winner.get("tender_value_of_group"))
+                      tender_value_of_group=None if shared else of_group)
         suppliers.append(winner)
     for winner in suppliers[:len(own)]:
         # (a winner another file's party named has no date of its own: the award's, as one file gives it)

@@ -1211,3 +1211,39 @@ def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_count
     contracts = saved("aanbieder_contracten", aanbieder="kvk:22222222", pagina="alle", alle_gunningen="", voor="")
     assert [(r["inschrijving"], r["inschrijving_cents"]) for r in contracts] == [
         ("€ 1.000.000,00 (gezamenlijk)", 100000000)], contracts
+
+
+def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_joint_in_either_order(tmp_path):
+    """Reference §4 "Consortium" (OCDS: one award with several suppliers; §3.1 one shared value for the group), §6.1/§6.3
+    (one ocid in several yearly files, "merge them") and §4 "Rectified award": the 2021 file awards lot 1 to Stichting Een
+    and Stichting Twee together (a1, € 1.000.000) and to Stichting Drie (a2, € 400.000); the 2022 file's update (tag
+    awardUpdate) gives a1 at € 500.000 alone. One file holding both gives each member the group's new € 500.000 marked
+    joint (``tender_value_of_group``: counted once); two files gave each member € 500.000 as its own tender, the value
+    counted twice in the totals, in either order of the files. Now as one file gives it. SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313993", "299893", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
+                                                         supplier("22222222", "Stichting Twee"),
+                                                         supplier("33333333", "Stichting Drie")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
+                                             {"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a2", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                               "value": {"amount": 400000, "currency": "EUR"}}])
+    update = {"ocid": "ocds-1l04xe-313993", "id": "299993", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def current(db):
+        return sorted((r["name"], r["tender_value_cents"], r["tender_value_of_group"]) for r in db.query(
+            "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+                 for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["tender_value_raw"], r["tender_value_of_group"], r["group_name"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
+        ("Stichting Drie", 40000000, None), ("Stichting Een", 50000000, 1), ("Stichting Twee", 50000000, 1)])
