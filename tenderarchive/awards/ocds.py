@@ -743,20 +743,33 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                        "value_has_tax": _has_tax(values[0]) if shared else None,
                        "tenders_received": stats.get(lot_id) or stats.get(""),
                        "winner_count": sum(len(names) for _, _, names in members)})
-        if len({str(a.get("id")) for _, a, names in members if not names}) > 1:
-            # several award ids of the lot naming no supplier (an update giving each its new amount alone): each id's
-            # own value, so that its winner another file's award of that id named keeps it (store.writes)
+        if {str(a.get("id")) for _, a, names in members if not names} and len(awards[-1]["award_ids"]) > 1:
+            # award ids of the lot naming no supplier beside others (an update giving each its new amount alone, or one
+            # of them beside a new award id with its winner): each such id's own value, so that its winner another
+            # file's award of that id named keeps it (store.writes)
             awards[-1]["award_values"] = {str(a.get("id")): {part.removeprefix("value_"): v
                                                              for part, v in _amount("value", value).items()}
                                           for (_, a, names), value in zip(members, values) if not names}
+        # the suppliers of each award id of the group: the converter's rows (one release per publication x lot x winner,
+        # reference §6.3) give one award's suppliers each on a row of its own, repeating the award's value: one award of
+        # several suppliers, a group (§4 "Consortium"), as one award object listing them all gives it
+        # (an award without an id is an award of its own)
+        by_id: dict[str, list] = {}
+        values_of_id: dict[str, set] = {}  # (an id whose rows give their suppliers values of their own: no joint value)
         for (_, award, names), value in zip(members, values):
+            if award.get("id") is not None:
+                suppliers_of = by_id.setdefault(str(award["id"]), [])
+                suppliers_of += [n for n in names if n not in suppliers_of]
+                values_of_id.setdefault(str(award["id"]), set()).add(_value_key(value))
+        for (_, award, names), value in zip(members, values):
+            group = (by_id.get(str(award["id"])) if award.get("id") is not None else None) or list(names)
             # each winner's own award and signing dates (reference §8.4); where no award of the lot gives a date, the
             # publication's day as for the award, never another winner's date
             own_signed = contract_dates.get(str(award.get("id"))) or []
             own_dates = {"award_date": _day(award.get("date")) or (
                              None if any(_day(a.get("date")) for _, a, _ in members) else awards[-1]["award_date"]),
                          "contract_date": max(own_signed) if own_signed else None}
-            for position, (sid, sname) in enumerate(names):
+            for sid, sname in names:
                 party = parties.get(sid) or {}
                 kvk = _kvk(sid, party)
                 address = party.get("address") or {}
@@ -768,8 +781,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "party_id": sid,
                                   "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                   "place": address.get("locality"), "country": address.get("countryName"),
-                                  "group_member": 1 if len(names) > 1 else 0,
-                                  "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
+                                  "group_member": 1 if len(group) > 1 else 0,
+                                  "group_name": " / ".join(n for _, n in group if n) if len(group) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"), **own_dates,
                                   # a buyer given as the supplier ("due to a quality issue", reference §6.3: the
                                   # converter gives the party the roles buyer;supplier): kept, and flagged
@@ -777,7 +790,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                       *(party["roles"] if isinstance(party.get("roles"), list) else [party.get("roles")]),
                                       *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])],
                                       kvk=kvk, buyer_kvk=buyer_kvk),
-                                  **_amount("tender_value", value if not shared and position == 0 else None)})
+                                  # a consortium's value (one award of several suppliers, beside other winners of
+                                  # their own values) is the group's, not its first member's own tender (reference
+                                  # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
+                                  **_amount("tender_value", value if not shared else None),
+                                  "tender_value_of_group": 1 if not shared and len(group) > 1 and value is not None
+                                  and len(values_of_id.get(str(award.get("id")), ())) <= 1 else None})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
         # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"

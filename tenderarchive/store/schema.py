@@ -265,6 +265,10 @@ TABLES: dict[str, dict] = {
             # (store/summaries.py PROVIDER_SQL, aanbieder_contracten)
             "trade_key": str,
             **_amounts("tender_value"),
+            # 1 where tender_value is a consortium's joint value (one award of several suppliers, OCDS: reference §4
+            # "Consortium", §3.1 one shared value for the group): the whole group's, on each member's row, counted
+            # once per group in the totals (store/summaries.py AWARD_VALUE_SQL); NULL for a winner's own value
+            "tender_value_of_group": int,
             # the winner's own dates and contracts (reference §8.4), where a lot's winners differ in them
             "award_date": str, "contract_date": str, "contract_id": str,
             # an OCDS winner named by its id alone: the party (of an earlier package) that gave its name

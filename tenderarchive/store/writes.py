@@ -1473,15 +1473,16 @@ def _winners_of_award_ids(db: sqlite_utils.Database, ocid: str | None, award: di
     shared = len({tuple(a.items()) for a in amounts}) == 1
     winners: list[dict] = []
     for (award_id, parties), value in zip(by_id.items(), amounts):
-        for position, party in enumerate(parties):
+        for party in parties:
             winner = winner_row({
                 "lot_id": award.get("lot_id"), "name": party["name"], "name_key": name_key_of(party["name"]),
                 "kvk": party["kvk"], "place": party["place"], "country": party["country"], "scale": party["scale"],
                 "group_member": 1 if len(parties) > 1 else 0,
                 "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
                 "award_date": award.get("award_date"),
-                # (a consortium's value once, on its first member's row, as one file gives it)
-                **{f"tender_value_{part}": None if shared or position else value[part] for part in _AMOUNT_PARTS},
+                # (a consortium's value on each member's row, marked joint, as one file gives it)
+                **{f"tender_value_{part}": None if shared else value[part] for part in _AMOUNT_PARTS},
+                "tender_value_of_group": 1 if not shared and len(parties) > 1 and value.get("raw") is not None else None,
                 "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
                                 f"(award {award_id})"}, award["procurement_id"])
             if winner is not None and winner["organisation_id"] not in {w["organisation_id"] for w in winners}:
@@ -1547,10 +1548,29 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
         in_force.update(given)
     if own_id not in in_force:
         return entry  # no update of an award given before: an award of its own, the lot's earlier winners replaced
+    try:
+        own_ids = [str(i) for i in json.loads(award.get("ocds_award_ids") or "null") or []] or [own_id]
+        values_of = json.loads(award.get("ocds_award_values") or "null") or {}
+    except (TypeError, ValueError):
+        own_ids, values_of = [own_id], {}
+    values_of = values_of if isinstance(values_of, dict) else {}
     own = list(entry["suppliers"])
     have = {w.get(k) for w in own for k in ("kvk", "name_key")} - {None}
     held = []
-    for award_id, winners in in_force.items():
+    # the update's award ids naming no supplier here beside an id with its winner (a1's new amount alone beside a new
+    # award a3): each id's winners as the earlier publication giving the id left them, with the id's new value (OCDS
+    # merging: the suppliers it leaves out are as the earlier releases gave them), as one file gives it
+    for award_id in own_ids:
+        if not isinstance(values_of.get(award_id), dict):
+            continue
+        for winner, _, row in in_force.get(award_id, []):
+            keys = {winner.get("kvk"), winner.get("name_key")} - {None}
+            if keys and not keys & have and row.get("source_file") != award.get("source_file"):
+                have |= keys
+                held.append((winner, {part: values_of[award_id].get(part) for part in _AMOUNT_PARTS}, row))
+    # an update giving the lot under an award id no earlier publication gave beside those it updates (a3, another
+    # winner) gives the lot anew, as one file gives it (``ocds.to_procedure``): its other awards are not held
+    for award_id, winners in ({} if any(i not in in_force for i in own_ids) else in_force).items():
         if award_id == own_id:
             continue
         for winner, value, row in winners:
@@ -1561,20 +1581,44 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
                 continue
             have |= keys
             held.append((winner, value, row))
-    if not held:
+
+    def value_source(winner: dict) -> str | None:
+        """Where a winner of the update's award takes its value from where it has none of its own: the one supplier-less
+        id of the update it won (another file's party naming it; a1's € 900.000), else the award ("")."""
+        if winner.get("tender_value_raw") is not None:
+            return None
+        ids = [i for i in ids_of_winner(winner, None) if isinstance(values_of.get(i), dict)]
+        return ids[0] if len(ids) == 1 else ""
+
+    def own_value(winner: dict) -> dict:
+        """A winner of the update's award: its own value, else that of its :func:`value_source`."""
+        source = value_source(winner)
+        if source is None:
+            return amount("tender_value", winner)
+        return {part: values_of[source].get(part) for part in _AMOUNT_PARTS} if source else amount("value", award)
+    # several winners taking one value (the update's award, or one id of it, of a consortium: the members another file
+    # named, the update giving the award's new amount alone): the group's joint value, as one file gives it
+    sources = [value_source(w) for w in own]
+    joint = {source for source in sources if source is not None and sources.count(source) > 1}
+    if not held and not any(own_value(w) != amount("value", award) for w in own if w.get("tender_value_raw") is None):
         return entry
-    values = [amount("tender_value", w) if w.get("tender_value_raw") is not None else amount("value", award)
-              for w in own] + [value for _, value, _ in held]
+    values = [own_value(w) for w in own] + [value for _, value, _ in held]
 
     def value_key(value: dict) -> tuple:
         raw = value.get("raw")
         return value.get("cents"), value.get("currency"), raw is None, str(raw or "").endswith(_OCDS_WITH_TAX)
-    shared = len({value_key(v) for v in values}) == 1
+    # (one value for the award only where every id of the update gives it: a3's own € 200.000, its winner not named,
+    # is no € 900.000, as one file reads the lot's values)
+    shared = len({value_key(v) for v in values} | {
+        value_key({part: v.get(part) for part in _AMOUNT_PARTS}) for v in values_of.values() if isinstance(v, dict)}) == 1
     suppliers = []
-    for winner, value in zip(own + [w for w, _, _ in held], values):
+    for position, (winner, value) in enumerate(zip(own + [w for w, _, _ in held], values)):
         winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}
+        of_group = 1 if position < len(own) and sources[position] in joint and value.get("raw") is not None \
+            else winner.get("tender_value_of_group")
         winner.update(lot_id=lot_id, **{f"tender_value_{part}": None if shared else value[part]
-                                        for part in _AMOUNT_PARTS})
+                                        for part in _AMOUNT_PARTS},
+                      tender_value_of_group=None if shared else of_group)
         suppliers.append(winner)
     for winner in suppliers[:len(own)]:
         # (a winner another file's party named has no date of its own: the award's, as one file gives it)

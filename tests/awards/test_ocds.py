@@ -312,6 +312,37 @@ def test_winners_rows_repeating_the_lots_value_are_one_award_counted_once():
                                                                                 ("Beta B.V.", 50000000)]
 
 
+def test_one_award_id_on_several_of_the_converters_rows_is_a_group_whose_value_counts_once():
+    """Reference §6.3 (the converter writes one release per publication × lot × winner; "merge them": an award id
+    repeated across those rows with other suppliers is one award's further suppliers) and §4 "Consortium" (OCDS: one
+    award with several suppliers; §3.1 one shared value for the group): award a1 of lot 1 comes on two rows, Stichting
+    Een and Stichting Twee, each repeating its € 1.000.000, beside a2 to Stichting Drie (€ 400.000). Een and Twee were
+    two winners of their own, each with € 1.000.000 as its own tender (a total of € 2.400.000, the joint value counted
+    twice). They are now the group of award a1, its value on each member's row marked joint (counted once, as one award
+    object listing both gives it). SYNTHETIC releases."""
+    procedure = to_procedure([
+        _release("310009-a", "2021-03-01", [_award("a1", "11111111", "Stichting Een", 1000000)]),
+        _release("310009-b", "2021-03-01", [_award("a1", "22222222", "Stichting Twee", 1000000)]),
+        _release("310009-c", "2021-03-01", [_award("a2", "33333333", "Stichting Drie", 400000)])])
+    together = to_procedure([
+        _release("310009-a", "2021-03-01", [dict(_award("a1", "11111111", "Stichting Een", 1000000), suppliers=[
+            {"id": "11111111", "name": "Stichting Een"}, {"id": "22222222", "name": "Stichting Twee"}])]),
+        _release("310009-c", "2021-03-01", [_award("a2", "33333333", "Stichting Drie", 400000)])])
+    expected = [("Stichting Een", 100000000, 1, 1, "Stichting Een / Stichting Twee"),
+                ("Stichting Twee", 100000000, 1, 1, "Stichting Een / Stichting Twee"),
+                ("Stichting Drie", 40000000, None, 0, None)]
+    for read in (procedure, together):
+        assert [(a["value_cents"], a["winner_count"]) for a in read["awards"]] == [(None, 3)]
+        assert [(s["name"], s["tender_value_cents"], s["tender_value_of_group"], s["group_member"], s["group_name"])
+                for s in read["suppliers"]] == expected, read["suppliers"]
+    # rows of one award id giving their suppliers values of their own: each its own value, none of them the group's
+    own = to_procedure([
+        _release("310010-a", "2021-03-01", [_award("a1", "11111111", "Stichting Een", 600000)]),
+        _release("310010-b", "2021-03-01", [_award("a1", "22222222", "Stichting Twee", 700000)])])
+    assert [(s["name"], s["tender_value_cents"], s["tender_value_of_group"]) for s in own["suppliers"]] == [
+        ("Stichting Een", 60000000, None), ("Stichting Twee", 70000000, None)]
+
+
 def test_an_award_without_related_lots_of_a_procedure_of_several_lots_is_on_no_lot():
     """An award that names no lot (no ``relatedLots``) was put on the first lot, which then showed a winner
     the package never gave it; of a single-lot procedure it is that lot's. SYNTHETIC releases."""

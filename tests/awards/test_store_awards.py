@@ -502,6 +502,21 @@ def assert_reading_again_changes_nothing(db, files, rows) -> None:
     assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
+def assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, expected) -> None:
+    """The ``earlier`` release (2021 file) and ``later`` one (2022 file) of one ocid: one file holding both gives
+    ``winners(db) == expected``; two yearly files read in either order give the same ``winners`` and ``rows`` as that
+    one file, and reading both again changes nothing (``assert_reading_again_changes_nothing``)."""
+    from tenderarchive.awards.ocds import to_procedure
+
+    one = ocds_archive(tmp_path / "one.db", to_procedure([earlier, later], source="one.json"))
+    assert winners(one) == expected, winners(one)
+    files = yearly_files([earlier], [later])
+    for db in written_in_either_order(tmp_path, files):
+        assert winners(db) == expected, (winners(db), rows(db))
+        assert rows(db) == rows(one), (rows(db), rows(one))
+        assert_reading_again_changes_nothing(db, files, rows)
+
+
 def two_winners_and_an_update(number: str):
     """The two releases of ocid ``ocds-1l04xe-3139{number}``: publication ``2998{number}`` (2021) awards lot 1 to
     Stichting Een (a1, € 1.000.000) and Stichting Twee (a2, no value); publication ``2999{number}`` (2022, tag
@@ -953,7 +968,6 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     one file the update's award of the lot holds both; across the two files the 2022 file alone gave the lot to Twee,
     superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
     now give what one file gives, in either order. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
 
     awarded, update = two_winners_and_an_update("96")
 
@@ -967,16 +981,9 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
                     "select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    expected = [(299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
-                (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)]
-    assert awards(one) == expected, awards(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert awards(db) == expected, awards(db)
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        # reading either file again changes no award, winner or award history
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
+        (299896, 0, "Stichting Een", 100000000), (299896, 0, "Stichting Twee", None),
+        (299996, 1, "Stichting Een", 100000000), (299996, 1, "Stichting Twee", 50000000)])
 
 
 def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards_apart_in_either_order(tmp_path):
@@ -988,7 +995,6 @@ def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards
     award held Een at the stale € 1.000.000 beside the new value; read 2022 first, Twee was lost. One file keeps them
     apart (the 2021 award under a2, the lot's award the update left as it was); two files now give what one file gives,
     in either order, and reading either file again changes nothing. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313998", "299898", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1011,15 +1017,9 @@ def test_an_update_of_a_lots_first_award_in_a_later_file_keeps_both_files_awards
                  for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    expected = [(299898, 0, "Stichting Een", 100000000), (299898, 0, "Stichting Twee", 40000000),
-                (299998, 1, "Stichting Een", 90000000), (299998, 1, "Stichting Twee", 40000000)]
-    assert awards(one) == expected, awards(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert awards(db) == expected, awards(db)
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
+        (299898, 0, "Stichting Een", 100000000), (299898, 0, "Stichting Twee", 40000000),
+        (299998, 1, "Stichting Een", 90000000), (299998, 1, "Stichting Twee", 40000000)])
 
 
 def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its_new_value_in_either_order(tmp_path):
@@ -1031,7 +1031,6 @@ def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its
     € 1.000.000 and Twee at € 400.000; read 2022 first, Een alone. Each supplier-less award id is now mapped to its
     winner through the earlier publication's award ids: two files give what one file holding both gives, in either
     order, and reading either file again changes nothing. SYNTHETIC releases."""
-    from tenderarchive.awards.ocds import to_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313999", "299899", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1055,14 +1054,8 @@ def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its
                   r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    one = ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))
-    assert current(one) == [(299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)], current(one)
-    files = yearly_files([awarded], [update])
-    for db in written_in_either_order(tmp_path, files):
-        assert current(db) == current(one), (current(db), rows(db))
-        assert rows(db) == rows(one), (rows(db), rows(one))
-        # reading either file again changes no award, winner or award history
-        assert_reading_again_changes_nothing(db, files, rows)
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
+        (299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)])
 
 
 def test_one_publication_in_two_yearly_files_valued_exclusive_and_inclusive_of_vat_keeps_the_exclusive_value(tmp_path):
@@ -1119,3 +1112,138 @@ def test_a_later_file_s_update_giving_no_lot_title_leaves_the_same_lot_row_in_ei
             for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1], seen
     assert [row[:3] for row in seen[0]] == [("1", "Ambulant", None)], seen
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_lot_anew_in_either_order(tmp_path,
+                                                                                                        named):
+    """OCDS merging (awards merge by their ``id``; what a release leaves out, here a1's supplier, is as the earlier
+    releases gave it), reference §6.1/§6.3 (one ocid in several yearly files, "merge them") and §4 "Rectified award":
+    the 2021 file's publication awards lot 1 to Stichting Een (a1, € 1.000.000) and Stichting Twee (a2, € 400.000); the
+    2022 file's publication (tag awardUpdate) gives a1 again at € 900.000 (its amount alone) and a NEW award id a3 to
+    Stichting Drie (€ 200.000). One file holding both gives the lot anew (an award id of its own, another winner): Een
+    at € 900.000 and Drie. Two files kept the 2021 winners that stood (Twee beside Drie) and lost a1's winner, in
+    either order of the files. Two files now give what one file gives, and reading either again changes nothing; also
+    where a3 names no winner (its € 200.000 is then no winner's: Een keeps € 900.000 alone). SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313990", "299890", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]},
+                              {"id": "a2", "status": "active", "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 400000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    update = {"ocid": "ocds-1l04xe-313990", "id": "299990", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "parties": [supplier("33333333", "Stichting Drie")],
+              "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]},
+                         {"id": "a3", "status": "active", "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                          "value": {"amount": 200000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+    if not named:
+        del update["awards"][1]["suppliers"], update["parties"]
+
+    def current(db):
+        return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
+            "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
+            "from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+                 for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows,
+                                 [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)])
+
+
+def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_counted_once(tmp_path):
+    """Reference §4 "Consortium" (OCDS: one award with several ``suppliers``), §3.1 (a group award has one shared value
+    for its members; WAI keeps it at lot level and does not give it to each member) and §8.4 (for consortia, the group
+    name and the member names): lot 1 goes to Stichting Een and Stichting Twee together (award a1, € 1.000.000) and to
+    Stichting Drie (a2, € 400.000). The consortium's whole value was put on Een's row as Een's own tender, Twee with
+    none, as if Een alone had tendered € 1.000.000. Each member's row now carries the group's value marked joint
+    (``tender_value_of_group``), and the procurement's total counts it once: € 1.400.000. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313991", "299891", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
+                                                         supplier("22222222", "Stichting Twee"),
+                                                         supplier("33333333", "Stichting Drie")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
+                                             {"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a2", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                               "value": {"amount": 400000, "currency": "EUR"}}])
+    db = ocds_archive(tmp_path / "one.db", to_procedure([awarded], source="one.json"))
+    derive(db, 1)
+    assert [(r["name"], r["tender_value_cents"], r["tender_value_of_group"], r["group_name"]) for r in db.query(
+        "select * from award_suppliers order by name")] == [
+        ("Stichting Drie", 40000000, None, None),
+        ("Stichting Een", 100000000, 1, "Stichting Een / Stichting Twee"),
+        ("Stichting Twee", 100000000, 1, "Stichting Een / Stichting Twee")]
+    assert [r["value_cents"] for r in db.query("select * from awards")] == [None]
+    assert [r["gegunde_waarde_cents"] for r in db.query(
+        "select * from summary_procurements where procurement_id = 'TN313991'")] == [140000000]
+    assert [r["value_cents"] for r in db.query("select * from summary_awards")] == [140000000]
+    # the saved searches say it: the procurement's awards give the group's value once, under the group
+    db.conn.commit()
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    register_functions(db.conn)
+
+    def saved(name, **params):
+        cursor = db.conn.execute(queries[name]["sql"], params)
+        return [dict(zip([c[0] for c in cursor.description], row)) for row in cursor.fetchall()]
+    gunningen = saved("aanbesteding_gunningen", procurement_id="TN313991")
+    assert [(r["aanbieder"], r["inschrijving"], r["inschrijving_cents"]) for r in gunningen] == [
+        ("Stichting Drie", "€ 400.000,00", 40000000),
+        ("Stichting Een", "€ 1.000.000,00 (gezamenlijk)", 100000000),
+        ("Stichting Twee", "gezamenlijk, waarde bij Stichting Een", None)], gunningen
+    assert sum(r["inschrijving_cents"] or 0 for r in gunningen) == 140000000
+    region = db.execute("select jeugdregio_code from procurements where procurement_id = 'TN313991'").fetchone()[0]
+    assert [r["tender_values"] for r in saved("awards_by_region_year", jeugdregio=region, year="2021", pagina="alle")] \
+        == ["Stichting Een / Stichting Twee (gezamenlijk): € 1.000.000,00; Stichting Drie: € 400.000,00"]
+    contracts = saved("aanbieder_contracten", aanbieder="kvk:22222222", pagina="alle", alle_gunningen="", voor="")
+    assert [(r["inschrijving"], r["inschrijving_cents"]) for r in contracts] == [
+        ("€ 1.000.000,00 (gezamenlijk)", 100000000)], contracts
+
+
+def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_joint_in_either_order(tmp_path):
+    """Reference §4 "Consortium" (OCDS: one award with several suppliers; §3.1 one shared value for the group), §6.1/§6.3
+    (one ocid in several yearly files, "merge them") and §4 "Rectified award": the 2021 file awards lot 1 to Stichting Een
+    and Stichting Twee together (a1, € 1.000.000) and to Stichting Drie (a2, € 400.000); the 2022 file's update (tag
+    awardUpdate) gives a1 at € 500.000 alone. One file holding both gives each member the group's new € 500.000 marked
+    joint (``tender_value_of_group``: counted once); two files gave each member € 500.000 as its own tender, the value
+    counted twice in the totals, in either order of the files. Now as one file gives it. SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313993", "299893", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
+                                                         supplier("22222222", "Stichting Twee"),
+                                                         supplier("33333333", "Stichting Drie")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
+                                             {"id": "22222222", "name": "Stichting Twee"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a2", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                               "value": {"amount": 400000, "currency": "EUR"}}])
+    update = {"ocid": "ocds-1l04xe-313993", "id": "299993", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def current(db):
+        return sorted((r["name"], r["tender_value_cents"], r["tender_value_of_group"]) for r in db.query(
+            "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+                 for r in db.query("select * from awards order by award_id")],
+                [(r["award_id"], r["name"], r["tender_value_raw"], r["tender_value_of_group"], r["group_name"])
+                 for r in db.query("select * from award_suppliers order by award_id, name")])
+    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
+        ("Stichting Drie", 40000000, None), ("Stichting Een", 50000000, 1), ("Stichting Twee", 50000000, 1)])
