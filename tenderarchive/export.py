@@ -19,8 +19,9 @@
   order. Rows of a table come in primary-key order; a view's in its own ``ORDER BY``, or, for a view
   without one (``changes``), ordered by its columns from the first to the last, as are a table's without a
   primary key (``summary_region_years``: its rowid says only when the derivation last rewrote the row, so the
-  same rows came in another order after a crawl than after a reparse). A query's rows come in its ``ORDER BY``: without one, in whatever order
-  SQLite reads them, which can change as the archive grows.
+  same rows came in another order after a crawl than after a reparse). A query's rows come in its ``ORDER BY``;
+  without one (nor a ``LIMIT``), ordered by its columns as such a view (:func:`in_column_order`): in whatever order
+  SQLite read them, they changed as the archive was rewritten.
 * ``--output FILE`` is written whole or not at all: the rows go to a temporary file next to it
   that replaces ``FILE`` only when every row is written, so a query that fails half-way
   (``integer overflow``) leaves an earlier ``FILE`` as it was. A file that cannot be written
@@ -220,12 +221,47 @@ def _without_strings(sql: str) -> str:
 
 def _top_level(sql: str) -> str:
     """``sql`` with every parenthesised part blanked, innermost first: an "order by" of a subquery (``changes``
-    picks a gone procurement's last version by one) is no order of the view's rows."""
-    while True:
-        flat = re.sub(r"\([^()]*\)", " ", sql)
-        if flat == sql:
-            return flat
-        sql = flat
+    picks a gone procurement's last version by one) is no order of the view's rows. In one walk (a query of one's
+    own may nest deep: blanking the innermost part again and again took seconds for 20,000 levels); a parenthesis
+    without its pair is kept, with what follows it."""
+    opened, spans = [], []
+    for i, ch in enumerate(sql):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            if not opened:
+                spans.append((start, i + 1))
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [sql[at:start], " "]
+        at = end
+    return "".join(parts) + sql[at:]
+
+
+def in_column_order(conn: sqlite3.Connection, sql: str) -> str:
+    """A query with no ORDER BY (nor LIMIT) of its own, ordered by its columns from the first to the last, as a view
+    without one is (:func:`source_sql`): its rows came in whatever order SQLite read them, the order rows were
+    written, which a crawl, a reparse or a new index changes, so the same rows exported from two archives, or before
+    and after a crawl that touched none of them, differed. An ORDER BY inside parentheses (a subquery, a window) is
+    none of the query's; a query with a LIMIT or OFFSET and no order is left as it is (its rows would change, not
+    their order), as is one SQLite does not take so ordered (it reports the query's own error)."""
+    blanked = re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/",
+                     lambda m: " " * len(m.group()), sql, flags=re.DOTALL)   # as _without_strings, same length
+    end = len(blanked.rstrip(" \t\r\n;"))
+    body = _top_level(blanked[:end])
+    if ";" in body or re.search(r"\b(?:order\s+by|limit)\b", body, re.IGNORECASE):
+        return sql
+    ordered, empty = sql[:end], {name: "" for name in named_parameters(sql)}   # compiled, not run
+    try:
+        count = len(conn.execute(f"select * from (\n{ordered}\n) limit 0", empty).description or ())
+        if not count:
+            return sql
+        ordered = f"{ordered}\norder by {', '.join(str(i) for i in range(1, count + 1))}"
+        conn.execute(f"explain {ordered}", empty).close()
+    except (sqlite3.Error, sqlite3.Warning, ValueError, OverflowError):   # the query's own run tells it
+        return sql
+    return ordered
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
@@ -383,11 +419,14 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
 
         register_functions(conn)  # the functions the saved searches call (euro, jeugdregio_code …)
         sql = source_sql(conn, table_or_sql)
-        if sql is not table_or_sql:  # a table, a view or a saved search by its name: the site's parameters
+        named = sql is not table_or_sql
+        if named:  # a table, a view or a saved search by its name: the site's parameters
             params = saved_search_params(sql, params)
+        else:  # a query of one's own without an order: by its columns, as a view without one
+            sql = in_column_order(conn, sql)
         columns, cursor = rows(conn, sql, params)
         keep = None
-        if fmt == "csv" and sql is not table_or_sql and conn.execute(
+        if fmt == "csv" and named and conn.execute(
                 "select count(*) = 0 from sqlite_master where name = ? collate nocase and type in ('table', 'view')",
                 [table_or_sql.strip()]).fetchone()[0]:
             # a saved search's CSV, as the site's: the columns its page shows, not its Atom feed's

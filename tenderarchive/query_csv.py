@@ -16,6 +16,9 @@ A saved search shown a hundred rows a page (``pagina``) gives every row (``pagin
 its address asks for a page, as ``tenderarchive export`` does: the CSV link of its page
 (``?_size=max``, no ``pagina``) gave the first hundred, though the home page promises every row.
 
+A saved search's CSV of no rows since a day still to come (``since=2999-01-01``) is its header row alone, as any
+empty search's, and says why in the answer's ``Tenderarchive-Note`` header (:func:`empty_because`).
+
 A saved search's CSV holds the columns its page shows (:func:`reader_columns`): not the columns of
 its Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``),
 which datasette-atom reads from the query's own rows and which repeat the row's other columns in a
@@ -50,6 +53,28 @@ def reader_columns(columns) -> list:
     """The columns of a saved search a reader is shown (its page, its CSV, a research page's section): all
     but its feed's (:data:`FEED_COLUMN_PREFIX`), in their order."""
     return [c for c in columns if not str(c).startswith(FEED_COLUMN_PREFIX)]
+
+
+#: The HTTP header of a saved search's CSV of no rows that says why, where its body, a header row alone, cannot
+#: (:func:`empty_because`).
+NOTE_HEADER = "Tenderarchive-Note"
+
+
+def empty_because(params: dict) -> str | None:
+    """Why a saved search's CSV holds no rows, when a "since" day it was given is after today
+    (``/archive/new_this_week.csv?since=2999-01-01``, a year mistyped: ``query_params.days_to_come``), for the
+    :data:`NOTE_HEADER` of its answer: "since=2999-01-01 is after today (2026-12-05): nothing archived is that new",
+    as ``tenderarchive export`` says it on stderr and the search's page under its "0 results". The body stays the
+    header row alone, which every CSV reader (a spreadsheet, pandas, csvkit) reads as no rows: a line of words in it
+    would be read as a row, or a comment line as a column name. Printable ASCII only (a header is no place for a
+    line break)."""
+    from tenderarchive.clock import vandaag
+    from tenderarchive.query_params import days_to_come
+
+    today = vandaag()
+    said = ["".join(c if " " <= c <= "~" else "?" for c in f"{name}={value.strip()}")
+            + f" is after today ({today}): nothing archived is that new" for name, value in days_to_come(params, today)]
+    return "; ".join(said) or None
 
 
 def _truthy(value: str | None) -> bool:
@@ -118,6 +143,10 @@ async def response_for(datasette, path: str, query_string: str):
     if datasette.cors:
         from datasette.utils import add_cors_headers
         add_cors_headers(headers)
+    if not results.rows and (why := empty_because(params)):
+        headers[NOTE_HEADER] = why
+        if "Access-Control-Expose-Headers" in headers:
+            headers["Access-Control-Expose-Headers"] += f", {NOTE_HEADER}"
     if _truthy(args.get("_dl")):
         headers["content-disposition"] = f'attachment; filename="{name}.csv"'
         content_type = "text/csv; charset=utf-8"

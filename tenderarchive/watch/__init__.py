@@ -13,7 +13,8 @@ One module per job:
 ``tenderarchive crawl --watchlist`` (``tenderarchive/cli.py``, which also parses their
 options) call it. Outputs: plain text (printed), Markdown and HTML (``reports/crawl-N.md`` /
 ``.html`` next to the archive), an Atom feed of the crawl (``crawl-N.atom``) and a rolling
-feed (``feed.atom``); optionally an e-mail (text + HTML). Links go to the TenderNed notice
+feed (``feed.atom``), each with an entry of the crawl's warning when it did not complete; optionally an e-mail
+(text + HTML, its subject naming an outcome other than complete). Links go to the TenderNed notice
 page (or the article) and, given a Datasette base URL, to the row in Datasette.
 """
 

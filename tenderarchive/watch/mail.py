@@ -57,7 +57,10 @@ class SMTPSettings:
 
 def email_message(report: Report, smtp: SMTPSettings) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = f"{report.watchlist.title}: {report.summary} (crawl {report.crawl_id})"
+    # a crawl that did not complete says so in the subject, where the inbox shows it ("(crawl 2, partial)")
+    status = report.crawl.get("status")
+    outcome = f", {status}" if status and status != "complete" else ""
+    message["Subject"] = f"{report.watchlist.title}: {report.summary} (crawl {report.crawl_id}{outcome})"
     message["From"] = smtp.sender
     message["To"] = ", ".join(smtp.recipients)
     message.set_content(render_text(report))

@@ -288,7 +288,9 @@ def _serialise(feed: ET.Element) -> str:
 
 
 def render_atom(report: Report) -> str:
-    """An Atom (RFC 4287) feed with one entry per match of this crawl."""
+    """An Atom (RFC 4287) feed with one entry per match of this crawl, and first, for a crawl the report warns of
+    (partial, failed, killed, read past source drift: :attr:`Report.warning`), an entry of that warning: the feed of
+    such a crawl, empty or not, read in a feed reader as a night with nothing new or as complete as any other."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
 
@@ -303,6 +305,12 @@ def render_atom(report: Report) -> str:
     sub(feed, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/watchlist/{quote(report.watchlist.path.stem)}")
     sub(feed, "updated", updated)
     sub(sub(feed, "author"), "name", "tenderarchive")
+    if report.warning:   # a partial, failed or killed crawl (or one that read past drift): an entry of its own
+        entry = sub(feed, "entry")
+        sub(entry, "title", f"warning: {report.crawl_words}")
+        sub(entry, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/crawl-{report.crawl_id}/warning")
+        sub(entry, "updated", updated)
+        sub(entry, "content", report.warning, type="text")
     for g in report.gone:   # once, not per watch
         entry = sub(feed, "entry")
         sub(entry, "title", f"gone: {g['procurement_id']}" + (f" {g['title']}" if g.get("title") else ""))

@@ -1211,6 +1211,11 @@ class Report:
                 "(a notice or page changed again by a later crawl is told once, in the later crawl's report)")
 
     @property
+    def crawl_words(self) -> str:
+        """"crawl 2 (tenderned, partial)": the crawl, its spider and its outcome (a killed crawl as killed)."""
+        return f"crawl {self.crawl_id} ({self.crawl.get('spider')}, {self.crawl.get('status')})"
+
+    @property
     def warning(self) -> str | None:
         """What the crawl's status means for the report: a news crawl misses news pages, not notices; a crawl
         killed mid-run (``running`` in the archive, no process runs it) was killed, not "is running". A crawl that

@@ -135,3 +135,25 @@ def test_a_saved_search_page_since_a_day_to_come_says_why_it_is_empty(server):
     assert csv.count(b"\n") == 1 and b"after today" not in csv
     past = server.get(f"/{server.database}/new_this_week?since=2020-01-01").decode()
     assert "zero-results" not in past and "after today" not in past
+
+
+def test_a_saved_search_csv_since_a_day_to_come_says_why_in_a_header_and_keeps_its_body(server):
+    """``/archive/new_this_week.csv?since=2999-01-01`` (a year mistyped) was a header row and no word why, where
+    its page and ``export`` say the day is after today. The answer says so in its ``Tenderarchive-Note`` header; the
+    body stays the header row alone, which every CSV reader reads as no rows (a line of words in it would be read
+    as a row). A day past, or a search with rows, has no such header."""
+    from tenderarchive.clock import vandaag
+
+    def csv_of(path):
+        with urllib.request.urlopen(f"{server.base}/{server.database}/{path}", timeout=30) as response:
+            return response.headers, response.read()
+
+    for path, said in (("new_this_week.csv?since=2999-01-01", "since=2999-01-01"),
+                       ("new_this_week.csv?since=2999-01-01&_dl=1", "since=2999-01-01"),
+                       ("jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&sinds=2030-01-01", "sinds=2030-01-01")):
+        headers, body = csv_of(path)
+        assert headers["Tenderarchive-Note"] == f"{said} is after today ({vandaag()}): nothing archived is that new"
+        assert body.count(b"\n") == 1 and b"procurement_id" in body and b"after today" not in body, body
+    for path in ("new_this_week.csv?since=2020-01-01", "jeugdregio_aanbestedingen.csv?jeugdregio=JZ18"):
+        headers, body = csv_of(path)
+        assert "Tenderarchive-Note" not in headers and body.count(b"\n") > 1, path

@@ -718,6 +718,53 @@ def test_a_crawl_that_read_past_source_drift_is_reported_with_a_warning_that_its
     assert "WARNING: crawl 1 read past source drift" in render_text(build_report(tmp_path / "archive.db", watchlist, 1))
 
 
+def test_the_feeds_and_the_mail_of_a_partial_crawl_say_it_is_partial(tmp_path):
+    """Two real loopback crawls, the second partial (notice 100131's detail answers 500): its text, Markdown and
+    HTML report warned, but ``crawl-2.atom`` and the rolling ``feed.atom`` a feed reader polls held its matches
+    alone, read as complete as crawl 1's, and the mail's subject, what the inbox shows, said "(crawl 2)". The feeds
+    carry the warning as an entry of its own (first, once per crawl, also when nothing matched); the subject says
+    "(crawl 2, partial)". A complete crawl has neither."""
+    import email.message
+
+    from tenderarchive.watch.mail import SMTPSettings, email_message
+
+    snapshot = load_publications()
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    watchlist = write(tmp_path, WATCHLIST)
+    quiet = write(tmp_path, "- name: Almere\n  buyers: Gemeente Almere\n", "quiet.yaml")
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        report_after_crawl(db, None, watchlist, out_dir=out, print_text=False)
+        server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/100131"] = [{"status": 500}] * 10
+        template = by_id(snapshot, 100101)
+        server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
+                                        kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db, "-s", "RETRY_TIMES=0")
+    assert second.returncode == 3 and second.crawl["status"] == "partial", second.output
+    report = report_after_crawl(db, None, watchlist, out_dir=out, print_text=False)
+    assert report.count("new") == 1
+
+    def entries(path):
+        return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}id"), e.findtext(f"{ATOM}content"))
+                for e in ET.parse(path).getroot().findall(f"{ATOM}entry")]
+
+    warning = ("warning: crawl 2 (tenderned, partial)", "tag:tenderarchive,2024:archive/crawl-2/warning",
+               "crawl 2 is partial: some new or changed notices may be missing (see `tenderarchive status`)")
+    crawl2, feed = entries(out / "crawl-2.atom"), entries(out / "feed.atom")
+    assert crawl2[0] == warning and [e for e in crawl2 if "warning" in e[1]] == [warning]
+    assert "new: Aanvullende jeugdhulp Heerlen" in crawl2[1][0]
+    assert feed[0] == warning and [e for e in feed if "/warning" in e[1]] == [warning]
+    assert not [e for e in entries(out / "crawl-1.atom") if "/warning" in e[1]]   # crawl 1 was complete
+    # nothing matched: the feed of that crawl still says it is partial
+    report_after_crawl(db, None, quiet, out_dir=tmp_path / "quiet", print_text=False)
+    assert entries(tmp_path / "quiet" / "crawl-2.atom") == [warning]
+
+    smtp = SMTPSettings(host="127.0.0.1", recipients=["a@example.org"])
+    assert email_message(report, smtp)["Subject"] == "Mijn jeugdhulp: 1 new, 0 changed in 1 of 3 watches (crawl 2, partial)"
+    complete = build_report(db, load_watchlist(watchlist), 1)
+    assert email_message(complete, smtp)["Subject"].endswith(" watches (crawl 1)")
+
+
 def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path):
     """The demo's report said "9 new, 0 changed in 4 of 5 watches" (and so did its e-mail's subject) of eight
     new notices: the one both "Haarlem koopt in" and "Dyslexiezorg" match was counted in each watch. The
