@@ -1,0 +1,43 @@
+"""Organisations on pages never seen, round fourteen (issue 11, branch orgs14): a long text of any shape is read in
+time linear in its length, names that open with "Jeugd" are names, a buying office is read with its whole name, and
+the corpus bench scores the precision of the organisations read.
+
+The phrasings are real Dutch ones seen on pages (public text, a few words each); the names in the guards are invented.
+"""
+
+import pytest
+
+from tenderarchive.analysis.organisations import find_organisations
+from tests.spiders.test_news_hostile import cpu_time
+
+
+def _orgs(result: dict) -> dict:
+    return {o["name"]: o["role"] for o in result["organisations"]}
+
+
+# --- speed ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("unit", [
+    "Centrum voor Jeugd en Gezin en ",  # 40 KB of it took 7.6 s
+    "Centrum voor Jeugd en Gezin en Veilig Thuis ",
+    "Stichting Jeugd en Gezin Noord en ",
+    "A B C D E F G ",
+    "De gegunde partijen zijn:\n- A B\n- C D\n",
+])
+def test_100_kb_of_any_shape_is_read_in_linear_time(unit):
+    # a pattern that opens with a list was tried at every word and read the list from there to its end (up to 25 names
+    # of 17 words) before failing; a page of list heads read the 40 lines under each head
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5  # (linear: about 0.5 s; before, 2.5-6 s)
+
+
+def test_lists_and_names_are_still_read_where_they_start():
+    # a list or a name is tried where its run of capitalised words starts: the parties of these sentences are read as
+    # before (the dev part of the corpus reads every organisation as before)
+    got = {o["name"]: o["rule"] for o in find_organisations(
+        "De rechtbank oordeelde anders. Eikenrode Jeugdhulp, Beuk en Wilgenhof Zorg maakten bezwaar. Tegelijk is "
+        "Kastanje Jeugd BV, onderdeel van Eikenrode Groep, naar de rechter gestapt.")}
+    assert {k: got.get(k) for k in ("Eikenrode Jeugdhulp", "Beuk", "Wilgenhof Zorg", "Kastanje Jeugd BV", "Eikenrode Groep")} == {
+        "Eikenrode Jeugdhulp": "party_in_procedure", "Beuk": "party_in_procedure", "Wilgenhof Zorg": "party_in_procedure",
+        "Kastanje Jeugd BV": "legal_form", "Eikenrode Groep": "party_in_procedure"}
