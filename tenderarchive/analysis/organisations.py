@@ -229,7 +229,12 @@ _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Fl
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
 # (branch orgs7: a service word before "Nederland" names the national body: "Jeugdzorg Nederland")
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp(?! Nederland$)|Jeugdzorg(?! Nederland$)|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+# (branch orgs14: "Jeugd", "Jeugdhulp" and "Jeugdzorg" open a name, not a service, when a word of the domain joined by
+# "en" and a capitalised word follow ("Jeugd en Gezin Noord") or two capitalised words do ("Jeugd Veilig Verder",
+# "Jeugdzorg Caribisch Nederland"))
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
+                      r"(?:Jeugdhulp|Jeugdzorg|Jeugd)(?!- (?:&|en) )(?! Nederland$)(?! (?:en|&) [A-Z][a-z]+ [A-ZÀ-Ý])"
+                      r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -1435,6 +1440,22 @@ def _abbreviated(name: str, abbr: str) -> str | None:
     return n if not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
 
 
+# branch orgs14: the last words of a name joined by "en" before the abbreviation in brackets that spells them all
+# ("Regionaal Inkoopbureau IJmond en Kennemerland (RIJK)"), which a name does not take (its "en" may join a list)
+_EN_TAIL = re.compile(rf" (?:en|&) (?P<tail>{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")
+
+
+def _with_tail(n: str, text: str, start: int, end: int) -> str:
+    """``n``, found in ``text[start:end]``, with the words after it that its abbreviation in brackets spells with it."""
+    at = text.find(n, start, end)
+    m = _EN_TAIL.match(text, at + len(n)) if at >= 0 else None
+    if not m:
+        return n
+    full = text[at: m.start("abbr") - 2]
+    ab = _abbreviated(full, m.group("abbr"))
+    return full if ab and full.endswith(ab) and ab.endswith(m.group("tail")) else n
+
+
 # branch orgs11: an institution named with the organisation it belongs to ("de gesloten jeugdhulpinstelling Transferium
 # van Parlan"): the unit is one word that is not the head noun of a body's own name ("Raad van State", "Leger des Heils",
 # "Vrienden van X", "Huis van de Jeugd")
@@ -1789,6 +1810,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     continue  # "de Gemeenschappelijke Regeling" without its name names no body
                 if rule == "advice_by" and _PERSON.fullmatch(n):
                     continue  # "ondersteund door Anna van Dijk": a person, not a firm
+                n = _with_tail(n, text, m.start(group), m.end())  # (branch orgs14) "X en Y (XY)": one name
                 key = n.casefold()
                 if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
                     continue

@@ -41,3 +41,49 @@ def test_lists_and_names_are_still_read_where_they_start():
     assert {k: got.get(k) for k in ("Eikenrode Jeugdhulp", "Beuk", "Wilgenhof Zorg", "Kastanje Jeugd BV", "Eikenrode Groep")} == {
         "Eikenrode Jeugdhulp": "party_in_procedure", "Beuk": "party_in_procedure", "Wilgenhof Zorg": "party_in_procedure",
         "Kastanje Jeugd BV": "legal_form", "Eikenrode Groep": "party_in_procedure"}
+
+
+# --- names that open with "Jeugd" ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Per 1 januari is de opdracht gegund aan Jeugd en Gezin Noord.", "Jeugd en Gezin Noord", "awardee"),
+    ("De gemeente werkt samen met Jeugd en Gezin Noord en de huisartsen.", "Jeugd en Gezin Noord", "provider"),
+    ("Jeugdzorg Caribisch Nederland zoekt een samenwerkingspartner voor de voorziening.", None, None),
+    ("De jongeren verblijven bij JeugdzorgPlus Noord in Zwolle.", "JeugdzorgPlus Noord", "provider"),
+])
+def test_a_name_that_opens_with_jeugd_is_a_name(read, text, name, role):
+    got = _orgs(read(text))
+    if name:
+        assert got.get(name) == role
+    assert not {"Jeugd", "Jeugd en Gezin", "Jeugdzorg"} & set(got)
+
+
+def test_jeugdzorg_with_two_capitalised_words_is_a_name():
+    from tenderarchive.analysis.organisations import _clean_name
+    assert _clean_name("Jeugdzorg Caribisch Nederland") == "Jeugdzorg Caribisch Nederland"
+    assert _clean_name("Jeugd en Gezin Noord") == "Jeugd en Gezin Noord"
+
+
+@pytest.mark.parametrize("service", ["Jeugdhulp", "Jeugd en Gezin", "Jeugdhulp Friesland", "Jeugdzorg", "Jeugd"])
+def test_a_service_alone_is_still_no_name(service):
+    from tenderarchive.analysis.organisations import _clean_name
+    assert _clean_name(service) is None
+
+
+# --- a buying office with "en" in its name -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Stichting Regionaal Inkoopbureau IJmond en Kennemerland (RIJK) is in 2009 opgericht door 8 gemeenten in de regio "
+     "IJmond en Kennemerland.", "Regionaal Inkoopbureau IJmond en Kennemerland"),
+    ("De inkoop wordt uitgevoerd door het Regionaal Inkoopbureau IJmond en Kennemerland (RIJK).",
+     "Regionaal Inkoopbureau IJmond en Kennemerland"),
+])
+def test_a_name_is_read_whole_to_the_abbreviation_that_spells_it(read, text, name):
+    got = _orgs(read(text))
+    assert got.get(name) == "buyer"
+    assert not [n for n in got if n.endswith("IJmond")]  # not cut at "en"
+
+
+def test_a_list_before_an_abbreviation_is_still_a_list(read):
+    got = _orgs(read("De zorgaanbieders Pluryn en Karakter (PK) maakten bezwaar tegen de gunning."))
+    assert "Pluryn" in got and "Karakter" in got and "Pluryn en Karakter" not in got
