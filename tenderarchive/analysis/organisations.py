@@ -116,6 +116,13 @@ Branch orgs13: what a page calls a programme, project or campaign, and its abbre
 two words of the domain joined by "en" inside a name keep it whole in a list (:data:`_DOMAIN_PAIR`: "Centrum voor
 Jeugd en Gezin Eikenrode").
 
+Branch orgs14: a pattern that opens with a list or a name is tried only where one starts (:class:`_AtStarts`,
+:func:`_rule_matches`), so a page is read in time linear in its length; "Jeugd en Gezin Noord" and "Jeugdzorg Caribisch
+Nederland" are names, not the service; a name runs to the abbreviation in brackets that spells it with the words after
+its "en" (:func:`_with_tail`: "Regionaal Inkoopbureau IJmond en Kennemerland (RIJK)"); the municipalities of a list
+("de gemeenten A, B en C") on a page that names a body buying for them (a regional buyer named as a body, not "de regio
+X" as a place) are concerned, not buyers.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1918,6 +1925,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # branch orgs1: a list after "gemeente(n/s)" may hold names of several words ("de gemeenten Alphen aan den Rijn en
     # Kaag en Braassem", "De samenwerkende gemeentes Hillegom, Lisse en Teylingen"): any named municipality is a list item
     others = sorted({f for mun in municipalities or [] for f in forms_of(mun["name"])}, key=len, reverse=True)
+    # (branch orgs14) a body that buys for several municipalities: a region, an inkoopbureau, a jeugdhulpregio
+    # named as a body, not as a place ("de gemeenten in de regio Alkmaar")
+    regional_buyer = any(o["role"] == "buyer" and not re.match(r"(?i:gemeente )|regio ", o["name"]) for o in out)
     item = "|".join([re.escape(f) for f in others] + [r"[\w-]+"])
     for mun in municipalities or []:
         name = mun["name"]
@@ -1926,6 +1936,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
                 + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
+                # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
+                # buyer; "de gemeente A" elsewhere on the page still is
+                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))), None)
             rule = "gemeente_x"
             if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
                 # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")

@@ -87,3 +87,26 @@ def test_a_name_is_read_whole_to_the_abbreviation_that_spells_it(read, text, nam
 def test_a_list_before_an_abbreviation_is_still_a_list(read):
     got = _orgs(read("De zorgaanbieders Pluryn en Karakter (PK) maakten bezwaar tegen de gunning."))
     assert "Pluryn" in got and "Karakter" in got and "Pluryn en Karakter" not in got
+
+
+# --- municipalities for whom a regional body buys ------------------------------------------------------------------
+
+def test_the_municipalities_a_regional_body_buys_for_are_no_buyers(read):
+    got = _orgs(read("De Regio Nijmegen, bestaande uit de gemeenten Nijmegen, Berg en Dal, Beuningen, Druten, Heumen en "
+                     "Mook en Middelaar, sluit 1 januari nieuwe contracten af met zorgaanbieders voor minimaal drie jaar."))
+    assert got.get("Regio Nijmegen") == "buyer"
+    assert not [n for n in got if n.startswith("gemeente ")]
+
+
+def test_a_municipality_named_as_gemeente_x_beside_a_regional_body_is_still_a_buyer(read):
+    got = _orgs(read("Netwerkorganisatie regio Alkmaar verzorgt de inkoop en het contractmanagement voor de gemeenten "
+                     "Alkmaar, Bergen en Castricum. De gemeente Castricum kiest daarnaast voor een eigen loket."))
+    assert got.get("gemeente Castricum") == "buyer"
+    assert "gemeente Alkmaar" not in got and "gemeente Bergen (NH.)" not in got
+
+
+def test_municipalities_named_in_a_region_named_as_a_place_are_still_buyers(read):
+    # "de regio Alkmaar" as a place names no body that buys for them
+    got = _orgs(read("De inkoop van jeugdhulp in de regio Alkmaar is geslaagd. Jeugdigen in de gemeenten Alkmaar, Bergen, "
+                     "Castricum, Heiloo en Uitgeest kunnen rekenen op voldoende zorg."))
+    assert {"gemeente Alkmaar", "gemeente Heiloo", "gemeente Uitgeest"} <= {n for n, r in got.items() if r == "buyer"}
