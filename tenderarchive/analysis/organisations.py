@@ -121,7 +121,9 @@ Branch orgs14: a pattern that opens with a list or a name is tried only where on
 Nederland" are names, not the service; a name runs to the abbreviation in brackets that spells it with the words after
 its "en" (:func:`_with_tail`: "Regionaal Inkoopbureau IJmond en Kennemerland (RIJK)"); the municipalities of a list
 ("de gemeenten A, B en C") on a page that names a body buying for them (a regional buyer named as a body, not "de regio
-X" as a place) are concerned, not buyers.
+X" as a place) are concerned, not buyers; "de regio X" after a preposition of place ("in de regio Alkmaar", "uit de
+regio Amersfoort") is where, not a body that buys (:data:`_IN_REGION`; "in de Regio Gooi en Vechtstreek", written as a
+name, still is).
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -200,6 +202,9 @@ def _run_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each list and each name of ``text`` starts (the longest ones, read left to right)."""
     return tuple(m.start() for m in _LIST_RUN.finditer(text)), tuple(m.start() for m in _NAME_RUN.finditer(text))
 
+
+# branch orgs14: a region named as where something is, with a preposition of place before it
+_IN_REGION = re.compile(r"(?<![\w-])(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Rr]ond(?:om)?) (?:de |het |heel de |onze |deze )?\Z")
 
 _OPENS_LIST = f"(?P<names>{_ALIST})"
 _OPENS_NAME = f"(?P<names>{_NAME}"
@@ -1811,6 +1816,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
                     if not _regio_name(n):
                         continue
+                    if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 30), m.start()):
+                        continue  # (branch orgs14) "de jeugdhulp in de regio Alkmaar": a place, not a body that buys;
+                        # "in de Regio Gooi en Vechtstreek" is written as the body's name
                 if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
                     n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:

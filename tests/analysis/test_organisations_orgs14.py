@@ -110,3 +110,28 @@ def test_municipalities_named_in_a_region_named_as_a_place_are_still_buyers(read
     got = _orgs(read("De inkoop van jeugdhulp in de regio Alkmaar is geslaagd. Jeugdigen in de gemeenten Alkmaar, Bergen, "
                      "Castricum, Heiloo en Uitgeest kunnen rekenen op voldoende zorg."))
     assert {"gemeente Alkmaar", "gemeente Heiloo", "gemeente Uitgeest"} <= {n for n, r in got.items() if r == "buyer"}
+
+
+# --- a region named as a place ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De inkoop van jeugdhulp in de regio Alkmaar is geslaagd.",
+    "Jongeren uit de regio Amersfoort kunnen terecht bij de nieuwe aanbieders.",
+])
+def test_a_region_named_as_a_place_is_no_buyer(read, text):
+    assert not [n for n in _orgs(read(text)) if n.casefold().startswith("regio ")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De regio Alkmaar heeft besloten de jeugdhulp opnieuw in te kopen.", "regio Alkmaar"),
+    ("De aanbesteding is gewonnen door twee aanbieders, meldt de regio Amersfoort.", "regio Amersfoort"),
+    ("De gemeenten in de regio werken samen; de inkoop wordt gedaan door de regio Rivierenland.", "regio Rivierenland"),
+])
+def test_a_region_that_acts_is_still_a_buyer(read, text, name):
+    assert _orgs(read(text)).get(name) == "buyer"
+
+
+def test_a_region_written_as_a_name_is_a_buyer_also_after_in(read):
+    got = _orgs(read("Zij is voorzitter van het portefeuillehoudersoverleg Jeugd en Onderwijs in de Regio Gooi en "
+                     "Vechtstreek, die de jeugdhulp inkoopt."))
+    assert got.get("Regio Gooi en Vechtstreek") == "buyer"
