@@ -38,8 +38,10 @@ Each page of ``tests/fixtures/news/corpus/pages/`` is wrapped in labelled synthe
 of its site's CMS family (:func:`tenderarchive.analysis.corpus.render_html`) and goes
 through :func:`tenderarchive.extract_page.analyse_html` -- trafilatura extraction, stated
 dates, then the Dutch analysis -- exactly as ``tenderarchive extract`` does. Scores:
-:func:`tenderarchive.analysis.scoring.score_corpus`. The split is
-``tests/fixtures/news/corpus/split.json`` (by site); tune on dev only.
+:func:`tenderarchive.analysis.scoring.score_corpus` (branch orgs14: "organisations P" is the share of the organisations
+read that the gold names, on gold-relevant pages; "organisations P role" counts only those named with the role read; the
+errors list the others as "organisations extra"). The split is ``tests/fixtures/news/corpus/split.json`` (by site);
+tune on dev only.
 """
 from __future__ import annotations
 
@@ -381,6 +383,7 @@ def table(scores_by_part: dict) -> str:
             ("relevance recall", "relevance", "recall"), ("title", "title", "accuracy"), ("date", "date", "accuracy"),
             ("primary stage", "primary_stage", "accuracy"), ("stage-status F1", "stage_status", "f1"),
             ("municipalities P", "municipalities", "precision"), ("municipalities R", "municipalities", "recall"),
+            ("organisations P", "organisations", "precision"), ("organisations P role", "organisations", "role_precision"),
             ("organisations R", "organisations", "recall"), ("awardees P", "awardees", "precision"),
             ("awardees R", "awardees", "recall"), ("events R", "events", "recall")]
     parts = list(scores_by_part)

@@ -116,6 +116,15 @@ Branch orgs13: what a page calls a programme, project or campaign, and its abbre
 two words of the domain joined by "en" inside a name keep it whole in a list (:data:`_DOMAIN_PAIR`: "Centrum voor
 Jeugd en Gezin Eikenrode").
 
+Branch orgs14: a pattern that opens with a list or a name is tried only where one starts (:class:`_AtStarts`,
+:func:`_rule_matches`), so a page is read in time linear in its length; "Jeugd en Gezin Noord" and "Jeugdzorg Caribisch
+Nederland" are names, not the service; a name runs to the abbreviation in brackets that spells it with the words after
+its "en" (:func:`_with_tail`: "Regionaal Inkoopbureau IJmond en Kennemerland (RIJK)"); the municipalities of a list
+("de gemeenten A, B en C") on a page that names a body buying for them (a regional buyer named as a body, not "de regio
+X" as a place) are concerned, not buyers; "de regio X" after a preposition of place ("in de regio Alkmaar", "uit de
+regio Amersfoort") is where, not a body that buys (:data:`_IN_REGION`; "in de Regio Gooi en Vechtstreek", written as a
+name, still is).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -151,6 +160,71 @@ _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at 
 # branch orgs10: a list whose names may be written with a partner or parent after a slash ("A/B, C en D/E"), split with
 # _SLASHED; each slashed part is bounded, as _NAME is
 _SLIST = rf"{_NAME}(?:/{_NAME}){{0,3}}(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}){{0,24}}"
+# branch orgs14: a name or a list as long as it runs (no bound), taken whole: one pass over a text finds where every
+# name and every list starts (:func:`_run_starts`)
+_NAME_RUN = re.compile("(?>" + _NAME.replace("{0,16}", "*", 1) + ")")
+_LIST_RUN = re.compile("(?>{n}(?:(?:, ?| en )(?:de |het )?{n})*)".format(n=_NAME.replace("{0,16}", "*", 1)))
+
+
+class _AtStarts:
+    """A pattern whose alternatives that open with a list (``lists``) or a name (``names``) are tried only where a list
+    or a name starts, the others (``led``, each opened by its own words) everywhere (branch orgs14).
+
+    Tried at every word, as one regular expression, an alternative that opens with a list reads the list from each of
+    its words to its end before failing on the words after it: a text that is one long run of capitalised words
+    ("Centrum voor Jeugd en Gezin en " x 1300, 40 KB) took seconds, each word paying for up to 25 names of 17 words.
+    A list read from a later word of the same run ends where the run's own does, so it fails as the run's did; a name
+    read from a later word of a name could have been read from the name's start, which is tried first. Matches are
+    those of ``finditer``: leftmost, not overlapping."""
+
+    def __init__(self, led: list[str] = (), lists: list[str] = (), names: list[str] = ()):
+        self.led = re.compile("|".join(led)) if led else None
+        self.lists = re.compile("|".join(lists)) if lists else None
+        self.names = re.compile("|".join(names)) if names else None
+        self.pattern = "|".join([*led, *lists, *names])
+
+    def finditer(self, text: str, starts: tuple[list[int], list[int]] | None = None) -> list[re.Match]:
+        list_starts, name_starts = starts if starts is not None else _run_starts(text)
+        found = list(self.led.finditer(text)) if self.led else []
+        for rx, at in ((self.lists, list_starts), (self.names, name_starts)):
+            if rx is not None:
+                found += [m for s in at if (m := rx.match(text, s))]
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        out: list[re.Match] = []
+        for m in found:
+            if not out or m.start() >= out[-1].end():
+                out.append(m)
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def _run_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each list and each name of ``text`` starts (the longest ones, read left to right)."""
+    return tuple(m.start() for m in _LIST_RUN.finditer(text)), tuple(m.start() for m in _NAME_RUN.finditer(text))
+
+
+# branch orgs14: a region named as where something is, with a preposition of place before it
+_IN_REGION = re.compile(r"(?<![\w-])(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Rr]ond(?:om)?) (?:de |het |heel de |onze |deze )?\Z")
+
+_OPENS_LIST = f"(?P<names>{_ALIST})"
+_OPENS_NAME = f"(?P<names>{_NAME}"
+
+
+def _rule_matches(rx: str, text: str) -> list[re.Match]:
+    """``re.finditer(rx, text)``, but a rule that opens with a list or a name is tried only where one starts (branch
+    orgs14, as :class:`_AtStarts`; a list not taken whole, with a partner after a slash, may start at any name)."""
+    if rx.startswith(_OPENS_LIST):
+        at = _run_starts(text)[0]
+    elif rx.startswith(_OPENS_NAME):
+        at = _run_starts(text)[1]
+    else:
+        return list(re.finditer(rx, text))
+    compiled = re.compile(rx)
+    out: list[re.Match] = []
+    for s in at:
+        if (not out or s >= out[-1].end()) and (m := compiled.match(text, s)):
+            out.append(m)
+    return out
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|(?:[Jj]eugd-)?(?:[Gg]gz|GGZ)-)"
@@ -167,7 +241,12 @@ _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Fl
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
 # (branch orgs7: a service word before "Nederland" names the national body: "Jeugdzorg Nederland")
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp(?! Nederland$)|Jeugdzorg(?! Nederland$)|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+# (branch orgs14: "Jeugd", "Jeugdhulp" and "Jeugdzorg" open a name, not a service, when a word of the domain joined by
+# "en" and a capitalised word follow ("Jeugd en Gezin Noord") or two capitalised words do ("Jeugd Veilig Verder",
+# "Jeugdzorg Caribisch Nederland"))
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
+                      r"(?:Jeugdhulp|Jeugdzorg|Jeugd)(?!- (?:&|en) )(?! Nederland$)(?! (?:en|&) [A-Z][a-z]+ [A-ZÀ-Ý])"
+                      r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -319,6 +398,8 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
                 found += [(n, s) for n in _split_names(item, initial=False)]  # a list item is a name as written
             items_seen = True
             continue
+        if s.endswith(":") and (_AWARD_HEAD.search(s) or _PARTY_HEAD.search(s)):
+            break  # (branch orgs14) the head of the next list, which reads it: a page of heads read each list once
         if numbered:  # a note under a list item (subcontractors, combination members)
             if len(s) > 240:
                 break
@@ -931,7 +1012,7 @@ def _awardees(text: str) -> list[dict]:
         # must follow the name occur at all, which keeps a page of capitalised words as fast as before)
         if need and not re.search(need[0], text):
             continue
-        for m in re.finditer(rx, text):
+        for m in _rule_matches(rx, text):
             if rule == "nieuwe_aanbieder" and re.search(r"\b(?:zou|zouden|zal|zullen|moet|moeten|wordt|worden)\b",
                                                         _sentence_at(text, m.start(), m.end())):
                 continue  # (branch orgs5) a new provider feared, supposed or still to be chosen, not one awarded
@@ -1039,7 +1120,7 @@ def _head_role(name: str, default: str) -> str:
 # the words that set a consortium's members after it (rule ``consortium``)
 _MEMBERS_OF = r"(?:(?:dat |die )?bestaa\w* uit|bestond uit|gevormd door|met daarin) "
 _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
-ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
+ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
     ("court", "court_name", re.compile(r"(?P<names>(?<![\w-])Raad van State\b|(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
@@ -1081,15 +1162,17 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
-    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_ALIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
-                                        rf"(?:opgesteld|ondersteund|geadviseerd) door\s+(?:de |het )?(?P<names12>{_LIST}))")),
+    ("adviser", "advice_by", _AtStarts(
+        lists=[rf"(?P<names>{_ALIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)"],
+        led=[rf"(?:opgesteld|ondersteund|geadviseerd) door\s+(?:de |het )?(?P<names12>{_LIST})"])),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
     # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
     # Heils en De Jeugd- & Gezinsbeschermers,", "De huidige aanbieder van die zorg, Parlan,")
     ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                               rf"(?:de |het )?(?P<names>{_LIST})")),
     # (branch orgs4: the legal form also without its dots, "X BV", "X B.V", "X N.V.")
-    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) {_NAME}|{_NAME} (?:B\.V\.|N\.V\.|(?:BV|B\.V|NV)\b))")),
+    ("provider", "legal_form", _AtStarts(led=[rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) {_NAME})"],
+                                         names=[rf"(?P<names>{_NAME} (?:B\.V\.|N\.V\.|(?:BV|B\.V|NV)\b))"])),
     # branch orgs2: a provider known by the shape of its name, without a legal form: a head word of a care organisation
     # before its name ("Jeugdbescherming Noord", "Zorggroep Parlan", "Thuiszorg de Friese Wouden", "GGZ Delfland",
     # "Praktijk voor Kinder- en Jeugdpsychologie Maas en Waal"), after it ("Hartekamp Groep", "TSN Thuiszorg", "Kenter
@@ -1131,14 +1214,14 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?P<who>\b(?:[A-Z][a-z]+|[Mm]evrouw|[Mm]eneer|[Dd]e heer) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?[A-Z][a-z]+) "
         rf"\((?:(?i:directeur|directrice|bestuurder|voorzitter|woordvoerder|woordvoerster|manager|medewerker|oprichter|"
         rf"eigenaar|jurist|advocaat)\s(?:van |bij )?)?(?:de |het )?(?P<names20>{_NAME})\)")),
-    ("adviser", "author", re.compile(
-        rf"(?:heeft|hebben) (?:de |het )?(?P<names21>{_NAME}) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
-        rf"|(?P<names22>{_NAME}) (?:heeft|hebben) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
-        rf"|(?P<names23>{_NAME}) (?:doet|deed|deden|doen) (?:[\w-]+ ){{0,2}}?onderzoek\b"
-        # (branch orgs11: the verb first, "Onder de werktitel X doet Follow the Money onderzoek naar ..."; an English
-        # name's joining words kept)
-        rf"|\b(?:doet|deed|deden|doen) (?P<names52>{_NAME}(?: (?:the|of|and|for) {_UP}){{0,3}}) (?:[\w-]+ ){{0,2}}?onderzoek\b"
-        rf"|(?:onderzoek|evaluatie|analyse|rapport)\w* (?:[\w-]+ ){{0,4}}?(?:via|door) (?:de |het )?(?P<names24>{_NAME})")),
+    ("adviser", "author", _AtStarts(
+        led=[rf"(?:heeft|hebben) (?:de |het )?(?P<names21>{_NAME}) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}",
+             # (branch orgs11: the verb first, "Onder de werktitel X doet Follow the Money onderzoek naar ..."; an
+             # English name's joining words kept)
+             rf"\b(?:doet|deed|deden|doen) (?P<names52>{_NAME}(?: (?:the|of|and|for) {_UP}){{0,3}}) (?:[\w-]+ ){{0,2}}?onderzoek\b",
+             rf"(?:onderzoek|evaluatie|analyse|rapport)\w* (?:[\w-]+ ){{0,4}}?(?:via|door) (?:de |het )?(?P<names24>{_NAME})"],
+        names=[rf"(?P<names22>{_NAME}) (?:heeft|hebben) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}",
+               rf"(?P<names23>{_NAME}) (?:doet|deed|deden|doen) (?:[\w-]+ ){{0,2}}?onderzoek\b"])),
     # branch orgs4: a body named as such ("werken samen onder de naam Samen 14"), a bureau named after its kind
     # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
     ("provider", "named_as", re.compile(rf"\bonder de naam ['‘\"“]?(?P<names25>{_NAME})")),
@@ -1159,10 +1242,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs2: the providers a kind of party names in brackets or that are said to be the ones ("De grootste
     # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
     # "de huidige aanbieders (A in X, B in Y en C)")
-    ("provider", "kind_list", re.compile(
-        rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"
-        rf"|(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
-        rf"partijen|GI's)\b)")),
+    ("provider", "kind_list", _AtStarts(
+        led=[rf"(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"],
+        lists=[rf"(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|"
+               rf"instellingen|partijen|GI's)\b"])),
     # branch orgs5: the parties a sentence about a kind of party goes on to name ("... zes instellingen voor gesloten
     # jeugdzorg. Het gaat om A in Amsterdam, B in Groningen en C in Deurne en Zetten"); each one's place is cut off
     ("provider", "het_gaat_om", re.compile(
@@ -1180,42 +1263,47 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:{_MEMBERS_OF})?(?:de |het )?(?:(?:partijen|organisaties|\w*aanbieders|instellingen|stichtingen) )?(?P<names>{_LIST})")),
     # branch orgs9: the parties of a contract or a decision as such a text writes them ("Stichting Eikenrode, gevestigd te
     # Zwolle", "Gemeente Westland, gevestigd en kantoorhoudend aan ..."); the role from the head word
-    ("provider", "gevestigd", re.compile(rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b")),
+    ("provider", "gevestigd", _AtStarts(names=[rf"(?P<names40>{_NAME}),? (?:statutair )?(?:gevestigd|kantoorhoudend)\b"])),
     # branch orgs9: the parties that tendered ("De inschrijvers waren A, B en C", "A en B hebben een inschrijving
     # ingediend", "A schreef in op perceel 2")
-    ("provider", "bidder", re.compile(rf"\b[Dd]e (?:inschrijvers|gegadigden|bieders|inschrijvende partijen)(?: (?:op|voor) [a-z ]{{2,40}}?)? "
-                                      rf"(?:waren|zijn|was|is)(?: onder meer| onder andere)?:? (?:de |het )?(?P<names>{_LIST})|"
-                                      rf"(?P<names41>{_ALIST}) (?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,2}}?(?:een )?(?:inschrijving|offerte|bod)"
-                                      rf"(?:en)? (?:ingediend|gedaan|uitgebracht)\b|"
-                                      rf"(?P<names42>{_ALIST}) (?:schreef|schreven|schrijft|schrijven) (?:ook |eveneens |wel )?in\b(?! de\b)")),
+    ("provider", "bidder", _AtStarts(
+        led=[rf"\b[Dd]e (?:inschrijvers|gegadigden|bieders|inschrijvende partijen)(?: (?:op|voor) [a-z ]{{2,40}}?)? "
+             rf"(?:waren|zijn|was|is)(?: onder meer| onder andere)?:? (?:de |het )?(?P<names>{_LIST})"],
+        lists=[rf"(?P<names41>{_ALIST}) (?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,2}}?(?:een )?(?:inschrijving|offerte|bod)"
+               rf"(?:en)? (?:ingediend|gedaan|uitgebracht)\b",
+               rf"(?P<names42>{_ALIST}) (?:schreef|schreven|schrijft|schrijven) (?:ook |eveneens |wel )?in\b(?! de\b)"])),
     # branch orgs9: the Gemeenschappelijke Gezondheidsdienst (GGD) written in full, with its region
     ("provider", "public_body", re.compile(rf"(?<![\w-])(?P<names>Gemeenschappelijke Gezondheidsdienst(?: {_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,3}})?)(?![\w-])")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
     # the group a provider belongs to, the founders of a new provider
-    ("provider", "party_in_procedure", re.compile(
-        rf"(?:(?P<names>{_ALIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
-        rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
-        rf"|(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar"
-        rf"|(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
-        # branch orgs5: the same in a subordinate clause, the verb last, with a party compared ("nu X zich net als
-        # het Y niet heeft ingeschreven"): X here, Y by the next alternative
-        rf"|(?P<names28>{_ALIST}) zich(?= (?:net als [^.\n]{{0,80}}? )?(?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) ingeschreven)"
-        rf"|\bnet als (?:de |het )?(?P<names27>{_NAME}) (?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) (?:ingeschreven|inschreven)"
-        rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
-        rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
-        rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
-        rf"|komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST})"
-        rf"|(?P<names9>{_NAME})(?=,? \(?(?:onderdeel|een dochter\w*) van)"
-        rf"|waar (?P<names10>{_NAME}) (?:deel|onderdeel|lid) van (?:uit ?maakt|is)"
-        rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z])"
-        # branch orgs4: the party a court proved right or wrong, the one that went to court, the one that lost ("De
-        # rechtbank stelde X in het gelijk", "X werd in het ongelijk gesteld", "X stapte naar de rechter", "X is een
-        # van de partijen die naar de rechter is gestapt", "X kwam als verliezer uit de bus")
-        rf"|\b[Ss]tel(?:t|de|den|len)\b (?:[\w-]+ ){{0,4}}?(?:de |het )?(?P<names15>{_NAME}) in het (?:on)?gelijk"
-        rf"|(?P<names16>{_ALIST}) (?:is|zijn|werd|werden|wordt|worden) (?:[\w-]+ ){{0,4}}in het (?:on)?gelijk gesteld"
-        rf"|(?P<names17>{_ALIST}) (?:stapt|stapte|stapten|stappen|trok|trokken|trekt|trekken) (?:[\w-]+ ){{0,3}}naar de rechter"
-        rf"|(?P<names18>{_ALIST}) (?:is|zijn) (?:een van de (?:[\w-]+ ){{0,2}}die |samen )?naar de rechter (?:is |zijn )?(?:gestapt|gegaan|getrokken)"
-        rf"|(?P<names19>{_NAME})(?:,[^,.\n]{{0,90}},)? (?:[\w-]+ ){{0,4}}?als verliezers? uit de bus)")),
+    ("provider", "party_in_procedure", _AtStarts(
+        lists=[rf"(?P<names>{_ALIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding",
+               rf"(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar",
+               rf"(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)",
+               # branch orgs5: the same in a subordinate clause, the verb last, with a party compared ("nu X zich net als
+               # het Y niet heeft ingeschreven"): X here, Y by names27
+               rf"(?P<names28>{_ALIST}) zich(?= (?:net als [^.\n]{{0,80}}? )?(?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) "
+               rf"ingeschreven)",
+               # branch orgs4: the party a court proved right or wrong, the one that went to court ("X werd in het
+               # ongelijk gesteld", "X stapte naar de rechter", "X is een van de partijen die naar de rechter is gestapt")
+               rf"(?P<names16>{_ALIST}) (?:is|zijn|werd|werden|wordt|worden) (?:[\w-]+ ){{0,4}}in het (?:on)?gelijk gesteld",
+               rf"(?P<names17>{_ALIST}) (?:stapt|stapte|stapten|stappen|trok|trokken|trekt|trekken) (?:[\w-]+ ){{0,3}}naar de rechter",
+               rf"(?P<names18>{_ALIST}) (?:is|zijn) (?:een van de (?:[\w-]+ ){{0,2}}die |samen )?naar de rechter (?:is |zijn )?"
+               rf"(?:gestapt|gegaan|getrokken)"],
+        names=[rf"(?P<names9>{_NAME})(?=,? \(?(?:onderdeel|een dochter\w*) van)",
+               rf"(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) "
+               rf"(?:de |het )?(?=[A-Z])",
+               # branch orgs4: the one that lost ("X kwam als verliezer uit de bus")
+               rf"(?P<names19>{_NAME})(?:,[^,.\n]{{0,90}},)? (?:[\w-]+ ){{0,4}}?als verliezers? uit de bus"],
+        led=[rf"[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding",
+             rf"\bnet als (?:de |het )?(?P<names27>{_NAME}) (?:niet |wel |opnieuw )?(?:heeft|hebben|had|hadden) (?:ingeschreven|inschreven)",
+             rf"[Nn]ieuwe inschrijver is (?P<names5>{_NAME})",
+             rf"(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})",
+             rf"(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})",
+             rf"komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST})",
+             rf"waar (?P<names10>{_NAME}) (?:deel|onderdeel|lid) van (?:uit ?maakt|is)",
+             # branch orgs4: "De rechtbank stelde X in het gelijk"
+             rf"\b[Ss]tel(?:t|de|den|len)\b (?:[\w-]+ ){{0,4}}?(?:de |het )?(?P<names15>{_NAME}) in het (?:on)?gelijk"])),
     # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
     # hierna A, B, C en de gemeente genoemd")
     ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
@@ -1224,7 +1312,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     # (branch orgs6: a last word joined by "en" belongs to the name its abbreviation spells: "Inspectie Gezondheidszorg
     # en Jeugd (IGJ)")
-    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}(?: en {_UP})?) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
+    ("adviser", "abbreviation", _AtStarts(names=[rf"(?P<names>{_NAME}(?: en {_UP})?) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)"])),
     # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
     # (branch orgs11: the spelled-out form a phrase with lower-case words, "BEZINN (Boer en Zorg in Noord Nederland)")
     ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME}|[A-ZÀ-Ý][\w'’-]*(?: [\w'’&-]+){{1,9}})\)")),
@@ -1362,6 +1450,22 @@ def _abbreviated(name: str, abbr: str) -> str | None:
         return None  # a sector, an agreement or a programme ("Geestelijke Gezondheidszorg (GGZ)", "Integraal
         # Zorgakkoord (IZA)", "Maatschappelijke Diensttijd (MDT)"), or a body's kind without its name (branch orgs2)
     return n if not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
+
+
+# branch orgs14: the last words of a name joined by "en" before the abbreviation in brackets that spells them all
+# ("Regionaal Inkoopbureau IJmond en Kennemerland (RIJK)"), which a name does not take (its "en" may join a list)
+_EN_TAIL = re.compile(rf" (?:en|&) (?P<tail>{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")
+
+
+def _with_tail(n: str, text: str, start: int, end: int) -> str:
+    """``n``, found in ``text[start:end]``, with the words after it that its abbreviation in brackets spells with it."""
+    at = text.find(n, start, end)
+    m = _EN_TAIL.match(text, at + len(n)) if at >= 0 else None
+    if not m:
+        return n
+    full = text[at: m.start("abbr") - 2]
+    ab = _abbreviated(full, m.group("abbr"))
+    return full if ab and full.endswith(ab) and ab.endswith(m.group("tail")) else n
 
 
 # branch orgs11: an institution named with the organisation it belongs to ("de gesloten jeugdhulpinstelling Transferium
@@ -1671,8 +1775,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     heads = {h for k in seen for h in _heads(k)}  # the first words of every name found
     programmes = _programmes(text)  # (branch orgs13) "het actieprogramma X (MDT)": no organisation
     positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
+    starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
     for pattern_role, rule, rx in ROLE_PATTERNS:
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
@@ -1711,12 +1816,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
                     if not _regio_name(n):
                         continue
+                    if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 30), m.start()):
+                        continue  # (branch orgs14) "de jeugdhulp in de regio Alkmaar": a place, not a body that buys;
+                        # "in de Regio Gooi en Vechtstreek" is written as the body's name
                 if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
                     n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:
                     continue  # "de Gemeenschappelijke Regeling" without its name names no body
                 if rule == "advice_by" and _PERSON.fullmatch(n):
                     continue  # "ondersteund door Anna van Dijk": a person, not a firm
+                n = _with_tail(n, text, m.start(group), m.end())  # (branch orgs14) "X en Y (XY)": one name
                 key = n.casefold()
                 if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
                     continue
@@ -1824,6 +1933,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # branch orgs1: a list after "gemeente(n/s)" may hold names of several words ("de gemeenten Alphen aan den Rijn en
     # Kaag en Braassem", "De samenwerkende gemeentes Hillegom, Lisse en Teylingen"): any named municipality is a list item
     others = sorted({f for mun in municipalities or [] for f in forms_of(mun["name"])}, key=len, reverse=True)
+    # (branch orgs14) a body that buys for several municipalities: a region, an inkoopbureau, a jeugdhulpregio
+    # named as a body, not as a place ("de gemeenten in de regio Alkmaar")
+    regional_buyer = any(o["role"] == "buyer" and not re.match(r"(?i:gemeente )|regio ", o["name"]) for o in out)
     item = "|".join([re.escape(f) for f in others] + [r"[\w-]+"])
     for mun in municipalities or []:
         name = mun["name"]
@@ -1832,6 +1944,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
                 + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
+                # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
+                # buyer; "de gemeente A" elsewhere on the page still is
+                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))), None)
             rule = "gemeente_x"
             if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
                 # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")

@@ -22,7 +22,11 @@ Corpus field definitions (the README of the corpus repeats them):
 * ``organisations``: recall of gold organisation names (normalised: casefold, legal
   forms and "gemeente" dropped, and a leading article, and "regio" before a name that is
   no municipality's: "regio West-Brabant West" is "West-Brabant West", "de Waag" is "Waag",
-  "regio Alkmaar" stays), micro over all pages.
+  "regio Alkmaar" stays), micro over all pages; **precision** (branch orgs14): the share of the organisations read
+  (distinct names, the awardees among them) that the page's gold names with any of its roles (``buyer``, ``awardee``,
+  ``provider``, ``adviser``, ``court``), the names matched as for recall, micro over the gold-relevant pages (the
+  gold leaves a negative page's organisations empty, so what is read there is not judged); ``role_precision``: ...
+  that it names with the role read (a gold awardee is read as one by role ``awardee`` or by the awardees).
 * ``awardees``: precision/recall of awardee names (same normalisation), micro.
 * ``events``: recall of gold event dates (exact date string; a predicted range counts
   for its start and end), micro over all pages.
@@ -211,6 +215,14 @@ def page_scores(pred: dict, gold_page) -> dict:
     gorg = {norm_org(o["name"]) for o in g.get("organisations") or []}
     hit = sum(1 for k in gorg if _org_match(k, porg))
     out["organisations"] = (hit, 0, len(gorg) - hit)
+    # branch orgs14: precision, each name read once; with role, a name read with several roles is right when one is;
+    # on gold-relevant pages only (the gold leaves a negative page's organisations empty)
+    read = _read_roles(pred) if grel else {}
+    right = sum(1 for k in read if _org_match(k, gorg))
+    out["organisations_precision"] = (right, len(read) - right, 0)
+    groles = _gold_roles(g)
+    right_role = sum(1 for k, roles in read.items() if any(_org_match(k, {gk}) for gk, gr in groles if gr in roles))
+    out["organisations_role"] = (right_role, len(read) - right_role, 0)
     pa = {norm_org(a) for a in pred.get("awardees") or []}
     ga = {norm_org(a) for a in g.get("awardees") or []}
     tp_a = sum(1 for k in ga if _org_match(k, pa))
@@ -219,6 +231,35 @@ def page_scores(pred: dict, gold_page) -> dict:
     pd = _pred_dates(pred)
     gd = {d for d, _ in g.get("events") or []}
     out["events"] = (len(gd & pd), 0, len(gd - pd))
+    return out
+
+
+def _read_roles(pred: dict) -> dict[str, set[str]]:
+    """``{organisation key: roles read}`` of a prediction, its awardees with role ``awardee``."""
+    read: dict[str, set[str]] = {}
+    for o in pred.get("organisations") or []:
+        read.setdefault(norm_org(o["name"]), set()).add(o["role"])
+    for a in pred.get("awardees") or []:
+        read.setdefault(norm_org(a), set()).add("awardee")
+    read.pop("", None)
+    return read
+
+
+def _gold_roles(g: dict) -> set[tuple[str, str]]:
+    return ({(norm_org(o["name"]), o["role"]) for o in g.get("organisations") or []}
+            | {(norm_org(a), "awardee") for a in g.get("awardees") or []})
+
+
+def false_organisations(pred: dict, page) -> list[str]:
+    """The organisations read that the page's gold does not name (branch orgs14), as ``name (role, rule)``; none on a
+    gold-negative page, whose gold leaves them empty."""
+    if not page.gold["relevant"]:
+        return []
+    gorg = {norm_org(o["name"]) for o in page.gold.get("organisations") or []}
+    out = []
+    for o in pred.get("organisations") or []:
+        if not _org_match(norm_org(o["name"]), gorg):
+            out.append(f"{o['name']} ({o['role']}, {o.get('rule')})")
     return out
 
 
@@ -232,7 +273,8 @@ def score_corpus(preds: list[dict], pages: list) -> dict:
     sums: dict[str, list[int]] = {}
     for pred, page in zip(preds, pages):
         s = page_scores(pred, page)
-        for f in ("relevance", "stage_status", "municipalities", "organisations", "awardees", "events"):
+        for f in ("relevance", "stage_status", "municipalities", "organisations", "organisations_precision",
+                  "organisations_role", "awardees", "events"):
             if f in s:
                 c = sums.setdefault(f, [0, 0, 0])
                 for i in range(3):
@@ -261,7 +303,8 @@ def score_corpus(preds: list[dict], pages: list) -> dict:
         "primary_stage": {"accuracy": _ratio(acc["primary_ok"], acc["relevant_pages"]), "n": acc["relevant_pages"]},
         "stage_status": {k: prf("stage_status")[k] for k in ("precision", "recall", "f1")},
         "municipalities": {k: prf("municipalities")[k] for k in ("precision", "recall")},
-        "organisations": {"recall": prf("organisations")["recall"]},
+        "organisations": {"recall": prf("organisations")["recall"], "precision": prf("organisations_precision")["precision"],
+                          "role_precision": prf("organisations_role")["precision"]},
         "awardees": {k: prf("awardees")[k] for k in ("precision", "recall")},
         "events": {"recall": prf("events")["recall"]},
     }
@@ -298,6 +341,9 @@ def page_errors(pred: dict, page) -> list[str]:
     morg = sorted(norm_org(o["name"]) for o in g.get("organisations") or [] if not _org_match(norm_org(o["name"]), porg))
     if morg:
         errs.append(f"organisations missing: {morg}")
+    extra_org = false_organisations(pred, page)
+    if extra_org:
+        errs.append(f"organisations extra: {extra_org}")
     gd = {d for d, _ in g.get("events") or []}
     md = sorted(gd - _pred_dates(pred))
     if md:

@@ -240,3 +240,30 @@ def test_the_scorer_matches_one_organisation_spelt_with_or_without_its_article_o
 def test_the_scorer_keeps_different_organisations_apart(gold, pred):
     from tenderarchive.analysis.scoring import _org_match, norm_org
     assert not _org_match(norm_org(gold), {norm_org(pred)})
+
+
+def _page(relevant: bool, organisations: list[dict], awardees: list[str] = ()):
+    from tenderarchive.analysis.corpus import Page
+    gold = {"relevant": relevant, "negative_kind": None if relevant else "budget", "primary_stage": None, "stages": [],
+            "municipalities": [], "organisations": organisations, "awardees": list(awardees), "events": []}
+    return Page(id="x__y", url="https://x.example/y", site="x", site_kind="news", title="T", published=None, text="", retrieval="",
+                gold=gold)
+
+
+def test_the_scorer_gives_the_precision_of_the_organisations_read():
+    """Branch orgs14: organisations precision over the gold-relevant pages (the gold leaves a negative page's
+    organisations empty), with and without the role; the false ones are listed among the page's errors."""
+    from tenderarchive.analysis.scoring import page_errors, score_corpus
+    rel = _page(True, [{"name": "Stichting Eikenrode", "role": "awardee"}, {"name": "gemeente Zwolle", "role": "buyer"}],
+                ["Eikenrode"])
+    neg = _page(False, [])
+    pred_rel = {"relevant": True, "awardees": ["Eikenrode"], "organisations": [
+        {"name": "Eikenrode", "role": "awardee", "rule": "gegund_aan"},
+        {"name": "Zwolle", "role": "provider", "rule": "relation"},  # named, with the wrong role
+        {"name": "Wilgenhof", "role": "provider", "rule": "relation"},  # not named by the gold
+        {"name": "Wilgenhof", "role": "adviser", "rule": "author"}]}  # one name read twice counts once
+    pred_neg = {"relevant": False, "organisations": [{"name": "Beuk", "role": "provider", "rule": "relation"}]}
+    s = score_corpus([pred_rel, pred_neg], [rel, neg])["organisations"]
+    assert (s["precision"], s["role_precision"], s["recall"]) == (round(2 / 3, 3), round(1 / 3, 3), 1.0)
+    assert "organisations extra: ['Wilgenhof (provider, relation)', 'Wilgenhof (adviser, author)']" in page_errors(pred_rel, rel)
+    assert not [e for e in page_errors(pred_neg, neg) if "organisations extra" in e]
