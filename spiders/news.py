@@ -82,7 +82,8 @@ extraction and analysis are pipelines. A listing declared Latin-1 whose bytes ar
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
 http(s) page (``mailto:``, ``javascript:``) is simply not followed; XML that is
-broken or not UTF-8 is one recorded error for that document.
+broken is one recorded error for that document. XML that says UTF-8 over an older CMS's ``windows-1252``
+bytes is read as a browser reads them (:func:`xml_windows_1252`).
 """
 
 from __future__ import annotations
@@ -467,6 +468,41 @@ def xml_utf8(body: bytes) -> bytes:
     return _XML_DECLARED_ENCODING.sub(rb"\1\2UTF-8\2", utf8.lstrip(b" \t\r\n"), count=1)
 
 
+#: The encoding an ``<?xml …?>`` declaration names (after a UTF-8 byte order mark).
+_XML_ENCODING_NAME = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*([\"'])([A-Za-z0-9._-]{0,40})\1")
+
+
+def xml_windows_1252(body: bytes) -> bytes:
+    """An XML body that says UTF-8 (its declaration, or none: XML's default) over bytes that are not UTF-8 read as
+    UTF-8 where they are and as ``windows-1252`` byte by byte where they are not (as a browser reads a Dutch page
+    declared so, :func:`tenderarchive.extraction.markup.decode_html`), written as UTF-8; any other as it is. An
+    older CMS writes ``encoding="UTF-8"`` over its ``windows-1252`` titles ("Coöperatie", curly quotes): the first
+    such byte broke the parse, one "malformed feed" error of every crawl and all its items lost (a sitemap's
+    entries lost from there on), news-sites.md §2.4 mojibake.
+
+    >>> xml_windows_1252('<?xml version="1.0" encoding="UTF-8"?><t>Coöperatie</t>'.encode("cp1252")).decode()
+    '<?xml version="1.0" encoding="UTF-8"?><t>Coöperatie</t>'
+    >>> xml_windows_1252('<?xml version="1.0" encoding="ISO-8859-1"?><t>ö</t>'.encode("latin-1"))[-8:]
+    b'<t>\\xf6</t>'
+    """
+    import codecs
+
+    import tenderarchive.extraction.markup  # noqa: F401  registers the "tenderarchive-windows-1252" handler
+
+    declared = _XML_ENCODING_NAME.match(body)
+    if declared:
+        try:
+            if codecs.lookup(declared.group(2).decode("ascii")).name != "utf-8":
+                return body
+        except LookupError:
+            return body
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", errors="tenderarchive-windows-1252").encode("utf-8")
+    return body
+
+
 def mend_xml(body: bytes) -> bytes:
     """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
     a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
@@ -486,7 +522,7 @@ def mend_xml(body: bytes) -> bytes:
     def mend(part: bytes) -> bytes:
         return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
 
-    body = xml_utf8(body)
+    body = xml_windows_1252(xml_utf8(body))
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
