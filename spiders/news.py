@@ -76,8 +76,9 @@ every date a feed or listing gives a page is in when it is read, in a crawl and 
 
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
-extraction and analysis are pipelines. A listing declared Latin-1 whose bytes are UTF-8 is read as UTF-8
-(:func:`utf8_mislabelled`), as extraction reads such a page: its links keep their "ö" and "ë".
+extraction and analysis are pipelines. A listing whose declared charset does not decode its bytes (declared
+Latin-1 over UTF-8, or UTF-8 over an older CMS's ``windows-1252``) is read as extraction reads such a page
+(:func:`read_as_archived`): its links keep their "ö" and "ë".
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
@@ -561,24 +562,32 @@ def feed_root(response):
             return parse(declared)
 
 
-def utf8_mislabelled(response):
-    """An HTML response read as UTF-8 where it is declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
-    default ``Content-Type`` charset, or a template's ``<meta charset>``) but its bytes are UTF-8 with non-ASCII
-    characters (Latin-1 text is almost never valid UTF-8), as the archive's extraction reads such a page
-    (``tenderarchive.extraction.markup.decode_html``); else ``response`` itself. Read as declared, a listing's
-    link to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``: a 404, the item never
-    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode")."""
-    import codecs
+def read_as_archived(response):
+    """An HTML response read in the charset the archive's extraction reads its bytes in
+    (:func:`tenderarchive.extraction.markup.decode_html`, a browser's reading), where that is not the one Scrapy
+    read it in; else ``response`` itself. A listing declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
+    default ``Content-Type`` charset, or a template's ``<meta charset>``) whose bytes are UTF-8 is read as UTF-8
+    (Latin-1 text is almost never valid UTF-8); one that says UTF-8 (the header by a server's default, or a new
+    template's ``<meta charset>``) over an older CMS's ``windows-1252`` bytes is read in the ``<meta charset>`` that
+    decodes them, else as ``windows-1252`` where its bytes are not UTF-8. Read as declared, a listing's link to
+    ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``, or ``/nieuws/co\ufffdperatie-jeugdhulp``
+    (a replacement character): a 404, the item never archived (news-sites.md §2.4: ë/ö "damaged by a wrong
+    decode")."""
+    from tenderarchive.extraction.markup import decode_html
 
     if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
         return response
-    try:
-        if codecs.lookup(response.encoding).name not in ("cp1252", "iso8859-1"):
-            return response
-        response.body.decode("utf-8")
-    except (LookupError, UnicodeDecodeError):
+    text = decode_html(response.body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
+    if text == response.text:
         return response
-    return response.replace(encoding="utf-8")
+    for encoding in ("utf-8", "cp1252"):  # the names Scrapy's reading then gives the same text under
+        try:
+            if response.body.decode(encoding) == text:
+                return response.replace(encoding=encoding)
+        except UnicodeDecodeError:
+            continue
+    # a page mixing both (decode_html's reading byte by byte), or another charset its markup declares
+    return response.replace(body=text.encode("utf-8"), encoding="utf-8")
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
@@ -2085,7 +2094,7 @@ class NewsSpider(BaseSpider):
                                      "and allow rules need updating)")
 
     def parse_listing(self, response):
-        response = json_listing(utf8_mislabelled(response))
+        response = json_listing(read_as_archived(response))
         site = response.meta["site"]
         if self.listing_gated(response):
             return

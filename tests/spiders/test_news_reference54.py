@@ -1,6 +1,8 @@
 """The news spider, fifty-fourth pass against docs/reference/news-sites.md as an evaluator would test it: discovery
 documents of an older CMS whose bytes are ``windows-1252`` while the charset they declare says otherwise (§2.4
-mojibake: ë/ö "damaged by a wrong decode somewhere upstream"): a feed or sitemap whose XML declaration says UTF-8 (§2.1: WordPress's ``/feed/``, ``/sitemap.xml``). Loopback sites of SYNTHETIC pages
+mojibake: ë/ö "damaged by a wrong decode somewhere upstream"): a listing served ``charset=utf-8`` by the server's
+default over a template that says ``windows-1252``, or whose ``<meta charset>`` says UTF-8; a feed or sitemap whose
+XML declaration says UTF-8 (§2.1: WordPress's ``/feed/``, ``/sitemap.xml``). Loopback sites of SYNTHETIC pages
 (labelled like tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
@@ -25,6 +27,30 @@ def archived(tmp_path) -> tuple[list, dict]:
     db = sqlite_utils.Database(tmp_path / "archive.db")
     crawl = next(db.query("select status, error_count, errors from crawls"))
     return [r for r in db["articles"].rows], crawl
+
+
+@pytest.mark.parametrize("content_type, meta", [
+    ("text/html; charset=utf-8", "windows-1252"),  # the server's default charset over the template's
+    ("text/html", "utf-8"),  # a new template's <meta charset> over an older CMS's bytes
+], ids=["header utf-8, meta windows-1252", "meta utf-8"])
+def test_a_listing_whose_declared_charset_is_not_its_windows_1252_bytes_links_its_items_by_their_own_addresses(
+        tmp_path, content_type, meta):
+    """The listing's bytes are ``windows-1252`` ("ö" the one byte ``F6``) but it says UTF-8: read as declared, its link
+    to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/co%EF%BF%BDperatie-jeugdhulp`` (a replacement character),
+    which answered 404: the item was never archived, and the crawl, counting a listed page gone, said nothing. The
+    listing is read as the archive reads a page (a browser's reading: the charset that decodes its bytes)."""
+    listing = (f"<!doctype html><html lang='nl'><head><meta charset='{meta}'><meta name='tenderarchive-fixture' "
+               "content='synthetic'><title>Nieuws – Gemeente Voorbeeld</title></head><body><main><h1>Nieuws</h1><ul>"
+               f"<li><a href='{ITEM}'>Coöperatie jeugdhulp gegund</a></li>"
+               "<li><a href='/nieuws/inkoop-jeugdhulp'>Inkoop jeugdhulp</a></li></ul></main></body></html>")
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": (content_type, listing.encode("cp1252")),
+              ASKED: undated_page(TITLE), "/nieuws/inkoop-jeugdhulp": undated_page("Inkoop jeugdhulp")}
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+    rows, crawl = archived(tmp_path)
+    assert sorted(unquote(urlsplit(r["url"]).path) for r in rows) == [ITEM, "/nieuws/inkoop-jeugdhulp"]
+    assert sorted(p for p in log if p.startswith("/nieuws/")) == sorted([ASKED, "/nieuws/inkoop-jeugdhulp"])
+    assert crawl["status"] == "complete"
 
 
 def feed(base: str) -> bytes:
