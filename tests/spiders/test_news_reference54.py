@@ -53,6 +53,23 @@ def test_a_listing_whose_declared_charset_is_not_its_windows_1252_bytes_links_it
     assert crawl["status"] == "complete"
 
 
+def test_a_listing_sent_gzipped_without_saying_so_links_its_items(tmp_path):
+    """A server sending a listing's pre-compressed copy (gzip) without ``Content-Encoding``: read as its declared UTF-8
+    it had no link at all, and the crawl ended "complete" with nothing archived and nothing said. It is read as the
+    archive reads such a page (its bytes ungzipped)."""
+    import gzip
+
+    listing = ("<!doctype html><html lang='nl'><head><meta charset='utf-8'><meta name='tenderarchive-fixture' "
+               "content='synthetic'><title>Nieuws</title></head><body><main><h1>Nieuws</h1><ul>"
+               f"<li><a href='{ITEM}'>Coöperatie jeugdhulp gegund</a></li></ul></main></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", gzip.compress(listing.encode())),
+              ASKED: undated_page(TITLE)}
+    crawl_site(tmp_path, routes, None, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+    rows, crawl = archived(tmp_path)
+    assert [(unquote(urlsplit(r["url"]).path), r["title"]) for r in rows] == [(ITEM, TITLE)]
+    assert crawl["status"] == "complete"
+
+
 def feed(base: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel>'
             f"<title>Nieuws – Gemeente Voorbeeld</title><link>{base}</link><item><title>Coöperatie jeugdhulp: "
