@@ -355,6 +355,35 @@ def xml_start(body: bytes) -> bytes:
     return bom + stripped if len(stripped) < len(rest) else body
 
 
+def gunzipped(body: bytes, limit: int, what: str) -> bytes:
+    """``body`` unpacked where it is a gzip file (its magic number: a sitemap's ``.xml.gz``, or a feed's or sitemap's
+    pre-compressed copy a server sends without ``Content-Encoding``, which Scrapy leaves packed), at most ``limit``
+    bytes (``DOWNLOAD_MAXSIZE``, as Scrapy's SitemapSpider unpacks; 1 GiB where it is 0); any other body as it is.
+    Packed, a feed was one "malformed feed: Start tag expected" error of every crawl, all its items lost. Raises
+    ``ValueError`` saying why, naming ``what`` ("sitemap", "feed"), for a gzip file that is broken or cut short, or
+    that unpacks past ``limit`` (a gzip bomb).
+
+    >>> import gzip as g
+    >>> gunzipped(g.compress(b"<rss/>"), 100, "feed"), gunzipped(b"<rss/>", 100, "feed")
+    (b'<rss/>', b'<rss/>')
+    >>> gunzipped(g.compress(b"x" * 200), 100, "feed")
+    Traceback (most recent call last):
+    ...
+    ValueError: gzipped feed larger than 100 bytes unpacked: not read
+    """
+    if body[:2] != b"\x1f\x8b":
+        return body
+    limit = limit or 1 << 30
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
+            unpacked = packed.read(limit + 1)
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
+        raise ValueError(f"malformed gzipped {what}: {str(exc)[:200]}") from None
+    if len(unpacked) > limit:
+        raise ValueError(f"gzipped {what} larger than {limit} bytes unpacked: not read")
+    return unpacked
+
+
 def text_sitemap(body: bytes) -> list[str] | None:
     """The URLs of a sitemap in the protocol's text form (sitemaps.org: "a simple text file that contains one URL
     per line", UTF-8; ``Sitemap: /sitemap.txt`` in robots.txt), or None for a body that is not one (XML, or any
@@ -1790,20 +1819,12 @@ class NewsSpider(BaseSpider):
     def parse_sitemap(self, response):
         site = response.meta["site"]
         depth = response.meta.get("sitemap_depth", 0)
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it
-            # packed). Unpacked at most DOWNLOAD_MAXSIZE bytes, as Scrapy's SitemapSpider does.
-            limit = self.settings.getint("DOWNLOAD_MAXSIZE") or 1 << 30
-            try:
-                with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
-                    body = packed.read(limit + 1)
-            except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
-                self.record_error(response.url, f"malformed gzipped sitemap: {str(exc)[:200]}")
-                return
-            if len(body) > limit:
-                self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
-                return
+        try:
+            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it packed)
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "sitemap")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
         page = html_answer(response.replace(body=body))
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
@@ -1942,6 +1963,14 @@ class NewsSpider(BaseSpider):
 
     def parse_feed(self, response):
         site = response.meta["site"]
+        try:
+            # a feed's pre-compressed copy (feed.xml.gz, a caching plugin's) sent without Content-Encoding
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "feed")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
+        if body is not response.body:
+            response = response.replace(body=body)
         page = html_answer(response)
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]

@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import sqlite_utils
 
-from tests.spiders.test_news_reference import ROBOTS, crawl_site
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, crawl_site, registry, serve
 from tests.spiders.test_news_reference6 import undated_page
 
 #: An item's address with a letter outside ASCII, as the CMS writes it in its links (a browser asks its path in
@@ -101,3 +102,28 @@ def test_a_feed_or_sitemap_declaring_utf8_over_windows_1252_bytes_is_read(tmp_pa
     assert [(unquote(urlsplit(r["url"]).path), r["title"]) for r in rows] == [(ITEM, TITLE)]
     if kind == "feed":
         assert (rows[0]["published"], rows[0]["published_source"]) == ("2021-10-14T10:05", "feed")
+
+
+def test_a_feed_sent_gzipped_without_saying_so_is_read_and_a_gzip_bomb_is_recorded(tmp_path):
+    """§2.1 WordPress's RSS at ``/feed/``: a caching plugin or server sends the feed's pre-compressed copy without
+    ``Content-Encoding`` (Scrapy leaves such a body packed, as it does a ``sitemap.xml.gz``). Its gzip bytes were read
+    as XML: one "malformed feed: Start tag expected" error of every crawl, every item lost. It is unpacked, at most
+    ``DOWNLOAD_MAXSIZE`` bytes as a sitemap is: past that, one error naming the feed."""
+    import gzip
+
+    def packed(base):
+        return ("application/rss+xml; charset=UTF-8", gzip.compress(
+            feed(base).decode("cp1252").encode("utf-8")))
+
+    bomb = ("application/rss+xml", gzip.compress(b'<?xml version="1.0"?><rss>' + b" " * 3_000_000 + b"</rss>"))
+    routes = {"/robots.txt": ROBOTS, "/feed/": packed, "/bomb/feed/": bomb, ASKED: undated_page(TITLE)}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/", "bomb/feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "DOWNLOAD_MAXSIZE=1000000")
+    rows, crawl = archived(tmp_path)
+    assert [(unquote(urlsplit(r["url"]).path), r["published"], r["published_source"]) for r in rows] == [
+        (ITEM, "2021-10-14T10:05", "feed")]
+    errors = json.loads(crawl["errors"])
+    assert [(e["url"], e["error"]) for e in errors] == [
+        (base + "bomb/feed/", "gzipped feed larger than 1000000 bytes unpacked: not read")]
+    assert completed.returncode == 3
