@@ -2123,6 +2123,15 @@ class NewsSpider(BaseSpider):
                                      "and allow rules need updating)")
 
     def parse_listing(self, response):
+        try:
+            # a listing's pre-compressed copy sent without Content-Encoding: unpacked at most DOWNLOAD_MAXSIZE bytes
+            # before it is read (read_as_archived would unpack it unbounded)
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "listing")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
+        if body is not response.body:
+            response = response.replace(body=body)
         response = json_listing(read_as_archived(response))
         site = response.meta["site"]
         if self.listing_gated(response):

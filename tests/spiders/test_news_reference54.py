@@ -54,21 +54,28 @@ def test_a_listing_whose_declared_charset_is_not_its_windows_1252_bytes_links_it
     assert crawl["status"] == "complete"
 
 
-def test_a_listing_sent_gzipped_without_saying_so_links_its_items(tmp_path):
+def test_a_listing_sent_gzipped_without_saying_so_links_its_items_and_a_gzip_bomb_is_recorded(tmp_path):
     """A server sending a listing's pre-compressed copy (gzip) without ``Content-Encoding``: read as its declared UTF-8
     it had no link at all, and the crawl ended "complete" with nothing archived and nothing said. It is read as the
-    archive reads such a page (its bytes ungzipped)."""
+    archive reads such a page (its bytes ungzipped), at most ``DOWNLOAD_MAXSIZE`` bytes: past that, one error naming
+    the listing."""
     import gzip
 
     listing = ("<!doctype html><html lang='nl'><head><meta charset='utf-8'><meta name='tenderarchive-fixture' "
                "content='synthetic'><title>Nieuws</title></head><body><main><h1>Nieuws</h1><ul>"
                f"<li><a href='{ITEM}'>Coöperatie jeugdhulp gegund</a></li></ul></main></body></html>")
+    bomb = ("text/html", gzip.compress(b"<html><body>" + b" " * 3_000_000 + b"</body></html>"))
     routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", gzip.compress(listing.encode())),
-              ASKED: undated_page(TITLE)}
-    crawl_site(tmp_path, routes, None, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+              "/archief": bomb, ASKED: undated_page(TITLE)}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws", "archief"]}},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "DOWNLOAD_MAXSIZE=1000000")
     rows, crawl = archived(tmp_path)
     assert [(unquote(urlsplit(r["url"]).path), r["title"]) for r in rows] == [(ITEM, TITLE)]
-    assert crawl["status"] == "complete"
+    assert [(e["url"], e["error"]) for e in json.loads(crawl["errors"])] == [
+        (base + "archief", "gzipped listing larger than 1000000 bytes unpacked: not read")]
+    assert completed.returncode == 3
 
 
 def feed(base: str) -> bytes:
