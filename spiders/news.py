@@ -76,13 +76,15 @@ every date a feed or listing gives a page is in when it is read, in a crawl and 
 
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
-extraction and analysis are pipelines. A listing declared Latin-1 whose bytes are UTF-8 is read as UTF-8
-(:func:`utf8_mislabelled`), as extraction reads such a page: its links keep their "ö" and "ë".
+extraction and analysis are pipelines. A listing whose declared charset does not decode its bytes (declared
+Latin-1 over UTF-8, or UTF-8 over an older CMS's ``windows-1252``) is read as extraction reads such a page
+(:func:`read_as_archived`): its links keep their "ö" and "ë".
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
 http(s) page (``mailto:``, ``javascript:``) is simply not followed; XML that is
-broken or not UTF-8 is one recorded error for that document.
+broken is one recorded error for that document. XML that says UTF-8 over an older CMS's ``windows-1252``
+bytes is read as a browser reads them (:func:`xml_windows_1252`).
 """
 
 from __future__ import annotations
@@ -353,6 +355,35 @@ def xml_start(body: bytes) -> bytes:
     return bom + stripped if len(stripped) < len(rest) else body
 
 
+def gunzipped(body: bytes, limit: int, what: str) -> bytes:
+    """``body`` unpacked where it is a gzip file (its magic number: a sitemap's ``.xml.gz``, or a feed's or sitemap's
+    pre-compressed copy a server sends without ``Content-Encoding``, which Scrapy leaves packed), at most ``limit``
+    bytes (``DOWNLOAD_MAXSIZE``, as Scrapy's SitemapSpider unpacks; 1 GiB where it is 0); any other body as it is.
+    Packed, a feed was one "malformed feed: Start tag expected" error of every crawl, all its items lost. Raises
+    ``ValueError`` saying why, naming ``what`` ("sitemap", "feed"), for a gzip file that is broken or cut short, or
+    that unpacks past ``limit`` (a gzip bomb).
+
+    >>> import gzip as g
+    >>> gunzipped(g.compress(b"<rss/>"), 100, "feed"), gunzipped(b"<rss/>", 100, "feed")
+    (b'<rss/>', b'<rss/>')
+    >>> gunzipped(g.compress(b"x" * 200), 100, "feed")
+    Traceback (most recent call last):
+    ...
+    ValueError: gzipped feed larger than 100 bytes unpacked: not read
+    """
+    if body[:2] != b"\x1f\x8b":
+        return body
+    limit = limit or 1 << 30
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
+            unpacked = packed.read(limit + 1)
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
+        raise ValueError(f"malformed gzipped {what}: {str(exc)[:200]}") from None
+    if len(unpacked) > limit:
+        raise ValueError(f"gzipped {what} larger than {limit} bytes unpacked: not read")
+    return unpacked
+
+
 def text_sitemap(body: bytes) -> list[str] | None:
     """The URLs of a sitemap in the protocol's text form (sitemaps.org: "a simple text file that contains one URL
     per line", UTF-8; ``Sitemap: /sitemap.txt`` in robots.txt), or None for a body that is not one (XML, or any
@@ -467,6 +498,41 @@ def xml_utf8(body: bytes) -> bytes:
     return _XML_DECLARED_ENCODING.sub(rb"\1\2UTF-8\2", utf8.lstrip(b" \t\r\n"), count=1)
 
 
+#: The encoding an ``<?xml …?>`` declaration names (after a UTF-8 byte order mark).
+_XML_ENCODING_NAME = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*([\"'])([A-Za-z0-9._-]{0,40})\1")
+
+
+def xml_windows_1252(body: bytes) -> bytes:
+    """An XML body that says UTF-8 (its declaration, or none: XML's default) over bytes that are not UTF-8 read as
+    UTF-8 where they are and as ``windows-1252`` byte by byte where they are not (as a browser reads a Dutch page
+    declared so, :func:`tenderarchive.extraction.markup.decode_html`), written as UTF-8; any other as it is. An
+    older CMS writes ``encoding="UTF-8"`` over its ``windows-1252`` titles ("Coöperatie", curly quotes): the first
+    such byte broke the parse, one "malformed feed" error of every crawl and all its items lost (a sitemap's
+    entries lost from there on), news-sites.md §2.4 mojibake.
+
+    >>> xml_windows_1252('<?xml version="1.0" encoding="UTF-8"?><t>Coöperatie</t>'.encode("cp1252")).decode()
+    '<?xml version="1.0" encoding="UTF-8"?><t>Coöperatie</t>'
+    >>> xml_windows_1252('<?xml version="1.0" encoding="ISO-8859-1"?><t>ö</t>'.encode("latin-1"))[-8:]
+    b'<t>\\xf6</t>'
+    """
+    import codecs
+
+    import tenderarchive.extraction.markup  # noqa: F401  registers the "tenderarchive-windows-1252" handler
+
+    declared = _XML_ENCODING_NAME.match(body)
+    if declared:
+        try:
+            if codecs.lookup(declared.group(2).decode("ascii")).name != "utf-8":
+                return body
+        except LookupError:
+            return body
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", errors="tenderarchive-windows-1252").encode("utf-8")
+    return body
+
+
 def mend_xml(body: bytes) -> bytes:
     """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
     a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
@@ -486,7 +552,7 @@ def mend_xml(body: bytes) -> bytes:
     def mend(part: bytes) -> bytes:
         return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
 
-    body = xml_utf8(body)
+    body = xml_windows_1252(xml_utf8(body))
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
@@ -525,24 +591,32 @@ def feed_root(response):
             return parse(declared)
 
 
-def utf8_mislabelled(response):
-    """An HTML response read as UTF-8 where it is declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
-    default ``Content-Type`` charset, or a template's ``<meta charset>``) but its bytes are UTF-8 with non-ASCII
-    characters (Latin-1 text is almost never valid UTF-8), as the archive's extraction reads such a page
-    (``tenderarchive.extraction.markup.decode_html``); else ``response`` itself. Read as declared, a listing's
-    link to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``: a 404, the item never
-    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode")."""
-    import codecs
+def read_as_archived(response):
+    """An HTML response read in the charset the archive's extraction reads its bytes in
+    (:func:`tenderarchive.extraction.markup.decode_html`, a browser's reading), where that is not the one Scrapy
+    read it in; else ``response`` itself. A listing declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
+    default ``Content-Type`` charset, or a template's ``<meta charset>``) whose bytes are UTF-8 is read as UTF-8
+    (Latin-1 text is almost never valid UTF-8); one that says UTF-8 (the header by a server's default, or a new
+    template's ``<meta charset>``) over an older CMS's ``windows-1252`` bytes is read in the ``<meta charset>`` that
+    decodes them, else as ``windows-1252`` where its bytes are not UTF-8. Read as declared, a listing's link to
+    ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``, or ``/nieuws/co\ufffdperatie-jeugdhulp``
+    (a replacement character): a 404, the item never archived (news-sites.md §2.4: ë/ö "damaged by a wrong
+    decode")."""
+    from tenderarchive.extraction.markup import decode_html
 
     if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
         return response
-    try:
-        if codecs.lookup(response.encoding).name not in ("cp1252", "iso8859-1"):
-            return response
-        response.body.decode("utf-8")
-    except (LookupError, UnicodeDecodeError):
+    text = decode_html(response.body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
+    if text == response.text:
         return response
-    return response.replace(encoding="utf-8")
+    for encoding in ("utf-8", "cp1252"):  # the names Scrapy's reading then gives the same text under
+        try:
+            if response.body.decode(encoding) == text:
+                return response.replace(encoding=encoding)
+        except UnicodeDecodeError:
+            continue
+    # a page mixing both (decode_html's reading byte by byte), or another charset its markup declares
+    return response.replace(body=text.encode("utf-8"), encoding="utf-8")
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
@@ -1745,20 +1819,12 @@ class NewsSpider(BaseSpider):
     def parse_sitemap(self, response):
         site = response.meta["site"]
         depth = response.meta.get("sitemap_depth", 0)
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it
-            # packed). Unpacked at most DOWNLOAD_MAXSIZE bytes, as Scrapy's SitemapSpider does.
-            limit = self.settings.getint("DOWNLOAD_MAXSIZE") or 1 << 30
-            try:
-                with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
-                    body = packed.read(limit + 1)
-            except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
-                self.record_error(response.url, f"malformed gzipped sitemap: {str(exc)[:200]}")
-                return
-            if len(body) > limit:
-                self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
-                return
+        try:
+            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it packed)
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "sitemap")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
         page = html_answer(response.replace(body=body))
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
@@ -1897,6 +1963,14 @@ class NewsSpider(BaseSpider):
 
     def parse_feed(self, response):
         site = response.meta["site"]
+        try:
+            # a feed's pre-compressed copy (feed.xml.gz, a caching plugin's) sent without Content-Encoding
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "feed")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
+        if body is not response.body:
+            response = response.replace(body=body)
         page = html_answer(response)
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
@@ -2049,7 +2123,16 @@ class NewsSpider(BaseSpider):
                                      "and allow rules need updating)")
 
     def parse_listing(self, response):
-        response = json_listing(utf8_mislabelled(response))
+        try:
+            # a listing's pre-compressed copy sent without Content-Encoding: unpacked at most DOWNLOAD_MAXSIZE bytes
+            # before it is read (read_as_archived would unpack it unbounded)
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "listing")
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return
+        if body is not response.body:
+            response = response.replace(body=body)
+        response = json_listing(read_as_archived(response))
         site = response.meta["site"]
         if self.listing_gated(response):
             return
