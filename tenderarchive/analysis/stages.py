@@ -294,6 +294,23 @@ _PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli
 _DECIDED = re.compile(r"\b(?:akkoord (?:gaan |gegaan |gaat |gingen )?(?:met|over)|(?:ingestemd|instemming) met|"
                       r"stem(?:t|de|den|men)? (?:[\w'-]+ ){0,5}in met|groen licht (?:gegeven )?(?:voor|aan))\b(?:[^.;:]{0,60})$", re.I)
 _DECISION_STAGES = {"voorbereiding", "verlenging"}
+#: branch cv47: a decision asked for now -- "vraagt het college de raad om de regionale inkoopkoers vast te stellen", "het
+#: college stelt de raad voor in te stemmen met de inkoopstrategie", "legt de verlenging ter besluitvorming voor" -- puts the
+#: plan or extension to the vote: the step is under way (current), whatever date the plan runs to, as a decision taken is
+#: (``_DECIDED``). The request verb before the cue in its sentence, the verb of adoption after it (or the noun of the vote).
+_ASKED_BEFORE = re.compile(r"\b(?:vraagt|vragen|verzoekt|verzoeken|stelt|stellen|legt|leggen)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,12}?$"
+                           r"|\b(?:voorstel|raadsvoorstel|besluitvoorstel|collegevoorstel)\b(?: [\w'’-]+){0,3}? (?:om|tot|voor)\b"
+                           r"(?: [\w'’-]+){0,8}?$", re.I)
+_ADOPTION_AFTER = re.compile(r"^(?: [\w'’/-]+){0,8}? (?:vast te stellen|in te stemmen|goed te keuren|te bekrachtigen|"
+                             r"ter (?:vaststelling|besluitvorming|instemming|goedkeuring)(?: voor)?)\b", re.I)
+
+
+def _decision_asked(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` the object of a decision asked for now (branch cv47, :data:`_ASKED_BEFORE`)?"""
+    before = text[max(0, m.start() - 160):m.start()].rstrip()
+    if re.search(r"[;:]", before):
+        before = re.split(r"[;:]", before)[-1]
+    return bool(_ASKED_BEFORE.search(" " + before) and _ADOPTION_AFTER.match(text[m.end():m.end() + 120]))
 # round ten: the passive of "sluiten" closing a contract cue ("het contract dat met Go! voor Jeugd ... is gesloten");
 # "gesloten" is kept out of the participles (stages._NOT_PARTICIPLE) because of "gesloten jeugdzorg"
 _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
@@ -736,7 +753,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]))
+            plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]) or _decision_asked(text, m))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
             if service_done:
@@ -953,6 +970,25 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
         return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                  "sentence": text, "strong": True}], key=lambda r: STAGE_RANK[r["stage"]])
     return stages
+
+
+def add_preparation_under_way(stages: list[dict]) -> list[dict]:
+    """branch cv47: a page whose only steps are to come, the procedure's start among them ("Volgende week begint de
+    aanbesteding voor de jeugdzorg", "de aanbesteding wordt na de zomer gepubliceerd") and nothing done or current, reports
+    the procurement being prepared: stages.md's "a page that only reports preparation has voorbereiding", the
+    preparation current. Added as weak evidence (any step the text tells outranks it); a preparation cue read planned
+    ("de inkoopstrategie wordt in mei vastgesteld") is the same preparation, under way. Not for a court step or failure
+    to come (no procedure's start), nor when any step is done or current."""
+    if any(s["status"] in ("done", "current") for s in stages):
+        return stages
+    start = next((s for s in stages if s["stage"] == "aankondiging" and s["status"] == "planned" and s["strong"]), None)
+    if start is None:
+        return stages
+    prep = next((s for s in stages if s["stage"] == "voorbereiding"), None)
+    if prep is not None:
+        return [dict(s, status="current") if s is prep else s for s in stages]
+    return sorted(stages + [{"stage": "voorbereiding", "status": "current", "cue": start["cue"], "sentence": start["sentence"],
+                             "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
 
 
 # An objection counts for the primary stage only when one was made; "partijen kunnen tot

@@ -375,7 +375,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"aanbesteding (?:[\w'-]+ ){0,5}in gang gezet|(?:inkoop|aanbestedings)?procedure (?:[\w'-]+ ){0,4}gestart|"
                      r"aanbesteding (?:[\w'-]+ ){0,2}openbaar (?:werd|gemaakt)|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
                      r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
-                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
+                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding|"
+                     # branch cv47: the procedure beginning, "beginnen" as "starten" -- "Volgende week begint de
+                     # aanbesteding voor de jeugdzorg", "De aanbesteding jeugdhulp begint op 1 maart" -- its status from
+                     # the clause's time (the week ahead: planned). The procedure the subject: not "begint de
+                     # besluitvorming over onze inkoopcontracten", nor "de contracten beginnen"
+                     r"\b(?:begint|beginnen|begon|begonnen) (?:[\w'-]+ ){0,2}?(?:de|het|een|deze) (?:[\w'-]+ )?"
+                     r"(?:aanbesteding(?:sprocedure)?|inkoopprocedure|inkooptraject|inkoopronde)\b|"
+                     r"\b(?:de|het|deze) (?:[\w'-]+ )?(?:aanbesteding(?:sprocedure)?|inkoopprocedure|inkooptraject|inkoopronde)\b"
+                     r"(?: (?!en\b|of\b|die\b|dat\b|waarin\b)[\w'-]+){0,6}? (?:begint|beginnen|begon)\b"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"

@@ -1,0 +1,79 @@
+"""Specifications of the readings of branch cv47 (issue 11): the tense of the preparation of a procurement (stages.md's
+`voorbereiding`) -- in short synthetic pages (SYNTHETIC: written for these tests in common Dutch news and council wording,
+not taken from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture): the cues are core.
+"""
+import datetime as dt
+import time
+
+import pytest
+
+from tests.analysis.reading import stage_statuses
+
+
+# --- a decision asked for now: the plan is put to the vote, the preparation current ---
+
+@pytest.mark.parametrize("text", [
+    "In het raadsvoorstel vraagt het college de raad om de regionale inkoopkoers jeugdhulp in het najaar vast te stellen.",
+    "Met dit voorstel vraagt het college om de regionale inkoopkoers jeugdhulp vast te stellen en in het najaar van 2024 "
+    "heeft de raad de uitgangspunten al vastgesteld.",
+    "Het college legt de inkoopstrategie jeugdhulp 2027 in het voorjaar ter besluitvorming voor aan de raad.",
+])
+def test_a_plan_put_to_the_vote_is_current_preparation(read, text):
+    result = read(text, published=dt.date(2025, 3, 4))
+    assert stage_statuses(result).get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_request_told_in_the_past_is_no_vote_now(read):
+    """"heeft gevraagd" is a request made before; the plan itself is read by its own tense (done here)."""
+    result = read("De raad heeft vorig jaar gevraagd de inkoopstrategie jeugdhulp niet te snel vast te stellen. De "
+                  "inkoopstrategie jeugdhulp is in 2024 vastgesteld.", published=dt.date(2025, 3, 4))
+    assert stage_statuses(result).get("voorbereiding") == "done"
+
+
+# --- the procedure beginning, told with "beginnen" ---
+
+@pytest.mark.parametrize("text", [
+    "Volgende week begint de aanbesteding voor de jeugdzorg voor 2016. Daarbij is ook ruimte voor nieuwe aanbieders.",
+    "De aanbesteding jeugdhulp begint op 1 november 2015.",
+])
+def test_a_procedure_to_begin_is_planned_and_its_preparation_current(read, text):
+    result = read(text, published=dt.date(2015, 10, 1))
+    statuses = stage_statuses(result)
+    assert statuses.get("aankondiging") == "planned"
+    assert statuses.get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_procedure_that_began_is_published(read):
+    result = read("De aanbesteding jeugdhulp begon op 1 september 2015.", published=dt.date(2015, 10, 1))
+    assert stage_statuses(result).get("aankondiging") == "done"
+    assert result["primary_stage"] == "aankondiging"
+
+
+def test_a_decision_procedure_beginning_is_no_tender(read):
+    result = read("Praktisch is het lastig, want op 24 oktober begint de besluitvormingsprocedure over onze "
+                  "inkoopcontracten voor de jeugdhulp.", published=dt.date(2016, 10, 1))
+    assert "aankondiging" not in stage_statuses(result)
+
+
+def test_the_preparation_under_way_yields_to_a_step_told(read):
+    """The preparation implied by a procedure to come is weak: a market consultation held is the page's step."""
+    result = read("De regio heeft in januari een marktconsultatie voor de jeugdhulp gehouden. Volgende maand begint de "
+                  "aanbesteding.", published=dt.date(2024, 3, 4))
+    assert result["primary_stage"] == "marktconsultatie"
+
+
+def test_a_court_step_to_come_is_no_preparation(read):
+    result = read("De aanbieders van jeugdhulp stappen volgende week naar de rechter.")
+    assert "voorbereiding" not in stage_statuses(result)
+
+
+def test_the_new_cues_stay_fast_on_a_long_page(read):
+    text = ("Het college vraagt de raad om de aanbieders en de gemeenten en de regio met de zorg voor de inwoners "
+            "te helpen en de aanbesteding " * 700) + "."
+    t0 = time.perf_counter()
+    read(text)
+    assert time.perf_counter() - t0 < 10
