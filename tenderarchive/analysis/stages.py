@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, REDO, LEGAL_STAGES,
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -631,6 +631,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 if not any(m.start() < b and m.end() > a for a, b in taken):
                     taken.append(m.span())
                     found.append((stage + ":open", m))
+    # branch cv47: a choice on how to procure, for or against a tender ("kiezen we niet voor een nieuwe aanbesteding"),
+    # read before the stage cues, whose "kiezen ... voor een nieuwe aanbesteding" its negation would deny
+    for m in re.finditer(PREPARATION_CHOICE, sentence, re.I):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:choice", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -697,6 +703,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             open_now = stage.endswith(":open")
             service_done = stage.endswith(":service_done")
             decided = stage.endswith(":decided")
+            # branch cv47: a choice against a tender ("kiezen niet voor", "zien af van"): its negation is the choice made,
+            # no denial of the step; "het voorgenomen aanbestedingstraject" is a choice for one, denied as any cue is
+            choice = stage.endswith(":choice") and bool(re.search(r"\bniet\b|\baf van\b|\baf(?:zien|ziet|gezien)\b", m.group(0), re.I))
+            decided = decided or stage.endswith(":choice")
             noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -711,10 +721,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
             will_enrol = open_now and bool(_WILL_ENROL.fullmatch(m.group(0)))
-            if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
+            if (on("stage.negation") and stage != "mislukt" and not choice and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
                     and not _ENROLLED.search(m.group(0)) and not will_enrol):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and _negated_in_cue(text, m):
+            if (stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
+                    and _negated_in_cue(text, m)):
                 continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
             if (_hypothetical_before(text, m) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
@@ -973,17 +984,21 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
 
 
 def add_preparation_under_way(stages: list[dict]) -> list[dict]:
-    """branch cv47: a page whose only steps are to come, the procedure's start among them ("Volgende week begint de
-    aanbesteding voor de jeugdzorg", "de aanbesteding wordt na de zomer gepubliceerd") and nothing done or current, reports
-    the procurement being prepared: stages.md's "a page that only reports preparation has voorbereiding", the
-    preparation current. Added as weak evidence (any step the text tells outranks it); a preparation cue read planned
-    ("de inkoopstrategie wordt in mei vastgesteld") is the same preparation, under way. Not for a court step or failure
-    to come (no procedure's start), nor when any step is done or current."""
+    """branch cv47: a page whose only steps are still to come, a step of the procedure itself among them -- its start
+    ("Volgende week begint de aanbesteding voor de jeugdzorg"), the questions, tenders or award ("De gemeente gaat zelf
+    bepalen welke organisaties ... verantwoordelijk worden") -- and nothing done or current, reports the procurement being
+    prepared: stages.md's "a page that only reports preparation has voorbereiding", the preparation current. Added as
+    weak evidence (any step the text tells outranks it); a preparation cue read planned ("de inkoopstrategie wordt in mei
+    vastgesteld") is the same preparation, under way. Not for a court step, failure, signing or start to come (they
+    follow an award, or are no step of a procurement being prepared), nor when any step is done or current. The first
+    choice is the procedure's start, then the earliest step to come."""
     if any(s["status"] in ("done", "current") for s in stages):
         return stages
-    start = next((s for s in stages if s["stage"] == "aankondiging" and s["status"] == "planned" and s["strong"]), None)
-    if start is None:
+    low, high = STAGE_RANK["aankondiging"], STAGE_RANK["definitieve_gunning"]
+    to_come = [s for s in stages if s["status"] == "planned" and s["strong"] and low <= STAGE_RANK[s["stage"]] <= high]
+    if not to_come:
         return stages
+    start = min(to_come, key=lambda s: STAGE_RANK[s["stage"]])
     prep = next((s for s in stages if s["stage"] == "voorbereiding"), None)
     if prep is not None:
         return [dict(s, status="current") if s is prep else s for s in stages]

@@ -72,8 +72,61 @@ def test_a_court_step_to_come_is_no_preparation(read):
 
 
 def test_the_new_cues_stay_fast_on_a_long_page(read):
-    text = ("Het college vraagt de raad om de aanbieders en de gemeenten en de regio met de zorg voor de inwoners "
-            "te helpen en de aanbesteding " * 700) + "."
+    text = ("Het college vraagt de raad om de aanbieders en de gemeenten zien kiezen moeten begint de regio met de zorg "
+            "voor de inwoners te helpen en de aanbesteding " * 700) + "."
+    assert len(text) > 100_000
     t0 = time.perf_counter()
     read(text)
     assert time.perf_counter() - t0 < 10
+
+
+# --- a choice on how to procure, for or against a tender ---
+
+@pytest.mark.parametrize("text", [
+    "Die deskundigheid willen we behouden. Daarom kiezen we niet voor een nieuwe aanbesteding van het Jeugdteam, maar "
+    "nemen we de huidige medewerkers mee.",
+    "De gemeenten in Groningen zien voor de komende jaren voor het overgrote deel van de jeugdhulp af van een openbare "
+    "aanbesteding.",
+    "Wij hebben de wethouder gevraagd het voorgenomen aanbestedingstraject voor jeugdhulp in 2024 te herzien.",
+])
+def test_a_choice_on_how_to_procure_is_current_preparation(read, text):
+    result = read(text, published=dt.date(2021, 3, 4))
+    assert stage_statuses(result).get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_choice_against_a_tender_is_no_tender(read):
+    result = read("Daarom kiezen we niet voor een nieuwe aanbesteding van de jeugdhulp.", published=dt.date(2021, 3, 4))
+    assert set(stage_statuses(result)) == {"voorbereiding"}
+
+
+# --- the duty to procure again, told with its subject ---
+
+def test_a_duty_to_procure_again_with_nothing_failed_is_the_next_round(read):
+    result = read("Het contract met de aanbieder van de gesloten jeugdzorg loopt in 2023 af. Verlengen is in strijd met de "
+                  "Europese regels, dus we moeten de jeugdzorg opnieuw aanbesteden.", published=dt.date(2022, 3, 4))
+    assert stage_statuses(result).get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_duty_to_procure_again_after_a_ruling_is_a_failure(read):
+    result = read("De voorzieningenrechter oordeelde dat de geschiktheidseisen discriminatoir zijn. De gemeente moet de "
+                  "jeugdhulp opnieuw aanbesteden.", published=dt.date(2021, 3, 4))
+    assert result["primary_stage"] == "mislukt"
+
+
+# --- steps only to come: the preparation under way ---
+
+def test_an_award_to_come_alone_reads_the_preparation(read):
+    result = read("De gemeente gaat, net als Alphen aan den Rijn, zelf bepalen welke organisaties verantwoordelijk worden "
+                  "voor de uitvoering van de jeugdhulp.", published=dt.date(2016, 3, 18))
+    statuses = stage_statuses(result)
+    assert statuses.get("definitieve_gunning") == "planned"
+    assert statuses.get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_contract_to_be_signed_alone_reads_no_preparation(read):
+    """A signing or a start to come follows an award: no sign that the procurement is still being prepared."""
+    result = read("De contracten voor de jeugdhulp worden in december ondertekend.", published=dt.date(2024, 3, 4))
+    assert "voorbereiding" not in stage_statuses(result)
