@@ -875,9 +875,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
-                    and re.search(r"publi\w*", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
+                    and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
                 # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
-                # period is the prior information (stages.md, vooraankondiging), made now (round four)
+                # period is the prior information (stages.md, vooraankondiging), made now (round four); so is the
+                # tender to be put on the platform then ("dat in maart 2021 de aanbesteding op TenderNed wordt
+                # geplaatst", branch cv47)
                 raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
                             "strong": strong})
             if noun_only:

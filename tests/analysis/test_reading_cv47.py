@@ -130,3 +130,20 @@ def test_a_contract_to_be_signed_alone_reads_no_preparation(read):
     """A signing or a start to come follows an award: no sign that the procurement is still being prepared."""
     result = read("De contracten voor de jeugdhulp worden in december ondertekend.", published=dt.date(2024, 3, 4))
     assert "voorbereiding" not in stage_statuses(result)
+
+
+# --- the tender to be put on the platform at a time: the prior information ---
+
+def test_a_tender_to_be_put_on_tenderned_then_is_the_prior_information(read):
+    result = read("Volgens het tijdschema van de wethouder wordt in maart 2021 de aanbesteding jeugdhulp op TenderNed "
+                  "geplaatst.", published=dt.date(2021, 1, 15))
+    statuses = stage_statuses(result)
+    assert statuses.get("vooraankondiging") == "current"
+    assert statuses.get("aankondiging") == "planned"
+    assert result["primary_stage"] == "vooraankondiging"
+
+
+def test_a_tender_on_tenderned_since_a_date_is_published(read):
+    result = read("De aanbesteding jeugdhulp staat sinds maart 2020 op TenderNed.", published=dt.date(2020, 5, 1))
+    assert "vooraankondiging" not in stage_statuses(result)
+    assert result["primary_stage"] == "aankondiging"
