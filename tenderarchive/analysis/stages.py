@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_EXTEND, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (COUNCIL_DEBATE, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_EXTEND, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -653,6 +653,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:decided", m))
+    for m in re.finditer(COUNCIL_DEBATE, sentence, re.I):  # branch cv47: the council debating the procurement (weak)
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:noun", m))
     for m in re.finditer(NEW_ROUND, sentence, re.I):
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())

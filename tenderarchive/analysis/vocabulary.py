@@ -564,6 +564,20 @@ PLAN_TO_EXTEND = (r"\b(?:wil|willen|gaat|gaan)\b(?: (?!niet\b|geen\b|nooit\b|nog
                   r"(?:de|het|dat|die|deze|dit|hun|haar|alle) (?:(?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+ ){0,2}?"
                   r"(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b(?: (?!niet\b|geen\b|nooit\b|nog\b|en\b|of\b)[\w'’/-]+){0,6}? "
                   r"verlengen\b")
+#: branch cv47: the council debating or deciding on the procurement -- "Vandaag sprak de gemeenteraad over de aanbesteding
+#: van de jeugdhulp", "de raadscommissie bespreekt de inkoop jeugdhulp", "de besluitvorming over de aanbesteding" --
+#: stages.md's `voorbereiding` ("besluit" on the purchase), its status from the clause's tense. Weak evidence, as the
+#: new round named: a council also debates a tender that runs or failed, and any step the text tells outranks it.
+COUNCIL_DEBATE = (r"\b(?:gemeenteraad|raad|raadscommissie|commissie|raadsleden|staten)\b(?: (?!en\b|of\b)[\w'’-]+){0,3}? "
+                  r"(?:spreekt|sprak|spraken|spreken|bespreekt|besprak|bespraken|bespreken|debatteert|debatteerde|"
+                  r"debatteerden|debatteren|vergadert|vergaderde) (?:(?:vandaag|vanavond|morgen|dinsdag|woensdag|donderdag|"
+                  r"maandag|vrijdag|opnieuw|uitgebreid|nog) )?(?:over |op )?(?:de|het|deze) (?:[\w'’-]+ ){0,2}?"
+                  r"(?:aanbesteding|inkoop|inkoopstrategie|inkoopprocedure)\w*|"
+                  r"\b(?:spreekt|sprak|bespreekt|besprak|debatteert|debatteerde|vergadert|vergaderde) (?:de |het )?"
+                  r"(?:gemeenteraad|raad|raadscommissie|commissie)\b(?: [\w'’-]+){0,2}? (?:over |op )?(?:de|het|deze) "
+                  r"(?:[\w'’-]+ ){0,2}?(?:aanbesteding|inkoop|inkoopstrategie|inkoopprocedure)\w*|"
+                  r"\bbesluitvorming\w* (?:over|voor|rond|omtrent) (?:de |het |onze |hun |deze )?(?:[\w'’-]+ )?"
+                  r"(?:aanbesteding|inkoop)\w*")
 #: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
 #: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
 #: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"

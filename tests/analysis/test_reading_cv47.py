@@ -72,7 +72,7 @@ def test_a_court_step_to_come_is_no_preparation(read):
 
 
 def test_the_new_cues_stay_fast_on_a_long_page(read):
-    text = ("Het college vraagt de raad om de aanbieders wil de contracten zien kiezen moeten begint de regio met de zorg "
+    text = ("Het college vraagt de raad sprak over om de aanbieders wil de contracten zien kiezen moeten begint de regio met de zorg "
             "voor de inwoners te helpen en de aanbesteding " * 700) + "."
     assert len(text) > 100_000
     t0 = time.perf_counter()
@@ -165,3 +165,21 @@ def test_a_plan_to_extend_is_current(read, text):
 def test_a_will_not_to_extend_is_no_extension(read):
     assert "verlenging" not in stage_statuses(read("De gemeente wil het contract met de aanbieder van jeugdhulp niet "
                                                    "verlengen.", published=dt.date(2021, 3, 4)))
+
+
+# --- the council debating the procurement: weak evidence of the preparation ---
+
+@pytest.mark.parametrize("text", [
+    "Vandaag sprak de gemeenteraad over de aanbesteding van de jeugdhulp. Duizenden gezinnen krijgen ondersteuning.",
+    "De raadscommissie bespreekt dinsdag de inkoop jeugdhulp 2018.",
+])
+def test_a_council_debating_the_procurement_is_preparation(read, text):
+    result = read(text, published=dt.date(2017, 6, 28))
+    assert "voorbereiding" in stage_statuses(result)
+    assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_council_debate_yields_to_a_step_told(read):
+    result = read("De gemeenteraad sprak over de aanbesteding van de jeugdhulp. De opdracht is in mei gegund aan "
+                  "Kwadraad.", published=dt.date(2017, 6, 28))
+    assert result["primary_stage"] == "definitieve_gunning"
