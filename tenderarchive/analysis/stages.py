@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (COUNCIL_DEBATE, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_EXTEND, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (COUNCIL_DEBATE, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -637,11 +637,6 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:choice", m))
-    # branch cv47: a plan to extend ("willen ... dat contract met twee jaar verlengen"), the decision made now
-    for m in re.finditer(PLAN_TO_EXTEND, sentence, re.I):
-        if not any(m.start() < b and m.end() > a for a, b in taken):
-            taken.append(m.span())
-            found.append(("verlenging:decided", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):

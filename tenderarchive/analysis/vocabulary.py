@@ -556,14 +556,6 @@ PREPARATION_CHOICE = (r"\b(?:voorgenomen|beoogde) (?:[\w-]+ )?(?:aanbesteding(?:
                       r"inkoopprocedure|aanbesteden)\b|"
                       r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|gekozen)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,6}? "
                       r"niet (?:opnieuw |meer |zelf )?(?:aan te besteden|in te kopen)\b")
-#: branch cv47: a plan to extend told with a verb of will or of the near future, as cv46's plan to procure -- "willen er
-#: zeventien dat contract met twee jaar verlengen", "De regio gaat de contracten jeugdhulp met een jaar verlengen": the
-#: decision on the extension is made now (stages.md's `verlenging`, current), whatever time the extension runs to. Present
-#: forms only; no negation between the verb and the extension; a contract or agreement its object.
-PLAN_TO_EXTEND = (r"\b(?:wil|willen|gaat|gaan)\b(?: (?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+){0,3}? "
-                  r"(?:de|het|dat|die|deze|dit|hun|haar|alle) (?:(?!niet\b|geen\b|nooit\b|nog\b)[\w'’/-]+ ){0,2}?"
-                  r"(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b(?: (?!niet\b|geen\b|nooit\b|nog\b|en\b|of\b)[\w'’/-]+){0,6}? "
-                  r"verlengen\b")
 #: branch cv47: the council debating or deciding on the procurement -- "Vandaag sprak de gemeenteraad over de aanbesteding
 #: van de jeugdhulp", "de raadscommissie bespreekt de inkoop jeugdhulp", "de besluitvorming over de aanbesteding" --
 #: stages.md's `voorbereiding` ("besluit" on the purchase), its status from the clause's tense. Weak evidence, as the
