@@ -46,7 +46,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     from .relevance import relevance
     from .rules import on
     from . import learned
-    from .stages import add_procedure_running, detect_stages, primary_stage
+    from .stages import add_preparation_under_way, add_procedure_running, detect_stages, primary_stage
     from .text import normalise, sentences
 
     if isinstance(published, dt.datetime):
@@ -59,7 +59,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     # is often the only place a page names its step (issue 11 corpus).
     title_first = on("stage.title_first") and norm_title and not norm.lstrip().startswith(norm_title.strip())
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
-    stage_list = add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref)
+    stage_list = add_preparation_under_way(add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref))
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None,
                                  published_year=published.year if published else None)
     proc_norm, proc_raw = procedure_type(norm)

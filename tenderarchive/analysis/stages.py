@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, REDO, LEGAL_STAGES,
+from .vocabulary import (COUNCIL_DEBATE, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -294,6 +294,23 @@ _PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli
 _DECIDED = re.compile(r"\b(?:akkoord (?:gaan |gegaan |gaat |gingen )?(?:met|over)|(?:ingestemd|instemming) met|"
                       r"stem(?:t|de|den|men)? (?:[\w'-]+ ){0,5}in met|groen licht (?:gegeven )?(?:voor|aan))\b(?:[^.;:]{0,60})$", re.I)
 _DECISION_STAGES = {"voorbereiding", "verlenging"}
+#: branch cv47: a decision asked for now -- "vraagt het college de raad om de regionale inkoopkoers vast te stellen", "het
+#: college stelt de raad voor in te stemmen met de inkoopstrategie", "legt de verlenging ter besluitvorming voor" -- puts the
+#: plan or extension to the vote: the step is under way (current), whatever date the plan runs to, as a decision taken is
+#: (``_DECIDED``). The request verb before the cue in its sentence, the verb of adoption after it (or the noun of the vote).
+_ASKED_BEFORE = re.compile(r"\b(?:vraagt|vragen|verzoekt|verzoeken|stelt|stellen|legt|leggen)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,12}?$"
+                           r"|\b(?:voorstel|raadsvoorstel|besluitvoorstel|collegevoorstel)\b(?: [\w'’-]+){0,3}? (?:om|tot|voor)\b"
+                           r"(?: [\w'’-]+){0,8}?$", re.I)
+_ADOPTION_AFTER = re.compile(r"^(?: [\w'’/-]+){0,8}? (?:vast te stellen|in te stemmen|goed te keuren|te bekrachtigen|"
+                             r"ter (?:vaststelling|besluitvorming|instemming|goedkeuring)(?: voor)?)\b", re.I)
+
+
+def _decision_asked(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` the object of a decision asked for now (branch cv47, :data:`_ASKED_BEFORE`)?"""
+    before = text[max(0, m.start() - 160):m.start()].rstrip()
+    if re.search(r"[;:]", before):
+        before = re.split(r"[;:]", before)[-1]
+    return bool(_ASKED_BEFORE.search(" " + before) and _ADOPTION_AFTER.match(text[m.end():m.end() + 120]))
 # round ten: the passive of "sluiten" closing a contract cue ("het contract dat met Go! voor Jeugd ... is gesloten");
 # "gesloten" is kept out of the participles (stages._NOT_PARTICIPLE) because of "gesloten jeugdzorg"
 _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
@@ -614,6 +631,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 if not any(m.start() < b and m.end() > a for a, b in taken):
                     taken.append(m.span())
                     found.append((stage + ":open", m))
+    # branch cv47: a choice on how to procure, for or against a tender ("kiezen we niet voor een nieuwe aanbesteding"),
+    # read before the stage cues, whose "kiezen ... voor een nieuwe aanbesteding" its negation would deny
+    for m in re.finditer(PREPARATION_CHOICE, sentence, re.I):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:choice", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -625,6 +648,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:decided", m))
+    for m in re.finditer(COUNCIL_DEBATE, sentence, re.I):  # branch cv47: the council debating the procurement (weak)
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("voorbereiding:noun", m))
     for m in re.finditer(NEW_ROUND, sentence, re.I):
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
@@ -680,6 +707,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             open_now = stage.endswith(":open")
             service_done = stage.endswith(":service_done")
             decided = stage.endswith(":decided")
+            # branch cv47: a choice against a tender ("kiezen niet voor", "zien af van"): its negation is the choice made,
+            # no denial of the step; "het voorgenomen aanbestedingstraject" is a choice for one, denied as any cue is
+            choice = stage.endswith(":choice") and bool(re.search(r"\bniet\b|\baf van\b|\baf(?:zien|ziet|gezien)\b", m.group(0), re.I))
+            decided = decided or stage.endswith(":choice")
             noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -694,10 +725,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
             will_enrol = open_now and bool(_WILL_ENROL.fullmatch(m.group(0)))
-            if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
+            if (on("stage.negation") and stage != "mislukt" and not choice and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
                     and not _ENROLLED.search(m.group(0)) and not will_enrol):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and _negated_in_cue(text, m):
+            if (stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
+                    and _negated_in_cue(text, m)):
                 continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
             if (_hypothetical_before(text, m) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
@@ -736,7 +768,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]))
+            plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]) or _decision_asked(text, m))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
             if service_done:
@@ -847,9 +879,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
-                    and re.search(r"publi\w*", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
+                    and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
                 # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
-                # period is the prior information (stages.md, vooraankondiging), made now (round four)
+                # period is the prior information (stages.md, vooraankondiging), made now (round four); so is the
+                # tender to be put on the platform then ("dat in maart 2021 de aanbesteding op TenderNed wordt
+                # geplaatst", branch cv47)
                 raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
                             "strong": strong})
             if noun_only:
@@ -953,6 +987,29 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
         return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                  "sentence": text, "strong": True}], key=lambda r: STAGE_RANK[r["stage"]])
     return stages
+
+
+def add_preparation_under_way(stages: list[dict]) -> list[dict]:
+    """branch cv47: a page whose only steps are still to come, a step of the procedure itself among them -- its start
+    ("Volgende week begint de aanbesteding voor de jeugdzorg"), the questions, tenders or award ("De gemeente gaat zelf
+    bepalen welke organisaties ... verantwoordelijk worden") -- and nothing done or current, reports the procurement being
+    prepared: stages.md's "a page that only reports preparation has voorbereiding", the preparation current. Added as
+    weak evidence (any step the text tells outranks it); a preparation cue read planned ("de inkoopstrategie wordt in mei
+    vastgesteld") is the same preparation, under way. Not for a court step, failure, signing or start to come (they
+    follow an award, or are no step of a procurement being prepared), nor when any step is done or current. The first
+    choice is the procedure's start, then the earliest step to come."""
+    if any(s["status"] in ("done", "current") for s in stages):
+        return stages
+    low, high = STAGE_RANK["aankondiging"], STAGE_RANK["definitieve_gunning"]
+    to_come = [s for s in stages if s["status"] == "planned" and s["strong"] and low <= STAGE_RANK[s["stage"]] <= high]
+    if not to_come:
+        return stages
+    start = min(to_come, key=lambda s: STAGE_RANK[s["stage"]])
+    prep = next((s for s in stages if s["stage"] == "voorbereiding"), None)
+    if prep is not None:
+        return [dict(s, status="current") if s is prep else s for s in stages]
+    return sorted(stages + [{"stage": "voorbereiding", "status": "current", "cue": start["cue"], "sentence": start["sentence"],
+                             "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
 
 
 # An objection counts for the primary stage only when one was made; "partijen kunnen tot

@@ -375,7 +375,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"aanbesteding (?:[\w'-]+ ){0,5}in gang gezet|(?:inkoop|aanbestedings)?procedure (?:[\w'-]+ ){0,4}gestart|"
                      r"aanbesteding (?:[\w'-]+ ){0,2}openbaar (?:werd|gemaakt)|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
                      r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
-                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
+                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding|"
+                     # branch cv47: the procedure beginning, "beginnen" as "starten" -- "Volgende week begint de
+                     # aanbesteding voor de jeugdzorg", "De aanbesteding jeugdhulp begint op 1 maart" -- its status from
+                     # the clause's time (the week ahead: planned). The procedure the subject: not "begint de
+                     # besluitvorming over onze inkoopcontracten", nor "de contracten beginnen"
+                     r"\b(?:begint|beginnen|begon|begonnen) (?:[\w'-]+ ){0,2}?(?:de|het|een|deze) (?:[\w'-]+ )?"
+                     r"(?:aanbesteding(?:sprocedure)?|inkoopprocedure|inkooptraject|inkoopronde)\b|"
+                     r"\b(?:de|het|deze) (?:[\w'-]+ )?(?:aanbesteding(?:sprocedure)?|inkoopprocedure|inkooptraject|inkoopronde)\b"
+                     r"(?: (?!en\b|of\b|die\b|dat\b|waarin\b)[\w'-]+){0,6}? (?:begint|beginnen|begon)\b"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
@@ -463,6 +471,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"(?:aanbesteding|procedure|gunning|opdracht)\w* (?:[\w'-]+ ){0,3}(?:in te trekken|intrekken|intrekt)\b|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
                 r"ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
+                # branch cv47: the duty with its subject and the active infinitive ("dus we moeten opnieuw aanbesteden",
+                # "moet de gemeente de opdracht opnieuw aanbesteden"); with nothing failed or ruled on in the text it is
+                # the next round's preparation (stages.detect_stages, branch cv34)
+                r"\b(?:moet|moeten)\b(?: (?!niet\b|geen\b|nooit\b)[\w'-]+){0,4}? opnieuw aanbesteden\b|"
                 r"aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 # branch cv21: stages.md's "procedure stopped, failed": the failed procedure named with its adjective
                 # ("de mislukte aanbestedingsprocedure"), a procedure halted ("het lopende inkoopproces tijdelijk is
@@ -530,6 +542,34 @@ PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b
                    # "De gemeenten gaan vanaf 2026 samen de inkoop ... uitvoeren": stages.md's "inkoopsamenwerking
                    # besloten" (cv23's cue), the decision made now, however far off the joint purchase starts
                    r"\b(?:gaan|gaat)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?(?:inkoop\w*|in te kopen|inkopen)\b")
+#: branch cv47: a choice on how to procure, for or against a tender -- "het voorgenomen aanbestedingstraject voor jeugdhulp",
+#: "Daarom kiezen we niet voor een nieuwe aanbesteding", "De gemeentes zien voor de komende jaren ... af van een openbare
+#: aanbesteding", "besloten niet opnieuw aan te besteden": stages.md's `voorbereiding` ("decision or plan to procure"), the
+#: choice made now (current). The negation is the choice's content, not a denial of the step. The procedure the object.
+PREPARATION_CHOICE = (r"\b(?:voorgenomen|beoogde) (?:[\w-]+ )?(?:aanbesteding(?:straject|sprocedure)?|inkoopprocedure|"
+                      r"inkooptraject|inkoopronde)\b|"
+                      r"\b(?:kiest|kiezen|koos|kozen|gekozen)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,3}? niet voor "
+                      r"(?:een |de |het )?(?:[\w-]+ )?(?:aanbesteding(?:sprocedure)?|inkoopprocedure|aanbesteden)\b|"
+                      r"\b(?:afzien|afziet|afgezien|zien|ziet|zag|zagen)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,12}? af van "
+                      r"(?:een |de |het )?(?:[\w-]+ )?(?:aanbesteding(?:sprocedure)?|inkoopprocedure|aanbesteden)\b|"
+                      r"\b(?:afzien|afziet|afgezien) van (?:een |de |het )?(?:[\w-]+ )?(?:aanbesteding(?:sprocedure)?|"
+                      r"inkoopprocedure|aanbesteden)\b|"
+                      r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|gekozen)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,6}? "
+                      r"niet (?:opnieuw |meer |zelf )?(?:aan te besteden|in te kopen)\b")
+#: branch cv47: the council debating or deciding on the procurement -- "Vandaag sprak de gemeenteraad over de aanbesteding
+#: van de jeugdhulp", "de raadscommissie bespreekt de inkoop jeugdhulp", "de besluitvorming over de aanbesteding" --
+#: stages.md's `voorbereiding` ("besluit" on the purchase), its status from the clause's tense. Weak evidence, as the
+#: new round named: a council also debates a tender that runs or failed, and any step the text tells outranks it.
+COUNCIL_DEBATE = (r"\b(?:gemeenteraad|raad|raadscommissie|commissie|raadsleden|staten)\b(?: (?!en\b|of\b)[\w'’-]+){0,3}? "
+                  r"(?:spreekt|sprak|spraken|spreken|bespreekt|besprak|bespraken|bespreken|debatteert|debatteerde|"
+                  r"debatteerden|debatteren|vergadert|vergaderde) (?:(?:vandaag|vanavond|morgen|dinsdag|woensdag|donderdag|"
+                  r"maandag|vrijdag|opnieuw|uitgebreid|nog) )?(?:over |op )?(?:de|het|deze) (?:[\w'’-]+ ){0,2}?"
+                  r"(?:aanbesteding|inkoop|inkoopstrategie|inkoopprocedure)\w*|"
+                  r"\b(?:spreekt|sprak|bespreekt|besprak|debatteert|debatteerde|vergadert|vergaderde) (?:de |het )?"
+                  r"(?:gemeenteraad|raad|raadscommissie|commissie)\b(?: [\w'’-]+){0,2}? (?:over |op )?(?:de|het|deze) "
+                  r"(?:[\w'’-]+ ){0,2}?(?:aanbesteding|inkoop|inkoopstrategie|inkoopprocedure)\w*|"
+                  r"\bbesluitvorming\w* (?:over|voor|rond|omtrent) (?:de |het |onze |hun |deze )?(?:[\w'’-]+ )?"
+                  r"(?:aanbesteding|inkoop)\w*")
 #: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
 #: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
 #: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"

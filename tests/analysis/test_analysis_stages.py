@@ -25,8 +25,11 @@ def test_relevant_page_without_a_step_is_in_preparation():
                 title="Aanbesteding jeugdhulp: samenwerking")
     assert r["relevant"] and not [s for s in r["stages"] if s["status"] != "planned"]
     assert (r["primary_stage"], r["primary_stage_rule"]) == ("voorbereiding", "preparation_default")
+    # a page whose only step is an award to come reads its preparation under way itself, as weak evidence (branch cv47)
     r = analyse("Naar verwachting volgt de definitieve gunning in maart 2023 voor de jeugdhulp.")
-    assert (r["primary_stage"], r["primary_stage_rule"]) == ("voorbereiding", "preparation_default")
+    assert (r["primary_stage"], r["primary_stage_rule"]) == ("voorbereiding", "newest_reported")
+    assert {(s["stage"], s["status"], s["evidence"]) for s in r["stages"]} == {
+        ("definitieve_gunning", "planned", "strong"), ("voorbereiding", "current", "weak")}
 
 
 def test_open_deadline_makes_inschrijving_current():
