@@ -816,6 +816,49 @@ def test_a_partial_crawls_report_names_what_failed_for_a_reader_who_cannot_run_s
     assert "What went wrong in crawl 7 (25 errors recorded)" in render_html(many)
 
 
+def test_a_failed_crawl_that_matched_nothing_is_printed_under_quiet_and_mailed_without_email_empty(tmp_path,
+                                                                                                  smtp_server):
+    """Two real loopback crawls, the second failed (TenderNed's list answers 500). For a watchlist that matched
+    nothing in it, ``report --quiet`` printed nothing and ``--email`` without ``--email-empty`` mailed nothing (exit
+    0): a journalist whose nightly crawl failed heard nothing, as on a night with no news. A crawl that did not
+    complete is news: printed under ``--quiet`` (cron mails it) and mailed, its subject "(crawl 2, failed)", its
+    body naming what failed. A complete crawl that matched nothing stays quiet; the exit stays 0 (the report was
+    made and mailed; the crawl's own exit and ``status`` tell its outcome to a monitor)."""
+    import email
+    import email.policy
+
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    quiet = write(tmp_path, "- name: Niets\n  keywords: [zwembadrenovatie]\n", "quiet.yaml")
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 20
+        second = run_crawl(server.api_url, db, "-s", "RETRY_TIMES=0")
+    assert second.returncode == 1 and second.crawl["status"] == "failed", second.output
+
+    def report(crawl, *options):
+        return subprocess.run([*CLI, "report", "--watchlist", str(quiet), "--db", str(db), "--crawl", str(crawl),
+                               "--no-files", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port),
+                               "--mail-to", "a@example.org", *options], cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+
+    complete = report(1, "--quiet", "--email")
+    assert (complete.returncode, complete.stdout, smtp_server.envelopes) == (0, "", [])   # a quiet night
+    failed = report(2, "--quiet")
+    assert failed.returncode == 0, failed.stderr
+    assert "WARNING: crawl 2 failed: some new or changed notices may be missing" in failed.stdout
+    assert "What went wrong in crawl 2" in failed.stdout and "/publicaties" in failed.stdout
+    assert "500" in failed.stdout and "== Niets: nothing new ==" in failed.stdout
+    assert smtp_server.envelopes == []
+    mailed = report(2, "--email")
+    assert mailed.returncode == 0, mailed.stderr
+    [envelope] = smtp_server.envelopes
+    message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert message["Subject"] == "Watchlist quiet: 0 new, 0 changed in 0 of 1 watches (crawl 2, failed)"
+    body = message.get_body(("plain",)).get_content()
+    assert "What went wrong in crawl 2" in body and "/publicaties" in body
+
+
 def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path):
     """The demo's report said "9 new, 0 changed in 4 of 5 watches" (and so did its e-mail's subject) of eight
     new notices: the one both "Haarlem koopt in" and "Dyslexiezorg" match was counted in each watch. The
