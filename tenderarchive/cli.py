@@ -922,8 +922,9 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-files", action="store_true", help="print only; write no report files")
     p.add_argument("--datasette-url", help="base URL of the Datasette serving the archive, for row links "
                                            "(e.g. http://127.0.0.1:8001)")
-    p.add_argument("--email", action="store_true", help="mail the report when something matched "
-                                                        "(SMTP settings below or TENDERARCHIVE_SMTP_*)")
+    p.add_argument("--email", action="store_true", help="mail the report when something matched or the crawl did "
+                                                        "not complete (partial, failed, killed) (SMTP settings below "
+                                                        "or TENDERARCHIVE_SMTP_*)")
     p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched "
                                                               "(implies --email)")
     p.add_argument("--smtp-host", help="SMTP server (env TENDERARCHIVE_SMTP_HOST, default localhost)")
@@ -1059,7 +1060,8 @@ def parser() -> argparse.ArgumentParser:
                              "scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",
-                        help="print the report only when something matched (for cron, which mails output)")
+                        help="print the report only when something matched or the crawl did not complete "
+                             "(partial, failed, killed) (for cron, which mails output)")
     add_report_options(report)
     report.set_defaults(func=cmd_report)
 

@@ -82,6 +82,31 @@ def test_the_crontab_crawl_line_runs_crawls_and_reports(snapshot, serve_api, tmp
     assert sqlite_utils.Database(tmp_path / "archive.db")["notices"].count == 12
 
 
+def test_the_crontab_crawl_line_reports_a_failed_crawl_and_exits_with_its_code(snapshot, serve_api, tmp_path):
+    """The crawl job's line as cron runs it, TenderNed's list answering 500: the crawl fails (exit 1). The line ran
+    the report only after a complete (0) or partial (3) crawl, and the report printed under ``--quiet`` only what
+    matched: the journalist heard of the failed night nothing but the crawl's log lines. Its report runs, says the
+    crawl failed and what went wrong (cron mails it), and the line still exits with the crawl's code."""
+    server = serve_api(snapshot)
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 50
+    env, jobs = crontab_jobs()
+    [command] = [c for _, c in jobs if "tenderarchive crawl" in c]
+    (tmp_path / "watchlist.yaml").write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    test_options = (f"--api-url {server.api_url} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False -s RETRY_TIMES=0 "
+                    f"--from-date 2017-01-01 --until-date 2022-12-31")
+    command = command.replace("crawl tenderned", f"crawl tenderned {test_options}")
+    command = command.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+    cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path),
+                "TA_HOME": str(ROOT), "TA_DB": str(tmp_path / "archive.db"),
+                "TA_WATCHLIST": str(tmp_path / "watchlist.yaml")}
+    out = subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True, timeout=240)
+    assert out.returncode == 1, out.stderr
+    assert "WARNING: crawl 1 failed: some new or changed notices may be missing" in out.stdout, out.stdout
+    assert "What went wrong in crawl 1" in out.stdout and "/publicaties" in out.stdout
+    assert "== Heerlen: nothing new ==" in out.stdout
+    assert (tmp_path / "reports" / "last-reported.txt").read_text().strip() == "1"
+
+
 def test_the_crontab_health_check_prints_and_fails_only_when_the_check_fails(tmp_path):
     """The morning status line of deploy/crontab.example, run as cron would: on a fresh archive it prints nothing
     (no mail) and exits 0; once the last crawls are older than its --max-age-hours it prints what status said (cron
@@ -409,11 +434,11 @@ def test_an_editable_install_still_builds(tmp_path):
 
 def test_the_crontab_lines_over_nights_that_change_one_where_the_api_is_down(snapshot, serve_api, tmp_path):
     """The journalist's path (docs/operations.md "cron") over four nights, each job run as cron would from
-    deploy/crontab.example: the crawl line (crawl --quiet, then the report after exit 0 or 3) and the morning
+    deploy/crontab.example: the crawl line (crawl --quiet, then the report after exit 0, 1 or 3) and the morning
     status line. Night 2 brings a rectification and a changed contract notice: the report names both. Night 3 the
     API is down (nothing listens): the crawl line prints the failure (cron mails it) and exits with the crawl's code
-    (it ended with the report's ``if``, 0: a cron wrapper or monitor reading exit codes saw a good night), no report
-    is made, nothing archived is lost, and the morning status line prints the failed source. Night 4 (back up)
+    (it ended with the report's ``if``, 0: a cron wrapper or monitor reading exit codes saw a good night), its report
+    says it failed and what went wrong, nothing archived is lost, and the morning status line prints the failed source. Night 4 (back up)
     lists again and completes; the next morning's status line prints nothing."""
     from tests.conftest import by_id, make_publication
     server = serve_api(snapshot)
@@ -455,7 +480,8 @@ def test_the_crontab_lines_over_nights_that_change_one_where_the_api_is_down(sna
     third = night(down)
     assert third.returncode == 1, (third.returncode, third.stderr)  # the crawl's: failed (exitcodes.FAILED)
     assert third.stderr.strip() and "ERROR" in third.stderr, third.stderr  # what cron mails
-    assert not third.stdout.strip()  # no report of a failed crawl
+    # its report, though nothing matched: the crawl failed and why (it printed nothing, the night read as no news)
+    assert "WARNING: crawl 3 failed" in third.stdout and "Connection refused" in third.stdout, third.stdout
     assert db()["notices"].count == archived + 1
     last = next(db().query("select status, errors from crawls order by crawl_id desc limit 1"))
     assert last["status"] == "failed" and "Connection refused" in last["errors"], last

@@ -197,9 +197,10 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     of (``report --unreported``: rows first archived after it are new, a row's changes are those since it),
     ``through`` the last crawl that catch-up reports (a row it touched again is left to its report). Files go to ``out_dir``
     (default: ``reports/`` next to the archive). The text report is printed to ``stream`` (default stdout) when
-    ``print_text``, and with ``print_empty=False`` only when something matched (under cron,
-    whatever is printed is mailed: quiet nights send nothing). E-mail is sent when ``email``
-    and there are matches (or ``email_empty``), with ``smtp`` or :meth:`SMTPSettings.from_env`.
+    ``print_text``, and with ``print_empty=False`` only when something matched or the crawl did not complete
+    (:attr:`Report.incomplete`; under cron, whatever is printed is mailed: quiet nights send nothing, and a night
+    whose crawl failed is no quiet night). E-mail is sent when ``email`` and there are matches or the crawl did not
+    complete (or ``email_empty``), with ``smtp`` or :meth:`SMTPSettings.from_env`.
     Raises :class:`WatchlistError` for a bad watchlist, LookupError for a missing archive or
     crawl, smtplib/OSError/ValueError when mailing fails (after the files are written), and
     :class:`ReportFilesError` when the files cannot be written (after the report is mailed).
@@ -207,7 +208,10 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     """
     watchlist = load_watchlist(watchlist_path)
     report = build_report(db_path, watchlist, crawl_id, datasette_url, last_reported, through)
-    if print_text and (print_empty or report.count()):
+    # a crawl that did not complete is news though nothing matched: a quiet night (nothing printed under cron,
+    # nothing mailed) told the journalist whose nightly crawl failed nothing at all
+    news = bool(report.count()) or report.incomplete
+    if print_text and (print_empty or news):
         (stream or sys.stdout).write(render_text(report))
     files_error = None
     if write_files:
@@ -217,7 +221,7 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
         except (OSError, ValueError) as exc:  # the mail still goes out: a report is not lost for a folder
             files_error = ReportFilesError(folder, exc)
     try:
-        if email and (report.count() or email_empty):
+        if email and (news or email_empty):
             send_email(report, smtp or SMTPSettings.from_env(), accepted=mailed)
     finally:
         if files_error:

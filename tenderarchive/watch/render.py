@@ -159,6 +159,9 @@ def render_text(report: Report) -> str:
     lines = [_heading(report), report.summary + "."] + ([report.window + "."] if report.window else [])
     if report.warning:
         lines.append(f"WARNING: {report.warning}")
+    if report.failures:
+        lines.append(f"{report.failures_heading}:")
+        lines += [f"  ! {_short(line, 300)}" for line in report.failures]
     for g in report.gone:
         lines.append(f"GONE      {_short(gone_line(g), 300)}")
         if g.get("research_url"):
@@ -206,6 +209,9 @@ def render_markdown(report: Report) -> str:
                                                                           if report.window else [])
     if report.warning:
         lines += ["", f"> **Warning:** {_md(report.warning)}"]
+    if report.failures:
+        lines += [">", f"> {_md(report.failures_heading)}:", ">"]
+        lines += [f"> - {_md(line, 300)}" for line in report.failures]
     if report.gone:
         lines.append("")
     for g in report.gone:
@@ -266,6 +272,9 @@ def render_html(report: Report) -> str:
         parts.append(f"<p>{e(report.window)}.</p>")
     if report.warning:
         parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")
+    if report.failures:
+        parts.append(f'<p>{e(report.failures_heading)}:</p><ul class="failures">'
+                     + "".join(f"<li>{e(_short(line, 300))}</li>" for line in report.failures) + "</ul>")
     for g in report.gone:
         research = f" · {_html_link('research page', g['research_url'])}" if http_url(g.get("research_url")) else ""
         parts.append(f'<p class="withdrawn"><strong>gone</strong> {e(gone_line(g))}{research}</p>')
@@ -277,6 +286,12 @@ def render_html(report: Report) -> str:
 
 
 # --- Atom ----------------------------------------------------------------------------------------
+def warning_text(report: Report) -> str:
+    """The warning entry's text: the warning, then what went wrong (:attr:`Report.failures`), one line each."""
+    failures = [f"{report.failures_heading}:", *(f"- {_short(line, 300)}" for line in report.failures)]
+    return "\n".join([report.warning or "", *(failures if report.failures else [])]).strip()
+
+
 def _entry_id(report: Report, watch: Watch, m: Match) -> str:
     return (f"tag:tenderarchive,2024:{quote(report.db_name)}/crawl-{report.crawl_id}/{m.table}/"
             f"{quote(str(m.key), safe='')}/{watch.slug}")
@@ -305,12 +320,12 @@ def render_atom(report: Report) -> str:
     sub(feed, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/watchlist/{quote(report.watchlist.path.stem)}")
     sub(feed, "updated", updated)
     sub(sub(feed, "author"), "name", "tenderarchive")
-    if report.warning:   # a partial, failed or killed crawl (or one that read past drift): an entry of its own
+    if report.warning or report.failures:   # a partial, failed or killed crawl (or one read past drift): an entry
         entry = sub(feed, "entry")
         sub(entry, "title", f"warning: {report.crawl_words}")
         sub(entry, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/crawl-{report.crawl_id}/warning")
         sub(entry, "updated", updated)
-        sub(entry, "content", report.warning, type="text")
+        sub(entry, "content", warning_text(report), type="text")
     for g in report.gone:   # once, not per watch
         entry = sub(feed, "entry")
         sub(entry, "title", f"gone: {g['procurement_id']}" + (f" {g['title']}" if g.get("title") else ""))

@@ -1168,6 +1168,10 @@ class Match:
     read: str | None = None
 
 
+#: How many of a crawl's recorded errors its report names (:attr:`Report.failures`); the rest are counted
+FAILURES_SHOWN = 10
+
+
 @dataclass
 class Report:
     watchlist: Watchlist
@@ -1232,6 +1236,52 @@ class Report:
         if drift:
             warnings.append(f"crawl {self.crawl_id} read past source drift ({DRIFT_MEANS}): {drift}")
         return f"{'; '.join(warnings)} (see `tenderarchive status`)" if warnings else None
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether the crawl did not complete (partial, failed, killed, still running): its report is news even when
+        nothing matched, so ``--quiet`` prints it and ``--email`` mails it (:func:`report_after_crawl`). A quiet
+        night (no output, no mail) then means a complete crawl that matched nothing, never a crawl that failed."""
+        return self.crawl.get("status") in ("partial", "failed", "running", "killed")
+
+    @property
+    def failures(self) -> list[str]:
+        """What went wrong in the crawl, as ``crawls`` recorded it (the notices and pages asked and their error, how
+        it was stopped), for a reader who cannot run ``tenderarchive status`` (the mail's, the feed's): the first
+        :data:`FAILURES_SHOWN` errors, then how many more. The warning alone said "some new or changed notices may
+        be missing (see `tenderarchive status`)", a command a journalist reading the mail cannot run."""
+        from tenderarchive.monitor import _stopped
+
+        lines = []
+        stopped = _stopped(self.crawl)
+        if stopped:
+            lines.append(f"the crawl {stopped}")
+        raw = self.crawl.get("errors")
+        try:
+            errors = json.loads(raw) if isinstance(raw, str) and raw.strip() else []
+        except ValueError:
+            errors = [{"url": None, "error": raw}]   # not JSON: as archived
+        errors = errors if isinstance(errors, list) else [{"url": None, "error": str(errors)}]
+        count = self.crawl.get("error_count")
+        count = count if isinstance(count, int) and count >= len(errors) else len(errors)
+        for error in errors[:FAILURES_SHOWN]:
+            if not isinstance(error, dict):
+                error = {"url": None, "error": error}
+            url, said = error.get("url"), " ".join(str(error.get("error") or "error").split())
+            lines.append(f"{url}: {said}" if url else said)
+        if count > FAILURES_SHOWN:
+            more = count - FAILURES_SHOWN
+            lines.append(f"… and {more} more error{'s' * (more != 1)} ({count} in all; `tenderarchive status "
+                         f"--errors {count}` lists them)")
+        return lines
+
+    @property
+    def failures_heading(self) -> str:
+        """"What went wrong in crawl 2 (1 error recorded)": the heading of :attr:`failures`."""
+        count = self.crawl.get("error_count")
+        count = count if isinstance(count, int) else None
+        recorded = f" ({count} error{'s' * (count != 1)} recorded)" if count else ""
+        return f"What went wrong in crawl {self.crawl_id}{recorded}"
 
 
 def datasette_row_url(base: str, db_name: str, table: str, key) -> str:

@@ -749,7 +749,8 @@ def test_the_feeds_and_the_mail_of_a_partial_crawl_say_it_is_partial(tmp_path):
                 for e in ET.parse(path).getroot().findall(f"{ATOM}entry")]
 
     warning = ("warning: crawl 2 (tenderned, partial)", "tag:tenderarchive,2024:archive/crawl-2/warning",
-               "crawl 2 is partial: some new or changed notices may be missing (see `tenderarchive status`)")
+               "crawl 2 is partial: some new or changed notices may be missing (see `tenderarchive status`)\n"
+               f"What went wrong in crawl 2 (1 error recorded):\n- {report.failures[0]}")
     crawl2, feed = entries(out / "crawl-2.atom"), entries(out / "feed.atom")
     assert crawl2[0] == warning and [e for e in crawl2 if "warning" in e[1]] == [warning]
     assert "new: Aanvullende jeugdhulp Heerlen" in crawl2[1][0]
@@ -763,6 +764,99 @@ def test_the_feeds_and_the_mail_of_a_partial_crawl_say_it_is_partial(tmp_path):
     assert email_message(report, smtp)["Subject"] == "Mijn jeugdhulp: 1 new, 0 changed in 1 of 3 watches (crawl 2, partial)"
     complete = build_report(db, load_watchlist(watchlist), 1)
     assert email_message(complete, smtp)["Subject"].endswith(" watches (crawl 1)")
+
+
+def test_a_partial_crawls_report_names_what_failed_for_a_reader_who_cannot_run_status(tmp_path):
+    """Two real loopback crawls, the second partial (notice 100131's detail answers 500). Its report said only "some
+    new or changed notices may be missing (see `tenderarchive status`)", a command the reader of the mail or the feed
+    cannot run. The text, Markdown and HTML reports and the feed's warning entry name the notice's address and its
+    error, as ``crawls.errors`` holds them; a crawl of many errors names the first 10 and counts the rest, and a
+    crawl stopped by a signal says so."""
+    from tenderarchive.store.writes import open_archive
+
+    snapshot = load_publications()
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    quiet = write(tmp_path, "- name: Niets\n  keywords: [zwembadrenovatie]\n", "quiet.yaml")
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/100131"] = [{"status": 500}] * 10
+        template = by_id(snapshot, 100101)   # a new notice of its procedure: the crawl asks 100131 again
+        server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
+                                        kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db, "-s", "RETRY_TIMES=0")
+    assert second.returncode == 3 and second.crawl["status"] == "partial", second.output
+    [error] = json.loads(second.crawl["errors"])
+    assert "/publicaties/100131" in error["url"] and "500" in error["error"]
+    report = report_after_crawl(db, 2, quiet, out_dir=out, print_text=False)
+    said = f"{error['url']}: {error['error']}"
+    assert report.failures == [said]
+    text = render_text(report)
+    assert f"What went wrong in crawl 2 (1 error recorded):\n  ! {said}\n" in text
+    assert "/publicaties/100131" in (out / "crawl-2.md").read_text(encoding="utf-8")
+    assert "What went wrong in crawl 2" in (out / "crawl-2.md").read_text(encoding="utf-8")
+    assert f"<li>{said}</li>" in (out / "crawl-2.html").read_text(encoding="utf-8").replace("&#x27;", "'")
+    for feed in ("crawl-2.atom", "feed.atom"):
+        [entry] = ET.parse(out / feed).getroot().findall(f"{ATOM}entry")
+        assert entry.findtext(f"{ATOM}content").endswith(f"(1 error recorded):\n- {said}")
+    assert build_report(db, load_watchlist(quiet), 1).failures == []   # crawl 1 was complete
+
+    # many errors: the first 10 named, the rest counted; a crawl stopped by SIGTERM says how it ended
+    archive = open_archive(tmp_path / "many.db")
+    errors = [{"url": f"https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/{300000 + i}",
+               "error": f"HTTP 503 (detail of {300000 + i})"} for i in range(25)]
+    archive["crawls"].insert({"crawl_id": 7, "spider": "tenderned", "status": "partial", "finish_reason": "shutdown",
+                              "error_count": 25, "errors": json.dumps(errors)})
+    archive.close()
+    many = build_report(tmp_path / "many.db", load_watchlist(quiet), 7)
+    assert many.failures[0] == ("the crawl was stopped before it ended (close reason 'shutdown': a SIGTERM or "
+                                "Ctrl-C)")
+    assert many.failures[1:11] == [f"{e['url']}: {e['error']}" for e in errors[:10]]
+    assert many.failures[11:] == ["… and 15 more errors (25 in all; `tenderarchive status --errors 25` lists them)"]
+    assert "300010" not in render_text(many) and "publicaties/300009: HTTP 503" in render_markdown(many)
+    assert "What went wrong in crawl 7 (25 errors recorded)" in render_html(many)
+
+
+def test_a_failed_crawl_that_matched_nothing_is_printed_under_quiet_and_mailed_without_email_empty(tmp_path,
+                                                                                                  smtp_server):
+    """Two real loopback crawls, the second failed (TenderNed's list answers 500). For a watchlist that matched
+    nothing in it, ``report --quiet`` printed nothing and ``--email`` without ``--email-empty`` mailed nothing (exit
+    0): a journalist whose nightly crawl failed heard nothing, as on a night with no news. A crawl that did not
+    complete is news: printed under ``--quiet`` (cron mails it) and mailed, its subject "(crawl 2, failed)", its
+    body naming what failed. A complete crawl that matched nothing stays quiet; the exit stays 0 (the report was
+    made and mailed; the crawl's own exit and ``status`` tell its outcome to a monitor)."""
+    import email
+    import email.policy
+
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    quiet = write(tmp_path, "- name: Niets\n  keywords: [zwembadrenovatie]\n", "quiet.yaml")
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 20
+        second = run_crawl(server.api_url, db, "-s", "RETRY_TIMES=0")
+    assert second.returncode == 1 and second.crawl["status"] == "failed", second.output
+
+    def report(crawl, *options):
+        return subprocess.run([*CLI, "report", "--watchlist", str(quiet), "--db", str(db), "--crawl", str(crawl),
+                               "--no-files", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port),
+                               "--mail-to", "a@example.org", *options], cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+
+    complete = report(1, "--quiet", "--email")
+    assert (complete.returncode, complete.stdout, smtp_server.envelopes) == (0, "", [])   # a quiet night
+    failed = report(2, "--quiet")
+    assert failed.returncode == 0, failed.stderr
+    assert "WARNING: crawl 2 failed: some new or changed notices may be missing" in failed.stdout
+    assert "What went wrong in crawl 2" in failed.stdout and "/publicaties" in failed.stdout
+    assert "500" in failed.stdout and "== Niets: nothing new ==" in failed.stdout
+    assert smtp_server.envelopes == []
+    mailed = report(2, "--email")
+    assert mailed.returncode == 0, mailed.stderr
+    [envelope] = smtp_server.envelopes
+    message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert message["Subject"] == "Watchlist quiet: 0 new, 0 changed in 0 of 1 watches (crawl 2, failed)"
+    body = message.get_body(("plain",)).get_content()
+    assert "What went wrong in crawl 2" in body and "/publicaties" in body
 
 
 def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path):
