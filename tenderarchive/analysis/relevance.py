@@ -35,7 +35,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   jeugdhulp gaan inkopen", "Almere, ... en Urk kopen ... jeugdzorg in") is a procedure act too, in core, and
   outweighs a genre title (:func:`buyer_purchases`); since branch cv43 the other ways of buying named as held -- an
   open house procedure, a dynamic purchasing system, a subsidy tender, a contracting round with its year -- and a
-  provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`);
+  provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`); since branch cv48 a purchasing round
+  of youth care told as a step taken in the other words buyers use ("is gestart met het inkoopproces", "start de contractering",
+  "de contracteringsronde ... is afgerond", "te gunnen aan", an open house call with its date) is one, in core (:func:`told_rounds`);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -327,6 +329,63 @@ def buyer_purchases(full: str) -> list[str]:
     return out
 
 
+#: Branch cv48: a purchasing round of youth care told as a step taken, in the words buyers use beside "aanbesteding" --
+#: "De gemeente Zwolle is gestart met het inkoopproces voor de specialistische jeugdhulp", "De regio start de
+#: contractering van de jeugdhulp", "De contracteringsronde voor jeugdhulp is afgerond", "zijn gestart met de verwerving
+#: van jeugdhulp per 2027", "de uitkomst van de inkoopronde", "publiceert het programma van eisen voor de ambulante
+#: jeugdhulp" -- and the award told with the verb ("besloten de opdracht voor jeugdhulp te gunnen aan X"). stages.md
+#: names these rounds (inkooptraject, contractering, verwerving, open house, toetreding); the procedure-act list knew
+#: them only with a year or as "aanbesteding". Particular the Dutch way: the round has a definite determiner ("de",
+#: "het", "deze") and a verb in its sentence tells it started, closed, published or opened -- not "de inkoop van
+#: jeugdhulp loopt via de regio" (how it is arranged), not a modal, conditional or habitual sentence ("Gemeenten moeten
+#: de contractering ... starten"), not a bare plural; the sentence names youth care. In core: the definition of a
+#: procurement step, no kind of page.
+_ROUND = (r"(?:inkoop(?:proces|ronde|traject|procedure)?|contractering(?:sronde|sproces|straject|sprocedure)?|"
+          r"verwerving(?:sronde|sproces|straject|sprocedure)?|aanbesteding(?:sronde|sproces|straject|sprocedure)?|"
+          r"open[ -]house(?:[ -]?(?:procedure|ronde))?|toetreding(?:sronde|sprocedure)?|subsidietender|"
+          r"programma van eisen|selectieleidraad|inschrijvingsleidraad|beschrijvend document)")
+_ROUND_DET = r"\b(?:de|het|deze) (?:(?:nieuwe|regionale|gezamenlijke|eerste|tweede|volgende|huidige) )?" + _ROUND + r"\b"
+_ROUND_STEP = (r"\b(?:gestart|start|starten|startte|startten|begint|beginnen|begon|begonnen|afgerond|afgesloten|rondt|"
+               r"ronden|gepubliceerd|publiceert|publiceren|publiceerde|publiceerden|opengesteld|opent|openen|opende|"
+               r"geopend|uitgezet|uitgeschreven|gegund|voltooid|beëindigd)\b")
+_ROUND_TOLD = re.compile(_ROUND_DET + r"(?: [^.!?\n]{0,100}?)? " + _ROUND_STEP + "|"
+                         + _ROUND_STEP + r"(?: (?:met|van))? (?:[^.!?\n]{0,60}? )?" + _ROUND_DET + "|"
+                         r"\b(?:uitkomst|resultaat|resultaten|afronding|start) van (?:de|het) " + _ROUND + r"\b", re.I)
+# the award told with its verb: "(besloten) de opdracht voor jeugdhulp te gunnen aan", "gunt de opdracht aan"
+_AWARD_VERB = re.compile(r"\b(?:te gunnen|gunt|gunde|gunden)\b(?: [^.!?\n]{0,80}?)? aan\b|"
+                         r"\b(?:opdracht|overeenkomst|contract|percee?l\w*)\b [^.!?\n]{0,80}?\b(?:te gunnen|gunt|gunnen|gunde|gunden) aan\b",
+                         re.I)
+# an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen
+# tot 15 mei een aanvraag doen voor toetreding tot de overeenkomst" -- the "kunnen" of a call is its opening, not a
+# general possibility, when a day of a month dates it
+_OPEN_CALL = re.compile(r"\b(?:aanmelden|inschrijven|aanvraag (?:doen|indienen)|verzoek (?:doen|indienen))\b (?:[^.!?\n]{0,40}? )?"
+                        r"(?:voor|op|tot) (?:de|het) (?:[\w-]+ )?(?:" + _ROUND + r"|overeenkomst|raamovereenkomst)\b|"
+                        r"\btoetreding tot (?:de|het) (?:[\w-]+ )?(?:overeenkomst|raamovereenkomst|open[ -]house|contract)\b", re.I)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                           r"december)\b", re.I)
+_ROUND_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|hoe|wanneer|indien|als|vaak|meestal|"
+                            r"doorgaans|bijvoorbeeld|elke|iedere)\b", re.I)
+
+
+def told_rounds(full: str) -> list[str]:
+    """Sentences telling a step of a particular purchasing round of youth care (branch cv48, see above)."""
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        if "jeugd" not in sent.lower() and "kind" not in sent.lower():
+            continue
+        m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent)
+        if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+            m = None
+        if not m and _DAY_OF_MONTH.search(sent):
+            m = _OPEN_CALL.search(sent)
+        if not m or not _matches(YOUTH_CORE, sent):
+            continue
+        if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
+            continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")
+        out.append(m.group(0).lower())
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -475,6 +534,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
             # branch cv40: a particular buyer buys youth care ("Het college wil ... jeugdhulp gaan inkopen"), in core
             + (bought := buyer_purchases(full))
+            # branch cv48: a purchasing round of youth care told as a step taken, in core
+            + (rounds := told_rounds(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -501,7 +562,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
