@@ -45,6 +45,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   budgets and deficits: ``budget_terms`` are reported as evidence);
 * ``youth_term_only``: youth-care terms and no procurement evidence -> not relevant.
 
+Since branch cv48 an enrolment whose object is no tender (an event, a course, a mailing list, a register, the municipality
+where a child is registered: :data:`NON_TENDER_ENROLMENT`) is no procedure act and no enrolment stage (core).
+
 Since branch cv45 two kinds of sentence give no procedure evidence at all (core): those about another service's
 procurement ("de aanbesteding voor het leerlingenvervoer is gegund", :func:`other_purchase_sentences`) and those of
 national politics about procurement in general (:func:`national_debate_sentences`).
@@ -91,6 +94,29 @@ GUIDANCE_HEADS = [re.sub(r"^\\b", r"\\b(?:[a-zà-ÿ]{3,})?", p) for p in GUIDANC
 #: "waar het kind staat ingeschreven": registered as a resident, not enrolled in a tender (round three)
 RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingeschreven\b(?! (?:op|voor) (?:de|het|een) (?:aanbesteding|opdracht|perce))|"
                       r"\bingeschreven (?:staat|staan|stond)\b", re.I)
+
+
+#: Branch cv48: an enrolment whose object is no tender -- "zich inschrijven voor de informatieavond over jeugdhulp",
+#: "inschrijven voor de training van het jeugdteam", "inschrijving voor onze nieuwsbrief", "De inschrijving is gratis",
+#: "ingeschreven zijn in de Basisregistratie Personen" -- is an event, a course, a mailing list or a register, not the
+#: tendering step; its "inschrijv-" is no procedure act and no enrolment stage (core: what the word means in Dutch, as
+#: rel.registered_resident reads "staat ingeschreven" of a resident). The object follows the enrolment, with at most
+#: five words between ("inschrijven via de website voor de cursus"); an object before it is left alone ("Op de
+#: informatieavond kunnen aanbieders zich inschrijven voor de aanbesteding" still enrols in the tender).
+_ENROL_WORD = r"(?:inschrijv\w*|ingeschreven)"
+_NON_TENDER_OBJECT = (r"(?:informatie(?:avond|bijeenkomst|middag|ochtend|sessie)\w*|ouderavond\w*|thema-?avond\w*|bijeenkomst\w*|"
+                      r"training\w*|cursus\w*|cursussen|workshop\w*|webinar\w*|congres\w*|symposium|"
+                      r"lezing\w*|masterclass\w*|nieuwsbrie\w*|mailinglijst|wachtlijst\w*|basisregistratie\w*|brp|gba|"
+                      r"(?:basis)?school|opleiding\w*|huisarts\w*|tandarts\w*|kinderopvang|peuteropvang|sportclub\w*|"
+                      r"vereniging|zwemles\w*|(?:zomer)?kamp(?:en)?|activiteit\w*|vakantie\w*|spreekuur|kamer van koophandel|kvk|"
+                      r"handelsregister|lrkp?|big-?register|skj(?:-register)?|kwaliteitsregister\w*|register|huurwoning\w*|"
+                      r"woningzoekende\w*|verkiezing\w*|loting)")
+NON_TENDER_ENROLMENT = re.compile(
+    r"\b" + _ENROL_WORD + r"(?: (?!voor de aanbesteding|op de aanbesteding)[\w'-]+){0,5}? (?:voor|op|in|bij|via|van) "
+    r"(?:(?:de|het|een|onze|uw|je|jouw|deze|dit|hun) )?(?:[\w-]+ )?" + _NON_TENDER_OBJECT + r"\b|"
+    r"\b" + _ENROL_WORD + r" (?:is |was )?(?:gratis|kosteloos|verplicht voor (?:alle )?(?:ouders|deelnemers|jongeren))\b|"
+    # the municipality where the child lives: "de gemeente waar jouw kind staat ingeschreven", "waarin zij ingeschreven staan"
+    r"\bgemeente (?:waar|waarin) (?:[\w'-]+ ){0,4}?(?:(?:staat|staan|stond|is|zijn) )?ingeschreven\b(?: (?:staat|staan|stond))?", re.I)
 
 
 #: Round four (branch news11e): a procedure term counts as a procurement act only when it names a
@@ -518,6 +544,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and RESIDENT.search(s.get("cue") or "")
                                                  or s["stage"] == "inschrijving" and RESIDENT.search(s.get("sentence") or "")
                                                  and (s.get("cue") or "").lower() == "ingeschreven")]
+    # branch cv48: an enrolment in an event, a course, a mailing list or a register is no tender enrolment (core)
+    if NON_TENDER_ENROLMENT.search(full):
+        stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and NON_TENDER_ENROLMENT.search(s.get("sentence") or "")
+                                                 and not re.search(r"aanbested|tender|inschrijvingstermijn|offerte", s.get("sentence") or "", re.I))]
+        full = NON_TENDER_ENROLMENT.sub(" ", full)
     youth = _matches(YOUTH_CORE, full)
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)

@@ -53,3 +53,38 @@ def test_told_rounds_stays_fast_on_a_long_page():
     told_rounds(text)
     told_rounds(text.replace(" ", "\n"))
     assert time.process_time() - start < 1.0
+
+
+# --- an enrolment whose object is no tender: an event, a course, a mailing list, a register, a residence ---
+
+@pytest.mark.parametrize("text", [
+    "Ouders kunnen zich tot 1 maart inschrijven voor de informatieavond over jeugdhulp in de bibliotheek.",
+    "Jongeren kunnen zich inschrijven voor de training weerbaarheid van het jeugdteam.",
+    "Blijf op de hoogte van de jeugdhulp in uw gemeente: de inschrijving voor onze nieuwsbrief is gratis.",
+    "Uw kind moet ingeschreven zijn in de Basisregistratie Personen om jeugdhulp te krijgen.",
+    "De dyslexiezorg wordt vergoed door de gemeente waar jouw kind staat ingeschreven, als de praktijk daar jeugdhulp "
+    "levert.",
+])
+def test_an_enrolment_in_no_tender_is_no_procurement(read, text):
+    result = read(text, title="Nieuws")
+    assert not result["relevant"], result["relevance_rule"]
+    assert "inschrijving" not in {s["stage"] for s in result["stages"]} or not result["procedure_terms"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aanbieders van jeugdhulp kunnen zich tot 1 maart inschrijven voor de aanbesteding van de regio.",
+    # the event before the enrolment: the enrolment is still in the tender
+    "Op de informatiebijeenkomst hoorden aanbieders dat zij zich tot 1 mei kunnen inschrijven op de aanbesteding "
+    "jeugdhulp.",
+    "In totaal hebben zich drie partijen ingeschreven op de aanbesteding voor de jeugdhulp.",
+])
+def test_an_enrolment_in_a_tender_stays_a_procurement(read, text):
+    assert read(text, title="Nieuws")["relevant"]
+
+
+def test_the_enrolment_object_stays_fast_on_a_long_page():
+    from tenderarchive.analysis.relevance import NON_TENDER_ENROLMENT
+    start = time.process_time()
+    for text in ("inschrijven voor de " * 6000, "ingeschreven " * 8000, "inschrijving in de grote " * 5000):
+        NON_TENDER_ENROLMENT.sub(" ", text[:100_000])
+    assert time.process_time() - start < 1.0
