@@ -116,7 +116,8 @@ NON_TENDER_ENROLMENT = re.compile(
     r"(?:(?:de|het|een|onze|uw|je|jouw|deze|dit|hun) )?(?:[\w-]+ )?" + _NON_TENDER_OBJECT + r"\b|"
     r"\b" + _ENROL_WORD + r" (?:is |was )?(?:gratis|kosteloos|verplicht voor (?:alle )?(?:ouders|deelnemers|jongeren))\b|"
     # the municipality where the child lives: "de gemeente waar jouw kind staat ingeschreven", "waarin zij ingeschreven staan"
-    r"\bgemeente (?:waar|waarin) (?:[\w'-]+ ){0,4}?(?:(?:staat|staan|stond|is|zijn) )?ingeschreven\b(?: (?:staat|staan|stond))?", re.I)
+    r"\bgemeente (?:waar|waarin) (?:[\w'-]+ ){0,4}?(?:(?:staat|staan|stond|is|zijn) )?ingeschreven\b(?: (?:staat|staan|stond))?|"
+    r"\bingeschreven (?:(?:staan|staat|stond|zijn|is) )?(?:in|bij) (?:de|uw|jouw|een|die|deze|hun|zijn|haar) gemeente\b", re.I)
 
 
 #: Round four (branch news11e): a procedure term counts as a procurement act only when it names a
@@ -528,6 +529,15 @@ def _without(full: str, sentences: set[str]) -> str:
     return full
 
 
+def _sentence_pairs(full: str) -> list[tuple[str, str]]:
+    """Each sentence with the next one in its paragraph (a line or a block between blank lines)."""
+    pairs = []
+    for par in re.split(r"\n", full):
+        sents = re.split(r"(?<=[.!?])\s+(?=[A-Z])", par)
+        pairs.extend(zip(sents, sents[1:]))
+    return pairs
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -600,7 +610,10 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         # "jeugdhulpvoorzieningen")
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
-        for par in _paragraphs(full))
+        for par in _paragraphs(full)) or any(
+        # branch cv48: a particular procedure act in the sentence after one about youth care, in one paragraph ("De regio
+        # sluit nieuwe contracten met aanbieders van jeugdhulp. De selectieleidraad staat op TenderNed.")
+        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(full))
     lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)

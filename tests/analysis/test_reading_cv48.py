@@ -62,6 +62,7 @@ def test_told_rounds_stays_fast_on_a_long_page():
     "Jongeren kunnen zich inschrijven voor de training weerbaarheid van het jeugdteam.",
     "Blijf op de hoogte van de jeugdhulp in uw gemeente: de inschrijving voor onze nieuwsbrief is gratis.",
     "Uw kind moet ingeschreven zijn in de Basisregistratie Personen om jeugdhulp te krijgen.",
+    "Kinderen die jeugdhulp krijgen, kunnen dyslexiezorg vergoed krijgen als ze staan ingeschreven in de gemeente.",
     "De dyslexiezorg wordt vergoed door de gemeente waar jouw kind staat ingeschreven, als de praktijk daar jeugdhulp "
     "levert.",
 ])
@@ -88,3 +89,17 @@ def test_the_enrolment_object_stays_fast_on_a_long_page():
     for text in ("inschrijven voor de " * 6000, "ingeschreven " * 8000, "inschrijving in de grote " * 5000):
         NON_TENDER_ENROLMENT.sub(" ", text[:100_000])
     assert time.process_time() - start < 1.0
+
+
+# --- the procedure in the sentence after the one about youth care (rule rel.together, with every rule on) ---
+
+def test_a_procedure_act_right_after_a_sentence_on_youth_care_is_about_youth_care(read):
+    result = read("De regio Rivierenland sluit nieuwe contracten met aanbieders van jeugdhulp. De selectieleidraad staat "
+                  "op TenderNed.", title="Nieuws")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_a_procedure_act_of_another_service_after_youth_care_is_not(read):
+    result = read("Over de jeugdhulp praat de raad in mei. De aanbesteding voor het leerlingenvervoer is gestart op "
+                  "TenderNed.", title="Nieuws")
+    assert not result["relevant"], result["relevance_rule"]
