@@ -138,6 +138,17 @@ VACANCY = [
     r"\bdienstverband\w*", r"\bstartdatum\b", r"\b(?:hbo|wo)[- ](?:werk- en )?(?:denk|werk)niveau\b",
     r"\bdit (?:ga je doen|breng je mee|bieden wij|bieden we)\b", r"\bwat (?:ga je doen|bieden (?:wij|we)|vragen (?:wij|we))\b",
     r"\bwie zoeken (?:wij|we)\b", r"\bmotivatiebrief\b", r"\bin deze functie\b",
+    # branch cv48: an employer by name seeking a person for a job -- "De gemeente Ede zoekt een contractmanager jeugdhulp",
+    # "Stichting X zoekt per direct een ervaren inkoopadviseur" -- and the advert's call to apply and its second-person
+    # job talk ("Reageer vóór 1 mei", "stuur je cv", "Je bent verantwoordelijk voor", "Jij bent ...", "Als inkoper ...
+    # ben je"); a buyer seeking a provider ("zoekt een aanbieder / partner") is no job
+    r"\bzoek(?:t|en) (?:per direct |met spoed |op korte termijn |momenteel )?(?:een |twee |drie )?(?:(?:nieuwe|ervaren|"
+    r"enthousiaste|gedreven|zelfstandige|senior|junior|medior|tijdelijke) )?[\w-]*(?:manager|adviseur|inkoper|"
+    r"medewerker|coördinator|coordinator|consultant|projectleider|kwartiermaker|teamleider|controller|jurist|"
+    r"beleidsmedewerker|secretaris|specialist)s?\b",
+    r"\breageer (?:dan )?(?:vóór|voor|uiterlijk|direct|vandaag|snel)\b", r"\bstuur (?:je|jouw|uw) (?:cv|motivatie|sollicitatie)\b",
+    r"\b(?:je|jij) bent (?:verantwoordelijk|een (?:ervaren|echte|enthousiaste|gedreven))\b",
+    r"\bals (?:[\w-]*(?:inkoper|adviseur|manager|coördinator|medewerker|projectleider)) (?:ben|ga|werk|heb) (?:je|jij)\b",
 ]
 # Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
 # (issue 11). Read in the title and lead only: what the page is *about*.

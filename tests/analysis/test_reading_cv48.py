@@ -103,3 +103,25 @@ def test_a_procedure_act_of_another_service_after_youth_care_is_not(read):
     result = read("Over de jeugdhulp praat de raad in mei. De aanbesteding voor het leerlingenvervoer is gestart op "
                   "TenderNed.", title="Nieuws")
     assert not result["relevant"], result["relevance_rule"]
+
+
+# --- a job advert in an employer's words (rule rel.vacancy: read with every rule on, as the product reads) ---
+
+@pytest.mark.parametrize("text", [
+    "De gemeente Ede zoekt een contractmanager jeugdhulp. Je bent verantwoordelijk voor de aanbesteding en het "
+    "contractbeheer. Reageer vóór 1 mei.",
+    "Stichting Jeugdregio Noord zoekt per direct een ervaren inkoopadviseur. Als inkoopadviseur ben je betrokken bij de "
+    "aanbesteding van de specialistische jeugdhulp. Stuur je cv naar de afdeling HR.",
+])
+def test_a_job_advert_for_a_tender_is_a_vacancy(text):
+    from tests.analysis.reading import read_synthetic
+    result = read_synthetic(text, title="Werken bij")
+    assert not result["relevant"]
+    assert result["relevance_rule"] == "vacancy"
+
+
+def test_a_buyer_seeking_a_provider_is_no_vacancy():
+    from tests.analysis.reading import read_synthetic
+    result = read_synthetic("De gemeente Ede zoekt een aanbieder voor de ambulante jeugdhulp. De aanbesteding is op 1 maart "
+                            "gepubliceerd op TenderNed; reageer vóór 1 mei.", title="Aanbesteding jeugdhulp")
+    assert result["relevant"], result["relevance_rule"]
