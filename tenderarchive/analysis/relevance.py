@@ -37,7 +37,8 @@ Rules, in order (the name goes into ``relevance_rule``):
   open house procedure, a dynamic purchasing system, a subsidy tender, a contracting round with its year -- and a
   provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`); since branch cv48 a purchasing round
   of youth care told as a step taken in the other words buyers use ("is gestart met het inkoopproces", "start de contractering",
-  "de contracteringsronde ... is afgerond", "te gunnen aan", an open house call with its date) is one, in core (:func:`told_rounds`);
+  "de contracteringsronde ... is afgerond", "te gunnen aan", an open house call with its date) is one, in core (:func:`told_rounds`), and so is its outcome told from either side
+  (a buyer selects or contracts a counted set of providers, extends its contracts; providers get a new contract);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -394,18 +395,40 @@ _ROUND_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|h
                             r"doorgaans|bijvoorbeeld|elke|iedere)\b", re.I)
 
 
+# the outcome of a round told from either side (branch cv48): a buyer selects a counted set of providers ("Regio Twente
+# selecteert negen aanbieders voor de specialistische jeugdhulp", "heeft vijf consortia geselecteerd / dertig
+# jeugdhulpaanbieders gecontracteerd"; not "Er zijn 6 aanbieders gecontracteerd:", a directory), extends its contracts
+# ("De gemeente verlengt de contracten met jeugdhulpaanbieders", stages.md's verlenging), or providers get a new contract
+# ("Jeugdhulpaanbieders in de regio krijgen vanaf 2025 een nieuw contract"; not "krijgen geen contract")
+_COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|"
+          r"veertig|vijftig|zestig|enkele|meerdere|diverse)")
+_PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
+              r"jeugdhulppartners|samenwerkingsverbanden)")
+_OUTCOME = re.compile(
+    r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
+    + _PROVIDERS + r"\b|"
+    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
+    + r" (?:[\w'’-]+ ){0,3}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
+    r"\b" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r" (?:[\w'’-]+ ){0,2}?(?:zijn|werden) (?:[\w'’-]+ ){0,2}?(?:geselecteerd|gekozen)\b|"
+    r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
+    r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
+    r"(?:[\w'’-]+ ){0,3}?verlengd\b|"
+    r"\b(?:krijgen|krijgt|kregen|kreeg)\b (?:(?!geen\b)[\w'’-]+ ){0,4}?(?:een |het )?(?:nieuw |nieuwe )?"
+    r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
+
+
 def told_rounds(full: str) -> list[str]:
     """Sentences telling a step of a particular purchasing round of youth care (branch cv48, see above)."""
     out = []
     for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
         if "jeugd" not in sent.lower() and "kind" not in sent.lower():
             continue
-        m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent)
+        m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
         if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
             m = None
         if not m and _DAY_OF_MONTH.search(sent):
             m = _OPEN_CALL.search(sent)
-        if not m or not _matches(YOUTH_CORE, sent):
+        if not m or not _matches(YOUTH_CORE, sent) or _LIST_INTRO.search(sent.rstrip()):
             continue
         if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
             continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")

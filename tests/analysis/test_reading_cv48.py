@@ -125,3 +125,29 @@ def test_a_buyer_seeking_a_provider_is_no_vacancy():
     result = read_synthetic("De gemeente Ede zoekt een aanbieder voor de ambulante jeugdhulp. De aanbesteding is op 1 maart "
                             "gepubliceerd op TenderNed; reageer vóór 1 mei.", title="Aanbesteding jeugdhulp")
     assert result["relevant"], result["relevance_rule"]
+
+
+# --- the outcome of a round told from either side: providers selected, contracts extended, a new contract received ---
+
+@pytest.mark.parametrize("text", [
+    "Regio Twente selecteert negen aanbieders voor de specialistische jeugdhulp.",
+    "De regio Food Valley heeft vijf consortia geselecteerd voor de jeugdhulp vanaf 2025.",
+    "De regio heeft dertig jeugdhulpaanbieders gecontracteerd voor de komende vier jaar.",
+    "De gemeente verlengt de contracten met jeugdhulpaanbieders met een jaar.",
+    "Jeugdhulpaanbieders in de regio Zuid-Limburg krijgen vanaf 2025 een nieuw contract.",
+])
+def test_an_outcome_of_a_round_is_relevant(read, text):
+    result = read(text, title="Nieuws")
+    assert result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    # a directory of who is contracted
+    "Er zijn 6 aanbieders van dyslexiezorg voor jeugdigen gecontracteerd door de gemeente:",
+    # a general statement, a possibility, no contract
+    "Ouders kunnen kiezen uit twee aanbieders van jeugdhulp in de wijk.",
+    "Gemeenten moeten de contracten met jeugdhulpaanbieders kunnen verlengen, vindt de branche.",
+    "De jeugdhulpaanbieders krijgen geen nieuw contract van de gemeente, maar een subsidie voor de inloop.",
+])
+def test_no_outcome_told_is_not_relevant(read, text):
+    assert not read(text, title="Nieuws")["relevant"]
