@@ -107,7 +107,11 @@ PROCUREMENT_ACT = [
     r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
-    r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
+    r"inkoopprocedure\w*",
+    # branch cv48: "de gecontracteerde aanbieders" names who holds a contract now -- a resident's page lists them ("de
+    # lijst met gecontracteerde aanbieders voor jeugdhulp", "Kies een van de gecontracteerde aanbieders") -- and tells no
+    # procurement; the providers *newly* contracted are a round's outcome
+    r"\bnieuw gecontracteerde (?:\w+ ){0,2}aanbieders?",
     # branch cv43: the names of the other ways a municipality buys care are procedures too -- an open house held (a
     # toelatingsprocedure by another name: "de open house-procedure voor specialistische jeugdhulp", "Start Open
     # House", "via een gesloten Open House"; not the kind of procurement, "het open house model", "de categorie open

@@ -151,3 +151,19 @@ def test_an_outcome_of_a_round_is_relevant(read, text):
 ])
 def test_no_outcome_told_is_not_relevant(read, text):
     assert not read(text, title="Nieuws")["relevant"]
+
+
+# --- the providers holding a contract now, as a resident's page names them: no procurement ---
+
+@pytest.mark.parametrize("text", [
+    "Op onze website vindt u de lijst met gecontracteerde aanbieders voor jeugdhulp.",
+    "Wilt u een andere aanbieder? Kies dan een van de gecontracteerde aanbieders van jeugdhulp.",
+    "De gemeente werkt voor de jeugdhulp met 120 gecontracteerde aanbieders.",
+])
+def test_the_contracted_providers_named_are_no_procurement(read, text):
+    assert not read(text, title="Jeugdhulp aanvragen")["relevant"]
+
+
+def test_the_newly_contracted_providers_are_an_outcome(read):
+    assert read("Per 1 januari 2025 starten de nieuw gecontracteerde aanbieders van jeugdhulp in de regio.",
+                title="Nieuws")["relevant"]
