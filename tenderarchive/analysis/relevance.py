@@ -417,22 +417,32 @@ _OUTCOME = re.compile(
     r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
 
 
+# a sentence that goes on about the one before it ("Vanaf 2025 is X de enige aanbieder van jeugdbescherming. Dat is de
+# uitkomst van de inkoopronde.") names its youth care through the anaphor it opens with
+_ANAPHOR = re.compile(r"^\W*(?:Dat|Dit|Daar\w*|Hier\w*|Die|Deze)\b")
+
+
 def told_rounds(full: str) -> list[str]:
     """Sentences telling a step of a particular purchasing round of youth care (branch cv48, see above)."""
     out = []
-    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
-        if "jeugd" not in sent.lower() and "kind" not in sent.lower():
-            continue
-        m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
-        if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
-            m = None
-        if not m and _DAY_OF_MONTH.search(sent):
-            m = _OPEN_CALL.search(sent)
-        if not m or not _matches(YOUTH_CORE, sent) or _LIST_INTRO.search(sent.rstrip()):
-            continue
-        if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
-            continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")
-        out.append(m.group(0).lower())
+    for line in full.split("\n"):
+        prev_youth = False
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            youth = bool(("jeugd" in sent.lower() or "kind" in sent.lower()) and _matches(YOUTH_CORE, sent))
+            about_youth = youth or (prev_youth and bool(_ANAPHOR.match(sent)))
+            prev_youth = youth
+            if not about_youth:
+                continue
+            m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
+            if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+                m = None
+            if not m and _DAY_OF_MONTH.search(sent):
+                m = _OPEN_CALL.search(sent)
+            if not m or _LIST_INTRO.search(sent.rstrip()):
+                continue
+            if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
+                continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")
+            out.append(m.group(0).lower())
     return out
 
 

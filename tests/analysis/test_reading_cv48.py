@@ -167,3 +167,17 @@ def test_the_contracted_providers_named_are_no_procurement(read, text):
 def test_the_newly_contracted_providers_are_an_outcome(read):
     assert read("Per 1 januari 2025 starten de nieuw gecontracteerde aanbieders van jeugdhulp in de regio.",
                 title="Nieuws")["relevant"]
+
+
+# --- the round told in the sentence after the one about youth care, through the anaphor it opens with ---
+
+def test_a_round_told_after_youth_care_through_an_anaphor_is_relevant(read):
+    result = read("Vanaf 1 januari 2025 is Jeugdbescherming West de enige aanbieder van jeugdbescherming in de regio. Dat "
+                  "is de uitkomst van de inkoopronde.", title="Nieuws")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_a_round_of_something_else_after_youth_care_is_not(read):
+    result = read("De jeugdhulp in de wijk loopt goed, zegt de wethouder. Het inkoopproces voor de nieuwe sporthal is "
+                  "gestart.", title="Nieuws")
+    assert not result["relevant"], result["relevance_rule"]
