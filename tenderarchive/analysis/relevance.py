@@ -35,13 +35,19 @@ Rules, in order (the name goes into ``relevance_rule``):
   jeugdhulp gaan inkopen", "Almere, ... en Urk kopen ... jeugdzorg in") is a procedure act too, in core, and
   outweighs a genre title (:func:`buyer_purchases`); since branch cv43 the other ways of buying named as held -- an
   open house procedure, a dynamic purchasing system, a subsidy tender, a contracting round with its year -- and a
-  provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`);
+  provider's "nieuw contract gekregen" are procedure acts too (:data:`.vocabulary.PROCUREMENT_ACT`); since branch cv48 a purchasing round
+  of youth care told as a step taken in the other words buyers use ("is gestart met het inkoopproces", "start de contractering",
+  "de contracteringsronde ... is afgerond", "te gunnen aan", an open house call with its date) is one, in core (:func:`told_rounds`), and so is its outcome told from either side
+  (a buyer selects or contracts a counted set of providers, extends its contracts; providers get a new contract);
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
   (inkoop, contractering, contracten) with no stage -> not relevant (policy pages,
   budgets and deficits: ``budget_terms`` are reported as evidence);
 * ``youth_term_only``: youth-care terms and no procurement evidence -> not relevant.
+
+Since branch cv48 an enrolment whose object is no tender (an event, a course, a mailing list, a register, the municipality
+where a child is registered: :data:`NON_TENDER_ENROLMENT`) is no procedure act and no enrolment stage (core).
 
 Since branch cv45 two kinds of sentence give no procedure evidence at all (core): those about another service's
 procurement ("de aanbesteding voor het leerlingenvervoer is gegund", :func:`other_purchase_sentences`) and those of
@@ -89,6 +95,30 @@ GUIDANCE_HEADS = [re.sub(r"^\\b", r"\\b(?:[a-zà-ÿ]{3,})?", p) for p in GUIDANC
 #: "waar het kind staat ingeschreven": registered as a resident, not enrolled in a tender (round three)
 RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingeschreven\b(?! (?:op|voor) (?:de|het|een) (?:aanbesteding|opdracht|perce))|"
                       r"\bingeschreven (?:staat|staan|stond)\b", re.I)
+
+
+#: Branch cv48: an enrolment whose object is no tender -- "zich inschrijven voor de informatieavond over jeugdhulp",
+#: "inschrijven voor de training van het jeugdteam", "inschrijving voor onze nieuwsbrief", "De inschrijving is gratis",
+#: "ingeschreven zijn in de Basisregistratie Personen" -- is an event, a course, a mailing list or a register, not the
+#: tendering step; its "inschrijv-" is no procedure act and no enrolment stage (core: what the word means in Dutch, as
+#: rel.registered_resident reads "staat ingeschreven" of a resident). The object follows the enrolment, with at most
+#: five words between ("inschrijven via de website voor de cursus"); an object before it is left alone ("Op de
+#: informatieavond kunnen aanbieders zich inschrijven voor de aanbesteding" still enrols in the tender).
+_ENROL_WORD = r"(?:inschrijv\w*|ingeschreven)"
+_NON_TENDER_OBJECT = (r"(?:informatie(?:avond|bijeenkomst|middag|ochtend|sessie)\w*|ouderavond\w*|thema-?avond\w*|bijeenkomst\w*|"
+                      r"training\w*|cursus\w*|cursussen|workshop\w*|webinar\w*|congres\w*|symposium|"
+                      r"lezing\w*|masterclass\w*|nieuwsbrie\w*|mailinglijst|wachtlijst\w*|basisregistratie\w*|brp|gba|"
+                      r"(?:basis)?school|opleiding\w*|huisarts\w*|tandarts\w*|kinderopvang|peuteropvang|sportclub\w*|"
+                      r"vereniging|zwemles\w*|(?:zomer)?kamp(?:en)?|activiteit\w*|vakantie\w*|spreekuur|kamer van koophandel|kvk|"
+                      r"handelsregister|lrkp?|big-?register|skj(?:-register)?|kwaliteitsregister\w*|register|huurwoning\w*|"
+                      r"woningzoekende\w*|verkiezing\w*|loting)")
+NON_TENDER_ENROLMENT = re.compile(
+    r"\b" + _ENROL_WORD + r"(?: (?!voor de aanbesteding|op de aanbesteding)[\w'-]+){0,5}? (?:voor|op|in|bij|via|van) "
+    r"(?:(?:de|het|een|onze|uw|je|jouw|deze|dit|hun) )?(?:[\w-]+ )?" + _NON_TENDER_OBJECT + r"\b|"
+    r"\b" + _ENROL_WORD + r" (?:is |was )?(?:gratis|kosteloos|verplicht voor (?:alle )?(?:ouders|deelnemers|jongeren))\b|"
+    # the municipality where the child lives: "de gemeente waar jouw kind staat ingeschreven", "waarin zij ingeschreven staan"
+    r"\bgemeente (?:waar|waarin) (?:[\w'-]+ ){0,4}?(?:(?:staat|staan|stond|is|zijn) )?ingeschreven\b(?: (?:staat|staan|stond))?|"
+    r"\bingeschreven (?:(?:staan|staat|stond|zijn|is) )?(?:in|bij) (?:de|uw|jouw|een|die|deze|hun|zijn|haar) gemeente\b", re.I)
 
 
 #: Round four (branch news11e): a procedure term counts as a procurement act only when it names a
@@ -327,6 +357,95 @@ def buyer_purchases(full: str) -> list[str]:
     return out
 
 
+#: Branch cv48: a purchasing round of youth care told as a step taken, in the words buyers use beside "aanbesteding" --
+#: "De gemeente Zwolle is gestart met het inkoopproces voor de specialistische jeugdhulp", "De regio start de
+#: contractering van de jeugdhulp", "De contracteringsronde voor jeugdhulp is afgerond", "zijn gestart met de verwerving
+#: van jeugdhulp per 2027", "de uitkomst van de inkoopronde", "publiceert het programma van eisen voor de ambulante
+#: jeugdhulp" -- and the award told with the verb ("besloten de opdracht voor jeugdhulp te gunnen aan X"). stages.md
+#: names these rounds (inkooptraject, contractering, verwerving, open house, toetreding); the procedure-act list knew
+#: them only with a year or as "aanbesteding". Particular the Dutch way: the round has a definite determiner ("de",
+#: "het", "deze") and a verb in its sentence tells it started, closed, published or opened -- not "de inkoop van
+#: jeugdhulp loopt via de regio" (how it is arranged), not a modal, conditional or habitual sentence ("Gemeenten moeten
+#: de contractering ... starten"), not a bare plural; the sentence names youth care. In core: the definition of a
+#: procurement step, no kind of page.
+_ROUND = (r"(?:inkoop(?:proces|ronde|traject|procedure)?|contractering(?:sronde|sproces|straject|sprocedure)?|"
+          r"verwerving(?:sronde|sproces|straject|sprocedure)?|aanbesteding(?:sronde|sproces|straject|sprocedure)?|"
+          r"open[ -]house(?:[ -]?(?:procedure|ronde))?|toetreding(?:sronde|sprocedure)?|subsidietender|"
+          r"programma van eisen|selectieleidraad|inschrijvingsleidraad|beschrijvend document)")
+_ROUND_DET = r"\b(?:de|het|deze) (?:(?:nieuwe|regionale|gezamenlijke|eerste|tweede|volgende|huidige) )?" + _ROUND + r"\b"
+_ROUND_STEP = (r"\b(?:gestart|start|starten|startte|startten|begint|beginnen|begon|begonnen|afgerond|afgesloten|rondt|"
+               r"ronden|gepubliceerd|publiceert|publiceren|publiceerde|publiceerden|opengesteld|opent|openen|opende|"
+               r"geopend|uitgezet|uitgeschreven|gegund|voltooid|beëindigd)\b")
+_ROUND_TOLD = re.compile(_ROUND_DET + r"(?: [^.!?\n]{0,100}?)? " + _ROUND_STEP + "|"
+                         + _ROUND_STEP + r"(?: (?:met|van))? (?:[^.!?\n]{0,60}? )?" + _ROUND_DET + "|"
+                         r"\b(?:uitkomst|resultaat|resultaten|afronding|start) van (?:de|het) " + _ROUND + r"\b", re.I)
+# the award told with its verb: "(besloten) de opdracht voor jeugdhulp te gunnen aan", "gunt de opdracht aan"
+_AWARD_VERB = re.compile(r"\b(?:te gunnen|gunt|gunde|gunden)\b(?: [^.!?\n]{0,80}?)? aan\b|"
+                         r"\b(?:opdracht|overeenkomst|contract|percee?l\w*)\b [^.!?\n]{0,80}?\b(?:te gunnen|gunt|gunnen|gunde|gunden) aan\b",
+                         re.I)
+# an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen
+# tot 15 mei een aanvraag doen voor toetreding tot de overeenkomst" -- the "kunnen" of a call is its opening, not a
+# general possibility, when a day of a month dates it
+_OPEN_CALL = re.compile(r"\b(?:aanmelden|inschrijven|aanvraag (?:doen|indienen)|verzoek (?:doen|indienen))\b (?:[^.!?\n]{0,40}? )?"
+                        r"(?:voor|op|tot) (?:de|het) (?:[\w-]+ )?(?:" + _ROUND + r"|overeenkomst|raamovereenkomst)\b|"
+                        r"\btoetreding tot (?:de|het) (?:[\w-]+ )?(?:overeenkomst|raamovereenkomst|open[ -]house|contract)\b", re.I)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                           r"december)\b", re.I)
+_ROUND_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|hoe|wanneer|indien|als|vaak|meestal|"
+                            r"doorgaans|bijvoorbeeld|elke|iedere)\b", re.I)
+
+
+# the outcome of a round told from either side (branch cv48): a buyer selects a counted set of providers ("Regio Twente
+# selecteert negen aanbieders voor de specialistische jeugdhulp", "heeft vijf consortia geselecteerd / dertig
+# jeugdhulpaanbieders gecontracteerd"; not "Er zijn 6 aanbieders gecontracteerd:", a directory), extends its contracts
+# ("De gemeente verlengt de contracten met jeugdhulpaanbieders", stages.md's verlenging), or providers get a new contract
+# ("Jeugdhulpaanbieders in de regio krijgen vanaf 2025 een nieuw contract"; not "krijgen geen contract")
+_COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|"
+          r"veertig|vijftig|zestig|enkele|meerdere|diverse)")
+_PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
+              r"jeugdhulppartners|samenwerkingsverbanden)")
+_OUTCOME = re.compile(
+    r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
+    + _PROVIDERS + r"\b|"
+    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
+    + r" (?:[\w'’-]+ ){0,3}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
+    r"\b" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r" (?:[\w'’-]+ ){0,2}?(?:zijn|werden) (?:[\w'’-]+ ){0,2}?(?:geselecteerd|gekozen)\b|"
+    r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
+    r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
+    r"(?:[\w'’-]+ ){0,3}?verlengd\b|"
+    r"\b(?:krijgen|krijgt|kregen|kreeg)\b (?:(?!geen\b)[\w'’-]+ ){0,4}?(?:een |het )?(?:nieuw |nieuwe )?"
+    r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
+
+
+# a sentence that goes on about the one before it ("Vanaf 2025 is X de enige aanbieder van jeugdbescherming. Dat is de
+# uitkomst van de inkoopronde.") names its youth care through the anaphor it opens with
+_ANAPHOR = re.compile(r"^\W*(?:Dat|Dit|Daar\w*|Hier\w*|Die|Deze)\b")
+
+
+def told_rounds(full: str) -> list[str]:
+    """Sentences telling a step of a particular purchasing round of youth care (branch cv48, see above)."""
+    out = []
+    for line in full.split("\n"):
+        prev_youth = False
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            youth = bool(("jeugd" in sent.lower() or "kind" in sent.lower()) and _matches(YOUTH_CORE, sent))
+            about_youth = youth or (prev_youth and bool(_ANAPHOR.match(sent)))
+            prev_youth = youth
+            if not about_youth:
+                continue
+            m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
+            if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+                m = None
+            if not m and _DAY_OF_MONTH.search(sent):
+                m = _OPEN_CALL.search(sent)
+            if not m or _LIST_INTRO.search(sent.rstrip()):
+                continue
+            if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
+                continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")
+            out.append(m.group(0).lower())
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -443,6 +562,15 @@ def _without(full: str, sentences: set[str]) -> str:
     return full
 
 
+def _sentence_pairs(full: str) -> list[tuple[str, str]]:
+    """Each sentence with the next one in its paragraph (a line or a block between blank lines)."""
+    pairs = []
+    for par in re.split(r"\n", full):
+        sents = re.split(r"(?<=[.!?])\s+(?=[A-Z])", par)
+        pairs.extend(zip(sents, sents[1:]))
+    return pairs
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -459,6 +587,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and RESIDENT.search(s.get("cue") or "")
                                                  or s["stage"] == "inschrijving" and RESIDENT.search(s.get("sentence") or "")
                                                  and (s.get("cue") or "").lower() == "ingeschreven")]
+    # branch cv48: an enrolment in an event, a course, a mailing list or a register is no tender enrolment (core)
+    if NON_TENDER_ENROLMENT.search(full):
+        stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and NON_TENDER_ENROLMENT.search(s.get("sentence") or "")
+                                                 and not re.search(r"aanbested|tender|inschrijvingstermijn|offerte", s.get("sentence") or "", re.I))]
+        full = NON_TENDER_ENROLMENT.sub(" ", full)
     youth = _matches(YOUTH_CORE, full)
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)
@@ -475,6 +608,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
             # branch cv40: a particular buyer buys youth care ("Het college wil ... jeugdhulp gaan inkopen"), in core
             + (bought := buyer_purchases(full))
+            # branch cv48: a purchasing round of youth care told as a step taken, in core
+            + (rounds := told_rounds(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -501,14 +636,17 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
         # "jeugdhulpvoorzieningen")
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
-        for par in _paragraphs(full))
+        for par in _paragraphs(full)) or any(
+        # branch cv48: a particular procedure act in the sentence after one about youth care, in one paragraph ("De regio
+        # sluit nieuwe contracten met aanbieders van jeugdhulp. De selectieleidraad staat op TenderNed.")
+        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(full))
     lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)

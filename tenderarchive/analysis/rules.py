@@ -26,7 +26,8 @@ RULES: dict[str, str] = {
                            "round five), no youth term there "
                            "-> not relevant"),
     "rel.regulation": "regulation text (two or more regulation terms) with at most one strong procurement term -> not relevant",
-    "rel.together": "the procedure must be named with youth care (title or one paragraph)",
+    "rel.together": ("the procedure must be named with youth care (title, one sentence, or -- branch cv48 -- a "
+                     "particular procedure act in the sentence right after one about youth care)"),
     "rel.title_cue": "a stage cue in the title counts as strong evidence",
     "rel.step_beside_youth": "a reported step in a paragraph about youth care counts as together",
     # stages.py

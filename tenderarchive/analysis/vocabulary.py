@@ -107,7 +107,11 @@ PROCUREMENT_ACT = [
     r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
-    r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
+    r"inkoopprocedure\w*",
+    # branch cv48: "de gecontracteerde aanbieders" names who holds a contract now -- a resident's page lists them ("de
+    # lijst met gecontracteerde aanbieders voor jeugdhulp", "Kies een van de gecontracteerde aanbieders") -- and tells no
+    # procurement; the providers *newly* contracted are a round's outcome
+    r"\bnieuw gecontracteerde (?:\w+ ){0,2}aanbieders?",
     # branch cv43: the names of the other ways a municipality buys care are procedures too -- an open house held (a
     # toelatingsprocedure by another name: "de open house-procedure voor specialistische jeugdhulp", "Start Open
     # House", "via een gesloten Open House"; not the kind of procurement, "het open house model", "de categorie open
@@ -138,6 +142,17 @@ VACANCY = [
     r"\bdienstverband\w*", r"\bstartdatum\b", r"\b(?:hbo|wo)[- ](?:werk- en )?(?:denk|werk)niveau\b",
     r"\bdit (?:ga je doen|breng je mee|bieden wij|bieden we)\b", r"\bwat (?:ga je doen|bieden (?:wij|we)|vragen (?:wij|we))\b",
     r"\bwie zoeken (?:wij|we)\b", r"\bmotivatiebrief\b", r"\bin deze functie\b",
+    # branch cv48: an employer by name seeking a person for a job -- "De gemeente Ede zoekt een contractmanager jeugdhulp",
+    # "Stichting X zoekt per direct een ervaren inkoopadviseur" -- and the advert's call to apply and its second-person
+    # job talk ("Reageer vóór 1 mei", "stuur je cv", "Je bent verantwoordelijk voor", "Jij bent ...", "Als inkoper ...
+    # ben je"); a buyer seeking a provider ("zoekt een aanbieder / partner") is no job
+    r"\bzoek(?:t|en) (?:per direct |met spoed |op korte termijn |momenteel )?(?:een |twee |drie )?(?:(?:nieuwe|ervaren|"
+    r"enthousiaste|gedreven|zelfstandige|senior|junior|medior|tijdelijke) )?[\w-]*(?:manager|adviseur|inkoper|"
+    r"medewerker|coördinator|coordinator|consultant|projectleider|kwartiermaker|teamleider|controller|jurist|"
+    r"beleidsmedewerker|secretaris|specialist)s?\b",
+    r"\breageer (?:dan )?(?:vóór|voor|uiterlijk|direct|vandaag|snel)\b", r"\bstuur (?:je|jouw|uw) (?:cv|motivatie|sollicitatie)\b",
+    r"\b(?:je|jij) bent (?:verantwoordelijk|een (?:ervaren|echte|enthousiaste|gedreven))\b",
+    r"\bals (?:[\w-]*(?:inkoper|adviseur|manager|coördinator|medewerker|projectleider)) (?:ben|ga|werk|heb) (?:je|jij)\b",
 ]
 # Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
 # (issue 11). Read in the title and lead only: what the page is *about*.
