@@ -868,6 +868,13 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
     party names is that winner's (store.writes gives it its value). The number of rows changed."""
     import json
 
+    awards = db.execute(
+        "select award_id, ocds_award_values, unnamed_winners, unnamed_value_cents, unnamed_value_raw, "
+        "unnamed_value_currency, unnamed_value_placeholder from awards where procurement_id = ? "
+        "and source = 'tenderned_ocds' and (ocds_award_values is not null or unnamed_winners is not null)",
+        [procurement_id]).fetchall()
+    if not awards:
+        return 0  # (most procurements: no party is read)
     kenmerk = procurement_id[2:] if procurement_id.startswith("TN") else None
     ocid = procurement_id[5:] if procurement_id.startswith("OCDS:") else None
     named: set[str] = set()
@@ -879,11 +886,7 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
         except (TypeError, ValueError):
             continue
     changed = 0
-    for award_id, values, *old in db.execute(
-            "select award_id, ocds_award_values, unnamed_winners, unnamed_value_cents, unnamed_value_raw, "
-            "unnamed_value_currency, unnamed_value_placeholder from awards where procurement_id = ? "
-            "and source = 'tenderned_ocds' and (ocds_award_values is not null or unnamed_winners is not null)",
-            [procurement_id]).fetchall():
+    for award_id, values, *old in awards:
         try:
             values = json.loads(values or "null")
         except (TypeError, ValueError):
