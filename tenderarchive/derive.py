@@ -828,6 +828,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                     and not (is_rectification(row) and follow_up(o)) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
+            changed += refresh_unnamed_winners(db, procurement_id)
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
             changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
             for award in list(db.query("select a.*, n.form_type as notice_form_type, n.notice_type as notice_kind "
@@ -854,4 +855,53 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                                                             "url": lot["notice_url"]})
             changed += sync_rows(db, "events", "procurement_id = ? and source_type = 'lot'", [procurement_id],
                                  closed_lots)
+    return changed
+
+
+def refresh_unnamed_winners(db, procurement_id: str) -> int:
+    """Set ``awards.unnamed_winners`` and ``unnamed_value_*`` of the procurement's OCDS awards: the award ids of a lot's
+    award (``ocds_award_values``: each id its package gives a value and no supplier) whose winner no file's party of
+    the ocid names (``ocds_parties.award_ids``). One file awarding lot 1 to Stichting Een (a1, € 1.000.000) and,
+    under a3, € 200.000 to no supplier: a3's value was in ``ocds_award_values`` alone, left out of the totals and of
+    the award's winners. Reference §2.5 "No name": a winner is not named (none is invented), its value is awarded all
+    the same. Decided from the archived rows after the crawl, so the files' order never shows: an id another file's
+    party names is that winner's (store.writes gives it its value). The number of rows changed."""
+    import json
+
+    awards = db.execute(
+        "select award_id, ocds_award_values, unnamed_winners, unnamed_value_cents, unnamed_value_raw, "
+        "unnamed_value_currency, unnamed_value_placeholder from awards where procurement_id = ? "
+        "and source = 'tenderned_ocds' and (ocds_award_values is not null or unnamed_winners is not null)",
+        [procurement_id]).fetchall()
+    if not awards:
+        return 0  # (most procurements: no party is read)
+    kenmerk = procurement_id[2:] if procurement_id.startswith("TN") else None
+    ocid = procurement_id[5:] if procurement_id.startswith("OCDS:") else None
+    named: set[str] = set()
+    for (award_ids,) in db.execute(
+            "select award_ids from ocds_parties where name is not null and (ocid = ? or ocid like ? escape '\\')",
+            [ocid, f"%-{kenmerk}" if kenmerk and kenmerk.isdigit() else None]):
+        try:
+            named.update(str(i) for i in json.loads(award_ids or "[]"))
+        except (TypeError, ValueError):
+            continue
+    changed = 0
+    for award_id, values, *old in awards:
+        try:
+            values = json.loads(values or "null")
+        except (TypeError, ValueError):
+            values = None
+        unnamed = [v for i, v in (values.items() if isinstance(values, dict) else ()) if str(i) not in named
+                   and isinstance(v, dict) and v.get("raw") is not None]
+        currencies = {v.get("currency") for v in unnamed}
+        euro = len(currencies) == 1 and all(v.get("cents") is not None for v in unnamed)
+        new = [len(unnamed) or None,
+               sum(v["cents"] for v in unnamed) if unnamed and euro else None,
+               "; ".join(str(v["raw"]) for v in unnamed) or None,
+               next(iter(currencies)) if unnamed and len(currencies) == 1 else None,
+               max(int(v.get("placeholder") or 0) for v in unnamed) if unnamed else None]
+        if new != list(old):
+            db.execute("update awards set unnamed_winners = ?, unnamed_value_cents = ?, unnamed_value_raw = ?, "
+                       "unnamed_value_currency = ?, unnamed_value_placeholder = ? where award_id = ?", [*new, award_id])
+            changed += 1
     return changed

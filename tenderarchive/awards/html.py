@@ -504,6 +504,15 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                                    for m in members]
             if not parties:
                 parties = [{"name": own, "leader": None}]
+            # a tendering party of several organisations (a consortium, reference §2.5/§4): its one "Waarde van de
+            # aanbesteding" is the group's, not its leader's own tender (§3.1: one shared value for the group). On each
+            # member's row, marked joint (``tender_value_of_group``: counted once per group in the totals), as an OCDS
+            # package's award of several suppliers gives it; it was on the leader's row alone, as the leader's own
+            joint = len(parties) > 1
+            if joint and not group:
+                # (the group unnamed: its members' names, as the OCDS reader names it, so that two such groups of one
+                # lot are two in the totals)
+                group = " / ".join(p["name"] for p in parties if p["name"]) or None
             for party in parties:
                 # a winner printed with its address in one line ("X B.V., Stationsstraat 1, 3511 AB Utrecht") is X,
                 # of that place: the address was part of its name, and of its organisation's (one per address)
@@ -538,7 +547,9 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                     problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "
                                     f"is not read as a KvK number")
                     row["kvk"] = None
-                row.update(amount_fields("tender_value", winner.get("value") if party is parties[0] else None))
+                row.update(amount_fields("tender_value", winner.get("value") if party is parties[0] or joint else None))
+                if joint and row.get("tender_value_raw") is not None:
+                    row["tender_value_of_group"] = 1
                 suppliers.append(row)
                 award["winner_count"] += 1
         awards.append(award)

@@ -159,7 +159,9 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
         entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}" + (
             f"/{entry['source_lot_id']}" if award["lot_id"] is not None else "")
         entry["award"]["publication_id"] = award.get("publication_id") or first_publication
-        entry["award"]["ocds_award_ids"] = dumps(award.get("award_ids") or [award["award_id"]])
+        # the ids sorted: the order the releases were read in (one file, or two in either order) never shows (the row
+        # is named by the first id the package gives the lot, above)
+        entry["award"]["ocds_award_ids"] = dumps(sorted(award.get("award_ids") or [award["award_id"]]))
         entry["award"]["ocds_award_values"] = dumps(award["award_values"]) if award.get("award_values") else None
         entry["award"]["year"] = year(award.get("award_date"))
     # The procedure's estimate (tender.value) at notice level, where /html puts it (2.1.3 "Geraamde waarde",

@@ -242,7 +242,12 @@ TABLES: dict[str, dict] = {
             # an OCDS award of a lot whose package gives several of its award ids a value and no supplier (an update of
             # each amount alone): JSON {award id: its value's cents, raw, currency, placeholder}, so that each id's
             # winner another file named keeps its own value, in either order of the files (store.writes)
-            "ocds_award_values": str, **PROVENANCE,
+            "ocds_award_values": str,
+            # an OCDS award of a lot in force whose package gives an award id a value and no supplier, no file's party
+            # naming that id's winner (reference §2.5 "No name": a winner not named, no name invented): how many such
+            # ids, and their values summed (cents; raw the printed amounts), part of the lot's awarded value in the
+            # totals (store/summaries.py AWARD_VALUE_SQL); set by the derivation (derive.refresh_unnamed_winners)
+            "unnamed_winners": int, **_amounts("unnamed_value"), **PROVENANCE,
             **FIRST_CRAWL,
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
@@ -250,7 +255,8 @@ TABLES: dict[str, dict] = {
                     # a procedure's current awards (the awards saved search's winners and value per row)
                     ["procurement_id", "current"]],
         "versioned": True,
-        "volatile": {"current", "rectifies", "ocds_award_ids", "value_has_tax", "ocds_award_values"},
+        "volatile": {"current", "rectifies", "ocds_award_ids", "value_has_tax", "ocds_award_values", "unnamed_winners",
+                     "unnamed_value_cents", "unnamed_value_raw", "unnamed_value_currency", "unnamed_value_placeholder"},
     },
     "award_suppliers": {
         "pk": ("award_id", "organisation_id"),

@@ -168,11 +168,13 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
 #: one award counts once, as in :data:`WINNERS_SQL`; a buyer listed as winner not at all). Never both: an award value
 #: is the whole lot's, the winners' values are its parts. Summing award values only, such a lot counted as nothing.
 #: A consortium's joint value (``award_suppliers.tender_value_of_group``: the group's, on each member's row) counts once
-#: per group, not once per member.
+#: per group, not once per member. The value of a winner no source names (``awards.unnamed_value_cents``: an OCDS award
+#: id in force with a value and no supplier, beside named winners) is one of those parts too.
 AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
     from award_suppliers s where s.award_id = a.award_id and coalesce(s.is_buyer, 0) = 0
     group by case when s.tender_value_of_group = 1 then 'joint:' || coalesce(s.group_name, '')
-      else coalesce({provider}, 'row:' || s.rowid) end)))""".format(provider=PROVIDER_SQL)
+      else coalesce({provider}, 'row:' || s.rowid) end
+    union all select a.unnamed_value_cents)))""".format(provider=PROVIDER_SQL)
 
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,

@@ -645,11 +645,11 @@ def consortium_notice(*winner_rows, others=()) -> str:
 
 @pytest.mark.parametrize("winner_rows, expected", [
     pytest.param([("Naam van de aanbiedende partij", "Combinatie Jeugd Leiden")], [
-        ("Alpha Jeugdzorg B.V.", "11111111", None, 1, 90000000), ("Stichting Beta Jeugdhulp", "22222222", None, 1, None)],
+        ("Alpha Jeugdzorg B.V.", "11111111", None, 1, 90000000), ("Stichting Beta Jeugdhulp", "22222222", None, 1, 90000000)],
         id="the_groups_name_alone"),
     pytest.param([("Naam van de aanbiedende partij", "Combinatie Jeugd Leiden"),
                   ("Leider van de inschrijver", "Alpha Jeugdzorg B.V.")], [
-        ("Alpha Jeugdzorg B.V.", "11111111", 1, 0, 90000000), ("Stichting Beta Jeugdhulp", "22222222", 0, 1, None)],
+        ("Alpha Jeugdzorg B.V.", "11111111", 1, 0, 90000000), ("Stichting Beta Jeugdhulp", "22222222", 0, 1, 90000000)],
         id="the_group_and_its_leader"),
 ])
 def test_a_consortiums_members_its_winner_block_leaves_out_are_the_lots_winners_section_8_names(winner_rows, expected):
@@ -658,13 +658,15 @@ def test_a_consortiums_members_its_winner_block_leaves_out_are_the_lots_winners_
     (for consortia, the group name and the member names). A winner block giving the group's name alone was archived
     as one winner, an organisation "Combinatie Jeugd Leiden" without KvK number, and the two firms section 8 names
     as the lot's winners were lost; beside a leader its partner was lost. The members are section 8's winners of the
-    lot, each with its KvK number and the group's name, the award's value once (on the first)."""
+    lot, each with its KvK number and the group's name, the award's value once and the group's value on each member's
+    row marked joint (``tender_value_of_group``, counted once; it was on the first member's row alone)."""
     from tests.fixtures.awards.make_fixtures import row
 
     result = parse_html(consortium_notice(*(row(label, value) for label, value in winner_rows)))
     assert [(s["name"], s["kvk"], s["group_leader"], s["from_section_8"], s["tender_value_cents"])
             for s in result["suppliers"]] == expected
-    assert {(s["group_name"], s["group_member"]) for s in result["suppliers"]} == {("Combinatie Jeugd Leiden", 1)}
+    assert {(s["group_name"], s["group_member"], s["tender_value_of_group"]) for s in result["suppliers"]} == {
+        ("Combinatie Jeugd Leiden", 1, 1)}
     (award,) = result["awards"]
     assert (award["value_cents"], award["winner_count"]) == (90000000, 2)
 
@@ -687,3 +689,44 @@ def test_section_8_adds_no_members_to_a_consortium_that_names_them_nor_to_two_gr
     beside_nameless = parse_html(consortium_notice(
         row("Naam van de aanbiedende partij", "Combinatie Noord"), only("Winnaar"), row("Officiële naam", "niet gepubliceerd")))
     assert [(s["name"], s["kvk"]) for s in beside_nameless["suppliers"]] == [("Combinatie Noord", None)]
+
+
+def test_a_consortiums_value_beside_another_winner_is_on_each_members_row_marked_joint_as_the_ocds_rows_read():
+    """Reference §2.5/§4 "Consortium" (one tendering party of several organisations, its one "Waarde van de
+    aanbesteding") and §8.4 (for consortia, the group name and the member names): lot 1 goes to the group "Combinatie
+    Samen" (leader Stichting Een, member Stichting Twee, € 1.000.000) and to Stichting Drie (€ 400.000). The /html
+    reader put the group's value on its leader's row alone as the leader's own tender, where an OCDS package's award of
+    both suppliers gives it on each member's row marked joint (``tender_value_of_group``, counted once in the totals):
+    the rows of both sources now read alike. SYNTHETIC rendering and release."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, release, row, supplier
+
+    def tender(value):
+        return (only("Inschrijving"), row("Identificatiecode van het perceel of de groep percelen", "LOT-0001"),
+                amount("Waarde van de aanbesteding", value, "Euro"))
+    html = eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"),
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Naam van de aanbiedende partij", "Combinatie Samen"),
+        row("Leider van de inschrijver", "Stichting Een"), row(GROUP_MEMBERS, "Stichting Twee"), *tender("1 000 000"),
+        only("Winnaar"), row("Officiële naam", "Stichting Drie"), *tender("400 000"))
+    package = to_procedure([release(
+        "ocds-1l04xe-313994", "299894", "2021-11-01", "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Ambulant")],
+        parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
+                 supplier("33333333", "Stichting Drie")],
+        awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": {"amount": 1000000, "currency": "EUR"},
+                 "suppliers": [{"id": "11111111", "name": "Stichting Een"}, {"id": "22222222", "name": "Stichting Twee"}]},
+                {"id": "a2", "status": "active", "relatedLots": ["1"], "value": {"amount": 400000, "currency": "EUR"},
+                 "suppliers": [{"id": "33333333", "name": "Stichting Drie"}]}])], source="one.json")
+
+    def read(parsed):
+        return ([(s["name"], s.get("tender_value_cents"), s.get("tender_value_of_group"), s["group_member"])
+                 for s in sorted(parsed["suppliers"], key=lambda s: s["name"])],
+                [(a.get("value_cents"), a["winner_count"]) for a in parsed["awards"]])
+    expected = ([("Stichting Drie", 40000000, None, 0), ("Stichting Een", 100000000, 1, 1),
+                 ("Stichting Twee", 100000000, 1, 1)], [(None, 3)])
+    assert read(package) == expected, read(package)
+    result = parse_html(html)
+    assert read(result) == expected, read(result)
+    assert {s["group_name"] for s in result["suppliers"] if s["group_member"]} == {"Combinatie Samen"}

@@ -294,7 +294,8 @@ def test_a_standard_form_contractors_name_or_lot_title_that_runs_on_the_next_lin
 def test_a_consortium_named_by_its_group_alone_is_the_members_section_8_names_winners_of_its_lot():
     """Reference §2.5 and §7 (the PDF carries the same eForms sections): a winner block naming the group alone ("Naam
     van de aanbiedende partij") was one winner of the group's name without KvK number; the organisations section 8
-    names winners of the lot are its members, with their numbers, the value once."""
+    names winners of the lot are its members, with their numbers, the value once (the award's; on each member's row
+    marked joint, the group's)."""
     parsed = parse_pdf(text_pdf([[
         "1. Koper", "Officiële naam: Gemeente Leiden", "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001",
         "6.1.2 Informatie over winnaars", "Winnaar:", "Naam van de aanbiedende partij: Combinatie Jeugd Oost",
@@ -303,6 +304,6 @@ def test_a_consortium_named_by_its_group_alone_is_the_members_section_8_names_wi
         "8.2 ORG-0002", "Officiële naam: Beta Jeugdhulp", "Registratienummer: 22222222",
         "Winnaar van deze percelen: LOT-0001"]]))
     assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", "11111111", 90000000),
-                               ("LOT-0001", "Beta Jeugdhulp", "22222222", None)]
-    assert {s["group_name"] for s in parsed["suppliers"]} == {"Combinatie Jeugd Oost"}
+                               ("LOT-0001", "Beta Jeugdhulp", "22222222", 90000000)]
+    assert {(s["group_name"], s["tender_value_of_group"]) for s in parsed["suppliers"]} == {("Combinatie Jeugd Oost", 1)}
     assert [(a["value_cents"], a["winner_count"]) for a in parsed["awards"]] == [(90000000, 2)]

@@ -1124,7 +1124,8 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
     Stichting Drie (€ 200.000). One file holding both gives the lot anew (an award id of its own, another winner): Een
     at € 900.000 and Drie. Two files kept the 2021 winners that stood (Twee beside Drie) and lost a1's winner, in
     either order of the files. Two files now give what one file gives, and reading either again changes nothing; also
-    where a3 names no winner (its € 200.000 is then no winner's: Een keeps € 900.000 alone). SYNTHETIC releases."""
+    where a3 names no winner (its € 200.000 is then a winner's not named, ``awards.unnamed_value_cents``: Een keeps
+    € 900.000 alone). SYNTHETIC releases."""
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     awarded = release("ocds-1l04xe-313990", "299890", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -1148,7 +1149,11 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
             "from award_suppliers s join awards a using (award_id) where a.current = 1"))
 
     def rows(db):
-        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"])
+        # (the award ids a row holds, ``ocds_award_ids``, in one order whichever order they were read in: one file gave
+        # the 2021 row's ["a2", "a1"], two files ["a1", "a2"])
+        # (a3 naming no winner: a winner not named, its € 200.000 in ``unnamed_value_cents``, from either file order)
+        return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"],
+                  r["ocds_award_ids"], r["unnamed_winners"], r["unnamed_value_cents"])
                  for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
@@ -1247,3 +1252,41 @@ def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_jo
                  for r in db.query("select * from award_suppliers order by award_id, name")])
     assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
         ("Stichting Drie", 40000000, None), ("Stichting Een", 50000000, 1), ("Stichting Twee", 50000000, 1)])
+
+
+def test_an_award_id_with_a_value_and_no_supplier_beside_a_named_winner_is_a_winner_not_named_counted_in_the_totals(
+        tmp_path):
+    """Reference §2.5 "No name" (a winner block without any name occurs; WAI reports "1 winnaar(s) zonder officiële
+    naam" instead of inventing one) and §4 "Several winners on one lot": one file awards lot 1 to Stichting Een (a1,
+    € 1.000.000) and, as award a3 (status active), € 200.000 to no supplier. a3's value was in
+    ``awards.ocds_award_values`` alone: the procurement's total was € 1.000.000 and nothing said the lot had a winner
+    more. The award now says it (``unnamed_winners`` 1, ``unnamed_value_cents`` € 200.000, no name invented) and the
+    totals count it: € 1.200.000. SYNTHETIC release."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313995", "299895", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a3", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 200000, "currency": "EUR"}}])
+    db = ocds_archive(tmp_path / "one.db", to_procedure([awarded], source="one.json"))
+    derive(db, 1)
+    assert [(r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"], r["unnamed_value_raw"])
+            for r in db.query("select * from awards where current = 1")] == [(1, 1, 20000000, "200000")]
+    assert [(r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")] == [
+        ("Stichting Een", 100000000)]
+    assert [r["gegunde_waarde_cents"] for r in db.query(
+        "select * from summary_procurements where procurement_id = 'TN313995'")] == [120000000]
+    assert [r["value_cents"] for r in db.query("select * from summary_awards")] == [120000000]
+    # the winner's own value stays its own; a named winner's value is never counted twice (no unnamed id: as before)
+    named = copy.deepcopy(awarded)
+    named["awards"][1]["suppliers"] = [{"id": "33333333", "name": "Stichting Drie"}]
+    named["parties"].append(supplier("33333333", "Stichting Drie"))
+    db = ocds_archive(tmp_path / "named.db", to_procedure([named], source="one.json"))
+    derive(db, 1)
+    assert [(r["winner_count"], r["unnamed_winners"]) for r in db.query("select * from awards")] == [(2, None)]
+    assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [120000000]
