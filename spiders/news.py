@@ -106,7 +106,7 @@ from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages count from 1)
 
-from spiders.base import BaseSpider
+from spiders.base import BaseSpider, failure_message
 from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
@@ -2617,7 +2617,7 @@ class NewsSpider(BaseSpider):
             self.moved_unsettled = set()
         if request is not None:
             self.moved_unsettled.add(page_key(request.url))
-        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        what = f"HTTP {response.status}" if response is not None else failure_message(failure)
         self.record_error(request.url if request is not None else None,
                           f"an archived page's address could not be checked ({what}): whether a page with its "
                           "text at another address is that page moved is left to the next crawl")
@@ -3188,9 +3188,9 @@ class NewsSpider(BaseSpider):
         if (response is not None and response.status in (404, 410)) or (
                 failure.check(IgnoreRequest) and "robots.txt" in str(failure.value)):
             self.logger.info("%s: page %s of the item not read (%s)", item.url, request.url,
-                             failure.getErrorMessage()[:200])
+                             failure_message(failure, 200))
             self.crawler.stats.inc_value("news/article_part_gone")
             yield from self.next_part(item, request.meta["part_state"])
             return
         self.record_error(item.source_url or item.url, f"page {request.url} of the item failed: "
-                          f"{failure.getErrorMessage()[:200]}; the item is not archived{NEWS_PAGE_FAILED}")
+                          f"{failure_message(failure, 200)}; the item is not archived{NEWS_PAGE_FAILED}")
