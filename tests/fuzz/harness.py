@@ -989,6 +989,33 @@ def run_cli(body: bytes) -> None:
     assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
 
 
+def run_report_watchlist(body: bytes) -> None:
+    """``tenderarchive report --watchlist FILE`` over the demo archive with a mutated watchlist (a journalist's file
+    with a typo, a value of the wrong type, a huge or deeply nested value, bytes that are not UTF-8): the watches read
+    and matched against the archive's notices and articles, the report built (not written: ``--no-files``). The
+    contract is ``run_cli``'s: an exit code of the table (a bad watchlist is a bad argument naming it), one line on
+    stderr, never a traceback."""
+    import contextlib
+    import io
+    import os
+
+    from tenderarchive.cli import main
+    from tenderarchive.exitcodes import ExitCode
+
+    folder = cli_folder()
+    path = folder / "fuzzed-watchlist.yaml"
+    path.write_bytes(body)
+    err = io.StringIO()
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(err), \
+            contextlib.chdir(folder):
+        try:
+            code = main(["report", "--db", "archive.db", "--watchlist", path.name, "--no-files"])
+        except SystemExit as exc:
+            code = exc.code
+    assert code in set(ExitCode), f"exit code {code!r}"
+    assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
+
+
 #: HTML seeds are the synthetic news-site pages the crawl tests serve (no copies kept here).
 SITES = ROOT / "tests" / "fixtures" / "news" / "sites"
 LISTING_SEED = SITES / "leiderdorp" / "inwoner" / "nieuws" / "index.html"
@@ -1029,6 +1056,8 @@ TARGETS = [
     Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
+    Target("report.watchlist", "yaml", lambda: [(ROOT / "docs" / "watchlist.example.yaml").read_bytes(),
+                                                *_file("watchlist.yaml")()], run_report_watchlist, weight=3),
 ]
 BY_NAME = {t.name: t for t in TARGETS}
 
