@@ -99,13 +99,13 @@ ARTICLE = "/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_be
 NEWS_HOSTILE = ["truncated", "gzip-bomb", "bad-gzip", "garbage", "huge-header", "loop"]
 
 
-def news(answers, behaviours, tmp_path):
+def news(answers, behaviours, tmp_path, site="leiderdorp"):
     import yaml
 
     registry = yaml.safe_load((ROOT / "tests" / "fixtures" / "news" / "sources.yaml").read_text(encoding="utf-8"))
     with HostileServer(answers, behaviours) as server:
         answers.base_url = server.base_url + "/"
-        entry = next(s for s in registry["sites"] if s["name"] == "leiderdorp")
+        entry = next(s for s in registry["sites"] if s["name"] == site)
         entry["base_url"] = answers.base_url
         path = tmp_path / "sources.yaml"
         path.write_text(yaml.safe_dump({"version": 1, "sites": [entry]}, allow_unicode=True), encoding="utf-8")
@@ -142,3 +142,16 @@ def test_a_hostile_news_answer_is_a_recorded_error_and_loses_nothing_archived(tm
     after = articles(second.db)
     assert {url.split("/", 3)[3]: row["text"] for url, row in after.items()} == \
         {url.split("/", 3)[3]: row["text"] for url, row in before.items()}
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/rss"])
+def test_a_sitemap_or_feed_cut_short_is_a_recorded_error_and_the_other_discovery_goes_on(tmp_path, path):
+    """A site found through robots.txt's sitemap and a feed: the one answered cut short under its Content-Length is
+    one recorded error saying so; the pages the other lists are archived."""
+    result, base = news(SiteAnswers("kennemerdagblad"), {path: ("truncated", 200)}, tmp_path, site="kennemerdagblad")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    assert [e["error"] for e in result.errors] == [
+        "request failed: answer cut short: the connection closed before the whole body arrived (fewer bytes than its "
+        "Content-Length)"]
+    assert [e["url"] for e in result.errors] == [base + path]
+    assert articles(result.db)
