@@ -490,6 +490,22 @@ def mend_xml(body: bytes) -> bytes:
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
+#: The end of an XML document: the root's end tag (any prefix), then only white space and comments.
+_XML_TAIL_COMMENT = re.compile(rb"<!--(?:(?!-->).)*-->\s*\Z", re.S)
+
+
+def closes(xml: bytes, root: str) -> bool:
+    """Whether the XML document ``xml`` ends with its root element's end tag ``</root>`` (or ``</prefix:root>``),
+    only white space and comments after it: False for a document cut short. Reads its last few kilobytes only."""
+    tail = xml[-4096:].rstrip()
+    for _ in range(20):  # a generator's trailing comments ("<!-- generated in 0.2 s -->"), bounded
+        comment = _XML_TAIL_COMMENT.search(tail, max(0, len(tail) - 1024)) if tail.endswith(b"-->") else None
+        if comment is None:
+            break
+        tail = tail[:comment.start()].rstrip()
+    return re.search(rb"</(?:[A-Za-z_][\w.-]*:)?" + re.escape(root.encode()) + rb"\s*>\Z", tail[-300:]) is not None
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -1782,12 +1798,22 @@ class NewsSpider(BaseSpider):
         try:
             # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
             # "?id=12=0"; mended first as a feed is (mend_xml), which leaves well-formed XML as it is
-            sitemap = NewsSitemap(mend_xml(body))
+            mended = mend_xml(body)
+            sitemap = NewsSitemap(mended)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
             return
+        if sitemap.type in ("urlset", "sitemapindex") and not closes(mended, sitemap.type):
+            # lxml's recover read a sitemap cut short (a transfer broken off under a wrong Content-Length, a
+            # generator that died half way) as a whole one: the entries after the cut were lost and nobody told.
+            # The entry the cut went through is left out (its address may be cut: ".../nieuws/dr"), the ones closed
+            # before it followed.
+            entry_tag = "url" if sitemap.type == "urlset" else "sitemap"
+            entries = entries[:len(re.findall(rb"</(?:[A-Za-z_][\w.-]*:)?" + entry_tag.encode() + rb"\s*>", mended))]
+            self.record_error(response.url, f"sitemap cut short: it ends before its closing </{sitemap.type}>; "
+                              f"the {len(entries)} entries before the cut are read")
         pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:
             url = entry.get("loc")

@@ -155,3 +155,15 @@ def test_a_sitemap_or_feed_cut_short_is_a_recorded_error_and_the_other_discovery
         "Content-Length)"]
     assert [e["url"] for e in result.errors] == [base + path]
     assert articles(result.db)
+
+
+def test_a_sitemap_under_a_content_length_too_short_is_a_recorded_cut(tmp_path):
+    """The client reads the bytes the Content-Length announces and nothing tells the sitemap is not whole but its
+    missing end tag: recorded as a cut (it was read as whole, the crawl complete), its pages before the cut asked."""
+    result, base = news(SiteAnswers("kennemerdagblad"), {"/sitemap.xml": ("short-length", 300)}, tmp_path,
+                        site="kennemerdagblad")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    [error] = result.errors
+    assert error["url"] == base + "/sitemap.xml" and error["error"].startswith("sitemap cut short: it ends before its "
+                                                                              "closing </urlset>"), error
+    assert articles(result.db)
