@@ -547,9 +547,21 @@ def utf8_mislabelled(response):
     characters (Latin-1 text is almost never valid UTF-8), as the archive's extraction reads such a page
     (``tenderarchive.extraction.markup.decode_html``); else ``response`` itself. Read as declared, a listing's
     link to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``: a 404, the item never
-    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode")."""
+    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode"). One labelled UTF-16 or UTF-32 over bytes that
+    cannot be (``wide_charset_impossible``) is read in the charset its markup declares, else UTF-8: its links were
+    CJK characters, none followed, and the crawl complete."""
     import codecs
 
+    from tenderarchive.extraction.markup import wide_charset_impossible
+
+    if isinstance(response, scrapy.http.TextResponse) and wide_charset_impossible(response.encoding, response.body):
+        # labelled UTF-16/32 over bytes with no NUL (a misconfigured server): read as the markup says, else UTF-8
+        from w3lib.encoding import html_body_declared_encoding
+
+        in_markup = html_body_declared_encoding(response.body)
+        if in_markup and wide_charset_impossible(in_markup, response.body):
+            in_markup = None
+        return utf8_mislabelled(response.replace(encoding=in_markup or "utf-8"))
     if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
         return response
     try:

@@ -167,3 +167,14 @@ def test_a_sitemap_under_a_content_length_too_short_is_a_recorded_cut(tmp_path):
     assert error["url"] == base + "/sitemap.xml" and error["error"].startswith("sitemap cut short: it ends before its "
                                                                               "closing </urlset>"), error
     assert articles(result.db)
+
+
+@pytest.mark.parametrize("path", [LISTING, ARTICLE])
+def test_a_news_page_labelled_with_a_charset_it_cannot_be_in_is_read(tmp_path, path):
+    """A UTF-8 listing or page whose server labels it ``charset=utf-16`` (bytes with no NUL cannot be UTF-16 markup):
+    the listing's links were CJK characters, none followed and the crawl complete with nothing; the page was "no main
+    text found" and dropped. Both are read as their markup says."""
+    result, base = news(SiteAnswers("leiderdorp"), {path: ("charset", "utf-16")}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 3 and read[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
