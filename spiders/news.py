@@ -65,7 +65,8 @@ A discovered link to a document (``.pdf``, ``.docx``, an image: :data:`DOCUMENT_
 requested, and a discovered URL that answers with something other than text is not archived
 and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's "(download
 PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
-HTML is an error: the registry names it.
+HTML is an error: the registry names it. A body that opens as HTML under a type that says nothing of it
+(none, ``application/octet-stream``, a type that is none) is the page it is (:func:`sniffed_html`).
 
 A feed item's date, a Google News sitemap entry's publication date and the date a listing shows beside
 a link (:func:`listed_date`; one written relative to when the feed or listing was read, "2 dagen geleden",
@@ -539,6 +540,26 @@ def feed_root(response):
             if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
                 raise
             return parse(declared)
+
+
+#: MIME types that say nothing of the bytes (WHATWG MIME Sniffing §7.1 "unknown type"), and a type that is none.
+_UNKNOWN_TYPES = ("", "application/octet-stream", "application/unknown", "unknown/unknown", "*/*")
+#: The first tag of an HTML document, after white space (WHATWG MIME Sniffing §7.1, the "text/html" patterns):
+#: the tag's name, then a space or ">".
+_HTML_SIGNATURE = re.compile(rb"[\t\n\x0c\r ]*<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b"
+                             rb"|body|br|p|!--)[ >]", re.I)
+
+
+def sniffed_html(declared: str, body: bytes) -> bool:
+    """Whether a response whose ``Content-Type`` is ``declared`` (its type alone, lower case) is an HTML page by its
+    bytes: a type that says nothing of them (none, ``application/octet-stream``, or no type at all: ``x``) over a
+    body that opens as HTML does (a byte-order mark, white space, then ``<!DOCTYPE html``, ``<html``, ``<head``, …).
+    A document (a PDF, an image) or a page of a known other type is not."""
+    if declared in _UNKNOWN_TYPES or "/" not in declared:
+        if body[:3] == b"\xef\xbb\xbf":
+            body = body[3:]
+        return _HTML_SIGNATURE.match(body[:1024]) is not None
+    return False
 
 
 def utf8_mislabelled(response):
@@ -3135,6 +3156,13 @@ class NewsSpider(BaseSpider):
                 self.living_addresses = {}
             self.living_addresses[page_key(response.url)] = asked  # archived under it (archived_url_of)
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if sniffed_html(declared, response.body):
+            # an HTML page its server labels as no type or bytes of unknown type (application/octet-stream, a type
+            # that is none: "x"), which a browser shows as the page it is (WHATWG MIME Sniffing §7.1): it was skipped
+            # as a document, lost with no error
+            declared = "text/html"
+            if not isinstance(response, scrapy.http.HtmlResponse):
+                response = response.replace(cls=scrapy.http.HtmlResponse)
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):
             if response.meta["living"]:  # the registry names it: worth an error

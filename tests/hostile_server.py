@@ -25,6 +25,8 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
 - ``("bad-gzip",)``: ``Content-Encoding: gzip`` over a body that is not gzip;
 - ``("charset", name)``: the answer under ``Content-Type: …; charset=name`` (a charset that is not the
   body's, or none Python knows);
+- ``("content-type", value)``: the answer under another ``Content-Type`` (``application/octet-stream``, none
+  parseable, an image type);
 - ``("huge-header", n)``: the answer with one header of ``n`` bytes;
 - ``("garbage",)``: bytes that are no HTTP at all, then the connection closed.
 
@@ -171,6 +173,8 @@ class _Handler(BaseHTTPRequestHandler):
             headers["Content-Encoding"] = "gzip"
         elif kind == "bad-gzip":
             headers["Content-Encoding"] = "gzip"
+        elif kind == "content-type":
+            content_type = behaviour[1]
         elif kind == "charset":
             content_type = content_type.split(";")[0] + f"; charset={behaviour[1]}"
         elif kind == "huge-header":
@@ -191,7 +195,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-CHANGED_ANSWERS = ("gzip", "truncated", "short-length", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
+CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
 
 
 class HostileServer:

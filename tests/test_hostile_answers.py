@@ -178,3 +178,13 @@ def test_a_news_page_labelled_with_a_charset_it_cannot_be_in_is_read(tmp_path, p
     assert result.returncode == 0 and not result.errors, result.output[-3000:]
     read = articles(result.db)
     assert len(read) == 3 and read[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
+
+
+@pytest.mark.parametrize("content_type", ["application/octet-stream", "x"])
+def test_a_news_page_served_as_bytes_of_no_known_type_is_read_as_the_html_it_is(tmp_path, content_type):
+    """An article whose server labels it ``application/octet-stream`` or a type that is none, over a body that opens
+    as HTML (a browser shows the page: WHATWG MIME sniffing): it was skipped as a document, with no error, and the
+    crawl complete without it."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("content-type", content_type)}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    assert articles(result.db)[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"

@@ -259,3 +259,18 @@ def test_a_deeply_nested_listings_links_are_found_in_linear_time():
     assert len(chunk * 600) > 75_000
     half, whole = cpu(300), cpu(600)
     assert whole < 3 * half + 0.02 and whole < 0.3, (half, whole)
+
+
+@pytest.mark.parametrize("declared, body, html", [
+    ("application/octet-stream", b"\n  <!DOCTYPE html><html><body><p>x</p></body></html>", True),
+    ("x", b"\xef\xbb\xbf<html lang='nl'><p>x</p></html>", True),
+    ("", b"<p>Bericht</p>", True),
+    ("application/octet-stream", b"%PDF-1.7\n<html>", False),           # a document
+    ("application/octet-stream", b"<abbr>x</abbr>", False),            # no HTML signature: a tag name must end
+    ("image/png", b"<html><body>x</body></html>", False),              # a known type: not sniffed
+    ("application/pdf", b"<!doctype html>", False),
+])
+def test_a_page_of_no_known_type_is_html_by_its_first_tag(declared, body, html):
+    from spiders.news import sniffed_html
+
+    assert sniffed_html(declared, body) is html
