@@ -68,6 +68,42 @@ _DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$)")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def failure_message(failure, limit: int | None = None) -> str:
+    """What went wrong with a request that got no whole answer, on one line, for a crawl error. Scrapy raises
+    ``ResponseDataLossError`` with no text for a body cut short under its Content-Length (it was recorded as
+    "request failed: " and nothing more), and wraps Twisted's failures as the text of a list of ``Failure``
+    objects ("[<twisted.python.failure.Failure twisted.web._newclient.ParseError: …>]"); both are said in words
+    here, each wrapped reason once. Any other failure keeps its own message (its class name if it has none)."""
+    words = _exception_words(getattr(failure, "value", failure), 0)
+    return words if limit is None else words[:limit]
+
+
+def _exception_words(exc, depth: int) -> str:
+    from scrapy.exceptions import ResponseDataLossError
+    from twisted.internet.error import ConnectionDone, ConnectionLost
+    from twisted.web._newclient import ParseError, ResponseNeverReceived
+    from twisted.web.http import _DataLoss
+
+    if isinstance(exc, (ResponseDataLossError, _DataLoss)):
+        return ("answer cut short: the connection closed before the whole body arrived (fewer bytes than its "
+                "Content-Length)")
+    if isinstance(exc, ParseError):
+        what, data = (list(exc.args) + [b""])[:2]
+        data = data.decode("latin-1") if isinstance(data, bytes) else str(data)
+        return f"malformed HTTP answer: {what} ({data[:60]!r})"
+    if isinstance(exc, (ConnectionDone, ConnectionLost)):
+        return "the connection closed before the whole answer arrived"
+    reasons = getattr(exc, "reasons", None)   # Twisted's ResponseFailed / ResponseNeverReceived
+    cause = exc.__cause__
+    if reasons is None and cause is not None and depth < 3:
+        if getattr(cause, "reasons", None) is not None or isinstance(cause, (ResponseDataLossError, _DataLoss)):
+            return _exception_words(cause, depth + 1)   # Scrapy's DownloadFailedError over Twisted's failure
+    if reasons and depth < 3:
+        words = "; ".join(dict.fromkeys(_exception_words(getattr(r, "value", r), depth + 1) for r in reasons))
+        return f"no answer: {words}" if isinstance(exc, ResponseNeverReceived) else words
+    return str(exc).strip() or type(exc).__name__
+
+
 def already_safe(url) -> bool:
     """Whether ``url`` is a ``str`` that ``safe_url_string`` would give back unchanged, by
     :data:`_SAFE_URL`'s shape (a conservative test: a URL it refuses may still be safe)."""
@@ -226,7 +262,7 @@ class BaseSpider(scrapy.Spider):
             return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
-        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        what = f"HTTP {response.status}" if response is not None else failure_message(failure)
         said = error_message(response) if response is not None else None
         if said:
             what += f" {said!r}"  # quoted: the notes after it ("(related to N)") stay the error's end

@@ -65,7 +65,8 @@ A discovered link to a document (``.pdf``, ``.docx``, an image: :data:`DOCUMENT_
 requested, and a discovered URL that answers with something other than text is not archived
 and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's "(download
 PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
-HTML is an error: the registry names it.
+HTML is an error: the registry names it. A body that opens as HTML under a type that says nothing of it
+(none, ``application/octet-stream``, a type that is none) is the page it is (:func:`sniffed_html`).
 
 A feed item's date, a Google News sitemap entry's publication date and the date a listing shows beside
 a link (:func:`listed_date`; one written relative to when the feed or listing was read, "2 dagen geleden",
@@ -108,7 +109,7 @@ from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages count from 1)
 
-from spiders.base import BaseSpider
+from spiders.base import BaseSpider, failure_message
 from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
@@ -556,6 +557,22 @@ def mend_xml(body: bytes) -> bytes:
     return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
 
 
+#: The end of an XML document: the root's end tag (any prefix), then only white space and comments.
+_XML_TAIL_COMMENT = re.compile(rb"<!--(?:(?!-->).)*-->\s*\Z", re.S)
+
+
+def closes(xml: bytes, root: str) -> bool:
+    """Whether the XML document ``xml`` ends with its root element's end tag ``</root>`` (or ``</prefix:root>``),
+    only white space and comments after it: False for a document cut short. Reads its last few kilobytes only."""
+    tail = xml[-4096:].rstrip()
+    for _ in range(20):  # a generator's trailing comments ("<!-- generated in 0.2 s -->"), bounded
+        comment = _XML_TAIL_COMMENT.search(tail, max(0, len(tail) - 1024)) if tail.endswith(b"-->") else None
+        if comment is None:
+            break
+        tail = tail[:comment.start()].rstrip()
+    return re.search(rb"</(?:[A-Za-z_][\w.-]*:)?" + re.escape(root.encode()) + rb"\s*>\Z", tail[-300:]) is not None
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -591,6 +608,26 @@ def feed_root(response):
             return parse(declared)
 
 
+#: MIME types that say nothing of the bytes (WHATWG MIME Sniffing §7.1 "unknown type"), and a type that is none.
+_UNKNOWN_TYPES = ("", "application/octet-stream", "application/unknown", "unknown/unknown", "*/*")
+#: The first tag of an HTML document, after white space (WHATWG MIME Sniffing §7.1, the "text/html" patterns):
+#: the tag's name, then a space or ">".
+_HTML_SIGNATURE = re.compile(rb"[\t\n\x0c\r ]*<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b"
+                             rb"|body|br|p|!--)[ >]", re.I)
+
+
+def sniffed_html(declared: str, body: bytes) -> bool:
+    """Whether a response whose ``Content-Type`` is ``declared`` (its type alone, lower case) is an HTML page by its
+    bytes: a type that says nothing of them (none, ``application/octet-stream``, or no type at all: ``x``) over a
+    body that opens as HTML does (a byte-order mark, white space, then ``<!DOCTYPE html``, ``<html``, ``<head``, …).
+    A document (a PDF, an image) or a page of a known other type is not."""
+    if declared in _UNKNOWN_TYPES or "/" not in declared:
+        if body[:3] == b"\xef\xbb\xbf":
+            body = body[3:]
+        return _HTML_SIGNATURE.match(body[:1024]) is not None
+    return False
+
+
 def read_as_archived(response):
     """An HTML response read in the charset the archive's extraction reads its bytes in
     (:func:`tenderarchive.extraction.markup.decode_html`, a browser's reading), where that is not the one Scrapy
@@ -601,9 +638,18 @@ def read_as_archived(response):
     decodes them, else as ``windows-1252`` where its bytes are not UTF-8. Read as declared, a listing's link to
     ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``, or ``/nieuws/co\ufffdperatie-jeugdhulp``
     (a replacement character): a 404, the item never archived (news-sites.md §2.4: ë/ö "damaged by a wrong
-    decode")."""
-    from tenderarchive.extraction.markup import decode_html
+    decode"). One labelled UTF-16 or UTF-32 over bytes that cannot be (``wide_charset_impossible``) is read in the
+    charset its markup declares, else UTF-8: its links were CJK characters, none followed, and the crawl complete."""
+    from tenderarchive.extraction.markup import decode_html, wide_charset_impossible
 
+    if isinstance(response, scrapy.http.TextResponse) and wide_charset_impossible(response.encoding, response.body):
+        # labelled UTF-16/32 over bytes with no NUL (a misconfigured server): read as the markup says, else UTF-8
+        from w3lib.encoding import html_body_declared_encoding
+
+        in_markup = html_body_declared_encoding(response.body)
+        if in_markup and wide_charset_impossible(in_markup, response.body):
+            in_markup = None
+        return read_as_archived(response.replace(encoding=in_markup or "utf-8"))
     if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
         return response
     text = decode_html(response.body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
@@ -1848,12 +1894,22 @@ class NewsSpider(BaseSpider):
         try:
             # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
             # "?id=12=0"; mended first as a feed is (mend_xml), which leaves well-formed XML as it is
-            sitemap = NewsSitemap(mend_xml(body))
+            mended = mend_xml(body)
+            sitemap = NewsSitemap(mended)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
             return
+        if sitemap.type in ("urlset", "sitemapindex") and not closes(mended, sitemap.type):
+            # lxml's recover read a sitemap cut short (a transfer broken off under a wrong Content-Length, a
+            # generator that died half way) as a whole one: the entries after the cut were lost and nobody told.
+            # The entry the cut went through is left out (its address may be cut: ".../nieuws/dr"), the ones closed
+            # before it followed.
+            entry_tag = "url" if sitemap.type == "urlset" else "sitemap"
+            entries = entries[:len(re.findall(rb"</(?:[A-Za-z_][\w.-]*:)?" + entry_tag.encode() + rb"\s*>", mended))]
+            self.record_error(response.url, f"sitemap cut short: it ends before its closing </{sitemap.type}>; "
+                              f"the {len(entries)} entries before the cut are read")
         pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:
             url = entry.get("loc")
@@ -2700,7 +2756,7 @@ class NewsSpider(BaseSpider):
             self.moved_unsettled = set()
         if request is not None:
             self.moved_unsettled.add(page_key(request.url))
-        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        what = f"HTTP {response.status}" if response is not None else failure_message(failure)
         self.record_error(request.url if request is not None else None,
                           f"an archived page's address could not be checked ({what}): whether a page with its "
                           "text at another address is that page moved is left to the next crawl")
@@ -3180,6 +3236,13 @@ class NewsSpider(BaseSpider):
                 self.living_addresses = {}
             self.living_addresses[page_key(response.url)] = asked  # archived under it (archived_url_of)
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if sniffed_html(declared, response.body):
+            # an HTML page its server labels as no type or bytes of unknown type (application/octet-stream, a type
+            # that is none: "x"), which a browser shows as the page it is (WHATWG MIME Sniffing §7.1): it was skipped
+            # as a document, lost with no error
+            declared = "text/html"
+            if not isinstance(response, scrapy.http.HtmlResponse):
+                response = response.replace(cls=scrapy.http.HtmlResponse)
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):
             if response.meta["living"]:  # the registry names it: worth an error
@@ -3271,9 +3334,9 @@ class NewsSpider(BaseSpider):
         if (response is not None and response.status in (404, 410)) or (
                 failure.check(IgnoreRequest) and "robots.txt" in str(failure.value)):
             self.logger.info("%s: page %s of the item not read (%s)", item.url, request.url,
-                             failure.getErrorMessage()[:200])
+                             failure_message(failure, 200))
             self.crawler.stats.inc_value("news/article_part_gone")
             yield from self.next_part(item, request.meta["part_state"])
             return
         self.record_error(item.source_url or item.url, f"page {request.url} of the item failed: "
-                          f"{failure.getErrorMessage()[:200]}; the item is not archived{NEWS_PAGE_FAILED}")
+                          f"{failure_message(failure, 200)}; the item is not archived{NEWS_PAGE_FAILED}")

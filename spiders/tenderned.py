@@ -107,7 +107,7 @@ import scrapy
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
                                  drifted_row_fields, listed_as, normalise_notice, publication_status,
                                  unreadable_flags)
-from spiders.base import BaseSpider, Request
+from spiders.base import BaseSpider, Request, failure_message
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
@@ -1766,7 +1766,7 @@ class TenderNedSpider(BaseSpider):
         Only logged, too, where the PDF is the fallback of an /html that failed or was unreadable (recorded
         there, and asked again next run)."""
         response = getattr(failure.value, "response", None)
-        yield from self.pdf_unavailable(failure.request.meta, failure.request.url, failure.getErrorMessage(),
+        yield from self.pdf_unavailable(failure.request.meta, failure.request.url, failure_message(failure),
                                         gone=response is not None and response.status in (404, 410), failure=failure)
 
     def pdf_unavailable(self, meta: dict, url: str, why: str, gone: bool = False, failure=None):
@@ -1806,7 +1806,7 @@ class TenderNedSpider(BaseSpider):
             # recorded TENDERNED_HTML_ATTEMPTS times (a 500 past its retries, every crawl): only logged now, as a login
             # page is (parse_html); recorded, every crawl re-checking the award notice was partial, for ever
             self.logger.info("%s: /html of the award notice still unavailable (%s); given up, asked again next run",
-                             failure.request.url, failure.getErrorMessage()[:200])
+                             failure.request.url, failure_message(failure, 200))
             self.crawler.stats.inc_value("tenderned/html_still_missing")
             yield from self.pdf_request(item)
             return
@@ -1826,7 +1826,7 @@ class TenderNedSpider(BaseSpider):
             # open (asked again while re-checked), a notice with no rendering (404, 410: nothing to retry), or one
             # given up (recorded TENDERNED_HTML_ATTEMPTS times)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
-                             failure.request.url, failure.getErrorMessage()[:200])
+                             failure.request.url, failure_message(failure, 200))
             self.crawler.stats.inc_value("tenderned/html_unavailable")
         else:
             # closed: no re-check while open asks it again, and its lots' estimates were lost for good

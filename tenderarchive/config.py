@@ -107,6 +107,11 @@ def read_yaml(path, error: type[ValueError] = ConfigError, label: str | None = N
         raise error(f"{label}: not valid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
         raise error(f"{label}: not valid YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:
+        # a plain value YAML reads as a timestamp no calendar has ("since: 2021-02-30", "…T25:61:61"): PyYAML's
+        # constructor lets datetime's ValueError out (a traceback where the file's other errors are one line)
+        raise error(f"{label}: not valid YAML: a date or time no calendar has ({exc}); quote it to mean "
+                    f"text") from None
 
 
 def field_path(loc: tuple) -> str:

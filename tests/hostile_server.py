@@ -13,17 +13,60 @@ on the paths given a behaviour, which answer the way the open web sometimes does
   the API's answer, then nothing for ``seconds``, then a TCP reset (a server that answers slowly,
   then drops); the later ones the API's answer.
 
+The behaviours below change the normal answer (the API's, or a fixture site's: ``SiteAnswers``):
+
+- ``("truncated", n)``: its first ``n`` bytes under the whole body's Content-Length, then the
+  connection closed (a FIN: a transfer broken off, not a reset);
+- ``("short-length", n)``: the whole body under a Content-Length ``n`` bytes short (the client reads
+  a cut body that looks whole), then the connection closed;
+- ``("gzip",)``: the answer sent gzip-compressed, as it says (``Content-Encoding: gzip``);
+- ``("gzip-bomb", n)``: ``Content-Encoding: gzip`` over ``n`` bytes of spaces compressed (a few KB on
+  the wire for megabytes unpacked);
+- ``("bad-gzip",)``: ``Content-Encoding: gzip`` over a body that is not gzip;
+- ``("charset", name)``: the answer under ``Content-Type: …; charset=name`` (a charset that is not the
+  body's, or none Python knows);
+- ``("content-type", value)``: the answer under another ``Content-Type`` (``application/octet-stream``, none
+  parseable, an image type);
+- ``("huge-header", n)``: the answer with one header of ``n`` bytes;
+- ``("garbage",)``: bytes that are no HTTP at all, then the connection closed.
+
 Hand-written because the point is to misbehave in precise ways no ready server offers.
 """
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
+
+
+class SiteAnswers:
+    """A synthetic news fixture site (tests/fixtures/news/fixtures.yaml) answering as ``TenderNedAPI.handle`` does,
+    ``(status, headers, body)`` per path and query, so ``HostileServer`` serves a news site with some paths
+    misbehaving. A file templated with the site's address (robots.txt, sitemaps, feeds) takes ``base_url``, set
+    once the server is listening."""
+
+    def __init__(self, site: str):
+        from tests.fixtures.news.serve import SITES_DIR, _content_type, load_manifest
+
+        self.folder = SITES_DIR / site
+        self.routes = {r["path"]: r for r in load_manifest()["sites"][site]["routes"]}
+        self.content_type = _content_type
+        self.base_url = ""
+
+    def handle(self, path: str, query: str, accept=None) -> tuple[int, dict, bytes]:
+        route = self.routes.get(path + (f"?{query}" if query else ""))
+        if route is None:
+            return 404, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>Niet gevonden</body></html>"
+        body = (self.folder / route["file"]).read_bytes()
+        if route.get("templated"):
+            body = body.replace(b"{base_url}", self.base_url.encode())
+        return 200, {"Content-Type": self.content_type(route)}, body
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -41,7 +84,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         kind = behaviour[0]
         try:
-            if kind == "big":
+            if kind in CHANGED_ANSWERS:
+                status, headers, body = server.api.handle(parts.path, parts.query)
+                body = body.read_bytes() if isinstance(body, Path) else body
+                self._changed(kind, behaviour, status, dict(headers), body)
+            elif kind == "big":
                 self._send(200, b'{"pad": "' + b"x" * behaviour[1] + b'"}')
             elif kind == "big-chunked":
                 self.send_response(200)
@@ -94,16 +141,61 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     def _send(self, status, body: bytes, headers=None):
+        body = body.read_bytes() if isinstance(body, Path) else body
+        headers = dict(headers or {})
         self.send_response(status)
-        self.send_header("Content-Type", "application/json;charset=UTF-8")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
+        self.send_header("Content-Type", headers.pop("Content-Type", "application/json;charset=UTF-8"))
+        self.send_header("Content-Length", headers.pop("Content-Length", str(len(body))))
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
+    def _changed(self, kind, behaviour, status, headers, body):
+        """The normal answer, changed as ``kind`` says (module docstring)."""
+        if kind == "garbage":
+            self.wfile.write(b"\x00\xffnot http at all\r\n\r\n" + body[:100])
+            self.close_connection = True
+            return
+        content_type = headers.pop("Content-Type", "application/json;charset=UTF-8")
+        length = len(body)
+        if kind == "truncated":
+            body = body[:behaviour[1]]
+        elif kind == "short-length":
+            length = max(0, length - behaviour[1])
+        elif kind == "gzip":
+            body = gzip.compress(body)
+            length = len(body)
+            headers["Content-Encoding"] = "gzip"
+        elif kind == "gzip-bomb":
+            body = gzip.compress(b" " * behaviour[1], compresslevel=9)
+            length = len(body)
+            headers["Content-Encoding"] = "gzip"
+        elif kind == "bad-gzip":
+            headers["Content-Encoding"] = "gzip"
+        elif kind == "content-type":
+            content_type = behaviour[1]
+        elif kind == "charset":
+            content_type = content_type.split(";")[0] + f"; charset={behaviour[1]}"
+        elif kind == "huge-header":
+            headers["X-Padding"] = "x" * behaviour[1]
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(length))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if kind in ("truncated", "short-length"):
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
     def log_message(self, *args):
         pass
+
+
+CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
 
 
 class HostileServer:

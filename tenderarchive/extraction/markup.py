@@ -183,6 +183,19 @@ def _windows_1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("tenderarchive-windows-1252", _windows_1252_bytes)
 
 
+#: The codecs of a charset whose text of ASCII markup is half NUL bytes (``<`` is ``3C 00`` in UTF-16LE).
+_WIDE_CODECS = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+
+
+def wide_charset_impossible(declared: str | None, body: bytes) -> bool:
+    """Whether ``declared`` (a charset name) is UTF-16 or UTF-32 while ``body``, without a byte-order mark, holds no
+    NUL byte in its first kilobyte: HTML or XML in those encodings always has one there (its ASCII markup), so the
+    label is a server's mistake. Read as labelled, a UTF-8 page became CJK characters: the article "no main text
+    found" and dropped, a listing's links unreadable (the crawl complete with none of them)."""
+    return bool(declared) and _codec(declared) in _WIDE_CODECS and bool(body) and read_bom(body)[0] is None \
+        and b"\x00" not in body[:1024]
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     """The page as text. Bytes are decoded as a browser would where the page declares its
     charset outside the markup (a byte-order mark, then the HTTP ``Content-Type`` header, with
@@ -199,6 +212,8 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
         return html
     declared, bom = read_bom(html)
     declared = declared or (http_content_type_encoding(content_type) if content_type else None)
+    if wide_charset_impossible(declared, html):
+        declared = None  # read as a page that names no charset outside its markup
     if declared and not html.isascii() and _codec(declared) in ("cp1252", "iso8859-1"):
         # Bytes that are valid UTF-8 with non-ASCII letters are UTF-8, whatever a Latin-1 header says
         # (a misconfigured server): Latin-1 text is almost never valid UTF-8. Read as the header

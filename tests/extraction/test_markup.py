@@ -99,3 +99,18 @@ def test_a_relative_canonical_url_is_read_against_the_pages_base_href(head, expe
     tree = lxml.html.fromstring(
         f'<html><head>{head}<link rel="canonical" href="actueel/nieuws/detail/gunning"></head><body><p>Gunning</p></body></html>')
     assert page_canonical_url(tree, url) == expected
+
+
+@pytest.mark.parametrize("content_type", ["text/html; charset=utf-16", "text/html; charset=UTF-16LE",
+                                          "text/html; charset=utf-32"])
+def test_a_utf8_page_labelled_utf16_or_utf32_by_its_server_is_read_as_utf8(content_type):
+    """UTF-16/32 markup is half NUL bytes; a body with none is not in it, whatever the header says (branch fuzz3: such
+    an article was read as CJK characters and dropped, "no main text found")."""
+    html = '<html><head><meta charset="utf-8"><title>Eén regio</title></head><body><p>Coöperatie</p></body></html>'
+    assert decode_html(html.encode("utf-8"), content_type) == html
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_page_in_utf16_or_utf32_as_its_header_says_is_still_read_so(encoding):
+    html = "<html><body><p>Eén coöperatie</p></body></html>"
+    assert decode_html(html.encode(encoding), f"text/html; charset={encoding}") == html

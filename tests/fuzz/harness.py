@@ -852,6 +852,20 @@ DATASETTE_SEEDS = [url.encode() for url in (
     "/archive/by_jeugdregio?jeugdregio=JZ02&pagina=2", "/archive/new_this_week.atom?since=2021-01-01",
     "/archive/open_youth_care_tenders?as_of=2021-06-01&_size=5", "/archive/notices?_search=jeugdhulp&_sort=title",
     "/archive/articles?_search=gunning&_size=3&_next=2", "/archive/procurements.json?_sort_desc=procurement_id",
+    # every other saved search with the parameters it takes (branch fuzz3: the five above were the only ones asked)
+    "/archive/award_notices?before=2022-01-01&pagina=2", "/archive/awards_by_region_year?jeugdregio=JZ02&year=2021",
+    "/archive/who_won_in_jeugdregio?jeugdregio=JZ41", "/archive/lots_not_awarded", "/archive/values_per_year.json",
+    "/archive/awards_without_prior_call?before=2021-06-01&pagina=1", "/archive/procurement_timeline?procurement_id=TN160417",
+    "/archive/changed_notices?before=2026-12-01T00:00:00&pagina=2", "/archive/jeugdregio_overzicht?jeugdregio=JZ02&jaar=2021",
+    "/archive/jeugdregio_gemeenten?jeugdregio=JZ41&jaar=2020", "/archive/jeugdregio_aanbestedingen?jeugdregio=JZ41&sinds=2019-01-01&pagina=1",
+    "/archive/jeugdregio_percelen?jeugdregio=JZ41&pagina=1", "/archive/jeugdregio_nieuws.atom?jeugdregio=JZ41",
+    "/archive/jeugdregio_winnaars_per_jaar?jeugdregio=JZ41", "/archive/marktbeeld?jeugdregio=JZ41&jaar=2021",
+    "/archive/opdrachtgevers", "/archive/opdrachtgever_aanbestedingen?opdrachtgever=GM0917",
+    "/archive/opdrachtgever_contracten?opdrachtgever=GM0917&pagina=1", "/archive/aanbieders.csv",
+    "/archive/aanbieder_contracten?aanbieder=14012345&alle_gunningen=1&pagina=1", "/archive/aanbieder_regios?aanbieder=14012345",
+    "/archive/aanbesteding_gunningen?procurement_id=TN160417", "/archive/aanbesteding_publicaties?procurement_id=TN160417",
+    "/archive/aanbesteding_percelen?procurement_id=TN160417", "/archive/aanbesteding_nieuws.atom?procurement_id=TN160417",
+    "/archive/aanbesteding_wijzigingen?procurement_id=TN160417",
 )]
 
 
@@ -989,6 +1003,33 @@ def run_cli(body: bytes) -> None:
     assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
 
 
+def run_report_watchlist(body: bytes) -> None:
+    """``tenderarchive report --watchlist FILE`` over the demo archive with a mutated watchlist (a journalist's file
+    with a typo, a value of the wrong type, a huge or deeply nested value, bytes that are not UTF-8): the watches read
+    and matched against the archive's notices and articles, the report built (not written: ``--no-files``). The
+    contract is ``run_cli``'s: an exit code of the table (a bad watchlist is a bad argument naming it), one line on
+    stderr, never a traceback."""
+    import contextlib
+    import io
+    import os
+
+    from tenderarchive.cli import main
+    from tenderarchive.exitcodes import ExitCode
+
+    folder = cli_folder()
+    path = folder / "fuzzed-watchlist.yaml"
+    path.write_bytes(body)
+    err = io.StringIO()
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(err), \
+            contextlib.chdir(folder):
+        try:
+            code = main(["report", "--db", "archive.db", "--watchlist", path.name, "--no-files"])
+        except SystemExit as exc:
+            code = exc.code
+    assert code in set(ExitCode), f"exit code {code!r}"
+    assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
+
+
 #: HTML seeds are the synthetic news-site pages the crawl tests serve (no copies kept here).
 SITES = ROOT / "tests" / "fixtures" / "news" / "sites"
 LISTING_SEED = SITES / "leiderdorp" / "inwoner" / "nieuws" / "index.html"
@@ -1029,6 +1070,8 @@ TARGETS = [
     Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
+    Target("report.watchlist", "yaml", lambda: [(ROOT / "docs" / "watchlist.example.yaml").read_bytes(),
+                                                *_file("watchlist.yaml")()], run_report_watchlist, weight=3),
 ]
 BY_NAME = {t.name: t for t in TARGETS}
 

@@ -289,6 +289,9 @@ LOADERS = [
     (b"[" * 1500 + b"]" * 1500, "not valid YAML"),
     (b"a: " + b"[" * 200 + b"]" * 200 + b"\n", "nested more than"),
     (b"- 1\n- [2\n", "not valid YAML"),
+    # a timestamp no calendar has (found by make fuzz, branch fuzz3): datetime's ValueError came out of PyYAML
+    (b"a: 2021-02-30\n", "a date or time no calendar has .day is out of range"),
+    (b"a: [9999-12-31T25:61:61]\n", "a date or time no calendar has .hour must be in"),
 ])
 def test_broken_config_file_is_one_error_naming_the_file(tmp_path, module, load, error, content, problem):
     import importlib

@@ -120,6 +120,38 @@ def test_sitemap_without_an_element_is_an_error_that_says_so(news):
     assert error["error"] == "malformed sitemap: no XML element in it"  # it read "malformed sitemap: "
 
 
+CUT_SITEMAP = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               b"<url><loc>http://127.0.0.1:8123/nieuws/een</loc></url><url><loc>http://127.0.0.1:8123/nieuws/twee</loc>"
+               b"</url><url><loc>http://127.0.0.1:8123/nieuws/dr")
+
+
+@pytest.mark.parametrize("body, index", [(CUT_SITEMAP, False), (CUT_SITEMAP.replace(b"urlset", b"sitemapindex")
+                                                                  .replace(b"<url>", b"<sitemap>")
+                                                                  .replace(b"</url>", b"</sitemap>"), True)])
+def test_a_sitemap_cut_short_is_read_as_far_as_it_goes_and_recorded(news, body, index):
+    """A sitemap whose bytes end before its closing tag (a transfer cut under a Content-Length too short, a generator
+    that died half way) was read by lxml's recover as if whole, the entries after the cut lost and no error: the crawl
+    complete. Its entries before the cut are followed, and the cut is an error of the crawl (found by
+    tests/test_hostile_answers.py's short Content-Length)."""
+    requests = list(news.parse_sitemap(response(SITE + "sitemap.xml", body, {"site": news.sites[0]})))
+    assert [r.url for r in requests] == [SITE + "nieuws/een", SITE + "nieuws/twee"]   # not the cut ".../dr"
+    root = "sitemapindex" if index else "urlset"
+    assert [e["error"] for e in news.crawl_errors] == [
+        f"sitemap cut short: it ends before its closing </{root}>; the 2 entries before the cut are read"]
+
+
+@pytest.mark.parametrize("tail", [b"</urlset>", b"</urlset >\n\n", b"</urlset><!-- 0.12 s -->\n<!-- cache -->  ",
+                                  b"</sm:urlset>"])
+def test_a_whole_sitemap_ending_in_white_space_or_comments_is_no_cut(news, tail):
+    body = CUT_SITEMAP[:CUT_SITEMAP.rindex(b"<url>")] + tail
+    if b"sm:" in tail:
+        body = body.replace(b"<urlset xmlns=", b"<sm:urlset xmlns:sm=").replace(b"<url>", b"<sm:url>") \
+            .replace(b"</url>", b"</sm:url>").replace(b"<loc>", b"<sm:loc>").replace(b"</loc>", b"</sm:loc>")
+    requests = list(news.parse_sitemap(response(SITE + "sitemap.xml", body, {"site": news.sites[0]})))
+    assert [r.url for r in requests] == [SITE + "nieuws/een", SITE + "nieuws/twee"]
+    assert news.crawl_errors == []
+
+
 def test_a_listing_entrys_text_pieces_cost_no_more_deep_in_a_page_than_flat():
     """A listing whose markup nests deeply (a fuzzed page of 35 KB: a chunk with an unclosed ``<ul>`` and quote, repeated)
     took 14 s of CPU: each text piece of each entry looked up its ancestors to the root to know if it was in the link."""
@@ -227,3 +259,18 @@ def test_a_deeply_nested_listings_links_are_found_in_linear_time():
     assert len(chunk * 600) > 75_000
     half, whole = cpu(300), cpu(600)
     assert whole < 3 * half + 0.02 and whole < 0.3, (half, whole)
+
+
+@pytest.mark.parametrize("declared, body, html", [
+    ("application/octet-stream", b"\n  <!DOCTYPE html><html><body><p>x</p></body></html>", True),
+    ("x", b"\xef\xbb\xbf<html lang='nl'><p>x</p></html>", True),
+    ("", b"<p>Bericht</p>", True),
+    ("application/octet-stream", b"%PDF-1.7\n<html>", False),           # a document
+    ("application/octet-stream", b"<abbr>x</abbr>", False),            # no HTML signature: a tag name must end
+    ("image/png", b"<html><body>x</body></html>", False),              # a known type: not sniffed
+    ("application/pdf", b"<!doctype html>", False),
+])
+def test_a_page_of_no_known_type_is_html_by_its_first_tag(declared, body, html):
+    from spiders.news import sniffed_html
+
+    assert sniffed_html(declared, body) is html

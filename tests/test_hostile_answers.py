@@ -1,0 +1,190 @@
+"""Real crawls against loopback servers answering in hostile shapes (branch fuzz3): a body cut short under its
+Content-Length, a Content-Length shorter than the body, a gzip bomb (within ``DOWNLOAD_MAXSIZE`` unpacked, and past
+it), a body that is not the gzip it says, a charset that is not the body's or none at all, a huge header, bytes
+that are no HTTP, a redirect loop and a slow drip.
+
+For the TenderNed and the news spider alike the contract is issue 13's: the crawl ends in bounded time, each failure
+is recorded in ``crawls.errors`` (exit code 3, partial), the rest of the crawl is archived, and a notice or page
+archived by an earlier crawl is kept as it was (nothing deleted or downgraded because an answer was hostile).
+
+Every crawl is a real ``tenderarchive crawl`` process (tests/forkcli.py) against ``tests/hostile_server.py``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tenderarchive.apiserver import API_PATH, TenderNedAPI
+from tests.conftest import FAST, ROOT, CrawlResult
+from tests.hostile_server import HostileServer, SiteAnswers
+from tests.spiders.test_news import write_registry
+from tests.test_bounds import WINDOW, detail, errors_for
+from tests import forkcli
+
+BOUNDS = ["-s", "DOWNLOAD_MAXSIZE=1000000", "-s", "DOWNLOAD_TIMEOUT=4", "-s", "RETRY_TIMES=1"]
+
+#: (behaviour, what the recorded error says, lower case; None: the answer is read, nothing recorded)
+HOSTILE = {
+    "truncated": (("truncated", 40), "answer cut short"),
+    "short-length": (("short-length", 25), "malformed json"),
+    "gzip-bomb": (("gzip-bomb", 50_000_000), "download_maxsize"),
+    "bad-gzip": (("bad-gzip",), "gzip"),
+    "garbage": (("garbage",), "malformed http answer: non-integer status code"),
+    "huge-header": (("huge-header", 200_000), "the connection closed before the whole answer arrived"),
+    "loop": (("loop",), "redirect"),
+    "drip": (("drip", 0.3), None),
+}
+
+
+def tenderned(server, db, *args):
+    command = ["crawl", "tenderned", "--db", str(db), "--api-url", server.base_url + API_PATH, *FAST, *WINDOW,
+               *BOUNDS, *args]
+    return CrawlResult(forkcli.run(command, cwd=ROOT, timeout=240), db)
+
+
+def notices(db) -> dict:
+    return {r["publication_id"]: r for r in db.query("select * from notices")}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_detail_answer_is_a_recorded_error_and_loses_nothing_archived(snapshot, tmp_path, name):
+    behaviour, message = HOSTILE[name]
+    hostile, other = snapshot[0], snapshot[1]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {}) as server:
+        first = tenderned(server, db)
+    assert first.returncode == 0, first.output[-3000:]
+    before = notices(first.db)
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): behaviour}) as server:
+        started = time.monotonic()
+        second = tenderned(server, db, "-s", "TENDERNED_INCREMENTAL=False")
+        elapsed = time.monotonic() - started
+    assert elapsed < 120
+    assert second.returncode == 3, second.output[-3000:]
+    assert second.crawl["status"] == "partial"
+    recorded = errors_for(second, detail(hostile))
+    assert recorded, second.errors
+    if message:
+        assert any(message in e.lower() for e in recorded), recorded
+    assert all("twisted" not in e and not e.endswith("request failed: ") for e in recorded), recorded
+    after = notices(second.db)
+    assert after.keys() == before.keys()
+    pid = int(hostile["list"]["publicatieId"])
+    assert after[pid] == before[pid]   # kept as it was, its provenance too
+    fetched = {r["url"] for r in second.db.query("select url from fetches where crawl_id = ? and status = 200",
+                                                [second.crawl["crawl_id"]])}
+    assert server.base_url + detail(other) in fetched   # the rest of the crawl went on
+
+
+@pytest.mark.parametrize("behaviour", [("charset", "iso-8859-1"), ("charset", "utf-16"), ("charset", "x-nonsense"),
+                                       ("gzip",)])
+def test_a_detail_under_a_wrong_charset_or_compressed_is_read_as_it_is(snapshot, tmp_path, behaviour):
+    """JSON is UTF-8 whatever charset its Content-Type names (RFC 8259 §8.1); a gzip answer that says so is read."""
+    hostile = snapshot[0]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {}) as server:
+        before = notices(tenderned(server, db).db)
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): behaviour}) as server:
+        second = tenderned(server, db, "-s", "TENDERNED_INCREMENTAL=False")
+    assert second.returncode == 0 and not second.errors, second.output[-3000:]
+    pid = int(hostile["list"]["publicatieId"])
+    assert notices(second.db)[pid] == before[pid]
+
+
+# --- the news spider: one fixture site (a listing, its pages) served by the hostile server ------------------------
+LISTING = "/inwoner/nieuws"
+ARTICLE = "/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend"
+NEWS_HOSTILE = ["truncated", "gzip-bomb", "bad-gzip", "garbage", "huge-header", "loop"]
+
+
+def news(answers, behaviours, tmp_path, site="leiderdorp"):
+    import yaml
+
+    registry = yaml.safe_load((ROOT / "tests" / "fixtures" / "news" / "sources.yaml").read_text(encoding="utf-8"))
+    with HostileServer(answers, behaviours) as server:
+        answers.base_url = server.base_url + "/"
+        entry = next(s for s in registry["sites"] if s["name"] == site)
+        entry["base_url"] = answers.base_url
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": [entry]}, allow_unicode=True), encoding="utf-8")
+        db = tmp_path / "archive.db"
+        started = time.monotonic()
+        completed = forkcli.run(["crawl", "news", "--sources", str(path), "--db", str(db), *FAST, *BOUNDS],
+                                cwd=ROOT, timeout=240)
+        assert time.monotonic() - started < 120
+        return CrawlResult(completed, db), server.base_url
+
+
+def articles(db) -> dict:
+    return {r["url"]: r for r in db.query("select * from articles")}
+
+
+@pytest.mark.parametrize("name", NEWS_HOSTILE)
+def test_a_hostile_news_answer_is_a_recorded_error_and_loses_nothing_archived(tmp_path, name):
+    """A news page answered in a hostile shape is one recorded error naming it (the crawl partial, the site's other
+    pages archived); the listing so answered in the next crawl is one recorded error, and the pages archived before
+    are kept as they were."""
+    behaviour, message = HOSTILE[name]
+    answers = SiteAnswers("leiderdorp")
+    first, base = news(answers, {ARTICLE: behaviour}, tmp_path)
+    assert first.returncode == 3 and first.crawl["status"] == "partial", first.output[-3000:]
+    recorded = [e["error"] for e in first.errors if e.get("url") == base + ARTICLE]
+    assert recorded and any(message in e.lower() for e in recorded), first.errors
+    assert all("twisted" not in e and not e.endswith("request failed: ") for e in recorded), recorded
+    before = articles(first.db)
+    assert before and base + ARTICLE not in before
+
+    second, base = news(answers, {LISTING: behaviour}, tmp_path)
+    assert second.returncode == 1 and second.crawl["status"] == "failed", second.output[-3000:]  # nothing new read
+    assert any(message in e["error"].lower() for e in second.errors if e.get("url") == base + LISTING), second.errors
+    after = articles(second.db)
+    assert {url.split("/", 3)[3]: row["text"] for url, row in after.items()} == \
+        {url.split("/", 3)[3]: row["text"] for url, row in before.items()}
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/rss"])
+def test_a_sitemap_or_feed_cut_short_is_a_recorded_error_and_the_other_discovery_goes_on(tmp_path, path):
+    """A site found through robots.txt's sitemap and a feed: the one answered cut short under its Content-Length is
+    one recorded error saying so; the pages the other lists are archived."""
+    result, base = news(SiteAnswers("kennemerdagblad"), {path: ("truncated", 200)}, tmp_path, site="kennemerdagblad")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    assert [e["error"] for e in result.errors] == [
+        "request failed: answer cut short: the connection closed before the whole body arrived (fewer bytes than its "
+        "Content-Length)"]
+    assert [e["url"] for e in result.errors] == [base + path]
+    assert articles(result.db)
+
+
+def test_a_sitemap_under_a_content_length_too_short_is_a_recorded_cut(tmp_path):
+    """The client reads the bytes the Content-Length announces and nothing tells the sitemap is not whole but its
+    missing end tag: recorded as a cut (it was read as whole, the crawl complete), its pages before the cut asked."""
+    result, base = news(SiteAnswers("kennemerdagblad"), {"/sitemap.xml": ("short-length", 300)}, tmp_path,
+                        site="kennemerdagblad")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    [error] = result.errors
+    assert error["url"] == base + "/sitemap.xml" and error["error"].startswith("sitemap cut short: it ends before its "
+                                                                              "closing </urlset>"), error
+    assert articles(result.db)
+
+
+@pytest.mark.parametrize("path", [LISTING, ARTICLE])
+def test_a_news_page_labelled_with_a_charset_it_cannot_be_in_is_read(tmp_path, path):
+    """A UTF-8 listing or page whose server labels it ``charset=utf-16`` (bytes with no NUL cannot be UTF-16 markup):
+    the listing's links were CJK characters, none followed and the crawl complete with nothing; the page was "no main
+    text found" and dropped. Both are read as their markup says."""
+    result, base = news(SiteAnswers("leiderdorp"), {path: ("charset", "utf-16")}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 3 and read[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
+
+
+@pytest.mark.parametrize("content_type", ["application/octet-stream", "x"])
+def test_a_news_page_served_as_bytes_of_no_known_type_is_read_as_the_html_it_is(tmp_path, content_type):
+    """An article whose server labels it ``application/octet-stream`` or a type that is none, over a body that opens
+    as HTML (a browser shows the page: WHATWG MIME sniffing): it was skipped as a document, with no error, and the
+    crawl complete without it."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("content-type", content_type)}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    assert articles(result.db)[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
