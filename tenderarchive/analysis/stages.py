@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (COUNCIL_DEBATE, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (COUNCIL_DEBATE, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -637,6 +637,13 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:choice", m))
+    # branch cv49: the decision making on the purchase beginning (the preparation under way), read before the stage cues,
+    # whose "de aanbesteding ... begint" it holds; the purchase approved ("Inkoop jeugdzorg geaccordeerd door de raad")
+    for tag, rx in (("voorbereiding:decided", DECISION_STARTS), ("voorbereiding:approved", PURCHASE_APPROVED)):
+        for m in re.finditer(rx, sentence, re.I):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                taken.append(m.span())
+                found.append((tag, m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -712,6 +719,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             choice = stage.endswith(":choice") and bool(re.search(r"\bniet\b|\baf van\b|\baf(?:zien|ziet|gezien)\b", m.group(0), re.I))
             decided = decided or stage.endswith(":choice")
             noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
+            approved = stage.endswith(":approved")  # branch cv49: the purchase approved, told without a tense
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
             stage = stage.split(":")[0]
@@ -800,6 +808,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                                   or _grammar(cl, text, m.start() - off))
             if status is None:
                 status = _grammar(text, text, m.start())
+            if status is None and approved:
+                status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):
                 status = "current"  # "De voorlopige gunning telt 58 aanbieders": the step's state, now (round ten)
             if status is None and stage == "contract_ondertekend" and _CLOSED_PASSIVE.search(m.group(0)):
@@ -1010,6 +1020,20 @@ def add_preparation_under_way(stages: list[dict]) -> list[dict]:
         return [dict(s, status="current") if s is prep else s for s in stages]
     return sorted(stages + [{"stage": "voorbereiding", "status": "current", "cue": start["cue"], "sentence": start["sentence"],
                              "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
+
+
+def add_joint_purchase(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+    """branch cv49: a page that tells no step at all but names the joint purchase as its subject -- "Inkoopsamenwerking
+    2015 Jeugdzorg en Begeleiding Awbz", "de inkoopsamenwerking" -- reports the municipalities' decision to buy together
+    (stages.md's "inkoopsamenwerking besloten"): `voorbereiding`, current, as weak evidence. Any step the page tells,
+    whatever its status, leaves the noun unread."""
+    if stages:
+        return stages
+    for s in sents:
+        m = re.search(JOINT_PURCHASE, s.text, re.I)
+        if m:
+            return [{"stage": "voorbereiding", "status": "current", "cue": m.group(0), "sentence": s.text, "strong": False}]
+    return stages
 
 
 # An objection counts for the primary stage only when one was made; "partijen kunnen tot

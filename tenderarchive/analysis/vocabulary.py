@@ -585,6 +585,26 @@ COUNCIL_DEBATE = (r"\b(?:gemeenteraad|raad|raadscommissie|commissie|raadsleden|s
                   r"(?:[\w'’-]+ ){0,2}?(?:aanbesteding|inkoop|inkoopstrategie|inkoopprocedure)\w*|"
                   r"\bbesluitvorming\w* (?:over|voor|rond|omtrent) (?:de |het |onze |hun |deze )?(?:[\w'’-]+ )?"
                   r"(?:aanbesteding|inkoop)\w*")
+#: branch cv49: a decision-making procedure on the purchase beginning -- "op 24 oktober begint de besluitvormingsprocedure
+#: over onze inkoopcontracten", "Volgende maand start de besluitvorming over de inkoop van de jeugdhulp", "De
+#: besluitvormingsprocedure over de aanbesteding begint op 24 oktober" -- is stages.md's `voorbereiding` under way (current),
+#: whatever date the decision itself is planned for. The purchase named after the decision making ("over/voor/rond ...").
+_DECISION_MAKING = r"besluitvorming(?:sprocedure|straject|sproces|sronde)?"
+_ON_PURCHASE = (r"(?:over|voor|rond|omtrent|van) (?:de |het |onze |hun |deze |een )?(?:[\w'’-]+ ){0,2}?"
+                r"(?:aanbesteding|inkoop|contractering|aanbesteden|inkopen)\w*")
+DECISION_STARTS = (r"\b(?:begint|beginnen|start|starten)\b(?: (?!en\b|of\b|niet\b|geen\b)[\w'’-]+){0,3}? (?:de|het) "
+                   + _DECISION_MAKING + r" " + _ON_PURCHASE + r"|"
+                   r"\b" + _DECISION_MAKING + r" " + _ON_PURCHASE + r"(?: (?!en\b|of\b|die\b|dat\b|niet\b)[\w'’-]+){0,6}? "
+                   r"(?:begint|beginnen|start|starten)\b")
+#: branch cv49: the purchase approved by the council -- "Inkoop jeugdzorg geaccordeerd door de raad", "De gemeenteraad heeft
+#: de inkoop van de jeugdhulp goedgekeurd" -- is stages.md's "besluit" to procure: `voorbereiding`, done (the approval
+#: given). The purchase or its plan the object, the approval's participle within a few words.
+PURCHASE_APPROVED = (r"\b(?:inkoop|aanbesteding|inkoopstrategie|inkoopplan|inkoopkoers)\b(?: (?!en\b|of\b|niet\b|nog\b|die\b|"
+                     r"dat\b)[\w'’-]+){0,4}? (?:(?:is|werd|zijn|werden) )?(?:geaccordeerd|goedgekeurd)\b")
+#: branch cv49: the joint purchase named as a noun -- "Inkoopsamenwerking 2015", "de inkoopsamenwerking" -- the municipalities'
+#: decision to buy together (stages.md's "inkoopsamenwerking besloten"): weak `voorbereiding` evidence, read only where the
+#: page tells no other step (stages.add_joint_purchase).
+JOINT_PURCHASE = r"\binkoopsamenwerking(?:en)?\b"
 #: branch cv46: the coming round named with a definite article ("Bij de nieuwe aanbesteding moet het naar circa veertig
 #: aanbieders", "in de nieuwe inkoop veel aandacht voor samenwerking"): `voorbereiding`, its status from the clause's
 #: tense (a noun alone is weak evidence: any step the text tells outranks it). Not "een nieuwe aanbestedingsprocedure"
