@@ -266,7 +266,14 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     """The name of a party, or None for a service, a place, a regional adjective or a stop word. A capitalised
     article inside a sentence belongs to the name ("met De Rading en Timon", "Het Leger des Heils"); with
     ``keep_article`` it is kept (branch orgs1), at a sentence's start it is not told from "De gemeente"."""
+    # branch orgs15: a legal form keeps its written form, its last dot too ("Eikenrode Zorg B.V.", not "... B.V")
+    dotted = _LEGAL_DOTTED_END.search(n)
     n = re.sub(r"^[\s.,:;\"()]+|[\s.,:;'\"()]+$", "", n)
+    if dotted and not n.endswith("."):
+        n += "."
+    # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
+    # Jeugdhulp maakten bezwaar", "Daarnaast Stichting Beukenhof ...")
+    n = _OPENING_WORD.sub("", n, count=1)
     if not re.match(r"['’][st][ -]", n):
         n = n.lstrip("'’")
     article = re.match(r"(?:De|Het) (?=[A-ZÀ-Ý'’])", n) if keep_article else None
@@ -361,11 +368,36 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     return out
 
 
+# branch orgs15: a legal form written with dots at a name's end ("B.V.", "N.V.", "U.A.", "V.O.F.")
+_LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
+_LEGAL_FOLD = re.compile(r"(?<![\w.])(b)\.?(v)\.?(?![\w])|(?<![\w.])(n)\.?(v)\.?(?![\w])|(?<![\w.])(u)\.(a)\.?(?![\w])"
+                         r"|(?<![\w.])(v)\.?(o)\.?(f)\.?(?![\w])")
+# branch orgs15: words that open a sentence and never a name: adverbs, conjunctions and prepositions before a name
+_OPENING_WORD = re.compile(
+    r"^(?:Ook|Daarnaast|Volgens|Namens|Bovendien|Inmiddels|Verder|Momenteel|Maar|Want|Daarom|Toch|Daarbij|Tevens|"
+    r"Intussen|Ondertussen|Vervolgens|Eerder|Nu|Toen|Sinds|Vanaf|Tijdens|Ondanks|Dankzij|Hierdoor|Daardoor|Dus|Zelfs|"
+    r"Alleen|Omdat|Hoewel|Terwijl|Nadat|Wanneer|Indien|Immers|Echter|Zowel|Aldus|Nadien|Destijds|Onlangs|Gisteren|"
+    r"Vandaag|Binnenkort|Straks|Voortaan|Eveneens|Evenals|Daarentegen|Uiteindelijk|Opnieuw|Wel|Nog|Zo(?:als)?|"
+    r"Bijvoorbeeld|Behalve|Hiermee|Daarmee|Hierbij|Hiervoor|Daarvoor|Sindsdien|Inmiddels|Tot slot|Ten slotte)"
+    r" (?=(?:['’][st][ -])?[A-ZÀ-Ý0-9])")
+
+
+def _strip_name(chunk: str) -> str:
+    """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V.")."""
+    n = chunk.strip(" .")
+    return n + "." if _LEGAL_DOTTED_END.search(chunk) and not n.endswith(".") else n
+
+
+def _legal_key(name: str) -> str:
+    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V")."""
+    return _LEGAL_FOLD.sub(lambda m: "".join(g for g in m.groups() if g), name.casefold())
+
+
 def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
-    key = name.casefold()
-    if key in seen:
+    key, folded = name.casefold(), _legal_key(name)
+    if key in seen or folded in seen:
         return
-    seen.add(key)
+    seen |= {key, folded}
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
@@ -1747,7 +1779,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     out: list[dict] = []
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
-        seen.add(a["name"].casefold())
+        seen |= {a["name"].casefold(), _legal_key(a["name"])}
         seen.update(p.strip().casefold() for p in a["name"].split("/") if "/" in a["name"])  # "A/B": one party (orgs10)
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
     for a in providers or []:
@@ -1806,7 +1838,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     role = _abbr_role(chunk)
                 names = [name] if name else []
             else:
-                names = [chunk.strip(" .")]
+                names = [_strip_name(chunk)]
             if rule == "aanbieder_x" and re.match(r"(?i:\w*instelling)", m.group(0)):
                 names = [u for n in names for u in _unit_of(n)]  # (branch orgs11) "instelling A van B": A and B
             for n in names:
@@ -1827,7 +1859,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     continue  # "ondersteund door Anna van Dijk": a person, not a firm
                 n = _with_tail(n, text, m.start(group), m.end())  # (branch orgs14) "X en Y (XY)": one name
                 key = n.casefold()
-                if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
+                if rule not in ("court_name",) and n != _strip_name(chunk) and not _clean_name(n):
                     continue
                 if rule == "court_name" and " " not in n.strip() and not n.endswith("se rechtbank"):
                     continue  # "Rechtbank" without a seat names no organisation
@@ -1836,7 +1868,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 # "Regio Amsterdam")
                 # (branch orgs8: the longer names by their first words, the shorter ones by the ends of this one,
                 # looked up rather than compared with every name found: a page of a thousand names took seconds)
-                if not n or key in seen or key in heads or any(
+                if not n or key in seen or _legal_key(n) in seen or key in heads or any(
                         key[i + 1:] in seen and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(key) + i + 1])
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
@@ -1899,7 +1931,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                 else "adviser")
                     else:
                         role = _head_role(n, pattern_role)
-                seen.add(key)
+                seen |= {key, _legal_key(n)}
                 heads.update(_heads(key))
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person

@@ -1,0 +1,60 @@
+"""Organisations on pages never seen, round fifteen (issue 11, branch orgs15): a sentence's opening adverb or function
+word is no part of the name after it, and a legal form keeps its written form (its last dot too) and folds alike.
+
+The phrasings are real Dutch ones seen on pages (public text, a few words each); the names are invented.
+"""
+
+import pytest
+
+from tenderarchive.analysis.organisations import find_organisations
+
+
+def _orgs(result: dict) -> dict:
+    return {o["name"]: o["role"] for o in result["organisations"]}
+
+
+# --- a sentence's opening word -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("De gemeente Zwolle heeft de jeugdhulp gegund. Ook Eikenrode Jeugdhulp maakten bezwaar tegen de gunning.",
+     "Eikenrode Jeugdhulp"),
+    ("De regio koopt de jeugdhulp in. Inmiddels Stichting Beukenhof is gestart met de zorg.", "Stichting Beukenhof"),
+])
+def test_a_sentences_opening_word_is_no_part_of_a_name(read, text, name):
+    got = _orgs(read(text))
+    assert name in got
+    assert not [n for n in got if n.split()[0] in ("Ook", "Inmiddels")]
+
+
+def test_a_name_that_opens_with_a_word_of_its_own_keeps_it():
+    from tenderarchive.analysis.organisations import _clean_name
+    assert _clean_name("Samen Veilig Midden-Nederland") == "Samen Veilig Midden-Nederland"
+    assert _clean_name("Daarnaast Samen Veilig Midden-Nederland") == "Samen Veilig Midden-Nederland"
+    assert _clean_name("Volgens Stichting Beukenhof") == "Stichting Beukenhof"
+
+
+# --- a legal form as written ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,role", [
+    ("De opdracht is gegund aan Eikenrode Zorg B.V. uit Zwolle.", "Eikenrode Zorg B.V.", "awardee"),
+    ("Wilgenhof Jeugd B.V. levert de zorg in de regio.", "Wilgenhof Jeugd B.V.", "provider"),
+    ("De jeugdhulp wordt geleverd door Kastanje Jeugd N.V. en de gemeente.", "Kastanje Jeugd N.V.", None),
+])
+def test_a_legal_form_keeps_its_last_dot(read, text, name, role):
+    got = _orgs(read(text))
+    assert name in got
+    if role:
+        assert got[name] == role
+    assert name[:-1] not in got
+
+
+def test_a_legal_form_written_two_ways_is_one_party(read):
+    got = _orgs(read("De zorg is gegund aan Eikenrode Zorg B.V. in Zwolle. Eikenrode Zorg BV is blij met de gunning."))
+    assert got.get("Eikenrode Zorg B.V.") == "awardee"
+    assert "Eikenrode Zorg BV" not in got and "Eikenrode Zorg B.V" not in got
+
+
+def test_legal_forms_fold_alike_for_scoring():
+    from tenderarchive.analysis.scoring import norm_org
+    assert norm_org("Eikenrode Zorg B.V.") == norm_org("Eikenrode Zorg BV") == norm_org("Eikenrode Zorg")
+    assert norm_org("Beuk en Wilg V.O.F.") == norm_org("Beuk en Wilg VOF") == norm_org("Beuk en Wilg")
