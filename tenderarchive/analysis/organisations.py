@@ -274,6 +274,7 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
     # Jeugdhulp maakten bezwaar", "Daarnaast Stichting Beukenhof ...")
     n = _OPENING_WORD.sub("", n, count=1)
+    n = _LIST_NUMBER.sub("", n, count=1)  # (branch orgs15) "1 Stichting Jeugdformaat" at a ruling's head
     if not re.match(r"['’][st][ -]", n):
         n = n.lstrip("'’")
     article = re.match(r"(?:De|Het) (?=[A-ZÀ-Ý'’])", n) if keep_article else None
@@ -372,6 +373,9 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
 _LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
 _LEGAL_FOLD = re.compile(r"(?<![\w.])(b)\.?(v)\.?(?![\w])|(?<![\w.])(n)\.?(v)\.?(?![\w])|(?<![\w.])(u)\.(a)\.?(?![\w])"
                          r"|(?<![\w.])(v)\.?(o)\.?(f)\.?(?![\w])")
+# branch orgs15: the number of a party in a list without its dot ("1 Stichting Jeugdformaat,", "2 Parnassia Groep B.V.,"
+# at a ruling's head): where the party stands, not its name ("2Switch", "1nul1" are glued)
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]? +(?=[A-ZÀ-Ý])")
 # branch orgs15: words that open a sentence and never a name: adverbs, conjunctions and prepositions before a name
 _OPENING_WORD = re.compile(
     r"^(?:Ook|Daarnaast|Volgens|Namens|Bovendien|Inmiddels|Verder|Momenteel|Maar|Want|Daarom|Toch|Daarbij|Tevens|"
@@ -384,7 +388,7 @@ _OPENING_WORD = re.compile(
 
 def _strip_name(chunk: str) -> str:
     """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V.")."""
-    n = chunk.strip(" .")
+    n = _LIST_NUMBER.sub("", chunk.strip(" ."), count=1)
     return n + "." if _LEGAL_DOTTED_END.search(chunk) and not n.endswith(".") else n
 
 
@@ -1388,7 +1392,7 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
 # "de stichting / Stichting Kwadraad , / statutair gevestigd te Gouda"); a person "wonende te" is no party read here
 _RULING_PARTY = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}[.)]?|-)[ \t]+)?(?:de (?:publiekrechtelijke rechtspersoon|stichting|vereniging|coöperatie|"
-    r"besloten vennootschap[^\n,]{0,60}|naamloze vennootschap)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
+    r"(?:besloten|naamloze) vennootschap(?: [a-z]+){0,4}?)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
     r"[ \t]*,?[ \t]*\n[ \t]*(?:statutair )?(?:(?:gevestigd|zetelend|kantoorhoudende) (?:te|in)|te) [A-Z\[’']")
 _SMALL = {"EN", "VAN", "DE", "DER", "DEN", "DES", "VOOR", "HET", "TE", "IN", "OP"}
 

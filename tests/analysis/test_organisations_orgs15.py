@@ -58,3 +58,43 @@ def test_legal_forms_fold_alike_for_scoring():
     from tenderarchive.analysis.scoring import norm_org
     assert norm_org("Eikenrode Zorg B.V.") == norm_org("Eikenrode Zorg BV") == norm_org("Eikenrode Zorg")
     assert norm_org("Beuk en Wilg V.O.F.") == norm_org("Beuk en Wilg VOF") == norm_org("Beuk en Wilg")
+
+
+# --- the parties at a ruling's head --------------------------------------------------------------------------------
+
+_RULING_HEAD = """Uitspraak
+RECHTBANK GELDERLAND
+vonnis in kort geding van 3 mei 2023
+in de zaak van
+1 Stichting Eikenrode Jeugdhulp,
+gevestigd te Arnhem,
+eiseres,
+advocaat: mr. J. de Vries te Utrecht,
+tegen
+de publiekrechtelijke rechtspersoon GEMEENTE ARNHEM,
+zetelend te Arnhem,
+verweerder,
+waarin is tussengekomen:
+de besloten vennootschap met beperkte aansprakelijkheid WILGENHOF ZORG B.V.,
+gevestigd te Nijmegen,
+tussenkomende partij,
+2 Kastanje Jeugd B.V.,
+gevestigd te Ede,
+gedaagde.
+De aanbesteding van de jeugdhulp is voorlopig gegund aan Wilgenhof."""
+
+
+def test_the_parties_at_a_rulings_head_are_read_with_their_name_only():
+    # a party's number in the list ("1 Stichting ...") and the description of its legal form ("de besloten
+    # vennootschap met beperkte aansprakelijkheid") are no part of its name
+    got = {o["name"]: o["role"] for o in find_organisations(_RULING_HEAD)}
+    assert got.get("Stichting Eikenrode Jeugdhulp") == "provider"
+    assert got.get("gemeente Arnhem") == "buyer"
+    assert got.get("Wilgenhof Zorg B.V.") == "provider"
+    assert got.get("Kastanje Jeugd B.V.") == "provider"
+    assert not [n for n in got if n[0].isdigit() or n in ("B.V.", "B.V")]
+
+
+def test_a_common_arrangement_folds_like_a_legal_form_for_scoring():
+    from tenderarchive.analysis.scoring import norm_org
+    assert norm_org("Gemeenschappelijke Regeling Inkoopbureau H10") == norm_org("Inkoopbureau H10")
