@@ -1227,6 +1227,12 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
         rf"\b(?:over|overgenomen|overgedragen) van|"
         rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
         rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
+    # branch orgs15: a list of two or more parties after "met", "door", "aan" or "bij", in a sentence about care ("heeft
+    # afspraken gemaakt met Eikenrode, Beukenhof en Wilgenhof Zorg over de jeugdhulp"): providers, whatever the verb;
+    # places, persons and a list without care in its sentence are not
+    ("provider", "prep_list", re.compile(
+        rf"(?<![\w-])(?:met|door|aan|bij) (?:de |het )?(?:{_KIND_WORD} )?(?P<names>{_NAME}(?:, ?(?:de |het )?{_NAME}){{0,24}}"
+        rf",? en (?:de |het )?{_NAME})(?![\w-])")),
     # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
     # "directeur bij de Opvoedpoli"; a researcher's organisation advises: "onderzoeker bij Het Vergeten Kind"), and a
     # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
@@ -1563,7 +1569,22 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names55", "names54", "names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
-LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+_PREP_KIND = re.compile(r"(?i:zorg|hulp|jeugd|groep|stichting|ggz|gezin|welzijn|instituut|centrum|huis|coöperatie|vereniging|"
+                       r"\bb\.?v\b)")
+
+
+def _prep_not_party(n: str, text: str) -> bool:
+    """(branch orgs15) A name of a ``prep_list`` that is no party: a word cut at its hyphen ("HAL- en BUCH-gemeenten"),
+    a name whose first word says what, not who ("Monitoring Utrecht West", "Regiovisie Jeugdhulp IJmond"), or a
+    person, place, political party or law by its shape (:func:`_positional`) unless it carries a word of its kind
+    ("Wilgenhof Zorg") or an article of its own ("De Rading")."""
+    first = n.split(" ", 1)[0]
+    if "- " in n or n.endswith("-") or re.fullmatch(r"Regio[a-z]\w*", first) or (
+            first not in ("De", "Het") and _NOT_SHAPED.match(first)):
+        return True
+    return not _positional(n, text, False) and not _PREP_KIND.search(n) and not re.match(r"(?:De|Het|['’]t) ", n)
+
+LIST_RULES = ("prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
@@ -1937,6 +1958,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         role = _head_role(n, pattern_role)
                 seen |= {key, _legal_key(n)}
                 heads.update(_heads(key))
+                if rule == "prep_list" and (_region(n) or not _CARE_WORD.search(_sentence_at(text, m.start(), m.end()))
+                                            or _prep_not_party(n, text)):
+                    continue  # (branch orgs15) a person, place, region or political party, or a list in a sentence about no
+                    # care; a name with a word of its kind ("Wilgenhof Zorg") is a party whatever its shape
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):

@@ -98,3 +98,38 @@ def test_the_parties_at_a_rulings_head_are_read_with_their_name_only():
 def test_a_common_arrangement_folds_like_a_legal_form_for_scoring():
     from tenderarchive.analysis.scoring import norm_org
     assert norm_org("Gemeenschappelijke Regeling Inkoopbureau H10") == norm_org("Inkoopbureau H10")
+
+
+# --- a list of parties after a preposition -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("De gemeente Zwolle heeft afspraken gemaakt met Eikenrode, Beukenhof en Wilgenhof Zorg over de jeugdhulp.",
+     ["Eikenrode", "Beukenhof", "Wilgenhof Zorg"]),
+    ("De nieuwe organisatie voor de jeugdhulp is opgericht door Lindeboom, Kastanje Jeugd en De Wilgenhoeve.",
+     ["Lindeboom", "Kastanje Jeugd", "De Wilgenhoeve"]),
+])
+def test_a_list_of_parties_after_a_preposition_in_a_sentence_about_care(read, text, names):
+    got = _orgs(read(text))
+    assert {n: got.get(n) for n in names} == {n: "provider" for n in names}
+
+
+@pytest.mark.parametrize("text", [
+    "Het debat over de jeugdzorg met Jan Jansen en Piet de Vries duurde lang.",  # persons
+    "De jeugdhulp wordt samen met Zwolle, Kampen en Deventer ingekocht.",  # places
+    "Het gesprek over de jeugdzorg met VVD en CDA was kort.",  # political parties
+    "De wethouder sprak met Eikenrode, Beukenhof en Lindeboom over de begroting.",  # no care in the sentence
+    "Het plan is besproken met HAL- en BUCH-gemeenten en de jeugdhulpaanbieders.",  # a word cut at its hyphen
+])
+def test_a_list_after_a_preposition_names_no_person_place_or_party_without_care(read, text):
+    got = _orgs(read(text))
+    assert not {"Jan Jansen", "Piet de Vries", "Zwolle", "Kampen", "Deventer", "VVD", "CDA", "Eikenrode", "Beukenhof",
+                "Lindeboom", "HAL-", "HAL- en BUCH", "BUCH"} & set(got)
+
+
+@pytest.mark.parametrize("unit", ["met A, B, C, D, E, F, G, H, ", "met Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk, ",
+                                  "door Eikenrode, Beukenhof en Wilgenhof Zorg voor jeugdhulp. "])
+def test_100_kb_of_lists_after_a_preposition_is_read_in_linear_time(unit):
+    from tests.spiders.test_news_hostile import cpu_time
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5  # (about 0.6 s)
