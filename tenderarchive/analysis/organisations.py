@@ -386,6 +386,16 @@ _OPENING_WORD = re.compile(
     r" (?=(?:['’][st][ -])?[A-ZÀ-Ý0-9])")
 
 
+# branch orgs15: a name with a legal form before it, "en", and a name with a legal form after it
+_TWO_FORMS = re.compile(r"(?P<a>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) [^ ].*?) en "
+                        r"(?P<b>(?:[A-ZÀ-Ý0-9][\w&'!+-]* ){1,4}(?:B\.V\.?|N\.V\.?|BV|NV))")
+
+
+def _two_forms(n: str | None) -> tuple:
+    t = _TWO_FORMS.fullmatch(n or "")
+    return (t["a"], t["b"]) if t else (n,)
+
+
 def _strip_name(chunk: str) -> str:
     """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V.")."""
     n = _LIST_NUMBER.sub("", chunk.strip(" ."), count=1)
@@ -1864,6 +1874,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 names = [name] if name else []
             else:
                 names = [_strip_name(chunk)]
+            # (branch orgs15) "Stichting Eikenrode en Beukenhof B.V.": two parties, each with its legal form
+            names = [x for n in names for x in _two_forms(n)]
             if rule == "aanbieder_x" and re.match(r"(?i:\w*instelling)", m.group(0)):
                 names = [u for n in names for u in _unit_of(n)]  # (branch orgs11) "instelling A van B": A and B
             for n in names:

@@ -133,3 +133,9 @@ def test_100_kb_of_lists_after_a_preposition_is_read_in_linear_time(unit):
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5  # (about 0.6 s)
+
+
+def test_a_legal_form_before_and_one_after_en_are_two_parties(read):
+    got = _orgs(read("De jeugdhulp van Stichting Eikenrode en Beukenhof B.V. loopt door tot 2026."))
+    assert got.get("Stichting Eikenrode") == "provider" and got.get("Beukenhof B.V.") == "provider"
+    assert not [n for n in got if " en " in n]
