@@ -125,6 +125,14 @@ X" as a place) are concerned, not buyers; "de regio X" after a preposition of pl
 regio Amersfoort") is where, not a body that buys (:data:`_IN_REGION`; "in de Regio Gooi en Vechtstreek", written as a
 name, still is).
 
+Branch orgs15: a sentence's opening adverb or function word is no part of the name after it (:data:`_OPENING_WORD`:
+"Ook Eikenrode Jeugdhulp"); a legal form keeps its last dot ("X B.V.") and "X B.V.", "X B.V" and "X BV" are one party
+(:func:`_legal_key`); a party's number in a ruling head's list and its legal form's description are no part of it
+("1 Stichting X", "de besloten vennootschap met beperkte aansprakelijkheid X B.V."); "Stichting A en B B.V." are two
+(:data:`_TWO_FORMS`); a list of two or more parties after "met", "door", "aan" or "bij" in a sentence about care are
+providers (``prep_list``; not persons, places, regions, political parties or what a name says rather than who,
+:func:`_prep_not_party`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
