@@ -125,6 +125,14 @@ X" as a place) are concerned, not buyers; "de regio X" after a preposition of pl
 regio Amersfoort") is where, not a body that buys (:data:`_IN_REGION`; "in de Regio Gooi en Vechtstreek", written as a
 name, still is).
 
+Branch orgs15: a sentence's opening adverb or function word is no part of the name after it (:data:`_OPENING_WORD`:
+"Ook Eikenrode Jeugdhulp"); a legal form keeps its last dot ("X B.V.") and "X B.V.", "X B.V" and "X BV" are one party
+(:func:`_legal_key`); a party's number in a ruling head's list and its legal form's description are no part of it
+("1 Stichting X", "de besloten vennootschap met beperkte aansprakelijkheid X B.V."); "Stichting A en B B.V." are two
+(:data:`_TWO_FORMS`); a list of two or more parties after "met", "door", "aan" or "bij" in a sentence about care are
+providers (``prep_list``; not persons, places, regions, political parties or what a name says rather than who,
+:func:`_prep_not_party`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -266,7 +274,15 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     """The name of a party, or None for a service, a place, a regional adjective or a stop word. A capitalised
     article inside a sentence belongs to the name ("met De Rading en Timon", "Het Leger des Heils"); with
     ``keep_article`` it is kept (branch orgs1), at a sentence's start it is not told from "De gemeente"."""
+    # branch orgs15: a legal form keeps its written form, its last dot too ("Eikenrode Zorg B.V.", not "... B.V")
+    dotted = _LEGAL_DOTTED_END.search(n)
     n = re.sub(r"^[\s.,:;\"()]+|[\s.,:;'\"()]+$", "", n)
+    if dotted and not n.endswith("."):
+        n += "."
+    # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
+    # Jeugdhulp maakten bezwaar", "Daarnaast Stichting Beukenhof ...")
+    n = _OPENING_WORD.sub("", n, count=1)
+    n = _LIST_NUMBER.sub("", n, count=1)  # (branch orgs15) "1 Stichting Jeugdformaat" at a ruling's head
     if not re.match(r"['’][st][ -]", n):
         n = n.lstrip("'’")
     article = re.match(r"(?:De|Het) (?=[A-ZÀ-Ý'’])", n) if keep_article else None
@@ -361,11 +377,49 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     return out
 
 
+# branch orgs15: a legal form written with dots at a name's end ("B.V.", "N.V.", "U.A.", "V.O.F.")
+_LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
+_LEGAL_FOLD = re.compile(r"(?<![\w.])(b)\.?(v)\.?(?![\w])|(?<![\w.])(n)\.?(v)\.?(?![\w])|(?<![\w.])(u)\.(a)\.?(?![\w])"
+                         r"|(?<![\w.])(v)\.?(o)\.?(f)\.?(?![\w])")
+# branch orgs15: the number of a party in a list without its dot ("1 Stichting Jeugdformaat,", "2 Parnassia Groep B.V.,"
+# at a ruling's head): where the party stands, not its name ("2Switch", "1nul1" are glued)
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]? +(?=[A-ZÀ-Ý])")
+# branch orgs15: words that open a sentence and never a name: adverbs, conjunctions and prepositions before a name
+_OPENING_WORD = re.compile(
+    r"^(?:Ook|Daarnaast|Volgens|Namens|Bovendien|Inmiddels|Verder|Momenteel|Maar|Want|Daarom|Toch|Daarbij|Tevens|"
+    r"Intussen|Ondertussen|Vervolgens|Eerder|Nu|Toen|Sinds|Vanaf|Tijdens|Ondanks|Dankzij|Hierdoor|Daardoor|Dus|Zelfs|"
+    r"Alleen|Omdat|Hoewel|Terwijl|Nadat|Wanneer|Indien|Immers|Echter|Zowel|Aldus|Nadien|Destijds|Onlangs|Gisteren|"
+    r"Vandaag|Binnenkort|Straks|Voortaan|Eveneens|Evenals|Daarentegen|Uiteindelijk|Opnieuw|Wel|Nog|Zo(?:als)?|"
+    r"Bijvoorbeeld|Behalve|Hiermee|Daarmee|Hierbij|Hiervoor|Daarvoor|Sindsdien|Inmiddels|Tot slot|Ten slotte)"
+    r" (?=(?:['’][st][ -])?[A-ZÀ-Ý0-9])")
+
+
+# branch orgs15: a name with a legal form before it, "en", and a name with a legal form after it
+_TWO_FORMS = re.compile(r"(?P<a>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) [^ ].*?) en "
+                        r"(?P<b>(?:[A-ZÀ-Ý0-9][\w&'!+-]* ){1,4}(?:B\.V\.?|N\.V\.?|BV|NV))")
+
+
+def _two_forms(n: str | None) -> tuple:
+    t = _TWO_FORMS.fullmatch(n or "")
+    return (t["a"], t["b"]) if t else (n,)
+
+
+def _strip_name(chunk: str) -> str:
+    """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V.")."""
+    n = _LIST_NUMBER.sub("", chunk.strip(" ."), count=1)
+    return n + "." if _LEGAL_DOTTED_END.search(chunk) and not n.endswith(".") else n
+
+
+def _legal_key(name: str) -> str:
+    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V")."""
+    return _LEGAL_FOLD.sub(lambda m: "".join(g for g in m.groups() if g), name.casefold())
+
+
 def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
-    key = name.casefold()
-    if key in seen:
+    key, folded = name.casefold(), _legal_key(name)
+    if key in seen or folded in seen:
         return
-    seen.add(key)
+    seen |= {key, folded}
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
@@ -1191,6 +1245,12 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
         rf"\b(?:over|overgenomen|overgedragen) van|"
         rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
         rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
+    # branch orgs15: a list of two or more parties after "met", "door", "aan" or "bij", in a sentence about care ("heeft
+    # afspraken gemaakt met Eikenrode, Beukenhof en Wilgenhof Zorg over de jeugdhulp"): providers, whatever the verb;
+    # places, persons and a list without care in its sentence are not
+    ("provider", "prep_list", re.compile(
+        rf"(?<![\w-])(?:met|door|aan|bij) (?:de |het )?(?:{_KIND_WORD} )?(?P<names>{_NAME}(?:, ?(?:de |het )?{_NAME}){{0,24}}"
+        rf",? en (?:de |het )?{_NAME})(?![\w-])")),
     # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
     # "directeur bij de Opvoedpoli"; a researcher's organisation advises: "onderzoeker bij Het Vergeten Kind"), and a
     # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
@@ -1356,7 +1416,7 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
 # "de stichting / Stichting Kwadraad , / statutair gevestigd te Gouda"); a person "wonende te" is no party read here
 _RULING_PARTY = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}[.)]?|-)[ \t]+)?(?:de (?:publiekrechtelijke rechtspersoon|stichting|vereniging|coöperatie|"
-    r"besloten vennootschap[^\n,]{0,60}|naamloze vennootschap)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
+    r"(?:besloten|naamloze) vennootschap(?: [a-z]+){0,4}?)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
     r"[ \t]*,?[ \t]*\n[ \t]*(?:statutair )?(?:(?:gevestigd|zetelend|kantoorhoudende) (?:te|in)|te) [A-Z\[’']")
 _SMALL = {"EN", "VAN", "DE", "DER", "DEN", "DES", "VOOR", "HET", "TE", "IN", "OP"}
 
@@ -1527,7 +1587,22 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names55", "names54", "names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
-LIST_RULES = ("bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+_PREP_KIND = re.compile(r"(?i:zorg|hulp|jeugd|groep|stichting|ggz|gezin|welzijn|instituut|centrum|huis|coöperatie|vereniging|"
+                       r"\bb\.?v\b)")
+
+
+def _prep_not_party(n: str, text: str) -> bool:
+    """(branch orgs15) A name of a ``prep_list`` that is no party: a word cut at its hyphen ("HAL- en BUCH-gemeenten"),
+    a name whose first word says what, not who ("Monitoring Utrecht West", "Regiovisie Jeugdhulp IJmond"), or a
+    person, place, political party or law by its shape (:func:`_positional`) unless it carries a word of its kind
+    ("Wilgenhof Zorg") or an article of its own ("De Rading")."""
+    first = n.split(" ", 1)[0]
+    if "- " in n or n.endswith("-") or re.fullmatch(r"Regio[a-z]\w*", first) or (
+            first not in ("De", "Het") and _NOT_SHAPED.match(first)):
+        return True
+    return not _positional(n, text, False) and not _PREP_KIND.search(n) and not re.match(r"(?:De|Het|['’]t) ", n)
+
+LIST_RULES = ("prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
@@ -1747,7 +1822,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     out: list[dict] = []
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
-        seen.add(a["name"].casefold())
+        seen |= {a["name"].casefold(), _legal_key(a["name"])}
         seen.update(p.strip().casefold() for p in a["name"].split("/") if "/" in a["name"])  # "A/B": one party (orgs10)
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
     for a in providers or []:
@@ -1806,7 +1881,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     role = _abbr_role(chunk)
                 names = [name] if name else []
             else:
-                names = [chunk.strip(" .")]
+                names = [_strip_name(chunk)]
+            # (branch orgs15) "Stichting Eikenrode en Beukenhof B.V.": two parties, each with its legal form
+            names = [x for n in names for x in _two_forms(n)]
             if rule == "aanbieder_x" and re.match(r"(?i:\w*instelling)", m.group(0)):
                 names = [u for n in names for u in _unit_of(n)]  # (branch orgs11) "instelling A van B": A and B
             for n in names:
@@ -1827,7 +1904,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     continue  # "ondersteund door Anna van Dijk": a person, not a firm
                 n = _with_tail(n, text, m.start(group), m.end())  # (branch orgs14) "X en Y (XY)": one name
                 key = n.casefold()
-                if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
+                if rule not in ("court_name",) and n != _strip_name(chunk) and not _clean_name(n):
                     continue
                 if rule == "court_name" and " " not in n.strip() and not n.endswith("se rechtbank"):
                     continue  # "Rechtbank" without a seat names no organisation
@@ -1836,7 +1913,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 # "Regio Amsterdam")
                 # (branch orgs8: the longer names by their first words, the shorter ones by the ends of this one,
                 # looked up rather than compared with every name found: a page of a thousand names took seconds)
-                if not n or key in seen or key in heads or any(
+                if not n or key in seen or _legal_key(n) in seen or key in heads or any(
                         key[i + 1:] in seen and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(key) + i + 1])
                         for i, c in enumerate(key) if c == " ") \
                         or n in _STOP or len(n) < 3:
@@ -1899,8 +1976,12 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                 else "adviser")
                     else:
                         role = _head_role(n, pattern_role)
-                seen.add(key)
+                seen |= {key, _legal_key(n)}
                 heads.update(_heads(key))
+                if rule == "prep_list" and (_region(n) or not _CARE_WORD.search(_sentence_at(text, m.start(), m.end()))
+                                            or _prep_not_party(n, text)):
+                    continue  # (branch orgs15) a person, place, region or political party, or a list in a sentence about no
+                    # care; a name with a word of its kind ("Wilgenhof Zorg") is a party whatever its shape
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):

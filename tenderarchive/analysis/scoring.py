@@ -151,7 +151,7 @@ def format_table(result: dict) -> str:
 
 # --- corpus (issue 11 format) ----------------------------------------------------------
 
-_LEGAL = re.compile(r"\b(?:stichting|b\.?v\.?|u\.?a\.?|coöperatie|cooperatie|gemeente|vof|n\.?v\.?)\b\.?", re.I)
+_LEGAL = re.compile(r"\b(?:gemeenschappelijke regeling|stichting|b\.?v\.?|u\.?a\.?|coöperatie|cooperatie|gemeente|v\.?o\.?f\.?|n\.?v\.?)\b\.?", re.I)
 
 
 def norm_org(name: str) -> str:
