@@ -1862,16 +1862,26 @@ class NewsSpider(BaseSpider):
             return self.default_sitemap(failure.request.meta["site"])
         return self.errback(failure)
 
+    def unpacked(self, response, what: str):
+        """``response`` with its body unpacked where it is a gzip file (:func:`gunzipped`, at most
+        ``DOWNLOAD_MAXSIZE`` bytes); None, the reason recorded as the URL's error, where it is broken, cut short or
+        a gzip bomb. ``what`` names the document in that error ("sitemap", "feed", "listing")."""
+        try:
+            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), what)
+        except ValueError as exc:
+            self.record_error(response.url, str(exc))
+            return None
+        return response if body is response.body else response.replace(body=body)
+
     def parse_sitemap(self, response):
         site = response.meta["site"]
         depth = response.meta.get("sitemap_depth", 0)
-        try:
-            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it packed)
-            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "sitemap")
-        except ValueError as exc:
-            self.record_error(response.url, str(exc))
+        # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it packed)
+        response = self.unpacked(response, "sitemap")
+        if response is None:
             return
-        page = html_answer(response.replace(body=body))
+        body = response.body
+        page = html_answer(response)
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
             landed = f" at {response.url}" if response.url != asked else ""
@@ -2019,14 +2029,10 @@ class NewsSpider(BaseSpider):
 
     def parse_feed(self, response):
         site = response.meta["site"]
-        try:
-            # a feed's pre-compressed copy (feed.xml.gz, a caching plugin's) sent without Content-Encoding
-            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "feed")
-        except ValueError as exc:
-            self.record_error(response.url, str(exc))
+        # a feed's pre-compressed copy (feed.xml.gz, a caching plugin's) sent without Content-Encoding
+        response = self.unpacked(response, "feed")
+        if response is None:
             return
-        if body is not response.body:
-            response = response.replace(body=body)
         page = html_answer(response)
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
@@ -2179,15 +2185,11 @@ class NewsSpider(BaseSpider):
                                      "and allow rules need updating)")
 
     def parse_listing(self, response):
-        try:
-            # a listing's pre-compressed copy sent without Content-Encoding: unpacked at most DOWNLOAD_MAXSIZE bytes
-            # before it is read (read_as_archived would unpack it unbounded)
-            body = gunzipped(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"), "listing")
-        except ValueError as exc:
-            self.record_error(response.url, str(exc))
+        # a listing's pre-compressed copy sent without Content-Encoding: unpacked at most DOWNLOAD_MAXSIZE bytes
+        # before it is read (read_as_archived would unpack it unbounded)
+        response = self.unpacked(response, "listing")
+        if response is None:
             return
-        if body is not response.body:
-            response = response.replace(body=body)
         response = json_listing(read_as_archived(response))
         site = response.meta["site"]
         if self.listing_gated(response):

@@ -153,22 +153,29 @@ def test_a_view_without_an_order_of_its_own_exports_in_the_order_of_its_columns(
     conn.close()
 
 
+def first_row_written_again(db):
+    """The first row of ``summary_region_years`` deleted and written again, as a crawl that touched it leaves it:
+    the same rows in another rowid order."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("create temp table moved as select * from summary_region_years order by rowid limit 1")
+        conn.execute("delete from summary_region_years where rowid = (select min(rowid) from summary_region_years)")
+        conn.execute("insert into summary_region_years select * from moved")
+    conn.close()
+
+
 def test_a_table_without_a_primary_key_exports_its_rows_in_the_order_of_their_values(demo_archive, tmp_path):
     """``summary_region_years`` (a derived table without a primary key) came in rowid order: the derivation
     deletes and writes again the rows of what a crawl touched, so the same rows came in another order after a
     crawl than after a reparse, and an analyst's diff of two exports showed rows that had not changed. Its rows
     come ordered by their columns, the first to the last."""
     import shutil
-    import sqlite3
 
     before = export(demo_archive, "summary_region_years").stdout
     db = tmp_path / "archive.db"
     shutil.copy(demo_archive, db)
-    with sqlite3.connect(db) as conn:   # the first row written again, as a crawl that touched it leaves it
-        conn.execute("create temp table moved as select * from summary_region_years order by rowid limit 1")
-        conn.execute("delete from summary_region_years where rowid = (select min(rowid) from summary_region_years)")
-        conn.execute("insert into summary_region_years select * from moved")
-    conn.close()
+    first_row_written_again(db)
     after = export(db, "summary_region_years")
     assert after.returncode == 0, after.stderr
     assert after.stdout == before
@@ -188,11 +195,7 @@ def test_a_query_without_an_order_exports_its_rows_in_the_order_of_their_values(
 
     db = tmp_path / "archive.db"
     shutil.copy(demo_archive, db)
-    with sqlite3.connect(db) as conn:   # the first row written again, as a crawl that touched it leaves it
-        conn.execute("create temp table moved as select * from summary_region_years order by rowid limit 1")
-        conn.execute("delete from summary_region_years where rowid = (select min(rowid) from summary_region_years)")
-        conn.execute("insert into summary_region_years select * from moved")
-    conn.close()
+    first_row_written_again(db)
     for sql, *param in (("select * from summary_region_years",),
                         ("select * from summary_region_years;  -- mijn query",),
                         ("select * from summary_region_years where jaar >= :jaar", "--param", "jaar=2000")):
