@@ -691,10 +691,12 @@ def cmd_status(args) -> int:
         if args.crawl is not None:
             # one crawl, however old: the report's "`tenderarchive status --crawl 7 --errors 25` lists them" named a
             # crawl the last --limit crawls no longer showed
-            rows = [dict(r) for r in conn.execute("select * from crawls where crawl_id = ?", [args.crawl])] if crawls else []
+            rows = ([dict(r) for r in conn.execute("select * from crawls where crawl_id = ?", [args.crawl])]
+                    if crawls else [])
             if not rows:
-                first, last, count = (conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
-                                      if crawls else (None, None, 0))
+                first, last, count = (
+                    conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
+                    if crawls else (None, None, 0))
                 has = ("no crawls yet" if not count else f"crawl {first} alone" if count == 1
                        else f"crawls {first} to {last}" if last - first + 1 == count
                        else f"{count} crawls, {first} to {last}")

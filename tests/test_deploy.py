@@ -185,17 +185,17 @@ def test_systemd_service_reports_a_failed_crawl_the_same_night(name, snapshot, s
     failed crawl (exit 1) it did not run, and the failed crawl's report, with what went wrong, went out with the
     next night's --unreported. It runs as ExecStopPost= (after the crawl however it ended), reads the crawl's exit
     code from $EXIT_STATUS, and reports after exit 0, 1 and 3, not after exit 4 (the lock: this run did nothing).
-    Here the unit's crawl of TenderNed (its list answering 500) and the unit's ExecStopPost= run by hand, with the
-    environment systemd gives it, the paths pointed at this test."""
+    Here a failed crawl (TenderNed's list answering 500), then the unit's ExecStopPost= run by hand with the
+    environment systemd gives it (EXIT_CODE, EXIT_STATUS, SERVICE_RESULT), the paths pointed at this test."""
     service = unit(f"{name}.service")
     assert "ExecStartPost" not in service["Service"]     # skipped after a failed crawl
     server = serve_api(snapshot)
     server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 50
     db, watchlist = tmp_path / "archive.db", tmp_path / "watchlist.yaml"
     watchlist.write_text("- name: Heerlen\n  municipalities: Heerlen\n")
-    crawl = installed("crawl", "tenderned", "--db", db, "--quiet", "--api-url", server.api_url, "-s", "DOWNLOAD_DELAY=0",
-                      "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0", "--from-date", "2017-01-01",
-                      "--until-date", "2022-12-31", cwd=tmp_path)
+    crawl = installed("crawl", "tenderned", "--db", db, "--quiet", "--api-url", server.api_url,
+                      "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0",
+                      "--from-date", "2017-01-01", "--until-date", "2022-12-31", cwd=tmp_path)
     assert crawl.returncode == 1, crawl.stderr                # failed: not in SuccessExitStatus=, the unit fails
 
     program = tmp_path / "tenderarchive"
