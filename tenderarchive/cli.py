@@ -687,8 +687,23 @@ def cmd_status(args) -> int:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.FAILED
     try:
-        rows = ([dict(r) for r in conn.execute("select * from crawls order by crawl_id desc limit ?", [args.limit])]
-                if readonly.table_exists(conn, "crawls") else [])
+        crawls = readonly.table_exists(conn, "crawls")
+        if args.crawl is not None:
+            # one crawl, however old: the report's "`tenderarchive status --crawl 7 --errors 25` lists them" named a
+            # crawl the last --limit crawls no longer showed
+            rows = ([dict(r) for r in conn.execute("select * from crawls where crawl_id = ?", [args.crawl])]
+                    if crawls else [])
+            if not rows:
+                first, last, count = (
+                    conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
+                    if crawls else (None, None, 0))
+                has = ("no crawls yet" if not count else f"crawl {first} alone" if count == 1
+                       else f"crawls {first} to {last}" if last - first + 1 == count
+                       else f"{count} crawls, {first} to {last}")
+                return _bad("--crawl", f"{args.db} has no crawl {args.crawl}: it has {has}")
+        else:
+            rows = ([dict(r) for r in conn.execute("select * from crawls order by crawl_id desc limit ?", [args.limit])]
+                    if crawls else [])
         killed = monitor.killed_crawls(conn, args.db)  # "running" in the archive, but no process runs them
         gone = _gone_in(conn, [r["crawl_id"] for r in rows])
     finally:
@@ -1036,6 +1051,9 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--limit", type=_count, default=10,
                         help="crawls to show (default 10; 0: the sources' health alone)")
     status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl (default 5)")
+    status.add_argument("--crawl", type=_crawl_id, metavar="N",
+                        help="show crawl N alone, however old (instead of the last --limit crawls), e.g. with "
+                             "--errors to list all its errors")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
     status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")

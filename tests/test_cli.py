@@ -95,6 +95,54 @@ def test_status_lists_the_last_crawls(demo_db):
     assert [c["items_new"] for c in as_json] == [9, 1, 12]  # news, tenderned_ocds, tenderned
 
 
+def test_status_crawl_shows_one_crawl_however_old_as_the_report_s_hint_says(tmp_path):
+    """A report of a crawl of many errors names the first 10, then "`tenderarchive status --errors 25` lists them";
+    status showed only the last crawls (10, the health check's 3), so for a crawl older than those (an --unreported
+    catch-up, a report by hand of crawl N) the hint listed none of its errors. The hint names the crawl, ``--crawl N``,
+    and status shows that crawl alone, however old, with as many errors as asked; a crawl the archive lacks is a bad
+    argument naming the crawls it has. Read-only, as ever."""
+    import hashlib
+    import shlex
+
+    from tenderarchive.store.writes import open_archive
+    from tenderarchive.watch.report import build_report
+    from tenderarchive.watch.watchlist import load_watchlist
+
+    from datetime import datetime, timezone
+
+    db, now = tmp_path / "archive.db", datetime.now(timezone.utc).isoformat(timespec="seconds")
+    archive = open_archive(db)
+    errors = [{"url": f"https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/{300000 + i}",
+               "error": f"HTTP 503 (detail of {300000 + i})"} for i in range(25)]
+    archive["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "partial", "finish_reason": "finished",
+                              "started": now, "finished": now, "error_count": 25, "errors": json.dumps(errors)})
+    for crawl_id in range(2, 14):     # later crawls: crawl 1 is not among the last 10
+        archive["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete",
+                                  "finish_reason": "finished", "started": now, "finished": now, "error_count": 0,
+                                  "errors": "[]"})
+    archive.close()
+    (tmp_path / "watchlist.yaml").write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    hint = build_report(db, load_watchlist(tmp_path / "watchlist.yaml"), 1).failures[-1]
+    words = shlex.split(re.search(r"`tenderarchive (status [^`]*)`", hint).group(1))
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    out = subprocess.run([*CLI, *words, "--db", str(db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    table = out.stdout.split("\nsources:\n")[0]
+    assert [line.split()[0] for line in table.splitlines()[1:] if not line.startswith("         ")] == ["1"], table
+    assert [line.strip() for line in table.splitlines() if line.startswith("         ! ")] == [
+        f"! {e['url']}: {e['error']}" for e in errors], table
+    as_json = subprocess.run([*CLI, *words, "--db", str(db), "--json"], capture_output=True, text=True, timeout=60)
+    assert [c["crawl_id"] for c in json.loads(as_json.stdout)] == [1]
+    default = subprocess.run([*CLI, "status", "--db", str(db), "--errors", "25"], capture_output=True, text=True,
+                             timeout=60)
+    assert "300000" not in default.stdout       # without --crawl: the last 10 crawls, crawl 1 not among them
+    missing = subprocess.run([*CLI, "status", "--db", str(db), "--crawl", "14"], capture_output=True, text=True,
+                             timeout=60)
+    assert missing.returncode == 2 and missing.stdout == "", missing.stdout
+    assert f"bad argument --crawl: {db} has no crawl 14: it has crawls 1 to 13" in missing.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before   # a reader never writes
+
+
 def test_status_names_the_spiders_as_scrapy_does_without_importing_scrapy(demo_db):
     """status loaded Scrapy's spider list (every spider module, Scrapy, Twisted, the pipelines: 0.3 s idle,
     2 s under load) only to know the spiders' names. It reads them from the spider modules' source: the same

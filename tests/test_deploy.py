@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, installed
 
 DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
@@ -146,6 +146,18 @@ def unit(name: str) -> configparser.ConfigParser:
     return parser
 
 
+def stop_post(service: configparser.ConfigParser) -> list[str]:
+    """The unit's ExecStopPost= as systemd runs it: split into words, ``$$`` (systemd's escape of ``$``) made ``$``."""
+    return [word.replace("$$", "$") for word in shlex.split(service["Service"]["ExecStopPost"])]
+
+
+def report_after(service: configparser.ConfigParser) -> list[str]:
+    """The report command the unit's ExecStopPost= runs after the crawl (inside its ``/bin/sh -c`` script)."""
+    command = stop_post(service)
+    assert command[:2] == ["/bin/sh", "-c"], command
+    return shlex.split(re.search(r"\bexec (.*?) ;;", command[2]).group(1))
+
+
 @pytest.mark.parametrize("name, spider", [("tenderarchive-crawl", "tenderned"), ("tenderarchive-news", "news")])
 def test_systemd_service_runs_a_quiet_crawl_then_the_report(name, spider):
     """TenderNed and the news sites each have a unit and a timer (journalists follow both); the news
@@ -155,15 +167,61 @@ def test_systemd_service_runs_a_quiet_crawl_then_the_report(name, spider):
     assert start[0].endswith("/tenderarchive") and start[1:3] == ["crawl", spider]
     assert "--quiet" in start and "--db" in start
     assert service["Service"]["Type"] == "oneshot"
-    post = shlex.split(service["Service"]["ExecStartPost"])
-    assert post[1] == "report" and "--watchlist" in post
+    post = report_after(service)
+    assert post[0] == start[0] and post[1] == "report" and "--watchlist" in post and "--email" in post
     assert "--unreported" in post and post[post.index("--db") + 1] == start[start.index("--db") + 1]
     assert service["Service"]["SuccessExitStatus"].split() == ["3"]   # partial still reports
+    assert service["Service"]["TimeoutStopSec"] not in ("", "0", "infinity")   # the report's time: not 90 s
     timer = unit(f"{name}.timer")
     assert timer["Timer"]["Unit"] == f"{name}.service"
     assert timer["Timer"]["Persistent"] == "true" and timer["Install"]["WantedBy"] == "timers.target"
     times = {unit(f"{n}.timer")["Timer"]["OnCalendar"] for n in ("tenderarchive-crawl", "tenderarchive-news")}
     assert len(times) == 2   # not at the same time: the second would find the lock (exit 4)
+
+
+@pytest.mark.parametrize("name", ["tenderarchive-crawl", "tenderarchive-news"])
+def test_systemd_service_reports_a_failed_crawl_the_same_night(name, snapshot, serve_api, tmp_path):
+    """The report ran as ExecStartPost=, which systemd runs only after a start the unit counts as success: after a
+    failed crawl (exit 1) it did not run, and the failed crawl's report, with what went wrong, went out with the
+    next night's --unreported. It runs as ExecStopPost= (after the crawl however it ended), reads the crawl's exit
+    code from $EXIT_STATUS, and reports after exit 0, 1 and 3, not after exit 4 (the lock: this run did nothing).
+    Here a failed crawl (TenderNed's list answering 500), then the unit's ExecStopPost= run by hand with the
+    environment systemd gives it (EXIT_CODE, EXIT_STATUS, SERVICE_RESULT), the paths pointed at this test."""
+    service = unit(f"{name}.service")
+    assert "ExecStartPost" not in service["Service"]     # skipped after a failed crawl
+    server = serve_api(snapshot)
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 50
+    db, watchlist = tmp_path / "archive.db", tmp_path / "watchlist.yaml"
+    watchlist.write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    crawl = installed("crawl", "tenderned", "--db", db, "--quiet", "--api-url", server.api_url,
+                      "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0",
+                      "--from-date", "2017-01-01", "--until-date", "2022-12-31", cwd=tmp_path)
+    assert crawl.returncode == 1, crawl.stderr                # failed: not in SuccessExitStatus=, the unit fails
+
+    program = tmp_path / "tenderarchive"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
+    program.chmod(0o755)
+    command = stop_post(service)
+    command[2] = (command[2].replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
+                  .replace("/etc/tenderarchive/watchlist.yaml", str(watchlist))
+                  .replace("/var/lib/tenderarchive/archive.db", str(db)).replace(" --email", ""))  # e-mail: tests/watch
+
+    def stopped(status: str, code: str = "exited", result: str = "exit-code") -> subprocess.CompletedProcess:
+        env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SERVICE_RESULT": result,
+               "EXIT_CODE": code, "EXIT_STATUS": status}
+        return subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+    locked = stopped("4")                                     # the lock: nothing crawled, nothing to report
+    assert locked.returncode == 0 and not locked.stdout, locked.stdout + locked.stderr
+    assert not (tmp_path / "reports" / "last-reported.txt").exists()
+    killed = stopped("KILL", code="killed", result="signal")  # the crawl still "running": the next night reports it
+    assert killed.returncode == 0 and not killed.stdout, killed.stdout + killed.stderr
+    out = stopped(str(crawl.returncode))
+    assert out.returncode == 0, out.stdout + out.stderr       # the unit's result stays the crawl's
+    assert "WARNING: crawl 1 failed: some new or changed notices may be missing" in out.stdout, out.stdout
+    assert "What went wrong in crawl 1" in out.stdout and "/publicaties" in out.stdout
+    assert (tmp_path / "reports" / "last-reported.txt").read_text().strip() == "1"
+    assert stopped("0", result="success").stdout == ""      # reported once: --unreported has nothing left
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")

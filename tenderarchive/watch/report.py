@@ -1271,8 +1271,10 @@ class Report:
             lines.append(f"{url}: {said}" if url else said)
         if count > FAILURES_SHOWN:
             more = count - FAILURES_SHOWN
+            # --crawl: status shows only the last crawls by default, and this one may be older (an --unreported
+            # catch-up, a report by hand of crawl N)
             lines.append(f"… and {more} more error{'s' * (more != 1)} ({count} in all; `tenderarchive status "
-                         f"--errors {count}` lists them)")
+                         f"--crawl {self.crawl_id} --errors {count}` lists them)")
         return lines
 
     @property

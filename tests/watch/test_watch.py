@@ -811,7 +811,7 @@ def test_a_partial_crawls_report_names_what_failed_for_a_reader_who_cannot_run_s
     assert many.failures[0] == ("the crawl was stopped before it ended (close reason 'shutdown': a SIGTERM or "
                                 "Ctrl-C)")
     assert many.failures[1:11] == [f"{e['url']}: {e['error']}" for e in errors[:10]]
-    assert many.failures[11:] == ["… and 15 more errors (25 in all; `tenderarchive status --errors 25` lists them)"]
+    assert many.failures[11:] == ["… and 15 more errors (25 in all; `tenderarchive status --crawl 7 --errors 25` lists them)"]
     assert "300010" not in render_text(many) and "publicaties/300009: HTTP 503" in render_markdown(many)
     assert "What went wrong in crawl 7 (25 errors recorded)" in render_html(many)
 
