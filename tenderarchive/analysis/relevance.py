@@ -186,6 +186,29 @@ _REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:is|zijn|werd|werden|heeft|hebben
                        r"\b(?:afgewezen|gegunde|geselecteerde|winnende|afgevallen)\b", re.I)
 
 
+# branch cv50: an earlier tender named by its year as a point in time or a cause, in passing -- "Sinds de aanbesteding
+# van 2022 zijn de tarieven hoger", "Dat komt door de aanbesteding van 2022" (a budget story) -- where the rest of the
+# sentence names no procurement: the sentence is about something else (core). The tender as the subject ("De
+# aanbesteding van 2022 is gegund") and one after "over" (a story about it) stay.
+_PASSING_TENDER = re.compile(
+    r"\b(?:sinds|door|na|dankzij|vanwege|tijdens|uit|vergeleken met|ten opzichte van) (?:de|het) (?:[\w-]+ )?"
+    r"(?:aanbesteding|aanbestedingsronde|aanbestedingsprocedure|inkoopronde|inkoopprocedure|inkoop|contractering) "
+    r"(?:van|in|uit) (?:19|20)\d\d\b", re.I)
+
+
+def without_passing_tenders(full: str) -> str:
+    """``full`` with each earlier tender named in passing (see above) blanked out."""
+    if not _PASSING_TENDER.search(full):
+        return full
+    out = []
+    for sent in re.split(r"(\n+|(?<=[.!?])\s+(?=[A-Z]))", full):
+        rest = _PASSING_TENDER.sub(" ", sent)
+        if rest != sent and not _matches(PROCUREMENT_ACT, rest) and not _matches(PROCUREMENT_STRONG, rest):
+            sent = rest
+        out.append(sent)
+    return "".join(out)
+
+
 def _word_at(text: str, start: int, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
         start -= 1
@@ -261,6 +284,9 @@ _PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|ie
 # te komen tot herziene/nieuwe contracten met jeugdhulpaanbieders per 1 januari", a budget programme) is an aim: its
 # year is the plan's, not a purchase dated. "zal/zullen" with "besloten/gekozen" is a decision taken and still counts.
 _PURCHASE_AIM = re.compile(r"\b(?:zal|zullen)\b|\bom te komen tot\b", re.I)
+# branch cv50: how purchasing is arranged ("De gemeente heeft de inkoop van jeugdhulp goed geregeld", "is goed
+# georganiseerd") is a statement about the buyer's way of working: its participle reports no purchase step
+_ARRANGED = frozenset({"geregeld", "georganiseerd", "ingericht", "vormgegeven", "belegd"})
 _PURCHASE_DECIDED = re.compile(r"\b(?:besloten|besloot|besluit|gekozen|kozen|koos)\b", re.I)
 
 
@@ -280,7 +306,8 @@ def plain_purchases(full: str) -> list[str]:
         m = _PLAIN_PURCHASE.search(sent)
         if not m or not _matches(YOUTH_CORE, sent):
             continue
-        if not (_PURCHASE_REPORTED.search(sent) or (AUX.search(sent) and _participles(sent))):
+        if not (_PURCHASE_REPORTED.search(sent)
+                or (AUX.search(sent) and [p for p in _participles(sent) if p.group(0).lower() not in _ARRANGED])):
             continue
         if _PURCHASE_AIM.search(sent) and not _PURCHASE_DECIDED.search(sent):
             continue
@@ -413,6 +440,10 @@ _OUTCOME = re.compile(
     r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
     r"(?:[\w'’-]+ ){0,3}?verlengd\b|"
+    # branch cv50: a buyer working with a counted set of *new* providers ("Vanaf volgend jaar werken de gemeenten met 35
+    # nieuwe jeugdhulpaanbieders"): the providers the round contracted; not "werkt met 35 jeugdhulpaanbieders", a directory
+    r"\b(?:werken|werkt|werkten|werkte|gaan werken|gaat werken)\b (?:[\w'’-]+ ){0,6}?met (?:de )?" + _COUNT + r" nieuwe (?:[\w-]+ )?"
+    + _PROVIDERS + r"\b|"
     r"\b(?:krijgen|krijgt|kregen|kreeg)\b (?:(?!geen\b)[\w'’-]+ ){0,4}?(?:een |het )?(?:nieuw |nieuwe )?"
     r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
 
@@ -592,6 +623,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and NON_TENDER_ENROLMENT.search(s.get("sentence") or "")
                                                  and not re.search(r"aanbested|tender|inschrijvingstermijn|offerte", s.get("sentence") or "", re.I))]
         full = NON_TENDER_ENROLMENT.sub(" ", full)
+    full = without_passing_tenders(full)
     youth = _matches(YOUTH_CORE, full)
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)

@@ -363,7 +363,13 @@ STAGE_CUES: list[tuple[str, str]] = [
                          # naar verwachting in mei", "naar verwachting wordt de aanbesteding in juni gepubliceerd")
                          r"\bpublice(?:ert|ren) (?:[\w'-]+ ){0,8}?naar verwachting\b|"
                          r"\bnaar verwachting (?:[\w'-]+ ){0,8}?(?:gepubliceerd|publiceert|publiceren)\b|"
-                         r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
+                         # branch cv50: the procedure or the purchase is what starts ("De regionale inkoop jeugdhulp 2018
+                         # gaat begin juli 2016 van start"); care starting ("De zorg gaat in januari van start") is the
+                         # contract start (`contractstart`), no prior notice
+                         r"\b(?:aanbesteding\w*|inkoop\w*|procedure|publicatie|uitvraag|tender\w*)\b(?: (?!en\b|of\b)[\w'-]+){0,4}? "
+                         r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start|"
+                         r"\b(?:gaat|start) (?:de|het|een) (?:[\w'-]+ ){0,2}?(?:aanbesteding\w*|inkoop\w*|procedure|uitvraag)\b"
+                         r"(?: [\w'-]+){0,2}? (?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
     ("inlichtingen", r"nota van inlichtingen|\bnvi'?s?\b|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
                      r"vragen kon stellen"),
     # round nine (branch news11j): the publication on a tender platform in any word order and of any
@@ -449,7 +455,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                              # nor a negation between verb and contract ("sluit nog geen", "sluit niet langer", rfix6b)
                              r"\b(?:sluit|sluiten|sloot|sloten) (?:(?!geen\b|niet\b|nooit\b)[\w'-]+ ){0,3}?(?:een |de |het |nieuwe )?"
                              r"contract(?:en)?\b(?! (?:[\w'-]+ ){0,8}aan\b)"),
-    ("contractstart", r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
+    ("contractstart", # branch cv50: the care itself starting at a time ahead or past ("De zorg gaat in januari van
+                      # start", "de nieuwe jeugdhulp ging op 1 januari van start"): stages.md's "services start"
+                      r"\b(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:gaat|ging|start|startte) "
+                      r"(?:[\w'-]+ ){0,2}?(?:begin|medio|eind|in|op|per|vanaf) (?:\d{1,2} )?\w+ (?:\d{4} )?van start|"
+                      r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
                       r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
