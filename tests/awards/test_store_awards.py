@@ -967,7 +967,8 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     Stichting Twee (a2, no value); the 2022 file's publication (tag awardUpdate) values a2 at € 500.000 alone. Within
     one file the update's award of the lot holds both; across the two files the 2022 file alone gave the lot to Twee,
     superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
-    now give what one file gives, in either order. SYNTHETIC releases."""
+    now give what one file gives, in either order, the award ids the update's row holds too (``ocds_award_ids``
+    ["a1", "a2"], as one file gives them; two files gave ["a2"]). SYNTHETIC releases."""
 
     awarded, update = two_winners_and_an_update("96")
 
@@ -977,8 +978,10 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
             "join awards a using (award_id)"))
 
     def rows(db):
-        return ([(r["award_id"], r["value_cents"], r["winner_count"], r["award_date"], r["current"]) for r in db.query(
-                    "select * from awards order by award_id")],
+        # (the award ids each row holds, ``ocds_award_ids``: the update's row held ["a1", "a2"] from one file, ["a2"]
+        # from two files, the a1 it holds in force left out)
+        return ([(r["award_id"], r["value_cents"], r["winner_count"], r["award_date"], r["current"],
+                  r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
     assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
