@@ -473,7 +473,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
     # a winner block without a name (reference §2.5) is a winner all the same: the lot's one named winner beside
     # it is not its only one, so that winner's tender value is its own, not the lot's (it was the award's value,
     # the other winner's left out), and the award counts it among its winners
-    nameless = len(result.get("winners", [])) - len(winners)
+    blanks = [w for w in result.get("winners", []) if w.get("empty")]
+    nameless = len(blanks)
     if winners:
         # (a range, "tussen 400 000 en 650 000", is the lot's only winner's value as a single amount is: the award
         # keeps its text and ends, no cents, as the older form's "Laagste offerte … / Hoogste offerte …")
@@ -486,8 +487,13 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                                       result.get("contract_date")),
                  # every contract of the lot's winners ("CON-0001; CON-0002"): the first alone was kept
                  "contract_id": "; ".join(dict.fromkeys(c for w in winners for c in w.get("contract_ids") or [])) or None,
-                 "tenders_received": lot["tenders_received"], "winner_count": nameless}
+                 "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
+        # the nameless blocks are winners not named (reference §2.5 "No name": none is invented), read as an OCDS
+        # package's award id with a value and no supplier is: counted in ``unnamed_winners``, not in
+        # ``winner_count``, their values summed in ``unnamed_value_*`` and counted in the totals
+        # (store/summaries.py AWARD_VALUE_SQL); their values were named in the problems alone
+        award.update(_unnamed(blanks))
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))
         for winner in winners:
             members = winner.get("members") or []
@@ -553,6 +559,22 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                 suppliers.append(row)
                 award["winner_count"] += 1
         awards.append(award)
+
+
+def _unnamed(blanks: list[dict]) -> dict:
+    """``unnamed_winners`` and ``unnamed_value_*`` of an award from its winner blocks without a name (``blanks``), as
+    derive.refresh_unnamed_winners sets them for an OCDS award: how many; their printed values summed (cents only
+    where each is a euro amount that counts, raw "; " between them); {} when there is none."""
+    if not blanks:
+        return {}
+    printed = [w["value"] for w in blanks if w.get("value") is not None and w["value"].raw and not w["value"].missing]
+    currencies = {v.currency for v in printed}
+    euro = len(currencies) == 1 and all(v.value_cents is not None for v in printed)
+    return {"unnamed_winners": len(blanks),
+            "unnamed_value_cents": sum(v.value_cents for v in printed) if printed and euro else None,
+            "unnamed_value_raw": "; ".join(v.raw for v in printed) or None,
+            "unnamed_value_currency": next(iter(currencies)) if len(currencies) == 1 else None,
+            "unnamed_value_placeholder": max(int(v.placeholder) for v in printed) if printed else None}
 
 
 def buyer_as_supplier(name: str | None, buyer: str | None, roles=(), kvk: str | None = None,

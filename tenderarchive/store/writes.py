@@ -1408,10 +1408,23 @@ def _apart_from_other_files(db: sqlite_utils.Database, record: dict, ocid: str |
                 given = []
             return given or [own] + [i for i in _ocds_ids_of_winners(db, ocid, row.get("source_file"), winners)
                                      if i != own]
+
+        def own_ids(row: dict, winners: list[dict]) -> list[str]:
+            """The award ids a later row's own package gives it: :func:`ids` without those of the winners another
+            file's award holds in force beside its update (:func:`_with_awards_in_force`: a2 beside the update's a1,
+            listed as one file lists them), which are the earlier publication's to keep apart."""
+            given = ids(row, winners)
+            try:
+                values = json.loads(row.get("ocds_award_values") or "null")
+            except (TypeError, ValueError):
+                values = None
+            known = {_ocds_award_id(row), *(values if isinstance(values, dict) else ()),
+                     *_ocds_ids_of_winners(db, ocid, row.get("source_file"), winners)}
+            return [i for i in given if i in known] or given
         if _later(db, award["publication_id"], old["publication_id"]):
-            earlier, earlier_ids, later_ids = archived, ids(old, archived), ids(award, entry["suppliers"])
+            earlier, earlier_ids, later_ids = archived, ids(old, archived), own_ids(award, entry["suppliers"])
         elif _later(db, old["publication_id"], award["publication_id"]):
-            earlier, earlier_ids, later_ids = entry["suppliers"], ids(award, entry["suppliers"]), ids(old, archived)
+            earlier, earlier_ids, later_ids = entry["suppliers"], ids(award, entry["suppliers"]), own_ids(old, archived)
         else:
             awards.append(entry)
             continue
@@ -1556,7 +1569,7 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
     values_of = values_of if isinstance(values_of, dict) else {}
     own = list(entry["suppliers"])
     have = {w.get(k) for w in own for k in ("kvk", "name_key")} - {None}
-    held = []
+    held, held_ids = [], []
     # the update's award ids naming no supplier here beside an id with its winner (a1's new amount alone beside a new
     # award a3): each id's winners as the earlier publication giving the id left them, with the id's new value (OCDS
     # merging: the suppliers it leaves out are as the earlier releases gave them), as one file gives it
@@ -1568,6 +1581,7 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
             if keys and not keys & have and row.get("source_file") != award.get("source_file"):
                 have |= keys
                 held.append((winner, {part: values_of[award_id].get(part) for part in _AMOUNT_PARTS}, row))
+                held_ids.append(award_id)
     # an update giving the lot under an award id no earlier publication gave beside those it updates (a3, another
     # winner) gives the lot anew, as one file gives it (``ocds.to_procedure``): its other awards are not held
     for award_id, winners in ({} if any(i not in in_force for i in own_ids) else in_force).items():
@@ -1581,6 +1595,7 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
                 continue
             have |= keys
             held.append((winner, value, row))
+            held_ids.append(award_id)
 
     def value_source(winner: dict) -> str | None:
         """Where a winner of the update's award takes its value from where it has none of its own: the one supplier-less
@@ -1628,7 +1643,10 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
             # (a date the earlier award took from its publication, not an award date of its own: the update's)
             winner["award_date"] = award.get("award_date")
     value = values[0] if shared else dict.fromkeys(_AMOUNT_PARTS)
+    # the award ids the row holds: its own and those of the winners held in force (a1 beside the update's a2), sorted,
+    # as one file holding both gives them (``rows.ocds_results``); the update's own ids alone were kept (["a2"])
     award = dict(award, winner_count=max(award.get("winner_count") or 0, len(own)) + len(held),
+                 ocds_award_ids=json.dumps(sorted(dict.fromkeys([*own_ids, *held_ids]))),
                  **{f"value_{part}": value[part] for part in _AMOUNT_PARTS},
                  **({} if shared else {"value_has_tax": None}))
     return dict(entry, award=award, suppliers=suppliers)

@@ -478,7 +478,9 @@ def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the
     one named (€ 500.000) and one without a name (€ 400.000). The named winner was taken for the lot's only
     winner: its tender value became the award's value (the lot's, summed as the procedure's awarded value)
     and the award counted one winner; the nameless winner's value was dropped without a word. Now the award
-    has no value of its own, counts both winners, and the problem names the value the nameless one printed."""
+    has no value of its own, counts the nameless winner as one not named (``unnamed_winners``, its value in
+    ``unnamed_value_*``, as an OCDS award id with a value and no supplier is read; not in ``winner_count``), and the
+    problem names the value the nameless one printed."""
     from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
 
     read = parse_html(table([
@@ -487,7 +489,8 @@ def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the
         only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
         only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000"),
         only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "400 000")]))
-    assert [(a["lot_id"], a["value_cents"], a["winner_count"]) for a in read["awards"]] == [("LOT-0001", None, 2)]
+    assert [(a["lot_id"], a["value_cents"], a["winner_count"], a["unnamed_winners"], a["unnamed_value_cents"],
+             a["unnamed_value_raw"]) for a in read["awards"]] == [("LOT-0001", None, 1, 1, 40000000, "400 000")]
     assert [(s["name"], s["tender_value_cents"]) for s in read["suppliers"]] == [("Jeugdhulp Noord B.V.", 50000000)]
     assert "LOT-0001: 1 winner(s) without an official name (tender value '400 000')" in read["problems"]
 
@@ -495,7 +498,8 @@ def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the
         h1("1. Koper"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0001"),
         h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
         only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000")]))
-    assert [(a["value_cents"], a["winner_count"]) for a in alone["awards"]] == [(50000000, 1)]
+    assert [(a["value_cents"], a["winner_count"], a.get("unnamed_winners")) for a in alone["awards"]] == [
+        (50000000, 1, None)]
 
 
 def test_a_nameless_winner_beside_a_named_one_takes_the_name_section_8_gives_the_lots_other_winner():

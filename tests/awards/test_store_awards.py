@@ -967,7 +967,8 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
     Stichting Twee (a2, no value); the 2022 file's publication (tag awardUpdate) values a2 at € 500.000 alone. Within
     one file the update's award of the lot holds both; across the two files the 2022 file alone gave the lot to Twee,
     superseding the 2021 award, so Een was no longer a current winner, in either order of the files. Two yearly files
-    now give what one file gives, in either order. SYNTHETIC releases."""
+    now give what one file gives, in either order, the award ids the update's row holds too (``ocds_award_ids``
+    ["a1", "a2"], as one file gives them; two files gave ["a2"]). SYNTHETIC releases."""
 
     awarded, update = two_winners_and_an_update("96")
 
@@ -977,8 +978,10 @@ def test_an_update_of_one_award_of_a_lot_in_a_later_file_keeps_the_lots_other_aw
             "join awards a using (award_id)"))
 
     def rows(db):
-        return ([(r["award_id"], r["value_cents"], r["winner_count"], r["award_date"], r["current"]) for r in db.query(
-                    "select * from awards order by award_id")],
+        # (the award ids each row holds, ``ocds_award_ids``: the update's row held ["a1", "a2"] from one file, ["a2"]
+        # from two files, the a1 it holds in force left out)
+        return ([(r["award_id"], r["value_cents"], r["winner_count"], r["award_date"], r["current"],
+                  r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"], r["group_member"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
     assert_two_files_read_as_one(tmp_path, awarded, update, awards, rows, [
@@ -1290,3 +1293,48 @@ def test_an_award_id_with_a_value_and_no_supplier_beside_a_named_winner_is_a_win
     derive(db, 1)
     assert [(r["winner_count"], r["unnamed_winners"]) for r in db.query("select * from awards")] == [(2, None)]
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [120000000]
+
+
+def test_a_nameless_winner_block_of_the_html_is_a_winner_not_named_as_in_an_ocds_package(procedure_900001, tmp_path):
+    """Reference §2.5 "No name" (a winner block without any name occurs; WAI reports "1 winnaar(s) zonder officiële
+    naam" instead of inventing one) and §4 "Several winners on one lot": the /html award notice 900102 (SYNTHETIC
+    rows) awards lot 1 to Stichting Een (€ 1.000.000) and to a winner block without a name (€ 200.000). The /html
+    reader counted the nameless block in ``winner_count`` and named its value in the problems alone: the
+    procurement's awarded value was € 1.000.000, where an OCDS package giving the same (an award id with a value and
+    no supplier, round 50) gives ``unnamed_winners`` 1, ``unnamed_value_cents`` € 200.000 and € 1.200.000. Both
+    sources now read it alike: the same columns, the same totals."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+        h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Stichting Een"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "1 000 000"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    awarded = release("ocds-1l04xe-313951", "299851", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}},
+                              {"id": "a3", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 200000, "currency": "EUR"}}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([awarded], source="one.json"))
+    derive(ocds, 1)
+
+    def read(db):
+        return ([(r["value_cents"], r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"],
+                  r["unnamed_value_currency"], r["unnamed_value_placeholder"])
+                 for r in db.query("select * from awards where current = 1")],
+                [(r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")],
+                [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")],
+                [r["value_cents"] for r in db.query("select * from summary_awards")])
+    expected = ([(None, 1, 1, 20000000, "EUR", 0)], [("Stichting Een", 100000000)], [120000000], [120000000])
+    assert read(ocds) == expected, read(ocds)
+    assert read(html) == expected, read(html)
+    assert [r["unnamed_value_raw"] for r in html.query("select * from awards")] == ["200 000"]
