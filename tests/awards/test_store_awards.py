@@ -1164,6 +1164,24 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
                                  [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)])
 
 
+def consortium_and_a_winner(number: str):
+    """The 2021 release of ocid ``ocds-1l04xe-3139{number}`` (publication ``29989{last digit}``): lot 1 to Stichting Een
+    and Stichting Twee together (award a1, € 1.000.000) and to Stichting Drie (a2, € 400.000). SYNTHETIC release."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    return release(f"ocds-1l04xe-3139{number}", f"29989{number[-1]}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                   lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
+                                                      supplier("22222222", "Stichting Twee"),
+                                                      supplier("33333333", "Stichting Drie")],
+                   awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                            "suppliers": [{"id": "11111111", "name": "Stichting Een"},
+                                          {"id": "22222222", "name": "Stichting Twee"}],
+                            "value": {"amount": 1000000, "currency": "EUR"}},
+                           {"id": "a2", "status": "active", "relatedLots": ["1"],
+                            "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
+                            "value": {"amount": 400000, "currency": "EUR"}}])
+
+
 def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_counted_once(tmp_path):
     """Reference §4 "Consortium" (OCDS: one award with several ``suppliers``), §3.1 (a group award has one shared value
     for its members; WAI keeps it at lot level and does not give it to each member) and §8.4 (for consortia, the group
@@ -1173,19 +1191,8 @@ def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_count
     (``tender_value_of_group``), and the procurement's total counts it once: € 1.400.000. SYNTHETIC releases."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
-    from tests.fixtures.awards.make_fixtures import release, supplier
 
-    awarded = release("ocds-1l04xe-313991", "299891", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
-                                                         supplier("22222222", "Stichting Twee"),
-                                                         supplier("33333333", "Stichting Drie")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
-                                             {"id": "22222222", "name": "Stichting Twee"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}},
-                              {"id": "a2", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
-                               "value": {"amount": 400000, "currency": "EUR"}}])
+    awarded = consortium_and_a_winner("91")
     db = ocds_archive(tmp_path / "one.db", to_procedure([awarded], source="one.json"))
     derive(db, 1)
     assert [(r["name"], r["tender_value_cents"], r["tender_value_of_group"], r["group_name"]) for r in db.query(
@@ -1228,19 +1235,7 @@ def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_jo
     awardUpdate) gives a1 at € 500.000 alone. One file holding both gives each member the group's new € 500.000 marked
     joint (``tender_value_of_group``: counted once); two files gave each member € 500.000 as its own tender, the value
     counted twice in the totals, in either order of the files. Now as one file gives it. SYNTHETIC releases."""
-    from tests.fixtures.awards.make_fixtures import release, supplier
-
-    awarded = release("ocds-1l04xe-313993", "299893", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een"),
-                                                         supplier("22222222", "Stichting Twee"),
-                                                         supplier("33333333", "Stichting Drie")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"},
-                                             {"id": "22222222", "name": "Stichting Twee"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}},
-                              {"id": "a2", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "33333333", "name": "Stichting Drie"}],
-                               "value": {"amount": 400000, "currency": "EUR"}}])
+    awarded = consortium_and_a_winner("93")
     update = {"ocid": "ocds-1l04xe-313993", "id": "299993", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
               "awards": [{"id": "a1", "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]}
 
