@@ -865,13 +865,19 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
     under a3, € 200.000 to no supplier: a3's value was in ``ocds_award_values`` alone, left out of the totals and of
     the award's winners. Reference §2.5 "No name": a winner is not named (none is invented), its value is awarded all
     the same. Decided from the archived rows after the crawl, so the files' order never shows: an id another file's
-    party names is that winner's (store.writes gives it its value). The number of rows changed."""
+    party names is that winner's (store.writes gives it its value). So is an award in force of a lot naming no
+    winner at all (one award id, a3 at € 200.000, no supplier, no file's party naming a3): its one winner is not
+    named and its value is the award's (``value_*``, counted once in the totals), as the /html's lot whose only winner
+    block has no name (awards.html._award_rows); it said nothing of its winner. The number of rows changed."""
     import json
 
     awards = db.execute(
-        "select award_id, ocds_award_values, unnamed_winners, unnamed_value_cents, unnamed_value_raw, "
-        "unnamed_value_currency, unnamed_value_placeholder from awards where procurement_id = ? "
-        "and source = 'tenderned_ocds' and (ocds_award_values is not null or unnamed_winners is not null)",
+        "select award_id, ocds_award_values, ocds_award_ids, coalesce(winner_count, 0), value_cents, value_raw, "
+        "value_currency, value_placeholder, unnamed_winners, unnamed_value_cents, unnamed_value_raw, "
+        "unnamed_value_currency, unnamed_value_placeholder "
+        "from awards where procurement_id = ? and source = 'tenderned_ocds' and (ocds_award_values is not null "
+        "or unnamed_winners is not null or (coalesce(winner_count, 0) = 0 "
+        "and not exists (select 1 from award_suppliers s where s.award_id = awards.award_id)))",
         [procurement_id]).fetchall()
     if not awards:
         return 0  # (most procurements: no party is read)
@@ -886,13 +892,28 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
         except (TypeError, ValueError):
             continue
     changed = 0
-    for award_id, values, *old in awards:
+    for award_id, values, ids, count, *own, winners, cents, raw, currency, placeholder in awards:
+        old = [winners, cents, raw, currency, placeholder]
         try:
             values = json.loads(values or "null")
         except (TypeError, ValueError):
             values = None
         unnamed = [v for i, v in (values.items() if isinstance(values, dict) else ()) if str(i) not in named
                    and isinstance(v, dict) and v.get("raw") is not None]
+        if not isinstance(values, dict) and not count and not _winners_of(db, award_id):
+            # the award's one winner, not named: its value is the award's own (no winner's row), counted once
+            try:
+                ids = [str(i) for i in json.loads(ids or "null") or []]
+            except (TypeError, ValueError):
+                ids = []
+            if not named.intersection(ids or [award_id.split("/ocds/", 1)[-1].split("/", 1)[0]]):
+                new = [1, *own] if own[1] is not None else [1, None, None, None, None]
+                if new != old:
+                    db.execute("update awards set unnamed_winners = ?, unnamed_value_cents = ?, unnamed_value_raw = ?, "
+                               "unnamed_value_currency = ?, unnamed_value_placeholder = ? where award_id = ?",
+                               [*new, award_id])
+                    changed += 1
+                continue
         currencies = {v.get("currency") for v in unnamed}
         euro = len(currencies) == 1 and all(v.get("cents") is not None for v in unnamed)
         new = [len(unnamed) or None,
@@ -905,3 +926,8 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
                        "unnamed_value_currency = ?, unnamed_value_placeholder = ? where award_id = ?", [*new, award_id])
             changed += 1
     return changed
+
+
+def _winners_of(db, award_id: str) -> int:
+    """How many winners' rows (``award_suppliers``) the award has."""
+    return db.execute("select count(*) from award_suppliers where award_id = ?", [award_id]).fetchone()[0]

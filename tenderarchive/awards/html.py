@@ -306,8 +306,11 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         awarded = result.get("awarded")
         if any(part.get("awarded") for part in parts[1:]):
             awarded = True
+        # (a winner block without a name is a winner all the same, reference §2.5: a lot whose only winner it is
+        # is awarded, as an OCDS award in force naming no supplier awards its lot)
+        won = winners or [w for part in parts for w in part.get("winners", []) if w.get("empty")]
         if awarded is None and result:
-            awarded = bool(winners) if (winners or result.get("closed")) else None
+            awarded = bool(won) if (won or result.get("closed")) else None
         lot["awarded"] = awarded
         row = {"lot_id": lot_id, "title": lot["title"], "cpv": lot["cpv"],
                "awarded": None if awarded is None else int(bool(awarded)),
@@ -475,18 +478,24 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
     # the other winner's left out), and the award counts it among its winners
     blanks = [w for w in result.get("winners", []) if w.get("empty")]
     nameless = len(blanks)
-    if winners:
+    # a lot whose only winners are blocks without a name is awarded all the same (an award of winners not named, as an
+    # OCDS award in force naming no supplier is): it gave no award, the lot's value and the lot's being awarded lost;
+    # not where the lot's result says no winner was chosen or the procedure is still open
+    if winners or (blanks and result.get("awarded") is not False and not result.get("open")):
         # (a range, "tussen 400 000 en 650 000", is the lot's only winner's value as a single amount is: the award
-        # keeps its text and ends, no cents, as the older form's "Laagste offerte … / Hoogste offerte …")
-        values = [w.get("value") for w in winners if w.get("value") is not None
+        # keeps its text and ends, no cents, as the older form's "Laagste offerte … / Hoogste offerte …"; so is the
+        # value of a lot's only winner block without a name, also in ``unnamed_value_*``, counted once)
+        pool = winners or blanks
+        values = [w.get("value") for w in pool if w.get("value") is not None
                   and (w["value"].cents is not None or w["value"].is_range)]
-        value = shared_value or (values[0] if len(winners) == 1 and not nameless and values else None)
+        value = shared_value or (values[0] if len(pool) == 1 and (not winners or not nameless) and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
-                 "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
-                 "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
+                 "award_date": next((w.get("award_date") for w in pool if w.get("award_date")),
+                                    result.get("award_date")),
+                 "contract_date": next((w.get("contract_date") for w in pool if w.get("contract_date")),
                                       result.get("contract_date")),
                  # every contract of the lot's winners ("CON-0001; CON-0002"): the first alone was kept
-                 "contract_id": "; ".join(dict.fromkeys(c for w in winners for c in w.get("contract_ids") or [])) or None,
+                 "contract_id": "; ".join(dict.fromkeys(c for w in pool for c in w.get("contract_ids") or [])) or None,
                  "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
         # the nameless blocks are winners not named (reference §2.5 "No name": none is invented), read as an OCDS

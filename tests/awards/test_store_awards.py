@@ -1333,3 +1333,43 @@ def test_a_nameless_winner_block_of_the_html_is_a_winner_not_named_as_in_an_ocds
     assert read(ocds) == expected, read(ocds)
     assert read(html) == expected, read(html)
     assert [r["unnamed_value_raw"] for r in html.query("select * from awards")] == ["200 000"]
+
+
+def test_a_lots_only_winner_block_without_a_name_is_an_award_of_a_winner_not_named_as_in_an_ocds_package(
+        procedure_900001, tmp_path):
+    """Reference §2.5 "No name" (a winner block without any name occurs; WAI reports "1 winnaar(s) zonder officiële
+    naam" instead of inventing one): the /html award notice 900102 (SYNTHETIC rows) awards lot 1 to one winner block
+    without a name (€ 200.000), the lot's only winner. The /html gave no award (the procurement's awarded value 0, the
+    lot not marked awarded), and an OCDS package giving the same (award a3, status active, € 200.000, no supplier)
+    gave an award of € 200.000 that said nothing of its winner (``unnamed_winners`` NULL). Both sources now read it
+    alike: the lot awarded, one winner not named (none invented), its value counted once in the totals."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, table
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+        h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    awarded = release("ocds-1l04xe-313951", "299851", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[],
+                      awards=[{"id": "a3", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 200000, "currency": "EUR"}}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([awarded], source="one.json"))
+    derive(ocds, 1)
+
+    def read(db):
+        return ([(r["value_cents"], r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"],
+                  r["unnamed_value_currency"], r["unnamed_value_placeholder"])
+                 for r in db.query("select * from awards where current = 1")],
+                [r["awarded"] for r in db.query("select * from lots")],
+                [(r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")],
+                [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")],
+                [r["value_cents"] for r in db.query("select * from summary_awards")])
+    expected = ([(20000000, 0, 1, 20000000, "EUR", 0)], [1], [], [20000000], [20000000])
+    assert read(ocds) == expected, read(ocds)
+    assert read(html) == expected, read(html)
