@@ -459,6 +459,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # start", "de nieuwe jeugdhulp ging op 1 januari van start"): stages.md's "services start"
                       r"\b(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:gaat|ging|start|startte) "
                       r"(?:[\w'-]+ ){0,2}?(?:begin|medio|eind|in|op|per|vanaf) (?:\d{1,2} )?\w+ (?:\d{4} )?van start|"
+                      # branch cv51: told with its participle ("De nieuwe jeugdhulp is op 1 januari 2024 van start
+                      # gegaan", "is begin januari gestart"), the auxiliary's tense deciding as the date does; the care
+                      # the subject (its article after no preposition: not "De aanbesteding voor de jeugdzorg is ... gestart")
+                      r"(?<!\bvoor )(?<!\bvan )(?<!\bnaar )(?<!\bover )(?<!\bin )(?<!\bop )(?<!\bmet )(?<!\bbij )(?<!\bom )"
+                      r"\b(?:de|het) (?:[\w'-]+e )?(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:is|was) (?:[\w'-]+ ){0,2}?"
+                      r"(?:begin|medio|eind|in|op|per|vanaf) (?:\d{1,2} )?\w+ (?:\d{4} )?(?:van start gegaan|gestart)\b|"
                       r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"

@@ -1,0 +1,61 @@
+"""Specifications of the readings of branch cv51 (issue 11): the tense of dates without a year -- in short synthetic
+pages (SYNTHETIC: written for these tests in common Dutch news wording, not taken from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
+"""
+import datetime as dt
+import time
+
+import pytest
+
+from tenderarchive.analysis.dates import extract_dates
+from tenderarchive.analysis.text import sentences
+from tests.analysis.reading import stage_statuses
+
+
+# --- a date without a year in a past-tense sentence: the last occurrence before publication ---
+
+@pytest.mark.parametrize("text", [
+    "De nieuwe contracten voor de jeugdhulp gingen op 1 januari in.",
+    "De nieuwe jeugdhulp ging op 1 januari van start.",
+    "De nieuwe contracten voor de jeugdhulp startten op 1 januari.",
+])
+def test_a_yearless_start_told_in_the_past_is_done(read, text):
+    result = read(text, published=dt.date(2024, 3, 4))
+    assert stage_statuses(result).get("contractstart") == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "De nieuwe contracten voor de jeugdhulp gaan op 1 januari in.",
+    "De nieuwe jeugdhulp gaat op 1 januari van start.",
+])
+def test_a_yearless_start_told_in_the_present_is_still_planned(read, text):
+    result = read(text, published=dt.date(2024, 3, 4))
+    assert stage_statuses(result).get("contractstart") == "planned"
+
+
+# --- the care started, told with its past participle ---
+
+@pytest.mark.parametrize("text", [
+    "De nieuwe jeugdhulp is op 1 januari 2024 van start gegaan.",
+    "De nieuwe jeugdhulp is op 1 januari van start gegaan.",
+    "De nieuwe jeugdzorg is begin januari gestart.",
+])
+def test_care_started_with_a_participle_is_the_contract_start_done(read, text):
+    result = read(text, published=dt.date(2024, 3, 4))
+    statuses = stage_statuses(result)
+    assert statuses.get("contractstart") == "done"
+    assert "vooraankondiging" not in statuses
+
+
+def test_a_tender_for_care_started_is_no_contract_start(read):
+    result = read("De aanbesteding voor de jeugdzorg is op 1 januari gestart.", published=dt.date(2024, 3, 4))
+    assert "contractstart" not in stage_statuses(result)
+
+
+def test_a_past_tense_scan_stays_fast():
+    text = "De jeugdhulp ging " + "op 1 januari is de zorg " * 4000 + "."
+    sents = sentences(text)
+    t0 = time.perf_counter()
+    extract_dates(sents, published=dt.date(2024, 3, 4))
+    assert time.perf_counter() - t0 < 5
