@@ -48,8 +48,13 @@ def test_care_started_with_a_participle_is_the_contract_start_done(read, text):
     assert "vooraankondiging" not in statuses
 
 
-def test_a_tender_for_care_started_is_no_contract_start(read):
-    result = read("De aanbesteding voor de jeugdzorg is op 1 januari gestart.", published=dt.date(2024, 3, 4))
+@pytest.mark.parametrize("text", [
+    "De aanbesteding voor de jeugdzorg is op 1 januari gestart.",
+    "De inkoop van jeugdhulp ging op 1 januari van start.",
+    "De aanbesteding voor de nieuwe jeugdhulp ging in januari van start.",
+])
+def test_a_tender_or_purchase_for_care_started_is_no_contract_start(read, text):
+    result = read(text, published=dt.date(2024, 3, 4))
     assert "contractstart" not in stage_statuses(result)
 
 
@@ -59,3 +64,14 @@ def test_a_past_tense_scan_stays_fast():
     t0 = time.perf_counter()
     extract_dates(sents, published=dt.date(2024, 3, 4))
     assert time.perf_counter() - t0 < 5
+
+
+def test_the_contract_start_cue_stays_fast_on_100_kb():
+    import re
+
+    from tenderarchive.analysis.vocabulary import STAGE_CUES
+    rx = re.compile("|".join(r for stage, r in STAGE_CUES if stage == "contractstart"), re.I)
+    text = "de inkoop van de nieuwe jeugdhulp is op 1 januari " * 2000
+    t0 = time.perf_counter()
+    list(rx.finditer(text))
+    assert time.perf_counter() - t0 < 2
