@@ -76,10 +76,12 @@ _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halv
 #: a past tense in the sentence places a date without a year on or before the publication date (rule 4). Branch cv51:
 #: the simple past of a start as well ("De nieuwe contracten gingen op 1 januari in", "ging op 1 januari van start",
 #: "startten op 1 januari", "begon") and a perfect with "gegaan" ("is op 1 januari van start gegaan"), no longer read
-#: as the next 1 January
+#: as the next 1 January, nor "zijn op 1 januari ingegaan"
 PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
                      r"ging|gingen|startte|startten|begon|begonnen|"
-                     r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en|aan))\b", re.I)
+                     r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en|aan)|"
+                     # and a start with "zijn" and a separable participle ("zijn op 1 januari ingegaan")
+                     r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,6}(?:in|van\s+start\s+)?ge(?:gaan|start))\b", re.I)
 
 # kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE.
 EVENT_KINDS: list[tuple[str, str]] = [

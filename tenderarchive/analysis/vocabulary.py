@@ -487,6 +487,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
                       r"\bcontracten\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:starten|startten|beginnen|begonnen|gaan|gingen)"
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
+                      # branch cv51: and with the participle ("De nieuwe contracten voor de jeugdhulp zijn op 1 januari
+                      # ingegaan", "Het nieuwe contract is per 1 april ingegaan")
+                      r"\bcontract(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:is|zijn|was|waren)"
+                      r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r") (?:ingegaan|gestart|begonnen)\b|"
                       # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"

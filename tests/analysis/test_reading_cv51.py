@@ -48,6 +48,17 @@ def test_care_started_with_a_participle_is_the_contract_start_done(read, text):
     assert "vooraankondiging" not in statuses
 
 
+# --- the contracts started, told with "zijn ... ingegaan" ---
+
+@pytest.mark.parametrize("text", [
+    "De nieuwe contracten voor de jeugdhulp zijn op 1 januari ingegaan.",
+    "Het nieuwe contract voor de jeugdzorg is per 1 januari ingegaan.",
+])
+def test_contracts_gone_into_force_are_the_contract_start_done(read, text):
+    result = read(text, published=dt.date(2024, 3, 4))
+    assert stage_statuses(result).get("contractstart") == "done"
+
+
 @pytest.mark.parametrize("text", [
     "De aanbesteding voor de jeugdzorg is op 1 januari gestart.",
     "De inkoop van jeugdhulp ging op 1 januari van start.",
