@@ -26,7 +26,8 @@ goes into ``inference``), tried in this order:
 3. ``weekday``: the year in which the date falls on the named weekday, nearest to the
    context year (published year, else the earliest explicit year in the text);
    7 October is a Thursday in 2021 and 2027, the context picks 2021.
-4. ``published``: relative to the publication date: past tense -> last occurrence on or
+4. ``published``: relative to the publication date: past tense (``PAST_RE``: an auxiliary
+   and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
    before it, otherwise the next occurrence on or after it.
 5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
    occurrence before the earliest explicit date in the text.
@@ -72,8 +73,15 @@ RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volge
 YEAR_RE = re.compile(r"\b(?P<cue>per|vanaf|sinds|tot|medio|begin|eind|in|voor|na)\s+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)", re.I)
 
 _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}
+#: a past tense in the sentence places a date without a year on or before the publication date (rule 4). Branch cv51:
+#: the simple past of a start as well ("De nieuwe contracten gingen op 1 januari in", "ging op 1 januari van start",
+#: "startten op 1 januari", "begon") and a perfect with "gegaan" ("is op 1 januari van start gegaan"), no longer read
+#: as the next 1 January, nor "zijn op 1 januari ingegaan"
 PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
-                     r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en))\b", re.I)
+                     r"ging|gingen|startte|startten|begon|begonnen|"
+                     r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en|aan)|"
+                     # and a start with "zijn" and a separable participle ("zijn op 1 januari ingegaan")
+                     r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,6}(?:in|van\s+start\s+)?ge(?:gaan|start))\b", re.I)
 
 # kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE.
 EVENT_KINDS: list[tuple[str, str]] = [

@@ -269,6 +269,11 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
 ]
 
 #: branch cv42: a time after a start verb: a day and month, a month or a year ("op 1 januari 2025", "in januari", "per 2025")
+#: branch cv51: a noun that is no subject, right after a preposition, its article and one adjective ("De inkoop van
+#: jeugdhulp", "de aanbesteding voor de nieuwe jeugdzorg"): fixed-width lookbehinds, checked only where the noun is.
+_NOT_AFTER_PREPOSITION = "".join(
+    r"(?<!\b" + prep + " " + det + ")" for prep in ("van", "voor", "naar", "over", "met", "bij", "om", "in", "op")
+    for det in ("", "de ", "het ", "de nieuwe ", "het nieuwe "))
 _WHEN = (r"(?:(?:begin|medio|eind|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
          r"oktober|november|december)(?: (?:19|20)\d\d)?\b|(?:(?:begin|medio|eind|half) )?(?:19|20)\d\d\b")
 
@@ -457,8 +462,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                              r"contract(?:en)?\b(?! (?:[\w'-]+ ){0,8}aan\b)"),
     ("contractstart", # branch cv50: the care itself starting at a time ahead or past ("De zorg gaat in januari van
                       # start", "de nieuwe jeugdhulp ging op 1 januari van start"): stages.md's "services start"
-                      r"\b(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:gaat|ging|start|startte) "
+                      # (branch cv51: the care the subject, not a noun after a preposition, _NOT_AFTER_PREPOSITION:
+                      # not "De inkoop van jeugdhulp ging op 1 januari van start", the purchase starting)
+                      _NOT_AFTER_PREPOSITION + r"\b(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:gaat|ging|start|startte) "
                       r"(?:[\w'-]+ ){0,2}?(?:begin|medio|eind|in|op|per|vanaf) (?:\d{1,2} )?\w+ (?:\d{4} )?van start|"
+                      # branch cv51: told with its participle ("De nieuwe jeugdhulp is op 1 januari 2024 van start
+                      # gegaan", "is begin januari gestart"), the auxiliary's tense deciding as the date does; the care
+                      # the subject (not "De aanbesteding voor de jeugdzorg is ... gestart")
+                      + _NOT_AFTER_PREPOSITION + r"\b(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b (?:is|was) (?:[\w'-]+ ){0,2}?"
+                      r"(?:begin|medio|eind|in|op|per|vanaf) (?:\d{1,2} )?\w+ (?:\d{4} )?(?:van start gegaan|gestart)\b|"
                       r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
@@ -475,6 +487,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
                       r"\bcontracten\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:starten|startten|beginnen|begonnen|gaan|gingen)"
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r")(?: in\b)?|"
+                      # branch cv51: and with the participle ("De nieuwe contracten voor de jeugdhulp zijn op 1 januari
+                      # ingegaan", "Het nieuwe contract is per 1 april ingegaan")
+                      r"\bcontract(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:is|zijn|was|waren)"
+                      r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r") (?:ingegaan|gestart|begonnen)\b|"
                       # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
