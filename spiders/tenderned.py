@@ -1010,10 +1010,14 @@ class TenderNedSpider(BaseSpider):
         its ``totalElements``. Asked all at once from page 0's ``totalPages``, a list whose
         ``totalPages`` overstated its pages (99 for one page of rows) cost 98 empty pages per
         query and window; an empty page, or one repeating rows already listed, ends the query
-        (a shortfall, if any, is recorded as for any window). The number of pages when the next
-        is wanted, else 0."""
+        (a shortfall, if any, is recorded as for any window). A page whose envelope says ``last: true``
+        ends the query too ("Stop paging on ``last == true``", docs/reference/tenderned-api.md §3): paged
+        from a ``totalElements`` that overstated (101 for 100 rows), an empty page was asked after it. The
+        number of pages when the next is wanted, else 0."""
         page = listed.meta["page"]
         if page + 1 > self.max_page or not new_rows:
+            return 0
+        if page_data.get("last") is True:  # the page says it is the last (reference §3), whatever the counts say
             return 0
         if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
             size = self.count(listed, page_data, "size", quiet=True) or self.page_size

@@ -3,7 +3,8 @@
 Every spider takes ``from_date``, ``until_date`` and ``sample`` (kingfisher-collect's
 convention). Dates are ISO 8601 calendar dates, interpreted in Europe/Amsterdam;
 ``from_date`` ≤ ``until_date``; ``sample`` is a positive integer (the number of
-records to fetch, for a quick look). A bad value raises ``SpiderArgumentError``
+records to fetch, for a quick look). An argument given empty is refused, not taken as
+not given. A bad value raises ``SpiderArgumentError``
 naming the argument, which stops the crawl before any request with a non-zero
 exit.
 """
@@ -79,8 +80,14 @@ def parse_argument_date(argument: str, value: str) -> date:
 
 
 def parse_sample(value) -> int | None:
-    if value is None or value == "":
+    """The ``sample`` argument: None when not given. One given empty (``--sample ''``, ``-a sample=``: most often a
+    shell variable that was not set) is refused, not taken as "not given", as an empty date is
+    (:func:`parse_argument_date`): the whole window was crawled where a quick look was meant."""
+    if value is None:
         return None
+    if isinstance(value, str) and not value.strip():
+        raise SpiderArgumentError("sample", f"{value!r} is empty: give a number of records (at least 1), or leave "
+                                            "the argument out for every record")
     if isinstance(value, str) and value.lower() == "true":
         return 1
     try:

@@ -163,7 +163,7 @@ def dry_run_all(args, settings) -> int:
     for flag, value in (("--from-date", args.from_date), ("--until-date", args.until_date),
                         ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note),
                         ("--replay", args.replay)):
-        if value or (value is not None and flag.endswith("-date")):  # an empty date is refused, not dropped
+        if value is not None:  # one given empty is passed on (each dry run refuses an empty date or sample)
             common += [flag, value]
     for pair in args.set or []:
         common += ["-s", pair]
@@ -332,7 +332,7 @@ def dry_run(args, settings) -> int:
         settings.set("ARCHIVE_DB", str(scratch / "archive.db"), priority="cmdline")
         settings.set("WARC_DIR", str(scratch / "warc"), priority="cmdline")
         settings.set("JOBDIR", None, priority="cmdline")
-        args.sample = args.sample or "1"
+        args.sample = "1" if args.sample is None else args.sample  # one given empty is refused (crawl_into)
         args.db, args.jobdir = str(scratch / "archive.db"), None
         code = crawl_into(args, settings, dry_run=True)
         from tenderarchive import readonly

@@ -26,6 +26,8 @@ def test_defaults_are_the_last_seven_days_in_amsterdam():
     ({"until_date": " "}, "until_date"),
     ({"sample": "0"}, "sample"),
     ({"sample": "many"}, "sample"),
+    ({"sample": ""}, "sample"),   # `-a sample=` / `--sample "$N"` with N unset: crawled the whole window
+    ({"sample": " "}, "sample"),
 ])
 def test_bad_values_name_the_argument(kwargs, argument):
     with pytest.raises(SpiderArgumentError) as error:

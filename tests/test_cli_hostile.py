@@ -78,6 +78,10 @@ def test_an_empty_file_source_or_site_is_a_bad_argument_not_the_default(tmp_path
     # an empty date (a shell variable not set) crawled the default window, for tenderned a fixed 7 days, silently
     (["--from-date", ""], "--from-date", "'' is empty: give a date (YYYY-MM-DD)"),
     (["--until-date", ""], "--until-date", "'' is empty: give a date (YYYY-MM-DD)"),
+    # an empty sample crawled the whole window where a quick look was meant
+    (["--sample", ""], "--sample", "'' is empty: give a number of records"),
+    (["--sample", " "], "--sample", "' ' is empty: give a number of records"),
+    (["--sample", "", "--dry-run"], "--sample", "'' is empty"),  # the dry run's sample of one was taken
 ])
 def test_a_crawl_argument_no_crawl_can_use_is_refused_before_the_crawl(tmp_path, args, option, words):
     out = cli("crawl", "tenderned", "--db", tmp_path / "a.db", "--api-url", "http://127.0.0.1:9/papi", *LOOPBACK, *args)
@@ -96,11 +100,12 @@ def test_a_datasette_number_beyond_what_its_sql_can_hold_is_a_bad_argument(demo_
     refused(out, "--setting", f'"{setting}" is at most 2147483647')
 
 
-def test_an_empty_date_is_refused_by_every_dry_run_not_dropped(tmp_path):
+@pytest.mark.parametrize("option", ["--from-date", "--sample"])
+def test_an_empty_date_is_refused_by_every_dry_run_not_dropped(tmp_path, option):
     """``crawl all --dry-run --from-date ''`` passed only the dates that were not empty on to each spider's dry run,
-    so the empty one was dropped and every dry run took the default window; each refuses it now, and so does the
-    whole (exit 2)."""
-    out = cli("crawl", "all", "--dry-run", "--from-date", "", "--db", tmp_path / "a.db", *LOOPBACK,
+    so the empty one was dropped and every dry run took the default window (``--sample ''``: a sample of one); each
+    refuses it now, and so does the whole (exit 2)."""
+    out = cli("crawl", "all", "--dry-run", option, "", "--db", tmp_path / "a.db", *LOOPBACK,
               "-s", "TENDERNED_DATASETS_URL=http://127.0.0.1:9/datasets")  # a regression asks loopback only
     assert out.returncode == 2, (out.returncode, out.stdout, out.stderr)
     assert "Traceback" not in out.stderr, out.stderr
