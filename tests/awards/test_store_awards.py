@@ -1252,6 +1252,20 @@ def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_jo
         ("Stichting Drie", 40000000, None), ("Stichting Een", 50000000, 1), ("Stichting Twee", 50000000, 1)])
 
 
+def a_winner_and_one_not_named(number: str):
+    """The release of ocid ``ocds-1l04xe-3139{number}`` (publication ``2998{number}``): lot 1 to Stichting Een (a1,
+    € 1.000.000) and, as award a3 (status active), € 200.000 to no supplier. SYNTHETIC release."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    return release(f"ocds-1l04xe-3139{number}", f"2998{number}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                   lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                   awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                            "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                            "value": {"amount": 1000000, "currency": "EUR"}},
+                           {"id": "a3", "status": "active", "relatedLots": ["1"],
+                            "value": {"amount": 200000, "currency": "EUR"}}])
+
+
 def test_an_award_id_with_a_value_and_no_supplier_beside_a_named_winner_is_a_winner_not_named_counted_in_the_totals(
         tmp_path):
     """Reference §2.5 "No name" (a winner block without any name occurs; WAI reports "1 winnaar(s) zonder officiële
@@ -1262,15 +1276,9 @@ def test_an_award_id_with_a_value_and_no_supplier_beside_a_named_winner_is_a_win
     totals count it: € 1.200.000. SYNTHETIC release."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
-    from tests.fixtures.awards.make_fixtures import release, supplier
+    from tests.fixtures.awards.make_fixtures import supplier
 
-    awarded = release("ocds-1l04xe-313995", "299895", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}},
-                              {"id": "a3", "status": "active", "relatedLots": ["1"],
-                               "value": {"amount": 200000, "currency": "EUR"}}])
+    awarded = a_winner_and_one_not_named("95")
     db = ocds_archive(tmp_path / "one.db", to_procedure([awarded], source="one.json"))
     derive(db, 1)
     assert [(r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"], r["unnamed_value_raw"])
@@ -1300,7 +1308,7 @@ def test_a_nameless_winner_block_of_the_html_is_a_winner_not_named_as_in_an_ocds
     sources now read it alike: the same columns, the same totals."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
-    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, table
 
     award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
     award["html"] = table([
@@ -1312,13 +1320,7 @@ def test_a_nameless_winner_block_of_the_html_is_a_winner_not_named_as_in_an_ocds
     html = archive(tmp_path, [award], "html")
     derive(html, 1)
 
-    awarded = release("ocds-1l04xe-313951", "299851", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
-                               "value": {"amount": 1000000, "currency": "EUR"}},
-                              {"id": "a3", "status": "active", "relatedLots": ["1"],
-                               "value": {"amount": 200000, "currency": "EUR"}}])
+    awarded = a_winner_and_one_not_named("51")
     ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([awarded], source="one.json"))
     derive(ocds, 1)
 
