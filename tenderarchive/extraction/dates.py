@@ -251,6 +251,9 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     if not text:
         return None
     text = text.replace("\u00a0", " ").strip()
+    lead = _LEADING_TIME.match(text) if anchored else None
+    if lead:  # the time before the date: "Gepubliceerd op: 08:55 | 14 december 2020"
+        return _with_leading_time(parse_dutch_date(text[lead.end():], anchored=True), lead)
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(text) if anchored else pattern.search(text)
         if m and pattern is not ISO_DATE and m.group("H") is None:
@@ -401,9 +404,28 @@ def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDa
 
 
 #: What may follow a date line's date: a suffix after a separator ("14 oktober 2018 - Verkeer", "15 december 2020 •
-#: Nieuws", a theme's bullet U+2022 or middle dot), or the author ("14 oktober 2021 door redactie": a WordPress theme's
-#: date and byline in one line).
-_DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S)", re.I)
+#: Nieuws", a theme's bullet U+2022 or middle dot), the author ("14 oktober 2021 door redactie": a WordPress theme's
+#: date and byline in one line), or the section it is filed in, a capitalised name after "in" ("14 december 2020 in
+#: Nieuws", "… in: Nieuws, Jeugd", "…, geplaatst in Nieuws", "… in categorie Nieuws": a WordPress theme's "Posted on DATE
+#: in CATEGORY", a TYPO3 or Drupal teaser's date and category); "in" with a lower-case word is a sentence's ("14
+#: december 2020 in de raadszaal").
+#: (The section, :data:`_IN_SECTION`, is the whole rest of the line, a name or a list of names: "14 januari 2021 in
+#: Gouda: marktconsultatie" is a timeline's step.)
+_IN_SECTION = re.compile(r"(?:,\s*)?(?:(?:geplaatst|gepost|gepubliceerd|verschenen)\s+)?in\b\s*:?\s*"
+                         r"(?:(?:de\s+)?(?:categorie|rubriek)\s*:?\s*)?(?-i:[A-ZÀ-Ý0-9])[^:;.!?()\[\]]*", re.I)
+_DATE_SUFFIX = re.compile(r"^(?:[-–|·•]\s*\S|door\s+\S|" + _IN_SECTION.pattern + "$)", re.I)
+#: A time before a date line's date, parted from it by a separator or a space, as a news site or a CMS's teaser prints
+#: the moment ("08:55 | 14 december 2020", "08.55 uur - 14-12-2020", "om 08:55, 14 december 2020"): the date's time.
+#: (A time must have its minutes: "10 | 14 december 2020" is no time.)
+_LEADING_TIME = re.compile(r"(?:om\s+)?(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d))(?P<M>[0-5]\d)(?!\d)(?:\s*uur|u\b)?"
+                           r"(?:\s*[|·•,–-]\s*|\s+)(?=\d|" + _WEEKDAY_NAMES + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I)
+
+
+def _with_leading_time(parsed: ParsedDate | None, lead: re.Match | None) -> ParsedDate | None:
+    """``parsed`` (a day) at the time :data:`_LEADING_TIME` read before it; a date with its own time keeps that."""
+    if parsed is None or lead is None or parsed.precision != "day":
+        return parsed
+    return _build(parsed.day.year, parsed.day.month, parsed.day.day, lead.group("H"), lead.group("M"))
 
 
 #: A date line's time in brackets at its end ("14 oktober 2021 (10u15)", "(om 10.15 uur)", "(10 uur)"): read as the
@@ -425,8 +447,19 @@ _ISO_OFFSET = re.compile(r" ?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\d:])")
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
-    ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
+    ``suffix_limit`` characters of it; None: any, for an element that is a date element), and optionally after a
+    time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`)."""
     line = line.replace("\u00a0", " ").strip()
+    kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
+    start = kicker.end() if kicker and not _OTHER_KICKER.search(kicker.group(1)) else 0
+    lead = _LEADING_TIME.match(line, start)
+    if lead:
+        return _with_leading_time(_date_only(line[lead.end():], suffix_limit), lead)
+    return _date_only(line, suffix_limit)
+
+
+def _date_only(line: str, suffix_limit: int | None) -> ParsedDate | None:
+    """:func:`_is_date_only` of a line not opening with a time."""
     bracketed = _BRACKETED_TIME.search(line)
     if bracketed:  # the time in brackets after the date: "14 oktober 2021 (10u15)"
         line = f"{line[:bracketed.start()].rstrip()} {bracketed.group(1).strip()}"

@@ -568,3 +568,52 @@ def test_a_byline_still_dates_the_page_with_a_time_or_a_section_after_its_date()
                             head_lines=0) is None
     assert find_stated_date(["Door de crisis is de aanbesteding op 3 maart 2021 (een week later) uitgesteld."],
                             head_lines=0) is None
+
+
+#: A page's date line with its time before the date, or with the section it is filed in after it, as news sites and
+#: the CMS families of news-sites.md §2.1 print it under the title (a news site's "08:55 | 14 december 2020", a
+#: WordPress theme's "Posted on DATE in CATEGORY", a TYPO3 or Drupal teaser's date and category), and what it states.
+TIME_FIRST_AND_SECTION_LINES = {
+    "<p class='meta'>08:55 | 14 december 2020</p>": "2020-12-14T08:55",
+    "<span class='date'>08.55 uur - 14-12-2020</span>": "2020-12-14T08:55",
+    "<time>08:55 · ma 14 dec. 2020</time>": "2020-12-14T08:55",
+    "<p>Nieuws | 08:55 | 14 december 2020</p>": "2020-12-14T08:55",
+    "<p>Gepubliceerd op: 08:55 | 14 december 2020</p>": "2020-12-14T08:55",
+    "<p>Door Redactie | 08:55 | 14-12-2020</p>": "2020-12-14T08:55",
+    "<p class='entry-meta'>14 december 2020 in <a href='/category/nieuws/' rel='category tag'>Nieuws</a></p>":
+        "2020-12-14",
+    "<p>14 december 2020 in Nieuws, Jeugd &amp; Gezin</p>": "2020-12-14",
+    "<p>14 december 2020, geplaatst in Nieuws</p>": "2020-12-14",
+    "<p>14 december 2020 08:55 in categorie Persberichten</p>": "2020-12-14T08:55",
+}
+
+
+@pytest.mark.parametrize("line", TIME_FIRST_AND_SECTION_LINES)
+def test_a_date_line_with_its_time_first_or_its_section_after_dates_the_page(line):
+    """news-sites.md §2.3 (date line under the title; time of day): a date line giving the time before the date
+    ("08:55 | 14 december 2020") or the section after it ("14 december 2020 in Nieuws") was no date line: the page
+    went undated (a ``--from-date`` crawl kept it however old) and the line opened its text. It is the page's stated
+    date, to the minute where the time is given, and no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (TIME_FIRST_AND_SECTION_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("line", ["<p>14 december 2020 in de raadszaal</p>", "<p>14 januari 2021 in Gouda: marktconsultatie</p>",
+                                  "<p>10 | 14 december 2020</p>"])
+def test_a_sentence_or_a_step_after_a_date_is_no_section(line):
+    """"in" with a lower-case word after a date is a sentence's, a name with a colon after it a timeline's step, and a
+    number without its minutes no time: none dates the page, and the line stays in its text."""
+    page = page_with_line(line)
+    assert page["published"] is None
+    assert page["text"].startswith(line[3:-4])
+
+
+def test_a_time_first_date_line_is_read_in_linear_time():
+    from time import perf_counter
+    from tenderarchive.extraction.dates import find_stated_date
+    started = perf_counter()
+    for line in ["08:55" + " " * 100_000 + "| 14 december 2020", "14 december 2020 in Nieuws" + " ," * 50_000 + ":",
+                 "08:55 | " * 12_500 + "14 december 2020"]:
+        find_stated_date([line], head_lines=1, suffix_limit=None)
+    assert perf_counter() - started < 1.0
