@@ -84,6 +84,15 @@ def _exception_words(exc, depth: int) -> str:
     from twisted.web._newclient import ParseError, ResponseNeverReceived
     from twisted.web.http import _DataLoss
 
+    from tenderarchive.downloader import BodyPastContentLength
+
+    if isinstance(exc, BodyPastContentLength):
+        return str(exc)
+    if isinstance(exc, ResponseDataLossError) and depth < 3:
+        past = [r for r in getattr(exc.__cause__, "reasons", None) or ()
+                if isinstance(getattr(r, "value", r), BodyPastContentLength)]
+        if past:   # Scrapy's data loss over a body that ran on past its Content-Length
+            return str(getattr(past[0], "value", past[0]))
     if isinstance(exc, (ResponseDataLossError, _DataLoss)):
         return ("answer cut short: the connection closed before the whole body arrived (fewer bytes than its "
                 "Content-Length)")

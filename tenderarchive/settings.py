@@ -116,6 +116,9 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 ROBOTSTXT_CRAWL_DELAY_MAX = 30.0      # a robots.txt Crawl-delay (or Request-rate) is honoured up to this many seconds
 DOWNLOAD_TIMEOUT = 60
+# Scrapy's HTTP/1.1 handler, also failing an answer whose body runs on past its Content-Length (it was archived cut)
+DOWNLOAD_HANDLERS = {"http": "tenderarchive.downloader.WholeBodyDownloadHandler",
+                     "https": "tenderarchive.downloader.WholeBodyDownloadHandler"}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 

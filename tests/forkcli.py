@@ -41,6 +41,7 @@ PRELOAD = [
     "scrapy.crawler",
     "scrapy.core.downloader.contextfactory",
     "scrapy.core.downloader.handlers.http11",
+    "tenderarchive.downloader",
     "spiders.tenderned",
     "spiders.tenderned_ocds",
     "spiders.news",

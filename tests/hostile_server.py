@@ -19,6 +19,8 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
   connection closed (a FIN: a transfer broken off, not a reset);
 - ``("short-length", n)``: the whole body under a Content-Length ``n`` bytes short (the client reads
   a cut body that looks whole), then the connection closed;
+- ``("trailing", data)``: the answer under its own Content-Length, then ``data`` after it on the same write, the
+  connection kept open (a body running on past its length, or a stray CRLF after it);
 - ``("gzip",)``: the answer sent gzip-compressed, as it says (``Content-Encoding: gzip``);
 - ``("gzip-bomb", n)``: ``Content-Encoding: gzip`` over ``n`` bytes of spaces compressed (a few KB on
   the wire for megabytes unpacked);
@@ -163,6 +165,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = body[:behaviour[1]]
         elif kind == "short-length":
             length = max(0, length - behaviour[1])
+        elif kind == "trailing":
+            length, body = len(body), body + behaviour[1]
         elif kind == "gzip":
             body = gzip.compress(body)
             length = len(body)
@@ -195,7 +199,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
+CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "trailing", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
 
 
 class HostileServer:
