@@ -113,7 +113,12 @@ ISO_DATE = re.compile(r"(?:(?<![\w.-])|(?<=[a-z]{2}))(?P<y>(?:19|20)\d{2})-(?P<m
                       r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
+    # the section the page is filed in between the label and its date, as a theme writes "Posted in X on DATE"
+    # ("Geplaatst in Nieuws op 14 december 2020", "Gepubliceerd in Persberichten, Jeugd op …"); not a platform a
+    # notice is published on ("Gepubliceerd in TenderNed op …" is a tender's day), nor "in de …" (a sentence's)
+    r"^(?:gepubliceerd|geplaatst|gepost|verschenen)\s+in\s+(?!(?:tenderned|negometrix|mercell|ted|staatscourant|"
+    r"gemeenteblad|provinciaal\s+blad|waterschapsblad|publicatieblad)\b)(?-i:[A-ZÀ-Ý])[^\d:;.!?()]{0,60}?\s+op\s*:?\s*"
+    r"|^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     # a council information system's document page: the document's own date ("Documentdatum", "Datum document")
     r"documentdatum|datum document|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",

@@ -617,3 +617,27 @@ def test_a_time_first_date_line_is_read_in_linear_time():
                  "08:55 | " * 12_500 + "14 december 2020"]:
         find_stated_date([line], head_lines=1, suffix_limit=None)
     assert perf_counter() - started < 1.0
+
+
+#: A publication label with the section the page is filed in between it and the date, as a theme writes "Posted in
+#: X on DATE" (news-sites.md §2.1 WordPress), and what it states.
+SECTION_LABELS = {
+    "<p class='entry-meta'>Geplaatst in <a href='/category/nieuws/'>Nieuws</a> op 14 december 2020</p>": "2020-12-14",
+    "<p>Gepubliceerd in Persberichten, Jeugd op 14-12-2020 om 08:55</p>": "2020-12-14T08:55",
+}
+
+
+@pytest.mark.parametrize("line", SECTION_LABELS)
+def test_a_publication_label_naming_the_section_before_the_date_dates_the_page(line):
+    """"Geplaatst in Nieuws op 14 december 2020" was no label (the section between "Geplaatst" and "op"): the page
+    went undated and the line opened its text. It is the page's stated date and no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (SECTION_LABELS[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("line", ["Gepubliceerd in TenderNed op 3 maart 2021", "Geplaatst in de krant op 3 maart 2021"])
+def test_a_notice_published_on_a_platform_is_no_section_label(line):
+    """A notice's platform ("in TenderNed", a tender's day) or "in de …" (a sentence's) is no section: no page date."""
+    from tenderarchive.extraction.dates import find_stated_date
+    assert find_stated_date([line], head_lines=0) is None
