@@ -65,17 +65,36 @@ def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) 
     request = urllib.request.Request(source, headers={"User-Agent": f"tenderarchive/{__version__} (+{CONTACT_URL})"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         chunks, size = [], 0
+        announced = response.length  # the Content-Length (None: none, or chunked)
         while True:
             if time.monotonic() > deadline:
                 raise ValueError(f"download took longer than {timeout:g} s (EXTRACT_TIMEOUT)")
-            chunk = response.read1(65536)  # returns what has arrived: a drip cannot hold it
+            chunk = response.read1(_arrived(response, announced))  # returns what has arrived: a drip cannot hold it
             if not chunk:
                 break
             size += len(chunk)
             if size > maxsize:
                 raise ValueError(f"response larger than {maxsize} bytes (EXTRACT_MAXSIZE)")
             chunks.append(chunk)
+        if announced is not None and size < announced:
+            raise ValueError(f"answer cut short: the connection closed after {size} of the {announced} bytes its "
+                             "Content-Length announced")
         return b"".join(chunks), response.geturl(), response.headers.get("Content-Type") or ""
+
+
+def _arrived(response, announced: int | None) -> int:
+    """How much of ``response``'s body to read next: with a ``Content-Length``, what has arrived (its buffered
+    bytes, waiting for some when there are none), so that bytes after the announced length show there: http.client
+    reads up to the length and drops the rest, and a page whose body ran on past it (a CMS or proxy announcing its
+    first part's length) was read cut, as whole. Such bytes are an error; white space alone (a stray CRLF) is none."""
+    fp = getattr(response, "fp", None)
+    if announced is None or response.length is None or fp is None or not hasattr(fp, "peek"):
+        return 65536
+    buffered = fp.peek()
+    if len(buffered) > response.length and buffered[response.length:].strip():
+        raise ValueError(f"answer longer than its Content-Length: {len(buffered) - response.length} bytes or more "
+                         f"came after the {announced} bytes it announced (not read cut)")
+    return max(1, min(len(buffered), 65536))
 
 
 def _summary(page: dict, url: str | None) -> dict:

@@ -113,3 +113,31 @@ def test_a_utf8_page_labelled_latin1_in_its_header_is_read_as_utf8(declared):
     result = json.loads(completed.stdout)
     assert result["title"] == "Aanbesteding jeugdhulp één perceel"
     assert extra.strip() in result["text"] and "Â" not in result["text"]
+
+
+@pytest.mark.parametrize("behaviour, message", [
+    (("trailing", b"<p>Het vervolg van het bericht.</p></body></html>"), "answer longer than its Content-Length: "),
+    (("short-length", 300), "answer longer than its Content-Length: "),
+    (("truncated", 300), "answer cut short: the connection closed after 300 of the "),
+])
+def test_extract_of_a_url_whose_body_is_not_its_content_length_is_a_clear_error(behaviour, message):
+    """A page whose body runs on past its ``Content-Length`` (or stops short of it) was read cut, as whole: http.client
+    reads the announced bytes and drops the rest (or returns what came before the connection closed). It is exit 1 and
+    one line saying so, as a crawl records it; a stray line break after the body is nothing."""
+    from tests.hostile_server import HostileServer, SiteAnswers
+    from tests.test_hostile_answers import ARTICLE
+
+    with HostileServer(SiteAnswers("leiderdorp"), {ARTICLE: behaviour}) as server:
+        completed = cli("extract", server.base_url + ARTICLE)
+    assert completed.returncode == 1 and message in completed.stderr, (completed.returncode, completed.stderr[-2000:])
+    assert not completed.stdout.strip()
+
+
+def test_extract_of_a_url_with_a_stray_line_break_after_its_body_reads_it():
+    from tests.hostile_server import HostileServer, SiteAnswers
+    from tests.test_hostile_answers import ARTICLE
+
+    with HostileServer(SiteAnswers("leiderdorp"), {ARTICLE: ("trailing", b"\r\n")}) as server:
+        completed = cli("extract", server.base_url + ARTICLE)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert json.loads(completed.stdout)["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
