@@ -234,4 +234,7 @@ LOG_FORMATTER = "tenderarchive.logformatter.ItemLogFormatter"
 WARN_ON_GENERATOR_RETURN_VALUE = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+# `scrapy crawl` (and a scrapyd job, which runs it) exits 2 for a refused argument, as `tenderarchive crawl` does
+# (tenderarchive/commands/crawl.py); Scrapy's own ended with 1 and a traceback.
+COMMANDS_MODULE = "tenderarchive.commands"
 FEED_EXPORT_ENCODING = "utf-8"
