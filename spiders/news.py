@@ -1752,8 +1752,11 @@ class NewsSpider(BaseSpider):
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
+        # site_titles: each site's name as its registry entry gives it ("Gemeente Leiderdorp"), for the readers of
+        # the archive's reports (watch/report.py ``site_titles``), who know no registry's short names
         return {**super().crawl_arguments(), "sources": self.source_description,
-                "sites": [s.name for s in self.sites], **subset}
+                "sites": [s.name for s in self.sites], **subset,
+                "site_titles": {s.name: s.title for s in self.sites if s.title}}
 
     # --- discovery -------------------------------------------------------------------
     async def start(self):
