@@ -1372,6 +1372,105 @@ def test_a_lots_only_winner_block_without_a_name_is_an_award_of_a_winner_not_nam
                 [(r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")],
                 [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")],
                 [r["value_cents"] for r in db.query("select * from summary_awards")])
-    expected = ([(20000000, 0, 1, 20000000, "EUR", 0)], [1], [], [20000000], [20000000])
+    expected = ([(20000000, 0, 1, None, None, None)], [1], [], [20000000], [20000000])
     assert read(ocds) == expected, read(ocds)
     assert read(html) == expected, read(html)
+
+
+def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_stated_total_and_no_column_repeats_a_value(
+        procedure_900001, tmp_path):
+    """Reference §2.3 (BT-161 "Waarde van alle contracten toegekend in deze kennisgeving"), §2.5 "No name", §4
+    several winners per lot and consortium. SYNTHETIC rows: LOT-0001 to Stichting Een (€ 300.000); LOT-0002 to one
+    winner block without a name (€ 200.000), the lot's only winner; LOT-0003 to the consortium Combinatie Samen
+    (Stichting Twee leading, Stichting Drie, € 500.000 together), Stichting Vier (€ 100.000) and a winner block
+    without a name (€ 50.000). The notice states € 1.150.000 in all. LOT-0002's € 200.000 stood both in
+    ``awards.value_cents`` and in ``unnamed_value_cents``: a reader summing the two read € 1.350.000. One meaning per
+    column now: ``value_cents`` is the award's own value (the lot's, here its only winner's), ``unnamed_value_cents``
+    the part of the winners not named of an award without a value of its own, never both on one row. The same lots
+    from an OCDS package give the same rows and totals."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+
+    def lot(number):
+        return [h2("6.1", "ID resultaat perceel", f"LOT-000{number}"), h3("6.1.2 Informatie over winnaars")]
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+        amount("Waarde van alle contracten toegekend in deze kennisgeving", "1 150 000"),
+        *lot(1), only("Winnaar"), row("Officiële naam", "Stichting Een"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "300 000"),
+        *lot(2), only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000"),
+        *lot(3), only("Winnaar"), row("Naam van de aanbiedende partij", "Combinatie Samen"),
+        row("Leider van de inschrijver", "Stichting Twee"),
+        row("Officiële namen van de ondernemingen die deel uitmaken van een inschrijvende groep, maar niet de leider "
+            "van de groep zijn", "Stichting Drie"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000"),
+        only("Winnaar"), row("Officiële naam", "Stichting Vier"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "100 000"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "50 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    package = release("ocds-1l04xe-313953", "299853", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
+                               supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                              {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
+                              {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
+                               "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
+                                             {"id": "33333333", "name": "Stichting Drie"}]},
+                              {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
+                               "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
+                              {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(ocds, 1)
+
+    def rows(db):
+        return [(r["value_cents"], r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"],
+                 r["unnamed_value_raw"] is not None) for r in db.query(
+                     "select * from awards where current = 1 order by value_cents is null, value_cents desc")]
+
+    def read_by_hand(db):
+        """What a reader of the awards and award_suppliers tables sums: each award's own value, else its named winners'
+        own values (a group's once) and its winners not named."""
+        own = db.execute("select sum(value_cents) from awards where current = 1").fetchone()[0] or 0
+        parts = db.execute(
+            "select sum(v) from (select max(s.tender_value_cents) as v from award_suppliers s join awards a "
+            "using (award_id) where a.current = 1 and a.value_cents is null group by s.award_id, "
+            "case when s.tender_value_of_group = 1 then s.group_name else s.rowid end)").fetchone()[0] or 0
+        unnamed = db.execute("select sum(unnamed_value_cents) from awards where current = 1").fetchone()[0] or 0
+        return own + parts + unnamed
+
+    expected = [(30000000, 1, None, None, False), (20000000, 0, 1, None, False), (None, 3, 1, 5000000, True)]
+    assert rows(html) == expected, rows(html)
+    assert rows(ocds) == expected, rows(ocds)
+    stated = html.execute("select total_awarded_cents from notice_results").fetchone()[0]
+    assert stated == 115000000
+    for db in (html, ocds):
+        assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [stated]
+        assert db.execute("select sum(value_cents) from summary_awards").fetchone()[0] == stated
+        assert read_by_hand(db) == stated
+        assert not list(db.query("select award_id from awards where value_cents is not null "
+                                 "and (unnamed_value_cents is not null or unnamed_value_raw is not null)"))
+    # the saved searches list the parts of the award without a value of its own, the winners not named among them
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    for db in (html, ocds):
+        db.conn.commit()
+        register_functions(db.conn)
+        region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+        cursor = db.conn.execute(queries["awards_by_region_year"]["sql"],
+                                 {"jeugdregio": region or "", "year": "", "pagina": "alle"})
+        names = [c[0] for c in cursor.description]
+        listed = sorted((r["value_cents"] or 0, r["tender_values"])
+                        for r in (dict(zip(names, row)) for row in cursor))
+        assert listed[1:] == [(20000000, None), (30000000, None)], listed
+        parts = listed[0][1].split("; ")
+        assert parts[-1] == "niet genoemd: € 50.000,00" and len(parts) == 3, parts
