@@ -332,6 +332,13 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         for part in parts:
             _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
                         by_key, awards, suppliers, problems, buyer, buyer_kvk)
+    if len(out_lots) == 1 and len(lots) == 1 and out_lots[0]["estimated_raw"] is None \
+            and isinstance(procedure.get("estimated"), Amount):
+        # the procedure's estimate (2.1.3 "Geraamde waarde", II.1.5) is the estimate of its one lot where the notice
+        # describes one lot and prints no estimate of the lot's own (reference §2.3: "Estimated value, procedure … or
+        # lot"), as an OCDS package's tender.value is its single lot's (awards.ocds): the same lot read from the /html,
+        # its PDF or a package had an estimate from the package alone
+        out_lots[0].update(amount_fields("estimated", procedure["estimated"]))
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})

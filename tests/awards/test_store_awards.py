@@ -1474,3 +1474,69 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
         assert listed[1:] == [(20000000, None), (30000000, None)], listed
         parts = listed[0][1].split("; ")
         assert parts[-1] == "niet genoemd: € 50.000,00" and len(parts) == 3, parts
+
+
+def test_a_procedures_estimate_is_its_one_lots_read_from_the_html_its_pdf_or_a_package(procedure_900001, tmp_path):
+    """Reference §2.3 ("Estimated value, procedure (sub-section 2.1.3 'Waarde') or lot (5.1.x)"), §6.3 (estimate:
+    ``tender.value``), §8.5 (a lot's row keeps its estimated value). SYNTHETIC rows: an award notice of one lot
+    (section 5 LOT-0000 "Jeugdhulp", no estimate of its own) whose procedure is estimated at € 800.000, awarded to
+    Stichting Een for € 700.000. An OCDS package giving the same (``tender.value`` € 800.000, one lot) gives the lot
+    that estimate (``lots.estimated_cents``); the /html and its PDF gave the lot none, the estimate on the notice alone.
+    The three now give the same lot row; a notice of two lots gives neither lot the procedure's estimate."""
+    from tenderarchive.awards.html import parse_html
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+    from tests.fixtures.awards.pdf_writer import text_pdf
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    lines = ["1. Koper", "Officiële naam: Gemeente Voorbeeldstad", "2. Procedure", "2.1.3 Waarde",
+             "Geraamde waarde exclusief btw: 800 000 Euro", "5. Perceel", "5.1 Perceel: LOT-0000", "Titel: Jeugdhulp",
+             "6. Resultaten", "6.1 ID resultaat perceel: LOT-0000", "6.1.2 Informatie over winnaars", "Winnaar:",
+             "Officiële naam: Stichting Een", "Inschrijving:", "Waarde van de aanbesteding: 700 000 Euro"]
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("2. Procedure"), h3("2.1.3 Waarde"),
+        amount("Geraamde waarde exclusief btw", "800 000"), h1("5. Perceel"), h2("5.1", "Perceel", "LOT-0000"),
+        row("Titel", "Jeugdhulp"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0000"),
+        h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Stichting Een"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "700 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    # the PDF of the notice, read where its /html names no winner (pipelines/awards.py)
+    pid = award["detail"]["publicatieId"]
+    item = NoticeItem(publication_id=str(pid), detail=award["detail"], list_record=award["list"],
+                      documents=award["documenten"], source_url=f"{SITE}/x/{pid}",
+                      fetched_at="2026-01-01T00:00:00+00:00", sha256="0" * 64, html_body=json.dumps({"html": table([h1("1. Koper")])}).encode(),
+                      html_url=f"{SITE}/x/{pid}/html", pdf_body=text_pdf([lines]), pdf_url=f"{SITE}/x/{pid}/pdf")
+    item.record = normalise_notice(item, NOTICE_URL, SITE)
+    item.record["notice"].update(youth_care=1, youth_care_reasons="[]")
+    pdf = open_archive(tmp_path / "pdf.db")
+    pdf["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(pdf, AwardsPipeline(Settings(TENDERNED_NOTICE_URL=NOTICE_URL)).process_item(item).record, 1)
+    derive(pdf, 1)
+
+    package = release("ocds-1l04xe-313954", "299854", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Jeugdhulp")], parties=[supplier("11111111", "Stichting Een")], value=800000,
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 700000, "currency": "EUR"},
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(ocds, 1)
+
+    def lots(db):
+        return [(r["title"], r["awarded"], r["estimated_cents"], r["estimated_currency"], r["estimated_placeholder"])
+                for r in db.query("select * from lots")]
+    assert [r["source"] for r in pdf.query("select source from awards")] == ["tenderned_pdf"]
+    for db in (html, pdf, ocds):
+        assert lots(db) == [("Jeugdhulp", 1, 80000000, "EUR", 0)], lots(db)
+        assert [r["estimated_cents"] for r in db.query("select * from notice_results")] == [80000000]
+        assert [r["value_cents"] for r in db.query("select * from awards")] == [70000000]
+
+    # two lots: the procedure's estimate is neither's (as a package of two lots gives it)
+    two = parse_html(table([
+        h1("1. Koper"), h1("2. Procedure"), h3("2.1.3 Waarde"), amount("Geraamde waarde exclusief btw", "800 000"),
+        h1("5. Perceel"), h2("5.1", "Perceel", "LOT-0001"), row("Titel", "Ambulant"),
+        h2("5.1", "Perceel", "LOT-0002"), row("Titel", "Verblijf"), amount("Geraamde waarde exclusief btw", "300 000")]))
+    assert [(lot["lot_id"], lot["estimated_cents"]) for lot in two["lots"]] == [("LOT-0001", None),
+                                                                                ("LOT-0002", 30000000)]
