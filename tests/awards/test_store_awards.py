@@ -1540,3 +1540,50 @@ def test_a_procedures_estimate_is_its_one_lots_read_from_the_html_its_pdf_or_a_p
         h2("5.1", "Perceel", "LOT-0002"), row("Titel", "Verblijf"), amount("Geraamde waarde exclusief btw", "300 000")]))
     assert [(lot["lot_id"], lot["estimated_cents"]) for lot in two["lots"]] == [("LOT-0001", None),
                                                                                 ("LOT-0002", 30000000)]
+
+
+def test_a_supplier_given_by_its_id_alone_which_is_its_name_is_a_winner_with_its_value_in_either_file_order(tmp_path):
+    """Reference §6.3 "Suppliers": the converter gives a supplier without a KvK number its name as id ("The supplier
+    id is the KvK number when the row has one, otherwise the supplier's name"). A 2022 release awarding lot 2 to
+    ``{"id": "Stichting Een B.V."}`` alone (€ 200.000), no party of that id in its file: the winner was left out (no
+    row, its award counting it among its winners), named only where the 2021 file, whose party of the id names it
+    (Leiden), was read first; beside another winner of the lot its € 200.000 was lost from the totals. Now it is
+    named by its id where no file's party is kept, and by the party where one is, in either order of the files; an
+    id that is a code (``BE0123456789``) names nobody. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(award_id, lot, supplier_id, amount_):
+        return {"id": award_id, "status": "active", "relatedLots": [lot], "suppliers": [{"id": supplier_id}],
+                "value": {"amount": amount_, "currency": "EUR"}}
+    earlier = release("ocds-1l04xe-313955", "299855", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                      parties=[supplier("Stichting Een B.V.", "Stichting Een B.V.")],
+                      awards=[award("a1", "1", "Stichting Een B.V.", 300000)])
+    later = release("ocds-1l04xe-313955", "299955", "2022-02-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], awards=[award("a2", "2", "Stichting Een B.V.", 200000)])
+
+    def winners(db):
+        return sorted((r["lot_id"], r["name"], r["place"], r["tender_value_cents"]) for r in db.query(
+            "select s.*, a.lot_id from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        derive(db, 1)
+        return ([(r["lot_id"], r["value_cents"], r["winner_count"]) for r in db.query(
+                    "select * from awards where current = 1 order by lot_id")],
+                [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")])
+    assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, [
+        ("1", "Stichting Een B.V.", "Leiden", None), ("2", "Stichting Een B.V.", "Leiden", None)])
+    one = ocds_archive(tmp_path / "total.db", to_procedure([earlier, later], source="one.json"))
+    assert rows(one) == ([("1", 30000000, 1), ("2", 20000000, 1)], [50000000])
+
+    # no file's party of the id, beside a winner of its own value: named by its id, its value counted (the total was
+    # € 200.000: Stichting Vier's € 100.000 and lot 2's); an id that is a code names nobody (as before)
+    alone = release("ocds-1l04xe-313956", "299856", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("12345678", "Stichting Vier")],
+                    awards=[award("a1", "1", "Stichting Een B.V.", 200000), award("a2", "1", "12345678", 100000),
+                            award("a3", "2", "BE0123456789", 100000)])
+    db = ocds_archive(tmp_path / "alone.db", to_procedure([alone], source="one.json"))
+    assert winners(db) == [("1", "Stichting Een B.V.", None, 20000000), ("1", "Stichting Vier", "Leiden", 10000000)]
+    assert rows(db) == ([("1", None, 2), ("2", 10000000, 1)], [40000000])
