@@ -47,3 +47,32 @@ def test_an_open_notice_ended_early_by_its_detail_while_its_row_says_it_runs_is_
     crawl(server.api_url, **later)
     assert server.api.log.count(NOTICE) == asked
 
+
+def test_a_document_without_type_document_takes_its_type_from_its_name(snapshot, serve_api, crawl):
+    """Documents of notice 300301 listed without ``typeDocument`` (§5 gives it as the type; §13: fields go missing)
+    were archived with ``file_type`` NULL, though their name says ``.pdf`` (or, nameless, their download link ends in
+    ``.docx``, §5 ``links.download``): such a document fell out of every count or filter by type. The type is taken
+    from the name's extension (lower case), else the link's; a name without a known extension (``Bestek v1.2``) gives
+    none; a type TenderNed gave is kept as given, also when a later list leaves it out."""
+    documents = by_id(snapshot, 300301)["documenten"]["documenten"]
+    first_doc, second_doc = documents
+    del first_doc["typeDocument"]
+    first_doc["documentNaam"] = "Selectieleidraad jeugdhulp.PDF"
+    del second_doc["typeDocument"], second_doc["documentNaam"]
+    second_doc["links"]["download"]["href"] = f"{NOTICE}/documenten/30030102/Bijlage%20percelen.docx"
+    third = dict(first_doc, documentId=30030103, documentNaam="Bestek v1.2")
+    third["links"] = {"download": {"href": f"{NOTICE}/documenten/30030103/content", "title": "Bestek v1.2"}}
+    fourth = dict(first_doc, documentId=30030104, documentNaam="Alle bijlagen.zip",
+                  typeDocument={"code": "rar", "omschrijving": "RAR"})
+    documents += [third, fourth]
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    types = {row["document_id"]: row["file_type"] for row in first.db["documents"].rows_where("publication_id = 300301")}
+    assert types == {"30030101": "pdf", "30030102": "docx", "30030103": None, "30030104": "rar"}
+
+    del fourth["typeDocument"]  # TenderNed's type left out later: the one it gave is kept, not the name's
+    again = crawl(server.api_url, **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    assert again.db["documents"].get((300301, "30030104"))["file_type"] == "rar"
+    assert again.db["documents"].get((300301, "30030101"))["file_type"] == "pdf"
