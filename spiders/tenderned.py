@@ -420,10 +420,12 @@ class TenderNedSpider(BaseSpider):
         gives that flag no meaning for a notice still open (a market consultation's may be set), so it stops nothing
         here.
 
-        Except one whose early end its detail alone gave (:meth:`end_listed`: fetched with no list row, or a row
-        without ``isVroegtijdigeBeeindiging``): no list row will say that TenderNed reinstated it (the row's flag back
-        to false, :meth:`listed_ended_early`), so it is re-checked while open as any notice is and its detail's own
-        state decides; not re-checked, it stayed ended early, its procedure ``mislukt``, for ever."""
+        Except one whose early end its detail alone gave (:meth:`end_listed`: fetched with no list row, a row
+        without ``isVroegtijdigeBeeindiging``, or a row saying it runs, ``false``, while its detail said it ended): no
+        list row will say that TenderNed reinstated it (the row's flag back to false, :meth:`listed_ended_early`; a
+        row that said false all along says nothing new, :meth:`listed_before`), so it is re-checked while open (its
+        deadline plus the margin) as any notice is and its detail, the authority (reference §4), decides; not
+        re-checked, it stayed ended early, its procedure ``mislukt``, for ever."""
         if notice.get("is_cancelled") == 1 and self.end_listed(notice):
             return False
         dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
@@ -433,15 +435,17 @@ class TenderNedSpider(BaseSpider):
 
     @staticmethod
     def end_listed(notice: dict) -> bool:
-        """The archived notice was last fetched with a list row saying whether its procedure ended early
-        (``isVroegtijdigeBeeindiging``, reference §3: ``notices.listed_as``), so its row tells of a change
-        (:meth:`listed_ended_early`). False for a notice fetched with no row (found through ``/gerelateerd`` or the
-        re-check of its procedure) or with a row without the flag (§13: fields go missing)."""
+        """The archived notice was last fetched with a list row saying its procedure ended early
+        (``isVroegtijdigeBeeindiging: true``, reference §3: ``notices.listed_as``), so its row agrees with its detail
+        and tells of a reinstatement (:meth:`listed_ended_early`). False for a notice fetched with no row (found
+        through ``/gerelateerd`` or the re-check of its procedure), with a row without the flag (§13: fields go
+        missing), or with a row saying it runs (``false``) where its detail said it ended: that row, the same each
+        crawl, is no news (:meth:`listed_before`), so only its detail can tell of a reinstatement."""
         try:
             listed = json.loads(notice.get("listed_as") or "{}")
         except (TypeError, ValueError):
             return False
-        return isinstance(listed, dict) and listed.get("ended_early") is not None
+        return isinstance(listed, dict) and listed.get("ended_early") == 1
 
     def open_ended_until(self, notice: dict) -> str | None:
         """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090, "no

@@ -163,6 +163,9 @@ def _pk(table: str) -> tuple[str, ...]:
 
 #: Tables whose rows the item writers below write through :func:`put_row` alone (an OCDS
 #: procedure's notices excepted: :func:`write_ocds_procedure` stops the tracking of ``notices``).
+#: The key pipelines/normalise.py (``FILE_TYPE_GUESSED``) marks a document row with whose ``file_type`` came from its
+#: name, not from TenderNed's ``typeDocument``.
+DOCUMENT_TYPE_GUESSED = "_file_type_guessed"
 NEW_KEY_TABLES = ("notices", "notice_cpv", "documents", "notice_results", "lots", "awards", "articles")
 
 
@@ -603,13 +606,18 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         # listed (again): a document a list once left out and lists again is no longer dropped, and the crawl
         # that lists it again says so (``listed_again``: that crawl's id, kept after it): the crawl report told
         # of it as of a new document
-        archived = {document_id: (dropped, again) for document_id, dropped, again in db.conn.execute(
-            "select document_id, dropped_since, listed_again from documents where publication_id = ?", [key])
-        } if record["documents"] and known is not None else {}
+        archived = {document_id: (dropped, again, file_type) for document_id, dropped, again, file_type in
+                    db.conn.execute("select document_id, dropped_since, listed_again, file_type from documents "
+                                    "where publication_id = ?", [key])
+                    } if record["documents"] and known is not None else {}
         for row in record["documents"] or []:
-            dropped, again = archived.get(row["document_id"], (None, None))
+            dropped, again, file_type = archived.get(row["document_id"], (None, None, None))
             row = dict(row, crawl_id=crawl_id, dropped_since=None,
                        listed_again=crawl_id if dropped is not None else again)
+            # a type read from the document's name (no typeDocument: pipelines/normalise.py document_type) never
+            # replaces another archived one: TenderNed's, given before, is kept as an omitted value (keep_omitted)
+            if row.pop(DOCUMENT_TYPE_GUESSED, False) and file_type is not None and file_type != row["file_type"]:
+                row["file_type"] = None
             changed |= upsert_if_changed(db, "documents", row) != "unchanged"
         if record["documents"] is not None and known is not None:
             changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"), crawl_id)
