@@ -67,6 +67,9 @@ NEWS_REVISIT_MAX = 50
 # A discovered address whose last answer redirected outside its site's rules (another host) is left alone
 # until that answer is older than this many days (0: asked every crawl).
 NEWS_REDIRECT_RECHECK_DAYS = 30
+# A news page of more HTML than this (within DOWNLOAD_MAXSIZE) is an error of the page, not read: reading a page
+# costs more than its size (a 4 MB page took minutes). 0: no limit.
+NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the

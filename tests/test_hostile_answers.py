@@ -99,7 +99,7 @@ ARTICLE = "/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_be
 NEWS_HOSTILE = ["truncated", "gzip-bomb", "bad-gzip", "garbage", "huge-header", "loop"]
 
 
-def news(answers, behaviours, tmp_path, site="leiderdorp"):
+def news(answers, behaviours, tmp_path, site="leiderdorp", *extra):
     import yaml
 
     registry = yaml.safe_load((ROOT / "tests" / "fixtures" / "news" / "sources.yaml").read_text(encoding="utf-8"))
@@ -111,7 +111,7 @@ def news(answers, behaviours, tmp_path, site="leiderdorp"):
         path.write_text(yaml.safe_dump({"version": 1, "sites": [entry]}, allow_unicode=True), encoding="utf-8")
         db = tmp_path / "archive.db"
         started = time.monotonic()
-        completed = forkcli.run(["crawl", "news", "--sources", str(path), "--db", str(db), *FAST, *BOUNDS],
+        completed = forkcli.run(["crawl", "news", "--sources", str(path), "--db", str(db), *FAST, *BOUNDS, *extra],
                                 cwd=ROOT, timeout=240)
         assert time.monotonic() - started < 120
         return CrawlResult(completed, db), server.base_url
@@ -188,3 +188,20 @@ def test_a_news_page_served_as_bytes_of_no_known_type_is_read_as_the_html_it_is(
     result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("content-type", content_type)}, tmp_path)
     assert result.returncode == 0 and not result.errors, result.output[-3000:]
     assert articles(result.db)[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
+
+
+@pytest.mark.parametrize("maxsize, message", [
+    (64_000_000, "page too large to read: 47.7 mib of html, more than news_page_max_bytes (4.0 mib); not archived"),
+    (1_000_000, "larger than download max size (1000000)")])
+def test_a_news_page_of_50_mb_is_a_recorded_error_in_bounded_time(tmp_path, maxsize, message):
+    """An article of 50 MB of HTML. Over ``DOWNLOAD_MAXSIZE`` its download is cancelled; within it (raised to 64 MB),
+    it was read: the extraction and reading of a page cost more than its size, and the crawl ran for hours (4 MB:
+    minutes). Past ``NEWS_PAGE_MAX_BYTES`` it is one recorded error naming its size, not read; the site's other
+    pages are archived and the crawl ends in bounded time (``news`` asserts under 120 s)."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("padded", 50_000_000)}, tmp_path, "leiderdorp",
+                        "-s", f"DOWNLOAD_MAXSIZE={maxsize}")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = [e["error"].lower() for e in result.errors if e.get("url") == base + ARTICLE]
+    assert recorded and any(message in e for e in recorded), result.errors
+    read = articles(result.db)
+    assert len(read) == 2 and base + ARTICLE not in read
