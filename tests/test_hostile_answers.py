@@ -205,3 +205,49 @@ def test_a_news_page_of_50_mb_is_a_recorded_error_in_bounded_time(tmp_path, maxs
     assert recorded and any(message in e for e in recorded), result.errors
     read = articles(result.db)
     assert len(read) == 2 and base + ARTICLE not in read
+
+
+@pytest.mark.parametrize("location, message", [
+    # another host (a loopback name of its own: nothing leaves 127.0.0.1), answering 404
+    ("http://localhost:{port}%sx", "http 404 'not found' (redirected to http://localhost:"),
+    # another host whose same path redirects to itself: a loop, found on the other host
+    ("http://localhost:{port}%s", "redirect loop: http://localhost:")])
+def test_a_detail_redirected_to_another_host_is_followed_bounded_and_recorded(snapshot, tmp_path, location, message):
+    """A detail answered with a redirect to another host: followed no further than its chain's bounds (a loop there is
+    one), the redirect and its target kept in the crawl's fetches, and the failure recorded naming where it went; the
+    rest of the crawl archived."""
+    hostile, other = snapshot[0], snapshot[1]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): ("redirect", location % detail(hostile))}) as server:
+        started = time.monotonic()
+        result = tenderned(server, db)
+        assert time.monotonic() - started < 120
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = errors_for(result, detail(hostile))
+    assert recorded and any(message in e.lower() for e in recorded), result.errors
+    fetched = {(r["url"], r["status"]) for r in result.db.query("select url, status from fetches")}
+    assert (server.base_url + detail(hostile), 302) in fetched
+    assert any(url.startswith("http://localhost:") for url, _ in fetched)
+    assert server.log.count(detail(hostile)) <= 1 + 6   # its host's request and a bounded chain on the other
+    assert (server.base_url + detail(other), 200) in fetched
+
+
+@pytest.mark.parametrize("status, retry_after", [(429, "9" * 400), (503, "Fri, 31 Dec 9999 23:59:59 GMT"),
+                                                 (429, "-1"), (503, "1e308"), (429, "nan")])
+def test_an_absurd_retry_after_waits_no_longer_than_retry_after_max(snapshot, tmp_path, status, retry_after):
+    """A 429 or 503 with a ``Retry-After`` of centuries, a date in the year 9999, or no number at all: each wait is at
+    most ``RETRY_AFTER_MAX`` (here 2 s) or the back-off, the crawl ends in bounded time, and the answer that never came
+    is one recorded error of the detail; the rest archived."""
+    hostile, other = snapshot[0], snapshot[1]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): ("retry-after", status, retry_after)}) as server:
+        started = time.monotonic()
+        result = tenderned(server, db, "-s", "RETRY_AFTER_MAX=2", "-s", "RETRY_BACKOFF_BASE=0.5")
+        elapsed = time.monotonic() - started
+    assert elapsed < 90
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = errors_for(result, detail(hostile))
+    assert recorded and any(str(status) in e for e in recorded), result.errors
+    assert server.log.count(detail(hostile)) == 2   # RETRY_TIMES=1: asked, then once more
+    fetched = {r["url"] for r in result.db.query("select url from fetches where status = 200")}
+    assert server.base_url + detail(other) in fetched
