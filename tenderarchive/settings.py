@@ -191,7 +191,9 @@ WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",
                       "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH", "NEWS_SITEMAPS_REREAD",
-                      "NEWS_ARTICLE_MAX_PARTS"]
+                      "NEWS_ARTICLE_MAX_PARTS",
+                      # the largest page it read: a page a crawl read under a raised limit is read by its replay too
+                      "NEWS_PAGE_MAX_BYTES"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
