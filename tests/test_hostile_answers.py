@@ -251,3 +251,20 @@ def test_an_absurd_retry_after_waits_no_longer_than_retry_after_max(snapshot, tm
     assert server.log.count(detail(hostile)) == 2   # RETRY_TIMES=1: asked, then once more
     fetched = {r["url"] for r in result.db.query("select url from fetches where status = 200")}
     assert server.base_url + detail(other) in fetched
+
+
+def test_a_news_page_redirected_to_another_host_is_not_archived_and_recorded_as_fetched(tmp_path):
+    """An article answered with a redirect off its site (another host: a loopback name of its own here, so nothing
+    leaves 127.0.0.1): the chain is followed within its bounds, the landing page is outside the site's rules and not
+    archived as the article (no error: the server answered; ``NEWS_REDIRECT_RECHECK_DAYS`` spaces the next asks), the
+    redirect is in the crawl's fetches, and the site's other pages are archived."""
+    answers = SiteAnswers("leiderdorp")
+    result, base = news(answers, {ARTICLE: ("redirect", "http://localhost:{port}" + LISTING)}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 2 and base + ARTICLE not in read and not any("localhost" in url for url in read)
+    fetched = {(r["url"], r["status"]) for r in result.db.query("select url, status from fetches")}
+    assert (base + ARTICLE, 302) in fetched
+    landed = base.replace("127.0.0.1", "localhost") + LISTING
+    assert (landed, 200) in fetched   # followed, within bounds, and kept as fetched
+    assert "outside the site's rules" in result.output or "news overview" in result.output, result.output[-3000:]
