@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from tenderarchive.exitcodes import ExitCode
-from tenderarchive.files import UnusableFile, check_archive, check_warc
+from tenderarchive.files import ArchiveBusy, UnusableFile, busy, check_archive, check_warc
 
 
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
@@ -1159,8 +1159,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except UnusableFile as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
-        return ExitCode.UNUSABLE_FILE
+        return ExitCode.LOCKED if isinstance(exc, ArchiveBusy) else ExitCode.UNUSABLE_FILE
     except sqlite3.DatabaseError as exc:  # damage found only while reading (a corrupt page)
+        if busy(exc):  # or a writer that took the file for itself after the check: busy, not damaged
+            print(f"tenderarchive: {ArchiveBusy(db or 'archive.db', exc)}", file=sys.stderr)
+            return ExitCode.LOCKED
         print(f"tenderarchive: {db or 'archive.db'}: the archive is damaged: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
 
