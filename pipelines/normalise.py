@@ -298,6 +298,46 @@ def document_size(value) -> int | None:
         return None
 
 
+#: Key of a document row whose ``file_type`` came from its name, not ``typeDocument``: popped by the writer, which
+#: keeps an archived type instead (tenderarchive/store/writes.py ``write_notice``).
+FILE_TYPE_GUESSED = "_file_type_guessed"
+
+#: File extensions a document name or link ends in that say its type (reference §5: ``typeDocument.code`` is ``pdf``,
+#: ``zip``, ``xlsx`` …): only these, so a name ending in a version (``Bestek v1.2``) or a date gives none.
+DOCUMENT_EXTENSIONS = frozenset({
+    "pdf", "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "csv", "ppt", "pptx", "odt", "ods",
+    "odp", "rtf", "txt", "xml", "json", "html", "htm", "zip", "7z", "rar", "gz", "tar", "jpg", "jpeg", "png", "gif",
+    "tif", "tiff", "bmp", "svg", "dwg", "dxf", "msg", "eml", "p7s", "asice", "ifc", "mp4"})
+_EXTENSION = re.compile(r"\.([A-Za-z0-9]{1,5})\s*$")
+
+
+def document_extension(*names) -> str | None:
+    """The type a document's name says (its extension, lower case, if a known one: ``DOCUMENT_EXTENSIONS``), from
+    the first of ``names`` (its ``documentNaam``, then its download link's path) that has one; None when none does."""
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        if "/" in name:  # a link: its path's last segment
+            name = urlsplit(name.strip()).path.rsplit("/", 1)[-1]
+        found = _EXTENSION.search(name[-64:])
+        if found and found.group(1).lower() in DOCUMENT_EXTENSIONS:
+            return found.group(1).lower()
+    return None
+
+
+def document_type(doc: dict) -> tuple[str | None, bool]:
+    """A document's type: ``typeDocument.code`` as TenderNed gives it (reference §5), else the extension its name or
+    download link ends in (:func:`document_extension`). Returns ``(type, guessed)``: ``guessed`` when the type came
+    from the name, so the archive keeps a type TenderNed gave before (tenderarchive/store/writes.py)."""
+    given = code_label(doc.get("typeDocument"))[0]
+    if given:
+        return given, False
+    download = doc.get("links", {}).get("download") if isinstance(doc.get("links"), dict) else None
+    download = download if isinstance(download, dict) else {}
+    guessed = document_extension(doc.get("documentNaam"), download.get("href"))
+    return guessed, guessed is not None
+
+
 def document_key(doc) -> str | None:
     """A document's ``documentId`` as text (a whole number sent as ``123.0`` as ``123``), or None when
     the entry has none to key it by: no object, no ``documentId``, an empty one, or a list or object."""
@@ -849,11 +889,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             if document_id is None:
                 continue  # nothing to key it by: recorded by the spider (document_problems)
             category, category_label = code_label(doc.get("publicatieCategorie"))
+            file_type, guessed = document_type(doc)
             documents.append({
                 "document_id": document_id,
                 "publication_id": publication_id,
                 "name": clean_field(doc.get("documentNaam")),
-                "file_type": code_label(doc.get("typeDocument"))[0],
+                # no typeDocument (§13: fields go missing): its name's extension; FILE_TYPE_GUESSED for the writer
+                "file_type": file_type, **({FILE_TYPE_GUESSED: True} if guessed else {}),
                 "category": category, "category_label": category_label,
                 # a document's date or size that cannot be read costs that value, not the notice (the
                 # spider records it: document_problems); it dropped the notice with all its documents

@@ -1622,7 +1622,7 @@ def agenda_item_links(response, allows) -> list[str]:
     site's rules allow (``allows``), with little text besides (:data:`AGENDA_OTHER_TEXT`). A news item with an
     events "agenda" beside its text has its text outside the list and stays an article. Written here because
     no library knows the markup of council information systems; the test is on the shape, not on one vendor."""
-    matter = sum(len(t.strip()) for t in response.xpath(MATTER_TEXT).getall())
+    matter = None  # read only for a page with such a list: a pass over every text node of the page (issue 13)
     for agenda in response.xpath(AGENDA_LISTS):
         entries = agenda.xpath("./li")
         links: list[str] = []
@@ -1635,9 +1635,12 @@ def agenda_item_links(response, allows) -> list[str]:
                 if url and allows(url) and not DOCUMENT_PATH.search(urlsplit(url).path):
                     links.append(url.split("#")[0])
                     break
+        if len(entries) < 3 or len(links) < 3 or 2 * len(links) < len(entries):
+            continue
+        if matter is None:
+            matter = sum(len(t.strip()) for t in response.xpath(MATTER_TEXT).getall())
         listed = sum(len(t.strip()) for t in agenda.xpath(".//text()").getall())
-        if len(entries) >= 3 and len(links) >= 3 and 2 * len(links) >= len(entries) \
-                and matter - listed <= AGENDA_OTHER_TEXT:
+        if matter - listed <= AGENDA_OTHER_TEXT:
             return list(dict.fromkeys(links))
     return []
 
@@ -1752,8 +1755,11 @@ class NewsSpider(BaseSpider):
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
+        # site_titles: each site's name as its registry entry gives it ("Gemeente Leiderdorp"), for the readers of
+        # the archive's reports (watch/report.py ``site_titles``), who know no registry's short names
         return {**super().crawl_arguments(), "sources": self.source_description,
-                "sites": [s.name for s in self.sites], **subset}
+                "sites": [s.name for s in self.sites], **subset,
+                "site_titles": {s.name: s.title for s in self.sites if s.title}}
 
     # --- discovery -------------------------------------------------------------------
     async def start(self):
@@ -3253,6 +3259,8 @@ class NewsSpider(BaseSpider):
                 self.logger.info("not an HTML page, not archived: %s", response.url)
                 self.crawler.stats.inc_value("news/skipped_not_html")
             return
+        if self.too_large(response, response.url):
+            return
         provenance = self.provenance(response)
         if not response.meta["living"]:
             first = self.answered.setdefault(provenance["sha256"], response.url)
@@ -3310,8 +3318,29 @@ class NewsSpider(BaseSpider):
         yield scrapy.Request(state["links"][pending[0]], self.parse_part, errback=self.part_failed, dont_filter=True,
                              meta={"part_of": item, "part_state": state, "site": state["site"]})
 
+    def too_large(self, response, url: str, part_of: str = "") -> bool:
+        """Whether a page's HTML is larger than ``NEWS_PAGE_MAX_BYTES`` (within ``DOWNLOAD_MAXSIZE``): then an error
+        of the page (of its item, for a page of an item split over several), not read and not archived, and the next
+        crawl asks again; what the archive holds of it is kept. Reading a page costs more than its size (the text's
+        extraction, its reading): a 4 MB page took minutes, the 16 MB the download allows an hour, the crawl stalled on
+        it."""
+        limit = self.settings.getint("NEWS_PAGE_MAX_BYTES", 0)
+        if not limit or len(response.body) <= limit or not isinstance(response, scrapy.http.TextResponse):
+            return False
+        self.crawler.stats.inc_value("news/page_too_large")
+        size = f"{len(response.body) / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
+        if part_of:
+            self.record_error(part_of, f"page {url} of the item: {size}: not read; the item is not archived"
+                              + NEWS_PAGE_FAILED)
+        else:
+            self.record_error(url, f"page too large to read: {size}; not archived"
+                              + ("" if response.meta.get("living") else NEWS_PAGE_FAILED))
+        return True
+
     def parse_part(self, response):
         item, state = response.meta["part_of"], response.meta["part_state"]
+        if self.too_large(response, response.url, part_of=item.source_url or item.url):
+            return
         provenance = self.provenance(response)
         if isinstance(response, scrapy.http.TextResponse) and provenance["sha256"] not in state["seen"]:
             # a page that answers the item's own bytes again (a CMS sending a page number it lacks back to the item)

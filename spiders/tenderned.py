@@ -418,13 +418,34 @@ class TenderNedSpider(BaseSpider):
         still fetches it again (:meth:`recheck_procedure`), as does a list row that now gives it another status or type
         (:meth:`status_changed`, :meth:`type_listed`). Not ``afgerondeAanbesteding`` (``is_completed``): the reference
         gives that flag no meaning for a notice still open (a market consultation's may be set), so it stops nothing
-        here."""
-        if notice.get("is_cancelled") == 1:
+        here.
+
+        Except one whose early end its detail alone gave (:meth:`end_listed`: fetched with no list row, a row
+        without ``isVroegtijdigeBeeindiging``, or a row saying it runs, ``false``, while its detail said it ended): no
+        list row will say that TenderNed reinstated it (the row's flag back to false, :meth:`listed_ended_early`; a
+        row that said false all along says nothing new, :meth:`listed_before`), so it is re-checked while open (its
+        deadline plus the margin) as any notice is and its detail, the authority (reference §4), decides; not
+        re-checked, it stayed ended early, its procedure ``mislukt``, for ever."""
+        if notice.get("is_cancelled") == 1 and self.end_listed(notice):
             return False
         dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
                  self.open_ended_until(notice))
         days = [date.fromisoformat(value[:10]) for value in dates if value]
         return bool(days) and max(days) >= self.recheck_until
+
+    @staticmethod
+    def end_listed(notice: dict) -> bool:
+        """The archived notice was last fetched with a list row saying its procedure ended early
+        (``isVroegtijdigeBeeindiging: true``, reference §3: ``notices.listed_as``), so its row agrees with its detail
+        and tells of a reinstatement (:meth:`listed_ended_early`). False for a notice fetched with no row (found
+        through ``/gerelateerd`` or the re-check of its procedure), with a row without the flag (§13: fields go
+        missing), or with a row saying it runs (``false``) where its detail said it ended: that row, the same each
+        crawl, is no news (:meth:`listed_before`), so only its detail can tell of a reinstatement."""
+        try:
+            listed = json.loads(notice.get("listed_as") or "{}")
+        except (TypeError, ValueError):
+            return False
+        return isinstance(listed, dict) and listed.get("ended_early") == 1
 
     def open_ended_until(self, notice: dict) -> str | None:
         """The day an open-ended notice is re-checked until: one whose closing date is a placeholder (a year ≥ 2090, "no
@@ -1371,6 +1392,7 @@ class TenderNedSpider(BaseSpider):
                     continue
                 self.record_error(self.asked(response), f"publication {publication_id}: {where} {problem}; archived without it")
         self.check_status(response.url, publication_id, row)
+        self.note_reinstated(response.url, publication_id, detail)
         self.note_drift(response.url, publication_id, drifted_fields(detail))
         item = NoticeItem(
             publication_id=publication_id,
@@ -1391,6 +1413,19 @@ class TenderNedSpider(BaseSpider):
             errback=self.documents_failed,
             meta={"item": item, **JSON},
         )
+
+    def note_reinstated(self, url: str, publication_id: str, detail) -> None:
+        """A notice archived as ended early whose detail now says it runs (``isVroegtijdigBeeindigd: false``,
+        reference §4): TenderNed reinstated it. Archived as its detail says (the earlier row kept in ``versions``),
+        whichever way it was fetched (its list row, ``/gerelateerd``, the re-check of its procedure or of an open
+        notice whose early end only its detail gave: :meth:`is_open`); logged and counted
+        (``tenderned/reinstated_detail``), as the list's word is (:meth:`listed_ended_early`)."""
+        archived = self.known.get(publication_id) or self.archived.get(publication_id) or {}
+        if archived.get("is_cancelled") == 1 and isinstance(detail, dict) \
+                and flag(detail.get("isVroegtijdigBeeindigd")) == 0:
+            self.logger.info("%s: publication %s: its detail says it runs (isVroegtijdigBeeindigd false), archived as "
+                             "ended early: archived running", url, publication_id)
+            self.crawler.stats.inc_value("tenderned/reinstated_detail")
 
     def note_drift(self, url: str, publication_id: str, drifted: dict[str, str], where: str = "detail") -> None:
         """Fields read past because they came in another shape (reference §13): a detail's

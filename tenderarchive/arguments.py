@@ -5,8 +5,9 @@ convention). Dates are ISO 8601 calendar dates, interpreted in Europe/Amsterdam;
 ``from_date`` ≤ ``until_date``; ``sample`` is a positive integer (the number of
 records to fetch, for a quick look). An argument given empty is refused, not taken as
 not given. A bad value raises ``SpiderArgumentError``
-naming the argument, which stops the crawl before any request with a non-zero
-exit.
+naming the argument, which stops the crawl before any request with exit code 2
+(``tenderarchive crawl``, and ``scrapy crawl`` or a scrapyd job through the project's
+``crawl`` command: tenderarchive/commands/crawl.py).
 """
 
 from __future__ import annotations

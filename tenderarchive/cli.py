@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from tenderarchive.exitcodes import ExitCode
-from tenderarchive.files import UnusableFile, check_archive, check_warc
+from tenderarchive.files import ArchiveBusy, UnusableFile, busy, check_archive, check_warc
 
 
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
@@ -763,6 +763,8 @@ def cmd_report(args) -> int:
     smtp, refused = mail_settings(args)
     if refused is not None:
         return refused
+    if args.datasette_url is None:   # the scheduled units' and cron's line: set once beside the SMTP settings
+        args.datasette_url = os.environ.get("TENDERARCHIVE_DATASETTE_URL", "").strip() or None
     crawls, last = [args.crawl], None
     if getattr(args, "unreported", False):
         from tenderarchive.watch import unreported_crawls
@@ -935,8 +937,9 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", help="directory for crawl-N.md/.html/.atom and feed.atom (default: reports/ "
                                  "next to archive.db, reports/NAME/ next to NAME.db)")
     p.add_argument("--no-files", action="store_true", help="print only; write no report files")
-    p.add_argument("--datasette-url", help="base URL of the Datasette serving the archive, for row links "
-                                           "(e.g. http://127.0.0.1:8001)")
+    p.add_argument("--datasette-url", help="base URL of the Datasette serving the archive, for row links: a news "
+                                           "page's archived copy, a notice's row (e.g. http://127.0.0.1:8001; env "
+                                           "TENDERARCHIVE_DATASETTE_URL)")
     p.add_argument("--email", action="store_true", help="mail the report when something matched or the crawl did "
                                                         "not complete (partial, failed, killed) (SMTP settings below "
                                                         "or TENDERARCHIVE_SMTP_*)")
@@ -1156,8 +1159,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except UnusableFile as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
-        return ExitCode.UNUSABLE_FILE
+        return ExitCode.LOCKED if isinstance(exc, ArchiveBusy) else ExitCode.UNUSABLE_FILE
     except sqlite3.DatabaseError as exc:  # damage found only while reading (a corrupt page)
+        if busy(exc):  # or a writer that took the file for itself after the check: busy, not damaged
+            print(f"tenderarchive: {ArchiveBusy(db or 'archive.db', exc)}", file=sys.stderr)
+            return ExitCode.LOCKED
         print(f"tenderarchive: {db or 'archive.db'}: the archive is damaged: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
 

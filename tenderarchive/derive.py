@@ -867,8 +867,10 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
     the same. Decided from the archived rows after the crawl, so the files' order never shows: an id another file's
     party names is that winner's (store.writes gives it its value). So is an award in force of a lot naming no
     winner at all (one award id, a3 at € 200.000, no supplier, no file's party naming a3): its one winner is not
-    named and its value is the award's (``value_*``, counted once in the totals), as the /html's lot whose only winner
-    block has no name (awards.html._award_rows); it said nothing of its winner. The number of rows changed."""
+    named and its value is the award's (``value_*``, counted once in the totals; not repeated in ``unnamed_value_*``,
+    where it read as a second amount), as the /html's lot whose only winner block has no name (awards.html._award_rows);
+    it said nothing of its winner. ``unnamed_value_*`` are the parts of an award without a value of its own
+    (``value_cents`` NULL): never both on one row. The number of rows changed."""
     import json
 
     awards = db.execute(
@@ -907,7 +909,7 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
             except (TypeError, ValueError):
                 ids = []
             if not named.intersection(ids or [award_id.split("/ocds/", 1)[-1].split("/", 1)[0]]):
-                new = [1, *own] if own[1] is not None else [1, None, None, None, None]
+                new = [1, None, None, None, None]
                 if new != old:
                     db.execute("update awards set unnamed_winners = ?, unnamed_value_cents = ?, unnamed_value_raw = ?, "
                                "unnamed_value_currency = ?, unnamed_value_placeholder = ? where award_id = ?",
@@ -921,6 +923,8 @@ def refresh_unnamed_winners(db, procurement_id: str) -> int:
                "; ".join(str(v["raw"]) for v in unnamed) or None,
                next(iter(currencies)) if unnamed and len(currencies) == 1 else None,
                max(int(v.get("placeholder") or 0) for v in unnamed) if unnamed else None]
+        if own[0] is not None:
+            new[1:] = [None, None, None, None]  # the award's own value holds theirs: not a second amount
         if new != list(old):
             db.execute("update awards set unnamed_winners = ?, unnamed_value_cents = ?, unnamed_value_raw = ?, "
                        "unnamed_value_currency = ?, unnamed_value_placeholder = ? where award_id = ?", [*new, award_id])

@@ -37,6 +37,33 @@ class UnusableFile(Exception):
         super().__init__(f"{path}: {problem}")
 
 
+class ArchiveBusy(UnusableFile):
+    """The archive is locked by another process writing it (SQLite's ``database is locked``): exit code 4
+    (``ExitCode.LOCKED``), not 6: the file is whole, only busy. A crawl writes in WAL mode, which readers read
+    beside; a writer that takes the file for itself (an exclusive lock: a copy of the archive in rollback-journal
+    mode, a rebuild, another program) keeps them out, and they said the archive was "not usable" or "damaged"."""
+
+    def __init__(self, path, exc):
+        from tenderarchive.lock import _running, lock_path_for, read_holder
+
+        holder = read_holder(lock_path_for(path))
+        crawl = ""
+        if holder.get("pid") and _running(holder["pid"]):
+            crawl = f"; a crawl runs on it (pid {holder['pid']}" + (
+                f", started {holder['started']}" if holder.get("started") else "") + ")"
+        super().__init__(path, f"locked by another process writing it ({exc}, after waiting){crawl}; try again "
+                               "when it has ended; nothing was read or changed")
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether SQLite refused for a lock another connection holds (``SQLITE_BUSY``, ``SQLITE_LOCKED`` and their
+    extended codes), not for a damaged file."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(exc, sqlite3.OperationalError) and "is locked" in str(exc)
+
+
 def check_archive(path, write: bool) -> None:
     """Raise :class:`UnusableFile` when ``path`` cannot serve as the archive.
 
@@ -68,6 +95,8 @@ def check_archive(path, write: bool) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if busy(exc):
+            raise ArchiveBusy(path, exc) from None
         raise UnusableFile(path, f"not a usable SQLite archive ({exc})") from None
     if tables and not ARCHIVE_TABLES.intersection(tables):
         shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")

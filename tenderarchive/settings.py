@@ -67,6 +67,9 @@ NEWS_REVISIT_MAX = 50
 # A discovered address whose last answer redirected outside its site's rules (another host) is left alone
 # until that answer is older than this many days (0: asked every crawl).
 NEWS_REDIRECT_RECHECK_DAYS = 30
+# A news page of more HTML than this (within DOWNLOAD_MAXSIZE) is an error of the page, not read: reading a page
+# costs more than its size (a 4 MB page took minutes). 0: no limit.
+NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the
@@ -191,7 +194,9 @@ WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",
                       "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH", "NEWS_SITEMAPS_REREAD",
-                      "NEWS_ARTICLE_MAX_PARTS"]
+                      "NEWS_ARTICLE_MAX_PARTS",
+                      # the largest page it read: a page a crawl read under a raised limit is read by its replay too
+                      "NEWS_PAGE_MAX_BYTES"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
@@ -237,4 +242,7 @@ LOG_FORMATTER = "tenderarchive.logformatter.ItemLogFormatter"
 WARN_ON_GENERATOR_RETURN_VALUE = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+# `scrapy crawl` (and a scrapyd job, which runs it) exits 2 for a refused argument, as `tenderarchive crawl` does
+# (tenderarchive/commands/crawl.py); Scrapy's own ended with 1 and a traceback.
+COMMANDS_MODULE = "tenderarchive.commands"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -30,7 +30,12 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
 - ``("content-type", value)``: the answer under another ``Content-Type`` (``application/octet-stream``, none
   parseable, an image type);
 - ``("huge-header", n)``: the answer with one header of ``n`` bytes;
-- ``("garbage",)``: bytes that are no HTTP at all, then the connection closed.
+- ``("garbage",)``: bytes that are no HTTP at all, then the connection closed;
+- ``("padded", n)``: an HTML page made ``n`` bytes larger (paragraphs of text before its ``</body>``), under its
+  Content-Length;
+- ``("redirect", location[, status])``: a redirect (302 unless told) to ``location``, where ``{base}`` is the server's own
+  address (another host name for the same loopback server: ``http://localhost:{port}/…``);
+- ``("retry-after", status, value)``: that status (429, 503) with ``Retry-After: value``, whatever its absurdity.
 
 Hand-written because the point is to misbehave in precise ways no ready server offers.
 """
@@ -139,6 +144,11 @@ class _Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
             elif kind == "status":
                 self._send(behaviour[1], b'{"message": "hostile"}')
+            elif kind == "redirect":
+                location = behaviour[1].replace("{port}", str(server.server_address[1]))
+                self._send(behaviour[2] if len(behaviour) > 2 else 302, b"", {"Location": location})
+            elif kind == "retry-after":
+                self._send(behaviour[1], b'{"message": "slow down"}', {"Retry-After": behaviour[2]})
         except (BrokenPipeError, ConnectionResetError):
             pass
 
@@ -183,6 +193,12 @@ class _Handler(BaseHTTPRequestHandler):
             content_type = content_type.split(";")[0] + f"; charset={behaviour[1]}"
         elif kind == "huge-header":
             headers["X-Padding"] = "x" * behaviour[1]
+        elif kind == "padded":
+            paragraph = b"<p>" + b"De gemeente koopt jeugdhulp in bij Stichting Eikenrode. " * 16 + b"</p>\n"
+            end = body.rfind(b"</body>")
+            end = len(body) if end < 0 else end
+            body = body[:end] + paragraph * (behaviour[1] // len(paragraph) + 1) + body[end:]
+            length = len(body)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(length))
@@ -199,7 +215,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "trailing", "gzip-bomb", "bad-gzip", "charset", "huge-header", "garbage")
+CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "trailing", "gzip-bomb", "bad-gzip", "charset",
+                   "huge-header", "garbage", "padded")
 
 
 class HostileServer:

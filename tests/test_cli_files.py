@@ -202,3 +202,43 @@ def test_an_archive_name_too_long_for_the_file_system_is_unusable_not_a_tracebac
     path = tmp_path / ("archive" * 60 + ".db")
     assert_one_line_error(tenderarchive(*COMMANDS[command](path)), 6, "File name too long")
     assert list(tmp_path.iterdir()) == []
+
+
+HOLD_EXCLUSIVELY = """
+import sqlite3, sys, time
+from tenderarchive.lock import crawl_lock
+from tenderarchive.store.writes import open_archive
+open_archive(sys.argv[1]).close()
+with crawl_lock(sys.argv[1], ["crawl", "tenderned"]):
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("PRAGMA locking_mode=EXCLUSIVE")  # the file taken for itself: no reader beside it, WAL or not
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("insert into crawls (spider, started, status) values ('tenderned', '2026-12-05', 'running')")
+    print("held", flush=True)
+    sys.stdin.read()  # until the test closes it
+"""
+
+
+def test_readers_on_an_archive_a_writer_holds_exclusively_say_it_is_locked_and_change_nothing(tmp_path):
+    """A writer holding the archive for itself (an exclusive lock: a copy in rollback-journal mode, a rebuild, another
+    program; a crawl's own writes in WAL mode leave readers be) kept ``status``, ``export``, ``report`` and ``serve``
+    out, which said "not a usable SQLite archive (database is locked)", exit 6, as for a damaged file. They wait
+    (SQLite's busy timeout), then say it is locked and by which crawl, exit 4 (``ExitCode.LOCKED``), and change
+    nothing."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "archive.db"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_EXCLUSIVELY, str(db)], cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = {p.name: digest(p) for p in tmp_path.iterdir()}
+        for command in ("status", "export", "report", "serve"):
+            completed = tenderarchive(*COMMANDS[command](db))
+            assert_one_line_error(completed, 4, str(db), "locked by another process writing it",
+                                  f"a crawl runs on it (pid {holder.pid}", "nothing was read or changed")
+        assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)

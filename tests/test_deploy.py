@@ -18,6 +18,7 @@ import pytest
 import sqlite_utils
 
 from tests.conftest import ROOT, installed
+from tests.watch.test_watch import smtp_server  # noqa: F401 (the loopback SMTP server fixture)
 
 DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
@@ -557,3 +558,89 @@ def test_the_crontab_lines_over_nights_that_change_one_where_the_api_is_down(sna
         ".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")], env=cron_env,
         capture_output=True, text=True, timeout=120)
     assert not morning.stdout.strip(), morning.stdout
+
+
+def test_systemd_stop_post_mails_each_crawls_report_once_over_nights_that_succeed_are_killed_and_fail(
+        snapshot, serve_api, tmp_path, smtp_server):
+    """The unit's ExecStopPost= line exactly as systemd runs it (``/bin/sh -c`` with ``$$`` made ``$``, ``--email``
+    kept), after real loopback crawls, with the environment systemd sets: night 1 a complete crawl (SERVICE_RESULT
+    success, EXIT_CODE exited, EXIT_STATUS 0); night 2 a crawl killed by a signal mid-crawl (signal, killed, KILL: no
+    report that night); night 3 a failed crawl (exit-code, exited, 1); night 4 the lock (exit 4). Each crawl's report
+    is mailed once and only once: night 3 mails the killed crawl's and its own, and no later run mails any again."""
+    import email
+    import os
+    import signal
+
+    from tests.conftest import FAST, slowed_publications, wait_for_notices
+
+    service = unit("tenderarchive-crawl.service")
+    assert stop_post(unit("tenderarchive-news.service")) == stop_post(service)   # the news unit's line is the same
+    server = serve_api(snapshot)
+    db, watchlist = tmp_path / "archive.db", tmp_path / "watchlist.yaml"
+    watchlist.write_text("- name: Jeugdhulp\n  keywords: jeugd\n")
+    program = tmp_path / "tenderarchive"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
+    program.chmod(0o755)
+    command = stop_post(service)
+    command[2] = (command[2].replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
+                  .replace("/etc/tenderarchive/watchlist.yaml", str(watchlist))
+                  .replace("/var/lib/tenderarchive/archive.db", str(db)))
+    assert " --email" in command[2]
+    crawl_args = ["crawl", "tenderned", "--db", str(db), "--quiet", "--api-url", server.api_url, *FAST,
+                  "--from-date", "2017-01-01", "--until-date", "2022-12-31"]
+
+    def stopped(status: str, code: str = "exited", result: str = "success") -> subprocess.CompletedProcess:
+        env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SERVICE_RESULT": result,
+               "EXIT_CODE": code, "EXIT_STATUS": status, "TENDERARCHIVE_SMTP_HOST": "127.0.0.1",
+               "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port), "TENDERARCHIVE_SMTP_TO": "redactie@example.org",
+               "TENDERARCHIVE_SMTP_TIMEOUT": "30"}
+        out = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=180)
+        assert out.returncode == 0, out.stdout + out.stderr
+        return out
+
+    def mailed() -> list[str]:
+        return [" ".join(str(email.message_from_bytes(e.original_content)["Subject"]).split())
+                for e in smtp_server.envelopes]
+
+    first = installed(*crawl_args, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    stopped("0")
+    assert [re.search(r"\(crawl \d+[^)]*\)", s).group() for s in mailed()] == ["(crawl 1)"], mailed()
+
+    # night 2: more notices, each answered slowly; systemd kills the crawl (TimeoutStopSec= ran out, or a KILL)
+    publications, faults = slowed_publications(snapshot, 300000, 12, "2022-03")
+    for publication in publications:
+        server.api.add(publication)
+    server.api.faults.update(faults)
+    slow = ["-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "ARCHIVE_BATCH_ITEMS=1"]   # the kill lands mid-crawl
+    process = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", *crawl_args, *slow], cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for_notices(db, sqlite_utils.Database(db)["notices"].count + 1)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+    assert next(sqlite_utils.Database(db).query("select status from crawls where crawl_id = 2"))["status"] == "running"
+    stopped("KILL", code="killed", result="signal")
+    assert len(mailed()) == 1, mailed()
+
+    # night 3: the list answers 500: the crawl fails, the unit fails; the report goes out that night
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 50
+    third = installed(*crawl_args, "-s", "RETRY_TIMES=0", cwd=tmp_path)
+    assert third.returncode == 1, third.stderr
+    stopped("1", result="exit-code")
+    subjects = [re.search(r"\(crawl \d+[^)]*\)", s).group() for s in mailed()]
+    # the killed crawl, recorded failed by the crawl after it, says so; each mail lists what its subject counts
+    assert subjects == ["(crawl 1)", "(crawl 2, failed)", "(crawl 3, failed)"], mailed()
+    bodies = [email.message_from_bytes(e.original_content).get_payload()[0].get_payload(decode=True).decode()
+              for e in smtp_server.envelopes]
+    assert "! killed: no process ran this crawl" in bodies[1], bodies[1]
+    for subject, body in zip(mailed(), bodies):
+        new = int(re.search(r": (\d+) new", subject).group(1))
+        assert body.count("\nNEW ") == new, (subject, body)
+
+    # night 4: the other unit's crawl held the lock (exit 4), then a run by hand of the report line: nothing again
+    stopped("4", result="exit-code")
+    stopped("0")
+    assert len(mailed()) == 3, mailed()
+    assert (tmp_path / "reports" / "last-reported.txt").read_text().strip() == "3"

@@ -100,7 +100,7 @@ ARTICLE = "/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_be
 NEWS_HOSTILE = ["truncated", "short-length", "gzip-bomb", "bad-gzip", "garbage", "huge-header", "loop"]
 
 
-def news(answers, behaviours, tmp_path, site="leiderdorp"):
+def news(answers, behaviours, tmp_path, site="leiderdorp", *extra):
     import yaml
 
     registry = yaml.safe_load((ROOT / "tests" / "fixtures" / "news" / "sources.yaml").read_text(encoding="utf-8"))
@@ -112,7 +112,7 @@ def news(answers, behaviours, tmp_path, site="leiderdorp"):
         path.write_text(yaml.safe_dump({"version": 1, "sites": [entry]}, allow_unicode=True), encoding="utf-8")
         db = tmp_path / "archive.db"
         started = time.monotonic()
-        completed = forkcli.run(["crawl", "news", "--sources", str(path), "--db", str(db), *FAST, *BOUNDS],
+        completed = forkcli.run(["crawl", "news", "--sources", str(path), "--db", str(db), *FAST, *BOUNDS, *extra],
                                 cwd=ROOT, timeout=240)
         assert time.monotonic() - started < 120
         return CrawlResult(completed, db), server.base_url
@@ -190,3 +190,83 @@ def test_a_news_page_served_as_bytes_of_no_known_type_is_read_as_the_html_it_is(
     result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("content-type", content_type)}, tmp_path)
     assert result.returncode == 0 and not result.errors, result.output[-3000:]
     assert articles(result.db)[base + ARTICLE]["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
+
+
+@pytest.mark.parametrize("maxsize, message", [
+    (64_000_000, "page too large to read: 47.7 mib of html, more than news_page_max_bytes (4.0 mib); not archived"),
+    (1_000_000, "larger than download max size (1000000)")])
+def test_a_news_page_of_50_mb_is_a_recorded_error_in_bounded_time(tmp_path, maxsize, message):
+    """An article of 50 MB of HTML. Over ``DOWNLOAD_MAXSIZE`` its download is cancelled; within it (raised to 64 MB),
+    it was read: the extraction and reading of a page cost more than its size, and the crawl ran for hours (4 MB:
+    minutes). Past ``NEWS_PAGE_MAX_BYTES`` it is one recorded error naming its size, not read; the site's other
+    pages are archived and the crawl ends in bounded time (``news`` asserts under 120 s)."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("padded", 50_000_000)}, tmp_path, "leiderdorp",
+                        "-s", f"DOWNLOAD_MAXSIZE={maxsize}")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = [e["error"].lower() for e in result.errors if e.get("url") == base + ARTICLE]
+    assert recorded and any(message in e for e in recorded), result.errors
+    read = articles(result.db)
+    assert len(read) == 2 and base + ARTICLE not in read
+
+
+@pytest.mark.parametrize("location, message", [
+    # another host (a loopback name of its own: nothing leaves 127.0.0.1), answering 404
+    ("http://localhost:{port}%sx", "http 404 'not found' (redirected to http://localhost:"),
+    # another host whose same path redirects to itself: a loop, found on the other host
+    ("http://localhost:{port}%s", "redirect loop: http://localhost:")])
+def test_a_detail_redirected_to_another_host_is_followed_bounded_and_recorded(snapshot, tmp_path, location, message):
+    """A detail answered with a redirect to another host: followed no further than its chain's bounds (a loop there is
+    one), the redirect and its target kept in the crawl's fetches, and the failure recorded naming where it went; the
+    rest of the crawl archived."""
+    hostile, other = snapshot[0], snapshot[1]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): ("redirect", location % detail(hostile))}) as server:
+        started = time.monotonic()
+        result = tenderned(server, db)
+        assert time.monotonic() - started < 120
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = errors_for(result, detail(hostile))
+    assert recorded and any(message in e.lower() for e in recorded), result.errors
+    fetched = {(r["url"], r["status"]) for r in result.db.query("select url, status from fetches")}
+    assert (server.base_url + detail(hostile), 302) in fetched
+    assert any(url.startswith("http://localhost:") for url, _ in fetched)
+    assert server.log.count(detail(hostile)) <= 1 + 6   # its host's request and a bounded chain on the other
+    assert (server.base_url + detail(other), 200) in fetched
+
+
+@pytest.mark.parametrize("status, retry_after", [(429, "9" * 400), (503, "Fri, 31 Dec 9999 23:59:59 GMT"),
+                                                 (429, "-1"), (503, "1e308"), (429, "nan")])
+def test_an_absurd_retry_after_waits_no_longer_than_retry_after_max(snapshot, tmp_path, status, retry_after):
+    """A 429 or 503 with a ``Retry-After`` of centuries, a date in the year 9999, or no number at all: each wait is at
+    most ``RETRY_AFTER_MAX`` (here 2 s) or the back-off, the crawl ends in bounded time, and the answer that never came
+    is one recorded error of the detail; the rest archived."""
+    hostile, other = snapshot[0], snapshot[1]
+    db = tmp_path / "archive.db"
+    with HostileServer(TenderNedAPI(snapshot), {detail(hostile): ("retry-after", status, retry_after)}) as server:
+        started = time.monotonic()
+        result = tenderned(server, db, "-s", "RETRY_AFTER_MAX=2", "-s", "RETRY_BACKOFF_BASE=0.5")
+        elapsed = time.monotonic() - started
+    assert elapsed < 90
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = errors_for(result, detail(hostile))
+    assert recorded and any(str(status) in e for e in recorded), result.errors
+    assert server.log.count(detail(hostile)) == 2   # RETRY_TIMES=1: asked, then once more
+    fetched = {r["url"] for r in result.db.query("select url from fetches where status = 200")}
+    assert server.base_url + detail(other) in fetched
+
+
+def test_a_news_page_redirected_to_another_host_is_not_archived_and_recorded_as_fetched(tmp_path):
+    """An article answered with a redirect off its site (another host: a loopback name of its own here, so nothing
+    leaves 127.0.0.1): the chain is followed within its bounds, the landing page is outside the site's rules and not
+    archived as the article (no error: the server answered; ``NEWS_REDIRECT_RECHECK_DAYS`` spaces the next asks), the
+    redirect is in the crawl's fetches, and the site's other pages are archived."""
+    answers = SiteAnswers("leiderdorp")
+    result, base = news(answers, {ARTICLE: ("redirect", "http://localhost:{port}" + LISTING)}, tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 2 and base + ARTICLE not in read and not any("localhost" in url for url in read)
+    fetched = {(r["url"], r["status"]) for r in result.db.query("select url, status from fetches")}
+    assert (base + ARTICLE, 302) in fetched
+    landed = base.replace("127.0.0.1", "localhost") + LISTING
+    assert (landed, 200) in fetched   # followed, within bounds, and kept as fetched
+    assert "outside the site's rules" in result.output or "news overview" in result.output, result.output[-3000:]

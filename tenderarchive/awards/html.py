@@ -332,6 +332,13 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         for part in parts:
             _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
                         by_key, awards, suppliers, problems, buyer, buyer_kvk)
+    if len(out_lots) == 1 and len(lots) == 1 and out_lots[0]["estimated_raw"] is None \
+            and isinstance(procedure.get("estimated"), Amount):
+        # the procedure's estimate (2.1.3 "Geraamde waarde", II.1.5) is the estimate of its one lot where the notice
+        # describes one lot and prints no estimate of the lot's own (reference §2.3: "Estimated value, procedure … or
+        # lot"), as an OCDS package's tender.value is its single lot's (awards.ocds): the same lot read from the /html,
+        # its PDF or a package had an estimate from the package alone
+        out_lots[0].update(amount_fields("estimated", procedure["estimated"]))
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
@@ -484,7 +491,7 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
     if winners or (blanks and result.get("awarded") is not False and not result.get("open")):
         # (a range, "tussen 400 000 en 650 000", is the lot's only winner's value as a single amount is: the award
         # keeps its text and ends, no cents, as the older form's "Laagste offerte … / Hoogste offerte …"; so is the
-        # value of a lot's only winner block without a name, also in ``unnamed_value_*``, counted once)
+        # value of a lot's only winner block without a name: the award's, not repeated in ``unnamed_value_*``)
         pool = winners or blanks
         values = [w.get("value") for w in pool if w.get("value") is not None
                   and (w["value"].cents is not None or w["value"].is_range)]
@@ -501,8 +508,12 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
         # the nameless blocks are winners not named (reference §2.5 "No name": none is invented), read as an OCDS
         # package's award id with a value and no supplier is: counted in ``unnamed_winners``, not in
         # ``winner_count``, their values summed in ``unnamed_value_*`` and counted in the totals
-        # (store/summaries.py AWARD_VALUE_SQL); their values were named in the problems alone
-        award.update(_unnamed(blanks))
+        # (store/summaries.py AWARD_VALUE_SQL); their values were named in the problems alone. ``unnamed_value_*``
+        # are parts of an award without a value of its own: where the award has one (the lot's, or the value of its
+        # only winner, a block without a name: then ``value_*`` is theirs), they stay NULL, so that no column repeats
+        # an amount another holds (a lot's only nameless winner's € 200.000 stood in both, read as € 400.000)
+        own = value is not None and (value.value_cents is not None or not winners)
+        award.update(_unnamed(blanks, with_values=not own))
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))
         for winner in winners:
             members = winner.get("members") or []
@@ -570,13 +581,15 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
         awards.append(award)
 
 
-def _unnamed(blanks: list[dict]) -> dict:
+def _unnamed(blanks: list[dict], with_values: bool = True) -> dict:
     """``unnamed_winners`` and ``unnamed_value_*`` of an award from its winner blocks without a name (``blanks``), as
     derive.refresh_unnamed_winners sets them for an OCDS award: how many; their printed values summed (cents only
-    where each is a euro amount that counts, raw "; " between them); {} when there is none."""
+    where each is a euro amount that counts, raw "; " between them; none ``with_values`` False: the award's own value
+    holds them); {} when there is none."""
     if not blanks:
         return {}
-    printed = [w["value"] for w in blanks if w.get("value") is not None and w["value"].raw and not w["value"].missing]
+    printed = [w["value"] for w in blanks if with_values and w.get("value") is not None and w["value"].raw
+               and not w["value"].missing]
     currencies = {v.currency for v in printed}
     euro = len(currencies) == 1 and all(v.value_cents is not None for v in printed)
     return {"unnamed_winners": len(blanks),

@@ -122,6 +122,17 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
     return {"awards": out}
 
 
+def name_of_supplier_id(party_id) -> str | None:
+    """The name an OCDS supplier id is, or None: the converter gives a supplier without a KvK number its name as id
+    (reference tenderned-awards.md §6.3 "The supplier id is the KvK number when the row has one, otherwise the
+    supplier's name"). An id written as a name (a lower-case letter or a space in it: "Stichting Een B.V.") is one; a
+    registration number ("12345678", "NL-KVK-12345678") or a code ("BE0123456789", "ORG-0001") is none."""
+    text = re.sub(r"\s+", " ", str(party_id or "")).strip()
+    if not text or kvk_number(text) or not re.search(r"[a-zà-ÿ]|\s", text) or not re.search(r"[^\W\d_]{2}", text):
+        return None
+    return text
+
+
 def winner_row(supplier: dict, procurement_id: str) -> dict | None:
     """The ``award_suppliers`` row of one winner (without its award id), or None when it has neither a name nor a KvK
     number to be an organisation by."""

@@ -55,14 +55,57 @@ def select(tree: lxml.html.HtmlElement, selector: str) -> list:
     return tree.cssselect(selector)
 
 
+#: The most elements :func:`one_line` reads of an element: a date badge is a few (its day, month and year, an icon);
+#: an element of more is no badge, and the rest of a broken page it swallowed is not read.
+ONE_LINE_ELEMENTS = 200
+_HIDDEN_TEXT = ("script", "style")
+
+
 def one_line(el, limit: int = 40) -> str:
     """An element's text pieces joined by a space, on one line: a date "badge" writes the day, the month and the
     year each in an element of its own (``<span class="day">14</span><span class="month">okt</span><span
     class="year">2021</span>``, stacked by the site's CSS), which :func:`element_text` reads as "14okt2021" or as
-    three lines, neither a date. ``""`` when longer than ``limit`` (more than a date and its label)."""
-    pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
-    joined = " ".join(p for p in pieces if p)
-    return joined if len(joined) <= limit else ""
+    three lines, neither a date. ``""`` when longer than ``limit`` (more than a date and its label), or of more than
+    :data:`ONE_LINE_ELEMENTS` elements.
+
+    Read lazily, in document order, as far as the limits: a listing entry's date element that swallowed the rest of a
+    broken page (its closing tags cut) was read whole by every call, hundreds of such nested elements each costing
+    the whole page (60 KB: 12 s, found by ``make fuzz``)."""
+    if not isinstance(el.tag, str) or el.tag in _HIDDEN_TEXT:
+        return ""
+    pieces: list[str] = []
+    length = -1
+    elements = 0
+
+    def take(text) -> bool:
+        nonlocal length
+        words = " ".join(text.split())
+        if words:
+            length += len(words) + 1
+            pieces.append(words)
+        return length <= limit
+
+    if el.text and not take(el.text):
+        return ""
+    stack = [(el, iter(el))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if node is not el and node.tail and not take(node.tail):
+                return ""
+            continue
+        elements += 1
+        if elements > ONE_LINE_ELEMENTS:
+            return ""
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TEXT:
+            if child.text and not take(child.text):
+                return ""
+            stack.append((child, iter(child)))
+        elif child.tail and not take(child.tail):  # a script's, a comment's text is none; what follows it is
+            return ""
+    return " ".join(pieces)
 
 
 class _Enough(Exception):

@@ -246,7 +246,9 @@ TABLES: dict[str, dict] = {
             # an OCDS award of a lot in force whose package gives an award id a value and no supplier, no file's party
             # naming that id's winner (reference §2.5 "No name": a winner not named, no name invented): how many such
             # ids, and their values summed (cents; raw the printed amounts), part of the lot's awarded value in the
-            # totals (store/summaries.py AWARD_VALUE_SQL); set by the derivation (derive.refresh_unnamed_winners)
+            # totals (store/summaries.py AWARD_VALUE_SQL); set by the derivation (derive.refresh_unnamed_winners).
+            # unnamed_value_* are parts of an award without a value of its own: NULL where value_cents is set (a lot's
+            # only winner not named: its value is value_*), so no amount stands in two columns
             "unnamed_winners": int, **_amounts("unnamed_value"), **PROVENANCE,
             **FIRST_CRAWL,
         },
@@ -469,6 +471,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_winner_dates(db)
     migrate_summary_framework_once(db)
     migrate_summary_award_winner_totals(db)
+    migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
     for name, sql in VIEWS.items():
@@ -711,6 +714,24 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
+#: An award's own value repeated as that of its winners not named (a lot whose only winner is not named: its value in
+#: ``value_*`` and again in ``unnamed_value_*``, read as two amounts), as archives written before round 53 hold it:
+#: ``unnamed_value_*`` are the parts of an award without a value of its own (awards.html._award_rows,
+#: derive.refresh_unnamed_winners). Part of :func:`schema_fingerprint`, so an archive runs it once.
+UNNAMED_REPEATS_SQL = """update awards set unnamed_value_cents = null, unnamed_value_raw = null,
+  unnamed_value_currency = null, unnamed_value_placeholder = null
+where unnamed_winners is not null and coalesce(winner_count, 0) = 0 and value_raw is not null
+  and unnamed_value_raw is not null and unnamed_value_raw = value_raw
+  and unnamed_value_cents is value_cents"""
+
+
+def migrate_unnamed_repeats(db: sqlite_utils.Database) -> None:
+    """Archives written before: the repeat of an award's own value in ``unnamed_value_*`` emptied
+    (:data:`UNNAMED_REPEATS_SQL`; the value stays in ``value_*``, the totals do not change)."""
+    if db["awards"].exists() and "unnamed_value_raw" in db["awards"].columns_dict:
+        db.execute(UNNAMED_REPEATS_SQL)
+
+
 def migrate_summary_framework_once(db: sqlite_utils.Database) -> None:
     """Summaries written before a lot's framework maximum counted once (``store/summaries.py`` ``_AWARDS_SQL``: the
     admission rounds of an open house each summed the lot's ceiling in ``summary_region_years``): emptied where a later
@@ -927,8 +948,9 @@ def schema_fingerprint() -> int:
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
-    # migrate_summary_award_winner_totals)
-    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION], sort_keys=True,
+    # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
+                                        UNNAMED_REPEATS_SQL], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

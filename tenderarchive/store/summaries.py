@@ -169,7 +169,9 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
 #: is the whole lot's, the winners' values are its parts. Summing award values only, such a lot counted as nothing.
 #: A consortium's joint value (``award_suppliers.tender_value_of_group``: the group's, on each member's row) counts once
 #: per group, not once per member. The value of a winner no source names (``awards.unnamed_value_cents``: an OCDS award
-#: id in force with a value and no supplier, beside named winners) is one of those parts too.
+#: id in force with a value and no supplier, a winner block without a name, beside named winners) is one of those parts
+#: too; it is set only on an award without a value of its own (a lot whose only winner is not named has its value in
+#: ``value_cents`` alone), so summing either way counts it once.
 AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
     from award_suppliers s where s.award_id = a.award_id and coalesce(s.is_buyer, 0) = 0
     group by case when s.tender_value_of_group = 1 then 'joint:' || coalesce(s.group_name, '')

@@ -163,6 +163,9 @@ def _pk(table: str) -> tuple[str, ...]:
 
 #: Tables whose rows the item writers below write through :func:`put_row` alone (an OCDS
 #: procedure's notices excepted: :func:`write_ocds_procedure` stops the tracking of ``notices``).
+#: The key pipelines/normalise.py (``FILE_TYPE_GUESSED``) marks a document row with whose ``file_type`` came from its
+#: name, not from TenderNed's ``typeDocument``.
+DOCUMENT_TYPE_GUESSED = "_file_type_guessed"
 NEW_KEY_TABLES = ("notices", "notice_cpv", "documents", "notice_results", "lots", "awards", "articles")
 
 
@@ -603,13 +606,18 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         # listed (again): a document a list once left out and lists again is no longer dropped, and the crawl
         # that lists it again says so (``listed_again``: that crawl's id, kept after it): the crawl report told
         # of it as of a new document
-        archived = {document_id: (dropped, again) for document_id, dropped, again in db.conn.execute(
-            "select document_id, dropped_since, listed_again from documents where publication_id = ?", [key])
-        } if record["documents"] and known is not None else {}
+        archived = {document_id: (dropped, again, file_type) for document_id, dropped, again, file_type in
+                    db.conn.execute("select document_id, dropped_since, listed_again, file_type from documents "
+                                    "where publication_id = ?", [key])
+                    } if record["documents"] and known is not None else {}
         for row in record["documents"] or []:
-            dropped, again = archived.get(row["document_id"], (None, None))
+            dropped, again, file_type = archived.get(row["document_id"], (None, None, None))
             row = dict(row, crawl_id=crawl_id, dropped_since=None,
                        listed_again=crawl_id if dropped is not None else again)
+            # a type read from the document's name (no typeDocument: pipelines/normalise.py document_type) never
+            # replaces another archived one: TenderNed's, given before, is kept as an omitted value (keep_omitted)
+            if row.pop(DOCUMENT_TYPE_GUESSED, False) and file_type is not None and file_type != row["file_type"]:
+                row["file_type"] = None
             changed |= upsert_if_changed(db, "documents", row) != "unchanged"
         if record["documents"] is not None and known is not None:
             changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"), crawl_id)
@@ -1711,6 +1719,13 @@ def _with_earlier_currency(award: dict, earlier: dict) -> dict:
 _OCDS_WITH_TAX = " incl. btw"
 
 
+def id_alone(party_id) -> str:
+    """``award_suppliers.party_source`` of an OCDS winner named by its id alone, no file's party of it archived (its
+    name the id, ``rows.name_of_supplier_id``): a file read later whose party has that id names it
+    (:func:`_name_archived_awards`), as reading that file first does."""
+    return f"id {party_id} alone (no party of it)"
+
+
 def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
     """``record`` with each winner its package names by id alone (``by_id``: the award's ``suppliers[]`` gives the id,
     the package's ``parties[]`` nothing of it) named by the party of that id another package of the ocid gave
@@ -1719,7 +1734,7 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
     the earlier file's party is in the archive, not in the crawl, and the winner was archived as a bare KvK number
     or, of another id, not at all. A winner no kept party names stays as its package gives it."""
     from tenderarchive.awards.names import name_key as name_key_of
-    from tenderarchive.awards.rows import winner_row  # the rows module imports the store's schema
+    from tenderarchive.awards.rows import name_of_supplier_id, winner_row  # (rows imports the store's schema)
 
     ocid = (record.get("notice") or {}).get("ocid")
     if not ocid:
@@ -1770,6 +1785,12 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
                 "select * from ocds_parties where ocid = ? and party_id = ? and source_file is not ? "
                 "and name is not null order by source_file desc, release_id desc limit 1",
                 [ocid, supplier["party_id"], entry["award"].get("source_file")]).fetchone()
+            if party is None and name_of_supplier_id(supplier["party_id"]):
+                # no file names its party: its id is its name (the converter's id of a supplier without a KvK number,
+                # reference §6.3); it was left out, its value with it, while its award counted it among its winners
+                name = name_of_supplier_id(supplier["party_id"])
+                supplier = dict(supplier, name=name, name_key=name_key_of(name),
+                                party_source=id_alone(supplier["party_id"]))
             if party is not None:
                 party = dict(zip(columns, party))
                 supplier = dict(supplier, name=party["name"], name_key=name_key_of(party["name"]),
@@ -1836,6 +1857,28 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
                 changed |= _write_award(db, {"award": dict(row, winner_count=max(row.get("winner_count") or 0,
                                                                                  len(winners))),
                                              "suppliers": winners}, crawl_id)
+    # ... and another file's winner archived by its id alone, as its name (no party of it was archived): this party
+    for party in record.get("parties") or []:
+        if not party.get("name") or party.get("party_id") is None:
+            continue
+        for (award_id,) in db.execute(
+                "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
+                "where s.procurement_id = ? and s.party_source = ? and a.source = 'tenderned_ocds' "
+                "and a.source_file is not ?", [record["procurement_id"], id_alone(party["party_id"]),
+                                              record.get("source_file")]).fetchall():
+            award = get_row(db, "awards", award_id)
+            suppliers = []
+            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
+                s = {k: v for k, v in s.items() if k != "award_id"}
+                if s.get("party_source") == id_alone(party["party_id"]):
+                    s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
+                                        kvk=s.get("kvk") or party.get("kvk"), place=s.get("place") or party.get("place"),
+                                        country=s.get("country") or party.get("country"),
+                                        scale=s.get("scale") or party.get("scale"),
+                                        party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                                     f"release {party['release_id']}"), record["procurement_id"]) or s
+                suppliers.append(s)
+            changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
     # ... and another file's winner archived by its KvK number alone (its award named it by id, the party here)
     for party in record.get("parties") or []:
         if not party.get("name") or not party.get("kvk"):

@@ -155,6 +155,12 @@ def when(m: Match) -> str:
     return f"undated page, read {moment_words(m.read)}" if m.read else "undated page"
 
 
+def archived_label(m: Match) -> str:
+    """The label of a match's Datasette link: a news page's is its archived copy (the text as the archive read it,
+    kept when the site changes or removes the page), a notice's its row."""
+    return "archived page" if m.table == "articles" else "Datasette"
+
+
 def render_text(report: Report) -> str:
     lines = [_heading(report), report.summary + "."] + ([report.window + "."] if report.window else [])
     if report.warning:
@@ -170,9 +176,11 @@ def render_text(report: Report) -> str:
         lines += ["", f"== {watch.name}: {len(matches)} ==" if matches else f"== {watch.name}: nothing new =="]
         for m in matches:
             lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {when(m)})")
-            for link in (m.url, m.datasette_url):
-                if link:
-                    lines.append(f"          {_short(link, 300)}")
+            if m.table == "articles":   # a news page: which link is the site's and which the archive's copy
+                lines += [f"          {label}: {_short(link, 300)}"
+                          for label, link in (("source", m.url), ("archived", m.datasette_url)) if link]
+            else:
+                lines += [f"          {_short(link, 300)}" for link in (m.url, m.datasette_url) if link]
             lines.append(f"          matched: {'; '.join(m.reasons)}")
             for p in m.procurements:
                 lines.append(f"          {_short(procurement_line(p), 300)}")
@@ -220,7 +228,9 @@ def render_markdown(report: Report) -> str:
     for watch, matches in report.results:
         lines += ["", f"## {_md(watch.name)} ({len(matches) or 'nothing new'})", ""]
         for m in matches:
-            extra = f" · {_md_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
+            extra = f" · {_md_link(archived_label(m), m.datasette_url)}" if http_url(m.datasette_url) else ""
+            if m.table == "articles" and http_url(m.url):
+                extra = f" · {_md_link('source', m.url)}{extra}"
             lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
                          f"{_md(when(m))}{extra}  ")
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
@@ -249,7 +259,9 @@ def match_html(m: Match) -> str:
     """One match as an HTML fragment (the HTML report's paragraph and the Atom entry's content)."""
     e = html.escape
     title = _html_link(_short(m.title), m.url)
-    extra = f" · {_html_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
+    extra = f" · {_html_link(archived_label(m), m.datasette_url)}" if http_url(m.datasette_url) else ""
+    if m.table == "articles" and http_url(m.url):
+        extra = f" · {_html_link('source', m.url)}{extra}"
     changes = "".join(f"<li>{e(_short(procurement_line(p), 300))}"
                       + (f" · {_html_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else "")
                       + "</li>" for p in m.procurements)
@@ -344,7 +356,9 @@ def render_atom(report: Report) -> str:
             if http_url(m.url):
                 sub(entry, "link", href=http_url(m.url))
             if http_url(m.datasette_url):
-                sub(entry, "link", rel="related", href=http_url(m.datasette_url), title="Datasette")
+                sub(entry, "link", rel="related", href=http_url(m.datasette_url), title=archived_label(m))
+            if m.table == "articles" and m.source:   # the site that published the page, by its name
+                sub(sub(entry, "author"), "name", m.source)
             sub(entry, "category", term=watch.slug, label=watch.name)
             sub(entry, "content", match_html(m), type="html")
     return _serialise(feed)

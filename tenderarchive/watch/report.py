@@ -1286,6 +1286,37 @@ class Report:
         return f"What went wrong in crawl {self.crawl_id}{recorded}"
 
 
+def site_titles(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each news site's name as its registry entry gives it (``title``: "Gemeente Leiderdorp"), by its short name
+    (``articles.site``: "leiderdorp"): from the news crawls' recorded arguments (``site_titles``), the latest crawl's
+    where several give one; for a crawl of the shipped registry that recorded none (made before they were
+    recorded), the shipped registry's titles. A site no crawl names keeps its short name (the reader's caller)."""
+    if not _table_exists(conn, "crawls"):
+        return {}
+    titles: dict[str, str] = {}
+    shipped = None
+    for (arguments,) in conn.execute("select arguments from crawls where spider = 'news' order by crawl_id"):
+        try:
+            recorded = json.loads(arguments or "{}")
+        except ValueError:
+            continue
+        if not isinstance(recorded, dict):
+            continue
+        given = recorded.get("site_titles")
+        if isinstance(given, dict):
+            titles.update({str(k): str(v) for k, v in given.items() if isinstance(v, str) and v.strip()})
+        elif recorded.get("sources") == "tenderarchive/sources.yaml" and isinstance(recorded.get("sites"), list):
+            if shipped is None:
+                from tenderarchive.sources import SourceRegistryError, load_sources
+
+                try:
+                    shipped = {site.name: site.title for site in load_sources() if site.title}
+                except (SourceRegistryError, OSError):
+                    shipped = {}
+            titles.update({name: shipped[name] for name in map(str, recorded["sites"]) if name in shipped})
+    return titles
+
+
 def datasette_row_url(base: str, db_name: str, table: str, key) -> str:
     """Datasette's URL of one row (tilde-encoded primary key)."""
     from datasette.utils import tilde_encode
@@ -1356,6 +1387,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
         candidates += _published_again(conn, crawl, candidates)
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")
+        titles = site_titles(conn) if any(c.table == "articles" for c in candidates) else {}
         results = []
         classified = set()
         for watch in watchlist.watches:
@@ -1376,6 +1408,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                     title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("buyer")
                 else:
                     title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("site")
+                    source = titles.get(source, source)   # the site's name, not the registry's short name
                 matches.append(Match(
                     c.table, c.key, title or str(c.key), url,
                     datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,

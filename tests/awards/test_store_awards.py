@@ -1372,6 +1372,218 @@ def test_a_lots_only_winner_block_without_a_name_is_an_award_of_a_winner_not_nam
                 [(r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")],
                 [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")],
                 [r["value_cents"] for r in db.query("select * from summary_awards")])
-    expected = ([(20000000, 0, 1, 20000000, "EUR", 0)], [1], [], [20000000], [20000000])
+    expected = ([(20000000, 0, 1, None, None, None)], [1], [], [20000000], [20000000])
     assert read(ocds) == expected, read(ocds)
     assert read(html) == expected, read(html)
+
+
+def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_stated_total_and_no_column_repeats_a_value(
+        procedure_900001, tmp_path):
+    """Reference §2.3 (BT-161 "Waarde van alle contracten toegekend in deze kennisgeving"), §2.5 "No name", §4
+    several winners per lot and consortium. SYNTHETIC rows: LOT-0001 to Stichting Een (€ 300.000); LOT-0002 to one
+    winner block without a name (€ 200.000), the lot's only winner; LOT-0003 to the consortium Combinatie Samen
+    (Stichting Twee leading, Stichting Drie, € 500.000 together), Stichting Vier (€ 100.000) and a winner block
+    without a name (€ 50.000). The notice states € 1.150.000 in all. LOT-0002's € 200.000 stood both in
+    ``awards.value_cents`` and in ``unnamed_value_cents``: a reader summing the two read € 1.350.000. One meaning per
+    column now: ``value_cents`` is the award's own value (the lot's, here its only winner's), ``unnamed_value_cents``
+    the part of the winners not named of an award without a value of its own, never both on one row. The same lots
+    from an OCDS package give the same rows and totals."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+
+    def lot(number):
+        return [h2("6.1", "ID resultaat perceel", f"LOT-000{number}"), h3("6.1.2 Informatie over winnaars")]
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+        amount("Waarde van alle contracten toegekend in deze kennisgeving", "1 150 000"),
+        *lot(1), only("Winnaar"), row("Officiële naam", "Stichting Een"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "300 000"),
+        *lot(2), only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "200 000"),
+        *lot(3), only("Winnaar"), row("Naam van de aanbiedende partij", "Combinatie Samen"),
+        row("Leider van de inschrijver", "Stichting Twee"),
+        row("Officiële namen van de ondernemingen die deel uitmaken van een inschrijvende groep, maar niet de leider "
+            "van de groep zijn", "Stichting Drie"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000"),
+        only("Winnaar"), row("Officiële naam", "Stichting Vier"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "100 000"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "50 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    package = release("ocds-1l04xe-313953", "299853", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
+                               supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                              {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
+                              {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
+                               "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
+                                             {"id": "33333333", "name": "Stichting Drie"}]},
+                              {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
+                               "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
+                              {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(ocds, 1)
+
+    def rows(db):
+        return [(r["value_cents"], r["winner_count"], r["unnamed_winners"], r["unnamed_value_cents"],
+                 r["unnamed_value_raw"] is not None) for r in db.query(
+                     "select * from awards where current = 1 order by value_cents is null, value_cents desc")]
+
+    def read_by_hand(db):
+        """What a reader of the awards and award_suppliers tables sums: each award's own value, else its named winners'
+        own values (a group's once) and its winners not named."""
+        own = db.execute("select sum(value_cents) from awards where current = 1").fetchone()[0] or 0
+        parts = db.execute(
+            "select sum(v) from (select max(s.tender_value_cents) as v from award_suppliers s join awards a "
+            "using (award_id) where a.current = 1 and a.value_cents is null group by s.award_id, "
+            "case when s.tender_value_of_group = 1 then s.group_name else s.rowid end)").fetchone()[0] or 0
+        unnamed = db.execute("select sum(unnamed_value_cents) from awards where current = 1").fetchone()[0] or 0
+        return own + parts + unnamed
+
+    expected = [(30000000, 1, None, None, False), (20000000, 0, 1, None, False), (None, 3, 1, 5000000, True)]
+    assert rows(html) == expected, rows(html)
+    assert rows(ocds) == expected, rows(ocds)
+    stated = html.execute("select total_awarded_cents from notice_results").fetchone()[0]
+    assert stated == 115000000
+    for db in (html, ocds):
+        assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [stated]
+        assert db.execute("select sum(value_cents) from summary_awards").fetchone()[0] == stated
+        assert read_by_hand(db) == stated
+        assert not list(db.query("select award_id from awards where value_cents is not null "
+                                 "and (unnamed_value_cents is not null or unnamed_value_raw is not null)"))
+    # the saved searches list the parts of the award without a value of its own, the winners not named among them
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    for db in (html, ocds):
+        db.conn.commit()
+        register_functions(db.conn)
+        region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+        cursor = db.conn.execute(queries["awards_by_region_year"]["sql"],
+                                 {"jeugdregio": region or "", "year": "", "pagina": "alle"})
+        names = [c[0] for c in cursor.description]
+        listed = sorted((r["value_cents"] or 0, r["tender_values"])
+                        for r in (dict(zip(names, row)) for row in cursor))
+        assert listed[1:] == [(20000000, None), (30000000, None)], listed
+        parts = listed[0][1].split("; ")
+        assert parts[-1] == "niet genoemd: € 50.000,00" and len(parts) == 3, parts
+
+
+def test_a_procedures_estimate_is_its_one_lots_read_from_the_html_its_pdf_or_a_package(procedure_900001, tmp_path):
+    """Reference §2.3 ("Estimated value, procedure (sub-section 2.1.3 'Waarde') or lot (5.1.x)"), §6.3 (estimate:
+    ``tender.value``), §8.5 (a lot's row keeps its estimated value). SYNTHETIC rows: an award notice of one lot
+    (section 5 LOT-0000 "Jeugdhulp", no estimate of its own) whose procedure is estimated at € 800.000, awarded to
+    Stichting Een for € 700.000. An OCDS package giving the same (``tender.value`` € 800.000, one lot) gives the lot
+    that estimate (``lots.estimated_cents``); the /html and its PDF gave the lot none, the estimate on the notice alone.
+    The three now give the same lot row; a notice of two lots gives neither lot the procedure's estimate."""
+    from tenderarchive.awards.html import parse_html
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+    from tests.fixtures.awards.pdf_writer import text_pdf
+
+    award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+    lines = ["1. Koper", "Officiële naam: Gemeente Voorbeeldstad", "2. Procedure", "2.1.3 Waarde",
+             "Geraamde waarde exclusief btw: 800 000 Euro", "5. Perceel", "5.1 Perceel: LOT-0000", "Titel: Jeugdhulp",
+             "6. Resultaten", "6.1 ID resultaat perceel: LOT-0000", "6.1.2 Informatie over winnaars", "Winnaar:",
+             "Officiële naam: Stichting Een", "Inschrijving:", "Waarde van de aanbesteding: 700 000 Euro"]
+    award["html"] = table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("2. Procedure"), h3("2.1.3 Waarde"),
+        amount("Geraamde waarde exclusief btw", "800 000"), h1("5. Perceel"), h2("5.1", "Perceel", "LOT-0000"),
+        row("Titel", "Jeugdhulp"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0000"),
+        h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Stichting Een"),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "700 000")])
+    html = archive(tmp_path, [award], "html")
+    derive(html, 1)
+
+    # the PDF of the notice, read where its /html names no winner (pipelines/awards.py)
+    pid = award["detail"]["publicatieId"]
+    item = NoticeItem(publication_id=str(pid), detail=award["detail"], list_record=award["list"],
+                      documents=award["documenten"], source_url=f"{SITE}/x/{pid}",
+                      fetched_at="2026-01-01T00:00:00+00:00", sha256="0" * 64, html_body=json.dumps({"html": table([h1("1. Koper")])}).encode(),
+                      html_url=f"{SITE}/x/{pid}/html", pdf_body=text_pdf([lines]), pdf_url=f"{SITE}/x/{pid}/pdf")
+    item.record = normalise_notice(item, NOTICE_URL, SITE)
+    item.record["notice"].update(youth_care=1, youth_care_reasons="[]")
+    pdf = open_archive(tmp_path / "pdf.db")
+    pdf["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(pdf, AwardsPipeline(Settings(TENDERNED_NOTICE_URL=NOTICE_URL)).process_item(item).record, 1)
+    derive(pdf, 1)
+
+    package = release("ocds-1l04xe-313954", "299854", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Jeugdhulp")], parties=[supplier("11111111", "Stichting Een")], value=800000,
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 700000, "currency": "EUR"},
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(ocds, 1)
+
+    def lots(db):
+        return [(r["title"], r["awarded"], r["estimated_cents"], r["estimated_currency"], r["estimated_placeholder"])
+                for r in db.query("select * from lots")]
+    assert [r["source"] for r in pdf.query("select source from awards")] == ["tenderned_pdf"]
+    for db in (html, pdf, ocds):
+        assert lots(db) == [("Jeugdhulp", 1, 80000000, "EUR", 0)], lots(db)
+        assert [r["estimated_cents"] for r in db.query("select * from notice_results")] == [80000000]
+        assert [r["value_cents"] for r in db.query("select * from awards")] == [70000000]
+
+    # two lots: the procedure's estimate is neither's (as a package of two lots gives it)
+    two = parse_html(table([
+        h1("1. Koper"), h1("2. Procedure"), h3("2.1.3 Waarde"), amount("Geraamde waarde exclusief btw", "800 000"),
+        h1("5. Perceel"), h2("5.1", "Perceel", "LOT-0001"), row("Titel", "Ambulant"),
+        h2("5.1", "Perceel", "LOT-0002"), row("Titel", "Verblijf"), amount("Geraamde waarde exclusief btw", "300 000")]))
+    assert [(lot["lot_id"], lot["estimated_cents"]) for lot in two["lots"]] == [("LOT-0001", None),
+                                                                                ("LOT-0002", 30000000)]
+
+
+def test_a_supplier_given_by_its_id_alone_which_is_its_name_is_a_winner_with_its_value_in_either_file_order(tmp_path):
+    """Reference §6.3 "Suppliers": the converter gives a supplier without a KvK number its name as id ("The supplier
+    id is the KvK number when the row has one, otherwise the supplier's name"). A 2022 release awarding lot 2 to
+    ``{"id": "Stichting Een B.V."}`` alone (€ 200.000), no party of that id in its file: the winner was left out (no
+    row, its award counting it among its winners), named only where the 2021 file, whose party of the id names it
+    (Leiden), was read first; beside another winner of the lot its € 200.000 was lost from the totals. Now it is
+    named by its id where no file's party is kept, and by the party where one is, in either order of the files; an
+    id that is a code (``BE0123456789``) names nobody. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(award_id, lot, supplier_id, amount_):
+        return {"id": award_id, "status": "active", "relatedLots": [lot], "suppliers": [{"id": supplier_id}],
+                "value": {"amount": amount_, "currency": "EUR"}}
+    earlier = release("ocds-1l04xe-313955", "299855", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                      parties=[supplier("Stichting Een B.V.", "Stichting Een B.V.")],
+                      awards=[award("a1", "1", "Stichting Een B.V.", 300000)])
+    later = release("ocds-1l04xe-313955", "299955", "2022-02-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], awards=[award("a2", "2", "Stichting Een B.V.", 200000)])
+
+    def winners(db):
+        return sorted((r["lot_id"], r["name"], r["place"], r["tender_value_cents"]) for r in db.query(
+            "select s.*, a.lot_id from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+    def rows(db):
+        derive(db, 1)
+        return ([(r["lot_id"], r["value_cents"], r["winner_count"]) for r in db.query(
+                    "select * from awards where current = 1 order by lot_id")],
+                [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")])
+    assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, [
+        ("1", "Stichting Een B.V.", "Leiden", None), ("2", "Stichting Een B.V.", "Leiden", None)])
+    one = ocds_archive(tmp_path / "total.db", to_procedure([earlier, later], source="one.json"))
+    assert rows(one) == ([("1", 30000000, 1), ("2", 20000000, 1)], [50000000])
+
+    # no file's party of the id, beside a winner of its own value: named by its id, its value counted (the total was
+    # € 200.000: Stichting Vier's € 100.000 and lot 2's); an id that is a code names nobody (as before)
+    alone = release("ocds-1l04xe-313956", "299856", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("12345678", "Stichting Vier")],
+                    awards=[award("a1", "1", "Stichting Een B.V.", 200000), award("a2", "1", "12345678", 100000),
+                            award("a3", "2", "BE0123456789", 100000)])
+    db = ocds_archive(tmp_path / "alone.db", to_procedure([alone], source="one.json"))
+    assert winners(db) == [("1", "Stichting Een B.V.", None, 20000000), ("1", "Stichting Vier", "Leiden", 10000000)]
+    assert rows(db) == ([("1", None, 2), ("2", 10000000, 1)], [40000000])

@@ -592,3 +592,50 @@ def test_an_export_of_no_rows_since_a_day_to_come_says_so(demo_archive):
     assert past.returncode == 0 and past.stdout.count(b"\r\n") > 1 and past.stderr == b""
     query = export(demo_archive, "select 1 as a where :since > '3000'", "--param", "since=2999-01-01", env=now)
     assert "is after today" in query.stderr.decode()
+
+
+def test_awkward_values_round_trip_through_csv_byte_stable_in_the_export_and_the_sites_csv(demo_archive, tmp_path):
+    """The analyst's view: a news page whose title holds line breaks (LF, CRLF, a lone CR), quotes, a comma, a NUL
+    and a Unicode line separator, whose text is longer than Python's csv reader takes by default (128 KiB: it needs
+    ``csv.field_size_limit``), and text that looks like a number ("007") or a formula ("=1+1"). ``export`` of the
+    table and of the saved search that finds it, and Datasette's CSV of both, read back with the csv module to the
+    archive's values exactly, and give the same bytes run after run."""
+    import shutil
+    import sys as _sys
+
+    from tests.datasette.archive_fixtures import run, served
+
+    csv.field_size_limit(_sys.maxsize)
+    db_path = shutil.copy(demo_archive, tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    url = "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend"
+    awkward = {"title": 'Gunning: regel 1\nregel 2 "citaat", komma\r\nCRLF\rCR\x00NUL\u2028LS ',
+               "text": 'Gunning "x",\r\n' + "x" * 200_000 + "\x00\n", "matched_terms": "007", "procedure_raw": "=1+1"}
+    db["articles"].update(url, awkward)   # the page as found by the saved search too (its title, its excerpt)
+    db.execute("update search_documents set title = ? where source_table = 'articles' and source_key = ?",
+               [awkward["title"], url])
+    db.conn.commit()
+    db.close()
+
+    def read(data: bytes, key: str) -> dict:
+        table = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+        [found] = [dict(zip(table[0], r)) for r in table[1:] if key in r]
+        return found
+
+    first, again = export(db_path, "articles"), export(db_path, "articles")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == again.stdout
+    got = read(first.stdout, url)
+    assert {k: got[k] for k in awkward} == awkward
+    search = export(db_path, "search_all", "--param", "q=gunning")
+    assert search.stdout == export(db_path, "search_all", "--param", "q=gunning").stdout
+    found = read(search.stdout, url)
+    assert found["title"] == awkward["title"] and found["excerpt"] == awkward["text"][:200]
+    datasette = served(db_path)
+    for path in ("/archive/articles.csv?_stream=on&_size=max", "/archive/search_all.csv?q=gunning"):
+        answers = [run(datasette.client.get(path)) for _ in range(2)]
+        assert answers[0].status_code == 200 and answers[0].content == answers[1].content, path
+    site = read(run(datasette.client.get("/archive/articles.csv?_stream=on&_size=max")).content, url)
+    assert {k: site[k] for k in awkward} == awkward
+    assert read(run(datasette.client.get("/archive/search_all.csv?q=gunning")).content, url) == \
+        read(search.stdout, url)

@@ -767,3 +767,20 @@ def test_an_open_tender_whose_deadline_moved_is_updated_in_its_feed(demo_archive
         server.stop()
     assert entries["tag:tenderarchive,2024:notice:100131"] == "2018-07-04T09:00:00+00:00"
     assert before["tag:tenderarchive,2024:notice:100101"].startswith("2018-03-13")   # no version: its publication
+
+
+@pytest.mark.parametrize("query, params", [("search_all", {"q": "gunning"}), ("new_this_week", {"since": "2000-01-01"}),
+                                           ("by_jeugdregio", {"jeugdregio": "JZ18"})])
+def test_a_news_pages_feed_entry_names_its_site_as_the_registry_gives_it(server, query, params):
+    """A journalist subscribed to a saved search's feed read a news page's entry as "leiderdorp: <its text>", the
+    registry's short name, and no author. The entry names the site as the news crawl recorded its registry entry's
+    title ("Gemeente Leiderdorp (synthetic fixture)", the demo registry's), first in its content and as its author;
+    a notice's entry its buyer as before."""
+    page = "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend"
+    entries = {e.find(f"{ATOM}link").get("href"): e for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+    entry = entries[page]
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Gemeente Leiderdorp (synthetic fixture)"
+    assert entry.findtext(f"{ATOM}content").startswith("Gemeente Leiderdorp (synthetic fixture): ")
+    notices = [e for href, e in entries.items() if "tenderned.nl" in href]
+    assert notices and all(e.findtext(f"{ATOM}content").startswith(e.findtext(f"{ATOM}author/{ATOM}name") + ": ")
+                           for e in notices if e.find(f"{ATOM}author") is not None)

@@ -114,3 +114,33 @@ def test_a_utf8_page_labelled_utf16_or_utf32_by_its_server_is_read_as_utf8(conte
 def test_a_page_in_utf16_or_utf32_as_its_header_says_is_still_read_so(encoding):
     html = "<html><body><p>Eén coöperatie</p></body></html>"
     assert decode_html(html.encode(encoding), f"text/html; charset={encoding}") == html
+
+
+def test_one_line_reads_no_further_than_its_limit_in_an_element_that_swallowed_the_page():
+    """A listing's entries each with a date element whose closing tags are cut (a broken page, found by ``make fuzz``):
+    each swallows every later entry and the rest of the page, and one_line, asked of each, read all of it (a 60 KB
+    listing: 12 s). It reads no further than its limits: the rest of the page costs nothing; a badge reads as before."""
+    import time
+
+    import lxml.html
+
+    from tenderarchive.extraction.markup import one_line
+
+    def dates(rest: int):
+        entry = '<div class="date"><span>14</span> <span>okt</span> <span>2021</span>'
+        tree = lxml.html.fromstring("<html><body>" + entry * 200 + "<p>tekst <b>vet</b></p>" * rest + "</body></html>")
+        return tree.xpath("//div")
+
+    def cost(elements):
+        start = time.process_time()
+        lines = [one_line(el) for el in elements]
+        return time.process_time() - start, lines
+
+    small, _ = cost(dates(500))
+    large, lines = cost(dates(5000))
+    assert large < 3 * max(small, 0.05)  # 10× the rest of the page: read, it cost 10×
+    assert lines[-1] == "" and set(lines) == {""}  # each holds the rest of the page, more than a date
+    badge = lxml.html.fromstring('<div class="date"><span>14</span><!-- dag --><span>okt</span>'
+                                 '<script>x = 1</script><span>2021</span></div>')
+    assert one_line(badge) == "14 okt 2021"
+    assert one_line(lxml.html.fromstring('<div class="date"><b>14 okt 2021</b></div>')) == "14 okt 2021"

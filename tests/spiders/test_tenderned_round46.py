@@ -59,11 +59,15 @@ def test_an_open_notice_ended_early_is_not_re_checked_until_its_deadline(snapsho
     crawl until that deadline plus the margin: its detail, ``/documenten`` and ``/gerelateerd`` asked again each run
     for a procedure that is over (a placeholder deadline's re-check already stopped so: ``open_ended_until``). It is
     not re-checked; the same notice still running is (the same crawls with the flag false). Likewise one whose list row
-    says so (``isVroegtijdigeBeeindiging``, §3) where its detail has no flag."""
+    says so (``isVroegtijdigeBeeindiging``, §3) where its detail has no flag. With the detail's flag, its row agrees
+    (round 52: a row saying it runs, or none, leaves the detail to decide, so such a notice is re-checked while open:
+    a reinstatement shows in its detail alone, tests/spiders/test_tenderned_round52.py)."""
     from tests.conftest import by_id
 
     if record == "list":
         by_id(snapshot, 300301)["detail"].pop("isVroegtijdigBeeindigd")
+    else:
+        by_id(snapshot, 300301)["list"]["isVroegtijdigeBeeindiging"] = True
     by_id(snapshot, 300301)[record][flag] = True
     server = serve_api(snapshot)
     first = crawl(server.api_url, **OPEN)
@@ -75,6 +79,7 @@ def test_an_open_notice_ended_early_is_not_re_checked_until_its_deadline(snapsho
     assert server.api.log.count(NOTICE) == asked  # not re-checked
 
     by_id(snapshot, 300301)[record][flag] = False  # the same notice running: re-checked
+    by_id(snapshot, 300301)["list"]["isVroegtijdigeBeeindiging"] = False
     running = serve_api(snapshot)
     crawl(running.api_url, **OPEN, db=first.db_path.parent / "running.db")
     asked = running.api.log.count(NOTICE)

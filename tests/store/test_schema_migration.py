@@ -397,3 +397,25 @@ def test_summaries_of_an_award_valued_by_its_winners_alone_are_rebuilt_on_openin
     open_archive(path).close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("select count(*) from summary_procurements").fetchone()[0] == 0
+
+
+def test_an_awards_value_repeated_as_that_of_its_winners_not_named_is_emptied_on_opening(tmp_path):
+    """An award of a lot whose only winner is not named, archived with its € 200.000 both in ``value_*`` and in
+    ``unnamed_value_*`` (read as two amounts), keeps it in ``value_*`` alone on opening; the winners not named of an
+    award without a value of its own keep theirs (their parts of its total)."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.executemany(
+            "insert into awards (award_id, procurement_id, lot_id, current, source, winner_count, value_cents, "
+            "value_raw, unnamed_winners, unnamed_value_cents, unnamed_value_raw, unnamed_value_currency, "
+            "unnamed_value_placeholder) values (?, 'TN900001', ?, 1, 'tenderned_html', ?, ?, ?, 1, ?, ?, 'EUR', 0)",
+            [("TN900001/900102/1", "1", 0, 20000000, "200 000", 20000000, "200 000"),
+             ("TN900001/900102/2", "2", 1, None, None, 5000000, "50 000")])
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select lot_id, value_cents, value_raw, unnamed_winners, unnamed_value_cents, "
+                            "unnamed_value_raw, unnamed_value_currency from awards order by lot_id").fetchall() == [
+            ("1", 20000000, "200 000", 1, None, None, None), ("2", None, None, 1, 5000000, "50 000", "EUR")]
+    assert user_version(path) == schema_fingerprint()

@@ -975,6 +975,78 @@ def test_a_news_page_that_gives_no_date_is_reported_with_when_it_was_read(tmp_pa
     assert read[heerlen] and read[heerlen].startswith("20")
     said = f"undated page, read {moment_words(read[heerlen])}"
     text = render_text(report)
-    assert f"Voerendaal (heerlen, {said})" in text and "(leiderdorp, 14 december 2020 08:55)" in text
+    heerlen_site = "Gemeente Heerlen (synthetic fixture)"   # the demo registry's title of site "heerlen"
+    assert f"Voerendaal ({heerlen_site}, {said})" in text
+    assert "(Gemeente Leiderdorp (synthetic fixture), 14 december 2020 08:55)" in text
     assert ", —)" not in text
-    assert f"heerlen, {said}" in render_markdown(report) and f"heerlen, {said}" in render_html(report)
+    assert f"Gemeente Heerlen \\(synthetic fixture\\), {said}" in render_markdown(report)
+    assert f"{heerlen_site}, {said}" in render_html(report)
+
+
+def test_a_news_page_is_reported_with_its_sites_name_and_links_to_the_page_and_its_archived_copy(
+        tmp_path_factory, tmp_path, smtp_server):
+    """A journalist reading the report's mail or feed: a news page's line named its site by the registry's short name
+    ("(leiderdorp, 14 december 2020 08:55)"), and its links were two bare addresses (the text) or the title and
+    "Datasette" (Markdown, HTML, Atom), not saying which is the site's page and which the archive's copy. Each names
+    the site as its registry entry gives it ("Gemeente Leiderdorp"), links the page on the site ("source") and, with
+    the Datasette address (``--datasette-url`` or ``TENDERARCHIVE_DATASETTE_URL``, as a unit's environment file sets
+    it), its archived copy ("archived page"); the feed's entry has the site as its author. Through the command line
+    the scheduled units run, with its e-mail; then an archive whose news crawl of the shipped registry recorded no
+    titles (made before they were recorded): the shipped registry's title."""
+    import email
+    import os
+    import shutil
+
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    demo = build_demo(tmp_path / "archive.db", run_dir(tmp_path_factory))
+    page = "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend"
+    from datasette.utils import tilde_encode
+
+    archived = "https://data.example.org/archive/articles/" + tilde_encode(page)
+    site = "Gemeente Leiderdorp (synthetic fixture)"
+    env = {**os.environ, "TENDERARCHIVE_SMTP_HOST": "127.0.0.1", "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port),
+           "TENDERARCHIVE_SMTP_TO": "redactie@example.org", "TENDERARCHIVE_DATASETTE_URL": "https://data.example.org"}
+    out = subprocess.run([*CLI, "report", "--watchlist", str(ROOT / "docs" / "watchlist.example.yaml"), "--db",
+                          str(demo), "--crawl", "3", "--quiet", "--email", "--out", str(tmp_path / "r")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Voorlopige gunning gemeentelijke toegang" in line)
+    assert lines[at].endswith(f"({site}, 14 december 2020 08:55)"), lines[at]
+    assert lines[at + 1:at + 3] == [f"          source: {page}", f"          archived: {archived}"], lines[at:at + 4]
+    assert "(leiderdorp," not in out.stdout
+
+    [envelope] = smtp_server.envelopes
+    message = email.message_from_bytes(envelope.original_content)
+    parts = {part.get_content_type(): part.get_payload(decode=True).decode() for part in message.walk()
+             if not part.is_multipart()}
+    assert f"({site}, 14 december 2020 08:55)" in parts["text/plain"]
+    assert f"          source: {page}" in parts["text/plain"] and f"          archived: {archived}" in parts["text/plain"]
+    assert f"{site}, 14 december 2020 08:55 · <a href=\"{page}\">source</a> · " \
+           f"<a href=\"{archived}\">archived page</a>" in parts["text/html"], parts["text/html"]
+    markdown = (tmp_path / "r" / "crawl-3.md").read_text(encoding="utf-8")
+    assert f"[source]({page}) · [archived page]({archived})" in markdown, markdown
+    assert "Gemeente Leiderdorp \\(synthetic fixture\\), 14 december 2020 08:55" in markdown, markdown
+
+    feed = ET.fromstring((tmp_path / "r" / "crawl-3.atom").read_text(encoding="utf-8"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    [entry] = [e for e in feed.findall("a:entry", ns) if e.find("a:link", ns).get("href") == page]
+    assert entry.findtext("a:author/a:name", namespaces=ns) == site
+    links = {(link.get("rel"), link.get("title")): link.get("href") for link in entry.findall("a:link", ns)}
+    assert links == {(None, None): page, ("related", "archived page"): archived}, links
+
+    # A news crawl of the shipped registry that recorded no titles: the shipped registry's title
+    older = tmp_path / "older.db"
+    shutil.copyfile(demo, older)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(older)
+    [row] = db.query("select crawl_id, arguments from crawls where spider = 'news'")
+    arguments = json.loads(row["arguments"])
+    del arguments["site_titles"]
+    arguments["sources"] = "tenderarchive/sources.yaml"
+    db["crawls"].update(row["crawl_id"], {"arguments": json.dumps(arguments)})
+    db.close()
+    text = render_text(build_report(older, load_watchlist(ROOT / "docs" / "watchlist.example.yaml"), 3))
+    assert "(Gemeente Leiderdorp, 14 december 2020 08:55)" in text, text
