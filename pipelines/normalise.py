@@ -62,9 +62,9 @@ from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, loc
                                   readable_timestamp, text_value, to_int)
 
 #: What ``values.clean_field`` would change in a text: markup and entities, NBSP and zero-width
-#: spaces, invisible characters, Unicode hyphens, line breaks, tabs and other ASCII spacing, runs of spaces, lone
+#: spaces, invisible characters, Unicode hyphens, line breaks, tabs and other ASCII spacing and C0 controls (a NUL), runs of spaces, lone
 #: surrogates (and a text not composed: :func:`clean_field`).
-_NEEDS_CLEANING = re.compile("[<&\u00a0\u00ad\u200b\u2010\u2011\u2060\ufeff\t\n\r\f\v\ud800-\udfff]|  ")
+_NEEDS_CLEANING = re.compile("[<&\u00a0\u00ad\u200b\u2010\u2011\u2060\ufeff\x00-\x1f\x7f\ud800-\udfff]|  ")
 
 
 def clean_field(value) -> str | None:

@@ -1077,7 +1077,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--unreported", action="store_true",
                         help="report, in order, every crawl after the last one --unreported reported (recorded in "
                              "the report folder's last-reported.txt; a report by hand does not count; with none there "
-                             "yet, the last crawl only, or every crawl from one whose e-mailed report failed): for "
+                             "yet, the last crawl only, or every crawl from one whose e-mailed report failed or one "
+                             "killed in the 7 days before the last): for "
                              "scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",

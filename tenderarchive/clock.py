@@ -13,6 +13,8 @@ look back). Unset: the clock's now. A bad value is an error that names the varia
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from datetime import datetime, timezone
 
 from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
@@ -40,6 +42,24 @@ def vandaag(env=None) -> str:
 def nu(env=None) -> str:
     """SQL ``nu()``: now as a UTC ``YYYY-MM-DD HH:MM:SS`` (what ``julianday('now')`` reads)."""
     return now(env).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+#: SQLite's own ``julianday``, for the values an override (:func:`julianday`) does not answer itself: one in-memory
+#: connection per thread (Datasette reads in threads), never the archive's.
+_SQLITE = threading.local()
+
+
+def julianday(value, env=None):
+    """SQL ``julianday(value)`` while :data:`NOW` is set (``register_functions`` puts it in place of SQLite's for one
+    argument then, and only then): ``julianday('now')`` is that moment, so the archive's views that age a source by it
+    (``freshness``'s ``age_hours``, ``news_sites``' ``days_since_last_archived``) read as the saved searches' ``nu()``
+    and ``vandaag()`` do, in Datasette and ``export``; any other value is SQLite's own answer."""
+    if isinstance(value, str) and value.strip().lower() == "now":
+        return now(env).timestamp() / 86400 + 2440587.5
+    conn = getattr(_SQLITE, "conn", None)
+    if conn is None:
+        conn = _SQLITE.conn = sqlite3.connect(":memory:", check_same_thread=False)
+    return conn.execute("select julianday(?)", [value]).fetchone()[0]
 
 
 def amsterdam_day(moment) -> str | None:

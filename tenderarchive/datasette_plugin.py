@@ -47,7 +47,8 @@
   ``vandaag()``, ``nu()``
       today (``YYYY-MM-DD``) as Amsterdam counts it and now (UTC, as ``julianday`` reads it), not SQLite's UTC
       ``date('now')``: the day of ``new_this_week``, of the open tenders and of a procurement's current stage
-      turns at Amsterdam's midnight (``tenderarchive/clock.py``; ``TENDERARCHIVE_NOW`` fixes the moment);
+      turns at Amsterdam's midnight (``tenderarchive/clock.py``; ``TENDERARCHIVE_NOW`` fixes the moment; set, it is
+      also the views' ``julianday('now')``, the ages of ``freshness`` and ``news_sites``: ``clock.julianday``);
   ``amsterdam_day(ts)``
       the Amsterdam day (``YYYY-MM-DD``) of an archived UTC moment (``fetches.fetched_at``): the day
       ``new_this_week`` counts an undated news page from, the day the archive first read it;
@@ -106,6 +107,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 from datetime import date, datetime
 from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
@@ -299,6 +301,10 @@ def register_functions(conn) -> None:
     conn.create_function("amsterdam_day", 1, _safe(clock.amsterdam_day), deterministic=True)
     conn.create_function("vandaag", 0, clock.vandaag)
     conn.create_function("nu", 0, clock.nu)
+    if os.environ.get(clock.NOW, "").strip():
+        # the moment fixed: the views' julianday('now') (freshness, news_sites) is it too; unset, SQLite's own (no
+        # Python call for every julianday of a query)
+        conn.create_function("julianday", 1, clock.julianday)
 
 
 def site_link(path, *pairs) -> str | None:

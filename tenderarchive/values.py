@@ -37,6 +37,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Characters a text shows nothing of (soft hyphen, zero-width space, word joiner, byte order mark), and
 #: the hyphens a word processor puts for "-" (U+2010, the non-breaking U+2011: "jeugd‑ggz" was no "jeugd-ggz").
 _INVISIBLE = {**dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")), 0x2010: "-", 0x2011: "-"}
+#: C0 control characters (and DEL) a text shows nothing of, besides tab, line breaks and the other ASCII spacing the
+#: spacing rule reads: a NUL in a TenderNed description (a C string's end, a UTF-16 text read as UTF-8: "J\0e\0u\0g\0d")
+#: was stored with it, and cut a search excerpt at it. They go; the information separators (U+001C to U+001F, which
+#: Python's ``str.split`` reads as spacing) are spaces, so the words they part stay apart. The raw response in the
+#: WARC keeps them.
+_CONTROL = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x1c), 0x7f]), **dict.fromkeys(range(0x1c, 0x20), " ")}
+_INVISIBLE = {**_INVISIBLE, **_CONTROL}
 INT64 = range(-(2 ** 63), 2 ** 63)
 #: A day: ISO 8601's extended form (``2026-09-10``) or its basic one (``20260910``), with an optional zone.
 _DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?", re.I)
@@ -259,7 +266,7 @@ def clean_field(value) -> str | None:
         if not _ENTITY.search(text):
             break
         text = _strip_tags(html.unescape(text))  # escaped markup (&lt;p&gt;) is markup too
-    # invisible characters go (soft hyphens: "jeugd\u00adhulp" from a word processor was no "jeugdhulp" to
+    # invisible characters and C0 controls (a NUL: _CONTROL) go (soft hyphens: "jeugd\u00adhulp" from a word processor was no "jeugdhulp" to
     # the youth-care test or a search), hyphens are "-", and the text is composed (NFC: "Fryslân" sent decomposed, as
     # macOS writes it, was another text to a search and to every comparison)
     text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").translate(_INVISIBLE))

@@ -198,3 +198,20 @@ def test_a_date_text_is_read_once_and_gives_what_reading_it_again_gives():
     for value in kept[:200]:
         assert values.parse_timestamp(value) is values.parse_timestamp(value)
     assert values._parse_text.cache_info().maxsize == values.PARSED_TEXTS_MAX
+
+
+def test_a_nul_and_other_c0_controls_do_not_enter_the_archive():
+    """A TenderNed description with a NUL (``\\u0000``: a C string's end, a UTF-16 text read as UTF-8) was stored with
+    it, and ``search_all``'s excerpt was cut at it. C0 controls other than tab and line breaks go (the information
+    separators are spaces); the normalising pipeline's shortcut for a clean text does the same."""
+    from pipelines.normalise import clean_field as pipeline_clean_field
+
+    for clean in (clean_field, pipeline_clean_field):
+        assert clean("Inkoop jeugd\u0000hulp regio Twente\u0000") == "Inkoop jeugdhulp regio Twente"
+        assert clean("J\u0000e\u0000u\u0000g\u0000d") == "Jeugd"
+        assert clean("Jeugdhulp\u001fWmo\u0007 \u007fTwente\u001b") == "Jeugdhulp Wmo Twente"
+        assert clean("regel\ttab\r\nregel twee") == "regel tab\nregel twee"
+        assert clean("\u0000\u0001") is None
+        text = clean("Begeleiding \u0000" + "jeugdhulp " * 10_000)
+        assert "\u0000" not in text and text.startswith("Begeleiding jeugdhulp")
+    assert not any(chr(c) in clean_field("".join(map(chr, range(32))) + "x\u007f") for c in [*range(9), *range(11, 32), 127])

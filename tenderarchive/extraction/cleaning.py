@@ -102,8 +102,11 @@ def fix_mojibake(text: str) -> str:
 # Whitespace
 # --------------------------------------------------------------------------
 
-_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v\x1c-\x1f]")
+#: soft hyphen, zero-width characters, and the C0 controls (and DEL) a page shows nothing of: a NUL (``&#0;``, a
+#: stray byte) was archived with the page's text and cut a search excerpt at it; the information separators
+#: (U+001C to U+001F) are spacing (``_SPACE_LIKE``)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f]")
 
 
 def normalize_whitespace(text: str) -> str:

@@ -124,6 +124,11 @@ def mark_reported(out_dir: str | Path, crawl_id: int) -> None:
     tmp.replace(path)
 
 
+#: ``report --unreported`` with no record yet (the first scheduled run) reports from a crawl killed in these many days
+#: before the last crawl started (:func:`unreported_crawls`): no report ran after it; an older one is history.
+FIRST_RUN_DAYS = 7
+
+
 def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) -> tuple[int | None, list[int]]:
     """``(last reported crawl, crawls to report)`` for ``report --unreported``: the crawls after
     the last one it reported into the report folder (``out_dir``, default ``reports/`` next to
@@ -134,7 +139,10 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
     With no record in the folder yet, the last crawl only (as ``report`` without ``--crawl``),
     unless a report whose e-mail failed left its mark there (``crawl-N.unsent``,
     :func:`mark_unsent`): then from the first such crawl on, so the first night's failed report
-    is not lost to the next night's. A crawl that is still running (it holds the archive's
+    is not lost to the next night's; and unless a crawl was killed (SIGKILL, the out-of-memory killer, a reboot:
+    ``finish_reason`` ``killed``, or ``running`` with no crawl holding the lock) in the :data:`FIRST_RUN_DAYS` days
+    before the last crawl started: then from the first such crawl on, as no report ran after it (the first night's
+    killed crawl was never reported: the next night's run reported its own crawl only). A crawl that is still running (it holds the archive's
     lock) is left for the next run, with the crawls after it; a crawl recorded as running that
     holds no lock was killed, and is reported (its report warns). Raises LookupError for a
     missing archive or an unreadable record."""
@@ -154,15 +162,23 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
     try:
         if not readonly.table_exists(conn, "crawls"):
             return last, []
-        rows = conn.execute("select crawl_id, status from crawls where crawl_id > ? order by crawl_id",
-                            [last if last is not None else -1]).fetchall()
+        columns = {row[1] for row in conn.execute("select * from pragma_table_info('crawls')")}
+        killed_sql = "finish_reason = 'killed'" if "finish_reason" in columns else "0"
+        rows = conn.execute(f"select crawl_id, status, {killed_sql}, julianday(started) from crawls"
+                            " where crawl_id > ? order by crawl_id", [last if last is not None else -1]).fetchall()
     finally:
         conn.close()
-    if last is None:
-        rows = [r for r in rows if r[0] >= first_unsent] if first_unsent is not None else rows[-1:]
     running = readonly.crawl_running(db_path)
+    if last is None and rows:
+        # the first run: the last crawl, or from the first crawl killed (SIGKILL, OOM, a reboot: no report ran after
+        # it) in the FIRST_RUN_DAYS before the last crawl started, or from a crawl whose mailed report failed
+        newest = rows[-1][3]
+        killed = [r[0] for r in rows[:-1] if (r[2] or r[1] == "running")  # an older crawl running: dead (the lock)
+                  and r[3] is not None and newest is not None and newest - r[3] <= FIRST_RUN_DAYS]
+        first = min([rows[-1][0], *killed, *([first_unsent] if first_unsent is not None else [])])
+        rows = [r for r in rows if r[0] >= first]
     todo = []
-    for crawl_id, status in rows:
+    for crawl_id, status, *_ in rows:
         if status == "running" and running and crawl_id == rows[-1][0]:
             break
         todo.append(crawl_id)

@@ -639,3 +639,32 @@ def test_awkward_values_round_trip_through_csv_byte_stable_in_the_export_and_the
     assert {k: site[k] for k in awkward} == awkward
     assert read(run(datasette.client.get("/archive/search_all.csv?q=gunning")).content, url) == \
         read(search.stdout, url)
+
+
+def test_the_freshness_and_news_sites_views_age_a_source_as_of_tenderarchive_now(demo_archive):
+    """The ``freshness`` and ``news_sites`` views aged a source by SQLite's ``julianday('now')``: with
+    TENDERARCHIVE_NOW fixing the saved searches' today, their ``age_hours`` and ``days_since_last_archived`` still
+    changed with the clock (an export of them differed run after run, in tests and demos). They read that moment too,
+    as Datasette does (the same SQL functions)."""
+    from datetime import datetime
+
+    def rows(view, moment):
+        out = export(demo_archive, view, "--format", "json", env={"TENDERARCHIVE_NOW": moment})
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    def hours(moment, since):
+        moment, since = (datetime.fromisoformat(t.replace("Z", "+00:00")) for t in (moment, since))
+        return (moment - since).total_seconds() / 3600
+
+    moment, later = "2027-01-01T12:00:00+00:00", "2027-01-02T12:00:00+00:00"
+    fresh = rows("freshness", moment)
+    assert fresh and fresh == rows("freshness", moment)
+    for row, next_day in zip(fresh, rows("freshness", later)):
+        assert row["age_hours"] == round(hours(moment, row["last_success"]), 1)
+        assert next_day["age_hours"] == round(hours(later, row["last_success"]), 1)
+    sites = [r for r in rows("news_sites", moment) if r["last_archived"]]
+    assert sites
+    for row, next_day in zip(sites, [r for r in rows("news_sites", later) if r["last_archived"]]):
+        assert row["days_since_last_archived"] == round(hours(moment, row["last_archived"]) / 24, 1)
+        assert next_day["days_since_last_archived"] == round(hours(later, row["last_archived"]) / 24, 1)

@@ -133,3 +133,16 @@ def test_a_consent_placeholder_in_an_article_is_no_line_of_its_text():
             f"</p></div><p><img src='a.jpg' alt=''><br><em>Foto: ANP</em></p><p>{second}</p></article></main></body></html>")
     got = extract_html(page, "https://www.voorbeeld.nl/nieuws/aanbesteding-jeugdhulp-gegund")
     assert got["text"] == SENTENCES
+
+
+def test_a_pages_nul_and_c0_controls_do_not_enter_its_archived_text_or_title():
+    """A page with a NUL (a stray byte) or another C0 control in its text was archived with it, and the search
+    excerpt was cut at it: they go from the text and the title (the raw response in the WARC keeps them)."""
+    assert clean_text("De gemeente koopt jeugd\u0000hulp in.\u0007\nDe tweede\u001falinea gaat over de regio.") == (
+        "De gemeente koopt jeugdhulp in.\nDe tweede alinea gaat over de regio.")
+    body = ("<html><head><title>Inkoop jeugd\u0000hulp\u0001</title></head><body><article><h1>Inkoop jeugd\u0000hulp"
+            "</h1><p>" + "De gemeente koopt jeugd\u0000hulp in voor de regio\u0007. Een lange tekst over de inkoop. " * 5
+            + "</p></article></body></html>")
+    page = extract_html(body, "https://www.example.nl/nieuws/inkoop-jeugdhulp")
+    assert "jeugdhulp in voor de regio." in page["text"]
+    assert not any(chr(c) in page["text"] + page["title"] for c in [*range(9), *range(11, 32), 127])

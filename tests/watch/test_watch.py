@@ -1050,3 +1050,37 @@ def test_a_news_page_is_reported_with_its_sites_name_and_links_to_the_page_and_i
     db.close()
     text = render_text(build_report(older, load_watchlist(ROOT / "docs" / "watchlist.example.yaml"), 3))
     assert "(Gemeente Leiderdorp, 14 december 2020 08:55)" in text, text
+
+
+def test_the_first_unreported_run_reports_a_crawl_killed_before_it(two_crawls, tmp_path):
+    """On the first scheduled night (no ``last-reported.txt`` yet) a crawl was SIGKILLed (the out-of-memory killer, a
+    reboot), so no report ran after it; the next night's ``report --unreported`` reported its own crawl only, and the
+    killed crawl never. With no record yet it reports from a crawl killed in the week before the last crawl on (as
+    ``extensions.mark_killed`` marks it at the next crawl's start, or still ``running``); a crawl not killed, or killed
+    longer ago, is history, as before: the last crawl only."""
+    import shutil
+    import sqlite3
+
+    path = write(tmp_path, WATCHLIST)
+
+    def first_run(name, sql):
+        db = tmp_path / name / "archive.db"
+        db.parent.mkdir()
+        shutil.copyfile(two_crawls.db_path, db)   # the module's archive stays as the crawls left it
+        with sqlite3.connect(db) as conn:
+            conn.execute(sql)
+        conn.close()
+        out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(db), "--unreported", "--quiet"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        folder = db.parent / "reports"
+        assert (folder / "last-reported.txt").read_text(encoding="utf-8") == "2\n"
+        return sorted(p.name for p in folder.glob("crawl-*.md"))
+
+    killed = "update crawls set status = 'failed', finish_reason = 'killed' where crawl_id = 1"
+    assert first_run("killed", killed) == ["crawl-1.md", "crawl-2.md"]
+    assert first_run("running", "update crawls set status = 'running' where crawl_id = 1") == [
+        "crawl-1.md", "crawl-2.md"]
+    assert first_run("complete", "select 1") == ["crawl-2.md"]
+    long_ago = killed.replace("where", ", started = '2020-01-01T00:00:00+00:00' where")
+    assert first_run("long-ago", long_ago) == ["crawl-2.md"]
