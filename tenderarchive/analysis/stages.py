@@ -906,6 +906,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
                 # award made (not "De regio gaat in hoger beroep": the dev gold reads that appeal planned, left so)
                 status = "done"
+            if stage == "voorlopige_gunning" and status == "planned" and re.match(r"voornemens\b", m.group(0), re.I):
+                status = "current"  # "is voornemens ... te gunnen aan": the intention to award *is* the step (cv52)
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"

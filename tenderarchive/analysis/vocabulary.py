@@ -725,6 +725,13 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
                                  r"inschrijvingen|offertes|aanbiedingen|inschrijvers")),
     ("selectie", _verb_object(r"selecteert|selecteerde|selecteerden|geselecteerd",
                               r"gegadigden|kandidaten|aanbieders|partijen|zorgaanbieders|jeugdhulpaanbieders")),
+    # the tenders submitted ("Zorgaanbieders konden tot 1 februari een offerte indienen", "Er zijn twaalf offertes
+    # ingediend"): the infinitive too, as the call to tender is told with a modal
+    ("inschrijving", _verb_object(r"indienen|ingediend|diende|dienden", r"offertes?|inschrijvingen|aanbiedingen")),
+    # the tender open: "De aanbesteding voor de jeugdhulp staat sinds 1 februari open", "... is opengesteld"
+    ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:(?:staat|staan|stond|stonden)\b{_GAP}open\b|opengesteld\b)"),
+    # the intention to award told with its adjective ("De gemeente is voornemens de opdracht ... te gunnen aan")
+    ("voorlopige_gunning", rf"\bvoornemens\b{_GAP}te gunnen\b"),
     # not "voorlopig gunt/gegund": the provisional award's own cue reads it first
     ("definitieve_gunning", _verb_object(r"(?<!voorlopig )(?:gunt|gunde|gunden|gegund)",
                                          _PROCEDURE_OBJECT + r"|perce(?:el|len)|contract(?:en)?")),

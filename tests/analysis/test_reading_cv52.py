@@ -89,6 +89,10 @@ def test_the_preposition_guard_stays_fast_on_100_kb():
     ("De gemeente gunde de opdracht voor de jeugdhulp in februari aan Kwadraad.", "definitieve_gunning", "done"),
     ("De gemeente beoordeelt nu de inschrijvingen voor de aanbesteding jeugdhulp.", "beoordeling", "current"),
     ("Zes aanbieders zijn geselecteerd voor de aanbesteding van de jeugdhulp.", "selectie", "done"),
+    ("Zorgaanbieders konden tot 1 februari 2024 een offerte voor de specialistische jeugdhulp indienen.", "inschrijving",
+     "done"),
+    ("De aanbesteding voor de jeugdhulp staat sinds 1 februari open.", "aankondiging", "current"),
+    ("De gemeente is voornemens de opdracht voor de jeugdhulp te gunnen aan Kwadraad.", "voorlopige_gunning", "current"),
 ])
 def test_the_procurements_verb_and_object_tell_the_step(read, text, stage, status):
     result = read(text, published=dt.date(2024, 3, 4))
