@@ -732,6 +732,13 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:(?:staat|staan|stond|stonden)\b{_GAP}open\b|opengesteld\b)"),
     # the intention to award told with its adjective ("De gemeente is voornemens de opdracht ... te gunnen aan")
     ("voorlopige_gunning", rf"\bvoornemens\b{_GAP}te gunnen\b"),
+    # the care awarded to a party ("Gemeente gunt jeugdhulp aan Kwadraad"): "aan" after the care, not the idiom of
+    # wishing someone something ("we gunnen elk kind goede jeugdhulp")
+    ("definitieve_gunning", r"\b(?:gunt|gunde|gunden|gegund) (?:de |het |alle )?(?:[\w-]+ ){0,2}?"
+                            r"(?:jeugdhulp|jeugdzorg|zorg|hulp|ondersteuning)\w*(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){0,4}? aan\b"),
+    # the procedure the subject of its failure, the verb after it ("Aanbesteding jeugdhulp mislukt", "De aanbesteding
+    # voor de jeugdhulp is geflopt"); not "gestaakt" or "geschrapt", a claim's or a plan's verbs as often
+    ("mislukt", rf"\b(?:{_PROCEDURE_OBJECT}|inkoop)\b{_GAP}(?:mislukt|mislukte|geflopt|gestrand|afgeblazen)\b"),
     # not "voorlopig gunt/gegund": the provisional award's own cue reads it first
     ("definitieve_gunning", _verb_object(r"(?<!voorlopig )(?:gunt|gunde|gunden|gegund)",
                                          _PROCEDURE_OBJECT + r"|perce(?:el|len)|contract(?:en)?")),

@@ -118,3 +118,32 @@ def test_the_verb_and_object_cue_stays_fast_on_100_kb():
     for _, rx in VERB_OBJECT_CUES:
         assert not re.search(rx, text, re.I)
     assert time.perf_counter() - t0 < 5
+
+
+# --- headlines: the care awarded to a party, the procedure the subject of its failure ---
+
+@pytest.mark.parametrize("title, stage", [
+    ("Gemeente gunt jeugdhulp aan Kwadraad", "definitieve_gunning"),
+    ("Aanbesteding jeugdhulp mislukt", "mislukt"),
+])
+def test_a_headline_with_the_procurements_verb_tells_the_step(read, title, stage):
+    result = read("De gemeente meldt dit in een persbericht over de jeugdhulp.", title=title, published=dt.date(2024, 3, 4))
+    assert result["primary_stage"] == stage
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("De aanbesteding voor de specialistische jeugdhulp in de regio is geflopt.", "mislukt"),
+    ("De gemeente gunde de ambulante jeugdhulp in februari aan twee aanbieders.", "definitieve_gunning"),
+])
+def test_a_failure_or_award_told_with_words_between_is_done(read, text, stage):
+    result = read(text, published=dt.date(2024, 3, 4))
+    assert stage_statuses(result).get(stage) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "Het risico bestaat dat de aanbesteding voor de jeugdhulp mislukt.",
+    "We gunnen elk kind in de gemeente goede jeugdhulp.",
+])
+def test_a_risk_of_failure_or_a_wish_is_no_step(read, text):
+    statuses = stage_statuses(read(text, published=dt.date(2024, 3, 4)))
+    assert "mislukt" not in statuses and "definitieve_gunning" not in statuses
