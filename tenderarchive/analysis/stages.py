@@ -46,7 +46,7 @@ from functools import lru_cache
 from .rules import on
 from .text import Sentence, clause_at
 from .vocabulary import (COUNCIL_DEBATE, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
-                         SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
+                         SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
 # voorwaarden", branch news18)
@@ -82,7 +82,10 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|kon|konden)\b|"
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|kon|konden|"
+                        # branch cv52: the simple past of gaan ("De aanbesteding ging in maart van start", "ging in zee
+                        # met"), as "werd" is: a step that was
+                        r"ging|gingen)\b|"
                         # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
                         # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
                         # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
@@ -608,6 +611,15 @@ def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date:
     return None
 
 
+#: branch cv52: the care as the object of a preposition -- "van/voor de jeugdhulp", with any number of inflected
+#: adjectives between ("voor de nieuwe regionale jeugdhulp", "van de specialistische en ambulante jeugdzorg") -- is no
+#: subject of "gaat/ging van start": the procedure before it is (vocabulary's fixed lookbehinds held one adjective only)
+_CARE_NOUN = re.compile(r"(?:zorg|jeugdhulp|jeugdzorg|hulpverlening|dienstverlening)\b", re.I)
+_IN_PREP_PHRASE = re.compile(r"\b(?:van|voor|naar|over|met|bij|om|in|op|rond|tot|aan|tegen|zonder)\s+"
+                             r"(?:(?:de|het|een|onze|hun|uw|deze|dit|die|alle)\s+)?"
+                             r"(?:[\w-]+e,?\s+(?:(?:en|of)\s+)?){0,4}$", re.I)
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -648,6 +660,8 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
+            if stage == "contractstart" and _CARE_NOUN.match(m.group(0)) and _IN_PREP_PHRASE.search(sentence[max(0, m.start() - 160):m.start()]):
+                continue  # the care named after a preposition is no subject: "De aanbesteding voor de nieuwe regionale jeugdhulp ging ... van start" (cv52)
             taken.append(m.span())
             found.append((stage, m))
     # branch cv46: a plan to procure ("wil de jeugdzorg anders aanbesteden", "de nieuwe inkoop"), core: the decision made
@@ -678,6 +692,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             if not any(m.start() < b and m.end() > a for a, b in taken):
                 taken.append(m.span())
                 found.append(("mislukt", m))
+    # branch cv52: the procurement's verb and its object in one clause, in either order (vocabulary.VERB_OBJECT_CUES),
+    # read last and only where no other cue holds the words: it adds a step no fixed cue found, never overrides one
+    for stage, rx in VERB_OBJECT_CUES:
+        for m in re.finditer(rx, sentence, re.I):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                found.append((stage, m))
     for stage, rx in (("definitieve_gunning", IMPLIED_AWARD), ("contractstart", IMPLIED_START)):
         if not on("stage.implied_award" if stage == "definitieve_gunning" else "stage.implied_start"):
             continue
@@ -886,6 +906,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
                 # award made (not "De regio gaat in hoger beroep": the dev gold reads that appeal planned, left so)
                 status = "done"
+            if stage == "voorlopige_gunning" and status == "planned" and re.match(r"voornemens\b", m.group(0), re.I):
+                status = "current"  # "is voornemens ... te gunnen aan": the intention to award *is* the step (cv52)
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"

@@ -390,6 +390,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\b(?:documenten|stukken|aanbesteding\w*|opdracht|uitvraag)\b(?: (?!en\b|of\b)[\w'-]+){0,6}? "
                      r"(?:staan|staat|stonden|stond) (?:[\w'-]+ ){0,3}?op (?:www\.)?(?:tenderned|negometrix|mercell)\b|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
                      r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
+                     # branch cv52: the procedure the subject of its start however long its name ("De aanbesteding van de
+                     # nieuwe jeugdhulp ging in januari van start", "Het inkooptraject voor de specialistische jeugdzorg
+                     # in de regio is op 1 maart gestart"): stages.md's "aanbesteding gestart", the step told with its
+                     # own verb and tense, not the fallback of a procedure merely named. Within its clause (no
+                     # conjunction or relative pronoun between, but for "en"/"of" between two inflected adjectives,
+                     # "de specialistische en ambulante jeugdzorg")
+                     r"\b(?:de|het|deze|dit|een) (?:[\w-]+ ){0,2}?(?:aanbesteding(?:sprocedure|straject|sronde)?|inkoop(?:procedure|traject|ronde)?)\b"
+                     r"(?: (?!(?:en|of|maar|die|dat|waarin|waarna|nadat|toen|omdat|want|terwijl)\b)[\w'-]+|(?<=e) (?:en|of)(?= [\w-]+e )){0,14}? "
+                     r"(?:van start(?: gegaan| gaan)?|gestart|begonnen)\b|"
                      r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|"
                      # branch cv23: a procedure of a named kind started, with an indefinite too ("Veendam start een
                      # Europees openbare SAS-procedure"): stages.md's "aanbesteding gestart"
@@ -686,3 +695,51 @@ PROCEDURE_TYPES: list[tuple[str, str]] = [
     ("not_a_tender", r"open house|toelatingsprocedure|bestuurlijk contracteren|inbesteden|subsidierelatie"),
 ]
 
+
+
+# branch cv52: the step told by the procurement's verb and its object in one clause, in either order and with any words
+# between -- "De gemeenten hebben de aanbesteding voor de specialistische jeugdhulp op 1 februari gepubliceerd", "De
+# gemeente gunde de opdracht voor de jeugdhulp in februari aan Kwadraad", "Zes aanbieders zijn geselecteerd voor de
+# aanbesteding", "De gemeente beoordeelt nu de inschrijvingen" -- where the fixed cues above allow a few words
+# only. Only for steps up to the award: a signing or a failure read this loosely outranked the court step a page
+# reports (a claim "dat de aanbesteding wordt gestaakt", "gesloten raamovereenkomsten" in a ruling's summary), worse on
+# held-out dev sites. Read after them (a cue they find is kept), with the same tense, negation and condition logic. The clause: no
+# conjunction, relative pronoun or punctuation between verb and object; at most ten words.
+_GAP = r"(?: (?!(?:en|of|maar|die|dat|wat|waarin|waarna|waarmee|nadat|toen|omdat|want|terwijl|zodat|voordat|als)\b)[\w'-]+){0,10}? "
+
+
+def _verb_object(verbs: str, objects: str) -> str:
+    # not the infinitive with "te" ("om ... nieuwe zorgaanbieders te selecteren": a purpose, no step) nor the verbal noun
+    # ("het definitief gunnen van de opdracht")
+    # nor the plural present, which is also the infinitive and tells how a step is taken ("De opdracht gunnen we dan aan
+    # de economisch meest voordelige inschrijving")
+    verbs = rf"(?<!\bte )(?<!\bhet )(?<!\bhet definitief )(?:{verbs})"
+    return (rf"\b(?:{objects})\b{_GAP}(?:{verbs})\b|\b(?:{verbs})\b{_GAP}(?:de |het |een |alle |hun |zijn |haar )?"
+            rf"(?:[\w-]+ ){{0,2}}?(?:{objects})\b")
+
+
+_PROCEDURE_OBJECT = r"aanbesteding(?:en|sprocedure|sopdracht)?|opdracht(?:en)?|uitvraag|inkoopprocedure|tender"
+VERB_OBJECT_CUES: list[tuple[str, str]] = [
+    ("aankondiging", _verb_object(r"publiceert|publiceerde|publiceerden|gepubliceerd", _PROCEDURE_OBJECT)),
+    ("beoordeling", _verb_object(r"beoordeelt|beoordeelde|beoordeelden|beoordeeld",
+                                 r"inschrijvingen|offertes|aanbiedingen|inschrijvers")),
+    ("selectie", _verb_object(r"selecteert|selecteerde|selecteerden|geselecteerd",
+                              r"gegadigden|kandidaten|aanbieders|partijen|zorgaanbieders|jeugdhulpaanbieders")),
+    # the tenders submitted ("Zorgaanbieders konden tot 1 februari een offerte indienen", "Er zijn twaalf offertes
+    # ingediend"): the infinitive too, as the call to tender is told with a modal
+    ("inschrijving", _verb_object(r"indienen|ingediend|diende|dienden", r"offertes?|inschrijvingen|aanbiedingen")),
+    # the tender open: "De aanbesteding voor de jeugdhulp staat sinds 1 februari open", "... is opengesteld"
+    ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:(?:staat|staan|stond|stonden)\b{_GAP}open\b|opengesteld\b)"),
+    # the intention to award told with its adjective ("De gemeente is voornemens de opdracht ... te gunnen aan")
+    ("voorlopige_gunning", rf"\bvoornemens\b{_GAP}te gunnen\b"),
+    # the care awarded to a party ("Gemeente gunt jeugdhulp aan Kwadraad"): "aan" after the care, not the idiom of
+    # wishing someone something ("we gunnen elk kind goede jeugdhulp")
+    ("definitieve_gunning", r"\b(?:gunt|gunde|gunden|gegund) (?:de |het |alle )?(?:[\w-]+ ){0,2}?"
+                            r"(?:jeugdhulp|jeugdzorg|zorg|hulp|ondersteuning)\w*(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){0,4}? aan\b"),
+    # the procedure the subject of its failure, the verb after it ("Aanbesteding jeugdhulp mislukt", "De aanbesteding
+    # voor de jeugdhulp is geflopt"); not "gestaakt" or "geschrapt", a claim's or a plan's verbs as often
+    ("mislukt", rf"\b(?:{_PROCEDURE_OBJECT}|inkoop)\b{_GAP}(?:mislukt|mislukte|geflopt|gestrand|afgeblazen)\b"),
+    # not "voorlopig gunt/gegund": the provisional award's own cue reads it first
+    ("definitieve_gunning", _verb_object(r"(?<!voorlopig )(?:gunt|gunde|gunden|gegund)",
+                                         _PROCEDURE_OBJECT + r"|perce(?:el|len)|contract(?:en)?")),
+]
