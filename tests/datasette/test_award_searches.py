@@ -238,3 +238,26 @@ def test_aanbesteding_gunningen_lists_the_winners_not_named_so_its_columns_add_u
         ("3", "Stichting Twee", None, "gezamenlijk, waarde bij Stichting Drie"),
         ("3", "Stichting Vier", None, "€ 100.000,00"),
         ("3", "niet genoemd", None, "€ 50.000,00")], found
+
+
+def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_medewinnaars(tmp_path):
+    """Reference §2.5 "No name", §4 several winners per lot. SYNTHETIC package: lot 1 to Stichting Een (€ 1.000.000)
+    and, as award a3, € 200.000 to a winner no source names. aanbieder_contracten said Stichting Een won the lot
+    without co-winners (``medewinnaars`` 0) and its award the whole lot's; the award's other winner, not named, is one
+    of its co-winners (``awards.unnamed_winners``): 1."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import a_winner_and_one_not_named, ocds_archive
+
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([a_winner_and_one_not_named("57")], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
+    cursor = db.conn.execute(sql, {"aanbieder": "11111111", "pagina": "alle", "alle_gunningen": "", "voor": ""})
+    names = [c[0] for c in cursor.description]
+    found = [dict(zip(names, r)) for r in cursor]
+    assert [(r["procurement_id"], r["medewinnaars"], r["inschrijving_cents"]) for r in found] == [
+        ("TN313957", 1, 100000000)], found
