@@ -496,6 +496,20 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
         values = [w.get("value") for w in pool if w.get("value") is not None
                   and (w["value"].cents is not None or w["value"].is_range)]
         value = shared_value or (values[0] if len(pool) == 1 and (not winners or not nameless) and values else None)
+        every = [w.get("value") for w in result.get("winners", [])]
+        if value is None and len(every) > 1 and all(v is not None and v.cents is not None and not v.is_range
+                                                     for v in every) \
+                and len({(v.cents, v.currency or "EUR", v.period) for v in every}) == 1:
+            # every winner block of the lot (named or not, a consortium's once) printing one and the same value:
+            # the lot's value repeated per winner (reference §4 "Several winners on one lot (framework with several
+            # parties)", an open house's "many winners on one lot"; §3.1 one shared value kept at lot level), as
+            # TenderNed's converter repeats it on each winner's row and the OCDS reader reads it (awards.ocds
+            # to_procedure: one value when every winner's row gives the same amount). Counted once: three winners
+            # of € 1.000.000 each were € 3.000.000 here and € 1.000.000 from a package. Different values stay each
+            # winner's own
+            value = every[0]
+            winners = [{**w, "value": None} for w in winners]
+            blanks = [{**w, "value": None} for w in blanks]
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in pool if w.get("award_date")),
                                     result.get("award_date")),

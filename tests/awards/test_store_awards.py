@@ -1587,3 +1587,61 @@ def test_a_supplier_given_by_its_id_alone_which_is_its_name_is_a_winner_with_its
     db = ocds_archive(tmp_path / "alone.db", to_procedure([alone], source="one.json"))
     assert winners(db) == [("1", "Stichting Een B.V.", None, 20000000), ("1", "Stichting Vier", "Leiden", 10000000)]
     assert rows(db) == ([("1", None, 2), ("2", 10000000, 1)], [40000000])
+
+
+def test_winners_of_one_lot_each_printing_the_same_value_share_the_lots_value_in_the_html_and_a_package(
+        procedure_900001, tmp_path):
+    """Reference §4 "Several winners on one lot (framework with several parties)" and "Open house … many winners on one
+    lot", §3.1 (one shared value for the lot, WAI keeps it at lot level), §6.3 (the converter's one row per publication
+    x lot x winner): SYNTHETIC rows, the /html award notice 900102 gives LOT-0001 three winners (Stichting Een, Twee,
+    Drie), each block printing "Waarde van de aanbesteding: 1 000 000", and an OCDS package the same three awards of
+    € 1.000.000. The package read the repeated amount as the lot's value (€ 1.000.000), the /html as each winner's own
+    (€ 3.000.000 in the totals). Both now read a value every winner of a lot repeats as the lot's, counted once; winners
+    of different values keep their own (as before)."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+
+    names = ["Stichting Een", "Stichting Twee", "Stichting Drie"]
+
+    def blocks(values):
+        return [part for name, value in zip(names, values) for part in (
+            only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+            amount("Waarde van de aanbesteding", value))]
+
+    def html_of(values, name):
+        award = copy.deepcopy(next(p for p in procedure_900001 if p["detail"]["publicatieId"] == 900102))
+        award["html"] = table([
+            h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"), *blocks(values)])
+        db = archive(tmp_path, [award], name)
+        derive(db, 1)
+        return db
+
+    def ocds_of(values, name):
+        package = release("ocds-1l04xe-313955", "299855", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                          lots=[("1", "Jeugdhulp")],
+                          parties=[supplier(f"{n}{n}{n}{n}{n}{n}{n}{n}", s) for n, s in enumerate(names, 1)],
+                          awards=[{"id": f"a{n}", "status": "active", "relatedLots": ["1"],
+                                   "value": {"amount": int(v.replace(" ", "")), "currency": "EUR"},
+                                   "suppliers": [{"id": f"{n}{n}{n}{n}{n}{n}{n}{n}", "name": s}]}
+                                  for n, (s, v) in enumerate(zip(names, values), 1)])
+        db = ocds_archive(tmp_path / f"{name}.db", to_procedure([package], source="one.json"))
+        derive(db, 1)
+        return db
+
+    def read(db):
+        return ([(r["value_cents"], r["winner_count"]) for r in db.query("select * from awards where current = 1")],
+                sorted((r["name"], r["tender_value_cents"]) for r in db.query("select * from award_suppliers")),
+                [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")],
+                db.execute("select sum(value_cents) from summary_awards").fetchone()[0])
+
+    same = ["1 000 000"] * 3
+    expected = ([(100000000, 3)], sorted((n, None) for n in names), [100000000], 100000000)
+    assert read(ocds_of(same, "ocds_same")) == expected, read(ocds_of(same, "ocds_same2"))
+    assert read(html_of(same, "html_same")) == expected, read(html_of(same, "html_same2"))
+    # winners of different values keep their own, in both: the total is their sum
+    other = ["1 000 000", "1 000 000", "500 000"]
+    expected = ([(None, 3)], sorted(zip(names, [100000000, 100000000, 50000000])), [250000000], 250000000)
+    assert read(ocds_of(other, "ocds_other")) == expected, read(ocds_of(other, "ocds_other2"))
+    assert read(html_of(other, "html_other")) == expected, read(html_of(other, "html_other2"))

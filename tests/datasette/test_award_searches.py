@@ -191,3 +191,73 @@ def test_an_award_shared_by_co_winners_gives_its_value_once(server, demo_archive
         section = page[page.index(f'data-query="{query}"'):]
         section = section[:section.index("</section>")]
         assert section.count("€ 9.800.000,00") == 1 and section.count("gedeeld, waarde bij Cardea") == 3
+
+
+def test_aanbesteding_gunningen_lists_the_winners_not_named_so_its_columns_add_up_to_the_procurements_total(tmp_path):
+    """Reference §2.5 "No name" and §4 several winners per lot and consortium. A SYNTHETIC package: lot 1 to Stichting
+    Een (€ 300.000); lot 2 to a winner no source names (€ 200.000), its only winner; lot 3 to the consortium of
+    Stichting Twee and Drie (€ 500.000 together), Stichting Vier (€ 100.000) and a winner not named (€ 50.000):
+    € 1.150.000 in all (summary_procurements). aanbesteding_gunningen gave no row for lot 3's winner not named, so
+    waarde_cents and inschrijving_cents summed to € 1.100.000. It now lists that part as "niet genoemd"."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    package = release("ocds-1l04xe-313956", "299856", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
+                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
+                               supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                              {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
+                              {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
+                               "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
+                                             {"id": "33333333", "name": "Stichting Drie"}]},
+                              {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
+                               "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
+                              {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(db, 1)
+    db.conn.commit()
+    register_functions(db.conn)
+    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    assert total == 115000000
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbesteding_gunningen"]["sql"]
+    cursor = db.conn.execute(sql, {"procurement_id": "TN313956"})
+    names = [c[0] for c in cursor.description]
+    found = [dict(zip(names, r)) for r in cursor]
+    assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in found if r["actueel"]) == total
+    assert [(r["perceel"], r["aanbieder"], r["waarde_cents"], r["inschrijving"]) for r in found] == [
+        ("1", "Stichting Een", 30000000, None),
+        ("2", "niet genoemd", 20000000, None),
+        ("3", "Stichting Drie", None, "€ 500.000,00 (gezamenlijk)"),
+        ("3", "Stichting Twee", None, "gezamenlijk, waarde bij Stichting Drie"),
+        ("3", "Stichting Vier", None, "€ 100.000,00"),
+        ("3", "niet genoemd", None, "€ 50.000,00")], found
+
+
+def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_medewinnaars(tmp_path):
+    """Reference §2.5 "No name", §4 several winners per lot. SYNTHETIC package: lot 1 to Stichting Een (€ 1.000.000)
+    and, as award a3, € 200.000 to a winner no source names. aanbieder_contracten said Stichting Een won the lot
+    without co-winners (``medewinnaars`` 0) and its award the whole lot's; the award's other winner, not named, is one
+    of its co-winners (``awards.unnamed_winners``): 1."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import a_winner_and_one_not_named, ocds_archive
+
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([a_winner_and_one_not_named("57")], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
+    cursor = db.conn.execute(sql, {"aanbieder": "11111111", "pagina": "alle", "alle_gunningen": "", "voor": ""})
+    names = [c[0] for c in cursor.description]
+    found = [dict(zip(names, r)) for r in cursor]
+    assert [(r["procurement_id"], r["medewinnaars"], r["inschrijving_cents"]) for r in found] == [
+        ("TN313957", 1, 100000000)], found
