@@ -143,6 +143,8 @@ from __future__ import annotations
 import functools
 import re
 
+from tenderarchive.awards.names import name_key
+
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
@@ -379,8 +381,6 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
 
 # branch orgs15: a legal form written with dots at a name's end ("B.V.", "N.V.", "U.A.", "V.O.F.")
 _LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
-_LEGAL_FOLD = re.compile(r"(?<![\w.])(b)\.?(v)\.?(?![\w])|(?<![\w.])(n)\.?(v)\.?(?![\w])|(?<![\w.])(u)\.(a)\.?(?![\w])"
-                         r"|(?<![\w.])(v)\.?(o)\.?(f)\.?(?![\w])")
 # branch orgs15: the number of a party in a list without its dot ("1 Stichting Jeugdformaat,", "2 Parnassia Groep B.V.,"
 # at a ruling's head): where the party stands, not its name ("2Switch", "1nul1" are glued)
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]? +(?=[A-ZÀ-Ý])")
@@ -411,8 +411,9 @@ def _strip_name(chunk: str) -> str:
 
 
 def _legal_key(name: str) -> str:
-    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V")."""
-    return _LEGAL_FOLD.sub(lambda m: "".join(g for g in m.groups() if g), name.casefold())
+    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V"), as
+    the awards fold a winner's name but keeping its legal form (branch orgs16: one folding, ``name_key``)."""
+    return name_key(name, keep_legal_form=True) or name.casefold()
 
 
 def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
