@@ -485,8 +485,11 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
                 seen.add(a["name"].casefold())
                 found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
     kept = []
+    aliases = None
     for a in found:
-        a = _full_name(a, idx)
+        if " " not in a["name"].strip():  # (branch orgs16) "gegund aan Wilgenhof": "Wilgenhof Zorg B.V." of the text
+            aliases = _aliases(text) if aliases is None else aliases
+        a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
         if not why:
             kept.append(a)
@@ -548,6 +551,44 @@ def _full_name(a: dict, idx: "_Index") -> dict:
             last = tail.end()
     longer = {n for n in longer if _clean_name(n) == n and not _is_place(n)}
     return a | {"name": longer.pop()} if len(longer) == 1 else a
+
+
+# branch orgs16: a party's short name as a ruling or a letter defines it ("Stichting Eikenrode Jeugdhulp (hierna:
+# Eikenrode)", "Wilgenhof Zorg B.V., hierna te noemen: Wilgenhof,", "(hierna ook: 'Eikenrode')") and the names written
+# with a legal form, before or after (the short name is the first word(s) of exactly one of them)
+_ALIAS_DEF = re.compile(rf"(?P<full>{_NAME})\)?,? ?\(?(?:[Hh]ierna|[Vv]erder)(?: (?:ook|gezamenlijk|afzonderlijk))?"
+                        rf"(?: te noemen| genoemd| aangeduid als)?:? ?['‘\"“]?(?P<short>{_UP}(?: {_UP}){{0,2}})['’\"”]?"
+                        rf"(?=[),;.\n]| genoemd\b)")
+_LEGAL_NAME = re.compile(rf"(?<![\w-])(?:(?:Stichting|Coöperatie|Vereniging) (?P<a>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}})"
+                         rf"|(?P<b>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}}) (?:B\.V\.?|N\.V\.?|BV|NV|U\.A\.?|V\.O\.F\.?))"
+                         rf"(?![\w-])")
+
+
+def _aliases(text: str) -> dict[str, str]:
+    """``{short name: full name}`` of the parties a text names in full and, defining it or not, by a short name of one
+    word: "Stichting Eikenrode Jeugdhulp (hierna: Eikenrode)" and "Wilgenhof Zorg B.V. ... gegund aan Wilgenhof"
+    (branch orgs16). A short name that opens two full names ("Eikenrode Zorg B.V." and "Eikenrode Jeugd B.V.") is
+    left as it is; a party at a ruling's head written in capitals is read in the usual case."""
+    out: dict[str, str] = {}
+    fulls = [_strip_name(m.group(0)) for m in _LEGAL_NAME.finditer(text[:MAX_SCAN])]
+    fulls += [p[0] for m in _RULING_PARTY.finditer(text[:MAX_SCAN]) if (p := _ruling_name(m.group("names")))
+              and p[1] == "provider"]
+    for m in _ALIAS_DEF.finditer(text[:MAX_SCAN]):
+        full, short = _clean_name(m.group("full")), m.group("short")
+        if full and short and full != short and not _is_place(full) and _legal_key(short) != _legal_key(full):
+            # the name with its legal form where the text writes one ("Stichting X" of "X (hierna: X)")
+            full = max((f for f in fulls if f.endswith(full) or f.startswith(full)), key=len, default=full)
+            out.setdefault(short, full)
+    named: dict[str, set[str]] = {}
+    for full in fulls:
+        words = re.sub(r"^(?:Stichting|Coöperatie|Vereniging) ", "", full).split(" ")
+        if len(words) > 1:
+            named.setdefault(words[0], set()).add(_legal_key(full))
+            named.setdefault("\x00" + words[0], set()).add(full)
+    for short, keys in named.items():
+        if not short.startswith("\x00") and len(keys) == 1 and short not in out and len(short) >= 4:
+            out[short] = sorted(named["\x00" + short], key=len)[-1]
+    return out
 
 
 _FULL_KIND_END = re.compile(rf"{_FULL_KIND}\Z")
@@ -2058,6 +2099,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
+    aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}
+    if aliases:
+        keys = {_legal_key(o["name"]) for o in out}
+        for o in [o for o in out if o["name"] in aliases and o["role"] != "awardee"]:
+            if _legal_key(aliases[o["name"]]) in keys:
+                out.remove(o)
+            else:
+                o["name"] = aliases[o["name"]]
+                keys.add(_legal_key(o["name"]))
     # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a
     # local paper's dateline whose first sentence has "het college" or "de gemeente" act ("HOOGEVEEN - Het college
     # start de inkoop"), and municipalities listed as the ones who buy together ("Vanaf 2023 gaan A, B en C samen ...",

@@ -26,3 +26,48 @@ def test_the_news_reading_folds_a_legal_form_as_the_awards_do_but_keeps_it():
     # the legal form is kept: a party and its namesake with a legal form are two names here, one key for the awards
     assert name_key("Eikenrode Zorg", keep_legal_form=True) != name_key("Eikenrode Zorg B.V.", keep_legal_form=True)
     assert name_key("Eikenrode Zorg") == name_key("Eikenrode Zorg B.V.") == "eikenrode zorg"
+
+
+# --- a party's short name ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,full", [
+    ("Stichting Eikenrode Jeugdhulp (hierna: Eikenrode) heeft de aanbesteding voor jeugdhulp gewonnen. De opdracht is "
+     "gegund aan Eikenrode.", "Stichting Eikenrode Jeugdhulp"),
+    ("In de zaak van Stichting Eikenrode Jeugdhulp, hierna te noemen 'Eikenrode', tegen de gemeente Arnhem over de "
+     "jeugdhulp. De gemeente heeft de opdracht gegund aan Eikenrode.", "Stichting Eikenrode Jeugdhulp"),
+    ("Over de aanbesteding van de jeugdhulp: Wilgenhof Zorg B.V., hierna te noemen: Wilgenhof, deed mee. De gemeente "
+     "heeft de opdracht gegund aan Wilgenhof.", "Wilgenhof Zorg B.V."),
+])
+def test_a_rulings_short_name_for_a_party_is_that_party(read, text, full):
+    result = read(text)
+    assert result["awardees"] == [full]
+    got = _orgs(result)
+    assert got.get(full) == "awardee"
+    assert len([n for n in got if not n.startswith("gemeente")]) == 1  # no second organisation for the short name
+
+
+def test_a_bare_name_after_gegund_aan_is_the_party_named_in_full_at_the_rulings_head(read):
+    from tests.analysis.test_organisations_orgs15 import _RULING_HEAD
+    result = read(_RULING_HEAD)
+    assert result["awardees"] == ["Wilgenhof Zorg B.V."]
+    got = _orgs(result)
+    assert got.get("Wilgenhof Zorg B.V.") == "awardee" and "Wilgenhof" not in got
+
+
+@pytest.mark.parametrize("text,awardee", [
+    ("De opdracht voor de specialistische jeugdhulp is gegund aan Wilgenhof. De zorg start in januari.", "Wilgenhof"),
+    # a short name that opens two names is left as written
+    ("De opdracht voor jeugdhulp is gegund aan Eikenrode. Eikenrode Zorg B.V. en Eikenrode Jeugd B.V. zijn blij.",
+     "Eikenrode"),
+])
+def test_a_bare_one_word_name_after_gegund_aan_is_an_awardee(read, text, awardee):
+    assert read(text)["awardees"] == [awardee]
+
+
+@pytest.mark.parametrize("unit", ["Stichting Aa Bb Cc Dd (hierna: Aa), ", "Aa Bb Cc Dd Ee Ff B.V. en gegund aan Aa. ",
+                                  "Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm Nn Oo Pp Qq hierna te noemen "])
+def test_100_kb_of_short_names_is_read_in_linear_time(unit):
+    from tests.spiders.test_news_hostile import cpu_time
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
