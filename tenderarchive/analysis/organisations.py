@@ -559,7 +559,7 @@ def _full_name(a: dict, idx: "_Index") -> dict:
 _ALIAS_DEF = re.compile(rf"(?P<full>{_NAME})\)?,? ?\(?(?:[Hh]ierna|[Vv]erder)(?: (?:ook|gezamenlijk|afzonderlijk))?"
                         rf"(?: te noemen| genoemd| aangeduid als)?:? ?['‘\"“]?(?P<short>{_UP}(?: {_UP}){{0,2}})['’\"”]?"
                         rf"(?=[),;.\n]| genoemd\b)")
-_LEGAL_NAME = re.compile(rf"(?<![\w-])(?:(?:Stichting|Coöperatie|Vereniging) (?P<a>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}})"
+_LEGAL_NAME = re.compile(rf"(?<![\w-])(?:(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) (?P<a>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}})"
                          rf"|(?P<b>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}}) (?:B\.V\.?|N\.V\.?|BV|NV|U\.A\.?|V\.O\.F\.?))"
                          rf"(?![\w-])")
 
@@ -581,7 +581,7 @@ def _aliases(text: str) -> dict[str, str]:
             out.setdefault(short, full)
     named: dict[str, set[str]] = {}
     for full in fulls:
-        words = re.sub(r"^(?:Stichting|Coöperatie|Vereniging) ", "", full).split(" ")
+        words = re.sub(r"^(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) ", "", full).split(" ")
         if len(words) > 1:
             named.setdefault(words[0], set()).add(_legal_key(full))
             named.setdefault("\x00" + words[0], set()).add(full)
@@ -1740,6 +1740,40 @@ _BUYING = re.compile(r"\b(?:inkoop\w*|inkopen|ingekocht|koopt|kocht|kopen|aanbes
                      r"gegund|gunt|gunde|gunning\w*|handtekening\w*|ondertek\w*|getekend|tekent|tekende|gecontracteerd|"
                      r"contracteert|contracteerde)\b")
 MAX_SCAN = 200_000
+# branch orgs16: a municipality named with "gemeente" is a buyer where the page has it act in a procurement, not where
+# it is merely named (a place, the municipalities a service is for, a list of budgets): the mention opens its sentence
+# ("De gemeente Leiden werkt aan ...", "ZWOLLE - Gemeente Zwolle ..."), is a party at a ruling's head ("- de gemeente
+# Venlo,"), is the municipality of an office holder or its board ("wethouder X van de gemeente Goes"), or its sentence
+# tells a procurement, a contract, a court case, providers or the money it pays ("De gemeente Utrecht heeft de
+# aanbesteding gegund", "bespaard op de jeugdhulp in de gemeente Goes").
+# "de jeugdzorg in het jeugdstelsel van gemeente Amsterdam" names a place. (A list, "de gemeenten A, B en C", is read as
+# before: the municipalities a region buys for are its buyers, branch orgs14.)
+_PROCUREMENT_WORD = re.compile(
+    r"\b(?:inkoop\w*|inkopen|ingekocht|koopt|kocht|kopen|aanbested\w*|aanbesteedt?|contract\w*|overeenkomst\w*|gegund|gunt|"
+    r"gunde|gunning\w*|ondertek\w*|getekend|gecontracteerd|contracteert|contracteerde|opdracht\w*|marktconsultatie\w*|"
+    r"offerte\w*|tender\w*|inschrijv\w*|rechter\w*|rechtbank|geding|aanbieders?|zorgaanbieders?|jeugdhulpaanbieders?|"
+    r"samenwerking\w*|uitvoer\w*|verantwoordelijk\w*|tekort\w*|budget\w*|bezuinig\w*|bespa\w*|betaal\w*|betalen|"
+    r"financier\w*)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-ZÀ-Ý\"„‘'])|\n")
+_RULING_HEAD_GEMEENTE = re.compile(r"\s*(?:[-–•]|\d{1,2}[.)]?)?\s*(?:de )?(?:[a-z ]*rechtspersoon )?(?i:gemeente) [^,;]{1,40}[,;.]?\s*")
+_OFFICE_BEFORE = re.compile(r"\b(?:[Ww]ethouders?|[Rr]aad|[Cc]ollege|[Bb]urgemeester|[Gg]emeenteraad|[Bb]estuur)\b[^.\n]{0,60}"
+                            r"\bvan (?:de )?\Z")
+
+
+def _acting_mention(text: str, m: re.Match) -> bool:
+    """True when the mention ``m`` of "gemeente X" has the municipality act as a buyer (comment above)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    if _RULING_HEAD_GEMEENTE.fullmatch(text, line_start, line_end if line_end >= 0 else len(text)):
+        return True
+    lo = max(0, m.start() - 400)
+    start = max((x.end() for x in _SENTENCE_END.finditer(text, lo, m.start())), default=lo)
+    if re.fullmatch(r"[\s\"„‘'(]*(?:[A-Z][\w.'-]* ?[-–] )?(?:[Dd]e )?", text[start: m.start()]):
+        return True  # the sentence's subject
+    if _OFFICE_BEFORE.search(text[max(0, m.start() - 90): m.start()]):
+        return True
+    end = _SENTENCE_END.search(text, m.end(), m.end() + 400)
+    return bool(_PROCUREMENT_WORD.search(text, start, end.start() if end else min(len(text), m.end() + 400)))
 
 
 def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
@@ -2067,6 +2101,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
                 + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and re.match(r"[Gg]emeente ", m.group(0)) and not _acting_mention(text, m):
+                # (branch orgs16) "gemeente X" merely named: another mention where it acts, or one in a list
+                m = next((x for x in re.finditer(gx, text) if _acting_mention(text, x) or (
+                    not regional_buyer and re.match(r"[Gg]emeente[ns]", x.group(0)))), None)
             if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
                 # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
                 # buyer; "de gemeente A" elsewhere on the page still is

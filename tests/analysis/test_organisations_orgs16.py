@@ -71,3 +71,31 @@ def test_100_kb_of_short_names_is_read_in_linear_time(unit):
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5
+
+
+# --- a buying municipality against one merely named ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,named", [
+    ("De aanbesteding van de jeugdhulp is afgerond. Ouders in de gemeente Heiloo kunnen volgens de bestuurders rekenen "
+     "op goede zorg.", ["Heiloo"]),
+    ("Duizend kinderen krijgen volgend jaar geen jeugdzorg meer. Door hervormingen in het jeugdstelsel van gemeente "
+     "Amsterdam komen zij niet meer in aanmerking.", ["Amsterdam"]),
+    ("De aanbesteding van de jeugdhulp is gestart. De kinderen die in de gemeente Zaanstad wonen merken daar voorlopig "
+     "weinig van.", ["Zaanstad"]),
+])
+def test_a_municipality_merely_named_is_no_buyer(read, text, named):
+    got = _orgs(read(text))
+    assert not [n for n in got if any(n.startswith(f"gemeente {x}") for x in named)]
+
+
+@pytest.mark.parametrize("text,buyer", [
+    ("De gemeente Zwolle is gestart met de aanbesteding van de jeugdhulp.", "gemeente Zwolle"),
+    ("De jeugdhulp kost meer dan begroot. Wethouder Jan Jansen van de gemeente Goes noemt de bezuinigingen pijnlijk.",
+     "gemeente Goes"),
+    ("De Leidse jeugdhulp verandert. De gemeente Leiden werkt samen met andere gemeenten aan een nieuwe vorm van "
+     "jeugdhulp.", "gemeente Leiden"),
+    ("Uitspraak in de zaak van de aanbesteding jeugdhulp\ntegen\n- de gemeente Venlo,\ngedaagde.",
+     "gemeente Venlo"),
+])
+def test_a_municipality_that_acts_is_a_buyer(read, text, buyer):
+    assert _orgs(read(text)).get(buyer) == "buyer"
