@@ -143,6 +143,8 @@ from __future__ import annotations
 import functools
 import re
 
+from tenderarchive.awards.names import name_key
+
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
@@ -379,8 +381,6 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
 
 # branch orgs15: a legal form written with dots at a name's end ("B.V.", "N.V.", "U.A.", "V.O.F.")
 _LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
-_LEGAL_FOLD = re.compile(r"(?<![\w.])(b)\.?(v)\.?(?![\w])|(?<![\w.])(n)\.?(v)\.?(?![\w])|(?<![\w.])(u)\.(a)\.?(?![\w])"
-                         r"|(?<![\w.])(v)\.?(o)\.?(f)\.?(?![\w])")
 # branch orgs15: the number of a party in a list without its dot ("1 Stichting Jeugdformaat,", "2 Parnassia Groep B.V.,"
 # at a ruling's head): where the party stands, not its name ("2Switch", "1nul1" are glued)
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]? +(?=[A-ZÀ-Ý])")
@@ -411,8 +411,9 @@ def _strip_name(chunk: str) -> str:
 
 
 def _legal_key(name: str) -> str:
-    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V")."""
-    return _LEGAL_FOLD.sub(lambda m: "".join(g for g in m.groups() if g), name.casefold())
+    """A name folded for matching: case, and a legal form with or without its dots ("X B.V." == "X BV" == "X B.V"), as
+    the awards fold a winner's name but keeping its legal form (branch orgs16: one folding, ``name_key``)."""
+    return name_key(name, keep_legal_form=True) or name.casefold()
 
 
 def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
@@ -484,8 +485,11 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
                 seen.add(a["name"].casefold())
                 found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
     kept = []
+    aliases = None
     for a in found:
-        a = _full_name(a, idx)
+        if " " not in a["name"].strip():  # (branch orgs16) "gegund aan Wilgenhof": "Wilgenhof Zorg B.V." of the text
+            aliases = _aliases(text) if aliases is None else aliases
+        a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
         if not why:
             kept.append(a)
@@ -547,6 +551,44 @@ def _full_name(a: dict, idx: "_Index") -> dict:
             last = tail.end()
     longer = {n for n in longer if _clean_name(n) == n and not _is_place(n)}
     return a | {"name": longer.pop()} if len(longer) == 1 else a
+
+
+# branch orgs16: a party's short name as a ruling or a letter defines it ("Stichting Eikenrode Jeugdhulp (hierna:
+# Eikenrode)", "Wilgenhof Zorg B.V., hierna te noemen: Wilgenhof,", "(hierna ook: 'Eikenrode')") and the names written
+# with a legal form, before or after (the short name is the first word(s) of exactly one of them)
+_ALIAS_DEF = re.compile(rf"(?P<full>{_NAME})\)?,? ?\(?(?:[Hh]ierna|[Vv]erder)(?: (?:ook|gezamenlijk|afzonderlijk))?"
+                        rf"(?: te noemen| genoemd| aangeduid als)?:? ?['‘\"“]?(?P<short>{_UP}(?: {_UP}){{0,2}})['’\"”]?"
+                        rf"(?=[),;.\n]| genoemd\b)")
+_LEGAL_NAME = re.compile(rf"(?<![\w-])(?:(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) (?P<a>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}})"
+                         rf"|(?P<b>{_UP}(?: (?:{_CONN} ){{0,2}}{_UP}){{0,4}}) (?:B\.V\.?|N\.V\.?|BV|NV|U\.A\.?|V\.O\.F\.?))"
+                         rf"(?![\w-])")
+
+
+def _aliases(text: str) -> dict[str, str]:
+    """``{short name: full name}`` of the parties a text names in full and, defining it or not, by a short name of one
+    word: "Stichting Eikenrode Jeugdhulp (hierna: Eikenrode)" and "Wilgenhof Zorg B.V. ... gegund aan Wilgenhof"
+    (branch orgs16). A short name that opens two full names ("Eikenrode Zorg B.V." and "Eikenrode Jeugd B.V.") is
+    left as it is; a party at a ruling's head written in capitals is read in the usual case."""
+    out: dict[str, str] = {}
+    fulls = [_strip_name(m.group(0)) for m in _LEGAL_NAME.finditer(text[:MAX_SCAN])]
+    fulls += [p[0] for m in _RULING_PARTY.finditer(text[:MAX_SCAN]) if (p := _ruling_name(m.group("names")))
+              and p[1] == "provider"]
+    for m in _ALIAS_DEF.finditer(text[:MAX_SCAN]):
+        full, short = _clean_name(m.group("full")), m.group("short")
+        if full and short and full != short and not _is_place(full) and _legal_key(short) != _legal_key(full):
+            # the name with its legal form where the text writes one ("Stichting X" of "X (hierna: X)")
+            full = max((f for f in fulls if f.endswith(full) or f.startswith(full)), key=len, default=full)
+            out.setdefault(short, full)
+    named: dict[str, set[str]] = {}
+    for full in fulls:
+        words = re.sub(r"^(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) ", "", full).split(" ")
+        if len(words) > 1:
+            named.setdefault(words[0], set()).add(_legal_key(full))
+            named.setdefault("\x00" + words[0], set()).add(full)
+    for short, keys in named.items():
+        if not short.startswith("\x00") and len(keys) == 1 and short not in out and len(short) >= 4:
+            out[short] = sorted(named["\x00" + short], key=len)[-1]
+    return out
 
 
 _FULL_KIND_END = re.compile(rf"{_FULL_KIND}\Z")
@@ -1698,6 +1740,40 @@ _BUYING = re.compile(r"\b(?:inkoop\w*|inkopen|ingekocht|koopt|kocht|kopen|aanbes
                      r"gegund|gunt|gunde|gunning\w*|handtekening\w*|ondertek\w*|getekend|tekent|tekende|gecontracteerd|"
                      r"contracteert|contracteerde)\b")
 MAX_SCAN = 200_000
+# branch orgs16: a municipality named with "gemeente" is a buyer where the page has it act in a procurement, not where
+# it is merely named (a place, the municipalities a service is for, a list of budgets): the mention opens its sentence
+# ("De gemeente Leiden werkt aan ...", "ZWOLLE - Gemeente Zwolle ..."), is a party at a ruling's head ("- de gemeente
+# Venlo,"), is the municipality of an office holder or its board ("wethouder X van de gemeente Goes"), or its sentence
+# tells a procurement, a contract, a court case, providers or the money it pays ("De gemeente Utrecht heeft de
+# aanbesteding gegund", "bespaard op de jeugdhulp in de gemeente Goes").
+# "de jeugdzorg in het jeugdstelsel van gemeente Amsterdam" names a place. (A list, "de gemeenten A, B en C", is read as
+# before: the municipalities a region buys for are its buyers, branch orgs14.)
+_PROCUREMENT_WORD = re.compile(
+    r"\b(?:inkoop\w*|inkopen|ingekocht|koopt|kocht|kopen|aanbested\w*|aanbesteedt?|contract\w*|overeenkomst\w*|gegund|gunt|"
+    r"gunde|gunning\w*|ondertek\w*|getekend|gecontracteerd|contracteert|contracteerde|opdracht\w*|marktconsultatie\w*|"
+    r"offerte\w*|tender\w*|inschrijv\w*|rechter\w*|rechtbank|geding|aanbieders?|zorgaanbieders?|jeugdhulpaanbieders?|"
+    r"samenwerking\w*|uitvoer\w*|verantwoordelijk\w*|tekort\w*|budget\w*|bezuinig\w*|bespa\w*|betaal\w*|betalen|"
+    r"financier\w*)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-ZÀ-Ý\"„‘'])|\n")
+_RULING_HEAD_GEMEENTE = re.compile(r"\s*(?:[-–•]|\d{1,2}[.)]?)?\s*(?:de )?(?:[a-z ]*rechtspersoon )?(?i:gemeente) [^,;]{1,40}[,;.]?\s*")
+_OFFICE_BEFORE = re.compile(r"\b(?:[Ww]ethouders?|[Rr]aad|[Cc]ollege|[Bb]urgemeester|[Gg]emeenteraad|[Bb]estuur)\b[^.\n]{0,60}"
+                            r"\bvan (?:de )?\Z")
+
+
+def _acting_mention(text: str, m: re.Match) -> bool:
+    """True when the mention ``m`` of "gemeente X" has the municipality act as a buyer (comment above)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    if _RULING_HEAD_GEMEENTE.fullmatch(text, line_start, line_end if line_end >= 0 else len(text)):
+        return True
+    lo = max(0, m.start() - 400)
+    start = max((x.end() for x in _SENTENCE_END.finditer(text, lo, m.start())), default=lo)
+    if re.fullmatch(r"[\s\"„‘'(]*(?:[A-Z][\w.'-]* ?[-–] )?(?:[Dd]e )?", text[start: m.start()]):
+        return True  # the sentence's subject
+    if _OFFICE_BEFORE.search(text[max(0, m.start() - 90): m.start()]):
+        return True
+    end = _SENTENCE_END.search(text, m.end(), m.end() + 400)
+    return bool(_PROCUREMENT_WORD.search(text, start, end.start() if end else min(len(text), m.end() + 400)))
 
 
 def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
@@ -2025,6 +2101,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
                 + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and re.match(r"[Gg]emeente ", m.group(0)) and not _acting_mention(text, m):
+                # (branch orgs16) "gemeente X" merely named: another mention where it acts, or one in a list
+                m = next((x for x in re.finditer(gx, text) if _acting_mention(text, x) or (
+                    not regional_buyer and re.match(r"[Gg]emeente[ns]", x.group(0)))), None)
             if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
                 # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
                 # buyer; "de gemeente A" elsewhere on the page still is
@@ -2057,6 +2137,16 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
+    aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}
+    if aliases:
+        keys = {_legal_key(o["name"]) for o in out}
+        for o in [o for o in out if o["name"] in aliases and o["role"] != "awardee"]:
+            if _legal_key(aliases[o["name"]]) in keys:
+                out.remove(o)
+            else:
+                o["name"] = aliases[o["name"]]
+                keys.add(_legal_key(o["name"]))
     # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a
     # local paper's dateline whose first sentence has "het college" or "de gemeente" act ("HOOGEVEEN - Het college
     # start de inkoop"), and municipalities listed as the ones who buy together ("Vanaf 2023 gaan A, B en C samen ...",

@@ -45,8 +45,13 @@ _PREFIX = re.compile(
     r"^(?:de\s+)?(?:stichting|st\.|stg\.?|vereniging|ver\.|cooperatie(?:ve)?(?:\s+vereniging)?|cooperatieve|"
     r"maatschap|vof|v\.o\.f\.|commanditaire vennootschap|cv|c\.v\.|besloten vennootschap|naamloze vennootschap)\s+",
     re.I)
-_SUFFIX = re.compile(r"[\s,]+(?:u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\.?|c\.?v\.?|b\.?v\.?|n\.?v\.?|i\.?o\.?)\.?$",
-                     re.I)
+#: a Dutch legal form abbreviated after a name, with or without its dots ("B.V.", "BV", "U.A.", "V.O.F.", "i.o."): one
+#: list for the key that drops it (:func:`name_key`) and the one that keeps it folded (``keep_legal_form=True``)
+_FORM_ABBREVIATION = r"u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\.?|c\.?v\.?|b\.?v\.?|n\.?v\.?|i\.?o\.?"
+_SUFFIX = re.compile(r"[\s,]+(?:" + _FORM_ABBREVIATION + r")\.?$", re.I)
+#: the same abbreviation anywhere in a name, as a word of its own, for the key that keeps it (dots and spaces go:
+#: "X B.V." and "X BV" are one party, "X B.V." and "X" are not)
+_FORM_ABBREVIATION_WORD = re.compile(r"(?<![\w.])(?:" + _FORM_ABBREVIATION + r"|v\.?o\.?f\.?)(?![\w])", re.I)
 #: a Dutch legal form written after the name, as a register sorted by name writes it ("Jeugdhulp Noord, Stichting",
 #: "Jeugdhulp Noord (Stichting)", "Jeugdhulp Noord, B.V."): the name of "Stichting Jeugdhulp Noord"
 _FORM_AFTER = re.compile(r"(?:,\s*|\s*\(\s*)(?:stichting|vereniging|cooperatie(?:ve vereniging)?|maatschap|"
@@ -196,14 +201,21 @@ def kvk_in_name(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def name_key(name: str | None) -> str | None:
+def name_key(name: str | None, keep_legal_form: bool = False) -> str | None:
     """The folded name: no legal form, lower case, no diacritics or punctuation, "&" as "en".
+
+    With ``keep_legal_form`` (branch orgs16: the news reading's party list, where "Eikenrode" and "Eikenrode B.V." may
+    be read apart) the name keeps its words and its legal form, folded: case, diacritics, runs of spaces, and the dots
+    of an abbreviated legal form ("Eikenrode Zorg B.V." == "eikenrode zorg bv" == "Eikenrode Zorg B.V").
 
     Cached (issue 14): it is a function of the text alone, cleanco's ``basename`` makes it ~0.3 ms a
     name, and an award notice names the same winners lot after lot (and section 8 again), as do the
     other notices of its procedure."""
     if not name or not name.strip():
         return None
+    if keep_legal_form:
+        return _FORM_ABBREVIATION_WORD.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)),
+                                           _fold(name[:MAX_NAME]).casefold()) or None
     name = split_name(name[:MAX_NAME])[0] or name  # "X B.V. h.o.d.n. Y", "X (KvK 12345678)": X
     text = _fold(name[:MAX_NAME])  # cleanco's basename is slow on very long text; no name is this long
     text = re.sub(r"^\[\s*|\s*\]\s*-*$", "", text)
