@@ -3015,7 +3015,7 @@ class NewsSpider(BaseSpider):
         listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
 
-        from tenderarchive.middlewares import AskedAlready, NotAsked
+        from tenderarchive.middlewares import AskedAlready, NotAsked, RedirectRefused
 
         request = getattr(failure, "request", None)
         if failure.check(NotAsked):  # its host's one error says why (robots.txt or the host unreachable)
@@ -3023,6 +3023,19 @@ class NewsSpider(BaseSpider):
         if failure.check(AskedAlready):
             self.logger.info("not followed: %s", failure.value)
             self.crawler.stats.inc_value("news/redirect_asked_already")
+            return
+        if failure.check(RedirectRefused):
+            # a redirect off the site's registered hosts: that host is not contacted. A discovered page that leads
+            # there would not be archived (outside the site's rules): logged, no error, as when it was followed; the
+            # registry's own address (a living page, a feed, sitemap or listing) is an error of the crawl
+            self.crawler.stats.inc_value("news/redirect_refused")
+            first = (request.meta.get("redirect_urls") or [request.url])[0] if request is not None else ""
+            if request is not None and request.callback == self.parse_page and not request.meta.get("living"):
+                self.logger.info("not followed: %s", failure.value)
+                return
+            hint = " (add the host to the site's allowed_domains if it is the site's)" \
+                if "off the site's hosts" in str(failure.value) else ""
+            self.record_error(first, f"{failure.value}{hint}")
             return
         discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
@@ -3165,9 +3178,12 @@ class NewsSpider(BaseSpider):
         ``news/redirect_asked_already``), and the target's tracking parameters are dropped (its host
         is the server's: a site that moved to its ``www.`` host redirects every page there). A
         living page of the registry is followed."""
-        from tenderarchive.middlewares import AskedAlready
+        from tenderarchive.middlewares import AskedAlready, RedirectRefused
 
         site = request.meta.get("site")
+        if site is not None and not self.redirect_allowed(site, request, redirected.url):
+            raise RedirectRefused(f"{request.url} redirects to {redirected.url}, off the site's hosts "
+                                  f"({', '.join(sorted(site_hosts(site)))}): not followed")
         if request.callback != self.parse_page or site is None or request.meta.get("living"):
             return redirected
         url = without_tracking(redirected.url.split("#")[0])
@@ -3185,6 +3201,35 @@ class NewsSpider(BaseSpider):
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \
             else redirected.replace(url=url)
+
+    def redirect_allowed(self, site, request, target: str) -> bool:
+        """Whether a redirect of a request for ``site`` to ``target`` is followed: to a host of the site's registry
+        entry (:func:`site_hosts`), or, for the registry's own addresses (a living page, a feed, sitemap or listing:
+        not a discovered page, which is not archived off the site anyway), to the same path on one other host, a
+        site moved to a new domain (every address answering ``301`` to the same path there: news-sites.md §2.1,
+        :meth:`discovery_moved` says so). Anything else would have the crawl contact hosts outside the registry: not
+        followed (:class:`~tenderarchive.middlewares.RedirectRefused`), recorded by :meth:`errback`."""
+        try:
+            parts = urlsplit(target)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            return False
+        if parts.scheme not in ("http", "https") or not host:
+            return False
+        hosts = site_hosts(site)
+        if host in hosts:
+            return True
+        if request.callback == self.parse_page and not request.meta.get("living"):
+            return False
+        try:
+            asked = urlsplit(request.url)
+            chain = {(urlsplit(u).hostname or "").lower() for u in [*request.meta.get("redirect_urls", []), request.url]}
+        except ValueError:
+            return False
+        off = chain - hosts
+        if off and host not in off:
+            return False  # one other host at most: a moved site's new domain, not a tour of the web
+        return (parts.path.rstrip("/") or "/", parts.query) == (asked.path.rstrip("/") or "/", asked.query)
 
     def redirect_lands_on_a_page(self, site, response) -> bool:
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
