@@ -3368,12 +3368,18 @@ class NewsSpider(BaseSpider):
         of the page (of its item, for a page of an item split over several), not read and not archived, and the next
         crawl asks again; what the archive holds of it is kept. Reading a page costs more than its size (the text's
         extraction, its reading): a 4 MB page took minutes, the 16 MB the download allows an hour, the crawl stalled on
-        it."""
+        it. The page is measured without the images it carries inline (:func:`~tenderarchive.extraction.markup.reading_size`):
+        a page of a few photographs as base64 is megabytes of markup and little to read."""
+        from tenderarchive.extraction.markup import reading_size
+
         limit = self.settings.getint("NEWS_PAGE_MAX_BYTES", 0)
         if not limit or len(response.body) <= limit or not isinstance(response, scrapy.http.TextResponse):
             return False
+        measured = reading_size(response.body)  # without its inline images (data: URIs, <svg>): no text to read
+        if measured <= limit:
+            return False
         self.crawler.stats.inc_value("news/page_too_large")
-        size = f"{len(response.body) / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
+        size = f"{measured / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
         if part_of:
             self.record_error(part_of, f"page {url} of the item: {size}: not read; the item is not archived"
                               + NEWS_PAGE_FAILED)

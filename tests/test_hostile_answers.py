@@ -291,3 +291,17 @@ def test_the_registrys_listing_redirected_off_the_site_is_followed_only_as_a_mov
     else:
         assert "not followed" in recorded and ("off the site's hosts" in recorded or "not an http(s) address" in
                                                recorded), result.errors
+
+
+def test_a_news_page_over_the_cap_only_by_its_inline_images_is_read_and_archived(tmp_path):
+    """A real article carrying its photographs inline (base64 ``data:`` URIs) and a drawing as ``<svg>``: 6 MB of
+    markup, more than ``NEWS_PAGE_MAX_BYTES`` (4 MiB), and a few KB of text. Measured whole it was "too large to read"
+    at every crawl, never archived; measured without its inline images it is read, archived with its text, in
+    bounded time (``news`` asserts under 120 s)."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("inline-images", 6_000_000)}, tmp_path, "leiderdorp",
+                        "-s", "DOWNLOAD_MAXSIZE=16000000")
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 3 and base + ARTICLE in read, read.keys()
+    assert "jeugdhulp" in (read[base + ARTICLE]["text"] or "").lower()
+    assert "base64" not in (read[base + ARTICLE]["text"] or "")
