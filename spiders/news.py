@@ -1861,10 +1861,19 @@ class NewsSpider(BaseSpider):
                                                       "discovery_root": site.robots_url, "discovery_sitemap": url}))
 
     def robots_errback(self, failure):
-        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
-        the site's sitemap is looked for at its usual address instead."""
+        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3), or that redirects off the site's
+        hosts (not followed: :meth:`redirect_allowed`), is no error: the site's sitemap is looked for at its usual
+        address instead."""
+        from tenderarchive.middlewares import RedirectRefused
+
         response = getattr(failure.value, "response", None)
         if response is not None and 400 <= response.status < 500:
+            return self.default_sitemap(failure.request.meta["site"])
+        if failure.check(RedirectRefused):
+            # robots.txt sent off the site's hosts (a hosting provider's shared one): not followed, no rules of
+            # the site's own there; its sitemap is looked for at its usual address, as for none
+            self.logger.info("not followed: %s", failure.value)
+            self.crawler.stats.inc_value("news/redirect_refused")
             return self.default_sitemap(failure.request.meta["site"])
         return self.errback(failure)
 
@@ -3178,9 +3187,19 @@ class NewsSpider(BaseSpider):
         ``news/redirect_asked_already``), and the target's tracking parameters are dropped (its host
         is the server's: a site that moved to its ``www.`` host redirects every page there). A
         living page of the registry is followed."""
+        from scrapy.utils.httpobj import urlparse_cached
+
         from tenderarchive.middlewares import AskedAlready, RedirectRefused
 
         site = request.meta.get("site")
+        if site is None and request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
+            # Scrapy's own robots.txt request (RobotsTxtMiddleware) of a site's host: bounded as the site's requests
+            host = (urlparse_cached(request).hostname or "").lower()
+            owner = next((s for s in getattr(self, "sites", ()) if host in site_hosts(s)), None)
+            if owner is not None and not self.redirect_allowed(owner, request, redirected.url):
+                raise RedirectRefused(f"{request.url} redirects to {redirected.url}, off the site's hosts "
+                                      f"({', '.join(sorted(site_hosts(owner)))}): not followed")
+            return redirected
         if site is not None and not self.redirect_allowed(site, request, redirected.url):
             raise RedirectRefused(f"{request.url} redirects to {redirected.url}, off the site's hosts "
                                   f"({', '.join(sorted(site_hosts(site)))}): not followed")

@@ -305,3 +305,14 @@ def test_a_news_page_over_the_cap_only_by_its_inline_images_is_read_and_archived
     assert len(read) == 3 and base + ARTICLE in read, read.keys()
     assert "jeugdhulp" in (read[base + ARTICLE]["text"] or "").lower()
     assert "base64" not in (read[base + ARTICLE]["text"] or "")
+
+
+def test_robots_txt_redirected_off_the_site_is_not_followed_and_no_error(tmp_path):
+    """The site's robots.txt answered with a redirect to another host (a hosting provider's shared one): not followed,
+    that host not contacted, and no error: the site is read as one without robots.txt, its pages archived."""
+    result, base = news(SiteAnswers("leiderdorp"), {"/robots.txt": ("redirect", "http://localhost:{port}/gedeeld/robots.txt")},
+                        tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    fetched = {r["url"] for r in result.db.query("select url from fetches")}
+    assert not any(url.startswith("http://localhost:") for url in fetched), sorted(u for u in fetched if "localhost" in u)
+    assert len(articles(result.db)) == 3
