@@ -1861,10 +1861,19 @@ class NewsSpider(BaseSpider):
                                                       "discovery_root": site.robots_url, "discovery_sitemap": url}))
 
     def robots_errback(self, failure):
-        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
-        the site's sitemap is looked for at its usual address instead."""
+        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3), or that redirects off the site's
+        hosts (not followed: :meth:`redirect_allowed`), is no error: the site's sitemap is looked for at its usual
+        address instead."""
+        from tenderarchive.middlewares import RedirectRefused
+
         response = getattr(failure.value, "response", None)
         if response is not None and 400 <= response.status < 500:
+            return self.default_sitemap(failure.request.meta["site"])
+        if failure.check(RedirectRefused):
+            # robots.txt sent off the site's hosts (a hosting provider's shared one): not followed, no rules of
+            # the site's own there; its sitemap is looked for at its usual address, as for none
+            self.logger.info("not followed: %s", failure.value)
+            self.crawler.stats.inc_value("news/redirect_refused")
             return self.default_sitemap(failure.request.meta["site"])
         return self.errback(failure)
 
@@ -3015,7 +3024,7 @@ class NewsSpider(BaseSpider):
         listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
 
-        from tenderarchive.middlewares import AskedAlready, NotAsked
+        from tenderarchive.middlewares import AskedAlready, NotAsked, RedirectRefused
 
         request = getattr(failure, "request", None)
         if failure.check(NotAsked):  # its host's one error says why (robots.txt or the host unreachable)
@@ -3023,6 +3032,19 @@ class NewsSpider(BaseSpider):
         if failure.check(AskedAlready):
             self.logger.info("not followed: %s", failure.value)
             self.crawler.stats.inc_value("news/redirect_asked_already")
+            return
+        if failure.check(RedirectRefused):
+            # a redirect off the site's registered hosts: that host is not contacted. A discovered page that leads
+            # there would not be archived (outside the site's rules): logged, no error, as when it was followed; the
+            # registry's own address (a living page, a feed, sitemap or listing) is an error of the crawl
+            self.crawler.stats.inc_value("news/redirect_refused")
+            first = (request.meta.get("redirect_urls") or [request.url])[0] if request is not None else ""
+            if request is not None and request.callback == self.parse_page and not request.meta.get("living"):
+                self.logger.info("not followed: %s", failure.value)
+                return
+            hint = " (add the host to the site's allowed_domains if it is the site's)" \
+                if "off the site's hosts" in str(failure.value) else ""
+            self.record_error(first, f"{failure.value}{hint}")
             return
         discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
@@ -3165,9 +3187,22 @@ class NewsSpider(BaseSpider):
         ``news/redirect_asked_already``), and the target's tracking parameters are dropped (its host
         is the server's: a site that moved to its ``www.`` host redirects every page there). A
         living page of the registry is followed."""
-        from tenderarchive.middlewares import AskedAlready
+        from scrapy.utils.httpobj import urlparse_cached
+
+        from tenderarchive.middlewares import AskedAlready, RedirectRefused
 
         site = request.meta.get("site")
+        if site is None and request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
+            # Scrapy's own robots.txt request (RobotsTxtMiddleware) of a site's host: bounded as the site's requests
+            host = (urlparse_cached(request).hostname or "").lower()
+            owner = next((s for s in getattr(self, "sites", ()) if host in site_hosts(s)), None)
+            if owner is not None and not self.redirect_allowed(owner, request, redirected.url):
+                raise RedirectRefused(f"{request.url} redirects to {redirected.url}, off the site's hosts "
+                                      f"({', '.join(sorted(site_hosts(owner)))}): not followed")
+            return redirected
+        if site is not None and not self.redirect_allowed(site, request, redirected.url):
+            raise RedirectRefused(f"{request.url} redirects to {redirected.url}, off the site's hosts "
+                                  f"({', '.join(sorted(site_hosts(site)))}): not followed")
         if request.callback != self.parse_page or site is None or request.meta.get("living"):
             return redirected
         url = without_tracking(redirected.url.split("#")[0])
@@ -3185,6 +3220,35 @@ class NewsSpider(BaseSpider):
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \
             else redirected.replace(url=url)
+
+    def redirect_allowed(self, site, request, target: str) -> bool:
+        """Whether a redirect of a request for ``site`` to ``target`` is followed: to a host of the site's registry
+        entry (:func:`site_hosts`), or, for the registry's own addresses (a living page, a feed, sitemap or listing:
+        not a discovered page, which is not archived off the site anyway), to the same path on one other host, a
+        site moved to a new domain (every address answering ``301`` to the same path there: news-sites.md §2.1,
+        :meth:`discovery_moved` says so). Anything else would have the crawl contact hosts outside the registry: not
+        followed (:class:`~tenderarchive.middlewares.RedirectRefused`), recorded by :meth:`errback`."""
+        try:
+            parts = urlsplit(target)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            return False
+        if parts.scheme not in ("http", "https") or not host:
+            return False
+        hosts = site_hosts(site)
+        if host in hosts:
+            return True
+        if request.callback == self.parse_page and not request.meta.get("living"):
+            return False
+        try:
+            asked = urlsplit(request.url)
+            chain = {(urlsplit(u).hostname or "").lower() for u in [*request.meta.get("redirect_urls", []), request.url]}
+        except ValueError:
+            return False
+        off = chain - hosts
+        if off and host not in off:
+            return False  # one other host at most: a moved site's new domain, not a tour of the web
+        return (parts.path.rstrip("/") or "/", parts.query) == (asked.path.rstrip("/") or "/", asked.query)
 
     def redirect_lands_on_a_page(self, site, response) -> bool:
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
@@ -3323,12 +3387,18 @@ class NewsSpider(BaseSpider):
         of the page (of its item, for a page of an item split over several), not read and not archived, and the next
         crawl asks again; what the archive holds of it is kept. Reading a page costs more than its size (the text's
         extraction, its reading): a 4 MB page took minutes, the 16 MB the download allows an hour, the crawl stalled on
-        it."""
+        it. The page is measured without the images it carries inline (:func:`~tenderarchive.extraction.markup.reading_size`):
+        a page of a few photographs as base64 is megabytes of markup and little to read."""
+        from tenderarchive.extraction.markup import reading_size
+
         limit = self.settings.getint("NEWS_PAGE_MAX_BYTES", 0)
         if not limit or len(response.body) <= limit or not isinstance(response, scrapy.http.TextResponse):
             return False
+        measured = reading_size(response.body)  # without its inline images (data: URIs, <svg>): no text to read
+        if measured <= limit:
+            return False
         self.crawler.stats.inc_value("news/page_too_large")
-        size = f"{len(response.body) / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
+        size = f"{measured / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
         if part_of:
             self.record_error(part_of, f"page {url} of the item: {size}: not read; the item is not archived"
                               + NEWS_PAGE_FAILED)

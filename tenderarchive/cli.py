@@ -602,7 +602,8 @@ def cmd_extract(args) -> int:
     settings = project_settings(None, args.set)
     try:
         result = extract_page(args.source, url=args.url, timeout=settings.getfloat("EXTRACT_TIMEOUT"),
-                              maxsize=settings.getint("EXTRACT_MAXSIZE"))
+                              maxsize=settings.getint("EXTRACT_MAXSIZE"),
+                              max_page=settings.getint("NEWS_PAGE_MAX_BYTES"))
     except (OSError, ValueError) as exc:
         print(f"tenderarchive: cannot read {args.source}: {exc}", file=sys.stderr)
         return ExitCode.FAILED

@@ -138,8 +138,15 @@ def analyse_html(data: str | bytes, url: str, fetched_at: datetime | None = None
     return _summary(page, url)
 
 
+class PageTooLarge(ValueError):
+    """A page larger than ``NEWS_PAGE_MAX_BYTES`` (without its inline images): not read, as a crawl reads none."""
+
+
 def extract_page(source: str, url: str | None = None, timeout: float = 60,
-                 maxsize: int = 16 * 1024 * 1024) -> dict:
+                 maxsize: int = 16 * 1024 * 1024, max_page: int = 0) -> dict:
+    """The page at ``source`` (a URL or a file) extracted and analysed. ``max_page``: ``NEWS_PAGE_MAX_BYTES``, the
+    crawl's limit on a page to read (0: none): a larger one raises :class:`PageTooLarge` (reading it takes minutes to
+    hours), as a crawl records it an error of the page."""
     content_type = None
     if source.startswith(("http://", "https://")):
         data, final, content_type = download(source, timeout, maxsize)
@@ -148,6 +155,14 @@ def extract_page(source: str, url: str | None = None, timeout: float = 60,
         data = Path(source).read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 file (Notepad's "Unicode"): read as text
         data = data.decode("utf-16", errors="replace").encode("utf-8")
+    if max_page and len(data) > max_page:
+        from tenderarchive.extraction.markup import reading_size
+
+        measured = reading_size(data)
+        if measured > max_page:
+            raise PageTooLarge(f"page too large to read: {measured / 1048576:.1f} MiB of HTML, more than "
+                               f"NEWS_PAGE_MAX_BYTES ({max_page / 1048576:.1f} MiB); raise it with "
+                               f"--set NEWS_PAGE_MAX_BYTES=N (0: no limit) to read it anyway")
     problem = not_text(data, content_type)
     if problem:
         raise ValueError(f"not an HTML page or a text: {problem}")

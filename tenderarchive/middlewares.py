@@ -413,6 +413,10 @@ class RedirectMiddleware(BaseRedirectMiddleware):
 
     def _build_redirect_request(self, source_request, response, *, url, **kwargs):
         redirected = super()._build_redirect_request(source_request, response, url=url, **kwargs)
+        if urlparse_cached(redirected).scheme not in {"http", "https"}:
+            # Scrapy hands such an answer on as it is: "request failed: HTTP 302", saying nothing of where it led
+            raise RedirectRefused(f"{source_request.url} redirects to {redirected.url}, not an http(s) address: "
+                                  "not followed")
         cookies = redirect_cookies(redirected, response)
         if cookies:
             redirected.headers["Cookie"] = cookies
@@ -546,6 +550,11 @@ def spider_redirect(crawler, request, redirected):
 class AskedAlready(IgnoreRequest):
     """A redirect to a page the crawl asks under its own URL or has archived: not followed, and no
     error (the spider's errback counts it)."""
+
+
+class RedirectRefused(IgnoreRequest):
+    """A redirect off the hosts a request may reach (the news spider: off its site's registered hosts, other than
+    a site moved to a new domain): not followed, the host not contacted; the spider's errback records it."""
 
 
 def meta_refresh_target(request, response, settings) -> str | None:

@@ -33,6 +33,7 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
 - ``("garbage",)``: bytes that are no HTTP at all, then the connection closed;
 - ``("padded", n)``: an HTML page made ``n`` bytes larger (paragraphs of text before its ``</body>``), under its
   Content-Length;
+- ``("inline-images", n)``: an HTML page made ``n`` bytes larger by images inline (``data:`` URIs, ``<svg>``);
 - ``("redirect", location[, status])``: a redirect (302 unless told) to ``location``, where ``{base}`` is the server's own
   address (another host name for the same loopback server: ``http://localhost:{port}/…``);
 - ``("retry-after", status, value)``: that status (429, 503) with ``Retry-After: value``, whatever its absurdity.
@@ -193,6 +194,15 @@ class _Handler(BaseHTTPRequestHandler):
             content_type = content_type.split(";")[0] + f"; charset={behaviour[1]}"
         elif kind == "huge-header":
             headers["X-Padding"] = "x" * behaviour[1]
+        elif kind == "inline-images":
+            # photographs carried in the page as base64 data: URIs (and a drawing as inline SVG), as a CMS's editor
+            # pastes them: megabytes of markup, no text to read
+            photo = b'<p><img alt="Foto" src="data:image/jpeg;base64,' + b"/9j/4AAQSkZJRgABAQAAAQABAAD" * 4096 + b'"></p>\n'
+            drawing = b'<svg viewBox="0 0 10 10"><path d="' + b"M0 0L10 10 " * 4096 + b'"/></svg>\n'
+            end = body.rfind(b"</body>")
+            end = len(body) if end < 0 else end
+            body = body[:end] + (photo + drawing) * (behaviour[1] // len(photo + drawing) + 1) + body[end:]
+            length = len(body)
         elif kind == "padded":
             paragraph = b"<p>" + b"De gemeente koopt jeugdhulp in bij Stichting Eikenrode. " * 16 + b"</p>\n"
             end = body.rfind(b"</body>")
@@ -216,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "trailing", "gzip-bomb", "bad-gzip", "charset",
-                   "huge-header", "garbage", "padded")
+                   "huge-header", "garbage", "padded", "inline-images")
 
 
 class HostileServer:

@@ -141,3 +141,32 @@ def test_extract_of_a_url_with_a_stray_line_break_after_its_body_reads_it():
         completed = cli("extract", server.base_url + ARTICLE)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert json.loads(completed.stdout)["title"] == "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"
+
+
+def test_extract_of_a_page_over_news_page_max_bytes_is_a_clear_error_unless_only_its_inline_images_are(tmp_path):
+    """``extract`` read a page of any size up to ``EXTRACT_MAXSIZE`` (16 MB), for minutes to hours; over
+    ``NEWS_PAGE_MAX_BYTES`` it is now refused as a crawl refuses it, naming its size and the setting, exit 1, at once.
+    A page over it only by the photographs it carries inline (``data:`` URIs) and a drawing (``<svg>``) is read."""
+    import time
+
+    page = (ROOT / "tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/"
+            "voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html").read_bytes()
+    end = page.rfind(b"</body>")
+    padded = tmp_path / "groot.html"
+    padded.write_bytes(page[:end] + b"<p>De gemeente koopt jeugdhulp in bij Stichting Eikenrode.</p>\n" * 80_000
+                       + page[end:])
+    started = time.monotonic()
+    completed = cli("extract", padded)
+    assert time.monotonic() - started < 60
+    assert completed.returncode == 1 and not completed.stdout, completed.stderr[-2000:]
+    assert "page too large to read" in completed.stderr and "NEWS_PAGE_MAX_BYTES (4.0 MiB)" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+    photo = b'<p><img alt="Foto" src="data:image/jpeg;base64,' + b"/9j/4AAQSkZJRgABAQAAAQABAAD" * 40_000 + b'"></p>'
+    drawing = b'<svg viewBox="0 0 10 10"><path d="' + b"M0 0L10 10 " * 40_000 + b'"/></svg>'
+    inline = tmp_path / "fotos.html"
+    inline.write_bytes(page[:end] + (photo + drawing) * 4 + page[end:])
+    assert inline.stat().st_size > 4 * 1024 * 1024
+    completed = cli("extract", inline)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert json.loads(completed.stdout)["published"] == "2020-12-14T08:55"

@@ -257,9 +257,9 @@ def test_an_absurd_retry_after_waits_no_longer_than_retry_after_max(snapshot, tm
 
 def test_a_news_page_redirected_to_another_host_is_not_archived_and_recorded_as_fetched(tmp_path):
     """An article answered with a redirect off its site (another host: a loopback name of its own here, so nothing
-    leaves 127.0.0.1): the chain is followed within its bounds, the landing page is outside the site's rules and not
-    archived as the article (no error: the server answered; ``NEWS_REDIRECT_RECHECK_DAYS`` spaces the next asks), the
-    redirect is in the crawl's fetches, and the site's other pages are archived."""
+    leaves 127.0.0.1): not followed (the crawl contacted whatever host it was sent to), so the other host is never asked; the
+    article is not archived (no error: the server answered; ``NEWS_REDIRECT_RECHECK_DAYS`` spaces the next asks), the
+    refusal is logged and counted, the redirect is in the crawl's fetches, and the site's other pages are archived."""
     answers = SiteAnswers("leiderdorp")
     result, base = news(answers, {ARTICLE: ("redirect", "http://localhost:{port}" + LISTING)}, tmp_path)
     assert result.returncode == 0 and not result.errors, result.output[-3000:]
@@ -268,5 +268,53 @@ def test_a_news_page_redirected_to_another_host_is_not_archived_and_recorded_as_
     fetched = {(r["url"], r["status"]) for r in result.db.query("select url, status from fetches")}
     assert (base + ARTICLE, 302) in fetched
     landed = base.replace("127.0.0.1", "localhost") + LISTING
-    assert (landed, 200) in fetched   # followed, within bounds, and kept as fetched
-    assert "outside the site's rules" in result.output or "news overview" in result.output, result.output[-3000:]
+    # not followed: the crawl contacts no host outside the registry (the page would not be archived there anyway)
+    assert not any(url.startswith("http://localhost:") for url, _ in fetched), fetched
+    assert "off the site's hosts" in result.output and landed in result.output, result.output[-3000:]
+    assert "'news/redirect_refused': 1" in result.output
+
+
+@pytest.mark.parametrize("location, followed", [
+    ("http://localhost:{port}/elders/nieuws", False),  # another host, another path: no site moved there
+    ("ftp://localhost:{port}" + LISTING, False),  # no http(s)
+    ("http://localhost:{port}" + LISTING, True)])  # the same path on a new domain: a site moved, followed one hop
+def test_the_registrys_listing_redirected_off_the_site_is_followed_only_as_a_moved_site(tmp_path, location, followed):
+    """The registry's own listing answered with a redirect off the site's hosts: followed only to the same path on
+    one other host (a site moved to a new domain, which the crawl then names as such), never elsewhere nor to
+    another scheme: that host is not contacted, and the refusal is an error of the crawl naming where it led."""
+    result, base = news(SiteAnswers("leiderdorp"), {LISTING: ("redirect", location)}, tmp_path)
+    fetched = {r["url"] for r in result.db.query("select url from fetches")}
+    elsewhere = {url for url in fetched if url.startswith("http://localhost:")}
+    assert bool(elsewhere) == followed, fetched
+    assert result.returncode != 0, result.output[-3000:]  # nothing read on the site: an error either way
+    recorded = " ".join(e["error"] for e in result.errors if e.get("url") == base + LISTING)
+    if followed:
+        assert "off the site's hosts" not in recorded
+    else:
+        assert "not followed" in recorded and ("off the site's hosts" in recorded or "not an http(s) address" in
+                                               recorded), result.errors
+
+
+def test_a_news_page_over_the_cap_only_by_its_inline_images_is_read_and_archived(tmp_path):
+    """A real article carrying its photographs inline (base64 ``data:`` URIs) and a drawing as ``<svg>``: 6 MB of
+    markup, more than ``NEWS_PAGE_MAX_BYTES`` (4 MiB), and a few KB of text. Measured whole it was "too large to read"
+    at every crawl, never archived; measured without its inline images it is read, archived with its text, in
+    bounded time (``news`` asserts under 120 s)."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("inline-images", 6_000_000)}, tmp_path, "leiderdorp",
+                        "-s", "DOWNLOAD_MAXSIZE=16000000")
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    read = articles(result.db)
+    assert len(read) == 3 and base + ARTICLE in read, read.keys()
+    assert "jeugdhulp" in (read[base + ARTICLE]["text"] or "").lower()
+    assert "base64" not in (read[base + ARTICLE]["text"] or "")
+
+
+def test_robots_txt_redirected_off_the_site_is_not_followed_and_no_error(tmp_path):
+    """The site's robots.txt answered with a redirect to another host (a hosting provider's shared one): not followed,
+    that host not contacted, and no error: the site is read as one without robots.txt, its pages archived."""
+    result, base = news(SiteAnswers("leiderdorp"), {"/robots.txt": ("redirect", "http://localhost:{port}/gedeeld/robots.txt")},
+                        tmp_path)
+    assert result.returncode == 0 and not result.errors, result.output[-3000:]
+    fetched = {r["url"] for r in result.db.query("select url from fetches")}
+    assert not any(url.startswith("http://localhost:") for url in fetched), sorted(u for u in fetched if "localhost" in u)
+    assert len(articles(result.db)) == 3

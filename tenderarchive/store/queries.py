@@ -244,6 +244,17 @@ def redirects_to_known(path: str | Path, known: dict[str, str]) -> dict[str, str
     return found
 
 
+def _other_host(url: str, target: str) -> bool:
+    """Whether ``target`` is on another host than ``url`` (``www.`` or not alike); a malformed one is not."""
+    from urllib.parse import urlsplit
+
+    try:
+        hosts = [(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in (url, target)]
+    except ValueError:
+        return False
+    return all(hosts) and hosts[0] != hosts[1]
+
+
 def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, tuple[str, str]]:
     """``{url: (where it leads, fetched_at)}`` of the addresses whose last answer was a redirect (or a page's
     refresh) that leads, in at most :data:`REDIRECT_HOPS` redirects, to an address that answered (2xx, in a crawl
@@ -285,6 +296,11 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
                 continue
             last = next(db.query("select status, crawl_id from fetches where url = ? order by fetched_at desc, "
                                  "rowid desc limit 1", [target]), None)
+            if last is None and _other_host(row["url"], target):
+                # a redirect off the site's hosts the crawl did not follow (NewsSpider.redirect_allowed): its target
+                # was never asked, and the address leads off the site as surely as one followed there
+                found[row["url"]] = (target, row["fetched_at"])
+                continue
             if last is None or not 200 <= (last["status"] or 0) <= 299 or last["crawl_id"] in unfinished \
                     or (last["crawl_id"], target) in refused:
                 continue

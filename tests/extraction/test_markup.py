@@ -144,3 +144,26 @@ def test_one_line_reads_no_further_than_its_limit_in_an_element_that_swallowed_t
                                  '<script>x = 1</script><span>2021</span></div>')
     assert one_line(badge) == "14 okt 2021"
     assert one_line(lxml.html.fromstring('<div class="date"><b>14 okt 2021</b></div>')) == "14 okt 2021"
+
+
+def test_reading_size_leaves_out_inline_images_and_stays_linear_on_hostile_markup():
+    """A page's size as reading it costs (``NEWS_PAGE_MAX_BYTES``): without its ``data:`` URIs and inline ``<svg>``
+    drawings; the text and the rest of the markup counted. Unclosed drawings, truncated URIs and 100 KB of near-misses
+    are measured in linear time."""
+    import time
+
+    from tenderarchive.extraction.markup import reading_size
+
+    text = b"<html><body><p>Voorlopige gunning jeugdhulp</p>"
+    photo = b'<img src="data:image/png;base64,' + b"iVBORw0KGgo" * 1000 + b'">'
+    css = b"<div style=\"background:url(data:image/svg+xml;utf8,%3Csvg%3E" + b"x" * 5000 + b")\"></div>"
+    drawing = b"<SVG viewBox='0 0 1 1'><path d='" + b"M0 0 " * 2000 + b"'/></svg>"
+    page = text + photo + css + drawing + b"</body></html>"
+    assert reading_size(page) < len(text) + 200 < len(page)
+    assert reading_size(text * 50) == len(text * 50)  # nothing inline: the page's size
+    assert reading_size(b"<svg>" + b"<p>tekst</p>" * 100) == 5 + 12 * 100  # an unclosed drawing is read
+    for hostile in (b"data:image/png;" * 7000, b"<svg" * 25000, b"data:" * 20000, b"<svg></svg" * 10000,
+                    b"data:a/b;" + b";" * 100_000, b"data:image/png" + b"a" * 100_000):
+        started = time.monotonic()
+        assert 0 <= reading_size(hostile) <= len(hostile)
+        assert time.monotonic() - started < 0.5, hostile[:20]
