@@ -1859,48 +1859,45 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
                                              "suppliers": winners}, crawl_id)
     # ... and another file's winner archived by its id alone, as its name (no party of it was archived): this party
     for party in record.get("parties") or []:
-        if not party.get("name") or party.get("party_id") is None:
-            continue
-        for (award_id,) in db.execute(
-                "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
-                "where s.procurement_id = ? and s.party_source = ? and a.source = 'tenderned_ocds' "
-                "and a.source_file is not ?", [record["procurement_id"], id_alone(party["party_id"]),
-                                              record.get("source_file")]).fetchall():
-            award = get_row(db, "awards", award_id)
-            suppliers = []
-            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
-                s = {k: v for k, v in s.items() if k != "award_id"}
-                if s.get("party_source") == id_alone(party["party_id"]):
-                    s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
-                                        kvk=s.get("kvk") or party.get("kvk"), place=s.get("place") or party.get("place"),
-                                        country=s.get("country") or party.get("country"),
-                                        scale=s.get("scale") or party.get("scale"),
-                                        party_source=f"party {party['party_id']} of {party['source_file']}, "
-                                                     f"release {party['release_id']}"), record["procurement_id"]) or s
-                suppliers.append(s)
-            changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
+        if party.get("name") and party.get("party_id") is not None:
+            source = id_alone(party["party_id"])
+            changed |= _name_archived_winners(db, record, party, "s.party_source = ?", source,
+                                              lambda s, source=source: s.get("party_source") == source, crawl_id)
     # ... and another file's winner archived by its KvK number alone (its award named it by id, the party here)
     for party in record.get("parties") or []:
-        if not party.get("name") or not party.get("kvk"):
-            continue
-        for (award_id,) in db.execute(
-                "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
-                "where s.procurement_id = ? and s.name is null and s.kvk = ? and a.source = 'tenderned_ocds' "
-                "and a.source_file is not ?", [record["procurement_id"], party["kvk"], record.get("source_file")]
-        ).fetchall():
-            award = get_row(db, "awards", award_id)
-            suppliers = []
-            for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
-                s = {k: v for k, v in s.items() if k != "award_id"}
-                if s.get("name") is None and s.get("kvk") == party["kvk"]:
-                    s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
-                                        place=s.get("place") or party.get("place"),
-                                        country=s.get("country") or party.get("country"),
-                                        scale=s.get("scale") or party.get("scale"),
-                                        party_source=f"party {party['party_id']} of {party['source_file']}, "
-                                                     f"release {party['release_id']}"), record["procurement_id"]) or s
-                suppliers.append(s)
-            changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
+        if party.get("name") and party.get("kvk"):
+            changed |= _name_archived_winners(db, record, party, "s.name is null and s.kvk = ?", party["kvk"],
+                                              lambda s, kvk=party["kvk"]: s.get("name") is None and s.get("kvk") == kvk,
+                                              crawl_id)
+    return changed
+
+
+def _name_archived_winners(db: sqlite_utils.Database, record: dict, party: dict, where: str, value, matches,
+                           crawl_id) -> bool:
+    """Name, from this file's ``party``, the winners another file of the procurement archived without a name
+    (``where``/``matches``: the same test in SQL and on a row): each of their awards rewritten whole, the other
+    winners kept as they are, what the archived row knew (place, country, scale, KvK) kept over the party's."""
+    from tenderarchive.awards.names import name_key as name_key_of
+    from tenderarchive.awards.rows import winner_row
+
+    changed = False
+    for (award_id,) in db.execute(
+            "select distinct s.award_id from award_suppliers s join awards a on a.award_id = s.award_id "
+            f"where s.procurement_id = ? and {where} and a.source = 'tenderned_ocds' and a.source_file is not ?",
+            [record["procurement_id"], value, record.get("source_file")]).fetchall():
+        award = get_row(db, "awards", award_id)
+        suppliers = []
+        for s in db.query("select * from award_suppliers where award_id = ? order by rowid", [award_id]):
+            s = {k: v for k, v in s.items() if k != "award_id"}
+            if matches(s):
+                s = winner_row(dict(s, name=party["name"], name_key=name_key_of(party["name"]),
+                                    kvk=s.get("kvk") or party.get("kvk"), place=s.get("place") or party.get("place"),
+                                    country=s.get("country") or party.get("country"),
+                                    scale=s.get("scale") or party.get("scale"),
+                                    party_source=f"party {party['party_id']} of {party['source_file']}, "
+                                                 f"release {party['release_id']}"), record["procurement_id"]) or s
+            suppliers.append(s)
+        changed |= _write_award(db, {"award": award, "suppliers": suppliers}, crawl_id)
     return changed
 
 
