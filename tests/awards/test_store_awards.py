@@ -502,6 +502,13 @@ def assert_reading_again_changes_nothing(db, files, rows) -> None:
     assert (rows(db), db.execute(history).fetchone()[0]) == (state, versions)
 
 
+def current_winner_values(db) -> list:
+    """The current awards' winners with the value each is counted at (its own, else its award's)."""
+    return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
+        "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
+        "from award_suppliers s join awards a using (award_id) where a.current = 1"))
+
+
 def assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, expected) -> None:
     """The ``earlier`` release (2021 file) and ``later`` one (2022 file) of one ocid: one file holding both gives
     ``winners(db) == expected``; two yearly files read in either order give the same ``winners`` and ``rows`` as that
@@ -1047,17 +1054,12 @@ def test_an_update_of_every_award_of_a_lot_in_a_later_file_gives_each_winner_its
               "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]},
                          {"id": "a2", "value": {"amount": 300000, "currency": "EUR"}, "relatedLots": ["1"]}]}
 
-    def current(db):
-        return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
-            "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
-            "from award_suppliers s join awards a using (award_id) where a.current = 1"))
-
     def rows(db):
         return ([(r["award_id"], r["publication_id"], r["value_cents"], r["winner_count"], r["current"],
                   r["ocds_award_ids"]) for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows, [
+    assert_two_files_read_as_one(tmp_path, awarded, update, current_winner_values, rows, [
         (299999, "Stichting Een", 90000000), (299999, "Stichting Twee", 30000000)])
 
 
@@ -1146,11 +1148,6 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
     if not named:
         del update["awards"][1]["suppliers"], update["parties"]
 
-    def current(db):
-        return sorted((r["publication_id"], r["name"], r["value"]) for r in db.query(
-            "select a.publication_id, s.name, coalesce(s.tender_value_cents, a.value_cents) as value "
-            "from award_suppliers s join awards a using (award_id) where a.current = 1"))
-
     def rows(db):
         # (the award ids a row holds, ``ocds_award_ids``, in one order whichever order they were read in: one file gave
         # the 2021 row's ["a2", "a1"], two files ["a1", "a2"])
@@ -1160,7 +1157,7 @@ def test_an_update_of_a_lots_award_and_a_new_award_id_in_a_later_file_gives_the_
                  for r in db.query("select * from awards order by award_id")],
                 [(r["award_id"], r["name"], r["kvk"], r["tender_value_raw"], r["award_date"])
                  for r in db.query("select * from award_suppliers order by award_id, name")])
-    assert_two_files_read_as_one(tmp_path, awarded, update, current, rows,
+    assert_two_files_read_as_one(tmp_path, awarded, update, current_winner_values, rows,
                                  [(299990, "Stichting Drie", 20000000)] * named + [(299990, "Stichting Een", 90000000)])
 
 
@@ -1377,6 +1374,29 @@ def test_a_lots_only_winner_block_without_a_name_is_an_award_of_a_winner_not_nam
     assert read(html) == expected, read(html)
 
 
+def named_unnamed_and_joint_winners(ocid: str, release_id: str) -> dict:
+    """One OCDS release of three lots: lot 1 won by Stichting Een (€ 300.000), lot 2 by a winner not named
+    (€ 200.000), lot 3 by the consortium Twee/Drie (€ 500.000), Stichting Vier (€ 100.000) and one not named
+    (€ 50.000): € 1.150.000 in all. Shared by the award tests and the saved searches' tests."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    return release(ocid, release_id, "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                   lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
+                   parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
+                            supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
+                   awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+                            "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                           {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
+                           {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
+                            "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
+                                          {"id": "33333333", "name": "Stichting Drie"}]},
+                           {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
+                            "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
+                           {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+
+
 def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_stated_total_and_no_column_repeats_a_value(
         procedure_900001, tmp_path):
     """Reference §2.3 (BT-161 "Waarde van alle contracten toegekend in deze kennisgeving"), §2.5 "No name", §4
@@ -1390,7 +1410,7 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
     from an OCDS package give the same rows and totals."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
-    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, release, supplier, table
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, table
 
     def lot(number):
         return [h2("6.1", "ID resultaat perceel", f"LOT-000{number}"), h3("6.1.2 Informatie over winnaars")]
@@ -1413,21 +1433,7 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
     html = archive(tmp_path, [award], "html")
     derive(html, 1)
 
-    def euro(amount_):
-        return {"amount": amount_, "currency": "EUR"}
-    package = release("ocds-1l04xe-313953", "299853", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
-                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
-                               supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
-                              {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
-                              {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
-                               "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
-                                             {"id": "33333333", "name": "Stichting Drie"}]},
-                              {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
-                               "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
-                              {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313953", "299853")
     ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
     derive(ocds, 1)
 

@@ -202,24 +202,9 @@ def test_aanbesteding_gunningen_lists_the_winners_not_named_so_its_columns_add_u
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
-    from tests.awards.test_store_awards import ocds_archive
-    from tests.fixtures.awards.make_fixtures import release, supplier
+    from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
 
-    def euro(amount_):
-        return {"amount": amount_, "currency": "EUR"}
-    package = release("ocds-1l04xe-313956", "299856", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                      lots=[("1", "Een"), ("2", "Twee"), ("3", "Drie")],
-                      parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee"),
-                               supplier("33333333", "Stichting Drie"), supplier("44444444", "Stichting Vier")],
-                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
-                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
-                              {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000)},
-                              {"id": "a3", "status": "active", "relatedLots": ["3"], "value": euro(500000),
-                               "suppliers": [{"id": "22222222", "name": "Stichting Twee"},
-                                             {"id": "33333333", "name": "Stichting Drie"}]},
-                              {"id": "a4", "status": "active", "relatedLots": ["3"], "value": euro(100000),
-                               "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]},
-                              {"id": "a5", "status": "active", "relatedLots": ["3"], "value": euro(50000)}])
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313956", "299856")
     db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
     derive(db, 1)
     db.conn.commit()
