@@ -152,6 +152,24 @@ def stop_post(service: configparser.ConfigParser) -> list[str]:
     return [word.replace("$$", "$") for word in shlex.split(service["Service"]["ExecStopPost"])]
 
 
+def installed_program(tmp_path) -> Path:
+    """A ``tenderarchive`` program in ``tmp_path`` running this checkout, for the units' installed one."""
+    program = tmp_path / "tenderarchive"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
+    program.chmod(0o755)
+    return program
+
+
+def stop_post_here(service: configparser.ConfigParser, tmp_path, db, watchlist) -> list[str]:
+    """The unit's ``ExecStopPost=`` command (:func:`stop_post`) with this checkout's program, ``watchlist`` and ``db``
+    in place of the installed paths."""
+    command = stop_post(service)
+    command[2] = (command[2].replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(installed_program(tmp_path)))
+                  .replace("/etc/tenderarchive/watchlist.yaml", str(watchlist))
+                  .replace("/var/lib/tenderarchive/archive.db", str(db)))
+    return command
+
+
 def report_after(service: configparser.ConfigParser) -> list[str]:
     """The report command the unit's ExecStopPost= runs after the crawl (inside its ``/bin/sh -c`` script)."""
     command = stop_post(service)
@@ -199,13 +217,8 @@ def test_systemd_service_reports_a_failed_crawl_the_same_night(name, snapshot, s
                       "--from-date", "2017-01-01", "--until-date", "2022-12-31", cwd=tmp_path)
     assert crawl.returncode == 1, crawl.stderr                # failed: not in SuccessExitStatus=, the unit fails
 
-    program = tmp_path / "tenderarchive"
-    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
-    program.chmod(0o755)
-    command = stop_post(service)
-    command[2] = (command[2].replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
-                  .replace("/etc/tenderarchive/watchlist.yaml", str(watchlist))
-                  .replace("/var/lib/tenderarchive/archive.db", str(db)).replace(" --email", ""))  # e-mail: tests/watch
+    command = stop_post_here(service, tmp_path, db, watchlist)
+    command[2] = command[2].replace(" --email", "")  # e-mail: tests/watch
 
     def stopped(status: str, code: str = "exited", result: str = "exit-code") -> subprocess.CompletedProcess:
         env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SERVICE_RESULT": result,
@@ -229,9 +242,7 @@ def test_systemd_service_reports_a_failed_crawl_the_same_night(name, snapshot, s
 def test_systemd_units_verify(tmp_path):
     """`systemd-analyze verify` on the units, with the install paths pointed at this checkout
     (verify checks that ExecStart's program exists) and without User= (no such user here)."""
-    program = tmp_path / "tenderarchive"
-    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
-    program.chmod(0o755)
+    program = installed_program(tmp_path)
     names = ("tenderarchive-crawl.service", "tenderarchive-crawl.timer", "tenderarchive-news.service",
              "tenderarchive-news.timer", "tenderarchive-status.service", "tenderarchive-status.timer")
     for name in names:
@@ -578,13 +589,7 @@ def test_systemd_stop_post_mails_each_crawls_report_once_over_nights_that_succee
     server = serve_api(snapshot)
     db, watchlist = tmp_path / "archive.db", tmp_path / "watchlist.yaml"
     watchlist.write_text("- name: Jeugdhulp\n  keywords: jeugd\n")
-    program = tmp_path / "tenderarchive"
-    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
-    program.chmod(0o755)
-    command = stop_post(service)
-    command[2] = (command[2].replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
-                  .replace("/etc/tenderarchive/watchlist.yaml", str(watchlist))
-                  .replace("/var/lib/tenderarchive/archive.db", str(db)))
+    command = stop_post_here(service, tmp_path, db, watchlist)
     assert " --email" in command[2]
     crawl_args = ["crawl", "tenderned", "--db", str(db), "--quiet", "--api-url", server.api_url, *FAST,
                   "--from-date", "2017-01-01", "--until-date", "2022-12-31"]
