@@ -246,3 +246,50 @@ def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_med
     found = [dict(zip(names, r)) for r in cursor]
     assert [(r["procurement_id"], r["medewinnaars"], r["inschrijving_cents"]) for r in found] == [
         ("TN313957", 1, 100000000)], found
+
+
+def _named_unnamed_and_joint_rows(tmp_path, query, params):
+    """The rows of saved search ``query`` over the shared SYNTHETIC package of lots won by named, unnamed and joint
+    winners (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the
+    procurement's total as summary_procurements keeps it."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
+
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313958", "299858")
+    package["awards"].append({"id": "a6", "status": "active", "relatedLots": ["3"],
+                              "value": {"amount": 25000, "currency": "EUR"}})
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, r)) for r in cursor], total
+
+
+@pytest.mark.parametrize("query, params", [
+    ("aanbesteding_gunningen", {"procurement_id": "TN313958"}),
+    ("opdrachtgever_contracten", {"opdrachtgever": "GM0546", "pagina": "alle"})])
+def test_a_procurements_and_a_buyers_awards_list_every_winner_not_named_and_count_them_as_co_winners(
+        tmp_path, query, params):
+    """Reference §2.5 "No name", §4 several winners per lot and consortium. SYNTHETIC package: lot 1 to Stichting Een
+    (€ 300.000); lot 2 to one winner no source names (€ 200.000), its only winner; lot 3 to the consortium Twee/Drie
+    (€ 500.000), Stichting Vier (€ 100.000) and two winners not named (€ 50.000 and € 25.000): € 1.175.000.
+    opdrachtgever_contracten joined the named winners only: lot 2's award was missing and lot 3's unnamed part too, so
+    the buyer's contracts summed to € 900.000. And a "niet genoemd (2 winnaars)" row counted as one co-winner: lot 3's
+    winners said 3 medewinnaars where they have 4 (Twee, Drie, Vier and two not named)."""
+    found, total = _named_unnamed_and_joint_rows(tmp_path, query, params)
+    assert total == 117500000
+    assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in found) == total, found
+    assert sorted((r["perceel"], r["aanbieder"], r["medewinnaars"], r["waarde_cents"], r["inschrijving_cents"])
+                  for r in found) == [
+        ("1", "Stichting Een", 0, 30000000, None),
+        ("2", "niet genoemd", 0, 20000000, None),
+        ("3", "Stichting Drie", 4, None, 50000000),
+        ("3", "Stichting Twee", 4, None, None),
+        ("3", "Stichting Vier", 4, None, 10000000),
+        ("3", "niet genoemd (2 winnaars)", 4, None, 7500000)], found
