@@ -293,3 +293,20 @@ def test_a_procurements_and_a_buyers_awards_list_every_winner_not_named_and_coun
         ("3", "Stichting Twee", 4, None, None),
         ("3", "Stichting Vier", 4, None, 10000000),
         ("3", "niet genoemd (2 winnaars)", 4, None, 7500000)], found
+
+
+@pytest.mark.parametrize("query, params, column", [
+    ("awards_by_region_year", {"jeugdregio": "", "year": "", "pagina": "alle"}, "winners"),
+    ("jeugdregio_percelen", {"jeugdregio": "JZ18", "pagina": "alle"}, "winnaars")])
+def test_a_lots_winners_name_those_no_source_names(tmp_path, query, params, column):
+    """Reference §2.5 "No name". The shared SYNTHETIC package (lot 2 to one winner not named, lot 3 to Twee/Drie,
+    Vier and two winners not named): the lists of a region's awards and lots gave lot 2 no winner at all (its feed
+    entry "Gegund aan onbekend", "Geen winnaar") though it was awarded, and lot 3 its named winners only. The winners
+    not named are listed last, "niet genoemd" ("niet genoemd (2 winnaars)")."""
+    found, _ = _named_unnamed_and_joint_rows(tmp_path, query, params)
+    listed = {r["lot"] if "lot" in r else r["perceel"]: (r[column] or "").split("; ") for r in found}
+    # the named winners in the order the archive holds them (as before), those not named last
+    assert {lot: (sorted(names[:-1]), names[-1]) for lot, names in listed.items()} == {
+        "1": ([], "Stichting Een"), "2": ([], "niet genoemd"),
+        "3": (["Stichting Drie", "Stichting Twee", "Stichting Vier"], "niet genoemd (2 winnaars)")}, found
+    assert all("onbekend" not in r["atom_content"] and "Geen winnaar" not in r["atom_content"] for r in found), found
