@@ -740,6 +740,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             decided = decided or stage.endswith(":choice")
             noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
             approved = stage.endswith(":approved")  # branch cv49: the purchase approved, told without a tense
+            weak = stage.endswith(":weak")  # branch cv53: "contracten gesloten met 40 aanbieders", no procurement alone
+            chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
             stage = stage.split(":")[0]
@@ -901,6 +903,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # branch cv45: "Vijf partijen zijn geselecteerd voor de dialoogfase": the selection is the step told,
                 # the dialogue the one it admits to, to come (stages.md selectie, then dialoog)
                 status = "planned"
+            if status == "current" and (chosen or (stage == "definitieve_gunning"
+                                                   and re.search(r"\b(?:wordt|worden) (?:de )?nieuwe\b", m.group(0), re.I))):
+                status = "done"  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the choice is made, the award done
+            if stage == "hoger_beroep" and _APPEAL_NOT_LODGED.search(text[max(0, m.start() - 40):m.end()]):
+                continue  # branch cv53: "De gemeente gaat niet in hoger beroep": no appeal
+            if stage == "hoger_beroep" and re.match(r"\s+te\s+(?:gaan|stellen|instellen)\b", text[m.end():], re.I):
+                status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
                     and not _STILL_AHEAD.search(text)):
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
@@ -918,7 +927,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # geplaatst", branch cv47)
                 raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
                             "strong": strong})
-            if noun_only:
+            if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
@@ -928,6 +937,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 #: future auxiliary; a future marker beside it still makes the step to come ("zal ... gaan", "naar verwachting")
 _ADMITTED_TO = re.compile(r"\b(?:geselecteerd|toegelaten|uitgenodigd|door|verder|gaan|gaat)\s+(?:[\w'-]+\s+){0,2}?"
                           r"(?:voor|tot|naar|in)\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$", re.I)
+_APPEAL_NOT_LODGED = re.compile(r"\b(?:gaat|gaan|ging|gingen|zal|zullen)(?: [\w'-]+)? (?:niet|geen) (?:in )?(?:hoger )?beroep\b",
+                                re.I)
 _GOES_TO = re.compile(r"\b(?:gaat|gaan|ging|gingen) naar\b", re.I)
 _STILL_AHEAD = re.compile(r"\b(?:zal|zullen|zou|zouden|straks|naar verwachting|waarschijnlijk|mogelijk|misschien|"
                           r"overweegt|overwegen|overwoog|denkt|denken|wil|willen|dreigt|dreigen|eventueel|"

@@ -718,6 +718,8 @@ def _verb_object(verbs: str, objects: str) -> str:
             rf"(?:[\w-]+ ){{0,2}}?(?:{objects})\b")
 
 
+_PROVIDERS = (r"aanbieders?|zorgaanbieders?|jeugdhulpaanbieders?|partij(?:en)?|gegadigden?|inschrijvers?|"
+              r"organisaties?|zorgpartij(?:en)?|uitvoerders?|opdrachtnemers?")
 _PROCEDURE_OBJECT = r"aanbesteding(?:en|sprocedure|sopdracht)?|opdracht(?:en)?|uitvraag|inkoopprocedure|tender"
 VERB_OBJECT_CUES: list[tuple[str, str]] = [
     ("aankondiging", _verb_object(r"publiceert|publiceerde|publiceerden|gepubliceerd", _PROCEDURE_OBJECT)),
@@ -742,4 +744,25 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     # not "voorlopig gunt/gegund": the provisional award's own cue reads it first
     ("definitieve_gunning", _verb_object(r"(?<!voorlopig )(?:gunt|gunde|gunden|gegund)",
                                          _PROCEDURE_OBJECT + r"|perce(?:el|len)|contract(?:en)?")),
+    # branch cv53: the tenders received told by the providers who came forward ("Er hebben zich 25 aanbieders gemeld",
+    # "25 aanbieders hebben zich aangemeld"): "zich" with the past participle, not a provider reporting something
+    # ("aanbieders hebben zorgen gemeld")
+    ("inschrijving", rf"\bzich (?:[\w'-]+ ){{0,3}}?(?:{_PROVIDERS})\b(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){{0,6}}? "
+                     rf"(?:aan)?gemeld\b|\b(?:{_PROVIDERS})\b{_GAP}zich(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){{0,6}}? "
+                     rf"(?:aan)?gemeld\b"),
+    # the award told by the party chosen ("Kwadraad is gekozen als nieuwe aanbieder", "Kwadraad wordt de nieuwe
+    # aanbieder van de jeugdhulp"): a provider's role, not a choice of anything else ("gekozen als voorzitter")
+    ("definitieve_gunning:chosen", rf"\b(?:is|zijn|werd|werden) (?:[\w'-]+ ){{0,3}}?gekozen (?:als|tot) (?:de )?"
+                                   rf"(?:nieuwe |enige |twee |drie |vier |vijf |\d+ )?(?:{_PROVIDERS})\b|"
+                                   rf"\b(?:wordt|worden) (?:de |het )?nieuwe (?:{_PROVIDERS})\b"),
+    # the procedure to be held again ("De aanbesteding wordt overgedaan"): re-procurement ordered (stages.md, mislukt)
+    # "hoeft niet te worden overgedaan": no failure (a failure's cue is read past the negation logic)
+    ("mislukt", rf"\b(?:{_PROCEDURE_OBJECT}|inkoop|inkoopprocedure)\b"
+                rf"(?: (?!(?:en|of|maar|die|dat|wat|niet|geen|nooit|hoeft|hoeven|nadat|toen|omdat|als|indien)\b)[\w'-]+){{0,10}}? "
+                rf"(?:overgedaan|overdoen|over te doen)\b"),
+    # the contracts concluded with the parties ("contracten gesloten met 40 aanbieders"): the verb right after the
+    # noun and "met" after it, not "gesloten raamovereenkomsten" named in a ruling's summary
+    # (weak evidence: a contract with a party is ordinary business too, no procurement on its own; stages.py)
+    ("contract_ondertekend:weak", r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?|raamcontract(?:en)?) "
+                             r"(?:(?:is|zijn|werd|werden) )?(?:gesloten|afgesloten|getekend|ondertekend) met\b"),
 ]
