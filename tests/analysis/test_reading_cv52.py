@@ -72,13 +72,13 @@ def test_a_start_in_another_clause_is_not_the_tenders(read):
 
 def test_the_preposition_guard_stays_fast_on_100_kb():
     text = "De aanbesteding van de " + "nieuwe " * 15000 + "jeugdhulp ging op 1 januari van start."
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     detect_stages(sentences(text), [], dt.date(2024, 3, 4))
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
     from tenderarchive.analysis.stages import _IN_PREP_PHRASE
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert not _IN_PREP_PHRASE.search("De aanbesteding " + "nieuwe en " * 10000)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 # --- the step told by the procurement's verb and its object in one clause, with many words between ---
@@ -114,10 +114,10 @@ def test_no_step_without_the_verb_of_the_objects_own_clause(read, text):
 def test_the_verb_and_object_cue_stays_fast_on_100_kb():
     from tenderarchive.analysis.vocabulary import VERB_OBJECT_CUES
     text = "de aanbesteding " + "voor de jeugdhulp " * 6000 + "en"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _, rx in VERB_OBJECT_CUES:
         assert not re.search(rx, text, re.I)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 # --- headlines: the care awarded to a party, the procedure the subject of its failure ---

@@ -122,7 +122,7 @@ def test_the_new_cues_stay_fast_on_100_kb():
     from tenderarchive.analysis.vocabulary import VERB_OBJECT_CUES
     for filler in ("zich aanbieders ", "de aanbesteding ", "contracten ", "is gekozen als "):
         text = filler * (100_000 // len(filler)) + "en"
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _, rx in VERB_OBJECT_CUES:
             re.search(rx, text, re.I)
-        assert time.perf_counter() - t0 < 5
+        assert time.process_time() - t0 < 5
