@@ -765,7 +765,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             continue
         code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
-            "publication_id": publication_id, "cpv": code, "cpv_8": code8,
+            # one form for a code however TenderNed wrote it (values.cpv_parts); what it sent is kept in cpv_raw
+            "publication_id": publication_id, "cpv": code, "cpv_8": code8, "cpv_raw": text_value(raw),
             # a label of no shape is none (label_text); the writer keeps the code's archived label for none
             "label": label_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
