@@ -12,7 +12,9 @@ into archive rows.
   ``deadline_placeholder = 1``;
 - text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's;
 - ``{code, omschrijving}`` objects become a code and a label column;
-- CPV codes are kept with their check digit and as 8 digits;
+- CPV codes are kept in one form, with their check digit (``85311300 - 5`` → ``85311300-5``;
+  a missing digit only where the shipped profiles document it: ``values.cpv_parts``), as 8 digits,
+  and as TenderNed sent them (``cpv_raw``);
 - the notice PDF, each document's download and the zip of all documents come from the
   record's links, else from the documented endpoints (``/pdf``,
   ``/documenten/{documentId}/content``, ``/documenten/zip``);
