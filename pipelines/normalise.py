@@ -12,7 +12,9 @@ into archive rows.
   ``deadline_placeholder = 1``;
 - text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's;
 - ``{code, omschrijving}`` objects become a code and a label column;
-- CPV codes are kept with their check digit and as 8 digits;
+- CPV codes are kept in one form, with their check digit (``85311300 - 5`` → ``85311300-5``;
+  a missing digit only where the shipped profiles document it: ``values.cpv_parts``), as 8 digits,
+  and as TenderNed sent them (``cpv_raw``);
 - the notice PDF, each document's download and the zip of all documents come from the
   record's links, else from the documented endpoints (``/pdf``,
   ``/documenten/{documentId}/content``, ``/documenten/zip``);
@@ -765,7 +767,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             continue
         code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
-            "publication_id": publication_id, "cpv": code, "cpv_8": code8,
+            # one form for a code however TenderNed wrote it (values.cpv_parts); what it sent is kept in cpv_raw
+            "publication_id": publication_id, "cpv": code, "cpv_8": code8, "cpv_raw": text_value(raw),
             # a label of no shape is none (label_text); the writer keeps the code's archived label for none
             "label": label_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,

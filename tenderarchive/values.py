@@ -352,7 +352,41 @@ def flag(value) -> int | None:
     return None
 
 
+#: A CPV code as sources write it: 8 digits, then optionally its check digit after a hyphen (any dash), with or without
+#: spaces around it ("85311300-5", "85311300 - 5", "85311300–5"); the 8 digits alone ("85311300", TED's form). Bounded
+#: (no nested repetition): linear on any input. Not inside a longer number.
+CPV_CODE = re.compile(r"(?<!\d)(\d{8})(?:[ \t\u00a0]{0,3}[-\u2010-\u2015\u2212][ \t\u00a0]{0,3}(\d)(?!\d))?(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def known_cpv_codes() -> dict[str, str]:
+    """8 digits → full code with check digit, for the CPV codes the shipped profiles name (their check digits from the
+    eForms SDK's social-service CPV list, docs/reference/tenderned-api.md §11). No check-digit rule for CPV is
+    documented here or in a library this project uses, so a code sent without its digit is completed only from this
+    list, never computed or guessed."""
+    from tenderarchive.profiles import PROFILE_DIR, load_profile
+
+    known: dict[str, str] = {}
+    for name in sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")):
+        try:
+            profile = load_profile(name)
+        except Exception:  # a shipped profile that does not load is tested elsewhere; it names no codes here
+            continue
+        relevance = profile.relevance
+        for code in (*profile.cpv, *(relevance.cpv_strong if relevance else ()),
+                     *(relevance.cpv_context if relevance else ())):
+            known.setdefault(code[:8], code)
+    return known
+
+
 def cpv_parts(code: str) -> tuple[str, str]:
-    """(code as given, 8-digit code): ``85311300-5`` → (``85311300-5``, ``85311300``)."""
+    """(archived code, 8-digit code), one form for a code however it was written: ``85311300-5``,
+    ``85311300 - 5`` → (``85311300-5``, ``85311300``). A code sent without its check digit (``85311300``) takes
+    the digit :func:`known_cpv_codes` knows for it, else stays 8 digits (``cpv_8`` groups it with its full form);
+    a digit is never invented. Text that is no CPV code is kept as given (stripped), its first 8 characters before
+    a hyphen as ``cpv_8``, as before."""
     code = code.strip()
+    if m := CPV_CODE.fullmatch(code):
+        eight, digit = m.groups()
+        return (f"{eight}-{digit}" if digit else known_cpv_codes().get(eight, eight)), eight
     return code, code.split("-")[0][:8]

@@ -17,6 +17,7 @@ from lxml import etree
 
 from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value
 from tenderarchive.awards.names import kvk_number
+from tenderarchive.values import CPV_CODE, cpv_parts
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
                                       tender_count)
 
@@ -371,8 +372,8 @@ class EFormsReader:
             elif key in TITLE and not self.lot5["title"]:
                 self.lot5["title"] = _clean(value)
             elif key in CPV or ("classificatie" in key and re.search(r"\d{8}", value or "")):
-                if not self.lot5["cpv"] and (m := re.search(r"\d{8}(-\d)?", value or "")):
-                    self.lot5["cpv"] = m.group(0)
+                if not self.lot5["cpv"] and (m := CPV_CODE.search(value or "")):
+                    self.lot5["cpv"] = cpv_parts(m.group(0))[0]  # "85311300 - 5" as "85311300-5": one form
         elif sec == 6:
             self._result_row(key, value, amount, parts)
         elif sec == 10 and key in CHANGED_VERSION and value:

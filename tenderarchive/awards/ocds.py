@@ -52,6 +52,7 @@ from tenderarchive.awards.html import amount_fields, buyer_as_supplier, parse_no
 from tenderarchive.awards.names import foreign_country, kvk_number, kvk_only, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
+from tenderarchive.values import cpv_parts
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
@@ -121,8 +122,10 @@ def _release_cpvs(release: dict) -> list[dict]:
         for c in [item.get("classification"), *(item.get("additionalClassifications") or [])]]
     for c in classifications:
         if isinstance(c, dict) and str(c.get("scheme", "CPV")).upper() == "CPV" and c.get("id"):
+            # one form whatever the file wrote ("85311300 - 5", "85311300", "85311300-5": values.cpv_parts), so a
+            # package's codes group with the API's; the id as the file gave it is kept beside it
             code = str(c["id"])
-            rows.append({"cpv": code if "-" in code else code[:8], "label": c.get("description")})
+            rows.append({"cpv": cpv_parts(code)[0], "cpv_raw": code, "label": c.get("description")})
     return rows
 
 

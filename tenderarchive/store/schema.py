@@ -108,7 +108,8 @@ TABLES: dict[str, dict] = {
     },
     "notice_cpv": {
         "pk": ("publication_id", "cpv"),
-        "columns": {"publication_id": int, "cpv": str, "cpv_8": str, "label": str, "is_main": int},
+        # cpv: one form (85311300-5, or 8 digits where no check digit was sent: values.cpv_parts); cpv_raw: as sent
+        "columns": {"publication_id": int, "cpv": str, "cpv_8": str, "label": str, "is_main": int, "cpv_raw": str},
         "indexes": [["cpv_8"], ["is_main"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
     },
@@ -474,6 +475,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
+    migrate_cpv_codes(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -723,6 +725,43 @@ UNNAMED_REPEATS_SQL = """update awards set unnamed_value_cents = null, unnamed_v
 where unnamed_winners is not null and coalesce(winner_count, 0) = 0 and value_raw is not null
   and unnamed_value_raw is not null and unnamed_value_raw = value_raw
   and unnamed_value_cents is value_cents"""
+
+
+#: A CPV code archived in the one form (values.cpv_parts): 8 digits, a hyphen, the check digit. Others are looked at.
+_CPV_FORM = "'[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9]'"
+
+
+def migrate_cpv_codes(db: sqlite_utils.Database) -> None:
+    """Archives written before CPV codes had one form: ``notice_cpv.cpv`` was the code as TenderNed sent it, so that is
+    its ``cpv_raw``; a code archived as ``85311300 - 5`` (or 8 digits the shipped profiles know the check digit of) is
+    re-keyed to ``85311300-5``, merged into that code's row where the notice has both (main if either was, the label
+    kept), and ``notices.cpv_main``, ``lots.cpv`` follow. Nothing else changes; a code of no CPV form stays as it is."""
+    from tenderarchive.values import cpv_parts
+
+    if db["notice_cpv"].exists() and "cpv_raw" in db["notice_cpv"].columns_dict:
+        db.execute("update notice_cpv set cpv_raw = cpv where cpv_raw is null")
+        odd = db.execute(f"select publication_id, cpv, label, is_main from notice_cpv where cpv not glob {_CPV_FORM}")
+        for pid, code, label, is_main in odd.fetchall():
+            new, eight = cpv_parts(code)
+            if new == code:
+                continue
+            if db.execute("select 1 from notice_cpv where publication_id = ? and cpv = ?", [pid, new]).fetchone():
+                db.execute("update notice_cpv set is_main = max(coalesce(is_main, 0), ?), label = coalesce(label, ?) "
+                           "where publication_id = ? and cpv = ?", [is_main or 0, label, pid, new])
+                db.execute("delete from notice_cpv where publication_id = ? and cpv = ?", [pid, code])
+            else:
+                db.execute("update notice_cpv set cpv = ?, cpv_8 = ? where publication_id = ? and cpv = ?",
+                           [new, eight, pid, code])
+    for table, column, eight_column in (("notices", "cpv_main", "cpv_main_8"), ("lots", "cpv", None)):
+        if not db[table].exists() or column not in db[table].columns_dict:
+            continue
+        for (code,) in db.execute(f"select distinct {column} from {table} where {column} is not null "
+                                  f"and {column} not glob {_CPV_FORM}").fetchall():
+            new, eight = cpv_parts(code)
+            if new != code:
+                also = f", {eight_column} = ?" if eight_column else ""
+                db.execute(f"update {table} set {column} = ?{also} where {column} = ?",
+                           [new, *([eight] if eight_column else []), code])
 
 
 def migrate_unnamed_repeats(db: sqlite_utils.Database) -> None:

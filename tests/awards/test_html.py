@@ -757,3 +757,15 @@ def test_a_lots_only_winner_block_without_a_name_is_an_award_of_one_winner_not_n
     assert rows() == ([("LOT-0001", 20000000, 0, 1, None, None)], [1], [])
     assert rows(only("Er is geen winnaar gekozen en de mededinging is gesloten.")) == ([], [0], [])
     assert rows(only("Er is nog geen winnaar gekozen, maar de mededinging loopt nog."))[0] == []
+
+
+def test_a_lot_cpv_code_written_with_spaces_around_its_hyphen_is_read_in_one_form():
+    """An /html notice's "Hoofdclassificatie (cpv)" written ``85121270 - 6`` was read as ``85121270`` (its check digit
+    lost), and one without its check digit kept 8 digits where the shipped profile documents the digit: both are
+    ``85121270-6``, the API's form, so the lot groups with the notice's codes."""
+    html = html_of(900102)
+    assert parse_html(html)["lots"][0]["cpv"] == "85121270-6"
+    spaced = html.replace(">85121270 Diensten", ">85121270 - 6 Diensten")
+    assert spaced != html and parse_html(spaced)["lots"][0]["cpv"] == "85121270-6"
+    longer = html.replace(">85121270 Diensten", ">851212701 Diensten")  # no CPV code: none read
+    assert parse_html(longer)["lots"][0]["cpv"] is None

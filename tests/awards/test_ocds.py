@@ -559,3 +559,24 @@ def test_an_award_update_giving_the_new_amount_alone_keeps_the_values_currency_a
     # a value given whole replaces the earlier one whole, as before
     procedure = to_procedure([first, update({"amount": 950000, "currency": "EUR"})])
     assert [(a["value_cents"], a["value_currency"]) for a in procedure["awards"]] == [(95000000, "EUR")]
+
+
+def test_cpv_codes_of_a_package_are_read_in_one_form(tmp_path):
+    """A package's ``tender.classification`` and ``items.classification`` ids written ``85311300 - 5`` or without the
+    check digit (``85312000``, ``85121270``) were read as written, so the procedure's CPV codes (``notices.cpv_main``)
+    did not group with the API's ``85311300-5``. They are read in the API's form; a code whose check digit no shipped
+    profile documents stays 8 digits (``79411000``), never given an invented digit."""
+    from tests.fixtures.awards.make_fixtures import package, release
+
+    spaced = release("ocds-1l04xe-400011", "400011-a", "2021-05-01T00:00:00Z", "Jeugdhulp Proefstad", "85311300 - 5")
+    spaced["tender"]["items"] = [{"id": "1", "classification": {"scheme": "CPV", "id": "85312000"},
+                                  "additionalClassifications": [{"scheme": "CPV", "id": "79411000"}]}]
+    bare = release("ocds-1l04xe-400012", "400012-a", "2021-05-02T00:00:00Z", "Jeugd-GGZ Proefstad", "85121270")
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps(package([spaced, bare])), encoding="utf-8")
+    report = ReadReport(str(path))
+    out = {p["notice"]["ocid"]: p["notice"] for p in read_package(path, report=report)}
+    assert report.errors == []
+    assert out["ocds-1l04xe-400011"]["cpv"] == ["85311300-5", "85312000-9", "79411000"]
+    assert out["ocds-1l04xe-400012"]["cpv"] == ["85121270-6"]
+    assert any(r.startswith("cpv:85311300-5") for r in out["ocds-1l04xe-400011"]["youth_care_reasons"])

@@ -419,3 +419,34 @@ def test_an_awards_value_repeated_as_that_of_its_winners_not_named_is_emptied_on
                             "unnamed_value_raw, unnamed_value_currency from awards order by lot_id").fetchall() == [
             ("1", 20000000, "200 000", 1, None, None, None), ("2", None, None, 1, 5000000, "50 000", "EUR")]
     assert user_version(path) == schema_fingerprint()
+
+
+def test_cpv_codes_archived_as_sent_are_put_in_one_form_on_opening(tmp_path):
+    """Archives written before kept a CPV code as TenderNed sent it (``85311300 - 5``), beside ``85311300-5`` of other
+    notices: opening one for writing keeps that as ``cpv_raw`` and re-keys the code to ``85311300-5``; a notice holding
+    both forms keeps one row (main if either was, its label); ``notices.cpv_main`` and ``lots.cpv`` follow; a code of
+    unknown check digit stays 8 digits and text that is no code stays as it is."""
+    from tests.conftest import installed
+
+    path = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", path).returncode == 0
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        pid = conn.execute("select publication_id from notices limit 1").fetchone()[0]
+        conn.execute("delete from notice_cpv where publication_id = ?", [pid])
+        conn.execute("alter table notice_cpv drop column cpv_raw")
+        conn.executemany("insert into notice_cpv (publication_id, cpv, cpv_8, label, is_main) values (?, ?, ?, ?, ?)",
+                         [(pid, "85311300 - 5", "85311300", None, 1), (pid, "85311300-5", "85311300", "Welzijn", 0),
+                          (pid, "85312000", "85312000", None, 0), (pid, "79411000", "79411000", None, 0),
+                          (pid, "onbekend", "onbekend", None, 0)])
+        conn.execute("update notices set cpv_main = '85311300 - 5', cpv_main_8 = '85311300 ' where publication_id = ?",
+                     [pid])
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("select cpv, cpv_8, cpv_raw, label, is_main from notice_cpv where publication_id = ? "
+                            "order by cpv", [pid]).fetchall()
+        main = conn.execute("select cpv_main, cpv_main_8 from notices where publication_id = ?", [pid]).fetchone()
+    assert rows == [("79411000", "79411000", "79411000", None, 0), ("85311300-5", "85311300", "85311300-5", "Welzijn", 1),
+                    ("85312000-9", "85312000", "85312000", None, 0), ("onbekend", "onbekend", "onbekend", None, 0)]
+    assert main == ("85311300-5", "85311300")
+    assert user_version(path) == schema_fingerprint()
