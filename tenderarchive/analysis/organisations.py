@@ -1678,7 +1678,13 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
                         "sentence": text[line_start:].split("\n")[0][:300]})
 
 
-def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
+# branch orgs17: the words before "regio's" that make its list a place: a preposition of place ("in de", "uit de",
+# "binnen de") or a body of several regions ("het Overleg samenwerkende regio's")
+_PLACE_LIST_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]aar|[Rr]ond) (?:de |alle |beide |die |deze )?"
+                                r"|\bsamenwerkende )\Z")
+
+
+def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[tuple[int, int]] = ()) -> None:
     """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
     "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
     ``regio_x``). A region named after a province or a municipality is a place, not named as a body here."""
@@ -1691,7 +1697,8 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
         # the first mention that is not "regio X" nor a place ("in Zuid-Limburg", "uit Holland Rijnland")
         m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
                   if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
-                                   text[max(0, x.start() - 12): x.start()])), None)
+                                   text[max(0, x.start() - 12): x.start()])
+                  and not any(a <= x.start() < b for a, b in place_lists)), None)  # nor one of a place list (orgs17)
         if not m:
             continue
         key = n.casefold()
@@ -1927,6 +1934,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     programmes = _programmes(text)  # (branch orgs13) "het actieprogramma X (MDT)": no organisation
     positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
     starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
+    place_lists: list[tuple[int, int]] = []  # (branch orgs17) the lists of regions named as a place
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
@@ -1972,6 +1980,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 30), m.start()):
                         continue  # (branch orgs14) "de jeugdhulp in de regio Alkmaar": a place, not a body that buys;
                         # "in de Regio Gooi en Vechtstreek" is written as the body's name
+                if rule == "regio_list" and _PLACE_LIST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    stop = re.compile(r"[.;:!?\n]").search(text, m.end(), m.end() + 300)  # to the sentence's end
+                    place_lists.append((m.start(), stop.start() if stop else m.end()))
+                    continue  # (branch orgs17) "gemeenten uit de regio's A en B", "de jeugdhulp in de regio's A en B":
+                    # where something happens, not who buys ("het inkooptraject van de regio's A en B" still buys)
                 if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
                     n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:
@@ -2080,7 +2093,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             out.append({"name": name, "role": "court", "rule": "rechter_in",
                         "sentence": text[line_start:].split("\n")[0][:300]})
     _quoted_parties(text, out, seen)
-    _jeugdregios(text, out, seen)
+    _jeugdregios(text, out, seen, place_lists)
     _siblings(text, out, seen)
 
     def forms_of(name: str) -> set[str]:
