@@ -1678,6 +1678,38 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
                         "sentence": text[line_start:].split("\n")[0][:300]})
 
 
+_BRACKETED_ABBR = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&]{1,9})\)")
+_ABBR_BRACKETS = re.compile(r"(?<![\w&-])(?P<a>[A-Z][A-Za-z0-9&]{1,9}) \((?P<n>[^()\n]{3,120})\)")
+
+
+def _abbreviations_beside_names(text: str, out: list[dict]) -> None:
+    """(branch orgs17) An abbreviation written beside the name it spells ("de Serviceorganisatie Jeugd (SOJ)", "GRJR
+    (Gemeenschappelijke Regeling Jeugdhulp Rijnmond)") is that one organisation: the abbreviation read as an
+    organisation of its own is dropped where the name is read too. An abbreviation the page never writes beside its
+    name ("De CRVB heeft ...") still counts."""
+    abbrs = {o["name"] for o in out if re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,9}", o["name"]) and sum(c.isupper() for c in o["name"]) >= 2}
+    if not abbrs:
+        return
+    by_last: dict[str, list[str]] = {}
+    for o in out:
+        if " " in o["name"].strip():
+            by_last.setdefault(o["name"].split()[-1], []).append(o["name"])
+    beside: set[str] = set()
+    for m in _BRACKETED_ABBR.finditer(text, 0, MAX_SCAN):
+        a = m.group("a")
+        if a in abbrs and a not in beside:
+            before = text[max(0, m.start() - 160): m.start()].rstrip()
+            last = before.rsplit(None, 1)[-1] if before else ""
+            if any(before.endswith(n) and _spells(a, n.split()) for n in by_last.get(last, ())):
+                beside.add(a)
+    names = {n for ns in by_last.values() for n in ns}
+    for m in _ABBR_BRACKETS.finditer(text, 0, MAX_SCAN):
+        a, n = m.group("a"), m.group("n").strip()
+        if a in abbrs and n in names and _spells(a, n.split()):
+            beside.add(a)
+    out[:] = [o for o in out if o["name"] not in beside or o["role"] == "awardee"]
+
+
 # branch orgs17: the words before "regio's" that make its list a place: a preposition of place ("in de", "uit de",
 # "binnen de") or a body of several regions ("het Overleg samenwerkende regio's")
 _PLACE_LIST_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]aar|[Rr]ond) (?:de |alle |beide |die |deze )?"
@@ -2150,6 +2182,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    _abbreviations_beside_names(text, out)
     # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
     aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}
     if aliases:

@@ -44,3 +44,30 @@ def test_100_kb_of_regions_in_lists_is_read_in_linear_time():
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5
+
+
+# --- an abbreviation beside its name -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,full,abbr", [
+    ("De hoofdtaak van de Serviceorganisatie Jeugd (SOJ) is om, namens de tien gemeenten in de regio, jeugdhulp in te "
+     "kopen. Hiertoe sluit SOJ contracten af met zorgverleners.", "Serviceorganisatie Jeugd", "SOJ"),
+    ("De aanbesteding van de specialistische jeugdhulp door de Gemeenschappelijke Regeling Jeugdhulp Rijnmond (GRJR) "
+     "is definitief. De GRJR hoeft de aanbestedingsprocedure niet opnieuw te voeren.",
+     "Gemeenschappelijke Regeling Jeugdhulp Rijnmond", "GRJR"),
+])
+def test_an_abbreviation_beside_the_name_it_spells_is_one_organisation(read, text, full, abbr):
+    got = _orgs(read(text))
+    assert abbr not in got and full in got, got
+
+
+def test_an_abbreviation_alone_still_counts(read):
+    text = "Hiertoe sluit SOJ contracten voor de jeugdhulp af met zorgverleners. SOJ koopt de jeugdhulp in."
+    assert _orgs(read(text)).get("SOJ") == "buyer"
+
+
+def test_100_kb_of_abbreviations_beside_names_is_read_in_linear_time():
+    from tests.spiders.test_news_hostile import cpu_time
+    unit = "de Serviceorganisatie Jeugd Aa (SOJ) en GRJR (Gemeenschappelijke Regeling Bb) met SOJ. "
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
