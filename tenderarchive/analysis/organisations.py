@@ -1678,6 +1678,34 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
                         "sentence": text[line_start:].split("\n")[0][:300]})
 
 
+# branch orgs17: the national bodies a page often names without their acting (the Raad voor de Kinderbescherming, a
+# ministry), and the words that have them act: the sentence's subject, the agent ("door het ministerie", "in opdracht
+# van", "namens", "gefinancierd door"), a person working there ("beleidsmedewerker bij het ministerie van VWS")
+_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie ")
+_BODY_AGENT_BEFORE = re.compile(r"(?:\b(?:door|namens|[Nn]amens|[Ii]n opdracht van|subsidie van|financiering van|geld van)|"
+                                r"\b(?:\w*medewerk\w*|werkzaam|werkt|ambtenaar|directeur|woordvoerder)\s+(?:\w+\s+)?bij)"
+                                r"\s+(?:(?:de|het)\s+)?\Z")
+_BODY_ACTS_AFTER = re.compile(r"\s+(?:(?:heeft|had|hebben|wil|gaat|zal|is|was)\s+(?:[\w-]+\s+){0,6}?)?"
+                              r"(?:koopt|kocht|ingekocht|financiert|financierde|gefinancierd|betaalt|betaalde|subsidieert|"
+                              r"gesubsidieerd|gunt|gegund|contracteert|gecontracteerd|besluit|besloot|besloten|stelt|stelde|"
+                              r"heeft|had|wil|gaat|vraagt|vroeg|adviseert|adviseerde|onderzoekt|onderzocht|meldt|meldde|"
+                              r"constateert|concludeert|start|startte|neemt|nam|komt|kwam|geeft|gaf|zegt|zei|laat|liet)\b")
+
+
+def _body_acts(name: str, text: str) -> bool:
+    """Whether a mention of the body ``name`` has it act (comment above), among its first 20 mentions."""
+    for i, m in enumerate(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:MAX_SCAN])):
+        if i >= 20:
+            break
+        before = text[max(0, m.start() - 40): m.start()]
+        if re.search(r"(?:\A|[.!?:]\s+|\n)[\s\"„‘'(]*(?:[Dd]e |[Hh]et )?\Z", text[max(0, m.start() - 12): m.start()]
+                     if m.start() >= 12 else text[: m.start()]):
+            return True  # the sentence's subject
+        if _BODY_AGENT_BEFORE.search(before) or _BODY_ACTS_AFTER.match(text, m.end()):
+            return True
+    return False
+
+
 _BRACKETED_ABBR = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&]{1,9})\)")
 _ABBR_BRACKETS = re.compile(r"(?<![\w&-])(?P<a>[A-Z][A-Za-z0-9&]{1,9}) \((?P<n>[^()\n]{3,120})\)")
 
@@ -1967,6 +1995,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
     starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
     place_lists: list[tuple[int, int]] = []  # (branch orgs17) the lists of regions named as a place
+    acted: dict[str, bool] = {}  # (branch orgs17) whether a national body acts, read once per name
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
@@ -2017,6 +2046,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     place_lists.append((m.start(), stop.start() if stop else m.end()))
                     continue  # (branch orgs17) "gemeenten uit de regio's A en B", "de jeugdhulp in de regio's A en B":
                     # where something happens, not who buys ("het inkooptraject van de regio's A en B" still buys)
+                if rule == "public_body" and _ONLY_NAMED_BODY.match(n) and not acted.setdefault(n, _body_acts(n, text)):
+                    continue  # (branch orgs17) "in overleg met de Raad voor de Kinderbescherming": named, not a party
                 if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
                     n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:

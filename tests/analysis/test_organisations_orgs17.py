@@ -71,3 +71,33 @@ def test_100_kb_of_abbreviations_beside_names_is_read_in_linear_time():
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5
+
+
+# --- a national body only named ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,body", [
+    ("De aanbieder stopt met de jeugdhulp. Overdracht naar een andere zorgaanbieder gaat in overleg met de Raad voor de "
+     "Kinderbescherming en via de kinderrechter.", "Raad voor de Kinderbescherming"),
+    ("De regio's handelen met deze bovenregionale inkoop van jeugdbescherming in lijn met de afspraken tussen de VNG en "
+     "het ministerie van VWS over de jeugdhulp.", "ministerie van VWS"),
+])
+def test_a_national_body_only_named_is_no_organisation_of_the_page(read, text, body):
+    assert body not in _orgs(read(text))
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Het ministerie van VWS financiert de inkoop van de jeugdhulp op Bonaire.", "ministerie van VWS"),
+    ("Neem voor de jeugdhulp contact op met Marthe Jansen (beleidsmedewerker bij het ministerie van Volksgezondheid, "
+     "Welzijn en Sport).", "ministerie van Volksgezondheid, Welzijn en Sport"),
+    ("De Raad voor de Kinderbescherming heeft onderzoek gedaan naar de jeugdhulp.", "Raad voor de Kinderbescherming"),
+])
+def test_a_national_body_that_acts_still_counts(read, text, body):
+    assert body in _orgs(read(text))
+
+
+def test_100_kb_of_national_bodies_only_named_is_read_in_linear_time():
+    from tests.spiders.test_news_hostile import cpu_time
+    unit = "in overleg met de Raad voor de Kinderbescherming en het ministerie van VWS, "
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
