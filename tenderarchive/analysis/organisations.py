@@ -1678,7 +1678,73 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
                         "sentence": text[line_start:].split("\n")[0][:300]})
 
 
-def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
+# branch orgs17: the national bodies a page often names without their acting (the Raad voor de Kinderbescherming, a
+# ministry), and the words that have them act: the sentence's subject, the agent ("door het ministerie", "in opdracht
+# van", "namens", "gefinancierd door"), a person working there ("beleidsmedewerker bij het ministerie van VWS")
+_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie ")
+_BODY_AGENT_BEFORE = re.compile(r"(?:\b(?:door|namens|[Nn]amens|[Ii]n opdracht van|subsidie van|financiering van|geld van)|"
+                                r"\b(?:\w*medewerk\w*|werkzaam|werkt|ambtenaar|directeur|woordvoerder)\s+(?:\w+\s+)?bij)"
+                                r"\s+(?:(?:de|het)\s+)?\Z")
+_BODY_ACTS_AFTER = re.compile(r"\s+(?:(?:heeft|had|hebben|wil|gaat|zal|is|was)\s+(?:[\w-]+\s+){0,6}?)?"
+                              r"(?:koopt|kocht|ingekocht|financiert|financierde|gefinancierd|betaalt|betaalde|subsidieert|"
+                              r"gesubsidieerd|gunt|gegund|contracteert|gecontracteerd|besluit|besloot|besloten|stelt|stelde|"
+                              r"heeft|had|wil|gaat|vraagt|vroeg|adviseert|adviseerde|onderzoekt|onderzocht|meldt|meldde|"
+                              r"constateert|concludeert|start|startte|neemt|nam|komt|kwam|geeft|gaf|zegt|zei|laat|liet)\b")
+
+
+def _body_acts(name: str, text: str) -> bool:
+    """Whether a mention of the body ``name`` has it act (comment above), among its first 20 mentions."""
+    for i, m in enumerate(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:MAX_SCAN])):
+        if i >= 20:
+            break
+        before = text[max(0, m.start() - 40): m.start()]
+        if re.search(r"(?:\A|[.!?:]\s+|\n)[\s\"„‘'(]*(?:[Dd]e |[Hh]et )?\Z", text[max(0, m.start() - 12): m.start()]
+                     if m.start() >= 12 else text[: m.start()]):
+            return True  # the sentence's subject
+        if _BODY_AGENT_BEFORE.search(before) or _BODY_ACTS_AFTER.match(text, m.end()):
+            return True
+    return False
+
+
+_BRACKETED_ABBR = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&]{1,9})\)")
+_ABBR_BRACKETS = re.compile(r"(?<![\w&-])(?P<a>[A-Z][A-Za-z0-9&]{1,9}) \((?P<n>[^()\n]{3,120})\)")
+
+
+def _abbreviations_beside_names(text: str, out: list[dict]) -> None:
+    """(branch orgs17) An abbreviation written beside the name it spells ("de Serviceorganisatie Jeugd (SOJ)", "GRJR
+    (Gemeenschappelijke Regeling Jeugdhulp Rijnmond)") is that one organisation: the abbreviation read as an
+    organisation of its own is dropped where the name is read too. An abbreviation the page never writes beside its
+    name ("De CRVB heeft ...") still counts."""
+    abbrs = {o["name"] for o in out if re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,9}", o["name"]) and sum(c.isupper() for c in o["name"]) >= 2}
+    if not abbrs:
+        return
+    by_last: dict[str, list[str]] = {}
+    for o in out:
+        if " " in o["name"].strip():
+            by_last.setdefault(o["name"].split()[-1], []).append(o["name"])
+    beside: set[str] = set()
+    for m in _BRACKETED_ABBR.finditer(text, 0, MAX_SCAN):
+        a = m.group("a")
+        if a in abbrs and a not in beside:
+            before = text[max(0, m.start() - 160): m.start()].rstrip()
+            last = before.rsplit(None, 1)[-1] if before else ""
+            if any(before.endswith(n) and _spells(a, n.split()) for n in by_last.get(last, ())):
+                beside.add(a)
+    names = {n for ns in by_last.values() for n in ns}
+    for m in _ABBR_BRACKETS.finditer(text, 0, MAX_SCAN):
+        a, n = m.group("a"), m.group("n").strip()
+        if a in abbrs and n in names and _spells(a, n.split()):
+            beside.add(a)
+    out[:] = [o for o in out if o["name"] not in beside or o["role"] == "awardee"]
+
+
+# branch orgs17: the words before "regio's" that make its list a place: a preposition of place ("in de", "uit de",
+# "binnen de") or a body of several regions ("het Overleg samenwerkende regio's")
+_PLACE_LIST_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]aar|[Rr]ond) (?:de |alle |beide |die |deze )?"
+                                r"|\bsamenwerkende )\Z")
+
+
+def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[tuple[int, int]] = ()) -> None:
     """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
     "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
     ``regio_x``). A region named after a province or a municipality is a place, not named as a body here."""
@@ -1691,7 +1757,8 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
         # the first mention that is not "regio X" nor a place ("in Zuid-Limburg", "uit Holland Rijnland")
         m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
                   if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
-                                   text[max(0, x.start() - 12): x.start()])), None)
+                                   text[max(0, x.start() - 12): x.start()])
+                  and not any(a <= x.start() < b for a, b in place_lists)), None)  # nor one of a place list (orgs17)
         if not m:
             continue
         key = n.casefold()
@@ -1927,6 +1994,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     programmes = _programmes(text)  # (branch orgs13) "het actieprogramma X (MDT)": no organisation
     positional: dict[tuple[str, bool], tuple[bool, int]] = {}  # rule party_position's reading of each name (orgs11)
     starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
+    place_lists: list[tuple[int, int]] = []  # (branch orgs17) the lists of regions named as a place
+    acted: dict[str, bool] = {}  # (branch orgs17) whether a national body acts, read once per name
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
@@ -1972,6 +2041,13 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 30), m.start()):
                         continue  # (branch orgs14) "de jeugdhulp in de regio Alkmaar": a place, not a body that buys;
                         # "in de Regio Gooi en Vechtstreek" is written as the body's name
+                if rule == "regio_list" and _PLACE_LIST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    stop = re.compile(r"[.;:!?\n]").search(text, m.end(), m.end() + 300)  # to the sentence's end
+                    place_lists.append((m.start(), stop.start() if stop else m.end()))
+                    continue  # (branch orgs17) "gemeenten uit de regio's A en B", "de jeugdhulp in de regio's A en B":
+                    # where something happens, not who buys ("het inkooptraject van de regio's A en B" still buys)
+                if rule == "public_body" and _ONLY_NAMED_BODY.match(n) and not acted.setdefault(n, _body_acts(n, text)):
+                    continue  # (branch orgs17) "in overleg met de Raad voor de Kinderbescherming": named, not a party
                 if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
                     n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:
@@ -2080,7 +2156,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             out.append({"name": name, "role": "court", "rule": "rechter_in",
                         "sentence": text[line_start:].split("\n")[0][:300]})
     _quoted_parties(text, out, seen)
-    _jeugdregios(text, out, seen)
+    _jeugdregios(text, out, seen, place_lists)
     _siblings(text, out, seen)
 
     def forms_of(name: str) -> set[str]:
@@ -2137,6 +2213,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    _abbreviations_beside_names(text, out)
     # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
     aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}
     if aliases:
