@@ -112,16 +112,21 @@ def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | N
     one that says it is the publication (``.published``, ``datePublished``) first; a ``<time>`` of
     the last change never (``modified``: only those)."""
     candidates = []
-    for t in tree.xpath("//time[@datetime]"):
+    # a <time> marked as the last change's or the publication's may give its date as its text alone ("<time
+    # class='updated'>5 januari 2021</time>", "<time itemprop='datePublished'>14 december 2020</time>")
+    for t in tree.xpath("//time"):
         if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t) \
                 or in_blocks(t, elsewhere):
             continue
         marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
+        if t.get("datetime") is None and not re.search(r"published|datePublished" if not modified else _MODIFIED_TIME.pattern,
+                                                       marks, re.I):
+            continue
         if bool(_MODIFIED_TIME.search(marks)) != modified or (not modified and _labelled_otherwise(t)):
             continue
         candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
     for _, t in sorted(candidates, key=lambda c: c[0]):
-        parsed = parse_dutch_date(t.get("datetime"), anchored=True)
+        parsed = parse_dutch_date(t.get("datetime") or " ".join(element_text(t).split()), anchored=True)
         if parsed:
             return parsed
     return None
@@ -361,6 +366,13 @@ def _times_as_text(tree) -> str:
     "sluit op , daarna" and a ``<dd><time>…`` of a "Sluitingsdatum" lost its date (the page's own date
     line, kept now, is dropped as any stated date line is: :func:`_drop_date_lines`)."""
     copy_ = copy.deepcopy(tree)
+    for t in copy_.xpath("//time"):
+        # the last change's <time> of a theme's meta line ("<time class='updated'>5 januari 2021</time> <time
+        # class='entry-date published'>14 december 2020</time>"): the page's ``modified``, read from the page, not
+        # a date of its text (beside the publication's, it made the date line one of two dates, kept in the text)
+        if _MODIFIED_TIME.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}") and not _in_running_text(t) \
+                and t.getparent() is not None:
+            t.drop_tree()
     lxml.etree.strip_tags(copy_, "time")
     return lxml.html.tostring(copy_, encoding="unicode")
 

@@ -704,3 +704,32 @@ def test_a_lone_time_and_op_date_lines_are_read_in_linear_time():
     find_stated_date(["Op 14 december 2020 in Nieuws" + " x" * 50_000], head_lines=1)
     paired_time(["14 december 2020", "08:55" + " uur" * 25_000], 0, ParsedDate("2020-12-14", "day"))
     assert perf_counter() - started < 1.0
+
+
+#: A WordPress theme's meta line with the last change's ``<time>`` beside the publication's, their dates given as text
+#: alone (no ``datetime``), as a theme printing its dates by ``get_the_date()`` writes them (news-sites.md §2.1).
+UPDATED_TIME_WITHOUT_DATETIME = [
+    "<p class='entry-meta'><time class='updated'>5 januari 2021</time> "
+    "<time class='entry-date published'>14 december 2020</time></p>",
+    "<p class='entry-meta'><time class='entry-date published'>14 december 2020</time> "
+    "<time class='updated'>5 januari 2021</time></p>",
+    "<p><span class='posted-on'><time itemprop='datePublished'>14 december 2020</time> "
+    "<time itemprop='dateModified'>5-1-2021</time></span></p>",
+]
+
+
+@pytest.mark.parametrize("line", UPDATED_TIME_WITHOUT_DATETIME)
+def test_a_last_change_time_without_datetime_is_the_pages_modified_not_its_text(line):
+    """"<time class='updated'>5 januari 2021</time> <time class='entry-date published'>14 december 2020</time>": the
+    page had no ``modified`` and the line of both dates opened its text. The publication's date dates the page, the
+    last change's is its ``modified``, and neither is a line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"], page["modified"]) == ("2020-12-14", "stated", "2021-01-05")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_last_change_time_in_a_sentence_stays_in_the_text():
+    page = page_with_line("<p>14 december 2020</p><p>De aanbesteding is na de vragenronde van "
+                          "<time class='updated'>5 januari 2021</time> opnieuw aangepast door de gemeente.</p>")
+    assert page["published"] == "2020-12-14"
+    assert "vragenronde van 5 januari 2021 opnieuw" in page["text"]
