@@ -28,6 +28,8 @@ from .dates import (
     find_modified_date,
     drop_modified_lines,
     join_date_labels,
+    lone_time,
+    paired_time,
     find_relative_date,
     find_stated_date,
     in_amsterdam,
@@ -110,16 +112,21 @@ def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | N
     one that says it is the publication (``.published``, ``datePublished``) first; a ``<time>`` of
     the last change never (``modified``: only those)."""
     candidates = []
-    for t in tree.xpath("//time[@datetime]"):
+    # a <time> marked as the last change's or the publication's may give its date as its text alone ("<time
+    # class='updated'>5 januari 2021</time>", "<time itemprop='datePublished'>14 december 2020</time>")
+    for t in tree.xpath("//time"):
         if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t) \
                 or in_blocks(t, elsewhere):
             continue
         marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
+        if t.get("datetime") is None and not re.search(r"published|datePublished" if not modified else _MODIFIED_TIME.pattern,
+                                                       marks, re.I):
+            continue
         if bool(_MODIFIED_TIME.search(marks)) != modified or (not modified and _labelled_otherwise(t)):
             continue
         candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
     for _, t in sorted(candidates, key=lambda c: c[0]):
-        parsed = parse_dutch_date(t.get("datetime"), anchored=True)
+        parsed = parse_dutch_date(t.get("datetime") or " ".join(element_text(t).split()), anchored=True)
         if parsed:
             return parsed
     return None
@@ -163,9 +170,10 @@ def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
                 or in_blocks(el, elsewhere):
             continue
         text = element_text(el)
-        found = find_stated_date(text.split("\n"), head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
-        if found:
-            return found[0]
+        lines = text.split("\n")
+        found = find_stated_date(lines, head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
+        if found:  # its time on a line of its own beside it: "14 december 2020", "08:55 uur"
+            return (paired_time(lines, found[1], found[0]) or found)[0]
     return None
 
 
@@ -358,6 +366,13 @@ def _times_as_text(tree) -> str:
     "sluit op , daarna" and a ``<dd><time>…`` of a "Sluitingsdatum" lost its date (the page's own date
     line, kept now, is dropped as any stated date line is: :func:`_drop_date_lines`)."""
     copy_ = copy.deepcopy(tree)
+    for t in copy_.xpath("//time"):
+        # the last change's <time> of a theme's meta line ("<time class='updated'>5 januari 2021</time> <time
+        # class='entry-date published'>14 december 2020</time>"): the page's ``modified``, read from the page, not
+        # a date of its text (beside the publication's, it made the date line one of two dates, kept in the text)
+        if _MODIFIED_TIME.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}") and not _in_running_text(t) \
+                and t.getparent() is not None:
+            t.drop_tree()
     lxml.etree.strip_tags(copy_, "time")
     return lxml.html.tostring(copy_, encoding="unicode")
 
@@ -397,18 +412,43 @@ def _among_steps(lines: list[str], i: int, published: ParsedDate) -> bool:
     return False
 
 
+def _timed_by_line(lines: list[str], published: ParsedDate) -> ParsedDate:
+    """``published`` (a day) at the time a line of its own gives beside the first line of ``lines`` stating that day
+    (:func:`.dates.paired_time`: "14 december 2020" then "08:55 uur"); else ``published``."""
+    for i, line in enumerate(lines):
+        if _is_date_line(line.strip(), published):
+            paired = paired_time(lines, i, published)
+            return paired[0] if paired else published
+    return published
+
+
 def _drop_date_lines(text: str, published: ParsedDate) -> str:
     """``text`` without the lines that state ``published`` ("Gepubliceerd op: 14 december 2020",
     or a list item "- 14 december 2020" under a "- Gepubliceerd op" item of a ``<dl>``). A bare date line
     among a procurement's dated steps (:func:`_among_steps`) is part of its schedule, kept."""
     kept: list[str] = []
     lines = text.split("\n")
+    moment = (published.iso[11:13], published.iso[14:16]) if published.precision == "minute" else None
+    timed = lambda line: moment is not None and (lambda t: t is not None and  # noqa: E731 its time's line
+                                                 (f"{int(t[0]):02d}", t[1]) == moment)(lone_time(_LIST_MARKER.sub("", line.strip())))
+    skip_time = False  # the line after a dropped date line, if it is the date's time on its own ("08:55 uur")
     for i, line in enumerate(lines):
         bare = _LIST_MARKER.sub("", line.strip())
+        if skip_time and bare:
+            skip_time = False
+            if timed(line):
+                continue
+
         under_label = bool(kept) and label_only(_LIST_MARKER.sub("", next((k for k in reversed(kept) if k.strip()), "").strip())) == "published"
         if _is_date_line(bare, published) and (under_label or not (_is_date_only(bare) and _among_steps(lines, i, published))):
             while kept and not kept[-1].strip():
                 kept.pop()
+            if kept and timed(kept[-1]):  # the date's time on the line before it
+                kept.pop()
+                while kept and not kept[-1].strip():
+                    kept.pop()
+            elif moment is not None:
+                skip_time = True
             if kept and label_only(_LIST_MARKER.sub("", kept[-1].strip())) == "published":
                 kept.pop()
             continue
@@ -896,6 +936,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             # A living page's date under its title heads its newest update ("2 juli 2018", news-sites.md §1
             # [S2]: "none (living page; newest event 2 juli 2018)"), not its publication: labelled only.
             found = find_stated_date(page_lines[start:], head_lines=0 if _is_living(url, site) else 4)
+            if found:  # the time on a line of its own beside the date line ("08:55 uur" above or below it)
+                found = (paired_time(page_lines[start:], found[1], found[0]) or found)[0], found[1]
             if not found:  # "2 dagen geleden", "Geplaatst: gisteren om 14:05": read against the fetch, after meta dates
                 relative = find_relative_date(page_lines[start:], fetched_at,
                                               head_lines=0 if _is_living(url, site) else 4)
@@ -945,6 +987,10 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if stamp is not None:  # the date shown is the last change's: the CMS declares the publication
         text = _drop_date_lines(text, published)
         published, source = stamp, "meta"
+    if published is not None and source == "stated" and published.precision == "day":
+        # a date element's day ("<p class='date'>14 december 2020</p>") with its time in an element of its own
+        # beside it ("<p class='time'>08:55 uur</p>"): the page's moment
+        published = _timed_by_line(page_lines, published)
     # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
         text = _drop_date_lines(text, published)
@@ -1004,7 +1050,10 @@ def extract_text(text: str, url: str | None = None) -> dict:
     if found:
         published, idx = found
         source = "stated"
-        body_lines = body_lines[:idx] + body_lines[idx + 1:]
+        paired = paired_time(body_lines, idx, published)  # its time on a line of its own beside it
+        if paired:
+            published = paired[0]
+        body_lines = [line for i, line in enumerate(body_lines) if i != idx and (not paired or i != paired[1])]
     elif url_date(url):
         published, source = url_date(url), "url"
     elif find_dateline_date(body_lines):  # a press release's "Utrecht, 3 maart 2025 – …", kept in its text

@@ -450,17 +450,51 @@ _ISO_SECONDS = re.compile(r":[0-5]\d(?:\.\d{1,9})?(?![\d:])")
 _ISO_OFFSET = re.compile(r" ?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\d:])")
 
 
+#: "Op" before a date line's date, the preposition of a theme's "Posted on DATE in CATEGORY" without its verb ("Op 14
+#: december 2020 in Nieuws"): the line is the date line still.
+_OPENING_OP = re.compile(r"op\s+(?=\d|" + _WEEKDAY_NAMES + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I)
+
+
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element), and optionally after a
-    time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`)."""
+    time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`) or "Op" (:data:`_OPENING_OP`)."""
     line = line.replace("\u00a0", " ").strip()
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     start = kicker.end() if kicker and not _OTHER_KICKER.search(kicker.group(1)) else 0
+    opening = None if start else _OPENING_OP.match(line)
+    if opening:  # "Op 14 december 2020 in Nieuws"
+        line = line[opening.end():]
     lead = _LEADING_TIME.match(line, start)
     if lead:
         return _with_leading_time(_date_only(line[lead.end():], suffix_limit), lead)
     return _date_only(line, suffix_limit)
+
+
+#: A time on a line of its own: "08:55 uur", "08.55 u", "om 08:55", "08u55" (its minutes given).
+_LONE_TIME = re.compile(r"(?:om\s+)?(?P<H>[01]?\d|2[0-3])(?:[:.]|u(?=[0-5]\d))(?P<M>[0-5]\d)(?:\s*uur|\s*u)?\.?", re.I)
+
+
+def lone_time(line: str) -> tuple[str, str] | None:
+    """(hour, minutes) of a line that is only a time (:data:`_LONE_TIME`), else None."""
+    line = line.replace("\u00a0", " ").strip()
+    m = _LONE_TIME.fullmatch(line) if len(line) <= 16 else None
+    return (m.group("H"), m.group("M")) if m else None
+
+
+def paired_time(lines: list[str], i: int, parsed: ParsedDate | None) -> tuple[ParsedDate, int] | None:
+    """``parsed``, the day the date line ``lines[i]`` states, at the time a line of its own right after or before it
+    gives ("14 december 2020" then "08:55 uur", or the reverse: a site's date and time in two elements), and that
+    line's index; None for a date with its time or without such a line."""
+    if parsed is None or parsed.precision != "day":
+        return None
+    after = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip()), None)
+    before = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
+    for j in (after, before):
+        time = lone_time(lines[j]) if j is not None else None
+        if time:
+            return _build(parsed.day.year, parsed.day.month, parsed.day.day, *time), j
+    return None
 
 
 def _date_only(line: str, suffix_limit: int | None) -> ParsedDate | None:

@@ -641,3 +641,95 @@ def test_a_notice_published_on_a_platform_is_no_section_label(line):
     """A notice's platform ("in TenderNed", a tender's day) or "in de …" (a sentence's) is no section: no page date."""
     from tenderarchive.extraction.dates import find_stated_date
     assert find_stated_date([line], head_lines=0) is None
+
+
+#: A page's date and its time in two elements, the time on a line of its own above or below the date line, as news
+#: sites and CMS themes print them under the title, and what they state.
+TIME_LINE_BESIDE_DATE_LINE = {
+    "<p class='time'>08:55 uur</p><p class='date'>14 december 2020</p>": "2020-12-14T08:55",
+    "<p class='date'>14 december 2020</p><p class='time'>08:55 uur</p>": "2020-12-14T08:55",
+    "<div class='meta'><span>14-12-2020</span><br><span>om 08.55 u</span></div>": "2020-12-14T08:55",
+    "<p>Gepubliceerd op 14 december 2020</p><p>08:55</p>": "2020-12-14T08:55",
+}
+
+
+@pytest.mark.parametrize("line", TIME_LINE_BESIDE_DATE_LINE)
+def test_a_time_on_its_own_line_beside_the_date_line_times_the_page(line):
+    """news-sites.md §2.3 (time of day): a time on a line of its own beside the date line ("08:55 uur" then "14
+    december 2020", or the reverse) dated the page to the day only and "08:55 uur" opened its text. The page is dated
+    to the minute, and neither line is in its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (TIME_LINE_BESIDE_DATE_LINE[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_time_line_apart_from_the_date_line_is_no_time_of_the_page():
+    """A time further down, after a paragraph, is the text's ("08:55" of a schedule), not the date line's."""
+    page = page_with_line("<p>14 december 2020</p><p>De raad vergadert vanavond.</p><p>19:30</p>")
+    assert page["published"] == "2020-12-14"
+    assert "19:30" in page["text"]
+
+
+def test_a_plain_text_page_with_its_time_beside_its_date_line():
+    from tenderarchive.extraction.core import extract_text
+    page = extract_text("Inkoop jeugdhulp\n14 december 2020\n08:55 uur\nDe gemeente heeft de aanbesteding gegund.")
+    assert page["published"] == "2020-12-14T08:55"
+    assert page["text"] == "De gemeente heeft de aanbesteding gegund."
+
+
+@pytest.mark.parametrize("line, iso", [("<p>Op 14 december 2020 in Nieuws</p>", "2020-12-14"),
+                                       ("<p class='entry-meta'>Op 14-12-2020 om 08:55 in Persberichten</p>",
+                                        "2020-12-14T08:55"),
+                                       ("<p>Op maandag 14 december 2020</p>", "2020-12-14")])
+def test_a_date_line_opening_with_op_dates_the_page(line, iso):
+    """A theme's "Posted on DATE in CATEGORY" without its verb ("Op 14 december 2020 in Nieuws") was no date line:
+    the page went undated and the line opened its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (iso, "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("line", ["Op 14 december 2020 is de aanbesteding gestart.",
+                                  "Op 14 januari 2021 in Gouda: marktconsultatie", "Op 14 december 2020 in de raadszaal"])
+def test_a_sentence_opening_with_op_and_a_date_is_no_date_line(line):
+    from tenderarchive.extraction.dates import find_stated_date
+    assert find_stated_date([line], head_lines=1) is None
+
+
+def test_a_lone_time_and_op_date_lines_are_read_in_linear_time():
+    from time import perf_counter
+    from tenderarchive.extraction.dates import find_stated_date, paired_time, ParsedDate
+    started = perf_counter()
+    find_stated_date(["Op " + " " * 100_000 + "14 december 2020"], head_lines=1)
+    find_stated_date(["Op 14 december 2020 in Nieuws" + " x" * 50_000], head_lines=1)
+    paired_time(["14 december 2020", "08:55" + " uur" * 25_000], 0, ParsedDate("2020-12-14", "day"))
+    assert perf_counter() - started < 1.0
+
+
+#: A WordPress theme's meta line with the last change's ``<time>`` beside the publication's, their dates given as text
+#: alone (no ``datetime``), as a theme printing its dates by ``get_the_date()`` writes them (news-sites.md §2.1).
+UPDATED_TIME_WITHOUT_DATETIME = [
+    "<p class='entry-meta'><time class='updated'>5 januari 2021</time> "
+    "<time class='entry-date published'>14 december 2020</time></p>",
+    "<p class='entry-meta'><time class='entry-date published'>14 december 2020</time> "
+    "<time class='updated'>5 januari 2021</time></p>",
+    "<p><span class='posted-on'><time itemprop='datePublished'>14 december 2020</time> "
+    "<time itemprop='dateModified'>5-1-2021</time></span></p>",
+]
+
+
+@pytest.mark.parametrize("line", UPDATED_TIME_WITHOUT_DATETIME)
+def test_a_last_change_time_without_datetime_is_the_pages_modified_not_its_text(line):
+    """"<time class='updated'>5 januari 2021</time> <time class='entry-date published'>14 december 2020</time>": the
+    page had no ``modified`` and the line of both dates opened its text. The publication's date dates the page, the
+    last change's is its ``modified``, and neither is a line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"], page["modified"]) == ("2020-12-14", "stated", "2021-01-05")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_last_change_time_in_a_sentence_stays_in_the_text():
+    page = page_with_line("<p>14 december 2020</p><p>De aanbesteding is na de vragenronde van "
+                          "<time class='updated'>5 januari 2021</time> opnieuw aangepast door de gemeente.</p>")
+    assert page["published"] == "2020-12-14"
+    assert "vragenronde van 5 januari 2021 opnieuw" in page["text"]
