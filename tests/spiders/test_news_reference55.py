@@ -212,22 +212,28 @@ ENTRY_DATES = {
 }
 
 
-@pytest.mark.parametrize("shape", sorted(ENTRY_DATES))
-def test_a_listing_entrys_date_line_with_its_time_first_or_its_section_after_dates_its_item(tmp_path, shape):
-    """§2.3 (a listing's date of an item; time of day): an entry's date line with its time before the date or its
-    section after it was no date: its undated item was archived undated and a ``--from-date`` crawl asked the old
-    one too. The entry's line dates its item (to the minute where it gives the time), the old one not asked."""
+def crawl_dated_listing(tmp_path, entry_date: str):
+    """A SYNTHETIC listing of two items whose entries carry ``entry_date`` (``{day}``, ``{time}``: 14 oktober 2020
+    10:05 and 14 oktober 2021 08:55), crawled with ``--from-date 2021-01-01``: the archived items' dates and the log."""
     from tests.spiders.test_news_reference8 import HTML
     from tests.spiders.test_news_reference13 import crawl_listing
 
     items = {"/nieuws/bericht-oud": ("Inkoop jeugdhulp gestart", "14 oktober 2020", "10:05"),
              "/nieuws/bericht-nieuw": ("Voorlopige gunning jeugdhulp", "14 oktober 2021", "08:55")}
-    entries = "".join(f"<li><h2><a href='{path}'>{title}</a></h2>{ENTRY_DATES[shape].format(day=day, time=time)}"
+    entries = "".join(f"<li><h2><a href='{path}'>{title}</a></h2>{entry_date.format(day=day, time=time)}"
                       "<p>Lees meer over de inkoop van jeugdhulp in de regio.</p></li>"
                       for path, (title, day, time) in items.items())
     listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
                       f"</head><body><main><h1>Nieuws</h1><ul>{entries}</ul></main></body></html>").encode())
-    rows, log = crawl_listing(tmp_path, listing, {path: title for path, (title, _, _) in items.items()},
-                              "--from-date", "2021-01-01")
+    return crawl_listing(tmp_path, listing, {path: title for path, (title, _, _) in items.items()},
+                         "--from-date", "2021-01-01")
+
+
+@pytest.mark.parametrize("shape", sorted(ENTRY_DATES))
+def test_a_listing_entrys_date_line_with_its_time_first_or_its_section_after_dates_its_item(tmp_path, shape):
+    """§2.3 (a listing's date of an item; time of day): an entry's date line with its time before the date or its
+    section after it was no date: its undated item was archived undated and a ``--from-date`` crawl asked the old
+    one too. The entry's line dates its item (to the minute where it gives the time), the old one not asked."""
+    rows, log = crawl_dated_listing(tmp_path, ENTRY_DATES[shape])
     assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/bericht-nieuw"]
     assert rows == {"/nieuws/bericht-nieuw": "2021-10-14T08:55" if shape == "time first" else "2021-10-14"}
