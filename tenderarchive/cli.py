@@ -675,8 +675,13 @@ def spider_names() -> list[str]:
 
 def cmd_status(args) -> int:
     """The last crawls and the health of every source; read-only (no migration, no lock)."""
-    from tenderarchive import monitor, readonly
+    from tenderarchive import clock, monitor, readonly
 
+    try:  # the moment the sources are aged at (as the freshness view does): told, not a traceback after the table
+        clock.now()
+    except ValueError as exc:
+        print(f"tenderarchive status: {exc}", file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
     args.known = spider_names()  # a spider never run is listed too
     args.expect = [name.strip() for value in args.expect or [] for name in value.split(",") if name.strip()]
     unknown = [name for name in args.expect if name not in args.known]

@@ -64,12 +64,13 @@ particular can only be checked from outside the crawl. The history is already in
 from __future__ import annotations
 
 import json
+import os
 import statistics
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from tenderarchive import readonly
+from tenderarchive import clock, readonly
 from tenderarchive.exitcodes import ExitCode
 
 KEY_COLUMNS = {
@@ -263,9 +264,11 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
     Reads the archive read-only. ``recent`` crawls per spider are checked and listed; each
     is compared with the median of up to ``baseline`` complete crawls before it. ``killed``: the
     crawls :func:`killed_crawls` found, when the caller has looked already (``status`` shows them in
-    its table: one look, so the table and the exit code cannot disagree); otherwise looked up here.
+    its table: one look, so the table and the exit code cannot disagree); otherwise looked up here. ``now``: the
+    moment ages are judged at, by default ``TENDERARCHIVE_NOW``'s when that is set (``tenderarchive/clock.py``), as
+    the ``freshness`` view's ``age_hours`` reads it, else the clock's.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     conn = readonly.connect(db_path)
     try:
         freshness = ({r["spider"]: r["last_success"] for r in conn.execute(freshness_sql(conn))}
@@ -447,8 +450,10 @@ def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
     return ExitCode.COMPLETE
 
 
-def render(healths: list[SourceHealth]) -> str:
-    lines = ["sources:"]
+def render(healths: list[SourceHealth], fixed: str | None = None) -> str:
+    """The sources' health as text; ``fixed``: the ``TENDERARCHIVE_NOW`` the ages were judged at, said in the header
+    (a check read with it set is no check of the machine's crawls now)."""
+    lines = [f"sources (ages as of {clock.NOW}={fixed}, not the clock):" if fixed else "sources:"]
     if not any(h.crawled for h in healths):
         lines = ["sources: none: PROBLEM, no crawl yet, so nothing is fresh (is a crawl scheduled and does it start?)"]
     width = max([12, *(len(h.spider) for h in healths)])
@@ -469,12 +474,13 @@ def render(healths: list[SourceHealth]) -> str:
 
 
 def status_check(db_path: str | Path, args, stream, killed: set[int] | None = None) -> int:
-    """Print the per-source health (text, or JSON with ``--sources-json``) and return the exit code."""
+    """Print the per-source health (text, or JSON with ``--sources-json``) and return the exit code. Ages are judged
+    as of ``TENDERARCHIVE_NOW`` when it is set, as Datasette's ``freshness`` view and ``export`` read it."""
     healths = source_health(db_path, max_age_hours=getattr(args, "max_age_hours", 48),
                             expected=getattr(args, "expect", None) or (), known=getattr(args, "known", None) or (),
-                            killed=killed)
+                            killed=killed, now=clock.now())
     if getattr(args, "sources_json", False):
         stream.write(json.dumps([h.as_dict() for h in healths], ensure_ascii=False, indent=1) + "\n")
     elif not getattr(args, "json", False):
-        stream.write("\n" + render(healths))
+        stream.write("\n" + render(healths, os.environ.get(clock.NOW, "").strip() or None))
     return exit_code(healths, strict=getattr(args, "strict", False))

@@ -572,3 +572,42 @@ def test_a_crawl_stopped_before_it_ended_is_said_stopped_not_a_crawl_that_went_o
     [health] = source_health(db_path, now=now)
     assert health.problems == ["failed: the last finished crawl (2) failed: it was stopped before it ended (close "
                                "reason 'shutdown': a SIGTERM or Ctrl-C)"]
+
+
+def test_status_ages_the_sources_as_of_tenderarchive_now_as_the_freshness_view_does(tmp_path, monkeypatch):
+    """With ``TENDERARCHIVE_NOW`` set, Datasette's ``freshness`` view and ``export freshness`` aged a source as of that
+    moment (round 53) while ``status`` beside them aged it by the clock: the archive of a night looked back at (a
+    demo, a test) was "stale: 9000 h ago" in status and 2 h old in the view. Status now reads the same moment, says
+    it does, and a bad value is a bad argument (exit 2), as for serve and export. Synthetic crawl history."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    moment = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+    db["crawls"].insert({"spider": "tenderned", "started": (moment - timedelta(hours=3)).isoformat(),
+                         "finished": (moment - timedelta(hours=2)).isoformat(), "status": "complete"})
+    db["crawls"].insert({"spider": "news", "started": (moment - timedelta(hours=60)).isoformat(),
+                         "finished": (moment - timedelta(hours=59)).isoformat(), "status": "complete"})
+    db.close()
+    before = db_path.read_bytes()
+    monkeypatch.setenv("TENDERARCHIVE_NOW", "2025-03-01T10:00")  # Amsterdam's, 09:00 UTC
+    out = status(db_path, "--expect", "tenderned,news")
+    assert out.returncode == ExitCode.STALE, out.stdout + out.stderr
+    assert "\nsources (ages as of TENDERARCHIVE_NOW=2025-03-01T10:00, not the clock):\n" in out.stdout
+    assert re.search(r"^  tenderned +ok +last success 2\.0 h ago;", out.stdout, re.M), out.stdout
+    assert re.search(r"^  news +PROBLEM +last success 59\.0 h ago;", out.stdout, re.M), out.stdout
+    assert "stale: last successful crawl finished 59.0 h ago (more than 48 h)" in out.stdout
+    sources = {h["spider"]: h for h in json.loads(status(db_path, "--sources-json").stdout)}
+    assert round(sources["tenderned"]["age_hours"], 1) == 2.0 and round(sources["news"]["age_hours"], 1) == 59.0
+    exported = installed("export", "freshness", "--db", db_path, "--format", "json")  # the view Datasette shows
+    assert exported.returncode == 0, exported.stderr
+    assert {r["spider"]: r["age_hours"] for r in json.loads(exported.stdout)} == {"tenderned": 2.0, "news": 59.0}
+    monkeypatch.setenv("TENDERARCHIVE_NOW", "2025-03-01T12:00")  # 11:00 UTC: tenderned 4 h, still fresh
+    assert re.search(r"^  tenderned +ok +last success 4\.0 h ago;", status(db_path).stdout, re.M)
+    monkeypatch.setenv("TENDERARCHIVE_NOW", "gisteren")
+    bad = status(db_path)
+    assert bad.returncode == ExitCode.BAD_ARGUMENTS and bad.stdout == ""
+    assert bad.stderr == ("tenderarchive status: TENDERARCHIVE_NOW='gisteren' is not an ISO 8601 date and time "
+                          "(YYYY-MM-DDTHH:MM)\n")
+    monkeypatch.delenv("TENDERARCHIVE_NOW")
+    clock = status(db_path)  # the clock's now: both a long time ago
+    assert clock.returncode == ExitCode.STALE and "ages as of" not in clock.stdout and "\nsources:\n" in clock.stdout
+    assert db_path.read_bytes() == before  # a reader
