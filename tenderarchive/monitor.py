@@ -464,7 +464,12 @@ def render(healths: list[SourceHealth], fixed: str | None = None) -> str:
                 else f"not judged (give --expect {h.spider} to require a crawl)"))
             lines += [f"    ! {p}" for p in h.problems]
             continue
-        age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
+        age = (f"{h.age_hours:.1f} h ago" if h.age_hours is not None and h.age_hours >= 0 else "never"
+               if h.age_hours is None else
+               # a crawl that finished after the moment judged at (one looked back at with TENDERARCHIVE_NOW, or this
+               # machine's clock behind the one that wrote the archive): "-10.7 h ago" read as nonsense
+               f"{-h.age_hours:.1f} h after {clock.NOW}" if fixed else
+               f"{-h.age_hours:.1f} h from now (this machine's clock is behind the archive's)")
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
         lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}"
                      + ("" if h.age_judged else " (not in --expect: its age is not judged)"))

@@ -602,6 +602,10 @@ def test_status_ages_the_sources_as_of_tenderarchive_now_as_the_freshness_view_d
     assert {r["spider"]: r["age_hours"] for r in json.loads(exported.stdout)} == {"tenderned": 2.0, "news": 59.0}
     monkeypatch.setenv("TENDERARCHIVE_NOW", "2025-03-01T12:00")  # 11:00 UTC: tenderned 4 h, still fresh
     assert re.search(r"^  tenderned +ok +last success 4\.0 h ago;", status(db_path).stdout, re.M)
+    monkeypatch.setenv("TENDERARCHIVE_NOW", "2025-03-01T07:00")  # 06:00 UTC: tenderned's crawl is an hour later
+    looked_back = status(db_path).stdout
+    assert re.search(r"^  tenderned +ok +last success 0\.0 h ago;", looked_back, re.M) is None
+    assert re.search(r"^  tenderned +ok +last success 1\.0 h after TENDERARCHIVE_NOW;", looked_back, re.M), looked_back
     monkeypatch.setenv("TENDERARCHIVE_NOW", "gisteren")
     bad = status(db_path)
     assert bad.returncode == ExitCode.BAD_ARGUMENTS and bad.stdout == ""
