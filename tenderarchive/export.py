@@ -397,6 +397,26 @@ def _future_days(sql: str, params: dict) -> list[str]:
             for name, value in days_to_come({k: v for k, v in params.items() if k in read}, today)]
 
 
+def _past_last_page(conn, sql: str, params: dict) -> str | None:
+    """Why a saved search's export of one page (``--param pagina=N``, README) has no rows when the page is past its
+    last: it wrote a header and "no rows; not given, so their default: :sinds", naming a parameter that keeps every
+    row as the cause. The search is run again for every row (``pagina=alle``, as the site's CSV) only then, to say
+    which pages there are; None when that page is not the cause (no page has rows, or no page was asked)."""
+    value = str(params.get("pagina") or "").strip()
+    if "pagina" not in named_parameters(sql) or not value.isdigit() or int(value) <= 1:
+        return None
+    from tenderarchive.research import PAGE_ROWS  # rows a page of the saved searches with ``pagina``
+
+    _, every = rows(conn, sql, {**params, "pagina": "alle"})
+    total = sum(1 for _ in every)
+    if not total:
+        return None
+    pages = -(-total // PAGE_ROWS)
+    return (f"no rows; --param pagina={int(value)} is past the last page: the search gives "
+            f"{total} row{'s' * (total != 1)}, " + ("page 1 alone" if pages == 1 else f"pages 1 to {pages}")
+            + " (--param pagina=alle: every row)")
+
+
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
            output: str | None = None, null: str | None = None, params: dict | None = None,
            notes: list | None = None) -> int:
@@ -457,9 +477,10 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
+        past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
         if notes is not None and not count:
-            notes.extend(_future_days(sql, params or {}))
-        if notes is not None and not count and unset:
+            notes.extend(_future_days(sql, params or {}) + [past] * bool(past))
+        if notes is not None and not count and unset and not past:
             # "not given, so empty: :jeugdregio, :sinds" named :sinds, whose empty value keeps every row, as
             # a cause of no rows; a parameter with a default is named as that
             defaulted = defaulted_parameters(sql)

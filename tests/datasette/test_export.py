@@ -668,3 +668,25 @@ def test_the_freshness_and_news_sites_views_age_a_source_as_of_tenderarchive_now
     for row, next_day in zip(sites, [r for r in rows("news_sites", later) if r["last_archived"]]):
         assert row["days_since_last_archived"] == round(hours(moment, row["last_archived"]) / 24, 1)
         assert next_day["days_since_last_archived"] == round(hours(later, row["last_archived"]) / 24, 1)
+
+
+def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_default(demo_archive):
+    """``export jeugdregio_aanbestedingen --param jeugdregio=JZ18 --param pagina=2`` (README: "``--param pagina=N``
+    asks for one page of a search that pages") of a region whose procurements fill one page wrote a header and
+    "no rows; not given, so their default: :sinds": the page asked is past the last one, and :sinds, which keeps
+    every procurement, was named as the cause. It says which pages there are; a page that has rows says nothing."""
+    everything = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18", "--param", "pagina=alle")
+    assert everything.returncode == 0 and everything.stderr == b""
+    total = everything.stdout.count(b"\r\n") - 1
+    assert 0 < total <= 100  # one page
+    past = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18", "--param", "pagina=2")
+    assert past.returncode == 0 and past.stdout.count(b"\r\n") == 1  # the header row alone, as before
+    rows = "1 row" if total == 1 else f"{total} rows"
+    assert past.stderr.decode() == (f"tenderarchive export: no rows; --param pagina=2 is past the last page: the search "
+                                    f"gives {rows}, page 1 alone (--param pagina=alle: every row)\n")
+    first = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18", "--param", "pagina=1")
+    assert first.returncode == 0 and first.stderr == b"" and first.stdout == everything.stdout
+    # a region with no procurements at all: no page has rows, so the page is no cause
+    nothing = export(demo_archive, "select 1 as a where :q = 'x' limit 100 offset 100 * (cast(:pagina as integer) - 1)",
+                     "--param", "pagina=3")
+    assert "past the last page" not in nothing.stderr.decode() and "not given, so empty: :q" in nothing.stderr.decode()
