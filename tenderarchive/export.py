@@ -402,19 +402,14 @@ def _past_last_page(conn, sql: str, params: dict) -> str | None:
     last: it wrote a header and "no rows; not given, so their default: :sinds", naming a parameter that keeps every
     row as the cause. The search is run again for every row (``pagina=alle``, as the site's CSV) only then, to say
     which pages there are; None when that page is not the cause (no page has rows, or no page was asked)."""
+    from tenderarchive.query_pages import past_last_page
+
     value = str(params.get("pagina") or "").strip()
     if "pagina" not in named_parameters(sql) or not value.isdigit() or int(value) <= 1:
         return None
-    from tenderarchive.research import PAGE_ROWS  # rows a page of the saved searches with ``pagina``
-
     _, every = rows(conn, sql, {**params, "pagina": "alle"})
-    total = sum(1 for _ in every)
-    if not total:
-        return None
-    pages = -(-total // PAGE_ROWS)
-    return (f"no rows; --param pagina={int(value)} is past the last page: the search gives "
-            f"{total} row{'s' * (total != 1)}, " + ("page 1 alone" if pages == 1 else f"pages 1 to {pages}")
-            + " (--param pagina=alle: every row)")
+    said = past_last_page(value, sum(1 for _ in every))
+    return f"no rows; --param {said} (--param pagina=alle: every row)" if said else None
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,

@@ -143,7 +143,18 @@ async def response_for(datasette, path: str, query_string: str):
     if datasette.cors:
         from datasette.utils import add_cors_headers
         add_cors_headers(headers)
-    if not results.rows and (why := empty_because(params)):
+    why = empty_because(params) if not results.rows else None
+    if not results.rows and not why and str(params.get("pagina", "")).strip().isdigit():
+        # a page past the last (pagina=2 of a search of one page): which pages there are, asked only then
+        from tenderarchive.query_pages import past_last_page
+
+        try:
+            every = await db.execute(sql, {**params, "pagina": "alle"}, truncate=False, log_sql_errors=False)
+        except Exception:  # a time-out: the answer is the header row alone, as before
+            every = None
+        said = past_last_page(params["pagina"], len(every.rows)) if every is not None else None
+        why = f"{said} (pagina=alle: every row)" if said else None
+    if why:
         headers[NOTE_HEADER] = why
         if "Access-Control-Expose-Headers" in headers:
             headers["Access-Control-Expose-Headers"] += f", {NOTE_HEADER}"

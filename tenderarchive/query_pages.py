@@ -40,3 +40,16 @@ def page_links(request, shown: int) -> dict | None:
     return {"page": page,
             "previous": url(page - 1) if page > 1 else None,
             "next": url(page + 1) if shown >= PAGE_ROWS else None}
+
+
+def past_last_page(value, total: int) -> str | None:
+    """Why a page of a saved search (``pagina=N``) has no rows when it is past the search's last, which holds
+    ``total`` rows in all (``pagina=alle``): "pagina=2 is past the last page: the search gives 57 rows, page 1
+    alone", as ``export`` says on stderr and the search's CSV in its ``Tenderarchive-Note`` header; None for the
+    first page, every row, or a search of no rows at all (no page is the cause then)."""
+    value = str(value or "").strip()
+    if not value.isdigit() or int(value) <= 1 or not total:
+        return None
+    pages = -(-total // PAGE_ROWS)
+    return (f"pagina={int(value)} is past the last page: the search gives {total} row{'s' * (total != 1)}, "
+            + ("page 1 alone" if pages == 1 else f"pages 1 to {pages}"))

@@ -157,3 +157,26 @@ def test_a_saved_search_csv_since_a_day_to_come_says_why_in_a_header_and_keeps_i
     for path in ("new_this_week.csv?since=2020-01-01", "jeugdregio_aanbestedingen.csv?jeugdregio=JZ18"):
         headers, body = csv_of(path)
         assert "Tenderarchive-Note" not in headers and body.count(b"\n") > 1, path
+
+
+def test_a_saved_search_csv_of_a_page_past_the_last_says_which_pages_there_are(server):
+    """``/archive/jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&pagina=2`` (the CSV of a page, as the page's own CSV
+    link asks it) of a region whose procurements fill one page was a header row and no word why, where ``export``
+    now says the page is past the last. The answer says so in its ``Tenderarchive-Note`` header, the body the header
+    row alone; the first page, every row, or a page with rows has no such header."""
+
+    def csv_of(path):
+        with urllib.request.urlopen(f"{server.base}/{server.database}/{path}", timeout=30) as response:
+            return response.headers, response.read()
+
+    _, every = csv_of("jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&pagina=alle")
+    total = every.count(b"\n") - 1
+    assert 0 < total <= 100
+    headers, body = csv_of("jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&pagina=2")
+    assert headers["Tenderarchive-Note"] == (f"pagina=2 is past the last page: the search gives {total} "
+                                             f"row{'s' * (total != 1)}, page 1 alone (pagina=alle: every row)")
+    assert body.count(b"\n") == 1 and b"procurement_id" in body
+    for path in ("jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&pagina=1", "jeugdregio_aanbestedingen.csv?jeugdregio=JZ18",
+                 "jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&sinds=2030-01-01&pagina=2"):
+        headers, _ = csv_of(path)
+        assert "past the last page" not in headers.get("Tenderarchive-Note", ""), path
