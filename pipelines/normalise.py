@@ -203,10 +203,35 @@ def label_text(value) -> str | None:
 
 
 def label_drifted(value) -> bool:
-    """Whether a ``{code, omschrijving}`` object (or a list of them) sent a label of no shape (:func:`label_text`)."""
-    entries = value if isinstance(value, list) else [value]
-    return any(isinstance(e, dict) and _sent(e.get("omschrijving")) and label_text(e.get("omschrijving")) is None
-               for e in entries)
+    """Whether a ``{code, omschrijving}`` object (or a list of them) sent a label of no shape (:func:`label_text`).
+    A text label is checked once per text (:func:`_blank_label`: the spider asks this of every detail's seven coded
+    fields and of every list row's five, and the labels repeat; issue 14)."""
+    for entry in (value if isinstance(value, list) else (value,)):
+        if not isinstance(entry, dict):
+            continue
+        label = entry.get("omschrijving")
+        if type(label) is str:
+            if label.strip() and _blank_label(label):  # sent (not blank), and cleans to nothing
+                return True
+        elif _sent(label) and label_text(label) is None:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _blank_label(label: str) -> bool:
+    """Whether a text label cleans to nothing (:func:`label_text` of a text is its :func:`clean_field`)."""
+    return clean_field(label) is None
+
+
+def _listed_code(value) -> str | None:
+    """``values.code_label(value)[0]``, with this module's :func:`clean_field` (cached) for the label it reads only to
+    raise, as ``values.code_label`` does, ValueError for one of no shape (:func:`drifted_row_fields`)."""
+    if isinstance(value, dict):
+        code = values.code_text(value.get("code"))
+        clean_field(value.get("omschrijving"))
+        return code
+    return values.code_text(value)
 
 
 #: The notice column of each detail code's label (docs/reference/tenderned-api.md §4): one sent of no shape that no
@@ -642,8 +667,10 @@ def drifted_row_fields(row) -> dict[str, str]:
     drifted.update(_drifted_texts(row))
     for field in LIST_ROW_CODES:
         value = row.get(field)
+        if value is None:  # left out: no drift (§13)
+            continue
         try:
-            code = values.code_label(value)[0] if value is not None else ""
+            code = _listed_code(value)
         except ValueError:
             code = None
         if code is None or label_drifted(value):

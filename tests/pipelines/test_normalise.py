@@ -439,3 +439,63 @@ def test_a_notice_is_normalised_reading_its_keywords_and_dates_once(snapshot, mo
     monkeypatch.setattr(values, "clean_field", lambda value: pytest.fail(f"cleaned again: {value!r}"))
     listed = module.listed_as({"kenmerk": "123", "typePublicatie": {"code": "aao", "omschrijving": "Aankondiging"}})
     assert json.loads(listed) == {"kenmerk": "123", "type": "AAO", "ended_early": None, "published": None}
+
+
+#: Label and code shapes a list row or a detail can send (§13: fields change shape): texts to clean, blank and
+#: markup-only texts, numbers, yes/no, lists and objects.
+_SHAPES = [None, "", "   ", "Openbaar", " Openbaar ", "<p></p>", "<b>Niet</b>-openbaar", "&nbsp;", "Fry\u0073la\u0302n",
+           "a\u00adb", 0, 3, 2.0, 2.5, True, False, [], ["x"], {}, {"nl": "Openbaar"}]
+
+
+def _label_drifted_before(value) -> bool:
+    """``label_drifted`` as it was before branch reparse24 (the reference its faster form must equal)."""
+    from pipelines.normalise import _sent, label_text
+
+    entries = value if isinstance(value, list) else [value]
+    return any(isinstance(e, dict) and _sent(e.get("omschrijving")) and label_text(e.get("omschrijving")) is None
+               for e in entries)
+
+
+def _row_code_drifted_before(value) -> bool:
+    """``drifted_row_fields``' test of a list row's coded field before branch reparse24."""
+    from tenderarchive import values
+
+    try:
+        code = values.code_label(value)[0] if value is not None else ""
+    except ValueError:
+        code = None
+    return code is None or _label_drifted_before(value)
+
+
+def test_a_drifted_label_or_code_is_found_as_before_and_each_text_label_cleaned_once(monkeypatch):
+    """Issue 14 (branch reparse24): the spider asks ``drifted_fields`` of every detail and ``drifted_row_fields`` of
+    every new list row; their label checks cleaned each label again with ``values.clean_field`` (uncached: a third
+    of a list row's check). Each text label is now checked once per text, a list row's code read with this module's
+    cached cleaning, and what they find is what they found, for every shape of code and label."""
+    import pipelines.normalise as module
+    from pipelines.normalise import drifted_fields, drifted_row_fields, label_drifted
+
+    for code in _SHAPES:
+        for label in _SHAPES:
+            for value in ({"code": code, "omschrijving": label}, [{"code": code, "omschrijving": label}], code):
+                assert label_drifted(value) == _label_drifted_before(value), value
+                row = {"publicatieId": "1", "procedure": value}
+                assert ("procedure" in drifted_row_fields(row)) == _row_code_drifted_before(value), value
+                detail = {"procedureCode": value}
+                assert ("procedureCode" in drifted_fields(detail)) == _label_drifted_before(value), value
+
+    if hasattr(module, "_blank_label"):
+        module._blank_label.cache_clear()
+    monkeypatch.setattr(module.values, "clean_field", lambda value: pytest.fail(f"cleaned again: {value!r}"))
+    cleaned = []
+    monkeypatch.setattr(module, "clean_field", lambda value: cleaned.append(value) or value)
+    row = {"publicatieId": "1", "typePublicatie": {"code": "AAO", "omschrijving": "Aankondiging opdracht"},
+           "procedure": {"code": "OPE", "omschrijving": "Openbaar"}}
+    for _ in range(3):
+        assert drifted_row_fields(row) == {}
+        assert drifted_fields({"procedureCode": {"code": "OPE", "omschrijving": "Openbaar"}}) == {}
+    # the row's code reading cleans its label (to raise for one of no shape) with this module's cached clean_field;
+    # the drift check itself once per text
+    assert cleaned.count("Openbaar") == 3 + 1 and cleaned.count("Aankondiging opdracht") == 3 + 1
+    if hasattr(module, "_blank_label"):
+        module._blank_label.cache_clear()
