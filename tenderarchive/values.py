@@ -54,6 +54,8 @@ _EPOCH = re.compile(r"[0-9]{9,13}")
 def text_value(value) -> str | None:
     """A scalar as text SQLite can store: str (surrogates replaced), int or float as text;
     None stays None; a list, object or bool raises ValueError."""
+    if type(value) is str and value.isascii():  # no surrogate to replace (issue 14: ≈ 200,000 calls a 5,000-notice reparse)
+        return value
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
