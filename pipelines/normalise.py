@@ -245,8 +245,19 @@ def code_label(value) -> tuple[str | None, str | None]:
     """``tenderarchive.values.code_label`` with this module's :func:`clean_field`; a label of no shape is none
     (:func:`label_text`)."""
     if isinstance(value, dict):
-        return values.code_text(value.get("code")), label_text(value.get("omschrijving"))
+        code, label = value.get("code"), value.get("omschrijving")
+        if type(code) is str and type(label) is str:  # the usual shape: read once per pair (:func:`_code_label_texts`)
+            return _code_label_texts(code, label)
+        return values.code_text(code), label_text(label)
     return values.code_label(value)
+
+
+@lru_cache(maxsize=4096)
+def _code_label_texts(code: str, label: str) -> tuple[str | None, str | None]:
+    """:func:`code_label` of a ``{code, omschrijving}`` object of two texts, kept per pair: a notice reads a dozen
+    such objects (its type, procedure, contract type, legal framework, NUTS and CPV codes …), and they repeat from
+    notice to notice (issue 14: ≈ a fifth of normalising a notice). The answer is two immutable texts."""
+    return values.code_text(code), label_text(label)
 
 
 #: Columns the list row gives when the detail has no value (:func:`normalise_notice`). A re-check has no

@@ -1,4 +1,5 @@
 import json
+import re
 
 from tenderarchive.items import NoticeItem
 from pipelines.normalise import normalise_notice
@@ -499,3 +500,31 @@ def test_a_drifted_label_or_code_is_found_as_before_and_each_text_label_cleaned_
     assert cleaned.count("Openbaar") == 3 + 1 and cleaned.count("Aankondiging opdracht") == 3 + 1
     if hasattr(module, "_blank_label"):
         module._blank_label.cache_clear()
+
+
+def test_a_code_and_its_label_are_read_once_per_pair_with_the_same_answer(monkeypatch):
+    """Issue 14 (branch reparse24): a ``{code, omschrijving}`` object of two texts (a notice has a dozen: type,
+    procedure, contract type, NUTS, CPV …, the same few pairs in every notice) is read once per pair; every shape
+    reads as before (``values.code_text`` of the code, ``label_text`` of the label)."""
+    import pipelines.normalise as module
+    from pipelines.normalise import code_label, label_text
+    from tenderarchive import values
+
+    module._code_label_texts.cache_clear() if hasattr(module, "_code_label_texts") else None
+    for code in _SHAPES:
+        for label in _SHAPES:
+            value = {"code": code, "omschrijving": label}
+            try:
+                expected = (values.code_text(code), label_text(label))
+            except ValueError as exc:
+                with pytest.raises(ValueError, match=re.escape(str(exc)[:20])):
+                    code_label(value)
+                continue
+            assert code_label(value) == expected == code_label(dict(value)), value
+
+    reads = []
+    monkeypatch.setattr(values, "code_text", lambda value: reads.append(value) or value)
+    for _ in range(3):
+        assert code_label({"code": "OPE-x", "omschrijving": "Openbaar (x)"}) == ("OPE-x", "Openbaar (x)")
+    assert reads == ["OPE-x"]
+    module._code_label_texts.cache_clear() if hasattr(module, "_code_label_texts") else None
