@@ -6,9 +6,15 @@ import hashlib
 import json
 
 
+#: The encoder :func:`dumps` uses: ``json.dumps`` with options builds a new ``JSONEncoder`` for every call (issue 14:
+#: ≈ 20,000 calls a 5,000-notice reparse, 10 → 6 µs each); an encoder keeps no state between ``encode`` calls.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def dumps(value) -> str:
-    """JSON for list/dict columns: stable, readable, UTF-8."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """JSON for list/dict columns: stable, readable, UTF-8 (``json.dumps(value, ensure_ascii=False,
+    sort_keys=True)``)."""
+    return _ENCODER.encode(value)
 
 
 def version_key(key) -> str:
