@@ -958,5 +958,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # one "without codes" to a researcher: marked "COLUMN (not given)" (store/writes.py keep_omitted); codes archived
     # before are kept, the answer sparse, as for any omitted value.
     not_given = [column for field, column in NOT_GIVEN_FIELDS.items() if not _sent(d.get(field))]
+    # The detail names no closing date (often: §13) and its list row's stands in: the list keeps the ORIGINAL closing
+    # date, a rectification moves only the detail's (§3 "Gotcha": take it from the detail). The writer keeps a
+    # deadline archived from an earlier detail over it (store/writes.py ``write_notice``): the moved deadline was
+    # set back to the one the rectification replaced, the procedure's timeline with it.
+    deadline_from_list = item.list_record is not None and d.get("sluitingsDatum") in (None, "")
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
-            "not_given": not_given}
+            "not_given": not_given, "deadline_from_list": deadline_from_list}

@@ -27,7 +27,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
    costs one page, not 99). A query that answers "no publications" is asked once
-   more before that is believed. A page whose rows were mostly published outside the window is
+   more before that is believed, and so is a later page that comes empty while its envelope
+   says more pages follow (:meth:`empty_amid`). A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
    (:meth:`date_filter_ignored`).
    A past window of several days that comes short, or a window reaching today still short when listed
@@ -138,7 +139,7 @@ ROW_STANDS_IN = ("publicatieDatum", "sluitingsDatumMarktconsultatie")
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
-LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
+LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist", "confirming")
 Listed = namedtuple("Listed", "url meta")
 
 
@@ -916,6 +917,10 @@ class TenderNedSpider(BaseSpider):
         # the second listing goes through every page: most of its rows were listed by the first. A page of rows whose
         # ids do not read may hold new ones: it ended the listing, the later pages' notices never fetched
         more = len(distinct) > before or bool(meta.get("relist") and rows) or len(ids) < len(rows)
+        if not rows and page and not self.sample and not meta.get("confirming") \
+                and self.empty_amid(listed, page_data, key):
+            yield self.confirm_empty_page(listed, key)
+            return
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
@@ -948,6 +953,39 @@ class TenderNedSpider(BaseSpider):
                 # shifted past a page boundary is listed by the day listed again. Recorded at once, the crawl was
                 # partial and that notice, still listed on its day, was not archived until the next run.
                 yield from self.relist_short(listed, key, "its totalElements fell while it was read")
+
+    def empty_amid(self, listed: Listed, page_data: dict, key: str) -> bool:
+        """Whether a later page that came empty (``content: []``) is one in the middle of its query: its envelope
+        says more pages follow (``last`` not true and ``number + 1 < totalPages``, docs/reference/tenderned-api.md §3:
+        "Stop paging on ``last == true``, or when ``number + 1 >= totalPages``") and the window has not listed its
+        ``totalElements``. An empty page ended the query (:meth:`next_page_wanted`): one glitch (a replica behind, a
+        cache) left that page's rows and every later page's unasked, the day a shortfall and the crawl partial."""
+        if page_data.get("last") is True or listed.meta["page"] + 1 >= self.envelope_pages(listed, page_data):
+            return False
+        counts = self.accounting.get(key, {})
+        if key in self.window_end:
+            return counts.get("fetched", 0) < counts.get("expected", 0)
+        return len(self.window_rows.get(key, ())) < (self.count(listed, page_data, "totalElements", quiet=True) or 0)
+
+    def confirm_empty_page(self, listed: Listed, key: str) -> Request:
+        """The empty page in the middle of a query (:meth:`empty_amid`) asked once more before it is believed, as an
+        empty page 0 is (:meth:`confirm_empty`); empty again, it ends the query as before (a ``totalPages`` that
+        overstates costs one request more, not a page per page it claims), the shortfall recorded."""
+        meta = listed.meta
+        self.logger.info("%s: page %d came empty amid the %s list (its envelope says more pages follow); asking "
+                         "it once more before believing it", listed.url, meta["page"], key)
+        self.crawler.stats.inc_value("tenderned/empty_page_confirmations")
+        request = self.page_request(meta["query"], meta["params"], *meta["window"], meta["page"],
+                                    relist=bool(meta.get("relist")))
+        return request.replace(dont_filter=True, meta={**request.meta, "confirming": True})
+
+    def envelope_pages(self, listed: Listed, page_data: dict) -> int:
+        """How many pages a list page's envelope says its query has: ``totalPages``, else ``totalElements`` over
+        ``size`` (an envelope without it)."""
+        if page_data.get("totalPages") is None:
+            size = self.count(listed, page_data, "size", quiet=True) or self.page_size
+            return -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
+        return self.count(listed, page_data, "totalPages", quiet=listed.meta["page"] > 0) or 0
 
     def repeated(self, key: str) -> bool:
         """Whether the window's pages listed a row more than once: the list's order changed while it was paged (rows
@@ -1040,11 +1078,7 @@ class TenderNedSpider(BaseSpider):
             return 0
         if page_data.get("last") is True:  # the page says it is the last (reference §3), whatever the counts say
             return 0
-        if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
-            size = self.count(listed, page_data, "size", quiet=True) or self.page_size
-            total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
-        else:
-            total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
+        total_pages = self.envelope_pages(listed, page_data)  # without totalPages: pages from the total
         if listed.meta.get("relist"):  # the second listing: every page (its first listed what it could)
             return total_pages if page + 1 < total_pages else 0
         if key in self.window_end:  # its page 0 was read by this process

@@ -593,6 +593,10 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             put_row(db, "notices", notice)
             outcome = "new"
         else:
+            if record.get("deadline_from_list") and known is not None and detail_deadline(known):
+                # the detail named no closing date and its list row's (the original: reference §3) stood in; the
+                # archived one an earlier detail gave (a rectification's move) is kept: the list's is no newer word
+                notice["deadline"], notice["deadline_placeholder"] = known["deadline"], known["deadline_placeholder"]
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
                                         not_given=record.get("not_given") or ())
         changed = outcome != "unchanged"
@@ -646,6 +650,15 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # Stamped in the item's own transaction, so a kill cannot leave the change unstamped.
             set_values(db, "notices", key, {"crawl_id": crawl_id})
     return outcome
+
+
+def detail_deadline(known: dict) -> bool:
+    """Whether an archived notice's closing date (or its placeholder, "no real deadline") is one its detail gave: it
+    is not its list row's (``deadline_list``, the original closing date the list keeps: reference tenderned-api.md
+    §3), which stands in only where a detail names none (pipelines/normalise.py)."""
+    if known.get("deadline") is None and known.get("deadline_placeholder") != 1:
+        return False
+    return known.get("deadline") != known.get("deadline_list")
 
 
 def _places_new(db: sqlite_utils.Database, key) -> bool:
