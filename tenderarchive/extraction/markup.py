@@ -535,17 +535,29 @@ def reading_size(body: bytes) -> int:
     """The size of a page's HTML as reading it costs: its bytes without the images it carries inline, its ``data:``
     URIs (``<img src="data:image/png;base64,…">``, CSS ``url(data:…)``) and inline ``<svg>…</svg>`` drawings, which
     are markup the extraction skips, not text to read. A real page carrying a few photographs inline is megabytes of
-    base64 and little text: measured whole, it was "too large to read" (``NEWS_PAGE_MAX_BYTES``) on every crawl.
-    Linear in the page's size (one pass for the URIs, one for the drawings, each ``<svg`` looked for once)."""
-    size = len(body)
-    for match in _DATA_URI.finditer(body):
-        size -= match.end() - match.start()
+    base64 and little text: measured whole, it was "too large to read" (``NEWS_PAGE_MAX_BYTES``) on every crawl. Each
+    byte is left out once: a ``data:`` URI inside a drawing (``<svg><image href="data:…">``) is part of the drawing,
+    not subtracted a second time (the page measured smaller than its text and markup, and read past the cap).
+    Linear in the page's size (one pass for the drawings, each ``<svg`` looked for once, one for the URIs)."""
     lower = body.lower()
+    drawings: list[tuple[int, int]] = []
     start = lower.find(b"<svg")
     while start >= 0:
         end = lower.find(b"</svg", start)
         if end < 0:
             break  # an unclosed drawing: the rest is read as the page (and no later one closes either)
-        size -= end + 6 - start
+        drawings.append((start, min(end + 6, len(body))))
         start = lower.find(b"<svg", end)
+    size = len(body) - sum(end - start for start, end in drawings)
+    index = 0  # the first drawing that may hold or follow the URI (both in page order)
+    for match in _DATA_URI.finditer(body):
+        start, end = match.span()
+        while index < len(drawings) and drawings[index][1] <= start:
+            index += 1
+        outside = end - start
+        for first, last in drawings[index:]:  # the drawings it overlaps: its bytes in them are left out already
+            if first >= end:
+                break
+            outside -= min(end, last) - max(start, first)
+        size -= outside
     return max(size, 0)

@@ -167,3 +167,20 @@ def test_reading_size_leaves_out_inline_images_and_stays_linear_on_hostile_marku
         started = time.monotonic()
         assert 0 <= reading_size(hostile) <= len(hostile)
         assert time.monotonic() - started < 0.5, hostile[:20]
+
+
+def test_reading_size_leaves_out_a_data_uri_inside_a_drawing_once():
+    """A drawing (``<svg>``) holding its picture as a ``data:`` URI (``<image href="data:image/png;base64,…">``): the
+    URI's bytes are the drawing's, left out once. They were subtracted with the drawing and again as a URI, and a page
+    just over ``NEWS_PAGE_MAX_BYTES`` by its text measured under it."""
+    from tenderarchive.extraction.markup import reading_size
+
+    text = b"<html><body>" + b"<p>De gemeente koopt jeugdhulp in bij Stichting Eikenrode.</p>" * 100
+    uri = b"data:image/png;base64," + b"iVBORw0KGgo" * 1000
+    drawing = b'<svg viewBox="0 0 10 10"><image width="10" height="10" href="' + uri + b'"/></svg>'
+    style = b"<style>.logo{background:url(" + uri + b")}</style>"
+    page = text + drawing + style + b"</body></html>"
+    assert reading_size(page) == len(page) - len(drawing) - len(uri)
+    assert reading_size(text + drawing * 3 + b"</body></html>") == len(text) + len(b"</body></html>")
+    unclosed = text + b"<svg><image href=\"" + uri + b"\"/>"  # an unclosed drawing is read, its URI left out
+    assert reading_size(unclosed) == len(unclosed) - len(uri)
