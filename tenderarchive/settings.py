@@ -68,7 +68,8 @@ NEWS_REVISIT_MAX = 50
 # until that answer is older than this many days (0: asked every crawl).
 NEWS_REDIRECT_RECHECK_DAYS = 30
 # A news page of more HTML than this (within DOWNLOAD_MAXSIZE) is an error of the page, not read: reading a page
-# costs more than its size (a 4 MB page took minutes). 0: no limit.
+# costs more than its size (a 4 MB page took minutes: trafilatura's "//p//text()" is quadratic in a page's paragraphs
+# in libxml2, docs/operations.md). 0: no limit.
 NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20

@@ -34,6 +34,8 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
 - ``("padded", n)``: an HTML page made ``n`` bytes larger (paragraphs of text before its ``</body>``), under its
   Content-Length;
 - ``("inline-images", n)``: an HTML page made ``n`` bytes larger by images inline (``data:`` URIs, ``<svg>``);
+- ``("drawn-photo", n)``: an HTML page made ``n`` bytes larger by text (as ``padded``) and carrying a drawing
+  (``<svg>``) whose picture is a ``data:`` URI of ``2n`` bytes;
 - ``("redirect", location[, status])``: a redirect (302 unless told) to ``location``, where ``{base}`` is the server's own
   address (another host name for the same loopback server: ``http://localhost:{port}/…``);
 - ``("retry-after", status, value)``: that status (429, 503) with ``Retry-After: value``, whatever its absurdity.
@@ -203,6 +205,14 @@ class _Handler(BaseHTTPRequestHandler):
             end = len(body) if end < 0 else end
             body = body[:end] + (photo + drawing) * (behaviour[1] // len(photo + drawing) + 1) + body[end:]
             length = len(body)
+        elif kind == "drawn-photo":
+            paragraph = b"<p>" + b"De gemeente koopt jeugdhulp in bij Stichting Eikenrode. " * 16 + b"</p>\n"
+            uri = b"data:image/png;base64," + b"iVBORw0KGgo" * (2 * behaviour[1] // 11 + 1)
+            drawing = b'<svg viewBox="0 0 10 10"><image width="10" height="10" href="' + uri + b'"/></svg>\n'
+            end = body.rfind(b"</body>")
+            end = len(body) if end < 0 else end
+            body = body[:end] + paragraph * (behaviour[1] // len(paragraph) + 1) + drawing + body[end:]
+            length = len(body)
         elif kind == "padded":
             paragraph = b"<p>" + b"De gemeente koopt jeugdhulp in bij Stichting Eikenrode. " * 16 + b"</p>\n"
             end = body.rfind(b"</body>")
@@ -226,7 +236,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 CHANGED_ANSWERS = ("content-type", "gzip", "truncated", "short-length", "trailing", "gzip-bomb", "bad-gzip", "charset",
-                   "huge-header", "garbage", "padded", "inline-images")
+                   "huge-header", "garbage", "padded", "inline-images", "drawn-photo")
 
 
 class HostileServer:

@@ -309,6 +309,20 @@ def test_a_news_page_over_the_cap_only_by_its_inline_images_is_read_and_archived
     assert "base64" not in (read[base + ARTICLE]["text"] or "")
 
 
+def test_a_news_page_over_the_cap_by_its_text_is_not_read_though_its_drawing_holds_a_photo(tmp_path):
+    """An article over ``NEWS_PAGE_MAX_BYTES`` by its text, carrying a drawing (``<svg>``) whose picture is a ``data:``
+    URI. The URI was left out of its size twice, with the drawing and as a URI, and the page measured under the cap:
+    read, at the cost the cap is there to spare. Each byte is left out once: the page is a recorded error naming its
+    size, not archived; the site's other pages are."""
+    result, base = news(SiteAnswers("leiderdorp"), {ARTICLE: ("drawn-photo", 320_000)}, tmp_path, "leiderdorp",
+                        "-s", "NEWS_PAGE_MAX_BYTES=300000", "-s", "DOWNLOAD_MAXSIZE=16000000")
+    assert result.returncode == 3 and result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = [e["error"].lower() for e in result.errors if e.get("url") == base + ARTICLE]
+    assert recorded and any("page too large to read: 0.3 mib of html" in e for e in recorded), result.errors
+    read = articles(result.db)
+    assert len(read) == 2 and base + ARTICLE not in read
+
+
 def test_robots_txt_redirected_off_the_site_is_not_followed_and_no_error(tmp_path):
     """The site's robots.txt answered with a redirect to another host (a hosting provider's shared one): not followed,
     that host not contacted, and no error: the site is read as one without robots.txt, its pages archived."""

@@ -38,7 +38,8 @@ What is library and what is hand-written
   get that date).  So the rule is: **a date is only reported when the page
   presents it as its own date** (a label on its own line labels the date
   on the next; "Datum uitspraak" or "Laatst gewijzigd" is no publication
-  date).  Order: site ``selectors.date`` ->
+  date; Joomla's "Aangemaakt op …" is, after a "Gepubliceerd" line beside it, and its article info block,
+  "Geschreven door …" / "Hits: 123" lines with it, leaves the text: :func:`.dates.drop_article_info`).  Order: site ``selectors.date`` ->
   stated on the page (``published_source="stated"``, keeps the time) ->
   the publication meta tags (``article:published_time``, iprox's Dublin-Core
   ``dcterms:issued``/``created``/``date`` in colon or dotted form, with an

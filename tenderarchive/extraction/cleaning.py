@@ -343,7 +343,7 @@ def _is_navigation(line: str) -> bool:
         len(s) <= 120 and bool(_COPYRIGHT.fullmatch(s)))
 
 
-def _is_view_counter(line: str) -> bool:
+def is_view_counter(line: str) -> bool:
     """Whether ``line`` is a page-view counter and nothing else (:data:`_VIEW_COUNTER`)."""
     s = line.strip().rstrip(".").strip()
     return len(s) <= 60 and bool(_VIEW_COUNTER.fullmatch(s))
@@ -473,7 +473,7 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
             continue
         sharing = bool(_SHARE_HEADING.match(line.strip()))
-        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line) or (
+        if sharing or _is_navigation(line) or _is_image_residue(line) or is_view_counter(line) or (
                 _is_placeholder_or_credit(line)):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)

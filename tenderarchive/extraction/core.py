@@ -26,6 +26,7 @@ from .dates import (
     ParsedDate,
     find_dateline_date,
     find_modified_date,
+    drop_article_info,
     drop_modified_lines,
     join_date_labels,
     lone_time,
@@ -898,6 +899,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if title_source == "h1" and heading_date(_title_element(tree, title)) is not None:
         # the heading as shown, its date set inside it: "Titel 14 december 2020" (the date is the page's, below)
         text = drop_leading_title(text, " ".join(element_text(_title_element(tree, title)).split()))
+    # a CMS's article info block (Joomla's "Geschreven door …", "Aangemaakt op …", "Hits: 123"): its dates are read
+    # from the page's lines below, the rest is no text of the article
+    text = "\n".join(drop_article_info(text.split("\n")))
 
     # the page's lines as shown (a meeting's facts too, whose "Datum" is a date line)
     lines_tree = (pruned if pruned is not None and not facts else _without(tree, elsewhere)) if elsewhere else tree

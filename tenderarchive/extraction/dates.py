@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
-from .cleaning import DATELINE_LABELS
+from .cleaning import DATELINE_LABELS, is_view_counter
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
@@ -121,9 +121,15 @@ _PUBLISHED_LABEL = re.compile(
     r"|^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     # a council information system's document page: the document's own date ("Documentdatum", "Datum document")
     r"documentdatum|datum document|"
+    # Joomla's article info: "Aangemaakt op 14 december 2020" (its "created"), the publication's day where the page
+    # shows no "Gepubliceerd" line (:data:`_CREATED_LABEL`)
+    r"aangemaakt|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )
+#: Joomla's "created" label ("Aangemaakt op 14 december 2020", "Aangemaakt: …"): the day the article was written,
+#: its publication's where the page states no other; a "Gepubliceerd" line beside it (its ``publish_up``) comes first.
+_CREATED_LABEL = re.compile(r"^aangemaakt\b", re.I)
 _MODIFIED_LABEL = re.compile(
     # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
     r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
@@ -658,6 +664,7 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
     """
     seen = 0
     fallback: tuple[ParsedDate, int] | None = None
+    created: tuple[ParsedDate, int] | None = None  # Joomla's "Aangemaakt op …": after a publication label
     label = None  # what the previous non-empty line labels, if it is a bare label
     for i, raw in enumerate(lines):
         line = raw.replace("\u00a0", " ").strip()
@@ -669,6 +676,9 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
                 parsed = parse_dutch_date(line[m.end():], anchored=True)
+                if parsed and _CREATED_LABEL.match(line):
+                    created = created or (parsed, i)
+                    continue
                 if parsed:
                     return parsed, i
             m = _BYLINE.match(line)
@@ -699,10 +709,10 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                 parsed = _is_date_only(line, suffix_limit) or weekday_form_date(line)
                 if parsed:
                     fallback = (parsed, i)
-    return fallback
+    return created or fallback
 
 
-_INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen)\b"
+_INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen|aangemaakt)\b"
 _INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|"
                    r"laatste (?:wijziging|update))\b")
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
@@ -797,6 +807,66 @@ def drop_modified_lines(lines: list[str]) -> list[str]:
             del kept[previous:]
             continue
         kept.append(raw)
+    return kept
+
+
+#: The lines of a CMS's article info block besides its dates (Joomla's ``<dl class="article-info">``: "Details",
+#: "Geschreven door Redactie", "Categorie: Nieuws", "Hoofdcategorie: Actueel", "Hits: 123").
+_INFO_AUTHOR = re.compile(r"^(?:geschreven|geplaatst|gepost|ingezonden|toegevoegd)\s+door\s*:?\s*(?P<name>\S.{0,60})$", re.I)
+_INFO_CATEGORY = re.compile(r"^(?:hoofd)?categorie\s*:\s*\S.{0,60}$|^details$", re.I)
+
+
+def _info_kind(line: str) -> str | None:
+    """What a line of an article info block (:func:`drop_article_info`) is: ``"date"`` (a publication, creation or
+    modification label and its date, nothing else), ``"day"`` (a date alone: Joomla 1.5's created date without its
+    label), ``"author"`` ("Geschreven door Redactie"), ``"hits"`` (a view
+    counter), ``"category"`` ("Categorie: Nieuws", the block's heading "Details"), or None."""
+    if len(line) > 120:
+        return None
+    m = _MODIFIED_LABEL.match(line) or _PUBLISHED_LABEL.match(line)
+    if m and m.end() < len(line) and (_is_date_only(line[m.end():]) or _both_dates_only(line)):
+        return "date"
+    if _is_date_only(line, suffix_limit=0):
+        return "day"
+    m = _INFO_AUTHOR.match(line)
+    if m and _byline_name(m.group("name")):
+        return "author"
+    if is_view_counter(line):
+        return "hits"
+    return "category" if _INFO_CATEGORY.match(line) else None
+
+
+def drop_article_info(lines: list[str]) -> list[str]:
+    """``lines`` without a CMS's article info block: Joomla's "Details" / "Geschreven door Redactie" / "Categorie:
+    Nieuws" / "Aangemaakt op 14 december 2020" / "Laatst gewijzigd op 2 januari 2021" / "Hits: 123", lines (or list
+    items) of their own one under the other. Its dates are the page's metadata (read from the page's lines), the rest
+    the CMS's, not the article's text. Only a run of two or more such lines that holds a labelled date, an author or
+    a count goes (a date alone rides along only with an author or a count): "Categorie: Nieuws" alone, two dates of
+    a schedule ("- 14 december 2020", "- 1 maart 2021"), or a sentence naming its author, is text. Linear: each line
+    looked at once."""
+    # a list item's marker, a one-cell table row's bars (Joomla 1.5's ``table.contentpaneopen``: "| Geschreven door … |")
+    unmarked = lambda text: re.sub(r"^(?:[-*•]\s+|\|\s*)|\s*\|$", "",  # noqa: E731
+                                   text.replace("\u00a0", " ").strip())
+    kinds = [("" if not raw.strip() else None if len(raw) > 200 else _info_kind(unmarked(raw))) for raw in lines]
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not kinds[i]:
+            kept.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and kinds[end] is not None:  # the run, blank lines inside it too
+            end += 1
+        while end > i and kinds[end - 1] == "":
+            end -= 1
+        run = [kind for kind in kinds[i:end] if kind]
+        # a date alone ("day") only beside an author or a count: after a publication line, it is a schedule's step
+        if len(run) >= 2 and ({"author", "hits"} & set(run) or ("date" in run and "day" not in run)):
+            i = end
+            continue
+        kept.extend(lines[i:end])
+        i = end
     return kept
 
 

@@ -733,3 +733,66 @@ def test_a_last_change_time_in_a_sentence_stays_in_the_text():
                           "<time class='updated'>5 januari 2021</time> opnieuw aangepast door de gemeente.</p>")
     assert page["published"] == "2020-12-14"
     assert "vragenronde van 5 januari 2021 opnieuw" in page["text"]
+
+
+#: Joomla's article info block (news-sites.md §2.1 CMS families) as its Dutch language pack prints it: 2.5's labels
+#: ("Aangemaakt op", "Laatst gewijzigd op", the date with its weekday and time), 3's and 4's (with a colon, in
+#: ``<time>``), and a template's own ``<p>`` lines.
+JOOMLA_INFO = {
+    "2.5": ("<dl class='article-info'><dt class='article-info-term'>Details</dt>"
+            "<dd class='createdby'>Geschreven door Redactie</dd>"
+            "<dd class='category-name'>Categorie: <a href='/nieuws'>Nieuws</a></dd>"
+            "<dd class='create'>Aangemaakt op maandag, 14 december 2020 08:55</dd>"
+            "<dd class='modified'>Laatst gewijzigd op zaterdag, 02 januari 2021 10:12</dd>"
+            "<dd class='hits'>Hits: 1.234</dd></dl>", "2020-12-14T08:55", "2021-01-02T10:12"),
+    "3, text dates": ("<dl class='article-info muted'><dt class='article-info-term'>Details</dt>"
+                      "<dd class='createdby'>Geschreven door <span itemprop='name'>Jan de Vries</span></dd>"
+                      "<dd class='create'><time itemprop='dateCreated'>Aangemaakt: 14 december 2020</time></dd>"
+                      "<dd class='modified'><time itemprop='dateModified'>Laatst bijgewerkt: 02 januari 2021</time></dd>"
+                      "<dd class='hits'>Hits: 123</dd></dl>", "2020-12-14", "2021-01-02"),
+    "lines": ("<div class='article-info'><p>Aangemaakt op 14 december 2020</p><p>Laatst gewijzigd op 2 januari "
+              "2021</p><p>Geschreven door Jan de Vries</p><p>Hits: 123</p></div>", "2020-12-14", "2021-01-02"),
+    "one line": ("<div class='article-info'><span class='create'>Aangemaakt op 14 december 2020</span> "
+                 "<span class='modified'>Laatst gewijzigd op 2 januari 2021</span></div>", "2020-12-14", "2021-01-02"),
+    "created before published": ("<dl class='article-info'><dd>Aangemaakt op donderdag, 10 december 2020 16:00</dd>"
+                                 "<dd>Laatst gewijzigd op zaterdag, 02 januari 2021 10:12</dd>"
+                                 "<dd>Gepubliceerd op maandag, 14 december 2020 08:55</dd><dd>Hits: 1.234</dd></dl>",
+                                 "2020-12-14T08:55", "2021-01-02T10:12"),
+    "1.5": ("<table class='contentpaneopen'><tr><td><span class='small'>Geschreven door Redactie</span></td></tr>"
+            "<tr><td class='createdate'>maandag, 14 december 2020 08:55</td></tr></table>", "2020-12-14T08:55", None),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(JOOMLA_INFO))
+def test_a_joomla_article_info_block_dates_the_page_and_is_no_text(shape):
+    """"Aangemaakt op 14 december 2020" was no date line: the page went undated, and the info block's lines ("Details",
+    "Geschreven door Redactie", "Categorie: Nieuws", the created line, "Hits: 1.234") opened its text. The created
+    date dates the page (a "Gepubliceerd op" line beside it first), the last change is its ``modified``, and the block
+    leaves the text."""
+    line, published, modified = JOOMLA_INFO[shape]
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"], page["modified"]) == (published, "stated", modified)
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding"), page["text"]
+
+
+@pytest.mark.parametrize("line", ["<p>Geschreven door Jan de Vries</p>", "<p>Categorie: Nieuws</p>",
+                                  "<ul><li>14 december 2020</li><li>1 maart 2021</li></ul>",
+                                  "<p>Geschreven door de wethouder van jeugd</p><p>Hits: 12</p>"])
+def test_an_author_category_or_schedule_line_alone_stays_in_the_text(line):
+    """Only a run of two or more info lines holding a date, an author or a count is the CMS's block: an author line or
+    a category alone, two dates of a schedule, a sentence and a count, stay (as before)."""
+    from tenderarchive.extraction.dates import drop_article_info
+    import lxml.html
+    from tenderarchive.extraction.markup import element_text
+
+    lines = element_text(lxml.html.fromstring(f"<div>{line}</div>")).split("\n")
+    assert [line for line in lines if line.strip()] and drop_article_info(lines) == lines
+
+
+def test_article_info_lines_are_read_in_linear_time():
+    from time import perf_counter
+    from tenderarchive.extraction.dates import drop_article_info
+    started = perf_counter()
+    drop_article_info(["Hits: 1", "Geschreven door Redactie"] * 10_000)
+    drop_article_info(["a" + " " * 100_000 + "|", "| " * 50_000, "Geschreven door " + "A " * 50_000])
+    assert perf_counter() - started < 1.0
