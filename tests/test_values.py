@@ -56,10 +56,10 @@ def test_cpv_codes_are_read_in_one_form_and_no_check_digit_is_invented():
     assert cpv_parts("79411000 - 8") == ("79411000-8", "79411000")
     assert cpv_parts("853113005") == ("853113005", "85311300")
     assert cpv_parts("onbekend") == ("onbekend", "onbekend")
-    start = time.perf_counter()
+    start = time.process_time()
     cpv_parts("1" * 100_000)
     cpv_parts("12345678 - " * 9_000)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 def test_a_blank_code_is_no_code():

@@ -99,16 +99,16 @@ def test_two_providers_joined_by_en_are_still_two(read):
 @pytest.mark.parametrize("unit", ["het programma Jeugd ", "Anna Berk (Wilgenhof2030) ", "Werk en Dienstverlening (WD). "])
 def test_the_new_checks_stay_fast_on_100_kb(unit):
     text = "samenwerking met " + unit * (100_000 // len(unit))
-    start = time.perf_counter()
+    start = time.process_time()
     find_organisations(text)
-    assert time.perf_counter() - start < 10  # (linear: about 3 s; a quadratic scan takes minutes)
+    assert time.process_time() - start < 10  # (linear: about 3 s; a quadratic scan takes minutes)
 
 
 @pytest.mark.parametrize("unit", ["Centrum voor Jeugd en Gezin en ", "het programma Centrum voor Jeugd en Gezin "])
 def test_the_new_scans_stay_fast_on_100_kb(unit):
     from tenderarchive.analysis.organisations import _programmes, _split_names
     text = unit * (100_000 // len(unit))
-    start = time.perf_counter()
+    start = time.process_time()
     _split_names(text)
     _programmes(text)
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3

@@ -90,8 +90,8 @@ def test_the_new_terms_stay_fast_on_a_long_page():
     is dominated by the older term lists; these alone take milliseconds)."""
     text = ("open house via een de open house-procedure contractering jeugd 2024 geen nieuw contract gekregen 32-36 uur "
             "schaal 9 dit bieden wij jeugdhulp aanbesteding contract " * 900)[:100_000]
-    start = time.perf_counter()
+    start = time.process_time()
     for pattern in PROCUREMENT_ACT + VACANCY:
         for _ in re.finditer(pattern, text, re.I):
             pass
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2

@@ -60,9 +60,9 @@ def test_als_with_a_verb_still_opens_a_condition(read):
 def test_condition_reading_stays_fast_on_a_long_page(read):
     text = ("De regio verlengt de contracten met de jeugdhulpaanbieders, als de winnaar van de aanbesteding en " * 900
             + "de rest.")
-    start = time.perf_counter()
+    start = time.process_time()
     read(text)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 # --- relevance: a buyer's other purchase beside youth care, national politics about procurement ---
@@ -113,9 +113,9 @@ def test_youth_care_procurement_beside_another_purchase_or_a_minister_stays_rele
 
 def test_relevance_masks_stay_fast_on_a_long_page(read):
     text = ("De aanbesteding voor het leerlingenvervoer en de jeugdhulp van de minister in de gemeente " * 1100) + "."
-    start = time.perf_counter()
+    start = time.process_time()
     read(text, title="Aanbesteding")
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 # --- stage cues in plain news wording: the award as where the work goes, the provider-to-be, the start, the notice ---

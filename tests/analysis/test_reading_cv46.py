@@ -77,9 +77,9 @@ def test_an_extension_decided_against_is_no_extension(read, text):
 def test_preparation_cues_stay_fast_on_a_long_page(read):
     text = ("De gemeente wil de zorg voor de inwoners samen met de regio en de aanbieders goed regelen en "
             "gaat daarvoor in gesprek met " * 800) + "."
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     read(text)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 def test_an_opinion_on_purchasing_in_general_is_no_plan(read):

@@ -75,9 +75,9 @@ def test_the_new_cues_stay_fast_on_a_long_page(read):
     text = ("Het college vraagt de raad sprak over om de aanbieders zien kiezen moeten begint de regio met de "
             "zorg voor de inwoners te helpen en de aanbesteding " * 700) + "."
     assert len(text) > 100_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     read(text)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 # --- a choice on how to procure, for or against a tender ---

@@ -79,6 +79,6 @@ def test_a_joint_purchase_yields_to_a_step_told(read):
 def test_the_new_cues_stay_fast_on_a_long_page(read):
     text = ("de inkoopsamenwerking begint de besluitvormingsprocedure over de inkoop start de besluitvorming " * 1500) + "."
     assert len(text) > 100_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     read(text, title="Inkoop jeugdzorg geaccordeerd door de raad")
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10

@@ -72,9 +72,9 @@ def test_a_tender_or_purchase_for_care_started_is_no_contract_start(read, text):
 def test_a_past_tense_scan_stays_fast():
     text = "De jeugdhulp ging " + "op 1 januari is de zorg " * 4000 + "."
     sents = sentences(text)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract_dates(sents, published=dt.date(2024, 3, 4))
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 def test_the_contract_start_cue_stays_fast_on_100_kb():
@@ -83,6 +83,6 @@ def test_the_contract_start_cue_stays_fast_on_100_kb():
     from tenderarchive.analysis.vocabulary import STAGE_CUES
     rx = re.compile("|".join(r for stage, r in STAGE_CUES if stage == "contractstart"), re.I)
     text = "de inkoop van de nieuwe jeugdhulp is op 1 januari " * 2000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     list(rx.finditer(text))
-    assert time.perf_counter() - t0 < 2
+    assert time.process_time() - t0 < 2
