@@ -59,6 +59,10 @@ council agenda listing "de beleidsuitgangspunten voor inkoop van jeugdhulp" amon
 purchase; a court that rules ("De rechtbank oordeelt ...") is a procurement step only on a page with procurement vocabulary
 beside "contract" or when the proceedings are named (a kort geding); and a market survey ("marktverkenning", stages.md's
 marktconsultatie) is a procedure act and an onderwijs-jeugdarrangement youth care (:mod:`.vocabulary`).
+Also since branch rel1: the service as the subject of the verb ("Het leerlingenvervoer in de gemeente Venlo is opnieuw
+aanbesteed"); a call with its closing day ("kunnen tot 1 april een offerte indienen") names a particular procedure; and a
+counted set of (strategic) partners chosen is a round's outcome ("heeft na een lange procedure vier strategische partners
+voor de specialistische jeugdhulp gekozen").
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -186,6 +190,11 @@ _OBJECT_AFTER = re.compile(r"^\s+van\b", re.I)
 _LIST_INTRO = re.compile(r":\s*$")
 _BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
 _DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
+# branch rel1: a call with its closing day ("Aanbieders van jeugdhulp kunnen tot 1 april een offerte indienen") is one
+# procedure open now: its "kunnen" is the call's, not a general possibility (as told_rounds reads an open call with its date)
+_DEADLINE = re.compile(r"\b(?:tot|vóór|uiterlijk|tot en met|t/m) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+                       r"zondag) )?\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                       r"december)\b", re.I)
 _RULES_SENTENCE = re.compile(r"\bregels?\b|\bwetsvoorstel\w*|\bwetgeving\b|\baanbestedingsplicht|\bverplicht\w*", re.I)
 _REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:is|zijn|werd|werden|heeft|hebben)\b[^.]{0,60}\b(?:gestart|gepubliceerd|gegund|"
                        r"uitgeschreven|doorlopen|afgerond|gehouden|aangekondigd|ingeschreven)\b|"
@@ -255,7 +264,7 @@ def _sentence_reads(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     sentence, not once a term in it (a page without full stops is one sentence, and reading it for
     each of its 2,000 terms took 11 s)."""
     sentence = text[start:end]
-    return (bool(_REPORTED.search(sentence)), _generic(sentence),
+    return (bool(_REPORTED.search(sentence) or _DEADLINE.search(sentence)), _generic(sentence),
             bool(_RULES_SENTENCE.search(sentence)))
 
 
@@ -446,12 +455,12 @@ _ROUND_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|h
 _COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|"
           r"veertig|vijftig|zestig|enkele|meerdere|diverse)")
 _PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
-              r"jeugdhulppartners|samenwerkingsverbanden)")
+              r"jeugdhulppartners|(?:strategische )?partners|samenwerkingsverbanden)")
 _OUTCOME = re.compile(
     r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
-    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
-    + r" (?:[\w'’-]+ ){0,3}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
+    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,4}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
+    + r" (?:[\w'’-]+ ){0,4}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
     r"\b" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r" (?:[\w'’-]+ ){0,2}?(?:zijn|werden) (?:[\w'’-]+ ){0,2}?(?:geselecteerd|gekozen)\b|"
     r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
@@ -535,9 +544,10 @@ _OTHER_PURCHASE = re.compile(
     r"\b" + _PROCEDURE_NOUN + r" (?:(?:voor|van|rond|rondom|inzake|op het gebied van) (?:(?:de|het|een|onze|hun) )?"
     r"(?:[\w'-]+ ){0,3}?)?" + OTHER_SERVICE + r"|"
     r"\b" + OTHER_SERVICE + r"(?:-)?(?:aanbesteding|inkoop|opdracht|contract)\w*|"
-    # branch rel1: the service as the object of the purchase verb, with a determiner and at most three words between
-    # ("hebben het Wmo-vervoer opnieuw aanbesteed", "de huishoudelijke hulp per 2025 opnieuw inkopen")
-    r"\b(?:de|het) (?:[\w'-]+ )?" + OTHER_SERVICE + r"(?:[\w-]*)? (?:[\w'-]+ ){0,3}?"
+    # branch rel1: the service as the object or subject of the purchase verb, with a determiner and at most six words
+    # between ("hebben het Wmo-vervoer opnieuw aanbesteed", "Het leerlingenvervoer in de gemeente Venlo is opnieuw
+    # aanbesteed", "de huishoudelijke hulp per 2025 opnieuw inkopen")
+    r"\b(?:de|het) (?:[\w'-]+ )?" + OTHER_SERVICE + r"(?:[\w-]*)? (?:[\w'-]+ ){0,6}?"
     r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b", re.I)
 
 

@@ -106,3 +106,41 @@ def test_a_court_ruling_about_youth_care_without_a_procurement_is_not_relevant(r
 def test_a_court_case_about_a_youth_care_purchase_stays_relevant(read, text):
     result = read(text, title="Nieuws")
     assert result["relevant"], result["relevance_rule"]
+
+
+# --- round two: the subject of the verb, a call with its closing day, strategic partners chosen ---
+
+def test_another_service_as_the_subject_of_the_purchase_verb_is_not_a_youth_care_procurement(read):
+    text = ("Het leerlingenvervoer in de gemeente Venlo is opnieuw aanbesteed en gegund aan Taxi Van Gemert. "
+            "Kinderen die jeugdhulp krijgen worden ook vervoerd.")
+    result = read(text, title="Leerlingenvervoer opnieuw aanbesteed")
+    assert not result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("title,text", [
+    # a call with its closing day: the "kunnen" is the call's
+    ("Nieuws", "Aanbieders van jeugdhulp kunnen tot 1 april een offerte indienen voor de regio Hart van Brabant."),
+    # the outcome: a counted set of strategic partners chosen, the purpose between
+    ("Regio kiest voor strategische partners jeugdhulp",
+     "De regio Zuid-Holland Zuid heeft na een lange procedure vier strategische partners voor de specialistische "
+     "jeugdhulp gekozen. Zij krijgen een contract van tien jaar."),
+])
+def test_a_call_with_its_closing_day_or_partners_chosen_is_relevant(read, title, text):
+    result = read(text, title=title)
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_an_offer_in_general_stays_no_procurement():
+    # the product reading: without a closing day an offer "kan" is a possibility (rel.particular_procedure)
+    from tests.analysis.reading import read_synthetic
+    text = "Aanbieders van jeugdhulp kunnen een offerte indienen als de gemeente daarom vraagt."
+    assert not read_synthetic(text, title="Nieuws")["relevant"]
+
+
+def test_the_rel1_readings_stay_fast_on_100_kb():
+    from tenderarchive.analysis.relevance import relevance
+    text = ("het leerlingenvervoer in de gemeente is opnieuw heeft na een lange vier strategische partners voor de "
+            "jeugdhulp kunnen tot 1 april een offerte de rechtbank een besluit ") * 700  # ~110 KB, no sentence end
+    start = time.process_time()
+    relevance(text, title="Nieuws")
+    assert time.process_time() - start < 3.0
