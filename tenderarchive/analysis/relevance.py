@@ -53,6 +53,17 @@ Since branch cv45 two kinds of sentence give no procedure evidence at all (core)
 procurement ("de aanbesteding voor het leerlingenvervoer is gegund", :func:`other_purchase_sentences`) and those of
 national politics about procurement in general (:func:`national_debate_sentences`).
 
+Since branch rel1 (core): another service bought with the verb ("hebben het Wmo-vervoer opnieuw aanbesteed") is another
+service's procurement too; a word of participle shape after an article ("een besluit", "het beleid") is a noun, so a
+council agenda listing "de beleidsuitgangspunten voor inkoop van jeugdhulp" among the subjects it will decide on reports no
+purchase; a court that rules ("De rechtbank oordeelt ...") is a procurement step only on a page with procurement vocabulary
+beside "contract" or when the proceedings are named (a kort geding); and a market survey ("marktverkenning", stages.md's
+marktconsultatie) is a procedure act and an onderwijs-jeugdarrangement youth care (:mod:`.vocabulary`).
+Also since branch rel1: the service as the subject of the verb ("Het leerlingenvervoer in de gemeente Venlo is opnieuw
+aanbesteed"); a call with its closing day ("kunnen tot 1 april een offerte indienen") names a particular procedure; and a
+counted set of (strategic) partners chosen is a round's outcome ("heeft na een lange procedure vier strategische partners
+voor de specialistische jeugdhulp gekozen").
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -179,6 +190,11 @@ _OBJECT_AFTER = re.compile(r"^\s+van\b", re.I)
 _LIST_INTRO = re.compile(r":\s*$")
 _BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
 _DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
+# branch rel1: a call with its closing day ("Aanbieders van jeugdhulp kunnen tot 1 april een offerte indienen") is one
+# procedure open now: its "kunnen" is the call's, not a general possibility (as told_rounds reads an open call with its date)
+_DEADLINE = re.compile(r"\b(?:tot|vóór|uiterlijk|tot en met|t/m) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+                       r"zondag) )?\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                       r"december)\b", re.I)
 _RULES_SENTENCE = re.compile(r"\bregels?\b|\bwetsvoorstel\w*|\bwetgeving\b|\baanbestedingsplicht|\bverplicht\w*", re.I)
 _REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:is|zijn|werd|werden|heeft|hebben)\b[^.]{0,60}\b(?:gestart|gepubliceerd|gegund|"
                        r"uitgeschreven|doorlopen|afgerond|gehouden|aangekondigd|ingeschreven)\b|"
@@ -248,7 +264,7 @@ def _sentence_reads(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     sentence, not once a term in it (a page without full stops is one sentence, and reading it for
     each of its 2,000 terms took 11 s)."""
     sentence = text[start:end]
-    return (bool(_REPORTED.search(sentence)), _generic(sentence),
+    return (bool(_REPORTED.search(sentence) or _DEADLINE.search(sentence)), _generic(sentence),
             bool(_RULES_SENTENCE.search(sentence)))
 
 
@@ -275,8 +291,13 @@ _PLAIN_PURCHASE = re.compile(
     r"(?:onderbrengen|ondergebracht|uitvoeren|verlengen|verlengd) (?:bij|door|aan)?|"
     r"in één opdracht)", re.I)
 # reported as decided, done or dated: a year, a decision, a simple past, or an auxiliary with a participle
-_PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|besluit|gekozen|kozen|koos|bundelde\w*|liet|lieten|"
-                                r"kocht|kochten)\b", re.I)
+# branch rel1: "besluit" as the verb ("Het college besluit ... in te kopen"), not the noun of a decision still to take ("Op 7
+# februari neemt de raad een besluit over ... de beleidsuitgangspunten voor inkoop van jeugdhulp", a council agenda listing
+# its subjects): a decision to be taken reports nothing decided (a decision taken has its participle: "een besluit genomen")
+_PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|gekozen|kozen|koos|bundelde\w*|liet|lieten|"
+                                r"kocht|kochten)\b|"
+                                r"(?<!\been )(?<!\bhet )(?<!\bdit )(?<!\bdat )(?<!\bdeze )(?<!\bzijn )(?<!\bhaar )(?<!\bhun )"
+                                r"(?<!\bons )(?<!\buw )(?<!\bjullie )\bbesluit\b", re.I)
 # branch cv24: a purchase of care named by examples of the field ("bij de inkoop van bijvoorbeeld jeugdzorg, Wmo of
 # schuldhulp", a handbook for managers) is the kind of purchase, not one purchase
 _PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere|bijvoorbeeld|bv|bijv)\b", re.I)
@@ -287,6 +308,9 @@ _PURCHASE_AIM = re.compile(r"\b(?:zal|zullen)\b|\bom te komen tot\b", re.I)
 # branch cv50: how purchasing is arranged ("De gemeente heeft de inkoop van jeugdhulp goed geregeld", "is goed
 # georganiseerd") is a statement about the buyer's way of working: its participle reports no purchase step
 _ARRANGED = frozenset({"geregeld", "georganiseerd", "ingericht", "vormgegeven", "belegd"})
+# branch rel1: a word of participle shape right after an article or demonstrative is a noun ("een besluit", "het beleid",
+# "de gemeenteraad", "het bericht"; a participle after an article takes -e: "de gegunde opdracht"), no tense marker
+_NOUN_BEFORE = re.compile(r"\b(?:de|het|een|dit|dat|deze|die)\s+$", re.I)
 _PURCHASE_DECIDED = re.compile(r"\b(?:besloten|besloot|besluit|gekozen|kozen|koos)\b", re.I)
 
 
@@ -307,7 +331,8 @@ def plain_purchases(full: str) -> list[str]:
         if not m or not _matches(YOUTH_CORE, sent):
             continue
         if not (_PURCHASE_REPORTED.search(sent)
-                or (AUX.search(sent) and [p for p in _participles(sent) if p.group(0).lower() not in _ARRANGED])):
+                or (AUX.search(sent) and [p for p in _participles(sent) if p.group(0).lower() not in _ARRANGED
+                                          and not _NOUN_BEFORE.search(sent, 0, p.start())])):
             continue
         if _PURCHASE_AIM.search(sent) and not _PURCHASE_DECIDED.search(sent):
             continue
@@ -430,12 +455,12 @@ _ROUND_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|h
 _COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|"
           r"veertig|vijftig|zestig|enkele|meerdere|diverse)")
 _PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
-              r"jeugdhulppartners|samenwerkingsverbanden)")
+              r"jeugdhulppartners|(?:strategische )?partners|samenwerkingsverbanden)")
 _OUTCOME = re.compile(
     r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
-    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
-    + r" (?:[\w'’-]+ ){0,3}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
+    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,4}?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS
+    + r" (?:[\w'’-]+ ){0,4}?(?:geselecteerd|gekozen|gecontracteerd)\b|"
     r"\b" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r" (?:[\w'’-]+ ){0,2}?(?:zijn|werden) (?:[\w'’-]+ ){0,2}?(?:geselecteerd|gekozen)\b|"
     r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
@@ -518,7 +543,12 @@ _PROCEDURE_NOUN = (r"(?:aanbesteding\w*|inkoop(?:traject|procedure)?\w*|opdracht
 _OTHER_PURCHASE = re.compile(
     r"\b" + _PROCEDURE_NOUN + r" (?:(?:voor|van|rond|rondom|inzake|op het gebied van) (?:(?:de|het|een|onze|hun) )?"
     r"(?:[\w'-]+ ){0,3}?)?" + OTHER_SERVICE + r"|"
-    r"\b" + OTHER_SERVICE + r"(?:-)?(?:aanbesteding|inkoop|opdracht|contract)\w*", re.I)
+    r"\b" + OTHER_SERVICE + r"(?:-)?(?:aanbesteding|inkoop|opdracht|contract)\w*|"
+    # branch rel1: the service as the object or subject of the purchase verb, with a determiner and at most six words
+    # between ("hebben het Wmo-vervoer opnieuw aanbesteed", "Het leerlingenvervoer in de gemeente Venlo is opnieuw
+    # aanbesteed", "de huishoudelijke hulp per 2025 opnieuw inkopen")
+    r"\b(?:de|het) (?:[\w'-]+ )?" + OTHER_SERVICE + r"(?:[\w-]*)? (?:[\w'-]+ ){0,6}?"
+    r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b", re.I)
 
 
 def other_purchase_sentences(full: str) -> set[str]:
@@ -611,6 +641,11 @@ def _particular_acts(patterns: list[str], text: str) -> list[str]:
     return list(found)
 
 
+_COURT_STAGES = frozenset({"kort_geding", "bodemprocedure", "hoger_beroep"})
+# the proceedings named ("een kort geding aangespannen over de tarieven", "in hoger beroep"), not only the court
+_PROCEEDINGS = re.compile(r"\bgeding\w*|\bbodemprocedure\w*|\bberoep\w*|\bdagvaard\w*", re.I)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
@@ -660,9 +695,15 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         return (on("rel.particular_procedure") and i >= 0 and not _REPORTED.search(sent)
                 and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _generic(sent)
                          or _LIST_INTRO.search(sent)))
+    # branch rel1: a court that rules is a step of a procurement only on a page with procurement vocabulary beside
+    # "contract" or when the proceedings are named (a kort geding providers brought over the tariffs) -- a ruling about
+    # youth care whose only such word is the care contract ("De rechtbank oordeelt dat jeugdzorgaanbieder X het geld niet
+    # hoeft terug te betalen. Het contract liep tot 2022.") is a dispute about care, money or a contract ended (core)
+    court_case_of_tender = bool(strong or _matches(PROCUREMENT_ACT, full))
     stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s)) and not generic_cue(s)
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
-                       or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
+                       or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))
+                  and (s["stage"] not in _COURT_STAGES or court_case_of_tender or _PROCEEDINGS.search(s.get("cue") or ""))]
     procedure = bool(acts) or (bool(stage_cues) and (procurement or bool(weak)))
     # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"

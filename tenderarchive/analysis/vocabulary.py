@@ -64,7 +64,11 @@ NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"\bjeugdteams?\b", r"f
                    r"(?<!eerste )\b(?:hulp|zorg|behandeling|ondersteuning|begeleiding) (?:voor|aan) (?:kinderen|jongeren|jeugdigen)\b",
                    # branch cv23: the Jeugdwet's own definition of jeugdhulp, "opgroei- en opvoedingsproblemen", in
                    # either order ("ondersteuning bij opvoed- en opgroeivragen" of a buurtteam)
-                   r"\bopvoed\w*[- ]*(?:en|of) opgroei\w*|\bopgroei\w*[- ]*(?:en|of) opvoed\w*"]
+                   r"\bopvoed\w*[- ]*(?:en|of) opgroei\w*|\bopgroei\w*[- ]*(?:en|of) opvoed\w*",
+                   # branch rel1: an onderwijs-jeugdarrangement (onderwijs-zorgarrangement) is youth care given in a school,
+                   # bought by the municipalities with the school boards ("de offerteaanvraag Onderwijs Jeugd Arrangementen",
+                   # "onderwijszorgarrangementen"); not a "jeugdarrangement" alone (a hotel's or a sports club's package)
+                   r"\bonderwijs[- ]?(?:jeugd(?:hulp|zorg)?|zorg)[- ]?arrangement\w*"]
 YOUTH_CORE = [term_pattern(t) for t in _profile_terms()] + NEWS_ONLY_YOUTH
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).
@@ -104,7 +108,10 @@ PROCUREMENT_STRONG = [
 PROCUREMENT_ACT = [
     r"aanbested\w*", r"inschrijv\w+", r"\bingeschreven\b", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
     r"nota van inlichtingen", r"\bnvi'?s?\b", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
-    r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
+    r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*",
+    # branch rel1: stages.md names the market survey beside the consultation ("houdt een marktverkenning onder
+    # aanbieders van jeugdhulp"); relevance.particular still reads it (not "een marktverkenning kan helpen")
+    r"\bmarktverkenning\w*", r"toelatingsprocedure",
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
     r"inkoopprocedure\w*",
