@@ -248,10 +248,10 @@ def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_med
         ("TN313957", 1, 100000000)], found
 
 
-def _named_unnamed_and_joint_rows(tmp_path, query, params):
-    """The rows of saved search ``query`` over the shared SYNTHETIC package of lots won by named, unnamed and joint
-    winners (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the
-    procurement's total as summary_procurements keeps it."""
+def _named_unnamed_and_joint_archive(tmp_path):
+    """The archive of the shared SYNTHETIC package of lots won by named, unnamed and joint winners
+    (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the procurement's
+    total as summary_procurements keeps it."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
@@ -265,7 +265,13 @@ def _named_unnamed_and_joint_rows(tmp_path, query, params):
     db.execute("update procurements set youth_care = 1")
     db.conn.commit()
     register_functions(db.conn)
-    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    return db, db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+
+
+def _named_unnamed_and_joint_rows(tmp_path, query, params):
+    """The rows of saved search ``query`` over :func:`_named_unnamed_and_joint_archive`, and the procurement's
+    total."""
+    db, total = _named_unnamed_and_joint_archive(tmp_path)
     cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, r)) for r in cursor], total
@@ -310,3 +316,31 @@ def test_a_lots_winners_name_those_no_source_names(tmp_path, query, params, colu
         "1": ([], "Stichting Een"), "2": ([], "niet genoemd"),
         "3": (["Stichting Drie", "Stichting Twee", "Stichting Vier"], "niet genoemd (2 winnaars)")}, found
     assert all("onbekend" not in r["atom_content"] and "Geen winnaar" not in r["atom_content"] for r in found), found
+
+
+@pytest.mark.parametrize("region", ["", "Holland Rijnland", "Flevoland"])
+def test_the_awarded_value_per_year_chart_adds_up_to_the_awards_totals(tmp_path, region):
+    """Reference §2.5 "No name", §4 several winners per lot, consortium, total vs per-winner values. The shared
+    SYNTHETIC package (lot 1 € 300.000, lot 2 € 200.000 to a winner not named, lot 3 without a value of its own: the
+    consortium's € 500.000, Stichting Vier's € 100.000 and € 75.000 of two winners not named): the dashboard's
+    "awarded-value-per-year" summed awards.value_cents alone, € 500.000 in 2021, where summary_awards and
+    summary_procurements give € 1.175.000. The chart now gives each year what summary_awards gives (and, over all
+    years, summary_procurements' total), for all regions and for the procurement's own."""
+    import re
+
+    db, total = _named_unnamed_and_joint_archive(tmp_path)
+    sql = load_metadata()["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]["awarded-value-per-year"]["query"]
+    sql = re.sub(r"\[\[(.*?)\]\]", r"\1", sql, flags=re.S) if region else re.sub(r"\[\[.*?\]\]", "", sql, flags=re.S)
+    got = [tuple(r) for r in db.execute(sql, {"jeugdregio": region}).fetchall()]
+    expected = [tuple(r) for r in db.execute(
+        "select year || '-01-01', sum(value_cents) / 100, count(*) from summary_awards where year is not null "
+        "and (:jeugdregio = '' or jeugdregio = :jeugdregio) group by year order by year", {"jeugdregio": region})]
+    assert got == expected
+    if region == "Flevoland":
+        assert got == []
+    else:
+        assert total == 117500000
+        assert got == [("2021-01-01", 1175000, 3)]
+        assert sum(euro for _, euro, _ in got) * 100 == db.execute(
+            "select sum(gegunde_waarde_cents) from summary_procurements").fetchone()[0]
+
