@@ -344,3 +344,53 @@ def test_the_awarded_value_per_year_chart_adds_up_to_the_awards_totals(tmp_path,
         assert sum(euro for _, euro, _ in got) * 100 == db.execute(
             "select sum(gegunde_waarde_cents) from summary_procurements").fetchone()[0]
 
+
+@pytest.mark.parametrize("query, params, column", [
+    ("opdrachtgever_aanbestedingen", {"opdrachtgever": "GM0546"}, "winnaars"),
+    ("award_notices", {"before": "", "pagina": "alle"}, "winners"),
+    ("awards_without_prior_call", {"before": "", "pagina": "alle"}, "winners"),
+    (None, None, "winnaars")])
+def test_a_procurements_winners_name_those_no_source_names_last(tmp_path, query, params, column):
+    """Reference §2.5 "No name", §4 several winners per lot. The shared SYNTHETIC package (lot 2 to one winner not
+    named, lot 3 to Twee/Drie, Vier and two winners not named): the lists of a procurement's winners (a buyer's
+    procurements, the award notices, the awards without a prior call, summary_procurements) named the four named
+    winners only, though three more won. They now end with "niet genoemd (3 winnaars)"; the named winners stay each
+    once, in name order."""
+    db, _ = _named_unnamed_and_joint_archive(tmp_path)
+    db.execute("update notices set award_only = 1")  # (SYNTHETIC: as an award-only procedure's notice)
+    db.conn.commit()
+    if query is None:
+        found = [dict(r) for r in db.query("select * from summary_procurements")]
+    else:
+        cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
+        names = [c[0] for c in cursor.description]
+        found = [dict(zip(names, r)) for r in cursor]
+    assert [r[column] for r in found] == [
+        "Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (3 winnaars)"], found
+    if query == "award_notices":  # its feed says who won as its list does
+        assert "gegund aan Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (3 winnaars) " \
+               "voor € 1.175.000,00." in found[0]["atom_content"], found
+
+
+def test_a_procurement_whose_only_winner_is_not_named_says_so_in_its_winners(tmp_path):
+    """Reference §2.5 "No name": a procurement whose one award names no winner listed no winner at all (empty
+    winnaars), as though it were not awarded; it says "niet genoemd". An archive summarised before is rebuilt."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+    from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
+
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313959", "299859")
+    package["awards"] = [a for a in package["awards"] if a["id"] == "a2"]
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(db, 1)
+    assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
+    # summaries written before (no "niet genoemd"): emptied by the migration, rebuilt by the next derivation
+    db.execute("update summary_procurements set winnaars = null")
+    db.execute("pragma user_version = 1")  # (migrated by an older version)
+    db.conn.commit()
+    ensure_schema(db)
+    # (a crawl that touched nothing: only the emptied summaries make the derivation rebuild this procurement's row)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
