@@ -764,6 +764,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 suppliers_of = by_id.setdefault(str(award["id"]), [])
                 suppliers_of += [n for n in names if n not in suppliers_of]
                 values_of_id.setdefault(str(award["id"]), set()).add(_value_key(value))
+        # the lot's one award (one award id, however many rows repeat it) with its value: the value of its winner's
+        # tender (or its group's), on the winner's row as well as on the award, as the /html gives the lot's only
+        # winner block's "Waarde van de aanbesteding" (reference §2.5, §4); the row had none, the /html's had it
+        alone = shared and len(awards[-1]["award_ids"]) == 1 and values[0] is not None
         for (_, award, names), value in zip(members, values):
             group = (by_id.get(str(award["id"])) if award.get("id") is not None else None) or list(names)
             # each winner's own award and signing dates (reference §8.4); where no award of the lot gives a date, the
@@ -796,8 +800,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # a consortium's value (one award of several suppliers, beside other winners of
                                   # their own values) is the group's, not its first member's own tender (reference
                                   # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
-                                  **_amount("tender_value", value if not shared else None),
-                                  "tender_value_of_group": 1 if not shared and len(group) > 1 and value is not None
+                                  **_amount("tender_value", value if not shared or alone else None),
+                                  "tender_value_of_group": 1 if (not shared or alone) and len(group) > 1
+                                  and value is not None
                                   and len(values_of_id.get(str(award.get("id")), ())) <= 1 else None})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a

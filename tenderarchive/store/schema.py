@@ -472,6 +472,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_winner_dates(db)
     migrate_summary_framework_once(db)
     migrate_summary_award_winner_totals(db)
+    migrate_summary_unnamed_winner_names(db)
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
@@ -802,6 +803,21 @@ def migrate_summary_award_winner_totals(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
+def migrate_summary_unnamed_winner_names(db: sqlite_utils.Database) -> None:
+    """Summaries written before ``summary_procurements.winnaars`` listed the winners no source names ("niet genoemd
+    (2 winnaars)", ``store/summaries.py`` ``UNNAMED_WINNERS_SQL``): emptied where a procurement with such winners has a
+    list without them, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_procurements", "awards")) \
+            or "unnamed_winners" not in db["awards"].columns_dict:
+        return
+    stale = db.execute(
+        "select 1 from summary_procurements v where coalesce(v.winnaars, '') not like '%niet genoemd%' "
+        "and exists (select 1 from awards a where a.procurement_id = v.procurement_id and +a.current = 1 "
+        "and a.unnamed_winners > 0) limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
 def migrate_summary_winner_dates(db: sqlite_utils.Database) -> None:
     """Summaries written before a winner row was dated by the winner's own award (``store/summaries.py``
     ``WINNERS_SQL``: a provider's last award and years in ``aanbieders`` and ``who_won_in_jeugdregio`` were its
@@ -981,15 +997,16 @@ def schema_fingerprint() -> int:
     it changes whenever a migration or a reference update has something to do."""
     from tenderarchive.reference import DATA, REFERENCE_FILES
 
-    from tenderarchive.store.summaries import _AWARDS_SQL, WINNERS_SQL
+    from tenderarchive.store.summaries import _AWARDS_SQL, _PROCUREMENT_SQL, WINNERS_SQL
 
     from tenderarchive.awards.names import NAME_KEY_VERSION
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
-    # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats
+    # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
+    # summaries list a procurement's winners (migrate_summary_unnamed_winner_names)
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
-                                        UNNAMED_REPEATS_SQL], sort_keys=True,
+                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

@@ -178,6 +178,12 @@ AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.t
       else coalesce({provider}, 'row:' || s.rowid) end
     union all select a.unnamed_value_cents)))""".format(provider=PROVIDER_SQL)
 
+#: The winners no source names in a list of a procurement's winners (``summary_procurements.winnaars``; the saved
+#: searches' lists of winners say it so too): "niet genoemd", or "niet genoemd (2 winnaars)", for ``u.n`` of them
+#: (``awards.unnamed_winners`` summed: a winner block without a name, an OCDS award id in force with no supplier;
+#: reference tenderned-awards.md §2.5 "No name"), after the named winners; the list named only those.
+UNNAMED_WINNERS_SQL = "'niet genoemd' || case when u.n > 1 then ' (' || u.n || ' winnaars)' else '' end"
+
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   cast(substr(p.first_published, 1, 4) as integer) as jaar,
@@ -187,14 +193,17 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
   (select count(distinct {provider}) from awards a join award_suppliers s on s.award_id = a.award_id
     where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0) as aantal_winnaars,
-  (select group_concat(name, '; ') from (select distinct s.name from awards a
+  (select group_concat(n, '; ') from (select n from (select distinct s.name as n from awards a
     join award_suppliers s on s.award_id = a.award_id
     where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0
-    order by s.name)) as winnaars,
+    order by 1)
+    -- and those no source names (awards.unnamed_winners over the current awards), last
+    union all select {unnamed} from (select sum(a.unnamed_winners) as n from awards a
+      where a.procurement_id = p.procurement_id and +a.current = 1) u where u.n > 0)) as winnaars,
   (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
-""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL)
+""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL)
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p

@@ -1456,6 +1456,15 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
     expected = [(30000000, 1, None, None, False), (20000000, 0, 1, None, False), (None, 3, 1, 5000000, True)]
     assert rows(html) == expected, rows(html)
     assert rows(ocds) == expected, rows(ocds)
+
+    def winners(db):
+        return sorted((r["name"], r["tender_value_cents"], r["tender_value_of_group"])
+                      for r in db.query("select * from award_suppliers"))
+    # lot 1's only winner: the value of its tender is the award's and the winner's own, from the package as from the
+    # /html (the package's award of one supplier left the winner's row without it)
+    assert winners(html) == winners(ocds) == [
+        ("Stichting Drie", 50000000, 1), ("Stichting Een", 30000000, None), ("Stichting Twee", 50000000, 1),
+        ("Stichting Vier", 10000000, None)], (winners(html), winners(ocds))
     stated = html.execute("select total_awarded_cents from notice_results").fetchone()[0]
     assert stated == 115000000
     for db in (html, ocds):
@@ -1480,6 +1489,13 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
         assert listed[1:] == [(20000000, None), (30000000, None)], listed
         parts = listed[0][1].split("; ")
         assert parts[-1] == "niet genoemd: € 50.000,00" and len(parts) == 3, parts
+        # a procurement's awards listed per winner add up to its total, the award of one winner counted once (its
+        # € 300.000 under waarde, not again under inschrijving)
+        procurement_id = db.execute("select procurement_id from procurements").fetchone()[0]
+        cursor = db.conn.execute(queries["aanbesteding_gunningen"]["sql"], {"procurement_id": procurement_id})
+        names = [c[0] for c in cursor.description]
+        assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0)
+                   for r in (dict(zip(names, row)) for row in cursor)) == stated
 
 
 def test_a_procedures_estimate_is_its_one_lots_read_from_the_html_its_pdf_or_a_package(procedure_900001, tmp_path):
@@ -1580,7 +1596,7 @@ def test_a_supplier_given_by_its_id_alone_which_is_its_name_is_a_winner_with_its
                     "select * from awards where current = 1 order by lot_id")],
                 [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")])
     assert_two_files_read_as_one(tmp_path, earlier, later, winners, rows, [
-        ("1", "Stichting Een B.V.", "Leiden", None), ("2", "Stichting Een B.V.", "Leiden", None)])
+        ("1", "Stichting Een B.V.", "Leiden", 30000000), ("2", "Stichting Een B.V.", "Leiden", 20000000)])
     one = ocds_archive(tmp_path / "total.db", to_procedure([earlier, later], source="one.json"))
     assert rows(one) == ([("1", 30000000, 1), ("2", 20000000, 1)], [50000000])
 

@@ -248,10 +248,10 @@ def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_med
         ("TN313957", 1, 100000000)], found
 
 
-def _named_unnamed_and_joint_rows(tmp_path, query, params):
-    """The rows of saved search ``query`` over the shared SYNTHETIC package of lots won by named, unnamed and joint
-    winners (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the
-    procurement's total as summary_procurements keeps it."""
+def _named_unnamed_and_joint_archive(tmp_path):
+    """The archive of the shared SYNTHETIC package of lots won by named, unnamed and joint winners
+    (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the procurement's
+    total as summary_procurements keeps it."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
@@ -265,7 +265,13 @@ def _named_unnamed_and_joint_rows(tmp_path, query, params):
     db.execute("update procurements set youth_care = 1")
     db.conn.commit()
     register_functions(db.conn)
-    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    return db, db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+
+
+def _named_unnamed_and_joint_rows(tmp_path, query, params):
+    """The rows of saved search ``query`` over :func:`_named_unnamed_and_joint_archive`, and the procurement's
+    total."""
+    db, total = _named_unnamed_and_joint_archive(tmp_path)
     cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, r)) for r in cursor], total
@@ -310,3 +316,81 @@ def test_a_lots_winners_name_those_no_source_names(tmp_path, query, params, colu
         "1": ([], "Stichting Een"), "2": ([], "niet genoemd"),
         "3": (["Stichting Drie", "Stichting Twee", "Stichting Vier"], "niet genoemd (2 winnaars)")}, found
     assert all("onbekend" not in r["atom_content"] and "Geen winnaar" not in r["atom_content"] for r in found), found
+
+
+@pytest.mark.parametrize("region", ["", "Holland Rijnland", "Flevoland"])
+def test_the_awarded_value_per_year_chart_adds_up_to_the_awards_totals(tmp_path, region):
+    """Reference §2.5 "No name", §4 several winners per lot, consortium, total vs per-winner values. The shared
+    SYNTHETIC package (lot 1 € 300.000, lot 2 € 200.000 to a winner not named, lot 3 without a value of its own: the
+    consortium's € 500.000, Stichting Vier's € 100.000 and € 75.000 of two winners not named): the dashboard's
+    "awarded-value-per-year" summed awards.value_cents alone, € 500.000 in 2021, where summary_awards and
+    summary_procurements give € 1.175.000. The chart now gives each year what summary_awards gives (and, over all
+    years, summary_procurements' total), for all regions and for the procurement's own."""
+    import re
+
+    db, total = _named_unnamed_and_joint_archive(tmp_path)
+    sql = load_metadata()["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]["awarded-value-per-year"]["query"]
+    sql = re.sub(r"\[\[(.*?)\]\]", r"\1", sql, flags=re.S) if region else re.sub(r"\[\[.*?\]\]", "", sql, flags=re.S)
+    got = [tuple(r) for r in db.execute(sql, {"jeugdregio": region}).fetchall()]
+    expected = [tuple(r) for r in db.execute(
+        "select year || '-01-01', sum(value_cents) / 100, count(*) from summary_awards where year is not null "
+        "and (:jeugdregio = '' or jeugdregio = :jeugdregio) group by year order by year", {"jeugdregio": region})]
+    assert got == expected
+    if region == "Flevoland":
+        assert got == []
+    else:
+        assert total == 117500000
+        assert got == [("2021-01-01", 1175000, 3)]
+        assert sum(euro for _, euro, _ in got) * 100 == db.execute(
+            "select sum(gegunde_waarde_cents) from summary_procurements").fetchone()[0]
+
+
+@pytest.mark.parametrize("query, params, column", [
+    ("opdrachtgever_aanbestedingen", {"opdrachtgever": "GM0546"}, "winnaars"),
+    ("award_notices", {"before": "", "pagina": "alle"}, "winners"),
+    ("awards_without_prior_call", {"before": "", "pagina": "alle"}, "winners"),
+    (None, None, "winnaars")])
+def test_a_procurements_winners_name_those_no_source_names_last(tmp_path, query, params, column):
+    """Reference §2.5 "No name", §4 several winners per lot. The shared SYNTHETIC package (lot 2 to one winner not
+    named, lot 3 to Twee/Drie, Vier and two winners not named): the lists of a procurement's winners (a buyer's
+    procurements, the award notices, the awards without a prior call, summary_procurements) named the four named
+    winners only, though three more won. They now end with "niet genoemd (3 winnaars)"; the named winners stay each
+    once, in name order."""
+    db, _ = _named_unnamed_and_joint_archive(tmp_path)
+    db.execute("update notices set award_only = 1")  # (SYNTHETIC: as an award-only procedure's notice)
+    db.conn.commit()
+    if query is None:
+        found = [dict(r) for r in db.query("select * from summary_procurements")]
+    else:
+        cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
+        names = [c[0] for c in cursor.description]
+        found = [dict(zip(names, r)) for r in cursor]
+    assert [r[column] for r in found] == [
+        "Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (3 winnaars)"], found
+    if query == "award_notices":  # its feed says who won as its list does
+        assert "gegund aan Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (3 winnaars) " \
+               "voor € 1.175.000,00." in found[0]["atom_content"], found
+
+
+def test_a_procurement_whose_only_winner_is_not_named_says_so_in_its_winners(tmp_path):
+    """Reference §2.5 "No name": a procurement whose one award names no winner listed no winner at all (empty
+    winnaars), as though it were not awarded; it says "niet genoemd". An archive summarised before is rebuilt."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+    from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
+
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313959", "299859")
+    package["awards"] = [a for a in package["awards"] if a["id"] == "a2"]
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
+    derive(db, 1)
+    assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
+    # summaries written before (no "niet genoemd"): emptied by the migration, rebuilt by the next derivation
+    db.execute("update summary_procurements set winnaars = null")
+    db.execute("pragma user_version = 1")  # (migrated by an older version)
+    db.conn.commit()
+    ensure_schema(db)
+    # (a crawl that touched nothing: only the emptied summaries make the derivation rebuild this procurement's row)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
