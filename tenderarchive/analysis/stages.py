@@ -141,7 +141,18 @@ _AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?
 # possibility of a step. "het risico dat" counts only when its clause holds the cue (no ";" or ":" between) and is no
 # relative clause of the verbs one runs, takes or bears a risk with (lopen, nemen, dragen)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|\bin (?:het )?geval dat\b|\bingeval\b|"
-                           r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b", re.I)
+                           r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b|"
+                           # branch cv54: a step weighed, threatened or not ruled out -- "Aanbieders overwegen een kort
+                           # geding", "dreigen met een kort geding", "Mogelijk wordt de aanbesteding stopgezet", "De gemeente
+                           # sluit niet uit dat de aanbesteding wordt stopgezet": nothing happened yet (not "zo snel mogelijk")
+                           r"\b(?:overweegt|(?<!\bna )(?<!\blang )(?<!\bhet )(?<!\bgoed )(?<!\bzorgvuldig )overwegen|overwoog|overwogen|dreig(?:t|en|de|den) (?:met|te)|"
+                           r"(?:beraadt|beraden) (?:zich )?(?:[\w'-]+ ){0,3}?op|denk(?:t|en) (?:[\w'-]+ ){0,4}?na over|"
+                           r"sluit(?:en)? (?:[\w'-]+ ){0,2}?niet uit|niet uit te sluiten|wellicht|misschien)\b", re.I)
+#: branch cv54: "mogelijk" as the sentence's adverb, opening it or after its auxiliary ("Mogelijk wordt de aanbesteding
+#: stopgezet", "wordt mogelijk stopgezet"): a possibility -- not "zo snel mogelijk", nor "maakte een nieuwe ronde mogelijk"
+_MAYBE = re.compile(r"(?:^\s*['\"‘“]?|\b(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|komt|komen)\s+(?:[\w'-]+\s+){0,3}?)"
+                    r"(?<!\bzo )(?<!\bsnel )(?<!\bgoed )(?<!\bveel )(?<!\bspoedig )(?<!\bmin )"
+                    r"\bmogelijk(?:erwijs)?\b(?!\s+(?:gemaakt|maken|maakt)\b)", re.I)
 _RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat\b(?! (?:[\w'-]+ ){0,6}?"
                         r"(?:lopen|loopt|liep|liepen|gelopen|nemen|neemt|nam|namen|genomen|dragen|draagt|droeg|droegen|"
                         r"gedragen|accepteren|accepteert|aanvaarden|aanvaardt)\b)", re.I)
@@ -192,6 +203,8 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
     # a cue that opens with the conjunction itself ("dat de aanbesteding mislukt") is read with it
     first = re.match(r"(?:dat|dit|die|deze)\b", m.group(0), re.I)
     if _HYPOTHETICAL.search(text[:m.start() + (first.end() if first else 0)]):
+        return True
+    if "mogelijk" in head.lower() and _MAYBE.search(head):
         return True
     for r in _RISK_THAT.finditer(text, 0, m.start() + (first.end() if first else 0)):
         if not re.search(r"[;:]", text[r.end():m.start()]):
