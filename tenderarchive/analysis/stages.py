@@ -414,6 +414,26 @@ _INFINITIVE_JUDGED = re.compile(r"(?:opnieuw )?[\w-]+en (?:is|was|lijkt|blijkt|b
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
+#: branch cv54: what was withdrawn ("ingetrokken") is the nearest of these before the cue -- a court case, objection or
+#: claim ("De aanbieder heeft het kort geding tegen de aanbesteding ingetrokken", "het bezwaar tegen de gunning
+#: ingetrokken": the procedure goes on, no failure) or the procurement itself ("Na het kort geding heeft de gemeente de
+#: aanbesteding ingetrokken": failed)
+_WITHDRAWN = re.compile(r"\b(?:(?P<legal>kort geding|bodemprocedure|bodemzaak|(?:hoger )?beroep|rechtszaak|zaak|dagvaarding|"
+                        r"bezwaar\w*|klacht\w*|vordering\w*|eis(?:en)?)|(?P<tender>aanbested\w*|procedure\w*|gunning\w*|"
+                        r"gunningsbesluit\w*|opdracht\w*|inkoop\w*|tender\w*|uitvraag\w*))\b", re.I)
+
+
+def _legal_withdrawn(text: str, m: re.Match) -> bool:
+    """Is the thing ``ingetrokken`` at ``m`` a court case or objection rather than the procurement? (branch cv54)"""
+    last = None
+    for w in _WITHDRAWN.finditer(text, max(0, m.start() - 200), m.start()):
+        if not _AFTER_PREPOSITION.search(text, max(0, w.start() - 40), w.start()):
+            last = w  # a noun after a preposition ("tegen de aanbesteding", "na het bezwaar") is no object
+    return bool(last and last.group("legal"))
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:tegen|over|van|voor|rond|rondom|om|bij|in|op|aan|na|naar|met|door|vanwege|"
+                                r"wegens)\s+(?:(?:de|het|een|die|deze|dit|dat|hun|zijn|haar)\s+)?(?:[\w-]+\s+)?$", re.I)
 # branch news16: stages.md's `verlenging` is "existing contracts extended or modified instead of (re)procuring"; what
 # a sentence extends is its first noun before the verb, and a term, a date, the procedure itself, a (court) measure or
 # money extended is no contract extension: "De uiterste datum waarop aanbieders zich kunnen inschrijven voor een
@@ -804,6 +824,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "verlenging" and _extends_other(text, m):
                 continue  # "de inschrijftermijn is verlengd": a term, not a contract, extended (news16)
+            if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _legal_withdrawn(text, m):
+                continue  # "het kort geding / bezwaar is ingetrokken": the procedure goes on (branch cv54)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):

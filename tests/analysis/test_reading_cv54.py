@@ -49,3 +49,27 @@ def test_the_possibility_scan_stays_fast_on_a_long_sentence(read):
         stages._HYPOTHETICAL.search(text)
         stages._MAYBE.search(text)
         assert time.perf_counter() - start < 2.0
+
+
+# --- a court case or objection withdrawn is no procurement withdrawn (stages.md mislukt: the procedure "withdrawn") ---
+
+@pytest.mark.parametrize("text, primary", [
+    ("De aanbieder heeft het kort geding tegen de aanbesteding jeugdhulp ingetrokken.", "kort_geding"),
+    ("De gemeente heeft de opdracht voor de jeugdhulp gegund. Een aanbieder heeft het bezwaar ingetrokken.",
+     "definitieve_gunning"),
+])
+def test_a_court_case_or_objection_withdrawn_is_no_failed_procurement(read, text, primary):
+    result = read(text, published=PUBLISHED)
+    assert "mislukt" not in stage_statuses(result)
+    assert result["primary_stage"] == primary
+
+
+@pytest.mark.parametrize("text", [
+    "De aanbesteding jeugdhulp is ingetrokken.",
+    "Na het kort geding heeft de gemeente de aanbesteding jeugdhulp ingetrokken.",
+    "De gemeente heeft de aanbesteding voor de jeugdhulp ingetrokken na bezwaren van aanbieders.",
+])
+def test_the_procurement_withdrawn_is_still_a_failure(read, text):
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get("mislukt") == "done"
+    assert result["primary_stage"] == "mislukt"
