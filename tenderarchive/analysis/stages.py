@@ -147,12 +147,19 @@ _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|
                            # sluit niet uit dat de aanbesteding wordt stopgezet": nothing happened yet (not "zo snel mogelijk")
                            r"\b(?:overweegt|(?<!\bna )(?<!\blang )(?<!\bhet )(?<!\bgoed )(?<!\bzorgvuldig )overwegen|overwoog|overwogen|dreig(?:t|en|de|den) (?:met|te)|"
                            r"(?:beraadt|beraden) (?:zich )?(?:[\w'-]+ ){0,3}?op|denk(?:t|en) (?:[\w'-]+ ){0,4}?na over|"
-                           r"sluit(?:en)? (?:[\w'-]+ ){0,2}?niet uit|niet uit te sluiten|wellicht|misschien)\b", re.I)
+                           r"sluit(?:en)? (?:[\w'-]+ ){0,2}?niet uit|niet uit te sluiten|wellicht|misschien|"
+                           # whether a step can be taken, looked into ("De gemeente onderzoekt of de contracten verlengd
+                           # kunnen worden"), and a party bracing itself for one ("bereidt zich voor op een kort geding")
+                           r"(?:onderzoek(?:t|en)|onderzocht|bekijk(?:t|en)|bekeken|bezie(?:t|n)|verkent|verkennen|verkend|"
+                           r"gaa(?:t|n) (?:[\w'-]+ ){0,2}?na|nagegaan) (?:[\w'-]+ ){0,4}?of|"
+                           r"bereid(?:t|en) (?:[\w'-]+ ){0,2}?voor op|voorbereid op)\b", re.I)
 #: branch cv54: "mogelijk" as the sentence's adverb, opening it or after its auxiliary ("Mogelijk wordt de aanbesteding
 #: stopgezet", "wordt mogelijk stopgezet"): a possibility -- not "zo snel mogelijk", nor "maakte een nieuwe ronde mogelijk"
-_MAYBE = re.compile(r"(?:^\s*['\"‘“]?|\b(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|komt|komen)\s+(?:[\w'-]+\s+){0,3}?)"
+_MAYBE_AUX = r"(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|komt|komen)"
+_MAYBE = re.compile(r"^\s*['\"‘“]?(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\s+" + _MAYBE_AUX + r"\b|"
+                    r"\b" + _MAYBE_AUX + r"\s+(?:[\w'-]+\s+){0,3}?"
                     r"(?<!\bzo )(?<!\bsnel )(?<!\bgoed )(?<!\bveel )(?<!\bspoedig )(?<!\bmin )"
-                    r"\bmogelijk(?:erwijs)?\b(?!\s+(?:gemaakt|maken|maakt)\b)", re.I)
+                    r"\b(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\b(?!\s+(?:gemaakt|maken|maakt)\b)", re.I)
 _RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat\b(?! (?:[\w'-]+ ){0,6}?"
                         r"(?:lopen|loopt|liep|liepen|gelopen|nemen|neemt|nam|namen|genomen|dragen|draagt|droeg|droegen|"
                         r"gedragen|accepteren|accepteert|aanvaarden|aanvaardt)\b)", re.I)
@@ -204,7 +211,7 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
     first = re.match(r"(?:dat|dit|die|deze)\b", m.group(0), re.I)
     if _HYPOTHETICAL.search(text[:m.start() + (first.end() if first else 0)]):
         return True
-    if "mogelijk" in head.lower() and _MAYBE.search(head):
+    if re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head):
         return True
     for r in _RISK_THAT.finditer(text, 0, m.start() + (first.end() if first else 0)):
         if not re.search(r"[;:]", text[r.end():m.start()]):

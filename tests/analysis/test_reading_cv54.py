@@ -22,6 +22,9 @@ PUBLISHED = dt.date(2024, 3, 4)
     ("De aanbesteding jeugdhulp wordt mogelijk stopgezet.", "mislukt"),
     ("De gemeente sluit niet uit dat de aanbesteding jeugdhulp wordt stopgezet.", "mislukt"),
     ("Wellicht wordt de aanbesteding jeugdhulp ingetrokken.", "mislukt"),
+    ("De aanbesteding jeugdhulp wordt waarschijnlijk stopgezet.", "mislukt"),
+    ("De gemeente onderzoekt of de contracten voor de jeugdhulp verlengd kunnen worden.", "verlenging"),
+    ("De gemeente bereidt zich voor op een kort geding over de aanbesteding jeugdhulp.", "kort_geding"),
 ])
 def test_a_step_weighed_threatened_or_possible_has_not_happened(read, text, stage):
     result = read(text, published=PUBLISHED)
@@ -35,6 +38,9 @@ def test_a_step_weighed_threatened_or_possible_has_not_happened(read, text, stag
     ("De aanbesteding jeugdhulp is stopgezet, zo goed mogelijk gecommuniceerd met de aanbieders.", "mislukt"),
     ("Het kort geding maakte een nieuwe ronde mogelijk; de gemeente heeft de aanbesteding jeugdhulp stopgezet.", "mislukt"),
     ("De aanbesteding jeugdhulp wordt zo snel mogelijk gestart.", "aankondiging"),
+    ("De aanbesteding jeugdhulp is waarschijnlijk in 2023 stopgezet.", "mislukt"),
+    ("Na onderzoek heeft de gemeente de opdracht voor de jeugdhulp gegund aan Kwadraad.", "definitieve_gunning"),
+    ("Waarschijnlijk in mei heeft de gemeente de opdracht voor de jeugdhulp gegund aan Kwadraad.", "definitieve_gunning"),
 ])
 def test_a_step_taken_beside_the_word_possible_still_counts(read, text, stage):
     result = read(text, published=PUBLISHED)
