@@ -141,11 +141,12 @@ _AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?
 # possibility of a step. "het risico dat" counts only when its clause holds the cue (no ";" or ":" between) and is no
 # relative clause of the verbs one runs, takes or bears a risk with (lopen, nemen, dragen)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|\bin (?:het )?geval dat\b|\bingeval\b|"
-                           r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b|"
-                           # branch cv54: a step weighed, threatened or not ruled out -- "Aanbieders overwegen een kort
-                           # geding", "dreigen met een kort geding", "Mogelijk wordt de aanbesteding stopgezet", "De gemeente
-                           # sluit niet uit dat de aanbesteding wordt stopgezet": nothing happened yet (not "zo snel mogelijk")
-                           r"\b(?:overweegt|(?<!\bna )(?<!\blang )(?<!\bhet )(?<!\bgoed )(?<!\bzorgvuldig )overwegen|overwoog|overwogen|dreig(?:t|en|de|den) (?:met|te)|"
+                           r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b", re.I)
+#: branch cv54: a step weighed, threatened, not ruled out, looked into or braced for -- "Aanbieders overwegen een kort
+#: geding", "dreigen met een kort geding", "De gemeente sluit niet uit dat de aanbesteding wordt stopgezet", "onderzoekt of
+#: de contracten verlengd kunnen worden", "bereidt zich voor op een kort geding": planned, not a step that happened (as
+#: cv53's "overweegt in hoger beroep te gaan")
+_WEIGHED = re.compile(r"\b(?:overweegt|(?<!\bna )(?<!\blang )(?<!\bhet )(?<!\bgoed )(?<!\bzorgvuldig )overwegen|overwoog|overwogen|dreig(?:t|en|de|den) (?:met|te)|"
                            r"(?:beraadt|beraden) (?:zich )?(?:[\w'-]+ ){0,3}?op|denk(?:t|en) (?:[\w'-]+ ){0,4}?na over|"
                            r"sluit(?:en)? (?:[\w'-]+ ){0,2}?niet uit|niet uit te sluiten|wellicht|misschien|"
                            # whether a step can be taken, looked into ("De gemeente onderzoekt of de contracten verlengd
@@ -153,8 +154,9 @@ _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|
                            r"(?:onderzoek(?:t|en)|onderzocht|bekijk(?:t|en)|bekeken|bezie(?:t|n)|verkent|verkennen|verkend|"
                            r"gaa(?:t|n) (?:[\w'-]+ ){0,2}?na|nagegaan) (?:[\w'-]+ ){0,4}?of|"
                            r"bereid(?:t|en) (?:[\w'-]+ ){0,2}?voor op|voorbereid op)\b", re.I)
-#: branch cv54: "mogelijk" as the sentence's adverb, opening it or after its auxiliary ("Mogelijk wordt de aanbesteding
-#: stopgezet", "wordt mogelijk stopgezet"): a possibility -- not "zo snel mogelijk", nor "maakte een nieuwe ronde mogelijk"
+#: branch cv54: "mogelijk" (or "waarschijnlijk") as the sentence's adverb, opening it or after its auxiliary ("Mogelijk
+#: wordt de aanbesteding stopgezet", "wordt mogelijk stopgezet"): a possibility, planned -- not "zo snel mogelijk", nor
+#: "maakte een nieuwe ronde mogelijk"
 _MAYBE_AUX = r"(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|komt|komen)"
 _MAYBE = re.compile(r"^\s*['\"‘“]?(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\s+" + _MAYBE_AUX + r"\b|"
                     r"\b" + _MAYBE_AUX + r"\s+(?:[\w'-]+\s+){0,3}?"
@@ -210,8 +212,6 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
     # a cue that opens with the conjunction itself ("dat de aanbesteding mislukt") is read with it
     first = re.match(r"(?:dat|dit|die|deze)\b", m.group(0), re.I)
     if _HYPOTHETICAL.search(text[:m.start() + (first.end() if first else 0)]):
-        return True
-    if re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head):
         return True
     for r in _RISK_THAT.finditer(text, 0, m.start() + (first.end() if first else 0)):
         if not re.search(r"[;:]", text[r.end():m.start()]):
@@ -428,6 +428,13 @@ _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
 _WITHDRAWN = re.compile(r"\b(?:(?P<legal>kort geding|bodemprocedure|bodemzaak|(?:hoger )?beroep|rechtszaak|zaak|dagvaarding|"
                         r"bezwaar\w*|klacht\w*|vordering\w*|eis(?:en)?)|(?P<tender>aanbested\w*|procedure\w*|gunning\w*|"
                         r"gunningsbesluit\w*|opdracht\w*|inkoop\w*|tender\w*|uitvraag\w*))\b", re.I)
+
+
+def _weighed_before(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54)"""
+    head = text[:m.start()]
+    return bool(_WEIGHED.search(head)
+                or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head)))
 
 
 def _legal_withdrawn(text: str, m: re.Match) -> bool:
@@ -952,6 +959,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # branch cv53: "De gemeente gaat niet in hoger beroep": no appeal
             if stage == "hoger_beroep" and re.match(r"\s+te\s+(?:gaan|stellen|instellen)\b", text[m.end():], re.I):
                 status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
+            if status in ("done", "current") and _weighed_before(text, m):
+                status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
                     and not _STILL_AHEAD.search(text)):
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
