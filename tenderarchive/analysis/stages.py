@@ -142,6 +142,26 @@ _AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?
 # relative clause of the verbs one runs, takes or bears a risk with (lopen, nemen, dragen)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b|\bin (?:het )?geval dat\b|\bingeval\b|"
                            r"\btenzij\b|\b(?:de |een )?(?:mogelijkheid|kans) (?:bestaat |is )?dat\b", re.I)
+#: branch cv54: a step weighed, threatened, not ruled out, looked into or braced for -- "Aanbieders overwegen een kort
+#: geding", "dreigen met een kort geding", "De gemeente sluit niet uit dat de aanbesteding wordt stopgezet", "onderzoekt of
+#: de contracten verlengd kunnen worden", "bereidt zich voor op een kort geding": planned, not a step that happened (as
+#: cv53's "overweegt in hoger beroep te gaan")
+_WEIGHED = re.compile(r"\b(?:overweegt|(?<!\bna )(?<!\blang )(?<!\bhet )(?<!\bgoed )(?<!\bzorgvuldig )overwegen|overwoog|overwogen|dreig(?:t|en|de|den) (?:met|te)|"
+                           r"(?:beraadt|beraden) (?:zich )?(?:[\w'-]+ ){0,3}?op|denk(?:t|en) (?:[\w'-]+ ){0,4}?na over|"
+                           r"sluit(?:en)? (?:[\w'-]+ ){0,2}?niet uit|niet uit te sluiten|wellicht|misschien|"
+                           # whether a step can be taken, looked into ("De gemeente onderzoekt of de contracten verlengd
+                           # kunnen worden"), and a party bracing itself for one ("bereidt zich voor op een kort geding")
+                           r"(?:onderzoek(?:t|en)|onderzocht|bekijk(?:t|en)|bekeken|bezie(?:t|n)|verkent|verkennen|verkend|"
+                           r"gaa(?:t|n) (?:[\w'-]+ ){0,2}?na|nagegaan) (?:[\w'-]+ ){0,4}?of|"
+                           r"bereid(?:t|en) (?:[\w'-]+ ){0,2}?voor op|voorbereid op)\b", re.I)
+#: branch cv54: "mogelijk" (or "waarschijnlijk") as the sentence's adverb, opening it or after its auxiliary ("Mogelijk
+#: wordt de aanbesteding stopgezet", "wordt mogelijk stopgezet"): a possibility, planned -- not "zo snel mogelijk", nor
+#: "maakte een nieuwe ronde mogelijk"
+_MAYBE_AUX = r"(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|komt|komen)"
+_MAYBE = re.compile(r"^\s*['\"‘“]?(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\s+" + _MAYBE_AUX + r"\b|"
+                    r"\b" + _MAYBE_AUX + r"\s+(?:[\w'-]+\s+){0,3}?"
+                    r"(?<!\bzo )(?<!\bsnel )(?<!\bgoed )(?<!\bveel )(?<!\bspoedig )(?<!\bmin )"
+                    r"\b(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\b(?!\s+(?:gemaakt|maken|maakt)\b)", re.I)
 _RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat\b(?! (?:[\w'-]+ ){0,6}?"
                         r"(?:lopen|loopt|liep|liepen|gelopen|nemen|neemt|nam|namen|genomen|dragen|draagt|droeg|droegen|"
                         r"gedragen|accepteren|accepteert|aanvaarden|aanvaardt)\b)", re.I)
@@ -401,6 +421,33 @@ _INFINITIVE_JUDGED = re.compile(r"(?:opnieuw )?[\w-]+en (?:is|was|lijkt|blijkt|b
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
+#: branch cv54: what was withdrawn ("ingetrokken") is the nearest of these before the cue -- a court case, objection or
+#: claim ("De aanbieder heeft het kort geding tegen de aanbesteding ingetrokken", "het bezwaar tegen de gunning
+#: ingetrokken": the procedure goes on, no failure) or the procurement itself ("Na het kort geding heeft de gemeente de
+#: aanbesteding ingetrokken": failed)
+_WITHDRAWN = re.compile(r"\b(?:(?P<legal>kort geding|bodemprocedure|bodemzaak|(?:hoger )?beroep|rechtszaak|zaak|dagvaarding|"
+                        r"bezwaar\w*|klacht\w*|vordering\w*|eis(?:en)?)|(?P<tender>aanbested\w*|procedure\w*|gunning\w*|"
+                        r"gunningsbesluit\w*|opdracht\w*|inkoop\w*|tender\w*|uitvraag\w*))\b", re.I)
+
+
+def _weighed_before(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54)"""
+    head = text[:m.start()]
+    return bool(_WEIGHED.search(head)
+                or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head)))
+
+
+def _legal_withdrawn(text: str, m: re.Match) -> bool:
+    """Is the thing ``ingetrokken`` at ``m`` a court case or objection rather than the procurement? (branch cv54)"""
+    last = None
+    for w in _WITHDRAWN.finditer(text, max(0, m.start() - 200), m.start()):
+        if not _AFTER_PREPOSITION.search(text, max(0, w.start() - 40), w.start()):
+            last = w  # a noun after a preposition ("tegen de aanbesteding", "na het bezwaar") is no object
+    return bool(last and last.group("legal"))
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:tegen|over|van|voor|rond|rondom|om|bij|in|op|aan|na|naar|met|door|vanwege|"
+                                r"wegens)\s+(?:(?:de|het|een|die|deze|dit|dat|hun|zijn|haar)\s+)?(?:[\w-]+\s+)?$", re.I)
 # branch news16: stages.md's `verlenging` is "existing contracts extended or modified instead of (re)procuring"; what
 # a sentence extends is its first noun before the verb, and a term, a date, the procedure itself, a (court) measure or
 # money extended is no contract extension: "De uiterste datum waarop aanbieders zich kunnen inschrijven voor een
@@ -791,6 +838,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "verlenging" and _extends_other(text, m):
                 continue  # "de inschrijftermijn is verlengd": a term, not a contract, extended (news16)
+            if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _legal_withdrawn(text, m):
+                continue  # "het kort geding / bezwaar is ingetrokken": the procedure goes on (branch cv54)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
@@ -910,6 +959,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # branch cv53: "De gemeente gaat niet in hoger beroep": no appeal
             if stage == "hoger_beroep" and re.match(r"\s+te\s+(?:gaan|stellen|instellen)\b", text[m.end():], re.I):
                 status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
+            if status in ("done", "current") and _weighed_before(text, m):
+                status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
                     and not _STILL_AHEAD.search(text)):
                 # branch cv45: "gaat" is the verb itself here, no future: "De opdracht gaat naar Kwadraad" tells the
