@@ -1955,6 +1955,57 @@ def _programmes(text: str) -> set[str]:
     return out
 
 
+# branch orgs18: a news medium ("Omroep Brabant", "RTV Oost", "NH Nieuws", "het Noordhollands Dagblad", "de
+# Gelderlander") is where a page's news comes from ("Uit documenten in handen van NH Nieuws blijkt ..."), never a buyer,
+# provider, adviser or court of a youth-care procurement
+_MEDIUM = re.compile(
+    r"(?:(?:[Dd]e |[Hh]et )?(?:Omroep|Regionale Omroep|Lokale Omroep|RTV|Radio|TV|Regio ?TV)(?: [A-ZÀ-Ý0-9][\w'’-]*){1,3}"
+    r"|(?:[Dd]e |[Hh]et )?(?:[A-ZÀ-Ý][\w'’-]* ){0,3}(?:Nieuws|FM|TV|Dagblad|Courant|Krant|Nieuwsblad|Weekblad|Journaal)"
+    r"|(?:[Dd]e |[Hh]et )?(?:Gelderlander|Stentor|Tubantia|Limburger|Volkskrant|Trouw|Telegraaf|Parool|NRC(?: Handelsblad)?|"
+    r"NOS|BN ?De ?Stem|PZC|Dagblad van het Noorden|Binnenlands Bestuur|Zorgvisie|Skipr|Follow the Money|EenVandaag|"
+    r"Nieuwsuur|Pointer|Argos|Investico))")
+# branch orgs18: a team or department of a municipality ("het Wijkteam Noord", "Jeugdteam Zwolle", "het Inkoopteam Jeugd",
+# "team Jeugd", "de afdeling Sociaal Domein") is the buyer's own staff, no organisation of its own; a team with a legal
+# form or of a region ("Regionaal Serviceteam Jeugd IJsselland", "Coöperatie JGT Holland Rijnland") still is one
+_UNIT_HEAD = re.compile(
+    r"(?:[Hh]et |[Dd]e )?(?:(?:[Ww]ijk|[Bb]uurt|[Jj]eugd|[Gg]ebieds|[Tt]oegangs|[Ii]nkoop|[Kk]ern|[Dd]orps|[Gg]ezins|"
+    r"[Jj]eugd- en [Gg]ezins|[Jj]eugd en [Gg]ezins|[Ss]ociaal [Tt]eam|[Ss]ociale [Ww]ijk)teams?|[Ss]ociaal [Tt]eam|"
+    r"[Tt]eam|[Aa]fdeling|[Cc]luster|[Ss]ector|[Dd]irectie)(?: (?P<rest>.+))?")
+_UNIT_WORDS = re.compile(
+    r"(?:(?:van de |van het |der |de |het |en |& |voor )?(?:[Jj]eugd(?:zorg|hulp)?|[Gg]ezin(?:nen)?|[Zz]org|[Ii]nkoop|"
+    r"[Ss]ociaal [Dd]omein|[Ss]ociaal|[Dd]omein|Wmo|WMO|[Pp]articipatie|[Ww]elzijn|[Oo]nderwijs|[Vv]eiligheid|"
+    r"[Ss]amenleving|[Mm]aatschappelijke [Oo]ntwikkeling|[Cc]ontractmanagement|[Bb]eleid|[Dd]ienstverlening|"
+    r"[Nn]oord|[Oo]ost|[Zz]uid|[Ww]est|[Cc]entrum|[Ss]tad|[Gg]emeente|\d{1,2}) ?)+")
+_NOT_UNIT_NAME = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|regionaal|regio\b|service|expertise|"
+                            r"ondersteunings|landelijk)")
+
+
+def _medium(name: str) -> bool:
+    """Whether ``name`` is a news medium (branch orgs18)."""
+    return bool(_MEDIUM.fullmatch(name.strip()))
+
+
+def _municipal_unit(name: str) -> bool:
+    """Whether ``name`` is a team or department of a municipality, or its "sociaal domein" (branch orgs18)."""
+    n = name.strip()
+    if _NOT_UNIT_NAME.search(n):
+        return False
+    if re.fullmatch(r"(?:[Hh]et )?[Ss]ociaal [Dd]omein(?: [A-ZÀ-Ý][\w'’-]*)?", n):
+        return True
+    m = _UNIT_HEAD.fullmatch(n)
+    if not m:
+        return False
+    rest = m.group("rest")
+    if not rest:
+        return True
+    rest = re.sub(r"^(?:van (?:de |het )?(?:gemeente )?)", "", rest)
+    if _is_place(rest) or _UNIT_WORDS.fullmatch(rest):
+        return True
+    # "Wijkteam Noord Zwolle", "Team Jeugd Gemeente Ede": domain words, then a place
+    words = rest.split(" ")
+    return any(_UNIT_WORDS.fullmatch(" ".join(words[:i])) and _is_place(" ".join(words[i:])) for i in range(1, len(words)))
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -2295,4 +2346,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 out.append({"name": f"gemeente {mun}", "role": "buyer", "rule": rule,
                             "sentence": text[line_start:].split("\n")[0][:300]})
-    return out
+    # branch orgs18: no news medium, and no team or department of the buyer, is an organisation of the page (an
+    # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
+    # onderzoek van Follow the Money blijkt ...")
+    return [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
+                                                             or _municipal_unit(o["name"]))]

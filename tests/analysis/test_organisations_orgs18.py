@@ -1,0 +1,80 @@
+"""Organisations on pages never seen, round eighteen (issue 11, branch orgs18): a news medium the page quotes or cites,
+and a team or department of the buying municipality, are no organisations with a role in the procurement.
+
+The phrasings are real-style Dutch ones seen on pages (a few words each); the media and teams are real kinds.
+"""
+
+import pytest
+
+from tenderarchive.analysis.organisations import find_organisations
+
+
+def _orgs(result: dict) -> dict:
+    return {o["name"]: o["role"] for o in result["organisations"]}
+
+
+# --- news media --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,medium,kept", [
+    ("Uit documenten in handen van NH Nieuws blijkt dat de regio Gooi en Vechtstreek de jeugdhulp zelf gaat inkopen.",
+     "NH Nieuws", "regio Gooi en Vechtstreek"),
+    ("De aanbesteding is in samenwerking met Omroep Flevoland onderzocht. Het contract met Stichting Triade is verlengd.",
+     "Omroep Flevoland", "Stichting Triade"),
+    ("In samenwerking met RTV Oost en Stichting Kwadraad is de aanbesteding van de jeugdhulp besproken.",
+     "RTV Oost", "Stichting Kwadraad"),
+])
+def test_a_news_medium_is_no_organisation_of_the_procurement(read, text, medium, kept):
+    got = _orgs(read(text))
+    assert medium not in got and kept in got, got
+
+
+def test_a_medium_that_did_the_research_the_page_reports_is_still_read(read):
+    # an adviser's role (the corpus' gold for "... doet Follow the Money onderzoek naar ...") is kept
+    text = ("Onder de werktitel Jeugdzorg in het Rood doet Follow the Money onderzoek naar de geldstromen in de jeugdzorg. "
+            "De aanbesteding van de jeugdhulp is gegund aan Stichting Parlan.")
+    assert _orgs(read(text)).get("Follow the Money") == "adviser"
+
+
+def test_the_shapes_of_a_medium():
+    from tenderarchive.analysis.organisations import _medium
+    assert _medium("Follow the Money") and _medium("het Noordhollands Dagblad") and _medium("de Gelderlander")
+    assert not _medium("Stichting Jeugdformaat") and not _medium("Pluryn") and not _medium("Nieuwe Veste")
+
+
+# --- teams and departments of the buyer --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,unit,kept", [
+    ("In samenwerking met het Wijkteam Noord en Stichting Kwadraad is de aanbesteding voorbereid.",
+     "Wijkteam Noord", "Stichting Kwadraad"),
+    ("De jeugdhulp wordt geleverd door het Jeugdteam Zwolle en Stichting Travers.", "Jeugdteam Zwolle", "Stichting Travers"),
+    ("De aanbesteding is uitgevoerd door het Inkoopteam Jeugd van de regio Twente. Het contract gaat naar Stichting Ambiq.",
+     "Inkoopteam Jeugd", "Stichting Ambiq"),
+    ("Samen met het Centrum voor Jeugd en Gezin en het Jeugd- en Gezinsteam Leiden is de aanbesteding gestart.",
+     "Jeugd- en Gezinsteam Leiden", "Centrum voor Jeugd en Gezin"),
+])
+def test_a_team_of_the_municipality_is_no_organisation(read, text, unit, kept):
+    got = _orgs(read(text))
+    assert unit not in got and kept in got, got
+
+
+@pytest.mark.parametrize("name", ["Regionaal Serviceteam Jeugd IJsselland", "Ondersteuningsteam Zorg voor de Jeugd",
+                                  "Coöperatie JGT Holland Rijnland", "Adviesraad Sociaal Domein Zeist",
+                                  "Stichting Sociaal Team Hengelo"])
+def test_a_regional_team_or_a_team_with_a_legal_form_is_still_an_organisation(name):
+    from tenderarchive.analysis.organisations import _municipal_unit
+    assert not _municipal_unit(name)
+
+
+@pytest.mark.parametrize("name", ["team Jeugd", "Team Inkoop Sociaal Domein", "afdeling Sociaal Domein", "Sociaal Domein",
+                                  "Wijkteam Noord", "Gebiedsteam Zuid Ede", "Jeugdteams"])
+def test_the_shapes_of_a_municipal_team(name):
+    from tenderarchive.analysis.organisations import _municipal_unit
+    assert _municipal_unit(name)
+
+
+def test_100_kb_of_teams_and_media_is_read_in_linear_time():
+    from tests.spiders.test_news_hostile import cpu_time
+    unit = "samen met het Wijkteam Noord Jeugd Zorg, Omroep Aa Bb en RTV Cc. "
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
