@@ -142,6 +142,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from tenderarchive.awards.names import name_key
 
@@ -2006,6 +2007,52 @@ def _municipal_unit(name: str) -> bool:
     return any(_UNIT_WORDS.fullmatch(" ".join(words[:i])) and _is_place(" ".join(words[i:])) for i in range(1, len(words)))
 
 
+_SPELLING_LEGAL = re.compile(r"(?<!\w)(?:stichting|cooperatie|vereniging|b\.?v\.?|n\.?v\.?|u\.?a\.?|v\.?o\.?f\.?)(?!\w)\.?")
+_CARE_TAIL = re.compile(r"(?: (?:jeugd|jeugdzorg|jeugdhulp|opvoedhulp|jeugd en opvoedhulp|kinder|jeugdpsychiatrie|psychiatrie|"
+                        r"ggz|zorg|zorggroep|groep|en|&|voor))+")
+
+
+def _spelling_key(name: str) -> str:
+    """A name folded for spelling (branch orgs18): case, accents ("Youké" == "Youke"), a legal form, punctuation and a
+    leading article."""
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _SPELLING_LEGAL.sub(" ", s)
+    s = re.sub(r"[^\w&!+]+", " ", s).strip()
+    return re.sub(r"^(?:de|het) (?=\w)", "", s)
+
+
+def _one_spelling(out: list[dict]) -> list[dict]:
+    """(branch orgs18) One organisation written twice on a page is read once, where first read: in other letters
+    ("Stichting Youke" and "Youké"), with and without its legal form ("Stichting Pluryn" and "Pluryn"), or followed by
+    the kind of care it gives ("Zonnegroep" and "Zonnegroep Jeugd"). Its name is the one written as a name in full, in
+    capitals ("Stichting Pluryn", "Zonnegroep Jeugd"; not "de coöperatie Kracht Oost" but "Kracht Oost"). An awardee is
+    always kept as read."""
+    kept: list[dict] = []
+    by_key: dict[str, dict] = {}
+    for o in out:
+        key = _spelling_key(o["name"])
+        first = by_key.get(key)
+        if o["role"] == "awardee" or not key:
+            by_key.setdefault(key, o)
+            kept.append(o)
+            continue
+        if first is not None:
+            if first["role"] != "awardee" and (o["name"][:1].isupper(), len(o["name"])) > \
+                    (first["name"][:1].isupper(), len(first["name"])):
+                first["name"] = o["name"]
+            continue
+        base = next((by_key[key[:i]] for i, c in enumerate(key) if c == " " and key[:i] in by_key
+                     and _CARE_TAIL.fullmatch(key[i:])), None)
+        if base is not None:
+            if base["role"] != "awardee" and o["name"][:1].isupper():
+                base["name"] = o["name"]  # the name in full: "Zonnegroep Jeugd", not "Zonnegroep"
+            continue
+        by_key[key] = o
+        kept.append(o)
+    return kept
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -2349,5 +2396,6 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # branch orgs18: no news medium, and no team or department of the buyer, is an organisation of the page (an
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
-    return [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
-                                                             or _municipal_unit(o["name"]))]
+    out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
+                                                            or _municipal_unit(o["name"]))]
+    return _one_spelling(out)

@@ -78,3 +78,24 @@ def test_100_kb_of_teams_and_media_is_read_in_linear_time():
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5
+
+
+# --- one organisation under two spellings ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,first,again", [
+    ("In samenwerking met Youké en Stichting Youke wordt de jeugdhulp ingekocht.", "Youké", "Youke"),
+    ("Het contract met Stichting Elker is verlengd. In samenwerking met Elker Jeugd- en Opvoedhulp en Karakter wordt de "
+     "jeugdhulp ingekocht.", "Elker", "Elker Jeugd- en Opvoedhulp"),
+    ("De jeugdhulp is gegund aan Pluryn. Stichting Pluryn levert de jeugdhulp vanaf 2025.", "Pluryn", "Stichting Pluryn"),
+])
+def test_one_organisation_written_twice_is_read_once(read, text, first, again):
+    got = _orgs(read(text))
+    assert len([n for n in got if first.casefold()[:4] in n.casefold()]) == 1, got
+    assert "Karakter" in got or "Karakter" not in text
+
+
+def test_two_organisations_that_share_a_first_word_are_both_read_and_an_awardee_is_kept():
+    from tenderarchive.analysis.organisations import _one_spelling
+    out = [{"name": "Stichting Elker", "role": "provider"}, {"name": "Elker Wonen", "role": "provider"},
+           {"name": "Stichting Youké", "role": "awardee"}, {"name": "Youke", "role": "awardee"}]
+    assert [o["name"] for o in _one_spelling(out)] == ["Stichting Elker", "Elker Wonen", "Stichting Youké", "Youke"]
