@@ -2053,6 +2053,38 @@ def _one_spelling(out: list[dict]) -> list[dict]:
     return kept
 
 
+_PERSON_SHAPE = re.compile(r"(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?"
+                           r"(?P<last>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)")
+_PERSON_TITLE = (r"(?<![\w-])(?i:wethouder|burgemeester|mevrouw|meneer|de heer|dhr\.?|mevr\.?|directeur|directrice|bestuurder|"
+                 r"voorzitter|woordvoerder|woordvoerster|projectleider|manager|gedeputeerde|raadslid|minister)")
+_PERSON_FUNCTION = (r"(?:wethouder|burgemeester|directeur|directrice|bestuurder|voorzitter|woordvoerder|woordvoerster|"
+                    r"projectleider|manager|beleidsmedewerker|beleidsadviseur|adviseur|teamleider|coördinator|raadslid)")
+
+
+_NAME_WORDS = r"[A-ZÀ-Ý][a-zà-ÿ]+(?: (?:van|de|der|den|ter|ten|van der|van den|van de))?(?: [A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)?"
+_PERSON_SIGNAL = re.compile(
+    rf"{_PERSON_TITLE}\s+(?P<t>{_NAME_WORDS})|(?<![\w-])(?P<f>{_NAME_WORDS}),? (?:\w+ )?{_PERSON_FUNCTION}\b"
+    rf"|(?<![\w-])(?P<a>{_NAME_WORDS}) \(\d{{2}}\)")
+
+
+def _person_names(text: str) -> set[str]:
+    """(branch orgs18) The names the page writes as a person's, read in one pass: after a title ("wethouder Jansen",
+    "mevrouw Anna Jansen"), or with a function or an age after them ("Anna Jansen, directeur van ...", "Anna Jansen
+    (34)"); each with its last word (a surname)."""
+    out: set[str] = set()
+    for m in _PERSON_SIGNAL.finditer(text[:MAX_SCAN]):
+        n = m.group("t") or m.group("f") or m.group("a")
+        out |= {n, n.rsplit(" ", 1)[-1]}
+    return out
+
+
+def _named_person(name: str, persons: set[str]) -> bool:
+    """(branch orgs18) Whether ``name``, of a person's shape ("Anna Jansen", "Piet van Dijk"), is one the page writes as
+    a person's (:func:`_person_names`): the name or its surname."""
+    m = _PERSON_SHAPE.fullmatch(name)
+    return bool(m) and (name in persons or m.group("last") in persons)
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -2094,6 +2126,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
     place_lists: list[tuple[int, int]] = []  # (branch orgs17) the lists of regions named as a place
     acted: dict[str, bool] = {}  # (branch orgs17) whether a national body acts, read once per name
+    persons: set[str] | None = None  # (branch orgs18) the names the page writes as persons', read once when needed
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
@@ -2234,6 +2267,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     # care; a name with a word of its kind ("Wilgenhof Zorg") is a party whatever its shape
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
+                if rule in ("relation", "prep_list") and _PERSON_SHAPE.fullmatch(n) and _named_person(
+                        n, persons if persons is not None else (persons := _person_names(text))):
+                    continue  # (branch orgs18) "in samenwerking met Anna Jansen ... zegt wethouder Jansen": a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
                     role = "adviser"
                 if rule == "relation" and re.search(r"(?i:onderzoek|evaluatie|rapport|advies|analyse|peiling)\w*\W+(?:\w+\W+){0,4}$",

@@ -99,3 +99,33 @@ def test_two_organisations_that_share_a_first_word_are_both_read_and_an_awardee_
     out = [{"name": "Stichting Elker", "role": "provider"}, {"name": "Elker Wonen", "role": "provider"},
            {"name": "Stichting Youké", "role": "awardee"}, {"name": "Youke", "role": "awardee"}]
     assert [o["name"] for o in _one_spelling(out)] == ["Stichting Elker", "Elker Wonen", "Stichting Youké", "Youke"]
+
+
+# --- a person named beside the parties ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,person,kept", [
+    ("In samenwerking met Anna Jansen en Stichting Lindenhout wordt de jeugdhulp ingekocht. \"We zijn blij\", zegt "
+     "wethouder Jansen.", "Anna Jansen", "Stichting Lindenhout"),
+    ("De jeugdhulp wordt in samenwerking met Marco Visser en Stichting Prisma ingekocht, zegt Marco Visser, directeur van "
+     "het inkoopbureau.", "Marco Visser", "Stichting Prisma"),
+    ("In samenwerking met Els van Dijk (52) en Stichting Prisma is de aanbesteding van de jeugdhulp voorbereid.",
+     "Els van Dijk", "Stichting Prisma"),
+])
+def test_a_person_the_page_names_as_one_is_no_organisation(read, text, person, kept):
+    got = _orgs(read(text))
+    assert person not in got and kept in got, got
+
+
+def test_a_party_of_a_persons_shape_that_the_page_names_as_no_person_is_kept(read):
+    text = "In samenwerking met Entrea Lindenhout en Stichting Prisma wordt de jeugdhulp ingekocht. Lindenhout is blij."
+    assert _orgs(read(text)).get("Entrea Lindenhout") == "provider"
+
+
+def test_100_kb_of_persons_and_parties_is_read_in_linear_time():
+    from tests.spiders.test_news_hostile import cpu_time
+    words = ["Aa", "Bb", "Cc", "Dd", "Ee", "Ff", "Gg", "Hh"]
+    parts = [f"in samenwerking met {a}{b.lower()} {c}{d.lower()} en wethouder {c}{d.lower()}, directeur. "
+             for a in words for b in words for c in words for d in words]
+    text = "".join(parts)[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
