@@ -142,6 +142,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from tenderarchive.awards.names import name_key
 
@@ -1955,6 +1956,135 @@ def _programmes(text: str) -> set[str]:
     return out
 
 
+# branch orgs18: a news medium ("Omroep Brabant", "RTV Oost", "NH Nieuws", "het Noordhollands Dagblad", "de
+# Gelderlander") is where a page's news comes from ("Uit documenten in handen van NH Nieuws blijkt ..."), never a buyer,
+# provider, adviser or court of a youth-care procurement
+_MEDIUM = re.compile(
+    r"(?:(?:[Dd]e |[Hh]et )?(?:Omroep|Regionale Omroep|Lokale Omroep|RTV|Radio|TV|Regio ?TV)(?: [A-ZÀ-Ý0-9][\w'’-]*){1,3}"
+    r"|(?:[Dd]e |[Hh]et )?(?:[A-ZÀ-Ý][\w'’-]* ){0,3}(?:Nieuws|FM|TV|Dagblad|Courant|Krant|Nieuwsblad|Weekblad|Journaal)"
+    r"|(?:[Dd]e |[Hh]et )?(?:Gelderlander|Stentor|Tubantia|Limburger|Volkskrant|Trouw|Telegraaf|Parool|NRC(?: Handelsblad)?|"
+    r"NOS|BN ?De ?Stem|PZC|Dagblad van het Noorden|Binnenlands Bestuur|Zorgvisie|Skipr|Follow the Money|EenVandaag|"
+    r"Nieuwsuur|Pointer|Argos|Investico))")
+# branch orgs18: a team or department of a municipality ("het Wijkteam Noord", "Jeugdteam Zwolle", "het Inkoopteam Jeugd",
+# "team Jeugd", "de afdeling Sociaal Domein") is the buyer's own staff, no organisation of its own; a team with a legal
+# form or of a region ("Regionaal Serviceteam Jeugd IJsselland", "Coöperatie JGT Holland Rijnland") still is one
+_UNIT_HEAD = re.compile(
+    r"(?:[Hh]et |[Dd]e )?(?:(?:[Ww]ijk|[Bb]uurt|[Jj]eugd|[Gg]ebieds|[Tt]oegangs|[Ii]nkoop|[Kk]ern|[Dd]orps|[Gg]ezins|"
+    r"[Jj]eugd- en [Gg]ezins|[Jj]eugd en [Gg]ezins|[Ss]ociaal [Tt]eam|[Ss]ociale [Ww]ijk)teams?|[Ss]ociaal [Tt]eam|"
+    r"[Tt]eam|[Aa]fdeling|[Cc]luster|[Ss]ector|[Dd]irectie)(?: (?P<rest>.+))?")
+_UNIT_WORDS = re.compile(
+    r"(?:(?:van de |van het |der |de |het |en |& |voor )?(?:[Jj]eugd(?:zorg|hulp)?|[Gg]ezin(?:nen)?|[Zz]org|[Ii]nkoop|"
+    r"[Ss]ociaal [Dd]omein|[Ss]ociaal|[Dd]omein|Wmo|WMO|[Pp]articipatie|[Ww]elzijn|[Oo]nderwijs|[Vv]eiligheid|"
+    r"[Ss]amenleving|[Mm]aatschappelijke [Oo]ntwikkeling|[Cc]ontractmanagement|[Bb]eleid|[Dd]ienstverlening|"
+    r"[Nn]oord|[Oo]ost|[Zz]uid|[Ww]est|[Cc]entrum|[Ss]tad|[Gg]emeente|\d{1,2}) ?)+")
+_NOT_UNIT_NAME = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|regionaal|regio\b|service|expertise|"
+                            r"ondersteunings|landelijk)")
+
+
+def _medium(name: str) -> bool:
+    """Whether ``name`` is a news medium (branch orgs18)."""
+    return bool(_MEDIUM.fullmatch(name.strip()))
+
+
+def _municipal_unit(name: str) -> bool:
+    """Whether ``name`` is a team or department of a municipality, or its "sociaal domein" (branch orgs18)."""
+    n = name.strip()
+    if _NOT_UNIT_NAME.search(n):
+        return False
+    if re.fullmatch(r"(?:[Hh]et )?[Ss]ociaal [Dd]omein(?: [A-ZÀ-Ý][\w'’-]*)?", n):
+        return True
+    m = _UNIT_HEAD.fullmatch(n)
+    if not m:
+        return False
+    rest = m.group("rest")
+    if not rest:
+        return True
+    rest = re.sub(r"^(?:van (?:de |het )?(?:gemeente )?)", "", rest)
+    if _is_place(rest) or _UNIT_WORDS.fullmatch(rest):
+        return True
+    # "Wijkteam Noord Zwolle", "Team Jeugd Gemeente Ede": domain words, then a place
+    words = rest.split(" ")
+    return any(_UNIT_WORDS.fullmatch(" ".join(words[:i])) and _is_place(" ".join(words[i:])) for i in range(1, len(words)))
+
+
+_SPELLING_LEGAL = re.compile(r"(?<!\w)(?:stichting|cooperatie|vereniging|b\.?v\.?|n\.?v\.?|u\.?a\.?|v\.?o\.?f\.?)(?!\w)\.?")
+_CARE_TAIL = re.compile(r"(?: (?:jeugd|jeugdzorg|jeugdhulp|opvoedhulp|jeugd en opvoedhulp|kinder|jeugdpsychiatrie|psychiatrie|"
+                        r"ggz|zorg|zorggroep|groep|en|&|voor))+")
+
+
+def _spelling_key(name: str) -> str:
+    """A name folded for spelling (branch orgs18): case, accents ("Youké" == "Youke"), a legal form, punctuation and a
+    leading article."""
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _SPELLING_LEGAL.sub(" ", s)
+    s = re.sub(r"[^\w&!+]+", " ", s).strip()
+    return re.sub(r"^(?:de|het) (?=\w)", "", s)
+
+
+def _one_spelling(out: list[dict]) -> list[dict]:
+    """(branch orgs18) One organisation written twice on a page is read once, where first read: in other letters
+    ("Stichting Youke" and "Youké"), with and without its legal form ("Stichting Pluryn" and "Pluryn"), or followed by
+    the kind of care it gives ("Zonnegroep" and "Zonnegroep Jeugd"). Its name is the one written as a name in full, in
+    capitals ("Stichting Pluryn", "Zonnegroep Jeugd"; not "de coöperatie Kracht Oost" but "Kracht Oost"). An awardee is
+    always kept as read."""
+    kept: list[dict] = []
+    by_key: dict[str, dict] = {}
+    for o in out:
+        key = _spelling_key(o["name"])
+        first = by_key.get(key)
+        if o["role"] == "awardee" or not key:
+            by_key.setdefault(key, o)
+            kept.append(o)
+            continue
+        if first is not None:
+            if first["role"] != "awardee" and (o["name"][:1].isupper(), len(o["name"])) > \
+                    (first["name"][:1].isupper(), len(first["name"])):
+                first["name"] = o["name"]
+            continue
+        base = next((by_key[key[:i]] for i, c in enumerate(key) if c == " " and key[:i] in by_key
+                     and _CARE_TAIL.fullmatch(key[i:])), None)
+        if base is not None:
+            if base["role"] != "awardee" and o["name"][:1].isupper():
+                base["name"] = o["name"]  # the name in full: "Zonnegroep Jeugd", not "Zonnegroep"
+            continue
+        by_key[key] = o
+        kept.append(o)
+    return kept
+
+
+_PERSON_SHAPE = re.compile(r"(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?"
+                           r"(?P<last>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)")
+_PERSON_TITLE = (r"(?<![\w-])(?i:wethouder|burgemeester|mevrouw|meneer|de heer|dhr\.?|mevr\.?|directeur|directrice|bestuurder|"
+                 r"voorzitter|woordvoerder|woordvoerster|projectleider|manager|gedeputeerde|raadslid|minister)")
+_PERSON_FUNCTION = (r"(?:wethouder|burgemeester|directeur|directrice|bestuurder|voorzitter|woordvoerder|woordvoerster|"
+                    r"projectleider|manager|beleidsmedewerker|beleidsadviseur|adviseur|teamleider|coördinator|raadslid)")
+
+
+_NAME_WORDS = r"[A-ZÀ-Ý][a-zà-ÿ]+(?: (?:van|de|der|den|ter|ten|van der|van den|van de))?(?: [A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)?"
+_PERSON_SIGNAL = re.compile(
+    rf"{_PERSON_TITLE}\s+(?P<t>{_NAME_WORDS})|(?<![\w-])(?P<f>{_NAME_WORDS}),? (?:\w+ )?{_PERSON_FUNCTION}\b"
+    rf"|(?<![\w-])(?P<a>{_NAME_WORDS}) \(\d{{2}}\)")
+
+
+def _person_names(text: str) -> set[str]:
+    """(branch orgs18) The names the page writes as a person's, read in one pass: after a title ("wethouder Jansen",
+    "mevrouw Anna Jansen"), or with a function or an age after them ("Anna Jansen, directeur van ...", "Anna Jansen
+    (34)"); each with its last word (a surname)."""
+    out: set[str] = set()
+    for m in _PERSON_SIGNAL.finditer(text[:MAX_SCAN]):
+        n = m.group("t") or m.group("f") or m.group("a")
+        out |= {n, n.rsplit(" ", 1)[-1]}
+    return out
+
+
+def _named_person(name: str, persons: set[str]) -> bool:
+    """(branch orgs18) Whether ``name``, of a person's shape ("Anna Jansen", "Piet van Dijk"), is one the page writes as
+    a person's (:func:`_person_names`): the name or its surname."""
+    m = _PERSON_SHAPE.fullmatch(name)
+    return bool(m) and (name in persons or m.group("last") in persons)
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -1996,6 +2126,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     starts = _run_starts(text)  # (branch orgs14) where lists and names start, for the patterns that open with one
     place_lists: list[tuple[int, int]] = []  # (branch orgs17) the lists of regions named as a place
     acted: dict[str, bool] = {}  # (branch orgs17) whether a national body acts, read once per name
+    persons: set[str] | None = None  # (branch orgs18) the names the page writes as persons', read once when needed
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in (rx.finditer(text, starts) if isinstance(rx, _AtStarts) else rx.finditer(text)):
             role = pattern_role
@@ -2136,6 +2267,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     # care; a name with a word of its kind ("Wilgenhof Zorg") is a party whatever its shape
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
+                if rule in ("relation", "prep_list") and _PERSON_SHAPE.fullmatch(n) and _named_person(
+                        n, persons if persons is not None else (persons := _person_names(text))):
+                    continue  # (branch orgs18) "in samenwerking met Anna Jansen ... zegt wethouder Jansen": a person
                 if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
                     role = "adviser"
                 if rule == "relation" and re.search(r"(?i:onderzoek|evaluatie|rapport|advies|analyse|peiling)\w*\W+(?:\w+\W+){0,4}$",
@@ -2295,4 +2429,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 out.append({"name": f"gemeente {mun}", "role": "buyer", "rule": rule,
                             "sentence": text[line_start:].split("\n")[0][:300]})
-    return out
+    # branch orgs18: no news medium, and no team or department of the buyer, is an organisation of the page (an
+    # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
+    # onderzoek van Follow the Money blijkt ...")
+    out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
+                                                            or _municipal_unit(o["name"]))]
+    return _one_spelling(out)

@@ -80,7 +80,8 @@ def test_a_service_alone_is_still_no_name(service):
 ])
 def test_a_name_is_read_whole_to_the_abbreviation_that_spells_it(read, text, name):
     got = _orgs(read(text))
-    assert got.get(name) == "buyer"
+    # (branch orgs18) read once, with its legal form where the page writes one ("Stichting Regionaal Inkoopbureau ...")
+    assert [r for n, r in got.items() if n in (name, "Stichting " + name)] == ["buyer"], got
     assert not [n for n in got if n.endswith("IJmond")]  # not cut at "en"
 
 
