@@ -953,6 +953,28 @@ _JSON_NEXT_KEYS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl"
                    "load_more_url", "loadMoreUrl", "more_url")
 _JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
 _JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
+#: The keys that count an endpoint's pages (a theme's ``total_pages`` or WordPress's ``max_num_pages``, Strapi's
+#: ``meta.pagination.pageCount``, a paginator's ``lastPage``): more follow while the page asked is below the count.
+_JSON_PAGE_COUNT_KEYS = ("total_pages", "totalPages", "pageCount", "page_count", "pages_count", "last_page", "lastPage",
+                         "max_num_pages", "maxNumPages", "num_pages", "numPages", "max_pages", "maxPages")
+
+
+def json_page_count(data, depth: int = 0) -> int | None:
+    """The count of pages a "load more" endpoint's JSON gives (:data:`_JSON_PAGE_COUNT_KEYS`), in its object or an
+    object within it (``meta.pagination``; not its items' lists), a whole number (PHP's ``ceil()`` writes ``3.0``)."""
+    if not isinstance(data, dict) or depth > 3:
+        return None
+    for key in _JSON_PAGE_COUNT_KEYS:
+        value = data.get(key)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100000:
+            return value
+    for value in data.values():
+        count = json_page_count(value, depth + 1) if isinstance(value, dict) else None
+        if count is not None:
+            return count
+    return None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -970,7 +992,9 @@ def json_listing(response):
     rendered rows a theme returns, ``"html": "<li><a href=…>"``, its ``\\/`` and ``\\"`` read by :mod:`json`), an
     entry of each object naming an address (``url``, ``link``, ``permalink``) with its title and date, and a
     ``<link rel="next">`` to the next endpoint it names (``next``, ``next_url``), or to its own address with the page
-    number (or offset) counted on while it says more follow (``hasMore``, ``has_more``). Anything else is returned
+    number (or offset) counted on while it says more follow (``hasMore``, ``has_more``) or while the page asked is
+    below the count of its pages it gives (``total_pages``, ``meta.pagination.pageCount``, ``lastPage``:
+    :func:`json_page_count`). Anything else is returned
     as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
     body = response.body.lstrip()
@@ -1029,6 +1053,13 @@ def json_listing(response):
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
+        elif (count := json_page_count(data)) is not None:
+            # no next address, no "more follow": the count of its pages says whether this page (the endpoint's page
+            # number asked) is the last
+            query = dict(parse_qsl(urlsplit(response.url).query))
+            pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+            if pager and int(query[pager]) < count:
+                nexts.append(add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1)))
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
     return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")

@@ -1,0 +1,61 @@
+"""The news spider, fifty-eighth pass against docs/reference/news-sites.md as an evaluator would test it: a listing's
+"Meer laden" JSON endpoint that counts its pages instead of naming the next one, on a real loopback crawl of
+SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference31 import load_more_listing
+from tests.spiders.test_news_reference5 import undated_page
+
+LAST = 3
+
+
+def items(number: int) -> list[dict]:
+    return [{"title": f"Inkoop jeugdhulp {number}-{k}", "url": f"/nieuws/bericht-{number}-{k}",
+             "date": "2026-11-30"} for k in range(2)]
+
+
+#: How a "meer laden" endpoint's JSON counts its pages, with no next address and no "more follow" flag: a headless
+#: CMS's meta (Strapi's ``meta.pagination.pageCount``), a theme's handler (``total_pages``, ``max_num_pages`` of
+#: WordPress's query), a paginator's ``currentPage``/``lastPage``.
+COUNTED = {
+    "strapi": lambda n: {"data": items(n), "meta": {"pagination": {"page": n, "pageSize": 2, "pageCount": LAST,
+                                                                     "total": 2 * LAST}}},
+    "total_pages": lambda n: {"posts": items(n), "page": n, "total_pages": LAST},
+    "max_num_pages": lambda n: {"success": True, "data": {"items": items(n), "max_num_pages": LAST}},
+    "last_page": lambda n: {"items": items(n), "currentPage": n, "lastPage": LAST},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(COUNTED))
+def test_a_meer_laden_endpoint_that_counts_its_pages_is_read_to_its_last_page(tmp_path, shape):
+    """§2.1 listing pages and paging ("load-more JSON"): a listing's "Meer laden" endpoint answers its items with
+    the count of its pages (``pageCount: 3``, ``total_pages``, ``lastPage``) and no next address or "more follow"
+    flag: the crawl read its first page only and stopped, the items of its later pages never archived. The count
+    says more follow while the page asked is below it: the endpoint is read to its last page, each page once, no page
+    past it."""
+    log: list[str] = []
+    control = "<button class='load-more' data-url='/nieuws/meer?page=2'>Meer laden</button>"
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
+              **{f"/nieuws/meer?page={n}": ("application/json", json.dumps(COUNTED[shape](n)).encode())
+                 for n in range(2, LAST + 1)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
+    assert endpoints == [f"/nieuws/meer?page={n}" for n in range(2, LAST + 1)]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
