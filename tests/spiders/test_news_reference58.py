@@ -59,3 +59,39 @@ def test_a_meer_laden_endpoint_that_counts_its_pages_is_read_to_its_last_page(tm
     endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
     assert endpoints == [f"/nieuws/meer?page={n}" for n in range(2, LAST + 1)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+#: How a "meer laden" endpoint asked by the offset of its first item counts its items, with no next address and no
+#: "more follow" flag (a theme's ``found_posts`` of WordPress's query, a search API's ``total``/``totalCount``).
+TOTALS = {
+    "total": lambda offset: {"items": items(offset // 2 + 1), "total": 2 * LAST},
+    "found_posts": lambda offset: {"success": True, "data": {"posts": items(offset // 2 + 1),
+                                                             "found_posts": 2 * LAST}},
+    "totalCount": lambda offset: {"results": items(offset // 2 + 1), "meta": {"totalCount": 2 * LAST}},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TOTALS))
+def test_a_meer_laden_endpoint_asked_by_offset_that_counts_its_items_is_read_to_its_end(tmp_path, shape):
+    """§2.1 listing pages and paging ("load-more JSON"), Joomla's and a theme's ``?offset=``: an endpoint asked by
+    the offset of its first item (``/nieuws/meer?offset=2``) answers its items with the count of all of them
+    (``total: 6``) and no next address or "more follow" flag: the crawl read its first answer only. While the items
+    read so far are fewer than the count, the next offset is asked: every item is archived, no offset past the end."""
+    log: list[str] = []
+    control = "<button class='load-more' data-url='/nieuws/meer?offset=2'>Meer laden</button>"
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
+              **{f"/nieuws/meer?offset={o}": ("application/json", json.dumps(TOTALS[shape](o)).encode())
+                 for o in range(2, 2 * LAST, 2)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
+    assert endpoints == [f"/nieuws/meer?offset={o}" for o in range(2, 2 * LAST, 2)]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
