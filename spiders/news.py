@@ -985,6 +985,26 @@ def json_page_count(data, depth: int = 0, keys: tuple = _JSON_PAGE_COUNT_KEYS) -
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: One link of an HTTP ``Link`` header (RFC 8288): its target and its parameters.
+_LINK_HEADER = re.compile(r'<([^<>]*)>((?:\s*;\s*[\w*-]+\s*(?:=\s*(?:"[^"]*"|[^",;]*))?)*)')
+
+
+def header_next_links(response) -> list[str]:
+    """The next page of a JSON listing its HTTP headers name, where its body does not: an RFC 8288
+    ``Link: <…?page=3>; rel="next"``, else WordPress's REST API count of pages (``X-WP-TotalPages``, news-sites.md
+    §2.1 WordPress) while the page asked (its ``page`` parameter) is below it."""
+    for value in response.headers.getlist("Link")[:10]:
+        for target, params in _LINK_HEADER.findall(value.decode("latin-1")[:10000]):
+            rel = re.search(r';\s*rel\s*=\s*(?:"([^"]*)"|([^",;\s]*))', params, re.I)
+            if rel and "next" in (rel.group(1) or rel.group(2) or "").lower().split() and target.strip():
+                return [response.urljoin(target.strip())]
+    count = (response.headers.get("X-WP-TotalPages") or b"").strip()
+    if count.isdigit():
+        query = dict(parse_qsl(urlsplit(response.url).query))
+        pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+        if pager and int(query[pager]) < int(count):
+            return [add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1))]
+    return []
 
 
 def utf8(text: str) -> bytes:
@@ -1073,6 +1093,8 @@ def json_listing(response):
             elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
                     is not None and int(query[offset]) + len(linked) < total:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
+    if not nexts and rows:
+        nexts = header_next_links(response)
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
     return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")

@@ -95,3 +95,48 @@ def test_a_meer_laden_endpoint_asked_by_offset_that_counts_its_items_is_read_to_
     endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
     assert endpoints == [f"/nieuws/meer?offset={o}" for o in range(2, 2 * LAST, 2)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def wp_posts(number: int) -> bytes:
+    """Page ``number`` of WordPress's REST API ``/wp-json/wp/v2/posts``: a bare list of posts (``link``,
+    ``title.rendered``, ``date``), as PHP's ``json_encode`` writes it."""
+    return json.dumps([{"id": 10 * number + k, "date": "2026-11-30T10:00:00", "link": f"/nieuws/bericht-{number}-{k}",
+                        "title": {"rendered": f"Inkoop jeugdhulp {number}-{k}"}} for k in range(2)]).replace(
+        "/", "\\/").encode()
+
+
+def wp_headers(number: int, how: str) -> dict:
+    """The headers WordPress's REST API pages its answers by: its total (``X-WP-Total``, ``X-WP-TotalPages``) and an
+    RFC 8288 ``Link`` to the next page while there is one; ``how`` the one a test keeps."""
+    headers = {"X-WP-Total": str(2 * LAST), "X-WP-TotalPages": str(LAST)}
+    if number < LAST:
+        headers["Link"] = lambda base: (f'<{base}wp-json/wp/v2/posts?page={number - 1}>; rel="prev", '
+                                        f'<{base}wp-json/wp/v2/posts?page={number + 1}>; rel="next"')
+    return {k: v for k, v in headers.items() if k == how or (how == "X-WP-TotalPages" and k == "X-WP-Total")}
+
+
+@pytest.mark.parametrize("how", ["Link", "X-WP-TotalPages"])
+def test_a_meer_laden_endpoint_paged_by_its_http_headers_is_read_to_its_last_page(tmp_path, how):
+    """§2.1 WordPress (and "load-more JSON"): a theme's "Meer laden" button asks WordPress's REST API
+    (``/wp-json/wp/v2/posts?page=2``), which answers a bare list of posts and pages it in its HTTP headers: the next
+    page by an RFC 8288 ``Link: <…?page=3>; rel="next"``, the count of pages by ``X-WP-TotalPages``. Nothing in the
+    JSON names a next page: the crawl read the endpoint's first page only. The headers are read as the body's keys
+    are: every post archived, each page asked once, none past the last."""
+    log: list[str] = []
+    control = "<button class='load-more' data-url='/wp-json/wp/v2/posts?page=2'>Meer laden</button>"
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
+              **{f"/wp-json/wp/v2/posts?page={n}": ("application/json; charset=UTF-8", wp_posts(n), 200,
+                                                    wp_headers(n, how)) for n in range(2, LAST + 1)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    endpoints = sorted(p for p in log if p.startswith("/wp-json"))
+    assert endpoints == [f"/wp-json/wp/v2/posts?page={n}" for n in range(2, LAST + 1)]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
