@@ -1081,7 +1081,7 @@ def json_listing(response):
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
-        else:
+        elif not any(data.get(k) is False for k in _JSON_MORE_KEYS):  # "hasMore": false is the last, whatever counts
             # no next address, no "more follow": the count of its pages says whether this page (the endpoint's page
             # number asked) is the last, the count of its items whether this answer (asked by its first item's
             # offset) holds the last of them
@@ -1093,7 +1093,7 @@ def json_listing(response):
             elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
                     is not None and int(query[offset]) + len(linked) < total:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
-    if not nexts and rows:
+    if not nexts and rows and not (isinstance(data, dict) and any(data.get(k) is False for k in _JSON_MORE_KEYS)):
         nexts = header_next_links(response)
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"

@@ -140,3 +140,27 @@ def test_a_meer_laden_endpoint_paged_by_its_http_headers_is_read_to_its_last_pag
     endpoints = sorted(p for p in log if p.startswith("/wp-json"))
     assert endpoints == [f"/wp-json/wp/v2/posts?page={n}" for n in range(2, LAST + 1)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_meer_laden_endpoint_that_says_no_more_follow_is_its_last_page_whatever_it_counts(tmp_path):
+    """A "Meer laden" endpoint that says no more items follow (``hasMore: false``) is the last page asked, though the
+    count of pages it gives (``total_pages``, stale in a cache) or its headers (``X-WP-TotalPages``) would have more:
+    the page after it is not asked."""
+    log: list[str] = []
+    control = "<button class='load-more' data-url='/nieuws/meer?page=2'>Meer laden</button>"
+    answer = {"items": items(2), "page": 2, "total_pages": LAST, "hasMore": False}
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
+              "/nieuws/meer?page=2": ("application/json", json.dumps(answer).encode(), 200,
+                                      {"X-WP-TotalPages": str(LAST)}),
+              "/nieuws/meer?page=3": ("application/json", json.dumps({"items": items(3)}).encode()),
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        f"Inkoop jeugdhulp {n}-{k}" for n in (1, 2) for k in range(2))
+    assert sorted(p for p in log if p.startswith("/nieuws/meer")) == ["/nieuws/meer?page=2"]
