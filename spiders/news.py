@@ -953,9 +953,58 @@ _JSON_NEXT_KEYS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl"
                    "load_more_url", "loadMoreUrl", "more_url")
 _JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
 _JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
+#: The keys that count an endpoint's pages (a theme's ``total_pages`` or WordPress's ``max_num_pages``, Strapi's
+#: ``meta.pagination.pageCount``, a paginator's ``lastPage``): more follow while the page asked is below the count.
+_JSON_PAGE_COUNT_KEYS = ("total_pages", "totalPages", "pageCount", "page_count", "pages_count", "last_page", "lastPage",
+                         "max_num_pages", "maxNumPages", "num_pages", "numPages", "max_pages", "maxPages")
+
+
+#: The keys that count an endpoint's items, all of them (a theme's ``found_posts`` of WordPress's query, a search
+#: API's ``total``/``totalCount``): asked by the offset of its first item, more follow while fewer were read.
+_JSON_TOTAL_KEYS = ("total", "totalCount", "total_count", "totalItems", "total_items", "totalResults",
+                    "total_results", "found_posts", "foundPosts")
+
+
+def json_page_count(data, depth: int = 0, keys: tuple = _JSON_PAGE_COUNT_KEYS) -> int | None:
+    """The count of pages a "load more" endpoint's JSON gives (:data:`_JSON_PAGE_COUNT_KEYS`; of its items with
+    ``keys`` :data:`_JSON_TOTAL_KEYS`), in its object or an object within it (``meta.pagination``; not its items'
+    lists), a whole number (PHP's ``ceil()`` writes ``3.0``)."""
+    if not isinstance(data, dict) or depth > 3:
+        return None
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100000:
+            return value
+    for value in data.values():
+        count = json_page_count(value, depth + 1, keys) if isinstance(value, dict) else None
+        if count is not None:
+            return count
+    return None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: One link of an HTTP ``Link`` header (RFC 8288): its target and its parameters.
+_LINK_HEADER = re.compile(r'<([^<>]*)>((?:\s*;\s*[\w*-]+\s*(?:=\s*(?:"[^"]*"|[^",;]*))?)*)')
+
+
+def header_next_links(response) -> list[str]:
+    """The next page of a JSON listing its HTTP headers name, where its body does not: an RFC 8288
+    ``Link: <…?page=3>; rel="next"``, else WordPress's REST API count of pages (``X-WP-TotalPages``, news-sites.md
+    §2.1 WordPress) while the page asked (its ``page`` parameter) is below it."""
+    for value in response.headers.getlist("Link")[:10]:
+        for target, params in _LINK_HEADER.findall(value.decode("latin-1")[:10000]):
+            rel = re.search(r';\s*rel\s*=\s*(?:"([^"]*)"|([^",;\s]*))', params, re.I)
+            if rel and "next" in (rel.group(1) or rel.group(2) or "").lower().split() and target.strip():
+                return [response.urljoin(target.strip())]
+    count = (response.headers.get("X-WP-TotalPages") or b"").strip()
+    if count.isdigit():
+        query = dict(parse_qsl(urlsplit(response.url).query))
+        pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+        if pager and int(query[pager]) < int(count):
+            return [add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1))]
+    return []
 
 
 def utf8(text: str) -> bytes:
@@ -970,7 +1019,10 @@ def json_listing(response):
     rendered rows a theme returns, ``"html": "<li><a href=…>"``, its ``\\/`` and ``\\"`` read by :mod:`json`), an
     entry of each object naming an address (``url``, ``link``, ``permalink``) with its title and date, and a
     ``<link rel="next">`` to the next endpoint it names (``next``, ``next_url``), or to its own address with the page
-    number (or offset) counted on while it says more follow (``hasMore``, ``has_more``). Anything else is returned
+    number (or offset) counted on while it says more follow (``hasMore``, ``has_more``) or while the page asked is
+    below the count of its pages it gives (``total_pages``, ``meta.pagination.pageCount``, ``lastPage``:
+    :func:`json_page_count`), or, asked by an offset, while the items read are fewer than the count of all it gives
+    (``total``, ``found_posts``). Anything else is returned
     as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
     body = response.body.lstrip()
@@ -1029,6 +1081,20 @@ def json_listing(response):
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
+        elif not any(data.get(k) is False for k in _JSON_MORE_KEYS):  # "hasMore": false is the last, whatever counts
+            # no next address, no "more follow": the count of its pages says whether this page (the endpoint's page
+            # number asked) is the last, the count of its items whether this answer (asked by its first item's
+            # offset) holds the last of them
+            query = dict(parse_qsl(urlsplit(response.url).query))
+            pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+            offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
+            if pager and (count := json_page_count(data)) is not None and int(query[pager]) < count:
+                nexts.append(add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1)))
+            elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
+                    is not None and int(query[offset]) + len(linked) < total:
+                nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
+    if not nexts and rows and not (isinstance(data, dict) and any(data.get(k) is False for k in _JSON_MORE_KEYS)):
+        nexts = header_next_links(response)
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
     return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")

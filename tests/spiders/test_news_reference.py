@@ -29,8 +29,8 @@ Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambula
 @contextlib.contextmanager
 def serve(routes: dict, log: list | None = None):
     """One loopback server; ``routes`` maps a path (with query) to ``(content type, body bytes)``
-    or ``(content type, body bytes, status)``, or a callable of the base URL giving one; ``log``
-    collects every path asked."""
+    or ``(content type, body bytes, status)`` or ``(content type, body bytes, status, {header: value})``, or a
+    callable of the base URL giving one; ``log`` collects every path asked."""
     base = [""]
 
     class Handler(BaseHTTPRequestHandler):
@@ -50,6 +50,8 @@ def serve(routes: dict, log: list | None = None):
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
+            for name, value in (status[1] if len(status) > 1 else {}).items():
+                self.send_header(name, value(base[0]) if callable(value) else value)
             self.end_headers()
             self.wfile.write(body)
 
