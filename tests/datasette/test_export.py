@@ -670,6 +670,34 @@ def test_the_freshness_and_news_sites_views_age_a_source_as_of_tenderarchive_now
         assert next_day["days_since_last_archived"] == round(hours(later, row["last_archived"]) / 24, 1)
 
 
+def test_a_freshness_age_before_the_last_crawl_is_negative_as_status_says_after(demo_archive):
+    """``TENDERARCHIVE_NOW`` before a source's last crawl gave ``freshness.age_hours`` -10.0 with no word what a
+    negative age is, where ``status`` prints "10.0 h after TENDERARCHIVE_NOW". The age stays negative (a 0 would
+    read "crawled just now", and ``status`` tells "after" from "ago" by that sign): the view and ``status`` give the
+    same hours, and the data dictionary says what the sign means."""
+    import re
+    from datetime import datetime, timedelta
+
+    from tenderarchive.metadata import load_metadata
+
+    def fresh(moment):
+        out = export(demo_archive, "freshness", "--format", "json", env={"TENDERARCHIVE_NOW": moment})
+        assert out.returncode == 0, out.stderr
+        return {r["spider"]: r for r in json.loads(out.stdout)}
+
+    spider, row = next((s, r) for s, r in fresh("2027-01-01T12:00:00+00:00").items() if r["last_success"])
+    crawled = datetime.fromisoformat(row["last_success"].replace("Z", "+00:00"))
+    moment = (crawled - timedelta(hours=10)).isoformat()
+    age = fresh(moment)[spider]["age_hours"]
+    assert age == -10.0
+    shown = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "status", "--db", str(demo_archive)],
+                           cwd=ROOT, capture_output=True, timeout=60, env={**os.environ, "TENDERARCHIVE_NOW": moment})
+    assert re.search(rf"^  {spider} +\S+ +last success {-age:.1f} h after TENDERARCHIVE_NOW;",
+                     shown.stdout.decode(), re.M), shown.stdout.decode()
+    described = load_metadata()["databases"]["archive"]["tables"]["freshness"]["columns"]["age_hours"]
+    assert re.search(r"\bnegative\b", described, re.I) and "TENDERARCHIVE_NOW" in described and "status" in described
+
+
 def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_default(demo_archive):
     """``export jeugdregio_aanbestedingen --param jeugdregio=JZ18 --param pagina=2`` (README: "``--param pagina=N``
     asks for one page of a search that pages") of a region whose procurements fill one page wrote a header and
