@@ -107,6 +107,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import re
 from datetime import date, datetime
@@ -418,6 +419,8 @@ def prepare_jinja2_environment(env, datasette):
 
     env.filters["table_row"] = table_rows.table_row
     env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
+    # why a saved search's page past its last is empty (templates/query.html; awaited by Jinja's async mode)
+    env.globals["saved_search_past_last"] = functools.partial(query_pages.past_last_page_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version

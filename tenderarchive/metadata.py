@@ -45,6 +45,15 @@ SYNTHETIC_WARNING = (
 )
 
 
+#: Appended to the description of a table without a primary key (``summary_region_years``, ``summary_region_lots``,
+#: ``summary_org_regions``): Datasette shows, and writes first in its CSV and JSON, SQLite's ``rowid`` for such a
+#: table (it pages and links rows by it), a column ``tenderarchive export`` leaves out.
+ROWID_NOTE = (" This table has no primary key: its page, CSV and JSON here begin with a column `rowid`, SQLite's"
+              " number of the row, which the derivation renumbers as it rewrites rows (it names no row for long);"
+              " `tenderarchive export` leaves it out, its other columns in the same order. Read a CSV by column"
+              " name, or leave out this one's first column.")
+
+
 def load_metadata() -> dict:
     """The shipped metadata, with every ``tables/*.yaml`` under database ``archive``."""
     metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
@@ -304,6 +313,10 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     tables = database.setdefault("tables", {})
     if db is not None:
         _drop_missing_columns(db, tables)
+        names = set(db.table_names())
+        for name, table in tables.items():  # Datasette's CSV of it has a rowid export has not (ROWID_NOTE)
+            if table.get("description") and name in names and db.table(name).use_rowid:
+                table["description"] = table["description"].rstrip() + ROWID_NOTE
     for name in hidden_tables(db):
         tables.setdefault(name, {})["hidden"] = True
     if db is not None:  # a big table search is listed by the rowid (tenderarchive/table_search.py)

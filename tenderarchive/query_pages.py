@@ -53,3 +53,24 @@ def past_last_page(value, total: int) -> str | None:
     pages = -(-total // PAGE_ROWS)
     return (f"pagina={int(value)} is past the last page: the search gives {total} row{'s' * (total != 1)}, "
             + ("page 1 alone" if pages == 1 else f"pages 1 to {pages}"))
+
+
+async def past_last_page_words(datasette, request, database: str | None, sql: str | None,
+                               values: dict | None) -> list[str]:
+    """The words under a saved search's "0 results" when its page (``pagina=N``) is past the search's last:
+    ``[past_last_page(...) + " (pagina=alle: every row)"]``, as its CSV says in ``Tenderarchive-Note``; empty
+    for any other empty page. The search is run again with ``pagina=alle`` only then (templates/query.html);
+    a search that fails or takes too long that second time says nothing more than "0 results", as before."""
+    if request is None or not sql or not database or values is None or "pagina" not in values:
+        return []
+    value = (request.args.get("pagina") or "").strip()
+    if not value.isdigit() or int(value) <= 1 or database not in datasette.databases:
+        return []
+    params = {name: request.args.get(name) or "" for name in values}
+    params["pagina"] = "alle"
+    try:
+        every = await datasette.databases[database].execute(sql, params, truncate=False, log_sql_errors=False)
+    except Exception:  # a time-out, an older archive: "0 results" alone
+        return []
+    said = past_last_page(value, len(every.rows))
+    return [f"{said} (pagina=alle: every row)"] if said else []

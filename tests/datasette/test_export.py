@@ -670,6 +670,34 @@ def test_the_freshness_and_news_sites_views_age_a_source_as_of_tenderarchive_now
         assert next_day["days_since_last_archived"] == round(hours(later, row["last_archived"]) / 24, 1)
 
 
+def test_a_freshness_age_before_the_last_crawl_is_negative_as_status_says_after(demo_archive):
+    """``TENDERARCHIVE_NOW`` before a source's last crawl gave ``freshness.age_hours`` -10.0 with no word what a
+    negative age is, where ``status`` prints "10.0 h after TENDERARCHIVE_NOW". The age stays negative (a 0 would
+    read "crawled just now", and ``status`` tells "after" from "ago" by that sign): the view and ``status`` give the
+    same hours, and the data dictionary says what the sign means."""
+    import re
+    from datetime import datetime, timedelta
+
+    from tenderarchive.metadata import load_metadata
+
+    def fresh(moment):
+        out = export(demo_archive, "freshness", "--format", "json", env={"TENDERARCHIVE_NOW": moment})
+        assert out.returncode == 0, out.stderr
+        return {r["spider"]: r for r in json.loads(out.stdout)}
+
+    spider, row = next((s, r) for s, r in fresh("2027-01-01T12:00:00+00:00").items() if r["last_success"])
+    crawled = datetime.fromisoformat(row["last_success"].replace("Z", "+00:00"))
+    moment = (crawled - timedelta(hours=10)).isoformat()
+    age = fresh(moment)[spider]["age_hours"]
+    assert age == -10.0
+    shown = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "status", "--db", str(demo_archive)],
+                           cwd=ROOT, capture_output=True, timeout=60, env={**os.environ, "TENDERARCHIVE_NOW": moment})
+    assert re.search(rf"^  {spider} +\S+ +last success {-age:.1f} h after TENDERARCHIVE_NOW;",
+                     shown.stdout.decode(), re.M), shown.stdout.decode()
+    described = load_metadata()["databases"]["archive"]["tables"]["freshness"]["columns"]["age_hours"]
+    assert re.search(r"\bnegative\b", described, re.I) and "TENDERARCHIVE_NOW" in described and "status" in described
+
+
 def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_default(demo_archive):
     """``export jeugdregio_aanbestedingen --param jeugdregio=JZ18 --param pagina=2`` (README: "``--param pagina=N``
     asks for one page of a search that pages") of a region whose procurements fill one page wrote a header and
@@ -690,3 +718,45 @@ def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_d
     nothing = export(demo_archive, "select 1 as a where :q = 'x' limit 100 offset 100 * (cast(:pagina as integer) - 1)",
                      "--param", "pagina=3")
     assert "past the last page" not in nothing.stderr.decode() and "not given, so empty: :q" in nothing.stderr.decode()
+
+
+def test_a_table_without_a_key_gives_the_same_columns_here_and_in_export_but_the_sites_rowid(demo_archive, tmp_path):
+    """Datasette's CSV ("stream all rows") of a table without a primary key (``summary_region_years``,
+    ``summary_region_lots``, ``summary_org_regions``) began with a column ``rowid`` that ``export`` leaves out, with
+    no word of it: a script reading either by position read every column one place off in the other. ``rowid`` is
+    SQLite's row number, which the derivation renumbers, so ``export`` keeps it out and the table's description
+    says so on its page (where the CSV link is). Past that column both give the same columns and rows."""
+    import shutil
+
+    from tenderarchive.metadata import ROWID_NOTE
+    from tests.datasette.archive_fixtures import run, served
+
+    db_path = shutil.copy(demo_archive, tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    keyless = sorted(name for name in db.table_names() if db.table(name).use_rowid and not name.endswith("_fts"))
+    assert {"summary_region_years", "summary_region_lots", "summary_org_regions"} <= set(keyless)
+    db.close()
+    datasette = served(db_path)
+    for name in [*keyless, "summary_awards"]:
+        exported = export(db_path, name)
+        assert exported.returncode == 0, exported.stderr
+        mine = list(csv.reader(io.StringIO(exported.stdout.decode("utf-8"))))
+        answer = run(datasette.client.get(f"/archive/{name}.csv?_stream=on&_size=max"))
+        assert answer.status_code == 200, name
+        site = list(csv.reader(io.StringIO(answer.text)))
+        page = run(datasette.client.get(f"/archive/{name}")).text
+        said = html_text(ROWID_NOTE) in html_text(page)
+        if name == "summary_awards":  # a primary key: the same columns, nothing said
+            assert site[0] == mine[0] and not said
+            continue
+        assert site[0] == ["rowid", *mine[0]], name
+        assert len(mine) > 1 and sorted(row[1:] for row in site[1:]) == sorted(mine[1:]), name
+        assert said, name
+
+
+def html_text(text: str) -> str:
+    """Text as a page shows it: tags out, entities read, spaces as one."""
+    import html
+    import re
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("`", "").split())

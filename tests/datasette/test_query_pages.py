@@ -63,3 +63,33 @@ def test_a_paged_saved_search_links_its_next_and_previous_pages(padded):
     assert link(server.get(f"/{server.database}/awards_by_region_year?pagina=alle").decode(), "next") is None
     small = server.get(f"/{server.database}/awards_by_region_year?year=1999").decode()
     assert 'class="saved-search-pages"' not in small
+
+
+def test_a_page_past_the_last_says_which_pages_there_are(padded):
+    """``pagina=4`` of a search of three pages showed "0 results" and a link back, no word why; its CSV and
+    ``export`` name the pages there are. The page now says it in the same words; a search of no rows at all, and
+    a page that has rows, say nothing of pages."""
+    server, path = padded
+    conn = sqlite3.connect(path)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    sql = load_metadata()["databases"]["archive"]["queries"]["awards_by_region_year"]["sql"]
+    total = len(conn.execute(sql, {"jeugdregio": "", "year": "", "pagina": "alle"}).fetchall())
+    pages = -(-total // 100)
+    assert pages == 3
+
+    def why(url: str) -> list[str]:
+        page = server.get(url).decode("utf-8")
+        return [html.unescape(w) for w in re.findall(r'<p class="zero-results-why[^"]*">(.*?)</p>', page, re.S)]
+
+    assert why(f"/{server.database}/awards_by_region_year?year=&pagina=4") == [
+        f"pagina=4 is past the last page: the search gives {total} rows, pages 1 to 3 (pagina=alle: every row)"]
+    assert why(f"/{server.database}/awards_by_region_year?year=&pagina=3") == []  # a page with rows
+    assert why(f"/{server.database}/awards_by_region_year?year=1999&pagina=2") == []  # no rows on any page
+    # a year of the demo's own awards: one page
+    year, count = conn.execute("select year, count(*) from summary_awards where year is not null "
+                               "group by year order by count(*) limit 1").fetchone()
+    shown = len(conn.execute(sql, {"jeugdregio": "", "year": str(year), "pagina": "alle"}).fetchall())
+    assert 0 < shown <= 100
+    assert why(f"/{server.database}/awards_by_region_year?year={year}&pagina=2") == [
+        f"pagina=2 is past the last page: the search gives {shown} row{'s' * (shown != 1)}, page 1 alone"
+        " (pagina=alle: every row)"]
