@@ -22,6 +22,29 @@ def items(number: int) -> list[dict]:
              "date": "2026-11-30"} for k in range(2)]
 
 
+def crawl_load_more(tmp_path, control: str, endpoints: dict) -> tuple[sqlite_utils.Database, list[str]]:
+    """Crawl a SYNTHETIC listing whose "Meer laden" button is ``control`` and whose endpoint answers are
+    ``endpoints`` (path → route), beside the articles of every page; the archive and the paths asked, in order."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control), **endpoints,
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    return sqlite_utils.Database(tmp_path / "archive.db"), log
+
+
+def titles(db: sqlite_utils.Database) -> list[str]:
+    return sorted(r["title"] for r in db["articles"].rows)
+
+
+def every_title(pages=range(1, LAST + 1)) -> list[str]:
+    return sorted(f"Inkoop jeugdhulp {n}-{k}" for n in pages for k in range(2))
+
+
 #: How a "meer laden" endpoint's JSON counts its pages, with no next address and no "more follow" flag: a headless
 #: CMS's meta (Strapi's ``meta.pagination.pageCount``), a theme's handler (``total_pages``, ``max_num_pages`` of
 #: WordPress's query), a paginator's ``currentPage``/``lastPage``.
@@ -41,21 +64,11 @@ def test_a_meer_laden_endpoint_that_counts_its_pages_is_read_to_its_last_page(tm
     flag: the crawl read its first page only and stopped, the items of its later pages never archived. The count
     says more follow while the page asked is below it: the endpoint is read to its last page, each page once, no page
     past it."""
-    log: list[str] = []
     control = "<button class='load-more' data-url='/nieuws/meer?page=2'>Meer laden</button>"
-    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
-              **{f"/nieuws/meer?page={n}": ("application/json", json.dumps(COUNTED[shape](n)).encode())
-                 for n in range(2, LAST + 1)},
-              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
-                 for n in range(1, LAST + 1) for k in range(2)}}
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
-                           tmp_path / "archive.db")
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
-        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    db, log = crawl_load_more(tmp_path, control, {
+        **{f"/nieuws/meer?page={n}": ("application/json", json.dumps(COUNTED[shape](n)).encode())
+           for n in range(2, LAST + 1)}})
+    assert titles(db) == every_title()
     endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
     assert endpoints == [f"/nieuws/meer?page={n}" for n in range(2, LAST + 1)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
@@ -77,21 +90,11 @@ def test_a_meer_laden_endpoint_asked_by_offset_that_counts_its_items_is_read_to_
     the offset of its first item (``/nieuws/meer?offset=2``) answers its items with the count of all of them
     (``total: 6``) and no next address or "more follow" flag: the crawl read its first answer only. While the items
     read so far are fewer than the count, the next offset is asked: every item is archived, no offset past the end."""
-    log: list[str] = []
     control = "<button class='load-more' data-url='/nieuws/meer?offset=2'>Meer laden</button>"
-    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
-              **{f"/nieuws/meer?offset={o}": ("application/json", json.dumps(TOTALS[shape](o)).encode())
-                 for o in range(2, 2 * LAST, 2)},
-              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
-                 for n in range(1, LAST + 1) for k in range(2)}}
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
-                           tmp_path / "archive.db")
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
-        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    db, log = crawl_load_more(tmp_path, control, {
+        **{f"/nieuws/meer?offset={o}": ("application/json", json.dumps(TOTALS[shape](o)).encode())
+           for o in range(2, 2 * LAST, 2)}})
+    assert titles(db) == every_title()
     endpoints = sorted(p for p in log if p.startswith("/nieuws/meer"))
     assert endpoints == [f"/nieuws/meer?offset={o}" for o in range(2, 2 * LAST, 2)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
@@ -122,21 +125,11 @@ def test_a_meer_laden_endpoint_paged_by_its_http_headers_is_read_to_its_last_pag
     page by an RFC 8288 ``Link: <…?page=3>; rel="next"``, the count of pages by ``X-WP-TotalPages``. Nothing in the
     JSON names a next page: the crawl read the endpoint's first page only. The headers are read as the body's keys
     are: every post archived, each page asked once, none past the last."""
-    log: list[str] = []
     control = "<button class='load-more' data-url='/wp-json/wp/v2/posts?page=2'>Meer laden</button>"
-    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
-              **{f"/wp-json/wp/v2/posts?page={n}": ("application/json; charset=UTF-8", wp_posts(n), 200,
-                                                    wp_headers(n, how)) for n in range(2, LAST + 1)},
-              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
-                 for n in range(1, LAST + 1) for k in range(2)}}
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
-                           tmp_path / "archive.db")
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
-        f"Inkoop jeugdhulp {n}-{k}" for n in range(1, LAST + 1) for k in range(2))
+    db, log = crawl_load_more(tmp_path, control, {
+        **{f"/wp-json/wp/v2/posts?page={n}": ("application/json; charset=UTF-8", wp_posts(n), 200,
+                                              wp_headers(n, how)) for n in range(2, LAST + 1)}})
+    assert titles(db) == every_title()
     endpoints = sorted(p for p in log if p.startswith("/wp-json"))
     assert endpoints == [f"/wp-json/wp/v2/posts?page={n}" for n in range(2, LAST + 1)]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
@@ -146,21 +139,11 @@ def test_a_meer_laden_endpoint_that_says_no_more_follow_is_its_last_page_whateve
     """A "Meer laden" endpoint that says no more items follow (``hasMore: false``) is the last page asked, though the
     count of pages it gives (``total_pages``, stale in a cache) or its headers (``X-WP-TotalPages``) would have more:
     the page after it is not asked."""
-    log: list[str] = []
     control = "<button class='load-more' data-url='/nieuws/meer?page=2'>Meer laden</button>"
     answer = {"items": items(2), "page": 2, "total_pages": LAST, "hasMore": False}
-    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
-              "/nieuws/meer?page=2": ("application/json", json.dumps(answer).encode(), 200,
-                                      {"X-WP-TotalPages": str(LAST)}),
-              "/nieuws/meer?page=3": ("application/json", json.dumps({"items": items(3)}).encode()),
-              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
-                 for n in range(1, LAST + 1) for k in range(2)}}
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
-                           tmp_path / "archive.db")
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
-        f"Inkoop jeugdhulp {n}-{k}" for n in (1, 2) for k in range(2))
+    db, log = crawl_load_more(tmp_path, control, {
+        "/nieuws/meer?page=2": ("application/json", json.dumps(answer).encode(), 200,
+                                {"X-WP-TotalPages": str(LAST)}),
+        "/nieuws/meer?page=3": ("application/json", json.dumps({"items": items(3)}).encode())})
+    assert titles(db) == every_title((1, 2))
     assert sorted(p for p in log if p.startswith("/nieuws/meer")) == ["/nieuws/meer?page=2"]
