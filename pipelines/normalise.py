@@ -771,8 +771,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         kenmerk = related_kenmerk(item.related_record)
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
     # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
-    published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
-                    or related_published(item.related_record))
+    detail_published = parse_timestamp(d.get("publicatieDatum"))
+    listed_published = None if detail_published is not None else parse_timestamp(row.get("publicatieDatum"))
+    published_at = detail_published or listed_published or related_published(item.related_record)
     published = local_date(published_at)
     notice_type, notice_type_label = coded(d.get("aankondigingCode"), row.get("typePublicatie"), NOTICE_TYPE_LABELS)
     procedure, procedure_label = coded(d.get("procedureCode"), row.get("procedure"), PROCEDURE_LABELS)
@@ -975,6 +976,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # So for a market consultation's closing date (sluitingsDatumMarktconsultatie, §3, §4): the list's stands in where
     # the detail names none, and the writer keeps the one an earlier detail gave over it (``detail_consultation``).
     consultation_from_list = item.list_record is not None and not d.get("sluitingsDatumMarktconsultatie")
+    # A detail without its publicatieDatum (§13: fields go missing): the list row's date stands in (§3: a date alone),
+    # which is no other day than the archived timestamp an earlier detail gave: the writer keeps that timestamp
+    # (``write_notice``); it became the day alone ("2021-10-15T09:00:00+02:00" → "2021-10-15"), a change recorded.
+    published_from_list = item.list_record is not None and listed_published is not None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
             "not_given": not_given, "deadline_from_list": deadline_from_list,
-            "consultation_from_list": consultation_from_list}
+            "consultation_from_list": consultation_from_list, "published_from_list": published_from_list}

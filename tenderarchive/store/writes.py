@@ -600,6 +600,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             if record.get("consultation_from_list") and known is not None and detail_consultation(known):
                 # so for a market consultation's closing date (sluitingsDatumMarktconsultatie): the list's stood in
                 notice["consultation_deadline"] = known["consultation_deadline"]
+            if record.get("published_from_list") and known is not None and known.get("published") is not None \
+                    and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
+                # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
+                # archived timestamp of that very day an earlier detail gave is kept, not cut to the day
+                notice["published_at"] = known["published_at"]
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
                                         not_given=record.get("not_given") or ())
         changed = outcome != "unchanged"

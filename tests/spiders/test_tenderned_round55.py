@@ -71,3 +71,35 @@ def test_a_consultation_date_archived_from_the_list_row_still_follows_the_list_r
     assert row["publication_status"] == "ING"
     assert (row["consultation_deadline"], row["consultation_deadline_list"]) == ("2019-06-21", "2019-06-21")
     assert replies(again.db) == ["2019-06-21"]
+
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
+
+
+def test_a_detail_without_its_publication_timestamp_does_not_cut_the_archived_one_to_the_lists_day(
+        snapshot, serve_api, crawl):
+    """Contract notice 300301's detail gives its publication timestamp (15 October, 09:00), its list row the day alone
+    (§3). Fetched again with its row (a changed status) while its detail leaves ``publicatieDatum`` out (§13: fields go
+    missing), the row's day stood in: ``published_at`` became "2021-10-15", the time lost and a change recorded. The
+    timestamp of that day is kept; a row naming another day is still taken."""
+    notice = by_id(snapshot, 300301)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.db["notices"].get(300301)["published_at"] == "2021-10-15T09:00:00+02:00"
+
+    del notice["detail"]["publicatieDatum"]
+    notice["list"]["publicatiestatus"] = dict(STATUSES[0])
+    again = crawl(server.api_url, **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    row = again.db["notices"].get(300301)
+    assert row["publication_status"] == "ING"  # fetched again with its row
+    assert (row["published"], row["published_at"]) == ("2021-10-15", "2021-10-15T09:00:00+02:00")
+    assert not [v for v in again.db["versions"].rows_where("table_name = 'notices'")
+                if "published_at" in v["changed_columns"]]
+
+    notice["list"]["publicatieDatum"] = "2021-10-16"  # another day: the row's word, the only one given
+    notice["list"]["publicatiestatus"] = dict(STATUSES[1])
+    later = crawl(server.api_url, **{**OPEN, "from_date": "2021-10-16"})
+    row = later.db["notices"].get(300301)
+    assert row["publication_status"] == "PUB"
+    assert (row["published"], row["published_at"]) == ("2021-10-16", "2021-10-16")
