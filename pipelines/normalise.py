@@ -9,7 +9,8 @@ into archive rows.
 - the detail's ``sluitingsDatum`` is the deadline (the list keeps the original
   one, stored as ``deadline_list``, and is the deadline when the detail has
   none); placeholder years ≥ 2090 become NULL with
-  ``deadline_placeholder = 1``;
+  ``deadline_placeholder = 1``; so for a market consultation's
+  ``sluitingsDatumMarktconsultatie`` (the list's stored as ``consultation_deadline_list``);
 - text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's;
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept in one form, with their check digit (``85311300 - 5`` → ``85311300-5``;
@@ -270,8 +271,9 @@ LIST_FALLBACK = frozenset({
     "is_digital", "published", "published_at", "year", "year_month", "title",
     # a /gerelateerd row's when the detail names none (TenderNedSpider.related_form)
     "form_type",
-    # the list row's alone (publicatiestatus): a row without it is no sparse detail
-    "publication_status", "publication_status_label"})
+    # the list row's alone (publicatiestatus, sluitingsDatumMarktconsultatie as listed): a row without it is no
+    # sparse detail
+    "publication_status", "publication_status_label", "consultation_deadline_list"})
 
 #: The label of each code docs/reference/tenderned-api.md gives, for a notice whose answers send the code without
 #: its ``omschrijving``: the notice types of §7.1 (list ``typePublicatie`` = detail ``aankondigingCode``), the
@@ -769,8 +771,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         kenmerk = related_kenmerk(item.related_record)
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
     # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
-    published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
-                    or related_published(item.related_record))
+    detail_published = parse_timestamp(d.get("publicatieDatum"))
+    listed_published = None if detail_published is not None else parse_timestamp(row.get("publicatieDatum"))
+    published_at = detail_published or listed_published or related_published(item.related_record)
     published = local_date(published_at)
     notice_type, notice_type_label = coded(d.get("aankondigingCode"), row.get("typePublicatie"), NOTICE_TYPE_LABELS)
     procedure, procedure_label = coded(d.get("procedureCode"), row.get("procedure"), PROCEDURE_LABELS)
@@ -789,7 +792,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         the_deadline, placeholder = list_deadline, list_placeholder
     else:
         the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
-    consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
+    # the detail's, else its list row's, which the list keeps as first published (§3 "Gotcha", as ``sluitingsDatum``):
+    # archived apart (``consultation_deadline_list``), so the writer can tell a moved date from the row's
+    list_consultation, _ = deadline(row.get("sluitingsDatumMarktconsultatie"))
+    if not d.get("sluitingsDatumMarktconsultatie"):
+        consultation = list_consultation
+    else:
+        consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie"))
     open_until = countdown_end(d, row, item.fetched_at)
     status_code, status_label = publication_status(row)
     digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
@@ -843,7 +852,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "year_month": published[:7] if published else None,
         "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,
         "listed_as": listed_as(row) if item.list_record is not None else None,
-        "consultation_deadline": consultation,
+        "consultation_deadline": consultation, "consultation_deadline_list": list_consultation,
         "open_until": open_until,
         "procedure": procedure, "procedure_label": procedure_label,
         "contract_type": contract_type, "contract_type_label": contract_type_label,
@@ -905,7 +914,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         unreadable = sorted({*unreadable, *drifted})
 
     if item.list_record is None:
-        del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        del notice["deadline_list"], notice["consultation_deadline_list"]  # a re-check fetched no list row: keep
+        # what the list said before
         del notice["listed_as"]
         del notice["publication_status"], notice["publication_status_label"]  # the list's alone, likewise
         # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
@@ -963,5 +973,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # deadline archived from an earlier detail over it (store/writes.py ``write_notice``): the moved deadline was
     # set back to the one the rectification replaced, the procedure's timeline with it.
     deadline_from_list = item.list_record is not None and d.get("sluitingsDatum") in (None, "")
+    # So for a market consultation's closing date (sluitingsDatumMarktconsultatie, §3, §4): the list's stands in where
+    # the detail names none, and the writer keeps the one an earlier detail gave over it (``detail_consultation``).
+    consultation_from_list = item.list_record is not None and not d.get("sluitingsDatumMarktconsultatie")
+    # A detail without its publicatieDatum (§13: fields go missing): the list row's date stands in (§3: a date alone),
+    # which is no other day than the archived timestamp an earlier detail gave: the writer keeps that timestamp
+    # (``write_notice``); it became the day alone ("2021-10-15T09:00:00+02:00" → "2021-10-15"), a change recorded.
+    published_from_list = item.list_record is not None and listed_published is not None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
-            "not_given": not_given, "deadline_from_list": deadline_from_list}
+            "not_given": not_given, "deadline_from_list": deadline_from_list,
+            "consultation_from_list": consultation_from_list, "published_from_list": published_from_list}

@@ -233,3 +233,13 @@ def test_the_crawls_arguments_name_every_argument_a_crawl_records(tmp_path_facto
     assert {"from_date", "profile", "queries", "sites"} <= recorded
     described = load_metadata()["databases"]["archive"]["tables"]["crawls"]["columns"]["arguments"]
     assert sorted(k for k in recorded | {"sample", "site"} if not re.search(rf"\b{k}\b", described)) == []
+
+
+def test_the_list_rows_own_dates_say_that_the_list_keeps_the_original():
+    """``deadline_list`` and ``consultation_deadline_list``: the dates a notice's list row gave, which the list keeps as
+    first published while a rectification moves the detail's (reference tenderned-api.md §3): a reader comparing them
+    with ``deadline`` and ``consultation_deadline`` learns which is which."""
+    columns = load_metadata()["databases"]["archive"]["tables"]["notices"]["columns"]
+    for name in ("deadline_list", "consultation_deadline_list"):
+        assert name in TABLES["notices"]["columns"], name
+        assert "original" in columns[name] and "rectification" in columns[name], name

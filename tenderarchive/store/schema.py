@@ -64,6 +64,9 @@ TABLES: dict[str, dict] = {
             # (pipelines/normalise.py listed_as): a row that keeps disagreeing with its detail is fetched once
             "listed_as": str,
             "consultation_deadline": str,
+            # the list row's sluitingsDatumMarktconsultatie (the date first published: a rectification moves the
+            # detail's alone, reference §3), kept apart as deadline_list is: store/writes.py detail_consultation
+            "consultation_deadline_list": str,
             # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
             "open_until": str,
             "procedure": str, "procedure_label": str,

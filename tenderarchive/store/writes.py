@@ -597,6 +597,14 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # the detail named no closing date and its list row's (the original: reference §3) stood in; the
                 # archived one an earlier detail gave (a rectification's move) is kept: the list's is no newer word
                 notice["deadline"], notice["deadline_placeholder"] = known["deadline"], known["deadline_placeholder"]
+            if record.get("consultation_from_list") and known is not None and detail_consultation(known):
+                # so for a market consultation's closing date (sluitingsDatumMarktconsultatie): the list's stood in
+                notice["consultation_deadline"] = known["consultation_deadline"]
+            if record.get("published_from_list") and known is not None and known.get("published") is not None \
+                    and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
+                # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
+                # archived timestamp of that very day an earlier detail gave is kept, not cut to the day
+                notice["published_at"] = known["published_at"]
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
                                         not_given=record.get("not_given") or ())
         changed = outcome != "unchanged"
@@ -659,6 +667,16 @@ def detail_deadline(known: dict) -> bool:
     if known.get("deadline") is None and known.get("deadline_placeholder") != 1:
         return False
     return known.get("deadline") != known.get("deadline_list")
+
+
+def detail_consultation(known: dict) -> bool:
+    """Whether an archived notice's market consultation closing date is one its detail gave: it is not its list
+    row's (``consultation_deadline_list``, the date the list keeps as first published), which stands in only where a
+    detail names none (pipelines/normalise.py). A notice archived before that column (NULL) keeps its date too: where
+    it came from is not known, and a date kept is not lost (``tenderarchive reparse`` records the list's from the
+    raw store)."""
+    return known.get("consultation_deadline") is not None and (
+        known.get("consultation_deadline") != known.get("consultation_deadline_list"))
 
 
 def _places_new(db: sqlite_utils.Database, key) -> bool:

@@ -268,8 +268,8 @@ def check_storable(value, where="record", depth=0):
 def store_rows(record: dict) -> None:
     """The rows of an item's record (notice/article and child tables) are storable."""
     for key, rows in record.items():
-        if rows is None:
-            continue
+        if rows is None or isinstance(rows, bool):
+            continue  # a flag to the writer (normalise_notice's ``deadline_from_list`` …), no rows
         if isinstance(rows, dict):
             check_storable(rows, key)
         else:

@@ -268,7 +268,7 @@ def test_article_municipalities_archived_before_implied_are_marked_from_their_ma
 #: Columns an older version's archive lacked, as the store of commit 263e5f0^ created them (each was added since in
 #: the middle of its table's list, before the provenance columns or the winner's own dates).
 ADDED_SINCE = {"notices": ("publication_status", "publication_status_label", "is_imported", "digital_submission",
-                           "digital_submission_label", "deviating_rules", "pdf_id"),
+                           "digital_submission_label", "deviating_rules", "pdf_id", "consultation_deadline_list"),
                "documents": ("dropped_since", "listed_again", "omitted_columns"),
                "award_suppliers": ("is_buyer", "trade_name", "trade_key")}
 
@@ -450,3 +450,33 @@ def test_cpv_codes_archived_as_sent_are_put_in_one_form_on_opening(tmp_path):
                     ("85312000-9", "85312000", "85312000", None, 0), ("onbekend", "onbekend", "onbekend", None, 0)]
     assert main == ("85311300-5", "85311300")
     assert user_version(path) == schema_fingerprint()
+
+
+def test_notices_archived_before_the_lists_consultation_date_gain_the_column_and_keep_their_date(tmp_path):
+    """``notices.consultation_deadline_list`` (a market consultation's closing date as its list row gave it, kept
+    apart so a date a rectification moved in the detail is not set back to the row's original): an archive written
+    before it gains the column in the schema's place when it is opened for writing, every notice kept, the column
+    NULL (not known). Where its date came from is not known either, so a later fetch with its row whose detail names
+    none keeps the archived date (as one its detail gave: none lost) and records the row's. Synthetic rows."""
+    from tenderarchive.store.writes import write_notice
+    from tests.store.test_writes import notice_record
+
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column consultation_deadline_list")
+        conn.execute("insert into notices (publication_id, notice_type, consultation_deadline, crawl_id) "
+                     "values (7, 'MAC', '2019-06-28', 1)")
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    row = db["notices"].get(7)
+    assert (row["consultation_deadline"], row["consultation_deadline_list"]) == ("2019-06-28", None)
+
+    record = notice_record(notice_type="MAC", consultation_deadline="2019-06-14",
+                           consultation_deadline_list="2019-06-14")
+    record["consultation_from_list"] = True      # the detail named none: the row's stood in
+    write_notice(db, record, 2)
+    row = db["notices"].get(7)
+    assert (row["consultation_deadline"], row["consultation_deadline_list"]) == ("2019-06-28", "2019-06-14")
+    db.close()
