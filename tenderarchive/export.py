@@ -81,11 +81,24 @@ class OlderArchive(ExportError):
     it; the export, a reader, never migrates): no CSV of the site's one-row note, which a script took for data."""
 
 
+#: The longest value (text or blob, in bytes) an export's query may make. The archive's own values are far
+#: shorter (a page's text, a notice's JSON: kilobytes to a few megabytes); ``select randomblob(1e9)`` made a
+#: gigabyte and grew the export past 6 GB of memory (its hex text, its CSV line). SQLite's own cap is 1e9.
+MAX_VALUE_BYTES = 100_000_000
+TOO_LONG = (f"query failed: it makes a value longer than {MAX_VALUE_BYTES:,} bytes, more than any archive value; "
+            "export reads none that long")
+
+
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """The archive, read-only (:func:`tenderarchive.readonly.connect`), for one export's query: no value past
+    :data:`MAX_VALUE_BYTES`, and no other database attached (``attach database 'x.db'`` and ``vacuum into
+    'x.db'`` made an empty file at that path before they were refused: a reader wrote a file)."""
     try:
         conn = readonly.connect(path, row_factory=None)
     except readonly.ArchiveMissing as exc:
         raise ExportError(str(exc)) from None
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     if readonly.is_empty(conn):  # no archive at all, not one "written by an older version" lacking the table
         conn.close()
         raise ExportError(f"no archive at {path} (an empty file)")
@@ -275,9 +288,12 @@ def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
     try:
         cursor = conn.execute(sql, {n: (params or {}).get(n, "") for n in names})
     except sqlite3.Error as exc:
-        if "readonly database" in str(exc):  # SQLite's words read like a broken archive or a permissions problem
+        if "readonly database" in str(exc) or "too many attached databases" in str(exc):
+            # SQLite's words read like a broken archive or a permissions problem (attach: see connect_read_only)
             raise ExportError("the query writes to the archive, which export opens read-only: give "
                               "a SELECT (or WITH … SELECT) query") from exc
+        if "string or blob too big" in str(exc):
+            raise ExportError(TOO_LONG) from exc
         raise ExportError(f"query failed: {exc}") from exc
     if cursor.description is None:
         raise ExportError("not a query that returns rows")
@@ -485,6 +501,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
             notes.append(f"no rows; {'; '.join(said)} (give --param NAME=VALUE)")
         return count
     except sqlite3.Error as exc:
+        if "string or blob too big" in str(exc):   # a later row's value (the first row's: see rows())
+            raise ExportError(TOO_LONG) from exc
         raise ExportError(str(exc)) from exc
     finally:
         conn.close()

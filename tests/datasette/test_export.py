@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 import sqlite_utils
@@ -690,3 +691,30 @@ def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_d
     nothing = export(demo_archive, "select 1 as a where :q = 'x' limit 100 offset 100 * (cast(:pagina as integer) - 1)",
                      "--param", "pagina=3")
     assert "past the last page" not in nothing.stderr.decode() and "not given, so empty: :q" in nothing.stderr.decode()
+
+
+@pytest.mark.parametrize("statement", ["attach database '{path}' as other", "vacuum into '{path}'"])
+def test_a_statement_that_makes_another_database_file_writes_nothing_anywhere(demo_archive, tmp_path, statement):
+    """``export "attach database '/elsewhere/x.db' as x"`` and ``export "vacuum into '/elsewhere/x.db'"`` were
+    refused, yet each had made an empty file at the path it named first: a reader wrote a file. Export attaches no
+    database, so the statement is refused before any file is opened, with the same read-only message."""
+    target = tmp_path / "made here ü.db"
+    out = export(demo_archive, statement.format(path=target))
+    assert out.returncode == 2 and out.stdout == b""
+    assert b"export opens read-only" in out.stderr, out.stderr
+    assert not target.exists()
+
+
+def test_a_query_making_a_gigabyte_value_is_refused_not_a_memory_blow_up(demo_archive):
+    """``export "select randomblob(1e9)"`` grew past 6 GB of memory and ran for minutes (the blob, its hex text,
+    the CSV line); a value that large is no archive value. The export's connection caps a value at
+    ``export.MAX_VALUE_BYTES``: the query fails at once with a clear error naming the cap."""
+    from tenderarchive.export import MAX_VALUE_BYTES
+
+    started = time.monotonic()
+    out = export(demo_archive, "select randomblob(1000000000) as blob")
+    assert out.returncode == 2 and out.stdout == b"", out.stderr
+    assert f"a value longer than {MAX_VALUE_BYTES:,} bytes".encode() in out.stderr, out.stderr
+    assert time.monotonic() - started < 30
+    out = export(demo_archive, "select length(group_concat(title)) from notices")   # ordinary values still read
+    assert out.returncode == 0 and out.stdout.splitlines()[1].isdigit()
