@@ -25,7 +25,8 @@
 * ``--output FILE`` is written whole or not at all: the rows go to a temporary file next to it
   that replaces ``FILE`` only when every row is written, so a query that fails half-way
   (``integer overflow``) leaves an earlier ``FILE`` as it was. A file that cannot be written
-  (its folder missing or read-only, a directory in its place) is :class:`OutputError`.
+  (its folder missing or read-only, a directory in its place, a full disk) is :class:`OutputError`. An output
+  that is no regular file (``/dev/null``, a FIFO, a link to one) is written in place, never replaced.
 * On standard output, a reader that stops early (``| head``) ends the export quietly.
 * A name that is no table, view or saved search is a bad argument naming the nearest ones ("did you mean
   notices or notice_cpv?"). An export of no rows says why where it can: a ``:NAME`` it was not given, or a
@@ -347,23 +348,49 @@ def unique_keys(columns: list[str]) -> list[str]:
 
 
 @contextmanager
+def _written(name: str, stream):
+    """Yield ``stream``; a write that fails (a full disk, ``/dev/full``) is :class:`OutputError` naming ``name``
+    and the cause, not a traceback from inside the CSV writer. A reader that stopped early (``BrokenPipeError``)
+    is left to the caller, which ends quietly."""
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        try:
+            stream.close()   # its unwritten buffer is not flushed again (an "Exception ignored" at exit)
+        except OSError:
+            pass
+        raise OutputError(f"{name}: cannot be written ({exc.strerror or exc})") from None
+
+
+@contextmanager
 def _output(path: str | None, encoding: str):
     if path in (None, "-"):
         stream = open(sys.stdout.fileno(), "w", encoding=encoding, newline="", closefd=False)
-        try:
+        with _written("standard output", stream):
             yield stream
-        finally:
-            stream.flush()
     else:
         target = Path(path)
         if target.is_dir():
             raise OutputError(f"{path}: is a directory, not a file to write the export to")
+        if target.exists() and not target.is_file():
+            # a device (/dev/null, /dev/stdout), a FIFO or a link to one: written in place. The temporary file
+            # renamed over it replaced the device by a regular file (run as root) or failed (/dev not writable).
+            try:
+                stream = open(target, "w", encoding=encoding, newline="")
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            with stream, _written(path, stream):
+                yield stream
+            return
         try:
             handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
         try:
-            with open(handle, "w", encoding=encoding, newline="") as stream:
+            with open(handle, "w", encoding=encoding, newline="") as stream, _written(path, stream):
                 yield stream
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
