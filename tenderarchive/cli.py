@@ -733,6 +733,14 @@ def cmd_status(args) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         with open(os.devnull, "w") as sink:
             return monitor.status_check(args.db, args, sink, killed)
+    except OSError as exc:
+        if exc.filename is not None:   # a file the status read (named by the error), not its output
+            raise
+        # Standard output cannot take the text (`> /dev/full`, a full disk): one line, not a traceback. Its unwritten
+        # buffer would fail again as Python flushes stdout at exit, so stdout points to /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"tenderarchive: status: standard output cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
 
 
 def mail_settings(args):
