@@ -269,6 +269,23 @@ def test_status_whose_output_runs_out_of_space_says_so_without_a_traceback(demo_
                                            "on device)")
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_report_whose_output_runs_out_of_space_says_so_not_that_its_mail_failed(demo_db, tmp_path):
+    """``tenderarchive report --watchlist … > /dev/full`` said "the report was written but could not be mailed:
+    [Errno 28] No space left on device": no mail was asked and no file written, the printing failed. It says that
+    (standard output, the cause), exit 6, as a reader that closed the output is told; no report files written."""
+    out_dir = tmp_path / "reports"
+    with open("/dev/full", "wb") as full:
+        out = subprocess.run([*CLI, "report", "--db", str(demo_db), "--watchlist",
+                              str(ROOT / "docs" / "watchlist.example.yaml"), "--out", str(out_dir)],
+                             stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert out.returncode == 6, out.stderr
+    assert b"Traceback" not in out.stderr and b"Exception ignored" not in out.stderr, out.stderr
+    assert out.stderr.decode().strip() == ("tenderarchive: the report could not be printed (standard output: No space "
+                                           "left on device); no report files written, nothing mailed")
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
 def test_status_says_which_bounds_a_crawl_reached(demo_db, tmp_path):
     """A news crawl that left listing pages unread at the registry's ``max_pages`` is complete, no error; its
     ``crawls`` row records the bound (``bounds``), but ``status``, the journalist's view of the last crawls, showed
