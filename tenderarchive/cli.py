@@ -733,6 +733,14 @@ def cmd_status(args) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         with open(os.devnull, "w") as sink:
             return monitor.status_check(args.db, args, sink, killed)
+    except OSError as exc:
+        if exc.filename is not None:   # a file the status read (named by the error), not its output
+            raise
+        # Standard output cannot take the text (`> /dev/full`, a full disk): one line, not a traceback. Its unwritten
+        # buffer would fail again as Python flushes stdout at exit, so stdout points to /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"tenderarchive: status: standard output cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
 
 
 def mail_settings(args):
@@ -822,7 +830,7 @@ def cmd_report(args) -> int:
 def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> int:
     import smtplib
 
-    from tenderarchive.watch import ReportFilesError, report_after_crawl
+    from tenderarchive.watch import ReportFilesError, ReportPrintError, report_after_crawl
 
     recorded = {}
 
@@ -844,6 +852,13 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> i
         mail = exc.__context__
         also = f"; nor could it be mailed: {mail}" if mail is not None else ""
         print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
+    except ReportPrintError as exc:
+        # The output cannot take the report (`> /dev/full`): printing comes first, so no file written, nothing mailed;
+        # its unwritten buffer would fail again as Python flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"tenderarchive: the report could not be printed ({exc}); no report files written, nothing mailed",
+              file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
     except BrokenPipeError:
         # The reader of the printed report closed it (`| head`): printing comes first, so no file

@@ -25,7 +25,8 @@
 * ``--output FILE`` is written whole or not at all: the rows go to a temporary file next to it
   that replaces ``FILE`` only when every row is written, so a query that fails half-way
   (``integer overflow``) leaves an earlier ``FILE`` as it was. A file that cannot be written
-  (its folder missing or read-only, a directory in its place) is :class:`OutputError`.
+  (its folder missing or read-only, a directory in its place, a full disk) is :class:`OutputError`. An output
+  that is no regular file (``/dev/null``, a FIFO, a link to one) is written in place, never replaced.
 * On standard output, a reader that stops early (``| head``) ends the export quietly.
 * A name that is no table, view or saved search is a bad argument naming the nearest ones ("did you mean
   notices or notice_cpv?"). An export of no rows says why where it can: a ``:NAME`` it was not given, or a
@@ -81,11 +82,24 @@ class OlderArchive(ExportError):
     it; the export, a reader, never migrates): no CSV of the site's one-row note, which a script took for data."""
 
 
+#: The longest value (text or blob, in bytes) an export's query may make. The archive's own values are far
+#: shorter (a page's text, a notice's JSON: kilobytes to a few megabytes); ``select randomblob(1e9)`` made a
+#: gigabyte and grew the export past 6 GB of memory (its hex text, its CSV line). SQLite's own cap is 1e9.
+MAX_VALUE_BYTES = 100_000_000
+TOO_LONG = (f"query failed: it makes a value longer than {MAX_VALUE_BYTES:,} bytes, more than any archive value; "
+            "export reads none that long")
+
+
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """The archive, read-only (:func:`tenderarchive.readonly.connect`), for one export's query: no value past
+    :data:`MAX_VALUE_BYTES`, and no other database attached (``attach database 'x.db'`` and ``vacuum into
+    'x.db'`` made an empty file at that path before they were refused: a reader wrote a file)."""
     try:
         conn = readonly.connect(path, row_factory=None)
     except readonly.ArchiveMissing as exc:
         raise ExportError(str(exc)) from None
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     if readonly.is_empty(conn):  # no archive at all, not one "written by an older version" lacking the table
         conn.close()
         raise ExportError(f"no archive at {path} (an empty file)")
@@ -275,9 +289,12 @@ def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
     try:
         cursor = conn.execute(sql, {n: (params or {}).get(n, "") for n in names})
     except sqlite3.Error as exc:
-        if "readonly database" in str(exc):  # SQLite's words read like a broken archive or a permissions problem
+        if "readonly database" in str(exc) or "too many attached databases" in str(exc):
+            # SQLite's words read like a broken archive or a permissions problem (attach: see connect_read_only)
             raise ExportError("the query writes to the archive, which export opens read-only: give "
                               "a SELECT (or WITH … SELECT) query") from exc
+        if "string or blob too big" in str(exc):
+            raise ExportError(TOO_LONG) from exc
         raise ExportError(f"query failed: {exc}") from exc
     if cursor.description is None:
         raise ExportError("not a query that returns rows")
@@ -331,23 +348,49 @@ def unique_keys(columns: list[str]) -> list[str]:
 
 
 @contextmanager
+def _written(name: str, stream):
+    """Yield ``stream``; a write that fails (a full disk, ``/dev/full``) is :class:`OutputError` naming ``name``
+    and the cause, not a traceback from inside the CSV writer. A reader that stopped early (``BrokenPipeError``)
+    is left to the caller, which ends quietly."""
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        try:
+            stream.close()   # its unwritten buffer is not flushed again (an "Exception ignored" at exit)
+        except OSError:
+            pass
+        raise OutputError(f"{name}: cannot be written ({exc.strerror or exc})") from None
+
+
+@contextmanager
 def _output(path: str | None, encoding: str):
     if path in (None, "-"):
         stream = open(sys.stdout.fileno(), "w", encoding=encoding, newline="", closefd=False)
-        try:
+        with _written("standard output", stream):
             yield stream
-        finally:
-            stream.flush()
     else:
         target = Path(path)
         if target.is_dir():
             raise OutputError(f"{path}: is a directory, not a file to write the export to")
+        if target.exists() and not target.is_file():
+            # a device (/dev/null, /dev/stdout), a FIFO or a link to one: written in place. The temporary file
+            # renamed over it replaced the device by a regular file (run as root) or failed (/dev not writable).
+            try:
+                stream = open(target, "w", encoding=encoding, newline="")
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            with stream, _written(path, stream):
+                yield stream
+            return
         try:
             handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
         try:
-            with open(handle, "w", encoding=encoding, newline="") as stream:
+            with open(handle, "w", encoding=encoding, newline="") as stream, _written(path, stream):
                 yield stream
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
@@ -485,6 +528,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
             notes.append(f"no rows; {'; '.join(said)} (give --param NAME=VALUE)")
         return count
     except sqlite3.Error as exc:
+        if "string or blob too big" in str(exc):   # a later row's value (the first row's: see rows())
+            raise ExportError(TOO_LONG) from exc
         raise ExportError(str(exc)) from exc
     finally:
         conn.close()

@@ -16,8 +16,9 @@ from w3lib.url import canonicalize_url
 
 LINK_SCHEMES = frozenset({"http", "https"})
 
-#: A character below U+0020 (an ASCII control: tab, line feed, NUL …), which no stored link holds.
-_CONTROL = re.compile(r"[\x00-\x1f]")
+#: A character below U+0020 (an ASCII control: tab, line feed, NUL …), which no stored link holds, or a lone UTF-16
+#: surrogate (JSON's ``"\\ud800"``), which no URL holds and SQLite cannot store as UTF-8 (a notice's write failed).
+_CONTROL = re.compile(r"[\x00-\x1f\ud800-\udfff]")
 
 
 def http_url(value) -> str | None:

@@ -4,6 +4,7 @@ import csv
 import re
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -251,6 +252,38 @@ def test_status_whose_reader_stops_early_keeps_its_exit_code_without_a_traceback
         stderr = command.stderr.read()
         assert command.wait(timeout=60) == code, stderr
         assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_status_whose_output_runs_out_of_space_says_so_without_a_traceback(demo_db, extra):
+    """``tenderarchive status > /dev/full`` (a full disk, a log file on a full partition) was an ``OSError: [Errno
+    28] No space left on device`` traceback, exit 1. It is one line naming standard output and the cause, exit 6
+    (``UNUSABLE_FILE``), as ``export`` says of its output."""
+    with open("/dev/full", "wb") as full:
+        out = subprocess.run([*CLI, "status", "--db", str(demo_db), *extra], stdout=full, stderr=subprocess.PIPE,
+                             timeout=60)
+    assert out.returncode == 6, out.stderr
+    assert b"Traceback" not in out.stderr and b"Exception ignored" not in out.stderr, out.stderr
+    assert out.stderr.decode().strip() == ("tenderarchive: status: standard output cannot be written (No space left "
+                                           "on device)")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_report_whose_output_runs_out_of_space_says_so_not_that_its_mail_failed(demo_db, tmp_path):
+    """``tenderarchive report --watchlist … > /dev/full`` said "the report was written but could not be mailed:
+    [Errno 28] No space left on device": no mail was asked and no file written, the printing failed. It says that
+    (standard output, the cause), exit 6, as a reader that closed the output is told; no report files written."""
+    out_dir = tmp_path / "reports"
+    with open("/dev/full", "wb") as full:
+        out = subprocess.run([*CLI, "report", "--db", str(demo_db), "--watchlist",
+                              str(ROOT / "docs" / "watchlist.example.yaml"), "--out", str(out_dir)],
+                             stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert out.returncode == 6, out.stderr
+    assert b"Traceback" not in out.stderr and b"Exception ignored" not in out.stderr, out.stderr
+    assert out.stderr.decode().strip() == ("tenderarchive: the report could not be printed (standard output: No space "
+                                           "left on device); no report files written, nothing mailed")
+    assert not out_dir.exists() or not any(out_dir.iterdir())
 
 
 def test_status_says_which_bounds_a_crawl_reached(demo_db, tmp_path):

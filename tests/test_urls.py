@@ -70,3 +70,12 @@ def test_a_url_s_characters_are_not_walked_one_by_one_in_python():
     finally:
         sys.setprofile(None)
     assert frames == ["http_url"]
+
+
+def test_a_lone_surrogate_anywhere_is_no_url():
+    """A lone UTF-16 surrogate (``"\\ud800"`` in JSON) is no character a URL or SQLite's UTF-8 can hold: such a
+    link made the write of its notice fail (found by ``make fuzz``). The surrogate pairs' whole range is refused."""
+    for ch in ("\ud800", "\udbff", "\udc00", "\udfff"):
+        for value in (f"https://x.nl/{ch}", f"https://x{ch}.nl/", f"{ch}https://x.nl/a", f"https://x.nl/a?q={ch}"):
+            assert http_url(value) is None, repr(value)
+    assert http_url("https://x.nl/\U0001f600") == "https://x.nl/\U0001f600"   # a whole character beyond U+FFFF stays

@@ -35,6 +35,13 @@ __all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "REPORTED_FILE", "Report", "Re
            "send_email", "unreported_crawls", "write_report", "xml_text", "catch_up_since", "mark_catch_up"]
 
 
+class ReportPrintError(OSError):
+    """The printed report could not be written to its output (a full disk); nothing was written or mailed."""
+
+    def __init__(self, problem: OSError):
+        super().__init__(f"standard output: {problem.strerror or problem}")
+
+
 class ReportFilesError(OSError):
     """The report files could not be written (the folder is not writable, a file is in the way,
     the old ``feed.atom`` cannot be read); the report was built, printed and mailed all the same."""
@@ -228,7 +235,14 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     # nothing mailed) told the journalist whose nightly crawl failed nothing at all
     news = bool(report.count()) or report.incomplete
     if print_text and (print_empty or news):
-        (stream or sys.stdout).write(render_text(report))
+        out = stream or sys.stdout
+        try:
+            out.write(render_text(report))
+            out.flush()   # printing comes first: a failed print is told before any file or mail
+        except BrokenPipeError:
+            raise
+        except OSError as exc:   # `> /dev/full`, a full disk: not "could not be mailed"
+            raise ReportPrintError(exc) from None
     files_error = None
     if write_files:
         folder = Path(out_dir or default_out_dir(db_path))

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 import sqlite_utils
@@ -760,3 +761,73 @@ def html_text(text: str) -> str:
     import re
 
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("`", "").split())
+
+
+@pytest.mark.parametrize("statement", ["attach database '{path}' as other", "vacuum into '{path}'"])
+def test_a_statement_that_makes_another_database_file_writes_nothing_anywhere(demo_archive, tmp_path, statement):
+    """``export "attach database '/elsewhere/x.db' as x"`` and ``export "vacuum into '/elsewhere/x.db'"`` were
+    refused, yet each had made an empty file at the path it named first: a reader wrote a file. Export attaches no
+    database, so the statement is refused before any file is opened, with the same read-only message."""
+    target = tmp_path / "made here ü.db"
+    out = export(demo_archive, statement.format(path=target))
+    assert out.returncode == 2 and out.stdout == b""
+    assert b"export opens read-only" in out.stderr, out.stderr
+    assert not target.exists()
+
+
+def test_a_query_making_a_gigabyte_value_is_refused_not_a_memory_blow_up(demo_archive):
+    """``export "select randomblob(1e9)"`` grew past 6 GB of memory and ran for minutes (the blob, its hex text,
+    the CSV line); a value that large is no archive value. The export's connection caps a value at
+    ``export.MAX_VALUE_BYTES``: the query fails at once with a clear error naming the cap."""
+    from tenderarchive.export import MAX_VALUE_BYTES
+
+    started = time.monotonic()
+    out = export(demo_archive, "select randomblob(1000000000) as blob")
+    assert out.returncode == 2 and out.stdout == b"", out.stderr
+    assert f"a value longer than {MAX_VALUE_BYTES:,} bytes".encode() in out.stderr, out.stderr
+    assert time.monotonic() - started < 30
+    out = export(demo_archive, "select length(group_concat(title)) from notices")   # ordinary values still read
+    assert out.returncode == 0 and out.stdout.splitlines()[1].isdigit()
+
+
+def test_an_output_that_is_a_device_or_a_fifo_is_written_in_place_never_replaced_by_a_file(demo_archive, tmp_path):
+    """``export notices -o /dev/null`` wrote a temporary file beside the target and renamed it over it: run as root,
+    it replaced the device ``/dev/null`` by a regular file of CSV (as another user, ``/dev`` is not writable and the
+    export failed). An output that exists and is no regular file (a device, a FIFO, a link to one) is written in
+    place; a regular file is still replaced whole (the test above)."""
+    fifo = tmp_path / "pipe ü"
+    os.mkfifo(fifo)
+    link = tmp_path / "to the pipe"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open first, so the export's open does not wait
+        try:
+            out = export(demo_archive, "select 1 as a", "-o", str(target))
+            assert out.returncode == 0, out.stderr
+            got = os.read(reader, 1000) if fifo.is_fifo() else b""
+        finally:
+            os.close(reader)
+        assert got == b"a\r\n1\r\n"
+        assert fifo.is_fifo() and link.is_symlink() and link.resolve() == fifo
+    out = export(demo_archive, "notices", "-o", os.devnull)
+    assert out.returncode == 0, out.stderr
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("to_stdout", [True, False])
+def test_an_output_that_runs_out_of_space_is_a_clear_error_not_a_traceback(demo_archive, to_stdout):
+    """``export notices > /dev/full`` (a full disk) ended in a traceback (``OSError: [Errno 28] No space left on
+    device``) from the middle of the CSV writer. It is exit 6 naming the output and the cause."""
+    if to_stdout:
+        with open("/dev/full", "wb") as full:
+            out = subprocess.run([*CLI, "notices", "--db", str(demo_archive)], cwd=ROOT, stdout=full,
+                                 stderr=subprocess.PIPE, timeout=60)
+        name = b"standard output"
+    else:
+        out = export(demo_archive, "notices", "-o", "/dev/full")
+        name = b"/dev/full"
+    assert out.returncode == 6, out.stderr
+    assert b"Traceback" not in out.stderr and b"Exception ignored" not in out.stderr, out.stderr
+    assert name + b": cannot be written (No space left on device)" in out.stderr, out.stderr
+    assert not os.path.isfile("/dev/full")

@@ -434,7 +434,14 @@ def run_publication(body: bytes) -> None:
         if not request.url.endswith("/documenten"):
             continue  # award data (/html, /gerelateerd) has targets of its own
         for item in drain(request.callback(response(request.url, documents_body, request.meta))):
-            if not isinstance(item, scrapy.Request):  # a documents response may lead to /html
+            if isinstance(item, scrapy.Request) and item.url.endswith("/html"):
+                # A notice whose /html is asked (an announcement, a result) is yielded only from that answer: without
+                # one its record never reached the pipelines. Answered with a rendering-less envelope (archived
+                # unread), so the notice's own fields are what is fuzzed (the /html has a target of its own).
+                for notice in drain(item.callback(response(item.url, b'{"html": ""}', item.meta))):
+                    if not isinstance(notice, scrapy.Request):
+                        run_pipelines(notice, notice_pipelines())
+            elif not isinstance(item, scrapy.Request):
                 run_pipelines(item, notice_pipelines())
 
 

@@ -122,6 +122,26 @@ def test_the_zip_of_all_documents_is_its_link_else_the_endpoint_and_unread_docum
     assert "documents_zip_url" not in normalise_notice(unread, URL, "https://x.test")["notice"]
 
 
+def test_a_link_holding_a_lone_surrogate_is_no_link_and_the_documented_endpoint_stands_in(snapshot):
+    """``{"downloadZip": {"href": "\\ud800"}}`` (JSON may escape half a UTF-16 pair; Python decodes it as a lone
+    surrogate) was joined to the site and kept as the notice's zip link, a text SQLite cannot store in UTF-8: the
+    notice's write failed (found by ``make fuzz``, target ``tenderned.publication``). No URL holds one: the
+    documented endpoint stands in, for the zip and a document's download alike."""
+    publication = by_id(snapshot, 200201)
+    publication["documenten"]["links"] = {"downloadZip": {"href": "/zips/\ud800alle.zip"}}
+    document = publication["documenten"]["documenten"][0]
+    document["links"] = {"download": {"href": "https://x.test/doc\udfff.pdf"}}
+    record = normalise_notice(item_of(publication), URL, "https://x.test")
+    assert record["notice"]["documents_zip_url"] == (
+        "https://x.test/papi/tenderned-rs-tns/v2/publicaties/200201/documenten/zip")
+    download = next(d["download_url"] for d in record["documents"] if d["document_id"] == str(document["documentId"]))
+    assert download == f"https://x.test/papi/tenderned-rs-tns/v2/publicaties/200201/documenten/{document['documentId']}/content"
+    for row in (record["notice"], *record["documents"]):
+        for value in row.values():
+            if isinstance(value, str):
+                value.encode("utf-8")  # storable: no lone surrogate left anywhere
+
+
 def test_site_links_are_what_urljoin_gives():
     """pipelines/normalise.py's site_link takes a shortcut for plain absolute paths (issue 14);
     for every base and link (synthetic) it gives urljoin's answer."""
