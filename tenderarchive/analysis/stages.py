@@ -78,7 +78,10 @@ PARTICIPLE = re.compile(
     r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop|binnen)?"
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
     r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken|"
-    r"ondertekend|aanbesteed|uitbesteed|verworven)\b", re.I)
+    r"ondertekend|aanbesteed|uitbesteed|verworven|"
+    # (branch cv55: the strong participles in -aan on their own, "akkoord gegaan", "van start gegaan", "gedaan", once read
+    # through the noun "gemeenteraad" the article now keeps out; not with a particle, "is niet doorgegaan")
+    r"gegaan|gedaan|gestaan|toegestaan)\b", re.I)
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
@@ -430,6 +433,43 @@ _WITHDRAWN = re.compile(r"\b(?:(?P<legal>kort geding|bodemprocedure|bodemzaak|(?
                         r"gunningsbesluit\w*|opdracht\w*|inkoop\w*|tender\w*|uitvraag\w*))\b", re.I)
 
 
+#: branch cv55: a decision still to be taken on the step ("Het college neemt in april een besluit over de gunning", "De
+#: raad beslist volgende week over de aanbesteding"): the present of nemen/beslissen with the step as what is decided on
+#: -- a decision to come, the step planned (not "heeft een besluit genomen over", "nam een besluit over": taken)
+_DECISION_AHEAD = re.compile(
+    r"(?:\b(?:neemt|nemen|zal|zullen|gaat|gaan)\s+(?:[\w'-]+\s+){0,4}?(?:een|het)\s+(?:[\w-]+\s+)?(?:besluit|beslissing)|"
+    r"(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )(?<!\bdeze )\b(?:besluit|beslist|beslissen|besluiten))"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:over|op|inzake|omtrent)\s+(?:(?:de|het|een)\s+)?(?:[\w-]+\s+)?$", re.I)
+#: branch cv55: a court step announced ("Aanbieders kondigen een kort geding aan", "hebben een kort geding aangekondigd"):
+#: not brought yet, planned
+_ANNOUNCES_BEFORE = re.compile(r"\bkondig(?:t|en|de|den)\b(?:\s+[\w'-]+){0,5}\s+$", re.I)
+_ANNOUNCED_AFTER = re.compile(r"^(?:\s+[\w'-]+){0,6}?\s+aan\b|^(?:\s+[\w'-]+){0,4}?\s+aangekondigd\b", re.I)
+#: branch cv55: "mogelijk"/"waarschijnlijk" right before the step, in a clause with no past or perfect auxiliary before it
+#: ("Aanbieders stappen mogelijk naar de rechter"): a possibility, planned (not "zo snel mogelijk", nor "is waarschijnlijk
+#: stopgezet": the step taken)
+_MAYBE_RIGHT_BEFORE = re.compile(r"(?<!\bzo )(?<!\bsnel )(?<!\bgoed )(?<!\bveel )(?<!\bspoedig )(?<!\bmin )"
+                                 r"\b(?:mogelijk(?:erwijs)?|waarschijnlijk|vermoedelijk)\s+$", re.I)
+#: branch cv55: the step named as what a withdrawn objection or court case was against ("het bezwaar tegen de gunning is
+#: ingetrokken"): the withdrawal is told, not the step
+_LEGAL_AGAINST = re.compile(r"\b(?:bezwaar\w*|kort ?geding\w*|(?:hoger )?beroep|bodemprocedure|rechtszaak|zaak|klacht\w*|"
+                            r"vordering\w*)\s+(?:van\s+(?:[\w'-]+\s+){1,3}?)?tegen\s+(?:(?:de|het|een|die|deze|dit)\s+)?"
+                            r"(?:[\w-]+\s+)?$", re.I)
+_WITHDRAWN_AFTER = re.compile(r"^[^.;:]{0,120}?\b(?:ingetrokken|intrekken|introkken|introk)\b", re.I)
+
+
+def _announced_or_ahead(text: str, m: re.Match, stage: str) -> bool:
+    """Is the step at ``m`` a decision to come, a court step announced, or a possibility? (branch cv55)"""
+    head = text[max(0, m.start() - 160):m.start()]
+    if stage != "voorbereiding" and _DECISION_AHEAD.search(head):
+        return True
+    if stage in LEGAL_STAGES and _ANNOUNCES_BEFORE.search(head) and _ANNOUNCED_AFTER.match(text[m.end():m.end() + 120]):
+        return True
+    if (stage in LEGAL_STAGES and _ANNOUNCED_AFTER.match(text[m.end():m.end() + 80])
+            and re.search(r"\b(?:heeft|hebben)\b", head) and "aangekondigd" in text[m.end():m.end() + 80].lower()):
+        return True
+    return bool(_MAYBE_RIGHT_BEFORE.search(head[-40:]) and not AUX.search(head))
+
+
 def _weighed_before(text: str, m: re.Match) -> bool:
     """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54)"""
     head = text[:m.start()]
@@ -561,8 +601,16 @@ _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bo
                  "contract_ondertekend"}
 
 
+#: branch cv55: a word of participle shape in -d/-t right after an article or demonstrative is a noun ("een besluit", "het
+#: beleid", "een bericht", "een verband", "de gemeenteraad"; an attributive weak participle takes -e: "de gegunde
+#: opdracht"), no tense marker -- as relevance.plain_purchases reads it since branch rel1. A strong participle in -en
+#: keeps its reading ("de voorgenomen aanbesteding").
+_ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een|dit|deze)\s+$", re.I)
+
+
 def _participles(text: str) -> list[re.Match]:
-    return [m for m in PARTICIPLE.finditer(text) if m.group(0).lower() not in _NOT_PARTICIPLE]
+    return [m for m in PARTICIPLE.finditer(text) if m.group(0).lower() not in _NOT_PARTICIPLE
+            and not (m.group(0)[-1] in "dtDT" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()))]
 
 
 #: In a very long piece (a page without full stops), only this many characters either side
@@ -840,6 +888,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "de inschrijftermijn is verlengd": a term, not a contract, extended (news16)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _legal_withdrawn(text, m):
                 continue  # "het kort geding / bezwaar is ingetrokken": the procedure goes on (branch cv54)
+            if (stage not in INTERRUPTING and stage != "bezwaar" and _LEGAL_AGAINST.search(text, max(0, m.start() - 80), m.start())
+                    and _WITHDRAWN_AFTER.match(text[m.end():])):
+                continue  # "het bezwaar tegen de gunning is ingetrokken": the objection withdrawn, no award told (cv55)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
@@ -959,6 +1010,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # branch cv53: "De gemeente gaat niet in hoger beroep": no appeal
             if stage == "hoger_beroep" and re.match(r"\s+te\s+(?:gaan|stellen|instellen)\b", text[m.end():], re.I):
                 status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
+            if status in ("done", "current") and _announced_or_ahead(text, m, stage):
+                status = "planned"  # branch cv55: "neemt in april een besluit over de gunning", "kondigen een kort geding aan"
             if status in ("done", "current") and _weighed_before(text, m):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
@@ -1149,6 +1202,11 @@ DEFINITIONS = ("newest", "lead", "any_evidence")
 PRIMARY_DEFINITION = "newest"
 
 
+#: branch cv55: a step told as coming after what the page told before it
+_SINCE_MARK = re.compile(r"\b(?:inmiddels|sindsdien|intussen|daarna|vervolgens|alsnog|uiteindelijk|later)\b", re.I)
+_AFTER_FAILURE = {"definitieve_gunning", "contract_ondertekend", "contractstart", "implementatie"}
+
+
 def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None) -> str | None:
     """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`)."""
     definition = definition or PRIMARY_DEFINITION
@@ -1174,6 +1232,14 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
         # A procedure running again after a failure or court step (the current step after it) is
         # the page's news, wherever the step is named (the seed 002: preparation in the lead, the
         # tender open again after a kort geding further down).
+        # branch cv55: a failure told before a step the procurement took since ("De aanbesteding is in 2022 mislukt.
+        # Inmiddels zijn de contracten getekend."): the later step, in a sentence of its own that says it came after, is
+        # the latest reached (stages.md); not a failure told as the later event ("... alsnog mislukt")
+        if top["stage"] == "mislukt" and top["status"] == "done" and not _SINCE_MARK.search(top["sentence"] or ""):
+            since = [s for s in cands if s["status"] == "done" and s["stage"] in _AFTER_FAILURE
+                     and s["sentence"] != top["sentence"] and _SINCE_MARK.search(s["sentence"] or "")]
+            if since:
+                return max(since, key=lambda s: STAGE_RANK[s["stage"]])["stage"]
         if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
             restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
                          and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
