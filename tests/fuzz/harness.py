@@ -876,12 +876,18 @@ DATASETTE_SEEDS = [url.encode() for url in (
 )]
 
 
+def run_coroutine(coroutine):
+    """Datasette's coroutines run on a loop of their own thread (``archive_fixtures.run``): a browser test of the same
+    pytest worker leaves Playwright's loop marked running in this one, where ``asyncio.run`` refuses to start."""
+    from tests.datasette.archive_fixtures import run
+
+    return run(coroutine)
+
+
 @lru_cache(maxsize=None)
 def site():
     """The demo archive's site as ``tenderarchive serve`` makes it (``serve.make_datasette``, immutable), in this
     process: a real Datasette, asked through its own ASGI client."""
-    import asyncio
-
     from tenderarchive import readonly
     from tenderarchive.metadata import build_metadata
     from tenderarchive.serve import make_datasette
@@ -894,14 +900,13 @@ def site():
     finally:
         db.close()
     datasette = make_datasette(path, metadata, True)
-    asyncio.run(datasette.invoke_startup())
+    run_coroutine(datasette.invoke_startup())
     return datasette
 
 
 def run_datasette(body: bytes) -> None:
     """One page of the site with mutated query parameters (the bytes percent-encoded where a URL cannot hold them,
     as a browser sends them): any answer but a server error (5xx), which is a page's code failing on the value."""
-    import asyncio
     from urllib.parse import quote
 
     import contextlib
@@ -910,7 +915,7 @@ def run_datasette(body: bytes) -> None:
     # at most 8 KB, as servers and browsers take an address (uvicorn's h11 refuses a longer request line)
     url = ("/" + quote(body.lstrip(b"/"), safe="/?&=%+:,;-_.~*()'!"))[:8192]
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # its SQL errors
-        response = asyncio.run(site().client.get(url))
+        response = run_coroutine(site().client.get(url))
     assert response.status_code < 500, f"{response.status_code} for {url[:300]}: {response.text[-500:]}"
 
 
