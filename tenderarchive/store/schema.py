@@ -476,6 +476,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_framework_once(db)
     migrate_summary_award_winner_totals(db)
     migrate_summary_unnamed_winner_names(db)
+    migrate_summary_unnamed_winner_count(db)
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
@@ -817,6 +818,24 @@ def migrate_summary_unnamed_winner_names(db: sqlite_utils.Database) -> None:
         "select 1 from summary_procurements v where coalesce(v.winnaars, '') not like '%niet genoemd%' "
         "and exists (select 1 from awards a where a.procurement_id = v.procurement_id and +a.current = 1 "
         "and a.unnamed_winners > 0) limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
+def migrate_summary_unnamed_winner_count(db: sqlite_utils.Database) -> None:
+    """Summaries written before ``summary_procurements.aantal_winnaars`` counted the winners no source names
+    (``store/summaries.py`` ``WINNER_COUNT_SQL``): emptied where a procurement with such winners has another count,
+    so the next derivation rebuilds them in one pass (read from its awards with unnamed winners only)."""
+    if not all(db[t].exists() for t in ("summary_procurements", "awards", "award_suppliers", "organisations")) \
+            or "unnamed_winners" not in db["awards"].columns_dict \
+            or "trade_key" not in db["award_suppliers"].columns_dict:
+        return
+    from tenderarchive.store.summaries import WINNER_COUNT_SQL
+    stale = db.execute(
+        "select 1 from awards w join summary_procurements v on v.procurement_id = w.procurement_id "
+        "join procurements p on p.procurement_id = w.procurement_id "
+        f"where +w.current = 1 and w.unnamed_winners > 0 and v.aantal_winnaars is not {WINNER_COUNT_SQL} "
+        "limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 

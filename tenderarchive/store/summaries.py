@@ -184,6 +184,21 @@ AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.t
 #: reference tenderned-awards.md §2.5 "No name"), after the named winners; the list named only those.
 UNNAMED_WINNERS_SQL = "'niet genoemd' || case when u.n > 1 then ' (' || u.n || ' winnaars)' else '' end"
 
+#: ``summary_procurements.aantal_winnaars`` of procurement ``p``: the distinct named winning providers of its current
+#: awards (a provider of two lots once, :data:`PROVIDER_SQL`; a buyer listed as winner not at all) plus the winners no
+#: source names (``awards.unnamed_winners``; reference tenderned-awards.md §2.5 "No name"), counted per lot: a lot's
+#: current awards' winners not named summed (one lot's winner blocks without a name are that many tenderers, none of
+#: them a named winner of that lot), and over the lots the most of any one lot, not their sum: the winner not named of
+#: lot 2 and the one of lot 3 may be one provider, and the data cannot tell (a named provider of two lots counts once
+#: too). Lot 1 to Stichting Een and lots 2 and 3 each to a winner not named: 2 winners (the list says "Stichting Een;
+#: niet genoemd (2 winnaars)", every winner block without a name); lot 3 to two winners not named: 3. Counting the
+#: named only, a procurement whose lots' winners no source names had 0 winners beside a list that names them.
+WINNER_COUNT_SQL = """((select count(distinct {provider}) from awards a join award_suppliers s on s.award_id = a.award_id
+    where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0)
+  + coalesce((select max(u.n) from (select sum(a.unnamed_winners) as n from awards a
+    where a.procurement_id = p.procurement_id and +a.current = 1 and a.unnamed_winners > 0 group by a.lot_id) u), 0))
+""".format(provider=PROVIDER_SQL).strip()
+
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   cast(substr(p.first_published, 1, 4) as integer) as jaar,
@@ -191,8 +206,7 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     order by n.published desc limit 1) as opdrachtgever_id,
   (select count(*) from lots l where l.procurement_id = p.procurement_id) as percelen,
   (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
-  (select count(distinct {provider}) from awards a join award_suppliers s on s.award_id = a.award_id
-    where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0) as aantal_winnaars,
+  {winner_count} as aantal_winnaars,
   (select group_concat(n, '; ') from (select n from (select distinct s.name as n from awards a
     join award_suppliers s on s.award_id = a.award_id
     where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0
@@ -203,7 +217,7 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
-""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL)
+""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL, winner_count=WINNER_COUNT_SQL)
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p

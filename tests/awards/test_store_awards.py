@@ -1498,6 +1498,49 @@ def test_the_totals_over_named_unnamed_and_joint_winners_equal_the_notices_state
                    for r in (dict(zip(names, row)) for row in cursor)) == stated
 
 
+def test_a_procurements_number_of_winners_counts_those_no_source_names_per_lot(tmp_path):
+    """Reference §2.5 "No name" (a winner block without a name: a winner, no name invented), §4 several winners per
+    lot. The shared SYNTHETIC package: lot 1 to Stichting Een, lot 2 to a winner not named (its only winner), lot 3 to
+    the consortium Twee/Drie, Stichting Vier and a winner not named. ``summary_procurements.winnaars`` lists "…; niet
+    genoemd (2 winnaars)" but ``aantal_winnaars`` counted the named providers only (4). It now counts the winners not
+    named too, per lot: a lot's winners not named are that many winners, while the one of lot 2 and the one of lot 3
+    may be one provider (the data cannot tell), so the most of one lot counts: 4 + 1. A second winner not named on lot
+    3 makes it 4 + 2; a procurement whose lots were all won by winners not named has 1, not 0."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+
+    from tenderarchive.store.summaries import refresh_summaries
+
+    def read(db):
+        (row,) = db.query("select aantal_winnaars, winnaars from summary_procurements")
+        return row["aantal_winnaars"], row["winnaars"]
+
+    def count(name, package):
+        db = ocds_archive(tmp_path / f"{name}.db", to_procedure([package], source="one.json"))
+        derive(db, 1)
+        return read(db)
+
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313960", "299860")
+    assert count("shared", package) == (
+        5, "Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (2 winnaars)")
+    # an archive summarised before (the named winners counted only) is summarised again when opened
+    db = open_archive(tmp_path / "shared.db")
+    db.execute("update summary_procurements set aantal_winnaars = 4")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    db.close()
+    upgraded = open_archive(tmp_path / "shared.db")
+    refresh_summaries(upgraded)
+    assert read(upgraded)[0] == 5
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313961", "299861")
+    package["awards"].append({"id": "a6", "status": "active", "relatedLots": ["3"],
+                              "value": {"amount": 25000, "currency": "EUR"}})
+    assert count("two_on_lot_3", package)[0] == 6
+    package = named_unnamed_and_joint_winners("ocds-1l04xe-313962", "299862")
+    package["awards"] = [a for a in package["awards"] if not a.get("suppliers")]   # a2 (lot 2) and a5 (lot 3)
+    assert count("none_named", package) == (1, "niet genoemd (2 winnaars)")
+
+
 def test_a_procedures_estimate_is_its_one_lots_read_from_the_html_its_pdf_or_a_package(procedure_900001, tmp_path):
     """Reference §2.3 ("Estimated value, procedure (sub-section 2.1.3 'Waarde') or lot (5.1.x)"), §6.3 (estimate:
     ``tender.value``), §8.5 (a lot's row keeps its estimated value). SYNTHETIC rows: an award notice of one lot
