@@ -248,6 +248,32 @@ def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_med
         ("TN313957", 1, 100000000)], found
 
 
+def test_aanbieder_contracten_gives_a_contracts_value_in_one_column_the_awards_or_the_providers_own(tmp_path):
+    """Reference §2.5 (the value of a winner is "Waarde van de aanbesteding" inside its winner block), §4 "Total vs
+    per-winner values" (store both; derive neither from the other). The shared SYNTHETIC package: lot 1 to Stichting
+    Een alone (€ 300.000, the award's value and its only winner's tender); lot 3 to the consortium Twee/Drie
+    (€ 500.000 together) and Stichting Vier (€ 100.000), an award without a value of its own. aanbieder_contracten
+    gave Stichting Een's lot 1 its € 300.000 both as waarde (the award's) and as inschrijving (its own tender): a
+    provider's contracts summed to € 600.000. waarde is the award's (the provider's when it won the lot alone),
+    inschrijving the provider's own part of an award without a value; each provider's rows now add up to what the
+    summaries count for it (summary_award_winners)."""
+    db, _ = _named_unnamed_and_joint_archive(tmp_path)
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
+    found = {}
+    for kvk in ("11111111", "22222222", "33333333", "44444444"):
+        cursor = db.conn.execute(sql, {"aanbieder": kvk, "pagina": "alle", "alle_gunningen": "", "voor": ""})
+        names = [c[0] for c in cursor.description]
+        found[kvk] = [dict(zip(names, r)) for r in cursor]
+    assert [(r["perceel"], r["waarde"], r["waarde_cents"], r["inschrijving"], r["inschrijving_cents"])
+            for r in found["11111111"]] == [("1", "€ 300.000,00", 30000000, None, None)], found["11111111"]
+    assert [(r["perceel"], r["waarde_cents"], r["inschrijving"], r["inschrijving_cents"])
+            for r in found["44444444"]] == [("3", None, "€ 100.000,00", 10000000)], found["44444444"]
+    for kvk, rows_ in found.items():
+        counted = db.execute("select sum(w.value_cents) from summary_award_winners w join organisations o "
+                             "on o.organisation_id = w.organisation_id where o.kvk = ?", [kvk]).fetchone()[0]
+        assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in rows_) == counted, (kvk, rows_)
+
+
 def _named_unnamed_and_joint_archive(tmp_path):
     """The archive of the shared SYNTHETIC package of lots won by named, unnamed and joint winners
     (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the procurement's
