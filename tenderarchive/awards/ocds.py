@@ -326,6 +326,7 @@ def _publications(releases: list[dict]) -> dict:
     dates: dict[str, str] = {}
     awards: set[str] = set()
     tagged: dict[str, set[str]] = {}
+    statuses: dict[str, set[str]] = {}  # the awardStatus of each award a publication gives
     for release in releases:
         publication = _publication(release)
         day = _day(release.get("date"))
@@ -338,12 +339,21 @@ def _publications(releases: list[dict]) -> dict:
         if AWARD_TAGS & tags or release.get("awards"):
             awards.add(key)
         tagged.setdefault(key, set()).update(tags)
+        for award in release.get("awards") or []:
+            if isinstance(award, dict):
+                statuses.setdefault(key, set()).add(str(award.get("status") or "").lower())
     # a publication whose releases only update an award (tag awardUpdate, no award of its own) corrects an
     # earlier one: a rectification, whose awards supersede the earlier awards of their lots (reference §4)
     # (so is one that only cancels an award, tag awardCancellation: it corrects the award notice, the lot now without
     # a winner; it was an award notice, "Gunning", of the award stage)
+    # So is one whose every award is withdrawn (awardStatus cancelled: "the award has been cancelled", an award given
+    # before), whatever its tag: TenderNed's converter tags each release "tender" plus "award" where it names a
+    # supplier, so a withdrawal comes tagged "award". Within one package OCDS merging by award id already withdrew it;
+    # from a later year's file the earlier file's award stood, current, its winner and value counted (a lot the package
+    # closed, still with a winner). Not one of status unsuccessful alone: that is a lot awarded to nobody, no correction.
     updates = sorted(key for key, tags in tagged.items()
-                     if tags & {"awardUpdate", "awardCancellation"} and "award" not in tags)
+                     if tags & {"awardUpdate", "awardCancellation"} and "award" not in tags
+                     or statuses.get(key) == {"cancelled"})
     # a publication whose releases amend a contract (tag contractAmendment) and give no award of their own: a
     # contract modification ("Wijziging van een gegunde opdracht", the API's AAW), not an award notice
     modifications = sorted(key for key, tags in tagged.items()

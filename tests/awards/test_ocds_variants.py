@@ -617,3 +617,46 @@ def test_a_planning_release_is_the_prior_information_notice_on_the_timeline(tmp_
         "select * from events where source_type = 'notice' order by date")] == [
         ("2020-11-01", "vooraankondiging", "vooraankondiging"), ("2021-01-10", "publication", None),
         ("2021-06-01", "award", "definitieve_gunning")]
+
+
+def test_an_award_withdrawn_in_a_later_years_file_is_no_current_award_in_either_order(tmp_path):
+    """OCDS awardStatus ``cancelled`` ("the award has been cancelled") and reference §4 (rectified award: the current
+    winners and values are those of the latest version; lot not awarded), §6.3 (TenderNed's converter tags each release
+    "tender" plus "award" where a supplier exists), §8.8 (merge releases by ocid). SYNTHETIC releases: the 2021 file
+    awards lot 1 to Stichting Een (€ 300.000) and lot 2 to Stichting Twee (€ 200.000); a publication in the 2022 file
+    gives Twee's award a2 again with status cancelled, tagged "tender", "award". One file holding both releases
+    withdrew a2 (OCDS merging by award id); read from the two yearly files, in either order, lot 2 was not awarded
+    while a2 stayed a current award: Twee a winner and € 200.000 counted (summary_procurements € 500.000). The
+    withdrawing publication is now a correction of the award notice, as one tagged awardCancellation is, and the two
+    files give what the one file gives."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive, written_in_either_order, yearly_files
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
+    a1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+          "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
+    a2 = {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000),
+          "suppliers": [{"id": "22222222", "name": "Stichting Twee"}]}
+    lots = [("1", "Een"), ("2", "Twee")]
+    awarded = release("ocds-1l04xe-310700", "310700", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=lots, parties=parties, awards=[a1, a2])
+    withdrawn = release("ocds-1l04xe-310700", "310701", "2022-03-01", "Jeugdhulp Leiden", "85311300-5",
+                        lots=lots, parties=parties, awards=[dict(a2, status="cancelled")])
+
+    def state(db):
+        derive(db, 1)
+        return ([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
+                [(r["lot_id"], r["publication_id"]) for r in db.query(
+                    "select * from awards where current = 1 order by lot_id")],
+                [(r["winnaars"], r["gegunde_waarde_cents"]) for r in db.query("select * from summary_procurements")])
+
+    one_file = state(ocds_archive(tmp_path / "one.db", to_procedure([awarded, withdrawn], source="one.json")))
+    assert one_file == ([("1", 1), ("2", 0)], [("1", 310700)], [("Stichting Een", 30000000)]), one_file
+    for db in written_in_either_order(tmp_path, yearly_files([awarded], [withdrawn])):
+        assert state(db) == one_file
+        assert [(n["publication_id"], n["notice_type"]) for n in db.query(
+            "select * from notices order by publication_id")] == [(310700, "AGO"), (310701, "REC")]
