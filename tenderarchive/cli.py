@@ -101,9 +101,10 @@ def _bad(argument: str, message: str) -> int:
     return ExitCode.BAD_ARGUMENTS
 
 
-def run_crawl(spider: str, settings, spider_args: dict) -> str:
+def run_crawl(spider: str, settings, spider_args: dict, recorded: dict | None = None) -> str:
     """Run one crawl in this process; return its status (complete/partial/failed). Raises
-    ``SpiderArgumentError`` when the spider refuses an argument or setting as it starts."""
+    ``SpiderArgumentError`` when the spider refuses an argument or setting as it starts. ``recorded`` gets the
+    ``crawl_id`` of the archive's row of this crawl (None: it failed before it recorded one)."""
     # Scrapy's TLS module makes deprecated class aliases at import, and each one walks the whole
     # call stack with its source lines (inspect.stack()). Imported here, a few frames deep, that
     # takes milliseconds; imported by the engine's start-up, deep in Twisted, about 0.4 s.
@@ -120,6 +121,8 @@ def run_crawl(spider: str, settings, spider_args: dict) -> str:
     process.start()
     if refused:
         raise refused[0]
+    if recorded is not None:
+        recorded["crawl_id"] = None if process.bootstrap_failed else crawler.stats.get_value("tenderarchive/crawl_id")
     if process.bootstrap_failed:
         return "failed"
     return crawler.stats.get_value("tenderarchive/status") or "failed"
@@ -245,13 +248,18 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             return refused
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
+            recorded: dict = {}
             try:
-                status = run_crawl(args.spider, settings, spider_args)
+                status = run_crawl(args.spider, settings, spider_args, recorded)
             except SpiderArgumentError as exc:  # e.g. -s TENDERNED_PAGE_SIZE=500
                 return _bad(exc.argument, str(exc))
             report_exit = ExitCode.COMPLETE
-            if args.watchlist and status != "failed":
-                args.db, args.crawl = settings.get("ARCHIVE_DB"), None  # the report of this (last) crawl
+            crawl_id = recorded.get("crawl_id")
+            # The report of this crawl, also of a failed one (it says what went wrong, printed under --quiet and
+            # mailed under --email, as `report` does: a failed night was as silent as one with no news); none when
+            # the crawl failed before it recorded itself (the last crawl then is an earlier one, already told)
+            if args.watchlist and (status != "failed" or crawl_id is not None):
+                args.db, args.crawl = settings.get("ARCHIVE_DB"), crawl_id
                 report_exit = cmd_report(args)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
@@ -1020,7 +1028,8 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--site", action="append", metavar="NAME",
                        help="news: crawl only this site of the registry (its name or a municipality; repeatable)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
-    crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
+    crawl.add_argument("--watchlist", help="after the crawl (complete, partial or failed), report what is new or changed for this "
+                                            "watchlist; a failed crawl's report says what went wrong")
     crawl.add_argument("--dry-run", action="store_true",
                        help="fetch and parse (one record unless --sample says more) into a throwaway archive; "
                             "print the outcome; the archive is not touched")

@@ -481,6 +481,10 @@ def filters_from_request(request, database, table, datasette):
     return table_search.search_filter(request, database, table, datasette)
 
 
+#: The views whose ages are as of ``TENDERARCHIVE_NOW`` when it is set (``julianday('now')``): their page says so.
+AGED_TABLES = frozenset({"freshness", "news_sites"})
+
+
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     # the demo's label at the foot of every page (templates/_footer.html; metadata.py sets it)
@@ -488,6 +492,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     if view_name != "table" or request is None or not table:
         return synthetic
     from tenderarchive import table_search
+
+    if table in AGED_TABLES and os.environ.get(clock.NOW, "").strip():
+        # the ages on the page are as of that moment, as ``status`` says in its header (monitor.render)
+        synthetic["ages_as_of"] = f"{clock.NOW}={os.environ[clock.NOW].strip()}"
 
     async def inner():
         return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table),

@@ -46,6 +46,11 @@
   row's title, date and address in a feed's words and, in ``search_all``'s ``atom_content``, each hit's whole
   text (``tenderarchive/query_csv.py``). Its JSON, as the site's, keeps every column.
 * JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
+* A text a query makes that is no UTF-8 (``select char(55296)``, a lone surrogate; ``cast(x'ff' as text)``) is
+  written as the site shows it (Datasette decodes every text with U+FFFD in place of what is no character), and a
+  note names its row, column and bytes: sqlite3 ended the export at that row with "Could not decode to UTF-8". An
+  analyst exporting a query wants its rows, as the site gives them, and to be told; the archive holds no such text
+  (its values are written from Python's), so it is always the query's own making.
 * An archive written by an older version that lacks a table, view or column the export reads (a saved search
   the site answers there with a one-row note) is :class:`OlderArchive`, exit 1, the note on stderr: the next
   crawl or ``reparse`` adds it (the export never migrates).
@@ -58,6 +63,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -405,6 +411,54 @@ def _umask() -> int:
     return mask
 
 
+#: How the export reads a query's text: bytes that are no UTF-8 (SQLite's ``char(55296)``, a lone surrogate, or a blob
+#: cast as text) kept as Python's surrogate escapes, where ``sqlite3`` ended the export with "Could not decode to UTF-8
+#: column …" (a message with the bad bytes in it, a CSV cut off at that row). Valid text reads as before; such a value
+#: is found when it is written (:func:`_replaced`), at no cost to the others.
+_TEXT = operator.methodcaller("decode", "utf-8", "surrogateescape")
+
+
+def _fixed(value):
+    """``value`` as the site shows it: a text read with surrogate escapes (:data:`_TEXT`) decoded as Datasette decodes
+    every text (``str(raw, "utf-8", "replace")``: U+FFFD in place of what is no character), and the bytes that were
+    no UTF-8; other values as they are, with None."""
+    if not isinstance(value, str):
+        return value, None
+    try:
+        value.encode("utf-8")
+        return value, None
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:   # no escape of a byte (not from SQLite): each such character is U+FFFD
+        return value.encode("utf-8", "replace").decode("utf-8"), b""
+    return raw.decode("utf-8", "replace"), bytes(ord(c) - 0xDC00 for c in value if "\udc80" <= c <= "\udcff")
+
+
+def _replaced(values, columns, row_number, found):
+    """``values`` (a row as written) with every text that is no UTF-8 as the site shows it (:func:`_fixed`); each one
+    added to ``found`` as (row number, column, its bytes that are no UTF-8)."""
+    fixed = []
+    for value, column in zip(values, columns):
+        value, bad = _fixed(value)
+        if bad is not None:
+            found.append((row_number, column, bad))
+        fixed.append(value)
+    return fixed
+
+
+def _replaced_said(found) -> list[str]:
+    """The notes of the values :func:`_replaced` changed: where (the first three) and how many."""
+    said = [f"row {row}, column {column}: text that is not UTF-8"
+            + (f" (bytes {bad[:12].hex(' ').upper()}{' …' if len(bad) > 12 else ''})" if bad else "")
+            + ", written with U+FFFD (\N{REPLACEMENT CHARACTER}) in place of what is no character, as the site "
+              "shows it; hex() of the column in the query gives its bytes" for row, column, bad in found[:3]]
+    if len(found) > 3:
+        said.append(f"{len(found) - 3} more such values ({len(found)} in all)")
+    return said
+
+
 def _cell(value):
     if isinstance(value, bytes):
         return value.hex()
@@ -476,6 +530,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         from tenderarchive.datasette_plugin import register_functions
 
         register_functions(conn)  # the functions the saved searches call (euro, jeugdregio_code …)
+        conn.text_factory = _TEXT
         sql = source_sql(conn, table_or_sql)
         named = sql is not table_or_sql
         if named:  # a table, a view or a saved search by its name: the site's parameters
@@ -495,6 +550,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 keep = [i for i, c in enumerate(columns) if c in shown]
                 columns = shown
         count = 0
+        found: list = []   # the texts that were no UTF-8 (row, column, bytes): written as the site shows them
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
             if fmt == "csv":
                 writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
@@ -504,16 +560,26 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 for row in cursor:
                     if keep is not None:
                         row = [row[i] for i in keep]
-                    writer.writerow([marker if v is None else cell(v) for v in row])
+                    try:
+                        writer.writerow([marker if v is None else cell(v) for v in row])
+                    except UnicodeEncodeError:   # nothing of the row was written: the line is encoded whole first
+                        row = _replaced(row, columns, count + 1, found)
+                        writer.writerow([marker if v is None else cell(v) for v in row])
                     count += 1
             else:
                 keys = unique_keys(columns)
                 stream.write("[")
                 for row in cursor:
                     stream.write(",\n" if count else "\n")
-                    stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
+                    try:
+                        stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
+                    except UnicodeEncodeError:
+                        row = _replaced(row, columns, count + 1, found)
+                        stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
+        if notes is not None:
+            notes.extend(_replaced_said(found))
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
         if notes is not None and not count:

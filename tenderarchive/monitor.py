@@ -450,6 +450,17 @@ def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
     return ExitCode.COMPLETE
 
 
+def age_words(age_hours: float, fixed: str | None = None) -> str:
+    """A source's age (``freshness.age_hours``) in words, as ``status`` prints it and the ``freshness`` page shows a
+    negative one (tenderarchive/table_rows.py): "2.0 h ago"; a crawl that finished after the moment judged at (one
+    looked back at with TENDERARCHIVE_NOW, ``fixed`` its value, or this machine's clock behind the one that wrote the
+    archive) "10.7 h after TENDERARCHIVE_NOW" or "10.7 h from now (…)", where "-10.7 h ago" read as nonsense."""
+    if age_hours >= 0:
+        return f"{age_hours:.1f} h ago"
+    return (f"{-age_hours:.1f} h after {clock.NOW}" if fixed else
+            f"{-age_hours:.1f} h from now (this machine's clock is behind the archive's)")
+
+
 def render(healths: list[SourceHealth], fixed: str | None = None) -> str:
     """The sources' health as text; ``fixed``: the ``TENDERARCHIVE_NOW`` the ages were judged at, said in the header
     (a check read with it set is no check of the machine's crawls now)."""
@@ -464,12 +475,7 @@ def render(healths: list[SourceHealth], fixed: str | None = None) -> str:
                 else f"not judged (give --expect {h.spider} to require a crawl)"))
             lines += [f"    ! {p}" for p in h.problems]
             continue
-        age = (f"{h.age_hours:.1f} h ago" if h.age_hours is not None and h.age_hours >= 0 else "never"
-               if h.age_hours is None else
-               # a crawl that finished after the moment judged at (one looked back at with TENDERARCHIVE_NOW, or this
-               # machine's clock behind the one that wrote the archive): "-10.7 h ago" read as nonsense
-               f"{-h.age_hours:.1f} h after {clock.NOW}" if fixed else
-               f"{-h.age_hours:.1f} h from now (this machine's clock is behind the archive's)")
+        age = "never" if h.age_hours is None else age_words(h.age_hours, fixed)
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
         lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}"
                      + ("" if h.age_judged else " (not in --expect: its age is not judged)"))

@@ -170,10 +170,30 @@ def _change_row(row, columns, raw_row):
     return row
 
 
+def _age_value(raw) -> str | None:
+    """A negative ``age_hours`` of the ``freshness`` view in the words of ``tenderarchive status``
+    (``monitor.age_words``): a crawl that finished after the moment the page ages sources at (a ``TENDERARCHIVE_NOW``
+    before it, or this machine's clock behind the archive's) is "10.0 h after TENDERARCHIVE_NOW", the stored -10.0 in
+    its ``title``; the page showed "-10.0" where ``status`` beside it said "after". CSV and JSON keep the number; a
+    positive age stays a number (hours since)."""
+    if type(raw) not in (int, float) or raw >= 0:
+        return None
+    import os
+
+    from tenderarchive import clock
+    from tenderarchive.monitor import age_words
+
+    return f'<span title="{_escaped(str(raw))}">{_escaped(age_words(raw, os.environ.get(clock.NOW, "").strip() or None))}</span>'
+
+
 def _table_value(cell, row, database, table):
     column = cell["column"]
     if table == "changes" and column in CHANGE_COLUMNS:
         return _change_value(cell, row)
+    if table == "freshness" and column == "age_hours":
+        words = _age_value(cell["raw"])
+        if words is not None:
+            return words
     if column in CELL_COLUMNS and cell["value_type"] != "pk":
         link = render_cell(row, cell["raw"], column, table, database)
         if link is not None:

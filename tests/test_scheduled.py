@@ -87,3 +87,28 @@ def test_two_runs_started_together_one_crawls_the_other_is_locked(recent, serve_
             for _ in range(2)]
     codes = sorted(run.wait(timeout=240) for run in runs)
     assert codes == [0, 4]
+
+
+def test_a_failed_scheduled_crawl_is_reported_with_what_went_wrong_not_passed_over_in_silence(
+        recent, serve_api, tmp_path):
+    """``crawl --watchlist --quiet`` (README: "a crawl that did not complete is reported, printed under --quiet and
+    mailed under --email, with what went wrong, though nothing matched") reported nothing after a failed crawl (the
+    API down): no report printed, no ``crawl-N`` files, nothing in the feed, as a night with no news; only
+    ``report --watchlist`` run after it told. It reports that crawl, the crawl's exit code kept (1)."""
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp Zuid-Limburg\n    jeugdregios: [JZ41]\n", encoding="utf-8")
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    server = serve_api([recent["notice"]])
+    first = scheduled_run(server.api_url, db, watchlist, out)
+    assert first.returncode == 0, first.stderr[-2000:]
+    server.__exit__(None, None, None)   # the API down for the next night's crawl
+
+    second = scheduled_run(server.api_url, db, watchlist, out)
+    assert second.returncode == 1, second.stderr[-2000:]
+    (status,) = [r["status"] for r in sqlite_utils.Database(db).query("select status from crawls where crawl_id = 2")]
+    assert status == "failed"
+    assert "crawl 2 (tenderned, failed" in second.stdout
+    assert "What went wrong in crawl 2" in second.stdout and "Connection" in second.stdout
+    assert (out / "crawl-2.md").exists()
+    feed = ET.parse(out / "feed.atom").getroot()
+    assert any("crawl 2" in (e.findtext(f"{ATOM}title") or "") for e in feed.iter(f"{ATOM}entry"))

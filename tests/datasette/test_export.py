@@ -831,3 +831,33 @@ def test_an_output_that_runs_out_of_space_is_a_clear_error_not_a_traceback(demo_
     assert b"Traceback" not in out.stderr and b"Exception ignored" not in out.stderr, out.stderr
     assert name + b": cannot be written (No space left on device)" in out.stderr, out.stderr
     assert not os.path.isfile("/dev/full")
+
+
+def test_a_text_that_is_no_utf8_is_written_as_the_site_shows_it_and_the_export_says_where(demo_archive, tmp_path):
+    """``export "select char(55296)"`` (a lone surrogate: bytes ED A0 80, no UTF-8) ended with sqlite3's "Could not
+    decode to UTF-8 column 'char(55296)' with text '...'" (the bad bytes printed to the terminal), exit 2, the CSV cut
+    off at that row and the JSON an unclosed "[". Such a text is written as the site's CSV and JSON show it (U+FFFD in
+    place of what is no character, Datasette's decoding), every other row as it is, exit 0, and stderr names each
+    value's row, column and bytes."""
+    import urllib.parse
+
+    from tests.datasette.archive_fixtures import run, served
+
+    sql = ("select 1 as n, 'a' as x union all select 2, char(55296) union all select 3, cast(x'41ff42' as text) "
+           "union all select 4, 'b' order by n")
+    out = export(demo_archive, sql)
+    assert out.returncode == 0, out.stderr
+    written = list(csv.reader(io.StringIO(out.stdout.decode("utf-8"))))
+    assert written == [["n", "x"], ["1", "a"], ["2", "\ufffd" * 3], ["3", "A\ufffdB"], ["4", "b"]]
+    site = run(served(demo_archive).client.get("/archive.csv?" + urllib.parse.urlencode({"sql": sql})))
+    assert list(csv.reader(io.StringIO(site.text))) == written
+    said = out.stderr.decode("utf-8")
+    assert "Could not decode" not in said
+    assert "row 2, column x: text that is not UTF-8 (bytes ED A0 80)" in said
+    assert "row 3, column x: text that is not UTF-8 (bytes FF)" in said and "U+FFFD" in said
+
+    as_json = export(demo_archive, sql, "--format", "json", "--output", str(tmp_path / "x.json"))
+    assert as_json.returncode == 0, as_json.stderr
+    assert [r["x"] for r in json.loads((tmp_path / "x.json").read_text("utf-8"))] == ["a", "\ufffd" * 3,
+                                                                                       "A\ufffdB", "b"]
+    assert "row 2, column x" in as_json.stderr.decode("utf-8")

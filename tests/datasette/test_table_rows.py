@@ -315,3 +315,29 @@ def test_a_date_columns_description_says_how_csv_and_the_pages_write_it(demo_arc
                 if not ("CSV" in text and "page" in text):
                     unsaid.append(f"{name}.{column}: {text}")
     assert not unsaid, "\n".join(unsaid)
+
+
+def test_a_freshness_age_after_tenderarchive_now_reads_as_status_prints_it(demo_archive, monkeypatch):
+    """With ``TENDERARCHIVE_NOW`` before a source's last crawl, the ``freshness`` page showed ``age_hours`` "-10.0"
+    where ``tenderarchive status`` prints "last success 10.0 h after TENDERARCHIVE_NOW". The page says it in the same
+    words (the stored -10.0 in its ``title``) and, as status's header, that its ages are as of that moment; its CSV
+    keeps the number, and an age before that moment stays a number."""
+    import sqlite3
+    from datetime import datetime, timedelta
+
+    (crawled,) = sqlite3.connect(demo_archive).execute(
+        "select max(last_success) from freshness where last_success is not null").fetchone()
+    moment = (datetime.fromisoformat(crawled.replace("Z", "+00:00")) - timedelta(hours=10)).isoformat()
+    monkeypatch.setenv("TENDERARCHIVE_NOW", moment)
+    datasette = served(demo_archive)
+    html = run(datasette.client.get("/archive/freshness")).text
+    cells = re.findall(r'<td class="col-age_hours type-\w+">(.*?)</td>', html, re.S)
+    assert '<span title="-10.0">10.0 h after TENDERARCHIVE_NOW</span>' in cells
+    assert not any(cell.startswith("-") for cell in cells), cells
+    assert f"Ages as of TENDERARCHIVE_NOW={moment}, not the clock" in html
+    assert ",-10.0" in run(datasette.client.get("/archive/freshness.csv")).text
+
+    monkeypatch.setenv("TENDERARCHIVE_NOW", (datetime.fromisoformat(moment) + timedelta(hours=30)).isoformat())
+    later = re.findall(r'<td class="col-age_hours type-\w+">(.*?)</td>',
+                       run(served(demo_archive).client.get("/archive/freshness")).text, re.S)
+    assert "20.0" in later and not any("after" in cell for cell in later), later
