@@ -2205,13 +2205,13 @@ class NewsSpider(BaseSpider):
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
         redirected to a consent page or to one that sends back to it, :func:`gate_redirect`; or a ``200`` answer
-        that is a consent page, ``pipelines.extract.is_cookie_wall``), a "not found" page answered with ``200`` (a
+        that is a consent page, ``pipelines.extract.is_cookie_wall`` or by its shape ``is_consent_page``), a "not found" page answered with ``200`` (a
         soft 404, ``is_not_found``) or a maintenance or error page (``is_unavailable``), linking no page of the
         site's news outside its template's menu, breadcrumb and footer (:data:`LISTING_LINKS`, where a listing's items
         are read; the template links the site's news sections on every page). The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
         an error of the crawl (the next crawl asks the listing again), except a later page of a listing's pager
         that is not there, which ends the listing as its ``404`` does (``news/listing_page_gone``)."""
-        from pipelines.extract import is_cookie_wall, is_not_found, is_unavailable
+        from pipelines.extract import is_consent_page, is_cookie_wall, is_not_found, is_unavailable
 
         site, redirects = response.meta["site"], response.meta.get("redirect_urls") or []
         if redirects and gate_redirect(redirects, response.url):
@@ -2227,6 +2227,10 @@ class NewsSpider(BaseSpider):
                                             ("a 'not found' page", is_not_found),
                                             ("a maintenance or error page", lambda t: is_unavailable(t, text)))
                      if any(test(t) for t in titles)), None)
+        if what is None and is_consent_page(response.selector.root):
+            # a consent about cookies with its control ("Ok", "Accept all": whatever its words) and next to no text of
+            # the page's own, under the listing's own title
+            what = "a cookie wall"
         if what is None:
             return False
         for href in [a.get("href") for a in listing_anchors(response.selector.root) if a.get("href") is not None]:
@@ -2243,7 +2247,8 @@ class NewsSpider(BaseSpider):
                                 response.url)
             self.crawler.stats.inc_value("news/listing_page_gone")
             return True
-        self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
+        self.record_error(response.url, f"the listing answered {what} ({(titles or [''])[0]!r}): its items were not "
+                                        "read")
         return True
 
     def listed_before_window(self, days: list[str]) -> bool:
