@@ -148,6 +148,134 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     return bool(lines) and consent_lines and cookies and button
 
 
+#: A line of a consent text, in Dutch or English (a wall's categories are often English, news-sites.md §2.4
+#: [S2]'s "Strictly necessary cookies"): :data:`CONSENT_LINE` and a consent's other words.
+_CONSENT_LINE_WIDE = re.compile(CONSENT_LINE.pattern + r"|\baccept|\bagree|\bpreferences?\b|\bsettings\b|\btracking|"
+                                r"\banalyti|\bstatisti|\bmarketing|\bnoodzakelijk|\bnecessary\b|\bfunctione|\bads\b|"
+                                r"\badvertis|\bmeer weten\b|\blearn more\b", re.IGNORECASE)
+#: The controls a consent is given with, whatever their words ("Ok", "Akkoord", "Accept all", "Alles accepteren").
+_CONSENT_CONTROLS = ("//button | //input[@type='submit' or @type='button'] | //*[@role='button'] | //a")
+#: A consent control's words, whatever the consent's ("Ok", "Akkoord", "Accept all", "Alles accepteren", "Alleen
+#: noodzakelijke", "Instellingen", "Weigeren", "Doorgaan"): not a page's own ("Delen", "Zoeken", "Lees meer").
+_CONSENT_CONTROL_LABEL = re.compile(
+    r"(?:(?:ja|yes|oke?|okay|prima|begrepen|got it|sluiten|close|doorgaan|ga verder|continue|verder|i understand|"
+    r"ik begrijp het|(?:ik )?(?:ga )?akkoord|(?:ik )?accepteer|accepteren|accept|agree|i agree|toestaan|allow|"
+    r"weigeren|afwijzen|reject|decline|deny|opslaan|save|aanpassen|wijzigen|manage|customi[sz]e|instellingen|"
+    r"voorkeuren|settings|preferences|opties|options|meer weten|lees meer over cookies|cookies?|alle|alles|all|"
+    r"alleen|only|noodzakelijke?|necessary|essenti[eë]le?|functione(?:el|le)|selectie|selection|mijn|my|keuze|"
+    r"choices?|bevestigen|confirm|cookie-?\w+|en|and|[,.!/&+-]|\s)+)", re.IGNORECASE)
+#: Words of a consent block at most (a wall lists its purposes, its partners: not a page's text).
+CONSENT_BLOCK_MAX_WORDS = 600
+_HIDDEN = ("script", "style", "noscript", "template")
+_TEMPLATE = ("nav", "header", "footer", "aside")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def consent_blocks(root) -> list:
+    """The consent blocks of a page (``root``, lxml): the nearest element around one of its controls (a button, a
+    link: :data:`_CONSENT_CONTROLS`) that gives or refuses consent ("Ok", "Akkoord", "Accept all", "Weigeren":
+    :data:`_CONSENT_CONTROL_LABEL`, no "cookie" needed)
+    whose text speaks of cookies, short (:data:`CONSENT_BLOCK_MAX_WORDS`) and mostly consent lines
+    (:data:`_CONSENT_LINE_WIDE`; the controls' labels aside): news-sites.md §2.4's cookie modal, recognised by its
+    shape, not by one button's words. None around another."""
+    found, seen, texts = [], {}, {}
+    for control in root.xpath(_CONSENT_CONTROLS)[:300]:
+        label = " ".join((control.get("value") or "" if control.tag == "input" else control.text_content()).split())
+        if len(label) > 60 or len(label.split()) > 5 or not _CONSENT_CONTROL_LABEL.fullmatch(label):
+            continue
+        element = control.getparent()
+        for _ in range(8):
+            if element is None or not isinstance(element.tag, str):
+                break
+            if element in seen:
+                if seen[element] is not None and seen[element] not in found:
+                    found.append(seen[element])
+                break
+            if element not in texts:  # each element's text read once, whichever of its controls climbs to it
+                texts[element] = element.text_content()
+            text = texts[element]
+            if "cookie" not in text.casefold():
+                element = element.getparent()
+                continue
+            verdict = None
+            if len(_words(text)) <= CONSENT_BLOCK_MAX_WORDS:
+                lines = [" ".join(t.split()) for t in element.xpath(
+                    ".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::button)"
+                    " and not(ancestor::*[@role='button'])]") if t.strip()]
+                if lines and sum(bool(_CONSENT_LINE_WIDE.search(line)) for line in lines) * 2 > len(lines):
+                    verdict = element
+            seen[element] = verdict
+            if verdict is not None and verdict not in found:
+                found.append(verdict)
+            break
+    return [b for b in found if not any(o is not b and o in b.iterdescendants() for o in found)]
+
+
+def _outside_words(root, blocks: list) -> int:
+    """The words of a page's body outside its consent ``blocks``, its template (``nav``, ``header``, ``footer``,
+    ``aside``) and its scripts: the page's own text, if it has one."""
+    body = root.find(".//body")
+    skip = set(map(id, blocks))
+    count, stack = 0, [body if body is not None else root]
+    while stack:
+        element = stack.pop()
+        if isinstance(element, str):  # a tail
+            count += len(_words(element))
+            continue
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if id(element) not in skip and tag not in _HIDDEN and tag not in _TEMPLATE and isinstance(element.tag, str):
+            count += len(_words(element.text or ""))
+            for child in reversed(element):
+                if child.tail:
+                    stack.append(child.tail)
+                stack.append(child)
+        if count > 10 * CONSENT_MAX_WORDS:
+            break
+    return count
+
+
+def is_consent_page(body, text: str | None = None) -> bool:
+    r"""Whether a page (``body``: its HTML, or the lxml root of it) is a cookie wall by its shape (news-sites.md §2.4's
+    cookie modal as the whole page): a consent block (:func:`consent_blocks`: text about cookies with a control,
+    whatever its words) and next to no text of the page's own outside it (:data:`CONSENT_MAX_WORDS`), and, given the
+    ``text`` extracted of it, each line of that text the block's or its template's (the wall read as the article).
+
+    >>> is_consent_page("<html><body><div><p>Wij gebruiken cookies.</p><button>Ok</button></div></body></html>", "Ok")
+    True
+    >>> is_consent_page("<html><body><main><p>De regio koopt jeugdhulp in.</p></main><div><p>Wij gebruiken cookies."
+    ...                 "</p><button>Ok</button></div></body></html>", "De regio koopt jeugdhulp in.")
+    False
+    """
+    if isinstance(body, (bytes, str)):
+        import lxml.html
+
+        raw = body if isinstance(body, bytes) else body.encode("utf-8", "replace")
+        if b"cookie" not in raw.lower():
+            return False
+        try:
+            root = lxml.html.document_fromstring(raw)
+        except (ValueError, lxml.etree.ParserError):
+            return False
+    else:
+        root = body
+        if "cookie" not in root.text_content().casefold():
+            return False
+    blocks = consent_blocks(root)
+    if not blocks or _outside_words(root, blocks) >= CONSENT_MAX_WORDS:
+        return False
+    if text is None:
+        return True
+    # the consent's words, and its template's (the site's name in its header, read by the extraction as a line)
+    known = {w for e in blocks + root.xpath("//nav | //header | //footer | //aside")[:50] for w in _words(e.text_content())}
+    for line in text.split("\n"):
+        words = _words(line)
+        if words and sum(w in known for w in words) * 5 < len(words) * 4:
+            return False  # a line of the page's own (its text outside the consent, read by the extraction)
+    return True
+
 
 class PageGone(DropItem):
     """A page that answered 200 but says it does not exist (a soft 404): not archived. Like a 404,
@@ -164,6 +292,12 @@ class DuplicatePage(DropItem):
 class PageUnavailable(DropItem):
     """A page that answered 200 but says the site is down or failing (a maintenance or error page): not archived
     (nor over the page as it was), an error of the crawl, and asked again by the next (tenderarchive/extensions.py)."""
+
+
+class CookieWall(PageUnavailable):
+    """A page that answered its site's cookie wall (news-sites.md §2.4: :func:`is_cookie_wall`,
+    :func:`is_consent_page`) with 200: not archived (nor over the page as it was), an error of the crawl, and asked
+    again by the next, as a maintenance page is, though it left its site's listing or feed meanwhile."""
 
 
 class OutsideWindow(DropItem):
@@ -368,12 +502,13 @@ def extract_article(item: ArticleItem) -> dict:
                             content_type=item.content_type or None)
     except ValueError as exc:  # no HTML document in the body: this page is dropped and recorded
         raise DropItem(f"{item.url}: {exc}") from None
+    if (len((page.get("text") or "").split()) < CONSENT_MAX_WORDS and is_consent_page(item.body, page.get("text"))) \
+            or (page.get("text") and is_cookie_wall(page.get("title"), page.get("text"))):
+        # the site's consent page, not the page: not archived (nor over the page as it was); the next crawl asks again
+        raise CookieWall(f"{item.url}: a cookie wall, not the page ({(page.get('title') or '')[:80]!r}; HTTP 200): "
+                         "not archived")
     if not page.get("text"):
         raise DropItem(f"{item.url}: no main text found")
-    if is_cookie_wall(page.get("title"), page.get("text")):
-        # the site's consent page, not the page: not archived (nor over the page as it was); the next crawl asks again
-        raise DropItem(f"{item.url}: a cookie wall, not the page ({(page.get('title') or '')[:80]!r}; HTTP 200): "
-                       "not archived")
     if page.get("published_source") not in OWN_DATE_SOURCES and is_unavailable(page.get("title"), page.get("text")):
         # a soft 5xx: never archived over the page as it was (peers.md §0.3); the next crawl asks again. A page that
         # states a date of its own is a news item (an announced outage: "Website tijdelijk niet beschikbaar"), not

@@ -951,7 +951,9 @@ _JSON_TITLE_KEYS = ("title", "titel", "name", "naam")
 _JSON_DATE_KEYS = ("date", "datum", "published", "publicatiedatum", "pubDate", "created")
 _JSON_NEXT_KEYS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link", "nextLink",
                    "load_more_url", "loadMoreUrl", "more_url")
-_JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
+#: The keys that give the number of an endpoint's next page (``"next_page": 3``; a paginator's ``"next": 3`` beside or in
+#: its ``pagination``), not its address.
+_JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage", "next", "next_page_number", "nextPageNumber")
 _JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
 #: The keys that count an endpoint's pages (a theme's ``total_pages`` or WordPress's ``max_num_pages``, Strapi's
 #: ``meta.pagination.pageCount``, a paginator's ``lastPage``): more follow while the page asked is below the count.
@@ -984,6 +986,17 @@ def json_page_count(data, depth: int = 0, keys: tuple = _JSON_PAGE_COUNT_KEYS) -
     return None
 
 
+def json_next_page(data) -> int | None:
+    """The number of the next page a "load more" endpoint's JSON names (:data:`_JSON_NEXT_PAGE_KEYS`), in its object or
+    an object within it (``pagination.next``), a whole number or the digits of one (PHP writes ``"3"``), not
+    ``true``; None where it names none (``"next": null`` on its last page, or an address: read as one)."""
+    for key in _JSON_NEXT_PAGE_KEYS:
+        value = data.get(key) if isinstance(data, dict) else None
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 6:
+            return int(value)
+    return json_page_count(data, keys=_JSON_NEXT_PAGE_KEYS)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: One link of an HTTP ``Link`` header (RFC 8288): its target and its parameters.
 _LINK_HEADER = re.compile(r'<([^<>]*)>((?:\s*;\s*[\w*-]+\s*(?:=\s*(?:"[^"]*"|[^",;]*))?)*)')
@@ -1013,7 +1026,7 @@ def utf8(text: str) -> bytes:
     return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
-def json_listing(response):
+def json_listing(response, zero_based: bool = False):
     """A listing page that answered JSON (a "Meer laden" endpoint, :func:`load_more_links`) as the HTML page its
     script would build of it, so that it is read as any listing page: every string of it that holds a link (the
     rendered rows a theme returns, ``"html": "<li><a href=…>"``, its ``\\/`` and ``\\"`` read by :mod:`json`), an
@@ -1022,7 +1035,10 @@ def json_listing(response):
     number (or offset) counted on while it says more follow (``hasMore``, ``has_more``) or while the page asked is
     below the count of its pages it gives (``total_pages``, ``meta.pagination.pageCount``, ``lastPage``:
     :func:`json_page_count`), or, asked by an offset, while the items read are fewer than the count of all it gives
-    (``total``, ``found_posts``). Anything else is returned
+    (``total``, ``found_posts``). A next page named by its number (``"next": 3``, ``"next_page": "3"``, in its object
+    or its ``pagination``: :func:`json_next_page`) is asked where it follows the page asked. Pages numbered from 0
+    (``zero_based``: the endpoint first asked with ``?page=0``, or a Drupal site's, news-sites.md §2.1) end one below
+    their count. Anything else is returned
     as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
     body = response.body.lstrip()
@@ -1071,11 +1087,13 @@ def json_listing(response):
 
     walk(data)
     if not nexts and isinstance(data, dict) and rows:
-        number = next((data[k] for k in _JSON_NEXT_PAGE_KEYS if isinstance(data.get(k), int)), None)
+        query = dict(parse_qsl(urlsplit(response.url).query))
+        pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+        number = json_next_page(data)
+        if number is not None and pager and number <= int(query[pager]):
+            number = None  # not a page after this one (a paginator's "next" back to its first page): no next page
         more = any(data.get(k) is True for k in _JSON_MORE_KEYS)
         if number is not None or more:
-            query = dict(parse_qsl(urlsplit(response.url).query))
-            pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
             offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
             if pager:
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
@@ -1088,7 +1106,7 @@ def json_listing(response):
             query = dict(parse_qsl(urlsplit(response.url).query))
             pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
             offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
-            if pager and (count := json_page_count(data)) is not None and int(query[pager]) < count:
+            if pager and (count := json_page_count(data)) is not None and int(query[pager]) + zero_based < count:
                 nexts.append(add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1)))
             elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
                     is not None and int(query[offset]) + len(linked) < total:
@@ -2187,13 +2205,13 @@ class NewsSpider(BaseSpider):
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
         redirected to a consent page or to one that sends back to it, :func:`gate_redirect`; or a ``200`` answer
-        that is a consent page, ``pipelines.extract.is_cookie_wall``), a "not found" page answered with ``200`` (a
+        that is a consent page, ``pipelines.extract.is_cookie_wall`` or by its shape ``is_consent_page``), a "not found" page answered with ``200`` (a
         soft 404, ``is_not_found``) or a maintenance or error page (``is_unavailable``), linking no page of the
         site's news outside its template's menu, breadcrumb and footer (:data:`LISTING_LINKS`, where a listing's items
         are read; the template links the site's news sections on every page). The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
         an error of the crawl (the next crawl asks the listing again), except a later page of a listing's pager
         that is not there, which ends the listing as its ``404`` does (``news/listing_page_gone``)."""
-        from pipelines.extract import is_cookie_wall, is_not_found, is_unavailable
+        from pipelines.extract import is_consent_page, is_cookie_wall, is_not_found, is_unavailable
 
         site, redirects = response.meta["site"], response.meta.get("redirect_urls") or []
         if redirects and gate_redirect(redirects, response.url):
@@ -2209,6 +2227,10 @@ class NewsSpider(BaseSpider):
                                             ("a 'not found' page", is_not_found),
                                             ("a maintenance or error page", lambda t: is_unavailable(t, text)))
                      if any(test(t) for t in titles)), None)
+        if what is None and is_consent_page(response.selector.root):
+            # a consent about cookies with its control ("Ok", "Accept all": whatever its words) and next to no text of
+            # the page's own, under the listing's own title
+            what = "a cookie wall"
         if what is None:
             return False
         for href in [a.get("href") for a in listing_anchors(response.selector.root) if a.get("href") is not None]:
@@ -2225,7 +2247,8 @@ class NewsSpider(BaseSpider):
                                 response.url)
             self.crawler.stats.inc_value("news/listing_page_gone")
             return True
-        self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
+        self.record_error(response.url, f"the listing answered {what} ({(titles or [''])[0]!r}): its items were not "
+                                        "read")
         return True
 
     def listed_before_window(self, days: list[str]) -> bool:
@@ -2271,8 +2294,12 @@ class NewsSpider(BaseSpider):
         response = self.unpacked(response, "listing")
         if response is None:
             return
-        response = json_listing(read_as_archived(response))
         site = response.meta["site"]
+        # a listing numbered from 0 (Drupal's ``?page=0,1,2``, news-sites.md §2.1; a "Meer laden" endpoint first asked
+        # with ``?page=0``): a JSON page's count of pages ends one below it
+        zero_based = bool(response.meta.get("listing_zero_based") or site.cms == "drupal" or any(
+            k.lower() in PAGER_PARAMETERS and v == "0" for k, v in parse_qsl(urlsplit(response.url).query)))
+        response = json_listing(read_as_archived(response), zero_based)
         if self.listing_gated(response):
             return
         listing = site.discovery.listing
@@ -2398,7 +2425,7 @@ class NewsSpider(BaseSpider):
             pages.add(next_url)
             request = self.follow(next_url, self.parse_listing, response,
                                   {"site": site, "listing_page": page + 1, "listing_root": root,
-                                   "listing_asked": asked_root})
+                                   "listing_asked": asked_root, "listing_zero_based": zero_based})
             if request:
                 request.dont_filter = True  # counted here, by listing
                 yield request

@@ -276,8 +276,8 @@ class CrawlRecorder:
         from pipelines.extract import PageUnavailable
         from tenderarchive.items import NEWS_PAGE_FAILED
 
-        # a discovered news page that answered a maintenance or error page: asked again by the next crawl, as a failed
-        # request is (queries.failed_news_pages)
+        # a discovered news page that answered a maintenance or error page or its site's cookie wall (a CookieWall is a
+        # PageUnavailable): asked again by the next crawl, as a failed request is (queries.failed_news_pages)
         again = NEWS_PAGE_FAILED if isinstance(exception, PageUnavailable) and not item.is_living_page else ""
         # a notice found through another's /gerelateerd (no list lists it) says so, as its failed request does: the next
         # run asks that notice's /gerelateerd again (queries.related_failed), else it was never asked for again

@@ -52,6 +52,51 @@ def test_a_cookie_wall_under_a_consent_title_is_dropped(title, paragraphs):
     assert is_cookie_wall(title, "\n".join(paragraphs))
 
 
+#: SYNTHETIC consent blocks (news-sites.md §2.4's cookie modal: [S2]'s Dutch intro over English categories; an English
+#: one), each with its one control, no "cookie" in it.
+CONSENT_BLOCKS = [
+    "<div class='modal' role='dialog'><p>Deze site gebruikt cookies om ervoor te zorgen dat we u de best mogelijke"
+    " ervaring geven.</p><h3>Strictly necessary cookies</h3><h3>Performance cookies</h3><p><a href='/privacy'>Meer"
+    " weten...</a></p><button>{button}</button></div>",
+    "<div id='consent'><p>We use cookies to improve your experience on our website.</p><p>By clicking the button you"
+    " agree.</p><a class='btn' href='#'>{button}</a></div>",
+]
+
+
+@pytest.mark.parametrize("button", ["Ok", "Akkoord", "Accept all", "Alles accepteren"])
+@pytest.mark.parametrize("block", range(len(CONSENT_BLOCKS)))
+def test_a_cookie_wall_is_recognised_by_its_shape_whatever_its_button_says(block, button):
+    """A page that is a consent about cookies with its control and nothing of its own (under the article's own
+    ``<title>``) is a cookie wall, whatever its button's words: it was archived as the article (its text "Ok" or
+    the English consent) or dropped as a page without text, neither an error the next crawl asks again."""
+    from pipelines.extract import CookieWall, PageUnavailable
+
+    body = ("<!doctype html><html lang='nl'><head><title>Inkoop jeugdhulp - Gemeente Voorbeeld</title></head><body>"
+            "<header><a href='/'>Gemeente Voorbeeld</a></header>" + CONSENT_BLOCKS[block].format(button=button)
+            + "</body></html>").encode()
+    with pytest.raises(CookieWall, match="cookie wall") as raised:
+        extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente", body=body,
+                                    content_type="text/html; charset=utf-8"))
+    assert isinstance(raised.value, PageUnavailable)  # asked again by the next crawl (tenderarchive/extensions.py)
+
+
+@pytest.mark.parametrize("article", [
+    # a short item under the consent banner: its own text outside the consent
+    "<main><h1>Inkoop jeugdhulp gestart</h1><p>De regio start de inkoop van jeugdhulp.</p></main>{block}",
+    # an item about cookies with a button of its own ("Delen"), no consent's
+    "<main><article><h1>Gemeente stopt met tracking cookies</h1><p>De gemeente gebruikt geen tracking cookies meer."
+    "</p><p>Alleen functionele cookies blijven nodig.</p><button>Delen</button></article></main>",
+])
+def test_a_page_with_a_cookie_banner_or_about_cookies_is_no_cookie_wall(article):
+    from pipelines.extract import is_consent_page
+
+    body = ("<!doctype html><html lang='nl'><head><title>Bericht</title></head><body>"
+            + article.format(block=CONSENT_BLOCKS[0].format(button="Ok")) + "</body></html>").encode()
+    read = extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente", body=body,
+                                       content_type="text/html; charset=utf-8"))
+    assert "cookie" not in read["title"].casefold() or "tracking" in read["title"]
+    assert not is_consent_page(body, read["text"])
+
 #: SYNTHETIC news items (not from any site) whose titles read like a maintenance or error page's: short, dated
 #: items of a municipality's news (an announced outage of its website or a phone line).
 DATED_NOTICES = [
