@@ -1,0 +1,60 @@
+"""TenderNed API conformance, round 56, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive: a detail without its full description (``opdrachtBeschrijving``, §4) while the list row carries its shorter
+text (§3), a notice fetched through ``/gerelateerd`` (§6) before the list lists it, and a closing date only the list
+row gave through a reparse. The records are SYNTHETIC."""
+
+from __future__ import annotations
+
+from tests.conftest import by_id
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
+#: market consultation 500501 (published 2019-05-02, kenmerk 333001), a youth-care procedure awaiting its results
+MAC = {"from_date": "2019-05-01", "until_date": "2019-05-03"}
+#: a list row's publicatiestatus other than the archived one fetches the notice again with its row (round 12)
+STATUSES = ({"code": "ING", "omschrijving": "Ingetrokken"}, {"code": "PUB", "omschrijving": "Gepubliceerd"})
+FULL = (" Perceel 1 omvat ook de crisisopvang en het verblijf in gezinshuizen; perceel 2 ook de ambulante"
+        " begeleiding thuis en op school, met de toelichting op de inkoopstrategie van de regio.")
+
+
+def test_a_detail_without_its_description_keeps_the_full_text_an_earlier_detail_gave(snapshot, serve_api, crawl):
+    """Contract notice 300301's detail gives its full description, its list row a shorter text (about 1,000
+    characters in the list: §3). Fetched again with its row (a crawl that is not incremental) while its detail leaves
+    ``opdrachtBeschrijving`` out (§13: fields go missing), the row's text replaced the full one. The detail's is kept
+    and the row's archived apart (``description_list``); a later detail naming a text is still taken."""
+    notice = by_id(snapshot, 300301)
+    short = notice["list"]["opdrachtBeschrijving"]
+    notice["detail"]["opdrachtBeschrijving"] = short + FULL
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    row = first.db["notices"].get(300301)
+    assert (row["description"], row["description_list"]) == (short + FULL, short)
+
+    del notice["detail"]["opdrachtBeschrijving"]
+    again = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    row = again.db["notices"].get(300301)
+    assert (row["description"], row["description_list"]) == (short + FULL, short)
+    assert not [v for v in again.db["versions"].rows_where("table_name = 'notices'")
+                if "description" in v["changed_columns"]]
+
+    notice["detail"]["opdrachtBeschrijving"] = "Synthetische demodata. Gewijzigde omschrijving van de opdracht."
+    later = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **OPEN)
+    assert later.db["notices"].get(300301)["description"] == (
+        "Synthetische demodata. Gewijzigde omschrijving van de opdracht.")
+
+
+def test_a_description_only_the_list_row_gave_still_follows_the_list_row(snapshot, serve_api, crawl):
+    """A notice whose details never gave a description has its list row's; a row that gives another is taken."""
+    notice = by_id(snapshot, 300301)
+    del notice["detail"]["opdrachtBeschrijving"]
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    short = notice["list"]["opdrachtBeschrijving"]
+    row = first.db["notices"].get(300301)
+    assert (row["description"], row["description_list"]) == (short, short)
+    notice["list"]["opdrachtBeschrijving"] = short + " Aangevuld."
+    again = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    row = again.db["notices"].get(300301)
+    assert (row["description"], row["description_list"]) == (short + " Aangevuld.", short + " Aangevuld.")
