@@ -5,7 +5,11 @@ row gave through a reparse. The records are SYNTHETIC."""
 
 from __future__ import annotations
 
-from tests.conftest import by_id
+import sqlite_utils
+
+from tests import forkcli
+from tests.conftest import ROOT, by_id
+from tests.test_reparse import dump
 
 OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
 #: market consultation 500501 (published 2019-05-02, kenmerk 333001), a youth-care procedure awaiting its results
@@ -58,3 +62,31 @@ def test_a_description_only_the_list_row_gave_still_follows_the_list_row(snapsho
     assert again.crawl["status"] == "complete", again.errors
     row = again.db["notices"].get(300301)
     assert (row["description"], row["description_list"]) == (short + " Aangevuld.", short + " Aangevuld.")
+
+
+def test_a_consultation_awaiting_its_results_takes_its_list_row_on_a_crawl_that_is_not_incremental(
+        snapshot, serve_api, crawl):
+    """Market consultation 500501 is a youth-care procedure with no result notice: every crawl asks its
+    ``/gerelateerd`` (awaiting results), which lists the notice itself (§6). A crawl that is not incremental fetched
+    it through that list before its list page came, rowless, and then passed over its list row as seen: the columns
+    only the row gives (its ``publicatiestatus``, here withdrawn) were never refreshed. The row is taken."""
+    notice = by_id(snapshot, 500501)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **MAC)
+    assert first.crawl["status"] == "complete", first.errors
+    assert first.db["notices"].get(500501)["publication_status"] == "PUB"
+
+    notice["list"]["publicatiestatus"] = dict(STATUSES[0])
+    notice["list"]["sluitingsDatumMarktconsultatie"] = "2019-06-07"
+    again = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **MAC)
+    assert again.crawl["status"] == "complete", again.errors
+    assert "tenderned/awaiting_results" in again.output
+    assert "tenderned/listed_after_rowless" in again.output
+    row = again.db["notices"].get(500501)
+    assert (row["publication_status"], row["consultation_deadline_list"]) == ("ING", "2019-06-07")
+    server.__exit__(None, None, None)  # a reparse replays the raw store: the same
+    before = dump(again.db_path)
+    reparsed = forkcli.run(["reparse", "--db", again.db_path], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-2000:]
+    assert dump(again.db_path) == before
+
