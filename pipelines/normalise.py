@@ -281,9 +281,10 @@ LIST_FALLBACK = frozenset({
     "is_digital", "published", "published_at", "year", "year_month", "title",
     # a /gerelateerd row's when the detail names none (TenderNedSpider.related_form)
     "form_type",
-    # the list row's alone (publicatiestatus, sluitingsDatumMarktconsultatie as listed): a row without it is no
-    # sparse detail
-    "publication_status", "publication_status_label", "consultation_deadline_list", "description_list"})
+    # the list row's alone (publicatiestatus, sluitingsDatum, sluitingsDatumMarktconsultatie and opdrachtBeschrijving
+    # as listed): a row without it is no sparse detail (deadline_list left out made the next crawl fetch it again)
+    "publication_status", "publication_status_label", "deadline_list", "consultation_deadline_list",
+    "description_list"})
 
 #: The label of each code docs/reference/tenderned-api.md gives, for a notice whose answers send the code without
 #: its ``omschrijving``: the notice types of §7.1 (list ``typePublicatie`` = detail ``aankondigingCode``), the

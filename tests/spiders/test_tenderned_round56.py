@@ -90,3 +90,38 @@ def test_a_consultation_awaiting_its_results_takes_its_list_row_on_a_crawl_that_
     assert reparsed.returncode == 0, reparsed.stderr[-2000:]
     assert dump(again.db_path) == before
 
+
+CLOSED = {"from_date": "2021-10-01", "until_date": "2022-03-01"}  # 300301 closed (15 November) and past its re-check
+
+
+def test_a_list_row_without_its_closing_date_makes_no_sparse_notice_and_reparses_the_same(snapshot, serve_api, crawl):
+    """Contract notice 300301's closing date only its list row gives (its detail names none: §13). A crawl that is not
+    incremental lists it with a row that leaves ``sluitingsDatum`` out (fields go missing): the deadline and the row's
+    own (``deadline_list``) are kept as omitted. The row's own closing date counted as a value the detail left out:
+    the notice was sparse and the next incremental crawl fetched it again ("recheck:sparse"), though a detail never
+    gives that column. A column only the row gives makes no sparse notice (as ``consultation_deadline_list``); a
+    reparse of the three crawls gives the same archive."""
+    notice = by_id(snapshot, 300301)
+    notice["list"]["sluitingsDatum"] = "2021-11-15T12:00:00"
+    notice["detail"].pop("sluitingsDatum", None)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **CLOSED)
+    assert first.crawl["status"] == "complete", first.errors
+    del notice["list"]["sluitingsDatum"]
+    again = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **CLOSED)
+    assert again.crawl["status"] == "complete", again.errors
+    row = again.db["notices"].get(300301)
+    assert (row["deadline"], row["deadline_list"]) == ("2021-11-15T12:00:00+01:00", "2021-11-15T12:00:00+01:00")
+    third = crawl(server.api_url, **CLOSED)
+    assert third.crawl["status"] == "complete", third.errors
+    assert "tenderned/rechecked_sparse" not in third.output
+    row = third.db["notices"].get(300301)
+    assert (row["deadline"], row["deadline_list"]) == ("2021-11-15T12:00:00+01:00", "2021-11-15T12:00:00+01:00")
+
+    server.__exit__(None, None, None)
+    before = dump(third.db_path)
+    reparsed = forkcli.run(["reparse", "--db", third.db_path], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-2000:]
+    assert dump(third.db_path) == before
+    row = sqlite_utils.Database(third.db_path)["notices"].get(300301)
+    assert (row["deadline"], row["deadline_list"]) == ("2021-11-15T12:00:00+01:00", "2021-11-15T12:00:00+01:00")
