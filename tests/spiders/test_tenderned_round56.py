@@ -5,6 +5,8 @@ row gave through a reparse. The records are SYNTHETIC."""
 
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
 from tests import forkcli
@@ -39,6 +41,8 @@ def test_a_detail_without_its_description_keeps_the_full_text_an_earlier_detail_
     assert again.crawl["status"] == "complete", again.errors
     row = again.db["notices"].get(300301)
     assert (row["description"], row["description_list"]) == (short + FULL, short)
+    assert "description" in json.loads(row["omitted_columns"])  # the detail left it out: kept, as omitted
+    assert json.loads(row["youth_care_reasons"]) == json.loads(first.db["notices"].get(300301)["youth_care_reasons"])
     assert not [v for v in again.db["versions"].rows_where("table_name = 'notices'")
                 if "description" in v["changed_columns"]]
 
