@@ -11,7 +11,8 @@ into archive rows.
   none); placeholder years ≥ 2090 become NULL with
   ``deadline_placeholder = 1``; so for a market consultation's
   ``sluitingsDatumMarktconsultatie`` (the list's stored as ``consultation_deadline_list``);
-- text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's;
+- text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's; so does one without
+  its description (the list's shorter text, stored as ``description_list`` too);
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept in one form, with their check digit (``85311300 - 5`` → ``85311300-5``;
   a missing digit only where the shipped profiles document it: ``values.cpv_parts``), as 8 digits,
@@ -125,6 +126,15 @@ def text_or_label(value) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return clean_field(value)
     return None
+
+
+def readable_text(value) -> str | None:
+    """:func:`first_text` of one candidate, None where it does not read (no text shape: the other candidate, or the
+    error of :func:`first_text` over both, decides)."""
+    try:
+        return first_text(value)
+    except ValueError:
+        return None
 
 
 def first_text(*candidates) -> str | None:
@@ -271,9 +281,10 @@ LIST_FALLBACK = frozenset({
     "is_digital", "published", "published_at", "year", "year_month", "title",
     # a /gerelateerd row's when the detail names none (TenderNedSpider.related_form)
     "form_type",
-    # the list row's alone (publicatiestatus, sluitingsDatumMarktconsultatie as listed): a row without it is no
-    # sparse detail
-    "publication_status", "publication_status_label", "consultation_deadline_list"})
+    # the list row's alone (publicatiestatus, sluitingsDatum, sluitingsDatumMarktconsultatie and opdrachtBeschrijving
+    # as listed): a row without it is no sparse detail (deadline_list left out made the next crawl fetch it again)
+    "publication_status", "publication_status_label", "deadline_list", "consultation_deadline_list",
+    "description_list"})
 
 #: The label of each code docs/reference/tenderned-api.md gives, for a notice whose answers send the code without
 #: its ``omschrijving``: the notice types of §7.1 (list ``typePublicatie`` = detail ``aankondigingCode``), the
@@ -799,6 +810,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         consultation = list_consultation
     else:
         consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie"))
+    # the detail's full description, else its list row's shorter text (about 1,000 characters: §3), archived apart
+    # (``description_list``) so the writer can tell a detail's text from the row's (``detail_description``)
+    detail_description, list_description = readable_text(d.get("opdrachtBeschrijving")), readable_text(
+        row.get("opdrachtBeschrijving"))
+    description = detail_description or list_description or first_text(  # none reads: an error as before
+        d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving"))
     open_until = countdown_end(d, row, item.fetched_at)
     status_code, status_label = publication_status(row)
     digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
@@ -841,7 +858,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         else form_label or code_label(row.get("publicatiecode"))[1],
         # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
         "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
-        "description": first_text(d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving")),
+        "description": description, "description_list": list_description,
         # the authority's name last, the list row's too (§3): a detail naming no buyer left the buyer NULL though the
         # row named the authority (buyer_official)
         "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam"),
@@ -914,8 +931,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         unreadable = sorted({*unreadable, *drifted})
 
     if item.list_record is None:
-        del notice["deadline_list"], notice["consultation_deadline_list"]  # a re-check fetched no list row: keep
-        # what the list said before
+        del notice["deadline_list"], notice["consultation_deadline_list"], notice["description_list"]  # a re-check
+        # fetched no list row: keep what the list said before
         del notice["listed_as"]
         del notice["publication_status"], notice["publication_status_label"]  # the list's alone, likewise
         # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
@@ -980,6 +997,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # which is no other day than the archived timestamp an earlier detail gave: the writer keeps that timestamp
     # (``write_notice``); it became the day alone ("2021-10-15T09:00:00+02:00" → "2021-10-15"), a change recorded.
     published_from_list = item.list_record is not None and listed_published is not None
+    # A detail without its opdrachtBeschrijving (§13): the list row's text stands in, shorter (§3: about 1,000
+    # characters) and as first published; the writer keeps the full text an earlier detail gave over it
+    # (``detail_description``): it was replaced by the row's, the terms and places only the full text named with it.
+    description_from_list = item.list_record is not None and detail_description is None and list_description is not None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
             "not_given": not_given, "deadline_from_list": deadline_from_list,
-            "consultation_from_list": consultation_from_list, "published_from_list": published_from_list}
+            "consultation_from_list": consultation_from_list, "published_from_list": published_from_list,
+            "description_from_list": description_from_list}

@@ -261,6 +261,9 @@ class TenderNedSpider(BaseSpider):
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
         self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
         self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
+        # notices the incremental skip does not know (all, in a crawl that is not incremental) asked in this crawl with
+        # no list row (through /gerelateerd, a rectification a detail names): a list row of theirs after it is taken
+        self.fetched_rowless: set[str] = set()
         self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
         self.totals_fell: set[str] = set()  # query windows whose totalElements fell between their pages
         self.pages_out: dict[str, int] = {}  # per query window: its list pages asked and not yet answered
@@ -1172,6 +1175,8 @@ class TenderNedSpider(BaseSpider):
                 yield from self.listed_again(publication_id)
                 return
         elif publication_id in self.seen:
+            if publication_id in self.fetched_rowless and publication_id not in self.status_rows:
+                yield from self.listed_after(publication_id, row)
             return
         self.note_drift(self.asked(response), publication_id, drifted_row_fields(row), "list row")
         self.seen.add(publication_id)
@@ -1314,6 +1319,18 @@ class TenderNedSpider(BaseSpider):
                 done, list_record=None, record=None, html_body=None, html_url=None, html_fetched_at=None,
                 html_sha256=None, pdf_body=None, pdf_url=None, pdf_fetched_at=None, pdf_sha256=None))
 
+    def listed_after(self, publication_id: str, row: dict):
+        """A notice this crawl asked with no list row (:attr:`fetched_rowless`: found through ``/gerelateerd``, as a
+        procedure awaiting its results asks its newest notice's every crawl, reference §6, or named as a detail's
+        latest rectification) that a list page lists after it: archived with that row too, as :meth:`listed_again`
+        does for a re-check, so the columns only the row gives (``publication_status``, ``deadline_list``,
+        ``consultation_deadline_list``, ``description_list``, ``listed_as``) follow it. Passed over as seen, a crawl
+        that is not incremental (which fetches every listed notice with its row) left them as archived, and a new
+        notice was archived without them for good (the incremental skip knows it since)."""
+        self.status_rows[publication_id] = row
+        self.crawler.stats.inc_value("tenderned/listed_after_rowless")
+        yield from self.listed_again(publication_id)
+
     def recheck_procedure(self, kenmerk):
         """A new publication of a known procedure (a rectification, an award) can change the
         procedure's other notices: the list never shows that, so fetch their details again, once
@@ -1334,6 +1351,8 @@ class TenderNedSpider(BaseSpider):
     def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None,
                        related_row: dict | None = None):
         self.seen.add(publication_id)
+        if row is None and publication_id not in self.known:
+            self.fetched_rowless.add(publication_id)  # a list row of it after this is taken (:meth:`listed_after`)
         return Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
@@ -1705,7 +1724,8 @@ class TenderNedSpider(BaseSpider):
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         self.with_status_row(item)
-        if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
+        if item.list_record is None and (item.publication_id in self.known or item.publication_id in self.fetched_rowless):
+            # a re-check, or a notice found with no row (through /gerelateerd): see listed_again, listed_after
             self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
         read = item.publication_id in self.known_results and item.publication_id not in self.html_retry

@@ -243,3 +243,12 @@ def test_the_list_rows_own_dates_say_that_the_list_keeps_the_original():
     for name in ("deadline_list", "consultation_deadline_list"):
         assert name in TABLES["notices"]["columns"], name
         assert "original" in columns[name] and "rectification" in columns[name], name
+
+
+def test_the_list_rows_description_says_that_it_is_the_shorter_text_the_detail_gives_in_full():
+    """``description_list``: the description a notice's list row gave, a shorter text (reference tenderned-api.md §3)
+    than the detail's, which ``description`` keeps: a reader comparing them learns which is which."""
+    columns = load_metadata()["databases"]["archive"]["tables"]["notices"]["columns"]
+    assert "description_list" in TABLES["notices"]["columns"]
+    assert "list" in columns["description_list"] and "shorter" in columns["description_list"]
+    assert "detail" in columns["description"] and "kept" in columns["description"]

@@ -67,6 +67,9 @@ TABLES: dict[str, dict] = {
             # the list row's sluitingsDatumMarktconsultatie (the date first published: a rectification moves the
             # detail's alone, reference §3), kept apart as deadline_list is: store/writes.py detail_consultation
             "consultation_deadline_list": str,
+            # the list row's opdrachtBeschrijving (a shorter text, about 1,000 characters: reference §3), kept apart so
+            # the full text a detail gave is not replaced by it: store/writes.py detail_description
+            "description_list": str,
             # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
             "open_until": str,
             "procedure": str, "procedure_label": str,

@@ -600,6 +600,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             if record.get("consultation_from_list") and known is not None and detail_consultation(known):
                 # so for a market consultation's closing date (sluitingsDatumMarktconsultatie): the list's stood in
                 notice["consultation_deadline"] = known["consultation_deadline"]
+            if record.get("description_from_list") and known is not None and detail_description(known):
+                # the detail gave no description and its list row's shorter text (reference §3) stood in: the full
+                # text an earlier detail gave is kept, as for a value the response omitted (keep_omitted), the
+                # youth-care terms and places read in it with it (a row's text is no newer word than a detail's)
+                notice["description"] = None
             if record.get("published_from_list") and known is not None and known.get("published") is not None \
                     and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
@@ -677,6 +682,14 @@ def detail_consultation(known: dict) -> bool:
     raw store)."""
     return known.get("consultation_deadline") is not None and (
         known.get("consultation_deadline") != known.get("consultation_deadline_list"))
+
+
+def detail_description(known: dict) -> bool:
+    """Whether an archived notice's description is one its detail gave: it is not its list row's
+    (``description_list``: a shorter text, reference tenderned-api.md §3), which stands in only where a detail gives
+    none (pipelines/normalise.py). A notice archived before that column (NULL) keeps its text too: where it came from
+    is not known, and a text kept is not lost (``tenderarchive reparse`` records the list's from the raw store)."""
+    return known.get("description") is not None and known.get("description") != known.get("description_list")
 
 
 def _places_new(db: sqlite_utils.Database, key) -> bool:

@@ -268,7 +268,8 @@ def test_article_municipalities_archived_before_implied_are_marked_from_their_ma
 #: Columns an older version's archive lacked, as the store of commit 263e5f0^ created them (each was added since in
 #: the middle of its table's list, before the provenance columns or the winner's own dates).
 ADDED_SINCE = {"notices": ("publication_status", "publication_status_label", "is_imported", "digital_submission",
-                           "digital_submission_label", "deviating_rules", "pdf_id", "consultation_deadline_list"),
+                           "digital_submission_label", "deviating_rules", "pdf_id", "consultation_deadline_list",
+                           "description_list"),
                "documents": ("dropped_since", "listed_again", "omitted_columns"),
                "award_suppliers": ("is_buyer", "trade_name", "trade_key")}
 
@@ -479,4 +480,34 @@ def test_notices_archived_before_the_lists_consultation_date_gain_the_column_and
     write_notice(db, record, 2)
     row = db["notices"].get(7)
     assert (row["consultation_deadline"], row["consultation_deadline_list"]) == ("2019-06-28", "2019-06-14")
+    db.close()
+
+
+def test_notices_archived_before_the_lists_description_gain_the_column_and_keep_their_text(tmp_path):
+    """``notices.description_list`` (the list row's shorter description, kept apart so a full text a detail gave is
+    not replaced by it): an archive written before it gains the column in the schema's place when it is opened for
+    writing, every notice kept, the column NULL (not known). Where its text came from is not known either, so a later
+    fetch with its row whose detail gives none keeps the archived text (as one its detail gave: none lost) and
+    records the row's. Synthetic rows."""
+    from tenderarchive.store.writes import write_notice
+    from tests.store.test_writes import notice_record
+
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    full = "Specialistische jeugdhulp en crisisopvang voor de regio, met verblijf in gezinshuizen"
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column description_list")
+        conn.execute("insert into notices (publication_id, notice_type, description, crawl_id) "
+                     "values (7, 'AAO', ?, 1)", [full])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    row = db["notices"].get(7)
+    assert (row["description"], row["description_list"]) == (full, None)
+
+    record = notice_record(description="Specialistische jeugdhulp", description_list="Specialistische jeugdhulp")
+    record["description_from_list"] = True      # the detail gave none: the row's stood in
+    write_notice(db, record, 2)
+    row = db["notices"].get(7)
+    assert (row["description"], row["description_list"]) == (full, "Specialistische jeugdhulp")
     db.close()
