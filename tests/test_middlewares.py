@@ -168,8 +168,9 @@ def test_a_body_is_made_utf8_by_its_declared_charset_only_when_it_is_no_utf8():
 
 
 #: The middlewares' functions that run for every response of a crawl or a replay.
-PER_RESPONSE = ["ReplayMiddleware.process_request", "replayed_headers", "RawStoreMiddleware.process_response",
-                "MetaRefreshMiddleware.process_response", "meta_refresh_target", "refreshes_to_itself"]
+PER_RESPONSE = ["ReplayMiddleware.process_request", "stored_headers", "replayed_headers",
+                "RawStoreMiddleware.process_response", "MetaRefreshMiddleware.process_response", "meta_refresh_target",
+                "refreshes_to_itself"]
 
 
 def test_the_per_response_middleware_code_runs_no_import_statement():

@@ -88,7 +88,8 @@ def test_words_as_the_per_word_filter_gives_them():
         return [w for w in re.findall(r"\w+", fts_fold(text)) if w.strip("_")]
 
     rng = random.Random(25)
-    pieces = ["jeugd", "_", "__", "＿", "﹍", "zorg_", "_hulp", "é", "Ö", " ", "-", ".", "2024", "tn160417", "ß", "\u0301"]
+    pieces = ["jeugd", "_", "__", "＿", "﹍", "zorg_", "_hulp", "é", "Ö", " ", "-", ".", "2024", "tn160417", "ß",
+              "\u0301"]
     texts = ["", "_", "＿", "a_b", "__ __", "＿jeugdhulp＿ ＿＿"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
     for text in texts:
