@@ -810,16 +810,21 @@ class ReplayMiddleware:
             self.stats.inc_value("replay/not_recorded")
             raise IgnoreRequest(f"not in the replayed WARC: {request.url}")
         body = stored.body(self.index.root)
-        headers = {}
-        for name, value in stored.headers:
-            headers.setdefault(name, []).append(value)
-        content_type = " ".join(headers.get("Content-Type", headers.get("content-type", [""]))).lower()
+        built = stored_headers(stored.headers)
+        if built is None:  # names differing only in case, or not text: grouped by name first, as before
+            grouped: dict = {}
+            for name, value in stored.headers:
+                grouped.setdefault(name, []).append(value)
+            content_type = " ".join(grouped.get("Content-Type", grouped.get("content-type", [""]))).lower()
+            headers = replayed_headers(grouped) if grouped else None
+        else:
+            headers, content_type = built
         cls = HtmlResponse if "html" in content_type else TextResponse if (
             "json" in content_type or "xml" in content_type or "text" in content_type) else Response
         request.meta["replayed_from"] = (stored.warc_file, stored.offset, stored.length, stored.date)
         response = cls(stored.url, status=stored.status, body=body, flags=["replayed"], request=request)
-        if headers:
-            response.headers = replayed_headers(headers)
+        if headers is not None:
+            response.headers = headers
         return response
 
 
@@ -827,6 +832,42 @@ class ReplayMiddleware:
 #: stored; at most :data:`_HEADER_KEYS_MAX` (a site may send names of its own).
 _HEADER_KEYS: dict[str, bytes] = {}
 _HEADER_KEYS_MAX = 1024
+
+
+def stored_headers(pairs: list) -> tuple | None:
+    """A stored response's Scrapy ``Headers`` (None when it has none) and the text of its ``Content-Type`` (lower
+    case; its values joined by a space, under the spelling ``Content-Type`` or ``content-type`` only, as
+    :meth:`ReplayMiddleware.process_request` chose the response's class), made in one pass over the stored
+    ``(name, value)`` texts. None when two names differ only in case (Scrapy merges them name by name: the grouped
+    way, :func:`replayed_headers`) or a name or value is no text or no UTF-8. Why (issue 14): grouping the pairs by
+    name and then building the headers from the groups was two thirds of building a replayed response (13 µs of
+    20 for the store's four headers; four responses a notice)."""
+    merged: dict[bytes, list[bytes]] = {}
+    names: dict[bytes, str] = {}
+    content_type = None
+    try:
+        for name, value in pairs:
+            key = _HEADER_KEYS.get(name)
+            if key is None:
+                key = name.title().encode("utf-8")
+                if len(_HEADER_KEYS) < _HEADER_KEYS_MAX:
+                    _HEADER_KEYS[name] = key
+            values = merged.get(key)
+            if values is None:
+                values = merged[key] = []
+                names[key] = name
+            elif names[key] != name:
+                return None
+            values.append(value.encode("utf-8"))
+            if name == "Content-Type" or name == "content-type":
+                content_type = value if content_type is None else f"{content_type} {value}"
+    except (AttributeError, UnicodeError):
+        return None
+    if not merged:
+        return None, ""
+    headers = Headers()
+    dict.update(headers, merged)
+    return headers, (content_type or "").lower()
 
 
 def replayed_headers(grouped: dict):

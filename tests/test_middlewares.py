@@ -168,8 +168,9 @@ def test_a_body_is_made_utf8_by_its_declared_charset_only_when_it_is_no_utf8():
 
 
 #: The middlewares' functions that run for every response of a crawl or a replay.
-PER_RESPONSE = ["ReplayMiddleware.process_request", "replayed_headers", "RawStoreMiddleware.process_response",
-                "MetaRefreshMiddleware.process_response", "meta_refresh_target", "refreshes_to_itself"]
+PER_RESPONSE = ["ReplayMiddleware.process_request", "stored_headers", "replayed_headers",
+                "RawStoreMiddleware.process_response", "MetaRefreshMiddleware.process_response", "meta_refresh_target",
+                "refreshes_to_itself"]
 
 
 def test_the_per_response_middleware_code_runs_no_import_statement():
@@ -240,3 +241,41 @@ def test_a_429_past_the_retry_budget_still_slows_the_site_down(snapshot, serve_a
     # (RANDOMIZE_DOWNLOAD_DELAY); without the slow-down the details were asked milliseconds apart
     assert len(gaps) >= 3 and min(gaps) >= 0.45 and sum(gaps) >= 0.8 * len(gaps), gaps
     assert "'retry_backoff/site_slowed'" in result.output
+
+
+def test_a_replayed_response_with_distinct_header_names_is_built_in_one_pass(tmp_path, monkeypatch):
+    """Issue 14: a stored response whose header names are distinct (the store's own four: Server, Date,
+    Content-Type, Content-Length) gets its headers without grouping them by name first (``replayed_headers``, the
+    grouped way, is not called); names differing only in case still go the grouped way. Either way, the headers,
+    their order and the response's class are those ``Headers`` of the grouped names gives."""
+    from tenderarchive import middlewares
+
+    grouped_calls = []
+    real = middlewares.replayed_headers
+    monkeypatch.setattr(middlewares, "replayed_headers", lambda grouped: grouped_calls.append(grouped) or real(grouped))
+    path = tmp_path / "warc" / "test-000001.warc.gz"
+    warc = WarcFile(path, {"spider": "test"})
+    moment = datetime(2026, 12, 6, 2, 0, tzinfo=timezone.utc)
+    cases = {
+        "plain": [(b"Server", b"BaseHTTP/0.6"), (b"Date", b"Sun, 06 Dec 2026 02:00:00 GMT"),
+                  (b"Content-Type", b"application/json;charset=UTF-8"), (b"Content-Length", b"8")],
+        "lower": [(b"content-type", b"text/html"), (b"x-a", b"1"), (b"x-a", b"2")],
+        "upper": [(b"CONTENT-TYPE", b"text/html")],  # not a spelling the class is chosen by: a plain Response
+        "mixed": [(b"X-A", b"1"), (b"x-a", b"2"), (b"X-A", b"3"), (b"Content-Type", b"text/html")],
+        "none": [],
+    }
+    for name, headers in cases.items():
+        warc.write_response(f"http://127.0.0.1:8000/{name}", 200, "OK", headers, b'{"a": 1}', moment)
+    warc.close()
+    replay = ReplayMiddleware(path, _Stats())
+    built = {name: replay.process_request(Request(f"http://127.0.0.1:8000/{name}")) for name in cases}
+    assert len(grouped_calls) == 1 and list(grouped_calls[0])[:3] == ["X-A", "x-a", "Content-Type"]  # "mixed" only
+    assert built["mixed"].headers.getlist("X-A") == [b"1", b"3", b"2"]  # name by name, as Headers(grouped)
+    assert type(built["plain"]) is TextResponse and type(built["lower"]) is HtmlResponse
+    assert type(built["upper"]) is Response and type(built["mixed"]) is HtmlResponse and type(built["none"]) is Response
+    for name, response in built.items():
+        grouped: dict = {}
+        for key, value in replay.index.by_url[response.url][0].headers:
+            grouped.setdefault(key, []).append(value)
+        assert list(response.headers.items()) == list(Headers(grouped).items()), name
+    assert built["plain"].headers[b"Content-Length"] == b"8" and built["lower"].headers.getlist("X-A") == [b"1", b"2"]

@@ -73,3 +73,25 @@ def test_a_kenmerk_skips_the_stemmer(snowball_asked):
     Snowball, 20-50 µs each; it is its own stem."""
     assert text.stem_text("TN160417 kt perceel2 ab12") == "tn160417 k perceel2 ab12"
     assert snowball_asked == ["kt", "perceel2", "ab12"]
+
+
+def test_words_as_the_per_word_filter_gives_them():
+    """fts_words looks for underscore-only runs only in a folded text holding "_" (issue 14): the same
+    words as filtering every ``\\w+`` run, on texts of words, underscores, a fullwidth low line that
+    folding turns into "_", digits, accents and punctuation."""
+    import random
+    import re
+
+    from tenderarchive.search.text import fts_fold, fts_words
+
+    def reference(text):
+        return [w for w in re.findall(r"\w+", fts_fold(text)) if w.strip("_")]
+
+    rng = random.Random(25)
+    pieces = ["jeugd", "_", "__", "＿", "﹍", "zorg_", "_hulp", "é", "Ö", " ", "-", ".", "2024", "tn160417", "ß",
+              "\u0301"]
+    texts = ["", "_", "＿", "a_b", "__ __", "＿jeugdhulp＿ ＿＿"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    for text in texts:
+        assert fts_words(text) == reference(text), text
+    assert fts_words("＿ jeugd_ __") == ["jeugd_"]
