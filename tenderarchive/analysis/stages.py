@@ -126,8 +126,19 @@ _NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+(?:meer\s+)?(?:te
 #: gevoerd", "geen nieuwe contracten gesloten", "Er is geen sprake van een kort geding"): the step denied. Core grammar,
 #: as the verb group's negation above; the named rule `stage.negation` (three words of anything before the cue) stays as
 #: it is. Not "nog geen" (not yet: the step is to come).
-_DENIED_NOUN = re.compile(r"(?:(?<!\bnog )\bgeen|\bnooit|\bgeen sprake (?:meer )?van)\s+(?:(?:een|de|het)\s+)?"
-                          r"(?:(?:enkel|[\w-]+e)\s+)?$", re.I)
+#: The same for "niet tot" ("Het kwam niet tot een kort geding", "is niet tot een kort geding gekomen") and a step given up
+#: ("De aanbieders zien af van een kort geding", "hebben afgezien van"; not "Afgezien van het kort geding", apart from).
+_DENIED_NOUN = re.compile(r"(?:(?<!\bnog )\bgeen|\bnooit|\bgeen sprake (?:meer )?van|(?<!\bnog )\bniet tot|"
+                          r"\b(?:zie[nt]|zag|zagen) (?:[\w'-]+ ){0,3}?af van|\b(?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,3}?afgezien van)"
+                          r"\s+(?:(?:een|de|het)\s+)?(?:(?:enkel|[\w-]+e)\s+)?$", re.I)
+#: branch cv56: a denied subject before the step in its clause -- "Niemand heeft bezwaar gemaakt", "Geen van de aanbieders
+#: heeft bezwaar gemaakt tegen de voorlopige gunning", "Geen enkele aanbieder is naar de rechter gestapt": no party took
+#: the step (an objection or a court case), so it did not happen. Not the tendering: "toen bleek dat geen van de
+#: jeugdzorgondernemingen zich had ingeschreven" tells the enrolment period over with no tender (the dev gold's done)
+_NOBODY_BEFORE = re.compile(r"\b(?:niemand|geen van (?:de|hen|allen|beide)\b|geen (?:enkele |andere )?"
+                            r"(?:aanbieder|partij|inschrijver|gegadigde|zorgaanbieder|jeugdhulpaanbieder)(?:s|en)?\b)"
+                            r"(?: (?!en\b|maar\b|of\b|dat\b|die\b|omdat\b|terwijl\b)[\w'-]+){0,8}? ?$", re.I)
+_PARTY_STEPS = ("bezwaar",) + LEGAL_STAGES
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
@@ -876,6 +887,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
                     and _DENIED_NOUN.search(text, max(0, m.start() - 40), m.start())):
                 continue  # "Er is geen kort geding aangespannen", "geen bezwaren ingediend": the step denied (core, cv56)
+            if stage in _PARTY_STEPS and _NOBODY_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+                continue  # "Niemand heeft bezwaar gemaakt", "Geen van de aanbieders ...": no party took the step (core, cv56)
             if (_hypothetical_before(text, m) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round

@@ -88,6 +88,11 @@ def test_a_contract_addressing_a_subject_or_starting_ahead_is_no_start_made(read
     ("Er zijn geen bezwaren ingediend tegen de voorlopige gunning van de jeugdhulp.", "bezwaar"),
     ("Er is geen enkel bezwaar ingediend tegen de voorlopige gunning van de jeugdhulp.", "bezwaar"),
     ("Er zijn geen nieuwe contracten voor de jeugdhulp gesloten.", "contract_ondertekend"),
+    ("Het kwam niet tot een kort geding over de aanbesteding jeugdhulp.", "kort_geding"),
+    ("Het is niet tot een kort geding gekomen over de aanbesteding jeugdhulp.", "kort_geding"),
+    ("De aanbieders zien af van een kort geding tegen de aanbesteding jeugdhulp.", "kort_geding"),
+    ("Niemand heeft bezwaar gemaakt tegen de voorlopige gunning van de jeugdhulp.", "bezwaar"),
+    ("Geen van de aanbieders heeft bezwaar gemaakt tegen de voorlopige gunning van de jeugdhulp.", "bezwaar"),
 ])
 def test_a_step_denied_before_its_noun_did_not_happen(read, text, stage):
     result = read(text, published=PUBLISHED)
@@ -109,6 +114,9 @@ def test_a_step_not_yet_taken_is_to_come(read, text, stage):
     ("De aanbieders hebben een kort geding aangespannen tegen de aanbesteding jeugdhulp.", "kort_geding"),
     ("Er zijn twee bezwaren ingediend tegen de voorlopige gunning van de jeugdhulp.", "bezwaar"),
     ("De rechter heeft het kort geding tegen de aanbesteding jeugdhulp niet toegewezen.", "kort_geding"),
+    ("Twee aanbieders hebben bezwaar gemaakt tegen de voorlopige gunning jeugdhulp, maar geen van hen stapte naar de "
+     "rechter.", "bezwaar"),
+    ("Niemand verwachtte het, maar twee aanbieders hebben bezwaar gemaakt tegen de voorlopige gunning jeugdhulp.", "bezwaar"),
 ])
 def test_a_step_taken_beside_these_words_still_counts(read, text, stage):
     result = read(text, published=PUBLISHED)
@@ -121,10 +129,19 @@ def test_the_new_scans_stay_fast_on_a_long_text():
     cues = dict(vocabulary.STAGE_CUES)
     start_cue = __import__("re").compile(cues["contractstart"], __import__("re").I)
     for text in ("is op de a " * 10000, "zijn a b c " * 9000, "contract a b " * 8000, "is het contract a " * 6000,
-                 "geen een " * 12000, "nog geen a " * 9000):
+                 "geen een " * 12000, "nog geen a " * 9000,
+                 "niemand a " * 10000, "zien a b " * 9000, "heeft a b " * 9000):
         start = time.process_time()
         dates.PAST_RE.search(text)
         stages._DENIED_NOUN.search(text)
+        stages._NOBODY_BEFORE.search(text)
         start_cue.search(text)
         stages._participles(text)
         assert time.process_time() - start < 1.0
+
+
+def test_an_enrolment_period_over_with_nobody_enrolled_is_still_the_enrolment_done(read):
+    # guard: "geen van de aanbieders" denies an objection or a court case, not the tendering step that ran out
+    result = read("De termijn om in te schrijven op de aanbesteding jeugdhulp verliep maandag en toen bleek dat geen van "
+                  "de aanbieders zich had ingeschreven.", published=PUBLISHED)
+    assert stage_statuses(result).get("inschrijving") == "done"
