@@ -202,7 +202,8 @@ _RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat
 _CONDITION_OPEN = re.compile(
     r"(?:^|(?<=[,;:])|\b(?:maar|en|dan|pas|alleen|ook|juist|vooral)\b)\s*['\"‘“(]?\s*\b(?P<word>als|wanneer|zodra)\s+"
     r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
-    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+    # (branch cv56: "niemand" and "iemand" as subject too: "De aanbesteding mislukt als niemand inschrijft")
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar|niemand|iemand)\b", re.I)
 #: a condition told in the past ("Wanneer de aanbesteding werd stopgezet, is niet bekend": when it happened) is no condition
 _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|kon|konden|moest|moesten|wilde|wilden|ging|gingen|"
                           r"kwam|kwamen|bleek|bleken)\b", re.I)
@@ -270,7 +271,8 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
 _CONDITION_AFTER = re.compile(
     r"(?:,\s*|\s)(?:(?:maar |en |dan |ook |alleen |pas )?(?P<word>als|indien|zodra|tenzij|mits|mocht(?:en)?)|in (?:het )?geval dat)\s+"
     r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
-    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+    # (branch cv56: "niemand" and "iemand" as subject too: "De aanbesteding mislukt als niemand inschrijft")
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar|niemand|iemand)\b", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:zo|net|even|zowel|evenals|lang|zolang|snel|goed|veel|[\w-]+er)\s$", re.I)
 
 

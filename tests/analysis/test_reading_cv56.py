@@ -145,3 +145,11 @@ def test_an_enrolment_period_over_with_nobody_enrolled_is_still_the_enrolment_do
     result = read("De termijn om in te schrijven op de aanbesteding jeugdhulp verliep maandag en toen bleek dat geen van "
                   "de aanbieders zich had ingeschreven.", published=PUBLISHED)
     assert stage_statuses(result).get("inschrijving") == "done"
+
+
+def test_a_failure_on_condition_that_nobody_enrols_is_planned(read):
+    result = read("De aanbesteding jeugdhulp mislukt als niemand inschrijft.", published=PUBLISHED)
+    assert stage_statuses(result).get("mislukt") == "planned"
+    assert result["primary_stage"] != "mislukt"
+    # guard: a failure told with its cause is one that happened
+    assert read("De aanbesteding jeugdhulp is mislukt omdat niemand inschreef.", published=PUBLISHED)["primary_stage"] == "mislukt"
