@@ -79,6 +79,12 @@ _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halv
 #: as the next 1 January, nor "zijn op 1 januari ingegaan"
 PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
                      r"ging|gingen|startte|startten|begon|begonnen|"
+                     # branch cv56: the simple past of the verbs news tells its steps with ("Het kort geding diende op
+                     # 3 maart", "tekenden op 12 februari", "besloot op 5 maart"): a day then is the last one on or
+                     # before the publication, not the next (a perfect around the day: _perfect_around)
+                     r"diende|dienden|tekende|tekenden|ondertekende|ondertekenden|besloot|gunde|gunden|sloot|"
+                     r"koos|kozen|kreeg|kregen|oordeelde|oordeelden|deed|deden|kwam|kwamen|publiceerde|publiceerden|"
+                     r"spande|spanden|trok|trokken|"
                      r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en|aan)|"
                      # and a start with "zijn" and a separable participle ("zijn op 1 januari ingegaan")
                      r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,6}(?:in|van\s+start\s+)?ge(?:gaan|start))\b", re.I)
@@ -193,6 +199,22 @@ def _resolve_explicit(h: _Hit) -> None:
         h.date, h.date_end, h.precision = m["y1"], m["y2"], "range"
 
 
+#: branch cv56: a perfect whose auxiliary comes before the day and whose participle closes the clause after it -- "De
+#: contracten zijn op 12 februari getekend", "Het kort geding is op 3 maart behandeld / aangespannen", "is op 1 januari
+#: stopgezet" -- tells that day past, whatever particle or prefix the participle has. Only around the day: "Daarom is
+#: afgesproken om vóór 1 juli een overeenkomst af te sluiten" is a perfect before a day of the step to come.
+_AUX_BEFORE_DAY = re.compile(r"\b(?:is|zijn|was|waren|heeft|hebben|had|hadden)\s+(?:[\w'-]+\s+){0,5}?$", re.I)
+_PARTICIPLE_AFTER_DAY = re.compile(
+    r"^(?:\s+[\w'-]+){0,3}?\s+(?:(?:aan|in|uit|op|af|toe|stop|door|vast|plaats|terug|bij|mee|over|voor|na|tegen)?"
+    r"(?!gemeente|gesprek|gebied|geval|gezin|gevolg|geld|gegeven|gehe|genoeg|gelden)ge\w{2,}(?:d|t|en)|"
+    r"(?:be|ver|ont|onder|her|er|mis)\w{2,}(?:d|t|en)|ingegaan|gegaan|gedaan)\s*(?:[.,;:!?)]|$|\b(?:en|maar|of|nadat|na)\b)", re.I)
+
+
+def _perfect_around(sent: str, start: int, end: int) -> bool:
+    """Is the day at ``start:end`` of ``sent`` inside a perfect, auxiliary before and participle after? (branch cv56)"""
+    return bool(_AUX_BEFORE_DAY.search(sent, max(0, start - 60), start) and _PARTICIPLE_AFTER_DAY.match(sent[end:end + 60]))
+
+
 def _occurrence(mo: int, d: int, ref: dt.date, after: bool) -> dt.date | None:
     """Next occurrence of day/month on or after ``ref`` (or last one on or before it)."""
     years = range(ref.year, ref.year + 3) if after else range(ref.year, ref.year - 3, -1)
@@ -234,7 +256,7 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         mo = _month(m["m"])
         d = int(m["d"]) if h.kind == "daymonth" else _PART_DAY.get(m["p"].lower().split()[0], 15)
         is_day = h.kind == "daymonth"
-        past = bool(PAST_RE.search(h.sent.text))
+        past = bool(PAST_RE.search(h.sent.text)) or _perfect_around(h.sent.text, *h.m.span())
         year, rule = None, None
         # 1. same day+month elsewhere with a year
         if is_day:

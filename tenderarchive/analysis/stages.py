@@ -53,18 +53,19 @@ from .vocabulary import (COUNCIL_DEBATE, DECISION_STARTS, JOINT_PURCHASE, PURCHA
 PLANNED = re.compile(
     r"\b(?:zal|zullen|(?<!akkoord )gaat|(?<!te )(?<!akkoord )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
-    r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
+    r"in de toekomst|gepland|voornemens|van plan|nog niet|nog geen|verwachting is|hoopt|hopen|moet(?:en)? nog|"
     r"zullen worden|wordt verwacht|kunnen straks|"
     # branch cv45: a time ahead without a date -- "De aanbesteding start in het najaar", "volgend jaar", "na de zomer",
     # "later dit jaar" -- with a present tense is the step to come (a past tense beside it is nearer or a date decides)
     r"volgend(?:e)? (?:jaar|week|maand|kwartaal|voorjaar|najaar|zomer)|na de zomer(?:vakantie)?|"
     r"(?:eind|begin|later|medio) (?:dit|volgend) jaar|(?:dit|in het|komend) (?:voorjaar|najaar))\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
-CURRENT = re.compile(r"\b(?:nog(?! niet\b)|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
+CURRENT = re.compile(r"\b(?:nog(?! niet\b| geen\b)|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
                      r"starten)\b|"
                      # branch cv23: the present tense of starten before its object ("Veendam start een ... procedure"),
                      # not the noun ("de start van de aanbesteding")
                      r"\bstart(?= (?:met )?(?:een|de|het) )", re.I)
+# (branch cv56: nor of "nog geen", read as "nog niet" is: "Er is nog geen kort geding aangespannen" is a step still to come)
 # (branch cv32: not the "nog" of "nog niet", which PLANNED reads: "de opdracht is nog niet gegund" is the award to come; the
 # tie between the two marks at one position went to current)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
@@ -79,16 +80,23 @@ PARTICIPLE = re.compile(
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
     r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken|"
     r"ondertekend|aanbesteed|uitbesteed|verworven|"
+    # (branch cv56: the participles of mislukken and mislopen/misgaan, whose prefix "mis" is none of the above: "Daarna is
+    # de aanbesteding mislukt" is a failure told done, as "is stopgezet" is, not a state read current for want of a tense)
+    r"mislukt|misgelopen|misgegaan|"
     # (branch cv55: the strong participles in -aan on their own, "akkoord gegaan", "van start gegaan", "gedaan", once read
     # through the noun "gemeenteraad" the article now keeps out; not with a particle, "is niet doorgegaan")
-    r"gegaan|gedaan|gestaan|toegestaan)\b", re.I)
+    # (branch cv56: and "ingegaan", the contract's start told without a date: "Het nieuwe contract is ingegaan")
+    r"gegaan|gedaan|gestaan|toegestaan|ingegaan)\b", re.I)
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
                         r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|kon|konden|"
                         # branch cv52: the simple past of gaan ("De aanbesteding ging in maart van start", "ging in zee
                         # met"), as "werd" is: a step that was
-                        r"ging|gingen)\b|"
+                        r"ging|gingen|"
+                        # branch cv56: the simple past of komen as of gaan ("Er kwamen geen inschrijvingen binnen": a
+                        # failure that was, as "bleek" is)
+                        r"kwam|kwamen)\b|"
                         # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
                         # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
                         # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
@@ -111,6 +119,26 @@ _NEGATION_WORD = re.compile(r"(?<!\bnog )\b(?:niet|geen|nooit)\b(?! (?:alleen|en
 # branch cv46: also before the infinitive with "te" ("besloten de huidige contracten niet te verlengen", "niet meer te
 # verlengen"): the step decided against
 _NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+(?:meer\s+)?(?:te\s+)?$", re.I)
+
+
+#: branch cv56: "geen" or "nooit" right before the cue's noun, at most an article, "enkel" or one inflected adjective
+#: between ("Er is geen kort geding aangespannen", "Er zijn geen bezwaren ingediend", "Er is nooit een kort geding
+#: gevoerd", "geen nieuwe contracten gesloten", "Er is geen sprake van een kort geding"): the step denied. Core grammar,
+#: as the verb group's negation above; the named rule `stage.negation` (three words of anything before the cue) stays as
+#: it is. Not "nog geen" (not yet: the step is to come).
+#: The same for "niet tot" ("Het kwam niet tot een kort geding", "is niet tot een kort geding gekomen") and a step given up
+#: ("De aanbieders zien af van een kort geding", "hebben afgezien van"; not "Afgezien van het kort geding", apart from).
+_DENIED_NOUN = re.compile(r"(?:(?<!\bnog )\bgeen|\bnooit|\bgeen sprake (?:meer )?van|(?<!\bnog )\bniet tot|"
+                          r"\b(?:zie[nt]|zag|zagen) (?:[\w'-]+ ){0,3}?af van|\b(?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,3}?afgezien van)"
+                          r"\s+(?:(?:een|de|het)\s+)?(?:(?:enkel|[\w-]+e)\s+)?$", re.I)
+#: branch cv56: a denied subject before the step in its clause -- "Niemand heeft bezwaar gemaakt", "Geen van de aanbieders
+#: heeft bezwaar gemaakt tegen de voorlopige gunning", "Geen enkele aanbieder is naar de rechter gestapt": no party took
+#: the step (an objection or a court case), so it did not happen. Not the tendering: "toen bleek dat geen van de
+#: jeugdzorgondernemingen zich had ingeschreven" tells the enrolment period over with no tender (the dev gold's done)
+_NOBODY_BEFORE = re.compile(r"\b(?:niemand|geen van (?:de|hen|allen|beide)\b|geen (?:enkele |andere )?"
+                            r"(?:aanbieder|partij|inschrijver|gegadigde|zorgaanbieder|jeugdhulpaanbieder)(?:s|en)?\b)"
+                            r"(?: (?!en\b|maar\b|of\b|dat\b|die\b|omdat\b|terwijl\b)[\w'-]+){0,8}? ?$", re.I)
+_PARTY_STEPS = ("bezwaar",) + LEGAL_STAGES
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
@@ -174,7 +202,8 @@ _RISK_THAT = re.compile(r"\b(?:het |een )?(?:risico|gevaar) (?:bestaat |is )?dat
 _CONDITION_OPEN = re.compile(
     r"(?:^|(?<=[,;:])|\b(?:maar|en|dan|pas|alleen|ook|juist|vooral)\b)\s*['\"‘“(]?\s*\b(?P<word>als|wanneer|zodra)\s+"
     r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
-    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+    # (branch cv56: "niemand" and "iemand" as subject too: "De aanbesteding mislukt als niemand inschrijft")
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar|niemand|iemand)\b", re.I)
 #: a condition told in the past ("Wanneer de aanbesteding werd stopgezet, is niet bekend": when it happened) is no condition
 _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|kon|konden|moest|moesten|wilde|wilden|ging|gingen|"
                           r"kwam|kwamen|bleek|bleken)\b", re.I)
@@ -242,7 +271,8 @@ def _hypothetical_before(text: str, m: re.Match) -> bool:
 _CONDITION_AFTER = re.compile(
     r"(?:,\s*|\s)(?:(?:maar |en |dan |ook |alleen |pas )?(?P<word>als|indien|zodra|tenzij|mits|mocht(?:en)?)|in (?:het )?geval dat)\s+"
     r"(?!(?:de|het|een|één) (?:van\b|\w*ste\b|enige\b))(?!het (?:gaat|ware)\b)"
-    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar)\b", re.I)
+    # (branch cv56: "niemand" and "iemand" as subject too: "De aanbesteding mislukt als niemand inschrijft")
+    r"(?:de|het|een|er|zij|ze|we|wij|hij|u|je|jij|men|dit|dat|deze|die|alle|geen|onze|ons|hun|uw|zijn|haar|niemand|iemand)\b", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:zo|net|even|zowel|evenals|lang|zolang|snel|goed|veel|[\w-]+er)\s$", re.I)
 
 
@@ -856,6 +886,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
                     and _negated_in_cue(text, m)):
                 continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
+            if (not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
+                    and _DENIED_NOUN.search(text, max(0, m.start() - 40), m.start())):
+                continue  # "Er is geen kort geding aangespannen", "geen bezwaren ingediend": the step denied (core, cv56)
+            if stage in _PARTY_STEPS and _NOBODY_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+                continue  # "Niemand heeft bezwaar gemaakt", "Geen van de aanbieders ...": no party took the step (core, cv56)
             if (_hypothetical_before(text, m) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
@@ -1177,8 +1212,9 @@ def add_joint_purchase(stages: list[dict], sents: list[Sentence]) -> list[dict]:
 # 1 januari bezwaar maken" describes the standstill of the provisional award.
 # (branch cv44: with the verb last, as a subordinate clause puts it: "die bezwaar tegen de gunning maakte", "nadat X bezwaar
 # had ingediend", "dat drie aanbieders bezwaar hebben aangetekend"; not the possibility, "bezwaar kan worden ingediend")
-_FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|hebben|hadden) (?:\w+ ){0,3}bezwaar (?:gemaakt|ingediend|aangetekend)|"
-                    r"\bbezwaar (?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|wordt|worden|te|om|niet|geen)\b)[\w'-]+ ){0,5}?"
+# (branch cv56: the plural as well, "Er zijn twee bezwaren ingediend")
+_FILED = re.compile(r"bezwa(?:ar|ren) (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|hebben|hadden) (?:\w+ ){0,3}bezwaar (?:gemaakt|ingediend|aangetekend)|"
+                    r"\bbezwa(?:ar|ren) (?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|wordt|worden|te|om|niet|geen)\b)[\w'-]+ ){0,5}?"
                     r"(?:(?:heeft|hebben|had|hadden|is|zijn|was|waren) )?(?:gemaakt|ingediend|aangetekend|maakte|maakten|"
                     r"indiende|indienden|aantekende|aantekenden)\b|"
                     r"maakten bezwaar|bezwaren (?:van|tegen)|klacht", re.I)

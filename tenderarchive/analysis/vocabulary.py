@@ -281,6 +281,8 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
 _NOT_AFTER_PREPOSITION = "".join(
     r"(?<!\b" + prep + " " + det + ")" for prep in ("van", "voor", "naar", "over", "met", "bij", "om", "in", "op")
     for det in ("", "de ", "het ", "de nieuwe ", "het nieuwe "))
+#: branch cv56: "ingegaan op" a subject ("is uitgebreid ingegaan op de vragen") is to address it, no start
+_NOT_ADDRESSED = r"(?! op (?:de|het|een|deze|die|dit|dat|vragen|zijn|haar|hun|onze|uw|alle|wat|hoe)\b)"
 _WHEN = (r"(?:(?:begin|medio|eind|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
          r"oktober|november|december)(?: (?:19|20)\d\d)?\b|(?:(?:begin|medio|eind|half) )?(?:19|20)\d\d\b")
 
@@ -312,10 +314,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                 # voorlopige gunning hadden ingediend", "die bezwaar tegen de voorlopige gunning maakte"). The cue is
                 # "bezwaar" alone, the verb read ahead, so that "de voorlopige gunning" between stays a cue; tried before
                 # the longer forms below, which would swallow it
-                r"\bbezwaar(?= (?:(?!niet\b|geen\b)[\w'-]+ ){1,5}?(?:ingediend|aangetekend|indiende|indienden|aantekende|"
+                # (branch cv56: the plural as well, "Er zijn twee bezwaren ingediend tegen de voorlopige gunning")
+                r"\bbezwa(?:ar|ren)(?= (?:(?!niet\b|geen\b)[\w'-]+ ){1,5}?(?:ingediend|aangetekend|indiende|indienden|aantekende|"
                 r"aantekenden|gemaakt|maakte|maakten)\b)|"
                 # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
-                r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
+                r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwa(?:ar|ren) (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
@@ -490,7 +493,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
-                      r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
+                      r"overeenkomsten (?:zijn )?ingegaan" + _NOT_ADDRESSED + r"|contract(?:en)? (?:is |zijn )?ingegaan" + _NOT_ADDRESSED + r"|"
                       r"(?:gaan|gaat) (?:[\w'-]+ ){0,2}in op 1|"
                       # news-sites §3.3 "contractperiode" when it begins ("Op 1 juli gaat een nieuwe contractperiode
                       # in"); not "geen nieuwe contractperiode", nor the running time ("in de eerste contractperiode")
@@ -510,7 +513,16 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
-                      r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
+                      r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}|"
+                      # branch cv56: the contract (any compound, "jeugdhulpcontracten", or the agreement) told in force
+                      # with the words between that Dutch puts there, with or without a time ("Het nieuwe contract
+                      # jeugdhulp is ingegaan", "De overeenkomst is op 1 januari ingegaan", "zijn begin dit jaar in
+                      # werking getreden"), and inverted after a time ("Op 1 januari 2024 is het nieuwe contract voor de
+                      # jeugdhulp ingegaan"); not "ingegaan op" a subject ("Het contract is ingegaan op de vragen")
+                      r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)(?: (?!en\b|of\b|dat\b|die\b|maar\b)[\w'-]+){0,6}? "
+                      r"(?:is|zijn|was|waren)(?: [\w'-]+){0,5}? (?:ingegaan|in werking getreden|van kracht geworden)\b" + _NOT_ADDRESSED + "|"
+                      r"\b(?:is|zijn|was|waren) (?:de|het) (?:[\w'-]+ ){0,2}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)"
+                      r"(?: [\w'-]+){0,5}? (?:ingegaan|in werking getreden|van kracht geworden)\b" + _NOT_ADDRESSED),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b|"

@@ -60,11 +60,15 @@ def test_an_award_to_others_is_still_an_award():
     assert st["definitieve_gunning"] == "done" and "mislukt" not in st
 
 
-def test_a_negation_before_a_noun_cue_is_left_to_the_named_rule():
-    # cv21: the broad negation before a cue ("Geen nieuwe contractperiode") is the named rule `stage.negation`, which
-    # costs a dev site its relevance when core; the core reading denies only a cue's own verb group
+def test_a_wider_negation_before_a_noun_cue_is_left_to_the_named_rule():
+    # cv21: the broad negation before a cue (three words of anything: "geen ruimte voor een marktconsultatie") is the
+    # named rule `stage.negation`, which costs a dev site its relevance when core; the core reading denies a cue's own
+    # verb group and (branch cv56) "geen"/"nooit" right before its noun ("Er is geen marktconsultatie gehouden")
+    text = "Er was geen ruimte voor een marktconsultatie over de jeugdhulp."
     with rules.disabled(*rules.RULES):
-        assert "marktconsultatie" in stage_statuses(_read("Er is geen marktconsultatie voor de jeugdhulp gehouden."))
+        assert "marktconsultatie" in stage_statuses(_read(text))
+        assert "marktconsultatie" not in stage_statuses(_read("Er is geen marktconsultatie voor de jeugdhulp gehouden."))
+    assert "marktconsultatie" not in stage_statuses(_read(text))
     assert "marktconsultatie" not in stage_statuses(_read("Er is geen marktconsultatie voor de jeugdhulp gehouden."))
 
 
