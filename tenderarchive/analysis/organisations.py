@@ -2166,6 +2166,11 @@ def _abbreviated_twice(out: list[dict]) -> list[dict]:
             elif f["role"] != "awardee":
                 drop.append(next(j for j, x in enumerate(out) if x is f))
             break
+    # a region named as the end of a buying body's name ("de regio Alkmaar" beside "Netwerkorganisatie regio Alkmaar",
+    # which buys for it) is that body
+    buyers = [o["name"].casefold() for o in out if o["role"] == "buyer"]
+    drop += [i for i, o in enumerate(out) if o["role"] == "buyer" and re.match(r"(?i:regio) ", o["name"]) and any(
+        b.endswith(" " + o["name"].casefold()) for b in buyers)]
     return [o for i, o in enumerate(out) if i not in drop]
 
 

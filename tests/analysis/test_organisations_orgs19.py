@@ -126,3 +126,10 @@ def test_100_kb_of_tables_teams_and_programmes_is_read_in_linear_time():
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     _, seconds = cpu_time(lambda: find_organisations(text))
     assert seconds < 1.5
+
+
+def test_a_region_named_as_the_end_of_the_body_that_buys_for_it_is_that_body(read):
+    text = ("Netwerkorganisatie regio Alkmaar verzorgt de inkoop van de jeugdhulp voor de gemeenten. De regio Alkmaar "
+            "publiceert de gewijzigde inschrijfdatum van de aanbesteding.")
+    got = _orgs(read(text))
+    assert got.get("Netwerkorganisatie regio Alkmaar") == "buyer" and "regio Alkmaar" not in got, got
