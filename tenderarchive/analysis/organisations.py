@@ -136,7 +136,8 @@ providers (``prep_list``; not persons, places, regions, political parties or wha
 Branch orgs19: an approach, initiative, pilot or vision so named, a name "onder de noemer", and a name a sentence opens
 with and calls a programme are programmes too ("Samen Sterk Zuid is een programma van ..."), as is the name of an
 activity (:data:`_ACTIVITY_NAME`: "Kansrijk Opgroeien"); an organisation written with its first words abbreviated beside
-its full name is one (:func:`_abbreviated_twice`: "JB Brabant", "Jeugdbescherming Brabant"); a team or department of
+its full name is one (:func:`_abbreviated_twice`: "JB Brabant", "Jeugdbescherming Brabant"), as is "de regio X" beside
+the body that buys for it ("Netwerkorganisatie regio Alkmaar"); a team or department of
 a named municipality or region is no organisation nor awardee (:func:`_team_of_buyer`: "het Expertiseteam Jeugd van
 Holland Rijnland"); providers given as examples ("aanbieders, onder meer A, B en C"), under a line announcing "de
 volgende aanbieders ... :" and in a table's column headed as providers (``party_table``) are read.
