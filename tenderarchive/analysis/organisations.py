@@ -2153,25 +2153,41 @@ def _abbreviated_twice(out: list[dict]) -> list[dict]:
     beside "Jeugdbescherming Brabant", "GGZ Oost Brabant" beside "Geestelijke Gezondheidszorg Oost Brabant", "Regio GV"
     beside "Regio Gooi en Vechtstreek"), or as an abbreviation of all its words ("JBB", "Jeugdbescherming Brabant"), is
     that organisation, read once under its full name; an awardee is kept as read."""
-    full = [o for o in out if " " in o["name"].strip()]
-    drop: list[int] = []
+    # the full names looked up by their first word, their last word and their initial (a page of thousands of names
+    # stays fast), and a bounded number of comparisons
+    by_first: dict[str, list] = {}
+    by_last: dict[str, list] = {}
+    by_initial: dict[str, list] = {}
+    for j, f in enumerate(out):
+        fw = f["name"].split()
+        if len(fw) > 1:
+            by_first.setdefault(fw[0].casefold(), []).append((j, fw))
+            by_last.setdefault(fw[-1], []).append((j, fw))
+            by_initial.setdefault(fw[0][:1].upper(), []).append((j, fw))
+    drop: set[int] = set()
+    budget = 20_000
     for i, o in enumerate(out):
         words = o["name"].split()
-        if not any(re.fullmatch(r"[A-Z][A-Za-z&]{1,5}", w) for w in words):
+        k = next((k for k, w in enumerate(words) if re.fullmatch(r"[A-Z][A-Za-z&]{1,5}", w)
+                  and sum(c.isupper() for c in w) >= 2), None)
+        if k is None or budget <= 0:
             continue
-        for f in full:
-            if f is o or not _abbreviates(words, f["name"].split()):
+        candidates = (by_first.get(words[0].casefold(), []) if k > 0 else by_last.get(words[-1], []) if len(words) > 1
+                      else by_initial.get(words[0][:1], []))
+        for j, fw in candidates[:budget]:
+            budget -= 1
+            if j == i or not _abbreviates(words, fw):
                 continue
             if o["role"] != "awardee":
-                drop.append(i)
-            elif f["role"] != "awardee":
-                drop.append(next(j for j, x in enumerate(out) if x is f))
+                drop.add(i)
+            elif out[j]["role"] != "awardee":
+                drop.add(j)
             break
     # a region named as the end of a buying body's name ("de regio Alkmaar" beside "Netwerkorganisatie regio Alkmaar",
     # which buys for it) is that body
     buyers = [o["name"].casefold() for o in out if o["role"] == "buyer"]
-    drop += [i for i, o in enumerate(out) if o["role"] == "buyer" and re.match(r"(?i:regio) ", o["name"]) and any(
-        b.endswith(" " + o["name"].casefold()) for b in buyers)]
+    drop |= {i for i, o in enumerate(out) if o["role"] == "buyer" and re.match(r"(?i:regio) ", o["name"]) and any(
+        b.endswith(" " + o["name"].casefold()) for b in buyers)}
     return [o for i, o in enumerate(out) if i not in drop]
 
 

@@ -133,3 +133,13 @@ def test_a_region_named_as_the_end_of_the_body_that_buys_for_it_is_that_body(rea
             "publiceert de gewijzigde inschrijfdatum van de aanbesteding.")
     got = _orgs(read(text))
     assert got.get("Netwerkorganisatie regio Alkmaar") == "buyer" and "regio Alkmaar" not in got, got
+
+
+def test_a_page_of_thousands_of_names_and_abbreviations_is_read_in_linear_time():
+    # every name distinct: each abbreviated name is compared with the full names that may be its own, not with all
+    import itertools
+    from tests.spiders.test_news_hostile import cpu_time
+    words = ["".join(p).capitalize() for p in itertools.product("bcdfgklmnprst", "aeiou", "bcdfgklmnprst")]
+    text = "".join(f"Jeugdhulpaanbieders JB {w} en Jeugdbescherming {w} werken samen. " for w in words)[:100_000]
+    _, seconds = cpu_time(lambda: find_organisations(text))
+    assert seconds < 1.5
