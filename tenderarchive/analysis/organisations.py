@@ -501,7 +501,8 @@ def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
         if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
             continue
         n = _clean_name(cells[column])
-        if n and len(n) <= 80 and n.casefold() not in seen and not _is_place(n) and not re.search(r"\d{2}", n):
+        if n and len(n) <= 80 and n.casefold() not in seen and not _is_place(n) and not re.search(r"\d{2}", n) \
+                and not re.match(r"(?i:gemeenten?|regio|provincie|ministerie|totaal|overig\w*|n\.?v\.?t\.?)\b", n):
             seen.add(n.casefold())
             out.append({"name": n, "role": "provider", "rule": "party_table", "sentence": line.strip()[:300]})
 

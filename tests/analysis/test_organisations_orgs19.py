@@ -119,6 +119,13 @@ def test_a_table_without_a_column_of_providers_names_none():
     assert not find_organisations(text)
 
 
+def test_a_buyer_or_a_total_in_a_column_of_organisations_is_no_provider():
+    text = ("| Organisatie | Bedrag |\n|---|---|\n| Gemeente Utrecht | 10 |\n| Regio Zuid | 5 |\n| Totaal | 15 |\n"
+            "| Stichting Timon | 3 |\n")
+    got = {o["name"]: o["role"] for o in find_organisations(text)}
+    assert got.get("Stichting Timon") == "provider" and not any(r == "provider" for n, r in got.items() if n != "Stichting Timon"), got
+
+
 def test_100_kb_of_tables_teams_and_programmes_is_read_in_linear_time():
     from tests.spiders.test_news_hostile import cpu_time
     unit = ("| Aanbieder | Lijn5 Zorg |\n het Expertiseteam Jeugd van Ede, JB Ede en Jeugdbescherming Ede is een "
