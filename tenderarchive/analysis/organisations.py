@@ -133,6 +133,15 @@ Branch orgs15: a sentence's opening adverb or function word is no part of the na
 providers (``prep_list``; not persons, places, regions, political parties or what a name says rather than who,
 :func:`_prep_not_party`).
 
+Branch orgs19: an approach, initiative, pilot or vision so named, a name "onder de noemer", and a name a sentence opens
+with and calls a programme are programmes too ("Samen Sterk Zuid is een programma van ..."), as is the name of an
+activity (:data:`_ACTIVITY_NAME`: "Kansrijk Opgroeien"); an organisation written with its first words abbreviated beside
+its full name is one (:func:`_abbreviated_twice`: "JB Brabant", "Jeugdbescherming Brabant"), as is "de regio X" beside
+the body that buys for it ("Netwerkorganisatie regio Alkmaar"); a team or department of
+a named municipality or region is no organisation nor awardee (:func:`_team_of_buyer`: "het Expertiseteam Jeugd van
+Holland Rijnland"); providers given as examples ("aanbieders, onder meer A, B en C"), under a line announcing "de
+volgende aanbieders ... :" and in a table's column headed as providers (``party_table``) are read.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -266,7 +275,11 @@ _AWARD_HEAD = re.compile(
     # branch cv36: "Met de volgende aanbieders is een overeenkomst gesloten:" and a list
     r"\bmet de volgende (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
     r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
-_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$", re.I)
+# (branch orgs19: also a line that announces "the following" providers with more words after them, "De gemeente heeft
+# de volgende aanbieders gecontracteerd voor de jeugdhulp:")
+_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$|"
+                         r"\bvolgende (?:\w+ )?(?:\w*partijen|\w*aanbieders|\w*organisaties|\w*instellingen|leveranciers)"
+                         r"(?: [\w-]+){0,8}:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
 _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
@@ -467,6 +480,33 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
     return found
 
 
+# branch orgs19: the head of a table's column of providers ("| Aanbieder | Perceel |", "| Naam zorgaanbieder |")
+_PARTY_COLUMN = re.compile(r"(?i:(?:naam (?:van de )?)?(?:gecontracteerde )?(?:\w*aanbieders?|zorgpartij(?:en)?|"
+                           r"instelling(?:en)?|organisaties?|leveranciers?|opdrachtnemers?|contractpartners?)(?: \(?naam\)?)?)")
+
+
+def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
+    """(branch orgs19) The providers of a table whose column is headed as providers ("| Aanbieder | Perceel |" and a row
+    "| Lijn5 | Ambulant |" under it), one to a cell of that column, up to the table's end."""
+    column = None
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 1 else None
+        if not cells or len(cells) < 2:
+            column = None
+            continue
+        heads = [i for i, c in enumerate(cells) if _PARTY_COLUMN.fullmatch(c)]
+        if heads:
+            column = heads[0]
+            continue
+        if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
+            continue
+        n = _clean_name(cells[column])
+        if n and len(n) <= 80 and n.casefold() not in seen and not _is_place(n) and not re.search(r"\d{2}", n) \
+                and not re.match(r"(?i:gemeenten?|regio|provincie|ministerie|totaal|overig\w*|n\.?v\.?t\.?)\b", n):
+            seen.add(n.casefold())
+            out.append({"name": n, "role": "provider", "rule": "party_table", "sentence": line.strip()[:300]})
+
+
 def find_awardees(text: str, title: str | None = None, other_tenders: list[dict] | None = None) -> list[dict]:
     """Parties the text says were awarded or contracted, with the rule that found them. ``title``: the page's title,
     read first with the same rules and the headline's own way without a verb ("Aanbesteding Buurtteams naar A en B",
@@ -492,6 +532,8 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
+        if _team_of_buyer(a["name"]):
+            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension", "ending") and other_tenders is not None:
@@ -1329,7 +1371,10 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
     ("provider", "named_as", re.compile(rf"\bonder de naam ['‘\"“]?(?P<names25>{_NAME})")),
     ("adviser", "kind_bureau", re.compile(rf"(?<![\w-])(?P<kind>[a-z]*bureau|[a-z]+kantoor) (?P<names26>{_NAME})")),
-    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals|,? waaronder| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    # (branch orgs19: also the examples after "onder meer", "onder andere", "o.a.", "bijvoorbeeld", "namelijk": "met
+    # verschillende aanbieders, onder meer A, B en C")
+    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals|,? waaronder|,? (?:onder (?:meer|andere)|o\.a\.|"
+                                           rf"bijvoorbeeld|namelijk),?| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
                                            rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
@@ -1337,7 +1382,8 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # examples ("Instellingen als A en B", "organisaties zoals A, B en C"), and a provider told by its kind in
     # apposition after its name ("Wilgenhof, een jeugdhulpaanbieder uit Apeldoorn, ...")
     ("provider", "aanbieder_x", re.compile(rf"\b[Gg]ecertificeerde [Ii]nstelling(?:en)?,? (?:de |het )?(?P<names>{_LIST})")),
-    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen),? (?:als|zoals|waaronder),? "
+    ("provider", "aanbieder_x", re.compile(rf"(?<![\w-])(?:[Ii]nstellingen|[Oo]rganisaties|[Pp]artijen|[Zz]orgpartijen),? (?:als|zoals|waaronder|"
+                                           rf"onder (?:meer|andere)|o\.a\.|bijvoorbeeld|namelijk),? "
                                            rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, ))(?P<names29>{_NAME}), (?:een|de|het) (?:[a-z]+ )?"
                                            rf"[a-z]*(?:zorgaanbieder|hulpaanbieder|zorginstelling|hulpinstelling|zorgorganisatie|"
@@ -1935,8 +1981,21 @@ def _heads(key: str) -> list[str]:
 # branch orgs13: what a page names as a programme, a project or a campaign ("het actieprogramma Maatschappelijke
 # Diensttijd (MDT)", "het programma Jeugd aan Zet", "programma MDT"), with its abbreviation: no organisation, whichever
 # rule reads it later ("ook onderdeel van MDT")
-_PROGRAMME = re.compile(rf"(?<![\w-])[a-z]*(?:programma|project|campagne)(?: \(?[A-Z]{{2,6}}\)?)? (?:van het |het )?"
-                        rf"(?P<name>{_NAME})(?: \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\))?")
+# branch orgs19: also an approach, initiative, pilot, plan or vision so named ("de aanpak Kansrijk Opgroeien", "de pilot
+# 'Jeugdhulp Dichtbij'", "onder de noemer Samen Sterk Zuid"), a name in quotes, and a name a sentence opens with and
+# calls one ("Samen Sterk Zuid is een programma van ...")
+_PROGRAMME_KIND = r"[a-z]*(?:programma|project|campagne|aanpak|initiatief|pilot|werkwijze|beweging|actieplan|visie|koers)"
+_PROGRAMME = re.compile(rf"(?<![\w-])(?:{_PROGRAMME_KIND}(?: \(?[A-Z]{{2,6}}\)?)?|onder de (?:noemer|titel)|onder het motto)"
+                        rf" (?:van het |het )?['‘\"“]?(?P<name>{_NAME})(?: \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\))?")
+_IS_PROGRAMME = re.compile(rf"(?<![\w-])(?:is|was) (?:een|het) (?:[\w-]+ ){{0,2}}?{_PROGRAMME_KIND}(?![\w-])"
+                           r"(?=\s*[,.;:]| (?:van|voor|dat|die|waarin|waarbij|waarmee|om|in|met|gericht|rond|op|binnen)\b)"
+                           r"(?![^.,;\n]{0,60}\b(?:gestart|begonnen|opgezet|aangegaan|gestopt|beëindigd|afgerond|gelanceerd)\b)")
+_PROGRAMME_SUBJECT = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)|(?<=[:;]\s))['‘\"“]?(?P<name>{_NAME})['’\"”]? \Z")
+# branch orgs19: the name of an activity, a quality and a verb ("Kansrijk Opgroeien", "Gezond Opgroeien", "Samen
+# Opvoeden", "Thuis Meedoen"): what a programme is called, not a party
+_ACTIVITY_NAME = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ]+ ){1,2}(?:Opgroeien|Opvoeden|Meedoen|Samenwerken|Samenleven|Thuiswonen|"
+                            r"Ontwikkelen|Ontplooien|Groeien|Leren|Verbinden|Versterken|Vernieuwen|Transformeren)")
+_LEGAL_FORM = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.?|n\.v\.?|u\.a\.?)(?![\w-])")
 # a word glued to a year ("Amersfoort2014", "Visie2030"): a local party's or a plan's name, no organisation
 _GLUED_YEAR = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]-?(?:19|20)\d{2}")
 # a body that buys for municipalities, whatever its legal form or the rule that reads it
@@ -1953,6 +2012,11 @@ def _programmes(text: str) -> set[str]:
             out.add(name.casefold())
         if m.group("abbr"):
             out.add(m.group("abbr").casefold())
+    for m in _IS_PROGRAMME.finditer(text[:MAX_SCAN]):
+        before = _PROGRAMME_SUBJECT.search(text, max(0, m.start() - 100), m.start())
+        name = before and _clean_name(before.group("name"))
+        if name and not _LEGAL_FORM.search(name) and not _BUYING_OFFICE.search(name):
+            out.add(name.casefold())
     return out
 
 
@@ -2007,6 +2071,25 @@ def _municipal_unit(name: str) -> bool:
     return any(_UNIT_WORDS.fullmatch(" ".join(words[:i])) and _is_place(" ".join(words[i:])) for i in range(1, len(words)))
 
 
+# branch orgs19: a team or department named as the one of a buyer ("het Expertiseteam Jeugd van Holland Rijnland", "het
+# Inkoopteam van de regio Twente", "de afdeling Jeugd van de gemeente Ede"): the buyer's own staff, whatever the team is
+# called; a team with a legal form ("Stichting Jeugdteam van Ede") is an organisation of its own
+_TEAM_OF = re.compile(
+    r"(?:[Hh]et |[Dd]e )?(?:[\w-]+ )?(?:[A-ZÀ-Ý]?[\w-]*teams?|[Aa]fdeling|[Ss]ector|[Dd]irectie)(?: [\w&'’-]+){0,4}? van "
+    r"(?:de |het )?(?:(?P<kind>[Gg]emeenten?|[Rr]egio|[Jj]eugd(?:hulp|zorg)?regio|[Ss]amenwerkende gemeenten) )?(?P<of>[A-ZÀ-Ý].*)")
+
+
+def _team_of_buyer(name: str) -> bool:
+    """Whether ``name`` is a team or department of a named municipality or region (branch orgs19)."""
+    n = name.strip()
+    m = _TEAM_OF.fullmatch(n)
+    if not m or re.search(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|u\.a\.)", n):
+        return False
+    of = re.sub(r"^[Rr]egio ", "", m.group("of"))
+    return bool(_is_place(of) or of in _jeugdregio_names() or m.group("kind") and re.fullmatch(
+        r"[A-ZÀ-Ý][\w'’-]*(?: (?:[a-z]{1,3} )?[A-ZÀ-Ý][\w'’-]*){0,3}", of))
+
+
 _SPELLING_LEGAL = re.compile(r"(?<!\w)(?:stichting|cooperatie|vereniging|b\.?v\.?|n\.?v\.?|u\.?a\.?|v\.?o\.?f\.?)(?!\w)\.?")
 _CARE_TAIL = re.compile(r"(?: (?:jeugd|jeugdzorg|jeugdhulp|opvoedhulp|jeugd en opvoedhulp|kinder|jeugdpsychiatrie|psychiatrie|"
                         r"ggz|zorg|zorggroep|groep|en|&|voor))+")
@@ -2020,6 +2103,93 @@ def _spelling_key(name: str) -> str:
     s = _SPELLING_LEGAL.sub(" ", s)
     s = re.sub(r"[^\w&!+]+", " ", s).strip()
     return re.sub(r"^(?:de|het) (?=\w)", "", s)
+
+
+def _initials_of(abbr: str, words: list[str]) -> bool:
+    """Whether ``abbr`` gives the first letters of ``words`` in order (a small joining word may give none) and at most
+    one letter from inside a word ("JB": "Jeugdbescherming", "GGZ": "Geestelijke Gezondheidszorg", "RvdK": "Raad voor
+    de Kinderbescherming"; not "RIGG": "regio Groningen") (branch orgs19)."""
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = [w.lower() for w in words if w[:1].isalpha()]
+    if len(letters) > 8 or len(words) > 8:
+        return False
+
+    def fit(li: int, wi: int, inside: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        w = words[wi]
+        if w in ("de", "het", "van", "voor", "der", "den", "en", "in", "op") and fit(li, wi + 1, inside):
+            return True
+        if li == len(letters) or w[0] != letters[li]:
+            return False
+        if fit(li + 1, wi + 1, inside):
+            return True
+        return inside == 0 and li + 1 < len(letters) and letters[li + 1] in w[1:] and fit(li + 2, wi + 1, 1)
+
+    return fit(0, 0, 0)
+
+
+def _abbreviates(words: list[str], fw: list[str]) -> bool:
+    """Whether the name of ``words`` is the one of ``fw`` with some of its words abbreviated (branch orgs19): "JB
+    Brabant" for "Jeugdbescherming Brabant", "Regio GV" for "Regio Gooi en Vechtstreek", "SOJ" for "Serviceorganisatie
+    Jeugd ZHZ" (the words after the ones abbreviated in capitals or digits)."""
+    for k, abbr in enumerate(words):
+        if not re.fullmatch(r"[A-Z][A-Za-z&]{1,5}", abbr) or sum(c.isupper() for c in abbr) < 2:
+            continue
+        pre, post = words[:k], words[k + 1:]
+        if len(fw) <= len(pre) + len(post) or [w.casefold() for w in fw[:len(pre)]] != [w.casefold() for w in pre] \
+                or (post and fw[len(fw) - len(post):] != post):
+            continue
+        middle = fw[len(pre): len(fw) - len(post)]
+        if (len(abbr) >= 3 or pre or post) and middle[0][:1].upper() == abbr[0] and _initials_of(abbr, middle):
+            return True
+        if len(words) == 1 and len(abbr) >= 3:
+            return any(_initials_of(abbr, fw[:j]) and not any(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", w) for w in fw[j:])
+                       for j in range(2, len(fw)))
+    return False
+
+
+def _abbreviated_twice(out: list[dict]) -> list[dict]:
+    """(branch orgs19) An organisation written with some of its words abbreviated beside its name in full ("JB Brabant"
+    beside "Jeugdbescherming Brabant", "GGZ Oost Brabant" beside "Geestelijke Gezondheidszorg Oost Brabant", "Regio GV"
+    beside "Regio Gooi en Vechtstreek"), or as an abbreviation of all its words ("JBB", "Jeugdbescherming Brabant"), is
+    that organisation, read once under its full name; an awardee is kept as read."""
+    # the full names looked up by their first word, their last word and their initial (a page of thousands of names
+    # stays fast), and a bounded number of comparisons
+    by_first: dict[str, list] = {}
+    by_last: dict[str, list] = {}
+    by_initial: dict[str, list] = {}
+    for j, f in enumerate(out):
+        fw = f["name"].split()
+        if len(fw) > 1:
+            by_first.setdefault(fw[0].casefold(), []).append((j, fw))
+            by_last.setdefault(fw[-1], []).append((j, fw))
+            by_initial.setdefault(fw[0][:1].upper(), []).append((j, fw))
+    drop: set[int] = set()
+    budget = 20_000
+    for i, o in enumerate(out):
+        words = o["name"].split()
+        k = next((k for k, w in enumerate(words) if re.fullmatch(r"[A-Z][A-Za-z&]{1,5}", w)
+                  and sum(c.isupper() for c in w) >= 2), None)
+        if k is None or budget <= 0:
+            continue
+        candidates = (by_first.get(words[0].casefold(), []) if k > 0 else by_last.get(words[-1], []) if len(words) > 1
+                      else by_initial.get(words[0][:1], []))
+        for j, fw in candidates[:budget]:
+            budget -= 1
+            if j == i or not _abbreviates(words, fw):
+                continue
+            if o["role"] != "awardee":
+                drop.add(i)
+            elif out[j]["role"] != "awardee":
+                drop.add(j)
+            break
+    # a region named as the end of a buying body's name ("de regio Alkmaar" beside "Netwerkorganisatie regio Alkmaar",
+    # which buys for it) is that body
+    buyers = [o["name"].casefold() for o in out if o["role"] == "buyer"]
+    drop |= {i for i, o in enumerate(out) if o["role"] == "buyer" and re.match(r"(?i:regio) ", o["name"]) and any(
+        b.endswith(" " + o["name"].casefold()) for b in buyers)}
+    return [o for i, o in enumerate(out) if i not in drop]
 
 
 def _one_spelling(out: list[dict]) -> list[dict]:
@@ -2111,6 +2281,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 if n.casefold() not in seen and not re.match(r"(?i:perceel|lot|deel)\b", n):
                     seen.add(n.casefold())
                     out.append({"name": n, "role": "provider", "rule": "party_list", "sentence": (line + " " + item)[:300]})
+    _table_parties(lines, out, seen)
     seen |= {k.rstrip(".") for k in seen}  # "X B.V." found, "X B.V" is the same
     # before the patterns: a party in capitals is read in the usual case (branch orgs2)
     for m in _RULING_PARTY.finditer(text):
@@ -2433,5 +2604,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
-                                                            or _municipal_unit(o["name"]))]
-    return _one_spelling(out)
+                                                            or _municipal_unit(o["name"]))
+          and not _team_of_buyer(o["name"]) and o["name"].casefold() not in programmes
+          and not _ACTIVITY_NAME.fullmatch(o["name"])]  # (branch orgs19) "het Expertiseteam Jeugd van Holland Rijnland"
+    return _one_spelling(_abbreviated_twice(out))
