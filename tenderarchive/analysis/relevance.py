@@ -548,7 +548,12 @@ _OTHER_PURCHASE = re.compile(
     # between ("hebben het Wmo-vervoer opnieuw aanbesteed", "Het leerlingenvervoer in de gemeente Venlo is opnieuw
     # aanbesteed", "de huishoudelijke hulp per 2025 opnieuw inkopen")
     r"\b(?:de|het) (?:[\w'-]+ )?" + OTHER_SERVICE + r"(?:[\w-]*)? (?:[\w'-]+ ){0,6}?"
-    r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b", re.I)
+    r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b|"
+    # branch rel2: the service after the verb, as a provider tells its contract ("Wij zijn door de gemeente Utrecht
+    # gecontracteerd voor huishoudelijke hulp", "is per 2025 gecontracteerd voor Wmo-begeleiding", "gecontracteerd voor
+    # de levering van hulpmiddelen"): "voor", an optional determiner and at most three words before the service
+    r"\b(?:gecontracteerd|ingekocht|aanbesteed|gegund|geselecteerd) (?:[\w'-]+ ){0,3}?voor (?:(?:de|het|een) )?(?:[\w'-]+ ){0,3}?"
+    + OTHER_SERVICE, re.I)
 
 
 def other_purchase_sentences(full: str) -> set[str]:
