@@ -63,6 +63,10 @@ Also since branch rel1: the service as the subject of the verb ("Het leerlingenv
 aanbesteed"); a call with its closing day ("kunnen tot 1 april een offerte indienen") names a particular procedure; and a
 counted set of (strategic) partners chosen is a round's outcome ("heeft na een lange procedure vier strategische partners
 voor de specialistische jeugdhulp gekozen").
+Since branch rel2 (core): a bridging contract ("overbruggingscontract", :data:`.vocabulary.PROCUREMENT_ACT`), contracts
+told to run on ("lopen een jaar langer door") and a buyer that has bought or contracted youth care ("De gemeente Utrecht
+heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders") are procurement acts; a provider contracted for another
+service ("gecontracteerd voor huishoudelijke hulp") tells another service's procurement.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -371,7 +375,11 @@ _BUYER_PURCHASE = (
     re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
                r"(?:inkopen|aanbesteden|contracteren)\b"),
     # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in"
-    re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?in\b"))
+    re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?in\b"),
+    # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
+    # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
+               r"(?:ingekocht|aanbesteed|gecontracteerd)\b"))
 # inside the clause: a modal of duty or possibility, a question word, a future aim (branch cv35's "zal ... om te komen
 # tot"), or a bare plural subject of its own ("hoe gemeenten jeugdhulp inkopen") make it general
 _BUYER_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|zal|zullen|hoe|wanneer|indien|"
@@ -465,6 +473,10 @@ _OUTCOME = re.compile(
     r"\b(?:verlengt|verlengen|verlengde|verlengden)\b (?:[\w'’-]+ ){0,4}?(?:contract\w*|overeenkomst\w*|raamovereenkomst\w*)\b|"
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:is|zijn|wordt|worden|werd|werden) "
     r"(?:[\w'’-]+ ){0,3}?verlengd\b|"
+    # branch rel2: the extension told with "langer (door)lopen" ("De contracten met de jeugdzorgaanbieders lopen een jaar
+    # langer door", "het contract voor jeugdhulp loopt een half jaar langer")
+    r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:loopt|lopen|liep|liepen) "
+    r"(?:[\w'’-]+ ){0,4}?langer\b|"
     # branch cv50: a buyer working with a counted set of *new* providers ("Vanaf volgend jaar werken de gemeenten met 35
     # nieuwe jeugdhulpaanbieders"): the providers the round contracted; not "werkt met 35 jeugdhulpaanbieders", a directory
     r"\b(?:werken|werkt|werkten|werkte|gaan werken|gaat werken)\b (?:[\w'’-]+ ){0,6}?met (?:de )?" + _COUNT + r" nieuwe (?:[\w-]+ )?"
@@ -548,7 +560,12 @@ _OTHER_PURCHASE = re.compile(
     # between ("hebben het Wmo-vervoer opnieuw aanbesteed", "Het leerlingenvervoer in de gemeente Venlo is opnieuw
     # aanbesteed", "de huishoudelijke hulp per 2025 opnieuw inkopen")
     r"\b(?:de|het) (?:[\w'-]+ )?" + OTHER_SERVICE + r"(?:[\w-]*)? (?:[\w'-]+ ){0,6}?"
-    r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b", re.I)
+    r"(?:aanbesteed|aanbesteden|ingekocht|inkopen|in te kopen|gegund|gecontracteerd|contracteren)\b|"
+    # branch rel2: the service after the verb, as a provider tells its contract ("Wij zijn door de gemeente Utrecht
+    # gecontracteerd voor huishoudelijke hulp", "is per 2025 gecontracteerd voor Wmo-begeleiding", "gecontracteerd voor
+    # de levering van hulpmiddelen"): "voor", an optional determiner and at most three words before the service
+    r"\b(?:gecontracteerd|ingekocht|aanbesteed|gegund|geselecteerd) (?:[\w'-]+ ){0,3}?voor (?:(?:de|het|een) )?(?:[\w'-]+ ){0,3}?"
+    + OTHER_SERVICE, re.I)
 
 
 def other_purchase_sentences(full: str) -> set[str]:

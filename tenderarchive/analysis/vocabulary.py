@@ -133,6 +133,10 @@ PROCUREMENT_ACT = [
     # raamovereenkomst binnengehaald"): the award told from the winner's side; not one "geen (nieuw) contract gekregen"
     r"(?<!\bgeen )(?<!\bgeen nieuw )(?<!\bgeen nieuwe )\b(?:contract|overeenkomst|raamovereenkomst)\w* (?:[\w'-]+ ){0,2}?"
     r"(?:gekregen|gewonnen|binnengehaald|verworven)\b",
+    # branch rel2: a bridging contract -- the buyer contracts its providers for the time until a new procurement ("De
+    # gemeente sluit een overbruggingscontract met de jeugdzorgaanbieders", "hebben een overbruggingsovereenkomst
+    # gekregen") -- is a procurement decision in place of a tender (stages.md's verlenging); relevance.particular reads it
+    r"\boverbruggings(?:contract|overeenkomst)\w*",
 ]
 # Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
 VACANCY = [
