@@ -297,6 +297,15 @@ def test_a_store_gunzipped_since_is_rebuilt_whole_and_gzipped_again_too(archive)
     assert completed.returncode == 0, completed.stderr
     assert (count(archive, "notices"), count(archive, "awards")) == (notices, awards)
     assert crawl_files(archive)[1] == plain.name + ".gz"
+    # both (`gunzip -k`): one crawl twice, refused naming both
+    import gzip
+
+    plain.write_bytes(gzip.decompress(Path(str(plain) + ".gz").read_bytes()))
+    before = digest(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 1, completed.stderr
+    assert f"{plain.name} and {plain.name}.gz are one crawl (1)" in completed.stderr
+    assert digest(archive) == before
 
 
 def test_a_store_of_one_gunzipped_file_is_read(archive, tmp_path):
