@@ -2294,6 +2294,12 @@ class NewsSpider(BaseSpider):
         response = self.unpacked(response, "listing")
         if response is None:
             return
+        from tenderarchive.extraction.markup import MAX_TAG_ATTRIBUTES, crowded_tag
+
+        if isinstance(response, scrapy.http.TextResponse) and crowded_tag(response.body):
+            self.record_error(response.url, f"listing page not read: a tag of more than {MAX_TAG_ATTRIBUTES:,} "
+                                            "attributes, markup no page needs (parsing it costs minutes)")
+            return
         site = response.meta["site"]
         # a listing numbered from 0 (Drupal's ``?page=0,1,2``, news-sites.md §2.1; a "Meer laden" endpoint first asked
         # with ``?page=0``): a JSON page's count of pages ends one below it
@@ -3481,22 +3487,31 @@ class NewsSpider(BaseSpider):
         crawl asks again; what the archive holds of it is kept. Reading a page costs more than its size (the text's
         extraction, its reading): a 4 MB page took minutes, the 16 MB the download allows an hour, the crawl stalled on
         it. The page is measured without the images it carries inline (:func:`~tenderarchive.extraction.markup.reading_size`):
-        a page of a few photographs as base64 is megabytes of markup and little to read."""
-        from tenderarchive.extraction.markup import reading_size
+        a page of a few photographs as base64 is megabytes of markup and little to read.
+        A page holding a tag of more than ``MAX_TAG_ATTRIBUTES`` attributes (:func:`~tenderarchive.extraction.markup.crowded_tag`)
+        is refused the same way: parsing that tag costs minutes, whatever the page's size."""
+        from tenderarchive.extraction.markup import MAX_TAG_ATTRIBUTES, crowded_tag, reading_size
 
+        if not isinstance(response, scrapy.http.TextResponse):
+            return False
         limit = self.settings.getint("NEWS_PAGE_MAX_BYTES", 0)
-        if not limit or len(response.body) <= limit or not isinstance(response, scrapy.http.TextResponse):
-            return False
-        measured = reading_size(response.body)  # without its inline images (data: URIs, <svg>): no text to read
-        if measured <= limit:
-            return False
-        self.crawler.stats.inc_value("news/page_too_large")
-        size = f"{measured / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
+        if crowded_tag(response.body):
+            self.crawler.stats.inc_value("news/page_unreadable")
+            size, why = f"a tag of more than {MAX_TAG_ATTRIBUTES:,} attributes, markup no page needs", "page not read"
+        else:
+            if not limit or len(response.body) <= limit:
+                return False
+            measured = reading_size(response.body)  # without its inline images (data: URIs, <svg>): no text to read
+            if measured <= limit:
+                return False
+            self.crawler.stats.inc_value("news/page_too_large")
+            size = f"{measured / 1048576:.1f} MiB of HTML, more than NEWS_PAGE_MAX_BYTES ({limit / 1048576:.1f} MiB)"
+            why = "page too large to read"
         if part_of:
             self.record_error(part_of, f"page {url} of the item: {size}: not read; the item is not archived"
                               + NEWS_PAGE_FAILED)
         else:
-            self.record_error(url, f"page too large to read: {size}; not archived"
+            self.record_error(url, f"{why}: {size}; not archived"
                               + ("" if response.meta.get("living") else NEWS_PAGE_FAILED))
         return True
 

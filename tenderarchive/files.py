@@ -113,14 +113,15 @@ def check_warc(path) -> list[Path]:
     :class:`UnusableFile` naming the first file that is not WARC or is cut short."""
     from warcio.archiveiterator import ArchiveIterator
 
-    from tenderarchive.rawstore import BadRecord, response_status, warc_files, whole_members_end
+    from tenderarchive.rawstore import (BadRecord, load_failure, records_end, response_status, warc_files,
+                                        whole_members_end, whole_records_end)
 
     path = Path(path)
     if not path.exists():
         raise UnusableFile(path, "does not exist")
     files = warc_files(path)
     if not files:
-        raise UnusableFile(path, "holds no WARC files (*.warc.gz)")
+        raise UnusableFile(path, "holds no WARC files (*.warc.gz, *.warc)")
     for file in files:
         records, end = 0, 0
         try:
@@ -141,13 +142,14 @@ def check_warc(path) -> list[Path]:
             raise UnusableFile(file, f"damaged: record {records + 1}: {exc}") from None
         except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
             where = f"after {records} record(s)" if records else "at its first record"
-            raise UnusableFile(file, f"not a WARC file or cut short {where} ({type(exc).__name__}: "
-                                     f"{str(exc).splitlines()[0][:120] if str(exc) else 'no detail'})") from None
+            raise UnusableFile(file, f"not a WARC file or cut short {where} ({load_failure(exc)})") from None
         if records == 0:
             raise UnusableFile(file, "not a WARC file (no records)")
         size = file.stat().st_size
-        if end < size:  # warcio stops quietly at a gzip member cut short
+        if records_end(file, end, size) < size:  # warcio stops quietly at a gzip member cut short
             raise UnusableFile(file, f"cut short: {records} whole record(s) end at byte {end} of {size}")
         if file.suffix == ".gz" and whole_members_end(file) < size:
             raise UnusableFile(file, f"cut short: its last gzip member is incomplete ({records} whole record(s))")
+        if file.suffix != ".gz" and whole_records_end(file) < size:
+            raise UnusableFile(file, f"cut short: its last record is incomplete ({records} record(s))")
     return files

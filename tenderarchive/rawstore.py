@@ -437,11 +437,77 @@ def _open_warc(path: Path):
     return handle
 
 
+#: The WARC files of a store folder: as a crawl writes them (``.warc.gz``, a gzip member a record) and uncompressed
+#: (``.warc``: the same records after ``gunzip`` or ``warcio extract``; ISO 28500 allows both, and warcio reads both).
+WARC_PATTERNS = ("*.warc.gz", "*.warc")
+
+
 def warc_files(path: Path) -> list[Path]:
+    """The WARC files of a store (a folder: :data:`WARC_PATTERNS`), or the one file ``path`` names."""
     path = Path(path)
     if path.is_file():
         return [path]
-    return sorted(path.glob("*.warc.gz"))
+    return sorted({file for pattern in WARC_PATTERNS for file in path.glob(pattern)})
+
+
+def warc_key(name: str) -> str:
+    """A WARC file's name without its ``.gz``: the crawl it holds whichever way it is compressed, so the fetch
+    index's ``X.warc.gz`` finds the store's ``X.warc`` (a gunzipped store), and ``X.warc`` finds ``X.warc.gz``."""
+    return name[:-3] if name.endswith(".warc.gz") else name
+
+
+def whole_records_end(path: Path, start: int = 0) -> int:
+    """The byte offset where the last whole record of the uncompressed WARC file ``path`` ends (its head, the
+    ``Content-Length`` of its block and the blank line after it all in the file), from ``start`` (the start of a
+    record) on: :func:`whole_members_end` for a ``.warc``, whose record cut short warcio reads as a shorter one."""
+    end = start
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        while end < size:
+            handle.seek(end)
+            head = handle.read(1 << 16)  # a record's WARC head is a few hundred bytes
+            head_end = head.find(b"\r\n\r\n")
+            if not head.startswith(b"WARC/") or head_end < 0:
+                return end
+            length = re.search(rb"\r\ncontent-length:[ \t]*(\d{1,15})[ \t]*\r\n", head[:head_end + 2], re.I)
+            if length is None:
+                return end
+            record_end = end + head_end + 4 + int(length.group(1)) + 4
+            if record_end > size:
+                return end
+            handle.seek(record_end - 4)
+            if handle.read(4) != b"\r\n\r\n":
+                return end
+            end = record_end
+            while end < size:  # blank lines between records
+                handle.seek(end)
+                if handle.read(2) != b"\r\n":
+                    break
+                end += 2
+    return end
+
+
+def records_end(file: Path, end: int, size: int) -> int:
+    """Where the records warcio read of ``file`` end (``end``), past the blank lines that close the last record of
+    an uncompressed WARC file, which warcio leaves to the next record it never reads: ``size`` when only those follow."""
+    if file.suffix != ".gz" and 0 < size - end <= 4:
+        with open(file, "rb") as handle:
+            handle.seek(end)
+            if not handle.read().strip(b"\r\n"):
+                return size
+    return end
+
+
+def load_failure(exc: BaseException) -> str:
+    """Why warcio could not read a file, in one line: its first line that says something (warcio's
+    ``ArchiveLoadFailed`` message starts with a blank line), or what to do for a WARC file gzipped whole
+    (``gzip X.warc``: one gzip stream, not one member a record, which no WARC reader can seek in)."""
+    text = str(exc)
+    if "non-chunked gzip" in text:
+        return ("gzipped as one stream, not a gzip member a record (a .warc compressed with gzip?): "
+                "`gunzip` it back to .warc, or run `warcio recompress FILE NEW`")
+    detail = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return f"{type(exc).__name__}: {detail[:120] if detail else 'no detail'}"
 
 
 def read_info(path: Path) -> dict:
@@ -509,17 +575,18 @@ class ResponseIndex:
         except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
             records = seen["records"]
             where = f"after {records} record(s)" if records else "at its first record"
-            raise UnusableFile(file, f"not a WARC file or cut short {where} ({type(exc).__name__}: "
-                                     f"{str(exc).splitlines()[0][:120] if str(exc) else 'no detail'})") from None
+            raise UnusableFile(file, f"not a WARC file or cut short {where} ({load_failure(exc)})") from None
         records, size = seen["records"], file.stat().st_size
         if records == -1:  # read by _plain_records, which accepts only whole, well-formed files
             return
         if records == 0:
             raise UnusableFile(file, "not a WARC file (no records)")
-        if seen["end"] < size:  # warcio stops quietly at a gzip member cut short
+        if records_end(file, seen["end"], size) < size:  # warcio stops quietly at a gzip member cut short
             raise UnusableFile(file, f"cut short: {records} whole record(s) end at byte {seen['end']} of {size}")
         if file.suffix == ".gz" and whole_members_end(file, seen["last"]) < size:
             raise UnusableFile(file, f"cut short: its last gzip member is incomplete ({records} whole record(s))")
+        if file.suffix != ".gz" and whole_records_end(file, seen["last"]) < size:
+            raise UnusableFile(file, f"cut short: its last record is incomplete ({records} record(s))")
 
     def _read(self, file: Path, keep_bodies: int, seen: dict | None = None) -> None:
         plain = _plain_records(file, keep_bodies)

@@ -57,7 +57,7 @@ import yaml
 from tenderarchive import readonly
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
-from tenderarchive.rawstore import read_info, warc_files
+from tenderarchive.rawstore import read_info, warc_files, warc_key
 from tenderarchive.store import facet_counts
 from tenderarchive.store.schema import finish_bulk, start_bulk
 from tenderarchive.store.writes import bulk_build, open_archive, wal_again
@@ -460,7 +460,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
             check_warc(path)  # not a crawl's file: checked on its own (raises when unusable)
     crawls.sort(key=lambda c: c[0])
     stops = recorded_stops(db_path)
-    crawls = [(crawl_id, path, {**info, "close_reason": stops[path.name]}) if path.name in stops
+    crawls = [(crawl_id, path, {**info, "close_reason": stops[warc_key(path.name)]}) if warc_key(path.name) in stops
               else (crawl_id, path, info) for crawl_id, path, info in crawls]
     if own_files:
         crawls = own_crawls(db_path, crawls)
@@ -523,13 +523,14 @@ def recorded_stops(db_path: Path) -> dict[str, str]:
     ``CLOSESPIDER_*`` bound, the memory limit, ``killed``), by WARC file name. A replay has every response the crawl
     recorded and nothing after, so it ended ``finished``: a crawl stopped with details still to fetch was rebuilt
     ``complete``, and the next incremental run, continuing from it, never asked what the stop left (its window's
-    days in the past). The WARC file records no close; the archive rebuilt does (an archive gone: none known)."""
+    days in the past). The WARC file records no close; the archive rebuilt does (an archive gone: none known).
+    Keyed by :func:`~tenderarchive.rawstore.warc_key` (the file may have been gunzipped since)."""
     if not db_path.exists():
         return {}
     try:
         conn = readonly.connect(db_path, row_factory=None)
         try:
-            return {name: reason for name, reason in conn.execute(
+            return {warc_key(name): reason for name, reason in conn.execute(
                 "select warc_file, finish_reason from crawls where warc_file is not null and finish_reason is not null "
                 "and finish_reason != 'finished'")}
         finally:
@@ -545,22 +546,25 @@ def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tupl
     Why: the store is ``warc/`` next to the archive, so two archives in one folder (``a.db`` and
     ``b.db``), or an archive deleted and crawled again, share it; replaying every file rebuilt one
     archive from the other's crawls too (its crawl 1 overwritten by the other's crawl 1). An archive
-    that is gone, or names no file, is rebuilt from the whole store ("from the WARC store alone")."""
+    that is gone, or names no file, is rebuilt from the whole store ("from the WARC store alone").
+    A file is the archive's whichever way it is compressed now (:func:`~tenderarchive.rawstore.warc_key`): the
+    ``X.warc`` of a store gunzipped since was left out as another archive's, and with ``--force`` the rebuild
+    lost every row of that crawl."""
     if not db_path.exists():
         return crawls
     try:
         conn = readonly.connect(db_path, row_factory=None)
         try:
-            names = {name for (name,) in conn.execute("select warc_file from crawls where warc_file is not null")}
+            names = {warc_key(name) for (name,) in conn.execute("select warc_file from crawls where warc_file is not null")}
         finally:
             conn.close()
     except sqlite3.Error:  # not an archive (yet): the whole store
         return crawls
     if not names:
         return crawls
-    own = [crawl for crawl in crawls if crawl[1].name in names]
+    own = [crawl for crawl in crawls if warc_key(crawl[1].name) in names]
     for _, path, _ in crawls:
-        if path.name not in names:
+        if warc_key(path.name) not in names:
             print(f"tenderarchive: warning: {path.name}: left out, not a crawl of {db_path.name} (another "
                   f"archive's crawl in the same store?)", file=sys.stderr)
     return own
@@ -602,6 +606,9 @@ def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:
     seen: dict[int, Path] = {}
     for crawl_id, path, _ in crawls:
         if crawl_id and crawl_id in seen:
+            if warc_key(seen[crawl_id].name) == warc_key(path.name):
+                return (f"the WARC files {seen[crawl_id].name} and {path.name} are one crawl ({crawl_id}), compressed "
+                        f"and not: keep one of them in the store")
             return (f"the WARC files {seen[crawl_id].name} and {path.name} are both crawl {crawl_id} (crawls of two "
                     f"archives in one store? give --warc a folder of one archive's files)")
         seen[crawl_id] = path
@@ -722,18 +729,25 @@ def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
 def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
     """Per counted table: rows in the archive now (``old``) and rows whose response the store
     still holds whole according to the fetch index (``implied``: a ``fetches`` row for the
-    row's ``source_url`` in a WARC file under ``root`` that reaches past its record)."""
+    row's ``source_url`` in a WARC file under ``root`` that reaches past its record; a file the index names
+    that the store holds compressed the other way, ``X.warc`` for ``X.warc.gz`` or the reverse, holds all its
+    rows: its offsets are of the other form, and the replay checks it whole)."""
     counts = {table: {"old": 0, "implied": 0} for table in COUNTED_TABLES}
     if not db_path.exists():
         return counts
-    sizes = {p.name: p.stat().st_size for p in warc_files(root)}
+    files = warc_files(root)
+    sizes = {p.name: p.stat().st_size for p in files}
+    recompressed = {warc_key(p.name) for p in files}
     conn = readonly.connect(db_path, row_factory=None)
     try:
         held: set[str] = set()
         if _count(conn, "fetches"):
             for url, warc_file, offset, length in conn.execute(
                     "select url, warc_file, warc_offset, warc_length from fetches where status = 200"):
-                if warc_file in sizes and offset is not None and (offset + (length or 0)) <= sizes[warc_file]:
+                if warc_file in sizes:
+                    if offset is not None and (offset + (length or 0)) <= sizes[warc_file]:
+                        held.add(url)
+                elif warc_file and warc_key(warc_file) in recompressed:
                     held.add(url)
         for table in COUNTED_TABLES:
             counts[table]["old"] = _count(conn, table)
@@ -803,7 +817,7 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
     # a store that is not there (a mistyped --warc) is refused before the lock is taken: the lock file
     # it would leave next to the archive is a stray one where no archive is (nothing to reparse either)
     missing = (UnusableFile(root, "does not exist") if not root.exists() else
-               None if warc_files(root) else UnusableFile(root, "holds no WARC files (*.warc.gz)"))
+               None if warc_files(root) else UnusableFile(root, "holds no WARC files (*.warc.gz, *.warc)"))
     if missing is not None:
         print(f"tenderarchive: {missing}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE

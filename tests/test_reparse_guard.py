@@ -257,3 +257,88 @@ def test_reparse_of_a_missing_or_empty_store_exits_6_and_leaves_no_lock_file(tmp
     assert completed.returncode == 6, completed.stderr
     assert ("does not exist" if store == "MISSING" else "holds no WARC files") in completed.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ([] if store == "MISSING" else ["empty"])
+
+
+def gunzip_tenderned_warc(db: Path) -> Path:
+    """The crawl's ``X.warc.gz`` as ``X.warc``: its records uncompressed (what ``gunzip`` leaves)."""
+    import gzip
+
+    [warc] = sorted((db.parent / "warc").glob("tenderned-000001-*.warc.gz"))
+    plain = warc.with_suffix("")
+    plain.write_bytes(gzip.decompress(warc.read_bytes()))
+    warc.unlink()
+    return plain
+
+
+def crawl_files(db: Path) -> dict[int, str]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute("select crawl_id, warc_file from crawls"))
+    finally:
+        conn.close()
+
+
+def test_a_store_gunzipped_since_is_rebuilt_whole_and_gzipped_again_too(archive):
+    """The archive names ``X.warc.gz``, the store holds ``X.warc`` (or the reverse): the file was left out as
+    another archive's crawl (``--force``: its 12 notices lost) or, alone in the store, "holds no WARC files"."""
+    from warcio.cli import main as warcio_main
+
+    notices, awards = count(archive, "notices"), count(archive, "awards")
+    plain = gunzip_tenderned_warc(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 0, completed.stderr
+    assert "left out" not in completed.stderr
+    assert (count(archive, "notices"), count(archive, "awards")) == (notices, awards)
+    assert crawl_files(archive)[1] == plain.name  # the rebuilt index names the file the store holds
+    # the reverse: the archive names X.warc, the store holds X.warc.gz (a gzip member a record)
+    warcio_main(["recompress", str(plain), str(plain) + ".gz"])
+    plain.unlink()
+    completed = reparse(archive)
+    assert completed.returncode == 0, completed.stderr
+    assert (count(archive, "notices"), count(archive, "awards")) == (notices, awards)
+    assert crawl_files(archive)[1] == plain.name + ".gz"
+    # both (`gunzip -k`): one crawl twice, refused naming both
+    import gzip
+
+    plain.write_bytes(gzip.decompress(Path(str(plain) + ".gz").read_bytes()))
+    before = digest(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 1, completed.stderr
+    assert f"{plain.name} and {plain.name}.gz are one crawl (1)" in completed.stderr
+    assert digest(archive) == before
+
+
+def test_a_store_of_one_gunzipped_file_is_read(archive, tmp_path):
+    only = tmp_path / "only"
+    only.mkdir()
+    gunzip_tenderned_warc(archive).rename(only / "crawl.warc")
+    completed = reparse(tmp_path / "new.db", "--warc", only)
+    assert completed.returncode == 0, completed.stderr
+    conn = sqlite3.connect(archive)
+    try:
+        [(crawled,)] = conn.execute("select count(*) from notices where crawl_id = 1")
+    finally:
+        conn.close()
+    assert crawled and count(tmp_path / "new.db", "notices") == crawled
+
+
+def test_a_gunzipped_file_cut_short_or_gzipped_whole_is_refused_naming_it(archive):
+    before = digest(archive)
+    plain = gunzip_tenderned_warc(archive)
+    data = plain.read_bytes()
+    plain.write_bytes(data[: len(data) // 2 + 1])  # mid-record: warcio reads it as a shorter record
+    completed = reparse(archive, "--force")  # --force: read what it holds, never below what the index holds
+    assert completed.returncode == 1, completed.stderr
+    completed = reparse(archive)
+    assert completed.returncode == 6, completed.stderr
+    assert f"{plain}: cut short" in completed.stderr
+    assert digest(archive) == before
+    import gzip
+
+    whole = plain.with_name(plain.name + ".gz")  # `gzip X.warc`: one gzip stream, no WARC reader can seek in it
+    whole.write_bytes(gzip.compress(data))
+    plain.unlink()
+    completed = reparse(archive)
+    assert completed.returncode == 6, completed.stderr
+    assert f"{whole}: not a WARC file" in completed.stderr and "warcio recompress" in completed.stderr
+    assert digest(archive) == before

@@ -541,6 +541,23 @@ def tenderned_links(tree, root, url: str, elsewhere=()) -> list[str]:
 _DATA_URI = re.compile(rb"(?i)\bdata:[a-z]{1,20}/[-\w.+]{1,100}(?:;[^,\"'\s<>()]{0,200})?,[^\"'\s<>()]*")
 
 
+#: More attributes than a tag of a real page carries (a framework's element: a few dozen). libxml2's HTML parser checks
+#: each attribute of a tag against every one before it: one tag of 20,000 attributes took 4 s to parse, of 100,000 (a
+#: page of 1 MB) minutes, and a page is parsed several times (the spider, the extraction, trafilatura)
+MAX_TAG_ATTRIBUTES = 1000
+#: a start tag with more than MAX_TAG_ATTRIBUTES attributes. Linear: a name or value can end only where the next
+#: attribute's white space or ``=`` begins, so a failed try gives nothing back; a tag is read to its ``>`` once
+_CROWDED_TAG = re.compile(
+    rb"<[A-Za-z][^\s<>/]{0,64}(?:\s+[^\s<>=\"']{1,256}(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']*))?){%d}"
+    % (MAX_TAG_ATTRIBUTES + 1))
+
+
+def crowded_tag(body: bytes) -> bool:
+    """Whether the page holds a start tag of more than :data:`MAX_TAG_ATTRIBUTES` attributes (markup parsing it costs
+    minutes, and no page's text is in)."""
+    return _CROWDED_TAG.search(body) is not None
+
+
 def reading_size(body: bytes) -> int:
     """The size of a page's HTML as reading it costs: its bytes without the images it carries inline, its ``data:``
     URIs (``<img src="data:image/png;base64,…">``, CSS ``url(data:…)``) and inline ``<svg>…</svg>`` drawings, which

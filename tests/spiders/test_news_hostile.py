@@ -274,3 +274,36 @@ def test_a_page_of_no_known_type_is_html_by_its_first_tag(declared, body, html):
     from spiders.news import sniffed_html
 
     assert sniffed_html(declared, body) is html
+
+
+def crowded(attributes: int) -> bytes:
+    """The synthetic article with one ``<div>`` of that many attributes before its body (1.1 MB for 100,000)."""
+    page = harness.ARTICLE_SEEDS[0].read_bytes()
+    tag = b"<div " + b" ".join(b"data-x%d='x'" % i for i in range(attributes)) + b">x</div>"
+    return page.replace(b"<body", tag + b"<body", 1)
+
+
+def test_a_page_or_listing_with_a_tag_of_100000_attributes_is_an_error_not_minutes_of_parsing(news):
+    """libxml2's HTML parser checks each attribute of a tag against all before it: a 1 MB page holding one tag of
+    100,000 attributes took minutes per parse (several per page), the crawl stalled; now it is an error of the page,
+    not read, not archived (asked again by the next crawl, what the archive holds of it kept)."""
+    url = SITE + "inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    meta = {"site": news.sites[0], "via": "listing", "living": False}
+    items, seconds = cpu_time(lambda: list(news.parse_page(response(url, crowded(100_000), meta, html=True))))
+    assert items == [] and seconds < 5, seconds
+    assert [e["url"] for e in news.crawl_errors] == [url]
+    assert "page not read: a tag of more than 1,000 attributes" in news.crawl_errors[0]["error"]
+    requests, seconds = cpu_time(lambda: list(news.parse_listing(response(
+        SITE + "inwoner/nieuws", crowded(100_000), {"site": news.sites[0], "listing_page": 1}, html=True))))
+    assert requests == [] and seconds < 5, seconds
+    assert news.crawl_errors[1]["url"] == SITE + "inwoner/nieuws"
+    assert "listing page not read: a tag of more than 1,000 attributes" in news.crawl_errors[1]["error"]
+
+
+def test_a_page_with_a_tag_of_a_thousand_attributes_is_read_as_before(news):
+    from tenderarchive.items import ArticleItem
+
+    url = SITE + "inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    meta = {"site": news.sites[0], "via": "listing", "living": False}
+    items = list(news.parse_page(response(url, crowded(1000), meta, html=True)))
+    assert [type(item) for item in items] == [ArticleItem] and news.crawl_errors == []
