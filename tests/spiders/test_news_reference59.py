@@ -84,6 +84,23 @@ def consent_wall(title: str, text: str, button: str) -> tuple[str, bytes]:
         f"{text}<form method='post' action='/consent'><button>{button}</button></form></div></body></html>").encode())
 
 
+def crawl_walled_then_lifted(tmp_path, routes, lift):
+    """Crawl the SYNTHETIC site of ``routes`` (a listing at /nieuws) once, put ``lift``'s answers in place and crawl
+    it again: (first crawl, second crawl, the archive, the server's base URL)."""
+    from tests.spiders.test_news_reference import redirecting
+
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        walled = crawl_news(path, db_path)
+        routes.update(lift)
+        lifted = crawl_news(path, db_path)
+    finally:
+        server.shutdown()
+    return walled, lifted, sqlite_utils.Database(db_path), base
+
+
 @pytest.mark.parametrize("button", ["Ok", "Akkoord", "Accept all", "Alles accepteren"])
 @pytest.mark.parametrize("text", sorted(CONSENT_TEXTS))
 def test_a_cookie_wall_whose_button_says_ok_or_accept_all_is_no_article_and_the_article_is_archived_later(
@@ -94,23 +111,14 @@ def test_a_cookie_wall_whose_button_says_ok_or_accept_all_is_no_article_and_the_
     the article never asked again. A wall is recognised by its shape (a consent about cookies with a control, and no
     text of the page's own): not archived, an error of the crawl; the next crawl, the wall lifted, archives the
     article, though it left the listing."""
-    from tests.spiders.test_news_reference import redirecting
     from tests.spiders.test_news_reference6 import listing_of
     from tests.spiders.test_news_reference8 import iprox_item
 
     routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning"),
               "/nieuws/gunning": consent_wall("Voorlopige gunning jeugdhulp", CONSENT_TEXTS[text], button)}
-    db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        walled = crawl_news(path, db_path)
-        routes["/nieuws"] = listing_of()  # the item leaves the listing; the wall lifts
-        routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp")
-        lifted = crawl_news(path, db_path)
-    finally:
-        server.shutdown()
-    db = sqlite_utils.Database(db_path)
+    # the item leaves the listing; the wall lifts
+    lift = {"/nieuws": listing_of(), "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    walled, lifted, db, base = crawl_walled_then_lifted(tmp_path, routes, lift)
     status, errors = db.execute("select status, errors from crawls where crawl_id = 1").fetchone()
     assert walled.returncode != 0 and status != "complete"
     assert [(e["url"], "cookie wall" in e["error"]) for e in json.loads(errors)] == [(base + "nieuws/gunning", True)]
@@ -125,22 +133,12 @@ def test_a_listing_answering_a_cookie_wall_whose_button_says_ok_is_an_error(tmp_
     """§2.4's cookie modal as a listing's whole answer (HTTP 200) under the listing's own title ("Nieuws"), its only
     button "Ok": read as a listing without items, the crawl "complete" with nothing found, every crawl. It is an
     error of the crawl naming the wall; the next crawl, the wall lifted, reads the listing's items."""
-    from tests.spiders.test_news_reference import redirecting
     from tests.spiders.test_news_reference6 import listing_of
     from tests.spiders.test_news_reference8 import iprox_item
 
     routes = {"/robots.txt": ROBOTS, "/nieuws": consent_wall("Nieuws", CONSENT_TEXTS[text], "Ok"),
               "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
-    db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        walled = crawl_news(path, db_path)
-        routes["/nieuws"] = listing_of("/nieuws/gunning")
-        lifted = crawl_news(path, db_path)
-    finally:
-        server.shutdown()
-    db = sqlite_utils.Database(db_path)
+    walled, lifted, db, base = crawl_walled_then_lifted(tmp_path, routes, {"/nieuws": listing_of("/nieuws/gunning")})
     status, errors = db.execute("select status, errors from crawls where crawl_id = 1").fetchone()
     assert walled.returncode != 0 and status != "complete"
     assert [(e["url"], "cookie wall" in e["error"]) for e in json.loads(errors)] == [(base + "nieuws", True)]
