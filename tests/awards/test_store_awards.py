@@ -1521,15 +1521,15 @@ def test_a_procurements_number_of_winners_counts_those_no_source_names_per_lot(t
         return read(db)
 
     package = named_unnamed_and_joint_winners("ocds-1l04xe-313960", "299860")
-    assert count("shared", package) == (
+    assert count("both", package) == (
         5, "Stichting Drie; Stichting Een; Stichting Twee; Stichting Vier; niet genoemd (2 winnaars)")
     # an archive summarised before (the named winners counted only) is summarised again when opened
-    db = open_archive(tmp_path / "shared.db")
+    db = open_archive(tmp_path / "both.db")
     db.execute("update summary_procurements set aantal_winnaars = 4")
     db.execute("PRAGMA user_version = 0")
     db.conn.commit()
     db.close()
-    upgraded = open_archive(tmp_path / "shared.db")
+    upgraded = open_archive(tmp_path / "both.db")
     refresh_summaries(upgraded)
     assert read(upgraded)[0] == 5
     package = named_unnamed_and_joint_winners("ocds-1l04xe-313961", "299861")
