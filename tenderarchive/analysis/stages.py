@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (COUNCIL_DEBATE, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -94,6 +94,9 @@ PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\
                         # branch cv52: the simple past of gaan ("De aanbesteding ging in maart van start", "ging in zee
                         # met"), as "werd" is: a step that was
                         r"ging|gingen|"
+                        # branch cv57: the simple past of verlopen ("Afgezien van het kort geding verliep alles goed":
+                        # the court case was, as "ging" tells)
+                        r"verliep|verliepen|"
                         # branch cv56: the simple past of komen as of gaan ("Er kwamen geen inschrijvingen binnen": a
                         # failure that was, as "bleek" is)
                         r"kwam|kwamen)\b|"
@@ -500,11 +503,31 @@ def _announced_or_ahead(text: str, m: re.Match, stage: str) -> bool:
     return bool(_MAYBE_RIGHT_BEFORE.search(head[-40:]) and not AUX.search(head))
 
 
+#: branch cv57: an open question before the step -- "Niemand weet nog of de aanbieders een kort geding aanspannen", "Het is
+#: nog onduidelijk of de contracten worden verlengd", "De vraag is of ..." -- asks whether the step will be taken: to come
+#: at most, not taken (the clause after "of" runs at most eight words to the cue)
+_OPEN_QUESTION = re.compile(
+    r"\b(?:niemand weet|(?:weet|weten) (?:[\w'-]+ ){0,3}?niet|(?:is|blijft|zijn|blijven) (?:nog )?(?:niet (?:duidelijk|bekend|zeker)|"
+    r"onduidelijk|onbekend|onzeker|de vraag)|het is de vraag|de vraag is|vra(?:agt|gen) (?:[\w'-]+ )?zich af)"
+    r"(?: nog)?(?: [\w'-]+){0,2}? of(?: (?!en\b|maar\b|dat\b|omdat\b|of\b)[\w'-]+){0,8}? ?$", re.I)
+#: branch cv57: no objection to the step -- "De gemeente heeft geen bezwaar tegen de verlenging", "geen problemen met een
+#: verlenging" -- consents to a step proposed; it tells neither that the step was taken nor that it was denied: to come
+_CONSENT_BEFORE = re.compile(r"\b(?:geen|niet langer) (?:enkel )?(?:bezwaar|bezwaren|probleem|problemen|moeite|reden om) "
+                             r"(?:met|tegen|bij|voor) (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
+
+
+def _consented_before(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` a step that a party has no objection to, right before it? (branch cv57)"""
+    return bool(_CONSENT_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+
+
 def _weighed_before(text: str, m: re.Match) -> bool:
-    """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54)"""
+    """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54) Or asked
+    about as an open question, or consented to (branch cv57)?"""
     head = text[:m.start()]
     return bool(_WEIGHED.search(head)
-                or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head)))
+                or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head))
+                or _OPEN_QUESTION.search(head, max(0, len(head) - 160)) or _consented_before(text, m))
 
 
 def _legal_withdrawn(text: str, m: re.Match) -> bool:
@@ -776,7 +799,8 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             found.append(("voorbereiding:choice", m))
     # branch cv49: the decision making on the purchase beginning (the preparation under way), read before the stage cues,
     # whose "de aanbesteding ... begint" it holds; the purchase approved ("Inkoop jeugdzorg geaccordeerd door de raad")
-    for tag, rx in (("voorbereiding:decided", DECISION_STARTS), ("voorbereiding:approved", PURCHASE_APPROVED)):
+    for tag, rx in (("voorbereiding:decided", DECISION_STARTS), ("voorbereiding:approved", PURCHASE_APPROVED),
+                    ("voorbereiding:decided", DECIDED_TO_TENDER)):
         for m in re.finditer(rx, sentence, re.I):
             if not any(m.start() < b and m.end() > a for a, b in taken):
                 taken.append(m.span())
@@ -881,7 +905,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # who delivers from a date on is known: the award is made
             will_enrol = open_now and bool(_WILL_ENROL.fullmatch(m.group(0)))
             if (on("stage.negation") and stage != "mislukt" and not choice and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
-                    and not _ENROLLED.search(m.group(0)) and not will_enrol):
+                    and not _ENROLLED.search(m.group(0)) and not will_enrol and not _consented_before(text, m)):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if (stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
                     and _negated_in_cue(text, m)):

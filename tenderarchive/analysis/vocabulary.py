@@ -654,6 +654,15 @@ DECISION_STARTS = (r"\b(?:begint|beginnen|start|starten)\b(?: (?!en\b|of\b|niet\
                    + _DECISION_MAKING + r" " + _ON_PURCHASE + r"|"
                    r"\b" + _DECISION_MAKING + r" " + _ON_PURCHASE + r"(?: (?!en\b|of\b|die\b|dat\b|niet\b)[\w'’-]+){0,6}? "
                    r"(?:begint|beginnen|start|starten)\b")
+#: branch cv57: a decision to start the tender -- "Het college besloot op 5 maart de aanbesteding te starten", "heeft besloten
+#: om de aanbesteding jeugdhulp uit te schrijven" -- is stages.md's "decision or plan to procure", `voorbereiding` (the
+#: decision taken: the preparation under way, as any decided cue); the tender itself is not yet said to have started
+#: (`aankondiging` is "the procedure has started"). Not denied ("besloot de aanbesteding niet te starten").
+DECIDED_TO_TENDER = (r"\b(?:besluit|besluiten|besloot|besloten)\b(?: (?!niet\b|geen\b|nooit\b|en\b|maar\b)[\w'’-]+){0,6}? "
+                     r"(?:om )?(?:de|een|het|hun|haar) (?:(?!niet\b|geen\b)[\w'’-]+ ){0,3}?"
+                     r"(?:aanbesteding|aanbestedingsprocedure|inkoopprocedure|tender|procedure)\w* "
+                     r"(?:(?!niet\b|geen\b|nooit\b)[\w'’-]+ ){0,4}?"
+                     r"(?:te (?:starten|beginnen|publiceren|openen)|op te starten|uit te schrijven|in gang te zetten)\b")
 #: branch cv49: the purchase approved by the council -- "Inkoop jeugdzorg geaccordeerd door de raad", "De gemeenteraad heeft
 #: de inkoop van de jeugdhulp goedgekeurd" -- is stages.md's "besluit" to procure: `voorbereiding`, done (the approval
 #: given). The purchase or its plan the object, the approval's participle within a few words.
