@@ -49,3 +49,23 @@ def test_a_utf8_article_behind_a_utf16_byte_order_mark_is_archived(tmp_path, mar
     rows = crawl_one(tmp_path, (content_type, body))
     assert [r["title"] for r in rows] == ["Coöperatie koopt jeugdhulp in"]
     assert "starten op 2 juni 2025 één inkoop van jeugdhulp" in rows[0]["text"]
+
+
+def test_a_utf8_listing_behind_a_utf16_byte_order_mark_keeps_its_links(tmp_path):
+    """The listing so served (``FF FE`` before UTF-8 markup): read as UTF-16 its links were CJK characters, none
+    followed, the crawl complete with nothing. Read without the mark, its item (a link with an "ö") is archived."""
+    from tests.spiders.test_news_reference import redirecting
+    from tests.spiders.test_news_reference6 import listing_of
+
+    kind, listing = listing_of("/nieuws/coöperatie-koopt-in")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html", b"\xff\xfe" + listing),
+              "/nieuws/co%C3%B6peratie-koopt-in": ("text/html; charset=utf-8", page("Coöperatie koopt in", ARTICLE))}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
+                                    allow=["^/nieuws/"]), db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert [r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows] == ["Coöperatie koopt in"]
