@@ -36,6 +36,45 @@ def page(title: str, main: str, after: str = "") -> bytes:
 
 ARTICLE = ("<p>De gemeenten Heerlen, Landgraaf en Voerendaal starten op 2 juni 2025 de inkoop van jeugdhulp voor de "
            "komende vier jaar.</p><p>Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed.</p>")
+#: SYNTHETIC consent banners in English (and one Dutch one opening unlike the cleaner's known openings), each with
+#: the buttons a consent plugin gives (none naming cookies).
+BANNERS = {
+    "english": "<div class='cc-window' role='dialog'><p>We use cookies to improve your experience on our website "
+               "and to show you personalised content.</p><p>By clicking Accept all you agree.</p>"
+               "<button>Accept all</button><button>Settings</button></div>",
+    "english categories": "<section id='consent'><h2>Your privacy</h2><p>Our website uses cookies and similar "
+                          "technologies for analytics and marketing.</p><p>You can change your preferences at any "
+                          "time.</p><a href='#' role='button'>Ok</a></section>",
+    "dutch": "<div class='banner'><p>Voor een goede werking van deze website plaatsen wij cookies.</p><p>Ook plaatsen "
+             "wij analytische en marketing cookies.</p><button>Akkoord</button><button>Weigeren</button></div>",
+}
+
+
+@pytest.mark.parametrize("banner", sorted(BANNERS))
+def test_an_article_under_a_consent_banner_in_english_is_archived_without_the_banner(tmp_path, banner):
+    """§2.4's cookie boilerplate: an article with its site's consent banner over it, the banner in English ("We use
+    cookies to improve your experience…", "By clicking Accept all you agree.") or Dutch that opens otherwise than the
+    cleaner knew: the banner was archived as the article's text. The banner is dropped by its shape (a consent about
+    cookies with its control), the article's own sentences kept."""
+    rows = crawl_one(tmp_path, ("text/html; charset=utf-8", page("Inkoop jeugdhulp gestart", ARTICLE, BANNERS[banner])))
+    assert [r["title"] for r in rows] == ["Inkoop jeugdhulp gestart"]
+    assert "Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed." in rows[0]["text"]
+    assert "cookie" not in rows[0]["text"].casefold() and "accept" not in rows[0]["text"].casefold()
+
+
+def test_an_article_about_the_cookie_law_keeps_its_sentences_about_cookies(tmp_path):
+    """The guard: an article about cookies (a cookie law), its link "Lees meer over cookies" a consent control's
+    words, is the article: its sentences about cookies, consent and tracking are archived, the banner beside it not."""
+    main = ("<p>Vanaf 1 juli moeten websites van gemeenten toestemming vragen voor tracking cookies.</p><p>De nieuwe "
+            "cookiewet geldt ook voor aanbieders van jeugdhulp die analytische cookies plaatsen.</p>"
+            "<p><a href='/cookiewet'>Lees meer over cookies</a></p>")
+    rows = crawl_one(tmp_path, ("text/html; charset=utf-8", page("Nieuwe cookiewet voor gemeenten", main,
+                                                                  BANNERS["english"])))
+    assert [r["title"] for r in rows] == ["Nieuwe cookiewet voor gemeenten"]
+    text = rows[0]["text"]
+    assert "websites van gemeenten toestemming vragen voor tracking cookies" in text
+    assert "De nieuwe cookiewet geldt ook voor aanbieders van jeugdhulp" in text
+    assert "We use cookies" not in text
 
 
 @pytest.mark.parametrize("mark", [b"\xff\xfe", b"\xfe\xff"])
