@@ -639,9 +639,13 @@ def read_as_archived(response):
     ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``, or ``/nieuws/co\ufffdperatie-jeugdhulp``
     (a replacement character): a 404, the item never archived (news-sites.md §2.4: ë/ö "damaged by a wrong
     decode"). One labelled UTF-16 or UTF-32 over bytes that cannot be (``wide_charset_impossible``) is read in the
-    charset its markup declares, else UTF-8: its links were CJK characters, none followed, and the crawl complete."""
-    from tenderarchive.extraction.markup import decode_html, wide_charset_impossible
+    charset its markup declares, else UTF-8: its links were CJK characters, none followed, and the crawl complete; a
+    UTF-16 or UTF-32 byte-order mark over such bytes (``wide_bom_impossible``) is dropped, the rest read so."""
+    from tenderarchive.extraction.markup import decode_html, wide_bom_impossible, wide_charset_impossible
 
+    if isinstance(response, scrapy.http.TextResponse) and (stray := wide_bom_impossible(response.body)):
+        # a UTF-16/32 byte-order mark over bytes with no NUL: no part of the page, read as its header and markup say
+        return read_as_archived(response.replace(body=response.body[stray:]))
     if isinstance(response, scrapy.http.TextResponse) and wide_charset_impossible(response.encoding, response.body):
         # labelled UTF-16/32 over bytes with no NUL (a misconfigured server): read as the markup says, else UTF-8
         from w3lib.encoding import html_body_declared_encoding

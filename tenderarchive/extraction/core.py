@@ -335,6 +335,31 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     return ParsedDate(found, "day")
 
 
+#: Words of its own a page keeps outside a consent banner (its template aside) for the banner to be dropped from it: a
+#: page with fewer is the banner (a cookie wall: pipelines/extract.py ``is_consent_page``), left for that to name.
+CONSENT_BANNER_MIN_OUTSIDE_WORDS = 10
+
+
+def consent_banners(tree) -> list:
+    """The cookie-consent banners over a page (news-sites.md §2.4's cookie boilerplate) by their shape, Dutch or
+    English, whatever their first words ("We use cookies to improve your experience…", "Voor een goede werking…"):
+    the blocks round 59's :func:`pipelines.extract.consent_blocks` recognises (text about cookies, mostly consent
+    lines, around a control giving or refusing consent), none holding the article's heading or body (``h1``,
+    ``main``, ``article``: an article about a cookie law, its link "Lees meer over cookies"), and only where the
+    page keeps text of its own outside them. The text cleaner (:func:`.cleaning.remove_cookie_block`) knew only the
+    banners that open in Dutch or with "this site uses cookies"."""
+    body = tree.find(".//body")
+    if body is None or "cookie" not in body.text_content().casefold():
+        return []
+    from pipelines.extract import _outside_words, consent_blocks  # the shape the crawl reads walls by
+
+    banners = [b for b in consent_blocks(tree)
+               if b.tag not in ("html", "body", "main", "article") and not b.xpath(".//h1 | .//main | .//article")]
+    if not banners or _outside_words(tree, banners) < CONSENT_BANNER_MIN_OUTSIDE_WORDS:
+        return []
+    return banners
+
+
 def _without(tree, blocks):
     """A copy of the page without ``blocks`` (their tails kept): what trafilatura and the search
     for a date line read."""
@@ -847,6 +872,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     selectors = dict(site_field(site, "selectors") or {})
     # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
     elsewhere = related_blocks(tree)
+    # a cookie-consent banner over the article, in whatever language or words (news-sites.md §2.4)
+    elsewhere = [*elsewhere, *(b for b in consent_banners(tree) if not in_blocks(b, elsewhere))]
     # the item's pager: "Vorig bericht: <another item's title>", "Volgende »", "Pagina 1 van 3" (its other pages
     # are read by the spider, spiders/news.py article_part_links, from the page as fetched)
     pagers = [p for p in pager_blocks(tree) if not in_blocks(p, elsewhere)]

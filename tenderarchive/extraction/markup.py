@@ -249,6 +249,17 @@ def wide_charset_impossible(declared: str | None, body: bytes) -> bool:
         and b"\x00" not in body[:1024]
 
 
+def wide_bom_impossible(body: bytes) -> int:
+    """The length of ``body``'s byte-order mark when it names UTF-16 or UTF-32 (``FF FE``, ``FE FF``…) while the
+    first kilobyte after it holds no NUL byte, else 0: HTML or XML in those encodings always has one there (its ASCII
+    markup), so the mark is a lie (an editor's or a template's stray bytes before a UTF-8 page). Read as it says, the
+    page became CJK characters: the article "no main text found" and dropped. The mark is no part of the page."""
+    declared, bom = read_bom(body)
+    if not bom or _codec(declared or "") not in _WIDE_CODECS or b"\x00" in body[len(bom):len(bom) + 1024]:
+        return 0
+    return len(bom)
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     """The page as text. Bytes are decoded as a browser would where the page declares its
     charset outside the markup (a byte-order mark, then the HTTP ``Content-Type`` header, with
@@ -263,6 +274,7 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     also turns a ``windows-1252`` page declared only in the header into mojibake."""
     if isinstance(html, str):
         return html
+    html = html[wide_bom_impossible(html):]  # a UTF-16/32 mark over bytes that cannot be: read as if it were not there
     declared, bom = read_bom(html)
     declared = declared or (http_content_type_encoding(content_type) if content_type else None)
     if wide_charset_impossible(declared, html):
