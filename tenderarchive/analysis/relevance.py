@@ -67,6 +67,11 @@ Since branch rel2 (core): a bridging contract ("overbruggingscontract", :data:`.
 told to run on ("lopen een jaar langer door") and a buyer that has bought or contracted youth care ("De gemeente Utrecht
 heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders") are procurement acts; a provider contracted for another
 service ("gecontracteerd voor huishoudelijke hulp") tells another service's procurement.
+Since branch rel3 (core): a decision not to extend the contracts ("heeft besloten de huidige contracten voor jeugdhulp niet
+te verlengen") is a round's outcome; an outcome sentence whose youth care is named in the next sentence of its paragraph
+("De contracten worden met een jaar verlengd. Zo houden kinderen in de jeugdhulp ...") is one of youth care unless either
+sentence is about another service or money; and two signs of a job advert no procurement news uses
+(:data:`.vocabulary.VACANCY_CORE`) make a job advert with rule ``rel.vacancy`` off too.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -79,7 +84,7 @@ from functools import lru_cache
 
 from .rules import on
 from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
-                         SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
+                         SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, VACANCY_CORE, YOUTH_CORE)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -481,6 +486,10 @@ _OUTCOME = re.compile(
     # nieuwe jeugdhulpaanbieders"): the providers the round contracted; not "werkt met 35 jeugdhulpaanbieders", a directory
     r"\b(?:werken|werkt|werkten|werkte|gaan werken|gaat werken)\b (?:[\w'’-]+ ){0,6}?met (?:de )?" + _COUNT + r" nieuwe (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
+    # branch rel3: a decision not to extend the contracts ("Het college heeft besloten de huidige contracten voor jeugdhulp
+    # niet te verlengen en opnieuw in te kopen"): the contracts end and the care is bought anew, a procurement decision
+    r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|koos|kozen|gekozen)\b (?:[\w'’-]+ ){0,3}?"
+    r"(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?niet (?:meer )?te verlengen\b|"
     r"\b(?:krijgen|krijgt|kregen|kreeg)\b (?:(?!geen\b)[\w'’-]+ ){0,4}?(?:een |het )?(?:nieuw |nieuwe )?"
     r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
 
@@ -490,16 +499,32 @@ _OUTCOME = re.compile(
 _ANAPHOR = re.compile(r"^\W*(?:Dat|Dit|Daar\w*|Hier\w*|Die|Deze)\b")
 
 
+# Branch rel3: the outcome of a round told in one sentence and its youth care in the next one of the same paragraph ("De
+# contracten worden met een jaar verlengd. Zo houden kinderen in de jeugdhulp hun vertrouwde hulpverlener.") -- one
+# sentence, no further, and only when neither sentence is about another service (Wmo, huishoudelijke hulp, ...) or
+# money (a budget page: "De kosten van de jeugdzorg stijgen met 3 miljoen")
+def _aside(sent: str) -> bool:
+    return bool(_matches(ADJACENT, sent) or _matches(BUDGET, sent) or re.search(OTHER_SERVICE, sent, re.I))
+
+
 def told_rounds(full: str) -> list[str]:
     """Sentences telling a step of a particular purchasing round of youth care (branch cv48, see above)."""
     out = []
     for line in full.split("\n"):
         prev_youth = False
+        pending = None  # branch rel3: an outcome told with its youth care in the next sentence
         for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
             youth = bool(("jeugd" in sent.lower() or "kind" in sent.lower()) and _matches(YOUTH_CORE, sent))
             about_youth = youth or (prev_youth and bool(_ANAPHOR.match(sent)))
             prev_youth = youth
+            if pending and youth and not _aside(sent):
+                out.append(pending)
+            pending = None
             if not about_youth:
+                m = _OUTCOME.search(sent)
+                if m and not _aside(sent) and not _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)) \
+                        and not _LIST_INTRO.search(sent.rstrip()):
+                    pending = m.group(0).lower()
                 continue
             m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
             if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
@@ -751,7 +776,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     lead_youth = re.sub(r"jeugd\w*vervoer", " ", lead, flags=re.I) if on("rel.adjacent_topic") else lead
     adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead_youth)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
-    if len(vacancy) >= 2 and on("rel.vacancy"):
+    # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
+    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
         rule, relevant = "vacancy", False
     elif ((guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre")
           and not named_procedures(text) and not bought):

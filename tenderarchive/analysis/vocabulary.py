@@ -165,6 +165,16 @@ VACANCY = [
     r"\b(?:je|jij) bent (?:verantwoordelijk|een (?:ervaren|echte|enthousiaste|gedreven))\b",
     r"\bals (?:[\w-]*(?:inkoper|adviseur|manager|coördinator|medewerker|projectleider)) (?:ben|ga|werk|heb) (?:je|jij)\b",
 ]
+#: Branch rel3: the signs of a job advert no procurement news uses -- the advert's own words (vacature, solliciteren,
+#: functieomschrijving, salaris, hours per week, pay scale, employment, the call to apply, the employer seeking a person
+#: for a job, second-person job talk) -- two of them make a page a job advert in core, with every named rule off (an
+#: advert for a buyer of youth care names the tender it will work on: "De gemeente zoekt een inkoper jeugdhulp voor 32-36
+#: uur. Je werkt aan de aanbesteding ..."); the words news of a procurement uses too -- "interim", "inhuur", "zzp",
+#: "projectleider", "kandidaat", "begindatum", "we zoeken" -- count only with rule ``rel.vacancy``
+VACANCY_CORE = [p for p in VACANCY if p not in (
+    r"\bdetachering\b", r"\bzzp\b", r"\binhuur\w*", r"\bwe zoeken\b", r"\bwij zoeken\b", r"\bzoeken wij\b",
+    r"\bzoeken we\b", r"\bben jij\b", r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b",
+    r"\bkandida\w+", r"\buurtarief\b", r"\bstartdatum\b")]
 # Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
 # (issue 11). Read in the title and lead only: what the page is *about*.
 GUIDANCE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbrochure\w*", r"\bwhitepaper\w*",
