@@ -456,14 +456,16 @@ def omitted_unreadable(value) -> set[str]:
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
-                      old=_LOOK_UP, unreadable=(), crawl_id: int | None = None, not_given=()) -> str:
+                      old=_LOOK_UP, unreadable=(), crawl_id: int | None = None, not_given=(),
+                      versioned: bool = True) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
     update first keeps the earlier values in ``versions``: valid from when they
     were fetched until ``row``'s ``fetched_at`` (or ``when``), seen by ``row``'s crawl (or
-    ``crawl_id``: a derived row, a procurement, records none of its own). Joins the caller's
-    transaction when one is open.
+    ``crawl_id``: a derived row, a procurement, records none of its own); ``versioned=False``: the
+    caller knows the earlier values were never a state of the archive before this crawl (none kept).
+    Joins the caller's transaction when one is open.
     """
     key = row_key(table, row)
     if old is _LOOK_UP:  # else the caller looked the row up already (``None``: not there)
@@ -471,7 +473,7 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     keep_omitted(table, old, row, unreadable, not_given)
     if content_equal(table, old, row):
         return "unchanged"
-    if old is not None and TABLES[table].get("versioned"):
+    if old is not None and versioned and TABLES[table].get("versioned"):
         record_version(db, table, version_key(key), old, row, when, crawl_id)
     if "first_crawl_id" in TABLES[table]["columns"]:
         # the crawl that first archived the row (schema.FIRST_CRAWL): this one for a new row, else as archived (a row
@@ -610,8 +612,15 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
                 # archived timestamp of that very day an earlier detail gave is kept, not cut to the day
                 notice["published_at"] = known["published_at"]
+            # a notice this crawl archived new (found with no list row, through /gerelateerd) and writes again with
+            # the list row a later page gave (spiders/tenderned.py listed_after): completed, not changed; its first
+            # write was never a state of the archive before this crawl, so no version of it (a watch report and the
+            # changes view told a new notice as a changed one). An archived notice keeps its versions as before.
+            completed = known is not None and known.get("crawl_id") == crawl_id and db.execute(
+                "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",
+                [version_key(key)]).fetchone() is None
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
-                                        not_given=record.get("not_given") or ())
+                                        not_given=record.get("not_given") or (), versioned=not completed)
         changed = outcome != "unchanged"
         if record["cpv"] and known is not None:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
