@@ -613,10 +613,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # archived timestamp of that very day an earlier detail gave is kept, not cut to the day
                 notice["published_at"] = known["published_at"]
             # a notice this crawl archived new (found with no list row, through /gerelateerd) and writes again with
-            # the list row a later page gave (spiders/tenderned.py listed_after): completed, not changed; its first
+            # the list row a later page gave (its row's ``listed_as`` then given for the first time) (spiders/tenderned.py listed_after): completed, not changed; its first
             # write was never a state of the archive before this crawl, so no version of it (a watch report and the
             # changes view told a new notice as a changed one). An archived notice keeps its versions as before.
-            completed = known is not None and known.get("crawl_id") == crawl_id and db.execute(
+            completed = known is not None and known.get("crawl_id") == crawl_id and known.get("listed_as") is None \
+                and notice.get("listed_as") is not None and db.execute(
                 "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",
                 [version_key(key)]).fetchone() is None
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),

@@ -78,15 +78,19 @@ def test_an_explicit_change_replaces_the_value_and_keeps_the_old_one_in_versions
 
 def test_a_new_notice_written_again_by_the_crawl_that_archived_it_is_completed_not_changed(tmp_path):
     """A notice a crawl archived new with no list row (through /gerelateerd) and writes again with the row a later
-    list page gives: no version of its first write (it was never the archive's state before the crawl); the next
-    crawl's change is versioned, and an archived notice written twice by one crawl keeps both versions."""
+    list page gives (``listed_as`` given first then): no version of its first write (it was never the archive's state
+    before the crawl); the next crawl's change is versioned, and an archived notice written twice by one crawl keeps
+    both versions (a new notice changed twice in one crawl otherwise, tests/pipelines/test_archive.py)."""
     db = open_archive(tmp_path / "a.db")
+    listed = '{"source": "list"}'
     assert write_notice(db, notice_record(), 2) == "new"
-    assert write_notice(db, notice_record(deadline="2026-03-01T12:00:00"), 2) == "updated"
+    assert write_notice(db, notice_record(deadline="2026-03-01T12:00:00", listed_as=listed), 2) == "updated"
     assert db["notices"].get(7)["deadline"] == "2026-03-01T12:00:00"
     assert db["versions"].count == 0
-    write_notice(db, notice_record(deadline="2026-04-01T12:00:00", fetched_at="2026-01-07T00:00:00+00:00"), 3)
-    write_notice(db, notice_record(deadline="2026-05-01T12:00:00", fetched_at="2026-01-07T01:00:00+00:00"), 3)
+    write_notice(db, notice_record(deadline="2026-04-01T12:00:00", listed_as=listed,
+                                   fetched_at="2026-01-07T00:00:00+00:00"), 3)
+    write_notice(db, notice_record(deadline="2026-05-01T12:00:00", listed_as=listed,
+                                   fetched_at="2026-01-07T01:00:00+00:00"), 3)
     assert [json.loads(v["previous_values"]) for v in db["versions"].rows_where(order_by="version")] == [
         {"deadline": "2026-03-01T12:00:00"}, {"deadline": "2026-04-01T12:00:00"}]
 
