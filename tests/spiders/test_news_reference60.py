@@ -13,10 +13,16 @@ from tests.spiders.test_news_reference import ROBOTS, registry
 
 def crawl_one(tmp_path, article: tuple[str, bytes]) -> list[dict]:
     """Crawl a SYNTHETIC site whose listing (/nieuws) names one item, answered with ``article``: its archived rows."""
-    from tests.spiders.test_news_reference import redirecting
     from tests.spiders.test_news_reference6 import listing_of
 
-    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/inkoop"), "/nieuws/inkoop": article}
+    return crawl_site(tmp_path, {"/nieuws": listing_of("/nieuws/inkoop"), "/nieuws/inkoop": article})
+
+
+def crawl_site(tmp_path, routes: dict) -> list[dict]:
+    """Crawl a SYNTHETIC site of ``routes`` (its listing at /nieuws, robots.txt added) once: its archived rows."""
+    from tests.spiders.test_news_reference import redirecting
+
+    routes = {"/robots.txt": ROBOTS, **routes}
     db_path = tmp_path / "archive.db"
     server, base = redirecting(routes, {})
     try:
@@ -93,18 +99,10 @@ def test_a_utf8_article_behind_a_utf16_byte_order_mark_is_archived(tmp_path, mar
 def test_a_utf8_listing_behind_a_utf16_byte_order_mark_keeps_its_links(tmp_path):
     """The listing so served (``FF FE`` before UTF-8 markup): read as UTF-16 its links were CJK characters, none
     followed, the crawl complete with nothing. Read without the mark, its item (a link with an "ö") is archived."""
-    from tests.spiders.test_news_reference import redirecting
     from tests.spiders.test_news_reference6 import listing_of
 
     kind, listing = listing_of("/nieuws/coöperatie-koopt-in")
-    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html", b"\xff\xfe" + listing),
-              "/nieuws/co%C3%B6peratie-koopt-in": ("text/html; charset=utf-8", page("Coöperatie koopt in", ARTICLE))}
-    db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
-    try:
-        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
-                                    allow=["^/nieuws/"]), db_path)
-    finally:
-        server.shutdown()
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    assert [r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows] == ["Coöperatie koopt in"]
+    rows = crawl_site(tmp_path, {
+        "/nieuws": ("text/html", b"\xff\xfe" + listing),
+        "/nieuws/co%C3%B6peratie-koopt-in": ("text/html; charset=utf-8", page("Coöperatie koopt in", ARTICLE))})
+    assert [r["title"] for r in rows] == ["Coöperatie koopt in"]
