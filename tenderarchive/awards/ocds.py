@@ -351,9 +351,14 @@ def _publications(releases: list[dict]) -> dict:
     # supplier, so a withdrawal comes tagged "award". Within one package OCDS merging by award id already withdrew it;
     # from a later year's file the earlier file's award stood, current, its winner and value counted (a lot the package
     # closed, still with a winner). Not one of status unsuccessful alone: that is a lot awarded to nobody, no correction.
+    # So is one that withdraws an award beside others it repeats or gives (mixed statuses: a 2026 file's release of a
+    # whole publication gives the whole state, a1 active again and a2 cancelled): it corrects the award notice all the
+    # same, and read from a later year's file its cancelled award's earlier version stayed current, as it did when only
+    # a publication cancelling every award it gives was one. Decided from the publication's own releases, so two
+    # yearly files in either order give what one file holding both gives.
     updates = sorted(key for key, tags in tagged.items()
                      if tags & {"awardUpdate", "awardCancellation"} and "award" not in tags
-                     or statuses.get(key) == {"cancelled"})
+                     or "cancelled" in statuses.get(key, ()))
     # a publication whose releases amend a contract (tag contractAmendment) and give no award of their own: a
     # contract modification ("Wijziging van een gegunde opdracht", the API's AAW), not an award notice
     modifications = sorted(key for key, tags in tagged.items()

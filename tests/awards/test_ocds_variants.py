@@ -660,3 +660,45 @@ def test_an_award_withdrawn_in_a_later_years_file_is_no_current_award_in_either_
         assert state(db) == one_file
         assert [(n["publication_id"], n["notice_type"]) for n in db.query(
             "select * from notices order by publication_id")] == [(310700, "AGO"), (310701, "REC")]
+
+
+def test_a_publication_repeating_one_award_and_cancelling_another_withdraws_it_in_either_order(tmp_path):
+    """OCDS awardStatus ``cancelled`` and reference §4 (rectified award: the current winners and values are those of the
+    latest version), §6.3 (the converter tags each release "tender" plus "award"; a 2026 file gives one release per
+    publication, the whole state), §8.8 (merge releases by ocid). SYNTHETIC releases: the 2021 file awards lot 1 to
+    Stichting Een (€ 300.000) and lot 2 to Stichting Twee (€ 200.000); a publication in the 2022 file repeats a1 as
+    active and gives a2 with status cancelled (mixed statuses). One file holding both withdrew a2; read from the two
+    yearly files, in either order, a2 stayed current (only a publication cancelling every award it gives was a
+    correction). Two files in either order now give what the one file gives."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive, written_in_either_order, yearly_files
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
+    a1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+          "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
+    a2 = {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000),
+          "suppliers": [{"id": "22222222", "name": "Stichting Twee"}]}
+    lots = [("1", "Een"), ("2", "Twee")]
+    awarded = release("ocds-1l04xe-310710", "310710", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=lots, parties=parties, awards=[a1, a2])
+    mixed = release("ocds-1l04xe-310710", "310711", "2022-03-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=lots, parties=parties, awards=[a1, dict(a2, status="cancelled")])
+
+    def state(db):
+        derive(db, 1)
+        return ([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
+                [(r["lot_id"], r["name"]) for r in db.query(
+                    "select a.lot_id, s.name from awards a join award_suppliers s using (award_id) "
+                    "where a.current = 1 order by a.lot_id, s.name")],
+                [(r["winnaars"], r["gegunde_waarde_cents"]) for r in db.query("select * from summary_procurements")])
+
+    one_file = state(ocds_archive(tmp_path / "one.db", to_procedure([awarded, mixed], source="one.json")))
+    assert one_file == ([("1", 1), ("2", 0)], [("1", "Stichting Een")], [("Stichting Een", 30000000)]), one_file
+    for db in written_in_either_order(tmp_path, yearly_files([awarded], [mixed])):
+        assert state(db) == one_file
+        assert [(n["publication_id"], n["notice_type"]) for n in db.query(
+            "select * from notices order by publication_id")] == [(310710, "AGO"), (310711, "REC")]
