@@ -283,6 +283,7 @@ class EFormsReader:
                     self._label_only(label or _clean(_text(tr)) or "")
                 else:
                     self._row(_norm(label), value, currency, parts)
+        self._lot_of_headerless()
         return _finish("eforms", self.language, self.buyer, self.procedure, self.lots, self.results,
                        self.orgs, self.problems)
 
@@ -311,7 +312,10 @@ class EFormsReader:
             if not lot_id:
                 self.problems.append(f"lot result header without a lot id: {text!r}")
                 lot_id = f"?{len(self.results) + 1}"
-            self.result = self.results.setdefault(lot_id, {"winners": [], "awarded": None, "received_counts": {}})
+                self.result = self.results.setdefault(lot_id, {"winners": [], "awarded": None, "received_counts": {},
+                                                               "headerless": True})
+            else:
+                self.result = self.results.setdefault(lot_id, {"winners": [], "awarded": None, "received_counts": {}})
         elif self.section == 8:
             self.org = {"id": _clean(re.sub(r"^\s*[\d.]+\s*", "", text)), "name": None, "registration": None,
                         "city": None, "country": None, "winner_of": [], "roles": []}
@@ -330,7 +334,14 @@ class EFormsReader:
                 self.result["awarded"] = None
                 self.result["open"] = True
                 return
-        if key in OPEN_WINNER and self.section == 6 and self.result is not None and not self.sub.startswith("6.1.3"):
+        if key in OPEN_WINNER and self.section == 6 and not self.sub.startswith("6.1.3"):
+            if self.result is None:
+                # a winner block with no lot result header before it ("6.1 ID resultaat perceel" left out: BH reads
+                # 6.1.2 by its blocks): a winner all the same, found by the block's shape (a "Winnaar" row opening a
+                # name, a tender and its lot); its lot is the one its tender names (:meth:`_to_tender_lot`), else the
+                # notice's one lot (:meth:`_lot_of_headerless`). It was lost, its value an "unread amount".
+                self.result = self.results.setdefault(f"?{len(self.results) + 1}", {
+                    "winners": [], "awarded": None, "received_counts": {}, "headerless": True})
             self.winner = {"name": None, "value": None, "empty": True}
             self.result["winners"].append(self.winner)
             self.block = "winner"
@@ -392,6 +403,39 @@ class EFormsReader:
                 # each a lot of its own won by the organisation
                 self.org["winner_of"] = [] if _norm(value).rstrip(".") in UNPUBLISHED else \
                     re.findall(r"LOT-\d+|[\w-]*\w[\w-]*", value or "")
+
+    def _to_tender_lot(self, winner: dict, lot_id: str | None) -> None:
+        """Move ``winner``, read in a lot result of no lot id (no "6.1 ID resultaat perceel" header, or one without
+        its id), to the lot its tender names ("Identificatiecode van het perceel of de groep percelen: LOT-0001";
+        reference §2.3, BT-13714). A group of lots (GLO-…) or a text that is no id names no one lot: it stays."""
+        if not lot_id or not re.fullmatch(r"[\w.-]{1,40}", lot_id) or lot_id.upper().startswith("GLO-") \
+                or _norm(lot_id).rstrip(".") in UNPUBLISHED:
+            return
+        source = self.result
+        target = self.results.setdefault(lot_id, {"winners": [], "awarded": None, "received_counts": {},
+                                                  "headerless": True})
+        if target is source:
+            return
+        source["winners"].remove(winner)
+        target["winners"].append(winner)
+        if not source["winners"]:
+            # what the header-less result held besides its winners (a status, counts) is its lot's
+            for key, value in source.items():
+                if key not in ("winners", "headerless") and value not in (None, {}) and target.get(key) in (None, {}):
+                    target[key] = value
+            self.results = {k: v for k, v in self.results.items() if v is not source}
+        self.result = target
+
+    def _lot_of_headerless(self) -> None:
+        """A lot result of no lot id whose winners name no lot is the notice's one lot (section 5 describes one lot and
+        no other result is of it); otherwise it stays unnamed ("?1"), said as a problem."""
+        unnamed = [k for k, r in self.results.items() if k.startswith("?") and r.get("headerless")]
+        for key in unnamed:
+            if len(self.lots) == 1 and len(unnamed) == 1 and next(iter(self.lots)) not in self.results:
+                lot_id = next(iter(self.lots))
+                self.results = {(lot_id if k == key else k): v for k, v in self.results.items()}
+            elif self.results[key]["winners"]:
+                self.problems.append(f"{key}: winner(s) of no lot result header and no lot named by their tender")
 
     def _keep(self, target: dict, key: str, amount) -> None:
         """``target[key] = amount``, but a value printed twice, exclusive and inclusive of VAT ("… Euro" and "… Euro
@@ -480,6 +524,8 @@ class EFormsReader:
             self._keep(winner, "value", amount)
         elif winner is not None and key in TENDER_LOT:
             winner["tender_lot"] = _clean(value)
+            if result.get("headerless"):
+                self._to_tender_lot(winner, winner["tender_lot"])
         elif winner is not None and key in TENDER_ID:
             winner["tender_id"] = _clean(value)
         elif winner is not None and key in CONTRACT_ID:

@@ -438,3 +438,44 @@ def test_a_winner_printed_with_its_address_in_one_line_is_the_winner_of_that_pla
     assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in parse_html(html)["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "12345678", "Utrecht", None),
         ("Jugendhilfe Nord GmbH", None, "Bremen", "Duitsland")]
+
+
+def test_a_winner_block_without_a_lot_result_header_is_found_by_its_shape():
+    """Reference §2.5 (a lot result runs from one "6.1" header2 to the next; each winner starts at a label-only
+    "Winnaar" row; BH reads 6.1.2 by its blocks) and §2.3 (BT-13714: each tender names its lot again). A winner block
+    with no "6.1 ID resultaat perceel" header before it was lost, its tender value an "unread amount in section 6".
+    It is now a winner of the lot its tender names, or of the notice's one lot; a header without a lot id ("6.1
+    Resultaat") no longer makes a lot "?1" beside the lot its winners name."""
+    notice = [h1("1. Koper"), row("Officiële naam", "Gemeente Harderwijk"), h1("5. Perceel"),
+              h2("5.1 Technische ID van het kavel: LOT-0001"), row("Titel", "Jeugdhulp"),
+              h2("5.1 Technische ID van het kavel: LOT-0002"), row("Titel", "Jeugd-GGZ"), h1("6. Resultaten")]
+
+    def winner(name, lot, value):
+        return [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+                *([row("Identificatiecode van het perceel of de groep percelen", lot)] if lot else []),
+                amount("Waarde van de aanbesteding", value)]
+
+    def read(*rows, lots=notice):
+        parsed = parse_html(eforms(*lots, *rows))
+        return ([(a["lot_id"], a["value_cents"]) for a in parsed["awards"]],
+                [(s["lot_id"], s["name"]) for s in parsed["suppliers"]],
+                sorted((lot["lot_id"], lot["awarded"]) for lot in parsed["lots"]),
+                [p for p in parsed["problems"] if "unread amount" in p or "winner" in p])
+
+    both = ([("LOT-0001", 80000000), ("LOT-0002", 10000000)],
+            [("LOT-0001", "Alpha B.V."), ("LOT-0002", "Beta B.V.")], [("LOT-0001", 1), ("LOT-0002", 1)], [])
+    assert read(h3("6.1.2 Informatie over winnaars"), *winner("Alpha B.V.", "LOT-0001", "800 000"),
+                *winner("Beta B.V.", "LOT-0002", "100 000"), h3("6.1.4 Statistische informatie"),
+                row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "3")) == both
+    assert read(*winner("Alpha B.V.", "LOT-0001", "800 000"), *winner("Beta B.V.", "LOT-0002", "100 000")) == both
+    assert read(h2("6.1 Resultaat"), h3("6.1.2 Informatie over winnaars"), *winner("Alpha B.V.", "LOT-0001", "800 000"),
+                h2("6.1 Resultaat"), h3("6.1.2 Informatie over winnaars"),
+                *winner("Beta B.V.", "LOT-0002", "100 000")) == both
+    # a tender naming no lot: the notice's one lot
+    assert read(h3("6.1.2 Informatie over winnaars"), *winner("Alpha B.V.", None, "800 000"), lots=notice[:5] + notice[7:]) \
+        == ([("LOT-0001", 80000000)], [("LOT-0001", "Alpha B.V.")], [("LOT-0001", 1)], [])
+    # of two lots, which is not said: the winner is kept and said to be of no named lot, not given to either
+    awards, suppliers, _, problems = read(h3("6.1.2 Informatie over winnaars"), *winner("Alpha B.V.", None, "800 000"))
+    assert suppliers == [("?1", "Alpha B.V.")] and awards == [("?1", 80000000)] and problems
+    # a non-winner (6.1.3) without a header stays no winner
+    assert read(h3("6.1.3 Niet-winnende inschrijvers"), only("Inschrijver"), row("Officiële naam", "Gamma B.V."))[1] == []
