@@ -291,6 +291,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     result["winners"].append({"name": org["name"], "from_section_8": True})
     _blanks_beside_named_winners(results, orgs, buyer_org, named)
     _group_members_from_section_8(results, orgs, buyer_org)
+    _lot_group_values_once(results, problems)
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
         lot = lots.get(lot_id) or _lot(lot_id)
@@ -349,6 +350,30 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _lot_group_values_once(results: dict, problems: list) -> None:
+    """A winner's tender for a group of lots (eForms BT-13714 "Identificatiecode van het perceel of de groep percelen:
+    GLO-0001", reference §2.3, §4 "Different winners per lot": each tender names its lot or group again) is printed
+    under each lot result of the group, with the group's one value: that value is counted once, on the first lot
+    result printing it; the winner stays a winner of each lot, and the repeats are said in the problems. Each repeat
+    was the value of its lot's award, the group's value counted once per lot in every total (as an OCDS award of
+    several lots is counted once, awards.ocds). Only the same winner's same value for the same group, in other lot
+    results: winners of other values, or of a tender for one lot, keep theirs."""
+    first: dict[tuple, str] = {}
+    for lot_id, result in results.items():
+        for winner in result.get("winners", []):
+            group, value = str(winner.get("tender_lot") or ""), winner.get("value")
+            if not re.fullmatch(r"(?i)GLO-\w+", group) or value is None or value.cents is None:
+                continue
+            who = name_key(winner.get("name") or winner.get("group_name") or winner.get("leader")
+                           or ", ".join(winner.get("members") or [])) or ""
+            key = (group.upper(), who, value.cents, value.currency or "EUR")
+            if key not in first:
+                first[key] = lot_id
+            elif first[key] != lot_id:
+                winner["value"] = None
+                problems.append(f"{lot_id}: tender value {value.raw!r} of {group} counted once, on {first[key]}")
 
 
 def _blanks_beside_named_winners(results: dict, orgs: list, buyer_org: dict | None, named: set) -> None:

@@ -1710,3 +1710,36 @@ def test_winners_of_one_lot_each_printing_the_same_value_share_the_lots_value_in
     expected = ([(None, 3)], sorted(zip(names, [100000000, 100000000, 50000000])), [250000000], 250000000)
     assert read(ocds_of(other, "ocds_other")) == expected, read(ocds_of(other, "ocds_other2"))
     assert read(html_of(other, "html_other")) == expected, read(html_of(other, "html_other2"))
+
+
+def test_a_value_given_for_a_group_of_lots_is_counted_once_in_the_totals(tmp_path):
+    """Reference §2.3 (BT-13714: a tender names "the lot or the group of lots", GLO-…) and §4 (different winners per
+    lot: each tender names its lot again), §8.7: Alpha's tender for the group GLO-0001 (€ 1.000.000) printed under
+    the lot results of LOT-0001 and LOT-0002 was each lot's award value, the group's value counted twice
+    (summary_procurements € 2.000.000), beside Beta's € 300.000 for lot 3. It is counted once; Alpha stays the winner of
+    both lots. SYNTHETIC rendering."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, publication, row, table
+
+    def result(lot, name, tender_lot, value):
+        return [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", name),
+                only("Inschrijving"), row("Identificatiecode van het perceel of de groep percelen", tender_lot),
+                amount("Waarde van de aanbesteding", value)]
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel")]
+    rows += [r for lot in ("LOT-0001", "LOT-0002", "LOT-0003") for r in (h2("5.1", "Technische ID van het kavel", lot),
+                                                                         row("Titel", lot))]
+    rows += [h1("6. Resultaten"), *result("LOT-0001", "Alpha B.V.", "GLO-0001", "1 000 000"),
+             *result("LOT-0002", "Alpha B.V.", "GLO-0001", "1 000 000"), *result("LOT-0003", "Beta B.V.", "LOT-0003",
+                                                                                 "300 000")]
+    made = publication(900901, 900009, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.",
+                       [("85311300-5", "Welzijnszorg voor kinderen en jongeren")], table(rows))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "group")
+    derive(db, 1)
+    assert sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")) == [("1", 1), ("2", 1), ("3", 1)]
+    assert sorted((r["lot_id"], r["name"]) for r in db.query(
+        "select a.lot_id, s.name from awards a join award_suppliers s using (award_id) where a.current = 1")) == [
+        ("1", "Alpha B.V."), ("2", "Alpha B.V."), ("3", "Beta B.V.")]
+    assert [(r["gegunde_waarde_cents"], r["aantal_winnaars"]) for r in db.query(
+        "select * from summary_procurements")] == [(130000000, 2)]
+    assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_region_years")] == [130000000]
