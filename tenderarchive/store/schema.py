@@ -480,6 +480,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_award_winner_totals(db)
     migrate_summary_unnamed_winner_names(db)
     migrate_summary_unnamed_winner_count(db)
+    migrate_summary_unnamed_region_winners(db)
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
@@ -843,6 +844,26 @@ def migrate_summary_unnamed_winner_count(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
+def migrate_summary_unnamed_region_winners(db: sqlite_utils.Database) -> None:
+    """Summaries written before ``summary_region_years.winnaars`` counted the winners no source names as
+    ``summary_procurements.aantal_winnaars`` does (``store/summaries.py`` ``UNNAMED_IN_KEY_SQL``): emptied where a
+    region-year with such winners has another count, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_region_years", "summary_awards", "summary_award_winners",
+                                        "summary_procurements", "awards")) \
+            or "unnamed_winners" not in db["awards"].columns_dict:
+        return
+    from tenderarchive.store.summaries import UNNAMED_IN_KEY_SQL
+    unnamed = UNNAMED_IN_KEY_SQL.replace("is ? and w.year is ?", "is y.jeugdregio_code and w.year is y.jaar")
+    stale = db.execute(
+        "select 1 from summary_region_years y where exists (select 1 from summary_awards w join awards a "
+        "on a.award_id = w.award_id where w.jeugdregio_code is y.jeugdregio_code and w.year is y.jaar "
+        "and a.unnamed_winners > 0) and y.winnaars is not (select count(*) from (select 1 from summary_award_winners v "
+        "where v.jeugdregio_code is y.jeugdregio_code and v.year is y.jaar group by v.organisation_id)) "
+        f"+ coalesce(({unnamed}), 0) limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
 def migrate_summary_winner_dates(db: sqlite_utils.Database) -> None:
     """Summaries written before a winner row was dated by the winner's own award (``store/summaries.py``
     ``WINNERS_SQL``: a provider's last award and years in ``aanbieders`` and ``who_won_in_jeugdregio`` were its
@@ -1022,16 +1043,17 @@ def schema_fingerprint() -> int:
     it changes whenever a migration or a reference update has something to do."""
     from tenderarchive.reference import DATA, REFERENCE_FILES
 
-    from tenderarchive.store.summaries import _AWARDS_SQL, _PROCUREMENT_SQL, WINNERS_SQL
+    from tenderarchive.store.summaries import _AWARDS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNERS_SQL
 
     from tenderarchive.awards.names import NAME_KEY_VERSION
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
     # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
-    # summaries list a procurement's winners (migrate_summary_unnamed_winner_names)
+    # summaries list a procurement's winners (migrate_summary_unnamed_winner_names); UNNAMED_IN_KEY_SQL: how the region
+    # years count the winners no source names (migrate_summary_unnamed_region_winners)
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
-                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL], sort_keys=True,
+                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

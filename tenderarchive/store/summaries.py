@@ -304,6 +304,13 @@ def _sum(old, values):
     return old if not values else (old or 0) + sum(values)
 
 
+def _unnamed_part(winners: str | None) -> str | None:
+    """The winners no source names at the end of a ``summary_procurements.winnaars`` list (:data:`UNNAMED_WINNERS_SQL`:
+    "niet genoemd", "niet genoemd (2 winnaars)"), or None."""
+    last = (winners or "").rsplit("; ", 1)[-1]
+    return last if last.startswith("niet genoemd") else None
+
+
 class Keys:
     """The layer-2 keys whose rows must change: recomputed from their rows (``region_years``,
     ``org_regions``, ``buyers``: a key that lost a row, or whose winners have no organisation id)
@@ -322,11 +329,17 @@ class Keys:
         self.gained_buyers: dict = {}
         self.kept_awards: set = set()
         self.kept_org_regions: set = set()
+        self.winners_changed: set = set()
 
     def note(self, table: str, removed: Counter, gained: Counter, kept: Counter) -> None:
         """The keys of the rows one table lost (``removed``) and gained, and what it ``kept``, for
         the procurements being recomputed (rows in the table's column order, see ``TABLES_SQL``)."""
         if table == "summary_procurements":  # counted per key, and nothing else: a count folds both ways
+            # a procurement whose winners not named changed (the "niet genoemd (n winnaars)" of its list: an OCDS award
+            # naming no supplier named by a later file's party, which no other summary row may show but a gained winner
+            # row, folded as one more winner): its awards' keys are recomputed (UNNAMED_IN_KEY_SQL)
+            before = {r[0]: _unnamed_part(r[9]) for r in removed}
+            self.winners_changed.update(r[0] for r in gained if r[0] in before and before[r[0]] != _unnamed_part(r[9]))
             for r in removed.elements():
                 self.gained_started[(r[1], r[4])] -= 1
             for r in gained.elements():
@@ -420,6 +433,20 @@ def _replace(db, table: str, where: str, params: list, row: tuple | None) -> boo
     return True
 
 
+#: The winners no source names in one (jeugdregio, year) of ``summary_region_years.winnaars``, counted as
+#: :data:`WINNER_COUNT_SQL` counts them for a procurement: per lot, its current awards' winners not named summed
+#: (``awards.unnamed_winners``), and over the key's lots (of all its procurements) the most of any one lot: winners not
+#: named of two lots may be one provider, and the data cannot tell. Added to the distinct named winners, so that a
+#: region-year of one procurement counts what its ``aantal_winnaars`` counts (it counted the named ones only).
+UNNAMED_IN_KEY_SQL = """select max(n) from (select sum(a.unnamed_winners) as n from summary_awards w
+  join awards a on a.award_id = w.award_id
+  where w.jeugdregio_code is ? and w.year is ? and a.unnamed_winners > 0 group by w.procurement_id, w.lot_id)"""
+
+
+def _unnamed_in_key(db, code, year) -> int:
+    return db.execute(UNNAMED_IN_KEY_SQL, [code, year]).fetchone()[0] or 0
+
+
 def _region_year(db, code, year) -> bool:
     started = db.execute("select count(*) from summary_procurements where jeugdregio_code is ? and jaar is ?",
                          [code, year]).fetchone()[0]
@@ -433,8 +460,8 @@ def _region_year(db, code, year) -> bool:
             "select count(*) over (), organisation_id, won from (select organisation_id, count(distinct award_id) "
             "as won from summary_award_winners where jeugdregio_code is ? and year is ? group by organisation_id) "
             "order by won desc, organisation_id limit 1", [code, year]).fetchone() or (0, None, None)
-        row = (code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4], winners[0], winners[1],
-               winners[2], awards[5], awards[6])
+        row = (code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4],
+               winners[0] + _unnamed_in_key(db, code, year), winners[1], winners[2], awards[5], awards[6])
     return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year], row)
 
 
@@ -484,6 +511,12 @@ def _fold_region_year(db, keys: Keys, key) -> bool:
     ``summary_award_winners_region_year``): it is new when all of them are gained, and the one
     that won most is the stored one or a gained one (the others did not change)."""
     code, year = key
+    gained_ids = [r[0] for r in keys.gained_awards.get(key, [])]
+    if any(db.execute(f"select 1 from awards where award_id in ({_marks(chunk)}) and unnamed_winners > 0 limit 1",
+                      chunk).fetchone() for chunk in _chunks(gained_ids)):
+        # a gained award with winners no source names may raise the most of one lot (UNNAMED_IN_KEY_SQL), a lot the key
+        # held before too: recomputed (this is rare: a winner block without a name, an OCDS award naming no supplier)
+        return _region_year(db, code, year)
     row = db.execute("select * from summary_region_years where jeugdregio_code is ? and jaar is ?",
                      [code, year]).fetchone()
     (_, _, started, count, with_value, cents, framework, procedures, winners, top_id, top_won, last_award,
@@ -542,6 +575,9 @@ def _recompute_keys(db, keys: Keys) -> int:
     them folded into its stored row, work in proportion to the gained rows. Both give the row a
     recomputation gives (``tests/store/test_summaries.py`` compares with a full rebuild)."""
     changed = 0
+    for chunk in _chunks(sorted(keys.winners_changed)):
+        keys.region_years.update(db.execute(f"select distinct jeugdregio_code, year from summary_awards "
+                                            f"where procurement_id in ({_marks(chunk)})", chunk).fetchall())
     for code, year in sorted(keys.region_years, key=repr):
         changed += _region_year(db, code, year)
     gained_keys = set(keys.gained_started) | set(keys.gained_awards) | set(keys.gained_winners)
@@ -682,7 +718,8 @@ def _rebuild_keys(db) -> None:
     (a full rebuild: SQLite streams the groups, so memory stays flat)."""
     db.execute(
         "insert into summary_region_years select k.code, k.year, coalesce(pr.n, 0), coalesce(aw.n, 0), "
-        "coalesce(aw.with_value, 0), aw.cents, aw.fw, coalesce(aw.procedures, 0), coalesce(w.winners, 0), w.top_id, "
+        "coalesce(aw.with_value, 0), aw.cents, aw.fw, coalesce(aw.procedures, 0), "
+        "coalesce(w.winners, 0) + coalesce(u.n, 0), w.top_id, "
         "w.top_won, aw.last_award, aw.last_update from "
         "(select jeugdregio_code as code, jaar as year from summary_procurements union "
         " select jeugdregio_code, year from summary_awards) k "
@@ -697,7 +734,12 @@ def _rebuild_keys(db) -> None:
         "  (select jeugdregio_code, year, organisation_id, count(distinct award_id) as won, row_number() over "
         "   (partition by jeugdregio_code, year order by count(distinct award_id) desc, organisation_id) as rank "
         "   from summary_award_winners group by 1, 2, 3) group by 1, 2) w "
-        "  on w.jeugdregio_code is k.code and w.year is k.year")
+        "  on w.jeugdregio_code is k.code and w.year is k.year "
+        # the winners no source names: the most of one lot (UNNAMED_IN_KEY_SQL)
+        "left join (select jeugdregio_code, year, max(n) as n from (select s.jeugdregio_code, s.year, "
+        "   sum(a.unnamed_winners) as n from summary_awards s join awards a on a.award_id = s.award_id "
+        "   where a.unnamed_winners > 0 group by s.jeugdregio_code, s.year, s.procurement_id, s.lot_id) group by 1, 2) u "
+        "  on u.jeugdregio_code is k.code and u.year is k.year")
     db.execute(
         "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
         f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "

@@ -1743,3 +1743,51 @@ def test_a_value_given_for_a_group_of_lots_is_counted_once_in_the_totals(tmp_pat
     assert [(r["gegunde_waarde_cents"], r["aantal_winnaars"]) for r in db.query(
         "select * from summary_procurements")] == [(130000000, 2)]
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_region_years")] == [130000000]
+
+
+def test_a_region_years_number_of_winners_counts_those_no_source_names_as_the_procurements_does(tmp_path):
+    """Reference §2.5 "No name", §4 several winners per lot; ``summary_procurements.aantal_winnaars`` (round 57) counts
+    the winners no source names, the most of any one lot. ``summary_region_years.winnaars`` counted the named ones
+    only: the shared SYNTHETIC package (four named providers, a winner not named on lot 2 and one on lot 3) was 5
+    winners for its procurement and 4 for its region and year. Both now count 5; a second procurement of that region
+    and year, crawled later, with two winners not named on one lot, makes it the most of one lot, 2, beside the
+    named providers of both: the incremental step gives what a full rebuild gives."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import write_ocds_procedure
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    def region_years(db):
+        return [(r["jeugdregio_code"], r["jaar"], r["winnaars"]) for r in db.query(
+            "select * from summary_region_years where gunningen > 0 order by jeugdregio_code, jaar")]
+
+    db = ocds_archive(tmp_path / "one.db", to_procedure(
+        [named_unnamed_and_joint_winners("ocds-1l04xe-313970", "299870")], source="one.json"))
+    derive(db, 1)
+    assert [r["aantal_winnaars"] for r in db.query("select * from summary_procurements")] == [5]
+    ((code, year, winners),) = region_years(db)
+    assert winners == 5
+
+    second = named_unnamed_and_joint_winners("ocds-1l04xe-313971", "299871")
+    second["awards"] = [a for a in second["awards"] if a["id"] in ("a1", "a5")] + [
+        {"id": "a6", "status": "active", "relatedLots": ["3"], "value": {"amount": 25000, "currency": "EUR"}}]
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=to_procedure([second], source="two.json")),
+                                             NOTICE_URL), 2)
+    derive(db, 2)
+    assert sorted(r["aantal_winnaars"] for r in db.query("select * from summary_procurements")) == [3, 5]
+    assert region_years(db) == [(code, year, 4 + 2)]
+    db.execute("delete from summary_procurements")
+    refresh_summaries(db)
+    assert region_years(db) == [(code, year, 6)]
+    # an archive summarised before (the named winners counted only) is summarised again when opened
+    db.execute("update summary_region_years set winnaars = 4")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    db.close()
+    upgraded = open_archive(tmp_path / "one.db")
+    refresh_summaries(upgraded)
+    assert region_years(upgraded) == [(code, year, 6)]
