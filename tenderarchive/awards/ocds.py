@@ -494,11 +494,34 @@ def _currency(code) -> str | None:
     return currency_code(code) or code.strip().upper()
 
 
+def _lot_groups_as_lots(releases: list[dict]) -> list[dict]:
+    """The releases with each award's ``relatedLots`` naming a group of lots (the lots extension's
+    ``tender.lotGroups``, eForms' "GLO-0001": reference §2.3, BT-13714 "het perceel of de groep percelen") given as
+    the group's lots: an award of the group is one award of its lots together, its one value counted once, each lot
+    awarded (as an award naming the lots themselves is). It was an award of a lot "GLO-0001" that the procedure does
+    not have, its lots left not known to be awarded. A group no release describes stays as named."""
+    groups: dict[str, list[str]] = {}
+    for release in releases:
+        for group in (release.get("tender") or {}).get("lotGroups") or []:
+            if isinstance(group, dict) and group.get("id") is not None and group.get("relatedLots"):
+                groups[str(group["id"])] = [str(x) for x in group["relatedLots"] if x is not None]
+    if not groups:
+        return list(releases)
+
+    def expanded(award):
+        if not isinstance(award, dict) or not any(str(x) in groups for x in award.get("relatedLots") or []):
+            return award
+        lots = [lot for x in award["relatedLots"] for lot in groups.get(str(x), [str(x)])]
+        return {**award, "relatedLots": list(dict.fromkeys(lots))}
+    return [dict(r, awards=[expanded(a) for a in r["awards"]]) if r.get("awards") else r for r in releases]
+
+
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
                  reasons: list[str] | None = None) -> dict:
     """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
     merger = merger or Merger(merge_rules=MERGE_RULES)
-    releases = sorted(releases, key=lambda r: (_day(r.get("date")) or "", str(r.get("date") or ""), str(r.get("id"))))
+    releases = sorted(_lot_groups_as_lots(releases),
+                      key=lambda r: (_day(r.get("date")) or "", str(r.get("date") or ""), str(r.get("id"))))
     # ocdsmerge orders the releases by their date text: given in the order read here (a date as the Excel writes
     # it, "23-11-2021", sorted before "2021-03-01" and made the older release's title and lots the current ones)
     compiled = merger.create_compiled_release([dict(r, date=f"{position:09d}") for position, r in enumerate(releases)])

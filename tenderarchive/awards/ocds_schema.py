@@ -57,6 +57,8 @@ RELEASE = {
                 "additionalClassifications": _list(CLASSIFICATION)}}),
             lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
                                                         "status": NAME, "statusDetails": {}}}),
+            # the lots extension's groups of lots ("GLO-0001" of eForms): an award of a group is of its lots together
+            lotGroups=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "relatedLots": _list(ID)}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),

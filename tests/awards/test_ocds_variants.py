@@ -702,3 +702,34 @@ def test_a_publication_repeating_one_award_and_cancelling_another_withdraws_it_i
         assert state(db) == one_file
         assert [(n["publication_id"], n["notice_type"]) for n in db.query(
             "select * from notices order by publication_id")] == [(310710, "AGO"), (310711, "REC")]
+
+
+def test_an_award_of_a_group_of_lots_is_of_its_lots_together_its_value_counted_once(tmp_path):
+    """Reference §2.3 (BT-13714: a tender is for "het perceel of de groep percelen", eForms' GLO-…), §6.2 (the
+    converter's extensions include the lots extension, whose ``tender.lotGroups`` name a group's lots), §8.8 (link
+    winners to lots through ``relatedLots``). SYNTHETIC release: lots 1 and 2 form group GLO-0001, awarded as one to
+    Stichting Een for € 1.000.000; lot 3 to Stichting Drie for € 200.000. The group's award was an award of a lot
+    "GLO-0001" the procedure does not have, lots 1 and 2 not known to be awarded. It is now one award of lots 1 and 2
+    together (as an award naming both is), each lot awarded, the value counted once."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    group = release("ocds-1l04xe-310810", "310810", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")],
+                    parties=[supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")],
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["GLO-0001"],
+                             "value": {"amount": 1000000, "currency": "EUR"},
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                            {"id": "a3", "status": "active", "relatedLots": ["3"],
+                             "value": {"amount": 200000, "currency": "EUR"},
+                             "suppliers": [{"id": "33333333", "name": "Stichting Drie"}]}])
+    group["tender"]["lotGroups"] = [{"id": "GLO-0001", "relatedLots": ["1", "2"]}]
+    (procedure,), report = read(tmp_path, [group])
+    assert report.errors == []
+    assert sorted((lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]) == [("1", 1), ("2", 1), ("3", 1)]
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("1, 2", 100000000), ("3", 20000000)]
+    db = archived(tmp_path / "archive.db", procedure)
+    derive(db, 1)
+    assert sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")) == [("1", 1), ("2", 1), ("3", 1)]
+    assert [(r["gegunde_waarde_cents"], r["aantal_winnaars"]) for r in db.query(
+        "select * from summary_procurements")] == [(120000000, 2)]
