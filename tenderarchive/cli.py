@@ -259,8 +259,11 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             # mailed under --email, as `report` does: a failed night was as silent as one with no news); none when
             # the crawl failed before it recorded itself (the last crawl then is an earlier one, already told)
             if args.watchlist and (status != "failed" or crawl_id is not None):
+                from tenderarchive import readonly
+
                 args.db, args.crawl = settings.get("ARCHIVE_DB"), crawl_id
-                report_exit = cmd_report(args)
+                with readonly.after_own_crawl(args.db):   # read immutable: no -wal/-shm left behind by the report
+                    report_exit = cmd_report(args)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
