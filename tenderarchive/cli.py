@@ -694,7 +694,13 @@ def cmd_status(args) -> int:
         print(f"tenderarchive status: {exc}", file=sys.stderr)
         return ExitCode.BAD_ARGUMENTS
     args.known = spider_names()  # a spider never run is listed too
+    given = args.expect
     args.expect = [name.strip() for value in args.expect or [] for name in value.split(",") if name.strip()]
+    if given and not args.expect:
+        # `--expect "$SPIDERS"` with the variable unset, or `--expect ,`: it checked no spider as expected, so a
+        # scheduled spider that never ran passed the health check unseen
+        return _bad("--expect", f"names no spider ({', '.join(repr(v) for v in given)}): give one or more of "
+                                f"{', '.join(sorted(args.known))}, or leave the option out")
     unknown = [name for name in args.expect if name not in args.known]
     if unknown:
         return _bad("--expect", f"no spider named {unknown[0]!r} (spiders: {', '.join(sorted(args.known))})")
