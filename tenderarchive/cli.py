@@ -259,8 +259,11 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             # mailed under --email, as `report` does: a failed night was as silent as one with no news); none when
             # the crawl failed before it recorded itself (the last crawl then is an earlier one, already told)
             if args.watchlist and (status != "failed" or crawl_id is not None):
+                from tenderarchive import readonly
+
                 args.db, args.crawl = settings.get("ARCHIVE_DB"), crawl_id
-                report_exit = cmd_report(args)
+                with readonly.after_own_crawl(args.db):   # read immutable: no -wal/-shm left behind by the report
+                    report_exit = cmd_report(args)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
@@ -691,7 +694,13 @@ def cmd_status(args) -> int:
         print(f"tenderarchive status: {exc}", file=sys.stderr)
         return ExitCode.BAD_ARGUMENTS
     args.known = spider_names()  # a spider never run is listed too
+    given = args.expect
     args.expect = [name.strip() for value in args.expect or [] for name in value.split(",") if name.strip()]
+    if given and not args.expect:
+        # `--expect "$SPIDERS"` with the variable unset, or `--expect ,`: it checked no spider as expected, so a
+        # scheduled spider that never ran passed the health check unseen
+        return _bad("--expect", f"names no spider ({', '.join(repr(v) for v in given)}): give one or more of "
+                                f"{', '.join(sorted(args.known))}, or leave the option out")
     unknown = [name for name in args.expect if name not in args.known]
     if unknown:
         return _bad("--expect", f"no spider named {unknown[0]!r} (spiders: {', '.join(sorted(args.known))})")

@@ -422,6 +422,7 @@ def prepare_jinja2_environment(env, datasette):
     # why a saved search's page past its last is empty (templates/query.html; awaited by Jinja's async mode)
     env.globals["saved_search_past_last"] = functools.partial(query_pages.past_last_page_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
+    env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.
@@ -430,6 +431,10 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["query_row"] = table_rows.query_row
     env.globals["reader_columns"] = query_csv.reader_columns  # a saved search's page leaves its feed's columns out
     env.filters["research_row"] = table_rows.research_row
+    # an SQL page or saved search over the freshness view: its negative age_hours in words, as the view's own page
+    # and ``status`` say it; over an aged view, the moment its ages are as of (templates/query.html)
+    env.globals["reads_view"] = table_rows.reads_view
+    env.globals["query_ages_as_of"] = query_ages_as_of
 
 
 @hookimpl
@@ -485,6 +490,21 @@ def filters_from_request(request, database, table, datasette):
 AGED_TABLES = frozenset({"freshness", "news_sites"})
 
 
+def ages_as_of() -> str | None:
+    """``TENDERARCHIVE_NOW=…`` when it is set (the moment the aged views' ages are as of), else None."""
+    value = os.environ.get(clock.NOW, "").strip()
+    return f"{clock.NOW}={value}" if value else None
+
+
+def query_ages_as_of(sql) -> str | None:
+    """:func:`ages_as_of` for a query that reads one of :data:`AGED_TABLES`, else None: an SQL page over
+    ``freshness`` showed its ages without a word that they were not the clock's, where the view's page said so."""
+    from tenderarchive import table_rows
+
+    moment = ages_as_of()
+    return moment if moment and any(table_rows.reads_view(sql, view) for view in sorted(AGED_TABLES)) else None
+
+
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     # the demo's label at the foot of every page (templates/_footer.html; metadata.py sets it)
@@ -493,9 +513,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return synthetic
     from tenderarchive import table_search
 
-    if table in AGED_TABLES and os.environ.get(clock.NOW, "").strip():
+    if table in AGED_TABLES and ages_as_of():
         # the ages on the page are as of that moment, as ``status`` says in its header (monitor.render)
-        synthetic["ages_as_of"] = f"{clock.NOW}={os.environ[clock.NOW].strip()}"
+        synthetic["ages_as_of"] = ages_as_of()
 
     async def inner():
         return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table),

@@ -582,8 +582,14 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
             notes.extend(_replaced_said(found))
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
+        from tenderarchive.query_params import wordless_searches
+
+        wordless = [(n, v) for n, v in wordless_searches(sql, params or {}) if v.strip()] if not count else []
         if notes is not None and not count:
             notes.extend(_future_days(sql, params or {}) + [past] * bool(past))
+            # --param q=*** (no word): the search matches nothing, which read as words the archive does not hold
+            notes.extend(f"no rows; --param {name}={value.strip()[:80]} holds no word to search for: give one or more "
+                         "words" for name, value in wordless)
         if notes is not None and not count and unset and not past:
             # "not given, so empty: :jeugdregio, :sinds" named :sinds, whose empty value keeps every row, as
             # a cause of no rows; a parameter with a default is named as that

@@ -172,3 +172,27 @@ async def _error_page(datasette, path: str, query_string: str, args: list, bad: 
         ["400.html", "error.html"], {"ok": False, "error": error, "status": 400, "title": "Ongeldige parameter"},
         request=request)
 
+
+#: A saved search's parameter whose words it searches: ``nl_fts_query(:q)`` (search_all).
+_SEARCHED = re.compile(r"\bnl_fts_query\s*\(\s*:(\w+)\s*\)", re.IGNORECASE)
+
+
+def wordless_searches(sql, params: dict | None) -> list[tuple[str, str]]:
+    """``(name, value)`` of each parameter whose words ``sql`` searches (``nl_fts_query(:q)``) that holds no word to
+    search for: empty, or only quotes, operators' signs or punctuation (``q=***``, ``q="``). The search matches nothing
+    then (``search/query.py`` ``MATCH_NOTHING``), and its page said "0 results" as for words the archive does not
+    hold; ``export`` wrote a bare header at exit 0."""
+    if not isinstance(sql, str) or not params:
+        return []
+    from tenderarchive.search.query import query_terms
+
+    names = dict.fromkeys(match.group(1) for match in _SEARCHED.finditer(sql))
+    return [(name, params[name]) for name in names
+            if name in params and isinstance(params[name], str) and not query_terms(params[name])]
+
+
+def wordless_search_words(sql, params: dict | None) -> list[str]:
+    """The saved search's page's words for :func:`wordless_searches` (``templates/query.html``)."""
+    return [(f"{name} is empty" if not value.strip() else f"{name}={value.strip()[:80]} holds no word to search for")
+            + ": type one or more words to search for" for name, value in
+            wordless_searches(sql, params)]

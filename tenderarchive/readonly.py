@@ -28,6 +28,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from tenderarchive.lock import lock_path_for
@@ -57,11 +58,31 @@ def crawl_running(db_path: str | Path, lock: Path | None = None) -> bool:
         os.close(fd)
 
 
+#: The archives (resolved paths) whose crawl lock this very process holds while it writes nothing: the report of
+#: ``crawl --watchlist``, made after its crawl ended but under its lock (:func:`after_own_crawl`).
+_QUIET: set[Path] = set()
+
+
+@contextmanager
+def after_own_crawl(db_path: str | Path):
+    """For the ``with`` block this process, which holds the archive's crawl lock, only reads the archive (its crawl
+    has ended): its readers open it immutable when no write-ahead log is pending, as any reader does with no crawl
+    running. They opened it ``mode=ro`` for the lock they took to be another's, which left ``-wal`` and ``-shm``
+    next to the archive after every ``crawl --watchlist``, where a crawl without one leaves none."""
+    path = Path(db_path).expanduser().resolve()
+    _QUIET.add(path)
+    try:
+        yield
+    finally:
+        _QUIET.discard(path)
+
+
 def can_be_immutable(db_path: str | Path, lock: Path | None = None) -> bool:
-    """True when nothing is writing the archive: no crawl holds its lock and no write-ahead
-    log is pending next to it (``lock``: as :func:`crawl_running`)."""
+    """True when nothing is writing the archive: no crawl holds its lock (this process's, inside
+    :func:`after_own_crawl`, writes nothing) and no write-ahead log is pending next to it (``lock``: as
+    :func:`crawl_running`)."""
     path = Path(db_path)
-    if crawl_running(path, lock):
+    if not (_QUIET and path.expanduser().resolve() in _QUIET) and crawl_running(path, lock):
         return False
     try:
         return os.stat(f"{path}-wal").st_size == 0

@@ -27,6 +27,7 @@ CSV never rendered cells and are unchanged.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from datasette.utils import to_css_class
@@ -186,6 +187,28 @@ def _age_value(raw) -> str | None:
     return f'<span title="{_escaped(str(raw))}">{_escaped(age_words(raw, os.environ.get(clock.NOW, "").strip() or None))}</span>'
 
 
+def reads_view(sql, view: str) -> bool:
+    """Whether an SQL text names the view ``view`` (``from freshness``, ``join "freshness"``, ``main.freshness``; not
+    a longer name or a function of that name): the query page over ``freshness`` writes a negative ``age_hours`` as
+    ``tenderarchive status`` prints it, and one over an aged view says the moment its ages are as of
+    (templates/query.html). A word search, fast on any length of SQL."""
+    return isinstance(sql, str) and re.search(rf"(?<!\w){re.escape(view)}(?!\w)(?!\s*\()", sql, re.I) is not None
+
+
+def _age_row(row, columns, raw_row):
+    """A query's display values over the ``freshness`` view with a negative ``age_hours`` in words
+    (:func:`_age_value`), or as they are."""
+    if raw_row is None or "age_hours" not in columns:
+        return row
+    index = list(columns).index("age_hours")
+    words = _age_value(raw_row[index])
+    if words is None:
+        return row
+    row = list(row)
+    row[index] = Markup(words)
+    return row
+
+
 def _table_value(cell, row, database, table):
     column = cell["column"]
     if table == "changes" and column in CHANGE_COLUMNS:
@@ -232,7 +255,7 @@ def _shown_indexes(columns: tuple, shown: tuple) -> tuple:
     return tuple(i for i, column in enumerate(columns) if column in shown)
 
 
-def query_row(row, columns, raw_row=None, database=None, shown=None) -> Markup:
+def query_row(row, columns, raw_row=None, database=None, shown=None, aged=False) -> Markup:
     """``<tr>`` with a ``<td>`` per cell, as Datasette's ``query.html`` writes them (``row``: the
     display values, Markup or text, in the order of ``columns``; ``raw_row``: the query's row they
     show, whose linked columns get the archive's links). ``shown``: the columns written, where not
@@ -240,8 +263,12 @@ def query_row(row, columns, raw_row=None, database=None, shown=None) -> Markup:
     The columns' tags are worked out once per set of columns (:func:`_query_cells`), not per cell; a
     saved search of 100 rows and 15 columns spent several milliseconds here (bench/README.md,
     "Datasette's fixed cost per page, round 4"). A search of a record's changes says them in words
-    (:func:`_change_row`)."""
+    (:func:`_change_row`); one over the ``freshness`` view (``aged``: :func:`reads_view` of its SQL) a negative
+    ``age_hours`` as ``status`` prints it (:func:`_age_row`), as the view's own page does: the SQL page showed
+    "-115.6" where ``status`` and the view's page said "115.6 h after TENDERARCHIVE_NOW"."""
     row = _change_row(row, columns, raw_row)
+    if aged:
+        row = _age_row(row, columns, raw_row)
     if shown is not None and len(shown) != len(columns):
         indexes = _shown_indexes(tuple(columns), tuple(shown))
         columns = [columns[i] for i in indexes]

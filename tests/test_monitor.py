@@ -615,3 +615,22 @@ def test_status_ages_the_sources_as_of_tenderarchive_now_as_the_freshness_view_d
     clock = status(db_path)  # the clock's now: both a long time ago
     assert clock.returncode == ExitCode.STALE and "ages as of" not in clock.stdout and "\nsources:\n" in clock.stdout
     assert db_path.read_bytes() == before  # a reader
+
+
+def test_an_expect_that_names_no_spider_is_a_bad_argument(tmp_path):
+    """``status --expect "$SPIDERS"`` with the variable unset (``--expect ''``), or ``--expect ,``, checked no
+    spider as expected: a scheduled spider that never crawled passed the health check at exit 0, where naming it
+    makes it a problem (exit 5). An ``--expect`` that names no spider is a bad argument (exit 2) naming the option
+    and the spiders there are; nothing is read."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    when = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    db["crawls"].insert({"spider": "tenderned", "started": when, "finished": when, "status": "complete",
+                         "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
+                         "error_count": 0})
+    db.close()
+    assert status(db_path, "--expect", "tenderned,news").returncode == ExitCode.STALE
+    for empty in (["--expect", ""], ["--expect", " , "], ["--expect", "", "--expect", ","]):
+        out = status(db_path, *empty)
+        assert out.returncode == ExitCode.BAD_ARGUMENTS and out.stdout == "", (empty, out.stdout)
+        assert "--expect" in out.stderr and "names no spider" in out.stderr and "news" in out.stderr, out.stderr

@@ -861,3 +861,18 @@ def test_a_text_that_is_no_utf8_is_written_as_the_site_shows_it_and_the_export_s
     assert [r["x"] for r in json.loads((tmp_path / "x.json").read_text("utf-8"))] == ["a", "\ufffd" * 3,
                                                                                        "A\ufffdB", "b"]
     assert "row 2, column x" in as_json.stderr.decode("utf-8")
+
+
+def test_an_export_of_a_search_for_no_word_says_so(demo_archive):
+    """``export search_all --param 'q=***'`` (a search of signs alone, no word) wrote a header and nothing else at exit
+    0 without a word, as a search for words the archive does not hold does. It says the parameter holds no word to
+    search for; the CSV and the exit code are as before, and a search of a word says nothing."""
+    for value in ("***", '"', " - "):
+        out = export(demo_archive, "search_all", "--param", f"q={value}")
+        assert out.returncode == 0 and out.stdout.count(b"\r\n") == 1, out.stderr
+        assert out.stderr.decode() == (f"tenderarchive export: no rows; --param q={value.strip()} holds no word to "
+                                       "search for: give one or more words\n"), out.stderr
+    found = export(demo_archive, "search_all", "--param", "q=jeugdhulp")
+    assert found.returncode == 0 and found.stdout.count(b"\r\n") > 1 and found.stderr == b""
+    unknown = export(demo_archive, "search_all", "--param", "q=xyzzyquux")
+    assert unknown.returncode == 0 and b"holds no word" not in unknown.stderr

@@ -180,3 +180,19 @@ def test_a_saved_search_csv_of_a_page_past_the_last_says_which_pages_there_are(s
                  "jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&sinds=2030-01-01&pagina=2"):
         headers, _ = csv_of(path)
         assert "past the last page" not in headers.get("Tenderarchive-Note", ""), path
+
+
+def test_a_search_page_of_no_word_says_why_it_found_nothing(server):
+    """``search_all`` opened without words (``q=``), or with signs alone (``q=***``), said "0 results" as for words the
+    archive does not hold. Its page says, under "0 results", that q is empty or holds no word to search for; a word
+    the archive does not hold gets no such line, and a word it holds finds rows."""
+    for query, said in (("q=", "q is empty"), ("q=%2A%2A%2A", "q=*** holds no word to search for"),
+                        ("q=%22", 'q=" holds no word to search for')):
+        page = html.unescape(server.get(f"/{server.database}/search_all?{query}").decode())
+        assert 'class="zero-results"' in page, query
+        assert re.findall(r'<p class="zero-results-why wordless-search">([^<]*)</p>', page) == [
+            f"{said}: type one or more words to search for"], query
+    unknown = server.get(f"/{server.database}/search_all?q=xyzzyquux").decode()
+    assert 'class="zero-results"' in unknown and "wordless-search" not in unknown
+    found = server.get(f"/{server.database}/search_all?q=jeugdhulp").decode()
+    assert "zero-results" not in found and "wordless-search" not in found

@@ -341,3 +341,34 @@ def test_a_freshness_age_after_tenderarchive_now_reads_as_status_prints_it(demo_
     later = re.findall(r'<td class="col-age_hours type-\w+">(.*?)</td>',
                        run(served(demo_archive).client.get("/archive/freshness")).text, re.S)
     assert "20.0" in later and not any("after" in cell for cell in later), later
+
+
+def test_a_query_over_freshness_says_an_age_after_tenderarchive_now_as_status_prints_it(demo_archive, monkeypatch):
+    """An SQL page over the ``freshness`` view (``select * from freshness``) showed ``age_hours`` "-10.0" and no word
+    that its ages were not the clock's, where the view's own page and ``tenderarchive status`` said "10.0 h after
+    TENDERARCHIVE_NOW". The query page says it in the same words with the same note; its CSV keeps the number; a
+    query that does not read the view keeps a negative ``age_hours`` of its own as a number."""
+    import sqlite3
+    import urllib.parse
+    from datetime import datetime, timedelta
+
+    (crawled,) = sqlite3.connect(demo_archive).execute(
+        "select max(last_success) from freshness where last_success is not null").fetchone()
+    moment = (datetime.fromisoformat(crawled.replace("Z", "+00:00")) - timedelta(hours=10)).isoformat()
+    monkeypatch.setenv("TENDERARCHIVE_NOW", moment)
+    datasette = served(demo_archive)
+
+    def query(sql, ext=""):
+        return run(datasette.client.get(f"/archive{ext}?" + urllib.parse.urlencode({"sql": sql}))).text
+
+    for sql in ("select * from freshness", 'select spider, age_hours from "freshness" order by spider'):
+        html = query(sql)
+        cells = re.findall(r'<td class="col-age_hours">(.*?)</td>', html, re.S)
+        assert '<span title="-10.0">10.0 h after TENDERARCHIVE_NOW</span>' in cells, (sql, cells)
+        assert not any(cell.startswith("-") for cell in cells), cells
+        assert f"Ages as of TENDERARCHIVE_NOW={moment}, not the clock" in html
+    assert ",-10.0" in query("select spider, age_hours from freshness", ".csv")
+
+    own = query("select -10.0 as age_hours")
+    assert re.findall(r'<td class="col-age_hours">(.*?)</td>', own, re.S) == ["-10.0"]
+    assert "Ages as of" not in own

@@ -1084,3 +1084,18 @@ def test_the_first_unreported_run_reports_a_crawl_killed_before_it(two_crawls, t
     assert first_run("complete", "select 1") == ["crawl-2.md"]
     long_ago = killed.replace("where", ", started = '2020-01-01T00:00:00+00:00' where")
     assert first_run("long-ago", long_ago) == ["crawl-2.md"]
+
+
+def test_a_crawl_with_a_watchlist_leaves_no_wal_or_shm_beside_the_archive(snapshot, serve_api, crawl, tmp_path):
+    """``crawl --watchlist`` reported under the crawl lock it held, so its report opened the archive ``mode=ro`` as if
+    another process were writing it, and SQLite left ``archive.db-wal`` and ``archive.db-shm`` behind after every
+    scheduled crawl, where a crawl without a watchlist leaves none. The report reads the archive as any reader with
+    no crawl running does: nothing is left beside the archive but its lock file."""
+    server = serve_api(snapshot)
+    watchlist = write(tmp_path, WATCHLIST)
+    result = crawl(server.api_url, "--watchlist", str(watchlist), "--out", str(tmp_path / "reports"),
+                   from_date="2018-01-01", until_date="2018-12-31")
+    assert result.returncode == 0, result.output
+    assert "Mijn jeugdhulp" in result.output and "== Zuid-Limburg:" in result.output, result.output
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("archive.db"))
+    assert beside == ["archive.db", "archive.db.lock"], beside
