@@ -328,6 +328,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         # the state ("samenwerking met het Rijk"): no party named
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
+    if _TIME_WORD.fullmatch(n):
+        return None  # (branch orgs20) a weekday, month or season alone ("samen met Maandag", a list line "- Oktober")
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
     if _ADDRESS.match(n):
@@ -419,6 +421,10 @@ def _two_forms(n: str | None) -> tuple:
     return (t["a"], t["b"]) if t else (n,)
 
 
+# branch orgs20: a weekday, a month or a season written alone, capitalised at a list line's or a sentence's start or in a
+# heading, names a time, never an organisation ("Januari Zorg", with a word of its kind, may be one)
+_TIME_WORD = re.compile(r"(?i:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|april|mei|"
+                        r"juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter|weekend)")
 # branch orgs20: a date written after a name ("Serviceorganisatie Jeugd ZHZ 15-08-2017" in a document's subject line) is
 # no part of it; a year alone may be ("Zorg 2000")
 _DATE_TAIL = re.compile(r"\s+(?:\d{1,2}-\d{1,2}-(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\Z")
@@ -539,8 +545,9 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
-        if _team_of_buyer(a["name"]):
-            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing
+        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]):
+            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
+            # (branch orgs20) nor does a weekday, month or season alone ("- Oktober" under "De gegunde partijen zijn:")
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension", "ending") and other_tenders is not None:
@@ -2690,5 +2697,6 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
           and not _team_of_buyer(o["name"]) and o["name"].casefold() not in programmes
           and not _ACTIVITY_NAME.fullmatch(o["name"])]  # (branch orgs19) "het Expertiseteam Jeugd van Holland Rijnland"
     organs = _council_organs(text)  # (branch orgs20) "de rekenkamercommissie in Midden-Brabant (RMB)"
-    out = [o for o in out if o["role"] == "awardee" or o["name"].casefold() not in organs]
+    out = [o for o in out if (o["role"] == "awardee" or o["name"].casefold() not in organs)
+           and not _TIME_WORD.fullmatch(o["name"])]  # (branch orgs20) a weekday, month or season alone
     return _spelling_variants(_one_spelling(_abbreviated_twice(out)), text)

@@ -119,3 +119,19 @@ def test_a_municipality_read_by_the_name_the_page_writes_is_not_read_again_by_it
     got = [o["name"] for o in find_organisations(text, awardees=[], municipalities=places["municipalities"])]
     assert len([n for n in got if "Haag" in n or "Gravenhage" in n]) == 1, got
     assert len([n for n in got if "Rijswijk" in n]) == 1, got
+
+
+# --- a weekday, month or season alone ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,time_word,kept", [
+    ("De jeugdhulp is ingekocht in samenwerking met Maandag en Stichting Lumens.", "Maandag", "Stichting Lumens"),
+    ("Samen met Dinsdag is de jeugdhulp ingekocht. De gemeente werkt samen met Januari Zorg.", "Dinsdag", "Januari Zorg"),
+    ("De gegunde partijen zijn:\n- Stichting Lumens\n- Woensdag\n- Oktober\nDe jeugdhulp start in 2025.", "Oktober",
+     "Stichting Lumens"),
+    ("Stichting Lumens levert de jeugdhulp. Samen met Zondag werkt de gemeente aan de jeugdhulp.", "Zondag",
+     "Stichting Lumens"),
+])
+def test_a_weekday_month_or_season_alone_is_no_organisation(read, text, time_word, kept):
+    result = read(text)
+    got = _orgs(result)
+    assert time_word not in got and time_word not in result["awardees"] and kept in got, (got, result["awardees"])
