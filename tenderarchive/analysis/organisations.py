@@ -142,6 +142,14 @@ a named municipality or region is no organisation nor awardee (:func:`_team_of_b
 Holland Rijnland"); providers given as examples ("aanbieders, onder meer A, B en C"), under a line announcing "de
 volgende aanbieders ... :" and in a table's column headed as providers (``party_table``) are read.
 
+Branch orgs20: one organisation whose name a page writes with one word spelled two ways is read once, in the spelling
+the page writes most (:func:`_spelling_variants`: "Willem" and "William Schrikker Groep"; both where each is written as
+often, and never two places: "Zorggroep Almere", "Zorggroep Almelo"); a date after a name is no part of it
+(:data:`_DATE_TAIL`: "Serviceorganisatie Jeugd ZHZ 15-08-2017"); the abbreviation of a council's audit committee is no
+organisation (:func:`_council_organs`: "de rekenkamercommissie in Midden-Brabant (RMB)"); a municipality read under the
+name the page writes ("Gemeente Den Haag" at a ruling's head) is not read again under its official name ("gemeente
+'s-Gravenhage"); a weekday, month or season alone is no organisation nor awardee (:data:`_TIME_WORD`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
