@@ -142,6 +142,14 @@ a named municipality or region is no organisation nor awardee (:func:`_team_of_b
 Holland Rijnland"); providers given as examples ("aanbieders, onder meer A, B en C"), under a line announcing "de
 volgende aanbieders ... :" and in a table's column headed as providers (``party_table``) are read.
 
+Branch orgs20: one organisation whose name a page writes with one word spelled two ways is read once, in the spelling
+the page writes most (:func:`_spelling_variants`: "Willem" and "William Schrikker Groep"; both where each is written as
+often, and never two places: "Zorggroep Almere", "Zorggroep Almelo"); a date after a name is no part of it
+(:data:`_DATE_TAIL`: "Serviceorganisatie Jeugd ZHZ 15-08-2017"); the abbreviation of a council's audit committee is no
+organisation (:func:`_council_organs`: "de rekenkamercommissie in Midden-Brabant (RMB)"); a municipality read under the
+name the page writes ("Gemeente Den Haag" at a ruling's head) is not read again under its official name ("gemeente
+'s-Gravenhage"); a weekday, month or season alone is no organisation nor awardee (:data:`_TIME_WORD`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -293,6 +301,7 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     # branch orgs15: a legal form keeps its written form, its last dot too ("Eikenrode Zorg B.V.", not "... B.V")
     dotted = _LEGAL_DOTTED_END.search(n)
     n = re.sub(r"^[\s.,:;\"()]+|[\s.,:;'\"()]+$", "", n)
+    n = _DATE_TAIL.sub("", n)  # (branch orgs20) "Serviceorganisatie Jeugd ZHZ 15-08-2017"
     if dotted and not n.endswith("."):
         n += "."
     # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
@@ -327,6 +336,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         # the state ("samenwerking met het Rijk"): no party named
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
+    if _TIME_WORD.fullmatch(n):
+        return None  # (branch orgs20) a weekday, month or season alone ("samen met Maandag", a list line "- Oktober")
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
     if _ADDRESS.match(n):
@@ -418,9 +429,19 @@ def _two_forms(n: str | None) -> tuple:
     return (t["a"], t["b"]) if t else (n,)
 
 
+# branch orgs20: a weekday, a month or a season written alone, capitalised at a list line's or a sentence's start or in a
+# heading, names a time, never an organisation ("Januari Zorg", with a word of its kind, may be one)
+_TIME_WORD = re.compile(r"(?i:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|april|mei|"
+                        r"juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter|weekend)")
+# branch orgs20: a date written after a name ("Serviceorganisatie Jeugd ZHZ 15-08-2017" in a document's subject line) is
+# no part of it; a year alone may be ("Zorg 2000")
+_DATE_TAIL = re.compile(r"\s+(?:\d{1,2}-\d{1,2}-(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\Z")
+
+
 def _strip_name(chunk: str) -> str:
-    """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V.")."""
-    n = _LIST_NUMBER.sub("", chunk.strip(" ."), count=1)
+    """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V."), and
+    without a date written after it (branch orgs20)."""
+    n = _DATE_TAIL.sub("", _LIST_NUMBER.sub("", chunk.strip(" ."), count=1))
     return n + "." if _LEGAL_DOTTED_END.search(chunk) and not n.endswith(".") else n
 
 
@@ -532,8 +553,9 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
-        if _team_of_buyer(a["name"]):
-            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing
+        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]):
+            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
+            # (branch orgs20) nor does a weekday, month or season alone ("- Oktober" under "De gegunde partijen zijn:")
         if not why:
             kept.append(a)
         elif why in ("other_service", "extension", "ending") and other_tenders is not None:
@@ -2003,6 +2025,20 @@ _BUYING_OFFICE = re.compile(r"(?i:inkoopbureau|inkooporganisatie|inkoopcentrale|
                             r"inkoopsamenwerking)(?![\w-])")
 
 
+# branch orgs20: a council's own audit or advisory committee ("de rekenkamercommissie in Midden-Brabant (RMB)", "De
+# Rekenkamer Oost-Nederland (RON)", "de raadscommissie Samenleving (RCS)") examines the buyer's procurement for the
+# council: an organ of the municipalities, no buyer, provider or adviser of the procurement; its abbreviation, read
+# later as the subject of a sentence ("De RMB heeft zich de vraag gesteld"), names it
+_COUNCIL_ORGAN_ABBR = re.compile(
+    r"(?i:\b(?:[\w-]*rekenkamer(?:commissie)?|raadscommissie|auditcommissie|raadswerkgroep|griffie))"
+    r"(?: [^()\n.;:]{1,60}?)? \((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+
+
+def _council_organs(text: str) -> set[str]:
+    """The casefolded abbreviations of a council's audit or advisory committee the page defines (branch orgs20)."""
+    return {m.group("abbr").casefold() for m in _COUNCIL_ORGAN_ABBR.finditer(text[:MAX_SCAN])}
+
+
 def _programmes(text: str) -> set[str]:
     """The casefolded names (and abbreviations) of what ``text`` calls a programme, project or campaign."""
     out: set[str] = set()
@@ -2221,6 +2257,61 @@ def _one_spelling(out: list[dict]) -> list[dict]:
         by_key[key] = o
         kept.append(o)
     return kept
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Whether two words are one word spelled two ways (branch orgs20): the same first letter, each of at least five
+    letters, at most two letters added, dropped or changed and no more than a third of the shorter word ("Willem" and
+    "William", "Kwadrant" and "Kwadrand"; not "Gooi" and "Goes", "Oost" and "West")."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    limit = min(2, min(len(a), len(b)) // 3)
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def _spelling_variants(out: list[dict], text: str) -> list[dict]:
+    """(branch orgs20) One organisation whose name a page writes with one word spelled two ways ("Willem Schrikker
+    Groep" once, "William Schrikker Groep" twice) is read once, in the spelling the page writes most (an awardee's
+    spelling always; two spellings written as often are both kept: the page does not tell which is right). Names of at least two words that differ in one word alone, a near spelling
+    that is no place's name ("Zorggroep Almere" and "Zorggroep Almelo" are two). Names are grouped by their other words,
+    so a page of thousands of names is read in time linear in their number."""
+    groups: dict[tuple, list[int]] = {}
+    words = [o["name"].split() for o in out]
+    for i, w in enumerate(words):
+        if len(w) >= 2:
+            for k in range(len(w)):
+                groups.setdefault((len(w), k, tuple(w[:k] + w[k + 1:])), []).append(i)
+    drop: set[int] = set()
+    counts: dict[str, int] = {}
+
+    def weight(i: int) -> tuple:
+        name = out[i]["name"]
+        if name not in counts:
+            counts[name] = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:MAX_SCAN]))
+        return (out[i]["role"] == "awardee", counts[name])
+
+    for (_, k, _), idx in groups.items():
+        if len(idx) < 2 or len(idx) > 20:
+            continue
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                if i in drop or j in drop:
+                    continue
+                a, b = words[i][k], words[j][k]
+                if not _near_spelling(a.casefold(), b.casefold()) or _is_place(a) or _is_place(b):
+                    continue
+                if out[i]["role"] == "awardee" and out[j]["role"] == "awardee" or weight(i)[:2] == weight(j)[:2]:
+                    continue  # both read as winners, or each written as often: the page does not tell which is right
+                drop.add(j if weight(i) > weight(j) else i)
+    return [o for i, o in enumerate(out) if i not in drop]
 
 
 _PERSON_SHAPE = re.compile(r"(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?"
@@ -2471,6 +2562,12 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # branch orgs1: a list after "gemeente(n/s)" may hold names of several words ("de gemeenten Alphen aan den Rijn en
     # Kaag en Braassem", "De samenwerkende gemeentes Hillegom, Lisse en Teylingen"): any named municipality is a list item
     others = sorted({f for mun in municipalities or [] for f in forms_of(mun["name"])}, key=len, reverse=True)
+    # branch orgs20: a municipality read already under the name the page writes ("gemeente Den Haag", "gemeente Rijswijk"
+    # at a ruling's head) is not read again under its official one ("gemeente 's-Gravenhage", "gemeente Rijswijk (ZH.)")
+    read_buyers = {re.sub(r"^gemeente\s+", "", o["name"].casefold()) for o in out if o["role"] == "buyer"}
+    for mun in municipalities or []:
+        if any(f.casefold() in read_buyers for f in forms_of(mun["name"])):
+            seen.add(f"gemeente {mun['name']}".casefold())
     # (branch orgs14) a body that buys for several municipalities: a region, an inkoopbureau, a jeugdhulpregio
     # named as a body, not as a place ("de gemeenten in de regio Alkmaar")
     regional_buyer = any(o["role"] == "buyer" and not re.match(r"(?i:gemeente )|regio ", o["name"]) for o in out)
@@ -2607,4 +2704,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                                                             or _municipal_unit(o["name"]))
           and not _team_of_buyer(o["name"]) and o["name"].casefold() not in programmes
           and not _ACTIVITY_NAME.fullmatch(o["name"])]  # (branch orgs19) "het Expertiseteam Jeugd van Holland Rijnland"
-    return _one_spelling(_abbreviated_twice(out))
+    organs = _council_organs(text)  # (branch orgs20) "de rekenkamercommissie in Midden-Brabant (RMB)"
+    out = [o for o in out if (o["role"] == "awardee" or o["name"].casefold() not in organs)
+           and not _TIME_WORD.fullmatch(o["name"])]  # (branch orgs20) a weekday, month or season alone
+    return _spelling_variants(_one_spelling(_abbreviated_twice(out)), text)
