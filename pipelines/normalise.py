@@ -859,6 +859,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
         "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
         "description": description, "description_list": list_description,
+        # the row's text stood in for a detail that gave none (the writer keeps a detail's over it); NULL: a detail's,
+        # though equal to the row's
+        "description_from_list": 1 if detail_description is None and list_description is not None else None,
         # the authority's name last, the list row's too (§3): a detail naming no buyer left the buyer NULL though the
         # row named the authority (buyer_official)
         "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam"),
@@ -924,6 +927,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
+    if description is None:
+        del notice["description_from_list"]  # no description at all: the archived one is kept (omitted), its origin too
     # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
     drifted = [column for field, column in LABEL_COLUMNS.items()
                if notice[column] is None and label_drifted(d.get(field))]

@@ -70,6 +70,10 @@ TABLES: dict[str, dict] = {
             # the list row's opdrachtBeschrijving (a shorter text, about 1,000 characters: reference §3), kept apart so
             # the full text a detail gave is not replaced by it: store/writes.py detail_description
             "description_list": str,
+            # 1 when the description is the list row's text standing in for a detail that gave none, NULL when a
+            # detail gave it: a detail's text equal to the row's (a short one, reference §3) is still the detail's
+            # (store/writes.py detail_description)
+            "description_from_list": int,
             # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
             "open_until": str,
             "procedure": str, "procedure_label": str,
@@ -431,7 +435,10 @@ TABLES: dict[str, dict] = {
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
     "documents_unread", "documents_zip_url",  # from /documenten: absent when it was not read, empty when it lists none
-    "open_until"}  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
+    "open_until",  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
+    # where the description came from: NULL is "a detail's", no value left out (pipelines/normalise.py drops the column
+    # where no description came at all)
+    "description_from_list"}
 
 
 def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
@@ -465,6 +472,10 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
+                    if (name, column) == ("notices", "description_from_list"):
+                        # rows archived before the column: a text equal to the list row's was taken as the row's
+                        db.execute("update notices set description_from_list = 1 "
+                                   "where description is not null and description = description_list")
             migrate_key(table, spec["pk"])
             migrate_column_order(db, table, list(spec["columns"]))
         for columns in spec.get("indexes", []):

@@ -606,7 +606,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # the detail gave no description and its list row's shorter text (reference §3) stood in: the full
                 # text an earlier detail gave is kept, as for a value the response omitted (keep_omitted), the
                 # youth-care terms and places read in it with it (a row's text is no newer word than a detail's)
-                notice["description"] = None
+                notice["description"], notice["description_from_list"] = None, known.get("description_from_list")
             if record.get("published_from_list") and known is not None and known.get("published") is not None \
                     and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
@@ -695,11 +695,13 @@ def detail_consultation(known: dict) -> bool:
 
 
 def detail_description(known: dict) -> bool:
-    """Whether an archived notice's description is one its detail gave: it is not its list row's
-    (``description_list``: a shorter text, reference tenderned-api.md §3), which stands in only where a detail gives
-    none (pipelines/normalise.py). A notice archived before that column (NULL) keeps its text too: where it came from
-    is not known, and a text kept is not lost (``tenderarchive reparse`` records the list's from the raw store)."""
-    return known.get("description") is not None and known.get("description") != known.get("description_list")
+    """Whether an archived notice's description is one its detail gave: not the list row's shorter text (reference
+    tenderned-api.md §3) standing in where a detail gave none (``description_from_list``, pipelines/normalise.py). A
+    detail's text equal to its row's (a description shorter than the list's about 1,000 characters) is the detail's:
+    a later row with another text does not replace it. A notice archived before that column keeps its text unless it
+    equals its row's (schema.ensure_schema marks those); where it came from is not known, and a text kept is not lost
+    (``tenderarchive reparse`` records the list's from the raw store)."""
+    return known.get("description") is not None and not known.get("description_from_list")
 
 
 def _places_new(db: sqlite_utils.Database, key) -> bool:
