@@ -4,7 +4,9 @@ text (§3). The records are SYNTHETIC."""
 
 from __future__ import annotations
 
-from tests.conftest import by_id
+from tests import forkcli
+from tests.conftest import ROOT, by_id
+from tests.test_reparse import dump
 
 OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
 AGAIN = ("-s", "TENDERNED_INCREMENTAL=False")  # a crawl that is not incremental fetches the notice with its row again
@@ -16,7 +18,8 @@ def test_a_detail_description_equal_to_the_list_rows_is_the_details_when_the_lis
     gives (§3: the list's is about 1,000 characters, so a short description is the same in both). Archived, the text
     read as the row's: fetched again with a row whose text changed while the detail left ``opdrachtBeschrijving`` out
     (§13: fields go missing), the row's replaced the detail's. It is the detail's, kept; the row's is archived apart.
-    A later detail naming a text is taken, and its row's text then follows the row."""
+    A later detail naming a text is taken, and its row's text then follows the row; a reparse of the four crawls gives
+    the same archive."""
     notice = by_id(snapshot, 300301)
     text = notice["list"]["opdrachtBeschrijving"]
     notice["detail"]["opdrachtBeschrijving"] = text
@@ -46,6 +49,12 @@ def test_a_detail_description_equal_to_the_list_rows_is_the_details_when_the_lis
     fourth = crawl(server.api_url, *AGAIN, **OPEN)
     row = fourth.db["notices"].get(300301)
     assert (row["description"], row["description_list"]) == (changed, text)
+
+    server.__exit__(None, None, None)  # a reparse replays the raw store: the same
+    before = dump(fourth.db_path)
+    reparsed = forkcli.run(["reparse", "--db", fourth.db_path], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-2000:]
+    assert dump(fourth.db_path) == before
 
 
 def test_a_list_rows_description_that_stood_in_still_follows_the_list_row(snapshot, serve_api, crawl):
