@@ -71,3 +71,36 @@ def test_a_list_rows_description_that_stood_in_still_follows_the_list_row(snapsh
     assert again.crawl["status"] == "complete", again.errors
     row = again.db["notices"].get(300301)
     assert (row["description"], row["description_list"]) == (text + " Aangevuld in de lijst.",) * 2
+
+
+#: market consultation 500501 (published 2019-05-02, kenmerk 333001)
+MAC = {"from_date": "2019-05-01", "until_date": "2019-05-03"}
+
+
+def test_a_closing_date_a_detail_gave_equal_to_the_list_rows_is_the_details_when_the_row_changes(
+        snapshot, serve_api, crawl):
+    """As for the description: contract notice 300301's detail names the closing date its list row names (not moved
+    by a rectification, §3 "Gotcha"), and market consultation 500501's detail its row's ``sluitingsDatumMarktconsultatie``.
+    Each read as the row's date: fetched again with a row naming another while the detail named none (§13), the row's
+    replaced the detail's. The detail's is kept, the row's archived apart."""
+    contract, consultation = by_id(snapshot, 300301), by_id(snapshot, 500501)
+    contract["list"]["sluitingsDatum"] = contract["detail"]["sluitingsDatum"] = "2021-11-15T12:00:00"
+    consultation["list"]["sluitingsDatumMarktconsultatie"] = "2019-06-14"
+    consultation["detail"]["sluitingsDatumMarktconsultatie"] = "2019-06-14"
+    server = serve_api(snapshot)
+    first, first_mac = crawl(server.api_url, **OPEN), crawl(server.api_url, **MAC)
+    assert first.crawl["status"] == first_mac.crawl["status"] == "complete", (first.errors, first_mac.errors)
+    row = first.db["notices"].get(300301)
+    assert (row["deadline"], row["deadline_list"]) == ("2021-11-15T12:00:00+01:00",) * 2
+    assert (first.db["notices"].get(500501)["consultation_deadline"]) == "2019-06-14"
+
+    contract["list"]["sluitingsDatum"] = "2021-11-22T12:00:00"
+    del contract["detail"]["sluitingsDatum"]
+    consultation["list"]["sluitingsDatumMarktconsultatie"] = "2019-06-21"
+    del consultation["detail"]["sluitingsDatumMarktconsultatie"]
+    again, again_mac = crawl(server.api_url, *AGAIN, **OPEN), crawl(server.api_url, *AGAIN, **MAC)
+    assert again.crawl["status"] == again_mac.crawl["status"] == "complete", (again.errors, again_mac.errors)
+    row = again.db["notices"].get(300301)
+    assert (row["deadline"], row["deadline_list"]) == ("2021-11-15T12:00:00+01:00", "2021-11-22T12:00:00+01:00")
+    row = again.db["notices"].get(500501)
+    assert (row["consultation_deadline"], row["consultation_deadline_list"]) == ("2019-06-14", "2019-06-21")

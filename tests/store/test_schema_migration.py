@@ -269,7 +269,8 @@ def test_article_municipalities_archived_before_implied_are_marked_from_their_ma
 #: the middle of its table's list, before the provenance columns or the winner's own dates).
 ADDED_SINCE = {"notices": ("publication_status", "publication_status_label", "is_imported", "digital_submission",
                            "digital_submission_label", "deviating_rules", "pdf_id", "consultation_deadline_list",
-                           "description_list", "description_from_list"),
+                           "description_list", "description_from_list", "deadline_from_list",
+                           "consultation_deadline_from_list"),
                "documents": ("dropped_since", "listed_again", "omitted_columns"),
                "award_suppliers": ("is_buyer", "trade_name", "trade_key")}
 
@@ -543,4 +544,30 @@ def test_notices_archived_before_the_descriptions_origin_gain_it_as_the_text_the
     assert [(r["publication_id"], r["description"], r["description_list"], r["description_from_list"])
             for r in db["notices"].rows] == [(7, changed, changed, 1), (8, full, changed, None),
                                              (9, full, changed, None)]
+    db.close()
+
+
+def test_notices_archived_before_the_closing_dates_origin_gain_it_as_the_dates_they_kept_read(tmp_path):
+    """``notices.deadline_from_list`` and ``consultation_deadline_from_list`` (1: the list row's date stood in for a
+    detail that named none), added to an older archive: a date equal to its row's (a placeholder with no row's date
+    too) was taken as the row's and is marked so; one a rectification moved, or whose row's is not known, is a
+    detail's (NULL). Synthetic rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    day, moved = "2021-11-15T12:00:00+01:00", "2021-11-29T12:00:00+01:00"
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column deadline_from_list")
+        conn.execute("alter table notices drop column consultation_deadline_from_list")
+        conn.executemany("insert into notices (publication_id, notice_type, deadline, deadline_placeholder, "
+                         "deadline_list, consultation_deadline, consultation_deadline_list, crawl_id) "
+                         "values (?, 'AAO', ?, ?, ?, ?, ?, 1)",
+                         [(7, day, 0, day, "2019-06-14", "2019-06-14"), (8, moved, 0, day, "2019-06-28", "2019-06-14"),
+                          (9, day, 0, None, "2019-06-28", None), (10, None, 1, None, None, None),
+                          (11, None, None, None, None, None)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    assert [(r["publication_id"], r["deadline_from_list"], r["consultation_deadline_from_list"])
+            for r in db["notices"].rows] == [(7, 1, 1), (8, None, None), (9, None, None), (10, 1, None),
+                                             (11, None, None)]
     db.close()
