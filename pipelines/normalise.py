@@ -859,6 +859,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's, else the list row's: one of no shape gives way to the next (first_text, first_kenmerk)
         "title": first_text(d.get("aanbestedingNaam"), row.get("aanbestedingNaam")),
         "description": description, "description_list": list_description,
+        # the row's text stood in for a detail that gave none (the writer keeps a detail's over it); NULL: a detail's,
+        # though equal to the row's
+        "description_from_list": 1 if detail_description is None and list_description is not None else None,
         # the authority's name last, the list row's too (§3): a detail naming no buyer left the buyer NULL though the
         # row named the authority (buyer_official)
         "buyer": first_text(d.get("opdrachtgeverNaam"), row.get("opdrachtgeverNaam"), d.get("aanbestedendeDienstNaam"),
@@ -868,8 +871,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,
         "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,
+        # the row's date stood in for a detail that named none (the writer keeps a detail's over it); NULL: a detail's,
+        # though equal to the row's. Left out below where no date came at all
+        "deadline_from_list": 1 if d.get("sluitingsDatum") in (None, "") else None,
         "listed_as": listed_as(row) if item.list_record is not None else None,
         "consultation_deadline": consultation, "consultation_deadline_list": list_consultation,
+        "consultation_deadline_from_list": 1 if not d.get("sluitingsDatumMarktconsultatie") else None,
         "open_until": open_until,
         "procedure": procedure, "procedure_label": procedure_label,
         "contract_type": contract_type, "contract_type_label": contract_type_label,
@@ -924,6 +931,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
+    if description is None:
+        del notice["description_from_list"]  # no description at all: the archived one is kept (omitted), its origin too
+    if the_deadline is None and placeholder != 1:
+        del notice["deadline_from_list"]  # likewise for the closing date
+    if consultation is None:
+        del notice["consultation_deadline_from_list"]
     # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
     drifted = [column for field, column in LABEL_COLUMNS.items()
                if notice[column] is None and label_drifted(d.get(field))]
@@ -940,8 +953,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # so the re-check neither changes nor omits it (a version and "changed" in reports every time)
         if d.get("sluitingsDatum") in (None, ""):
             del notice["deadline"], notice["deadline_placeholder"]
+            notice.pop("deadline_from_list", None)
         if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
             del notice["consultation_deadline"]
+            notice.pop("consultation_deadline_from_list", None)
 
     documents = None
     if item.documents is not None:

@@ -60,6 +60,10 @@ TABLES: dict[str, dict] = {
             "title": str, "description": str, "buyer": str, "buyer_official": str,
             "published": str, "published_at": str, "year": int, "year_month": str,
             "deadline": str, "deadline_placeholder": int, "deadline_list": str,
+            # 1 when the closing date is the list row's standing in for a detail that named none, NULL when a detail
+            # named it: a detail's date equal to the row's (not moved) is still the detail's (store/writes.py
+            # detail_deadline); so for the consultation's and the description below
+            "deadline_from_list": int,
             # what the list row said of kenmerk, type and early end when the notice was last fetched with it
             # (pipelines/normalise.py listed_as): a row that keeps disagreeing with its detail is fetched once
             "listed_as": str,
@@ -67,9 +71,14 @@ TABLES: dict[str, dict] = {
             # the list row's sluitingsDatumMarktconsultatie (the date first published: a rectification moves the
             # detail's alone, reference §3), kept apart as deadline_list is: store/writes.py detail_consultation
             "consultation_deadline_list": str,
+            "consultation_deadline_from_list": int,
             # the list row's opdrachtBeschrijving (a shorter text, about 1,000 characters: reference §3), kept apart so
             # the full text a detail gave is not replaced by it: store/writes.py detail_description
             "description_list": str,
+            # 1 when the description is the list row's text standing in for a detail that gave none, NULL when a
+            # detail gave it: a detail's text equal to the row's (a short one, reference §3) is still the detail's
+            # (store/writes.py detail_description)
+            "description_from_list": int,
             # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
             "open_until": str,
             "procedure": str, "procedure_label": str,
@@ -431,7 +440,21 @@ TABLES: dict[str, dict] = {
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
     "documents_unread", "documents_zip_url",  # from /documenten: absent when it was not read, empty when it lists none
-    "open_until"}  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
+    "open_until",  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
+    # where the closing dates and the description came from: NULL is "a detail's", no value left out
+    # (pipelines/normalise.py drops the column where no value came at all)
+    "deadline_from_list", "consultation_deadline_from_list", "description_from_list"}
+
+
+#: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as
+#: they were told apart before (store/writes.py ``detail_deadline``, ``detail_consultation``, ``detail_description``),
+#: a value equal to its row's (a placeholder deadline with no row's date too).
+FROM_LIST_MARKED = {
+    "deadline_from_list": "(deadline is not null or deadline_placeholder = 1) and deadline is deadline_list",
+    "consultation_deadline_from_list": "consultation_deadline is not null "
+                                       "and consultation_deadline = consultation_deadline_list",
+    "description_from_list": "description is not null and description = description_list",
+}
 
 
 def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
@@ -465,6 +488,9 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
+                    if name == "notices" and column in FROM_LIST_MARKED:
+                        # rows archived before the column: a value equal to the list row's was taken as the row's
+                        db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")
             migrate_key(table, spec["pk"])
             migrate_column_order(db, table, list(spec["columns"]))
         for columns in spec.get("indexes", []):

@@ -599,14 +599,16 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # the detail named no closing date and its list row's (the original: reference §3) stood in; the
                 # archived one an earlier detail gave (a rectification's move) is kept: the list's is no newer word
                 notice["deadline"], notice["deadline_placeholder"] = known["deadline"], known["deadline_placeholder"]
+                notice["deadline_from_list"] = known.get("deadline_from_list")
             if record.get("consultation_from_list") and known is not None and detail_consultation(known):
                 # so for a market consultation's closing date (sluitingsDatumMarktconsultatie): the list's stood in
                 notice["consultation_deadline"] = known["consultation_deadline"]
+                notice["consultation_deadline_from_list"] = known.get("consultation_deadline_from_list")
             if record.get("description_from_list") and known is not None and detail_description(known):
                 # the detail gave no description and its list row's shorter text (reference §3) stood in: the full
                 # text an earlier detail gave is kept, as for a value the response omitted (keep_omitted), the
                 # youth-care terms and places read in it with it (a row's text is no newer word than a detail's)
-                notice["description"] = None
+                notice["description"], notice["description_from_list"] = None, known.get("description_from_list")
             if record.get("published_from_list") and known is not None and known.get("published") is not None \
                     and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
@@ -676,30 +678,34 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
 
 
 def detail_deadline(known: dict) -> bool:
-    """Whether an archived notice's closing date (or its placeholder, "no real deadline") is one its detail gave: it
-    is not its list row's (``deadline_list``, the original closing date the list keeps: reference tenderned-api.md
-    §3), which stands in only where a detail names none (pipelines/normalise.py)."""
+    """Whether an archived notice's closing date (or its placeholder, "no real deadline") is one its detail gave: not
+    its list row's (the original closing date the list keeps: reference tenderned-api.md §3) standing in where a
+    detail named none (``deadline_from_list``, pipelines/normalise.py). A detail's date equal to its row's (not moved)
+    is the detail's: a later row naming another does not replace it. An archive written before that column marked a
+    date equal to its row's as the row's (schema.FROM_LIST_MARKED)."""
     if known.get("deadline") is None and known.get("deadline_placeholder") != 1:
         return False
-    return known.get("deadline") != known.get("deadline_list")
+    return not known.get("deadline_from_list")
 
 
 def detail_consultation(known: dict) -> bool:
-    """Whether an archived notice's market consultation closing date is one its detail gave: it is not its list
-    row's (``consultation_deadline_list``, the date the list keeps as first published), which stands in only where a
-    detail names none (pipelines/normalise.py). A notice archived before that column (NULL) keeps its date too: where
-    it came from is not known, and a date kept is not lost (``tenderarchive reparse`` records the list's from the
-    raw store)."""
-    return known.get("consultation_deadline") is not None and (
-        known.get("consultation_deadline") != known.get("consultation_deadline_list"))
+    """Whether an archived notice's market consultation closing date is one its detail gave: not its list row's
+    (``consultation_deadline_list``, the date the list keeps as first published) standing in where a detail named none
+    (``consultation_deadline_from_list``, pipelines/normalise.py); a detail's date equal to its row's is the detail's.
+    A notice archived before these columns keeps its date unless it equals its row's (schema.FROM_LIST_MARKED): where
+    it came from is not known, and a date kept is not lost (``tenderarchive reparse`` records the list's from the raw
+    store)."""
+    return known.get("consultation_deadline") is not None and not known.get("consultation_deadline_from_list")
 
 
 def detail_description(known: dict) -> bool:
-    """Whether an archived notice's description is one its detail gave: it is not its list row's
-    (``description_list``: a shorter text, reference tenderned-api.md §3), which stands in only where a detail gives
-    none (pipelines/normalise.py). A notice archived before that column (NULL) keeps its text too: where it came from
-    is not known, and a text kept is not lost (``tenderarchive reparse`` records the list's from the raw store)."""
-    return known.get("description") is not None and known.get("description") != known.get("description_list")
+    """Whether an archived notice's description is one its detail gave: not the list row's shorter text (reference
+    tenderned-api.md §3) standing in where a detail gave none (``description_from_list``, pipelines/normalise.py). A
+    detail's text equal to its row's (a description shorter than the list's about 1,000 characters) is the detail's:
+    a later row with another text does not replace it. A notice archived before that column keeps its text unless it
+    equals its row's (schema.ensure_schema marks those); where it came from is not known, and a text kept is not lost
+    (``tenderarchive reparse`` records the list's from the raw store)."""
+    return known.get("description") is not None and not known.get("description_from_list")
 
 
 def _places_new(db: sqlite_utils.Database, key) -> bool:

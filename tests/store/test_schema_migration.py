@@ -269,7 +269,8 @@ def test_article_municipalities_archived_before_implied_are_marked_from_their_ma
 #: the middle of its table's list, before the provenance columns or the winner's own dates).
 ADDED_SINCE = {"notices": ("publication_status", "publication_status_label", "is_imported", "digital_submission",
                            "digital_submission_label", "deviating_rules", "pdf_id", "consultation_deadline_list",
-                           "description_list"),
+                           "description_list", "description_from_list", "deadline_from_list",
+                           "consultation_deadline_from_list"),
                "documents": ("dropped_since", "listed_again", "omitted_columns"),
                "award_suppliers": ("is_buyer", "trade_name", "trade_key")}
 
@@ -510,4 +511,63 @@ def test_notices_archived_before_the_lists_description_gain_the_column_and_keep_
     write_notice(db, record, 2)
     row = db["notices"].get(7)
     assert (row["description"], row["description_list"]) == (full, "Specialistische jeugdhulp")
+    db.close()
+
+
+def test_notices_archived_before_the_descriptions_origin_gain_it_as_the_text_they_kept_read(tmp_path):
+    """``notices.description_from_list`` (1: the list row's text stood in for a detail that gave none): an archive
+    written before it gains the column when it is opened for writing. A notice whose text equals its row's
+    (``description_list``) was taken as the row's and is marked so: a later row with another text still follows the
+    row. One whose text differs, or whose row's is not known, is a detail's (NULL): a later row's text does not replace
+    it. Synthetic rows."""
+    from tenderarchive.store.writes import write_notice
+    from tests.store.test_writes import notice_record
+
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    short, full = "Specialistische jeugdhulp", "Specialistische jeugdhulp en crisisopvang voor de regio"
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column description_from_list")
+        conn.executemany("insert into notices (publication_id, notice_type, description, description_list, crawl_id) "
+                         "values (?, 'AAO', ?, ?, 1)", [(7, short, short), (8, full, short), (9, full, None)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    assert [(r["publication_id"], r["description_from_list"]) for r in db["notices"].rows] == [
+        (7, 1), (8, None), (9, None)]
+
+    changed = short + " in de regio"
+    for key in (7, 8, 9):                        # fetched with a row of another text, the detail giving none
+        record = notice_record(key, description=changed, description_list=changed, description_from_list=1)
+        record["description_from_list"] = True
+        write_notice(db, record, 2)
+    assert [(r["publication_id"], r["description"], r["description_list"], r["description_from_list"])
+            for r in db["notices"].rows] == [(7, changed, changed, 1), (8, full, changed, None),
+                                             (9, full, changed, None)]
+    db.close()
+
+
+def test_notices_archived_before_the_closing_dates_origin_gain_it_as_the_dates_they_kept_read(tmp_path):
+    """``notices.deadline_from_list`` and ``consultation_deadline_from_list`` (1: the list row's date stood in for a
+    detail that named none), added to an older archive: a date equal to its row's (a placeholder with no row's date
+    too) was taken as the row's and is marked so; one a rectification moved, or whose row's is not known, is a
+    detail's (NULL). Synthetic rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    day, moved = "2021-11-15T12:00:00+01:00", "2021-11-29T12:00:00+01:00"
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column deadline_from_list")
+        conn.execute("alter table notices drop column consultation_deadline_from_list")
+        conn.executemany("insert into notices (publication_id, notice_type, deadline, deadline_placeholder, "
+                         "deadline_list, consultation_deadline, consultation_deadline_list, crawl_id) "
+                         "values (?, 'AAO', ?, ?, ?, ?, ?, 1)",
+                         [(7, day, 0, day, "2019-06-14", "2019-06-14"), (8, moved, 0, day, "2019-06-28", "2019-06-14"),
+                          (9, day, 0, None, "2019-06-28", None), (10, None, 1, None, None, None),
+                          (11, None, None, None, None, None)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    assert [(r["publication_id"], r["deadline_from_list"], r["consultation_deadline_from_list"])
+            for r in db["notices"].rows] == [(7, 1, 1), (8, None, None), (9, None, None), (10, 1, None),
+                                             (11, None, None)]
     db.close()
