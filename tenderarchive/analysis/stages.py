@@ -142,6 +142,11 @@ _NOBODY_BEFORE = re.compile(r"\b(?:niemand|geen van (?:de|hen|allen|beide)\b|gee
                             r"(?:aanbieder|partij|inschrijver|gegadigde|zorgaanbieder|jeugdhulpaanbieder)(?:s|en)?\b)"
                             r"(?: (?!en\b|maar\b|of\b|dat\b|die\b|omdat\b|terwijl\b)[\w'-]+){0,8}? ?$", re.I)
 _PARTY_STEPS = ("bezwaar",) + LEGAL_STAGES
+#: branch cv58: "nog geen" right before the cue's noun (at most an article, "enkel" or one inflected adjective between) --
+#: "Er is nog geen bezwaar gemaakt", "Er zijn nog geen bezwaren ingediend" -- is the step not yet taken, to come, however
+#: near the cue's own participle stands ("gemaakt" is the cue's verb, denied with it: cv56's "geen" reads the same noun
+#: denied, "nog geen" leaves it ahead, as PLANNED reads "nog geen" elsewhere)
+_NOT_YET_NOUN = re.compile(r"\bnog geen\s+(?:(?:een|de|het)\s+)?(?:(?:enkel|[\w-]+e)\s+)?$", re.I)
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
@@ -1105,6 +1110,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
             if status in ("done", "current") and _announced_or_ahead(text, m, stage):
                 status = "planned"  # branch cv55: "neemt in april een besluit over de gunning", "kondigen een kort geding aan"
+            if status in ("done", "current") and _NOT_YET_NOUN.search(text, max(0, m.start() - 40), m.start()):
+                status = "planned"  # branch cv58: "Er is nog geen bezwaar gemaakt": the step still to come
             if status in ("done", "current") and _weighed_before(text, m, stage):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))

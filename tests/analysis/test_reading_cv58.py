@@ -46,3 +46,22 @@ def test_an_award_nobody_objected_to_stands(read, text):
 ])
 def test_an_extension_told_done_keeps_its_reading(read, text, stage):
     assert stage_statuses(read(text, published=PUBLISHED)).get(stage) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "Er is nog geen bezwaar gemaakt tegen de voorlopige gunning van de aanbesteding jeugdhulp.",
+    "Er zijn nog geen bezwaren ingediend tegen de voorlopige gunning van de aanbesteding jeugdhulp.",
+])
+def test_an_objection_not_yet_made_is_to_come(read, text):
+    # "nog geen" before the step's noun: not yet taken, however near the step's own participle stands
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get("bezwaar") in (None, "planned")
+    assert stage_statuses(result).get("voorlopige_gunning") == "done"
+    assert result["primary_stage"] == "voorlopige_gunning"
+
+
+def test_an_objection_made_is_still_the_objection(read):
+    # guard: without "nog geen" the objection is made
+    result = read("Er is bezwaar gemaakt tegen de voorlopige gunning van de aanbesteding jeugdhulp.", published=PUBLISHED)
+    assert stage_statuses(result).get("bezwaar") == "done"
+    assert result["primary_stage"] == "bezwaar"
