@@ -142,6 +142,11 @@ _NOBODY_BEFORE = re.compile(r"\b(?:niemand|geen van (?:de|hen|allen|beide)\b|gee
                             r"(?:aanbieder|partij|inschrijver|gegadigde|zorgaanbieder|jeugdhulpaanbieder)(?:s|en)?\b)"
                             r"(?: (?!en\b|maar\b|of\b|dat\b|die\b|omdat\b|terwijl\b)[\w'-]+){0,8}? ?$", re.I)
 _PARTY_STEPS = ("bezwaar",) + LEGAL_STAGES
+#: branch cv58: "nog geen" right before the cue's noun (at most an article, "enkel" or one inflected adjective between) --
+#: "Er is nog geen bezwaar gemaakt", "Er zijn nog geen bezwaren ingediend" -- is the step not yet taken, to come, however
+#: near the cue's own participle stands ("gemaakt" is the cue's verb, denied with it: cv56's "geen" reads the same noun
+#: denied, "nog geen" leaves it ahead, as PLANNED reads "nog geen" elsewhere)
+_NOT_YET_NOUN = re.compile(r"\bnog geen\s+(?:(?:een|de|het)\s+)?(?:(?:enkel|[\w-]+e)\s+)?$", re.I)
 
 
 def _negated_in_cue(text: str, m: re.Match) -> bool:
@@ -514,20 +519,53 @@ _OPEN_QUESTION = re.compile(
 #: verlenging" -- consents to a step proposed; it tells neither that the step was taken nor that it was denied: to come
 _CONSENT_BEFORE = re.compile(r"\b(?:geen|niet langer) (?:enkel )?(?:bezwaar|bezwaren|probleem|problemen|moeite|reden om) "
                              r"(?:met|tegen|bij|voor) (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
+#: branch cv58: no objection *filed* against the step -- "Er is geen bezwaar gemaakt tegen de verlenging", "Niemand heeft
+#: bezwaar aangetekend tegen de verlenging", "Er zijn geen bezwaren ingediend tegen de gunning", the step first: "Tegen de
+#: verlenging is geen bezwaar gemaakt" -- names the step as what an objection would have been against. That says the step
+#: was proposed, not that it was taken: an extension (or a contract, a start) unopposed is consented to, to come, as cv57's
+#: "geen bezwaar tegen". The award is the exception (stages.md: `bezwaar` is the objection during the standstill that the
+#: intention to award opens): a standstill passed without objection leaves the award standing, so an award unopposed keeps
+#: the status its clause gives it ("zijn geen bezwaren ingediend tegen de gunning": done; "nog geen": to come)
+_FILED_VERB = r"(?:gemaakt|ingediend|aangetekend|maakte|maakten|diende|dienden|tekende|tekenden)"
+_UNOPPOSED_BEFORE = re.compile(
+    r"(?:\b(?:geen|nooit) (?:enkel )?bezwa(?:ar|ren) (?:(?:is|zijn|werd|werden|was|waren) )?" + _FILED_VERB + r"|"
+    r"\b(?:niemand|geen van (?:de|hen|allen|beide)\b(?: [\w'-]+){0,3}?) (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,2}?bezwaar "
+    + _FILED_VERB + r"|\b(?:niemand|geen van (?:de|hen|allen|beide)\b(?: [\w'-]+){0,3}?) (?:maakte|maakten|diende|dienden|"
+    r"tekende|tekenden) (?:[\w'-]+ ){0,2}?bezwaar(?: aan| in)?) "
+    r"(?:[\w'-]+ ){0,2}?tegen (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
+_UNOPPOSED_AFTER = re.compile(r"^(?:[\w'-]+ ){0,6}?(?:is|zijn|werd|werden|was|waren) (?:[\w'-]+ ){0,3}?"
+                              r"(?:geen|nooit) (?:enkel )?bezwa(?:ar|ren) (?:[\w'-]+ )?" + _FILED_VERB + r"\b", re.I)
+_AWARD_STAGES = ("voorlopige_gunning", "definitieve_gunning")
+_AGAINST_FIRST = re.compile(r"\btegen (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
 
 
-def _consented_before(text: str, m: re.Match) -> bool:
-    """Is the cue ``m`` a step that a party has no objection to, right before it? (branch cv57)"""
-    return bool(_CONSENT_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+def _unopposed(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` the step no objection was filed against? (branch cv58)"""
+    if _UNOPPOSED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+        return True
+    if not _UNOPPOSED_AFTER.match(text[m.end():m.end() + 160].lstrip()):
+        return False
+    # the step first, opening its sentence or clause: "Tegen de verlenging is geen bezwaar gemaakt" (a bounded window: a
+    # long sentence's cues each look back 60 characters, not to its start)
+    start = max(0, m.start() - 60)
+    found = _AGAINST_FIRST.search(text, start, m.start())
+    return bool(found and not text[max(0, found.start() - 8):found.start()].rstrip(" '\"‘“")[-1:].isalnum())
 
 
-def _weighed_before(text: str, m: re.Match) -> bool:
+def _consented_before(text: str, m: re.Match, stage: str | None = None) -> bool:
+    """Is the cue ``m`` a step that a party has no objection to, right before it? (branch cv57) Or one no objection was
+    filed against, other than the award (branch cv58)?"""
+    return bool(_CONSENT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                or (stage not in _AWARD_STAGES and _unopposed(text, m)))
+
+
+def _weighed_before(text: str, m: re.Match, stage: str | None = None) -> bool:
     """Is the cue ``m`` a step weighed, threatened or possible, told before it in its sentence? (branch cv54) Or asked
     about as an open question, or consented to (branch cv57)?"""
     head = text[:m.start()]
     return bool(_WEIGHED.search(head)
                 or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head))
-                or _OPEN_QUESTION.search(head, max(0, len(head) - 160)) or _consented_before(text, m))
+                or _OPEN_QUESTION.search(head, max(0, len(head) - 160)) or _consented_before(text, m, stage))
 
 
 def _legal_withdrawn(text: str, m: re.Match) -> bool:
@@ -905,7 +943,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # who delivers from a date on is known: the award is made
             will_enrol = open_now and bool(_WILL_ENROL.fullmatch(m.group(0)))
             if (on("stage.negation") and stage != "mislukt" and not choice and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
-                    and not _ENROLLED.search(m.group(0)) and not will_enrol and not _consented_before(text, m)):
+                    and not _ENROLLED.search(m.group(0)) and not will_enrol and not _consented_before(text, m)
+                    and not _unopposed(text, m)):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if (stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and not will_enrol and not choice
                     and _negated_in_cue(text, m)):
@@ -1071,7 +1110,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv53: "overweegt in hoger beroep te gaan": an appeal weighed, not lodged
             if status in ("done", "current") and _announced_or_ahead(text, m, stage):
                 status = "planned"  # branch cv55: "neemt in april een besluit over de gunning", "kondigen een kort geding aan"
-            if status in ("done", "current") and _weighed_before(text, m):
+            if status in ("done", "current") and _NOT_YET_NOUN.search(text, max(0, m.start() - 40), m.start()):
+                status = "planned"  # branch cv58: "Er is nog geen bezwaar gemaakt": the step still to come
+            if status in ("done", "current") and _weighed_before(text, m, stage):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
                     and not _STILL_AHEAD.search(text)):
