@@ -72,6 +72,13 @@ te verlengen") is a round's outcome; an outcome sentence whose youth care is nam
 ("De contracten worden met een jaar verlengd. Zo houden kinderen in de jeugdhulp ...") is one of youth care unless either
 sentence is about another service or money; and two signs of a job advert no procurement news uses
 (:data:`.vocabulary.VACANCY_CORE`) make a job advert with rule ``rel.vacancy`` off too.
+Since branch rel4 (core): the decision not to extend also when the words between are written with a slash ("de
+contracten voor jeugdhulp en Wmo/Wonen niet te verlengen") or told as an extension option not taken ("geen gebruik te
+maken van de verlengingsoptie"), and a round of youth care bought jointly with another service ("contracten voor
+jeugdhulp en Wmo") is youth care's; a title in the words only money news (:data:`.vocabulary.BUDGET_CORE`) or a guide
+(:data:`.vocabulary.GUIDANCE_CORE`) uses makes a budget page or a guide with rule ``rel.title_genre`` off too, when no
+step is reported and no youth-care procedure is named; and under a title of national politics that names no local
+buyer every sentence of the page is of that debate (:func:`national_debate_sentences`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -83,7 +90,7 @@ import re
 from functools import lru_cache
 
 from .rules import on
-from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, BUDGET_CORE, GUIDANCE, GUIDANCE_CORE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, VACANCY_CORE, YOUTH_CORE)
 
 
@@ -110,6 +117,7 @@ def _matches(patterns: list[str], text: str) -> list[str]:
 #: is a handreiking as much as "Handreiking inkoop" is (the last part of a compound names the thing; the first only
 #: what it is about). A modifier of three letters or more before the word.
 GUIDANCE_HEADS = [re.sub(r"^\\b", r"\\b(?:[a-zà-ÿ]{3,})?", p) for p in GUIDANCE]
+GUIDANCE_CORE_HEADS = [re.sub(r"^\\b", r"\\b(?:[a-zà-ÿ]{3,})?", p) for p in GUIDANCE_CORE]
 
 
 #: "waar het kind staat ingeschreven": registered as a resident, not enrolled in a tender (round three)
@@ -469,6 +477,7 @@ _COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|
           r"veertig|vijftig|zestig|enkele|meerdere|diverse)")
 _PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
               r"jeugdhulppartners|(?:strategische )?partners|samenwerkingsverbanden)")
+_EXTENSION_OPTION = r"(?:verlengingsoptie|verlengingsmogelijkheid|(?:optie|mogelijkheid) (?:tot|om te) verleng(?:ing|en))\b"
 _OUTCOME = re.compile(
     r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
@@ -488,8 +497,15 @@ _OUTCOME = re.compile(
     + _PROVIDERS + r"\b|"
     # branch rel3: a decision not to extend the contracts ("Het college heeft besloten de huidige contracten voor jeugdhulp
     # niet te verlengen en opnieuw in te kopen"): the contracts end and the care is bought anew, a procurement decision
-    r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|koos|kozen|gekozen)\b (?:[\w'’-]+ ){0,3}?"
-    r"(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?niet (?:meer )?te verlengen\b|"
+    # branch rel4: the words between may be written with a slash ("de huidige contracten voor jeugdhulp en Wmo/Wonen niet
+    # te verlengen"), and the decision may be told as an option not taken ("besloten geen gebruik te maken van de
+    # verlengingsoptie in de contracten voor jeugdhulp", "de mogelijkheid tot verlenging van de contracten niet te benutten")
+    r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|koos|kozen|gekozen)\b (?:[\w'’/-]+ ){0,3}?"
+    r"(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’/-]+ ){0,6}?niet (?:meer )?te verlengen\b|"
+    r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|koos|kozen|gekozen)\b (?:[\w'’/-]+ ){0,3}?geen gebruik (?:te )?"
+    r"(?:maken|gemaakt) van (?:de|het|een) (?:[\w'’/-]+ ){0,2}?" + _EXTENSION_OPTION + r"|"
+    r"\b(?:besloten|besluit|besluiten|besloot|kiest|kiezen|koos|kozen|gekozen)\b (?:[\w'’/-]+ ){0,3}?(?:de|het|een) "
+    r"(?:[\w'’/-]+ ){0,2}?" + _EXTENSION_OPTION + r" (?:[\w'’/-]+ ){0,8}?niet te (?:benutten|gebruiken)\b|"
     r"\b(?:krijgen|krijgt|kregen|kreeg)\b (?:(?!geen\b)[\w'’-]+ ){0,4}?(?:een |het )?(?:nieuw |nieuwe )?"
     r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
 
@@ -533,8 +549,11 @@ def told_rounds(full: str) -> list[str]:
                 m = _OPEN_CALL.search(sent)
             if not m or _LIST_INTRO.search(sent.rstrip()):
                 continue
-            if _OTHER_PURCHASE.search(sent[m.start():m.end() + 60]):
-                continue  # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart")
+            other = _OTHER_PURCHASE.search(sent[m.start():m.end() + 60])
+            # the round of another service ("het inkoopproces voor de huishoudelijke hulp is gestart"); branch rel4: not
+            # a joint one that names youth care among its services ("de contracten voor jeugdhulp en Wmo/Wonen")
+            if other and not _matches(YOUTH_CORE, other.group(0)):
+                continue
             out.append(m.group(0).lower())
     return out
 
@@ -645,13 +664,17 @@ def _local_buyer(text: str) -> bool:
     return any(m.group(1) in names for m in _NAMED_PLACE.finditer(text))
 
 
-def national_debate_sentences(full: str) -> set[str]:
-    """The sentences of national politics about procurement in general (branch cv45, see above)."""
+def national_debate_sentences(full: str, title: str | None = None) -> set[str]:
+    """The sentences of national politics about procurement in general (branch cv45, see above). Branch rel4: under a
+    title of national politics that names no local buyer ("Kamer wil meer actie kabinet om jeugdzorg te verbeteren",
+    "Kamermotie aangenomen over dialoog bij aanbesteden jeugdhulp") the whole page is that debate: its speaker need not
+    be named again in each paragraph (a sentence naming a local buyer or telling a step taken still stays)."""
     out: set[str] = set()
+    national_page = bool(title and _NATIONAL.search(title) and not _local_buyer(title))
     for par in re.split(r"\n\s*\n", full):
         prev = ""
         for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par):
-            if (_NATIONAL.search(sent) or _NATIONAL.search(prev)) and _matches(PROCUREMENT_ACT, sent) \
+            if (national_page or _NATIONAL.search(sent) or _NATIONAL.search(prev)) and _matches(PROCUREMENT_ACT, sent) \
                     and not _local_buyer(sent) and not _local_buyer(prev) and not _STEP_TOLD.search(sent):
                 out.add(sent)
             prev = sent
@@ -705,7 +728,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
-    other = other_purchase_sentences(full) | national_debate_sentences(full)
+    other = other_purchase_sentences(full) | national_debate_sentences(full, title)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
@@ -769,6 +792,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     guidance = _matches(GUIDANCE_HEADS, head)
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
+    budget_core = _matches(BUDGET_CORE, title or "")
+    guidance_core = _matches(GUIDANCE_CORE_HEADS, title or "")
     regulation_title = _matches(REGULATION, title or "")
     adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
     # "Wmo-begeleid/jeugdzorgvervoer", "jeugdwetvervoer": transport to youth care is no youth-care term
@@ -779,9 +804,14 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
     if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
         rule, relevant = "vacancy", False
-    elif ((guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre")
-          and not named_procedures(text) and not bought):
-        rule = ("guidance" if guidance else "report" if report else "budget_topic" if budget_topic
+    # branch rel4: a title about money in the words only money news uses (BUDGET_CORE: "4,4 miljoen uit voor jeugdzorg",
+    # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
+    # naming a guide's own genre (GUIDANCE_CORE: "Aanbesteden Wmo en Jeugdwet: een handreiking") a guide
+    elif (((guidance or report or budget_topic or regulation_title) and on("rel.title_genre"))
+          or budget_core or guidance_core) and not reported and not named_procedures(text) and not bought:
+        rule = ("guidance" if guidance_core and not on("rel.title_genre") else
+                "budget_topic" if budget_core and not on("rel.title_genre") else "guidance" if guidance else "report"
+                if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False
     elif adjacent_topic and youth and on("rel.adjacent_topic"):

@@ -180,6 +180,10 @@ VACANCY_CORE = [p for p in VACANCY if p not in (
 GUIDANCE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbrochure\w*", r"\bwhitepaper\w*",
             r"\bgoede gewoonten\b", r"\bstappenplan\w*", r"\bcontractstandaard\w*", r"\binhoudsopgave\b",
             r"\bleeswijzer\b", r"\bwebinar\w*", r"\bmodelovereenkomst\w*", r"\bkennisbank\b"]
+#: Branch rel4: the genre words of guidance only a guide's own title uses (a handbook, a brochure, a webinar), read in
+#: the title with every named rule off too: "Aanbesteden Wmo en Jeugdwet: een handreiking" is a guide, not a tender
+GUIDANCE_CORE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbrochure\w*", r"\bwhitepaper\w*",
+                 r"\bwebinar\w*"]
 # Reports and evaluations about procurement (issue 11): what the page is about when its title
 # or lead says so.
 REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksrapport\w*", r"\benqu[eê]te\w*",
@@ -190,6 +194,12 @@ BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b",
           # round ten (branch news11k): the other money words of council and trade-press titles ("meer grip op
           # uitgaven jeugdzorg", "korte termijn financiering", "extra geld", "oplopende kosten", "730 euro")
           r"\buitgaven\b", r"\bfinanciering\w*", r"\bbudget(?:ten)?\b", r"\bgeld\b", r"\bkosten\b", r"\beuro\b"]
+#: Branch rel4: the money words of a title that only money news uses -- a deficit, a budget, cuts, millions, an overrun,
+#: the spending -- read in the title with every named rule off (a page titled "Raad trekt 4,4 miljoen uit voor jeugdzorg"
+#: is a budget page, its one "aanbesteding" a mention); not "geld", "kosten", "euro" or "financiering", which news of
+#: a procurement's tariffs or a tender's value puts in its title too
+BUDGET_CORE = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
+               r"\bmiljoen\w*", r"\bmiljard\w*", r"\boverschrijding\w*", r"\buitgaven\b", r"\bbudget(?:ten)?\b"]
 
 # Weak: also used outside procurement; two distinct weak terms count as one strong.
 PROCUREMENT_WEAK = [
