@@ -6,8 +6,16 @@ with ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference5 import undated_page
+from tests.spiders.test_news_reference58 import LAST, crawl_load_more, every_title, items, titles
+from tests.spiders.test_news_reference59 import ZERO_BASED
 from tests.spiders.test_news_reference60 import ARTICLE, BANNERS, crawl_site, page
 
 
@@ -58,3 +66,53 @@ def test_an_article_paragraph_linking_the_cookie_policy_is_kept(tmp_path, paragr
     assert "Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed." in text
     words = " ".join(POLICY_PARAGRAPHS[paragraph].split("<a")[0].removeprefix("<p>").split()[:4])
     assert words in text
+
+
+@pytest.mark.parametrize("shape", sorted(ZERO_BASED))
+def test_a_meer_laden_button_naming_page_1_from_the_first_page_is_read_to_its_last_page_and_no_further(
+        tmp_path, shape):
+    """§2.1 listing pages and paging ("load-more JSON"), zero-based: a listing's unnumbered first page (its page 0)
+    has a "Meer laden" button naming ``?page=1``, the endpoint counting its pages (``total_pages: 3``: pages 0, 1 and
+    2) on a site not registered as Drupal. Only an endpoint first asked with ``?page=0`` was read as numbered from 0:
+    ``?page=3``, one past its end, was asked every crawl. A button naming page 1 from page 0 numbers from 0: pages 1
+    and 2 are asked, none past the last."""
+    control = "<button class='load-more' data-url='/nieuws/meer?page=1'>Meer laden</button>"
+    db, log = crawl_load_more(tmp_path, control, {
+        f"/nieuws/meer?page={n}": ("application/json", json.dumps(ZERO_BASED[shape](n)).encode())
+        for n in range(1, LAST)})
+    assert titles(db) == every_title()
+    assert sorted(p for p in log if p.startswith("/nieuws/meer")) == [f"/nieuws/meer?page={n}" for n in range(1, LAST)]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+#: A JSON listing naming its next page by number (``"next": 2``, in its ``pagination``), its first page asked with no
+#: page number.
+UNNUMBERED_NEXT = {
+    "next": lambda n: {"items": items(n), "next": n + 1 if n < LAST else None},
+    "pagination.next": lambda n: {"data": items(n), "pagination": {"current": n, "next": n + 1 if n < LAST else None}},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(UNNUMBERED_NEXT))
+def test_a_json_listing_without_a_page_number_naming_its_next_page_by_number_is_read_to_its_end(tmp_path, shape):
+    """§2.1 listing pages ("load-more JSON"): a registry's listing that answers JSON at an address with no page
+    number (``/nieuws/api``), naming its next page by number (``"next": 2``). The number was read only where the
+    address had a page parameter to set: the listing's first page alone was read. Its next page is asked with
+    ``?page=2``, and so on to the last (``"next": null``), each once."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws/api": ("application/json", json.dumps(UNNUMBERED_NEXT[shape](1)).encode()),
+              **{f"/nieuws/api?page={n}": ("application/json", json.dumps(UNNUMBERED_NEXT[shape](n)).encode())
+                 for n in range(2, LAST + 1)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws/api"], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert titles(db) == every_title()
+    assert sorted(p for p in log if p.startswith("/nieuws/api")) == \
+        ["/nieuws/api", *(f"/nieuws/api?page={n}" for n in range(2, LAST + 1))]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
