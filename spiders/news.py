@@ -1028,18 +1028,20 @@ _LINK_HEADER = re.compile(r'<([^<>]*)>((?:\s*;\s*[\w*-]+\s*(?:=\s*(?:"[^"]*"|[^"
 def header_next_links(response) -> list[str]:
     """The next page of a JSON listing its HTTP headers name, where its body does not: an RFC 8288
     ``Link: <…?page=3>; rel="next"``, else WordPress's REST API count of pages (``X-WP-TotalPages``, news-sites.md
-    §2.1 WordPress) while the page asked (its ``page`` parameter) is below it."""
+    §2.1 WordPress) while the page asked (its ``page`` parameter; page 1 where it has none) is below it."""
     for value in response.headers.getlist("Link")[:10]:
         for target, params in _LINK_HEADER.findall(value.decode("latin-1")[:10000]):
             rel = re.search(r';\s*rel\s*=\s*(?:"([^"]*)"|([^",;\s]*))', params, re.I)
             if rel and "next" in (rel.group(1) or rel.group(2) or "").lower().split() and target.strip():
                 return [response.urljoin(target.strip())]
     count = (response.headers.get("X-WP-TotalPages") or b"").strip()
-    if count.isdigit():
+    if count.isdigit() and len(count) < 7:
         query = dict(parse_qsl(urlsplit(response.url).query))
         pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
         if pager and int(query[pager]) < int(count):
             return [add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1))]
+        if not pager and not any(k.lower() in OFFSET_PARAMETERS for k in query) and 1 < int(count):
+            return [add_or_replace_parameter(response.url, "page", "2")]  # asked with no page number: its page 1
     return []
 
 
@@ -1123,9 +1125,10 @@ def json_listing(response, zero_based: bool = False):
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
-            elif not offset and number:
-                # an address with no page number (the endpoint's first page) naming its next page's: ``?page=N``
-                nexts.append(add_or_replace_parameter(response.url, "page", str(number)))
+            elif not offset and (number or (number is None and more)):
+                # an address with no page number (the endpoint's first page: page 1, or 0 numbered from 0) naming its
+                # next page's number or saying more follow: ``?page=N``
+                nexts.append(add_or_replace_parameter(response.url, "page", str(number or 1 + (not zero_based))))
         elif not any(data.get(k) is False for k in _JSON_MORE_KEYS):  # "hasMore": false is the last, whatever counts
             # no next address, no "more follow": the count of its pages says whether this page (the endpoint's page
             # number asked) is the last, the count of its items whether this answer (asked by its first item's
@@ -1135,6 +1138,9 @@ def json_listing(response, zero_based: bool = False):
             offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
             if pager and (count := json_page_count(data)) is not None and int(query[pager]) + zero_based < count:
                 nexts.append(add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1)))
+            elif not pager and not offset and (count := json_page_count(data)) is not None and 1 < count:
+                # no page number asked: its first page (1, or 0 numbered from 0), the next asked as ``?page=N``
+                nexts.append(add_or_replace_parameter(response.url, "page", str(1 + (not zero_based))))
             elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
                     is not None and int(query[offset]) + len(linked) < total:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))

@@ -14,7 +14,8 @@ import sqlite_utils
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference5 import undated_page
-from tests.spiders.test_news_reference58 import LAST, crawl_load_more, every_title, items, titles
+from tests.spiders.test_news_reference58 import (LAST, crawl_load_more, every_title, items, titles, wp_headers,
+                                                 wp_posts)
 from tests.spiders.test_news_reference59 import ZERO_BASED
 from tests.spiders.test_news_reference60 import ARTICLE, BANNERS, crawl_site, page
 
@@ -23,9 +24,8 @@ def crawl_article(tmp_path, main: str, **site) -> list[dict]:
     """Crawl a SYNTHETIC site whose listing names one article of ``main`` (its ``<main>``): its archived rows."""
     from tests.spiders.test_news_reference6 import listing_of
 
-    return crawl_site(tmp_path, {"/nieuws": listing_of("/nieuws/inkoop"),
-                                 "/nieuws/inkoop": ("text/html; charset=utf-8", page("Inkoop jeugdhulp gestart", main))},
-                      **site)
+    article = ("text/html; charset=utf-8", page("Inkoop jeugdhulp gestart", main))
+    return crawl_site(tmp_path, {"/nieuws": listing_of("/nieuws/inkoop"), "/nieuws/inkoop": article}, **site)
 
 
 @pytest.mark.parametrize("banner", sorted(BANNERS))
@@ -85,6 +85,22 @@ def test_a_meer_laden_button_naming_page_1_from_the_first_page_is_read_to_its_la
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
 
 
+def crawl_json_listing(tmp_path, path: str, answer) -> tuple[sqlite_utils.Database, list[str]]:
+    """Crawl a SYNTHETIC site whose registry's listing is a JSON endpoint at ``path``, its first page asked with no page
+    number, its page ``n`` answered ``answer(n)`` (a route) at ``?page=n`` (n from 2), beside the articles of every
+    page; the archive and the paths of the endpoint asked."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, path: answer(1), **{f"{path}?page={n}": answer(n) for n in range(2, LAST + 1)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
+                 for n in range(1, LAST + 1) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": [path.lstrip("/")], "max_pages": 10}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    return sqlite_utils.Database(tmp_path / "archive.db"), [p for p in log if p.startswith(path)]
+
+
 #: A JSON listing naming its next page by number (``"next": 2``, in its ``pagination``), its first page asked with no
 #: page number.
 UNNUMBERED_NEXT = {
@@ -99,20 +115,30 @@ def test_a_json_listing_without_a_page_number_naming_its_next_page_by_number_is_
     number (``/nieuws/api``), naming its next page by number (``"next": 2``). The number was read only where the
     address had a page parameter to set: the listing's first page alone was read. Its next page is asked with
     ``?page=2``, and so on to the last (``"next": null``), each once."""
-    log: list[str] = []
-    routes = {"/robots.txt": ROBOTS,
-              "/nieuws/api": ("application/json", json.dumps(UNNUMBERED_NEXT[shape](1)).encode()),
-              **{f"/nieuws/api?page={n}": ("application/json", json.dumps(UNNUMBERED_NEXT[shape](n)).encode())
-                 for n in range(2, LAST + 1)},
-              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
-                 for n in range(1, LAST + 1) for k in range(2)}}
-    with serve(routes, log) as base:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws/api"], "max_pages": 10}}),
-                           tmp_path / "archive.db")
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
+    db, asked = crawl_json_listing(tmp_path, "/nieuws/api", lambda n: (
+        "application/json", json.dumps(UNNUMBERED_NEXT[shape](n)).encode()))
     assert titles(db) == every_title()
-    assert sorted(p for p in log if p.startswith("/nieuws/api")) == \
-        ["/nieuws/api", *(f"/nieuws/api?page={n}" for n in range(2, LAST + 1))]
+    assert sorted(asked) == ["/nieuws/api", *(f"/nieuws/api?page={n}" for n in range(2, LAST + 1))]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+#: A JSON listing that says more follow (``hasMore``) or counts its pages (``total_pages``; WordPress's REST API in its
+#: ``X-WP-TotalPages`` header, news-sites.md §2.1 WordPress), its first page asked with no page number.
+UNNUMBERED_MORE = {
+    "hasMore": lambda n: ("application/json", json.dumps({"items": items(n), "hasMore": n < LAST}).encode()),
+    "total_pages": lambda n: ("application/json", json.dumps({"posts": items(n), "total_pages": LAST}).encode()),
+    "X-WP-TotalPages": lambda n: ("application/json; charset=UTF-8", wp_posts(n), 200,
+                                  wp_headers(n, "X-WP-TotalPages")),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(UNNUMBERED_MORE))
+def test_a_json_listing_without_a_page_number_that_says_more_follow_is_read_to_its_end(tmp_path, shape):
+    """§2.1 WordPress (``/wp-json/wp/v2/posts``) and listing pages: a registry's listing that answers JSON at an
+    address with no page number, saying more follow (``hasMore: true``) or counting its pages (``total_pages: 3``,
+    ``X-WP-TotalPages: 3``), names no next address. Only an address with a page number was counted on: the first
+    page alone was read. Asked with none, it is page 1: ``?page=2`` and ``?page=3`` follow, none past the last."""
+    db, asked = crawl_json_listing(tmp_path, "/wp-json/wp/v2/posts", UNNUMBERED_MORE[shape])
+    assert titles(db) == every_title()
+    assert sorted(asked) == ["/wp-json/wp/v2/posts", *(f"/wp-json/wp/v2/posts?page={n}" for n in range(2, LAST + 1))]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
