@@ -1064,14 +1064,15 @@ def json_listing(response, zero_based: bool = False):
     or its ``pagination``: :func:`json_next_page`) is asked where it follows the page asked (as ``?page=N`` where
     the address asked has no page number: its first page). Pages numbered from 0
     (``zero_based``: the endpoint first asked with ``?page=0``, or a Drupal site's, news-sites.md §2.1) end one below
-    their count. Anything else is returned
-    as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
+    their count. JSON behind UTF-8 byte-order marks (a PHP endpoint's, served as ``text/html``) is JSON. Anything else
+    is returned as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
-    body = response.body.lstrip()
-    if "json" not in declared and not body.startswith((b"{", b"[")):
+    # UTF-8 byte-order marks before it (one per PHP file included that an editor saved with one), whitespace
+    body = re.match(rb"(?:\s|\xef\xbb\xbf)*", response.body[:4096]).end()
+    if "json" not in declared and not response.body.startswith((b"{", b"["), body):
         return response
     try:
-        data = json.loads(response.text)
+        data = json.loads(response.text.lstrip("\ufeff \t\r\n"))
     except (ValueError, AttributeError, RecursionError):  # RecursionError: "[[[[…" nested past Python's stack
         return response
     rows: list[str] = []

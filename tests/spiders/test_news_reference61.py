@@ -142,3 +142,19 @@ def test_a_json_listing_without_a_page_number_that_says_more_follow_is_read_to_i
     assert titles(db) == every_title()
     assert sorted(asked) == ["/wp-json/wp/v2/posts", *(f"/wp-json/wp/v2/posts?page={n}" for n in range(2, LAST + 1))]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+@pytest.mark.parametrize("marks", [1, 2], ids=["one BOM", "two BOMs"])
+def test_a_meer_laden_endpoint_answering_json_behind_a_byte_order_mark_as_html_is_read(tmp_path, marks):
+    """§2.4 (an encoding damaged upstream) and "load-more JSON": a "Meer laden" endpoint written in PHP answers its
+    JSON as ``text/html`` (PHP's default type) behind UTF-8 byte-order marks (one per included file saved with one).
+    Not opening with ``{``, it was read as an HTML page, its items and next page lost. The marks are no part of the
+    JSON: the endpoint is read to its last page."""
+    control = "<button class='load-more' data-url='/nieuws/meer?page=2'>Meer laden</button>"
+    db, log = crawl_load_more(tmp_path, control, {
+        f"/nieuws/meer?page={n}": ("text/html; charset=UTF-8", b"\xef\xbb\xbf" * marks + json.dumps(
+            {"items": items(n), "hasMore": n < LAST}).encode()) for n in range(2, LAST + 1)})
+    assert titles(db) == every_title()
+    asked = sorted(p for p in log if p.startswith("/nieuws/meer"))
+    assert asked == [f"/nieuws/meer?page={n}" for n in range(2, LAST + 1)]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
