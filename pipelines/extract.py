@@ -164,6 +164,13 @@ _CONSENT_CONTROL_LABEL = re.compile(
     r"voorkeuren|settings|preferences|opties|options|meer weten|lees meer over cookies|cookies?|alle|alles|all|"
     r"alleen|only|noodzakelijke?|necessary|essenti[eë]le?|functione(?:el|le)|selectie|selection|mijn|my|keuze|"
     r"choices?|bevestigen|confirm|cookie-?\w+|en|and|[,.!/&+-]|\s)+)", re.IGNORECASE)
+#: A consent control's words that give or refuse consent ("Ok", "Akkoord", "Accept all", "Weigeren", "Opslaan"), not a
+#: policy's or a setting's name only ("Cookiebeleid", "Privacyverklaring", "Cookie-instellingen", "Meer weten"): what
+#: a link must say to be a banner's control (:func:`gives_consent`); an article's paragraph links the policy.
+_CONSENT_VERB = re.compile(
+    r"\b(?:ja|yes|oke?|okay|prima|begrepen|got it|sluiten|close|doorgaan|ga verder|continue|verder|understand|"
+    r"begrijp|akkoord|accepte\w*|accept|agree|toestaan|allow|weigeren|afwijzen|reject|decline|deny|opslaan|save|"
+    r"bevestigen|confirm)\b", re.IGNORECASE)
 #: Words of a consent block at most (a wall lists its purposes, its partners: not a page's text).
 CONSENT_BLOCK_MAX_WORDS = 600
 _HIDDEN = ("script", "style", "noscript", "template")
@@ -212,6 +219,20 @@ def consent_blocks(root) -> list:
                 found.append(verdict)
             break
     return [b for b in found if not any(o is not b and o in b.iterdescendants() for o in found)]
+
+
+def gives_consent(block) -> bool:
+    """Whether a consent block (:func:`consent_blocks`) holds a control that gives or refuses consent: a button (an
+    ``input`` button, ``role="button"``) with a consent control's words, or a link whose words give or refuse it
+    (:data:`_CONSENT_VERB`: "Akkoord", "Accept all", not "Cookiebeleid"). A paragraph of an article that speaks of
+    cookies and links the cookie policy or the privacy statement holds none: it is no banner."""
+    for control in block.xpath(_CONSENT_CONTROLS.replace("//", ".//"))[:300]:
+        label = " ".join((control.get("value") or "" if control.tag == "input" else control.text_content()).split())
+        if len(label) > 60 or len(label.split()) > 5 or not _CONSENT_CONTROL_LABEL.fullmatch(label):
+            continue
+        if (control.tag != "a" or control.get("role") == "button") or _CONSENT_VERB.search(label):
+            return True
+    return False
 
 
 def _outside_words(root, blocks: list) -> int:

@@ -25,7 +25,8 @@ discovers article URLs through the configured methods:
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
   :func:`rel_next_links`; else the endpoint of its "Meer laden" button: :func:`load_more_links`, whose JSON
   answer is read as the rows its script would show, :func:`json_listing`, the standard library's ``json`` reading
-  it, as no library knows such a theme's own keys), at most ``max_pages`` pages per listing URL; a listing whose first page is
+  it, as no library knows such a theme's own keys; a button naming ``?page=1`` from a page with no page number or page 0
+  numbers its endpoint from 0: :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -948,6 +949,24 @@ def load_more_links(response, root: str) -> list[str]:
     return found
 
 
+def page_parameter(url: str) -> tuple[str, int] | None:
+    """The page number a listing's address asks (its first :data:`PAGER_PARAMETERS` parameter of digits) and its
+    name; None where it asks none."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key.lower() in PAGER_PARAMETERS and value.isdigit() and len(value) < 7:
+            return key, int(value)
+    return None
+
+
+def zero_based_load_more(url: str, next_url: str, more_links: list[str]) -> bool:
+    """Whether ``next_url``, the endpoint a "Meer laden" control names (``more_links``: :func:`load_more_links`) on the
+    listing page ``url``, numbers its pages from 0 (news-sites.md §2.1: Drupal's ``?page=0,1,2``; also outside Drupal):
+    it asks page 1 for the items after those of a page with no page number or page 0, the page 0 of its count. Its
+    count of pages (``total_pages: 3``: pages 0, 1 and 2) then ends one below it (:func:`json_listing`)."""
+    asked, own = page_parameter(next_url), page_parameter(url)
+    return next_url in more_links and asked is not None and asked[1] == 1 and (own is None or own[1] == 0)
+
+
 #: The keys of a "load more" endpoint's JSON that give an item's address, its title and date, the next endpoint, and
 #: whether more items follow (a theme's AJAX handler, a headless CMS's list: each names them its own way).
 _JSON_LINK_KEYS = ("url", "link", "permalink", "href", "path")
@@ -1009,18 +1028,20 @@ _LINK_HEADER = re.compile(r'<([^<>]*)>((?:\s*;\s*[\w*-]+\s*(?:=\s*(?:"[^"]*"|[^"
 def header_next_links(response) -> list[str]:
     """The next page of a JSON listing its HTTP headers name, where its body does not: an RFC 8288
     ``Link: <…?page=3>; rel="next"``, else WordPress's REST API count of pages (``X-WP-TotalPages``, news-sites.md
-    §2.1 WordPress) while the page asked (its ``page`` parameter) is below it."""
+    §2.1 WordPress) while the page asked (its ``page`` parameter; page 1 where it has none) is below it."""
     for value in response.headers.getlist("Link")[:10]:
         for target, params in _LINK_HEADER.findall(value.decode("latin-1")[:10000]):
             rel = re.search(r';\s*rel\s*=\s*(?:"([^"]*)"|([^",;\s]*))', params, re.I)
             if rel and "next" in (rel.group(1) or rel.group(2) or "").lower().split() and target.strip():
                 return [response.urljoin(target.strip())]
     count = (response.headers.get("X-WP-TotalPages") or b"").strip()
-    if count.isdigit():
+    if count.isdigit() and len(count) < 7:
         query = dict(parse_qsl(urlsplit(response.url).query))
         pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
         if pager and int(query[pager]) < int(count):
             return [add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1))]
+        if not pager and not any(k.lower() in OFFSET_PARAMETERS for k in query) and 1 < int(count):
+            return [add_or_replace_parameter(response.url, "page", "2")]  # asked with no page number: its page 1
     return []
 
 
@@ -1040,16 +1061,18 @@ def json_listing(response, zero_based: bool = False):
     below the count of its pages it gives (``total_pages``, ``meta.pagination.pageCount``, ``lastPage``:
     :func:`json_page_count`), or, asked by an offset, while the items read are fewer than the count of all it gives
     (``total``, ``found_posts``). A next page named by its number (``"next": 3``, ``"next_page": "3"``, in its object
-    or its ``pagination``: :func:`json_next_page`) is asked where it follows the page asked. Pages numbered from 0
+    or its ``pagination``: :func:`json_next_page`) is asked where it follows the page asked (as ``?page=N`` where
+    the address asked has no page number: its first page). Pages numbered from 0
     (``zero_based``: the endpoint first asked with ``?page=0``, or a Drupal site's, news-sites.md §2.1) end one below
-    their count. Anything else is returned
-    as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
+    their count. JSON behind UTF-8 byte-order marks (a PHP endpoint's, served as ``text/html``) is JSON. Anything else
+    is returned as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
-    body = response.body.lstrip()
-    if "json" not in declared and not body.startswith((b"{", b"[")):
+    # UTF-8 byte-order marks before it (one per PHP file included that an editor saved with one), whitespace
+    body = re.match(rb"(?:\s|\xef\xbb\xbf)*", response.body[:4096]).end()
+    if "json" not in declared and not response.body.startswith((b"{", b"["), body):
         return response
     try:
-        data = json.loads(response.text)
+        data = json.loads(response.text.lstrip("\ufeff \t\r\n"))
     except (ValueError, AttributeError, RecursionError):  # RecursionError: "[[[[…" nested past Python's stack
         return response
     rows: list[str] = []
@@ -1103,6 +1126,10 @@ def json_listing(response, zero_based: bool = False):
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
+            elif not offset and (number or (number is None and more)):
+                # an address with no page number (the endpoint's first page: page 1, or 0 numbered from 0) naming its
+                # next page's number or saying more follow: ``?page=N``
+                nexts.append(add_or_replace_parameter(response.url, "page", str(number or 1 + (not zero_based))))
         elif not any(data.get(k) is False for k in _JSON_MORE_KEYS):  # "hasMore": false is the last, whatever counts
             # no next address, no "more follow": the count of its pages says whether this page (the endpoint's page
             # number asked) is the last, the count of its items whether this answer (asked by its first item's
@@ -1112,6 +1139,9 @@ def json_listing(response, zero_based: bool = False):
             offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
             if pager and (count := json_page_count(data)) is not None and int(query[pager]) + zero_based < count:
                 nexts.append(add_or_replace_parameter(response.url, pager, str(int(query[pager]) + 1)))
+            elif not pager and not offset and (count := json_page_count(data)) is not None and 1 < count:
+                # no page number asked: its first page (1, or 0 numbered from 0), the next asked as ``?page=N``
+                nexts.append(add_or_replace_parameter(response.url, "page", str(1 + (not zero_based))))
             elif not pager and offset and linked and (total := json_page_count(data, keys=_JSON_TOTAL_KEYS)) \
                     is not None and int(query[offset]) + len(linked) < total:
                 nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
@@ -2330,7 +2360,9 @@ class NewsSpider(BaseSpider):
                                                  for a in anchors])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
-            or rel_next_links(response, root) or load_more_links(response, root)
+            or rel_next_links(response, root)
+        more_links = [] if pagers else load_more_links(response, root)
+        pagers = pagers or more_links
         if next_href and not (newest_last and pagers):
             try:
                 next_urls = [response.urljoin(next_href)]
@@ -2435,7 +2467,9 @@ class NewsSpider(BaseSpider):
             pages.add(next_url)
             request = self.follow(next_url, self.parse_listing, response,
                                   {"site": site, "listing_page": page + 1, "listing_root": root,
-                                   "listing_asked": asked_root, "listing_zero_based": zero_based})
+                                   "listing_asked": asked_root,
+                                   "listing_zero_based": zero_based or zero_based_load_more(response.url, next_url,
+                                                                                            more_links)})
             if request:
                 request.dont_filter = True  # counted here, by listing
                 yield request

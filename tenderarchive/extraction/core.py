@@ -345,16 +345,19 @@ def consent_banners(tree) -> list:
     English, whatever their first words ("We use cookies to improve your experience…", "Voor een goede werking…"):
     the blocks round 59's :func:`pipelines.extract.consent_blocks` recognises (text about cookies, mostly consent
     lines, around a control giving or refusing consent), none holding the article's heading or body (``h1``,
-    ``main``, ``article``: an article about a cookie law, its link "Lees meer over cookies"), and only where the
+    ``main``, ``article``: an article about a cookie law, its link "Lees meer over cookies"), each with a control
+    giving or refusing consent (:func:`pipelines.extract.gives_consent`: a button, or a link saying "Akkoord"; an
+    article's paragraph linking the "Cookiebeleid" or "Privacyverklaring" has none), and only where the
     page keeps text of its own outside them. The text cleaner (:func:`.cleaning.remove_cookie_block`) knew only the
     banners that open in Dutch or with "this site uses cookies"."""
     body = tree.find(".//body")
     if body is None or "cookie" not in body.text_content().casefold():
         return []
-    from pipelines.extract import _outside_words, consent_blocks  # the shape the crawl reads walls by
+    from pipelines.extract import _outside_words, consent_blocks, gives_consent  # the shape the crawl reads walls by
 
     banners = [b for b in consent_blocks(tree)
-               if b.tag not in ("html", "body", "main", "article") and not b.xpath(".//h1 | .//main | .//article")]
+               if b.tag not in ("html", "body", "main", "article") and not b.xpath(".//h1 | .//main | .//article")
+               and gives_consent(b)]
     if not banners or _outside_words(tree, banners) < CONSENT_BANNER_MIN_OUTSIDE_WORDS:
         return []
     return banners
@@ -873,7 +876,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
     elsewhere = related_blocks(tree)
     # a cookie-consent banner over the article, in whatever language or words (news-sites.md §2.4)
-    elsewhere = [*elsewhere, *(b for b in consent_banners(tree) if not in_blocks(b, elsewhere))]
+    banners = [b for b in consent_banners(tree) if not in_blocks(b, elsewhere)]
+    elsewhere = [*elsewhere, *banners]
     # the item's pager: "Vorig bericht: <another item's title>", "Volgende »", "Pagina 1 van 3" (its other pages
     # are read by the spider, spiders/news.py article_part_links, from the page as fetched)
     pagers = [p for p in pager_blocks(tree) if not in_blocks(p, elsewhere)]
@@ -889,7 +893,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
         if found:
             body_root = found[0]
-            text = "\n".join(element_text(_without_inside(el, pagers)) for el in found)
+            # the body as configured, without the item's pager and a consent banner the template put inside it
+            text = "\n".join(element_text(_without_inside(el, [*pagers, *banners])) for el in found)
             extractor = EXTRACTOR_SELECTOR
             text = _with_lead(tree, text)
     if text is None:

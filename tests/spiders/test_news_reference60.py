@@ -18,8 +18,9 @@ def crawl_one(tmp_path, article: tuple[str, bytes]) -> list[dict]:
     return crawl_site(tmp_path, {"/nieuws": listing_of("/nieuws/inkoop"), "/nieuws/inkoop": article})
 
 
-def crawl_site(tmp_path, routes: dict) -> list[dict]:
-    """Crawl a SYNTHETIC site of ``routes`` (its listing at /nieuws, robots.txt added) once: its archived rows."""
+def crawl_site(tmp_path, routes: dict, **site) -> list[dict]:
+    """Crawl a SYNTHETIC site of ``routes`` (its listing at /nieuws, robots.txt added; ``site``: more of its registry
+    entry, its ``selectors``) once: its archived rows."""
     from tests.spiders.test_news_reference import redirecting
 
     routes = {"/robots.txt": ROBOTS, **routes}
@@ -27,7 +28,7 @@ def crawl_site(tmp_path, routes: dict) -> list[dict]:
     server, base = redirecting(routes, {})
     try:
         crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
-                                    allow=["^/nieuws/"]), db_path)
+                                    allow=["^/nieuws/"], **site), db_path)
     finally:
         server.shutdown()
     assert crawl.returncode == 0, crawl.stderr[-3000:]
