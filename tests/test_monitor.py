@@ -284,10 +284,8 @@ def test_an_archive_no_crawl_has_written_to_is_not_healthy(tmp_path):
     assert db_path.read_bytes() == before
 
 
-def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_others_are_listed(tmp_path):
-    """status judged only the spiders with crawls: a scheduled news crawl that never ran (its timer never
-    enabled) was invisible and the check passed. ``--expect news`` makes it a problem (exit 5); without it,
-    every spider of the project that never crawled is listed as never run, and not judged."""
+def archive_crawled_by_tenderned_just_now(tmp_path):
+    """An archive whose one crawl, a complete tenderned crawl, finished now; gives its path."""
     db_path = tmp_path / "archive.db"
     db = open_archive(db_path)
     when = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -295,6 +293,14 @@ def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_othe
                          "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
                          "error_count": 0})
     db.close()
+    return db_path
+
+
+def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_others_are_listed(tmp_path):
+    """status judged only the spiders with crawls: a scheduled news crawl that never ran (its timer never
+    enabled) was invisible and the check passed. ``--expect news`` makes it a problem (exit 5); without it,
+    every spider of the project that never crawled is listed as never run, and not judged."""
+    db_path = archive_crawled_by_tenderned_just_now(tmp_path)
     out = status(db_path)
     assert out.returncode == ExitCode.COMPLETE, out.stdout
     assert re.search(r"^  news +never run +not judged \(give --expect news to require a crawl\)$", out.stdout, re.M), \
@@ -622,13 +628,7 @@ def test_an_expect_that_names_no_spider_is_a_bad_argument(tmp_path):
     spider as expected: a scheduled spider that never crawled passed the health check at exit 0, where naming it
     makes it a problem (exit 5). An ``--expect`` that names no spider is a bad argument (exit 2) naming the option
     and the spiders there are; nothing is read."""
-    db_path = tmp_path / "archive.db"
-    db = open_archive(db_path)
-    when = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    db["crawls"].insert({"spider": "tenderned", "started": when, "finished": when, "status": "complete",
-                         "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
-                         "error_count": 0})
-    db.close()
+    db_path = archive_crawled_by_tenderned_just_now(tmp_path)
     assert status(db_path, "--expect", "tenderned,news").returncode == ExitCode.STALE
     for empty in (["--expect", ""], ["--expect", " , "], ["--expect", "", "--expect", ","]):
         out = status(db_path, *empty)

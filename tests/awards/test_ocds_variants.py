@@ -619,6 +619,21 @@ def test_a_planning_release_is_the_prior_information_notice_on_the_timeline(tmp_
         ("2021-06-01", "award", "definitieve_gunning")]
 
 
+def two_lots_two_winners():
+    """SYNTHETIC: lot 1 awarded to Stichting Een (EUR 300.000), lot 2 to Stichting Twee (EUR 200.000); gives the two
+    awards, the lots and the parties for ``release``."""
+    from tests.fixtures.awards.make_fixtures import supplier
+
+    def euro(amount_):
+        return {"amount": amount_, "currency": "EUR"}
+    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
+    a1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
+          "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
+    a2 = {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000),
+          "suppliers": [{"id": "22222222", "name": "Stichting Twee"}]}
+    return a1, a2, [("1", "Een"), ("2", "Twee")], parties
+
+
 def test_an_award_withdrawn_in_a_later_years_file_is_no_current_award_in_either_order(tmp_path):
     """OCDS awardStatus ``cancelled`` ("the award has been cancelled") and reference §4 (rectified award: the current
     winners and values are those of the latest version; lot not awarded), §6.3 (TenderNed's converter tags each release
@@ -632,16 +647,9 @@ def test_an_award_withdrawn_in_a_later_years_file_is_no_current_award_in_either_
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
     from tests.awards.test_store_awards import ocds_archive, written_in_either_order, yearly_files
-    from tests.fixtures.awards.make_fixtures import release, supplier
+    from tests.fixtures.awards.make_fixtures import release
 
-    def euro(amount_):
-        return {"amount": amount_, "currency": "EUR"}
-    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
-    a1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
-          "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
-    a2 = {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000),
-          "suppliers": [{"id": "22222222", "name": "Stichting Twee"}]}
-    lots = [("1", "Een"), ("2", "Twee")]
+    a1, a2, lots, parties = two_lots_two_winners()
     awarded = release("ocds-1l04xe-310700", "310700", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
                       lots=lots, parties=parties, awards=[a1, a2])
     withdrawn = release("ocds-1l04xe-310700", "310701", "2022-03-01", "Jeugdhulp Leiden", "85311300-5",
@@ -673,16 +681,9 @@ def test_a_publication_repeating_one_award_and_cancelling_another_withdraws_it_i
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.derive import derive
     from tests.awards.test_store_awards import ocds_archive, written_in_either_order, yearly_files
-    from tests.fixtures.awards.make_fixtures import release, supplier
+    from tests.fixtures.awards.make_fixtures import release
 
-    def euro(amount_):
-        return {"amount": amount_, "currency": "EUR"}
-    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
-    a1 = {"id": "a1", "status": "active", "relatedLots": ["1"], "value": euro(300000),
-          "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
-    a2 = {"id": "a2", "status": "active", "relatedLots": ["2"], "value": euro(200000),
-          "suppliers": [{"id": "22222222", "name": "Stichting Twee"}]}
-    lots = [("1", "Een"), ("2", "Twee")]
+    a1, a2, lots, parties = two_lots_two_winners()
     awarded = release("ocds-1l04xe-310710", "310710", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
                       lots=lots, parties=parties, awards=[a1, a2])
     mixed = release("ocds-1l04xe-310710", "310711", "2022-03-01", "Jeugdhulp Leiden", "85311300-5",
