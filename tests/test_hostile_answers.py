@@ -365,3 +365,25 @@ def test_a_datasets_page_answered_as_json_is_read_as_the_page_it_is_or_a_clear_e
     recorded = [e["error"] for e in result.errors if e.get("url") == page]
     assert recorded and said in recorded[0].lower(), result.errors
     assert not any("spider error" in e["error"] for e in result.errors), result.errors
+
+
+@pytest.mark.parametrize("body", [b"{", b"[" * 100_000 + b"]" * 100_000, None], ids=["malformed", "nested", "html"])
+def test_a_listing_answered_with_unreadable_json_is_a_recorded_error_not_a_spider_error(tmp_path, body):
+    """A listing answered with JSON Python cannot read: nested past Python's stack (100,000 levels), its reading as a
+    "Meer laden" endpoint gave it back as it came, and the listing's next look at it (parsel, taking it for JSON by
+    its type) raised RecursionError: "spider error: maximum recursion depth exceeded" (found by the fuzz target
+    ``news.listing.json``); malformed ("{"), "spider error: Cannot use xpath on a Selector of type 'json'". Either is
+    the listing's recorded error saying so, nothing archived; the listing's own markup mislabelled JSON is read as the
+    page it is."""
+    answers = SiteAnswers("leiderdorp")
+    if body is None:  # the listing itself, mislabelled JSON: read as the page it is
+        listing = answers.handle(LISTING, "")[2]
+        result, base = news(answers, {LISTING: ("answer", 200, "application/json", listing)}, tmp_path)
+        assert result.returncode == 0 and articles(result.db), result.errors
+        return
+    result, base = news(answers, {LISTING: ("answer", 200, "application/json", body)}, tmp_path)
+    assert result.returncode == 1 and result.crawl["status"] == "failed", result.output[-3000:]
+    assert result.errors and not any("spider error" in e["error"] or "recursion" in e["error"].lower()
+                                     for e in result.errors), result.errors
+    assert any(e.get("url") == base + LISTING and "a json answer that is no json" in e["error"].lower()
+               for e in result.errors), result.errors

@@ -690,6 +690,36 @@ def run_article_part(body: bytes) -> None:
         run_pipelines(item, article_pipelines())
 
 
+#: SYNTHETIC "Meer laden" endpoints answering JSON (spiders/news.py ``json_listing``): rendered rows, items naming their
+#: address, title and date, and the ways such endpoints say more follow (a next address, hasMore, a count of pages).
+JSON_LISTING_SEEDS = [json.dumps(value, ensure_ascii=False).encode() for value in (
+    {"html": "<ul><li><a href='/inwoner/nieuws/aanbesteding-jeugdhulp'>Aanbesteding jeugdhulp</a> 14 oktober 2021</li>"
+             "<li><a href=\"/inwoner/nieuws/gunning\">Voorlopige gunning</a></li></ul>", "hasMore": True},
+    {"data": [{"url": "/inwoner/nieuws/perceel-1", "title": {"rendered": "Perceel 1 &#8211; jeugd-GGZ"},
+               "date": "2021-10-14T16:05:00"}, {"link": SITE + "inwoner/nieuws/perceel-2", "titel": "Perceel 2",
+                                                 "datum": "15-10-2021"}],
+     "meta": {"pagination": {"page": 1, "pageCount": 4}}, "total": 37, "next_page": "2"},
+    {"items": [{"permalink": "/nieuws/2021/10/14/inkoop", "name": "Inkoop", "published": "gisteren"}],
+     "next": "/inwoner/nieuws?page=2&_format=json", "_links": {"self": [{"href": "/wp-json/x"}]}},
+    [{"path": "/nieuws/a", "naam": "A"}, {"href": "javascript:alert(1)", "title": "x"}, "<a href='//evil/x'>y</a>"],
+)]
+
+
+def run_json_listing(body: bytes) -> None:
+    """A listing page that answers JSON (a "Meer laden" endpoint) through the spider's listing callback, as it reads
+    one: the pages it links and the next page it asks (each an http(s) address)."""
+    import scrapy
+
+    spider = news_spider()
+    spider.requested.clear()
+    url = SITE + "inwoner/nieuws?page=1"
+    answer = response(url, body, {"site": spider.sites[0], "listing_page": 1}, headers={
+        "Content-Type": "application/json; charset=utf-8"})
+    for request in drain(spider.parse_listing(answer)):
+        if isinstance(request, scrapy.Request):
+            assert request.url.startswith(("http://", "https://")), request.url
+
+
 #: SYNTHETIC: an archived page's address answering a refresh to its new one (a CMS moved), as the moved-address check reads it
 MOVED_SEEDS = [b'<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/nieuws/nieuw-adres">'
                b"<title>Verplaatst</title></head><body><p>Deze pagina is verplaatst.</p></body></html>"]
@@ -1224,6 +1254,7 @@ TARGETS = [
     Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
     Target("news.robots.rules", "text", lambda: [*_file("robots.txt")(), ROBOTS_RULES], run_robots_rules, weight=10),
     Target("news.listing", "html", lambda: [LISTING_SEED.read_bytes()], run_listing, weight=10),
+    Target("news.listing.json", "json", lambda: JSON_LISTING_SEEDS, run_json_listing, weight=10),
     Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
     Target("news.article.part", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS], run_article_part, weight=1),
