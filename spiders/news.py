@@ -1051,6 +1051,15 @@ def utf8(text: str) -> bytes:
     return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
+def unread_json(answer, page) -> bool:
+    """Whether :func:`json_listing` gave back ``answer``, declared JSON (its ``Content-Type``), as it came: JSON it could
+    not read (malformed, or nested past Python's stack). Read on, Scrapy's selector was a JSON one all the same, and
+    the listing's look at it ended in "spider error: Cannot use xpath on a Selector of type 'json'" (or parsel's
+    RecursionError)."""
+    return page is answer and not isinstance(answer, scrapy.http.HtmlResponse) and \
+        b"json" in (answer.headers.get("Content-Type") or b"").lower()
+
+
 def json_listing(response, zero_based: bool = False):
     """A listing page that answered JSON (a "Meer laden" endpoint, :func:`load_more_links`) as the HTML page its
     script would build of it, so that it is read as any listing page: every string of it that holds a link (the
@@ -1065,7 +1074,8 @@ def json_listing(response, zero_based: bool = False):
     the address asked has no page number: its first page). Pages numbered from 0
     (``zero_based``: the endpoint first asked with ``?page=0``, or a Drupal site's, news-sites.md §2.1) end one below
     their count. JSON behind UTF-8 byte-order marks (a PHP endpoint's, served as ``text/html``) is JSON. Anything else
-    is returned as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
+    is returned as it is (one declared JSON that is none that can be read: the listing's recorded error,
+    :func:`unread_json`). The standard library reads the JSON; the keys are those such endpoints are seen to use."""
     declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
     # UTF-8 byte-order marks before it (one per PHP file included that an editor saved with one), whitespace
     body = re.match(rb"(?:\s|\xef\xbb\xbf)*", response.body[:4096]).end()
@@ -2339,7 +2349,14 @@ class NewsSpider(BaseSpider):
         # with ``?page=0``): a JSON page's count of pages ends one below it
         zero_based = bool(response.meta.get("listing_zero_based") or site.cms == "drupal" or any(
             k.lower() in PAGER_PARAMETERS and v == "0" for k, v in parse_qsl(urlsplit(response.url).query)))
-        response = json_listing(read_as_archived(response), zero_based)
+        read = read_as_archived(response)
+        response = json_listing(read, zero_based)
+        if unread_json(read, response) and read.body.lstrip().startswith(b"<"):
+            response = read.replace(cls=scrapy.http.HtmlResponse)  # a page of markup mislabelled JSON: read as it is
+        elif unread_json(read, response):
+            self.record_error(response.url, "listing page not read: a JSON answer that is no JSON that can be read "
+                                            "(malformed, or nested deeper than can be read)")
+            return
         if self.listing_gated(response):
             return
         listing = site.discovery.listing

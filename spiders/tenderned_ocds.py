@@ -8,7 +8,9 @@
    ``netherlands`` spider, ``//article//li//@href``), resolved against the page; when no list item links one,
    the page's other links (its layout changed before).
    Excel files and the reader's guide are skipped. A page that lists no JSON is an
-   error, not an empty success (the JSON files have been missing from it before).
+   error, not an empty success (the JSON files have been missing from it before). The page is read as HTML
+   whatever its Content-Type; one that lists nothing under another type (a JSON error envelope with status 200)
+   says which type it answered.
 2. ``from_date``/``until_date`` select packages by the period in their file name
    (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``); a name without
    a period is fetched, and its procedures selected by their releases' dates. Without
@@ -92,6 +94,13 @@ class TenderNedOCDSSpider(BaseSpider):
         return (low is None or date.fromisoformat(end) >= low) and (high is None or date.fromisoformat(start) <= high)
 
     def parse_page(self, response):
+        said = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+        if not isinstance(response, scrapy.http.HtmlResponse):
+            # read as the HTML page it is meant to be whatever its type: an answer under another Content-Type
+            # (``application/json``: an API gateway's error envelope with status 200, or the page mislabelled) ended
+            # the backfill with "spider error: Cannot use xpath on a Selector of type 'json'"
+            response = scrapy.http.HtmlResponse(url=response.url, status=response.status, body=response.body,
+                                                request=response.request)
         links = self.package_links(response, LINKS_XPATH)
         if not links:
             # the page's layout changed before (kingfisher-collect relaxed its XPath in 2025): packages linked
@@ -101,7 +110,9 @@ class TenderNedOCDSSpider(BaseSpider):
                 self.logger.warning("datasets page: no JSON package in a list item; %d linked elsewhere on the page",
                                     len(links))
         if not links:
-            self.record_error(response.url, "the datasets page lists no JSON release package")
+            html = said in ("", "text/html", "application/xhtml+xml")
+            self.record_error(response.url, "the datasets page lists no JSON release package" + (
+                "" if html else f" (it answered {said}, not an HTML page)"))
             return
         selected = [url for url in links if self.wanted(url)]
         self.logger.info("datasets page: %d JSON packages, %d in the window", len(links), len(selected))

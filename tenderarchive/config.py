@@ -93,7 +93,12 @@ def read_yaml(path, error: type[ValueError] = ConfigError, label: str | None = N
             if size > MAX_CONFIG_BYTES:
                 raise error(f"{label}: {size} bytes is too large for a configuration file "
                             f"(limit {MAX_CONFIG_BYTES})")
-        data = path.read_bytes()
+        # at most one byte past the limit, whatever stat said: a device (/dev/zero: size 0, no end) was read whole
+        # until the process died; a pipe (a shell's process substitution, ``--sources <(…)``) is read as a file
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise error(f"{label}: more than {MAX_CONFIG_BYTES} bytes is too large for a configuration file")
     except OSError as exc:
         raise error(f"{label}: cannot read: {exc.strerror or exc}") from None
     try:

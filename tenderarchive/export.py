@@ -45,7 +45,9 @@
   Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``), which repeat the
   row's title, date and address in a feed's words and, in ``search_all``'s ``atom_content``, each hit's whole
   text (``tenderarchive/query_csv.py``). Its JSON, as the site's, keeps every column.
-* JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
+* JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``. A number beyond a float's range (an
+  infinity a query makes: ``select 9e999``) is ``null`` too, as the site's JSON writes it, and a note names its row
+  and column: JSON has no word for it (``Infinity`` made the whole file unreadable to ``jq``); the CSV writes ``inf``.
 * A text a query makes that is no UTF-8 (``select char(55296)``, a lone surrogate; ``cast(x'ff' as text)``) is
   written as the site shows it (Datasette decodes every text with U+FFFD in place of what is no character), and a
   note names its row, column and bytes: sqlite3 ended the export at that row with "Could not decode to UTF-8". An
@@ -459,6 +461,35 @@ def _replaced_said(found) -> list[str]:
     return said
 
 
+#: The numbers JSON has no word for (RFC 8259 §6): SQLite holds a float beyond its range (``select 9e999``) as an
+#: infinity; SQLite has no NaN (it stores NULL).
+_INFINITIES = {float("inf"), float("-inf")}
+
+
+def _finite(values, columns, row_number, found):
+    """``values`` (a row for the JSON export) with every infinite number ``None``, as the site's JSON writes it
+    (Datasette's ``remove_infinites``): ``json.dumps`` wrote ``Infinity``, which no JSON reader takes (``jq``,
+    ``JSON.parse`` refused the whole file). Each one added to ``found`` as (row number, column, its value)."""
+    if not any(isinstance(v, float) and v in _INFINITIES for v in values):
+        return values
+    fixed = []
+    for value, column in zip(values, columns):
+        if isinstance(value, float) and value in _INFINITIES:
+            found.append((row_number, column, value))
+            value = None
+        fixed.append(value)
+    return fixed
+
+
+def _finite_said(found) -> list[str]:
+    """The notes of the numbers :func:`_finite` wrote as null: where (the first three) and how many."""
+    said = [f"row {row}, column {column}: an infinite number ({value}), written as null as the site's JSON writes "
+            "it (JSON has no infinity; the CSV export writes it)" for row, column, value in found[:3]]
+    if len(found) > 3:
+        said.append(f"{len(found) - 3} more infinite numbers ({len(found)} in all)")
+    return said
+
+
 def _cell(value):
     if isinstance(value, bytes):
         return value.hex()
@@ -551,6 +582,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 columns = shown
         count = 0
         found: list = []   # the texts that were no UTF-8 (row, column, bytes): written as the site shows them
+        infinite: list = []   # the JSON export's infinite numbers (row, column, value): null, as the site's JSON
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
             if fmt == "csv":
                 writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
@@ -571,6 +603,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 stream.write("[")
                 for row in cursor:
                     stream.write(",\n" if count else "\n")
+                    row = _finite(row, columns, count + 1, infinite)
                     try:
                         stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
                     except UnicodeEncodeError:
@@ -579,7 +612,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
         if notes is not None:
-            notes.extend(_replaced_said(found))
+            notes.extend(_replaced_said(found) + _finite_said(infinite))
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
         from tenderarchive.query_params import wordless_searches

@@ -132,6 +132,9 @@ def _parse_text(value: str) -> datetime | date | None:
 #: RFC 9557's suffix: a time zone name and tags in brackets after a timestamp (``…+02:00[Europe/Amsterdam]``), the
 #: form Java's ``ZonedDateTime`` (TenderNed's backend is Spring) writes; ``!`` marks one critical, ``key=value`` a tag.
 _SUFFIX = re.compile(r"((?:\[!?[^\[\]]*\])+)$")
+#: A zone name as the zone database writes one (``Europe/Amsterdam``, ``America/Argentina/Buenos_Aires``, ``Etc/GMT+1``,
+#: ``UTC``): parts of letters, digits, ``_``, ``+`` and ``-``, no longer than its longest name.
+_ZONE_NAME = re.compile(r"(?=.{1,64}$)[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}")
 
 
 def _zone_suffix(text: str):
@@ -146,9 +149,14 @@ def _zone_suffix(text: str):
     names = [tag.lstrip("!") for tag in re.findall(r"\[([^\]]*)\]", suffix.group(1)) if "=" not in tag]
     zone = None
     if names:
+        # only a name of the zone database (``Europe/Amsterdam``) is looked up: ZoneInfo reads any other as a path
+        # under it, and a folder (``[Europe]``) or a name too long for a file raised IsADirectoryError or OSError,
+        # which failed the spider's callback and lost the notice, where a zone no database has is this ValueError
         try:
+            if not _ZONE_NAME.fullmatch(names[0]):
+                raise ZoneInfoNotFoundError(names[0])
             zone = timezone.utc if names[0] in ("Z", "UTC", "Etc/UTC") else ZoneInfo(names[0])
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError(f"unknown time zone {names[0]!r:.40}") from None
     return text[:suffix.start()].strip(), zone
 

@@ -39,6 +39,8 @@ The behaviours below change the normal answer (the API's, or a fixture site's: `
 - ``("redirect", location[, status])``: a redirect (302 unless told) to ``location``, where ``{base}`` is the server's own
   address (another host name for the same loopback server: ``http://localhost:{port}/…``);
 - ``("retry-after", status, value)``: that status (429, 503) with ``Retry-After: value``, whatever its absurdity.
+- ``("answer", status, content_type, body)``: that answer whatever was asked (a CMS's maintenance page with status
+  200 where a JSON file or endpoint is asked).
 
 Hand-written because the point is to misbehave in precise ways no ready server offers.
 """
@@ -150,6 +152,8 @@ class _Handler(BaseHTTPRequestHandler):
             elif kind == "redirect":
                 location = behaviour[1].replace("{port}", str(server.server_address[1]))
                 self._send(behaviour[2] if len(behaviour) > 2 else 302, b"", {"Location": location})
+            elif kind == "answer":
+                self._send(behaviour[1], behaviour[3], {"Content-Type": behaviour[2]})
             elif kind == "retry-after":
                 self._send(behaviour[1], b'{"message": "slow down"}', {"Retry-After": behaviour[2]})
         except (BrokenPipeError, ConnectionResetError):

@@ -332,3 +332,58 @@ def test_robots_txt_redirected_off_the_site_is_not_followed_and_no_error(tmp_pat
     fetched = {r["url"] for r in result.db.query("select url from fetches")}
     assert not any(url.startswith("http://localhost:") for url in fetched), sorted(u for u in fetched if "localhost" in u)
     assert len(articles(result.db)) == 3
+
+
+# --- the OCDS backfill: the datasets page and its release packages, served by the hostile server -------------------
+def ocds(behaviours, tmp_path):
+    from tenderarchive.apiserver import DATASETS_PAGE, load_datasets, load_publications
+    from tests.spiders.test_awards_crawl import FIXTURES
+
+    api = TenderNedAPI(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))
+    db = tmp_path / "archive.db"
+    with HostileServer(api, behaviours) as server:
+        command = ["crawl", "tenderned_ocds", "--db", str(db), "-s", f"TENDERNED_DATASETS_URL={server.base_url}"
+                   f"{DATASETS_PAGE}", *FAST, *BOUNDS]
+        return CrawlResult(forkcli.run(command, cwd=ROOT, timeout=240), db), server.base_url + DATASETS_PAGE
+
+
+@pytest.mark.parametrize("content_type, body, said", [
+    ("application/json", b'{"status": 503, "message": "Service Unavailable"}', "application/json, not an html page"),
+    ("application/json", (ROOT / "tests" / "fixtures" / "awards" / "datasets" / "page.html").read_bytes(), None)])
+def test_a_datasets_page_answered_as_json_is_read_as_the_page_it_is_or_a_clear_error(tmp_path, content_type, body, said):
+    """The datasets page answered under ``Content-Type: application/json`` (an API gateway's error envelope with status
+    200, or the page itself mislabelled) ended the backfill with "spider error: Cannot use xpath on a Selector of type
+    'json'". The page is read as the HTML it says it is whatever its type: a mislabelled page gives its packages, a JSON
+    envelope is the page's one recorded error naming what came (the crawl failed, exit 1)."""
+    result, page = ocds({"/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen": ("answer", 200, content_type, body)},
+                        tmp_path)
+    if said is None:
+        assert result.db["awards"].count, result.output[-3000:]
+        assert not any("spider error" in e["error"] for e in result.errors), result.errors
+        return
+    assert result.returncode == 1 and result.crawl["status"] == "failed", result.output[-3000:]
+    recorded = [e["error"] for e in result.errors if e.get("url") == page]
+    assert recorded and said in recorded[0].lower(), result.errors
+    assert not any("spider error" in e["error"] for e in result.errors), result.errors
+
+
+@pytest.mark.parametrize("body", [b"{", b"[" * 100_000 + b"]" * 100_000, None], ids=["malformed", "nested", "html"])
+def test_a_listing_answered_with_unreadable_json_is_a_recorded_error_not_a_spider_error(tmp_path, body):
+    """A listing answered with JSON Python cannot read: nested past Python's stack (100,000 levels), its reading as a
+    "Meer laden" endpoint gave it back as it came, and the listing's next look at it (parsel, taking it for JSON by
+    its type) raised RecursionError: "spider error: maximum recursion depth exceeded" (found by the fuzz target
+    ``news.listing.json``); malformed ("{"), "spider error: Cannot use xpath on a Selector of type 'json'". Either is
+    the listing's recorded error saying so, nothing archived; the listing's own markup mislabelled JSON is read as the
+    page it is."""
+    answers = SiteAnswers("leiderdorp")
+    if body is None:  # the listing itself, mislabelled JSON: read as the page it is
+        listing = answers.handle(LISTING, "")[2]
+        result, base = news(answers, {LISTING: ("answer", 200, "application/json", listing)}, tmp_path)
+        assert result.returncode == 0 and articles(result.db), result.errors
+        return
+    result, base = news(answers, {LISTING: ("answer", 200, "application/json", body)}, tmp_path)
+    assert result.returncode == 1 and result.crawl["status"] == "failed", result.output[-3000:]
+    assert result.errors and not any("spider error" in e["error"] or "recursion" in e["error"].lower()
+                                     for e in result.errors), result.errors
+    assert any(e.get("url") == base + LISTING and "a json answer that is no json" in e["error"].lower()
+               for e in result.errors), result.errors

@@ -164,12 +164,25 @@ _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
 
 
+#: The time of a :class:`ParsedDate` of minute precision: ``THH:MM`` as a clock shows it.
+_CLOCK_TIME = re.compile(r"T(?:[01]\d|2[0-3]):[0-5]\d")
+
+
 @dataclass(frozen=True)
 class ParsedDate:
-    """A date as written: ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
+    """A date as written: ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``.
+
+    A time no clock shows (``28:55``, ``08:75``, ``24:00``: a CMS's garbled stamp, a typo), however it was read (an
+    ISO date line's, a meta stamp's, a listing's), is no time: the date is its day, at day precision. It was archived
+    as ``published`` "2020-12-14T28:55", a timestamp no reader parses."""
 
     iso: str
     precision: str  # "day" or "minute"
+
+    def __post_init__(self):
+        if self.precision == "minute" and not _CLOCK_TIME.fullmatch(self.iso, 10):
+            object.__setattr__(self, "iso", self.iso[:10])
+            object.__setattr__(self, "precision", "day")
 
     @property
     def day(self) -> date:

@@ -876,3 +876,27 @@ def test_an_export_of_a_search_for_no_word_says_so(demo_archive):
     assert found.returncode == 0 and found.stdout.count(b"\r\n") > 1 and found.stderr == b""
     unknown = export(demo_archive, "search_all", "--param", "q=xyzzyquux")
     assert unknown.returncode == 0 and b"holds no word" not in unknown.stderr
+
+
+def test_an_infinite_number_is_null_in_the_json_export_as_on_the_site_and_the_export_says_where(demo_archive, tmp_path):
+    """``export "select 9e999" --format json`` wrote ``Infinity``, a word JSON has none of (RFC 8259 §6): ``jq`` and
+    ``JSON.parse`` refused the whole file. A number beyond a float's range is ``null`` in the JSON export, as the
+    site's JSON writes it (Datasette's ``remove_infinites``), and a note names its row and column; the CSV keeps
+    ``inf`` as the site's CSV does."""
+    import urllib.parse
+
+    from tests.datasette.archive_fixtures import run, served
+
+    sql = "select 1 as n, 1.5 as x union all select 2, 9e999 union all select 3, -9e999 order by n"
+    path = tmp_path / "x.json"
+    out = export(demo_archive, sql, "--format", "json", "--output", str(path))
+    assert out.returncode == 0, out.stderr
+    text = path.read_text("utf-8")
+    rows = json.loads(text, parse_constant=lambda word: pytest.fail(f"{word} is no JSON"))
+    site = run(served(demo_archive).client.get("/archive.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"})))
+    assert rows == site.json() == [{"n": 1, "x": 1.5}, {"n": 2, "x": None}, {"n": 3, "x": None}]
+    said = out.stderr.decode("utf-8")
+    assert "row 2, column x: an infinite number (inf)" in said and "row 3, column x: an infinite number (-inf)" in said
+    as_csv = export(demo_archive, sql)
+    assert list(csv.reader(io.StringIO(as_csv.stdout.decode("utf-8"))))[1:] == [["1", "1.5"], ["2", "inf"],
+                                                                                 ["3", "-inf"]]

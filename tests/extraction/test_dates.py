@@ -796,3 +796,34 @@ def test_article_info_lines_are_read_in_linear_time():
     drop_article_info(["Hits: 1", "Geschreven door Redactie"] * 10_000)
     drop_article_info(["a" + " " * 100_000 + "|", "| " * 50_000, "Geschreven door " + "A " * 50_000])
     assert perf_counter() - started < 1.0
+
+
+#: A page's date with a time no clock shows (a CMS's garbled stamp, a typo), where it is written, and the day it states.
+IMPOSSIBLE_TIMES = {
+    "<p>Gepubliceerd op: 2020-12-14 28:55</p>": "2020-12-14",
+    "<p>Gepubliceerd op: 2020-12-14T08:75</p>": "2020-12-14",
+    "<p>2020-12-14T24:00:00+01:00</p>": "2020-12-14",
+}
+
+
+@pytest.mark.parametrize("line", IMPOSSIBLE_TIMES)
+def test_a_stated_date_with_a_time_no_clock_shows_is_its_day(line):
+    """An ISO date line's time was read without checking it was one: "2020-12-14 28:55" was archived as the
+    article's ``published`` "2020-12-14T28:55", a timestamp no reader parses (found by the fuzz target ``dates``). A
+    time past 23:59 is no time: the page is dated by its day, at day precision."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_precision"]) == (IMPOSSIBLE_TIMES[line], "day")
+    datetime.fromisoformat(page["published"])
+
+
+def test_a_meta_date_with_a_time_no_clock_shows_is_its_day():
+    """The time the page's meta stamp gives its day was read as two pairs of digits, so a stamp of 25:30 made
+    ``published`` "2020-12-14T25:30"; it is the day."""
+    page = extract_html(synthetic_page(head='<meta property="article:published_time" content="2020-12-14T25:30:00">',
+                                       body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_precision"]) == ("2020-12-14", "day")
+    from tenderarchive.extraction.dates import ParsedDate, parse_dutch_date
+
+    assert parse_dutch_date("2020-12-14 23:59").iso == "2020-12-14T23:59"
+    assert ParsedDate("2020-12-14T23:60", "minute") == ParsedDate("2020-12-14", "day")

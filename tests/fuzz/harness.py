@@ -690,6 +690,36 @@ def run_article_part(body: bytes) -> None:
         run_pipelines(item, article_pipelines())
 
 
+#: SYNTHETIC "Meer laden" endpoints answering JSON (spiders/news.py ``json_listing``): rendered rows, items naming their
+#: address, title and date, and the ways such endpoints say more follow (a next address, hasMore, a count of pages).
+JSON_LISTING_SEEDS = [json.dumps(value, ensure_ascii=False).encode() for value in (
+    {"html": "<ul><li><a href='/inwoner/nieuws/aanbesteding-jeugdhulp'>Aanbesteding jeugdhulp</a> 14 oktober 2021</li>"
+             "<li><a href=\"/inwoner/nieuws/gunning\">Voorlopige gunning</a></li></ul>", "hasMore": True},
+    {"data": [{"url": "/inwoner/nieuws/perceel-1", "title": {"rendered": "Perceel 1 &#8211; jeugd-GGZ"},
+               "date": "2021-10-14T16:05:00"}, {"link": SITE + "inwoner/nieuws/perceel-2", "titel": "Perceel 2",
+                                                 "datum": "15-10-2021"}],
+     "meta": {"pagination": {"page": 1, "pageCount": 4}}, "total": 37, "next_page": "2"},
+    {"items": [{"permalink": "/nieuws/2021/10/14/inkoop", "name": "Inkoop", "published": "gisteren"}],
+     "next": "/inwoner/nieuws?page=2&_format=json", "_links": {"self": [{"href": "/wp-json/x"}]}},
+    [{"path": "/nieuws/a", "naam": "A"}, {"href": "javascript:alert(1)", "title": "x"}, "<a href='//evil/x'>y</a>"],
+)]
+
+
+def run_json_listing(body: bytes) -> None:
+    """A listing page that answers JSON (a "Meer laden" endpoint) through the spider's listing callback, as it reads
+    one: the pages it links and the next page it asks (each an http(s) address)."""
+    import scrapy
+
+    spider = news_spider()
+    spider.requested.clear()
+    url = SITE + "inwoner/nieuws?page=1"
+    answer = response(url, body, {"site": spider.sites[0], "listing_page": 1}, headers={
+        "Content-Type": "application/json; charset=utf-8"})
+    for request in drain(spider.parse_listing(answer)):
+        if isinstance(request, scrapy.Request):
+            assert request.url.startswith(("http://", "https://")), request.url
+
+
 #: SYNTHETIC: an archived page's address answering a refresh to its new one (a CMS moved), as the moved-address check reads it
 MOVED_SEEDS = [b'<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/nieuws/nieuw-adres">'
                b"<title>Verplaatst</title></head><body><p>Deze pagina is verplaatst.</p></body></html>"]
@@ -1049,6 +1079,164 @@ ARTICLE_SEEDS = (SITES / "leiderdorp" / "inwoner" / "nieuws" / "voorlopige_gunni
                  SITES / "heerlen" / "inkoopjeugdhulp.html")
 
 
+# --- date strings: TenderNed's timestamps, a page's Dutch date lines, a crawl's argument dates ----------------------
+#: SYNTHETIC date texts, one a line, in the forms the API, pages, URLs and the command line write them.
+DATE_SEEDS = [b"\n".join(line.encode() for line in lines) for lines in (
+    ["2021-10-14", "2021-10-14T09:30:00", "2021-10-14T09:30:00.637087+02:00", "2021-10-14T07:30:00Z",
+     "20211014", "2026-10-15+02:00", "2021-10-14T09:30:00+02:00[Europe/Amsterdam]", "2090-01-01T00:00:00",
+     "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1634196600", "2021-03-28T02:30:00"],
+    ["Gepubliceerd op: 14 december 2020 08:55", "Redactie 14-10-2021", "donderdag 7 okt. 2021 om 15.00 uur",
+     "14-dec-2020 10:12", "14 december '20", "woensdag, 8. november 2006", "14 oktober 2021 (10u15)",
+     "2 dagen geleden", "gisteren om 14:05", "vandaag", "do 14 oktober", "Laatst gewijzigd: 3 maart 2021"],
+    ["Nieuws", "Datum publicatie", "27-11-2020", "Door Jan Jansen | 3 maart 2021", "22 april 2021 - Verkeer",
+     "LEIDERDORP - Het college heeft vandaag besloten", "2021-04-09T10:15:30+02:00"],
+)]
+
+
+def run_dates(body: bytes) -> None:
+    """Date texts, one a line: ``values.parse_timestamp`` (a TenderNed date: a value, or ``ValueError`` naming the
+    problem) and the archive's texts of what it reads (``deadline``, ``iso``, ``local_date``); the page date rules
+    of ``tenderarchive/extraction/dates.py`` (a date or None, never an exception, and a date a calendar has); a
+    crawl argument's date (``parse_argument_date``: a day, or ``SpiderArgumentError``)."""
+    from datetime import datetime as _datetime, timezone as _timezone
+
+    from tenderarchive import values
+    from tenderarchive.arguments import SpiderArgumentError, parse_argument_date
+    from tenderarchive.extraction import dates
+
+    text = body.decode("utf-8", "surrogateescape")
+    lines = text.split("\n")[:200]
+    now = _datetime(2021, 10, 16, 12, 0, tzinfo=_timezone.utc)
+    found = []
+    for line in lines:
+        try:
+            moment = values.parse_timestamp(line)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            check_storable({"iso": values.iso(values.amsterdam(moment)), "day": values.local_date(moment)}, "timestamp")
+        try:
+            check_storable(dict(zip(("deadline", "placeholder"), values.deadline(line))), "deadline")
+        except ValueError:
+            pass
+        try:
+            parse_argument_date("from_date", line)
+        except SpiderArgumentError:
+            pass
+        found += [dates.parse_dutch_date(line), dates.parse_dutch_date(line, anchored=True),
+                  dates.relative_date(line, now), dates.listed_day(line, now), dates.weekday_form_date(line),
+                  dates.url_date(SITE + line)]
+    stated = dates.find_stated_date(lines)
+    found += [stated[0] if stated else None, dates.find_modified_date(lines), dates.find_dateline_date(lines)]
+    relative = dates.find_relative_date(lines, now)
+    found.append(relative[0] if relative else None)
+    for parsed in found:
+        if parsed is not None:
+            parsed.day  # a day a calendar has
+            check_storable({"iso": parsed.iso, "precision": parsed.precision}, "date")
+            _datetime.fromisoformat(parsed.iso)
+
+
+# --- CSV and JSON exports of odd values (tenderarchive/export.py) ---------------------------------------------------
+#: Seeds: JSON rows of values for a table of four columns; a value ``{"blob": HEX}`` is stored as a blob and
+#: ``{"real": TEXT}`` as a float Python reads from TEXT (``inf``, ``-0.0``, ``1e308``).
+EXPORT_SEEDS = [json.dumps(rows, ensure_ascii=False).encode() for rows in (
+    [["Perceel 1", 12345, 0.85, None], ["- Perceel 2", -5, {"real": "-0.0"}, "=HYPERLINK(\"x\")"],
+     ["regel 1\r\nregel 2", 2 ** 63 - 1, {"real": "1e308"}, "\"aanhalingstekens\", en; puntkomma"],
+     ["\u00e9\u00e8 jeugdhulp \u2028 \ufeffBOM", -(2 ** 63), {"blob": "00ff10"}, "\t tab"],
+     ["@SUM(A1)", 0, {"real": "inf"}, "+31 6 12345678"]],
+    [["a\x00b", 1, 1.5, ""], [None, None, None, None], ["\r", "\n", " ", "\"\""]],
+)]
+
+
+def _export_value(value):
+    if isinstance(value, dict):
+        if "blob" in value:
+            try:
+                return bytes.fromhex(str(value["blob"]))
+            except ValueError:
+                return str(value["blob"]).encode("utf-8", "surrogatepass")
+        if "real" in value:
+            try:
+                return float(str(value["real"]))
+            except ValueError:
+                return 0.0
+    if isinstance(value, (list, dict)):
+        return json.dumps(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value not in range(-(2 ** 63), 2 ** 63):
+        return str(value)
+    return value
+
+
+def run_export(body: bytes) -> None:
+    """A table of odd values (text with NUL, line breaks, quotes and formula starts, 64-bit extremes, infinities,
+    blobs) exported by ``tenderarchive/export.py`` as CSV, Excel CSV and JSON to a file: every row written, and the
+    file read back by a standard reader (``csv``, ``json``) gives every row, with each value as the export
+    documents it (NULL empty or ``--null``; bytes as hex; text as it is, ``--excel`` with an apostrophe before a
+    formula start)."""
+    import csv as _csv
+    import io
+    import math
+
+    from tenderarchive.export import export
+
+    try:
+        rows = json.loads(body)
+    except (ValueError, RecursionError):
+        rows = [[body.decode("utf-8", "surrogateescape")]]
+    if not isinstance(rows, list):
+        rows = [[rows]]
+    rows = [[_export_value(v) for v in (row if isinstance(row, list) else [row])][:4] for row in rows[:50]]
+    rows = [row + [None] * (4 - len(row)) for row in rows]
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-export-"))
+    try:
+        db = folder / "odd.db"
+        conn = sqlite3.connect(db)
+        try:
+            conn.execute("create table odd (a, b, c, d)")
+            for row in rows:
+                try:
+                    conn.execute("insert into odd values (?, ?, ?, ?)", row)
+                except (sqlite3.Error, UnicodeEncodeError, OverflowError):
+                    continue  # a value SQLite does not take: not the export's
+            conn.commit()
+            stored = conn.execute("select a, b, c, d from odd order by rowid").fetchall()
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
+        if not stored:
+            return
+        # the export orders a table without a key by its columns: compare as sorted by the same cells' text
+        for fmt, excel in (("csv", False), ("csv", True), ("json", False)):
+            out = folder / f"odd.{fmt}{'x' if excel else ''}"
+            count = export(db, "odd", fmt=fmt, excel=excel, output=str(out), null="NULL" if fmt == "csv" else None,
+                           notes=[])
+            assert count == len(stored), f"{count} rows written of {len(stored)}"
+            text = out.read_bytes().decode("utf-8-sig" if excel else "utf-8")  # its line ends as written
+            if fmt == "json":
+                read = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(
+                    AssertionError(f"JSON export wrote {c}, which JSON has no word for")))
+                assert len(read) == len(stored), (len(read), len(stored))
+                continue
+            _csv.field_size_limit(2 ** 31 - 1)  # a long text is one field (README: read with a raised field limit)
+            lines = list(_csv.reader(io.StringIO(text, newline=""), delimiter=";" if excel else ","))
+            assert lines[0] == ["a", "b", "c", "d"], lines[0]
+            assert len(lines) - 1 == len(stored), f"{len(lines) - 1} CSV records read back of {len(stored)} rows"
+            expected = sorted(tuple("NULL" if v is None else v.hex() if isinstance(v, bytes) else
+                                    (repr(v).replace(".", ",") if excel else repr(v)) if isinstance(v, float) else
+                                    ("'" + v if excel and isinstance(v, str) and v.startswith(
+                                        ("=", "+", "-", "@", "\t", "\r")) else str(v)) for v in row)
+                              for row in stored if not any(isinstance(v, float) and math.isnan(v) for v in row))
+            got = sorted(tuple(line) for line in lines[1:])
+            if len(expected) == len(stored):
+                assert got == expected, next((g, e) for g, e in zip(got, expected) if g != e)
+    finally:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 TARGETS = [
     Target("tenderned.list", "json", _list_pages, run_list, weight=20),
     Target("tenderned.publication", "json", _publication_seeds, run_publication, weight=20),
@@ -1066,6 +1254,7 @@ TARGETS = [
     Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
     Target("news.robots.rules", "text", lambda: [*_file("robots.txt")(), ROBOTS_RULES], run_robots_rules, weight=10),
     Target("news.listing", "html", lambda: [LISTING_SEED.read_bytes()], run_listing, weight=10),
+    Target("news.listing.json", "json", lambda: JSON_LISTING_SEEDS, run_json_listing, weight=10),
     Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
     Target("news.article.part", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS], run_article_part, weight=1),
@@ -1080,6 +1269,8 @@ TARGETS = [
     Target("datasette.params", "query", lambda: DATASETTE_SEEDS, run_datasette, weight=5),
     Target("spider.arguments", "argv", lambda: SPIDER_ARGUMENT_SEEDS, run_spider_arguments, weight=5),
     Target("warc.reparse", "warc", _warc_seed_records, run_warc, weight=5),
+    Target("dates", "text", lambda: DATE_SEEDS, run_dates, weight=10),
+    Target("export.odd_values", "json", lambda: EXPORT_SEEDS, run_export, weight=3),
     Target("watchlist.load", "yaml", _file("watchlist.yaml"),
            _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
     Target("report.watchlist", "yaml", lambda: [(ROOT / "docs" / "watchlist.example.yaml").read_bytes(),

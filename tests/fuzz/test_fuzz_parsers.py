@@ -21,6 +21,7 @@ EXAMPLES = {
     "tenderned.ocds": 60, "tenderned.datasets": 60, "news.openpub": 60, "news.feed": 150, "news.sitemap": 150,
     "news.robots": 80, "news.robots.rules": 80, "news.listing": 60, "news.article": 8, "news.article.part": 6, "news.moved_check": 20, "analysis": 8, "search.query": 200,
     "profile.load": 40, "sources.load": 40, "watchlist.load": 40, "report.watchlist": 20, "cli.readers": 40, "warc.reparse": 60, "spider.arguments": 60, "datasette.params": 60,
+    "dates": 150, "export.odd_values": 40, "news.listing.json": 60,
 }
 #: CPU seconds per case before it counts as a hang (generous: the machine may be shared).
 TIME_LIMIT = 5.0

@@ -305,6 +305,45 @@ def test_broken_config_file_is_one_error_naming_the_file(tmp_path, module, load,
     assert path.read_bytes() == content
 
 
+@pytest.mark.parametrize("module, load, error", LOADERS[1:])   # a profile is a regular file (a device is "not found")
+def test_a_config_file_without_end_is_refused_as_too_large_in_bounded_memory(module, load, error):
+    """``--sources /dev/zero`` (or a watchlist, a profile): the size check read the file's ``stat``, which says 0 for a
+    device, then read it whole: memory grew until the process died (here MemoryError under a 1.5 GB limit). At most
+    one byte past ``MAX_CONFIG_BYTES`` is read; more is the file's one error, too large."""
+    import resource
+    import subprocess
+    import sys
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    code = (f"from {module} import {load}, {error}\n"
+            f"try:\n    {load}('/dev/zero')\nexcept {error} as exc:\n    print(exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=harness.ROOT, capture_output=True, text=True, timeout=120,
+                         preexec_fn=limited)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.startswith("/dev/zero: more than 1000000 bytes is too large for a configuration file"), out.stdout
+
+
+def test_a_config_file_given_as_a_pipe_is_still_read(tmp_path):
+    """A registry handed over through a pipe (a shell's process substitution, ``--sources <(…)``: a FIFO, whose size
+    ``stat`` says is 0) is read as a file."""
+    import os
+    import threading
+
+    from tenderarchive.sources import load_sources
+
+    fifo = tmp_path / "sources.yaml"
+    os.mkfifo(fifo)
+    content = (harness.FIXTURES / "sources.yaml").read_bytes()
+    writer = threading.Thread(target=fifo.write_bytes, args=(content,))
+    writer.start()
+    try:
+        assert load_sources(str(fifo))
+    finally:
+        writer.join(10)
+
+
 def test_profile_that_refers_to_itself(tmp_path):
     from tenderarchive.profiles import ProfileError, load_profile
 

@@ -131,6 +131,21 @@ def test_an_unreadable_optional_date_is_recorded_and_never_downgrades_the_archiv
     assert "aanvangOpdrachtDatum 'n.v.t.'" in errors and "voltooiingOpdrachtDatum 'onbekend'" in errors
 
 
+@pytest.mark.parametrize("zone", ["Europe", "Europe/" + "A" * 300])
+def test_a_zone_suffix_naming_no_zone_file_costs_that_field_not_the_notice(snapshot, serve_api, crawl, zone):
+    """An RFC 9557 zone suffix naming a folder of the zone database (``[Europe]``) or a name too long for a file
+    raised IsADirectoryError or OSError out of ``values.parse_timestamp`` (found by the fuzz target ``dates``): the
+    spider's callback failed and the notice was lost to the crawl. It is an unknown time zone: the field recorded as unreadable, the notice archived without it."""
+    by_id(snapshot, 100101)["detail"]["aanvangOpdrachtDatum"] = f"2020-09-01T00:00:00[{zone}]"
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.crawl["status"] == "partial", result.output
+    archived = notice(result.db, 100101)
+    assert archived["title"] and archived["start_date"] is None
+    errors = [e["error"] for e in json.loads(result.crawl["errors"])]
+    assert any("aanvangOpdrachtDatum" in e and "unknown time zone" in e for e in errors), errors
+    assert not any("Error:" in e for e in errors), errors
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z",
                                    "0001-01-01"])
 def test_a_date_at_the_start_of_the_calendar_costs_that_field_not_the_notice(snapshot, serve_api, crawl, value):
