@@ -166,6 +166,13 @@ def crawl_two(path) -> None:
         db.execute("update notices set buyer_id = 'synthetic-buyer-2', crawl_id = 2 where publication_id = "
                    "(select max(publication_id) from notices where procurement_id = ?)", [a_null])
         db.execute("update awards set value_cents = null, crawl_id = 2 where procurement_id = ?", [a_null])
+        # Winners no source names (reference tenderned-awards.md §2.5 "No name"): two winner blocks without a name
+        # beside a_value's named winner, and one on a new lot of a_null awarded to no named winner; every page
+        # counting winners counts them, the most of any one lot (summaries.WINNER_COUNT_SQL).
+        db.execute("update awards set unnamed_winners = 2, crawl_id = 2 where procurement_id = ?", [a_value])
+        db["awards"].insert(dict(next(db.query("select * from awards where procurement_id = ?", [a_null])),
+                                 award_id=f"{a_null}/unnamed/LOT-0008", lot_id="LOT-0008", unnamed_winners=1,
+                                 winner_count=0, crawl_id=2), alter=False)
     derive(db, 2)
     db.close()
 
