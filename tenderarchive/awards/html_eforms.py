@@ -306,6 +306,12 @@ class EFormsReader:
         lot_id = _clean(text.rsplit(":", 1)[1]) if ":" in text else None
         self.block, self.winner, self.sub = None, None, ""
         if self.section == 5:
+            if lot_id and re.fullmatch(r"(?i)GLO-\w+", lot_id):
+                # a group of lots (BT-13714 "het perceel of de groep percelen", GLO-…) is never a lot: its
+                # header and the rows under it (the group's title and estimate) are no lot's (they made a lot
+                # "GLO-0001", never awarded, beside the notice's lots)
+                self.lot5 = None
+                return
             lot_id = lot_id or f"LOT-{len(self.lots) + 1:04d}"
             self.lot5 = self.lots.setdefault(lot_id, _lot(lot_id))
         elif self.section == 6:

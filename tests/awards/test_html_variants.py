@@ -479,3 +479,28 @@ def test_a_winner_block_without_a_lot_result_header_is_found_by_its_shape():
     assert suppliers == [("?1", "Alpha B.V.")] and awards == [("?1", 80000000)] and problems
     # a non-winner (6.1.3) without a header stays no winner
     assert read(h3("6.1.3 Niet-winnende inschrijvers"), only("Inschrijver"), row("Officiële naam", "Gamma B.V."))[1] == []
+
+
+def test_a_section_5_header_naming_a_group_of_lots_is_no_lot():
+    """Reference §2.3 (BT-13714 "het perceel of de groep percelen": a group of lots, GLO-…, is no lot; section 5's
+    header gives a lot's id after the colon, "whatever the label"). A section-5 header naming the group GLO-0001
+    (with the group's estimate and title under it) was read as a third lot "GLO-0001", not awarded, its estimate a
+    lot's. It is no lot: the lots are the two the notice has, each keeping its own estimate and title, and the
+    group's rows are given to neither. SYNTHETIC rendering."""
+    lots = [h1("1. Koper"), row("Officiële naam", "Gemeente Harderwijk"), h1("5. Perceel"),
+            h2("5.1 Technische ID van het kavel: LOT-0001"), row("Titel", "Jeugdhulp"),
+            amount("Geraamde waarde exclusief btw", "400 000"),
+            h2("5.1 Technische ID van het kavel: LOT-0002"), row("Titel", "Jeugd-GGZ"),
+            amount("Geraamde waarde exclusief btw", "300 000")]
+    group = [h2("5.2 Technische ID van het kavel: GLO-0001"), row("Titel", "Jeugdhulp en Jeugd-GGZ"),
+             amount("Geraamde waarde exclusief btw", "700 000")]
+    result = [h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+              only("Winnaar"), row("Officiële naam", "Alpha B.V."), only("Inschrijving"),
+              row("Identificatiecode van het perceel of de groep percelen", "LOT-0001"),
+              amount("Waarde van de aanbesteding", "390 000")]
+    expected = [("LOT-0001", "Jeugdhulp", 40000000, 1), ("LOT-0002", "Jeugd-GGZ", 30000000, None)]
+    for rows in ([*lots, *group, *result], [*lots[:3], *group, *lots[3:], *result]):
+        parsed = parse_html(eforms(*rows))
+        assert sorted((lot["lot_id"], lot["title"], lot["estimated_cents"], lot["awarded"])
+                      for lot in parsed["lots"]) == expected, rows
+        assert [(a["lot_id"], a["value_cents"]) for a in parsed["awards"]] == [("LOT-0001", 39000000)]
