@@ -322,7 +322,13 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         row.update(amount_fields("framework_reestimate", lot["framework_reestimate"]))
         row.update(amount_fields("lowest_tender", lot["lowest_tender"]))
         row.update(amount_fields("highest_tender", lot["highest_tender"]))
-        out_lots.append(row)
+        if lot_id not in lots and re.fullmatch(r"(?i)GLO-\w+", lot_id):
+            # a group of lots (BT-13714, GLO-…) named as won ("Winnaar van deze percelen: GLO-0001") is never a
+            # lot: its award is kept under the group's id (as an OCDS award of a group no release describes),
+            # and no lot "GLO-0001" is made beside the notice's lots
+            problems.append(f"{lot_id}: a group of lots, no lot; its award kept under the group's id")
+        else:
+            out_lots.append(row)
         nameless = [w for part in parts for w in part.get("winners", []) if w.get("empty")]
         if nameless:
             # what such a winner's block printed (its tender value) is said, not lost with the name

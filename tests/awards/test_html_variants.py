@@ -504,3 +504,22 @@ def test_a_section_5_header_naming_a_group_of_lots_is_no_lot():
         assert sorted((lot["lot_id"], lot["title"], lot["estimated_cents"], lot["awarded"])
                       for lot in parsed["lots"]) == expected, rows
         assert [(a["lot_id"], a["value_cents"]) for a in parsed["awards"]] == [("LOT-0001", 39000000)]
+
+
+def test_a_group_of_lots_section_8_names_as_won_is_no_lot_its_winner_kept():
+    """Reference §2.3 (section 8 "Winnaar van deze percelen: …", read when 6.1.2 names no winner; BT-13714: a group
+    of lots, GLO-…, is no lot). An organisation section 8 names winner of the group GLO-0001 made a third lot
+    "GLO-0001" beside the notice's two. The group is no lot: the lots are the notice's two; the winner is kept, its
+    award under the group's id (as an OCDS award of a group no release describes), and that is said. SYNTHETIC."""
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Harderwijk"), h1("5. Perceel"),
+            h2("5.1 Technische ID van het kavel: LOT-0001"), row("Titel", "Jeugdhulp"),
+            h2("5.1 Technische ID van het kavel: LOT-0002"), row("Titel", "Jeugd-GGZ"), h1("6. Resultaten"),
+            h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h2("6.1 ID resultaat perceel: LOT-0002"), only("Er is ten minste één winnaar gekozen."),
+            h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Alpha B.V."),
+            row("Winnaar van deze percelen", "GLO-0001")]
+    parsed = parse_html(eforms(*rows))
+    assert sorted((lot["lot_id"], lot["awarded"]) for lot in parsed["lots"]) == [("LOT-0001", 1), ("LOT-0002", 1)]
+    assert [(s["lot_id"], s["name"]) for s in parsed["suppliers"]] == [("GLO-0001", "Alpha B.V.")]
+    assert [a["lot_id"] for a in parsed["awards"]] == ["GLO-0001"]
+    assert any("GLO-0001" in p and "group" in p for p in parsed["problems"])
