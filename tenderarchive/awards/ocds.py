@@ -842,6 +842,11 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "tender_value_of_group": 1 if (not shared or alone) and len(group) > 1
                                   and value is not None
                                   and len(values_of_id.get(str(award.get("id")), ())) <= 1 else None})
+    # a group of lots no release describes (relatedLots "GLO-0001" without tender.lotGroups) is never a lot: its
+    # award stays the group's, as named, but no lot "GLO-0001" is made beside the procedure's lots (as the /html)
+    declared = {key(lot["id"]) for lot in tender.get("lots") or [] if isinstance(lot, dict) and lot.get("id") is not None}
+    for lot_id in [lot_id for lot_id in lots if lot_id not in declared and re.fullmatch(r"(?i)GLO-\w+", lot_id)]:
+        del lots[lot_id]
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
         # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"

@@ -734,3 +734,22 @@ def test_an_award_of_a_group_of_lots_is_of_its_lots_together_its_value_counted_o
     assert sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")) == [("1", 1), ("2", 1), ("3", 1)]
     assert [(r["gegunde_waarde_cents"], r["aantal_winnaars"]) for r in db.query(
         "select * from summary_procurements")] == [(120000000, 2)]
+
+
+def test_an_award_of_a_group_no_release_describes_makes_no_lot(tmp_path):
+    """Reference §2.3 (BT-13714: a group of lots, GLO-…, is no lot), §8.8. SYNTHETIC release: lots 1 and 2, and an
+    award to Stichting Een of the group GLO-0001, which no ``tender.lotGroups`` describes. The award made a third lot
+    "GLO-0001" beside the procedure's two; the group is no lot: its award is kept under the group's id (its lots cannot
+    be told), and the lots are the procedure's two, as the /html reader gives them."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    group = release("ocds-1l04xe-310820", "310820", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("11111111", "Stichting Een")],
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["GLO-0001"],
+                             "value": {"amount": 1000000, "currency": "EUR"},
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    (procedure,), report = read(tmp_path, [group])
+    assert report.errors == []
+    assert sorted(lot["lot_id"] for lot in procedure["lots"]) == ["1", "2"]
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("GLO-0001", 100000000)]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Stichting Een"]
