@@ -19,7 +19,8 @@
    like every response, written to a temporary file and read with
    :func:`tenderarchive.awards.ocds.read_package`: two streaming passes, releases
    merged per ``ocid`` with ocdsmerge, youth-care procedures selected by the topic
-   profile. A truncated package is recorded as an error and yields nothing.
+   profile. A truncated package is recorded as an error and yields nothing; an answer that is no JSON object
+   (an HTML page with status 200) too, in one line naming its Content-Type and first bytes (:meth:`not_a_package`).
 
 Memory: parsing is flat (one release at a time), but Scrapy's downloader holds one
 response body in memory while it is received, so the peak is about one package;
@@ -158,6 +159,26 @@ class TenderNedOCDSSpider(BaseSpider):
         yield from self.read_one_package(response)
         yield from self.next_package()
 
+    @staticmethod
+    def not_a_package(response, path: str) -> str | None:
+        """One line saying what came where a package was asked, when the file at ``path`` (the answer, unpacked) is no
+        JSON object (past a UTF-8 byte order mark and white space): its Content-Type and first bytes. None when it
+        begins as a package does (``{``): the JSON parser reads the rest. A CMS's maintenance page with status 200 was
+        recorded as "not a complete release package (IncompleteJSONError: lexical error: …)" with the lexer's lines and
+        a caret under the byte."""
+        with open(path, "rb") as package:
+            head = package.read(4096)
+        begins = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+        begins = begins.lstrip(b" \t\r\n")
+        if begins.startswith(b"{"):
+            return None
+        said = response.headers.get("Content-Type", b"").decode("latin-1").strip() or "no Content-Type"
+        shown = " ".join(begins[:200].decode("utf-8", "replace").split())[:80]
+        name = os.path.basename(urlsplit(response.url).path) or response.url
+        return (f"{name}: not a JSON release package: the answer was {said}, "
+                + (f"beginning \u201c{shown}\u201d" if shown else "of white space only" if head else "with an empty body")
+                + "; nothing from it was archived")
+
     def read_one_package(self, response):
         from tenderarchive.awards.ocds import ReadReport, file_period, read_package
 
@@ -179,6 +200,9 @@ class TenderNedOCDSSpider(BaseSpider):
                         return
                 else:
                     out.write(response.body)
+            if problem := self.not_a_package(response, path):
+                self.record_error(response.url, problem)
+                return
             # a package whose name gives no period was fetched whatever the window: its procedures are selected
             # by their releases' dates instead (reference §6.1: "parse the period out of the name, or read
             # releases[].date"); it archived every year it holds

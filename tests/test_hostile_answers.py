@@ -387,3 +387,28 @@ def test_a_listing_answered_with_unreadable_json_is_a_recorded_error_not_a_spide
                                      for e in result.errors), result.errors
     assert any(e.get("url") == base + LISTING and "a json answer that is no json" in e["error"].lower()
                for e in result.errors), result.errors
+
+
+PACKAGE_2021 = "/cms/sites/default/files/2026-07/Dataset_Tenderned-2021-01-01-2021-12-31.json"
+
+
+@pytest.mark.parametrize("content_type, body, said", [
+    ("text/html; charset=utf-8", b"<!DOCTYPE html>\n<html lang=\"nl\"><head><title>Onderhoud</title></head>\n<body><h1>"
+     b"TenderNed is in onderhoud</h1>\n<p>Probeer het later opnieuw.</p></body></html>\n", "text/html"),
+    ("application/json", b'\xef\xbb\xbf  \n[{"message": "Service Unavailable"}]', "application/json")])
+def test_a_package_answered_with_a_page_is_one_clear_line_naming_what_came(tmp_path, content_type, body, said):
+    """A release package answered with an HTML page (a CMS's maintenance page with status 200) was recorded as "not a
+    complete release package (IncompleteJSONError: lexical error: invalid char in json text. …)", the JSON lexer's
+    lines with a caret under the byte. It is one line saying what came instead: its Content-Type and first bytes;
+    the other packages are read."""
+    result, _ = ocds({PACKAGE_2021: ("answer", 200, content_type, body)}, tmp_path)
+    assert result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = [e["error"] for e in result.errors if (e.get("url") or "").endswith(PACKAGE_2021)]
+    assert len(recorded) == 1, result.errors
+    recorded = recorded[0]
+    assert "\n" not in recorded and "IncompleteJSONError" not in recorded and len(recorded) < 400, recorded
+    assert said in recorded and "not a JSON release package" in recorded, recorded
+    first = " ".join(body.lstrip(b"\xef\xbb\xbf \n").decode().split())[:20]
+    assert first in recorded, recorded
+    assert result.db["awards"].count       # the 2017 package read
+
