@@ -15,11 +15,13 @@
    (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``); a name without
    a period is fetched, and its procedures selected by their releases' dates. Without
    ``from_date`` every year is taken.
-3. Each package is downloaded (no size cap, a long timeout), kept in the WARC store
+3. Each package is downloaded (a long timeout; at most ``TENDERNED_OCDS_MAXSIZE`` bytes as sent and as unpacked, a
+   gzip bomb included: one over it is the package's recorded error, asked again by the next crawl), kept in the WARC store
    like every response, written to a temporary file and read with
    :func:`tenderarchive.awards.ocds.read_package`: two streaming passes, releases
    merged per ``ocid`` with ocdsmerge, youth-care procedures selected by the topic
-   profile. A truncated package is recorded as an error and yields nothing.
+   profile. A truncated package is recorded as an error and yields nothing; an answer that is no JSON object
+   (an HTML page with status 200) too, in one line naming its Content-Type and first bytes (:meth:`not_a_package`).
 
 Memory: parsing is flat (one release at a time), but Scrapy's downloader holds one
 response body in memory while it is received, so the peak is about one package;
@@ -35,6 +37,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import shutil
 import tempfile
 import zlib
@@ -49,6 +52,8 @@ from tenderarchive.items import OCDSProcedureItem
 from tenderarchive.profiles import ProfileError, load_profile
 
 LINKS_XPATH = "//article//li//@href"
+#: Scrapy's failure of an answer over ``download_maxsize``: as sent (the downloader) or unpacked (HttpCompressionMiddleware)
+OVER_MAXSIZE = re.compile(r"\b(?:larger than (?:the )?download max size|exceeded DOWNLOAD_MAXSIZE)\b", re.IGNORECASE)
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -56,7 +61,7 @@ class TenderNedOCDSSpider(BaseSpider):
     name = "tenderned_ocds"
     default_window_days = None  # every year unless from_date says otherwise
     custom_settings = {
-        "DOWNLOAD_MAXSIZE": 0, "DOWNLOAD_WARNSIZE": 0, "DOWNLOAD_TIMEOUT": 1800,
+        "DOWNLOAD_TIMEOUT": 1800,   # the packages' size cap: TENDERNED_OCDS_MAXSIZE (next_package)
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     }
 
@@ -133,11 +138,26 @@ class TenderNedOCDSSpider(BaseSpider):
         """The request of the next package to read, if any (each is asked once the one before was read)."""
         waiting = getattr(self, "packages_waiting", [])
         if waiting:
+            # the cap Scrapy's downloader honours for the bytes sent and HttpCompressionMiddleware for the bytes unpacked
             yield scrapy.Request(waiting.pop(0), callback=self.parse_package, errback=self.package_failed,
-                                 meta={"download_maxsize": 0, "download_warnsize": 0})
+                                 meta={"download_maxsize": self.maxsize,
+                                       "download_warnsize": self.settings.getint("TENDERNED_OCDS_WARNSIZE")})
+
+    @property
+    def maxsize(self) -> int:
+        return self.settings.getint("TENDERNED_OCDS_MAXSIZE")
 
     def package_failed(self, failure):
-        self.errback(failure)
+        request = getattr(failure, "request", None)
+        if request is not None and self.maxsize and OVER_MAXSIZE.search(str(failure.value)):
+            # Scrapy's words ("Ignored response … larger than the download max size", "Cancelling download of …:
+            # expected response size … larger than download max size") name neither the setting nor the way out
+            name = os.path.basename(urlsplit(request.url).path) or request.url
+            self.record_error(request.url, f"{name}: larger than TENDERNED_OCDS_MAXSIZE ({self.maxsize:,} bytes, as "
+                                           f"sent or unpacked); nothing from it was archived (raise the setting for "
+                                           f"a package this large; the next crawl asks it again)")
+        else:
+            self.errback(failure)
         yield from self.next_package()
 
     @staticmethod
@@ -158,6 +178,26 @@ class TenderNedOCDSSpider(BaseSpider):
         yield from self.read_one_package(response)
         yield from self.next_package()
 
+    @staticmethod
+    def not_a_package(response, path: str) -> str | None:
+        """One line saying what came where a package was asked, when the file at ``path`` (the answer, unpacked) is no
+        JSON object (past a UTF-8 byte order mark and white space): its Content-Type and first bytes. None when it
+        begins as a package does (``{``): the JSON parser reads the rest. A CMS's maintenance page with status 200 was
+        recorded as "not a complete release package (IncompleteJSONError: lexical error: …)" with the lexer's lines and
+        a caret under the byte."""
+        with open(path, "rb") as package:
+            head = package.read(4096)
+        begins = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+        begins = begins.lstrip(b" \t\r\n")
+        if begins.startswith(b"{"):
+            return None
+        said = response.headers.get("Content-Type", b"").decode("latin-1").strip() or "no Content-Type"
+        shown = " ".join(begins[:200].decode("utf-8", "replace").split())[:80]
+        name = os.path.basename(urlsplit(response.url).path) or response.url
+        return (f"{name}: not a JSON release package: the answer was {said}, "
+                + (f"beginning \u201c{shown}\u201d" if shown else "of white space only" if head else "with an empty body")
+                + "; nothing from it was archived")
+
     def read_one_package(self, response):
         from tenderarchive.awards.ocds import ReadReport, file_period, read_package
 
@@ -170,15 +210,28 @@ class TenderNedOCDSSpider(BaseSpider):
                 if response.body[:2] == GZIP_MAGIC:
                     # a gzipped package (a .json.gz link, or gzip bytes sent without Content-Encoding, which
                     # Scrapy's HttpCompressionMiddleware decompresses itself): written out decompressed
+                    # at most TENDERNED_OCDS_MAXSIZE bytes unpacked, as a Content-Encoding is (a gzip bomb)
                     try:
                         with gzip.GzipFile(fileobj=io.BytesIO(response.body)) as packed:
-                            shutil.copyfileobj(packed, out, 1 << 20)
+                            written = 0
+                            while chunk := packed.read(1 << 20):
+                                written += len(chunk)
+                                if self.maxsize and written > self.maxsize:
+                                    self.record_error(response.url, f"{os.path.basename(urlsplit(response.url).path)}"
+                                                      f": larger than TENDERNED_OCDS_MAXSIZE ({self.maxsize:,} bytes) "
+                                                      f"unpacked; nothing from it was archived (raise the setting for "
+                                                      f"a package this large; the next crawl asks it again)")
+                                    return
+                                out.write(chunk)
                     except (OSError, EOFError, zlib.error) as exc:
                         self.record_error(response.url, f"{os.path.basename(urlsplit(response.url).path)}: not a "
                                                         f"complete gzip file ({exc}); nothing from it was archived")
                         return
                 else:
                     out.write(response.body)
+            if problem := self.not_a_package(response, path):
+                self.record_error(response.url, problem)
+                return
             # a package whose name gives no period was fetched whatever the window: its procedures are selected
             # by their releases' dates instead (reference §6.1: "parse the period out of the name, or read
             # releases[].date"); it archived every year it holds

@@ -411,12 +411,35 @@ async def old_saved_search(datasette, request):
     return Response.redirect(research.query_url(database, target, args, request.url_vars.get("ext") or ""))
 
 
+#: Characters no HTML page may carry (a parse error, "unexpected-null-character", "control-character-in-input-
+#: stream"): the C0 controls but the white space HTML reads (tab, line feed, form feed, carriage return), and DEL.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def writable(value):
+    """A value as a page may write it (the ``finalize`` of every ``{{ … }}`` of the site's templates): its control
+    characters (:data:`_UNWRITABLE`) each written as U+FFFD, as an HTML parser reads a NUL, the rest as it is.
+
+    A NUL or another control character typed into a parameter (``/-/search?q=x%00y``, a saved search's
+    ``procurement_id``, a table's ``_search`` or filter, a research page's ``id``) was written raw into the search
+    form's ``value``, the page's title and its "not found" line: an HTML parse error. The search itself reads it as the
+    space between two words (``x`` and ``y``), and reads U+FFFD the same, so the form sent again searches the same.
+    Markup stays markup; anything not text (numbers, None) as it is."""
+    if isinstance(value, str) and _UNWRITABLE.search(value):
+        from markupsafe import Markup
+
+        written = _UNWRITABLE.sub("\ufffd", value)
+        return Markup(written) if isinstance(value, Markup) else written
+    return value
+
+
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     from datasette import __version__
 
     from tenderarchive import query_csv, query_pages, query_params, table_rows
 
+    env.finalize = writable  # no control character written raw into a page (:func:`writable`)
     env.filters["table_row"] = table_rows.table_row
     env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
     # why a saved search's page past its last is empty (templates/query.html; awaited by Jinja's async mode)

@@ -18,6 +18,12 @@ NEWSPIDER_MODULE = "spiders"
 TENDERNED_API_URL = _site + _api_path
 # TenderNed's open-data page that links the yearly OCDS release packages (spider tenderned_ocds).
 TENDERNED_DATASETS_URL = _site + "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
+# The largest OCDS release package read, in bytes as sent and as unpacked (Content-Encoding gzip, a .json.gz): TenderNed
+# publishes no sizes; its consumers cap a file at 128 Mi characters and 160 MiB, and expect tens to over a hundred
+# MB a year (docs/reference/tenderned-awards.md §6.1). One over it is the crawl's recorded error, asked again by
+# the next crawl, its archived data kept; 0: no cap (the body is held in memory while it is received).
+TENDERNED_OCDS_MAXSIZE = 512 * 1024 * 1024
+TENDERNED_OCDS_WARNSIZE = 256 * 1024 * 1024   # a package larger than this is logged (nearing the cap)
 # Human notice page; ``{id}`` is the publicatieId.
 TENDERNED_NOTICE_URL = _site + "/aankondigingen/overzicht/{id}"
 # Relative hrefs in the API (document downloads, PDFs) are resolved against this.

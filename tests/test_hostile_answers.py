@@ -12,6 +12,7 @@ Every crawl is a real ``tenderarchive crawl`` process (tests/forkcli.py) against
 
 from __future__ import annotations
 
+import gzip
 import time
 
 import pytest
@@ -335,7 +336,7 @@ def test_robots_txt_redirected_off_the_site_is_not_followed_and_no_error(tmp_pat
 
 
 # --- the OCDS backfill: the datasets page and its release packages, served by the hostile server -------------------
-def ocds(behaviours, tmp_path):
+def ocds(behaviours, tmp_path, *args):
     from tenderarchive.apiserver import DATASETS_PAGE, load_datasets, load_publications
     from tests.spiders.test_awards_crawl import FIXTURES
 
@@ -343,7 +344,7 @@ def ocds(behaviours, tmp_path):
     db = tmp_path / "archive.db"
     with HostileServer(api, behaviours) as server:
         command = ["crawl", "tenderned_ocds", "--db", str(db), "-s", f"TENDERNED_DATASETS_URL={server.base_url}"
-                   f"{DATASETS_PAGE}", *FAST, *BOUNDS]
+                   f"{DATASETS_PAGE}", *FAST, *BOUNDS, *args]
         return CrawlResult(forkcli.run(command, cwd=ROOT, timeout=240), db), server.base_url + DATASETS_PAGE
 
 
@@ -387,3 +388,54 @@ def test_a_listing_answered_with_unreadable_json_is_a_recorded_error_not_a_spide
                                      for e in result.errors), result.errors
     assert any(e.get("url") == base + LISTING and "a json answer that is no json" in e["error"].lower()
                for e in result.errors), result.errors
+
+
+PACKAGE_2021 = "/cms/sites/default/files/2026-07/Dataset_Tenderned-2021-01-01-2021-12-31.json"
+
+
+@pytest.mark.parametrize("content_type, body, said", [
+    ("text/html; charset=utf-8", b"<!DOCTYPE html>\n<html lang=\"nl\"><head><title>Onderhoud</title></head>\n<body><h1>"
+     b"TenderNed is in onderhoud</h1>\n<p>Probeer het later opnieuw.</p></body></html>\n", "text/html"),
+    ("application/json", b'\xef\xbb\xbf  \n[{"message": "Service Unavailable"}]', "application/json")])
+def test_a_package_answered_with_a_page_is_one_clear_line_naming_what_came(tmp_path, content_type, body, said):
+    """A release package answered with an HTML page (a CMS's maintenance page with status 200) was recorded as "not a
+    complete release package (IncompleteJSONError: lexical error: invalid char in json text. …)", the JSON lexer's
+    lines with a caret under the byte. It is one line saying what came instead: its Content-Type and first bytes;
+    the other packages are read."""
+    result, _ = ocds({PACKAGE_2021: ("answer", 200, content_type, body)}, tmp_path)
+    assert result.crawl["status"] == "partial", result.output[-3000:]
+    recorded = [e["error"] for e in result.errors if (e.get("url") or "").endswith(PACKAGE_2021)]
+    assert len(recorded) == 1, result.errors
+    recorded = recorded[0]
+    assert "\n" not in recorded and "IncompleteJSONError" not in recorded and len(recorded) < 400, recorded
+    assert said in recorded and "not a JSON release package" in recorded, recorded
+    first = " ".join(body.lstrip(b"\xef\xbb\xbf \n").decode().split())[:20]
+    assert first in recorded, recorded
+    assert result.db["awards"].count       # the 2017 package read
+
+
+@pytest.mark.parametrize("behaviour", [
+    ("gzip-bomb", 3_000_000), ("big", 3_000_000),
+    # gzip bytes sent without Content-Encoding (a .json.gz package): the spider unpacks them itself, to the same cap
+    ("answer", 200, "application/octet-stream", gzip.compress(b" " * 3_000_000, compresslevel=9))],
+    ids=["gzip-bomb", "big", "gzip-file-bomb"])
+def test_a_package_over_the_size_cap_is_the_crawls_error_retried_next_run_and_the_archive_kept(tmp_path, behaviour):
+    """OCDS packages had no size cap (``download_maxsize`` 0): a ``Content-Encoding: gzip`` bomb (a few KB sent,
+    megabytes unpacked) was unpacked in memory whole, as was a body of any size. A package over
+    ``TENDERNED_OCDS_MAXSIZE`` (as sent or unpacked; 1 MB here, 512 MiB by default) is the package's recorded error
+    naming the setting, nothing of it written, the awards an earlier crawl archived from it kept; the next crawl
+    asks it again and reads it."""
+    cap = ["-s", "TENDERNED_OCDS_MAXSIZE=1000000"]
+    first, _ = ocds({}, tmp_path, *cap)
+    before = list(first.db.query("select * from awards order by award_id"))
+    assert any(a["source_file"] == PACKAGE_2021.rsplit("/", 1)[1] for a in before), first.output[-3000:]
+    bombed, _ = ocds({PACKAGE_2021: behaviour}, tmp_path, *cap)
+    assert bombed.crawl["status"] == "partial", bombed.output[-3000:]
+    recorded = [e["error"] for e in bombed.errors if (e.get("url") or "").endswith(PACKAGE_2021)]
+    assert len(recorded) == 1 and "TENDERNED_OCDS_MAXSIZE" in recorded[0] and "1,000,000" in recorded[0], bombed.errors
+    assert list(bombed.db.query("select * from awards order by award_id")) == before
+    again, _ = ocds({}, tmp_path, *cap)
+    assert not [e for e in again.errors if (e.get("url") or "").endswith(PACKAGE_2021)], again.errors
+    asked = {r["url"] for r in again.db.query("select url from fetches where crawl_id = ?", [again.crawl["crawl_id"]])}
+    assert any(url.endswith(PACKAGE_2021) for url in asked), asked
+    assert list(again.db.query("select * from awards order by award_id")) == before

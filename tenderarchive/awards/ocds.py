@@ -235,7 +235,9 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                     reasons.setdefault(ocid, [])
                     reasons[ocid].extend(r for r in why if r not in reasons[ocid])
     except (ijson.common.IncompleteJSONError, ijson.common.JSONError, ValueError, OSError) as exc:
-        report.errors.append(f"{Path(name).name}: not a complete release package ({type(exc).__name__}: {exc}); "
+        # one line: the JSON lexer's message spans several, drawing a caret under the byte it stopped at
+        said = " ".join(str(exc).split("\n", 1)[0].split())[:200]
+        report.errors.append(f"{Path(name).name}: not a complete release package ({type(exc).__name__}: {said}); "
                              f"nothing from it was archived")
         return
     report.procedures = len(seen)

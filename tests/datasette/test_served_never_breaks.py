@@ -413,3 +413,30 @@ def test_default_facets_and_sorts_of_columns_an_older_archive_lacks_are_left_out
         server.stop()
     assert {path: status for path, status in answers.items() if status != 200} == {}
     assert fingerprint(old) == before
+
+
+def test_a_control_character_in_a_parameter_is_never_written_raw_into_the_page(served):
+    """A NUL (or another control character) in ``/-/search?q=x%00y`` was written raw into the search form's
+    ``value`` (an HTML parse error), and so in every saved search's form, a table's title under ``_search`` or a
+    filter and a research page's "not found" line. Each page writes it as U+FFFD (as an HTML parser reads a NUL),
+    and the search still answers: the NUL parts two words, found as the same words parted by a space."""
+    server, _, _ = served["demo"]
+    control = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+    paths = [f"/-/search?{q({'q': 'jeugdhulp' + c + 'aanbesteding'})}" for c in ("\x00", "\x01", "\x1f")]
+    paths += [f"/{server.database}/notices?{q({key: 'jeugd' + chr(0) + 'hulp'})}" for key in ("_search", "title__contains")]
+    paths += [f"/-/{page}?{q({'id': 'x' + chr(0) + 'y'})}" for page in ("aanbesteding", "opdrachtgever", "aanbieder")]
+    paths += [f"/-/markt?{q({'jeugdregio': chr(0)})}"]
+    for name, query in QUERIES.items():
+        params = query.get("params") or sorted(set(re.findall(r"(?<![:\w]):(\w+)", query["sql"])))
+        if params:
+            paths.append(f"/{server.database}/{name}?{q({p: 'x' + chr(0) + 'y' for p in params})}")
+    for path in paths:
+        status, ctype, body, _, _ = fetch(server.base + path)
+        assert status in (200, 400, 404) and "html" in ctype and not broken(status, body), (path, status)
+        assert not control.search(body), (path, body[max(0, control.search(body).start() - 120):][:160])
+    # the search: its form holds what was typed, the NUL written as U+FFFD; it finds what the two words find
+    status, _, body, _, final = fetch(f"{server.base}/-/search?{q({'q': 'jeugdhulp' + chr(0) + 'aanbesteding'})}")
+    assert status == 200 and 'name="q" value="jeugdhulp\ufffdaanbesteding"' in body, body[:300]
+    spaced = fetch(f"{server.base}/-/search?{q({'q': 'jeugdhulp aanbesteding'})}")[2]
+    hits = re.compile(r"returning (\d+) rows?")
+    assert hits.search(body) and hits.search(body).group(1) == hits.search(spaced).group(1) != "0"

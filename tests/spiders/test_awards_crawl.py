@@ -142,6 +142,7 @@ def test_ocds_backfill_fills_the_same_tables_and_a_truncated_package_writes_noth
     errors = json.loads(crawl["errors"])
     assert any("Dataset_Tenderned-2022-01-01-2022-12-31.json" in e["error"] and "not a complete" in e["error"]
                for e in errors)
+    assert not [e for e in errors if "\n" in e["error"]], errors     # one line, not the JSON lexer's caret drawing
     assert not rows(db, "select * from awards where release_ids like '%-22%'")      # nothing half-written
     awards = {(r["procurement_id"], r["lot_id"], r["value_cents"]) for r in rows(db, "select * from awards")}
     assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", None) in awards
