@@ -491,7 +491,9 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element), and optionally after a
     time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`) or "Op" (:data:`_OPENING_OP`)."""
-    line = _plain_day(line.replace("\u00a0", " ").strip())  # "1e oktober 2021"
+    line = line.replace("\u00a0", " ").strip()
+    if "e " in line or "E " in line:  # "1e oktober 2021"
+        line = _ORDINAL_DAY.sub(r"\1", line)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     start = kicker.end() if kicker and not _OTHER_KICKER.search(kicker.group(1)) else 0
     opening = None if start else _OPENING_OP.match(line)
