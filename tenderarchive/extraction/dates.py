@@ -1004,7 +1004,7 @@ def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate |
     return None
 
 
-def url_date(url: str | None) -> ParsedDate | None:
+def url_date(url: str | None, *, segments: bool = True) -> ParsedDate | None:
     """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks), or a path segment opening with a
     ``YYYY-MM-DD`` day (``/nieuws/2021-07-29-slug``, ``/2021-07-29/``): :data:`_URL_DATE`.
 
@@ -1012,12 +1012,15 @@ def url_date(url: str | None) -> ParsedDate | None:
     '2021-07-29'
     >>> url_date("https://example.nl/nieuws/zaak-2021-07-29") is None
     True
+
+    With ``segments=False`` only the permalink form: a day opening a slug may be an event's (a page's fallback date
+    only, after the one it states), so the crawl does not judge a page out of its window by it unread.
     """
     if not url:
         return None
     from urllib.parse import urlsplit
 
-    m = _URL_DATE.search(urlsplit(url).path)
+    m = next((m for m in _URL_DATE.finditer(urlsplit(url).path) if segments or m.group(1)), None)
     if not m:
         return None
     y, mo, d = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)

@@ -121,3 +121,27 @@ def test_an_article_paragraph_about_cookies_stays_after_the_article(tmp_path, pa
     assert "Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed." in text
     words = " ".join(COOKIE_PARAGRAPHS[paragraph].split("<a")[0].removeprefix("<p>").split()[:4])
     assert words in text
+
+
+def test_a_day_in_an_addresss_slug_does_not_keep_a_page_out_of_the_crawls_window(tmp_path):
+    """The guard of the address's date, conservative: a ``YYYY-MM-DD`` day in a slug may be an event's
+    (``/nieuws/2021-07-29-informatieavond``, an evening announced on 3 July), unlike WordPress's permalink date. The
+    page is not judged out of an ``--until-date 2021-07-15`` crawl by its address before it is read: it is fetched,
+    and its stated day (3 July) keeps it."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
+    from tests.spiders.test_news_reference6 import listing_of
+    import sqlite_utils
+
+    path = "/nieuws/2021-07-29-informatieavond-inkoop-jeugdhulp"
+    article = ("text/html; charset=utf-8", page("Informatieavond inkoop jeugdhulp",
+                                                "<p>Gepubliceerd op 3 juli 2021</p>" + ARTICLE))
+    server, base = redirecting({"/robots.txt": ROBOTS, "/nieuws": listing_of(path), path: article}, {})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
+                                    allow=["^/nieuws/"]), tmp_path / "archive.db", "--until-date", "2021-07-15")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert [(r["title"], r["published"]) for r in rows] == [("Informatieavond inkoop jeugdhulp", "2021-07-03")]
