@@ -162,10 +162,12 @@ def _byline_name(name: str | None) -> bool:
 #: "Ingangsdatum"): the date on the next line is not the page's publication date.
 _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^[a-zà-ÿ]{3,}datum", re.I)
 #: A date in an address's path (news-sites.md §2.3 "ISO in URL"): WordPress's ``/2021/07/29/`` permalink, or a path
-#: segment opening with an ISO day, before a slug or on its own (``/nieuws/2021-07-29-slug``, ``/nieuws/2021-07-29/``,
-#: ``/2021-07-29_slug``); never digits inside a segment (``/zaak-2021-07-29``, ``/12021-07-29``).
+#: segment opening with an ISO day before the item's slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29_slug``,
+#: ``/nieuws/2021-07-29/slug``); never digits inside a segment (``/zaak-2021-07-29``, ``/12021-07-29``), nor a day
+#: with no slug after it: a day's listing (``/agenda/2021-07-29``) or a law's version (wetten.overheid.nl's
+#: ``/BWBR0045673/2021-10-09``) is no item's publication.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)"
-                       r"|/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?$|$)")
+                       r"|/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[/_-](?=[A-Za-z])")
 #: A Dutch ordinal day before a month name ("1e oktober 2021", "2e okt.", "3de", "1ste", "21ste"), as an article's
 #: info line may write it: read as its day (:func:`_plain_day`). Only before a month name: "2e kwartaal" is no date.
 _ORDINAL_DAY = re.compile(r"(?<![\w.])(\d{1,2})(?:ste|de|e)(?= +(?:" + _MONTH_ALT + r")\b)", re.I)
@@ -1006,7 +1008,7 @@ def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate |
 
 def url_date(url: str | None, *, segments: bool = True) -> ParsedDate | None:
     """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks), or a path segment opening with a
-    ``YYYY-MM-DD`` day (``/nieuws/2021-07-29-slug``, ``/2021-07-29/``): :data:`_URL_DATE`.
+    ``YYYY-MM-DD`` day before a slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29/slug``): :data:`_URL_DATE`.
 
     >>> url_date("https://example.nl/nieuws/2021-07-29-inkoop-gestart").iso
     '2021-07-29'

@@ -866,9 +866,11 @@ def test_an_ordinal_that_is_no_day_is_no_date_and_ordinals_are_read_fast():
 URL_DATES = {
     "https://example.nl/2021/07/29/inkoop/": "2021-07-29",
     "https://example.nl/nieuws/2021-07-29-inkoop-jeugdhulp": "2021-07-29",
-    "https://example.nl/nieuws/2021-07-29/": "2021-07-29",
+    "https://example.nl/nieuws/2021-07-29/inkoop-jeugdhulp/": "2021-07-29",
     "https://example.nl/nieuws/2021-07-29_inkoop": "2021-07-29",
-    "https://example.nl/nieuws/2021-07-29.html": "2021-07-29",
+    "https://example.nl/agenda/2021-07-29": None,
+    "https://example.nl/agenda/2021-07-29/": None,
+    "https://wetten.overheid.nl/BWBR0045673/2021-10-09/0": None,
     "https://example.nl/nieuws/zaak-2021-07-29": None,
     "https://example.nl/nieuws/12021-07-29-inkoop": None,
     "https://example.nl/nieuws/2021-07-291": None,
@@ -879,9 +881,9 @@ URL_DATES = {
 
 @pytest.mark.parametrize("url", URL_DATES)
 def test_an_iso_day_opening_a_path_segment_is_the_addresses_date(url):
-    """Only WordPress's ``/YYYY/MM/DD/`` was read from an address; a segment opening with an ISO day
-    (``/nieuws/2021-07-29-slug``, ``/2021-07-29/``) is the address's date too, never digits inside a segment or a
-    query's."""
+    """Only WordPress's ``/YYYY/MM/DD/`` was read from an address; a segment opening with an ISO day before the
+    item's slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29/slug``) is the address's date too; never digits inside
+    a segment or a query's, nor a day with no slug after it (a day's listing, a law's version)."""
     from tenderarchive.extraction.dates import url_date
 
     found = url_date(url)

@@ -44,11 +44,11 @@ def test_an_ordinal_day_in_an_article_info_line_is_the_articles_date(tmp_path, f
     assert f"{form} o" not in rows[0]["text"]
 
 
-@pytest.mark.parametrize("path", ["/nieuws/2021-07-29-inkoop-jeugdhulp-gestart", "/nieuws/2021-07-29/",
-                                  "/nieuws/2021-07-29"])
+@pytest.mark.parametrize("path", ["/nieuws/2021-07-29-inkoop-jeugdhulp-gestart", "/nieuws/2021-07-29/inkoop-gestart/",
+                                  "/nieuws/2021-07-29_inkoop"])
 def test_an_iso_date_in_an_articles_address_dates_an_article_that_states_none(tmp_path, path):
     """§2.3 "ISO in URL" (fallback publication date): an address carrying its day as ``YYYY-MM-DD``
-    (``/nieuws/2021-07-29-slug``, ``/nieuws/2021-07-29/``) beside WordPress's ``/2021/07/29/``. Only the slashed form
+    (``/nieuws/2021-07-29-slug``, ``/nieuws/2021-07-29/slug/``) beside WordPress's ``/2021/07/29/``. Only the slashed form
     was read: an article stating no date of its own was archived undated. Its address's day dates it (``url``)."""
     rows = crawl_at(tmp_path, path, ARTICLE)
     assert [(r["published"], r["published_source"]) for r in rows] == [("2021-07-29", "url")]
