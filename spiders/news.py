@@ -3107,7 +3107,7 @@ class NewsSpider(BaseSpider):
         from tenderarchive.extraction.dates import url_date
 
         try:
-            day = url_date(url)
+            day = url_date(url, segments=False)  # a day opening a slug may be an event's: read the page
         except ValueError:
             return False
         return day is not None and not self.page_in_window(day.day)

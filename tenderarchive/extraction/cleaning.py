@@ -143,6 +143,40 @@ _COOKIE_END = re.compile(
 )
 _COOKIE_LINE = re.compile(r"cookie|^selecteer de typen", re.I)
 _COOKIE_MAX_LINES = 30
+#: The opening of a consent banner that says who places cookies, as a sentence of an article may open too ("Voor een
+#: goede werking van deze website plaatsen wij cookies.", "Wij maken gebruik van cookies om …", "Op deze website
+#: gebruiken wij (analytische) cookies …"): a banner only with its links under it (:data:`_CONSENT_LINKS`), a few
+#: lines on (:data:`_CONSENT_OPENING_MAX_LINES`) and every line between about cookies. A banner that links only its
+#: policy and its settings ("Meer weten", "Cookie-instellingen") holds no control giving consent, so is not dropped
+#: by its shape (pipelines/extract.py ``gives_consent``); the cleaner drops it by these lines.
+_CONSENT_OPENING = re.compile(
+    r"^(?:(?:voor een goede werking van|om) (?:deze|onze) (?:web)?site(?: goed te laten werken)?,? |"
+    r"op (?:deze|onze) (?:web)?site )?"
+    r"(?:(?:wij|we) (?:gebruiken|plaatsen|maken gebruik van)|(?:gebruiken|plaatsen) (?:wij|we)|maken (?:wij|we) gebruik van)"
+    r" (?:[a-zà-ÿ-]+ ){0,3}?cookies\b", re.I)
+#: A line of a consent banner's links only, naming its policy or settings ("Meer weten", "Meer weten
+#: Cookie-instellingen", "Cookieverklaring | Privacyverklaring"): a banner's last line.
+_CONSENT_LINKS = re.compile(
+    r"(?:(?:meer weten(?:\.\.\.|…)?|meer informatie(?: over cookies)?|cookie-?(?:instellingen|voorkeuren|verklaring|"
+    r"beleid)|privacy-?(?:verklaring|beleid)|(?:wijzig |pas )?(?:uw |je )?(?:cookie-?)?instellingen (?:aanpassen|wijzigen))"
+    r"[ |·•,/]*){1,4}", re.I)
+_CONSENT_OPENING_MAX_LINES = 6
+
+
+def _consent_banner_end(lines: list[str], i: int) -> int | None:
+    """The index of the links line closing a consent banner that opens at ``lines[i]`` (:data:`_CONSENT_OPENING`),
+    every non-empty line between about cookies; None where ``lines[i]`` opens none (an article's sentence)."""
+    if not _CONSENT_OPENING.match(lines[i].strip()):
+        return None
+    for j in range(i + 1, min(len(lines), i + 1 + _CONSENT_OPENING_MAX_LINES)):
+        line = lines[j].strip()
+        if not line:
+            continue
+        if len(line) <= 80 and _CONSENT_LINKS.fullmatch(line):
+            return j
+        if not _COOKIE_LINE.search(line):
+            return None
+    return None
 
 
 def remove_cookie_block(lines: list[str]) -> list[str]:
@@ -151,11 +185,17 @@ def remove_cookie_block(lines: list[str]) -> list[str]:
     The block starts at a line like "Deze site gebruikt cookies ..." and runs
     to an end marker ("Meer weten...", "Accepteren", ...) at most
     30 lines further; without an end marker only the adjacent lines that
-    mention cookies (including the English category texts) are removed.
+    mention cookies (including the English category texts) are removed. A banner opening as a sentence may
+    ("Wij maken gebruik van cookies …") goes only with its links line a few lines under it
+    (:func:`_consent_banner_end`): without one the sentence is an article's.
     """
     out: list[str] = []
     i = 0
     while i < len(lines):
+        banner_end = _consent_banner_end(lines, i)
+        if banner_end is not None:  # "Voor een goede werking van deze website plaatsen wij cookies." … "Meer weten"
+            i = banner_end + 1
+            continue
         if _COOKIE_START.search(lines[i].strip()):
             end = None
             for j in range(i + 1, min(len(lines), i + _COOKIE_MAX_LINES)):

@@ -23,7 +23,7 @@ Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
 ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]`` (a date line also with seconds and a UTC offset); a time in
-brackets after the date ("14 oktober 2021 (10u15)").
+brackets after the date ("14 oktober 2021 (10u15)"); a Dutch ordinal day ("1e oktober 2021", "3de", "21ste").
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -161,7 +161,22 @@ def _byline_name(name: str | None) -> bool:
 #: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
 #: "Ingangsdatum"): the date on the next line is not the page's publication date.
 _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^[a-zà-ÿ]{3,}datum", re.I)
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+#: A date in an address's path (news-sites.md §2.3 "ISO in URL"): WordPress's ``/2021/07/29/`` permalink, or a path
+#: segment opening with an ISO day before the item's slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29_slug``,
+#: ``/nieuws/2021-07-29/slug``); never digits inside a segment (``/zaak-2021-07-29``, ``/12021-07-29``), nor a day
+#: with no slug after it: a day's listing (``/agenda/2021-07-29``) or a law's version (wetten.overheid.nl's
+#: ``/BWBR0045673/2021-10-09``) is no item's publication.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)"
+                       r"|/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[/_-](?=[A-Za-z])")
+#: A Dutch ordinal day before a month name ("1e oktober 2021", "2e okt.", "3de", "1ste", "21ste"), as an article's
+#: info line may write it: read as its day (:func:`_plain_day`). Only before a month name: "2e kwartaal" is no date.
+_ORDINAL_DAY = re.compile(r"(?<![\w.])(\d{1,2})(?:ste|de|e)(?= +(?:" + _MONTH_ALT + r")\b)", re.I)
+
+
+def _plain_day(text: str) -> str:
+    """``text`` with a Dutch ordinal day before a month name written as its number ("1e oktober" → "1 oktober"; its
+    white space a space already). Looked for only where an "e " is (a page's every line is read as a date line)."""
+    return _ORDINAL_DAY.sub(r"\1", text) if "e " in text or "E " in text else text
 
 
 #: The time of a :class:`ParsedDate` of minute precision: ``THH:MM`` as a clock shows it.
@@ -274,7 +289,7 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     """
     if not text:
         return None
-    text = text.replace("\u00a0", " ").strip()
+    text = _plain_day(text.replace("\u00a0", " ").strip())  # "1e oktober 2021"
     lead = _LEADING_TIME.match(text) if anchored else None
     if lead:  # the time before the date: "Gepubliceerd op: 08:55 | 14 december 2020"
         return _with_leading_time(parse_dutch_date(text[lead.end():], anchored=True), lead)
@@ -479,6 +494,8 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     ``suffix_limit`` characters of it; None: any, for an element that is a date element), and optionally after a
     time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`) or "Op" (:data:`_OPENING_OP`)."""
     line = line.replace("\u00a0", " ").strip()
+    if "e " in line or "E " in line:  # "1e oktober 2021"
+        line = _ORDINAL_DAY.sub(r"\1", line)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     start = kicker.end() if kicker and not _OTHER_KICKER.search(kicker.group(1)) else 0
     opening = None if start else _OPENING_OP.match(line)
@@ -989,16 +1006,27 @@ def find_dateline_date(lines: list[str], *, head_lines: int = 2) -> ParsedDate |
     return None
 
 
-def url_date(url: str | None) -> ParsedDate | None:
-    """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks)."""
+def url_date(url: str | None, *, segments: bool = True) -> ParsedDate | None:
+    """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks), or a path segment opening with a
+    ``YYYY-MM-DD`` day before a slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29/slug``): :data:`_URL_DATE`.
+
+    >>> url_date("https://example.nl/nieuws/2021-07-29-inkoop-gestart").iso
+    '2021-07-29'
+    >>> url_date("https://example.nl/nieuws/zaak-2021-07-29") is None
+    True
+
+    With ``segments=False`` only the permalink form: a day opening a slug may be an event's (a page's fallback date
+    only, after the one it states), so the crawl does not judge a page out of its window by it unread.
+    """
     if not url:
         return None
     from urllib.parse import urlsplit
 
-    m = _URL_DATE.search(urlsplit(url).path)
+    m = next((m for m in _URL_DATE.finditer(urlsplit(url).path) if segments or m.group(1)), None)
     if not m:
         return None
-    return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), None, None)
+    y, mo, d = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    return _build(int(y), int(mo), int(d), None, None)
 
 
 #: No web page of a Dutch municipality was published before this (htmldate's ``min_date`` too): an

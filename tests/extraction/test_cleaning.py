@@ -146,3 +146,50 @@ def test_a_pages_nul_and_c0_controls_do_not_enter_its_archived_text_or_title():
     page = extract_html(body, "https://www.example.nl/nieuws/inkoop-jeugdhulp")
     assert "jeugdhulp in voor de regio." in page["text"]
     assert not any(chr(c) in page["text"] + page["title"] for c in [*range(9), *range(11, 32), 127])
+
+
+#: SYNTHETIC consent banners as text lines, linking only their policy or settings (no control giving consent; not
+#: dropped by their shape), each opening as an article's sentence may.
+LINK_ONLY_BANNER_LINES = {
+    "plaatsen wij": ["Voor een goede werking van deze website plaatsen wij cookies.", "",
+                     "Ook plaatsen wij analytische cookies om het gebruik van de website te meten.", "",
+                     "Meer weten Cookie-instellingen"],
+    "maken gebruik van": ["Wij maken gebruik van cookies om onze website te verbeteren.", "Cookie-instellingen"],
+    "gebruiken wij": ["Op deze website gebruiken wij functionele en analytische cookies.", "Meer weten…"],
+    "om te laten werken": ["Om onze website goed te laten werken, gebruiken wij cookies.",
+                           "Cookieverklaring | Privacyverklaring"],
+}
+
+
+@pytest.mark.parametrize("banner", sorted(LINK_ONLY_BANNER_LINES))
+def test_a_consent_banner_closed_by_its_policy_links_leaves_the_text(banner):
+    """§2.4 cookie modal ("… Meer weten..."): a banner opening "Voor een goede werking van deze website plaatsen wij
+    cookies" or "Wij maken gebruik van cookies", closed by a line of its policy's and settings' links, was none of
+    the cleaner's openings: its lines were the article's text. They go; the article's stay."""
+    lines = SENTENCES.split("\n")
+    text = clean_text("\n".join([lines[0], *LINK_ONLY_BANNER_LINES[banner], lines[1]]))
+    assert "cookie" not in text.casefold() and "meer weten" not in text.casefold()
+    assert lines[0] in text and lines[1] in text
+
+
+@pytest.mark.parametrize("paragraph", [
+    ["Wij maken gebruik van cookies op het inkoopportaal; aanbieders moeten die toestaan.", "Meer nieuws over de inkoop"],
+    ["Wij gebruiken analytische cookies voor statistieken over deze inkoop; zie ons Cookiebeleid."],
+    ["Op deze website gebruiken wij cookies.", "De gemeenten kiezen in 2025 voor een nieuwe aanbesteding.",
+     "Meer weten"],
+])
+def test_an_articles_sentence_opening_as_a_consent_stays_without_its_links_line(paragraph):
+    """The guard: a sentence opening as a consent does ("Wij maken gebruik van cookies op het inkoopportaal"), with no
+    line of a banner's links under it, or with a sentence of the article's between, is the article's: it stays."""
+    text = clean_text("\n".join([SENTENCES, *paragraph]))
+    assert paragraph[0] in text and SENTENCES.split("\n")[0] in text
+
+
+def test_consent_openings_are_read_fast():
+    """A 100 KB line that opens as a consent, and many short ones, are cleaned in linear time."""
+    import time
+
+    started = time.perf_counter()
+    clean_text("Wij gebruiken " + "veel " * 20_000 + "cookies")
+    clean_text("\n".join(["Wij gebruiken analytische cookies om te meten."] * 5_000))
+    assert time.perf_counter() - started < 2.0

@@ -827,3 +827,77 @@ def test_a_meta_date_with_a_time_no_clock_shows_is_its_day():
 
     assert parse_dutch_date("2020-12-14 23:59").iso == "2020-12-14T23:59"
     assert ParsedDate("2020-12-14T23:60", "minute") == ParsedDate("2020-12-14", "day")
+
+
+#: Lines stating a day as a Dutch ordinal ("1e", "2e", "3de", "1ste", "21ste"; news-sites.md §2.3), and the day each
+#: states; and lines whose ordinal is no day of a date ("2e kwartaal 2021", "de 3e ronde op 4 oktober").
+ORDINAL_DATES = {
+    "1e oktober 2021": "2021-10-01", "Gepubliceerd op 2e okt. 2021": "2021-10-02", "3de oktober 2021": "2021-10-03",
+    "Door Redactie | 1ste maart 2021": "2021-03-01", "Aangemaakt op 21ste december 2020": "2020-12-21",
+}
+
+
+@pytest.mark.parametrize("line", ORDINAL_DATES)
+def test_a_dutch_ordinal_day_is_read_as_its_day(line):
+    """A Dutch ordinal day before a month name ("1e oktober 2021", "3de", "21ste") was no date: the page stated
+    none. Its number is the day."""
+    from tenderarchive.extraction.dates import find_stated_date
+
+    assert find_stated_date([line])[0].iso == ORDINAL_DATES[line]
+
+
+def test_an_ordinal_that_is_no_day_is_no_date_and_ordinals_are_read_fast():
+    """The guard: an ordinal before another word than a month ("2e kwartaal 2021", "de 3e ronde") is no date; an
+    ordinal glued inside a word ("x1e oktober") none either; a 100 KB run of ordinals is read in linear time."""
+    import time
+
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    assert parse_dutch_date("Start in het 2e kwartaal 2021") is None
+    assert parse_dutch_date("de 3e ronde, 2021") is None
+    assert parse_dutch_date("x1e oktober 2021") is None
+    start = time.perf_counter()
+    assert parse_dutch_date("1e " * 35_000) is None
+    assert time.perf_counter() - start < 1.0
+
+
+#: Addresses with a day in their path (news-sites.md §2.3 "ISO in URL"), and the day; and addresses whose digits are
+#: no date of theirs (inside a segment, an impossible day).
+URL_DATES = {
+    "https://example.nl/2021/07/29/inkoop/": "2021-07-29",
+    "https://example.nl/nieuws/2021-07-29-inkoop-jeugdhulp": "2021-07-29",
+    "https://example.nl/nieuws/2021-07-29/inkoop-jeugdhulp/": "2021-07-29",
+    "https://example.nl/nieuws/2021-07-29_inkoop": "2021-07-29",
+    "https://example.nl/agenda/2021-07-29": None,
+    "https://example.nl/agenda/2021-07-29/": None,
+    "https://wetten.overheid.nl/BWBR0045673/2021-10-09/0": None,
+    "https://example.nl/nieuws/zaak-2021-07-29": None,
+    "https://example.nl/nieuws/12021-07-29-inkoop": None,
+    "https://example.nl/nieuws/2021-07-291": None,
+    "https://example.nl/nieuws/2021-02-30-inkoop": None,
+    "https://example.nl/nieuws/inkoop?datum=2021-07-29": None,
+}
+
+
+@pytest.mark.parametrize("url", URL_DATES)
+def test_an_iso_day_opening_a_path_segment_is_the_addresses_date(url):
+    """Only WordPress's ``/YYYY/MM/DD/`` was read from an address; a segment opening with an ISO day before the
+    item's slug (``/nieuws/2021-07-29-slug``, ``/2021-07-29/slug``) is the address's date too; never digits inside
+    a segment or a query's, nor a day with no slug after it (a day's listing, a law's version)."""
+    from tenderarchive.extraction.dates import url_date
+
+    found = url_date(url)
+    assert (found.iso if found else None) == URL_DATES[url]
+
+
+def test_an_address_date_dates_only_a_page_that_states_none():
+    """The address's day is a fallback: a page stating its own day is dated by it, one stating none by its address."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/2021-07-29-inkoop-jeugdhulp",
+                        fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2021-07-29", "url")
+    stated = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op 3 augustus 2021"
+                                              f"</p>{SYNTHETIC_BODY}</article>"),
+                          url="https://www.voorbeeldstad.nl/nieuws/2021-07-29-inkoop-jeugdhulp",
+                          fetched_at=datetime(2024, 1, 1))
+    assert (stated["published"], stated["published_source"]) == ("2021-08-03", "stated")
