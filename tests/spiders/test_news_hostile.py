@@ -31,6 +31,18 @@ def cpu_time(work):
     finally:
         gc.enable()
 
+
+def linear_time(read, unit: str, size: int = 100_000) -> float:
+    """How many times longer ``read`` takes on ``size`` characters of ``unit`` repeated than on a quarter of them (best
+    of two runs each, CPU seconds): about 4 where reading is linear, 16 where it is quadratic. A ratio, not a limit in
+    seconds, so the guard holds on a slower or busier machine (an absolute limit failed on a machine half as fast)."""
+    def text(n):
+        return (unit * (n // len(unit) + 1))[:n]
+    small, large = text(size // 4), text(size)
+    quarter = min(cpu_time(lambda: read(small))[1] for _ in range(2))
+    whole = min(cpu_time(lambda: read(large))[1] for _ in range(2))
+    return whole / max(quarter, 0.01)
+
 #: an anchor whose mangled markup leaves an attribute *name* holding a control character (lxml's HTML parser keeps
 #: it; parsel's ``Selector.attrib`` then raised ValueError while copying every attribute)
 BAD_ATTRIBUTE_NAME = b'<html><body><a href="/nieuws/echt" x\x0fy>Bericht</a><a href="/nieuws/twee">Twee</a></body></html>'
