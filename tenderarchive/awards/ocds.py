@@ -518,11 +518,42 @@ def _lot_groups_as_lots(releases: list[dict]) -> list[dict]:
     return [dict(r, awards=[expanded(a) for a in r["awards"]]) if r.get("awards") else r for r in releases]
 
 
+def _one_award_of_its_lots(releases: list[dict]) -> list[dict]:
+    """The releases with an award id that one publication gives on each of several lots (the converter's one row per
+    publication x lot x winner, reference §6.3: one award of a group of lots, its one value repeated on each lot's row,
+    no ``tender.lotGroups`` describing the group) given as one award of those lots together, as an award naming them
+    all (or a described group) is: an OCDS award id is one award of its contracting process, so its value is counted
+    once and each of its lots is awarded. Each row but the last was dropped as the same award given again: lot 1 was
+    left without its winner, not known to be awarded. Only where every row of the id gives the same value (or none);
+    awards of distinct ids keep each lot's own value, however equal the amounts (reference §4: a total is never derived
+    from the lots' values, nor theirs from it)."""
+    lots: dict[tuple, list[str]] = {}
+    values: dict[tuple, set] = {}
+    for release in releases:
+        for award in release.get("awards") or []:
+            if isinstance(award, dict) and award.get("id") is not None and isinstance(award.get("relatedLots"), list):
+                key = (_publication(release) or str(release.get("id")), str(award["id"]))
+                lots.setdefault(key, [])
+                lots[key] += [str(x) for x in award["relatedLots"] if x is not None and str(x) not in lots[key]]
+                values.setdefault(key, set()).add(_value_key(award.get("value")))
+    several = {key: related for key, related in lots.items()
+               if len(related) > 1 and len(values[key] - {None}) <= 1}
+    if not several:
+        return list(releases)
+
+    def joined(release, award):
+        if not isinstance(award, dict) or award.get("id") is None or not isinstance(award.get("relatedLots"), list):
+            return award
+        key = (_publication(release) or str(release.get("id")), str(award["id"]))
+        return {**award, "relatedLots": list(several[key])} if key in several else award
+    return [dict(r, awards=[joined(r, a) for a in r["awards"]]) if r.get("awards") else r for r in releases]
+
+
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
                  reasons: list[str] | None = None) -> dict:
     """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
     merger = merger or Merger(merge_rules=MERGE_RULES)
-    releases = sorted(_lot_groups_as_lots(releases),
+    releases = sorted(_one_award_of_its_lots(_lot_groups_as_lots(releases)),
                       key=lambda r: (_day(r.get("date")) or "", str(r.get("date") or ""), str(r.get("id"))))
     # ocdsmerge orders the releases by their date text: given in the order read here (a date as the Excel writes
     # it, "23-11-2021", sorted before "2021-03-01" and made the older release's title and lots the current ones)

@@ -753,3 +753,51 @@ def test_an_award_of_a_group_no_release_describes_makes_no_lot(tmp_path):
     assert sorted(lot["lot_id"] for lot in procedure["lots"]) == ["1", "2"]
     assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("GLO-0001", 100000000)]
     assert [s["name"] for s in procedure["suppliers"]] == ["Stichting Een"]
+
+
+def test_an_award_id_repeated_on_each_lot_of_its_group_is_one_award_of_the_lots_its_value_counted_once(tmp_path):
+    """Reference §6.3 (the converter writes one release per publication x lot x winner, repeating the award's value;
+    merge releases by ocid), §4 (total vs per-winner values: a total is never derived from the lots' values), §8.8.
+    SYNTHETIC per-row releases of publication 310830 without ``tender.lotGroups``: award a1 of Stichting Een,
+    € 1.000.000 on the same day, given on the row of lot 1 and again on the row of lot 2 (one award of the two lots,
+    its value printed per lot); lot 3 to Stichting Drie, € 200.000. The row of lot 2 replaced that of lot 1 (one award
+    id): lot 1 lost its winner and was not known to be awarded. The award id is one award of lots 1 and 2 together, as
+    a described group's is: each lot awarded, Een the winner of both, the value counted once (€ 1.200.000). Awards of
+    distinct ids (a1, a2) printing equal amounts stay each lot's own value, counted per lot (€ 2.200.000): equal
+    amounts are no sign of a group."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    lots = [("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")]
+    parties = [supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")]
+
+    def award(aid, lot, sid, name, amount_):
+        return {"id": aid, "status": "active", "relatedLots": [lot], "date": "2021-11-01T00:00:00Z",
+                "value": {"amount": amount_, "currency": "EUR"}, "suppliers": [{"id": sid, "name": name}]}
+
+    def rows(ids):
+        return [release("ocds-1l04xe-310830", f"310830-r{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                        lots=lots, parties=parties, awards=[award(aid, lot, sid, name, amount_)])
+                for n, (aid, lot, sid, name, amount_) in enumerate(
+                    [(ids[0], "1", "11111111", "Stichting Een", 1000000), (ids[1], "2", "11111111", "Stichting Een",
+                                                                           1000000),
+                     ("a3", "3", "33333333", "Stichting Drie", 200000)])]
+
+    def state(name, ids):
+        (procedure,), report = read(tmp_path, rows(ids))
+        assert report.errors == []
+        db = archived(tmp_path / f"{name}.db", procedure)
+        derive(db, 1)
+        return (sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")),
+                sorted((r["lot_id"], r["value_cents"], r["name"]) for r in db.query(
+                    "select a.lot_id, a.value_cents, s.name from awards a join award_suppliers s using (award_id) "
+                    "where a.current = 1")),
+                [(r["gegunde_waarde_cents"], r["aantal_winnaars"]) for r in db.query(
+                    "select * from summary_procurements")])
+
+    awarded = [("1", 1), ("2", 1), ("3", 1)]
+    assert state("one_id", ["a1", "a1"]) == (
+        awarded, [("1, 2", 100000000, "Stichting Een"), ("3", 20000000, "Stichting Drie")], [(120000000, 2)])
+    assert state("two_ids", ["a1", "a2"]) == (
+        awarded, [("1", 100000000, "Stichting Een"), ("2", 100000000, "Stichting Een"),
+                  ("3", 20000000, "Stichting Drie")], [(220000000, 2)])
