@@ -507,6 +507,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_unnamed_winner_names(db)
     migrate_summary_unnamed_winner_count(db)
     migrate_summary_unnamed_region_winners(db)
+    migrate_summary_lot_results(db)
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
@@ -886,6 +887,23 @@ def migrate_summary_unnamed_region_winners(db: sqlite_utils.Database) -> None:
         "and a.unnamed_winners > 0) and y.winnaars is not (select count(*) from (select 1 from summary_award_winners v "
         "where v.jeugdregio_code is y.jeugdregio_code and v.year is y.jaar group by v.organisation_id)) "
         f"+ coalesce(({unnamed}), 0) limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
+def migrate_summary_lot_results(db: sqlite_utils.Database) -> None:
+    """Summaries written before an award of several lots together ("1, 2") counted as the lot results it is
+    (``store/summaries.py`` ``lot_results``: ``gunningen``, a provider's awards won, as the ``/html`` gives the same award
+    per lot): emptied where a procurement with such an award has another count, so the next derivation rebuilds them in
+    one pass."""
+    if not all(db[t].exists() for t in ("summary_procurements", "awards")):
+        return
+    from tenderarchive.store.summaries import lot_results
+    stale = db.execute(
+        "select 1 from awards a join summary_procurements v on v.procurement_id = a.procurement_id "
+        "where +a.current = 1 and a.lot_id like '%, %' and v.gunningen is not (select coalesce(sum("
+        f"{lot_results('b.lot_id')}), 0) from awards b where b.procurement_id = a.procurement_id and +b.current = 1) "
+        "limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 

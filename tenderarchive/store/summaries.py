@@ -134,6 +134,21 @@ def ensure_tables(db) -> None:
         db.execute(sql)
 
 
+def lot_results(column: str) -> str:
+    """SQL: the lot results an award of lot ``column`` is (``awards.lot_id``, ``summary_awards.lot_id``): one, or one
+    per lot of an award of several lots together ("1, 2": an OCDS award naming several lots or a group of lots,
+    ``awards.ocds``). The ``/html`` gives the same award of a group as one lot result per lot ("6.1 ID resultaat
+    perceel", the group's value counted once, on the first: ``awards.html``), so a count of awards (``gunningen``, a
+    provider's awards won) counts lot results, the same from either source; counted as one award, the package's award of
+    two lots was one gunning where the notice's was two."""
+    return f"coalesce(1 + (length({column}) - length(replace({column}, ', ', ''))) / 2, 1)"
+
+
+def _lot_results(lot_id) -> int:
+    """:func:`lot_results` of a lot id read in Python."""
+    return 1 + str(lot_id).count(", ") if lot_id is not None else 1
+
+
 def _marks(keys: list) -> str:
     return ",".join("?" * len(keys))
 
@@ -205,7 +220,8 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select n.buyer_id from notices n where n.procurement_id = p.procurement_id and n.buyer_id is not null
     order by n.published desc limit 1) as opdrachtgever_id,
   (select count(*) from lots l where l.procurement_id = p.procurement_id) as percelen,
-  (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
+  (select coalesce(sum({lot_results}), 0) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
+    as gunningen,
   {winner_count} as aantal_winnaars,
   (select group_concat(n, '; ') from (select n from (select distinct s.name as n from awards a
     join award_suppliers s on s.award_id = a.award_id
@@ -217,7 +233,8 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
-""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL, winner_count=WINNER_COUNT_SQL)
+""".format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL, winner_count=WINNER_COUNT_SQL,
+           lot_results=lot_results("a.lot_id"))
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
@@ -447,18 +464,28 @@ def _unnamed_in_key(db, code, year) -> int:
     return db.execute(UNNAMED_IN_KEY_SQL, [code, year]).fetchone()[0] or 0
 
 
+#: Per organisation, the lot results it won in one (jeugdregio, year) (:func:`lot_results` of each award it won, once).
+WON_IN_KEY_SQL = f"""select d.organisation_id, sum({lot_results('s.lot_id')}) as won from (select distinct
+    w.organisation_id, w.award_id from summary_award_winners w where w.jeugdregio_code is ? and w.year is ?) d
+  left join summary_awards s on s.award_id = d.award_id group by d.organisation_id"""
+
+#: The lot results (:func:`lot_results`) of the awards one organisation won in one jeugdregio (``summary_org_regions``).
+WON_IN_REGION_SQL = f"""(select coalesce(sum({lot_results('s.lot_id')}), 0) from summary_awards s
+  where s.award_id in (select w2.award_id from summary_award_winners w2
+    where w2.organisation_id is {{organisation}} and w2.jeugdregio_code is {{code}}))"""
+
+
 def _region_year(db, code, year) -> bool:
     started = db.execute("select count(*) from summary_procurements where jeugdregio_code is ? and jaar is ?",
                          [code, year]).fetchone()[0]
     awards = db.execute(
-        "select count(*), count(value_cents), sum(value_cents), sum(framework_maximum_cents), "
-        "count(distinct procurement_id), max(last_award), max(last_update) from summary_awards "
-        "where jeugdregio_code is ? and year is ?", [code, year]).fetchone()
+        f"select coalesce(sum({lot_results('lot_id')}), 0), count(value_cents), sum(value_cents), "
+        "sum(framework_maximum_cents), count(distinct procurement_id), max(last_award), max(last_update) "
+        "from summary_awards where jeugdregio_code is ? and year is ?", [code, year]).fetchone()
     row = None
     if started or awards[0]:
         winners = db.execute(
-            "select count(*) over (), organisation_id, won from (select organisation_id, count(distinct award_id) "
-            "as won from summary_award_winners where jeugdregio_code is ? and year is ? group by organisation_id) "
+            f"select count(*) over (), organisation_id, won from ({WON_IN_KEY_SQL}) "
             "order by won desc, organisation_id limit 1", [code, year]).fetchone() or (0, None, None)
         row = (code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4],
                winners[0] + _unnamed_in_key(db, code, year), winners[1], winners[2], awards[5], awards[6])
@@ -477,11 +504,11 @@ def _own_year(row) -> int | None:
 
 def _org_region(db, organisation_id, code) -> bool:
     row = db.execute(
-        "select organisation_id, jeugdregio_code, min(name), count(distinct award_id), count(distinct procurement_id), "
-        f"null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), max(last_update) "
-        "from summary_award_winners "
+        f"select organisation_id, jeugdregio_code, min(name), {WON_IN_REGION_SQL.format(organisation='?', code='?')}, "
+        f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "
+        "max(last_update) from summary_award_winners "
         "where organisation_id is ? and jeugdregio_code is ? group by organisation_id, jeugdregio_code",
-        [organisation_id, code]).fetchone()
+        [organisation_id, code, organisation_id, code]).fetchone()
     return _replace(db, "summary_org_regions", "organisation_id is ? and jeugdregio_code is ?",
                     [organisation_id, code], row)
 
@@ -523,7 +550,7 @@ def _fold_region_year(db, keys: Keys, key) -> bool:
      last_update) = row or (code, year, 0, 0, 0, None, None, 0, 0, None, None, None, None)
     started += keys.gained_started.get(key, 0)
     awards = keys.gained_awards.get(key, [])
-    count += len(awards)
+    count += sum(_lot_results(r[5]) for r in awards)
     with_value += sum(r[7] is not None for r in awards)
     cents, framework = _sum(cents, [r[7] for r in awards]), _sum(framework, [r[8] for r in awards])
     procedures += len({r[1] for r in awards if (key, r[1]) not in keys.kept_awards})
@@ -535,7 +562,10 @@ def _fold_region_year(db, keys: Keys, key) -> bool:
             won = db.execute("select count(distinct award_id) from summary_award_winners where jeugdregio_code is ? "
                              "and year is ? and organisation_id = ?", [code, year, organisation_id]).fetchone()[0]
             winners += won == n
-            best[organisation_id] = won
+            # the lot results it won there (WON_IN_KEY_SQL), as the one that won most is ranked
+            best[organisation_id] = db.execute(
+                f"select won from ({WON_IN_KEY_SQL}) where organisation_id = ?",
+                [code, year, organisation_id]).fetchone()[0]
         # order by won desc, organisation_id (a NULL id first, as SQLite orders it)
         top_id, top_won = min(best.items(), key=lambda item: (-item[1], item[0] is not None, item[0] or ""))
     return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year],
@@ -552,8 +582,14 @@ def _fold_org_region(db, keys: Keys, key) -> bool:
     (_, _, name, awards, procedures, regions, cents, first_year, last_year, last_award,
      last_update) = row or (organisation_id, code, None, 0, 0, None, None, None, None, None, None)
     rows = keys.gained_org_regions[key]
+    # each gained row one award, counted as the lot results it is (lot_results)
+    lots_of = {}
+    for chunk in _chunks(sorted({r[0] for r in rows})):
+        lots_of.update(db.execute(f"select award_id, lot_id from summary_awards where award_id in ({_marks(chunk)})",
+                                  chunk).fetchall())
     return _replace(db, "summary_org_regions", "organisation_id = ? and jeugdregio_code is ?", [organisation_id, code],
-                    (organisation_id, code, _min(name, [r[2] for r in rows]), awards + len(rows),
+                    (organisation_id, code, _min(name, [r[2] for r in rows]),
+                     awards + sum(_lot_results(lots_of.get(r[0])) for r in rows),
                      procedures + len({r[3] for r in rows if (key, r[3]) not in keys.kept_org_regions}), regions,
                      _sum(cents, [r[6] for r in rows]), _min(first_year, [_own_year(r) for r in rows]),
                      _max(last_year, [_own_year(r) for r in rows]), _max(last_award, [r[7] for r in rows]),
@@ -725,15 +761,18 @@ def _rebuild_keys(db) -> None:
         " select jeugdregio_code, year from summary_awards) k "
         "left join (select jeugdregio_code, jaar, count(*) as n from summary_procurements group by 1, 2) pr "
         "  on pr.jeugdregio_code is k.code and pr.jaar is k.year "
-        "left join (select jeugdregio_code, year, count(*) as n, count(value_cents) as with_value, "
+        f"left join (select jeugdregio_code, year, sum({lot_results('lot_id')}) as n, count(value_cents) as with_value, "
         "  sum(value_cents) as cents, sum(framework_maximum_cents) as fw, count(distinct procurement_id) as procedures, "
         "  max(last_award) as last_award, max(last_update) as last_update from summary_awards group by 1, 2) aw "
         "  on aw.jeugdregio_code is k.code and aw.year is k.year "
         "left join (select jeugdregio_code, year, count(*) as winners, "
         "  max(case when rank = 1 then organisation_id end) as top_id, max(won) as top_won from "
-        "  (select jeugdregio_code, year, organisation_id, count(distinct award_id) as won, row_number() over "
-        "   (partition by jeugdregio_code, year order by count(distinct award_id) desc, organisation_id) as rank "
-        "   from summary_award_winners group by 1, 2, 3) group by 1, 2) w "
+        "  (select jeugdregio_code, year, organisation_id, won, row_number() over "
+        "   (partition by jeugdregio_code, year order by won desc, organisation_id) as rank from "
+        # the lot results each won (WON_IN_KEY_SQL)
+        f"   (select d.jeugdregio_code, d.year, d.organisation_id, sum({lot_results('s.lot_id')}) as won from "
+        "    (select distinct jeugdregio_code, year, organisation_id, award_id from summary_award_winners) d "
+        "    left join summary_awards s on s.award_id = d.award_id group by 1, 2, 3)) group by 1, 2) w "
         "  on w.jeugdregio_code is k.code and w.year is k.year "
         # the winners no source names: the most of one lot (UNNAMED_IN_KEY_SQL)
         "left join (select jeugdregio_code, year, max(n) as n from (select s.jeugdregio_code, s.year, "
@@ -741,9 +780,10 @@ def _rebuild_keys(db) -> None:
         "   where a.unnamed_winners > 0 group by s.jeugdregio_code, s.year, s.procurement_id, s.lot_id) group by 1, 2) u "
         "  on u.jeugdregio_code is k.code and u.year is k.year")
     db.execute(
-        "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
+        "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), "
+        f"{WON_IN_REGION_SQL.format(organisation='g.organisation_id', code='g.jeugdregio_code')}, "
         f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "
-        "max(last_update) from summary_award_winners group by organisation_id, jeugdregio_code")
+        "max(last_update) from summary_award_winners g group by organisation_id, jeugdregio_code")
     db.execute(
         f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
         "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "

@@ -1745,6 +1745,147 @@ def test_a_value_given_for_a_group_of_lots_is_counted_once_in_the_totals(tmp_pat
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_region_years")] == [130000000]
 
 
+def test_a_group_award_gives_the_same_totals_and_saved_search_figures_from_the_html_and_a_package(tmp_path):
+    """Reference §2.3 (BT-13714: a tender for "the lot or the group of lots", GLO-…), §6.3 (``tender.lotGroups``), §8.8
+    (do not double-count; a procedure read from either source). One award of the group GLO-0001 (lots 1 and 2) to
+    Stichting Een for € 1.000.000, lot 3 to Stichting Drie for € 200.000, buyer Gemeente Leiden; SYNTHETIC rows and
+    release. The /html gives a lot result per lot (LOT-0001 with the value, LOT-0002 the same winner without it), the
+    package one award of lots "1, 2" (deliberately: rows differ). Counted as awards, the notice was 3 gunningen (Een 2,
+    the largest share 66,7 %) and the package 2 (Een 1, 50 %): summary_procurements, the region years, a provider's
+    awards, Jeugdregio's in cijfers, Marktbeeld, the winners per year, the values per year and the provider pages gave
+    other figures for the same award. An award of several lots counts as the lot results it is, so every total and
+    saved search gives the same figures from either source."""
+    import re
+
+    from pipelines.places import add_places
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tenderarchive.metadata import load_metadata
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, publication, release, supplier, table
+
+    def result(lot, name, tender_lot, value):
+        return [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", name),
+                only("Inschrijving"), row("Identificatiecode van het perceel of de groep percelen", tender_lot),
+                amount("Waarde van de aanbesteding", value)]
+    lots = [("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")]
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("5. Perceel")]
+    rows += [r for lot, title in lots for r in (h2("5.1", "Technische ID van het kavel", f"LOT-000{lot}"),
+                                                row("Titel", title))]
+    rows += [h1("6. Resultaten"), *result("LOT-0001", "Stichting Een", "GLO-0001", "1 000 000"),
+             *result("LOT-0002", "Stichting Een", "GLO-0001", "1 000 000"),
+             *result("LOT-0003", "Stichting Drie", "LOT-0003", "200 000")]
+    made, html_rows = publication(310840, 310840, "AGO", "2021-11-01", "Jeugdhulp Leiden", "Jeugdhulp.",
+                                  [("85311300-5", "Welzijnszorg voor kinderen en jongeren")], table(rows))
+    for part in (made["list"], made["detail"]):
+        part.update(aanbestedendeDienstNaam="Gemeente Leiden", opdrachtgeverNaam="Gemeente Leiden")
+    html = open_archive(tmp_path / "html.db")
+    html["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    written = record(dict(made, html=html_rows))
+    add_places(written)
+    write_notice(html, written, 1)
+    refresh_award_currency(html, 1)
+    derive(html, 1)
+
+    group = release("ocds-1l04xe-310840", "310840", "2021-11-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                    parties=[supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")],
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["GLO-0001"],
+                             "value": {"amount": 1000000, "currency": "EUR"},
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
+                            {"id": "a3", "status": "active", "relatedLots": ["3"],
+                             "value": {"amount": 200000, "currency": "EUR"},
+                             "suppliers": [{"id": "33333333", "name": "Stichting Drie"}]}])
+    group["tender"]["lotGroups"] = [{"id": "GLO-0001", "relatedLots": ["1", "2"]}]
+    ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([group], source="one.json"))
+    derive(ocds, 1)
+    assert [r["lot_id"] for r in html.query("select lot_id from awards order by lot_id")] == ["1", "2", "3"]
+    assert [r["lot_id"] for r in ocds.query("select lot_id from awards order by lot_id")] == ["1, 2", "3"]
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+
+    def saved(db, name, **params):
+        sql = queries[name]["sql"]
+        cursor = db.conn.execute(sql, {**{p: "" for p in re.findall(r"(?<!:):(\w+)", sql)}, **params})
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, r)) for r in cursor]
+
+    def figures(db):
+        db.conn.commit()
+        register_functions(db.conn)
+        region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+        een = db.execute("select organisation_id from award_suppliers where name = 'Stichting Een'").fetchone()[0]
+        buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+        return {
+            "region": region,
+            "procurements": [(r["percelen"], r["gunningen"], r["aantal_winnaars"], r["winnaars"],
+                              r["gegunde_waarde_cents"]) for r in db.query("select * from summary_procurements")],
+            "region_years": [(r["jaar"], r["gunningen"], r["met_waarde"], r["gegunde_waarde_cents"], r["winnaars"],
+                              r["grootste_won"]) for r in db.query("select * from summary_region_years")],
+            "providers": sorted((r["name"], r["jeugdregio_code"], r["awards"], r["procedures"], r["cents"])
+                                for r in db.query("select * from summary_org_regions")),
+            "overzicht": [(r["aanbestedingen"], r["gunningen"], r["gegunde_waarde_cents"], r["winnaars"],
+                           r["aandeel_grootste_pct"]) for r in saved(db, "jeugdregio_overzicht")
+                          if r["jeugdregio_code"] == region],
+            "marktbeeld": [(r["gunningen"], r["gegunde_waarde_cents"], r["winnaars"], r["grootste_aanbieder"],
+                            r["gewonnen_door_grootste"], r["aandeel_grootste_pct"])
+                           for r in saved(db, "marktbeeld", jeugdregio=region)],
+            "per_jaar": [(r["jaar"], r["gunningen"], r["winnaars"], r["gegunde_waarde_cents"])
+                         for r in saved(db, "jeugdregio_winnaars_per_jaar", jeugdregio=region)],
+            "values": [(r["year"], r["awards"], r["awarded_value_cents"]) for r in saved(db, "values_per_year")],
+            "aanbieders": sorted((r["aanbieder"], r["gunningen"], r["waarde_gunningen_cents"])
+                                 for r in saved(db, "aanbieders")),
+            "aanbieder_regios": [(r["gunningen"], r["waarde_cents"]) for r in saved(db, "aanbieder_regios",
+                                                                                   aanbieder=een)],
+            "opdrachtgever": [(r["percelen"], r["gunningen"], r["gegunde_waarde_cents"])
+                              for r in saved(db, "opdrachtgever_aanbestedingen", opdrachtgever=buyer)],
+            "aanbestedingen": [(r["percelen"], r["gunningen"], r["gegunde_waarde_cents"])
+                               for r in saved(db, "jeugdregio_aanbestedingen", jeugdregio=region)]}
+
+    from_html, from_package = figures(html), figures(ocds)
+    assert from_html == from_package, (from_html, from_package)
+    assert from_html["region"] == "JZ18"
+    assert from_html["procurements"] == [(3, 3, 2, "Stichting Drie; Stichting Een", 120000000)]
+    assert from_html["overzicht"] == [(1, 3, 120000000, 2, 66.7)]
+    assert from_html["aanbieder_regios"] == [(2, 100000000)]
+    # an archive summarised before (the package's award of lots "1, 2" one gunning) is summarised again when opened
+    from tenderarchive.store.summaries import refresh_summaries
+    ocds.execute("update summary_procurements set gunningen = 2")
+    ocds.execute("PRAGMA user_version = 0")
+    ocds.conn.commit()
+    ocds.close()
+    upgraded = open_archive(tmp_path / "ocds.db")
+    refresh_summaries(upgraded)
+    assert figures(upgraded) == from_html
+
+    # read by a later crawl beside an award of the region and year summarised before (its rows folded in, not
+    # recomputed): what a full rebuild gives
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    earlier = release("ocds-1l04xe-310841", "310841", "2021-06-01", "Jeugdhulp Leiden ambulant", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "b1", "status": "active", "relatedLots": ["1"],
+                               "value": {"amount": 50000, "currency": "EUR"},
+                               "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    db = ocds_archive(tmp_path / "later.db", to_procedure([earlier], source="one.json"))
+    derive(db, 1)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=to_procedure([group], source="two.json")),
+                                             NOTICE_URL), 2)
+    derive(db, 2)
+
+    def keys(db):
+        return (list(db.query("select * from summary_region_years order by jeugdregio_code, jaar")),
+                list(db.query("select * from summary_org_regions order by organisation_id, jeugdregio_code")))
+    folded = keys(db)
+    assert [(r["gunningen"], r["grootste_won"]) for r in folded[0]] == [(4, 3)]
+    db.execute("delete from summary_procurements")
+    refresh_summaries(db)
+    assert keys(db) == folded
+
+
 def test_a_region_years_number_of_winners_counts_those_no_source_names_as_the_procurements_does(tmp_path):
     """Reference §2.5 "No name", §4 several winners per lot; ``summary_procurements.aantal_winnaars`` (round 57) counts
     the winners no source names, the most of any one lot. ``summary_region_years.winnaars`` counted the named ones
