@@ -128,6 +128,9 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return crawl_url(database, value)
     if column == "sha256" and table != "fetches":
         return fetch_url(database, value)
+    if column == "warc_file" and table == "crawls":
+        # the other way: a crawl's WARC file to the fetches it holds (the crawl's responses, each row's evidence)
+        return f"/{database}/fetches?" + urllib.parse.urlencode({"warc_file": value})
     return None
 
 
@@ -171,7 +174,7 @@ def record_url(database: str, named_in: str) -> str | None:
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
 CELL_COLUMNS = frozenset(LINKED_COLUMNS) | CRAWL_COLUMNS | {"organisation_id", "procurement_id", "name", "title",
                                                             "named_in", "publication_id", "rectifies", "source_key",
-                                                            "sha256"}
+                                                            "sha256", "warc_file"}
 
 
 #: Where a row names its archived record by the record's table and key: the ``search_documents`` table, and the

@@ -777,6 +777,27 @@ def test_every_rows_crawl_and_raw_response_link_to_their_rows(server, archive, t
         assert f'<a href="/{server.database}/crawls/{first["crawl_id"]}">' in row_page, table
 
 
+def test_a_crawls_warc_file_links_to_the_fetches_it_holds(server, archive):
+    """The other way from a row's crawl: a crawl's row named its WARC file as text, and nothing on the crawl's page
+    led to the responses it fetched. Each crawl's `warc_file` links to the fetches that file holds, on the table page
+    and the crawl's own page, and those are the crawl's."""
+    crawls = get_json(server, f"/{server.database}/crawls", _size="max")
+    page = html(server, f"/{server.database}/crawls?_size=max")
+    cells = re.findall(r'<td class="col-warc_file[^"]*">(.*?)</td>', page, re.S)
+    linked = {html_unescape(m.group(1)) for c in cells if (m := re.fullmatch(
+        rf'<a href="/{server.database}/fetches\?warc_file=([^"]+)">[^<]+</a>', c.strip()))}
+    files = {urllib.parse.quote_plus(c["warc_file"]) for c in crawls if c["warc_file"]}
+    assert files and linked == files
+    for crawl in crawls:
+        fetched = get_json(server, f"/{server.database}/fetches", warc_file=crawl["warc_file"], _size="max")
+        assert fetched and {f["crawl_id"] for f in fetched} == {crawl["crawl_id"]}
+        assert len(fetched) == archive.execute("select count(*) from fetches where crawl_id = ?",
+                                               [crawl["crawl_id"]]).fetchone()[0]
+        row_page = html(server, f"/{server.database}/crawls/{crawl['crawl_id']}")
+        assert f'<a href="/{server.database}/fetches?warc_file={urllib.parse.quote_plus(crawl["warc_file"])}">' \
+            in row_page
+
+
 def _a_demo_archive_with_changes(demo_archive, tmp_path) -> str:
     """A copy of the demo archive whose procurement TN160417 changed between crawls (``versions`` rows of it, its
     notice, lot and award), and a notice of another procurement too."""
