@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -51,6 +52,20 @@ def _port(value: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"a port is 1-65535, not {port}")
     return port
+
+
+def _wait_seconds(value: str) -> float:
+    """argparse type of ``crawl --wait-lock``: seconds (``900``, ``90.5``), or minutes or hours (``30m``, ``4h``);
+    at most a day."""
+    import math
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", value or "", re.IGNORECASE)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a duration: {value!r} (give seconds, or 30m, 4h)")
+    seconds = float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2).lower()]
+    if not math.isfinite(seconds) or seconds > 86400:
+        raise argparse.ArgumentTypeError(f"at most a day (24h, 86400 s), not {value!r}")
+    return seconds
 
 
 #: The largest whole number SQLite stores (64 bits): a larger one given as ``status --limit`` or ``report --crawl``
@@ -247,7 +262,12 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         if refused is not None:
             return refused
     try:
-        with crawl_lock(settings.get("ARCHIVE_DB")):
+        def waiting(exc):
+            if not args.quiet:
+                print(f"tenderarchive: {exc}; waiting for it (at most {args.wait_lock:g} s, --wait-lock)",
+                      file=sys.stderr)
+
+        with crawl_lock(settings.get("ARCHIVE_DB"), wait=args.wait_lock or 0, waiting=waiting):
             recorded: dict = {}
             try:
                 status = run_crawl(args.spider, settings, spider_args, recorded)
@@ -1042,6 +1062,10 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--dry-run", action="store_true",
                        help="fetch and parse (one record unless --sample says more) into a throwaway archive; "
                             "print the outcome; the archive is not touched")
+    crawl.add_argument("--wait-lock", type=_wait_seconds, default=0, metavar="DURATION",
+                       help="when another crawl holds the archive's lock, wait for it at most this long "
+                            "(seconds, or 30m, 4h) and crawl when it ends; still held then: exit 4 (default: exit 4 "
+                            "at once)")
     crawl.add_argument("--jobdir", help="keep the crawl's queue here, so an interrupted backfill (Ctrl-C) "
                                         "resumes where it stopped when run again with the same --jobdir")
     common(crawl)

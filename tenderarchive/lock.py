@@ -151,18 +151,41 @@ def _holder_now(path: Path) -> dict:
         time.sleep(0.01)
 
 
+def _take_within(fd: int, path: Path, wait: float, waiting=None) -> None:
+    """:func:`_take`, asked again every second while another crawl holds the lock, for at most ``wait`` seconds
+    (``crawl --wait-lock``); then :class:`CrawlLocked`. ``waiting(exc)`` is called once, when the lock was first
+    found held. A scheduled news crawl that found a long TenderNed backfill running exited 4 and did nothing that
+    night; waiting for it, it crawls when the other ends."""
+    import time
+
+    deadline = time.monotonic() + max(0.0, wait)
+    told = False
+    while True:
+        try:
+            _take(fd, path)
+            return
+        except CrawlLocked as exc:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise
+            if waiting is not None and not told:
+                waiting(exc)
+                told = True
+            time.sleep(min(1.0, left))
+
+
 @contextlib.contextmanager
-def crawl_lock(db_path: str | Path, command: list[str] | None = None):
+def crawl_lock(db_path: str | Path, command: list[str] | None = None, wait: float = 0, waiting=None):
     """Hold the crawl lock of the archive at ``db_path`` for the ``with`` block.
 
-    Raises :class:`CrawlLocked` at once when another process holds it. Yields the
-    lock file's path.
+    Raises :class:`CrawlLocked` at once when another process holds it, or, with ``wait`` (seconds), when it
+    still holds it after that long (:func:`_take_within`). Yields the lock file's path.
     """
     path = lock_path_for(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _take(fd, path)
+        _take_within(fd, path, wait, waiting) if wait else _take(fd, path)
         holder = {
             "pid": os.getpid(),
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),

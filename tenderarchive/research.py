@@ -124,7 +124,33 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
     if column in NOTICE_COLUMNS and table in NOTICE_COLUMNS[column]:
         # a notice's publication id in a table without a foreign key to notices (keyed by procedure and lot)
         return record_url(database, f"notices:{value}")
+    if column in CRAWL_COLUMNS and table != "crawls":
+        return crawl_url(database, value)
+    if column == "sha256" and table != "fetches":
+        return fetch_url(database, value)
+    if column == "warc_file" and table == "crawls":
+        # the other way: a crawl's WARC file to the fetches it holds (the crawl's responses, each row's evidence)
+        return f"/{database}/fetches?" + urllib.parse.urlencode({"warc_file": value})
     return None
+
+
+#: A row's provenance (``store/schema.py`` ``PROVENANCE``): the crawl that wrote it (and an award's or a lot's first
+#: crawl), key into ``crawls``, and the sha256 of the raw response it was read from, which ``fetches`` indexes with
+#: the response's URL, status, time and WARC file and offset. The cells linked nowhere (no foreign key for Datasette
+#: to follow): a researcher asking "which crawl, which response says this" copied the number into another page.
+CRAWL_COLUMNS = frozenset({"crawl_id", "first_crawl_id"})
+
+
+@lru_cache(maxsize=8192, typed=True)   # a page links the same few crawls row after row
+def crawl_url(database: str, crawl_id) -> str:
+    """The crawl's row in Datasette: its spider, arguments, outcome, errors and WARC file."""
+    return f"/{database}/crawls/" + urllib.parse.quote(str(crawl_id), safe="")
+
+
+def fetch_url(database: str, sha256) -> str:
+    """The fetches of the raw response whose body has this sha256 (the row's evidence: its URL, time, crawl, WARC
+    file and offset; the same body fetched by several crawls is a row each), by ``fetches``' sha256 index."""
+    return f"/{database}/fetches?" + urllib.parse.urlencode({"sha256": sha256})
 
 
 #: Columns holding a notice's publication id, per table that has no foreign key to ``notices`` for Datasette to
@@ -146,8 +172,9 @@ def record_url(database: str, named_in: str) -> str | None:
 
 
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in",
-                                            "publication_id", "rectifies", "source_key"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | CRAWL_COLUMNS | {"organisation_id", "procurement_id", "name", "title",
+                                                            "named_in", "publication_id", "rectifies", "source_key",
+                                                            "sha256", "warc_file"}
 
 
 #: Where a row names its archived record by the record's table and key: the ``search_documents`` table, and the

@@ -231,3 +231,49 @@ def test_a_holder_that_never_writes_its_record_is_waited_for_a_bounded_moment(tm
     finally:
         os.close(fd)
     assert time.monotonic() - started < 10
+
+
+def test_a_run_told_to_wait_for_the_lock_crawls_when_the_holder_ends(snapshot, serve_api, tmp_path):
+    """The news timer found a long TenderNed backfill holding the lock, exited 4 and did nothing that night.
+    `crawl --wait-lock DURATION` waits for the holder (asking again every second) and crawls when it ends; a holder
+    still there after that long is exit 4 as before, nothing requested."""
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    holder = hold_lock_in_a_process(db)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        crawl = subprocess.Popen(crawl_command(server.api_url, db, "--wait-lock", "2m"), cwd=ROOT, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        said = []
+        for line in crawl.stderr:   # the run says it waits, and for whom; then the holder ends
+            said.append(line)
+            if "waiting for it" in line:
+                break
+        assert server.api.log == []   # nothing asked while another crawl holds the archive
+        holder.kill()
+        holder.wait()
+        out, err = crawl.communicate(timeout=240)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert crawl.returncode == 0, "".join(said) + err
+    assert f"pid {holder.pid}" in said[-1] and "waiting for it" in said[-1]
+    import sqlite_utils
+
+    assert [r["status"] for r in sqlite_utils.Database(db)["crawls"].rows] == ["complete"]
+
+    holder = hold_lock_in_a_process(db)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        requests = len(server.api.log)
+        started = time.monotonic()
+        completed = subprocess.run(crawl_command(server.api_url, db, "--wait-lock", "2", "--quiet"), cwd=ROOT,
+                                   capture_output=True, text=True, timeout=120)
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert completed.returncode == ExitCode.LOCKED, completed.stderr
+    assert 2 <= elapsed < 60 and f"pid {holder.pid}" in completed.stderr
+    assert "waiting for it" not in completed.stderr   # --quiet: only the outcome
+    assert len(server.api.log) == requests   # nothing was requested

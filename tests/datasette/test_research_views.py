@@ -726,6 +726,78 @@ def test_an_awards_and_a_lots_notice_links_to_the_notice_that_gave_them(server):
     assert awards and all(r["publication_id"] for r in awards)
 
 
+#: The tables whose rows carry their provenance (store/schema.py PROVENANCE) and have some on the demo archive.
+PROVENANCE_TABLES = ("notices", "documents", "articles", "organisations", "notice_results", "lots", "awards",
+                     "ocds_parties", "events", "article_events", "fetches")
+
+
+@pytest.mark.parametrize("table", PROVENANCE_TABLES)
+def test_every_rows_crawl_and_raw_response_link_to_their_rows(server, archive, table):
+    """A row's evidence is its crawl (`crawl_id`, an award's or a lot's `first_crawl_id`) and the raw response it
+    was read from (`sha256`, which `fetches` indexes with the response's URL, time, WARC file and offset). The cells
+    linked nowhere (no foreign key for Datasette to follow), on the table page and the row's own: a researcher asking
+    "which crawl, which response says this" copied the number into another page. Each filled cell links to the
+    crawl's row, and each sha256 to the fetches of that response, which hold it (the response is in the raw store);
+    `fetches`' own sha256 is the response itself."""
+    columns = [r["name"] for r in archive.execute(f"select name from pragma_table_info('{table}')")]
+    page = html(server, f"/{server.database}/{table}?_size=max")
+    rows = get_json(server, f"/{server.database}/{table}", _size="max")
+    checked = 0
+    for column in [c for c in ("crawl_id", "first_crawl_id") if c in columns]:
+        values = {str(r[column]) for r in rows if r[column] is not None}
+        cells = re.findall(rf'<td class="col-{column}[^"]*">(.*?)</td>', page, re.S)
+        linked = {m.group(1) for c in cells if (m := re.fullmatch(
+            rf'<a href="/{server.database}/crawls/(\d+)">\d+</a>', c.strip()))}
+        assert values and linked == values, (table, column)
+        for crawl_id in linked:
+            assert get_json(server, f"/{server.database}/crawls/{crawl_id}")[0]["crawl_id"] == int(crawl_id)
+        checked += 1
+    cells = re.findall(r'<td class="col-sha256[^"]*">(.*?)</td>', page, re.S)
+    if table == "fetches":
+        assert cells and all(re.fullmatch(r"[0-9a-f]{64}", c.strip()) for c in cells)
+    elif "sha256" in columns:
+        values = {r["sha256"] for r in rows if r["sha256"]}
+        linked = {m.group(1) for c in cells if (m := re.fullmatch(
+            rf'<a href="/{server.database}/fetches\?sha256=([0-9a-f]{{64}})">\1</a>', c.strip()))}
+        assert values and linked == values, table
+        for sha256 in sorted(linked)[:3]:
+            fetched = get_json(server, f"/{server.database}/fetches", sha256=sha256)
+            assert fetched and {f["sha256"] for f in fetched} == {sha256}
+            assert all(f["warc_file"] and f["warc_offset"] is not None for f in fetched)
+        checked += 1
+    assert checked
+    # the row's own page links them alike
+    first = rows[0]
+    key = archive.execute(f"select group_concat(name) from (select name from pragma_table_info('{table}') "
+                          "where pk order by pk)").fetchone()[0]
+    if key and "," not in key and first.get("crawl_id") is not None:
+        from datasette.utils import tilde_encode
+
+        row_page = html(server, f"/{server.database}/{table}/{tilde_encode(str(first[key]))}")
+        assert f'<a href="/{server.database}/crawls/{first["crawl_id"]}">' in row_page, table
+
+
+def test_a_crawls_warc_file_links_to_the_fetches_it_holds(server, archive):
+    """The other way from a row's crawl: a crawl's row named its WARC file as text, and nothing on the crawl's page
+    led to the responses it fetched. Each crawl's `warc_file` links to the fetches that file holds, on the table page
+    and the crawl's own page, and those are the crawl's."""
+    crawls = get_json(server, f"/{server.database}/crawls", _size="max")
+    page = html(server, f"/{server.database}/crawls?_size=max")
+    cells = re.findall(r'<td class="col-warc_file[^"]*">(.*?)</td>', page, re.S)
+    linked = {html_unescape(m.group(1)) for c in cells if (m := re.fullmatch(
+        rf'<a href="/{server.database}/fetches\?warc_file=([^"]+)">[^<]+</a>', c.strip()))}
+    files = {urllib.parse.quote_plus(c["warc_file"]) for c in crawls if c["warc_file"]}
+    assert files and linked == files
+    for crawl in crawls:
+        fetched = get_json(server, f"/{server.database}/fetches", warc_file=crawl["warc_file"], _size="max")
+        assert fetched and {f["crawl_id"] for f in fetched} == {crawl["crawl_id"]}
+        assert len(fetched) == archive.execute("select count(*) from fetches where crawl_id = ?",
+                                               [crawl["crawl_id"]]).fetchone()[0]
+        row_page = html(server, f"/{server.database}/crawls/{crawl['crawl_id']}")
+        assert f'<a href="/{server.database}/fetches?warc_file={urllib.parse.quote_plus(crawl["warc_file"])}">' \
+            in row_page
+
+
 def _a_demo_archive_with_changes(demo_archive, tmp_path) -> str:
     """A copy of the demo archive whose procurement TN160417 changed between crawls (``versions`` rows of it, its
     notice, lot and award), and a notice of another procurement too."""
