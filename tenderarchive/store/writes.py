@@ -608,6 +608,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     notice = dict(record["notice"], crawl_id=crawl_id)
     key = notice["publication_id"]
     places_new = _places_new(db, key)
+    stand_in_places: set[str] = set()
     with _item(db):
         known = get_row(db, "notices", key)
         if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
@@ -634,6 +635,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # ... and judged by it alone: a youth-care term only the row's text names (a row whose text changed,
                 # §13) is in no archived description (keep_relevance adds back those the kept text named)
                 without_terms_in(notice, "description")
+                # so for the places: those only the row's text named (pipelines/places.py) are no archived text's
+                stand_in_places = set(record.get("description_places") or ())
             if record.get("published_from_list") and known is not None and known.get("published") is not None \
                     and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
@@ -678,7 +681,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         if record.get("organisation"):
             upsert_if_changed(db, "organisations", record["organisation"])
             named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
-        places = record.get("municipalities") or []
+        places = [row for row in record.get("municipalities") or [] if row.get("cbs_code") not in stand_in_places]
         if omitted_sparse(notice.get("omitted_columns")):
             # A sparse response names fewer places: add what it names, drop nothing.
             for row in places:

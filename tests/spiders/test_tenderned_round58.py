@@ -53,3 +53,34 @@ def test_a_kept_detail_description_is_not_judged_by_the_list_rows_text_that_stoo
     reparsed = forkcli.run(["reparse", "--db", again.db_path], cwd=ROOT, timeout=300)
     assert reparsed.returncode == 0, reparsed.stderr[-2000:]
     assert dump(again.db_path) == before
+
+
+def places_of(db) -> list[tuple]:
+    return [(r["cbs_code"], r["matched"]) for r in db.query(
+        "select cbs_code, matched from notice_municipalities where publication_id = 300301 order by cbs_code")]
+
+
+def test_a_kept_detail_description_is_not_placed_by_the_list_rows_text_that_stood_in(snapshot, serve_api, crawl):
+    """As for the youth-care reasons, the municipalities: 300301's detail names Velsen in its description, its list
+    row's text the seven municipalities of its region. A later detail leaves the description out: the detail's text
+    is kept, and so are the places it named (the answer is sparse); the row's text, no archived description, adds
+    none of the other six. A later detail that gives a description is placed by it as before."""
+    notice = by_id(snapshot, 300301)
+    assert "Beverwijk" in notice["list"]["opdrachtBeschrijving"]
+    own = "Volledige omschrijving van de opdracht; uitvoering in Velsen."
+    notice["detail"]["opdrachtBeschrijving"] = own
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    placed = places_of(first.db)
+    assert ("GM0453", "name") in placed and ("GM0375", "name") not in placed  # Velsen, not Beverwijk
+
+    del notice["detail"]["opdrachtBeschrijving"]
+    again = crawl(server.api_url, *AGAIN, **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    assert again.db["notices"].get(300301)["description"] == own
+    assert places_of(again.db) == placed
+
+    notice["detail"]["opdrachtBeschrijving"] = notice["list"]["opdrachtBeschrijving"]
+    third = crawl(server.api_url, *AGAIN, **OPEN)
+    assert ("GM0375", "name") in places_of(third.db)
