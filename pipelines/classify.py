@@ -20,7 +20,7 @@ import re
 
 from tenderarchive.store.keys import dumps
 from tenderarchive.items import NoticeItem
-from tenderarchive.profiles import Relevance, load_profile
+from tenderarchive.profiles import CONTEXT_ONLY, Relevance, load_profile
 
 
 class ClassifyPipeline:
@@ -84,7 +84,7 @@ def classify(notice: dict, cpv_rows: list[dict], relevance: Relevance) -> tuple[
                 reasons.append(f"term:{term} in {field}")
     relevant = strong or terms_found
     if not relevant and context:
-        reasons.append("not youth care: only a shared social-services CPV code, no youth-care term")
+        reasons.append(CONTEXT_ONLY)
     return relevant, reasons
 
 

@@ -52,6 +52,14 @@ def add_places(record: dict) -> None:
     else:
         record["organisation"] = None
     record["municipalities"] = [dict(r, publication_id=notice["publication_id"]) for r in rows.values()]
+    if record.get("description_from_list") and notice.get("description"):
+        # the list row's text stands in for a description the detail left out (pipelines/normalise.py): the places it
+        # alone names, which the writer leaves out where it keeps an earlier detail's description over it
+        # (store/writes.py write_notice). Read again only for such a notice (``_named`` is cached per text pair)
+        year_number = int(year) if year else None
+        named = {found["cbs_code"] for found in _named(notice["description"], None, year_number)}
+        named -= {found["cbs_code"] for found in _named("", notice.get("title"), year_number)}
+        record["description_places"] = sorted(named & set(rows) - {code for code, _row in buyer_rows})
 
 
 def _most_named_region(rows) -> str | None:

@@ -21,6 +21,8 @@ from tenderarchive.config import Strict, read_yaml, validate
 
 # Package data is read through importlib.resources, so it works from a zipped egg (scrapyd) too.
 PROFILE_DIR = resources.files("tenderarchive.profiles")
+#: The reason pipelines/classify.py gives a notice that only a shared social-services (``cpv_context``) code matched.
+CONTEXT_ONLY = "not youth care: only a shared social-services CPV code, no youth-care term"
 _CPV = re.compile(r"^\d{8}-\d$")
 
 

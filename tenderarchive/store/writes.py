@@ -41,6 +41,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from tenderarchive.profiles import CONTEXT_ONLY
 from tenderarchive.store.keys import dumps, version_key
 from tenderarchive.store.schema import API_SOURCES, FIRST_CRAWL, PROVENANCE, TABLES, ensure_schema
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
@@ -411,6 +412,27 @@ def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     new["youth_care_reasons"] = dumps(reasons if relevant else reasons + note)
 
 
+def without_terms_in(notice: dict, column: str) -> None:
+    """Leave out of the notice's youth-care reasons the terms pipelines/classify.py found in ``column``, a value the
+    writer does not archive (the list row's description standing in where the detail gave none, kept under the
+    archived detail's: :func:`write_notice`), and decide youth care on the rest, as :func:`keep_relevance` does.
+    The archived row said "term:jeugdhulp in description" of a description that never named it, and turned youth
+    care on a text not in the archive (a reparse repeats it; the watch report told of a change)."""
+    reasons = _reasons(notice)
+    if not reasons:
+        return
+    found = [r for r in reasons if isinstance(r, str) and (term := _RELEVANCE_TERM.fullmatch(r)) and term.group(1) == column]
+    if not found:
+        return
+    reasons = [r for r in reasons if r not in found]
+    relevant = any(isinstance(r, str) and r.startswith(("cpv:", "term:", "related to ")) for r in reasons)
+    if not relevant and any(isinstance(r, str) and r.startswith("cpv_context:") for r in reasons) \
+            and CONTEXT_ONLY not in reasons:
+        reasons.append(CONTEXT_ONLY)
+    notice["youth_care"] = 1 if relevant else 0
+    notice["youth_care_reasons"] = dumps(reasons)
+
+
 def keep_relation(old: dict, new: dict) -> None:
     """A notice archived as youth care because a youth-care notice of its procedure led to it
     (``related to N``: pipelines/awards.py, an award notice under other CPV codes or words) stays so
@@ -586,6 +608,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     notice = dict(record["notice"], crawl_id=crawl_id)
     key = notice["publication_id"]
     places_new = _places_new(db, key)
+    stand_in_places: set[str] = set()
     with _item(db):
         known = get_row(db, "notices", key)
         if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
@@ -609,6 +632,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 # text an earlier detail gave is kept, as for a value the response omitted (keep_omitted), the
                 # youth-care terms and places read in it with it (a row's text is no newer word than a detail's)
                 notice["description"], notice["description_from_list"] = None, known.get("description_from_list")
+                # ... and judged by it alone: a youth-care term only the row's text names (a row whose text changed,
+                # §13) is in no archived description (keep_relevance adds back those the kept text named)
+                without_terms_in(notice, "description")
+                # so for the places: those only the row's text named (pipelines/places.py) are no archived text's
+                stand_in_places = set(record.get("description_places") or ())
             if record.get("published_from_list") and known is not None and known.get("published") is not None \
                     and known.get("published") == notice.get("published") and len(known.get("published_at") or "") > 10:
                 # the detail named no publication timestamp and its list row's date (a day alone, §3) stood in: the
@@ -653,7 +681,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         if record.get("organisation"):
             upsert_if_changed(db, "organisations", record["organisation"])
             named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
-        places = record.get("municipalities") or []
+        places = [row for row in record.get("municipalities") or [] if row.get("cbs_code") not in stand_in_places]
         if omitted_sparse(notice.get("omitted_columns")):
             # A sparse response names fewer places: add what it names, drop nothing.
             for row in places:
