@@ -150,6 +150,14 @@ organisation (:func:`_council_organs`: "de rekenkamercommissie in Midden-Brabant
 name the page writes ("Gemeente Den Haag" at a ruling's head) is not read again under its official name ("gemeente
 's-Gravenhage"); a weekday, month or season alone is no organisation nor awardee (:data:`_TIME_WORD`).
 
+Branch orgs21 (after the errors of one half of the dev sites, judged on the other, ``bench/organisation_halves.py``): a
+name the page writes only inside a longer name read on it is a partial name (:func:`_inside_longer_names`: "Regio
+Amsterdam" of "Jeugdbescherming Regio Amsterdam"; not a conjunct, "Kompaan en De Bocht"); "regio X" as the second of two
+places after one preposition is where ("in Sliedrecht en regio ZHZ", :data:`_IN_REGION`); a person written with a title
+of address or learning or with initials is no party nor awardee (:func:`_titled_person`: "drs. P. Bakker", "mr. dr. A.
+de Vries", "J.W. Jansen"); a sentence's opening word is no part of a name with its legal form after it ("Ook Jeugdzorg
+Noord-Brabant B.V."); "Stichting A en B Groep" are two (:data:`_TWO_FORMS`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -157,7 +165,9 @@ download and still would not know who was *awarded*.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -232,7 +242,10 @@ def _run_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 # branch orgs14: a region named as where something is, with a preposition of place before it
-_IN_REGION = re.compile(r"(?<![\w-])(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Rr]ond(?:om)?) (?:de |het |heel de |onze |deze )?\Z")
+# (branch orgs21: also the second of two places after one preposition, "in Sliedrecht en regio ZHZ", "uit Gouda en de
+# regio Midden-Holland")
+_IN_REGION = re.compile(r"(?<![\w-])(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Rr]ond(?:om)?) (?:de |het |heel de |onze |deze )?"
+                        r"(?:(?:'s-)?[A-Z][\w'-]*(?: (?:aan de |aan den |op |)[A-Z][\w'-]*){0,2} en (?:de |het )?)?\Z")
 
 _OPENS_LIST = f"(?P<names>{_ALIST})"
 _OPENS_NAME = f"(?P<names>{_NAME}"
@@ -420,12 +433,16 @@ _OPENING_WORD = re.compile(
 
 
 # branch orgs15: a name with a legal form before it, "en", and a name with a legal form after it
+# (branch orgs21: also a name with a head word of its kind after it, "Stichting Parlan en Kwadraad Groep"; not two words
+# of the domain joined inside one name, "Stichting Jeugd en Gezin Groep")
 _TWO_FORMS = re.compile(r"(?P<a>(?:[Ss]tichting|[Cc]oöperatie|[Vv]ereniging) [^ ].*?) en "
-                        r"(?P<b>(?:[A-ZÀ-Ý0-9][\w&'!+-]* ){1,4}(?:B\.V\.?|N\.V\.?|BV|NV))")
+                        r"(?P<b>(?:[A-ZÀ-Ý0-9][\w&'!+-]* ){1,4}(?:B\.V\.?|N\.V\.?|BV|NV|Groep|Zorggroep|Thuiszorg|Stichting))")
 
 
 def _two_forms(n: str | None) -> tuple:
     t = _TWO_FORMS.fullmatch(n or "")
+    if t and re.search(rf"\b{_DOMAIN} en {_DOMAIN}\b", f"{t['a'].rsplit(' ', 1)[-1]} en {t['b'].split(' ', 1)[0]}"):
+        return (n,)
     return (t["a"], t["b"]) if t else (n,)
 
 
@@ -442,6 +459,7 @@ def _strip_name(chunk: str) -> str:
     """A name read whole, without the spaces and dots around it but with the dot of its legal form ("X B.V."), and
     without a date written after it (branch orgs20)."""
     n = _DATE_TAIL.sub("", _LIST_NUMBER.sub("", chunk.strip(" ."), count=1))
+    n = _OPENING_WORD.sub("", n, count=1)  # (branch orgs21) "Ook Jeugdzorg Noord-Brabant B.V. doet mee"
     return n + "." if _LEGAL_DOTTED_END.search(chunk) and not n.endswith(".") else n
 
 
@@ -553,8 +571,8 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
-        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]):
-            continue  # (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
+        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]) or _titled_person(a["name"], text):
+            continue  # (branch orgs21) "drs. P. Bakker tekenden het contract": a person signed, no party; (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
             # (branch orgs20) nor does a weekday, month or season alone ("- Oktober" under "De gegunde partijen zijn:")
         if not why:
             kept.append(a)
@@ -2228,6 +2246,44 @@ def _abbreviated_twice(out: list[dict]) -> list[dict]:
     return [o for i, o in enumerate(out) if i not in drop]
 
 
+def _inside_longer_names(out: list[dict], text: str) -> list[dict]:
+    """(branch orgs21) A name the page writes only as part of a longer name read on it is a partial name, no
+    organisation of its own: "Regio Amsterdam" where the page writes only "Jeugdbescherming Regio Amsterdam",
+    "Leger des Heils" where it writes only "Leger des Heils Jeugdbescherming en Reclassering". A name also written
+    alone stays ("Leger des Heils ... het Leger des Heils Jeugdbescherming"), as do a name read from no words of the
+    page ("gemeente Bergen (NH.)"), one joined by "en" or "&" to another in the longer name ("Kompaan en De Bocht")
+    and an awardee."""
+    @functools.lru_cache(maxsize=None)
+    def pattern(name: str) -> re.Pattern:
+        return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", re.I)
+
+    names = list(dict.fromkeys(o["name"] for o in out))
+    having: dict[str, set[str]] = {}  # a word -> the names with it: a longer name holds every word of the shorter one
+    for n in names:
+        for w in n.casefold().split():
+            having.setdefault(w, set()).add(n)
+    partial = set()
+    for o in out:
+        name = o["name"]
+        if o["role"] == "awardee" or name in partial:
+            continue
+        words = name.casefold().split()
+        longer = set.intersection(*(having.get(w, set()) for w in words)) if words else set()
+        # (a conjunct of the longer name is a party of its own: "Kompaan en De Bocht", "GGD en Veilig Thuis Haaglanden")
+        longer = [x for x in longer if len(x) > len(name) and any(
+            not re.search(r"(?:\ben|&)\s+\Z", x[:m.start()]) and not re.match(r"\s+(?:en\b|&)", x[m.end():])
+            for m in pattern(name).finditer(x))]
+        if not longer:
+            continue
+        spans = sorted(m.span() for n in longer for m in pattern(n).finditer(text))
+        starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+        mentions = [m.span() for m in pattern(name).finditer(text)]
+        # each mention inside a longer name: some span starting at or before it reaches its end
+        if mentions and all((i := bisect.bisect_right(starts, s) - 1) >= 0 and reach[i] >= e for s, e in mentions):
+            partial.add(name)
+    return [o for o in out if o["name"] not in partial]
+
+
 def _one_spelling(out: list[dict]) -> list[dict]:
     """(branch orgs18) One organisation written twice on a page is read once, where first read: in other letters
     ("Stichting Youke" and "Youké"), with and without its legal form ("Stichting Pluryn" and "Pluryn"), or followed by
@@ -2339,6 +2395,37 @@ def _person_names(text: str) -> set[str]:
     return out
 
 
+# branch orgs21: a person by a title of address or learning, or by initials, before the name ("mevrouw Bakker", "drs. P.
+# Bakker", "mr. dr. A. de Vries", "J.W. Jansen"); not a legal form's letters ("B.V.", "N.V.", "U.A.")
+_TITLED = re.compile(
+    r"(?:(?<![\w-])(?i:mevrouw|meneer|de heer|dhr\.|mevr\.|dr\.|drs\.|mr\.|prof\.|ir\.|ing\.|ds\.)\s+"
+    r"(?:(?i:dr|drs|mr|ir|ing)\.\s+)*(?:[A-Z]\.){0,3}\s*|(?<![\w.])(?!B\.V\.|N\.V\.|U\.A\.)(?:[A-Z]\.){1,3}\s?)"
+    r"(?P<n>(?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+    # (a second word after "van" alone is the person's organisation, not the person: "J.W. Jansen van Kwadraad")
+    r"(?: (?:(?:de|der|den|ter|ten|van der|van den|van de) )?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)?)"
+    r"(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _titled_persons(text: str) -> frozenset[str]:
+    """(branch orgs21) The names the page writes after a title of address or learning or after initials, each with its
+    last word (a surname), in one pass."""
+    out = set()
+    for m in _TITLED.finditer(text[:MAX_SCAN]):
+        n = m.group("n")
+        out |= {n, n.rsplit(" ", 1)[-1]}
+    return frozenset(out)
+
+
+def _titled_person(name: str, text: str) -> bool:
+    """(branch orgs21) Whether a name read as a party is a person the page writes with a title or initials: the name
+    itself, or a surname alone ("Bakker" of "drs. P. Bakker"); not a name with a legal form or a word of its kind, and
+    not a place."""
+    n = re.sub(r"^(?:de|De|het|Het) ", "", name)
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Za-zÀ-ÿ-]+){0,3}", n)) \
+        and n in _titled_persons(text) and not _is_place(n) and not re.search(rf"\b(?:{_HEAD_LAST}|Stichting|Zorg)\b", n)
+
+
 def _named_person(name: str, persons: set[str]) -> bool:
     """(branch orgs18) Whether ``name``, of a person's shape ("Anna Jansen", "Piet van Dijk"), is one the page writes as
     a person's (:func:`_person_names`): the name or its surname."""
@@ -2431,7 +2518,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
                     if not _regio_name(n):
                         continue
-                    if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 30), m.start()):
+                    if n.startswith("regio ") and _IN_REGION.search(text, max(0, m.start() - 60), m.start()):
                         continue  # (branch orgs14) "de jeugdhulp in de regio Alkmaar": a place, not a body that buys;
                         # "in de Regio Gooi en Vechtstreek" is written as the body's name
                 if rule == "regio_list" and _PLACE_LIST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -2706,5 +2793,6 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
           and not _ACTIVITY_NAME.fullmatch(o["name"])]  # (branch orgs19) "het Expertiseteam Jeugd van Holland Rijnland"
     organs = _council_organs(text)  # (branch orgs20) "de rekenkamercommissie in Midden-Brabant (RMB)"
     out = [o for o in out if (o["role"] == "awardee" or o["name"].casefold() not in organs)
-           and not _TIME_WORD.fullmatch(o["name"])]  # (branch orgs20) a weekday, month or season alone
-    return _spelling_variants(_one_spelling(_abbreviated_twice(out)), text)
+           and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
+           and not _titled_person(o["name"], text)]  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
+    return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)
