@@ -79,6 +79,10 @@ jeugdhulp en Wmo") is youth care's; a title in the words only money news (:data:
 (:data:`.vocabulary.GUIDANCE_CORE`) uses makes a budget page or a guide with rule ``rel.title_genre`` off too, when no
 step is reported and no youth-care procedure is named; and under a title of national politics that names no local
 buyer every sentence of the page is of that debate (:func:`national_debate_sentences`).
+Since branch rel5 (core): transport to youth care ("jeugdwetvervoer", "jeugdzorgvervoer") is read as transport; under a
+title naming another service and no youth care every sentence naming no youth care is that service's
+(:func:`other_purchase_sentences`); a procedure word that is the modifier of a law, rule or body or the thing of a kind
+noun ("het systeem van aanbesteding") names no procurement without rule ``rel.particular_procedure`` too (:func:`kind_of`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -252,9 +256,13 @@ def _word_at(text: str, start: int, end: int) -> str:
 
 #: Branch rel5: the same kind of head told analytically, the noun of the kind before "van" -- "Het systeem van
 #: aanbesteding, dat door de samenwerkende gemeenten was gebruikt", "deze manier van aanbesteden", "het model van
-#: inkoop" -- names a way of buying, as the compound "aanbestedingssysteem" does ((a) below), not a procurement
+#: inkoop", "een nieuw soort aanbesteding", "de verplichte aanbesteding" (the "aanbestedingsplicht") -- names a way of
+#: buying or a duty, as the compounds "aanbestedingssysteem" and "aanbestedingsplicht" do ((a) below), not a procurement
 _KIND_OF_BEFORE = re.compile(r"\b(?:systeem|systemen|model|modellen|vorm|vormen|manier|manieren|wijze|soort|type|principe|"
-                             r"instrument|praktijk|praktijken|regels?|wet)\s+van\s+(?:het\s+|de\s+)?$", re.I)
+                             r"instrument|praktijk|praktijken|regels?|wet)\s+van\s+(?:het\s+|de\s+)?$|"
+                             # the kind noun right before ("een nieuw soort aanbesteding", "dit type inkoopprocedure") and
+                             # the duty told with its adjective ("de verplichte aanbesteding": the "aanbestedingsplicht")
+                             r"\b(?:soort|soorten|type|typen|verplichte)\s+$", re.I)
 
 
 def kind_of(term_match: re.Match, text: str) -> bool:

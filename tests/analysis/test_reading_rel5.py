@@ -77,6 +77,8 @@ def test_a_sentence_naming_youth_care_under_another_services_title_keeps_its_evi
     "jeugdzorg.",
     "Zorginkooporganisatie RIGG gaat stoppen met het financieren van jeugdhulp via de koepelorganisatie.",
     "De Aanbestedingswet geldt ook voor de jeugdzorg, zegt de wethouder.",
+    "De minister schetst een nieuw soort aanbesteding voor de jeugdzorg.",
+    "De wethouder wil af van de verplichte aanbesteding van de jeugdbescherming.",
 ])
 def test_a_law_body_or_kind_of_procurement_is_no_procedure_act(read, text):
     result = read(text, title="Nieuws")
@@ -88,6 +90,7 @@ def test_kind_of_reads_the_head_and_the_kind_noun():
         return kind_of(next(m for p in PROCUREMENT_ACT for m in re.finditer(p, text, re.I)), text)
     assert first("Het systeem van aanbesteding werkt niet.")
     assert first("De Aanbestedingswet geldt.")
+    assert first("Een ander soort aanbesteding.") and first("De verplichte aanbesteding van jeugdzorg.")
     assert not first("De aanbesteding van jeugdhulp is gegund.")
     assert not first("Het systeem werkt. De aanbesteding is gegund.")
 
