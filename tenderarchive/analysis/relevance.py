@@ -79,6 +79,10 @@ jeugdhulp en Wmo") is youth care's; a title in the words only money news (:data:
 (:data:`.vocabulary.GUIDANCE_CORE`) uses makes a budget page or a guide with rule ``rel.title_genre`` off too, when no
 step is reported and no youth-care procedure is named; and under a title of national politics that names no local
 buyer every sentence of the page is of that debate (:func:`national_debate_sentences`).
+Since branch rel5 (core): transport to youth care ("jeugdwetvervoer", "jeugdzorgvervoer") is read as transport; under a
+title naming another service and no youth care every sentence naming no youth care is that service's
+(:func:`other_purchase_sentences`); a procedure word that is the modifier of a law, rule or body or the thing of a kind
+noun ("het systeem van aanbesteding") names no procurement without rule ``rel.particular_procedure`` too (:func:`kind_of`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -250,11 +254,33 @@ def _word_at(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def particular(term_match: re.Match, text: str) -> bool:
-    """Does this procedure-term match name a particular procurement? (rule ``rel.particular_procedure``)"""
+#: Branch rel5: the same kind of head told analytically, the noun of the kind before "van" -- "Het systeem van
+#: aanbesteding, dat door de samenwerkende gemeenten was gebruikt", "deze manier van aanbesteden", "het model van
+#: inkoop", "een nieuw soort aanbesteding", "de verplichte aanbesteding" (the "aanbestedingsplicht") -- names a way of
+#: buying or a duty, as the compounds "aanbestedingssysteem" and "aanbestedingsplicht" do ((a) below), not a procurement
+_KIND_OF_BEFORE = re.compile(r"\b(?:systeem|systemen|model|modellen|vorm|vormen|manier|manieren|wijze|soort|type|principe|"
+                             r"instrument|praktijk|praktijken|regels?|wet)\s+van\s+(?:het\s+|de\s+)?$|"
+                             # the kind noun right before ("een nieuw soort aanbesteding", "dit type inkoopprocedure") and
+                             # the duty told with its adjective ("de verplichte aanbesteding": the "aanbestedingsplicht")
+                             r"\b(?:soort|soorten|type|typen|verplichte)\s+$", re.I)
+
+
+def kind_of(term_match: re.Match, text: str) -> bool:
+    """Is this procedure-term match the modifier of a law, rule, duty, body or kind -- "Aanbestedingswet",
+    "Zorginkooporganisatie", "aanbestedingssysteem" -- or the thing of a kind noun before "van" ("het systeem van
+    aanbesteding")? Then it names no procurement. Dutch word formation, so read in core as well (branch rel5): the rest
+    of :func:`particular` stays rule ``rel.particular_procedure``."""
     word = _word_at(text, term_match.start(), term_match.end())
     if _NON_ACT_HEAD.search(word) and word.lower().split()[-1] not in _ACT_BODIES:
-        return False  # (a) the head of the compound is a law, rule, duty or body
+        return True
+    return bool(_KIND_OF_BEFORE.search(text, max(0, term_match.start() - 30), term_match.start()))
+
+
+def particular(term_match: re.Match, text: str) -> bool:
+    """Does this procedure-term match name a particular procurement? (rule ``rel.particular_procedure``)"""
+    if kind_of(term_match, text):
+        return False  # (a) the head of the compound is a law, rule, duty or body, or a kind (branch rel5: also "systeem van")
+    word = _word_at(text, term_match.start(), term_match.end())
     sent_start = max(text.rfind(".", 0, term_match.start()), text.rfind("\n", 0, term_match.start())) + 1
     sent_end = min((i for i in (text.find(".", term_match.end()), text.find("\n", term_match.end())) if i >= 0), default=len(text))
     before = text[max(sent_start, term_match.start() - 40):term_match.start()]
@@ -612,18 +638,33 @@ _OTHER_PURCHASE = re.compile(
     + OTHER_SERVICE, re.I)
 
 
-def other_purchase_sentences(full: str) -> set[str]:
+#: Branch rel5: the title says what the page is about. Under a title that names another service and no youth care
+#: ("Vertraging en moeizame start voor leerlingenvervoer in Utrecht na aanbesteding", "Limburgse gemeenten starten met
+#: gemeenschappelijke regeling doelgroepenvervoer") a sentence naming no youth care goes on about that service, as a
+#: sentence after one naming the service's procurement does within a paragraph; a sentence naming youth care keeps its
+#: own evidence (as rel4 reads a title of national politics).
+_TITLE_SERVICE = re.compile(r"\b" + OTHER_SERVICE + r"|\b(?:leerlingen|doelgroepen)vervoer\w*", re.I)
+
+
+def other_service_title(title: str | None) -> bool:
+    """Does ``title`` name another service than youth care, and no youth care?"""
+    return bool(title and _TITLE_SERVICE.search(title) and not _matches(YOUTH_CORE, title))
+
+
+def other_purchase_sentences(full: str, title: str | None = None) -> set[str]:
     """The sentences about a procurement of another service (branch cv45, see above): one that names it, with no
     youth-care term, and the sentences after it in its paragraph that name no youth care either (they go on about it:
-    "De opdracht is gepubliceerd op TenderNed. Aanbieders kunnen tot 1 april inschrijven.")."""
+    "De opdracht is gepubliceerd op TenderNed. Aanbieders kunnen tot 1 april inschrijven."); under a title naming
+    another service and no youth care, every sentence naming no youth care (branch rel5)."""
     out: set[str] = set()
+    whole_page = other_service_title(title)
     for par in re.split(r"\n\s*\n", full):
         going_on = False
         for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par):
             if _matches(YOUTH_CORE, sent):
                 going_on = False
                 continue
-            if _OTHER_PURCHASE.search(sent):
+            if whole_page or _OTHER_PURCHASE.search(sent):
                 going_on = True
             if going_on:
                 out.add(sent)
@@ -697,6 +738,17 @@ def _sentence_pairs(full: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _core_acts(patterns: list[str], text: str) -> list[str]:
+    """The procedure terms of ``text`` that are no law, rule, body or kind (:func:`kind_of`): the reading without rule
+    ``rel.particular_procedure``."""
+    found: dict[str, None] = {}
+    for p in patterns:
+        for m in re.finditer(p, text, re.I):
+            if not kind_of(m, text):
+                found.setdefault(m.group(0).lower(), None)
+    return list(found)
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -711,7 +763,21 @@ _COURT_STAGES = frozenset({"kort_geding", "bodemprocedure", "hoger_beroep"})
 _PROCEEDINGS = re.compile(r"\bgeding\w*|\bbodemprocedure\w*|\bberoep\w*|\bdagvaard\w*", re.I)
 
 
+#: Branch rel5: transport to youth care -- "jeugdwetvervoer", "Wmo-begeleid/jeugdzorgvervoer", "jeugdhulpvervoer" -- is
+#: transport, bought with the pupils' and Wmo clients' transport ("het leerlingenvervoer en jeugdwetvervoer in de
+#: aanbesteding opgenomen"), not youth care: the head of a Dutch compound names the thing, its first part only what it is
+#: for (as branch cv33 reads "Inkoophandreiking" as a handreiking). Read as its head, "vervoer", everywhere (core; rule
+#: rel.adjacent_topic did so in the title and lead only).
+_TRANSPORT_COMPOUND = re.compile(r"jeugd\w*?vervoer", re.I)
+
+
+def _as_transport(text: str | None) -> str | None:
+    return (_TRANSPORT_COMPOUND.sub(lambda m: "Vervoer" if m.group(0)[0].isupper() else "vervoer", text)
+            if text and "ervoer" in text else text)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
+    title, text = _as_transport(title), _as_transport(text)
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
         full = RESIDENT.sub(" ", full)
@@ -728,14 +794,14 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
-    other = other_purchase_sentences(full) | national_debate_sentences(full, title)
+    other = other_purchase_sentences(full, title) | national_debate_sentences(full, title)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
         full = _without(full, other)
         stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
                                                      for o in other)]
-    acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
+    acts = ((_particular_acts if on("rel.particular_procedure") else _core_acts)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
             # branch cv40: a particular buyer buys youth care ("Het college wil ... jeugdhulp gaan inkopen"), in core
