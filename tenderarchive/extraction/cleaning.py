@@ -154,11 +154,18 @@ _CONSENT_OPENING = re.compile(
     r"op (?:deze|onze) (?:web)?site )?"
     r"(?:(?:wij|we) (?:gebruiken|plaatsen|maken gebruik van)|(?:gebruiken|plaatsen) (?:wij|we)|maken (?:wij|we) gebruik van)"
     r" (?:[a-zà-ÿ-]+ ){0,3}?cookies\b", re.I)
+#: The one vocabulary of the words a consent banner names its policy and its settings by, in its links and on its
+#: controls ("Meer weten", "Cookie-instellingen", "Cookieverklaring"): read by a banner's links-only last line
+#: (:data:`_CONSENT_LINKS`) and by a consent control's label (pipelines/extract.py ``_CONSENT_CONTROL_LABEL``), two
+#: patterns for two purposes. A setting's name alone (:data:`CONSENT_SETTING_WORDS`: "Instellingen") is a control's
+#: label; a banner's links line names it with its verb ("Instellingen aanpassen").
+CONSENT_POLICY_WORDS = r"meer weten|cookie-?(?:instellingen|voorkeuren|verklaring|beleid)"
+CONSENT_SETTING_WORDS = r"instellingen|voorkeuren"
 #: A line of a consent banner's links only, naming its policy or settings ("Meer weten", "Meer weten
 #: Cookie-instellingen", "Cookieverklaring | Privacyverklaring"): a banner's last line.
 _CONSENT_LINKS = re.compile(
-    r"(?:(?:meer weten(?:\.\.\.|…)?|meer informatie(?: over cookies)?|cookie-?(?:instellingen|voorkeuren|verklaring|"
-    r"beleid)|privacy-?(?:verklaring|beleid)|(?:wijzig |pas )?(?:uw |je )?(?:cookie-?)?instellingen (?:aanpassen|wijzigen))"
+    rf"(?:(?:meer weten(?:\.\.\.|…)|{CONSENT_POLICY_WORDS}|meer informatie(?: over cookies)?|"
+    r"privacy-?(?:verklaring|beleid)|(?:wijzig |pas )?(?:uw |je )?(?:cookie-?)?instellingen (?:aanpassen|wijzigen))"
     r"[ |·•,/]*){1,4}", re.I)
 _CONSENT_OPENING_MAX_LINES = 6
 
