@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.exceptions import DropItem
 
+from tenderarchive.extraction.cleaning import CONSENT_POLICY_WORDS, CONSENT_SETTING_WORDS
 from tenderarchive.items import ArticleItem
 from tenderarchive.urls import http_url
 
@@ -156,12 +157,14 @@ _CONSENT_LINE_WIDE = re.compile(CONSENT_LINE.pattern + r"|\baccept|\bagree|\bpre
 #: The controls a consent is given with, whatever their words ("Ok", "Akkoord", "Accept all", "Alles accepteren").
 _CONSENT_CONTROLS = ("//button | //input[@type='submit' or @type='button'] | //*[@role='button'] | //a")
 #: A consent control's words, whatever the consent's ("Ok", "Akkoord", "Accept all", "Alles accepteren", "Alleen
-#: noodzakelijke", "Instellingen", "Weigeren", "Doorgaan"): not a page's own ("Delen", "Zoeken", "Lees meer").
+#: noodzakelijke", "Instellingen", "Weigeren", "Doorgaan"): not a page's own ("Delen", "Zoeken", "Lees meer"). Its
+#: policy and settings words are the text cleaner's (tenderarchive/extraction/cleaning.py ``CONSENT_POLICY_WORDS``).
 _CONSENT_CONTROL_LABEL = re.compile(
     r"(?:(?:ja|yes|oke?|okay|prima|begrepen|got it|sluiten|close|doorgaan|ga verder|continue|verder|i understand|"
     r"ik begrijp het|(?:ik )?(?:ga )?akkoord|(?:ik )?accepteer|accepteren|accept|agree|i agree|toestaan|allow|"
-    r"weigeren|afwijzen|reject|decline|deny|opslaan|save|aanpassen|wijzigen|manage|customi[sz]e|instellingen|"
-    r"voorkeuren|settings|preferences|opties|options|meer weten|lees meer over cookies|cookies?|alle|alles|all|"
+    r"weigeren|afwijzen|reject|decline|deny|opslaan|save|aanpassen|wijzigen|manage|customi[sz]e|"
+    rf"{CONSENT_SETTING_WORDS}|{CONSENT_POLICY_WORDS}|settings|preferences|opties|options|lees meer over cookies|"
+    r"cookies?|alle|alles|all|"
     r"alleen|only|noodzakelijke?|necessary|essenti[eë]le?|functione(?:el|le)|selectie|selection|mijn|my|keuze|"
     r"choices?|bevestigen|confirm|cookie-?\w+|en|and|[,.!/&+-]|\s)+)", re.IGNORECASE)
 #: A consent control's words that give or refuse consent ("Ok", "Akkoord", "Accept all", "Weigeren", "Opslaan"), not a

@@ -26,7 +26,8 @@ discovers article URLs through the configured methods:
   :func:`rel_next_links`; else the endpoint of its "Meer laden" button: :func:`load_more_links`, whose JSON
   answer is read as the rows its script would show, :func:`json_listing`, the standard library's ``json`` reading
   it, as no library knows such a theme's own keys; a button naming ``?page=1`` from a page with no page number or page 0
-  numbers its endpoint from 0: :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
+  numbers its endpoint from 0, one naming ``?page=2`` from a page with none from 1, a Drupal site's too:
+  :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -958,13 +959,22 @@ def page_parameter(url: str) -> tuple[str, int] | None:
     return None
 
 
-def zero_based_load_more(url: str, next_url: str, more_links: list[str]) -> bool:
+def zero_based_load_more(url: str, next_url: str, more_links: list[str]) -> bool | None:
     """Whether ``next_url``, the endpoint a "Meer laden" control names (``more_links``: :func:`load_more_links`) on the
     listing page ``url``, numbers its pages from 0 (news-sites.md §2.1: Drupal's ``?page=0,1,2``; also outside Drupal):
     it asks page 1 for the items after those of a page with no page number or page 0, the page 0 of its count. Its
-    count of pages (``total_pages: 3``: pages 0, 1 and 2) then ends one below it (:func:`json_listing`)."""
+    count of pages (``total_pages: 3``: pages 0, 1 and 2) then ends one below it (:func:`json_listing`). False where
+    it numbers them from 1: it asks page 2 after a page with no page number (its page 1), whatever the site's CMS (a
+    Drupal theme's own handler, not Drupal's pager: read from 0, its count ended a page early). None where the control
+    says neither (a page numbered 1 or more asks the next: both numberings count on alike)."""
     asked, own = page_parameter(next_url), page_parameter(url)
-    return next_url in more_links and asked is not None and asked[1] == 1 and (own is None or own[1] == 0)
+    if next_url not in more_links or asked is None:
+        return None
+    if asked[1] == 1 and (own is None or own[1] == 0):
+        return True
+    if asked[1] == 2 and own is None:
+        return False
+    return None
 
 
 #: The keys of a "load more" endpoint's JSON that give an item's address, its title and date, the next endpoint, and
@@ -2347,7 +2357,9 @@ class NewsSpider(BaseSpider):
         site = response.meta["site"]
         # a listing numbered from 0 (Drupal's ``?page=0,1,2``, news-sites.md §2.1; a "Meer laden" endpoint first asked
         # with ``?page=0``): a JSON page's count of pages ends one below it
-        zero_based = bool(response.meta.get("listing_zero_based") or site.cms == "drupal" or any(
+        # (a numbering the listing's "Meer laden" control said, :func:`zero_based_load_more`, before the CMS's)
+        numbering = response.meta.get("listing_zero_based")
+        zero_based = bool((site.cms == "drupal" if numbering is None else numbering) or any(
             k.lower() in PAGER_PARAMETERS and v == "0" for k, v in parse_qsl(urlsplit(response.url).query)))
         read = read_as_archived(response)
         response = json_listing(read, zero_based)
@@ -2482,11 +2494,11 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/listing_bounded")
                 continue
             pages.add(next_url)
+            said = zero_based_load_more(response.url, next_url, more_links)  # by the "Meer laden" control, if it says
             request = self.follow(next_url, self.parse_listing, response,
                                   {"site": site, "listing_page": page + 1, "listing_root": root,
                                    "listing_asked": asked_root,
-                                   "listing_zero_based": zero_based or zero_based_load_more(response.url, next_url,
-                                                                                            more_links)})
+                                   "listing_zero_based": zero_based if said is None else said})
             if request:
                 request.dont_filter = True  # counted here, by listing
                 yield request

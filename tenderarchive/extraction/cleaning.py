@@ -143,6 +143,18 @@ _COOKIE_END = re.compile(
 )
 _COOKIE_LINE = re.compile(r"cookie|^selecteer de typen", re.I)
 _COOKIE_MAX_LINES = 30
+#: A label of a cookie modal's control or category ("Statistieken", "Alleen noodzakelijke", "Toon details"): a few
+#: words, no sentence.
+_BANNER_LABEL_MAX_CHARS = 40
+
+
+def _is_banner_line(line: str) -> bool:
+    """Whether ``line`` can be a cookie modal's between its opening and its closing marker: empty, about cookies
+    (:data:`_COOKIE_LINE`: [S2]'s "Selecteer de typen cookies …", "Strictly necessary cookies", "These cookies …"),
+    or a control's or category's label (a few words, no sentence). An article's sentence is none."""
+    s = line.strip()
+    return not s or bool(_COOKIE_LINE.search(s)) or (
+        len(s) <= _BANNER_LABEL_MAX_CHARS and len(s.split()) <= 4 and not re.search(r"[.!?:;,]$", s))
 #: The opening of a consent banner that says who places cookies, as a sentence of an article may open too ("Voor een
 #: goede werking van deze website plaatsen wij cookies.", "Wij maken gebruik van cookies om …", "Op deze website
 #: gebruiken wij (analytische) cookies …"): a banner only with its links under it (:data:`_CONSENT_LINKS`), a few
@@ -154,11 +166,18 @@ _CONSENT_OPENING = re.compile(
     r"op (?:deze|onze) (?:web)?site )?"
     r"(?:(?:wij|we) (?:gebruiken|plaatsen|maken gebruik van)|(?:gebruiken|plaatsen) (?:wij|we)|maken (?:wij|we) gebruik van)"
     r" (?:[a-zà-ÿ-]+ ){0,3}?cookies\b", re.I)
+#: The one vocabulary of the words a consent banner names its policy and its settings by, in its links and on its
+#: controls ("Meer weten", "Cookie-instellingen", "Cookieverklaring"): read by a banner's links-only last line
+#: (:data:`_CONSENT_LINKS`) and by a consent control's label (pipelines/extract.py ``_CONSENT_CONTROL_LABEL``), two
+#: patterns for two purposes. A setting's name alone (:data:`CONSENT_SETTING_WORDS`: "Instellingen") is a control's
+#: label; a banner's links line names it with its verb ("Instellingen aanpassen").
+CONSENT_POLICY_WORDS = r"meer weten|cookie-?(?:instellingen|voorkeuren|verklaring|beleid)"
+CONSENT_SETTING_WORDS = r"instellingen|voorkeuren"
 #: A line of a consent banner's links only, naming its policy or settings ("Meer weten", "Meer weten
 #: Cookie-instellingen", "Cookieverklaring | Privacyverklaring"): a banner's last line.
 _CONSENT_LINKS = re.compile(
-    r"(?:(?:meer weten(?:\.\.\.|…)?|meer informatie(?: over cookies)?|cookie-?(?:instellingen|voorkeuren|verklaring|"
-    r"beleid)|privacy-?(?:verklaring|beleid)|(?:wijzig |pas )?(?:uw |je )?(?:cookie-?)?instellingen (?:aanpassen|wijzigen))"
+    rf"(?:(?:meer weten(?:\.\.\.|…)|{CONSENT_POLICY_WORDS}|meer informatie(?: over cookies)?|"
+    r"privacy-?(?:verklaring|beleid)|(?:wijzig |pas )?(?:uw |je )?(?:cookie-?)?instellingen (?:aanpassen|wijzigen))"
     r"[ |·•,/]*){1,4}", re.I)
 _CONSENT_OPENING_MAX_LINES = 6
 
@@ -184,7 +203,10 @@ def remove_cookie_block(lines: list[str]) -> list[str]:
 
     The block starts at a line like "Deze site gebruikt cookies ..." and runs
     to an end marker ("Meer weten...", "Accepteren", ...) at most
-    30 lines further; without an end marker only the adjacent lines that
+    30 lines further, every line between a banner's (:func:`_is_banner_line`: about
+    cookies, or a control's label): a line "Meer informatie" or "Akkoord" after an
+    article's sentence is the article's, and the short banner over it takes only its
+    own lines. Without an end marker only the adjacent lines that
     mention cookies (including the English category texts) are removed. A banner opening as a sentence may
     ("Wij maken gebruik van cookies …") goes only with its links line a few lines under it
     (:func:`_consent_banner_end`): without one the sentence is an article's.
@@ -202,6 +224,8 @@ def remove_cookie_block(lines: list[str]) -> list[str]:
                 if _COOKIE_END.match(lines[j].strip()):
                     end = j
                     break
+                if not _is_banner_line(lines[j]):
+                    break  # an article's sentence: the banner ended before it, its closing marker is the article's
             if end is None:
                 end = i
                 while end + 1 < len(lines) and (

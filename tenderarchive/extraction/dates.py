@@ -24,6 +24,8 @@ or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hours and minutes: "10u15");
 ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]`` (a date line also with seconds and a UTC offset); a time in
 brackets after the date ("14 oktober 2021 (10u15)"); a Dutch ordinal day ("1e oktober 2021", "3de", "21ste").
+A page's date line in a CMS's English formats (:func:`weekday_form_date`): month first ("Thursday, October 14,
+2021 - 16:05", "Thu, 10/14/2021") or day first on a British-English locale ("14 October 2021", "14th October 2021").
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -614,8 +616,11 @@ _ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 #: H:i``: "Thursday, October 14, 2021 - 16:05"; its "medium", ``D, m/d/Y - H:i``: "Thu, 10/14/2021 - 16:05"), or
 #: "at" (WordPress: "October 14, 2021 at 16:05"); the weekday and month names translated where the site runs in
 #: Dutch ("do, 10/14/2021 - 16:05", "donderdag, oktober 14, 2021 - 16:05") while the order stays the format's.
+#: Or the day before an English month, as a theme on a British-English locale prints it ("14 October 2021", "14th
+#: October 2021", "Thursday 14 October 2021", Drupal's "02 Oct 2021 - 11:00").
 _WEEKDAY_FORM = re.compile(
-    r"(?:(?P<wd>[a-z]{2,9})\.?,?\s+)?(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/)"
+    r"(?:(?P<wd>[a-z]{2,9})\.?,?\s+)?(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\.?,?)"
     r"\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:[-–—,|@]|\bat\b|\bom\b)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)"
     r"(?::[0-5]\d)?(?:\s*uur)?)?", re.I)
 #: Drupal's "Submitted by redactie on …" before a page's date (the Dutch "Ingediend door … op" is a byline).
@@ -649,10 +654,10 @@ def weekday_form_date(value: str | None) -> ParsedDate | None:
     if match.group("wd") and weekday is None:
         return None
     year = int(match.group("y"))
-    if match.group("mon"):
-        name = match.group("mon").lower()
+    if match.group("mon") or match.group("mon2"):
+        name = (match.group("mon") or match.group("mon2")).lower()
         month = MONTHS.get(name) or next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name)), None)
-        candidates = [(month, int(match.group("d")))] if month else []
+        candidates = [(month, int(match.group("d") or match.group("d2")))] if month else []
     elif weekday is None:
         return None
     else:

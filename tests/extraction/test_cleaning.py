@@ -193,3 +193,43 @@ def test_consent_openings_are_read_fast():
     clean_text("Wij gebruiken " + "veel " * 20_000 + "cookies")
     clean_text("\n".join(["Wij gebruiken analytische cookies om te meten."] * 5_000))
     assert time.perf_counter() - started < 2.0
+
+
+#: SYNTHETIC short consent banners opening as the cleaner's strong openings ("Deze site gebruikt cookies"), with no
+#: closing control of their own, over an article whose later lines hold a line the cleaner takes for a banner's close
+#: ("Meer informatie", a link stub; "Akkoord", a heading; "Weigeren").
+SHORT_BANNERS = {
+    "Meer informatie": ["Deze site gebruikt cookies.", *SENTENCES.split("\n"),
+                        "De inschrijving sluit op 6 juli; aanbieders schrijven in via TenderNed.", "Meer informatie"],
+    "Akkoord": ["Deze website gebruikt cookies om de site te verbeteren.", "", *SENTENCES.split("\n"), "",
+                "Akkoord", "De raad stemde in met de gunning aan twaalf aanbieders."],
+    "Weigeren": ["This website uses cookies.", "Deze website maakt gebruik van cookies.", *SENTENCES.split("\n"),
+                 "Weigeren"],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHORT_BANNERS))
+def test_a_short_banners_opening_does_not_take_the_articles_sentences_after_it(shape):
+    """§2.4 cookie modal: a strong opening ("Deze site gebruikt cookies") took every line up to a closing marker
+    ("Meer informatie", "Akkoord", "Weigeren") up to 30 lines on: a short banner over an article took the article's
+    own sentences with it when the article's text held such a line (a link stub, a heading). A banner takes its own
+    lines only (about cookies, or a control's or category's label): the article's sentences stay."""
+    lines = SHORT_BANNERS[shape]
+    text = clean_text("\n".join(lines))
+    assert lines[0] not in text
+    for line in lines:
+        if len(line) > 40 and "cookie" not in line:
+            assert line in text
+
+
+def test_the_seed_cookie_modal_still_goes_whole():
+    """The guard: [S2]'s modal (its Dutch opening, its English categories, "Meer weten...") goes whole, the page's
+    title after it staying its first line."""
+    banner = ["Deze site gebruikt cookies om ervoor te zorgen dat we u de best mogelijke ervaring geven.", "",
+              "Selecteer de typen cookies die u wilt accepteren.", "", "Strictly necessary cookies",
+              "These cookies are strictly necessary to enable you to move about the site.", "Functionality cookies",
+              "These cookies enhance the functionality of website by storing your preferences.", "Statistieken",
+              "Alleen noodzakelijke", "Meer weten..."]
+    text = clean_text("\n".join([*banner, "", "Proces aanbesteding inkoop jeugdhulp", "", SENTENCES]))
+    assert text.split("\n")[0] == "Proces aanbesteding inkoop jeugdhulp" and SENTENCES in text
+    assert "cookie" not in text.casefold() and "Statistieken" not in text

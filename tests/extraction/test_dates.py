@@ -901,3 +901,34 @@ def test_an_address_date_dates_only_a_page_that_states_none():
                           url="https://www.voorbeeldstad.nl/nieuws/2021-07-29-inkoop-jeugdhulp",
                           fetched_at=datetime(2024, 1, 1))
     assert (stated["published"], stated["published_source"]) == ("2021-08-03", "stated")
+
+
+#: How a theme on a British-English locale prints a page's date under its title (WordPress's ``j F Y``, ``jS F Y``,
+#: ``l j F Y``; Drupal's ``d M Y - H:i``), day before month, and the date it states.
+DAY_FIRST_ENGLISH_LINES = {
+    "<p class='date'>14 October 2021</p>": "2021-10-14",
+    "<span class='posted-on'>14th October 2021</span>": "2021-10-14",
+    "<div class='date'>Thursday 14 October 2021</div>": "2021-10-14",
+    "<div class='node-date'>02 Oct 2021 - 11:00</div>": "2021-10-02T11:00",
+}
+
+
+@pytest.mark.parametrize("line", DAY_FIRST_ENGLISH_LINES)
+def test_an_english_date_line_day_first_dates_the_page_and_is_not_its_text(line):
+    """news-sites.md §2.3 (date line under the title) and §2.1 (a CMS's date formats, its locale's month names): a
+    theme on a British-English locale prints the day before an English month ("14 October 2021", "Thursday 14
+    October 2021", "02 Oct 2021 - 11:00"). Only the month-first English of Drupal's and WordPress's US defaults was
+    read ("October 14, 2021"): the page went undated and its date line opened its text. It is the page's stated date,
+    and no line of its text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (DAY_FIRST_ENGLISH_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("line", ["14 Octopus 2021", "14 Ma 2021", "31 November 2021", "Thursday 14 October",
+                                  "14 October 2021 was the day"])
+def test_a_line_like_an_english_date_that_names_no_day_is_no_date(line):
+    """The guard: no month's name or its abbreviation, a day no month has, no year, or more than the date: no date."""
+    from tenderarchive.extraction.dates import weekday_form_date
+
+    assert weekday_form_date(line) is None

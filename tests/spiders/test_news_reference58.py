@@ -22,16 +22,17 @@ def items(number: int) -> list[dict]:
              "date": "2026-11-30"} for k in range(2)]
 
 
-def crawl_load_more(tmp_path, control: str, endpoints: dict) -> tuple[sqlite_utils.Database, list[str]]:
+def crawl_load_more(tmp_path, control: str, endpoints: dict, **site) -> tuple[sqlite_utils.Database, list[str]]:
     """Crawl a SYNTHETIC listing whose "Meer laden" button is ``control`` and whose endpoint answers are
-    ``endpoints`` (path → route), beside the articles of every page; the archive and the paths asked, in order."""
+    ``endpoints`` (path → route), beside the articles of every page (``site``: more of its registry entry, its
+    ``cms``); the archive and the paths asked, in order."""
     log: list[str] = []
     routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control), **endpoints,
               **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}")
                  for n in range(1, LAST + 1) for k in range(2)}}
     with serve(routes, log) as base:
         crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
-                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}),
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 10}}, **site),
                            tmp_path / "archive.db")
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     return sqlite_utils.Database(tmp_path / "archive.db"), log

@@ -28,6 +28,21 @@ def crawl_article(tmp_path, main: str, **site) -> list[dict]:
     return crawl_site(tmp_path, {"/nieuws": listing_of("/nieuws/inkoop"), "/nieuws/inkoop": article}, **site)
 
 
+def assert_only_the_article(rows: list[dict], absent: tuple[str, ...] = (), kept: tuple[str, ...] = (),
+                            title: str | None = "Inkoop jeugdhulp gestart") -> str:
+    """The three checks of a crawled :data:`ARTICLE` (``rows``: the archive's rows): one article, titled ``title``
+    (None: not checked), its sentences kept (and ``kept``), none of the ``absent`` words (a banner's, compared
+    case-insensitively) in its text; its text."""
+    if title is not None:
+        assert [r["title"] for r in rows] == [title]
+    text = rows[0]["text"]
+    for sentence in ("Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed.", *kept):
+        assert sentence in text
+    for word in absent:
+        assert word.casefold() not in text.casefold(), word
+    return text
+
+
 @pytest.mark.parametrize("banner", sorted(BANNERS))
 def test_a_consent_banner_inside_the_configured_body_is_not_archived_as_the_article(tmp_path, banner):
     """§2.4's cookie boilerplate: a site whose registry entry names its article's body (``selectors.body``), the
@@ -36,11 +51,7 @@ def test_a_consent_banner_inside_the_configured_body_is_not_archived_as_the_arti
     cookies…", "Accept all". The banner leaves the configured body's text too; the article's sentences stay."""
     main = f"<div class='inhoud'>{ARTICLE}{BANNERS[banner]}</div>"
     rows = crawl_article(tmp_path, main, selectors={"body": "div.inhoud"})
-    assert [r["title"] for r in rows] == ["Inkoop jeugdhulp gestart"]
-    text = rows[0]["text"]
-    assert "Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed." in text
-    assert "starten op 2 juni 2025 de inkoop van jeugdhulp" in text
-    assert "cookie" not in text.casefold() and "accept" not in text.casefold()
+    assert_only_the_article(rows, absent=("cookie", "accept"), kept=("starten op 2 juni 2025 de inkoop van jeugdhulp",))
 
 
 #: SYNTHETIC paragraphs of an article's own that link the site's cookie policy and privacy statement (no control
@@ -61,11 +72,8 @@ def test_an_article_paragraph_linking_the_cookie_policy_is_kept(tmp_path, paragr
     configured body and where trafilatura reads the page."""
     main = f"<div class='inhoud'>{ARTICLE}{POLICY_PARAGRAPHS[paragraph]}</div>"
     rows = crawl_article(tmp_path, main, **({"selectors": selectors} if selectors else {}))
-    assert [r["title"] for r in rows] == ["Inkoop jeugdhulp gestart"]
-    text = rows[0]["text"]
-    assert "Aanbieders kunnen zich tot 6 juli inschrijven via TenderNed." in text
     words = " ".join(POLICY_PARAGRAPHS[paragraph].split("<a")[0].removeprefix("<p>").split()[:4])
-    assert words in text
+    assert_only_the_article(rows, kept=(words,))
 
 
 @pytest.mark.parametrize("shape", sorted(ZERO_BASED))
