@@ -539,17 +539,31 @@ _AWARD_STAGES = ("voorlopige_gunning", "definitieve_gunning")
 _AGAINST_FIRST = re.compile(r"\btegen (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
 
 
-def _unopposed(text: str, m: re.Match) -> bool:
-    """Is the cue ``m`` the step no objection was filed against? (branch cv58)"""
-    if _UNOPPOSED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
-        return True
-    if not _UNOPPOSED_AFTER.match(text[m.end():m.end() + 160].lstrip()):
-        return False
+#: branch cv59: "nog" in the phrase of no objection ("Er zijn nog geen bezwaren ingediend tegen de gunning", "Tegen de
+#: gunning is nog geen bezwaar gemaakt", "Niemand heeft nog bezwaar aangetekend"): none *yet*, the objection period runs
+_YET = re.compile(r"\bnog\b", re.I)
+
+
+def _unopposed_how(text: str, m: re.Match) -> str | None:
+    """Is the cue ``m`` the step no objection was filed against (branch cv58)? ``"yet"`` when none was filed *yet*
+    (branch cv59: "nog geen bezwaren ingediend"), ``"none"`` when none was, ``None`` when the phrase is not there."""
+    if before := _UNOPPOSED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+        return "yet" if _YET.search(text, max(0, before.start() - 4), before.end()) else "none"
+    after = _UNOPPOSED_AFTER.match(text[m.end():m.end() + 160].lstrip())
+    if not after:
+        return None
     # the step first, opening its sentence or clause: "Tegen de verlenging is geen bezwaar gemaakt" (a bounded window: a
     # long sentence's cues each look back 60 characters, not to its start)
     start = max(0, m.start() - 60)
     found = _AGAINST_FIRST.search(text, start, m.start())
-    return bool(found and not text[max(0, found.start() - 8):found.start()].rstrip(" '\"‘“")[-1:].isalnum())
+    if not found or text[max(0, found.start() - 8):found.start()].rstrip(" '\"‘“")[-1:].isalnum():
+        return None
+    return "yet" if _YET.search(after.group(0)) else "none"
+
+
+def _unopposed(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` the step no objection was filed against (yet)? (branch cv58)"""
+    return _unopposed_how(text, m) is not None
 
 
 def _consented_before(text: str, m: re.Match, stage: str | None = None) -> bool:
@@ -1112,6 +1126,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv55: "neemt in april een besluit over de gunning", "kondigen een kort geding aan"
             if status in ("done", "current") and _NOT_YET_NOUN.search(text, max(0, m.start() - 40), m.start()):
                 status = "planned"  # branch cv58: "Er is nog geen bezwaar gemaakt": the step still to come
+            if stage == "definitieve_gunning" and _unopposed_how(text, m) == "yet":
+                # branch cv59: "Er zijn nog geen bezwaren ingediend tegen de gunning": the standstill that the intention
+                # to award opens still runs (stages.md: `bezwaar` is the objection during it), so the award told is the
+                # intention, made; the final award is to come (whatever tense "nog geen" gave the award: "Tegen de gunning
+                # zijn nog geen bezwaren ingediend" read it planned, and the intention not at all)
+                raw.append({"stage": "voorlopige_gunning", "status": "done", "cue": m.group(0), "sentence": text,
+                            "strong": strong})
+                status = "planned"
             if status in ("done", "current") and _weighed_before(text, m, stage):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
