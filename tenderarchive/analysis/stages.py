@@ -582,6 +582,19 @@ def _weighed_before(text: str, m: re.Match, stage: str | None = None) -> bool:
                 or _OPEN_QUESTION.search(head, max(0, len(head) - 160)) or _consented_before(text, m, stage))
 
 
+#: branch cv59: a question -- "Hoe moeten gemeenten lange termijn contracten afsluiten?", "Wanneer wordt de opdracht
+#: gegund?", "Gaan de contracten per 1 januari in?" -- asks about a step; it reports none taken or running: to come at
+#: most. Not a question after the fact, which presupposes the step ("Waarom is de aanbesteding mislukt?", "Hoe kan het dat
+#: de opdracht is gegund?"), nor a quoted question inside a reported sentence (the question mark ends the sentence).
+_QUESTION_END = re.compile(r"\?\s*['\"’”)]*\s*$")
+_WHY = re.compile(r"^\W*(?:waarom|waardoor|hoe (?:kan|kon|komt|kwam) het|wat (?:ging|is er) (?:er )?mis)\b", re.I)
+
+
+def _asked(text: str) -> bool:
+    """Is the sentence a question about a step, not one that presupposes it? (branch cv59)"""
+    return bool(_QUESTION_END.search(text[-12:]) and not _WHY.match(text))
+
+
 def _legal_withdrawn(text: str, m: re.Match) -> bool:
     """Is the thing ``ingetrokken`` at ``m`` a court case or objection rather than the procurement? (branch cv54)"""
     last = None
@@ -1134,6 +1147,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 raw.append({"stage": "voorlopige_gunning", "status": "done", "cue": m.group(0), "sentence": text,
                             "strong": strong})
                 status = "planned"
+            if status in ("done", "current") and _asked(text):
+                status = "planned"  # branch cv59: "Hoe moeten ze hiermee contracten afsluiten?": asked, not told
             if status in ("done", "current") and _weighed_before(text, m, stage):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
@@ -1156,7 +1171,38 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
+    told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
+    for s in sents:
+        if s.text not in told and (start := _start_ahead(s.text, events, ref)) is not None:
+            raw.append({"stage": "contractstart", "status": "planned", "cue": start, "sentence": s.text, "strong": False})
     return _merge(raw)
+
+
+#: branch cv59: the new contracts, purchase or providers "from" a date ahead of the page's own -- "om tot nieuwe contracten
+#: te komen per 2023", "Vanaf 1 januari 2023 bieden 188 zorgaanbieders jeugdhulp", "de nieuwe inkoop jeugdhulp per 2026",
+#: "een nieuw contract met ingang van 1 juli 2024" -- names when the new contracts start: stages.md's `contractstart`,
+#: planned (weak evidence: any step the sentence tells of the start outranks it). A date before the page's is left to the
+#: sentence's tense (a start told done or running has its own cues). Not an end or an extension ("lopen per 2023 af",
+#: "verlengd tot"), nor a sentence with no purchase in it ("per 2023 is er meer geld").
+_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b",
+                        re.I)
+_START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
+                            r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
+_START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
+                        r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d)\b",
+                        re.I)
+
+
+def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
+    """The words naming the new contracts' start at a date after ``ref`` in the sentence, if any (branch cv59)."""
+    if ref is None or not _START_CONTEXT.search(text) or _START_NOT.search(text):
+        return None
+    for m in _FROM_DATE.finditer(text):
+        for e in events:
+            if e["text"] and e["text"] in m.group(0) and e["precision"] in ("day", "month", "year") \
+                    and e["date"] > ref.isoformat()[:len(e["date"])]:
+                return m.group(0)
+    return None
 
 
 #: branch cv45: "gaat/gaan" as a verb of its own -- the work going to a party ("De opdracht gaat naar Kwadraad") -- is no

@@ -38,3 +38,47 @@ def test_an_award_nobody_objected_to_still_stands(read, text):
     result = read(text, published=PUBLISHED)
     assert stage_statuses(result).get("definitieve_gunning") == "done"
     assert result["primary_stage"] == "definitieve_gunning"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Hoe moeten gemeenten hiermee contracten afsluiten?", "contract_ondertekend"),
+    ("Worden de contracten jeugdhulp verlengd?", "verlenging"),
+    ("Wanneer wordt de opdracht jeugdhulp gegund?", "definitieve_gunning"),
+    ("Tekent de regio de contracten jeugdhulp nog dit jaar?", "contract_ondertekend"),
+])
+def test_a_question_about_a_step_reports_none_taken(read, text, stage):
+    # a question asks about a step; it tells neither that the step was taken nor that it runs
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get(stage) in (None, "planned")
+    assert result["primary_stage"] != stage
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Waarom is de aanbesteding jeugdhulp mislukt?", "mislukt"),
+    ("De contracten jeugdhulp zijn getekend. Wat betekent dat voor u?", "contract_ondertekend"),
+])
+def test_a_question_after_the_fact_keeps_the_step(read, text, stage):
+    # guards: "waarom" presupposes the step, and a question beside a statement leaves the statement's reading
+    assert stage_statuses(read(text, published=PUBLISHED)).get(stage) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "De regio voert een aanbesteding uit om tot nieuwe contracten jeugdhulp te komen per 2025.",
+    "Vanaf 1 januari 2025 bieden 40 zorgaanbieders jeugdhulp in de regio.",
+    "De gemeenten bereiden de nieuwe inkoop jeugdhulp per 1 januari 2026 voor.",
+    "Het nieuwe contract voor de jeugdbescherming gaat met ingang van 1 juli 2024 in.",
+])
+def test_the_new_contracts_from_a_date_ahead_start_then(read, text):
+    # stages.md contractstart: the new contracts, purchase or providers from a date after the page's own
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get("contractstart") == "planned"
+    assert result["primary_stage"] != "contractstart"
+
+
+@pytest.mark.parametrize("text", [
+    "De contracten jeugdhulp zijn verlengd tot 1 januari 2026.",
+    "Per 2025 is er meer geld voor de jeugdhulp in de regio.",
+    "Sinds 2020 werkt de regio met vijf aanbieders van jeugdhulp.",
+])
+def test_an_end_an_extension_no_purchase_or_a_date_past_names_no_start_ahead(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("contractstart") != "planned"
