@@ -1172,8 +1172,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
+    by_sentence: dict[str, list[dict]] = {}  # each sentence's own dates (a long page's sentences do not scan all)
+    for e in events:
+        by_sentence.setdefault(e.get("sentence") or "", []).append(e)
     for s in sents:
-        if s.text not in told and (start := _start_ahead(s.text, events, ref)) is not None:
+        if s.text not in told and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref)) is not None:
             raw.append({"stage": "contractstart", "status": "planned", "cue": start, "sentence": s.text, "strong": False})
     return _merge(raw)
 
@@ -1194,7 +1197,8 @@ _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|aflo
 
 
 def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
-    """The words naming the new contracts' start at a date after ``ref`` in the sentence, if any (branch cv59)."""
+    """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
+    (branch cv59)."""
     if ref is None or not _START_CONTEXT.search(text) or _START_NOT.search(text):
         return None
     for m in _FROM_DATE.finditer(text):
