@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, full_date
+from tenderarchive.extraction.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date
 
 from .vocabulary import MONTHS, WEEKDAYS
 
@@ -66,7 +66,7 @@ YEARRANGE_RE = re.compile(r"(?<![\d/-])(?:van\s+|periode\s+)?(?P<y1>(?:19|20)\d\
                           r"(?P<y2>(?:19|20)\d\d)(?![\d/-])", re.I)
 # (not before a year, 18xx to 20xx: "1 januari 1899", a year out of range, is no day of an inferred year, and
 # 19xx/20xx is the full-date pattern's; any other number is a count: "op 3 mei 1500 jongeren", "3 mei 2500 euro")
-DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?!\s+(?:1[89]|20)\d\d\b)(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
+DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)(?:" + ORDINAL_SUFFIX + r"|\s+)" + _M.format(n="m") + r"(?!\s+(?:1[89]|20)\d\d\b)(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
 PART_RE = re.compile(_PART.format(n="p") + r"\s+" + _M.format(n="m") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
 MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
 RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volgend|vorig)\s+jaar", re.I)

@@ -539,17 +539,31 @@ _AWARD_STAGES = ("voorlopige_gunning", "definitieve_gunning")
 _AGAINST_FIRST = re.compile(r"\btegen (?:(?:een|de|het|deze|die) )?(?:[\w-]+e )?$", re.I)
 
 
-def _unopposed(text: str, m: re.Match) -> bool:
-    """Is the cue ``m`` the step no objection was filed against? (branch cv58)"""
-    if _UNOPPOSED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
-        return True
-    if not _UNOPPOSED_AFTER.match(text[m.end():m.end() + 160].lstrip()):
-        return False
+#: branch cv59: "nog" in the phrase of no objection ("Er zijn nog geen bezwaren ingediend tegen de gunning", "Tegen de
+#: gunning is nog geen bezwaar gemaakt", "Niemand heeft nog bezwaar aangetekend"): none *yet*, the objection period runs
+_YET = re.compile(r"\bnog\b", re.I)
+
+
+def _unopposed_how(text: str, m: re.Match) -> str | None:
+    """Is the cue ``m`` the step no objection was filed against (branch cv58)? ``"yet"`` when none was filed *yet*
+    (branch cv59: "nog geen bezwaren ingediend"), ``"none"`` when none was, ``None`` when the phrase is not there."""
+    if before := _UNOPPOSED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+        return "yet" if _YET.search(text, max(0, before.start() - 4), before.end()) else "none"
+    after = _UNOPPOSED_AFTER.match(text[m.end():m.end() + 160].lstrip())
+    if not after:
+        return None
     # the step first, opening its sentence or clause: "Tegen de verlenging is geen bezwaar gemaakt" (a bounded window: a
     # long sentence's cues each look back 60 characters, not to its start)
     start = max(0, m.start() - 60)
     found = _AGAINST_FIRST.search(text, start, m.start())
-    return bool(found and not text[max(0, found.start() - 8):found.start()].rstrip(" '\"‘“")[-1:].isalnum())
+    if not found or text[max(0, found.start() - 8):found.start()].rstrip(" '\"‘“")[-1:].isalnum():
+        return None
+    return "yet" if _YET.search(after.group(0)) else "none"
+
+
+def _unopposed(text: str, m: re.Match) -> bool:
+    """Is the cue ``m`` the step no objection was filed against (yet)? (branch cv58)"""
+    return _unopposed_how(text, m) is not None
 
 
 def _consented_before(text: str, m: re.Match, stage: str | None = None) -> bool:
@@ -566,6 +580,19 @@ def _weighed_before(text: str, m: re.Match, stage: str | None = None) -> bool:
     return bool(_WEIGHED.search(head)
                 or (re.search(r"mogelijk|waarschijnlijk|vermoedelijk", head, re.I) and _MAYBE.search(head))
                 or _OPEN_QUESTION.search(head, max(0, len(head) - 160)) or _consented_before(text, m, stage))
+
+
+#: branch cv59: a question -- "Hoe moeten gemeenten lange termijn contracten afsluiten?", "Wanneer wordt de opdracht
+#: gegund?", "Gaan de contracten per 1 januari in?" -- asks about a step; it reports none taken or running: to come at
+#: most. Not a question after the fact, which presupposes the step ("Waarom is de aanbesteding mislukt?", "Hoe kan het dat
+#: de opdracht is gegund?"), nor a quoted question inside a reported sentence (the question mark ends the sentence).
+_QUESTION_END = re.compile(r"\?\s*['\"’”)]*\s*$")
+_WHY = re.compile(r"^\W*(?:waarom|waardoor|hoe (?:kan|kon|komt|kwam) het|wat (?:ging|is er) (?:er )?mis)\b", re.I)
+
+
+def _asked(text: str) -> bool:
+    """Is the sentence a question about a step, not one that presupposes it? (branch cv59)"""
+    return bool(_QUESTION_END.search(text[-12:]) and not _WHY.match(text))
 
 
 def _legal_withdrawn(text: str, m: re.Match) -> bool:
@@ -1112,6 +1139,16 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv55: "neemt in april een besluit over de gunning", "kondigen een kort geding aan"
             if status in ("done", "current") and _NOT_YET_NOUN.search(text, max(0, m.start() - 40), m.start()):
                 status = "planned"  # branch cv58: "Er is nog geen bezwaar gemaakt": the step still to come
+            if stage == "definitieve_gunning" and _unopposed_how(text, m) == "yet":
+                # branch cv59: "Er zijn nog geen bezwaren ingediend tegen de gunning": the standstill that the intention
+                # to award opens still runs (stages.md: `bezwaar` is the objection during it), so the award told is the
+                # intention, made; the final award is to come (whatever tense "nog geen" gave the award: "Tegen de gunning
+                # zijn nog geen bezwaren ingediend" read it planned, and the intention not at all)
+                raw.append({"stage": "voorlopige_gunning", "status": "done", "cue": m.group(0), "sentence": text,
+                            "strong": strong})
+                status = "planned"
+            if status in ("done", "current") and _asked(text):
+                status = "planned"  # branch cv59: "Hoe moeten ze hiermee contracten afsluiten?": asked, not told
             if status in ("done", "current") and _weighed_before(text, m, stage):
                 status = "planned"  # branch cv54: "Aanbieders overwegen een kort geding", "Mogelijk wordt ... stopgezet"
             if (status == "planned" and stage == "definitieve_gunning" and _GOES_TO.search(m.group(0))
@@ -1134,7 +1171,42 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
+    told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
+    by_sentence: dict[str, list[dict]] = {}  # each sentence's own dates (a long page's sentences do not scan all)
+    for e in events:
+        by_sentence.setdefault(e.get("sentence") or "", []).append(e)
+    for s in sents:
+        if s.text not in told and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref)) is not None:
+            raw.append({"stage": "contractstart", "status": "planned", "cue": start, "sentence": s.text, "strong": False})
     return _merge(raw)
+
+
+#: branch cv59: the new contracts, purchase or providers "from" a date ahead of the page's own -- "om tot nieuwe contracten
+#: te komen per 2023", "Vanaf 1 januari 2023 bieden 188 zorgaanbieders jeugdhulp", "de nieuwe inkoop jeugdhulp per 2026",
+#: "een nieuw contract met ingang van 1 juli 2024" -- names when the new contracts start: stages.md's `contractstart`,
+#: planned (weak evidence: any step the sentence tells of the start outranks it). A date before the page's is left to the
+#: sentence's tense (a start told done or running has its own cues). Not an end or an extension ("lopen per 2023 af",
+#: "verlengd tot"), nor a sentence with no purchase in it ("per 2023 is er meer geld").
+_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b",
+                        re.I)
+_START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
+                            r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
+_START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
+                        r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d)\b",
+                        re.I)
+
+
+def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
+    """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
+    (branch cv59)."""
+    if ref is None or not _START_CONTEXT.search(text) or _START_NOT.search(text):
+        return None
+    for m in _FROM_DATE.finditer(text):
+        for e in events:
+            if e["text"] and e["text"] in m.group(0) and e["precision"] in ("day", "month", "year") \
+                    and e["date"] > ref.isoformat()[:len(e["date"])]:
+                return m.group(0)
+    return None
 
 
 #: branch cv45: "gaat/gaan" as a verb of its own -- the work going to a party ("De opdracht gaat naar Kwadraad") -- is no

@@ -47,7 +47,7 @@ from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
 from .cleaning import DATELINE_LABELS, is_view_counter
 
-__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
+__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "ORDINAL_SUFFIX", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
@@ -89,8 +89,13 @@ _HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-
 # read only before a month name in lower case: "1. Januari 2020" is the first item of a numbered list.
 # Also with hyphens, as tables and date pickers print a day ("14-dec-2020", "3-mrt-2021"): the same
 # hyphen on both sides of the month name.
+#: A Dutch ordinal day before a month name ("1e oktober 2021", "2e okt. 2021", "3de", "1ste", "21ste"), as an article's
+#: info line or a sentence may write it: its number is the day. The suffix after the day's digits, then white space (the
+#: month name must follow: "2e kwartaal 2021" is no date), never after a letter glued to the digits ("x1e oktober").
+#: Part of the one grammar (branch cv59): the stated date, the event dates of the analysis and the awards read it alike.
+ORDINAL_SUFFIX = r"(?<![^\W\d_]\d)(?<![^\W\d_]\d\d)(?:ste|de|e)\s+"
 LONG_DATE = re.compile(
-    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|\.\s?(?=(?-i:[a-z]))|(?P<hyphen>-)(?=[a-z]))(?P<mon>" + _MONTH_ALT
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:" + ORDINAL_SUFFIX + r"|\s+|\.\s?(?=(?-i:[a-z]))|(?P<hyphen>-)(?=[a-z]))(?P<mon>" + _MONTH_ALT
     + r")(?(hyphen)-|\.?\s+)(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.I,
 )
@@ -103,7 +108,7 @@ FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 #: (:func:`parse_dutch_date`, :func:`_is_date_only`), not among an analysis's event dates. Without the apostrophe
 #: two digits after a month are no year ("14 december 20 deelnemers").
 SHORT_YEAR_DATE = re.compile(
-    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|-(?=[a-z]))(?P<mon>" + _MONTH_ALT
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:" + ORDINAL_SUFFIX + r"|\s+|-(?=[a-z]))(?P<mon>" + _MONTH_ALT
     + r")\.?[\s-]*['‘’](?P<yy>\d{2})(?!\d)" + _TIME,
     re.I,
 )
@@ -170,17 +175,6 @@ _OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^
 #: ``/BWBR0045673/2021-10-09``) is no item's publication.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)"
                        r"|/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[/_-](?=[A-Za-z])")
-#: A Dutch ordinal day before a month name ("1e oktober 2021", "2e okt.", "3de", "1ste", "21ste"), as an article's
-#: info line may write it: read as its day (:func:`_plain_day`). Only before a month name: "2e kwartaal" is no date.
-_ORDINAL_DAY = re.compile(r"(?<![\w.])(\d{1,2})(?:ste|de|e)(?= +(?:" + _MONTH_ALT + r")\b)", re.I)
-
-
-def _plain_day(text: str) -> str:
-    """``text`` with a Dutch ordinal day before a month name written as its number ("1e oktober" → "1 oktober"; its
-    white space a space already). Looked for only where an "e " is (a page's every line is read as a date line)."""
-    return _ORDINAL_DAY.sub(r"\1", text) if "e " in text or "E " in text else text
-
-
 #: The time of a :class:`ParsedDate` of minute precision: ``THH:MM`` as a clock shows it.
 _CLOCK_TIME = re.compile(r"T(?:[01]\d|2[0-3]):[0-5]\d")
 
@@ -291,7 +285,7 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     """
     if not text:
         return None
-    text = _plain_day(text.replace("\u00a0", " ").strip())  # "1e oktober 2021"
+    text = text.replace("\u00a0", " ").strip()
     lead = _LEADING_TIME.match(text) if anchored else None
     if lead:  # the time before the date: "Gepubliceerd op: 08:55 | 14 december 2020"
         return _with_leading_time(parse_dutch_date(text[lead.end():], anchored=True), lead)
@@ -496,8 +490,6 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     ``suffix_limit`` characters of it; None: any, for an element that is a date element), and optionally after a
     time ("08:55 | 14 december 2020": :data:`_LEADING_TIME`) or "Op" (:data:`_OPENING_OP`)."""
     line = line.replace("\u00a0", " ").strip()
-    if "e " in line or "E " in line:  # "1e oktober 2021"
-        line = _ORDINAL_DAY.sub(r"\1", line)
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     start = kicker.end() if kicker and not _OTHER_KICKER.search(kicker.group(1)) else 0
     opening = None if start else _OPENING_OP.match(line)

@@ -93,3 +93,34 @@ def test_no_date_is_read_out_of_a_list_number_a_kenmerk_or_a_phone_number(text):
     assert parse_dutch_date(text) is None
     found, _ = events(sentences(f"{text}.\n\nDe gunning is bekend."))
     assert not [e for e in found if e["precision"] == "day"], found
+
+
+# Branch cv59: a Dutch ordinal day ("1e oktober 2021", "3de", "21ste okt.") is part of the one grammar (LONG_DATE): the
+# stated date read it and the event dates did not, so a page's "op 1e oktober 2021" dated no event of its story.
+@pytest.mark.parametrize("text,iso", [
+    ("1e oktober 2021", "2021-10-01"),
+    ("2e okt. 2021", "2021-10-02"),
+    ("3de januari 2022", "2022-01-03"),
+    ("21ste okt. 2021", "2021-10-21"),
+    ("vrijdag 1ste april 2022 om 10.00 uur", "2022-04-01T10:00"),
+])
+def test_an_ordinal_day_is_read_by_both_steps(text, iso):
+    assert _grammar(f"Op {text} was het zover.") == iso
+    assert parse_dutch_date(text).iso == iso
+    found, _ = events(sentences(f"De gunning vond plaats op {text}."))
+    assert [e["date"] for e in found if e["precision"] == "day"] == [iso[:10]], found
+
+
+def test_an_ordinal_day_without_a_year_is_an_event_day():
+    import datetime as dt
+
+    from tenderarchive.analysis import analyse
+    result = analyse("De contracten jeugdhulp zijn op 3de maart getekend.", published=dt.date(2024, 3, 4))
+    assert "2024-03-03" in [e["date"] for e in result["events"]], result["events"]
+
+
+@pytest.mark.parametrize("text", ["in het 2e kwartaal 2021", "de 3e ronde, 2021", "x1e oktober 2021", "ab21ste mei 2021"])
+def test_an_ordinal_that_is_no_day_is_no_date_in_either_step(text):
+    assert _grammar(text) is None
+    found, _ = events(sentences(f"De gunning volgt {text}."))
+    assert not [e for e in found if e["precision"] == "day"], found
