@@ -248,7 +248,9 @@ def test_a_party_that_does_not_get_the_contract_is_no_awardee():
 
 @pytest.mark.parametrize("opening", ["", "Zorgaanbieders ", "de huidige aanbieders ", "organisaties ("])
 def test_a_long_run_of_names_joined_by_en_is_read_quickly(opening):
-    from tests.speed import LINEAR, linear_time
+    import time
     # "en" both joins a name and a list: a list not followed by the rule's verb was cut in exponentially many ways
-    unit = opening + "Zonnedauw Groep en " * 40
-    assert linear_time(lambda text: find_organisations(text, find_awardees(text), []), unit) < LINEAR
+    text = (opening + "Zonnedauw Groep en " * 40) * 3
+    start = time.process_time()
+    find_organisations(text, find_awardees(text), [])
+    assert time.process_time() - start < 5
