@@ -8,7 +8,7 @@ The phrasings are real Dutch ones seen on pages (public text, a few words each);
 import pytest
 
 from tenderarchive.analysis.organisations import find_organisations
-from tests.spiders.test_news_hostile import linear_time
+from tests.speed import linear_time
 
 
 def _orgs(result: dict) -> dict:

@@ -130,7 +130,7 @@ def test_a_list_after_a_preposition_names_no_person_place_or_party_without_care(
 @pytest.mark.parametrize("unit", ["met A, B, C, D, E, F, G, H, ", "met Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk, ",
                                   "door Eikenrode, Beukenhof en Wilgenhof Zorg voor jeugdhulp. "])
 def test_100_kb_of_lists_after_a_preposition_is_read_in_linear_time(unit):
-    from tests.spiders.test_news_hostile import linear_time
+    from tests.speed import linear_time
     assert linear_time(find_organisations, unit) < 8  # (linear: about 4; quadratic: 16)
 
 

@@ -67,7 +67,7 @@ def test_a_bare_one_word_name_after_gegund_aan_is_an_awardee(read, text, awardee
 @pytest.mark.parametrize("unit", ["Stichting Aa Bb Cc Dd (hierna: Aa), ", "Aa Bb Cc Dd Ee Ff B.V. en gegund aan Aa. ",
                                   "Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm Nn Oo Pp Qq hierna te noemen "])
 def test_100_kb_of_short_names_is_read_in_linear_time(unit):
-    from tests.spiders.test_news_hostile import linear_time
+    from tests.speed import linear_time
     assert linear_time(find_organisations, unit) < 8  # (linear: about 4; quadratic: 16)
 
 

@@ -39,7 +39,7 @@ def test_regions_listed_as_the_ones_whose_tender_it_is_are_buyers(read):
 
 
 def test_100_kb_of_regions_in_lists_is_read_in_linear_time():
-    from tests.spiders.test_news_hostile import linear_time
+    from tests.speed import linear_time
     unit = "gemeenten uit de regio's Aa Bb, Cc Dd en Ee. "
     assert linear_time(find_organisations, unit) < 8  # (linear: about 4; quadratic: 16)
 
@@ -64,7 +64,7 @@ def test_an_abbreviation_alone_still_counts(read):
 
 
 def test_100_kb_of_abbreviations_beside_names_is_read_in_linear_time():
-    from tests.spiders.test_news_hostile import linear_time
+    from tests.speed import linear_time
     unit = "de Serviceorganisatie Jeugd Aa (SOJ) en GRJR (Gemeenschappelijke Regeling Bb) met SOJ. "
     assert linear_time(find_organisations, unit) < 8  # (linear: about 4; quadratic: 16)
 
@@ -92,6 +92,6 @@ def test_a_national_body_that_acts_still_counts(read, text, body):
 
 
 def test_100_kb_of_national_bodies_only_named_is_read_in_linear_time():
-    from tests.spiders.test_news_hostile import linear_time
+    from tests.speed import linear_time
     unit = "in overleg met de Raad voor de Kinderbescherming en het ministerie van VWS, "
     assert linear_time(find_organisations, unit) < 8  # (linear: about 4; quadratic: 16)

@@ -4,11 +4,10 @@ from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture): the reading is core.
 """
-import time
-
 import pytest
 
 from tenderarchive.analysis.relevance import buyer_purchases, other_purchase_sentences, told_rounds
+from tests.speed import LINEAR, linear_time
 
 
 # --- a provider contracted for another service is no youth-care procurement ---
@@ -68,9 +67,6 @@ def test_the_buyer_purchase_done_reading():
 
 
 def test_the_rel2_readings_stay_fast_on_100_kb():
-    text = ("de gemeente heeft de jeugd het contract lopen voor een gecontracteerd voor de het " * 1700)[:110_000]
-    start = time.process_time()
-    other_purchase_sentences(text)
-    told_rounds(text)
-    buyer_purchases(text)
-    assert time.process_time() - start < 2.0
+    unit = "de gemeente heeft de jeugd het contract lopen voor een gecontracteerd voor de het "
+    for reader in (other_purchase_sentences, told_rounds, buyer_purchases):
+        assert linear_time(reader, unit, 110_000) < LINEAR, reader.__name__

@@ -4,11 +4,10 @@ page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture): the reading is core.
 """
-import time
-
 import pytest
 
 from tenderarchive.analysis.relevance import national_debate_sentences, told_rounds
+from tests.speed import LINEAR, linear_time
 
 
 # --- a decision not to extend: words written with a slash, a joint purchase, an option not taken ---
@@ -121,9 +120,8 @@ def test_a_local_title_is_no_national_page():
 
 
 def test_the_rel4_readings_stay_fast_on_100_kb():
-    text = ("besloten de contracten voor jeugdhulp en Wmo/Wonen geen gebruik te maken van de optie tot verlenging "
-            "aanbesteding Tweede Kamer. ") * 1000
-    start = time.process_time()
-    told_rounds(text[:110_000])
-    national_debate_sentences(text[:110_000], title="Kamermotie over aanbesteden")
-    assert time.process_time() - start < 3.0
+    unit = ("besloten de contracten voor jeugdhulp en Wmo/Wonen geen gebruik te maken van de optie tot verlenging "
+            "aanbesteding Tweede Kamer. ")
+    assert linear_time(told_rounds, unit, 110_000) < LINEAR
+    assert linear_time(lambda text: national_debate_sentences(text, title="Kamermotie over aanbesteden"), unit,
+                       110_000) < LINEAR

@@ -13,35 +13,8 @@ from scrapy import Request
 
 from tests.fuzz import harness
 from tests.fuzz.harness import SITE, news_spider, response
+from tests.speed import cpu_time, linear_time
 
-
-def cpu_time(work):
-    """``work()``'s result and the CPU seconds it took, with the garbage collector held off while it runs: a timing
-    test compares two shapes of one algorithm, and a collection the suite's heap triggers in the middle of one (lxml's
-    proxies of a deep page) made the ratio of a linear walk anything from 0.3 to 8."""
-    import gc
-    import time
-
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.process_time()
-        result = work()
-        return result, time.process_time() - start
-    finally:
-        gc.enable()
-
-
-def linear_time(read, unit: str, size: int = 100_000) -> float:
-    """How many times longer ``read`` takes on ``size`` characters of ``unit`` repeated than on a quarter of them (best
-    of two runs each, CPU seconds): about 4 where reading is linear, 16 where it is quadratic. A ratio, not a limit in
-    seconds, so the guard holds on a slower or busier machine (an absolute limit failed on a machine half as fast)."""
-    def text(n):
-        return (unit * (n // len(unit) + 1))[:n]
-    small, large = text(size // 4), text(size)
-    quarter = min(cpu_time(lambda: read(small))[1] for _ in range(2))
-    whole = min(cpu_time(lambda: read(large))[1] for _ in range(2))
-    return whole / max(quarter, 0.01)
 
 #: an anchor whose mangled markup leaves an attribute *name* holding a control character (lxml's HTML parser keeps
 #: it; parsel's ``Selector.attrib`` then raised ValueError while copying every attribute)
@@ -261,16 +234,13 @@ def test_a_deeply_nested_listings_links_are_found_in_linear_time():
     chunk = ('<ul>\n<li><a href="/nieuws/een">Een</a></li>\n<li><a href="/nieuws/twee class="x">Twee</h2>\n'
              '<button type="button">Menu</button>\n')
 
-    def cpu(n: int) -> float:
-        root = HtmlResponse(SITE + "nieuws", body=f"<html><body>{chunk * n}</body></html>".encode(),
+    def page(n: int):
+        return HtmlResponse(SITE + "nieuws", body=f"<html><body>{chunk * n}</body></html>".encode(),
                             encoding="utf-8").selector.root
-        found, seconds = cpu_time(lambda: [len(listing_anchors(root)) for _ in range(3)])
-        assert found == [2 * n] * 3
-        return seconds / 3
 
     assert len(chunk * 600) > 75_000
-    half, whole = cpu(300), cpu(600)
-    assert whole < 3 * half + 0.02 and whole < 0.3, (half, whole)
+    assert len(listing_anchors(page(600))) == 2 * 600
+    assert linear_time(lambda root: [listing_anchors(root) for _ in range(3)], page, 600) < 8  # (linear: 4)
 
 
 @pytest.mark.parametrize("declared, body, html", [
