@@ -713,18 +713,9 @@ def test_an_award_of_a_group_of_lots_is_of_its_lots_together_its_value_counted_o
     "GLO-0001" the procedure does not have, lots 1 and 2 not known to be awarded. It is now one award of lots 1 and 2
     together (as an award naming both is), each lot awarded, the value counted once."""
     from tenderarchive.derive import derive
-    from tests.fixtures.awards.make_fixtures import release, supplier
+    from tests.fixtures.awards.make_fixtures import group_award
 
-    group = release("ocds-1l04xe-310810", "310810", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
-                    lots=[("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")],
-                    parties=[supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")],
-                    awards=[{"id": "a1", "status": "active", "relatedLots": ["GLO-0001"],
-                             "value": {"amount": 1000000, "currency": "EUR"},
-                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
-                            {"id": "a3", "status": "active", "relatedLots": ["3"],
-                             "value": {"amount": 200000, "currency": "EUR"},
-                             "suppliers": [{"id": "33333333", "name": "Stichting Drie"}]}])
-    group["tender"]["lotGroups"] = [{"id": "GLO-0001", "relatedLots": ["1", "2"]}]
+    group = group_award("ocds-1l04xe-310810", "310810")
     (procedure,), report = read(tmp_path, [group])
     assert report.errors == []
     assert sorted((lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]) == [("1", 1), ("2", 1), ("3", 1)]

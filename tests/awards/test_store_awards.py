@@ -1762,7 +1762,7 @@ def test_a_group_award_gives_the_same_totals_and_saved_search_figures_from_the_h
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
     from tenderarchive.metadata import load_metadata
-    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, publication, release, supplier, table
+    from tests.fixtures.awards.make_fixtures import amount, group_award, h1, h2, h3, publication, release, supplier, table
 
     def result(lot, name, tender_lot, value):
         return [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
@@ -1788,15 +1788,7 @@ def test_a_group_award_gives_the_same_totals_and_saved_search_figures_from_the_h
     refresh_award_currency(html, 1)
     derive(html, 1)
 
-    group = release("ocds-1l04xe-310840", "310840", "2021-11-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
-                    parties=[supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")],
-                    awards=[{"id": "a1", "status": "active", "relatedLots": ["GLO-0001"],
-                             "value": {"amount": 1000000, "currency": "EUR"},
-                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]},
-                            {"id": "a3", "status": "active", "relatedLots": ["3"],
-                             "value": {"amount": 200000, "currency": "EUR"},
-                             "suppliers": [{"id": "33333333", "name": "Stichting Drie"}]}])
-    group["tender"]["lotGroups"] = [{"id": "GLO-0001", "relatedLots": ["1", "2"]}]
+    group = group_award("ocds-1l04xe-310840", "310840")
     ocds = ocds_archive(tmp_path / "ocds.db", to_procedure([group], source="one.json"))
     derive(ocds, 1)
     assert [r["lot_id"] for r in html.query("select lot_id from awards order by lot_id")] == ["1", "2", "3"]
