@@ -425,7 +425,8 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
 def _replayed(row: dict) -> str | None:
     """What ``status`` knows of a crawl rebuilt from its WARC file (``reparse``, ``build-demo``, ``crawl --replay``):
     it made no request (``requests`` 0) but read its recorded responses, "rebuilt from its WARC file (no request made):
-    61 recorded responses read from tenderned-000001-….warc.gz". Its ``req`` column said 0, as of a crawl that asked
+    54 recorded responses read from tenderned-000001-….warc.gz" (``responses``: the records read, each once, not the
+    requests they answered; the demo's said 61 of a file of 54). Its ``req`` column said 0, as of a crawl that asked
     nothing. None for a crawl that made its requests."""
     responses = row.get("responses") or 0
     if row.get("requests") or not isinstance(responses, int) or responses <= 0:

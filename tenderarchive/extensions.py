@@ -316,7 +316,11 @@ class CrawlRecorder:
             status = "complete"
         row = {
             "finished": now(), "status": status, "finish_reason": reason,
-            "requests": get("downloader/request_count"), "responses": responses,
+            # a replayed or rebuilt crawl (WARC_REPLAY) read its WARC's records: a request its current spider asks
+            # again is answered by the same record again, counted by Scrapy as another response; the crawl's row
+            # says the records read (``status``: "N recorded responses read from …"), as a crawl's says those it got
+            "requests": get("downloader/request_count"),
+            "responses": get("replay/records_read") if self.crawler.settings.get("WARC_REPLAY") else responses,
             "http_errors": sum(int(v) for k, v in stats.get_stats().items()
                                if k.startswith("downloader/response_status_count/") and k[-3] in "45"),
             "items_new": get("archive/new"), "items_updated": get("archive/updated"),

@@ -542,6 +542,9 @@ class ResponseIndex:
         self.root = Path(path) if Path(path).is_dir() else Path(path).parent
         self.by_url: dict[str, list[StoredResponse]] = {}
         self.served: dict[str, int] = {}
+        #: the recorded responses served at least once (a request asked again is answered by the last one again:
+        #: counted once), what a rebuilt crawl's ``responses`` says it read (``CrawlRecorder``)
+        self.records_read = 0
         for file in warc_files(Path(path)):
             if check:
                 self._checked(file, keep_bodies)
@@ -646,4 +649,7 @@ class ResponseIndex:
             return None
         position = self.served.get(url, 0)
         self.served[url] = position + 1
-        return responses[min(position, len(responses) - 1)]
+        if position < len(responses):
+            self.records_read += 1
+            return responses[position]
+        return responses[-1]

@@ -325,3 +325,51 @@ def test_a_reparse_keeps_a_site_crawl_a_site_crawl(tmp_path):
     assert list(sqlite_utils.Database(db).query(query)) == before
     assert before[0]["source"] == json.loads(before[0]["arguments"])["sources"] == str(tmp_path / "sources.yaml")
     assert dump(db)["articles"] == articles
+
+
+def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answered(snapshot, serve_api, crawl, tmp_path):
+    """A replay answers a request asked again by the URL's last recorded response again (``ReplayMiddleware``).
+    A crawl recorded before its spider asked an empty list page twice (``confirm_empty``; the demo's snapshot) is
+    rebuilt by a spider that does: the crawl's ``responses`` counted every answer, and ``status`` said "61 recorded
+    responses read from tenderned-000001-….warc.gz" of a file of 54 records (54 rows in ``fetches``). It counts the
+    records read, for a reparse and for ``crawl --replay``. The WARC here is a loopback crawl's, each empty page's
+    second answer left out, as the older spider recorded it."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.warcwriter import WARCWriter
+    from tests.test_monitor import status
+
+    db = tmp_path / "archive.db"
+    done = crawl(serve_api(snapshot).api_url, db=db)
+    assert done.returncode == 0, done.output
+    [path] = warc_files(tmp_path / "warc")
+    kept, seen, asked_again = 0, set(), set()
+    rewritten = path.with_name("rewritten.tmp")
+    with open(path, "rb") as source, open(rewritten, "wb") as out:
+        writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
+        for record in ArchiveIterator(source):
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            if record.rec_type == "response":
+                if url in seen:
+                    asked_again.add(url)
+                    continue
+                seen.add(url)
+                kept += 1
+            writer.write_record(record)
+    rewritten.replace(path)
+    assert asked_again and kept > len(asked_again)   # the replay asks these twice, the file answers each once
+
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rebuilt = sqlite_utils.Database(db)
+    row = next(rebuilt.query("select requests, responses, warc_file from crawls where crawl_id = 1"))
+    assert (row["requests"], row["responses"], row["warc_file"]) == (0, kept, path.name)
+    assert rebuilt["fetches"].count == kept
+    said = status(db)
+    assert f"~ rebuilt from its WARC file (no request made): {kept} recorded responses read from {path.name}" \
+        in said.stdout, said.stdout
+
+    replayed = tmp_path / "replayed.db"
+    again = forkcli.run(["crawl", "tenderned", "--db", replayed, "--replay", path, "--from-date", "2017-01-01",
+                         "--until-date", "2022-12-31"], cwd=ROOT, timeout=300)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert next(sqlite_utils.Database(replayed).query("select responses from crawls"))["responses"] == kept
