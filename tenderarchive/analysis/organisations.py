@@ -2046,9 +2046,11 @@ _BUYING_OFFICE = re.compile(r"(?i:inkoopbureau|inkooporganisatie|inkoopcentrale|
 # branch orgs20: a council's own audit or advisory committee ("de rekenkamercommissie in Midden-Brabant (RMB)", "De
 # Rekenkamer Oost-Nederland (RON)", "de raadscommissie Samenleving (RCS)") examines the buyer's procurement for the
 # council: an organ of the municipalities, no buyer, provider or adviser of the procurement; its abbreviation, read
-# later as the subject of a sentence ("De RMB heeft zich de vraag gesteld"), names it
+# later as the subject of a sentence ("De RMB heeft zich de vraag gesteld"), names it. Branch orgs22: the prefix word
+# starts where a hyphenated word starts, not at each boundary inside it ("Aap-Noot-..."): from every boundary its
+# "[\w-]*" ran to the end of the chain and back, quadratic on a long hyphen chain; the abbreviations found are the same
 _COUNCIL_ORGAN_ABBR = re.compile(
-    r"(?i:\b(?:[\w-]*rekenkamer(?:commissie)?|raadscommissie|auditcommissie|raadswerkgroep|griffie))"
+    r"(?i:(?<![\w-])[\w-]*rekenkamer(?:commissie)?|\b(?:raadscommissie|auditcommissie|raadswerkgroep|griffie))"
     r"(?: [^()\n.;:]{1,60}?)? \((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
 
 
