@@ -258,7 +258,9 @@ def _word_at(text: str, start: int, end: int) -> str:
 #: aanbesteding, dat door de samenwerkende gemeenten was gebruikt", "deze manier van aanbesteden", "het model van
 #: inkoop", "een nieuw soort aanbesteding", "de verplichte aanbesteding" (the "aanbestedingsplicht") -- names a way of
 #: buying or a duty, as the compounds "aanbestedingssysteem" and "aanbestedingsplicht" do ((a) below), not a procurement
-_KIND_OF_BEFORE = re.compile(r"\b(?:systeem|systemen|model|modellen|vorm|vormen|manier|manieren|wijze|soort|type|principe|"
+#: Not the manner nouns ("de wijze/manier van aanbesteden van de gemeenten ... is niet toegestaan"): a manner is as often
+#: a particular procurement's, how it was done, as a kind (test_reading_cv33).
+_KIND_OF_BEFORE = re.compile(r"\b(?:systeem|systemen|model|modellen|vorm|vormen|soort|type|principe|"
                              r"instrument|praktijk|praktijken|regels?|wet)\s+van\s+(?:het\s+|de\s+)?$|"
                              # the kind noun right before ("een nieuw soort aanbesteding", "dit type inkoopprocedure") and
                              # the duty told with its adjective ("de verplichte aanbesteding": the "aanbestedingsplicht")

@@ -79,6 +79,18 @@ def test_the_new_contracts_from_a_date_ahead_start_then(read, text):
     "De contracten jeugdhulp zijn verlengd tot 1 januari 2026.",
     "Per 2025 is er meer geld voor de jeugdhulp in de regio.",
     "Sinds 2020 werkt de regio met vijf aanbieders van jeugdhulp.",
+    # the tender's own steps from a date ahead, not the contracts' (test_reading_cv36's guard)
+    "De aanbesteding voor de jeugdhulp start vanaf 1 maart 2025 op TenderNed.",
+    "Per 1 mei 2025 opent de inschrijving voor aanbieders van jeugdhulp.",
 ])
 def test_an_end_an_extension_no_purchase_or_a_date_past_names_no_start_ahead(read, text):
     assert stage_statuses(read(text, published=PUBLISHED)).get("contractstart") != "planned"
+
+
+def test_the_words_that_name_no_start_ahead_are_read_in_linear_time():
+    # guard: a 100 KB word holding "procedure" many times, and many procedure words with no start after them
+    from tenderarchive.analysis.stages import _START_NOT
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("xprocedurexxxxxxxxxx", "aanbesteding voor de jeugdhulp ", "start de "):
+        assert linear_time(_START_NOT.search, unit) < LINEAR, unit
