@@ -176,7 +176,7 @@ def main(argv=None) -> int:
             for name, tree in (("before", args.before), ("after", ROOT)):
                 result, wall, cpu, same = fresh_reparse(1, tree)
                 identical = identical and same
-                replay = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in [\d.]+ s "
+                replay = sum(float(m.group(1)) for m in re.finditer(r"^replayed crawl \d+: .* in [\d.]+ s "
                                                                      r"\(([\d.]+) CPU-s", result.stderr, re.M))
                 close = sum(float(m.group(1)) for m in re.finditer(r"close \(last batch, derivation\) ([\d.]+)",
                                                                     result.stderr))
@@ -192,10 +192,10 @@ def main(argv=None) -> int:
                 _, wall, cpu, same = fresh_reparse(jobs)
                 identical = identical and same
                 pairs.append((jobs, wall, cpu, same))
-        replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in ([\d.]+) s",
+        replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed crawl \d+: .* in ([\d.]+) s \(",
                                                                direct.stderr, re.M))
         engine_crawls = direct.stderr.count(", engine): exit")
-        steps = re.search(r"^replayed \d+ responses of crawl \d+ in .*$", direct.stderr, re.M)
+        steps = re.search(r"^replayed crawl \d+: .* in [\d.]+ s \(.*$", direct.stderr, re.M)
     print(f"{notices} notices, {records} WARC records in {args.crawls} crawl(s); python {sys.version.split()[0]}")
     print("| run | wall s | CPU s | notices/s (wall) | notices/s (CPU) | × warcio (wall) |")
     print("|---|---|---|---|---|---|")

@@ -785,7 +785,8 @@ class ReplayMiddleware:
     """Serve responses from WARC files instead of the network (``WARC_REPLAY`` = a
     file or folder). Each URL gets its recorded responses in order (so a recorded
     429 followed by a 200 replays as such), then the last one again (each record counted
-    once, ``replay/records_read``; every answer in ``downloader/response_count``). A replay never
+    once, ``replay/records_read``, or ``replay/resumed_records_read`` for one of the files of
+    the crawls a resumed crawl resumed; every answer in ``downloader/response_count``). A replay never
     goes out to the network: a URL the recorded crawl never fetched is dropped
     (``IgnoreRequest``, counted as ``replay/not_recorded``): replaying a crawl must not
     report errors the crawl did not have.
@@ -806,7 +807,7 @@ class ReplayMiddleware:
         return cls(path, crawler.stats, path_list(crawler.settings, "WARC_REPLAY_RESUMED"))
 
     def process_request(self, request, spider=None):
-        read = self.index.records_read
+        read, resumed = self.index.records_read, self.index.resumed_read
         stored = self.index.next_for(request.url)
         if stored is None:
             self.stats.inc_value("replay/not_recorded")
@@ -816,6 +817,10 @@ class ReplayMiddleware:
             # again, counted in ``downloader/response_count`` but not read again (the rebuilt crawl's
             # ``responses``, CrawlRecorder, counts the records read: the demo's said 61 of a file of 54)
             self.stats.inc_value("replay/records_read")
+        elif self.index.resumed_read != resumed:
+            # a record of a crawl this one resumed (--jobdir: the list pages that crawl fetched): not this crawl's
+            # response, counted apart (its row's ``responses`` and ``warc_file`` name its own file's alone)
+            self.stats.inc_value("replay/resumed_records_read")
         body = stored.body(self.index.root)
         built = stored_headers(stored.headers)
         if built is None:  # names differing only in case, or not text: grouped by name first, as before

@@ -542,9 +542,14 @@ class ResponseIndex:
         self.root = Path(path) if Path(path).is_dir() else Path(path).parent
         self.by_url: dict[str, list[StoredResponse]] = {}
         self.served: dict[str, int] = {}
-        #: the recorded responses served at least once (a request asked again is answered by the last one again:
-        #: counted once), what a rebuilt crawl's ``responses`` says it read (``CrawlRecorder``)
+        #: the recorded responses of its own file(s) served at least once (a request asked again is answered by the
+        #: last one again: counted once), what a rebuilt crawl's ``responses`` says it read (``CrawlRecorder``)
         self.records_read = 0
+        #: those served from the files of the crawls it resumed (``resumed``): counted apart, as the crawl's row names
+        #: its own file alone (``status``: "N recorded responses read from <its file>"), and the crawl it resumed
+        #: counted them already (a rebuilt resumed crawl said more responses than it received)
+        self.resumed_read = 0
+        self.resumed_urls: set[str] = set()
         for file in warc_files(Path(path)):
             if check:
                 self._checked(file, keep_bodies)
@@ -559,7 +564,9 @@ class ResponseIndex:
             for file in resumed:
                 earlier._read(Path(file), keep_bodies)
             for url, responses in earlier.by_url.items():
-                self.by_url.setdefault(url, responses)
+                if url not in self.by_url:
+                    self.by_url[url] = responses
+                    self.resumed_urls.add(url)
 
     def _checked(self, file: Path, keep_bodies: int) -> None:
         """:meth:`_read`, checking the file as ``tenderarchive.files.check_warc`` does (every
@@ -650,6 +657,9 @@ class ResponseIndex:
         position = self.served.get(url, 0)
         self.served[url] = position + 1
         if position < len(responses):
-            self.records_read += 1
+            if url in self.resumed_urls:
+                self.resumed_read += 1
+            else:
+                self.records_read += 1
             return responses[position]
         return responses[-1]

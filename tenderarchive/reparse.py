@@ -206,10 +206,9 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             status = replay_crawl(spidercls,
                                   project_settings(str(db), [*(settings or []), *overrides], quiet=True),
                                   spider_args, index, seconds, jobs)
-            responses = sum(len(r) for r in index.by_url.values())
             wall, total = seconds.pop("wall") + read_wall, seconds.pop("total") + seconds["read WARC"]
             if not quiet:
-                print(f"replayed {responses} responses of crawl {crawl_id} in {wall:.2f} s ({total:.2f} CPU-s; "
+                print(f"replayed crawl {crawl_id}: {index_said(index)} in {wall:.2f} s ({total:.2f} CPU-s; "
                       "per step, CPU-s: " + ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()) + ")",
                       file=sys.stderr)
         except ReplayWorkerFailed:  # not the crawl's fault: the whole reparse fails
@@ -237,8 +236,33 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             rest.pop(0)
         if rest:
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
-                                    original_times, settings)
+                                    original_times, settings, quiet)
     return codes
+
+
+def replay_said(read: int, answered: int, resumed: int = 0, unread: int = 0) -> str:
+    """What a replay read, for its line on stderr: "54 recorded responses read, answering 61 requests (2 records not
+    asked for; 5 read from the files of the crawls it resumed)". ``read``: the records of the crawl's own file served
+    (each once: the crawl's ``responses``, ``CrawlRecorder``); ``answered``: the requests they answered (a request
+    asked again is answered by its URL's last record again); ``resumed``: the records served from the files of the
+    crawls it resumed (``--jobdir``), not its own; ``unread``: its own file's records no request asked for. The line
+    said "replayed N responses", N the records indexed: neither the responses served nor the records read (round 26
+    made ``crawls.responses`` the records read), the resumed crawls' records counted in."""
+    said = (f"{read} recorded response{'s' * (read != 1)} read, answering {answered} "
+            f"request{'s' * (answered != 1)}")
+    notes = []
+    if unread:
+        notes.append(f"{unread} record{'s' * (unread != 1)} not asked for")
+    if resumed:
+        notes.append(f"{resumed} read from the files of the crawls it resumed")
+    return said + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def index_said(index) -> str:
+    """:func:`replay_said` of a direct replay's ``tenderarchive.rawstore.ResponseIndex``."""
+    # its own file's records that no request asked for (a page the current spider no longer follows)
+    unread = sum(len(r) for url, r in index.by_url.items() if url not in index.resumed_urls) - index.records_read
+    return replay_said(index.records_read, sum(index.served.values()), index.resumed_read, unread)
 
 
 def with_spider_modules_of(settings, names):
@@ -342,7 +366,7 @@ KEEP_BODIES = 512 * 1024 * 1024
 
 
 def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes,
-                   original_times=True, settings: list[str] | None = None) -> list[int]:
+                   original_times=True, settings: list[str] | None = None, quiet: bool = False) -> list[int]:
     """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can
     (``settings``: the ``NAME=VALUE`` settings of every replay, :func:`replay_all`)."""
     from scrapy.crawler import Crawler, CrawlerProcess
@@ -393,6 +417,11 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
                     crawler = Crawler(process.spider_loader.load(info["spider"]), crawl_settings)
                     yield process.crawl(crawler, **spider_args)
                     status = crawler.stats.get_value("tenderarchive/status") or "failed"
+                    stat = lambda key: int(crawler.stats.get_value(key) or 0)  # noqa: E731
+                    if not quiet:
+                        print(f"replayed crawl {crawl_id}: " + replay_said(
+                            stat("replay/records_read"), stat("downloader/response_count"),
+                            stat("replay/resumed_records_read")) + " (through Scrapy's engine)", file=sys.stderr)
                 except Exception as exc:  # a spider argument or registry the current code refuses
                     print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
                     status = "failed"

@@ -138,7 +138,8 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
 #: crawl), key into ``crawls``, and the sha256 of the raw response it was read from, which ``fetches`` indexes with
 #: the response's URL, status, time and WARC file and offset. The cells linked nowhere (no foreign key for Datasette
 #: to follow): a researcher asking "which crawl, which response says this" copied the number into another page.
-CRAWL_COLUMNS = frozenset({"crawl_id", "first_crawl_id"})
+#: (``later_crawl_id``: the crawl that changed a record again, saved search ``crawl_wijzigingen``)
+CRAWL_COLUMNS = frozenset({"crawl_id", "first_crawl_id", "later_crawl_id"})
 
 
 @lru_cache(maxsize=8192, typed=True)   # a page links the same few crawls row after row
@@ -171,10 +172,21 @@ def record_url(database: str, named_in: str) -> str | None:
     return f"/{database}/{table}/{tilde_encode(key)}" if table in NAMING_TABLES and key else None
 
 
+#: A crawl's counts of what it wrote (``crawls``): each links to the notices and news pages it counts, the saved
+#: search ``crawl_wijzigingen`` of the crawl. "Crawl 12: 5 new, 3 changed" led nowhere: the rows it wrote carry its
+#: id (``crawl_id``), and a row's crawl linked to the crawl, but not the other way.
+CRAWL_COUNT_COLUMNS = frozenset({"items_new", "items_updated"})
+
+
+def crawl_changes_url(database: str, crawl_id) -> str:
+    """The notices and news pages crawl ``crawl_id`` archived new or changed (saved search ``crawl_wijzigingen``)."""
+    return f"/{database}/crawl_wijzigingen?" + urllib.parse.urlencode({"crawl_id": crawl_id})
+
+
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | CRAWL_COLUMNS | {"organisation_id", "procurement_id", "name", "title",
-                                                            "named_in", "publication_id", "rectifies", "source_key",
-                                                            "sha256", "warc_file"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | CRAWL_COLUMNS | CRAWL_COUNT_COLUMNS | {
+    "organisation_id", "procurement_id", "name", "title", "named_in", "publication_id", "rectifies", "source_key",
+    "sha256", "warc_file"}
 
 
 #: Where a row names its archived record by the record's table and key: the ``search_documents`` table, and the
@@ -195,6 +207,11 @@ def render_cell(row, value, column, table, database):
         try:
             href = record_url(database, f"{row[SOURCE_COLUMNS[table]]}:{value}")
         except (KeyError, IndexError):   # no source column (another query, or hidden by _col/_nocol)
+            href = None
+    if column in CRAWL_COUNT_COLUMNS and table == "crawls" and value:
+        try:
+            href = crawl_changes_url(database, row["crawl_id"])
+        except (KeyError, IndexError):   # the key column was hidden (_col/_nocol)
             href = None
     if href is None and value not in (None, "") and (column == "name" or (column, table) == ("title", "procurements")):
         try:

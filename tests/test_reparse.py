@@ -327,16 +327,14 @@ def test_a_reparse_keeps_a_site_crawl_a_site_crawl(tmp_path):
     assert dump(db)["articles"] == articles
 
 
-def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answered(snapshot, serve_api, crawl, tmp_path):
-    """A replay answers a request asked again by the URL's last recorded response again (``ReplayMiddleware``).
-    A crawl recorded before its spider asked an empty list page twice (``confirm_empty``; the demo's snapshot) is
-    rebuilt by a spider that does: the crawl's ``responses`` counted every answer, and ``status`` said "61 recorded
-    responses read from tenderned-000001-….warc.gz" of a file of 54 records (54 rows in ``fetches``). It counts the
-    records read, for a reparse and for ``crawl --replay``. The WARC here is a loopback crawl's, each empty page's
-    second answer left out, as the older spider recorded it."""
+def _recorded_before_asking_again(snapshot, serve_api, crawl, tmp_path, not_asked: int = 0):
+    """A loopback crawl's archive and its WARC file rewritten as a spider that asked each confirmed empty list page
+    once recorded it (``confirm_empty``; the demo's snapshot), and ``not_asked`` records of a URL no request asks
+    appended: (db, path, records kept of the crawl's, the URLs the replay asks twice)."""
+    import io
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.warcwriter import WARCWriter
-    from tests.test_monitor import status
 
     db = tmp_path / "archive.db"
     done = crawl(serve_api(snapshot).api_url, db=db)
@@ -346,6 +344,7 @@ def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answer
     rewritten = path.with_name("rewritten.tmp")
     with open(path, "rb") as source, open(rewritten, "wb") as out:
         writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
+        last = None
         for record in ArchiveIterator(source):
             url = record.rec_headers.get_header("WARC-Target-URI")
             if record.rec_type == "response":
@@ -354,10 +353,27 @@ def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answer
                     continue
                 seen.add(url)
                 kept += 1
+                last = record
             writer.write_record(record)
+        for n in range(not_asked):  # a page no request of the replay asks for (a link the spider no longer follows)
+            writer.write_record(writer.create_warc_record(
+                f"http://127.0.0.1:9/niet-gevraagd/{n}", "response", payload=io.BytesIO(b"{}"),
+                http_headers=last.http_headers))
     rewritten.replace(path)
     assert asked_again and kept > len(asked_again)   # the replay asks these twice, the file answers each once
+    return db, path, kept, asked_again
 
+
+def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answered(snapshot, serve_api, crawl, tmp_path):
+    """A replay answers a request asked again by the URL's last recorded response again (``ReplayMiddleware``).
+    A crawl recorded before its spider asked an empty list page twice (``confirm_empty``; the demo's snapshot) is
+    rebuilt by a spider that does: the crawl's ``responses`` counted every answer, and ``status`` said "61 recorded
+    responses read from tenderned-000001-….warc.gz" of a file of 54 records (54 rows in ``fetches``). It counts the
+    records read, for a reparse and for ``crawl --replay``. The WARC here is a loopback crawl's, each empty page's
+    second answer left out, as the older spider recorded it."""
+    from tests.test_monitor import status
+
+    db, path, kept, _ = _recorded_before_asking_again(snapshot, serve_api, crawl, tmp_path)
     completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     rebuilt = sqlite_utils.Database(db)
@@ -373,3 +389,17 @@ def test_a_rebuilt_crawl_counts_the_records_it_read_not_the_requests_they_answer
                          "--until-date", "2022-12-31"], cwd=ROOT, timeout=300)
     assert again.returncode == 0, again.stderr[-3000:]
     assert next(sqlite_utils.Database(replayed).query("select responses from crawls"))["responses"] == kept
+
+
+def test_a_reparse_says_the_records_it_read_and_the_requests_they_answered(snapshot, serve_api, crawl, tmp_path):
+    """``reparse`` said "replayed N responses of crawl C", N the records its file holds: neither the requests they
+    answered (a request asked again is answered by its URL's last record again) nor the records read (the crawl's
+    ``responses``; a record no request asks for is not read). It says both, and how many records were not asked
+    for."""
+    db, path, kept, asked_again = _recorded_before_asking_again(snapshot, serve_api, crawl, tmp_path, not_asked=2)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    [line] = [line for line in completed.stderr.splitlines() if line.startswith("replayed ")]
+    assert line.startswith(f"replayed crawl 1: {kept} recorded responses read, answering {kept + len(asked_again)} "
+                           "requests (2 records not asked for) in "), line
+    assert next(sqlite_utils.Database(db).query("select responses from crawls"))["responses"] == kept

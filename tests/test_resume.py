@@ -1,5 +1,6 @@
 """A long backfill can be interrupted (Ctrl-C) and resumed with Scrapy's JOBDIR."""
 
+import re
 import signal
 import subprocess
 import sys
@@ -40,6 +41,36 @@ def test_an_archive_built_by_a_resumed_backfill_reparses_to_the_same_archive(sna
     assert sqlite_utils.Database(db)["notices"].count == 40
     assert rows(db) == before
     assert [c["status"] for c in sqlite_utils.Database(db)["crawls"].rows] == ["partial", "complete"]
+
+
+
+def test_a_rebuilt_resumed_crawl_counts_the_responses_of_its_own_file(snapshot, serve_api, tmp_path):
+    """A reparse serves the resumed crawl what its own file lacks (the list pages) from the file of the crawl it
+    resumed: its ``responses`` counted those records too (the crawl it resumed had counted them already), while
+    ``status`` named its own file alone ("N recorded responses read from <its file>"). Each rebuilt crawl counts the
+    records of its own file, as many as the crawl received, and the reparse's line says the others apart."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tenderarchive.rawstore import read_info, warc_files
+    from tests.test_monitor import status
+
+    db = _interrupted_and_resumed(snapshot, serve_api, tmp_path)
+    files = {int(read_info(path)["crawl_id"]): path for path in warc_files(tmp_path / "warc")}
+
+    def records(path):
+        with open(path, "rb") as handle:
+            return sum(record.rec_type == "response" for record in ArchiveIterator(handle))
+
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rebuilt = {r["crawl_id"]: r for r in sqlite_utils.Database(db)["crawls"].rows}
+    for crawl_id, path in files.items():
+        assert (rebuilt[crawl_id]["responses"], rebuilt[crawl_id]["warc_file"]) == (records(path), path.name)
+    said = status(db).stdout
+    assert f"{records(files[2])} recorded responses read from {files[2].name}" in said, said
+    line = next(line for line in completed.stderr.splitlines() if line.startswith("replayed crawl 2:"))
+    assert re.search(r" read from the files of the crawls it resumed\)", line), line
+    assert line.startswith(f"replayed crawl 2: {records(files[2])} recorded responses read"), line
 
 
 def test_only_a_crawl_that_did_not_complete_is_named_as_resumed(snapshot, serve_api, tmp_path):

@@ -116,8 +116,9 @@ TABLES: dict[str, dict] = {
                     ["deadline"], ["youth_care", "notice_type", "published"],
                     ["award_only", "youth_care", "published"], ["procedure_label", "procedure"],
                     ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"],
-                    # what a crawl touched: the incremental derivation (tenderarchive/derive.py)
-                    ["crawl_id"]],
+                    # what a crawl touched: the incremental derivation (tenderarchive/derive.py); what a crawl
+                    # archived first, by the address it fetched (the saved search crawl_wijzigingen)
+                    ["crawl_id"], ["source_url"]],
         "versioned": True,
         # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
@@ -170,7 +171,8 @@ TABLES: dict[str, dict] = {
             "table_name": str, "row_key": str, "version": int, "valid_from": str, "valid_to": str,
             "changed_columns": str, "previous_values": str, "new_values": str, "crawl_id": int,
         },
-        "indexes": [["table_name", "row_key"], ["valid_to"], ["table_name", "valid_to"]],
+        # crawl_id: what one crawl changed (the saved search crawl_wijzigingen, linked from a crawl's counts)
+        "indexes": [["table_name", "row_key"], ["valid_to"], ["table_name", "valid_to"], ["crawl_id"]],
     },
     "articles": {
         "pk": "url",
@@ -189,7 +191,9 @@ TABLES: dict[str, dict] = {
         # news_sites view reads (monitor.NEWS_SITES_SQL)
         "indexes": [["crawl_id"], ["site", "fetched_at", "relevant", "published"], ["published"], ["year"],
                     ["year_month"], ["relevant"],
-                    ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"]],
+                    ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"],
+                    # what a crawl archived first, by the address it fetched (the saved search crawl_wijzigingen)
+                    ["source_url"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},

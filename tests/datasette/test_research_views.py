@@ -21,6 +21,7 @@ import pytest
 from tenderarchive import datasette_plugin
 from tenderarchive.datasette_plugin import euro
 from tenderarchive.metadata import load_metadata
+from tests.conftest import by_id
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 QUERIES = load_metadata()["databases"]["archive"]["queries"]
@@ -33,7 +34,8 @@ RESEARCH = [name for name, query in QUERIES.items() if "columns" in query and na
 #: Research views that list nothing on the demo archive: no crawl of its snapshot changed a record.
 NOTHING_ON_THE_DEMO = {"aanbesteding_wijzigingen"}
 EXAMPLE = {"jeugdregio": "JZ18", "opdrachtgever": "GM0546", "aanbieder": "kvk:14012345",
-           "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": ""}
+           "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": "",
+           "crawl_id": "1"}
 
 
 def get_json(server, path, **params):
@@ -327,7 +329,8 @@ def test_a_printed_amount_names_its_currency_where_it_is_not_the_euro_and_the_te
 
 
 PLAN_PARAMS = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
-               "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": ""}
+               "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": "",
+           "crawl_id": "1"}
 PER_ENTITY = [n for n in RESEARCH if set(QUERIES[n].get("params", [])) & {"jeugdregio", "opdrachtgever",
                                                                            "aanbieder", "procurement_id"}
               and n != "marktbeeld"]
@@ -979,3 +982,39 @@ def test_the_feed_of_a_procurements_changes_tells_each_change_in_words(demo_arch
             "Current closing date (deadline): 31 mei 2018 12:00 → 7 juni 2018 12:00"}
     award = next(r for r in rows if r["tabel"] == "awards")
     assert json.loads(award["was"]) == {"value_cents": 1200000000} and award["kolommen"] == '["value_cents"]'
+
+
+def test_a_crawls_counts_link_to_the_notices_it_archived_new_or_changed(snapshot, serve_api, crawl):
+    """A journalist reading "crawl 2: 0 new, 1 changed" in ``crawls`` could not click through: the rows a crawl wrote
+    carry its id, but nothing led from the crawl to them. Its ``items_new`` and ``items_updated`` link to the saved
+    search ``crawl_wijzigingen`` of the crawl, which lists as many new and changed records as they count, with the
+    columns the crawl changed; a notice crawl 1 archived and crawl 2 changed stays in crawl 1's list, as new."""
+    from tests.datasette.archive_fixtures import Server
+
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    by_id(server.api.publications, 100101)["detail"]["sluitingsDatum"] = "2018-07-13T12:00:00"
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False")
+    assert second.returncode == 0, second.output
+    crawls = {c["crawl_id"]: c for c in second.db["crawls"].rows}
+    assert crawls[1]["items_new"] > 1 and crawls[2]["items_new"] == 0 and crawls[2]["items_updated"] >= 1
+    site = Server(second.db_path)
+    try:
+        lists = {crawl_id: query_rows(site, "crawl_wijzigingen", crawl_id=crawl_id) for crawl_id in crawls}
+        table_page = html(site, f"/{site.database}/crawls")
+        row_page = html(site, f"/{site.database}/crawls/2")
+    finally:
+        site.stop()
+    for crawl_id, row in crawls.items():
+        said = Counter(r["wat"] for r in lists[crawl_id])
+        assert (said["nieuw"], said["gewijzigd"]) == (row["items_new"], row["items_updated"]), (crawl_id, said)
+    [changed] = [r for r in lists[2] if r["wat"] == "gewijzigd" and r["sleutel"] == "100101"]
+    assert "deadline" in json.loads(changed["kolommen"]) and changed["later_crawl_id"] is None
+    [first_seen] = [r for r in lists[1] if r["sleutel"] == "100101"]
+    assert (first_seen["wat"], first_seen["later_crawl_id"], first_seen["kolommen"]) == ("nieuw", 2, None)
+    for crawl_id, row in crawls.items():
+        for column in ("items_new", "items_updated"):
+            link = f'<a href="/{site.database}/crawl_wijzigingen?crawl_id={crawl_id}">{row[column]}</a>'
+            assert (link in table_page) == bool(row[column]), (crawl_id, column)
+    assert f'<a href="/{site.database}/crawl_wijzigingen?crawl_id=2">{crawls[2]["items_updated"]}</a>' in row_page
