@@ -231,6 +231,9 @@ EXTENSIONS = {
     # After AutoThrottle (0): a site's registry delay and robots.txt Crawl-delay stay a floor.
     "tenderarchive.extensions.SiteDelayFloor": 10,
 }
+# Scrapy's MemoryStatsCollector without its per-call wrapper (tenderarchive/stats.py; issue 14: ~10 counts a
+# notice, each ~20 times the dictionary update it is).
+STATS_CLASS = "tenderarchive.stats.StatsCollector"
 # Scrapy's telnet console and remote-control endpoint are off (TELNETCONSOLE_ENABLED,
 # REMOTE_CONTROL_ENABLED) and left out of the base list too: Scrapy imports every class
 # named in EXTENSIONS_BASE and EXTENSIONS to compose them, even one set to None, and the
