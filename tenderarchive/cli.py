@@ -331,6 +331,15 @@ def replay_settings(args, settings) -> int | None:
             return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
                                     "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
         settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+    if crawls:
+        # the crawl's own arguments, as reparse gives them (reparse.crawl_plan), unless given here: a date-bounded crawl
+        # replayed without its dates asked the default window (the last week), which no recorded response answered
+        recorded_args = crawls[0][1].get("arguments") or {}
+        for name in ("from_date", "until_date", "sample"):
+            if getattr(args, name, None) is None and recorded_args.get(name) is not None:
+                setattr(args, name, str(recorded_args[name]))
+        if args.spider == "news" and not args.site and recorded_args.get("site"):
+            args.site = [str(recorded_args["site"])]  # the sites a crawl of a few recorded: as reparse gives them
     if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
         settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
     if crawls:

@@ -15,7 +15,10 @@ no page scans a big table (``tests/datasette/test_query_plans.py`` checks the pl
 Table options: ``versioned`` (a changed row keeps its earlier values in ``versions``),
 ``volatile`` (columns that change without the content changing), ``keep_omitted``
 (source columns a sparse response may leave out: they keep their archived value,
-see :func:`tenderarchive.store.writes.keep_omitted`).
+see :func:`tenderarchive.store.writes.keep_omitted`), ``origin`` (columns that say where a
+value came from: a change of them alone is written, but is no change of the content, so no
+version and not counted as updated; with another change they are versioned with it, see
+:func:`tenderarchive.store.writes.upsert_if_changed`).
 """
 
 from __future__ import annotations
@@ -448,6 +451,10 @@ TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROV
     # where the closing dates and the description came from: NULL is "a detail's", no value left out
     # (pipelines/normalise.py drops the column where no value came at all)
     "deadline_from_list", "consultation_deadline_from_list", "description_from_list"}
+#: Where a notice's closing dates and description came from (a detail, or its list row standing in): a detail that
+#: now gives the very value its row gave changes the origin alone, which is no news (no version, no "updated" in a
+#: crawl's counts and reports), though the archive records it (store/writes.py upsert_if_changed).
+TABLES["notices"]["origin"] = {"deadline_from_list", "consultation_deadline_from_list", "description_from_list"}
 
 
 #: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as

@@ -495,6 +495,13 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     keep_omitted(table, old, row, unreadable, not_given)
     if content_equal(table, old, row):
         return "unchanged"
+    origin = TABLES[table].get("origin") or set()
+    if old is not None and origin & row.keys() and content_equal(
+            table, old, {k: v for k, v in row.items() if k not in origin}):
+        # only where a value came from changed (a detail now gives the very text or date its list row stood in for:
+        # schema ``origin``): recorded on the row, but no version and no update, the value a reader sees is the same
+        set_values(db, table, key, {k: row[k] for k in origin if k in row})
+        return "unchanged"
     if old is not None and versioned and TABLES[table].get("versioned"):
         record_version(db, table, version_key(key), old, row, when, crawl_id)
     if "first_crawl_id" in TABLES[table]["columns"]:

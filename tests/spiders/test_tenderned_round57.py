@@ -12,6 +12,20 @@ OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notic
 AGAIN = ("-s", "TENDERNED_INCREMENTAL=False")  # a crawl that is not incremental fetches the notice with its row again
 
 
+def crawl_with_detail_description(snapshot, text, serve_api, crawl):
+    """Serve ``snapshot`` with contract notice 300301's detail giving ``text`` as its ``opdrachtBeschrijving`` (None:
+    leaving it out) and crawl its window into a fresh archive: (the notice, the server, the complete crawl)."""
+    notice = by_id(snapshot, 300301)
+    if text is None:
+        del notice["detail"]["opdrachtBeschrijving"]
+    else:
+        notice["detail"]["opdrachtBeschrijving"] = text
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    return notice, server, first
+
+
 def test_a_detail_description_equal_to_the_list_rows_is_the_details_when_the_list_text_changes(
         snapshot, serve_api, crawl):
     """Contract notice 300301's detail gives a description shorter than 1,000 characters, the very text its list row
@@ -20,12 +34,8 @@ def test_a_detail_description_equal_to_the_list_rows_is_the_details_when_the_lis
     (§13: fields go missing), the row's replaced the detail's. It is the detail's, kept; the row's is archived apart.
     A later detail naming a text is taken, and its row's text then follows the row; a reparse of the four crawls gives
     the same archive."""
-    notice = by_id(snapshot, 300301)
-    text = notice["list"]["opdrachtBeschrijving"]
-    notice["detail"]["opdrachtBeschrijving"] = text
-    server = serve_api(snapshot)
-    first = crawl(server.api_url, **OPEN)
-    assert first.crawl["status"] == "complete", first.errors
+    text = by_id(snapshot, 300301)["list"]["opdrachtBeschrijving"]
+    notice, server, first = crawl_with_detail_description(snapshot, text, serve_api, crawl)
     row = first.db["notices"].get(300301)
     assert (row["description"], row["description_list"]) == (text, text)
 
@@ -60,11 +70,8 @@ def test_a_detail_description_equal_to_the_list_rows_is_the_details_when_the_lis
 def test_a_list_rows_description_that_stood_in_still_follows_the_list_row(snapshot, serve_api, crawl):
     """A notice whose detail never gave a description has its list row's, and a row that changes it is taken: the
     row's text stood in, it is no detail's."""
-    notice = by_id(snapshot, 300301)
-    del notice["detail"]["opdrachtBeschrijving"]
-    server = serve_api(snapshot)
+    notice, server, first = crawl_with_detail_description(snapshot, None, serve_api, crawl)
     text = notice["list"]["opdrachtBeschrijving"]
-    first = crawl(server.api_url, **OPEN)
     assert first.db["notices"].get(300301)["description"] == text
     notice["list"]["opdrachtBeschrijving"] = text + " Aangevuld in de lijst."
     again = crawl(server.api_url, *AGAIN, **OPEN)

@@ -8,10 +8,9 @@ import json
 
 from tests import forkcli
 from tests.conftest import ROOT, by_id
+from tests.spiders.test_tenderned_round57 import AGAIN, OPEN, crawl_with_detail_description
 from tests.test_reparse import dump
 
-OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15), open to 11-15
-AGAIN = ("-s", "TENDERNED_INCREMENTAL=False")  # a crawl that is not incremental fetches the notice with its row again
 DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/300301"
 
 
@@ -24,14 +23,10 @@ def test_a_kept_detail_description_is_not_judged_by_the_list_rows_text_that_stoo
     "jeugdhulp". A later detail leaves ``opdrachtBeschrijving`` out (after an HTTP 503, retried): the detail's text is
     kept (round 57), so the youth-care reasons are still those of that text, not a term "in description" only the
     row's text (which is not the archived description) names. A reparse gives the same archive."""
-    notice = by_id(snapshot, 300301)
-    listed = notice["list"]["opdrachtBeschrijving"]
+    listed = by_id(snapshot, 300301)["list"]["opdrachtBeschrijving"]
     assert "jeugdhulp" in listed.lower()
     own = "Volledige omschrijving van de opdracht voor de gemeenten in de regio."
-    notice["detail"]["opdrachtBeschrijving"] = own
-    server = serve_api(snapshot)
-    first = crawl(server.api_url, **OPEN)
-    assert first.crawl["status"] == "complete", first.errors
+    notice, server, first = crawl_with_detail_description(snapshot, own, serve_api, crawl)
     row = first.db["notices"].get(300301)
     assert (row["description"], row["description_from_list"]) == (own, None)
     assert description_terms(row) == []
@@ -65,13 +60,9 @@ def test_a_kept_detail_description_is_not_placed_by_the_list_rows_text_that_stoo
     row's text the seven municipalities of its region. A later detail leaves the description out: the detail's text
     is kept, and so are the places it named (the answer is sparse); the row's text, no archived description, adds
     none of the other six. A later detail that gives a description is placed by it as before."""
-    notice = by_id(snapshot, 300301)
-    assert "Beverwijk" in notice["list"]["opdrachtBeschrijving"]
+    assert "Beverwijk" in by_id(snapshot, 300301)["list"]["opdrachtBeschrijving"]
     own = "Volledige omschrijving van de opdracht; uitvoering in Velsen."
-    notice["detail"]["opdrachtBeschrijving"] = own
-    server = serve_api(snapshot)
-    first = crawl(server.api_url, **OPEN)
-    assert first.crawl["status"] == "complete", first.errors
+    notice, server, first = crawl_with_detail_description(snapshot, own, serve_api, crawl)
     placed = places_of(first.db)
     assert ("GM0453", "name") in placed and ("GM0375", "name") not in placed  # Velsen, not Beverwijk
 
