@@ -83,6 +83,10 @@ Since branch rel5 (core): transport to youth care ("jeugdwetvervoer", "jeugdzorg
 title naming another service and no youth care every sentence naming no youth care is that service's
 (:func:`other_purchase_sentences`); a procedure word that is the modifier of a law, rule or body or the thing of a kind
 noun ("het systeem van aanbesteding") names no procurement without rule ``rel.particular_procedure`` too (:func:`kind_of`).
+Since branch rel6 (core): a particular buyer buying youth care is read past where it is and an aside in brackets ("De 7
+gemeenten in Zuid-Drenthe (Borger-Odoorn, ... en Westerveld) hebben gezamenlijk de jeugdhulp ... ingekocht") and with the
+om-te infinitive ("... de handen ineen geslagen om jeugdhulp en Wmo-hulp in te kopen"); a question tells no purchase
+(:func:`buyer_purchases`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -409,12 +413,14 @@ _BUYER_DEFINITE = (r"\b(?:[Hh]et college|[Dd]e gemeente|[Dd]e gemeenteraad|[Dd]e
                    r"(?!(?:[Nn]ederlandse|andere|meeste|overige|sommige|vele)\b)(?:(?:[A-Z][\w-]*|[\w-]+e) ){0,2}"
                    r"(?:regio|jeugdregio)?gemeenten)\b")
 _NAME = r"[A-Z][a-z][\w'-]*"
-_BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}})"
+# branch rel6: where the buyer is ("De 7 gemeenten in Zuid-Drenthe", "vijf gemeenten in Utrecht West") is part of the buyer
+_BUYER_PLACE = r"(?: (?:in|uit|van) (?:de (?:regio|provincie) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?"
+_BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}}){_BUYER_PLACE}"
 _YOUTH_OBJECT = r"(?:(?:de|het|hun|onze) )?(?:[\w-]+ )?jeugd[\w-]*"
 _BUYER_PURCHASE = (
     # the verb closing the clause (a subordinate clause, a modal or "gaan"): "... jeugdhulp (gaan) inkopen"
     re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
-               r"(?:inkopen|aanbesteden|contracteren)\b"),
+               r"(?:inkopen|aanbesteden|contracteren|in te kopen|aan te besteden|te contracteren)\b"),
     # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in"
     re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?in\b"),
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
@@ -435,12 +441,21 @@ def _municipality_names() -> frozenset[str]:
     return frozenset(munis) | {a for r in munis.values() for a in (r.get("aliases") or "").split("|") if a}
 
 
+#: Branch rel6: an aside in brackets between the buyer and its verb -- the members it names ("De 7 gemeenten in
+#: Zuid-Drenthe (Borger-Odoorn, Coevorden, ... en Westerveld) hebben gezamenlijk de jeugdhulp ... ingekocht") -- is no
+#: part of the clause: read without it. Bounded (no bracket inside, at most 200 characters): linear on long text.
+_ASIDE = re.compile(r" ?\([^()\n]{0,200}\)")
+
+
 def buyer_purchases(full: str) -> list[str]:
     """Clauses in which a particular buyer buys youth care with the purchase verb (branch cv40, see above)."""
     out = []
     for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
-        if "jeugd" not in sent.lower():
+        # branch rel6: a question asks whether or how a buyer buys ("Hoe kunnen de vier gemeenten ... jeugdhulp
+        # inkopen?", a council's written question); it tells no purchase
+        if "jeugd" not in sent.lower() or sent.rstrip().endswith("?"):
             continue
+        sent = _ASIDE.sub("", sent) if "(" in sent else sent
         for rx in _BUYER_PURCHASE:
             pos = 0
             while (m := rx.search(sent, pos)) is not None:

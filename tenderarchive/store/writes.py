@@ -382,6 +382,12 @@ def _reasons(row: dict) -> list | None:
     return reasons if isinstance(reasons, list) else None
 
 
+def _youth_care_by(reasons: list, *also: str) -> bool:
+    """Do ``reasons`` decide youth care: a CPV code or a term (``cpv:``, ``term:``), or a reason starting as one of
+    ``also`` -- the one decision :func:`keep_relevance` and :func:`without_terms_in` make from a notice's reasons."""
+    return any(isinstance(r, str) and r.startswith(("cpv:", "term:", *also)) for r in reasons)
+
+
 def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     """A sparse notice was judged on less than the archive keeps: the youth-care reasons the
     archived row found in the values this response omitted (a term in the description, the CPV
@@ -407,7 +413,7 @@ def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     note = [r for r in (*now, *before) if isinstance(r, str) and r.startswith("not youth care:")][:1]
     chosen = {r for r in now if r not in note} | set(kept)
     reasons = [r for r in before if r in chosen] + [r for r in now if r in chosen and r not in before]
-    relevant = any(r.startswith(("cpv:", "term:")) for r in reasons)
+    relevant = _youth_care_by(reasons)
     new["youth_care"] = 1 if relevant else 0
     new["youth_care_reasons"] = dumps(reasons if relevant else reasons + note)
 
@@ -425,7 +431,7 @@ def without_terms_in(notice: dict, column: str) -> None:
     if not found:
         return
     reasons = [r for r in reasons if r not in found]
-    relevant = any(isinstance(r, str) and r.startswith(("cpv:", "term:", "related to ")) for r in reasons)
+    relevant = _youth_care_by(reasons, "related to ")
     if not relevant and any(isinstance(r, str) and r.startswith("cpv_context:") for r in reasons) \
             and CONTEXT_ONLY not in reasons:
         reasons.append(CONTEXT_ONLY)
