@@ -642,6 +642,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 # award stays the award notice's, its value and date (the modified contract's value, the
                 # modification's day, are no award's), as the API's modification of an awarded lot is no award
                 continue
+            # the lots the award is given on (one award id a publication gives on each of several lots with a value
+            # of its own: each lot's award, not the last lot's alone)
+            own_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
+                if isinstance(award.get("relatedLots"), list) else ()
             if award.get("id") is not None:
                 # a release with only some of an award's fields (an update giving its new value alone): what it
                 # leaves out is as the earlier releases gave it (OCDS merging), not gone; the award, suppliers
@@ -656,7 +660,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                            if isinstance(v, dict) and isinstance(earlier.get(k), dict) else v
                                            for k, v in award.items() if v is not None}}
                     if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
-                            and _with_tax(value) \
+                            and _with_tax(value) and (not own_lots or own_lots == tuple(
+                                str(x) for x in earlier.get("relatedLots") or [] if x is not None)) \
                             and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
                             and not _with_tax(earlier["value"]):
                         # one publication giving the award's value twice, exclusive and inclusive of VAT (hasTax):
@@ -666,14 +671,22 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 seen[str(award["id"])] = award
                 seen_in[str(award["id"])] = _publication(release)
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
-            latest[(str(award.get("id")), names)] = (release, award, names)
+            # keyed by its lots too: the same award id given by one publication on lot 1 with € 1.000.000 and on lot 2
+            # with € 400.000 (values of their own, so no one award of the lots together: _one_award_of_its_lots) is an
+            # award of each lot with its own value; keyed by id and winners alone, lot 2's replaced lot 1's (OCDS
+            # merging by id), lot 1 left without its winner and its value out of the totals. A later publication
+            # giving the id again still replaces all of them (``newest``)
+            # (as merged: a release leaving relatedLots out gives the award's earlier lots)
+            merged_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
+                if isinstance(award.get("relatedLots"), list) else ()
+            latest[(str(award.get("id")), names, merged_lots)] = (release, award, names)
             versions[(_publication(release) or str(release.get("id")), str(award.get("id")), names)] = (
                 release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
     # row per winner); a later publication that gives the award id again replaces it, winners and all
     # (the OCDS way to correct an award: reference §4 "Rectified award").
     newest = {award_id: _publication(release) or str(release.get("id"))
-              for (award_id, _), (release, _, _) in latest.items()}
+              for (award_id, _, _), (release, _, _) in latest.items()}
     latest = {key: entry for key, entry in latest.items()
               if (_publication(entry[0]) or str(entry[0].get("id"))) == newest[key[0]]}
     entries = [(None, entry) for entry in latest.values()]

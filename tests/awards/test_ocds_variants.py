@@ -792,3 +792,48 @@ def test_an_award_id_repeated_on_each_lot_of_its_group_is_one_award_of_the_lots_
     assert state("two_ids", ["a1", "a2"]) == (
         awarded, [("1", 100000000, "Stichting Een"), ("2", 100000000, "Stichting Een"),
                   ("3", 20000000, "Stichting Drie")], [(220000000, 2)])
+
+
+def test_an_award_id_on_two_lots_with_values_of_their_own_keeps_each_lots_value_each_counted_once(tmp_path):
+    """Reference §6.3 (one release per publication x lot x winner; ``awards[].relatedLots`` the row's lot, its
+    ``value.amount`` the row's value), §4 (total vs per-lot values: a total is never derived from the lots' values).
+    SYNTHETIC per-row releases of publication 310831 without ``tender.lotGroups``: award id a1 of Stichting Een on lot 1
+    for € 1.000.000 and on lot 2 for € 400.000 (values of their own: no one award of the lots together, which round 60
+    joined only where every row gives the same value); lot 3 to Stichting Drie, € 200.000. OCDS merging by award id
+    kept the last lot's row alone: lot 1 lost its winner (not known to be awarded) and its € 1.000.000 was in no total
+    (€ 600.000). Each lot keeps its award with its own value, as the /html gives a lot result per lot: € 1.600.000, each
+    lot counted once (3 gunningen)."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    lots = [("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")]
+    parties = [supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")]
+    rows = [release("ocds-1l04xe-310831", f"310831-r{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=lots, parties=parties,
+                    awards=[{"id": aid, "status": "active", "relatedLots": [lot], "date": "2021-11-01T00:00:00Z",
+                             "value": {"amount": amount_, "currency": "EUR"}, "suppliers": [{"id": sid, "name": name}]}])
+            for n, (aid, lot, sid, name, amount_) in enumerate(
+                [("a1", "1", "11111111", "Stichting Een", 1000000), ("a1", "2", "11111111", "Stichting Een", 400000),
+                 ("a3", "3", "33333333", "Stichting Drie", 200000)])]
+    (procedure,), report = read(tmp_path, rows)
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    assert sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")) == [("1", 1), ("2", 1), ("3", 1)]
+    assert sorted((r["lot_id"], r["value_cents"], r["name"]) for r in db.query(
+        "select a.lot_id, a.value_cents, s.name from awards a join award_suppliers s using (award_id) "
+        "where a.current = 1")) == [("1", 100000000, "Stichting Een"), ("2", 40000000, "Stichting Een"),
+                                    ("3", 20000000, "Stichting Drie")]
+    assert [(r["gegunde_waarde_cents"], r["gunningen"], r["aantal_winnaars"]) for r in db.query(
+        "select * from summary_procurements")] == [(160000000, 3, 2)]
+    # read again (a later crawl of the same file), nothing changes: each lot's row keeps its own value
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                                             "https://www.tenderned.nl/aankondigingen/overzicht/{id}"), 2)
+    derive(db, 2)
+    assert [(r["gegunde_waarde_cents"], r["gunningen"]) for r in db.query(
+        "select * from summary_procurements")] == [(160000000, 3)]
