@@ -837,3 +837,51 @@ def test_an_award_id_on_two_lots_with_values_of_their_own_keeps_each_lots_value_
     derive(db, 2)
     assert [(r["gegunde_waarde_cents"], r["gunningen"]) for r in db.query(
         "select * from summary_procurements")] == [(160000000, 3)]
+
+
+def test_a_value_given_including_vat_is_left_out_of_the_totals_exclusive_of_it_and_said(tmp_path):
+    """Reference §3.1 (V.2.4 values "exclusief btw"), §6.3 (``awards[].value`` with ``hasTax``), §8.7; the reference
+    gives no VAT rate to convert by (§3.2's "BTW-tarief (%): 19" is an old form's own line; youth care may be exempt).
+    SYNTHETIC release of publication 310832: lot 1 to Stichting Een for € 1.000.000 exclusive of VAT, lot 2 to
+    Stichting Twee for € 1.210.000 with ``"hasTax": true``. The inclusive value was added to the totals as if exclusive
+    (€ 2.210.000 in summary_procurements, the region year and Twee's provider total): it is left out of every total of
+    values exclusive of VAT, and summary_procurements.waarde_incl_btw_cents says what was left out."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, lot, sid, name, value):
+        return {"id": aid, "status": "active", "relatedLots": [lot], "date": "2021-11-01T00:00:00Z", "value": value,
+                "suppliers": [{"id": sid, "name": name}]}
+    rows = [release("ocds-1l04xe-310832", "310832", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                    parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                    awards=[award("a1", "1", "11111111", "Stichting Een",
+                                  {"amount": 1000000, "currency": "EUR", "hasTax": False}),
+                            award("a2", "2", "22222222", "Stichting Twee",
+                                  {"amount": 1210000, "currency": "EUR", "hasTax": True})])]
+    (procedure,), report = read(tmp_path, rows)
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    # the award keeps its value as given, and says it includes VAT
+    assert sorted((r["lot_id"], r["value_cents"], r["value_has_tax"]) for r in db.query("select * from awards")) == [
+        ("1", 100000000, 0), ("2", 121000000, 1)]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select * from summary_region_years")] == [(2, 100000000)]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"], r["waarde_incl_btw_cents"]) for r in db.query(
+        "select * from summary_procurements")] == [(2, 100000000, 121000000)]
+    assert sorted((r["name"], r["awards"], r["cents"]) for r in db.query(
+        "select * from summary_org_regions where jeugdregio_code = ''")) == [
+        ("Stichting Een", 1, 100000000), ("Stichting Twee", 1, None)]
+    # the provider's regions page sums its values as summary_org_regions does
+    import re
+
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    db.conn.commit()
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_regios"]["sql"]
+    twee = db.execute("select organisation_id from award_suppliers where name = 'Stichting Twee'").fetchone()[0]
+    cursor = db.conn.execute(sql, {**{p: "" for p in re.findall(r"(?<!:):(\w+)", sql)}, "aanbieder": twee})
+    names = [c[0] for c in cursor.description]
+    assert [(r["gunningen"], r["waarde_cents"]) for r in (dict(zip(names, row)) for row in cursor)] == [(1, None)]
