@@ -261,16 +261,25 @@ select p.procurement_id, nm.jeugdregio_code from procurements p
 where p.procurement_id in ({marks}) and +p.youth_care = 1 and nm.jeugdregio_code is not null
 """
 
+#: An award of lot ``l``: its own (``a.lot_id`` the lot's id) or an award of several lots together naming it ("1, 2": an
+#: OCDS award of several lots or of a group of lots, ``awards.ocds``), compared as whole ids ("1" is not in "11, 12").
+AWARD_OF_LOT_SQL = ("(a.lot_id = l.lot_id or a.lot_id like '%, %' "
+                    "and instr(', ' || a.lot_id || ', ', ', ' || l.lot_id || ', ') > 0)")
+
+#: The lot rows of the region listing (``jeugdregio_percelen``): each lot with its current awards, an award of several lots
+#: together under each of its lots (as the ``/html`` gives it a lot result per lot; the listing shows its value on the
+#: first of them and the others as shared), and a current award of no lot row on a row of its own. The award of lots
+#: "1, 2" was a row of its own beside lots 1 and 2 listed without an award, as if not awarded.
 _LOTS_SQL = """
 select l.procurement_id, l.lot_id, l.title as lot_title, l.awarded, a.award_id,
   coalesce(a.award_date, a.contract_date) as gegund_op
-from lots l left join awards a on a.procurement_id = l.procurement_id and a.lot_id = l.lot_id and +a.current = 1
-where l.procurement_id in ({marks})
+from lots l left join awards a on a.procurement_id = l.procurement_id and {of_lot} and +a.current = 1
+where l.procurement_id in ({{marks}})
 union all
 select a.procurement_id, a.lot_id, null, 1, a.award_id, coalesce(a.award_date, a.contract_date)
-from awards a where a.procurement_id in ({marks}) and +a.current = 1
-  and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and l.lot_id = a.lot_id)
-"""
+from awards a where a.procurement_id in ({{marks}}) and +a.current = 1
+  and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and {of_lot})
+""".format(of_lot=AWARD_OF_LOT_SQL)
 
 #: A lot's framework maximum is the ceiling of its framework agreement, not of each award: the current awards of one lot
 #: giving the same maximum (an open house's or a DAS's admission rounds, each its own award notice under the procedure's
