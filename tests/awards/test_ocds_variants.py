@@ -885,3 +885,33 @@ def test_a_value_given_including_vat_is_left_out_of_the_totals_exclusive_of_it_a
     cursor = db.conn.execute(sql, {**{p: "" for p in re.findall(r"(?<!:):(\w+)", sql)}, "aanbieder": twee})
     names = [c[0] for c in cursor.description]
     assert [(r["gunningen"], r["waarde_cents"]) for r in (dict(zip(names, row)) for row in cursor)] == [(1, None)]
+
+
+def test_a_rectification_naming_one_of_an_awards_two_winners_replaces_the_award_winners_and_all(tmp_path):
+    """Reference §4 "Rectified award" (the current winners are those of the latest version), §6.3 (one release per
+    publication x lot x winner). SYNTHETIC per-row releases: publication 310838 gives award a1 of lot 1 to Stichting
+    Een and Stichting Twee (€ 1.000.000); publication 310839, a month later, gives a1 again to Stichting Een alone for
+    € 900.000. The award id's latest publication was read off the order in which (id, winners) first appeared, where
+    Een's row (first given by 310838) came before Twee's: 310838 was taken for the latest, so Twee stayed the current
+    winner at € 1.000.000 and the correction was lost. It is the latest release's publication: Een, € 900.000."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
+
+    def row(rid, day, sid, name, amount_):
+        return release("ocds-1l04xe-310838", rid, day, "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Ambulant")],
+                       parties=parties,
+                       awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                                "value": {"amount": amount_, "currency": "EUR"},
+                                "suppliers": [{"id": sid, "name": name}]}])
+    (procedure,), report = read(tmp_path, [row("310838-r0", "2021-11-01", "11111111", "Stichting Een", 1000000),
+                                           row("310838-r1", "2021-11-01", "22222222", "Stichting Twee", 1000000),
+                                           row("310839-r0", "2021-12-01", "11111111", "Stichting Een", 900000)])
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    assert list(db.query("select a.publication_id, a.value_cents, s.name from awards a join award_suppliers s "
+                         "using (award_id) where a.current = 1")) == [
+        {"publication_id": 310839, "value_cents": 90000000, "name": "Stichting Een"}]
+    assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [90000000]
