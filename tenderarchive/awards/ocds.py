@@ -632,6 +632,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     modifications = set(notice["modification_publications"]) | set(notice["amendment_publications"])
     # each award as each publication gave it (its state after that publication's releases), in release order
     versions: dict[tuple, tuple[dict, dict, tuple]] = {}
+    # the publication of the latest release giving each award id, and each award id on each of its lots (in release
+    # order: read off ``latest``'s keys, whose order is where a key first appeared, a rectification of the first
+    # winner's row of a1 was taken for older than the second winner's row it replaces)
+    given_last: dict[str, object] = {}
+    on_lots: dict[str, dict[tuple, tuple[int, object]]] = {}  # each award id's lots: (position, publication) last given
+    positions = {id(release): n for n, release in enumerate(releases)}  # the releases in order
     for release in releases:
         modification = str(_publication(release)) in modifications
         for award in release.get("awards") or []:
@@ -642,6 +648,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 # award stays the award notice's, its value and date (the modified contract's value, the
                 # modification's day, are no award's), as the API's modification of an awarded lot is no award
                 continue
+            # the lots the award is given on (one award id a publication gives on each of several lots with a value
+            # of its own: each lot's award, not the last lot's alone)
+            own_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
+                if isinstance(award.get("relatedLots"), list) else ()
             if award.get("id") is not None:
                 # a release with only some of an award's fields (an update giving its new value alone): what it
                 # leaves out is as the earlier releases gave it (OCDS merging), not gone; the award, suppliers
@@ -656,7 +666,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                            if isinstance(v, dict) and isinstance(earlier.get(k), dict) else v
                                            for k, v in award.items() if v is not None}}
                     if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
-                            and _with_tax(value) \
+                            and _with_tax(value) and (not own_lots or own_lots == tuple(
+                                str(x) for x in earlier.get("relatedLots") or [] if x is not None)) \
                             and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
                             and not _with_tax(earlier["value"]):
                         # one publication giving the award's value twice, exclusive and inclusive of VAT (hasTax):
@@ -666,16 +677,33 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 seen[str(award["id"])] = award
                 seen_in[str(award["id"])] = _publication(release)
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
-            latest[(str(award.get("id")), names)] = (release, award, names)
+            # keyed by its lots too: the same award id given by one publication on lot 1 with € 1.000.000 and on lot 2
+            # with € 400.000 (values of their own, so no one award of the lots together: _one_award_of_its_lots) is an
+            # award of each lot with its own value; keyed by id and winners alone, lot 2's replaced lot 1's (OCDS
+            # merging by id), lot 1 left without its winner and its value out of the totals. A later publication
+            # giving the id on a lot replaces that lot's award (``in_force``), winners and all
+            # (as merged: a release leaving relatedLots out gives the award's earlier lots)
+            merged_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
+                if isinstance(award.get("relatedLots"), list) else ()
+            latest[(str(award.get("id")), names, merged_lots)] = (release, award, names)
+            given_last[str(award.get("id"))] = _publication(release) or str(release.get("id"))
+            on_lots.setdefault(str(award.get("id")), {})[merged_lots] = (positions[id(release)],
+                                                                         given_last[str(award.get("id"))])
             versions[(_publication(release) or str(release.get("id")), str(award.get("id")), names)] = (
                 release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
     # row per winner); a later publication that gives the award id again replaces it, winners and all
     # (the OCDS way to correct an award: reference §4 "Rectified award").
-    newest = {award_id: _publication(release) or str(release.get("id"))
-              for (award_id, _), (release, _, _) in latest.items()}
-    latest = {key: entry for key, entry in latest.items()
-              if (_publication(entry[0]) or str(entry[0].get("id"))) == newest[key[0]]}
+    # A later publication giving the id on any of an award's lots (or on no lot) replaces it; one giving it on other
+    # lots alone (an update of lot 1's award a1, where a1 was lot 1's and lot 2's with values of their own) leaves it
+    # in force, as two yearly files holding the two publications give it (store.writes)
+    newest = given_last
+
+    def in_force(key, entry) -> bool:
+        own, publication = positions[id(entry[0])], _publication(entry[0]) or str(entry[0].get("id"))
+        return not any(position > own and later != publication and (not key[2] or not lots or set(key[2]) & set(lots))
+                       for lots, (position, later) in on_lots[key[0]].items())
+    latest = {key: entry for key, entry in latest.items() if in_force(key, entry)}
     entries = [(None, entry) for entry in latest.values()]
     # A publication that only updates awards (tag awardUpdate: a rectification) gives the awards that changed; OCDS
     # merges awards by id, so a lot's other awards stay in force as the earlier publications left them. Its award of

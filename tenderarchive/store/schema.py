@@ -519,6 +519,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_unnamed_winner_count(db)
     migrate_summary_unnamed_region_winners(db)
     migrate_summary_lot_results(db)
+    migrate_summary_group_lots(db)
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
@@ -915,6 +916,19 @@ def migrate_summary_lot_results(db: sqlite_utils.Database) -> None:
         "where +a.current = 1 and a.lot_id like '%, %' and v.gunningen is not (select coalesce(sum("
         f"{lot_results('b.lot_id')}), 0) from awards b where b.procurement_id = a.procurement_id and +b.current = 1) "
         "limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
+def migrate_summary_group_lots(db: sqlite_utils.Database) -> None:
+    """Summaries written before each lot of an award of several lots together ("1, 2") was listed as awarded by it
+    (``store/summaries.py`` ``AWARD_OF_LOT_SQL``: the region's lot listing showed lots 1 and 2 without an award and a row
+    "1, 2"): emptied where such a row stands beside lot rows of its lots, so the next derivation rebuilds them."""
+    if not all(db[t].exists() for t in ("summary_region_lots", "summary_procurements", "lots")):
+        return
+    stale = db.execute(
+        "select 1 from summary_region_lots r join lots l on l.procurement_id = r.procurement_id "
+        "where r.lot_id like '%, %' and instr(', ' || r.lot_id || ', ', ', ' || l.lot_id || ', ') > 0 limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 

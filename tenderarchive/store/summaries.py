@@ -64,7 +64,8 @@ BATCH = 500
 TABLES_SQL = [
     "create table if not exists summary_procurements (procurement_id text primary key, jeugdregio_code text, "
     "first_published text, last_published text, jaar integer, opdrachtgever_id text, percelen integer, "
-    "gunningen integer, aantal_winnaars integer, winnaars text, gegunde_waarde_cents integer)",
+    "gunningen integer, aantal_winnaars integer, winnaars text, gegunde_waarde_cents integer, "
+    "waarde_incl_btw_cents integer)",
     "create index if not exists summary_procurements_region_year on summary_procurements (jeugdregio_code, jaar)",
     "create table if not exists summary_procurement_regions (jeugdregio_code text not null, procurement_id text not "
     "null, hoe text, first_published text, last_published text, primary key (jeugdregio_code, procurement_id))",
@@ -132,6 +133,11 @@ _NEEDED = ("procurements", "notices", "awards", "award_suppliers", "lots", "noti
 def ensure_tables(db) -> None:
     for sql in TABLES_SQL:
         db.execute(sql)
+    if "waarde_incl_btw_cents" not in _columns(db, "summary_procurements"):
+        # an archive summarised before values including VAT were kept out of the totals (:data:`EX_VAT`): the column
+        # added and the summaries emptied, so the derivation rebuilds them in one pass
+        db.execute("alter table summary_procurements add column waarde_incl_btw_cents integer")
+        db.execute("delete from summary_procurements")
 
 
 def lot_results(column: str) -> str:
@@ -187,11 +193,17 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
 #: id in force with a value and no supplier, a winner block without a name, beside named winners) is one of those parts
 #: too; it is set only on an award without a value of its own (a lot whose only winner is not named has its value in
 #: ``value_cents`` alone), so summing either way counts it once.
-AWARD_VALUE_SQL = """coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
+#: An award whose value the package gives including VAT (``awards.value_has_tax`` 1: OCDS ``hasTax`` true; reference
+#: tenderned-awards.md §3.1/§6.3: the forms' values, and so the totals, are exclusive of VAT, and the reference gives no
+#: rate to convert by, a youth-care service being exempt or taxed) counts in no total of values exclusive of VAT: its
+#: value is left out (NULL), not added as if exclusive, and ``summary_procurements.waarde_incl_btw_cents`` says it.
+EX_VAT = "coalesce(a.value_has_tax, 0) = 0"
+
+AWARD_VALUE_SQL = """case when a.value_has_tax = 1 then null else coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
     from award_suppliers s where s.award_id = a.award_id and coalesce(s.is_buyer, 0) = 0
     group by case when s.tender_value_of_group = 1 then 'joint:' || coalesce(s.group_name, '')
       else coalesce({provider}, 'row:' || s.rowid) end
-    union all select a.unnamed_value_cents)))""".format(provider=PROVIDER_SQL)
+    union all select a.unnamed_value_cents))) end""".format(provider=PROVIDER_SQL)
 
 #: The winners no source names in a list of a procurement's winners (``summary_procurements.winnaars``; the saved
 #: searches' lists of winners say it so too): "niet genoemd", or "niet genoemd (2 winnaars)", for ``u.n`` of them
@@ -231,7 +243,10 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     union all select {unnamed} from (select sum(a.unnamed_winners) as n from awards a
       where a.procurement_id = p.procurement_id and +a.current = 1) u where u.n > 0)) as winnaars,
   (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
-    as gegunde_waarde_cents
+    as gegunde_waarde_cents,
+  -- the values given including VAT, left out of gegunde_waarde_cents (EX_VAT)
+  (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1
+    and a.value_has_tax = 1) as waarde_incl_btw_cents
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
 """.format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL, winner_count=WINNER_COUNT_SQL,
            lot_results=lot_results("a.lot_id"))
@@ -246,16 +261,25 @@ select p.procurement_id, nm.jeugdregio_code from procurements p
 where p.procurement_id in ({marks}) and +p.youth_care = 1 and nm.jeugdregio_code is not null
 """
 
+#: An award of lot ``l``: its own (``a.lot_id`` the lot's id) or an award of several lots together naming it ("1, 2": an
+#: OCDS award of several lots or of a group of lots, ``awards.ocds``), compared as whole ids ("1" is not in "11, 12").
+AWARD_OF_LOT_SQL = ("(a.lot_id = l.lot_id or a.lot_id like '%, %' "
+                    "and instr(', ' || a.lot_id || ', ', ', ' || l.lot_id || ', ') > 0)")
+
+#: The lot rows of the region listing (``jeugdregio_percelen``): each lot with its current awards, an award of several lots
+#: together under each of its lots (as the ``/html`` gives it a lot result per lot; the listing shows its value on the
+#: first of them and the others as shared), and a current award of no lot row on a row of its own. The award of lots
+#: "1, 2" was a row of its own beside lots 1 and 2 listed without an award, as if not awarded.
 _LOTS_SQL = """
 select l.procurement_id, l.lot_id, l.title as lot_title, l.awarded, a.award_id,
   coalesce(a.award_date, a.contract_date) as gegund_op
-from lots l left join awards a on a.procurement_id = l.procurement_id and a.lot_id = l.lot_id and +a.current = 1
-where l.procurement_id in ({marks})
+from lots l left join awards a on a.procurement_id = l.procurement_id and {of_lot} and +a.current = 1
+where l.procurement_id in ({{marks}})
 union all
 select a.procurement_id, a.lot_id, null, 1, a.award_id, coalesce(a.award_date, a.contract_date)
-from awards a where a.procurement_id in ({marks}) and +a.current = 1
-  and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and l.lot_id = a.lot_id)
-"""
+from awards a where a.procurement_id in ({{marks}}) and +a.current = 1
+  and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and {of_lot})
+""".format(of_lot=AWARD_OF_LOT_SQL)
 
 #: A lot's framework maximum is the ceiling of its framework agreement, not of each award: the current awards of one lot
 #: giving the same maximum (an open house's or a DAS's admission rounds, each its own award notice under the procedure's
@@ -286,9 +310,10 @@ where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1
 #: provider's first and last year (:data:`OWN_YEAR`) are those of its own awards.
 WINNERS_SQL = """
 select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
-  coalesce(award_value, max(tender_value_cents)) as value_cents, max(last_award), max(last_update)
+  case when with_tax = 1 then null else coalesce(award_value, max(tender_value_cents)) end as value_cents,
+  max(last_award), max(last_update)
 from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
-    p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents,
+    p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents, a.value_has_tax as with_tax,
     coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date) as last_award,
     coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date, a.fetched_at) as last_update
   from awards a join procurements p on p.procurement_id = a.procurement_id

@@ -792,3 +792,126 @@ def test_an_award_id_repeated_on_each_lot_of_its_group_is_one_award_of_the_lots_
     assert state("two_ids", ["a1", "a2"]) == (
         awarded, [("1", 100000000, "Stichting Een"), ("2", 100000000, "Stichting Een"),
                   ("3", 20000000, "Stichting Drie")], [(220000000, 2)])
+
+
+def test_an_award_id_on_two_lots_with_values_of_their_own_keeps_each_lots_value_each_counted_once(tmp_path):
+    """Reference §6.3 (one release per publication x lot x winner; ``awards[].relatedLots`` the row's lot, its
+    ``value.amount`` the row's value), §4 (total vs per-lot values: a total is never derived from the lots' values).
+    SYNTHETIC per-row releases of publication 310831 without ``tender.lotGroups``: award id a1 of Stichting Een on lot 1
+    for € 1.000.000 and on lot 2 for € 400.000 (values of their own: no one award of the lots together, which round 60
+    joined only where every row gives the same value); lot 3 to Stichting Drie, € 200.000. OCDS merging by award id
+    kept the last lot's row alone: lot 1 lost its winner (not known to be awarded) and its € 1.000.000 was in no total
+    (€ 600.000). Each lot keeps its award with its own value, as the /html gives a lot result per lot: € 1.600.000, each
+    lot counted once (3 gunningen)."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    lots = [("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")]
+    parties = [supplier("11111111", "Stichting Een"), supplier("33333333", "Stichting Drie")]
+    rows = [release("ocds-1l04xe-310831", f"310831-r{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=lots, parties=parties,
+                    awards=[{"id": aid, "status": "active", "relatedLots": [lot], "date": "2021-11-01T00:00:00Z",
+                             "value": {"amount": amount_, "currency": "EUR"}, "suppliers": [{"id": sid, "name": name}]}])
+            for n, (aid, lot, sid, name, amount_) in enumerate(
+                [("a1", "1", "11111111", "Stichting Een", 1000000), ("a1", "2", "11111111", "Stichting Een", 400000),
+                 ("a3", "3", "33333333", "Stichting Drie", 200000)])]
+    (procedure,), report = read(tmp_path, rows)
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    assert sorted((r["lot_id"], r["awarded"]) for r in db.query("select * from lots")) == [("1", 1), ("2", 1), ("3", 1)]
+    assert sorted((r["lot_id"], r["value_cents"], r["name"]) for r in db.query(
+        "select a.lot_id, a.value_cents, s.name from awards a join award_suppliers s using (award_id) "
+        "where a.current = 1")) == [("1", 100000000, "Stichting Een"), ("2", 40000000, "Stichting Een"),
+                                    ("3", 20000000, "Stichting Drie")]
+    assert [(r["gegunde_waarde_cents"], r["gunningen"], r["aantal_winnaars"]) for r in db.query(
+        "select * from summary_procurements")] == [(160000000, 3, 2)]
+    # read again (a later crawl of the same file), nothing changes: each lot's row keeps its own value
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                                             "https://www.tenderned.nl/aankondigingen/overzicht/{id}"), 2)
+    derive(db, 2)
+    assert [(r["gegunde_waarde_cents"], r["gunningen"]) for r in db.query(
+        "select * from summary_procurements")] == [(160000000, 3)]
+
+
+def test_a_value_given_including_vat_is_left_out_of_the_totals_exclusive_of_it_and_said(tmp_path):
+    """Reference §3.1 (V.2.4 values "exclusief btw"), §6.3 (``awards[].value`` with ``hasTax``), §8.7; the reference
+    gives no VAT rate to convert by (§3.2's "BTW-tarief (%): 19" is an old form's own line; youth care may be exempt).
+    SYNTHETIC release of publication 310832: lot 1 to Stichting Een for € 1.000.000 exclusive of VAT, lot 2 to
+    Stichting Twee for € 1.210.000 with ``"hasTax": true``. The inclusive value was added to the totals as if exclusive
+    (€ 2.210.000 in summary_procurements, the region year and Twee's provider total): it is left out of every total of
+    values exclusive of VAT, and summary_procurements.waarde_incl_btw_cents says what was left out."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, lot, sid, name, value):
+        return {"id": aid, "status": "active", "relatedLots": [lot], "date": "2021-11-01T00:00:00Z", "value": value,
+                "suppliers": [{"id": sid, "name": name}]}
+    rows = [release("ocds-1l04xe-310832", "310832", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                    parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                    awards=[award("a1", "1", "11111111", "Stichting Een",
+                                  {"amount": 1000000, "currency": "EUR", "hasTax": False}),
+                            award("a2", "2", "22222222", "Stichting Twee",
+                                  {"amount": 1210000, "currency": "EUR", "hasTax": True})])]
+    (procedure,), report = read(tmp_path, rows)
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    # the award keeps its value as given, and says it includes VAT
+    assert sorted((r["lot_id"], r["value_cents"], r["value_has_tax"]) for r in db.query("select * from awards")) == [
+        ("1", 100000000, 0), ("2", 121000000, 1)]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select * from summary_region_years")] == [(2, 100000000)]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"], r["waarde_incl_btw_cents"]) for r in db.query(
+        "select * from summary_procurements")] == [(2, 100000000, 121000000)]
+    assert sorted((r["name"], r["awards"], r["cents"]) for r in db.query(
+        "select * from summary_org_regions where jeugdregio_code = ''")) == [
+        ("Stichting Een", 1, 100000000), ("Stichting Twee", 1, None)]
+    # the provider's regions page sums its values as summary_org_regions does
+    import re
+
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.metadata import load_metadata
+    db.conn.commit()
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_regios"]["sql"]
+    twee = db.execute("select organisation_id from award_suppliers where name = 'Stichting Twee'").fetchone()[0]
+    cursor = db.conn.execute(sql, {**{p: "" for p in re.findall(r"(?<!:):(\w+)", sql)}, "aanbieder": twee})
+    names = [c[0] for c in cursor.description]
+    assert [(r["gunningen"], r["waarde_cents"]) for r in (dict(zip(names, row)) for row in cursor)] == [(1, None)]
+
+
+def test_a_rectification_naming_one_of_an_awards_two_winners_replaces_the_award_winners_and_all(tmp_path):
+    """Reference §4 "Rectified award" (the current winners are those of the latest version), §6.3 (one release per
+    publication x lot x winner). SYNTHETIC per-row releases: publication 310838 gives award a1 of lot 1 to Stichting
+    Een and Stichting Twee (€ 1.000.000); publication 310839, a month later, gives a1 again to Stichting Een alone for
+    € 900.000. The award id's latest publication was read off the order in which (id, winners) first appeared, where
+    Een's row (first given by 310838) came before Twee's: 310838 was taken for the latest, so Twee stayed the current
+    winner at € 1.000.000 and the correction was lost. It is the latest release's publication: Een, € 900.000."""
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    parties = [supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")]
+
+    def row(rid, day, sid, name, amount_):
+        return release("ocds-1l04xe-310838", rid, day, "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Ambulant")],
+                       parties=parties,
+                       awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                                "value": {"amount": amount_, "currency": "EUR"},
+                                "suppliers": [{"id": sid, "name": name}]}])
+    (procedure,), report = read(tmp_path, [row("310838-r0", "2021-11-01", "11111111", "Stichting Een", 1000000),
+                                           row("310838-r1", "2021-11-01", "22222222", "Stichting Twee", 1000000),
+                                           row("310839-r0", "2021-12-01", "11111111", "Stichting Een", 900000)])
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    derive(db, 1)
+    assert list(db.query("select a.publication_id, a.value_cents, s.name from awards a join award_suppliers s "
+                         "using (award_id) where a.current = 1")) == [
+        {"publication_id": 310839, "value_cents": 90000000, "name": "Stichting Een"}]
+    assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [90000000]

@@ -1924,3 +1924,84 @@ def test_a_region_years_number_of_winners_counts_those_no_source_names_as_the_pr
     upgraded = open_archive(tmp_path / "one.db")
     refresh_summaries(upgraded)
     assert region_years(upgraded) == [(code, year, 6)]
+
+
+def test_the_region_lot_listing_shows_each_lot_of_a_group_award_awarded_by_it_its_value_once(tmp_path):
+    """Reference §2.3 (BT-13714: a tender for "the lot or the group of lots"), §6.3 (``tender.lotGroups``), §8.5 (one
+    row per lot, with its status; a shared value for groups). SYNTHETIC package (make_fixtures.group_award): group
+    GLO-0001 of lots 1 and 2 awarded as one to Stichting Een for € 1.000.000, lot 3 to Stichting Drie for € 200.000.
+    The per-lot listing behind ``jeugdregio_percelen`` showed lots 1 and 2 without a winner, value or date, and a row
+    "1, 2" of the award: read per lot, lots 1 and 2 were unawarded. Each lot of the group is listed as awarded by the
+    group's award (its winner and date), the value once, on lot 1, lot 2 marked as sharing it: the listed values add up
+    to the procedure's total, and no row of lots "1, 2" besides."""
+    import re
+
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tenderarchive.metadata import load_metadata
+    from tests.fixtures.awards.make_fixtures import group_award
+
+    db = ocds_archive(tmp_path / "ocds.db", to_procedure([group_award("ocds-1l04xe-310850", "310850")],
+                                                         source="one.json"))
+    derive(db, 1)
+    db.conn.commit()
+    register_functions(db.conn)
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    assert region is not None
+    sql = load_metadata()["databases"]["archive"]["queries"]["jeugdregio_percelen"]["sql"]
+    cursor = db.conn.execute(sql, {**{p: "" for p in re.findall(r"(?<!:):(\w+)", sql)}, "jeugdregio": region})
+    names = [c[0] for c in cursor.description]
+    listed = sorted((r["perceel"], r["gegund"], r["winnaars"], r["waarde"], r["waarde_cents"], r["gegund_op"] is not None)
+                    for r in (dict(zip(names, row)) for row in cursor))
+    assert listed == [("1", 1, "Stichting Een", "€ 1.000.000,00 (percelen 1, 2 samen)", 100000000, True),
+                      ("2", 1, "Stichting Een", "gedeeld: zie perceel 1 (percelen 1, 2 samen)", None, True),
+                      ("3", 1, "Stichting Drie", "€ 200.000,00", 20000000, True)]
+    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    assert sum(row[4] or 0 for row in listed) == total
+    # an archive summarised before (the row of lots "1, 2" beside lots 1 and 2 without an award) is summarised again
+    # when opened
+    from tenderarchive.store.summaries import refresh_summaries
+    db.execute("delete from summary_region_lots where lot_id in ('1', '2')")
+    db.execute("insert into summary_region_lots select jeugdregio_code, procurement_id, '1, 2', null, 1, award_id, "
+               "gegund_op from summary_region_lots where lot_id = '3'")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    db.close()
+    upgraded = open_archive(tmp_path / "ocds.db")
+    refresh_summaries(upgraded)
+    assert sorted(r["lot_id"] for r in upgraded.query("select lot_id from summary_region_lots")) == ["1", "2", "3"]
+
+
+def test_an_update_of_one_lots_award_leaves_the_same_award_ids_other_lot_in_force_in_one_file_as_in_two(tmp_path):
+    """Reference §6.1/§6.3 (one ocid in two yearly files, "merge them"), §4 "Rectified award". SYNTHETIC per-row releases
+    of publication 310836 (2021): award id a1 of Stichting Een on lot 1 for € 1.000.000 and on lot 2 for € 400.000
+    (values of their own: an award of each lot); publication 310837 (2022, tag awardUpdate) values a1 on lot 1 at
+    € 1.100.000. Read from two yearly files, in either order, lot 1's award is € 1.100.000 and lot 2's stays € 400.000
+    (€ 1.500.000). Read from one file holding both, the award id's latest publication replaced every lot's award of
+    the id: lot 2's award (and its value) was gone, or, taking the latest by where the id first appeared, lot 1's
+    correction was."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.derive import derive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(lot, amount_):
+        return {"id": "a1", "status": "active", "relatedLots": [lot], "value": {"amount": amount_, "currency": "EUR"},
+                "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}
+    rows = [release("ocds-1l04xe-310836", f"310836-r{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("11111111", "Stichting Een")],
+                    awards=[award(lot, value)]) for n, (lot, value) in enumerate([("1", 1000000), ("2", 400000)])]
+    update = {"ocid": "ocds-1l04xe-310836", "id": "310837", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 1100000, "currency": "EUR"}, "relatedLots": ["1"]}]}
+
+    def state(db):
+        derive(db, 1)
+        return (sorted((r["lot_id"], r["value_cents"], r["name"]) for r in db.query(
+                    "select a.lot_id, a.value_cents, s.name from awards a join award_suppliers s using (award_id) "
+                    "where a.current = 1")),
+                [(r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query("select * from summary_procurements")])
+
+    expected = ([("1", 110000000, "Stichting Een"), ("2", 40000000, "Stichting Een")], [(2, 150000000)])
+    for db in written_in_either_order(tmp_path, yearly_files(rows, [update])):
+        assert state(db) == expected
+    assert state(ocds_archive(tmp_path / "one.db", to_procedure(rows + [update], source="one.json"))) == expected
