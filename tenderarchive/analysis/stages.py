@@ -1191,15 +1191,15 @@ _FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2
                         re.I)
 _START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
                             r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
+#: the tender's own steps that start or open (not the contracts), and the verbs of starting or opening
+_PROCEDURE_NOUN = r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)"
+_STARTS = r"(?:start|starten|begint|beginnen|opent|openen)"
 _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
                         r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
                         # the procedure itself starting or opening then, not the contracts ("De aanbesteding start vanaf
                         # 1 maart 2022 op TenderNed", "per 1 mei opent de inschrijving"): the tender's own steps
-                        r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)(?:en|s)?\s+"
-                        r"(?:[\w-]+\s+){0,4}?"
-                        r"(?:start|starten|begint|beginnen|opent|openen|gaat\s+open|verschijnt)|"
-                        r"(?:start|starten|begint|beginnen|opent|openen)\s+(?:de|het)\s+(?:[\w-]+\s+)?"
-                        r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding))\b",
+                        + _PROCEDURE_NOUN + r"(?:en|s)?\s+(?:[\w-]+\s+){0,4}?(?:" + _STARTS + r"|gaat\s+open|verschijnt)|"
+                        + _STARTS + r"\s+(?:de|het)\s+(?:[\w-]+\s+)?" + _PROCEDURE_NOUN + r")\b",
                         re.I)
 
 
