@@ -1191,6 +1191,14 @@ _FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2
                         re.I)
 _START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
                             r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
+#: branch cv60: the care delivered by a party from that date -- "vanaf 1 juli 2025 gaan we samen crisishulp aanbieden", "zodat
+#: wij per 1 januari 2026 specialistische hulp kunnen bieden", "levert X vanaf 2026 de jeugdhulp" -- is the services'
+#: start (stages.md contractstart, "per 1 januari werken we met"), as the providers or contracts from it are: a verb of
+#: delivering with the care as its object, not care named beside a budget ("Per 2025 is er meer geld voor de jeugdhulp")
+_CARE_WORD = r"(?:\w*hulp(?:verlening)?|\w*zorg|ondersteuning|begeleiding|jeugdbescherming|behandeling)"
+_DELIVER_VERB = r"(?:aan)?bieden|(?:aan)?biedt|leveren|levert|verlenen|verleent|verzorgen|verzorgt"
+_CARE_DELIVERED = re.compile(r"\b" + _CARE_WORD + r"\s+(?:[\w-]+\s+){0,6}?(?:" + _DELIVER_VERB + r")\b|"
+                             r"\b(?:" + _DELIVER_VERB + r")\s+(?:[\w-]+\s+){0,4}?" + _CARE_WORD + r"\b", re.I)
 #: the tender's own steps that start or open (not the contracts), and the verbs of starting or opening
 _PROCEDURE_NOUN = r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)"
 _STARTS = r"(?:start|starten|begint|beginnen|opent|openen)"
@@ -1206,7 +1214,7 @@ _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|aflo
 def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
     """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
     (branch cv59)."""
-    if ref is None or not _START_CONTEXT.search(text) or _START_NOT.search(text):
+    if ref is None or not (_START_CONTEXT.search(text) or _CARE_DELIVERED.search(text)) or _START_NOT.search(text):
         return None
     for m in _FROM_DATE.finditer(text):
         for e in events:

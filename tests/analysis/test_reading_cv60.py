@@ -1,0 +1,46 @@
+"""Specifications of the readings of branch cv60 (issue 11) -- in short synthetic pages (SYNTHETIC: written for these tests
+in common Dutch news wording, not taken from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
+"""
+import datetime as dt
+
+import pytest
+
+from tests.analysis.reading import stage_statuses
+
+PUBLISHED = dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf 1 juli 2024 gaan wij samen alle crisishulp voor jongeren in de regio aanbieden.",
+    "De komende maanden werken we hard, zodat we per 1 januari 2025 specialistische hulp kunnen bieden in de wijk.",
+    "Met ingang van 1 januari 2025 levert de stichting de ambulante jeugdhulp in vier gemeenten.",
+    "Per 1 april 2024 verzorgt het nieuwe team de begeleiding van gezinnen in de stad.",
+])
+def test_care_delivered_from_a_date_ahead_is_the_start_to_come(read, text):
+    # stages.md contractstart ("per 1 januari werken we met"): a party delivering the care from a date after the page's own
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get("contractstart") == "planned"
+    assert result["primary_stage"] != "contractstart"
+
+
+@pytest.mark.parametrize("text", [
+    # a budget, not care delivered
+    "Per 2025 is er meer geld voor de jeugdhulp in de regio.",
+    # a date before the page's own: left to the sentence's tense
+    "Vanaf 1 januari 2023 biedt de stichting de jeugdhulp in vier gemeenten.",
+    # an end of the delivery, not its start
+    "Vanaf 1 januari 2025 levert de stichting geen jeugdhulp meer; het contract eindigt dan.",
+])
+def test_care_without_delivery_from_a_date_ahead_names_no_start_ahead(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("contractstart") != "planned"
+
+
+def test_the_care_delivered_is_read_in_linear_time():
+    # guard: 100 KB of care words with no delivering verb, and of delivering verbs with no care after them
+    from tenderarchive.analysis.stages import _CARE_DELIVERED
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("jeugdhulp en de ", "bieden de grote ", "xzorgxxxxxxxxxxxxx"):
+        assert linear_time(_CARE_DELIVERED.search, unit) < LINEAR, unit
