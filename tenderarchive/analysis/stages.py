@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -1323,6 +1323,24 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     return stages
 
 
+#: branch cv60: the steps of the procedure itself, from its start to the contracts' start (stages.md's order)
+_PROCEDURE_STEPS = (frozenset(STAGE_ORDER[STAGE_RANK["aankondiging"]:STAGE_RANK["contractstart"] + 1])
+                    - {"bezwaar"} - set(INTERRUPTING))
+
+
+def _preparation_behind(stages: list[dict]) -> list[dict]:
+    """branch cv60: stages.md's steps follow one another: a page that tells a step of the procedure itself as taken or
+    running -- the tender published or open, the award made, the contracts signed -- tells a procurement whose preparation
+    is behind it, so a preparation it read as running ("De gemeenten hebben besloten tot een nieuwe inkoop. Veendam start
+    een openbare procedure") is done. Not where the page tells a failure, court step or extension taken or running: a new
+    round may be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor")."""
+    told = [s for s in stages if s["status"] in ("done", "current")]
+    if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
+            or any(s["stage"] in INTERRUPTING or s["stage"] == "verlenging" for s in told)):
+        return stages
+    return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
+
+
 def add_preparation_under_way(stages: list[dict]) -> list[dict]:
     """branch cv47: a page whose only steps are still to come, a step of the procedure itself among them -- its start
     ("Volgende week begint de aanbesteding voor de jeugdzorg"), the questions, tenders or award ("De gemeente gaat zelf
@@ -1333,7 +1351,7 @@ def add_preparation_under_way(stages: list[dict]) -> list[dict]:
     follow an award, or are no step of a procurement being prepared), nor when any step is done or current. The first
     choice is the procedure's start, then the earliest step to come."""
     if any(s["status"] in ("done", "current") for s in stages):
-        return stages
+        return _preparation_behind(stages)
     low, high = STAGE_RANK["aankondiging"], STAGE_RANK["definitieve_gunning"]
     to_come = [s for s in stages if s["status"] == "planned" and s["strong"] and low <= STAGE_RANK[s["stage"]] <= high]
     if not to_come:

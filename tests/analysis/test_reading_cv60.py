@@ -44,3 +44,28 @@ def test_the_care_delivered_is_read_in_linear_time():
 
     for unit in ("jeugdhulp en de ", "bieden de grote ", "xzorgxxxxxxxxxxxxx"):
         assert linear_time(_CARE_DELIVERED.search, unit) < LINEAR, unit
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeenten werken aan een nieuwe inkoopstrategie voor de jeugdhulp. De aanbesteding is op TenderNed gepubliceerd.",
+    "De regio werkt aan een nieuwe inkoopstrategie voor de jeugdhulp. De opdracht is inmiddels gegund aan drie aanbieders.",
+    "De regio bereidt de nieuwe inkoop van jeugdhulp voor. De contracten met twaalf aanbieders zijn getekend.",
+])
+def test_a_procedure_step_taken_puts_its_preparation_behind_it(read, text):
+    # stages.md's steps follow one another: the tender started, the award made or the contracts signed tell a
+    # procurement whose preparation is over
+    statuses = stage_statuses(read(text, published=PUBLISHED))
+    assert statuses.get("voorbereiding") == "done"
+    assert any(st in ("done", "current") for stage, st in statuses.items() if stage != "voorbereiding")
+
+
+@pytest.mark.parametrize("text", [
+    # a failed round: the next one is being prepared
+    "De aanbesteding jeugdhulp is mislukt. De regio werkt nu aan een nieuwe inkoopstrategie voor de jeugdhulp.",
+    # the contracts extended while the new purchase is prepared
+    "De contracten jeugdhulp zijn met een jaar verlengd. Intussen werkt de regio aan een nieuwe inkoopstrategie.",
+    # only steps to come: the preparation is under way (cv47)
+    "De regio werkt aan een nieuwe inkoopstrategie voor de jeugdhulp. Volgend jaar start de aanbesteding.",
+])
+def test_a_preparation_after_a_failure_an_extension_or_before_any_step_still_runs(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("voorbereiding") == "current"
