@@ -1293,6 +1293,28 @@ def _running_procedure(sents: list[Sentence]) -> tuple[re.Match, str] | None:
     return None
 
 
+#: branch cv60: a particular procedure named as a noun ("de aanbesteding", "de aanbestedingsprocedure", "een
+#: open-house-procedure", "de inkoopprocedure")
+_TENDER_NOUN = re.compile(r"\b(?:aanbesteding(?:sprocedure)?|inkoopprocedure|open[- ]?house[- ]?procedure)\b", re.I)
+
+
+def _tender_behind_court(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+    """branch cv60: a court step taken or running about a tender the page names ("Dit kort geding gaat over een aanbesteding
+    voor ...", "hebben de gemeente aangeklaagd vanwege de aanbestedingsprocedure") presupposes the tender was put out:
+    stages.md's `aankondiging`, done, as weak evidence (the court step stays the page's news), where the page tells no step
+    of the procedure at all and no extension (a case against extending instead of tendering is about no tender put out)."""
+    told = [s for s in stages if s["status"] in ("done", "current")]
+    if (not any(s["stage"] in LEGAL_STAGES for s in told)
+            or any(s["stage"] in _PROCEDURE_STEPS or s["stage"] in ("verlenging", "vooraankondiging") for s in stages)):
+        return stages
+    for s in sents:
+        m = _TENDER_NOUN.search(s.text)
+        if m:
+            return sorted(stages + [{"stage": "aankondiging", "status": "done", "cue": m.group(0), "sentence": s.text,
+                                     "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
+    return stages
+
+
 def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
@@ -1300,7 +1322,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     before its noun ("het lopende aanbestedingsproces", :func:`_running_procedure`, branch cv35)."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
-        return stages
+        return _tender_behind_court(stages, sents)
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs

@@ -69,3 +69,37 @@ def test_a_procedure_step_taken_puts_its_preparation_behind_it(read, text):
 ])
 def test_a_preparation_after_a_failure_an_extension_or_before_any_step_still_runs(read, text):
     assert stage_statuses(read(text, published=PUBLISHED)).get("voorbereiding") == "current"
+
+
+@pytest.mark.parametrize("text, court", [
+    ("Drie aanbieders hebben een kort geding aangespannen tegen de aanbesteding jeugdhulp van de regio. De rechter heeft "
+     "hun eisen afgewezen.", "kort_geding"),
+    ("Het gerechtshof heeft de gemeente in het ongelijk gesteld in de zaak over de aanbestedingsprocedure voor "
+     "jeugdzorg.", "hoger_beroep"),
+])
+def test_a_court_step_about_a_tender_presupposes_the_tender_put_out(read, text, court):
+    # a case about a tender is about one put out (stages.md aankondiging, done); the court step stays the page's news
+    result = read(text, published=PUBLISHED)
+    statuses = stage_statuses(result)
+    assert statuses.get("aankondiging") == "done"
+    assert result["primary_stage"] == court
+
+
+@pytest.mark.parametrize("text", [
+    # a case against extending instead of tendering: no tender put out
+    "Een aanbieder heeft een kort geding aangespannen omdat de gemeente de contracten jeugdhulp heeft verlengd zonder "
+    "aanbesteding. De rechter heeft de eis afgewezen.",
+    # no tender named
+    "De rechter heeft in kort geding bepaald dat de gemeente de tarieven voor jeugdhulp moet verhogen.",
+])
+def test_a_court_step_about_an_extension_or_no_tender_names_no_tender_put_out(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("aankondiging") is None
+
+
+def test_the_tender_noun_is_read_in_linear_time():
+    # guard: 100 KB of near-misses of the procedure nouns
+    from tenderarchive.analysis.stages import _TENDER_NOUN
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("open-house-proceduur ", "aanbestedingsprocedur", "xinkoopprocedurex "):
+        assert linear_time(_TENDER_NOUN.search, unit) < LINEAR, unit
