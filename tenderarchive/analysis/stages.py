@@ -930,6 +930,17 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
 _PURCHASE_BEHIND = re.compile(r"aanbested|aanbesteed|ingekocht|\binkoop|gegund|gunning|gecontracteerd", re.I)
 
 
+#: branch cv60: stages.md's `bezwaar` is the objection during the standstill an award opens: a complaint ("klacht") is one
+#: only where its sentence names the award ("een klacht over de voorlopige gunning"), not a complaint about the tender's
+#: terms before it ("diende een klacht in over het geboden tarief"); and the term for objecting told as passed ("De
+#: bezwaartermijn is verlopen", "na het verstrijken van de standstill") tells none made
+_COMPLAINT = re.compile(r"klacht|diende", re.I)
+_AWARD_WORD = re.compile(r"\b(?:gun\w*|gegund\w*|voorlopige?\s+gunning\w*|\w*gunningsbeslissing\w*|\w*gunningsvoornemen\w*)",
+                         re.I)
+_TERM_PASSED = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|zijn|was|waren)\s+(?:inmiddels\s+|nu\s+)?(?:verlopen|verstreken|"
+                          r"voorbij|afgelopen)\b", re.I)
+
+
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
@@ -1018,6 +1029,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "het bezwaar tegen de gunning is ingetrokken": the objection withdrawn, no award told (cv55)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
+            if stage == "bezwaar" and _COMPLAINT.match(m.group(0)) and not _AWARD_WORD.search(text):
+                continue  # branch cv60: "diende een klacht in over het tarief": a complaint about the tender, no award objected to
+            if stage == "bezwaar" and _TERM_PASSED.match(text, m.end()):
+                continue  # branch cv60: "De bezwaartermijn is verlopen": the standstill passed, no objection told
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):

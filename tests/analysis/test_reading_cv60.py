@@ -103,3 +103,31 @@ def test_the_tender_noun_is_read_in_linear_time():
 
     for unit in ("open-house-proceduur ", "aanbestedingsprocedur", "xinkoopprocedurex "):
         assert linear_time(_TENDER_NOUN.search, unit) < LINEAR, unit
+
+
+@pytest.mark.parametrize("text", [
+    "Vorige maand diende een van de aanbieders een klacht in over het geboden tarief voor de jeugdhulp.",
+    "Twee aanbieders hebben een klacht ingediend bij het meldpunt over de eisen in de aanbesteding jeugdhulp.",
+    "De bezwaartermijn is verlopen en daarmee is de opdracht jeugdhulp definitief gegund aan Kwadraad.",
+    "De standstill periode is inmiddels verstreken; de gemeente heeft de opdracht jeugdhulp gegund.",
+])
+def test_a_complaint_about_the_terms_or_a_passed_objection_term_is_no_objection(read, text):
+    # stages.md `bezwaar`: the objection during the standstill an award opens -- not a complaint about the tender's
+    # terms, nor the term for objecting told as passed
+    assert "bezwaar" not in stage_statuses(read(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "Een aanbieder heeft een klacht ingediend tegen de voorlopige gunning van de opdracht jeugdhulp.",
+    "Twee aanbieders hebben bezwaar gemaakt tegen de gunning van de opdracht jeugdhulp.",
+])
+def test_a_complaint_or_objection_against_the_award_is_the_objection(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("bezwaar") == "done"
+
+
+def test_the_passed_term_is_read_in_linear_time():
+    from tenderarchive.analysis.stages import _TERM_PASSED
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("de bezwaartermijn is ", "is is is verlopenx "):
+        assert linear_time(lambda t: [_TERM_PASSED.match(t, i) for i in range(0, len(t), 997)], unit) < LINEAR, unit
