@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -930,6 +930,17 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
 _PURCHASE_BEHIND = re.compile(r"aanbested|aanbesteed|ingekocht|\binkoop|gegund|gunning|gecontracteerd", re.I)
 
 
+#: branch cv60: stages.md's `bezwaar` is the objection during the standstill an award opens: a complaint ("klacht") is one
+#: only where its sentence names the award ("een klacht over de voorlopige gunning"), not a complaint about the tender's
+#: terms before it ("diende een klacht in over het geboden tarief"); and the term for objecting told as passed ("De
+#: bezwaartermijn is verlopen", "na het verstrijken van de standstill") tells none made
+_COMPLAINT = re.compile(r"klacht|diende", re.I)
+_AWARD_WORD = re.compile(r"\b(?:gun\w*|gegund\w*|voorlopige?\s+gunning\w*|\w*gunningsbeslissing\w*|\w*gunningsvoornemen\w*)",
+                         re.I)
+_TERM_PASSED = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|zijn|was|waren)\s+(?:inmiddels\s+|nu\s+)?(?:verlopen|verstreken|"
+                          r"voorbij|afgelopen)\b", re.I)
+
+
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
@@ -1018,6 +1029,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "het bezwaar tegen de gunning is ingetrokken": the objection withdrawn, no award told (cv55)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
+            if stage == "bezwaar" and _COMPLAINT.match(m.group(0)) and not _AWARD_WORD.search(text):
+                continue  # branch cv60: "diende een klacht in over het tarief": a complaint about the tender, no award objected to
+            if stage == "bezwaar" and _TERM_PASSED.match(text, m.end()):
+                continue  # branch cv60: "De bezwaartermijn is verlopen": the standstill passed, no objection told
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
@@ -1191,22 +1206,30 @@ _FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2
                         re.I)
 _START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
                             r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
+#: branch cv60: the care delivered by a party from that date -- "vanaf 1 juli 2025 gaan we samen crisishulp aanbieden", "zodat
+#: wij per 1 januari 2026 specialistische hulp kunnen bieden", "levert X vanaf 2026 de jeugdhulp" -- is the services'
+#: start (stages.md contractstart, "per 1 januari werken we met"), as the providers or contracts from it are: a verb of
+#: delivering with the care as its object, not care named beside a budget ("Per 2025 is er meer geld voor de jeugdhulp")
+_CARE_WORD = r"(?:\w*hulp(?:verlening)?|\w*zorg|ondersteuning|begeleiding|jeugdbescherming|behandeling)"
+_DELIVER_VERB = r"(?:aan)?bieden|(?:aan)?biedt|leveren|levert|verlenen|verleent|verzorgen|verzorgt"
+_CARE_DELIVERED = re.compile(r"\b" + _CARE_WORD + r"\s+(?:[\w-]+\s+){0,6}?(?:" + _DELIVER_VERB + r")\b|"
+                             r"\b(?:" + _DELIVER_VERB + r")\s+(?:[\w-]+\s+){0,4}?" + _CARE_WORD + r"\b", re.I)
+#: the tender's own steps that start or open (not the contracts), and the verbs of starting or opening
+_PROCEDURE_NOUN = r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)"
+_STARTS = r"(?:start|starten|begint|beginnen|opent|openen)"
 _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
                         r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
                         # the procedure itself starting or opening then, not the contracts ("De aanbesteding start vanaf
                         # 1 maart 2022 op TenderNed", "per 1 mei opent de inschrijving"): the tender's own steps
-                        r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)(?:en|s)?\s+"
-                        r"(?:[\w-]+\s+){0,4}?"
-                        r"(?:start|starten|begint|beginnen|opent|openen|gaat\s+open|verschijnt)|"
-                        r"(?:start|starten|begint|beginnen|opent|openen)\s+(?:de|het)\s+(?:[\w-]+\s+)?"
-                        r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding))\b",
+                        + _PROCEDURE_NOUN + r"(?:en|s)?\s+(?:[\w-]+\s+){0,4}?(?:" + _STARTS + r"|gaat\s+open|verschijnt)|"
+                        + _STARTS + r"\s+(?:de|het)\s+(?:[\w-]+\s+)?" + _PROCEDURE_NOUN + r")\b",
                         re.I)
 
 
 def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
     """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
     (branch cv59)."""
-    if ref is None or not _START_CONTEXT.search(text) or _START_NOT.search(text):
+    if ref is None or not (_START_CONTEXT.search(text) or _CARE_DELIVERED.search(text)) or _START_NOT.search(text):
         return None
     for m in _FROM_DATE.finditer(text):
         for e in events:
@@ -1285,6 +1308,28 @@ def _running_procedure(sents: list[Sentence]) -> tuple[re.Match, str] | None:
     return None
 
 
+#: branch cv60: a particular procedure named as a noun ("de aanbesteding", "de aanbestedingsprocedure", "een
+#: open-house-procedure", "de inkoopprocedure")
+_TENDER_NOUN = re.compile(r"\b(?:aanbesteding(?:sprocedure)?|inkoopprocedure|open[- ]?house[- ]?procedure)\b", re.I)
+
+
+def _tender_behind_court(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+    """branch cv60: a court step taken or running about a tender the page names ("Dit kort geding gaat over een aanbesteding
+    voor ...", "hebben de gemeente aangeklaagd vanwege de aanbestedingsprocedure") presupposes the tender was put out:
+    stages.md's `aankondiging`, done, as weak evidence (the court step stays the page's news), where the page tells no step
+    of the procedure at all and no extension (a case against extending instead of tendering is about no tender put out)."""
+    told = [s for s in stages if s["status"] in ("done", "current")]
+    if (not any(s["stage"] in LEGAL_STAGES for s in told)
+            or any(s["stage"] in _PROCEDURE_STEPS or s["stage"] in ("verlenging", "vooraankondiging") for s in stages)):
+        return stages
+    for s in sents:
+        m = _TENDER_NOUN.search(s.text)
+        if m:
+            return sorted(stages + [{"stage": "aankondiging", "status": "done", "cue": m.group(0), "sentence": s.text,
+                                     "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
+    return stages
+
+
 def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
@@ -1292,7 +1337,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     before its noun ("het lopende aanbestedingsproces", :func:`_running_procedure`, branch cv35)."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
-        return stages
+        return _tender_behind_court(stages, sents)
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
@@ -1315,6 +1360,24 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     return stages
 
 
+#: branch cv60: the steps of the procedure itself, from its start to the contracts' start (stages.md's order)
+_PROCEDURE_STEPS = (frozenset(STAGE_ORDER[STAGE_RANK["aankondiging"]:STAGE_RANK["contractstart"] + 1])
+                    - {"bezwaar"} - set(INTERRUPTING))
+
+
+def _preparation_behind(stages: list[dict]) -> list[dict]:
+    """branch cv60: stages.md's steps follow one another: a page that tells a step of the procedure itself as taken or
+    running -- the tender published or open, the award made, the contracts signed -- tells a procurement whose preparation
+    is behind it, so a preparation it read as running ("De gemeenten hebben besloten tot een nieuwe inkoop. Veendam start
+    een openbare procedure") is done. Not where the page tells a failure, court step or extension taken or running: a new
+    round may be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor")."""
+    told = [s for s in stages if s["status"] in ("done", "current")]
+    if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
+            or any(s["stage"] in INTERRUPTING or s["stage"] == "verlenging" for s in told)):
+        return stages
+    return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
+
+
 def add_preparation_under_way(stages: list[dict]) -> list[dict]:
     """branch cv47: a page whose only steps are still to come, a step of the procedure itself among them -- its start
     ("Volgende week begint de aanbesteding voor de jeugdzorg"), the questions, tenders or award ("De gemeente gaat zelf
@@ -1325,7 +1388,7 @@ def add_preparation_under_way(stages: list[dict]) -> list[dict]:
     follow an award, or are no step of a procurement being prepared), nor when any step is done or current. The first
     choice is the procedure's start, then the earliest step to come."""
     if any(s["status"] in ("done", "current") for s in stages):
-        return stages
+        return _preparation_behind(stages)
     low, high = STAGE_RANK["aankondiging"], STAGE_RANK["definitieve_gunning"]
     to_come = [s for s in stages if s["status"] == "planned" and s["strong"] and low <= STAGE_RANK[s["stage"]] <= high]
     if not to_come:
