@@ -7,7 +7,8 @@ mentions "2 juli 2018" would get that as its publication date).  The rules
 here only accept a date that the page presents *as its own date*:
 
 1. a labelled date: ``Gepubliceerd op: 14 december 2020 08:55``,
-   ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``;
+   ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``, the label naming the item
+   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``);
 2. a byline: ``Redactie 14-10-2021``, ``Door Jan Jansen | 3 maart 2021``;
 3. a line that is nothing but a date, within the first lines after the
    title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
@@ -26,6 +27,9 @@ optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hour
 brackets after the date ("14 oktober 2021 (10u15)"); a Dutch ordinal day ("1e oktober 2021", "3de", "21ste").
 A page's date line in a CMS's English formats (:func:`weekday_form_date`): month first ("Thursday, October 14,
 2021 - 16:05", "Thu, 10/14/2021") or day first on a British-English locale ("14 October 2021", "14th October 2021").
+A comma may part the month from the year ("14 maart, 2021"); a year in two digits needs its apostrophe
+("14-10-'21", "14 dec. '20") and reads in one century rule (:func:`two_digit_year`). A weekday written before a date
+that is not its day ("woensdag 14 oktober 2021", "Wednesday 14 October 2021") makes the line no date of the page's.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
