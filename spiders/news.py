@@ -1468,8 +1468,8 @@ _LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|ingediend|datum|publishe
 
 def short_listed_date(text: str | None, fetched: datetime | None):
     """The date a listing's date element holds as its whole text (a label before it allowed) where the Dutch forms of
-    news-sites.md §2.3 do not read it: written with a two-digit year (:data:`_SHORT_YEAR`; the century the one that
-    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`), or as
+    news-sites.md §2.3 do not read it: written with a two-digit year (:data:`_SHORT_YEAR`; the century the one rule of
+    :func:`~tenderarchive.extraction.dates.two_digit_year`, a page's date line's too) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`), or as
     Drupal's default formats write it (:func:`_weekday_form`).
     Read as no date, such a listing's items went undated where their pages state none, and a ``--from-date`` crawl
     asked every older one; a page's own text is not read so (a "14-10-21" in a sentence may be anything).
@@ -1479,7 +1479,7 @@ def short_listed_date(text: str | None, fetched: datetime | None):
     >>> short_listed_date("Posted on October 14, 2021 at 4:05 PM", None).iso
     '2021-10-14T16:05'
     """
-    from tenderarchive.extraction.dates import MONTHS, ParsedDate
+    from tenderarchive.extraction.dates import MONTHS, ParsedDate, two_digit_year
 
     text = _LISTED_LABEL.sub("", " ".join((text or "").replace("\u00a0", " ").split()).strip(_DATE_WRAPPING))
     if not text or len(text) > 40:
@@ -1487,10 +1487,8 @@ def short_listed_date(text: str | None, fetched: datetime | None):
     time = lambda m: f"T{int(m.group('H')):02d}:{m.group('M')}" if m.group("H") else ""  # noqa: E731
     if match := _SHORT_YEAR.fullmatch(text):
         month = int(match.group("m")) if match.group("m") else MONTHS.get(match.group("mon").lower())
-        limit = (fetched or datetime.now(timezone.utc)).astimezone(AMSTERDAM).year + 1
-        year = 2000 + int(match.group("y"))
         try:
-            day = date(year if year <= limit else year - 100, month or 0, int(match.group("d") or match.group("d2")))
+            day = date(two_digit_year(int(match.group("y"))), month or 0, int(match.group("d") or match.group("d2")))
         except ValueError:
             return None
         return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")

@@ -7,7 +7,8 @@ mentions "2 juli 2018" would get that as its publication date).  The rules
 here only accept a date that the page presents *as its own date*:
 
 1. a labelled date: ``Gepubliceerd op: 14 december 2020 08:55``,
-   ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``;
+   ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``, the label naming the item
+   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``);
 2. a byline: ``Redactie 14-10-2021``, ``Door Jan Jansen | 3 maart 2021``;
 3. a line that is nothing but a date, within the first lines after the
    title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
@@ -26,6 +27,9 @@ optional ``om`` and ``uur`` (or a glued ``u``: "10.15u"; or a ``u`` parting hour
 brackets after the date ("14 oktober 2021 (10u15)"); a Dutch ordinal day ("1e oktober 2021", "3de", "21ste").
 A page's date line in a CMS's English formats (:func:`weekday_form_date`): month first ("Thursday, October 14,
 2021 - 16:05", "Thu, 10/14/2021") or day first on a British-English locale ("14 October 2021", "14th October 2021").
+A comma may part the month from the year ("14 maart, 2021"); a year in two digits needs its apostrophe
+("14-10-'21", "14 dec. '20") and reads in one century rule (:func:`two_digit_year`). A weekday written before a date
+that is not its day ("woensdag 14 oktober 2021", "Wednesday 14 October 2021") makes the line no date of the page's.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
 
@@ -48,7 +52,7 @@ from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 from .cleaning import DATELINE_LABELS, is_view_counter
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "ORDINAL_SUFFIX", "NUMERIC_DATE", "ISO_DATE",
-           "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "FULL_DATE_PATTERNS", "full_date", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
            "find_dateline_date", "url_date"]
@@ -88,7 +92,8 @@ _HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-
 # The day may carry an ordinal dot, as a German-style date line writes it ("woensdag, 8. november 2006"),
 # read only before a month name in lower case: "1. Januari 2020" is the first item of a numbered list.
 # Also with hyphens, as tables and date pickers print a day ("14-dec-2020", "3-mrt-2021"): the same
-# hyphen on both sides of the month name.
+# hyphen on both sides of the month name. A comma may part the month from the year, as an English-style locale or a
+# theme's date format writes a Dutch date ("14 maart, 2021"; branch refnews64).
 #: A Dutch ordinal day before a month name ("1e oktober 2021", "2e okt. 2021", "3de", "1ste", "21ste"), as an article's
 #: info line or a sentence may write it: its number is the day. The suffix after the day's digits, then white space (the
 #: month name must follow: "2e kwartaal 2021" is no date), never after a letter glued to the digits ("x1e oktober").
@@ -96,22 +101,36 @@ _HOUR_ONLY = re.compile(r"^(?:,|om|-|–|\||·|•)?\s*(?:om\s+)?(?:[01]?\d|2[0-
 ORDINAL_SUFFIX = r"(?<![^\W\d_]\d)(?<![^\W\d_]\d\d)(?:ste|de|e)\s+"
 LONG_DATE = re.compile(
     _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:" + ORDINAL_SUFFIX + r"|\s+|\.\s?(?=(?-i:[a-z]))|(?P<hyphen>-)(?=[a-z]))(?P<mon>" + _MONTH_ALT
-    + r")(?(hyphen)-|\.?\s+)(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    + r")(?(hyphen)-|\.?,?\s+)(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.I,
 )
 NUMERIC_DATE = re.compile(
     _WEEKDAY + r"\b(?P<d>\d{1,2})(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
 )
 FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
-#: A day and month name with the year in two digits after an apostrophe, as a theme's short date format prints a
-#: page's date line (PHP's ``j F 'y``: "14 december '20", "ma 14 dec. ’20 08:55"): read for a page's own date only
+#: A day and month (a name, or a number between one separator: "14-10-", "14.10.") with the year in two digits after
+#: an apostrophe, as a theme's short date format prints a page's date line (PHP's ``j F 'y``: "14 december '20", "ma 14
+#: dec. ’20 08:55"; ``d-m-'y``: "14-10-'21", a byline's "Redactie 14-10-’21"): read for a page's own date only
 #: (:func:`parse_dutch_date`, :func:`_is_date_only`), not among an analysis's event dates. Without the apostrophe
-#: two digits after a month are no year ("14 december 20 deelnemers").
+#: two digits after a month are no year ("14 december 20 deelnemers", "14-10-21 in een zin"). The century:
+#: :func:`two_digit_year`.
 SHORT_YEAR_DATE = re.compile(
-    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:" + ORDINAL_SUFFIX + r"|\s+|-(?=[a-z]))(?P<mon>" + _MONTH_ALT
-    + r")\.?[\s-]*['‘’](?P<yy>\d{2})(?!\d)" + _TIME,
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:(?:" + ORDINAL_SUFFIX + r"|\s+|-(?=[a-z]))(?P<mon>" + _MONTH_ALT
+    + r")\.?[\s-]*|(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep))['‘’](?P<yy>\d{2})(?!\d)" + _TIME,
     re.I,
 )
+
+
+def two_digit_year(yy: int) -> int:
+    """The one century rule of a year written in two digits, a page's date line ("14-10-'21") and a listing's date
+    ("14-10-21", ``spiders/news.py`` ``short_listed_date``) alike: 00–69 are 2000–2069, 70–99 are 1970–1999, as
+    POSIX's ``strptime`` ``%y`` reads one. Fixed, not relative to the fetch, so a reparse reads the same year; a year
+    it puts after the fetch or before :data:`MIN_PUBLISHED` is dropped as a publication date (:func:`not_after`).
+
+    >>> two_digit_year(21), two_digit_year(99)
+    (2021, 1999)
+    """
+    return yy + (2000 if yy < 70 else 1900)
 #: An ISO date, also glued to the label before it when a table row lost the space between its cells
 #: ("Status Definitief2020-04-09", "Datum uitspraak2009-09-04"): after a word of lower-case letters only,
 #: never inside a code of capitals and digits (a kenmerk "BJ2020-04-09", "Z2020-04-09") or after a digit,
@@ -125,7 +144,11 @@ _PUBLISHED_LABEL = re.compile(
     # notice is published on ("Gepubliceerd in TenderNed op …" is a tender's day), nor "in de …" (a sentence's)
     r"^(?:gepubliceerd|geplaatst|gepost|verschenen)\s+in\s+(?!(?:tenderned|negometrix|mercell|ted|staatscourant|"
     r"gemeenteblad|provinciaal\s+blad|waterschapsblad|publicatieblad)\b)(?-i:[A-ZÀ-Ý])[^\d:;.!?()]{0,60}?\s+op\s*:?\s*"
-    r"|^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
+    r"|^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|"
+    # the label family naming the item whose day it is: "Datum bericht", "Datum (van het) nieuwsbericht", "Datum van
+    # plaatsing", "Datum artikel", "Berichtdatum", "Nieuwsdatum" (branch refnews64: read as some other date's label)
+    r"datum\s+(?:van\s+)?(?:(?:de|het)\s+)?(?:publicatie|plaatsing|verschijning|uitgifte|(?:nieuws|pers)?bericht|artikel|"
+    r"(?:nieuws)?item)|(?:(?:nieuws|pers)?bericht|artikel|nieuws|uitgifte)datum|uitgegeven|publicatie|verschenen|"
     # a council information system's document page: the document's own date ("Documentdatum", "Datum document")
     r"documentdatum|datum document|"
     # Joomla's article info: "Aangemaakt op 14 december 2020" (its "created"), the publication's day where the page
@@ -228,14 +251,14 @@ def full_date(m: re.Match) -> ParsedDate | None:
 
 def short_year_date(m: re.Match) -> ParsedDate | None:
     """The date of a match of :data:`SHORT_YEAR_DATE`: its two-digit year in 2000–2069 below 70, else in the 1900s
-    (as POSIX's ``strptime`` ``%y`` reads one); ``None`` when the day does not exist or its weekday is another.
+    (:func:`two_digit_year`); ``None`` when the day does not exist or its weekday is another.
 
     >>> short_year_date(SHORT_YEAR_DATE.search("14 december '20 08:55")).iso
     '2020-12-14T08:55'
     """
     g = m.groupdict()
-    year = int(g["yy"])
-    parsed = _build(year + (2000 if year < 70 else 1900), MONTHS[g["mon"].lower()], int(g["d"]), g.get("H"), g.get("M"))
+    month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+    parsed = _build(two_digit_year(int(g["yy"])), month, int(g["d"]), g.get("H"), g.get("M"))
     weekday = _weekday_of(g.get("wd"))
     return None if parsed is None or (weekday is not None and parsed.day.weekday() != weekday) else parsed
 
@@ -257,18 +280,26 @@ def written_date(m: re.Match) -> ParsedDate | None:
     '2021-03-04T16:05'
     >>> written_date(NUMERIC_DATE.search("03/04/2021")).iso
     '2021-04-03'
+
+    A weekday written before the date that is not its day ("woensdag 14 oktober 2021": a Thursday) makes the line no
+    date: it says two days, and which is the page's it cannot tell (branch refnews64; the dateline, a listing's day,
+    a short year and an English date line are read so too). The page's next source of a date is tried.
+
+    >>> written_date(LONG_DATE.search("woensdag 14 oktober 2021")) is None
+    True
     """
     parsed = full_date(m)
     g = m.groupdict()
-    if g.get("sep") != "/":
-        return parsed
-    swapped = _build(int(g["y"]), int(g["d"]), int(g["m"]), g.get("H"), g.get("M"))
     weekday = _weekday_of(g.get("wd"))
+    agrees = lambda found: found is not None and (weekday is None or found.day.weekday() == weekday)  # noqa: E731
+    if g.get("sep") != "/":
+        return parsed if agrees(parsed) else None
+    swapped = _build(int(g["y"]), int(g["d"]), int(g["m"]), g.get("H"), g.get("M"))
     if parsed is None:
-        return swapped if swapped and (weekday is None or swapped.day.weekday() == weekday) else None
-    if swapped and weekday is not None and parsed.day.weekday() != weekday and swapped.day.weekday() == weekday:
+        return swapped if agrees(swapped) else None
+    if not agrees(parsed) and agrees(swapped):
         return swapped
-    return parsed
+    return parsed if agrees(parsed) else None
 
 
 def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
@@ -632,7 +663,8 @@ def weekday_form_date(value: str | None) -> ParsedDate | None:
     it gives one, else None. A numeric date is read month first only where a weekday says so (the day it names
     falls on it; "Thu, 10/14/2021" cannot be day first, "za, 04/10/2021" is 10 April); without one the Dutch
     reading (day first, :func:`parse_dutch_date`) stands, and a numeric date its weekday contradicts either way is
-    left to it.
+    left to it. A month-name date whose weekday is not its day ("Wednesday 14 October 2021": a Thursday) is none, as
+    a Dutch one is (:func:`written_date`).
 
     >>> weekday_form_date("Thursday, October 14, 2021 - 16:05").iso
     '2021-10-14T16:05'
@@ -660,7 +692,7 @@ def weekday_form_date(value: str | None) -> ParsedDate | None:
             found = date(year, month, day)
         except ValueError:
             continue
-        if weekday is not None and len(candidates) > 1 and found.weekday() != weekday:
+        if weekday is not None and found.weekday() != weekday:  # a weekday not the date's: no date (:func:`written_date`)
             continue
         if match.group("H") is None:
             return ParsedDate(found.isoformat(), "day")
@@ -739,7 +771,8 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
     return created or fallback
 
 
-_INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen|aangemaakt)\b"
+_INNER_PUBLISHED = (r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen|aangemaakt|"
+                    r"datum (?:nieuws|pers)?bericht|(?:nieuws|pers)?berichtdatum)\b")
 _INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|"
                    r"laatste (?:wijziging|update))\b")
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").

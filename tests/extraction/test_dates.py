@@ -926,3 +926,97 @@ def test_a_line_like_an_english_date_that_names_no_day_is_no_date(line):
     from tenderarchive.extraction.dates import weekday_form_date
 
     assert weekday_form_date(line) is None
+
+
+#: Page date lines in forms §2.3's date grammar did not read (branch refnews64): a numeric day and month with the year
+#: in two digits after an apostrophe, a comma before the year, and the labels of the publication-date family naming
+#: the item ("Datum bericht", "Datum artikel", "Datum plaatsing"), on one line or as a label above its date; and the
+#: date each states.
+REFNEWS64_DATE_LINES = {
+    "<p class='date'>14-10-'21</p>": "2021-10-14",
+    "<p class='meta'>Door Redactie | 14-10-’21 10:15</p>": "2021-10-14T10:15",
+    "<p class='date'>Gepubliceerd op: 03.03.'99</p>": "1999-03-03",
+    "<p class='date'>14 maart, 2021</p>": "2021-03-14",
+    "<p>Gepubliceerd op 14 maart, 2021 om 10.15 uur</p>": "2021-03-14T10:15",
+    "<p>Door Redactie | 14 maart, 2021</p>": "2021-03-14",
+    "<p>Datum bericht 14 oktober 2021</p>": "2021-10-14",
+    "<p>Datum bericht: 14-10-2021</p>": "2021-10-14",
+    "<p>Datum nieuwsbericht: 14 oktober 2021</p>": "2021-10-14",
+    "<p>Datum van plaatsing: 14 oktober 2021</p>": "2021-10-14",
+    "<p>Berichtdatum 14 oktober 2021</p>": "2021-10-14",
+    "<p>Uitgegeven op 14 oktober 2021</p>": "2021-10-14",
+    "<p>Datum uitgifte: 14 oktober 2021</p>": "2021-10-14",
+    "<dl><dt>Datum artikel</dt><dd>14 oktober 2021</dd></dl>": "2021-10-14",
+    "<dl><dt>Datum publicatie:</dt><dd>14 oktober 2021</dd></dl>": "2021-10-14",
+    "<p>Gepubliceerd op</p><p>14 oktober 2021</p>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", REFNEWS64_DATE_LINES)
+def test_a_short_numeric_year_a_comma_before_the_year_or_a_bericht_label_dates_the_page(line):
+    """news-sites.md §2.3's "byline + numeric" with the year short ("14-10-'21"), the long date with a comma before its
+    year ("14 maart, 2021", after a label or a byline too), and the label family of the page's own date ("Datum
+    bericht", "Datum nieuwsbericht", "Datum van plaatsing", "Berichtdatum"; "Datum bericht" read as a label of some
+    other date): each left the page undated, or dated only by a date line's fallback, with the line in its text. Each is
+    the page's stated date, and its line no text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (REFNEWS64_DATE_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+def test_a_two_digit_year_reads_in_one_century_rule_and_needs_its_apostrophe():
+    """The one century rule of a two-digit year (:func:`two_digit_year`, as POSIX's ``%y``): 00–69 are 2000–2069,
+    70–99 are 1970–1999, for a page's date line and a listing's alike; a numeric day and month before two digits
+    without the apostrophe ("14-10-21 deelnemers") stays no date of a page's text; a weekday contradicting the
+    day gives none; 100 KB of near-dates are read in linear time."""
+    from tenderarchive.extraction.dates import parse_dutch_date, two_digit_year
+    from spiders.news import short_listed_date
+    from tests.speed import LINEAR, linear_time
+
+    assert [two_digit_year(y) for y in (0, 21, 69, 70, 99)] == [2000, 2021, 2069, 1970, 1999]
+    assert parse_dutch_date("Redactie 14-10-'21").iso == parse_dutch_date("Redactie 14 okt '21").iso == "2021-10-14"
+    assert short_listed_date("14-10-68", datetime(2026, 1, 1, tzinfo=timezone.utc)).iso == "2068-10-14"
+    assert parse_dutch_date("Op 14-10-21 deelnemers") is None
+    assert parse_dutch_date("2014-10-'21") is None
+    assert parse_dutch_date("do 14-10-'21").iso == "2021-10-14"
+    assert parse_dutch_date("wo 14-10-'21") is None
+    assert linear_time(parse_dutch_date, "14-10-' ", 105_000) < LINEAR
+
+
+def test_a_number_after_a_comma_is_read_as_a_year_only_as_a_whole_date():
+    """The guard of the comma before the year: "14 maart, 2021" is a date, the comma read in the one grammar (the
+    analysis's event dates too); a comma before no year, or a number glued to more digits, is none."""
+    from tenderarchive.extraction.dates import LONG_DATE, full_date, parse_dutch_date
+    from tests.speed import LINEAR, linear_time
+
+    assert full_date(LONG_DATE.search("De inschrijving sluit op 14 maart, 2021 om 12:00 uur.")).iso == "2021-03-14T12:00"
+    assert parse_dutch_date("Op 14 maart, 20210 stukken") is None
+    assert parse_dutch_date("Op 14 maart, de dag erna") is None
+    assert linear_time(parse_dutch_date, "14 maart, ", 105_000) < LINEAR
+
+
+#: Date lines whose weekday is not their day's (14 October 2021 was a Thursday), in English and in Dutch.
+CONTRADICTED_WEEKDAYS = ["<p class='date'>Wednesday 14 October 2021</p>", "<p class='date'>Wednesday, October 14, 2021</p>",
+                         "<p class='date'>woensdag 14 oktober 2021</p>", "<p>Gepubliceerd op woensdag 14 oktober 2021</p>",
+                         "<p>Door Redactie | wo 14-10-2021</p>"]
+
+
+@pytest.mark.parametrize("line", CONTRADICTED_WEEKDAYS)
+def test_a_date_line_whose_weekday_is_another_days_does_not_date_the_page(line):
+    """A date line naming a weekday its date does not fall on ("Wednesday 14 October 2021": 14 October 2021 was a
+    Thursday) says two days, one of them wrong, and which one the page cannot tell: it dated the page the 14th in
+    English and in Dutch alike (the dateline, a listing's day and a short year were checked, the date line not). Such a
+    line states no date: the page's next source (its meta date here) dates it."""
+    page = extract_html(synthetic_page(head="<meta property='article:published_time' content='2021-10-13T09:00:00+02:00'>",
+                                       body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"][:10], page["published_source"]) == ("2021-10-13", "meta")
+
+
+@pytest.mark.parametrize("line", ["Thursday 14 October 2021", "Thursday, October 14, 2021", "donderdag 14 oktober 2021",
+                                  "Gepubliceerd op donderdag 14 oktober 2021", "Door Redactie | do 14-10-2021"])
+def test_a_date_line_whose_weekday_agrees_dates_the_page(line):
+    """The guard: the weekday that is the date's day ("Thursday 14 October 2021") keeps the line the page's date."""
+    from tenderarchive.extraction.dates import find_stated_date
+
+    assert find_stated_date(["Inkoop jeugdhulp", line])[0].iso == "2021-10-14"
