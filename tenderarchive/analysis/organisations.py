@@ -62,6 +62,10 @@ general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toege
 wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
 a tender for another service, are no awardees (:func:`_not_won`).
 
+Branch orgs24: the win rules (``winner``, ``winner_side``, ``gaat_naar``) read a won lot or tender and "Winnaar is X";
+a name ending in its legal form is a party even when it opens with a care word ("Jeugdhulp Zuid B.V."); a question
+(:func:`_asked`) or a winner that is a buyer, a place or a person (:func:`_can_win`) gives no awardee.
+
 Branch orgs4: parties named without a legal form by their part in court (``party_in_procedure``: "in het gelijk
 gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person who acts for them (``on_behalf``,
 ``person_org``), by what they wrote (``author``), as a body named as such (``named_as``), after a bureau's kind
@@ -1237,7 +1241,7 @@ def _awardees(text: str) -> list[dict]:
             for n in found:
                 if rule == "gegund_gekregen" and n in ("Alle", "Middin"):
                     continue
-                if rule in _WON_RULES and not _can_win(n):
+                if rule in _WON_RULES and not _can_win(n, text):
                     continue  # (branch orgs24) "Gemeente Utrecht heeft de aanbesteding gewonnen", "Jan de Vries wint": no party
                 if rule == "gaat_uitvoeren" and _head_role(n, "") in ("buyer", "court"):
                     continue  # (branch orgs9) "Regio X gaat de jeugdhulp uitvoeren": the buyer, not a party it contracted
@@ -1270,12 +1274,19 @@ def _asked(text: str, m: re.Match) -> bool:
     return text[end:end + 1] == "?" or bool(_ASKING.match(m.group("names")))
 
 
-def _can_win(n: str) -> bool:
+def _can_win(n: str, text: str) -> bool:
     """Whether ``n`` can be a tender's winner: a name with a legal form, or one that is no municipality or other buyer
-    ("Gemeente Utrecht"), no place ("Utrecht") and no person ("Jan de Vries")."""
+    ("Gemeente Utrecht"), no place ("Utrecht") and no person the page writes as one ("Jan de Vries, wethouder, ...";
+    a person's shape alone is no proof: "Willemsen de Koning" is a firm)."""
     if _LEGAL_FORM.search(n):
         return True
-    return not (_head_role(n, "") == "buyer" or _is_place(n) or _PERSON.fullmatch(n) and not _PREP_KIND.search(n))
+    return not (_head_role(n, "") == "buyer" or _is_place(n) or n in _person_names_once(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _person_names_once(text: str) -> frozenset[str]:
+    """(branch orgs24) :func:`_person_names`, read once per text for all of its winner candidates."""
+    return frozenset(_person_names(text))
 
 
 # branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")

@@ -34,6 +34,8 @@ def _awardees(text: str) -> list[str]:
     ("Stichting Kindkracht krijgt het perceel jeugdhulp.", ["Stichting Kindkracht"]),
     ("Jeugdhulp Zuid B.V. kreeg het contract.", ["Jeugdhulp Zuid B.V."]),
     ("De opdracht gaat naar Jeugdhulp Zuid B.V.", ["Jeugdhulp Zuid B.V."]),
+    # a person's shape alone is no person: a firm named after its founders
+    ("Willemsen de Koning heeft de aanbesteding gewonnen.", ["Willemsen de Koning"]),
 ])
 def test_a_party_told_as_the_winner_is_an_awardee(read, text, names):
     result = read(_CONTEXT + text)
@@ -53,8 +55,8 @@ def test_a_party_told_as_the_winner_is_an_awardee(read, text, names):
     "Zorgkracht B.V. wint de aanbesteding voor de jeugdhulp?",
     "Gemeente Utrecht heeft de aanbesteding gewonnen.",
     "Utrecht wint de aanbesteding.",
-    "Jan de Vries heeft de aanbesteding gewonnen.",
-    "Winnaar is Jan de Vries.",
+    "Jan de Vries, wethouder van Utrecht, is blij. Jan de Vries heeft de aanbesteding gewonnen.",
+    "Anna Bakker (54) is blij. Winnaar is Anna Bakker.",
 ])
 def test_a_win_denied_asked_or_of_no_party_gives_no_awardee(read, text):
     assert _awardees(_CONTEXT + text) == []
