@@ -62,6 +62,10 @@ general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toege
 wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
 a tender for another service, are no awardees (:func:`_not_won`).
 
+Branch orgs24: the win rules (``winner``, ``winner_side``, ``gaat_naar``) read a won lot or tender and "Winnaar is X";
+a name ending in its legal form is a party even when it opens with a care word ("Jeugdhulp Zuid B.V."); a question
+(:func:`_asked`) or a winner that is a buyer, a place or a person (:func:`_can_win`) gives no awardee.
+
 Branch orgs4: parties named without a legal form by their part in court (``party_in_procedure``: "in het gelijk
 gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person who acts for them (``on_behalf``,
 ``person_org``), by what they wrote (``author``), as a body named as such (``named_as``), after a bureau's kind
@@ -350,7 +354,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     # branch orgs12: the service a party is contracted for is no part of its name ("de overeenkomst met Latax voor het
     # Wmo-vervoer")
     n = re.sub(r" voor (?:de |het )?(?:[A-ZÀ-Ý][a-z]+-[a-z][\w-]*|W[Mm][Oo])(?![\w-]).*\Z", "", n)
-    if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*(?<![^i]e)se", n):
+    # (branch orgs24: a name that ends in its legal form is a party, whatever its first word: "Jeugdhulp Zuid B.V.")
+    if _SERVICE.match(n) and not _LEGAL_END.search(n) or re.fullmatch(r"[A-Z][\w-]*(?<![^i]e)se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
     if re.fullmatch(r"(?:Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest|Rijk|Rijksoverheid)", n):
         return None  # (branch orgs12) a compass word alone ("de regio's West\nFriesland", a name cut by a line break),
@@ -428,6 +433,8 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
 
 
 # branch orgs15: a legal form written with dots at a name's end ("B.V.", "N.V.", "U.A.", "V.O.F.")
+# branch orgs24: a legal form closing a name, with its dots or without ("Jeugdhulp Zuid B.V.", "Jeugdzorg Noord BV")
+_LEGAL_END = re.compile(r"(?<![\w.])(?:B\.?V|N\.?V|U\.?A|V\.?O\.?F)\.?\Z")
 _LEGAL_DOTTED_END = re.compile(r"(?<![\w.])(?:B\.V|N\.V|U\.A|V\.O\.F)\.[\s.,:;'\"()]*\Z")
 # branch orgs15: the number of a party in a list without its dot ("1 Stichting Jeugdformaat,", "2 Parnassia Groep B.V.,"
 # at a ruling's head): where the party stands, not its name ("2Switch", "1nul1" are glued)
@@ -1016,7 +1023,7 @@ def _awardees(text: str) -> list[dict]:
         # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
         # contract binnengehaald"
         # (branch orgs9: the subject a list, "A en B hebben de aanbesteding gewonnen", not the last name only)
-        ("winner_side", rf"(?P<names>{_ALIST}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
+        ("winner_side", rf"(?P<names>{_ALIST}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding|perce(?:el|len)|tender|gunning)\w* "
                         rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))",
          r"\b(?:gekregen|verworven|binnengehaald|gewonnen)\b"),
         # branch orgs1: the idiom of winning ("X de aanbesteding aan het langste eind trok")
@@ -1069,7 +1076,7 @@ def _awardees(text: str) -> list[dict]:
                    rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
         # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
-        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
+        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning|perceel)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
@@ -1118,9 +1125,9 @@ def _awardees(text: str) -> list[dict]:
          r"\b(?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven)\b"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:gunning|opdracht|contract)\b"
                         rf"(?:[\w -]{{0,40}}?) (?:ontvangen|verkregen)\b", r"\b(?:ontvangen|verkregen)\b"),
-        ("winner", rf"\b[Dd]e (?:winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
+        ("winner", rf"(?:\b[Dd]e |(?<![\w-])(?=[Ww]innaar))(?:[Ww]innaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
                    rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
-         r"\b(?:winnaars?|winnende)\b"),
+         r"\b(?:[Ww]innaars?|winnende)\b"),
         # branch orgs10: the winning bid named by its party ("De winnende inschrijving is van X", "De winnende offerte
         # kwam van X") and the care that passes into a party's hands ("De jeugdhulp komt (per 1 januari) in handen van
         # X"); not the state of things ("De uitvoering is in handen van X", a provider of old, read as a relation)
@@ -1224,6 +1231,8 @@ def _awardees(text: str) -> list[dict]:
                 continue  # (branch orgs9) the same words opening the sentence
             if rule == "consortium_signed" and not _CONSORTIUM_CONTRACTED.search(text):
                 continue
+            if rule in _WON_RULES and _asked(text, m):
+                continue  # (branch orgs24) "Wie wint de aanbesteding?", "Heeft X de opdracht gewonnen?": asked, not told
             found = _split_names(m.group("names"), _SLASHED if rule in ("consortium_signed", "gegund_aan", "winner", "in_handen") else
                                  _BRAND if rule in ("signing_parties", "signed_by", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
@@ -1232,6 +1241,8 @@ def _awardees(text: str) -> list[dict]:
             for n in found:
                 if rule == "gegund_gekregen" and n in ("Alle", "Middin"):
                     continue
+                if rule in _WON_RULES and not _can_win(n, text):
+                    continue  # (branch orgs24) "Gemeente Utrecht heeft de aanbesteding gewonnen", "Jan de Vries wint": no party
                 if rule == "gaat_uitvoeren" and _head_role(n, "") in ("buyer", "court"):
                     continue  # (branch orgs9) "Regio X gaat de jeugdhulp uitvoeren": the buyer, not a party it contracted
                 _add(out, seen, n, rule, m.group(0))
@@ -1250,6 +1261,34 @@ _GOES_ON = (rf"(?:(?:vanaf|per|met|ingang|van|in|tot|komende|de|jaren|jaar|samen
             r"jeugd-ggz|zorg|opdracht|werkzaamheden|dienstverlening|begeleiding|hulp)\b"
             r"(?:(?! (?:niet|zelf|die|dat|welke|zij|ze|hij|om|wil|willen)\b)[^.\n]){0,60}?"
             r"\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b")
+# branch orgs24: the rules that tell a party won, got or was given the tender ("X heeft de aanbesteding gewonnen",
+# "Winnaar is X", "X krijgt de opdracht", "De opdracht gaat naar X"): only an organisation wins -- not a municipality or
+# other buyer, a place or a person (:func:`_can_win`) -- and only where the sentence tells it, not asks it (:func:`_asked`)
+_WON_RULES = ("winner", "winner_side", "gaat_naar")
+_ASKING = re.compile(r"(?:Wie|Welke|Wat|Waarom|Wanneer|Hoe)\b")
+
+
+def _asked(text: str, m: re.Match) -> bool:
+    """Whether the sentence of match ``m`` is a question: it ends in a question mark, or its party is a question word."""
+    end = re.compile(r"[^.!?\n]*(?:[A-Z]\.[A-Z]\.[^.!?\n]*)*").match(text, m.end()).end()
+    return text[end:end + 1] == "?" or bool(_ASKING.match(m.group("names")))
+
+
+def _can_win(n: str, text: str) -> bool:
+    """Whether ``n`` can be a tender's winner: a name with a legal form, or one that is no municipality or other buyer
+    ("Gemeente Utrecht"), no place ("Utrecht") and no person the page writes as one ("Jan de Vries, wethouder, ...";
+    a person's shape alone is no proof: "Willemsen de Koning" is a firm)."""
+    if _LEGAL_FORM.search(n):
+        return True
+    return not (_head_role(n, "") == "buyer" or _is_place(n) or n in _person_names_once(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _person_names_once(text: str) -> frozenset[str]:
+    """(branch orgs24) :func:`_person_names`, read once per text for all of its winner candidates."""
+    return frozenset(_person_names(text))
+
+
 # branch orgs7: what is awarded, the object of gunnen ("gunt X de opdracht", "heeft X het perceel jeugdhulp gegund")
 _AWARDED_THING = (r"(?:opdracht|contract|aanbesteding|perceel|percelen|gunning|overeenkomst|raamovereenkomst|jeugdhulp|jeugdzorg|"
                   r"jeugdbescherming|zorg|dienstverlening)\w*")
