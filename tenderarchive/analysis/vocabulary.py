@@ -786,6 +786,13 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:(?:staat|staan|stond|stonden)\b{_GAP}open\b|opengesteld\b)"),
     # the intention to award told with its adjective ("De gemeente is voornemens de opdracht ... te gunnen aan")
     ("voorlopige_gunning", rf"\bvoornemens\b{_GAP}te gunnen\b"),
+    # branch cv61: the award to come told with a future or expectation verb and the infinitive -- "De gemeente zal de
+    # opdracht in juni gunnen", "verwacht de opdracht in juni te gunnen", "gaat de percelen gunnen", "is van plan de
+    # opdracht te gunnen" -- the award named (its tense marks read it planned); not "besloot ... te gunnen", nor the
+    # plural present that tells how a step is taken ("De opdracht gunnen we aan de beste inschrijving")
+    ("definitieve_gunning", rf"\b(?:zal|zullen|gaat|gaan|wil|willen|verwacht|verwachten|hoopt|hopen|van plan|streeft|"
+                            rf"streven)\b{_GAP}(?:de |het |een |alle |hun |zijn |haar )?(?:[\w-]+ ){{0,2}}?"
+                            rf"(?:{_PROCEDURE_OBJECT}|perce(?:el|len)|contract(?:en)?)\b{_GAP}(?:te )?gunnen\b"),
     # the care awarded to a party ("Gemeente gunt jeugdhulp aan Kwadraad"): "aan" after the care, not the idiom of
     # wishing someone something ("we gunnen elk kind goede jeugdhulp")
     ("definitieve_gunning", r"\b(?:gunt|gunde|gunden|gegund) (?:de |het |alle )?(?:[\w-]+ ){0,2}?"
