@@ -549,6 +549,12 @@ def _one_award_of_its_lots(releases: list[dict]) -> list[dict]:
     return [dict(r, awards=[joined(r, a) for a in r["awards"]]) if r.get("awards") else r for r in releases]
 
 
+def _lot_ids(award: dict) -> tuple[str, ...]:
+    """The lots an award names (``relatedLots``, as text), or none where it names no list of lots."""
+    lots = award.get("relatedLots")
+    return tuple(str(x) for x in lots if x is not None) if isinstance(lots, list) else ()
+
+
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
                  reasons: list[str] | None = None) -> dict:
     """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
@@ -650,8 +656,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 continue
             # the lots the award is given on (one award id a publication gives on each of several lots with a value
             # of its own: each lot's award, not the last lot's alone)
-            own_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
-                if isinstance(award.get("relatedLots"), list) else ()
+            own_lots = _lot_ids(award)
             if award.get("id") is not None:
                 # a release with only some of an award's fields (an update giving its new value alone): what it
                 # leaves out is as the earlier releases gave it (OCDS merging), not gone; the award, suppliers
@@ -666,8 +671,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                            if isinstance(v, dict) and isinstance(earlier.get(k), dict) else v
                                            for k, v in award.items() if v is not None}}
                     if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
-                            and _with_tax(value) and (not own_lots or own_lots == tuple(
-                                str(x) for x in earlier.get("relatedLots") or [] if x is not None)) \
+                            and _with_tax(value) and (not own_lots or own_lots == _lot_ids(earlier)) \
                             and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
                             and not _with_tax(earlier["value"]):
                         # one publication giving the award's value twice, exclusive and inclusive of VAT (hasTax):
@@ -683,8 +687,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # merging by id), lot 1 left without its winner and its value out of the totals. A later publication
             # giving the id on a lot replaces that lot's award (``in_force``), winners and all
             # (as merged: a release leaving relatedLots out gives the award's earlier lots)
-            merged_lots = tuple(str(x) for x in award.get("relatedLots") or [] if x is not None) \
-                if isinstance(award.get("relatedLots"), list) else ()
+            merged_lots = _lot_ids(award)
             latest[(str(award.get("id")), names, merged_lots)] = (release, award, names)
             given_last[str(award.get("id"))] = _publication(release) or str(release.get("id"))
             on_lots.setdefault(str(award.get("id")), {})[merged_lots] = (positions[id(release)],
@@ -697,7 +700,6 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # A later publication giving the id on any of an award's lots (or on no lot) replaces it; one giving it on other
     # lots alone (an update of lot 1's award a1, where a1 was lot 1's and lot 2's with values of their own) leaves it
     # in force, as two yearly files holding the two publications give it (store.writes)
-    newest = given_last
 
     def in_force(key, entry) -> bool:
         own, publication = positions[id(entry[0])], _publication(entry[0]) or str(entry[0].get("id"))
@@ -747,12 +749,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         for (p, aid, names), (release, award, _) in given.items():
             related = lots_of(award)
             # (an award a later publication gives again is that publication's, not held here too)
-            if last.get(aid) == p == str(newest.get(aid)) and names \
+            if last.get(aid) == p == str(given_last.get(aid)) and names \
                     and str(award.get("status") or "").lower() not in NO_WINNER | NOT_YET \
                     and len(related) == 1 and related[0] in touched:
                 entries.append((int(update) if update.isdigit() else update, (release, award, names)))
     for (p, aid, names), entry in given.items():
-        if str(newest.get(aid)) in updates and p != str(newest[aid]):
+        if str(given_last.get(aid)) in updates and p != str(given_last[aid]):
             # an earlier publication's version of an award an update gives again, in that publication's award of the
             # lot where it has one (it lost the updated winner)
             entries.append((p, entry))
