@@ -2,7 +2,9 @@
 
 A notice or article whose content equals the archived row is not written
 (``archive/unchanged``); a changed one is updated and its history kept
-(``archive/updated``). A paywall's teaser of an archived whole text is not written over it
+(``archive/updated``). A notice or news page this crawl archived new and writes again (a later response or detail of
+the same crawl: ``writes.NEW_AGAIN``, ``archive/new_again``) is counted once, as new, and keeps no version of its first
+write. A paywall's teaser of an archived whole text is not written over it
 (``archive/teaser_kept``) and counts as unchanged too: the archive holds the article as it was; so does
 an archived page read at a new address (``archive/moved``, below). Everything computed from the
 archived items (procurements, events, links, search index) is the derivation step's job

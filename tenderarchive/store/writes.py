@@ -221,6 +221,33 @@ def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
 
+#: The outcome of writing a notice or news page again that this very crawl archived new (a later response or detail of
+#: the same crawl: a notice found through /gerelateerd and then listed with its row, a news page read again at its
+#: print or tracking address): it is new to the crawl's reader, so it is counted once, as new (the archive pipeline
+#: counts this outcome in none of ``crawls.items_new``, ``items_updated``, ``items_unchanged``), and its first write,
+#: never a state of the archive before the crawl, keeps no version (the crawl report, ``crawl_wijzigingen`` and the
+#: watch reports told it "gewijzigd", the crawl's counts one new and one changed record for one page).
+NEW_AGAIN = "new_again"
+
+
+def note_first_written(db: sqlite_utils.Database, table: str, key, crawl_id) -> None:
+    """Remember that crawl ``crawl_id`` archived row ``key`` of ``table`` new (:func:`first_written_by`)."""
+    if crawl_id is None:
+        return
+    written = getattr(db, "_tenderarchive_first_written", None)
+    if written is None:
+        written = db._tenderarchive_first_written = {}
+    written[(table, str(key))] = crawl_id
+
+
+def first_written_by(db: sqlite_utils.Database, table: str, key, crawl_id) -> bool:
+    """Whether crawl ``crawl_id`` archived row ``key`` of ``table`` new on this connection (:data:`NEW_AGAIN`). A
+    first write rolled back (a failing batch written again item by item) is written again as new, since the row is
+    then not found: the mark matters only for a row that is there."""
+    written = getattr(db, "_tenderarchive_first_written", None) or {}
+    return crawl_id is not None and written.get((table, str(key))) == crawl_id
+
+
 _PLAIN_TYPES = frozenset((str, int, float, type(None), bytes))
 
 
@@ -630,6 +657,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             keep_omitted("notices", None, notice, record.get("unreadable") or (), record.get("not_given") or ())
             put_row(db, "notices", notice)
             outcome = "new"
+            completed = False
         else:
             if record.get("deadline_from_list") and known is not None and detail_deadline(known):
                 # the detail named no closing date and its list row's (the original: reference §3) stood in; the
@@ -659,10 +687,12 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # the list row a later page gave (its row's ``listed_as`` then given for the first time) (spiders/tenderned.py listed_after): completed, not changed; its first
             # write was never a state of the archive before this crawl, so no version of it (a watch report and the
             # changes view told a new notice as a changed one). An archived notice keeps its versions as before.
-            completed = known is not None and known.get("crawl_id") == crawl_id and known.get("listed_as") is None \
+            # So for any notice this crawl archived new and writes again (first_written_by: NEW_AGAIN).
+            completed = known is not None and (first_written_by(db, "notices", key, crawl_id) or (
+                known.get("crawl_id") == crawl_id and known.get("listed_as") is None
                 and notice.get("listed_as") is not None and db.execute(
-                "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",
-                [version_key(key)]).fetchone() is None
+                    "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",
+                    [version_key(key)]).fetchone() is None))
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
                                         not_given=record.get("not_given") or (), versioned=not completed)
         changed = outcome != "unchanged"
@@ -715,6 +745,10 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # ... which the derivation must still see: it rederives the notices this crawl stamped.
             # Stamped in the item's own transaction, so a kill cannot leave the change unstamped.
             set_values(db, "notices", key, {"crawl_id": crawl_id})
+    if outcome == "new":
+        note_first_written(db, "notices", key, crawl_id)
+    elif completed:
+        outcome = NEW_AGAIN  # archived new by this crawl: counted once, as new
     return outcome
 
 
@@ -795,17 +829,22 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         old = get_row(db, "articles", row_key("articles", article))
         if old is not None and len(old.get("text") or "") > len(article.get("text") or ""):
             return "teaser_kept"
+    # a page this crawl archived new, read again (its print or tracking address): no version of its first write,
+    # counted once, as new (NEW_AGAIN)
+    again = first_written_by(db, "articles", url, crawl_id)
     with _item(db):
-        outcome = upsert_if_changed(db, "articles", article)
+        outcome = upsert_if_changed(db, "articles", article, versioned=not again)
+        if outcome == "new":
+            note_first_written(db, "articles", url, crawl_id)
         if outcome == "unchanged":
-            return outcome
+            return NEW_AGAIN if again else outcome
         for table, rows in (("article_municipalities", record.get("municipalities") or []),
                             ("article_organisations", record.get("organisations") or []),
                             ("article_awardees", record.get("awardees") or []),
                             ("article_stages", record.get("article_stages") or []),
                             ("article_events", [dict(e, crawl_id=crawl_id) for e in record.get("events") or []])):
             sync_rows(db, table, "url = ?", [url], rows)
-    return outcome
+    return NEW_AGAIN if again else outcome
 
 
 def write_moved_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:

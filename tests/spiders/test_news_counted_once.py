@@ -1,0 +1,77 @@
+"""A news page a crawl archives new and reads again in the same crawl (its print version, whose canonical URL is the
+page's: news-sites.md §2.2) is new to the crawl's reader, counted once, as new, in every place the crawl's report
+appears: ``crawls``' counts (``tenderarchive status``), the saved search ``crawl_wijzigingen`` (here through
+``tenderarchive export``) and the watch report. Loopback site of SYNTHETIC pages, crawled with ``tenderarchive crawl
+news`` into a real archive."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import sqlite_utils
+
+from tenderarchive.watch.report import build_report
+from tenderarchive.watch.watchlist import load_watchlist
+from tests import forkcli
+from tests.conftest import ROOT, cli
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
+from tests.spiders.test_news_reference8 import TEXT, iprox_item
+from tests.spiders.test_news_reference9 import sitemap_of
+
+ITEM, PRINT = "/nieuws/Gunning_jeugdhulp", "/nieuws/Gunning_jeugdhulp/print"
+TITLE = "Voorlopige gunning jeugdhulp"
+LATER = TEXT + "<p>Aanvulling: de bezwaartermijn is verlengd tot 1 december 2021.</p>"
+
+
+def with_canonical(page: tuple[str, bytes], url: str) -> tuple[str, bytes]:
+    kind, body = page
+    return kind, body.replace(b"</head>", f"<link rel='canonical' href='{url}'></head>".encode())
+
+
+def crawl_wijzigingen(db_path, crawl_id: int) -> list[dict]:
+    path = db_path.parent / f"crawl-{crawl_id}.json"
+    out = cli("export", "crawl_wijzigingen", "--param", f"crawl_id={crawl_id}", "--format", "json", "--db", db_path,
+              "--output", path)
+    assert out.returncode == 0, out.stderr
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_page_archived_new_and_read_again_in_one_crawl_is_counted_once_as_new(tmp_path):
+    """The item and its print version (the same title, one paragraph more, its canonical URL the item's) in one
+    sitemap: the crawl archived the page new, then wrote the other reading over it as a change, so ``crawls`` said
+    "1 new, 1 changed", ``crawl_wijzigingen`` and the watch report "gewijzigd" with a version of a state the archive
+    never had before the crawl. Now: 1 new, 0 changed, 0 unchanged, no version, "nieuw" and "new"; a reparse the
+    same."""
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(ITEM, PRINT), ITEM: iprox_item(TITLE),
+              PRINT: with_canonical(iprox_item(TITLE, LATER), ITEM)}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        done = crawl_news(path, db_path)
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert [r["url"] for r in db["articles"].rows] == [base + ITEM.lstrip("/")]
+    assert db.execute("select count(*) from fetches where status = 200 and url like '%/nieuws/%'").fetchone()[0] == 2
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("title: Gunningen\nwatches:\n  - name: Gunning\n    keywords: [gunning]\n", encoding="utf-8")
+
+    def said():
+        crawl = db["crawls"].get(1)
+        listed = Counter(r["wat"] for r in crawl_wijzigingen(db_path, 1))
+        report = {m.key: m.status for _, matches in build_report(db_path, load_watchlist(watchlist), 1).results
+                  for m in matches}
+        return ((crawl["items_new"], crawl["items_updated"], crawl["items_unchanged"]), dict(listed), report,
+                db["versions"].count)
+
+    expected = ((1, 0, 0), {"nieuw": 1}, {base + ITEM.lstrip("/"): "new"}, 0)
+    assert said() == expected
+    status = cli("status", "--db", db_path)
+    assert status.returncode == 0, status.stderr
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert said() == expected
