@@ -525,6 +525,26 @@ def _future_days(sql: str, params: dict) -> list[str]:
             for name, value in days_to_come({k: v for k, v in params.items() if k in read}, today)]
 
 
+def _unknown_crawls(conn, sql: str, params: dict) -> list[str]:
+    """Why an export of no rows has none when a crawl number it was given (``--param crawl_id=99``, a crawl that
+    is none of the archive's) names no crawl: ``export crawl_wijzigingen`` wrote a header and nothing else at exit
+    0, as for a crawl that archived nothing new or changed. Names the crawls the archive has."""
+    from tenderarchive.query_params import CRAWLS
+
+    read = set(named_parameters(sql))
+    given = [(name, str(params[name]).strip()) for name in sorted(CRAWLS & read)
+             if str(params.get(name) or "").strip().isdigit()]
+    if not given or not conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = 'crawls'").fetchone():
+        return []
+    low, high, count = conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
+    has = ("it has no crawl yet" if not count else f"its crawl is {low}" if count == 1
+           else f"its crawls are {low} to {high}")
+    return [f"no rows; --param {name}={value} names no crawl of this archive: {has} (tenderarchive status lists them)"
+            for name, value in given
+            if not conn.execute("select 1 from crawls where crawl_id = ?", [int(value)]).fetchone()]
+
+
 def _past_last_page(conn, sql: str, params: dict) -> str | None:
     """Why a saved search's export of one page (``--param pagina=N``, README) has no rows when the page is past its
     last: it wrote a header and "no rows; not given, so their default: :sinds", naming a parameter that keeps every
@@ -619,7 +639,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
 
         wordless = [(n, v) for n, v in wordless_searches(sql, params or {}) if v.strip()] if not count else []
         if notes is not None and not count:
-            notes.extend(_future_days(sql, params or {}) + [past] * bool(past))
+            notes.extend(_future_days(sql, params or {}) + _unknown_crawls(conn, sql, params or {})
+                         + [past] * bool(past))
             # --param q=*** (no word): the search matches nothing, which read as words the archive does not hold
             notes.extend(f"no rows; --param {name}={value.strip()[:80]} holds no word to search for: give one or more "
                          "words" for name, value in wordless)

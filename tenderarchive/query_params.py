@@ -1,11 +1,13 @@
-"""The typed parameters of the saved searches: a date, a year, a page or a jeugdregio that is none is a clear error.
+"""The typed parameters of the saved searches: a date, a year, a page, a jeugdregio or a crawl that is none is a clear
+error.
 
 The saved searches compare their date parameters (``before``, ``since``, ``as_of``, ``sinds``, ``voor``) with ISO
 dates as text and cast their years (``year``, ``jaar``) and pages (``pagina``) to integers, so a value that
 is none answered without a word: ``before=31-12-2022`` (the Dutch way of writing a date) listed every row,
 since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` listed nothing; ``pagina=twee``
 showed the first page; ``jeugdregio=Zuid-Limbrug`` (a region misspelt, or a code that is none) listed nothing at
-exit 0, as a region without procurements would. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
+exit 0, as a region without procurements would; ``crawl_id=twaalf`` listed nothing, as a crawl that wrote nothing
+would (and ``tenderarchive export`` says when a crawl number names no crawl of the archive). A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
 sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 naming the
 parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
 the search without that parameter) for the HTML page, one line for ``.csv`` and ``.atom``, JSON
@@ -28,7 +30,9 @@ SINCE_DATES = frozenset({"since", "sinds"})
 YEARS = frozenset({"year", "jaar"})
 PAGES = frozenset({"pagina"})
 REGIONS = frozenset({"jeugdregio"})
-TYPED = DATES | YEARS | PAGES | REGIONS
+#: Parameters that take a crawl's number (``crawls.crawl_id``: the saved search ``crawl_wijzigingen``)
+CRAWLS = frozenset({"crawl_id"})
+TYPED = DATES | YEARS | PAGES | REGIONS | CRAWLS
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
@@ -62,6 +66,12 @@ def checked(name: str, value: str | None) -> str | None:
             except ValueError:
                 pass
         raise BadParameter(f"{name}: {value!r} is not a date: give YYYY-MM-DD, such as 2024-12-31")
+    if name in CRAWLS:
+        # crawl_wijzigingen?crawl_id=twaalf (or "#12", "12a") listed nothing at exit 0, as a crawl that wrote nothing
+        if text.isdigit() and text.isascii() and int(text) >= 1:
+            return value
+        raise BadParameter(f"{name}: {value!r} is not a crawl number: give a crawl_id, such as 12 "
+                           "(tenderarchive status lists the crawls)")
     if name in YEARS:
         if re.fullmatch(r"\d{4}", text):
             return value

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from tenderarchive.metadata import load_metadata
-from tenderarchive.query_params import DATES, PAGES, REGIONS, YEARS, BadParameter, checked
+from tenderarchive.query_params import CRAWLS, DATES, PAGES, REGIONS, YEARS, BadParameter, checked
 from tests.conftest import ROOT
 from tests.datasette.test_saved_searches import rows
 
@@ -23,7 +23,7 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     would go unchecked)."""
     params = {p for q in load_metadata()["databases"]["archive"]["queries"].values() for p in q.get("params") or ()}
     assert {p for p in params if p in ("before", "since", "as_of", "sinds", "voor", "year", "jaar", "pagina",
-                                       "jeugdregio")} == DATES | YEARS | PAGES | REGIONS
+                                       "jeugdregio", "crawl_id")} == DATES | YEARS | PAGES | REGIONS | CRAWLS
 
 
 @pytest.mark.parametrize("name, value, meant", [
@@ -31,7 +31,7 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     ("since", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00"), ("as_of", "", ""), ("jaar", "2023", "2023"),
     ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022"),
     ("jeugdregio", "JZ41", "JZ41"), ("jeugdregio", "Zuid-Limburg", "Zuid-Limburg"), ("jeugdregio", "heerlen", "heerlen"),
-    ("jeugdregio", "", "")])
+    ("jeugdregio", "", ""), ("crawl_id", "12", "12"), ("crawl_id", "", "")])
 def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
     assert checked(name, value) == meant
 
@@ -39,7 +39,8 @@ def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
 @pytest.mark.parametrize("name, value", [("before", "abc"), ("before", "2022-13-01"), ("since", "31-02-2024"),
                                          ("before", "20221231"), ("as_of", "2024-W05"),
                                          ("jaar", "twintig"), ("year", "23"), ("pagina", "twee"), ("pagina", "0"),
-                                         ("pagina", "-1")])
+                                         ("pagina", "-1"), ("crawl_id", "twaalf"), ("crawl_id", "#12"),
+                                         ("crawl_id", "0"), ("crawl_id", "1.5")])
 def test_a_value_not_of_its_kind_is_refused_naming_it(name, value):
     with pytest.raises(BadParameter, match=f"^{name}: {value!r} is not a"):
         checked(name, value)
@@ -115,6 +116,34 @@ def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archi
         export("jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41").stdout
     # a query of one's own reads its parameters as given
     assert export("select :before as b", "--param", "before=gisteren").stdout.split() == ["b", "gisteren"]
+
+
+def test_export_of_what_a_crawl_wrote_refuses_a_crawl_number_that_is_none_and_names_the_crawls_there_are(
+        demo_archive):
+    """``export crawl_wijzigingen --param crawl_id=twaalf`` (or a crawl the archive does not have, a number mistyped)
+    wrote a header and nothing else at exit 0, as for a crawl that archived nothing new or changed. A value that is
+    no crawl number is refused (exit 2, as on the site: 400); a number that names no crawl says which there are."""
+    import sqlite3
+
+    def export(*args):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "crawl_wijzigingen", *args,
+                               "--db", str(demo_archive)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    wrong = export("--param", "crawl_id=twaalf")
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.strip() == ("tenderarchive export: --param crawl_id: 'twaalf' is not a crawl number: give a "
+                                    "crawl_id, such as 12 (tenderarchive status lists the crawls)")
+    conn = sqlite3.connect(demo_archive)
+    crawls = [row[0] for row in conn.execute("select crawl_id from crawls order by crawl_id")]
+    conn.close()
+    assert crawls, "the demo archive records its crawl"
+    absent = export("--param", f"crawl_id={crawls[-1] + 1}")
+    assert absent.returncode == 0 and absent.stdout.splitlines()[0].startswith("wat,tabel,sleutel")
+    assert len(absent.stdout.splitlines()) == 1
+    has = f"its crawl is {crawls[0]}" if len(crawls) == 1 else f"its crawls are {crawls[0]} to {crawls[-1]}"
+    assert f"--param crawl_id={crawls[-1] + 1} names no crawl of this archive: {has}" in absent.stderr
+    known = export("--param", f"crawl_id={crawls[0]}")
+    assert known.returncode == 0 and "names no crawl" not in known.stderr
 
 
 def test_a_saved_search_page_since_a_day_to_come_says_why_it_is_empty(server):
