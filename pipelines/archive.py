@@ -4,7 +4,8 @@ A notice or article whose content equals the archived row is not written
 (``archive/unchanged``); a changed one is updated and its history kept
 (``archive/updated``). A notice or news page this crawl archived new and writes again (a later response or detail of
 the same crawl: ``writes.NEW_AGAIN``, ``archive/new_again``) is counted once, as new, and keeps no version of its first
-write. A paywall's teaser of an archived whole text is not written over it
+write. Any record the crawl writes more than once (an archived notice re-checked and then listed with a changed status)
+is counted once (``ArchivePipeline.count``): updated if a write changed it, else unchanged. A paywall's teaser of an archived whole text is not written over it
 (``archive/teaser_kept``) and counts as unchanged too: the archive holds the article as it was; so does
 an archived page read at a new address (``archive/moved``, below). Everything computed from the
 archived items (procurements, events, links, search index) is the derivation step's job
@@ -69,6 +70,19 @@ def under_archived_url(record: dict, url: str) -> None:
         event.update(url=url, event_id=event_id("article", url, event))
 
 
+def record_key(item) -> tuple | None:
+    """The record an item writes, as the crawl counts it: a notice by its publication, a news page by its archived
+    URL (a moved page's, or the address it was read at when written under it), None for another item."""
+    record = item.record or {}
+    if "notice" in record:
+        return ("notices", str(record["notice"].get("publication_id")))
+    if "article" in record:
+        return ("articles", record["article"].get("url"))
+    if "moved" in record:
+        return ("articles", record["moved"].get("url"))
+    return None
+
+
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -78,6 +92,9 @@ class ArchivePipeline:
         #: when the crawl closes, when it is known whether the archived address still answers
         self.moved_candidates: list = []
         self.oldest = 0.0
+        #: the outcome each record (table, key) written by this crawl was counted as: a record written again is counted
+        #: once (:meth:`count`)
+        self.counted: dict = {}
         self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
         self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
 
@@ -179,23 +196,43 @@ class ArchivePipeline:
             return
         try:
             with self.db.atomic(), items_joining(self.db):
-                outcomes = [writer(self.db, item.record, crawl_id) for item, writer, crawl_id in pending]
+                outcomes = [(item, writer(self.db, item.record, crawl_id)) for item, writer, crawl_id in pending]
         except Exception:  # rolled back, nothing of the batch written: item by item, as below
             outcomes = self.write_each(pending)
-        for outcome in outcomes:
-            self.crawler.stats.inc_value(f"archive/{outcome}")
-            if outcome in ("teaser_kept", "moved"):   # the archived text stays: an unchanged article
-                self.crawler.stats.inc_value("archive/unchanged")
+        for item, outcome in outcomes:
+            if outcome not in ("new", "updated", "unchanged"):   # those are the crawl's counts (count)
+                self.crawler.stats.inc_value(f"archive/{outcome}")
+            self.count(item, outcome)
 
-    def write_each(self, pending: list) -> list[str]:
+    def count(self, item, outcome: str) -> None:
+        """Count a written record in the crawl's counts (``crawls.items_new``, ``items_updated``, ``items_unchanged``)
+        once, however often the crawl wrote it (a notice re-checked and then listed with a changed status, a news page
+        read at two addresses): as updated if any write changed it, else unchanged; one it archived new is new alone
+        (``writes.NEW_AGAIN``). Counted after the write's commit, so a batch written again item by item counts it
+        once too."""
+        kind = {"teaser_kept": "unchanged", "moved": "unchanged"}.get(outcome, outcome)   # the archived text stays
+        if kind not in ("new", "updated", "unchanged"):
+            return
+        key = record_key(item)
+        before = self.counted.get(key) if key is not None else None
+        if before is None:
+            self.crawler.stats.inc_value(f"archive/{kind}")
+            if key is not None:
+                self.counted[key] = kind
+        elif before == "unchanged" and kind == "updated":   # fetched again unchanged, then changed: one change
+            self.crawler.stats.inc_value("archive/unchanged", -1)
+            self.crawler.stats.inc_value("archive/updated")
+            self.counted[key] = kind
+
+    def write_each(self, pending: list) -> list[tuple]:
         """Write ``pending`` in one transaction, each item in a savepoint: a failing item is
-        rolled back alone and reported; the outcomes of the others."""
+        rolled back alone and reported; the others with their outcomes."""
         outcomes = []
         with self.db.atomic():
             for item, writer, crawl_id in pending:
                 try:
                     with item_savepoint(self.db):  # a savepoint: a failing item is rolled back alone
-                        outcomes.append(writer(self.db, item.record, crawl_id))
+                        outcomes.append((item, writer(self.db, item.record, crawl_id)))
                 except Exception as error:  # reported like a failing process_item
                     logger.error("archiving %s failed: %s", getattr(item, "source_url", None), error)
                     self.crawler.signals.send_catch_log(signal=signals.item_error, item=item, response=None,

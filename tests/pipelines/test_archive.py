@@ -121,6 +121,35 @@ def test_rows_of_an_empty_table_are_not_looked_up_before_they_are_written(tmp_pa
     assert len(mine["versions"]) == 0
 
 
+def test_a_record_the_crawl_writes_several_times_is_counted_once(tmp_path):
+    """An archived notice a crawl writes three times (re-checked unchanged, then listed with a change, then changed
+    again) was counted 1 unchanged and 2 updated: ``crawls`` said 3 records for one, ``crawl_wijzigingen`` listed
+    one. Counted once, as updated when a write changed it; one written unchanged twice is 1 unchanged; the
+    batch written again item by item (a failing item in it) counts the same."""
+    first, _crawler, _errors = pipeline(tmp_path / "a.db")
+    for n in (7, 8):
+        first.process_item(item(n))
+    first.close_spider()
+    for broken in (False, True):
+        archive, crawler, errors = pipeline(tmp_path / "a.db")
+        crawler.spider.crawl_id = 2
+        again, later = item(7), item(7)
+        again.record["notice"]["title"] = "Jeugdhulp perceel 7, gewijzigd"
+        later.record["notice"]["title"] = "Jeugdhulp perceel 7, nogmaals gewijzigd"
+        for written in (item(7), again, later, item(8), item(8)) + ((item(9, broken=True),) if broken else ()):
+            archive.process_item(written)
+        archive.close_spider()
+        stats = crawler.stats.get_stats()
+        assert (stats.get("archive/new"), stats.get("archive/updated"), stats.get("archive/unchanged")) == (
+            None, 1, 1), broken
+        assert len(errors) == int(broken)
+        db = sqlite_utils.Database(tmp_path / "a.db")
+        assert db["notices"].get(7)["title"] == "Jeugdhulp perceel 7, nogmaals gewijzigd"
+        db.execute("delete from versions")
+        db.execute("update notices set title = 'Jeugdhulp perceel 7', crawl_id = 1 where publication_id = 7")
+        db.conn.commit()
+
+
 def test_a_key_of_another_type_finds_the_row_it_names(tmp_path):
     """SQLite finds integer key 7 by '7' too: the remembered keys compare as text, so a row
     written with one type and asked for with the other is looked up, not taken for absent."""
