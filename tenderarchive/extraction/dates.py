@@ -8,7 +8,9 @@ here only accept a date that the page presents *as its own date*:
 
 1. a labelled date: ``Gepubliceerd op: 14 december 2020 08:55``,
    ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``, the label naming the item
-   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``);
+   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``), the kind of message before "van"
+   or "d.d." (``Bericht van 14 oktober 2021``, ``Persbericht d.d. 14-10-2021``: the date ending the line), and
+   "d.d." after any of them as "op" (``Gepubliceerd d.d. 14-10-2021``);
 2. a byline: ``Redactie 14-10-2021``, ``Door Jan Jansen | 3 maart 2021``;
 3. a line that is nothing but a date, within the first lines after the
    title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
@@ -154,9 +156,18 @@ _PUBLISHED_LABEL = re.compile(
     # Joomla's article info: "Aangemaakt op 14 december 2020" (its "created"), the publication's day where the page
     # shows no "Gepubliceerd" line (:data:`_CREATED_LABEL`)
     r"aangemaakt|"
-    r"datum|published|posted)(?:\s+op)?\s*:?\s*",
+    # the kind of message the page is and "van" or "d.d." (de dato) before its day (:data:`_MESSAGE_LABEL`)
+    r"(?:(?:nieuws|pers)?bericht|pers(?:mededeling|verklaring)|mededeling|nieuws(?:item)?|artikel)\s+(?:van|d\.\s?d\.)|"
+    # "op" or "d.d." after any of them: "Gepubliceerd d.d. 14-10-2021", "Publicatiedatum d.d. …"
+    r"datum|published|posted)(?:\s+(?:op|d\.\s?d\.))?\s*:?\s*",
     re.I,
 )
+#: The label family naming the kind of message the page is, then "van" or "d.d." and its day: "Bericht van 14 oktober
+#: 2021", "Nieuwsbericht van 3 maart 2022", "Persbericht d.d. 14-10-2021", "Mededeling van …" (branch refnews65). Its
+#: date must end the line (a short suffix at most, :func:`_is_date_only`): "Persbericht van 3 maart 2022 (pdf)" in a
+#: living page's list of earlier releases is a link's, not the page's own date line.
+_MESSAGE_LABEL = re.compile(r"^(?:(?:nieuws|pers)?bericht|pers(?:mededeling|verklaring)|mededeling|nieuws(?:item)?|artikel)"
+                            r"\s+(?:van|d\.\s?d\.)", re.I)
 #: Joomla's "created" label ("Aangemaakt op 14 december 2020", "Aangemaakt: …"): the day the article was written,
 #: its publication's where the page states no other; a "Gepubliceerd" line beside it (its ``publish_up``) comes first.
 _CREATED_LABEL = re.compile(r"^aangemaakt\b", re.I)
@@ -734,7 +745,8 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
         if len(line) <= 120:
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
-                parsed = parse_dutch_date(line[m.end():], anchored=True)
+                parsed = _is_date_only(line[m.end():]) if _MESSAGE_LABEL.match(line) else \
+                    parse_dutch_date(line[m.end():], anchored=True)
                 if parsed and _CREATED_LABEL.match(line):
                     created = created or (parsed, i)
                     continue
