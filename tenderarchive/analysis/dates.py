@@ -25,7 +25,9 @@ goes into ``inference``), tried in this order:
    preceding explicit date (``(2 juli 2018)`` in the heading of [S2]).
 3. ``weekday``: the year in which the date falls on the named weekday, nearest to the
    context year (published year, else the earliest explicit year in the text);
-   7 October is a Thursday in 2021 and 2027, the context picks 2021.
+   7 October is a Thursday in 2021 and 2027, the context picks 2021. A weekday is checked by
+   the page-date reader's one helper (``weekday_agrees``), in rules 1 and 2 too; a full date
+   whose written weekday is another day's is no date at all.
 4. ``published``: relative to the publication date: past tense (``PAST_RE``: an auxiliary
    and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
    before it, otherwise the next occurrence on or after it.
@@ -50,7 +52,8 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date
+from tenderarchive.extraction.dates import (ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date,
+                                            weekday_agrees)
 
 from .vocabulary import MONTHS, WEEKDAYS
 
@@ -155,13 +158,24 @@ def _find_hits(sents: list[Sentence]) -> list[_Hit]:
                 if any(a < e and b > st for st, e in taken):
                     continue
                 taken.append((a, b))
-                if kind in ("full", "numeric", "iso") and full_date(m) is None:
-                    # no such day (31-02-2021, 14-13-2021, 29 februari 2023): not a date, and its span
-                    # taken, so no shorter pattern reads a part of it ("29 februari" with a year inferred)
+                if kind in ("full", "numeric", "iso") and _written_day(m) is None:
+                    # no such day (31-02-2021, 14-13-2021, 29 februari 2023), or a weekday not its day ("woensdag
+                    # 14 oktober 2021": a Thursday): not a date, and its span taken, so no shorter pattern reads a
+                    # part of it ("29 februari" with a year inferred, "oktober 2021" as a month)
                     continue
                 hits.append(_Hit(s.start + a, s.start + b, s, kind, m))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _written_day(m: re.Match):
+    """The date of a full-date match (:func:`full_date`), None where no such day exists or the weekday written
+    before it is another day's: the page-date reader's one check (:func:`weekday_agrees`, branch refnews65), its
+    full weekday names only (in running text "zo 1 maart 2022" is "so", not Sunday)."""
+    parsed = full_date(m)
+    if parsed is None or not weekday_agrees(parsed.day, m.groupdict().get("wd"), abbreviations=False):
+        return None
+    return parsed
 
 
 def _iso(y: int, mo: int | None = None, d: int | None = None) -> str:
@@ -258,10 +272,13 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         is_day = h.kind == "daymonth"
         past = bool(PAST_RE.search(h.sent.text)) or _perfect_around(h.sent.text, *h.m.span())
         year, rule = None, None
+        # the weekday written before the day, where it is: a year is one whose date falls on it (the one check of
+        # the page-date reader, :func:`weekday_agrees`)
+        agrees = lambda y: _valid(y, mo, d) and weekday_agrees(dt.date(y, mo, d), m["wd"] if is_day else None)  # noqa: E731
         # 1. same day+month elsewhere with a year
         if is_day:
             for e in explicit:
-                if e.precision == "day" and e.date[5:] == f"{mo:02d}-{d:02d}":
+                if e.precision == "day" and e.date[5:] == f"{mo:02d}-{d:02d}" and agrees(int(e.date[:4])):
                     year, rule = int(e.date[:4]), "same_date_in_text"
                     break
         # 2. a.s. -> after nearest preceding explicit date
@@ -270,13 +287,11 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
             base = _to_date(prev[-1].date) if prev else ref
             if base:
                 occ = _occurrence(mo, d, base, after=True)
-                if occ:
+                if occ and agrees(occ.year):
                     year, rule = occ.year, "aanstaande"
         # 3. weekday
         if year is None and is_day and m["wd"] and context_year:
-            wd = WEEKDAYS[m["wd"].lower()]
-            cands = [y for y in range(context_year - 7, context_year + 8)
-                     if _valid(y, mo, d) and dt.date(y, mo, d).weekday() == wd]
+            cands = [y for y in range(context_year - 7, context_year + 8) if agrees(y)]
             if cands:
                 year = min(cands, key=lambda y: (abs(y - context_year), y))
                 rule = "weekday"

@@ -54,7 +54,7 @@ from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 from .cleaning import DATELINE_LABELS, is_view_counter
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "ORDINAL_SUFFIX", "NUMERIC_DATE", "ISO_DATE",
-           "FULL_DATE_PATTERNS", "full_date", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "FULL_DATE_PATTERNS", "full_date", "weekday_agrees", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
            "find_dateline_date", "url_date"]
@@ -270,13 +270,29 @@ def short_year_date(m: re.Match) -> ParsedDate | None:
     g = m.groupdict()
     month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
     parsed = _build(two_digit_year(int(g["yy"])), month, int(g["d"]), g.get("H"), g.get("M"))
-    weekday = _weekday_of(g.get("wd"))
-    return None if parsed is None or (weekday is not None and parsed.day.weekday() != weekday) else parsed
+    return parsed if parsed is not None and weekday_agrees(parsed.day, g.get("wd")) else None
 
 
 def _weekday_of(name: str | None) -> int | None:
     name = (name or "").lower()
     return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+
+
+def weekday_agrees(day: date, name: str | None, *, abbreviations: bool = True) -> bool:
+    """Whether the weekday written before a date (``name``: "donderdag", "do"; None: none written) is ``day``'s: the
+    one check of a date's weekday, a page's own date line (:func:`written_date`, :func:`short_year_date`, a dateline,
+    a listing's day) and the event dates of the analysis (tenderarchive/analysis/dates.py) alike (branch refnews65). A
+    date its weekday contradicts ("woensdag 14 oktober 2021": a Thursday) says two days and is no date of either.
+    With ``abbreviations=False`` only a weekday's full name counts: in running text "zo", "ma", "do" before a date are
+    words ("zo 1 maart 2022 mogelijk"), not Sunday, Monday, Thursday.
+
+    >>> weekday_agrees(date(2021, 10, 14), "donderdag"), weekday_agrees(date(2021, 10, 14), "wo")
+    (True, False)
+    >>> weekday_agrees(date(2021, 10, 14), "zo", abbreviations=False)
+    True
+    """
+    weekday = _weekday_of(name) if abbreviations else WEEKDAYS.get((name or "").lower())
+    return weekday is None or day.weekday() == weekday
 
 
 def written_date(m: re.Match) -> ParsedDate | None:
@@ -301,8 +317,7 @@ def written_date(m: re.Match) -> ParsedDate | None:
     """
     parsed = full_date(m)
     g = m.groupdict()
-    weekday = _weekday_of(g.get("wd"))
-    agrees = lambda found: found is not None and (weekday is None or found.day.weekday() == weekday)  # noqa: E731
+    agrees = lambda found: found is not None and weekday_agrees(found.day, g.get("wd"))  # noqa: E731
     if g.get("sep") != "/":
         return parsed if agrees(parsed) else None
     swapped = _build(int(g["y"]), int(g["d"]), int(g["m"]), g.get("H"), g.get("M"))
@@ -382,8 +397,7 @@ def listed_day(text: str | None, now: datetime | None) -> ParsedDate | None:
     for year in (today.year, today.year - 1):
         parsed = _build(year, MONTHS[m.group("mon").lower()], int(m.group("d")), m.group("H"), m.group("M"))
         if parsed is not None and parsed.day <= today:
-            weekday = _weekday_of(m.group("wd"))
-            return parsed if weekday is None or parsed.day.weekday() == weekday else None
+            return parsed if weekday_agrees(parsed.day, m.group("wd")) else None
     return None
 
 
@@ -992,8 +1006,7 @@ def _opening_day(line: str, start: int) -> tuple[ParsedDate, int] | None:
         m = pattern.match(line, start)
         if m:
             parsed = written_date(m)
-            weekday = _weekday_of(m.group("wd"))
-            if parsed is None or (weekday is not None and parsed.day.weekday() != weekday):
+            if parsed is None or not weekday_agrees(parsed.day, m.group("wd")):
                 return None
             return parsed, m.end()
     return None

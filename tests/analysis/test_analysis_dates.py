@@ -124,3 +124,31 @@ def test_one_sentence_naming_a_date_twice_gives_one_event():
     evs = _events("De nieuwe contracten voor jeugdhulp gaan per 1 januari 2024 in, de aanbieders starten op "
                   "1 januari 2024.", published=dt.date(2023, 6, 1))
     assert [(e["date"], e["kind"]) for e in evs] == [("2024-01-01", "contract_start")]
+
+
+@pytest.mark.parametrize("written,day", [("woensdag 14 oktober 2021", None), ("donderdag 14 oktober 2021", "2021-10-14"),
+                                         ("woensdag 14-10-2021", None), ("donderdag 14.10.2021", "2021-10-14")])
+def test_a_full_date_whose_weekday_is_not_its_day_is_no_event_date(read, written, day):
+    """The page-date reader's weekday check (branch refnews64) is the analysis's too (one helper,
+    ``weekday_agrees``): "woensdag 14 oktober 2021" (the 14th was a Thursday) says two days and dates no event,
+    nor is a part of it ("oktober 2021") read as a month; with the right weekday it is the event's day."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    events = read(f"Op {written} start de marktconsultatie voor de inkoop van jeugdhulp.")["events"]
+    assert [e["date"] for e in events] == ([day] if day else [])
+    stated = parse_dutch_date(f"Gepubliceerd op {written}")  # the page-date reader says the same
+    assert (stated.iso if stated else None) == day
+
+
+def test_an_abbreviation_before_a_date_in_running_text_is_a_word_not_a_weekday(read):
+    """In running text "zo" before a date is "so" (not Sunday): only a weekday's full name vetoes the date."""
+    events = read("De gemeenten willen zo 1 maart 2022 met de nieuwe aanbieders jeugdhulp starten.")["events"]
+    assert [e["date"] for e in events] == ["2022-03-01"]
+
+
+def test_the_same_day_elsewhere_in_another_weekdays_year_does_not_give_its_year():
+    """"Donderdag 7 oktober" beside "7 oktober 2022" (a Friday): the other date's year does not fit the weekday;
+    the Thursday nearest the page (2021) does."""
+    evs = _events("Donderdag 7 oktober is de informatiebijeenkomst over de jeugdhulp. Op 7 oktober 2022 gaan de "
+                  "contracten in.", published=dt.date(2021, 9, 1))
+    assert {(e["date"], e["inference"]) for e in evs} == {("2021-10-07", "weekday"), ("2022-10-07", None)}
