@@ -23,14 +23,17 @@ goes into ``inference``), tried in this order:
    section heading such as ``Marktconsultatie 4 juli 2017``).
 2. ``aanstaande``: ``a.s.``/``aanstaande`` -> first occurrence after the nearest
    preceding explicit date (``(2 juli 2018)`` in the heading of [S2]).
-3. ``weekday``: the year in which the date falls on the named weekday, nearest to the
-   context year (published year, else the earliest explicit year in the text);
-   7 October is a Thursday in 2021 and 2027, the context picks 2021. A weekday is checked by
-   the page-date reader's one helper (``weekday_agrees``), in rules 1 and 2 too; a full date
-   whose written weekday is another day's is no date at all.
+3. ``weekday``: with a publication date, the occurrence within ``YEARLESS_WINDOW`` (a year) of it
+   that falls on the named weekday (the tense's side first, as in rule 4), else *no date*
+   ("woensdag 14 maart" on a page of March 2024 is no Wednesday near it); without one, the
+   year in which the date falls on the weekday nearest to the context year (the earliest
+   explicit year in the text): 7 October is a Thursday in 2021 and 2027, the context picks 2021.
+   A weekday is checked by the page-date reader's one helper (``weekday_agrees``), in rules 1
+   and 2 too; a full date whose written weekday is another day's is no date at all.
 4. ``published``: relative to the publication date: past tense (``PAST_RE``: an auxiliary
    and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
-   before it, otherwise the next occurrence on or after it.
+   before it, otherwise the next occurrence on or after it; within ``YEARLESS_WINDOW``, else
+   no date ("29 februari" on a page of 2021). With a publication date the rules below never apply.
 5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
    occurrence before the earliest explicit date in the text.
 6. ``nearest_explicit_year``: the year of the nearest preceding explicit date.
@@ -75,6 +78,10 @@ MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
 RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volgend|vorig)\s+jaar", re.I)
 YEAR_RE = re.compile(r"\b(?P<cue>per|vanaf|sinds|tot|medio|begin|eind|in|voor|na)\s+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)", re.I)
 
+#: How far from the page's publication date a date written without a year may fall (news-sites.md §2.3 "weekday +
+#: day, no year": the year from the page date): the next occurrence after it or the last one before it, never a
+#: year further (branch refnews65).
+YEARLESS_WINDOW = dt.timedelta(days=366)
 _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}
 #: a past tense in the sentence places a date without a year on or before the publication date (rule 4). Branch cv51:
 #: the simple past of a start as well ("De nieuwe contracten gingen op 1 januari in", "ging op 1 januari van start",
@@ -289,18 +296,29 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
                 occ = _occurrence(mo, d, base, after=True)
                 if occ and agrees(occ.year):
                     year, rule = occ.year, "aanstaande"
-        # 3. weekday
-        if year is None and is_day and m["wd"] and context_year:
+        # 3. weekday: with a publication date, the day within YEARLESS_WINDOW of it whose weekday is the one written
+        # (the tense's side first), else no date at all; without one, the year nearest the text's context year
+        if year is None and is_day and m["wd"] and ref:
+            sides = [_occurrence(mo, d, ref, after=not past), _occurrence(mo, d, ref, after=past)]
+            occ = next((o for o in sides if o and abs(o - ref) <= YEARLESS_WINDOW and agrees(o.year)), None)
+            if occ is None:
+                return  # "woensdag 14 maart" on a page of 4 March 2024 (a Thursday then): no day near the page
+            year, rule = occ.year, "weekday"
+            inferred_ref = inferred_ref or occ
+        elif year is None and is_day and m["wd"] and context_year:
             cands = [y for y in range(context_year - 7, context_year + 8) if agrees(y)]
             if cands:
                 year = min(cands, key=lambda y: (abs(y - context_year), y))
                 rule = "weekday"
                 inferred_ref = inferred_ref or dt.date(year, mo, d)
-        # 4. relative to the publication date
+        # 4. relative to the publication date: the last occurrence on or before it (past tense), else the next one
+        # on or after it, within YEARLESS_WINDOW; none there ("29 februari" on a page of 2021) is no date, the
+        # publication date deciding alone (rules 5 and 6 are for a page without one)
         if year is None and ref:
             occ = _occurrence(mo, d, ref, after=not past)
-            if occ:
-                year, rule = occ.year, "published"
+            if occ is None or abs(occ - ref) > YEARLESS_WINDOW:
+                return
+            year, rule = occ.year, "published"
         # 5. before the earliest explicit date (past tense, no publication date)
         if year is None and past and earliest_explicit:
             y = earliest_explicit.year

@@ -146,9 +146,36 @@ def test_an_abbreviation_before_a_date_in_running_text_is_a_word_not_a_weekday(r
     assert [e["date"] for e in events] == ["2022-03-01"]
 
 
+@pytest.mark.parametrize("written,day", [("Donderdag 14 maart", "2024-03-14"), ("Woensdag 14 maart", None),
+                                         ("Dinsdag 14 maart", "2023-03-14")])
+def test_a_weekday_without_a_year_is_read_within_a_year_of_the_page(read, written, day):
+    """A day without a year after a weekday, on a page of 4 March 2024: the day within a year of the page whose
+    weekday is the one written (14 March is a Thursday in 2024 and a Tuesday in 2023), else no date -- the nearest
+    Wednesday 14 March (2029) is five years after the page (the weekday rule read ±7 years around it)."""
+    events = read(f"{written} start de marktconsultatie voor de inkoop van jeugdhulp.",
+                  published=dt.date(2024, 3, 4))["events"]
+    assert [(e["date"], e["inference"]) for e in events] == ([(day, "weekday")] if day else [])
+
+
 def test_the_same_day_elsewhere_in_another_weekdays_year_does_not_give_its_year():
     """"Donderdag 7 oktober" beside "7 oktober 2022" (a Friday): the other date's year does not fit the weekday;
     the Thursday nearest the page (2021) does."""
     evs = _events("Donderdag 7 oktober is de informatiebijeenkomst over de jeugdhulp. Op 7 oktober 2022 gaan de "
                   "contracten in.", published=dt.date(2021, 9, 1))
     assert {(e["date"], e["inference"]) for e in evs} == {("2021-10-07", "weekday"), ("2022-10-07", None)}
+
+
+@pytest.mark.parametrize("sentence,day", [
+    ("Op 14 maart hebben de gemeenten de aanbesteding jeugdhulp gepubliceerd.", "2023-03-14"),
+    ("Op 14 maart publiceren de gemeenten de aanbesteding jeugdhulp.", "2024-03-14"),
+    ("Op 29 februari publiceren de gemeenten de aanbesteding jeugdhulp; de contracten gaan in op 1 januari 2024.",
+     None),
+])
+def test_a_day_without_a_year_is_decided_by_the_publication_date(sentence, day):
+    """news-sites §2.3 "year from the page date": past tense, the last such day on or before the page; otherwise
+    the next one on or after it; within a year of the page (``YEARLESS_WINDOW``), else no date ("29 februari" on a
+    page of 1 March 2021: the next is in 2024, three years on; the year of another date of the text is not taken).
+    """
+    published = dt.date(2024, 3, 4) if day else dt.date(2021, 3, 1)
+    evs = [e for e in _events(sentence, published=published) if e["year_inferred"]]
+    assert [(e["date"], e["inference"]) for e in evs] == ([(day, "published")] if day else [])
