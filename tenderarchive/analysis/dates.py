@@ -23,12 +23,17 @@ goes into ``inference``), tried in this order:
    section heading such as ``Marktconsultatie 4 juli 2017``).
 2. ``aanstaande``: ``a.s.``/``aanstaande`` -> first occurrence after the nearest
    preceding explicit date (``(2 juli 2018)`` in the heading of [S2]).
-3. ``weekday``: the year in which the date falls on the named weekday, nearest to the
-   context year (published year, else the earliest explicit year in the text);
-   7 October is a Thursday in 2021 and 2027, the context picks 2021.
+3. ``weekday``: with a publication date, the occurrence within ``YEARLESS_WINDOW`` (a year) of it
+   that falls on the named weekday (the tense's side first, as in rule 4), else *no date*
+   ("woensdag 14 maart" on a page of March 2024 is no Wednesday near it); without one, the
+   year in which the date falls on the weekday nearest to the context year (the earliest
+   explicit year in the text): 7 October is a Thursday in 2021 and 2027, the context picks 2021.
+   A weekday is checked by the page-date reader's one helper (``weekday_agrees``), in rules 1
+   and 2 too; a full date whose written weekday is another day's is no date at all.
 4. ``published``: relative to the publication date: past tense (``PAST_RE``: an auxiliary
    and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
-   before it, otherwise the next occurrence on or after it.
+   before it, otherwise the next occurrence on or after it; within ``YEARLESS_WINDOW``, else
+   no date ("29 februari" on a page of 2021). With a publication date the rules below never apply.
 5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
    occurrence before the earliest explicit date in the text.
 6. ``nearest_explicit_year``: the year of the nearest preceding explicit date.
@@ -50,7 +55,8 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date
+from tenderarchive.extraction.dates import (ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date,
+                                            weekday_agrees)
 
 from .vocabulary import MONTHS, WEEKDAYS
 
@@ -72,6 +78,10 @@ MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
 RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volgend|vorig)\s+jaar", re.I)
 YEAR_RE = re.compile(r"\b(?P<cue>per|vanaf|sinds|tot|medio|begin|eind|in|voor|na)\s+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)", re.I)
 
+#: How far from the page's publication date a date written without a year may fall (news-sites.md §2.3 "weekday +
+#: day, no year": the year from the page date): the next occurrence after it or the last one before it, never a
+#: year further (branch refnews65).
+YEARLESS_WINDOW = dt.timedelta(days=366)
 _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}
 #: a past tense in the sentence places a date without a year on or before the publication date (rule 4). Branch cv51:
 #: the simple past of a start as well ("De nieuwe contracten gingen op 1 januari in", "ging op 1 januari van start",
@@ -155,13 +165,24 @@ def _find_hits(sents: list[Sentence]) -> list[_Hit]:
                 if any(a < e and b > st for st, e in taken):
                     continue
                 taken.append((a, b))
-                if kind in ("full", "numeric", "iso") and full_date(m) is None:
-                    # no such day (31-02-2021, 14-13-2021, 29 februari 2023): not a date, and its span
-                    # taken, so no shorter pattern reads a part of it ("29 februari" with a year inferred)
+                if kind in ("full", "numeric", "iso") and _written_day(m) is None:
+                    # no such day (31-02-2021, 14-13-2021, 29 februari 2023), or a weekday not its day ("woensdag
+                    # 14 oktober 2021": a Thursday): not a date, and its span taken, so no shorter pattern reads a
+                    # part of it ("29 februari" with a year inferred, "oktober 2021" as a month)
                     continue
                 hits.append(_Hit(s.start + a, s.start + b, s, kind, m))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _written_day(m: re.Match):
+    """The date of a full-date match (:func:`full_date`), None where no such day exists or the weekday written
+    before it is another day's: the page-date reader's one check (:func:`weekday_agrees`, branch refnews65), its
+    full weekday names only (in running text "zo 1 maart 2022" is "so", not Sunday)."""
+    parsed = full_date(m)
+    if parsed is None or not weekday_agrees(parsed.day, m.groupdict().get("wd"), abbreviations=False):
+        return None
+    return parsed
 
 
 def _iso(y: int, mo: int | None = None, d: int | None = None) -> str:
@@ -258,10 +279,13 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         is_day = h.kind == "daymonth"
         past = bool(PAST_RE.search(h.sent.text)) or _perfect_around(h.sent.text, *h.m.span())
         year, rule = None, None
+        # the weekday written before the day, where it is: a year is one whose date falls on it (the one check of
+        # the page-date reader, :func:`weekday_agrees`)
+        agrees = lambda y: _valid(y, mo, d) and weekday_agrees(dt.date(y, mo, d), m["wd"] if is_day else None)  # noqa: E731
         # 1. same day+month elsewhere with a year
         if is_day:
             for e in explicit:
-                if e.precision == "day" and e.date[5:] == f"{mo:02d}-{d:02d}":
+                if e.precision == "day" and e.date[5:] == f"{mo:02d}-{d:02d}" and agrees(int(e.date[:4])):
                     year, rule = int(e.date[:4]), "same_date_in_text"
                     break
         # 2. a.s. -> after nearest preceding explicit date
@@ -270,22 +294,31 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
             base = _to_date(prev[-1].date) if prev else ref
             if base:
                 occ = _occurrence(mo, d, base, after=True)
-                if occ:
+                if occ and agrees(occ.year):
                     year, rule = occ.year, "aanstaande"
-        # 3. weekday
-        if year is None and is_day and m["wd"] and context_year:
-            wd = WEEKDAYS[m["wd"].lower()]
-            cands = [y for y in range(context_year - 7, context_year + 8)
-                     if _valid(y, mo, d) and dt.date(y, mo, d).weekday() == wd]
+        # 3. weekday: with a publication date, the day within YEARLESS_WINDOW of it whose weekday is the one written
+        # (the tense's side first), else no date at all; without one, the year nearest the text's context year
+        if year is None and is_day and m["wd"] and ref:
+            sides = [_occurrence(mo, d, ref, after=not past), _occurrence(mo, d, ref, after=past)]
+            occ = next((o for o in sides if o and abs(o - ref) <= YEARLESS_WINDOW and agrees(o.year)), None)
+            if occ is None:
+                return  # "woensdag 14 maart" on a page of 4 March 2024 (a Thursday then): no day near the page
+            year, rule = occ.year, "weekday"
+            inferred_ref = inferred_ref or occ
+        elif year is None and is_day and m["wd"] and context_year:
+            cands = [y for y in range(context_year - 7, context_year + 8) if agrees(y)]
             if cands:
                 year = min(cands, key=lambda y: (abs(y - context_year), y))
                 rule = "weekday"
                 inferred_ref = inferred_ref or dt.date(year, mo, d)
-        # 4. relative to the publication date
+        # 4. relative to the publication date: the last occurrence on or before it (past tense), else the next one
+        # on or after it, within YEARLESS_WINDOW; none there ("29 februari" on a page of 2021) is no date, the
+        # publication date deciding alone (rules 5 and 6 are for a page without one)
         if year is None and ref:
             occ = _occurrence(mo, d, ref, after=not past)
-            if occ:
-                year, rule = occ.year, "published"
+            if occ is None or abs(occ - ref) > YEARLESS_WINDOW:
+                return
+            year, rule = occ.year, "published"
         # 5. before the earliest explicit date (past tense, no publication date)
         if year is None and past and earliest_explicit:
             y = earliest_explicit.year

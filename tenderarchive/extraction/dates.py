@@ -8,7 +8,9 @@ here only accept a date that the page presents *as its own date*:
 
 1. a labelled date: ``Gepubliceerd op: 14 december 2020 08:55``,
    ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``, the label naming the item
-   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``);
+   (``Datum bericht ...``, ``Datum van plaatsing ...``, ``Berichtdatum ...``), the kind of message before "van"
+   or "d.d." (``Bericht van 14 oktober 2021``, ``Persbericht d.d. 14-10-2021``: the date ending the line), and
+   "d.d." after any of them as "op" (``Gepubliceerd d.d. 14-10-2021``);
 2. a byline: ``Redactie 14-10-2021``, ``Door Jan Jansen | 3 maart 2021``;
 3. a line that is nothing but a date, within the first lines after the
    title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
@@ -52,7 +54,7 @@ from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 from .cleaning import DATELINE_LABELS, is_view_counter
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "ORDINAL_SUFFIX", "NUMERIC_DATE", "ISO_DATE",
-           "FULL_DATE_PATTERNS", "full_date", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "FULL_DATE_PATTERNS", "full_date", "weekday_agrees", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only", "weekday_form_date",
            "find_dateline_date", "url_date"]
@@ -154,9 +156,18 @@ _PUBLISHED_LABEL = re.compile(
     # Joomla's article info: "Aangemaakt op 14 december 2020" (its "created"), the publication's day where the page
     # shows no "Gepubliceerd" line (:data:`_CREATED_LABEL`)
     r"aangemaakt|"
-    r"datum|published|posted)(?:\s+op)?\s*:?\s*",
+    # the kind of message the page is and "van" or "d.d." (de dato) before its day (:data:`_MESSAGE_LABEL`)
+    r"(?:(?:nieuws|pers)?bericht|pers(?:mededeling|verklaring)|mededeling|nieuws(?:item)?|artikel)\s+(?:van|d\.\s?d\.)|"
+    # "op" or "d.d." after any of them: "Gepubliceerd d.d. 14-10-2021", "Publicatiedatum d.d. …"
+    r"datum|published|posted)(?:\s+(?:op|d\.\s?d\.))?\s*:?\s*",
     re.I,
 )
+#: The label family naming the kind of message the page is, then "van" or "d.d." and its day: "Bericht van 14 oktober
+#: 2021", "Nieuwsbericht van 3 maart 2022", "Persbericht d.d. 14-10-2021", "Mededeling van …" (branch refnews65). Its
+#: date must end the line (a short suffix at most, :func:`_is_date_only`): "Persbericht van 3 maart 2022 (pdf)" in a
+#: living page's list of earlier releases is a link's, not the page's own date line.
+_MESSAGE_LABEL = re.compile(r"^(?:(?:nieuws|pers)?bericht|pers(?:mededeling|verklaring)|mededeling|nieuws(?:item)?|artikel)"
+                            r"\s+(?:van|d\.\s?d\.)", re.I)
 #: Joomla's "created" label ("Aangemaakt op 14 december 2020", "Aangemaakt: …"): the day the article was written,
 #: its publication's where the page states no other; a "Gepubliceerd" line beside it (its ``publish_up``) comes first.
 _CREATED_LABEL = re.compile(r"^aangemaakt\b", re.I)
@@ -259,13 +270,29 @@ def short_year_date(m: re.Match) -> ParsedDate | None:
     g = m.groupdict()
     month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
     parsed = _build(two_digit_year(int(g["yy"])), month, int(g["d"]), g.get("H"), g.get("M"))
-    weekday = _weekday_of(g.get("wd"))
-    return None if parsed is None or (weekday is not None and parsed.day.weekday() != weekday) else parsed
+    return parsed if parsed is not None and weekday_agrees(parsed.day, g.get("wd")) else None
 
 
 def _weekday_of(name: str | None) -> int | None:
     name = (name or "").lower()
     return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+
+
+def weekday_agrees(day: date, name: str | None, *, abbreviations: bool = True) -> bool:
+    """Whether the weekday written before a date (``name``: "donderdag", "do"; None: none written) is ``day``'s: the
+    one check of a date's weekday, a page's own date line (:func:`written_date`, :func:`short_year_date`, a dateline,
+    a listing's day) and the event dates of the analysis (tenderarchive/analysis/dates.py) alike (branch refnews65). A
+    date its weekday contradicts ("woensdag 14 oktober 2021": a Thursday) says two days and is no date of either.
+    With ``abbreviations=False`` only a weekday's full name counts: in running text "zo", "ma", "do" before a date are
+    words ("zo 1 maart 2022 mogelijk"), not Sunday, Monday, Thursday.
+
+    >>> weekday_agrees(date(2021, 10, 14), "donderdag"), weekday_agrees(date(2021, 10, 14), "wo")
+    (True, False)
+    >>> weekday_agrees(date(2021, 10, 14), "zo", abbreviations=False)
+    True
+    """
+    weekday = _weekday_of(name) if abbreviations else WEEKDAYS.get((name or "").lower())
+    return weekday is None or day.weekday() == weekday
 
 
 def written_date(m: re.Match) -> ParsedDate | None:
@@ -290,8 +317,7 @@ def written_date(m: re.Match) -> ParsedDate | None:
     """
     parsed = full_date(m)
     g = m.groupdict()
-    weekday = _weekday_of(g.get("wd"))
-    agrees = lambda found: found is not None and (weekday is None or found.day.weekday() == weekday)  # noqa: E731
+    agrees = lambda found: found is not None and weekday_agrees(found.day, g.get("wd"))  # noqa: E731
     if g.get("sep") != "/":
         return parsed if agrees(parsed) else None
     swapped = _build(int(g["y"]), int(g["d"]), int(g["m"]), g.get("H"), g.get("M"))
@@ -371,8 +397,7 @@ def listed_day(text: str | None, now: datetime | None) -> ParsedDate | None:
     for year in (today.year, today.year - 1):
         parsed = _build(year, MONTHS[m.group("mon").lower()], int(m.group("d")), m.group("H"), m.group("M"))
         if parsed is not None and parsed.day <= today:
-            weekday = _weekday_of(m.group("wd"))
-            return parsed if weekday is None or parsed.day.weekday() == weekday else None
+            return parsed if weekday_agrees(parsed.day, m.group("wd")) else None
     return None
 
 
@@ -734,7 +759,8 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
         if len(line) <= 120:
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
-                parsed = parse_dutch_date(line[m.end():], anchored=True)
+                parsed = _is_date_only(line[m.end():]) if _MESSAGE_LABEL.match(line) else \
+                    parse_dutch_date(line[m.end():], anchored=True)
                 if parsed and _CREATED_LABEL.match(line):
                     created = created or (parsed, i)
                     continue
@@ -980,8 +1006,7 @@ def _opening_day(line: str, start: int) -> tuple[ParsedDate, int] | None:
         m = pattern.match(line, start)
         if m:
             parsed = written_date(m)
-            weekday = _weekday_of(m.group("wd"))
-            if parsed is None or (weekday is not None and parsed.day.weekday() != weekday):
+            if parsed is None or not weekday_agrees(parsed.day, m.group("wd")):
                 return None
             return parsed, m.end()
     return None

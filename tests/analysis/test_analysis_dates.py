@@ -124,3 +124,58 @@ def test_one_sentence_naming_a_date_twice_gives_one_event():
     evs = _events("De nieuwe contracten voor jeugdhulp gaan per 1 januari 2024 in, de aanbieders starten op "
                   "1 januari 2024.", published=dt.date(2023, 6, 1))
     assert [(e["date"], e["kind"]) for e in evs] == [("2024-01-01", "contract_start")]
+
+
+@pytest.mark.parametrize("written,day", [("woensdag 14 oktober 2021", None), ("donderdag 14 oktober 2021", "2021-10-14"),
+                                         ("woensdag 14-10-2021", None), ("donderdag 14.10.2021", "2021-10-14")])
+def test_a_full_date_whose_weekday_is_not_its_day_is_no_event_date(read, written, day):
+    """The page-date reader's weekday check (branch refnews64) is the analysis's too (one helper,
+    ``weekday_agrees``): "woensdag 14 oktober 2021" (the 14th was a Thursday) says two days and dates no event,
+    nor is a part of it ("oktober 2021") read as a month; with the right weekday it is the event's day."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    events = read(f"Op {written} start de marktconsultatie voor de inkoop van jeugdhulp.")["events"]
+    assert [e["date"] for e in events] == ([day] if day else [])
+    stated = parse_dutch_date(f"Gepubliceerd op {written}")  # the page-date reader says the same
+    assert (stated.iso if stated else None) == day
+
+
+def test_an_abbreviation_before_a_date_in_running_text_is_a_word_not_a_weekday(read):
+    """In running text "zo" before a date is "so" (not Sunday): only a weekday's full name vetoes the date."""
+    events = read("De gemeenten willen zo 1 maart 2022 met de nieuwe aanbieders jeugdhulp starten.")["events"]
+    assert [e["date"] for e in events] == ["2022-03-01"]
+
+
+@pytest.mark.parametrize("written,day", [("Donderdag 14 maart", "2024-03-14"), ("Woensdag 14 maart", None),
+                                         ("Dinsdag 14 maart", "2023-03-14")])
+def test_a_weekday_without_a_year_is_read_within_a_year_of_the_page(read, written, day):
+    """A day without a year after a weekday, on a page of 4 March 2024: the day within a year of the page whose
+    weekday is the one written (14 March is a Thursday in 2024 and a Tuesday in 2023), else no date -- the nearest
+    Wednesday 14 March (2029) is five years after the page (the weekday rule read ±7 years around it)."""
+    events = read(f"{written} start de marktconsultatie voor de inkoop van jeugdhulp.",
+                  published=dt.date(2024, 3, 4))["events"]
+    assert [(e["date"], e["inference"]) for e in events] == ([(day, "weekday")] if day else [])
+
+
+def test_the_same_day_elsewhere_in_another_weekdays_year_does_not_give_its_year():
+    """"Donderdag 7 oktober" beside "7 oktober 2022" (a Friday): the other date's year does not fit the weekday;
+    the Thursday nearest the page (2021) does."""
+    evs = _events("Donderdag 7 oktober is de informatiebijeenkomst over de jeugdhulp. Op 7 oktober 2022 gaan de "
+                  "contracten in.", published=dt.date(2021, 9, 1))
+    assert {(e["date"], e["inference"]) for e in evs} == {("2021-10-07", "weekday"), ("2022-10-07", None)}
+
+
+@pytest.mark.parametrize("sentence,day", [
+    ("Op 14 maart hebben de gemeenten de aanbesteding jeugdhulp gepubliceerd.", "2023-03-14"),
+    ("Op 14 maart publiceren de gemeenten de aanbesteding jeugdhulp.", "2024-03-14"),
+    ("Op 29 februari publiceren de gemeenten de aanbesteding jeugdhulp; de contracten gaan in op 1 januari 2024.",
+     None),
+])
+def test_a_day_without_a_year_is_decided_by_the_publication_date(sentence, day):
+    """news-sites §2.3 "year from the page date": past tense, the last such day on or before the page; otherwise
+    the next one on or after it; within a year of the page (``YEARLESS_WINDOW``), else no date ("29 februari" on a
+    page of 1 March 2021: the next is in 2024, three years on; the year of another date of the text is not taken).
+    """
+    published = dt.date(2024, 3, 4) if day else dt.date(2021, 3, 1)
+    evs = [e for e in _events(sentence, published=published) if e["year_inferred"]]
+    assert [(e["date"], e["inference"]) for e in evs] == ([(day, "published")] if day else [])

@@ -1020,3 +1020,39 @@ def test_a_date_line_whose_weekday_agrees_dates_the_page(line):
     from tenderarchive.extraction.dates import find_stated_date
 
     assert find_stated_date(["Inkoop jeugdhulp", line])[0].iso == "2021-10-14"
+
+
+#: Page date lines of the label family "<kind of message> van/d.d. DATE" (branch refnews65), and "d.d." (de dato) after
+#: any label of the publication family, on one line or as a label above its date; and the date each states.
+REFNEWS65_DATE_LINES = {
+    "<p>Bericht van 14 oktober 2021</p>": "2021-10-14",
+    "<p>Nieuwsbericht van 3 maart 2022</p>": "2022-03-03",
+    "<p>Persbericht d.d. 14-10-2021</p>": "2021-10-14",
+    "<p>Persmededeling d.d.: 14 oktober 2021 om 10.15 uur</p>": "2021-10-14T10:15",
+    "<p>Nieuws van 14 oktober 2021</p>": "2021-10-14",
+    "<p>Gepubliceerd d.d. 14-10-2021</p>": "2021-10-14",
+    "<p>Publicatiedatum d.d. 14 oktober 2021</p>": "2021-10-14",
+    "<dl><dt>Bericht van</dt><dd>14 oktober 2021</dd></dl>": "2021-10-14",
+}
+
+
+@pytest.mark.parametrize("line", REFNEWS65_DATE_LINES)
+def test_a_message_label_with_van_or_dd_dates_the_page(line):
+    """"Bericht van 14 oktober 2021", "Persbericht d.d. 14-10-2021", "Gepubliceerd d.d. …": the label reader knew the
+    "Datum bericht" family and "op" after a label, not the kind of message before "van" or "d.d.": the page was left
+    undated, or dated by a fallback, with the line in its text. Each is the page's stated date, its line no text."""
+    page = page_with_line(line)
+    assert (page["published"], page["published_source"]) == (REFNEWS65_DATE_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+@pytest.mark.parametrize("line", ["Persbericht van 3 maart 2022 (pdf)", "Bericht van de gemeente over 14 oktober 2021",
+                                  "Nieuws van de week 14 oktober 2021", "Nieuwsbrief van 14 oktober 2021"])
+def test_a_message_label_before_more_than_its_day_states_no_date(line):
+    """The guard: the family's day must end the line (a link to an earlier release, "… (pdf)"), and "van" must be
+    followed by the day; a newsletter's name is not the page's kind of message."""
+    from tenderarchive.extraction.dates import find_stated_date
+    from tests.speed import LINEAR, linear_time
+
+    assert find_stated_date([line], head_lines=0) is None
+    assert linear_time(lambda text: find_stated_date([text], head_lines=0), "Bericht van ", 105_000) < LINEAR
