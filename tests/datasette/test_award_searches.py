@@ -505,3 +505,42 @@ def test_a_consortiums_joint_value_is_shared_by_its_members_not_each_ones_own(tm
     assert providers == {"Stichting Een": (30000000, None), "Stichting Twee": (None, 50000000),
                          "Stichting Drie": (None, 50000000), "Stichting Vier": (10000000, None)}, providers
     assert sum(own or 0 for own, _ in providers.values()) <= total
+
+
+@pytest.mark.parametrize("currency, said", [("GBP", "1000000 GBP"), (None, None)])
+def test_an_award_in_another_currency_is_said_beside_the_euro_totals_not_converted(tmp_path, currency, said):
+    """Reference §2.4 (currency names: "Pond sterling" …), §4 "Currencies" (nearly always Euro; WAI refuses non-euro
+    amounts; no exchange rate given). SYNTHETIC: the framework package with lot 3 to Stichting Vier for 1 000 000 GBP.
+    The award was left out of gegunde_waarde_cents (euro cents) silently: the procurement's total read as if every award
+    were counted. It stays out, never converted, and summary_procurements.waarde_andere_munt says what was left out."""
+    db = _framework_archive(tmp_path, currency=currency)
+    row = dict(next(db.query("select * from summary_procurements")))
+    assert (row["gegunde_waarde_cents"], row["waarde_andere_munt"]) == (320000000, said), row
+    if currency:
+        assert [tuple(r) for r in db.execute("select value_cents, value_currency from awards where lot_id = '3'")] \
+            == [(None, "GBP")]
+        # nor does the provider's total count it
+        vier = _saved(db, "aanbieders")
+        assert [(r["waarde_gunningen_cents"], r["waarde_gedeeld_cents"]) for r in vier
+                if r["aanbieder"] == "Stichting Vier"] == [(None, None)], vier
+
+
+def test_an_archive_summarised_before_shared_values_and_other_currencies_were_kept_apart_is_rebuilt(tmp_path):
+    """An archive whose summaries were written before gedeeld_cents and waarde_andere_munt: the columns are added and the
+    summaries rebuilt by the next derivation, so the framework's shared value is no longer each provider's own."""
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+
+    db = _framework_archive(tmp_path, currency="GBP")
+    for table, column in (("summary_org_regions", "gedeeld_cents"), ("summary_award_winners", "gedeeld_cents"),
+                          ("summary_procurements", "waarde_andere_munt")):
+        db.execute(f"alter table {table} drop column {column}")
+    db.execute("update summary_org_regions set cents = 300000000 where organisation_id = 'kvk:22222222'")
+    db.conn.commit()
+    ensure_schema(db)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert [tuple(r) for r in db.execute("select cents, gedeeld_cents from summary_org_regions "
+                                         "where organisation_id = 'kvk:22222222' and jeugdregio_code = ''")] \
+        == [(None, 300000000)]
+    assert db.execute("select waarde_andere_munt from summary_procurements").fetchone()[0] == "1000000 GBP"
