@@ -20,7 +20,9 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   :data:`AWARD_VALUE_SQL`, as in ``summary_procurements.gegunde_waarde_cents``; and the sort keys of the
   awards-by-region page), and
   one row per winner (award_suppliers row) of each, with the award's value or, where the award has
-  none (co-winners each with a tender value of their own), the winner's own; a buyer listed as the winner (``is_buyer``, a
+  none (co-winners each with a tender value of their own), the winner's own; a value shared by co-winners (a
+  framework's one value, a consortium's joint value) is no winner's own and stands apart, whole, in ``gedeeld_cents``
+  (:data:`WINNERS_SQL`), so a provider's total never counts it; a buyer listed as the winner (``is_buyer``, a
   quality issue of the source) is no winner here, nor in ``summary_procurements``. A winner known by name only
   counts for the one provider with a KvK number of its folded name (:data:`PROVIDER_SQL`), so a provider is one
   row of the provider lists whether a notice gave its number or not; :func:`touched_procurements` adds the
