@@ -20,7 +20,9 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   :data:`AWARD_VALUE_SQL`, as in ``summary_procurements.gegunde_waarde_cents``; and the sort keys of the
   awards-by-region page), and
   one row per winner (award_suppliers row) of each, with the award's value or, where the award has
-  none (co-winners each with a tender value of their own), the winner's own; a buyer listed as the winner (``is_buyer``, a
+  none (co-winners each with a tender value of their own), the winner's own; a value shared by co-winners (a
+  framework's one value, a consortium's joint value) is no winner's own and stands apart, whole, in ``gedeeld_cents``
+  (:data:`WINNERS_SQL`), so a provider's total never counts it; a buyer listed as the winner (``is_buyer``, a
   quality issue of the source) is no winner here, nor in ``summary_procurements``. A winner known by name only
   counts for the one provider with a KvK number of its folded name (:data:`PROVIDER_SQL`), so a provider is one
   row of the provider lists whether a notice gave its number or not; :func:`touched_procurements` adds the
@@ -65,7 +67,7 @@ TABLES_SQL = [
     "create table if not exists summary_procurements (procurement_id text primary key, jeugdregio_code text, "
     "first_published text, last_published text, jaar integer, opdrachtgever_id text, percelen integer, "
     "gunningen integer, aantal_winnaars integer, winnaars text, gegunde_waarde_cents integer, "
-    "waarde_incl_btw_cents integer)",
+    "waarde_incl_btw_cents integer, waarde_andere_munt text)",
     "create index if not exists summary_procurements_region_year on summary_procurements (jeugdregio_code, jaar)",
     "create table if not exists summary_procurement_regions (jeugdregio_code text not null, procurement_id text not "
     "null, hoe text, first_published text, last_published text, primary key (jeugdregio_code, procurement_id))",
@@ -89,7 +91,7 @@ TABLES_SQL = [
     "(jeugdregio_code, year desc, title, lot_id)",
     "create table if not exists summary_award_winners (award_id text not null, organisation_id text, name text, "
     "procurement_id text, jeugdregio_code text, year integer, value_cents integer, last_award text, "
-    "last_update text, primary key (award_id, organisation_id))",
+    "last_update text, gedeeld_cents integer, primary key (award_id, organisation_id))",
     "create index if not exists summary_award_winners_procurement on summary_award_winners (procurement_id)",
     "create index if not exists summary_award_winners_region_year on summary_award_winners "
     "(jeugdregio_code, year, organisation_id)",
@@ -106,7 +108,7 @@ TABLES_SQL = [
     "create index if not exists summary_region_years_year on summary_region_years (jaar)",
     "create table if not exists summary_org_regions (organisation_id text, jeugdregio_code text, name text, "
     "awards integer, procedures integer, regions integer, cents integer, first_year integer, last_year integer, "
-    "last_award text, last_update text)",
+    "last_award text, last_update text, gedeeld_cents integer)",
     "create unique index if not exists summary_org_regions_key on summary_org_regions "
     "(organisation_id, jeugdregio_code)",
     "create index if not exists summary_org_regions_region on summary_org_regions "
@@ -133,10 +135,19 @@ _NEEDED = ("procurements", "notices", "awards", "award_suppliers", "lots", "noti
 def ensure_tables(db) -> None:
     for sql in TABLES_SQL:
         db.execute(sql)
-    if "waarde_incl_btw_cents" not in _columns(db, "summary_procurements"):
-        # an archive summarised before values including VAT were kept out of the totals (:data:`EX_VAT`): the column
-        # added and the summaries emptied, so the derivation rebuilds them in one pass
-        db.execute("alter table summary_procurements add column waarde_incl_btw_cents integer")
+    added = False
+    # an archive summarised before values including VAT were kept out of the totals (:data:`EX_VAT`), before the
+    # amounts in another currency were said (``waarde_andere_munt``), or before a value shared by co-winners was kept
+    # out of each provider's own total (``gedeeld_cents``, :data:`WINNERS_SQL`): the columns added and the summaries
+    # emptied, so the derivation rebuilds them in one pass
+    for table, column, kind in (("summary_procurements", "waarde_incl_btw_cents", "integer"),
+                                ("summary_procurements", "waarde_andere_munt", "text"),
+                                ("summary_award_winners", "gedeeld_cents", "integer"),
+                                ("summary_org_regions", "gedeeld_cents", "integer")):
+        if column not in _columns(db, table):
+            db.execute(f"alter table {table} add column {column} {kind}")
+            added = True
+    if added:
         db.execute("delete from summary_procurements")
 
 
@@ -226,6 +237,33 @@ WINNER_COUNT_SQL = """((select count(distinct {provider}) from awards a join awa
     where a.procurement_id = p.procurement_id and +a.current = 1 and a.unnamed_winners > 0 group by a.lot_id) u), 0))
 """.format(provider=PROVIDER_SQL).strip()
 
+#: An amount in another currency than the euro printed text with its currency code ("1 000 GBP", "800 000 GBP" of "800 000"
+#: and "Pond sterling"), for :data:`FOREIGN_SQL`.
+def _printed_foreign(prefix: str) -> str:
+    return (f"{prefix}_raw || case when instr(upper({prefix}_raw), upper({prefix}_currency)) > 0 then '' "
+            f"else ' ' || {prefix}_currency end")
+
+
+#: ``summary_procurements.waarde_andere_munt``: the amounts of the current awards in another currency than the euro, as
+#: printed with their currency ("1 000 000 GBP"; several joined by "; "), that no euro total counts. The archive's
+#: ``*_cents`` are euro cents and the reference gives no exchange rate (tenderned-awards.md §2.4, §4 "Currencies":
+#: nearly always Euro, WAI refuses non-euro amounts), so such an award's value is NULL in ``awards.value_cents`` and
+#: counts in no total; this column says what was left out, as ``waarde_incl_btw_cents`` does for values including VAT.
+#: An award's own value, and where the award has none its winners' own tender values and the part of its winners not
+#: named; placeholders ("1 GBP") not. NULL when there is none.
+FOREIGN_SQL = """(select group_concat(t, '; ') from (select distinct t from (
+    select {award} as t from awards a where a.procurement_id = p.procurement_id and +a.current = 1
+      and a.value_raw is not null and coalesce(a.value_currency, 'EUR') <> 'EUR' and coalesce(a.value_placeholder, 0) = 0
+    union all select {unnamed} from awards a where a.procurement_id = p.procurement_id and +a.current = 1
+      and a.value_raw is null and a.unnamed_value_raw is not null and coalesce(a.unnamed_value_currency, 'EUR') <> 'EUR'
+      and coalesce(a.unnamed_value_placeholder, 0) = 0
+    union all select {tender} from awards a join award_suppliers s on s.award_id = a.award_id
+    where a.procurement_id = p.procurement_id and +a.current = 1 and a.value_raw is null
+      and coalesce(s.is_buyer, 0) = 0 and s.tender_value_raw is not null
+      and coalesce(s.tender_value_currency, 'EUR') <> 'EUR' and coalesce(s.tender_value_placeholder, 0) = 0)
+  order by t))""".format(award=_printed_foreign("a.value"), unnamed=_printed_foreign("a.unnamed_value"),
+                         tender=_printed_foreign("s.tender_value"))
+
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   cast(substr(p.first_published, 1, 4) as integer) as jaar,
@@ -246,10 +284,12 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     as gegunde_waarde_cents,
   -- the values given including VAT, left out of gegunde_waarde_cents (EX_VAT)
   (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1
-    and a.value_has_tax = 1) as waarde_incl_btw_cents
+    and a.value_has_tax = 1) as waarde_incl_btw_cents,
+  -- the amounts in another currency, left out of gegunde_waarde_cents (FOREIGN_SQL)
+  {foreign} as waarde_andere_munt
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
 """.format(provider=PROVIDER_SQL, value=AWARD_VALUE_SQL, unnamed=UNNAMED_WINNERS_SQL, winner_count=WINNER_COUNT_SQL,
-           lot_results=lot_results("a.lot_id"))
+           lot_results=lot_results("a.lot_id"), foreign=FOREIGN_SQL)
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
@@ -308,19 +348,40 @@ where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1
 #: contract date where it has none, the award's where it has neither: reference §8.4, §4 several winners per lot), as
 #: ``aanbieder_contracten`` dates it; ``year`` stays the award's, the year the region years count the award in, and a
 #: provider's first and last year (:data:`OWN_YEAR`) are those of its own awards.
+#:
+#: A value shared by co-winners is no winner's own (``gedeeld_cents``, not ``value_cents``): the award's one value where
+#: the award has other winners (a framework agreement of several providers, an older form's group award with one
+#: "Totale waarde" for the lot, an OCDS award of several suppliers; winners no source names count as co-winners), and a
+#: consortium's joint value (``award_suppliers.tender_value_of_group``) on each member of a group of several. The
+#: reference keeps such a value at lot level and gives it to no member (§3.1: "WAI keeps that value at lot level and
+#: does not give it to each member"; §4 "Total vs per-winner values": derive neither from the other), so it is not
+#: split either: an equal share would be a figure no source published. Counted in full for each winner, a framework of
+#: three providers sharing € 3 mln gave the providers € 9 mln between them where the procurement's total is € 3 mln;
+#: now a column of providers' values (``summary_org_regions.cents``) sums to at most the procurements' totals, and
+#: ``gedeeld_cents`` says, per provider, the whole of the values it shared (not to be summed over providers).
 WINNERS_SQL = """
 select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
-  case when with_tax = 1 then null else coalesce(award_value, max(tender_value_cents)) end as value_cents,
-  max(last_award), max(last_update)
+  case when with_tax = 1 or {shared} then null else coalesce(award_value, max(tender_value_cents)) end as value_cents,
+  max(last_award), max(last_update),
+  case when with_tax = 1 or not {shared} then null else coalesce(award_value, max(tender_value_cents)) end
+    as gedeeld_cents
 from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
     p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents, a.value_has_tax as with_tax,
+    coalesce(a.unnamed_winners, 0) as unnamed,
+    case when s.tender_value_of_group = 1 and s.tender_value_cents is not null then coalesce(s.group_name, '') end
+      as joint_group,
     coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date) as last_award,
     coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date, a.fetched_at) as last_update
   from awards a join procurements p on p.procurement_id = a.procurement_id
     join award_suppliers s on s.award_id = a.award_id
   where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0)
 group by award_id, provider_id, case when provider_id is null then supplier_row end
-""".format(provider=PROVIDER_SQL)
+""".format(provider=PROVIDER_SQL, shared=(
+    # the award's value, with other winners (named: the grouped rows of the award; or not named)
+    "(award_value is not null and count(*) over (partition by award_id) + unnamed > 1"
+    # a consortium's joint value, with other members of its group in the award
+    " or award_value is null and max(joint_group) is not null"
+    " and count(*) over (partition by award_id, max(joint_group)) > 1)"))
 
 _BUYERS_SQL = """
 select n.procurement_id, n.buyer_id, min(n.published) as first, max(n.published) as last
@@ -531,7 +592,7 @@ def _org_region(db, organisation_id, code) -> bool:
     row = db.execute(
         f"select organisation_id, jeugdregio_code, min(name), {WON_IN_REGION_SQL.format(organisation='?', code='?')}, "
         f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "
-        "max(last_update) from summary_award_winners "
+        "max(last_update), sum(gedeeld_cents) from summary_award_winners "
         "where organisation_id is ? and jeugdregio_code is ? group by organisation_id, jeugdregio_code",
         [organisation_id, code, organisation_id, code]).fetchone()
     return _replace(db, "summary_org_regions", "organisation_id is ? and jeugdregio_code is ?",
@@ -541,8 +602,9 @@ def _org_region(db, organisation_id, code) -> bool:
 def _organisation(db, organisation_id) -> bool:
     row = db.execute(
         f"select organisation_id, {ALL_REGIONS}, min(name), sum(awards), sum(procedures), count(jeugdregio_code), "
-        "sum(cents), min(first_year), max(last_year), max(last_award), max(last_update) from summary_org_regions "
-        f"where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} group by organisation_id",
+        "sum(cents), min(first_year), max(last_year), max(last_award), max(last_update), sum(gedeeld_cents) "
+        f"from summary_org_regions where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} "
+        "group by organisation_id",
         [organisation_id]).fetchone()
     return _replace(db, "summary_org_regions", f"organisation_id is ? and jeugdregio_code = {ALL_REGIONS}",
                     [organisation_id], row)
@@ -605,7 +667,7 @@ def _fold_org_region(db, keys: Keys, key) -> bool:
     row = db.execute("select * from summary_org_regions where organisation_id = ? and jeugdregio_code is ?",
                      [organisation_id, code]).fetchone()
     (_, _, name, awards, procedures, regions, cents, first_year, last_year, last_award,
-     last_update) = row or (organisation_id, code, None, 0, 0, None, None, None, None, None, None)
+     last_update, shared) = row or (organisation_id, code, None, 0, 0, None, None, None, None, None, None, None)
     rows = keys.gained_org_regions[key]
     # each gained row one award, counted as the lot results it is (lot_results)
     lots_of = {}
@@ -618,7 +680,7 @@ def _fold_org_region(db, keys: Keys, key) -> bool:
                      procedures + len({r[3] for r in rows if (key, r[3]) not in keys.kept_org_regions}), regions,
                      _sum(cents, [r[6] for r in rows]), _min(first_year, [_own_year(r) for r in rows]),
                      _max(last_year, [_own_year(r) for r in rows]), _max(last_award, [r[7] for r in rows]),
-                     _max(last_update, [r[8] for r in rows])))
+                     _max(last_update, [r[8] for r in rows]), _sum(shared, [r[9] for r in rows])))
 
 
 def _fold_buyer(db, keys: Keys, buyer_id) -> bool:
@@ -808,10 +870,10 @@ def _rebuild_keys(db) -> None:
         "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), "
         f"{WON_IN_REGION_SQL.format(organisation='g.organisation_id', code='g.jeugdregio_code')}, "
         f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "
-        "max(last_update) from summary_award_winners g group by organisation_id, jeugdregio_code")
+        "max(last_update), sum(gedeeld_cents) from summary_award_winners g group by organisation_id, jeugdregio_code")
     db.execute(
         f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
         "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "
-        "max(last_update) from summary_org_regions group by organisation_id")
+        "max(last_update), sum(gedeeld_cents) from summary_org_regions group by organisation_id")
     db.execute("insert into summary_buyers select buyer_id, count(*), min(first), max(last) "
                "from summary_buyer_procurements group by buyer_id")

@@ -256,7 +256,8 @@ def test_aanbieder_contracten_gives_a_contracts_value_in_one_column_the_awards_o
     gave Stichting Een's lot 1 its € 300.000 both as waarde (the award's) and as inschrijving (its own tender): a
     provider's contracts summed to € 600.000. waarde is the award's (the provider's when it won the lot alone),
     inschrijving the provider's own part of an award without a value; each provider's rows now add up to what the
-    summaries count for it (summary_award_winners)."""
+    summaries count for it (summary_award_winners: its own values and, apart, those it shared with co-winners,
+    gedeeld_cents, as the consortium Twee/Drie's joint value; branch refawards62)."""
     db, _ = _named_unnamed_and_joint_archive(tmp_path)
     sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
     found = {}
@@ -269,7 +270,8 @@ def test_aanbieder_contracten_gives_a_contracts_value_in_one_column_the_awards_o
     assert [(r["perceel"], r["waarde_cents"], r["inschrijving"], r["inschrijving_cents"])
             for r in found["44444444"]] == [("3", None, "€ 100.000,00", 10000000)], found["44444444"]
     for kvk, rows_ in found.items():
-        counted = db.execute("select sum(w.value_cents) from summary_award_winners w join organisations o "
+        counted = db.execute("select sum(coalesce(w.value_cents, 0) + coalesce(w.gedeeld_cents, 0)) "
+                             "from summary_award_winners w join organisations o "
                              "on o.organisation_id = w.organisation_id where o.kvk = ?", [kvk]).fetchone()[0]
         assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in rows_) == counted, (kvk, rows_)
 
@@ -420,3 +422,125 @@ def test_a_procurement_whose_only_winner_is_not_named_says_so_in_its_winners(tmp
     db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
     derive(db, 2)
     assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
+
+
+def _framework_archive(tmp_path, release_id="299891", currency=None):
+    """SYNTHETIC package: lot 1 a framework agreement (raamovereenkomst) of three providers, each award printing the
+    lot's one value € 3.000.000 (read as the lot's value, counted once: tests/awards/test_store_awards.py); lot 2 won by
+    Stichting Een alone for € 200.000; the procurement's total € 3.200.000. With ``currency``, lot 3 to Stichting Vier
+    for 1 000 000 in that currency."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    names = {"11111111": "Stichting Een", "22222222": "Stichting Twee", "33333333": "Stichting Drie",
+             "44444444": "Stichting Vier"}
+    awards = [{"id": f"a{n}", "status": "active", "relatedLots": ["1"], "value": {"amount": 3000000, "currency": "EUR"},
+               "suppliers": [{"id": kvk, "name": names[kvk]}]}
+              for n, kvk in enumerate(("11111111", "22222222", "33333333"), 1)]
+    awards.append({"id": "a4", "status": "active", "relatedLots": ["2"], "value": {"amount": 200000, "currency": "EUR"},
+                   "suppliers": [{"id": "11111111", "name": "Stichting Een"}]})
+    if currency:
+        awards.append({"id": "a5", "status": "active", "relatedLots": ["3"],
+                       "value": {"amount": 1000000, "currency": currency},
+                       "suppliers": [{"id": "44444444", "name": "Stichting Vier"}]})
+    package = release(f"ocds-1l04xe-3{release_id[1:]}", release_id, "2021-11-01", "Raamovereenkomst jeugdhulp Leiden",
+                      "85311300-5", lots=[("1", "Ambulant"), ("2", "Crisis"), ("3", "Verblijf")],
+                      parties=[supplier(kvk, name) for kvk, name in names.items()], awards=awards)
+    package["tender"]["techniques"] = {"hasFrameworkAgreement": True}
+    db = ocds_archive(tmp_path / "framework.db", to_procedure([package], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    return db
+
+
+def _saved(db, query, **params):
+    cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, r)) for r in cursor]
+
+
+def test_a_framework_value_shared_by_its_winners_is_no_providers_own_and_the_providers_sum_to_the_procurements(
+        tmp_path):
+    """Reference §4 "Several winners on one lot (framework with several parties)", §3.1 (one shared value for the lot:
+    WAI keeps it at lot level and does not give it to each member), §4 "Total vs per-winner values" (derive neither
+    from the other). SYNTHETIC: a framework lot of three providers sharing € 3.000.000, and lot 2 won by Stichting Een
+    alone for € 200.000 (the procurement € 3.200.000). The provider totals (summary_org_regions.cents: aanbieders,
+    who_won_in_jeugdregio, aanbieder_regios) credited each framework winner with the whole € 3.000.000: the providers
+    summed to € 9.200.000. A shared value is now apart ("gedeeld", whole, not split into shares no source published);
+    the providers' own values sum to at most the procurement's total."""
+    db = _framework_archive(tmp_path)
+    total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
+    assert total == 320000000
+    providers = _saved(db, "aanbieders")
+    own = {r["aanbieder"]: (r["waarde_gunningen_cents"], r["waarde_gedeeld_cents"]) for r in providers}
+    assert own == {"Stichting Een": (20000000, 300000000), "Stichting Twee": (None, 300000000),
+                   "Stichting Drie": (None, 300000000)}, providers
+    assert sum(r["waarde_gunningen_cents"] or 0 for r in providers) <= total
+    for r in providers:  # the analyst's invariant of every saved search: the euro text is euro(its cents)
+        assert r["waarde_gedeeld"] == db.execute("select euro(?)", [r["waarde_gedeeld_cents"]]).fetchone()[0]
+    won = _saved(db, "who_won_in_jeugdregio", jeugdregio="")
+    assert {r["provider"]: (r["total_published_value_cents"], r["shared_value_cents"]) for r in won} == own, won
+    for kvk, name in (("kvk:11111111", "Stichting Een"), ("kvk:22222222", "Stichting Twee")):
+        regions = _saved(db, "aanbieder_regios", aanbieder=kvk)
+        assert [(r["waarde_cents"], r["waarde_gedeeld_cents"]) for r in regions] == [own[name]], regions
+    # the per-award rows say the same: a winner's own value or a shared one, never both
+    assert [tuple(r) for r in db.execute(
+        "select organisation_id, value_cents, gedeeld_cents from summary_award_winners order by 1, 2")] == [
+        ("kvk:11111111", None, 300000000), ("kvk:11111111", 20000000, None),
+        ("kvk:22222222", None, 300000000), ("kvk:33333333", None, 300000000)]
+
+
+def test_a_consortiums_joint_value_is_shared_by_its_members_not_each_ones_own(tmp_path):
+    """Reference §4 consortium (one award with several suppliers, one value), §3.1. The shared SYNTHETIC package: the
+    consortium Twee/Drie's € 500.000 together on lot 3 was € 500.000 in each member's provider total; it is each one's
+    gedeeld value now, and the providers' own values (Een € 300.000, Vier € 100.000) sum to at most the total."""
+    db, total = _named_unnamed_and_joint_archive(tmp_path)
+    providers = {r["aanbieder"]: (r["waarde_gunningen_cents"], r["waarde_gedeeld_cents"])
+                 for r in _saved(db, "aanbieders")}
+    assert providers == {"Stichting Een": (30000000, None), "Stichting Twee": (None, 50000000),
+                         "Stichting Drie": (None, 50000000), "Stichting Vier": (10000000, None)}, providers
+    assert sum(own or 0 for own, _ in providers.values()) <= total
+
+
+@pytest.mark.parametrize("currency, said", [("GBP", "1000000 GBP"), (None, None)])
+def test_an_award_in_another_currency_is_said_beside_the_euro_totals_not_converted(tmp_path, currency, said):
+    """Reference §2.4 (currency names: "Pond sterling" …), §4 "Currencies" (nearly always Euro; WAI refuses non-euro
+    amounts; no exchange rate given). SYNTHETIC: the framework package with lot 3 to Stichting Vier for 1 000 000 GBP.
+    The award was left out of gegunde_waarde_cents (euro cents) silently: the procurement's total read as if every award
+    were counted. It stays out, never converted, and summary_procurements.waarde_andere_munt says what was left out."""
+    db = _framework_archive(tmp_path, currency=currency)
+    row = dict(next(db.query("select * from summary_procurements")))
+    assert (row["gegunde_waarde_cents"], row["waarde_andere_munt"]) == (320000000, said), row
+    if currency:
+        assert [tuple(r) for r in db.execute("select value_cents, value_currency from awards where lot_id = '3'")] \
+            == [(None, "GBP")]
+        # nor does the provider's total count it
+        vier = _saved(db, "aanbieders")
+        assert [(r["waarde_gunningen_cents"], r["waarde_gedeeld_cents"]) for r in vier
+                if r["aanbieder"] == "Stichting Vier"] == [(None, None)], vier
+
+
+def test_an_archive_summarised_before_shared_values_and_other_currencies_were_kept_apart_is_rebuilt(tmp_path):
+    """An archive whose summaries were written before gedeeld_cents and waarde_andere_munt: the columns are added and the
+    summaries rebuilt by the next derivation, so the framework's shared value is no longer each provider's own."""
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+
+    db = _framework_archive(tmp_path, currency="GBP")
+    for table, column in (("summary_org_regions", "gedeeld_cents"), ("summary_award_winners", "gedeeld_cents"),
+                          ("summary_procurements", "waarde_andere_munt")):
+        db.execute(f"alter table {table} drop column {column}")
+    db.execute("update summary_org_regions set cents = 300000000 where organisation_id = 'kvk:22222222'")
+    db.conn.commit()
+    ensure_schema(db)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert [tuple(r) for r in db.execute("select cents, gedeeld_cents from summary_org_regions "
+                                         "where organisation_id = 'kvk:22222222' and jeugdregio_code = ''")] \
+        == [(None, 300000000)]
+    assert db.execute("select waarde_andere_munt from summary_procurements").fetchone()[0] == "1000000 GBP"

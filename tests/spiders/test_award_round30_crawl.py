@@ -40,8 +40,10 @@ def test_an_open_house_award_of_thirty_contracts_repeating_the_lots_value_counts
     assert [(r["jeugdregio_code"], r["gunningen"], r["met_waarde"], r["gegunde_waarde_cents"], r["winnaars"])
             for r in db.query("select * from summary_region_years where gunningen > 0")] == [
         ("JZ18", 1, 1, 1200000000, 30)]
-    # each provider won the one award of the lot, its value shared (reference: counted in full for each)
-    assert {(r["awards"], r["cents"]) for r in db.query("select * from summary_org_regions")} == {(1, 1200000000)}
+    # each provider won the one award of the lot, its value shared: no provider's own (reference §3.1: kept at lot
+    # level), whole under gedeeld_cents (branch refawards62; it counted in full in each one's cents, € 360 mln in all)
+    assert {(r["awards"], r["cents"], r["gedeeld_cents"]) for r in db.query("select * from summary_org_regions")} \
+        == {(1, None, 1200000000)}
 
 
 def test_values_per_year_beside_their_total_over_the_years_give_the_total_and_a_bare_rate_none(serve_api, crawl):
