@@ -16,8 +16,9 @@ Table options: ``versioned`` (a changed row keeps its earlier values in ``versio
 ``volatile`` (columns that change without the content changing), ``keep_omitted``
 (source columns a sparse response may leave out: they keep their archived value,
 see :func:`tenderarchive.store.writes.keep_omitted`), ``origin`` (columns that say where a
-value came from: a change of them alone is written, but is no change of the content, so no
-version and not counted as updated; with another change they are versioned with it, see
+value came from, or which values the last answer left out: a change of them alone is written,
+but is no change of the content, so no version and not counted as updated; with another change
+they are versioned with it, see
 :func:`tenderarchive.store.writes.upsert_if_changed`).
 """
 
@@ -455,6 +456,12 @@ TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROV
 #: now gives the very value its row gave changes the origin alone, which is no news (no version, no "updated" in a
 #: crawl's counts and reports), though the archive records it (store/writes.py upsert_if_changed).
 TABLES["notices"]["origin"] = {"deadline_from_list", "consultation_deadline_from_list", "description_from_list"}
+#: What the notice's last answer left out or sent unreadable (its archived values kept: store/writes.py keep_omitted):
+#: the archive's bookkeeping, as where a value came from is. An answer that leaves out a value the archive keeps, or
+#: gives it again, changes no value a reader sees: recorded on the row (the spider asks a sparse notice again), no
+#: version, not counted updated (each was: a "change" in every new-or-changed report; watch/report.py
+#: BOOKKEEPING_COLUMNS already said none). With another change it is versioned with it.
+TABLES["notices"]["origin"] |= {"omitted_columns"}
 
 
 #: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as

@@ -504,8 +504,9 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     origin = TABLES[table].get("origin") or set()
     if old is not None and origin & row.keys() and content_equal(
             table, old, {k: v for k, v in row.items() if k not in origin}):
-        # only where a value came from changed (a detail now gives the very text or date its list row stood in for:
-        # schema ``origin``): recorded on the row, but no version and no update, the value a reader sees is the same
+        # only where a value came from changed (a detail now gives the very text or date its list row stood in for),
+        # or which values the answer left out (``omitted_columns``: schema ``origin``): recorded on the row, but no
+        # version and no update, the value a reader sees is the same
         set_values(db, table, key, {k: row[k] for k in origin if k in row})
         return "unchanged"
     if old is not None and versioned and TABLES[table].get("versioned"):
