@@ -76,6 +76,9 @@ TABLES: dict[str, dict] = {
             # detail's alone, reference §3), kept apart as deadline_list is: store/writes.py detail_consultation
             "consultation_deadline_list": str,
             "consultation_deadline_from_list": int,
+            # 1 when the consultation's closing date sent was a placeholder year (≥ 2090: "no real date", reference §4,
+            # §12.4), as deadline_placeholder: consultation_deadline is then NULL, no date (pipelines/normalise.py)
+            "consultation_deadline_placeholder": int,
             # the list row's opdrachtBeschrijving (a shorter text, about 1,000 characters: reference §3), kept apart so
             # the full text a detail gave is not replaced by it: store/writes.py detail_description
             "description_list": str,
@@ -506,6 +509,12 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
+                    if (name, column) == ("notices", "consultation_deadline_placeholder"):
+                        # rows the API's notices wrote before the column (deadline_placeholder 0 or 1 then, as
+                        # pipelines/normalise.py gives both): no placeholder known, 0 as a fresh answer gives it, so a
+                        # notice fetched again after the upgrade is no change (NULL → 0 was a version of every one)
+                        db.execute("update notices set consultation_deadline_placeholder = 0 "
+                                   "where deadline_placeholder is not null")
                     if name == "notices" and column in FROM_LIST_MARKED:
                         # rows archived before the column: a value equal to the list row's was taken as the row's
                         db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")

@@ -54,3 +54,38 @@ def test_a_change_only_in_what_an_answer_left_out_is_no_change(snapshot, serve_a
     assert reparsed.returncode == 0, reparsed.stderr[-2000:]
     assert dump(whole.db_path) == archived
 
+
+MAC = {"from_date": "2019-05-01", "until_date": "2019-05-03"}  # market consultation 500501 (2019-05-02)
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+
+
+def test_a_consultation_closing_date_moved_to_a_placeholder_year_is_no_date(snapshot, serve_api, crawl):
+    """Market consultation 500501 runs to 14 June 2027; a rectification moves its detail's
+    ``sluitingsDatumMarktconsultatie`` to 2099-12-31, TenderNed's "no real date" (§4, §12.4: years ≥ 2090; the list
+    keeps the original, §3). It was read as a value left out: the archived 2027 date kept, as the list's too, so the
+    consultation stayed open (re-checked by every crawl, a sparse answer asked again for ever). Now the placeholder is
+    no date (``consultation_deadline`` NULL, ``consultation_deadline_placeholder`` 1): a change, versioned and counted,
+    and the notice is no longer re-checked as open."""
+    consultation = by_id(snapshot, 500501)
+    consultation["list"]["sluitingsDatumMarktconsultatie"] = "2027-06-14"
+    consultation["detail"]["sluitingsDatumMarktconsultatie"] = "2027-06-14"
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **MAC)
+    assert first.crawl["status"] == "complete", first.errors
+    row = first.db["notices"].get(500501)
+    assert (row["consultation_deadline"], row["consultation_deadline_placeholder"]) == ("2027-06-14", 0)
+
+    consultation["detail"]["sluitingsDatumMarktconsultatie"] = "2099-12-31"
+    moved = crawl(server.api_url, **MAC)  # re-checked: it is open
+    assert moved.crawl["status"] == "complete", moved.errors
+    row = moved.db["notices"].get(500501)
+    assert (row["consultation_deadline"], row["consultation_deadline_placeholder"]) == (None, 1)
+    assert row["consultation_deadline_list"] == "2027-06-14" and row["omitted_columns"] is None
+    assert moved.crawl["items_updated"] == 1
+    [version] = notice_versions(moved.db, 500501)
+    assert json.loads(version["previous_values"])["consultation_deadline"] == "2027-06-14"
+
+    asked = server.api.log.count(f"{DETAIL}500501")
+    again = crawl(server.api_url, **MAC)
+    assert again.crawl["status"] == "complete", again.errors
+    assert server.api.log.count(f"{DETAIL}500501") == asked  # no longer open, no sparse answer: not asked again
