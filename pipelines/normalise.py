@@ -10,7 +10,9 @@ into archive rows.
   one, stored as ``deadline_list``, and is the deadline when the detail has
   none); placeholder years ≥ 2090 become NULL with
   ``deadline_placeholder = 1``; so for a market consultation's
-  ``sluitingsDatumMarktconsultatie`` (the list's stored as ``consultation_deadline_list``);
+  ``sluitingsDatumMarktconsultatie`` (the list's stored as ``consultation_deadline_list``;
+  ``consultation_deadline_placeholder = 1``). A placeholder is "no date" said, not a value left
+  out: it replaces an archived date (the record's ``placeholders``, store/writes.py keep_omitted);
 - text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's; so does one without
   its description (the list's shorter text, stored as ``description_list`` too);
 - ``{code, omschrijving}`` objects become a code and a label column;
@@ -277,7 +279,7 @@ def _code_label_texts(code: str, label: str) -> tuple[str | None, str | None]:
 LIST_FALLBACK = frozenset({
     "kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
     "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
-    "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
+    "consultation_deadline", "consultation_deadline_placeholder", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
     "is_digital", "published", "published_at", "year", "year_month", "title",
     # a /gerelateerd row's when the detail names none (TenderNedSpider.related_form)
     "form_type",
@@ -506,7 +508,7 @@ FLAG_FIELDS = {"isGegund": "is_awarded", "isVroegtijdigBeeindigd": "is_cancelled
                "isGeimporteerd": "is_imported"}
 DATE_COLUMNS = {"aanvangOpdrachtDatum": ("start_date",), "voltooiingOpdrachtDatum": ("end_date",),
                 "sluitingsDatum": ("deadline", "deadline_placeholder"),
-                "sluitingsDatumMarktconsultatie": ("consultation_deadline",),
+                "sluitingsDatumMarktconsultatie": ("consultation_deadline", "consultation_deadline_placeholder"),
                 "publicatieDatum": ("published", "published_at", "year", "year_month")}
 #: The notice columns of each such field (the flags' one, the dates' first: the one an unreadable value always costs).
 FIELD_COLUMNS = {**{field: (column,) for field, column in FLAG_FIELDS.items()},
@@ -805,11 +807,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     # the detail's, else its list row's, which the list keeps as first published (§3 "Gotcha", as ``sluitingsDatum``):
     # archived apart (``consultation_deadline_list``), so the writer can tell a moved date from the row's
-    list_consultation, _ = deadline(row.get("sluitingsDatumMarktconsultatie"))
+    list_consultation, list_consultation_placeholder = deadline(row.get("sluitingsDatumMarktconsultatie"))
     if not d.get("sluitingsDatumMarktconsultatie"):
-        consultation = list_consultation
+        consultation, consultation_placeholder = list_consultation, list_consultation_placeholder
     else:
-        consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie"))
+        consultation, consultation_placeholder = deadline(d.get("sluitingsDatumMarktconsultatie"))
     # the detail's full description, else its list row's shorter text (about 1,000 characters: §3), archived apart
     # (``description_list``) so the writer can tell a detail's text from the row's (``detail_description``)
     detail_description, list_description = readable_text(d.get("opdrachtBeschrijving")), readable_text(
@@ -876,6 +878,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "deadline_from_list": 1 if d.get("sluitingsDatum") in (None, "") else None,
         "listed_as": listed_as(row) if item.list_record is not None else None,
         "consultation_deadline": consultation, "consultation_deadline_list": list_consultation,
+        # a placeholder year (≥ 2090: "no real date", §4, §12.4) is no closing date: NULL, and this says so
+        "consultation_deadline_placeholder": consultation_placeholder,
         "consultation_deadline_from_list": 1 if not d.get("sluitingsDatumMarktconsultatie") else None,
         "open_until": open_until,
         "procedure": procedure, "procedure_label": procedure_label,
@@ -935,7 +939,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         del notice["description_from_list"]  # no description at all: the archived one is kept (omitted), its origin too
     if the_deadline is None and placeholder != 1:
         del notice["deadline_from_list"]  # likewise for the closing date
-    if consultation is None:
+    if consultation is None and consultation_placeholder != 1:
         del notice["consultation_deadline_from_list"]
     # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
     drifted = [column for field, column in LABEL_COLUMNS.items()
@@ -955,7 +959,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             del notice["deadline"], notice["deadline_placeholder"]
             notice.pop("deadline_from_list", None)
         if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
-            del notice["consultation_deadline"]
+            del notice["consultation_deadline"], notice["consultation_deadline_placeholder"]
             notice.pop("consultation_deadline_from_list", None)
 
     documents = None
@@ -1019,4 +1023,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable,
             "not_given": not_given, "deadline_from_list": deadline_from_list,
             "consultation_from_list": consultation_from_list, "published_from_list": published_from_list,
-            "description_from_list": description_from_list}
+            "description_from_list": description_from_list,
+            # closing dates this response sent as a placeholder (a year ≥ 2090: "no real date", §4, §12.4): said, not
+            # left out, so an archived real date is not kept over them (store/writes.py keep_omitted)
+            "placeholders": [column for column, said in (
+                ("deadline", placeholder), ("deadline_list", list_placeholder),
+                ("consultation_deadline", consultation_placeholder),
+                ("consultation_deadline_list", list_consultation_placeholder))
+                if said == 1 and column in notice and notice[column] is None]}

@@ -331,6 +331,8 @@ def replay_settings(args, settings) -> int | None:
             return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
                                     "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
         settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+    from scrapy.settings import SETTINGS_PRIORITIES
+
     if crawls:
         # the crawl's own arguments, as reparse gives them (reparse.crawl_plan), unless given here: a date-bounded crawl
         # replayed without its dates asked the default window (the last week), which no recorded response answered
@@ -340,18 +342,41 @@ def replay_settings(args, settings) -> int | None:
                 setattr(args, name, str(recorded_args[name]))
         if args.spider == "news" and not args.site and recorded_args.get("site"):
             args.site = [str(recorded_args["site"])]  # the sites a crawl of a few recorded: as reparse gives them
+        if args.spider in ("tenderned", "tenderned_ocds") and args.profile is None and \
+                (settings.getpriority("TENDERNED_PROFILE") or 0) < SETTINGS_PRIORITIES["cmdline"]:
+            # its topic profile, as reparse gives it (reparse.crawl_plan), unless given here (--profile, -s
+            # TENDERNED_PROFILE): replayed under the default one, it asked queries no recorded response answered
+            args.profile = recorded_profile(crawls[0][1], recorded_args)
     if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
         settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
     if crawls:
         # the settings the crawl ran with (WARC_INFO_SETTINGS: its source URLs, its news revisits and re-checks),
         # as reparse replays it, unless given here (-s): under the defaults a news crawl run with its own schedule
         # replayed without the pages it asked again
-        from scrapy.settings import SETTINGS_PRIORITIES
-
         for name, value in (crawls[0][1].get("settings") or {}).items():
             if value is not None and (settings.getpriority(name) or 0) < SETTINGS_PRIORITIES["cmdline"]:
                 settings.set(name, value, priority="cmdline")
     return None
+
+
+def recorded_profile(info: dict, recorded_args: dict) -> str | None:
+    """The topic profile a recorded crawl ran with (its WARC file's warcinfo ``info``): a profile file of the user's
+    from the document the crawl recorded whole (spiders/tenderned.py ``profile_document``; the file itself may be
+    gone or changed since), written to a temporary file removed when the process ends; else a shipped profile by the
+    name its arguments record; None when it recorded none."""
+    if isinstance(info.get("profile"), dict):
+        import atexit
+        import shutil
+        import tempfile
+
+        import yaml
+
+        folder = Path(tempfile.mkdtemp(prefix="tenderarchive-replay-profile-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "profile.yaml"
+        path.write_text(yaml.safe_dump(info["profile"], allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return str(path)
+    return None if recorded_args.get("profile") is None else str(recorded_args["profile"])
 
 
 def dry_run(args, settings) -> int:

@@ -713,6 +713,46 @@ def test_a_replay_of_a_date_bounded_crawl_rebuilds_the_archive_the_crawl_made(sn
     assert json.loads(sqlite_utils_row(narrower)["arguments"])["from_date"] == "2021-11-01", given.stderr[-3000:]
 
 
+def test_a_replay_of_a_crawl_with_a_profile_rebuilds_the_archive_the_crawl_made(snapshot, serve_api, crawl, tmp_path):
+    """``crawl --replay FILE`` without ``--profile`` replays the crawl with the topic profile it recorded, as ``reparse``
+    does (``crawl_plan``): a shipped profile by its name, a profile file of the user's from the document the crawl
+    recorded (the file may be gone). It ran the default profile (youth_care), whose queries no recorded response
+    answered: another archive than the crawl's. A profile given on the command line still wins."""
+    from tests import forkcli
+    from tests.test_reparse import dump
+
+    own = tmp_path / "own.yaml"
+    own.write_text("name: own_search\ndescription: Eigen zoekvraag.\nqueries:\n  search:\n    - jeugdhulp\n"
+                   "relevance_from: youth_care\n", encoding="utf-8")
+    server = serve_api(snapshot)
+    runs = {}
+    for profile in ("all", str(own)):
+        (tmp_path / f"{len(runs)}").mkdir()
+        runs[profile] = crawl(server.api_url, "--profile", profile, from_date="2021-10-01", until_date="2021-11-20",
+                              db=tmp_path / f"{len(runs)}" / "archive.db")
+        assert runs[profile].crawl["status"] == "complete", runs[profile].errors
+    server.__exit__(None, None, None)
+    own.unlink()  # the user's file is gone: the crawl recorded it
+    for profile, done in runs.items():
+        [warc] = (done.db_path.parent / "warc").glob("tenderned-*.warc.gz")
+        replay = done.db_path.parent / "replay" / "archive.db"
+        replay.parent.mkdir()
+        replayed = forkcli.run(["crawl", "tenderned", "--db", replay, "--replay", warc], cwd=ROOT, timeout=300)
+        assert replayed.returncode == 0, replayed.stderr[-3000:]
+        assert json.loads(sqlite_utils_row(replay)["arguments"])["profile"] == \
+               json.loads(done.crawl["arguments"])["profile"] == ("all" if profile == "all" else "own_search")
+        original, rebuilt = dump(done.db_path), dump(replay)
+        assert original["notices"] and {t: rows for t, rows in rebuilt.items() if t != "fetches"} == \
+               {t: rows for t, rows in original.items() if t != "fetches"}
+
+    given = runs["all"].db_path.parent / "given" / "archive.db"
+    given.parent.mkdir()
+    [warc] = (runs["all"].db_path.parent / "warc").glob("tenderned-*.warc.gz")
+    forkcli.run(["crawl", "tenderned", "--db", given, "--replay", warc, "--profile", "youth_care"], cwd=ROOT,
+                timeout=300)
+    assert json.loads(sqlite_utils_row(given)["arguments"])["profile"] == "youth_care"
+
+
 def sqlite_utils_row(db_path) -> dict:
     """The last crawl recorded in the archive at ``db_path``."""
     import sqlite_utils

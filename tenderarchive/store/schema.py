@@ -16,8 +16,9 @@ Table options: ``versioned`` (a changed row keeps its earlier values in ``versio
 ``volatile`` (columns that change without the content changing), ``keep_omitted``
 (source columns a sparse response may leave out: they keep their archived value,
 see :func:`tenderarchive.store.writes.keep_omitted`), ``origin`` (columns that say where a
-value came from: a change of them alone is written, but is no change of the content, so no
-version and not counted as updated; with another change they are versioned with it, see
+value came from, or which values the last answer left out: a change of them alone is written,
+but is no change of the content, so no version and not counted as updated; with another change
+they are versioned with it, see
 :func:`tenderarchive.store.writes.upsert_if_changed`).
 """
 
@@ -75,6 +76,9 @@ TABLES: dict[str, dict] = {
             # detail's alone, reference §3), kept apart as deadline_list is: store/writes.py detail_consultation
             "consultation_deadline_list": str,
             "consultation_deadline_from_list": int,
+            # 1 when the consultation's closing date sent was a placeholder year (≥ 2090: "no real date", reference §4,
+            # §12.4), as deadline_placeholder: consultation_deadline is then NULL, no date (pipelines/normalise.py)
+            "consultation_deadline_placeholder": int,
             # the list row's opdrachtBeschrijving (a shorter text, about 1,000 characters: reference §3), kept apart so
             # the full text a detail gave is not replaced by it: store/writes.py detail_description
             "description_list": str,
@@ -455,6 +459,12 @@ TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROV
 #: now gives the very value its row gave changes the origin alone, which is no news (no version, no "updated" in a
 #: crawl's counts and reports), though the archive records it (store/writes.py upsert_if_changed).
 TABLES["notices"]["origin"] = {"deadline_from_list", "consultation_deadline_from_list", "description_from_list"}
+#: What the notice's last answer left out or sent unreadable (its archived values kept: store/writes.py keep_omitted):
+#: the archive's bookkeeping, as where a value came from is. An answer that leaves out a value the archive keeps, or
+#: gives it again, changes no value a reader sees: recorded on the row (the spider asks a sparse notice again), no
+#: version, not counted updated (each was: a "change" in every new-or-changed report; watch/report.py
+#: BOOKKEEPING_COLUMNS already said none). With another change it is versioned with it.
+TABLES["notices"]["origin"] |= {"omitted_columns"}
 
 
 #: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as
@@ -499,6 +509,12 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."
                         db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
+                    if (name, column) == ("notices", "consultation_deadline_placeholder"):
+                        # rows the API's notices wrote before the column (deadline_placeholder 0 or 1 then, as
+                        # pipelines/normalise.py gives both): no placeholder known, 0 as a fresh answer gives it, so a
+                        # notice fetched again after the upgrade is no change (NULL → 0 was a version of every one)
+                        db.execute("update notices set consultation_deadline_placeholder = 0 "
+                                   "where deadline_placeholder is not null")
                     if name == "notices" and column in FROM_LIST_MARKED:
                         # rows archived before the column: a value equal to the list row's was taken as the row's
                         db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")

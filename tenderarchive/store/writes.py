@@ -359,7 +359,7 @@ DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
                             "jeugdregio_code": {"buyer", "title", "description", "year"}}}
 
 
-def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=()) -> list[str]:
+def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=(), said_none=()) -> list[str]:
     """Give ``new`` the archived value of every source column it omits; return those columns.
 
     Only the table's ``keep_omitted`` columns count: values the pipelines compute
@@ -369,7 +369,9 @@ def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_giv
     (asked again, the same comes: spiders/tenderned.py ``sparse``). ``not_given``: columns whose source field the
     response sent null or left out where it has no value of its own to keep (a detail's ``cpvCodes: null``,
     pipelines/normalise.py ``NOT_GIVEN_FIELDS``): listed as ``"COLUMN (not given)"``, so "none" reads apart from "not
-    said"; with an archived value they are omitted ones (kept, the answer sparse)."""
+    said"; with an archived value they are omitted ones (kept, the answer sparse). ``said_none``: columns the response
+    sent as "no value" (a closing date with a placeholder year, ≥ 2090: pipelines/normalise.py ``placeholders``):
+    said, not left out, so they replace an archived value (a real date kept over them stayed open for ever)."""
     columns = TABLES[table].get("keep_omitted")
     marked = [f"{c} {UNREADABLE}" for c in sorted(unreadable)]
     if old is None or not columns:
@@ -381,7 +383,8 @@ def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_giv
         keep_relation(old, new)
     # A column absent from ``new`` is not this response's business (upsert leaves it alone);
     # one present but empty is a value the response omitted.
-    omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
+    omitted = sorted(c for c in columns
+                     if c in new and new[c] is None and old.get(c) is not None and c not in said_none)
     for column in omitted:
         new[column] = old[column]
     listed = [c for c in omitted if c not in unreadable] + marked + [
@@ -512,7 +515,7 @@ def omitted_unreadable(value) -> set[str]:
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
                       old=_LOOK_UP, unreadable=(), crawl_id: int | None = None, not_given=(),
-                      versioned: bool = True) -> str:
+                      versioned: bool = True, said_none=()) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
@@ -525,14 +528,15 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     key = row_key(table, row)
     if old is _LOOK_UP:  # else the caller looked the row up already (``None``: not there)
         old = get_row(db, table, key)
-    keep_omitted(table, old, row, unreadable, not_given)
+    keep_omitted(table, old, row, unreadable, not_given, said_none)
     if content_equal(table, old, row):
         return "unchanged"
     origin = TABLES[table].get("origin") or set()
     if old is not None and origin & row.keys() and content_equal(
             table, old, {k: v for k, v in row.items() if k not in origin}):
-        # only where a value came from changed (a detail now gives the very text or date its list row stood in for:
-        # schema ``origin``): recorded on the row, but no version and no update, the value a reader sees is the same
+        # only where a value came from changed (a detail now gives the very text or date its list row stood in for),
+        # or which values the answer left out (``omitted_columns``: schema ``origin``): recorded on the row, but no
+        # version and no update, the value a reader sees is the same
         set_values(db, table, key, {k: row[k] for k in origin if k in row})
         return "unchanged"
     if old is not None and versioned and TABLES[table].get("versioned"):
@@ -694,7 +698,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                     "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",
                     [version_key(key)]).fetchone() is None))
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
-                                        not_given=record.get("not_given") or (), versioned=not completed)
+                                        not_given=record.get("not_given") or (), versioned=not completed,
+                                        said_none=record.get("placeholders") or ())
         changed = outcome != "unchanged"
         if record["cpv"] and known is not None:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the

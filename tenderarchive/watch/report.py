@@ -111,7 +111,8 @@ NOTICE_COLUMN_WORDS = {
         ("is_awarded", "awarded"), ("is_cancelled", "cancelled"), ("is_european", "European"),
         ("is_digital", "digital"), ("is_completed", "completed"), ("is_imported", "imported"),
         ("award_only", "award notice without a prior call"), ("youth_care", "jeugdhulp"),
-        ("deadline_placeholder", "deadline a placeholder"))},
+        ("deadline_placeholder", "deadline a placeholder"),
+        ("consultation_deadline_placeholder", "consultation closing date a placeholder"))},
 }
 #: Columns the archive derives from another one a change names (``year``/``year_month`` of ``published``, the main
 #: CPV code's 8 digits, the procurement id ``TN`` + ``kenmerk``): "year_month: 2018-06 → 2018-07" beside the date,

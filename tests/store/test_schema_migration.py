@@ -571,3 +571,22 @@ def test_notices_archived_before_the_closing_dates_origin_gain_it_as_the_dates_t
             for r in db["notices"].rows] == [(7, 1, 1), (8, None, None), (9, None, None), (10, 1, None),
                                              (11, None, None)]
     db.close()
+
+
+def test_notices_archived_before_the_consultations_placeholder_flag_gain_it_as_a_fresh_answer_gives_it(tmp_path):
+    """``notices.consultation_deadline_placeholder``: an archive written before it gains the column. A notice the API's
+    normaliser wrote (``deadline_placeholder`` 0 or 1) gets 0, as a fresh answer without a placeholder gives it: left
+    NULL, every notice fetched again after the upgrade was a change (a version, "updated"). A row no normaliser of the
+    API wrote (an OCDS package's: no ``deadline_placeholder``) stays NULL. Synthetic rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table notices drop column consultation_deadline_placeholder")
+        conn.executemany("insert into notices (publication_id, notice_type, deadline_placeholder, crawl_id) "
+                         "values (?, 'MAC', ?, 1)", [(7, 0), (8, 1), (9, None)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["notices"].columns] == list(TABLES["notices"]["columns"])
+    assert [(r["publication_id"], r["consultation_deadline_placeholder"]) for r in db["notices"].rows] == [
+        (7, 0), (8, 0), (9, None)]
+    db.close()

@@ -55,15 +55,17 @@ def test_a_sparse_response_keeps_every_archived_value_it_omits_and_says_so(tmp_p
     assert write_notice(db, notice_record(), 1) == "new"
     sparse = notice_record(description=None, deadline=None, fetched_at="2026-01-07T00:00:00+00:00")
     sparse["municipalities"] = []
-    assert write_notice(db, sparse, 2) == "updated"
+    # what it left out is the archive's bookkeeping, no value a reader sees: recorded, no version, not "updated"
+    assert write_notice(db, sparse, 2) == "unchanged"
+    assert db["versions"].count == 0
     row = db["notices"].get(7)
     assert row["description"] == "Specialistische jeugdhulp"
     assert row["deadline"] == "2026-02-01T12:00:00"
     assert json.loads(row["omitted_columns"]) == ["deadline", "description"]
     assert [r["cbs_code"] for r in db["notice_municipalities"].rows] == ["GM0917"]
-    # The complete response again: values as before, the omission cleared.
-    assert write_notice(db, notice_record(fetched_at="2026-01-08T00:00:00+00:00"), 3) == "updated"
-    assert db["notices"].get(7)["omitted_columns"] is None
+    # The complete response again: values as before, the omission cleared (no change of the notice either).
+    assert write_notice(db, notice_record(fetched_at="2026-01-08T00:00:00+00:00"), 3) == "unchanged"
+    assert db["notices"].get(7)["omitted_columns"] is None and db["versions"].count == 0
     assert write_notice(db, notice_record(fetched_at="2026-01-09T00:00:00+00:00"), 4) == "unchanged"
 
 
