@@ -87,6 +87,8 @@ Since branch rel6 (core): a particular buyer buying youth care is read past wher
 gemeenten in Zuid-Drenthe (Borger-Odoorn, ... en Westerveld) hebben gezamenlijk de jeugdhulp ... ingekocht") and with the
 om-te infinitive ("... de handen ineen geslagen om jeugdhulp en Wmo-hulp in te kopen"); a question tells no purchase
 (:func:`buyer_purchases`).
+Since branch rel7 (core): "maatschappelijke ondersteuning", the Wmo's own name for its service, is another service
+(:data:`OTHER_SERVICE`: "Nieuw contract maatschappelijke ondersteuning" is a Wmo tender).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -629,7 +631,7 @@ def named_procedures(full: str) -> list[str]:
 #: "voor"/"van" (with a determiner and up to three words between) or right after it as in a headline -- or the object
 #: as the first part of a compound ("schoonmaakaanbesteding"). The object is another service when it names an
 #: adjacent field, transport, or one of the common purchases of a municipality, and no youth care.
-OTHER_SERVICE = (r"(?:wmo\b|huishoudelijke (?:hulp|ondersteuning)|beschermd wonen|maatschappelijke (?:opvang|begeleiding)|"
+OTHER_SERVICE = (r"(?:wmo\b|huishoudelijke (?:hulp|ondersteuning)|beschermd wonen|maatschappelijke (?:opvang|begeleiding|ondersteuning)|"
                  r"kinderopvang|peuteropvang|welzijn\w*|leerlingen(?:ver)?vervoer|doelgroepenvervoer|regiotaxi\w*|"
                  r"(?:wmo-|zorg)?vervoer\b|hulpmiddel\w*|woningaanpassing\w*|rolstoel\w*|scootmobiel\w*|schuldhulp\w*|"
                  r"schuldhulpverlening|re-integratie|inburgering|participatie\w*|mantelzorg\w*|schoonmaak\w*|catering|"

@@ -1,0 +1,40 @@
+"""Specifications of the relevance readings of branch rel7 (issue 11: relevance on sites never seen, round seven) -- in
+short synthetic pages (SYNTHETIC: written for these tests in common Dutch news and council wording, not taken from a
+page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture): the reading is core.
+"""
+import pytest
+
+from tenderarchive.analysis.relevance import other_purchase_sentences
+from tests.speed import LINEAR, linear_time
+
+
+# --- "maatschappelijke ondersteuning", the Wmo's own name for its service, is another service than youth care ---
+
+def test_a_tender_for_maatschappelijke_ondersteuning_that_names_youth_care_in_passing_is_not_relevant(read):
+    text = ("Omdat het contract afloopt, start de gemeente een subsidietender. Organisaties kunnen tot 1 september "
+            "inschrijven voor een contract voor de periode 2025-2028.\n"
+            "In de stad werken nu drie samenwerkingsverbanden voor de gemeente: een voor de basishulp jeugd, een voor "
+            "beschermd wonen en een voor maatschappelijke ondersteuning.\n"
+            "Het huidige contract loopt op 31 december af.")
+    result = read(text, title="Nieuw contract maatschappelijke ondersteuning")
+    assert not result["relevant"], result["relevance_rule"]
+
+
+def test_a_youth_care_tender_beside_maatschappelijke_ondersteuning_stays_relevant(read):
+    text = ("De gemeente is gestart met de aanbesteding van de jeugdhulp en de maatschappelijke ondersteuning. "
+            "Aanbieders kunnen tot 1 september inschrijven.")
+    result = read(text, title="Aanbesteding jeugdhulp en maatschappelijke ondersteuning")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_the_procurement_of_maatschappelijke_ondersteuning_is_another_service():
+    full = "De aanbesteding voor de maatschappelijke ondersteuning is gegund. De opdracht start op 1 januari."
+    assert other_purchase_sentences(full) == {"De aanbesteding voor de maatschappelijke ondersteuning is gegund.",
+                                              "De opdracht start op 1 januari."}
+
+
+def test_other_purchase_sentences_stays_linear_with_the_service():
+    unit = "maatschappelijke ondersteuning aanbesteding "
+    assert linear_time(other_purchase_sentences, unit, 110_000) < LINEAR
