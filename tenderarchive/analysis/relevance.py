@@ -88,7 +88,9 @@ gemeenten in Zuid-Drenthe (Borger-Odoorn, ... en Westerveld) hebben gezamenlijk 
 om-te infinitive ("... de handen ineen geslagen om jeugdhulp en Wmo-hulp in te kopen"); a question tells no purchase
 (:func:`buyer_purchases`).
 Since branch rel7 (core): "maatschappelijke ondersteuning", the Wmo's own name for its service, is another service
-(:data:`OTHER_SERVICE`: "Nieuw contract maatschappelijke ondersteuning" is a Wmo tender).
+(:data:`OTHER_SERVICE`: "Nieuw contract maatschappelijke ondersteuning" is a Wmo tender); a title that is a regulation's
+name ("Nadere regels subsidie ... jeugdhulp", "Verordening jeugdhulp ...": :data:`.vocabulary.REGULATION_CORE`) makes a
+regulation page with rule ``rel.title_genre`` off too, when no step is reported and no youth-care procedure is named.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -100,7 +102,7 @@ import re
 from functools import lru_cache
 
 from .rules import on
-from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, BUDGET_CORE, GUIDANCE, GUIDANCE_CORE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, BUDGET_CORE, GUIDANCE, GUIDANCE_CORE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION, REGULATION_CORE,
                          SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, VACANCY_CORE, YOUTH_CORE)
 
 
@@ -880,6 +882,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget_core = _matches(BUDGET_CORE, title or "")
     guidance_core = _matches(GUIDANCE_CORE_HEADS, title or "")
     regulation_title = _matches(REGULATION, title or "")
+    regulation_core = _matches(REGULATION_CORE, (title or "").strip())
     adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
     # "Wmo-begeleid/jeugdzorgvervoer", "jeugdwetvervoer": transport to youth care is no youth-care term
     # (rule rel.adjacent_topic, widened in round five)
@@ -893,9 +896,10 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
     # naming a guide's own genre (GUIDANCE_CORE: "Aanbesteden Wmo en Jeugdwet: een handreiking") a guide
     elif (((guidance or report or budget_topic or regulation_title) and on("rel.title_genre"))
-          or budget_core or guidance_core) and not reported and not named_procedures(text) and not bought:
+          or budget_core or guidance_core or regulation_core) and not reported and not named_procedures(text) and not bought:
         rule = ("guidance" if guidance_core and not on("rel.title_genre") else
-                "budget_topic" if budget_core and not on("rel.title_genre") else "guidance" if guidance else "report"
+                "budget_topic" if budget_core and not on("rel.title_genre") else
+                "regulation_title" if regulation_core and not on("rel.title_genre") else "guidance" if guidance else "report"
                 if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False

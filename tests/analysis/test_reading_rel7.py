@@ -38,3 +38,36 @@ def test_the_procurement_of_maatschappelijke_ondersteuning_is_another_service():
 def test_other_purchase_sentences_stays_linear_with_the_service():
     unit = "maatschappelijke ondersteuning aanbesteding "
     assert linear_time(other_purchase_sentences, unit, 110_000) < LINEAR
+
+
+# --- a title that is a regulation's name is a regulation, not news of a procurement ---
+
+@pytest.mark.parametrize("title", [
+    "Nadere regels subsidie pilot aanvullende jeugdhulp gemeente Oosterdam 2026",
+    "Verordening jeugdhulp gemeente Oosterdam 2025",
+    "Wijziging van de Beleidsregels jeugdhulp Oosterdam",
+])
+def test_a_regulation_that_defines_the_open_house_contract_is_not_relevant(read, title):
+    text = ("Het college van burgemeester en wethouders van de gemeente Oosterdam; gelet op artikel 3 van de Algemene "
+            "subsidieverordening; besluit vast te stellen de volgende regels.\n"
+            "Artikel 1. Begripsomschrijvingen. Aanvullende hulp: individuele jeugdhulp, niet vallend binnen de huidige "
+            "Open House-overeenkomst. Jeugdhulpaanbieder: de rechtspersoon die jeugdhulp verleent. RIJO: Regionale "
+            "Inkooporganisatie Jeugdhulp Oosterdam.")
+    result = read(text, title=title)
+    assert not result["relevant"], result["relevance_rule"]
+    assert result["relevance_rule"] == "regulation_title"
+
+
+def test_a_news_title_that_mentions_a_verordening_is_read_as_news(read):
+    # the title does not open with the regulation's name: a council decision about a tender, relevant
+    text = ("De gemeenteraad van Oosterdam is akkoord. De gemeente is gestart met de aanbesteding van de "
+            "specialistische jeugdhulp; aanbieders kunnen tot 1 juni inschrijven.")
+    result = read(text, title="Raad akkoord met nieuwe verordening en aanbesteding jeugdhulp")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_a_regulation_title_over_a_named_youth_care_tender_stays_relevant(read):
+    text = ("De aanbesteding voor de specialistische jeugdhulp is op 1 maart 2025 gegund aan vier aanbieders. "
+            "Deze regels gelden voor de gegunde aanbieders.")
+    result = read(text, title="Beleidsregels na de aanbesteding jeugdhulp 2025")
+    assert result["relevant"], result["relevance_rule"]
