@@ -90,7 +90,9 @@ om-te infinitive ("... de handen ineen geslagen om jeugdhulp en Wmo-hulp in te k
 Since branch rel7 (core): "maatschappelijke ondersteuning", the Wmo's own name for its service, is another service
 (:data:`OTHER_SERVICE`: "Nieuw contract maatschappelijke ondersteuning" is a Wmo tender); a title that is a regulation's
 name ("Nadere regels subsidie ... jeugdhulp", "Verordening jeugdhulp ...": :data:`.vocabulary.REGULATION_CORE`) makes a
-regulation page with rule ``rel.title_genre`` off too, when no step is reported and no youth-care procedure is named.
+regulation page with rule ``rel.title_genre`` off too, when no step is reported and no youth-care procedure is named;
+and contracts closed or signed with a counted set of providers ("heeft overeenkomsten gesloten met zes aanbieders van
+jeugdhulp") are a round's outcome (:func:`told_rounds`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -525,6 +527,8 @@ _COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|
 _PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
               r"jeugdhulppartners|(?:strategische )?partners|samenwerkingsverbanden)")
 _EXTENSION_OPTION = r"(?:verlengingsoptie|verlengingsmogelijkheid|(?:optie|mogelijkheid) (?:tot|om te) verleng(?:ing|en))\b"
+_CONTRACTS = r"(?:een |het |de )?(?:nieuwe? )?(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?)"
+_CLOSED = r"(?:gesloten|afgesloten|getekend|ondertekend)\b"
 _OUTCOME = re.compile(
     r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
@@ -538,6 +542,14 @@ _OUTCOME = re.compile(
     # langer door", "het contract voor jeugdhulp loopt een half jaar langer")
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:loopt|lopen|liep|liepen) "
     r"(?:[\w'’-]+ ){0,4}?langer\b|"
+    # branch rel7: contracts closed or signed with a counted set of providers, told without a procedure word ("De gemeente
+    # heeft overeenkomsten gesloten met zes aanbieders van jeugdhulp", "heeft met 35 jeugdhulpaanbieders een contract
+    # getekend", "Er zijn contracten gesloten met twaalf zorgaanbieders"): the outcome of a contracting round, as "heeft
+    # dertig jeugdhulpaanbieders gecontracteerd" is; not the background "heeft contracten afgesloten" (no counted set)
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|werd|werden)\b (?:[\w'’-]+ ){0,4}?" + _CONTRACTS + r" (?:[\w'’-]+ ){0,2}?"
+    + _CLOSED + r" met (?:de )?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r"\b|"
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|werd|werden)\b (?:[\w'’-]+ ){0,3}?met (?:de )?" + _COUNT + r" (?:[\w-]+ )?"
+    + _PROVIDERS + r" (?:[\w'’-]+ ){0,4}?" + _CONTRACTS + r" (?:[\w'’-]+ ){0,2}?" + _CLOSED + r"|"
     # branch cv50: a buyer working with a counted set of *new* providers ("Vanaf volgend jaar werken de gemeenten met 35
     # nieuwe jeugdhulpaanbieders"): the providers the round contracted; not "werkt met 35 jeugdhulpaanbieders", a directory
     r"\b(?:werken|werkt|werkten|werkte|gaan werken|gaat werken)\b (?:[\w'’-]+ ){0,6}?met (?:de )?" + _COUNT + r" nieuwe (?:[\w-]+ )?"

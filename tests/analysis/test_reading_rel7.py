@@ -71,3 +71,34 @@ def test_a_regulation_title_over_a_named_youth_care_tender_stays_relevant(read):
             "Deze regels gelden voor de gegunde aanbieders.")
     result = read(text, title="Beleidsregels na de aanbesteding jeugdhulp 2025")
     assert result["relevant"], result["relevance_rule"]
+
+
+# --- contracts closed with a counted set of providers: the outcome of a contracting round without a procedure word ---
+
+@pytest.mark.parametrize("text", [
+    "De gemeente Oosterdam heeft overeenkomsten gesloten met zes aanbieders van jeugdhulp voor de periode 2025-2028.",
+    "De regio heeft met 35 jeugdhulpaanbieders een nieuw contract getekend. Het contract loopt vier jaar.",
+    "Voor de specialistische jeugdhulp zijn contracten gesloten met twaalf zorgaanbieders.",
+])
+def test_contracts_closed_with_a_counted_set_of_youth_care_providers_is_relevant(read, text):
+    result = read(text, title="Nieuws uit de regio")
+    assert result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    # the background: contracts closed, no counted set (a directory of who is contracted)
+    "De gemeente heeft contracten afgesloten met jeugdhulpaanbieders. Kijk op de website welke.",
+    # a possibility, not a step
+    "Gemeenten kunnen overeenkomsten sluiten met zes aanbieders van jeugdhulp.",
+    # another service's providers
+    "De gemeente heeft overeenkomsten gesloten met zes aanbieders van huishoudelijke hulp. Ook de jeugdhulp kwam aan bod.",
+])
+def test_contracts_closed_without_a_counted_set_or_with_another_service_is_no_outcome(read, text):
+    result = read(text, title="Nieuws uit de regio")
+    assert not result["relevant"], result["relevance_rule"]
+
+
+def test_told_rounds_stays_linear_on_contracts_closed():
+    from tenderarchive.analysis.relevance import told_rounds
+    unit = "jeugdhulp heeft met zes aanbieders het contract "
+    assert linear_time(told_rounds, unit, 110_000) < LINEAR
