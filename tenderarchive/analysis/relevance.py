@@ -92,7 +92,8 @@ Since branch rel7 (core): "maatschappelijke ondersteuning", the Wmo's own name f
 name ("Nadere regels subsidie ... jeugdhulp", "Verordening jeugdhulp ...": :data:`.vocabulary.REGULATION_CORE`) makes a
 regulation page with rule ``rel.title_genre`` off too, when no step is reported and no youth-care procedure is named;
 and contracts closed or signed with a counted set of providers ("heeft overeenkomsten gesloten met zes aanbieders van
-jeugdhulp") are a round's outcome (:func:`told_rounds`).
+jeugdhulp") are a round's outcome (:func:`told_rounds`); an administration or its software bought for youth care ("een
+nieuwe zorgadministratie voor jeugdhulp en Wmo aanbesteed") is no youth care bought (:func:`_as_administration`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -809,8 +810,24 @@ def _as_transport(text: str | None) -> str | None:
             if text and "ervoer" in text else text)
 
 
+#: Branch rel7: an administration, its registration system or software *for* youth care -- "een nieuwe zorgadministratie
+#: voor jeugdhulp en Wmo aanbesteed", "het registratiesysteem voor de jeugdzorg ingekocht", "de software voor de jeugdhulp"
+#: -- is the administration bought, youth care only what it serves (as "jeugdwetvervoer" is transport), also in a headline
+#: without the preposition ("Zorgadministratie jeugdhulp en Wmo"): the youth term after it is read as a plain "doelgroep".
+#: Not "het systeem van de jeugdzorg" (the youth-care system is youth care). Bounded: one word, a preposition, at most an
+#: article.
+_FOR_YOUTH_CARE = re.compile(r"\b(\w+) ((?:(?:voor|van) )?(?:de |het )?)jeugd\w*", re.I)
+_ADMINISTRATION = re.compile(r"administratie|registratiesystee?m|software|applicatie", re.I)
+
+
+def _as_administration(text: str | None) -> str | None:
+    return (_FOR_YOUTH_CARE.sub(lambda m: f"{m.group(1)} {m.group(2)}doelgroep" if _ADMINISTRATION.search(m.group(1))
+                                else m.group(0), text)
+            if text and _ADMINISTRATION.search(text) else text)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
-    title, text = _as_transport(title), _as_transport(text)
+    title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
         full = RESIDENT.sub(" ", full)

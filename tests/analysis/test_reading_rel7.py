@@ -102,3 +102,34 @@ def test_told_rounds_stays_linear_on_contracts_closed():
     from tenderarchive.analysis.relevance import told_rounds
     unit = "jeugdhulp heeft met zes aanbieders het contract "
     assert linear_time(told_rounds, unit, 110_000) < LINEAR
+
+
+# --- an administration bought for youth care is an administrative service, not care ---
+
+@pytest.mark.parametrize("title, text", [
+    ("Zorgadministratie jeugdhulp en Wmo",
+     "De gemeente heeft een nieuwe zorgadministratie voor jeugdhulp en Wmo aanbesteed. Het systeem is gegund aan "
+     "Leverancier Rekenwerk. De raad stelde er vragen over."),
+    ("Nieuws uit de raad",
+     "Het college heeft de software voor de jeugdhulp ingekocht bij Leverancier Rekenwerk."),
+])
+def test_an_administration_or_its_software_bought_for_youth_care_is_not_relevant(read, title, text):
+    result = read(text, title=title)
+    assert not result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente heeft de aanbesteding van de jeugdhulp gegund aan vier aanbieders. De zorgadministratie blijft bij "
+    "de gemeente.",
+    # the youth-care system is youth care
+    "De regio is gestart met de aanbesteding van de jeugdhulp, omdat het systeem van de jeugdzorg anders moet.",
+])
+def test_youth_care_bought_beside_an_administration_stays_relevant(read, text):
+    result = read(text, title="Nieuws uit de raad")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_the_administration_reading_stays_linear():
+    from tenderarchive.analysis.relevance import _as_administration
+    assert linear_time(_as_administration, "zorgadministratie voor de jeugdhulp ", 110_000) < LINEAR
+    assert linear_time(_as_administration, "administratie" * 3 + "x", 110_000) < LINEAR
