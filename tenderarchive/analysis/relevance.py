@@ -87,6 +87,13 @@ Since branch rel6 (core): a particular buyer buying youth care is read past wher
 gemeenten in Zuid-Drenthe (Borger-Odoorn, ... en Westerveld) hebben gezamenlijk de jeugdhulp ... ingekocht") and with the
 om-te infinitive ("... de handen ineen geslagen om jeugdhulp en Wmo-hulp in te kopen"); a question tells no purchase
 (:func:`buyer_purchases`).
+Since branch rel7 (core): "maatschappelijke ondersteuning", the Wmo's own name for its service, is another service
+(:data:`OTHER_SERVICE`: "Nieuw contract maatschappelijke ondersteuning" is a Wmo tender); a title that is a regulation's
+name ("Nadere regels subsidie ... jeugdhulp", "Verordening jeugdhulp ...": :data:`.vocabulary.REGULATION_CORE`) makes a
+regulation page with rule ``rel.title_genre`` off too, when no step is reported and no youth-care procedure is named;
+and contracts closed or signed with a counted set of providers ("heeft overeenkomsten gesloten met zes aanbieders van
+jeugdhulp") are a round's outcome (:func:`told_rounds`); an administration or its software bought for youth care ("een
+nieuwe zorgadministratie voor jeugdhulp en Wmo aanbesteed") is no youth care bought (:func:`_as_administration`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -98,7 +105,7 @@ import re
 from functools import lru_cache
 
 from .rules import on
-from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, BUDGET_CORE, GUIDANCE, GUIDANCE_CORE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, BUDGET_CORE, GUIDANCE, GUIDANCE_CORE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION, REGULATION_CORE,
                          SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, VACANCY_CORE, YOUTH_CORE)
 
 
@@ -521,6 +528,8 @@ _COUNT = (r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|
 _PROVIDERS = (r"(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders|partijen|consortia|organisaties|combinaties|zorgpartijen|"
               r"jeugdhulppartners|(?:strategische )?partners|samenwerkingsverbanden)")
 _EXTENSION_OPTION = r"(?:verlengingsoptie|verlengingsmogelijkheid|(?:optie|mogelijkheid) (?:tot|om te) verleng(?:ing|en))\b"
+_CONTRACTS = r"(?:een |het |de )?(?:nieuwe? )?(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?)"
+_CLOSED = r"(?:gesloten|afgesloten|getekend|ondertekend)\b"
 _OUTCOME = re.compile(
     r"\b(?:selecteert|selecteerde|selecteren|selecteerden|kiest|koos|kozen)\b (?:[\w'’-]+ ){0,3}?" + _COUNT + r" (?:[\w-]+ )?"
     + _PROVIDERS + r"\b|"
@@ -534,6 +543,14 @@ _OUTCOME = re.compile(
     # langer door", "het contract voor jeugdhulp loopt een half jaar langer")
     r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?) (?:[\w'’-]+ ){0,6}?(?:loopt|lopen|liep|liepen) "
     r"(?:[\w'’-]+ ){0,4}?langer\b|"
+    # branch rel7: contracts closed or signed with a counted set of providers, told without a procedure word ("De gemeente
+    # heeft overeenkomsten gesloten met zes aanbieders van jeugdhulp", "heeft met 35 jeugdhulpaanbieders een contract
+    # getekend", "Er zijn contracten gesloten met twaalf zorgaanbieders"): the outcome of a contracting round, as "heeft
+    # dertig jeugdhulpaanbieders gecontracteerd" is; not the background "heeft contracten afgesloten" (no counted set)
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|werd|werden)\b (?:[\w'’-]+ ){0,4}?" + _CONTRACTS + r" (?:[\w'’-]+ ){0,2}?"
+    + _CLOSED + r" met (?:de )?" + _COUNT + r" (?:[\w-]+ )?" + _PROVIDERS + r"\b|"
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|werd|werden)\b (?:[\w'’-]+ ){0,3}?met (?:de )?" + _COUNT + r" (?:[\w-]+ )?"
+    + _PROVIDERS + r" (?:[\w'’-]+ ){0,4}?" + _CONTRACTS + r" (?:[\w'’-]+ ){0,2}?" + _CLOSED + r"|"
     # branch cv50: a buyer working with a counted set of *new* providers ("Vanaf volgend jaar werken de gemeenten met 35
     # nieuwe jeugdhulpaanbieders"): the providers the round contracted; not "werkt met 35 jeugdhulpaanbieders", a directory
     r"\b(?:werken|werkt|werkten|werkte|gaan werken|gaat werken)\b (?:[\w'’-]+ ){0,6}?met (?:de )?" + _COUNT + r" nieuwe (?:[\w-]+ )?"
@@ -629,7 +646,7 @@ def named_procedures(full: str) -> list[str]:
 #: "voor"/"van" (with a determiner and up to three words between) or right after it as in a headline -- or the object
 #: as the first part of a compound ("schoonmaakaanbesteding"). The object is another service when it names an
 #: adjacent field, transport, or one of the common purchases of a municipality, and no youth care.
-OTHER_SERVICE = (r"(?:wmo\b|huishoudelijke (?:hulp|ondersteuning)|beschermd wonen|maatschappelijke (?:opvang|begeleiding)|"
+OTHER_SERVICE = (r"(?:wmo\b|huishoudelijke (?:hulp|ondersteuning)|beschermd wonen|maatschappelijke (?:opvang|begeleiding|ondersteuning)|"
                  r"kinderopvang|peuteropvang|welzijn\w*|leerlingen(?:ver)?vervoer|doelgroepenvervoer|regiotaxi\w*|"
                  r"(?:wmo-|zorg)?vervoer\b|hulpmiddel\w*|woningaanpassing\w*|rolstoel\w*|scootmobiel\w*|schuldhulp\w*|"
                  r"schuldhulpverlening|re-integratie|inburgering|participatie\w*|mantelzorg\w*|schoonmaak\w*|catering|"
@@ -793,8 +810,24 @@ def _as_transport(text: str | None) -> str | None:
             if text and "ervoer" in text else text)
 
 
+#: Branch rel7: an administration, its registration system or software *for* youth care -- "een nieuwe zorgadministratie
+#: voor jeugdhulp en Wmo aanbesteed", "het registratiesysteem voor de jeugdzorg ingekocht", "de software voor de jeugdhulp"
+#: -- is the administration bought, youth care only what it serves (as "jeugdwetvervoer" is transport), also in a headline
+#: without the preposition ("Zorgadministratie jeugdhulp en Wmo"): the youth term after it is read as a plain "doelgroep".
+#: Not "het systeem van de jeugdzorg" (the youth-care system is youth care). Bounded: one word, a preposition, at most an
+#: article.
+_FOR_YOUTH_CARE = re.compile(r"\b(\w+) ((?:(?:voor|van) )?(?:de |het )?)jeugd\w*", re.I)
+_ADMINISTRATION = re.compile(r"administratie|registratiesystee?m|software|applicatie", re.I)
+
+
+def _as_administration(text: str | None) -> str | None:
+    return (_FOR_YOUTH_CARE.sub(lambda m: f"{m.group(1)} {m.group(2)}doelgroep" if _ADMINISTRATION.search(m.group(1))
+                                else m.group(0), text)
+            if text and _ADMINISTRATION.search(text) else text)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
-    title, text = _as_transport(title), _as_transport(text)
+    title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
         full = RESIDENT.sub(" ", full)
@@ -878,6 +911,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget_core = _matches(BUDGET_CORE, title or "")
     guidance_core = _matches(GUIDANCE_CORE_HEADS, title or "")
     regulation_title = _matches(REGULATION, title or "")
+    regulation_core = _matches(REGULATION_CORE, (title or "").strip())
     adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
     # "Wmo-begeleid/jeugdzorgvervoer", "jeugdwetvervoer": transport to youth care is no youth-care term
     # (rule rel.adjacent_topic, widened in round five)
@@ -891,9 +925,10 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
     # naming a guide's own genre (GUIDANCE_CORE: "Aanbesteden Wmo en Jeugdwet: een handreiking") a guide
     elif (((guidance or report or budget_topic or regulation_title) and on("rel.title_genre"))
-          or budget_core or guidance_core) and not reported and not named_procedures(text) and not bought:
+          or budget_core or guidance_core or regulation_core) and not reported and not named_procedures(text) and not bought:
         rule = ("guidance" if guidance_core and not on("rel.title_genre") else
-                "budget_topic" if budget_core and not on("rel.title_genre") else "guidance" if guidance else "report"
+                "budget_topic" if budget_core and not on("rel.title_genre") else
+                "regulation_title" if regulation_core and not on("rel.title_genre") else "guidance" if guidance else "report"
                 if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False

@@ -88,6 +88,13 @@ ADJACENT_TRANSPORT = [r"leerlingen(?:ver)?vervoer", r"doelgroepenvervoer", r"\br
 
 # Signals that a text is regulation or statistics rather than procurement.
 REGULATION = [r"\bverordening\w*", r"nadere regels", r"\bartikel \d+", r"beleidsregels?"]
+#: Branch rel7: a title that *is* a regulation's name -- it opens with the kind of rule it sets ("Nadere regels subsidie
+#: pilot aanvullende jeugdhulp gemeente X 2026", "Verordening jeugdhulp gemeente X 2025", "Beleidsregels
+#: jeugdhulp 2024", "Subsidieregeling ...", "Wijziging van de Verordening ...") -- is the text of a regulation, not news of
+#: a procurement, read in the title with every named rule off (a regulation defines the open-house contract or the
+#: "jeugdhulpaanbieder" it funds; it buys nothing); the title's opening only, not a news title that mentions a verordening
+REGULATION_CORE = [r"^\W*(?:(?:wijziging|intrekking|vaststelling) (?:van )?(?:de |het )?)?"
+                   r"(?:verordening\w*|nadere regels|beleidsregels?|subsidieregeling\w*)\b"]
 STATISTICS = [r"\bcbs\b", r"\bprocent\b", r"\d+(?:,\d+)? ?%", r"\bstatistiek\w*", r"\bcijfers\b"]
 
 # --- §3.2 procurement terms -----------------------------------------------
