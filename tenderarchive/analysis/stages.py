@@ -1210,10 +1210,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     for s in sents:
         if s.text not in told and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref)) is not None:
             raw.append({"stage": "contractstart", "status": "planned", "cue": start, "sentence": s.text, "strong": False})
-        elif s.text not in told and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref, behind=True)):
+        elif (s.text not in told and not PLANNED.search(s.text) and not _STILL_AHEAD.search(s.text)
+              and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref, behind=True))):
             # branch cv62: the new contracts, providers or care "vanaf"/"per" a date before the page's own ("MetMaya
             # heeft de opdracht gekregen om vanaf 1 januari 2024 de jeugdhulp te bieden", read in 2025): the start
-            # has been reached -- done, weak as the start ahead is planned
+            # has been reached -- done, weak as the start ahead is planned; not in a sentence of plans ("wil per 1
+            # januari 2022 anders aanbesteden")
             raw.append({"stage": "contractstart", "status": "done", "cue": start, "sentence": s.text, "strong": False})
     return _merge(raw)
 
