@@ -246,6 +246,23 @@ def _finite_clause(clause: str) -> bool:
     return bool(_VERB_END.fullmatch(last))
 
 
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _main_clause(text: str, pos: int) -> tuple[str, str, int]:
+    """branch cv62: the main clause a semicolon bounds around ``pos`` -- ``(piece, sentence, position in it)`` for
+    :func:`_grammar` -- when it holds a verb of its own: "De regio heeft de marktconsultatie afgerond; de aanbesteding
+    wordt in juni gepubliceerd" tells two steps, each in its own tense (the perfect of the first is not the second's).
+    The whole sentence when there is no semicolon, or the part around ``pos`` is too short to be a clause ("...; ook
+    X")."""
+    start = text.rfind(";", 0, pos) + 1
+    end = text.find(";", pos)
+    end = len(text) if end < 0 else end
+    if (start or end < len(text)) and len(_WORD.findall(text, start, end)) >= 3:
+        return text[start:end], text[start:end], pos - start
+    return text, text, pos
+
+
 def _hypothetical_before(text: str, m: re.Match) -> bool:
     """Is the cue ``m`` a possibility or under a condition named before it in its sentence (branch cv44)?"""
     head = text[:m.start()]
@@ -1067,9 +1084,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                         status = "current"
                     else:
                         status = (_date_status(_without_period(stage, cl, plan_decided), events, ref, max_date)
-                                  or _grammar(cl, text, m.start() - off))
+                                  or _grammar(cl, _main_clause(text, m.start())[1], m.start() - off))
             if status is None:
-                status = _grammar(text, text, m.start())
+                status = _grammar(*_main_clause(text, m.start()))
             if status is None and approved:
                 status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):
@@ -1193,6 +1210,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     for s in sents:
         if s.text not in told and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref)) is not None:
             raw.append({"stage": "contractstart", "status": "planned", "cue": start, "sentence": s.text, "strong": False})
+        elif (s.text not in told and not PLANNED.search(s.text) and not _STILL_AHEAD.search(s.text)
+              and (start := _start_ahead(s.text, by_sentence.get(s.text, []), ref, behind=True))):
+            # branch cv62: the new contracts, providers or care "vanaf"/"per" a date before the page's own ("MetMaya
+            # heeft de opdracht gekregen om vanaf 1 januari 2024 de jeugdhulp te bieden", read in 2025): the start
+            # has been reached -- done, weak as the start ahead is planned; not in a sentence of plans ("wil per 1
+            # januari 2022 anders aanbesteden")
+            raw.append({"stage": "contractstart", "status": "done", "cue": start, "sentence": s.text, "strong": False})
     return _merge(raw)
 
 
@@ -1226,15 +1250,16 @@ _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|aflo
                         re.I)
 
 
-def _start_ahead(text: str, events: list[dict], ref: dt.date | None) -> str | None:
+def _start_ahead(text: str, events: list[dict], ref: dt.date | None, behind: bool = False) -> str | None:
     """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
-    (branch cv59)."""
+    (branch cv59); with ``behind``, at a date before it (branch cv62)."""
     if ref is None or not (_START_CONTEXT.search(text) or _CARE_DELIVERED.search(text)) or _START_NOT.search(text):
         return None
     for m in _FROM_DATE.finditer(text):
         for e in events:
             if e["text"] and e["text"] in m.group(0) and e["precision"] in ("day", "month", "year") \
-                    and e["date"] > ref.isoformat()[:len(e["date"])]:
+                    and ((e["date"] < ref.isoformat()[:len(e["date"])]) if behind
+                         else (e["date"] > ref.isoformat()[:len(e["date"])])):
                 return m.group(0)
     return None
 
@@ -1326,7 +1351,7 @@ def _tender_behind_court(stages: list[dict], sents: list[Sentence]) -> list[dict
         m = _TENDER_NOUN.search(s.text)
         if m:
             return sorted(stages + [{"stage": "aankondiging", "status": "done", "cue": m.group(0), "sentence": s.text,
-                                     "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
+                                     "strong": False, "presupposed": True}], key=lambda r: STAGE_RANK[r["stage"]])
     return stages
 
 
@@ -1341,15 +1366,20 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
+    ahead = None
     for s in sents:
         m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
-        if not m or not (faq or re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I)):
+        if not m or not (faq or _PROCEDURE_STARTS.search(s.text)):
             continue
         status = _grammar(s.text, s.text, m.start())
+        if status is None and _month_ahead(s.text, ref):
+            status = "planned"
         if status in (None, "current"):
             return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                      "sentence": s.text, "strong": True}],
                           key=lambda r: STAGE_RANK[r["stage"]])
+        if status == "planned" and ahead is None and not _PREPARING_ONLY.search(s.text):
+            ahead = m, s.text
     found = _dated_procedure(sents, ref)
     if not found:
         found = _running_procedure(sents)
@@ -1357,7 +1387,31 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
         m, text = found
         return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                  "sentence": text, "strong": True}], key=lambda r: STAGE_RANK[r["stage"]])
+    if ahead:
+        # branch cv62: the procedure told to start or run later ("De aanbesteding start naar verwachting in april",
+        # "staat gepland voor het najaar"): the page names no step of it today -- its start is to come (stages.md
+        # aankondiging, planned; weak, as any step the page tells outranks it)
+        m, text = ahead
+        return sorted(stages + [{"stage": "aankondiging", "status": "planned", "cue": m.group(0),
+                                 "sentence": text, "strong": False}], key=lambda r: STAGE_RANK[r["stage"]])
     return stages
+
+
+#: the procedure said to run, start or be planned (:func:`add_procedure_running`; "gepland" branch cv62)
+_PROCEDURE_STARTS = re.compile(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start|(?:staat |is )?gepland)\b",
+                               re.I)
+#: branch cv62: ... not the procedure's preparation ("De aanbesteding wordt voorbereid", "de start van de voorbereiding")
+_PREPARING_ONLY = re.compile(r"voorbere\w*", re.I)
+_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+_IN_MONTH = re.compile(r"\b(?:in|begin|medio|eind|vanaf|per)\s+(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
+def _month_ahead(text: str, ref: dt.date | None) -> bool:
+    """branch cv62: a month without a year named as when ("in april", "begin juni") after the page's own month: ahead."""
+    if ref is None:
+        return False
+    return any(_MONTH_NAMES.index(m.group(1).lower()) + 1 > ref.month for m in _IN_MONTH.finditer(text))
 
 
 #: branch cv60: the steps of the procedure itself, from its start to the contracts' start (stages.md's order)
@@ -1450,6 +1504,53 @@ _SINCE_MARK = re.compile(r"\b(?:inmiddels|sindsdien|intussen|daarna|vervolgens|a
 _AFTER_FAILURE = {"definitieve_gunning", "contract_ondertekend", "contractstart", "implementatie"}
 
 
+#: branch cv62: a court step told as back-story -- the antecedent of a "na"/"nadat" clause ("nadat het kort geding ... was
+#: afgewezen", "Na het kort geding ..."), a noun whose relative clause is in the pluperfect ("het kort geding dat twee
+#: aanbieders hadden aangespannen") or the object in such a clause ("de aanbieders die een kort geding hadden
+#: aangespannen") -- came before what the page reports (stages.md: a legal stage outranks the stage it interrupted when
+#: it is "reported in the text's own period")
+_AFTER_BEFORE = re.compile(r"\b(?:na|nadat)\b(?:(?!\b(?:en|maar|want|omdat|terwijl)\b)[^.;:,]){0,80}$", re.I)
+_PLUPERFECT_RELATIVE = re.compile(r"[\w -]{0,20}?,?\s*\b(?:dat|die)\b[^.;:,]{0,80}?\b(?:had|hadden)\b", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:dat|die)\b[^.;:,]{0,60}$", re.I)
+_PLUPERFECT_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:had|hadden)\b", re.I)
+#: the participle closing the pluperfect's verb cluster ("had aangespannen"), if it follows
+_VERB_AFTER = re.compile(r"(?:\s+ge\w+|\s+\w+(?:en|d|t)\b(?=\s+(?:was|waren|is|zijn)\b))?|", re.I)
+#: the court step told outside the back-story clause: its ruling or its court ("De rechter wees ... af")
+_COURT_TOLD = re.compile(r"\b(?:\w*rechter\w*|rechtbank\w*|uitspraak|vonnis\w*|oordeel\w*|wees|wezen|afgewezen|toegewezen|"
+                         r"arrest|gewonnen|won|wonnen|verloren|verloor|verbiedt|verbood|verboden|bekrachtig\w*|vernietig\w*|"
+                         r"gelijk)\b", re.I)
+
+
+def _legal_backstory(s: dict) -> tuple[int, int] | None:
+    """The span of the back-story clause when the court step ``s`` is told as what came before the page's own steps
+    (:data:`_AFTER_BEFORE`, :data:`_PLUPERFECT_RELATIVE`, :data:`_RELATIVE_BEFORE`), else None: not when the rest of
+    its sentence tells the court step itself ("De rechter wees het kort geding af dat X had aangespannen")."""
+    sentence, cue = s.get("sentence") or "", s.get("cue") or ""
+    at = sentence.find(cue) if cue else -1
+    if at < 0:
+        return None
+    after = at + len(cue)
+    if before := _AFTER_BEFORE.search(sentence, max(0, at - 120), at):
+        close = re.compile(r"[,;:]").search(sentence, after)
+        span = before.start(), (close.start() if close else len(sentence))
+    elif relative := _PLUPERFECT_RELATIVE.match(sentence, after, after + 120):
+        span = at, _VERB_AFTER.match(sentence, relative.end()).end()
+    elif (before := _RELATIVE_BEFORE.search(sentence, max(0, at - 80), at)) \
+            and (relative := _PLUPERFECT_AFTER.match(sentence, after, after + 60)):
+        span = before.start(), _VERB_AFTER.match(sentence, relative.end()).end()
+    else:
+        return None
+    if _COURT_TOLD.search(sentence[:span[0]] + " " + cue + " " + sentence[span[1]:]):
+        return None
+    return span
+
+
+def _outside(s: dict, span: tuple[int, int]) -> bool:
+    """The cue of ``s`` in its sentence lies outside ``span``."""
+    at = (s.get("sentence") or "").find(s.get("cue") or "\0")
+    return at >= 0 and not span[0] <= at < span[1]
+
+
 def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None) -> str | None:
     """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`)."""
     definition = definition or PRIMARY_DEFINITION
@@ -1472,6 +1573,18 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
+        # branch cv62: a court step told as back-story ("De gemeente heeft de contracten gecontinueerd, nadat het kort
+        # geding dat X had aangespannen was afgewezen", "de aanbieders die een kort geding hadden aangespannen") is no
+        # step of the page's own period: the newest step the page tells itself (outside that clause) is the latest
+        # reached
+        if top["stage"] in LEGAL_STAGES and top["status"] == "done" and (span := _legal_backstory(top)):
+            # any step told, strong or weak (a tense-less "De contracten worden gecontinueerd" is weak), but for one
+            # the court step only presupposes (:func:`_tender_behind_court`)
+            main = [s for s in stages if s is not top and s["status"] in ("done", "current") and not s.get("presupposed")
+                    and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))
+                    and (s["sentence"] != top["sentence"] or _outside(s, span))]
+            if main:
+                top = max(main, key=lambda s: (strong(s), STAGE_RANK[s["stage"]], s["status"] == "current"))
         # A procedure running again after a failure or court step (the current step after it) is
         # the page's news, wherever the step is named (the seed 002: preparation in the lead, the
         # tender open again after a kort geding further down).

@@ -561,7 +561,13 @@ STAGE_CUES: list[tuple[str, str]] = [
                    # goes on, "Uitgangspunt ... zijn de contractvoorwaarden 2018-2019") is stages.md's `verlenging`,
                    # "existing contracts extended or modified instead of (re)procuring" -- not itself a failure (it was a
                    # `mislukt` cue, after news-sites.md §3.3's coarser row; stages.md supersedes that row)
-                   r"overbruggingscontract\w*"),
+                   r"overbruggingscontract\w*|"
+                   # branch cv62: the contracts continued ("De contracten jeugdhulp worden gecontinueerd", "continueert de
+                   # overeenkomsten", "continuering van de contracten"): stages.md's "existing contracts extended ...
+                   # instead of (re)procuring". The contracts the object: care continued ("de zorg wordt gecontinueerd")
+                   # is continuity of care, no extension
+                   r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*) (?:[\w'-]+ ){0,5}?gecontinueerd\b|"
+                   r"\bcontinu(?:eren|eert|eerde|eerden|ering) (?:van )?(?:[\w'-]+ ){0,3}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|"
                 # news-sites §3.3 "stopzetten/intrekken", in the one-word and separable forms ("stopzetting",
