@@ -177,8 +177,9 @@ Toezicht", "de Ondernemingsraad van Pluryn", "Gemeenteraad Ede", "het College va
 consultation of the buyers ("de Stuurgroep Jeugd", "het Portefeuillehoudersoverleg"); a municipality's front door is
 its own staff (:data:`_FRONT_DOOR`: "Toegang Jeugd", "het Jeugdloket", "het Klantcontactcentrum"); a paper named by a
 compound of its kind is a news medium ("de Gezinsbode", "het Dorpsblad"); a kind of party in the plural or a sector
-written with a capital as one word names no party (:data:`_GENERIC`: "Huisartsen", "Woningcorporaties", "het Onderwijs",
-"de Kinderopvang"; "Zonnehuizen", "Lunetzorg" are names).
+written with a capital as one word names no party, nor does a body's kind word alone (:data:`_GENERIC`: "Huisartsen",
+"Woningcorporaties", "het Onderwijs", "de Kinderopvang", "de Provincie", "het Ministerie"; "Zonnehuizen", "Lunetzorg"
+are names).
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
@@ -2211,7 +2212,10 @@ _GENERIC = re.compile(
     r"instellingen|organisaties|verleners|ouders|gezinnen|kinderen|jongeren|cliënten|inwoners|professionals|krachten|"
     r"docenten|werkers|deskundigen|specialisten|therapeuten|psychologen|psychiaters|gemeenten|gemeentes|partijen|"
     r"verwijzers|instanties|voorzieningen))"
-    r"|(?:[Dd]e |[Hh]et )?(?:Zorg|Onderwijs|Kinderopvang|Welzijn|Jeugdgezondheidszorg|Gezondheidszorg|Jeugdhulp|Jeugdzorg)")
+    r"|(?:[Dd]e |[Hh]et )?(?:Zorg|Onderwijs|Kinderopvang|Welzijn|Jeugdgezondheidszorg|Gezondheidszorg|Jeugdhulp|Jeugdzorg"
+    # a body's kind word alone names no particular body ("samen met de Provincie en het Ministerie", "Thuis en School")
+    r"|Provincie|Ministerie|Gemeente|Regio|Stichting|Vereniging|Coöperatie|School|Instelling|Organisatie|Overheid|Thuis"
+    r"|(?:Zorg|Jeugdhulp|Jeugdzorg)?[Aa]anbieder)")
 
 
 # ... and a working group or a consultation of the bodies that buy ("de Stuurgroep Jeugd", "de Werkgroep Inkoop", "het

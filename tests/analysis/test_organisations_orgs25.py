@@ -3,8 +3,8 @@ council or college ("de Raad van Toezicht", "de Ondernemingsraad van Pluryn", "d
 Burgemeester en Wethouders", "het Dagelijks Bestuur", "de Tweede Kamer") -- and an office holder's title alone
 ("Wethouders") are no organisation nor awardee; a municipality's front door ("Toegang Jeugd", "het Jeugdloket", "het
 Klantcontactcentrum") is the buyer's own staff; a paper named by a compound of its kind ("de Gezinsbode") is a news
-medium; a kind of party in the plural or a sector written with a capital ("Huisartsen", "het Onderwijs") names no
-party. The party beside them is still read, as are a court ("Raad van State") and an advisory council.
+medium; a kind of party in the plural or a sector written with a capital ("Huisartsen", "het Onderwijs"), or a body's
+kind word alone ("de Provincie", "het Ministerie"), names no party. The party beside them is still read, as are a court ("Raad van State") and an advisory council.
 
 The phrasings are real-style Dutch ones seen on pages (a few words each).
 """
@@ -104,6 +104,8 @@ def test_a_paper_named_by_a_compound_of_its_kind_is_no_party(read):
     "De jeugdhulp wordt samen met Zorgverzekeraars en Woningcorporaties ingekocht.",
     "De regio werkt in de jeugdhulp samen met het Onderwijs, de Kinderopvang en de Jeugdgezondheidszorg.",
     "De gemeente werkt voor de jeugdhulp samen met Onderwijs en Zorg.",
+    "De gemeente werkt in de jeugdhulp samen met de Provincie en het Ministerie.",
+    "De gemeente werkt voor de jeugdhulp samen met Thuis en School.",
 ])
 def test_a_kind_of_party_or_a_sector_written_with_a_capital_is_no_party(read, text):
     assert _orgs(read(text)) == {}
@@ -112,7 +114,9 @@ def test_a_kind_of_party_or_a_sector_written_with_a_capital_is_no_party(read, te
 def test_a_name_of_that_shape_with_more_words_or_another_head_stays():
     from tenderarchive.analysis.organisations import _GENERIC
     assert _GENERIC.fullmatch("Huisartsen") and _GENERIC.fullmatch("de Kinderopvang")
-    for name in ("Zonnehuizen", "Lunetzorg", "Karakter", "Jeugdzorg Nederland", "Stichting Jongeren"):
+    assert _GENERIC.fullmatch("de Provincie") and _GENERIC.fullmatch("Zorgaanbieder")
+    for name in ("Zonnehuizen", "Lunetzorg", "Karakter", "Jeugdzorg Nederland", "Stichting Jongeren", "Provincie Utrecht",
+                 "Ministerie van VWS", "Thuis Zorg Oost"):
         assert not _GENERIC.fullmatch(name), name
 
 
