@@ -170,6 +170,17 @@ list of two or more ("De aanbieders zijn A, B en C", "De gecontracteerde zorgaan
 "Nu de Willem Schrikker Groep zich niet heeft ingeschreven"). Two spellings of one word each written once stay two
 organisations: merging them into the spelling read first lowered recall and precision on the dev half not looked at.
 
+Branch orgs25 (classes of words that are no organisation on pages never seen): an organ of a body -- its board,
+council or college, or an office holder's title alone -- is no organisation nor awardee (:func:`_organ`: "de Raad van
+Toezicht", "de Ondernemingsraad van Pluryn", "Gemeenteraad Ede", "het College van Burgemeester en Wethouders",
+"Wethouders", "de Tweede Kamer"; not a court, "Raad van State", nor an advisory council), and a working group or
+consultation of the buyers ("de Stuurgroep Jeugd", "het Portefeuillehoudersoverleg"); a municipality's front door is
+its own staff (:data:`_FRONT_DOOR`: "Toegang Jeugd", "het Jeugdloket", "het Klantcontactcentrum"); a paper named by a
+compound of its kind is a news medium ("de Gezinsbode", "het Dorpsblad"); a kind of party in the plural or a sector
+written with a capital as one word names no party, nor does a body's kind word alone (:data:`_GENERIC`: "Huisartsen",
+"Woningcorporaties", "het Onderwijs", "de Kinderopvang", "de Provincie", "het Ministerie"; "Zonnehuizen", "Lunetzorg"
+are names).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -598,7 +609,9 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
-        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]) or _titled_person(a["name"], text):
+        if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]) or _titled_person(a["name"], text) \
+                or _organ(a["name"]) or _GENERIC.fullmatch(a["name"]):  # (branch orgs25) "een contract met het
+            # College van B&W": the buyer's organ; "contracten met Huisartsen": a kind of party, no party
             continue  # (branch orgs21) "drs. P. Bakker tekenden het contract": a person signed, no party; (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
             # (branch orgs20) nor does a weekday, month or season alone ("- Oktober" under "De gegunde partijen zijn:")
         if not why:
@@ -2148,6 +2161,8 @@ def _programmes(text: str) -> set[str]:
 _MEDIUM = re.compile(
     r"(?:(?:[Dd]e |[Hh]et )?(?:Omroep|Regionale Omroep|Lokale Omroep|RTV|Radio|TV|Regio ?TV)(?: [A-ZÀ-Ý0-9][\w'’-]*){1,3}"
     r"|(?:[Dd]e |[Hh]et )?(?:[A-ZÀ-Ý][\w'’-]* ){0,3}(?:Nieuws|FM|TV|Dagblad|Courant|Krant|Nieuwsblad|Weekblad|Journaal)"
+    # (branch orgs25) a paper named by a compound of its kind: "de Gezinsbode", "het Dorpsblad", "de Stadskrant"
+    r"|(?:[Dd]e |[Hh]et )?(?:[A-ZÀ-Ý][\w'’-]* ){0,3}[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ](?:bode|blad|krant|courant)"
     r"|(?:[Dd]e |[Hh]et )?(?:Gelderlander|Stentor|Tubantia|Limburger|Volkskrant|Trouw|Telegraaf|Parool|NRC(?: Handelsblad)?|"
     r"NOS|BN ?De ?Stem|PZC|Dagblad van het Noorden|Binnenlands Bestuur|Zorgvisie|Skipr|Follow the Money|EenVandaag|"
     r"Nieuwsuur|Pointer|Argos|Investico))")
@@ -2163,8 +2178,63 @@ _UNIT_WORDS = re.compile(
     r"[Ss]ociaal [Dd]omein|[Ss]ociaal|[Dd]omein|Wmo|WMO|[Pp]articipatie|[Ww]elzijn|[Oo]nderwijs|[Vv]eiligheid|"
     r"[Ss]amenleving|[Mm]aatschappelijke [Oo]ntwikkeling|[Cc]ontractmanagement|[Bb]eleid|[Dd]ienstverlening|"
     r"[Nn]oord|[Oo]ost|[Zz]uid|[Ww]est|[Cc]entrum|[Ss]tad|[Gg]emeente|\d{1,2}) ?)+")
+# branch orgs25: a municipality's front door ("Toegang Jeugd", "het Jeugdloket", "het Klantcontactcentrum", "Wmo-loket
+# Ede") is the buyer's own staff too; "Het Juridisch Loket" (a national body) is not one of these
+_FRONT_DOOR = re.compile(
+    r"(?:[Hh]et |[Dd]e )?(?:[Tt]oegang|(?:[Jj]eugd|[Zz]org|[Ww]mo-?|WMO-?|[Ss]ociaal |[Gg]emeente|[Ww]ijk|[Ww]elzijns)[Ll]oket|"
+    r"[Ll]oket|[Kk]lant ?[Cc]ontact ?[Cc]entrum|KCC)(?: (?P<rest>.+))?")
 _NOT_UNIT_NAME = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|regionaal|regio\b|service|expertise|"
                             r"ondersteunings|landelijk)")
+
+
+# branch orgs25: an organ of a body -- its board, council or college ("de Raad van Toezicht", "de Ondernemingsraad van
+# Pluryn", "de Gemeenteraad", "het College van Burgemeester en Wethouders", "het Dagelijks Bestuur van de regio", "de
+# Tweede Kamer", "Provinciale Staten") -- decides or is heard for the body it belongs to; it is no buyer, provider,
+# adviser, court or awardee of its own. A council that advises ("Adviesraad Sociaal Domein", "Cliëntenraad"), a court
+# ("Raad van State") and a public body ("Raad voor de Kinderbescherming") are not organs of this kind.
+_ORGAN = re.compile(
+    r"(?!(?:[Hh]et |[Dd]e )?(?:Raad|College) van (?:State|Beroep)\b)"  # courts
+    r"(?:[Hh]et |[Dd]e )?(?:Raad van (?:Toezicht|Bestuur|Commissarissen)|(?:[Cc]entrale )?(?:[Oo]ndernemings|[Mm]edezeggenschaps|"
+    r"[Gg]emeente|[Dd]eel|[Ss]tads|[Dd]eelgemeente)raad|[Rr]aad|(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?|"
+    r"(?:Provinciale|Gedeputeerde) Staten|(?:Algemeen|Dagelijks) [Bb]estuur|[Bb]estuur|[Dd]irectie|"
+    r"[Cc]ollege(?: van (?:[Bb]urgemeester(?: en [Ww]ethouders)?|B ?(?:&|en) ?W|[Gg]edeputeerde Staten))?)"
+    r"(?: (?:van|der) (?:de |het )?(?P<of>.+)| (?P<place>[A-ZÀ-Ý].*))?"
+    # an office holder's title alone, the rest of a college's name cut at "en" ("... Burgemeester en Wethouders")
+    r"|(?:[Ww]ethouder|[Bb]urgemeester|[Gg]edeputeerde|[Mm]inister|[Ss]taatssecretaris|[Rr]aadsle(?:de|d)n?)s?")
+
+
+# branch orgs25: a kind of party in the plural or a sector, written with a capital as one word ("samen met Huisartsen,
+# Scholen en Verloskundigen", "Zorgverzekeraars en Woningcorporaties", "Ketenpartners", "het Onderwijs, de
+# Kinderopvang en de Jeugdgezondheidszorg"), names no party: the heads of such words form a closed class of nouns
+# ("Zonnehuizen", "Lunetzorg", "Karakter" are names)
+_GENERIC = re.compile(
+    r"(?:[Dd]e |[Hh]et )?(?=[A-ZÀ-Ý][a-zà-ÿ])(?i:[a-zà-ÿ]*(?:artsen|scholen|kundigen|verzekeraars|corporaties|partners|aanbieders|"
+    r"instellingen|organisaties|verleners|ouders|gezinnen|kinderen|jongeren|cliënten|inwoners|professionals|krachten|"
+    r"docenten|werkers|deskundigen|specialisten|therapeuten|psychologen|psychiaters|gemeenten|gemeentes|partijen|"
+    r"verwijzers|instanties|voorzieningen))"
+    r"|(?:[Dd]e |[Hh]et )?(?:Zorg|Onderwijs|Kinderopvang|Welzijn|Jeugdgezondheidszorg|Gezondheidszorg|Jeugdhulp|Jeugdzorg"
+    # a body's kind word alone names no particular body ("samen met de Provincie en het Ministerie", "Thuis en School")
+    r"|Provincie|Ministerie|Gemeente|Regio|Stichting|Vereniging|Coöperatie|School|Instelling|Organisatie|Overheid|Thuis"
+    r"|(?:Zorg|Jeugdhulp|Jeugdzorg)?[Aa]anbieder)")
+
+
+# ... and a working group or a consultation of the bodies that buy ("de Stuurgroep Jeugd", "de Werkgroep Inkoop", "het
+# Portefeuillehoudersoverleg Jeugd", "het Bestuurlijk Overleg"): where their people meet, no body ("Interprovinciaal
+# Overleg", an association of provinces, is one; so is a firm named "... Taskforce")
+_WORKING_GROUP = re.compile(
+    r"(?:[Hh]et |[Dd]e )?(?:[Ww]erk|[Ss]tuur|[Pp]roject|[Rr]egie|[Kk]lankbord|[Kk]ern|[Bb]egeleidings|[Ss]tuurings)groep(?:en)?"
+    r"|(?:[Hh]et |[Dd]e )?(?:[Pp]ortefeuillehouders|[Bb]estuurlijk |[Aa]mbtelijk |[Rr]egionaal [Bb]estuurlijk )[Oo]verleg")
+
+
+def _organ(name: str) -> bool:
+    """Whether ``name`` is a board, council or college of a body (branch orgs25): the organ alone, of a named body ("de
+    Raad van Toezicht van Pluryn", "de gemeenteraad van Ede") or with its municipality ("Gemeenteraad Ede"); or a
+    working group or consultation of the buyers, with what it is about ("de Stuurgroep Jeugd"), not with a legal form."""
+    w = _WORKING_GROUP.match(name.strip())
+    if w and (w.end() == len(name.strip()) or name.strip()[w.end()] == " ") and not _LEGAL_FORM.search(name):
+        return True
+    m = _ORGAN.fullmatch(name.strip())
+    return bool(m) and (not m.group("place") or _is_place(m.group("place")))
 
 
 def _medium(name: str) -> bool:
@@ -2179,7 +2249,7 @@ def _municipal_unit(name: str) -> bool:
         return False
     if re.fullmatch(r"(?:[Hh]et )?[Ss]ociaal [Dd]omein(?: [A-ZÀ-Ý][\w'’-]*)?", n):
         return True
-    m = _UNIT_HEAD.fullmatch(n)
+    m = _UNIT_HEAD.fullmatch(n) or _FRONT_DOOR.fullmatch(n)
     if not m:
         return False
     rest = m.group("rest")
@@ -2857,6 +2927,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # branch orgs18: no news medium, and no team or department of the buyer, is an organisation of the page (an
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
+    # (branch orgs25) "de Raad van Toezicht", "het College van B&W"; "Huisartsen", "het Onderwijs"
+    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]))]
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
                                                             or _municipal_unit(o["name"]))
           and not _team_of_buyer(o["name"]) and o["name"].casefold() not in programmes
