@@ -321,9 +321,15 @@ _AWARD_HEAD = re.compile(
     r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
 # (branch orgs19: also a line that announces "the following" providers with more words after them, "De gemeente heeft
 # de volgende aanbieders gecontracteerd voor de jeugdhulp:")
-_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$|"
+# (branch orgs26: also the partners a page lists, "Onze partners:", "Samenwerkingspartners:", "Ketenpartners:")
+_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers|\w*partners)(?: \w+){0,2}:\s*$|"
                          r"\bvolgende (?:\w+ )?(?:\w*partijen|\w*aanbieders|\w*organisaties|\w*instellingen|leveranciers)"
                          r"(?: [\w-]+){0,8}:\s*$", re.I)
+# branch orgs26: a head that says what the parties do ("De gecontracteerde aanbieders leveren:", "Onze partners bieden:"):
+# the items under it are services ("- Dagbehandeling", "- Ambulante hulp"), not parties
+_SERVICES_HEAD = re.compile(r"\b(?:leveren|levert|bieden|biedt|verlenen|verleent|verzorgen|verzorgt|geven|geeft|doen|doet|"
+                            r"zorgen voor|zorgt voor|bieden aan|biedt aan)(?: (?:onder meer|onder andere|o\.a\.|ook|de volgende|"
+                            r"volgende|het volgende|deze))*(?: [\w-]+)?:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
 _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
@@ -980,7 +986,7 @@ def _awardees(text: str) -> list[dict]:
     seen: set[str] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _AWARD_HEAD.search(line):
+        if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line):
             for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
     # (branch orgs9: also with the parties' kind and number before the verb, "Er zijn drie aanbieders gecontracteerd: A,
@@ -2226,6 +2232,35 @@ _WORKING_GROUP = re.compile(
     r"|(?:[Hh]et |[Dd]e )?(?:[Pp]ortefeuillehouders|[Bb]estuurlijk |[Aa]mbtelijk |[Rr]egionaal [Bb]estuurlijk )[Oo]verleg")
 
 
+# branch orgs26: a place outside the Dutch municipalities -- a continent, a country, a part or city abroad ("samen met
+# Europa, Brussel en Duitsland", "Vlaanderen") -- is where something is, not a party; a body there is written with
+# more words ("Europese Commissie", "Stad Antwerpen")
+_ABROAD = frozenset("""Europa Brussel Duitsland België Belgie Vlaanderen Wallonië Frankrijk Engeland Groot-Brittannië
+Verenigd-Koninkrijk Schotland Ierland Luxemburg Denemarken Zweden Noorwegen Finland Scandinavië Oostenrijk Zwitserland
+Spanje Portugal Italië Griekenland Polen Tsjechië Hongarije Roemenië Bulgarije Oekraïne Rusland Turkije Marokko Suriname
+Curaçao Aruba Amerika Azië Afrika Canada China Japan India Australië Antwerpen Gent Luik Brugge Leuven Berlijn Keulen
+Düsseldorf Aken Münster Parijs Londen Straatsburg Genève Wenen Kopenhagen Stockholm Oslo Madrid Rome""".split())
+
+# ... and a verb written with a capital at a heading's or a list's start: an infinitive with a separable or
+# unstressed prefix ("Opvoeden", "Opgroeien", "Meedoen", "Samenwerken", "Ontwikkelen") or one of the activities a
+# programme is named by ("Leren", "Groeien"), alone, names what is done, not who does it
+_VERB = re.compile(r"(?:(?:Op|Mee|Samen|Door|Uit|Aan|Af|Bij|Na|Toe|Terug|Weer|Thuis|Ont|Ver|Be|Her)[a-zà-ÿ]{2,}(?:en|end|ende)"
+                   r"|Groeien|Leren|Wonen|Werken|Spelen|Sporten|Ontmoeten|Verbinden|Versterken|Meedoen|Opgroeien|Opvoeden)")
+
+
+def _not_party_word(name: str) -> bool:
+    """A place abroad or a capitalised verb alone (branch orgs26)."""
+    n = name.strip()
+    return n in _ABROAD or bool(_VERB.fullmatch(n)) and n not in _verb_shaped_places()  # "Bergen", "Beuningen"
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_shaped_places() -> frozenset[str]:
+    """The municipalities whose name has a verb's shape ("Bergen (NH.)" written "Bergen", "Beuningen")."""
+    from .places import load
+    return frozenset(m.split(" (")[0] for m in load()[0] if _VERB.fullmatch(m.split(" (")[0]))
+
+
 def _organ(name: str) -> bool:
     """Whether ``name`` is a board, council or college of a body (branch orgs25): the organ alone, of a named body ("de
     Raad van Toezicht van Pluryn", "de gemeenteraad van Ede") or with its municipality ("Gemeenteraad Ede"); or a
@@ -2594,7 +2629,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # deelnemende organisaties:"), one to a line: providers (the award heads are read by find_awardees)
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _PARTY_HEAD.search(line) and not _AWARD_HEAD.search(line):
+        if _PARTY_HEAD.search(line) and not _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line):
             for n, item in _list_after(lines, i):
                 if n.casefold() not in seen and not re.match(r"(?i:perceel|lot|deel)\b", n):
                     seen.add(n.casefold())
@@ -2928,7 +2963,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
     # (branch orgs25) "de Raad van Toezicht", "het College van B&W"; "Huisartsen", "het Onderwijs"
-    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]))]
+    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]))
+           and (o["role"] == "awardee" or not _not_party_word(o["name"]))]  # (branch orgs26) "Brussel", "Opvoeden"
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
                                                             or _municipal_unit(o["name"]))
           and not _team_of_buyer(o["name"]) and o["name"].casefold() not in programmes
