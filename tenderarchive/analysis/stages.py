@@ -99,7 +99,11 @@ PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\
                         r"verliep|verliepen|"
                         # branch cv56: the simple past of komen as of gaan ("Er kwamen geen inschrijvingen binnen": a
                         # failure that was, as "bleek" is)
-                        r"kwam|kwamen)\b|"
+                        r"kwam|kwamen|"
+                        # branch cv63: the simple past of volgen ("Na de marktconsultatie volgde in januari de
+                        # vooraankondiging", "verscheen de vooraankondiging"): a step that followed or appeared, as "kwam"
+                        # tells (the present "volgt" is PLANNED's)
+                        r"volgde|volgden|verscheen|verschenen)\b|"
                         # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
                         # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
                         # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
@@ -355,6 +359,42 @@ _CONDITIONAL = re.compile(r"\bwordt duidelijk of\b|\b(?:als|of) (?:de|het|zij|er
 #: that ran without it: the tendering step took place (branch news17: the gold of three dev sites, SGP-CU Sliedrecht,
 #: Het Kompas Sliedrecht and SP Westfriesland). A failed procedure is told as nobody enrolling ("geen inschrijvingen",
 #: "geen enkele intekening": the mislukt cues), not as one party's absence.
+#: branch cv63: contracts ending -- "lopen per 1 januari 2024 af", "aflopen", "eindigen", "beëindigd", "verlopen" -- are no
+#: start (stages.md has no id for a contract's end): read in the cue and the rest of its clause, core (the named rule
+#: `stage.contract_ends` read the whole sentence, so a start beside an end was lost, and is off on a site never seen)
+_ENDS_IN_CUE = re.compile(r"\b(?:lo(?:pen|opt)|liep(?:en)?)\b[^.;:,]{0,80}?\baf\b|\baf(?:lopen|loopt|gelopen|liep|liepen)\b|"
+                          r"\beindig(?:t|en|de|den|d)\b|\bbeëindig\w*|\bverlo(?:pen|opt)\b|\bvervall?(?:en|t)\b", re.I)
+_CLAUSE_STOP = re.compile(r"[.;:,]|\b(?:en|maar|terwijl|waarna|omdat|want)\b", re.I)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """The end of the clause from ``pos`` (the next stop or conjunction within 120 characters)."""
+    m = _CLAUSE_STOP.search(text, pos, pos + 120)
+    return m.start() if m else min(len(text), pos + 120)
+
+
+#: branch cv63: a step told in a coordinate clause of its own -- after "en", "maar", a comma or a semicolon -- in the present
+#: tense with a time ahead of the page ("De marktconsultatie is afgerond en de regio publiceert in mei een
+#: vooraankondiging", "... en volgend jaar start de aanbesteding") is to come: the perfect of the other clause is not its
+#: tense. Not when its own clause has a past or perfect ("en in januari is de vooraankondiging gepubliceerd").
+_COORDINATE_START = re.compile(r"[,;]|\b(?:en|maar)\b", re.I)
+_TIME_AHEAD = re.compile(r"\b(?:volgend(?:e)? (?:jaar|week|maand|kwartaal|voorjaar|najaar|zomer)|na de zomer(?:vakantie)?|"
+                         r"(?:eind|begin|later|medio) (?:dit|volgend) jaar|(?:dit|in het|komend) (?:voorjaar|najaar))\b", re.I)
+
+
+def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None) -> bool:
+    low = max(0, m.start() - 200)
+    start = low
+    for b in _COORDINATE_START.finditer(text, low, m.start()):
+        start = b.end()
+    if start == 0:
+        return False  # the cue's clause is the sentence's first: its own tense decided
+    seg = text[start:_clause_end(text, m.end())]
+    if AUX.search(seg) or PAST_EVENT.search(seg) or _participles(seg):
+        return False
+    return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref))
+
+
 _ENROLLED = re.compile(r"\bingeschreven\b", re.I)
 # branch cv35: a party's intention to enrol -- or not -- in a named tender ("de William Schrikkergroep en het Leger des
 # Heils niet zullen inschrijven op de aanbesteding Jeugdzorg 2018", "wij gaan inschrijven op de aanbesteding") is told
@@ -1103,12 +1143,19 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:
                     status = _grammar(nxt.text, nxt.text, 0)
+            if stage == "contractstart" and _ENDS_IN_CUE.search(text, m.start(), _clause_end(text, m.end())):
+                continue  # branch cv63: "De huidige contracten lopen per 1 januari 2024 af": the cue's contracts end
             if on("stage.contract_ends") and stage == "contractstart" and re.search(r"\blo(?:pen|opt)\b[^.]*\baf\b|\baflopen\b|\beindig", text, re.I):
                 continue  # "per 1 januari 2017 lopen de contracten af": an end, not a start
             if (on("stage.undated_start_planned") and stage == "contractstart" and ref is None and status != "planned"
                     and re.search(r"\b(?:per|vanaf|met ingang van)\b", text, re.I)
                     and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)):
                 status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
+            # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
+            ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
+                and _ahead_in_own_clause(text, m, ref)
+            if ahead_own:
+                status = "planned"  # branch cv63: "... is afgerond en publiceert in mei een vooraankondiging"
             if status is None:
                 # no tense marker: news reports events (a ruling, an award, a signing) after
                 # they happen; other steps are read as running
@@ -1190,7 +1237,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"
             if stage == "voorlopige_gunning" and status == "planned" and re.match(r"voornemens\b", m.group(0), re.I):
                 status = "current"  # "is voornemens ... te gunnen aan": the intention to award *is* the step (cv52)
-            if stage == "vooraankondiging" and status == "planned":
+            if stage == "vooraankondiging" and status == "planned" and not ahead_own:
+                # (branch cv63: not the prior notice itself published at a time ahead, "publiceert in mei een
+                # vooraankondiging": that notice is to come)
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
                     and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
