@@ -230,22 +230,31 @@ def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
 NEW_AGAIN = "new_again"
 
 
+def crawl_records(db: sqlite_utils.Database, crawl_id) -> dict:
+    """The records crawl ``crawl_id`` wrote on this connection, as it counted each: ``(table, str(key))`` → ``"new"``,
+    ``"updated"`` or ``"unchanged"``; one entry per record. The one structure both uses read: this module's
+    :func:`first_written_by` (``"new"``: archived new by the crawl, :data:`NEW_AGAIN`) and the archive pipeline's count
+    of each record once (``pipelines/archive.py`` ``ArchivePipeline.count``). Round 61 kept a dict of its own for
+    each, two entries per record, each growing with the crawl (about 100 MB for a crawl of a million notices).
+    Another crawl on the same connection starts it afresh."""
+    held = getattr(db, "_tenderarchive_crawl_records", None)
+    if held is None or held[0] != crawl_id:
+        held = db._tenderarchive_crawl_records = (crawl_id, {})
+    return held[1]
+
+
 def note_first_written(db: sqlite_utils.Database, table: str, key, crawl_id) -> None:
     """Remember that crawl ``crawl_id`` archived row ``key`` of ``table`` new (:func:`first_written_by`)."""
     if crawl_id is None:
         return
-    written = getattr(db, "_tenderarchive_first_written", None)
-    if written is None:
-        written = db._tenderarchive_first_written = {}
-    written[(table, str(key))] = crawl_id
+    crawl_records(db, crawl_id)[(table, str(key))] = "new"
 
 
 def first_written_by(db: sqlite_utils.Database, table: str, key, crawl_id) -> bool:
     """Whether crawl ``crawl_id`` archived row ``key`` of ``table`` new on this connection (:data:`NEW_AGAIN`). A
     first write rolled back (a failing batch written again item by item) is written again as new, since the row is
     then not found: the mark matters only for a row that is there."""
-    written = getattr(db, "_tenderarchive_first_written", None) or {}
-    return crawl_id is not None and written.get((table, str(key))) == crawl_id
+    return crawl_id is not None and crawl_records(db, crawl_id).get((table, str(key))) == "new"
 
 
 _PLAIN_TYPES = frozenset((str, int, float, type(None), bytes))
