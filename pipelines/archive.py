@@ -42,6 +42,7 @@ that fails to write is rolled back alone and reported through Scrapy's ``item_er
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from scrapy import signals
@@ -49,8 +50,9 @@ from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
 from tenderarchive.store.schema import PROVENANCE
-from tenderarchive.store.writes import (crawl_records, item_savepoint, items_joining, open_archive, track_new_keys,
-                                         write_article, write_moved_article, write_notice, write_ocds_procedure)
+from tenderarchive.store.writes import (crawl_records, item_savepoint, items_joining, note_resumed, open_archive,
+                                         track_new_keys, write_article, write_moved_article, write_notice,
+                                         write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +193,12 @@ class ArchivePipeline:
         pending, self.pending = self.pending, []
         if not pending:
             return
+        # the crawls this one resumes (--jobdir: the raw store names them, a reparse's setting RESUMED_CRAWLS): one
+        # crawl with it, so a record they archived new is new again here, not changed (writes.first_written_by)
+        resumed = getattr(self.crawler.spider, "resumed_crawl_ids", None) or self.crawler.settings.get("RESUMED_CRAWLS")
+        if isinstance(resumed, str):  # -s RESUMED_CRAWLS=[3, 2] (a reparse's override): its numbers
+            resumed = re.findall(r"\d+", resumed)
+        note_resumed(self.db, getattr(self.crawler.spider, "crawl_id", None), resumed)
         try:
             with self.db.atomic(), items_joining(self.db):
                 outcomes = [(item, writer(self.db, item.record, crawl_id), crawl_id)
