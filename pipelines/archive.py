@@ -42,6 +42,7 @@ that fails to write is rolled back alone and reported through Scrapy's ``item_er
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from scrapy import signals
@@ -49,8 +50,9 @@ from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
 from tenderarchive.store.schema import PROVENANCE
-from tenderarchive.store.writes import (item_savepoint, items_joining, open_archive, track_new_keys, write_article,
-                                         write_moved_article, write_notice, write_ocds_procedure)
+from tenderarchive.store.writes import (crawl_records, item_savepoint, items_joining, note_resumed, open_archive,
+                                         track_new_keys, write_article, write_moved_article, write_notice,
+                                         write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +94,6 @@ class ArchivePipeline:
         #: when the crawl closes, when it is known whether the archived address still answers
         self.moved_candidates: list = []
         self.oldest = 0.0
-        #: the outcome each record (table, key) written by this crawl was counted as: a record written again is counted
-        #: once (:meth:`count`)
-        self.counted: dict = {}
         self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
         self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
 
@@ -194,35 +193,51 @@ class ArchivePipeline:
         pending, self.pending = self.pending, []
         if not pending:
             return
+        # the crawls this one resumes (--jobdir: the raw store names them, a reparse's setting RESUMED_CRAWLS): one
+        # crawl with it, so a record they archived new is new again here, not changed (writes.first_written_by)
+        resumed = getattr(self.crawler.spider, "resumed_crawl_ids", None) or self.crawler.settings.get("RESUMED_CRAWLS")
+        if isinstance(resumed, str):  # -s RESUMED_CRAWLS=[3, 2] (a reparse's override): its numbers
+            resumed = re.findall(r"\d+", resumed)
+        note_resumed(self.db, getattr(self.crawler.spider, "crawl_id", None), resumed)
         try:
             with self.db.atomic(), items_joining(self.db):
-                outcomes = [(item, writer(self.db, item.record, crawl_id)) for item, writer, crawl_id in pending]
+                outcomes = [(item, writer(self.db, item.record, crawl_id), crawl_id)
+                            for item, writer, crawl_id in pending]
         except Exception:  # rolled back, nothing of the batch written: item by item, as below
             outcomes = self.write_each(pending)
-        for item, outcome in outcomes:
+        for item, outcome, crawl_id in outcomes:
             if outcome not in ("new", "updated", "unchanged"):   # those are the crawl's counts (count)
                 self.crawler.stats.inc_value(f"archive/{outcome}")
-            self.count(item, outcome)
+            self.count(item, outcome, crawl_id)
 
-    def count(self, item, outcome: str) -> None:
+    def count(self, item, outcome: str, crawl_id=None) -> None:
         """Count a written record in the crawl's counts (``crawls.items_new``, ``items_updated``, ``items_unchanged``)
         once, however often the crawl wrote it (a notice re-checked and then listed with a changed status, a news page
         read at two addresses): as updated if any write changed it, else unchanged; one it archived new is new alone
         (``writes.NEW_AGAIN``). Counted after the write's commit, so a batch written again item by item counts it
-        once too."""
+        once too. How each record was counted is kept in the store's one record of the crawl's writes
+        (``writes.crawl_records``), which marks a record archived new itself: one entry per record, not one here and
+        one there."""
         kind = {"teaser_kept": "unchanged", "moved": "unchanged"}.get(outcome, outcome)   # the archived text stays
         if kind not in ("new", "updated", "unchanged"):
             return
         key = record_key(item)
-        before = self.counted.get(key) if key is not None else None
-        if before is None:
+        records = crawl_records(self.db, crawl_id)
+        before = records.get(key) if key is not None else None
+        if kind == "new":
+            # a record's first write, the store marked it "new" already (a write of it again is NEW_AGAIN, not
+            # counted); "new" comes once a record and crawl: a batch rolled back returns no outcome
+            self.crawler.stats.inc_value("archive/new")
+            if key is not None:
+                records[key] = kind
+        elif before is None:
             self.crawler.stats.inc_value(f"archive/{kind}")
             if key is not None:
-                self.counted[key] = kind
+                records[key] = kind
         elif before == "unchanged" and kind == "updated":   # fetched again unchanged, then changed: one change
             self.crawler.stats.inc_value("archive/unchanged", -1)
             self.crawler.stats.inc_value("archive/updated")
-            self.counted[key] = kind
+            records[key] = kind
 
     def write_each(self, pending: list) -> list[tuple]:
         """Write ``pending`` in one transaction, each item in a savepoint: a failing item is
@@ -232,7 +247,7 @@ class ArchivePipeline:
             for item, writer, crawl_id in pending:
                 try:
                     with item_savepoint(self.db):  # a savepoint: a failing item is rolled back alone
-                        outcomes.append((item, writer(self.db, item.record, crawl_id)))
+                        outcomes.append((item, writer(self.db, item.record, crawl_id), crawl_id))
                 except Exception as error:  # reported like a failing process_item
                     logger.error("archiving %s failed: %s", getattr(item, "source_url", None), error)
                     self.crawler.signals.send_catch_log(signal=signals.item_error, item=item, response=None,

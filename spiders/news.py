@@ -1825,6 +1825,11 @@ class NewsSpider(BaseSpider):
         except SourceRegistryError as exc:
             raise SpiderArgumentError("site", str(exc)) from None
         spider.source_description = path or "tenderarchive/sources.yaml"
+        # run in a --jobdir whose duplicate filter remembers the crawl before (a crawl resumed): the pages that failed
+        # in it are asked again past that filter (:meth:`start`), as the TenderNed spider's are (``retry_failed``)
+        jobdir = crawler.settings.get("JOBDIR")
+        seen = Path(jobdir, "requests.seen") if jobdir else None
+        spider.resuming = bool(seen and seen.is_file() and seen.stat().st_size)
         from tenderarchive.sources import SHIPPED_REGISTRY
         spider.registry_text = (Path(path) if path else SHIPPED_REGISTRY).read_text(encoding="utf-8")
         crawler.settings.set("DOWNLOAD_SLOTS", site_slots(spider.sites, crawler.settings.getdict("DOWNLOAD_SLOTS")),
@@ -1917,7 +1922,9 @@ class NewsSpider(BaseSpider):
                 if site.allows(url):
                     request = self.page_request(site, url, "retry")
                     if request:
-                        yield request
+                        # resumed from --jobdir: its duplicate filter holds the failed request, which it dropped (the
+                        # page was never asked again, the resumed crawl complete without it)
+                        yield request.replace(dont_filter=True) if getattr(self, "resuming", False) else request
             for url in site.discovery.feeds:
                 for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
                                                             meta={**registry, "discovery_root": url})):

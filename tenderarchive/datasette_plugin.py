@@ -444,6 +444,8 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
     # why a saved search's page past its last is empty (templates/query.html; awaited by Jinja's async mode)
     env.globals["saved_search_past_last"] = functools.partial(query_pages.past_last_page_words, datasette)
+    # why a saved search of what one crawl wrote is empty: it changed nothing, or is no crawl (templates/query.html)
+    env.globals["saved_search_crawl"] = functools.partial(query_params.crawl_said_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this

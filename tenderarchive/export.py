@@ -526,10 +526,11 @@ def _future_days(sql: str, params: dict) -> list[str]:
 
 
 def _unknown_crawls(conn, sql: str, params: dict) -> list[str]:
-    """Why an export of no rows has none when a crawl number it was given (``--param crawl_id=99``, a crawl that
-    is none of the archive's) names no crawl: ``export crawl_wijzigingen`` wrote a header and nothing else at exit
-    0, as for a crawl that archived nothing new or changed. Names the crawls the archive has."""
-    from tenderarchive.query_params import CRAWLS
+    """Why an export of no rows has none when a crawl number it was given (``--param crawl_id=99``) names no crawl
+    (a number mistyped), with the crawls the archive has, or names a crawl that archived nothing new or changed:
+    ``export crawl_wijzigingen`` wrote a header and nothing else at exit 0 for both alike
+    (``tenderarchive/query_params.py`` :func:`crawl_said`, which the saved search's page says too)."""
+    from tenderarchive.query_params import CRAWL_SQL, CRAWLS, CRAWLS_SPAN_SQL, crawl_said
 
     read = set(named_parameters(sql))
     given = [(name, str(params[name]).strip()) for name in sorted(CRAWLS & read)
@@ -537,12 +538,16 @@ def _unknown_crawls(conn, sql: str, params: dict) -> list[str]:
     if not given or not conn.execute(
             "select 1 from sqlite_master where type = 'table' and name = 'crawls'").fetchone():
         return []
-    low, high, count = conn.execute("select min(crawl_id), max(crawl_id), count(*) from crawls").fetchone()
-    has = ("it has no crawl yet" if not count else f"its crawl is {low}" if count == 1
-           else f"its crawls are {low} to {high}")
-    return [f"no rows; --param {name}={value} names no crawl of this archive: {has} (tenderarchive status lists them)"
-            for name, value in given
-            if not conn.execute("select 1 from crawls where crawl_id = ?", [int(value)]).fetchone()]
+    span = conn.execute(CRAWLS_SPAN_SQL).fetchone()
+    said = []
+    for name, value in given:
+        cursor = conn.execute(CRAWL_SQL, [int(value)])
+        row = cursor.fetchone()
+        why = crawl_said(f"--param {name}={value}", dict(zip([d[0] for d in cursor.description], row)) if row else None,
+                         span)
+        if why:
+            said.append(f"no rows; {why}")
+    return said
 
 
 def _past_last_page(conn, sql: str, params: dict) -> str | None:

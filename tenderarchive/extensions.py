@@ -307,7 +307,9 @@ class CrawlRecorder:
                 f"nothing asked: every request of this crawl ({get('dupefilter/filtered')}) was made before by the "
                 f"crawl in the job folder {jobdir} (Scrapy's duplicate filter, requests.seen): nothing was left to "
                 "resume, nothing was checked; to crawl again, run without --jobdir or with a new job folder")})
-        archived = get("archive/new") + get("archive/updated") + get("archive/unchanged")
+        # a record written again as new (writes.NEW_AGAIN) is archived too: a crawl resumed with --jobdir whose writes
+        # were all of records its first run archived new, and that met an error, archived something (partial)
+        archived = get("archive/new") + get("archive/updated") + get("archive/unchanged") + get("archive/new_again")
         if responses == 0 or (archived == 0 and (errors or reason != "finished")):
             status = "failed"
         elif errors or reason != "finished":

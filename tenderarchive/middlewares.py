@@ -682,14 +682,23 @@ class RawStoreMiddleware:
         # replays it with that crawl's responses too (its list pages are in that crawl's file).
         # Only a crawl that did not complete is resumed: the state is kept after every crawl, and a
         # new crawl in the same --jobdir after a complete one starts afresh (its file is its own).
+        # The crawls it resumes, nearest first (``tenderarchive_resumed`` in the state: a crawl that resumed one
+        # that resumed another), are one crawl with it: ``spider.resumed_crawl_ids``, so that a record one of them
+        # archived new and this one writes again is new, not changed (pipelines/archive.py, store/writes.py
+        # ``first_written_by``).
         state = getattr(spider, "state", None)
         if isinstance(state, dict):
             before = str(state.get("tenderarchive_crawl_id") or "")
+            chain = []
             if before.isdigit() and crawl_id and self.db.execute(
                     "select 1 from crawls where crawl_id = ? and status = 'complete'", [int(before)]).fetchone() is None:
                 info["resumes"] = before
+                chain = [int(before)] + [int(c) for c in state.get("tenderarchive_resumed") or ()
+                                         if str(c).isdigit() and int(c) not in (int(before), crawl_id)]
             if crawl_id:
                 state["tenderarchive_crawl_id"] = crawl_id
+                state["tenderarchive_resumed"] = chain
+            spider.resumed_crawl_ids = chain
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
         if getattr(spider, "profile_document", None):

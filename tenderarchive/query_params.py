@@ -123,6 +123,58 @@ def days_to_come_words(params: dict | None) -> list[str]:
             for name, value in days_to_come(params or {}, today)]
 
 
+#: What :func:`crawl_said` reads of a crawl's row (``crawls``), and of all of them.
+CRAWL_SQL = "select crawl_id, spider, status, items_new, items_updated, items_unchanged from crawls where crawl_id = ?"
+CRAWLS_SPAN_SQL = "select min(crawl_id), max(crawl_id), count(*) from crawls"
+
+
+def crawl_said(value: str, crawl: dict | None, span: tuple) -> str | None:
+    """Why a saved search of what one crawl wrote (``crawl_wijzigingen?crawl_id=N``) has no rows, in the words the
+    saved search's page shows under its "0 results" and ``tenderarchive export`` notes on stderr (both showed an
+    empty table, or wrote a bare header, alike for a crawl that changed nothing and one the archive does not have):
+    ``crawl`` (its row of :data:`CRAWL_SQL`, None for none) archived nothing new or changed, with how many records
+    it fetched again unchanged, or the number names no crawl, with the crawls there are (``span``: the row of
+    :data:`CRAWLS_SPAN_SQL`). None for a crawl that counts records new or changed (the search says nothing else)."""
+    if crawl is None:
+        low, high, count = span
+        has = ("it has no crawl yet" if not count else f"its crawl is {low}" if count == 1
+               else f"its crawls are {low} to {high}")
+        return f"{value} names no crawl of this archive: {has} (tenderarchive status lists them)"
+    if crawl.get("items_new") or crawl.get("items_updated"):
+        return None
+    unchanged = crawl.get("items_unchanged") or 0
+    running = crawl.get("status") == "running"
+    done = ("has archived nothing new or changed so far (its status is running: still under way, or killed)"
+            if running else "archived nothing new or changed")
+    again = (f"; it fetched {unchanged} archived record{'s' * (unchanged != 1)} again, unchanged" if unchanged
+             else "; it archived no record at all")
+    what = f"{crawl.get('spider') or 'spider unknown'}, {crawl.get('status') or 'status unknown'}"
+    return f"crawl {crawl['crawl_id']} ({what}) {done}{again}"
+
+
+async def crawl_said_words(datasette, database: str | None, sql: str | None, values: dict | None) -> list[str]:
+    """The words under a saved search's "0 results" when it lists what one crawl wrote (a parameter of
+    :data:`CRAWLS`) and that crawl changed nothing or is none of the archive's (:func:`crawl_said`), read from
+    ``crawls`` (templates/query.html); empty for any other empty page, or where ``crawls`` cannot be read."""
+    if not sql or not database or not values or database not in datasette.databases:
+        return []
+    said = []
+    for name in sorted(CRAWLS & set(values)):
+        value = str(values.get(name) or "").strip()
+        if not (value.isdigit() and value.isascii()):
+            continue
+        db = datasette.databases[database]
+        try:
+            rows = (await db.execute(CRAWL_SQL, [int(value)])).rows
+            span = tuple((await db.execute(CRAWLS_SPAN_SQL)).rows[0])
+        except Exception:  # an archive without crawls, a time-out: "0 results" alone
+            continue
+        why = crawl_said(f"{name}={value}", dict(rows[0]) if rows else None, span)
+        if why:
+            said.append(why)
+    return said
+
+
 def checked_params(params: dict) -> dict:
     """Every parameter :func:`checked` (raises :class:`BadParameter` at the first that is not of its kind)."""
     return {name: checked(name, value) for name, value in params.items()}

@@ -89,6 +89,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
     if info.get("resumed_files"):
         # a JSON list (middlewares.path_list): a folder's name may hold a comma
         overrides.append("WARC_REPLAY_RESUMED=" + json.dumps([str(file) for file in info["resumed_files"]]))
+        if info.get("resumed_crawls"):  # their crawl ids: one crawl with this one (pipelines/archive.py)
+            overrides.append("RESUMED_CRAWLS=" + json.dumps(info["resumed_crawls"]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
     if info.get("close_reason"):  # a crawl stopped before it ended stays so (recorded_stops)
@@ -317,12 +319,13 @@ def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, 
     infos = {crawl_id: info for crawl_id, _, info in crawls}
     out = []
     for crawl_id, path, info in crawls:
-        chain, resumes = [], info.get("resumes")
+        chain, ids, resumes = [], [], info.get("resumes")
         while resumes and str(resumes).isdigit() and int(resumes) in files and files[int(resumes)] not in chain \
                 and int(resumes) != crawl_id:
             chain.append(files[int(resumes)])
+            ids.append(int(resumes))
             resumes = infos[int(resumes)].get("resumes")
-        out.append((crawl_id, path, {**info, "resumed_files": chain} if chain else info))
+        out.append((crawl_id, path, {**info, "resumed_files": chain, "resumed_crawls": ids} if chain else info))
     return out
 
 

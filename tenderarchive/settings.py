@@ -190,6 +190,7 @@ WARC_REPLAY_DAMAGED_OK = False  # replay a cut-short WARC file as far as it goes
 # "memusage_exceeded", "killed"), from the archive rebuilt (reparse.recorded_stops); the replay closes with it
 REPLAY_CLOSE_REASON = ""
 WARC_REPLAY_RESUMED = []   # with WARC_REPLAY: the files of the crawls it resumed (--jobdir), for what it did not fetch
+RESUMED_CRAWLS = []   # the crawls a crawl resumed (--jobdir), nearest first: one crawl with it (pipelines/archive.py)
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran: every source
 # URL it used (the notice and site URLs make the archived links) and what selects and pages its records.
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_NOTICE_URL", "TENDERNED_SITE_URL",

@@ -230,22 +230,75 @@ def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
 NEW_AGAIN = "new_again"
 
 
+def crawl_records(db: sqlite_utils.Database, crawl_id) -> dict:
+    """The records crawl ``crawl_id`` wrote on this connection, as it counted each: ``(table, str(key))`` → ``"new"``,
+    ``"updated"`` or ``"unchanged"``; one entry per record. The one structure both uses read: this module's
+    :func:`first_written_by` (``"new"``: archived new by the crawl, :data:`NEW_AGAIN`) and the archive pipeline's count
+    of each record once (``pipelines/archive.py`` ``ArchivePipeline.count``). Round 61 kept a dict of its own for
+    each, two entries per record, each growing with the crawl (about 100 MB for a crawl of a million notices).
+    Another crawl on the same connection starts it afresh."""
+    held = getattr(db, "_tenderarchive_crawl_records", None)
+    if held is None or held[0] != crawl_id:
+        held = db._tenderarchive_crawl_records = (crawl_id, {})
+    return held[1]
+
+
 def note_first_written(db: sqlite_utils.Database, table: str, key, crawl_id) -> None:
     """Remember that crawl ``crawl_id`` archived row ``key`` of ``table`` new (:func:`first_written_by`)."""
     if crawl_id is None:
         return
-    written = getattr(db, "_tenderarchive_first_written", None)
-    if written is None:
-        written = db._tenderarchive_first_written = {}
-    written[(table, str(key))] = crawl_id
+    crawl_records(db, crawl_id)[(table, str(key))] = "new"
 
 
-def first_written_by(db: sqlite_utils.Database, table: str, key, crawl_id) -> bool:
-    """Whether crawl ``crawl_id`` archived row ``key`` of ``table`` new on this connection (:data:`NEW_AGAIN`). A
-    first write rolled back (a failing batch written again item by item) is written again as new, since the row is
-    then not found: the mark matters only for a row that is there."""
-    written = getattr(db, "_tenderarchive_first_written", None) or {}
-    return crawl_id is not None and written.get((table, str(key))) == crawl_id
+def note_resumed(db: sqlite_utils.Database, crawl_id, resumed) -> None:
+    """Crawl ``crawl_id`` resumes the crawls ``resumed`` (``--jobdir``: the crawls before it in its job folder that did
+    not complete, nearest first): they are one crawl in several runs, so a record one of them archived new is, written
+    again by this one, archived new by this crawl too (:func:`first_written_by`)."""
+    db._tenderarchive_resumed = (crawl_id, tuple(int(c) for c in resumed or () if str(c).isdigit()))
+
+
+def _resumed(db: sqlite_utils.Database, crawl_id) -> tuple:
+    held = getattr(db, "_tenderarchive_resumed", None)
+    return held[1] if held is not None and held[0] == crawl_id else ()
+
+
+def archived_new_by(db: sqlite_utils.Database, table: str, key, row: dict | None, crawls) -> bool:
+    """Whether the archived ``row`` (of ``table``, key ``key``) was archived new by one of ``crawls``, as the archive
+    tells it (saved search ``crawl_wijzigingen``): one of them wrote it last (``crawl_id``), no crawl before them made
+    a version of it, and no crawl before them had an answer 200 from its address (``fetches``). Asked only of a row
+    such a crawl stamped (a query or two by index), so nothing is kept in memory for it."""
+    if row is None or not crawls or row.get("crawl_id") not in crawls:
+        return False
+    earliest = min(crawls)
+    if db.execute("select 1 from versions where table_name = ? and row_key = ? and (crawl_id is null or crawl_id < ?) "
+                  "limit 1", [table, version_key(key), earliest]).fetchone():
+        return False
+    return not (row.get("source_url") and db.execute(
+        "select 1 from fetches where url = ? and status = 200 and crawl_id < ? limit 1",
+        [row["source_url"], earliest]).fetchone())
+
+
+def first_written_by(db: sqlite_utils.Database, table: str, key, crawl_id, known: dict | None = None) -> bool:
+    """Whether crawl ``crawl_id`` archived row ``key`` of ``table`` new on this connection (:data:`NEW_AGAIN`), or,
+    when it resumes crawls (:func:`note_resumed`), one of those did (:func:`archived_new_by`: the archived row
+    ``known``, read here when not given): a crawl resumed with ``--jobdir`` that wrote again a record its first run
+    archived new counted it "updated" and kept a version of its first write, as if two crawls. A first write rolled
+    back (a failing batch written again item by item) is written again as new, since the row is then not found: the
+    mark matters only for a row that is there."""
+    if crawl_id is None:
+        return False
+    records = crawl_records(db, crawl_id)
+    if records.get((table, str(key))) == "new":
+        return True
+    resumed = _resumed(db, crawl_id)
+    if not resumed:
+        return False
+    if known is None:
+        known = get_row(db, table, key)
+    if archived_new_by(db, table, key, known, resumed):
+        records[(table, str(key))] = "new"  # new to the crawl: counted by the run that archived it
+        return True
+    return False
 
 
 _PLAIN_TYPES = frozenset((str, int, float, type(None), bytes))
@@ -692,7 +745,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # write was never a state of the archive before this crawl, so no version of it (a watch report and the
             # changes view told a new notice as a changed one). An archived notice keeps its versions as before.
             # So for any notice this crawl archived new and writes again (first_written_by: NEW_AGAIN).
-            completed = known is not None and (first_written_by(db, "notices", key, crawl_id) or (
+            completed = known is not None and (first_written_by(db, "notices", key, crawl_id, known) or (
                 known.get("crawl_id") == crawl_id and known.get("listed_as") is None
                 and notice.get("listed_as") is not None and db.execute(
                     "select 1 from versions where table_name = 'notices' and row_key = ? limit 1",

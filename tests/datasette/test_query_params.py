@@ -225,3 +225,44 @@ def test_a_search_page_of_no_word_says_why_it_found_nothing(server):
     assert 'class="zero-results"' in unknown and "wordless-search" not in unknown
     found = server.get(f"/{server.database}/search_all?q=jeugdhulp").decode()
     assert "zero-results" not in found and "wordless-search" not in found
+
+
+def test_what_a_crawl_wrote_says_why_it_is_empty_for_a_crawl_that_changed_nothing_or_none(demo_archive, tmp_path):
+    """``crawl_wijzigingen?crawl_id=N`` of a crawl that archived nothing new or changed (a nightly run that found the
+    archive up to date), and of a number that is no crawl of the archive, both showed "0 results" and nothing else:
+    the reader could not tell "nothing happened" from "no such crawl". The page says which under its "0 results",
+    as ``export`` says on stderr; a crawl that wrote records is listed without either word."""
+    import sqlite3
+
+    from tests.datasette.archive_fixtures import copy_archive, run, served
+
+    path = copy_archive(demo_archive, tmp_path / "archive.db")
+    conn = sqlite3.connect(path)
+    written = conn.execute("select max(crawl_id) from crawls").fetchone()[0]
+    quiet, killed = written + 1, written + 2
+    conn.executemany("insert into crawls (crawl_id, spider, status, started, items_new, items_updated, items_unchanged)"
+                     " values (?, 'tenderned', ?, '2026-12-01T02:00:00+00:00', 0, 0, ?)",
+                     [(quiet, "complete", 3), (killed, "running", 0)])
+    conn.commit()
+    low = conn.execute("select min(crawl_id) from crawls").fetchone()[0]
+    conn.close()
+    datasette = served(path)
+
+    def why(crawl_id) -> list[str]:
+        page = html.unescape(run(datasette.client.get(f"/archive/crawl_wijzigingen?crawl_id={crawl_id}")).text)
+        return re.findall(r'<p class="zero-results-why saved-search-crawl">([^<]*)</p>', page)
+
+    assert why(quiet) == [f"crawl {quiet} (tenderned, complete) archived nothing new or changed; it fetched 3 "
+                          "archived records again, unchanged"]
+    assert why(killed) == [f"crawl {killed} (tenderned, running) has archived nothing new or changed so far (its "
+                           "status is running: still under way, or killed); it archived no record at all"]
+    assert why(killed + 7) == [f"crawl_id={killed + 7} names no crawl of this archive: its crawls are {low} to "
+                               f"{killed} (tenderarchive status lists them)"]
+    listed = html.unescape(run(datasette.client.get(f"/archive/crawl_wijzigingen?crawl_id={written}")).text)
+    assert "zero-results" not in listed and "saved-search-crawl" not in listed
+    quiet_export = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "crawl_wijzigingen", "--param",
+                                   f"crawl_id={quiet}", "--db", str(path)], cwd=ROOT, capture_output=True, text=True,
+                                  timeout=60)
+    assert quiet_export.returncode == 0 and len(quiet_export.stdout.splitlines()) == 1
+    assert f"no rows; crawl {quiet} (tenderned, complete) archived nothing new or " \
+           "changed; it fetched 3 archived records again, unchanged" in quiet_export.stderr

@@ -150,6 +150,48 @@ def test_a_record_the_crawl_writes_several_times_is_counted_once(tmp_path):
         db.conn.commit()
 
 
+def record_entries(*owners) -> int:
+    """How many entries about single records (keyed ``("notices", key)`` or ``("articles", url)``) the attributes of
+    ``owners`` hold, in dicts or in tuples and lists of them."""
+    def dicts(value):
+        if isinstance(value, dict):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for part in value:
+                yield from dicts(part)
+
+    return sum(sum(1 for key in found if isinstance(key, tuple) and key[:1] in (("notices",), ("articles",)))
+               for owner in owners for value in vars(owner).values() for found in dicts(value))
+
+
+def test_the_records_a_crawl_wrote_are_held_once_for_both_the_counts_and_new_again(tmp_path):
+    """Round 61 kept the records a crawl wrote twice in memory: the store's marks of what it archived new (``NEW_AGAIN``)
+    and the pipeline's count of each record once, each an entry per record (about 100 MB for a million-notice crawl).
+    One structure serves both now: an entry per record, the counts the same (new once, however often written again;
+    an archived record unchanged then changed is one change), a record written again as new keeps no version."""
+    first, _crawler, _errors = pipeline(tmp_path / "a.db")
+    for n in (1, 2):
+        first.process_item(item(n))
+    first.close_spider()
+    archive, crawler, errors = pipeline(tmp_path / "a.db")
+    crawler.spider.crawl_id = 2
+    changed = item(2)
+    changed.record["notice"]["title"] = "Jeugdhulp perceel 2, gewijzigd"
+    written = [item(n) for n in range(3, 13)] + [item(1), item(2), changed] + [item(n) for n in range(3, 8)]
+    for n, each in enumerate(written, 1):
+        archive.process_item(each)
+        if n % 4 == 0:
+            archive.flush()  # over several batches, as a crawl writes them
+    archive.flush()
+    assert not errors
+    assert record_entries(archive, archive.db) == 12  # 10 new, 1 unchanged, 1 changed: once each
+    stats = crawler.stats.get_stats()
+    assert (stats.get("archive/new"), stats.get("archive/updated"), stats.get("archive/unchanged")) == (10, 1, 1)
+    archive.close_spider()
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert {r["row_key"] for r in db.query("select row_key from versions where table_name = 'notices'")} == {"2"}
+
+
 def test_a_key_of_another_type_finds_the_row_it_names(tmp_path):
     """SQLite finds integer key 7 by '7' too: the remembered keys compare as text, so a row
     written with one type and asked for with the other is looked up, not taken for absent."""

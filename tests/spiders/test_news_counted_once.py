@@ -11,6 +11,7 @@ from collections import Counter
 
 import sqlite_utils
 
+from tenderarchive.exitcodes import ExitCode
 from tenderarchive.watch.report import build_report
 from tenderarchive.watch.watchlist import load_watchlist
 from tests import forkcli
@@ -75,3 +76,47 @@ def test_a_page_archived_new_and_read_again_in_one_crawl_is_counted_once_as_new(
     rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert said() == expected
+
+
+def test_a_page_its_first_run_archived_new_and_the_resumed_run_reads_again_is_new_once(tmp_path):
+    """A crawl with ``--jobdir`` whose print version of a page failed (a 500 past its retries: the crawl is partial)
+    is resumed in the same job folder, which asks the failed page again: one crawl in two runs. The resumed run read
+    the print version of the page the first run had archived new and counted it changed, with a version of the first
+    run's write (``crawls`` "1 new", then "1 changed"; ``crawl_wijzigingen`` of the resumed run "gewijzigd"), as if
+    the page had been archived before the crawl. Now it writes it as new again: counted in neither run again, no
+    version; the archive ends as one crawl's would."""
+    broken = "/nieuws/Verlenging_contracten"  # fails in both runs: the resumed run is partial, not failed
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(ITEM, PRINT, broken), ITEM: iprox_item(TITLE),
+              PRINT: (*with_canonical(iprox_item(TITLE, LATER), ITEM), 500), broken: (*iprox_item("Verlenging"), 500)}
+    db_path, job = tmp_path / "archive.db", ("--jobdir", str(tmp_path / "job"))
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        first = crawl_news(path, db_path, *job)
+        db = sqlite_utils.Database(db_path)
+        assert db["articles"].count == 1, first.stderr[-3000:]
+        assert db["crawls"].get(1)["status"] == "partial"
+        routes[PRINT] = routes[PRINT][:2]  # the site answers it again
+        resumed = crawl_news(path, db_path, *job)
+    finally:
+        server.shutdown()
+    assert resumed.returncode == ExitCode.PARTIAL, resumed.stderr[-3000:]
+    assert db.execute("select count(*) from fetches where status = 200 and url like '%/print'").fetchone()[0] == 1
+    counts = [(c["items_new"], c["items_updated"], c["items_unchanged"]) for c in
+              db.query("select * from crawls order by crawl_id")]
+    assert counts == [(1, 0, 0), (0, 0, 0)]
+    # it archived the page (again, as new): partial for the page that failed again, not failed as one that archived
+    # nothing
+    assert [c["status"] for c in db.query("select status from crawls order by crawl_id")] == ["partial", "partial"]
+    assert db["versions"].count == 0
+    [article] = db["articles"].rows
+    assert article["url"] == base + ITEM.lstrip("/") and "bezwaartermijn is verlengd" in article["text"]
+    listed = [r["wat"] for r in crawl_wijzigingen(db_path, 2)]
+    assert "gewijzigd" not in listed, listed
+    # rebuilt from the raw store (the resumed crawl replayed with the first run's file), the same
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)  # the rebuilt file, swapped in
+    assert [(c["items_new"], c["items_updated"], c["items_unchanged"]) for c in
+            db.query("select * from crawls order by crawl_id")] == counts
+    assert db["versions"].count == 0
