@@ -62,6 +62,7 @@ def test_a_page_archived_new_and_read_again_in_one_crawl_is_counted_once_as_new(
     watchlist.write_text("title: Gunningen\nwatches:\n  - name: Gunning\n    keywords: [gunning]\n", encoding="utf-8")
 
     def said():
+        db = sqlite_utils.Database(db_path)  # opened anew: reparse replaces the archive's file
         crawl = db["crawls"].get(1)
         listed = Counter(r["wat"] for r in crawl_wijzigingen(db_path, 1))
         report = {m.key: m.status for _, matches in build_report(db_path, load_watchlist(watchlist), 1).results
