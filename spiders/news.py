@@ -29,6 +29,8 @@ discovers article URLs through the configured methods:
   numbers its endpoint from 0, one naming ``?page=2`` from a page with none from 1, a Drupal site's too:
   :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
+  a listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws?jaar=2021``, linked by the year, in its side
+  menu too: :func:`year_archive_links`) are each read as a listing of their own, for the years of the crawl's dates;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -712,6 +714,49 @@ def on_listing_host(url: str, root: str) -> str | None:
     except ValueError:
         return None
     return urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc)) if same else None
+
+
+#: A link naming one year of a news archive: its text the year alone, or the archive's name and the year ("2021",
+#: "Archief 2021", "Nieuwsarchief 2021", "Nieuws uit 2021", "Berichten 2021").
+_ARCHIVE_YEAR_TEXT = re.compile(r"(?:(?:nieuws)?archief|nieuws(?:\s+uit)?|berichten(?:\s+uit)?|jaar)?\s*\(?"
+                                r"((?:19|20)\d\d)\)?", re.I)
+
+
+def year_archive_links(response, root: str, first_year: int, last_year: int) -> list[str]:
+    """The listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws/2021/``, ``/nieuws?jaar=2021``): the
+    links on the listing's site whose text names a year (:data:`_ARCHIVE_YEAR_TEXT`) and whose address carries that
+    year as a path segment or a query value, for the years ``first_year`` to ``last_year`` (the crawl's dates), newest
+    first. A site that keeps its older news in one archive page a year (a list of years in the listing's side menu)
+    showed its current year only: the articles of every earlier year were never discovered. Links in menus count here
+    (a list of years is a sub-navigation); the page's own pager and articles do not have its shape.
+
+    An article titled with a year alone at ``/nieuws/2021`` is read as that year's archive (a listing, whose own links
+    are followed), never as an article; the registry's ``deny`` rules still apply to it."""
+    root_node = response.selector.root
+    if root_node is None or not isinstance(getattr(root_node, "tag", None), str):
+        return []
+    found: dict[str, int] = {}
+    for anchor in root_node.getroottree().getroot().iter("a"):
+        href = anchor.get("href") or ""
+        text = " ".join("".join(anchor.itertext()).split())
+        match = _ARCHIVE_YEAR_TEXT.fullmatch(text) if len(text) <= 30 else None
+        if not match or not href:
+            continue
+        year = int(match.group(1))
+        if not first_year <= year <= last_year:
+            continue
+        try:
+            url = on_listing_host(response.urljoin(href), root)
+        except ValueError:
+            continue
+        if not url:
+            continue
+        parts = urlsplit(url)
+        in_path = str(year) in [segment for segment in parts.path.split("/") if segment]
+        in_query = any(value == str(year) for _, value in parse_qsl(parts.query))
+        if (in_path or in_query) and without_tracking(url) != without_tracking(root):
+            found.setdefault(without_tracking(url).split("#")[0], year)
+    return sorted(found, key=lambda u: (-found[u], u))
 
 
 def pager_shaped(anchor) -> bool:
@@ -2408,7 +2453,10 @@ class NewsSpider(BaseSpider):
         next_urls = list(dict.fromkeys(without_tracking(u) for u in next_urls))
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
-        not_articles = set(pagers) | set(next_urls) | {without_tracking(u) for u in rel_next_links(response, root, REL_PREV)} | state["pages"]
+        # nor are its archive pages by year (:func:`year_archive_links`, within the crawl's dates)
+        years = year_archive_links(response, root, self.arguments.from_date.year, self.arguments.until_date.year)
+        not_articles = set(pagers) | set(next_urls) | {without_tracking(u) for u in rel_next_links(response, root, REL_PREV)} \
+            | state["pages"] | set(years)
         links = set()
 
         def other_article(href: str) -> bool:
@@ -2441,6 +2489,17 @@ class NewsSpider(BaseSpider):
                 continue
             request = self.page_request(site, url, "listing", listed=listed)
             if request:
+                yield request
+        for year_url in years:
+            # the listing's archive pages by year, each read as a listing of its own (to its max_pages), once
+            if (site.name, year_url) in self.listing_pages:
+                continue
+            self.listing_pages[(site.name, year_url)] = {"pages": {year_url}, "links": set(), "extra": 0}
+            self.crawler.stats.inc_value("news/listing_year_archive")
+            request = self.follow(year_url, self.parse_listing, response,
+                                  {"site": site, "listing_page": 1, "listing_root": year_url, "listing_asked": asked_root})
+            if request:
+                request.dont_filter = True  # counted here, by listing
                 yield request
         if not newest_last and self.listed_before_window(entry_days):
             # newest first, and this page's newest entry before the crawl's dates: its later pages only older

@@ -38,6 +38,10 @@ goes into ``inference``), tried in this order:
    occurrence before the earliest explicit date in the text.
 6. ``nearest_explicit_year``: the year of the nearest preceding explicit date.
 
+The publication date is the one given, or else the day the text's own labelled date line states
+("Gepubliceerd op: …", "Geplaatst op …", "Datum bericht: …", "Bericht van …"), read by the page-date reader's one
+label reader (``label_date`` of tenderarchive/extraction/dates.py; that line's event is of kind ``publication``).
+
 ``dit jaar``/``volgend jaar`` use the publication year, or else the reference date
 inferred from step 3/5 (the text's own "now").
 
@@ -55,7 +59,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import (ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date,
+from tenderarchive.extraction.dates import (ISO_DATE, LONG_DATE, NUMERIC_DATE, ORDINAL_SUFFIX, full_date, label_date,
                                             weekday_agrees)
 
 from .vocabulary import MONTHS, WEEKDAYS
@@ -101,7 +105,8 @@ PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|v
 
 # kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE.
 EVENT_KINDS: list[tuple[str, str]] = [
-    ("publication", r"^gepubliceerd op|^datum publicatie|^publicatiedatum"),
+    # a page's own date line is read by extraction's one label reader (label_date in classify_kind), never by a cue
+    ("publication", r"(?!)"),
     ("court_ruling", r"kort geding|vonnis|uitspraak|rechter|rechtbank|gerechtshof"),
     ("bezwaar_deadline", r"bezwaar"),
     ("inschrijf_deadline", r"in te schrijven|inschrijf|inschrijving|sluitingsdatum"),
@@ -252,6 +257,20 @@ def _to_date(iso: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def stated_publication(sents: list[Sentence]) -> dt.date | None:
+    """The day a text's own labelled date line states (:func:`label_date` of tenderarchive/extraction/dates.py, the
+    page-date reader's label families: "Gepubliceerd op", "Geplaatst op", "Datum bericht", "Bericht van", …), a
+    publication label's first, else Joomla's "Aangemaakt op"; None without one. Branch refnews66: the analysis had
+    its own pattern of three labels, so "Geplaatst op 3 maart 2022" left a text undated."""
+    created = None
+    for s in sents:
+        stated = label_date(s.text)
+        if stated and stated[1] == "published":
+            return stated[0].day
+        created = created or (stated[0].day if stated else None)
+    return created
+
+
 def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tuple[list[_Hit], dt.date | None]:
     """Return resolved date hits and the reference date ("now" of the text)."""
     hits = _find_hits(sents)
@@ -259,13 +278,9 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         _resolve_explicit(h)
     explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "iso", "monthyear", "range", "part")
                 and not (h.kind == "range" and len(h.date) == 4)]
-    # A "Gepubliceerd op:" label counts as the publication date when none is given.
-    ref = published
-    if ref is None:
-        for h in explicit:
-            if h.precision == "day" and re.match(r"(gepubliceerd op|datum publicatie|publicatiedatum)", h.sent.text, re.I):
-                ref = _to_date(h.date)
-                break
+    # A page's labelled date line ("Gepubliceerd op: …", "Datum bericht: …", "Bericht van …") counts as the publication
+    # date when none is given: read by extraction's one reader of such a line (label_date, branch refnews66)
+    ref = published if published is not None else stated_publication(sents)
     years = sorted({int(h.date[:4]) for h in explicit})
     context_year = ref.year if ref else (years[0] if years else None)
     earliest_explicit = min((_to_date(h.date) for h in explicit), default=None)
@@ -358,14 +373,13 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
     return [h for h in hits if h.date], now
 
 
-_LABEL_RE = re.compile(r"(gepubliceerd op|datum publicatie|publicatiedatum)\b", re.I)
 _CUE_WINDOW = 400  # characters either side of a date scanned for its cue (cues count within 140)
 
 
 def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: str | None = None) -> str:
     """Kind of the date at ``span`` in ``sentence``: the cue nearest to the date wins
     (ties: order of :data:`EVENT_KINDS`); the section heading is the fallback."""
-    if _LABEL_RE.match(sentence):
+    if label_date(sentence):  # the page's own date line (extraction's one reader, branch refnews66)
         return "publication"
     a, b = span or (0, 0)
     if span and len(sentence) > 2 * _CUE_WINDOW + (b - a):

@@ -43,6 +43,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from tenderarchive.extraction.dates import label_date
 from .rules import on
 from .text import Sentence, clause_at
 from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
@@ -1006,8 +1007,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     ahead: dict[int, bool] = {}  # does sentence i set a deadline after the page's date? (branch cv41)
     for i, s in enumerate(sents):
         text = s.text
-        if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
-            continue
+        if label_date(text):
+            continue  # the page's own date line (extraction's one reader of it, branch refnews66)
         hits = _hits(text)
         if not hits or _DEFINITION.search(text):
             continue  # no cue, or a definition of a step rather than a step (news18)

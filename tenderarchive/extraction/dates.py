@@ -56,7 +56,7 @@ from .cleaning import DATELINE_LABELS, is_view_counter
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "ORDINAL_SUFFIX", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "weekday_agrees", "two_digit_year", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "join_date_labels", "relative_date", "find_relative_date", "listed_day",
-           "label_only", "weekday_form_date",
+           "label_only", "label_date", "weekday_form_date",
            "find_dateline_date", "url_date"]
 
 MONTHS = {
@@ -735,6 +735,31 @@ def _before_bracket(text: str) -> str | None:
     return text[:start]
 
 
+def label_date(line: str) -> tuple[ParsedDate, str] | None:
+    """The date a line opening with a publication label states and which label it is: ``"published"`` ("Gepubliceerd
+    op: 14 december 2020 08:55", "Datum bericht: 14-10-2021", "Bericht van 14 oktober 2021", "Geplaatst in Nieuws op
+    …") or ``"created"`` (Joomla's "Aangemaakt op …", second to a publication label); None for any other line, a
+    modification label's ("Laatst gewijzigd op …") or a label not followed by its date ("Gepubliceerd op TenderNed").
+    The one reader of a page's labelled date line: :func:`find_stated_date` reads a page's lines with it, and the
+    analysis (tenderarchive/analysis/dates.py) the sentence that dates a text given without its publication date
+    (branch refnews66; the analysis had its own pattern of three labels).
+
+    >>> label_date("Bericht van 14 oktober 2021")[0].iso, label_date("Aangemaakt op 3 maart 2021")[1]
+    ('2021-10-14', 'created')
+    >>> label_date("Gepubliceerd op TenderNed") is None, label_date("Laatst gewijzigd op 3 maart 2021") is None
+    (True, True)
+    """
+    line = line.replace("\u00a0", " ").strip()
+    m = _PUBLISHED_LABEL.match(line)
+    if m is None or _MODIFIED_LABEL.match(line):
+        return None
+    parsed = _is_date_only(line[m.end():]) if _MESSAGE_LABEL.match(line) else \
+        parse_dutch_date(line[m.end():], anchored=True)
+    if parsed is None:
+        return None
+    return parsed, "created" if _CREATED_LABEL.match(line) else "published"
+
+
 def find_stated_date(lines: list[str], *, head_lines: int = 4,
                      suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
@@ -757,15 +782,12 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
         seen += 1
         labelled, label = label, None
         if len(line) <= 120:
-            m = _PUBLISHED_LABEL.match(line)
-            if m and not _MODIFIED_LABEL.match(line):
-                parsed = _is_date_only(line[m.end():]) if _MESSAGE_LABEL.match(line) else \
-                    parse_dutch_date(line[m.end():], anchored=True)
-                if parsed and _CREATED_LABEL.match(line):
-                    created = created or (parsed, i)
-                    continue
-                if parsed:
-                    return parsed, i
+            stated = label_date(line)
+            if stated and stated[1] == "created":
+                created = created or (stated[0], i)
+                continue
+            if stated:
+                return stated[0], i
             m = _BYLINE.match(line)
             if m:
                 # an author's name and the date (whatever follows: "Door Jan Jansen op 3 maart 2021 in Nieuws"); else

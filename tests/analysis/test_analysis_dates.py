@@ -179,3 +179,36 @@ def test_a_day_without_a_year_is_decided_by_the_publication_date(sentence, day):
     published = dt.date(2024, 3, 4) if day else dt.date(2021, 3, 1)
     evs = [e for e in _events(sentence, published=published) if e["year_inferred"]]
     assert [(e["date"], e["inference"]) for e in evs] == ([(day, "published")] if day else [])
+
+
+#: SYNTHETIC date lines of a page given without its publication date, in the label families of the page-date reader
+#: (tenderarchive/extraction/dates.py), and the day each states.
+LABEL_LINES = {
+    "gepubliceerd op": ("Gepubliceerd op: 3 maart 2022 08:55", "2022-03-03"),
+    "geplaatst op": ("Geplaatst op 3 maart 2022", "2022-03-03"),
+    "datum bericht": ("Datum bericht: 03-03-2022", "2022-03-03"),
+    "bericht van": ("Bericht van 3 maart 2022", "2022-03-03"),
+    "persbericht d.d.": ("Persbericht d.d. 3-3-2022", "2022-03-03"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(LABEL_LINES))
+def test_a_text_without_its_publication_date_is_dated_by_its_labelled_date_line(read, form):
+    """A text given without its publication date (a corpus page, a reparse of a page whose date was lost) and
+    stating it in a labelled date line: the analysis read only "Gepubliceerd op", "Datum publicatie" and
+    "Publicatiedatum" with a pattern of its own, so "Geplaatst op 3 maart 2022", "Datum bericht: 03-03-2022" or
+    "Bericht van 3 maart 2022" left it undated, and "De inschrijving sluit op 1 februari" took the label's year
+    (1 February 2022, a month before the page). Read by the page-date reader's one label reader (``label_date``),
+    the line dates the text, is its ``publication`` event, and the day without a year is the next after it."""
+    line, day = LABEL_LINES[form]
+    result = read("\n" + line + "\nDe inschrijving voor de aanbesteding jeugdhulp sluit op 1 februari.", published=None)
+    assert (result["reference_date"], result["reference_date_source"]) == (day, "text")
+    assert [e["date"] for e in result["events"] if e["kind"] == "publication"] == [day]
+    assert [(e["date"], e["inference"]) for e in result["events"] if e["year_inferred"]] == [("2023-02-01", "published")]
+
+
+def test_a_label_not_followed_by_its_date_is_no_date_line(read):
+    """"Gepubliceerd op TenderNed" opens a sentence about the tender, not the page's date line: its day is the
+    tender's publication (an event of the aankondiging), and the text has no stated publication date."""
+    result = read("\nGepubliceerd op TenderNed op 3 maart 2022: de aanbesteding jeugdhulp.", published=None)
+    assert [e["kind"] for e in result["events"]] == ["tender_publication"]
