@@ -1223,8 +1223,9 @@ def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_count
     assert [r["tender_values"] for r in saved("awards_by_region_year", jeugdregio=region, year="2021", pagina="alle")] \
         == ["Stichting Een / Stichting Twee (gezamenlijk): € 1.000.000,00; Stichting Drie: € 400.000,00"]
     contracts = saved("aanbieder_contracten", aanbieder="kvk:22222222", pagina="alle", alle_gunningen="", voor="")
-    assert [(r["inschrijving"], r["inschrijving_cents"]) for r in contracts] == [
-        ("€ 1.000.000,00 (gezamenlijk)", 100000000)], contracts
+    # the group's joint value is shared by its members: apart, under waarde_gedeeld (branch refawards63)
+    assert [(r["consortium"], r["waarde_gedeeld"], r["waarde_gedeeld_cents"], r["inschrijving_cents"])
+            for r in contracts] == [("Stichting Een / Stichting Twee", "€ 1.000.000,00", 100000000, None)], contracts
 
 
 def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_joint_in_either_order(tmp_path):
