@@ -146,6 +146,9 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
                        "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else
                        "REC" if str(pid) in amending else "VAK" if str(pid) in planning else None,
         "procedure_label": n.get("procedure"),
+        # the contract's period (tender.contractPeriod, the API's aanvangOpdrachtDatum / voltooiingOpdrachtDatum):
+        # its dates as given and, given as a length alone ("durationInDays": 1095), that length, no end date invented
+        "start_date": n.get("start_date"), "end_date": n.get("end_date"), "duration_days": n.get("duration_days"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "is_cancelled": 1 if int(pid) == latest else None,
         "youth_care": 1,

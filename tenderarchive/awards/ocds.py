@@ -305,6 +305,38 @@ def _day(value) -> str | None:
     return parse_notice_date(value) if isinstance(value, str) else None
 
 
+#: the longest contract length read, in days (a century): a larger number is no contract's length
+MAX_DURATION_DAYS = 36_525
+
+
+def contract_period(period) -> dict:
+    """An OCDS ``contractPeriod`` (Period) as ``{"start_date", "end_date", "duration_days"}``: its dates as
+    ``YYYY-MM-DD`` and its length in whole days as given (``durationInDays``; a whole number written as text or as
+    1095.0 too). Nothing is derived: a period given only as a length keeps that length and no end date (the reference
+    gives the converter's ``{"durationInDays": 1095}``, §6.3, and no start to count from), a period of two dates no
+    length. A value that is no date or no whole number of days (negative, beyond a century, a fraction) is None."""
+    period = period if isinstance(period, dict) else {}
+    days = period.get("durationInDays")
+    if isinstance(days, str) and re.fullmatch(r"\s*\d{1,9}(?:\.0+)?\s*", days):
+        days = Decimal(days.strip())
+    if isinstance(days, bool) or not isinstance(days, (int, float, Decimal)) or not math.isfinite(days) \
+            or days != int(days) or not 0 <= days <= MAX_DURATION_DAYS:
+        days = None
+    return {"start_date": _day(period.get("startDate")[:100]) if isinstance(period.get("startDate"), str) else None,
+            "end_date": _day(period.get("endDate")[:100]) if isinstance(period.get("endDate"), str) else None,
+            "duration_days": int(days) if days is not None else None}
+
+
+def _award_period(awards) -> dict:
+    """``contract_start``, ``contract_end``, ``duration_days`` of the awards of one lot's award row: the period they
+    give (:func:`contract_period`) where they give one and the same, else None (winners of periods of their own)."""
+    given = {tuple(period.items()) for award in awards
+             for period in [contract_period(award.get("contractPeriod"))] if any(period.values())}
+    period = dict(given.pop()) if len(given) == 1 else {}
+    return {"contract_start": period.get("start_date"), "contract_end": period.get("end_date"),
+            "duration_days": period.get("duration_days")}
+
+
 def _publication(release: dict) -> int | None:
     """The TenderNed publication of a release: the digits before the converter's ``-<hash>`` in its id, or
     the notice URL in ``tender.documents``."""
@@ -579,6 +611,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
               "buyer": _buyer(compiled).get("name"), "procedure": tender.get("procurementMethodDetails"),
               "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
+              # the contract's period as the package gives it (the latest release's: ocdsmerge), dates and length
+              **contract_period(tender.get("contractPeriod")),
               "first_date": _day(releases[0].get("date")),
               "last_date": _day(releases[-1].get("date")),
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
@@ -846,7 +880,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                        # whether that value stated its VAT basis (hasTax), as the text alone does not say
                        "value_has_tax": _has_tax(values[0]) if shared else None,
                        "tenders_received": stats.get(lot_id) or stats.get(""),
-                       "winner_count": sum(len(names) for _, _, names in members)})
+                       "winner_count": sum(len(names) for _, _, names in members),
+                       # the award's own contract period (OCDS awards[].contractPeriod): where its winners' awards
+                       # give one period; never the procedure's (tender.contractPeriod, on the notices) copied here
+                       **_award_period(a for _, a, _ in members)})
         if {str(a.get("id")) for _, a, names in members if not names} and len(awards[-1]["award_ids"]) > 1:
             # award ids of the lot naming no supplier beside others (an update giving each its new amount alone, or one
             # of them beside a new award id with its winner): each such id's own value, so that its winner another

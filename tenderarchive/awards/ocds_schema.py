@@ -29,6 +29,11 @@ VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency"
 CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
 
 
+#: OCDS Period (a contract's): its dates and its length in days, each let through in any shape and read only where it
+#: is a date or a whole number of days (ocds._period), so an odd value costs itself, never the release's winners
+PERIOD = {"type": ["object", "null"], "properties": {"startDate": {}, "endDate": {}, "durationInDays": {}}}
+
+
 def _list(item: dict) -> dict:
     return {"type": ["array", "null"], "items": item}
 
@@ -61,6 +66,9 @@ RELEASE = {
             lotGroups=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "relatedLots": _list(ID)}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
+            # the contract's period (reference §6.3 "contractPeriod": {"durationInDays": 1095}, the Excel's "Aanvang
+            # opdracht", "Voltooiing opdracht", "Termijn voltooiing opdracht" in "N Maanden"/"N Jaren")
+            contractPeriod=PERIOD,
         ),
         # the buyer's id and the parties' roles: whether a supplier is the buyer (ocds.buyer_as_supplier; the roles
         # in any shape, "buyer;supplier" too, read only where they are codes)
@@ -73,7 +81,7 @@ RELEASE = {
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
-            "statusDetails": {},
+            "statusDetails": {}, "contractPeriod": PERIOD,
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
         "contracts": _list({"type": "object", "properties": {

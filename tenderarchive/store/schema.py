@@ -94,6 +94,9 @@ TABLES: dict[str, dict] = {
             "legal_framework": str, "legal_framework_label": str,
             "is_european": int, "cpv_main": str, "cpv_main_8": str, "cpv_main_label": str,
             "nuts": str, "start_date": str, "end_date": str,
+            # the contract's length in days where a source gives it as a length (an OCDS package's
+            # tender.contractPeriod.durationInDays, reference tenderned-awards.md §6.3); no end date is derived from it
+            "duration_days": int,
             "is_awarded": int, "is_cancelled": int, "is_digital": int,
             "latest_rectification_id": int, "reference": str, "tender_platform": str,
             "url": str, "pdf_url": str,
@@ -257,6 +260,9 @@ TABLES: dict[str, dict] = {
             "award_id": str, "procurement_id": str, "lot_id": str, "source_lot_id": str, "publication_id": int,
             "rectifies": int,
             "award_date": str, "contract_date": str, "contract_id": str,
+            # the contract's period an OCDS award gives (awards[].contractPeriod): start, end, length in days, each as
+            # given (a length alone gives no end date: awards/ocds.py contract_period); NULL for /html and PDF awards
+            "contract_start": str, "contract_end": str, "duration_days": int,
             **_amounts("value"), "value_low_cents": int, "value_high_cents": int,
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str,

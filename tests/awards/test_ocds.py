@@ -581,3 +581,27 @@ def test_cpv_codes_of_a_package_are_read_in_one_form(tmp_path):
     assert out["ocds-1l04xe-400011"]["cpv"] == ["85311300-5", "85312000-9", "79411000"]
     assert out["ocds-1l04xe-400012"]["cpv"] == ["85121270-6"]
     assert any(r.startswith("cpv:85311300-5") for r in out["ocds-1l04xe-400011"]["youth_care_reasons"])
+
+
+@pytest.mark.parametrize("period, read", [
+    ({"durationInDays": 1095}, (None, None, 1095)),
+    ({"durationInDays": 1095.0}, (None, None, 1095)),
+    ({"durationInDays": " 365 "}, (None, None, 365)),
+    ({"startDate": "2022-01-01T00:00:00Z", "endDate": "31-12-2024"}, ("2022-01-01", "2024-12-31", None)),
+    ({"durationInDays": -30}, (None, None, None)),
+    ({"durationInDays": 10.5}, (None, None, None)),
+    ({"durationInDays": True}, (None, None, None)),
+    ({"durationInDays": 10 ** 9}, (None, None, None)),
+    ({"durationInDays": "drie jaar", "startDate": 20220101}, (None, None, None)),
+    ("1095", (None, None, None)),
+])
+def test_a_contract_period_is_read_as_given_and_a_length_gives_no_end_date(period, read):
+    """Reference §6.3 ``"contractPeriod": {"durationInDays": 1095}``: the length as a whole number of days however the
+    number is written, the dates as days; a length alone gives no end date, and what is no date or no length is None
+    (the release is read all the same: ocds_schema lets the period's fields through in any shape)."""
+    from tenderarchive.awards.ocds import contract_period
+    from tenderarchive.awards.ocds_schema import release_problem
+
+    assert tuple(contract_period(period).values()) == read
+    assert release_problem({"ocid": "x", "id": "1", "date": "2021-01-01", "tender": {"contractPeriod": period}}) is None \
+        or not isinstance(period, dict)

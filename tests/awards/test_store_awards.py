@@ -1223,8 +1223,9 @@ def test_a_consortiums_joint_value_is_on_each_members_row_marked_joint_and_count
     assert [r["tender_values"] for r in saved("awards_by_region_year", jeugdregio=region, year="2021", pagina="alle")] \
         == ["Stichting Een / Stichting Twee (gezamenlijk): € 1.000.000,00; Stichting Drie: € 400.000,00"]
     contracts = saved("aanbieder_contracten", aanbieder="kvk:22222222", pagina="alle", alle_gunningen="", voor="")
-    assert [(r["inschrijving"], r["inschrijving_cents"]) for r in contracts] == [
-        ("€ 1.000.000,00 (gezamenlijk)", 100000000)], contracts
+    # the group's joint value is shared by its members: apart, under waarde_gedeeld (branch refawards63)
+    assert [(r["consortium"], r["waarde_gedeeld"], r["waarde_gedeeld_cents"], r["inschrijving_cents"])
+            for r in contracts] == [("Stichting Een / Stichting Twee", "€ 1.000.000,00", 100000000, None)], contracts
 
 
 def test_an_update_of_a_consortiums_award_in_a_later_file_keeps_its_new_value_joint_in_either_order(tmp_path):
@@ -2007,3 +2008,41 @@ def test_an_update_of_one_lots_award_leaves_the_same_award_ids_other_lot_in_forc
     for db in written_in_either_order(tmp_path, yearly_files(rows, [update])):
         assert state(db) == expected
     assert state(ocds_archive(tmp_path / "one.db", to_procedure(rows + [update], source="one.json"))) == expected
+
+
+def test_a_packages_contract_period_given_as_a_length_alone_is_archived_without_an_invented_end(tmp_path):
+    """Reference §6.3: the converter gives the contract's period as ``tender.contractPeriod.durationInDays`` (1095),
+    from the Excel's "Termijn voltooiing opdracht" in "N Maanden"/"N Jaren" (tenderned-api.md §9); an award may give
+    its own ``contractPeriod``. Neither was read: a procedure known only from a package lost its contract's length.
+    Now the notices keep the length (``duration_days``) and the dates where given (``start_date``, ``end_date``, as
+    the API's aanvang/voltooiing), no end date counted from a length; an award keeps its own period, never the
+    procedure's copied onto it. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    tender = release("ocds-1l04xe-313710", "299710", "2021-03-01", "Jeugdhulp Leiden", "85311300-5",
+                     lots=[("1", "Ambulant"), ("2", "Verblijf")], tag=("tender",))
+    tender["tender"]["contractPeriod"] = {"durationInDays": 1095}
+    award = release("ocds-1l04xe-313710", "299711", "2021-06-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")],
+                    parties=[supplier("11111111", "Stichting Een"), supplier("22222222", "Stichting Twee")],
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                             "contractPeriod": {"startDate": "2021-07-01T00:00:00Z", "endDate": "2024-06-30T00:00:00Z"}},
+                            {"id": "a2", "status": "active", "relatedLots": ["2"],
+                             "suppliers": [{"id": "22222222", "name": "Stichting Twee"}],
+                             "contractPeriod": {"durationInDays": "730"}}])
+    award["tender"]["contractPeriod"] = {"durationInDays": 1095}
+    item = OCDSProcedureItem(procedure=to_procedure([tender, award], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"))
+    db = open_archive(tmp_path / "archive.db")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 1)
+    assert [tuple(r.values()) for r in db.query(
+        "select publication_id, start_date, end_date, duration_days from notices order by publication_id")] == [
+        (299710, None, None, 1095), (299711, None, None, 1095)]
+    assert [tuple(r.values()) for r in db.query(
+        "select lot_id, contract_start, contract_end, duration_days from awards order by lot_id")] == [
+        ("1", "2021-07-01", "2024-06-30", None), ("2", None, None, 730)]

@@ -269,11 +269,39 @@ def test_aanbieder_contracten_gives_a_contracts_value_in_one_column_the_awards_o
             for r in found["11111111"]] == [("1", "€ 300.000,00", 30000000, None, None)], found["11111111"]
     assert [(r["perceel"], r["waarde_cents"], r["inschrijving"], r["inschrijving_cents"])
             for r in found["44444444"]] == [("3", None, "€ 100.000,00", 10000000)], found["44444444"]
+    # the consortium Twee/Drie's joint value is shared (branch refawards63): under waarde_gedeeld, not its own tender
+    assert [(r["perceel"], r["waarde_gedeeld"], r["waarde_gedeeld_cents"], r["inschrijving_cents"])
+            for r in found["22222222"]] == [("3", "€ 500.000,00", 50000000, None)], found["22222222"]
     for kvk, rows_ in found.items():
-        counted = db.execute("select sum(coalesce(w.value_cents, 0) + coalesce(w.gedeeld_cents, 0)) "
-                             "from summary_award_winners w join organisations o "
-                             "on o.organisation_id = w.organisation_id where o.kvk = ?", [kvk]).fetchone()[0]
-        assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in rows_) == counted, (kvk, rows_)
+        own, shared = db.execute("select sum(w.value_cents), sum(w.gedeeld_cents) "
+                                 "from summary_award_winners w join organisations o "
+                                 "on o.organisation_id = w.organisation_id where o.kvk = ?", [kvk]).fetchone()
+        assert sum((r["waarde_cents"] or 0) + (r["inschrijving_cents"] or 0) for r in rows_) == (own or 0), (kvk, rows_)
+        assert sum(r["waarde_gedeeld_cents"] or 0 for r in rows_) == (shared or 0), (kvk, rows_)
+
+
+def test_aanbieder_contracten_gives_a_value_shared_with_co_winners_apart_not_as_the_providers_own(tmp_path):
+    """Reference §4 "Several winners on one lot (framework with several parties)", §3.1 (one shared value for the lot,
+    given to no member), as round 62 keeps it apart (summary_award_winners.gedeeld_cents; aanbieders, aanbieder_regios).
+    SYNTHETIC: a framework lot of three providers sharing € 3.000.000, lot 2 won by Stichting Een alone for € 200.000.
+    aanbieder_contracten gave each framework winner the € 3.000.000 under waarde, as its own: Stichting Een's contracts
+    summed to € 3.200.000 where aanbieder_regios counts € 200.000 its own. Now waarde is the value of an award won alone
+    and waarde_gedeeld, apart, the one shared (whole), each euro text the euro of its cents (branch refawards63)."""
+    db = _framework_archive(tmp_path)
+    contracts = {kvk: _saved(db, "aanbieder_contracten", aanbieder=kvk, pagina="alle", alle_gunningen="", voor="")
+                 for kvk in ("kvk:11111111", "kvk:22222222", "kvk:33333333")}
+    assert sorted((r["perceel"], r["medewinnaars"], r["waarde_cents"], r["waarde_gedeeld_cents"])
+                  for r in contracts["kvk:11111111"]) == [("1", 2, None, 300000000), ("2", 0, 20000000, None)]
+    for kvk in ("kvk:22222222", "kvk:33333333"):
+        assert [(r["waarde"], r["waarde_gedeeld"]) for r in contracts[kvk]] == [(None, "€ 3.000.000,00")], contracts
+    for kvk, found in contracts.items():
+        for r in found:
+            for column in ("waarde", "waarde_gedeeld"):
+                if r[f"{column}_cents"] is not None:
+                    assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0]
+        (region,) = _saved(db, "aanbieder_regios", aanbieder=kvk)
+        assert sum(r["waarde_cents"] or 0 for r in found) == (region["waarde_cents"] or 0), (found, region)
+        assert sum(r["waarde_gedeeld_cents"] or 0 for r in found) == (region["waarde_gedeeld_cents"] or 0)
 
 
 def _named_unnamed_and_joint_archive(tmp_path):
