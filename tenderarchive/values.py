@@ -5,7 +5,7 @@
   the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``) or in ISO 8601's
   basic form (``20261015``). A number is no date (epoch seconds or milliseconds: the API sends dates as
   text); refused, naming the instant or day it would be.
-- Deadlines in year 2090 or later are TenderNed placeholders for "no deadline"; a date in
+- Deadlines in year 2090 or later (Amsterdam's year) are TenderNed placeholders for "no deadline"; a date in
   year 1900 or before (``0001-01-01``, .NET's minimum, in any form) is no date at all.
 - Text loses HTML tags and entities (also double-escaped ones such as
   ``&amp;nbsp;``), no-break spaces and invisible characters (soft hyphens), and is
@@ -258,13 +258,20 @@ def amsterdam(value):
 
 
 def deadline(value) -> tuple[str | None, int]:
-    """(ISO deadline in Amsterdam time or None, 1 if the value was a placeholder year ≥ 2090)."""
+    """(ISO deadline in Amsterdam time or None, 1 if the value was a placeholder year ≥ 2090).
+
+    The year is Amsterdam's, the zone TenderNed's dates are given in and archived in (reference §3, §12.4): an instant
+    sent in another zone (``2089-12-31T23:00:00Z``) is checked as Amsterdam's clock shows it (2090-01-01, a
+    placeholder), not in its own zone, where it was a real closing date archived as ``2090-01-01T00:00:00+01:00``, a
+    year no archived date has (readers take it for the placeholder it is, the spider re-checked it as open); and
+    ``2090-01-01T00:30:00+02:00`` is 31 December 2089 in Amsterdam, a real date."""
     moment = parse_timestamp(value)
     if moment is None:
         return None, 0
-    if moment.year >= PLACEHOLDER_YEAR:
+    local = amsterdam(moment)
+    if local.year >= PLACEHOLDER_YEAR:
         return None, 1
-    return iso(amsterdam(moment)), 0
+    return iso(local), 0
 
 
 def clean_field(value) -> str | None:

@@ -26,6 +26,23 @@ def test_deadline_placeholders_become_null_with_a_flag():
     assert deadline(None) == (None, 0)
 
 
+def test_a_placeholder_year_is_amsterdams_year():
+    """The year ≥ 2090 that means "no real date" (reference §4, §12.4) is checked as Amsterdam's clock shows the instant,
+    the zone TenderNed's dates are given and archived in (§3): ``2089-12-31T23:00:00Z`` is 1 January 2090 there, a
+    placeholder (it was archived as a real closing date in 2090); ``2090-01-01T00:30:00+02:00`` is 31 December 2089
+    there, a real date (it was taken for a placeholder and lost)."""
+    assert deadline("2089-12-31T23:00:00Z") == (None, 1)
+    assert deadline("2089-12-31T23:30:00+00:00") == (None, 1)
+    assert deadline("2089-12-31T22:59:59Z") == ("2089-12-31T23:59:59+01:00", 0)
+    assert deadline("2090-01-01T00:30:00+02:00") == ("2089-12-31T23:30:00+01:00", 0)
+    assert deadline("2090-01-01T00:00:00") == (None, 1)  # naive: Amsterdam's time already
+    for sent in ("2089-12-31T23:00:00Z", "2090-01-01T00:30:00+02:00", "2089-06-30T23:30:00-05:00"):
+        archived, placeholder = deadline(sent)
+        # never an archived date in a placeholder year, never a real one lost
+        assert (archived is None) == (placeholder == 1)
+        assert archived is None or int(archived[:4]) < 2090
+
+
 def test_clean_text_removes_tags_entities_and_nbsp():
     assert clean_field("<p>Jeugd&amp;gezin&nbsp;Leiden</p><p>twee</p>") == "Jeugd&gezin Leiden\ntwee"
     assert clean_field("caf&eacute; &amp;nbsp;x") == "café x"

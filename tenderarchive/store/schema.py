@@ -471,6 +471,17 @@ TABLES["notices"]["origin"] = {"deadline_from_list", "consultation_deadline_from
 #: version, not counted updated (each was: a "change" in every new-or-changed report; watch/report.py
 #: BOOKKEEPING_COLUMNS already said none). With another change it is versioned with it.
 TABLES["notices"]["origin"] |= {"omitted_columns"}
+#: So for the rest of the archive's bookkeeping of a notice: whether its last crawl could not read its documents list
+#: (``documents_unread``: the spider asks it again) and what the list row said when it was last fetched with one
+#: (``listed_as``: the spider fetches a row that keeps disagreeing with its detail once; the detail is the notice).
+#: A change of them alone is no change a reader sees: no version, not counted updated (each was, a "change" in every
+#: new-or-changed report; watch/report.py BOOKKEEPING_COLUMNS already said none).
+TABLES["notices"]["origin"] |= {"documents_unread", "listed_as"}
+#: ... and for a notice's documents and lots: what the documents list or the ``/html`` rendering left out of a row
+#: whose archived values are kept (``keep_omitted``) changes no value a reader sees; it made the document or lot, and
+#: so its notice, "updated" (a version of the lot) each time an answer left a value out or gave it again.
+for _table in ("documents", "lots"):
+    TABLES[_table]["origin"] = {"omitted_columns"}
 
 
 #: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as
