@@ -181,6 +181,16 @@ written with a capital as one word names no party, nor does a body's kind word a
 "Woningcorporaties", "het Onderwijs", "de Kinderopvang", "de Provincie", "het Ministerie"; "Zonnehuizen", "Lunetzorg"
 are names).
 
+Branch orgs27 (classes of position on pages never seen): a name that opens with a municipality's or region's word
+(:data:`_BUYER_NAMED`: "Gemeente Epe", "Regio Noord-Veluwe", "Provincie Gelderland") is a buyer wherever it is listed
+among parties, never a provider nor an awardee, and "Regio A en Regio B" are two; the partners after a head that runs
+on ("Onze partners in de regio zijn onder meer:", "Onze samenwerkingspartners zijn A, B en C") are providers, on
+their own lines or the head's (:data:`_PARTNERS_INLINE`); an article before a legal form is no part of a name ("gegund
+aan De Stichting Pluryn"), nor is a party's part in a combination, which ends no list (:data:`_AS_ROLE`: "A als
+hoofdaannemer en B als onderaannemer", "A, als penvoerder, en B"). Tried and left out: a party only said to carry out
+the care ("X gaat de jeugdhulp leveren") read as a provider where the page names other parties awarded and its own
+sentence tells no purchase -- it lowered awardee recall and role precision on the dev half not looked at.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -203,8 +213,9 @@ from tenderarchive.awards.names import name_key
 _UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*|[a-z]-[A-ZÀ-Ý][\w&'!+]*(?:-[\w&'!+]*)*)"
 # (branch orgs9: not the "en" before a legal form or a kind that opens the next name: "Stichting A en Stichting B",
 # "Gemeente A en Gemeente B" are two)
+# (branch orgs27: nor before a capitalised article or "Regio", "Stichting Pluryn en De Rading", "Regio A en Regio B" are two)
 _CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
-         r"en(?= (?!(?:Stichting|Coöperatie|Vereniging|Gemeente|Rechtbank|Gerechtshof|Zorggroep)\b)[A-Z][\w-]*(?: [A-Z]|$)))")
+         r"en(?= (?!(?:Stichting|Coöperatie|Vereniging|Gemeente|Regio|Rechtbank|Gerechtshof|Zorggroep|De|Het)\b)[A-Z][\w-]*(?: [A-Z]|$)))")
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
@@ -213,14 +224,20 @@ _NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0
          r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
-_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
+# branch orgs27: a party's part in a combination written after its name ("A als hoofdaannemer en B als onderaannemer",
+# "A, als penvoerder, en B") is no part of the name and does not end the list
+_AS_ROLE = (r"(?:,? als (?:hoofd|onder|co-?)?(?:aannemer|opdrachtnemer|aanbieder)|,? als penvoerder|,? als (?:hoofd|onder)?"
+            r"contractant)(?![\w-])(?:,(?= en ))?")
+_AS_ROLE_RX = re.compile(_AS_ROLE)
+_LIST = rf"{_NAME}(?:{_AS_ROLE})?(?:(?:, ?| en )(?:de |het )?{_NAME}(?:{_AS_ROLE})?){{0,24}}"
 # branch orgs2: a list that a rule starts with, taken whole (an atomic group): "en" both joins a name ("Maas en Waal")
 # and a list, so a list that is not followed by the rule's verb was cut in exponentially many ways before failing
 # ("A Groep en " x 16: seconds, x 30: hours)
 _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
 # branch orgs10: a list whose names may be written with a partner or parent after a slash ("A/B, C en D/E"), split with
 # _SLASHED; each slashed part is bounded, as _NAME is
-_SLIST = rf"{_NAME}(?:/{_NAME}){{0,3}}(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}){{0,24}}"
+_SLIST = (rf"{_NAME}(?:/{_NAME}){{0,3}}(?:{_AS_ROLE})?(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}(?:{_AS_ROLE})?)"
+          r"{0,24}")
 # branch orgs14: a name or a list as long as it runs (no bound), taken whole: one pass over a text finds where every
 # name and every list starts (:func:`_run_starts`)
 _NAME_RUN = re.compile("(?>" + _NAME.replace("{0,16}", "*", 1) + ")")
@@ -322,7 +339,15 @@ _AWARD_HEAD = re.compile(
 # (branch orgs19: also a line that announces "the following" providers with more words after them, "De gemeente heeft
 # de volgende aanbieders gecontracteerd voor de jeugdhulp:")
 # (branch orgs26: also the partners a page lists, "Onze partners:", "Samenwerkingspartners:", "Ketenpartners:")
-_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers|\w*partners)(?: \w+){0,2}:\s*$|"
+# branch orgs27: the partners' head may run on with where they are and "zijn (onder meer)" ("Onze partners in de regio
+# zijn onder meer:"): those words head the list, no name starts in them; the list may follow on the same line
+_PARTNERS_WHO = (r"(?<![\w-])(?:[Oo]nze |[Dd]e |[Hh]aar |[Zz]ijn |[Hh]un )?\w*[Pp]artners(?: (?:in|binnen|uit|van) (?:de |het |onze )?"
+                 r"[\w'’-]+){0,2}")
+_PARTNERS_MORE = r"(?: (?:onder meer|onder andere|onder anderen|o\.a\.|bijvoorbeeld|(?:onder meer )?de volgende))?"
+_PARTNERS_HEAD = rf"{_PARTNERS_WHO}(?: (?:zijn|waren))?{_PARTNERS_MORE}"
+_PARTNERS_INLINE = re.compile(rf"{_PARTNERS_WHO}(?: (?:zijn|waren){_PARTNERS_MORE}:?|{_PARTNERS_MORE}:) +(?P<names>[^\n]+)")
+_PARTY_HEAD = re.compile(rf"{_PARTNERS_HEAD}:\s*$|"
+                         r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers|\w*partners)(?: \w+){0,2}:\s*$|"
                          r"\bvolgende (?:\w+ )?(?:\w*partijen|\w*aanbieders|\w*organisaties|\w*instellingen|leveranciers)"
                          r"(?: [\w-]+){0,8}:\s*$", re.I)
 # branch orgs26: a head that says what the parties do ("De gecontracteerde aanbieders leveren:", "Onze partners bieden:"):
@@ -334,6 +359,9 @@ _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
 _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+
+
+_FORM_FIRST = re.compile(r"(?:Stichting|Coöperatie|Cooperatie|Vereniging|Gemeente|Gemeenschappelijke Regeling)\b")
 
 
 def _clean_name(n: str, keep_article: bool = False) -> str | None:
@@ -354,7 +382,9 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         n = n.lstrip("'’")
     article = re.match(r"(?:De|Het) (?=[A-ZÀ-Ý'’])", n) if keep_article else None
     core = _clean_name(n[article.end():]) if article else None
-    if article and core and core == n[article.end():] and not _is_place(core):
+    # (branch orgs27: not before a legal form, "gegund aan De Stichting Pluryn": the article is the sentence's, the name
+    # opens with its form)
+    if article and core and core == n[article.end():] and not _is_place(core) and not _FORM_FIRST.match(core):
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
@@ -434,6 +464,7 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     # a capital does start one)
     chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
                      r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
+    chunk = _AS_ROLE_RX.sub("", chunk)  # (branch orgs27) "A als hoofdaannemer en B": A and B
     chunk = _DOMAIN_PAIR.sub(_join_domain_pair, chunk)  # (branch orgs13) "Centrum voor Jeugd en Gezin X": one name
     out = []
     for i, part in enumerate(_LIST_SEP.split(chunk)):
@@ -513,9 +544,14 @@ def _legal_key(name: str) -> str:
     return name_key(name, keep_legal_form=True) or name.casefold()
 
 
+# branch orgs27: a name that opens with a municipality's or a region's word ("Gemeente Epe", "Regio Noord-Veluwe",
+# "Jeugdregio X", "Provincie Gelderland") names a buyer (the corpus' gold rules), never a party that provides or is awarded
+_BUYER_NAMED = re.compile(r"(?:[Gg]emeenten?|GEMEENTE|(?:[Jj]eugd(?:hulp|zorg)?)?[Rr]egio|REGIO|[Pp]rovincie) (?=['’]?[A-ZÀ-Ý])")
+
+
 def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
     key, folded = name.casefold(), _legal_key(name)
-    if key in seen or folded in seen:
+    if key in seen or folded in seen or _BUYER_NAMED.match(name):
         return
     seen |= {key, folded}
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
@@ -542,6 +578,8 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             if ":" in item:
                 item = item.rsplit(":", 1)[1]
             whole = item.strip(" .;")
+            if re.match(r"(?:De|Het) ", whole) and _FORM_FIRST.match(whole[whole.index(" ") + 1:]):
+                whole = whole[whole.index(" ") + 1:]  # (branch orgs27) "- De Stichting Pluryn": the name opens with its form
             if (re.fullmatch(r"[A-ZÀ-Ý][\w'’-]*(?: [\w'’&.-]+){1,6}", whole) and not re.search(r",| en | of ", whole)
                     and re.search(r" (?:[A-ZÀ-Ý][\w'’-]*|B\.V|U\.A|N\.V)\.?$", whole) and _clean_name(whole)
                     and not _is_place(whole)):
@@ -1395,7 +1433,7 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
     # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
-    ("buyer", "regio_x", re.compile(rf"(?<![\w'])(?P<names>[Rr]egio (?=[A-Z])(?:{_NAME})(?:-? en {_NAME})?|[A-Z][a-z]+se Regio)")),
+    ("buyer", "regio_x", re.compile(rf"(?<![\w'])(?P<names>[Rr]egio (?=[A-Z])(?:{_NAME})(?:-? en (?![Rr]egio )(?:{_NAME}))?|[A-Z][a-z]+se Regio)")),
     # branch orgs1: regions listed by name ("het inkooptraject van de regio's West-Brabant West, Hart van Brabant en
     # Zuidoost Brabant")
     ("buyer", "regio_list", re.compile(rf"[Rr]egio's (?P<names>{_LIST})")),
@@ -2633,7 +2671,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             for n, item in _list_after(lines, i):
                 if n.casefold() not in seen and not re.match(r"(?i:perceel|lot|deel)\b", n):
                     seen.add(n.casefold())
-                    out.append({"name": n, "role": "provider", "rule": "party_list", "sentence": (line + " " + item)[:300]})
+                    out.append({"name": n, "role": "buyer" if _BUYER_NAMED.match(n) else "provider", "rule": "party_list",
+                                "sentence": (line + " " + item)[:300]})
+    # branch orgs27: the partners named after their head on the same line ("Onze partners in de regio zijn onder meer:
+    # Pluryn, Karakter en Lindenhout."), to the sentence's end: providers, as under a head of its own line
+    for m in _PARTNERS_INLINE.finditer(text):
+        if _SERVICES_HEAD.search(text, m.start(), m.start("names")):
+            continue
+        for n in _split_names(m.group("names")):
+            if n.casefold() not in seen and _legal_key(n) not in seen:
+                seen.add(n.casefold())
+                out.append({"name": n, "role": "buyer" if _BUYER_NAMED.match(n) else "provider", "rule": "party_list",
+                            "sentence": m.group(0)[:300]})
     _table_parties(lines, out, seen)
     seen |= {k.rstrip(".") for k in seen}  # "X B.V." found, "X B.V" is the same
     # before the patterns: a party in capitals is read in the usual case (branch orgs2)
@@ -2758,8 +2807,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     region = _region(n)
                     if region == "area":
                         continue  # (branch orgs12) "werken samen met ... Twente": a part of the country provides nothing
-                    if region == "body":
-                        role = "buyer"  # "de samenwerking met Holland Rijnland": the jeugdregio, a buying body
+                    if region == "body" or _BUYER_NAMED.match(n):
+                        role = "buyer"  # "de samenwerking met Holland Rijnland": the jeugdregio, a buying body (branch
+                        # orgs27: also one named as a region or municipality, "samen met Regio Noord-Veluwe")
                 if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau", "officer_of", "gevestigd"):  # branch orgs4
                     before = text[max(0, m.start() - 80): m.start()]
                     if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
