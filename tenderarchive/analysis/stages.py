@@ -946,12 +946,13 @@ _IN_PREP_PHRASE = re.compile(r"\b(?:van|voor|naar|over|met|bij|om|in|op|rond|tot
 
 
 #: branch cv64: a buyer looking for partners or providers -- "De gemeente is op zoek naar een samenwerkingspartner voor de
-#: jeugdhulp", "De regio zoekt nieuwe aanbieders voor ..." -- tells a purchase being planned, no procedure named: stages.md's
-#: `voorbereiding` ("decision or plan to procure"), weak evidence (any step the page tells of the procedure outranks it).
-#: The partners or providers the object, not a job ("op zoek naar een jeugdhulpverlener", "nieuwe collega's")
+#: jeugdhulp", "De regio zoekt nieuwe aanbieders voor ...", "zoekt samenwerkingspartner" -- sounds out the market before
+#: any procedure: stages.md's `marktconsultatie` (marktverkenning; the dev gold reads such a call for interest so), weak
+#: evidence (any step the page tells of the procedure outranks it). The partners or providers the object, not a job ("op
+#: zoek naar een jeugdhulpverlener", "nieuwe collega's")
 _SEEKING_PARTNERS = re.compile(
-    r"\b(?:(?:is|zijn|was|waren) (?:[\w'-]+ ){0,2}?op zoek naar |(?:zoek(?:t|en)|zocht(?:en)?) (?:naar )?)(?:een |de |nieuwe |meerdere |"
-    r"(?:een|de) (?:nieuwe|geschikte|betrouwbare|andere) |geschikte )?"
+    r"\b(?:(?:is|zijn|was|waren) (?:[\w'-]+ ){0,4}?op zoek naar |(?:zoek(?:t|en)|zocht(?:en)?) (?:naar )?)"
+    r"(?:(?:een|de|meerdere|twee|drie) )?(?:[\w-]+ )?"
     r"(?:samenwerkings|zorg|jeugdhulp|jeugdzorg)?(?:partners?|aanbieders?|opdrachtnemers?)\b", re.I)
 
 
@@ -1016,7 +1017,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     for m in _SEEKING_PARTNERS.finditer(sentence):  # branch cv64: a search for partners before a procedure (weak)
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
-            found.append(("voorbereiding:noun", m))
+            found.append(("marktconsultatie:seeking", m))
     for rule, stage, rx in EXTRA_CUES:
         if not on(rule) or rule == "stage.tender_open":
             continue
@@ -1092,6 +1093,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
             approved = stage.endswith(":approved")  # branch cv49: the purchase approved, told without a tense
             weak = stage.endswith(":weak")  # branch cv53: "contracten gesloten met 40 aanbieders", no procurement alone
+            seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
+            weak = weak or seeking
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -1167,6 +1170,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]) or _decision_asked(text, m))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
+            if seeking:
+                # "is op zoek naar een ervaren samenwerkingspartner die ... begeleid ...": the search's own verb, not a
+                # participle elsewhere in the sentence, tells whether it runs
+                status = "done" if re.match(r"(?:was|waren|zocht)\b", m.group(0), re.I) else "current"
             if service_done:
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             # a ruling reported is a ruling made: core since branch cv31 (the named rule `stage.ruling_done`, two dev

@@ -17,24 +17,23 @@ PUBLISHED = dt.date(2024, 3, 4)
     "De gemeente is op zoek naar aanbieders voor de specialistische jeugdhulp.",
     "De regio zoekt nieuwe aanbieders voor de jeugdhulp.",
 ])
-def test_a_buyer_looking_for_partners_is_preparing_a_purchase(read, text):
-    # stages.md voorbereiding: "decision or plan to procure"; no procedure is named yet
+def test_a_buyer_looking_for_partners_sounds_out_the_market(read, text):
+    # stages.md marktconsultatie (marktverkenning): no procedure is named yet, the market is sounded out
     result = read(text, published=PUBLISHED)
-    assert stage_statuses(result) == {"voorbereiding": "current"}
-    assert result["primary_stage"] == "voorbereiding"
+    assert stage_statuses(result) == {"marktconsultatie": "current"}
+    assert result["primary_stage"] == "marktconsultatie"
 
 
 def test_a_search_for_partners_yields_to_the_procedure_step_told(read):
     # guard: the tendering the page tells outranks the search (weak evidence)
     result = read("De gemeente is op zoek naar aanbieders voor de jeugdhulp. Aanbieders kunnen zich tot 1 mei "
                   "inschrijven via TenderNed.", published=PUBLISHED)
-    assert result["primary_stage"] not in (None, "voorbereiding")
+    assert result["primary_stage"] not in (None, "voorbereiding", "marktconsultatie")
 
 
 def test_a_job_vacancy_is_no_search_for_partners(read):
     # guard: a professional looked for is a vacancy, no purchase
-    assert "voorbereiding" not in stage_statuses(read("Wij zijn op zoek naar een jeugdhulpverlener voor ons team.",
-                                                      published=PUBLISHED))
+    assert stage_statuses(read("Wij zijn op zoek naar een jeugdhulpverlener voor ons team.", published=PUBLISHED)) == {}
 
 
 @pytest.mark.parametrize("text, status", [
