@@ -44,8 +44,7 @@ RULES: dict[str, str] = {
                           "anywhere in the text is current, not done"),
     "stage.ongoing": "'gestart met' / 'bezig met' keeps preparation current",
     "stage.deadline_ahead": "a deadline 'a.s.' keeps the step current",
-    "stage.contract_ends": ("'contracten lopen af' is no contract start -- in the cue's own clause (branch cv64: 'De huidige "
-                            "contracten lopen af op 31 december; per 1 januari starten de nieuwe' keeps the start)"),
+    "stage.contract_ends": "'contracten lopen af' is no contract start",
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current (a delay with an end in view is no failure: core, news15r)",
