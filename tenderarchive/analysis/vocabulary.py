@@ -401,7 +401,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                     # om aanbesteding"), or as being proved right by the court
                     r"\b(?:verliest|verloor|verloren|verliezen|wint|won|wonnen|winnen) (?:de |een |het )?(?:rechts)?zaak\b|"
                     r"\b(?:krijgt|kreeg|kregen|krijgen) (?:[\w'-]+ ){0,3}(?:geen )?gelijk van de rechter\b"),
-    ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|consultatiebijeenkomst|ontwikkeldialo\w+|"
+    ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|"
+                         # branch cv64: the market explored told with its verb ("De regio verkent de markt voor de
+                         # jeugdhulp", "heeft de markt verkend"): stages.md's marktverkenning
+                         r"\b(?:verkent|verkennen|verkende|verkenden) (?:[\w'-]+ ){0,2}?de markt\b|\bde markt (?:[\w'-]+ ){0,3}?verkend\b|consultatiebijeenkomst|ontwikkeldialo\w+|"
                          r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
                          r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
@@ -427,6 +430,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\bop (?:www\.)?(?:tenderned|negometrix|mercell)\b[^.;]{0,80}\b(?:staat|staan|stond|stonden) "
                      r"(?:nu )?(?:de|het|een) (?:opdracht|aanbesteding|uitvraag)|"
                      r"aankondiging van een (?:aanbestedings)?opdracht|"
+                     # branch cv64: the procedure as the step that follows at a time -- "Na de marktconsultatie volgt in
+                     # mei de aanbesteding", "Daarna volgt de aanbesteding" -- its start told (the present "volgt" reads it
+                     # to come, "volgde" done); with the time, not "de raad volgt de aanbesteding kritisch" (monitors it)
+                     r"\bvolg(?:t|en|de|den)\s+(?:[\w'-]+\s+){0,2}?(?:in (?:januari|februari|maart|april|mei|juni|juli|"
+                     r"augustus|september|oktober|november|december|het voorjaar|het najaar|de zomer)|volgend(?:e)? \w+|"
+                     r"na de zomer|(?:begin|eind|medio) \w+|later|daarna|vervolgens|nog dit jaar)\s+(?:[\w'-]+\s+){0,2}?"
+                     r"(?:de|een) (?:[\w-]+ )?(?:aanbesteding|aanbestedingsprocedure|inkoopprocedure|tender)\b|"
+                     r"\b(?:daarna|vervolgens|dan) volg(?:t|en|de|den) (?:de|een) (?:[\w-]+ )?"
+                     r"(?:aanbesteding|aanbestedingsprocedure|inkoopprocedure|tender)\b|"
                      # branch cv42: stages.md's "documenten staan op TenderNed", the documents or the tender the subject
                      r"\b(?:documenten|stukken|aanbesteding\w*|opdracht|uitvraag)\b(?: (?!en\b|of\b)[\w'-]+){0,6}? "
                      r"(?:staan|staat|stonden|stond) (?:[\w'-]+ ){0,3}?op (?:www\.)?(?:tenderned|negometrix|mercell)\b|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
@@ -611,6 +623,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"\b(?:aanbestedingsstrategie|contracteringsstrategie|inkoopvisie|inkoopplan(?:nen)?)\b|"
                       r"\bstartnotitie\b(?: [\w'’-]+){0,4}? (?:inkoop|aanbesteding|aanbesteden|contractering)\w*|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
+                      # branch cv64: the procedure itself being prepared ("De aanbesteding voor de jeugdhulp is in
+                      # voorbereiding", "De nieuwe inkoop wordt voorbereid"): stages.md's preparation, under way
+                      r"\b(?:aanbesteding|aanbestedingsprocedure|inkoop|inkoopprocedure|inkooptraject)\b(?: (?!en\b|maar\b)[\w'-]+){0,6}? "
+                      r"(?:is|zijn|wordt|worden) (?:[\w'-]+ ){0,2}?(?:in voorbereiding|voorbereid)\b(?! op\b)|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
                       r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
