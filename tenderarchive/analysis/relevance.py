@@ -506,6 +506,17 @@ _ROUND_TOLD = re.compile(_ROUND_DET + r"(?: [^.!?\n]{0,100}?)? " + _ROUND_STEP +
 _AWARD_VERB = re.compile(r"\b(?:te gunnen|gunt|gunde|gunden)\b(?: [^.!?\n]{0,80}?)? aan\b|"
                          r"\b(?:opdracht|overeenkomst|contract|percee?l\w*)\b [^.!?\n]{0,80}?\b(?:te gunnen|gunt|gunnen|gunde|gunden) aan\b",
                          re.I)
+# branch rel8: the award told from the winner's side -- "Stichting X heeft de tender voor de jeugdhulp gewonnen", "Kompas
+# wint de tender voor de jeugd-ggz", "heeft de opdracht gekregen voor de jeugdhulp in de regio" -- or the buyer's choice
+# of one provider told with its role ("heeft X gekozen als nieuwe aanbieder van jeugdhulp", "is geselecteerd als
+# hoofdaannemer"): stages.md's gunning, as "gegund aan X" is. The thing won or received is a procurement with a definite
+# determiner (not "een tender winnen", advice; not "de prijs gewonnen", a prize); the sentence names youth care and is no
+# modal, conditional or question (told_rounds' _ROUND_GENERAL).
+_WON_THING = r"(?:de|het|deze) (?:[\w-]+ )?(?:aanbesteding\w*|tender|opdracht|gunning|perce(?:el|len)|raamovereenkomst)\b"
+_WON = re.compile(r"\b(?:wint|winnen|won|wonnen|krijgt|krijgen|kreeg|kregen)\b (?:[\w'’-]+ ){0,2}?" + _WON_THING + "|"
+                  + _WON_THING + r" (?:[^.!?\n]{0,80}? )?(?:gewonnen|gekregen|binnengehaald|verworven)\b|"
+                  r"\b(?:gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:(?:nieuwe|enige|eerste) )?(?:[\w-]+ )?"
+                  r"(?:aanbieder|zorgaanbieder|opdrachtnemer|hoofdaannemer|uitvoerder|partner)\b", re.I)
 # an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen
 # tot 15 mei een aanvraag doen voor toetreding tot de overeenkomst" -- the "kunnen" of a call is its opening, not a
 # general possibility, when a day of a month dates it
@@ -605,6 +616,10 @@ def told_rounds(full: str) -> list[str]:
             m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
             if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
                 m = None
+            # branch rel8: the winner's side; its "als" of the role ("gekozen als aanbieder") is no conditional
+            if not m and (won := _WON.search(sent)) and not _ROUND_GENERAL.search(
+                    _RELATIVE_CLAUSE.sub(" ", sent[:won.start()] + " " + sent[won.end():])):
+                m = won
             if not m and _DAY_OF_MONTH.search(sent):
                 m = _OPEN_CALL.search(sent)
             if not m or _LIST_INTRO.search(sent.rstrip()):
@@ -826,6 +841,26 @@ def _as_administration(text: str | None) -> str | None:
             if text and _ADMINISTRATION.search(text) else text)
 
 
+#: Branch rel8: the text of a council motion or amendment -- "Constaterende dat ... Overwegende dat ... Verzoekt het
+#: college om ... En gaat over tot de orde van de dag" -- is a proposal in the fixed form of Dutch council (and
+#: parliamentary) motions: its considerations state what the council sees, its request what it wants done; it reports no
+#: step of a procurement, as a regulation or a handbook does not (the title genres). Read in the text, with both parts of
+#: the form: a consideration and a request to the executive (or the closing formula). A news report about a motion ("De
+#: motie verzoekt het college ...") tells the request without the considerations; a regulation's preamble considers and
+#: decides ("overwegende dat ...; besluit vast te stellen"), it requests nothing. A motion about a named youth-care tender
+#: ("verzoekt het college de aanbesteding van de specialistische jeugdhulp op te schorten") and one beside a step reported
+#: stay relevant (the genre rule's exceptions). In core: the document's own form, no kind of site.
+_MOTION_CONSIDER = re.compile(r"\b(?:constaterende|overwegende|van oordeel|voorts overwegende)(?: dat\b|\s*:)", re.I)
+_MOTION_REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|draagt|dragen) (?:het college|de wethouder|de burgemeester|het presidium|"
+                             r"de regering|het kabinet|de minister|het dagelijks bestuur|het algemeen bestuur)\b|"
+                             r"\bgaat over tot de orde van de dag\b|\bals volgt te wijzigen\b", re.I)
+
+
+def motion_text(text: str) -> bool:
+    """Is ``text`` a motion's or amendment's own text (a consideration and a request, see above)?"""
+    return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
@@ -918,6 +953,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     lead_youth = re.sub(r"jeugd\w*vervoer", " ", lead, flags=re.I) if on("rel.adjacent_topic") else lead
     adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead_youth)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
+    motion = motion_text(text)  # branch rel8: a motion's own text proposes (core)
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
     if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
         rule, relevant = "vacancy", False
@@ -925,8 +961,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
     # naming a guide's own genre (GUIDANCE_CORE: "Aanbesteden Wmo en Jeugdwet: een handreiking") a guide
     elif (((guidance or report or budget_topic or regulation_title) and on("rel.title_genre"))
-          or budget_core or guidance_core or regulation_core) and not reported and not named_procedures(text) and not bought:
-        rule = ("guidance" if guidance_core and not on("rel.title_genre") else
+          or budget_core or guidance_core or regulation_core or motion) and not reported and not named_procedures(text) and not bought:
+        rule = ("motion" if motion else "guidance" if guidance_core and not on("rel.title_genre") else
                 "budget_topic" if budget_core and not on("rel.title_genre") else
                 "regulation_title" if regulation_core and not on("rel.title_genre") else "guidance" if guidance else "report"
                 if report else "budget_topic" if budget_topic
