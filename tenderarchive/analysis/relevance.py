@@ -20,6 +20,8 @@ Rules, in order (the name goes into ``relevance_rule``):
   about buying care, a budget or a regulation is not a procurement). Read in the title only
   since issue 11 round two: a table of contents in a tender document's opening made two
   procurement documents "guidance";
+* ``motion``: (branch rel8, core) the page is a council motion's or amendment's own text, with no step reported and
+  no youth-care procedure named -> not relevant (a proposal, :func:`motion_text`);
 * ``adjacent_topic``: the title and lead are about an adjacent field (Wmo, huishoudelijke
   hulp, beschermd wonen, kinderopvang ...) and name no youth care -> not relevant (a Wmo
   tender that mentions youth care further down);
@@ -94,6 +96,14 @@ regulation page with rule ``rel.title_genre`` off too, when no step is reported 
 and contracts closed or signed with a counted set of providers ("heeft overeenkomsten gesloten met zes aanbieders van
 jeugdhulp") are a round's outcome (:func:`told_rounds`); an administration or its software bought for youth care ("een
 nieuwe zorgadministratie voor jeugdhulp en Wmo aanbesteed") is no youth care bought (:func:`_as_administration`).
+Since branch rel8 (core): the text of a council motion or amendment -- a consideration ("Constaterende dat",
+"Overwegende dat") and a request to the executive ("Verzoekt het college", "En gaat over tot de orde van de dag") -- is
+a proposal, read as a genre that reports no procurement (rule name ``motion``; :func:`motion_text`), unless a step is
+reported or a youth-care procedure named; and the award told from the winner's side ("heeft de tender voor de jeugdhulp
+gewonnen", "heeft de opdracht gekregen voor de jeugdhulp", "gekozen als nieuwe aanbieder van jeugdhulp") is a round's
+outcome (:func:`told_rounds`); a bare plural procedure term in a sentence that reports no step ("aanbestedingen elkaar
+snel opvolgen", "moeten inkoopprocedures tijdig starten") names the kind, no procurement (:func:`bare_plural`, as rule
+``rel.particular_procedure`` (c) reads it).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -793,9 +803,24 @@ def _core_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
         for m in re.finditer(p, text, re.I):
-            if not kind_of(m, text):
+            if not kind_of(m, text) and not bare_plural(m, text):
                 found.setdefault(m.group(0).lower(), None)
     return list(found)
+
+
+def bare_plural(term_match: re.Match, text: str) -> bool:
+    """Is this procedure-term match a bare plural in a sentence that reports no step ("aanbestedingen elkaar snel
+    opvolgen", "moeten inkoopprocedures tijdig starten")? Branch rel8: the Dutch bare plural names the kind, not one
+    procurement (as :func:`particular` (c) reads it); read in core as well."""
+    word = _word_at(text, term_match.start(), term_match.end())
+    if not _BARE_PLURAL.match(word):
+        return False
+    # the sentence around it, read at most 400 characters either side (linear on a page without full stops)
+    lo, hi = max(0, term_match.start() - 400), min(len(text), term_match.end() + 400)
+    sent_start = max(text.rfind(".", lo, term_match.start()), text.rfind("\n", lo, term_match.start()), lo - 1) + 1
+    sent_end = min((i for i in (text.find(".", term_match.end(), hi), text.find("\n", term_match.end(), hi)) if i >= 0), default=hi)
+    before = text[max(sent_start, term_match.start() - 40):term_match.start()]
+    return not _DETERMINED.search(before) and not _sentence_reads(text, sent_start, sent_end)[0]
 
 
 def _particular_acts(patterns: list[str], text: str) -> list[str]:

@@ -91,3 +91,35 @@ def test_advice_another_service_or_a_prize_is_no_award(read, text):
 def test_told_rounds_stays_linear_on_a_tender_won():
     unit = "jeugdhulp heeft de tender voor de opdracht "
     assert linear_time(told_rounds, unit, 110_000) < LINEAR
+
+
+# --- a bare plural names the kind of procedure, not one procurement ---
+
+def test_bare_plurals_in_a_page_about_the_practice_of_buying_are_no_procurement(read):
+    text = ("Voor aanbieders van jeugdhulp betekent het dat aanbestedingen elkaar snel opvolgen. Ook moeten "
+            "inkoopprocedures tijdig starten.")
+    result = read(text, title="Lange contracten in de jeugdhulp gewenst")
+    assert not result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    # reported: a year, a step taken
+    "Voor de jeugdhulp zijn in 2024 twee aanbestedingen gehouden.",
+    "Aanbestedingen voor de specialistische jeugdhulp zijn gestart.",
+    # determined: the particular procedures
+    "De aanbestedingen voor de jeugdhulp lopen nog.",
+])
+def test_plurals_reported_or_determined_stay_procurements(read, text):
+    result = read(text, title="Nieuws uit de regio")
+    assert result["relevant"], result["relevance_rule"]
+
+
+def test_bare_plural_stays_linear():
+    import re
+
+    from tenderarchive.analysis.relevance import bare_plural
+    assert linear_time(lambda t: [bare_plural(m, t) for m in re.finditer(r"aanbestedingen", t)],
+                       "Aanbestedingen volgen elkaar op. ", 110_000) < LINEAR
+    # a page without full stops is one long sentence
+    assert linear_time(lambda t: [bare_plural(m, t) for m in re.finditer(r"aanbestedingen", t)],
+                       "aanbestedingen volgen elkaar op ", 110_000) < LINEAR
