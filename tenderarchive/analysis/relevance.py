@@ -523,8 +523,9 @@ _AWARD_VERB = re.compile(r"\b(?:te gunnen|gunt|gunde|gunden)\b(?: [^.!?\n]{0,80}
 # determiner (not "een tender winnen", advice; not "de prijs gewonnen", a prize); the sentence names youth care and is no
 # modal, conditional or question (told_rounds' _ROUND_GENERAL).
 _WON_THING = r"(?:de|het|deze) (?:[\w-]+ )?(?:aanbesteding\w*|tender|opdracht|gunning|perce(?:el|len)|raamovereenkomst)\b"
-_WON = re.compile(r"\b(?:wint|winnen|won|wonnen|krijgt|krijgen|kreeg|kregen)\b (?:[\w'’-]+ ){0,2}?" + _WON_THING + "|"
-                  + _WON_THING + r" (?:[^.!?\n]{0,80}? )?(?:gewonnen|gekregen|binnengehaald|verworven)\b|"
+# not a task set ("Het college heeft de opdracht gekregen om een plan ... te maken": the om-te infinitive of a task)
+_WON = re.compile(r"\b(?:wint|winnen|won|wonnen|krijgt|krijgen|kreeg|kregen)\b (?:[\w'’-]+ ){0,2}?" + _WON_THING + r"(?! om\b)|"
+                  + _WON_THING + r" (?:[^.!?\n]{0,80}? )?(?:gewonnen|gekregen|binnengehaald|verworven)\b(?! om\b)|"
                   r"\b(?:gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:(?:nieuwe|enige|eerste) )?(?:[\w-]+ )?"
                   r"(?:aanbieder|zorgaanbieder|opdrachtnemer|hoofdaannemer|uitvoerder|partner)\b", re.I)
 # an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen

@@ -82,6 +82,8 @@ def test_a_tender_won_or_an_order_received_for_youth_care_is_relevant(read, text
     "Taxi Snel heeft de opdracht voor het leerlingenvervoer gewonnen. Ook de jeugdhulp kwam in de raad aan bod.",
     # a prize won is no tender
     "Stichting Kompas heeft de prijs voor de beste jeugdhulp gewonnen.",
+    # a task set, not an award (the om-te infinitive; test_reading_cv24)
+    "Het college heeft de opdracht gekregen om een plan voor de jeugdhulp te maken.",
 ])
 def test_advice_another_service_or_a_prize_is_no_award(read, text):
     result = read(text, title="Nieuws uit de regio")
