@@ -20,6 +20,8 @@ Rules, in order (the name goes into ``relevance_rule``):
   about buying care, a budget or a regulation is not a procurement). Read in the title only
   since issue 11 round two: a table of contents in a tender document's opening made two
   procurement documents "guidance";
+* ``motion``: (branch rel8, core) the page is a council motion's or amendment's own text, with no step reported and
+  no youth-care procedure named -> not relevant (a proposal, :func:`motion_text`);
 * ``adjacent_topic``: the title and lead are about an adjacent field (Wmo, huishoudelijke
   hulp, beschermd wonen, kinderopvang ...) and name no youth care -> not relevant (a Wmo
   tender that mentions youth care further down);
@@ -94,6 +96,14 @@ regulation page with rule ``rel.title_genre`` off too, when no step is reported 
 and contracts closed or signed with a counted set of providers ("heeft overeenkomsten gesloten met zes aanbieders van
 jeugdhulp") are a round's outcome (:func:`told_rounds`); an administration or its software bought for youth care ("een
 nieuwe zorgadministratie voor jeugdhulp en Wmo aanbesteed") is no youth care bought (:func:`_as_administration`).
+Since branch rel8 (core): the text of a council motion or amendment -- a consideration ("Constaterende dat",
+"Overwegende dat") and a request to the executive ("Verzoekt het college", "En gaat over tot de orde van de dag") -- is
+a proposal, read as a genre that reports no procurement (rule name ``motion``; :func:`motion_text`), unless a step is
+reported or a youth-care procedure named; and the award told from the winner's side ("heeft de tender voor de jeugdhulp
+gewonnen", "heeft de opdracht gekregen voor de jeugdhulp", "gekozen als nieuwe aanbieder van jeugdhulp") is a round's
+outcome (:func:`told_rounds`); a bare plural procedure term in a sentence that reports no step ("aanbestedingen elkaar
+snel opvolgen", "moeten inkoopprocedures tijdig starten") names the kind, no procurement (:func:`bare_plural`, as rule
+``rel.particular_procedure`` (c) reads it).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -506,6 +516,18 @@ _ROUND_TOLD = re.compile(_ROUND_DET + r"(?: [^.!?\n]{0,100}?)? " + _ROUND_STEP +
 _AWARD_VERB = re.compile(r"\b(?:te gunnen|gunt|gunde|gunden)\b(?: [^.!?\n]{0,80}?)? aan\b|"
                          r"\b(?:opdracht|overeenkomst|contract|percee?l\w*)\b [^.!?\n]{0,80}?\b(?:te gunnen|gunt|gunnen|gunde|gunden) aan\b",
                          re.I)
+# branch rel8: the award told from the winner's side -- "Stichting X heeft de tender voor de jeugdhulp gewonnen", "Kompas
+# wint de tender voor de jeugd-ggz", "heeft de opdracht gekregen voor de jeugdhulp in de regio" -- or the buyer's choice
+# of one provider told with its role ("heeft X gekozen als nieuwe aanbieder van jeugdhulp", "is geselecteerd als
+# hoofdaannemer"): stages.md's gunning, as "gegund aan X" is. The thing won or received is a procurement with a definite
+# determiner (not "een tender winnen", advice; not "de prijs gewonnen", a prize); the sentence names youth care and is no
+# modal, conditional or question (told_rounds' _ROUND_GENERAL).
+_WON_THING = r"(?:de|het|deze) (?:[\w-]+ )?(?:aanbesteding\w*|tender|opdracht|gunning|perce(?:el|len)|raamovereenkomst)\b"
+# not a task set ("Het college heeft de opdracht gekregen om een plan ... te maken": the om-te infinitive of a task)
+_WON = re.compile(r"\b(?:wint|winnen|won|wonnen|krijgt|krijgen|kreeg|kregen)\b (?:[\w'’-]+ ){0,2}?" + _WON_THING + r"(?! om\b)|"
+                  + _WON_THING + r" (?:[^.!?\n]{0,80}? )?(?:gewonnen|gekregen|binnengehaald|verworven)\b(?! om\b)|"
+                  r"\b(?:gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:(?:nieuwe|enige|eerste) )?(?:[\w-]+ )?"
+                  r"(?:aanbieder|zorgaanbieder|opdrachtnemer|hoofdaannemer|uitvoerder|partner)\b", re.I)
 # an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen
 # tot 15 mei een aanvraag doen voor toetreding tot de overeenkomst" -- the "kunnen" of a call is its opening, not a
 # general possibility, when a day of a month dates it
@@ -605,6 +627,10 @@ def told_rounds(full: str) -> list[str]:
             m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
             if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
                 m = None
+            # branch rel8: the winner's side; its "als" of the role ("gekozen als aanbieder") is no conditional
+            if not m and (won := _WON.search(sent)) and not _ROUND_GENERAL.search(
+                    _RELATIVE_CLAUSE.sub(" ", sent[:won.start()] + " " + sent[won.end():])):
+                m = won
             if not m and _DAY_OF_MONTH.search(sent):
                 m = _OPEN_CALL.search(sent)
             if not m or _LIST_INTRO.search(sent.rstrip()):
@@ -778,9 +804,24 @@ def _core_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
         for m in re.finditer(p, text, re.I):
-            if not kind_of(m, text):
+            if not kind_of(m, text) and not bare_plural(m, text):
                 found.setdefault(m.group(0).lower(), None)
     return list(found)
+
+
+def bare_plural(term_match: re.Match, text: str) -> bool:
+    """Is this procedure-term match a bare plural in a sentence that reports no step ("aanbestedingen elkaar snel
+    opvolgen", "moeten inkoopprocedures tijdig starten")? Branch rel8: the Dutch bare plural names the kind, not one
+    procurement (as :func:`particular` (c) reads it); read in core as well."""
+    word = _word_at(text, term_match.start(), term_match.end())
+    if not _BARE_PLURAL.match(word):
+        return False
+    # the sentence around it, read at most 400 characters either side (linear on a page without full stops)
+    lo, hi = max(0, term_match.start() - 400), min(len(text), term_match.end() + 400)
+    sent_start = max(text.rfind(".", lo, term_match.start()), text.rfind("\n", lo, term_match.start()), lo - 1) + 1
+    sent_end = min((i for i in (text.find(".", term_match.end(), hi), text.find("\n", term_match.end(), hi)) if i >= 0), default=hi)
+    before = text[max(sent_start, term_match.start() - 40):term_match.start()]
+    return not _DETERMINED.search(before) and not _sentence_reads(text, sent_start, sent_end)[0]
 
 
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
@@ -824,6 +865,26 @@ def _as_administration(text: str | None) -> str | None:
     return (_FOR_YOUTH_CARE.sub(lambda m: f"{m.group(1)} {m.group(2)}doelgroep" if _ADMINISTRATION.search(m.group(1))
                                 else m.group(0), text)
             if text and _ADMINISTRATION.search(text) else text)
+
+
+#: Branch rel8: the text of a council motion or amendment -- "Constaterende dat ... Overwegende dat ... Verzoekt het
+#: college om ... En gaat over tot de orde van de dag" -- is a proposal in the fixed form of Dutch council (and
+#: parliamentary) motions: its considerations state what the council sees, its request what it wants done; it reports no
+#: step of a procurement, as a regulation or a handbook does not (the title genres). Read in the text, with both parts of
+#: the form: a consideration and a request to the executive (or the closing formula). A news report about a motion ("De
+#: motie verzoekt het college ...") tells the request without the considerations; a regulation's preamble considers and
+#: decides ("overwegende dat ...; besluit vast te stellen"), it requests nothing. A motion about a named youth-care tender
+#: ("verzoekt het college de aanbesteding van de specialistische jeugdhulp op te schorten") and one beside a step reported
+#: stay relevant (the genre rule's exceptions). In core: the document's own form, no kind of site.
+_MOTION_CONSIDER = re.compile(r"\b(?:constaterende|overwegende|van oordeel|voorts overwegende)(?: dat\b|\s*:)", re.I)
+_MOTION_REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|draagt|dragen) (?:het college|de wethouder|de burgemeester|het presidium|"
+                             r"de regering|het kabinet|de minister|het dagelijks bestuur|het algemeen bestuur)\b|"
+                             r"\bgaat over tot de orde van de dag\b|\bals volgt te wijzigen\b", re.I)
+
+
+def motion_text(text: str) -> bool:
+    """Is ``text`` a motion's or amendment's own text (a consideration and a request, see above)?"""
+    return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
 
 
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
@@ -918,6 +979,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     lead_youth = re.sub(r"jeugd\w*vervoer", " ", lead, flags=re.I) if on("rel.adjacent_topic") else lead
     adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead_youth)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
+    motion = motion_text(text)  # branch rel8: a motion's own text proposes (core)
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
     if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
         rule, relevant = "vacancy", False
@@ -925,8 +987,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
     # naming a guide's own genre (GUIDANCE_CORE: "Aanbesteden Wmo en Jeugdwet: een handreiking") a guide
     elif (((guidance or report or budget_topic or regulation_title) and on("rel.title_genre"))
-          or budget_core or guidance_core or regulation_core) and not reported and not named_procedures(text) and not bought:
-        rule = ("guidance" if guidance_core and not on("rel.title_genre") else
+          or budget_core or guidance_core or regulation_core or motion) and not reported and not named_procedures(text) and not bought:
+        rule = ("motion" if motion else "guidance" if guidance_core and not on("rel.title_genre") else
                 "budget_topic" if budget_core and not on("rel.title_genre") else
                 "regulation_title" if regulation_core and not on("rel.title_genre") else "guidance" if guidance else "report"
                 if report else "budget_topic" if budget_topic
