@@ -397,32 +397,3 @@ def test_a_notices_places_are_synced_in_an_archive_that_held_places_when_opened(
     with db.atomic():
         write_notice(db, notice_record(), 1)
     assert [r["cbs_code"] for r in db["notice_municipalities"].rows] == ["GM0917"]
-
-
-def test_put_row_remembers_new_keys_from_a_plan_made_once_per_table_and_column_set(tmp_path):
-    """``put_row`` reads a row's key by the plan of its table and column set, made once (issue 14, round 30: the
-    table's key looked up and read from the row by name for every row), and remembers what it did before: key parts
-    of str and int as text, a row lacking a key part or with a part of another type (``True`` is no ``int`` here)
-    ends the table's tracking, a JSON value is still written encoded."""
-    from tenderarchive.store import writes
-
-    db = open_archive(tmp_path / "a.db")
-    writes.track_new_keys(db)
-    tracked = db._tenderarchive_new_keys
-    writes._row_plan.cache_clear()
-    with db.atomic():
-        for n in range(3):
-            writes.put_row(db, "notice_cpv", {"publication_id": 7 + n, "cpv": f"8531{n}000", "is_main": 1})
-            writes.put_row(db, "notice_cpv", {"cpv": "85000000", "publication_id": str(7 + n), "is_main": 0})
-    assert tracked["notice_cpv"] == {(str(7 + n), c) for n in range(3) for c in (f"8531{n}000", "85000000")}
-    assert writes._row_plan.cache_info().misses == 2  # one plan per column set, whatever the rows' values
-    assert writes.get_row(db, "notice_cpv", (8, "85311000"))["is_main"] == 1
-    assert writes.get_row(db, "notice_cpv", (99, "85311000")) is None  # never written: answered without a query
-
-    writes.put_row(db, "documents", {"document_id": True, "publication_id": 7, "name": "a"})
-    assert "documents" not in tracked  # a key of another type: looked up from here on
-    writes.put_row(db, "notices", {"title": "zonder sleutel"})  # no key given: SQLite gives the row one
-    assert "notices" not in tracked
-    writes.put_row(db, "articles", {"url": "https://example.org/a", "title": "t", "regions": ["Parkstad"]})
-    assert json.loads(db["articles"].get("https://example.org/a")["regions"]) == ["Parkstad"]
-    assert ("https://example.org/a",) in tracked["articles"]
