@@ -30,7 +30,8 @@ discovers article URLs through the configured methods:
   :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
   a listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws?jaar=2021``, linked by the year, in its side
-  menu too: :func:`year_archive_links`) are each read as a listing of their own, for the years of the crawl's dates;
+  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too: :func:`year_archive_links`) are
+  each read as a listing of their own, for the years of the crawl's dates;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -105,7 +106,7 @@ import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import scrapy
@@ -722,11 +723,52 @@ _ARCHIVE_YEAR_TEXT = re.compile(r"(?:(?:nieuws)?archief|nieuws(?:\s+uit)?|berich
                                 r"((?:19|20)\d\d)\)?", re.I)
 
 
+def _form_address(select, value: str) -> str | None:
+    """The address a ``GET`` form asks when its ``select`` is set to ``value`` (its ``action``, the page itself when
+    it has none, with the form's query: its hidden fields and the select's name; the action's own query replaced, as
+    a browser's is), or None: a select without a name or outside a form, a ``POST`` form."""
+    name = select.get("name")
+    form = next((node for node in select.iterancestors() if node.tag == "form"), None)
+    if not name or form is None or (form.get("method") or "get").strip().lower() != "get":
+        return None
+    fields = [(field.get("name"), field.get("value") or "") for field in form.iter("input")
+              if (field.get("type") or "").lower() == "hidden" and field.get("name")]
+    try:
+        action = urlsplit((form.get("action") or "").strip())
+    except ValueError:
+        return None
+    return urlunsplit(action._replace(query=urlencode(fields + [(name, value)]), fragment=""))
+
+
+def _year_choices(document):
+    """The (text, address) of each way a page offers to go to another page of it: its links, and the options of a
+    ``<select>`` (a year chooser: ``<option value="/nieuws/archief/2021">2021</option>``, navigated to by a script, or
+    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``).
+    An option without a ``value`` has its text as its value, as in HTML."""
+    for node in document.iter("a", "option"):
+        text = " ".join("".join(node.itertext()).split())
+        if node.tag == "a":
+            yield text, node.get("href") or ""
+            continue
+        value = (node.get("value") if node.get("value") is not None else text).strip()
+        if not value:
+            continue
+        if value.isdigit():
+            select = next((n for n in node.iterancestors() if n.tag == "select"), None)
+            address = _form_address(select, value) if select is not None else None
+            if address is not None:
+                yield text, address
+        elif "/" in value or value.startswith("?"):
+            yield text, value
+
+
 def year_archive_links(response, root: str, first_year: int, last_year: int) -> list[str]:
     """The listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws/2021/``, ``/nieuws?jaar=2021``): the
     links on the listing's site whose text names a year (:data:`_ARCHIVE_YEAR_TEXT`) and whose address carries that
     year as a path segment or a query value, for the years ``first_year`` to ``last_year`` (the crawl's dates), newest
-    first. A site that keeps its older news in one archive page a year (a list of years in the listing's side menu)
+    first; a year chooser's options count as links (:func:`_year_choices`: ``<option value="/nieuws/archief/2021">``,
+    or a ``GET`` form's ``<select name="jaar">``, branch refnews67: a site offering its years only so had its earlier
+    years never read). A site that keeps its older news in one archive page a year (a list of years in the listing's side menu)
     showed its current year only: the articles of every earlier year were never discovered. Links in menus count here
     (a list of years is a sub-navigation); the page's own pager and articles do not have its shape.
 
@@ -736,9 +778,7 @@ def year_archive_links(response, root: str, first_year: int, last_year: int) -> 
     if root_node is None or not isinstance(getattr(root_node, "tag", None), str):
         return []
     found: dict[str, int] = {}
-    for anchor in root_node.getroottree().getroot().iter("a"):
-        href = anchor.get("href") or ""
-        text = " ".join("".join(anchor.itertext()).split())
+    for text, href in _year_choices(root_node.getroottree().getroot()):
         match = _ARCHIVE_YEAR_TEXT.fullmatch(text) if len(text) <= 30 else None
         if not match or not href:
             continue
