@@ -30,7 +30,9 @@ discovers article URLs through the configured methods:
   :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
   a listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws?jaar=2021``, linked by the year, in its side
-  menu too: :func:`year_archive_links`) are each read as a listing of their own, for the years of the crawl's dates;
+  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too: :func:`year_archive_links`) are
+  each read as a listing of their own, for the years of the crawl's dates; so are its archive pages by month
+  (WordPress's archives widget: "juli 2021" to ``/2021/07/`` or ``?m=202107``), for the months of the crawl's dates;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -105,7 +107,7 @@ import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import scrapy
@@ -116,6 +118,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 from spiders.base import BaseSpider, failure_message
 from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
+from tenderarchive.extraction.dates import MONTHS
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 from tenderarchive.values import to_int
@@ -716,19 +719,84 @@ def on_listing_host(url: str, root: str) -> str | None:
     return urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc)) if same else None
 
 
-#: A link naming one year of a news archive: its text the year alone, or the archive's name and the year ("2021",
-#: "Archief 2021", "Nieuwsarchief 2021", "Nieuws uit 2021", "Berichten 2021").
-_ARCHIVE_YEAR_TEXT = re.compile(r"(?:(?:nieuws)?archief|nieuws(?:\s+uit)?|berichten(?:\s+uit)?|jaar)?\s*\(?"
-                                r"((?:19|20)\d\d)\)?", re.I)
+#: A link naming one year, or one month, of a news archive: its text the year alone, or the archive's name and the
+#: year ("2021", "Archief 2021", "Nieuwsarchief 2021", "Nieuws uit 2021", "Berichten 2021"), or a Dutch month and
+#: the year, as WordPress's archives widget names its month archives ("juli 2021", "juli 2021 (3)" with its count).
+def _archive_text() -> re.Pattern:
+    months = "|".join(sorted(MONTHS, key=len, reverse=True))  # the project's one month table
+    return re.compile(r"(?:(?:nieuws)?archief|nieuws(?:\s+uit)?|berichten(?:\s+uit)?|jaar)?\s*\(?"
+                      r"(?:(?P<month>" + months + r")\.?\s+)?(?P<year>(?:19|20)\d\d)\)?(?:\s*\(\d{1,5}\))?", re.I)
 
 
-def year_archive_links(response, root: str, first_year: int, last_year: int) -> list[str]:
+_ARCHIVE_YEAR_TEXT = _archive_text()
+
+
+def _month_address(parts, year: int, month: int) -> bool:
+    """Whether an address names the archive of ``month`` of ``year``: its path ending in the year and the month
+    (WordPress's ``/2021/07/``, ``/nieuws/archief/2021/7``), or its query naming them (WordPress's plain ``?m=202107``,
+    ``?jaar=2021&maand=7``). An article's address under its month (``/2021/07/29/<slug>/``) is none."""
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if segments[-2:] == [str(year), f"{month:02d}"] or segments[-2:] == [str(year), str(month)]:
+        return True
+    values = [value for _, value in parse_qsl(parts.query)]
+    return f"{year}{month:02d}" in values or (str(year) in values and (str(month) in values
+                                                                          or f"{month:02d}" in values))
+
+
+def _form_address(select, value: str) -> str | None:
+    """The address a ``GET`` form asks when its ``select`` is set to ``value`` (its ``action``, the page itself when
+    it has none, with the form's query: its hidden fields and the select's name; the action's own query replaced, as
+    a browser's is), or None: a select without a name or outside a form, a ``POST`` form."""
+    name = select.get("name")
+    form = next((node for node in select.iterancestors() if node.tag == "form"), None)
+    if not name or form is None or (form.get("method") or "get").strip().lower() != "get":
+        return None
+    fields = [(field.get("name"), field.get("value") or "") for field in form.iter("input")
+              if (field.get("type") or "").lower() == "hidden" and field.get("name")]
+    try:
+        action = urlsplit((form.get("action") or "").strip())
+    except ValueError:
+        return None
+    return urlunsplit(action._replace(query=urlencode(fields + [(name, value)]), fragment=""))
+
+
+def _year_choices(document):
+    """The (text, address) of each way a page offers to go to another page of it: its links, and the options of a
+    ``<select>`` (a year chooser: ``<option value="/nieuws/archief/2021">2021</option>``, navigated to by a script, or
+    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``).
+    An option without a ``value`` has its text as its value, as in HTML."""
+    for node in document.iter("a", "option"):
+        text = " ".join("".join(node.itertext()).split())
+        if node.tag == "a":
+            yield text, node.get("href") or ""
+            continue
+        value = (node.get("value") if node.get("value") is not None else text).strip()
+        if not value:
+            continue
+        if value.isdigit():
+            select = next((n for n in node.iterancestors() if n.tag == "select"), None)
+            address = _form_address(select, value) if select is not None else None
+            if address is not None:
+                yield text, address
+        elif "/" in value or value.startswith("?"):
+            yield text, value
+
+
+def year_archive_links(response, root: str, first_year: int, last_year: int, first_month: int = 1,
+                       last_month: int = 12) -> list[str]:
     """The listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws/2021/``, ``/nieuws?jaar=2021``): the
     links on the listing's site whose text names a year (:data:`_ARCHIVE_YEAR_TEXT`) and whose address carries that
     year as a path segment or a query value, for the years ``first_year`` to ``last_year`` (the crawl's dates), newest
-    first. A site that keeps its older news in one archive page a year (a list of years in the listing's side menu)
+    first; a year chooser's options count as links (:func:`_year_choices`: ``<option value="/nieuws/archief/2021">``,
+    or a ``GET`` form's ``<select name="jaar">``, branch refnews67: a site offering its years only so had its earlier
+    years never read). A site that keeps its older news in one archive page a year (a list of years in the listing's side menu)
     showed its current year only: the articles of every earlier year were never discovered. Links in menus count here
     (a list of years is a sub-navigation); the page's own pager and articles do not have its shape.
+
+    A link naming a month and its year ("juli 2021", WordPress's archives widget, as links or as its dropdown's
+    options) whose address ends in them (:func:`_month_address`: ``/2021/07/``, ``?m=202107``) is that month's
+    archive page, read so for the months from ``first_month`` of ``first_year`` to ``last_month`` of ``last_year``
+    (branch refnews67: a WordPress site listing its older posts by month only had them never read).
 
     An article titled with a year alone at ``/nieuws/2021`` is read as that year's archive (a listing, whose own links
     are followed), never as an article; the registry's ``deny`` rules still apply to it."""
@@ -736,14 +804,14 @@ def year_archive_links(response, root: str, first_year: int, last_year: int) -> 
     if root_node is None or not isinstance(getattr(root_node, "tag", None), str):
         return []
     found: dict[str, int] = {}
-    for anchor in root_node.getroottree().getroot().iter("a"):
-        href = anchor.get("href") or ""
-        text = " ".join("".join(anchor.itertext()).split())
+    for text, href in _year_choices(root_node.getroottree().getroot()):
         match = _ARCHIVE_YEAR_TEXT.fullmatch(text) if len(text) <= 30 else None
         if not match or not href:
             continue
-        year = int(match.group(1))
-        if not first_year <= year <= last_year:
+        year = int(match.group("year"))
+        month = MONTHS[match.group("month").lower()] if match.group("month") else None
+        if not first_year <= year <= last_year or (month is not None and not (
+                (first_year, first_month) <= (year, month) <= (last_year, last_month))):
             continue
         try:
             url = on_listing_host(response.urljoin(href), root)
@@ -752,11 +820,14 @@ def year_archive_links(response, root: str, first_year: int, last_year: int) -> 
         if not url:
             continue
         parts = urlsplit(url)
-        in_path = str(year) in [segment for segment in parts.path.split("/") if segment]
-        in_query = any(value == str(year) for _, value in parse_qsl(parts.query))
-        if (in_path or in_query) and without_tracking(url) != without_tracking(root):
-            found.setdefault(without_tracking(url).split("#")[0], year)
-    return sorted(found, key=lambda u: (-found[u], u))
+        if month is not None:
+            named = _month_address(parts, year, month)
+        else:
+            named = str(year) in [segment for segment in parts.path.split("/") if segment] \
+                or any(value == str(year) for _, value in parse_qsl(parts.query))
+        if named and without_tracking(url) != without_tracking(root):
+            found.setdefault(without_tracking(url).split("#")[0], (year, month or 13))
+    return sorted(found, key=lambda u: (-found[u][0], -found[u][1], u))
 
 
 def pager_shaped(anchor) -> bool:
@@ -2454,9 +2525,12 @@ class NewsSpider(BaseSpider):
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
         # nor are its archive pages by year (:func:`year_archive_links`, within the crawl's dates)
-        years = year_archive_links(response, root, self.arguments.from_date.year, self.arguments.until_date.year)
+        years = year_archive_links(response, root, self.arguments.from_date.year, self.arguments.until_date.year,
+                                   self.arguments.from_date.month, self.arguments.until_date.month)
+        # an archive page of a year or month before the crawl's dates is not read, nor asked as an article (a list
+        # of months in an <aside>, whose links are a listing's, had each older month asked as a page)
         not_articles = set(pagers) | set(next_urls) | {without_tracking(u) for u in rel_next_links(response, root, REL_PREV)} \
-            | state["pages"] | set(years)
+            | state["pages"] | set(year_archive_links(response, root, 1900, 2099))
         links = set()
 
         def other_article(href: str) -> bool:

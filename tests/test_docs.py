@@ -36,10 +36,10 @@ def stage_ids() -> list[str]:
 
 
 def event_kinds() -> list[str]:
-    from tenderarchive.analysis.dates import EVENT_KINDS, KIND_STAGE
+    from tenderarchive.analysis.dates import ARTICLE_EVENT_KINDS, KIND_STAGE
     from tenderarchive.timeline import NOTICE_EVENT_KINDS
 
-    return sorted(set(NOTICE_EVENT_KINDS) | set(KIND_STAGE) | {kind for kind, _ in EVENT_KINDS})
+    return sorted(set(NOTICE_EVENT_KINDS) | set(KIND_STAGE) | set(ARTICLE_EVENT_KINDS))
 
 
 def test_the_lists_are_not_empty():

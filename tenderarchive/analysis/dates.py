@@ -49,7 +49,8 @@ Hand-written because dateparser/htmldate handle single absolute dates, not Dutch
 vague ranges, weekday-year inference or ``a.s.``.
 
 Event kinds (``kind``) are assigned from cue words in the sentence (and its heading):
-see :data:`EVENT_KINDS`.
+see :data:`EVENT_KINDS`; the kinds other readers assign (the page's own date line's ``publication``) are in
+:data:`READER_KINDS`, and :data:`ARTICLE_EVENT_KINDS` lists them all.
 """
 from __future__ import annotations
 
@@ -103,10 +104,10 @@ PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|v
                      # and a start with "zijn" and a separable participle ("zijn op 1 januari ingegaan")
                      r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,6}(?:in|van\s+start\s+)?ge(?:gaan|start))\b", re.I)
 
-# kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE.
+# kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE. Only kinds a cue gives are
+# here; the kinds other readers give are in READER_KINDS (branch refnews67: "publication" stood here with a pattern
+# that never matches, kept for the docs' list, and classify_kind had to skip it).
 EVENT_KINDS: list[tuple[str, str]] = [
-    # a page's own date line is read by extraction's one label reader (label_date in classify_kind), never by a cue
-    ("publication", r"(?!)"),
     ("court_ruling", r"kort geding|vonnis|uitspraak|rechter|rechtbank|gerechtshof"),
     ("bezwaar_deadline", r"bezwaar"),
     ("inschrijf_deadline", r"in te schrijven|inschrijf|inschrijving|sluitingsdatum"),
@@ -128,6 +129,14 @@ EVENT_KINDS: list[tuple[str, str]] = [
     ("decision", r"besluit|besloten|besluitvorming"),
     ("meeting", r"bijeenkomst|overleg"),
 ]
+#: The article event kinds no cue of EVENT_KINDS gives, each with what gives it.
+READER_KINDS: dict[str, str] = {
+    "publication": "the page's own labelled date line, read by extraction's one label reader (label_date)",
+    "court_ruling_other": "a court_ruling cue in a sentence about a pgb or Wmo case (events)",
+    "other": "a date near no cue, in a section whose heading has none either (classify_kind)",
+}
+#: Every kind an article's event can have: the cues' (EVENT_KINDS, in their order) and the readers' (READER_KINDS).
+ARTICLE_EVENT_KINDS: list[str] = [kind for kind, _ in EVENT_KINDS] + list(READER_KINDS)
 KIND_STAGE = {
     "publication": None, "court_ruling": "kort_geding", "bezwaar_deadline": "bezwaar",
     "inschrijf_deadline": "inschrijving", "interest_registration": "aankondiging",
@@ -390,8 +399,6 @@ def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: s
         sentence, a, b = sentence[low:b + _CUE_WINDOW], a - low, b - low
     best: tuple[int, int, str] | None = None
     for rank, (kind, rx) in enumerate(EVENT_KINDS):
-        if kind == "publication":
-            continue
         for m in re.finditer(rx, sentence, re.I):
             dist = 0 if m.start() < b and m.end() > a else min(abs(m.start() - b), abs(a - m.end()))
             if dist <= 140 and (best is None or (dist, rank) < best[:2]):

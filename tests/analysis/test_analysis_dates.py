@@ -212,3 +212,21 @@ def test_a_label_not_followed_by_its_date_is_no_date_line(read):
     tender's publication (an event of the aankondiging), and the text has no stated publication date."""
     result = read("\nGepubliceerd op TenderNed op 3 maart 2022: de aanbesteding jeugdhulp.", published=None)
     assert [e["kind"] for e in result["events"]] == ["tender_publication"]
+
+
+def test_every_article_event_kind_is_listed_once_by_what_gives_it(read):
+    """The kinds are listed by what gives them: a cue (``EVENT_KINDS``, each a pattern that reads words) or another
+    reader (``READER_KINDS``: the page's date line's ``publication``). ``publication`` stood among the cues with a
+    pattern that never matches (``(?!)``), kept so the docs' list named it, and the cue loop had to skip it. Every kind
+    has its stage in ``KIND_STAGE`` and no other kind has one; the date line still gives ``publication``."""
+    import re
+
+    from tenderarchive.analysis.dates import ARTICLE_EVENT_KINDS, EVENT_KINDS, KIND_STAGE, READER_KINDS
+
+    cue_kinds = [kind for kind, _ in EVENT_KINDS]
+    assert not set(cue_kinds) & set(READER_KINDS)
+    assert sorted(ARTICLE_EVENT_KINDS) == sorted(set(ARTICLE_EVENT_KINDS)) == sorted(KIND_STAGE)
+    assert all(re.compile(rx).pattern and "(?!)" not in rx for _, rx in EVENT_KINDS)
+    kinds = {e["kind"] for e in read("\nGepubliceerd op: 3 maart 2022\nDe inschrijving sluit op 1 april 2022.",
+                                     published=None)["events"]}
+    assert kinds == {"publication", "inschrijf_deadline"} and kinds <= set(ARTICLE_EVENT_KINDS)
