@@ -191,6 +191,13 @@ hoofdaannemer en B als onderaannemer", "A, als penvoerder, en B"). Tried and lef
 the care ("X gaat de jeugdhulp leveren") read as a provider where the page names other parties awarded and its own
 sentence tells no purchase -- it lowered awardee recall and role precision on the dev half not looked at.
 
+Branch orgs28: the parties as the subject of an inverted main clause after a fronted phrase -- providing the care
+(``care_subject``: "Samen met de gemeenten A en B leveren Pluryn en Karakter de jeugdhulp", "In de regio bieden X en
+Y de zorg") or winning (``winner``: "Samen met de gemeente hebben A en B de aanbesteding gewonnen", "In 2024 wonnen A
+en B de opdracht"); a municipality, region or province in lower case inside a list of parties (:data:`_BODY_ITEM`:
+"Stichting Pluryn, gemeente Epe en Karakter hebben ... gewonnen") ends no list and yields no party, and one written
+as a name in such a list ("Gemeente Epe") is a buyer beside the list's parties, never their sibling provider.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
