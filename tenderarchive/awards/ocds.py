@@ -327,6 +327,15 @@ def contract_period(period) -> dict:
             "duration_days": int(days) if days is not None else None}
 
 
+def _lot_period(lot: dict) -> dict:
+    """``contract_start``, ``contract_end``, ``duration_days`` of a lot's own period (the lots extension's
+    ``tender.lots[].contractPeriod``, which the converter declares, reference §6.2): as given (:func:`contract_period`),
+    never the procedure's (``tender.contractPeriod``, on the notices) copied onto the lot."""
+    period = contract_period(lot.get("contractPeriod"))
+    return {"contract_start": period["start_date"], "contract_end": period["end_date"],
+            "duration_days": period["duration_days"]}
+
+
 def _award_period(awards) -> dict:
     """``contract_start``, ``contract_end``, ``duration_days`` of the awards of one lot's award row: the period they
     give (:func:`contract_period`) where they give one and the same, else None (winners of periods of their own)."""
@@ -650,6 +659,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                     # why no winner, as the package says it (lot or award statusDetails)
                                     "not_awarded_reason": _text(lot.get("statusDetails")) if closed else None,
                                     "tenders_received": stats.get(key(lot["id"])),
+                                    # the lot's own contract period (per perceel), where the package gives one
+                                    **_lot_period(lot),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
 

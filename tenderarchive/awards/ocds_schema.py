@@ -61,7 +61,9 @@ RELEASE = {
                 "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
                 "additionalClassifications": _list(CLASSIFICATION)}}),
             lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
-                                                        "status": NAME, "statusDetails": {}}}),
+                                                        "status": NAME, "statusDetails": {},
+                                                        # the lot's own period (per perceel: lots extension)
+                                                        "contractPeriod": PERIOD}}),
             # the lots extension's groups of lots ("GLO-0001" of eForms): an award of a group is of its lots together
             lotGroups=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "relatedLots": _list(ID)}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),

@@ -244,6 +244,9 @@ TABLES: dict[str, dict] = {
         "columns": {
             "procurement_id": str, "lot_id": str, "source_lot_id": str, "publication_id": int, "title": str, "cpv": str,
             "awarded": int, "not_awarded_reason": str, "tenders_received": int, "received_counts": str,
+            # the lot's own contract period an OCDS package gives (tender.lots[].contractPeriod, the lots extension):
+            # start, end, length in days, each as given (awards/ocds.py contract_period); NULL for /html and PDF lots
+            "contract_start": str, "contract_end": str, "duration_days": int,
             **_amounts("estimated", "framework_maximum", "framework_reestimate", "lowest_tender", "highest_tender"),
             "source": str, "omitted_columns": str, **PROVENANCE, **FIRST_CRAWL,
         },
@@ -252,7 +255,8 @@ TABLES: dict[str, dict] = {
                     ["first_crawl_id"]],  # the lots a crawl first archived (watch/report.py), not a scan
         "versioned": True,
         "keep_omitted": {"title", "cpv", "estimated_cents", "estimated_raw", "estimated_currency",
-                         "estimated_placeholder", "tenders_received", "received_counts"},
+                         "estimated_placeholder", "tenders_received", "received_counts",
+                         "contract_start", "contract_end", "duration_days"},
     },
     "awards": {
         "pk": "award_id",

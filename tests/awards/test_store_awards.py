@@ -2072,3 +2072,41 @@ def test_a_lot_value_a_rendering_leaves_out_and_gives_again_is_no_change(tmp_pat
     assert db["versions"].count == 0
     assert write_notice(db, record(award), 3) == "unchanged"
     assert db["lots"].get(key) == before and db["versions"].count == 0
+
+
+def test_a_lots_own_contract_period_is_archived_on_the_lot_and_the_procedures_is_not_copied_onto_it(tmp_path):
+    """The converter declares the lots extension (reference §6.2), whose ``tender.lots[].contractPeriod`` is a lot's
+    own period (per perceel): it was not read, so a procedure known only from a package lost each lot's length and
+    dates. Now ``lots.contract_start``/``contract_end``/``duration_days`` keep it as given (the latest publication's,
+    OCDS merging); a lot giving none stays NULL (never the procedure's ``tender.contractPeriod``, which is on the
+    notices), an odd value is left out with the release kept, and a later yearly file whose lots leave the period out
+    keeps the earlier file's, read in either order. SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    lots = [("1", "Ambulant"), ("2", "Verblijf"), ("3", "Crisis")]
+    tender = release("ocds-1l04xe-313720", "299720", "2021-03-01", "Jeugdhulp Leiden", "85311300-5",
+                     lots=lots, tag=("tender",))
+    tender["tender"]["contractPeriod"] = {"durationInDays": 1095}
+    periods = {"1": {"startDate": "2021-07-01T00:00:00Z", "endDate": "2024-06-30T00:00:00Z"},
+               "2": {"durationInDays": 730}, "3": {"durationInDays": "drie jaar"}}
+    for lot in tender["tender"]["lots"]:
+        lot["contractPeriod"] = periods[lot["id"]]
+    # a later amendment of lot 2's period (the compiled release gives the latest publication's)
+    amended = copy.deepcopy(tender)
+    amended.update(id="299721", date="2021-04-01T00:00:00Z", tag=["tenderAmendment"])
+    amended["tender"]["lots"][1]["contractPeriod"] = {"durationInDays": 1461}
+    award = release("ocds-1l04xe-313720", "299722", "2022-02-01", "Jeugdhulp Leiden", "85311300-5", lots=lots,
+                    parties=[supplier("11111111", "Stichting Een")],
+                    awards=[{"id": "a1", "status": "active", "relatedLots": ["1"],
+                             "suppliers": [{"id": "11111111", "name": "Stichting Een"}]}])
+    expected = [("1", "2021-07-01", "2024-06-30", None), ("2", None, None, 1461), ("3", None, None, None)]
+
+    def state(db):
+        return [tuple(r.values()) for r in db.query(
+            "select lot_id, contract_start, contract_end, duration_days from lots order by lot_id")]
+
+    from tenderarchive.awards.ocds import to_procedure
+    assert state(ocds_archive(tmp_path / "one.db", to_procedure([tender, amended, award], source="one.json"))) \
+        == expected
+    for db in written_in_either_order(tmp_path, yearly_files([tender, amended], [award])):
+        assert state(db) == expected

@@ -452,11 +452,11 @@ def test_a_procurement_whose_only_winner_is_not_named_says_so_in_its_winners(tmp
     assert [r["winnaars"] for r in db.query("select winnaars from summary_procurements")] == ["niet genoemd"]
 
 
-def _framework_archive(tmp_path, release_id="299891", currency=None):
+def _framework_archive(tmp_path, release_id="299891", currency=None, taxed=()):
     """SYNTHETIC package: lot 1 a framework agreement (raamovereenkomst) of three providers, each award printing the
     lot's one value € 3.000.000 (read as the lot's value, counted once: tests/awards/test_store_awards.py); lot 2 won by
     Stichting Een alone for € 200.000; the procurement's total € 3.200.000. With ``currency``, lot 3 to Stichting Vier
-    for 1 000 000 in that currency."""
+    for 1 000 000 in that currency. The awards whose ids are ``taxed`` give their value including VAT (hasTax true)."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
@@ -470,6 +470,9 @@ def _framework_archive(tmp_path, release_id="299891", currency=None):
               for n, kvk in enumerate(("11111111", "22222222", "33333333"), 1)]
     awards.append({"id": "a4", "status": "active", "relatedLots": ["2"], "value": {"amount": 200000, "currency": "EUR"},
                    "suppliers": [{"id": "11111111", "name": "Stichting Een"}]})
+    for award in awards:
+        if award["id"] in taxed:
+            award["value"]["hasTax"] = True
     if currency:
         awards.append({"id": "a5", "status": "active", "relatedLots": ["3"],
                        "value": {"amount": 1000000, "currency": currency},
@@ -572,3 +575,29 @@ def test_an_archive_summarised_before_shared_values_and_other_currencies_were_ke
                                          "where organisation_id = 'kvk:22222222' and jeugdregio_code = ''")] \
         == [(None, 300000000)]
     assert db.execute("select waarde_andere_munt from summary_procurements").fetchone()[0] == "1000000 GBP"
+
+
+@pytest.mark.parametrize("taxed, own, shared, with_tax", [
+    (("a4",), None, 300000000, [("1", None), ("2", 20000000)]),
+    (("a1", "a2", "a3"), 20000000, None, [("1", 300000000), ("2", None)]),
+    ((), 20000000, 300000000, [("1", None), ("2", None)]),
+])
+def test_aanbieder_contracten_says_about_vat_what_the_totals_say(tmp_path, taxed, own, shared, with_tax):
+    """Reference §3.1/§6.3: the forms' values are exclusive of VAT (btw); an OCDS value may say ``hasTax`` true. The
+    totals (summary_award_winners, EX_VAT: aanbieders, aanbieder_regios) leave a value including VAT out, but
+    aanbieder_contracten listed it under waarde or waarde_gedeeld as if exclusive: a provider's contracts summed to more
+    than its total, with no word of VAT. SYNTHETIC: the framework package (lot 1 shared € 3.000.000, lot 2 Stichting
+    Een alone € 200.000), the ``taxed`` awards including VAT. Now such a value stands apart under waarde_incl_btw, and
+    waarde and waarde_gedeeld sum to the provider's totals; each euro text is the euro of its cents."""
+    db = _framework_archive(tmp_path, taxed=taxed)
+    found = _saved(db, "aanbieder_contracten", aanbieder="kvk:11111111", pagina="alle", alle_gunningen="", voor="")
+    assert sorted((r["perceel"], r["waarde_incl_btw_cents"]) for r in found) == with_tax, found
+    (region,) = _saved(db, "aanbieder_regios", aanbieder="kvk:11111111")
+    assert (region["waarde_cents"], region["waarde_gedeeld_cents"]) == (own, shared), region
+    assert (sum(r["waarde_cents"] or 0 for r in found) or None, sum(r["waarde_gedeeld_cents"] or 0 for r in found)
+            or None) == (own, shared), found
+    for r in found:
+        # a value in one column only, and each euro text the euro of its cents
+        assert sum(r[c] is not None for c in ("waarde_cents", "waarde_gedeeld_cents", "waarde_incl_btw_cents")) == 1
+        for column in ("waarde", "waarde_gedeeld", "waarde_incl_btw"):
+            assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (column, r)
