@@ -1190,7 +1190,8 @@ def parser() -> argparse.ArgumentParser:
                         help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
     export.add_argument("--param", action="append", metavar="NAME=VALUE",
                         help="value of :NAME in the saved search or query (repeatable; one not given is empty, "
-                             "or the saved search's default for an empty one)")
+                             "or the saved search's default for an empty one; no rows for want of one with no default: "
+                             "refused, exit 2)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default; a saved search's CSV holds the columns its page on the site shows, "
                         "not its Atom feed's atom_*) or json (every column)")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, "
