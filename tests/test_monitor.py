@@ -420,6 +420,17 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     assert re.search(r"! killed: crawl \d+ still 'running' since .*no process runs it", out.stdout), out.stdout
     [health] = [h for h in json.loads(status(db, "--sources-json").stdout) if h["spider"] == "tenderned"]
     assert health["verdict"] == "PROBLEM" and health["crawls"][0]["status"] == "killed"
+    # what it had archived before the kill: its counts are written at its close, which never came ("0 new")
+    killed_id = first.db.execute("select max(crawl_id) from crawls").fetchone()[0]
+    held = {table: first.db.execute(f"select count(*) from {table} where crawl_id = ?", [killed_id]).fetchone()[0]
+            for table in ("notices", "articles", "fetches")}
+    assert held["fetches"] > 0 and first.db["crawls"].get(killed_id)["items_new"] in (None, 0)
+    assert (f"! unfinished: killed before it closed, so its counts were never recorded; it had archived "
+            f"{held['notices']} notice") in out.stdout, out.stdout
+    assert f"from {held['fetches']} response" in out.stdout and f"crawl_wijzigingen --param crawl_id={killed_id}" \
+        in out.stdout
+    [row] = [c for c in json.loads(status(db, "--json").stdout) if c["crawl_id"] == killed_id]
+    assert row["archived_before_kill"] == held
 
 
 def test_status_json_says_killed_where_the_table_and_the_exit_code_do(tmp_path):
