@@ -485,8 +485,22 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             print(f"         - {gone_line(procurement)}")
         if replayed:
             print(f"         ~ {replayed}")
+        resumes = _resumes(r.get("arguments"))
+        if resumes:
+            print(f"         ~ resumes crawl {', '.join(map(str, resumes))} (--jobdir): one crawl with it; a record "
+                  f"one of them archived new and this run wrote again is counted (and listed in crawl_wijzigingen) "
+                  f"by that run")
         if r["crawl_id"] in (unfinished or {}):
             print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']])}")
+
+
+def _resumes(arguments) -> list[int]:
+    """The crawls a run resumed with ``--jobdir`` (``crawls.arguments`` ``resumes``, nearest first), or []."""
+    try:
+        resumes = json.loads(arguments or "{}").get("resumes") if isinstance(arguments, str) else None
+    except (ValueError, AttributeError):
+        return []
+    return [int(c) for c in resumes if str(c).isdigit()] if isinstance(resumes, list) else []
 
 
 def _replayed(row: dict) -> str | None:

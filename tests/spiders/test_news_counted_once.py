@@ -186,7 +186,8 @@ def test_a_crawl_interrupted_and_resumed_lists_in_crawl_wijzigingen_what_each_ru
     assert db.execute("select count(*) from fetches where status = 200 and url like '%/nieuws/%'").fetchone()[0] == 2
     assert [a["url"] for a in db["articles"].rows] == [base + ITEM.lstrip("/")]
     crawls = {c["crawl_id"]: c for c in db.query("select * from crawls order by crawl_id")}
-    assert json.loads(crawls[2]["arguments"])["resumes"] == [1]  # the run says which it resumed
+    assert json.loads(crawls[2]["arguments"])["resumes"] == [1]  # the run says which it resumed, as status does
+    assert "~ resumes crawl 1 (--jobdir): one crawl with it" in cli("status", "--crawl", "2", "--db", db_path).stdout
     assert [(c["items_new"], c["items_updated"]) for c in crawls.values()] == [(1, 0), (0, 0)]
     for crawl_id, crawl in crawls.items():
         listed = Counter(r["wat"] for r in crawl_wijzigingen(db_path, crawl_id))
