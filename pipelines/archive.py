@@ -42,12 +42,12 @@ that fails to write is rolled back alone and reported through Scrapy's ``item_er
 from __future__ import annotations
 
 import logging
-import re
 import time
 
 from scrapy import signals
 from twisted.python.failure import Failure
 
+from tenderarchive.extensions import resumed_crawls
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
 from tenderarchive.store.schema import PROVENANCE
 from tenderarchive.store.writes import (crawl_records, item_savepoint, items_joining, note_resumed, open_archive,
@@ -195,10 +195,7 @@ class ArchivePipeline:
             return
         # the crawls this one resumes (--jobdir: the raw store names them, a reparse's setting RESUMED_CRAWLS): one
         # crawl with it, so a record they archived new is new again here, not changed (writes.first_written_by)
-        resumed = getattr(self.crawler.spider, "resumed_crawl_ids", None) or self.crawler.settings.get("RESUMED_CRAWLS")
-        if isinstance(resumed, str):  # -s RESUMED_CRAWLS=[3, 2] (a reparse's override): its numbers
-            resumed = re.findall(r"\d+", resumed)
-        note_resumed(self.db, getattr(self.crawler.spider, "crawl_id", None), resumed)
+        note_resumed(self.db, getattr(self.crawler.spider, "crawl_id", None), resumed_crawls(self.crawler))
         try:
             with self.db.atomic(), items_joining(self.db):
                 outcomes = [(item, writer(self.db, item.record, crawl_id), crawl_id)

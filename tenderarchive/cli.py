@@ -424,7 +424,38 @@ def _gone_in(conn, crawl_ids: list[int]) -> dict[int, list[dict]]:
     return {crawl_id: found for crawl_id in crawl_ids if (found := gone_procurements(conn, crawl_id))}
 
 
-def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None) -> None:
+def _archived_by_unfinished(conn, rows: list[dict], killed: set[int]) -> dict[int, dict]:
+    """What each crawl of ``rows`` that never closed (killed: ``running`` with no process, or marked ``killed`` by
+    the next crawl) had archived, as the archive holds it: the notices and news pages it wrote last (``crawl_id``)
+    and the responses it fetched (``fetches``). Its counts (``items_new`` …) are written when a crawl closes, so
+    ``status`` showed "0 new, 0 changed" for a crawl killed after archiving hundreds of notices. Read-only, each
+    count by an index."""
+    from tenderarchive import readonly
+
+    said = {}
+    for r in rows:
+        if r["crawl_id"] not in killed and r.get("finish_reason") != "killed":
+            continue
+        counts = {}
+        for table in ("notices", "articles", "fetches"):
+            counts[table] = conn.execute(f"select count(*) from [{table}] where crawl_id = ?",
+                                         [r["crawl_id"]]).fetchone()[0] if readonly.table_exists(conn, table) else 0
+        said[r["crawl_id"]] = counts
+    return said
+
+
+def unfinished_said(crawl_id: int, counts: dict) -> str:
+    """The line ``status`` gives a crawl that never closed (:func:`_archived_by_unfinished`)."""
+    return (f"unfinished: killed before it closed, so its counts were never recorded; it had archived "
+            f"{counts['notices']} notice{'s' * (counts['notices'] != 1)} and {counts['articles']} news "
+            f"page{'s' * (counts['articles'] != 1)} (written last by it) from {counts['fetches']} "
+            f"response{'s' * (counts['fetches'] != 1)} fetched; nothing it archived was removed "
+            f"(`tenderarchive export crawl_wijzigingen --param crawl_id={crawl_id}` lists them; the next crawl "
+            f"fetches what it left)")
+
+
+def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None,
+                 unfinished: dict[int, dict] | None = None) -> None:
     from tenderarchive import monitor
     from tenderarchive.change_words import moment_words
 
@@ -454,6 +485,22 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             print(f"         - {gone_line(procurement)}")
         if replayed:
             print(f"         ~ {replayed}")
+        resumes = _resumes(r.get("arguments"))
+        if resumes:
+            print(f"         ~ resumes crawl {', '.join(map(str, resumes))} (--jobdir): one crawl with it; a record "
+                  f"one of them archived new and this run wrote again is counted (and listed in crawl_wijzigingen) "
+                  f"by that run")
+        if r["crawl_id"] in (unfinished or {}):
+            print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']])}")
+
+
+def _resumes(arguments) -> list[int]:
+    """The crawls a run resumed with ``--jobdir`` (``crawls.arguments`` ``resumes``, nearest first), or []."""
+    try:
+        resumes = json.loads(arguments or "{}").get("resumes") if isinstance(arguments, str) else None
+    except (ValueError, AttributeError):
+        return []
+    return [int(c) for c in resumes if str(c).isdigit()] if isinstance(resumes, list) else []
 
 
 def _replayed(row: dict) -> str | None:
@@ -784,11 +831,15 @@ def cmd_status(args) -> int:
                     if crawls else [])
         killed = monitor.killed_crawls(conn, args.db)  # "running" in the archive, but no process runs them
         gone = _gone_in(conn, [r["crawl_id"] for r in rows])
+        unfinished = _archived_by_unfinished(conn, rows, killed)
     finally:
         conn.close()
     # a killed crawl is "killed" in the table and in --json alike, as in --sources-json and the exit code (a script
     # reading the JSON took it for a crawl still running)
     rows = [{**r, "status": "killed"} if r["crawl_id"] in killed else r for r in rows]
+    if args.json:  # what a crawl that never closed had archived (its counts are NULL or 0), for scripts too
+        rows = [{**r, "archived_before_kill": unfinished[r["crawl_id"]]} if r["crawl_id"] in unfinished else r
+                for r in rows]
     try:
         if args.json and not args.sources_json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -796,7 +847,7 @@ def cmd_status(args) -> int:
             # a table header over no rows read as a table gone wrong: --limit 0 asks for the sources' health alone
             print("no crawls shown (--limit 0)" if args.limit == 0 else f"no crawls in {args.db} yet")
         elif not args.sources_json:
-            print_crawls(rows, args.errors, gone)
+            print_crawls(rows, args.errors, gone, unfinished)
         return monitor.status_check(args.db, args, sys.stdout, killed)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the
@@ -1190,7 +1241,8 @@ def parser() -> argparse.ArgumentParser:
                         help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
     export.add_argument("--param", action="append", metavar="NAME=VALUE",
                         help="value of :NAME in the saved search or query (repeatable; one not given is empty, "
-                             "or the saved search's default for an empty one)")
+                             "or the saved search's default for an empty one; no rows for want of one with no default: "
+                             "refused, exit 2)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default; a saved search's CSV holds the columns its page on the site shows, "
                         "not its Atom feed's atom_*) or json (every column)")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, "

@@ -511,6 +511,27 @@ def _excel_cell(value):
     return _cell(value)
 
 
+def _refuse_unasked(conn, sql: str, params: dict | None, name: str | None) -> None:
+    """Refuse an export that reads a ``:NAME`` it was not given, which the query gives no meaning when empty
+    (:func:`defaulted_parameters`), when it has no rows: ``export crawl_wijzigingen`` without ``--param crawl_id=N``
+    wrote a CSV header and nothing else at exit 0 (a note on stderr alone), which a script took for "nothing
+    changed". Nothing is written; the message names what to give. A query that has rows without it is exported
+    as before (the note of the empty parameters is for an export of no rows)."""
+    defaulted = defaulted_parameters(sql)
+    missing = [n for n in named_parameters(sql) if not str((params or {}).get(n) or "").strip() and n not in defaulted]
+    if not missing:
+        return
+    _, probe = rows(conn, sql, params)
+    try:
+        if probe.fetchone() is not None:
+            return
+    finally:
+        probe.close()
+    what = f"the saved search {name}" if name else "the query"
+    raise ExportError(f"{what} needs {', '.join(f'--param {n}=VALUE' for n in missing)} (not given, so empty, it "
+                      f"has no rows; it reads {', '.join(':' + n for n in named_parameters(sql))})")
+
+
 def _future_days(sql: str, params: dict) -> list[str]:
     """Why an export of no rows has none when a "since" day it was given is after today (Amsterdam's,
     ``tenderarchive/clock.py``): ``--param since=2999-01-01`` (a year mistyped) wrote a header and nothing else at
@@ -594,6 +615,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         else:  # a query of one's own without an order: by its columns, as a view without one
             sql = in_column_order(conn, sql)
         columns, cursor = rows(conn, sql, params)
+        _refuse_unasked(conn, sql, params, table_or_sql.strip() if named else None)
         keep = None
         if fmt == "csv" and named and conn.execute(
                 "select count(*) = 0 from sqlite_master where name = ? collate nocase and type in ('table', 'view')",

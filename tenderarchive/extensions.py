@@ -53,6 +53,7 @@ A beat that cannot write (the archive busy past its timeout) is logged and the n
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from json import loads
@@ -75,6 +76,17 @@ def now() -> str:
 def _iso(warc_date: str) -> str:
     """A WARC-Date (``2026-12-01T13:35:47Z``) as the crawls table writes times (``+00:00``)."""
     return warc_date.replace("Z", "+00:00")
+
+
+def resumed_crawls(crawler) -> list[int]:
+    """The crawls a crawl resumes (``--jobdir``: the raw store middleware names them, ``spider.resumed_crawl_ids``;
+    a reparse's setting ``RESUMED_CRAWLS``), nearest first: one crawl with it, in several runs. Read by the archive
+    pipeline (a record they archived new is new again, not changed) and recorded in ``crawls.arguments``
+    (``resumes``) for the saved search ``crawl_wijzigingen``."""
+    resumed = getattr(crawler.spider, "resumed_crawl_ids", None) or crawler.settings.get("RESUMED_CRAWLS")
+    if isinstance(resumed, str):  # -s RESUMED_CRAWLS=[3, 2] (a reparse's override): its numbers
+        resumed = re.findall(r"\d+", resumed)
+    return [int(c) for c in resumed or () if str(c).isdigit()]
 
 
 def mark_killed(db, warc_root: Path, settings=None) -> None:
@@ -251,6 +263,7 @@ class CrawlRecorder:
             }, replace=fixed_id is not None)
             self.crawl_id = table.last_pk
         db.close()
+        self.arguments = arguments
         spider.crawl_id = self.crawl_id
         self.crawler.stats.set_value("tenderarchive/crawl_id", self.crawl_id)
         logger.info("crawl %s started: %s %s", self.crawl_id, spider.name, arguments)
@@ -341,6 +354,11 @@ class CrawlRecorder:
             # notices were archived, the status stays); in the log and Scrapy's stats alone, cron's user never saw it
             "drift": dumps(spider.drift() if hasattr(spider, "drift") else {}),
         }
+        resumes = resumed_crawls(self.crawler)
+        if resumes and isinstance(getattr(self, "arguments", None), dict):
+            # the runs of one crawl resumed with --jobdir (nearest first): the saved search crawl_wijzigingen lists a
+            # record new to the crawl under the run that counted it, as ``items_new`` does (writes.first_written_by)
+            row["arguments"] = dumps({**self.arguments, "resumes": resumes})
         if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
             # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)
             row["started"] = _iso(stats.get_value("tenderarchive/first_fetched_at"))

@@ -212,7 +212,10 @@ EMPTY_STANDINS = {"organisation_aliases": "(select null as alias_id, null as org
 #: an archive of an older version (serve never migrates it) lacks them, which is the same as none being set (its
 #: winner lists say so, :data:`UNFLAGGED_WINNERS_NOTE`), so the search runs with NULL in their place instead of
 #: answering with the older-archive note (the lot, award and provider lists of such an archive showed nothing).
-COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null")}
+COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null"),
+                   # an archive a crawl has not opened since the column: crawl_wijzigingen reads each record's address
+                   ("notices", "first_crawl_id"): (r"\bnf?\.first_crawl_id\b", "null"),
+                   ("articles", "first_crawl_id"): (r"\baf?\.first_crawl_id\b", "null")}
 
 
 def _column_standins(db, sql: str) -> str:

@@ -1,5 +1,6 @@
 """Monitoring: `tenderarchive status` says per source whether it is fresh, failing or suspicious."""
 
+import hashlib
 import json
 import re
 import socket
@@ -414,12 +415,41 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     while freshness() == "running" and time.monotonic() < deadline:
         time.sleep(0.5)
     assert freshness() == "killed"
+
+    def files():  # the archive's folder as the kill left it (its write-ahead log, the lock …): readers never write
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in db.parent.iterdir() if p.is_file()}
+
+    left = files()
     out = status(db)
     assert out.returncode == ExitCode.STALE, out.stdout
     assert re.search(r"^ +\d+  tenderned +killed ", out.stdout, re.M), out.stdout
     assert re.search(r"! killed: crawl \d+ still 'running' since .*no process runs it", out.stdout), out.stdout
     [health] = [h for h in json.loads(status(db, "--sources-json").stdout) if h["spider"] == "tenderned"]
     assert health["verdict"] == "PROBLEM" and health["crawls"][0]["status"] == "killed"
+    # what it had archived before the kill: its counts are written at its close, which never came ("0 new")
+    import sqlite3
+
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)  # read-only: a writer's close would checkpoint the log
+    try:
+        killed_id, new = reader.execute("select crawl_id, items_new from crawls order by crawl_id desc").fetchone()
+        held = {table: reader.execute(f"select count(*) from {table} where crawl_id = ?", [killed_id]).fetchone()[0]
+                for table in ("notices", "articles", "fetches")}
+    finally:
+        reader.close()
+    assert held["fetches"] > 0 and new in (None, 0)
+    assert (f"! unfinished: killed before it closed, so its counts were never recorded; it had archived "
+            f"{held['notices']} notice") in out.stdout, out.stdout
+    assert f"from {held['fetches']} response" in out.stdout and f"crawl_wijzigingen --param crawl_id={killed_id}" \
+        in out.stdout
+    [row] = [c for c in json.loads(status(db, "--json").stdout) if c["crawl_id"] == killed_id]
+    assert row["archived_before_kill"] == held
+    listed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "crawl_wijzigingen", "--param",
+                             f"crawl_id={killed_id}", "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) - 1 == held["notices"], listed.stderr
+    refused = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "crawl_wijzigingen", "--db",
+                              str(db)], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == ExitCode.BAD_ARGUMENTS and refused.stdout == ""
+    assert files() == left   # status, export and the refused export wrote nothing, not even beside the archive
 
 
 def test_status_json_says_killed_where_the_table_and_the_exit_code_do(tmp_path):

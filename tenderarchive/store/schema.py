@@ -36,12 +36,15 @@ from tenderarchive.store.facet_counts import COUNTED, ensure_facet_counts
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
-#: The crawl that first archived a row (``awards``, ``lots``), beside ``crawl_id``, the crawl that last changed it:
-#: set when the row is inserted (:func:`tenderarchive.store.writes.upsert_if_changed`), never changed, never versioned.
-#: A notice's or news page's first crawl is its URL's first fetch (``fetches``); an award's or lot's is no fetch of
-#: its own, and its ``versions`` leave ``crawl_id`` out, so a crawl report could not tell an award a crawl added from
-#: one it changed (watch/report.py). Archived before the column: its crawl where no version says a later crawl
-#: changed it (:func:`migrate_first_crawls`), else unknown (NULL).
+#: The crawl that first archived a row (``awards``, ``lots``, ``notices``, ``articles``), beside ``crawl_id``, the
+#: crawl that last changed it: set when the row is inserted (:func:`tenderarchive.store.writes.upsert_if_changed`),
+#: never changed, never versioned. An award's or lot's is no fetch of its own, and its ``versions`` leave
+#: ``crawl_id`` out, so a crawl report could not tell an award a crawl added from one it changed (watch/report.py).
+#: A notice's or news page's was read from its address's first answer (``fetches``): a crawl resumed with
+#: ``--jobdir`` whose second run wrote a page again from another address (its print version) lost which run archived
+#: it (saved search ``crawl_wijzigingen``). Archived before the column: an award's or lot's crawl where no version
+#: says a later crawl changed it (:func:`migrate_first_crawls`), else unknown (NULL); a notice's or news page's
+#: NULL, read by its address as before (a notice whose CPV codes alone a later crawl changed has no version).
 FIRST_CRAWL = {"first_crawl_id": int}
 
 
@@ -116,7 +119,7 @@ TABLES: dict[str, dict] = {
             "is_imported": int, "digital_submission": str, "digital_submission_label": str, "deviating_rules": str,
             # the detail's publicatiePdfId (reference §4: int)
             "pdf_id": int,
-            **PROVENANCE,
+            **PROVENANCE, **FIRST_CRAWL,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
                     ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"], ["buyer_id"], ["jeugdregio_code"],
@@ -127,8 +130,9 @@ TABLES: dict[str, dict] = {
                     ["award_only", "youth_care", "published"], ["procedure_label", "procedure"],
                     ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"],
                     # what a crawl touched: the incremental derivation (tenderarchive/derive.py); what a crawl
-                    # archived first, by the address it fetched (the saved search crawl_wijzigingen)
-                    ["crawl_id"], ["source_url"]],
+                    # archived first (first_crawl_id; before the column, by the address it fetched: source_url; the
+                    # saved search crawl_wijzigingen)
+                    ["crawl_id"], ["source_url"], ["first_crawl_id"]],
         "versioned": True,
         # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
@@ -195,7 +199,7 @@ TABLES: dict[str, dict] = {
             "primary_stage": str, "primary_stage_rule": str, "stages": str, "procedure_type": str, "procedure_raw": str,
             "lots": str, "contract_duration": str, "tenderned_refs": str,
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
-            "content_sha256": str, "omitted_columns": str, **PROVENANCE,
+            "content_sha256": str, "omitted_columns": str, **PROVENANCE, **FIRST_CRAWL,
         },
         # (site, fetched_at, relevant, published): the site facet and filter, and the covering index the
         # news_sites view reads (monitor.NEWS_SITES_SQL)
@@ -203,7 +207,7 @@ TABLES: dict[str, dict] = {
                     ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"],
                     # what a crawl archived first, by the address it fetched (the saved search crawl_wijzigingen)
-                    ["source_url"]],
+                    ["source_url"], ["first_crawl_id"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},
@@ -458,7 +462,7 @@ TABLES: dict[str, dict] = {
 }
 
 
-TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
+TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - set(FIRST_CRAWL) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
     "documents_unread", "documents_zip_url",  # from /documenten: absent when it was not read, empty when it lists none
     "open_until",  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
@@ -525,7 +529,10 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
-                    if column in FIRST_CRAWL:
+                    if column in FIRST_CRAWL and name not in ("notices", "articles"):
+                        # a notice's or news page's first crawl before the column stays unknown (NULL): a notice
+                        # whose CPV codes alone a later crawl changed has no version, so its crawl_id is no first
+                        # crawl; readers take its address's first answer (fetches), as before the column
                         first_crawls.append(name)
                     if (name, column) == ("article_municipalities", "implied"):
                         # rows archived before the column: a sub-region's member is matched "subregion:..."

@@ -712,7 +712,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # first known from an OCDS package (write_ocds_procedure): the API's own notice is new to the
             # archive, not a change of it (no earlier version: the package's row was never the notice)
             keep_omitted("notices", None, notice, record.get("unreadable") or (), record.get("not_given") or ())
-            put_row(db, "notices", notice)
+            put_row(db, "notices", dict(notice, first_crawl_id=crawl_id))   # new to the archive here (schema.FIRST_CRAWL)
             outcome = "new"
             completed = False
         else:
@@ -1389,7 +1389,8 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         for notice in record["notices"]:
             archived = get_row(db, "notices", notice["publication_id"])
             if archived is None:
-                db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
+                db["notices"].insert(dict(notice, crawl_id=crawl_id, first_crawl_id=crawl_id), pk="publication_id",
+                                    alter=False)
                 changed = new = True
             elif archived.get("form_type") == "ocds" and notice.get("form_type") == "ocds":
                 if (notice.get("published_at") or "") < (archived.get("published_at") or ""):

@@ -358,21 +358,32 @@ def test_a_saved_searchs_csv_export_holds_the_columns_of_the_sites_csv_not_its_f
     assert "not its Atom feed's atom_*" in helped                       # and its help says so
 
 
-def test_an_export_of_no_rows_names_the_parameters_it_was_not_given(demo_archive):
-    """``export jeugdregio_aanbestedingen`` without ``--param jeugdregio=…`` wrote a header and nothing else, at exit
-    0 and without a word: it looked like a region without procurements. An export of no rows says which ``:NAME``
-    it read empty; the CSV and the exit code are as before, and an export with rows, or of no rows with every
-    parameter given, says nothing."""
-    unasked = export(demo_archive, "jeugdregio_aanbestedingen")
-    assert unasked.returncode == 0 and unasked.stdout.count(b"\r\n") == 1
-    assert unasked.stderr.decode() == ("tenderarchive export: no rows; not given, so empty: :jeugdregio; not given, "
-                                       "so their default: :sinds (give --param NAME=VALUE)\n")
+def test_an_export_missing_a_parameter_it_needs_is_refused_not_an_empty_csv(demo_archive, tmp_path):
+    """``export crawl_wijzigingen`` or ``export jeugdregio_aanbestedingen`` without the ``--param`` the search needs
+    (``crawl_id``, ``jeugdregio``) wrote a header and nothing else at exit 0, a note on stderr alone: a script under
+    cron took it for a crawl that changed nothing, a region without procurements. A search of no rows that reads a
+    parameter not given, which it gives no meaning when empty, is refused (exit 2) naming what to give, and writes
+    nothing (no output file); one given it, or with rows without it, exports as before, and a parameter it has no
+    default for is named apart from those it has (``:sinds``: every procurement when empty)."""
+    from tenderarchive.exitcodes import ExitCode
+
+    target = tmp_path / "wijzigingen.csv"
+    unasked = export(demo_archive, "crawl_wijzigingen", "--output", str(target))
+    assert unasked.returncode == ExitCode.BAD_ARGUMENTS, unasked.stderr
+    assert "the saved search crawl_wijzigingen needs --param crawl_id=VALUE" in unasked.stderr.decode()
+    assert not target.exists()
+    region = export(demo_archive, "jeugdregio_aanbestedingen")
+    assert region.returncode == ExitCode.BAD_ARGUMENTS and region.stdout == b""
+    said = region.stderr.decode()
+    assert "needs --param jeugdregio=VALUE (" in said and "--param sinds" not in said, said
     query = export(demo_archive, "select 1 as a where :x = 'y'")
-    assert query.returncode == 0 and ":x (give --param NAME=VALUE)" in query.stderr.decode()
+    assert query.returncode == ExitCode.BAD_ARGUMENTS and "the query needs --param x=VALUE" in query.stderr.decode()
     for given in (export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18"),
-                  export(demo_archive, "select 1 as a where :x = 'y'", "--param", "x=z"),
+                  export(demo_archive, "select 1 as a where :x = 'y'", "--param", "x=y"),
+                  export(demo_archive, "select 1 as a where :x = ''"),  # rows without it: exported as before
+                  export(demo_archive, "crawl_wijzigingen", "--param", "crawl_id=1"),
                   export(demo_archive, "award_notices")):
-        assert given.returncode == 0 and given.stderr == b""
+        assert given.returncode == 0 and given.stderr == b"" and given.stdout.count(b"\r\n") > 1, given.stderr
 
 
 def test_an_export_of_no_rows_names_a_defaulted_parameter_as_its_default(demo_archive):
@@ -386,7 +397,7 @@ def test_an_export_of_no_rows_names_a_defaulted_parameter_as_its_default(demo_ar
     assert recent.stderr.decode() == ("tenderarchive export: no rows; not given, so their default: :since "
                                       "(give --param NAME=VALUE)\n")
     query = export(demo_archive, "select 1 as a where :x = 'y' and (:y = '' or 0) and coalesce(nullif(:z, ''), 0)")
-    assert "not given, so empty: :x; not given, so their default: :y, :z (" in query.stderr.decode()
+    assert query.returncode == 2 and "needs --param x=VALUE (" in query.stderr.decode()   # :y and :z have defaults
 
 
 def test_an_export_of_no_rows_names_a_switch_off_as_its_default(demo_archive):
@@ -395,12 +406,10 @@ def test_an_export_of_no_rows_names_a_switch_off_as_its_default(demo_archive):
     the current awards, its default. A parameter compared with a text only as the alternative of another condition
     (``… or :x = 'ja'``) is named as its default; one compared alone (``where :x = 'y'``) still as empty."""
     unasked = export(demo_archive, "aanbieder_contracten")
-    assert unasked.returncode == 0 and unasked.stdout.count(b"\r\n") == 1
-    note = unasked.stderr.decode()
-    empty, default = note.split("; not given, so their default: ")
-    assert ":aanbieder" in empty and ":alle_gunningen" not in empty and ":alle_gunningen" in default
+    assert unasked.returncode == 2 and unasked.stdout == b""   # refused: it needs :aanbieder, not :alle_gunningen
+    assert "needs --param aanbieder=VALUE (" in unasked.stderr.decode()
     query = export(demo_archive, "select 1 as a where :x = 'y' and (0 or :y = 'ja') and ('ja' = :z or 0)")
-    assert "not given, so empty: :x; not given, so their default: :y, :z (" in query.stderr.decode()
+    assert "needs --param x=VALUE (" in query.stderr.decode()
 
 
 def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):
@@ -719,7 +728,7 @@ def test_an_export_of_a_page_past_the_last_says_so_not_a_parameter_left_at_its_d
     # a region with no procurements at all: no page has rows, so the page is no cause
     nothing = export(demo_archive, "select 1 as a where :q = 'x' limit 100 offset 100 * (cast(:pagina as integer) - 1)",
                      "--param", "pagina=3")
-    assert "past the last page" not in nothing.stderr.decode() and "not given, so empty: :q" in nothing.stderr.decode()
+    assert "past the last page" not in nothing.stderr.decode() and "needs --param q=VALUE" in nothing.stderr.decode()
 
 
 def test_a_table_without_a_key_gives_the_same_columns_here_and_in_export_but_the_sites_rowid(demo_archive, tmp_path):

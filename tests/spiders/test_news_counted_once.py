@@ -15,7 +15,7 @@ from tenderarchive.exitcodes import ExitCode
 from tenderarchive.watch.report import build_report
 from tenderarchive.watch.watchlist import load_watchlist
 from tests import forkcli
-from tests.conftest import ROOT, cli
+from tests.conftest import FAST, ROOT, cli
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
 from tests.spiders.test_news_reference8 import TEXT, iprox_item
@@ -121,3 +121,75 @@ def test_a_page_its_first_run_archived_new_and_the_resumed_run_reads_again_is_ne
     assert [(c["items_new"], c["items_updated"], c["items_unchanged"]) for c in
             db.query("select * from crawls order by crawl_id")] == counts
     assert db["versions"].count == 0
+
+
+def test_a_crawl_interrupted_and_resumed_lists_in_crawl_wijzigingen_what_each_run_counts(tmp_path):
+    """A crawl with ``--jobdir`` stopped with Ctrl-C (SIGINT: Scrapy closes it, its queue kept) after it archived the
+    page from one of its two addresses (the item and its print version, whose canonical URL is the item's), and
+    resumed in the same job folder, which reads the other address and writes the page again: new to the one crawl
+    in two runs, counted new by the first run alone (``crawls`` "1 new", then "0 new, 0 changed"). The saved search
+    ``crawl_wijzigingen`` of the resumed run listed the page "nieuw" (its address now the one the resumed run read
+    first) and the first run's listed nothing: each list now has as many new and changed records as its run counts,
+    the page in the first run's list. A real news crawl on loopback, interrupted and resumed."""
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    pages = {ITEM: iprox_item(TITLE), PRINT: with_canonical(iprox_item(TITLE, LATER), ITEM)}
+    asked, stopped = [], threading.Event()
+
+    def page(path):
+        def answer(base):
+            # in the first run, the first of the two addresses asked is answered; the other is held until the run
+            # has been told to stop, then fails (its queue keeps it: the resumed run asks it again)
+            asked.append(path)
+            if len(asked) > 1 and not resumed_run.is_set():
+                stopped.wait(60)
+                return (*pages[path], 503)
+            return pages[path]
+        return answer
+
+    resumed_run = threading.Event()
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(ITEM, PRINT), ITEM: page(ITEM), PRINT: page(PRINT)}
+    db_path, job = tmp_path / "archive.db", ("--jobdir", str(tmp_path / "job"))
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        # one request at a time, each page archived as it comes
+        slow = ["-s", "CONCURRENT_REQUESTS=1", "-s", "ARCHIVE_BATCH_ITEMS=1"]
+        first = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", str(path),
+                                  "--db", str(db_path), *FAST, *slow, *job], cwd=ROOT,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and first.poll() is None:
+            if db_path.exists() and sqlite_utils.Database(db_path).execute(
+                    "select count(*) from sqlite_master where name = 'articles'").fetchone()[0] and \
+                    sqlite_utils.Database(db_path)["articles"].count:
+                break
+            time.sleep(0.1)
+        assert first.poll() is None, "the first run ended before it could be interrupted"
+        first.send_signal(signal.SIGINT)  # Ctrl-C: Scrapy stops gracefully and keeps the queue
+        time.sleep(1)
+        stopped.set()
+        stderr = first.communicate(timeout=120)[1]
+        db = sqlite_utils.Database(db_path)
+        assert db.execute("select count(*) from fetches where status = 200 and url like '%/nieuws/%'"
+                          ).fetchone()[0] == 1, stderr[-3000:]
+        resumed_run.set()
+        resumed = crawl_news(path, db_path, *job)
+    finally:
+        server.shutdown()
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select count(*) from fetches where status = 200 and url like '%/nieuws/%'").fetchone()[0] == 2
+    assert [a["url"] for a in db["articles"].rows] == [base + ITEM.lstrip("/")]
+    crawls = {c["crawl_id"]: c for c in db.query("select * from crawls order by crawl_id")}
+    assert json.loads(crawls[2]["arguments"])["resumes"] == [1]  # the run says which it resumed, as status does
+    assert "~ resumes crawl 1 (--jobdir): one crawl with it" in cli("status", "--crawl", "2", "--db", db_path).stdout
+    assert [(c["items_new"], c["items_updated"]) for c in crawls.values()] == [(1, 0), (0, 0)]
+    for crawl_id, crawl in crawls.items():
+        listed = Counter(r["wat"] for r in crawl_wijzigingen(db_path, crawl_id))
+        assert (listed["nieuw"], listed["gewijzigd"]) == (crawl["items_new"], crawl["items_updated"]), \
+            (crawl_id, listed)
