@@ -651,11 +651,14 @@ def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, r
     for key in existing.keys() - wanted.keys():
         delete_row(db, table, key)
         changed = True
+    origin = TABLES.get(table, {}).get("origin") or set()
     for key, row in wanted.items():
         old = existing.get(key)
         if old is None or any(old.get(k) != v for k, v in row.items()):
             put_row(db, table, row)
-            changed = True
+            # a change of the ``origin`` columns alone (how the source wrote a value: schema.py) is recorded, but
+            # is no change of the content, as in upsert_if_changed
+            changed |= old is None or any(old.get(k) != v for k, v in row.items() if k not in origin)
     return changed
 
 
