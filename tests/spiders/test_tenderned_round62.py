@@ -1,0 +1,83 @@
+"""TenderNed API conformance, round 62, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive: a CPV code sent in another form (``cpv_raw``) is no change of the notice; a placeholder year (≥ 2090, "no real
+date": reference §4, §12.4) is no date in every date field of the detail, not only in its closing dates. The records
+are SYNTHETIC."""
+
+from __future__ import annotations
+
+from tests.conftest import by_id
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15)
+AGAIN = ("-s", "TENDERNED_INCREMENTAL=False")  # a crawl that is not incremental fetches the notice with its row again
+
+
+def versions_of(db, table: str, key) -> list[dict]:
+    return [v for v in db["versions"].rows_where("table_name = ?", [table]) if str(key) in v["row_key"]]
+
+
+def cpv_rows(db, publication_id: int) -> dict:
+    return {r["cpv"]: r for r in db["notice_cpv"].rows_where("publication_id = ?", [publication_id])}
+
+
+def test_a_cpv_code_sent_in_another_form_is_no_change(snapshot, serve_api, crawl):
+    """Contract notice 300301's detail names its main code ``85311300-5`` (reference §4: with its check digit), then
+    the very code written otherwise (``85311300 - 5``, as round 53 archives in one form). The code, its label and
+    whether it is the main one are the same: nothing a journalist is told of changed, only how TenderNed wrote it.
+    It counted the notice "updated" (the crawl's counts, every new-or-changed report). Now the form sent is recorded
+    (``cpv_raw``), the notice unchanged: none counted updated, no version; a code that does change still counts."""
+    contract = by_id(snapshot, 300301)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    before = first.db["notices"].get(300301)
+    codes = cpv_rows(first.db, 300301)
+    assert codes["85311300-5"]["cpv_raw"] == "85311300-5"
+
+    contract["detail"]["cpvCodes"][0]["code"] = "85311300 - 5"
+    respelled = crawl(server.api_url, *AGAIN, **OPEN)
+    assert respelled.crawl["status"] == "complete", respelled.errors
+    now = cpv_rows(respelled.db, 300301)
+    assert now["85311300-5"]["cpv_raw"] == "85311300 - 5"  # recorded as sent
+    assert {c: {k: v for k, v in r.items() if k != "cpv_raw"} for c, r in now.items()} == \
+           {c: {k: v for k, v in r.items() if k != "cpv_raw"} for c, r in codes.items()}
+    assert respelled.crawl["items_updated"] == 0
+    assert versions_of(respelled.db, "notices", 300301) == []
+    assert respelled.db["notices"].get(300301) == before
+
+    contract["detail"]["cpvCodes"][1]["code"] = "85312000-9"  # another code: a change, as before
+    recoded = crawl(server.api_url, *AGAIN, **OPEN)
+    assert recoded.crawl["status"] == "complete", recoded.errors
+    assert set(cpv_rows(recoded.db, 300301)) == {"85311300-5", "85312000-9"}
+    assert recoded.crawl["items_updated"] == 1
+
+
+def test_a_placeholder_year_is_no_date_in_the_contract_dates_too(snapshot, serve_api, crawl):
+    """Contract notice 300301's contract starts on 1 January 2023 (``aanvangOpdrachtDatum``); a rectification moves the
+    start to ``2099-12-31`` and gives an end of ``2125-12-31T00:00:00`` (``voltooiingOpdrachtDatum``): TenderNed's
+    placeholder years (≥ 2090 in Amsterdam, "no real date": §4, §12.4). The closing dates drop them; these were archived
+    as given, a contract "ending" in 2125. Now one rule for every date field: no date (NULL), said, so the archived
+    real start is not kept over it (a change, versioned); an end sent in UTC is checked in Amsterdam's year."""
+    contract = by_id(snapshot, 300301)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    row = first.db["notices"].get(300301)
+    assert (row["start_date"], row["end_date"]) == ("2023-01-01", None)
+
+    contract["detail"]["aanvangOpdrachtDatum"] = "2099-12-31"
+    contract["detail"]["voltooiingOpdrachtDatum"] = "2125-12-31T00:00:00"
+    moved = crawl(server.api_url, *AGAIN, **OPEN)
+    assert moved.crawl["status"] == "complete", moved.errors
+    row = moved.db["notices"].get(300301)
+    assert (row["start_date"], row["end_date"]) == (None, None)
+    assert row["omitted_columns"] is None  # said, not left out
+    assert moved.crawl["items_updated"] == 1
+    [version] = versions_of(moved.db, "notices", 300301)
+    assert version["previous_values"] == '{"start_date": "2023-01-01"}'
+
+    contract["detail"]["aanvangOpdrachtDatum"] = "2023-02-01T00:00:00"
+    contract["detail"]["voltooiingOpdrachtDatum"] = "2089-12-31T23:30:00Z"  # 00:30 on 1 January 2090 in Amsterdam
+    again = crawl(server.api_url, *AGAIN, **OPEN)
+    assert again.crawl["status"] == "complete", again.errors
+    row = again.db["notices"].get(300301)
+    assert (row["start_date"], row["end_date"]) == ("2023-02-01", None)
