@@ -216,6 +216,17 @@ def label_text(value) -> str | None:
     return clean_field(value)
 
 
+#: The detail's code lists (reference §4): ``[{code, omschrijving, …}]``, or plain codes.
+CODE_LISTS = ("nutsCodes", "cpvCodes")
+
+
+def plain_codes(value) -> bool:
+    """Whether a code list came as plain codes (``["NL33"]``, or one alone: reference §4, ``nutsCodes`` "sometimes
+    plain strings"), a form with no label (``omschrijving``) in it."""
+    entries = value if isinstance(value, list) else [value]
+    return bool(entries) and all(isinstance(entry, str) and entry.strip() for entry in entries)
+
+
 def label_drifted(value) -> bool:
     """Whether a ``{code, omschrijving}`` object (or a list of them) sent a label of no shape (:func:`label_text`).
     A text label is checked once per text (:func:`_blank_label`: the spider asks this of every detail's seven coded
@@ -945,8 +956,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     if consultation is None and consultation_placeholder != 1:
         del notice["consultation_deadline_from_list"]
     # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
+    # ... and a code list sent as plain codes (``nutsCodes: ["NL33"]``, reference §4: "sometimes plain strings"), a form
+    # that carries no labels: none said, not left out. Read as omitted, the answer was sparse, and the notice was
+    # fetched again by every crawl, for ever (the same form came)
     drifted = [column for field, column in LABEL_COLUMNS.items()
-               if notice[column] is None and label_drifted(d.get(field))]
+               if notice[column] is None and (label_drifted(d.get(field)) or field in CODE_LISTS and plain_codes(d.get(field)))]
     if drifted:
         unreadable = sorted({*unreadable, *drifted})
 

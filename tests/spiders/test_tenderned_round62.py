@@ -9,6 +9,9 @@ from tests.conftest import by_id
 
 OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (2021-10-15)
 AGAIN = ("-s", "TENDERNED_INCREMENTAL=False")  # a crawl that is not incremental fetches the notice with its row again
+API = "/papi/tenderned-rs-tns/v2/publicaties/"
+SEPTEMBER = {"from_date": "2019-09-01", "until_date": "2019-09-05"}  # contract notice 800801 (2019-09-03)
+ELSEWHERE = {"from_date": "2020-02-01", "until_date": "2020-02-20"}  # another procedure's notice (600601) alone
 
 
 def versions_of(db, table: str, key) -> list[dict]:
@@ -81,3 +84,30 @@ def test_a_placeholder_year_is_no_date_in_the_contract_dates_too(snapshot, serve
     assert again.crawl["status"] == "complete", again.errors
     row = again.db["notices"].get(300301)
     assert (row["start_date"], row["end_date"]) == ("2023-02-01", None)
+
+
+def test_codes_sent_as_plain_strings_are_no_sparse_answer(snapshot, serve_api, crawl):
+    """Contract notice 800801's detail names its region ``[{"code": "NL226", "omschrijving": "Arnhem/Nijmegen"}]``,
+    then as a plain code, ``["NL226"]`` (reference §4: ``nutsCodes`` are "sometimes plain strings"), a form that carries
+    no label. The archived label is kept, but it was read as a value left out: the answer sparse, so every later crawl
+    fetched the notice again, for ever (the same form came). Now the form says no label: kept, marked
+    ``(unreadable)`` as any value sent with none, no sparse answer, not asked again; the notice unchanged."""
+    contract = by_id(snapshot, 800801)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **SEPTEMBER)
+    assert first.crawl["status"] == "complete", first.errors
+    before = first.db["notices"].get(800801)
+    assert (before["nuts"], before["nuts_labels"]) == ("NL226", "Arnhem/Nijmegen")
+
+    contract["detail"]["nutsCodes"] = ["NL226"]
+    plain = crawl(server.api_url, *AGAIN, **SEPTEMBER)
+    assert plain.crawl["status"] == "complete", plain.errors
+    row = plain.db["notices"].get(800801)
+    assert (row["nuts"], row["nuts_labels"]) == ("NL226", "Arnhem/Nijmegen")
+    assert row["omitted_columns"] == '["nuts_labels (unreadable)"]'
+    assert plain.crawl["items_updated"] == 0 and versions_of(plain.db, "notices", 800801) == []
+
+    asked = server.api.log.count(f"{API}800801")
+    later = crawl(server.api_url, **ELSEWHERE)  # nothing of its procedure listed: a sparse notice was asked again
+    assert later.crawl["status"] == "complete", later.errors
+    assert server.api.log.count(f"{API}800801") == asked
