@@ -1,9 +1,12 @@
 """TenderNed API conformance, round 62, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
 archive: a CPV code sent in another form (``cpv_raw``) is no change of the notice; a placeholder year (≥ 2090, "no real
-date": reference §4, §12.4) is no date in every date field of the detail, not only in its closing dates. The records
-are SYNTHETIC."""
+date": reference §4, §12.4) is no date in every date field of the detail, not only in its closing dates; a code list
+sent as plain codes (§4) says no label: no sparse answer, and an archived label is kept for its own code alone. The
+records are SYNTHETIC."""
 
 from __future__ import annotations
+
+import json
 
 from tests.conftest import by_id
 
@@ -111,3 +114,40 @@ def test_codes_sent_as_plain_strings_are_no_sparse_answer(snapshot, serve_api, c
     later = crawl(server.api_url, **ELSEWHERE)  # nothing of its procedure listed: a sparse notice was asked again
     assert later.crawl["status"] == "complete", later.errors
     assert server.api.log.count(f"{API}800801") == asked
+
+
+def test_a_label_is_not_kept_for_another_code(snapshot, serve_api, crawl):
+    """Contract notice 800801's region ``NL226`` ("Arnhem/Nijmegen") is corrected to another, sent as a plain code
+    (``["NL33C"]``, reference §4): no label comes. The archived label was kept, the new region archived as
+    "Arnhem/Nijmegen", NL226's. A label is its code's: for another code none is said (NULL), a change versioned with it.
+    So for the main CPV code sent plain: its archived label is kept only for the same code (``cpv_main_label``)."""
+    contract = by_id(snapshot, 800801)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **SEPTEMBER)
+    assert first.crawl["status"] == "complete", first.errors
+    before = first.db["notices"].get(800801)
+    assert (before["cpv_main"], before["cpv_main_label"]) == ("80340000-9", "Diensten voor bijzonder onderwijs")
+
+    contract["detail"]["nutsCodes"] = ["NL33C"]
+    contract["detail"]["cpvCodes"] = ["85311300-5"]
+    moved = crawl(server.api_url, *AGAIN, **SEPTEMBER)
+    assert moved.crawl["status"] == "complete", moved.errors
+    row = moved.db["notices"].get(800801)
+    assert (row["nuts"], row["nuts_labels"]) == ("NL33C", None)
+    assert (row["cpv_main"], row["cpv_main_label"]) == ("85311300-5", None)
+    assert moved.crawl["items_updated"] == 1
+    [version] = versions_of(moved.db, "notices", 800801)
+    assert {"nuts", "nuts_labels", "cpv_main", "cpv_main_label"} <= set(json.loads(version["changed_columns"]))
+
+    contract["detail"]["nutsCodes"] = [{"code": "NL33C", "omschrijving": "Groot-Rijnmond"}]
+    contract["detail"]["cpvCodes"] = [{"code": "85311300-5", "omschrijving": "Welzijnszorg voor kinderen en jongeren",
+                                       "isHoofdOpdracht": True}]
+    labelled = crawl(server.api_url, *AGAIN, **SEPTEMBER)
+    contract["detail"]["nutsCodes"] = ["NL33C"]
+    plain = crawl(server.api_url, *AGAIN, **SEPTEMBER)  # the same region plain: its label kept
+    assert plain.crawl["status"] == "complete", plain.errors
+    row = plain.db["notices"].get(800801)
+    assert (row["nuts_labels"], row["cpv_main_label"]) == ("Groot-Rijnmond", "Welzijnszorg voor kinderen en jongeren")
+    assert labelled.crawl["status"] == "complete", labelled.errors
+    assert plain.crawl["items_updated"] == 0
+    assert len(versions_of(plain.db, "notices", 800801)) == len(versions_of(labelled.db, "notices", 800801))
