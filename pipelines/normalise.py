@@ -12,7 +12,8 @@ into archive rows.
   ``deadline_placeholder = 1``; so for a market consultation's
   ``sluitingsDatumMarktconsultatie`` (the list's stored as ``consultation_deadline_list``;
   ``consultation_deadline_placeholder = 1``). A placeholder is "no date" said, not a value left
-  out: it replaces an archived date (the record's ``placeholders``, store/writes.py keep_omitted);
+  out: it replaces an archived date (the record's ``placeholders``, store/writes.py keep_omitted); the contract's
+  start and end (``aanvangOpdrachtDatum``, ``voltooiingOpdrachtDatum``) follow the same rule (NULL, said);
 - text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's; so does one without
   its description (the list's shorter text, stored as ``description_list`` too);
 - ``{code, omschrijving}`` objects become a code and a label column;
@@ -64,8 +65,8 @@ from tenderarchive import values
 from tenderarchive.items import NoticeItem
 from tenderarchive.urls import http_url
 from tenderarchive.store.keys import dumps
-from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp,
-                                  readable_timestamp, text_value, to_int)
+from tenderarchive.values import (amsterdam, contract_day, cpv_parts, deadline, flag, iso, local_date,
+                                  parse_timestamp, readable_timestamp, text_value, to_int)
 
 #: What ``values.clean_field`` would change in a text: markup and entities, NBSP and zero-width
 #: spaces, invisible characters, Unicode hyphens, line breaks, tabs and other ASCII spacing and C0 controls (a NUL), runs of spaces, lone
@@ -213,6 +214,17 @@ def label_text(value) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
     return clean_field(value)
+
+
+#: The detail's code lists (reference §4): ``[{code, omschrijving, …}]``, or plain codes.
+CODE_LISTS = ("nutsCodes", "cpvCodes")
+
+
+def plain_codes(value) -> bool:
+    """Whether a code list came as plain codes (``["NL33"]``, or one alone: reference §4, ``nutsCodes`` "sometimes
+    plain strings"), a form with no label (``omschrijving``) in it."""
+    entries = value if isinstance(value, list) else [value]
+    return bool(entries) and all(isinstance(entry, str) and entry.strip() for entry in entries)
 
 
 def label_drifted(value) -> bool:
@@ -819,6 +831,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     description = detail_description or list_description or first_text(  # none reads: an error as before
         d.get("opdrachtBeschrijving"), row.get("opdrachtBeschrijving"))
     open_until = countdown_end(d, row, item.fetched_at)
+    (start_date, start_placeholder), (end_date, end_placeholder) = (
+        contract_day(d.get("aanvangOpdrachtDatum")), contract_day(d.get("voltooiingOpdrachtDatum")))
     status_code, status_label = publication_status(row)
     digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
 
@@ -891,8 +905,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "cpv_main_8": main["cpv_8"] if main else None,
         "cpv_main_label": main["label"] if main else None,
         "nuts": ",".join(n for n in nuts if n) or None,
-        "start_date": local_date(parse_timestamp(d.get("aanvangOpdrachtDatum"))),
-        "end_date": local_date(parse_timestamp(d.get("voltooiingOpdrachtDatum"))),
+        # a placeholder year (≥ 2090) is no date here either, as in the closing dates (one rule: values.contract_day)
+        "start_date": start_date, "end_date": end_date,
         "is_awarded": flag(d.get("isGegund")),
         # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
@@ -942,8 +956,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     if consultation is None and consultation_placeholder != 1:
         del notice["consultation_deadline_from_list"]
     # a label sent of no shape with nothing to stand in for it: the archived one is kept, and it is no sparse answer
+    # ... and a code list sent as plain codes (``nutsCodes: ["NL33"]``, reference §4: "sometimes plain strings"), a form
+    # that carries no labels: none said, not left out. Read as omitted, the answer was sparse, and the notice was
+    # fetched again by every crawl, for ever (the same form came)
     drifted = [column for field, column in LABEL_COLUMNS.items()
-               if notice[column] is None and label_drifted(d.get(field))]
+               if notice[column] is None and (label_drifted(d.get(field)) or field in CODE_LISTS and plain_codes(d.get(field)))]
     if drifted:
         unreadable = sorted({*unreadable, *drifted})
 
@@ -1024,10 +1041,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "not_given": not_given, "deadline_from_list": deadline_from_list,
             "consultation_from_list": consultation_from_list, "published_from_list": published_from_list,
             "description_from_list": description_from_list,
-            # closing dates this response sent as a placeholder (a year ≥ 2090: "no real date", §4, §12.4): said, not
+            # dates this response sent as a placeholder (a year ≥ 2090: "no real date", §4, §12.4): said, not
             # left out, so an archived real date is not kept over them (store/writes.py keep_omitted)
             "placeholders": [column for column, said in (
                 ("deadline", placeholder), ("deadline_list", list_placeholder),
                 ("consultation_deadline", consultation_placeholder),
-                ("consultation_deadline_list", list_consultation_placeholder))
+                ("consultation_deadline_list", list_consultation_placeholder),
+                ("start_date", start_placeholder), ("end_date", end_placeholder))
                 if said == 1 and column in notice and notice[column] is None]}

@@ -274,6 +274,21 @@ def deadline(value) -> tuple[str | None, int]:
     return iso(local), 0
 
 
+def contract_day(value) -> tuple[str | None, int]:
+    """(Amsterdam day of a date field as YYYY-MM-DD or None, 1 if the value was a placeholder year ≥ 2090).
+
+    :func:`deadline`'s rule for a field archived as a day (the contract's start and end, ``aanvangOpdrachtDatum``
+    and ``voltooiingOpdrachtDatum``: reference §4): a year ≥ 2090 in Amsterdam is TenderNed's "no real date"
+    (§4, §12.4) in every date field, not only in the closing dates; it was archived as the contract's end."""
+    moment = parse_timestamp(value)
+    if moment is None:
+        return None, 0
+    local = amsterdam(moment)
+    if local.year >= PLACEHOLDER_YEAR:
+        return None, 1
+    return local_date(local), 0
+
+
 def clean_field(value) -> str | None:
     """Plain text from a value that may hold HTML tags, entities and NBSPs."""
     if value is None:

@@ -490,6 +490,11 @@ TABLES["notices"]["origin"] |= {"documents_unread", "listed_as"}
 #: so its notice, "updated" (a version of the lot) each time an answer left a value out or gave it again.
 for _table in ("documents", "lots"):
     TABLES[_table]["origin"] = {"omitted_columns"}
+#: ... and for a notice's CPV codes: how TenderNed wrote a code (``cpv_raw``: ``85311300 - 5`` for ``85311300-5``,
+#: archived in one form, ``cpv``) is recorded as sent, but the same code written otherwise is no change of the notice
+#: (reference tenderned-api.md §4: the code, its label and whether it is the main one are what it says); it made the
+#: notice "updated" in a crawl's counts and every new-or-changed report. A changed code, label or main code still is.
+TABLES["notice_cpv"]["origin"] = {"cpv_raw"}
 
 
 #: How an archive written before each ``notices.*_from_list`` column marks the values it held as the list row's: as

@@ -651,11 +651,14 @@ def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, r
     for key in existing.keys() - wanted.keys():
         delete_row(db, table, key)
         changed = True
+    origin = TABLES.get(table, {}).get("origin") or set()
     for key, row in wanted.items():
         old = existing.get(key)
         if old is None or any(old.get(k) != v for k, v in row.items()):
             put_row(db, table, row)
-            changed = True
+            # a change of the ``origin`` columns alone (how the source wrote a value: schema.py) is recorded, but
+            # is no change of the content, as in upsert_if_changed
+            changed |= old is None or any(old.get(k) != v for k, v in row.items() if k not in origin)
     return changed
 
 
@@ -752,7 +755,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                     [version_key(key)]).fetchone() is None))
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or (),
                                         not_given=record.get("not_given") or (), versioned=not completed,
-                                        said_none=record.get("placeholders") or ())
+                                        said_none=[*(record.get("placeholders") or ()), *labels_of_other_codes(known, notice)])
         changed = outcome != "unchanged"
         if record["cpv"] and known is not None:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
@@ -808,6 +811,21 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     elif completed:
         outcome = NEW_AGAIN  # archived new by this crawl: counted once, as new
     return outcome
+
+
+#: A notice's label columns and the codes they name: a label is the label of its code.
+LABEL_OF_CODE = {"nuts_labels": "nuts", "cpv_main_label": "cpv_main"}
+
+
+def labels_of_other_codes(known: dict | None, notice: dict) -> list[str]:
+    """The label columns a detail gives none for (codes sent plain, ``nutsCodes: ["NL33"]``: reference §4; or a label
+    left out) while naming other codes than archived: the archived label is another code's, so none is said (it was
+    kept, ``NL33`` archived as "Arnhem/Nijmegen", NL226's)."""
+    if known is None:
+        return []
+    return [label for label, code in LABEL_OF_CODE.items()
+            if label in notice and notice[label] is None and notice.get(code) is not None
+            and notice[code] != known.get(code)]
 
 
 def detail_deadline(known: dict) -> bool:
