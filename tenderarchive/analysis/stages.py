@@ -1211,6 +1211,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # "de rechter doet op 12 maart uitspraak": filed or heard, not ruled (branch cv32)
             if duty == "planned":
                 status = "planned"  # "moeten er nieuwe contracten zijn afgesloten": a deadline, the step to come (cv29)
+            if status is None and stage == "contractstart" and re.match(r"(?:dat|die)\b", m.group(0), re.I):
+                # branch cv65: the start told in a relative clause on the contract ("ondertekenden ze het contract dat
+                # vanaf juli ingaat"): its own time and present tense, not the main clause's past, date it (a page
+                # without a date of its own: the present tense with a time is the start to come)
+                status = (_date_status(m.group(0), events, ref, max_date)
+                          or ("planned" if ref is None or _month_ahead(m.group(0), ref) else None))
             if status is None and open_now:
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed

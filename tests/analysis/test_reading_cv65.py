@@ -112,14 +112,40 @@ def test_a_publication_done_in_the_second_clause_stays_done(read):
     assert statuses.get("aankondiging") == "done"
 
 
+@pytest.mark.parametrize("text, published", [
+    ("Op 1 februari 2024 ondertekenden de gemeenten het contract dat per 1 januari 2025 ingaat.", PUBLISHED),
+    ("Maandag 13 maart 2023 ondertekenden ze het contract dat vanaf juli ingaat.", None),
+    ("De regio ondertekende gisteren de contracten, die in juli ingaan.", PUBLISHED),
+])
+def test_a_start_in_a_relative_clause_on_the_signed_contract_is_to_come(read, text, published):
+    # the relative clause's own time and present tense date the start; the main clause's past dates the signing
+    result = read(text, published=published)
+    statuses = stage_statuses(result)
+    assert statuses.get("contract_ondertekend") == "done"
+    assert statuses.get("contractstart") == "planned"
+    assert result["primary_stage"] == "contract_ondertekend"
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente ondertekende het contract dat de zorg voor de jeugdhulp regelt.",
+    "Het contract dat de gemeente in juli sloot, bevat afspraken over de tarieven.",
+])
+def test_a_relative_clause_without_a_start_is_none(read, text):
+    # guard: a relative clause on the contract that tells no start
+    assert "contractstart" not in stage_statuses(read(text, published=PUBLISHED))
+
+
 def test_the_new_readings_are_linear():
     import re
 
     from tenderarchive.analysis import stages
+    from tenderarchive.analysis.vocabulary import STAGE_CUES
     from tests.speed import LINEAR, linear_time
 
     cue = re.compile(r"marktconsultatie")
+    start = dict(STAGE_CUES)["contractstart"]
     ref = dt.date(2024, 3, 4)
     assert linear_time(lambda t: stages._month_ahead_told(t, cue.search(t), ref), "marktconsultatie houdt in april de ") < LINEAR
     assert linear_time(lambda t: stages._SEEKING_PARTNERS.search(t), "zoekt de gemeente via een ") < LINEAR
     assert linear_time(lambda t: stages._TENDER_MEANS.search(t), "met een openbare ") < LINEAR
+    assert linear_time(lambda t: re.search(start, t, re.I), "het contract dat per juli ") < LINEAR
