@@ -1605,7 +1605,13 @@ def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
     seg = text[start:_clause_end(text, m.end())]
     if not _month_ahead(seg, ref) or DEADLINE.search(seg):
         return False
-    return not (AUX.search(seg) or PAST_EVENT.search(seg) or _participles(seg))
+    return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg) or _participles(seg))
+
+
+#: branch cv65: the simple past of common strong verbs ("Het college nam in april een besluit over de gunning"): a step
+#: told in the past, whatever month it names
+_STRONG_PAST = re.compile(r"\b(?:nam|namen|gaf|gaven|zag|zagen|sprak|spraken|koos|kozen|vond|vonden|deed|deden|liet|"
+                          r"lieten|bracht|brachten|stond|stonden|hield|hielden|zocht|zochten|kocht|kochten)\b", re.I)
 
 
 #: branch cv60: the steps of the procedure itself, from its start to the contracts' start (stages.md's order)
