@@ -46,7 +46,8 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     from .relevance import relevance
     from .rules import on
     from . import learned
-    from .stages import add_joint_purchase, add_preparation_under_way, add_procedure_running, detect_stages, primary_stage
+    from .stages import (add_joint_purchase, add_preparation_under_way, add_procedure_running, detect_stages, primary_stage,
+                         search_gives_way)
     from .text import normalise, sentences
 
     if isinstance(published, dt.datetime):
@@ -59,14 +60,16 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     # is often the only place a page names its step (issue 11 corpus).
     title_first = on("stage.title_first") and norm_title and not norm.lstrip().startswith(norm_title.strip())
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
-    stage_list = add_preparation_under_way(add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref))
+    stage_list = add_preparation_under_way(search_gives_way(
+        add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref)))
     if (not title_first and norm_title and not norm.lstrip().startswith(norm_title.strip())
             and not any(s["status"] in ("done", "current") for s in stage_list)):
         # branch cv49 (core): a step told only in the title ("Inkoop jeugdzorg geaccordeerd door de raad") is the page's
         # step where the body tells none done or current -- the title read as the first heading, as the named rule
         # `stage.title_first` reads it always; a body that tells its own step is read alone
         titled = sentences(norm_title + "\n\n" + norm)
-        with_title = add_preparation_under_way(add_procedure_running(detect_stages(titled, evs, ref), titled, ref))
+        with_title = add_preparation_under_way(search_gives_way(
+            add_procedure_running(detect_stages(titled, evs, ref), titled, ref)))
         if any(s["status"] in ("done", "current") for s in with_title):
             stage_list = with_title
     stage_list = add_joint_purchase(stage_list, sentences(norm_title + "\n\n" + norm) if norm_title else sents)

@@ -104,7 +104,10 @@ PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\
                         # branch cv63: the simple past of volgen ("Na de marktconsultatie volgde in januari de
                         # vooraankondiging", "verscheen de vooraankondiging"): a step that followed or appeared, as "kwam"
                         # tells (the present "volgt" is PLANNED's)
-                        r"volgde|volgden|verscheen|verschenen)\b|"
+                        r"volgde|volgden|verscheen|verschenen|"
+                        # branch cv65: the simple past of houden ("De gemeente hield in april een marktconsultatie"): a
+                        # step held, as "vond plaats" tells
+                        r"hield|hielden)\b|"
                         # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
                         # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
                         # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
@@ -438,7 +441,10 @@ def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None) -> bool:
     if start == 0:
         return False  # the cue's clause is the sentence's first: its own tense decided
     seg = text[start:_clause_end(text, m.end())]
-    if AUX.search(seg) or PAST_EVENT.search(seg) or _participles(seg):
+    # (branch cv65: the participle of a present passive is no past -- "... en de aanbesteding wordt na de zomer
+    # gepubliceerd" is the publication to come)
+    if AUX.search(seg) or PAST_EVENT.search(seg) or any(not _IN_PRESENT_PASSIVE.search(seg, 0, p.start())
+                                                        for p in _participles(seg)):
         return False
     return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref))
 
@@ -944,9 +950,29 @@ _IN_PREP_PHRASE = re.compile(r"\b(?:van|voor|naar|over|met|bij|om|in|op|rond|tot
 #: evidence (any step the page tells of the procedure outranks it). The partners or providers the object, not a job ("op
 #: zoek naar een jeugdhulpverlener", "nieuwe collega's")
 _SEEKING_PARTNERS = re.compile(
-    r"\b(?:(?:is|zijn|was|waren) (?:[\w'-]+ ){0,4}?op zoek naar |(?:zoek(?:t|en)|zocht(?:en)?) (?:naar )?)"
+    r"\b(?:(?:is|zijn|was|waren) (?:[\w'-]+ ){0,4}?op zoek naar |(?:zoek(?:t|en)|zocht(?:en)?) "
+    # (branch cv65: the subject after the verb, "Via een aanbesteding zoekt de gemeente ...", and the means before the
+    # object, "zoekt via een aanbesteding nieuwe aanbieders")
+    r"(?:(?:de|het|onze) [\w-]+ |(?:zij|ze|we|wij|men|hij) )?(?:(?:met|via|middels) (?:een|de|het) (?:[\w-]+ )?[\w-]+ )?"
+    r"(?:naar )?)"
     r"(?:(?:een|de|meerdere|twee|drie) )?(?:[\w-]+ )?"
     r"(?:samenwerkings|zorg|jeugdhulp|jeugdzorg)?(?:partners?|aanbieders?|opdrachtnemers?)\b", re.I)
+#: branch cv65: ... by means of a tender -- "De gemeente is met een aanbesteding op zoek naar een samenwerkingspartner", "Via
+#: een openbare aanbesteding zoekt de regio nieuwe aanbieders", "zoekt via TenderNed" -- is no sounding out of the market:
+#: the search is the procedure, put out (stages.md aankondiging), in the search's own verb's tense
+_TENDER_MEANS = re.compile(r"\b(?:met|via|middels|door middel van) (?:een|de|het) (?:[\w-]+ )?"
+                           r"(?:aanbesteding\w*|\w*procedure|tender|inkoopprocedure)\b|\b(?:via|op) tenderned\b", re.I)
+
+
+def search_gives_way(stages: list[dict]) -> list[dict]:
+    """branch cv65: a search for partners read as the market sounded out (:data:`_SEEKING_PARTNERS`, weak) gives way to a
+    step of the procedure itself the page tells as taken or running -- "De gemeente is op zoek naar een
+    samenwerkingspartner. De aanbesteding staat open tot 1 mei": the search is that tender's, no market consultation."""
+    if not any(s.get("seeking") for s in stages):
+        return stages
+    if not any(s["stage"] in _PROCEDURE_STEPS and s["status"] in ("done", "current") for s in stages):
+        return stages
+    return [s for s in stages if not s.get("seeking")]
 
 
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
@@ -1010,7 +1036,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     for m in _SEEKING_PARTNERS.finditer(sentence):  # branch cv64: a search for partners before a procedure (weak)
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
-            found.append(("marktconsultatie:seeking", m))
+            low = max(0, m.start() - 80)
+            start = max((b.end() for b in _CLAUSE_STOP.finditer(sentence, low, m.start())), default=low)
+            by_tender = _TENDER_MEANS.search(sentence, start, _clause_end(sentence, m.end()))
+            # (branch cv65: by means of a tender, the search is the procedure put out)
+            found.append(("aankondiging:seeking_tender" if by_tender else "marktconsultatie:seeking", m))
     for rule, stage, rx in EXTRA_CUES:
         if not on(rule) or rule == "stage.tender_open":
             continue
@@ -1088,6 +1118,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             weak = stage.endswith(":weak")  # branch cv53: "contracten gesloten met 40 aanbieders", no procurement alone
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
             weak = weak or seeking
+            seeking = seeking or stage.endswith(":seeking_tender")  # branch cv65: ... by a tender (strong evidence)
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -1180,6 +1211,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # "de rechter doet op 12 maart uitspraak": filed or heard, not ruled (branch cv32)
             if duty == "planned":
                 status = "planned"  # "moeten er nieuwe contracten zijn afgesloten": a deadline, the step to come (cv29)
+            if status is None and stage == "contractstart" and re.match(r"(?:dat|die)\b", m.group(0), re.I):
+                # branch cv65: the start told in a relative clause on the contract ("ondertekenden ze het contract dat
+                # vanaf juli ingaat"): its own time and present tense, not the main clause's past, date it (a page
+                # without a date of its own: the present tense with a time is the start to come)
+                status = (_date_status(m.group(0), events, ref, max_date)
+                          or ("planned" if ref is None or _month_ahead(m.group(0), ref) else None))
             if status is None and open_now:
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
@@ -1235,6 +1272,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 and _ahead_in_own_clause(text, m, ref)
             if ahead_own:
                 status = "planned"  # branch cv63: "... is afgerond en publiceert in mei een vooraankondiging"
+            if status is None and _month_ahead_told(text, m, ref):
+                status = "planned"  # branch cv65: "De gemeente houdt in april een marktconsultatie" (a page of March)
             if status is None:
                 # no tense marker: news reports events (a ruling, an award, a signing) after
                 # they happen; other steps are read as running
@@ -1321,7 +1360,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # vooraankondiging": that notice is to come)
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
-                    and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
+                    and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)
+                    and not _ahead_in_own_clause(text, m, ref)):
+                # (branch cv65: not the publication told in a coordinate clause of its own, present tense, time ahead,
+                # after a step told done -- "De marktconsultatie is afgerond en de gemeente publiceert na de zomer de
+                # aanbesteding": that clause tells the next step to come, as "volgend jaar" is read, no prior notice made)
                 # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
                 # period is the prior information (stages.md, vooraankondiging), made now (round four); so is the
                 # tender to be put on the platform then ("dat in maart 2021 de aanbesteding op TenderNed wordt
@@ -1336,7 +1379,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                             "strong": False})
             if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
-            raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
+            raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong}
+                       | ({"seeking": True} if seeking and stage == "marktconsultatie" else {}))
     told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
     by_sentence: dict[str, list[dict]] = {}  # each sentence's own dates (a long page's sentences do not scan all)
     for e in events:
@@ -1546,6 +1590,28 @@ def _month_ahead(text: str, ref: dt.date | None) -> bool:
     if ref is None:
         return False
     return any(_MONTH_NAMES.index(m.group(1).lower()) + 1 > ref.month for m in _IN_MONTH.finditer(text))
+
+
+def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
+    """branch cv65: a step told in the present with no tense marker and a month without a year ahead of the page's own in
+    the cue's clause -- "De gemeente houdt in april een marktconsultatie", "Begin juni start de inschrijving" on a page of
+    March -- is to come: the time is its tense (a date with its day or year is an event, read by :func:`_date_status`).
+    Not a deadline ("De inschrijving sluit in april", "loopt tot eind mei": the step open now), nor a past or perfect in
+    the clause ("hield in april", "is in april gehouden")."""
+    if ref is None:
+        return False
+    low = max(0, m.start() - 120)
+    start = max((b.end() for b in _CLAUSE_STOP.finditer(text, low, m.start())), default=low)
+    seg = text[start:_clause_end(text, m.end())]
+    if not _month_ahead(seg, ref) or DEADLINE.search(seg):
+        return False
+    return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg) or _participles(seg))
+
+
+#: branch cv65: the simple past of common strong verbs ("Het college nam in april een besluit over de gunning"): a step
+#: told in the past, whatever month it names
+_STRONG_PAST = re.compile(r"\b(?:nam|namen|gaf|gaven|zag|zagen|sprak|spraken|koos|kozen|vond|vonden|deed|deden|liet|"
+                          r"lieten|bracht|brachten|stond|stonden|hield|hielden|zocht|zochten|kocht|kochten)\b", re.I)
 
 
 #: branch cv60: the steps of the procedure itself, from its start to the contracts' start (stages.md's order)

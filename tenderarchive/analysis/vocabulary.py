@@ -565,7 +565,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)(?: (?!en\b|of\b|dat\b|die\b|maar\b)[\w'-]+){0,6}? "
                       r"(?:is|zijn|was|waren)(?: [\w'-]+){0,5}? (?:ingegaan|in werking getreden|van kracht geworden)\b" + _NOT_ADDRESSED + "|"
                       r"\b(?:is|zijn|was|waren) (?:de|het) (?:[\w'-]+ ){0,2}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)"
-                      r"(?: [\w'-]+){0,5}? (?:ingegaan|in werking getreden|van kracht geworden)\b" + _NOT_ADDRESSED),
+                      r"(?: [\w'-]+){0,5}? (?:ingegaan|in werking getreden|van kracht geworden)\b" + _NOT_ADDRESSED + "|"
+                      # branch cv65: the start told in a relative clause on the contract -- "ondertekenden ze het contract
+                      # dat vanaf juli ingaat", "de overeenkomsten, die per 1 januari starten" -- read from the pronoun on,
+                      # beside the step the main clause tells of the contract (the signing, the award); the verb of
+                      # starting closes the relative clause, with a time before it
+                      r"(?:(?<=contract )|(?<=contracten )|(?<=overeenkomst )|(?<=overeenkomsten )|(?<=contract, )|"
+                      r"(?<=contracten, )|(?<=overeenkomst, )|(?<=overeenkomsten, ))(?:dat|die) (?:[\w'-]+ ){0,3}?"
+                      r"(?:op|per|vanaf|met ingang van|in|begin|medio) (?:[\w'-]+ ){0,2}?"
+                      r"(?:ingaat|ingaan|start|starten|begint|beginnen|in werking treedt|in werking treden)\b"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b|"
