@@ -887,6 +887,41 @@ def motion_text(text: str) -> bool:
     return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
 
 
+#: Branch rel9: the mood of a sentence -- a question asks, a supposition supposes; neither reports a procurement. "Wanneer
+#: wordt de aanbesteding jeugdhulp gegund?" (a council's written question), "Stel dat de contracten van de gemeente ...
+#: aflopen op 1 januari 2022, dan moet zij nu de inkoop voorbereiden. De nieuwe contracten gaan dan in per 2022" (an
+#: adviser's example), "Als de aanbesteding mislukt, dan staan kinderen in de kou" (an opinion) tell what is asked or
+#: what would follow, not a step taken. Read by Dutch's own marks: the question mark; a sentence opening a supposition
+#: ("Stel dat", "Stel je voor", "Gesteld dat", "Veronderstel dat", "Mocht ...") or an if-then ("Als/Indien/Wanneer ...,
+#: dan ..."); and the sentences after it on its line that carry its consequent "dan" (not the "dan" of a comparison,
+#: "meer dan", nor "dan ook"). The title is left alone: a headline's question names what the page is about. In core:
+#: grammar, no kind of site.
+_SUPPOSE = re.compile(r"^\W*(?:stel(?: nu| nou| eens)?(?: dat\b|,)|stel je (?:eens )?voor\b|gesteld dat\b|veronderstel(?: nu)? dat\b|"
+                      r"aangenomen dat\b|mocht(?:en)?\b|(?:als|indien|wanneer|ingeval)\b[^.!?\n]{0,300}?,\s*dan\b)", re.I)
+_CONSEQUENT = re.compile(r"(?<!er )(?<!anders )(?<!niet )\bdan\b(?! ook\b)", re.I)
+
+
+def asking_or_supposing(full: str, title: str | None = None) -> set[str]:
+    """The sentences of ``full`` in the mood of a question or a supposition (branch rel9, see above)."""
+    out: set[str] = set()
+    head = (title or "").strip()
+    for line in full.split("\n"):
+        supposing = False
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“])", line):
+            s = sent.strip()
+            if not s or s == head:
+                continue
+            if s.endswith("?"):
+                out.add(sent)
+                continue
+            if _SUPPOSE.match(s) or (supposing and _CONSEQUENT.search(s)):
+                supposing = True
+                out.add(sent)
+            else:
+                supposing = False
+    return out
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
@@ -905,7 +940,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
-    other = other_purchase_sentences(full, title) | national_debate_sentences(full, title)
+    other = other_purchase_sentences(full, title) | national_debate_sentences(full, title) | asking_or_supposing(full, title)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
