@@ -104,6 +104,10 @@ gewonnen", "heeft de opdracht gekregen voor de jeugdhulp", "gekozen als nieuwe a
 outcome (:func:`told_rounds`); a bare plural procedure term in a sentence that reports no step ("aanbestedingen elkaar
 snel opvolgen", "moeten inkoopprocedures tijdig starten") names the kind, no procurement (:func:`bare_plural`, as rule
 ``rel.particular_procedure`` (c) reads it).
+Since branch rel9 (core): the mood of a sentence -- a question ("Wanneer wordt de aanbesteding gegund?", written questions
+of a council) or a supposition ("Stel dat de contracten ... aflopen, dan moet zij nu de inkoop voorbereiden", "Als de
+aanbesteding mislukt, dan ...", and the sentences after it carrying its consequent "dan") -- reports no procurement: such
+sentences give no procedure evidence (:func:`asking_or_supposing`); the title is left alone.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
