@@ -944,13 +944,19 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
     # no evidence of a youth-care procurement (core)
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
-    other = other_purchase_sentences(full, title) | national_debate_sentences(full, title) | asking_or_supposing(full, title)
+    other = other_purchase_sentences(full, title) | national_debate_sentences(full, title)
+    asked = asking_or_supposing(full, title)  # branch rel9: no procedure evidence; the page's other cues stay
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
         full = _without(full, other)
         stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
                                                      for o in other)]
+    shown = full  # branch rel9: the page with its questions (a job advert's "Wat bieden wij?" is its own cue)
+    if asked:
+        full = _without(full, asked)
+        stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
+                                                     for o in asked)]
     acts = ((_particular_acts if on("rel.particular_procedure") else _core_acts)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
@@ -962,11 +968,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
                if on("stage.service_statement") else []))
-    adjacent = _matches(ADJACENT, full)
-    regulation = _matches(REGULATION, full)
-    stats = _matches(STATISTICS, full)
-    vacancy = _matches(VACANCY, full)
-    budget = _matches(BUDGET, full)
+    adjacent = _matches(ADJACENT, shown)
+    regulation = _matches(REGULATION, shown)
+    stats = _matches(STATISTICS, shown)
+    vacancy = _matches(VACANCY, shown)
+    budget = _matches(BUDGET, shown)
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
     in_title = (lambda s: on("rel.title_cue") and bool(title) and (s.get("sentence") or "").strip() == title.strip())
@@ -990,17 +996,18 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
+    # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
     together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
-        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
         # "jeugdhulpvoorzieningen")
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
-        for par in _paragraphs(full)) or any(
+        for par in _paragraphs(shown)) or any(
         # branch cv48: a particular procedure act in the sentence after one about youth care, in one paragraph ("De regio
         # sluit nieuwe contracten met aanbieders van jeugdhulp. De selectieleidraad staat op TenderNed.")
-        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(full))
+        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(shown))
     lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)
@@ -1020,7 +1027,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     motion = motion_text(text)  # branch rel8: a motion's own text proposes (core)
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
-    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
+    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, shown)) >= 2):
         rule, relevant = "vacancy", False
     # branch rel4: a title about money in the words only money news uses (BUDGET_CORE: "4,4 miljoen uit voor jeugdzorg",
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
