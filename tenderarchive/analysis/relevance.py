@@ -104,6 +104,10 @@ gewonnen", "heeft de opdracht gekregen voor de jeugdhulp", "gekozen als nieuwe a
 outcome (:func:`told_rounds`); a bare plural procedure term in a sentence that reports no step ("aanbestedingen elkaar
 snel opvolgen", "moeten inkoopprocedures tijdig starten") names the kind, no procurement (:func:`bare_plural`, as rule
 ``rel.particular_procedure`` (c) reads it).
+Since branch rel9 (core): the mood of a sentence -- a question ("Wanneer wordt de aanbesteding gegund?", written questions
+of a council) or a supposition ("Stel dat de contracten ... aflopen, dan moet zij nu de inkoop voorbereiden", "Als de
+aanbesteding mislukt, dan ...", and the sentences after it carrying its consequent "dan") -- reports no procurement: such
+sentences give no procedure evidence (:func:`asking_or_supposing`); the title is left alone.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -887,6 +891,41 @@ def motion_text(text: str) -> bool:
     return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
 
 
+#: Branch rel9: the mood of a sentence -- a question asks, a supposition supposes; neither reports a procurement. "Wanneer
+#: wordt de aanbesteding jeugdhulp gegund?" (a council's written question), "Stel dat de contracten van de gemeente ...
+#: aflopen op 1 januari 2022, dan moet zij nu de inkoop voorbereiden. De nieuwe contracten gaan dan in per 2022" (an
+#: adviser's example), "Als de aanbesteding mislukt, dan staan kinderen in de kou" (an opinion) tell what is asked or
+#: what would follow, not a step taken. Read by Dutch's own marks: the question mark; a sentence opening a supposition
+#: ("Stel dat", "Stel je voor", "Gesteld dat", "Veronderstel dat", "Mocht ...") or an if-then ("Als/Indien/Wanneer ...,
+#: dan ..."); and the sentences after it on its line that carry its consequent "dan" (not the "dan" of a comparison,
+#: "meer dan", nor "dan ook"). The title is left alone: a headline's question names what the page is about. In core:
+#: grammar, no kind of site.
+_SUPPOSE = re.compile(r"^\W*(?:stel(?: nu| nou| eens)?(?: dat\b|,)|stel je (?:eens )?voor\b|gesteld dat\b|veronderstel(?: nu)? dat\b|"
+                      r"aangenomen dat\b|mocht(?:en)?\b|(?:als|indien|wanneer|ingeval)\b[^.!?\n]{0,300}?,\s*dan\b)", re.I)
+_CONSEQUENT = re.compile(r"(?<!er )(?<!anders )(?<!niet )\bdan\b(?! ook\b)", re.I)
+
+
+def asking_or_supposing(full: str, title: str | None = None) -> set[str]:
+    """The sentences of ``full`` in the mood of a question or a supposition (branch rel9, see above)."""
+    out: set[str] = set()
+    head = (title or "").strip()
+    for line in full.split("\n"):
+        supposing = False
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“])", line):
+            s = sent.strip()
+            if not s or s == head:
+                continue
+            if s.endswith("?"):
+                out.add(sent)
+                continue
+            if _SUPPOSE.match(s) or (supposing and _CONSEQUENT.search(s)):
+                supposing = True
+                out.add(sent)
+            else:
+                supposing = False
+    return out
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
@@ -906,12 +945,18 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # no evidence of a youth-care procurement (core)
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
     other = other_purchase_sentences(full, title) | national_debate_sentences(full, title)
+    asked = asking_or_supposing(full, title)  # branch rel9: no procedure evidence; the page's other cues stay
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
         full = _without(full, other)
         stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
                                                      for o in other)]
+    shown = full  # branch rel9: the page with its questions (a job advert's "Wat bieden wij?" is its own cue)
+    if asked:
+        full = _without(full, asked)
+        stages = [s for s in stages or [] if not any((s.get("sentence") or "").strip() and (s.get("sentence") or "").strip() in o
+                                                     for o in asked)]
     acts = ((_particular_acts if on("rel.particular_procedure") else _core_acts)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
             + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
@@ -923,11 +968,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
                if on("stage.service_statement") else []))
-    adjacent = _matches(ADJACENT, full)
-    regulation = _matches(REGULATION, full)
-    stats = _matches(STATISTICS, full)
-    vacancy = _matches(VACANCY, full)
-    budget = _matches(BUDGET, full)
+    adjacent = _matches(ADJACENT, shown)
+    regulation = _matches(REGULATION, shown)
+    stats = _matches(STATISTICS, shown)
+    vacancy = _matches(VACANCY, shown)
+    budget = _matches(BUDGET, shown)
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
     in_title = (lambda s: on("rel.title_cue") and bool(title) and (s.get("sentence") or "").strip() == title.strip())
@@ -951,17 +996,18 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
+    # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
     together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
-        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
         # "jeugdhulpvoorzieningen")
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
-        for par in _paragraphs(full)) or any(
+        for par in _paragraphs(shown)) or any(
         # branch cv48: a particular procedure act in the sentence after one about youth care, in one paragraph ("De regio
         # sluit nieuwe contracten met aanbieders van jeugdhulp. De selectieleidraad staat op TenderNed.")
-        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(full))
+        _matches(YOUTH_CORE, a) and _particular_acts(PROCUREMENT_ACT, b) for a, b in _sentence_pairs(shown))
     lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)
@@ -981,7 +1027,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     motion = motion_text(text)  # branch rel8: a motion's own text proposes (core)
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
-    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, full)) >= 2):
+    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, shown)) >= 2):
         rule, relevant = "vacancy", False
     # branch rel4: a title about money in the words only money news uses (BUDGET_CORE: "4,4 miljoen uit voor jeugdzorg",
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title
