@@ -265,13 +265,8 @@ def deadline(value) -> tuple[str | None, int]:
     placeholder), not in its own zone, where it was a real closing date archived as ``2090-01-01T00:00:00+01:00``, a
     year no archived date has (readers take it for the placeholder it is, the spider re-checked it as open); and
     ``2090-01-01T00:30:00+02:00`` is 31 December 2089 in Amsterdam, a real date."""
-    moment = parse_timestamp(value)
-    if moment is None:
-        return None, 0
-    local = amsterdam(moment)
-    if local.year >= PLACEHOLDER_YEAR:
-        return None, 1
-    return iso(local), 0
+    local, placeholder = _amsterdam_moment(value)
+    return (iso(local) if local else None), placeholder
 
 
 def contract_day(value) -> tuple[str | None, int]:
@@ -280,13 +275,20 @@ def contract_day(value) -> tuple[str | None, int]:
     :func:`deadline`'s rule for a field archived as a day (the contract's start and end, ``aanvangOpdrachtDatum``
     and ``voltooiingOpdrachtDatum``: reference §4): a year ≥ 2090 in Amsterdam is TenderNed's "no real date"
     (§4, §12.4) in every date field, not only in the closing dates; it was archived as the contract's end."""
+    local, placeholder = _amsterdam_moment(value)
+    return (local_date(local) if local else None), placeholder
+
+
+def _amsterdam_moment(value):
+    """(the value's moment on Amsterdam's clock or None, 1 if its Amsterdam year is a placeholder ≥ 2090): the one
+    placeholder rule :func:`deadline` and :func:`contract_day` share."""
     moment = parse_timestamp(value)
     if moment is None:
         return None, 0
     local = amsterdam(moment)
     if local.year >= PLACEHOLDER_YEAR:
         return None, 1
-    return local_date(local), 0
+    return local, 0
 
 
 def clean_field(value) -> str | None:
