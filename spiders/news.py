@@ -760,16 +760,30 @@ def _form_address(select, value: str) -> str | None:
     return urlunsplit(action._replace(query=urlencode(fields + [(name, value)]), fragment=""))
 
 
+def _short_text(node, most: int = 30) -> str:
+    """A link's text with its spaces made single, or "" when it holds more than ``most`` other characters (no year or
+    month link is that long): read piece by piece up to there, not whole. A deeply nested page (a link left open holds
+    the rest of the page) had each link's whole text joined, twice a listing (the fresh-clone CI's
+    test_a_deeply_nested_listing_costs_about_what_a_flat_one_of_its_size_does)."""
+    pieces, seen = [], 0
+    for piece in node.itertext():
+        seen += len("".join(piece.split()))
+        if seen > most:
+            return ""
+        pieces.append(piece)
+    return " ".join("".join(pieces).split())
+
+
 def _year_choices(document):
     """The (text, address) of each way a page offers to go to another page of it: its links, and the options of a
     ``<select>`` (a year chooser: ``<option value="/nieuws/archief/2021">2021</option>``, navigated to by a script, or
     an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``).
     An option without a ``value`` has its text as its value, as in HTML."""
     for node in document.iter("a", "option"):
-        text = " ".join("".join(node.itertext()).split())
         if node.tag == "a":
-            yield text, node.get("href") or ""
+            yield _short_text(node), node.get("href") or ""
             continue
+        text = " ".join("".join(node.itertext()).split())
         value = (node.get("value") if node.get("value") is not None else text).strip()
         if not value:
             continue
@@ -783,7 +797,7 @@ def _year_choices(document):
 
 
 def year_archive_links(response, root: str, first_year: int, last_year: int, first_month: int = 1,
-                       last_month: int = 12) -> list[str]:
+                       last_month: int = 12, pages: list | None = None) -> list[str]:
     """The listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws/2021/``, ``/nieuws?jaar=2021``): the
     links on the listing's site whose text names a year (:data:`_ARCHIVE_YEAR_TEXT`) and whose address carries that
     year as a path segment or a query value, for the years ``first_year`` to ``last_year`` (the crawl's dates), newest
@@ -800,19 +814,29 @@ def year_archive_links(response, root: str, first_year: int, last_year: int, fir
 
     An article titled with a year alone at ``/nieuws/2021`` is read as that year's archive (a listing, whose own links
     are followed), never as an article; the registry's ``deny`` rules still apply to it."""
+    found: dict[str, tuple[int, int]] = {}
+    for url, year, month in archive_pages(response, root) if pages is None else pages:
+        if not first_year <= year <= last_year or (month is not None and not (
+                (first_year, first_month) <= (year, month) <= (last_year, last_month))):
+            continue
+        found.setdefault(url, (year, month or 13))
+    return sorted(found, key=lambda u: (-found[u][0], -found[u][1], u))
+
+
+def archive_pages(response, root: str) -> list[tuple[str, int, int | None]]:
+    """Every archive page by year or month the listing offers (:func:`year_archive_links` without the crawl's dates),
+    as (address, year, month or None) in the page's order: read once per listing page, for the pages to read and the
+    addresses never to ask as articles alike."""
     root_node = response.selector.root
     if root_node is None or not isinstance(getattr(root_node, "tag", None), str):
         return []
-    found: dict[str, int] = {}
+    pages = []
     for text, href in _year_choices(root_node.getroottree().getroot()):
         match = _ARCHIVE_YEAR_TEXT.fullmatch(text) if len(text) <= 30 else None
         if not match or not href:
             continue
         year = int(match.group("year"))
         month = MONTHS[match.group("month").lower()] if match.group("month") else None
-        if not first_year <= year <= last_year or (month is not None and not (
-                (first_year, first_month) <= (year, month) <= (last_year, last_month))):
-            continue
         try:
             url = on_listing_host(response.urljoin(href), root)
         except ValueError:
@@ -826,8 +850,8 @@ def year_archive_links(response, root: str, first_year: int, last_year: int, fir
             named = str(year) in [segment for segment in parts.path.split("/") if segment] \
                 or any(value == str(year) for _, value in parse_qsl(parts.query))
         if named and without_tracking(url) != without_tracking(root):
-            found.setdefault(without_tracking(url).split("#")[0], (year, month or 13))
-    return sorted(found, key=lambda u: (-found[u][0], -found[u][1], u))
+            pages.append((without_tracking(url).split("#")[0], year, month))
+    return pages
 
 
 def pager_shaped(anchor) -> bool:
@@ -2525,12 +2549,13 @@ class NewsSpider(BaseSpider):
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
         # nor are its archive pages by year (:func:`year_archive_links`, within the crawl's dates)
+        archives = archive_pages(response, root)   # read once: every year and month this page offers
         years = year_archive_links(response, root, self.arguments.from_date.year, self.arguments.until_date.year,
-                                   self.arguments.from_date.month, self.arguments.until_date.month)
+                                   self.arguments.from_date.month, self.arguments.until_date.month, archives)
         # an archive page of a year or month before the crawl's dates is not read, nor asked as an article (a list
         # of months in an <aside>, whose links are a listing's, had each older month asked as a page)
         not_articles = set(pagers) | set(next_urls) | {without_tracking(u) for u in rel_next_links(response, root, REL_PREV)} \
-            | state["pages"] | set(year_archive_links(response, root, 1900, 2099))
+            | state["pages"] | {url for url, _, _ in archives}
         links = set()
 
         def other_article(href: str) -> bool:
