@@ -8,7 +8,10 @@ discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
   Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering an HTML page that names its
-  feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them;
+  feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them; a paged feed's next page
+  (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
+  feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
+  before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
@@ -613,6 +616,27 @@ def feed_root(response):
             if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
                 raise
             return parse(declared)
+
+
+_ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
+
+
+def feed_page_links(root, url: str) -> list[str]:
+    """A feed's links to its next page (RFC 5005 §3: ``rel="next"``, one token of ``rel``): Atom's ``<link>`` of its
+    ``<feed>``, RSS 2.0's ``<atom:link>`` of its ``<channel>``, each relative to its ``xml:base`` (else the feed's
+    ``url``); http(s) addresses only, without their fragment."""
+    parent = root.find("channel") if root.tag == "rss" else root
+    found = []
+    for node in (parent.findall(_ATOM_LINK) if parent is not None else ()):
+        if "next" not in (node.get("rel") or "").lower().split() or not (node.get("href") or "").strip():
+            continue
+        try:
+            link = http_url(urljoin(node.base or url, node.get("href").strip()).split("#")[0])
+        except ValueError:
+            continue
+        if link and link not in found:
+            found.append(link)
+    return found
 
 
 #: MIME types that say nothing of the bytes (WHATWG MIME Sniffing §7.1 "unknown type"), and a type that is none.
@@ -2337,7 +2361,7 @@ class NewsSpider(BaseSpider):
             # a page that names its feeds (feed autodiscovery): the registry gave the news page, or the feed moved
             # and its old address sends there; read the feeds it names on the site's hosts, one level, none asked
             hosts, seen = site_hosts(site), {*(response.meta.get("redirect_urls") or ()), response.url}
-            feeds = [] if response.meta.get("advertised_by") else [
+            feeds = [] if response.meta.get("advertised_by") or response.meta.get("feed_chain") else [
                 url for url in advertised_feeds(response)
                 if url not in seen and (urlsplit(url).hostname or "").lower() in hosts]
             if feeds:
@@ -2361,6 +2385,7 @@ class NewsSpider(BaseSpider):
         atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
         dc = "{http://purl.org/dc/elements/1.1/}"
         links = []  # the page addresses it names (discovery_moved)
+        days = []  # each item's publication day, in the feed's order (feed_next_page)
         for item in root.iter("item", f"{atom}entry", f"{rss1}item"):
             # RSS 2.0's <link>, else its <guid> when that is the permalink (isPermaLink defaults to
             # true); RSS 1.0's (RDF, WordPress's /feed/rdf/) <link>; Atom's alternate <link href>,
@@ -2381,6 +2406,7 @@ class NewsSpider(BaseSpider):
             fetched = fetched_moment(response)
             published = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date")
                                  or item.findtext(f"{atom}published"), fetched)
+            days.append(_listed_iso(_moment(published))[:10])
             # an Atom entry's last change tells whether an archived page changed; its publication dates it
             when = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated"),
                             fetched) or published
@@ -2400,6 +2426,40 @@ class NewsSpider(BaseSpider):
                 if request:
                     yield request
         self.discovery_moved(site, response, links, "feed")
+        yield from self.feed_next_page(site, response, root, links, days)
+
+    def feed_next_page(self, site, response, root, links: list[str], days: list[str]):
+        """The next page of a paged feed (RFC 5005 §3, "Paged Feeds": the feed's ``<link rel="next">``, in RSS 2.0 an
+        ``<atom:link rel="next">`` in its ``<channel>``), whose older items the first page leaves out (a feed shows
+        its newest ten or so): asked as a feed of the same site, on the site's or the feed's own host, at most
+        ``NEWS_FEED_MAX_PAGES`` pages of one feed (:func:`feed_page_links`). The walk ends at a page naming no item,
+        or none not archived already (an earlier crawl read on from there), at a page dated newest first whose newest
+        item is before the crawl's ``--from-date`` (:meth:`listed_before_window`), and at a page it asked before (a
+        feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site)."""
+        # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
+        asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
+        hosts = site_hosts(site) | {(urlsplit(u).hostname or "").lower() for u in (*asked, response.url)}
+        following = [url for url in feed_page_links(root, response.url)
+                     if (urlsplit(url).hostname or "").lower() in hosts and url not in asked and url != response.url]
+        if not following or not links:
+            return
+        if all(page_key(self.page_url(site, link)) in self.known for link in links):
+            self.crawler.stats.inc_value("news/feed_pages_known")
+            return
+        if self.listed_before_window(days):
+            self.logger.info("%s: every item of this feed page is dated before the crawl's dates: its later pages "
+                             "are not read", response.url)
+            self.crawler.stats.inc_value("news/feed_past_window")
+            return
+        most = self.settings.getint("NEWS_FEED_MAX_PAGES")
+        if len(asked) >= most:
+            self.logger.warning("%s: the feed has more pages than NEWS_FEED_MAX_PAGES (%d): %s and later not read",
+                                asked[0], most, following[0])
+            self.crawler.stats.inc_value("news/feed_bounded")
+            return
+        self.crawler.stats.inc_value("news/feed_next_page")
+        yield from self.for_site(scrapy.Request(following[0], self.parse_feed, errback=self.errback, meta={
+            "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0])}))
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request

@@ -79,6 +79,8 @@ NEWS_REDIRECT_RECHECK_DAYS = 30
 NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
+# Pages of one paged feed (RFC 5005: its rel="next" link) read per crawl, the first included.
+NEWS_FEED_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the
 # protocol has no nesting): a deeper chain is recorded and not followed.
 NEWS_SITEMAP_MAX_DEPTH = 3
@@ -201,7 +203,7 @@ WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_
                       # which archived news pages a crawl asks again, and how far it follows sitemaps and OpenPub:
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",
-                      "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH", "NEWS_SITEMAPS_REREAD",
+                      "NEWS_OPENPUB_MAX_PAGES", "NEWS_FEED_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH", "NEWS_SITEMAPS_REREAD",
                       "NEWS_ARTICLE_MAX_PARTS",
                       # the largest page it read: a page a crawl read under a raised limit is read by its replay too
                       "NEWS_PAGE_MAX_BYTES"]
