@@ -88,6 +88,39 @@ def without_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, SESSION_PATH_PARAMETER.sub("", parts.path), query, ""))
 
 
+#: A query parameter asking a page's print version (its text in a bare template: ``?print=1``, ``?printable=true``,
+#: ``?afdrukken=1``, ``?printversie=ja``, or ``?format=print``, ``?view=print``, ``?weergave=afdrukken``), with a
+#: value that asks it ("1", "true", "yes", "ja", "on", none); Joomla's print link adds ``tmpl=component`` beside it
+#: (its bare template), which goes with it.
+PRINT_PARAMETER = re.compile(r"(?:print(?:able|page|view|version|versie)?|afdrukken)(?:=(?:1|true|yes|ja|on)?)?"
+                             r"|(?:format|view|output|layout|mode|weergave|versie)=(?:print(?:able)?|afdrukken)", re.I)
+_PRINT_TEMPLATE = re.compile(r"tmpl=component", re.I)
+
+
+def without_print(url: str) -> str:
+    """``url`` without the query parameters that ask its print version (:data:`PRINT_PARAMETER`): the page itself,
+    which a listing, feed or sitemap naming ``/nieuws/x?print=1`` beside (or instead of) ``/nieuws/x`` names twice; the
+    print template carries no canonical link, so each was archived as a page of its own. Other parameters keep their
+    order and spelling; a URL without such a parameter (``?page=2``, ``?print=0``) is returned as it is.
+
+    >>> without_print("https://www.gemeente.nl/nieuws/inkoop?print=1")
+    'https://www.gemeente.nl/nieuws/inkoop'
+    >>> without_print("https://a.nl/index.php?option=com_content&view=article&id=12&tmpl=component&print=1&layout=default")
+    'https://a.nl/index.php?option=com_content&view=article&id=12&layout=default'
+    >>> without_print("https://a.nl/nieuws?page=2&print=0")
+    'https://a.nl/nieuws?page=2&print=0'
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    pairs = [p for p in parts.query.split("&") if p]
+    if not any(PRINT_PARAMETER.fullmatch(unquote_plus(p)) for p in pairs):
+        return url
+    kept = [p for p in pairs if not PRINT_PARAMETER.fullmatch(unquote_plus(p)) and not _PRINT_TEMPLATE.fullmatch(p)]
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
 def page_key(url: str) -> str:
     """What two URLs of one page have in common: host without ``www.`` (news-sites.md §2.2: a
     site answers on both), path without a trailing slash, no fragment, no tracking parameters;

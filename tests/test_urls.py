@@ -79,3 +79,16 @@ def test_a_lone_surrogate_anywhere_is_no_url():
         for value in (f"https://x.nl/{ch}", f"https://x{ch}.nl/", f"{ch}https://x.nl/a", f"https://x.nl/a?q={ch}"):
             assert http_url(value) is None, repr(value)
     assert http_url("https://x.nl/\U0001f600") == "https://x.nl/\U0001f600"   # a whole character beyond U+FFFF stays
+
+
+def test_a_print_versions_parameters_go_and_no_others():
+    """``without_print``: the parameters asking a page's print version go (Joomla's ``tmpl=component`` with them),
+    every other parameter stays in its order; a value that asks no print version, or a word merely containing
+    "print", is no print parameter."""
+    assert urls.without_print("https://a.nl/nieuws/x?id=3&print=1") == "https://a.nl/nieuws/x?id=3"
+    assert urls.without_print("https://a.nl/nieuws/x?Printable=TRUE&b=2") == "https://a.nl/nieuws/x?b=2"
+    assert urls.without_print("https://a.nl/x?weergave=afdrukken") == "https://a.nl/x"
+    assert urls.without_print("https://a.nl/x?print") == "https://a.nl/x"
+    for kept in ("https://a.nl/x?tmpl=component", "https://a.nl/x?print=0", "https://a.nl/x?blueprint=1",
+                 "https://a.nl/printen?view=list", "https://a.nl/x?view=printer"):
+        assert urls.without_print(kept) == kept

@@ -1,6 +1,6 @@
 """The news spider, sixty-eighth pass against docs/reference/news-sites.md as an evaluator would test it: a feed
 paged by its ``rel="next"`` link (§2.1's built-in RSS2/Atom feeds, which show only their newest items; RFC 5005 §3,
-"Paged Feeds"), on real loopback crawls of SYNTHETIC feeds and pages (labelled like tests/fixtures/news), crawled with
+"Paged Feeds"), and a listing naming a page's print version (``?print=1``), on real loopback crawls of SYNTHETIC feeds and pages (labelled like tests/fixtures/news), crawled with
 ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
-from tests.spiders.test_news_reference66 import titles
+from tests.spiders.test_news_reference6 import HTML, listing_of
+from tests.spiders.test_news_reference60 import ARTICLE
+from tests.spiders.test_news_reference66 import article, crawl, titles
 from tests.spiders.test_news_reference67 import article_of
 
 ATOM = "application/atom+xml; charset=utf-8"
@@ -108,3 +110,28 @@ def test_a_feed_page_naming_only_archived_items_ends_the_walk(tmp_path):
     rows, asked, _ = crawl_feed(tmp_path, site(atom_page), times=2)
     assert [p for p in asked if p.startswith("/feed")] == ["/feed/"]
     assert titles(rows) == [f"Inkoop {n}" for n in "abcdef"]
+
+
+def print_version(title: str) -> tuple[str, bytes]:
+    """A SYNTHETIC print version of a page: its title and text in a bare template, no canonical link, no menu."""
+    return HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                  f"<title>{title}</title></head><body onload='window.print()'><h1>{title}</h1>"
+                  f"<p>Gepubliceerd op 3 maart 2021</p>{ARTICLE}</body></html>").encode()
+
+
+def test_a_pages_print_version_is_the_page_itself(tmp_path):
+    """A listing naming an item's print version beside it (``?print=1``), or instead of it (``?afdrukken=true``,
+    ``?view=print``): the print template (no canonical link, other markup) was archived as a page of its own, each
+    item twice, or under its print address. The print address is now the page's own: asked once there, archived
+    once; a page whose address has "print" in its path, or a parameter that asks no print version
+    (``?print=0``), is a page as before."""
+    routes = {"/nieuws": listing_of("/nieuws/inkoop", "/nieuws/inkoop?print=1", "/nieuws/andere?afdrukken=true",
+                                    "/nieuws/derde?id=3&view=print", "/nieuws/printen-op-school", "/nieuws/vierde?print=0"),
+              "/nieuws/inkoop": article("Inkoop nu"), "/nieuws/inkoop?print=1": print_version("Inkoop nu"),
+              "/nieuws/andere": article("Inkoop andere"), "/nieuws/andere?afdrukken=true": print_version("Inkoop andere"),
+              "/nieuws/derde?id=3": article("Inkoop derde"), "/nieuws/derde?id=3&view=print": print_version("Inkoop derde"),
+              "/nieuws/printen-op-school": article("Printen op school"), "/nieuws/vierde?print=0": article("Vierde")}
+    rows, asked = crawl(tmp_path, routes)
+    assert sorted(r["url"].split("/", 3)[3] for r in rows) == [
+        "nieuws/andere", "nieuws/derde?id=3", "nieuws/inkoop", "nieuws/printen-op-school", "nieuws/vierde?print=0"]
+    assert not any(p.endswith(("print=1", "afdrukken=true", "view=print")) for p in asked)
