@@ -444,14 +444,60 @@ def _archived_by_unfinished(conn, rows: list[dict], killed: set[int]) -> dict[in
     return said
 
 
-def unfinished_said(crawl_id: int, counts: dict) -> str:
-    """The line ``status`` gives a crawl that never closed (:func:`_archived_by_unfinished`)."""
+def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str:
+    """The line ``status`` gives a crawl that never closed (:func:`_archived_by_unfinished`); ``row``: its
+    ``crawls`` row, whose spider and arguments give the command that crawls its window again
+    (:func:`crawl_again_command`)."""
+    again = crawl_again_command(row) if row else None
+    arguments = _arguments_of(row)
+    # the TenderNed spider's incremental run lists again from the first day of an unfinished crawl of its profile
+    # (spiders/tenderned.py, queries.unfinished_crawls); a sample crawl is not reached back to
+    profile = arguments.get("profile") if (row or {}).get("spider") == "tenderned" and not arguments.get("sample") \
+        else None
     return (f"unfinished: killed before it closed, so its counts were never recorded; it had archived "
             f"{counts['notices']} notice{'s' * (counts['notices'] != 1)} and {counts['articles']} news "
             f"page{'s' * (counts['articles'] != 1)} (written last by it) from {counts['fetches']} "
             f"response{'s' * (counts['fetches'] != 1)} fetched; nothing it archived was removed "
-            f"(`tenderarchive export crawl_wijzigingen --param crawl_id={crawl_id}` lists them; the next crawl "
-            f"fetches what it left)")
+            f"(`tenderarchive export crawl_wijzigingen --param crawl_id={crawl_id}` lists them; "
+            + (f"the next crawl of profile {profile} lists again from its first day" if profile
+               else "the next crawl fetches what it left")
+            + (f"; to crawl its window again now, run `{again}` (with the --jobdir it had, if any: its queue was "
+               f"never written, so the run sets the folder's state aside and crawls the window afresh)" if again
+               else "") + ")")
+
+
+def _arguments_of(row: dict | None) -> dict:
+    """A ``crawls`` row's ``arguments`` as a dict ({} where unreadable)."""
+    try:
+        arguments = json.loads((row or {}).get("arguments") or "{}")
+    except (ValueError, TypeError):
+        return {}
+    return arguments if isinstance(arguments, dict) else {}
+
+
+def crawl_again_command(row: dict) -> str | None:
+    """The ``tenderarchive crawl`` command that crawls again what the crawl of ``row`` set out to (its spider, profile,
+    source registry, sites, sample and window, from ``crawls.arguments``), or None where its arguments do not say. A
+    crawl killed before it closed (its line in ``status``) said "the next crawl fetches what it left", which the next
+    scheduled crawl does only for its own profile (a killed ``--profile wmo`` backfill was never listed again by the
+    nightly youth-care crawl) or sites."""
+    import shlex
+
+    arguments = _arguments_of(row)
+    spider = row.get("spider")
+    if not spider or not arguments.get("from_date") or not arguments.get("until_date"):
+        return None
+    parts = ["tenderarchive", "crawl", spider]
+    if arguments.get("profile"):
+        parts += ["--profile", str(arguments["profile"])]
+    if arguments.get("sources") and arguments["sources"] != "tenderarchive/sources.yaml":
+        parts += ["--sources", str(arguments["sources"])]
+    for site in arguments.get("site") or () if isinstance(arguments.get("site"), list) else ():
+        parts += ["--site", str(site)]
+    parts += ["--from-date", str(arguments["from_date"]), "--until-date", str(arguments["until_date"])]
+    if arguments.get("sample"):
+        parts += ["--sample", str(arguments["sample"])]
+    return shlex.join(parts)
 
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None,
@@ -491,7 +537,7 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
                   f"one of them archived new and this run wrote again is counted (and listed in crawl_wijzigingen) "
                   f"by that run")
         if r["crawl_id"] in (unfinished or {}):
-            print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']])}")
+            print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r)}")
 
 
 def _resumes(arguments) -> list[int]:

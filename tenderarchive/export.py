@@ -64,6 +64,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import operator
 import os
@@ -511,22 +512,22 @@ def _excel_cell(value):
     return _cell(value)
 
 
-def _refuse_unasked(conn, sql: str, params: dict | None, name: str | None) -> None:
+def _refuse_unasked(cursor, sql: str, params: dict | None, name: str | None):
     """Refuse an export that reads a ``:NAME`` it was not given, which the query gives no meaning when empty
     (:func:`defaulted_parameters`), when it has no rows: ``export crawl_wijzigingen`` without ``--param crawl_id=N``
     wrote a CSV header and nothing else at exit 0 (a note on stderr alone), which a script took for "nothing
     changed". Nothing is written; the message names what to give. A query that has rows without it is exported
-    as before (the note of the empty parameters is for an export of no rows)."""
+    as before (the note of the empty parameters is for an export of no rows). The rows to export: ``cursor``'s, its
+    first row read here put back in front (the query is run once: a second run to probe it cost a slow saved search
+    its time twice, and read a different archive than the rows written when a crawl committed in between)."""
     defaulted = defaulted_parameters(sql)
     missing = [n for n in named_parameters(sql) if not str((params or {}).get(n) or "").strip() and n not in defaulted]
     if not missing:
-        return
-    _, probe = rows(conn, sql, params)
-    try:
-        if probe.fetchone() is not None:
-            return
-    finally:
-        probe.close()
+        return cursor
+    first = cursor.fetchone()
+    if first is not None:
+        return itertools.chain([first], cursor)
+    cursor.close()
     what = f"the saved search {name}" if name else "the query"
     raise ExportError(f"{what} needs {', '.join(f'--param {n}=VALUE' for n in missing)} (not given, so empty, it "
                       f"has no rows; it reads {', '.join(':' + n for n in named_parameters(sql))})")
@@ -615,7 +616,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         else:  # a query of one's own without an order: by its columns, as a view without one
             sql = in_column_order(conn, sql)
         columns, cursor = rows(conn, sql, params)
-        _refuse_unasked(conn, sql, params, table_or_sql.strip() if named else None)
+        cursor = _refuse_unasked(cursor, sql, params, table_or_sql.strip() if named else None)
         keep = None
         if fmt == "csv" and named and conn.execute(
                 "select count(*) = 0 from sqlite_master where name = ? collate nocase and type in ('table', 'view')",

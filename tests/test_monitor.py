@@ -452,6 +452,46 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     assert files() == left   # status, export and the refused export wrote nothing, not even beside the archive
 
 
+def test_status_says_the_command_that_crawls_a_killed_crawls_window_again(tmp_path):
+    """A crawl killed before it closed (SIGKILL: in a --jobdir its queue was never written, nothing to resume) was
+    told in ``status`` as "the next crawl fetches what it left": the next nightly crawl, of the default profile,
+    never lists a killed ``--profile all`` backfill's years again, nor does any crawl of a news site list a killed
+    one-site crawl's window. Its line names its own command, from its recorded arguments, which the command line
+    takes as they are (exit 2 for a bad one). Synthetic crawl history."""
+    import shlex
+
+    from tenderarchive.cli import parser
+
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    recorded = {
+        1: ("tenderned", {"from_date": "2016-01-01", "until_date": "2016-12-31", "profile": "all",
+                          "queries": ["all"]}, "tenderarchive crawl tenderned --profile all --from-date 2016-01-01 "
+                                               "--until-date 2016-12-31"),
+        2: ("news", {"from_date": "2024-03-01", "until_date": "2024-03-31", "sources": "mijn sites.yaml",
+                     "sites": ["leiden"], "site": ["leiden"]},
+            "tenderarchive crawl news --sources 'mijn sites.yaml' --site leiden --from-date 2024-03-01 "
+            "--until-date 2024-03-31"),
+    }
+    for crawl_id, (spider, arguments, _) in recorded.items():
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": spider, "arguments": json.dumps(arguments),
+                             "started": (now - timedelta(hours=3 - crawl_id)).isoformat(), "status": "failed",
+                             "finish_reason": "killed"})
+    db.close()
+    out = status(db_path)
+    lines = {crawl_id: [line for line in out.stdout.splitlines() if f"crawl_id={crawl_id}`" in line]
+             for crawl_id in recorded}
+    for crawl_id, (spider, arguments, command) in recorded.items():
+        [line] = lines[crawl_id]
+        assert f"to crawl its window again now, run `{command}` (with the --jobdir it had" in line, line
+        argv = shlex.split(command)[1:]
+        parsed = parser().parse_args(argv)
+        assert (parsed.spider, parsed.from_date, parsed.until_date) == (spider, arguments["from_date"],
+                                                                        arguments["until_date"])
+    assert "the next crawl of profile all lists again from its first day" in lines[1][0]
+
+
 def test_status_json_says_killed_where_the_table_and_the_exit_code_do(tmp_path):
     """``status --json`` (the crawls for scripts) listed a killed crawl (``running`` in the archive, no crawl lock
     held) as ``running`` while the table beside it said ``killed``, ``--sources-json`` said ``killed`` and the exit

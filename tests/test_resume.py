@@ -220,8 +220,17 @@ def test_a_backfill_killed_in_a_job_folder_is_crawled_again_whole_by_the_next_ru
     archived_before = sqlite_utils.Database(db)["notices"].count
     assert 3 <= archived_before < 120
 
+    # status names the killed crawl's own command (it said "the next crawl fetches what it left"): run with the job
+    # folder, the API address and the test's settings, it is the rerun
+    said = forkcli.run(["status", "--db", db], cwd=ROOT, timeout=120)
+    again = re.search(r"run `tenderarchive (crawl [^`]+)` \(with the --jobdir it had", said.stdout)
+    assert again, said.stdout
+    import shlex
+
+    rerun = [*shlex.split(again.group(1)), "--db", db, "--api-url", server.api_url, "--jobdir", job, *FAST,
+             "-s", "ARCHIVE_BATCH_ITEMS=1"]
     server.api.faults.clear()
-    second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
+    second = forkcli.run(rerun, cwd=ROOT, timeout=300)
     assert second.returncode == 0, second.stderr[-2000:]
     assert sqlite_utils.Database(db)["notices"].count == 120
     assert "did not close" in second.stderr

@@ -362,6 +362,11 @@ def started_day(started) -> date | None:
 #: ``queries`` (recorded to know which of them listed which years: :func:`complete_crawls`) are no scope either: a
 #: profile edited is the same profile, its crawls one chain, and a term dropped settles nothing for ever.
 _NARROWING = ("from_date", "until_date", "sample", "site", "queries")
+#: Arguments that say how a crawl ran, not what it crawled: ``resumes``, the crawls a run resumed with ``--jobdir``
+#: (tenderarchive/extensions.py ``resumed_crawls``, written when it closes). No scope either: a resumed crawl that
+#: ended partial was covered by no later crawl (none resumed the same crawls), its window listed again by every later
+#: run, for ever; and a resumed crawl that completed broke the chain of complete crawls an incremental run continues.
+_HOW_IT_RAN = ("resumes",)
 
 
 def _json_column(row: dict, column: str, kind: type):
@@ -379,7 +384,7 @@ def _arguments(row: dict) -> dict | None:
 
 def _scope(arguments: dict) -> dict:
     """What a crawl's arguments say it crawled besides its window: the profile, the source registry."""
-    return {key: value for key, value in arguments.items() if key not in _NARROWING}
+    return {key: value for key, value in arguments.items() if key not in _NARROWING and key not in _HOW_IT_RAN}
 
 
 def _window(arguments: dict, started) -> tuple[date, date] | None:

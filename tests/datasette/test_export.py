@@ -386,6 +386,38 @@ def test_an_export_missing_a_parameter_it_needs_is_refused_not_an_empty_csv(demo
         assert given.returncode == 0 and given.stderr == b"" and given.stdout.count(b"\r\n") > 1, given.stderr
 
 
+def test_an_export_missing_a_parameter_runs_its_query_once(demo_archive, tmp_path, monkeypatch):
+    """The refusal of an export missing a parameter it needs (above) ran the query to see whether it had rows, then
+    again to write them: a slow saved search cost its time twice, and the rows written were read in another snapshot
+    than the probe. Each export runs its query once, traced on the real read-only connection: the refusal, a query
+    with rows without the parameter, and one given it."""
+    from tenderarchive import export as module
+
+    ran: list[str] = []
+    real = module.connect_read_only
+
+    def traced(path):
+        conn = real(path)
+        conn.set_trace_callback(ran.append)
+        return conn
+
+    monkeypatch.setattr(module, "connect_read_only", traced)
+    queries = {"unasked": "select 'trace-me' as a where :x = 'y'", "rows without it": "select 'trace-me' as a where :x = ''",
+               "given": "select 'trace-me' as a where :x = 'y'"}
+    for case, sql in queries.items():
+        ran.clear()
+        target = tmp_path / f"{case}.csv"
+        params = {"x": "y"} if case == "given" else None
+        if case == "unasked":
+            with pytest.raises(module.ExportError, match="needs --param x=VALUE"):
+                module.export(demo_archive, sql, output=str(target), params=params)
+            assert not target.exists()
+        else:
+            assert module.export(demo_archive, sql, output=str(target), params=params) == 1
+            assert target.read_text(encoding="utf-8").splitlines() == ["a", "trace-me"]
+        assert sum(statement.startswith("select 'trace-me'") for statement in ran) == 1, (case, ran)
+
+
 def test_an_export_of_no_rows_names_a_defaulted_parameter_as_its_default(demo_archive):
     """An export of no rows named every parameter not given "not given, so empty": :sinds of
     jeugdregio_aanbestedingen, whose empty value keeps every procurement, and :since of new_this_week, whose

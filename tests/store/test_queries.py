@@ -165,6 +165,36 @@ def test_a_profile_edited_between_crawls_is_one_chain_of_crawls(tmp_path):
         ["search:jeugdhulp", "search:Wmo"], ["search:jeugdhulp"]]
 
 
+def test_a_crawl_resumed_with_a_job_folder_is_one_chain_with_the_crawls_before_and_after_it(tmp_path):
+    """A run resumed with ``--jobdir`` records the crawls it resumed in its arguments (``resumes``, written when it
+    closes: tenderarchive/extensions.py ``resumed_crawls``), which were taken for its scope, as a profile's queries
+    were (above): a resumed backfill that ended partial (a list page failed) was covered by no later complete crawl,
+    none of which resumed crawl 2, so every later run listed its years again, for ever; and a resumed crawl that
+    completed was left out of the chain of complete crawls the next incremental run continues. Synthetic rows."""
+    import json
+
+    failed_page = [{"url": "http://127.0.0.1:1/papi/tenderned-rs-tns/v2/publicaties?page=3", "error": "HTTP 500"}]
+    # partial: crawl 4 lists the resumed backfill's window again; complete: crawl 4 continues from it
+    for last, after in (("partial", ("2021-01-28", "2021-07-31")), ("complete", ("2021-06-28", "2021-07-31"))):
+        path = tmp_path / f"{last}.db"
+        db = sqlite_utils.Database(path)
+        ensure_schema(db)
+        for crawl_id, status, window, resumes, errors in (
+                (1, "complete", ("2021-01-01", "2021-01-31"), None, []),
+                (2, "failed", ("2021-01-28", "2021-06-30"), None, []),   # interrupted (Ctrl-C) in its job folder
+                (3, last, ("2021-01-28", "2021-06-30"), [2], failed_page if last == "partial" else []),
+                (4, "complete", after, None, [])):
+            arguments = {"from_date": window[0], "until_date": window[1], "profile": "youth_care"}
+            if resumes:
+                arguments["resumes"] = resumes
+            db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": status,
+                                 "started": f"{window[1]}T10:00:00+00:00", "arguments": json.dumps(arguments),
+                                 "errors": json.dumps(errors)}, alter=True)
+        db.close()
+        assert unfinished_crawls(path, "tenderned") == [], last
+        assert last_complete_crawl(path, "tenderned")["crawl_id"] == 4, last
+
+
 def test_a_crawl_stopped_before_it_ended_keeps_its_window_whatever_errors_it_recorded(tmp_path):
     """A crawl stopped before it ended (SIGTERM, a ``CLOSESPIDER_*`` bound, the memory limit: partial by its close
     reason) may have left list pages unasked; the stop itself is no error. A partial crawl whose every error is
