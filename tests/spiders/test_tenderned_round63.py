@@ -1,6 +1,7 @@
 """TenderNed API conformance, round 63, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
 archive: CPV codes sent as plain strings (reference §4) say not which code is the main one, so they keep the archived
-main code. The records are SYNTHETIC."""
+main code; a contract notice TenderNed has no rendering of (its ``/html`` answers 404) is read, of nothing, once. The
+records are SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -69,3 +70,44 @@ def test_a_new_notice_sent_plain_codes_has_no_main_flag_said(snapshot, serve_api
     assert first.crawl["status"] == "complete", first.errors
     assert main_flags(first.db, 300301) == {"85311300-5": None, "85121270-6": None}
     assert first.db["notices"].get(300301)["cpv_main"] == "85311300-5"
+
+
+def test_a_contract_notice_without_rendering_is_not_asked_again(snapshot, serve_api, crawl):
+    """Contract notice 300301's ``/html`` answers 404: TenderNed has no rendering of it (no lots or estimates to read;
+    reference §6). The spider logged it "archived without it", but kept it as never read: every crawl that fetched the
+    notice's detail again (its window listed again) asked its ``/html`` again, for the same 404, for ever. Now the
+    answer is a complete fetch, recorded (``notice_results`` layout "none", its provenance): the next crawl fetches
+    the detail and not the ``/html``."""
+    by_id(snapshot, 300301)["html_status"] = 404
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    assert server.api.log.count(f"{API}300301/html") == 1
+    [row] = first.db["notice_results"].rows_where("publication_id = 300301")
+    assert (row["layout"], row["lot_count"], row["award_count"]) == ("none", 0, 0)
+    assert row["source_url"].endswith(f"{API}300301/html") and row["sha256"]
+
+    details = server.api.log.count(f"{API}300301")
+    second = crawl(server.api_url, **OPEN)
+    assert second.crawl["status"] == "complete", second.errors
+    assert server.api.log.count(f"{API}300301") > details  # its detail fetched again with its row ...
+    assert server.api.log.count(f"{API}300301/html") == 1  # ... its /html not
+    assert second.crawl["items_updated"] == 0
+
+
+def test_a_contract_notices_rendering_that_fails_is_still_asked_again(snapshot, serve_api, crawl):
+    """A real failure is no answer: a contract notice's ``/html`` answering 500 (past its retries) records no reading
+    and is asked again by the next crawl, which reads it."""
+    contract = by_id(snapshot, 300301)
+    contract["html_status"] = 500
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert list(first.db["notice_results"].rows_where("publication_id = 300301")) == []
+
+    del contract["html_status"]
+    asked = server.api.log.count(f"{API}300301/html")
+    second = crawl(server.api_url, **OPEN)
+    assert second.crawl["status"] == "complete", second.errors
+    assert server.api.log.count(f"{API}300301/html") == asked + 1
+    [row] = second.db["notice_results"].rows_where("publication_id = 300301")
+    assert row["layout"] == "eforms"
