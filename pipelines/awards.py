@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 
-from tenderarchive.awards.html import parse_response
+from tenderarchive.awards.html import empty_parse, parse_response
 from tenderarchive.awards.pdf import PdfLimits, parse_pdf
 from tenderarchive.awards.rows import html_results, ocds_results, only_columns, pdf_results, year
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
@@ -94,6 +94,13 @@ class AwardsPipeline:
                 if self.stats:
                     self.stats.inc_value("awards/html_parsed")
                     self.stats.inc_value("awards/awards", len(parsed["awards"]))
+            elif item.html_absent:
+                # a contract notice TenderNed has no rendering of (its /html answered 404 or 410): read, of nothing
+                # (layout "none"), so the next crawl does not ask it again (spiders/tenderned.py html_failed)
+                provenance = {"source_url": item.html_url, "fetched_at": item.html_fetched_at or item.fetched_at,
+                              "sha256": item.html_sha256}
+                item.record["results"] = html_results(
+                    notice, empty_parse("none", [f"no rendering: HTTP {item.html_absent}"]), provenance)
         elif isinstance(item, OCDSProcedureItem):
             item.record = ocds_record(item, self.notice_url)
         return item

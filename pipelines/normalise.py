@@ -730,7 +730,8 @@ def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
     distinct: dict[str, dict] = {}
     for row in rows:
         seen = distinct.setdefault(row["cpv"], dict(row))
-        seen["is_main"] = max(seen["is_main"], row["is_main"])
+        said = [flag for flag in (seen["is_main"], row["is_main"]) if flag is not None]  # None: not said (unknown)
+        seen["is_main"] = max(said) if said else None
         seen["label"] = seen["label"] or row["label"]
     return distinct
 
@@ -851,9 +852,14 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "publication_id": publication_id, "cpv": code, "cpv_8": code8, "cpv_raw": text_value(raw),
             # a label of no shape is none (label_text); the writer keeps the code's archived label for none
             "label": label_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
-            "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
+            # a plain code (§4: codes "sometimes plain strings") or an object without ``isHoofdOpdracht`` says not
+            # whether it is the main code: None (unknown), which the writer fills from the archive
+            # (writes.with_archived_labels); it was 0, so a plain list flipped the main code's flag at every crawl
+            "is_main": flag(entry.get("isHoofdOpdracht")) if isinstance(entry, dict) else None,
         })
     cpv_rows = list(_distinct_cpv(cpv_rows).values())
+    if any(c["is_main"] == 1 for c in cpv_rows):  # a code said main: the others are not (§4: usually exactly one)
+        cpv_rows = [c if c["is_main"] is not None else {**c, "is_main": 0} for c in cpv_rows]
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
     # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes
     # plain strings"), or one of them alone: a lone "NL33" dropped the notice in every crawl

@@ -1921,6 +1921,16 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure_message(failure, 200))
             self.crawler.stats.inc_value("tenderned/html_unavailable")
+            if response is not None and response.status in (404, 410):
+                # TenderNed's answer that the notice has no rendering: the fetch is complete, nothing to read. It
+                # was archived as never read, so every crawl that fetched the notice's detail again (its window
+                # listed again) asked the /html again, for the same 404. Recorded as read, of no rendering
+                # (notice_results layout "none"): asked again only when the notice changes type or procedure.
+                item = self.with_status_row(item)
+                provenance = self.provenance(response)
+                item.html_absent = response.status
+                item.html_url, item.html_fetched_at, item.html_sha256 = (
+                    response.url, provenance["fetched_at"], provenance["sha256"])
         else:
             # closed: no re-check while open asks it again, and its lots' estimates were lost for good
             self.errback(failure, note=" (the /html of a closed contract notice; asked again next run)")

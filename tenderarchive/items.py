@@ -30,6 +30,9 @@ class NoticeItem:
     html_url: str | None = None
     html_fetched_at: str | None = None
     html_sha256: str | None = None
+    # the HTTP status (404, 410) of a contract notice's /html that TenderNed answered "no rendering": a complete
+    # fetch with nothing to read, archived as such (notice_results layout "none"), so not asked again
+    html_absent: int | None = None
     # GET /publicaties/{id}/pdf of a result notice whose /html failed or named no winner (the fallback)
     pdf_body: bytes | None = None
     pdf_url: str | None = None

@@ -253,6 +253,12 @@ def _parse_html(html: str) -> dict:
     return _empty("unknown", ["unknown layout: neither eForms rows nor 'Afdeling' sections"] if html else [])
 
 
+def empty_parse(layout: str, problems) -> dict:
+    """A parse of no rendering (no lots, awards or winners) in ``layout``: "none" for a notice TenderNed has no
+    rendering of (its ``/html`` answered 404 or 410, pipelines/awards.py)."""
+    return _empty(layout, problems)
+
+
 def _empty(layout, problems):
     return {"layout": layout, "language": None, "buyer": None, "procedure": {}, "lots": [], "awards": [],
             "suppliers": [], "problems": list(problems)}

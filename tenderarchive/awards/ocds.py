@@ -52,7 +52,7 @@ from tenderarchive.awards.html import amount_fields, buyer_as_supplier, parse_no
 from tenderarchive.awards.names import foreign_country, kvk_number, kvk_only, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
-from tenderarchive.values import cpv_parts
+from tenderarchive.values import contract_day, cpv_parts
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
@@ -305,6 +305,20 @@ def _day(value) -> str | None:
     return parse_notice_date(value) if isinstance(value, str) else None
 
 
+def _contract_day(value) -> str | None:
+    """The day of a contract period's date (:func:`_day`), or None for a placeholder: a year ≥ 2090 in Amsterdam is
+    TenderNed's "no real date" (reference tenderned-api.md §4, §12.4), the rule the API's contract dates follow
+    (``values.contract_day``, applied here, not copied). A date the converter wrote (``2099-12-31T00:00:00Z``, or the
+    Excel's ``31-12-2099``) was archived as a contract "ending" in 2099, on the lot and the procedure."""
+    if not isinstance(value, str) or (day := _day(value[:100])) is None:
+        return None
+    try:
+        placeholder = contract_day(value[:100])[1]  # a timestamp: its year on Amsterdam's clock (2089-12-31T23:30Z)
+    except (ValueError, OverflowError):
+        placeholder = contract_day(day)[1]  # a form only _day reads (the Excel's dd-mm-yyyy): its day
+    return None if placeholder else day
+
+
 #: the longest contract length read, in days (a century): a larger number is no contract's length
 MAX_DURATION_DAYS = 36_525
 
@@ -314,7 +328,8 @@ def contract_period(period) -> dict:
     ``YYYY-MM-DD`` and its length in whole days as given (``durationInDays``; a whole number written as text or as
     1095.0 too). Nothing is derived: a period given only as a length keeps that length and no end date (the reference
     gives the converter's ``{"durationInDays": 1095}``, §6.3, and no start to count from), a period of two dates no
-    length. A value that is no date or no whole number of days (negative, beyond a century, a fraction) is None."""
+    length. A value that is no date or no whole number of days (negative, beyond a century, a fraction) is None, and
+    so is a placeholder date (a year ≥ 2090: :func:`_contract_day`)."""
     period = period if isinstance(period, dict) else {}
     days = period.get("durationInDays")
     if isinstance(days, str) and re.fullmatch(r"\s*\d{1,9}(?:\.0+)?\s*", days):
@@ -322,8 +337,7 @@ def contract_period(period) -> dict:
     if isinstance(days, bool) or not isinstance(days, (int, float, Decimal)) or not math.isfinite(days) \
             or days != int(days) or not 0 <= days <= MAX_DURATION_DAYS:
         days = None
-    return {"start_date": _day(period.get("startDate")[:100]) if isinstance(period.get("startDate"), str) else None,
-            "end_date": _day(period.get("endDate")[:100]) if isinstance(period.get("endDate"), str) else None,
+    return {"start_date": _contract_day(period.get("startDate")), "end_date": _contract_day(period.get("endDate")),
             "duration_days": int(days) if days is not None else None}
 
 

@@ -624,15 +624,53 @@ def record_version(db, table: str, key: str, old: dict, new: dict, when: str | N
 
 def with_archived_labels(db: sqlite_utils.Database, publication_id: int, rows: list[dict]) -> list[dict]:
     """A notice's CPV rows, each without a label (its ``omschrijving`` left out, or sent of no shape:
-    docs/reference/tenderned-api.md §4, §13) given the label archived for the same code. :func:`sync_rows` makes the
-    rows exactly these, so such a detail replaced the archived label with NULL (no downgrade, as :func:`keep_omitted`
-    keeps a notice's columns)."""
-    if all(row.get("label") is not None for row in rows):
+    docs/reference/tenderned-api.md §4, §13) given the label archived for the same code, and each that says not
+    whether it is the main code (``is_main`` None: sent as a plain code, §4, or without ``isHoofdOpdracht``) the flag
+    archived for the same code. :func:`sync_rows` makes the rows exactly these, so such a detail replaced the archived
+    label with NULL, and the main code's flag with 0 (a change at every crawl that sent the codes plain; no downgrade,
+    as :func:`keep_omitted` keeps a notice's columns)."""
+    if all(row.get("label") is not None and row.get("is_main") is not None for row in rows):
         return rows
-    archived = dict(db.conn.execute("select cpv, label from notice_cpv where publication_id = ? and label is not null",
-                                    [publication_id]).fetchall())
-    return [row if row.get("label") is not None or row["cpv"] not in archived else {**row, "label": archived[row["cpv"]]}
-            for row in rows]
+    archived = {cpv: (label, is_main) for cpv, label, is_main in db.conn.execute(
+        "select cpv, label, is_main from notice_cpv where publication_id = ?", [publication_id]).fetchall()}
+    filled = []
+    for row in rows:
+        label, is_main = archived.get(row["cpv"], (None, None))
+        if (row.get("label") is None and label is not None) or (row.get("is_main") is None and is_main is not None):
+            row = {**row, "label": row.get("label") if row.get("label") is not None else label,
+                   "is_main": row.get("is_main") if row.get("is_main") is not None else is_main}
+        filled.append(row)
+    return filled
+
+
+def with_archived_main(notice: dict, sent: list[dict], rows: list[dict]) -> None:
+    """The notice's main CPV code (``cpv_main``) where its detail said of no code that it is the main one (codes sent
+    plain: reference tenderned-api.md §4) and the archive names one of them main (:func:`with_archived_labels`): that
+    code, as in ``notice_cpv``, not the first code sent (the main code "changed" with the order of a plain list)."""
+    _with_archived_code_labels(notice, sent, rows)
+    if any(row.get("is_main") == 1 for row in sent):
+        return
+    main = next((row for row in rows if row.get("is_main") == 1), None)
+    if main is not None and notice.get("cpv_main") != main["cpv"]:
+        notice.update(cpv_main=main["cpv"], cpv_main_8=main["cpv_8"], cpv_main_label=main.get("label"))
+
+
+def _with_archived_code_labels(notice: dict, sent: list[dict], rows: list[dict]) -> None:
+    """The youth-care reasons of the CPV codes sent without a label (plain codes: reference tenderned-api.md §4) with
+    the label archived for the code (:func:`with_archived_labels`), as pipelines/classify.py writes a code's reason
+    with its label: ``cpv:85311300-5`` where ``cpv:85311300-5 Welzijnszorg voor kinderen en jongeren`` was archived
+    counted the notice "updated" at every crawl that sent its codes plain."""
+    reasons = _reasons(notice)
+    unlabelled = {row["cpv"] for row in sent if row.get("label") is None}
+    labels = {row["cpv"]: row["label"] for row in rows if row["cpv"] in unlabelled and row.get("label") is not None}
+    if not reasons or not labels:
+        return
+    labelled = []
+    for reason in reasons:
+        kind, _, code = reason.partition(":") if isinstance(reason, str) else ("", "", "")
+        labelled.append(f"{kind}:{code} {labels[code]}" if kind in ("cpv", "cpv_context") and code in labels
+                        else reason)
+    notice["youth_care_reasons"] = dumps(labelled)
 
 
 def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, rows: list[dict]) -> bool:
@@ -711,6 +749,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     stand_in_places: set[str] = set()
     with _item(db):
         known = get_row(db, "notices", key)
+        cpv_rows = None  # the CPV rows to archive, filled from the archive (with_archived_labels)
         if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
             # first known from an OCDS package (write_ocds_procedure): the API's own notice is new to the
             # archive, not a change of it (no earlier version: the package's row was never the notice)
@@ -748,6 +787,13 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # write was never a state of the archive before this crawl, so no version of it (a watch report and the
             # changes view told a new notice as a changed one). An archived notice keeps its versions as before.
             # So for any notice this crawl archived new and writes again (first_written_by: NEW_AGAIN).
+            cpv_rows = with_archived_labels(db, key, record["cpv"]) if record["cpv"] and known is not None else None
+            if cpv_rows is not None:
+                with_archived_main(notice, record["cpv"], cpv_rows)
+                now, before = _reasons(notice), _reasons(known)
+                if now and before and now != before and sorted(map(str, now)) == sorted(map(str, before)):
+                    # the same reasons in another order (the codes listed in another order): no change of them
+                    notice["youth_care_reasons"] = known["youth_care_reasons"]
             completed = known is not None and (first_written_by(db, "notices", key, crawl_id, known) or (
                 known.get("crawl_id") == crawl_id and known.get("listed_as") is None
                 and notice.get("listed_as") is not None and db.execute(
@@ -761,7 +807,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
             # detail changes, the list row never does: docs/reference/tenderned-api.md §3, §4) left the old code in
             # notice_cpv, still its main one next to the new main. A detail without codes (sparse) keeps the archived.
-            changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key], with_archived_labels(db, key, record["cpv"]))
+            changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key],
+                                 cpv_rows if cpv_rows is not None else with_archived_labels(db, key, record["cpv"]))
         for row in record["cpv"] if known is None else ():  # a new notice has no codes archived to replace
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
         # listed (again): a document a list once left out and lists again is no longer dropped, and the crawl

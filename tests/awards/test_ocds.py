@@ -605,3 +605,37 @@ def test_a_contract_period_is_read_as_given_and_a_length_gives_no_end_date(perio
     assert tuple(contract_period(period).values()) == read
     assert release_problem({"ocid": "x", "id": "1", "date": "2021-01-01", "tender": {"contractPeriod": period}}) is None \
         or not isinstance(period, dict)
+
+
+@pytest.mark.parametrize("period, read", [
+    ({"startDate": "2022-01-01T00:00:00Z", "endDate": "2099-12-31T00:00:00Z"}, ("2022-01-01", None, None)),
+    ({"startDate": "31-12-2125", "endDate": "31-12-2024"}, (None, "2024-12-31", None)),
+    ({"endDate": "2089-12-31T23:30:00Z", "durationInDays": 1095}, (None, None, 1095)),  # 2090 on Amsterdam's clock
+    ({"endDate": "2089-12-31T22:30:00Z"}, (None, "2089-12-31", None)),  # 23:30 on 31 December 2089 there: a date
+])
+def test_a_placeholder_year_is_no_contract_date_in_a_package_either(period, read):
+    """TenderNed's placeholder years (≥ 2090 in Amsterdam, "no real date": tenderned-api.md §4, §12.4) are no date in
+    the API's contract dates (``values.contract_day``); an OCDS ``contractPeriod`` kept them, a contract "ending" in
+    2099. Now the one rule reads both: no date (None), the length kept."""
+    from tenderarchive.awards.ocds import contract_period
+
+    assert tuple(contract_period(period).values()) == read
+
+
+def test_a_lots_placeholder_end_is_no_date(tmp_path):
+    """A lot's own period (the lots extension's ``tender.lots[].contractPeriod``) and the procedure's
+    (``tender.contractPeriod``) with a placeholder end (``2099-12-31``): no end on either, the real start kept."""
+    from tests.fixtures.awards.make_fixtures import package, release
+
+    one = release("ocds-1l04xe-400031", "400031-a", "2021-05-01T00:00:00Z", "Jeugdhulp Proefstad", "85311300-5",
+                  lots=[("1", "Ambulant")])
+    one["tender"]["contractPeriod"] = {"startDate": "2021-07-01T00:00:00Z", "endDate": "2099-12-31T00:00:00Z"}
+    one["tender"]["lots"][0]["contractPeriod"] = {"startDate": "2021-07-01T00:00:00Z", "endDate": "31-12-2099"}
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps(package([one])), encoding="utf-8")
+    report = ReadReport(str(path))
+    [procedure] = read_package(path, report=report)
+    assert not report.errors, report.errors
+    assert (procedure["notice"]["start_date"], procedure["notice"]["end_date"]) == ("2021-07-01", None)
+    [lot] = procedure["lots"]
+    assert (lot["contract_start"], lot["contract_end"]) == ("2021-07-01", None)
