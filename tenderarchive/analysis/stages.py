@@ -74,7 +74,11 @@ _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "
                    "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",
                    "geen", "geven", "gericht", "genoeg", "gesloten", "gelet", "geïnteresseerd", "gezamenlijk",
                    "gedurende", "geheel", "gebeuren", "gegevens", "geld", "gelden", "geldt", "bekend", "betrokken",
-                   "verantwoordelijk", "bestaand", "verschillend", "bedoeld", "geschikt", "gelukkig", "gezond"}
+                   "verantwoordelijk", "bestaand", "verschillend", "bedoeld", "geschikt", "gelukkig", "gezond",
+                   # branch cv66: the present of strong verbs with a prefix, whose participle ends otherwise ("begonnen",
+                   # "verlopen", "verschenen"): "In mei begint de inschrijving" is told in the present, no perfect
+                   "begint", "bestaat", "ontstaat", "verloopt", "verschijnt", "ontvangt", "vertrekt", "bespreekt",
+                   "verstrijkt", "bekijkt", "verkrijgt", "beschrijft", "verdwijnt", "bevindt"}
 PARTICIPLE = re.compile(
     # (branch cv24: "binnen" of binnenhalen, "binnengehaald"; the strong "verworven" of verwerven)
     r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop|binnen)?"
@@ -446,7 +450,7 @@ def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None) -> bool:
     if AUX.search(seg) or PAST_EVENT.search(seg) or any(not _IN_PRESENT_PASSIVE.search(seg, 0, p.start())
                                                         for p in _participles(seg)):
         return False
-    return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref))
+    return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref, text, start))
 
 
 _ENROLLED = re.compile(r"\bingeschreven\b", re.I)
@@ -975,6 +979,17 @@ def search_gives_way(stages: list[dict]) -> list[dict]:
     return [s for s in stages if not s.get("seeking")]
 
 
+#: branch cv66: the contract's start as an infinitive's aim (vocabulary.STAGE_CUES contractstart)
+_AIMED_START = re.compile(r"\b(?:in te (?:laten )?gaan|te laten (?:ingaan|starten|beginnen))$", re.I)
+_ADDRESSED_BEFORE = re.compile(r"\bop\s+(?:(?:het|de|dit|deze|een|dat|die|hun|ons|onze)\s+)?(?:[\w-]+\s+)?$", re.I)
+#: branch cv66: the relative clause of a contract start ("dat vanaf juli ingaat", vocabulary.STAGE_CUES) is read on the
+#: contract noun right before it or a word or two (three at most) before it: "het contract dat", "de nieuwe contracten,
+#: die", "de overeenkomsten voor de jeugdhulp die", "de opdracht die" -- not on another noun ("de gemeente die in juli start")
+_RELATIVE_START = re.compile(r"(?:dat|die)\b", re.I)
+_CONTRACT_BEFORE_RELATIVE = re.compile(r"\b(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?|opdracht(?:en)?)"
+                                       r"(?: (?!(?:en|of|maar|dat|die|met|bij|door)\b)[\w'-]+){0,3},? $", re.I)
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -1016,6 +1031,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
+            if stage == "contractstart" and _RELATIVE_START.match(m.group(0)) \
+                    and not _CONTRACT_BEFORE_RELATIVE.search(sentence, max(0, m.start() - 80), m.start()):
+                continue  # branch cv66: a relative clause's start on no contract ("de gemeente die in juli start")
+            if stage == "contractstart" and _AIMED_START.search(m.group(0)) \
+                    and _ADDRESSED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # branch cv66: "om op het contract in te gaan" addresses the contract, no start
             if stage == "contractstart" and _CARE_NOUN.match(m.group(0)) and _IN_PREP_PHRASE.search(sentence[max(0, m.start() - 160):m.start()]):
                 continue  # the care named after a preposition is no subject: "De aanbesteding voor de nieuwe regionale jeugdhulp ging ... van start" (cv52)
             taken.append(m.span())
@@ -1216,7 +1237,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # vanaf juli ingaat"): its own time and present tense, not the main clause's past, date it (a page
                 # without a date of its own: the present tense with a time is the start to come)
                 status = (_date_status(m.group(0), events, ref, max_date)
-                          or ("planned" if ref is None or _month_ahead(m.group(0), ref) else None))
+                          or ("planned" if ref is None or _month_ahead(m.group(0), ref, text, m.start()) else None))
+            if status is None and stage == "contractstart" and _AIMED_START.search(m.group(0)):
+                # branch cv66: "om ... een nieuw contract in te laten gaan": the start aimed at, to come unless its date
+                # is behind the page's own
+                status = "done" if _date_status(m.group(0), events, ref, max_date) == "done" else "planned"
             if status is None and open_now:
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
@@ -1550,7 +1575,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
         if not m or not (faq or _PROCEDURE_STARTS.search(s.text)):
             continue
         status = _grammar(s.text, s.text, m.start())
-        if status is None and _month_ahead(s.text, ref):
+        if status is None and _month_ahead(s.text, ref, s.text):
             status = "planned"
         if status in (None, "current"):
             return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
@@ -1585,11 +1610,40 @@ _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", 
 _IN_MONTH = re.compile(r"\b(?:in|begin|medio|eind|vanaf|per)\s+(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+(?:19|20)\d\d)", re.I)
 
 
-def _month_ahead(text: str, ref: dt.date | None) -> bool:
-    """branch cv62: a month without a year named as when ("in april", "begin juni") after the page's own month: ahead."""
+#: branch cv66: a dated mention with its year ("op 1 oktober 2024", "in oktober 2024", "1-10-2024"): the time a month
+#: without a year in the same sentence is read beside (:func:`_month_ahead`)
+_DATED_MENTION = re.compile(r"\b(?:(?:\d{1,2}\s+)?(" + "|".join(_MONTH_NAMES) + r")\s+((?:19|20)\d\d)|"
+                            r"\d{1,2}[-./](\d{1,2})[-./]((?:19|20)\d\d))\b", re.I)
+
+
+def _month_ahead(text: str, ref: dt.date | None, context: str | None = None, at: int = 0) -> bool:
+    """branch cv62: a month without a year named as when ("in april", "begin juni") after the page's own month: ahead.
+
+    Branch cv66: where the sentence (``context``, ``text`` found at ``at`` in it) also names a time with its year, the
+    month is read in the year that puts it nearest to the dated mention nearest it, and compared with the page's own
+    month and year: "in oktober 2024 volgt de gunning, in januari gaan de contracten in" on a page of March 2024 is
+    January 2025, ahead (compared with March alone it was behind); "in november 2023 ... in januari" on that page is
+    January 2024, behind. A page without a date keeps no month ahead."""
     if ref is None:
         return False
-    return any(_MONTH_NAMES.index(m.group(1).lower()) + 1 > ref.month for m in _IN_MONTH.finditer(text))
+    anchors = []
+    if context:
+        for d in _DATED_MENTION.finditer(context):
+            if d.group(1):
+                anchors.append((d.start(), int(d.group(2)), _MONTH_NAMES.index(d.group(1).lower()) + 1))
+            elif 1 <= int(d.group(3)) <= 12:
+                anchors.append((d.start(), int(d.group(4)), int(d.group(3))))
+    for m in _IN_MONTH.finditer(text):
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        if not anchors:
+            if month > ref.month:
+                return True
+            continue
+        _, year, anchor_month = min(anchors, key=lambda a: abs(a[0] - (at + m.start())))
+        year = min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - (year * 12 + anchor_month)))
+        if (year, month) > (ref.year, ref.month):
+            return True
+    return False
 
 
 def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
@@ -1603,7 +1657,7 @@ def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
     low = max(0, m.start() - 120)
     start = max((b.end() for b in _CLAUSE_STOP.finditer(text, low, m.start())), default=low)
     seg = text[start:_clause_end(text, m.end())]
-    if not _month_ahead(seg, ref) or DEADLINE.search(seg):
+    if not _month_ahead(seg, ref, text, start) or DEADLINE.search(seg):
         return False
     return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg) or _participles(seg))
 

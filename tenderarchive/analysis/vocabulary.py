@@ -456,6 +456,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # branch cv23: a procedure of a named kind started, with an indefinite too ("Veendam start een
                      # Europees openbare SAS-procedure"): stages.md's "aanbesteding gestart"
                      r"\bstart(?:en|t)? (?:met )?(?:een|de) (?:[\w'-]+ ){0,3}(?:aanbesteding(?:sprocedure)?|inkoop(?:procedure|traject)|"
+                     r"(?:sas|dialoog|europese|openbare)[ -]?procedure)\b|"
+                     # branch cv66: ... with its time between ("De gemeente start in mei een openbare aanbesteding",
+                     # "startte in januari een Europese aanbesteding"): the status from that time
+                     r"\bstart(?:en|te|ten)? (?:in|begin|medio|eind|op|per|vanaf|volgende?|na|deze|dit|nog) (?:[\w'-]+ ){0,2}?"
+                     r"(?:een|de) (?:[\w'-]+ ){0,3}?(?:aanbesteding(?:sprocedure)?|inkoop(?:procedure|traject)|"
                      r"(?:sas|dialoog|europese|openbare)[ -]?procedure)\b|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
@@ -487,7 +492,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # jeugdhulp sloot op 1 februari")
                      r"\bzich (?:[\w'-]+ ){0,3}?in te schrijven\b|"
                      r"\binschrijving(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:sluit|sloot|sluiten|sloten|gesloten|opent|opende|geopend)\b|offerte (?:uit te brengen|in te dienen)|"
-                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
+                     # branch cv66: the enrolment's opening told with "starten/beginnen" in either order ("De inschrijving
+                     # start begin juni", "Begin juni start de inschrijving"), the enrolment possible until a deadline
+                     # ("Inschrijven kan tot 1 mei via TenderNed", "Inschrijven is mogelijk tot ...") and the modal with a
+                     # time between ("kunnen zich tot 1 mei inschrijven"): the status from the clause's date or month
+                     r"\binschrijving(?:en|stermijn|speriode)?\b(?: (?!en\b|of\b|die\b|dat\b)[\w'-]+){0,5}? (?:start|startte|begint|begon|gaat open|ging open)\b|"
+                     r"\b(?:start|startte|begint|begon|opent|opende) (?:(?:dan|daarna|vervolgens|ook|nu) )?de inschrijving(?:stermijn|speriode)?\b|"
+                     r"\binschrijven (?:kan|kon|mag|mocht|is mogelijk|was mogelijk)\b(?! (?:niet|geen|nooit)\b)|"
+                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,5}?inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
                      r"(?:schreef|schreven|schrijft|schrijven) (?:[\w'-]+ ){0,8}in op (?:de|het|een) (?:aanbesteding|opdracht|perce\w+)|"
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht|"
                      # round nine: a tender listing's closing date, "Sluit op 23-06-2023"
@@ -570,10 +582,17 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # dat vanaf juli ingaat", "de overeenkomsten, die per 1 januari starten" -- read from the pronoun on,
                       # beside the step the main clause tells of the contract (the signing, the award); the verb of
                       # starting closes the relative clause, with a time before it
-                      r"(?:(?<=contract )|(?<=contracten )|(?<=overeenkomst )|(?<=overeenkomsten )|(?<=contract, )|"
-                      r"(?<=contracten, )|(?<=overeenkomst, )|(?<=overeenkomsten, ))(?:dat|die) (?:[\w'-]+ ){0,3}?"
+                      # (branch cv66: after any word, so that stages._hits can read the contract noun a word or two
+                      # before the pronoun -- "de overeenkomsten voor de jeugdhulp die per 1 juli ingaan", "de opdracht
+                      # die in april ingaat": stages._CONTRACT_BEFORE_RELATIVE)
+                      r"(?:(?<=\w )|(?<=\w, ))(?:dat|die) (?:[\w'-]+ ){0,3}?"
                       r"(?:op|per|vanaf|met ingang van|in|begin|medio) (?:[\w'-]+ ){0,2}?"
-                      r"(?:ingaat|ingaan|start|starten|begint|beginnen|in werking treedt|in werking treden)\b"),
+                      r"(?:ingaat|ingaan|start|starten|begint|beginnen|in werking treedt|in werking treden)\b|"
+                      # branch cv66: the contract's start as the aim of an infinitive ("met als doel om per 4 februari
+                      # 2023 een nieuw contract in te laten gaan", "besloten om het contract met X vanaf februari 2019
+                      # in te laten gaan"): stages._AIMED_START reads it to come unless its date is behind the page's
+                      r"\b(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?)\b(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){0,6}? "
+                      r"(?:in te (?:laten )?gaan|te laten (?:ingaan|starten|beginnen))\b(?! op\b)"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b|"
