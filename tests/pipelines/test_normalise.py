@@ -548,3 +548,48 @@ def test_a_code_and_its_label_are_read_once_per_pair_with_the_same_answer(monkey
         assert code_label({"code": "OPE-x", "omschrijving": "Openbaar (x)"}) == ("OPE-x", "Openbaar (x)")
     assert reads == ["OPE-x"]
     module._code_label_texts.cache_clear() if hasattr(module, "_code_label_texts") else None
+
+
+#: Shapes an informative detail field may come in (reference §4, §13: fields change shape).
+INFORMATIVE_SHAPES = (None, "", "  ", "TNI", "470012", 470012, 470012.0, -1, 0, True, False, ["x"], [],
+                      {"code": "TNI", "omschrijving": "Via TenderNed"}, {"code": "TNI"}, {"code": ["TNI"]},
+                      {"omschrijving": "Alleen label"}, {"code": "X", "omschrijving": True}, "n.v.t.")
+
+
+def test_each_informative_field_is_read_once_a_notice_with_the_columns_and_unreadables_of_reading_it_apart(
+        snapshot, monkeypatch):
+    """Issue 14 (branch reparse31): the detail's informative fields (``INFORMATIVE_FIELDS``) were read twice a
+    notice, once for the unreadable columns and once for the notice's own; now once (``informative_values``). For
+    every field and shape: its columns are what its reader makes of the value alone, the field is unreadable exactly
+    where its reader finds nothing in a sent value, and each sent value reaches its reader once."""
+    from pipelines import normalise
+
+    calls: list = []
+    readers = dict(normalise.INFORMATIVE_FIELDS)
+    for field, (read, columns) in readers.items():
+        def counted(value, read=read, field=field):
+            calls.append(field)
+            return read(value)
+        monkeypatch.setitem(normalise.INFORMATIVE_FIELDS, field, (counted, columns))
+    checked = 0
+    for field, (read, columns) in readers.items():
+        for shape in INFORMATIVE_SHAPES:
+            publication = by_id(snapshot, 100101)
+            publication["detail"][field] = shape
+            calls.clear()
+            try:
+                got = read(shape)
+            except ValueError as exc:  # a shape its reader refuses drops the notice, saying so, as before
+                with pytest.raises(ValueError, match=re.escape(str(exc))):
+                    normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+                checked += 1
+                continue
+            record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+            assert calls.count(field) == 1, (field, shape, calls)
+            expected = got if len(columns) > 1 else (got,)
+            assert tuple(record["notice"][c] for c in columns) == tuple(expected), (field, shape)
+            unreadable = normalise._sent(shape) and (got is None or got == (None, None))
+            assert set(columns) <= set(record["unreadable"]) if unreadable else \
+                not set(columns) & set(record["unreadable"]), (field, shape, record["unreadable"])
+            checked += 1
+    assert checked == len(normalise.INFORMATIVE_FIELDS) * len(INFORMATIVE_SHAPES)
