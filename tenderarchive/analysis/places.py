@@ -482,16 +482,20 @@ def _foreign_region_names() -> dict[str, re.Pattern]:
     (JZ19) and "Zuidoost Utrecht" (JZ23) name regions Utrecht (JZ22) is not in, so their "Utrecht" is the region's
     name, not the municipality (branch cv39); "Rijk van Nijmegen" or "Amsterdam Amstelland" hold their own centre."""
     munis, regions = load()
+    region_names = [(code, n) for code, region in regions.items()
+                    for n in [region["name"], *(a for a in region["aliases"].split("|") if a)] if "(" not in n]
     found: dict[str, list[str]] = {}
     for name, row in munis.items():
         plain = _plain(name)
+        # the region names that hold the name's text at all: only they can hold it as a word (issue 14, branch
+        # reparse31: a word regex compiled for each of the 342 names was ~1 % of a 2,000-notice reparse; a few are)
+        holding = [(code, n) for code, n in region_names if plain in n and n != plain and code != row["jeugdregio_code"]]
+        if not holding:
+            continue
         word = re.compile(r"(?<![\w-])" + re.escape(plain) + r"(?![\w-])")
-        for code, region in regions.items():
-            if code == row["jeugdregio_code"]:
-                continue
-            for n in [region["name"], *(a for a in region["aliases"].split("|") if a)]:
-                if n != plain and "(" not in n and word.search(n):
-                    found.setdefault(name, []).append(n)
+        for _code, n in holding:
+            if word.search(n):
+                found.setdefault(name, []).append(n)
     return {name: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
                              + r")(?![\w-])") for name, ns in found.items()}
 
