@@ -31,9 +31,9 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   adjective and region name, compiled once, finds in one pass which of them occur at all
   (overlapping occurrences included); only their regular expressions then run, so a notice
   costs one scan plus a few regexes instead of some 500, each tried only where the automaton
-  found its literal (:func:`_matches`: the regexes open with a look-behind, so ``finditer``
-  tried every position of the text). The regexes still decide every match, so the result is
-  the same as running them all;
+  found its literal (:func:`_matches`, and an adjective's by :func:`_adjective_matches`: the regexes
+  open with a look-behind, so ``finditer`` tried every position of the text). The regexes still
+  decide every match, so the result is the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
   "Midden Drenthe") and a space between two capitalised words of a CBS name with a hyphen
   ("West-Betuwe", "Stichtse-Vecht"); a province suffix in every spelling ``reference.normalise`` keys as the
