@@ -588,26 +588,17 @@ INFORMATIVE_FIELDS = {
 _UNREAD = object()  #: the keywords not read yet (:func:`unreadable_informative`)
 
 
-def informative_values(detail: dict) -> dict:
-    """``{field: its reader's value}`` of every :data:`INFORMATIVE_FIELDS` field of ``detail`` (absent ones too: what
-    their reader makes of None), read once for both :func:`unreadable_informative` and the notice's columns
-    (:func:`normalise_notice`; issue 14, branch reparse31: each sent field was read twice a notice). The readers are
-    pure functions of the value, so the values are those each place read itself."""
-    return {field: read(detail.get(field)) for field, (read, _columns) in INFORMATIVE_FIELDS.items()}
-
-
-def unreadable_informative(detail, words=_UNREAD, read_values: dict | None = None) -> list[str]:
+def unreadable_informative(detail, words=_UNREAD) -> list[str]:
     """The notice columns of the detail's :data:`INFORMATIVE_FIELDS` sent with a value (not none, not blank) that
     their reader finds nothing in, and ``keywords`` when ``trefwoord1`` … ``trefwoord10`` were sent and none is text
     (:func:`keywords`): kept as omitted, the keywords made every crawl fetch the notice again for the same shape.
-    ``words``: ``keywords(detail)`` when the caller has read them already (:func:`normalise_notice`); ``read_values``:
-    :func:`informative_values` of ``detail``, likewise."""
+    ``words``: ``keywords(detail)`` when the caller has read them already (:func:`normalise_notice`)."""
     columns = []
     for field, (read, field_columns) in INFORMATIVE_FIELDS.items():
         value = detail.get(field)
         if not _sent(value):
             continue
-        got = read(value) if read_values is None else read_values[field]
+        got = read(value)
         if got is None or got == (None, None):
             columns.extend(field_columns)
     if (keywords(detail) if words is _UNREAD else words) is None and any(_sent(detail.get(f"trefwoord{i}")) for i in range(1, 11)):
@@ -621,20 +612,20 @@ def _sent(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def unreadable_columns(detail, row, read: tuple | None = None, read_values: dict | None = None) -> list[str]:
+def unreadable_columns(detail, row, read: tuple | None = None) -> list[str]:
     """The notice columns a response sent unreadable (the detail's, else for a field the detail has not, its
     list row's): the archive keeps their earlier value, as for an omitted one, but they do not make the answer
     sparse. A notice whose detail sent ``isGegund: "onbekend"`` (or an unreadable start date) was taken for a
     sparse answer and fetched again by every crawl, for ever: TenderNed sends the same again. A changed detail
     is fetched all the same (a new notice of the procedure, an open one's re-check). ``read``: the detail's
     ``values.unreadable_dates`` and :func:`keywords`, when the caller has them (:func:`normalise_notice`, issue 14:
-    each was worked out twice a notice); ``read_values``: :func:`informative_values` of the detail, likewise."""
+    each was worked out twice a notice)."""
     detail, row = (r if isinstance(r, dict) else {} for r in (detail, row))
     bad_dates, words = read if read is not None else (values.unreadable_dates(detail), _UNREAD)
     columns = {FLAG_FIELDS[f] for f in [*unreadable_flags(detail), *unreadable_flags(row, detail)]}
     for field in bad_dates:
         columns.update(DATE_COLUMNS.get(field, ()))
-    columns.update(unreadable_informative(detail, words, read_values))
+    columns.update(unreadable_informative(detail, words))
     return sorted(columns)
 
 
@@ -795,12 +786,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # the detail's unreadable dates and keywords, read once for both unreadable_columns and the row (issue 14)
     bad_dates = values.unreadable_dates(item.detail)
     detail_keywords = keywords(item.detail) if isinstance(item.detail, dict) else None
-    # and its informative fields (INFORMATIVE_FIELDS), read once for both (issue 14, branch reparse31); a detail that is
-    # no object reads none (unreadable_columns reads it as {}), and raises below, as before
-    read_values = informative_values(item.detail) if isinstance(item.detail, dict) else None
-    unreadable = unreadable_columns(item.detail, item.list_record, (bad_dates, detail_keywords), read_values)
+    unreadable = unreadable_columns(item.detail, item.list_record, (bad_dates, detail_keywords))
     d = _object(item.detail)
-    informative = read_values if read_values is not None else informative_values(d)
     d = {**d, **dict.fromkeys(bad_dates)} if bad_dates else d  # values.without_unreadable_dates
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
@@ -818,7 +805,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     contract_type, contract_type_label = coded(d.get("typeOpdrachtCode"), row.get("typeOpdracht"),
                                                CONTRACT_TYPE_LABELS)
     # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice
-    nature, nature_label = informative["opdrachtAardCode"]
+    nature, nature_label = informative_code(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
@@ -847,7 +834,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     (start_date, start_placeholder), (end_date, end_placeholder) = (
         contract_day(d.get("aanvangOpdrachtDatum")), contract_day(d.get("voltooiingOpdrachtDatum")))
     status_code, status_label = publication_status(row)
-    digital, digital_label = informative["digitaalInschrijvenCode"]
+    digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
 
     cpv_rows = []
     # a list of {code, omschrijving, isHoofdOpdracht} (docs/reference/tenderned-api.md §4), of plain codes, or one of
@@ -873,7 +860,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     listed_nuts = d.get("nutsCodes")
     nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
-    duration_code, duration_label = informative["looptijdCode"]
+    duration_code, duration_label = informative_code(d.get("looptijdCode"))
 
     notice = {
         "publication_id": publication_id,
@@ -924,14 +911,14 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
-        "latest_rectification_id": informative["publicatieIDLaatsteRectificatie"],
+        "latest_rectification_id": rectification_id(d.get("publicatieIDLaatsteRectificatie")),
         # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
         # list or an object no text (that field alone); they dropped the notice, by every crawl
-        "reference": informative["referentieNummer"],
-        "tender_platform": informative["urlTsenderNaam"],
+        "reference": scalar_text(d.get("referentieNummer")),
+        "tender_platform": scalar_text(d.get("urlTsenderNaam")),
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
-        "tender_platform_url": informative["urlTsenderWebsite"],
+        "tender_platform_url": scalar_text(d.get("urlTsenderWebsite")),
         "keywords": detail_keywords,  # keywords(d): the dates left out are no trefwoord
         "duration_code": duration_code,
         "duration_label": duration_label,
@@ -948,9 +935,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the rest of the detail's documented fields (docs/reference/tenderned-api.md §4)
         "is_imported": flag(d.get("isGeimporteerd")),
         "digital_submission": digital, "digital_submission_label": digital_label,
-        "deviating_rules": informative["afwijkendReglement"],
-        "pdf_id": informative["publicatiePdfId"],
-        "ted_number": informative["pbNummerTed"],
+        "deviating_rules": text_or_label(d.get("afwijkendReglement")),
+        "pdf_id": pdf_id(d.get("publicatiePdfId")),
+        "ted_number": scalar_text(d.get("pbNummerTed")),
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
         # A documents list that could not be read (an error or a broken answer: recorded) leaves
