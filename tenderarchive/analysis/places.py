@@ -31,9 +31,9 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   adjective and region name, compiled once, finds in one pass which of them occur at all
   (overlapping occurrences included); only their regular expressions then run, so a notice
   costs one scan plus a few regexes instead of some 500, each tried only where the automaton
-  found its literal (:func:`_matches`: the regexes open with a look-behind, so ``finditer``
-  tried every position of the text). The regexes still decide every match, so the result is
-  the same as running them all;
+  found its literal (:func:`_matches`, and an adjective's by :func:`_adjective_matches`: the regexes
+  open with a look-behind, so ``finditer`` tried every position of the text). The regexes still
+  decide every match, so the result is the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
   "Midden Drenthe") and a space between two capitalised words of a CBS name with a hyphen
   ("West-Betuwe", "Stichtse-Vecht"); a province suffix in every spelling ``reference.normalise`` keys as the
@@ -300,16 +300,16 @@ def _literal_lengths() -> tuple[int, ...]:
     return tuple(len(_literal(rx)) for _name, _how, rx in _patterns())
 
 
-def _occurrences(text: str) -> tuple[dict[int, list[int]], set[str]]:
+def _occurrences(text: str) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
     """Where the literal of each :func:`_patterns` regex occurs in ``text`` (its start offsets, ascending, by
-    pattern index), and the adjectives whose literal occurs: :func:`_present` with the places."""
+    pattern index), and where each adjective's literal does (by adjective): :func:`_present` with the places."""
     starts: dict[int, list[int]] = {}
-    adjectives: set[str] = set()
+    adjectives: dict[str, list[int]] = {}
     lengths = _literal_lengths()
     for end, values in _automaton().iter(text):
         for value in values:
             if isinstance(value, tuple):
-                adjectives.add(value[1])
+                adjectives.setdefault(value[1], []).append(end + 1 - len(value[1]))
             else:
                 starts.setdefault(value, []).append(end + 1 - lengths[value])
     return starts, adjectives
@@ -325,7 +325,13 @@ def _matches(rx: _Pattern, text: str, starts: list[int]) -> list[tuple[int, int]
     literal does (the literal is the regex's only way to match), and ``match`` at that offset sees the text
     before it as the look-behind needs; as ``finditer``, a match starts at or after the end of the one before.
     ``tests/analysis/test_places_prefilter.py`` compares the two on every pattern and text of its corpus."""
-    regex = rx._regex()
+    return _matched_at(rx._regex(), text, starts)
+
+
+def _matched_at(regex: re.Pattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each match of ``regex.finditer(text)`` for a regex that can match only where its literal
+    starts (``starts``, ascending): ``regex.match`` at each start, as ``finditer`` does, a match at or after the end of
+    the one before (:func:`_matches`, :func:`_adjective_matches`)."""
     found = []
     after = 0
     for start in starts:
@@ -336,6 +342,31 @@ def _matches(rx: _Pattern, text: str, starts: list[int]) -> list[tuple[int, int]
             found.append((start, m.end()))
             after = m.end()
     return found
+
+
+@lru_cache(maxsize=None)
+def _adjective_regex(adjective: str) -> re.Pattern | None:
+    """An adjective's regex (the boundary guard before it, a word boundary after), or None when its text is not
+    its own literal (a character a regex reads otherwise: such a form can match where its text does not occur)."""
+    return None if any(c in _REGEX_SPECIAL for c in adjective) else re.compile(_B + adjective + r"\b")
+
+
+#: Characters a regex reads as more than themselves (outside a character class, without ``re.X``).
+_REGEX_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+
+
+def _adjective_matches(adjective: str, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each match of the adjective's regex in ``text``, tried only where the automaton found its
+    literal (``starts``, from :func:`_occurrences`).
+
+    Why (issue 14): the regex opens with the look-behind of :data:`_B`, so ``finditer`` tried it at every position of
+    the text for every adjective present ("Leidse" in "Leidse Regio": a fifth of ``find_municipalities`` on a
+    notice's few hundred characters, and a pass over the whole page per adjective in a long article), as
+    :func:`_matches` found for the names. ``tests/analysis/test_places_prefilter.py`` compares the two."""
+    regex = _adjective_regex(adjective)
+    if regex is None:
+        return [(m.start(), m.end()) for m in re.finditer(_B + adjective + r"\b", text)]
+    return _matched_at(regex, text, starts)
 
 
 def _record(name: str, matched: str, year: int | None = None) -> dict:
@@ -451,16 +482,20 @@ def _foreign_region_names() -> dict[str, re.Pattern]:
     (JZ19) and "Zuidoost Utrecht" (JZ23) name regions Utrecht (JZ22) is not in, so their "Utrecht" is the region's
     name, not the municipality (branch cv39); "Rijk van Nijmegen" or "Amsterdam Amstelland" hold their own centre."""
     munis, regions = load()
+    region_names = [(code, n) for code, region in regions.items()
+                    for n in [region["name"], *(a for a in region["aliases"].split("|") if a)] if "(" not in n]
     found: dict[str, list[str]] = {}
     for name, row in munis.items():
         plain = _plain(name)
+        # the region names that hold the name's text at all: only they can hold it as a word (issue 14, branch
+        # reparse31: a word regex compiled for each of the 342 names was ~1 % of a 2,000-notice reparse; a few are)
+        holding = [(code, n) for code, n in region_names if plain in n and n != plain and code != row["jeugdregio_code"]]
+        if not holding:
+            continue
         word = re.compile(r"(?<![\w-])" + re.escape(plain) + r"(?![\w-])")
-        for code, region in regions.items():
-            if code == row["jeugdregio_code"]:
-                continue
-            for n in [region["name"], *(a for a in region["aliases"].split("|") if a)]:
-                if n != plain and "(" not in n and word.search(n):
-                    found.setdefault(name, []).append(n)
+        for _code, n in holding:
+            if word.search(n):
+                found.setdefault(name, []).append(n)
     return {name: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
                              + r")(?![\w-])") for name, ns in found.items()}
 
@@ -715,11 +750,11 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         name = known.get(adj)
         if name is None:
             continue
-        for m in re.finditer(_B + adj + r"\b", full):
-            if ADJ_EXCEPTIONS.match(full, m.start()):
+        for start, end in _adjective_matches(adj, full, adjectives[adj]):
+            if ADJ_EXCEPTIONS.match(full, start):
                 continue
-            if not any(taken[m.start():m.end()]):
-                spans.append((m.start(), m.end(), name, "adjective"))
+            if not any(taken[start:end]):
+                spans.append((start, end, name, "adjective"))
     spans.sort()
     munis, _ = load()
     # (a name written with its province suffix is that variant: "Bergen (NH) en Bergen (L)" are two)

@@ -76,13 +76,51 @@ def test_a_name_is_matched_only_where_its_literal_starts_as_finditer_matches_it(
     compared = 0
     for text in [*texts(), *_tricky_texts()]:
         starts, adjectives = places._occurrences(text)
-        assert (set(starts), adjectives) == places._present(text)
+        assert (set(starts), set(adjectives)) == places._present(text)
         for i, found in starts.items():
             rx = places._patterns()[i][2]
             assert places._matches(rx, text, found) == [(m.start(), m.end()) for m in rx.finditer(text)], \
                 (places._patterns()[i][0], text[:200])
             compared += 1
     assert compared > 2000
+
+
+def _tricky_adjective_texts() -> list[str]:
+    """As :func:`_tricky_texts`, of the adjectives: glued to what the guards refuse or accept, repeated back to back
+    ("LeidseLeidse"), inside a longer word, and beside the exceptions ("Leidse Regio")."""
+    rng = random.Random(1415)
+    forms = list(places._adjectives())
+    out = []
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            form = rng.choice(forms)
+            parts.append(rng.choice(["", " ", "x", "@", ".", "/", "-", "\n", "(", "é"]) + form * rng.choice([1, 1, 2])
+                         + rng.choice(["", " ", " Regio", " regio", "r", "-", "x", ",", ".", "'", "é"]))
+        out.append(rng.choice(["", " "]).join(parts))
+    return out
+
+
+def test_an_adjective_is_matched_only_where_its_literal_starts_as_finditer_matches_it():
+    """Issue 14 (branch reparse31): an adjective's regex is tried only where the automaton found its literal
+    (``places._adjective_matches``) instead of ``finditer`` over the whole text; the same matches on every text of
+    this module's corpus and on glued, repeated and overlapping adjectives."""
+    compared = 0
+    for text in [*texts(), *_tricky_adjective_texts()]:
+        _starts, adjectives = places._occurrences(text)
+        for adjective, found in adjectives.items():
+            expected = [(m.start(), m.end()) for m in re.finditer(places._B + adjective + r"\b", text)]
+            assert places._adjective_matches(adjective, text, found) == expected, (adjective, text[:200])
+            compared += 1
+    assert compared > 1000
+
+
+def test_an_adjective_that_is_no_literal_is_read_by_finditer():
+    """A form with a character a regex reads otherwise is no literal: its matches need not start where its text
+    occurs, so it is read by ``finditer`` as before."""
+    assert places._adjective_regex("Leidse") is not None
+    assert places._adjective_regex("St.-Oedenrodese") is None
+    assert places._adjective_matches("St.-Oedenrodese", "de Stx-Oedenrodese aanpak", []) == [(3, 18)]
 
 
 def test_regions_are_found_as_without_the_prefilter():
@@ -163,3 +201,43 @@ def test_has_word_is_any_of_the_words_as_one_search():
                 window = text[start:start + 80]
                 expected = any(w in window.lower() for w in words) or any(c in window for c in places._FOLD_SPECIAL)
                 assert places._has_word(window, words) == expected, (words, window)
+
+
+def test_foreign_region_names_compile_a_word_regex_only_for_names_a_region_name_holds(monkeypatch):
+    """Issue 14 (branch reparse31): ``_foreign_region_names`` compiled a word regex for each of the 342
+    municipalities to test it on every region name (≈ 0.07 CPU-s of every process that finds places); only a name
+    whose text occurs in a region name can be held by one as a word. The same table as that construction, with a
+    regex compiled only for those names."""
+    munis, regions = places.load()
+    expected: dict[str, list[str]] = {}
+    for name, row in munis.items():  # the former construction: every name's word regex against every region name
+        plain = places._plain(name)
+        word = re.compile(r"(?<![\w-])" + re.escape(plain) + r"(?![\w-])")
+        for code, region in regions.items():
+            if code == row["jeugdregio_code"]:
+                continue
+            for n in [region["name"], *(a for a in region["aliases"].split("|") if a)]:
+                if n != plain and "(" not in n and word.search(n):
+                    expected.setdefault(name, []).append(n)
+    compiled = []
+    original = re.compile
+
+    def counting(pattern, flags=0):
+        compiled.append(pattern)
+        return original(pattern, flags)
+
+    places._foreign_region_names.cache_clear()
+    monkeypatch.setattr(places.re, "compile", counting)
+    try:
+        table = places._foreign_region_names()
+    finally:
+        monkeypatch.undo()
+        places._foreign_region_names.cache_clear()
+    assert expected and {name: rx.pattern for name, rx in table.items()} == {
+        name: r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True)) + r")(?![\w-])"
+        for name, ns in expected.items()}
+    holding = {name for name in munis if any(places._plain(name) in n for region in regions.values()
+                                             for n in [region["name"], *region["aliases"].split("|")])}
+    assert len(compiled) <= 2 * len(holding) < len(munis) // 4
+    assert places._in_foreign_region_name("de gemeenten in Utrecht West", 16, 23, "Utrecht")
+    assert not places._in_foreign_region_name("de gemeente Utrecht", 12, 19, "Utrecht")
