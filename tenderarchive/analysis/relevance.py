@@ -108,6 +108,13 @@ Since branch rel9 (core): the mood of a sentence -- a question ("Wanneer wordt d
 of a council) or a supposition ("Stel dat de contracten ... aflopen, dan moet zij nu de inkoop voorbereiden", "Als de
 aanbesteding mislukt, dan ...", and the sentences after it carrying its consequent "dan") -- reports no procurement: such
 sentences give no procedure evidence (:func:`asking_or_supposing`); the title is left alone.
+Since branch rel10 (core): a general statement about tenders -- a conditional, concessive or circumstantial opener with
+an indefinite tender ("wanneer een instelling een aanbesteding verliest", "Bij een aanbesteding moet ..."), a modal with a
+bare plural of the trade ("Volgens de regels moeten instellingen die ... inschrijven") -- gives no procedure evidence
+(:func:`general_statements`); on a page of questions (:func:`questions_page`: read from its structure) the title is read
+in the page's mood; and a civil summary judgement against a public body ("Vonnis in kort geding", "de publiekrechtelijke
+rechtspersoon ..., gedaagde") is the buyer's kort geding, a procedure act, about youth care when it names youth care
+anywhere (:func:`judgement_against_buyer`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
