@@ -108,6 +108,13 @@ Since branch rel9 (core): the mood of a sentence -- a question ("Wanneer wordt d
 of a council) or a supposition ("Stel dat de contracten ... aflopen, dan moet zij nu de inkoop voorbereiden", "Als de
 aanbesteding mislukt, dan ...", and the sentences after it carrying its consequent "dan") -- reports no procurement: such
 sentences give no procedure evidence (:func:`asking_or_supposing`); the title is left alone.
+Since branch rel10 (core): a general statement about tenders -- a conditional, concessive or circumstantial opener with
+an indefinite tender ("wanneer een instelling een aanbesteding verliest", "Bij een aanbesteding moet ..."), a modal with a
+bare plural of the trade ("Volgens de regels moeten instellingen die ... inschrijven") -- gives no procedure evidence
+(:func:`general_statements`); on a page of questions (:func:`questions_page`: read from its structure) the title is read
+in the page's mood; and a civil summary judgement against a public body ("Vonnis in kort geding", "de publiekrechtelijke
+rechtspersoon ..., gedaagde") is the buyer's kort geding, a procedure act, about youth care when it names youth care
+anywhere (:func:`judgement_against_buyer`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -926,6 +933,79 @@ def asking_or_supposing(full: str, title: str | None = None) -> set[str]:
     return out
 
 
+#: Branch rel10: a general statement about tenders -- "wanneer een instelling een aanbesteding verliest, ...", "Hoewel de
+#: problemen geen direct gevolg zijn van een aanbesteding", "Bij een aanbesteding moet de gemeente ... ", "Volgens de
+#: regels moeten instellingen die op jeugdzorg inschrijven ..." -- tells what happens with tenders in general (a habit, a
+#: rule, a condition without its "dan"), not a report of one procurement. Read by Dutch's own sign of the general: a
+#: conditional, concessive or circumstantial opener (wanneer, als, indien, zodra, hoewel, bij) whose procedure noun is
+#: indefinite ("een aanbesteding": any tender), or a modal whose subject is a bare plural of the trade ("moeten
+#: instellingen", "aanbieders moeten": any provider). Not when the sentence reports a step (a year, a step done, a closing
+#: day: "Bij een aanbesteding in 2019 ..."); a definite tender ("Als de aanbesteding is afgerond, ...") is a plan of one
+#: procurement and stays. Bounded (at most 120 characters between opener and noun): linear on long text. In core: grammar.
+_PROC_NOUN = (r"(?:aanbesteding|aanbestedingsprocedure|aanbestedingstraject|inkoopprocedure|inkooptraject|inkoopronde|"
+              r"tender|gunning|inschrijving|offerteaanvraag)")
+_GENERAL_CONDITION = re.compile(r"\b(?:wanneer|als|indien|zodra|hoewel|bij|ingeval)\b[^.!?\n]{0,120}?\been (?:[\w-]+ ){0,2}?"
+                                + _PROC_NOUN + r"\b", re.I)
+_TRADE_PLURAL = r"(?:aanbieders|zorgaanbieders|jeugdhulpaanbieders|jeugdzorgaanbieders|instellingen|zorginstellingen|gemeenten|partijen|organisaties|inschrijvers)"
+_GENERAL_MODAL = re.compile(r"\b(?:moeten|kunnen|mogen|hoeven) " + _TRADE_PLURAL + r"\b(?! van (?:de|het|deze|die) )|"
+                            r"(?:^|[,:;]\s*)" + _TRADE_PLURAL + r" (?:moeten|kunnen|mogen|hoeven)\b", re.I)
+
+
+def general_statements(full: str, title: str | None = None) -> set[str]:
+    """The sentences of ``full`` that state what happens with tenders in general (branch rel10, see above)."""
+    out: set[str] = set()
+    head = (title or "").strip()
+    for line in full.split("\n"):
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“„])", line):
+            s = sent.strip()
+            if not s or s == head or not re.search(r"aanbest|inkoop|tender|gunning|inschrijv|offerte", s, re.I):
+                continue
+            if (_GENERAL_CONDITION.search(s) or _GENERAL_MODAL.search(s)) and not (_REPORTED.search(s) or _DEADLINE.search(s)):
+                out.add(sent)
+    return out
+
+
+#: Branch rel10: the page's own kind read from its structure -- written questions ("Vraag 1: Wanneer wordt ...?", a
+#: council member's questions to the executive) are a page of questions when two or more of its sentences ask and at least
+#: half of the sentences naming a procurement ask, and no answer is given ("Antwoord", "Beantwoording"). Its title names
+#: the subject asked about ("Schriftelijke vragen over de aanbesteding jeugdhulp"), not a step taken: on such a page the
+#: title is read in the page's mood (rel9 left the title alone: a headline's question names what a news page reports).
+_ANSWER = re.compile(r"\b(?:antwoord(?:en)?|beantwoording)\b", re.I)
+_PROC_WORD = re.compile(r"aanbest|inkoop|tender|gunning|gegund|inschrijv|offerte|contract|percel|perceel", re.I)
+
+
+def questions_page(text: str, asked: set[str]) -> bool:
+    """Is ``text`` (the page without its title) a page of questions (see above)? ``asked``: its sentences in the mood
+    of a question or supposition (:func:`asking_or_supposing`)."""
+    if _ANSWER.search(text):
+        return False
+    questions = [s for s in asked if s.strip().endswith("?")]
+    if len(questions) < 2:
+        return False
+    proc = [s for line in text.split("\n") for s in re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“„])", line)
+            if s.strip() and _PROC_WORD.search(s)]
+    return bool(proc) and 2 * sum(1 for s in proc if s.strip().endswith("?")) >= len(proc)
+
+
+#: Branch rel10: a judgement's own text of civil summary proceedings -- "Vonnis in kort geding", a "KG ZA" case number --
+#: against a public body ("de publiekrechtelijke rechtspersoon Gemeente X ..., gedaagde(n)") is stages.md's kort_geding
+#: brought by providers against a buyer: the provider's civil claim against a municipality is about its purchase (the
+#: award, the terms, the tariffs), as an administrative case of a client (pgb, Wmo) is not (that is no "vonnis in kort
+#: geding" against a "gedaagde"). It is a procedure act even when the stored text names no procurement word (a
+#: judgement's published opening: the parties and the facts); it is about youth care when the judgement names youth
+#: care anywhere (one case, one subject). In core: the document's own form.
+_SUMMARY_JUDGEMENT = re.compile(r"\bvonnis in kort geding\b|\bKG ZA\b", re.I)
+_PUBLIC_DEFENDANT = re.compile(r"\bpubliekrechtelijke rechtspersoon\b[^\n]{0,200}(?:\n[^\n]{0,200}){0,4}?\n?[^\n]{0,40}\bgedaagden?\b",
+                               re.I)
+
+
+def judgement_against_buyer(text: str) -> list[str]:
+    """``["vonnis in kort geding"]`` when ``text`` is a civil summary judgement against a public body (see above)."""
+    if _SUMMARY_JUDGEMENT.search(text) and _PUBLIC_DEFENDANT.search(text):
+        return ["vonnis in kort geding"]
+    return []
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
@@ -946,6 +1026,9 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # (the terms are still counted for the rule's name and the score: a Wmo tender keeps "procurement_term_only")
     other = other_purchase_sentences(full, title) | national_debate_sentences(full, title)
     asked = asking_or_supposing(full, title)  # branch rel9: no procedure evidence; the page's other cues stay
+    if title and title.strip() and questions_page(text, asked):
+        asked.add(title.strip())  # branch rel10: a page of questions asks about what its title names (core)
+    asked |= general_statements(full, title)  # branch rel10: a general statement about tenders reports none (core)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
@@ -964,6 +1047,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (bought := buyer_purchases(full))
             # branch cv48: a purchasing round of youth care told as a step taken, in core
             + (rounds := told_rounds(full))
+            # branch rel10: a civil summary judgement against a public body is the buyer's kort geding, in core
+            + (judged := judgement_against_buyer(text))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -997,7 +1082,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
     # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside

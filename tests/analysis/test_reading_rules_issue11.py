@@ -360,7 +360,9 @@ def test_a_particular_procurement_still_counts():
                 title="Contract jeugdhulp")
     from tenderarchive.analysis.rules import disabled
     with disabled("rel.particular_procedure"):
-        assert _relevant("Het kan gebeuren wanneer een instelling voor jeugdhulp een aanbesteding verliest.")
+        # branch rel10: a conditional with an indefinite tender is a general statement in core too
+        # (relevance.general_statements); before, it counted without the rule
+        assert not _relevant("Het kan gebeuren wanneer een instelling voor jeugdhulp een aanbesteding verliest.")
         # branch rel5: a law's name (the head of the compound) is no procurement in core too (relevance.kind_of)
         assert not _relevant("Die plicht voor jeugdhulp vloeit voort uit de Europese Aanbestedingsrichtlijn.")
 
