@@ -201,6 +201,15 @@ and left out: a region written "regio X" in lower case counted as a body that bu
 those are no buyers, orgs14's reading): held-out half 1 org P 0.753 -> 0.777, but half 0 org R 0.980 -> 0.961, its
 gold naming the municipalities of "de gemeenten in de regio Alkmaar" as buyers (the corpus README's "not uniform").
 
+Branch orgs29: the winners announced after a colon (``winner``: "Winnaars: A, B en C", "De winnaars zijn: A en B") and the
+lots gone to parties (``gaat_naar``, ``perceel_aan``: "De percelen gaan naar A (perceel 1) en B (perceel 2)", "Perceel 1
+gaat naar A en perceel 2 naar B", each party's lot in brackets dropped, :data:`_LOT_TAG`); a capitalised phrase at a
+sentence's start, without a legal form or a body's head word and written nowhere inside a sentence, loses its first word
+where that word is the sentence's -- an adverb's shape or written in lower case on the page -- and the page names the rest
+on its own (:func:`_sentence_word_first`: "Voorlopig Pluryn en Karakter gaan ..." -> "Pluryn"; "Veilig Thuis" stays); a
+kind of party in the plural after capitalised adjectives is no party (:data:`_GENERIC`: "Nieuwe Aanbieders", "Betrokken
+Partijen"); a short name defined under a party's block at a ruling's head, after its seat and its part in the case, is
+that party (:func:`_ruling_aliases`: "2 Stichting Reinier van Arkel, / gevestigd te ..., / geïntimeerde, / hierna: RvA,").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
