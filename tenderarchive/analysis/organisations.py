@@ -201,6 +201,15 @@ and left out: a region written "regio X" in lower case counted as a body that bu
 those are no buyers, orgs14's reading): held-out half 1 org P 0.753 -> 0.777, but half 0 org R 0.980 -> 0.961, its
 gold naming the municipalities of "de gemeenten in de regio Alkmaar" as buyers (the corpus README's "not uniform").
 
+Branch orgs29: the winners announced after a colon (``winner``: "Winnaars: A, B en C", "De winnaars zijn: A en B") and the
+lots gone to parties (``gaat_naar``, ``perceel_aan``: "De percelen gaan naar A (perceel 1) en B (perceel 2)", "Perceel 1
+gaat naar A en perceel 2 naar B", each party's lot in brackets dropped, :data:`_LOT_TAG`); a capitalised phrase at a
+sentence's start, without a legal form or a body's head word and written nowhere inside a sentence, loses its first word
+where that word is the sentence's -- an adverb's shape or written in lower case on the page -- and the page names the rest
+on its own (:func:`_sentence_word_first`: "Voorlopig Pluryn en Karakter gaan ..." -> "Pluryn"; "Veilig Thuis" stays); a
+kind of party in the plural after capitalised adjectives is no party (:data:`_GENERIC`: "Nieuwe Aanbieders", "Betrokken
+Partijen"); a short name defined under a party's block at a ruling's head, after its seat and its part in the case, is
+that party (:func:`_ruling_aliases`: "2 Stichting Reinier van Arkel, / gevestigd te ..., / geïntimeerde, / hierna: RvA,").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -252,6 +261,12 @@ _ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at 
 # _SLASHED; each slashed part is bounded, as _NAME is
 _SLIST = (rf"{_NAME}(?:/{_NAME}){{0,3}}(?:{_AS_ROLE})?(?:(?:, ?| en )(?:de |het )?{_NAME}(?:/{_NAME}){{0,3}}(?:{_AS_ROLE})?)"
           r"{0,24}")
+# branch orgs29: a list whose parties may each have their lot in brackets after them ("A (perceel 1) en B (percelen 2 en
+# 3)"); the brackets are dropped before the list is split (:data:`_LOT_TAG`)
+_LOT_TAG = r" \((?:[Pp]erce(?:el|len)|[Kk]avels?|[Ll]ots?|[Dd]eel) [\w-]{1,6}(?:(?:, ?| en )[\w-]{1,6}){0,6}\)"
+_LOT_LIST = (rf"{_NAME}(?:{_LOT_TAG})?(?:{_AS_ROLE})?(?:(?:, ?| en )(?:de |het |{_BODY_ITEM})?{_NAME}(?:{_LOT_TAG})?"
+             rf"(?:{_AS_ROLE})?){{0,24}}")
+_LOT_TAG_RX = re.compile(_LOT_TAG)
 # branch orgs14: a name or a list as long as it runs (no bound), taken whole: one pass over a text finds where every
 # name and every list starts (:func:`_run_starts`)
 _NAME_RUN = re.compile("(?>" + _NAME.replace("{0,16}", "*", 1) + ")")
@@ -681,6 +696,7 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
     # procedure when the text tells another award that is not an earlier one; alone it is still the text's award
     # branch orgs10: a party named with its partner after a slash is one awardee ("de combinatie A/B"); the same party
     # read by a rule that stops at the slash ("gegund aan A") is that awardee, not another
+    kept = _without_sentence_words(kept, text)  # (branch orgs29) "Voorlopig Pluryn en Karakter gaan ...": "Pluryn"
     parts = {p.casefold() for a in kept if "/" in a["name"] for p in a["name"].split("/")}
     kept = [a for a in kept if a["name"].casefold() not in parts]
     earlier = [a for a in kept if _EARLIER.search(_award_sentence(a, text))]
@@ -745,6 +761,34 @@ _LEGAL_NAME = re.compile(rf"(?<![\w-])(?:(?:[Ss]tichting|[Cc]oöperatie|[Vv]eren
                          rf"(?![\w-])")
 
 
+# branch orgs29: a short name defined under a party's block at a ruling's head, after its seat and its part in the case on
+# lines of their own ("1 Stichting GGZ Breburg Groep, / gevestigd te Tilburg, / geïntimeerde, / hierna: Breburg,")
+_ALIAS_LINE = re.compile(rf"[ \t]*(?:[Hh]ierna|[Vv]erder)(?: (?:ook|gezamenlijk|afzonderlijk))?(?: te noemen| genoemd)?:? ?['‘\"“]?"
+                         rf"(?:de |het )?(?P<short>{_UP}(?: {_UP}){{0,2}})['’\"”]?[ \t]*[,;.]?[ \t]*\Z")
+_BLOCK_LINE = re.compile(r"[ \t]*(?:(?:gevestigd|zetelend|kantoorhoudend[e]?|wonend[e]?|statutair) (?:te|in|aan)\b.*|"
+                         r"[a-zà-ÿ][\w ()-]{0,60},?|\[[^\]\n]{0,40}\][ ,]*)?[ \t]*\Z")
+
+
+def _ruling_aliases(text: str) -> dict[str, str]:
+    """``{short name: full name}`` of the parties at a ruling's head whose short name is defined under their block."""
+    out: dict[str, str] = {}
+    if "ierna" not in text and "erder" not in text:
+        return out
+    lines = text[:MAX_SCAN].split("\n")
+    for i, line in enumerate(lines):
+        m = _ALIAS_LINE.match(line)
+        if not m:
+            continue
+        for j in range(i - 1, max(-1, i - 9), -1):
+            if _BLOCK_LINE.fullmatch(lines[j]):
+                continue  # the seat, the part in the case, an empty line
+            full = _clean_name(_LIST_NUMBER.sub("", lines[j].strip().rstrip(",;")))
+            if full and full != m.group("short") and not _is_place(full) and " " in full:
+                out.setdefault(m.group("short"), full)
+            break
+    return out
+
+
 def _aliases(text: str) -> dict[str, str]:
     """``{short name: full name}`` of the parties a text names in full and, defining it or not, by a short name of one
     word: "Stichting Eikenrode Jeugdhulp (hierna: Eikenrode)" and "Wilgenhof Zorg B.V. ... gegund aan Wilgenhof"
@@ -759,6 +803,9 @@ def _aliases(text: str) -> dict[str, str]:
         if full and short and full != short and not _is_place(full) and _legal_key(short) != _legal_key(full):
             # the name with its legal form where the text writes one ("Stichting X" of "X (hierna: X)")
             full = max((f for f in fulls if f.endswith(full) or f.startswith(full)), key=len, default=full)
+            out.setdefault(short, full)
+    for short, full in _ruling_aliases(text).items():
+        if _legal_key(short) != _legal_key(full) and not _BUYER_NAMED.match(full):
             out.setdefault(short, full)
     named: dict[str, set[str]] = {}
     for full in fulls:
@@ -1062,8 +1109,10 @@ def _awardees(text: str) -> list[dict]:
         # stadsdeel het opbouwwerk aan Dock"), and where the contract goes ("de opdracht gaat naar X")
         ("gunning_aan", rf"(?:\bgunning|\bgun(?:t|de|den|nen)\b[^.\n]{{0,60}}?) aan (?:de |het )?(?:[a-z]+ )?(?:{_KIND} )?"
                         rf"(?P<names>{_BRAND}(?:(?: ?, ?| en ) ?(?:de |het )?{_NAME})*)"),
-        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
-                      rf"(?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+        # (branch orgs29: the lots too, "De percelen gaan naar A (perceel 1) en B (perceel 2)", each party's lot in
+        # brackets after it, and the thing at a sentence's start, "Perceel 1 gaat naar A")
+        ("gaat_naar", rf"(?<![\w-])(?:[Oo]pdracht|[Aa]anbesteding|[Gg]unning|[Cc]ontract|[Pp]erce(?:el|len)|[Kk]avels?)\w* (?:\w+ ){{0,5}}"
+                      rf"(?:gaat|ging|gaan|gingen) (?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LOT_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
         ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloot|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
@@ -1204,8 +1253,8 @@ def _awardees(text: str) -> list[dict]:
          r"\b(?:ontving|ontvingen|ontvangt|ontvangen|verkreeg|verkregen|verwierf|verwierven)\b"),
         ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:gunning|opdracht|contract)\b"
                         rf"(?:[\w -]{{0,40}}?) (?:ontvangen|verkregen)\b", r"\b(?:ontvangen|verkregen)\b"),
-        ("winner", rf"(?:\b[Dd]e |(?<![\w-])(?=[Ww]innaar))(?:[Ww]innaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)? "
-                   rf"(?:is|zijn|was|waren|werd|werden) (?:geworden )?(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
+        ("winner", rf"(?:\b[Dd]e |(?<![\w-])(?=[Ww]innaar))(?:[Ww]innaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?|combinatie))(?: van (?:de|het) [\w -]{{2,40}}?)?"
+                   rf"(?: (?:is|zijn|was|waren|werd|werden) (?:geworden )?|(?: (?:zijn|waren))?: ?)(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})",
          r"\b(?:[Ww]innaars?|winnende)\b"),
         # branch orgs10: the winning bid named by its party ("De winnende inschrijving is van X", "De winnende offerte
         # kwam van X") and the care that passes into a party's hands ("De jeugdhulp komt (per 1 januari) in handen van
@@ -1272,8 +1321,11 @@ def _awardees(text: str) -> list[dict]:
         # party chosen as the new provider with the verb last ("De gemeente heeft A aangewezen als nieuwe aanbieder"), and
         # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
         # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
+        # (branch orgs29: also where the lots go, "Perceel 1 gaat naar A en perceel 2 naar B")
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? aan (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
+                        rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
         ("field_line", rf"(?:^|(?<=\n))[ \t]*(?:[Gg]egund aan|[Ww]innaars?|(?:[Nn]aam (?:van de )?)?[Oo]pdrachtnemers?|[Gg]econtracteerde "
                        rf"(?:partij|aanbieder)s?|[Gg]unning aan)[ \t]*:[ \t]*(?P<names>{_LIST})"),
         ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?"
@@ -1312,7 +1364,8 @@ def _awardees(text: str) -> list[dict]:
                 continue
             if rule in _WON_RULES and _asked(text, m):
                 continue  # (branch orgs24) "Wie wint de aanbesteding?", "Heeft X de opdracht gewonnen?": asked, not told
-            found = _split_names(m.group("names"), _SLASHED if rule in ("consortium_signed", "gegund_aan", "winner", "in_handen") else
+            chunk = _LOT_TAG_RX.sub("", m.group("names")) if rule == "gaat_naar" else m.group("names")
+            found = _split_names(chunk, _SLASHED if rule in ("consortium_signed", "gegund_aan", "winner", "in_handen") else
                                  _BRAND if rule in ("signing_parties", "signed_by", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
@@ -2283,8 +2336,11 @@ _ORGAN = re.compile(
 # Scholen en Verloskundigen", "Zorgverzekeraars en Woningcorporaties", "Ketenpartners", "het Onderwijs, de
 # Kinderopvang en de Jeugdgezondheidszorg"), names no party: the heads of such words form a closed class of nouns
 # ("Zonnehuizen", "Lunetzorg", "Karakter" are names)
+# (branch orgs29: also after one or two capitalised adjectives, "Nieuwe Aanbieders", "Betrokken Partijen", "Alle
+# Gecontracteerde Zorgaanbieders": a kind of party in the plural still; not a body's word, "Federatie", "Stichting")
 _GENERIC = re.compile(
-    r"(?:[Dd]e |[Hh]et )?(?=[A-ZÀ-Ý][a-zà-ÿ])(?i:[a-zà-ÿ]*(?:artsen|scholen|kundigen|verzekeraars|corporaties|partners|aanbieders|"
+    r"(?:[Dd]e |[Hh]et )?(?:(?!\w*(?:ie|ij|ing)\b)[A-ZÀ-Ý][a-zà-ÿ]*(?:e|en|ig|lijk) ){0,2}"
+    r"(?=[A-ZÀ-Ý][a-zà-ÿ])(?i:[a-zà-ÿ]*(?:artsen|scholen|kundigen|verzekeraars|corporaties|partners|aanbieders|"
     r"instellingen|organisaties|verleners|ouders|gezinnen|kinderen|jongeren|cliënten|inwoners|professionals|krachten|"
     r"docenten|werkers|deskundigen|specialisten|therapeuten|psychologen|psychiaters|gemeenten|gemeentes|partijen|"
     r"verwijzers|instanties|voorzieningen))"
@@ -2678,6 +2734,53 @@ def _named_person(name: str, persons: set[str]) -> bool:
     return bool(m) and (name in persons or m.group("last") in persons)
 
 
+# branch orgs29: a sentence's first word is written with a capital whatever it is, so a capitalised phrase there may be a
+# word of the sentence before a name ("Voorlopig Pluryn en Karakter gaan de zorg leveren"). Without evidence of a body
+# in the phrase (a legal form, a body's head word) and written only at a sentence's start, its first word is the
+# sentence's when it has an adverb's shape ("Voorlopig", "Waarschijnlijk", "Gelukkig") or the page writes it in lower
+# case elsewhere ("Nieuwe" beside "nieuwe"), and the page names the rest on its own inside a sentence: the name is the
+# rest ("Veilig Thuis", written only so, stays whole)
+_ADVERB_SHAPE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:ig|lijk|erwijs|halve)")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]\s+|\n)[\s\-•*–]*[\"'‘“„(]?\Z")
+_FIRST_REST = re.compile(r"(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+) (?P<rest>[A-ZÀ-Ý0-9].*)")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?![\w-])")
+
+
+def _sentence_word_first(name: str, text: str, lower_words: set[str]) -> str | None:
+    """The name without its first word where that word is the sentence's, not the name's (see above), or None.
+    ``lower_words``: the words the page writes in lower case."""
+    m = _FIRST_REST.fullmatch(name)
+    if not m or _LEGAL_FORM.search(name) or _BODY.search(name) or _FORM_FIRST.match(name) or _BUYER_NAMED.match(name):
+        return None
+    first = m.group("first")
+    if not (_ADVERB_SHAPE.fullmatch(first) or first.lower() in lower_words):
+        return None
+    spots = _mentions(name, text[:MAX_SCAN])
+    if not spots or any(not _SENTENCE_START.search(text, max(0, p - 6), p) for p, _ in spots[:200]):
+        return None  # written inside a sentence too: the capital is the name's
+    rest = m.group("rest")
+    if not any(not _SENTENCE_START.search(text, max(0, p - 6), p) and not text[max(0, p - len(first) - 1): p].startswith(first)
+               for p, _ in _mentions(rest, text[:MAX_SCAN])[:200]):
+        return None  # the rest is named nowhere on its own: no evidence that the first word is not the name's
+    return _clean_name(rest)
+
+
+def _without_sentence_words(found: list[dict], text: str) -> list[dict]:
+    """``found`` with each name's sentence-initial word dropped (:func:`_sentence_word_first`); a name that is then a
+    kind of party in the plural, or one already found, is left out."""
+    out: list[dict] = []
+    names = {f["name"].casefold() for f in found}
+    lower_words = set(_LOWER_WORD.findall(text[:MAX_SCAN])) if any(_FIRST_REST.fullmatch(f["name"]) for f in found) else set()
+    for f in found:
+        rest = _sentence_word_first(f["name"], text, lower_words)
+        if rest is None:
+            out.append(f)
+        elif not (_GENERIC.fullmatch(rest) or rest.casefold() in names or rest in _STOP):
+            names.add(rest.casefold())
+            out.append(f | {"name": rest})
+    return out
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -3055,4 +3158,5 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     out = [o for o in out if (o["role"] == "awardee" or o["name"].casefold() not in organs)
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
            and not _titled_person(o["name"], text)]  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
+    out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)
