@@ -2,6 +2,7 @@
 each runs, is an Atom feed, and answers its question with the right rows."""
 
 import json
+import re
 
 import pytest
 
@@ -489,6 +490,10 @@ def _framework_archive(tmp_path, release_id="299891", currency=None, taxed=()):
     return db
 
 
+def _sql(query):
+    return load_metadata()["databases"]["archive"]["queries"][query]["sql"]
+
+
 def _saved(db, query, **params):
     cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
     names = [c[0] for c in cursor.description]
@@ -601,3 +606,70 @@ def test_aanbieder_contracten_says_about_vat_what_the_totals_say(tmp_path, taxed
         assert sum(r[c] is not None for c in ("waarde_cents", "waarde_gedeeld_cents", "waarde_incl_btw_cents")) == 1
         for column in ("waarde", "waarde_gedeeld", "waarde_incl_btw"):
             assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (column, r)
+
+
+@pytest.mark.parametrize("taxed, with_tax", [
+    (("a4",), {"2": 20000000}),
+    (("a1", "a2", "a3"), {"1": 300000000}),
+    ((), {}),
+])
+def test_every_search_listing_award_values_says_about_vat_what_the_totals_say(tmp_path, taxed, with_tax):
+    """Reference §3.1/§6.3: the forms' values are exclusive of VAT (btw); an OCDS value may say ``hasTax`` true, and
+    the totals (EX_VAT: summary_procurements.gegunde_waarde_cents, the region years) leave it out. Round 64 set such a
+    value apart in aanbieder_contracten only: awards_by_region_year, jeugdregio_percelen, opdrachtgever_contracten and
+    aanbesteding_gunningen still listed it under value/waarde as if exclusive, so their rows summed to more than the
+    procurement's total, with no word of VAT. SYNTHETIC: the framework package (lot 1 shared € 3.000.000, lot 2
+    Stichting Een alone € 200.000), the ``taxed`` awards including VAT. Now every one of them gives such a value apart,
+    under value_incl_btw / waarde_incl_btw, its values summing to the procurement's total exclusive of VAT."""
+    db = _framework_archive(tmp_path, taxed=taxed)
+    (total, incl) = db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone()
+    assert (incl or 0) == sum(with_tax.values())
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()
+    searches = [("awards_by_region_year", "lot", "value", dict(jeugdregio="", year="", pagina="alle")),
+                ("aanbesteding_gunningen", "perceel", "waarde",
+                 dict(procurement_id=db.execute("select procurement_id from procurements").fetchone()[0]))]
+    assert region and buyer  # (Gemeente Leiden's region and buyer id: the region's and the buyer's searches too)
+    searches += [("jeugdregio_percelen", "perceel", "waarde", dict(jeugdregio=region, pagina="alle")),
+                 ("opdrachtgever_contracten", "perceel", "waarde", dict(opdrachtgever=buyer[0], pagina="alle"))]
+    for query, column, params in [("award_notices", "awarded_value", {}),
+                                  ("jeugdregio_aanbestedingen", "waarde", dict(jeugdregio=region, sinds="", pagina="alle")),
+                                  ("opdrachtgever_aanbestedingen", "waarde", dict(opdrachtgever=buyer[0], pagina="alle"))]:
+        # the procurement's totals: the values given including VAT beside the total that leaves them out
+        found = _saved(db, query, **{p: params.get(p, "") for p in re.findall(r":(\w+)", _sql(query))})
+        assert found or query == "award_notices", query  # (a package has no award notice)
+        for r in found:
+            assert r[f"{column}_incl_btw_cents"] == incl, (query, r)
+            assert r[f"{column}_incl_btw"] == db.execute("select euro(?)", [incl]).fetchone()[0], (query, r)
+    for query, lot, value, params in searches:
+        found = _saved(db, query, **params)
+        assert found, query
+        listed = {}
+        for r in found:
+            if r[f"{value}_incl_btw_cents"] is not None:
+                listed[r[lot]] = listed.get(r[lot], 0) + r[f"{value}_incl_btw_cents"]
+            # never both, and each euro text the euro of its cents
+            assert r[f"{value}_cents"] is None or r[f"{value}_incl_btw_cents"] is None, (query, r)
+            for column in (value, f"{value}_incl_btw"):
+                if r[f"{column}_cents"] is not None:
+                    assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (query, r)
+        assert listed == with_tax, (query, found)
+        assert sum(r[f"{value}_cents"] or 0 for r in found) == (total or 0), (query, found)
+
+
+def test_every_award_value_column_of_a_saved_search_says_whether_it_includes_vat():
+    """Reference §2.3/§3.1 (values exclusive of btw) and §6.3 (``hasTax``): the totals leave a value given including
+    VAT out, and aanbieder_contracten said so, but the region, year and provider totals (values_per_year, marktbeeld,
+    aanbieders, who_won_in_jeugdregio …) and the award lists did not: a reader could not tell what their sums mean.
+    Every column of a saved search that gives an award value or total in euros with its cents beside it (an estimate
+    or framework maximum aside) now says in its description whether it includes VAT."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    silent = {}
+    for name, query in queries.items():
+        columns = query.get("columns") or {}
+        for column, text in columns.items():
+            if f"{column}_cents" in columns and re.search(r"waarde|value", column) \
+                    and not re.search(r"geraamd|estimat|raamwerk|framework", column) \
+                    and not re.search(r"(?i)\b(?:btw|VAT)\b", f"{text} {columns[f'{column}_cents']}"):
+                silent.setdefault(name, []).append(column)
+    assert silent == {}
