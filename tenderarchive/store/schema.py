@@ -1155,6 +1155,24 @@ def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:
     return published(one) >= published(other)
 
 
+#: The ``award_winner_shares`` view (:data:`VIEWS`); every expression kept as the saved searches had it inline (a
+#: NULL ``tender_value_of_group`` leaves ``gezamenlijk`` NULL where its group has other members, as before).
+AWARD_WINNER_SHARES_SQL = """
+    select s.award_id, s.organisation_id,
+           (select count(*) - 1 from award_suppliers t where t.award_id = s.award_id and coalesce(t.is_buyer, 0) = 0)
+             + coalesce(a.unnamed_winners, 0) as medewinnaars,
+           (coalesce(a.value_cents, a.value_raw) is not null
+             and (select count(*) from award_suppliers t where t.award_id = s.award_id and coalesce(t.is_buyer, 0) = 0)
+                 + coalesce(a.unnamed_winners, 0) > 1) as gedeeld,
+           (coalesce(a.value_cents, a.value_raw) is null and s.tender_value_of_group = 1
+             and coalesce(s.tender_value_cents, s.tender_value_raw) is not null
+             and (select count(*) from award_suppliers t where t.award_id = s.award_id
+                  and t.tender_value_of_group = 1 and coalesce(t.is_buyer, 0) = 0
+                  and coalesce(t.group_name, '') = coalesce(s.group_name, '')) > 1) as gezamenlijk
+    from award_suppliers s join awards a on a.award_id = s.award_id
+"""
+
+
 @lru_cache(maxsize=1)
 def schema_fingerprint() -> int:
     """A 31-bit hash of the tables, views, the summaries' winner rows and shipped reference files (tenderarchive/data/):
@@ -1201,6 +1219,15 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 
 
 VIEWS = {
+    # Per winner of an award (award_suppliers' key): whether the value it is listed with is shared, one definition
+    # for the saved searches (aanbieder_contracten wrote each condition inline four times). medewinnaars: the award's
+    # other winners, those no source names too (awards.unnamed_winners); gedeeld: the award has a value (exact or
+    # printed) and several winners, so the value is the lot's, no one winner's (reference §3.1, §4); gezamenlijk:
+    # the award has none and this winner's tender value is its consortium's joint value (tender_value_of_group),
+    # printed on the rows of several members of its group (§2.5). As summary_award_winners keeps them
+    # (summaries.WINNERS_SQL). An archive of an older version lacks it: the saved searches read this definition in
+    # its place (tenderarchive/metadata.py VIEW_STANDINS), serve never migrating.
+    "award_winner_shares": AWARD_WINNER_SHARES_SQL,
     # Per source, the last successful crawl and its age: one definition, shared with `status`.
     "freshness": FRESHNESS_SQL,
     # Per news site of the registry: pages archived and the age of the newest (monitor.NEWS_SITES_SQL).

@@ -673,3 +673,39 @@ def test_every_award_value_column_of_a_saved_search_says_whether_it_includes_vat
                     and not re.search(r"(?i)\b(?:btw|VAT)\b", f"{text} {columns[f'{column}_cents']}"):
                 silent.setdefault(name, []).append(column)
     assert silent == {}
+
+
+def test_aanbieder_contracten_reads_the_award_winner_shares_view_and_an_older_archive_its_definition(
+        demo_archive, tmp_path):
+    """aanbieder_contracten wrote whether a value is shared with co-winners (gedeeld) or a consortium's joint value
+    (gezamenlijk) inline, each four times; it now reads them from one view, ``award_winner_shares``. An archive of an
+    older version has no such view and serve never migrates it: the search reads the view's definition in its place
+    (VIEW_STANDINS) and answers every provider's contracts with the same rows, not with the older-archive note.
+    SYNTHETIC: the demo archive (frameworks, consortia, winners no source names), and a copy without the view."""
+    import shutil
+    import sqlite3
+
+    from tenderarchive import datasette_plugin, readonly
+    from tenderarchive.metadata import build_metadata
+
+    older = tmp_path / "older.db"
+    shutil.copy(demo_archive, older)
+    with sqlite3.connect(older) as conn:
+        conn.execute("drop view award_winner_shares")
+
+    def contracts(path):
+        db = readonly.database(path)
+        try:
+            sql = build_metadata(db, "archive")["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
+            datasette_plugin.prepare_connection(db.conn, "archive", None)
+            providers = [r[0] for r in db.execute("select distinct organisation_id from award_suppliers order by 1")]
+            return {p: db.execute(sql, dict(aanbieder=p, pagina="alle", alle_gunningen="ja", voor="")).fetchall()
+                    for p in providers}
+        finally:
+            db.close()
+
+    found = contracts(demo_archive)
+    assert sum(map(len, found.values())) > 20
+    shared = [r for rows in found.values() for r in rows]
+    assert shared and all("older version" not in str(r) for r in shared)
+    assert contracts(older) == found
