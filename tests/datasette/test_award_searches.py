@@ -709,3 +709,38 @@ def test_aanbieder_contracten_reads_the_award_winner_shares_view_and_an_older_ar
     shared = [r for rows in found.values() for r in rows]
     assert shared and all("older version" not in str(r) for r in shared)
     assert contracts(older) == found
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_winner(tmp_path, order):
+    """Reference §6.3: the older converter writes one release per publication × lot × winner and gives the supplier id
+    as the KvK number when the row has one, otherwise the supplier's name; two rows of one winner can then name it
+    both ways. The award keeps both listings (kvk:… and name:…), which the summaries count as one provider (its value
+    its own), but aanbieder_contracten counted the listing under its name as a co-winner: two rows for one contract,
+    each with medewinnaars 1 and the value under waarde_gedeeld, summing to twice nothing of the provider's own total.
+    SYNTHETIC: lot 1 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the other by name."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    name = "Stichting Jeugdhulp Leiden"
+    releases = [release("ocds-1l04xe-299891", f"299891-{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                        lots=[("1", "Ambulant")], parties=[supplier(sid, name)],
+                        awards=[{"id": f"a{n}", "status": "active", "relatedLots": ["1"],
+                                 "value": {"amount": 500000, "currency": "EUR"},
+                                 "suppliers": [{"id": sid, "name": name}]}])
+                for n, sid in enumerate(("41165432", name))]
+    db = ocds_archive(tmp_path / "twin.db", to_procedure([releases[i] for i in order], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    assert db.execute("select count(*) from award_suppliers").fetchone()[0] == 2  # both listings kept
+    for aanbieder in ("kvk:41165432", "41165432", "Jeugdhulp Leiden"):
+        found = _saved(db, "aanbieder_contracten", aanbieder=aanbieder, pagina="alle", alle_gunningen="", voor="")
+        assert [(r["perceel"], r["medewinnaars"], r["waarde_cents"], r["waarde_gedeeld_cents"]) for r in found] == \
+            [("1", 0, 50000000, None)], (aanbieder, found)
+    (region,) = _saved(db, "aanbieder_regios", aanbieder="kvk:41165432")
+    assert (region["waarde_cents"], region["waarde_gedeeld_cents"]) == (50000000, None), region
