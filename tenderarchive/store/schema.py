@@ -1155,6 +1155,38 @@ def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:
     return published(one) >= published(other)
 
 
+#: A winner row ``{x}`` that is a second listing of another winner of its award: listed under its name alone
+#: (``name:<name key>``, no KvK number) where the award also lists, under its KvK number, the one numbered provider of
+#: that folded name (an OCDS package whose rows give the supplier id as the KvK number in one row and as the name in
+#: another, reference tenderned-awards.md §6.3 "The supplier id is the KvK number when the row has one, otherwise the
+#: supplier's name"). The summaries count them as one provider (summaries.PROVIDER_SQL, WINNERS_SQL).
+_TWIN_SQL = """({x}.kvk is null and {x}.organisation_id like 'name:%' and exists (select 1 from award_suppliers u
+               where u.award_id = {x}.award_id and coalesce(u.is_buyer, 0) = 0 and u.organisation_id = (
+                 select max(v.organisation_id) from organisations v where v.name_key = substr({x}.organisation_id, 6)
+                   and v.kind = 'provider' and v.kvk is not null having count(distinct v.kvk) = 1)))"""
+
+#: The ``award_winner_shares`` view (:data:`VIEWS`); the expressions the saved searches had inline (a NULL
+#: ``tender_value_of_group`` leaves ``gezamenlijk`` NULL where its group has other members, as before), the award's
+#: winners counted without a second listing of one of them (``dubbel``, :data:`_TWIN_SQL`).
+AWARD_WINNER_SHARES_SQL = """
+    select s.award_id, s.organisation_id,
+           (select count(*) - 1 from award_suppliers t where t.award_id = s.award_id and coalesce(t.is_buyer, 0) = 0
+              and not {twin_t})
+             + coalesce(a.unnamed_winners, 0) as medewinnaars,
+           (coalesce(a.value_cents, a.value_raw) is not null
+             and (select count(*) from award_suppliers t where t.award_id = s.award_id and coalesce(t.is_buyer, 0) = 0
+                    and not {twin_t})
+                 + coalesce(a.unnamed_winners, 0) > 1) as gedeeld,
+           (coalesce(a.value_cents, a.value_raw) is null and s.tender_value_of_group = 1
+             and coalesce(s.tender_value_cents, s.tender_value_raw) is not null
+             and (select count(*) from award_suppliers t where t.award_id = s.award_id
+                  and t.tender_value_of_group = 1 and coalesce(t.is_buyer, 0) = 0
+                  and coalesce(t.group_name, '') = coalesce(s.group_name, '')) > 1) as gezamenlijk,
+           {twin_s} as dubbel
+    from award_suppliers s join awards a on a.award_id = s.award_id
+""".format(twin_t=_TWIN_SQL.format(x="t"), twin_s=_TWIN_SQL.format(x="s"))
+
+
 @lru_cache(maxsize=1)
 def schema_fingerprint() -> int:
     """A 31-bit hash of the tables, views, the summaries' winner rows and shipped reference files (tenderarchive/data/):
@@ -1201,6 +1233,15 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 
 
 VIEWS = {
+    # Per winner of an award (award_suppliers' key): whether the value it is listed with is shared, one definition
+    # for the saved searches (aanbieder_contracten wrote each condition inline four times). medewinnaars: the award's
+    # other winners, those no source names too (awards.unnamed_winners); gedeeld: the award has a value (exact or
+    # printed) and several winners, so the value is the lot's, no one winner's (reference §3.1, §4); gezamenlijk:
+    # the award has none and this winner's tender value is its consortium's joint value (tender_value_of_group),
+    # printed on the rows of several members of its group (§2.5). As summary_award_winners keeps them
+    # (summaries.WINNERS_SQL). An archive of an older version lacks it: the saved searches read this definition in
+    # its place (tenderarchive/metadata.py VIEW_STANDINS), serve never migrating.
+    "award_winner_shares": AWARD_WINNER_SHARES_SQL,
     # Per source, the last successful crawl and its age: one definition, shared with `status`.
     "freshness": FRESHNESS_SQL,
     # Per news site of the registry: pages archived and the age of the newest (monitor.NEWS_SITES_SQL).

@@ -2,6 +2,7 @@
 each runs, is an Atom feed, and answers its question with the right rows."""
 
 import json
+import re
 
 import pytest
 
@@ -489,6 +490,10 @@ def _framework_archive(tmp_path, release_id="299891", currency=None, taxed=()):
     return db
 
 
+def _sql(query):
+    return load_metadata()["databases"]["archive"]["queries"][query]["sql"]
+
+
 def _saved(db, query, **params):
     cursor = db.conn.execute(load_metadata()["databases"]["archive"]["queries"][query]["sql"], params)
     names = [c[0] for c in cursor.description]
@@ -601,3 +606,141 @@ def test_aanbieder_contracten_says_about_vat_what_the_totals_say(tmp_path, taxed
         assert sum(r[c] is not None for c in ("waarde_cents", "waarde_gedeeld_cents", "waarde_incl_btw_cents")) == 1
         for column in ("waarde", "waarde_gedeeld", "waarde_incl_btw"):
             assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (column, r)
+
+
+@pytest.mark.parametrize("taxed, with_tax", [
+    (("a4",), {"2": 20000000}),
+    (("a1", "a2", "a3"), {"1": 300000000}),
+    ((), {}),
+])
+def test_every_search_listing_award_values_says_about_vat_what_the_totals_say(tmp_path, taxed, with_tax):
+    """Reference §3.1/§6.3: the forms' values are exclusive of VAT (btw); an OCDS value may say ``hasTax`` true, and
+    the totals (EX_VAT: summary_procurements.gegunde_waarde_cents, the region years) leave it out. Round 64 set such a
+    value apart in aanbieder_contracten only: awards_by_region_year, jeugdregio_percelen, opdrachtgever_contracten and
+    aanbesteding_gunningen still listed it under value/waarde as if exclusive, so their rows summed to more than the
+    procurement's total, with no word of VAT. SYNTHETIC: the framework package (lot 1 shared € 3.000.000, lot 2
+    Stichting Een alone € 200.000), the ``taxed`` awards including VAT. Now every one of them gives such a value apart,
+    under value_incl_btw / waarde_incl_btw, its values summing to the procurement's total exclusive of VAT."""
+    db = _framework_archive(tmp_path, taxed=taxed)
+    (total, incl) = db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone()
+    assert (incl or 0) == sum(with_tax.values())
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()
+    searches = [("awards_by_region_year", "lot", "value", dict(jeugdregio="", year="", pagina="alle")),
+                ("aanbesteding_gunningen", "perceel", "waarde",
+                 dict(procurement_id=db.execute("select procurement_id from procurements").fetchone()[0]))]
+    assert region and buyer  # (Gemeente Leiden's region and buyer id: the region's and the buyer's searches too)
+    searches += [("jeugdregio_percelen", "perceel", "waarde", dict(jeugdregio=region, pagina="alle")),
+                 ("opdrachtgever_contracten", "perceel", "waarde", dict(opdrachtgever=buyer[0], pagina="alle"))]
+    for query, column, params in [("award_notices", "awarded_value", {}),
+                                  ("jeugdregio_aanbestedingen", "waarde", dict(jeugdregio=region, sinds="", pagina="alle")),
+                                  ("opdrachtgever_aanbestedingen", "waarde", dict(opdrachtgever=buyer[0], pagina="alle"))]:
+        # the procurement's totals: the values given including VAT beside the total that leaves them out
+        found = _saved(db, query, **{p: params.get(p, "") for p in re.findall(r":(\w+)", _sql(query))})
+        assert found or query == "award_notices", query  # (a package has no award notice)
+        for r in found:
+            assert r[f"{column}_incl_btw_cents"] == incl, (query, r)
+            assert r[f"{column}_incl_btw"] == db.execute("select euro(?)", [incl]).fetchone()[0], (query, r)
+    for query, lot, value, params in searches:
+        found = _saved(db, query, **params)
+        assert found, query
+        listed = {}
+        for r in found:
+            if r[f"{value}_incl_btw_cents"] is not None:
+                listed[r[lot]] = listed.get(r[lot], 0) + r[f"{value}_incl_btw_cents"]
+            # never both, and each euro text the euro of its cents
+            assert r[f"{value}_cents"] is None or r[f"{value}_incl_btw_cents"] is None, (query, r)
+            for column in (value, f"{value}_incl_btw"):
+                if r[f"{column}_cents"] is not None:
+                    assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (query, r)
+        assert listed == with_tax, (query, found)
+        assert sum(r[f"{value}_cents"] or 0 for r in found) == (total or 0), (query, found)
+
+
+def test_every_award_value_column_of_a_saved_search_says_whether_it_includes_vat():
+    """Reference §2.3/§3.1 (values exclusive of btw) and §6.3 (``hasTax``): the totals leave a value given including
+    VAT out, and aanbieder_contracten said so, but the region, year and provider totals (values_per_year, marktbeeld,
+    aanbieders, who_won_in_jeugdregio …) and the award lists did not: a reader could not tell what their sums mean.
+    Every column of a saved search that gives an award value or total in euros with its cents beside it (an estimate
+    or framework maximum aside) now says in its description whether it includes VAT."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    silent = {}
+    for name, query in queries.items():
+        columns = query.get("columns") or {}
+        for column, text in columns.items():
+            if f"{column}_cents" in columns and re.search(r"waarde|value", column) \
+                    and not re.search(r"geraamd|estimat|raamwerk|framework", column) \
+                    and not re.search(r"(?i)\b(?:btw|VAT)\b", f"{text} {columns[f'{column}_cents']}"):
+                silent.setdefault(name, []).append(column)
+    assert silent == {}
+
+
+def test_aanbieder_contracten_reads_the_award_winner_shares_view_and_an_older_archive_its_definition(
+        demo_archive, tmp_path):
+    """aanbieder_contracten wrote whether a value is shared with co-winners (gedeeld) or a consortium's joint value
+    (gezamenlijk) inline, each four times; it now reads them from one view, ``award_winner_shares``. An archive of an
+    older version has no such view and serve never migrates it: the search reads the view's definition in its place
+    (VIEW_STANDINS) and answers every provider's contracts with the same rows, not with the older-archive note.
+    SYNTHETIC: the demo archive (frameworks, consortia, winners no source names), and a copy without the view."""
+    import shutil
+    import sqlite3
+
+    from tenderarchive import datasette_plugin, readonly
+    from tenderarchive.metadata import build_metadata
+
+    older = tmp_path / "older.db"
+    shutil.copy(demo_archive, older)
+    with sqlite3.connect(older) as conn:
+        conn.execute("drop view award_winner_shares")
+
+    def contracts(path):
+        db = readonly.database(path)
+        try:
+            sql = build_metadata(db, "archive")["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
+            datasette_plugin.prepare_connection(db.conn, "archive", None)
+            providers = [r[0] for r in db.execute("select distinct organisation_id from award_suppliers order by 1")]
+            return {p: db.execute(sql, dict(aanbieder=p, pagina="alle", alle_gunningen="ja", voor="")).fetchall()
+                    for p in providers}
+        finally:
+            db.close()
+
+    found = contracts(demo_archive)
+    assert sum(map(len, found.values())) > 20
+    shared = [r for rows in found.values() for r in rows]
+    assert shared and all("older version" not in str(r) for r in shared)
+    assert contracts(older) == found
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_winner(tmp_path, order):
+    """Reference §6.3: the older converter writes one release per publication × lot × winner and gives the supplier id
+    as the KvK number when the row has one, otherwise the supplier's name; two rows of one winner can then name it
+    both ways. The award keeps both listings (kvk:… and name:…), which the summaries count as one provider (its value
+    its own), but aanbieder_contracten counted the listing under its name as a co-winner: two rows for one contract,
+    each with medewinnaars 1 and the value under waarde_gedeeld, summing to twice nothing of the provider's own total.
+    SYNTHETIC: lot 1 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the other by name."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import ocds_archive
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    name = "Stichting Jeugdhulp Leiden"
+    releases = [release("ocds-1l04xe-299891", f"299891-{n}", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                        lots=[("1", "Ambulant")], parties=[supplier(sid, name)],
+                        awards=[{"id": f"a{n}", "status": "active", "relatedLots": ["1"],
+                                 "value": {"amount": 500000, "currency": "EUR"},
+                                 "suppliers": [{"id": sid, "name": name}]}])
+                for n, sid in enumerate(("41165432", name))]
+    db = ocds_archive(tmp_path / "twin.db", to_procedure([releases[i] for i in order], source="one.json"))
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    register_functions(db.conn)
+    assert db.execute("select count(*) from award_suppliers").fetchone()[0] == 2  # both listings kept
+    for aanbieder in ("kvk:41165432", "41165432", "Jeugdhulp Leiden"):
+        found = _saved(db, "aanbieder_contracten", aanbieder=aanbieder, pagina="alle", alle_gunningen="", voor="")
+        assert [(r["perceel"], r["medewinnaars"], r["waarde_cents"], r["waarde_gedeeld_cents"]) for r in found] == \
+            [("1", 0, 50000000, None)], (aanbieder, found)
+    (region,) = _saved(db, "aanbieder_regios", aanbieder="kvk:41165432")
+    assert (region["waarde_cents"], region["waarde_gedeeld_cents"]) == (50000000, None), region
