@@ -392,9 +392,15 @@ def test_default_facets_and_sorts_of_columns_an_older_archive_lacks_are_left_out
         for column in wanted:
             indexes = conn.execute("select name from sqlite_master where type = 'index' and tbl_name = ? "
                                    "and sql like ?", (table, f"%{column}%")).fetchall()
+            # a view that reads the column came later than it too (SQLite refuses to drop a column a
+            # view reads: ``award_winner_shares`` reads ``award_suppliers.is_buyer``)
+            views = conn.execute("select name from sqlite_master where type = 'view' and sql like ? "
+                                 "and sql like ?", (f"%{table}%", f"%{column}%")).fetchall()
             try:
                 for (index,) in indexes:
                     conn.execute(f"drop index [{index}]")
+                for (view,) in views:
+                    conn.execute(f"drop view [{view}]")
                 conn.execute(f"alter table [{table}] drop column [{column}]")
                 conn.commit()
                 dropped.add((table, column))
