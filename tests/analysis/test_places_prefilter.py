@@ -53,20 +53,25 @@ def test_every_regex_that_matches_is_reported_present():
     assert naming >= CORPUS_SAMPLE // 2 + (len(places._patterns()) + len(places.ADJECTIVES)) // PER_TEXT
 
 
-def _tricky_texts() -> list[str]:
-    """Synthetic: forms glued to what the regexes' guards refuse or accept (a word character, ``@``, ``.``,
-    ``/``, ``-`` before; ``'s``, ``.nl``, ``-``, a word character after), repeated back to back and overlapping."""
-    rng = random.Random(1414)
-    forms = [places._literal(rx) for _n, _h, rx in places._patterns()]
+def _glued(forms: list[str], afters: list[str], seed: int) -> list[str]:
+    """Synthetic: ``forms`` glued to what the regexes' guards refuse or accept (a word character, ``@``, ``.``,
+    ``/``, ``-`` before; one of ``afters`` after), repeated back to back and overlapping."""
+    rng = random.Random(seed)
     out = []
     for _ in range(300):
         parts = []
         for _ in range(rng.randint(1, 8)):
             form = rng.choice(forms)
             parts.append(rng.choice(["", " ", "x", "@", ".", "/", "-", "\n", "(", "é"]) + form * rng.choice([1, 1, 2])
-                         + rng.choice(["", " ", "'s", "'s ", ".nl", "-", "x", ",", ".", "'"]))
+                         + rng.choice(afters))
         out.append(rng.choice(["", " "]).join(parts))
     return out
+
+
+def _tricky_texts() -> list[str]:
+    """The names glued (``'s``, ``.nl``, ``-``, a word character after)."""
+    return _glued([places._literal(rx) for _n, _h, rx in places._patterns()],
+                  ["", " ", "'s", "'s ", ".nl", "-", "x", ",", ".", "'"], 1414)
 
 
 def test_a_name_is_matched_only_where_its_literal_starts_as_finditer_matches_it():
@@ -86,19 +91,9 @@ def test_a_name_is_matched_only_where_its_literal_starts_as_finditer_matches_it(
 
 
 def _tricky_adjective_texts() -> list[str]:
-    """As :func:`_tricky_texts`, of the adjectives: glued to what the guards refuse or accept, repeated back to back
-    ("LeidseLeidse"), inside a longer word, and beside the exceptions ("Leidse Regio")."""
-    rng = random.Random(1415)
-    forms = list(places._adjectives())
-    out = []
-    for _ in range(300):
-        parts = []
-        for _ in range(rng.randint(1, 8)):
-            form = rng.choice(forms)
-            parts.append(rng.choice(["", " ", "x", "@", ".", "/", "-", "\n", "(", "é"]) + form * rng.choice([1, 1, 2])
-                         + rng.choice(["", " ", " Regio", " regio", "r", "-", "x", ",", ".", "'", "é"]))
-        out.append(rng.choice(["", " "]).join(parts))
-    return out
+    """The adjectives glued, repeated back to back ("LeidseLeidse"), inside a longer word, and beside the exceptions
+    ("Leidse Regio")."""
+    return _glued(list(places._adjectives()), ["", " ", " Regio", " regio", "r", "-", "x", ",", ".", "'", "é"], 1415)
 
 
 def test_an_adjective_is_matched_only_where_its_literal_starts_as_finditer_matches_it():
