@@ -289,6 +289,10 @@ def _as_an_older_version_left_it(path) -> dict:
                                          [table, *columns]).fetchall():
                 conn.execute(f"drop index if exists [{index}]")
             for column in columns:
+                # a view reading the column came later than it too (SQLite refuses to drop a column a view reads)
+                for (view,) in conn.execute("select name from sqlite_master where type = 'view' and sql like ? "
+                                            "and sql like ?", (f"%{table}%", f"%{column}%")).fetchall():
+                    conn.execute(f"drop view [{view}]")
                 conn.execute(f"alter table {table} drop column {column}")
         conn.execute("PRAGMA user_version = 7")
     return kept
