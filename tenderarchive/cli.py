@@ -449,7 +449,9 @@ def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str
     ``crawls`` row, whose spider and arguments give the command that crawls its window again
     (:func:`crawl_again_command`)."""
     again = crawl_again_command(row) if row else None
-    arguments = _arguments_of(row)
+    from tenderarchive.store.queries import crawl_arguments
+
+    arguments = crawl_arguments(row or {}) or {}
     # the TenderNed spider's incremental run lists again from the first day of an unfinished crawl of its profile
     # (spiders/tenderned.py, queries.unfinished_crawls); a sample crawl is not reached back to
     profile = arguments.get("profile") if (row or {}).get("spider") == "tenderned" and not arguments.get("sample") \
@@ -466,15 +468,6 @@ def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str
                else "") + ")")
 
 
-def _arguments_of(row: dict | None) -> dict:
-    """A ``crawls`` row's ``arguments`` as a dict ({} where unreadable)."""
-    try:
-        arguments = json.loads((row or {}).get("arguments") or "{}")
-    except (ValueError, TypeError):
-        return {}
-    return arguments if isinstance(arguments, dict) else {}
-
-
 def crawl_again_command(row: dict) -> str | None:
     """The ``tenderarchive crawl`` command that crawls again what the crawl of ``row`` set out to (its spider, profile,
     source registry, sites, sample and window, from ``crawls.arguments``), or None where its arguments do not say. A
@@ -483,7 +476,9 @@ def crawl_again_command(row: dict) -> str | None:
     nightly youth-care crawl) or sites."""
     import shlex
 
-    arguments = _arguments_of(row)
+    from tenderarchive.store.queries import crawl_arguments
+
+    arguments = crawl_arguments(row) or {}
     spider = row.get("spider")
     if not spider or not arguments.get("from_date") or not arguments.get("until_date"):
         return None

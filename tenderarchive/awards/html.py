@@ -211,7 +211,7 @@ def parse_response(body) -> dict:
     """Parse a ``/html`` response body (the JSON envelope). Never raises."""
     html, problems = unwrap(body)
     if html is None:
-        return _empty("unknown", problems)
+        return empty_parse("unknown", problems)
     result = parse_html(html)
     result["problems"] = problems + result["problems"]
     return result
@@ -249,17 +249,13 @@ def _parse_html(html: str) -> dict:
         if layout == "standard":
             return StandardReader(html).parse()
     except Exception as exc:  # noqa: BLE001 — malformed markup must never stop a crawl
-        return _empty(layout, [f"parser failed: {type(exc).__name__}: {exc}"])
-    return _empty("unknown", ["unknown layout: neither eForms rows nor 'Afdeling' sections"] if html else [])
+        return empty_parse(layout, [f"parser failed: {type(exc).__name__}: {exc}"])
+    return empty_parse("unknown", ["unknown layout: neither eForms rows nor 'Afdeling' sections"] if html else [])
 
 
-def empty_parse(layout: str, problems) -> dict:
-    """A parse of no rendering (no lots, awards or winners) in ``layout``: "none" for a notice TenderNed has no
-    rendering of (its ``/html`` answered 404 or 410, pipelines/awards.py)."""
-    return _empty(layout, problems)
-
-
-def _empty(layout, problems):
+def empty_parse(layout, problems):
+    """A parse of nothing (no lots, awards or winners) in ``layout`` with its ``problems``: an unreadable answer, or
+    layout "none" for a notice TenderNed has no rendering of (its ``/html`` answered 404 or 410, pipelines/awards.py)."""
     return {"layout": layout, "language": None, "buyer": None, "procedure": {}, "lots": [], "awards": [],
             "suppliers": [], "problems": list(problems)}
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from html import escape
 from importlib import resources
 
-from tenderarchive.awards.html import _empty, _norm, currency_like
+from tenderarchive.awards.html import _norm, currency_like, empty_parse
 from tenderarchive.awards import html_eforms as ef
 from tenderarchive.awards.pdf_child import MORE_PAGES
 
@@ -392,23 +392,23 @@ def parse_pdf(body: bytes | None, limits: PdfLimits = LIMITS) -> dict:
     from tenderarchive.awards.html import parse_html
 
     if not body or not bytes(body[:1024]).lstrip().startswith(b"%PDF"):
-        return dict(_empty("unknown", ["the PDF answer is no PDF"]), pdf_layout="unknown")
+        return dict(empty_parse("unknown", ["the PDF answer is no PDF"]), pdf_layout="unknown")
     try:
         text, cut = pdf_pages(bytes(body), limits)
         lines = text_lines(text)
     except PdfRefused as exc:
-        return dict(_empty("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc),
+        return dict(empty_parse("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc),
                     retry=exc.retry)
     except Exception as exc:  # noqa: BLE001 — a damaged PDF must never stop a crawl
-        return dict(_empty("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
+        return dict(empty_parse("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
     # a PDF over its pages is read in part: what its later pages say is missing (docs/awards.md)
     more = [f"PDF longer than the {limits.pages} page(s) read: winners and lots on later pages are missing"] if cut else []
     if not lines and not cut:  # page images only: no text recognition is done
-        return dict(_empty("unknown", ["PDF without text (a scan?): not read, no text recognition is done"]),
+        return dict(empty_parse("unknown", ["PDF without text (a scan?): not read, no text recognition is done"]),
                     pdf_layout="unknown")
     layout = pdf_layout(lines)
     if layout == "unknown":
-        return dict(_empty("unknown", ["PDF without award sections (neither eForms 6.1 nor 'Afdeling V')", *more]),
+        return dict(empty_parse("unknown", ["PDF without award sections (neither eForms 6.1 nor 'Afdeling V')", *more]),
                     pdf_layout="unknown")
     parsed = parse_html(eforms_html(eforms_rows(lines)) if layout == "eforms" else standard_html(lines))
     parsed["problems"].extend(more)

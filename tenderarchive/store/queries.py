@@ -327,13 +327,13 @@ def last_complete_crawl(path: str | Path, spider: str, profile: str | None = Non
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
                                        f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
     if profile is not None:
-        rows = [row for row in rows if (_arguments(row) or {}).get("profile") == profile]
+        rows = [row for row in rows if (crawl_arguments(row) or {}).get("profile") == profile]
     if not rows:
         return None
-    scope = _scope(_arguments(rows[-1]) or {})
+    scope = _scope(crawl_arguments(rows[-1]) or {})
     chosen, reached = None, None
     for row in rows:
-        arguments = _arguments(row)
+        arguments = crawl_arguments(row)
         window = _window(arguments, row.get("started")) if arguments is not None else None
         if arguments is None or _scope(arguments) != scope or window is None:
             continue
@@ -349,7 +349,7 @@ def complete_crawls(path: str | Path, spider: str) -> list[dict]:
 
     rows = _table_rows(path, "crawls", "select arguments from crawls where spider = ? and status = 'complete' "
                                        f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
-    return [arguments for row in rows if (arguments := _arguments(row)) is not None]
+    return [arguments for row in rows if (arguments := crawl_arguments(row)) is not None]
 
 
 def started_day(started) -> date | None:
@@ -378,7 +378,8 @@ def _json_column(row: dict, column: str, kind: type):
     return value if isinstance(value, kind) else None
 
 
-def _arguments(row: dict) -> dict | None:
+def crawl_arguments(row: dict) -> dict | None:
+    """A ``crawls`` row's ``arguments`` (None where unreadable or no object)."""
     return _json_column(row, "arguments", dict)
 
 
@@ -422,7 +423,7 @@ def _unsettled(rows: list[dict], full) -> list[dict]:
     frontier: list[tuple[dict, tuple | None]] = []  # the later complete crawls, none covering another
     out = []
     for row in reversed(rows):
-        arguments = _arguments(row) or {}
+        arguments = crawl_arguments(row) or {}
         this = (arguments, _window(arguments, row.get("started")))
         if any(_covers(later, this) for later in frontier):
             continue
@@ -434,7 +435,7 @@ def _unsettled(rows: list[dict], full) -> list[dict]:
 
 
 def _full(row: dict) -> bool:
-    arguments = _arguments(row) or {}
+    arguments = crawl_arguments(row) or {}
     return arguments.get("sample") is None and arguments.get("site") is None
 
 
@@ -457,7 +458,7 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
         "order by crawl_id"), [spider]), _full)
     settled = _settled_notices(path, rows)
     return [arguments for row in rows
-            if (arguments := _arguments(row)) is not None and not _all_settled(row, settled)]
+            if (arguments := crawl_arguments(row)) is not None and not _all_settled(row, settled)]
 
 
 #: a notice's detail, /gerelateerd or /documenten (archived with ``documents_unread``: re-checked), /html or /pdf
@@ -844,7 +845,7 @@ def short_days(path: str | Path, spider: str) -> dict[str, dict[str, tuple[int, 
             return out
         for crawl in db.query("select arguments, errors from crawls where spider = ? and errors like '%shortfall: %' "
                               "order by crawl_id", [spider]):
-            profile = (_arguments(crawl) or {}).get("profile")
+            profile = (crawl_arguments(crawl) or {}).get("profile")
             for error in _crawl_errors(db, "select ? as errors", [crawl["errors"]]):
                 m = _SHORT_DAY.fullmatch(str(error.get("error") or ""))
                 if m and error.get("url") is None and isinstance(profile, str):
