@@ -64,7 +64,7 @@ def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
-_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
+_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax omzetbelasting miljoen mln mio miljard mld mrd duizend ton
     million millions millionen billion billions milliard milliards milliarde milliarden thousand tausend
     per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden kalenderjaar contractjaar kwartaal half
     halfjaar jaarbasis maandbasis jaarwaarde
@@ -243,12 +243,14 @@ _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "co
             "annually": "jaar", "yearly": "jaar", "monthly": "maand", "jahr": "jaar", "monat": "maand", "woche": "week",
             "tag": "dag", "stunde": "uur", "jährlich": "jaar", "monatlich": "maand", "an": "jaar", "année": "jaar",
             "mois": "maand", "semaine": "week", "jour": "dag", "heure": "uur"}
-#: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
-#: ("incl. 21% btw": the rate between)
-_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
-#: "excl. btw", "exclusief BTW", "zonder btw", "excl. 21% btw", "excluding VAT": the amount is exclusive of VAT
+#: "incl. btw", "inclusief BTW", "inclusief omzetbelasting" (btw's full name), "incl. VAT", "including VAT": the amount
+#: includes VAT ("excl." is the usual basis) ("incl. 21% btw": the rate between)
+_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?"
+                       r"(?:btw|vat|omzetbelasting)\b")
+#: "excl. btw", "exclusief BTW", "zonder btw", "exclusief omzetbelasting", "excl. 21% btw", "excluding VAT": the amount
+#: is exclusive of VAT
 _WITHOUT_VAT = re.compile(r"(?i)\b(?:excl\.?|exclusief|excluding|exclusive\s+of|ex\.?|zonder|without)\s*"
-                          r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+                          r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat|omzetbelasting)\b")
 #: a VAT-inclusive marker as :func:`includes_vat` knows them: :data:`_WITH_VAT` and the older forms' "Met BTW"
 _WITH_VAT_ANY = re.compile(_WITH_VAT.pattern + r"|(?i:\bmet\s+btw\b)")
 #: where the amount after a VAT marker starts: its currency or its first digit
@@ -323,6 +325,18 @@ def includes_vat(amount: Amount | None) -> bool:
     if amount is not None and amount.excl_vat:
         return False  # "€ 1.800.000 excl. btw, € 2.178.000 incl. btw": the exclusive one was read
     return bool(raw) and bool(_WITH_VAT.search(raw) or re.search(r"(?i)\bmet\s+btw\b", raw))
+
+
+def vat_basis(amount: Amount | None) -> int | None:
+    """Whether a value as printed says it includes VAT (``awards.value_has_tax``, as an OCDS ``hasTax`` says it): 1 for
+    "incl. btw", "inclusief BTW", "inclusief omzetbelasting", the older forms' "Met BTW" (:func:`includes_vat`); 0 for
+    "excl. btw", "exclusief omzetbelasting", "Zonder BTW", or a value printed both ways whose exclusive amount was
+    read; None where the value says nothing of VAT (not assumed either way) or there is none."""
+    if amount is None or amount.missing or not amount.raw:
+        return None
+    if includes_vat(amount):
+        return 1
+    return 0 if amount.excl_vat or _WITHOUT_VAT.search(amount.raw) else None
 
 
 def excl_vat_first(kept: Amount | None, new: Amount | None) -> Amount | None:

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from datetime import date
 
-from tenderarchive.awards.amounts import MISSING, Amount
+from tenderarchive.awards.amounts import MISSING, Amount, vat_basis
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key, split_address
 from tenderarchive.extraction.dates import LONG_DATE, full_date
 
@@ -552,6 +552,11 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                  "contract_id": "; ".join(dict.fromkeys(c for w in pool for c in w.get("contract_ids") or [])) or None,
                  "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
+        # whether the notice says its value includes VAT, next to the value ("800 000 incl. btw", "… inclusief
+        # omzetbelasting", the older forms' "Met BTW": 1; "exclusief BTW": 0; unsaid: NULL), as an OCDS package's hasTax
+        # says it: a value including VAT stands apart (waarde_incl_btw) and out of the totals, which are exclusive of it
+        # (store/summaries.py EX_VAT); it was counted as if exclusive, the problems alone saying it
+        award["value_has_tax"] = vat_basis(value)
         # the nameless blocks are winners not named (reference §2.5 "No name": none is invented), read as an OCDS
         # package's award id with a value and no supplier is: counted in ``unnamed_winners``, not in
         # ``winner_count``, their values summed in ``unnamed_value_*`` and counted in the totals

@@ -277,8 +277,9 @@ TABLES: dict[str, dict] = {
             # an OCDS award of a lot: the package's award ids it holds (JSON list; the row is named by the first), so
             # that another file's award of the lot under the same first id is kept apart (store.writes)
             "ocds_award_ids": str,
-            # whether the package's Value stated its VAT basis (OCDS hasTax: 1 true, 0 false; NULL not stated, and for
-            # /html awards): an update leaving it out keeps another file's, one stating it does not (store.writes)
+            # whether the value stated its VAT basis (OCDS hasTax: 1 true, 0 false; NULL not stated): an update leaving
+            # it out keeps another file's, one stating it does not (store.writes); for /html and PDF awards the
+            # notice's own words next to the value ("incl. btw" 1, "excl. btw" 0, unsaid NULL: amounts.vat_basis)
             "value_has_tax": int,
             # an OCDS award of a lot whose package gives several of its award ids a value and no supplier (an update of
             # each amount alone): JSON {award id: its value's cents, raw, currency, placeholder}, so that each id's

@@ -204,7 +204,8 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
 #: id in force with a value and no supplier, a winner block without a name, beside named winners) is one of those parts
 #: too; it is set only on an award without a value of its own (a lot whose only winner is not named has its value in
 #: ``value_cents`` alone), so summing either way counts it once.
-#: An award whose value the package gives including VAT (``awards.value_has_tax`` 1: OCDS ``hasTax`` true; reference
+#: An award whose value the source gives including VAT (``awards.value_has_tax`` 1: OCDS ``hasTax`` true, or the award
+#: notice's own "incl. btw" next to the value, amounts.vat_basis; reference
 #: tenderned-awards.md §3.1/§6.3: the forms' values, and so the totals, are exclusive of VAT, and the reference gives no
 #: rate to convert by, a youth-care service being exempt or taxed) counts in no total of values exclusive of VAT: its
 #: value is left out (NULL), not added as if exclusive, and ``summary_procurements.waarde_incl_btw_cents`` says it.

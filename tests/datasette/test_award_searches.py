@@ -744,3 +744,52 @@ def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_w
             [("1", 0, 50000000, None)], (aanbieder, found)
     (region,) = _saved(db, "aanbieder_regios", aanbieder="kvk:41165432")
     assert (region["waarde_cents"], region["waarde_gedeeld_cents"]) == (50000000, None), region
+
+
+@pytest.mark.parametrize("layout", ["eforms", "pdf"])
+def test_an_award_notice_giving_its_value_including_vat_says_so_as_an_ocds_package_does(tmp_path, layout):
+    """Reference §2.3/§3.1 (the forms' values are exclusive of VAT) and §6.3 (OCDS ``hasTax``): ``awards.value_has_tax``
+    was set from an OCDS package alone, so an award notice's own value printed "incl. btw" (in its /html or its PDF) was
+    stored as if exclusive: counted in the totals and listed under waarde. Now the notice's own words set it: "incl.
+    btw", "inclusief omzetbelasting" 1 (apart under waarde_incl_btw, out of the totals), "exclusief BTW" 0, a value
+    saying nothing of VAT NULL (not assumed). SYNTHETIC rendering of four lots, and the PDF of the same rows."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import _zero_based_award, archive
+    from tests.fixtures.awards.make_fixtures import publication
+
+    lots = [("LOT-0001", "Ambulant", "Alpha B.V.", "800 000 incl. btw"),
+            ("LOT-0002", "Crisis", "Beta B.V.", "500 000 exclusief BTW"),
+            ("LOT-0003", "Verblijf", "Gamma B.V.", "300 000"),
+            ("LOT-0004", "Pleegzorg", "Delta B.V.", "200 000 inclusief omzetbelasting")]
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900901, 900009, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       _zero_based_award(*lots))
+    if layout == "pdf":
+        from tenderarchive.awards.pdf import parse_pdf
+        from tenderarchive.awards.rows import html_results
+        from tests.fixtures.awards.pdf_writer import text_pdf
+        lines = ["1. Koper", "Officiële naam: Gemeente Voorbeeldstad", "6. Resultaten"]
+        for lot, _, name, value in lots:
+            lines += [f"6.1 ID resultaat perceel: {lot}", "6.1.2 Informatie over winnaars", "Winnaar:",
+                      f"Officiële naam: {name}", "Inschrijving:", f"Waarde van de aanbesteding: {value} Euro"]
+        parsed = parse_pdf(text_pdf([lines]))
+        rows = html_results({"publication_id": 900901, "procurement_id": "TN900009", "published": "2026-05-14"},
+                            parsed, {})
+        assert [a["award"]["value_has_tax"] for a in rows["awards"]] == [1, 0, None, 1]
+        return
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "vat")
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    register_functions(db.conn)
+    assert [(r["lot_id"], r["value_cents"], r["value_has_tax"]) for r in db.query(
+        "select * from awards order by lot_id")] == [("1", 80000000, 1), ("2", 50000000, 0),
+                                                     ("3", 30000000, None), ("4", 20000000, 1)]
+    (total, incl) = db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone()
+    assert (total, incl) == (80000000, 100000000)
+    found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900009")
+    assert [(r["perceel"], r["waarde_cents"], r["waarde_incl_btw_cents"], r["waarde_incl_btw"]) for r in found] == [
+        ("1", None, 80000000, "€ 800.000,00"), ("2", 50000000, None, None),
+        ("3", 30000000, None, None), ("4", None, 20000000, "€ 200.000,00")], found
