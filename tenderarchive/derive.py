@@ -835,8 +835,14 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                                        "from awards a left join notices n "
                                        "on n.publication_id = a.publication_id where a.procurement_id = ?",
                                        [procurement_id])):
-                winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
-                                        [award["award_id"]]))
+                # each winner once: a second listing of one under its name beside its KvK number (an OCDS package's
+                # supplier id the number in one row and the name in another, reference tenderned-awards.md §6.3) is
+                # award_winner_shares.dubbel, as the summaries and the saved searches count it ("gegund aan X (KvK …),
+                # X" named it twice)
+                winners = list(db.query(
+                    "select s.name, s.kvk from award_suppliers s join award_winner_shares v on v.award_id = s.award_id "
+                    "and v.organisation_id = s.organisation_id where s.award_id = ? and not v.dubbel order by s.name",
+                    [award["award_id"]]))
                 lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
                                  [procurement_id, award["lot_id"]]).fetchone()
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],

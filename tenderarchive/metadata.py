@@ -331,7 +331,7 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
         if db is not None:
             for chart in dashboard["charts"].values():
                 if isinstance(chart, dict) and chart.get("query"):
-                    chart["query"] = _column_standins(db, chart["query"])
+                    chart["query"] = _column_standins(db, _view_standins(db, chart["query"]))
         # its filters are queried as the page is made: a missing table there is an HTTP 500
         dashboard["filters"] = {name: _resolve(flt, has_rows)
                                 for name, flt in (dashboard.get("filters") or {}).items()}

@@ -711,14 +711,10 @@ def test_aanbieder_contracten_reads_the_award_winner_shares_view_and_an_older_ar
     assert contracts(older) == found
 
 
-@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
-def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_winner(tmp_path, order):
-    """Reference §6.3: the older converter writes one release per publication × lot × winner and gives the supplier id
-    as the KvK number when the row has one, otherwise the supplier's name; two rows of one winner can then name it
-    both ways. The award keeps both listings (kvk:… and name:…), which the summaries count as one provider (its value
-    its own), but aanbieder_contracten counted the listing under its name as a co-winner: two rows for one contract,
-    each with medewinnaars 1 and the value under waarde_gedeeld, summing to twice nothing of the provider's own total.
-    SYNTHETIC: lot 1 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the other by name."""
+def _twin_archive(tmp_path, order=(0, 1)):
+    """SYNTHETIC package (reference §6.3, one release per publication × lot × winner, the supplier id the KvK number or
+    else the name): lot 1 of TN299891 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the
+    other by its name; the releases in ``order``."""
     from tenderarchive.awards.ocds import to_procedure
     from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
@@ -736,7 +732,20 @@ def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_w
     derive(db, 1)
     db.execute("update procurements set youth_care = 1")
     db.conn.commit()
+    derive(db, 1, full=True)
     register_functions(db.conn)
+    return db
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_winner_listed_under_its_kvk_number_and_its_name_in_one_award_is_one_winner(tmp_path, order):
+    """Reference §6.3: the older converter writes one release per publication × lot × winner and gives the supplier id
+    as the KvK number when the row has one, otherwise the supplier's name; two rows of one winner can then name it
+    both ways. The award keeps both listings (kvk:… and name:…), which the summaries count as one provider (its value
+    its own), but aanbieder_contracten counted the listing under its name as a co-winner: two rows for one contract,
+    each with medewinnaars 1 and the value under waarde_gedeeld, summing to twice nothing of the provider's own total.
+    SYNTHETIC: lot 1 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the other by name."""
+    db = _twin_archive(tmp_path, order)
     assert db.execute("select count(*) from award_suppliers").fetchone()[0] == 2  # both listings kept
     for aanbieder in ("kvk:41165432", "41165432", "Jeugdhulp Leiden"):
         found = _saved(db, "aanbieder_contracten", aanbieder=aanbieder, pagina="alle", alle_gunningen="", voor="")
@@ -793,3 +802,34 @@ def test_an_award_notice_giving_its_value_including_vat_says_so_as_an_ocds_packa
     assert [(r["perceel"], r["waarde_cents"], r["waarde_incl_btw_cents"], r["waarde_incl_btw"]) for r in found] == [
         ("1", None, 80000000, "€ 800.000,00"), ("2", 50000000, None, None),
         ("3", 30000000, None, None), ("4", None, 20000000, "€ 200.000,00")], found
+
+
+def test_every_list_of_an_awards_winners_counts_a_winner_listed_under_its_kvk_number_and_its_name_once(tmp_path):
+    """Reference §6.3 (a supplier id the KvK number in one release, the name in another): round 65 counted such a
+    winner once in aanbieder_contracten alone (award_winner_shares.dubbel), as the summaries do. The award lists named
+    it twice ("Stichting Jeugdhulp Leiden; Stichting Jeugdhulp Leiden" in awards_by_region_year and
+    jeugdregio_percelen), opdrachtgever_contracten and aanbesteding_gunningen gave two rows, each with a co-winner and
+    one "gedeeld, waarde bij" itself, the timeline said "gegund aan X (KvK …), X" and the top-providers chart counted
+    the listing under its name as a provider of its own. Now each reads the one view and names it once. SYNTHETIC."""
+    from tenderarchive.metadata import load_metadata
+
+    db = _twin_archive(tmp_path)
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+    name, award = "Stichting Jeugdhulp Leiden", "TN299891/ocds/a0/1"
+    (row,) = _saved(db, "awards_by_region_year", jeugdregio="", year="", pagina="alle")
+    assert (row["winners"], row["value_cents"]) == (name, 50000000), row
+    assert name + ";" not in row["atom_content"], row
+    (row,) = _saved(db, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+    assert (row["winnaars"], row["waarde_cents"]) == (name, 50000000), row
+    for query, params in [("opdrachtgever_contracten", dict(opdrachtgever=buyer, pagina="alle")),
+                          ("aanbesteding_gunningen", dict(procurement_id="TN299891"))]:
+        found = _saved(db, query, **params)
+        assert [(r["aanbieder_id"], r["medewinnaars"], r["waarde_cents"], r["waarde"]) for r in found] == [
+            ("kvk:41165432", 0, 50000000, "€ 500.000,00")], (query, found)
+    assert [r["sentence"] for r in db.query("select sentence from events where source_type = 'award'")] == [
+        f"Perceel 1 (Ambulant) gegund aan {name} (KvK 41165432) voor € 500.000,00"]
+    charts = load_metadata()["plugins"]["datasette-dashboards"]
+    chart = next(c for d in charts.values() for n, c in (d.get("charts") or {}).items() if n == "top-providers")
+    query = re.sub(r"\[\[.*?\]\]", "", chart["query"])
+    assert [tuple(r) for r in db.execute(query).fetchall()] == [(name, 1, 1)]
