@@ -327,6 +327,13 @@ def includes_vat(amount: Amount | None) -> bool:
     return bool(raw) and bool(_WITH_VAT.search(raw) or re.search(r"(?i)\bmet\s+btw\b", raw))
 
 
+def vat_words(text: str | None) -> str | None:
+    """The words of ``text`` that say an amount's VAT basis ("incl. btw", "inclusief omzetbelasting", "Met BTW", "excl.
+    btw", "Zonder BTW"), as printed; None where it says nothing of VAT."""
+    match = _WITH_VAT_ANY.search(text or "") or _WITHOUT_VAT.search(text or "")
+    return match.group(0) if match else None
+
+
 def vat_basis(amount: Amount | None) -> int | None:
     """Whether a value as printed says it includes VAT (``awards.value_has_tax``, as an OCDS ``hasTax`` says it): 1 for
     "incl. btw", "inclusief BTW", "inclusief omzetbelasting", the older forms' "Met BTW" (:func:`includes_vat`); 0 for

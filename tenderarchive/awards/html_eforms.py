@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value
+from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value, vat_words
 from tenderarchive.awards.names import kvk_number
 from tenderarchive.values import CPV_CODE, cpv_parts
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
@@ -254,6 +254,12 @@ class EFormsReader:
             if currency is None and "dynamic-label" in classes:
                 currency = _text(span)
         value = " ".join(values) if values else None
+        if currency is not None and value is not None and len(cells) > 1 and not vat_words(value) \
+                and (said := vat_words(_text(cells[1]))):
+            # an amount's VAT basis printed after its currency, in a span of its own in the value's cell ("800 000
+            # Euro (incl. btw)"): the value's, next to it (reference §2.3, values exclusive of VAT); it was read as
+            # nothing, a value including VAT stored as if exclusive
+            value = f"{value} ({said})"
         if label is None and cells:
             label = _text(cells[0])
             if value is None and len(cells) > 1:

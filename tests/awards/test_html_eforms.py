@@ -109,3 +109,24 @@ def test_a_value_printed_both_exclusive_and_inclusive_of_vat_keeps_the_exclusive
     only_with = notice("121 000 incl. btw")
     assert [a["value_cents"] for a in only_with["awards"]] == [12100000, 12100000]
     assert any("includes VAT" in p for p in only_with["problems"])
+
+
+@pytest.mark.parametrize("after, has_tax", [(" (incl. btw)", 1), (", inclusief omzetbelasting", 1),
+                                            (" exclusief BTW", 0), ("", None)])
+def test_a_vat_statement_printed_after_the_currency_is_the_values(after, has_tax):
+    """Reference §2.2/§2.4 (an amount row: the number in a value span, the currency in a dynamic-label span) and §2.3
+    (values exclusive of VAT): a notice saying "(incl. btw)" after the currency, in a span of its own in the value's
+    cell, had it read as nothing: the value stored as if exclusive, nothing said. Now the words next to the value are
+    its own (value_raw "800 000 (incl. btw)", awards.value_has_tax 1; "exclusief BTW" 0; none NULL). SYNTHETIC row."""
+    from tenderarchive.awards.html import parse_html
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, row, table
+
+    value = ('<tr><td><span class="label">Waarde van de aanbesteding</span><span class="text">: </span></td>'
+             '<td><span class="value">800 000</span><span class="text"> </span><span class="dynamic-label">Euro</span>'
+             f'<span class="text">{after}</span></td></tr>')
+    parsed = parse_html(table([h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+                               h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                               only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."), only("Inschrijving"), value]))
+    assert [(a["value_cents"], a["value_currency"], a["value_has_tax"]) for a in parsed["awards"]] == [
+        (80000000, "EUR", has_tax)]
+    assert (("includes VAT" in " ".join(parsed["problems"])) == (has_tax == 1)), parsed["problems"]
