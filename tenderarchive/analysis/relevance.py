@@ -116,6 +116,11 @@ in the page's mood; and a civil summary judgement against a public body ("Vonnis
 rechtspersoon ..., gedaagde") is the buyer's kort geding, a procedure act, about youth care when it names youth care
 anywhere (:func:`judgement_against_buyer`).
 
+Since branch rel11 (core): a youth-care body's call for a partner or provider that closes on a date ("is Jeugdzorg X op
+zoek naar een ervaren samenwerkingspartner ... Neem dan vóór 1 september contact op") is the buyer's approach to the
+market, a procedure act told without a procedure word (:func:`partner_calls`); a wish without a date, foster parents or a
+person sought, another service's call stay out.
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -655,6 +660,40 @@ def told_rounds(full: str) -> list[str]:
     return out
 
 
+# Branch rel11: a youth-care body's call for a partner or provider that closes on a date -- "is Jeugdzorg Caribisch
+# Nederland op zoek naar een ervaren samenwerkingspartner die ... Neem dan vóór 1 september 2021 contact op" -- is the
+# buyer's approach to the market (stages.md's marktconsultatie), told without a procedure word. The sought party is an
+# organisation (partner, aanbieder, organisatie, partij, uitvoerder; not a person of a job advert, not foster parents);
+# youth care is named in the call's own sentence; the page gives a day of a month by which to respond (contact opnemen,
+# reageren, zich aanmelden, interesse tonen, een voorstel/offerte indienen) after "vóór", "uiterlijk" or "tot".
+_PARTNER_CALL = re.compile(
+    r"\b(?:zoekt|zoeken|op zoek naar)\b (?:(?:een|één|meerdere|enkele|twee|drie) )?(?:(?:ervaren|nieuwe?|geschikte|"
+    r"betrouwbare|regionale|externe|professionele|deskundige) )?(?:samenwerkings)?(?:partners?|(?:zorg|jeugdhulp|jeugdzorg)?"
+    r"aanbieders?|organisaties?|partij(?:en)?|uitvoerders?|opdrachtnemers?)\b", re.I)
+_RESPONSE_BY = re.compile(
+    r"\b(?:vóór|voor|uiterlijk|tot(?: en met)?|t/m) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?"
+    r"\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
+    r"[^.!?\n]{0,80}?\b(?:contact op|contact opnemen|reageren|reageer|aanmelden|meld\w*|interesse|indienen|dien\w*|"
+    r"insturen|stuur\w*|mailen|mail)\b|"
+    r"\b(?:contact op|contact opnemen|reageren|reageer|aanmelden|meld\w*|interesse|indienen|dien\w*|insturen|stuur\w*|mailen|"
+    r"mail)\b[^.!?\n]{0,80}?\b(?:vóór|uiterlijk|tot(?: en met)?|t/m) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag) )?\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december)\b", re.I)
+
+
+def partner_calls(full: str, shown: str) -> list[str]:
+    """A youth-care body's call for a partner or provider with a closing date (branch rel11, see above); the date is
+    looked for in ``shown``, the page with its questions ("Heeft uw organisatie interesse? Neem dan vóór ... contact op")."""
+    if not _RESPONSE_BY.search(shown):
+        return []
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        m = _PARTNER_CALL.search(sent)
+        if m and _matches(YOUTH_CORE, sent) and not _aside(sent) and not _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+            out.append(m.group(0).lower())
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -1049,6 +1088,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (rounds := told_rounds(full))
             # branch rel10: a civil summary judgement against a public body is the buyer's kort geding, in core
             + (judged := judgement_against_buyer(text))
+            # branch rel11: a youth-care body's call for a partner with a closing date, in core
+            + (called := partner_calls(full, shown))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -1082,7 +1123,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
     # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
