@@ -408,7 +408,7 @@ class TenderNedSpider(BaseSpider):
                             "reaches back to that day", self.profile.name, first, ", ".join(new))
         return first
 
-    def is_open(self, notice: dict) -> bool:
+    def is_open(self, notice: dict, until: date | None = None) -> bool:
         """Still open: the latest of its deadline, its consultation deadline (``sluitingsDatumMarktconsultatie``,
         docs/reference/tenderned-api.md §3, §4) and the day its detail's countdown ends when the detail gave no deadline
         (``open_until``: the archived one is then the list's original, which a rectification moved, or none), plus the
@@ -429,13 +429,15 @@ class TenderNedSpider(BaseSpider):
         list row will say that TenderNed reinstated it (the row's flag back to false, :meth:`listed_ended_early`; a
         row that said false all along says nothing new, :meth:`listed_before`), so it is re-checked while open (its
         deadline plus the margin) as any notice is and its detail, the authority (reference §4), decides; not
-        re-checked, it stayed ended early, its procedure ``mislukt``, for ever."""
+        re-checked, it stayed ended early, its procedure ``mislukt``, for ever.
+
+        ``until``: the day the latest date must reach (this crawl's ``recheck_until`` when None)."""
         if notice.get("is_cancelled") == 1 and self.end_listed(notice):
             return False
         dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"),
                  self.open_ended_until(notice))
         days = [date.fromisoformat(value[:10]) for value in dates if value]
-        return bool(days) and max(days) >= self.recheck_until
+        return bool(days) and max(days) >= (until or self.recheck_until)
 
     @staticmethod
     def end_listed(notice: dict) -> bool:
@@ -1941,14 +1943,21 @@ class TenderNedSpider(BaseSpider):
         """Whether the next incremental run re-checks the contract notice as open (:meth:`is_open`, its detail as it
         is now over the archived row), asking its /html again: a failure of it is only logged. A closed one's is
         recorded (the crawl partial) and asked again next run (``html_retry``), at most ``TENDERNED_HTML_ATTEMPTS``
-        times."""
+        times.
+
+        The next run is the next night's (docs/operations.md, cron): its window ends a day later, so it re-checks only
+        a notice still open a day past this crawl's ``recheck_until``. Asked whether this crawl re-checks it, a notice
+        on its last re-check (its deadline plus the margin reached today) had a failed /html only logged, "asked again
+        when next re-checked", and the next run, past its margin, never re-checked it: its lots and estimates lost,
+        silently, every crawl complete."""
         if not self.incremental:
             return False
         try:
             now = normalise_notice(item, "", "")["notice"]
         except Exception:  # a detail that does not normalise: recorded where the notice is normalised
             now = {}
-        return self.is_open({**(self.archived.get(item.publication_id) or {}), **now})
+        return self.is_open({**(self.archived.get(item.publication_id) or {}), **now},
+                            until=self.recheck_until + timedelta(days=1))
 
     def related_request(self, item: NoticeItem):
         """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the
