@@ -219,7 +219,9 @@ without a body's word or legal form that the page also writes in lower case is a
 (:func:`_without_common_nouns`: "Advies" of "het Advies en Meldpunt Kindermishandeling"); a party's part in a procedure
 alone ("Eiseres", :data:`_PROCEDURE_ROLE`), a person's function or profession ("de Jeugdarts", "een Ondersteuner Jeugd en
 Gezin", :data:`_FUNCTION_FIRST`; not "Huisartsenpraktijk De Linde") are no party, and a name cut at its hyphen ("Veilig
-Thuis Oost-") ends before the cut word (:func:`_trimmed`).
+Thuis Oost-") ends before the cut word (:func:`_trimmed`); a site's own pages written as bullets under a party list
+("- Vacatures", "- Cookiebeleid", :data:`_MENU_LINE`) end it, and a sentence's opening preposition with its article in
+lower case is no part of the name after it (:data:`_OPENING_PREP`: "In de Raadscommissie Samenleving").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -416,6 +418,7 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
     # Jeugdhulp maakten bezwaar", "Daarnaast Stichting Beukenhof ...")
     n = _OPENING_WORD.sub("", n, count=1)
+    n = _OPENING_PREP.sub("", n, count=1)  # (branch orgs30) "In de Raadscommissie Samenleving werd ..."
     n = _LIST_NUMBER.sub("", n, count=1)  # (branch orgs15) "1 Stichting Jeugdformaat" at a ruling's head
     if not re.match(r"['’][st][ -]", n):
         n = n.lstrip("'’")
@@ -467,7 +470,11 @@ _ADDRESS = re.compile(r"(?:Postbus|Antwoordnummer) \d|\d{4} ?[A-Z]{2}\b|[A-ZÀ-�
 _MENU_LINE = re.compile(r"(?i:home|menu|nieuws|contact|zoeken|lees (?:ook|meer|verder)|meer nieuws|gerelateerd(?: nieuws)?|"
                         r"delen|deel (?:dit|deze pagina|dit bericht)|terug|vorige|volgende|print|reageren|reacties?|"
                         r"plaats een reactie|nieuwsbrief|volg ons|cookies?|privacy(?:verklaring)?|disclaimer|sitemap|"
-                        r"toegankelijkheid|over ons|inloggen)\s*[:.»>›]?")
+                        r"toegankelijkheid|over ons|inloggen|"
+                        # branch orgs30: more of a site's own pages ("- Vacatures", "- Cookiebeleid", a bullet before them)
+                        r"vacatures?|werken bij(?: ons)?|cookie(?:beleid|verklaring|-?instellingen)|privacy(?:beleid|statement)|"
+                        r"colofon|algemene voorwaarden|veelgestelde vragen|faq|downloads?|nieuwsarchief|actueel|agenda|"
+                        r"uitloggen|mijn account|klachten(?:regeling)?)\s*[:.»>›]?")
 
 
 def _is_place(name: str) -> bool:
@@ -542,6 +549,10 @@ _OPENING_WORDS = (
     r"Vandaag|Binnenkort|Straks|Voortaan|Eveneens|Evenals|Daarentegen|Uiteindelijk|Opnieuw|Wel|Nog|Zo(?:als)?|"
     r"Bijvoorbeeld|Behalve|Hiermee|Daarmee|Hierbij|Hiervoor|Daarvoor|Sindsdien|Inmiddels|Tot slot|Ten slotte)")
 _OPENING_WORD = re.compile(rf"^{_OPENING_WORDS} (?=(?:['’][st][ -])?[A-ZÀ-Ý0-9])")
+# branch orgs30: a sentence's opening preposition with its article in lower case is the sentence's, not the name's ("In
+# de Raadscommissie Samenleving werd gesproken"; a name with an article writes it with a capital: "Het Leger des Heils")
+_OPENING_PREP = re.compile(r"^(?:In|Op|Bij|Met|Uit|Door|Naar|Aan|Onder|Tussen|Binnen|Tijdens|Na|Namens|Volgens) (?:de|het) "
+                           r"(?=[A-ZÀ-Ý])")
 # branch orgs23: ... also with the article of the name after it ("Nu de Willem Schrikker Groep zich niet inschrijft")
 _OPENING_ARTICLE = re.compile(rf"^{_OPENING_WORDS} (?:de|het) (?=[A-ZÀ-Ý0-9])")
 
@@ -617,8 +628,8 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             if items_seen:
                 break
             continue
-        if _MENU_LINE.fullmatch(s):
-            break  # (branch orgs9) the page's menu or sharing links under the list
+        if _MENU_LINE.fullmatch(_LIST_LINE.sub("", s)):
+            break  # (branch orgs9) the page's menu or sharing links under the list (branch orgs30: also as bullets)
         if _LIST_LINE.match(s):
             numbered = True
             item = _LIST_LINE.sub("", s)

@@ -3,7 +3,8 @@ awardee: a person by a common given name ("De winnaars zijn Gemeente Epe en Jan 
 person ("het Bureau Jeugdzorg Overijssel en Karin Smit"), the islands of Caribbean Netherlands, one capitalised word the
 page also writes in lower case ("het Advies en Meldpunt Kindermishandeling" read as "Advies"), a party's part in a
 procedure ("Eiseres"), a person's function or profession ("de Jeugdarts", "een Ondersteuner Jeugd en Gezin") and a name
-cut at its hyphen ("Veilig Thuis Oost-").
+cut at its hyphen ("Veilig Thuis Oost-"); a site's own pages as bullets under a party list ("- Vacatures") and a
+sentence's opening preposition with its article ("In de Raadscommissie ...").
 
 The phrasings are real-style Dutch ones seen on pages (a few words each).
 """
@@ -97,6 +98,22 @@ def test_a_name_cut_at_its_hyphen_ends_before_the_cut(read):
     result = read("Veel dank aan deelnemende partijen, onder andere: Gemeente Eindhoven, GGD Brabant-Zuidoost, "
                   "Veilig Thuis Oost-\nBrabant en Pluryn.")
     assert not any(n.endswith("-") for n in _orgs(result)), _orgs(result)
+
+
+# --- a site's own pages under a list, a sentence's opening preposition -----------------------------------------------------
+
+def test_a_sites_own_pages_as_bullets_under_a_party_list_end_it(read):
+    result = read("De jeugdhulp in Twente wordt ingekocht door de regio. Onze partners zijn:\n- Pluryn\n- Karakter\n"
+                  "- Over ons\n- Vacatures\n- Privacyverklaring\n- Cookiebeleid\n")
+    orgs = _orgs(result)
+    assert {"Pluryn", "Karakter"} <= set(orgs), orgs
+    assert not {"Over", "Over ons", "Vacatures", "Privacyverklaring", "Cookiebeleid"} & set(orgs), orgs
+
+
+def test_a_sentences_opening_preposition_is_no_part_of_the_name(read):
+    result = read("De aanbesteding is gegund aan Pluryn. In de Raadscommissie Samenleving, de Adviesraad Sociaal Domein "
+                  "en de Cliëntenraad werd gesproken.")
+    assert not any(n.startswith("In de") for n in _orgs(result)), _orgs(result)
 
 
 # --- speed --------------------------------------------------------------------------------------------------------------
