@@ -210,6 +210,18 @@ on its own (:func:`_sentence_word_first`: "Voorlopig Pluryn en Karakter gaan ...
 kind of party in the plural after capitalised adjectives is no party (:data:`_GENERIC`: "Nieuwe Aanbieders", "Betrokken
 Partijen"); a short name defined under a party's block at a ruling's head, after its seat and its part in the case, is
 that party (:func:`_ruling_aliases`: "2 Stichting Reinier van Arkel, / gevestigd te ..., / geïntimeerde, / hierna: RvA,").
+
+Branch orgs30, precision on pages never seen: a person by a common Dutch given name (:data:`_GIVEN_NAMES`,
+:func:`_given_name_person`: "De winnaars zijn Gemeente Epe en Jan de Vries"; "Willemsen de Koning" and "Stichting Jan de
+Vries" stay) is no awardee nor organisation, and a name run on by "en" into one ends before it ("het Bureau Jeugdzorg
+Overijssel en Karin Smit"); the islands of Caribbean Netherlands are places (:data:`_CARIBBEAN`); one capitalised word
+without a body's word or legal form that the page also writes in lower case is a common noun, not a party
+(:func:`_without_common_nouns`: "Advies" of "het Advies en Meldpunt Kindermishandeling"); a party's part in a procedure
+alone ("Eiseres", :data:`_PROCEDURE_ROLE`), a person's function or profession ("de Jeugdarts", "een Ondersteuner Jeugd en
+Gezin", :data:`_FUNCTION_FIRST`; not "Huisartsenpraktijk De Linde") are no party, and a name cut at its hyphen ("Veilig
+Thuis Oost-") ends before the cut word (:func:`_trimmed`); a site's own pages written as bullets under a party list
+("- Vacatures", "- Cookiebeleid", :data:`_MENU_LINE`) end it, and a sentence's opening preposition with its article in
+lower case is no part of the name after it (:data:`_OPENING_PREP`: "In de Raadscommissie Samenleving").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -406,6 +418,7 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     # branch orgs15: a sentence's opening adverb or function word is no part of the name after it ("Ook Eikenrode
     # Jeugdhulp maakten bezwaar", "Daarnaast Stichting Beukenhof ...")
     n = _OPENING_WORD.sub("", n, count=1)
+    n = _OPENING_PREP.sub("", n, count=1)  # (branch orgs30) "In de Raadscommissie Samenleving werd ..."
     n = _LIST_NUMBER.sub("", n, count=1)  # (branch orgs15) "1 Stichting Jeugdformaat" at a ruling's head
     if not re.match(r"['’][st][ -]", n):
         n = n.lstrip("'’")
@@ -457,13 +470,25 @@ _ADDRESS = re.compile(r"(?:Postbus|Antwoordnummer) \d|\d{4} ?[A-Z]{2}\b|[A-ZÀ-�
 _MENU_LINE = re.compile(r"(?i:home|menu|nieuws|contact|zoeken|lees (?:ook|meer|verder)|meer nieuws|gerelateerd(?: nieuws)?|"
                         r"delen|deel (?:dit|deze pagina|dit bericht)|terug|vorige|volgende|print|reageren|reacties?|"
                         r"plaats een reactie|nieuwsbrief|volg ons|cookies?|privacy(?:verklaring)?|disclaimer|sitemap|"
-                        r"toegankelijkheid|over ons|inloggen)\s*[:.»>›]?")
+                        r"toegankelijkheid|over ons|inloggen|"
+                        # branch orgs30: more of a site's own pages ("- Vacatures", "- Cookiebeleid", a bullet before them)
+                        r"vacatures?|werken bij(?: ons)?|cookie(?:beleid|verklaring|-?instellingen)|privacy(?:beleid|statement)|"
+                        r"colofon|algemene voorwaarden|veelgestelde vragen|faq|downloads?|nieuwsarchief|actueel|agenda|"
+                        r"uitloggen|mijn account|klachten(?:regeling)?)\s*[:.»>›]?")
 
 
 def _is_place(name: str) -> bool:
     from .places import load
     munis, _ = load()
-    return name in munis or name in {"Den Haag", "Weesp", "Nederland", "Zeeland", "Brabant", "Groningen"}
+    return name in munis or name in {"Den Haag", "Weesp", "Nederland", "Zeeland", "Brabant", "Groningen"} \
+        or name in _CARIBBEAN
+
+
+# branch orgs30: the islands of Caribbean Netherlands, public bodies that are no municipality of the register, and the
+# other islands of the Kingdom, are places ("op Bonaire, Sint Eustatius en Saba"); a body there is written with more
+# words ("Openbaar Lichaam Bonaire", "Jeugdzorg Caribisch Nederland")
+_CARIBBEAN = frozenset({"Bonaire", "Sint Eustatius", "Statia", "Saba", "Sint Maarten", "Caribisch Nederland", "Curaçao",
+                        "Aruba", "BES", "BES-eilanden"})
 
 
 def _initial(text: str, pos: int) -> bool:
@@ -524,6 +549,10 @@ _OPENING_WORDS = (
     r"Vandaag|Binnenkort|Straks|Voortaan|Eveneens|Evenals|Daarentegen|Uiteindelijk|Opnieuw|Wel|Nog|Zo(?:als)?|"
     r"Bijvoorbeeld|Behalve|Hiermee|Daarmee|Hierbij|Hiervoor|Daarvoor|Sindsdien|Inmiddels|Tot slot|Ten slotte)")
 _OPENING_WORD = re.compile(rf"^{_OPENING_WORDS} (?=(?:['’][st][ -])?[A-ZÀ-Ý0-9])")
+# branch orgs30: a sentence's opening preposition with its article in lower case is the sentence's, not the name's ("In
+# de Raadscommissie Samenleving werd gesproken"; a name with an article writes it with a capital: "Het Leger des Heils")
+_OPENING_PREP = re.compile(r"^(?:In|Op|Bij|Met|Uit|Door|Naar|Aan|Onder|Tussen|Binnen|Tijdens|Na|Namens|Volgens) (?:de|het) "
+                           r"(?=[A-ZÀ-Ý])")
 # branch orgs23: ... also with the article of the name after it ("Nu de Willem Schrikker Groep zich niet inschrijft")
 _OPENING_ARTICLE = re.compile(rf"^{_OPENING_WORDS} (?:de|het) (?=[A-ZÀ-Ý0-9])")
 
@@ -599,8 +628,8 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             if items_seen:
                 break
             continue
-        if _MENU_LINE.fullmatch(s):
-            break  # (branch orgs9) the page's menu or sharing links under the list
+        if _MENU_LINE.fullmatch(_LIST_LINE.sub("", s)):
+            break  # (branch orgs9) the page's menu or sharing links under the list (branch orgs30: also as bullets)
         if _LIST_LINE.match(s):
             numbered = True
             item = _LIST_LINE.sub("", s)
@@ -683,6 +712,7 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
         if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]) or _titled_person(a["name"], text) \
+                or _given_name_person(a["name"]) \
                 or _organ(a["name"]) or _GENERIC.fullmatch(a["name"]):  # (branch orgs25) "een contract met het
             # College van B&W": the buyer's organ; "contracten met Huisartsen": a kind of party, no party
             continue  # (branch orgs21) "drs. P. Bakker tekenden het contract": a person signed, no party; (branch orgs19) a team of the buyer ("het Expertiseteam Jeugd van Holland Rijnland") wins nothing;
@@ -2377,7 +2407,7 @@ _VERB = re.compile(r"(?:(?:Op|Mee|Samen|Door|Uit|Aan|Af|Bij|Na|Toe|Terug|Weer|Th
 def _not_party_word(name: str) -> bool:
     """A place abroad or a capitalised verb alone (branch orgs26)."""
     n = name.strip()
-    return n in _ABROAD or bool(_VERB.fullmatch(n)) and n not in _verb_shaped_places()  # "Bergen", "Beuningen"
+    return n in _ABROAD or n in _CARIBBEAN or bool(_VERB.fullmatch(n)) and n not in _verb_shaped_places()  # "Bergen", "Beuningen"
 
 
 @functools.lru_cache(maxsize=1)
@@ -2734,6 +2764,32 @@ def _named_person(name: str, persons: set[str]) -> bool:
     return bool(m) and (name in persons or m.group("last") in persons)
 
 
+# branch orgs30: the given names most written in Dutch news (men's and women's, of all generations): a name of a person's
+# shape whose first word is one of them ("Jan de Vries", "Anna Jansen", "Kees van Dam") is a person, not a party, even
+# where the page gives no title or function -- "De winnaars zijn Gemeente Epe en Jan de Vries". A shape alone is no
+# proof ("Willemsen de Koning" is a firm), a given name before it is; a name with a legal form or a body's word is a
+# party named after a person ("Stichting Jan de Vries", "Jan de Vries Zorg" are not of the shape)
+_GIVEN_NAMES = frozenset("""
+Aad Adri Adriaan Ahmed Albert Alex Alexander Ali Anita Anja Anke Ann Anna Anne Anneke Annemarie Annemieke Annet Annette
+Anouk Arie Arjan Arjen Arnold Astrid Bart Bas Bastiaan Bea Ben Bernard Bert Bianca Bob Bram Brenda Carla Caroline
+Cees Chantal Charlotte Chris Christiaan Claudia Corine Cor Daan Danielle Daniëlle Dave David Dennis Dick Diana Dirk
+Dolf Edwin Els Elly Emma Erik Erwin Esther Eva Evert Femke Frank Frans Fred Freek Gea Geert Gerard Gerrit Gert Gijs
+Hanna Hanneke Hans Harm Harry Hein Hendrik Henk Henri Herman Hilde Ilse Inge Ingrid Irene Jaap Jacob Jacqueline Jan
+Janneke Jannie Jasper Jeroen Jessica Joke Jolanda Joost Jop Joris Jos José Joyce Judith Jules Juliette Karin Karel
+Kees Kevin Klaas Koen Kim Laura Leo Lieke Linda Lisa Lotte Lucas Maarten Manon Marcel Marco Marga Margreet Maria
+Marian Marianne Marieke Marijke Marjolein Mark Marleen Martijn Martin Martine Mathijs Meike Mieke Mirjam Mohamed
+Monique Nicole Niels Nienke Patrick Paul Peter Petra Piet Pieter Rachid Renate René Richard Rick Rik Rob Robert Roel
+Rolf Ron Ronald Rosa Ruud Sander Sandra Sanne Saskia Sophie Stefan Stephan Suzanne Sven Thijs Theo Thomas Tim Tineke
+Ton Tom Wendy Wietske Wilma Willem Wim Wouter Yvonne
+""".split())
+
+
+def _given_name_person(name: str) -> bool:
+    """(branch orgs30) Whether ``name`` is a person by its given name (:data:`_GIVEN_NAMES`): "Jan de Vries"."""
+    m = _PERSON_SHAPE.fullmatch(name.strip())
+    return bool(m) and m.group("first") in _GIVEN_NAMES and not _is_place(name.strip())
+
+
 # branch orgs29: a sentence's first word is written with a capital whatever it is, so a capitalised phrase there may be a
 # word of the sentence before a name ("Voorlopig Pluryn en Karakter gaan de zorg leveren"). Without evidence of a body
 # in the phrase (a legal form, a body's head word) and written only at a sentence's start, its first word is the
@@ -2779,6 +2835,66 @@ def _without_sentence_words(found: list[dict], text: str) -> list[dict]:
             names.add(rest.casefold())
             out.append(f | {"name": rest})
     return out
+
+
+# branch orgs30: a party's part in a court case or a procedure, alone, names no party ("Eiseres, Stichting Pluryn, stelt
+# ...": the party is the one in the apposition); a name joined by "en" to a person by given name ends before it ("het
+# Bureau Jeugdzorg Overijssel en Karin Smit"); a name cut at a hyphen ("Veilig Thuis Oost-", of "Oost- en
+# Zuidoost-Brabant") ends before the cut word
+_PROCEDURE_ROLE = re.compile(r"(?:[Dd]e |[Hh]et )?(?i:eiser(?:es|s|essen)?|gedaagden?|verweerder(?:s)?|verweerster|"
+                             r"appellant(?:e|en)?|geïntimeerden?|verzoek(?:st)?ers?|belanghebbenden?|inschrijvers?|"
+                             r"aanbesteder|opdrachtgevers?|opdrachtnemers?|wederpartij)")
+# ... nor does a person's function or profession, alone or with what it is for ("bij de Jeugdarts", "de inzet van een
+# Ondersteuner Jeugd en Gezin"), without a body's word or legal form ("Huisartsenpraktijk De Linde" is a party)
+_FUNCTION_FIRST = re.compile(
+    r"(?:[Dd]e |[Hh]et |[Ee]en )?(?:(?:Huis|Jeugd|Kinder|Bedrijfs|School|GGD-)?[Aa]rts|(?:[A-ZÀ-Ý][a-zà-ÿ]*)?(?i:therapeut|psycholoog|"
+    r"psychiater|pedagoog|consulent|coach|verpleegkundige|ondersteuner|medewerker|begeleider|regisseur|coördinator|"
+    r"hulpverlener|casemanager|klantmanager|ambtenaar|wethouder|burgemeester|directeur|bestuurder|voorzitter|woordvoerder))"
+    r"(?![\w-])")
+_PLACE_OF_WORK = re.compile(r"(?i:praktijk|centrum|instituut|stichting|groep|bureau|dienst|huis|kliniek|team|vereniging|"
+                            r"coöperatie|school|netwerk|organisatie)")
+_PERSON_TAIL = re.compile(r"(?P<a>.+?) en (?P<p>[A-ZÀ-Ý][a-zà-ÿ]+ .+)")
+
+
+def _trimmed(found: list[dict]) -> list[dict]:
+    """``found`` without a party's part in a procedure alone, each name without a person joined to it and without a
+    word cut at its hyphen (see above); a name that is then one already found is left out."""
+    out: list[dict] = []
+    names = {f["name"].casefold() for f in found}
+    for f in found:
+        n = f["name"]
+        if (_PROCEDURE_ROLE.fullmatch(n) or _FUNCTION_FIRST.match(n) and not (_LEGAL_FORM.search(n) or _PLACE_OF_WORK.search(n))) \
+                and f["role"] != "awardee":
+            continue
+        m = _PERSON_TAIL.fullmatch(n)
+        if m and _given_name_person(m.group("p")):
+            n = m.group("a")
+        if n.endswith("-") and " " in n:
+            n = n.rsplit(" ", 1)[0]
+        if n != f["name"]:
+            if n.casefold() in names:
+                continue
+            names.add(n.casefold())
+            f = f | {"name": n}
+        out.append(f)
+    return out
+
+
+# branch orgs30: one capitalised word alone, with no body's word or legal form, that the page also writes in lower case
+# as a word of its sentences is a common noun at a heading's or a list's start, or cut off a longer name ("bij het Advies
+# en Meldpunt Kindermishandeling" read as "Advies"; "Verkenning" under a title), not a party: a party's one-word name is
+# written with its capital wherever the page names it
+_ONE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _without_common_nouns(found: list[dict], text: str) -> list[dict]:
+    """``found`` without the one-word names other than awardees that the page writes in lower case too (see above)."""
+    if not any(_ONE_WORD.fullmatch(f["name"]) for f in found):
+        return found
+    lower_words = set(_LOWER_WORD.findall(text[:MAX_SCAN]))
+    return [f for f in found if f["role"] == "awardee" or not _ONE_WORD.fullmatch(f["name"])
+            or f["name"].lower() not in lower_words or _BODY.search(f["name"]) or _LEGAL_FORM.search(f["name"])
+            or _is_place(f["name"])]
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -3157,6 +3273,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     organs = _council_organs(text)  # (branch orgs20) "de rekenkamercommissie in Midden-Brabant (RMB)"
     out = [o for o in out if (o["role"] == "awardee" or o["name"].casefold() not in organs)
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
-           and not _titled_person(o["name"], text)]  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
+           and not _titled_person(o["name"], text)  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
+           and not _given_name_person(o["name"])]  # (branch orgs30) "Jan de Vries"
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
+    out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
     return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)
