@@ -11,7 +11,10 @@ discovers article URLs through the configured methods:
   feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them; a paged feed's next page
   (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
   feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
-  before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`);
+  before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`); WordPress's own feed, which
+  names no next page, by its query ``?paged=N`` (a feed whose ``<generator>`` is WordPress, or of a site registered
+  ``cms: wordpress``; no other feed is probed) under the same bounds, to a page shorter than its first or the 404
+  past its last (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
@@ -638,6 +641,35 @@ def feed_page_links(root, url: str) -> list[str]:
         if link and link not in found:
             found.append(link)
     return found
+
+
+def wordpress_feed(root) -> bool:
+    """Whether a feed says WordPress wrote it: RSS 2.0's ``<generator>https://wordpress.org/?v=6.4</generator>``,
+    Atom's ``<generator uri="https://wordpress.org/">WordPress</generator>``, RSS 1.0's ``<admin:generatorAgent
+    rdf:resource="https://wordpress.org/?v=…">``."""
+    parent = root.find("channel") if root.tag == "rss" else root
+    if parent is None:
+        return False
+    for node in itertools.chain(parent.findall("generator"), parent.findall("{http://www.w3.org/2005/Atom}generator"),
+                                root.iter("{http://webns.net/mvcb/}generatorAgent")):
+        said = " ".join([node.text or "", node.get("uri") or "",
+                         node.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource") or ""])
+        if re.search(r"\bwordpress\b", said[:300], re.I):
+            return True
+    return False
+
+
+def wordpress_next_feed_page(url: str) -> str:
+    """The next page of a WordPress feed: WordPress pages its feeds by the query ``paged`` (``/feed/?paged=2``) and
+    names no next page (news-sites.md §2.1: "RSS at ``/feed/``"); page 1 where ``url`` has none.
+
+    >>> wordpress_next_feed_page("https://a.nl/feed/")
+    'https://a.nl/feed/?paged=2'
+    >>> wordpress_next_feed_page("https://a.nl/?feed=rss2&paged=2")
+    'https://a.nl/?feed=rss2&paged=3'
+    """
+    number = next((to_int(value) for name, value in parse_qsl(urlsplit(url).query) if name == "paged"), None)
+    return add_or_replace_parameter(url, "paged", str((number if number and number > 0 else 1) + 1))
 
 
 #: MIME types that say nothing of the bytes (WHATWG MIME Sniffing §7.1 "unknown type"), and a type that is none.
@@ -2357,6 +2389,11 @@ class NewsSpider(BaseSpider):
         if response is None:
             return
         page = html_answer(response)
+        if page is not None and response.meta.get("feed_paged"):
+            # WordPress's feed asked past its last page (feed_next_page) answering its "not found" page: the end
+            self.logger.info("%s: an HTML page, the WordPress feed has no page past its last", response.url)
+            self.crawler.stats.inc_value("news/feed_paged_end")
+            return
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
             # a page that names its feeds (feed autodiscovery): the registry gave the news page, or the feed moved
@@ -2436,12 +2473,25 @@ class NewsSpider(BaseSpider):
         ``NEWS_FEED_MAX_PAGES`` pages of one feed (:func:`feed_page_links`). The walk ends at a page naming no item,
         or none not archived already (an earlier crawl read on from there), at a page dated newest first whose newest
         item is before the crawl's ``--from-date`` (:meth:`listed_before_window`), and at a page it asked before (a
-        feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site)."""
+        feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site).
+
+        WordPress's own feed names no next page but is paged by its query ``?paged=N`` (:func:`wordpress_next_feed_page`):
+        read so, under the same bounds, where the feed says WordPress wrote it (:func:`wordpress_feed`) or the registry
+        says the site is WordPress, to a page naming fewer items than the first, or the one past its last (404, or
+        an HTML page: the end, no error). Branch refnews69: only the first page's items were discovered."""
         # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
         asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
         hosts = site_hosts(site) | {(urlsplit(u).hostname or "").lower() for u in (*asked, response.url)}
         following = [url for url in feed_page_links(root, response.url)
                      if (urlsplit(url).hostname or "").lower() in hosts and url not in asked and url != response.url]
+        size = response.meta.get("feed_size") or len(days)  # the items of the feed's first page
+        guessed = False
+        if not following and (site.cms == "wordpress" or wordpress_feed(root)) and days and len(days) >= size:
+            # WordPress's own feed names no next page; ?paged=N+1 is it. A page shorter than the first is its last
+            # (WordPress shows the same number on each page), and the one past the last answers 404: the end
+            # (errback), no error. Never asked of a feed of no known CMS or another one.
+            guessed = True
+            following = [url for url in [wordpress_next_feed_page(asked[-1])] if url not in asked]
         if not following or not links:
             return
         if all(page_key(self.page_url(site, link)) in self.known for link in links):
@@ -2460,7 +2510,8 @@ class NewsSpider(BaseSpider):
             return
         self.crawler.stats.inc_value("news/feed_next_page")
         yield from self.for_site(scrapy.Request(following[0], self.parse_feed, errback=self.errback, meta={
-            "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0])}))
+            "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0]),
+            "feed_size": size, "feed_paged": guessed}))
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
@@ -3467,6 +3518,12 @@ class NewsSpider(BaseSpider):
             self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
+            return
+        if request is not None and request.meta.get("feed_paged") and response is not None \
+                and response.status in (404, 410):
+            # WordPress's feed asked past its last page (?paged=N+1, feed_next_page): the feed ends there
+            self.logger.info("%s: HTTP %d, the WordPress feed has no page past its last", request.url, response.status)
+            self.crawler.stats.inc_value("news/feed_paged_end")
             return
         if request is not None and request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0 \
                 and response is not None and response.status in (404, 410):
