@@ -36,7 +36,8 @@ discovers article URLs through the configured methods:
   :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
   a listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws?jaar=2021``, linked by the year, in its side
-  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too: :func:`year_archive_links`) are
+  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too, or the address the select's
+  ``onchange`` script builds from the bare year: :func:`year_archive_links`) are
   each read as a listing of their own, for the years of the crawl's dates; so are its archive pages by month
   (WordPress's archives widget: "juli 2021" to ``/2021/07/`` or ``?m=202107``), for the months of the crawl's dates;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
@@ -817,6 +818,27 @@ def _form_address(select, value: str) -> str | None:
     return urlunsplit(action._replace(query=urlencode(fields + [(name, value)]), fragment=""))
 
 
+#: A year chooser's script going to the address it builds from the chosen option (its ``onchange``):
+#: ``location.href = '/nieuws/archief/' + this.value``, ``window.location = '?jaar=' + this.value + '&x=y'``,
+#: ``document.location.assign("/nieuws/jaar-" + this.options[this.selectedIndex].value)``, jQuery's ``$(this).val()``;
+#: the text before and after the value are string literals, each at most 200 characters.
+_SCRIPT_NAVIGATION = re.compile(
+    r"\blocation(?:\.href)?\s*(?:=|\.(?:assign|replace)\s*\()\s*"
+    r"(?:(?P<q1>['\"])(?P<prefix>[^'\"<>\\]{0,200})(?P=q1)\s*\+\s*)?"
+    r"(?:this\.value|this\.options\s*\[\s*this\.selectedIndex\s*\]\.value|\$\(\s*this\s*\)\.val\(\s*\))"
+    r"(?:\s*\+\s*(?P<q2>['\"])(?P<suffix>[^'\"<>\\]{0,200})(?P=q2))?")
+
+
+def _script_address(select, value: str) -> str | None:
+    """The address a year chooser's ``onchange`` script goes to when ``value`` is chosen (:data:`_SCRIPT_NAVIGATION`:
+    its literal text around the option's value), relative to the page as a browser takes it; None when its script
+    builds none so (the first 500 characters of it are read)."""
+    match = _SCRIPT_NAVIGATION.search((select.get("onchange") or "")[:500])
+    if match is None:
+        return None
+    return f"{match.group('prefix') or ''}{value}{match.group('suffix') or ''}"
+
+
 def _short_text(node, most: int = 30) -> str:
     """A link's text with its spaces made single, or "" when it holds more than ``most`` other characters (no year or
     month link is that long): read piece by piece up to there, not whole. A deeply nested page (a link left open holds
@@ -834,7 +856,9 @@ def _short_text(node, most: int = 30) -> str:
 def _year_choices(document):
     """The (text, address) of each way a page offers to go to another page of it: its links, and the options of a
     ``<select>`` (a year chooser: ``<option value="/nieuws/archief/2021">2021</option>``, navigated to by a script, or
-    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``).
+    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``,
+    or in the address its ``onchange`` script builds, ``location.href='/nieuws/archief/'+this.value``:
+    :func:`_script_address`, branch refnews69).
     An option without a ``value`` has its text as its value, as in HTML."""
     for node in document.iter("a", "option"):
         if node.tag == "a":
@@ -846,7 +870,7 @@ def _year_choices(document):
             continue
         if value.isdigit():
             select = next((n for n in node.iterancestors() if n.tag == "select"), None)
-            address = _form_address(select, value) if select is not None else None
+            address = (_script_address(select, value) or _form_address(select, value)) if select is not None else None
             if address is not None:
                 yield text, address
         elif "/" in value or value.startswith("?"):

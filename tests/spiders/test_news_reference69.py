@@ -13,7 +13,9 @@ import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
-from tests.spiders.test_news_reference66 import titles
+from tests.spiders.test_news_reference6 import listing_of
+from tests.spiders.test_news_reference66 import article, crawl, titles
+from tests.spiders.test_news_reference67 import listing_with_chooser
 from tests.spiders.test_news_reference68 import PAGES, RSS, site
 
 GENERATOR = "<generator>https://wordpress.org/?v=6.4.2</generator>"
@@ -95,3 +97,36 @@ def test_a_wordpress_feeds_pages_keep_to_the_bound_the_dates_and_the_archive(tmp
     (tmp_path / "again").mkdir()
     rows, asked, _ = crawl_wp(tmp_path / "again", site(wp_rss()), times=2)
     assert asked == ["/feed/"] and len(rows) == 6
+
+
+#: SYNTHETIC year choosers whose options hold the year alone and whose script builds the address from it (its
+#: ``onchange``): a path under the archive, a query with more after it, and the selected option read the long way.
+SCRIPT_CHOOSERS = {
+    "path": ("<select onchange=\"location.href='/nieuws/archief/'+this.value\"><option value=''>Kies een jaar</option>"
+             "<option value='2021'>2021</option><option value='2020'>2020</option></select>",
+             ["/nieuws/archief/2021", "/nieuws/archief/2020"]),
+    "query": ("<select id='jaar' onchange=\"window.location = '/nieuws?jaar=' + this.value + '&amp;weergave=lijst';\">"
+              "<option>2021</option><option>2020</option></select>",
+              ["/nieuws?jaar=2021&weergave=lijst", "/nieuws?jaar=2020&weergave=lijst"]),
+    "selected": ("<select onchange='document.location.assign(\"/nieuws/overzicht/\" + "
+                 "this.options[this.selectedIndex].value + \"/\")'><option value='2021'>Archief 2021</option>"
+                 "<option value='2020'>Archief 2020</option></select>",
+                 ["/nieuws/overzicht/2021/", "/nieuws/overzicht/2020/"]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SCRIPT_CHOOSERS))
+def test_a_year_chooser_whose_script_builds_the_address_is_read(tmp_path, shape):
+    """A listing offering its older years only in a ``<select>`` whose options hold the bare year and whose
+    ``onchange`` script builds the year's address (outside any form): every earlier year was lost. The address the
+    script builds is now read as that year's listing; with ``--from-date 2021-01-01`` 2020's is not asked."""
+    chooser, (page_2021, page_2020) = SCRIPT_CHOOSERS[shape]
+    routes = {"/nieuws": listing_with_chooser({"/nieuws/nu": "Inkoop nu"}, chooser),
+              page_2021: listing_of("/nieuws/eenentwintig"), page_2020: listing_of("/nieuws/twintig"),
+              "/nieuws/nu": article("Inkoop nu"), "/nieuws/eenentwintig": article("Inkoop 2021"),
+              "/nieuws/twintig": article("Inkoop 2020")}
+    rows, asked = crawl(tmp_path, routes)
+    assert titles(rows) == ["Inkoop 2020", "Inkoop 2021", "Inkoop nu"]
+    (tmp_path / "dates").mkdir()
+    rows, asked = crawl(tmp_path / "dates", routes, "--from-date", "2021-01-01")
+    assert page_2021 in asked and page_2020 not in asked and titles(rows) == ["Inkoop 2021", "Inkoop nu"]
