@@ -53,7 +53,8 @@ One page is fetched once however it is linked or redirected to (:meth:`NewsSpide
 :meth:`NewsSpider.redirect_request`,
 :func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
 and fragments are dropped, so is a print version's parameter (``?print=1``, ``?afdrukken=true``, ``?view=print``:
-:func:`tenderarchive.urls.without_print`; the page itself), a link to the other of a site's ``www.`` and bare hosts is fetched
+:func:`tenderarchive.urls.without_print`; the page itself; on a site registered ``cms: drupal`` its print module's
+``/print/<nid>``, ``/print/<alias>``: :func:`tenderarchive.urls.without_drupal_print`), a link to the other of a site's ``www.`` and bare hosts is fetched
 from the registry's host, and a trailing slash makes no other page. A discovered page answered byte for
 byte under a second address in one crawl (no canonical link joining them) is archived once, under the
 first (``news/duplicate_page``; the copy's fetch row makes its address known to the next crawl).
@@ -124,7 +125,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages count from 1)
 
 from spiders.base import BaseSpider, failure_message
-from tenderarchive.urls import http_url, page_key, without_print, without_tracking
+from tenderarchive.urls import http_url, page_key, without_drupal_print, without_print, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.extraction.dates import MONTHS
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
@@ -2933,10 +2934,14 @@ class NewsSpider(BaseSpider):
     def page_url(site, url: str) -> str:
         """The URL to fetch for a discovered page URL: no fragment, no tracking parameters
         (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), not its print version (``?print=1``: the page itself,
-        :func:`~tenderarchive.urls.without_print`), and the site's own host where the link
-        names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
-        answers on both)."""
-        return NewsSpider.registry_host(site, without_print(without_tracking(url.split("#")[0])))
+        :func:`~tenderarchive.urls.without_print`; on a site registered ``cms: drupal`` the print module's
+        ``/print/<nid>``, ``/print/<alias>`` too: :func:`~tenderarchive.urls.without_drupal_print`, branch refnews69),
+        and the site's own host where the link names the other of its ``www.`` and bare hosts (news-sites.md §2.2:
+        jeugdhulpmvs.nl answers on both)."""
+        url = without_print(without_tracking(url.split("#")[0]))
+        if getattr(site, "cms", None) == "drupal":
+            url = without_drupal_print(url)
+        return NewsSpider.registry_host(site, url)
 
     @staticmethod
     def registry_host(site, url: str) -> str:

@@ -16,7 +16,7 @@ from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
 from tests.spiders.test_news_reference6 import listing_of
 from tests.spiders.test_news_reference66 import article, crawl, titles
 from tests.spiders.test_news_reference67 import listing_with_chooser
-from tests.spiders.test_news_reference68 import PAGES, RSS, site
+from tests.spiders.test_news_reference68 import PAGES, RSS, print_version, site
 
 GENERATOR = "<generator>https://wordpress.org/?v=6.4.2</generator>"
 
@@ -130,3 +130,36 @@ def test_a_year_chooser_whose_script_builds_the_address_is_read(tmp_path, shape)
     (tmp_path / "dates").mkdir()
     rows, asked = crawl(tmp_path / "dates", routes, "--from-date", "2021-01-01")
     assert page_2021 in asked and page_2020 not in asked and titles(rows) == ["Inkoop 2021", "Inkoop nu"]
+
+
+def crawl_listing(tmp_path, routes: dict, cms: str | None) -> tuple[list[dict], list[str]]:
+    """Crawl a SYNTHETIC site (``cms`` in its registry entry) whose listing is /nieuws once: its rows, the paths asked."""
+    asked: list[str] = []
+    server, base = redirecting({"/robots.txt": ROBOTS, **routes}, {}, asked)
+    extra = {"cms": cms} if cms else {}
+    try:
+        done = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
+                                   allow=["^/(nieuws|node|print)/"], **extra), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, done.stderr[-3000:]
+    return list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows), asked
+
+
+@pytest.mark.parametrize("cms", ["drupal", None])
+def test_a_drupal_print_version_is_the_page_itself(tmp_path, cms):
+    """Drupal's print module serves a node's print version at ``/print/<nid>``, ``/print/node/<nid>`` and
+    ``/print/<alias>``: a listing naming it beside (or instead of) the page had the print template archived as a page
+    of its own. On a site registered ``cms: drupal`` it is now the page itself (``/node/<nid>``, the alias): asked and
+    archived once there. Another site's ``/print/…`` path is a page as before."""
+    routes = {"/nieuws": listing_of("/nieuws/inkoop", "/print/nieuws/inkoop", "/print/7", "/print/node/8"),
+              "/nieuws/inkoop": article("Inkoop nu"), "/print/nieuws/inkoop": print_version("Inkoop nu"),
+              "/node/7": article("Inkoop zeven"), "/print/7": print_version("Inkoop zeven"),
+              "/node/8": article("Inkoop acht"), "/print/node/8": print_version("Inkoop acht")}
+    rows, asked = crawl_listing(tmp_path, routes, cms)
+    paths = sorted(r["url"].split("/", 3)[3] for r in rows)
+    if cms == "drupal":
+        assert paths == ["nieuws/inkoop", "node/7", "node/8"]
+        assert not any(p.startswith("/print/") for p in asked)
+    else:
+        assert "/print/7" in asked and "node/7" not in paths
