@@ -12,9 +12,10 @@ discovers article URLs through the configured methods:
   (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
   feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
   before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`); WordPress's own feed, which
-  names no next page, by its query ``?paged=N`` (a feed whose ``<generator>`` is WordPress, or of a site registered
-  ``cms: wordpress``; no other feed is probed) under the same bounds, to a page shorter than its first or the 404
-  past its last (:func:`wordpress_next_feed_page`);
+  names no next page, by its query ``?paged=N`` (a feed whose ``<generator>`` is WordPress, answered with its
+  ``Link: <…/wp-json/>; rel="https://api.w.org/"``, or of a site registered ``cms: wordpress``; no other feed is
+  probed) under the same bounds, to a page shorter than its first or the 404 past its last
+  (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
@@ -659,6 +660,16 @@ def wordpress_feed(root) -> bool:
         if re.search(r"\bwordpress\b", said[:300], re.I):
             return True
     return False
+
+
+#: WordPress's HTTP header naming its REST API (``Link: <https://site/wp-json/>; rel="https://api.w.org/"``), sent with
+#: every answer its templates give, a feed's too.
+_WP_API_LINK = re.compile(r"""\brel\s*=\s*["']?https?://api\.w\.org/?["']?""", re.I)
+
+
+def wordpress_answer(response) -> bool:
+    """Whether an answer carries WordPress's ``Link`` header to its REST API (:data:`_WP_API_LINK`)."""
+    return any(_WP_API_LINK.search(value.decode("latin-1")[:1000]) for value in response.headers.getlist("Link"))
 
 
 def wordpress_next_feed_page(url: str) -> str:
@@ -2501,9 +2512,10 @@ class NewsSpider(BaseSpider):
         feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site).
 
         WordPress's own feed names no next page but is paged by its query ``?paged=N`` (:func:`wordpress_next_feed_page`):
-        read so, under the same bounds, where the feed says WordPress wrote it (:func:`wordpress_feed`) or the registry
-        says the site is WordPress, to a page naming fewer items than the first, or the one past its last (404, or
-        an HTML page: the end, no error). Branch refnews69: only the first page's items were discovered."""
+        read so, under the same bounds, where the feed says WordPress wrote it (:func:`wordpress_feed`), its answer
+        names WordPress's REST API (:func:`wordpress_answer`) or the registry says the site is WordPress, to a page
+        naming fewer items than the first, or the one past its last (404, or an HTML page: the end, no error). Branch
+        refnews69: only the first page's items were discovered."""
         # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
         asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
         hosts = site_hosts(site) | {(urlsplit(u).hostname or "").lower() for u in (*asked, response.url)}
@@ -2511,7 +2523,8 @@ class NewsSpider(BaseSpider):
                      if (urlsplit(url).hostname or "").lower() in hosts and url not in asked and url != response.url]
         size = response.meta.get("feed_size") or len(days)  # the items of the feed's first page
         guessed = False
-        if not following and (site.cms == "wordpress" or wordpress_feed(root)) and days and len(days) >= size:
+        if not following and (site.cms == "wordpress" or wordpress_feed(root) or wordpress_answer(response)) \
+                and days and len(days) >= size:
             # WordPress's own feed names no next page; ?paged=N+1 is it. A page shorter than the first is its last
             # (WordPress shows the same number on each page), and the one past the last answers 404: the end
             # (errback), no error. Never asked of a feed of no known CMS or another one.

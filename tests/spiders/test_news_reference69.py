@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
+from tests.spiders.test_news_reference import ROBOTS, redirecting, registry, serve
 from tests.spiders.test_news_reference6 import listing_of
 from tests.spiders.test_news_reference66 import article, crawl, titles
 from tests.spiders.test_news_reference67 import listing_with_chooser
@@ -39,17 +39,14 @@ def crawl_wp(tmp_path, routes: dict, *args: str, cms: str | None = None, times: 
     """Crawl a SYNTHETIC site whose registry names its feed at /feed/ (``cms`` when given): its archived rows, the
     feed paths the last crawl asked, and the crawl's row."""
     asked: list[str] = []
-    server, base = redirecting({"/robots.txt": ROBOTS, **routes}, {}, asked)
     db_path = tmp_path / "archive.db"
     extra = {"cms": cms} if cms else {}
-    try:
+    with serve({"/robots.txt": ROBOTS, **routes}, asked) as base:
         for _ in range(times):
             asked.clear()
             done = crawl_news(registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"],
                                        **extra), db_path, *args)
             assert done.returncode == 0, done.stderr[-3000:]
-    finally:
-        server.shutdown()
     db = sqlite_utils.Database(db_path)
     return list(db["articles"].rows), [p for p in asked if p.startswith("/feed")], list(db["crawls"].rows)[-1]
 
@@ -73,13 +70,20 @@ def test_a_short_page_of_a_wordpress_feed_is_its_last(tmp_path):
     assert asked == ["/feed/", "/feed/?paged=2", "/feed/?paged=3"]
 
 
-@pytest.mark.parametrize("generator,cms,paged", [("", None, False), ("", "wordpress", True),
-                                                 ("<generator>Drupal 10</generator>", None, False)],
-                         ids=["no-cms", "registry-wordpress", "drupal"])
-def test_only_a_wordpress_feed_is_paged_by_query(tmp_path, generator, cms, paged):
+#: The HTTP header WordPress sends with every answer its templates give, its feeds' too: its REST API's address.
+WP_JSON = {"Link": lambda base: f'<{base}wp-json/>; rel="https://api.w.org/"'}
+
+
+@pytest.mark.parametrize("generator,cms,headers,paged", [
+    ("", None, {}, False), ("", "wordpress", {}, True), ("<generator>Drupal 10</generator>", None, {}, False),
+    ("", None, WP_JSON, True)], ids=["no-cms", "registry-wordpress", "drupal", "wp-json-link"])
+def test_only_a_wordpress_feed_is_paged_by_query(tmp_path, generator, cms, headers, paged):
     """A feed of no known CMS, or of another one, is not probed for ``?paged=2``; one of a site the registry names
-    WordPress is, its generator tag removed (a security plugin's habit)."""
-    rows, asked, _ = crawl_wp(tmp_path, site(wp_rss(generator)), cms=cms)
+    WordPress is, its generator tag removed (a security plugin's habit), and so is one answered with WordPress's
+    ``Link: <…/wp-json/>; rel="https://api.w.org/"`` header."""
+    routes = site(wp_rss(generator))
+    routes = {path: (*route, 200, headers) if path.startswith("/feed") else route for path, route in routes.items()}
+    rows, asked, _ = crawl_wp(tmp_path, routes, cms=cms)
     assert (asked[1:2] == ["/feed/?paged=2"]) is paged
     assert len(rows) == (6 if paged else 2)
 
