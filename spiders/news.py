@@ -2514,7 +2514,8 @@ class NewsSpider(BaseSpider):
         WordPress's own feed names no next page but is paged by its query ``?paged=N`` (:func:`wordpress_next_feed_page`):
         read so, under the same bounds, where the feed says WordPress wrote it (:func:`wordpress_feed`), its answer
         names WordPress's REST API (:func:`wordpress_answer`) or the registry says the site is WordPress, to a page
-        naming fewer items than the first, or the one past its last (404, or an HTML page: the end, no error). Branch
+        naming fewer items than the first (a first page of one item: the site's one post), or the one past its last
+        (404, or an HTML page: the end, no error). Branch
         refnews69: only the first page's items were discovered."""
         # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
         asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
@@ -2524,10 +2525,11 @@ class NewsSpider(BaseSpider):
         size = response.meta.get("feed_size") or len(days)  # the items of the feed's first page
         guessed = False
         if not following and (site.cms == "wordpress" or wordpress_feed(root) or wordpress_answer(response)) \
-                and days and len(days) >= size:
+                and len(days) >= max(size, 2):
             # WordPress's own feed names no next page; ?paged=N+1 is it. A page shorter than the first is its last
-            # (WordPress shows the same number on each page), and the one past the last answers 404: the end
-            # (errback), no error. Never asked of a feed of no known CMS or another one.
+            # (WordPress shows the same number on each page, 10 unless set otherwise), a first page of one item is a
+            # site's one post, and the one past the last answers 404: the end (errback), no error. Never asked of a
+            # feed of no known CMS or another one.
             guessed = True
             following = [url for url in [wordpress_next_feed_page(asked[-1])] if url not in asked]
         if not following or not links:

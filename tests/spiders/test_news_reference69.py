@@ -63,11 +63,15 @@ def test_a_wordpress_feed_is_read_page_by_page_through_its_paged_query(tmp_path)
 
 def test_a_short_page_of_a_wordpress_feed_is_its_last(tmp_path):
     """A page naming fewer items than the first (WordPress shows the same number on every page but the last) is the
-    last: the page after it is not asked."""
+    last: the page after it is not asked. A first page of one item is the site's one post: no second page asked (a
+    404 each crawl, and its replay through Scrapy's engine)."""
     pages = [PAGES[0], PAGES[1], {"/nieuws/2021/06/01/e/": "2021-06-01"}]
     rows, asked, _ = crawl_wp(tmp_path, site(wp_rss(), pages))
     assert titles(rows) == [f"Inkoop {n}" for n in "abcde"]
     assert asked == ["/feed/", "/feed/?paged=2", "/feed/?paged=3"]
+    (tmp_path / "one").mkdir()
+    rows, asked, _ = crawl_wp(tmp_path / "one", site(wp_rss(), [{"/nieuws/2021/06/01/e/": "2021-06-01"}]))
+    assert asked == ["/feed/"] and titles(rows) == ["Inkoop e"]
 
 
 #: The HTTP header WordPress sends with every answer its templates give, its feeds' too: its REST API's address.
