@@ -11,7 +11,11 @@ discovers article URLs through the configured methods:
   feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them; a paged feed's next page
   (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
   feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
-  before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`);
+  before the crawl's ``from_date``, none asked twice (:meth:`NewsSpider.feed_next_page`); WordPress's own feed, which
+  names no next page, by its query ``?paged=N`` (a feed whose ``<generator>`` is WordPress, answered with its
+  ``Link: <…/wp-json/>; rel="https://api.w.org/"``, or of a site registered ``cms: wordpress``; no other feed is
+  probed) under the same bounds, to a page shorter than its first or the 404 past its last
+  (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
@@ -33,7 +37,8 @@ discovers article URLs through the configured methods:
   :func:`zero_based_load_more`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
   a listing's archive pages by year (``/nieuws/archief/2021``, ``/nieuws?jaar=2021``, linked by the year, in its side
-  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too: :func:`year_archive_links`) are
+  menu too, or offered as a ``<select>``'s options, in a ``GET`` form's ``?jaar=`` too, or the address the select's
+  ``onchange`` script builds from the bare year: :func:`year_archive_links`) are
   each read as a listing of their own, for the years of the crawl's dates; so are its archive pages by month
   (WordPress's archives widget: "juli 2021" to ``/2021/07/`` or ``?m=202107``), for the months of the crawl's dates;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
@@ -49,7 +54,8 @@ One page is fetched once however it is linked or redirected to (:meth:`NewsSpide
 :meth:`NewsSpider.redirect_request`,
 :func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
 and fragments are dropped, so is a print version's parameter (``?print=1``, ``?afdrukken=true``, ``?view=print``:
-:func:`tenderarchive.urls.without_print`; the page itself), a link to the other of a site's ``www.`` and bare hosts is fetched
+:func:`tenderarchive.urls.without_print`; the page itself; on a site registered ``cms: drupal`` its print module's
+``/print/<nid>``, ``/print/<alias>``: :func:`tenderarchive.urls.without_drupal_print`), a link to the other of a site's ``www.`` and bare hosts is fetched
 from the registry's host, and a trailing slash makes no other page. A discovered page answered byte for
 byte under a second address in one crawl (no canonical link joining them) is archived once, under the
 first (``news/duplicate_page``; the copy's fetch row makes its address known to the next crawl).
@@ -120,7 +126,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages count from 1)
 
 from spiders.base import BaseSpider, failure_message
-from tenderarchive.urls import http_url, page_key, without_print, without_tracking
+from tenderarchive.urls import http_url, page_key, without_drupal_print, without_print, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.extraction.dates import MONTHS
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
@@ -640,6 +646,45 @@ def feed_page_links(root, url: str) -> list[str]:
     return found
 
 
+def wordpress_feed(root) -> bool:
+    """Whether a feed says WordPress wrote it: RSS 2.0's ``<generator>https://wordpress.org/?v=6.4</generator>``,
+    Atom's ``<generator uri="https://wordpress.org/">WordPress</generator>``, RSS 1.0's ``<admin:generatorAgent
+    rdf:resource="https://wordpress.org/?v=…">``."""
+    parent = root.find("channel") if root.tag == "rss" else root
+    if parent is None:
+        return False
+    for node in itertools.chain(parent.findall("generator"), parent.findall("{http://www.w3.org/2005/Atom}generator"),
+                                root.iter("{http://webns.net/mvcb/}generatorAgent")):
+        said = " ".join([node.text or "", node.get("uri") or "",
+                         node.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource") or ""])
+        if re.search(r"\bwordpress\b", said[:300], re.I):
+            return True
+    return False
+
+
+#: WordPress's HTTP header naming its REST API (``Link: <https://site/wp-json/>; rel="https://api.w.org/"``), sent with
+#: every answer its templates give, a feed's too.
+_WP_API_LINK = re.compile(r"""\brel\s*=\s*["']?https?://api\.w\.org/?["']?""", re.I)
+
+
+def wordpress_answer(response) -> bool:
+    """Whether an answer carries WordPress's ``Link`` header to its REST API (:data:`_WP_API_LINK`)."""
+    return any(_WP_API_LINK.search(value.decode("latin-1")[:1000]) for value in response.headers.getlist("Link"))
+
+
+def wordpress_next_feed_page(url: str) -> str:
+    """The next page of a WordPress feed: WordPress pages its feeds by the query ``paged`` (``/feed/?paged=2``) and
+    names no next page (news-sites.md §2.1: "RSS at ``/feed/``"); page 1 where ``url`` has none.
+
+    >>> wordpress_next_feed_page("https://a.nl/feed/")
+    'https://a.nl/feed/?paged=2'
+    >>> wordpress_next_feed_page("https://a.nl/?feed=rss2&paged=2")
+    'https://a.nl/?feed=rss2&paged=3'
+    """
+    number = next((to_int(value) for name, value in parse_qsl(urlsplit(url).query) if name == "paged"), None)
+    return add_or_replace_parameter(url, "paged", str((number if number and number > 0 else 1) + 1))
+
+
 #: MIME types that say nothing of the bytes (WHATWG MIME Sniffing §7.1 "unknown type"), and a type that is none.
 _UNKNOWN_TYPES = ("", "application/octet-stream", "application/unknown", "unknown/unknown", "*/*")
 #: The first tag of an HTML document, after white space (WHATWG MIME Sniffing §7.1, the "text/html" patterns):
@@ -785,6 +830,27 @@ def _form_address(select, value: str) -> str | None:
     return urlunsplit(action._replace(query=urlencode(fields + [(name, value)]), fragment=""))
 
 
+#: A year chooser's script going to the address it builds from the chosen option (its ``onchange``):
+#: ``location.href = '/nieuws/archief/' + this.value``, ``window.location = '?jaar=' + this.value + '&x=y'``,
+#: ``document.location.assign("/nieuws/jaar-" + this.options[this.selectedIndex].value)``, jQuery's ``$(this).val()``;
+#: the text before and after the value are string literals, each at most 200 characters.
+_SCRIPT_NAVIGATION = re.compile(
+    r"\blocation(?:\.href)?\s*(?:=|\.(?:assign|replace)\s*\()\s*"
+    r"(?:(?P<q1>['\"])(?P<prefix>[^'\"<>\\]{0,200})(?P=q1)\s*\+\s*)?"
+    r"(?:this\.value|this\.options\s*\[\s*this\.selectedIndex\s*\]\.value|\$\(\s*this\s*\)\.val\(\s*\))"
+    r"(?:\s*\+\s*(?P<q2>['\"])(?P<suffix>[^'\"<>\\]{0,200})(?P=q2))?")
+
+
+def _script_address(select, value: str) -> str | None:
+    """The address a year chooser's ``onchange`` script goes to when ``value`` is chosen (:data:`_SCRIPT_NAVIGATION`:
+    its literal text around the option's value), relative to the page as a browser takes it; None when its script
+    builds none so (the first 500 characters of it are read)."""
+    match = _SCRIPT_NAVIGATION.search((select.get("onchange") or "")[:500])
+    if match is None:
+        return None
+    return f"{match.group('prefix') or ''}{value}{match.group('suffix') or ''}"
+
+
 def _short_text(node, most: int = 30) -> str:
     """A link's text with its spaces made single, or "" when it holds more than ``most`` other characters (no year or
     month link is that long): read piece by piece up to there, not whole. A deeply nested page (a link left open holds
@@ -802,7 +868,9 @@ def _short_text(node, most: int = 30) -> str:
 def _year_choices(document):
     """The (text, address) of each way a page offers to go to another page of it: its links, and the options of a
     ``<select>`` (a year chooser: ``<option value="/nieuws/archief/2021">2021</option>``, navigated to by a script, or
-    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``).
+    an option's bare value in a ``GET`` form, ``<form action="/nieuws"><select name="jaar">``: ``/nieuws?jaar=2021``,
+    or in the address its ``onchange`` script builds, ``location.href='/nieuws/archief/'+this.value``:
+    :func:`_script_address`, branch refnews69).
     An option without a ``value`` has its text as its value, as in HTML."""
     for node in document.iter("a", "option"):
         if node.tag == "a":
@@ -814,7 +882,7 @@ def _year_choices(document):
             continue
         if value.isdigit():
             select = next((n for n in node.iterancestors() if n.tag == "select"), None)
-            address = _form_address(select, value) if select is not None else None
+            address = (_script_address(select, value) or _form_address(select, value)) if select is not None else None
             if address is not None:
                 yield text, address
         elif "/" in value or value.startswith("?"):
@@ -2357,6 +2425,11 @@ class NewsSpider(BaseSpider):
         if response is None:
             return
         page = html_answer(response)
+        if page is not None and response.meta.get("feed_paged"):
+            # WordPress's feed asked past its last page (feed_next_page) answering its "not found" page: the end
+            self.logger.info("%s: an HTML page, the WordPress feed has no page past its last", response.url)
+            self.crawler.stats.inc_value("news/feed_paged_end")
+            return
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
             # a page that names its feeds (feed autodiscovery): the registry gave the news page, or the feed moved
@@ -2436,12 +2509,29 @@ class NewsSpider(BaseSpider):
         ``NEWS_FEED_MAX_PAGES`` pages of one feed (:func:`feed_page_links`). The walk ends at a page naming no item,
         or none not archived already (an earlier crawl read on from there), at a page dated newest first whose newest
         item is before the crawl's ``--from-date`` (:meth:`listed_before_window`), and at a page it asked before (a
-        feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site)."""
+        feed whose next page is itself, or an earlier page: :meth:`for_site` asks an address once per site).
+
+        WordPress's own feed names no next page but is paged by its query ``?paged=N`` (:func:`wordpress_next_feed_page`):
+        read so, under the same bounds, where the feed says WordPress wrote it (:func:`wordpress_feed`), its answer
+        names WordPress's REST API (:func:`wordpress_answer`) or the registry says the site is WordPress, to a page
+        naming fewer items than the first (a first page of one item: the site's one post), or the one past its last
+        (404, or an HTML page: the end, no error). Branch
+        refnews69: only the first page's items were discovered."""
         # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
         asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
         hosts = site_hosts(site) | {(urlsplit(u).hostname or "").lower() for u in (*asked, response.url)}
         following = [url for url in feed_page_links(root, response.url)
                      if (urlsplit(url).hostname or "").lower() in hosts and url not in asked and url != response.url]
+        size = response.meta.get("feed_size") or len(days)  # the items of the feed's first page
+        guessed = False
+        if not following and (site.cms == "wordpress" or wordpress_feed(root) or wordpress_answer(response)) \
+                and len(days) >= max(size, 2):
+            # WordPress's own feed names no next page; ?paged=N+1 is it. A page shorter than the first is its last
+            # (WordPress shows the same number on each page, 10 unless set otherwise), a first page of one item is a
+            # site's one post, and the one past the last answers 404: the end (errback), no error. Never asked of a
+            # feed of no known CMS or another one.
+            guessed = True
+            following = [url for url in [wordpress_next_feed_page(asked[-1])] if url not in asked]
         if not following or not links:
             return
         if all(page_key(self.page_url(site, link)) in self.known for link in links):
@@ -2460,7 +2550,8 @@ class NewsSpider(BaseSpider):
             return
         self.crawler.stats.inc_value("news/feed_next_page")
         yield from self.for_site(scrapy.Request(following[0], self.parse_feed, errback=self.errback, meta={
-            "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0])}))
+            "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0]),
+            "feed_size": size, "feed_paged": guessed}))
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
@@ -2858,10 +2949,14 @@ class NewsSpider(BaseSpider):
     def page_url(site, url: str) -> str:
         """The URL to fetch for a discovered page URL: no fragment, no tracking parameters
         (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), not its print version (``?print=1``: the page itself,
-        :func:`~tenderarchive.urls.without_print`), and the site's own host where the link
-        names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
-        answers on both)."""
-        return NewsSpider.registry_host(site, without_print(without_tracking(url.split("#")[0])))
+        :func:`~tenderarchive.urls.without_print`; on a site registered ``cms: drupal`` the print module's
+        ``/print/<nid>``, ``/print/<alias>`` too: :func:`~tenderarchive.urls.without_drupal_print`, branch refnews69),
+        and the site's own host where the link names the other of its ``www.`` and bare hosts (news-sites.md §2.2:
+        jeugdhulpmvs.nl answers on both)."""
+        url = without_print(without_tracking(url.split("#")[0]))
+        if getattr(site, "cms", None) == "drupal":
+            url = without_drupal_print(url)
+        return NewsSpider.registry_host(site, url)
 
     @staticmethod
     def registry_host(site, url: str) -> str:
@@ -3467,6 +3562,12 @@ class NewsSpider(BaseSpider):
             self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
+            return
+        if request is not None and request.meta.get("feed_paged") and response is not None \
+                and response.status in (404, 410):
+            # WordPress's feed asked past its last page (?paged=N+1, feed_next_page): the feed ends there
+            self.logger.info("%s: HTTP %d, the WordPress feed has no page past its last", request.url, response.status)
+            self.crawler.stats.inc_value("news/feed_paged_end")
             return
         if request is not None and request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0 \
                 and response is not None and response.status in (404, 410):

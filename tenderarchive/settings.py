@@ -79,7 +79,7 @@ NEWS_REDIRECT_RECHECK_DAYS = 30
 NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
-# Pages of one paged feed (RFC 5005: its rel="next" link) read per crawl, the first included.
+# Pages of one paged feed (RFC 5005: its rel="next" link; WordPress's ?paged=N) read per crawl, the first included.
 NEWS_FEED_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the
 # protocol has no nesting): a deeper chain is recorded and not followed.

@@ -12,6 +12,7 @@ with a top-level ``sites:`` list.  One entry per site::
       discovery:                       # at least one method, or living_pages
         feeds: [feed/]                 # RSS/Atom URLs, or a page naming its feeds in its <head>;
                                        # a paged feed's rel="next" pages to NEWS_FEED_MAX_PAGES
+                                       # (WordPress's ?paged=N too)
         sitemaps: [sitemap.xml]        # sitemap or sitemap-index URLs
         robots_sitemaps: true          # also read "Sitemap:" lines in robots.txt (none, or
                                        # no robots.txt: the CMS's /sitemap.xml, /wp-sitemap.xml)

@@ -121,6 +121,35 @@ def without_print(url: str) -> str:
     return urlunsplit(parts._replace(query="&".join(kept)))
 
 
+#: The path of a node's print version under Drupal's print module ("Printer, email and PDF versions": the web page
+#: at ``/print/<nid>``, also ``/print/node/<nid>`` and ``/print/<alias>``): the page's own path after ``/print/``.
+_DRUPAL_PRINT_PATH = re.compile(r"/print/(?P<page>[^/?#].*)", re.S)
+
+
+def without_drupal_print(url: str) -> str:
+    """``url`` without the ``/print/`` of Drupal's print module (:data:`_DRUPAL_PRINT_PATH`): ``/print/12`` is node
+    12 (``/node/12``), ``/print/node/12`` and ``/print/nieuws/x`` the page at ``/node/12`` and ``/nieuws/x``. Only for
+    a site the registry names Drupal (another CMS's ``/print/…`` may be a page of its own); the print template carries
+    no canonical link, so each was archived as a page of its own. Its PDF (``/printpdf/…``) is a document.
+
+    >>> without_drupal_print("https://www.gemeente.nl/print/12")
+    'https://www.gemeente.nl/node/12'
+    >>> without_drupal_print("https://www.gemeente.nl/print/nieuws/inkoop-jeugdhulp?x=1")
+    'https://www.gemeente.nl/nieuws/inkoop-jeugdhulp?x=1'
+    >>> without_drupal_print("https://www.gemeente.nl/nieuws/print/12")
+    'https://www.gemeente.nl/nieuws/print/12'
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    match = _DRUPAL_PRINT_PATH.fullmatch(parts.path)
+    if match is None:
+        return url
+    page = match.group("page")
+    return urlunsplit(parts._replace(path=f"/node/{page}" if page.isdigit() else f"/{page}"))
+
+
 def page_key(url: str) -> str:
     """What two URLs of one page have in common: host without ``www.`` (news-sites.md §2.2: a
     site answers on both), path without a trailing slash, no fragment, no tracking parameters;
