@@ -487,8 +487,12 @@ def crawl_again_command(row: dict) -> str | None:
         parts += ["--profile", str(arguments["profile"])]
     if arguments.get("sources") and arguments["sources"] != "tenderarchive/sources.yaml":
         parts += ["--sources", str(arguments["sources"])]
-    for site in arguments.get("site") or () if isinstance(arguments.get("site"), list) else ():
-        parts += ["--site", str(site)]
+    # the news spider records its site subset as the command line gave it, comma-separated ("leiden,alphen":
+    # spiders/news.py ``site_subset``); read as a list alone, a killed one-site crawl's command crawled every site
+    site = arguments.get("site")
+    for name in site.split(",") if isinstance(site, str) else site if isinstance(site, list) else ():
+        if str(name).strip():
+            parts += ["--site", str(name).strip()]
     parts += ["--from-date", str(arguments["from_date"]), "--until-date", str(arguments["until_date"])]
     if arguments.get("sample"):
         parts += ["--sample", str(arguments["sample"])]
