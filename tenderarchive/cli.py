@@ -537,6 +537,13 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
                   f"by that run")
         if r["crawl_id"] in (unfinished or {}):
             print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r)}")
+        elif r["status"] in ("partial", "failed") and (stopped := monitor._stopped(r)):
+            # stopped by a signal (a deploy's SIGTERM, Ctrl-C) or a limit: the next scheduled crawl reads only its own
+            # profile's or registry's window, not a backfill's or a one-site crawl's; its own command, as a killed
+            # crawl's line gives it (:func:`crawl_again_command`)
+            again = crawl_again_command(r)
+            print(f"         ~ {stopped}; what it archived is kept"
+                  + (f"; to crawl its window again now, run `{again}`" if again else ""))
 
 
 def _resumes(arguments) -> list[int]:
