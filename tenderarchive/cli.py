@@ -487,8 +487,12 @@ def crawl_again_command(row: dict) -> str | None:
         parts += ["--profile", str(arguments["profile"])]
     if arguments.get("sources") and arguments["sources"] != "tenderarchive/sources.yaml":
         parts += ["--sources", str(arguments["sources"])]
-    for site in arguments.get("site") or () if isinstance(arguments.get("site"), list) else ():
-        parts += ["--site", str(site)]
+    # the news spider records its site subset as the command line gave it, comma-separated ("leiden,alphen":
+    # spiders/news.py ``site_subset``); read as a list alone, a killed one-site crawl's command crawled every site
+    site = arguments.get("site")
+    for name in site.split(",") if isinstance(site, str) else site if isinstance(site, list) else ():
+        if str(name).strip():
+            parts += ["--site", str(name).strip()]
     parts += ["--from-date", str(arguments["from_date"]), "--until-date", str(arguments["until_date"])]
     if arguments.get("sample"):
         parts += ["--sample", str(arguments["sample"])]
@@ -533,6 +537,13 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
                   f"by that run")
         if r["crawl_id"] in (unfinished or {}):
             print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r)}")
+        elif r["status"] in ("partial", "failed") and (stopped := monitor._stopped(r)):
+            # stopped by a signal (a deploy's SIGTERM, Ctrl-C) or a limit: the next scheduled crawl reads only its own
+            # profile's or registry's window, not a backfill's or a one-site crawl's; its own command, as a killed
+            # crawl's line gives it (:func:`crawl_again_command`)
+            again = crawl_again_command(r)
+            print(f"         ~ {stopped}; what it archived is kept"
+                  + (f"; to crawl its window again now, run `{again}`" if again else ""))
 
 
 def _resumes(arguments) -> list[int]:
