@@ -1440,8 +1440,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 #: planned (weak evidence: any step the sentence tells of the start outranks it). A date before the page's is left to the
 #: sentence's tense (a start told done or running has its own cues). Not an end or an extension ("lopen per 2023 af",
 #: "verlengd tot"), nor a sentence with no purchase in it ("per 2023 is er meer geld").
-_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b",
-                        re.I)
+_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b|"
+                        # branch cv67: a day without a year, its year inferred by the dates reader ("om ervoor te zorgen
+                        # dat de ondersteuning vanaf 1 januari beschikbaar blijft, hebben de gemeenten afspraken gemaakt
+                        # met 40 zorgaanbieders" on a page of November 2014: January 2015)
+                        r"\d{1,2}(?:e|ste|de)?\s+(?:" + "|".join(_MONTH_NAMES) + r")\b)", re.I)
 _START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
                             r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
 #: branch cv60: the care delivered by a party from that date -- "vanaf 1 juli 2025 gaan we samen crisishulp aanbieden", "zodat
@@ -1616,8 +1621,6 @@ _PROCEDURE_STARTS = re.compile(r"\b(?:loopt|lopen|lopende|is gestart|van start|g
                                re.I)
 #: branch cv62: ... not the procedure's preparation ("De aanbesteding wordt voorbereid", "de start van de voorbereiding")
 _PREPARING_ONLY = re.compile(r"voorbere\w*", re.I)
-_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-                "november", "december")
 _IN_MONTH = re.compile(r"\b(?:in|begin|medio|eind|vanaf|per)\s+(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+(?:19|20)\d\d)", re.I)
 
 

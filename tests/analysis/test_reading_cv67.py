@@ -77,3 +77,18 @@ def test_the_paragraph_anchors_are_read_in_linear_time():
     from tests.speed import LINEAR, linear_time
     unit = "In oktober 2024 volgt de gunning. De gemeente houdt in januari een marktconsultatie. "
     assert linear_time(lambda text: _paragraph_anchors(sentences(text)), unit, 100_000) < LINEAR
+
+
+@pytest.mark.parametrize("text, status", [
+    # a start "vanaf/per" a day without a year: the dates reader's year (the "dat" clause's present: the next 1 January)
+    ("Om ervoor te zorgen dat de ondersteuning vanaf 1 januari beschikbaar blijft, hebben de gemeenten afspraken gemaakt "
+     "met 40 zorgaanbieders.", "planned"),
+    ("Vanaf 1 juli leveren de nieuwe aanbieders de jeugdhulp.", "planned"),
+])
+def test_a_start_from_a_day_without_a_year(read, text, status):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("contractstart") == status
+
+
+def test_a_day_without_a_year_and_no_purchase_is_no_start(read):
+    # guard: no contract, provider or care delivered around the day
+    assert "contractstart" not in stage_statuses(read("Vanaf 1 juli is het gemeentehuis gesloten.", published=PUBLISHED))
