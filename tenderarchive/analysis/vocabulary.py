@@ -353,7 +353,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
-                            r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
+                            r"gegunde (?:opdracht|partij(?:en)?|\w*aanbieders?|organisaties?|partners?|percelen)\b|\bde gunning\b|"
                             r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaars? van de aanbesteding|\bals (?:[\w'-]+ )?winnaars? uit de bus\b|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,5}gewonnen|"

@@ -92,3 +92,14 @@ def test_a_start_from_a_day_without_a_year(read, text, status):
 def test_a_day_without_a_year_and_no_purchase_is_no_start(read):
     # guard: no contract, provider or care delivered around the day
     assert "contractstart" not in stage_statuses(read("Vanaf 1 juli is het gemeentehuis gesloten.", published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "Bestuurders van de gegunde organisaties ondertekenden symbolisch de overeenkomst.",
+    "De wethouders ondertekenden de contracten met de gegunde jeugdzorgaanbieders.",
+])
+def test_the_awarded_organisations_tell_the_award_made(read, text):
+    # stages.md definitieve_gunning "gegunde partijen": the award's participle before any party noun
+    statuses = stage_statuses(read(text, published=PUBLISHED))
+    assert statuses.get("definitieve_gunning") == "done" and statuses.get("contract_ondertekend") == "done"
+
