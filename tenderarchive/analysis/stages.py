@@ -1574,6 +1574,20 @@ def _tender_behind_court(stages: list[dict], sents: list[Sentence]) -> list[dict
     return stages
 
 
+def _notice_behind(stages: list[dict]) -> list[dict]:
+    """branch cv67: stages.md's steps follow one another: the enrolment open now ("Inschrijven is mogelijk via
+    aanbestedingsplatform TenderNed", "Aanbieders kunnen zich tot 1 mei inschrijven") presupposes the contract notice
+    published, `aankondiging` done -- weak evidence, the enrolment stays the page's news -- where the page names no
+    notice of its own (whatever it tells of one decides)."""
+    if (not any(s["stage"] == "inschrijving" and s["status"] == "current" for s in stages)
+            or any(s["stage"] == "aankondiging" for s in stages)):
+        return stages
+    enrolment = next(s for s in stages if s["stage"] == "inschrijving" and s["status"] == "current")
+    return sorted(stages + [{"stage": "aankondiging", "status": "done", "cue": enrolment["cue"],
+                             "sentence": enrolment["sentence"], "strong": False, "presupposed": True}],
+                  key=lambda r: STAGE_RANK[r["stage"]])
+
+
 def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
@@ -1581,7 +1595,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     before its noun ("het lopende aanbestedingsproces", :func:`_running_procedure`, branch cv35)."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
-        return _tender_behind_court(stages, sents)
+        return _notice_behind(_tender_behind_court(stages, sents))
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs

@@ -103,3 +103,24 @@ def test_the_awarded_organisations_tell_the_award_made(read, text):
     statuses = stage_statuses(read(text, published=PUBLISHED))
     assert statuses.get("definitieve_gunning") == "done" and statuses.get("contract_ondertekend") == "done"
 
+
+
+@pytest.mark.parametrize("text", [
+    "Inschrijven is mogelijk via aanbestedingsplatform TenderNed.",
+    "Aanbieders kunnen zich tot 1 mei inschrijven.",
+])
+def test_the_enrolment_open_presupposes_the_notice_published(read, text):
+    result = read(text, published=PUBLISHED)
+    statuses = stage_statuses(result)
+    assert statuses.get("inschrijving") == "current" and statuses.get("aankondiging") == "done"
+    assert result["primary_stage"] == "inschrijving"
+
+
+@pytest.mark.parametrize("text, notice", [
+    # guards: the enrolment closed or to come presupposes nothing now; a notice the page tells keeps its own status
+    ("Inschrijven kon tot 1 februari 2024.", None),
+    ("Begin juni start de inschrijving voor de jeugdhulp.", None),
+    ("De aanbesteding wordt in april gepubliceerd. Aanbieders kunnen zich tot 1 mei inschrijven.", "planned"),
+])
+def test_no_notice_presupposed_without_an_enrolment_open(read, text, notice):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("aankondiging") == notice
