@@ -492,6 +492,7 @@ def _decision_asked(text: str, m: re.Match) -> bool:
     return bool(_ASKED_BEFORE.search(" " + before) and _ADOPTION_AFTER.match(text[m.end():m.end() + 120]))
 # round ten: the passive of "sluiten" closing a contract cue ("het contract dat met Go! voor Jeugd ... is gesloten");
 # "gesloten" is kept out of the participles (stages._NOT_PARTICIPLE) because of "gesloten jeugdzorg"
+_HAVE_BEFORE = re.compile(r"\b(?:heeft|hebben|had|hadden)\s+(?:[\w'-]+\s+){0,4}\w*$", re.I)
 _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
 # round ten: a stage noun as the subject of a present-tense verb of extent -- "De voorlopige gunning telt 58
 # aanbieders", "het perceel omvat" -- states the step as it stands now
@@ -1279,8 +1280,15 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):
                 status = "current"  # "De voorlopige gunning telt 58 aanbieders": the step's state, now (round ten)
-            if status is None and stage == "contract_ondertekend" and _CLOSED_PASSIVE.search(m.group(0)):
-                status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
+            if status is None and stage == "contract_ondertekend" and (
+                    _CLOSED_PASSIVE.search(m.group(0))
+                    or (re.search(r"\bgesloten$", m.group(0), re.I) and _HAVE_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
+                # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere); branch
+                # cv67: its perfect, the auxiliary before the noun ("De regio heeft raamovereenkomsten gesloten") --
+                # weak, as "contracten gesloten met 40 aanbieders" is (cv53): agreements concluded are ordinary business,
+                # the backstory of a court step a page reports (read strong, it outranked that step on dev half 0)
+                weak = weak or not _CLOSED_PASSIVE.search(m.group(0))
+                status = "done"
             if status in (None, "planned") and plan_decided:
                 # the decision on an extension or a plan is taken: the step is under way, whatever date the plan runs
                 # to (planned) and whatever tense the decision is told in ("stemde ... in met het programmaplan": done)

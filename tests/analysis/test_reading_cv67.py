@@ -124,3 +124,28 @@ def test_the_enrolment_open_presupposes_the_notice_published(read, text):
 ])
 def test_no_notice_presupposed_without_an_enrolment_open(read, text, notice):
     assert stage_statuses(read(text, published=PUBLISHED)).get("aankondiging") == notice
+
+
+@pytest.mark.parametrize("text", [
+    "De regio heeft raamovereenkomsten gesloten over de pleegzorg en de crisishulp.",
+    "De gemeenten hebben de overeenkomsten voor de jeugdhulp gesloten.",
+])
+def test_agreements_concluded_in_the_perfect_are_signed(read, text):
+    # the plural noun before "gesloten", and its perfect with the auxiliary before the noun: the contracts signed, done
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get("contract_ondertekend") == "done"
+    assert result["primary_stage"] == "contract_ondertekend"
+
+
+def test_agreements_to_be_concluded_are_to_come(read):
+    # guard: the future keeps the signing planned
+    assert stage_statuses(read("De gemeenten zullen de overeenkomsten voor de jeugdhulp in mei sluiten.",
+                               published=PUBLISHED)).get("contract_ondertekend") in (None, "planned")
+
+
+def test_agreements_concluded_are_the_backstory_of_a_court_step(read):
+    # weak evidence: the court step the page reports stays its news
+    result = read("De regio heeft raamovereenkomsten gesloten over de pleegzorg. Een aanbieder heeft een kort geding "
+                  "aangespannen; de voorzieningenrechter heeft de vordering afgewezen.", published=PUBLISHED)
+    assert stage_statuses(result).get("contract_ondertekend") == "done"
+    assert result["primary_stage"] == "kort_geding"
