@@ -250,6 +250,28 @@ def _perfect_around(sent: str, start: int, end: int) -> bool:
     return bool(_AUX_BEFORE_DAY.search(sent, max(0, start - 60), start) and _PARTICIPLE_AFTER_DAY.match(sent[end:end + 60]))
 
 
+#: branch cv67: a day inside a relative or "dat" clause -- "ondertekenden de nieuwe contracten, die per 1 juli ingaan",
+#: "meldde dat de contracten op 1 juli ingaan" -- takes its tense from that clause's own verb, not from the main clause's
+#: past: the clause runs from its pronoun (no comma between it and the day) to the next comma or the sentence's end
+_OWN_CLAUSE_START = re.compile(r"\b(?:die|dat|welke|waarin|waarop|waarmee|waarna)\b[^,;:]*$", re.I)
+#: ... and a simple past of a separable start that PAST_RE's bare "ging" does not hold ("die op 1 juli inging")
+_SEPARABLE_PAST = re.compile(r"\b(?:in|af|door|over|rond)ging(?:en)?\b", re.I)
+
+
+def _past_at(sent: str, start: int, end: int) -> bool:
+    """Is the day at ``start:end`` of ``sent`` told in a past tense? The sentence's tense (:data:`PAST_RE`), or a perfect
+    around the day (:func:`_perfect_around`); but a day inside a relative or "dat" clause has that clause's own tense
+    (branch cv67)."""
+    if _perfect_around(sent, start, end):
+        return True
+    own = _OWN_CLAUSE_START.search(sent, max(0, start - 80), start)
+    if own is not None:
+        stop = re.compile(r"[,;:]").search(sent, end)
+        clause = sent[own.start():stop.start() if stop else len(sent)]
+        return bool(PAST_RE.search(clause) or _SEPARABLE_PAST.search(clause))
+    return bool(PAST_RE.search(sent))
+
+
 def _occurrence(mo: int, d: int, ref: dt.date, after: bool) -> dt.date | None:
     """Next occurrence of day/month on or after ``ref`` (or last one on or before it)."""
     years = range(ref.year, ref.year + 3) if after else range(ref.year, ref.year - 3, -1)
@@ -301,7 +323,7 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         mo = _month(m["m"])
         d = int(m["d"]) if h.kind == "daymonth" else _PART_DAY.get(m["p"].lower().split()[0], 15)
         is_day = h.kind == "daymonth"
-        past = bool(PAST_RE.search(h.sent.text)) or _perfect_around(h.sent.text, *h.m.span())
+        past = _past_at(h.sent.text, *h.m.span())
         year, rule = None, None
         # the weekday written before the day, where it is: a year is one whose date falls on it (the one check of
         # the page-date reader, :func:`weekday_agrees`)

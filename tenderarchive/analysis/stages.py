@@ -437,7 +437,7 @@ _TIME_AHEAD = re.compile(r"\b(?:volgend(?:e)? (?:jaar|week|maand|kwartaal|voorja
                          r"(?:eind|begin|later|medio) (?:dit|volgend) jaar|(?:dit|in het|komend) (?:voorjaar|najaar))\b", re.I)
 
 
-def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None) -> bool:
+def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None, paragraph: tuple[int, int] | None = None) -> bool:
     low = max(0, m.start() - 200)
     start = low
     for b in _COORDINATE_START.finditer(text, low, m.start()):
@@ -450,7 +450,7 @@ def _ahead_in_own_clause(text: str, m: re.Match, ref: dt.date | None) -> bool:
     if AUX.search(seg) or PAST_EVENT.search(seg) or any(not _IN_PRESENT_PASSIVE.search(seg, 0, p.start())
                                                         for p in _participles(seg)):
         return False
-    return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref, text, start))
+    return bool(_TIME_AHEAD.search(seg) or _month_ahead(seg, ref, text, start, paragraph))
 
 
 _ENROLLED = re.compile(r"\bingeschreven\b", re.I)
@@ -492,6 +492,7 @@ def _decision_asked(text: str, m: re.Match) -> bool:
     return bool(_ASKED_BEFORE.search(" " + before) and _ADOPTION_AFTER.match(text[m.end():m.end() + 120]))
 # round ten: the passive of "sluiten" closing a contract cue ("het contract dat met Go! voor Jeugd ... is gesloten");
 # "gesloten" is kept out of the participles (stages._NOT_PARTICIPLE) because of "gesloten jeugdzorg"
+_HAVE_BEFORE = re.compile(r"\b(?:heeft|hebben|had|hadden)\s+(?:[\w'-]+\s+){0,4}\w*$", re.I)
 _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
 # round ten: a stage noun as the subject of a present-tense verb of extent -- "De voorlopige gunning telt 58
 # aanbieders", "het perceel omvat" -- states the step as it stands now
@@ -990,6 +991,13 @@ _CONTRACT_BEFORE_RELATIVE = re.compile(r"\b(?:[\w-]*contract(?:en)?|[\w-]*overee
                                        r"(?: (?!(?:en|of|maar|dat|die|met|bij|door)\b)[\w'-]+){0,3},? $", re.I)
 
 
+#: branch cv67: "inschrijven via TenderNed" after "kunnen/kan" in its clause -- "Aanbieders kunnen zich tot 1 mei
+#: inschrijven via TenderNed" -- tells the enrolment open (stages.md inschrijving, "tenders can be submitted"; its status
+#: the clause's deadline against the page's date), not the notice published: the enrolment cue reads it
+_ENROL_VIA = re.compile(r"inschrijven via\b", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:kunnen|kan)\s+(?:[\w'()-]+\s+){0,6}$", re.I)
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -1037,6 +1045,9 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             if stage == "contractstart" and _AIMED_START.search(m.group(0)) \
                     and _ADDRESSED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # branch cv66: "om op het contract in te gaan" addresses the contract, no start
+            if stage == "aankondiging" and _ENROL_VIA.match(m.group(0)) \
+                    and _MODAL_BEFORE.search(sentence, max(0, m.start() - 80), m.start()):
+                continue  # branch cv67: "Aanbieders kunnen zich tot 1 mei inschrijven via TenderNed": the enrolment open
             if stage == "contractstart" and _CARE_NOUN.match(m.group(0)) and _IN_PREP_PHRASE.search(sentence[max(0, m.start() - 160):m.start()]):
                 continue  # the care named after a preposition is no subject: "De aanbesteding voor de nieuwe regionale jeugdhulp ging ... van start" (cv52)
             taken.append(m.span())
@@ -1118,6 +1129,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     ruled = None  # does the text report a ruling anywhere? (stage.legal_filed; asked only for a suit brought)
     interim = None  # does the text report an interim judgment and no final one? (branch cv41)
     ahead: dict[int, bool] = {}  # does sentence i set a deadline after the page's date? (branch cv41)
+    anchors = _paragraph_anchors(sents)  # each sentence's paragraph's dated mention (branch cv67)
     for i, s in enumerate(sents):
         text = s.text
         if label_date(text):
@@ -1237,7 +1249,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # vanaf juli ingaat"): its own time and present tense, not the main clause's past, date it (a page
                 # without a date of its own: the present tense with a time is the start to come)
                 status = (_date_status(m.group(0), events, ref, max_date)
-                          or ("planned" if ref is None or _month_ahead(m.group(0), ref, text, m.start()) else None))
+                          or ("planned" if ref is None or _month_ahead(m.group(0), ref, text, m.start(), anchors.get(i)) else None))
             if status is None and stage == "contractstart" and _AIMED_START.search(m.group(0)):
                 # branch cv66: "om ... een nieuw contract in te laten gaan": the start aimed at, to come unless its date
                 # is behind the page's own
@@ -1268,8 +1280,15 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):
                 status = "current"  # "De voorlopige gunning telt 58 aanbieders": the step's state, now (round ten)
-            if status is None and stage == "contract_ondertekend" and _CLOSED_PASSIVE.search(m.group(0)):
-                status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
+            if status is None and stage == "contract_ondertekend" and (
+                    _CLOSED_PASSIVE.search(m.group(0))
+                    or (re.search(r"\bgesloten$", m.group(0), re.I) and _HAVE_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
+                # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere); branch
+                # cv67: its perfect, the auxiliary before the noun ("De regio heeft raamovereenkomsten gesloten") --
+                # weak, as "contracten gesloten met 40 aanbieders" is (cv53): agreements concluded are ordinary business,
+                # the backstory of a court step a page reports (read strong, it outranked that step on dev half 0)
+                weak = weak or not _CLOSED_PASSIVE.search(m.group(0))
+                status = "done"
             if status in (None, "planned") and plan_decided:
                 # the decision on an extension or a plan is taken: the step is under way, whatever date the plan runs
                 # to (planned) and whatever tense the decision is told in ("stemde ... in met het programmaplan": done)
@@ -1294,10 +1313,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
-                and _ahead_in_own_clause(text, m, ref)
+                and _ahead_in_own_clause(text, m, ref, anchors.get(i))
             if ahead_own:
                 status = "planned"  # branch cv63: "... is afgerond en publiceert in mei een vooraankondiging"
-            if status is None and _month_ahead_told(text, m, ref):
+            if status is None and _month_ahead_told(text, m, ref, anchors.get(i)):
                 status = "planned"  # branch cv65: "De gemeente houdt in april een marktconsultatie" (a page of March)
             if status is None:
                 # no tense marker: news reports events (a ruling, an award, a signing) after
@@ -1386,7 +1405,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             if (stage == "aankondiging" and status == "planned"
                     and re.search(r"publi\w*|tenderned|negometrix|mercell", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)
-                    and not _ahead_in_own_clause(text, m, ref)):
+                    and not _ahead_in_own_clause(text, m, ref, anchors.get(i))):
                 # (branch cv65: not the publication told in a coordinate clause of its own, present tense, time ahead,
                 # after a step told done -- "De marktconsultatie is afgerond en de gemeente publiceert na de zomer de
                 # aanbesteding": that clause tells the next step to come, as "volgend jaar" is read, no prior notice made)
@@ -1429,8 +1448,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 #: planned (weak evidence: any step the sentence tells of the start outranks it). A date before the page's is left to the
 #: sentence's tense (a start told done or running has its own cues). Not an end or an extension ("lopen per 2023 af",
 #: "verlengd tot"), nor a sentence with no purchase in it ("per 2023 is er meer geld").
-_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b",
-                        re.I)
+_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b|"
+                        # branch cv67: a day without a year, its year inferred by the dates reader ("om ervoor te zorgen
+                        # dat de ondersteuning vanaf 1 januari beschikbaar blijft, hebben de gemeenten afspraken gemaakt
+                        # met 40 zorgaanbieders" on a page of November 2014: January 2015)
+                        r"\d{1,2}(?:e|ste|de)?\s+(?:" + "|".join(_MONTH_NAMES) + r")\b)", re.I)
 _START_CONTEXT = re.compile(r"\b(?:contract\w*|overeenkomst\w*|inkoop\w*|inkopen|aanbested\w*|aanbesteed|\w*aanbieders?|"
                             r"opdrachtnemers?|gegund|gunning|gecontracteerd\w*)\b", re.I)
 #: branch cv60: the care delivered by a party from that date -- "vanaf 1 juli 2025 gaan we samen crisishulp aanbieden", "zodat
@@ -1558,6 +1582,20 @@ def _tender_behind_court(stages: list[dict], sents: list[Sentence]) -> list[dict
     return stages
 
 
+def _notice_behind(stages: list[dict]) -> list[dict]:
+    """branch cv67: stages.md's steps follow one another: the enrolment open now ("Inschrijven is mogelijk via
+    aanbestedingsplatform TenderNed", "Aanbieders kunnen zich tot 1 mei inschrijven") presupposes the contract notice
+    published, `aankondiging` done -- weak evidence, the enrolment stays the page's news -- where the page names no
+    notice of its own (whatever it tells of one decides)."""
+    if (not any(s["stage"] == "inschrijving" and s["status"] == "current" for s in stages)
+            or any(s["stage"] == "aankondiging" for s in stages)):
+        return stages
+    enrolment = next(s for s in stages if s["stage"] == "inschrijving" and s["status"] == "current")
+    return sorted(stages + [{"stage": "aankondiging", "status": "done", "cue": enrolment["cue"],
+                             "sentence": enrolment["sentence"], "strong": False, "presupposed": True}],
+                  key=lambda r: STAGE_RANK[r["stage"]])
+
+
 def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
@@ -1565,7 +1603,7 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.dat
     before its noun ("het lopende aanbestedingsproces", :func:`_running_procedure`, branch cv35)."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
-        return _tender_behind_court(stages, sents)
+        return _notice_behind(_tender_behind_court(stages, sents))
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
@@ -1605,8 +1643,6 @@ _PROCEDURE_STARTS = re.compile(r"\b(?:loopt|lopen|lopende|is gestart|van start|g
                                re.I)
 #: branch cv62: ... not the procedure's preparation ("De aanbesteding wordt voorbereid", "de start van de voorbereiding")
 _PREPARING_ONLY = re.compile(r"voorbere\w*", re.I)
-_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-                "november", "december")
 _IN_MONTH = re.compile(r"\b(?:in|begin|medio|eind|vanaf|per)\s+(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+(?:19|20)\d\d)", re.I)
 
 
@@ -1616,23 +1652,60 @@ _DATED_MENTION = re.compile(r"\b(?:(?:\d{1,2}\s+)?(" + "|".join(_MONTH_NAMES) + 
                             r"\d{1,2}[-./](\d{1,2})[-./]((?:19|20)\d\d))\b", re.I)
 
 
-def _month_ahead(text: str, ref: dt.date | None, context: str | None = None, at: int = 0) -> bool:
+def _paragraph_anchors(sents: list[Sentence]) -> dict[int, tuple[int, int]]:
+    """branch cv67: for each sentence (by its index in ``sents``) that names no time with its year, the year and month of
+    the dated mention of its paragraph nearest it (the one before it first): "In oktober 2024 volgt de gunning. In januari
+    gaan de contracten in." reads January beside October 2024 as one sentence does (:func:`_month_ahead`)."""
+    own = [(_anchor_of(d) if (d := _DATED_MENTION.search(s.text)) is not None else None) for s in sents]
+    before: list[tuple[int, tuple[int, int]] | None] = []  # the paragraph's nearest anchor at or before each sentence
+    last: tuple[int, tuple[int, int]] | None = None
+    for i, s in enumerate(sents):
+        if last is not None and sents[last[0]].paragraph != s.paragraph:
+            last = None
+        if own[i] is not None:
+            last = (i, own[i])
+        before.append(last)
+    out: dict[int, tuple[int, int]] = {}
+    after: tuple[int, tuple[int, int]] | None = None  # ... and after it (one pass each way: linear on a long page)
+    for i in range(len(sents) - 1, -1, -1):
+        if after is not None and sents[after[0]].paragraph != sents[i].paragraph:
+            after = None
+        if own[i] is not None:
+            after = (i, own[i])
+        near = min((a for a in (before[i], after) if a is not None), key=lambda a: (abs(a[0] - i), a[0] > i), default=None)
+        if near is not None:
+            out[i] = near[1]
+    return out
+
+
+def _anchor_of(d: re.Match) -> tuple[int, int] | None:
+    """The (year, month) of a :data:`_DATED_MENTION` match, None for a month number out of range."""
+    if d.group(1):
+        return int(d.group(2)), _MONTH_NAMES.index(d.group(1).lower()) + 1
+    if 1 <= int(d.group(3)) <= 12:
+        return int(d.group(4)), int(d.group(3))
+    return None
+
+
+def _month_ahead(text: str, ref: dt.date | None, context: str | None = None, at: int = 0,
+                 paragraph: tuple[int, int] | None = None) -> bool:
     """branch cv62: a month without a year named as when ("in april", "begin juni") after the page's own month: ahead.
 
     Branch cv66: where the sentence (``context``, ``text`` found at ``at`` in it) also names a time with its year, the
     month is read in the year that puts it nearest to the dated mention nearest it, and compared with the page's own
     month and year: "in oktober 2024 volgt de gunning, in januari gaan de contracten in" on a page of March 2024 is
     January 2025, ahead (compared with March alone it was behind); "in november 2023 ... in januari" on that page is
-    January 2024, behind. A page without a date keeps no month ahead."""
+    January 2024, behind. A page without a date keeps no month ahead. Branch cv67: a sentence without a dated mention
+    reads its month beside its paragraph's (``paragraph``: :func:`_paragraph_anchors`)."""
     if ref is None:
         return False
     anchors = []
     if context:
         for d in _DATED_MENTION.finditer(context):
-            if d.group(1):
-                anchors.append((d.start(), int(d.group(2)), _MONTH_NAMES.index(d.group(1).lower()) + 1))
-            elif 1 <= int(d.group(3)) <= 12:
-                anchors.append((d.start(), int(d.group(4)), int(d.group(3))))
+            if (anchor := _anchor_of(d)) is not None:
+                anchors.append((d.start(), *anchor))
+    if not anchors and paragraph is not None:
+        anchors.append((at, *paragraph))
     for m in _IN_MONTH.finditer(text):
         month = _MONTH_NAMES.index(m.group(1).lower()) + 1
         if not anchors:
@@ -1646,7 +1719,7 @@ def _month_ahead(text: str, ref: dt.date | None, context: str | None = None, at:
     return False
 
 
-def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
+def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None, paragraph: tuple[int, int] | None = None) -> bool:
     """branch cv65: a step told in the present with no tense marker and a month without a year ahead of the page's own in
     the cue's clause -- "De gemeente houdt in april een marktconsultatie", "Begin juni start de inschrijving" on a page of
     March -- is to come: the time is its tense (a date with its day or year is an event, read by :func:`_date_status`).
@@ -1657,7 +1730,7 @@ def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None) -> bool:
     low = max(0, m.start() - 120)
     start = max((b.end() for b in _CLAUSE_STOP.finditer(text, low, m.start())), default=low)
     seg = text[start:_clause_end(text, m.end())]
-    if not _month_ahead(seg, ref, text, start) or DEADLINE.search(seg):
+    if not _month_ahead(seg, ref, text, start, paragraph) or DEADLINE.search(seg):
         return False
     return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg) or _participles(seg))
 

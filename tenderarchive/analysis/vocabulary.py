@@ -353,7 +353,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
-                            r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
+                            r"gegunde (?:opdracht|partij(?:en)?|\w*aanbieders?|organisaties?|partners?|percelen)\b|\bde gunning\b|"
                             r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaars? van de aanbesteding|\bals (?:[\w'-]+ )?winnaars? uit de bus\b|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,5}gewonnen|"
@@ -514,7 +514,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     # round ten: an "intentieovereenkomst" (a letter of intent before the dialogue) is no contract signed
     ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
                              r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
-                             r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
+                             r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst(?:en)? (?:[\w'-]+ ){0,3}gesloten|"
                              r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord (?:bereikt |gesloten )?over (?:de |het )?(?:nieuwe )?(?:contract|overeenkomst)\w*|"
                              r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
                              r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
