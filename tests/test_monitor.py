@@ -706,32 +706,20 @@ def test_an_expect_that_names_no_spider_is_a_bad_argument(tmp_path):
         assert "--expect" in out.stderr and "names no spider" in out.stderr and "news" in out.stderr, out.stderr
 
 
-def test_status_names_the_rerun_command_of_a_killed_one_site_news_crawl(tmp_path):
-    """A ``crawl news --site voorbeeld`` killed on loopback (SIGKILL, while a page keeps it waiting): the news spider
-    records its site subset as the command line gave it ("voorbeeld", comma-separated), and ``status`` read only a
-    list there, so the command it named to crawl the window again left ``--site`` out: it crawled every site of the
-    registry. The command it names is the killed crawl's own, and the command line takes it."""
-    import os
-    import shlex
-    import signal
+def one_site_news_crawl(tmp_path, slow, stop, fetched="%"):
+    """Runs ``crawl news --sources REGISTRY --site voorbeeld`` as a real subprocess on a loopback site of two pages
+    (the second answered by ``slow``); once a fetch whose URL is like ``fetched`` is recorded, ``stop(process)`` ends
+    it. Returns the archive's path and the registry's path."""
     import subprocess
     import sys
-    import threading
     import time
 
     import sqlite_utils
 
-    from tenderarchive.cli import parser
     from tests.conftest import FAST, ROOT
     from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
     from tests.spiders.test_news_reference8 import iprox_item
     from tests.spiders.test_news_reference9 import sitemap_of
-
-    released = threading.Event()
-
-    def slow(base):  # answers once the crawl is killed (bounded)
-        released.wait(120)
-        return iprox_item("Bezwaar jeugdhulp")
 
     routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", "/nieuws/bezwaar"),
               "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"), "/nieuws/bezwaar": slow}
@@ -747,15 +735,48 @@ def test_status_names_the_rerun_command_of_a_killed_one_site_news_crawl(tmp_path
             deadline = time.monotonic() + 110
             while time.monotonic() < deadline and process.poll() is None and not (
                     db_path.exists() and "fetches" in sqlite_utils.Database(db_path).table_names()
-                    and sqlite_utils.Database(db_path).execute("select count(*) from fetches").fetchone()[0]):
-                time.sleep(0.2)
-            assert process.poll() is None, "the crawl ended before it could be killed"
+                    and sqlite_utils.Database(db_path).execute(
+                        "select count(*) from fetches where url like ?", [fetched]).fetchone()[0]):
+                time.sleep(0.1)
+            assert process.poll() is None, "the crawl ended before it could be stopped"
+            stop(process)
         finally:
-            os.kill(process.pid, signal.SIGKILL)
+            if process.poll() is None:
+                process.kill()
             process.wait(timeout=20)
-            released.set()
     finally:
         server.shutdown()
+    return db_path, path
+
+
+def test_status_names_the_rerun_command_of_a_killed_one_site_news_crawl(tmp_path):
+    """A ``crawl news --site voorbeeld`` killed on loopback (SIGKILL, while a page keeps it waiting): the news spider
+    records its site subset as the command line gave it ("voorbeeld", comma-separated), and ``status`` read only a
+    list there, so the command it named to crawl the window again left ``--site`` out: it crawled every site of the
+    registry. The command it names is the killed crawl's own, and the command line takes it."""
+    import os
+    import shlex
+    import signal
+    import threading
+
+    from tenderarchive.cli import parser
+    from tests.spiders.test_news_reference8 import iprox_item
+
+    released = threading.Event()
+
+    def slow(base):  # answers once the crawl is killed (bounded)
+        released.wait(120)
+        return iprox_item("Bezwaar jeugdhulp")
+
+    def kill(process):
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
+        released.set()
+
+    try:
+        db_path, path = one_site_news_crawl(tmp_path, slow, kill)
+    finally:
+        released.set()
     out = status(db_path)
     assert re.search(r"^ +1  news +killed ", out.stdout, re.M), out.stdout
     found = re.search(r"to crawl its window again now, run `([^`]+)`", out.stdout)
@@ -773,48 +794,22 @@ def test_status_names_the_rerun_command_of_a_news_crawl_stopped_by_sigterm(tmp_p
     crawl's window with that registry. Its line names its own command, from its recorded arguments."""
     import shlex
     import signal
-    import subprocess
-    import sys
     import time
 
     import sqlite_utils
 
     from tenderarchive.cli import parser
-    from tests.conftest import FAST, ROOT
-    from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
     from tests.spiders.test_news_reference8 import iprox_item
-    from tests.spiders.test_news_reference9 import sitemap_of
 
     def slow(base):  # busy while the signal comes; a graceful stop lets it end
         time.sleep(3)
         return iprox_item("Bezwaar jeugdhulp")
 
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", "/nieuws/bezwaar"),
-              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"), "/nieuws/bezwaar": slow}
-    server, base = redirecting(routes, {})
-    db_path = tmp_path / "archive.db"
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", path, "--site", "voorbeeld",
-             "--db", str(db_path), *FAST, "-s", "FETCHES_BATCH_ROWS=1"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 110
-            while time.monotonic() < deadline and process.poll() is None and not (
-                    db_path.exists() and "fetches" in sqlite_utils.Database(db_path).table_names()
-                    and sqlite_utils.Database(db_path).execute(
-                        "select count(*) from fetches where url like '%/nieuws/gunning'").fetchone()[0]):
-                time.sleep(0.1)
-            assert process.poll() is None, "the crawl ended before it could be stopped"
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=90)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait(timeout=20)
-    finally:
-        server.shutdown()
+    def terminate(process):
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=90)
+
+    db_path, path = one_site_news_crawl(tmp_path, slow, terminate, fetched="%/nieuws/gunning")
     crawl = next(sqlite_utils.Database(db_path).query("select status, finish_reason from crawls"))
     assert crawl == {"status": "partial", "finish_reason": "shutdown"}, crawl
     out = status(db_path)
