@@ -2151,6 +2151,17 @@ def test_a_winners_own_value_printed_including_vat_is_stored_with_its_vat_basis(
         "select * from award_suppliers order by tender_value_cents desc")] == [
         ("Alpha B.V.", 40000000, 1), ("Beta B.V.", 30000000, 1), ("Gamma B.V.", 20000000, 0),
         ("Delta B.V.", 10000000, None)]
+    # the totals are exclusive of VAT: the winners' values including it are left out of them (and of each provider's
+    # own total) and said apart, as an award's own value including VAT is; they were added as if exclusive (€ 1.000.000)
+    from tenderarchive.derive import derive
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchall() == [
+        (30000000, 70000000)]
+    assert sorted(db.execute("select name, value_cents from summary_award_winners").fetchall()) == [
+        ("Alpha B.V.", None), ("Beta B.V.", None), ("Delta B.V.", 10000000), ("Gamma B.V.", 20000000)]
 
 
 def test_a_winners_own_ocds_value_keeps_its_vat_basis_in_one_file_and_across_two(tmp_path):
