@@ -629,7 +629,13 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                     problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "
                                     f"is not read as a KvK number")
                     row["kvk"] = None
-                row.update(amount_fields("tender_value", winner.get("value") if party is parties[0] or joint else None))
+                own_value = winner.get("value") if party is parties[0] or joint else None
+                row.update(amount_fields("tender_value", own_value))
+                # whether the winner's own value says it includes VAT ("Waarde van de aanbesteding: 800 000 Euro incl.
+                # btw", "Met BTW": 1; "excl. btw": 0; unsaid NULL; amounts.vat_basis), as awards.value_has_tax says it
+                # of the lot's own value: a winner's value including VAT stands apart (waarde_incl_btw) and out of the
+                # totals, which are exclusive of it; it was counted in them as if exclusive
+                row["tender_value_has_tax"] = vat_basis(own_value)
                 if joint and row.get("tender_value_raw") is not None:
                     row["tender_value_of_group"] = 1
                 suppliers.append(row)

@@ -209,6 +209,12 @@ class StandardReader:
                         # "Met BTW" on a line of its own after its value and currency: that value includes VAT
                         key = block["last_value"]
                         self._keep(block, key, self._with_vat(block[key], line), marked=True)
+                    elif re.match(r"zonder\s+btw\b", low) and block.get(block.get("last_value")) is not None:
+                        # "Zonder BTW" on a line of its own after its value and currency: that value is exclusive of
+                        # VAT (awards.value_has_tax 0, amounts.vat_basis), its text kept as printed; it was unsaid (NULL)
+                        key = block["last_value"]
+                        if not includes_vat(block[key]):
+                            block[key] = replace(block[key], excl_vat=True)
                     elif low.startswith("munt"):
                         code = value_of(line)[0]
                         for key in ("estimated", "shared_value"):

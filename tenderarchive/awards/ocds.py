@@ -964,6 +964,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # their own values) is the group's, not its first member's own tender (reference
                                   # §3.1, §4 "Consortium"): on each member's row, marked joint, counted once
                                   **_amount("tender_value", value if not shared or alone else None),
+                                  # whether that value stated its VAT basis (hasTax), as awards.value_has_tax
+                                  "tender_value_has_tax": _has_tax(value) if not shared or alone else None,
                                   "tender_value_of_group": 1 if (not shared or alone) and len(group) > 1
                                   and value is not None
                                   and len(values_of_id.get(str(award.get("id")), ())) <= 1 else None})

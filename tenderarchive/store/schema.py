@@ -319,6 +319,10 @@ TABLES: dict[str, dict] = {
             # "Consortium", §3.1 one shared value for the group): the whole group's, on each member's row, counted
             # once per group in the totals (store/summaries.py AWARD_VALUE_SQL); NULL for a winner's own value
             "tender_value_of_group": int,
+            # whether tender_value stated its VAT basis, as awards.value_has_tax of the award's value: OCDS hasTax (1
+            # true, 0 false), /html and PDF the notice's own words next to the winner's value ("incl. btw" 1, "excl.
+            # btw" 0: amounts.vat_basis); NULL unsaid or no value of its own
+            "tender_value_has_tax": int,
             # the winner's own dates and contracts (reference §8.4), where a lot's winners differ in them
             "award_date": str, "contract_date": str, "contract_id": str,
             # an OCDS winner named by its id alone: the party (of an earlier package) that gave its name

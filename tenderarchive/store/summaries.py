@@ -211,11 +211,17 @@ PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'n
 #: value is left out (NULL), not added as if exclusive, and ``summary_procurements.waarde_incl_btw_cents`` says it.
 EX_VAT = "coalesce(a.value_has_tax, 0) = 0"
 
-AWARD_VALUE_SQL = """case when a.value_has_tax = 1 then null else coalesce(a.value_cents, (select sum(v) from (select max(s.tender_value_cents) as v
+#: A winner's own value as the totals count it: NULL where the source gives it including VAT
+#: (``award_suppliers.tender_value_has_tax`` 1: the notice's "incl. btw" next to the winner's value, an OCDS award's
+#: ``hasTax`` true), left out as an award's own value including VAT is (:data:`EX_VAT`), and said in
+#: ``summary_procurements.waarde_incl_btw_cents``; it was added as if exclusive.
+TENDER_EX_VAT = "case when s.tender_value_has_tax = 1 then null else s.tender_value_cents end"
+
+AWARD_VALUE_SQL = """case when a.value_has_tax = 1 then null else coalesce(a.value_cents, (select sum(v) from (select max({ex_vat}) as v
     from award_suppliers s where s.award_id = a.award_id and coalesce(s.is_buyer, 0) = 0
     group by case when s.tender_value_of_group = 1 then 'joint:' || coalesce(s.group_name, '')
       else coalesce({provider}, 'row:' || s.rowid) end
-    union all select a.unnamed_value_cents))) end""".format(provider=PROVIDER_SQL)
+    union all select a.unnamed_value_cents))) end""".format(provider=PROVIDER_SQL, ex_vat=TENDER_EX_VAT)
 
 #: The winners no source names in a list of a procurement's winners (``summary_procurements.winnaars``; the saved
 #: searches' lists of winners say it so too): "niet genoemd", or "niet genoemd (2 winnaars)", for ``u.n`` of them
@@ -284,8 +290,15 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select sum({value}) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents,
   -- the values given including VAT, left out of gegunde_waarde_cents (EX_VAT)
-  (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1
-    and a.value_has_tax = 1) as waarde_incl_btw_cents,
+  (select sum(v) from (select a.value_cents as v from awards a where a.procurement_id = p.procurement_id
+      and +a.current = 1 and a.value_has_tax = 1
+    -- and the winners' own values given including VAT of an award without a value of its own, each winner (a
+    -- consortium's joint value) once, as AWARD_VALUE_SQL counts the others
+    union all select max(s.tender_value_cents) from awards a join award_suppliers s on s.award_id = a.award_id
+      where a.procurement_id = p.procurement_id and +a.current = 1 and a.value_cents is null
+        and coalesce(a.value_has_tax, 0) = 0 and coalesce(s.is_buyer, 0) = 0 and s.tender_value_has_tax = 1
+      group by a.award_id, case when s.tender_value_of_group = 1 then 'joint:' || coalesce(s.group_name, '')
+        else coalesce({provider}, 'row:' || s.rowid) end)) as waarde_incl_btw_cents,
   -- the amounts in another currency, left out of gegunde_waarde_cents (FOREIGN_SQL)
   {foreign} as waarde_andere_munt
 from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
@@ -367,7 +380,8 @@ select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
   case when with_tax = 1 or not {shared} then null else coalesce(award_value, max(tender_value_cents)) end
     as gedeeld_cents
 from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
-    p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents, a.value_has_tax as with_tax,
+    p.jeugdregio_code, a.year, a.value_cents as award_value, {tender} as tender_value_cents,
+    a.value_has_tax as with_tax,
     coalesce(a.unnamed_winners, 0) as unnamed,
     case when s.tender_value_of_group = 1 and s.tender_value_cents is not null then coalesce(s.group_name, '') end
       as joint_group,
@@ -377,7 +391,7 @@ from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.n
     join award_suppliers s on s.award_id = a.award_id
   where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0)
 group by award_id, provider_id, case when provider_id is null then supplier_row end
-""".format(provider=PROVIDER_SQL, shared=(
+""".format(provider=PROVIDER_SQL, tender=TENDER_EX_VAT, shared=(
     # the award's value, with other winners (named: the grouped rows of the award; or not named)
     "(award_value is not null and count(*) over (partition by award_id) + unnamed > 1"
     # a consortium's joint value, with other members of its group in the award

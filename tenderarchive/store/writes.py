@@ -1610,6 +1610,13 @@ OCDS_AWARD_UPDATE = "Rectificatie gunning (OCDS-dataset)"
 _AMOUNT_PARTS = ("cents", "raw", "currency", "placeholder")
 
 
+def _stated_tax(value: dict) -> int | None:
+    """The VAT basis an OCDS value's text states: 1 where the package's hasTax was true (its raw ends "incl. btw", as
+    awards.ocds writes it); None otherwise (hasTax false or left out is not told by the text alone)."""
+    raw = value.get("raw") if isinstance(value, dict) else None
+    return 1 if isinstance(raw, str) and raw.endswith(_OCDS_WITH_TAX) else None
+
+
 def _ocds_award_id(award: dict) -> str | None:
     """The package's own id of an OCDS award row (``TN313996/ocds/a2/1``: ``a2``; rows.ocds_results)."""
     prefix, award_id = f"{award.get('procurement_id')}/ocds/", str(award.get("award_id") or "")
@@ -1768,6 +1775,8 @@ def _winners_of_award_ids(db: sqlite_utils.Database, ocid: str | None, award: di
                 # (a consortium's value on each member's row, marked joint, as one file gives it)
                 **{f"tender_value_{part}": None if shared else value[part] for part in _AMOUNT_PARTS},
                 "tender_value_of_group": 1 if not shared and len(parties) > 1 and value.get("raw") is not None else None,
+                # (hasTax true said in its text, as the package's reader writes it: award_suppliers.tender_value_has_tax)
+                "tender_value_has_tax": None if shared else _stated_tax(value),
                 "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
                                 f"(award {award_id})"}, award["procurement_id"])
             if winner is not None and winner["organisation_id"] not in {w["organisation_id"] for w in winners}:
@@ -1903,9 +1912,14 @@ def _with_awards_in_force(db: sqlite_utils.Database, ocid: str | None, entry: di
         winner = {k: v for k, v in winner.items() if k not in ("award_id", "published_at")}
         of_group = 1 if position < len(own) and sources[position] in joint and value.get("raw") is not None \
             else winner.get("tender_value_of_group")
+        # its VAT basis with the value it takes (award_suppliers.tender_value_has_tax): its own value's as stored, the
+        # award's where it takes the award's, else as the value's text says it (hasTax true: "… incl. btw")
+        own_tax = winner.get("tender_value_has_tax") if value == amount("tender_value", winner) else \
+            award.get("value_has_tax") if value == amount("value", award) else _stated_tax(value)
         winner.update(lot_id=lot_id, **{f"tender_value_{part}": None if shared else value[part]
                                         for part in _AMOUNT_PARTS},
-                      tender_value_of_group=None if shared else of_group)
+                      tender_value_of_group=None if shared else of_group,
+                      tender_value_has_tax=None if shared or value.get("raw") is None else own_tax)
         suppliers.append(winner)
     for winner in suppliers[:len(own)]:
         # (a winner another file's party named has no date of its own: the award's, as one file gives it)

@@ -255,3 +255,16 @@ def test_a_contractor_before_2016_has_the_place_and_country_of_its_address_lines
     assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in german["suppliers"]] == [
         ("Jugendhilfe Nord GmbH", None, "Bremen", "Duitsland")]
     assert any("12345678" in p and "not read as a KvK number" in p for p in german["problems"])
+
+
+@pytest.mark.parametrize("after, has_tax", [(["Munt: EUR", "Zonder BTW"], 0), (["Munt: EUR", "Met BTW"], 1),
+                                            (["Munt: EUR"], None), (["Munt: EUR", "Zonder BTW BTW-tarief (%): 21"], 0)])
+def test_zonder_btw_on_a_line_of_its_own_says_the_value_is_exclusive_of_vat(after, has_tax):
+    """Reference §3.2 (before 2016: "Waarde: 1268001 Munt: EUR Met BTW BTW-tarief (%): 19" or "… Munt: EUR Zonder
+    BTW"): "Zonder BTW" printed on a line of its own after the value and its currency was read as nothing, so the
+    award's ``value_has_tax`` was NULL (unsaid) where the notice says 0, as "Met BTW" on its own line says 1. Now it
+    is 0, the value's text kept as printed. SYNTHETIC standard-form notice."""
+    parsed = parse_html(standard_notice(["Waarde: 1 000 000,00", "Munt: EUR"],
+                                        ["Totale waarde van de opdracht/het perceel: 1 000 000,00", *after]))
+    assert [(a["value_cents"], a["value_has_tax"]) for a in parsed["awards"]] == [(100000000, has_tax)]
+    assert [a["value_raw"] for a in parsed["awards"]][0].startswith("1 000 000,00")

@@ -639,3 +639,25 @@ def test_a_lots_placeholder_end_is_no_date(tmp_path):
     assert (procedure["notice"]["start_date"], procedure["notice"]["end_date"]) == ("2021-07-01", None)
     [lot] = procedure["lots"]
     assert (lot["contract_start"], lot["contract_end"]) == ("2021-07-01", None)
+
+
+def test_a_winners_own_value_stating_has_tax_says_so_on_its_row():
+    """Reference §6.3 (``hasTax`` true: an amount including VAT) and §4 (several winners of a lot, each with a value of
+    its own): the winners' own values (the lot's award then has none) were stored without their VAT basis, so one
+    given including VAT counted in the totals as if exclusive. Now ``award_suppliers.tender_value_has_tax`` says it as
+    ``awards.value_has_tax`` says it of an award's own value: 1 for hasTax true (also written "true"), 0 for false,
+    NULL where left out. SYNTHETIC releases of one lot and three winners."""
+    values = [{"amount": 121000, "currency": "EUR", "hasTax": True}, {"amount": 100000, "currency": "EUR",
+                                                                      "hasTax": False},
+              {"amount": 90000, "currency": "EUR"}]
+    releases = [_release(f"310031-{n}", "2021-03-01", [dict(_award(f"{n}-0-1", f"{n}1234567", f"Winnaar {n} B.V."),
+                                                            value=value)])
+                for n, value in enumerate(values, start=1)]
+    procedure = to_procedure(releases)
+    assert [(a["value_cents"], a["value_has_tax"]) for a in procedure["awards"]] == [(None, None)]
+    assert [(s["tender_value_cents"], s["tender_value_raw"], s["tender_value_has_tax"])
+            for s in procedure["suppliers"]] == [(12100000, "121000 incl. btw", 1), (10000000, "100000", 0),
+                                                  (9000000, "90000", None)]
+    # a lot's only award: its winner's row repeats the award's value and its basis
+    alone = to_procedure([releases[0]])
+    assert [(s["tender_value_cents"], s["tender_value_has_tax"]) for s in alone["suppliers"]] == [(12100000, 1)]

@@ -2110,3 +2110,84 @@ def test_a_lots_own_contract_period_is_archived_on_the_lot_and_the_procedures_is
         == expected
     for db in written_in_either_order(tmp_path, yearly_files([tender, amended], [award])):
         assert state(db) == expected
+
+
+@pytest.mark.parametrize("layout", ["eforms", "pdf"])
+def test_a_winners_own_value_printed_including_vat_is_stored_with_its_vat_basis(tmp_path, layout):
+    """Reference §2.3 (BT-720 "Waarde van de aanbesteding", the winner's tender; the forms' values exclusive of VAT)
+    and §4 (several winners on one lot, each with a value of its own: the award has none). Round 66 read "incl. btw"
+    next to an award's own value (awards.value_has_tax); a lot without one whose winners each printed their own value
+    "incl. btw" stored those values with nothing said, counted as exclusive. Now
+    ``award_suppliers.tender_value_has_tax`` keeps each winner's basis (amounts.vat_basis: "incl. btw", "inclusief
+    omzetbelasting" 1; "exclusief BTW" 0; unsaid NULL), from the /html and from the PDF. SYNTHETIC rendering."""
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, publication, row, table, winner
+
+    winners = [("Alpha B.V.", "400 000 incl. btw"), ("Beta B.V.", "300 000 inclusief omzetbelasting"),
+               ("Gamma B.V.", "200 000 exclusief BTW"), ("Delta B.V.", "100 000")]
+    if layout == "pdf":
+        from tenderarchive.awards.pdf import parse_pdf
+        from tests.fixtures.awards.pdf_writer import text_pdf
+        lines = ["1. Koper", "Officiële naam: Gemeente Voorbeeldstad", "6. Resultaten",
+                 "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars"]
+        for name, value in winners:
+            lines += ["Winnaar:", f"Officiële naam: {name}", "Inschrijving:",
+                      f"Waarde van de aanbesteding: {value} Euro"]
+        parsed = parse_pdf(text_pdf([lines]))
+        assert [(s["name"], s["tender_value_cents"], s["tender_value_has_tax"]) for s in parsed["suppliers"]] == [
+            ("Alpha B.V.", 40000000, 1), ("Beta B.V.", 30000000, 1), ("Gamma B.V.", 20000000, 0),
+            ("Delta B.V.", 10000000, None)], parsed["suppliers"]
+        return
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h3("6.1.2 Informatie over winnaars")]
+    for name, value in winners:
+        rows += winner(name, "LOT-0001", value)
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900911, 900019, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       table(rows))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "winner_vat")
+    assert [(r["value_cents"], r["value_has_tax"]) for r in db.query("select * from awards")] == [(None, None)]
+    assert [(r["name"], r["tender_value_cents"], r["tender_value_has_tax"]) for r in db.query(
+        "select * from award_suppliers order by tender_value_cents desc")] == [
+        ("Alpha B.V.", 40000000, 1), ("Beta B.V.", 30000000, 1), ("Gamma B.V.", 20000000, 0),
+        ("Delta B.V.", 10000000, None)]
+    # the totals are exclusive of VAT: the winners' values including it are left out of them (and of each provider's
+    # own total) and said apart, as an award's own value including VAT is; they were added as if exclusive (€ 1.000.000)
+    from tenderarchive.derive import derive
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchall() == [
+        (30000000, 70000000)]
+    assert sorted(db.execute("select name, value_cents from summary_award_winners").fetchall()) == [
+        ("Alpha B.V.", None), ("Beta B.V.", None), ("Delta B.V.", 10000000), ("Gamma B.V.", 20000000)]
+
+
+def test_a_winners_own_ocds_value_keeps_its_vat_basis_in_one_file_and_across_two(tmp_path):
+    """Reference §6.3 (``hasTax``; one ocid in several yearly files, "merge them") and §4 (several winners on one lot,
+    each with a value of its own): a1 (Stichting Een) at € 1.000.000 with ``"hasTax": true``, a2 (Stichting Twee)
+    valued at € 500.000 by a later awardUpdate. The lot's award has no value of its own; each winner's row keeps its
+    value's VAT basis (``award_suppliers.tender_value_has_tax``: Een 1, Twee unsaid NULL), in one file and across two
+    files in either order; it was stored nowhere, Een's value counted as exclusive. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+
+    awarded, update = two_winners_and_an_update("96")
+    awarded["awards"][0]["value"]["hasTax"] = True
+    expected = [("Stichting Een", 100000000, 1), ("Stichting Twee", 50000000, None)]
+
+    def winners(db):
+        return [(r["name"], r["tender_value_cents"], r["tender_value_has_tax"]) for r in db.query(
+            "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1 order by s.name")]
+    assert winners(ocds_archive(tmp_path / "one.db", to_procedure([awarded, update], source="one.json"))) == expected
+    seen = [winners(db) for db in written_in_either_order(tmp_path, yearly_files([awarded], [update]))]
+    assert seen == [expected] * 2, seen
+    # a later file's update of a1 stating its new value exclusive of VAT ({"amount": 1100000, "hasTax": false}): Een's
+    # row takes its basis with the value (0), as one file merging both gives it; it was left unsaid (NULL)
+    awarded["awards"][1]["value"] = {"amount": 500000, "currency": "EUR"}
+    update["awards"] = [{"id": "a1", "value": {"amount": 1100000, "currency": "EUR", "hasTax": False},
+                         "relatedLots": ["1"]}]
+    expected = [("Stichting Een", 110000000, 0), ("Stichting Twee", 50000000, None)]
+    assert winners(ocds_archive(tmp_path / "update.db", to_procedure([awarded, update], source="one.json"))) == expected
+    seen = [winners(db) for db in written_in_either_order(tmp_path / "update", yearly_files([awarded], [update]))]
+    assert seen == [expected] * 2, seen
