@@ -106,7 +106,7 @@ from urllib.parse import parse_qsl, urlencode
 import scrapy
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
-                                 drifted_row_fields, listed_as, normalise_notice, publication_status,
+                                 drifted_row_fields, listed_as, publication_status,
                                  unreadable_flags)
 from spiders.base import BaseSpider, Request, failure_message
 from tenderarchive import arguments
