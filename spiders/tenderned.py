@@ -1797,8 +1797,8 @@ class TenderNedSpider(BaseSpider):
                 return
         elif (rendering := unwrap(item.html_body))[0] is None or detect_layout(rendering[0]) == "unknown":
             # A contract notice's 200 that is no rendering (a login or maintenance page, one redirected to, an
-            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): logged,
-            # and the notice goes on without it, asked again when next re-checked. Kept as its rendering, it
+            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): recorded
+            # (but given up), and the notice goes on without it, asked again next run. Kept as its rendering, it
             # replaced the archived one's row (layout "unknown", no lots): a moved notice's estimated value and
             # lots, read before, were lost to a login page, and the crawl said complete.
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
