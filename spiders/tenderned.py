@@ -106,7 +106,7 @@ from urllib.parse import parse_qsl, urlencode
 import scrapy
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, drifted_fields,
-                                 drifted_row_fields, listed_as, normalise_notice, publication_status,
+                                 drifted_row_fields, listed_as, publication_status,
                                  unreadable_flags)
 from spiders.base import BaseSpider, Request, failure_message
 from tenderarchive import arguments
@@ -506,7 +506,7 @@ class TenderNedSpider(BaseSpider):
                 self.crawler.stats.inc_value("tenderned/rechecked_results")
                 yield self.detail_request(publication_id, None, "recheck:results")
             elif publication_id in self.html_retry:
-                # its /html failed in a crawl since the last complete one (a closed contract notice's lots and
+                # its /html failed in a crawl since the last complete one (a contract notice's lots and
                 # estimates, an award notice's rendering that replaced a contract notice's): asked again
                 self.crawler.stats.inc_value("tenderned/rechecked_html")
                 yield self.detail_request(publication_id, None, "recheck:html")
@@ -1797,19 +1797,20 @@ class TenderNedSpider(BaseSpider):
                 return
         elif (rendering := unwrap(item.html_body))[0] is None or detect_layout(rendering[0]) == "unknown":
             # A contract notice's 200 that is no rendering (a login or maintenance page, one redirected to, an
-            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): logged,
-            # and the notice goes on without it, asked again when next re-checked. Kept as its rendering, it
+            # error object, an empty body) is its /html unavailable, as a failed request is (html_failed): recorded
+            # (but given up), and the notice goes on without it, asked again next run. Kept as its rendering, it
             # replaced the archived one's row (layout "unknown", no lots): a moved notice's estimated value and
             # lots, read before, were lost to a login page, and the crawl said complete.
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
             why = f"{'; '.join(rendering[1]) or 'no notice layout'}{where}"
-            if self.rechecked_while_open(item) or item.publication_id in self.html_given_up:
-                # open (asked again while re-checked), or given up (recorded TENDERNED_HTML_ATTEMPTS times: its
-                # detail fetched again for another reason asks it once more, a failure only logged)
+            if item.publication_id in self.html_given_up:
+                # given up (recorded TENDERNED_HTML_ATTEMPTS times: its detail fetched again for another reason, or
+                # re-checked while open, asks it once more, a failure only logged)
                 self.logger.info("%s: /html of the contract notice unreadable (%s); the notice archived without "
                                  "it, any rendering archived before kept", self.asked(response), why)
             else:
-                self.record_error(self.asked(response), f"/html of the closed contract notice unreadable ({why}); "
+                # recorded, open or closed (html_failed): the next run asks it again whatever its window and schedule
+                self.record_error(self.asked(response), f"/html of the contract notice unreadable ({why}); "
                                                         "any rendering archived before kept, asked again next run")
             self.crawler.stats.inc_value("tenderned/html_unavailable")
             item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
@@ -1887,9 +1888,10 @@ class TenderNedSpider(BaseSpider):
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
-        values: logged, and asked again whenever the notice is re-checked while open; a closed one's (but a 404 or
-        410: no rendering to retry) is recorded and asked again next run (:meth:`rechecked_while_open`, at most
-        ``TENDERNED_HTML_ATTEMPTS`` times). A 404 or 410
+        values: recorded (but a 404 or 410: no rendering to retry), open or closed, and asked again next run (at most
+        ``TENDERNED_HTML_ATTEMPTS`` times; a rendering read clears it). Only logged while open, on the ground that a
+        later run re-checks the notice, it was lost when none did: a backfill whose ``--until-date`` is past, a weekly
+        schedule, the notice's last re-check. A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
         logged: it is asked again next run, but does not leave every crawl partial; so is any failure of a result
         notice's /html given up (recorded ``TENDERNED_HTML_ATTEMPTS`` times: ``html_given_up``). A result notice's
@@ -1916,10 +1918,9 @@ class TenderNedSpider(BaseSpider):
             self.errback(failure)
             yield from self.pdf_request(item)
             return
-        elif (response is not None and response.status in (404, 410)) or self.rechecked_while_open(item) \
-                or item.publication_id in self.html_given_up:
-            # open (asked again while re-checked), a notice with no rendering (404, 410: nothing to retry), or one
-            # given up (recorded TENDERNED_HTML_ATTEMPTS times)
+        elif (response is not None and response.status in (404, 410)) or item.publication_id in self.html_given_up:
+            # a notice with no rendering (404, 410: nothing to retry), or one given up (recorded
+            # TENDERNED_HTML_ATTEMPTS times)
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure_message(failure, 200))
             self.crawler.stats.inc_value("tenderned/html_unavailable")
@@ -1934,30 +1935,12 @@ class TenderNedSpider(BaseSpider):
                 item.html_url, item.html_fetched_at, item.html_sha256 = (
                     response.url, provenance["fetched_at"], provenance["sha256"])
         else:
-            # closed: no re-check while open asks it again, and its lots' estimates were lost for good
-            self.errback(failure, note=" (the /html of a closed contract notice; asked again next run)")
+            # open or closed: recorded, and asked again next run (html_retry) until read or given up. Only logged
+            # while open ("asked again when next re-checked"), it was lost for good when no later run re-checked the
+            # notice: a backfill (--until-date in the past), a run less often than nightly, the last re-check.
+            self.errback(failure, note=" (the /html of a contract notice; asked again next run)")
             self.crawler.stats.inc_value("tenderned/html_unavailable")
         yield item
-
-    def rechecked_while_open(self, item: NoticeItem) -> bool:
-        """Whether the next incremental run re-checks the contract notice as open (:meth:`is_open`, its detail as it
-        is now over the archived row), asking its /html again: a failure of it is only logged. A closed one's is
-        recorded (the crawl partial) and asked again next run (``html_retry``), at most ``TENDERNED_HTML_ATTEMPTS``
-        times.
-
-        The next run is the next night's (docs/operations.md, cron): its window ends a day later, so it re-checks only
-        a notice still open a day past this crawl's ``recheck_until``. Asked whether this crawl re-checks it, a notice
-        on its last re-check (its deadline plus the margin reached today) had a failed /html only logged, "asked again
-        when next re-checked", and the next run, past its margin, never re-checked it: its lots and estimates lost,
-        silently, every crawl complete."""
-        if not self.incremental:
-            return False
-        try:
-            now = normalise_notice(item, "", "")["notice"]
-        except Exception:  # a detail that does not normalise: recorded where the notice is normalised
-            now = {}
-        return self.is_open({**(self.archived.get(item.publication_id) or {}), **now},
-                            until=self.recheck_until + timedelta(days=1))
 
     def related_request(self, item: NoticeItem):
         """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the

@@ -98,7 +98,7 @@ def test_a_closed_contract_notices_html_that_fails_is_recorded_and_read_next_run
     first = crawl(server.api_url, **CLOSED)
     assert first.crawl["status"] == "partial", first.output[-3000:]
     assert [e["url"].rsplit("/", 2)[-2:] for e in first.errors] == [["300301", "html"]], first.errors
-    assert "closed contract notice" in first.errors[0]["error"], first.errors
+    assert "/html of a contract notice" in first.errors[0]["error"], first.errors
     assert first.db["notice_results"].count_where("publication_id = 300301") == 0
 
     second = crawl(server.api_url, **CLOSED)
