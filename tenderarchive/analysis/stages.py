@@ -562,6 +562,8 @@ def _deadline_ahead(text: str, events: list[dict], ref: dt.date | None) -> bool:
 #: award). A future marker nearest the cue keeps it planned ("de gegunde partijen zullen ... worden"). Not the predicative participle ("Uitgangspunten zijn minder gecontracteerde aanbieders" is read the same;
 #: "aanbieders zijn gecontracteerd" has its own auxiliary and participle).
 _ATTRIBUTIVE_AWARD = re.compile(r"\b(?:gecontracteerde|gegunde)\b\s+[\w-]+", re.I)
+#: branch cv68: the same for the notice: "de gepubliceerde documenten", the documents of a tender already out (done)
+_PUBLISHED_DOCUMENTS = re.compile(r"gepubliceerde\b", re.I)
 
 
 #: branch cv41: an interim judgment -- "De rechter heeft ... een tussenvonnis uitgesproken", "omdat hij meer tijd nodig
@@ -1349,6 +1351,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "Sinds 1 januari 2024 verzorgt X ...": the start was on that date; what runs is its state (cv34)
             if stage == "definitieve_gunning" and status in (None, "current") and _ATTRIBUTIVE_AWARD.match(m.group(0)):
                 status = "done"  # "de gecontracteerde aanbieders heeft momenteel ...": contracted, done (branch cv41)
+            if stage == "aankondiging" and status != "done" and _PUBLISHED_DOCUMENTS.match(m.group(0)):
+                status = "done"  # "kunt u de gepubliceerde documenten raadplegen": the documents are out (branch cv68)
             if stage in _LASTING_STAGES and status in (None, "done"):
                 if i not in ahead:  # once a sentence, not once a cue (a long page's cues each scanned its events)
                     ahead[i] = _deadline_ahead(text, events, ref)

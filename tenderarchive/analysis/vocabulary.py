@@ -426,6 +426,10 @@ STAGE_CUES: list[tuple[str, str]] = [
     # the fronted "Op TenderNed ... staat de opdracht" (Dutch verb-second after a fronted place)
     ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|"
                      r"gepubliceerd op (?:www\.)?(?:tenderned|negometrix|mercell|s2c|ctm)\b|"
+                     # branch cv68: the tender's documents told as published ("Via TenderNed kunt u de gepubliceerde
+                     # documenten raadplegen"): the notice is out, done whatever the clause's tense (stages.py); "de
+                     # aanbestedingsstukken staan op TenderNed" is cv42's cue below
+                     r"\bgepubliceerde (?:aanbestedings|inkoop)?(?:documenten|stukken)\b|"
                      r"(?:selectie|aanbestedings|inkoop)leidraad (?:[\w'-]+ ){0,8}gepubliceerd|"
                      r"\bop (?:www\.)?(?:tenderned|negometrix|mercell)\b[^.;]{0,80}\b(?:staat|staan|stond|stonden) "
                      r"(?:nu )?(?:de|het|een) (?:opdracht|aanbesteding|uitvraag)|"
@@ -875,6 +879,11 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     ("mislukt", rf"\b(?:{_PROCEDURE_OBJECT}|inkoop|inkoopprocedure)\b"
                 rf"(?: (?!(?:en|of|maar|die|dat|wat|niet|geen|nooit|hoeft|hoeven|nadat|toen|omdat|als|indien)\b)[\w'-]+){{0,10}}? "
                 rf"(?:overgedaan|overdoen|over te doen)\b"),
+    # branch cv68: the enrolment told with a past modal ("Geïnteresseerde partijen konden zich tot oktober
+    # inschrijven", and inverted, "Tot oktober konden aanbieders zich inschrijven"): the tender was open and is read by
+    # its tense (the present modal is stage.tender_open's)
+    ("inschrijving", r"\b(?:konden|kon|mochten|mocht|moesten|moest)(?: (?!(?:en|of|maar|die|dat|niet|geen)\b)[\w'-]+){0,3}? "
+                     r"zich (?:[\w'()-]+ ){0,3}?inschrijven\b"),
     # the contracts concluded with the parties ("contracten gesloten met 40 aanbieders"): the verb right after the
     # noun and "met" after it, not "gesloten raamovereenkomsten" named in a ruling's summary
     # (weak evidence: a contract with a party is ordinary business too, no procurement on its own; stages.py)
