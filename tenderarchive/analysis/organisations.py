@@ -228,7 +228,8 @@ Vries": the buyer Gemeente Epe stays, by ``list_sibling`` with the person as the
 line at its hyphen is read joined back (:data:`_HYPHEN_BREAK`: "Veilig Thuis Oost-\\nBrabant" is "Veilig Thuis
 Oost-Brabant"); a committee of the council ("de Raadscommissie Samenleving", :data:`_WORKING_GROUP`) is the buyer's
 organ, no party, while the advisory councils of the social domain ("Adviesraad Sociaal Domein", "Cliëntenraad",
-"Jongerenraad") stay advisers, as the corpus gold has them.
+"Jongerenraad") stay advisers, as the corpus gold has them; the national institutes, inspectorates and authorities
+("Nederlands Jeugdinstituut", "Inspectie ...", "Jeugdautoriteit") named without acting are no party (:data:`_ONLY_NAMED_BODY`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2022,7 +2023,11 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
 # branch orgs17: the national bodies a page often names without their acting (the Raad voor de Kinderbescherming, a
 # ministry), and the words that have them act: the sentence's subject, the agent ("door het ministerie", "in opdracht
 # van", "namens", "gefinancierd door"), a person working there ("beleidsmedewerker bij het ministerie van VWS")
-_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie ")
+# (branch orgs31: also the national institutes, inspectorates and authorities a page names as its source or as the
+# one that watches -- "volgens het Nederlands Jeugdinstituut", "de Inspectie Gezondheidszorg en Jeugd houdt toezicht" --
+# no party to a purchase unless the page has them act in it)
+_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie |Nederlands Jeugdinstituut|Inspecties? |"
+                              r"Jeugdautoriteit|(?:De )?Kinderombuds")
 _BODY_AGENT_BEFORE = re.compile(r"(?:\b(?:door|namens|[Nn]amens|[Ii]n opdracht van|subsidie van|financiering van|geld van)|"
                                 r"\b(?:\w*medewerk\w*|werkzaam|werkt|ambtenaar|directeur|woordvoerder)\s+(?:\w+\s+)?bij)"
                                 r"\s+(?:(?:de|het)\s+)?\Z")

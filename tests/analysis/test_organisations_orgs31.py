@@ -68,6 +68,23 @@ def test_the_advisory_councils_stay_advisers(read):
     assert all(r == "adviser" for n, r in _orgs(result).items() if "raad" in n.casefold()), _orgs(result)
 
 
+# --- the national institutes named as a source --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    _DONE + "Het contract is gegund aan Karakter. Dat blijkt uit cijfers van het Nederlands Jeugdinstituut.",
+    _DONE + "Het contract is gegund aan Karakter. Ook de Jeugdautoriteit kijkt naar de wachtlijsten in de regio.",
+])
+def test_a_national_institute_named_as_a_source_is_no_party(read, text):
+    result = read(text)
+    assert not {"Nederlands Jeugdinstituut", "Jeugdautoriteit"} & set(_orgs(result)), _orgs(result)
+    assert result["awardees"] == ["Karakter"], result["awardees"]
+
+
+def test_a_national_institute_that_acts_stays(read):
+    result = read("Het Nederlands Jeugdinstituut heeft de inkoop jeugdhulp van de regio onderzocht.")
+    assert _orgs(result).get("Nederlands Jeugdinstituut") == "adviser", _orgs(result)
+
+
 def test_reading_stays_linear():
     from tenderarchive.analysis.organisations import find_awardees, find_organisations
     assert linear_time(find_awardees, "De winnaars zijn Gemeente Epe en Jan de Vries. Veilig Thuis Oost-\nBrabant. ") < LINEAR
