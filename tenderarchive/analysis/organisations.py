@@ -222,6 +222,14 @@ Gezin", :data:`_FUNCTION_FIRST`; not "Huisartsenpraktijk De Linde") are no party
 Thuis Oost-") ends before the cut word (:func:`_trimmed`); a site's own pages written as bullets under a party list
 ("- Vacatures", "- Cookiebeleid", :data:`_MENU_LINE`) end it, and a sentence's opening preposition with its article in
 lower case is no part of the name after it (:data:`_OPENING_PREP`: "In de Raadscommissie Samenleving").
+
+Branch orgs31: a person dropped from a list leaves the list's organisations in ("De winnaars zijn Gemeente Epe en Jan de
+Vries": the buyer Gemeente Epe stays, by ``list_sibling`` with the person as the list's anchor); a name broken across a
+line at its hyphen is read joined back (:data:`_HYPHEN_BREAK`: "Veilig Thuis Oost-\\nBrabant" is "Veilig Thuis
+Oost-Brabant"); a committee of the council ("de Raadscommissie Samenleving", :data:`_WORKING_GROUP`) is the buyer's
+organ, no party, while the advisory councils of the social domain ("Adviesraad Sociaal Domein", "Cliëntenraad",
+"Jongerenraad") stay advisers, as the corpus gold has them; the national institutes, inspectorates and authorities
+("Nederlands Jeugdinstituut", "Inspectie ...", "Jeugdautoriteit") named without acting are no party (:data:`_ONLY_NAMED_BODY`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -686,12 +694,18 @@ def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
             out.append({"name": n, "role": "provider", "rule": "party_table", "sentence": line.strip()[:300]})
 
 
+# branch orgs31: a name broken across a line at its hyphen ("Veilig Thuis Oost-\nBrabant") is read joined back
+# ("Veilig Thuis Oost-Brabant"), not cut at the hyphen: a word's letter, the hyphen, the line break, then a capital
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-zÀ-ÿ]-)[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])")
+
+
 def find_awardees(text: str, title: str | None = None, other_tenders: list[dict] | None = None) -> list[dict]:
     """Parties the text says were awarded or contracted, with the rule that found them. ``title``: the page's title,
     read first with the same rules and the headline's own way without a verb ("Aanbesteding Buurtteams naar A en B",
     branch orgs3); a party the text says lost, withdrew, objected or was not awarded, and the winner of a tender for
     another service, are left out (:func:`_not_won`); the latter are added to ``other_tenders`` when it is given (they
     are still organisations the page names, as providers)."""
+    text = _HYPHEN_BREAK.sub("", text)  # (branch orgs31) "Veilig Thuis Oost-\nBrabant"
     found = _awardees(text)
     idx = _Index(text)
     if title and title.strip() and not text.lstrip().startswith(title.strip()):
@@ -711,6 +725,12 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
             aliases = _aliases(text) if aliases is None else aliases
         a = a | {"name": aliases[a["name"]]} if aliases and a["name"] in aliases else _full_name(a, idx)
         why = _not_won(a, idx)
+        if _given_name_person(a["name"]) and other_tenders is not None:
+            # (branch orgs31) no awardee, but the organisations named beside the person in its list stay ("De winnaars
+            # zijn Gemeente Epe en Jan de Vries": the buyer, Gemeente Epe): handed on as a provider, it anchors its list
+            # (``list_sibling``) and find_organisations drops the person itself
+            other_tenders.append(a)
+            continue
         if _team_of_buyer(a["name"]) or _TIME_WORD.fullmatch(a["name"]) or _titled_person(a["name"], text) \
                 or _given_name_person(a["name"]) \
                 or _organ(a["name"]) or _GENERIC.fullmatch(a["name"]):  # (branch orgs25) "een contract met het
@@ -2003,7 +2023,11 @@ def _quoted_parties(text: str, out: list[dict], seen: set[str]) -> None:
 # branch orgs17: the national bodies a page often names without their acting (the Raad voor de Kinderbescherming, a
 # ministry), and the words that have them act: the sentence's subject, the agent ("door het ministerie", "in opdracht
 # van", "namens", "gefinancierd door"), a person working there ("beleidsmedewerker bij het ministerie van VWS")
-_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie ")
+# (branch orgs31: also the national institutes, inspectorates and authorities a page names as its source or as the
+# one that watches -- "volgens het Nederlands Jeugdinstituut", "de Inspectie Gezondheidszorg en Jeugd houdt toezicht" --
+# no party to a purchase unless the page has them act in it)
+_ONLY_NAMED_BODY = re.compile(r"Raad voor de Kinderbescherming|[Mm]inisterie |Nederlands Jeugdinstituut|Inspecties? |"
+                              r"Jeugdautoriteit|(?:De )?Kinderombuds")
 _BODY_AGENT_BEFORE = re.compile(r"(?:\b(?:door|namens|[Nn]amens|[Ii]n opdracht van|subsidie van|financiering van|geld van)|"
                                 r"\b(?:\w*medewerk\w*|werkzaam|werkt|ambtenaar|directeur|woordvoerder)\s+(?:\w+\s+)?bij)"
                                 r"\s+(?:(?:de|het)\s+)?\Z")
@@ -2385,7 +2409,11 @@ _GENERIC = re.compile(
 # Overleg", an association of provinces, is one; so is a firm named "... Taskforce")
 _WORKING_GROUP = re.compile(
     r"(?:[Hh]et |[Dd]e )?(?:[Ww]erk|[Ss]tuur|[Pp]roject|[Rr]egie|[Kk]lankbord|[Kk]ern|[Bb]egeleidings|[Ss]tuurings)groep(?:en)?"
-    r"|(?:[Hh]et |[Dd]e )?(?:[Pp]ortefeuillehouders|[Bb]estuurlijk |[Aa]mbtelijk |[Rr]egionaal [Bb]estuurlijk )[Oo]verleg")
+    r"|(?:[Hh]et |[Dd]e )?(?:[Pp]ortefeuillehouders|[Bb]estuurlijk |[Aa]mbtelijk |[Rr]egionaal [Bb]estuurlijk )[Oo]verleg"
+    r"|(?:[Dd]e )?(?:[Gg]emeente)?[Rr]aadscommissie(?:s)?")
+# (branch orgs31) a committee of the council ("de Raadscommissie Samenleving") is the buyer's organ, no party; the
+# advisory councils of the social domain ("Adviesraad Sociaal Domein", "Cliëntenraad", "Jongerenraad") are bodies
+# of their own and stay advisers (corpus gold: "Adviesraad Sociaal Domein Zeist", "LOC Cliëntenraden" are `adviser`)
 
 
 # branch orgs26: a place outside the Dutch municipalities -- a continent, a country, a part or city abroad ("samen met
@@ -2904,6 +2932,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     first (role ``awardee``); buyers include each municipality named as "gemeente X". ``providers``: parties found
     by the awardee rules that are not this archive's awardees (the winners of a Wmo tender on a page that is not about
     youth care), kept as providers with the awardee rule that found them (branch orgs2)."""
+    text = _HYPHEN_BREAK.sub("", text)  # (branch orgs31) "Veilig Thuis Oost-\nBrabant"
     out: list[dict] = []
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
