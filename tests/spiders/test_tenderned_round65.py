@@ -12,8 +12,11 @@ API = "/papi/tenderned-rs-tns/v2/publicaties/"
 # days). "backfill": a crawl whose window ended 2021-11-20 (today is years later): open for that window, so its
 # failed /html was only logged, "asked again when next re-checked", but no later scheduled run's window re-checks it.
 # "weekly": a run up to 2021-11-25 took it for open the next night too, but the next run, a week later, no longer
-# re-checks it.
-RUNS = {"backfill": ({"from_date": "2021-10-01", "until_date": "2021-11-20"},
+# re-checks it. "last-recheck" (round 64): a crawl up to 2021-11-29 is the last to take it for open; the next night's
+# (up to 2021-11-30) no longer lists nor re-checks it.
+RUNS = {"last-recheck": ({"from_date": "2021-10-01", "until_date": "2021-11-29"},
+                         {"from_date": "2021-11-25", "until_date": "2021-11-30"}),
+        "backfill": ({"from_date": "2021-10-01", "until_date": "2021-11-20"},
                      {"from_date": "2022-01-01", "until_date": "2022-01-07"}),
         "weekly": ({"from_date": "2021-10-01", "until_date": "2021-11-25"},
                    {"from_date": "2021-11-26", "until_date": "2021-12-02"})}
