@@ -33,3 +33,8 @@ def read(request):
     core reading, what generalises to sites never seen): ``read(text)`` → the synthetic page's analysis."""
     from tests.analysis.reading import read_synthetic, read_synthetic_core
     return read_synthetic if request.param == "all rules on" else read_synthetic_core
+
+
+def organisation_roles(result: dict) -> dict:
+    """A reading's organisations as {name: role}: what the organisation spec tests compare."""
+    return {o["name"]: o["role"] for o in result["organisations"]}

@@ -10,12 +10,9 @@ import pytest
 
 from tenderarchive.analysis.organisations import find_awardees
 from tests.speed import LINEAR, linear_time, repeat
+from tests.analysis.conftest import organisation_roles as _orgs
 
 AWARD = "De aanbesteding voor de ambulante jeugdhulp in de regio is afgerond. "
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
 
 
 # --- reading specifications (shared ``read`` fixture: every rule on, and every named rule off) -----------------

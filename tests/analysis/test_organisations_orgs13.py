@@ -9,10 +9,7 @@ import pytest
 
 from tenderarchive.analysis.organisations import find_organisations
 from tests.speed import LINEAR, linear_time, repeat
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
+from tests.analysis.conftest import organisation_roles as _orgs
 
 
 # --- a programme ------------------------------------------------------------------------------------------------

@@ -7,10 +7,7 @@ The phrasings are real Dutch ones seen on pages (public text, a few words each);
 import pytest
 
 from tenderarchive.analysis.organisations import find_organisations
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
+from tests.analysis.conftest import organisation_roles as _orgs
 
 
 # --- regions named as a place --------------------------------------------------------------------------------------

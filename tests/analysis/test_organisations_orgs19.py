@@ -9,10 +9,7 @@ The phrasings are real-style Dutch ones seen on pages (a few words each).
 import pytest
 
 from tenderarchive.analysis.organisations import find_organisations
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
+from tests.analysis.conftest import organisation_roles as _orgs
 
 
 # --- programmes --------------------------------------------------------------------------------------------------

@@ -12,10 +12,7 @@ The phrasings are real-style Dutch ones seen on pages (a few words each).
 import pytest
 
 from tests.speed import LINEAR, linear_time
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
+from tests.analysis.conftest import organisation_roles as _orgs
 
 
 # --- an organ of a body --------------------------------------------------------------------------------------------

@@ -12,12 +12,9 @@ The phrasings are real-style Dutch ones seen on pages (a few words each).
 import pytest
 
 from tests.speed import LINEAR, linear_time
+from tests.analysis.conftest import organisation_roles as _orgs
 
 _DONE = "De aanbesteding voor de jeugdhulp is afgerond. "
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
 
 
 # --- persons ------------------------------------------------------------------------------------------------------------

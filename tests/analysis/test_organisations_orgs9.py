@@ -7,6 +7,7 @@ words, no page's text is copied.
 
 from tenderarchive.analysis.organisations import find_awardees
 from tests.speed import LINEAR, linear_time, repeat
+from tests.analysis.conftest import organisation_roles as _orgs
 
 
 # --- the bid set aside, looked for near the mention only ---------------------------------------------
@@ -34,10 +35,6 @@ def test_a_bid_set_aside_in_a_long_text_without_full_stops_is_still_read():
 import pytest  # noqa: E402
 
 AWARD = "De aanbesteding voor de ambulante jeugdhulp in de regio is afgerond. "
-
-
-def _orgs(result: dict) -> dict:
-    return {o["name"]: o["role"] for o in result["organisations"]}
 
 
 @pytest.mark.parametrize("text,expected", [
