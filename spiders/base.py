@@ -177,6 +177,8 @@ class BaseSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.crawl_date = arguments.crawl_date(crawler.settings)
+        if spider.crawl_date is None:
+            arguments.today()  # a TENDERARCHIVE_NOW that is no moment: refused as the crawl starts, named
         spider.open_job_folder()
         return spider
 
@@ -233,8 +235,11 @@ class BaseSpider(scrapy.Spider):
             Path(self.crawler.settings.get("JOBDIR"), self.JOB_MARK).unlink(missing_ok=True)
 
     def now(self) -> datetime:
-        """The crawl's now: its own date when it is a replay (``CRAWL_DATE``), else the clock's."""
-        return self.crawl_date or datetime.now(timezone.utc)
+        """The crawl's now: its own date when it is a replay (``CRAWL_DATE``), else the product's clock's
+        (:func:`tenderarchive.clock.now`: ``TENDERARCHIVE_NOW`` when it is set, as :meth:`today` sees it)."""
+        from tenderarchive import clock
+
+        return self.crawl_date or clock.now()
 
     def today(self):
         """The crawl's today (Amsterdam's, TenderNed's calendar): see :meth:`now`."""

@@ -35,7 +35,19 @@ class SpiderArgumentError(ValueError):
 
 
 def today() -> date:
-    return datetime.now(AMSTERDAM).date()
+    """Today, Amsterdam's (TenderNed's calendar), as of the product's clock (:func:`tenderarchive.clock.now`:
+    ``TENDERARCHIVE_NOW`` when it is set, else the machine's): the day a crawl's default ``until_date``, its
+    default window, its re-check of open notices and its "today's list still changes" rule all see, as ``status``,
+    ``serve`` and ``export`` see it. It was the machine's clock's alone: a crawl run as of another day listed the
+    machine's week and judged the window reaching the day it was told as a past one. A ``TENDERARCHIVE_NOW`` that
+    is no moment is a :class:`SpiderArgumentError` naming it (exit 2 before any request), not a traceback."""
+    from tenderarchive import clock  # clock imports this module's AMSTERDAM
+
+    try:
+        moment = clock.now()
+    except ValueError as exc:
+        raise SpiderArgumentError(clock.NOW, str(exc)) from None
+    return day_of(moment)
 
 
 def day_of(moment: datetime) -> date:

@@ -206,7 +206,7 @@ def dry_run_all(args, settings) -> int:
 
 def crawl_into(args, settings, dry_run: bool = False) -> int:
     """Check the arguments, then crawl under the archive's lock; the crawl's exit code."""
-    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
+    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError, today
     from tenderarchive.profiles import ProfileError, load_profile
 
     if args.jobdir:
@@ -219,10 +219,14 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         return refused
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
+        today()  # the crawl's today (TENDERARCHIVE_NOW when set): a bad one told here, whatever dates are given
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
             load_profile(args.profile or settings.get("TENDERNED_PROFILE"))
     except SpiderArgumentError as exc:  # named as the command line gave it, not as the spider takes it
+        if exc.argument == "TENDERARCHIVE_NOW":  # the environment's, said as serve, status and export say it
+            print(f"tenderarchive: {exc.message}", file=sys.stderr)
+            return ExitCode.BAD_ARGUMENTS
         until = "--until-date" if args.until_date is not None else "--until-date (default today)"
         return _bad("--" + exc.argument.replace("_", "-"), exc.message.replace("until_date", until))
     except ProfileError as exc:

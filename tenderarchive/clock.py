@@ -8,6 +8,9 @@ moment as ``julianday`` reads it) instead (registered by ``tenderarchive/dataset
 ``TENDERARCHIVE_NOW`` in the environment fixes that moment (ISO 8601; without an offset Amsterdam's):
 ``TENDERARCHIVE_NOW=2026-12-05T00:30 tenderarchive serve`` shows the archive as it read that night (a test, or a
 look back). Unset: the clock's now. A bad value is an error that names the variable, not a silent clock.
+
+A crawl's today is this clock's too (``tenderarchive.arguments.today``): its default ``--until-date``, its window and
+its re-checks see the day ``TENDERARCHIVE_NOW`` gives, as ``status``, ``serve`` and ``export`` do.
 """
 
 from __future__ import annotations

@@ -1,0 +1,67 @@
+"""TenderNed API conformance, round 66, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive. The records are SYNTHETIC.
+
+A crawl's today is the product's: ``TENDERARCHIVE_NOW`` (tenderarchive/clock.py), which ``status``, ``serve`` and
+``export`` already took for now, fixes the day a crawl's default ``--until-date`` (and so its default window and the
+re-check of open notices, ``until_date`` minus the margin) and its "today's list still changes" rule see. The crawl
+took them from the machine's clock: run as of another day, it listed the machine's week and judged the window reaching
+the day it was told as a past one."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+from tests import forkcli
+from tests.conftest import FAST, ROOT
+from tests.spiders.test_tenderned import _many
+
+NOW = "2021-03-05T12:00"  # Amsterdam's (no offset): the day the crawl runs as
+
+
+def crawl_as_of(api_url, db, *args, now=NOW):
+    """``tenderarchive crawl tenderned ARGS`` as its own process with ``TENDERARCHIVE_NOW=now`` (no window given
+    unless ``args`` give one)."""
+    env = dict(os.environ, TENDERARCHIVE_NOW=now)
+    return forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", api_url, *FAST, *args], cwd=ROOT, env=env)
+
+
+def test_a_crawl_with_no_window_lists_the_week_up_to_the_clocks_day(snapshot, serve_api, tmp_path):
+    """No ``--until-date``: the default is today, the clock's (``TENDERARCHIVE_NOW``), and the window the seven days
+    before it; the notices published after that day are not listed."""
+    import sqlite_utils
+
+    server = serve_api(_many(snapshot, days=8, per_day=2, start=date(2021, 3, 1)))
+    db = tmp_path / "archive.db"
+    result = crawl_as_of(server.api_url, db)
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = sqlite_utils.Database(db)
+    [crawl] = archive.query("select arguments from crawls")
+    arguments = json.loads(crawl["arguments"])
+    assert (arguments["from_date"], arguments["until_date"]) == ("2021-02-26", "2021-03-05")
+    published = sorted({row["published"][:10] for row in archive.query("select published from notices")})
+    assert published == ["2021-03-01", "2021-03-02", "2021-03-03", "2021-03-04", "2021-03-05"]
+
+
+def test_the_window_reaching_the_clocks_day_is_todays(snapshot, serve_api, tmp_path):
+    """The list of the clock's day shifted while it was read (11 of 13 rows): today's list still changes, listed once
+    more and excused (reference §12), as on the machine's own today; it was recorded as a past day's shortfall, the
+    crawl partial."""
+    server = serve_api(_many(snapshot, days=1, per_day=13, start=date(2021, 3, 5)), max_size=5, page_overlap=2)
+    result = crawl_as_of(server.api_url, tmp_path / "archive.db", "-s", "TENDERNED_PAGE_SIZE=5",
+                         "-s", "TENDERNED_FILTER_CHECK_MIN=1000", "--from-date", "2021-03-05")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "today's list still changes: not an error" in output
+
+
+def test_a_bad_clock_is_refused_naming_it(snapshot, serve_api, tmp_path):
+    """A ``TENDERARCHIVE_NOW`` that is no moment stops the crawl before any request (exit 2), naming the variable,
+    as ``status``/``serve``/``export`` do; not a traceback."""
+    server = serve_api(snapshot)
+    result = crawl_as_of(server.api_url, tmp_path / "archive.db", now="yesterday")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr == ("tenderarchive: TENDERARCHIVE_NOW='yesterday' is not an ISO 8601 date and time "
+                             "(YYYY-MM-DDTHH:MM)\n")
+    assert server.api.log == []
