@@ -65,3 +65,19 @@ def test_a_bad_clock_is_refused_naming_it(snapshot, serve_api, tmp_path):
     assert result.stderr == ("tenderarchive: TENDERARCHIVE_NOW='yesterday' is not an ISO 8601 date and time "
                              "(YYYY-MM-DDTHH:MM)\n")
     assert server.api.log == []
+
+
+def test_the_next_nights_crawl_re_checks_the_open_notices_of_the_clocks_day(snapshot, serve_api, tmp_path):
+    """The re-check of archived open notices (deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` not past) is judged
+    against the crawl's ``until_date``, by default the clock's today: contract notice 300301 (deadline 2021-11-15),
+    archived by a crawl as of 2021-10-20, is still open the next week and its detail is asked again; judged by the
+    machine's day it was closed years ago and never re-checked, its rectified deadline or documents never read."""
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+    first = crawl_as_of(server.api_url, db, "--from-date", "2021-10-01", now="2021-10-20T23:00")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert server.api.log.count(detail) == 1
+    second = crawl_as_of(server.api_url, db, now="2021-10-27T06:00")  # the window from the crawl before
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert server.api.log.count(detail) == 2
