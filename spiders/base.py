@@ -161,8 +161,11 @@ class BaseSpider(scrapy.Spider):
             taken = ", ".join(("from_date", "until_date", "sample", "note", *self.own_arguments))
             raise SpiderArgumentError(unknown[0], f"spider {self.name!r} takes no such argument (it takes {taken})")
         super().__init__(*args, **kwargs)
+        # the day the crawl starts on, Amsterdam's, by the product's clock (TENDERARCHIVE_NOW when set; one that is no
+        # moment refused here, named): its default until_date's
+        self.started_on = arguments.today()
         self.arguments = CrawlArguments.parse(
-            from_date, until_date, sample, default_days=self.default_window_days
+            from_date, until_date, sample, default_days=self.default_window_days, started_on=self.started_on
         )
         if isinstance(note, str):
             try:  # `scrapy crawl -a note=…` in a Latin-1 terminal: lone surrogates the crawl record cannot store
@@ -177,8 +180,6 @@ class BaseSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.crawl_date = arguments.crawl_date(crawler.settings)
-        if spider.crawl_date is None:
-            arguments.today()  # a TENDERARCHIVE_NOW that is no moment: refused as the crawl starts, named
         spider.open_job_folder()
         return spider
 

@@ -22,7 +22,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    shortfall is recorded. The distinct publications listed are compared with
    ``totalElements``, the largest its pages gave (a notice published while the window is
    paged pushes the rows down and is itself never listed; rows can repeat across pages; a window reaching today that comes
-   short is listed once more, and today's alone is then only logged, its list still changes);
+   short is listed once more, and today's alone is then only logged, its list still changes; today is the day the
+   crawl started on, by the product's clock, ``TENDERARCHIVE_NOW`` when set: :meth:`today`);
    an envelope without ``totalPages`` is paged from
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
@@ -300,6 +301,14 @@ class TenderNedSpider(BaseSpider):
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
         spider.html_attempts = arguments.number_setting(settings, "TENDERNED_HTML_ATTEMPTS")
         return spider
+
+    def today(self):
+        """The crawl's today: the day it started on (``started_on``, its default ``until_date``'s, by the product's
+        clock), asked once; a replay's, its crawl's (``CRAWL_DATE``: the start of its WARC file). Asked again as the
+        crawl went, a crawl across midnight judged the window it read while it was today (its default window's last
+        day, whose list still changed: reference §12) by the day after, a past day's shortfall recorded, the crawl
+        partial, where its replay and reparse, judging by its start, found it complete."""
+        return super().today() if self.crawl_date else self.started_on
 
     def use_archive_state(self, state: dict) -> None:
         """Continue from the last complete crawl; know what the archive already has.

@@ -219,14 +219,19 @@ class CrawlArguments:
 
     @classmethod
     def parse(cls, from_date=None, until_date=None, sample=None, *,
-              default_days: int | None = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
+              default_days: int | None = DEFAULT_WINDOW_DAYS, started_on: date | None = None,
+              **extra) -> "CrawlArguments":
         """Parse raw argument values. ``default_days=None``: no lower bound by default.
 
         A date argument not given is None; one given empty (``--from-date ''``, ``-a from_date=``: most often a shell
         variable that was not set) is refused (:func:`parse_argument_date`), not taken as "not given": the crawl ran
         the default window (for TenderNed the incremental one, yet counted as an explicit start), silently, where the
-        user meant a date."""
-        until = parse_argument_date("until_date", until_date) if until_date is not None else today()
+        user meant a date. ``started_on``: the day the default ``until_date`` is (the crawl's, as its spider judges by
+        it: ``BaseSpider.started_on``); None: :func:`today`."""
+        if until_date is not None:
+            until = parse_argument_date("until_date", until_date)
+        else:
+            until = started_on if started_on is not None else today()
         if from_date is not None:
             start = parse_argument_date("from_date", from_date)
         else:

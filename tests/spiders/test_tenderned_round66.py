@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from datetime import date
+
+import sqlite_utils
 
 from tests import forkcli
 from tests.conftest import FAST, ROOT
@@ -30,8 +34,6 @@ def crawl_as_of(api_url, db, *args, now=NOW):
 def test_a_crawl_with_no_window_lists_the_week_up_to_the_clocks_day(snapshot, serve_api, tmp_path):
     """No ``--until-date``: the default is today, the clock's (``TENDERARCHIVE_NOW``), and the window the seven days
     before it; the notices published after that day are not listed."""
-    import sqlite_utils
-
     server = serve_api(_many(snapshot, days=8, per_day=2, start=date(2021, 3, 1)))
     db = tmp_path / "archive.db"
     result = crawl_as_of(server.api_url, db)
@@ -81,3 +83,55 @@ def test_the_next_nights_crawl_re_checks_the_open_notices_of_the_clocks_day(snap
     second = crawl_as_of(server.api_url, db, now="2021-10-27T06:00")  # the window from the crawl before
     assert second.returncode == 0, second.stdout + second.stderr
     assert server.api.log.count(detail) == 2
+
+
+#: A process whose clock (``datetime.now``) reads 23:59 of DAY (its second argument, Amsterdam's) until the file
+#: MARKER (its first) exists, then 00:01 of the day after: a crawl that runs across midnight. Every module imports
+#: ``datetime`` after the driver replaced it (as tests/test_reparse_dates.py's LATER).
+MIDNIGHT = """
+import datetime, os, sys
+from zoneinfo import ZoneInfo
+
+_real = datetime.datetime
+
+class Midnight(_real):
+    @classmethod
+    def now(cls, tz=None):
+        day = _real.fromisoformat(sys.argv[2]).replace(hour=23, minute=59, tzinfo=ZoneInfo("Europe/Amsterdam"))
+        moment = day + datetime.timedelta(minutes=2) if os.path.exists(sys.argv[1]) else day
+        return moment.astimezone(tz) if tz is not None else moment.astimezone().replace(tzinfo=None)
+
+datetime.datetime = Midnight
+from tenderarchive.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def test_a_crawl_across_midnight_judges_its_window_by_the_day_it_started(snapshot, serve_api, tmp_path):
+    """A crawl started at 23:59 with no window lists that day (its default ``--until-date``), whose list shifted while
+    it was read (11 of 13 rows): a list read while it was today, listed once more and excused (reference §12), as
+    the crawl's replay (``CRAWL_DATE``: its WARC file's start) and its reparse judge it. Its pages came after
+    midnight and the crawl asked the clock again: the day was yesterday, a past day's shortfall recorded, the crawl
+    partial (exit 3), and its reparse complete, another outcome for the same responses. One day per crawl: the one
+    it started on, that its default window was taken from."""
+    marker = tmp_path / "midnight"
+
+    def after_midnight(envelope, params):  # the first list page is answered after midnight
+        marker.touch()
+        return envelope
+
+    server = serve_api(_many(snapshot, days=1, per_day=13, start=date(2021, 3, 5)), max_size=5, page_overlap=2,
+                       envelope=after_midnight)
+    db = tmp_path / "archive.db"
+    command = ["crawl", "tenderned", "--db", db, "--api-url", server.api_url, *FAST, "--from-date", "2021-03-05",
+               "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000"]
+    env = {name: value for name, value in os.environ.items() if name != "TENDERARCHIVE_NOW"}
+    result = subprocess.run([sys.executable, "-c", MIDNIGHT, marker, "2021-03-05", *map(str, command)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert marker.exists()
+    assert result.returncode == 0, output[-3000:]
+    assert "today's list still changes: not an error" in output
+    [crawl] = sqlite_utils.Database(db).query("select arguments, status from crawls")
+    assert crawl["status"] == "complete" and json.loads(crawl["arguments"])["until_date"] == "2021-03-05"
+
