@@ -294,11 +294,15 @@ class TenderNedSpider(BaseSpider):
         spider.resuming = bool(seen and seen.is_file() and seen.stat().st_size)
         spider.incremental = arguments.bool_setting(settings, "TENDERNED_INCREMENTAL")
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
-        spider.recheck_until = spider.arguments.until_date - timedelta(
+        # open (a deadline plus the margin not past), awaiting its results: as of the window's last day, or of today
+        # when the window reaches past it (an --until-date ahead: a crawl lists nothing published after it ran, and
+        # judged by that day a notice closing in the weeks before it was taken for closed, never re-checked)
+        as_of = min(spider.arguments.until_date, spider.today())
+        spider.recheck_until = as_of - timedelta(
             days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
         spider.open_ended_days = arguments.number_setting(settings, "TENDERNED_OPEN_ENDED_DAYS")
         horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
-        spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
+        spider.results_since = as_of - timedelta(days=horizon) if horizon > 0 else None
         spider.html_attempts = arguments.number_setting(settings, "TENDERNED_HTML_ATTEMPTS")
         return spider
 

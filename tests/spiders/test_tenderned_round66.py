@@ -135,3 +135,21 @@ def test_a_crawl_across_midnight_judges_its_window_by_the_day_it_started(snapsho
     [crawl] = sqlite_utils.Database(db).query("select arguments, status from crawls")
     assert crawl["status"] == "complete" and json.loads(crawl["arguments"])["until_date"] == "2021-03-05"
 
+
+def test_a_crawl_whose_until_date_is_ahead_re_checks_what_is_open_today(snapshot, serve_api, tmp_path):
+    """An ``--until-date`` ahead of today (a crawl asked "up to the end of the month", or a cron line with a far date):
+    a crawl lists nothing published after it ran, and a notice is open while its deadline plus the margin is not
+    past, as of when the crawl runs. The re-check was judged against the ``until_date`` itself: contract notice
+    300301 (deadline 2021-11-15), archived on 2021-10-20, was taken for closed by a crawl of 2021-10-27 up to
+    2021-12-31 (before 2021-12-17) and not re-checked, weeks before it closed, its rectified deadline or nota van
+    inlichtingen not read. Judged by the earlier of the two days, it is asked again."""
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+    first = crawl_as_of(server.api_url, db, "--from-date", "2021-10-01", now="2021-10-20T12:00")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert server.api.log.count(detail) == 1
+    ahead = crawl_as_of(server.api_url, db, "--from-date", "2021-10-26", "--until-date", "2021-12-31",
+                        now="2021-10-27T12:00")
+    assert ahead.returncode == 0, ahead.stdout + ahead.stderr
+    assert server.api.log.count(detail) == 2
