@@ -19,7 +19,8 @@ committed writes consistently; the crawl owns the ``-wal``/``-shm`` files anyway
 A read-only copy (``chmod a-w`` on the file and its folder, a read-only mount) that holds a pending ``-wal`` (copied
 from an archive a crawl was writing, or was killed writing) can be read neither way without writing: ``mode=ro``
 creates ``-shm`` next to it (or fails, for a user who may not), ``immutable=1`` skips what the log holds. Readers
-read it from a private temporary copy of the two files instead (:func:`private_copy`).
+read it from a private temporary copy of the two files instead (:func:`private_copy`). One with no pending log is
+read immutable even where ``mode=ro`` is asked (``serve --live``): nothing can write an archive in WAL mode there.
 
 Whether a crawl holds the lock is asked the kernel the way ``crawl_lock`` takes it: a shared,
 non-blocking ``flock`` on the lock file, opened read-only and never created.
@@ -103,9 +104,23 @@ def uri(db_path: str | Path, immutable: bool | None = None) -> str:
     path = Path(db_path).expanduser().resolve()
     if immutable is None:
         immutable = can_be_immutable(path)
-    if not immutable and (copy := private_copy(path)) is not None:
-        path = copy
+    if not immutable:
+        if (copy := private_copy(path)) is not None:
+            path = copy
+        elif read_only_folder(path.parent) and not _pending_log(path) and not crawl_running(path):
+            # nothing can write an archive in WAL mode there (a crawl's -wal could not be made): read it immutable,
+            # as `serve --live` asked mode=ro, which created -wal and -shm next to it (or failed, for a user who may
+            # not write there)
+            immutable = True
     return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _pending_log(path: Path) -> bool:
+    """True when a write-ahead log with writes in it lies next to the archive at ``path``."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
 
 
 def read_only_folder(folder: Path) -> bool:

@@ -306,3 +306,24 @@ def test_a_read_only_copy_holding_a_pending_write_ahead_log_is_read_whole_and_le
     finally:
         for path in (copy.parent, copy, Path(f"{copy}-wal")):
             path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_serve_live_on_a_read_only_copy_creates_nothing_next_to_it(archive):
+    """``serve --live`` asks ``mode=ro`` (so that a crawl's rows show up as it commits), which made SQLite create
+    ``archive.db-wal`` and ``archive.db-shm`` next to a read-only copy (``chmod a-w`` on file and folder; as root, and
+    failed for a user who may not write there), where nothing can write an archive in WAL mode: it is read
+    immutable there, and the folder is left as it was."""
+    for path in (archive, archive.parent):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        before = fingerprint(archive)
+        server = Server(archive, ["--live"])
+        try:
+            for path in ("/", "/archive/notices.json?_shape=array", "/-/aanbesteding?id=TN243310"):
+                assert get(server, path)[0] == 200, path
+        finally:
+            server.stop()
+        assert fingerprint(archive) == before
+    finally:
+        archive.parent.chmod(0o755)
+        archive.chmod(0o644)
