@@ -115,7 +115,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
-from tenderarchive.profiles import ProfileError, load_profile
+from tenderarchive.profiles import ProfileError, load_profile, profile_file_of
 from tenderarchive.store.queries import NULL_DOCUMENTS, RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
@@ -223,15 +223,16 @@ class TenderNedSpider(BaseSpider):
     # Every API request asks for JSON (the API's default can differ per endpoint).
     custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
-    own_arguments = ("profile",)
+    own_arguments = ("profile", "profile_file")
     #: Its API requests carry :data:`JSON` (a 200 that is no JSON is retried): a reparse replays a crawl
     #: that retried one through the engine (tenderarchive/replay/direct.py ``replayable``).
     expects_json = True
 
-    def __init__(self, *args, profile=None, **kwargs):
+    def __init__(self, *args, profile=None, profile_file=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
         super().__init__(*args, **kwargs)
         self.profile_name = profile
+        self.replayed_profile_file = profile_file  # a replay's: the file the recorded crawl named (profile_file_of)
         self.seen: set[str] = set()  # publicatieIds already requested in this crawl
         self.known: dict[str, dict] = {}
         self.known_by_kenmerk: dict[str, list[str]] = {}
@@ -607,7 +608,8 @@ class TenderNedSpider(BaseSpider):
     def crawl_arguments(self) -> dict:
         # its queries too: a query added to the profile later reaches back to the years the others listed
         # (reach_back_for_new_queries)
-        return {**super().crawl_arguments(), "profile": self.profile.name, "queries": self.profile.query_keys()}
+        return {**super().crawl_arguments(), "profile": self.profile.name, "queries": self.profile.query_keys(),
+                **profile_file_of(self.profile, self.replayed_profile_file)}
 
     # --- where an error is recorded ------------------------------------------------------
     @staticmethod

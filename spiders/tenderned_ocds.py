@@ -49,7 +49,7 @@ import scrapy
 from spiders.base import BaseSpider
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import OCDSProcedureItem
-from tenderarchive.profiles import ProfileError, load_profile
+from tenderarchive.profiles import ProfileError, load_profile, profile_file_of
 
 LINKS_XPATH = "//article//li//@href"
 #: Scrapy's failure of an answer over ``download_maxsize``: as sent (the downloader) or unpacked (HttpCompressionMiddleware)
@@ -65,11 +65,12 @@ class TenderNedOCDSSpider(BaseSpider):
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     }
 
-    own_arguments = ("profile",)
+    own_arguments = ("profile", "profile_file")
 
-    def __init__(self, *args, profile=None, **kwargs):
+    def __init__(self, *args, profile=None, profile_file=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile_name = profile
+        self.replayed_profile_file = profile_file  # a replay's: the file the recorded crawl named (profile_file_of)
         # the awards a package left pending, by ocid, for the packages read after it (read_package ``carried``)
         self.carried: dict = {}
 
@@ -84,7 +85,8 @@ class TenderNedOCDSSpider(BaseSpider):
         return spider
 
     def crawl_arguments(self) -> dict:
-        return {**super().crawl_arguments(), "profile": self.profile.name}
+        return {**super().crawl_arguments(), "profile": self.profile.name,
+                **profile_file_of(self.profile, self.replayed_profile_file)}
 
     async def start(self):
         yield scrapy.Request(self.datasets_url, callback=self.parse_page, errback=self.errback)

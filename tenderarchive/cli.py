@@ -239,6 +239,8 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
                    "sample": args.sample, "note": args.note}
     if args.spider in ("tenderned", "tenderned_ocds"):
         spider_args["profile"] = args.profile
+        if getattr(args, "profile_file", None):  # a replay's (replay_settings)
+            spider_args["profile_file"] = args.profile_file
     if args.spider == "news":
         from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
@@ -351,6 +353,8 @@ def replay_settings(args, settings) -> int | None:
             # its topic profile, as reparse gives it (reparse.crawl_plan), unless given here (--profile, -s
             # TENDERNED_PROFILE): replayed under the default one, it asked queries no recorded response answered
             args.profile = recorded_profile(crawls[0][1], recorded_args)
+            # the file the crawl named (profiles.profile_file_of), not the temporary one it is replayed from
+            args.profile_file = recorded_args.get("profile_file")
     if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
         settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
     if crawls:
@@ -487,8 +491,9 @@ def crawl_again_command(row: dict) -> str | None:
     if not spider or not arguments.get("from_date") or not arguments.get("until_date"):
         return None
     parts = ["tenderarchive", "crawl", spider]
-    if arguments.get("profile"):
-        parts += ["--profile", str(arguments["profile"])]
+    # a profile file of the user's by its path (profiles.profile_file_of): its name is no profile the package has
+    if arguments.get("profile_file") or arguments.get("profile"):
+        parts += ["--profile", str(arguments.get("profile_file") or arguments["profile"])]
     if arguments.get("sources") and arguments["sources"] != "tenderarchive/sources.yaml":
         parts += ["--sources", str(arguments["sources"])]
     # the news spider records its site subset as the command line gave it, comma-separated ("leiden,alphen":

@@ -16,6 +16,12 @@ read-only (``immutable=1`` alone would open it read-write). While a crawl runs (
 held, or a ``-wal`` file exists) readers open it ``mode=ro`` instead, which sees the crawl's
 committed writes consistently; the crawl owns the ``-wal``/``-shm`` files anyway.
 
+A read-only copy (``chmod a-w`` on the file and its folder, a read-only mount) that holds a pending ``-wal`` (copied
+from an archive a crawl was writing, or was killed writing) can be read neither way without writing: ``mode=ro``
+creates ``-shm`` next to it (or fails, for a user who may not), ``immutable=1`` skips what the log holds. Readers
+read it from a private temporary copy of the two files instead (:func:`private_copy`). One with no pending log is
+read immutable even where ``mode=ro`` is asked (``serve --live``): nothing can write an archive in WAL mode there.
+
 Whether a crawl holds the lock is asked the kernel the way ``crawl_lock`` takes it: a shared,
 non-blocking ``flock`` on the lock file, opened read-only and never created.
 
@@ -93,11 +99,74 @@ def can_be_immutable(db_path: str | Path, lock: Path | None = None) -> bool:
 def uri(db_path: str | Path, immutable: bool | None = None) -> str:
     """The SQLite URI that opens the archive read-only: ``mode=ro``, plus ``immutable=1`` when
     :func:`can_be_immutable` (or as told). ``mode=ro`` keeps the file descriptor read-only
-    (``immutable=1`` alone opens it read-write)."""
+    (``immutable=1`` alone opens it read-write). A read-only copy that holds a pending write-ahead log is read
+    from a private copy (:func:`private_copy`)."""
     path = Path(db_path).expanduser().resolve()
     if immutable is None:
         immutable = can_be_immutable(path)
+    if not immutable:
+        if (copy := private_copy(path)) is not None:
+            path = copy
+        elif read_only_folder(path.parent) and not _pending_log(path) and not crawl_running(path):
+            # nothing can write an archive in WAL mode there (a crawl's -wal could not be made): read it immutable,
+            # as `serve --live` asked mode=ro, which created -wal and -shm next to it (or failed, for a user who may
+            # not write there)
+            immutable = True
     return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _pending_log(path: Path) -> bool:
+    """True when a write-ahead log with writes in it lies next to the archive at ``path``."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def read_only_folder(folder: Path) -> bool:
+    """True when nothing may create a file in ``folder``: no write permission for anyone (``chmod a-w``, which
+    ``os.access`` does not tell root), none for this user, or a file system mounted read-only."""
+    try:
+        mode = os.stat(folder).st_mode
+        return not mode & 0o222 or not os.access(folder, os.W_OK) or bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+#: Private copies of read-only archives with a pending write-ahead log: archive path -> (its files' state, the copy).
+_COPIES: dict[Path, tuple[tuple, Path]] = {}
+
+
+def private_copy(path: Path) -> Path | None:
+    """Where to read an archive that holds a pending write-ahead log (``-wal``, a copy of an archive a crawl was
+    writing, or was killed writing) in a read-only folder (``chmod a-w``, a read-only mount), with no crawl running:
+    ``mode=ro`` needs the log's ``-shm`` index, which SQLite created next to the archive (as root) or could not
+    (``unable to open database file``, taken for a damaged archive), and ``immutable=1`` would not read what the log
+    holds. The archive and its log are copied once per process, while they stay the same, into a temporary folder
+    removed when the process ends, and read there. None in any other case (the archive is read where it is)."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.stat().st_size or Path(f"{path}-shm").exists() or not read_only_folder(path.parent):
+            return None
+        state = tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in (path, wal))
+    except OSError:
+        return None
+    if crawl_running(path):
+        return None
+    known = _COPIES.get(path)
+    if known and known[0] == state and known[1].is_file():
+        return known[1]
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="tenderarchive-readonly-"))
+    atexit.register(shutil.rmtree, folder, True)
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    shutil.copyfile(wal, f"{copy}-wal")
+    _COPIES[path] = (state, copy)
+    return copy
 
 
 def connect(db_path: str | Path, *, row_factory=sqlite3.Row, immutable: bool | None = None) -> sqlite3.Connection:

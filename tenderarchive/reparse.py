@@ -64,7 +64,9 @@ from tenderarchive.store.writes import bulk_build, open_archive, wal_again
 
 #: The arguments a crawl recorded that a replay gives its spider again (``note`` and ``sources`` are given below): a
 #: ``site`` crawl replayed without its ``site`` was a crawl of the whole registry, counted as the source's last.
-SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile", "site")
+#: A ``profile_file`` (the path of a profile file of the user's) is given so that the rebuilt crawl names that file, not
+#: the temporary one its replay reads the recorded profile from.
+SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile", "profile_file", "site")
 
 
 def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False,

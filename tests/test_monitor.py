@@ -819,3 +819,54 @@ def test_status_names_the_rerun_command_of_a_news_crawl_stopped_by_sigterm(tmp_p
     argv = shlex.split(found.group(1))
     parsed = parser().parse_args(argv[1:])
     assert argv[:3] == ["tenderarchive", "crawl", "news"] and (parsed.sources, parsed.site) == (path, ["voorbeeld"])
+
+
+def test_status_names_a_profile_file_by_its_path_in_the_command_that_crawls_a_stopped_window_again(
+        serve_api, crawl, tmp_path):
+    """A ``crawl tenderned --profile FILE.yaml`` stopped before it ended (here ``CLOSESPIDER_ITEMCOUNT``; a SIGTERM, a
+    kill alike): ``status`` names the command that crawls its window again, from ``crawls.arguments``, which named the
+    profile by the ``name`` in the file only ("wmo_eigen"), no profile the package has: the command it named was
+    refused (exit 2, "topic profile 'wmo_eigen' not found"). The crawl records the file's absolute path
+    (``profile_file``), the command names it, and a reparse (which reads the profile the crawl recorded in its WARC
+    file from a temporary file) keeps the path the crawl named. SYNTHETIC: 30 copies of a snapshot notice."""
+    import shlex
+
+    import sqlite_utils
+
+    from tenderarchive.apiserver import load_publications
+    from tenderarchive.cli import parser
+    from tenderarchive.profiles import load_profile
+    from tests import forkcli
+    from tests.conftest import ROOT
+
+    own = tmp_path / "profielen" / "wmo.yaml"
+    own.parent.mkdir()
+    own.write_text("name: wmo_eigen\nqueries:\n  search:\n    - jeugdhulp\nrelevance_from: youth_care\n",
+                   encoding="utf-8")
+    template = by_id(load_publications(), 200201)
+    server = serve_api([make_publication(template, 7000 + i, "2021-03-02", title=f"Jeugdhulp {i}") for i in range(30)])
+    db = tmp_path / "archive.db"
+    stopped = crawl(server.api_url, "--profile", str(own), "-s", "CLOSESPIDER_ITEMCOUNT=3", from_date="2021-03-01",
+                    until_date="2021-03-31", db=db)
+    assert (stopped.crawl["status"], stopped.crawl["finish_reason"]) == ("partial", "closespider_itemcount")
+    recorded = json.loads(stopped.crawl["arguments"])
+    assert (recorded["profile"], recorded["profile_file"]) == ("wmo_eigen", str(own.resolve()))
+
+    def named_command():
+        out = status(db)
+        found = re.search(r"to crawl its window again now, run `([^`]+)`", out.stdout)
+        assert found, out.stdout
+        argv = shlex.split(found.group(1))
+        assert argv[:3] == ["tenderarchive", "crawl", "tenderned"], argv
+        return parser().parse_args(argv[1:])
+
+    parsed = named_command()
+    assert (parsed.profile, parsed.from_date, parsed.until_date) == (str(own.resolve()), "2021-03-01", "2021-03-31")
+    assert load_profile(parsed.profile).name == "wmo_eigen"  # the command line takes it: the same file
+
+    server.__exit__(None, None, None)
+    rebuilt = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    row = next(sqlite_utils.Database(db).query("select arguments from crawls where crawl_id = 1"))
+    assert json.loads(row["arguments"])["profile_file"] == str(own.resolve())
+    assert named_command().profile == str(own.resolve())

@@ -137,6 +137,17 @@ def _beside(name_or_path: str, profile_path, shipped: bool) -> str:
     return str(Path(profile_path).parent / other)
 
 
+def profile_file_of(profile: Profile, replayed: str | None = None) -> dict:
+    """What a crawl records of a profile file of the user's besides its name (``crawls.arguments``): ``profile_file``,
+    the file's absolute path, so that the command ``status`` names to crawl a stopped crawl's window again
+    (tenderarchive/cli.py ``crawl_again_command``) reads the same file; its ``name``, which is no profile the package
+    has, said ``--profile wmo``, refused as not found. The path, not the settings: the file may be edited since
+    (the crawl's WARC file keeps the profile as it ran, which a reparse replays). ``replayed``: the path the
+    recorded crawl named, for its replay, which reads the profile from a temporary file. {} for a shipped profile."""
+    path = replayed or (None if profile.shipped else str(Path(profile.path).expanduser().resolve()))
+    return {"profile_file": path} if path else {}
+
+
 def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     if not isinstance(name_or_path, str) or not name_or_path.strip():
         raise ProfileError(f"topic profile name {name_or_path!r:.80} is not a name or a path")

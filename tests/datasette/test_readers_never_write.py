@@ -266,3 +266,64 @@ def test_a_providers_searches_run_on_an_archive_from_before_organisation_aliases
         assert status == 200 and json.loads(body) and "note" not in json.loads(body)[0]
     finally:
         server.stop()
+
+
+def test_a_read_only_copy_holding_a_pending_write_ahead_log_is_read_whole_and_left_as_it_was(archive, tmp_path):
+    """A read-only copy (``chmod a-w`` on the files and their folder) of an archive a crawl was writing, or was killed
+    writing: its ``-wal`` holds committed writes not yet in the main file. With no crawl running and a log pending,
+    readers opened it ``mode=ro``, which created ``archive.db-shm`` next to it (as root; a user who may not write
+    there got "unable to open database file", taken for a damaged archive), and ``immutable=1`` would skip the log's
+    writes. ``status``, ``export`` and ``serve`` read it whole (the log's write shows) and leave the folder as it was:
+    no ``-shm`` or journal, the two files byte-identical."""
+    writer = sqlite3.connect(archive)
+    assert writer.execute("pragma journal_mode").fetchone()[0] == "wal"
+    writer.execute("pragma wal_autocheckpoint = 0")
+    with writer:
+        writer.execute("update crawls set note = 'kopie van een lopende crawl' where crawl_id = 1")
+    copy = tmp_path / "kopie" / "archive.db"
+    copy.parent.mkdir()
+    shutil.copyfile(archive, copy)
+    shutil.copyfile(f"{archive}-wal", f"{copy}-wal")  # copied while the writer still had it open
+    writer.close()
+    for path in (copy, Path(f"{copy}-wal"), copy.parent):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        before = fingerprint(copy), hashlib.sha256(Path(f"{copy}-wal").read_bytes()).hexdigest()
+        assert before[0][0] == ["archive.db", "archive.db-wal"]
+
+        out = run("status", "--db", copy)
+        assert out.returncode in (ExitCode.COMPLETE, ExitCode.STALE) and "tenderned" in out.stdout, out.stderr
+        out = run("export", "select note from crawls where crawl_id = 1", "--db", copy, "--format", "json")
+        assert out.returncode == ExitCode.COMPLETE, out.stderr
+        assert json.loads(out.stdout) == [{"note": "kopie van een lopende crawl"}]
+        server = Server(copy)
+        try:
+            status, body = get(server, "/archive/crawls.json?_shape=array&crawl_id=1")
+            assert status == 200 and json.loads(body)[0]["note"] == "kopie van een lopende crawl", body[:300]
+        finally:
+            server.stop()
+        assert (fingerprint(copy), hashlib.sha256(Path(f"{copy}-wal").read_bytes()).hexdigest()) == before
+    finally:
+        for path in (copy.parent, copy, Path(f"{copy}-wal")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_serve_live_on_a_read_only_copy_creates_nothing_next_to_it(archive):
+    """``serve --live`` asks ``mode=ro`` (so that a crawl's rows show up as it commits), which made SQLite create
+    ``archive.db-wal`` and ``archive.db-shm`` next to a read-only copy (``chmod a-w`` on file and folder; as root, and
+    failed for a user who may not write there), where nothing can write an archive in WAL mode: it is read
+    immutable there, and the folder is left as it was."""
+    for path in (archive, archive.parent):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        before = fingerprint(archive)
+        server = Server(archive, ["--live"])
+        try:
+            for path in ("/", "/archive/notices.json?_shape=array", "/-/aanbesteding?id=TN243310"):
+                assert get(server, path)[0] == 200, path
+        finally:
+            server.stop()
+        assert fingerprint(archive) == before
+    finally:
+        archive.parent.chmod(0o755)
+        archive.chmod(0o644)
