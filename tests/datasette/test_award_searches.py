@@ -833,3 +833,68 @@ def test_every_list_of_an_awards_winners_counts_a_winner_listed_under_its_kvk_nu
     chart = next(c for d in charts.values() for n, c in (d.get("charts") or {}).items() if n == "top-providers")
     query = re.sub(r"\[\[.*?\]\]", "", chart["query"])
     assert [tuple(r) for r in db.execute(query).fetchall()] == [(name, 1, 1)]
+
+
+def _winner_vat_archive(tmp_path):
+    """SYNTHETIC rendering (reference §2.3 BT-720, §4 several winners on one lot): lot 1 without a value of its own,
+    its four winners each printing their own: Alpha € 400.000 "incl. btw", Beta € 300.000 "inclusief
+    omzetbelasting", Gamma € 200.000 "exclusief BTW", Delta € 100.000 saying nothing of VAT."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import archive
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, publication, row, table, winner
+
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h3("6.1.2 Informatie over winnaars")]
+    for name, value in [("Alpha B.V.", "400 000 incl. btw"), ("Beta B.V.", "300 000 inclusief omzetbelasting"),
+                        ("Gamma B.V.", "200 000 exclusief BTW"), ("Delta B.V.", "100 000")]:
+        rows += winner(name, "LOT-0001", value)
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900911, 900019, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       table(rows))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "winner_vat")
+    # (a youth-care procurement of a buyer in a region, as the pipelines give it: the region's and the buyer's
+    # searches list it)
+    db.execute("update notices set buyer_id = 'tn:900019', jeugdregio_code = (select min(code) from jeugdregios)")
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    register_functions(db.conn)
+    return db
+
+
+def test_every_search_listing_a_winners_own_value_says_about_vat_what_the_totals_say(tmp_path):
+    """Reference §2.3/§3.1 (the forms' values are exclusive of VAT), §6.3 (``hasTax``). Round 67 kept a winner's own
+    value's VAT basis (award_suppliers.tender_value_has_tax) and took such values including VAT out of the totals, but
+    aanbieder_contracten, opdrachtgever_contracten and aanbesteding_gunningen still listed them under inschrijving (the
+    exclusive column, its cents summing past the procurement's gegunde_waarde_cents), and the lists of the winners'
+    values (jeugdregio_percelen, awards_by_region_year) gave them with no word of VAT. Now the rows give such a value
+    apart under inschrijving_incl_btw, the column sums equal the procurement's two totals, each euro text is the euro
+    of its cents, and the lists say "incl. btw" after it. SYNTHETIC (_winner_vat_archive)."""
+    db = _winner_vat_archive(tmp_path)
+    (total, incl) = db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone()
+    assert (total, incl) == (30000000, 70000000)
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+    rows = {"aanbesteding_gunningen": _saved(db, "aanbesteding_gunningen", procurement_id="TN900019"),
+            "opdrachtgever_contracten": _saved(db, "opdrachtgever_contracten", opdrachtgever=buyer, pagina="alle"),
+            "aanbieder_contracten": [r for o in db.execute("select organisation_id from award_suppliers").fetchall()
+                                     for r in _saved(db, "aanbieder_contracten", aanbieder=o[0], pagina="alle",
+                                                     alle_gunningen="", voor="")]}
+    for query, found in rows.items():
+        assert len(found) == 4, (query, found)
+        assert {(r["inschrijving_cents"], r["inschrijving_incl_btw_cents"]) for r in found} == {
+            (None, 30000000), (None, 40000000), (10000000, None), (20000000, None)}, (query, found)
+        assert sum(r["inschrijving_cents"] or 0 for r in found) == total, (query, found)
+        assert sum(r["inschrijving_incl_btw_cents"] or 0 for r in found) == incl, (query, found)
+        for r in found:
+            for column in ("inschrijving", "inschrijving_incl_btw"):
+                assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (query, r)
+    listed = "Alpha B.V.: € 400.000,00 incl. btw; Beta B.V.: € 300.000,00 incl. btw; " \
+             "Delta B.V.: € 100.000,00; Gamma B.V.: € 200.000,00"
+    (row,) = _saved(db, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+    assert sorted(row["inschrijvingen"].split("; ")) == listed.split("; "), row
+    (row,) = _saved(db, "awards_by_region_year", jeugdregio="", year="", pagina="alle")
+    assert sorted(row["tender_values"].split("; ")) == listed.split("; "), row
