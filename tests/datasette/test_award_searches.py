@@ -898,3 +898,32 @@ def test_every_search_listing_a_winners_own_value_says_about_vat_what_the_totals
     assert sorted(row["inschrijvingen"].split("; ")) == listed.split("; "), row
     (row,) = _saved(db, "awards_by_region_year", jeugdregio="", year="", pagina="alle")
     assert sorted(row["tender_values"].split("; ")) == listed.split("; "), row
+
+
+def test_an_archive_written_before_a_winners_vat_basis_was_kept_gains_it_from_the_stored_text(tmp_path):
+    """Round 67 added award_suppliers.tender_value_has_tax; an older archive gained the column empty, filled only by a
+    reparse, so until then its winners' values printed "incl. btw" still counted in the totals as if exclusive and
+    stood under inschrijving. The stored text says the basis (tender_value_raw "400 000 incl. btw"; an OCDS value with
+    hasTax true is stored "… incl. btw"): opening the archive now fills it from there (schema.migrate_winner_vat_basis)
+    and empties the summaries, so the next derivation gives the totals a reparse gives. SYNTHETIC (_winner_vat_archive),
+    its basis and summaries as an archive of round 66 holds them."""
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+
+    db = _winner_vat_archive(tmp_path)
+    fresh = db.execute("select name, tender_value_has_tax from award_suppliers order by name").fetchall()
+    db.execute("update award_suppliers set tender_value_has_tax = null")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (100000000, None)  # (as the older archive counted them)
+    db.execute("pragma user_version = 1")  # (an older version's schema fingerprint)
+    ensure_schema(db)
+    assert db.execute("select name, tender_value_has_tax from award_suppliers order by name").fetchall() == fresh \
+        == [("Alpha B.V.", 1), ("Beta B.V.", 1), ("Delta B.V.", None), ("Gamma B.V.", 0)]
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (30000000, 70000000)
+    found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900019")
+    assert sum(r["inschrijving_incl_btw_cents"] or 0 for r in found) == 70000000, found
