@@ -927,3 +927,30 @@ def test_an_archive_written_before_a_winners_vat_basis_was_kept_gains_it_from_th
         == (30000000, 70000000)
     found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900019")
     assert sum(r["inschrijving_incl_btw_cents"] or 0 for r in found) == 70000000, found
+
+
+def test_the_searches_giving_a_winners_value_including_vat_apart_answer_on_an_archive_without_its_basis(tmp_path):
+    """serve never migrates: an archive written before award_suppliers.tender_value_has_tax lacks it, and the searches
+    that now read it (inschrijving_incl_btw, the "incl. btw" of the lists) answered with the older-archive note. They
+    read NULL in its place (metadata.COLUMN_STANDINS): every winner's value under inschrijving, as before. SYNTHETIC."""
+    from tenderarchive.metadata import build_metadata
+
+    db = _winner_vat_archive(tmp_path)
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    db.execute("alter table award_suppliers drop column tender_value_has_tax")
+    db.conn.commit()
+    queries = build_metadata(db, "archive")["databases"]["archive"]["queries"]
+    for query, params in [("aanbesteding_gunningen", dict(procurement_id="TN900019")),
+                          ("opdrachtgever_contracten", dict(opdrachtgever=buyer, pagina="alle")),
+                          ("aanbieder_contracten", dict(aanbieder="Alpha", pagina="alle", alle_gunningen="",
+                                                        voor="")),
+                          ("jeugdregio_percelen", dict(jeugdregio=region, pagina="alle")),
+                          ("awards_by_region_year", dict(jeugdregio="", year="", pagina="alle"))]:
+        cursor = db.conn.execute(queries[query]["sql"], params)
+        names = [c[0] for c in cursor.description]
+        found = [dict(zip(names, r)) for r in cursor]
+        assert found and ("perceel" in names or "lot" in names), (query, found)  # (not the older-archive note)
+        if "inschrijving_cents" in names:
+            assert all(r["inschrijving_incl_btw_cents"] is None for r in found), (query, found)
+            assert sum(r["inschrijving_cents"] for r in found) >= 40000000, (query, found)
