@@ -1054,6 +1054,12 @@ WINNER_VAT_SQL = """select rowid, tender_value_raw from award_suppliers
 where tender_value_has_tax is null and tender_value_raw is not null
   and (tender_value_raw like '%btw%' or tender_value_raw like '%vat%' or tender_value_raw like '%omzetbelasting%')"""
 
+#: The same of an award's own value (``awards.value_has_tax``: an award notice's own "incl. btw", read since round 66;
+#: an OCDS ``hasTax`` true is stored "… incl. btw").
+AWARD_VAT_SQL = """select rowid, value_raw from awards
+where value_has_tax is null and value_raw is not null
+  and (value_raw like '%btw%' or value_raw like '%vat%' or value_raw like '%omzetbelasting%')"""
+
 
 def migrate_winner_vat_basis(db: sqlite_utils.Database) -> None:
     """Winners archived before ``award_suppliers.tender_value_has_tax`` (an older archive gains the column empty): the
@@ -1061,18 +1067,21 @@ def migrate_winner_vat_basis(db: sqlite_utils.Database) -> None:
     text; an OCDS value with ``hasTax`` true is stored "… incl. btw"), so their values including VAT leave the totals
     and stand apart in the saved searches without a reparse. Only what the text says: an OCDS ``hasTax`` false, not
     written in the text, stays NULL (read as exclusive, as 0 is). Where one is found including VAT, the summaries are
-    emptied, so the next derivation rebuilds them in one pass."""
+    emptied, so the next derivation rebuilds them in one pass. An award's own value (``awards.value_has_tax``, read
+    from the award notices' text since round 66, an archive of before holding it NULL) likewise (:data:`AWARD_VAT_SQL`)."""
     from tenderarchive.awards.amounts import parse_amount, vat_basis
 
-    if not db["award_suppliers"].exists() or "tender_value_has_tax" not in db["award_suppliers"].columns_dict:
-        return
     with db.atomic():
         taxed = False
-        for rowid, raw in db.execute(WINNER_VAT_SQL).fetchall():
-            basis = vat_basis(parse_amount(raw))
-            if basis is not None:
-                db.execute("update award_suppliers set tender_value_has_tax = ? where rowid = ?", [basis, rowid])
-                taxed = taxed or basis == 1
+        for table, column, sql in (("award_suppliers", "tender_value_has_tax", WINNER_VAT_SQL),
+                                   ("awards", "value_has_tax", AWARD_VAT_SQL)):
+            if not db[table].exists() or column not in db[table].columns_dict:
+                continue
+            for rowid, raw in db.execute(sql).fetchall():
+                basis = vat_basis(parse_amount(raw))
+                if basis is not None:
+                    db.execute(f"update {table} set {column} = ? where rowid = ?", [basis, rowid])
+                    taxed = taxed or basis == 1
         if taxed and db["summary_procurements"].exists():
             db.execute("delete from summary_procurements")
 
@@ -1238,10 +1247,11 @@ def schema_fingerprint() -> int:
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
     # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
     # summaries list a procurement's winners (migrate_summary_unnamed_winner_names); UNNAMED_IN_KEY_SQL: how the region
-    # years count the winners no source names (migrate_summary_unnamed_region_winners); WINNER_VAT_SQL:
-    # migrate_winner_vat_basis
+    # years count the winners no source names (migrate_summary_unnamed_region_winners); WINNER_VAT_SQL,
+    # AWARD_VAT_SQL: migrate_winner_vat_basis
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
-                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNER_VAT_SQL],
+                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNER_VAT_SQL,
+                                        AWARD_VAT_SQL],
                                        sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:

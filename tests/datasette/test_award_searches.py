@@ -954,3 +954,40 @@ def test_the_searches_giving_a_winners_value_including_vat_apart_answer_on_an_ar
         if "inschrijving_cents" in names:
             assert all(r["inschrijving_incl_btw_cents"] is None for r in found), (query, found)
             assert sum(r["inschrijving_cents"] for r in found) >= 40000000, (query, found)
+
+
+def test_an_archive_written_before_an_award_notices_vat_basis_was_read_gains_it_from_the_stored_text(tmp_path):
+    """Round 66 read an award notice's own "incl. btw" into awards.value_has_tax (before, only an OCDS hasTax set it);
+    an archive written before holds NULL there until a reparse, its value counted in the totals as exclusive and listed
+    under waarde. Opening it now fills it from the stored value text, as for the winners' own values
+    (schema.migrate_winner_vat_basis), and the next derivation gives a reparse's totals. SYNTHETIC rendering of two
+    lots, "800 000 incl. btw" and "500 000"."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+    from tests.awards.test_store_awards import _zero_based_award, archive
+    from tests.fixtures.awards.make_fixtures import publication
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900921, 900029, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       _zero_based_award(("LOT-0001", "Ambulant", "Alpha B.V.", "800 000 incl. btw"),
+                                         ("LOT-0002", "Crisis", "Beta B.V.", "500 000")))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "award_vat")
+    db.execute("update awards set value_has_tax = null")  # (as an archive of round 65 holds it)
+    db.conn.commit()
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0] == 130000000
+    db.execute("pragma user_version = 1")  # (an older version's schema fingerprint)
+    ensure_schema(db)
+    assert db.execute("select lot_id, value_has_tax from awards order by lot_id").fetchall() == [("1", 1), ("2", None)]
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    register_functions(db.conn)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (50000000, 80000000)
+    found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900029")
+    assert [(r["perceel"], r["waarde_cents"], r["waarde_incl_btw_cents"]) for r in found] == [
+        ("1", None, 80000000), ("2", 50000000, None)], found
