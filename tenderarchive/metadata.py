@@ -218,7 +218,10 @@ COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null
                    ("articles", "first_crawl_id"): (r"\baf?\.first_crawl_id\b", "null"),
                    # summarised before values including VAT were kept apart: award_notices, jeugdregio_aanbestedingen
                    # and opdrachtgever_aanbestedingen give that total beside theirs (none known, as the totals then)
-                   ("summary_procurements", "waarde_incl_btw_cents"): (r"\b[sv]\.waarde_incl_btw_cents\b", "null")}
+                   ("summary_procurements", "waarde_incl_btw_cents"): (r"\b[sv]\.waarde_incl_btw_cents\b", "null"),
+                   # archived before a winner's own value kept its VAT basis: its value says nothing of VAT (NULL),
+                   # listed under inschrijving as before, as the totals of such an archive counted it
+                   ("award_suppliers", "tender_value_has_tax"): (r"\b\w+\.tender_value_has_tax\b", "null")}
 
 
 #: Views a saved search reads that an archive of an older version lacks (serve never migrates it; a view comes with

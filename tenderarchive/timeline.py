@@ -164,8 +164,13 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
     # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
     # ... and one of several lots together ("1, 2", one award) their percelen
     lot = lot_label(award.get("lot_id"), lot_title)
-    value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
-                                               f"maximaal {euro(award.get('framework_maximum_cents'))}")
+    # a value the source gives including VAT (awards.value_has_tax 1: OCDS hasTax true, the notice's own "incl. btw")
+    # says so, as the saved searches' Atom entries do: the forms' values, and so the totals, are exclusive of VAT
+    # (reference tenderned-awards.md §3.1, §6.3); it read as any other value
+    value = (euro(award.get("value_cents")) and euro(award.get("value_cents"))
+             + (" incl. btw" if award.get("value_has_tax") == 1 else "")) \
+        or foreign_value(award) \
+        or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
     kind, stage = AWARD_FORM_EVENTS.get(form_type or "", ("award", "definitieve_gunning"))
     if stage == "verlenging":
         sentence = f"{lot} gewijzigd, opdrachtnemer {names or 'onbekend'}" + (f", waarde {value}" if value else "")
@@ -185,6 +190,17 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         event["event_id"] = event_id("award", award["award_id"], event)
         events.append(event)
     return events
+
+
+def foreign_value(award: dict) -> str | None:
+    """An award's value in another currency than the euro as printed, with its currency ("1 000 000 GBP"), as the saved
+    searches and ``summary_procurements.waarde_andere_munt`` give it: never converted (reference tenderned-awards.md
+    §2.4, §4 "Currencies"; its ``value_cents`` is NULL), but said; a placeholder ("1 GBP") not. The timeline's sentence
+    said no value at all, as for an award without one."""
+    raw, currency = award.get("value_raw"), award.get("value_currency")
+    if not raw or not currency or currency == "EUR" or award.get("value_placeholder"):
+        return None
+    return str(raw) + ("" if currency.upper() in str(raw).upper() else f" {currency}")
 
 
 def lot_label(lot_id, lot_title: str | None) -> str:

@@ -393,3 +393,37 @@ def test_a_rectification_of_no_form_type_is_of_the_stage_of_the_notice_it_correc
     assert publication_event("REC", None, corrects="verlenging") == ("rectification", "verlenging")
     assert publication_event("REC", "competition", corrects="definitieve_gunning") == ("rectification", "aankondiging")
     assert publication_event("REC", None, no_winner=True, corrects="definitieve_gunning") == ("cancellation", "mislukt")
+
+
+def test_an_award_value_given_including_vat_says_so_on_the_timeline():
+    """Reference §3.1/§6.3: the forms' values are exclusive of VAT (btw); an OCDS value may say ``hasTax`` true and an
+    award notice "incl. btw" (awards.value_has_tax 1). The saved searches give such a value apart and their Atom entries
+    say "incl. btw", but the timeline's sentence read "gegund aan Kompas voor € 121.000,00" as any other value. Now it
+    says "incl. btw" after it; an exclusive or unsaid value reads as before. SYNTHETIC award."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/ocds/a", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": 121_000_00, "value_has_tax": 1}
+    [event] = award_events(award, [{"name": "Kompas"}], None)
+    assert event["sentence"] == "Perceel 1 gegund aan Kompas voor € 121.000,00 incl. btw"
+    for basis in (0, None):
+        [event] = award_events(dict(award, value_has_tax=basis), [{"name": "Kompas"}], None)
+        assert event["sentence"] == "Perceel 1 gegund aan Kompas voor € 121.000,00"
+
+
+def test_an_award_value_in_another_currency_is_on_the_timeline_as_printed_never_converted():
+    """Reference §2.4 (currency names) and §4 "Currencies" (nearly always Euro; no exchange rate given): an award of
+    1 000 000 GBP has no euro value (value_cents NULL) and counts in no total, but the saved searches and
+    summary_procurements.waarde_andere_munt give it as printed; the timeline's sentence said no value at all, as if the
+    award had none. Now it gives it as printed with its currency; a placeholder ("1 GBP") not. SYNTHETIC award."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/ocds/a", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": None, "value_raw": "1000000", "value_currency": "GBP"}
+    [event] = award_events(award, [{"name": "Kompas"}], None)
+    assert event["sentence"] == "Perceel 1 gegund aan Kompas voor 1000000 GBP"
+    [event] = award_events(dict(award, value_raw="800 000 GBP"), [{"name": "Kompas"}], None)
+    assert event["sentence"] == "Perceel 1 gegund aan Kompas voor 800 000 GBP"
+    for other in ({"value_raw": "1", "value_placeholder": 1}, {"value_currency": "EUR"}, {"value_raw": None}):
+        [event] = award_events(dict(award, **other), [{"name": "Kompas"}], None)
+        assert event["sentence"] == "Perceel 1 gegund aan Kompas", other

@@ -577,6 +577,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_unnamed_repeats(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
+    migrate_winner_vat_basis(db)
     migrate_cpv_codes(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
@@ -1045,6 +1046,46 @@ def migrate_trade_keys(db: sqlite_utils.Database) -> None:
             db.execute("delete from summary_procurements")
 
 
+#: The winners' own values whose printed text states a VAT basis ("400 000 incl. btw", "Met BTW", an OCDS value with
+#: ``hasTax`` true, written "… incl. btw") while ``award_suppliers.tender_value_has_tax`` is unset: rows archived before
+#: the column (round 67), which a crawl's open added empty. Read by :func:`migrate_winner_vat_basis`; part of
+#: :func:`schema_fingerprint`, so an archive runs it once. (The words are those of amounts.vat_basis; LIKE ignores case.)
+WINNER_VAT_SQL = """select rowid, tender_value_raw from award_suppliers
+where tender_value_has_tax is null and tender_value_raw is not null
+  and (tender_value_raw like '%btw%' or tender_value_raw like '%vat%' or tender_value_raw like '%omzetbelasting%')"""
+
+#: The same of an award's own value (``awards.value_has_tax``: an award notice's own "incl. btw", read since round 66;
+#: an OCDS ``hasTax`` true is stored "… incl. btw").
+AWARD_VAT_SQL = """select rowid, value_raw from awards
+where value_has_tax is null and value_raw is not null
+  and (value_raw like '%btw%' or value_raw like '%vat%' or value_raw like '%omzetbelasting%')"""
+
+
+def migrate_winner_vat_basis(db: sqlite_utils.Database) -> None:
+    """Winners archived before ``award_suppliers.tender_value_has_tax`` (an older archive gains the column empty): the
+    basis their stored value's printed text states, as a reparse reads it (amounts.vat_basis of the /html and PDF
+    text; an OCDS value with ``hasTax`` true is stored "… incl. btw"), so their values including VAT leave the totals
+    and stand apart in the saved searches without a reparse. Only what the text says: an OCDS ``hasTax`` false, not
+    written in the text, stays NULL (read as exclusive, as 0 is). Where one is found including VAT, the summaries are
+    emptied, so the next derivation rebuilds them in one pass. An award's own value (``awards.value_has_tax``, read
+    from the award notices' text since round 66, an archive of before holding it NULL) likewise (:data:`AWARD_VAT_SQL`)."""
+    from tenderarchive.awards.amounts import parse_amount, vat_basis
+
+    with db.atomic():
+        taxed = False
+        for table, column, sql in (("award_suppliers", "tender_value_has_tax", WINNER_VAT_SQL),
+                                   ("awards", "value_has_tax", AWARD_VAT_SQL)):
+            if not db[table].exists() or column not in db[table].columns_dict:
+                continue
+            for rowid, raw in db.execute(sql).fetchall():
+                basis = vat_basis(parse_amount(raw))
+                if basis is not None:
+                    db.execute(f"update {table} set {column} = ? where rowid = ?", [basis, rowid])
+                    taxed = taxed or basis == 1
+        if taxed and db["summary_procurements"].exists():
+            db.execute("delete from summary_procurements")
+
+
 def migrate_organisation_names(db: sqlite_utils.Database) -> None:
     """Winners written with their trade name or registration ("X B.V. h.o.d.n. Y", "X (KvK 12345678)") were
     organisations of their own (``name:x b v h o d n y``); they are X's (:func:`tenderarchive.awards.names.split_name`:
@@ -1206,9 +1247,12 @@ def schema_fingerprint() -> int:
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
     # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
     # summaries list a procurement's winners (migrate_summary_unnamed_winner_names); UNNAMED_IN_KEY_SQL: how the region
-    # years count the winners no source names (migrate_summary_unnamed_region_winners)
+    # years count the winners no source names (migrate_summary_unnamed_region_winners); WINNER_VAT_SQL,
+    # AWARD_VAT_SQL: migrate_winner_vat_basis
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
-                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL], sort_keys=True,
+                                        UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNER_VAT_SQL,
+                                        AWARD_VAT_SQL],
+                                       sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

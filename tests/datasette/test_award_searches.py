@@ -833,3 +833,161 @@ def test_every_list_of_an_awards_winners_counts_a_winner_listed_under_its_kvk_nu
     chart = next(c for d in charts.values() for n, c in (d.get("charts") or {}).items() if n == "top-providers")
     query = re.sub(r"\[\[.*?\]\]", "", chart["query"])
     assert [tuple(r) for r in db.execute(query).fetchall()] == [(name, 1, 1)]
+
+
+def _winner_vat_archive(tmp_path):
+    """SYNTHETIC rendering (reference §2.3 BT-720, §4 several winners on one lot): lot 1 without a value of its own,
+    its four winners each printing their own: Alpha € 400.000 "incl. btw", Beta € 300.000 "inclusief
+    omzetbelasting", Gamma € 200.000 "exclusief BTW", Delta € 100.000 saying nothing of VAT."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tests.awards.test_store_awards import archive
+    from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, publication, row, table, winner
+
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h3("6.1.2 Informatie over winnaars")]
+    for name, value in [("Alpha B.V.", "400 000 incl. btw"), ("Beta B.V.", "300 000 inclusief omzetbelasting"),
+                        ("Gamma B.V.", "200 000 exclusief BTW"), ("Delta B.V.", "100 000")]:
+        rows += winner(name, "LOT-0001", value)
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900911, 900019, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       table(rows))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "winner_vat")
+    # (a youth-care procurement of a buyer in a region, as the pipelines give it: the region's and the buyer's
+    # searches list it)
+    db.execute("update notices set buyer_id = 'tn:900019', jeugdregio_code = (select min(code) from jeugdregios)")
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    register_functions(db.conn)
+    return db
+
+
+def test_every_search_listing_a_winners_own_value_says_about_vat_what_the_totals_say(tmp_path):
+    """Reference §2.3/§3.1 (the forms' values are exclusive of VAT), §6.3 (``hasTax``). Round 67 kept a winner's own
+    value's VAT basis (award_suppliers.tender_value_has_tax) and took such values including VAT out of the totals, but
+    aanbieder_contracten, opdrachtgever_contracten and aanbesteding_gunningen still listed them under inschrijving (the
+    exclusive column, its cents summing past the procurement's gegunde_waarde_cents), and the lists of the winners'
+    values (jeugdregio_percelen, awards_by_region_year) gave them with no word of VAT. Now the rows give such a value
+    apart under inschrijving_incl_btw, the column sums equal the procurement's two totals, each euro text is the euro
+    of its cents, and the lists say "incl. btw" after it. SYNTHETIC (_winner_vat_archive)."""
+    db = _winner_vat_archive(tmp_path)
+    (total, incl) = db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone()
+    assert (total, incl) == (30000000, 70000000)
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+    rows = {"aanbesteding_gunningen": _saved(db, "aanbesteding_gunningen", procurement_id="TN900019"),
+            "opdrachtgever_contracten": _saved(db, "opdrachtgever_contracten", opdrachtgever=buyer, pagina="alle"),
+            "aanbieder_contracten": [r for o in db.execute("select organisation_id from award_suppliers").fetchall()
+                                     for r in _saved(db, "aanbieder_contracten", aanbieder=o[0], pagina="alle",
+                                                     alle_gunningen="", voor="")]}
+    for query, found in rows.items():
+        assert len(found) == 4, (query, found)
+        assert {(r["inschrijving_cents"], r["inschrijving_incl_btw_cents"]) for r in found} == {
+            (None, 30000000), (None, 40000000), (10000000, None), (20000000, None)}, (query, found)
+        assert sum(r["inschrijving_cents"] or 0 for r in found) == total, (query, found)
+        assert sum(r["inschrijving_incl_btw_cents"] or 0 for r in found) == incl, (query, found)
+        for r in found:
+            for column in ("inschrijving", "inschrijving_incl_btw"):
+                assert r[column] == db.execute("select euro(?)", [r[f"{column}_cents"]]).fetchone()[0], (query, r)
+    listed = "Alpha B.V.: € 400.000,00 incl. btw; Beta B.V.: € 300.000,00 incl. btw; " \
+             "Delta B.V.: € 100.000,00; Gamma B.V.: € 200.000,00"
+    (row,) = _saved(db, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+    assert sorted(row["inschrijvingen"].split("; ")) == listed.split("; "), row
+    (row,) = _saved(db, "awards_by_region_year", jeugdregio="", year="", pagina="alle")
+    assert sorted(row["tender_values"].split("; ")) == listed.split("; "), row
+
+
+def test_an_archive_written_before_a_winners_vat_basis_was_kept_gains_it_from_the_stored_text(tmp_path):
+    """Round 67 added award_suppliers.tender_value_has_tax; an older archive gained the column empty, filled only by a
+    reparse, so until then its winners' values printed "incl. btw" still counted in the totals as if exclusive and
+    stood under inschrijving. The stored text says the basis (tender_value_raw "400 000 incl. btw"; an OCDS value with
+    hasTax true is stored "… incl. btw"): opening the archive now fills it from there (schema.migrate_winner_vat_basis)
+    and empties the summaries, so the next derivation gives the totals a reparse gives. SYNTHETIC (_winner_vat_archive),
+    its basis and summaries as an archive of round 66 holds them."""
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+
+    db = _winner_vat_archive(tmp_path)
+    fresh = db.execute("select name, tender_value_has_tax from award_suppliers order by name").fetchall()
+    db.execute("update award_suppliers set tender_value_has_tax = null")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (100000000, None)  # (as the older archive counted them)
+    db.execute("pragma user_version = 1")  # (an older version's schema fingerprint)
+    ensure_schema(db)
+    assert db.execute("select name, tender_value_has_tax from award_suppliers order by name").fetchall() == fresh \
+        == [("Alpha B.V.", 1), ("Beta B.V.", 1), ("Delta B.V.", None), ("Gamma B.V.", 0)]
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (30000000, 70000000)
+    found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900019")
+    assert sum(r["inschrijving_incl_btw_cents"] or 0 for r in found) == 70000000, found
+
+
+def test_the_searches_giving_a_winners_value_including_vat_apart_answer_on_an_archive_without_its_basis(tmp_path):
+    """serve never migrates: an archive written before award_suppliers.tender_value_has_tax lacks it, and the searches
+    that now read it (inschrijving_incl_btw, the "incl. btw" of the lists) answered with the older-archive note. They
+    read NULL in its place (metadata.COLUMN_STANDINS): every winner's value under inschrijving, as before. SYNTHETIC."""
+    from tenderarchive.metadata import build_metadata
+
+    db = _winner_vat_archive(tmp_path)
+    buyer = db.execute("select buyer_id from notices where buyer_id is not null").fetchone()[0]
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    db.execute("alter table award_suppliers drop column tender_value_has_tax")
+    db.conn.commit()
+    queries = build_metadata(db, "archive")["databases"]["archive"]["queries"]
+    for query, params in [("aanbesteding_gunningen", dict(procurement_id="TN900019")),
+                          ("opdrachtgever_contracten", dict(opdrachtgever=buyer, pagina="alle")),
+                          ("aanbieder_contracten", dict(aanbieder="Alpha", pagina="alle", alle_gunningen="",
+                                                        voor="")),
+                          ("jeugdregio_percelen", dict(jeugdregio=region, pagina="alle")),
+                          ("awards_by_region_year", dict(jeugdregio="", year="", pagina="alle"))]:
+        cursor = db.conn.execute(queries[query]["sql"], params)
+        names = [c[0] for c in cursor.description]
+        found = [dict(zip(names, r)) for r in cursor]
+        assert found and ("perceel" in names or "lot" in names), (query, found)  # (not the older-archive note)
+        if "inschrijving_cents" in names:
+            assert all(r["inschrijving_incl_btw_cents"] is None for r in found), (query, found)
+            assert sum(r["inschrijving_cents"] for r in found) >= 40000000, (query, found)
+
+
+def test_an_archive_written_before_an_award_notices_vat_basis_was_read_gains_it_from_the_stored_text(tmp_path):
+    """Round 66 read an award notice's own "incl. btw" into awards.value_has_tax (before, only an OCDS hasTax set it);
+    an archive written before holds NULL there until a reparse, its value counted in the totals as exclusive and listed
+    under waarde. Opening it now fills it from the stored value text, as for the winners' own values
+    (schema.migrate_winner_vat_basis), and the next derivation gives a reparse's totals. SYNTHETIC rendering of two
+    lots, "800 000 incl. btw" and "500 000"."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+    from tenderarchive.store.schema import ensure_schema
+    from tests.awards.test_store_awards import _zero_based_award, archive
+    from tests.fixtures.awards.make_fixtures import publication
+
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    made = publication(900921, 900029, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                       _zero_based_award(("LOT-0001", "Ambulant", "Alpha B.V.", "800 000 incl. btw"),
+                                         ("LOT-0002", "Crisis", "Beta B.V.", "500 000")))
+    db = archive(tmp_path, [dict(made[0], html=made[1])], "award_vat")
+    db.execute("update awards set value_has_tax = null")  # (as an archive of round 65 holds it)
+    db.conn.commit()
+    derive(db, 1)
+    db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    derive(db, 1, full=True)
+    assert db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0] == 130000000
+    db.execute("pragma user_version = 1")  # (an older version's schema fingerprint)
+    ensure_schema(db)
+    assert db.execute("select lot_id, value_has_tax from awards order by lot_id").fetchall() == [("1", 1), ("2", None)]
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    derive(db, 2)
+    register_functions(db.conn)
+    assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
+        == (50000000, 80000000)
+    found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900029")
+    assert [(r["perceel"], r["waarde_cents"], r["waarde_incl_btw_cents"]) for r in found] == [
+        ("1", None, 80000000), ("2", 50000000, None)], found
