@@ -187,7 +187,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
 
     def direct_replay(crawl_id: int, path: Path, info: dict) -> int | None:
         """The crawl's exit code, or None when it needs the engine."""
-        from tenderarchive.replay.direct import replay_crawl, replayable
+        with gc_paused():  # the direct replay's modules live through the replay (round 33)
+            from tenderarchive.replay.direct import replay_crawl, replayable
 
         if not direct:
             return None
