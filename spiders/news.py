@@ -18,7 +18,8 @@ discovers article URLs through the configured methods:
   (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
-  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
+  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where a
+  TYPO3 site's ``/sitemap.xml`` is missing its EXT:seo page type ``?type=1533906435``: :data:`DEFAULT_SITEMAPS`):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
   ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
@@ -1405,6 +1406,14 @@ def json_listing(response, zero_based: bool = False):
     return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")
 
 
+#: A CMS's sitemap at its usual addresses, in the order they are tried where robots.txt names none
+#: (:meth:`NewsSpider.default_sitemap`; news-sites.md §2.1): WordPress core's ``/wp-sitemap.xml``; TYPO3's EXT:seo at
+#: ``/sitemap.xml`` where a PageType route enhancer maps that name, else at its page type ``?type=1533906435`` (TYPO3's
+#: EXT:seo documentation, "How to access your XML sitemap"); any other CMS's ``/sitemap.xml``.
+DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml",), "typo3": ("sitemap.xml", "?type=1533906435"),
+                    None: ("sitemap.xml",)}
+
+
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
 #: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
 #: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
@@ -2223,18 +2232,33 @@ class NewsSpider(BaseSpider):
         if not urls:
             yield from self.default_sitemap(site)
 
-    def default_sitemap(self, site):
+    def default_sitemap(self, site, tried: int = 0):
         """The CMS's sitemap at its usual address, for a site whose robots.txt names none or that
         has no robots.txt (news-sites.md §2.1: TYPO3's and Drupal's ``/sitemap.xml``, "or the
-        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``). Not asked when the
-        registry lists it already. Missing, it is logged (``news/no_default_sitemap``), no error."""
-        url = urljoin(site.base_url, "wp-sitemap.xml" if site.cms == "wordpress" else "sitemap.xml")
-        if url in site.discovery.sitemaps:
+        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``), and where that is missing the
+        next address of :data:`DEFAULT_SITEMAPS` (TYPO3's EXT:seo page type ``/?type=1533906435``, which the
+        ``/sitemap.xml`` of §2.1 is only a route enhancer's name for): ``tried`` addresses were asked already.
+        Not asked when the registry lists one of them already. Missing, it is logged (``news/no_default_sitemap``), no
+        error."""
+        addresses = [urljoin(site.base_url, address) for address in DEFAULT_SITEMAPS.get(site.cms, DEFAULT_SITEMAPS[None])]
+        if any(url in site.discovery.sitemaps for url in addresses):
             return
-        self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
-        yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
-                                                meta={"site": site, "default_sitemap": True,
-                                                      "discovery_root": site.robots_url, "discovery_sitemap": url}))
+        for number, url in enumerate(addresses[tried:], tried + 1):
+            self.logger.info("%s: robots.txt names no sitemap%s; trying %s", site.name,
+                             " and its usual address has none" if tried else "", url)
+            # a guessed page type the site does not know may answer TYPO3's "page is not configured" (503): no retry
+            yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                                                    meta={"site": site, "default_sitemap": number,
+                                                          "dont_retry": number > 1, "discovery_root": site.robots_url,
+                                                          "discovery_sitemap": url}))
+            return
+
+    def no_default_sitemap(self, site, url: str, tried: int):
+        """A CMS's usual sitemap address ``url``, the ``tried``-th of :meth:`default_sitemap`, that has none: logged,
+        no error, and the CMS's next address asked, if it has one."""
+        self.logger.info("%s: no sitemap at %s either", site.name, url)
+        self.crawler.stats.inc_value("news/no_default_sitemap")
+        return self.default_sitemap(site, tried)
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3), or that redirects off the site's
@@ -2278,9 +2302,8 @@ class NewsSpider(BaseSpider):
             landed = f" at {response.url}" if response.url != asked else ""
             if response.meta.get("default_sitemap"):
                 # the CMS's usual address, guessed (default_sitemap): nothing there, as its 404 is (no error)
-                self.logger.info("%s: no sitemap at %s either (an HTML page answered%s: %r)", site.name, asked,
-                                 landed, page)
-                self.crawler.stats.inc_value("news/no_default_sitemap")
+                self.logger.info("%s: an HTML page answered%s: %r", asked, landed, page)
+                yield from self.no_default_sitemap(site, asked, response.meta["default_sitemap"])
             else:
                 self.record_error(asked, f"no sitemap: the address answered an HTML page{landed} ({page!r})")
             return
@@ -3550,10 +3573,9 @@ class NewsSpider(BaseSpider):
             return
         response = getattr(failure.value, "response", None)
         if request is not None and request.meta.get("default_sitemap") and response is not None \
-                and response.status in (404, 410):
-            self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
-            self.crawler.stats.inc_value("news/no_default_sitemap")
-            return
+                and (response.status in (404, 410) or (request.meta["default_sitemap"] > 1 and response.status >= 400)):
+            # a later guess (TYPO3's page type) that the site does not know: any error answer says so
+            return self.no_default_sitemap(request.meta["site"], request.url, request.meta["default_sitemap"])
         if request is not None and request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1 \
                 and response is not None and response.status in (404, 410):
             # A later page of a listing that its pager links but that is not there (a pager's "last" one

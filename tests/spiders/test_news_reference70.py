@@ -1,0 +1,101 @@
+"""The news spider, seventieth pass against docs/reference/news-sites.md as an evaluator would test it: TYPO3's
+EXT:seo sitemap (§2.1: "EXT:seo serves ``/sitemap.xml`` through a PageType route enhancer"), which a site without
+that enhancer serves only at its page type ``?type=1533906435``; on real loopback crawls of SYNTHETIC sitemaps, JSON and pages (labelled like
+tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+HTML = "text/html; charset=utf-8"
+XML = "application/xml; charset=utf-8"
+PAGE_TYPE = "/?type=1533906435"
+#: robots.txt naming no sitemap (TYPO3's default one).
+NO_SITEMAP = ("text/plain", b"User-agent: *\nDisallow: /typo3/\n")
+
+
+def typo3_sitemaps(base: str) -> dict:
+    """SYNTHETIC EXT:seo sitemaps at its page type: the index and its pages sitemap (``&sitemap=pages``)."""
+    index = (f'<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><sitemapindex '
+             f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}?sitemap=pages&amp;'
+             f'type=1533906435&amp;cHash=4f1c</loc></sitemap></sitemapindex>')
+    pages = (f'<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+             f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}nieuws/inkoop-jeugdhulp</loc>'
+             f'<lastmod>2021-10-14T10:00:00+02:00</lastmod></url></urlset>')
+    return {PAGE_TYPE: (XML, index.encode()), "/?sitemap=pages&type=1533906435&cHash=4f1c": (XML, pages.encode())}
+
+
+def typo3_site(sitemap_xml=None, page_type=True) -> dict:
+    """A SYNTHETIC TYPO3 site whose robots.txt names no sitemap; ``sitemap_xml`` answers ``/sitemap.xml`` (none: 404),
+    its page type answers EXT:seo's sitemaps when ``page_type`` (else the answer given, or 404)."""
+    def routes(base: str) -> dict:
+        found = {"/robots.txt": NO_SITEMAP, "/nieuws/inkoop-jeugdhulp": (HTML, ARTICLE.format(
+            title="Inkoop jeugdhulp gestart", extra="Het college gunt in het najaar.").encode())}
+        if sitemap_xml is not None:
+            found["/sitemap.xml"] = sitemap_xml
+        if page_type is True:
+            found.update(typo3_sitemaps(base))
+        elif page_type:
+            found[PAGE_TYPE] = page_type
+        return found
+    return routes
+
+
+def crawl_typo3(tmp_path, shape, cms: str | None = "typo3") -> tuple[list[str], list[str], dict]:
+    """Crawl a SYNTHETIC site (``shape``: base URL → routes) registered with ``cms``, discovered through robots.txt
+    only: the archived titles, the paths asked, and the crawl's status and error count."""
+    log: list[str] = []
+    routes: dict = {}
+    with serve(routes, log) as base:
+        routes.update(shape(base))
+        path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True}, **({"cms": cms} if cms else {}))
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    crawl = next(db.query("select status, error_count from crawls"))
+    return sorted(r["title"] for r in db["articles"].rows), log, crawl
+
+
+#: A TYPO3 site's answer to ``/sitemap.xml`` where no route enhancer maps that name: its "page not found" (404), or
+#: its home page (200, an HTML page).
+MISSING = {"404": None, "html": (HTML, b"<!doctype html><html><head><title>Gemeente Voorbeeld</title>"
+                                       b"<meta name='tenderarchive-fixture' content='synthetic'></head>"
+                                       b"<body><p>Welkom</p></body></html>")}
+
+
+@pytest.mark.parametrize("missing", sorted(MISSING))
+def test_a_typo3_site_without_the_route_enhancer_is_read_through_its_sitemap_page_type(tmp_path, missing):
+    """§2.1 TYPO3: EXT:seo's sitemap is ``/sitemap.xml`` only where a PageType route enhancer maps that name to its
+    page type; without one it is at ``?type=1533906435`` alone. A TYPO3 site whose robots.txt names no sitemap and
+    whose ``/sitemap.xml`` is missing gave nothing, the crawl complete. Its page type is now asked next, its index
+    followed, its article archived; no error."""
+    titles, log, crawl = crawl_typo3(tmp_path, typo3_site(MISSING[missing]))
+    assert titles == ["Inkoop jeugdhulp gestart"]
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert log.index("/sitemap.xml") < log.index(PAGE_TYPE)
+
+
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+                 b'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')
+NOT_CONFIGURED = (HTML, b"The page is not configured! [type=1533906435]", 503)
+
+
+@pytest.mark.parametrize("shape,cms,asked", [
+    (typo3_site((XML, EMPTY_SITEMAP)), "typo3", False),
+    (typo3_site(), "drupal", False),
+    (typo3_site(), None, False),
+    (typo3_site(page_type=False), "typo3", True),
+    (typo3_site(page_type=NOT_CONFIGURED), "typo3", True)],
+    ids=["typo3-sitemap-xml", "drupal", "no-cms", "typo3-neither", "typo3-not-configured"])
+def test_the_page_type_is_asked_of_a_typo3_site_missing_its_sitemap_only(tmp_path, shape, cms, asked):
+    """The page type is TYPO3's alone and a second guess: not asked where ``/sitemap.xml`` answers (here one naming
+    nothing), nor of a site of another CMS or of none. A TYPO3 site that has neither (404, or TYPO3's "page is not
+    configured", 503) is complete with no error, the page type asked once (no retries)."""
+    _, log, crawl = crawl_typo3(tmp_path, shape, cms=cms)
+    assert log.count(PAGE_TYPE) == (1 if asked else 0)
+    assert crawl == {"status": "complete", "error_count": 0}
+
