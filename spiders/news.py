@@ -45,7 +45,8 @@ discovers article URLs through the configured methods:
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
-  ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
+  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` named too) without
+  fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
   (:meth:`NewsSpider.listed_before_window`);
@@ -212,6 +213,11 @@ def _openpub_moment(value) -> str:
 #: 2021 11:30:00 PM +0000``; ``4:05 p.m.``). Email's parser skips the "PM": the time was read twelve hours early.
 _TWELVE_HOURS = re.compile(r"\b(?P<h>0?[1-9]|1[0-2])(?P<rest>:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)\s*"
                            r"(?P<half>[ap])\.?\s?m\b\.?", re.I)
+
+
+#: The OpenPub endpoint of the active items only (plugin-openpub-base's REST API, news-sites.md §2.1:
+#: ``…/items/active`` beside ``…/items`` and an item's ``…/items/{id}``), at the end of a path.
+_OPENPUB_ACTIVE = re.compile(r"/items/active$")
 
 
 def _twenty_four_hours(value: str) -> str:
@@ -3041,7 +3047,7 @@ class NewsSpider(BaseSpider):
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
-        ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``…/items/{id}``, also for an item the active items' ``…/items/active`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
         ``excerpt``) and ``date`` (``article:published_time``; a Unix timestamp or PHP ``DateTime`` as the moment
         it names, :func:`_openpub_moment`). None when it is not new."""
         def text(key: str) -> str:
@@ -3052,8 +3058,10 @@ class NewsSpider(BaseSpider):
 
         ident = entry.get("id")
         root = urlsplit(response.meta["openpub_root"])
+        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too
+        items = _OPENPUB_ACTIVE.sub("/items", root.path.rstrip("/"))
         url = http_url(text("portal_url")) or (
-            urlunsplit(root._replace(path=root.path.rstrip("/") + f"/{ident}", query="", fragment=""))
+            urlunsplit(root._replace(path=f"{items}/{ident}", query="", fragment=""))
             if isinstance(ident, (int, str)) and str(ident).strip().isalnum() else None)
         title, content = html.unescape(text("title")).strip(), text("content") or text("excerpt")
         if not url or not (title or content.strip()):

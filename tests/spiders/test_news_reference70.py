@@ -1,15 +1,18 @@
 """The news spider, seventieth pass against docs/reference/news-sites.md as an evaluator would test it: TYPO3's
 EXT:seo sitemap (§2.1: "EXT:seo serves ``/sitemap.xml`` through a PageType route enhancer"), which a site without
-that enhancer serves only at its page type ``?type=1533906435``; on real loopback crawls of SYNTHETIC sitemaps, JSON and pages (labelled like
+that enhancer serves only at its page type ``?type=1533906435``, and the Open Webconcept's OpenPub API read at
+``…/items/active`` (§2.1); on real loopback crawls of SYNTHETIC sitemaps, JSON and pages (labelled like
 tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive."""
 
 from __future__ import annotations
+
+import urllib.parse
 
 import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+from tests.spiders.test_news_reference import ARTICLE, ROBOTS, openpub_page, registry, serve
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -99,3 +102,28 @@ def test_the_page_type_is_asked_of_a_typo3_site_missing_its_sitemap_only(tmp_pat
     assert log.count(PAGE_TYPE) == (1 if asked else 0)
     assert crawl == {"status": "complete", "error_count": 0}
 
+
+API = "/wp-json/owc/openpub/v1/items"
+
+
+def test_an_openpub_item_read_from_the_active_items_is_archived_at_its_own_endpoint(tmp_path):
+    """§2.1 OpenPub: "also ``…/items/active``, ``…/items/{id}``". An item without a ``portal_url`` is archived as a page
+    of its own endpoint, ``…/items/{id}``; read from the active items it was archived at ``…/items/active/{id}``, an
+    address the API does not answer, and the same item read later from ``…/items`` was a second article."""
+    body = ("<p>De gemeenten in de regio hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. "
+            "Aanbieders kunnen zich inschrijven tot de sluitingsdatum.</p>")
+    item = {"id": 12, "title": "Aanbesteding jeugdhulp perceel 2", "content": body, "date": "2021-10-15 09:00:00",
+            "slug": "perceel-2"}
+    routes = {"/robots.txt": ROBOTS, f"{API}/active?page=1": openpub_page([item], 1, 1),
+              f"{API}?page=1": openpub_page([item], 1, 1)}
+    db_path = tmp_path / "archive.db"
+    with serve(routes) as base:
+        for endpoint in (f"{API}/active", API):
+            path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [endpoint.lstrip("/")]},
+                            deny=["^/wp-json"])
+            completed = crawl_news(path, db_path)
+            assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == [f"{API}/12"]
+    assert list(db.query("select error_count, items_new from crawls order by crawl_id")) == [
+        {"error_count": 0, "items_new": 1}, {"error_count": 0, "items_new": 0}]
