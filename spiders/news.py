@@ -18,8 +18,9 @@ discovers article URLs through the configured methods:
   (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
-  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where a
-  TYPO3 site's ``/sitemap.xml`` is missing its EXT:seo page type ``?type=1533906435``: :data:`DEFAULT_SITEMAPS`):
+  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where that
+  is missing a TYPO3 site's EXT:seo page type ``?type=1533906435``, a WordPress site's SEO plugin's
+  ``/sitemap_index.xml`` or core's ``?sitemap=index``: :data:`DEFAULT_SITEMAPS`):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
   ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
@@ -1413,11 +1414,14 @@ def json_listing(response, zero_based: bool = False):
 
 
 #: A CMS's sitemap at its usual addresses, in the order they are tried where robots.txt names none
-#: (:meth:`NewsSpider.default_sitemap`; news-sites.md §2.1): WordPress core's ``/wp-sitemap.xml``; TYPO3's EXT:seo at
-#: ``/sitemap.xml`` where a PageType route enhancer maps that name, else at its page type ``?type=1533906435`` (TYPO3's
-#: EXT:seo documentation, "How to access your XML sitemap"); any other CMS's ``/sitemap.xml``.
-DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml",), "typo3": ("sitemap.xml", "?type=1533906435"),
-                    None: ("sitemap.xml",)}
+#: (:meth:`NewsSpider.default_sitemap`; news-sites.md §2.1): WordPress core's ``/wp-sitemap.xml``, else the index of the
+#: SEO plugin that switched core's off (Yoast's and Rank Math's ``/sitemap_index.xml``; Yoast's archive sitemaps are
+#: :data:`ARCHIVE_SITEMAP`'s), else core's index on a site without pretty permalinks (``?sitemap=index``, which only
+#: its own robots.txt names); TYPO3's EXT:seo at ``/sitemap.xml`` where a PageType route enhancer maps that name, else
+#: at its page type ``?type=1533906435`` (TYPO3's EXT:seo documentation, "How to access your XML sitemap"); any other
+#: CMS's ``/sitemap.xml``.
+DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml", "sitemap_index.xml", "?sitemap=index"),
+                    "typo3": ("sitemap.xml", "?type=1533906435"), None: ("sitemap.xml",)}
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -2243,7 +2247,8 @@ class NewsSpider(BaseSpider):
         has no robots.txt (news-sites.md §2.1: TYPO3's and Drupal's ``/sitemap.xml``, "or the
         ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``), and where that is missing the
         next address of :data:`DEFAULT_SITEMAPS` (TYPO3's EXT:seo page type ``/?type=1533906435``, which the
-        ``/sitemap.xml`` of §2.1 is only a route enhancer's name for): ``tried`` addresses were asked already.
+        ``/sitemap.xml`` of §2.1 is only a route enhancer's name for; WordPress's SEO plugin's ``/sitemap_index.xml``,
+        core's ``?sitemap=index``): ``tried`` addresses were asked already.
         Not asked when the registry lists one of them already. Missing, it is logged (``news/no_default_sitemap``), no
         error."""
         addresses = [urljoin(site.base_url, address) for address in DEFAULT_SITEMAPS.get(site.cms, DEFAULT_SITEMAPS[None])]
@@ -3568,6 +3573,12 @@ class NewsSpider(BaseSpider):
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None \
+                and request.callback == self.parse_sitemap and request.meta.get("default_sitemap"):
+            # a CMS's usual sitemap address, guessed (default_sitemap), that robots.txt forbids (a site's "Disallow: /*?"
+            # forbids TYPO3's ?type=1533906435 and WordPress's ?sitemap=index): not read, as one missing is not
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return self.no_default_sitemap(request.meta["site"], request.url, request.meta["default_sitemap"])
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None and (
                 (request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1)
                 or (request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0)):

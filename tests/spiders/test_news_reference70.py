@@ -1,6 +1,7 @@
 """The news spider, seventieth pass against docs/reference/news-sites.md as an evaluator would test it: TYPO3's
 EXT:seo sitemap (§2.1: "EXT:seo serves ``/sitemap.xml`` through a PageType route enhancer"), which a site without
-that enhancer serves only at its page type ``?type=1533906435``, and the Open Webconcept's OpenPub API read at
+that enhancer serves only at its page type ``?type=1533906435``, a WordPress site's sitemap where core's
+``/wp-sitemap.xml`` is off, and the Open Webconcept's OpenPub API read at
 ``…/items/active`` (§2.1); on real loopback crawls of SYNTHETIC sitemaps, JSON and pages (labelled like
 tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive."""
 
@@ -48,7 +49,7 @@ def typo3_site(sitemap_xml=None, page_type=True) -> dict:
     return routes
 
 
-def crawl_typo3(tmp_path, shape, cms: str | None = "typo3") -> tuple[list[str], list[str], dict]:
+def crawl_cms(tmp_path, shape, cms: str | None = "typo3") -> tuple[list[str], list[str], dict]:
     """Crawl a SYNTHETIC site (``shape``: base URL → routes) registered with ``cms``, discovered through robots.txt
     only: the archived titles, the paths asked, and the crawl's status and error count."""
     log: list[str] = []
@@ -76,7 +77,7 @@ def test_a_typo3_site_without_the_route_enhancer_is_read_through_its_sitemap_pag
     page type; without one it is at ``?type=1533906435`` alone. A TYPO3 site whose robots.txt names no sitemap and
     whose ``/sitemap.xml`` is missing gave nothing, the crawl complete. Its page type is now asked next, its index
     followed, its article archived; no error."""
-    titles, log, crawl = crawl_typo3(tmp_path, typo3_site(MISSING[missing]))
+    titles, log, crawl = crawl_cms(tmp_path, typo3_site(MISSING[missing]))
     assert titles == ["Inkoop jeugdhulp gestart"]
     assert crawl == {"status": "complete", "error_count": 0}
     assert log.index("/sitemap.xml") < log.index(PAGE_TYPE)
@@ -98,8 +99,78 @@ def test_the_page_type_is_asked_of_a_typo3_site_missing_its_sitemap_only(tmp_pat
     """The page type is TYPO3's alone and a second guess: not asked where ``/sitemap.xml`` answers (here one naming
     nothing), nor of a site of another CMS or of none. A TYPO3 site that has neither (404, or TYPO3's "page is not
     configured", 503) is complete with no error, the page type asked once (no retries)."""
-    _, log, crawl = crawl_typo3(tmp_path, shape, cms=cms)
+    _, log, crawl = crawl_cms(tmp_path, shape, cms=cms)
     assert log.count(PAGE_TYPE) == (1 if asked else 0)
+    assert crawl == {"status": "complete", "error_count": 0}
+
+
+@pytest.mark.parametrize("cms", ["typo3", "wordpress"])
+def test_a_usual_sitemap_address_that_robots_txt_forbids_is_not_asked_and_no_error(tmp_path, cms):
+    """A site's robots.txt forbidding every address with a query (``Disallow: /*?``, against its search pages) forbids
+    the usual sitemap addresses that are queries, TYPO3's ``?type=1533906435`` and WordPress's ``?sitemap=index``: not
+    asked, as it should not be, and no error (the guess is the crawl's, not the registry's); the crawl complete."""
+    def routes(base: str) -> dict:
+        return {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /*?\n"), **typo3_sitemaps(base),
+                "/?sitemap=index": index_of(f"{base}?sitemap=posts")}
+    _, log, crawl = crawl_cms(tmp_path, routes, cms=cms)
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert not [p for p in log if "?" in p]
+
+
+def urlset(*locs: str) -> tuple[str, bytes]:
+    """A SYNTHETIC sitemap naming ``locs``."""
+    return XML, ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+                 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                 + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>").encode()
+
+
+def index_of(*locs: str) -> tuple[str, bytes]:
+    """A SYNTHETIC sitemap index naming ``locs``."""
+    return XML, ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><sitemapindex '
+                 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                 + "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs) + "</sitemapindex>").encode()
+
+
+#: A WordPress site's sitemaps where core's ``/wp-sitemap.xml`` is missing: an SEO plugin's index (Yoast's, Rank
+#: Math's ``/sitemap_index.xml``, its author sitemap an archive's) or core's own on plain permalinks (``?sitemap=index``).
+WORDPRESS_INDEXES = {
+    "seo-plugin": ("/sitemap_index.xml", lambda base: {
+        "/sitemap_index.xml": index_of(f"{base}post-sitemap.xml", f"{base}author-sitemap.xml"),
+        "/post-sitemap.xml": urlset(f"{base}nieuws/inkoop-jeugdhulp"), "/author-sitemap.xml": urlset(f"{base}")}),
+    "plain-permalinks": ("/?sitemap=index", lambda base: {
+        "/?sitemap=index": index_of(f"{base}?sitemap=posts&amp;sitemap-subtype=post&amp;paged=1"),
+        "/?sitemap=posts&sitemap-subtype=post&paged=1": urlset(f"{base}nieuws/inkoop-jeugdhulp")}),
+}
+
+
+def wordpress_site(shape=None):
+    """A SYNTHETIC WordPress site whose robots.txt (a file of its own) names no sitemap, without core's
+    ``/wp-sitemap.xml``; ``shape`` (base URL → routes) its sitemaps."""
+    def routes(base: str) -> dict:
+        return {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n"),
+                "/nieuws/inkoop-jeugdhulp": (HTML, ARTICLE.format(
+                    title="Inkoop jeugdhulp gestart", extra="Het college gunt in het najaar.").encode()),
+                **(shape(base) if shape else {})}
+    return routes
+
+
+@pytest.mark.parametrize("shape", sorted(WORDPRESS_INDEXES))
+def test_a_wordpress_site_without_cores_sitemap_is_read_through_its_seo_plugins_or_plain_index(tmp_path, shape):
+    """§2.1 WordPress: "a sitemap at ``/wp-sitemap.xml``", "referenced from the auto-generated robots.txt". An SEO
+    plugin (Yoast, Rank Math) switches core's off for its own ``/sitemap_index.xml``, and on plain permalinks core's
+    index is ``?sitemap=index``: with a robots.txt file of the site's own naming neither, a ``cms: wordpress`` site
+    gave nothing, the crawl complete. They are now asked, in turn, after ``/wp-sitemap.xml``."""
+    address, sitemaps = WORDPRESS_INDEXES[shape]
+    titles, log, crawl = crawl_cms(tmp_path, wordpress_site(sitemaps), cms="wordpress")
+    assert titles == ["Inkoop jeugdhulp gestart"]
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert log.index("/wp-sitemap.xml") < log.index(address) and "/author-sitemap.xml" not in log
+
+
+def test_a_wordpress_site_with_no_sitemap_at_all_is_no_error(tmp_path):
+    """Each usual address asked once, in order, none there (404): complete, no error; no TYPO3 page type asked."""
+    _, log, crawl = crawl_cms(tmp_path, wordpress_site(), cms="wordpress")
+    assert [p for p in log if p != "/robots.txt"] == ["/wp-sitemap.xml", "/sitemap_index.xml", "/?sitemap=index"]
     assert crawl == {"status": "complete", "error_count": 0}
 
 
