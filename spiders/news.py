@@ -3564,6 +3564,11 @@ class NewsSpider(BaseSpider):
             if request is not None and request.callback == self.parse_page and not request.meta.get("living"):
                 self.logger.info("not followed: %s", failure.value)
                 return
+            if request is not None and request.callback == self.parse_sitemap and request.meta.get("default_sitemap"):
+                # a CMS's usual sitemap address, guessed (default_sitemap), sent off the site (a site sending every
+                # address it does not know to its municipality's portal): no sitemap there, as a 404 is not one
+                self.logger.info("not followed: %s", failure.value)
+                return self.no_default_sitemap(request.meta["site"], first, request.meta["default_sitemap"])
             hint = " (add the host to the site's allowed_domains if it is the site's)" \
                 if "off the site's hosts" in str(failure.value) else ""
             self.record_error(first, f"{failure.value}{hint}")

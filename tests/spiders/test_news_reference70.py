@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ARTICLE, ROBOTS, openpub_page, registry, serve
+from tests.spiders.test_news_reference import ARTICLE, ROBOTS, openpub_page, redirecting, registry, serve
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -115,6 +115,26 @@ def test_a_usual_sitemap_address_that_robots_txt_forbids_is_not_asked_and_no_err
     _, log, crawl = crawl_cms(tmp_path, routes, cms=cms)
     assert crawl == {"status": "complete", "error_count": 0}
     assert not [p for p in log if "?" in p]
+
+
+def test_a_usual_sitemap_address_redirected_off_the_site_is_none(tmp_path):
+    """A site that sends every address it does not know to another host (its municipality's portal, off the site's
+    hosts: not followed) sent its guessed ``/sitemap.xml`` there too: recorded as an error of the crawl, each crawl
+    partial, and its page type never asked. A guessed address so refused has no sitemap, no error; the next is read."""
+    log: list[str] = []
+    routes: dict = {}
+    server, base = redirecting(routes, {"/sitemap.xml": "https://portaal.example.org/"}, log)
+    try:
+        routes.update(typo3_site()(base))
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Inkoop jeugdhulp gestart"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert log.index("/sitemap.xml") < log.index(PAGE_TYPE)
 
 
 def urlset(*locs: str) -> tuple[str, bytes]:
