@@ -3597,8 +3597,9 @@ class NewsSpider(BaseSpider):
             return
         response = getattr(failure.value, "response", None)
         if request is not None and request.meta.get("default_sitemap") and response is not None \
-                and (response.status in (404, 410) or (request.meta["default_sitemap"] > 1 and response.status >= 400)):
-            # a later guess (TYPO3's page type) that the site does not know: any error answer says so
+                and (400 <= response.status < 500 or (request.meta["default_sitemap"] > 1 and response.status >= 400)):
+            # a guess the site does not serve us: any refusal (404, 410, a firewall's 403) says so, and for a later
+            # guess (TYPO3's page type) a server error too ("page is not configured", 503)
             return self.no_default_sitemap(request.meta["site"], request.url, request.meta["default_sitemap"])
         if request is not None and request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1 \
                 and response is not None and response.status in (404, 410):

@@ -137,6 +137,17 @@ def test_a_usual_sitemap_address_redirected_off_the_site_is_none(tmp_path):
     assert log.index("/sitemap.xml") < log.index(PAGE_TYPE)
 
 
+@pytest.mark.parametrize("status", [403, 401])
+def test_a_usual_sitemap_address_the_server_refuses_is_none(tmp_path, status):
+    """A guessed ``/sitemap.xml`` that the server refuses (a firewall's ``403`` for what it does not serve, a
+    ``401``) was an error of the crawl, each crawl partial, and TYPO3's page type never asked: it has no sitemap for
+    the crawl, as a ``404`` has none; no error, the next address read."""
+    titles, log, crawl = crawl_cms(tmp_path, typo3_site((HTML, b"", status)))
+    assert titles == ["Inkoop jeugdhulp gestart"]
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert log.index("/sitemap.xml") < log.index(PAGE_TYPE)
+
+
 def urlset(*locs: str) -> tuple[str, bytes]:
     """A SYNTHETIC sitemap naming ``locs``."""
     return XML, ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
