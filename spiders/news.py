@@ -18,7 +18,9 @@ discovers article URLs through the configured methods:
   (:func:`wordpress_next_feed_page`);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
-  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
+  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where that
+  is missing a TYPO3 site's EXT:seo page type ``?type=1533906435``, a WordPress site's SEO plugin's
+  ``/sitemap_index.xml`` or core's ``?sitemap=index``: :data:`DEFAULT_SITEMAPS`):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
   ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
@@ -44,7 +46,8 @@ discovers article URLs through the configured methods:
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
-  ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
+  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` named too) without
+  fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
   (:meth:`NewsSpider.listed_before_window`);
@@ -211,6 +214,11 @@ def _openpub_moment(value) -> str:
 #: 2021 11:30:00 PM +0000``; ``4:05 p.m.``). Email's parser skips the "PM": the time was read twelve hours early.
 _TWELVE_HOURS = re.compile(r"\b(?P<h>0?[1-9]|1[0-2])(?P<rest>:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)\s*"
                            r"(?P<half>[ap])\.?\s?m\b\.?", re.I)
+
+
+#: The OpenPub endpoint of the active items only (plugin-openpub-base's REST API, news-sites.md §2.1:
+#: ``…/items/active`` beside ``…/items`` and an item's ``…/items/{id}``), at the end of a path.
+_OPENPUB_ACTIVE = re.compile(r"/items/active$")
 
 
 def _twenty_four_hours(value: str) -> str:
@@ -1405,6 +1413,17 @@ def json_listing(response, zero_based: bool = False):
     return response.replace(cls=scrapy.http.HtmlResponse, body=utf8(page), encoding="utf-8")
 
 
+#: A CMS's sitemap at its usual addresses, in the order they are tried where robots.txt names none
+#: (:meth:`NewsSpider.default_sitemap`; news-sites.md §2.1): WordPress core's ``/wp-sitemap.xml``, else the index of the
+#: SEO plugin that switched core's off (Yoast's and Rank Math's ``/sitemap_index.xml``; Yoast's archive sitemaps are
+#: :data:`ARCHIVE_SITEMAP`'s), else core's index on a site without pretty permalinks (``?sitemap=index``, which only
+#: its own robots.txt names); TYPO3's EXT:seo at ``/sitemap.xml`` where a PageType route enhancer maps that name, else
+#: at its page type ``?type=1533906435`` (TYPO3's EXT:seo documentation, "How to access your XML sitemap"); any other
+#: CMS's ``/sitemap.xml``.
+DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml", "sitemap_index.xml", "?sitemap=index"),
+                    "typo3": ("sitemap.xml", "?type=1533906435"), None: ("sitemap.xml",)}
+
+
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
 #: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
 #: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
@@ -2223,18 +2242,34 @@ class NewsSpider(BaseSpider):
         if not urls:
             yield from self.default_sitemap(site)
 
-    def default_sitemap(self, site):
+    def default_sitemap(self, site, tried: int = 0):
         """The CMS's sitemap at its usual address, for a site whose robots.txt names none or that
         has no robots.txt (news-sites.md §2.1: TYPO3's and Drupal's ``/sitemap.xml``, "or the
-        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``). Not asked when the
-        registry lists it already. Missing, it is logged (``news/no_default_sitemap``), no error."""
-        url = urljoin(site.base_url, "wp-sitemap.xml" if site.cms == "wordpress" else "sitemap.xml")
-        if url in site.discovery.sitemaps:
+        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``), and where that is missing the
+        next address of :data:`DEFAULT_SITEMAPS` (TYPO3's EXT:seo page type ``/?type=1533906435``, which the
+        ``/sitemap.xml`` of §2.1 is only a route enhancer's name for; WordPress's SEO plugin's ``/sitemap_index.xml``,
+        core's ``?sitemap=index``): ``tried`` addresses were asked already.
+        Not asked when the registry lists one of them already. Missing, it is logged (``news/no_default_sitemap``), no
+        error."""
+        addresses = [urljoin(site.base_url, address) for address in DEFAULT_SITEMAPS.get(site.cms, DEFAULT_SITEMAPS[None])]
+        if any(url in site.discovery.sitemaps for url in addresses):
             return
-        self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
-        yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
-                                                meta={"site": site, "default_sitemap": True,
-                                                      "discovery_root": site.robots_url, "discovery_sitemap": url}))
+        for number, url in enumerate(addresses[tried:], tried + 1):
+            self.logger.info("%s: robots.txt names no sitemap%s; trying %s", site.name,
+                             " and its usual address has none" if tried else "", url)
+            # a guessed page type the site does not know may answer TYPO3's "page is not configured" (503): no retry
+            yield from self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                                                    meta={"site": site, "default_sitemap": number,
+                                                          "dont_retry": number > 1, "discovery_root": site.robots_url,
+                                                          "discovery_sitemap": url}))
+            return
+
+    def no_default_sitemap(self, site, url: str, tried: int):
+        """A CMS's usual sitemap address ``url``, the ``tried``-th of :meth:`default_sitemap`, that has none: logged,
+        no error, and the CMS's next address asked, if it has one."""
+        self.logger.info("%s: no sitemap at %s either", site.name, url)
+        self.crawler.stats.inc_value("news/no_default_sitemap")
+        return self.default_sitemap(site, tried)
 
     def robots_errback(self, failure):
         """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3), or that redirects off the site's
@@ -2278,9 +2313,8 @@ class NewsSpider(BaseSpider):
             landed = f" at {response.url}" if response.url != asked else ""
             if response.meta.get("default_sitemap"):
                 # the CMS's usual address, guessed (default_sitemap): nothing there, as its 404 is (no error)
-                self.logger.info("%s: no sitemap at %s either (an HTML page answered%s: %r)", site.name, asked,
-                                 landed, page)
-                self.crawler.stats.inc_value("news/no_default_sitemap")
+                self.logger.info("%s: an HTML page answered%s: %r", asked, landed, page)
+                yield from self.no_default_sitemap(site, asked, response.meta["default_sitemap"])
             else:
                 self.record_error(asked, f"no sitemap: the address answered an HTML page{landed} ({page!r})")
             return
@@ -3018,7 +3052,7 @@ class NewsSpider(BaseSpider):
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
-        ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``…/items/{id}``, also for an item the active items' ``…/items/active`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
         ``excerpt``) and ``date`` (``article:published_time``; a Unix timestamp or PHP ``DateTime`` as the moment
         it names, :func:`_openpub_moment`). None when it is not new."""
         def text(key: str) -> str:
@@ -3029,8 +3063,10 @@ class NewsSpider(BaseSpider):
 
         ident = entry.get("id")
         root = urlsplit(response.meta["openpub_root"])
+        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too
+        items = _OPENPUB_ACTIVE.sub("/items", root.path.rstrip("/"))
         url = http_url(text("portal_url")) or (
-            urlunsplit(root._replace(path=root.path.rstrip("/") + f"/{ident}", query="", fragment=""))
+            urlunsplit(root._replace(path=f"{items}/{ident}", query="", fragment=""))
             if isinstance(ident, (int, str)) and str(ident).strip().isalnum() else None)
         title, content = html.unescape(text("title")).strip(), text("content") or text("excerpt")
         if not url or not (title or content.strip()):
@@ -3528,6 +3564,11 @@ class NewsSpider(BaseSpider):
             if request is not None and request.callback == self.parse_page and not request.meta.get("living"):
                 self.logger.info("not followed: %s", failure.value)
                 return
+            if request is not None and request.callback == self.parse_sitemap and request.meta.get("default_sitemap"):
+                # a CMS's usual sitemap address, guessed (default_sitemap), sent off the site (a site sending every
+                # address it does not know to its municipality's portal): no sitemap there, as a 404 is not one
+                self.logger.info("not followed: %s", failure.value)
+                return self.no_default_sitemap(request.meta["site"], first, request.meta["default_sitemap"])
             hint = " (add the host to the site's allowed_domains if it is the site's)" \
                 if "off the site's hosts" in str(failure.value) else ""
             self.record_error(first, f"{failure.value}{hint}")
@@ -3537,6 +3578,12 @@ class NewsSpider(BaseSpider):
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None \
+                and request.callback == self.parse_sitemap and request.meta.get("default_sitemap"):
+            # a CMS's usual sitemap address, guessed (default_sitemap), that robots.txt forbids (a site's "Disallow: /*?"
+            # forbids TYPO3's ?type=1533906435 and WordPress's ?sitemap=index): not read, as one missing is not
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return self.no_default_sitemap(request.meta["site"], request.url, request.meta["default_sitemap"])
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None and (
                 (request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1)
                 or (request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0)):
@@ -3550,10 +3597,10 @@ class NewsSpider(BaseSpider):
             return
         response = getattr(failure.value, "response", None)
         if request is not None and request.meta.get("default_sitemap") and response is not None \
-                and response.status in (404, 410):
-            self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
-            self.crawler.stats.inc_value("news/no_default_sitemap")
-            return
+                and (400 <= response.status < 500 or (request.meta["default_sitemap"] > 1 and response.status >= 400)):
+            # a guess the site does not serve us: any refusal (404, 410, a firewall's 403) says so, and for a later
+            # guess (TYPO3's page type) a server error too ("page is not configured", 503)
+            return self.no_default_sitemap(request.meta["site"], request.url, request.meta["default_sitemap"])
         if request is not None and request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1 \
                 and response is not None and response.status in (404, 410):
             # A later page of a listing that its pager links but that is not there (a pager's "last" one

@@ -15,7 +15,9 @@ with a top-level ``sites:`` list.  One entry per site::
                                        # (WordPress's ?paged=N too)
         sitemaps: [sitemap.xml]        # sitemap or sitemap-index URLs
         robots_sitemaps: true          # also read "Sitemap:" lines in robots.txt (none, or
-                                       # no robots.txt: the CMS's /sitemap.xml, /wp-sitemap.xml)
+                                       # no robots.txt: the CMS's /sitemap.xml, /wp-sitemap.xml;
+                                       # where missing, TYPO3's ?type=1533906435, WordPress's
+                                       # /sitemap_index.xml and ?sitemap=index)
         openpub: [wp-json/owc/openpub/v1/items]   # Open Webconcept OpenPub REST API (WordPress):
                                        # its items are archived from the JSON, paged with
                                        # ?page=N up to NEWS_OPENPUB_MAX_PAGES (spiders/news.py)
