@@ -516,6 +516,18 @@ STAGE_SQL = """select case when exists (select 1 from notices c where c.procurem
   and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
 
 
+def fact_date(value) -> str | Markup:
+    """A date of a page's fact box as the page's tables say it (``table_rows.moment_cell``): "2018-03-13" is
+    ``<time datetime="2018-03-13" title="2018-03-13">13 maart 2018</time>``; the procurement page's "Eerste
+    publicatie 2018-03-13" stood above tables that say "13 maart 2018". Anything else as it is, empty as empty."""
+    from tenderarchive.table_rows import moment_cell
+
+    if value in (None, ""):
+        return ""
+    shown = moment_cell(value)
+    return value if shown is None else Markup(shown)
+
+
 def procurement_key(asked: str) -> str:
     """A procurement id as asked, with a TN number as the glossary spells a kenmerk's
     (``TN`` + digits): "tn160417", "TN 160417" and "TN-160417" are TN160417."""
@@ -591,8 +603,8 @@ async def procurement_page(request, datasette):
     from_news = p["source"] == "news"
     facts = [("Id", pid), ("Bekend uit", "nieuws (geen publicatie op TenderNed)")] if from_news else [("Kenmerk", pid)]
     facts += [("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
-             ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
-             ("Laatste publicatie", p["last_published"] or "")]
+             ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", fact_date(p["first_published"])),
+             ("Laatste publicatie", fact_date(p["last_published"]))]
     links = []
     if p["jeugdregio_code"]:
         links.append((f"Jeugdregio {region[0]['name'] if region else p['jeugdregio_code']}", region_url(p["jeugdregio_code"])))

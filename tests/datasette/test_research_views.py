@@ -1018,3 +1018,17 @@ def test_a_crawls_counts_link_to_the_notices_it_archived_new_or_changed(snapshot
             link = f'<a href="/{site.database}/crawl_wijzigingen?crawl_id={crawl_id}">{row[column]}</a>'
             assert (link in table_page) == bool(row[column]), (crawl_id, column)
     assert f'<a href="/{site.database}/crawl_wijzigingen?crawl_id=2">{crawls[2]["items_updated"]}</a>' in row_page
+
+
+def test_the_procurement_pages_facts_say_their_dates_as_its_tables_do(server, archive):
+    """The fact box of a procurement page gave "Eerste publicatie 2018-03-13" above tables that say "13 maart
+    2018": one date style, the stored date in the element's ``datetime`` and ``title``."""
+    first, last = archive.execute(
+        "select first_published, last_published from procurements where procurement_id = 'TN160417'").fetchone()
+    assert (first, last) == ("2018-03-13", "2018-11-20")
+    page = html(server, "/-/aanbesteding?id=TN160417")
+    facts = dict(re.findall(r'<dd data-fact="([^"]+)">(.*?)</dd>', page, re.S))
+    assert facts["Eerste publicatie"] == '<time datetime="2018-03-13" title="2018-03-13">13 maart 2018</time>'
+    assert facts["Laatste publicatie"] == '<time datetime="2018-11-20" title="2018-11-20">20 november 2018</time>'
+    section = page[page.index('data-query="aanbesteding_publicaties"'):page.index('data-query="aanbesteding_percelen"')]
+    assert facts["Eerste publicatie"] in section   # as the notices' table says the same day
