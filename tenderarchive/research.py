@@ -26,7 +26,9 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
 Every table on these pages is the result of one canned query in
 ``tenderarchive/datasette/metadata.yaml`` (``jeugdregio_aanbestedingen`` …), run with the page's
 parameters; each section links that query as a page, CSV and Atom feed, so the SQL lives in one place
-and every list is downloadable. Column descriptions come from the query's ``columns`` entry.
+and every list is downloadable. Column descriptions come from the query's ``columns`` entry; a query's ``labels``
+are the Dutch words (docs/glossary.md) a section names its columns by where the saved search keeps English names
+for its CSV, JSON and feed (``procurement_timeline``: datum, soort, fase … for date, kind, stage …).
 
 The map is drawn by ``tenderarchive/research_map.py`` (inline SVG from the shipped boundaries).
 
@@ -382,6 +384,9 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     result = await datasette.get_database(database).execute(query["sql"], values)
     columns = reader_columns(result.columns)  # not its feed's columns, as its own page and CSV
     described = query.get("columns") or {}
+    # a saved search's ``labels``: the Dutch word a page's section names a column by, its CSV and JSON keeping the
+    # column's name (``procurement_timeline``: datum for date, soort for kind …; docs/glossary.md)
+    labels = query.get("labels") or {}
     rows = []
     for row in result.rows:
         cells = []
@@ -413,7 +418,7 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "title": query.get("title", name),
         "description": query.get("description", ""),
         "note": query.get("note"),  # an archive-specific warning (tenderarchive/metadata.py)
-        "columns": [{"name": c, "description": described.get(c, "")} for c in columns],
+        "columns": [{"name": c, "label": labels.get(c, c), "description": described.get(c, "")} for c in columns],
         "rows": rows,
         # the section of a search this archive cannot answer shows its one row, the note; the page reads no records
         "records": [] if query.get("older_archive") else [dict(zip(result.columns, r)) for r in result.rows],
