@@ -26,7 +26,9 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
 Every table on these pages is the result of one canned query in
 ``tenderarchive/datasette/metadata.yaml`` (``jeugdregio_aanbestedingen`` …), run with the page's
 parameters; each section links that query as a page, CSV and Atom feed, so the SQL lives in one place
-and every list is downloadable. Column descriptions come from the query's ``columns`` entry.
+and every list is downloadable. Column descriptions come from the query's ``columns`` entry; a query's ``labels``
+are the Dutch words (docs/glossary.md) a section names its columns by where the saved search keeps English names
+for its CSV, JSON and feed (``procurement_timeline``: datum, soort, fase … for date, kind, stage …).
 
 The map is drawn by ``tenderarchive/research_map.py`` (inline SVG from the shipped boundaries).
 
@@ -382,6 +384,9 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     result = await datasette.get_database(database).execute(query["sql"], values)
     columns = reader_columns(result.columns)  # not its feed's columns, as its own page and CSV
     described = query.get("columns") or {}
+    # a saved search's ``labels``: the Dutch word a page's section names a column by, its CSV and JSON keeping the
+    # column's name (``procurement_timeline``: datum for date, soort for kind …; docs/glossary.md)
+    labels = query.get("labels") or {}
     rows = []
     for row in result.rows:
         cells = []
@@ -413,7 +418,7 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "title": query.get("title", name),
         "description": query.get("description", ""),
         "note": query.get("note"),  # an archive-specific warning (tenderarchive/metadata.py)
-        "columns": [{"name": c, "description": described.get(c, "")} for c in columns],
+        "columns": [{"name": c, "label": labels.get(c, c), "description": described.get(c, "")} for c in columns],
         "rows": rows,
         # the section of a search this archive cannot answer shows its one row, the note; the page reads no records
         "records": [] if query.get("older_archive") else [dict(zip(result.columns, r)) for r in result.rows],
@@ -516,6 +521,18 @@ STAGE_SQL = """select case when exists (select 1 from notices c where c.procurem
   and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
 
 
+def fact_date(value) -> str | Markup:
+    """A date of a page's fact box as the page's tables say it (``table_rows.moment_cell``): "2018-03-13" is
+    ``<time datetime="2018-03-13" title="2018-03-13">13 maart 2018</time>``; the procurement page's "Eerste
+    publicatie 2018-03-13" stood above tables that say "13 maart 2018". Anything else as it is, empty as empty."""
+    from tenderarchive.table_rows import moment_cell
+
+    if value in (None, ""):
+        return ""
+    shown = moment_cell(value)
+    return value if shown is None else Markup(shown)
+
+
 def procurement_key(asked: str) -> str:
     """A procurement id as asked, with a TN number as the glossary spells a kenmerk's
     (``TN`` + digits): "tn160417", "TN 160417" and "TN-160417" are TN160417."""
@@ -591,8 +608,8 @@ async def procurement_page(request, datasette):
     from_news = p["source"] == "news"
     facts = [("Id", pid), ("Bekend uit", "nieuws (geen publicatie op TenderNed)")] if from_news else [("Kenmerk", pid)]
     facts += [("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
-             ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
-             ("Laatste publicatie", p["last_published"] or "")]
+             ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", fact_date(p["first_published"])),
+             ("Laatste publicatie", fact_date(p["last_published"]))]
     links = []
     if p["jeugdregio_code"]:
         links.append((f"Jeugdregio {region[0]['name'] if region else p['jeugdregio_code']}", region_url(p["jeugdregio_code"])))

@@ -162,7 +162,8 @@ def name_words() -> dict[str, str]:
         names += [table, *(f"{table}.{c}" for c in spec.get("columns") or {})]
     for query, spec in database["queries"].items():
         names += [query, *(f"{query}.{c}" for c in spec.get("columns") or {}),
-                  *(f"{query}?{p}" for p in spec.get("params") or [])]
+                  *(f"{query}?{p}" for p in spec.get("params") or []),
+                  *(f"{query}.{label}" for label in (spec.get("labels") or {}).values())]  # a page's column words
     words = {}
     for name in names:
         for word in re.split(r"[_.?]", name.lower()):

@@ -1018,3 +1018,43 @@ def test_a_crawls_counts_link_to_the_notices_it_archived_new_or_changed(snapshot
             link = f'<a href="/{site.database}/crawl_wijzigingen?crawl_id={crawl_id}">{row[column]}</a>'
             assert (link in table_page) == bool(row[column]), (crawl_id, column)
     assert f'<a href="/{site.database}/crawl_wijzigingen?crawl_id=2">{crawls[2]["items_updated"]}</a>' in row_page
+
+
+def test_the_procurement_pages_timeline_is_named_in_dutch_as_its_other_sections(server):
+    """The procurement page's sections are Dutch ("Publicaties van een aanbesteding": gepubliceerd, soort, titel …)
+    but its timeline was "Timeline of a procurement" with the columns date, precision, kind, stage, sentence,
+    source_type …. It is "Tijdlijn van een aanbesteding", its columns named with the glossary's words
+    (docs/glossary.md); the saved search's CSV, JSON and feed keep their column names (exports read them)."""
+    page = html(server, "/-/aanbesteding?id=TN160417")
+    section = page[page.index('data-query="procurement_timeline"'):]
+    section = section[:section.index("</section>")]
+    assert "<h2>Tijdlijn van een aanbesteding <small>" in section
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', section)
+    assert headers == ["datum", "precisie", "soort", "fase", "zin", "bron", "bron_id", "url", "procurement_id"]
+    assert re.findall(r"<dt>([^<]*)</dt>", section) == headers   # its "Kolommen" too
+    from tests.conftest import ROOT
+
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    words = {w.strip(" `") for row in glossary.splitlines() if row.startswith("| ")
+             for w in re.split(r"[,;()]", row.split("|")[1])}
+    assert [h for h in headers if h not in words and h not in ("url", "procurement_id")] == []
+    assert "| tijdlijn |" in glossary
+    # the data keep the stored names, as the saved search's page, CSV and feed do
+    rows = query_rows(server, "procurement_timeline", procurement_id="TN160417")
+    assert rows and {"date", "precision", "kind", "stage", "sentence", "source_type"} <= set(rows[0])
+    csv_header = server.get(f"/{server.database}/procurement_timeline.csv?procurement_id=TN160417").decode()
+    assert csv_header.splitlines()[0].startswith("date,precision,kind,stage,sentence,source_type")
+
+
+def test_the_procurement_pages_facts_say_their_dates_as_its_tables_do(server, archive):
+    """The fact box of a procurement page gave "Eerste publicatie 2018-03-13" above tables that say "13 maart
+    2018": one date style, the stored date in the element's ``datetime`` and ``title``."""
+    first, last = archive.execute(
+        "select first_published, last_published from procurements where procurement_id = 'TN160417'").fetchone()
+    assert (first, last) == ("2018-03-13", "2018-11-20")
+    page = html(server, "/-/aanbesteding?id=TN160417")
+    facts = dict(re.findall(r'<dd data-fact="([^"]+)">(.*?)</dd>', page, re.S))
+    assert facts["Eerste publicatie"] == '<time datetime="2018-03-13" title="2018-03-13">13 maart 2018</time>'
+    assert facts["Laatste publicatie"] == '<time datetime="2018-11-20" title="2018-11-20">20 november 2018</time>'
+    section = page[page.index('data-query="aanbesteding_publicaties"'):page.index('data-query="aanbesteding_percelen"')]
+    assert facts["Eerste publicatie"] in section   # as the notices' table says the same day

@@ -473,9 +473,15 @@ def test_awards_name_the_winner_when_the_notice_text_does(server):
     assert awards[300377]["awarded_value"] == "€ 17.250.000,50"
 
 
+def reading_order(date: str) -> str:
+    """Where a timeline puts a date (``procurement_timeline``): a day on its day, a month ("2018-03", "eind maart
+    2018") after that month's days, a year ("2019") after that year's days and months."""
+    return (date + "-99-99")[:10]
+
+
 def test_the_timeline_of_a_procurement_from_its_notices(server):
     timeline = rows(server, "procurement_timeline", procurement_id="TN160417")
-    assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+    assert [reading_order(r["date"]) for r in timeline] == sorted(reading_order(r["date"]) for r in timeline)
     kinds = [r["kind"] for r in timeline if r["source_type"] == "notice"]
     assert kinds[0] == "tender_publication" and "rectification" in kinds and "award" in kinds
     assert "inschrijf_deadline" in kinds and {r["source_type"] for r in timeline} == {"notice", "article", "award"}
@@ -484,6 +490,23 @@ def test_the_timeline_of_a_procurement_from_its_notices(server):
                for r in timeline)
     assert rows(server, "procurement_timeline", procurement_id="160417") == timeline  # kenmerk alone
     assert rows(server, "procurement_timeline", procurement_id="") == []
+
+
+def test_a_timeline_puts_a_month_or_year_after_the_days_it_holds(server):
+    """A date known only to its month (an article's "in maart 2018", "eind maart 2017") sorted as text before that
+    month's dated days ("2018-03" < "2018-03-13"): the timeline read "maart 2018: tender published" above "13 maart
+    2018: tender published", a year's "2019: contract start" above "1 januari 2019: contract start". A reader takes
+    a month or a year for its whole span: it comes after the days it holds (and a year after its months), before the
+    next month's; days keep their order, one day's events in procedure order."""
+    timeline = [(r["date"], r["kind"]) for r in rows(server, "procurement_timeline", procurement_id="TN160417")]
+    dates = [date for date, _ in timeline]
+    assert dates.index("2018-03") > max(i for i, d in enumerate(dates) if d.startswith("2018-03-"))
+    assert dates.index("2018-03") < dates.index("2018-05-18")
+    assert dates.index("2017-03") < dates.index("2017-05-31")   # "eind maart 2017" (part_of_month)
+    assert min(i for i, d in enumerate(dates) if d == "2019") > dates.index("2019-01-01")
+    assert dates.index("2017-08") > dates.index("2017-07-12") and dates.index("2017-08") < dates.index("2017-09-05")
+    days = [d for d in dates if len(d) == 10]
+    assert days == sorted(days)
 
 
 def test_changed_notices_without_versions_are_rectifications_and_moved_deadlines(server):
@@ -513,7 +536,7 @@ def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo
     try:
         timeline = rows(server, "procurement_timeline", procurement_id="TN160417")
         assert ("2018-06", "Kort geding aangespannen.") in [(r["date"], r["sentence"]) for r in timeline]
-        assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+        assert [reading_order(r["date"]) for r in timeline] == sorted(reading_order(r["date"]) for r in timeline)
         changed = rows(server, "changed_notices")
         # a number, as in notices and in the rows without versions: it was the text "100101" (versions.row_key),
         # the same saved search's column changing type once the archive kept versions
@@ -701,7 +724,7 @@ def test_events_of_one_day_are_in_procedure_order_on_the_timeline(demo_archive, 
         staged = [r["stage"] for r in timeline if r["date"] == day and r["stage"]]
         assert {"definitieve_gunning", "bezwaar", "contractstart"} <= set(staged)
         assert staged == sorted(staged, key=STAGE_RANK.get)
-        assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+        assert [reading_order(r["date"]) for r in timeline] == sorted(reading_order(r["date"]) for r in timeline)
     finally:
         server.stop()
 
