@@ -230,6 +230,15 @@ Oost-Brabant"); a committee of the council ("de Raadscommissie Samenleving", :da
 organ, no party, while the advisory councils of the social domain ("Adviesraad Sociaal Domein", "Cliëntenraad",
 "Jongerenraad") stay advisers, as the corpus gold has them; the national institutes, inspectorates and authorities
 ("Nederlands Jeugdinstituut", "Inspectie ...", "Jeugdautoriteit") named without acting are no party (:data:`_ONLY_NAMED_BODY`).
+Branch orgs32, awardees in the layouts an award is written in on pages never seen: a table whose column is headed as
+the winners (``award_table``: "| Perceel | Gegund aan |", "Winnaar", "Opdrachtnemer"; a cell "Niet gegund" names none);
+a list line with a description in lower case after the name and a colon is the name before it ("- Stichting Pluryn:
+ambulante jeugdhulp"), one with a lot before its colon the names after it ("Perceel 1: Pluryn"), and a lot by its number
+is never a party (:data:`_LOT_NAME`); a head "Gegund aan:" or "... gegund aan de volgende partijen:" over its list
+(``award_list``); the partners an award names right after its party ("gegund aan A in samenwerking met B", "aan A, samen
+met B en C", :data:`_WITH_PARTNER`); a lot described in brackets ("Perceel 1 (ambulant) is gegund aan A, perceel 2
+(verblijf) aan B", ``perceel_aan``); a capitalised "-bedrijf" word opening a name with its legal form stays in it
+("Zorgbedrijf Noord B.V.").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -382,6 +391,9 @@ _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$|"
+    # branch orgs32: any award to the parties listed under ("De percelen zijn gegund aan de volgende partijen:", "Gegund
+    # aan:", "Opdrachtnemers:")
+    r"\b(?:gegund|toegekend) aan\b[^:]{0,60}:\s*$|^\s*(?:gunning aan|opdrachtnemers?|gecontracteerde partij(?:en)?)\s*:\s*$|"
     # branch cv36: "Met de volgende aanbieders is een overeenkomst gesloten:" and a list
     r"\bmet de volgende (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
     r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
@@ -437,7 +449,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     if article and core and core == n[article.end():] and not _is_place(core) and not _FORM_FIRST.match(core):
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
-    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
+    # (branch orgs32: not a capitalised "-bedrijf" word opening a name that ends in its legal form, "Zorgbedrijf Noord B.V.")
+    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])(?!.*(?<![\w.])(?:B\.?V|N\.?V|U\.?A)\.?$)", "", n)
     # branch orgs6: a place's adjective before a name says where the party is from ("het Rotterdamse Dock", "het
     # Utrechtse Spoor030"), unless it names a school, university or the like whose name it is part of, or is the
     # national one ("Nederlandse Vereniging voor Autisme")
@@ -463,12 +476,16 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return None  # (branch orgs20) a weekday, month or season alone ("samen met Maandag", a list line "- Oktober")
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
+    if _LOT_NAME.fullmatch(n):
+        return None  # (branch orgs32) a lot by its number ("Perceel 1: Pluryn" under an award's head), not a party
     if _ADDRESS.match(n):
         return None  # an address ("Kerkstraat 5", "Postbus 12", "8011 AB Zwolle"), not a party (branch orgs9)
     if re.fullmatch(r"[A-Z][a-z]*wet|WMO|Wmo \d*", n):
         return None  # a law ("zorgaanbieder WMO en Jeugdwet"), not a party (branch orgs2)
     return n
 
+
+_LOT_NAME = re.compile(r"(?:Perce(?:el|len)|Kavels?|Lots?|Deel|Deelopdracht|Deelopdrachten) [\w-]{1,6}(?:(?:, ?| en | & )[\w-]{1,6})*")
 
 # branch orgs9: a street with its number, a post-office box or a postcode, written after a party's name in a list
 _ADDRESS = re.compile(r"(?:Postbus|Antwoordnummer) \d|\d{4} ?[A-Z]{2}\b|[A-ZÀ-Ý][\w'-]*(?:straat|weg|laan|plein|singel|gracht|kade|dijk|"
@@ -623,6 +640,16 @@ def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> Non
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
+def _after_colon(item: str) -> str:
+    """The part of a list line with a colon that names the parties: after it where a name follows ("Voor stadsdeel Noord:
+    A, B en C", "Perceel 1: A"), before it where a description in lower case follows the name ("Stichting Pluryn:
+    ambulante jeugdhulp", branch orgs32)."""
+    if ":" not in item:
+        return item
+    before, after = item.split(":", 1)[0], item.rsplit(":", 1)[1]
+    return before if re.match(r"\s*[a-zà-ÿ]", after) and re.match(r"\s*[A-ZÀ-Ý0-9'’]", before) else after
+
+
 def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
     """The names listed under the line ``lines[i]`` that announces them, with the list line of each: bullet or
     numbered lines, or short plain lines. A bullet item is a name as written: lower-case words inside it belong to
@@ -640,9 +667,7 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             break  # (branch orgs9) the page's menu or sharing links under the list (branch orgs30: also as bullets)
         if _LIST_LINE.match(s):
             numbered = True
-            item = _LIST_LINE.sub("", s)
-            if ":" in item:
-                item = item.rsplit(":", 1)[1]
+            item = _after_colon(_LIST_LINE.sub("", s))
             whole = item.strip(" .;")
             if re.match(r"(?:De|Het) ", whole) and _FORM_FIRST.match(whole[whole.index(" ") + 1:]):
                 whole = whole[whole.index(" ") + 1:]  # (branch orgs27) "- De Stichting Pluryn": the name opens with its form
@@ -662,7 +687,7 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             continue
         if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
             break
-        found += [(n, s) for n in _split_names(s)]
+        found += [(n, s) for n in _split_names(_after_colon(s) if ":" in s.rstrip(":") else s)]
         items_seen = True
     return found
 
@@ -692,6 +717,39 @@ def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
                 and not re.match(r"(?i:gemeenten?|regio|provincie|ministerie|totaal|overig\w*|n\.?v\.?t\.?)\b", n):
             seen.add(n.casefold())
             out.append({"name": n, "role": "provider", "rule": "party_table", "sentence": line.strip()[:300]})
+
+
+# branch orgs32: the head of a table's column of winners ("| Perceel | Gegund aan |", "| Lot | Winnaar |", "| Opdrachtnemer |"):
+# each cell under it names the parties awarded that row's lot; a cell that says none was ("Niet gegund", "n.v.t.", "-")
+# names no party
+_AWARD_COLUMN = re.compile(r"(?i:gegund aan|gunning aan|winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?)|"
+                           r"(?:naam (?:van de )?)?opdrachtnemers?|(?:gecontracteerde|gegunde) (?:partij|partijen|"
+                           r"\w*aanbieders?|organisaties?|inschrijvers?)|gegund)")
+_NO_WINNER_CELL = re.compile(r"(?i:niet|geen|n\.?v\.?t|nog|onbekend|ingetrokken|vervallen|-|–)\b|\A[\s:|–-]*\Z")
+
+
+def _award_table(lines: list[str]) -> list[tuple[str, str]]:
+    """(branch orgs32) The parties of a table whose column is headed as the winners ("| Perceel | Gegund aan |" and a row
+    "| Ambulant | Stichting Pluryn |" under it), with the row; a cell may name more than one ("A en B"), up to the table's
+    end."""
+    found: list[tuple[str, str]] = []
+    column = None
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 1 else None
+        if not cells or len(cells) < 2:
+            column = None
+            continue
+        heads = [i for i, c in enumerate(cells) if _AWARD_COLUMN.fullmatch(c.strip(" :*"))]
+        if heads:
+            column = heads[0]
+            continue
+        if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
+            continue
+        cell = cells[column]
+        if _NO_WINNER_CELL.match(cell) or len(cell) > 160:
+            continue
+        found += [(n, line.strip()) for n in _split_names(cell, _SLASHED, initial=False)]
+    return found
 
 
 # branch orgs31: a name broken across a line at its hyphen ("Veilig Thuis Oost-\nBrabant") is read joined back
@@ -1138,6 +1196,8 @@ def _awardees(text: str) -> list[dict]:
         if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line):
             for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
+    for n, row in _award_table(lines):
+        _add(out, seen, n, "award_table", row)
     # (branch orgs9: also with the parties' kind and number before the verb, "Er zijn drie aanbieders gecontracteerd: A,
     # B en C", and the award to "the following parties", "De opdracht is gegund aan de volgende partijen: A en B")
     for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} |(?:[\w-]+ ){0,3}?)gecontracteerd:\s*([^\n]+)|"
@@ -1372,7 +1432,7 @@ def _awardees(text: str) -> list[dict]:
         # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
         # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
         # (branch orgs29: also where the lots go, "Perceel 1 gaat naar A en perceel 2 naar B")
-        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? aan (?:de |het )?"
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?(?: \([^()\n]{{1,40}}\))? aan (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
@@ -1428,7 +1488,18 @@ def _awardees(text: str) -> list[dict]:
                 if rule == "gaat_uitvoeren" and _head_role(n, "") in ("buyer", "court"):
                     continue  # (branch orgs9) "Regio X gaat de jeugdhulp uitvoeren": the buyer, not a party it contracted
                 _add(out, seen, n, rule, m.group(0))
+            # branch orgs32: the partners the award names right after its party ("gegund aan A in samenwerking met B",
+            # "aan A samen met B en C") won it with that party
+            partner = _WITH_PARTNER.match(text, m.end("names"))
+            if partner:
+                for n in _split_names(partner.group("names"), _SLASHED, initial=_initial(text, partner.start("names"))):
+                    if not (rule in _WON_RULES and not _can_win(n, text)):
+                        _add(out, seen, n, rule, m.group(0) + partner.group(0))
     return out
+
+
+_WITH_PARTNER = re.compile(rf",? (?:in samenwerking|samen|in combinatie|in een combinatie|in consortium) met (?:de |het )?"
+                           rf"(?:{_KIND} )?(?P<names>{_ALIST})")
 
 
 # branch orgs7: the words between an award's object and its verb stay in one clause ("heeft X de opdracht niet gekregen

@@ -1,0 +1,90 @@
+"""Awardees on pages never seen, round thirty-two (issue 11, branch orgs32): the awarded parties in the layouts an
+award is written in besides a sentence -- a table with a column of winners ("| Perceel | Gegund aan |"), a bullet list
+whose items have a description after the name ("- Stichting Pluryn: ambulante jeugdhulp"), lines per lot ("Perceel 1:
+Pluryn"), a head "Gegund aan:" over its list -- a name whose kind word opens it before its legal form ("Zorgbedrijf Noord
+B.V."), the partners an award names with its party ("gegund aan A in samenwerking met B") and a lot described in
+brackets ("Perceel 1 (ambulant) is gegund aan A, perceel 2 (verblijf) aan B").
+
+The phrasings are real-style Dutch ones seen on pages (a few words each).
+"""
+
+import pytest
+
+from tests.speed import LINEAR, linear_time
+from tests.analysis.conftest import organisation_roles as _orgs
+
+_DONE = "De aanbesteding voor de jeugdhulp is afgerond. "
+
+
+# --- a table with a column of winners ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", ["Gegund aan", "Winnaar", "Opdrachtnemer", "Gecontracteerde partijen"])
+def test_a_table_column_of_winners_gives_the_awardees(read, head):
+    result = read(_DONE + f"Per perceel:\n| Perceel | {head} |\n|---|---|\n| Ambulant | Stichting Pluryn |\n"
+                          "| Verblijf | Karakter B.V. |\n| Crisis | Niet gegund |\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == ["Stichting Pluryn", "Karakter B.V."], result["awardees"]
+
+
+def test_a_table_of_providers_without_a_winners_column_gives_no_awardee(read):
+    result = read(_DONE + "Meer informatie:\n| Perceel | Contactpersoon |\n|---|---|\n| Ambulant | Stichting Pluryn |\n")
+    assert result["awardees"] == [], result["awardees"]
+
+
+# --- list lines with a description or a lot -------------------------------------------------------------------------------
+
+def test_a_bullet_item_with_a_description_after_its_colon_is_the_party(read):
+    result = read(_DONE + "De gegunde partijen zijn:\n- Stichting Pluryn: ambulante jeugdhulp\n- Karakter: specialistische "
+                          "ggz\n\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == ["Stichting Pluryn", "Karakter"], result["awardees"]
+
+
+def test_a_line_per_lot_gives_the_party_not_the_lot(read):
+    result = read(_DONE + "De gegunde partijen per perceel:\nPerceel 1: Pluryn\nPerceel 2: Karakter en Lijn5\n\nMeer "
+                          "informatie volgt later dit jaar op deze pagina.")
+    assert result["awardees"] == ["Pluryn", "Karakter", "Lijn5"], result["awardees"]
+    assert not any(n.startswith("Perceel") for n in _orgs(result)), _orgs(result)
+
+
+@pytest.mark.parametrize("head", ["Gegund aan:", "De percelen zijn gegund aan de volgende partijen:"])
+def test_a_head_gegund_aan_over_its_list(read, head):
+    result = read(_DONE + f"\n{head}\n- Pluryn\n- Karakter\n\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == ["Pluryn", "Karakter"], result["awardees"]
+
+
+def test_the_list_of_a_district_after_its_colon_stays(read):
+    result = read(_DONE + "De gegunde partijen zijn:\n- Voor stadsdeel Noord: Pluryn en Karakter\n\nMeer volgt.")
+    assert result["awardees"] == ["Pluryn", "Karakter"], result["awardees"]
+
+
+# --- a name, partners and lots in a sentence ------------------------------------------------------------------------------
+
+def test_a_kind_word_opening_a_name_with_its_legal_form_stays(read):
+    result = read(_DONE + "De opdracht is gegund aan Zorgbedrijf Noord B.V.")
+    assert result["awardees"] == ["Zorgbedrijf Noord B.V."], result["awardees"]
+
+
+@pytest.mark.parametrize("text, winners", [
+    ("De opdracht is gegund aan Stichting Pluryn in samenwerking met Karakter.", ["Stichting Pluryn", "Karakter"]),
+    ("De opdracht is gegund aan Pluryn B.V., samen met Lijn5 en Karakter.", ["Pluryn B.V.", "Lijn5", "Karakter"]),
+])
+def test_the_partners_named_with_the_awarded_party_are_awardees(read, text, winners):
+    result = read(_DONE + text)
+    assert result["awardees"] == winners, result["awardees"]
+
+
+def test_a_partner_that_is_the_buyer_is_no_awardee(read):
+    result = read(_DONE + "De opdracht is gegund aan Pluryn in samenwerking met de gemeente Epe.")
+    assert result["awardees"] == ["Pluryn"], result["awardees"]
+
+
+def test_lots_described_in_brackets_each_give_their_party(read):
+    result = read(_DONE + "Perceel 1 (ambulant) is gegund aan Pluryn, perceel 2 (verblijf) aan Karakter.")
+    assert result["awardees"] == ["Pluryn", "Karakter"], result["awardees"]
+
+
+# --- linear time ------------------------------------------------------------------------------------------------------------
+
+def test_award_tables_and_lists_read_in_linear_time(read):
+    unit = ("| Perceel | Gegund aan |\n|---|---|\n| Ambulant | Stichting Pluryn in samenwerking met Karakter |\n"
+            "De gegunde partijen zijn:\n- Stichting Pluryn: ambulante jeugdhulp\nPerceel 1: Pluryn\n\n")
+    assert linear_time(read, unit, 100_000) < LINEAR
