@@ -238,7 +238,9 @@ is never a party (:data:`_LOT_NAME`); a head "Gegund aan:" or "... gegund aan de
 (``award_list``); the partners an award names right after its party ("gegund aan A in samenwerking met B", "aan A, samen
 met B en C", :data:`_WITH_PARTNER`); a lot described in brackets ("Perceel 1 (ambulant) is gegund aan A, perceel 2
 (verblijf) aan B", ``perceel_aan``); a capitalised "-bedrijf" word opening a name with its legal form stays in it
-("Zorgbedrijf Noord B.V.").
+("Zorgbedrijf Noord B.V."). Words that name no party on pages never seen: a title-cased headline's past participle
+("Aanbieders Gezocht", in :data:`_VERB`), a front desk written as one compound ("het Jongerenloket", :data:`_FRONT_DOOR`;
+"Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2435,7 +2437,7 @@ _UNIT_WORDS = re.compile(
 # branch orgs25: a municipality's front door ("Toegang Jeugd", "het Jeugdloket", "het Klantcontactcentrum", "Wmo-loket
 # Ede") is the buyer's own staff too; "Het Juridisch Loket" (a national body) is not one of these
 _FRONT_DOOR = re.compile(
-    r"(?:[Hh]et |[Dd]e )?(?:[Tt]oegang|(?:[Jj]eugd|[Zz]org|[Ww]mo-?|WMO-?|[Ss]ociaal |[Gg]emeente|[Ww]ijk|[Ww]elzijns)[Ll]oket|"
+    r"(?:[Hh]et |[Dd]e )?(?:[Tt]oegang|(?:[Jj]eugd|[Zz]org|[Ww]mo-?|WMO-?|[Ss]ociaal |[Gg]emeente|[Ww]ijk|[Ww]elzijns)[Ll]oket|[A-ZÀ-Ý][a-zà-ÿ]+loket|"
     r"[Ll]oket|[Kk]lant ?[Cc]ontact ?[Cc]entrum|KCC)(?: (?P<rest>.+))?")
 _NOT_UNIT_NAME = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|regionaal|regio\b|service|expertise|"
                             r"ondersteunings|landelijk)")
@@ -2500,13 +2502,21 @@ Düsseldorf Aken Münster Parijs Londen Straatsburg Genève Wenen Kopenhagen Sto
 # unstressed prefix ("Opvoeden", "Opgroeien", "Meedoen", "Samenwerken", "Ontwikkelen") or one of the activities a
 # programme is named by ("Leren", "Groeien"), alone, names what is done, not who does it
 _VERB = re.compile(r"(?:(?:Op|Mee|Samen|Door|Uit|Aan|Af|Bij|Na|Toe|Terug|Weer|Thuis|Ont|Ver|Be|Her)[a-zà-ÿ]{2,}(?:en|end|ende)"
-                   r"|Groeien|Leren|Wonen|Werken|Spelen|Sporten|Ontmoeten|Verbinden|Versterken|Meedoen|Opgroeien|Opvoeden)")
+                   r"|Groeien|Leren|Wonen|Werken|Spelen|Sporten|Ontmoeten|Verbinden|Versterken|Meedoen|Opgroeien|Opvoeden"
+                   # branch orgs32: a past participle, a title-cased headline's last word ("Aanbieders Gezocht", "Inkoop
+                   # Gestart", "Aanbesteding Afgerond")
+                   r"|(?:Ge|Aange|Afge|Uitge|Vastge|Opge|Toege|Meege|Doorge|Bijge|Terugge)[a-zà-ÿ]{3,}(?:d|t))")
+# branch orgs32: a condition or diagnosis, written as a word or its abbreviation ("kinderen met ADHD en Autisme"), is
+# no party
+_CONDITION = re.compile(r"(?:ADHD|ADD|ASS|PDD-NOS|LVB|NAH|PTSS|OCD|ODD|EMB|ZEVMB|Autisme|Dyslexie|Dyscalculie|Depressie|"
+                        r"Angststoornis(?:sen)?|Eetstoornis(?:sen)?|Hechtingsproblematiek|Verslaving)")
 
 
 def _not_party_word(name: str) -> bool:
-    """A place abroad or a capitalised verb alone (branch orgs26)."""
+    """A place abroad, a capitalised verb alone (branch orgs26) or a condition ("ADHD", branch orgs32)."""
     n = name.strip()
-    return n in _ABROAD or n in _CARIBBEAN or bool(_VERB.fullmatch(n)) and n not in _verb_shaped_places()  # "Bergen", "Beuningen"
+    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_VERB.fullmatch(n)) and n not in \
+        _verb_shaped_places() and n not in _PROVINCES  # "Bergen", "Beuningen", "Gelderland"
 
 
 @functools.lru_cache(maxsize=1)

@@ -88,3 +88,27 @@ def test_award_tables_and_lists_read_in_linear_time(read):
     unit = ("| Perceel | Gegund aan |\n|---|---|\n| Ambulant | Stichting Pluryn in samenwerking met Karakter |\n"
             "De gegunde partijen zijn:\n- Stichting Pluryn: ambulante jeugdhulp\nPerceel 1: Pluryn\n\n")
     assert linear_time(read, unit, 100_000) < LINEAR
+
+
+# --- words that are no party: a headline's participle, a front desk, a condition ------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Aanbieders Gezocht\nDe gemeente werkt samen met Karakter.", "Gezocht"),
+    ("Aanbieders Aangemeld\nDe gemeente werkt samen met Karakter.", "Aangemeld"),
+    ("Jongeren kunnen terecht bij het Jongerenloket en bij Karakter.", "Jongerenloket"),
+    ("Ouders kunnen terecht bij het Ouderloket en bij Karakter.", "Ouderloket"),
+    ("Kinderen met ADHD en Autisme krijgen hulp van Karakter.", "ADHD"),
+    ("Jongeren met LVB en NAH krijgen hulp van Karakter.", "LVB"),
+])
+def test_a_word_that_names_no_party_is_no_organisation(read, text, word):
+    result = read(_DONE + "Het contract is gegund aan Pluryn. " + text)
+    assert word not in _orgs(result) and result["awardees"] == ["Pluryn"], _orgs(result)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De gemeente werkt samen met het Juridisch Loket en Karakter.", "Juridisch Loket"),
+    ("De gemeente werkt samen met Nederlandse Vereniging voor Autisme en Karakter.", "Nederlandse Vereniging voor Autisme"),
+])
+def test_a_body_named_after_a_desk_or_a_condition_stays(read, text, name):
+    result = read(_DONE + "Het contract is gegund aan Pluryn. " + text)
+    assert name in _orgs(result), _orgs(result)
