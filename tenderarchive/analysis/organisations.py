@@ -238,7 +238,11 @@ is never a party (:data:`_LOT_NAME`); a head "Gegund aan:" or "... gegund aan de
 (``award_list``); the partners an award names right after its party ("gegund aan A in samenwerking met B", "aan A, samen
 met B en C", :data:`_WITH_PARTNER`); a lot described in brackets ("Perceel 1 (ambulant) is gegund aan A, perceel 2
 (verblijf) aan B", ``perceel_aan``); a capitalised "-bedrijf" word opening a name with its legal form stays in it
-("Zorgbedrijf Noord B.V."). Words that name no party on pages never seen: a title-cased headline's past participle
+("Zorgbedrijf Noord B.V."). More heads over a list of awarded parties: the award received, won or closed with them ("De
+volgende aanbieders hebben een contract gekregen:", "De gemeente heeft contracten gesloten met:", "verleend aan:"; not a
+head that denies it, :data:`_DENIED_HEAD`); a line per lot with a dash ("Perceel 1 – Pluryn", :data:`_LOT_HEAD`) or with
+the lot's service alone ("Perceel 2: Verblijf" over "Karakter"); a party's seat in brackets ends no list ("Karakter
+(Ede), Pluryn (Nijmegen)", :data:`_BRACKETED`); "en voor perceel 2 aan B" and "gegund aan de stichting X". Words that name no party on pages never seen: a title-cased headline's past participle
 ("Aanbieders Gezocht", in :data:`_VERB`), a front desk written as one compound ("het Jongerenloket", :data:`_FRONT_DOOR`;
 "Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
@@ -388,17 +392,31 @@ _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Fl
 _SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
                       r"(?:Jeugdhulp|Jeugdzorg|Jeugd)(?!- (?:&|en) )(?! Nederland$)(?! (?:en|&) [A-Z][a-z]+ [A-ZÀ-Ý])"
                       r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
-                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
+                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b"
+                      # (branch orgs32) a lot's service alone under its lot ("Perceel 2: Verblijf")
+                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$|"
     # branch orgs32: any award to the parties listed under ("De percelen zijn gegund aan de volgende partijen:", "Gegund
     # aan:", "Opdrachtnemers:")
-    r"\b(?:gegund|toegekend) aan\b[^:]{0,60}:\s*$|^\s*(?:gunning aan|opdrachtnemers?|gecontracteerde partij(?:en)?)\s*:\s*$|"
+    r"\b(?:gegund|toegekend|verleend) aan\b[^:]{0,60}:\s*$|^\s*(?:gunning aan|opdrachtnemers?|gecontracteerde partij(?:en)?)\s*:\s*$|"
+    # (and the parties that received or won it, or with whom it was closed: "De volgende aanbieders hebben een contract
+    # gekregen:", "De gemeente heeft contracten gesloten met:"; not where the head denies it, :data:`_DENIED_HEAD`)
+    r"\b(?:contract|overeenkomst|opdracht|aanbesteding|gunning|perce(?:el|len))\w* (?:[\w-]+ ){0,4}?(?:gekregen|gewonnen|"
+    r"verworven|binnengehaald|ontvangen)\b[^:]{0,40}:\s*$|"
+    r"\b(?:contract|overeenkomst)\w* (?:[\w-]+ ){0,3}?(?:gesloten|afgesloten|getekend|ondertekend) met\b[^:]{0,60}:\s*$|"
     # branch cv36: "Met de volgende aanbieders is een overeenkomst gesloten:" and a list
-    r"\bmet de volgende (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
+    r"\bmet (?:de volgende|deze) (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
     r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
+_DENIED_HEAD = re.compile(r"\b(?:geen|niet|nooit)\b", re.I)  # (branch orgs32) "... hebben geen contract gekregen:"
+
+
+def _last_sentence(line: str) -> str:
+    """The line's last sentence: the head itself, not a sentence before it on its line ("... wel of niet afgeven van een
+    beschikking. Er zijn 6 aanbieders gecontracteerd:")."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", line)[-1]
 # (branch orgs19: also a line that announces "the following" providers with more words after them, "De gemeente heeft
 # de volgende aanbieders gecontracteerd voor de jeugdhulp:")
 # (branch orgs26: also the partners a page lists, "Onze partners:", "Samenwerkingspartners:", "Ketenpartners:")
@@ -642,13 +660,19 @@ def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> Non
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
+_LOT_HEAD = re.compile(r"^\s*(?:[Pp]erce(?:el|len)|[Kk]avels?|[Ll]ots?) [\w-]{1,6}(?: \([^()\n]{1,40}\))? ?[-–] ?(?=[A-ZÀ-Ý0-9'’])")
+
+
 def _after_colon(item: str) -> str:
     """The part of a list line with a colon that names the parties: after it where a name follows ("Voor stadsdeel Noord:
     A, B en C", "Perceel 1: A"), before it where a description in lower case follows the name ("Stichting Pluryn:
     ambulante jeugdhulp", branch orgs32)."""
+    item = _LOT_HEAD.sub("", item, count=1)  # (branch orgs32) "Perceel 1 – Pluryn", "Perceel 2 (verblijf) - Karakter"
     if ":" not in item:
         return item
     before, after = item.split(":", 1)[0], item.rsplit(":", 1)[1]
+    if not after.strip():
+        return item  # a line ending in its colon ("Regio Noord:") as before
     return before if re.match(r"\s*[a-zà-ÿ]", after) and re.match(r"\s*[A-ZÀ-Ý0-9'’]", before) else after
 
 
@@ -689,7 +713,7 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             continue
         if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
             break
-        found += [(n, s) for n in _split_names(_after_colon(s) if ":" in s.rstrip(":") else s)]
+        found += [(n, s) for n in _split_names(_after_colon(s))]
         items_seen = True
     return found
 
@@ -1195,7 +1219,7 @@ def _awardees(text: str) -> list[dict]:
     seen: set[str] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line):
+        if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line) and not _DENIED_HEAD.search(_last_sentence(line)):
             for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
     for n, row in _award_table(lines):
@@ -1206,13 +1230,18 @@ def _awardees(text: str) -> list[dict]:
                          r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)|"
                          r"(?:gegund|toegekend) aan de volgende (?:\w+ ){0,2}?(?:partijen|\w*aanbieders|organisaties|instellingen|"
                          r"combinaties|inschrijvers):\s*([^\n]+)", text, re.I):
-        for n in _split_names(m.group(1) or m.group(2) or m.group(3), initial=_initial(text, m.start(m.lastindex))):
+        # (branch orgs32: a party's seat or lot in brackets after it ends no list, "Karakter (Ede), Pluryn (Nijmegen) en
+        # Lijn5 (Arnhem)")
+        chunk = _BRACKETED.sub("", m.group(1) or m.group(2) or m.group(3))
+        for n in _split_names(chunk, initial=_initial(text, m.start(m.lastindex))):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
         # (branch orgs10: a party written with its partner or parent, "gegund aan de combinatie A/B", is one awardee "A/B",
         # as the corpus gold writes a consortium member "Triade/Vitree")
-        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+        # (branch orgs32: also after its legal form in lower case, "gegund aan de stichting Pluryn")
+        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder|"
+                       rf"stichting|coöperatie|vereniging)?\s*"
                        rf"(?:van |tussen )?(?P<names>{_SLIST})"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
@@ -1434,7 +1463,7 @@ def _awardees(text: str) -> list[dict]:
         # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
         # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
         # (branch orgs29: also where the lots go, "Perceel 1 gaat naar A en perceel 2 naar B")
-        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?(?: \([^()\n]{{1,40}}\))? aan (?:de |het )?"
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:voor )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?(?: \([^()\n]{{1,40}}\))? aan (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
@@ -1500,6 +1529,7 @@ def _awardees(text: str) -> list[dict]:
     return out
 
 
+_BRACKETED = re.compile(r"\s*\([^()\n]{1,40}\)")
 _WITH_PARTNER = re.compile(rf",? (?:in samenwerking|samen|in combinatie|in een combinatie|in consortium) met (?:de |het )?"
                            rf"(?:{_KIND} )?(?P<names>{_ALIST})")
 

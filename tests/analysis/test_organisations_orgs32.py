@@ -112,3 +112,55 @@ def test_a_word_that_names_no_party_is_no_organisation(read, text, word):
 def test_a_body_named_after_a_desk_or_a_condition_stays(read, text, name):
     result = read(_DONE + "Het contract is gegund aan Pluryn. " + text)
     assert name in _orgs(result), _orgs(result)
+
+
+# --- a seat in brackets, a lot after "voor", a legal form in lower case --------------------------------------------------
+
+@pytest.mark.parametrize("text, winners", [
+    ("De gegunde partijen zijn: Karakter (Ede), Pluryn (Nijmegen) en Lijn5 (Arnhem).", ["Karakter", "Pluryn", "Lijn5"]),
+    ("Voor perceel 1 is de opdracht gegund aan Pluryn en voor perceel 2 aan Karakter.", ["Pluryn", "Karakter"]),
+    ("De opdracht is gegund aan de stichting Pluryn.", ["Pluryn"]),
+])
+def test_awardees_with_a_seat_a_lot_or_a_legal_form_in_lower_case(read, text, winners):
+    result = read(_DONE + text)
+    assert result["awardees"] == winners, result["awardees"]
+
+
+# --- more heads over a list of awarded parties ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "De volgende aanbieders hebben een contract gekregen:",
+    "De volgende partijen hebben de aanbesteding gewonnen:",
+    "Met deze aanbieders is een contract gesloten:",
+    "De gemeente heeft contracten gesloten met:",
+    "De opdracht is verleend aan:",
+])
+def test_a_head_telling_the_award_over_its_list(read, head):
+    result = read(_DONE + f"\n{head}\n- Stichting Pluryn\n- Karakter B.V.\n\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == ["Stichting Pluryn", "Karakter B.V."], result["awardees"]
+
+
+@pytest.mark.parametrize("head", [
+    "De volgende aanbieders hebben geen contract gekregen:",
+    "Met deze aanbieders is niet opnieuw een contract gesloten:",
+    "Het gaat om de volgende aanbieders:",
+])
+def test_a_head_denying_the_award_or_naming_providers_gives_no_awardee(read, head):
+    result = read(_DONE + f"\n{head}\n- Stichting Pluryn\n- Karakter B.V.\n\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == [], result["awardees"]
+
+
+@pytest.mark.parametrize("body", [
+    "Perceel 1 – Pluryn\nPerceel 2 – Karakter B.V.\n",
+    "- Perceel 1 - Pluryn\n- Perceel 2 (verblijf) - Karakter B.V.\n",
+    "Perceel 1: Ambulante jeugdhulp\nPluryn\nPerceel 2: Verblijf\nKarakter B.V.\n",
+])
+def test_lines_per_lot_with_a_dash_or_the_lot_s_service_give_the_parties(read, body):
+    result = read(_DONE + "\nDe gegunde partijen per perceel zijn:\n" + body + "\nDe contracten gaan in op 1 januari.")
+    assert result["awardees"] == ["Pluryn", "Karakter B.V."], result["awardees"]
+
+
+def test_a_denial_in_an_earlier_sentence_of_the_head_s_line_leaves_the_head(read):
+    result = read(_DONE + "\nDe instelling adviseert over het wel of niet afgeven van een beschikking. Er zijn 2 "
+                          "aanbieders gecontracteerd door de gemeente:\n\n- Stichting Pluryn\n- Karakter B.V.\n\nMeer.")
+    assert result["awardees"] == ["Stichting Pluryn", "Karakter B.V."], result["awardees"]
