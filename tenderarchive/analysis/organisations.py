@@ -242,7 +242,9 @@ met B en C", :data:`_WITH_PARTNER`); a lot described in brackets ("Perceel 1 (am
 volgende aanbieders hebben een contract gekregen:", "De gemeente heeft contracten gesloten met:", "verleend aan:"; not a
 head that denies it, :data:`_DENIED_HEAD`); a line per lot with a dash ("Perceel 1 – Pluryn", :data:`_LOT_HEAD`) or with
 the lot's service alone ("Perceel 2: Verblijf" over "Karakter"); a party's seat in brackets ends no list ("Karakter
-(Ede), Pluryn (Nijmegen)", :data:`_BRACKETED`); "en voor perceel 2 aan B" and "gegund aan de stichting X". Words that name no party on pages never seen: a title-cased headline's past participle
+(Ede), Pluryn (Nijmegen)", :data:`_BRACKETED`); "en voor perceel 2 aan B" and "gegund aan de stichting X"; a general
+partnership's "V.O.F." and a legal form in lower case stay with the name ("Lijn5 V.O.F.", was "Lijn5 V"; "Pluryn bv en
+Karakter vof"). Words that name no party on pages never seen: a title-cased headline's past participle
 ("Aanbieders Gezocht", in :data:`_VERB`), a front desk written as one compound ("het Jongerenloket", :data:`_FRONT_DOOR`;
 "Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
@@ -274,7 +276,10 @@ _CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
 # "A, B groep, C en D" ended at B
-_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|{_UP})){{0,16}}"
+# (branch orgs32: also a general partnership's form, "Lijn5 V.O.F." (was "Lijn5 V"), and a legal form in lower case,
+# "Pluryn bv en Karakter vof")
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|V\.O\.F\.|"
+         rf"(?:bv|vof|b\.v\.|v\.o\.f\.)(?![\w])|{_UP})){{0,16}}"
          r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
@@ -561,7 +566,9 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     a sentence, so a capitalised article at its very start is not taken as part of the first name."""
     # (branch orgs6: the dot of a legal form ends no sentence: "Wilgenhof B.V. won" was cut to "Wilgenhof B"; after it
     # a capital does start one)
-    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
+    # (branch orgs32: "V.O.F." too)
+    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<=\bV\.O\.F\.)\s(?=[A-ZÀ-Ý])|"
+                     r"(?<!\b[BN]\.V)(?<!\bU\.A)(?<!\bV\.O\.F)\.(?:\s|$)|"
                      r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     chunk = _AS_ROLE_RX.sub("", chunk)  # (branch orgs27) "A als hoofdaannemer en B": A and B
     chunk = _DOMAIN_PAIR.sub(_join_domain_pair, chunk)  # (branch orgs13) "Centrum voor Jeugd en Gezin X": one name

@@ -164,3 +164,14 @@ def test_a_denial_in_an_earlier_sentence_of_the_head_s_line_leaves_the_head(read
     result = read(_DONE + "\nDe instelling adviseert over het wel of niet afgeven van een beschikking. Er zijn 2 "
                           "aanbieders gecontracteerd door de gemeente:\n\n- Stichting Pluryn\n- Karakter B.V.\n\nMeer.")
     assert result["awardees"] == ["Stichting Pluryn", "Karakter B.V."], result["awardees"]
+
+
+# --- legal forms after the name ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, winners", [
+    ("De opdracht is gegund aan Lijn5 V.O.F. en Karakter.", ["Lijn5 V.O.F.", "Karakter"]),
+    ("De opdracht is gegund aan Pluryn bv en Karakter vof.", ["Pluryn bv", "Karakter vof"]),
+])
+def test_a_legal_form_with_dots_or_in_lower_case_stays_with_its_name(read, text, winners):
+    result = read(_DONE + text)
+    assert result["awardees"] == winners, result["awardees"]
