@@ -230,6 +230,23 @@ Oost-Brabant"); a committee of the council ("de Raadscommissie Samenleving", :da
 organ, no party, while the advisory councils of the social domain ("Adviesraad Sociaal Domein", "Cliëntenraad",
 "Jongerenraad") stay advisers, as the corpus gold has them; the national institutes, inspectorates and authorities
 ("Nederlands Jeugdinstituut", "Inspectie ...", "Jeugdautoriteit") named without acting are no party (:data:`_ONLY_NAMED_BODY`).
+Branch orgs32, awardees in the layouts an award is written in on pages never seen: a table whose column is headed as
+the winners (``award_table``: "| Perceel | Gegund aan |", "Winnaar", "Opdrachtnemer"; a cell "Niet gegund" names none);
+a list line with a description in lower case after the name and a colon is the name before it ("- Stichting Pluryn:
+ambulante jeugdhulp"), one with a lot before its colon the names after it ("Perceel 1: Pluryn"), and a lot by its number
+is never a party (:data:`_LOT_NAME`); a head "Gegund aan:" or "... gegund aan de volgende partijen:" over its list
+(``award_list``); the partners an award names right after its party ("gegund aan A in samenwerking met B", "aan A, samen
+met B en C", :data:`_WITH_PARTNER`); a lot described in brackets ("Perceel 1 (ambulant) is gegund aan A, perceel 2
+(verblijf) aan B", ``perceel_aan``); a capitalised "-bedrijf" word opening a name with its legal form stays in it
+("Zorgbedrijf Noord B.V."). More heads over a list of awarded parties: the award received, won or closed with them ("De
+volgende aanbieders hebben een contract gekregen:", "De gemeente heeft contracten gesloten met:", "verleend aan:"; not a
+head that denies it, :data:`_DENIED_HEAD`); a line per lot with a dash ("Perceel 1 – Pluryn", :data:`_LOT_HEAD`) or with
+the lot's service alone ("Perceel 2: Verblijf" over "Karakter"); a party's seat in brackets ends no list ("Karakter
+(Ede), Pluryn (Nijmegen)", :data:`_BRACKETED`); "en voor perceel 2 aan B" and "gegund aan de stichting X"; a general
+partnership's "V.O.F." and a legal form in lower case stay with the name ("Lijn5 V.O.F.", was "Lijn5 V"; "Pluryn bv en
+Karakter vof"). Words that name no party on pages never seen: a title-cased headline's past participle
+("Aanbieders Gezocht", in :data:`_VERB`), a front desk written as one compound ("het Jongerenloket", :data:`_FRONT_DOOR`;
+"Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -259,7 +276,10 @@ _CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
 # "A, B groep, C en D" ended at B
-_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|{_UP})){{0,16}}"
+# (branch orgs32: also a general partnership's form, "Lijn5 V.O.F." (was "Lijn5 V"), and a legal form in lower case,
+# "Pluryn bv en Karakter vof")
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|V\.O\.F\.|"
+         rf"(?:bv|vof|b\.v\.|v\.o\.f\.)(?![\w])|{_UP})){{0,16}}"
          r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
@@ -377,14 +397,31 @@ _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Fl
 _SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
                       r"(?:Jeugdhulp|Jeugdzorg|Jeugd)(?!- (?:&|en) )(?! Nederland$)(?! (?:en|&) [A-Z][a-z]+ [A-ZÀ-Ý])"
                       r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
-                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
+                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b"
+                      # (branch orgs32) a lot's service alone under its lot ("Perceel 2: Verblijf")
+                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$|"
+    # branch orgs32: any award to the parties listed under ("De percelen zijn gegund aan de volgende partijen:", "Gegund
+    # aan:", "Opdrachtnemers:")
+    r"\b(?:gegund|toegekend|verleend) aan\b[^:]{0,60}:\s*$|^\s*(?:gunning aan|opdrachtnemers?|gecontracteerde partij(?:en)?)\s*:\s*$|"
+    # (and the parties that received or won it, or with whom it was closed: "De volgende aanbieders hebben een contract
+    # gekregen:", "De gemeente heeft contracten gesloten met:"; not where the head denies it, :data:`_DENIED_HEAD`)
+    r"\b(?:contract|overeenkomst|opdracht|aanbesteding|gunning|perce(?:el|len))\w* (?:[\w-]+ ){0,4}?(?:gekregen|gewonnen|"
+    r"verworven|binnengehaald|ontvangen)\b[^:]{0,40}:\s*$|"
+    r"\b(?:contract|overeenkomst)\w* (?:[\w-]+ ){0,3}?(?:gesloten|afgesloten|getekend|ondertekend) met\b[^:]{0,60}:\s*$|"
     # branch cv36: "Met de volgende aanbieders is een overeenkomst gesloten:" and a list
-    r"\bmet de volgende (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
+    r"\bmet (?:de volgende|deze) (?:\w+ )?(?:\w*aanbieders|partijen|organisaties|instellingen) (?:is|zijn|werd|werden) (?:\w+ ){0,2}"
     r"(?:\w*overeenkomst|\w*contract)\w* (?:\w+ ){0,2}(?:gesloten|afgesloten|getekend|ondertekend)[^:]{0,40}:\s*$", re.I)
+_DENIED_HEAD = re.compile(r"\b(?:geen|niet|nooit)\b", re.I)  # (branch orgs32) "... hebben geen contract gekregen:"
+
+
+def _last_sentence(line: str) -> str:
+    """The line's last sentence: the head itself, not a sentence before it on its line ("... wel of niet afgeven van een
+    beschikking. Er zijn 6 aanbieders gecontracteerd:")."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", line)[-1]
 # (branch orgs19: also a line that announces "the following" providers with more words after them, "De gemeente heeft
 # de volgende aanbieders gecontracteerd voor de jeugdhulp:")
 # (branch orgs26: also the partners a page lists, "Onze partners:", "Samenwerkingspartners:", "Ketenpartners:")
@@ -437,7 +474,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     if article and core and core == n[article.end():] and not _is_place(core) and not _FORM_FIRST.match(core):
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
-    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
+    # (branch orgs32: not a capitalised "-bedrijf" word opening a name that ends in its legal form, "Zorgbedrijf Noord B.V.")
+    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])(?!.*(?<![\w.])(?:B\.?V|N\.?V|U\.?A)\.?$)", "", n)
     # branch orgs6: a place's adjective before a name says where the party is from ("het Rotterdamse Dock", "het
     # Utrechtse Spoor030"), unless it names a school, university or the like whose name it is part of, or is the
     # national one ("Nederlandse Vereniging voor Autisme")
@@ -463,12 +501,16 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return None  # (branch orgs20) a weekday, month or season alone ("samen met Maandag", a list line "- Oktober")
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
+    if _LOT_NAME.fullmatch(n):
+        return None  # (branch orgs32) a lot by its number ("Perceel 1: Pluryn" under an award's head), not a party
     if _ADDRESS.match(n):
         return None  # an address ("Kerkstraat 5", "Postbus 12", "8011 AB Zwolle"), not a party (branch orgs9)
     if re.fullmatch(r"[A-Z][a-z]*wet|WMO|Wmo \d*", n):
         return None  # a law ("zorgaanbieder WMO en Jeugdwet"), not a party (branch orgs2)
     return n
 
+
+_LOT_NAME = re.compile(r"(?:Perce(?:el|len)|Kavels?|Lots?|Deel|Deelopdracht|Deelopdrachten) [\w-]{1,6}(?:(?:, ?| en | & )[\w-]{1,6})*")
 
 # branch orgs9: a street with its number, a post-office box or a postcode, written after a party's name in a list
 _ADDRESS = re.compile(r"(?:Postbus|Antwoordnummer) \d|\d{4} ?[A-Z]{2}\b|[A-ZÀ-Ý][\w'-]*(?:straat|weg|laan|plein|singel|gracht|kade|dijk|"
@@ -524,7 +566,9 @@ def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[st
     a sentence, so a capitalised article at its very start is not taken as part of the first name."""
     # (branch orgs6: the dot of a legal form ends no sentence: "Wilgenhof B.V. won" was cut to "Wilgenhof B"; after it
     # a capital does start one)
-    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<!\b[BN]\.V)(?<!\bU\.A)\.(?:\s|$)|"
+    # (branch orgs32: "V.O.F." too)
+    chunk = re.split(r"(?<=\b[BN]\.V\.)\s(?=[A-ZÀ-Ý])|(?<=\bU\.A\.)\s(?=[A-ZÀ-Ý])|(?<=\bV\.O\.F\.)\s(?=[A-ZÀ-Ý])|"
+                     r"(?<!\b[BN]\.V)(?<!\bU\.A)(?<!\bV\.O\.F)\.(?:\s|$)|"
                      r"\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     chunk = _AS_ROLE_RX.sub("", chunk)  # (branch orgs27) "A als hoofdaannemer en B": A and B
     chunk = _DOMAIN_PAIR.sub(_join_domain_pair, chunk)  # (branch orgs13) "Centrum voor Jeugd en Gezin X": one name
@@ -623,6 +667,22 @@ def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> Non
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
+_LOT_HEAD = re.compile(r"^\s*(?:[Pp]erce(?:el|len)|[Kk]avels?|[Ll]ots?) [\w-]{1,6}(?: \([^()\n]{1,40}\))? ?[-–] ?(?=[A-ZÀ-Ý0-9'’])")
+
+
+def _after_colon(item: str) -> str:
+    """The part of a list line with a colon that names the parties: after it where a name follows ("Voor stadsdeel Noord:
+    A, B en C", "Perceel 1: A"), before it where a description in lower case follows the name ("Stichting Pluryn:
+    ambulante jeugdhulp", branch orgs32)."""
+    item = _LOT_HEAD.sub("", item, count=1)  # (branch orgs32) "Perceel 1 – Pluryn", "Perceel 2 (verblijf) - Karakter"
+    if ":" not in item:
+        return item
+    before, after = item.split(":", 1)[0], item.rsplit(":", 1)[1]
+    if not after.strip():
+        return item  # a line ending in its colon ("Regio Noord:") as before
+    return before if re.match(r"\s*[a-zà-ÿ]", after) and re.match(r"\s*[A-ZÀ-Ý0-9'’]", before) else after
+
+
 def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
     """The names listed under the line ``lines[i]`` that announces them, with the list line of each: bullet or
     numbered lines, or short plain lines. A bullet item is a name as written: lower-case words inside it belong to
@@ -640,9 +700,7 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             break  # (branch orgs9) the page's menu or sharing links under the list (branch orgs30: also as bullets)
         if _LIST_LINE.match(s):
             numbered = True
-            item = _LIST_LINE.sub("", s)
-            if ":" in item:
-                item = item.rsplit(":", 1)[1]
+            item = _after_colon(_LIST_LINE.sub("", s))
             whole = item.strip(" .;")
             if re.match(r"(?:De|Het) ", whole) and _FORM_FIRST.match(whole[whole.index(" ") + 1:]):
                 whole = whole[whole.index(" ") + 1:]  # (branch orgs27) "- De Stichting Pluryn": the name opens with its form
@@ -662,7 +720,7 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
             continue
         if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
             break
-        found += [(n, s) for n in _split_names(s)]
+        found += [(n, s) for n in _split_names(_after_colon(s))]
         items_seen = True
     return found
 
@@ -692,6 +750,39 @@ def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
                 and not re.match(r"(?i:gemeenten?|regio|provincie|ministerie|totaal|overig\w*|n\.?v\.?t\.?)\b", n):
             seen.add(n.casefold())
             out.append({"name": n, "role": "provider", "rule": "party_table", "sentence": line.strip()[:300]})
+
+
+# branch orgs32: the head of a table's column of winners ("| Perceel | Gegund aan |", "| Lot | Winnaar |", "| Opdrachtnemer |"):
+# each cell under it names the parties awarded that row's lot; a cell that says none was ("Niet gegund", "n.v.t.", "-")
+# names no party
+_AWARD_COLUMN = re.compile(r"(?i:gegund aan|gunning aan|winnaars?|winnende (?:partij|partijen|inschrijvers?|aanbieders?)|"
+                           r"(?:naam (?:van de )?)?opdrachtnemers?|(?:gecontracteerde|gegunde) (?:partij|partijen|"
+                           r"\w*aanbieders?|organisaties?|inschrijvers?)|gegund)")
+_NO_WINNER_CELL = re.compile(r"(?i:niet|geen|n\.?v\.?t|nog|onbekend|ingetrokken|vervallen|-|–)\b|\A[\s:|–-]*\Z")
+
+
+def _award_table(lines: list[str]) -> list[tuple[str, str]]:
+    """(branch orgs32) The parties of a table whose column is headed as the winners ("| Perceel | Gegund aan |" and a row
+    "| Ambulant | Stichting Pluryn |" under it), with the row; a cell may name more than one ("A en B"), up to the table's
+    end."""
+    found: list[tuple[str, str]] = []
+    column = None
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 1 else None
+        if not cells or len(cells) < 2:
+            column = None
+            continue
+        heads = [i for i, c in enumerate(cells) if _AWARD_COLUMN.fullmatch(c.strip(" :*"))]
+        if heads:
+            column = heads[0]
+            continue
+        if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
+            continue
+        cell = cells[column]
+        if _NO_WINNER_CELL.match(cell) or len(cell) > 160:
+            continue
+        found += [(n, line.strip()) for n in _split_names(cell, _SLASHED, initial=False)]
+    return found
 
 
 # branch orgs31: a name broken across a line at its hyphen ("Veilig Thuis Oost-\nBrabant") is read joined back
@@ -1135,22 +1226,29 @@ def _awardees(text: str) -> list[dict]:
     seen: set[str] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line):
+        if _AWARD_HEAD.search(line) and not _SERVICES_HEAD.search(line) and not _DENIED_HEAD.search(_last_sentence(line)):
             for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
+    for n, row in _award_table(lines):
+        _add(out, seen, n, "award_table", row)
     # (branch orgs9: also with the parties' kind and number before the verb, "Er zijn drie aanbieders gecontracteerd: A,
     # B en C", and the award to "the following parties", "De opdracht is gegund aan de volgende partijen: A en B")
     for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} |(?:[\w-]+ ){0,3}?)gecontracteerd:\s*([^\n]+)|"
                          r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)|"
                          r"(?:gegund|toegekend) aan de volgende (?:\w+ ){0,2}?(?:partijen|\w*aanbieders|organisaties|instellingen|"
                          r"combinaties|inschrijvers):\s*([^\n]+)", text, re.I):
-        for n in _split_names(m.group(1) or m.group(2) or m.group(3), initial=_initial(text, m.start(m.lastindex))):
+        # (branch orgs32: a party's seat or lot in brackets after it ends no list, "Karakter (Ede), Pluryn (Nijmegen) en
+        # Lijn5 (Arnhem)")
+        chunk = _BRACKETED.sub("", m.group(1) or m.group(2) or m.group(3))
+        for n in _split_names(chunk, initial=_initial(text, m.start(m.lastindex))):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
         # (branch orgs10: a party written with its partner or parent, "gegund aan de combinatie A/B", is one awardee "A/B",
         # as the corpus gold writes a consortium member "Triade/Vitree")
-        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+        # (branch orgs32: also after its legal form in lower case, "gegund aan de stichting Pluryn")
+        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder|"
+                       rf"stichting|coöperatie|vereniging)?\s*"
                        rf"(?:van |tussen )?(?P<names>{_SLIST})"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
@@ -1372,7 +1470,7 @@ def _awardees(text: str) -> list[dict]:
         # the care provided by it from a date or year on, told in the present ("A levert vanaf 2025 de jeugdhulp",
         # "Vanaf 2025 voert A de jeugdbescherming uit"); not "sinds", which tells a provider of old
         # (branch orgs29: also where the lots go, "Perceel 1 gaat naar A en perceel 2 naar B")
-        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? aan (?:de |het )?"
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:voor )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?(?: \([^()\n]{{1,40}}\))? aan (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
@@ -1428,7 +1526,19 @@ def _awardees(text: str) -> list[dict]:
                 if rule == "gaat_uitvoeren" and _head_role(n, "") in ("buyer", "court"):
                     continue  # (branch orgs9) "Regio X gaat de jeugdhulp uitvoeren": the buyer, not a party it contracted
                 _add(out, seen, n, rule, m.group(0))
+            # branch orgs32: the partners the award names right after its party ("gegund aan A in samenwerking met B",
+            # "aan A samen met B en C") won it with that party
+            partner = _WITH_PARTNER.match(text, m.end("names"))
+            if partner:
+                for n in _split_names(partner.group("names"), _SLASHED, initial=_initial(text, partner.start("names"))):
+                    if not (rule in _WON_RULES and not _can_win(n, text)):
+                        _add(out, seen, n, rule, m.group(0) + partner.group(0))
     return out
+
+
+_BRACKETED = re.compile(r"\s*\([^()\n]{1,40}\)")
+_WITH_PARTNER = re.compile(rf",? (?:in samenwerking|samen|in combinatie|in een combinatie|in consortium) met (?:de |het )?"
+                           rf"(?:{_KIND} )?(?P<names>{_ALIST})")
 
 
 # branch orgs7: the words between an award's object and its verb stay in one clause ("heeft X de opdracht niet gekregen
@@ -2364,7 +2474,7 @@ _UNIT_WORDS = re.compile(
 # branch orgs25: a municipality's front door ("Toegang Jeugd", "het Jeugdloket", "het Klantcontactcentrum", "Wmo-loket
 # Ede") is the buyer's own staff too; "Het Juridisch Loket" (a national body) is not one of these
 _FRONT_DOOR = re.compile(
-    r"(?:[Hh]et |[Dd]e )?(?:[Tt]oegang|(?:[Jj]eugd|[Zz]org|[Ww]mo-?|WMO-?|[Ss]ociaal |[Gg]emeente|[Ww]ijk|[Ww]elzijns)[Ll]oket|"
+    r"(?:[Hh]et |[Dd]e )?(?:[Tt]oegang|(?:[Jj]eugd|[Zz]org|[Ww]mo-?|WMO-?|[Ss]ociaal |[Gg]emeente|[Ww]ijk|[Ww]elzijns)[Ll]oket|[A-ZÀ-Ý][a-zà-ÿ]+loket|"
     r"[Ll]oket|[Kk]lant ?[Cc]ontact ?[Cc]entrum|KCC)(?: (?P<rest>.+))?")
 _NOT_UNIT_NAME = re.compile(r"(?i:stichting|coöperatie|vereniging|b\.v\.|\bbv\b|regionaal|regio\b|service|expertise|"
                             r"ondersteunings|landelijk)")
@@ -2429,13 +2539,21 @@ Düsseldorf Aken Münster Parijs Londen Straatsburg Genève Wenen Kopenhagen Sto
 # unstressed prefix ("Opvoeden", "Opgroeien", "Meedoen", "Samenwerken", "Ontwikkelen") or one of the activities a
 # programme is named by ("Leren", "Groeien"), alone, names what is done, not who does it
 _VERB = re.compile(r"(?:(?:Op|Mee|Samen|Door|Uit|Aan|Af|Bij|Na|Toe|Terug|Weer|Thuis|Ont|Ver|Be|Her)[a-zà-ÿ]{2,}(?:en|end|ende)"
-                   r"|Groeien|Leren|Wonen|Werken|Spelen|Sporten|Ontmoeten|Verbinden|Versterken|Meedoen|Opgroeien|Opvoeden)")
+                   r"|Groeien|Leren|Wonen|Werken|Spelen|Sporten|Ontmoeten|Verbinden|Versterken|Meedoen|Opgroeien|Opvoeden"
+                   # branch orgs32: a past participle, a title-cased headline's last word ("Aanbieders Gezocht", "Inkoop
+                   # Gestart", "Aanbesteding Afgerond")
+                   r"|(?:Ge|Aange|Afge|Uitge|Vastge|Opge|Toege|Meege|Doorge|Bijge|Terugge)[a-zà-ÿ]{3,}(?:d|t))")
+# branch orgs32: a condition or diagnosis, written as a word or its abbreviation ("kinderen met ADHD en Autisme"), is
+# no party
+_CONDITION = re.compile(r"(?:ADHD|ADD|ASS|PDD-NOS|LVB|NAH|PTSS|OCD|ODD|EMB|ZEVMB|Autisme|Dyslexie|Dyscalculie|Depressie|"
+                        r"Angststoornis(?:sen)?|Eetstoornis(?:sen)?|Hechtingsproblematiek|Verslaving)")
 
 
 def _not_party_word(name: str) -> bool:
-    """A place abroad or a capitalised verb alone (branch orgs26)."""
+    """A place abroad, a capitalised verb alone (branch orgs26) or a condition ("ADHD", branch orgs32)."""
     n = name.strip()
-    return n in _ABROAD or n in _CARIBBEAN or bool(_VERB.fullmatch(n)) and n not in _verb_shaped_places()  # "Bergen", "Beuningen"
+    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_VERB.fullmatch(n)) and n not in \
+        _verb_shaped_places() and n not in _PROVINCES  # "Bergen", "Beuningen", "Gelderland"
 
 
 @functools.lru_cache(maxsize=1)
