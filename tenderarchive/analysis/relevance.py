@@ -125,7 +125,10 @@ Since branch rel12 (core): a purchasing round referred back to with a demonstrat
 verantwoordelijk voor de specialistische jeugdhulp in de regio. ... Met deze inkoop willen de gemeenten ...") is one
 particular round, a procedure act, when youth care is named in its sentence, earlier in its line or in the line before
 (:func:`referred_rounds`); a modal or conditional sentence, another service's round, "die inkoop" (a relative pronoun as
-often) stay out.
+often) stay out. And a particular buyer's purchase still to be made told attributively, the buyer the agent after "door"
+("het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen van gespecialiseerde jeugdzorg") is a
+buyer buying youth care (:func:`buyer_purchases`); a bare plural agent ("de door gemeenten in te kopen jeugdhulp") and the
+participle ("de door de gemeente gecontracteerde aanbieders") stay out.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -465,7 +468,13 @@ _BUYER_PURCHASE = (
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
     # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
     re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
-               r"(?:ingekocht|aanbesteed|gecontracteerd)\b"))
+               r"(?:ingekocht|aanbesteed|gecontracteerd)\b"),
+    # branch rel12: the purchase still to be made told attributively, the buyer the agent after "door" and the youth care
+    # the noun the infinitive qualifies: "het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen
+    # van gespecialiseerde jeugdzorg", "de door de gemeente aan te besteden jeugdhulp" (stages.md's voorbereiding); not
+    # the participle ("de door de gemeente gecontracteerde aanbieders", who holds a contract now)
+    re.compile(r"(?<=\bdoor )" + _BUYER + r"(?: [A-Z][\w'-]+){0,2},? (?:in te kopen|aan te besteden|te contracteren) (?:[\w'-]+ ){0,3}?"
+               + _YOUTH_OBJECT))
 # inside the clause: a modal of duty or possibility, a question word, a future aim (branch cv35's "zal ... om te komen
 # tot"), or a bare plural subject of its own ("hoe gemeenten jeugdhulp inkopen") make it general
 _BUYER_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|zal|zullen|hoe|wanneer|indien|"

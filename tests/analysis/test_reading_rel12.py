@@ -5,7 +5,7 @@ Each reading is read with every named rule switched off as well (the shared ``re
 """
 import pytest
 
-from tenderarchive.analysis.relevance import referred_rounds
+from tenderarchive.analysis.relevance import buyer_purchases, referred_rounds
 from tests.speed import LINEAR, linear_time
 
 
@@ -50,3 +50,35 @@ def test_referred_rounds_reads_the_line_before():
 ])
 def test_referred_rounds_stays_linear(unit):
     assert linear_time(referred_rounds, unit, 110_000) < LINEAR
+
+
+# --- a particular buyer's purchase still to be made, told attributively ("de door de gemeente in te kopen jeugdhulp") ---
+
+@pytest.mark.parametrize("text", [
+    # the buyer the agent after "door", set off by commas, the youth care the noun the infinitive qualifies
+    "Dit document is een eerste aanzet voor het kader van de, door de zes gemeenten in de regio Oosterdam, in te kopen "
+    "vormen van specialistische jeugdhulp.",
+    # a municipality by name
+    "De raad bespreekt de door de gemeente Oosterdam aan te besteden jeugdhulp voor gezinnen.",
+])
+def test_a_buyers_purchase_to_be_made_told_attributively_is_relevant(read, text):
+    result = read(text, title="Kader voor de regio")
+    assert result["relevant"], result["relevance_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare plural agent: municipalities in general
+    "Het rapport gaat over de door gemeenten in te kopen jeugdhulp en de kosten daarvan.",
+    # the participle: who holds a contract now, a directory
+    "Hier vindt u de door de gemeente Oosterdam gecontracteerde aanbieders van jeugdhulp.",
+])
+def test_no_particular_buyer_or_no_purchase_to_be_made_is_not_relevant(read, text):
+    result = read(text, title="Kader voor de regio")
+    assert not result["relevant"], result["relevance_rule"]
+
+
+def test_buyer_purchases_reads_the_attributive_infinitive_linear():
+    assert buyer_purchases("de door de gemeente Oosterdam in te kopen jeugdhulp") == [
+        "de gemeente oosterdam in te kopen jeugdhulp"]
+    # one long sentence (no full stop) with the agent and youth care over and over, no infinitive after the agent
+    assert linear_time(buyer_purchases, "door de gemeente Oosterdam Noord, van jeugdhulp en ", 110_000) < LINEAR
