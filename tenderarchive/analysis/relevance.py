@@ -121,6 +121,15 @@ zoek naar een ervaren samenwerkingspartner ... Neem dan vóór 1 september conta
 market, a procedure act told without a procedure word (:func:`partner_calls`); a wish without a date, foster parents or a
 person sought, another service's call stay out.
 
+Since branch rel12 (core): a purchasing round referred back to with a demonstrative ("Vanaf 1 januari 2024 is MetMaya
+verantwoordelijk voor de specialistische jeugdhulp in de regio. ... Met deze inkoop willen de gemeenten ...") is one
+particular round, a procedure act, when youth care is named in its sentence, earlier in its line or in the line before
+(:func:`referred_rounds`); a modal or conditional sentence, another service's round, "die inkoop" (a relative pronoun as
+often) stay out. And a particular buyer's purchase still to be made told attributively, the buyer the agent after "door"
+("het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen van gespecialiseerde jeugdzorg") is a
+buyer buying youth care (:func:`buyer_purchases`); a bare plural agent ("de door gemeenten in te kopen jeugdhulp") and the
+participle ("de door de gemeente gecontracteerde aanbieders") stay out.
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -459,7 +468,13 @@ _BUYER_PURCHASE = (
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
     # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
     re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
-               r"(?:ingekocht|aanbesteed|gecontracteerd)\b"))
+               r"(?:ingekocht|aanbesteed|gecontracteerd)\b"),
+    # branch rel12: the purchase still to be made told attributively, the buyer the agent after "door" and the youth care
+    # the noun the infinitive qualifies: "het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen
+    # van gespecialiseerde jeugdzorg", "de door de gemeente aan te besteden jeugdhulp" (stages.md's voorbereiding); not
+    # the participle ("de door de gemeente gecontracteerde aanbieders", who holds a contract now)
+    re.compile(r"(?<=\bdoor )" + _BUYER + r"(?: [A-Z][\w'-]+){0,2},? (?:in te kopen|aan te besteden|te contracteren) (?:[\w'-]+ ){0,3}?"
+               + _YOUTH_OBJECT))
 # inside the clause: a modal of duty or possibility, a question word, a future aim (branch cv35's "zal ... om te komen
 # tot"), or a bare plural subject of its own ("hoe gemeenten jeugdhulp inkopen") make it general
 _BUYER_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|zal|zullen|hoe|wanneer|indien|"
@@ -691,6 +706,33 @@ def partner_calls(full: str, shown: str) -> list[str]:
         m = _PARTNER_CALL.search(sent)
         if m and _matches(YOUTH_CORE, sent) and not _aside(sent) and not _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
             out.append(m.group(0).lower())
+    return out
+
+
+# Branch rel12: a purchasing round referred back to with a demonstrative -- "Vanaf 1 januari 2024 is MetMaya
+# verantwoordelijk voor de specialistische jeugdhulp in de regio. Met deze inkoop willen de gemeenten ..." -- says that the
+# sentence before it told a particular purchase: "deze inkoop" is one round, as "de aanbesteding" is. About youth care when
+# its own sentence, an earlier one of its line or the line before it (a paragraph after its lead) names youth care; not in a
+# modal, conditional or habitual sentence (told_rounds' _ROUND_GENERAL), nor beside another service or money (_aside).
+# Not "die" (a relative pronoun as often: "aanbieders die inkoop doen"); questions and suppositions are left out before.
+_REFERRED_ROUND = re.compile(r"\b(?:deze|dit) (?:(?:nieuwe|regionale|gezamenlijke|huidige) )?" + _ROUND + r"\b", re.I)
+
+
+def referred_rounds(full: str) -> list[str]:
+    """Sentences referring back to a purchasing round of youth care with a demonstrative (branch rel12, see above)."""
+    out = []
+    before = False  # youth care named in the line before or earlier in this line
+    for line in full.split("\n"):
+        seen = False
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            youth = bool(_matches(YOUTH_CORE, sent)) if ("jeugd" in sent.lower() or "kind" in sent.lower()) else False
+            m = _REFERRED_ROUND.search(sent)
+            if m and (youth or seen or before) and not _aside(sent) \
+                    and not _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+                out.append(m.group(0).lower())
+            seen = seen or youth
+        if line.strip():
+            before = seen
     return out
 
 
@@ -1090,6 +1132,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (judged := judgement_against_buyer(text))
             # branch rel11: a youth-care body's call for a partner with a closing date, in core
             + (called := partner_calls(full, shown))
+            # branch rel12: a purchasing round of youth care referred back to ("Met deze inkoop ..."), in core
+            + (referred := referred_rounds(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -1123,7 +1167,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
     # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(referred) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside

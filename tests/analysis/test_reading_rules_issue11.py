@@ -693,7 +693,10 @@ def test_a_decision_taken_about_the_purchase_is_preparation():
         # the decision is taken, the preparation it starts is under way
         assert {s["stage"]: s["status"] for s in r["stages"]}["voorbereiding"] == "current"
         with disabled("stage.purchase_decision"):
-            assert not analyse(text, title=title)["relevant"]
+            # branch rel12: "deze inkoop" refers back to one round, a procedure act in core (referred_rounds); the
+            # decision about "de inkoop" needs the rule
+            assert analyse(text, title=title)["procedure_terms"] == ["deze inkoop"]
+            assert not analyse(text.replace("deze inkoop", "de inkoop"), title=title)["relevant"]
         st, _ = _st("Welke procedure kiezen gemeenten voor de inkoop van jeugdhulp? Een kaart geeft het overzicht.")
         assert "voorbereiding" not in st
 
