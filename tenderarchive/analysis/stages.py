@@ -1768,11 +1768,13 @@ def _preparation_behind(stages: list[dict]) -> list[dict]:
     """branch cv60: stages.md's steps follow one another: a page that tells a step of the procedure itself as taken or
     running -- the tender published or open, the award made, the contracts signed -- tells a procurement whose preparation
     is behind it, so a preparation it read as running ("De gemeenten hebben besloten tot een nieuwe inkoop. Veendam start
-    een openbare procedure") is done. Not where the page tells a failure, court step or extension taken or running: a new
-    round may be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor")."""
+    een openbare procedure") is done. Not where the page tells a failure or court step taken or running: a new round may
+    be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor"). An extension does not stop it
+    (branch cv69: it was excepted too): the old contracts extended while the new tender is published ("De
+    overeenkomsten worden verlengd ... Op 9 juni is de aanbesteding van start gegaan") leave the preparation behind."""
     told = [s for s in stages if s["status"] in ("done", "current")]
     if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
-            or any(s["stage"] in INTERRUPTING or s["stage"] == "verlenging" for s in told)):
+            or any(s["stage"] in INTERRUPTING for s in told)):
         return stages
     return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
 

@@ -3,6 +3,8 @@ in common Dutch news wording, not taken from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
 """
+import datetime as dt
+
 import pytest
 
 from tests.analysis.reading import stage_statuses
@@ -25,3 +27,17 @@ def test_an_undated_page_names_the_start_to_come_by_its_tense(read, text):
 ])
 def test_an_undated_page_reads_no_start_to_come_in_a_past_or_an_end(read, text):
     assert stage_statuses(read(text, published=None)).get("contractstart") != "planned"
+
+
+PUBLISHED = dt.date(2022, 9, 1)
+
+
+def test_an_extension_beside_a_published_tender_leaves_the_preparation_behind(read):
+    # the old contracts extended while the new tender, prepared since, was published: the preparation is done (an
+    # extension, unlike a failure or court step, starts no new round to prepare)
+    text = ("De gemeenten verlengen de huidige overeenkomsten met een half jaar. Sinds november 2021 zijn de gemeenten "
+            "bezig met de voorbereiding van de aanbesteding. Op 9 juni 2022 is de aanbesteding via TenderNed van start "
+            "gegaan.")
+    st = stage_statuses(read(text, published=PUBLISHED))
+    assert st.get("aankondiging") == "done"
+    assert st.get("voorbereiding") == "done"
