@@ -1310,12 +1310,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # only the core check above reads the cue's clause
                 continue
             if (on("stage.undated_start_planned") and stage == "contractstart" and ref is None and status != "planned"
-                    and re.search(r"\b(?:per|vanaf|met ingang van)\b", text, re.I)
+                    and re.search(r"\b(?:per|vanaf|met ingang van|ingangsdatum)\b", text, re.I)
                     and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)
                     # branch cv69: not a start told in the past tense ("Per 1 januari 2019 waren 40 aanbieders
                     # gecontracteerd"): the tense tells the status of an undated text's start (as _start_ahead's)
                     and not _PAST_FINITE.search(text)):
-                status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
+                # "vanaf 1 januari 2020 ..." in a text without its own date announces a start, as "De ingangsdatum van de
+                # overeenkomst is 1 januari 2022" does (branch cv69)
+                status = "planned"
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
                 and _ahead_in_own_clause(text, m, ref, anchors.get(i))

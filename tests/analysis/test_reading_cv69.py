@@ -41,3 +41,12 @@ def test_an_extension_beside_a_published_tender_leaves_the_preparation_behind(re
     st = stage_statuses(read(text, published=PUBLISHED))
     assert st.get("aankondiging") == "done"
     assert st.get("voorbereiding") == "done"
+
+
+def test_an_undated_page_names_its_start_date_to_come_with_the_named_rule():
+    # the named rule stage.undated_start_planned (all rules on): "De ingangsdatum ... is 1 januari 2022" in a text with
+    # no date of its own names the start to come, as "vanaf 1 januari 2022" does
+    from tests.analysis.reading import read_synthetic
+    text = ("De gemeente heeft de gesloten jeugdzorg aanbesteed. De ingangsdatum van de overeenkomst is 1 januari 2022 "
+            "of mogelijk eerder.")
+    assert stage_statuses(read_synthetic(text, published=None)).get("contractstart") == "planned"
