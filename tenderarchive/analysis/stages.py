@@ -1310,9 +1310,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # only the core check above reads the cue's clause
                 continue
             if (on("stage.undated_start_planned") and stage == "contractstart" and ref is None and status != "planned"
-                    and re.search(r"\b(?:per|vanaf|met ingang van)\b", text, re.I)
-                    and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)):
-                status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
+                    and re.search(r"\b(?:per|vanaf|met ingang van|ingangsdatum)\b", text, re.I)
+                    and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)
+                    # branch cv69: not a start told in the past tense ("Per 1 januari 2019 waren 40 aanbieders
+                    # gecontracteerd"): the tense tells the status of an undated text's start (as _start_ahead's)
+                    and not _PAST_FINITE.search(text)):
+                # "vanaf 1 januari 2020 ..." in a text without its own date announces a start, as "De ingangsdatum van de
+                # overeenkomst is 1 januari 2022" does (branch cv69)
+                status = "planned"
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
                 and _ahead_in_own_clause(text, m, ref, anchors.get(i))
@@ -1454,7 +1459,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 #: "verlengd tot"), nor a sentence with no purchase in it ("per 2023 is er meer geld").
 _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                 "november", "december")
-_FROM_DATE = re.compile(r"\b(?:per|vanaf|met ingang van|ingaande)\s+(?:(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b|"
+_FROM_DATE = re.compile(r"(?:\b(?:per|vanaf|met ingang van|ingaande)|(?<![\w.])m\.i\.v\.)\s+(?:(?:(?:\d{1,2}(?:e|ste|de)?\s+)?[a-z]+\.?\s+)?(?:19|20)\d\d\b|"
                         # branch cv67: a day without a year, its year inferred by the dates reader ("om ervoor te zorgen
                         # dat de ondersteuning vanaf 1 januari beschikbaar blijft, hebben de gemeenten afspraken gemaakt
                         # met 40 zorgaanbieders" on a page of November 2014: January 2015)
@@ -1484,7 +1489,18 @@ _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|aflo
 def _start_ahead(text: str, events: list[dict], ref: dt.date | None, behind: bool = False) -> str | None:
     """The words naming the new contracts' start at a date after ``ref`` in the sentence (``events``: its dates), if any
     (branch cv59); with ``behind``, at a date before it (branch cv62)."""
-    if ref is None or not (_START_CONTEXT.search(text) or _CARE_DELIVERED.search(text)) or _START_NOT.search(text):
+    if not (_START_CONTEXT.search(text) or _CARE_DELIVERED.search(text)) or _START_NOT.search(text):
+        return None
+    if ref is None:
+        # branch cv69: a page without a date of its own ("Vanaf 1 januari 2023 bieden 188 zorgaanbieders jeugdhulp",
+        # "sommige jongeren gaan per 1 januari 2023 over naar een andere aanbieder", "Nieuwe inkoop m.i.v. 2027"): no
+        # date to compare with, so the tense nearest to the start's date tells it -- a present or future tense names
+        # the start to come (planned), a past one ("zijn per 1 januari 2019 ingegaan") is left to the sentence's cues
+        if behind:
+            return None
+        for m in _FROM_DATE.finditer(text):
+            if _grammar(text, text, m.start()) != "done" and not _PAST_FINITE.search(text):
+                return m.group(0)
         return None
     for m in _FROM_DATE.finditer(text):
         for e in events:
@@ -1754,11 +1770,13 @@ def _preparation_behind(stages: list[dict]) -> list[dict]:
     """branch cv60: stages.md's steps follow one another: a page that tells a step of the procedure itself as taken or
     running -- the tender published or open, the award made, the contracts signed -- tells a procurement whose preparation
     is behind it, so a preparation it read as running ("De gemeenten hebben besloten tot een nieuwe inkoop. Veendam start
-    een openbare procedure") is done. Not where the page tells a failure, court step or extension taken or running: a new
-    round may be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor")."""
+    een openbare procedure") is done. Not where the page tells a failure or court step taken or running: a new round may
+    be prepared after it ("De aanbesteding is mislukt; de regio bereidt een nieuwe voor"). An extension does not stop it
+    (branch cv69: it was excepted too): the old contracts extended while the new tender is published ("De
+    overeenkomsten worden verlengd ... Op 9 juni is de aanbesteding van start gegaan") leave the preparation behind."""
     told = [s for s in stages if s["status"] in ("done", "current")]
     if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
-            or any(s["stage"] in INTERRUPTING or s["stage"] == "verlenging" for s in told)):
+            or any(s["stage"] in INTERRUPTING for s in told)):
         return stages
     return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
 

@@ -44,9 +44,10 @@ class Sentence:
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9ÀÉÈÖÜ])")
 # Abbreviations that end in a dot but do not end a sentence.
+# ("m.i.v.", met ingang van, before a date: branch cv69)
 # An abbreviated weekday or month followed by a number is part of a date.
 _DATE_ABBREV = re.compile(r"\b(?:ma|di|wo|do|vr|za|zo|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.$", re.I)
-_ABBREV = ("a.s.", "o.a.", "bijv.", "bv.", "t/m", "ca.", "nr.", "z.s.m.", "m.b.t.", "i.v.m.", "e.d.", "etc.")
+_ABBREV = ("a.s.", "o.a.", "bijv.", "bv.", "t/m", "ca.", "nr.", "z.s.m.", "m.b.t.", "i.v.m.", "m.i.v.", "e.d.", "etc.")
 
 
 def _is_heading(line: str) -> bool:
