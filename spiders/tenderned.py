@@ -307,14 +307,6 @@ class TenderNedSpider(BaseSpider):
         spider.html_attempts = arguments.number_setting(settings, "TENDERNED_HTML_ATTEMPTS")
         return spider
 
-    def today(self):
-        """The crawl's today: the day it started on (``started_on``, its default ``until_date``'s, by the product's
-        clock), asked once; a replay's, its crawl's (``CRAWL_DATE``: the start of its WARC file). Asked again as the
-        crawl went, a crawl across midnight judged the window it read while it was today (its default window's last
-        day, whose list still changed: reference §12) by the day after, a past day's shortfall recorded, the crawl
-        partial, where its replay and reparse, judging by its start, found it complete."""
-        return super().today() if self.crawl_date else self.started_on
-
     def use_archive_state(self, state: dict) -> None:
         """Continue from the last complete crawl; know what the archive already has.
 
