@@ -259,8 +259,11 @@ class BaseSpider(scrapy.Spider):
         return self.arguments.sample
 
     def crawl_arguments(self) -> dict:
-        """The arguments as recorded in the ``crawls`` table."""
-        return self.arguments.as_dict()
+        """The arguments as recorded in the ``crawls`` table, with ``today``: the day the crawl ran as (:meth:`today`,
+        the product's clock's), which the next incremental window judges "nothing published after it ran was listed"
+        by (tenderarchive/store/queries.py ``ran_on``); ``crawls.started`` is the machine's time, another day for a
+        crawl run with ``TENDERARCHIVE_NOW``."""
+        return {**self.arguments.as_dict(), "today": self.today().isoformat()}
 
     def record_error(self, url: str | None, message: str) -> None:
         self.logger.error("%s: %s", url or "-", message)

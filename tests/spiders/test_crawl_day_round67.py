@@ -9,9 +9,11 @@ published after it ran" by the day the crawl ran as (``today`` in its ``crawls.a
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import sqlite_utils
 
@@ -19,7 +21,8 @@ from tests import forkcli
 from tests.conftest import FAST, ROOT
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference5 import undated_page
-from tests.spiders.test_tenderned_round66 import MIDNIGHT
+from tests.spiders.test_tenderned import _many
+from tests.spiders.test_tenderned_round66 import MIDNIGHT, crawl_as_of
 
 
 def rss(base: str, items) -> tuple[str, bytes]:
@@ -52,6 +55,8 @@ def test_a_news_crawl_without_the_raw_store_reads_relative_dates_against_the_clo
     archive = sqlite_utils.Database(db)
     assert [(r["title"], r["published"]) for r in archive["articles"].rows] == [
         ("Voorlopige gunning jeugdhulp", "2021-03-03")]
+    [crawl] = archive.query("select arguments from crawls")
+    assert json.loads(crawl["arguments"])["today"] == "2021-03-05"
 
 
 def test_a_news_crawl_across_midnight_judges_by_the_day_it_started(tmp_path):
@@ -82,3 +87,40 @@ def test_a_news_crawl_across_midnight_judges_by_the_day_it_started(tmp_path):
     assert [r.returncode for r in results] == [0, 0], results[-1].stderr[-3000:]
     assert marker.exists()
     assert log.count("/nieuws/gunning-jeugdhulp") == 1
+    [crawl] = sqlite_utils.Database(db).query("select arguments from crawls order by crawl_id desc limit 1")
+    assert json.loads(crawl["arguments"])["today"] == "2021-03-05"
+
+
+def test_the_next_window_starts_from_the_day_the_crawl_before_ran_as(snapshot, serve_api, tmp_path):
+    """A complete crawl as of 2021-10-20 (``TENDERARCHIVE_NOW``) with an ``--until-date`` ahead (2021-12-31) listed
+    nothing published after 2021-10-20: the next incremental run (as of 2021-10-27, no window) continues from that
+    day less the overlap. The rule read ``crawls.started``, the machine's time (years later): the window began at its
+    own until_date, 2021-10-27, the days between never listed. The crawl records its day (``today``)."""
+    server = serve_api(_many(snapshot, days=8, per_day=1, start=date(2021, 10, 20)))
+    db = tmp_path / "archive.db"
+    first = crawl_as_of(server.api_url, db, "--from-date", "2021-10-01", "--until-date", "2021-12-31",
+                        now="2021-10-20T12:00")
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = crawl_as_of(server.api_url, db, now="2021-10-27T12:00")
+    assert second.returncode == 0, second.stdout + second.stderr
+    rows = list(sqlite_utils.Database(db).query("select arguments, status from crawls order by crawl_id"))
+    arguments = [json.loads(row["arguments"]) for row in rows]
+    assert [row["status"] for row in rows] == ["complete", "complete"]
+    assert [a["today"] for a in arguments] == ["2021-10-20", "2021-10-27"]
+    assert date.fromisoformat(arguments[1]["from_date"]) < date(2021, 10, 20)
+    assert arguments[1]["until_date"] == "2021-10-27"
+
+
+def test_an_older_crawl_without_its_day_is_judged_by_when_it_started():
+    """A crawl recorded before it kept its ``today`` (an older archive's) is judged by the Amsterdam day of its
+    ``started``, as before; its recorded day, where it has one, wins; ``today`` is no scope (a crawl covers
+    another whatever day each ran)."""
+    from tenderarchive.store.queries import _covers, _window, ran_on
+
+    assert ran_on({}, "2021-10-19T22:30:00+00:00") == date(2021, 10, 20)
+    assert ran_on({"today": "2021-10-20"}, "2026-12-07T08:00:00+00:00") == date(2021, 10, 20)
+    assert ran_on({"today": "not a day"}, "2021-10-20T08:00:00+00:00") == date(2021, 10, 20)
+    later = {"from_date": "2021-10-01", "until_date": "2021-12-31", "today": "2021-10-27"}
+    earlier = {"from_date": "2021-10-10", "until_date": "2021-10-20", "today": "2021-10-20"}
+    assert _window(later, "2026-12-07T08:00:00+00:00") == (date(2021, 10, 1), date(2021, 10, 27))
+    assert _covers((later, _window(later, None)), (earlier, _window(earlier, None)))
