@@ -243,16 +243,27 @@ class BaseSpider(scrapy.Spider):
         return self.crawl_date or clock.now()
 
     def today(self):
-        """The crawl's today (Amsterdam's, TenderNed's calendar): see :meth:`now`."""
-        return arguments.day_of(self.crawl_date) if self.crawl_date else arguments.today()
+        """The crawl's today (Amsterdam's, TenderNed's calendar): the day it started on (``started_on``, its default
+        ``until_date``'s, by the product's clock: ``TENDERARCHIVE_NOW`` when set), asked once; a replay's, its crawl's
+        (``CRAWL_DATE``: the start of its WARC file). Asked again as the crawl went, a crawl across midnight judged by
+        the day after what it read before (TenderNed: the window it read while it was today, whose list still
+        changed, reference §12, a past day's shortfall; news: a page fetched on the day its feed or sitemap dates its
+        change, fetched again), where its replay and reparse, judging by its start, did not."""
+        if self.crawl_date:
+            return arguments.day_of(self.crawl_date)
+        started_on = getattr(self, "started_on", None)
+        return started_on if started_on is not None else arguments.today()
 
     @property
     def sample(self) -> int | None:
         return self.arguments.sample
 
     def crawl_arguments(self) -> dict:
-        """The arguments as recorded in the ``crawls`` table."""
-        return self.arguments.as_dict()
+        """The arguments as recorded in the ``crawls`` table, with ``today``: the day the crawl ran as (:meth:`today`,
+        the product's clock's), which the next incremental window judges "nothing published after it ran was listed"
+        by (tenderarchive/store/queries.py ``ran_on``); ``crawls.started`` is the machine's time, another day for a
+        crawl run with ``TENDERARCHIVE_NOW``."""
+        return {**self.arguments.as_dict(), "today": self.today().isoformat()}
 
     def record_error(self, url: str | None, message: str) -> None:
         self.logger.error("%s: %s", url or "-", message)

@@ -302,12 +302,14 @@ def _dutch_moment(value: str) -> datetime | date | None:
     return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
 
 
-def fetched_moment(response) -> datetime:
-    """When ``response`` was fetched (the raw store's ``fetched_at``, kept through a replay), else now."""
+def fetched_moment(response, now: datetime) -> datetime:
+    """When ``response`` was fetched (the raw store's ``fetched_at``, kept through a replay), else ``now``: the crawl's
+    (``BaseSpider.now``, the product's clock: ``TENDERARCHIVE_NOW`` when set). It was the machine's: with the raw store
+    off, a crawl run as of another day read a feed's "2 dagen geleden" against the machine's day."""
     try:
         moment = datetime.fromisoformat(response.meta.get("fetched_at") or "")
     except ValueError:
-        return datetime.now(timezone.utc)
+        return now
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
@@ -2511,7 +2513,7 @@ class NewsSpider(BaseSpider):
                 node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
-            fetched = fetched_moment(response)
+            fetched = fetched_moment(response, self.now())
             published = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date")
                                  or item.findtext(f"{atom}published"), fetched)
             days.append(_listed_iso(_moment(published))[:10])
@@ -2716,8 +2718,8 @@ class NewsSpider(BaseSpider):
         state = self.listing_pages.setdefault((site.name, root), {"pages": {root}, "links": set(), "extra": 0})
         anchors = listing_anchors(response.selector.root)  # once, in one walk down the page (not its XPath)
         if page == 1:  # the listing's order, from its first page: its newest items first or last
-            state["newest_last"] = oldest_first([listed_date(a, a.get("href", ""), fetched=fetched_moment(response))
-                                                 for a in anchors])
+            fetched = fetched_moment(response, self.now())
+            state["newest_last"] = oldest_first([listed_date(a, a.get("href", ""), fetched=fetched) for a in anchors])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
             or rel_next_links(response, root)
@@ -2764,7 +2766,7 @@ class NewsSpider(BaseSpider):
             if not url or without_tracking(url) in not_articles or on_listing_host(without_tracking(url), root) in not_articles:
                 continue
             links.add(url.split("#")[0])
-            listed = listed_date(anchor, href, other_article, fetched_moment(response))
+            listed = listed_date(anchor, href, other_article, fetched_moment(response, self.now()))
             if site.allows(url):
                 entry_days.append(listed[:10])
             owner = self.listing_owner(site, asked_root, page, url)

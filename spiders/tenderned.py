@@ -116,7 +116,7 @@ from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile, profile_file_of
-from tenderarchive.store.queries import NULL_DOCUMENTS, RESULT_CODES, RESULT_FORMS, started_day
+from tenderarchive.store.queries import NULL_DOCUMENTS, RESULT_CODES, RESULT_FORMS, ran_on
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
                                   readable_timestamp, unreadable_dates)
@@ -307,14 +307,6 @@ class TenderNedSpider(BaseSpider):
         spider.html_attempts = arguments.number_setting(settings, "TENDERNED_HTML_ATTEMPTS")
         return spider
 
-    def today(self):
-        """The crawl's today: the day it started on (``started_on``, its default ``until_date``'s, by the product's
-        clock), asked once; a replay's, its crawl's (``CRAWL_DATE``: the start of its WARC file). Asked again as the
-        crawl went, a crawl across midnight judged the window it read while it was today (its default window's last
-        day, whose list still changed: reference §12) by the day after, a past day's shortfall recorded, the crawl
-        partial, where its replay and reparse, judging by its start, found it complete."""
-        return super().today() if self.crawl_date else self.started_on
-
     def use_archive_state(self, state: dict) -> None:
         """Continue from the last complete crawl; know what the archive already has.
 
@@ -363,8 +355,9 @@ class TenderNedSpider(BaseSpider):
             if previous.get("profile") == self.profile.name and previous.get("until_date"):
                 until = date.fromisoformat(previous["until_date"])
                 # a crawl lists nothing published after it ran: an until_date in the future (a
-                # `--until-date` ahead of today) ends at the day it started (Amsterdam's)
-                ran = started_day(last.get("started"))
+                # `--until-date` ahead of today) ends at the day it ran as (its recorded today, the product's clock's;
+                # an older crawl's: the Amsterdam day of its started)
+                ran = ran_on(previous, last.get("started"))
                 starts.append(min(until, ran or until) - timedelta(days=self.overlap_days))
         # The windows of the crawls since (partial, failed, killed: a backfill whose details failed,
         # a first crawl that never completed) have not been listed completely: the window reaches

@@ -358,6 +358,18 @@ def started_day(started) -> date | None:
     return date.fromisoformat(day) if day else None
 
 
+def ran_on(arguments: dict | None, started) -> date | None:
+    """The day a crawl ran as: its own ``today`` (``crawls.arguments``: the day it started on by the product's clock,
+    ``TENDERARCHIVE_NOW`` when it was set, ``BaseSpider.crawl_arguments``), else, for a crawl recorded before it kept
+    one (an older archive's), the Amsterdam day of its ``crawls.started`` (:func:`started_day`); None when neither
+    reads. ``started`` is the machine's time: a crawl run as of another day (``TENDERARCHIVE_NOW``) was judged by the
+    machine's, the next incremental window begun on the wrong day."""
+    try:
+        return date.fromisoformat(str((arguments or {})["today"]))
+    except (KeyError, TypeError, ValueError):
+        return started_day(started)
+
+
 #: Arguments that narrow a crawl to part of its scope: a complete full crawl covers such a crawl. A profile's
 #: ``queries`` (recorded to know which of them listed which years: :func:`complete_crawls`) are no scope either: a
 #: profile edited is the same profile, its crawls one chain, and a term dropped settles nothing for ever.
@@ -366,7 +378,8 @@ _NARROWING = ("from_date", "until_date", "sample", "site", "queries")
 #: (tenderarchive/extensions.py ``resumed_crawls``, written when it closes). No scope either: a resumed crawl that
 #: ended partial was covered by no later crawl (none resumed the same crawls), its window listed again by every later
 #: run, for ever; and a resumed crawl that completed broke the chain of complete crawls an incremental run continues.
-_HOW_IT_RAN = ("resumes",)
+#: ``today``, the day a crawl ran as (:func:`ran_on`), is no scope either: every crawl's is another.
+_HOW_IT_RAN = ("resumes", "today")
 
 
 def _json_column(row: dict, column: str, kind: type):
@@ -390,13 +403,13 @@ def _scope(arguments: dict) -> dict:
 
 def _window(arguments: dict, started) -> tuple[date, date] | None:
     """The days a crawl listed: its ``from_date`` to its ``until_date``, but no later than the day it
-    started (nothing published after it ran was listed); None when they are unreadable."""
+    ran as (:func:`ran_on`: nothing published after it ran was listed); None when they are unreadable."""
     try:
         start = date.fromisoformat(str(arguments["from_date"]))
         until = date.fromisoformat(str(arguments["until_date"]))
     except (KeyError, ValueError):
         return None
-    ran = started_day(started)
+    ran = ran_on(arguments, started)
     return start, min(until, ran) if ran else until
 
 
