@@ -2170,12 +2170,11 @@ class NewsSpider(BaseSpider):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
         #: per (site name, paged address without its ``page``): the deepest page a finished crawl read at least as
-        #: far back as this one (its ``from_date`` no later) under this registry, for that site
-        #: (``queries.paged_addresses_read``; :meth:`openpub_resume`)
+        #: far back as this one (its ``from_date`` no later), for that site (``queries.paged_addresses_read``;
+        #: :meth:`openpub_resume`). Whatever the registry's file: a replay reads each crawl's registry from a file of
+        #: its own (reparse.registry_file), and its crawl would not read on where the recorded one did.
         self.paged_read = {}
         for row in state.get("paged_read") or ():
-            if row.get("sources") != self.source_description:
-                continue
             try:
                 covered = date.fromisoformat(str(row.get("from_date"))[:10]) <= self.arguments.from_date
                 sites = json.loads(row.get("sites") or "[]")
@@ -3113,7 +3112,7 @@ class NewsSpider(BaseSpider):
         """The page of the OpenPub endpoint ``url`` that this crawl reads on from, besides its walk from page 1: past
         ``NEWS_OPENPUB_MAX_PAGES`` (where that walk ends), at the deepest page an earlier crawl read for ``site``
         (:attr:`paged_read`; read again, as items published since moved the rest later), when that crawl read at
-        least as far back as this one (its ``from_date`` no later) under this registry. None when no earlier crawl
+        least as far back as this one (its ``from_date`` no later). None when no earlier crawl
         went past the bound: the walk from page 1 reaches all there is. Each crawl so reads at most twice the bound;
         over crawls, the whole archive of an endpoint (branch refnews71: only its newest 20 pages were ever read)."""
         most = self.settings.getint("NEWS_OPENPUB_MAX_PAGES")

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference17 import OPENPUB, openpub_item
@@ -80,3 +82,7 @@ def test_an_openpub_archive_larger_than_one_crawls_bound_is_archived_whole_over_
     assert [(c["status"], c["error_count"]) for c in crawls] == [("complete", 0)] * 3
     # the first two crawls left older pages for the next (its bound, no error); the third read to the last page
     assert [json.loads(c["bounds"]) for c in crawls] == [{"news/openpub_bounded": 1}] * 2 + [{}]
+    # rebuilt from the WARC store alone, the archive holds them all again
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=600)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert sqlite_utils.Database(db_path)["articles"].count == len(site.items)
