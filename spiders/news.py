@@ -50,7 +50,8 @@ discovers article URLs through the configured methods:
   fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
-  (:meth:`NewsSpider.listed_before_window`);
+  (:meth:`NewsSpider.listed_before_window`); where an earlier crawl's walk was so bounded, as many pages again from the
+  deepest page it read (:meth:`NewsSpider.openpub_resume`), so the whole archive is read over crawls;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
 One page is fetched once however it is linked or redirected to (:meth:`NewsSpider.page_url`,
@@ -214,6 +215,28 @@ def _openpub_moment(value) -> str:
 #: 2021 11:30:00 PM +0000``; ``4:05 p.m.``). Email's parser skips the "PM": the time was read twelve hours early.
 _TWELVE_HOURS = re.compile(r"\b(?P<h>0?[1-9]|1[0-2])(?P<rest>:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)\s*"
                            r"(?P<half>[ap])\.?\s?m\b\.?", re.I)
+
+
+def _paged_address(url: str) -> tuple[str, int | None]:
+    """``url`` without its ``page`` parameter, and that page's number (None: none, or not a whole number): the OpenPub
+    walk an address is a page of, and where in it, whatever order its parameters are written in.
+
+    >>> _paged_address("https://x.nl/wp-json/owc/openpub/v1/items?limit=50&page=21")
+    ('https://x.nl/wp-json/owc/openpub/v1/items?limit=50', 21)
+    >>> _paged_address("https://x.nl/items?page=2&limit=50") == _paged_address("https://x.nl/items?limit=50&page=2")
+    True
+    >>> _paged_address("https://x.nl/items?page=last")
+    ('https://x.nl/items', None)
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url, None
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    pages = [value for key, value in query if key == "page"]
+    rest = sorted((key, value) for key, value in query if key != "page")
+    number = int(pages[-1]) if pages and pages[-1].isascii() and pages[-1].isdigit() and len(pages[-1]) < 10 else None
+    return urlunsplit(parts._replace(query=urlencode(rest), fragment="")), number
 
 
 #: The OpenPub endpoint of the active items only (plugin-openpub-base's REST API, news-sites.md §2.1:
@@ -2148,6 +2171,22 @@ class NewsSpider(BaseSpider):
                 for name in map(str, sites):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
+        #: per (site name, paged address without its ``page``): the deepest page a finished crawl read at least as
+        #: far back as this one (its ``from_date`` no later), for that site (``queries.paged_addresses_read``;
+        #: :meth:`openpub_resume`). Whatever the registry's file: a replay reads each crawl's registry from a file of
+        #: its own (reparse.registry_file), and its crawl would not read on where the recorded one did.
+        self.paged_read = {}
+        for row in state.get("paged_read") or ():
+            try:
+                covered = date.fromisoformat(str(row.get("from_date"))[:10]) <= self.arguments.from_date
+                sites = json.loads(row.get("sites") or "[]")
+            except (ValueError, TypeError):
+                continue
+            root, number = _paged_address(str(row.get("url") or ""))
+            if covered and number is not None and isinstance(sites, list):
+                for name in map(str, sites):
+                    self.paged_read[(name, root)] = max(self.paged_read.get((name, root), 0), number)
+
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
         # site_titles: each site's name as its registry entry gives it ("Gemeente Leiderdorp"), for the readers of
@@ -2199,6 +2238,14 @@ class NewsSpider(BaseSpider):
             for url in site.discovery.openpub:
                 yield scrapy.Request(add_or_replace_parameter(url, "page", "1"), self.parse_openpub, errback=self.errback,
                                      meta={**registry, "openpub_page": 1, "openpub_root": url})
+                resume = self.openpub_resume(site, url)
+                if resume:
+                    # the older items an earlier crawl's bounded walk left: read on from there (its last page read
+                    # again: items published since moved the rest later), to a bound of its own
+                    self.crawler.stats.inc_value("news/openpub_resumed")
+                    yield scrapy.Request(add_or_replace_parameter(url, "page", str(resume)), self.parse_openpub,
+                                         errback=self.errback, meta={"site": site, "openpub_page": resume,
+                                                                     "openpub_root": url, "openpub_first": resume})
 
     def for_site(self, request: scrapy.Request):
         """``request`` (a robots.txt, sitemap, feed or listing asked for ``request.meta["site"]``) once for its site:
@@ -3043,14 +3090,37 @@ class NewsSpider(BaseSpider):
                              "are not read", response.url)
             self.crawler.stats.inc_value("news/openpub_past_window")
             more = False
-        if items and more and page >= self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
-            self.logger.warning("%s: the OpenPub API has more pages than NEWS_OPENPUB_MAX_PAGES (%d): not read",
-                                response.meta["openpub_root"], page)
+        # the pages this walk read, this one included: from page 1, or from where an earlier crawl's walk stopped
+        first = response.meta.get("openpub_first") or 1
+        most = self.settings.getint("NEWS_OPENPUB_MAX_PAGES")
+        if items and more and page - first + 1 >= most and first == 1 and self.openpub_resume(
+                site, response.meta["openpub_root"]):
+            # the pages past this one were read by earlier crawls, and this crawl reads on from the deepest of them
+            self.logger.info("%s: page %d of the OpenPub API read (NEWS_OPENPUB_MAX_PAGES); the older pages are read "
+                             "on from page %d", response.meta["openpub_root"], page,
+                             self.openpub_resume(site, response.meta["openpub_root"]))
+        elif items and more and page - first + 1 >= most:
+            self.logger.warning("%s: the OpenPub API has more pages than NEWS_OPENPUB_MAX_PAGES (%d) read from page %d: "
+                                "page %d and later are read by the next crawl", response.meta["openpub_root"], most,
+                                first, page + 1)
             self.crawler.stats.inc_value("news/openpub_bounded")
-        if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
+        if items and more and page - first + 1 < most:
             root = response.meta["openpub_root"]
             yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,
-                                 meta={"site": site, "openpub_page": page + 1, "openpub_root": root})
+                                 meta={"site": site, "openpub_page": page + 1, "openpub_root": root,
+                                       "openpub_first": first})
+
+    def openpub_resume(self, site, url: str) -> int | None:
+        """The page of the OpenPub endpoint ``url`` that this crawl reads on from, besides its walk from page 1: past
+        ``NEWS_OPENPUB_MAX_PAGES`` (where that walk ends), at the deepest page an earlier crawl read for ``site``
+        (:attr:`paged_read`; read again, as items published since moved the rest later), when that crawl read at
+        least as far back as this one (its ``from_date`` no later). None when no earlier crawl
+        went past the bound: the walk from page 1 reaches all there is. Each crawl so reads at most twice the bound;
+        over crawls, the whole archive of an endpoint (branch refnews71: only its newest 20 pages were ever read)."""
+        most = self.settings.getint("NEWS_OPENPUB_MAX_PAGES")
+        reached = max(getattr(self, "paged_read", {}).get((site.name, _paged_address(add_or_replace_parameter(url, "page", "1"))[0]),
+                                          0), 0)
+        return max(reached, most + 1) if reached >= most > 0 else None
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own

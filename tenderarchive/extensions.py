@@ -145,6 +145,7 @@ def archive_state(db_path, spider_name: str, profile: str | None = None) -> dict
         state["moved_articles"] = queries.moved_article_urls(db_path)
         state["failed_pages"] = queries.failed_news_pages(db_path, spider_name)
         state["sitemaps_read"] = queries.sitemaps_read(db_path, spider_name)
+        state["paged_read"] = queries.paged_addresses_read(db_path, spider_name)
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)

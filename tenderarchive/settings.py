@@ -77,7 +77,8 @@ NEWS_REDIRECT_RECHECK_DAYS = 30
 # costs more than its size (a 4 MB page took minutes: trafilatura's "//p//text()" is quadratic in a page's paragraphs
 # in libxml2, docs/operations.md). 0: no limit.
 NEWS_PAGE_MAX_BYTES = 4 * 1024 * 1024
-# Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
+# Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl from page 1, at most; as many again
+# from where an earlier crawl's walk stopped, so the whole archive is read over crawls.
 NEWS_OPENPUB_MAX_PAGES = 20
 # Pages of one paged feed (RFC 5005: its rel="next" link; WordPress's ?paged=N) read per crawl, the first included.
 NEWS_FEED_MAX_PAGES = 20

@@ -20,7 +20,9 @@ with a top-level ``sites:`` list.  One entry per site::
                                        # /sitemap_index.xml and ?sitemap=index)
         openpub: [wp-json/owc/openpub/v1/items]   # Open Webconcept OpenPub REST API (WordPress):
                                        # its items are archived from the JSON, paged with
-                                       # ?page=N up to NEWS_OPENPUB_MAX_PAGES (spiders/news.py)
+                                       # ?page=N up to NEWS_OPENPUB_MAX_PAGES a crawl, the next
+                                       # crawl reading on from there (spiders/news.py); the
+                                       # documented ?limit=N (default 10) a page may be given here
         listing:
           urls: [inwoner/nieuws]       # listing pages
           next: a[rel=next]            # CSS or XPath of the next-page link; without it (or
