@@ -2205,16 +2205,20 @@ def test_an_older_archives_award_sentences_take_the_current_wording_at_the_next_
     def sentences(award_id):
         return [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ? "
                                          "order by date", [award_id])]
-    taxed, ranged = "TN900001/900103/LOT-0001", "TN900001/900103/LOT-0002"
+    taxed, ranged, rate = "TN900001/900103/LOT-0001", "TN900001/900103/LOT-0002", "TN900001/900103/LOT-0004"
     assert all(s.endswith("€ 1.250.000,00") for s in sentences(taxed))
     old = sentences(ranged)
     # as an older archive holds them: the VAT basis filled on opening, a range read as no value by the older timeline
     db.execute("update awards set value_has_tax = 1 where award_id = ?", [taxed])
     db.execute("update awards set value_cents = null, value_raw = 'tussen € 1 en € 2 miljoen', value_low_cents = "
                "100000000, value_high_cents = 200000000 where award_id = ?", [ranged])
+    # a rate under € 1.000 is flagged a placeholder, and still said (a placeholder "1,00" is not: left alone)
+    db.execute("update awards set value_cents = null, value_raw = '€ 85 per uur', value_placeholder = 1 "
+               "where award_id = ?", [rate])
     db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
     assert refresh_award_currency(db, 2) > 0
     assert sentences(taxed) and all(s.endswith("€ 1.250.000,00 incl. btw") for s in sentences(taxed))
     assert sentences(ranged) and all(s.endswith(" voor tussen € 1 en € 2 miljoen") for s in sentences(ranged)), old
+    assert sentences(rate) and all(s.endswith(" voor € 85 per uur") for s in sentences(rate))
     db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "running"}, pk="crawl_id")
     assert refresh_award_currency(db, 3) == 0
