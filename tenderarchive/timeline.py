@@ -9,8 +9,6 @@ stage, are listed in the glossary.
 
 from __future__ import annotations
 
-import re
-
 from tenderarchive.store.keys import event_id
 
 #: What the publication of each notice type means on a procurement's timeline: (kind, stage).
@@ -203,13 +201,6 @@ def award_value(award: dict) -> str | None:
         or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
 
 
-#: A rate per unit of care written after the amount ("€ 85 per cliënt", "per traject"), which the amount reader does
-#: not take for a period (amounts._PERIOD_AFTER: per jaar, maand, week, dag, uur); anchored at word boundaries.
-UNIT_RATE = re.compile(r"(?i)(?:\bper|/)\s*(?:cli[eë]nt(?:en)?|jeugdige|kind|deelnemer|traject|zorgtraject|persoon|"
-                       r"verwijzing|arrangement|product|stuk|eenheid|sessie|behandeling|plaats|bed|uur|dag|week|"
-                       r"maand|jaar)\b")
-
-
 def printed_value(award: dict) -> str | None:
     """An award's value given as a range ("tussen € 1 en € 2 miljoen", an older form's "Laagste offerte … / Hoogste
     offerte …": ``value_low_cents``/``value_high_cents``, or a range the printed text reads as) or as a rate ("€ 85 per
@@ -228,7 +219,7 @@ def printed_value(award: dict) -> str | None:
     if low is not None or high is not None:
         if max(v for v in (low, high) if v is not None) < PLACEHOLDER_BELOW_CENTS:
             return None
-    elif not (amount.cents is not None and amount.cents > 100 and (amount.period or UNIT_RATE.search(str(raw)))):
+    elif not (amount.cents is not None and amount.cents > 100 and amount.period):
         return None
     code = (currency or amount.currency or "").strip()
     named = not code or code.upper() == "EUR" or code.upper() in str(raw).upper()
