@@ -11,7 +11,9 @@ crawl archived:
    response that kept its values keeps its events too);
 3. ``awards.current``: which awards are a procedure's current ones (a rectification
    supersedes the awards of the earlier notices for the same lots), and the timeline
-   events of the current awards (lot, winners, value);
+   events of the current awards (lot, winners, value); also of the procurements whose award
+   sentences an older timeline worded (:func:`stale_award_wording`: an archive of before "incl.
+   btw" or a value as printed gets the current wording from its next derivation, no reparse);
 4. article ↔ procurement links (``procurement_links``) and news-only procurements,
    scored by :mod:`tenderarchive.linking` (the unchanged articles to rescore are looked up
    from the changed procurements in ``article_link_keys``, which this step keeps); article ``events`` from ``article_events`` on
@@ -700,6 +702,9 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         "union select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
         f"where a.source in {API_SOURCES!r} and {Scope(crawl_id, full).where('n.')[0]}",
         params + params + params + params).fetchall()]
+    # the current awards whose archived sentences an older timeline worded (an archive of before "incl. btw" or a value
+    # as printed): an untouched procurement's events were never derived again, so its timeline kept the old wording
+    touched += sorted(set(stale_award_wording(db)) - set(touched))
     changed = 0
     with db.atomic():
         for procurement_id in touched:
@@ -862,6 +867,36 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             changed += sync_rows(db, "events", "procurement_id = ? and source_type = 'lot'", [procurement_id],
                                  closed_lots)
     return changed
+
+
+#: The current awards whose sentence may lack the value :func:`timeline.award_value` gives: one given including VAT
+#: (``value_has_tax`` 1, which ``schema.migrate_winner_vat_basis`` fills on opening an older archive, its events left
+#: as they were) whose sentence does not say so, and one without a euro value whose printed text the sentence does not
+#: hold (a value in another currency, a range, a rate; confirmed in Python). A placeholder of no range whose text has no
+#: word but its currency ("1,00", "€ 0", "EUR 1") is no rate and never said: left out here, as reading each one's text
+#: again cost about a second per 5,000 of them. Few rows: the ``events`` index on (source_type, source_id), one scan
+#: of ``awards``.
+STALE_WORDING_SQL = """select a.procurement_id, a.award_id, a.value_cents, a.value_has_tax, a.value_raw, a.value_currency,
+  a.value_placeholder, a.value_low_cents, a.value_high_cents, a.framework_maximum_cents, e.sentence
+from awards a join events e on e.source_type = 'award' and e.source_id = a.award_id
+where a.current = 1 and ((a.value_has_tax = 1 and a.value_cents is not null and e.sentence not like '% incl. btw%')
+  or (a.value_cents is null and a.value_raw > '' and instr(e.sentence, a.value_raw) = 0
+      and not (coalesce(a.value_placeholder, 0) = 1 and a.value_low_cents is null and a.value_high_cents is null
+               and replace(replace(upper(a.value_raw), 'EURO', ''), 'EUR', '') not glob '*[A-Z/]*')))"""
+
+
+def stale_award_wording(db) -> list[str]:
+    """The procurements with a current award whose timeline sentence lacks the value the timeline gives it now
+    (:func:`tenderarchive.timeline.award_value`): events an older timeline derived ("voor € 121.000,00" of a value
+    given including VAT, no value at all of one in another currency, a range or a rate). The derivation re-derives
+    only the procurements a crawl touched, so without this an archive kept the old wording until a reparse; with it the
+    next derivation rewords them (only what changed is written), and then finds none."""
+    from tenderarchive.timeline import award_value
+
+    if not db["events"].exists():
+        return []
+    return sorted({row["procurement_id"] for row in db.query(STALE_WORDING_SQL)
+                   if (value := award_value(dict(row))) and value not in row["sentence"]})
 
 
 def refresh_unnamed_winners(db, procurement_id: str) -> int:

@@ -167,10 +167,7 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
     # a value the source gives including VAT (awards.value_has_tax 1: OCDS hasTax true, the notice's own "incl. btw")
     # says so, as the saved searches' Atom entries do: the forms' values, and so the totals, are exclusive of VAT
     # (reference tenderned-awards.md §3.1, §6.3); it read as any other value
-    value = (euro(award.get("value_cents")) and euro(award.get("value_cents"))
-             + (" incl. btw" if award.get("value_has_tax") == 1 else "")) \
-        or foreign_value(award) \
-        or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
+    value = award_value(award)
     kind, stage = AWARD_FORM_EVENTS.get(form_type or "", ("award", "definitieve_gunning"))
     if stage == "verlenging":
         sentence = f"{lot} gewijzigd, opdrachtnemer {names or 'onbekend'}" + (f", waarde {value}" if value else "")
@@ -190,6 +187,43 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         event["event_id"] = event_id("award", award["award_id"], event)
         events.append(event)
     return events
+
+
+def award_value(award: dict) -> str | None:
+    """The value an award's sentence gives: its euro value ("incl. btw" where given including VAT), else the value as
+    published where it has no euro amount (:func:`foreign_value`, :func:`printed_value`), else its framework maximum
+    ("maximaal € …"); None for an award without one. (:func:`tenderarchive.derive.stale_award_wording` compares the
+    archived sentences with it.)"""
+    return (euro(award.get("value_cents")) and euro(award.get("value_cents"))
+            + (" incl. btw" if award.get("value_has_tax") == 1 else "")) \
+        or foreign_value(award) \
+        or printed_value(award) \
+        or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
+
+
+def printed_value(award: dict) -> str | None:
+    """An award's value given as a range ("tussen € 1 en € 2 miljoen", an older form's "Laagste offerte … / Hoogste
+    offerte …": ``value_low_cents``/``value_high_cents``, or a range the printed text reads as) or as a rate ("€ 85 per
+    uur", "per cliënt", "€ 500.000 per jaar"), as published: it has no euro value (``value_cents`` NULL; a rate under
+    € 1.000 is flagged a placeholder, amounts.Amount.placeholder), never converted, with its currency where another
+    (:func:`foreign_value`), as the saved searches give it (``as_printed``). The sentence said no value at all, as for
+    an award without one. A range of placeholders (its high end under € 1.000) or a rate of € 1 or less not."""
+    from tenderarchive.awards.amounts import PLACEHOLDER_BELOW_CENTS, parse_amount  # the readers load on first use
+
+    raw, currency = award.get("value_raw"), award.get("value_currency")
+    if award.get("value_cents") is not None or raw is None or not str(raw).strip():
+        return None
+    amount = parse_amount(str(raw), currency)
+    high = award.get("value_high_cents") if award.get("value_high_cents") is not None else amount.high_cents
+    low = award.get("value_low_cents") if award.get("value_low_cents") is not None else amount.low_cents
+    if low is not None or high is not None:
+        if max(v for v in (low, high) if v is not None) < PLACEHOLDER_BELOW_CENTS:
+            return None
+    elif not (amount.cents is not None and amount.cents > 100 and amount.period):
+        return None
+    code = (currency or amount.currency or "").strip()
+    named = not code or code.upper() == "EUR" or code.upper() in str(raw).upper()
+    return str(raw) if named else f"{raw} {code}"
 
 
 def foreign_value(award: dict) -> str | None:

@@ -427,3 +427,34 @@ def test_an_award_value_in_another_currency_is_on_the_timeline_as_printed_never_
     for other in ({"value_raw": "1", "value_placeholder": 1}, {"value_currency": "EUR"}, {"value_raw": None}):
         [event] = award_events(dict(award, **other), [{"name": "Kompas"}], None)
         assert event["sentence"] == "Perceel 1 gegund aan Kompas", other
+
+
+def test_an_award_value_given_as_a_range_or_a_rate_is_on_the_timeline_as_published():
+    """Reference §3.1 (an older form's "Laagste offerte … / Hoogste offerte …" instead of a value) and amounts.py (a
+    range "tussen € 1 en € 2 miljoen", a rate "€ 85 per uur", "per cliënt"): no euro value (value_cents NULL; a rate
+    under € 1.000 flagged a placeholder), so the sentence said no value at all, as if the award had none, while the
+    saved searches give it as printed. Now it is given as published, never converted; a placeholder ("1", "0", a range
+    of placeholders) still not. SYNTHETIC awards."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/1", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": None, "value_currency": "EUR"}
+    for values, printed in (
+            ({"value_raw": "tussen € 1 en € 2 miljoen", "value_low_cents": 100_000_000, "value_high_cents": 200_000_000},
+             "tussen € 1 en € 2 miljoen"),
+            ({"value_raw": "Laagste offerte: 100 000,00 / Hoogste offerte: 250 000,00",
+              "value_low_cents": 10_000_000, "value_high_cents": 25_000_000},
+             "Laagste offerte: 100 000,00 / Hoogste offerte: 250 000,00"),
+            ({"value_raw": "€ 100.000 - € 200.000"}, "€ 100.000 - € 200.000"),  # the range read from the text alone
+            ({"value_raw": "€ 85 per uur", "value_placeholder": 1}, "€ 85 per uur"),
+            ({"value_raw": "€ 85,00 per cliënt", "value_placeholder": 1}, "€ 85,00 per cliënt"),
+            ({"value_raw": "€ 500.000 per jaar"}, "€ 500.000 per jaar"),
+            ({"value_raw": "tussen 1 en 2 miljoen", "value_currency": "GBP", "value_low_cents": 100_000_000,
+              "value_high_cents": 200_000_000}, "tussen 1 en 2 miljoen GBP")):
+        [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
+        assert event["sentence"] == f"Perceel 1 gegund aan Kompas voor {printed}", values
+    for values in ({"value_raw": "1", "value_placeholder": 1}, {"value_raw": "0", "value_placeholder": 1},
+                   {"value_raw": "Laagste offerte: 1,00 / Hoogste offerte: 1,00", "value_low_cents": 100,
+                    "value_high_cents": 100}, {"value_raw": "niet gepubliceerd"}, {"value_raw": "1 per uur"}):
+        [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
+        assert event["sentence"] == "Perceel 1 gegund aan Kompas", values

@@ -220,13 +220,15 @@ _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?|millions?|
            # "€ 250k", "250 K", "250 k€", "250 kEUR": thousands; only right after the number ("K" alone is no scale;
            # "k€ 250" before it: _KILO_EURO)
            (re.compile(r"(?i)(?<=\d)\s?k(?:(?![a-z€])|(?=\s?(?:€|eur\b)))"), 1_000))
-#: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
+#: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur", "per cliënt", "per traject" right after the amount (its currency and "excl. btw"
 #: between), or "jaarlijks"/"per jaar" before it
 _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
                            r"(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?btw\)?)?"
                            # the rate in brackets ("€ 500.000 (per jaar)", "(jaarlijks)")
                            r"[\s,(]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>kalenderjaar|contractjaar|half\s*jaar|jaar|jr\b|j\b"
                            r"|kwartaal|maand|mnd|week|dag|uur"
+                           # youth care's prices per client or care path ("€ 5.000 per cliënt", "trajectprijs")
+                           r"|cli[eë]nt(?:en)?|jeugdigen?|deelnemers?|zorgtraject(?:en)?|traject(?:en)?"
                            # and in English ("per year", "per annum"), German ("pro Jahr") and French ("par an")
                            r"|year|annum|month|day|hour)\b|(?:pro\s+)(?P<de>jahr|monat|woche|tag|stunde)\b"
                            r"|(?:par\s+)(?P<fr>an|année|mois|semaine|jour|heure)\b"
@@ -238,7 +240,9 @@ _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
 #: ("4 jaar à € 2,4 mln": years at an amount each)
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b|\d\s*(?:jaar|jaren)\s+(?:à|á|a)\s")
 _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "contractjaar": "jaar",
-            "halfjaar": "halfjaar", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
+            "halfjaar": "halfjaar", "client": "cliënt", "clienten": "cliënt", "cliënten": "cliënt",
+            "jeugdigen": "jeugdige", "deelnemers": "deelnemer", "zorgtraject": "traject", "zorgtrajecten": "traject",
+            "trajecten": "traject", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
             "annually": "jaar", "yearly": "jaar", "monthly": "maand", "jahr": "jaar", "monat": "maand", "woche": "week",
             "tag": "dag", "stunde": "uur", "jährlich": "jaar", "monatlich": "maand", "an": "jaar", "année": "jaar",

@@ -530,3 +530,25 @@ def test_years_at_an_amount_each_is_a_rate(text):
     contract's, and summed with the totals of other awards. It is a rate per year (no total beside it: no value)."""
     amount = parse_amount(text)
     assert (amount.value_cents, amount.period) == (None, "jaar")
+
+
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 5.000 per cliënt", 500000, "cliënt"),
+    ("€ 12.500 per client", 1250000, "cliënt"),
+    ("€ 4.500 per traject", 450000, "traject"),
+    ("EUR 2.750,00 per jeugdige", 275000, "jeugdige"),
+    ("€ 1.250 per cliënt per maand", 125000, "cliënt"),
+    ("€ 85 per cliënt", 8500, "cliënt"),
+])
+def test_a_rate_per_client_or_care_path_is_no_total_value(text, cents, period):
+    """Youth care is priced per client or per care path ("trajectprijs"): "€ 5.000 per cliënt" was read as a contract
+    of € 5.000, summed with the totals of other awards and said on the timeline as "voor € 5.000,00", as "per jaar"
+    was before it was read as a rate. The number and the text are kept, the unit is named, no value in cents."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.period, amount.value_cents, amount.raw) == (cents, period, None, text)
+    assert [p for p in amount.problems if f"a rate per {period}" in p]
+
+
+def test_a_rate_per_client_with_its_total_beside_it_gives_the_total():
+    assert (parse_amount("€ 5.000 per cliënt, totaal € 400.000").value_cents,
+            parse_amount("€ 5.000 per cliëntsysteem").period) == (40000000, None)

@@ -2191,3 +2191,34 @@ def test_a_winners_own_ocds_value_keeps_its_vat_basis_in_one_file_and_across_two
     assert winners(ocds_archive(tmp_path / "update.db", to_procedure([awarded, update], source="one.json"))) == expected
     seen = [winners(db) for db in written_in_either_order(tmp_path / "update", yearly_files([awarded], [update]))]
     assert seen == [expected] * 2, seen
+
+
+def test_an_older_archives_award_sentences_take_the_current_wording_at_the_next_derivation(procedure_900001, tmp_path):
+    """An archive written before the timeline said "incl. btw" (round 68) or gave a value as printed (a non-euro value,
+    round 68; a range or a rate, round 69) kept its award sentences' old wording: the derivation re-derives only the
+    procurements a crawl touched, and opening it only fills ``awards.value_has_tax`` (schema.migrate_winner_vat_basis,
+    no crawl_id), so its timeline said "voor € 1.250.000,00" beside saved searches saying "incl. btw" until a reparse.
+    Now the next derivation, of a crawl that wrote nothing, brings such sentences to the current wording
+    (derive.stale_award_wording), and one after it has nothing to do. SYNTHETIC change of archived rows."""
+    db = archive(tmp_path, procedure_900001, "older")
+
+    def sentences(award_id):
+        return [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ? "
+                                         "order by date", [award_id])]
+    taxed, ranged, rate = "TN900001/900103/LOT-0001", "TN900001/900103/LOT-0002", "TN900001/900103/LOT-0004"
+    assert all(s.endswith("€ 1.250.000,00") for s in sentences(taxed))
+    old = sentences(ranged)
+    # as an older archive holds them: the VAT basis filled on opening, a range read as no value by the older timeline
+    db.execute("update awards set value_has_tax = 1 where award_id = ?", [taxed])
+    db.execute("update awards set value_cents = null, value_raw = 'tussen € 1 en € 2 miljoen', value_low_cents = "
+               "100000000, value_high_cents = 200000000 where award_id = ?", [ranged])
+    # a rate under € 1.000 is flagged a placeholder, and still said (a placeholder "1,00" is not: left alone)
+    db.execute("update awards set value_cents = null, value_raw = '€ 85 per uur', value_placeholder = 1 "
+               "where award_id = ?", [rate])
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    assert refresh_award_currency(db, 2) > 0
+    assert sentences(taxed) and all(s.endswith("€ 1.250.000,00 incl. btw") for s in sentences(taxed))
+    assert sentences(ranged) and all(s.endswith(" voor tussen € 1 en € 2 miljoen") for s in sentences(ranged)), old
+    assert sentences(rate) and all(s.endswith(" voor € 85 per uur") for s in sentences(rate))
+    db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    assert refresh_award_currency(db, 3) == 0
