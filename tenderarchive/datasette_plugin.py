@@ -41,6 +41,10 @@
   ``stage_rank(stage)``
       the place of a stage id in ``docs/reference/stages.md`` (0 = voorbereiding; -1 for NULL or
       an unknown id), to order a day's events by stage;
+  ``date_order(date)``
+      where a timeline puts an event's date (``tenderarchive/timeline.py``): a month ("2018-03") after that month's
+      days, a year after its days and months ("2018-03-99", "2019-99-99"); the order of ``procurement_timeline`` and
+      of a procurement's current stage (its "Fase", ``timeline.CURRENT_STAGE_SQL``) alike;
   ``kvk(text)``
       the 8-digit KvK number a user typed ("01234567", "1234567" without its leading zero, "KvK 0123 4567"),
       as the archive stores it (``tenderarchive/awards/names.py``: ``kvk_number``), or NULL;
@@ -120,7 +124,7 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 from tenderarchive import clock, research
 from tenderarchive.search import query as search_query
 from tenderarchive.store import facet_counts
-from tenderarchive.timeline import notice_stage
+from tenderarchive.timeline import date_order, notice_stage
 from tenderarchive.urls import http_url, iri
 from tenderarchive.search import text as search_text
 
@@ -288,6 +292,7 @@ def register_functions(conn) -> None:
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     conn.create_function("notice_stage", 3, _safe(notice_stage), deterministic=True)
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
+    conn.create_function("date_order", 1, _safe(date_order), deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     conn.create_function("as_printed", 2, _safe(as_printed), deterministic=True)

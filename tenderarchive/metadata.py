@@ -23,6 +23,10 @@ table and every one of its columns. :func:`build_metadata`
 * and, when the search index is missing or outdated (``tenderarchive serve`` never builds it:
   it only reads), says so at the top of the home page.
 
+The saved searches that show a procurement's current stage say ``__CURRENT_STAGE__`` (:data:`CURRENT_STAGE`)
+for it: :func:`load_metadata` puts in the one SQL of it, ``tenderarchive/timeline.py`` ``CURRENT_STAGE_SQL``, which
+the procurement page's "Fase" reads too.
+
 It only reads ``db`` (``tenderarchive serve`` passes a read-only connection).
 """
 
@@ -54,9 +58,21 @@ ROWID_NOTE = (" This table has no primary key: its page, CSV and JSON here begin
               " name, or leave out this one's first column.")
 
 
+#: Stands in metadata.yaml's saved searches for a procurement's current stage (of ``p.procurement_id``), written once
+#: in ``tenderarchive/timeline.py`` (``CURRENT_STAGE_SQL``) for them and the procurement page's "Fase".
+CURRENT_STAGE = "__CURRENT_STAGE__"
+
+
 def load_metadata() -> dict:
-    """The shipped metadata, with every ``tables/*.yaml`` under database ``archive``."""
-    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    """The shipped metadata, with every ``tables/*.yaml`` under database ``archive`` (and :data:`CURRENT_STAGE`
+    in its saved searches replaced by the SQL of a procurement's current stage)."""
+    from tenderarchive.timeline import current_stage_sql
+
+    text = METADATA_FILE.read_text(encoding="utf-8")
+    # indented as the line it stands in, so the YAML block keeps its shape
+    text = re.sub(rf"^( *)(.*){CURRENT_STAGE}", lambda m: m[1] + m[2] + current_stage_sql("p.procurement_id").replace(
+        "\n", "\n" + m[1] + "  "), text, flags=re.M)
+    metadata = yaml.safe_load(text)
     database = metadata.setdefault("databases", {}).setdefault("archive", {})
     tables = database.setdefault("tables", {})
     for path in sorted((DATASETTE_DIR / "tables").iterdir(), key=lambda p: p.name):

@@ -56,6 +56,7 @@ from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
 from tenderarchive.query_csv import reader_columns
 from tenderarchive.query_params import BadParameter, checked_params
 from tenderarchive.research_map import map_svg, region_svg
+from tenderarchive.timeline import current_stage_sql
 from tenderarchive.urls import http_url
 
 TEMPLATE = resources.files("tenderarchive") / "datasette" / "templates" / "research.html"  # works zipped too
@@ -507,18 +508,9 @@ async def region_page(request, datasette):
     })
 
 
-#: A procurement's current stage: ``mislukt`` when TenderNed flags one of its notices as ended early
-#: (isVroegtijdigBeeindigd, ``notices.is_cancelled``: the flag says so, not when, so no event is
-#: dated by it); else the stage of its latest dated event up to today (of two on one day, the later
-#: stage in the order of docs/reference/stages.md), except the contract start a notice announced
-#: (aanvangOpdrachtDatum, a plan) once the procedure failed (``mislukt``) before it: a cancelled
-#: procedure never starts its contract (the saved searches ``jeugdregio_aanbestedingen`` and
-#: ``opdrachtgever_aanbestedingen`` read it the same way).
-STAGE_SQL = """select case when exists (select 1 from notices c where c.procurement_id = ?1 and c.is_cancelled = 1)
-  then 'mislukt' else (select e.stage from events e where e.procurement_id = ?1 and coalesce(e.stage, '') != ''
-  and e.date <= vandaag() and not (e.source_type = 'notice' and e.kind = 'contract_start'
-  and exists (select 1 from events m where m.procurement_id = e.procurement_id and m.stage = 'mislukt'
-  and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
+#: A procurement's current stage (the procurement page's "Fase"): ``timeline.CURRENT_STAGE_SQL``, written there once
+#: for this page and the saved searches ``jeugdregio_aanbestedingen`` and ``opdrachtgever_aanbestedingen``.
+STAGE_SQL = "select " + current_stage_sql("?1") + " as stage"
 
 
 def fact_date(value) -> str | Markup:

@@ -81,6 +81,39 @@ def notice_stage(notice_type: str | None, form_type: str | None = None, is_cance
     return publication_event(notice_type, form_type, is_cancelled)[1]
 
 
+def date_order(date) -> str | None:
+    """Where a timeline puts an event's date (SQL ``date_order(date)``): a day on its day, a month ("2018-03": "in
+    maart 2018", "eind maart 2018") after that month's days and before the next month's, a year ("2019") after that
+    year's days and months, a range by its start (``events.date``): "2018-03-99", "2019-99-99". As text "2018-03"
+    sorted before "2018-03-13". The one reading order of the timeline (``procurement_timeline``), of a procurement's
+    current stage (:data:`CURRENT_STAGE_SQL`) and of the ``events`` table page; NULL stays NULL."""
+    if date is None:
+        return None
+    return (str(date) + "-99-99")[:10]
+
+
+#: A procurement's current stage (its "Fase"), for the procurement ``{procurement}`` (SQL: ``?1``,
+#: ``p.procurement_id``): ``mislukt`` when TenderNed flags one of its notices as ended early (isVroegtijdigBeeindigd,
+#: ``notices.is_cancelled``: the flag says so, not when, so no event is dated by it); else the stage of its latest
+#: dated event up to today in the timeline's order (:func:`date_order`: a year's "2019 contractstart" after
+#: "1 januari 2019"; of two on one day, the later stage in the order of docs/reference/stages.md), except the
+#: contract start a notice announced (aanvangOpdrachtDatum, a plan) once the procedure failed (``mislukt``) before
+#: it: a cancelled procedure never starts its contract. Written here once: the procurement page
+#: (``research.STAGE_SQL``) and the saved searches ``jeugdregio_aanbestedingen`` and ``opdrachtgever_aanbestedingen``
+#: (``__CURRENT_STAGE__`` in metadata.yaml, ``metadata.load_metadata``) read it.
+CURRENT_STAGE_SQL = """(select case when exists (select 1 from notices c where c.procurement_id = {procurement}
+  and c.is_cancelled = 1) then 'mislukt' else (select e.stage from events e where e.procurement_id = {procurement}
+  and coalesce(e.stage, '') != '' and e.date <= vandaag() and not (e.source_type = 'notice'
+  and e.kind = 'contract_start' and exists (select 1 from events m where m.procurement_id = e.procurement_id
+  and m.stage = 'mislukt' and m.date <= e.date))
+  order by date_order(e.date) desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end)"""
+
+
+def current_stage_sql(procurement: str) -> str:
+    """:data:`CURRENT_STAGE_SQL` for the procurement id the SQL expression ``procurement`` gives."""
+    return CURRENT_STAGE_SQL.format(procurement=procurement)
+
+
 def notice_events(notice: dict) -> list[dict]:
     """The dated events of an archived ``notices`` row (with ``no_winner`` when its award results
     close every lot without a winner, and ``corrects``, a rectification's stage of the notice it corrects,

@@ -144,7 +144,8 @@ def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_annou
     queries = load_metadata()["databases"]["archive"]["queries"]
     rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
-        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+        assert rule.removeprefix("select ").replace(" as stage", " as fase") in " ".join(
+            re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
 
 
 def test_an_award_puts_the_winner_chosen_and_the_contract_signed_under_their_own_kinds():
@@ -311,7 +312,8 @@ def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day
     queries = load_metadata()["databases"]["archive"]["queries"]
     rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
-        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+        assert rule.removeprefix("select ").replace(" as stage", " as fase") in " ".join(
+            re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
 
 
 def test_a_market_consultation_is_not_an_open_tender(tmp_path):
@@ -458,3 +460,41 @@ def test_an_award_value_given_as_a_range_or_a_rate_is_on_the_timeline_as_publish
                     "value_high_cents": 100}, {"value_raw": "niet gepubliceerd"}, {"value_raw": "1 per uur"}):
         [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
         assert event["sentence"] == "Perceel 1 gegund aan Kompas", values
+
+
+def test_the_current_stage_is_the_timelines_last_a_year_after_its_days(db):
+    """A year alone ("het contract start in 2019", an article's) comes on the timeline after that year's days and
+    months, a month after its days (``date_order``): the timeline ended "2019: contractstart" while the Fase, the
+    latest event by text ("2019-01-01" > "2019"), was the award of 1 januari 2019. The page, both saved searches and
+    the timeline read one order, written once (timeline.CURRENT_STAGE_SQL)."""
+    import re
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.research import STAGE_SQL
+    from tenderarchive.timeline import current_stage_sql
+
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2019-01-01", deadline=None, form_type="result"), 1)
+    write_notice(db, notice_record(7, published="2018-03-13", deadline="2018-04-01T12:00:00",
+                                   form_type="competition"), 1)
+    derive(db, 1)
+    article = {"procurement_id": "TN100", "source_type": "article", "source_id": "https://nieuws.example/1",
+               "date_end": None, "sentence": "…", "year_inferred": 0, "inference": None,
+               "source_url": "https://nieuws.example/1", "crawl_id": 1}
+    db["events"].insert_all([
+        {**article, "event_id": "a1", "date": "2019", "precision": "year", "kind": "contract_start",
+         "stage": "contractstart"},
+        {**article, "event_id": "a2", "date": "2018-04", "precision": "part_of_month", "kind": "inschrijf_deadline",
+         "stage": "inschrijving"}])
+    datasette_plugin.prepare_connection(db.conn, "archive", None)
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    timeline = [r for r in db.query(queries["procurement_timeline"]["sql"], {"procurement_id": "TN100"})]
+    assert [(r["date"], r["stage"]) for r in timeline][-2:] == [("2019-01-01", "definitieve_gunning"),
+                                                               ("2019", "contractstart")]
+    assert [r["date"] for r in timeline].index("2018-04") > [r["date"] for r in timeline].index("2018-04-01")
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "contractstart" == timeline[-1]["stage"]
+    for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
+        sql = " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split())
+        assert " ".join(current_stage_sql("p.procurement_id").split()) + " as fase" in sql, name
+        assert "__CURRENT_STAGE__" not in sql

@@ -1058,3 +1058,13 @@ def test_the_procurement_pages_facts_say_their_dates_as_its_tables_do(server, ar
     assert facts["Laatste publicatie"] == '<time datetime="2018-11-20" title="2018-11-20">20 november 2018</time>'
     section = page[page.index('data-query="aanbesteding_publicaties"'):page.index('data-query="aanbesteding_percelen"')]
     assert facts["Eerste publicatie"] in section   # as the notices' table says the same day
+
+
+def test_the_home_page_names_the_timeline_as_the_procurement_page_does(server):
+    """The home page linked the saved search as "timeline of a procurement" while its title, and the procurement
+    page's section, is "Tijdlijn van een aanbesteding" (docs/glossary.md: tijdlijn)."""
+    page = html(server, "/")
+    link = re.search(r'<a href="/[^"]+/procurement_timeline">([^<]*)</a>', page)
+    assert link and link[1] == "tijdlijn van een aanbesteding"
+    assert "timeline of a procurement" not in page
+    assert load_metadata()["databases"]["archive"]["queries"]["procurement_timeline"]["title"].lower() == link[1]
