@@ -25,6 +25,16 @@ function. :func:`replay_crawl` does the same work in a loop:
 4. the crawl closes as Scrapy closes a spider: pipelines' ``close_spider`` (the last batch is
    written), then the ``spider_closed`` signal (derivation, crawl row, fetch index).
 
+In one process the items go through the pipelines in batches of :data:`BATCH` (round 34 of issue 14):
+the leading pipelines that work on an item alone (``in_workers``, the ones ``--jobs N`` runs in worker
+processes: validate … awards) run one stage over the whole batch before the next, then each item in the
+crawl's order through the archive pipeline and its signal. Called once per item between all the other
+steps, a stage ran ≈ 1.5× slower than over many items in a row (``normalise_notice``: 0.35 CPU-s for a
+2,000-notice reparse against 0.22 for the same items in a row, 0.30 with a 32 MB memory walk between
+the calls: its code and data evicted from the CPU's caches by the rest). The batch is flushed, as
+``--jobs N`` drains its workers, before a spider error is recorded and when the crawl ends, so the
+crawl's errors keep their order.
+
 The robots.txt handling of a spider that obeys it (``ROBOTSTXT_OBEY``, the news spider) is
 Scrapy's ``RobotsTxtMiddleware`` done in line (:meth:`DirectReplay.check_robots`).
 
@@ -62,7 +72,7 @@ from twisted.python.failure import Failure
 from tenderarchive.middlewares import not_json
 from tenderarchive.rawstore import ResponseIndex
 from tenderarchive.replay import ReplayWorkerFailed, gc_paused
-from tenderarchive.replay.workers import ItemWorkers
+from tenderarchive.replay.workers import ItemWorkers, worker_stages
 
 logger = logging.getLogger(__name__)
 
@@ -228,6 +238,9 @@ STEP_TIMES = "TENDERARCHIVE_STEP_TIMES"
 #: The name of the per-step line's remainder when the callbacks and pipelines are not timed one by one.
 UNTIMED_STEPS = "callbacks, pipelines and loop"
 
+#: Items per batch of a one-process replay (:meth:`DirectReplay.flush`).
+BATCH = 64
+
 
 def step_times_asked() -> bool:
     """Whether :data:`STEP_TIMES` asks for the callbacks' and pipelines' CPU seconds."""
@@ -257,6 +270,11 @@ class DirectReplay:
         #: no state shared between items) run in N-1 worker processes; the rest here, in order.
         self.jobs = jobs
         self.workers: ItemWorkers | None = None
+        #: In one process, the same leading stages run a batch of :data:`BATCH` items at a time, one stage
+        #: over the whole batch before the next (:meth:`flush`); the rest per item, in the crawl's order.
+        split = worker_stages(self.process)
+        self.item_stages, self.rest_stages = self.process[:split], self.process[split:]
+        self.batch: list = []
         self.replay = ReplayMiddleware.__new__(ReplayMiddleware)  # its response building, on our index
         self.replay.index, self.replay.stats = index, crawler.stats
         try:
@@ -298,8 +316,47 @@ class DirectReplay:
     def process_item(self, item: Any, response) -> None:
         if self.workers is not None:
             self.workers.put(item, response)
+        elif self.item_stages:
+            self.batch.append((item, response))
+            if len(self.batch) >= BATCH:
+                self.flush()
         else:
             self.run_stages(self.process, item, response)
+
+    def flush(self) -> None:
+        """The batched items (:meth:`process_item`) through the item-alone stages, stage by stage over the
+        batch, then each in order through the rest and its signal: what :meth:`run_stages` gives each item
+        (a ``DropItem`` or an error in a stage ends that item there), with the error logged and the signals
+        sent in the items' order, as ``--jobs N`` sends them (``tenderarchive/replay/workers.py``)."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        spider, timed = self.spider, self.step_times
+        seconds, clock = self.seconds, time.process_time
+        items = [item for item, _ in batch]
+        failed: dict[int, BaseException] = {}
+        for method, with_spider, name in self.item_stages:
+            began = clock() if timed else 0.0
+            for position, item in enumerate(items):
+                if position in failed:
+                    continue
+                try:
+                    items[position] = method(item, spider) if with_spider else method(item)
+                except Exception as exc:
+                    failed[position] = exc
+            if timed:
+                seconds[name] += clock() - began
+        for position, (item, (_, response)) in enumerate(zip(items, batch)):
+            exc = failed.get(position)
+            if exc is None:
+                self.run_stages(self.rest_stages, item, response)
+            elif isinstance(exc, DropItem):
+                self.signals.send_catch_log(signal=signals.item_dropped, item=item, response=response,
+                                            spider=spider, exception=exc)
+            else:
+                logger.error("error processing %r", item, exc_info=exc)
+                self.signals.send_catch_log(signal=signals.item_error, item=item, response=response,
+                                            spider=spider, failure=Failure(exc, type(exc), exc.__traceback__))
 
     def run_stages(self, stages, item: Any, response) -> None:
         """``item`` through ``stages`` (pipelines' ``process_item``), then the signal Scrapy sends;
@@ -337,6 +394,7 @@ class DirectReplay:
             failure = Failure()
             if self.workers is not None:  # the items before it reach the crawl's errors before it, as in one process
                 self.workers.drain()
+            self.flush()
             logger.error("spider error processing %s", getattr(response, "url", None), exc_info=True)
             self.stats.inc_value("spider_exceptions/count")
             self.stats.inc_value(f"spider_exceptions/{failure.type.__name__}")
@@ -424,6 +482,7 @@ class DirectReplay:
                     self.process_item(request, None)
             while self.queue:
                 self.fetch(heapq.heappop(self.queue)[2])
+            self.flush()
             if self.workers is not None:
                 self.workers.drain()
         except ReplayWorkerFailed:  # not this crawl's fault: the reparse fails, nothing is swapped in
@@ -433,6 +492,7 @@ class DirectReplay:
             reason = "shutdown"
             if self.workers is not None:  # the items before the break, as one process had written them
                 self.workers.drain()
+            self.flush()
         finally:
             if self.workers is not None:
                 for name, value in self.workers.close().items():
