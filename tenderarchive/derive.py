@@ -11,9 +11,10 @@ crawl archived:
    response that kept its values keeps its events too);
 3. ``awards.current``: which awards are a procedure's current ones (a rectification
    supersedes the awards of the earlier notices for the same lots), and the timeline
-   events of the current awards (lot, winners, value); also of the procurements whose award
+   events of the current awards (lot, winners, value); the procurements whose award
    sentences an older timeline worded (:func:`stale_award_wording`: an archive of before "incl.
-   btw" or a value as printed gets the current wording from its next derivation, no reparse);
+   btw" or a value as printed) get the current wording once, on opening (:func:`reword_stale_awards`,
+   run by ``schema.migrate_award_wording``), no reparse and no scan at every derivation;
 4. article ↔ procurement links (``procurement_links``) and news-only procurements,
    scored by :mod:`tenderarchive.linking` (the unchanged articles to rescore are looked up
    from the changed procurements in ``article_link_keys``, which this step keeps); article ``events`` from ``article_events`` on
@@ -674,7 +675,7 @@ def package_order(award: dict) -> tuple[str, str]:
     return award.get("source_url") or "", award.get("source_file") or ""
 
 
-def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
+def refresh_award_currency(db, crawl_id, full: bool = False, procurements: list[str] | None = None) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
     award names the notice it corrects in ``rectifies``), and so is one of a lot that a later
@@ -686,11 +687,18 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     (:func:`awards_nothing`): kept, not current, nor does it put a package's awards of the procedure out
     of currency; a VEAT's, a contract modification's or a completion notice's of a lot another notice
     awards; and a package's award of a publication and lot that a package uploaded later gives too.
-    Decided from the archived rows, whatever order the crawl wrote them in."""
+    Decided from the archived rows, whatever order the crawl wrote them in. ``procurements``: these alone, not those
+    the crawl touched (:func:`reword_stale_awards`)."""
     if not db["awards"].exists():
         return 0
+    touched = list(procurements) if procurements is not None else touched_by_awards(db, crawl_id, full)
+    return rederive_awards(db, touched)
+
+
+def touched_by_awards(db, crawl_id, full: bool = False) -> list[str]:
+    """The procurements whose awards :func:`refresh_award_currency` decides again after crawl ``crawl_id``."""
     where, params = Scope(crawl_id, full).where()
-    touched = [r[0] for r in db.execute(
+    return [r[0] for r in db.execute(
         f"select distinct procurement_id from awards where {where} union "
         "select distinct procurement_id from awards where current is null union "
         # a rectification that awards nothing writes no award, only its lots
@@ -702,9 +710,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         "union select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
         f"where a.source in {API_SOURCES!r} and {Scope(crawl_id, full).where('n.')[0]}",
         params + params + params + params).fetchall()]
-    # the current awards whose archived sentences an older timeline worded (an archive of before "incl. btw" or a value
-    # as printed): an untouched procurement's events were never derived again, so its timeline kept the old wording
-    touched += sorted(set(stale_award_wording(db)) - set(touched))
+
+
+def rederive_awards(db, touched: list[str]) -> int:
+    """Decide the currency and derive the award events of the procurements ``touched`` (the body of
+    :func:`refresh_award_currency`); the number of rows changed."""
     changed = 0
     with db.atomic():
         for procurement_id in touched:
@@ -897,6 +907,17 @@ def stale_award_wording(db) -> list[str]:
         return []
     return sorted({row["procurement_id"] for row in db.query(STALE_WORDING_SQL)
                    if (value := award_value(dict(row))) and value not in row["sentence"]})
+
+
+def reword_stale_awards(db) -> int:
+    """Bring the award sentences an older timeline worded (:func:`stale_award_wording`) to the current wording: run
+    once per archive by ``schema.migrate_award_wording`` on opening an archive last migrated by another schema
+    (:data:`STALE_WORDING_SQL` is part of ``schema.schema_fingerprint``), not at every derivation, where scanning every
+    current award made each crawl's fixed cost grow with the archive (issue 14: 0.076 s per 20,000 awards). The number
+    of rows changed."""
+    if not db["awards"].exists():
+        return 0
+    return refresh_award_currency(db, None, procurements=stale_award_wording(db))
 
 
 def refresh_unnamed_winners(db, procurement_id: str) -> int:

@@ -578,6 +578,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_organisation_names(db)
     migrate_trade_keys(db)
     migrate_winner_vat_basis(db)
+    migrate_award_wording(db)
     migrate_cpv_codes(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
@@ -1086,6 +1087,17 @@ def migrate_winner_vat_basis(db: sqlite_utils.Database) -> None:
             db.execute("delete from summary_procurements")
 
 
+def migrate_award_wording(db: sqlite_utils.Database) -> None:
+    """The award sentences an older timeline worded ("voor € 121.000,00" of a value given including VAT, which
+    :func:`migrate_winner_vat_basis` has just filled; no value at all of one in another currency, a range or a rate)
+    take the current wording (tenderarchive/derive.py ``reword_stale_awards``). Its query, ``derive.STALE_WORDING_SQL``,
+    is part of :func:`schema_fingerprint`, so an archive runs it once on opening, not every derivation (issue 14)."""
+    from tenderarchive.derive import reword_stale_awards
+
+    if db["events"].exists():
+        reword_stale_awards(db)
+
+
 def migrate_organisation_names(db: sqlite_utils.Database) -> None:
     """Winners written with their trade name or registration ("X B.V. h.o.d.n. Y", "X (KvK 12345678)") were
     organisations of their own (``name:x b v h o d n y``); they are X's (:func:`tenderarchive.awards.names.split_name`:
@@ -1242,16 +1254,17 @@ def schema_fingerprint() -> int:
     from tenderarchive.store.summaries import _AWARDS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNERS_SQL
 
     from tenderarchive.awards.names import NAME_KEY_VERSION
+    from tenderarchive.derive import STALE_WORDING_SQL
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
     # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
     # summaries list a procurement's winners (migrate_summary_unnamed_winner_names); UNNAMED_IN_KEY_SQL: how the region
     # years count the winners no source names (migrate_summary_unnamed_region_winners); WINNER_VAT_SQL,
-    # AWARD_VAT_SQL: migrate_winner_vat_basis
+    # AWARD_VAT_SQL: migrate_winner_vat_basis; STALE_WORDING_SQL: migrate_award_wording
     digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
                                         UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNER_VAT_SQL,
-                                        AWARD_VAT_SQL],
+                                        AWARD_VAT_SQL, STALE_WORDING_SQL],
                                        sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:

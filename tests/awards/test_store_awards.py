@@ -11,8 +11,9 @@ from pipelines.awards import AwardsPipeline
 from pipelines.classify import ClassifyPipeline  # noqa: F401  (the pipeline order is the settings')
 from pipelines.normalise import normalise_notice
 from tenderarchive.apiserver import load_publications
-from tenderarchive.derive import refresh_award_currency
+from tenderarchive.derive import STALE_WORDING_SQL, derive, refresh_award_currency, reword_stale_awards
 from tenderarchive.items import NoticeItem
+from tenderarchive.store.schema import ensure_schema
 from tenderarchive.store.writes import open_archive, write_notice
 from tests.fixtures.awards.make_fixtures import only, row
 
@@ -2198,8 +2199,9 @@ def test_an_older_archives_award_sentences_take_the_current_wording_at_the_next_
     round 68; a range or a rate, round 69) kept its award sentences' old wording: the derivation re-derives only the
     procurements a crawl touched, and opening it only fills ``awards.value_has_tax`` (schema.migrate_winner_vat_basis,
     no crawl_id), so its timeline said "voor € 1.250.000,00" beside saved searches saying "incl. btw" until a reparse.
-    Now the next derivation, of a crawl that wrote nothing, brings such sentences to the current wording
-    (derive.stale_award_wording), and one after it has nothing to do. SYNTHETIC change of archived rows."""
+    Now opening it (schema.migrate_award_wording, once: its query is part of the schema fingerprint) brings such
+    sentences to the current wording (derive.reword_stale_awards), and a derivation after it has nothing to do.
+    SYNTHETIC change of archived rows."""
     db = archive(tmp_path, procedure_900001, "older")
 
     def sentences(award_id):
@@ -2215,10 +2217,39 @@ def test_an_older_archives_award_sentences_take_the_current_wording_at_the_next_
     # a rate under € 1.000 is flagged a placeholder, and still said (a placeholder "1,00" is not: left alone)
     db.execute("update awards set value_cents = null, value_raw = '€ 85 per uur', value_placeholder = 1 "
                "where award_id = ?", [rate])
-    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
-    assert refresh_award_currency(db, 2) > 0
+    # the next crawl opens it: an archive last migrated by an older schema (another fingerprint) runs the migrations
+    db.execute("PRAGMA user_version = 0")
+    ensure_schema(db)
     assert sentences(taxed) and all(s.endswith("€ 1.250.000,00 incl. btw") for s in sentences(taxed))
     assert sentences(ranged) and all(s.endswith(" voor tussen € 1 en € 2 miljoen") for s in sentences(ranged)), old
     assert sentences(rate) and all(s.endswith(" voor € 85 per uur") for s in sentences(rate))
+    assert reword_stale_awards(db) == 0
     db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "running"}, pk="crawl_id")
     assert refresh_award_currency(db, 3) == 0
+
+
+def test_a_derivation_and_an_open_at_the_current_schema_do_not_scan_every_award_for_its_wording(procedure_900001,
+                                                                                              tmp_path):
+    """Issue 14: the check for award sentences an older timeline worded (derive.STALE_WORDING_SQL, a scan of every
+    current award: 0.076 s per 20,000) ran at every derivation, so each crawl's fixed cost grew with the archive. It
+    runs once per archive, when opening migrates it (schema.migrate_award_wording); neither an open at the current
+    schema fingerprint nor a crawl's derivation runs it. (The statements run, traced on the real SQLite connection.)"""
+    db = archive(tmp_path, procedure_900001, "current")
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        ensure_schema(db)
+        db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+        derive(db, 2)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert statements and any("from awards" in s for s in statements)  # the derivation did run
+    assert not [s for s in statements if STALE_WORDING_SQL.splitlines()[1] in s]
+    # an archive last migrated by another schema runs it on opening, once
+    db.execute("PRAGMA user_version = 0")
+    db.conn.set_trace_callback(statements.append)
+    try:
+        ensure_schema(db)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert [s for s in statements if STALE_WORDING_SQL.splitlines()[1] in s]
