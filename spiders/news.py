@@ -15,7 +15,9 @@ discovers article URLs through the configured methods:
   names no next page, by its query ``?paged=N`` (a feed whose ``<generator>`` is WordPress, answered with its
   ``Link: <…/wp-json/>; rel="https://api.w.org/"``, or of a site registered ``cms: wordpress``; no other feed is
   probed) under the same bounds, to a page shorter than its first or the 404 past its last
-  (:func:`wordpress_next_feed_page`);
+  (:func:`wordpress_next_feed_page`); where an earlier crawl's walk of such a feed reached the bound, as many pages
+  again from the deepest ``?paged=N`` (or ``rel="next"`` ``?page=N``) it read, past pages of archived items (:meth:`NewsSpider.feed_resume`), so the
+  whole feed is read over crawls;
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where that
@@ -217,9 +219,10 @@ _TWELVE_HOURS = re.compile(r"\b(?P<h>0?[1-9]|1[0-2])(?P<rest>:[0-5]\d(?::[0-5]\d
                            r"(?P<half>[ap])\.?\s?m\b\.?", re.I)
 
 
-def _paged_address(url: str) -> tuple[str, int | None]:
-    """``url`` without its ``page`` parameter, and that page's number (None: none, or not a whole number): the OpenPub
-    walk an address is a page of, and where in it, whatever order its parameters are written in.
+def _paged_address(url: str, parameter: str = "page") -> tuple[str, int | None]:
+    """``url`` without its ``page`` parameter (or ``parameter``: WordPress's feeds are paged by ``paged``), and that
+    page's number (None: none, or not a whole number): the OpenPub walk (or paged feed) an address is a page of, and
+    where in it, whatever order its parameters are written in.
 
     >>> _paged_address("https://x.nl/wp-json/owc/openpub/v1/items?limit=50&page=21")
     ('https://x.nl/wp-json/owc/openpub/v1/items?limit=50', 21)
@@ -227,14 +230,16 @@ def _paged_address(url: str) -> tuple[str, int | None]:
     True
     >>> _paged_address("https://x.nl/items?page=last")
     ('https://x.nl/items', None)
+    >>> _paged_address("https://x.nl/feed/?paged=3", "paged")
+    ('https://x.nl/feed/', 3)
     """
     try:
         parts = urlsplit(url)
     except ValueError:
         return url, None
     query = parse_qsl(parts.query, keep_blank_values=True)
-    pages = [value for key, value in query if key == "page"]
-    rest = sorted((key, value) for key, value in query if key != "page")
+    pages = [value for key, value in query if key == parameter]
+    rest = sorted((key, value) for key, value in query if key != parameter)
     number = int(pages[-1]) if pages and pages[-1].isascii() and pages[-1].isdigit() and len(pages[-1]) < 10 else None
     return urlunsplit(parts._replace(query=urlencode(rest), fragment="")), number
 
@@ -2171,7 +2176,8 @@ class NewsSpider(BaseSpider):
                 for name in map(str, sites):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
-        #: per (site name, paged address without its ``page``): the deepest page a finished crawl read at least as
+        #: per (site name, paged address without its ``page``, ``"page"``; or a feed's without its ``paged``,
+        #: ``"paged"``): the deepest page a finished crawl read at least as
         #: far back as this one (its ``from_date`` no later), for that site (``queries.paged_addresses_read``;
         #: :meth:`openpub_resume`). Whatever the registry's file: a replay reads each crawl's registry from a file of
         #: its own (reparse.registry_file), and its crawl would not read on where the recorded one did.
@@ -2182,10 +2188,14 @@ class NewsSpider(BaseSpider):
                 sites = json.loads(row.get("sites") or "[]")
             except (ValueError, TypeError):
                 continue
-            root, number = _paged_address(str(row.get("url") or ""))
-            if covered and number is not None and isinstance(sites, list):
-                for name in map(str, sites):
-                    self.paged_read[(name, root)] = max(self.paged_read.get((name, root), 0), number)
+            if not covered or not isinstance(sites, list):
+                continue
+            for parameter in ("page", "paged"):  # an OpenPub endpoint's page=N, a WordPress feed's paged=N
+                root, number = _paged_address(str(row.get("url") or ""), parameter)
+                if number is not None:
+                    for name in map(str, sites):
+                        key = (name, root, parameter)
+                        self.paged_read[key] = max(self.paged_read.get(key, 0), number)
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
@@ -2222,6 +2232,15 @@ class NewsSpider(BaseSpider):
                 for request in self.for_site(scrapy.Request(url, self.parse_feed, errback=self.errback,
                                                             meta={**registry, "discovery_root": url})):
                     yield request
+                following = self.feed_resume(site, url)
+                if following:
+                    # the older pages an earlier crawl's bounded walk left: read on from there, to a bound of its own,
+                    # not ended by pages of archived items (those are the ones it reads past)
+                    self.crawler.stats.inc_value("news/feed_resumed")
+                    for request in self.for_site(scrapy.Request(following, self.parse_feed, errback=self.errback, meta={
+                            "site": site, "discovery_root": url, "feed_chain": (following,), "feed_paged": True,
+                            "feed_resumed": True})):
+                        yield request
             for url in site.discovery.sitemaps:
                 for request in self.for_site(scrapy.Request(url, self.parse_sitemap, errback=self.errback,
                                                             meta={**registry, "discovery_root": url})):
@@ -2599,7 +2618,8 @@ class NewsSpider(BaseSpider):
         names WordPress's REST API (:func:`wordpress_answer`) or the registry says the site is WordPress, to a page
         naming fewer items than the first (a first page of one item: the site's one post), or the one past its last
         (404, or an HTML page: the end, no error). Branch
-        refnews69: only the first page's items were discovered."""
+        refnews69: only the first page's items were discovered. Such a walk bounded by an earlier crawl is read on
+        from its deepest page (:meth:`feed_resume`, ``feed_resumed``: not ended by pages of archived items)."""
         # the pages of this feed read so far, this one included (its first: the address the registry or robots gave)
         asked = response.meta.get("feed_chain") or ((response.meta.get("redirect_urls") or [response.url])[0],)
         hosts = site_hosts(site) | {(urlsplit(u).hostname or "").lower() for u in (*asked, response.url)}
@@ -2617,7 +2637,8 @@ class NewsSpider(BaseSpider):
             following = [url for url in [wordpress_next_feed_page(asked[-1])] if url not in asked]
         if not following or not links:
             return
-        if all(page_key(self.page_url(site, link)) in self.known for link in links):
+        if not response.meta.get("feed_resumed") and all(page_key(self.page_url(site, link)) in self.known
+                                                          for link in links):
             self.crawler.stats.inc_value("news/feed_pages_known")
             return
         if self.listed_before_window(days):
@@ -2634,7 +2655,7 @@ class NewsSpider(BaseSpider):
         self.crawler.stats.inc_value("news/feed_next_page")
         yield from self.for_site(scrapy.Request(following[0], self.parse_feed, errback=self.errback, meta={
             "site": site, "discovery_root": response.meta.get("discovery_root"), "feed_chain": (*asked, following[0]),
-            "feed_size": size, "feed_paged": guessed}))
+            "feed_size": size, "feed_paged": guessed, "feed_resumed": response.meta.get("feed_resumed")}))
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
@@ -3117,10 +3138,29 @@ class NewsSpider(BaseSpider):
         least as far back as this one (its ``from_date`` no later). None when no earlier crawl
         went past the bound: the walk from page 1 reaches all there is. Each crawl so reads at most twice the bound;
         over crawls, the whole archive of an endpoint (branch refnews71: only its newest 20 pages were ever read)."""
-        most = self.settings.getint("NEWS_OPENPUB_MAX_PAGES")
-        reached = max(getattr(self, "paged_read", {}).get((site.name, _paged_address(add_or_replace_parameter(url, "page", "1"))[0]),
-                                          0), 0)
+        return self.paged_resume(site, url, self.settings.getint("NEWS_OPENPUB_MAX_PAGES"))
+
+    def paged_resume(self, site, url: str, most: int, parameter: str = "page") -> int | None:
+        """The page (by the query ``parameter``) of the paged address ``url`` that this crawl reads on from, past
+        the bound ``most`` of its walk from page 1: the deepest page an earlier crawl read of it for ``site``
+        (:attr:`paged_read`), else ``most + 1``, when that crawl reached the bound; None otherwise. The OpenPub API
+        (:meth:`openpub_resume`) and a WordPress feed's ``?paged=N`` (:meth:`feed_resume`) alike."""
+        reached = max(getattr(self, "paged_read", {}).get((site.name, _paged_address(url, parameter)[0], parameter), 0),
+                      0)
         return max(reached, most + 1) if reached >= most > 0 else None
+
+    def feed_resume(self, site, url: str) -> str | None:
+        """The page of the feed ``url`` that this crawl reads on from besides its walk from page 1: where an earlier
+        crawl's walk of the feed reached ``NEWS_FEED_MAX_PAGES``, the deepest page it read (:meth:`paged_resume`) of
+        its pages addressed by the query ``paged=N`` (WordPress's) or ``page=N`` (``rel="next"`` links so written).
+        That walk starts at page 1 each crawl and ends at a page naming only archived items: the older pages past the
+        bound were never read (branch refnews72). A feed whose next pages are addressed otherwise is not resumed."""
+        most = self.settings.getint("NEWS_FEED_MAX_PAGES")
+        for parameter in ("paged", "page"):
+            resume = self.paged_resume(site, url, most, parameter)
+            if resume:
+                return add_or_replace_parameter(url, parameter, str(resume))
+        return None
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own

@@ -161,7 +161,8 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
 
 
 def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
-    """``url`` (an address with a ``page=`` parameter: a page of an OpenPub items endpoint, among others), ``from_date``,
+    """``url`` (an address with a ``page=`` or ``paged=`` parameter: a page of an OpenPub items endpoint or of a
+    WordPress feed, among others), ``from_date``,
     ``sources`` and ``sites`` (as :func:`sitemaps_read` gives them) of each page a crawl of the spider fetched with a
     ``2xx`` and ended normally (``finish_reason`` ``finished``, complete or partial: the items of a page it fetched
     were handed to the archive), with no sample and no ``until_date`` before its day. The OpenPub walk resumes past
@@ -172,7 +173,7 @@ def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
         " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
         " from fetches f join crawls c on c.crawl_id = f.crawl_id"
         " where c.spider = ? and c.finish_reason = 'finished' and c.status in ('complete', 'partial')"
-        " and f.status between 200 and 299 and f.url like '%page=%' and json_valid(c.arguments)"
+        " and f.status between 200 and 299 and (f.url like '%page=%' or f.url like '%paged=%') and json_valid(c.arguments)"
         " and json_extract(c.arguments, '$.sample') is null"
         " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"),
         [spider]) if _has_table(path, "fetches") else []
