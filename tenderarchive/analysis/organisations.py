@@ -251,7 +251,8 @@ Karakter vof"). Words that name no party on pages never seen: a title-cased head
 Branch orgs33: the party chosen for a lot is an awardee ("Voor perceel 1 is gekozen voor X", ``gekozen_voor``; "gekozen
 voor" without a lot names a choice of anything), a legal form written before the name gives its party ("gegund aan de
 B.V. Zorgkracht"), and a name right after the word a product is called by ("het systeem GGD GHOR", "via het platform
-X", "de software X", :data:`_PRODUCT_BEFORE`) is a system, not a party.
+X", "de software X", :data:`_PRODUCT_BEFORE`) is a system, not a party; a profession or job title alone ("de
+Huisarts", "Orthopedagogen", :data:`_PROFESSION`) names a person's work, not an organisation.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2566,10 +2567,20 @@ _PRODUCT_BEFORE = re.compile(r"(?<![\w-])(?i:het|de|een|dit|dat|deze|ons|hun)(?:
                              r"applicatie|app|platform|portaal|programma|pakket|tool|webportaal|registratiesysteem) ['‘\"“]?\Z")
 
 
+# branch orgs33: a profession or job title alone, one word in the singular or plural ("de Huisarts", "de
+# Praktijkondersteuner", "Jeugdartsen", "de Projectleider"), names a person's work, not an organisation
+_PROFESSION = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:arts|ondersteuner|verpleegkundige|psycholo(?:og|g)|pedago(?:og|g)|psychiater|therapeut|"
+                         r"consulent|medewerker|leider|coördinator|coordinator|adviseur|professional|verlener|wetenschapper|"
+                         r"begeleider|directeur|bestuurder|wethouder|ambtenaar|leerkracht|docent|woordvoerder|voorzitter|"
+                         r"manager|regisseur|casemanager|hulpverlener)(?:en|s)?")
+
+
 def _not_party_word(name: str) -> bool:
-    """A place abroad, a capitalised verb alone (branch orgs26) or a condition ("ADHD", branch orgs32)."""
+    """A place abroad, a capitalised verb alone (branch orgs26), a condition ("ADHD", branch orgs32) or a profession
+    ("Huisarts", branch orgs33)."""
     n = name.strip()
-    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_VERB.fullmatch(n)) and n not in \
+    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_PROFESSION.fullmatch(n)) or \
+        bool(_VERB.fullmatch(n)) and n not in \
         _verb_shaped_places() and n not in _PROVINCES  # "Bergen", "Beuningen", "Gelderland"
 
 

@@ -47,3 +47,21 @@ def test_the_same_name_acting_in_its_sentence_stays(read):
 
 def test_reading_a_lot_choice_is_linear(read):
     assert linear_time(read, "Voor perceel 1 is gekozen voor de ", 100_000) < LINEAR
+
+
+# --- a profession names a person's work ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, gone", [
+    ("Aanbieders zoals de Huisarts, de Praktijkondersteuner en de Jeugdarts verwijzen naar zorg.",
+     ["Huisarts", "Praktijkondersteuner", "Jeugdarts"]),
+    ("Zorgaanbieders zoals Jeugdartsen en Orthopedagogen werken samen met Stichting Pluryn.",
+     ["Jeugdartsen", "Orthopedagogen"]),
+])
+def test_a_profession_alone_is_no_organisation(read, text, gone):
+    result = read(_DONE + text)
+    assert not set(gone) & set(_orgs(result)), _orgs(result)
+
+
+def test_an_organisation_named_after_a_profession_with_more_words_stays(read):
+    result = read(_DONE + "De opdracht is gegund aan Huisartsen Coöperatie Noord U.A. en Stichting Pluryn.")
+    assert result["awardees"] == ["Huisartsen Coöperatie Noord U.A.", "Stichting Pluryn"], result["awardees"]
