@@ -252,7 +252,9 @@ Branch orgs33: the party chosen for a lot is an awardee ("Voor perceel 1 is geko
 voor" without a lot names a choice of anything), a legal form written before the name gives its party ("gegund aan de
 B.V. Zorgkracht"), and a name right after the word a product is called by ("het systeem GGD GHOR", "via het platform
 X", "de software X", :data:`_PRODUCT_BEFORE`) is a system, not a party; a profession or job title alone ("de
-Huisarts", "Orthopedagogen", :data:`_PROFESSION`) names a person's work, not an organisation.
+Huisarts", "Orthopedagogen", :data:`_PROFESSION`) names a person's work, not an organisation; a service named alone
+where a provider would stand ("Aanbieders zoals Dagbesteding en Logeeropvang", "Beschermd Wonen", in :data:`_SERVICE`)
+is none either.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -405,7 +407,11 @@ _SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
                       r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b"
                       # (branch orgs32) a lot's service alone under its lot ("Perceel 2: Verblijf")
-                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$")
+                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$"
+                      # (branch orgs33) a service named alone where a provider would stand ("Aanbieders zoals
+                      # Dagbesteding en Logeeropvang", "samen met Beschermd Wonen")
+                      r"|^(?:[A-Z][a-z]*begeleiding|Dagbesteding|Logeerzorg|Respijtzorg|(?:Beschermd|Begeleid) Wonen|"
+                      r"Kortdurend Verblijf|Huishoudelijke Hulp)$")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"

@@ -65,3 +65,19 @@ def test_a_profession_alone_is_no_organisation(read, text, gone):
 def test_an_organisation_named_after_a_profession_with_more_words_stays(read):
     result = read(_DONE + "De opdracht is gegund aan Huisartsen Coöperatie Noord U.A. en Stichting Pluryn.")
     assert result["awardees"] == ["Huisartsen Coöperatie Noord U.A.", "Stichting Pluryn"], result["awardees"]
+
+
+# --- a service named alone where a provider would stand ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, gone", [
+    ("Aanbieders zoals Dagbesteding en Logeeropvang zijn gecontracteerd.", ["Dagbesteding", "Logeeropvang"]),
+    ("Jeugdhulpaanbieders zoals Pluryn, Karakter en Beschermd Wonen leveren zorg.", ["Beschermd Wonen"]),
+])
+def test_a_service_alone_is_no_provider(read, text, gone):
+    result = read(_DONE + text)
+    assert not set(gone) & set(_orgs(result)), _orgs(result)
+
+
+def test_a_provider_with_a_service_word_and_its_legal_form_stays(read):
+    result = read(_DONE + "De opdracht is gegund aan Dagbesteding Noord B.V.")
+    assert result["awardees"] == ["Dagbesteding Noord B.V."], result["awardees"]
