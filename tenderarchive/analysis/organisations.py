@@ -249,12 +249,12 @@ Karakter vof"). Words that name no party on pages never seen: a title-cased head
 "Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
 
 Branch orgs33: the party chosen for a lot is an awardee ("Voor perceel 1 is gekozen voor X", ``gekozen_voor``; "gekozen
-voor" without a lot names a choice of anything), a legal form written before the name gives its party ("gegund aan de
-B.V. Zorgkracht"), and a name right after the word a product is called by ("het systeem GGD GHOR", "via het platform
-X", "de software X", :data:`_PRODUCT_BEFORE`) is a system, not a party; a profession or job title alone ("de
-Huisarts", "Orthopedagogen", :data:`_PROFESSION`) names a person's work, not an organisation; a service named alone
-where a provider would stand ("Aanbieders zoals Dagbesteding en Logeeropvang", "Beschermd Wonen", in :data:`_SERVICE`)
-is none either.
+voor" without a lot names a choice of anything) and so is the next lot's choice in its sentence ("... en voor perceel 2
+voor B"); a legal form written before the name gives its party ("gegund aan de B.V. Zorgkracht"). A name right after
+the word a product is called by ("het systeem GGD GHOR", "via het platform X", "de software X",
+:data:`_PRODUCT_BEFORE`) is a system, not a party; a profession or job title alone ("de Huisarts", "Orthopedagogen",
+:data:`_PROFESSION`) names a person's work, not an organisation; a service named alone where a provider would stand
+("Aanbieders zoals Dagbesteding en Logeeropvang", "Beschermd Wonen", in :data:`_SERVICE`) is none either.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1492,6 +1492,9 @@ def _awardees(text: str) -> list[dict]:
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
+        # (branch orgs33: and the next lot's choice, "Voor perceel 1 is gekozen voor A en voor perceel 2 voor B")
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?voor (?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?"
+                        rf"(?: \([^()\n]{{1,40}}\))? voor (?:de |het )?(?:{_KIND} )?(?P<names>{_NAME})", r"\bgekozen voor\b"),
         ("field_line", rf"(?:^|(?<=\n))[ \t]*(?:[Gg]egund aan|[Ww]innaars?|(?:[Nn]aam (?:van de )?)?[Oo]pdrachtnemers?|[Gg]econtracteerde "
                        rf"(?:partij|aanbieder)s?|[Gg]unning aan)[ \t]*:[ \t]*(?P<names>{_LIST})"),
         ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?"

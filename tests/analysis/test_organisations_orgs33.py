@@ -81,3 +81,12 @@ def test_a_service_alone_is_no_provider(read, text, gone):
 def test_a_provider_with_a_service_word_and_its_legal_form_stays(read):
     result = read(_DONE + "De opdracht is gegund aan Dagbesteding Noord B.V.")
     assert result["awardees"] == ["Dagbesteding Noord B.V."], result["awardees"]
+
+
+@pytest.mark.parametrize("text, winners", [
+    ("Voor perceel 1 is gekozen voor Karakter en voor perceel 2 voor Lijn5.", ["Karakter", "Lijn5"]),
+    ("Voor perceel 1 is gekozen voor Karakter en voor de toekomst voor Samen Sterk.", ["Karakter"]),
+])
+def test_the_next_lot_s_choice_in_the_sentence_gives_its_party(read, text, winners):
+    result = read(_DONE + text)
+    assert result["awardees"] == winners, result["awardees"]
