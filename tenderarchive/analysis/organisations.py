@@ -247,6 +247,14 @@ partnership's "V.O.F." and a legal form in lower case stay with the name ("Lijn5
 Karakter vof"). Words that name no party on pages never seen: a title-cased headline's past participle
 ("Aanbieders Gezocht", in :data:`_VERB`), a front desk written as one compound ("het Jongerenloket", :data:`_FRONT_DOOR`;
 "Juridisch Loket" stays) and a condition or its abbreviation ("kinderen met ADHD en Autisme", :data:`_CONDITION`).
+
+Branch orgs33: the party chosen for a lot is an awardee ("Voor perceel 1 is gekozen voor X", ``gekozen_voor``; "gekozen
+voor" without a lot names a choice of anything) and so is the next lot's choice in its sentence ("... en voor perceel 2
+voor B"); a legal form written before the name gives its party ("gegund aan de B.V. Zorgkracht"). A name right after
+the word a product is called by ("het systeem GGD GHOR", "via het platform X", "de software X",
+:data:`_PRODUCT_BEFORE`) is a system, not a party; a profession or job title alone ("de Huisarts", "Orthopedagogen",
+:data:`_PROFESSION`) names a person's work, not an organisation; a service named alone where a provider would stand
+("Aanbieders zoals Dagbesteding en Logeeropvang", "Beschermd Wonen", in :data:`_SERVICE`) is none either.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -399,7 +407,11 @@ _SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|"
                       r"(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b"
                       # (branch orgs32) a lot's service alone under its lot ("Perceel 2: Verblijf")
-                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$")
+                      r"|^(?:Verblijf|Dagbehandeling|Behandeling|Begeleiding|Ambulant|Crisisopvang|Logeeropvang)$"
+                      # (branch orgs33) a service named alone where a provider would stand ("Aanbieders zoals
+                      # Dagbesteding en Logeeropvang", "samen met Beschermd Wonen")
+                      r"|^(?:[A-Z][a-z]*begeleiding|Dagbesteding|Logeerzorg|Respijtzorg|(?:Beschermd|Begeleid) Wonen|"
+                      r"Kortdurend Verblijf|Huishoudelijke Hulp)$")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
@@ -1247,11 +1259,17 @@ def _awardees(text: str) -> list[dict]:
         # (branch orgs10: a party written with its partner or parent, "gegund aan de combinatie A/B", is one awardee "A/B",
         # as the corpus gold writes a consortium member "Triade/Vitree")
         # (branch orgs32: also after its legal form in lower case, "gegund aan de stichting Pluryn")
+        # (branch orgs33: and after its legal form written first, "gegund aan de B.V. Zorgkracht")
         ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder|"
-                       rf"stichting|coöperatie|vereniging)?\s*"
+                       rf"stichting|coöperatie|vereniging|B\.V\.(?= )|N\.V\.(?= ))?\s*"
                        rf"(?:van |tussen )?(?P<names>{_SLIST})"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
+        # branch orgs33: the party chosen for a lot ("Voor perceel 1 is gekozen voor Stichting Pluryn", "voor perceel 2
+        # werd gekozen voor A en B"); a lot names the award, "gekozen voor" alone names a choice of anything
+        ("gekozen_voor", rf"(?<![\w-])[Vv]oor (?:het |de )?(?:perce(?:el|len)|kavels?|lots?) [\w-]{{1,6}}(?: \([^()\n]{{1,40}}\))?,? "
+                         rf"(?:is|werd|zijn|werden|heeft (?:de |het )?\w+|hebben (?:de |het )?\w+) (?:\w+ )?gekozen voor (?:de |het )?"
+                         rf"(?:{_KIND} )?(?P<names>{_SLIST})"),
         ("aanbesteding_aan", rf"(?:aanbesteding|aanbesteed|gegund) aan (?:zorgaanbieder |jeugdzorgaanbieder |aanbieder )?(?P<names>{_NAME})"),
         # branch orgs1: the award as a noun or told with gunnen ("de gunning aan zorgaanbieder i-Hub", "gunde het
         # stadsdeel het opbouwwerk aan Dock"), and where the contract goes ("de opdracht gaat naar X")
@@ -1474,6 +1492,9 @@ def _awardees(text: str) -> list[dict]:
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\bgegund aan\b"),
         ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?(?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)? naar (?:de |het )?"
                         rf"(?:{_KIND} )?(?P<names>{_NAME})", r"\b(?:gaat|ging|gaan|gingen) (?:\w+ )?naar\b"),
+        # (branch orgs33: and the next lot's choice, "Voor perceel 1 is gekozen voor A en voor perceel 2 voor B")
+        ("perceel_aan", rf"(?:(?<=[,;] )|(?<= en ))(?:en )?voor (?:de |het )?(?:[Pp]erce(?:el|len)|[Kk]avels?) [\w-]+(?: en [\w-]+)?"
+                        rf"(?: \([^()\n]{{1,40}}\))? voor (?:de |het )?(?:{_KIND} )?(?P<names>{_NAME})", r"\bgekozen voor\b"),
         ("field_line", rf"(?:^|(?<=\n))[ \t]*(?:[Gg]egund aan|[Ww]innaars?|(?:[Nn]aam (?:van de )?)?[Oo]pdrachtnemers?|[Gg]econtracteerde "
                        rf"(?:partij|aanbieder)s?|[Gg]unning aan)[ \t]*:[ \t]*(?P<names>{_LIST})"),
         ("gekozen_als", rf"\b(?:heeft|hebben|had|hadden) (?:[a-z]+ ){{0,3}}?(?:de |het )?(?P<names>{_ALIST}) (?:[a-z]+ ){{0,2}}?"
@@ -2549,10 +2570,26 @@ _CONDITION = re.compile(r"(?:ADHD|ADD|ASS|PDD-NOS|LVB|NAH|PTSS|OCD|ODD|EMB|ZEVMB
                         r"Angststoornis(?:sen)?|Eetstoornis(?:sen)?|Hechtingsproblematiek|Verslaving)")
 
 
+# branch orgs33: the word a product is called by right before its name ("het systeem GGD GHOR", "via het platform
+# Suite4Jeugd", "de software Mens Centraal"): what is named is a system, not who acts
+_PRODUCT_BEFORE = re.compile(r"(?<![\w-])(?i:het|de|een|dit|dat|deze|ons|hun)(?: [a-z]+)? (?:\w*systeem|software(?:pakket)?|"
+                             r"applicatie|app|platform|portaal|programma|pakket|tool|webportaal|registratiesysteem) ['‘\"“]?\Z")
+
+
+# branch orgs33: a profession or job title alone, one word in the singular or plural ("de Huisarts", "de
+# Praktijkondersteuner", "Jeugdartsen", "de Projectleider"), names a person's work, not an organisation
+_PROFESSION = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:arts|ondersteuner|verpleegkundige|psycholo(?:og|g)|pedago(?:og|g)|psychiater|therapeut|"
+                         r"consulent|medewerker|leider|coördinator|coordinator|adviseur|professional|verlener|wetenschapper|"
+                         r"begeleider|directeur|bestuurder|wethouder|ambtenaar|leerkracht|docent|woordvoerder|voorzitter|"
+                         r"manager|regisseur|casemanager|hulpverlener)(?:en|s)?")
+
+
 def _not_party_word(name: str) -> bool:
-    """A place abroad, a capitalised verb alone (branch orgs26) or a condition ("ADHD", branch orgs32)."""
+    """A place abroad, a capitalised verb alone (branch orgs26), a condition ("ADHD", branch orgs32) or a profession
+    ("Huisarts", branch orgs33)."""
     n = name.strip()
-    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_VERB.fullmatch(n)) and n not in \
+    return n in _ABROAD or n in _CARIBBEAN or bool(_CONDITION.fullmatch(n)) or bool(_PROFESSION.fullmatch(n)) or \
+        bool(_VERB.fullmatch(n)) and n not in \
         _verb_shaped_places() and n not in _PROVINCES  # "Bergen", "Beuningen", "Gelderland"
 
 
@@ -3131,6 +3168,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 names = [_strip_name(chunk)]
             # (branch orgs15) "Stichting Eikenrode en Beukenhof B.V.": two parties, each with its legal form
             names = [x for n in names for x in _two_forms(n)]
+            # (branch orgs33) a name a system, software or platform is called by is a product, not a party
+            if names and _PRODUCT_BEFORE.search(text, max(0, m.start(group) - 60), m.start(group)):
+                names = []
             if rule == "aanbieder_x" and re.match(r"(?i:\w*instelling)", m.group(0)):
                 names = [u for n in names for u in _unit_of(n)]  # (branch orgs11) "instelling A van B": A and B
             for n in names:
