@@ -267,6 +267,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from tenderarchive.awards.names import name_key
 
@@ -742,22 +743,30 @@ _PARTY_COLUMN = re.compile(r"(?i:(?:naam (?:van de )?)?(?:gecontracteerde )?(?:\
                            r"instelling(?:en)?|organisaties?|leveranciers?|opdrachtnemers?|contractpartners?)(?: \(?naam\)?)?)")
 
 
-def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
-    """(branch orgs19) The providers of a table whose column is headed as providers ("| Aanbieder | Perceel |" and a row
-    "| Lijn5 | Ambulant |" under it), one to a cell of that column, up to the table's end."""
+def _column_cells(lines: list[str], is_head) -> Iterator[tuple[str, str]]:
+    """The cells, with their row, of a table's column whose head cell ``is_head`` accepts ("| Aanbieder | Perceel |",
+    "| Perceel | Gegund aan |"), row by row up to the table's end (a line of fewer than two cells); a rule row
+    ("|---|---|") gives none. The one table walk of :func:`_table_parties` and :func:`_award_table`."""
     column = None
     for line in lines:
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 1 else None
         if not cells or len(cells) < 2:
             column = None
             continue
-        heads = [i for i, c in enumerate(cells) if _PARTY_COLUMN.fullmatch(c)]
+        heads = [i for i, c in enumerate(cells) if is_head(c)]
         if heads:
             column = heads[0]
             continue
         if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
             continue
-        n = _clean_name(cells[column])
+        yield cells[column], line
+
+
+def _table_parties(lines: list[str], out: list[dict], seen: set) -> None:
+    """(branch orgs19) The providers of a table whose column is headed as providers ("| Aanbieder | Perceel |" and a row
+    "| Lijn5 | Ambulant |" under it), one to a cell of that column, up to the table's end."""
+    for cell, line in _column_cells(lines, _PARTY_COLUMN.fullmatch):
+        n = _clean_name(cell)
         if n and len(n) <= 80 and n.casefold() not in seen and not _is_place(n) and not re.search(r"\d{2}", n) \
                 and not re.match(r"(?i:gemeenten?|regio|provincie|ministerie|totaal|overig\w*|n\.?v\.?t\.?)\b", n):
             seen.add(n.casefold())
@@ -778,19 +787,7 @@ def _award_table(lines: list[str]) -> list[tuple[str, str]]:
     "| Ambulant | Stichting Pluryn |" under it), with the row; a cell may name more than one ("A en B"), up to the table's
     end."""
     found: list[tuple[str, str]] = []
-    column = None
-    for line in lines:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 1 else None
-        if not cells or len(cells) < 2:
-            column = None
-            continue
-        heads = [i for i, c in enumerate(cells) if _AWARD_COLUMN.fullmatch(c.strip(" :*"))]
-        if heads:
-            column = heads[0]
-            continue
-        if column is None or column >= len(cells) or re.fullmatch(r"[\s:|-]*", line):
-            continue
-        cell = cells[column]
+    for cell, line in _column_cells(lines, lambda c: _AWARD_COLUMN.fullmatch(c.strip(" :*"))):
         if _NO_WINNER_CELL.match(cell) or len(cell) > 160:
             continue
         found += [(n, line.strip()) for n in _split_names(cell, _SLASHED, initial=False)]
