@@ -558,6 +558,10 @@ def run_ocds(body: bytes) -> None:
     from tenderarchive.store.writes import write_ocds_procedure
 
     spider = ocds_spider()
+    # the spider is shared with run_datasets_page, whose page leaves packages waiting: the package read here would
+    # then end by asking the next one (a Request, no item), so the target failed on its own seed when the datasets
+    # page ran before it in the same process
+    spider.packages_waiting = []
     pipeline = AwardsPipeline(spider.crawler.settings)
     url = SITE + "files/2026-07/Dataset_Tenderned-2021-01-01-2021-12-31.json"
     for item in drain(spider.parse_package(response(url, body, {}))):

@@ -76,3 +76,16 @@ def test_the_site_target_runs_where_a_loop_is_already_running_in_the_thread():
         asyncio.events._set_running_loop(before)
         loop.close()
     assert outcome.status == "ok", f"{outcome.status} at {outcome.where}: {outcome.message}"
+
+
+def test_the_ocds_target_runs_after_the_datasets_page_left_packages_waiting():
+    """The OCDS package target and the datasets-page target share one spider (``harness.ocds_spider``); a datasets
+    page leaves the packages it lists waiting, and a package read after it ends by asking the next one (a Request,
+    not an item). The OCDS target then failed on its unmutated seed ("'Request' object has no attribute 'record'"),
+    the suite red by which targets one pytest worker ran before it (CI of this round). It starts with none waiting."""
+    from tests.fuzz.harness import ocds_spider
+
+    target = BY_NAME["tenderned.ocds"]
+    ocds_spider().packages_waiting = ["https://www.tenderned.nl/files/waiting.json"]
+    outcome = run_case(target, target.seeds()[0], 60.0)
+    assert outcome.status == "ok", f"{outcome.status} at {outcome.where}: {outcome.message}"
