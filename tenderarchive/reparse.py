@@ -6,7 +6,9 @@ in their original order (what ``crawl --replay FILE`` does, with the original cr
 id) into a new archive, with no network at all, then swaps it in;
 the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
-the WARC-Date, a crawl followed by a reparse yields the same rows.
+the WARC-Date (or, for a crawl run under ``TENDERARCHIVE_NOW``, the moment its warcinfo records as
+``now``, which it read every page as of: :func:`recorded_moments`), a crawl followed by a reparse
+yields the same rows.
 
 All crawls replay in this one process, one after the other (:func:`replay_all`; issue 14): a
 store of daily crawls is thousands of WARC files, and a subprocess per file paid Python's,
