@@ -121,3 +121,28 @@ def test_an_older_file_of_a_crawl_as_of_another_day_is_replayed_as_of_its_record
     moment = "2021-03-05T11:00:00+00:00"
     assert recorded_moments({"warc_date": began, "now": moment, "arguments": {"today": "2021-03-05"}}) == (
         moment, moment)
+
+
+def test_a_tenderned_crawl_as_of_another_day_counts_a_notices_days_left_from_that_day(snapshot, serve_api, tmp_path):
+    """A notice whose detail gives no closing date, only its countdown (``numberOfDaysBeforeAanmeldenInschrijven`` 30,
+    reference §4), is open until the day it was fetched plus those days (``open_until``). A crawl as of 2021-10-20
+    (``TENDERARCHIVE_NOW``) with the raw store on counted them from the machine's day (years later: a notice of 2021
+    open in the machine's next month, re-checked by every crawl as of its own day), and its reparse did so too; now
+    from the crawl's day, rebuilt the same."""
+    from tests.conftest import by_id
+    from tests.spiders.test_tenderned_round66 import crawl_as_of
+
+    notice = by_id(snapshot, 300301)
+    del notice["detail"]["sluitingsDatum"]
+    notice["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = 30
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    result = crawl_as_of(server.api_url, db, "--from-date", "2021-10-01", "--until-date", "2021-10-20",
+                         now="2021-10-20T12:00")
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    row = sqlite_utils.Database(db)["notices"].get(300301)
+    assert (row["open_until"], row["fetched_at"]) == ("2021-11-19", "2021-10-20T10:00:00+00:00")
+    server.__exit__(None, None, None)
+    rebuilt = forkcli.run(["reparse", "--db", str(db)], cwd=ROOT, timeout=300, env=without_clock())
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr[-3000:]
+    assert sqlite_utils.Database(db)["notices"].get(300301)["open_until"] == "2021-11-19"
