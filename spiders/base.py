@@ -152,6 +152,9 @@ class BaseSpider(scrapy.Spider):
     own_arguments: tuple[str, ...] = ()
     #: The moment this crawl runs as (``CRAWL_DATE``: a replayed crawl's own start); None: now.
     crawl_date: datetime | None = None
+    #: The moment this crawl reads every page as of (:meth:`read_at`): ``TENDERARCHIVE_NOW``'s when it runs under it
+    #: (``clock.fixed``), a replay's its crawl's (``CRAWL_NOW``, recorded in its WARC file); None: as fetched.
+    fixed_now: datetime | None = None
 
     def __init__(self, *args, from_date=None, until_date=None, sample=None, note=None, **kwargs):
         # Any other argument is a typo (`-a fromdate=…` through `scrapy crawl` or scrapyd) that would
@@ -180,6 +183,12 @@ class BaseSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.crawl_date = arguments.crawl_date(crawler.settings)
+        if spider.crawl_date is not None:  # a replay: as its crawl read (CRAWL_NOW), not as this process's clock says
+            spider.fixed_now = arguments.crawl_now(crawler.settings)
+        else:
+            from tenderarchive import clock
+
+            spider.fixed_now = clock.fixed()  # a bad value was refused as the spider started (arguments.today)
         spider.open_job_folder()
         return spider
 
@@ -241,6 +250,18 @@ class BaseSpider(scrapy.Spider):
         from tenderarchive import clock
 
         return self.crawl_date or clock.now()
+
+    def read_at(self, fetched_at: str) -> str:
+        """The moment a response fetched at ``fetched_at`` (the raw store's record of it: the machine's time, its
+        WARC-Date) is read as of: the archive row's ``fetched_at``, what its relative dates ("2 dagen geleden") and
+        its "no date after it was fetched" read against. A crawl run under ``TENDERARCHIVE_NOW`` reads every page as
+        of that moment (:attr:`fixed_now`), its replay and reparse as of the moment it recorded, as its today is the
+        day of it; a crawl on the clock reads each as of when it was fetched. It read them all as of the machine's
+        time: a crawl as of 2021-03-05 dated a feed's "2 dagen geleden" in the machine's week."""
+        fixed = self.fixed_now
+        if fixed is None:
+            return fetched_at
+        return fixed.astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def today(self):
         """The crawl's today (Amsterdam's, TenderNed's calendar): the day it started on (``started_on``, its default
@@ -315,12 +336,12 @@ class BaseSpider(scrapy.Spider):
             if counts["fetched"] < counts["expected"]
         ]
 
-    @staticmethod
-    def provenance(response) -> dict:
-        """Where and when a response was fetched (set by the raw store; computed here without it)."""
+    def provenance(self, response) -> dict:
+        """Where and when a response was fetched (set by the raw store, as of :meth:`read_at`; computed here without
+        it: the crawl's now, the product's clock's, as the news spider reads the page's relative dates against)."""
         meta = response.meta
         return {
             "source_url": response.url,
-            "fetched_at": meta.get("fetched_at") or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "fetched_at": meta.get("fetched_at") or self.now().astimezone(timezone.utc).isoformat(timespec="seconds"),
             "sha256": meta.get("sha256") or hashlib.sha256(response.body).hexdigest(),
         }

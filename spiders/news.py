@@ -330,6 +330,17 @@ def _dutch_moment(value: str) -> datetime | date | None:
     return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
 
 
+def registry_description(path) -> str:
+    """How a crawl records the source registry it read (``crawls.arguments`` ``sources``, ``crawls.source``): a file of
+    the user's by its absolute path, so that the command ``status`` names to crawl a stopped crawl's window again
+    (tenderarchive/cli.py ``crawl_again_command``) reads the same file from any folder, as a ``--profile`` file is
+    (profiles.profile_file_of); ``--sources sources.yaml`` was recorded as typed, a command that ran only from the
+    folder the crawl ran in. The shipped registry (none given) as ``tenderarchive/sources.yaml``."""
+    if not path:
+        return "tenderarchive/sources.yaml"
+    return str(Path(path).expanduser().resolve())
+
+
 def fetched_moment(response, now: datetime) -> datetime:
     """When ``response`` was fetched (the raw store's ``fetched_at``, kept through a replay), else ``now``: the crawl's
     (``BaseSpider.now``, the product's clock: ``TENDERARCHIVE_NOW`` when set). It was the machine's: with the raw store
@@ -2106,7 +2117,7 @@ class NewsSpider(BaseSpider):
                 s for s in sites if s.enabled]
         except SourceRegistryError as exc:
             raise SpiderArgumentError("site", str(exc)) from None
-        spider.source_description = path or "tenderarchive/sources.yaml"
+        spider.source_description = registry_description(path)
         # run in a --jobdir whose duplicate filter remembers the crawl before (a crawl resumed): the pages that failed
         # in it are asked again past that filter (:meth:`start`), as the TenderNed spider's are (``retry_failed``)
         jobdir = crawler.settings.get("JOBDIR")

@@ -55,20 +55,28 @@ def day_of(moment: datetime) -> date:
     return moment.astimezone(AMSTERDAM).date()
 
 
-def crawl_date(settings) -> datetime | None:
+def crawl_date(settings, name: str = "CRAWL_DATE") -> datetime | None:
     """``CRAWL_DATE``: the moment a crawl runs as (a replayed crawl's own start, which ``reparse``
     sets from its WARC file), aware; None when not set (the crawl runs now). Where a spider judges
     by the day (a window reaching today, a date after today, a page due for a re-check), a replay
-    judges as the crawl did, whatever day it is rebuilt."""
-    value = settings.get("CRAWL_DATE")
+    judges as the crawl did, whatever day it is rebuilt. ``name``: another moment setting read alike
+    (``CRAWL_NOW``: the moment a replayed crawl read its pages as of, :func:`crawl_now`)."""
+    value = settings.get(name)
     if not value:
         return None
     try:
         moment = value if isinstance(value, datetime) else datetime.fromisoformat(
             str(value).strip().replace("Z", "+00:00"))
     except ValueError:
-        raise SpiderArgumentError("CRAWL_DATE", f"{value!r} is not an ISO 8601 date and time") from None
+        raise SpiderArgumentError(name, f"{value!r} is not an ISO 8601 date and time") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def crawl_now(settings) -> datetime | None:
+    """``CRAWL_NOW``: the moment a replayed crawl read every page as of (the crawl ran under ``TENDERARCHIVE_NOW``,
+    which its WARC file recorded: warcinfo ``now``; ``reparse`` and ``crawl --replay`` set it); None: each page is
+    read as of when it was fetched (its WARC-Date)."""
+    return crawl_date(settings, "CRAWL_NOW")
 
 
 #: The dates a crawl's window may name. The spiders count days on from them (a default window of 7 days before

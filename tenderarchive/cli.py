@@ -355,8 +355,13 @@ def replay_settings(args, settings) -> int | None:
             args.profile = recorded_profile(crawls[0][1], recorded_args)
             # the file the crawl named (profiles.profile_file_of), not the temporary one it is replayed from
             args.profile_file = recorded_args.get("profile_file")
-    if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
-        settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
+    if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE), as reparse gives it
+        from tenderarchive.reparse import recorded_moments
+
+        crawl_date, crawl_now = recorded_moments(crawls[0][1])
+        settings.set("CRAWL_DATE", crawl_date, priority="cmdline")
+        if crawl_now and not settings.get("CRAWL_NOW"):  # run under TENDERARCHIVE_NOW: its pages as of that moment
+            settings.set("CRAWL_NOW", crawl_now, priority="cmdline")
     if crawls:
         # the settings the crawl ran with (WARC_INFO_SETTINGS: its source URLs, its news revisits and re-checks),
         # as reparse replays it, unless given here (-s): under the defaults a news crawl run with its own schedule

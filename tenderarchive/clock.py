@@ -11,6 +11,11 @@ look back). Unset: the clock's now. A bad value is an error that names the varia
 
 A crawl's today is this clock's too (``tenderarchive.arguments.today``): its default ``--until-date``, its window and
 its re-checks see the day ``TENDERARCHIVE_NOW`` gives, as ``status``, ``serve`` and ``export`` do.
+
+So does its reading of the pages it fetches (:func:`fixed`): with the raw store on, the WARC-Date and
+``fetches.fetched_at`` stay when the machine fetched a response (the evidence), while the archive's rows are fetched,
+and their relative dates ("2 dagen geleden") read, as of the moment ``TENDERARCHIVE_NOW`` gives. The WARC file records
+that moment (its warcinfo's ``now``): a reparse or replay reads the crawl's pages against it again, and keeps its day.
 """
 
 from __future__ import annotations
@@ -35,6 +40,14 @@ def now(env=None) -> datetime:
     except ValueError:
         raise ValueError(f"{NOW}={value!r} is not an ISO 8601 date and time (YYYY-MM-DDTHH:MM)") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+def fixed(env=None) -> datetime | None:
+    """The moment :data:`NOW` fixes, aware; None when it is not set (the clock runs). A crawl run under it reads every
+    page it fetches as of this moment, not when the machine fetched it (``spiders/base.py`` ``BaseSpider.read_at``)."""
+    if not (os.environ if env is None else env).get(NOW, "").strip():
+        return None
+    return now(env)
 
 
 def vandaag(env=None) -> str:

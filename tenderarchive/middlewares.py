@@ -617,7 +617,9 @@ class RawStoreMiddleware:
     again on every crawl (``queries.known_article_urls`` now knows where it leads).
 
     Also puts ``fetched_at`` and ``sha256`` in the request's meta, so provenance
-    is the time the response was received (the WARC-Date when replayed).
+    is the time the response was received (the WARC-Date when replayed), or the crawl's moment when it runs as of
+    one (``TENDERARCHIVE_NOW``, recorded as the warcinfo's ``now``: ``BaseSpider.read_at``); the ``fetches`` row
+    and the WARC-Date keep the machine's time.
     Switched off with ``WARC_STORE_ENABLED = False``.
 
     The ``fetches`` rows are committed in batches, like the archive's items
@@ -677,6 +679,9 @@ class RawStoreMiddleware:
         }
         if getattr(spider, "note", None):
             info["note"] = spider.note
+        if getattr(spider, "fixed_now", None) is not None:
+            # the moment the crawl ran as (TENDERARCHIVE_NOW), which it read every page as of: a reparse reads them so
+            info["now"] = spider.fixed_now.astimezone(timezone.utc).isoformat(timespec="seconds")
         # A crawl run again with the same --jobdir resumes the queue of the crawl before (Scrapy's
         # SpiderState keeps ``spider.state`` there): the crawl it resumes is named, so that a reparse
         # replays it with that crawl's responses too (its list pages are in that crawl's file).
@@ -739,7 +744,10 @@ class RawStoreMiddleware:
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
                         offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
                         location=fetch_location(request, response, self.crawler.settings))
-        request.meta["fetched_at"] = row["fetched_at"]
+        # the archive's rows read the response as of the crawl's moment (BaseSpider.read_at: TENDERARCHIVE_NOW's, or
+        # the one a replayed crawl recorded); the raw store keeps when the machine fetched it
+        read_at = getattr(self.crawler.spider, "read_at", None)
+        request.meta["fetched_at"] = read_at(row["fetched_at"]) if read_at is not None else row["fetched_at"]
         request.meta["sha256"] = row["sha256"]
         if not self.pending:
             self.pending_since = time.monotonic()

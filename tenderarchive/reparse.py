@@ -6,7 +6,9 @@ in their original order (what ``crawl --replay FILE`` does, with the original cr
 id) into a new archive, with no network at all, then swaps it in;
 the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
-the WARC-Date, a crawl followed by a reparse yields the same rows.
+the WARC-Date (or, for a crawl run under ``TENDERARCHIVE_NOW``, the moment its warcinfo records as
+``now``, which it read every page as of: :func:`recorded_moments`), a crawl followed by a reparse
+yields the same rows.
 
 All crawls replay in this one process, one after the other (:func:`replay_all`; issue 14): a
 store of daily crawls is thousands of WARC files, and a subprocess per file paid Python's,
@@ -97,10 +99,13 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
     if info.get("close_reason"):  # a crawl stopped before it ended stays so (recorded_stops)
         overrides.append(f"REPLAY_CLOSE_REASON={info['close_reason']}")
-    if info.get("warc_date"):
+    crawl_date, crawl_now = recorded_moments(info)
+    if crawl_date:
         # the crawl's own date, where its spider judges by the day (settings.py CRAWL_DATE): a rebuild on
         # a later day excuses the shortfall of the crawl's today, re-checks the living pages it re-checked
-        overrides.append(f"CRAWL_DATE={info['warc_date']}")
+        overrides.append(f"CRAWL_DATE={crawl_date}")
+    if crawl_now:  # run under TENDERARCHIVE_NOW: its pages read as of that moment again (settings.py CRAWL_NOW)
+        overrides.append(f"CRAWL_NOW={crawl_now}")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
         spider_args["note"] = info["note"]
@@ -116,6 +121,34 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
         spider_args["sources"] = str(registry)
     overrides += [f"{name}={value}" for name, value in (info.get("settings") or {}).items() if value is not None]
     return overrides, spider_args
+
+
+def recorded_moments(info: dict) -> tuple[str | None, str | None]:
+    """The moments a recorded crawl (its WARC file's warcinfo ``info``) is replayed as of: ``CRAWL_DATE`` (its now,
+    whose day is its today) and ``CRAWL_NOW`` (the moment it read every page as of, or None: each as of its
+    WARC-Date). A crawl run under ``TENDERARCHIVE_NOW`` recorded that moment (``now``): both. Else its file's start
+    (``warc_date``), the machine's time; but a file that records no ``now`` and a ``today`` (its arguments') of another
+    day than its start's (a crawl as of another day, recorded before round 68) runs as of that day, at the hour its
+    file began: the rebuild re-recorded the WARC-Date's day as the crawl's today, and the next incremental window
+    started from it (``store/queries.py`` ``ran_on``)."""
+    if info.get("now"):
+        return str(info["now"]), str(info["now"])
+    began = info.get("warc_date")
+    today = (info.get("arguments") or {}).get("today")
+    if not began or not isinstance(today, str):
+        return began, None
+    from datetime import date, datetime
+
+    from tenderarchive.arguments import AMSTERDAM
+
+    try:
+        moment = datetime.fromisoformat(str(began).replace("Z", "+00:00")).astimezone(AMSTERDAM)
+        day = date.fromisoformat(today)
+    except ValueError:
+        return began, None
+    if day == moment.date():
+        return began, None
+    return moment.replace(year=day.year, month=day.month, day=day.day).isoformat(), None
 
 
 def registry_file(workdir: Path, info: dict) -> Path:

@@ -105,6 +105,9 @@ CRAWL_HEARTBEAT_SECONDS = 60
 # today, a news page dated after today, a living page due for a re-check. reparse sets a replayed crawl's
 # own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now.
 CRAWL_DATE = None
+# The moment a replayed crawl reads every page as of (ISO 8601): the crawl ran under TENDERARCHIVE_NOW, which its
+# WARC file's warcinfo records (``now``); reparse and ``crawl --replay`` set it. None: each page as of its WARC-Date.
+CRAWL_NOW = None
 
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"

@@ -5,6 +5,7 @@ import json
 import re
 import socket
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from tenderarchive.store.writes import open_archive
 from tenderarchive.exitcodes import ExitCode
@@ -870,3 +871,40 @@ def test_status_names_a_profile_file_by_its_path_in_the_command_that_crawls_a_st
     row = next(sqlite_utils.Database(db).query("select arguments from crawls where crawl_id = 1"))
     assert json.loads(row["arguments"])["profile_file"] == str(own.resolve())
     assert named_command().profile == str(own.resolve())
+
+
+def test_status_names_a_news_registry_given_by_a_relative_path_by_its_absolute_path(tmp_path):
+    """``crawl news --sources sources.yaml`` run in the registry's folder, stopped before it ended
+    (``CLOSESPIDER_ITEMCOUNT``; a SIGTERM alike): ``status``'s command that crawls its window again named ``--sources sources.yaml`` as
+    typed, which read no registry (exit 2) from any other folder, the scheduler's or the reader's. The crawl records
+    the file's absolute path, as ``--profile FILE`` does, and the command names it. SYNTHETIC pages."""
+    import shlex
+
+    import sqlite_utils
+
+    from tenderarchive.cli import parser
+    from tests import forkcli
+    from tests.conftest import FAST
+    from tests.spiders.test_news_reference import ROBOTS, registry, serve
+    from tests.spiders.test_news_reference8 import iprox_item
+    from tests.spiders.test_news_reference9 import sitemap_of
+
+    folder = tmp_path / "bronnen"
+    folder.mkdir()
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", "/nieuws/bezwaar"),
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"),
+              "/nieuws/bezwaar": iprox_item("Bezwaar jeugdhulp")}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(folder, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        stopped = forkcli.run(["crawl", "news", "--sources", "sources.yaml", "--db", str(db), *FAST,
+                               "-s", "CLOSESPIDER_ITEMCOUNT=1", "-s", "CONCURRENT_REQUESTS=1"], cwd=folder, timeout=240)
+    assert stopped.returncode != 2, stopped.stderr[-3000:]
+    [row] = sqlite_utils.Database(db).query("select status, arguments from crawls")
+    assert row["status"] == "partial", row
+    assert json.loads(row["arguments"])["sources"] == str(Path(path).resolve())
+    found = re.search(r"to crawl its window again now, run `([^`]+)`", status(db).stdout)
+    assert found, status(db).stdout
+    argv = shlex.split(found.group(1))
+    parsed = parser().parse_args(argv[1:])
+    assert argv[:3] == ["tenderarchive", "crawl", "news"] and parsed.sources == str(Path(path).resolve())
