@@ -221,3 +221,64 @@ def test_a_crawl_stopped_before_it_ended_keeps_its_window_whatever_errors_it_rec
     db.conn.commit()
     db.close()
     assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == ["2018-01-01", "2019-01-01"]
+
+
+
+def test_the_paged_addresses_a_news_crawl_resumes_from_are_an_index_lookup_not_a_scan_of_the_fetch_index(tmp_path):
+    """``paged_addresses_read`` runs at the start of every news crawl (issue 14): it read every fetch of every news
+    crawl with ``LIKE``, a fetch index that grows with the archive. Its query now searches the partial index
+    ``fetches_paged`` (the paged addresses alone) by crawl: ten times the other fetches cost it no more. An archive
+    written before the index gets it when opened for writing, and the answer is the same. Synthetic rows: 3 pages of
+    a paged feed per crawl among 1,000, then 10,000, fetches of pages."""
+    import json
+
+    from tenderarchive.store.queries import PAGED_READ_SQL, paged_addresses_read
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db.execute("drop index fetches_paged")  # an archive written before the index
+    arguments = json.dumps({"from_date": "2021-01-01", "sources": "s.yaml", "sites": '["a"]'})
+
+    def fetches(crawl_id: int, urls: list[str]) -> None:
+        offset = db.execute("select count(*) from fetches").fetchone()[0]
+        db["fetches"].insert_all({"url": url, "method": "GET", "status": 200, "fetched_at": "2026-01-01T00:00:00+00:00",
+                                  "sha256": "0" * 64, "warc_file": "a.warc.gz", "warc_offset": offset + n,
+                                  "warc_length": 1, "crawl_id": crawl_id} for n, url in enumerate(urls))
+
+    for crawl_id in (1, 2):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "news", "status": "complete", "finish_reason": "finished",
+                             "started": "2026-01-0%dT00:00:00+00:00" % crawl_id, "arguments": arguments})
+        fetches(crawl_id, [f"http://127.0.0.1:1/nieuws/{crawl_id}-{n}" for n in range(500)]
+                + [f"http://127.0.0.1:1/feed/?paged={n}" for n in (1, 2, 3)])
+    before = paged_addresses_read(path)
+
+    def plan() -> str:
+        return " | ".join(r[3] for r in db.execute("explain query plan " + PAGED_READ_SQL, ["news"]).fetchall())
+
+    def steps() -> int:
+        """The SQLite virtual machine's steps (a progress handler called at each) to answer the query."""
+        count = [0]
+
+        def step() -> int:
+            count[0] += 1
+            return 0
+
+        db.conn.set_progress_handler(step, 1)
+        try:
+            db.execute(PAGED_READ_SQL, ["news"]).fetchall()
+        finally:
+            db.conn.set_progress_handler(None, 1)
+        return count[0]
+
+    assert "fetches_paged" not in plan()
+    db.execute("pragma user_version = 1")  # stamped older: the next writer migrates it
+    ensure_schema(db)
+    assert "INDEX fetches_paged (crawl_id=?)" in plan(), plan()
+    after = paged_addresses_read(path)
+    assert sorted(before, key=str) == sorted(after, key=str)
+    assert sorted(r["url"] for r in after) == [f"http://127.0.0.1:1/feed/?paged={n}" for n in (1, 2, 3)]
+    few = steps()
+    for crawl_id in (1, 2):
+        fetches(crawl_id, [f"http://127.0.0.1:1/nieuws/meer-{crawl_id}-{n}" for n in range(4500)])
+    assert steps() < 1.2 * few, (few, steps())
