@@ -517,13 +517,18 @@ FROM_LIST_MARKED = {
 #: WordPress's ``?paged=N``, a listing's ``?pager_page=N``): the rows the news crawl's resume reads
 #: (``queries.paged_addresses_read``), each crawl, from a fetch index that grows with every crawl (issue 14).
 PAGED_FETCHES_WHERE = "url like '%page=%' or url like '%paged=%'"
+#: ... and those that are a sitemap (an address with ``sitemap`` or ``.xml`` in it): the sitemaps earlier crawls read
+#: whole (``queries.sitemaps_read``), read at the start of every news crawl as well.
+SITEMAP_FETCHES_WHERE = "url like '%sitemap%' or url like '%.xml%'"
 
 #: Partial indexes (``name: (table, columns, where)``): an index of the few rows of a big table that one reader needs,
 #: whose ``where`` that reader's query repeats word for word (SQLite uses a partial index only for a query whose
 #: conditions include its own). ``fetches_paged``: the paged addresses of each crawl, so the news crawl's resume looks
-#: up its crawls' pages instead of reading every fetch of every crawl with ``LIKE`` (issue 14).
+#: up its crawls' pages instead of reading every fetch of every crawl with ``LIKE`` (issue 14); ``fetches_sitemaps``:
+#: the sitemaps of each crawl, so for the sitemaps it need not read again.
 PARTIAL_INDEXES = {
     "fetches_paged": ("fetches", ["crawl_id", "url", "status"], PAGED_FETCHES_WHERE),
+    "fetches_sitemaps": ("fetches", ["crawl_id", "url", "status", "fetched_at"], SITEMAP_FETCHES_WHERE),
 }
 
 
