@@ -17,7 +17,7 @@ discovers article URLs through the configured methods:
   probed) under the same bounds, to a page shorter than its first or the 404 past its last
   (:func:`wordpress_next_feed_page`); where an earlier crawl's walk of such a feed reached the bound, as many pages
   again from the deepest ``?paged=N`` (or ``rel="next"`` ``?page=N``) it read, past pages of archived items (:meth:`NewsSpider.feed_resume`), so the
-  whole feed is read over crawls;
+  whole feed is read over crawls (also where the registry's address redirects: ``http://`` to ``https://``, to ``www.``);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where that
@@ -2176,8 +2176,8 @@ class NewsSpider(BaseSpider):
                 for name in map(str, sites):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
-        #: per (site name, paged address without its ``page``, ``"page"``; or a feed's without its ``paged``,
-        #: ``"paged"``): the deepest page a finished crawl read at least as
+        #: per (site name, paged address without its ``page`` (its ``page_key``), ``"page"``; or a feed's without its
+        #: ``paged``, ``"paged"``): the deepest page a finished crawl read at least as
         #: far back as this one (its ``from_date`` no later), for that site (``queries.paged_addresses_read``;
         #: :meth:`openpub_resume`). Whatever the registry's file: a replay reads each crawl's registry from a file of
         #: its own (reparse.registry_file), and its crawl would not read on where the recorded one did.
@@ -2194,7 +2194,9 @@ class NewsSpider(BaseSpider):
                 root, number = _paged_address(str(row.get("url") or ""), parameter)
                 if number is not None:
                     for name in map(str, sites):
-                        key = (name, root, parameter)
+                        # as one page (page_key): a walk the registry names at ``http://`` or a bare host was read,
+                        # and archived, where it answered (``https://``, ``www.``, ``/feed/``): resumed all the same
+                        key = (name, page_key(root), parameter)
                         self.paged_read[key] = max(self.paged_read.get(key, 0), number)
 
     def crawl_arguments(self) -> dict:
@@ -3144,9 +3146,12 @@ class NewsSpider(BaseSpider):
         """The page (by the query ``parameter``) of the paged address ``url`` that this crawl reads on from, past
         the bound ``most`` of its walk from page 1: the deepest page an earlier crawl read of it for ``site``
         (:attr:`paged_read`), else ``most + 1``, when that crawl reached the bound; None otherwise. The OpenPub API
-        (:meth:`openpub_resume`) and a WordPress feed's ``?paged=N`` (:meth:`feed_resume`) alike."""
-        reached = max(getattr(self, "paged_read", {}).get((site.name, _paged_address(url, parameter)[0], parameter), 0),
-                      0)
+        (:meth:`openpub_resume`) and a WordPress feed's ``?paged=N`` (:meth:`feed_resume`) alike. Addresses compare as
+        one page (:func:`~tenderarchive.urls.page_key`): the fetch index holds a page where it answered, and a registry
+        address that redirects (``http://`` to ``https://``, a bare host to ``www.``, ``/feed`` to ``/feed/``) was
+        never resumed (branch refnews73)."""
+        root = page_key(_paged_address(url, parameter)[0])  # the address it answered on, redirected, as one page
+        reached = max(getattr(self, "paged_read", {}).get((site.name, root, parameter), 0), 0)
         return max(reached, most + 1) if reached >= most > 0 else None
 
     def feed_resume(self, site, url: str) -> str | None:

@@ -1,0 +1,63 @@
+"""The news spider, seventy-third pass against docs/reference/news-sites.md: a paged walk (a WordPress feed's
+``?paged=N``, an OpenPub endpoint's ``?page=N``) longer than one crawl's bound on a site whose registry address
+redirects (§2.1, §2.2: a site moved to ``https``; a host answering with and without ``www.``), crawled over a loopback
+server of SYNTHETIC pages (plain HTTP and TLS on one port) with ``tenderarchive crawl news`` into a real archive, twice."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry
+from tests.spiders.test_news_reference17 import OPENPUB
+from tests.spiders.test_news_reference55 import http_and_https_site
+from tests.spiders.test_news_reference68 import PAGES, site
+from tests.spiders.test_news_reference69 import wp_rss
+from tests.spiders.test_news_reference71 import OpenPubSite, dated
+
+
+def feed_site() -> tuple[dict, dict, list[str], set[str]]:
+    """A WordPress feed of three pages of two items each: its routes, discovery, bound and the articles' paths."""
+    return (site(wp_rss(), PAGES), {"feeds": ["feed/"]}, ["-s", "NEWS_FEED_MAX_PAGES=2"],
+            {path for page in PAGES for path in page})
+
+
+def openpub_site() -> tuple[dict, dict, list[str], set[str]]:
+    """An OpenPub endpoint of 30 items, 10 a page: its routes, discovery, bound and the articles' paths."""
+    from datetime import date, timedelta
+
+    routes = OpenPubSite([dated(100 - n, date(2021, 10, 1) - timedelta(days=n)) for n in range(30)])
+    return routes, {"openpub": [OPENPUB[1:]]}, ["-s", "NEWS_OPENPUB_MAX_PAGES=2"], {
+        f"{OPENPUB}/{100 - n}" for n in range(30)}
+
+
+@pytest.mark.parametrize("shape", [feed_site, openpub_site], ids=["wordpress-feed", "openpub"])
+def test_a_bounded_paged_walk_is_read_on_by_the_next_crawl_where_the_registry_address_redirects(tmp_path, shape):
+    """The registry names the site's ``http://`` address, which answers ``301`` to ``https://`` (the site moved to
+    TLS, its entry not updated; WordPress's own redirect of ``/feed`` to ``/feed/``, or of a bare host to ``www.``,
+    alike). A crawl's walk reaches its bound (2 pages); the next crawl reads on from the deepest page read (branches
+    refnews71, refnews72). It did not: the pages were archived in the fetch index at the address they answered on
+    (``https://…?paged=2``), the registry's is ``http://…``, and the next crawl found no page of its walk read, started
+    at page 1 again, and the older items were never archived. Pages of one walk now compare as one page
+    (``page_key``: scheme, ``www.``, a trailing slash alike): the second crawl reads on and archives them all."""
+    routes, discovery, bound, paths = shape()
+    routes["/robots.txt"] = ROBOTS
+    log: list = []
+    db_path = tmp_path / "archive.db"
+    with http_and_https_site(tmp_path, routes, {("http", "127.0.0.1"): (("https", "127.0.0.1"), 301)}, log) as port:
+        entry = registry(tmp_path, base_url=f"http://127.0.0.1:{port}/", discovery=discovery, allow=["^/nieuws/"],
+                         cms="wordpress")
+        runs = [crawl_news(entry, db_path, *bound) for _ in range(2)]
+    for done in runs:
+        assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    archived = {urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows}
+    assert archived == paths, sorted(paths - archived)
+    crawls = list(db.query("select status, error_count, bounds from crawls order by crawl_id"))
+    assert [(c["status"], c["error_count"]) for c in crawls] == [("complete", 0)] * 2
+    # the first crawl left older pages for the next (its bound, no error); the second read on to the last page
+    assert json.loads(crawls[0]["bounds"] or "{}") and json.loads(crawls[1]["bounds"] or "{}") == {}
