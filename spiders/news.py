@@ -2157,7 +2157,8 @@ class NewsSpider(BaseSpider):
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
-        #: per sitemap address: when a complete crawl of this crawl's source registry whose window began no later than
+        #: per sitemap address (its ``page_key``: the fetch index holds a sitemap where it answered, ``https://`` or
+        #: ``www.``, an index may name it at ``http://``): when a complete crawl of this crawl's source registry whose window began no later than
         #: this one's last read it whole (``queries.sitemaps_read``; :meth:`sitemap_unchanged`). A crawl of another
         #: registry (an entry tried in a file of its own) read it for that registry's rules: it spares none of this one.
         #: Per site of the crawls that read it (``{url: {site name: fetched_at}}``): two entries on one host read its
@@ -2172,7 +2173,7 @@ class NewsSpider(BaseSpider):
             except (ValueError, TypeError):
                 continue
             if covered and row.get("url") and row.get("fetched_at") and isinstance(sites, list):
-                read = self.sitemaps_read.setdefault(row["url"], {})
+                read = self.sitemaps_read.setdefault(page_key(row["url"]), {})
                 for name in map(str, sites):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
@@ -2513,10 +2514,13 @@ class NewsSpider(BaseSpider):
         index (Yoast's ``post-sitemap1…N.xml``, a month's sitemap of TYPO3 or Drupal) each time, hundreds of
         requests for nothing new. Without a ``lastmod``, or with one in the future, it is read; so is one never read
         whole (a ``--from-date`` crawl's read skipped the pages before its window; a sample's). After a site's registry
-        entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one."""
+        entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one. An index naming
+        its sitemaps at an address that redirects (``http://`` of a site moved to ``https://``) names the ones read:
+        addresses compare as one page (:func:`~tenderarchive.urls.page_key`; each was asked every crawl, refnews73)."""
         if self.settings.getbool("NEWS_SITEMAPS_REREAD"):
             return False
-        fetched = getattr(self, "sitemaps_read", {}).get(url, {}).get(site)  # a crawl of this ``site`` read it
+        # a crawl of this ``site`` read it, at this address or where it redirected (http:// to https://, to www.)
+        fetched = getattr(self, "sitemaps_read", {}).get(page_key(url), {}).get(site)
         moment = changed_moment(lastmod)
         if not fetched or moment is None or local_day(moment) > self.today():
             return False

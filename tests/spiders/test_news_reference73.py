@@ -61,3 +61,38 @@ def test_a_bounded_paged_walk_is_read_on_by_the_next_crawl_where_the_registry_ad
     assert [(c["status"], c["error_count"]) for c in crawls] == [("complete", 0)] * 2
     # the first crawl left older pages for the next (its bound, no error); the second read on to the last page
     assert json.loads(crawls[0]["bounds"] or "{}") and json.loads(crawls[1]["bounds"] or "{}") == {}
+
+
+def test_a_sitemap_index_on_a_redirecting_address_asks_only_the_sitemaps_changed_since_a_complete_crawl(tmp_path):
+    """§2.1 sitemaps of a big site (Yoast's ``post-sitemap1…N.xml``), its registry entry and its index naming the old
+    ``http://`` address, which answers ``301`` to ``https://`` (the CMS's configured address not updated when the site
+    moved to TLS). A crawl asks again only the sitemaps whose ``lastmod`` moved since a complete crawl read them whole
+    (branch refnews19); here every one was asked again at every crawl: the fetch index holds each where it answered
+    (``https://``), the index names it at ``http://``. Sitemaps now compare as one page (``page_key``): the second
+    crawl, nothing changed, asks only the index and the sitemap without a ``lastmod``."""
+    from tests.spiders.test_news_reference17 import undated_page
+    from tests.spiders.test_news_reference19 import sitemap_index, urlset
+
+    children = {f"/post-sitemap{n}.xml": f"2021-0{n}-28T12:00:00+00:00" for n in range(1, 4)}
+    children["/page-sitemap.xml"] = ""
+    pages = {f"/post-sitemap{n}.xml": {f"/nieuws/bericht-{n}": f"2021-0{n}-28"} for n in range(1, 4)}
+    pages["/page-sitemap.xml"] = {"/nieuws/inkoop-jeugdhulp": "2021-10-15"}
+    log: list = []
+    db_path = tmp_path / "archive.db"
+    routes = {"/robots.txt": ROBOTS,
+              **{page: undated_page(f"Bericht {page[8:]}") for named in pages.values() for page in named}}
+    with http_and_https_site(tmp_path, routes, {("http", "127.0.0.1"): (("https", "127.0.0.1"), 301)}, log) as port:
+        http = f"http://127.0.0.1:{port}/"
+        routes["/sitemap_index.xml"] = sitemap_index(children)(http)
+        routes.update({path: urlset(named)(http) for path, named in pages.items()})
+        entry = registry(tmp_path, base_url=http, cms="wordpress", discovery={"sitemaps": ["sitemap_index.xml"]},
+                         allow=["^/nieuws/"])
+        first = crawl_news(entry, db_path)
+        log.clear()
+        second = crawl_news(entry, db_path)
+    for done in (first, second):
+        assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted({path for scheme, _, path in log if scheme == "https" and "sitemap" in path}) == [
+        "/page-sitemap.xml", "/sitemap_index.xml"], log
+    assert "'news/skipped_sitemap_unchanged': 3" in second.stderr
+    assert sqlite_utils.Database(db_path)["articles"].count == 4
