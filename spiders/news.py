@@ -48,7 +48,8 @@ discovers article URLs through the configured methods:
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
-  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` named too) without
+  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` or the search's
+  ``…/search?s=…`` named too) without
   fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
@@ -244,9 +245,10 @@ def _paged_address(url: str, parameter: str = "page") -> tuple[str, int | None]:
     return urlunsplit(parts._replace(query=urlencode(rest), fragment="")), number
 
 
-#: The OpenPub endpoint of the active items only (plugin-openpub-base's REST API, news-sites.md §2.1:
-#: ``…/items/active`` beside ``…/items`` and an item's ``…/items/{id}``), at the end of a path.
-_OPENPUB_ACTIVE = re.compile(r"/items/active$")
+#: The OpenPub endpoints that list items besides ``…/items`` (plugin-openpub-base's REST API, news-sites.md §2.1:
+#: the active items only, ``…/items/active``, and the search, ``…/search``, which answers as ``…/items`` does), at the
+#: end of a path: an item either names is at its own ``…/items/{id}``.
+_OPENPUB_ACTIVE = re.compile(r"/(?:items/active|search)$")
 
 
 def _twenty_four_hours(value: str) -> str:
@@ -3173,7 +3175,7 @@ class NewsSpider(BaseSpider):
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
-        ``…/items/{id}``, also for an item the active items' ``…/items/active`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``…/items/{id}``, also for an item the active items' ``…/items/active`` or the search's ``…/search`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
         ``excerpt``) and ``date`` (``article:published_time``; a Unix timestamp or PHP ``DateTime`` as the moment
         it names, :func:`_openpub_moment`). None when it is not new."""
         def text(key: str) -> str:
@@ -3184,7 +3186,8 @@ class NewsSpider(BaseSpider):
 
         ident = entry.get("id")
         root = urlsplit(response.meta["openpub_root"])
-        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too
+        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too, and
+        # the search's …/search (its answer is …/items', found by a query: ?s=jeugdhulp)
         items = _OPENPUB_ACTIVE.sub("/items", root.path.rstrip("/"))
         url = http_url(text("portal_url")) or (
             urlunsplit(root._replace(path=f"{items}/{ident}", query="", fragment=""))

@@ -96,3 +96,29 @@ def test_a_sitemap_index_on_a_redirecting_address_asks_only_the_sitemaps_changed
         "/page-sitemap.xml", "/sitemap_index.xml"], log
     assert "'news/skipped_sitemap_unchanged': 3" in second.stderr
     assert sqlite_utils.Database(db_path)["articles"].count == 4
+
+
+def test_an_openpub_item_found_through_the_search_endpoint_is_archived_at_its_own_endpoint(tmp_path):
+    """§2.1 OpenPub: "also ``…/items/active``, ``…/items/{id}``, ``…/items/{slug}`` and ``…/search``"; the search
+    answers as ``…/items`` does (plugin-openpub-base's ``SearchController`` extends its ``ItemController``: the same
+    items and paginator), so a registry may read a site's jeugdhulp items through ``…/search?s=jeugdhulp``. An item
+    without a ``portal_url`` is archived as a page of its own endpoint, ``…/items/{id}``; found through the search it
+    was archived at ``…/search/{id}``, an address the API does not answer, and the same item read later from
+    ``…/items`` was a second article."""
+    from tests.spiders.test_news_reference import openpub_page, serve
+    from tests.spiders.test_news_reference17 import openpub_item
+
+    item = openpub_item(12, "2021-10-15")
+    routes = {"/robots.txt": ROBOTS, f"{OPENPUB[:-6]}/search?s=jeugdhulp&page=1": openpub_page([item], 1, 1),
+              f"{OPENPUB}?page=1": openpub_page([item], 1, 1)}
+    db_path = tmp_path / "archive.db"
+    with serve(routes) as base:
+        for endpoint in (f"{OPENPUB[:-6]}/search?s=jeugdhulp", OPENPUB):
+            path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [endpoint.lstrip("/")]},
+                            deny=["^/wp-json"])
+            completed = crawl_news(path, db_path)
+            assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == [f"{OPENPUB}/12"]
+    assert list(db.query("select error_count, items_new from crawls order by crawl_id")) == [
+        {"error_count": 0, "items_new": 1}, {"error_count": 0, "items_new": 0}]
