@@ -17,7 +17,7 @@ discovers article URLs through the configured methods:
   probed) under the same bounds, to a page shorter than its first or the 404 past its last
   (:func:`wordpress_next_feed_page`); where an earlier crawl's walk of such a feed reached the bound, as many pages
   again from the deepest ``?paged=N`` (or ``rel="next"`` ``?page=N``) it read, past pages of archived items (:meth:`NewsSpider.feed_resume`), so the
-  whole feed is read over crawls;
+  whole feed is read over crawls (also where the registry's address redirects: ``http://`` to ``https://``, to ``www.``);
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``, and where that
@@ -48,7 +48,8 @@ discovers article URLs through the configured methods:
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
-  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` named too) without
+  ``portal_url``, else of the API's ``…/items/{id}``, one the active items' ``…/items/active`` or the search's
+  ``…/search?s=…`` named too) without
   fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
@@ -244,9 +245,10 @@ def _paged_address(url: str, parameter: str = "page") -> tuple[str, int | None]:
     return urlunsplit(parts._replace(query=urlencode(rest), fragment="")), number
 
 
-#: The OpenPub endpoint of the active items only (plugin-openpub-base's REST API, news-sites.md §2.1:
-#: ``…/items/active`` beside ``…/items`` and an item's ``…/items/{id}``), at the end of a path.
-_OPENPUB_ACTIVE = re.compile(r"/items/active$")
+#: The OpenPub endpoints that list items besides ``…/items`` (plugin-openpub-base's REST API, news-sites.md §2.1:
+#: the active items only, ``…/items/active``, and the search, ``…/search``, which answers as ``…/items`` does), at the
+#: end of a path: an item either names is at its own ``…/items/{id}``.
+_OPENPUB_ACTIVE = re.compile(r"/(?:items/active|search)$")
 
 
 def _twenty_four_hours(value: str) -> str:
@@ -2168,7 +2170,8 @@ class NewsSpider(BaseSpider):
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
-        #: per sitemap address: when a complete crawl of this crawl's source registry whose window began no later than
+        #: per sitemap address (its ``page_key``: the fetch index holds a sitemap where it answered, ``https://`` or
+        #: ``www.``, an index may name it at ``http://``): when a complete crawl of this crawl's source registry whose window began no later than
         #: this one's last read it whole (``queries.sitemaps_read``; :meth:`sitemap_unchanged`). A crawl of another
         #: registry (an entry tried in a file of its own) read it for that registry's rules: it spares none of this one.
         #: Per site of the crawls that read it (``{url: {site name: fetched_at}}``): two entries on one host read its
@@ -2183,12 +2186,12 @@ class NewsSpider(BaseSpider):
             except (ValueError, TypeError):
                 continue
             if covered and row.get("url") and row.get("fetched_at") and isinstance(sites, list):
-                read = self.sitemaps_read.setdefault(row["url"], {})
+                read = self.sitemaps_read.setdefault(page_key(row["url"]), {})
                 for name in map(str, sites):
                     read[name] = max(read.get(name, ""), row["fetched_at"])
 
-        #: per (site name, paged address without its ``page``, ``"page"``; or a feed's without its ``paged``,
-        #: ``"paged"``): the deepest page a finished crawl read at least as
+        #: per (site name, paged address without its ``page`` (its ``page_key``), ``"page"``; or a feed's without its
+        #: ``paged``, ``"paged"``): the deepest page a finished crawl read at least as
         #: far back as this one (its ``from_date`` no later), for that site (``queries.paged_addresses_read``;
         #: :meth:`openpub_resume`). Whatever the registry's file: a replay reads each crawl's registry from a file of
         #: its own (reparse.registry_file), and its crawl would not read on where the recorded one did.
@@ -2205,7 +2208,9 @@ class NewsSpider(BaseSpider):
                 root, number = _paged_address(str(row.get("url") or ""), parameter)
                 if number is not None:
                     for name in map(str, sites):
-                        key = (name, root, parameter)
+                        # as one page (page_key): a walk the registry names at ``http://`` or a bare host was read,
+                        # and archived, where it answered (``https://``, ``www.``, ``/feed/``): resumed all the same
+                        key = (name, page_key(root), parameter)
                         self.paged_read[key] = max(self.paged_read.get(key, 0), number)
 
     def crawl_arguments(self) -> dict:
@@ -2522,10 +2527,13 @@ class NewsSpider(BaseSpider):
         index (Yoast's ``post-sitemap1…N.xml``, a month's sitemap of TYPO3 or Drupal) each time, hundreds of
         requests for nothing new. Without a ``lastmod``, or with one in the future, it is read; so is one never read
         whole (a ``--from-date`` crawl's read skipped the pages before its window; a sample's). After a site's registry
-        entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one."""
+        entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one. An index naming
+        its sitemaps at an address that redirects (``http://`` of a site moved to ``https://``) names the ones read:
+        addresses compare as one page (:func:`~tenderarchive.urls.page_key`; each was asked every crawl, refnews73)."""
         if self.settings.getbool("NEWS_SITEMAPS_REREAD"):
             return False
-        fetched = getattr(self, "sitemaps_read", {}).get(url, {}).get(site)  # a crawl of this ``site`` read it
+        # a crawl of this ``site`` read it, at this address or where it redirected (http:// to https://, to www.)
+        fetched = getattr(self, "sitemaps_read", {}).get(page_key(url), {}).get(site)
         moment = changed_moment(lastmod)
         if not fetched or moment is None or local_day(moment) > self.today():
             return False
@@ -3155,9 +3163,12 @@ class NewsSpider(BaseSpider):
         """The page (by the query ``parameter``) of the paged address ``url`` that this crawl reads on from, past
         the bound ``most`` of its walk from page 1: the deepest page an earlier crawl read of it for ``site``
         (:attr:`paged_read`), else ``most + 1``, when that crawl reached the bound; None otherwise. The OpenPub API
-        (:meth:`openpub_resume`) and a WordPress feed's ``?paged=N`` (:meth:`feed_resume`) alike."""
-        reached = max(getattr(self, "paged_read", {}).get((site.name, _paged_address(url, parameter)[0], parameter), 0),
-                      0)
+        (:meth:`openpub_resume`) and a WordPress feed's ``?paged=N`` (:meth:`feed_resume`) alike. Addresses compare as
+        one page (:func:`~tenderarchive.urls.page_key`): the fetch index holds a page where it answered, and a registry
+        address that redirects (``http://`` to ``https://``, a bare host to ``www.``, ``/feed`` to ``/feed/``) was
+        never resumed (branch refnews73)."""
+        root = page_key(_paged_address(url, parameter)[0])  # the address it answered on, redirected, as one page
+        reached = max(getattr(self, "paged_read", {}).get((site.name, root, parameter), 0), 0)
         return max(reached, most + 1) if reached >= most > 0 else None
 
     def feed_resume(self, site, url: str) -> str | None:
@@ -3175,7 +3186,7 @@ class NewsSpider(BaseSpider):
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
-        ``…/items/{id}``, also for an item the active items' ``…/items/active`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``…/items/{id}``, also for an item the active items' ``…/items/active`` or the search's ``…/search`` named), and an HTML page built from its ``title``, ``content`` (HTML; else the
         ``excerpt``) and ``date`` (``article:published_time``; a Unix timestamp or PHP ``DateTime`` as the moment
         it names, :func:`_openpub_moment`). None when it is not new."""
         def text(key: str) -> str:
@@ -3186,7 +3197,8 @@ class NewsSpider(BaseSpider):
 
         ident = entry.get("id")
         root = urlsplit(response.meta["openpub_root"])
-        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too
+        # an item's own endpoint is …/items/{id}, whichever list named it: the active items' …/items/active too, and
+        # the search's …/search (its answer is …/items', found by a query: ?s=jeugdhulp)
         items = _OPENPUB_ACTIVE.sub("/items", root.path.rstrip("/"))
         url = http_url(text("portal_url")) or (
             urlunsplit(root._replace(path=f"{items}/{ident}", query="", fragment=""))

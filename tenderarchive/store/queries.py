@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tenderarchive import readonly
+from tenderarchive.store.schema import PAGED_FETCHES_WHERE, SITEMAP_FETCHES_WHERE
 from tenderarchive.values import local_date, readable_timestamp
 
 
@@ -148,16 +149,21 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
     read for that registry's pages, not for this one's (``NewsSpider.use_archive_state``); and the ``sites`` (a JSON
     list of names) the crawl read: two entries on one host read its sitemaps each for its own rules, a ``--site`` crawl
     of one for that one's pages alone."""
-    return _table_rows(path, "crawls", (
-        "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date,"
-        " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
-        " from fetches f join crawls c on c.crawl_id = f.crawl_id"
-        " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
-        " and (f.url like '%sitemap%' or f.url like '%.xml%') and json_valid(c.arguments)"
-        " and json_extract(c.arguments, '$.sample') is null"
-        " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"
-        " group by f.url, json_extract(c.arguments, '$.from_date'), json_extract(c.arguments, '$.sources'),"
-        " json_extract(c.arguments, '$.sites')"), [spider]) if _has_table(path, "fetches") else []
+    return _table_rows(path, "crawls", SITEMAPS_READ_SQL, [spider]) if _has_table(path, "fetches") else []
+
+
+#: :func:`sitemaps_read`'s query: a search of the partial index ``fetches_sitemaps`` (whose condition it repeats word for
+#: word) by crawl, not of every fetch of every complete news crawl with ``LIKE`` (issue 14).
+SITEMAPS_READ_SQL = (
+    "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date,"
+    " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
+    " from fetches f join crawls c on c.crawl_id = f.crawl_id"
+    " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
+    f" and ({SITEMAP_FETCHES_WHERE}) and json_valid(c.arguments)"
+    " and json_extract(c.arguments, '$.sample') is null"
+    " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"
+    " group by f.url, json_extract(c.arguments, '$.from_date'), json_extract(c.arguments, '$.sources'),"
+    " json_extract(c.arguments, '$.sites')")
 
 
 def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
@@ -167,16 +173,24 @@ def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
     ``2xx`` and ended normally (``finish_reason`` ``finished``, complete or partial: the items of a page it fetched
     were handed to the archive), with no sample and no ``until_date`` before its day. The OpenPub walk resumes past
     the deepest page an earlier crawl read (``NewsSpider.openpub_resume``): its bound (``NEWS_OPENPUB_MAX_PAGES``)
-    left the older items for the next crawl, which started at page 1 again and never reached them."""
-    return _table_rows(path, "crawls", (
-        "select distinct f.url, json_extract(c.arguments, '$.from_date') as from_date,"
-        " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
-        " from fetches f join crawls c on c.crawl_id = f.crawl_id"
-        " where c.spider = ? and c.finish_reason = 'finished' and c.status in ('complete', 'partial')"
-        " and f.status between 200 and 299 and (f.url like '%page=%' or f.url like '%paged=%') and json_valid(c.arguments)"
-        " and json_extract(c.arguments, '$.sample') is null"
-        " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"),
-        [spider]) if _has_table(path, "fetches") else []
+    left the older items for the next crawl, which started at page 1 again and never reached them.
+
+    An indexed lookup (issue 14): the fetch index's paged addresses have an index of their own
+    (``schema.PARTIAL_INDEXES`` ``fetches_paged``, whose condition this query repeats word for word), searched by each
+    crawl of the spider; the query read every fetch of every news crawl, a ``LIKE`` on each, once per news crawl."""
+    return _table_rows(path, "crawls", PAGED_READ_SQL, [spider]) if _has_table(path, "fetches") else []
+
+
+#: :func:`paged_addresses_read`'s query: the condition of the partial index ``fetches_paged`` (``url`` alone is the
+#: fetch's: ``crawls`` has none) makes it a search of that index by crawl, not a scan of the fetch index.
+PAGED_READ_SQL = (
+    "select distinct f.url, json_extract(c.arguments, '$.from_date') as from_date,"
+    " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
+    " from fetches f join crawls c on c.crawl_id = f.crawl_id"
+    " where c.spider = ? and c.finish_reason = 'finished' and c.status in ('complete', 'partial')"
+    f" and f.status between 200 and 299 and ({PAGED_FETCHES_WHERE}) and json_valid(c.arguments)"
+    " and json_extract(c.arguments, '$.sample') is null"
+    " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)")
 
 
 def _has_table(path, table: str) -> bool:

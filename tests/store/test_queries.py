@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlite_utils
 
 from tenderarchive.store.queries import (
@@ -221,3 +222,74 @@ def test_a_crawl_stopped_before_it_ended_keeps_its_window_whatever_errors_it_rec
     db.conn.commit()
     db.close()
     assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == ["2018-01-01", "2019-01-01"]
+
+
+
+
+@pytest.mark.parametrize("reader, index, wanted", [
+    ("paged_addresses_read", "fetches_paged", [f"http://127.0.0.1:1/feed/?paged={n}" for n in (1, 2, 3)]),
+    ("sitemaps_read", "fetches_sitemaps", ["http://127.0.0.1:1/wp-sitemap-posts-post-1.xml",
+                                           "http://127.0.0.1:1/wp-sitemap.xml"]),
+])
+def test_what_a_news_crawl_reads_of_earlier_crawls_walks_is_an_index_lookup_not_a_scan_of_the_fetch_index(
+        tmp_path, reader, index, wanted):
+    """``paged_addresses_read`` (where paged walks stopped) and ``sitemaps_read`` (the sitemaps read whole) run at the
+    start of every news crawl (issue 14): each read every fetch of every news crawl with ``LIKE``, a fetch index that
+    grows with the archive. Their queries now search a partial index of the few fetches they want (``fetches_paged``,
+    ``fetches_sitemaps``) by crawl: ten times the other fetches cost them no more. An archive written before the
+    index gets it when opened for writing, and the answer is the same. Synthetic rows: 3 feed pages and 2 sitemaps
+    per crawl among 1,000, then 10,000, fetches of pages."""
+    import json
+
+    from tenderarchive.store import queries
+
+    sql = {"paged_addresses_read": queries.PAGED_READ_SQL, "sitemaps_read": queries.SITEMAPS_READ_SQL}[reader]
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db.execute(f"drop index {index}")  # an archive written before the index
+    arguments = json.dumps({"from_date": "2021-01-01", "sources": "s.yaml", "sites": '["a"]'})
+
+    def fetches(crawl_id: int, urls: list[str]) -> None:
+        offset = db.execute("select count(*) from fetches").fetchone()[0]
+        db["fetches"].insert_all({"url": url, "method": "GET", "status": 200, "fetched_at": "2026-01-01T00:00:00+00:00",
+                                  "sha256": "0" * 64, "warc_file": "a.warc.gz", "warc_offset": offset + n,
+                                  "warc_length": 1, "crawl_id": crawl_id} for n, url in enumerate(urls))
+
+    for crawl_id in (1, 2):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "news", "status": "complete", "finish_reason": "finished",
+                             "started": "2026-01-0%dT00:00:00+00:00" % crawl_id, "arguments": arguments})
+        fetches(crawl_id, [f"http://127.0.0.1:1/nieuws/{crawl_id}-{n}" for n in range(500)]
+                + [f"http://127.0.0.1:1/feed/?paged={n}" for n in (1, 2, 3)]
+                + ["http://127.0.0.1:1/wp-sitemap.xml", "http://127.0.0.1:1/wp-sitemap-posts-post-1.xml"])
+    before = getattr(queries, reader)(path)
+
+    def plan() -> str:
+        return " | ".join(r[3] for r in db.execute("explain query plan " + sql, ["news"]).fetchall())
+
+    def steps() -> int:
+        """The SQLite virtual machine's steps (a progress handler called at each) to answer the query."""
+        count = [0]
+
+        def step() -> int:
+            count[0] += 1
+            return 0
+
+        db.conn.set_progress_handler(step, 1)
+        try:
+            db.execute(sql, ["news"]).fetchall()
+        finally:
+            db.conn.set_progress_handler(None, 1)
+        return count[0]
+
+    assert index not in plan()
+    db.execute("pragma user_version = 1")  # stamped older: the next writer migrates it
+    ensure_schema(db)
+    assert f"INDEX {index} (crawl_id=?)" in plan(), plan()
+    after = getattr(queries, reader)(path)
+    assert sorted(before, key=str) == sorted(after, key=str)
+    assert sorted({r["url"] for r in after}) == wanted
+    few = steps()
+    for crawl_id in (1, 2):
+        fetches(crawl_id, [f"http://127.0.0.1:1/nieuws/meer-{crawl_id}-{n}" for n in range(4500)])
+    assert steps() < 1.2 * few, (few, steps())
