@@ -514,7 +514,9 @@ def crawl_again_command(row: dict) -> str | None:
 
 
 def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | None = None,
-                 unfinished: dict[int, dict] | None = None) -> None:
+                 unfinished: dict[int, dict] | None = None, db: str | None = None) -> None:
+    """The crawls table of ``status`` (and of a dry run); with ``db``, the archive the rows are of, a line under the
+    latest crawl that archived something naming the command that lists those records (:func:`changes_said`)."""
     from tenderarchive import monitor
     from tenderarchive.change_words import moment_words
 
@@ -525,6 +527,7 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
     when = max([23, *map(len, started)])
     print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<{when}} {'req':>5} {'new':>5} {'upd':>5} "
           f"{'same':>5} {'err':>4}")
+    said = changes_said(rows, db) if db is not None else None
     for r, begun in zip(rows, started):
         replayed = _replayed(r)
         print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {begun:<{when}} "
@@ -549,6 +552,8 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             print(f"         ~ resumes crawl {', '.join(map(str, resumes))} (--jobdir): one crawl with it; a record "
                   f"one of them archived new and this run wrote again is counted (and listed in crawl_wijzigingen) "
                   f"by that run")
+        if said is not None and r["crawl_id"] == said[0]:
+            print(f"         + {said[1]}")
         if r["crawl_id"] in (unfinished or {}):
             print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r)}")
         elif r["status"] in ("partial", "failed") and (stopped := monitor._stopped(r)):
@@ -558,6 +563,23 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
             again = crawl_again_command(r)
             print(f"         ~ {stopped}; what it archived is kept"
                   + (f"; to crawl its window again now, run `{again}`" if again else ""))
+
+
+def changes_said(rows: list[dict], db: str) -> tuple[int, str] | None:
+    """Where the records a crawl of ``rows`` counted are listed: status gave "new 1, upd 0" with no word of which
+    record, and the site's crawls page alone linked the counts to them (saved search ``crawl_wijzigingen``). The
+    latest crawl of ``rows`` that archived something new or changed and the line under its row naming the command
+    that lists them, on the archive ``db``; None when none did. A crawl killed before it closed has its counts
+    unrecorded and says so on its own line."""
+    import shlex
+
+    changed = [r["crawl_id"] for r in rows if (r.get("items_new") or 0) + (r.get("items_updated") or 0) > 0]
+    if not changed:
+        return None
+    where = "" if str(db) == "archive.db" else f" --db {shlex.quote(str(db))}"
+    return changed[0], (f"new, upd: the records archived new or changed (same: fetched again unchanged); "
+                        f"`tenderarchive export crawl_wijzigingen{where} --param crawl_id={changed[0]}` lists them "
+                        f"(another crawl's: its id; on the site, each crawl's counts link there)")
 
 
 def _resumes(arguments) -> list[int]:
@@ -913,7 +935,7 @@ def cmd_status(args) -> int:
             # a table header over no rows read as a table gone wrong: --limit 0 asks for the sources' health alone
             print("no crawls shown (--limit 0)" if args.limit == 0 else f"no crawls in {args.db} yet")
         elif not args.sources_json:
-            print_crawls(rows, args.errors, gone, unfinished)
+            print_crawls(rows, args.errors, gone, unfinished, db=args.db)
         return monitor.status_check(args.db, args, sys.stdout, killed)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the

@@ -92,6 +92,16 @@ def date_order(date) -> str | None:
     return (str(date) + "-99-99")[:10]
 
 
+def ordered(event: dict) -> dict:
+    """``event``, an ``events`` row, with its sort key ``date_order`` (:func:`date_order` of its ``date``): every
+    ``events`` row this module makes passes here, the one place the key is set. The ``events`` table page sorts by it
+    (tenderarchive/datasette/tables/events.yaml), in the timeline's order where its ``date`` as text put a month
+    before that month's days and a year before that year's; an older archive's rows gain it on opening
+    (``schema.migrate_event_order``)."""
+    event["date_order"] = date_order(event.get("date"))
+    return event
+
+
 #: A procurement's current stage (its "Fase"), for the procurement ``{procurement}`` (SQL: ``?1``,
 #: ``p.procurement_id``): ``mislukt`` when TenderNed flags one of its notices as ended early (isVroegtijdigBeeindigd,
 #: ``notices.is_cancelled``: the flag says so, not when, so no event is dated by it); else the stage of its latest
@@ -153,17 +163,17 @@ def notice_events(notice: dict) -> list[dict]:
                  "year_inferred": 0, "inference": None, "source_url": notice["url"],
                  "crawl_id": notice.get("crawl_id")}
         event["event_id"] = event_id("notice", event["source_id"], event)
-        events.append(event)
+        events.append(ordered(event))
     return events
 
 
 def article_events(rows: list[dict], procurement_id: str | None) -> list[dict]:
     """``events`` rows of an article's ``article_events``, on the procurement it is linked to."""
-    return [{"event_id": r["event_id"], "procurement_id": procurement_id, "source_type": "article",
-             "source_id": r["url"], "date": r["date"], "date_end": r["date_end"], "precision": r["precision"],
-             "kind": r["kind"], "stage": r["stage"], "sentence": r["sentence"],
-             "year_inferred": r["year_inferred"], "inference": r["inference"], "source_url": r["url"],
-             "crawl_id": r["crawl_id"]} for r in rows]
+    return [ordered({"event_id": r["event_id"], "procurement_id": procurement_id, "source_type": "article",
+                     "source_id": r["url"], "date": r["date"], "date_end": r["date_end"], "precision": r["precision"],
+                     "kind": r["kind"], "stage": r["stage"], "sentence": r["sentence"],
+                     "year_inferred": r["year_inferred"], "inference": r["inference"], "source_url": r["url"],
+                     "crawl_id": r["crawl_id"]}) for r in rows]
 
 
 def euro(cents: int | None) -> str | None:
@@ -218,7 +228,7 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
                  "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
                  "crawl_id": award.get("crawl_id")}
         event["event_id"] = event_id("award", award["award_id"], event)
-        events.append(event)
+        events.append(ordered(event))
     return events
 
 
@@ -296,4 +306,4 @@ def not_awarded_events(lot: dict, notice: dict | None) -> list[dict]:
              "sentence": sentence, "year_inferred": 0, "inference": None, "source_url": notice.get("url"),
              "crawl_id": lot.get("crawl_id") or notice.get("crawl_id")}
     event["event_id"] = event_id("lot", source_id, event)
-    return [event]
+    return [ordered(event)]

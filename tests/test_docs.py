@@ -139,7 +139,7 @@ download drift dropped duration end error errors estimated european event events
 fetched fetches file finish finished first flag for form framework freshness from group has high highest hours trade
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
 legal length links list listed living location lot lots low lowest main matched maxima maximum member members membership mergers
-method model modified month municipalities name named nature new news not note notice notices number nuts ocds ocid parties party of
+method model modified month municipalities name named nature new news not note notice notices number nuts ocds ocid parties party of order
 official offset old omitted only open org organisation organisations page pages pct pdf per place
 placeholder platform precision previous primary prior problems procedure procedures procurement
 procurements provider province publication published raw reason reasons received rectification rectifies

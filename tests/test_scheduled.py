@@ -1,6 +1,9 @@
 """Scheduled crawls as a journalist runs them: `tenderarchive crawl --watchlist` from cron,
 with no dates, incrementally, against the loopback TenderNed API."""
 
+import csv
+import io
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -112,3 +115,31 @@ def test_a_failed_scheduled_crawl_is_reported_with_what_went_wrong_not_passed_ov
     assert (out / "crawl-2.md").exists()
     feed = ET.parse(out / "feed.atom").getroot()
     assert any("crawl 2" in (e.findtext(f"{ATOM}title") or "") for e in feed.iter(f"{ATOM}entry"))
+
+
+def test_status_after_a_scheduled_crawl_names_the_command_that_lists_what_it_archived_new(recent, serve_api, tmp_path):
+    """A journalist's morning after two scheduled crawls: ``status`` said crawl 2 archived "new 1" and no word of
+    which record or where to see it (the site's crawls page alone linked the counts to ``crawl_wijzigingen``). It now
+    names the command; run as printed, it lists the one new notice, as CSV."""
+    import shlex
+
+    from tests.conftest import cli, installed
+
+    for publication in recent.values():
+        publication["detail"]["sluitingsDatum"] = "2018-07-06T12:00:00"
+    db = tmp_path / "archive.db"
+    server = serve_api([recent[k] for k in ("notice", "other")])
+    command = ["crawl", "--db", str(db), "--api-url", server.api_url, "--quiet", *FAST]
+    assert forkcli.run(command, cwd=ROOT, timeout=240).returncode == 0
+    server.api.add(recent["new"])
+    assert forkcli.run(command, cwd=ROOT, timeout=240).returncode == 0
+
+    status = cli("status", "--db", db)
+    assert status.returncode == 0, status.stdout + status.stderr
+    (said,) = [line for line in status.stdout.splitlines() if "crawl_wijzigingen" in line]
+    (told,) = re.findall(r"`tenderarchive (export [^`]+)`", said)
+    assert "--param crawl_id=2" in told
+    listed = installed(*shlex.split(told))  # (its own process: export writes to a real standard output)
+    assert listed.returncode == 0, listed.stderr
+    rows = list(csv.DictReader(io.StringIO(listed.stdout)))
+    assert [(r["wat"], r["sleutel"], r["titel"]) for r in rows] == [("nieuw", "910005", "Jeugdhulp met verblijf Heerlen")]

@@ -399,10 +399,12 @@ TABLES: dict[str, dict] = {
         "pk": "event_id",
         "columns": {
             "event_id": str, "procurement_id": str, "source_type": str, "source_id": str,
-            "date": str, "date_end": str, "precision": str, "kind": str, "stage": str,
+            "date": str, "date_end": str, "date_order": str, "precision": str, "kind": str, "stage": str,
             "sentence": str, "year_inferred": int, "inference": str, "source_url": str, "crawl_id": int,
         },
-        "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["kind"], ["precision"]],
+        # date_order: the sort key of the table page (timeline.ordered; migrate_event_order fills an older archive's)
+        "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["date_order"], ["kind"],
+                    ["precision"]],
     },
     # Reference data (tenderarchive/data/, read by tenderarchive/reference.py).
     "municipalities": {
@@ -580,6 +582,8 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                         # notice fetched again after the upgrade is no change (NULL → 0 was a version of every one)
                         db.execute("update notices set consultation_deadline_placeholder = 0 "
                                    "where deadline_placeholder is not null")
+                    if (name, column) == ("events", "date_order"):
+                        migrate_event_order(db)
                     if name == "notices" and column in FROM_LIST_MARKED:
                         # rows archived before the column: a value equal to the list row's was taken as the row's
                         db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")
@@ -1128,6 +1132,17 @@ def migrate_award_wording(db: sqlite_utils.Database) -> None:
 
     if db["events"].exists():
         reword_stale_awards(db)
+
+
+def migrate_event_order(db: sqlite_utils.Database) -> None:
+    """The sort key of the events an older archive holds (``events.date_order``, added empty): the timeline's order
+    of each event's date (:func:`tenderarchive.timeline.date_order`, the function the derivation fills it with through
+    ``timeline.ordered``), so the table page sorts them as a fresh derivation would, without one."""
+    from tenderarchive.timeline import date_order
+
+    db.conn.create_function("date_order", 1, date_order, deterministic=True)
+    with db.atomic():
+        db.execute("update events set date_order = date_order(date)")
 
 
 def migrate_organisation_names(db: sqlite_utils.Database) -> None:

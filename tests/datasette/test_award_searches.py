@@ -13,6 +13,25 @@ AWARD_QUERIES = ["awards_by_region_year", "who_won_in_jeugdregio", "aanbieder_co
                  "awards_without_prior_call", "values_per_year"]
 
 
+def _derived(db, youth_care=True, full=False):
+    """``db`` as a served archive reads it: derived after crawl 1, its procurements marked youth care (as the
+    relevance pipeline marks them; ``youth_care`` False leaves them as the derivation gave them) and, with ``full``,
+    derived again in full so the summaries count them; the SQL functions of the saved searches (euro …) registered.
+    Returns ``db``."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.derive import derive
+
+    derive(db, 1)
+    if youth_care:
+        db.execute("update procurements set youth_care = 1")
+    db.conn.commit()
+    if full:
+        derive(db, 1, full=True)
+    register_functions(db.conn)
+    return db
+
+
+
 def test_the_award_searches_are_listed_with_a_title_and_description():
     queries = load_metadata()["databases"]["archive"]["queries"]
     for name in AWARD_QUERIES:
@@ -201,15 +220,11 @@ def test_aanbesteding_gunningen_lists_the_winners_not_named_so_its_columns_add_u
     € 1.150.000 in all (summary_procurements). aanbesteding_gunningen gave no row for lot 3's winner not named, so
     waarde_cents and inschrijving_cents summed to € 1.100.000. It now lists that part as "niet genoemd"."""
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
 
     package = named_unnamed_and_joint_winners("ocds-1l04xe-313956", "299856")
     db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
-    derive(db, 1)
-    db.conn.commit()
-    register_functions(db.conn)
+    _derived(db, youth_care=False)
     total = db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
     assert total == 115000000
     sql = load_metadata()["databases"]["archive"]["queries"]["aanbesteding_gunningen"]["sql"]
@@ -232,15 +247,10 @@ def test_aanbieder_contracten_counts_the_winners_not_named_among_a_contracts_med
     without co-winners (``medewinnaars`` 0) and its award the whole lot's; the award's other winner, not named, is one
     of its co-winners (``awards.unnamed_winners``): 1."""
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import a_winner_and_one_not_named, ocds_archive
 
     db = ocds_archive(tmp_path / "ocds.db", to_procedure([a_winner_and_one_not_named("57")], source="one.json"))
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    register_functions(db.conn)
+    _derived(db)
     sql = load_metadata()["databases"]["archive"]["queries"]["aanbieder_contracten"]["sql"]
     cursor = db.conn.execute(sql, {"aanbieder": "11111111", "pagina": "alle", "alle_gunningen": "", "voor": ""})
     names = [c[0] for c in cursor.description]
@@ -310,18 +320,13 @@ def _named_unnamed_and_joint_archive(tmp_path):
     (tests/awards/test_store_awards.py), with a second winner not named on lot 3 (€ 25.000), and the procurement's
     total as summary_procurements keeps it."""
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import named_unnamed_and_joint_winners, ocds_archive
 
     package = named_unnamed_and_joint_winners("ocds-1l04xe-313958", "299858")
     package["awards"].append({"id": "a6", "status": "active", "relatedLots": ["3"],
                               "value": {"amount": 25000, "currency": "EUR"}})
     db = ocds_archive(tmp_path / "ocds.db", to_procedure([package], source="one.json"))
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    register_functions(db.conn)
+    _derived(db)
     return db, db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0]
 
 
@@ -459,8 +464,6 @@ def _framework_archive(tmp_path, release_id="299891", currency=None, taxed=()):
     Stichting Een alone for € 200.000; the procurement's total € 3.200.000. With ``currency``, lot 3 to Stichting Vier
     for 1 000 000 in that currency. The awards whose ids are ``taxed`` give their value including VAT (hasTax true)."""
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import ocds_archive
     from tests.fixtures.awards.make_fixtures import release, supplier
 
@@ -483,10 +486,7 @@ def _framework_archive(tmp_path, release_id="299891", currency=None, taxed=()):
                       parties=[supplier(kvk, name) for kvk, name in names.items()], awards=awards)
     package["tender"]["techniques"] = {"hasFrameworkAgreement": True}
     db = ocds_archive(tmp_path / "framework.db", to_procedure([package], source="one.json"))
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    register_functions(db.conn)
+    _derived(db)
     return db
 
 
@@ -716,8 +716,6 @@ def _twin_archive(tmp_path, order=(0, 1)):
     else the name): lot 1 of TN299891 to Stichting Jeugdhulp Leiden for € 500.000, in one release as 41165432, in the
     other by its name; the releases in ``order``."""
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import ocds_archive
     from tests.fixtures.awards.make_fixtures import release, supplier
 
@@ -729,11 +727,7 @@ def _twin_archive(tmp_path, order=(0, 1)):
                                  "suppliers": [{"id": sid, "name": name}]}])
                 for n, sid in enumerate(("41165432", name))]
     db = ocds_archive(tmp_path / "twin.db", to_procedure([releases[i] for i in order], source="one.json"))
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    derive(db, 1, full=True)
-    register_functions(db.conn)
+    _derived(db, full=True)
     return db
 
 
@@ -762,8 +756,6 @@ def test_an_award_notice_giving_its_value_including_vat_says_so_as_an_ocds_packa
     stored as if exclusive: counted in the totals and listed under waarde. Now the notice's own words set it: "incl.
     btw", "inclusief omzetbelasting" 1 (apart under waarde_incl_btw, out of the totals), "exclusief BTW" 0, a value
     saying nothing of VAT NULL (not assumed). SYNTHETIC rendering of four lots, and the PDF of the same rows."""
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import _zero_based_award, archive
     from tests.fixtures.awards.make_fixtures import publication
 
@@ -788,11 +780,7 @@ def test_an_award_notice_giving_its_value_including_vat_says_so_as_an_ocds_packa
         assert [a["award"]["value_has_tax"] for a in rows["awards"]] == [1, 0, None, 1]
         return
     db = archive(tmp_path, [dict(made[0], html=made[1])], "vat")
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    derive(db, 1, full=True)
-    register_functions(db.conn)
+    _derived(db, full=True)
     assert [(r["lot_id"], r["value_cents"], r["value_has_tax"]) for r in db.query(
         "select * from awards order by lot_id")] == [("1", 80000000, 1), ("2", 50000000, 0),
                                                      ("3", 30000000, None), ("4", 20000000, 1)]
@@ -839,8 +827,6 @@ def _winner_vat_archive(tmp_path):
     """SYNTHETIC rendering (reference §2.3 BT-720, §4 several winners on one lot): lot 1 without a value of its own,
     its four winners each printing their own: Alpha € 400.000 "incl. btw", Beta € 300.000 "inclusief
     omzetbelasting", Gamma € 200.000 "exclusief BTW", Delta € 100.000 saying nothing of VAT."""
-    from tenderarchive.datasette_plugin import register_functions
-    from tenderarchive.derive import derive
     from tests.awards.test_store_awards import archive
     from tests.fixtures.awards.make_fixtures import h1, h2, h3, only, publication, row, table, winner
 
@@ -857,11 +843,7 @@ def _winner_vat_archive(tmp_path):
     # (a youth-care procurement of a buyer in a region, as the pipelines give it: the region's and the buyer's
     # searches list it)
     db.execute("update notices set buyer_id = 'tn:900019', jeugdregio_code = (select min(code) from jeugdregios)")
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    derive(db, 1, full=True)
-    register_functions(db.conn)
+    _derived(db, full=True)
     return db
 
 
@@ -962,7 +944,6 @@ def test_an_archive_written_before_an_award_notices_vat_basis_was_read_gains_it_
     under waarde. Opening it now fills it from the stored value text, as for the winners' own values
     (schema.migrate_winner_vat_basis), and the next derivation gives a reparse's totals. SYNTHETIC rendering of two
     lots, "800 000 incl. btw" and "500 000"."""
-    from tenderarchive.datasette_plugin import register_functions
     from tenderarchive.derive import derive
     from tenderarchive.store.schema import ensure_schema
     from tests.awards.test_store_awards import _zero_based_award, archive
@@ -975,17 +956,13 @@ def test_an_archive_written_before_an_award_notices_vat_basis_was_read_gains_it_
     db = archive(tmp_path, [dict(made[0], html=made[1])], "award_vat")
     db.execute("update awards set value_has_tax = null")  # (as an archive of round 65 holds it)
     db.conn.commit()
-    derive(db, 1)
-    db.execute("update procurements set youth_care = 1")
-    db.conn.commit()
-    derive(db, 1, full=True)
+    _derived(db, full=True)
     assert db.execute("select gegunde_waarde_cents from summary_procurements").fetchone()[0] == 130000000
     db.execute("pragma user_version = 1")  # (an older version's schema fingerprint)
     ensure_schema(db)
     assert db.execute("select lot_id, value_has_tax from awards order by lot_id").fetchall() == [("1", 1), ("2", None)]
     db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
     derive(db, 2)
-    register_functions(db.conn)
     assert db.execute("select gegunde_waarde_cents, waarde_incl_btw_cents from summary_procurements").fetchone() \
         == (50000000, 80000000)
     found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900029")

@@ -51,3 +51,26 @@ def test_paging_through_a_table_sorted_by_a_column_shows_each_row_once(tied):
             break
         path = page["next_url"].removeprefix(server.base)
     assert seen == expected
+
+
+def test_the_events_page_lists_every_event_in_the_timelines_order_on_every_page(server, demo_archive):
+    """The events page sorted by ``date`` as text: a month ("2018-03") came before that month's days and a year
+    ("2019") before all of that year's, where a timeline reads them after (``timeline.date_order``), and Datasette
+    pages by the real column, so no SQL function could set the page's order. Its default sort is now the stored key
+    ``events.date_order`` (the derivation's, ``timeline.ordered``): paging through the demo archive's events (days,
+    months, parts of months, ranges and years, SYNTHETIC) shows each once, in the timeline's order."""
+    from tenderarchive.timeline import date_order
+
+    seen, path = [], "/archive/events.json?_size=7&_shape=objects"
+    while path:
+        page = json.loads(server.get(path))
+        seen += page["rows"]
+        path = page.get("next_url") and page["next_url"].removeprefix(server.base)
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    expected = [r[0] for r in conn.execute("select event_id from events order by date_order, event_id")]
+    conn.close()
+    assert [r["event_id"] for r in seen] == expected
+    dates = [r["date"] for r in seen]
+    assert all(r["date_order"] == date_order(r["date"]) for r in seen)  # every row's key, whatever wrote it
+    assert [date_order(d) for d in dates] == sorted(map(date_order, dates))
+    assert dates != sorted(dates)  # (the demo's months and years: the order as text is another)
