@@ -334,3 +334,26 @@ def test_region_of_answers_each_name_and_year_once_the_same_as_worked_out_afresh
     for number in range(500):
         reference.region_of(f"tekst {number}")
     assert len(ref.regions_in_year) <= 100
+
+
+def test_a_new_archive_gets_the_reference_rows_without_reading_its_empty_tables_back(tmp_path):
+    """issue 14 (reparse start-up): an empty reference table is filled directly, not read back and compared
+    with the shipped rows sorted; a table that holds other rows is still rewritten, one that holds them is not."""
+    from tenderarchive.store.schema import load_reference_data
+    from tenderarchive.store.writes import open_archive
+
+    db = open_archive(tmp_path / "archive.db")
+    expected = {table: list(db[table].rows) for table in reference.archive_rows()}
+    for table in expected:
+        db.execute(f"delete from [{table}]")
+    db.execute("insert into mergers (old_name, new_cbs_code) values ('Nergenshuizen', 'GM0363')")  # a stray row
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    load_reference_data(db)
+    db.conn.set_trace_callback(None)
+    read_back = [s for s in statements if s.lstrip().lower().startswith("select") and " order by " in s]
+    assert all("[mergers]" in s for s in read_back), read_back  # only the table that held a row is compared
+    assert {table: list(db[table].rows) for table in expected} == expected
+    changes = db.conn.total_changes
+    load_reference_data(db)
+    assert db.conn.total_changes == changes

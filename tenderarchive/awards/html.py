@@ -37,7 +37,6 @@ from datetime import date
 
 from tenderarchive.awards.amounts import MISSING, Amount, vat_basis
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key, split_address
-from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
@@ -113,6 +112,10 @@ def parse_notice_date(text: str | None) -> str | None:
             return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
         if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})", text):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        # the Dutch date grammar of the news pages, imported on the first date written out (issue 14: a reparse of
+        # notices whose dates are all numeric does not compile its 45 patterns)
+        from tenderarchive.extraction.dates import LONG_DATE, full_date
+
         if m := LONG_DATE.search(text):
             parsed = full_date(m)
             return parsed.iso[:10] if parsed else None

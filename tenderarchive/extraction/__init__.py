@@ -74,19 +74,22 @@ What is library and what is hand-written
   ``news``.
 """
 
-from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
-from .dates import find_stated_date, parse_dutch_date, url_date
-
-# The page reader (trafilatura, htmldate) is loaded on first use: the date grammar in
-# .dates is also read by the analysis of TenderNed notices, whose crawls have no pages.
-_CORE = ("element_text", "extract_html", "extract_text", "select", "title_from_slug")
+# Each name is loaded from its module on first use: the page reader (trafilatura, htmldate) by the first page; the
+# date grammar (.dates, 45 patterns compiled at import) by the first date read, so a module that needs the text
+# cleaner's words alone (pipelines/extract.py) or a TenderNed reparse, which reads no Dutch date from a notice in
+# the usual forms (tenderarchive/awards/html.py ``parse_notice_date``), does not compile it (issue 14: start-up).
+_FROM = {
+    **dict.fromkeys(("element_text", "extract_html", "extract_text", "select", "title_from_slug"), "core"),
+    **dict.fromkeys(("clean_text", "fix_mojibake", "normalize_whitespace", "strip_template_label"), "cleaning"),
+    **dict.fromkeys(("find_stated_date", "parse_dutch_date", "url_date"), "dates"),
+}
 
 
 def __getattr__(name):
-    if name in _CORE:
-        from . import core
+    if name in _FROM:
+        from importlib import import_module
 
-        return getattr(core, name)
+        return getattr(import_module(f"{__name__}.{_FROM[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
