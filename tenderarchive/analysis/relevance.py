@@ -736,6 +736,81 @@ def referred_rounds(full: str) -> list[str]:
     return out
 
 
+#: Branch rel14: two ways a buyer's youth-care purchase is told without a procedure word (stages.md's `voorbereiding`, a
+#: "decision or plan to procure", and `marktconsultatie`, the market consulted), in core.
+#:
+#: The market consulted with its verbs: the buyer asked or consulted the providers what they would change, to think
+#: along, for their ideas or input -- "Twee jaar geleden hebben we alle jeugdhulpaanbieders gevraagd wat ze zouden
+#: willen veranderen in de jeugdhulp", "De regio heeft de zorgaanbieders geraadpleegd over hun wensen voor de jeugdhulp",
+#: "De gemeente vroeg de aanbieders mee te denken". The buyer is a municipality, a region, the college or "we" (an
+#: official quoted); the question is about what should change, not a survey of experiences ("naar hun ervaringen", a
+#: trade body polling its members) nor a request to report (waiting lists). The sentence names youth care; not a
+#: modal, conditional or question sentence.
+_CONSULT_BUYER = r"(?:[Ww]e|[Ww]ij|[Dd]e gemeente(?:n|raad)?|[Dd]e (?:jeugd)?regio|[Hh]et college|[Dd]e wethouder)"
+_CONSULT_PROVIDERS = r"(?:(?:alle|de|onze|hun|veel|diverse|verschillende) )?(?:[\w-]+ )?[\w-]*(?:aanbieders|zorgpartijen)"
+_CONSULT_ABOUT = (r"(?:wat (?:ze|zij) \w+|hoe (?:ze|zij) \w+|(?:om )?mee te denken|(?:om |naar |over )?(?:hun |de )?"
+                  r"(?:ideeën|input|wensen|visie|suggesties|inbreng|advies|mening)\b)")
+_CONSULTED = re.compile(
+    # the auxiliary or the past verb, then the buyer (inverted) or the buyer then the verb: "hebben we alle
+    # jeugdhulpaanbieders gevraagd wat", "De gemeente heeft de aanbieders geraadpleegd over hun wensen"
+    r"\b(?:(?:(?:hebben|heeft|had|hadden) " + _CONSULT_BUYER + r"|" + _CONSULT_BUYER + r" (?:[\w'-]+ ){0,2}?(?:hebben|heeft|had|hadden))"
+    r" (?:[\w'-]+ ){0,3}?" + _CONSULT_PROVIDERS + r" (?:[\w'-]+ ){0,2}?(?:gevraagd|geraadpleegd|bevraagd|geconsulteerd)|"
+    r"(?:(?:vroeg|vroegen|raadpleegde|raadpleegden|consulteerde|consulteerden) " + _CONSULT_BUYER + r"|" + _CONSULT_BUYER +
+    r" (?:[\w'-]+ ){0,2}?(?:vroeg|vroegen|raadpleegde|raadpleegden|consulteerde|consulteerden)) (?:[\w'-]+ ){0,3}?"
+    + _CONSULT_PROVIDERS + r"),? (?P<about>" + _CONSULT_ABOUT + r")")
+_CONSULT_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|wanneer|indien|als)\b", re.I)
+
+
+def consulted_markets(full: str) -> list[str]:
+    """Sentences in which a buyer consults the youth-care providers about what to change (branch rel14, see above)."""
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        low = sent.lower()
+        if ("aanbieders" not in low and "zorgpartijen" not in low) or sent.rstrip().endswith("?"):
+            continue
+        m = _CONSULTED.search(sent)
+        if m and _matches(YOUTH_CORE, sent) and not _CONSULT_GENERAL.search(sent[:m.start("about")]):
+            out.append(m.group(0).lower())
+    return out
+
+
+#: The youth care reorganised beside the contracts it runs on: a sentence telling a buyer will set up its youth care
+#: anew ("de jeugdzorg opnieuw wil inrichten", "de jeugdhulp anders gaan organiseren / inkopen", "De organisatie van de
+#: jeugdzorg gaat op de schop", "de herinrichting van de jeugdhulp"), and in its paragraph or the next one the contracts
+#: of the care ("iedere hulpverlener die aan de voorwaarden voldoet krijgt een contract met de gemeente", "de contracten
+#: met de aanbieders lopen eind 2025 af"): a reorganisation of how youth care is contracted is the preparation of a
+#: purchase. A reorganisation told alone (a council agreeing to work with its neighbours) or the national reform agenda
+#: ("Hervormingsagenda", not a word read here) is none; nor a provider's own reorganisation (the contract is then
+#: staff's, with no buyer or provider beside it); not a modal, conditional or question sentence.
+_REORGANISED = re.compile(
+    r"\bopnieuw (?:[\w'-]+ ){0,2}?(?:inrichten|in te richten|ingericht|inricht)\b|"
+    r"\banders (?:[\w'-]+ ){0,2}?(?:organiseren|te organiseren|georganiseerd|organiseert|inrichten|in te richten|ingericht|"
+    r"inkopen|in te kopen|ingekocht|contracteren|te contracteren|gecontracteerd)\b|"
+    r"\bop de schop\b|\bherinrichting\b|\bheringericht\b", re.I)
+_CARE_CONTRACT = re.compile(r"\b(?:contract(?:en)?|overeenkomst(?:en)?|gecontracteerd\w*|contractering)\b", re.I)
+_CONTRACT_PARTY = re.compile(r"\b(?:gemeente\w*|regio\w*|[\w-]*aanbieder\w*|hulpverlen\w*|zorgverlen\w*)\b", re.I)
+
+
+def reorganised_contracting(full: str) -> list[str]:
+    """Sentences telling youth care reorganised beside its contracts with providers (branch rel14, see above)."""
+    if not _REORGANISED.search(full):
+        return []
+    pars = re.split(r"\n\s*\n", full) if re.search(r"\n\s*\n", full.strip()) else full.split("\n")
+    contracted = [any(_CARE_CONTRACT.search(s) and _CONTRACT_PARTY.search(s)
+                      for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", par)) if _CARE_CONTRACT.search(par) else False
+                  for par in pars]
+    out = []
+    for i, par in enumerate(pars):
+        if not (contracted[i] or (i + 1 < len(pars) and contracted[i + 1])) or not _REORGANISED.search(par):
+            continue
+        for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", par):
+            m = _REORGANISED.search(sent)
+            if m and not sent.rstrip().endswith("?") and _matches(YOUTH_CORE, sent) \
+                    and not _CONSULT_GENERAL.search(sent):
+                out.append(m.group(0).lower())
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -1134,6 +1209,9 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             + (called := partner_calls(full, shown))
             # branch rel12: a purchasing round of youth care referred back to ("Met deze inkoop ..."), in core
             + (referred := referred_rounds(full))
+            # branch rel14: the market consulted with its verbs, youth care reorganised beside its contracts, in core
+            + (consulted := consulted_markets(full))
+            + (reorganised := reorganised_contracting(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -1167,7 +1245,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
     # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(referred) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(referred) or bool(consulted) or bool(reorganised) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
