@@ -9,6 +9,8 @@ stage, are listed in the glossary.
 
 from __future__ import annotations
 
+import re
+
 from tenderarchive.store.keys import event_id
 
 #: What the publication of each notice type means on a procurement's timeline: (kind, stage).
@@ -206,7 +208,7 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         sentence = f"{lot} gewijzigd, opdrachtnemer {names or 'onbekend'}" + (f", waarde {value}" if value else "")
     else:
         verb = "voorlopig gegund" if stage == "voorlopige_gunning" else "gegund"
-        sentence = f"{lot} {verb} aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
+        sentence = f"{lot} {verb} aan {names or 'onbekend'}" + (f" {value_words(award)}" if value else "")
     events = []
     for day, kind, stage, text in ((award.get("award_date"), kind, stage, sentence),
                                    (award.get("contract_date"), "signing", "contract_ondertekend",
@@ -227,11 +229,64 @@ def award_value(award: dict) -> str | None:
     published where it has no euro amount (:func:`foreign_value`, :func:`printed_value`), else its framework maximum
     ("maximaal € …"); None for an award without one. (:func:`tenderarchive.derive.stale_award_wording` compares the
     archived sentences with it.)"""
-    return (euro(award.get("value_cents")) and euro(award.get("value_cents"))
+    return (euro(award.get("value_cents")) and " ".join(filter(None, (value_bound(award.get("value_raw")),
+                                                                    euro(award.get("value_cents")))))
             + (" incl. btw" if award.get("value_has_tax") == 1 else "")) \
         or foreign_value(award) \
         or printed_value(award) \
         or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
+
+
+#: The word before a published amount that bounds it ("maximaal € 2 miljoen", "ten hoogste € 2.000.000", "tot
+#: € 500.000", "ten minste", "circa"), read in the text before its first digit: the value is a ceiling, a floor or an
+#: estimate, which the award's sentence says (:func:`value_bound`). A word after the amount ("€ 2.000.000 (maximaal
+#: € 2.500.000)") bounds nothing.
+_BOUND = re.compile(r"(?i)(?<![\w.])(?:(?P<high>ten\s+hoogste|hoogstens)|(?P<max>maxim(?:aal|um)|max\.?(?!\w)|tot(?:\s+en\s+met)?"
+                    r"(?=\s*(?:€|eur|\d)))|(?P<low>ten\s+minste|minstens)|(?P<min>minim(?:aal|um)|min\.?(?!\w))"
+                    r"|(?P<about>circa|ca\.|ongeveer))(?!\w)")
+#: How the sentence names each bound: the Dutch word as the text gives it, an abbreviation written out.
+_BOUND_WORDS = {"high": "ten hoogste", "max": "maximaal", "low": "ten minste", "min": "minimaal", "about": "circa"}
+
+
+def value_bound(raw) -> str | None:
+    """The bound a published euro value is given with (:data:`_BOUND`): "maximaal", "ten hoogste", "minimaal",
+    "ten minste", "circa"; None for a value given plainly. Only the text before its first digit is read."""
+    head = re.split(r"\d", str(raw or ""), maxsplit=1)[0]
+    match = _BOUND.search(head) if head.strip() else None
+    return _BOUND_WORDS[match.lastgroup] if match else None
+
+
+#: The opening of a range printed in words ("tussen € 1 en € 2 miljoen", "van € 1 tot € 2 miljoen"): after "voor een
+#: bedrag"; and of an older standard form's "Laagste offerte … / Hoogste offerte …", given in brackets.
+_RANGE_WORDS = re.compile(r"(?i)\s*(?:tussen|van)(?!\w)")
+_TENDER_RANGE = re.compile(r"(?i)\s*laagste\s+(?:offerte|inschrijving)(?!\w)")
+
+
+def value_words(award: dict) -> str | None:
+    """How an award's sentence gives its value (:func:`award_value`) after the winners, so that it reads as Dutch:
+    "voor € 1.250.000,00", "voor maximaal € 2.000.000,00"; a range "voor een bedrag tussen € 1 en € 2 miljoen" (it read
+    "voor tussen …"), "voor € 100.000 - € 200.000"; a rate "tegen € 85 per uur" ("tegen een tarief tussen € 80 en € 90
+    per uur"); an older form's lowest and highest
+    tender as printed in brackets ("(Laagste offerte: … / Hoogste offerte: …)"). The value as published, never
+    converted; a capital opening word ("Tussen", "Maximaal") in lower case. None for an award without a value.
+    (:func:`tenderarchive.derive.stale_award_wording` compares the archived sentences with it.)"""
+    from tenderarchive.awards.amounts import parse_amount  # the readers load on first use
+
+    value = award_value(award)
+    if not value:
+        return None
+    if award.get("value_cents") is not None or award.get("value_raw") is None or not value.startswith(
+            str(award.get("value_raw"))):
+        return f"voor {value}"  # a euro value (its bound said), a framework maximum
+    if _TENDER_RANGE.match(value):
+        return f"({value})"
+    if re.match(r"[A-Z][a-zà-ÿ]", value):
+        value = value[0].lower() + value[1:]
+    amount = parse_amount(str(award["value_raw"]), award.get("value_currency"))
+    words = amount.is_range and _RANGE_WORDS.match(value)
+    if amount.period:  # a rate: "tegen € 85 per uur", "tegen een tarief tussen € 80 en € 90 per uur"
+        return f"tegen een tarief {value}" if words else f"tegen {value}"
+    return f"voor een bedrag {value}" if words else f"voor {value}"
 
 
 def printed_value(award: dict) -> str | None:
