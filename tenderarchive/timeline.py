@@ -266,23 +266,35 @@ def value_words(award: dict) -> str | None:
     """How an award's sentence gives its value (:func:`award_value`) after the winners, so that it reads as Dutch:
     "voor € 1.250.000,00", "voor maximaal € 2.000.000,00"; a range "voor een bedrag tussen € 1 en € 2 miljoen" (it read
     "voor tussen …"), "voor € 100.000 - € 200.000"; a rate "tegen € 85 per uur" ("tegen een tarief tussen € 80 en € 90
-    per uur"); an older form's lowest and highest
-    tender as printed in brackets ("(Laagste offerte: … / Hoogste offerte: …)"). The value as published, never
-    converted; a capital opening word ("Tussen", "Maximaal") in lower case. None for an award without a value.
-    (:func:`tenderarchive.derive.stale_award_wording` compares the archived sentences with it.)"""
+    per uur"); an older form's lowest and highest tender as printed in brackets ("(Laagste offerte: … / Hoogste
+    offerte: …)"). The value as published, never converted; a capital opening word ("Tussen", "Maximaal") in lower
+    case. None for an award without a value. (:func:`tenderarchive.derive.stale_award_wording` compares the archived
+    sentences with it.)"""
+    return value_phrase(award_value(award), award.get("value_cents"), award.get("value_raw"),
+                        award.get("value_currency"))
+
+
+def value_phrase(value: str | None, cents=None, raw=None, currency=None) -> str | None:
+    """The words an award's value ``value`` (its euro text, or its text as printed) is given with after its winners
+    (:func:`value_words`), from the value's cents and printed text: "voor …", "voor maximaal € …" (a bound the printed
+    text gives a euro value, :func:`value_bound`, said once), "voor een bedrag tussen …", "tegen …" for a rate,
+    "(Laagste offerte: … / Hoogste offerte: …)". Also the saved searches' Atom entries' words (SQL
+    ``waarde_woorden(value, cents, raw, currency)``, ``datasette_plugin``), which give a placeholder as printed. None
+    for no value."""
     from tenderarchive.awards.amounts import parse_amount  # the readers load on first use
 
-    value = award_value(award)
-    if not value:
+    if value is None or not str(value).strip():
         return None
-    if award.get("value_cents") is not None or award.get("value_raw") is None or not value.startswith(
-            str(award.get("value_raw"))):
-        return f"voor {value}"  # a euro value (its bound said), a framework maximum
+    value = str(value)
+    if cents is not None or raw is None or not str(raw).strip() or not value.startswith(str(raw)):
+        # a euro value (its bound said: "maximaal € 2 miljoen" as "voor maximaal € 2.000.000,00"), a framework maximum
+        bound = value_bound(raw) if cents is not None else None
+        return f"voor {bound} {value}" if bound and not value.startswith(bound) else f"voor {value}"
     if _TENDER_RANGE.match(value):
         return f"({value})"
     if re.match(r"[A-Z][a-zà-ÿ]", value):
         value = value[0].lower() + value[1:]
-    amount = parse_amount(str(award["value_raw"]), award.get("value_currency"))
+    amount = parse_amount(str(raw), currency)
     words = amount.is_range and _RANGE_WORDS.match(value)
     if amount.period:  # a rate: "tegen € 85 per uur", "tegen een tarief tussen € 80 en € 90 per uur"
         return f"tegen een tarief {value}" if words else f"tegen {value}"
