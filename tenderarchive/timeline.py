@@ -257,17 +257,21 @@ def value_bound(raw) -> str | None:
 
 
 #: The opening of a range printed in words ("tussen € 1 en € 2 miljoen", "van € 1 tot € 2 miljoen"): after "voor een
-#: bedrag"; and of an older standard form's "Laagste offerte … / Hoogste offerte …", given in brackets.
+#: bedrag".
 _RANGE_WORDS = re.compile(r"(?i)\s*(?:tussen|van)(?!\w)")
-_TENDER_RANGE = re.compile(r"(?i)\s*laagste\s+(?:offerte|inschrijving)(?!\w)")
+#: A printed value opening with its amount: a currency sign, "EUR"/"Euro", a currency code before a number, a digit.
+#: A value opening with another word than a bound's or a range's (an older form's "Laagste offerte … / Hoogste
+#: offerte …", "jaarlijks € 500.000", "Per jaar: € 500.000") is given as printed in brackets: after "voor" or "tegen"
+#: it read "voor Laagste offerte", "tegen jaarlijks".
+_AMOUNT_START = re.compile(r"\s*(?:€|[Ee][Uu][Rr]|[A-Z]{3}(?=\s*\d)|\d)")
 
 
 def value_words(award: dict) -> str | None:
     """How an award's sentence gives its value (:func:`award_value`) after the winners, so that it reads as Dutch:
     "voor € 1.250.000,00", "voor maximaal € 2.000.000,00"; a range "voor een bedrag tussen € 1 en € 2 miljoen" (it read
     "voor tussen …"), "voor € 100.000 - € 200.000"; a rate "tegen € 85 per uur" ("tegen een tarief tussen € 80 en € 90
-    per uur"); an older form's lowest and highest tender as printed in brackets ("(Laagste offerte: … / Hoogste
-    offerte: …)"). The value as published, never converted; a capital opening word ("Tussen", "Maximaal") in lower
+    per uur"); an older form's lowest and highest tender, and a value opening with another word ("jaarlijks
+    € 500.000"), as printed in brackets ("(Laagste offerte: … / Hoogste offerte: …)"). The value as published, never converted; a capital opening word ("Tussen", "Maximaal") in lower
     case. None for an award without a value. (:func:`tenderarchive.derive.stale_award_wording` compares the archived
     sentences with it.)"""
     return value_phrase(award_value(award), award.get("value_cents"), award.get("value_raw"),
@@ -278,7 +282,7 @@ def value_phrase(value: str | None, cents=None, raw=None, currency=None) -> str 
     """The words an award's value ``value`` (its euro text, or its text as printed) is given with after its winners
     (:func:`value_words`), from the value's cents and printed text: "voor …", "voor maximaal € …" (a bound the printed
     text gives a euro value, :func:`value_bound`, said once), "voor een bedrag tussen …", "tegen …" for a rate,
-    "(Laagste offerte: … / Hoogste offerte: …)". Also the saved searches' Atom entries' words (SQL
+    "(Laagste offerte: … / Hoogste offerte: …)" and any text opening with another word (:data:`_AMOUNT_START`). Also the saved searches' Atom entries' words (SQL
     ``waarde_woorden(value, cents, raw, currency)``, ``datasette_plugin``), which give a placeholder as printed. None
     for no value."""
     from tenderarchive.awards.amounts import parse_amount  # the readers load on first use
@@ -290,12 +294,13 @@ def value_phrase(value: str | None, cents=None, raw=None, currency=None) -> str 
         # a euro value (its bound said: "maximaal € 2 miljoen" as "voor maximaal € 2.000.000,00"), a framework maximum
         bound = value_bound(raw) if cents is not None else None
         return f"voor {bound} {value}" if bound and not value.startswith(bound) else f"voor {value}"
-    if _TENDER_RANGE.match(value):
+    if not (_AMOUNT_START.match(value) or _BOUND.match(value.lstrip()) or _RANGE_WORDS.match(value)):
         return f"({value})"
     if re.match(r"[A-Z][a-zà-ÿ]", value):
         value = value[0].lower() + value[1:]
     amount = parse_amount(str(raw), currency)
-    words = amount.is_range and _RANGE_WORDS.match(value)
+    # "tussen … en …", "van … tot …", and a ceiling printed "tot € 85 per uur": "een bedrag", "een tarief" before it
+    words = amount.is_range and _RANGE_WORDS.match(value) or re.match(r"(?i)\s*tot(?!\w)", value)
     if amount.period:  # a rate: "tegen € 85 per uur", "tegen een tarief tussen € 80 en € 90 per uur"
         return f"tegen een tarief {value}" if words else f"tegen {value}"
     return f"voor een bedrag {value}" if words else f"voor {value}"

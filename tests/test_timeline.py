@@ -492,6 +492,13 @@ def test_an_award_sentence_words_a_range_a_rate_and_a_bound_value_as_dutch_reads
             ({"value_raw": "Ten minste € 100.000", "value_cents": 10_000_000}, "voor ten minste € 100.000,00"),
             ({"value_raw": "circa € 1 miljoen", "value_cents": 100_000_000, "value_has_tax": 1},
              "voor circa € 1.000.000,00 incl. btw"),
+            # a text opening with another word than a bound's or a range's is given as printed, in brackets
+            ({"value_raw": "jaarlijks € 500.000"}, "(jaarlijks € 500.000)"),
+            ({"value_raw": "Per jaar: € 500.000"}, "(Per jaar: € 500.000)"),
+            ({"value_raw": "EUR 500.000 p.j."}, "tegen EUR 500.000 p.j."),
+            ({"value_raw": "€ 85/uur", "value_placeholder": 1}, "tegen € 85/uur"),
+            ({"value_raw": "Tot € 85 per uur", "value_placeholder": 1}, "tegen een tarief tot € 85 per uur"),
+            ({"value_raw": "tot 2 miljoen", "value_currency": "GBP"}, "voor een bedrag tot 2 miljoen GBP"),
             # a word after the amount, or none, bounds nothing; the total beside a rate is the value
             ({"value_raw": "€ 2.000.000 (maximaal € 2.500.000)", "value_cents": 200_000_000}, "voor € 2.000.000,00"),
             ({"value_raw": "Totale waarde: 1 800 000,00", "value_cents": 180_000_000}, "voor € 1.800.000,00"),
