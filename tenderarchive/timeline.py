@@ -195,7 +195,13 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
     (:data:`AWARD_FORM_EVENTS`): they were ``definitieve_gunning``, "gegund aan"."""
     if not award.get("current"):
         return []
-    names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
+    named = [w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name")]
+    # the winners no source names (awards.unnamed_winners; reference §2.5 "No name": said, none invented), last, as the
+    # award feeds and the summaries say them; "onbekend" where the award says nothing of its winners
+    unnamed = int(award.get("unnamed_winners") or 0)
+    if unnamed > 0:
+        named.append("niet genoemd" + (f" ({unnamed} winnaars)" if unnamed > 1 else ""))
+    names = ", ".join(named)
     # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
     # ... and one of several lots together ("1, 2", one award) their percelen
     lot = lot_label(award.get("lot_id"), lot_title)

@@ -513,6 +513,25 @@ def test_an_award_sentence_words_a_range_a_rate_and_a_bound_value_as_dutch_reads
     assert event["sentence"] == "Perceel 1 voorlopig gegund aan Kompas tegen € 85 per uur"
 
 
+def test_an_awards_winners_no_source_names_are_on_the_timeline_as_in_the_award_feeds():
+    """Reference §2.5 "No name" (a winner block without a name occurs; report it, invent none) and §4 several winners per
+    lot: a lot won by Alpha B.V. and by a winner the notice does not name (awards.unnamed_winners 1) read "Perceel 1
+    gegund aan Alpha B.V.", as if Alpha alone won it, and a lot whose three winners are all unnamed "gegund aan
+    onbekend", while the award feeds and the summaries say "niet genoemd (3 winnaars)". Now the timeline names them so
+    too, last; an award that says nothing of its winners still reads "onbekend". SYNTHETIC awards."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/1", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": 80_000_000}
+    for unnamed, winners, said in (
+            (1, [{"name": "Alpha B.V."}], "Alpha B.V., niet genoemd"),
+            (2, [{"name": "Alpha B.V.", "kvk": "01234567"}], "Alpha B.V. (KvK 01234567), niet genoemd (2 winnaars)"),
+            (3, [], "niet genoemd (3 winnaars)"), (1, [], "niet genoemd"),
+            (None, [], "onbekend"), (0, [{"name": "Alpha B.V."}], "Alpha B.V.")):
+        [event] = award_events(dict(award, unnamed_winners=unnamed), winners, None)
+        assert event["sentence"] == f"Perceel 1 gegund aan {said} voor € 800.000,00", unnamed
+
+
 def test_the_current_stage_is_the_timelines_last_a_year_after_its_days(db):
     """A year alone ("het contract start in 2019", an article's) comes on the timeline after that year's days and
     months, a month after its days (``date_order``): the timeline ended "2019: contractstart" while the Fase, the

@@ -2260,6 +2260,25 @@ def test_an_older_archives_range_rate_and_bounded_award_sentences_take_the_dutch
     assert reword_stale_awards(db) == 0
 
 
+def test_an_older_archives_award_sentences_name_the_winners_no_source_names_once_opened(procedure_900001, tmp_path):
+    """Reference §2.5 "No name": an archive whose timeline said "gegund aan Stichting Jeugdhulp Noord" of a lot won also
+    by a winner no source names (awards.unnamed_winners, which the feeds say "niet genoemd") keeps that sentence until
+    a reparse; opening it (schema.migrate_award_wording, once) gives the current wording, "…, niet genoemd (2
+    winnaars)", and a second pass has nothing to do. SYNTHETIC change of archived rows."""
+    db = archive(tmp_path, procedure_900001, "unnamed")
+    award = "TN900001/900103/LOT-0001"
+    db.execute("update awards set unnamed_winners = 2 where award_id = ?", [award])
+    old = [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ?",
+                                    [award])]
+    assert old and not any("niet genoemd" in s for s in old)
+    db.execute("PRAGMA user_version = 0")
+    ensure_schema(db)
+    new = [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ?",
+                                    [award])]
+    assert new and all(", niet genoemd (2 winnaars) voor " in s for s in new), new
+    assert reword_stale_awards(db) == 0
+
+
 def test_a_derivation_and_an_open_at_the_current_schema_do_not_scan_every_award_for_its_wording(procedure_900001,
                                                                                               tmp_path):
     """Issue 14: the check for award sentences an older timeline worded (derive.STALE_WORDING_SQL, a scan of every
