@@ -26,6 +26,11 @@
   ``as_printed(raw, currency)``
       an amount's printed text, with its currency where that is not the euro and the text does not name it
       (``800 000 GBP``): what a view shows of a value without exact euro cents, ``coalesce(euro(…), as_printed(…))``;
+  ``waarde_woorden(value, cents, raw, currency)``
+      the words an award's value text (``coalesce(euro(…), as_printed(…))``) is given with after its winners in an
+      Atom entry, as the timeline's sentences give it (``timeline.value_phrase``): "voor € 1.250.000,00", "voor
+      maximaal € 2.000.000,00" (a value published "maximaal € 2 miljoen"), "voor een bedrag tussen € 1 en € 2
+      miljoen", "tegen € 85 per uur"; NULL stays NULL;
   ``euro_values(json)``
       a JSON object of a record's values (``versions``' previous/new values) with each ``…_cents`` amount in
       euros under its name without ``_cents`` (``research.euro_values``), for the feed of a procurement's changes;
@@ -124,7 +129,7 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 from tenderarchive import clock, research
 from tenderarchive.search import query as search_query
 from tenderarchive.store import facet_counts
-from tenderarchive.timeline import date_order, notice_stage
+from tenderarchive.timeline import date_order, notice_stage, value_phrase
 from tenderarchive.urls import http_url, iri
 from tenderarchive.search import text as search_text
 
@@ -296,6 +301,7 @@ def register_functions(conn) -> None:
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     conn.create_function("as_printed", 2, _safe(as_printed), deterministic=True)
+    conn.create_function("waarde_woorden", 4, _safe(value_phrase), deterministic=True)
     conn.create_function("euro_values", 1, _safe(research.euro_values), deterministic=True)
     conn.create_function("change_text", -1, _safe(research.change_text), deterministic=True)
     conn.create_function("column_names", -1, _safe(research.column_names), deterministic=True)

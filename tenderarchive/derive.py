@@ -884,29 +884,41 @@ def rederive_awards(db, touched: list[str]) -> int:
 #: as they were) whose sentence does not say so, and one without a euro value whose printed text the sentence does not
 #: hold (a value in another currency, a range, a rate; confirmed in Python). A placeholder of no range whose text has no
 #: word but its currency ("1,00", "€ 0", "EUR 1") is no rate and never said: left out here, as reading each one's text
-#: again cost about a second per 5,000 of them. Few rows: the ``events`` index on (source_type, source_id), one scan
-#: of ``awards``.
+#: again cost about a second per 5,000 of them. So too one whose sentence gives its printed text after "voor" (a range
+#: "voor tussen € 1 en € 2 miljoen", a rate "voor € 85 per uur": :func:`timeline.value_words` now words them "voor een
+#: bedrag tussen …", "tegen …"), and a euro value whose text may bound it ("maximaal € 2 miljoen", "ten hoogste",
+#: "tot", "circa": the sentence read "voor € 2.000.000,00"); confirmed in Python. And one with winners no source names
+#: (``unnamed_winners``) whose sentence does not say "niet genoemd" (reference §2.5 "No name"). Few rows: the ``events`` index on
+#: (source_type, source_id), one scan of ``awards``.
 STALE_WORDING_SQL = """select a.procurement_id, a.award_id, a.value_cents, a.value_has_tax, a.value_raw, a.value_currency,
-  a.value_placeholder, a.value_low_cents, a.value_high_cents, a.framework_maximum_cents, e.sentence
+  a.value_placeholder, a.value_low_cents, a.value_high_cents, a.framework_maximum_cents, a.unnamed_winners, e.sentence
 from awards a join events e on e.source_type = 'award' and e.source_id = a.award_id
-where a.current = 1 and ((a.value_has_tax = 1 and a.value_cents is not null and e.sentence not like '% incl. btw%')
-  or (a.value_cents is null and a.value_raw > '' and instr(e.sentence, a.value_raw) = 0
+where a.current = 1 and ((a.unnamed_winners > 0 and instr(e.sentence, 'niet genoemd') = 0)
+  or (a.value_has_tax = 1 and a.value_cents is not null and e.sentence not like '% incl. btw%')
+  or (a.value_cents is null and a.value_raw > '' and (instr(e.sentence, a.value_raw) = 0
+                                                      or instr(e.sentence, 'voor ' || a.value_raw) > 0)
       and not (coalesce(a.value_placeholder, 0) = 1 and a.value_low_cents is null and a.value_high_cents is null
-               and replace(replace(upper(a.value_raw), 'EURO', ''), 'EUR', '') not glob '*[A-Z/]*')))"""
+               and replace(replace(upper(a.value_raw), 'EURO', ''), 'EUR', '') not glob '*[A-Z/]*'))
+  or (a.value_cents is not null and (a.value_raw like '%max%' or a.value_raw like '%hoogst%' or a.value_raw like '%min%'
+      or a.value_raw like '%tot%' or a.value_raw like '%ca%' or a.value_raw like '%ongeveer%')))"""
 
 
 def stale_award_wording(db) -> list[str]:
     """The procurements with a current award whose timeline sentence lacks the value the timeline gives it now
-    (:func:`tenderarchive.timeline.award_value`): events an older timeline derived ("voor € 121.000,00" of a value
-    given including VAT, no value at all of one in another currency, a range or a rate). The derivation re-derives
+    (:func:`tenderarchive.timeline.award_value`) in the words it gives it now (:func:`tenderarchive.timeline.value_words`;
+    a modification's ", waarde …"): events an older timeline derived ("voor € 121.000,00" of a value given including
+    VAT or published "maximaal € …", no value at all of one in another currency, a range or a rate, "voor tussen …",
+    "voor € 85 per uur"). The derivation re-derives
     only the procurements a crawl touched, so without this an archive kept the old wording until a reparse; with it the
     next derivation rewords them (only what changed is written), and then finds none."""
-    from tenderarchive.timeline import award_value
+    from tenderarchive.timeline import award_value, value_words
 
     if not db["events"].exists():
         return []
     return sorted({row["procurement_id"] for row in db.query(STALE_WORDING_SQL)
-                   if (value := award_value(dict(row))) and value not in row["sentence"]})
+                   if row["unnamed_winners"] and "niet genoemd" not in row["sentence"]
+                   or (value := award_value(dict(row))) and value_words(dict(row)) not in row["sentence"]
+                   and f", waarde {value}" not in row["sentence"]})
 
 
 def reword_stale_awards(db) -> int:

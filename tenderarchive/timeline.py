@@ -9,6 +9,8 @@ stage, are listed in the glossary.
 
 from __future__ import annotations
 
+import re
+
 from tenderarchive.store.keys import event_id
 
 #: What the publication of each notice type means on a procurement's timeline: (kind, stage).
@@ -203,7 +205,13 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
     (:data:`AWARD_FORM_EVENTS`): they were ``definitieve_gunning``, "gegund aan"."""
     if not award.get("current"):
         return []
-    names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
+    named = [w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name")]
+    # the winners no source names (awards.unnamed_winners; reference §2.5 "No name": said, none invented), last, as the
+    # award feeds and the summaries say them; "onbekend" where the award says nothing of its winners
+    unnamed = int(award.get("unnamed_winners") or 0)
+    if unnamed > 0:
+        named.append("niet genoemd" + (f" ({unnamed} winnaars)" if unnamed > 1 else ""))
+    names = ", ".join(named)
     # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
     # ... and one of several lots together ("1, 2", one award) their percelen
     lot = lot_label(award.get("lot_id"), lot_title)
@@ -216,7 +224,7 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         sentence = f"{lot} gewijzigd, opdrachtnemer {names or 'onbekend'}" + (f", waarde {value}" if value else "")
     else:
         verb = "voorlopig gegund" if stage == "voorlopige_gunning" else "gegund"
-        sentence = f"{lot} {verb} aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
+        sentence = f"{lot} {verb} aan {names or 'onbekend'}" + (f" {value_words(award)}" if value else "")
     events = []
     for day, kind, stage, text in ((award.get("award_date"), kind, stage, sentence),
                                    (award.get("contract_date"), "signing", "contract_ondertekend",
@@ -237,11 +245,81 @@ def award_value(award: dict) -> str | None:
     published where it has no euro amount (:func:`foreign_value`, :func:`printed_value`), else its framework maximum
     ("maximaal € …"); None for an award without one. (:func:`tenderarchive.derive.stale_award_wording` compares the
     archived sentences with it.)"""
-    return (euro(award.get("value_cents")) and euro(award.get("value_cents"))
+    return (euro(award.get("value_cents")) and " ".join(filter(None, (value_bound(award.get("value_raw")),
+                                                                    euro(award.get("value_cents")))))
             + (" incl. btw" if award.get("value_has_tax") == 1 else "")) \
         or foreign_value(award) \
         or printed_value(award) \
         or (euro(award.get("framework_maximum_cents")) and f"maximaal {euro(award.get('framework_maximum_cents'))}")
+
+
+#: The word before a published amount that bounds it ("maximaal € 2 miljoen", "ten hoogste € 2.000.000", "tot
+#: € 500.000", "ten minste", "circa"), read in the text before its first digit: the value is a ceiling, a floor or an
+#: estimate, which the award's sentence says (:func:`value_bound`). A word after the amount ("€ 2.000.000 (maximaal
+#: € 2.500.000)") bounds nothing.
+_BOUND = re.compile(r"(?i)(?<![\w.])(?:(?P<high>ten\s+hoogste|hoogstens)|(?P<max>maxim(?:aal|um)|max\.?(?!\w)|tot(?:\s+en\s+met)?"
+                    r"(?=\s*(?:€|eur|\d)))|(?P<low>ten\s+minste|minstens)|(?P<min>minim(?:aal|um)|min\.?(?!\w))"
+                    r"|(?P<about>circa|ca\.|ongeveer))(?!\w)")
+#: How the sentence names each bound: the Dutch word as the text gives it, an abbreviation written out.
+_BOUND_WORDS = {"high": "ten hoogste", "max": "maximaal", "low": "ten minste", "min": "minimaal", "about": "circa"}
+
+
+def value_bound(raw) -> str | None:
+    """The bound a published euro value is given with (:data:`_BOUND`): "maximaal", "ten hoogste", "minimaal",
+    "ten minste", "circa"; None for a value given plainly. Only the text before its first digit is read."""
+    head = re.split(r"\d", str(raw or ""), maxsplit=1)[0]
+    match = _BOUND.search(head) if head.strip() else None
+    return _BOUND_WORDS[match.lastgroup] if match else None
+
+
+#: The opening of a range printed in words ("tussen € 1 en € 2 miljoen", "van € 1 tot € 2 miljoen"): after "voor een
+#: bedrag".
+_RANGE_WORDS = re.compile(r"(?i)\s*(?:tussen|van)(?!\w)")
+#: A printed value opening with its amount: a currency sign, "EUR"/"Euro", a currency code before a number, a digit.
+#: A value opening with another word than a bound's or a range's (an older form's "Laagste offerte … / Hoogste
+#: offerte …", "jaarlijks € 500.000", "Per jaar: € 500.000") is given as printed in brackets: after "voor" or "tegen"
+#: it read "voor Laagste offerte", "tegen jaarlijks".
+_AMOUNT_START = re.compile(r"\s*(?:€|[Ee][Uu][Rr]|[A-Z]{3}(?=\s*\d)|\d)")
+
+
+def value_words(award: dict) -> str | None:
+    """How an award's sentence gives its value (:func:`award_value`) after the winners, so that it reads as Dutch:
+    "voor € 1.250.000,00", "voor maximaal € 2.000.000,00"; a range "voor een bedrag tussen € 1 en € 2 miljoen" (it read
+    "voor tussen …"), "voor € 100.000 - € 200.000"; a rate "tegen € 85 per uur" ("tegen een tarief tussen € 80 en € 90
+    per uur"); an older form's lowest and highest tender, and a value opening with another word ("jaarlijks
+    € 500.000"), as printed in brackets ("(Laagste offerte: … / Hoogste offerte: …)"). The value as published, never converted; a capital opening word ("Tussen", "Maximaal") in lower
+    case. None for an award without a value. (:func:`tenderarchive.derive.stale_award_wording` compares the archived
+    sentences with it.)"""
+    return value_phrase(award_value(award), award.get("value_cents"), award.get("value_raw"),
+                        award.get("value_currency"))
+
+
+def value_phrase(value: str | None, cents=None, raw=None, currency=None) -> str | None:
+    """The words an award's value ``value`` (its euro text, or its text as printed) is given with after its winners
+    (:func:`value_words`), from the value's cents and printed text: "voor …", "voor maximaal € …" (a bound the printed
+    text gives a euro value, :func:`value_bound`, said once), "voor een bedrag tussen …", "tegen …" for a rate,
+    "(Laagste offerte: … / Hoogste offerte: …)" and any text opening with another word (:data:`_AMOUNT_START`). Also the saved searches' Atom entries' words (SQL
+    ``waarde_woorden(value, cents, raw, currency)``, ``datasette_plugin``), which give a placeholder as printed. None
+    for no value."""
+    from tenderarchive.awards.amounts import parse_amount  # the readers load on first use
+
+    if value is None or not str(value).strip():
+        return None
+    value = str(value)
+    if cents is not None or raw is None or not str(raw).strip() or not value.startswith(str(raw)):
+        # a euro value (its bound said: "maximaal € 2 miljoen" as "voor maximaal € 2.000.000,00"), a framework maximum
+        bound = value_bound(raw) if cents is not None else None
+        return f"voor {bound} {value}" if bound and not value.startswith(bound) else f"voor {value}"
+    if not (_AMOUNT_START.match(value) or _BOUND.match(value.lstrip()) or _RANGE_WORDS.match(value)):
+        return f"({value})"
+    if re.match(r"[A-Z][a-zà-ÿ]", value):
+        value = value[0].lower() + value[1:]
+    amount = parse_amount(str(raw), currency)
+    # "tussen … en …", "van … tot …", and a ceiling printed "tot € 85 per uur": "een bedrag", "een tarief" before it
+    words = amount.is_range and _RANGE_WORDS.match(value) or re.match(r"(?i)\s*tot(?!\w)", value)
+    if amount.period:  # a rate: "tegen € 85 per uur", "tegen een tarief tussen € 80 en € 90 per uur"
+        return f"tegen een tarief {value}" if words else f"tegen {value}"
+    return f"voor een bedrag {value}" if words else f"voor {value}"
 
 
 def printed_value(award: dict) -> str | None:

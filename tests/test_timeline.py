@@ -443,23 +443,93 @@ def test_an_award_value_given_as_a_range_or_a_rate_is_on_the_timeline_as_publish
              "award_date": "2021-03-01", "value_cents": None, "value_currency": "EUR"}
     for values, printed in (
             ({"value_raw": "tussen € 1 en € 2 miljoen", "value_low_cents": 100_000_000, "value_high_cents": 200_000_000},
-             "tussen € 1 en € 2 miljoen"),
+             "voor een bedrag tussen € 1 en € 2 miljoen"),
             ({"value_raw": "Laagste offerte: 100 000,00 / Hoogste offerte: 250 000,00",
               "value_low_cents": 10_000_000, "value_high_cents": 25_000_000},
-             "Laagste offerte: 100 000,00 / Hoogste offerte: 250 000,00"),
-            ({"value_raw": "€ 100.000 - € 200.000"}, "€ 100.000 - € 200.000"),  # the range read from the text alone
-            ({"value_raw": "€ 85 per uur", "value_placeholder": 1}, "€ 85 per uur"),
-            ({"value_raw": "€ 85,00 per cliënt", "value_placeholder": 1}, "€ 85,00 per cliënt"),
-            ({"value_raw": "€ 500.000 per jaar"}, "€ 500.000 per jaar"),
+             "(Laagste offerte: 100 000,00 / Hoogste offerte: 250 000,00)"),
+            ({"value_raw": "€ 100.000 - € 200.000"}, "voor € 100.000 - € 200.000"),  # the range read from the text alone
+            ({"value_raw": "€ 85 per uur", "value_placeholder": 1}, "tegen € 85 per uur"),
+            ({"value_raw": "€ 85,00 per cliënt", "value_placeholder": 1}, "tegen € 85,00 per cliënt"),
+            ({"value_raw": "€ 500.000 per jaar"}, "tegen € 500.000 per jaar"),
             ({"value_raw": "tussen 1 en 2 miljoen", "value_currency": "GBP", "value_low_cents": 100_000_000,
-              "value_high_cents": 200_000_000}, "tussen 1 en 2 miljoen GBP")):
+              "value_high_cents": 200_000_000}, "voor een bedrag tussen 1 en 2 miljoen GBP")):
         [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
-        assert event["sentence"] == f"Perceel 1 gegund aan Kompas voor {printed}", values
+        assert event["sentence"] == f"Perceel 1 gegund aan Kompas {printed}", values
     for values in ({"value_raw": "1", "value_placeholder": 1}, {"value_raw": "0", "value_placeholder": 1},
                    {"value_raw": "Laagste offerte: 1,00 / Hoogste offerte: 1,00", "value_low_cents": 100,
                     "value_high_cents": 100}, {"value_raw": "niet gepubliceerd"}, {"value_raw": "1 per uur"}):
         [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
         assert event["sentence"] == "Perceel 1 gegund aan Kompas", values
+
+
+def test_an_award_sentence_words_a_range_a_rate_and_a_bound_value_as_dutch_reads_them():
+    """An award value given as a range read "gegund aan Kompas voor tussen € 1 en € 2 miljoen" (and "voor Tussen …",
+    "voor Laagste offerte: … / Hoogste offerte: …"), a rate "voor € 85 per uur", and a value published as a ceiling
+    ("maximaal € 2 miljoen", "ten hoogste € 2.000.000": value_cents 2 miljoen) lost its bound: "voor € 2.000.000,00",
+    as if the contract were worth that. Now a range reads "voor een bedrag tussen …", a rate "tegen € 85 per uur", an
+    older form's lowest/highest tender as printed in brackets, a bound value with its word ("voor maximaal",
+    "voor ten hoogste", "voor minimaal", "voor circa"): the value as published, never converted. A modification's
+    sentence gives it after "waarde". SYNTHETIC awards."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/1", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": None, "value_currency": "EUR"}
+    for values, words in (
+            ({"value_raw": "Tussen € 1 en € 2 miljoen", "value_low_cents": 100_000_000, "value_high_cents": 200_000_000},
+             "voor een bedrag tussen € 1 en € 2 miljoen"),
+            ({"value_raw": "van € 1 tot € 2 miljoen"}, "voor een bedrag van € 1 tot € 2 miljoen"),
+            ({"value_raw": "Minimaal € 100.000 en maximaal € 200.000"}, "voor minimaal € 100.000 en maximaal € 200.000"),
+            ({"value_raw": "Maximaal € 85 per uur", "value_placeholder": 1}, "tegen maximaal € 85 per uur"),
+            ({"value_raw": "tussen € 80 en € 90 per uur", "value_low_cents": 8000, "value_high_cents": 9000},
+             None),  # a range of placeholders: no value
+            ({"value_raw": "tussen € 800 en € 1.200 per uur", "value_low_cents": 80000, "value_high_cents": 120000},
+             "tegen een tarief tussen € 800 en € 1.200 per uur"),
+            ({"value_raw": "maximaal € 2 miljoen", "value_cents": 200_000_000}, "voor maximaal € 2.000.000,00"),
+            ({"value_raw": "Maximaal: 2 000 000 EUR", "value_cents": 200_000_000}, "voor maximaal € 2.000.000,00"),
+            ({"value_raw": "max. € 500.000", "value_cents": 50_000_000}, "voor maximaal € 500.000,00"),
+            ({"value_raw": "tot € 500.000", "value_cents": 50_000_000}, "voor maximaal € 500.000,00"),
+            ({"value_raw": "ten hoogste € 2.000.000", "value_cents": 200_000_000}, "voor ten hoogste € 2.000.000,00"),
+            ({"value_raw": "Ten minste € 100.000", "value_cents": 10_000_000}, "voor ten minste € 100.000,00"),
+            ({"value_raw": "circa € 1 miljoen", "value_cents": 100_000_000, "value_has_tax": 1},
+             "voor circa € 1.000.000,00 incl. btw"),
+            # a text opening with another word than a bound's or a range's is given as printed, in brackets
+            ({"value_raw": "jaarlijks € 500.000"}, "(jaarlijks € 500.000)"),
+            ({"value_raw": "Per jaar: € 500.000"}, "(Per jaar: € 500.000)"),
+            ({"value_raw": "EUR 500.000 p.j."}, "tegen EUR 500.000 p.j."),
+            ({"value_raw": "€ 85/uur", "value_placeholder": 1}, "tegen € 85/uur"),
+            ({"value_raw": "Tot € 85 per uur", "value_placeholder": 1}, "tegen een tarief tot € 85 per uur"),
+            ({"value_raw": "tot 2 miljoen", "value_currency": "GBP"}, "voor een bedrag tot 2 miljoen GBP"),
+            # a word after the amount, or none, bounds nothing; the total beside a rate is the value
+            ({"value_raw": "€ 2.000.000 (maximaal € 2.500.000)", "value_cents": 200_000_000}, "voor € 2.000.000,00"),
+            ({"value_raw": "Totale waarde: 1 800 000,00", "value_cents": 180_000_000}, "voor € 1.800.000,00"),
+            ({"value_raw": "1800000", "value_cents": 180_000_000}, "voor € 1.800.000,00")):
+        [event] = award_events(dict(award, **values), [{"name": "Kompas"}], None)
+        assert event["sentence"] == "Perceel 1 gegund aan Kompas" + (f" {words}" if words else ""), values
+    [event] = award_events(dict(award, value_raw="maximaal € 2 miljoen", value_cents=200_000_000),
+                           [{"name": "Kompas"}], None, form_type="cont-modif")
+    assert event["sentence"] == "Perceel 1 gewijzigd, opdrachtnemer Kompas, waarde maximaal € 2.000.000,00"
+    [event] = award_events(dict(award, value_raw="€ 85 per uur", value_placeholder=1), [{"name": "Kompas"}], None,
+                           form_type="dir-awa-pre")
+    assert event["sentence"] == "Perceel 1 voorlopig gegund aan Kompas tegen € 85 per uur"
+
+
+def test_an_awards_winners_no_source_names_are_on_the_timeline_as_in_the_award_feeds():
+    """Reference §2.5 "No name" (a winner block without a name occurs; report it, invent none) and §4 several winners per
+    lot: a lot won by Alpha B.V. and by a winner the notice does not name (awards.unnamed_winners 1) read "Perceel 1
+    gegund aan Alpha B.V.", as if Alpha alone won it, and a lot whose three winners are all unnamed "gegund aan
+    onbekend", while the award feeds and the summaries say "niet genoemd (3 winnaars)". Now the timeline names them so
+    too, last; an award that says nothing of its winners still reads "onbekend". SYNTHETIC awards."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/1", "lot_id": "1",
+             "award_date": "2021-03-01", "value_cents": 80_000_000}
+    for unnamed, winners, said in (
+            (1, [{"name": "Alpha B.V."}], "Alpha B.V., niet genoemd"),
+            (2, [{"name": "Alpha B.V.", "kvk": "01234567"}], "Alpha B.V. (KvK 01234567), niet genoemd (2 winnaars)"),
+            (3, [], "niet genoemd (3 winnaars)"), (1, [], "niet genoemd"),
+            (None, [], "onbekend"), (0, [{"name": "Alpha B.V."}], "Alpha B.V.")):
+        [event] = award_events(dict(award, unnamed_winners=unnamed), winners, None)
+        assert event["sentence"] == f"Perceel 1 gegund aan {said} voor € 800.000,00", unnamed
 
 
 def test_the_current_stage_is_the_timelines_last_a_year_after_its_days(db):

@@ -2221,11 +2221,62 @@ def test_an_older_archives_award_sentences_take_the_current_wording_at_the_next_
     db.execute("PRAGMA user_version = 0")
     ensure_schema(db)
     assert sentences(taxed) and all(s.endswith("€ 1.250.000,00 incl. btw") for s in sentences(taxed))
-    assert sentences(ranged) and all(s.endswith(" voor tussen € 1 en € 2 miljoen") for s in sentences(ranged)), old
-    assert sentences(rate) and all(s.endswith(" voor € 85 per uur") for s in sentences(rate))
+    assert sentences(ranged) and all(s.endswith(" voor een bedrag tussen € 1 en € 2 miljoen") for s in sentences(ranged)), old
+    assert sentences(rate) and all(s.endswith(" tegen € 85 per uur") for s in sentences(rate))
     assert reword_stale_awards(db) == 0
     db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "running"}, pk="crawl_id")
     assert refresh_award_currency(db, 3) == 0
+
+
+def test_an_older_archives_range_rate_and_bounded_award_sentences_take_the_dutch_wording_once(procedure_900001,
+                                                                                               tmp_path):
+    """Round 69's timeline worded a range "gegund aan … voor tussen € 1 en € 2 miljoen" and a rate "voor € 85 per uur",
+    and every timeline a value published "maximaal € 2 miljoen" as "voor € 2.000.000,00"; such sentences hold the
+    printed text (or a euro value), so opening the archive (schema.migrate_award_wording) left them. Now opening it
+    once gives them the current wording ("voor een bedrag tussen …", "tegen € 85 per uur", "voor maximaal
+    € 2.000.000,00"; timeline.value_words), and a second pass has nothing to do. SYNTHETIC change of archived rows."""
+    db = archive(tmp_path, procedure_900001, "round69")
+
+    def sentences(award_id):
+        return [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ? "
+                                         "order by date", [award_id])]
+    bounded, ranged, rate = "TN900001/900103/LOT-0001", "TN900001/900103/LOT-0002", "TN900001/900103/LOT-0004"
+    db.execute("update awards set value_cents = 200000000, value_raw = 'Maximaal € 2 miljoen', value_has_tax = null "
+               "where award_id = ?", [bounded])
+    db.execute("update awards set value_cents = null, value_raw = 'tussen € 1 en € 2 miljoen', value_low_cents = "
+               "100000000, value_high_cents = 200000000 where award_id = ?", [ranged])
+    db.execute("update awards set value_cents = null, value_raw = '€ 85 per uur', value_placeholder = 1 "
+               "where award_id = ?", [rate])
+    # the sentences as the older timelines wrote them: the value after "voor", as printed or in euro
+    for award_id, old in ((bounded, "€ 2.000.000,00"), (ranged, "tussen € 1 en € 2 miljoen"), (rate, "€ 85 per uur")):
+        assert sentences(award_id), award_id
+        db.execute("update events set sentence = substr(sentence, 1, instr(sentence, ' aan ') - 1) || "
+                   "' aan Winnaar B.V. voor ' || ? where source_type = 'award' and source_id = ?", [old, award_id])
+    db.execute("PRAGMA user_version = 0")
+    ensure_schema(db)
+    assert all(s.endswith(" voor maximaal € 2.000.000,00") for s in sentences(bounded)), sentences(bounded)
+    assert all(s.endswith(" voor een bedrag tussen € 1 en € 2 miljoen") for s in sentences(ranged)), sentences(ranged)
+    assert all(s.endswith(" tegen € 85 per uur") for s in sentences(rate)), sentences(rate)
+    assert reword_stale_awards(db) == 0
+
+
+def test_an_older_archives_award_sentences_name_the_winners_no_source_names_once_opened(procedure_900001, tmp_path):
+    """Reference §2.5 "No name": an archive whose timeline said "gegund aan Stichting Jeugdhulp Noord" of a lot won also
+    by a winner no source names (awards.unnamed_winners, which the feeds say "niet genoemd") keeps that sentence until
+    a reparse; opening it (schema.migrate_award_wording, once) gives the current wording, "…, niet genoemd (2
+    winnaars)", and a second pass has nothing to do. SYNTHETIC change of archived rows."""
+    db = archive(tmp_path, procedure_900001, "unnamed")
+    award = "TN900001/900103/LOT-0001"
+    db.execute("update awards set unnamed_winners = 2 where award_id = ?", [award])
+    old = [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ?",
+                                    [award])]
+    assert old and not any("niet genoemd" in s for s in old)
+    db.execute("PRAGMA user_version = 0")
+    ensure_schema(db)
+    new = [r[0] for r in db.execute("select sentence from events where source_type = 'award' and source_id = ?",
+                                    [award])]
+    assert new and all(", niet genoemd (2 winnaars) voor " in s for s in new), new
+    assert reword_stale_awards(db) == 0
 
 
 def test_a_derivation_and_an_open_at_the_current_schema_do_not_scan_every_award_for_its_wording(procedure_900001,

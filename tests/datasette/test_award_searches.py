@@ -968,3 +968,31 @@ def test_an_archive_written_before_an_award_notices_vat_basis_was_read_gains_it_
     found = _saved(db, "aanbesteding_gunningen", procurement_id="TN900029")
     assert [(r["perceel"], r["waarde_cents"], r["waarde_incl_btw_cents"]) for r in found] == [
         ("1", None, 80000000), ("2", 50000000, None)], found
+
+
+def test_the_award_feeds_word_a_range_a_rate_and_a_bound_value_as_the_timeline_does(tmp_path):
+    """The Atom entries of awards_by_region_year and jeugdregio_percelen said "Gegund aan X voor tussen € 1 en € 2
+    miljoen", "voor € 85 per uur" and, of a value published "maximaal € 2 miljoen", "voor € 2.000.000,00", as the
+    timeline did. They now read as its sentences do (SQL ``waarde_woorden``, timeline.value_phrase): "voor een bedrag
+    tussen …", "tegen € 85 per uur", "voor maximaal € 2.000.000,00"; a plain value and a placeholder as before.
+    SYNTHETIC award of the shared twin archive, its value rewritten."""
+    db = _twin_archive(tmp_path)
+    region = db.execute("select jeugdregio_code from procurements").fetchone()[0]
+    name, award = "Stichting Jeugdhulp Leiden", "TN299891/ocds/a0/1"
+    for values, words in (
+            ({"value_cents": None, "value_raw": "tussen € 1 en € 2 miljoen", "value_low_cents": 100000000,
+              "value_high_cents": 200000000}, "voor een bedrag tussen € 1 en € 2 miljoen"),
+            ({"value_cents": None, "value_raw": "€ 85 per uur", "value_placeholder": 1}, "tegen € 85 per uur"),
+            ({"value_cents": 200000000, "value_raw": "maximaal € 2 miljoen"}, "voor maximaal € 2.000.000,00"),
+            ({"value_cents": 200000000, "value_raw": "maximaal € 2 miljoen", "value_has_tax": 1},
+             "voor maximaal € 2.000.000,00 incl. btw"),
+            ({"value_cents": 50000000, "value_raw": "500000"}, "voor € 500.000,00"),
+            ({"value_cents": None, "value_raw": "1", "value_placeholder": 1}, "voor 1")):
+        db.execute("update awards set value_cents = null, value_raw = null, value_low_cents = null, value_high_cents "
+                   "= null, value_placeholder = 0, value_has_tax = null where award_id = ?", [award])
+        db.execute(f"update awards set {', '.join(f'{k} = ?' for k in values)} where award_id = ?",
+                   [*values.values(), award])
+        (row,) = _saved(db, "awards_by_region_year", jeugdregio="", year="", pagina="alle")
+        assert row["atom_content"] == f"Gegund aan {name} {words}", row
+        (row,) = _saved(db, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+        assert row["atom_content"] == f"Gegund aan {name} {words}", row
