@@ -860,11 +860,24 @@ def _has_aux(sentence: str) -> bool:
     return bool(AUX.search(sentence))
 
 
+#: branch cv70: an aside in brackets -- "Nieuwe inkoop m.i.v. 2027 voor 5 gemeenten ... (uitkomst Robuustheidscan
+#: uitgevoerd in 2024)" -- has its own tense, not the sentence's: a participle in it does not make the step outside done
+_ASIDE = re.compile(r"\([^()]{0,300}\)")
+
+
+def _without_asides(piece: str, cue_pos: int) -> str:
+    """``piece`` with every bracketed aside that does not hold ``cue_pos`` blanked (positions kept)."""
+    return _ASIDE.sub(lambda m: m.group(0) if m.start() <= cue_pos < m.end() else " " * len(m.group(0)), piece)
+
+
 def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
-    """Status from the tense marker nearest to ``cue_pos`` in ``piece``."""
+    """Status from the tense marker nearest to ``cue_pos`` in ``piece`` (outside the asides in brackets that do not
+    hold the cue)."""
     if len(piece) > 2_000:
         low = max(0, cue_pos - _TENSE_WINDOW)
         piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
+    if "(" in piece:
+        piece = _without_asides(piece, cue_pos)
     marks = _marks(piece, sentence, on("stage.deadline_ahead"))
     if isinstance(marks, str) or not marks:
         return marks or None

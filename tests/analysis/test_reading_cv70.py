@@ -1,0 +1,25 @@
+"""Specifications of the readings of branch cv70 (issue 11) -- in short synthetic pages (SYNTHETIC: written for these tests
+in common Dutch news wording, not taken from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
+"""
+import datetime as dt
+
+import pytest
+
+from tests.analysis.reading import stage_statuses
+
+
+@pytest.mark.parametrize("text", [
+    "Nieuwe inkoop m.i.v. 2027 voor vijf gemeenten is een minimale omvang (uitkomst van een scan uitgevoerd in 2024).",
+    "De nieuwe contracten voor de jeugdhulp gaan in per 1 januari 2027 (het besluit is in 2024 genomen).",
+])
+def test_an_aside_in_brackets_keeps_its_tense_to_itself(read, text):
+    # the participle in the brackets ("uitgevoerd", "genomen") is the aside's past, not the start's: the start to come
+    assert stage_statuses(read(text, published=None)).get("contractstart") == "planned"
+
+
+def test_a_step_told_in_brackets_takes_the_tense_in_them(read):
+    # guard: a cue inside the aside is still read by the aside's own tense
+    text = "De regio koopt de jeugdhulp opnieuw in (de vorige aanbesteding is in 2022 gegund aan twaalf aanbieders)."
+    assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("definitieve_gunning") == "done"
