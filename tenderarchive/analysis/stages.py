@@ -46,7 +46,7 @@ from functools import lru_cache
 from tenderarchive.extraction.dates import label_date
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, TENDER_TO_COME, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -1072,6 +1072,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:decided", m))
+    # branch cv70: the tender's start to come ("zou de aanbesteding ... starten op 26 augustus"): the notice to come,
+    # read over the plan's words too (both steps are told), where no cue of the notice is found in the sentence
+    if not any(tag.split(":")[0] == "aankondiging" for tag, _ in found):
+        for m in re.finditer(TENDER_TO_COME, sentence, re.I):
+            found.append(("aankondiging:to_come", m))
+            break
     for m in re.finditer(COUNCIL_DEBATE, sentence, re.I):  # branch cv47: the council debating the procurement (weak)
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
@@ -1167,6 +1173,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
             weak = weak or seeking
             seeking = seeking or stage.endswith(":seeking_tender")  # branch cv65: ... by a tender (strong evidence)
+            to_come = stage.endswith(":to_come")  # branch cv70: the tender to come, its future auxiliary in the cue
+            weak = weak or to_come
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -1242,6 +1250,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]) or _decision_asked(text, m))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
+            if to_come:
+                status = "planned"  # "zou de aanbesteding ... starten", "zal de opdracht publiceren": the future told in the cue
             if seeking:
                 # "is op zoek naar een ervaren samenwerkingspartner die ... begeleid ...": the search's own verb, not a
                 # participle elsewhere in the sentence, tells whether it runs

@@ -23,3 +23,32 @@ def test_a_step_told_in_brackets_takes_the_tense_in_them(read):
     # guard: a cue inside the aside is still read by the aside's own tense
     text = "De regio koopt de jeugdhulp opnieuw in (de vorige aanbesteding is in 2022 gegund aan twaalf aanbieders)."
     assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("definitieve_gunning") == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "Jeugdzorg krijgt meer tijd. In eerste instantie zou de aanbesteding volgens nieuwe uitgangspunten starten op 26 "
+    "augustus.",
+    "De regio heeft de inkoopstrategie voor de jeugdhulp vastgesteld. Na de zomer zal de aanbesteding van start gaan.",
+])
+def test_the_tender_start_told_with_a_future_auxiliary_is_the_notice_to_come(read, text):
+    assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("aankondiging") == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    # guards: the start denied, and a start told done
+    "De regio zal de aanbesteding voor de jeugdhulp niet starten.",
+    "De regio heeft de aanbesteding voor de jeugdhulp in januari gestart.",
+])
+def test_a_denied_or_told_tender_start_is_no_notice_to_come(read, text):
+    assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("aankondiging") != "planned"
+
+
+def test_the_tender_to_come_is_read_in_linear_time():
+    # guard: 100 KB of future auxiliaries and procedure nouns with no verb of starting after them
+    from tenderarchive.analysis.vocabulary import TENDER_TO_COME
+    import re
+    from tests.speed import LINEAR, linear_time
+
+    rx = re.compile(TENDER_TO_COME, re.I)
+    for unit in ("zal de aanbesteding ", "gaan de nieuwe opdracht en ", "zou het "):
+        assert linear_time(rx.search, unit) < LINEAR, unit
