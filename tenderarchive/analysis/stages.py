@@ -1013,6 +1013,13 @@ _ENROL_VIA = re.compile(r"inschrijven via\b", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:kunnen|kan)\s+(?:[\w'()-]+\s+){0,6}$", re.I)
 
 
+#: branch cv70: a party's own tender, by its possessive or "van" and the party (not "de inschrijving van de jeugdhulp")
+_OWN_TENDER = re.compile(r"(?i:\b(?:haar|zijn|hun|diens)\s+(?:[\w-]+e\s+)?(?:inschrijving|offerte)(?:en|s)?\b)|"
+                         r"(?i:\b(?:de|het)\s+(?:inschrijving|offerte)(?:en|s)?\s+van\s+)"
+                         r"(?:(?i:(?:(?:de|het)\s+)?(?:eiser(?:es)?|eiseressen|eisers|verzoek(?:st)?er|"
+                         r"(?:zorg|jeugdhulp)?aanbieder|inschrijver|partij))\b|[A-Z][\w&'-]+\b)")
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -1072,6 +1079,13 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:decided", m))
+    # branch cv70: a party's own tender ("De inschrijving van eiseres is ... afgewezen", "wat ze bij haar inschrijving heeft
+    # beloofd", "hun offerte werd ongeldig verklaard") presupposes the tenders submitted: the enrolment, weak
+    for m in _OWN_TENDER.finditer(sentence):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("inschrijving:own", m))
+            break
     # branch cv70: the tender's start to come ("zou de aanbesteding ... starten op 26 augustus"): the notice to come,
     # read over the plan's words too (both steps are told), where no cue of the notice is found in the sentence
     if not any(tag.split(":")[0] == "aankondiging" for tag, _ in found):
@@ -1173,6 +1187,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
             weak = weak or seeking
             seeking = seeking or stage.endswith(":seeking_tender")  # branch cv65: ... by a tender (strong evidence)
+            weak = weak or stage.endswith(":own")  # branch cv70: a party's own tender, the enrolment presupposed
             to_come = stage.endswith(":to_come")  # branch cv70: the tender to come, its future auxiliary in the cue
             weak = weak or to_come
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made

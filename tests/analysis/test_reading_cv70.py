@@ -52,3 +52,30 @@ def test_the_tender_to_come_is_read_in_linear_time():
     rx = re.compile(TENDER_TO_COME, re.I)
     for unit in ("zal de aanbesteding ", "gaan de nieuwe opdracht en ", "zou het "):
         assert linear_time(rx.search, unit) < LINEAR, unit
+
+
+@pytest.mark.parametrize("text", [
+    "Open house-procedure voor jeugdhulp. De inschrijving van eiseres voor profiel D is ten onrechte afgewezen.",
+    "Een onderzoek moet duidelijk maken of Horizon kan bieden wat ze bij haar inschrijving op de aanbesteding heeft "
+    "beloofd.",
+    "De offerte van Horizon voor de jeugdhulp werd ongeldig verklaard.",
+])
+def test_a_party_s_own_tender_is_the_enrolment_done(read, text):
+    assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("inschrijving") == "done"
+
+
+@pytest.mark.parametrize("text", [
+    # guards: the tender of a service, not a party; and a party's tender still to come
+    "De inschrijving van jeugdhulp is een zaak van de regio.",
+    "De aanbieders zullen hun inschrijving voor de jeugdhulp in mei indienen.",
+])
+def test_a_service_s_or_a_coming_tender_is_no_enrolment_done(read, text):
+    assert stage_statuses(read(text, published=dt.date(2024, 3, 4))).get("inschrijving") != "done"
+
+
+def test_a_party_s_own_tender_is_read_in_linear_time():
+    from tenderarchive.analysis.stages import _OWN_TENDER
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("de inschrijving van ", "hun grote ", "De offerte van x "):
+        assert linear_time(_OWN_TENDER.search, unit) < LINEAR, unit
