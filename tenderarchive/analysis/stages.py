@@ -46,7 +46,7 @@ from functools import lru_cache
 from tenderarchive.extraction.dates import label_date
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
+from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, TENDER_TO_COME, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -860,11 +860,24 @@ def _has_aux(sentence: str) -> bool:
     return bool(AUX.search(sentence))
 
 
+#: branch cv70: an aside in brackets -- "Nieuwe inkoop m.i.v. 2027 voor 5 gemeenten ... (uitkomst Robuustheidscan
+#: uitgevoerd in 2024)" -- has its own tense, not the sentence's: a participle in it does not make the step outside done
+_ASIDE = re.compile(r"\([^()]{0,300}\)")
+
+
+def _without_asides(piece: str, cue_pos: int) -> str:
+    """``piece`` with every bracketed aside that does not hold ``cue_pos`` blanked (positions kept)."""
+    return _ASIDE.sub(lambda m: m.group(0) if m.start() <= cue_pos < m.end() else " " * len(m.group(0)), piece)
+
+
 def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
-    """Status from the tense marker nearest to ``cue_pos`` in ``piece``."""
+    """Status from the tense marker nearest to ``cue_pos`` in ``piece`` (outside the asides in brackets that do not
+    hold the cue)."""
     if len(piece) > 2_000:
         low = max(0, cue_pos - _TENSE_WINDOW)
         piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
+    if "(" in piece:
+        piece = _without_asides(piece, cue_pos)
     marks = _marks(piece, sentence, on("stage.deadline_ahead"))
     if isinstance(marks, str) or not marks:
         return marks or None
@@ -1000,6 +1013,13 @@ _ENROL_VIA = re.compile(r"inschrijven via\b", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:kunnen|kan)\s+(?:[\w'()-]+\s+){0,6}$", re.I)
 
 
+#: branch cv70: a party's own tender, by its possessive or "van" and the party (not "de inschrijving van de jeugdhulp")
+_OWN_TENDER = re.compile(r"(?i:\b(?:haar|zijn|hun|diens)\s+(?:[\w-]+e\s+)?(?:inschrijving|offerte)(?:en|s)?\b)|"
+                         r"(?i:\b(?:de|het)\s+(?:inschrijving|offerte)(?:en|s)?\s+van\s+)"
+                         r"(?:(?i:(?:(?:de|het)\s+)?(?:eiser(?:es)?|eiseressen|eisers|verzoek(?:st)?er|"
+                         r"(?:zorg|jeugdhulp)?aanbieder|inschrijver|partij))\b|[A-Z][\w&'-]+\b)")
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -1059,6 +1079,19 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:decided", m))
+    # branch cv70: a party's own tender ("De inschrijving van eiseres is ... afgewezen", "wat ze bij haar inschrijving heeft
+    # beloofd", "hun offerte werd ongeldig verklaard") presupposes the tenders submitted: the enrolment, weak
+    for m in _OWN_TENDER.finditer(sentence):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("inschrijving:own", m))
+            break
+    # branch cv70: the tender's start to come ("zou de aanbesteding ... starten op 26 augustus"): the notice to come,
+    # read over the plan's words too (both steps are told), where no cue of the notice is found in the sentence
+    if not any(tag.split(":")[0] == "aankondiging" for tag, _ in found):
+        for m in re.finditer(TENDER_TO_COME, sentence, re.I):
+            found.append(("aankondiging:to_come", m))
+            break
     for m in re.finditer(COUNCIL_DEBATE, sentence, re.I):  # branch cv47: the council debating the procurement (weak)
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
@@ -1154,6 +1187,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
             weak = weak or seeking
             seeking = seeking or stage.endswith(":seeking_tender")  # branch cv65: ... by a tender (strong evidence)
+            weak = weak or stage.endswith(":own")  # branch cv70: a party's own tender, the enrolment presupposed
+            to_come = stage.endswith(":to_come")  # branch cv70: the tender to come, its future auxiliary in the cue
+            weak = weak or to_come
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
@@ -1229,6 +1265,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             plan_decided = stage in _DECISION_STAGES and bool(_DECIDED.search(text[:m.start()]) or _decision_asked(text, m))
             if decided:
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
+            if to_come:
+                status = "planned"  # "zou de aanbesteding ... starten", "zal de opdracht publiceren": the future told in the cue
             if seeking:
                 # "is op zoek naar een ervaren samenwerkingspartner die ... begeleid ...": the search's own verb, not a
                 # participle elsewhere in the sentence, tells whether it runs

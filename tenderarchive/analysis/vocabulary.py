@@ -695,6 +695,16 @@ PLAN_TO_PROCURE = (r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b(?: (?!niet\b|geen\b
                    # "De gemeenten gaan vanaf 2026 samen de inkoop ... uitvoeren": stages.md's "inkoopsamenwerking
                    # besloten" (cv23's cue), the decision made now, however far off the joint purchase starts
                    r"\b(?:gaan|gaat)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?(?:inkoop\w*|in te kopen|inkopen)\b")
+#: branch cv70: the tender's own start to come, told with a future auxiliary and the procedure the subject or object of
+#: starting or publishing -- "In eerste instantie zou de aanbesteding ... starten op 26 augustus", "De gemeente zal de
+#: opdracht in het voorjaar publiceren", "gaat de aanbesteding na de zomer van start gaan" -- stages.md's `aankondiging`,
+#: planned (the future told in the cue), read beside any plan to procure. Not denied in between. (The infinitive of
+#: tendering alone, "zal de gemeente de jeugdzorg gaan aanbesteden", read the same way, cost held-out half 1 a status
+#: reading: left to PLAN_TO_PROCURE's `voorbereiding`.)
+_NOT_DENIED = r"(?: (?!niet\b|geen\b|nooit\b|en\b|maar\b|of\b)[\w'’/-]+)"
+TENDER_TO_COME = (r"\b(?:zal|zullen|zou|zouden|gaat|gaan)\b" + _NOT_DENIED + r"{0,4}? (?:de|het|een) (?:[\w-]+ ){0,2}?"
+                  r"(?:aanbesteding(?:sprocedure)?|inkoopprocedure|tender|opdracht)\b" + _NOT_DENIED + r"{0,8}? "
+                  r"(?:starten|beginnen|van start gaan|publiceren|worden gepubliceerd|gepubliceerd worden)\b")
 #: branch cv47: a choice on how to procure, for or against a tender -- "het voorgenomen aanbestedingstraject voor jeugdhulp",
 #: "Daarom kiezen we niet voor een nieuwe aanbesteding", "De gemeentes zien voor de komende jaren ... af van een openbare
 #: aanbesteding", "besloten niet opnieuw aan te besteden": stages.md's `voorbereiding` ("decision or plan to procure"), the
