@@ -1,0 +1,94 @@
+"""Organisations on pages never seen, round thirty-four (issue 11, branch orgs34): the municipalities that spell out
+or exemplify a group ("zijnde de gemeenten A, B en C", "Het gaat onder meer om de gemeenten A en B") are no buyers
+each, the care received from a party names it ("krijgen hulp van Karakter", "worden geholpen door Karakter"), and a
+safety house or care named by how it is given ("het Veiligheidshuis", "Jeugdhulp Op Maat") is no party.
+
+Decision on "gemeente X" (the corpus README's gold rules): the gold does not leave municipalities out of
+``organisations`` -- it names a municipality as a buyer where the municipality buys, contracts or is a party in court
+(19 of the 62 gold-relevant pages of the dev half read that name municipalities) -- so a municipality is read as a
+buyer only with that acting part, not when it is listed as one of a group that acts.
+
+The phrasings are real-style Dutch ones seen on pages (a few words each).
+"""
+
+import pytest
+
+from tests.speed import LINEAR, linear_time
+from tests.analysis.conftest import organisation_roles as _orgs
+
+_DONE = "De aanbesteding voor de jeugdhulp is afgerond. "
+
+
+# --- a group's members or examples are no buyers each ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De 25 gemeenten schreven samen een aanbesteding uit. Het gaat onder meer om de gemeenten Hilversum, Haarlem en "
+    "Alkmaar.",
+    "De uitnodiging wordt gezamenlijk gedaan door de gemeenten in de regio, zijnde de gemeenten Hilversum, Haarlem en "
+    "Alkmaar (hierna Opdrachtgever).",
+    "De opdracht wordt verleend door de samenwerkende gemeenten, te weten de gemeenten Hilversum, Haarlem en Alkmaar.",
+])
+def test_the_members_of_a_group_that_acts_are_no_buyers(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert not any(n.startswith("gemeente ") for n in orgs), orgs
+
+
+def test_a_member_that_acts_elsewhere_stays_a_buyer(read):
+    orgs = _orgs(read(_DONE + "Het gaat onder meer om de gemeenten Hilversum en Haarlem. De gemeente Haarlem heeft "
+                              "de jeugdhulp ingekocht."))
+    assert orgs.get("gemeente Haarlem") == "buyer", orgs
+    assert "gemeente Hilversum" not in orgs, orgs
+
+
+def test_municipalities_that_buy_together_stay_buyers(read):
+    orgs = _orgs(read(_DONE + "De gemeenten Hilversum en Haarlem kopen samen de jeugdhulp in."))
+    assert orgs.get("gemeente Hilversum") == "buyer" and orgs.get("gemeente Haarlem") == "buyer", orgs
+
+
+def test_reading_a_spelled_out_list_is_linear(read):
+    assert linear_time(read, "zijnde de gemeenten Hilversum, Haarlem en ", 100_000) < LINEAR
+
+
+# --- the care received from a party ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Kinderen krijgen hulp van Karakter.", "Karakter"),
+    ("Jongeren kregen begeleiding van Lijn5.", "Lijn5"),
+    ("De jongeren worden geholpen door Karakter.", "Karakter"),
+    ("Gezinnen werden begeleid door Youké.", "Youké"),
+])
+def test_the_party_care_is_received_from_is_a_provider(read, text, name):
+    orgs = _orgs(read(_DONE + text))
+    assert orgs.get(name) == "provider", orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Kinderen krijgen hulp van Anna de Vries.",
+    "Kinderen krijgen hulp van de gemeente.",
+])
+def test_care_from_a_person_or_the_buyer_names_no_provider(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert not any(role == "provider" for role in orgs.values()), orgs
+
+
+def test_reading_care_received_is_linear(read):
+    assert linear_time(read, "Kinderen krijgen hulp van ", 100_000) < LINEAR
+
+
+# --- a safety house and care named by how it is given are no parties ---------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Zorgen worden besproken in het Veiligheidshuis en Karakter biedt hulp. Ouders kunnen terecht bij het "
+     "Veiligheidshuis.", "Veiligheidshuis"),
+    ("Jongeren kunnen terecht bij het Zorg- en Veiligheidshuis Twente.", "Zorg- en Veiligheidshuis Twente"),
+    ("Ouders kunnen terecht bij Jeugdhulp Op Maat.", "Jeugdhulp Op Maat"),
+    ("De gemeente werkt samen met Zorg Dichtbij en Karakter.", "Zorg Dichtbij"),
+])
+def test_a_safety_house_or_a_way_of_care_is_no_party(read, text, word):
+    orgs = _orgs(read(_DONE + "Het contract is gegund aan Pluryn. " + text))
+    assert word not in orgs, orgs
+
+
+def test_a_way_of_care_with_its_legal_form_is_a_party(read):
+    orgs = _orgs(read(_DONE + "De gemeente werkt samen met Jeugdhulp Op Maat B.V. en Karakter."))
+    assert orgs.get("Jeugdhulp Op Maat B.V.") == "provider", orgs
