@@ -262,7 +262,9 @@ names or examples of it ("door de gemeenten in de regio X, zijnde de gemeenten A
 gemeenten A en B", :func:`_specified`) are no buyers each. The care received from a party names it as a provider
 (``party_position``: "krijgen hulp van Karakter", "worden geholpen door Karakter"); a safety house is a desk of the
 municipalities and their partners ("het Veiligheidshuis", in :data:`_FRONT_DOOR`) and care named by how or where it is
-given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party.
+given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party. The municipalities at a ruling's head
+beside the regional body that buys for them ("1 Gemeenschappelijke Regeling Inkoopbureau H10, ... 2. Gemeente Den Haag,
+...") are its members, not buyers each (:func:`_without_members_at_ruling_head`, orgs14's reading at a ruling's head).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2351,6 +2353,19 @@ def _specified(text: str, m: re.Match) -> bool:
     return bool(re.match(r"[Gg]emeente[ns]", m.group(0)) and _SPECIFYING.search(text[max(0, m.start() - 80): m.start()]))
 
 
+def _without_members_at_ruling_head(out: list[dict]) -> list[dict]:
+    """The municipalities at a ruling's head beside the regional body that buys for them ("1 Gemeenschappelijke Regeling
+    Inkoopbureau H10, / zetelend te Den Haag, / 2. Gemeente Den Haag, / ... / hierna gezamenlijk te noemen: de
+    H10-gemeenten"): the body is the buyer, they are its members, concerned and not buyers each -- the reading of branch
+    orgs14 for "de gemeenten A, B en C" a named body buys for, at a ruling's head (branch orgs34)."""
+    def at_head(o: dict) -> bool:
+        return o["rule"] == "ruling_head" or (o["rule"] == "gemeente_x" and bool(_RULING_HEAD_GEMEENTE.fullmatch(o["sentence"])))
+    if not any(o["role"] == "buyer" and o["rule"] == "ruling_head" and not re.match(r"(?i:gemeente|regio)\b", o["name"])
+               for o in out):
+        return out
+    return [o for o in out if not (o["role"] == "buyer" and re.match(r"(?i:gemeente)\b", o["name"]) and at_head(o))]
+
+
 def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
     """The municipality whose name form ``form`` is (a lower-case article as written in a list counts)."""
     key = form.casefold()
@@ -3498,6 +3513,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
            and not _titled_person(o["name"], text)  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
            and not _given_name_person(o["name"])]  # (branch orgs30) "Jan de Vries"
+    out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
     return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)

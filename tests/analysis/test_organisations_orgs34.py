@@ -92,3 +92,26 @@ def test_a_safety_house_or_a_way_of_care_is_no_party(read, text, word):
 def test_a_way_of_care_with_its_legal_form_is_a_party(read):
     orgs = _orgs(read(_DONE + "De gemeente werkt samen met Jeugdhulp Op Maat B.V. en Karakter."))
     assert orgs.get("Jeugdhulp Op Maat B.V.") == "provider", orgs
+
+
+# --- a ruling's head: the municipalities beside the regional body that buys for them -----------------------------------
+
+_HEAD = ("arrest van 7 juli 2020\ninzake\n{body}2. Gemeente Delft,\nzetelend te Delft,\n3. Gemeente Zoetermeer,\n"
+         "zetelend te Zoetermeer,\nappellanten,\ntegen\nStichting Pluryn,\ngevestigd te Nijmegen,\ngeïntimeerde.\n")
+
+
+def test_the_members_beside_a_regional_body_at_a_ruling_head_are_no_buyers(read):
+    orgs = _orgs(read(_DONE + "\n" + _HEAD.format(
+        body="1 Gemeenschappelijke Regeling Inkoopbureau Eikenland,\nzetelend te Den Haag,\n")))
+    assert orgs.get("Gemeenschappelijke Regeling Inkoopbureau Eikenland") == "buyer", orgs
+    assert not any(n.lower().startswith("gemeente ") for n in orgs), orgs
+    assert orgs.get("Stichting Pluryn") == "provider", orgs
+
+
+def test_municipalities_alone_at_a_ruling_head_stay_buyers(read):
+    orgs = _orgs(read(_DONE + "\n" + _HEAD.format(body="")))
+    assert orgs.get("gemeente Delft") == "buyer" and orgs.get("gemeente Zoetermeer") == "buyer", orgs
+
+
+def test_reading_a_ruling_head_is_linear(read):
+    assert linear_time(read, "2. Gemeente Delft,\nzetelend te Delft,\n", 100_000) < LINEAR
