@@ -265,6 +265,8 @@ municipalities and their partners ("het Veiligheidshuis", in :data:`_FRONT_DOOR`
 given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party. The municipalities at a ruling's head
 beside the regional body that buys for them ("1 Gemeenschappelijke Regeling Inkoopbureau H10, ... 2. Gemeente Den Haag,
 ...") are its members, not buyers each (:func:`_without_members_at_ruling_head`, orgs14's reading at a ruling's head).
+The second partner written with its preposition again is read beside the first ("werkt samen met Pluryn en met
+Karakter", ``party_position``, :data:`_FIRST_PARTNER`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1909,6 +1911,9 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # law or a party is none (:func:`_positional`), and a subject must be named again elsewhere on the page
     ("provider", "party_position", re.compile(
         rf"\b[Ss]amen met (?:de |het )?(?P<names44>{_NAME})"
+        # branch orgs34: the second partner with its preposition again ("werkt samen met Pluryn en met Karakter"), read
+        # where "samen met" and the first partner stand right before (:data:`_FIRST_PARTNER`)
+        rf"|\ben (?:ook )?met (?:de |het )?(?P<names58>{_NAME})"
         rf"|\b(?:werkzaam|in dienst|in behandeling|in zorg|terecht|aangesloten|geplaatst|verblijft|verblijven|verbleven|woont|"
         rf"wonen|woonden|opgenomen|behandeld|begeleid|cliënten?|jongeren|kinderen|medewerkers?|werkt|werken|werkte|werkten|"
         rf"komt|komen|kwam|kwamen|zit|zitten|zat|zaten|ligt|lag|liggen|lagen|berust|berustte|belegd) (?:[\w-]+ ){{0,3}}?bij "
@@ -2117,7 +2122,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names57", "names56", "names55", "names54", "names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+SINGLE_GROUPS = ("names58", "names57", "names56", "names55", "names54", "names53", "names44", "names45", "names46", "names47", "names48", "names49", "names50", "names51", "names52", "names40", "names31", "names27", "names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
                  "names20", "names21", "names22", "names23", "names24", "names25", "names26", "names29")  # one name, not a list
 _PREP_KIND = re.compile(r"(?i:zorg|hulp|jeugd|groep|stichting|ggz|gezin|welzijn|instituut|centrum|huis|coöperatie|vereniging|"
                        r"\bb\.?v\b)")
@@ -2418,6 +2423,9 @@ def _region(name: str) -> str | None:
     if name in _PROVINCES or name in _AREAS:
         return "area"
     return "body" if name in _jeugdregio_names() else None
+
+
+_FIRST_PARTNER = re.compile(rf"\b[Ss]amen met (?:de |het )?{_NAME},? \Z")  # branch orgs34, rule party_position's "en met X"
 
 
 def _positional(name: str, text: str, subject: bool) -> bool:
@@ -3272,7 +3280,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     if (n, subject) not in positional:
                         positional[(n, subject)] = (_positional(n, text, subject), len(_mentions(n, text[:MAX_SCAN])))
                     ok, times = positional[(n, subject)]
-                    if not ok or (m.group("names44") and times < 2
+                    if m.group("names58") and not _FIRST_PARTNER.search(text[max(0, m.start() - 120): m.start()]):
+                        continue  # (branch orgs34) "en met X" after anything but "samen met <the first partner>"
+                    if not ok or ((m.group("names44") or m.group("names58")) and times < 2
                                   and not _CARE_CONTEXT.search(_sentence_at(text, m.start(), m.end()))):
                         continue  # (branch orgs11) "samen met X" once, in a sentence about no care, may be a first name
                 if rule == "party_position" and m.group("names53") and not _ASSOCIATION.search(n):

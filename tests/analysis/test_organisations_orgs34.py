@@ -115,3 +115,28 @@ def test_municipalities_alone_at_a_ruling_head_stay_buyers(read):
 
 def test_reading_a_ruling_head_is_linear(read):
     assert linear_time(read, "2. Gemeente Delft,\nzetelend te Delft,\n", 100_000) < LINEAR
+
+
+# --- the second partner with its preposition again ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names", [
+    ("De gemeente werkt voor de jeugdhulp samen met Pluryn en met Karakter.", ["Pluryn", "Karakter"]),
+    ("Samen met Pluryn en met Karakter biedt de gemeente jeugdhulp.", ["Pluryn", "Karakter"]),
+    ("Voor de jeugdzorg werkt de gemeente samen met het Veiligheidshuis en ook met Karakter.", ["Karakter"]),
+])
+def test_the_second_partner_after_its_preposition_again_is_a_provider(read, text, names):
+    orgs = _orgs(read(_DONE + text))
+    assert all(orgs.get(n) == "provider" for n in names), orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ging samen met Anna en met Piet naar de markt.",
+    "Jeugdhulp is er voor Ede en met Karakter praten we nog.",
+])
+def test_en_met_without_a_first_partner_names_none(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert not any(role == "provider" for role in orgs.values()), orgs
+
+
+def test_reading_the_second_partner_is_linear(read):
+    assert linear_time(read, "samen met Pluryn en met ", 100_000) < LINEAR
