@@ -266,7 +266,8 @@ given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party. T
 beside the regional body that buys for them ("1 Gemeenschappelijke Regeling Inkoopbureau H10, ... 2. Gemeente Den Haag,
 ...") are its members, not buyers each (:func:`_without_members_at_ruling_head`, orgs14's reading at a ruling's head).
 The second partner written with its preposition again is read beside the first ("werkt samen met Pluryn en met
-Karakter", ``party_position``, :data:`_FIRST_PARTNER`).
+Karakter", ``party_position``, :data:`_FIRST_PARTNER`); councils named in the plural ("de Adviesraden Sociaal Domein
+van de HBEL gemeenten", :data:`_PLURAL_COUNCILS`) are several bodies, no one organisation.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2588,6 +2589,12 @@ _GENERIC = re.compile(
     r"|(?:Zorg|Jeugdhulp|Jeugdzorg)?[Aa]anbieder)")
 
 
+# branch orgs34: councils named in the plural with what they are of ("de Adviesraden Sociaal Domein van de HBEL
+# gemeenten", "Cliëntenraden Jeugd"): several bodies at once, each its own organisation where the page names it; with a
+# legal form the name is one party's
+_PLURAL_COUNCILS = re.compile(r"(?:[Dd]e )?[A-ZÀ-Ý][a-zà-ÿ]*raden\b(?!.*\b(?:[Ss]tichting|B\.?V\.?|U\.?A\.?|[Vv]ereniging)\b)")
+
+
 # ... and a working group or a consultation of the bodies that buy ("de Stuurgroep Jeugd", "de Werkgroep Inkoop", "het
 # Portefeuillehoudersoverleg Jeugd", "het Bestuurlijk Overleg"): where their people meet, no body ("Interprovinciaal
 # Overleg", an association of provinces, is one; so is a firm named "... Taskforce")
@@ -3512,7 +3519,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
     # (branch orgs25) "de Raad van Toezicht", "het College van B&W"; "Huisartsen", "het Onderwijs"
-    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]))
+    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]) or _PLURAL_COUNCILS.match(o["name"]))
            and (o["role"] == "awardee" or not _not_party_word(o["name"]))]  # (branch orgs26) "Brussel", "Opvoeden"
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
                                                             or _municipal_unit(o["name"]))

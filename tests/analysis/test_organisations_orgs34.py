@@ -140,3 +140,19 @@ def test_en_met_without_a_first_partner_names_none(read, text):
 
 def test_reading_the_second_partner_is_linear(read):
     assert linear_time(read, "samen met Pluryn en met ", 100_000) < LINEAR
+
+
+# --- councils named in the plural ----------------------------------------------------------------------------------------
+
+def test_councils_named_in_the_plural_are_no_one_organisation(read):
+    orgs = _orgs(read(_DONE + "Het Beraad Gooise Meren en de Adviesraden Sociaal Domein van de HBEL gemeenten adviseren "
+                              "positief over de inkoop."))
+    assert not any(n.startswith("Adviesraden") for n in orgs), orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De Adviesraad Sociaal Domein Hilversum adviseert positief over de inkoop.", "Adviesraad Sociaal Domein Hilversum"),
+    ("Stichting Cliëntenraden Jeugd adviseert positief over de inkoop.", "Stichting Cliëntenraden Jeugd"),
+])
+def test_one_council_or_a_foundation_of_councils_stays(read, text, name):
+    assert name in _orgs(read(_DONE + text))
