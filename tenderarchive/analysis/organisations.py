@@ -267,7 +267,8 @@ beside the regional body that buys for them ("1 Gemeenschappelijke Regeling Inko
 ...") are its members, not buyers each (:func:`_without_members_at_ruling_head`, orgs14's reading at a ruling's head).
 The second partner written with its preposition again is read beside the first ("werkt samen met Pluryn en met
 Karakter", ``party_position``, :data:`_FIRST_PARTNER`); councils named in the plural ("de Adviesraden Sociaal Domein
-van de HBEL gemeenten", :data:`_PLURAL_COUNCILS`) are several bodies, no one organisation.
+van de HBEL gemeenten", :data:`_PLURAL_COUNCILS`) are several bodies, no one organisation; a dateline over national
+politics ("ALKMAAR - Zorgminister ... zet vraagtekens bij het aanbesteden", :data:`_NATIONAL_SUBJECT`) names no buyer.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2303,6 +2304,11 @@ def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
                                 "sentence": line.strip()[:300]})
 
 
+# branch orgs34: a dateline's sentence whose subject is national politics ("HEERHUGOWAARD - Zorgminister Hugo de Jonge zet
+# z'n vraagtekens bij het aanbesteden van ..."): the town is where the news is, the purchase the minister speaks of is
+# not the town's
+_NATIONAL_SUBJECT = re.compile(r"\s*[–-]\s*(?:[Dd]e |Het )?(?:[A-Z]\w*)?(?i:minister|staatssecretaris|kabinet|tweede kamer|"
+                               r"eerste kamer|kamerle\w*|kamerlid|inspectie|rijksoverheid|rijk\b)")
 # branch orgs11: a sentence (rule ``place_buyer``), the municipality itself as its subject, and its words of buying
 _SENTENCE_RX = re.compile(r"[^.!?\n]+")
 _BUYER_SUBJECT = re.compile(r"(?:\b[Dd]e gemeente|\b[Hh]et college)(?![\w-])(?! (?:van )?[A-ZÀ-Ý'’])|\b[Ww]ethouder\b(?! van [A-Z])")
@@ -3456,12 +3462,13 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         # (branch orgs7: the dateline also on a line of the page's opening under its title, date or author line,
         # "Inkoop jeugdzorg / 12 maart 2016 / HOOGEVEEN – Het college ...", not only at the text's very start)
         acts = [(m, m.group("m"), "dateline") for m in re.finditer(
-            rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text[:600])]
+            rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text[:600])
+            if not _NATIONAL_SUBJECT.match(text, m.end("m"))]
         # branch orgs9: ... or whose first sentence tells a purchase or a contract ("NOORDENVELD - Op 1 januari loopt het
         # contract met ... af", "ZWOLLE - De aanbesteding voor de jeugdhulp is gestart")
         acts += [(m, m.group("m"), "dateline") for m in re.finditer(
             rf"(?:\A|\n)[ \t]*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:aanbested\w*|inkoop\w*|ingekocht|contract\w*|"
-            rf"overeenkomst\w*|gegund|gunning\w*)", text[:600])]
+            rf"overeenkomst\w*|gegund|gunning\w*)", text[:600]) if not _NATIONAL_SUBJECT.match(text, m.end("m"))]
         # branch orgs7: a municipality named as the buyer's companion ("De gemeente gaat, net als X, zelf ...", "Naast X
         # doen ook mee: ...")
         one = rf"(?:{names})(?:(?:,\s+|\s+en\s+)(?:{names})){{0,10}}"

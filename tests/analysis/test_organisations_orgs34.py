@@ -156,3 +156,23 @@ def test_councils_named_in_the_plural_are_no_one_organisation(read):
 ])
 def test_one_council_or_a_foundation_of_councils_stays(read, text, name):
     assert name in _orgs(read(_DONE + text))
+
+
+# --- a dateline over national politics -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "\nALKMAAR - Zorgminister Hugo de Jonge zet vraagtekens bij het aanbesteden van gesloten jeugdhulp.",
+    "\nALKMAAR - De staatssecretaris wil dat de gemeente de jeugdhulp anders inkoopt.",
+    "\nALKMAAR – Het kabinet wil af van het aanbesteden van jeugdzorg.",
+])
+def test_a_dateline_over_national_politics_names_no_buyer(read, text):
+    orgs = _orgs(read(text + " Achttien gemeenten hebben de jeugdzorg aanbesteed aan zorgaanbieder Horizon."))
+    assert "gemeente Alkmaar" not in orgs, orgs
+
+
+@pytest.mark.parametrize("text", [
+    "\nALKMAAR - De aanbesteding voor de jeugdhulp is gestart.",
+    "\nALKMAAR - Het college heeft de jeugdhulp ingekocht.",
+])
+def test_a_dateline_over_the_towns_purchase_stays_its_buyer(read, text):
+    assert _orgs(read(text)).get("gemeente Alkmaar") == "buyer"
