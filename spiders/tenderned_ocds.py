@@ -12,7 +12,8 @@
    whatever its Content-Type; one that lists nothing under another type (a JSON error envelope with status 200)
    says which type it answered.
 2. ``from_date``/``until_date`` select packages by the period in their file name
-   (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``); a name without
+   (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``; past the ``_0``, ``_1``, … Drupal adds to a
+   file uploaded again under a name already taken, ``…-2021-12-31_0.json``); a name without
    a period is fetched, and its procedures selected by their releases' dates. Without
    ``from_date`` every year is taken.
 3. Each package is downloaded (a long timeout; at most ``TENDERNED_OCDS_MAXSIZE`` bytes as sent and as unpacked, a

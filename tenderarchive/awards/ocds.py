@@ -56,10 +56,15 @@ from tenderarchive.values import contract_day, cpv_parts
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
-FILE_PERIOD = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})[-_](\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
-FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
-#: a span of years in a name ("Dataset_TenderNed_2016_2022.json", as TenderNed's converter names its Excel)
-FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})\.json(?:\.gz)?$")
+#: the end of a package's name: "_0", "_1", … before the extension is the counter Drupal (TenderNed's CMS, its
+#: ``/cms/sites/default/files/<yyyy-mm>/`` folders) adds to a file uploaded under a name already taken, no part of
+#: the period ("Dataset_Tenderned-2022-01-01-2022-12-31_0.json", "2017_0.json")
+_FILE_END = r"(?:_\d+)?\.json(?:\.gz)?$"
+FILE_PERIOD = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})[-_](\d{4}-\d{2}-\d{2})" + _FILE_END, re.I)
+FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})" + _FILE_END, re.I)
+#: a span of years in a name ("Dataset_TenderNed_2016_2022.json", as TenderNed's converter names its Excel); read
+#: before :data:`FILE_YEAR`, so "2016_2022.json" is the span, not 2016 with a counter 2022
+FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})" + _FILE_END, re.I)
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
 #: the awardStatus of an award proposed but not yet in force (a standstill period, a challenge): no winner yet, its
@@ -99,7 +104,8 @@ class ReadReport:
 def file_period(name: str) -> tuple[str | None, str | None]:
     """The period a package covers, from its file name (new and old naming: "Dataset_Tenderned-2021-01-01-
     2021-12-31.json", "2017.json"; also a name with more before its dates, "…-compleet-2021-01-01-2026-06-30.json",
-    or a span of years, "…_2016_2022.json"), or (None, None). Dates no calendar has ("2021-13-01") name no period:
+    or a span of years, "…_2016_2022.json"; past the "_0", "_1", … Drupal adds to a name uploaded again,
+    "…-2021-12-31_0.json", "2017_0.json"), or (None, None). Dates no calendar has ("2021-13-01") name no period:
     (None, None), so the package is read whatever the crawl's window and its releases' dates select."""
     if m := FILE_PERIOD.search(name):
         try:
@@ -107,10 +113,10 @@ def file_period(name: str) -> tuple[str | None, str | None]:
         except ValueError:
             return None, None
         return m.group(1), m.group(2)
-    if m := FILE_YEAR.search(name):
-        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
     if m := FILE_YEARS.search(name):
         return f"{m.group(1)}-01-01", f"{m.group(2)}-12-31"
+    if m := FILE_YEAR.search(name):
+        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
     return None, None
 
 

@@ -85,6 +85,12 @@ def test_period_from_old_and_new_file_names():
     assert file_period("Dataset_Tenderned-compleet-2021-01-01-2026-06-30.json") == ("2021-01-01", "2026-06-30")
     assert file_period("Dataset_TenderNed_2016_2022.json") == ("2016-01-01", "2022-12-31")
     assert file_period("Leeswijzer.pdf") == file_period("export.json") == (None, None)
+    # the counter Drupal adds to a name uploaded again is no part of the period (round 72)
+    assert file_period("Dataset_Tenderned-2022-01-01-2022-12-31_0.json") == ("2022-01-01", "2022-12-31")
+    assert file_period("/files/2023-05/2017_0.json") == file_period("2017_12.json.gz") == ("2017-01-01", "2017-12-31")
+    assert file_period("Dataset_TenderNed_2016_2022_1.json") == ("2016-01-01", "2022-12-31")
+    assert file_period("/files/2023-05/2016_2022.json") == ("2016-01-01", "2022-12-31")  # a span, not 2016's counter
+    assert file_period("export_0.json") == file_period("Dataset_2021-13-01-2021-12-31_0.json") == (None, None)
 
 
 def test_a_file_name_with_dates_no_calendar_has_names_no_period():
