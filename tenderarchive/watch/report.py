@@ -69,6 +69,14 @@ status ``linked``; candidates lend nothing), and the reason names them.
 (``procurement_links``, status ``linked``), however it matched: id, title, the link's reasons, and
 the procurement's research page (``/-/aanbesteding?id=…``) when ``--datasette-url`` is given.
 
+**Language.** A report is written in English, deliberately and throughout (its heading, statuses, "lot 1: Winner
+(superseded)", "was … in notice …", the link evidence, the mail's subject), with the Dutch domain words of
+``docs/glossary.md`` (jeugdregio, kenmerk, …), Dutch dates (:func:`tenderarchive.change_words.moment_words`) and euro
+amounts as the site writes them ("€ 1.250.000,00"). So an award's value reads "€ …" or "maximum € …"
+(:func:`_award_value`), not the Dutch wording of the timeline's sentences and the saved searches' feeds
+(:func:`tenderarchive.timeline.value_words`, SQL ``waarde_woorden``: "voor maximaal € …"), which would put a Dutch
+phrase inside an English line.
+
 The archive is only read (``tenderarchive/readonly.py``). Rendering is
 ``tenderarchive/watch/render.py``; mailing ``tenderarchive/watch/mail.py``.
 """
@@ -215,8 +223,9 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list, as_of: int |
 
 
 def _award_value(award: dict) -> str | None:
-    """An award's value as Dutch euro text, the printed text when it has no exact euro amount,
-    or its framework maximum."""
+    """An award's value as euro text written the Dutch way ("€ 1.250.000,00"), the printed text when it has no exact
+    euro amount, or its framework maximum ("maximum € 2.000.000,00"): English words, as the whole report is (module
+    docstring, "Language"), not :func:`tenderarchive.timeline.value_words`'s Dutch sentence wording."""
     value = euro(award.get("value_cents")) or (
         f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
     maximum = euro(award.get("framework_maximum_cents"))
