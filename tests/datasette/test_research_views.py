@@ -1068,3 +1068,26 @@ def test_the_home_page_names_the_timeline_as_the_procurement_page_does(server):
     assert link and link[1] == "tijdlijn van een aanbesteding"
     assert "timeline of a procurement" not in page
     assert load_metadata()["databases"]["archive"]["queries"]["procurement_timeline"]["title"].lower() == link[1]
+
+
+def test_the_region_pages_municipalities_are_named_in_dutch_as_its_other_sections(server):
+    """The region page's sections name their columns in Dutch (gemeenten, onbevestigd, aanbestedingen …), but its
+    "Gemeenten van een jeugdregio" read gemeente, cbs_code, jaar, status, unverified, basis, area_share, sources: three
+    English words among Dutch ones. They are named with the glossary's words (docs/glossary.md); the saved search's
+    CSV and JSON keep their column names (exports read them)."""
+    page = html(server, "/-/jeugdregio/JZ11")
+    section = page[page.index('data-query="jeugdregio_gemeenten"'):]
+    section = section[:section.index("</section>")]
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', section)
+    assert headers == ["gemeente", "cbs_code", "jaar", "status", "onbevestigd", "basis", "aandeel_oppervlakte",
+                       "bronnen", "jeugdregio_code"]
+    assert re.findall(r"<dt>([^<]*)</dt>", section) == headers   # its "Kolommen" too
+    from tests.conftest import ROOT
+
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    words = {w.strip(" `") for row in glossary.splitlines() if row.startswith("| ")
+             for w in re.split(r"[,;()]", row.split("|")[1])}
+    named = {w for h in headers for w in h.split("_")} - {"cbs", "code", "status", "basis"}
+    assert named - words == set()
+    rows = query_rows(server, "jeugdregio_gemeenten", jeugdregio="JZ11")
+    assert rows and {"unverified", "area_share", "sources"} <= set(rows[0])
