@@ -199,6 +199,20 @@ def test_the_buyer_page_lists_procurements_and_contracts(server, archive):
     assert 'href="/-/aanbieder?id=kvk%3A34012345"' in page
 
 
+def test_the_buyer_page_says_its_kind_in_dutch(server, archive):
+    """The buyer page's facts are Dutch (Id, Soort, Koopt in voor) but "Soort" showed the stored kind id,
+    "municipality": it says "gemeente" (a regional buyer "regionale inkoper", as the region page's "Regionale
+    inkopers"), each buyer kind ``organisations.kind`` gives; the saved search ``opdrachtgevers`` keeps the id."""
+    assert archive.execute("select kind from organisations where organisation_id = 'GM0392'").fetchone()[0] == (
+        "municipality")
+    page = html(server, "/-/opdrachtgever?id=GM0392")
+    assert '<dt>Soort</dt><dd data-fact="Soort">gemeente</dd>' in page
+    from tenderarchive.research import BUYER_KIND_WORDS
+
+    assert set(BUYER_KIND_WORDS) == {"municipality", "regional_buyer", "other"}   # organisations.yaml's buyers
+    assert {r["soort"] for r in query_rows(server, "opdrachtgevers")} == {"municipality"}
+
+
 def test_the_procurement_page_lists_its_news(server, archive):
     """The research page of a procurement showed its awards and timeline, and its news only as
     timeline events; the articles linked to it (procurement_links, status linked) are a section of
