@@ -672,6 +672,11 @@ async def buyer_named(datasette, database, asked):
     return rows[0][0] if len(rows) == 1 else None
 
 
+#: The buyer page's "Soort" in Dutch (docs/glossary.md): it showed the stored kind id, "municipality", among Dutch
+#: facts; the saved search ``opdrachtgevers`` and the ``organisations`` table keep the id. Another kind as stored.
+BUYER_KIND_WORDS = {"municipality": "gemeente", "regional_buyer": "regionale inkoper", "other": "andere opdrachtgever"}
+
+
 async def buyer_page(request, datasette):
     database = archive_database(datasette)
     buyer_id = request.args.get("id", "").strip()
@@ -691,7 +696,7 @@ async def buyer_page(request, datasette):
     facts = [("Id", buyer_id)]
     links = [("Alle opdrachtgevers", query_url(database, "opdrachtgevers", {}))]
     if org:
-        facts.append(("Soort", org["kind"]))
+        facts.append(("Soort", BUYER_KIND_WORDS.get(org["kind"], org["kind"])))
         if org.get("jeugdregio_code"):
             links.insert(0, (f"Jeugdregio {org['jeugdregio_code']}", region_url(org["jeugdregio_code"])))
         if org.get("member_codes") and org["member_codes"] != buyer_id:

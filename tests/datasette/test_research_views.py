@@ -199,6 +199,20 @@ def test_the_buyer_page_lists_procurements_and_contracts(server, archive):
     assert 'href="/-/aanbieder?id=kvk%3A34012345"' in page
 
 
+def test_the_buyer_page_says_its_kind_in_dutch(server, archive):
+    """The buyer page's facts are Dutch (Id, Soort, Koopt in voor) but "Soort" showed the stored kind id,
+    "municipality": it says "gemeente" (a regional buyer "regionale inkoper", as the region page's "Regionale
+    inkopers"), each buyer kind ``organisations.kind`` gives; the saved search ``opdrachtgevers`` keeps the id."""
+    assert archive.execute("select kind from organisations where organisation_id = 'GM0392'").fetchone()[0] == (
+        "municipality")
+    page = html(server, "/-/opdrachtgever?id=GM0392")
+    assert '<dt>Soort</dt><dd data-fact="Soort">gemeente</dd>' in page
+    from tenderarchive.research import BUYER_KIND_WORDS
+
+    assert set(BUYER_KIND_WORDS) == {"municipality", "regional_buyer", "other"}   # organisations.yaml's buyers
+    assert {r["soort"] for r in query_rows(server, "opdrachtgevers")} == {"municipality"}
+
+
 def test_the_procurement_page_lists_its_news(server, archive):
     """The research page of a procurement showed its awards and timeline, and its news only as
     timeline events; the articles linked to it (procurement_links, status linked) are a section of
@@ -1068,3 +1082,26 @@ def test_the_home_page_names_the_timeline_as_the_procurement_page_does(server):
     assert link and link[1] == "tijdlijn van een aanbesteding"
     assert "timeline of a procurement" not in page
     assert load_metadata()["databases"]["archive"]["queries"]["procurement_timeline"]["title"].lower() == link[1]
+
+
+def test_the_region_pages_municipalities_are_named_in_dutch_as_its_other_sections(server):
+    """The region page's sections name their columns in Dutch (gemeenten, onbevestigd, aanbestedingen …), but its
+    "Gemeenten van een jeugdregio" read gemeente, cbs_code, jaar, status, unverified, basis, area_share, sources: three
+    English words among Dutch ones. They are named with the glossary's words (docs/glossary.md); the saved search's
+    CSV and JSON keep their column names (exports read them)."""
+    page = html(server, "/-/jeugdregio/JZ11")
+    section = page[page.index('data-query="jeugdregio_gemeenten"'):]
+    section = section[:section.index("</section>")]
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', section)
+    assert headers == ["gemeente", "cbs_code", "jaar", "status", "onbevestigd", "basis", "aandeel_oppervlakte",
+                       "bronnen", "jeugdregio_code"]
+    assert re.findall(r"<dt>([^<]*)</dt>", section) == headers   # its "Kolommen" too
+    from tests.conftest import ROOT
+
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    words = {w.strip(" `") for row in glossary.splitlines() if row.startswith("| ")
+             for w in re.split(r"[,;()]", row.split("|")[1])}
+    named = {w for h in headers for w in h.split("_")} - {"cbs", "code", "status", "basis"}
+    assert named - words == set()
+    rows = query_rows(server, "jeugdregio_gemeenten", jeugdregio="JZ11")
+    assert rows and {"unverified", "area_share", "sources"} <= set(rows[0])

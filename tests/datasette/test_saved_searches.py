@@ -807,3 +807,23 @@ def test_a_news_pages_feed_entry_names_its_site_as_the_registry_gives_it(server,
     notices = [e for href, e in entries.items() if "tenderned.nl" in href]
     assert notices and all(e.findtext(f"{ATOM}content").startswith(e.findtext(f"{ATOM}author/{ATOM}name") + ": ")
                            for e in notices if e.find(f"{ATOM}author") is not None)
+
+
+def test_a_saved_searchs_title_names_no_value_its_columns_lack(server):
+    """``values_per_year`` was "Estimated and awarded values per year", its columns awarded values and framework
+    maxima alone (summary_region_years keeps no estimated value): a researcher looked for the estimates. A title
+    that says estimated (geraamd) values has a column of them; the tables' descriptions name the searches by their
+    titles. Served on the demo archive (SYNTHETIC)."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    for name, query in queries.items():
+        columns = json.loads(server.get(f"/archive/{name}.json?_size=1"))["columns"] \
+            if not query.get("params") else list(query.get("columns") or {})
+        if re.search(r"(?i)\b(?:estimated|geraamde?)\b", query.get("title", "")):
+            assert any(re.search(r"estimated|geraamd", c) for c in columns), (name, query["title"], columns)
+    assert queries["values_per_year"]["title"] == "Awarded values per year"
+    page = server.get("/archive/values_per_year").decode()
+    assert "<h1>Awarded values per year</h1>" in page or ">Awarded values per year<" in page
+    from tests.conftest import ROOT
+
+    described = (ROOT / "tenderarchive" / "datasette" / "tables" / "summary_region_years.yaml").read_text()
+    assert "Estimated and awarded" not in described and "Awarded values per year" in described

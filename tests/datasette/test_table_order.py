@@ -74,3 +74,33 @@ def test_the_events_page_lists_every_event_in_the_timelines_order_on_every_page(
     assert all(r["date_order"] == date_order(r["date"]) for r in seen)  # every row's key, whatever wrote it
     assert [date_order(d) for d in dates] == sorted(map(date_order, dates))
     assert dates != sorted(dates)  # (the demo's months and years: the order as text is another)
+
+
+def test_the_timeline_and_the_current_stage_read_the_order_the_events_store(server, demo_archive):
+    """``procurement_timeline`` and ``timeline.CURRENT_STAGE_SQL`` sort by the SQL function ``date_order(e.date)``
+    (an older archive served as it is, never migrated, has no ``events.date_order`` column), the events page by the
+    stored ``events.date_order``: on the demo archive (SYNTHETIC) both keys are one order. Every event's stored key
+    is the function's; each procurement's served timeline lists its events as the stored key, its day's events in
+    procedure order (``stage_rank``), gives them; its current stage (Fase) is the same read by either key."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.timeline import CURRENT_STAGE_SQL, current_stage_sql, date_order
+
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    register_functions(conn)
+    events = conn.execute("select date, date_order from events").fetchall()
+    assert events and all(stored == date_order(date) for date, stored in events)
+    procurements = [r[0] for r in conn.execute(
+        "select procurement_id from procurements where procurement_id in (select procurement_id from events)")]
+    assert len(procurements) > 3
+    stored_stage = current_stage_sql("?1").replace("date_order(e.date)", "e.date_order")
+    assert "date_order(e.date)" in CURRENT_STAGE_SQL and stored_stage != current_stage_sql("?1")
+    for procurement in procurements:
+        served = json.loads(server.get(
+            f"/archive/procurement_timeline.json?_shape=objects&_size=max&procurement_id={procurement}"))["rows"]
+        stored = [f"tag:tenderarchive,2024:event:{r[0]}" for r in conn.execute(
+            "select event_id from events where procurement_id = ? order by date_order, stage_rank(stage), event_id",
+            (procurement,))]
+        assert [r["atom_id"] for r in served] == stored, procurement
+        assert conn.execute(f"select {current_stage_sql('?1')}", (procurement,)).fetchone() == conn.execute(
+            f"select {stored_stage}", (procurement,)).fetchone(), procurement
+    conn.close()
