@@ -40,7 +40,7 @@ def test_an_undated_page_read_by_a_crawl_as_of_another_day_is_first_seen_on_that
     """An undated youth-care page read by a news crawl as of 2021-03-05 12:00 (the raw store on) is first seen on
     2021-03-05: ``new_this_week`` as of 2021-03-07 lists it with that ``first_seen``, and its entry in that feed and
     in those of Search everything and of its jeugdregio is dated by the crawl's moment, not by the machine's fetch
-    (years later: new in the machine's week, so in every week of 2021 after it too), and a week on no longer new."""
+    (years later: new in the machine's week, so in every week of 2021 after it too), and a week on no longer new; so after a reparse."""
     routes = {"/robots.txt": ROBOTS, PAGE: undated_page("Aanbesteding specialistische jeugdhulp")}
     db = tmp_path / "archive.db"
     with serve(routes, []) as base:
@@ -75,6 +75,18 @@ def test_an_undated_page_read_by_a_crawl_as_of_another_day_is_first_seen_on_that
             f"/{later.database}/new_this_week.json?_shape=array"))}
     finally:
         later.stop()
+
+    # a reparse on the machine's clock reads the crawl's pages as of its moment again: first seen on that day still
+    rebuilt = forkcli.run(["reparse", "--db", str(db)], cwd=ROOT, timeout=300,
+                          env={k: v for k, v in os.environ.items() if k != "TENDERARCHIVE_NOW"})
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr[-3000:]
+    again = Server(db, env={"TENDERARCHIVE_NOW": "2021-03-07T12:00"})
+    try:
+        listed = {r["source_key"]: r for r in json.loads(again.get(
+            f"/{again.database}/new_this_week.json?_shape=array"))}
+        assert listed[url]["first_seen"] == "2021-03-05"
+    finally:
+        again.stop()
 
 
 def test_the_five_saved_searches_read_when_a_page_was_first_read_from_one_fragment():
