@@ -70,7 +70,7 @@ FIRST_READ = "__FIRST_READ__"
 
 
 def first_read_sql(url: str) -> str:
-    """SQL of the moment the archive first read the news page ``url`` (an SQL expression), as the archive's rows read it.
+    """SQL of when the archive first read the news page at ``url`` (an SQL expression), as its rows read it.
 
     A crawl reads every page as of its own moment (``BaseSpider.read_at``): the clock's, when it fetched the page, or
     the one ``TENDERARCHIVE_NOW`` fixed (and its replay and reparse again), which its rows carry (``fetched_at``)
@@ -81,12 +81,12 @@ def first_read_sql(url: str) -> str:
     before), else the first fetch, else the row's ``fetched_at`` (no raw store). On the clock this is the first fetch,
     as it was; an older archive has every column it reads (``serve`` never writes)."""
     return (
-        f"(select coalesce("
-        f"(select min(v.valid_from) from versions v where v.table_name = 'articles' and v.row_key = r.url), "
-        f"case when r.crawl_id is (select f.crawl_id from fetches f where f.url = r.url and +f.status = 200 "
-        f"order by f.fetched_at limit 1) then r.fetched_at end, "
-        f"(select min(f.fetched_at) from fetches f where f.url = r.url and +f.status = 200), r.fetched_at) "
-        f"from articles r where r.url = {url})")
+        "(select coalesce("
+        "(select min(v.valid_from) from versions v where v.table_name = 'articles' and v.row_key = first_read.url), "
+        "case when first_read.crawl_id is (select f.crawl_id from fetches f where f.url = first_read.url "
+        "and +f.status = 200 order by f.fetched_at limit 1) then first_read.fetched_at end, "
+        "(select min(f.fetched_at) from fetches f where f.url = first_read.url and +f.status = 200), "
+        f"first_read.fetched_at) from articles first_read where first_read.url = {url})")
 
 
 def load_metadata() -> dict:

@@ -40,7 +40,8 @@ def test_an_undated_page_read_by_a_crawl_as_of_another_day_is_first_seen_on_that
     """An undated youth-care page read by a news crawl as of 2021-03-05 12:00 (the raw store on) is first seen on
     2021-03-05: ``new_this_week`` as of 2021-03-07 lists it with that ``first_seen``, and its entry in that feed and
     in those of Search everything and of its jeugdregio is dated by the crawl's moment, not by the machine's fetch
-    (years later: new in the machine's week, so in every week of 2021 after it too), and a week on no longer new; so after a reparse."""
+    (years later: new in the machine's week, so in every week of 2021 after it too), and a week on no longer new;
+    so after a reparse."""
     routes = {"/robots.txt": ROBOTS, PAGE: undated_page("Aanbesteding specialistische jeugdhulp")}
     db = tmp_path / "archive.db"
     with serve(routes, []) as base:
@@ -95,7 +96,7 @@ def test_the_five_saved_searches_read_when_a_page_was_first_read_from_one_fragme
     from tenderarchive.metadata import FIRST_READ, first_read_sql, load_metadata
 
     queries = load_metadata()["databases"]["archive"]["queries"]
-    reading = {name for name, q in queries.items() if "from articles r where r.url" in q["sql"]}
+    reading = {name for name, q in queries.items() if "from articles first_read where first_read.url" in q["sql"]}
     assert reading == {"new_this_week", "search_all", "by_jeugdregio", "jeugdregio_nieuws", "aanbesteding_nieuws"}
     for name in reading:
         sql = queries[name]["sql"]
