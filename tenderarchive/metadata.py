@@ -25,7 +25,9 @@ table and every one of its columns. :func:`build_metadata`
 
 The saved searches that show a procurement's current stage say ``__CURRENT_STAGE__`` (:data:`CURRENT_STAGE`)
 for it: :func:`load_metadata` puts in the one SQL of it, ``tenderarchive/timeline.py`` ``CURRENT_STAGE_SQL``, which
-the procurement page's "Fase" reads too.
+the procurement page's "Fase" reads too. Those that date an undated news page by when the archive first read it
+(``new_this_week``'s ``first_seen``, the feeds of ``search_all``, ``by_jeugdregio``, ``jeugdregio_nieuws`` and
+``aanbesteding_nieuws``) say ``__FIRST_READ__(url)`` (:data:`FIRST_READ`), the one SQL of it, :func:`first_read_sql`.
 
 It only reads ``db`` (``tenderarchive serve`` passes a read-only connection).
 """
@@ -62,16 +64,42 @@ ROWID_NOTE = (" This table has no primary key: its page, CSV and JSON here begin
 #: in ``tenderarchive/timeline.py`` (``CURRENT_STAGE_SQL``) for them and the procurement page's "Fase".
 CURRENT_STAGE = "__CURRENT_STAGE__"
 
+#: Stands in metadata.yaml's saved searches, as ``__FIRST_READ__(<url expression>)``, for when the archive first read
+#: the news page at that URL, as of the moment its crawl read it: :func:`first_read_sql`, written once for the five.
+FIRST_READ = "__FIRST_READ__"
+
+
+def first_read_sql(url: str) -> str:
+    """SQL of when the archive first read the news page at ``url`` (an SQL expression), as its rows read it.
+
+    A crawl reads every page as of its own moment (``BaseSpider.read_at``): the clock's, when it fetched the page, or
+    the one ``TENDERARCHIVE_NOW`` fixed (and its replay and reparse again), which its rows carry (``fetched_at``)
+    while the raw store keeps the machine's fetch time as evidence (``fetches.fetched_at``). So the page's own row
+    says it, not its first fetch: the first version's ``valid_from`` (what the row said before a later crawl
+    changed it), else the row's ``fetched_at`` when the crawl that wrote it is the one of its first answer 200 (a
+    later crawl that wrote it from a new address moves ``fetched_at`` and keeps no version: then that first fetch, as
+    before), else the first fetch, else the row's ``fetched_at`` (no raw store). On the clock this is the first fetch,
+    as it was; an older archive has every column it reads (``serve`` never writes)."""
+    return (
+        "(select coalesce("
+        "(select min(v.valid_from) from versions v where v.table_name = 'articles' and v.row_key = first_read.url), "
+        "case when first_read.crawl_id is (select f.crawl_id from fetches f where f.url = first_read.url "
+        "and +f.status = 200 order by f.fetched_at limit 1) then first_read.fetched_at end, "
+        "(select min(f.fetched_at) from fetches f where f.url = first_read.url and +f.status = 200), "
+        f"first_read.fetched_at) from articles first_read where first_read.url = {url})")
+
 
 def load_metadata() -> dict:
     """The shipped metadata, with every ``tables/*.yaml`` under database ``archive`` (and :data:`CURRENT_STAGE`
-    in its saved searches replaced by the SQL of a procurement's current stage)."""
+    in its saved searches replaced by the SQL of a procurement's current stage, :data:`FIRST_READ` by that of when
+    the archive first read a news page)."""
     from tenderarchive.timeline import current_stage_sql
 
     text = METADATA_FILE.read_text(encoding="utf-8")
     # indented as the line it stands in, so the YAML block keeps its shape
     text = re.sub(rf"^( *)(.*){CURRENT_STAGE}", lambda m: m[1] + m[2] + current_stage_sql("p.procurement_id").replace(
         "\n", "\n" + m[1] + "  "), text, flags=re.M)
+    text = re.sub(rf"{FIRST_READ}\(([^()]+)\)", lambda m: first_read_sql(m[1].strip()), text)
     metadata = yaml.safe_load(text)
     database = metadata.setdefault("databases", {}).setdefault("archive", {})
     tables = database.setdefault("tables", {})
