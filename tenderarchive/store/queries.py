@@ -152,16 +152,25 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
     return _table_rows(path, "crawls", SITEMAPS_READ_SQL, [spider]) if _has_table(path, "fetches") else []
 
 
+#: What :func:`sitemaps_read` and :func:`paged_addresses_read` give of the crawl that read an address: its registry
+#: (``sources``) and sites, the scope it read the address for (``NewsSpider.use_archive_state``).
+_READ_SCOPE_COLUMNS = ("json_extract(c.arguments, '$.sources') as sources,"
+                       " json_extract(c.arguments, '$.sites') as sites")
+#: ... and the crawls both count as having read an address whole: no sample, no ``until_date`` before the crawl's day
+#: (no page it named was left for being too new).
+_READ_WHOLE_WHERE = ("and json_extract(c.arguments, '$.sample') is null"
+                     " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)")
+
+
 #: :func:`sitemaps_read`'s query: a search of the partial index ``fetches_sitemaps`` (whose condition it repeats word for
 #: word) by crawl, not of every fetch of every complete news crawl with ``LIKE`` (issue 14).
 SITEMAPS_READ_SQL = (
     "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date,"
-    " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
+    f" {_READ_SCOPE_COLUMNS}"
     " from fetches f join crawls c on c.crawl_id = f.crawl_id"
     " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
     f" and ({SITEMAP_FETCHES_WHERE}) and json_valid(c.arguments)"
-    " and json_extract(c.arguments, '$.sample') is null"
-    " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"
+    f" {_READ_WHOLE_WHERE}"
     " group by f.url, json_extract(c.arguments, '$.from_date'), json_extract(c.arguments, '$.sources'),"
     " json_extract(c.arguments, '$.sites')")
 
@@ -185,12 +194,11 @@ def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
 #: fetch's: ``crawls`` has none) makes it a search of that index by crawl, not a scan of the fetch index.
 PAGED_READ_SQL = (
     "select distinct f.url, json_extract(c.arguments, '$.from_date') as from_date,"
-    " json_extract(c.arguments, '$.sources') as sources, json_extract(c.arguments, '$.sites') as sites"
+    f" {_READ_SCOPE_COLUMNS}"
     " from fetches f join crawls c on c.crawl_id = f.crawl_id"
     " where c.spider = ? and c.finish_reason = 'finished' and c.status in ('complete', 'partial')"
     f" and f.status between 200 and 299 and ({PAGED_FETCHES_WHERE}) and json_valid(c.arguments)"
-    " and json_extract(c.arguments, '$.sample') is null"
-    " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)")
+    f" {_READ_WHOLE_WHERE}")
 
 
 def _has_table(path, table: str) -> bool:
