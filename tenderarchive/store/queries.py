@@ -141,8 +141,8 @@ def _refused_fetches(path) -> set[tuple[int, str]]:
 def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
     """``url``, ``fetched_at`` (its last fetch there) and ``from_date`` of each sitemap (an address with ``sitemap`` or
     ``.xml`` in it) that a complete crawl of the spider fetched with a ``2xx`` and read whole: no sample, and an
-    ``until_date`` not before the crawl's day (none given), so no page it names was left for being too new. A crawl
-    that reads a sitemap index asks again only the sitemaps changed since (``NewsSpider.sitemap_read_since``). A
+    ``until_date`` not before the day the crawl ran as (its ``today``, :func:`ran_on`; none given), so no page it
+    names was left for being too new. A crawl that reads a sitemap index asks again only the sitemaps changed since (``NewsSpider.sitemap_read_since``). A
     complete crawl recorded no error, so every page those sitemaps named was archived, or is asked again
     (:func:`failed_news_pages`). Each with the ``sources`` (registry) of the crawls that read it: a sitemap read whole
     for another registry's rules (an entry tried in a file of its own, rules narrower than the shipped entry's) was
@@ -156,10 +156,23 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
 #: (``sources``) and sites, the scope it read the address for (``NewsSpider.use_archive_state``).
 _READ_SCOPE_COLUMNS = ("json_extract(c.arguments, '$.sources') as sources,"
                        " json_extract(c.arguments, '$.sites') as sites")
-#: ... and the crawls both count as having read an address whole: no sample, no ``until_date`` before the crawl's day
-#: (no page it named was left for being too new).
+#: The Europe/Amsterdam day of ``c.started`` (the machine's time, any UTC offset) in SQL, as :func:`started_day`
+#: reads it: an instant with an offset (``Z``, ``+00:00``) is UTC+2 from 01:00 UTC on March's last Sunday to 01:00 UTC
+#: on October's last Sunday (EU summer time), UTC+1 else; a time without one is Amsterdam's already.
+_STARTED_DAY_SQL = (
+    "case when c.started glob '*[+-][0-9][0-9]:[0-9][0-9]' or c.started glob '*[Zz]'"
+    " then date(c.started, case when datetime(c.started) >= datetime(strftime('%Y', c.started) || '-03-31',"
+    " '-6 days', 'weekday 0', '+1 hour') and datetime(c.started) < datetime(strftime('%Y', c.started) || '-10-31',"
+    " '-6 days', 'weekday 0', '+1 hour') then '+2 hours' else '+1 hour' end) else date(c.started) end")
+#: ... and the crawls both count as having read an address whole: no sample, no ``until_date`` before the day the crawl
+#: ran as (no page it named was left for being too new): its own ``today`` (the product's clock, ``TENDERARCHIVE_NOW``
+#: when set), else, an older archive's crawl, the Amsterdam day of its ``started``, as :func:`ran_on` reads it. It was
+#: ``substr(c.started, 1, 10)``, the machine's UTC day: a crawl as of another day (``TENDERARCHIVE_NOW``, a reparse)
+#: or started just after midnight in Amsterdam, with ``--until-date`` its own today, was taken for one that left pages
+#: out (its sitemaps read again, its paged walk begun again), or the reverse.
 _READ_WHOLE_WHERE = ("and json_extract(c.arguments, '$.sample') is null"
-                     " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)")
+                     " and coalesce(json_extract(c.arguments, '$.until_date'), '9999')"
+                     f" >= coalesce(json_extract(c.arguments, '$.today'), {_STARTED_DAY_SQL})")
 
 
 #: :func:`sitemaps_read`'s query: a search of the partial index ``fetches_sitemaps`` (whose condition it repeats word for
@@ -180,7 +193,7 @@ def paged_addresses_read(path: str | Path, spider: str = "news") -> list[dict]:
     WordPress feed, among others), ``from_date``,
     ``sources`` and ``sites`` (as :func:`sitemaps_read` gives them) of each page a crawl of the spider fetched with a
     ``2xx`` and ended normally (``finish_reason`` ``finished``, complete or partial: the items of a page it fetched
-    were handed to the archive), with no sample and no ``until_date`` before its day. The OpenPub walk resumes past
+    were handed to the archive), with no sample and no ``until_date`` before the day it ran as (:func:`ran_on`). The OpenPub walk resumes past
     the deepest page an earlier crawl read (``NewsSpider.openpub_resume``): its bound (``NEWS_OPENPUB_MAX_PAGES``)
     left the older items for the next crawl, which started at page 1 again and never reached them.
 
