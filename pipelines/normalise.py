@@ -505,9 +505,14 @@ def scalar_text(value) -> str | None:
     return clean_field(str(value))
 
 
+#: The detail's keyword fields, ``trefwoord1`` … ``trefwoord10`` (named once, not per notice: issue 14).
+KEYWORD_FIELDS = tuple(f"trefwoord{i}" for i in range(1, 11))
+
+
 def keywords(detail: dict) -> str | None:
-    """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
-    words = [scalar_text(detail.get(f"trefwoord{i}")) for i in range(1, 11)]
+    """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none). A field left out or ``null`` is
+    no text (:func:`scalar_text` of None): passed over without reading it (issue 14: most details send none)."""
+    words = [scalar_text(value) for value in map(detail.get, KEYWORD_FIELDS) if value is not None]
     return dumps([w for w in words if w]) if any(words) else None
 
 
@@ -588,20 +593,28 @@ INFORMATIVE_FIELDS = {
 _UNREAD = object()  #: the keywords not read yet (:func:`unreadable_informative`)
 
 
-def unreadable_informative(detail, words=_UNREAD) -> list[str]:
+def informative_values(detail: dict) -> dict:
+    """``{field: what its reader reads}`` of the detail's :data:`INFORMATIVE_FIELDS` (None, or ``(None, None)`` for
+    a code, where it reads nothing): read once a notice for both :func:`unreadable_informative` and the notice's
+    columns (:func:`normalise_notice`; issue 14: each was read twice)."""
+    return {field: read(detail.get(field)) for field, (read, _columns) in INFORMATIVE_FIELDS.items()}
+
+
+def unreadable_informative(detail, words=_UNREAD, informative=None) -> list[str]:
     """The notice columns of the detail's :data:`INFORMATIVE_FIELDS` sent with a value (not none, not blank) that
     their reader finds nothing in, and ``keywords`` when ``trefwoord1`` … ``trefwoord10`` were sent and none is text
     (:func:`keywords`): kept as omitted, the keywords made every crawl fetch the notice again for the same shape.
-    ``words``: ``keywords(detail)`` when the caller has read them already (:func:`normalise_notice`)."""
+    ``words``: ``keywords(detail)`` when the caller has read them already (:func:`normalise_notice`); ``informative``:
+    :func:`informative_values` of ``detail``, likewise."""
     columns = []
     for field, (read, field_columns) in INFORMATIVE_FIELDS.items():
         value = detail.get(field)
         if not _sent(value):
             continue
-        got = read(value)
+        got = read(value) if informative is None else informative[field]
         if got is None or got == (None, None):
             columns.extend(field_columns)
-    if (keywords(detail) if words is _UNREAD else words) is None and any(_sent(detail.get(f"trefwoord{i}")) for i in range(1, 11)):
+    if (keywords(detail) if words is _UNREAD else words) is None and any(_sent(detail.get(f)) for f in KEYWORD_FIELDS):
         # keywords sent, none of them text (a yes/no, a list): as unreadable as one informative field of no shape
         columns.append("keywords")
     return columns
@@ -621,11 +634,11 @@ def unreadable_columns(detail, row, read: tuple | None = None) -> list[str]:
     ``values.unreadable_dates`` and :func:`keywords`, when the caller has them (:func:`normalise_notice`, issue 14:
     each was worked out twice a notice)."""
     detail, row = (r if isinstance(r, dict) else {} for r in (detail, row))
-    bad_dates, words = read if read is not None else (values.unreadable_dates(detail), _UNREAD)
+    bad_dates, words, informative = read if read is not None else (values.unreadable_dates(detail), _UNREAD, None)
     columns = {FLAG_FIELDS[f] for f in [*unreadable_flags(detail), *unreadable_flags(row, detail)]}
     for field in bad_dates:
         columns.update(DATE_COLUMNS.get(field, ()))
-    columns.update(unreadable_informative(detail, words))
+    columns.update(unreadable_informative(detail, words, informative))
     return sorted(columns)
 
 
@@ -787,8 +800,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # the detail's unreadable dates and keywords, read once for both unreadable_columns and the row (issue 14)
     bad_dates = values.unreadable_dates(item.detail)
     detail_keywords = keywords(item.detail) if isinstance(item.detail, dict) else None
-    unreadable = unreadable_columns(item.detail, item.list_record, (bad_dates, detail_keywords))
     d = _object(item.detail)
+    # the informative fields read once, for unreadable_columns and the row (no date among them: the same in d)
+    informative = informative_values(d)
+    unreadable = unreadable_columns(item.detail, item.list_record, (bad_dates, detail_keywords, informative))
     d = {**d, **dict.fromkeys(bad_dates)} if bad_dates else d  # values.without_unreadable_dates
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
@@ -806,7 +821,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     contract_type, contract_type_label = coded(d.get("typeOpdrachtCode"), row.get("typeOpdracht"),
                                                CONTRACT_TYPE_LABELS)
     # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice
-    nature, nature_label = informative_code(d.get("opdrachtAardCode"))
+    nature, nature_label = informative["opdrachtAardCode"]
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
@@ -835,7 +850,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     (start_date, start_placeholder), (end_date, end_placeholder) = (
         contract_day(d.get("aanvangOpdrachtDatum")), contract_day(d.get("voltooiingOpdrachtDatum")))
     status_code, status_label = publication_status(row)
-    digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
+    digital, digital_label = informative["digitaalInschrijvenCode"]
 
     cpv_rows = []
     # a list of {code, omschrijving, isHoofdOpdracht} (docs/reference/tenderned-api.md §4), of plain codes, or one of
@@ -866,7 +881,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     listed_nuts = d.get("nutsCodes")
     nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
-    duration_code, duration_label = informative_code(d.get("looptijdCode"))
+    duration_code, duration_label = informative["looptijdCode"]
 
     notice = {
         "publication_id": publication_id,
@@ -917,14 +932,14 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
-        "latest_rectification_id": rectification_id(d.get("publicatieIDLaatsteRectificatie")),
+        "latest_rectification_id": informative["publicatieIDLaatsteRectificatie"],
         # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
         # list or an object no text (that field alone); they dropped the notice, by every crawl
-        "reference": scalar_text(d.get("referentieNummer")),
-        "tender_platform": scalar_text(d.get("urlTsenderNaam")),
+        "reference": informative["referentieNummer"],
+        "tender_platform": informative["urlTsenderNaam"],
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
-        "tender_platform_url": scalar_text(d.get("urlTsenderWebsite")),
+        "tender_platform_url": informative["urlTsenderWebsite"],
         "keywords": detail_keywords,  # keywords(d): the dates left out are no trefwoord
         "duration_code": duration_code,
         "duration_label": duration_label,
@@ -941,9 +956,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the rest of the detail's documented fields (docs/reference/tenderned-api.md §4)
         "is_imported": flag(d.get("isGeimporteerd")),
         "digital_submission": digital, "digital_submission_label": digital_label,
-        "deviating_rules": text_or_label(d.get("afwijkendReglement")),
-        "pdf_id": pdf_id(d.get("publicatiePdfId")),
-        "ted_number": scalar_text(d.get("pbNummerTed")),
+        "deviating_rules": informative["afwijkendReglement"],
+        "pdf_id": informative["publicatiePdfId"],
+        "ted_number": informative["pbNummerTed"],
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
         # A documents list that could not be read (an error or a broken answer: recorded) leaves

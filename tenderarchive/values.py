@@ -204,11 +204,13 @@ def unreadable_dates(record) -> dict[str, str]:
     """``{field: why}`` for the :data:`OPTIONAL_DATES` of ``record`` whose value is no date or timestamp."""
     found = {}
     if isinstance(record, dict):
-        for field in OPTIONAL_DATES:
+        for field, value in zip(OPTIONAL_DATES, map(record.get, OPTIONAL_DATES)):
+            if value is None:  # left out or null: no date, none unreadable (parse_timestamp's None; issue 14)
+                continue
             try:
-                parse_timestamp(record.get(field))
+                parse_timestamp(value)
             except (ValueError, TypeError, OverflowError) as exc:
-                found[field] = f"{field} {record.get(field)!r:.80} is not a date or timestamp ({exc})"
+                found[field] = f"{field} {value!r:.80} is not a date or timestamp ({exc})"
     return found
 
 
@@ -265,6 +267,17 @@ def deadline(value) -> tuple[str | None, int]:
     placeholder), not in its own zone, where it was a real closing date archived as ``2090-01-01T00:00:00+01:00``, a
     year no archived date has (readers take it for the placeholder it is, the spider re-checked it as open); and
     ``2090-01-01T00:30:00+02:00`` is 31 December 2089 in Amsterdam, a real date."""
+    if type(value) is str:
+        return _deadline_text(value)
+    local, placeholder = _amsterdam_moment(value)
+    return (iso(local) if local else None), placeholder
+
+
+@lru_cache(maxsize=PARSED_TEXTS_MAX)
+def _deadline_text(value: str) -> tuple[str | None, int]:
+    """:func:`deadline` of a text, kept per text as :func:`_parse_text` keeps its moment (issue 14: a notice asks for
+    its detail's and its list row's closing dates, the same texts, and the conversion to Amsterdam's clock was redone
+    each time). The answer is a text and a number, immutable; a text that is no date raises each time."""
     local, placeholder = _amsterdam_moment(value)
     return (iso(local) if local else None), placeholder
 
@@ -275,6 +288,15 @@ def contract_day(value) -> tuple[str | None, int]:
     :func:`deadline`'s rule for a field archived as a day (the contract's start and end, ``aanvangOpdrachtDatum``
     and ``voltooiingOpdrachtDatum``: reference §4): a year ≥ 2090 in Amsterdam is TenderNed's "no real date"
     (§4, §12.4) in every date field, not only in the closing dates; it was archived as the contract's end."""
+    if type(value) is str:
+        return _contract_day_text(value)
+    local, placeholder = _amsterdam_moment(value)
+    return (local_date(local) if local else None), placeholder
+
+
+@lru_cache(maxsize=PARSED_TEXTS_MAX)
+def _contract_day_text(value: str) -> tuple[str | None, int]:
+    """:func:`contract_day` of a text, kept per text (:func:`_deadline_text`)."""
     local, placeholder = _amsterdam_moment(value)
     return (local_date(local) if local else None), placeholder
 
