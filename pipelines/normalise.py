@@ -720,19 +720,37 @@ def drifted_row_fields(row) -> dict[str, str]:
         value = row.get(field)
         if value is None:  # left out: no drift (§13)
             continue
-        try:
-            code = _listed_code(value)
-        except ValueError:
-            code = None
-        if code is None or label_drifted(value):
+        if type(value) is dict and type(code := value.get("code")) is str and type(label := value.get("omschrijving")) is str:
+            if _text_code_drifted(code, label):  # the usual shape: judged once per pair (issue 14)
+                drifted[field] = value
+            continue
+        if _code_drifted(value):
             drifted[field] = value
-    for field, value in row.items():
-        if field not in LIST_ROW_FIELDS:
-            unknown[field] = value
+    if not LIST_ROW_FIELDS.issuperset(row):  # a field §3 does not name (seldom: looked for one by one only then)
+        for field, value in row.items():
+            if field not in LIST_ROW_FIELDS:
+                unknown[field] = value
     out = {field: f"{type(value).__name__} {value!r:.60}" for field, value in drifted.items()}
     out.update({field: f"a field the list does not document: {type(value).__name__} {value!r:.60}"
                 for field, value in unknown.items()})
     return out
+
+
+def _code_drifted(value) -> bool:
+    """Whether a list row's coded field (:data:`LIST_ROW_CODES`, sent) is of no shape: no code reads, or its label
+    does not (:func:`drifted_row_fields`)."""
+    try:
+        code = _listed_code(value)
+    except ValueError:
+        code = None
+    return code is None or label_drifted(value)
+
+
+@lru_cache(maxsize=4096)
+def _text_code_drifted(code: str, label: str) -> bool:
+    """:func:`_code_drifted` of a ``{code, omschrijving}`` object of two texts, kept per pair (a list row's five codes
+    repeat from row to row; both readers look at these two keys alone). The answer is a yes/no."""
+    return _code_drifted({"code": code, "omschrijving": label})
 
 
 def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:

@@ -280,3 +280,51 @@ def test_text_value_passes_an_ascii_text_as_it_is_and_replaces_surrogates_in_oth
 
     monkeypatch.setattr(values, "_SURROGATE", NoPass())
     assert values.text_value("Openbaar") == "Openbaar"
+
+
+def test_a_closing_date_or_contract_day_text_is_converted_once_with_the_same_answer(monkeypatch):
+    """Issue 14 (branch reparse37): ``deadline`` and ``contract_day`` of a text are kept per text (a notice asks for its
+    detail's and its list row's closing dates, the same texts, and each was converted to Amsterdam's clock again);
+    every form gives what converting it gives, errors each time, and the other types are read as before."""
+    from tenderarchive import values
+
+    texts = ["2026-05-14T15:24:38", "2026-05-14T15:24:38+02:00", "2026-05-14", "2026-10-15+02:00", "20260910",
+             "2089-12-31T23:00:00Z", "2090-01-01T00:30:00+02:00", "2099-12-31", "9999-12-31T23:59:59Z", "",
+             " ", "n.v.t.", "2026-02-30", "0001-01-01T00:00:00", "1789034400", " 2026-03-29T02:30:00 "]
+    others = [None, 0, 1789034400, 2.5, True, [], {}]
+
+    def uncached(to_text, value):
+        local, placeholder = values._amsterdam_moment(value)
+        return (to_text(local) if local else None), placeholder
+
+    for function, to_text, cache in ((values.deadline, values.iso, "_deadline_text"),
+                                     (values.contract_day, values.local_date, "_contract_day_text")):
+        getattr(values, cache).cache_clear()
+        for value in texts * 2 + others:
+            assert _outcome(function, value) == _outcome(lambda v: uncached(to_text, v), value), (function, value)
+        converted = []
+        moment = values._amsterdam_moment
+        monkeypatch.setattr(values, "_amsterdam_moment", lambda value: converted.append(value) or moment(value))
+        for _ in range(3):
+            assert function("2026-06-01T12:00:00") == function("2026-06-01T12:00:00")
+        assert converted == ["2026-06-01T12:00:00"]  # once, not six times
+        monkeypatch.setattr(values, "_amsterdam_moment", moment)
+
+
+def test_unreadable_dates_reads_only_the_dates_sent(monkeypatch):
+    """Issue 14 (branch reparse37): a record's optional dates left out or ``null`` are no unreadable date and are not
+    read (the spider and the pipeline ask this of every detail and list row); the dates sent are judged as before."""
+    from tenderarchive import values
+
+    record = {"sluitingsDatum": "n.v.t.", "aanvangOpdrachtDatum": None, "publicatieDatum": "2026-05-14T15:24:38",
+              "voltooiingOpdrachtDatum": 1789034400}
+    found = values.unreadable_dates(record)
+    assert set(found) == {"sluitingsDatum", "voltooiingOpdrachtDatum"}
+    assert found["sluitingsDatum"].startswith("sluitingsDatum 'n.v.t.' is not a date or timestamp (")
+    assert found["voltooiingOpdrachtDatum"].startswith("voltooiingOpdrachtDatum 1789034400 is not a date")
+    assert values.unreadable_dates(None) == {} == values.unreadable_dates({})
+    read = []
+    parse = values.parse_timestamp
+    monkeypatch.setattr(values, "parse_timestamp", lambda value: read.append(value) or parse(value))
+    assert values.unreadable_dates(record) == found
+    assert read == ["n.v.t.", 1789034400, "2026-05-14T15:24:38"]

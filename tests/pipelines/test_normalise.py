@@ -507,6 +507,8 @@ def test_a_drifted_label_or_code_is_found_as_before_and_each_text_label_cleaned_
 
     if hasattr(module, "_blank_label"):
         module._blank_label.cache_clear()
+    if hasattr(module, "_text_code_drifted"):
+        module._text_code_drifted.cache_clear()
     monkeypatch.setattr(module.values, "clean_field", lambda value: pytest.fail(f"cleaned again: {value!r}"))
     cleaned = []
     monkeypatch.setattr(module, "clean_field", lambda value: cleaned.append(value) or value)
@@ -515,9 +517,10 @@ def test_a_drifted_label_or_code_is_found_as_before_and_each_text_label_cleaned_
     for _ in range(3):
         assert drifted_row_fields(row) == {}
         assert drifted_fields({"procedureCode": {"code": "OPE", "omschrijving": "Openbaar"}}) == {}
-    # the row's code reading cleans its label (to raise for one of no shape) with this module's cached clean_field;
-    # the drift check itself once per text
-    assert cleaned.count("Openbaar") == 3 + 1 and cleaned.count("Aankondiging opdracht") == 3 + 1
+    # the row's code reading cleans its label (to raise for one of no shape) with this module's cached clean_field,
+    # the drift check itself once per text; a row's code of two texts is judged once per pair (branch reparse37: it
+    # was read again for every row, three times here)
+    assert cleaned.count("Openbaar") == 1 + 1 and cleaned.count("Aankondiging opdracht") == 1 + 1
     if hasattr(module, "_blank_label"):
         module._blank_label.cache_clear()
 
@@ -548,3 +551,32 @@ def test_a_code_and_its_label_are_read_once_per_pair_with_the_same_answer(monkey
         assert code_label({"code": "OPE-x", "omschrijving": "Openbaar (x)"}) == ("OPE-x", "Openbaar (x)")
     assert reads == ["OPE-x"]
     module._code_label_texts.cache_clear() if hasattr(module, "_code_label_texts") else None
+
+
+def test_a_notices_informative_fields_and_keywords_are_read_once(snapshot, monkeypatch):
+    """Issue 14 (branch reparse37): the detail's informative fields (``INFORMATIVE_FIELDS``: the contract's nature and
+    duration, the platform, the TED number …) are read once a notice for both the unreadable columns and the notice's
+    own (each was read twice), and a keyword field left out is not read; the record is what it was."""
+    import pipelines.normalise as module
+
+    item = item_of(by_id(snapshot, 400401))
+    item.detail = {**item.detail, "referentieNummer": 470012.0, "urlTsenderNaam": True, "pbNummerTed": "2026/S 1-1",
+                   "opdrachtAardCode": ["x"], "looptijdCode": {"code": "M", "omschrijving": "Maanden"},
+                   "publicatiePdfId": "n.v.t.", "trefwoord2": "jeugd", "trefwoord7": ["x"]}
+    expected = normalise_notice(item, URL, "https://www.tenderned.nl")
+    notice = expected["notice"]
+    assert notice["reference"] == "470012" and notice["tender_platform"] is None and notice["pdf_id"] is None
+    assert (notice["duration_code"], notice["duration_label"]) == ("M", "Maanden")
+    assert notice["keywords"] == '["jeugd"]'
+    assert {"contract_nature", "contract_nature_label", "tender_platform", "pdf_id"} <= set(expected["unreadable"])
+
+    reads = []
+    fields = {field: ((lambda read, field: lambda value: reads.append(field) or read(value))(read, field), columns)
+              for field, (read, columns) in module.INFORMATIVE_FIELDS.items()}
+    monkeypatch.setattr(module, "INFORMATIVE_FIELDS", fields)
+    texts = []
+    scalar = module.scalar_text
+    monkeypatch.setattr(module, "scalar_text", lambda value: texts.append(value) or scalar(value))
+    assert normalise_notice(item, URL, "https://www.tenderned.nl") == expected
+    assert sorted(reads) == sorted(module.INFORMATIVE_FIELDS)  # each once
+    assert texts == ["jeugd", ["x"]]  # the keywords sent, not the eight left out
