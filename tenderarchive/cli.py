@@ -457,11 +457,11 @@ def _archived_by_unfinished(conn, rows: list[dict], killed: set[int]) -> dict[in
     return said
 
 
-def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str:
+def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None, db: str | None = None) -> str:
     """The line ``status`` gives a crawl that never closed (:func:`_archived_by_unfinished`); ``row``: its
     ``crawls`` row, whose spider and arguments give the command that crawls its window again
-    (:func:`crawl_again_command`)."""
-    again = crawl_again_command(row) if row else None
+    (:func:`crawl_again_command`); ``db``: the archive ``status`` read, which both commands name (:func:`db_option`)."""
+    again = crawl_again_command(row, db) if row else None
     from tenderarchive.store.queries import crawl_arguments
 
     arguments = crawl_arguments(row or {}) or {}
@@ -473,7 +473,7 @@ def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str
             f"{counts['notices']} notice{'s' * (counts['notices'] != 1)} and {counts['articles']} news "
             f"page{'s' * (counts['articles'] != 1)} (written last by it) from {counts['fetches']} "
             f"response{'s' * (counts['fetches'] != 1)} fetched; nothing it archived was removed "
-            f"(`tenderarchive export crawl_wijzigingen --param crawl_id={crawl_id}` lists them; "
+            f"(`tenderarchive export crawl_wijzigingen{db_option(db)} --param crawl_id={crawl_id}` lists them; "
             + (f"the next crawl of profile {profile} lists again from its first day" if profile
                else "the next crawl fetches what it left")
             + (f"; to crawl its window again now, run `{again}` (with the --jobdir it had, if any: its queue was "
@@ -481,7 +481,17 @@ def unfinished_said(crawl_id: int, counts: dict, row: dict | None = None) -> str
                else "") + ")")
 
 
-def crawl_again_command(row: dict) -> str | None:
+def db_option(db: str | None) -> str:
+    """`` --db PATH`` for a command ``status`` names, of the archive it read (``--db``), or "" for the default
+    (``archive.db``) or none. The commands a killed or stopped crawl's line named had no ``--db``: run as given,
+    from the folder cron or the unit runs in, the rerun crawled (and made) ``archive.db`` there, not the archive
+    the crawl was killed on, and its export listed another archive's crawl or none."""
+    import shlex
+
+    return "" if db is None or str(db) == "archive.db" else f" --db {shlex.quote(str(db))}"
+
+
+def crawl_again_command(row: dict, db: str | None = None) -> str | None:
     """The ``tenderarchive crawl`` command that crawls again what the crawl of ``row`` set out to (its spider, profile,
     source registry, sites, sample and window, from ``crawls.arguments``), or None where its arguments do not say. A
     crawl killed before it closed (its line in ``status``) said "the next crawl fetches what it left", which the next
@@ -495,7 +505,7 @@ def crawl_again_command(row: dict) -> str | None:
     spider = row.get("spider")
     if not spider or not arguments.get("from_date") or not arguments.get("until_date"):
         return None
-    parts = ["tenderarchive", "crawl", spider]
+    parts = ["tenderarchive", "crawl", spider, *(["--db", str(db)] if db_option(db) else [])]
     # a profile file of the user's by its path (profiles.profile_file_of): its name is no profile the package has
     if arguments.get("profile_file") or arguments.get("profile"):
         parts += ["--profile", str(arguments.get("profile_file") or arguments["profile"])]
@@ -555,12 +565,12 @@ def print_crawls(rows: list[dict], errors: int, gone: dict[int, list[dict]] | No
         if said is not None and r["crawl_id"] == said[0]:
             print(f"         + {said[1]}")
         if r["crawl_id"] in (unfinished or {}):
-            print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r)}")
+            print(f"         ! {unfinished_said(r['crawl_id'], unfinished[r['crawl_id']], r, db)}")
         elif r["status"] in ("partial", "failed") and (stopped := monitor._stopped(r)):
             # stopped by a signal (a deploy's SIGTERM, Ctrl-C) or a limit: the next scheduled crawl reads only its own
             # profile's or registry's window, not a backfill's or a one-site crawl's; its own command, as a killed
             # crawl's line gives it (:func:`crawl_again_command`)
-            again = crawl_again_command(r)
+            again = crawl_again_command(r, db)
             print(f"         ~ {stopped}; what it archived is kept"
                   + (f"; to crawl its window again now, run `{again}`" if again else ""))
 
@@ -571,12 +581,10 @@ def changes_said(rows: list[dict], db: str) -> tuple[int, str] | None:
     latest crawl of ``rows`` that archived something new or changed and the line under its row naming the command
     that lists them, on the archive ``db``; None when none did. A crawl killed before it closed has its counts
     unrecorded and says so on its own line."""
-    import shlex
-
     changed = [r["crawl_id"] for r in rows if (r.get("items_new") or 0) + (r.get("items_updated") or 0) > 0]
     if not changed:
         return None
-    where = "" if str(db) == "archive.db" else f" --db {shlex.quote(str(db))}"
+    where = db_option(db)
     return changed[0], (f"new, upd: the records archived new or changed (same: fetched again unchanged); "
                         f"`tenderarchive export crawl_wijzigingen{where} --param crawl_id={changed[0]}` lists them "
                         f"(another crawl's: its id; on the site, each crawl's counts link there)")

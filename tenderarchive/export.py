@@ -16,7 +16,8 @@
 * Every row, streamed (no page size, no row limit): a saved search that shows a page of 100 rows
   (``pagina``) is exported with ``pagina=alle`` unless ``--param pagina=N`` asks for one page.
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
-  order. Rows of a table come in primary-key order; a view's in its own ``ORDER BY``, or, for a view
+  order. Rows of a table come in primary-key order (``events``, keyed by a hash, in its page's order instead:
+  by ``date_order``, the timeline's, then ``event_id``: :data:`TABLE_ORDERS`); a view's in its own ``ORDER BY``, or, for a view
   without one (``changes``), ordered by its columns from the first to the last, as are a table's without a
   primary key (``summary_region_years``: its rowid says only when the derivation last rewrote the row, so the
   same rows came in another order after a crawl than after a reparse). A query's rows come in its ``ORDER BY``;
@@ -180,6 +181,13 @@ def defaulted_parameters(sql: str) -> set[str]:
     return {found for test in tests for found in re.findall(test, text, flags=re.IGNORECASE)}
 
 
+#: Tables whose key is a hash that says nothing of their rows, exported in the order of their page on the site (its
+#: data dictionary's ``sort``, ties by the key, as ``tenderarchive/table_order.py`` gives the page and its CSV):
+#: ``events`` by ``date_order``, the order a timeline reads. By ``event_id`` alone its rows came in no order an
+#: analyst could read (a 2022 award between two 2019 deadlines, one procurement's events strewn over the file).
+TABLE_ORDERS = {"events": ("date_order", "event_id")}
+
+
 def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
     """The SELECT that exports ``table_or_sql``: a table or view by name, a saved search by name,
     or a query as given."""
@@ -211,6 +219,9 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
             return f"select * from {quoted}"
         count = len(conn.execute(f"select * from {quoted} limit 0").description)
         return f"select * from {quoted} order by {', '.join(str(i) for i in range(1, count + 1))}"
+    columns = [r[1] for r in conn.execute(f"pragma table_info({quoted})")]
+    if name in TABLE_ORDERS and set(TABLE_ORDERS[name]) <= set(columns):
+        return f"select * from {quoted} order by {', '.join(TABLE_ORDERS[name])}"
     pk = [r[1] for r in sorted(conn.execute(f"pragma table_info({quoted})"), key=lambda r: r[5]) if r[5]]
     without_rowid = conn.execute("select sql like '%without rowid%' from sqlite_master where name = ?",
                                  [name]).fetchone()[0]

@@ -441,8 +441,8 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     assert held["fetches"] > 0 and new in (None, 0)
     assert (f"! unfinished: killed before it closed, so its counts were never recorded; it had archived "
             f"{held['notices']} notice") in out.stdout, out.stdout
-    assert f"from {held['fetches']} response" in out.stdout and f"crawl_wijzigingen --param crawl_id={killed_id}" \
-        in out.stdout
+    assert f"from {held['fetches']} response" in out.stdout and \
+        f"crawl_wijzigingen --db {db} --param crawl_id={killed_id}" in out.stdout
     [row] = [c for c in json.loads(status(db, "--json").stdout) if c["crawl_id"] == killed_id]
     assert row["archived_before_kill"] == held
     listed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "crawl_wijzigingen", "--param",
@@ -459,21 +459,25 @@ def test_status_says_the_command_that_crawls_a_killed_crawls_window_again(tmp_pa
     told in ``status`` as "the next crawl fetches what it left": the next nightly crawl, of the default profile,
     never lists a killed ``--profile all`` backfill's years again, nor does any crawl of a news site list a killed
     one-site crawl's window. Its line names its own command, from its recorded arguments, which the command line
-    takes as they are (exit 2 for a bad one). Synthetic crawl history."""
+    takes as they are (exit 2 for a bad one), on the archive ``status`` read: its commands named no ``--db``, so run
+    as given from the folder cron runs in, the rerun crawled (and made) an ``archive.db`` there and the export listed
+    another archive's crawl. Synthetic crawl history."""
     import shlex
 
     from tenderarchive.cli import parser
 
-    db_path = tmp_path / "archive.db"
+    (tmp_path / "nacht archief").mkdir()
+    db_path = tmp_path / "nacht archief" / "archive.db"
     db = open_archive(db_path)
     now = datetime.now(timezone.utc).replace(microsecond=0)
+    on = f"--db {shlex.quote(str(db_path))}"
     recorded = {
         1: ("tenderned", {"from_date": "2016-01-01", "until_date": "2016-12-31", "profile": "all",
-                          "queries": ["all"]}, "tenderarchive crawl tenderned --profile all --from-date 2016-01-01 "
-                                               "--until-date 2016-12-31"),
+                          "queries": ["all"]}, f"tenderarchive crawl tenderned {on} --profile all --from-date "
+                                               f"2016-01-01 --until-date 2016-12-31"),
         2: ("news", {"from_date": "2024-03-01", "until_date": "2024-03-31", "sources": "mijn sites.yaml",
                      "sites": ["leiden"], "site": ["leiden"]},
-            "tenderarchive crawl news --sources 'mijn sites.yaml' --site leiden --from-date 2024-03-01 "
+            f"tenderarchive crawl news {on} --sources 'mijn sites.yaml' --site leiden --from-date 2024-03-01 "
             "--until-date 2024-03-31"),
     }
     for crawl_id, (spider, arguments, _) in recorded.items():
@@ -487,10 +491,17 @@ def test_status_says_the_command_that_crawls_a_killed_crawls_window_again(tmp_pa
     for crawl_id, (spider, arguments, command) in recorded.items():
         [line] = lines[crawl_id]
         assert f"to crawl its window again now, run `{command}` (with the --jobdir it had" in line, line
+        assert f"`tenderarchive export crawl_wijzigingen {on} --param crawl_id={crawl_id}` lists them" in line, line
         argv = shlex.split(command)[1:]
         parsed = parser().parse_args(argv)
-        assert (parsed.spider, parsed.from_date, parsed.until_date) == (spider, arguments["from_date"],
-                                                                        arguments["until_date"])
+        assert (parsed.spider, parsed.from_date, parsed.until_date, parsed.db) == (
+            spider, arguments["from_date"], arguments["until_date"], str(db_path))
+    # on the default archive (status run where it lies, no --db) the commands are as short as before
+    import shutil
+
+    shutil.copy(db_path, tmp_path / "archive.db")
+    here = cli("status", cwd=tmp_path).stdout
+    assert "--db" not in here and "run `tenderarchive crawl tenderned --profile all --from-date" in here, here
     assert "the next crawl of profile all lists again from its first day" in lines[1][0]
 
 

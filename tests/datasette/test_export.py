@@ -33,6 +33,24 @@ def test_a_table_exports_every_row_in_key_order_with_the_table_column_order(demo
     assert ids == sorted(ids) and len(ids) == db["notices"].count
 
 
+def test_events_export_in_timeline_order_as_the_sites_events_page_and_csv(demo_archive, server):
+    """``export events`` came in primary-key order, and an event's key is a hash (``event_id``): a 2022 award between
+    two 2019 deadlines, one procurement's events strewn over the file, in no order an analyst could read or the
+    events page shows. It is the page's order, the timeline's: by ``date_order`` (a month after its days, a year
+    after its months), ties by ``event_id``, the order of the site's CSV of the table (every row) too."""
+    out = export(demo_archive, "events")
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout.decode("utf-8"), newline="")))
+    db = sqlite_utils.Database(demo_archive)
+    assert len(rows) == db["events"].count > 10
+    keys = [(r["date_order"], r["event_id"]) for r in rows]
+    assert keys == sorted(keys) and keys != sorted(keys, key=lambda k: k[1])
+    site = server.get(f"/{server.database}/events.csv?_stream=on&_size=max")
+    assert [r["event_id"] for r in csv.DictReader(io.StringIO(site.decode("utf-8"), newline=""))] == \
+        [r["event_id"] for r in rows]
+    assert export(demo_archive, "events").stdout == out.stdout
+
+
 def test_exports_are_identical_run_after_run(demo_archive):
     assert export(demo_archive, "procurements").stdout == export(demo_archive, "procurements").stdout
 
