@@ -347,6 +347,18 @@ def contract_nature(techniques) -> dict:
     return {"contract_nature": None, "contract_nature_label": None}
 
 
+#: The API's type of contract (``typeOpdrachtCode``, tenderned-api.md §4: D Diensten, L Leveringen, W Werken) of OCDS's
+#: ``tender.mainProcurementCategory`` (its closed code list: goods, works, services; reference tenderned-awards.md §6.3).
+CATEGORIES = {"services": ("D", "Diensten"), "goods": ("L", "Leveringen"), "works": ("W", "Werken")}
+
+
+def contract_type(category) -> dict:
+    """``{"contract_type", "contract_type_label"}`` of a package's ``tender.mainProcurementCategory`` as the API's
+    notices give them ("services" is D "Diensten"); None for another value or none."""
+    code, label = CATEGORIES.get(category.strip().lower(), (None, None)) if isinstance(category, str) else (None, None)
+    return {"contract_type": code, "contract_type_label": label}
+
+
 def contract_period(period) -> dict:
     """An OCDS ``contractPeriod`` (Period) as ``{"start_date", "end_date", "duration_days"}``: its dates as
     ``YYYY-MM-DD`` and its length in whole days as given (``durationInDays``; a whole number written as text or as
@@ -661,6 +673,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               and tender["techniques"].get("hasFrameworkAgreement") is True else 0,
               # the nature as the API's notices give it (opdrachtAardCode): a framework agreement or a DAS
               **contract_nature(tender.get("techniques")),
+              # the type of contract as the API's notices give it (typeOpdrachtCode): services D, goods L, works W
+              **contract_type(tender.get("mainProcurementCategory")),
               # the contract's period as the package gives it (the latest release's: ocdsmerge), dates and length
               **contract_period(tender.get("contractPeriod")),
               "first_date": _day(releases[0].get("date")),
