@@ -295,3 +295,12 @@ def test_a_contract_date_known_only_to_its_month_is_kept_as_its_month():
         item("V.2.3", "Naam en adres van de contractant", "")
         + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Berkel-B B.V.</dd></dl>'))
     assert [a["contract_date"] for a in standard["awards"]] == ["2022-06"]
+
+
+def test_a_month_without_its_day_is_read_in_linear_time():
+    """The month reader (``parse_notice_month``) on 100 KB of shapes that start a month again and again."""
+    from tenderarchive.awards.html import parse_notice_month
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("januari ", "jan. ", "1/", "2021-", "12 ", " ", "mei"):
+        assert linear_time(parse_notice_month, unit) < LINEAR, unit
