@@ -153,6 +153,10 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
                        "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else
                        "REC" if str(pid) in amending else "VAK" if str(pid) in planning else None,
         "procedure_label": n.get("procedure"),
+        # the nature (tender.techniques: a framework agreement RAA, a DAS IDA), as the API's opdrachtAardCode gives it
+        "contract_nature": n.get("contract_nature"), "contract_nature_label": n.get("contract_nature_label"),
+        # and the type of contract (tender.mainProcurementCategory), as the API's typeOpdrachtCode
+        "contract_type": n.get("contract_type"), "contract_type_label": n.get("contract_type_label"),
         # the contract's period (tender.contractPeriod, the API's aanvangOpdrachtDatum / voltooiingOpdrachtDatum):
         # its dates as given and, given as a length alone ("durationInDays": 1095), that length, no end date invented
         "start_date": n.get("start_date"), "end_date": n.get("end_date"), "duration_days": n.get("duration_days"),

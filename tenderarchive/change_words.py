@@ -25,6 +25,16 @@ from functools import lru_cache
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+#: A date known only to its month ("2021-01": an event's precision ``month`` or ``part_of_month``, an article published
+#: in a month, ``year_month``), the ISO form the archive stores; a month 13 is none.
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
+def month_words(value) -> str | None:
+    """A date known only to its month in Dutch, "2021-01" → "januari 2021" (it stood as "2021-01" beside "20 januari
+    2021"); None for anything else. The stored ISO text is kept wherever the archive keeps values (CSV, JSON)."""
+    month = _MONTH.fullmatch(value.strip()) if isinstance(value, str) else None
+    return f"{MONTHS[int(month.group(2)) - 1]} {month.group(1)}" if month else None
 #: Columns beside an exact amount ``X_cents``: the amount as printed, its currency, the placeholder flag.
 AMOUNT_SIBLINGS = ("_raw", "_currency", "_placeholder")
 #: The longest a label taken from a description may be; a longer first clause is no name (the column's is).
@@ -62,7 +72,8 @@ def _flag(column) -> bool:
 
 
 def value_words(column, value) -> str:
-    """A stored value as the site shows it: a flag (1/0) "ja"/"nee", ``…_cents`` in euros, an ISO date or time as a Dutch date, a list
+    """A stored value as the site shows it: a flag (1/0) "ja"/"nee", ``…_cents`` in euros, an ISO date or time as a Dutch date
+    (a month alone as its month, "januari 2021"), a list
     (or a JSON list in a text column) its items, a JSON object its pairs, empty "—"."""
     if value is None or value == "":
         return "—"
@@ -87,7 +98,7 @@ def value_words(column, value) -> str:
         year, month, day, hour, minute = date.groups()
         if 1 <= int(month) <= 12:
             return f"{int(day)} {MONTHS[int(month) - 1]} {year}" + (f" {hour}:{minute}" if hour else "")
-    return str(value)
+    return month_words(value) or str(value)
 
 
 def parsed_json(value, kind: type = dict):
@@ -142,7 +153,8 @@ def moment_words(value) -> str:
     """A date or timestamp as a reader reads it, on Amsterdam's clock: a crawl's finish time stored in UTC,
     "2026-12-05T08:51:14+00:00", is "5 december 2026 09:51"; an article's "2020-12-14T08:55" (Amsterdam's clock
     already) "14 december 2020 08:55"; a date "14 december 2020". The crawl report's heading and each match's date
-    showed the stored ISO text. Text that is no ISO date is kept as it is; empty is "—"."""
+    showed the stored ISO text. A date known only to its month, "2021-01", is "januari 2021" (:func:`month_words`).
+    Text that is no ISO date is kept as it is; empty is "—"."""
     from datetime import datetime
 
     from tenderarchive.arguments import AMSTERDAM
@@ -151,7 +163,7 @@ def moment_words(value) -> str:
         return "—"
     text = str(value).strip()
     if not _DATE.fullmatch(text):
-        return text
+        return month_words(text) or text   # a month alone: "januari 2021"
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:

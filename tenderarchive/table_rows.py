@@ -89,11 +89,13 @@ def moment_cell(value) -> str | None:
     article's "2020-12-14T08:55"): the table, row, saved-search and research pages showed the stored ISO text in UTC,
     where the reports say "5 december 2026 12:31" on Amsterdam's clock. A date alone ("2018-03-13", a notice's
     publication day) reads "13 maart 2018": it stood in ISO beside the timestamps in words on the same page. A month
-    or year alone ("2018-03", an event's "2018"), an impossible date and every other value are None (shown as they
-    are); CSV and JSON keep the stored text. A few character tests per cell, the rest cached."""
+    alone ("2018-03", an event known only to its month) reads "maart 2018": on the timeline it stood as "2018-03"
+    beside "13 maart 2018" (its ``<time datetime>`` a valid HTML month). A year alone (an event's "2018"), an
+    impossible date and every other value are None (shown as they are); CSV and JSON keep the stored text. A few
+    character tests per cell, the rest cached."""
     if type(value) is str and value[4:5] == "-" and (
             (16 <= len(value) <= 40 and value[10:11] == "T" and value[13:14] == ":")
-            or (len(value) == 10 and value[7:8] == "-")):
+            or (len(value) == 10 and value[7:8] == "-") or len(value) == 7):
         return _moment_html(value)
     return None
 

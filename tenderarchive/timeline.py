@@ -232,8 +232,9 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None, form_t
         if not day:
             continue
         event = {"procurement_id": award["procurement_id"], "source_type": "award", "source_id": award["award_id"],
-                 "date": day[:10], "date_end": None, "precision": "day", "kind": kind, "stage": stage,
-                 "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
+                 # a date known only to its month ("2021-01": a notice printed "januari 2021") is that month's
+                 "date": day[:10], "date_end": None, "precision": "month" if len(day) == 7 else "day", "kind": kind,
+                 "stage": stage, "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
                  "crawl_id": award.get("crawl_id")}
         event["event_id"] = event_id("award", award["award_id"], event)
         events.append(ordered(event))

@@ -42,3 +42,16 @@ def test_an_amounts_printed_text_and_the_archives_bookkeeping_are_left_out():
 def test_what_is_no_json_object_or_list_stays_as_it_is():
     assert values_words("notices", "not json") == "not json" and values_words("notices", None) is None
     assert columns_words("notices", "deadline") == "deadline"
+
+
+def test_a_date_known_only_to_its_month_reads_as_its_month_in_dutch():
+    """A date known only to its month (an event's "2021-01", an article published in a month, ``year_month``) read
+    "2021-01" where a whole date beside it read "20 januari 2021": it is "januari 2021" wherever a date is worded
+    (the changes, the crawl and watch reports and their feeds, the pages' cells); no month 13, and text around it,
+    stays as it is. A year alone is its own word already ("2019")."""
+    from tenderarchive.change_words import moment_words
+
+    assert value_words("date", "2021-01") == moment_words("2021-01") == "januari 2021"
+    assert value_words("award_date", "2018-12") == moment_words(" 2018-12 ") == "december 2018"
+    for kept in ("2021-13", "2021-00", "2021-1", "2021-01 of later", "12021-01", "2019"):
+        assert value_words("date", kept) == moment_words(kept) == kept

@@ -568,3 +568,16 @@ def test_the_current_stage_is_the_timelines_last_a_year_after_its_days(db):
         sql = " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split())
         assert " ".join(current_stage_sql("p.procurement_id").split()) + " as fase" in sql, name
         assert "__CURRENT_STAGE__" not in sql
+
+
+def test_an_award_dated_to_its_month_is_a_month_on_the_timeline():
+    """An award whose winner was chosen or contract concluded in a month only ("2021-01", a notice printing "januari
+    2021") is an event of that month (precision ``month``; it said ``day``), in the timeline's order after that
+    month's days (``date_order`` "2021-01-99"); a day stays a day."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/LOT-0001", "lot_id": "LOT-0001",
+             "award_date": "2020-12", "contract_date": "2021-01-20", "value_cents": 100_000_00}
+    events = award_events(award, [{"name": "Kompas"}], None)
+    assert [(e["date"], e["precision"], e["date_order"]) for e in events] == [
+        ("2020-12", "month", "2020-12-99"), ("2021-01-20", "day", "2021-01-20")]

@@ -131,6 +131,44 @@ def parse_notice_date(text: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _month_forms() -> tuple[re.Pattern, dict]:
+    """The pattern of a month printed without its day, and its month names (Dutch: the project's one table in
+    tenderarchive/extraction/dates.py, imported on the first such date; English), compiled once."""
+    from tenderarchive.extraction.dates import MONTHS
+
+    names = {**ENGLISH_MONTHS, **MONTHS}
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![\w.])(?:(?P<name>" + alternatives + r")\.?,?\s+(?P<year>\d{4})"
+                      r"|(?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<iy>\d{4})-(?P<im>\d{2}))(?![\w]|[/.-]\d)"), names
+
+
+def parse_notice_month(text: str | None) -> str | None:
+    """A date printed to its month only, as the archive keeps a month, ``YYYY-MM``: "januari 2021", "jan. 2021",
+    "January 2021", "01/2021", "2021-01" are "2021-01"; None when it is a whole date (:func:`parse_notice_date`
+    reads that) or no month of a year. A winner's or contract date known only to its month was read as no date."""
+    if not text or parse_notice_date(text):
+        return None
+    pattern, names = _month_forms()
+    match = pattern.search(text.replace("\u00a0", " "))
+    if match is None:
+        return None
+    if match.group("name"):
+        year, month = int(match.group("year")), names[match.group("name").lower()]
+    elif match.group("m"):
+        year, month = int(match.group("y")), int(match.group("m"))
+    else:
+        year, month = int(match.group("iy")), int(match.group("im"))
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1000 <= year else None
+
+
+def parse_notice_day_or_month(text: str | None) -> str | None:
+    """A winner's or contract date as precise as printed: a day ``YYYY-MM-DD`` (:func:`parse_notice_date`), else a
+    month ``YYYY-MM`` (:func:`parse_notice_month`; the timeline says "januari 2021", ``timeline.award_events``
+    dates it to its month); None when it is neither."""
+    return parse_notice_date(text) or parse_notice_month(text)
+
+
 def tender_count(text: str | None) -> int | None:
     """A number of tenders received ("12", "12 inschrijvingen"); None when it holds no digits or more
     than nine (no procedure receives a billion tenders; SQLite integers stay in range)."""

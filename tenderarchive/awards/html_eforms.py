@@ -18,8 +18,8 @@ from lxml import etree
 from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value, vat_words
 from tenderarchive.awards.names import kvk_number
 from tenderarchive.values import CPV_CODE, cpv_parts
-from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
-                                      tender_count)
+from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_day_or_month,
+                                      party_name, tender_count)
 
 # --- labels (docs/awards.md, "Labels"): normalised with _norm ---------------------------------------------
 ESTIMATED = {"geraamde waarde exclusief btw", "estimated value excluding vat"}
@@ -547,7 +547,7 @@ class EFormsReader:
                 if contract not in winner["contract_ids"]:
                     winner["contract_ids"].append(contract)
         elif key in WINNER_DATE or key in CONTRACT_DATE:
-            day = parse_notice_date(value)
+            day = parse_notice_day_or_month(value)   # a date printed to its month only is that month, "2021-01"
             if day is None and _norm(value) not in UNPUBLISHED:
                 self.problems.append(f"date is not a date: {key!r} = {value!r:.100}")
             (winner if winner is not None else result)["award_date" if key in WINNER_DATE else "contract_date"] = day

@@ -20,7 +20,8 @@ import lxml.html
 
 from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first, includes_vat, parse_amount,
                                           range_beside_value)
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, party_name, tender_count
+from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, parse_notice_date, parse_notice_day_or_month,
+                                      party_name, tender_count)
 from tenderarchive.awards.names import kvk_number, postcode_place
 
 
@@ -173,9 +174,10 @@ class StandardReader:
                 elif sub == "V.1" and not block.get("closed") and parse_notice_date(line) \
                         and not re.match(r"^V\.1\)", line):
                     block["award_date"] = parse_notice_date(line)  # before 2016: V.1 is the date of the award
-                elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_date(line):
+                elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_day_or_month(line):
                     text, skip = value_of(line) if ":" in line else (line, False)
-                    block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
+                    # the conclusion of the contract, not the choice; printed to its month only, that month ("2022-06")
+                    block["contract_date"] = parse_notice_day_or_month(text)
                 elif low.startswith(("aantal inschrijvingen", "aantal ontvangen inschrijvingen",
                                      "aantal langs elektronische weg")):
                     # V.2.2 gives the number of tenders and, after it, the counts of kinds of tenders (the

@@ -329,6 +329,36 @@ def _contract_day(value) -> str | None:
 MAX_DURATION_DAYS = 36_525
 
 
+#: The API's nature of a contract (``opdrachtAardCode``, tenderned-api.md §4, §9) a package's techniques give: TenderNed's
+#: converter sets ``hasFrameworkAgreement`` for the nature "Raamovereenkomst" and ``hasDynamicPurchasingSystem`` for
+#: "Instellen van dynamisch aankoopsysteem (DAS)" (reference tenderned-awards.md §6.3); the labels are the dataset's.
+NATURES = (("hasDynamicPurchasingSystem", "IDA", "Instellen van dynamisch aankoopsysteem (DAS)"),
+           ("hasFrameworkAgreement", "RAA", "Raamovereenkomst"))
+
+
+def contract_nature(techniques) -> dict:
+    """``{"contract_nature", "contract_nature_label"}`` of a package's ``tender.techniques``: RAA for a framework
+    agreement, IDA for a dynamic purchasing system (a DAS is set up under its own nature, so it is said first), None
+    for neither or for no techniques. Only a JSON ``true`` says so."""
+    techniques = techniques if isinstance(techniques, dict) else {}
+    for flag, code, label in NATURES:
+        if techniques.get(flag) is True:
+            return {"contract_nature": code, "contract_nature_label": label}
+    return {"contract_nature": None, "contract_nature_label": None}
+
+
+#: The API's type of contract (``typeOpdrachtCode``, tenderned-api.md §4: D Diensten, L Leveringen, W Werken) of OCDS's
+#: ``tender.mainProcurementCategory`` (its closed code list: goods, works, services; reference tenderned-awards.md §6.3).
+CATEGORIES = {"services": ("D", "Diensten"), "goods": ("L", "Leveringen"), "works": ("W", "Werken")}
+
+
+def contract_type(category) -> dict:
+    """``{"contract_type", "contract_type_label"}`` of a package's ``tender.mainProcurementCategory`` as the API's
+    notices give them ("services" is D "Diensten"); None for another value or none."""
+    code, label = CATEGORIES.get(category.strip().lower(), (None, None)) if isinstance(category, str) else (None, None)
+    return {"contract_type": code, "contract_type_label": label}
+
+
 def contract_period(period) -> dict:
     """An OCDS ``contractPeriod`` (Period) as ``{"start_date", "end_date", "duration_days"}``: its dates as
     ``YYYY-MM-DD`` and its length in whole days as given (``durationInDays``; a whole number written as text or as
@@ -639,7 +669,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() and len(suffix) <= 18 else None,
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
               "buyer": _buyer(compiled).get("name"), "procedure": tender.get("procurementMethodDetails"),
-              "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
+              "framework": 1 if isinstance(tender.get("techniques"), dict)
+              and tender["techniques"].get("hasFrameworkAgreement") is True else 0,
+              # the nature as the API's notices give it (opdrachtAardCode): a framework agreement or a DAS
+              **contract_nature(tender.get("techniques")),
+              # the type of contract as the API's notices give it (typeOpdrachtCode): services D, goods L, works W
+              **contract_type(tender.get("mainProcurementCategory")),
               # the contract's period as the package gives it (the latest release's: ocdsmerge), dates and length
               **contract_period(tender.get("contractPeriod")),
               "first_date": _day(releases[0].get("date")),

@@ -67,7 +67,11 @@ RELEASE = {
             # the lots extension's groups of lots ("GLO-0001" of eForms): an award of a group is of its lots together
             lotGroups=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "relatedLots": _list(ID)}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
-            techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
+            # the nature (a framework agreement, a DAS: ocds.contract_nature): let through in any shape and read only
+            # where it is JSON true, so an odd flag ("ja") costs itself, never the release's winners
+            techniques=_object(hasFrameworkAgreement={}, hasDynamicPurchasingSystem={}),
+            # the type of contract (ocds.contract_type): any shape, read only where it is one of OCDS's codes
+            mainProcurementCategory={},
             # the contract's period (reference §6.3 "contractPeriod": {"durationInDays": 1095}, the Excel's "Aanvang
             # opdracht", "Voltooiing opdracht", "Termijn voltooiing opdracht" in "N Maanden"/"N Jaren")
             contractPeriod=PERIOD,

@@ -268,3 +268,39 @@ def test_dates_written_out_in_german_or_french_are_read():
                              row("Date de conclusion du marché/concession", "1er juin 2026")))
     (award,) = read["awards"]
     assert (award["award_date"], award["contract_date"], read["problems"]) == ("2026-05-15", "2026-06-01", [])
+
+
+def test_a_contract_date_known_only_to_its_month_is_kept_as_its_month():
+    """A winner's or contract date printed to its month only ("januari 2021", "01/2021", "January 2021", "2021-01")
+    was read as no date at all (a standard form's silently, the eForms' as a problem): the month is known, and kept as
+    the archive keeps a month, ISO "2021-01" (the timeline says "januari 2021" and puts it after that month's days). A
+    whole date stays a day; text with no month and year stays no date."""
+    def eforms_dates(winner_date, contract_date):
+        read = parse_html(eforms(
+            h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+            only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", winner_date),
+            row("Datum van sluiting van het contract", contract_date)))
+        return [(a["award_date"], a["contract_date"]) for a in read["awards"]], read["problems"]
+
+    for winner_date, contract_date in [("december 2020", "januari 2021"), ("12/2020", "01/2021"),
+                                       ("December 2020", "jan. 2021"), ("2020-12", "2021-01")]:
+        assert eforms_dates(winner_date, contract_date) == ([("2020-12", "2021-01")], []), (winner_date, contract_date)
+    assert eforms_dates("15 december 2020", "13/2021")[0] == [("2020-12-15", None)]
+    assert eforms_dates("binnenkort", "2021")[0] == [(None, None)]
+
+    standard = parse_html(afdeling_v(
+        '<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+        item("V.2.1", "Datum van de sluiting van de overeenkomst: ", "juni 2022"),
+        item("V.2.3", "Naam en adres van de contractant", "")
+        + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Berkel-B B.V.</dd></dl>'))
+    assert [a["contract_date"] for a in standard["awards"]] == ["2022-06"]
+
+
+def test_a_month_without_its_day_is_read_in_linear_time():
+    """The month reader (``parse_notice_month``) on 100 KB of shapes that start a month again and again."""
+    from tenderarchive.awards.html import parse_notice_month
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("januari ", "jan. ", "1/", "2021-", "12 ", " ", "mei"):
+        assert linear_time(parse_notice_month, unit) < LINEAR, unit

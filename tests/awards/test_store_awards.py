@@ -97,6 +97,21 @@ def test_timeline_events_name_the_lot_winners_and_value(procedure_900001, tmp_pa
     assert not any("1.234.567,89" in s for s in sentences)     # the superseded value is not on the timeline
 
 
+def test_an_award_notice_dated_to_the_month_puts_that_month_on_the_timeline(procedure_900001, tmp_path):
+    """The latest award notice (SYNTHETIC 900103) printing its winners' dates to the month only ("augustus 2025",
+    "09/2025") archived no date for them, and so no award event: the awards keep the month as the archive keeps one
+    ("2025-08"), and the timeline has it as an event of precision ``month``, after that month's days."""
+    publications = copy.deepcopy(procedure_900001)
+    latest = next(p for p in publications if p["detail"]["publicatieId"] == 900103)
+    latest["html"] = latest["html"].replace("15/08/2025", "augustus 2025").replace("01/09/2025", "09/2025")
+    db = archive(tmp_path, publications, "month")
+    current = list(db.query("select award_date, contract_date from awards where current = 1 and publication_id = 900103"))
+    assert ("2025-08", "2025-09") in {(a["award_date"], a["contract_date"]) for a in current}
+    events = list(db.query("select date, precision, date_order from events where source_type = 'award'"))
+    assert ("2025-08", "month", "2025-08-99") in [(e["date"], e["precision"], e["date_order"]) for e in events]
+    assert all(e["precision"] == ("month" if len(e["date"]) == 7 else "day") for e in events)
+
+
 def test_a_lot_the_notice_does_not_award_is_on_the_timeline_with_its_reason_and_no_stage(procedure_900001, tmp_path):
     """Reference §4 ("Lot not awarded": "Er is geen winnaar gekozen en de mededinging is gesloten" with "De reden
     waarom geen winnaar is gekozen") and §8.5 (a lot's status: awarded / not awarded + reason): of a partly awarded

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import sqlite3
 import urllib.error
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -827,3 +828,26 @@ def test_a_saved_searchs_title_names_no_value_its_columns_lack(server):
 
     described = (ROOT / "tenderarchive" / "datasette" / "tables" / "summary_region_years.yaml").read_text()
     assert "Estimated and awarded" not in described and "Awarded values per year" in described
+
+
+def test_contracts_dated_to_their_month_sort_after_that_months_days_newest_first(demo_archive, tmp_path):
+    """An award dated to its month only ("2022-10": a notice printing "oktober 2022") sorted as text below that
+    month's days in the contracts listings, newest first ("2022-10-10" > "2022-10"), where the timeline puts a month
+    after its days (``date_order``): a reader of "newest first" saw "oktober 2022" under "10 oktober 2022". It sorts
+    by ``date_order`` as the timeline does; days keep their order. SYNTHETIC: the demo's lot 2 of TN312877 so dated."""
+    path = shutil.copy(demo_archive, tmp_path / "months.db")
+    with sqlite3.connect(path) as db:
+        db.execute("update awards set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+        db.execute("update award_suppliers set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+    server = Server(path)
+    try:
+        buyer = rows(server, "opdrachtgever_contracten", opdrachtgever="GM0392")
+        dates = [r["gegund_op"] for r in buyer if r["gegund_op"]]
+        assert "2022-10" in dates and "2022-10-10" in dates
+        assert [reading_order(d) for d in dates] == sorted((reading_order(d) for d in dates), reverse=True)
+        provider = rows(server, "aanbieder_contracten", aanbieder="34067890")
+        assert [r["gegund_op"] for r in provider][:1] == ["2022-10"]
+    finally:
+        server.stop()

@@ -245,8 +245,9 @@ def test_a_date_alone_reads_as_a_dutch_date_beside_the_timestamps(both, demo_arc
     """A date alone ("2018-03-13": a notice's publication day, an award's date) stayed ISO text on the table,
     row, saved-search and research pages beside the timestamps now in words on the same row ("13 maart 2018"
     beside "5 december 2026 12:31"). It reads as a Dutch date, the stored text in its ``<time datetime>`` and
-    ``title``; a month or a year alone (an event's precision), an impossible day and a longer text stay as they
-    are; CSV and JSON keep the stored text."""
+    ``title``; a month alone (an event's precision, "2022-10") reads as its month, "oktober 2022" (it stood as
+    "2022-10" beside "21 oktober 2022" on the timeline); a year alone, an impossible day or month and a longer text
+    stay as they are; CSV and JSON keep the stored text."""
     import csv
     import io
     import json
@@ -260,8 +261,11 @@ def test_a_date_alone_reads_as_a_dutch_date_beside_the_timestamps(both, demo_arc
            "'2022-10-21 of later' as text, '1000-2022-1' as code")
     table = table_html(ours, "/archive?sql=" + urllib.parse.quote_plus(sql))
     assert '<td class="col-day"><time datetime="2022-10-21" title="2022-10-21">21 oktober 2022</time></td>' in table
-    for shown in ("2022-10", "2022", "2022-02-30", "2022-10-21 of later", "1000-2022-1"):
+    assert '<td class="col-month"><time datetime="2022-10" title="2022-10">oktober 2022</time></td>' in table
+    for shown in ("2022", "2022-02-30", "2022-10-21 of later", "1000-2022-1"):
         assert f">{shown}</td>" in table
+    table = table_html(ours, "/archive?sql=" + urllib.parse.quote_plus("select '2022-13' as no_month"))
+    assert ">2022-13</td>" in table
     (publication_id, published) = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True).execute(
         "select publication_id, published from notices where published is not null order by publication_id"
     ).fetchone()
@@ -372,3 +376,17 @@ def test_a_query_over_freshness_says_an_age_after_tenderarchive_now_as_status_pr
     own = query("select -10.0 as age_hours")
     assert re.findall(r'<td class="col-age_hours">(.*?)</td>', own, re.S) == ["-10.0"]
     assert "Ages as of" not in own
+
+
+def test_a_month_on_the_procurement_timeline_reads_in_dutch_beside_its_days(both):
+    """The procurement page's timeline showed an article's date known only to its month as stored, "2018-03",
+    beside "13 maart 2018" a row above: it reads "maart 2018", the stored text in its ``<time datetime>`` (a valid
+    HTML month) and ``title``, in the timeline's order (after the month's days, ``date_order``)."""
+    ours, _ = both
+    page = run(ours.client.get("/-/aanbesteding?id=TN160417")).text
+    timeline = page[page.index('id="procurement_timeline"'):]
+    assert '<time datetime="2018-03" title="2018-03">maart 2018</time>' in timeline
+    assert '<time datetime="2017-03" title="2017-03">maart 2017</time>' in timeline   # "eind maart 2017"
+    assert not re.search(r">\d{4}-\d{2}<", timeline)
+    months = re.findall(r'<time datetime="(\d{4}-\d{2}(?:-\d{2})?)"', timeline)
+    assert months.index("2018-03") > max(i for i, d in enumerate(months) if d.startswith("2018-03-"))
