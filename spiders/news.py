@@ -3670,6 +3670,21 @@ class NewsSpider(BaseSpider):
         return (parts.hostname == base.hostname and not parts.query
                 and parts.path.strip("/") == base.path.strip("/"))
 
+    #: What the crawl asks an address as, by the callback that reads its answer (:meth:`fetch_kind`).
+    FETCH_KINDS = {"parse_robots": "robots", "parse_sitemap": "sitemap", "parse_feed": "feed",
+                   "parse_listing": "listing", "parse_openpub": "openpub", "parse_page": "page",
+                   "parse_part": "page", "parse_moved_check": "page"}
+
+    def fetch_kind(self, request) -> str | None:
+        """What ``request`` asks its address as (``robots``, ``sitemap``, ``feed``, ``listing``, ``openpub``, ``page``:
+        the callback that parses its answer, :data:`FETCH_KINDS`), which the raw-store middleware records in the fetch
+        index (``fetches.kind``). A sitemap is so known by what the crawl read it as, not by its address:
+        ``queries.sitemaps_read`` knew one by ``sitemap`` or ``.xml`` in it, and a sitemap at another address (TYPO3's
+        page type ``?type=1533906435``, an ``index.php?eID=…`` handler, a robots.txt ``Sitemap:`` line naming
+        ``/feeds/site``) was read again by every crawl, unchanged (branch refnews74). None for any other request
+        (Scrapy's own robots.txt)."""
+        return self.FETCH_KINDS.get(getattr(request.callback, "__name__", None))
+
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
