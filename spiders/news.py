@@ -25,7 +25,9 @@ discovers article URLs through the configured methods:
   ``/sitemap_index.xml`` or core's ``?sitemap=index``: :data:`DEFAULT_SITEMAPS`):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
-  ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
+  ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an RSS or Atom
+  feed named as a sitemap (the protocol takes one: a robots.txt ``Sitemap:`` line naming the news feed) is read as the
+  feed it is (:data:`FEED_ROOTS`); an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
@@ -1467,6 +1469,12 @@ DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml", "sitemap_index.xml", "?sitem
                     "typo3": ("sitemap.xml", "?type=1533906435"), None: ("sitemap.xml",)}
 
 
+#: The root elements of a feed (RSS 2.0's ``rss``, RSS 1.0's ``RDF``, Atom's ``feed``) that a sitemap's address may
+#: answer: the sitemap protocol takes an RSS 2.0 or Atom feed as a sitemap (sitemaps.org, "Syndication feed"), read
+#: as the feed it is (:meth:`NewsSpider.parse_sitemap`).
+FEED_ROOTS = ("rss", "RDF", "feed")
+
+
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
 #: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
 #: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
@@ -2419,6 +2427,13 @@ class NewsSpider(BaseSpider):
         except Exception as exc:  # lxml raises several types on broken XML
             # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
+            return
+        if sitemap.type in FEED_ROOTS:
+            # a feed where a sitemap was named (robots.txt's "Sitemap: /feeds/site", an index's entry): the protocol
+            # takes an RSS or Atom feed as a sitemap (sitemaps.org, "Syndication feed"); read for <loc>, it named no
+            # page, silently. Read as the feed it is (branch refnews74).
+            self.crawler.stats.inc_value("news/sitemap_feed")
+            yield from self.parse_feed(response)
             return
         if sitemap.type in ("urlset", "sitemapindex") and not closes(mended, sitemap.type):
             # lxml's recover read a sitemap cut short (a transfer broken off under a wrong Content-Length, a

@@ -49,3 +49,32 @@ def test_sitemaps_at_addresses_without_sitemap_or_xml_in_them_are_not_read_again
         kinds.setdefault(r["url"][len(base) - 1:], set()).add(r["kind"])
     assert set().union(*(kinds[path] for path in ["/feeds/site", *children])) == {"sitemap"}, kinds
     assert "robots" in kinds["/robots.txt"] and kinds["/nieuws/bericht-0"] == {"page"}, kinds
+
+
+def test_a_feed_that_robots_txt_names_as_its_sitemap_is_read_as_the_feed_it_is(tmp_path):
+    """§2.1 TYPO3 and others: "the ``Sitemap:`` line in ``robots.txt``" leads to the site's sitemap; the protocol it
+    names also takes an RSS 2.0 or Atom feed as a sitemap (sitemaps.org, "Syndication feed"), and a site whose
+    robots.txt names its news feed there (``Sitemap: /feeds/site``, an RSS feed; ``/feeds/atom``) had none of its
+    items read: the sitemap parser found no ``<loc>`` in it, silently, and the crawl was complete with nothing. Such a
+    sitemap is read as the feed it is: its items are archived, dated by the feed where the page states no date."""
+    from tests.spiders.test_news_reference16 import atom_feed
+    from tests.spiders.test_news_reference17 import rss_feed
+
+    items = {"/nieuws/gunning-jeugdhulp": "Thu, 14 Oct 2021 10:00:00 +0000",
+             "/nieuws/inkoop-jeugdhulp": "Fri, 15 Oct 2021 10:00:00 +0000"}
+    entries = {"/nieuws/contracten-jeugdhulp": ("2021-10-18T10:00:00+00:00", "Contracten jeugdhulp")}
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}feeds/site\n"
+                                                         f"Sitemap: {base}feeds/atom\n".encode()),
+              "/feeds/site": lambda base: rss_feed(base, items), "/feeds/atom": lambda base: atom_feed(base, entries),
+              **{path: undated_page(f"Bericht {path[8:]}") for path in [*items, *entries]}}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        sources = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True},
+                           allow=["^/nieuws/"])
+        done = crawl_news(sources, archive)
+    assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    assert {r["url"][len(base) - 1:]: r["published"][:10] for r in db.query("select url, published from articles")} \
+        == {"/nieuws/gunning-jeugdhulp": "2021-10-14", "/nieuws/inkoop-jeugdhulp": "2021-10-15",
+            "/nieuws/contracten-jeugdhulp": "2021-10-18"}
+    assert [r["status"] for r in db.query("select status from crawls")] == ["complete"]
