@@ -7,7 +7,8 @@ than news. For every enabled site it
 discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
-  Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering an HTML page that names its
+  Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering a sitemap or sitemap index is
+  read as one (``news/feed_sitemap``); a feed address answering an HTML page that names its
   feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them; a paged feed's next page
   (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
   feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
@@ -27,7 +28,7 @@ discovers article URLs through the configured methods:
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
   ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an RSS or Atom
   feed named as a sitemap (the protocol takes one: a robots.txt ``Sitemap:`` line naming the news feed) is read as the
-  feed it is (:data:`FEED_ROOTS`); an index's lists of archive pages (WordPress's
+  feed it is (:data:`FEED_ROOTS`, ``news/sitemap_feed``); an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
@@ -2591,6 +2592,12 @@ class NewsSpider(BaseSpider):
             root = feed_root(response)
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
+            return
+        if isinstance(root.tag, str) and etree.QName(root).localname in ("urlset", "sitemapindex"):
+            # a sitemap (or index) where a feed was named (the registry's "/feeds/site", a page type's address): read
+            # for <item>/<entry>, it named no page, silently. Read as the sitemap it is (branch refnews74).
+            self.crawler.stats.inc_value("news/feed_sitemap")
+            yield from self.parse_sitemap(response)
             return
         atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
         dc = "{http://purl.org/dc/elements/1.1/}"

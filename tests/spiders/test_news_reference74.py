@@ -78,3 +78,27 @@ def test_a_feed_that_robots_txt_names_as_its_sitemap_is_read_as_the_feed_it_is(t
         == {"/nieuws/gunning-jeugdhulp": "2021-10-14", "/nieuws/inkoop-jeugdhulp": "2021-10-15",
             "/nieuws/contracten-jeugdhulp": "2021-10-18"}
     assert [r["status"] for r in db.query("select status from crawls")] == ["complete"]
+
+
+def test_a_sitemap_the_registry_names_as_a_feed_is_read_as_the_sitemap_it_is(tmp_path):
+    """The reverse of the above: an address whose name says nothing of what it is (``/feeds/site``, TYPO3's
+    ``?type=…`` page types, §2.1) entered in the registry as a feed answers a sitemap index (or a sitemap). Read for
+    ``<item>``/``<entry>``, it named no page, silently, and the crawl was complete with none. It is read as the sitemap
+    it is: the sitemaps its index names, and their pages, are archived."""
+    children = {"/?type=1533906435&part=1": "2021-10-20T12:00:00+00:00"}
+    pages = {"/?type=1533906435&part=1": {"/nieuws/gunning-jeugdhulp": "2021-10-14"}}
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"), "/feeds/site": sitemap_index(children),
+              "/feeds/pages": urlset({"/nieuws/inkoop-jeugdhulp": "2021-10-15"}),
+              **{path: urlset(named) for path, named in pages.items()},
+              **{page: undated_page(f"Bericht {page[8:]}") for page in ["/nieuws/gunning-jeugdhulp",
+                                                                        "/nieuws/inkoop-jeugdhulp"]}}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        sources = registry(tmp_path, base_url=base, cms="typo3", discovery={"feeds": ["feeds/site", "feeds/pages"]},
+                           allow=["^/nieuws/"])
+        done = crawl_news(sources, archive)
+    assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    assert sorted(r["url"][len(base) - 1:] for r in db.query("select url from articles")) == [
+        "/nieuws/gunning-jeugdhulp", "/nieuws/inkoop-jeugdhulp"]
+    assert [r["status"] for r in db.query("select status from crawls")] == ["complete"]
