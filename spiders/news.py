@@ -7,7 +7,8 @@ than news. For every enabled site it
 discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
-  Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering an HTML page that names its
+  Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering a sitemap or sitemap index is
+  read as one (``news/feed_sitemap``); a feed address answering an HTML page that names its
   feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them; a paged feed's next page
   (RFC 5005 §3: ``<link rel="next">``, RSS 2.0's ``<atom:link rel="next">``: :func:`feed_page_links`) is read as the
   feed's, at most ``NEWS_FEED_MAX_PAGES`` pages, none after a page naming only archived items or dated newest first
@@ -25,7 +26,9 @@ discovers article URLs through the configured methods:
   ``/sitemap_index.xml`` or core's ``?sitemap=index``: :data:`DEFAULT_SITEMAPS`):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
-  ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
+  ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an RSS or Atom
+  feed named as a sitemap (the protocol takes one: a robots.txt ``Sitemap:`` line naming the news feed) is read as the
+  feed it is (:data:`FEED_ROOTS`, ``news/sitemap_feed``); an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
@@ -1467,6 +1470,12 @@ DEFAULT_SITEMAPS = {"wordpress": ("wp-sitemap.xml", "sitemap_index.xml", "?sitem
                     "typo3": ("sitemap.xml", "?type=1533906435"), None: ("sitemap.xml",)}
 
 
+#: The root elements of a feed (RSS 2.0's ``rss``, RSS 1.0's ``RDF``, Atom's ``feed``) that a sitemap's address may
+#: answer: the sitemap protocol takes an RSS 2.0 or Atom feed as a sitemap (sitemaps.org, "Syndication feed"), read
+#: as the feed it is (:meth:`NewsSpider.parse_sitemap`).
+FEED_ROOTS = ("rss", "RDF", "feed")
+
+
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
 #: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
 #: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
@@ -2420,6 +2429,13 @@ class NewsSpider(BaseSpider):
             # (Scrapy's Sitemap raises a bare StopIteration for a body with no root element: the reason said nothing)
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200] or 'no XML element in it'}")
             return
+        if sitemap.type in FEED_ROOTS:
+            # a feed where a sitemap was named (robots.txt's "Sitemap: /feeds/site", an index's entry): the protocol
+            # takes an RSS or Atom feed as a sitemap (sitemaps.org, "Syndication feed"); read for <loc>, it named no
+            # page, silently. Read as the feed it is (branch refnews74).
+            self.crawler.stats.inc_value("news/sitemap_feed")
+            yield from self.parse_feed(response)
+            return
         if sitemap.type in ("urlset", "sitemapindex") and not closes(mended, sitemap.type):
             # lxml's recover read a sitemap cut short (a transfer broken off under a wrong Content-Length, a
             # generator that died half way) as a whole one: the entries after the cut were lost and nobody told.
@@ -2576,6 +2592,12 @@ class NewsSpider(BaseSpider):
             root = feed_root(response)
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
+            return
+        if isinstance(root.tag, str) and etree.QName(root).localname in ("urlset", "sitemapindex"):
+            # a sitemap (or index) where a feed was named (the registry's "/feeds/site", a page type's address): read
+            # for <item>/<entry>, it named no page, silently. Read as the sitemap it is (branch refnews74).
+            self.crawler.stats.inc_value("news/feed_sitemap")
+            yield from self.parse_sitemap(response)
             return
         atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
         dc = "{http://purl.org/dc/elements/1.1/}"
@@ -3669,6 +3691,21 @@ class NewsSpider(BaseSpider):
             return False
         return (parts.hostname == base.hostname and not parts.query
                 and parts.path.strip("/") == base.path.strip("/"))
+
+    #: What the crawl asks an address as, by the callback that reads its answer (:meth:`fetch_kind`).
+    FETCH_KINDS = {"parse_robots": "robots", "parse_sitemap": "sitemap", "parse_feed": "feed",
+                   "parse_listing": "listing", "parse_openpub": "openpub", "parse_page": "page",
+                   "parse_part": "page", "parse_moved_check": "page"}
+
+    def fetch_kind(self, request) -> str | None:
+        """What ``request`` asks its address as (``robots``, ``sitemap``, ``feed``, ``listing``, ``openpub``, ``page``:
+        the callback that parses its answer, :data:`FETCH_KINDS`), which the raw-store middleware records in the fetch
+        index (``fetches.kind``). A sitemap is so known by what the crawl read it as, not by its address:
+        ``queries.sitemaps_read`` knew one by ``sitemap`` or ``.xml`` in it, and a sitemap at another address (TYPO3's
+        page type ``?type=1533906435``, an ``index.php?eID=…`` handler, a robots.txt ``Sitemap:`` line naming
+        ``/feeds/site``) was read again by every crawl, unchanged (branch refnews74). None for any other request
+        (Scrapy's own robots.txt)."""
+        return self.FETCH_KINDS.get(getattr(request.callback, "__name__", None))
 
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no

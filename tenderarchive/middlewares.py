@@ -743,7 +743,8 @@ class RawStoreMiddleware:
             warc_file = self.file.path.name
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
                         offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
-                        location=fetch_location(request, response, self.crawler.settings))
+                        location=fetch_location(request, response, self.crawler.settings),
+                        kind=self.fetch_kind(request))
         # the archive's rows read the response as of the crawl's moment (BaseSpider.read_at: TENDERARCHIVE_NOW's, or
         # the one a replayed crawl recorded); the raw store keeps when the machine fetched it
         read_at = getattr(self.crawler.spider, "read_at", None)
@@ -755,6 +756,12 @@ class RawStoreMiddleware:
         if len(self.pending) >= self.batch_items or time.monotonic() - self.pending_since >= self.batch_seconds:
             self.flush()
         return response
+
+    def fetch_kind(self, request) -> str | None:
+        """What the spider asked ``request``'s address as (its ``fetch_kind``: the news spider's ``sitemap``, ``feed``,
+        ``page`` …), recorded in ``fetches.kind``; None for a spider that does not say."""
+        kind = getattr(self.crawler.spider, "fetch_kind", None)
+        return kind(request) if kind is not None else None
 
     def flush(self):
         if self.pending and self.db is not None:

@@ -147,12 +147,14 @@ def redirect_location(url: str, location) -> str | None:
 
 
 def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: str, offset: int, length: int,
-              crawl_id, method: str = "GET", location=None) -> dict:
+              crawl_id, method: str = "GET", location=None, kind=None) -> dict:
     """The ``fetches`` row of one stored response (the fetch index); ``location``: where a redirect's
-    ``Location`` header or a page's refresh sends the client (:func:`redirect_location`)."""
+    ``Location`` header or a page's refresh sends the client (:func:`redirect_location`); ``kind``: what the crawl
+    asked the address as (the spider's ``fetch_kind``: ``sitemap``, ``feed``, ``page`` …; None where it says nothing,
+    and for a killed crawl's records indexed afterwards, :func:`index_tail`)."""
     return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
             "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
-            "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location)}
+            "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location), "kind": kind}
 
 
 def index_tail(db, path: Path, crawl_id, settings=None) -> int:

@@ -139,8 +139,9 @@ def _refused_fetches(path) -> set[tuple[int, str]]:
 
 
 def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
-    """``url``, ``fetched_at`` (its last fetch there) and ``from_date`` of each sitemap (an address with ``sitemap`` or
-    ``.xml`` in it) that a complete crawl of the spider fetched with a ``2xx`` and read whole: no sample, and an
+    """``url``, ``fetched_at`` (its last fetch there) and ``from_date`` of each sitemap (what the crawl asked as one,
+    ``fetches.kind``, whatever its address; a fetch recorded before that column, an address with ``sitemap`` or
+    ``.xml`` in it: ``schema.SITEMAP_FETCHES_WHERE``) that a complete crawl of the spider fetched with a ``2xx`` and read whole: no sample, and an
     ``until_date`` not before the day the crawl ran as (its ``today``, :func:`ran_on`; none given), so no page it
     names was left for being too new. A crawl that reads a sitemap index asks again only the sitemaps changed since (``NewsSpider.sitemap_read_since``). A
     complete crawl recorded no error, so every page those sitemaps named was archived, or is asked again
@@ -149,7 +150,16 @@ def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
     read for that registry's pages, not for this one's (``NewsSpider.use_archive_state``); and the ``sites`` (a JSON
     list of names) the crawl read: two entries on one host read its sitemaps each for its own rules, a ``--site`` crawl
     of one for that one's pages alone."""
-    return _table_rows(path, "crawls", SITEMAPS_READ_SQL, [spider]) if _has_table(path, "fetches") else []
+    if not _has_table(path, "fetches"):
+        return []
+    db = read_only(path)
+    try:
+        kinds = "kind" in db["fetches"].columns_dict
+    finally:
+        db.close()
+    # an archive not migrated yet has no ``kind``: its sitemaps are known by their address, as they were
+    return _table_rows(path, "crawls", SITEMAPS_READ_SQL if kinds else SITEMAPS_READ_SQL.replace(
+        SITEMAP_FETCHES_WHERE, "url like '%sitemap%' or url like '%.xml%'"), [spider])
 
 
 #: What :func:`sitemaps_read` and :func:`paged_addresses_read` give of the crawl that read an address: its registry

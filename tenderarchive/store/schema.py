@@ -451,6 +451,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "url": str, "method": str, "status": int, "fetched_at": str, "sha256": str,
             "warc_file": str, "warc_offset": int, "warc_length": int, "crawl_id": int, "location": str,
+            "kind": str,
         },
         "indexes": [["url"], ["sha256"], ["crawl_id"], ["fetched_at"], ["status"], ["location"]],
     },
@@ -519,9 +520,12 @@ FROM_LIST_MARKED = {
 #: WordPress's ``?paged=N``, a listing's ``?pager_page=N``): the rows the news crawl's resume reads
 #: (``queries.paged_addresses_read``), each crawl, from a fetch index that grows with every crawl (issue 14).
 PAGED_FETCHES_WHERE = "url like '%page=%' or url like '%paged=%'"
-#: ... and those that are a sitemap (an address with ``sitemap`` or ``.xml`` in it): the sitemaps earlier crawls read
-#: whole (``queries.sitemaps_read``), read at the start of every news crawl as well.
-SITEMAP_FETCHES_WHERE = "url like '%sitemap%' or url like '%.xml%'"
+#: ... and those that are a sitemap: the sitemaps earlier crawls read whole (``queries.sitemaps_read``), read at the
+#: start of every news crawl as well. A sitemap is what the crawl asked as one (``kind``, the news spider's
+#: ``fetch_kind``), whatever its address (TYPO3's ``?type=1533906435``, an ``index.php?eID=…``, a robots.txt
+#: ``Sitemap:`` line naming ``/feeds/site``: each was read again by every crawl, branch refnews74); a fetch recorded
+#: before ``kind`` was (NULL), one with ``sitemap`` or ``.xml`` in its address, as they were told apart then.
+SITEMAP_FETCHES_WHERE = "kind = 'sitemap' or (kind is null and (url like '%sitemap%' or url like '%.xml%'))"
 
 #: Partial indexes (``name: (table, columns, where)``): an index of the few rows of a big table that one reader needs,
 #: whose ``where`` that reader's query repeats word for word (SQLite uses a partial index only for a query whose
@@ -530,15 +534,21 @@ SITEMAP_FETCHES_WHERE = "url like '%sitemap%' or url like '%.xml%'"
 #: the sitemaps of each crawl, so for the sitemaps it need not read again.
 PARTIAL_INDEXES = {
     "fetches_paged": ("fetches", ["crawl_id", "url", "status"], PAGED_FETCHES_WHERE),
-    "fetches_sitemaps": ("fetches", ["crawl_id", "url", "status", "fetched_at"], SITEMAP_FETCHES_WHERE),
+    "fetches_sitemaps": ("fetches", ["crawl_id", "url", "status", "fetched_at", "kind"], SITEMAP_FETCHES_WHERE),
 }
 
 
 def ensure_partial_indexes(db: sqlite_utils.Database) -> None:
     """Create the :data:`PARTIAL_INDEXES` an archive lacks (those of :data:`DEFERRED_INDEX_TABLES` a build in bulk
-    leaves out with the rest: :func:`start_bulk`, :func:`finish_bulk`)."""
+    leaves out with the rest: :func:`start_bulk`, :func:`finish_bulk`), and again one made for another condition."""
     for name, (table, columns, where) in PARTIAL_INDEXES.items():
         if db[table].exists():
+            made = db.execute("select sql from sqlite_master where type = 'index' and name = ?", [name]).fetchone()
+            if made is not None and not " ".join(str(made[0]).split()).endswith(
+                    f"on [{table}] ({', '.join(columns)}) where {where}"):
+                # an index of older columns or condition (a sitemap known by its address alone): its reader's query,
+                # which repeats the present condition and reads the present columns, would no longer use it
+                db.execute(f"drop index [{name}]")
             db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(columns)}) where {where}")
 
 

@@ -293,3 +293,36 @@ def test_what_a_news_crawl_reads_of_earlier_crawls_walks_is_an_index_lookup_not_
     for crawl_id in (1, 2):
         fetches(crawl_id, [f"http://127.0.0.1:1/nieuws/meer-{crawl_id}-{n}" for n in range(4500)])
     assert steps() < 1.2 * few, (few, steps())
+
+
+def test_a_sitemap_is_known_by_what_the_crawl_read_it_as_and_an_older_index_is_made_again_for_it(tmp_path):
+    """``sitemaps_read`` knew a sitemap by ``sitemap`` or ``.xml`` in its address: one at ``/feeds/site`` (a robots.txt
+    ``Sitemap:`` line), TYPO3's ``?type=1533906435`` or an ``index.php?eID=…`` was read again by every crawl. A fetch
+    records what the crawl asked it as (``fetches.kind``, branch refnews74): a ``sitemap`` at any address is one, a
+    ``feed`` at ``feed.xml`` is not; a fetch from before the column (``kind`` NULL) is known by its address, as it was.
+    An archive whose partial index ``fetches_sitemaps`` was made for the address alone has it made again for the new
+    condition, which the query repeats (an index of another condition would not be used). Synthetic rows."""
+    import json
+
+    from tenderarchive.store import queries
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db.execute("drop index fetches_sitemaps")
+    db.execute("create index fetches_sitemaps on fetches (crawl_id, url, status, fetched_at)"
+               " where url like '%sitemap%' or url like '%.xml%'")  # as an archive before the column made it
+    db["crawls"].insert({"crawl_id": 1, "spider": "news", "status": "complete", "finish_reason": "finished",
+                         "started": "2026-01-01T00:00:00+00:00", "arguments": json.dumps({"from_date": "2021-01-01"})})
+    for url, kind in (("http://127.0.0.1:1/feeds/site", "sitemap"), ("http://127.0.0.1:1/?type=1533906435", "sitemap"),
+                      ("http://127.0.0.1:1/feed.xml", "feed"), ("http://127.0.0.1:1/nieuws/sitemap-uitleg", "page"),
+                      ("http://127.0.0.1:1/oud-sitemap.xml", None), ("http://127.0.0.1:1/oud", None)):
+        fetched(db, url, 200, "2026-01-01T00:00:00+00:00")
+        db.execute("update fetches set kind = ? where url = ?", [kind, url])
+    db.conn.commit()
+    db.execute("pragma user_version = 1")  # stamped older: the next writer migrates it
+    ensure_schema(db)
+    plan = " | ".join(r[3] for r in db.execute("explain query plan " + queries.SITEMAPS_READ_SQL, ["news"]).fetchall())
+    assert "INDEX fetches_sitemaps (crawl_id=?)" in plan, plan
+    assert sorted(r["url"] for r in queries.sitemaps_read(path)) == [
+        "http://127.0.0.1:1/?type=1533906435", "http://127.0.0.1:1/feeds/site", "http://127.0.0.1:1/oud-sitemap.xml"]
