@@ -432,8 +432,9 @@ _NARROWING = ("from_date", "until_date", "sample", "site", "queries")
 #: (tenderarchive/extensions.py ``resumed_crawls``, written when it closes). No scope either: a resumed crawl that
 #: ended partial was covered by no later crawl (none resumed the same crawls), its window listed again by every later
 #: run, for ever; and a resumed crawl that completed broke the chain of complete crawls an incremental run continues.
-#: ``today``, the day a crawl ran as (:func:`ran_on`), is no scope either: every crawl's is another.
-_HOW_IT_RAN = ("resumes", "today")
+#: ``today``, the day a crawl ran as (:func:`ran_on`), and ``now``, the moment a crawl under ``TENDERARCHIVE_NOW`` read
+#: its pages as of (``BaseSpider.crawl_arguments``), are no scope either: every crawl's is another.
+_HOW_IT_RAN = ("resumes", "today", "now")
 
 
 def _json_column(row: dict, column: str, kind: type):
