@@ -60,3 +60,17 @@ def test_an_undated_page_moved_to_a_new_address_is_first_seen_when_its_first_cra
     finally:
         server.stop()
     assert listed[article["url"]]["first_seen"] == "2021-03-05"
+
+    # a reparse on the machine's clock replays both crawls as of their moments, and records them again: the same
+    rebuilt = forkcli.run(["reparse", "--db", str(db)], cwd=ROOT, timeout=300,
+                          env={k: v for k, v in os.environ.items() if k != "TENDERARCHIVE_NOW"})
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr[-3000:]
+    assert [json.loads(r["arguments"]).get("now") for r in archive.query("select arguments from crawls order by crawl_id")] \
+        == ["2021-03-05T11:00:00+00:00", "2021-03-08T11:00:00+00:00"]
+    again = Server(db, env={"TENDERARCHIVE_NOW": "2021-03-09T12:00"})
+    try:
+        listed = {r["source_key"]: r for r in json.loads(again.get(
+            f"/{again.database}/new_this_week.json?_shape=array"))}
+    finally:
+        again.stop()
+    assert listed[article["url"]]["first_seen"] == "2021-03-05"
