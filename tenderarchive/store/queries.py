@@ -343,8 +343,7 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
                                                        "finish_reason = 'killed'")} if crawls else set()
         statuses = ", ".join(map(str, sorted(REDIRECT_STATUSES)))
         rows = list(db.query(
-            f"select f.url, f.location, {FETCH_READ_AT_SQL if crawls else 'f.fetched_at'} as fetched_at, f.crawl_id "
-            "from (select distinct url from fetches where location "
+            "select f.url, f.location, f.fetched_at, f.crawl_id from (select distinct url from fetches where location "
             "is not null) m join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url order by "
             f"g.fetched_at desc, g.rowid desc limit 1) where f.location is not null and (f.status not between 300 and "
             f"399 or f.status in ({statuses}))"))

@@ -18,6 +18,9 @@ from tests import forkcli
 from tests.conftest import FAST, ROOT
 from tests.spiders.test_news_lastmod import sitemap
 from tests.spiders.test_news_reference import ROBOTS, registry
+from tests.spiders.test_news_reference import serve as serve_site
+from tests.spiders.test_news_reference17 import undated_page
+from tests.spiders.test_news_reference19 import sitemap_index, urlset
 from tests.spiders.test_news_reference8 import TEXT, iprox_item
 from tests.spiders.test_news_reference11 import serve
 
@@ -58,3 +61,28 @@ def test_a_page_changed_after_a_crawl_as_of_another_day_read_it_is_asked_by_the_
     assert (asked, asked_after) == (1, 0)
     [article] = sqlite_utils.Database(db_path)["articles"].rows
     assert "optie op verlenging" in article["text"] and article["fetched_at"].startswith("2021-10-20")
+
+
+def test_a_sitemap_changed_after_a_crawl_as_of_another_day_read_it_is_read_by_the_next(tmp_path):
+    """A sitemap index's child read whole by a crawl as of 2021-10-15 that the index then says changed on 2021-10-18
+    (a new item in it) is read by the crawl as of 2021-10-20 and its new item archived; by the machine's fetch time
+    of the first read (2026) it had not changed since, was skipped and the item never archived."""
+    log: list[str] = []
+    children = {"/post-sitemap1.xml": "2021-10-14T12:00:00+00:00"}
+    pages = {"/nieuws/inkoop-jeugdhulp": "2021-10-14"}
+    routes = {"/robots.txt": ROBOTS, "/sitemap_index.xml": sitemap_index(children),
+              "/post-sitemap1.xml": urlset(pages), "/nieuws/inkoop-jeugdhulp": undated_page("Bericht inkoop-jeugdhulp"),
+              "/nieuws/gunning-jeugdhulp": undated_page("Bericht gunning-jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    with serve_site(routes, log) as base:
+        sources = registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap_index.xml"]},
+                           allow=["^/nieuws/"])
+        first = crawl_as_of(sources, db_path, "2021-10-15T12:00")
+        pages["/nieuws/gunning-jeugdhulp"] = "2021-10-18"
+        children["/post-sitemap1.xml"] = "2021-10-18T12:00:00+00:00"
+        log.clear()
+        second = crawl_as_of(sources, db_path, "2021-10-20T12:00")
+    assert [first.returncode, second.returncode] == [0, 0], second.stderr[-3000:]
+    assert "/post-sitemap1.xml" in log and "/nieuws/gunning-jeugdhulp" in log
+    titles = sorted(r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows)
+    assert titles == ["Bericht gunning-jeugdhulp", "Bericht inkoop-jeugdhulp"]
