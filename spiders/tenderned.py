@@ -27,7 +27,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    an envelope without ``totalPages`` is paged from
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
-   costs one page, not 99). A query that answers "no publications" is asked once
+   costs one page, not 99). A query that answers "no publications" (or a first page of no rows while its
+   envelope counts some) is asked once
    more before that is believed, and so is a later page that comes empty while its envelope
    says more pages follow (:meth:`empty_amid`). A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
