@@ -283,8 +283,13 @@ class BaseSpider(scrapy.Spider):
         """The arguments as recorded in the ``crawls`` table, with ``today``: the day the crawl ran as (:meth:`today`,
         the product's clock's), which the next incremental window judges "nothing published after it ran was listed"
         by (tenderarchive/store/queries.py ``ran_on``); ``crawls.started`` is the machine's time, another day for a
-        crawl run with ``TENDERARCHIVE_NOW``."""
-        return {**self.arguments.as_dict(), "today": self.today().isoformat()}
+        crawl run with ``TENDERARCHIVE_NOW``. Such a crawl records ``now`` too: the moment it read every page as of."""
+        arguments = {**self.arguments.as_dict(), "today": self.today().isoformat()}
+        if self.fixed_now is not None:
+            # the moment it read every page as of (TENDERARCHIVE_NOW, a replay's CRAWL_NOW; :meth:`read_at`): when the
+            # archive first read a page it fetched first, for a row a later crawl wrote again (metadata.first_read_sql)
+            arguments["now"] = self.fixed_now.astimezone(timezone.utc).isoformat(timespec="seconds")
+        return arguments
 
     def record_error(self, url: str | None, message: str) -> None:
         self.logger.error("%s: %s", url or "-", message)

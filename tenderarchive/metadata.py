@@ -76,16 +76,20 @@ def first_read_sql(url: str) -> str:
     the one ``TENDERARCHIVE_NOW`` fixed (and its replay and reparse again), which its rows carry (``fetched_at``)
     while the raw store keeps the machine's fetch time as evidence (``fetches.fetched_at``). So the page's own row
     says it, not its first fetch: the first version's ``valid_from`` (what the row said before a later crawl
-    changed it), else the row's ``fetched_at`` when the crawl that wrote it is the one of its first answer 200 (a
-    later crawl that wrote it from a new address moves ``fetched_at`` and keeps no version: then that first fetch, as
-    before), else the first fetch, else the row's ``fetched_at`` (no raw store). On the clock this is the first fetch,
-    as it was; an older archive has every column it reads (``serve`` never writes)."""
+    changed it), else the row's ``fetched_at`` when the crawl that wrote it is the one of its first answer 200, else
+    (a later crawl that wrote it from a new address moves ``fetched_at`` and keeps no version) the moment the crawl of
+    that first answer read its pages as of (``crawls.arguments.now``, recorded by a crawl under ``TENDERARCHIVE_NOW``
+    and its replay: ``BaseSpider.crawl_arguments``), else that first fetch, else the row's ``fetched_at`` (no raw
+    store). On the clock this is the first fetch, as it was; an older archive has every column it reads (``serve``
+    never writes; a crawl recorded before ``now`` was, its first fetch as before)."""
     return (
         "(select coalesce("
         "(select min(v.valid_from) from versions v where v.table_name = 'articles' and v.row_key = first_read.url), "
         "case when first_read.crawl_id is (select f.crawl_id from fetches f where f.url = first_read.url "
         "and +f.status = 200 order by f.fetched_at limit 1) then first_read.fetched_at end, "
-        "(select min(f.fetched_at) from fetches f where f.url = first_read.url and +f.status = 200), "
+        "(select coalesce(case when json_valid(c.arguments) then json_extract(c.arguments, '$.now') end, f.fetched_at) "
+        "from fetches f left join crawls c on c.crawl_id = f.crawl_id where f.url = first_read.url and +f.status = 200 "
+        "order by f.fetched_at limit 1), "
         f"first_read.fetched_at) from articles first_read where first_read.url = {url})")
 
 

@@ -74,12 +74,21 @@ def known_notices(path: str | Path) -> dict[str, dict]:
     return notices
 
 
+#: When the crawl of fetch ``f`` read its answer as of (SQL): the moment a crawl run under ``TENDERARCHIVE_NOW``, and
+#: its replay, recorded (``crawls.arguments.now``: ``BaseSpider.crawl_arguments``), which the archive's rows carry,
+#: else the fetch's own time (the machine's). Compared with a sitemap's ``lastmod``, the machine's time of a crawl as of
+#: years before took every change since that moment for one read (a page changed after it never asked again).
+FETCH_READ_AT_SQL = ("coalesce((select json_extract(r.arguments, '$.now') from crawls r where r.crawl_id = f.crawl_id"
+                     " and json_valid(r.arguments)), f.fetched_at)")
+
+
 def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
     its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
     too; not one of a killed crawl, whose item may never have been written, nor one its crawl recorded an error
-    for: :func:`_refused_fetches`), not the one that archived its present
+    for: :func:`_refused_fetches`), as of the moment its crawl read it (:data:`FETCH_READ_AT_SQL`: a crawl under
+    ``TENDERARCHIVE_NOW`` read it as of that moment, not the machine's time), not the one that archived its present
     content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
@@ -105,7 +114,9 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     # Nor an answer its crawl refused as the page (an error naming the address: a maintenance page, a cookie wall
     # answered with 200): a page whose lastmod moved and that answered so was taken as fetched since, never asked again.
     refused = _refused_fetches(path) if fetches and crawls else set()
-    sql = ("select a.url, a.source_url, a.fetched_at, f.fetched_at as last_fetch, f.crawl_id as fetch_crawl from articles a"
+    read_at = FETCH_READ_AT_SQL if crawls else "f.fetched_at"  # as of the moment its crawl ran as
+    sql = (f"select a.url, a.source_url, a.fetched_at, {read_at} as last_fetch, f.crawl_id as fetch_crawl"
+           " from articles a"
            " left join fetches f on f.url = a.source_url and (f.status between 200 and 299 or f.status = 304)"
            f"{finished}") if fetches else "select url, source_url, fetched_at, null as last_fetch from articles"
     for r in _table_rows(path, "articles", sql):
@@ -113,7 +124,7 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
         for url in {r["url"], r["source_url"]} - {None, ""}:
             known[url] = max(known.get(url, ""), r["fetched_at"] or "", last)
     if fetches:
-        sql = ("select f.url, max(f.fetched_at) as fetched_at from fetches f where f.status between 200 and 299"
+        sql = (f"select f.url, max({read_at}) as fetched_at from fetches f where f.status between 200 and 299"
                " and f.sha256 in (select sha256 from articles where sha256 is not null) group by f.url")
         for r in _table_rows(path, "articles", sql):
             known[r["url"]] = max(known.get(r["url"], ""), r["fetched_at"] or "")
@@ -188,7 +199,8 @@ _READ_WHOLE_WHERE = ("and json_extract(c.arguments, '$.sample') is null"
 #: :func:`sitemaps_read`'s query: a search of the partial index ``fetches_sitemaps`` (whose condition it repeats word for
 #: word) by crawl, not of every fetch of every complete news crawl with ``LIKE`` (issue 14).
 SITEMAPS_READ_SQL = (
-    "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date,"
+    "select f.url, max(coalesce(json_extract(c.arguments, '$.now'), f.fetched_at)) as fetched_at,"
+    " json_extract(c.arguments, '$.from_date') as from_date,"
     f" {_READ_SCOPE_COLUMNS}"
     " from fetches f join crawls c on c.crawl_id = f.crawl_id"
     " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
@@ -442,8 +454,9 @@ _NARROWING = ("from_date", "until_date", "sample", "site", "queries")
 #: (tenderarchive/extensions.py ``resumed_crawls``, written when it closes). No scope either: a resumed crawl that
 #: ended partial was covered by no later crawl (none resumed the same crawls), its window listed again by every later
 #: run, for ever; and a resumed crawl that completed broke the chain of complete crawls an incremental run continues.
-#: ``today``, the day a crawl ran as (:func:`ran_on`), is no scope either: every crawl's is another.
-_HOW_IT_RAN = ("resumes", "today")
+#: ``today``, the day a crawl ran as (:func:`ran_on`), and ``now``, the moment a crawl under ``TENDERARCHIVE_NOW`` read
+#: its pages as of (``BaseSpider.crawl_arguments``), are no scope either: every crawl's is another.
+_HOW_IT_RAN = ("resumes", "today", "now")
 
 
 def _json_column(row: dict, column: str, kind: type):
