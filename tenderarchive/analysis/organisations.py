@@ -2360,9 +2360,18 @@ _SPECIFYING = re.compile(r"(?:\b(?:zijnde|te weten|bestaande uit|onder (?:meer|a
                          r"\b[Hh]et (?:gaat|ging) (?:hier )?(?:onder (?:meer|andere) )?om)(?: de)?\s*\Z")
 
 
+# branch orgs35: the words before a list of municipalities that make it the area served, not the buyers ("Jeugdigen in
+# de gemeenten Alkmaar, Bergen en Heiloo kunnen ...", "0- tot 18-jarigen in de gemeentes Alphen en Nieuwkoop"): the corpus
+# gold's buyer is the body or the municipalities a sentence has buy, not those named as where the care is (README, round
+# orgs35, rule 4); read on the 20 characters before the list, so linear
+_AREA_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Bb]innen) (?:de |alle |deze |die |onze |hun )?\Z")
+
+
 def _specified(text: str, m: re.Match) -> bool:
-    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group (comment above)."""
-    return bool(re.match(r"[Gg]emeente[ns]", m.group(0)) and _SPECIFYING.search(text[max(0, m.start() - 80): m.start()]))
+    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, or names the area served
+    (comments above)."""
+    return bool(re.match(r"[Gg]emeente[ns]", m.group(0)) and (_SPECIFYING.search(text[max(0, m.start() - 80): m.start()])
+                                                                or _AREA_BEFORE.search(text[max(0, m.start() - 20): m.start()])))
 
 
 def _without_members_at_ruling_head(out: list[dict]) -> list[dict]:
@@ -3492,8 +3501,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 rf"(?:[\w-]+ ){{0,3}}?(?:aanbesteding|inkoop|inkooptraject))\b|"
                 rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? (?:die|dat) (?P<t>{one}) (?:heeft|had|hebben) "
                 rf"(?:[\w-]+ ){{0,3}}?(?:gehouden|georganiseerd|uitgeschreven|gestart|gedaan)\b|"
-                rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? van (?P<u>{one})(?![\w-])", text):
-            chunk = m.group("s") or m.group("t") or m.group("u")
+                rf"\b(?:aanbesteding|inkoop|inkooptraject|aanbestedingsprocedure)(?:en)? van (?P<u>{one})(?![\w-])|"
+                # (branch orgs35) the tender set going by name ("Maastricht heeft de aanbesteding voor ambulante jeugdzorg
+                # opnieuw in gang gezet"), and the contract signed with the names after the verb ("Op woensdag hebben
+                # Leiden, Leiderdorp en Oegstgeest en het Samenwerkingsverband A het contract ... ondertekend")
+                rf"(?<![\w-])(?<!\b[Ii]n )(?<!\b[Uu]it )(?<!\b[Nn]aar )(?<!\b[Bb]ij )(?<!\b[Vv]oor )(?<!\b[Vv]an )(?P<v>{one}) "
+                rf"(?:heeft|hebben|had|hadden) (?:de|het|een) (?:[\w-]+ ){{0,2}}?(?:aanbesteding|inkoop|inkooptraject|"
+                rf"aanbestedingsprocedure|inkoopprocedure)\w* (?:[\w-]+ ){{0,6}}?(?:in gang gezet|gestart|opgestart|"
+                rf"uitgeschreven|gepubliceerd|afgerond|doorlopen)\b|"
+                rf"\b(?:hebben|heeft|hadden|had) (?P<w>{one})(?: en (?:het|de) [^.\n]{{0,120}}?)? (?:het|de|een|hun) (?:[\w-]+ ){{0,2}}?"
+                rf"(?:contract|contracten|overeenkomst|overeenkomsten)\b[^.\n]{{0,80}}?\b(?:ondertekend|getekend|gesloten|"
+                rf"afgesloten)\b", text):
+            chunk = m.group("s") or m.group("t") or m.group("u") or m.group("v") or m.group("w")
             acts += [(m, f, "buyer_act") for f in re.findall(names, chunk)]
         # branch orgs11: a municipality named only as a place, where a sentence has the municipality itself buy -- "de
         # gemeente", "het college" or a wethouder with a word of buying or contracting -- and names that one
