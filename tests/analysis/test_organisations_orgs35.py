@@ -73,3 +73,27 @@ def test_a_place_or_another_signature_names_no_buyer(read, text):
 
 def test_reading_a_signing_is_linear(read):
     assert linear_time(read, "Toen hebben Leiden en Leiderdorp en het bureau de brief ", 100_000) < LINEAR
+
+
+# --- the municipalities in brackets after the group that buys --------------------------------------------------------
+
+@pytest.mark.parametrize("text, names", [
+    ("Daarom hebben vijf gemeenten in Utrecht West (De Ronde Venen, Montfoort, Oudewater en Woerden, samen 182.000 "
+     "inwoners) de handen ineen geslagen om jeugdhulp en Wmo-hulp in te kopen bij verschillende zorgaanbieders.",
+     ["gemeente De Ronde Venen", "gemeente Montfoort", "gemeente Oudewater", "gemeente Woerden"]),
+    ("De 7 gemeenten in Zuid-Drenthe (Borger-Odoorn, Coevorden en Emmen) hebben gezamenlijk de jeugdhulp ingekocht.",
+     ["gemeente Borger-Odoorn", "gemeente Coevorden", "gemeente Emmen"]),
+])
+def test_the_municipalities_in_brackets_after_a_group_that_buys_are_buyers(read, text, names):
+    orgs = _orgs(read(text))
+    assert all(orgs.get(n) == "buyer" for n in names), orgs
+
+
+def test_the_municipalities_in_brackets_after_a_group_that_buys_nothing_are_no_buyers(read):
+    orgs = _orgs(read(_DONE + "De gemeenten in Zuid-Kennemerland en IJmond (Beverwijk, Bloemendaal en Haarlem) willen "
+                              "dat kinderen gezond opgroeien."))
+    assert not any(n.startswith("gemeente ") for n in orgs), orgs
+
+
+def test_reading_a_bracketed_list_is_linear(read):
+    assert linear_time(read, "De gemeenten in de regio (Emmen, Coevorden en Meppel zijn ", 100_000) < LINEAR
