@@ -47,7 +47,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     from .rules import on
     from . import learned
     from .stages import (add_joint_purchase, add_preparation_under_way, add_procedure_running, detect_stages, primary_stage,
-                         search_gives_way)
+                         search_gives_way, title_steps)
     from .text import normalise, sentences
 
     if isinstance(published, dt.datetime):
@@ -84,7 +84,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     # round seven: a learned score over the rules' evidence and the title and lead words; it is kept as
     # evidence (relevance_model_score) and overrules the rules' decision only when it is confident
     rel = learned.decide_relevance(rel, stage_list, norm_title or "", lead)
-    primary = primary_stage(stage_list, lead=lead)
+    primary = primary_stage(stage_list, lead=lead, titled=title_steps(norm_title, ref))
     primary_rule = "newest_reported" if primary else None
     if primary is None and rel["relevant"] and on("stage.preparation_default"):
         # A page about a youth-care procurement that reports no step done or current: stages.md, "a page that only
