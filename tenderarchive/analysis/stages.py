@@ -35,7 +35,8 @@ aanbesteding" in the present and names no stage from ``aankondiging`` on,
 ``aankondiging`` is added as current (stages.md: "or aankondiging when it says no more").
 A step the title tells done or current makes the body's tense-less telling of it strong evidence, and a done step
 of the previous round ("De huidige contracten zijn in 2020 gegund", "De vorige aanbesteding ...") is background
-where the page tells a step of its own (branch cv71).
+where the page tells a step of its own; a done failure or court step told as back-story ("Eerder werd ...", a
+pluperfect main verb) yields to a step from ``aankondiging`` on the page tells itself (branch cv71).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -1891,6 +1892,20 @@ PRIMARY_DEFINITION = "newest"
 
 #: branch cv55: a step told as coming after what the page told before it
 _SINCE_MARK = re.compile(r"\b(?:inmiddels|sindsdien|intussen|daarna|vervolgens|alsnog|uiteindelijk|later)\b", re.I)
+#: branch cv71: a sentence told as back-story, before the page's own period ("Eerder werd de aanbesteding stopgezet", "De
+#: gemeente had de aanbesteding ingetrokken"): the adverb or the pluperfect's finite verb in the main clause (in the
+#: sentence's first words, no subordinate clause before it: "het kort geding dat X had aangespannen" is a relative clause)
+_BACKSTORY = re.compile(r"^\W*(?:\w+(?:['-]\w+)*\W+){0,6}?(?P<mark>eerder|destijds|in het verleden|had|hadden)\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:dat|die|wat|nadat|omdat|toen|als|waarin|waarbij|waarop|welke|wie|of)\b", re.I)
+
+
+def _backstory(sentence: str | None) -> bool:
+    """The sentence tells back-story in its main clause (:data:`_BACKSTORY`)."""
+    head = (sentence or "")[:160]  # the first words only: a bounded prefix, read in constant time
+    m = _BACKSTORY.match(head)
+    return bool(m) and not _SUBORDINATE.search(head, 0, m.start("mark"))
+
+
 _AFTER_FAILURE = {"definitieve_gunning", "contract_ondertekend", "contractstart", "implementatie"}
 
 
@@ -1954,7 +1969,7 @@ _PREVIOUS_ROUND = re.compile(
 _NEW_ROUND_TOLD = re.compile(r"\b(?:nieuwe?|opnieuw)\b", re.I)
 #: the steps a previous round is told by; not an extension (of the contracts in force: news of its own) nor a failure
 _ROUND_STEPS = {"inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar", "definitieve_gunning", "kort_geding",
-                "bodemprocedure", "hoger_beroep", "contract_ondertekend", "contractstart", "aankondiging"}
+                "bodemprocedure", "hoger_beroep", "contract_ondertekend", "contractstart", "aankondiging", "mislukt"}
 
 
 def _previous_round(s: dict) -> bool:
@@ -2027,6 +2042,16 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
                      and s["sentence"] != top["sentence"] and _SINCE_MARK.search(s["sentence"] or "")]
             if since:
                 return max(since, key=lambda s: STAGE_RANK[s["stage"]])["stage"]
+        # branch cv71: a failure or court step told as back-story -- "eerder", "destijds", "in het verleden", or a main
+        # verb in the pluperfect ("De gemeente had de aanbesteding in 2023 ingetrokken", "Eerder werd de aanbesteding
+        # stopgezet") -- came before the page's own period (stages.md: it outranks the step it interrupted only when
+        # "reported in the text's own period"): a step of a procedure under way, from the notice on, that the page
+        # tells done or current in a sentence of its own and not as back-story is the news
+        if top["stage"] in INTERRUPTING and top["status"] == "done" and _backstory(top["sentence"]):
+            own_steps = [s for s in cands if s["stage"] not in INTERRUPTING and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]
+                         and s["sentence"] != top["sentence"] and not _backstory(s["sentence"])]
+            if own_steps:
+                return max(own_steps, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))["stage"]
         if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
             restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
                          and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]

@@ -92,3 +92,42 @@ def test_the_previous_round_is_read_in_linear_time():
 
     for unit in ("de vorige ", "huidige lopende ", "oude eerdere jeugdhulp "):
         assert linear_time(_PREVIOUS_ROUND.search, unit) < LINEAR, unit
+
+
+@pytest.mark.parametrize("stage, title, body", [
+    ("aankondiging", "Aanbesteding Wmo en jeugdhulp gepubliceerd",
+     "De aanbesteding is gisteren gepubliceerd op TenderNed. De gemeente had de aanbesteding in 2023 ingetrokken na "
+     "bezwaren van aanbieders."),
+    ("aankondiging", "Aanbesteding jeugdzorg van start",
+     "De gemeenten in de regio zijn een Europese aanbesteding gestart voor de specialistische jeugdzorg. Vorig jaar "
+     "hielden zij een marktconsultatie. Eerder werd de aanbesteding in 2021 stopgezet."),
+    ("definitieve_gunning", "Jeugdzorg gegund aan Stichting Kompas",
+     "De gemeente heeft de jeugdzorg definitief gegund aan Stichting Kompas. Eerder spande een afgewezen aanbieder een "
+     "kort geding aan, dat hij verloor."),
+    ("marktconsultatie", "Regio start marktconsultatie jeugdhulp",
+     "De regio is een marktconsultatie gestart over de inkoop van jeugdhulp. De vorige aanbesteding is in 2022 mislukt."),
+])
+def test_a_failure_or_court_step_told_as_back_story_yields_to_the_pages_step(read, stage, title, body):
+    # stages.md: a failure or legal stage outranks the step it interrupted when "reported in the text's own period";
+    # "eerder", the pluperfect or the previous procedure tells it before the page's
+    assert read(body, title=title, published=PUBLISHED)["primary_stage"] == stage
+
+
+@pytest.mark.parametrize("stage, text", [
+    # guards: a failure or court step in the page's own period still outranks the step it interrupted; a relative
+    # clause in the pluperfect is no back-story of the ruling told in the main clause
+    ("mislukt", "De gemeente heeft de aanbesteding voor de jeugdhulp stopgezet. De aanbesteding werd in januari "
+                "gepubliceerd."),
+    ("kort_geding", "De voorzieningenrechter heeft dinsdag uitspraak gedaan in het kort geding dat Stichting De Brug "
+                    "had aangespannen. De gemeente had de jeugdzorg in december voorlopig gegund aan Kompas."),
+])
+def test_a_failure_or_court_step_of_the_pages_own_period_still_outranks(read, stage, text):
+    assert read(text, published=PUBLISHED)["primary_stage"] == stage
+
+
+def test_the_back_story_is_read_in_linear_time():
+    from tenderarchive.analysis.stages import _backstory
+    from tests.speed import LINEAR, linear_time
+
+    for unit in ("de gemeente ", "dat had ", "- "):
+        assert linear_time(_backstory, unit) < LINEAR, unit
