@@ -131,3 +131,25 @@ def test_the_back_story_is_read_in_linear_time():
 
     for unit in ("de gemeente ", "dat had ", "- "):
         assert linear_time(_backstory, unit) < LINEAR, unit
+
+
+@pytest.mark.parametrize("stage, title, body", [
+    ("voorlopige_gunning", "Jeugdhulp voorlopig gegund aan twaalf aanbieders",
+     "De aanbesteding van de jeugdhulp startte in oktober. Er hebben 25 aanbieders ingeschreven. Het gaat om twaalf "
+     "aanbieders uit de regio."),
+    ("contract_ondertekend", "Contracten jeugdhulp ondertekend",
+     "De regio gunde de jeugdhulp in december aan achttien aanbieders. De wethouder is blij met het resultaat."),
+    ("kort_geding", "Aanbieder spant kort geding aan tegen gemeente",
+     "De gemeente gunde de jeugdzorg in januari aan Kompas. De Brug is het daar niet mee eens."),
+    ("mislukt", "Aanbesteding jeugdzorg stopgezet",
+     "De gemeente publiceerde de aanbesteding in januari. Er schreven drie aanbieders in."),
+])
+def test_a_step_told_only_in_the_title_and_newer_than_the_bodys_is_primary(read, stage, title, body):
+    # the headline tells the news, the body only its background (earlier steps): the title is read as the first heading
+    assert read(body, title=title, published=PUBLISHED)["primary_stage"] == stage
+
+
+def test_a_title_telling_an_earlier_step_leaves_the_bodys_newer_step_primary(read):
+    # guard: a body that tells a newer step than the title is read alone
+    text = "De regio heeft de jeugdhulp definitief gegund aan achttien aanbieders."
+    assert read(text, title="Aanbesteding jeugdhulp gestart", published=PUBLISHED)["primary_stage"] == "definitieve_gunning"
