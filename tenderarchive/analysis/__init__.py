@@ -47,8 +47,9 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     from .rules import on
     from . import learned
     from .stages import (add_joint_purchase, add_preparation_under_way, add_procedure_running, detect_stages, primary_stage,
-                         search_gives_way)
+                         search_gives_way, title_steps)
     from .text import normalise, sentences
+    from .vocabulary import STAGE_ORDER
 
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -62,11 +63,14 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
     stage_list = add_preparation_under_way(search_gives_way(
         add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref)))
+    told = [STAGE_ORDER.index(s["stage"]) for s in stage_list if s["status"] in ("done", "current")]
     if (not title_first and norm_title and not norm.lstrip().startswith(norm_title.strip())
-            and not any(s["status"] in ("done", "current") for s in stage_list)):
+            and (not told or any(STAGE_ORDER.index(t) > max(told) for t in title_steps(norm_title, ref)))):
         # branch cv49 (core): a step told only in the title ("Inkoop jeugdzorg geaccordeerd door de raad") is the page's
         # step where the body tells none done or current -- the title read as the first heading, as the named rule
-        # `stage.title_first` reads it always; a body that tells its own step is read alone
+        # `stage.title_first` reads it always; a body that tells its own step is read alone, unless (branch cv71) the
+        # title tells a step newer than any the body tells: the headline is the news, the body its background
+        # ("Jeugdhulp voorlopig gegund aan twaalf aanbieders" over "Er hebben 25 aanbieders ingeschreven")
         titled = sentences(norm_title + "\n\n" + norm)
         with_title = add_preparation_under_way(search_gives_way(
             add_procedure_running(detect_stages(titled, evs, ref), titled, ref)))
@@ -84,7 +88,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     # round seven: a learned score over the rules' evidence and the title and lead words; it is kept as
     # evidence (relevance_model_score) and overrules the rules' decision only when it is confident
     rel = learned.decide_relevance(rel, stage_list, norm_title or "", lead)
-    primary = primary_stage(stage_list, lead=lead)
+    primary = primary_stage(stage_list, lead=lead, titled=title_steps(norm_title, ref))
     primary_rule = "newest_reported" if primary else None
     if primary is None and rel["relevant"] and on("stage.preparation_default"):
         # A page about a youth-care procurement that reports no step done or current: stages.md, "a page that only

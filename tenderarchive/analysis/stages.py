@@ -33,6 +33,10 @@ restarted and the text's own period is the restart ("na het kort geding kan opni
 worden ingeschreven"). Planned stages are never primary. When a text speaks of "de
 aanbesteding" in the present and names no stage from ``aankondiging`` on,
 ``aankondiging`` is added as current (stages.md: "or aankondiging when it says no more").
+A step the title tells done or current makes the body's tense-less telling of it strong evidence, and a done step
+of the previous round ("De huidige contracten zijn in 2020 gegund", "De vorige aanbesteding ...") is background
+where the page tells a step of its own; a done failure or court step told as back-story ("Eerder werd ...", a
+pluperfect main verb) yields to a step from ``aankondiging`` on the page tells itself (branch cv71).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -45,7 +49,7 @@ from functools import lru_cache
 
 from tenderarchive.extraction.dates import label_date
 from .rules import on
-from .text import Sentence, clause_at
+from .text import Sentence, clause_at, sentences
 from .vocabulary import (STAGE_ORDER, COUNCIL_DEBATE, DECIDED_TO_TENDER, DECISION_STARTS, JOINT_PURCHASE, PURCHASE_APPROVED, EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NEW_ROUND, NOT_AWARDED, PLAN_TO_PROCURE, TENDER_TO_COME, PREPARATION_CHOICE, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK, VERB_OBJECT_CUES)
 
@@ -1888,6 +1892,20 @@ PRIMARY_DEFINITION = "newest"
 
 #: branch cv55: a step told as coming after what the page told before it
 _SINCE_MARK = re.compile(r"\b(?:inmiddels|sindsdien|intussen|daarna|vervolgens|alsnog|uiteindelijk|later)\b", re.I)
+#: branch cv71: a sentence told as back-story, before the page's own period ("Eerder werd de aanbesteding stopgezet", "De
+#: gemeente had de aanbesteding ingetrokken"): the adverb or the pluperfect's finite verb in the main clause (in the
+#: sentence's first words, no subordinate clause before it: "het kort geding dat X had aangespannen" is a relative clause)
+_BACKSTORY = re.compile(r"^\W*(?:\w+(?:['-]\w+)*\W+){0,6}?(?P<mark>eerder|destijds|in het verleden|had|hadden)\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:dat|die|wat|nadat|omdat|toen|als|waarin|waarbij|waarop|welke|wie|of)\b", re.I)
+
+
+def _backstory(sentence: str | None) -> bool:
+    """The sentence tells back-story in its main clause (:data:`_BACKSTORY`)."""
+    head = (sentence or "")[:160]  # the first words only: a bounded prefix, read in constant time
+    m = _BACKSTORY.match(head)
+    return bool(m) and not _SUBORDINATE.search(head, 0, m.start("mark"))
+
+
 _AFTER_FAILURE = {"definitieve_gunning", "contract_ondertekend", "contractstart", "implementatie"}
 
 
@@ -1938,8 +1956,40 @@ def _outside(s: dict, span: tuple[int, int]) -> bool:
     return at >= 0 and not span[0] <= at < span[1]
 
 
-def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None) -> str | None:
-    """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`)."""
+#: branch cv71: a step of the PREVIOUS round, told as the background of a new one ("De huidige contracten zijn in 2020
+#: gegund aan zestig aanbieders", "De vorige aanbesteding liep in 2021 uit op een kort geding"): the contracts in force
+#: (huidige/lopende/bestaande contracten) or the previous procedure (vorige/eerdere/voorgaande/oude aanbesteding, contracten,
+#: inkoop) is the subject of a done step -- a step of another procedure than the one the page reports ("de huidige
+#: aanbesteding" is the page's own procedure: only "vorige" and its kin name an earlier one)
+_PREVIOUS_ROUND = re.compile(
+    r"\b(?:(?:vorige|eerdere|voorgaande|oude|afgelopen)\s+(?:\w+\s+){0,2}?(?:aanbesteding\w*|inkoop\w*|procedure\w*|"
+    r"contract\w*|overeenkomst\w*|opdracht\w*|inkoopronde\w*)|(?:huidige|lopende|bestaande|zittende)\s+(?:\w+\s+){0,2}?"
+    r"(?:contract\w*|overeenkomst\w*|aanbieders|zorgaanbieders|jeugdhulpaanbieders))\b", re.I)
+#: ... not when the same sentence names the new round ("Nu de huidige contracten aflopen, is de nieuwe opdracht gegund")
+_NEW_ROUND_TOLD = re.compile(r"\b(?:nieuwe?|opnieuw)\b", re.I)
+#: the steps a previous round is told by; not an extension (of the contracts in force: news of its own) nor a failure
+_ROUND_STEPS = {"inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar", "definitieve_gunning", "kort_geding",
+                "bodemprocedure", "hoger_beroep", "contract_ondertekend", "contractstart", "aankondiging", "mislukt"}
+
+
+def _previous_round(s: dict) -> bool:
+    """The done step ``s`` is told of the previous round (:data:`_PREVIOUS_ROUND`)."""
+    sentence = s.get("sentence") or ""
+    return (s["status"] == "done" and s["stage"] in _ROUND_STEPS and bool(_PREVIOUS_ROUND.search(sentence))
+            and not _NEW_ROUND_TOLD.search(sentence))
+
+
+def title_steps(title: str | None, ref: dt.date | None) -> set[str]:
+    """The steps a title tells done or current, read alone (branch cv71; :func:`primary_stage`'s ``titled``)."""
+    if not title or not title.strip():
+        return set()
+    return {s["stage"] for s in detect_stages(sentences(title), [], ref) if s["status"] in ("done", "current")}
+
+
+def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None,
+                  titled: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`); ``titled``: the steps the title
+    tells done or current (read alone, :func:`title_steps`)."""
     definition = definition or PRIMARY_DEFINITION
     if definition == "lead" and lead:
         in_lead = [s for s in stages if (s.get("sentence") or "\0") in lead]
@@ -1951,12 +2001,21 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
     # the text's own period outranks the stage it interrupted") counts as strong evidence, however tense-less its cue
     # ("Tijdens de hoorzitting wordt de stop van de regionale inkopen besproken", "Aanbieders stappen naar de rechter"):
     # the lead tells what the page reports, and its failure or court step is no background
+    # branch cv71: a step the title tells done or current is the page's news, so the body's tense-less telling of it
+    # ("De gemeenten houden deze maand een marktconsultatie" under "Regio houdt marktconsultatie ...") counts as strong
+    # evidence -- it is no background the strong past of an earlier step ("heeft de inkoopstrategie vastgesteld") outranks
     def strong(s: dict) -> bool:
-        return s["strong"] or bool(lead and s["stage"] in INTERRUPTING and (s.get("sentence") or "\0") in lead)
+        return s["strong"] or bool(lead and s["stage"] in INTERRUPTING and (s.get("sentence") or "\0") in lead) \
+            or s["stage"] in titled
 
+    # branch cv71: the steps of a previous round are background when the page tells a step of its own (done or current,
+    # any evidence): the newest of those is the page's news
+    own = [s for s in stages if s["status"] in ("done", "current") and not _previous_round(s)
+           and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
     for strong_only in ((False,) if definition == "any_evidence" else (True, False)):
         cands = [s for s in stages if s["status"] in ("done", "current") and (strong(s) or not strong_only)
-                 and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
+                 and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))
+                 and not (own and _previous_round(s))]
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
@@ -1983,6 +2042,16 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
                      and s["sentence"] != top["sentence"] and _SINCE_MARK.search(s["sentence"] or "")]
             if since:
                 return max(since, key=lambda s: STAGE_RANK[s["stage"]])["stage"]
+        # branch cv71: a failure or court step told as back-story -- "eerder", "destijds", "in het verleden", or a main
+        # verb in the pluperfect ("De gemeente had de aanbesteding in 2023 ingetrokken", "Eerder werd de aanbesteding
+        # stopgezet") -- came before the page's own period (stages.md: it outranks the step it interrupted only when
+        # "reported in the text's own period"): a step of a procedure under way, from the notice on, that the page
+        # tells done or current in a sentence of its own and not as back-story is the news
+        if top["stage"] in INTERRUPTING and top["status"] == "done" and _backstory(top["sentence"]):
+            own_steps = [s for s in cands if s["stage"] not in INTERRUPTING and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]
+                         and s["sentence"] != top["sentence"] and not _backstory(s["sentence"])]
+            if own_steps:
+                return max(own_steps, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))["stage"]
         if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
             restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
                          and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
