@@ -130,6 +130,20 @@ often) stay out. And a particular buyer's purchase still to be made told attribu
 buyer buying youth care (:func:`buyer_purchases`); a bare plural agent ("de door gemeenten in te kopen jeugdhulp") and the
 participle ("de door de gemeente gecontracteerde aanbieders") stay out.
 
+Since branch rel15 (core): a provider's own news of the contract it closed with a named buyer ("Goed nieuws: wij hebben
+een contract gesloten met de gemeente Ede voor jeugdhulp", "Wij hebben een nieuw contract met de regio Utrecht West voor
+de jeugdhulp") is a round's outcome when the sentence tells news (a year, "nieuw", "opnieuw", "onlangs", "trots"); a
+contract held, a fee page's condition ("met de betreffende gemeente") or a list of contracting municipalities stay out
+(:func:`told_rounds`). "De gemeenten" placed in a region, also one named with its article ("De gemeenten in de Hoeksche
+Waard kopen de Wmo-begeleiding en de jeugdhulp vanaf 2026 samen in"), are particular buyers; placed in the country they
+are the municipalities in general (:func:`buyer_purchases`). And a council's or college's consent to or adoption of a
+definite round, strategy or plan of youth care ("De raad wordt voorgesteld in te stemmen met de regionale inkoop van
+specialistische jeugdhulp per 2026", "Het college stelt de inkoopstrategie jeugdhulp 2026 vast") is stages.md's
+voorbereiding decided, a procedure act (:func:`told_rounds`); an agenda's subject, an arrangement ("in te stemmen met de
+wijze waarop ...") and things set for the purchase ("De tarieven voor de inkoop ... zijn vastgesteld") stay out. A
+contract of rent, a building or employment signed ("Het contract voor de huur is getekend", "huurovereenkomst") is no
+step of a purchase: its stage cue is no procedure evidence unless its sentence names the purchase (``relevance``).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -456,15 +470,20 @@ _BUYER_DEFINITE = (r"\b(?:[Hh]et college|[Dd]e gemeente|[Dd]e gemeenteraad|[Dd]e
                    r"(?:regio|jeugdregio)?gemeenten)\b")
 _NAME = r"[A-Z][a-z][\w'-]*"
 # branch rel6: where the buyer is ("De 7 gemeenten in Zuid-Drenthe", "vijf gemeenten in Utrecht West") is part of the buyer
-_BUYER_PLACE = r"(?: (?:in|uit|van) (?:de (?:regio|provincie) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?"
+# branch rel15: a region named with its article ("in de Hoeksche Waard", "in de Achterhoek", "uit het Gooi") is a place too
+_BUYER_PLACE = r"(?P<place> (?:in|uit|van) (?:(?:de (?:regio|provincie)|de|het) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?"
 _BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}}){_BUYER_PLACE}"
+#: branch rel15: "de gemeenten" placed in a region ("De gemeenten in de Hoeksche Waard kopen ... in") are particular
+#: buyers, as "de vier gemeenten in West-Brabant" are; placed in the country they are the municipalities in general
+_COUNTRY = re.compile(r" (?:in|van|uit) (?:heel )?(?:Nederland|het land)\b")
 _YOUTH_OBJECT = r"(?:(?:de|het|hun|onze) )?(?:[\w-]+ )?jeugd[\w-]*"
 _BUYER_PURCHASE = (
     # the verb closing the clause (a subordinate clause, a modal or "gaan"): "... jeugdhulp (gaan) inkopen"
     re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
                r"(?:inkopen|aanbesteden|contracteren|in te kopen|aan te besteden|te contracteren)\b"),
-    # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in"
-    re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?in\b"),
+    # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in";
+    # branch rel15: up to four words between the object and the particle ("... de jeugdhulp vanaf 2026 samen in")
+    re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?in\b"),
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
     # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
     re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
@@ -511,7 +530,8 @@ def buyer_purchases(full: str) -> list[str]:
                 clause, buyer = m.group(0), m.group("buyer")
                 if not _matches(YOUTH_CORE, clause) or _BUYER_GENERAL.search(clause[len(buyer):]):
                     continue
-                if buyer.lower() == "de gemeenten":
+                place = m.group("place") or ""
+                if buyer.lower() == "de gemeenten" and (not place or _COUNTRY.match(place)):
                     continue  # the municipalities in general ("De gemeenten kopen de jeugdzorg in sinds 2015")
                 if not re.match(_BUYER_DEFINITE, buyer) and not {
                         n.strip() for n in re.split(r", | en ", buyer)} <= _municipality_names():
@@ -559,6 +579,26 @@ _WON = re.compile(r"\b(?:wint|winnen|won|wonnen|krijgt|krijgen|kreeg|kregen)\b (
                   + _WON_THING + r" (?:[^.!?\n]{0,80}? )?(?:gewonnen|gekregen|binnengehaald|verworven)\b(?! om\b)|"
                   r"\b(?:gekozen|geselecteerd|gecontracteerd) als (?:de )?(?:(?:nieuwe|enige|eerste) )?(?:[\w-]+ )?"
                   r"(?:aanbieder|zorgaanbieder|opdrachtnemer|hoofdaannemer|uitvoerder|partner)\b", re.I)
+# branch rel15: a council's or college's decision on a particular round of youth care -- "De raad wordt voorgesteld in te
+# stemmen met de regionale inkoop van specialistische jeugdhulp per 2026", "De raad stemde in met de inkoopstrategie
+# jeugdhulp", "Het college heeft het inkoopplan voor de jeugdzorg vastgesteld", "stelt de inkoopstrategie jeugdhulp 2026
+# vast" -- is stages.md's voorbereiding ("decision or plan to procure") taken by the buyer's own body: consent to or
+# adoption of a definite round or its strategy or plan, in a sentence naming youth care. Not the subjects an agenda lists
+# ("een besluit over de beleidsuitgangspunten voor inkoop van jeugdhulp": no consent verb, no definite round after it),
+# not consent to how purchasing is arranged ("in te stemmen met de wijze waarop ..."), not a modal or conditional.
+_PLAN_ADJ = r"(?:(?:nieuwe|regionale|gezamenlijke|voorgestelde|concept-?)\s?)?"
+_PLAN_DET = r"\b(?:de|het|deze) " + _PLAN_ADJ + r"(?:" + _ROUND + r"|inkoopstrategie|inkoopplan|aanbestedingsstrategie|contracteringsstrategie)\b"
+# adopted ("vastgesteld"): the strategy or plan itself, the subject or object of the verb -- not "de inkoop" that other
+# things are set for ("De tarieven voor de inkoop van jeugdhulp zijn vastgesteld")
+_STRATEGY_DET = (r"(?<!\bvoor )(?<!\bvan )(?<!\bbij )(?<!\bover )(?<!\bin )\b(?:de|het|deze) " + _PLAN_ADJ
+                 + r"(?:inkoopstrategie|inkoopplan|aanbestedingsstrategie|contracteringsstrategie)\b")
+_ROUND_CONSENTED = re.compile(
+    r"\b(?:in te stemmen|instemmen|ingestemd|(?:stemt|stemmen|stemde|stemden) (?:[\w'’-]+ ){0,3}?in)\b met " + _PLAN_DET + "|"
+    + _STRATEGY_DET + r"(?: [^.!?\n]{0,80}?)? (?:vastgesteld|vast te stellen|vaststellen)\b|"
+    r"\b(?:stelt|stellen|stelde|stelden)\b (?:[\w'’-]+ ){0,3}?" + _STRATEGY_DET + r"(?: [^.!?\n]{0,80}?)? vast\b", re.I)
+
+
+
 # an open call with its date: "Aanbieders van jeugdhulp kunnen zich vanaf 1 maart aanmelden voor de open house", "kunnen
 # tot 15 mei een aanvraag doen voor toetreding tot de overeenkomst" -- the "kunnen" of a call is its opening, not a
 # general possibility, when a day of a month dates it
@@ -623,6 +663,27 @@ _OUTCOME = re.compile(
     r"(?:contract|overeenkomst|raamovereenkomst)\b", re.I)
 
 
+# branch rel15: a provider's own news of the contract it closed with a particular buyer -- "Goed nieuws: wij hebben een
+# contract gesloten met de gemeente Ede voor jeugdhulp", "Stichting Kompas heeft met de regio Twente een nieuwe
+# overeenkomst getekend voor de jeugdzorg", "Wij hebben een nieuw contract met de regio Utrecht West voor de jeugdhulp" --
+# is a round's outcome (stages.md's contract_ondertekend) told from the winner's side. The buyer is named (a capital
+# after "gemeente" or "regio"): not "met de betreffende gemeente" (a condition of a provider's fee page), not "met de
+# volgende gemeenten:" (a provider's list of the municipalities it holds contracts with). The sentence tells news: a year,
+# a date, "nieuw", "opnieuw", "onlangs", "trots", "goed nieuws" (:data:`_NEWS_MARK`); a contract merely held ("Wij hebben
+# een contract met de gemeente Arnhem") is the provider's standing, no step.
+_NAMED_BUYER = r"(?:de )?(?:gemeente|(?:jeugd)?regio) (?-i:[A-Z])[\w'-]+"
+_CONTRACT_WITH_BUYER = re.compile(
+    r"\b(?:heeft|hebben|had|hadden|is|zijn)\b (?:[\w'’-]+ ){0,4}?" + _CONTRACTS + r" (?:[\w'’-]+ ){0,2}?" + _CLOSED
+    + r" met " + _NAMED_BUYER + "|"
+    r"\b(?:heeft|hebben|had|hadden)\b (?:[\w'’-]+ ){0,3}?met " + _NAMED_BUYER + r"(?: [\w'’-]+){0,3}? " + _CONTRACTS
+    + r" (?:[\w'’-]+ ){0,3}?" + _CLOSED + "|"
+    r"\b(?:heeft|hebben)\b (?:[\w'’-]+ ){0,2}?(?:een )?nieuwe? (?:contract|overeenkomst|raamovereenkomst) met "
+    + _NAMED_BUYER, re.I)
+_NEWS_MARK = re.compile(r"\b(?:(?:19|20)\d\d|nieuwe?|opnieuw|onlangs|recent(?:elijk)?|vandaag|gisteren|deze week|trots|"
+                        r"blij|verheugd|goed nieuws)\b", re.I)
+
+
+
 # a sentence that goes on about the one before it ("Vanaf 2025 is X de enige aanbieder van jeugdbescherming. Dat is de
 # uitkomst van de inkoopronde.") names its youth care through the anaphor it opens with
 _ANAPHOR = re.compile(r"^\W*(?:Dat|Dit|Daar\w*|Hier\w*|Die|Deze)\b")
@@ -655,7 +716,8 @@ def told_rounds(full: str) -> list[str]:
                         and not _LIST_INTRO.search(sent.rstrip()):
                     pending = m.group(0).lower()
                 continue
-            m = _ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
+            m = (_ROUND_TOLD.search(sent) or _AWARD_VERB.search(sent) or _OUTCOME.search(sent)
+                 or _ROUND_CONSENTED.search(sent))
             if m and _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
                 m = None
             # branch rel8: the winner's side; its "als" of the role ("gekozen als aanbieder") is no conditional
@@ -664,6 +726,9 @@ def told_rounds(full: str) -> list[str]:
                 m = won
             if not m and _DAY_OF_MONTH.search(sent):
                 m = _OPEN_CALL.search(sent)
+            if not m and (signed := _CONTRACT_WITH_BUYER.search(sent)) and _NEWS_MARK.search(sent) \
+                    and not _ROUND_GENERAL.search(_RELATIVE_CLAUSE.sub(" ", sent)):
+                m = signed
             if not m or _LIST_INTRO.search(sent.rstrip()):
                 continue
             other = _OTHER_PURCHASE.search(sent[m.start():m.end() + 60])
@@ -1162,6 +1227,17 @@ def judgement_against_buyer(text: str) -> list[str]:
     return []
 
 
+#: Branch rel15: a contract whose object is rent, a building or a site, or employment -- "Het contract voor de huur is
+#: getekend" (a provider opening a new location), "huurovereenkomst", "arbeidscontract" -- is no contract for care: its
+#: signing or start is no step of a purchase (stages.md's contract_ondertekend is the contract of the procurement), unless
+#: the sentence names the purchase itself.
+_NON_CARE_CONTRACT = re.compile(r"\b(?:contract|overeenkomst)(?:en)? (?:voor|van) (?:de |het |een )?(?:huur|pand|gebouw|"
+                                r"locatie|woning|kantoor\w*|grond|verkoop|aankoop)\b|"
+                                r"\b(?:huur|arbeids|koop|pacht)(?:contract|overeenkomst)(?:en)?\b", re.I)
+_CARE_PURCHASE_WORD = re.compile(r"aanbest|inkoop|ingekocht|gegund|gunning|tender|inschrijv|offerte",
+                                 re.I)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
     full = (title + "\n" if title else "") + text
@@ -1175,6 +1251,9 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and NON_TENDER_ENROLMENT.search(s.get("sentence") or "")
                                                  and not re.search(r"aanbested|tender|inschrijvingstermijn|offerte", s.get("sentence") or "", re.I))]
         full = NON_TENDER_ENROLMENT.sub(" ", full)
+    # branch rel15: a contract of rent, property or employment signed is no care contract (core)
+    stages = [s for s in stages or [] if not (_NON_CARE_CONTRACT.search(s.get("sentence") or "")
+                                             and not _CARE_PURCHASE_WORD.search(s.get("sentence") or ""))]
     full = without_passing_tenders(full)
     youth = _matches(YOUTH_CORE, full)
     # branch cv45: the steps of another service's procurement, and national politics about procurement in general, are
