@@ -356,10 +356,10 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
         statuses = ", ".join(map(str, sorted(REDIRECT_STATUSES)))
         read_at = FETCH_READ_AT_SQL if crawls else "f.fetched_at"  # as of the moment its crawl ran as
         rows = list(db.query(
-            f"select f.url, f.location, {read_at} as fetched_at, f.crawl_id from (select distinct url from fetches where location "
-            "is not null) m join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url order by "
-            f"g.fetched_at desc, g.rowid desc limit 1) where f.location is not null and (f.status not between 300 and "
-            f"399 or f.status in ({statuses}))"))
+            f"select f.url, f.location, {read_at} as fetched_at, f.crawl_id from (select distinct url from fetches"
+            " where location is not null) m join fetches f on f.rowid = (select g.rowid from fetches g"
+            " where g.url = m.url order by g.fetched_at desc, g.rowid desc limit 1)"
+            f" where f.location is not null and (f.status not between 300 and 399 or f.status in ({statuses}))"))
         leads = {page_key(r["url"]): r["location"] for r in rows}
         known_keys = {page_key(url) for url in known}
         refused = _refused_fetches(path) if crawls else set()
