@@ -338,7 +338,9 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
     that moved to another host, or a withdrawn one sent to the home page. The news spider did not archive where it
     led (outside the site's rules, its home page or news overview) and asked the address and its target again at
     every crawl; it leaves one alone while its registry entry still does not admit where it leads
-    (``NewsSpider.admit``). ``fetched_at``: when the address last answered so."""
+    (``NewsSpider.admit``). ``fetched_at``: when the address last answered so, as of the moment its crawl read it
+    (:data:`FETCH_READ_AT_SQL`): the machine's time of a crawl run as of years before (``TENDERARCHIVE_NOW``) took
+    every sitemap ``lastmod`` since that moment for older than the answer, the address never asked again."""
     from tenderarchive.middlewares import REDIRECT_STATUSES
     from tenderarchive.urls import page_key
 
@@ -352,11 +354,12 @@ def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, t
         unfinished = {r["crawl_id"] for r in db.query("select crawl_id from crawls where status = 'running' or "
                                                        "finish_reason = 'killed'")} if crawls else set()
         statuses = ", ".join(map(str, sorted(REDIRECT_STATUSES)))
+        read_at = FETCH_READ_AT_SQL if crawls else "f.fetched_at"  # as of the moment its crawl ran as
         rows = list(db.query(
-            "select f.url, f.location, f.fetched_at, f.crawl_id from (select distinct url from fetches where location "
-            "is not null) m join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url order by "
-            f"g.fetched_at desc, g.rowid desc limit 1) where f.location is not null and (f.status not between 300 and "
-            f"399 or f.status in ({statuses}))"))
+            f"select f.url, f.location, {read_at} as fetched_at, f.crawl_id from (select distinct url from fetches"
+            " where location is not null) m join fetches f on f.rowid = (select g.rowid from fetches g"
+            " where g.url = m.url order by g.fetched_at desc, g.rowid desc limit 1)"
+            f" where f.location is not null and (f.status not between 300 and 399 or f.status in ({statuses}))"))
         leads = {page_key(r["url"]): r["location"] for r in rows}
         known_keys = {page_key(url) for url in known}
         refused = _refused_fetches(path) if crawls else set()
