@@ -291,11 +291,14 @@ class BaseSpider(scrapy.Spider):
             arguments["now"] = self.fixed_now.astimezone(timezone.utc).isoformat(timespec="seconds")
         return arguments
 
-    def record_error(self, url: str | None, message: str) -> None:
+    def record_error(self, url: str | None, message: str) -> dict:
+        """Record an error of the crawl (``crawls.errors``); the entry recorded."""
         self.logger.error("%s: %s", url or "-", message)
-        self.crawl_errors.append({"url": url, "error": message})
+        entry = {"url": url, "error": message}
+        self.crawl_errors.append(entry)
         if self.crawler:
             self.crawler.stats.inc_value("tenderarchive/errors")
+        return entry
 
     @staticmethod
     def never_fetched(failure) -> bool:
@@ -313,6 +316,14 @@ class BaseSpider(scrapy.Spider):
         if failure.check(NotAsked):
             return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
         request = getattr(failure, "request", None)
+        from tenderarchive.middlewares import HOST_ERROR
+
+        if request is not None and isinstance(host := request.meta.get(HOST_ERROR), dict):
+            # the request whose failure gave its host up: the host's error names its address and why, and takes the
+            # note (a news page's, "(related to N)"), which the next crawl's retry of it reads; a second "request
+            # failed" line listed the address twice and counted one failure as two errors
+            host["error"] += note
+            return
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure_message(failure)
         said = error_message(response) if response is not None else None
