@@ -311,14 +311,13 @@ class BaseSpider(scrapy.Spider):
         """Record a failed request (``note`` is added to the message: what the request was for)."""
         if self.never_fetched(failure):
             return  # a replay skips what the recorded crawl never fetched
-        from tenderarchive.middlewares import NotAsked
+        from tenderarchive.middlewares import HOST_ERROR, NotAsked
 
         if failure.check(NotAsked):
             return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
         request = getattr(failure, "request", None)
-        from tenderarchive.middlewares import HOST_ERROR
-
-        if request is not None and isinstance(host := request.meta.get(HOST_ERROR), dict):
+        host = request.meta.pop(HOST_ERROR, None) if request is not None else None
+        if isinstance(host, dict) and host.get("url") == request.url:   # not a request made with a copy of its meta
             # the request whose failure gave its host up: the host's error names its address and why, and takes the
             # note (a news page's, "(related to N)"), which the next crawl's retry of it reads; a second "request
             # failed" line listed the address twice and counted one failure as two errors
