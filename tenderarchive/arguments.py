@@ -26,8 +26,9 @@ EARLIEST = date(1990, 1, 1)  # "no lower bound" for spiders without a default wi
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-#: What a :class:`SpiderArgumentError` names: a spider argument (``-a NAME=VALUE``), a Scrapy setting (``-s NAME=VALUE``,
-#: read as the spider starts) or the environment variable of the product's clock (``TENDERARCHIVE_NOW``).
+#: What a :class:`SpiderArgumentError` names: a spider argument (``-a NAME=VALUE``), a Scrapy setting
+#: (``-s NAME=VALUE``, read as the spider starts) or the environment variable of the product's clock
+#: (``TENDERARCHIVE_NOW``).
 ARGUMENT, SETTING, ENVIRONMENT = "spider argument", "setting", "environment variable"
 
 

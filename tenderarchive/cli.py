@@ -118,8 +118,8 @@ def _bad(argument: str, message: str) -> int:
 
 def _refused(exc) -> int:
     """A :class:`~tenderarchive.arguments.SpiderArgumentError` told as what it names: a setting (``-s NAME=VALUE``)
-    as "bad setting NAME: …", where it was "bad argument NAME: bad spider argument 'NAME': …" for a setting the spider
-    refused as it started; a spider argument as before. Exit code 2 either way."""
+    as "bad setting NAME: …", where it was "bad argument NAME: bad spider argument 'NAME': …" for a setting the
+    spider refused as it started; a spider argument as before. Exit code 2 either way."""
     from tenderarchive.arguments import SETTING
 
     if exc.kind == SETTING:

@@ -321,8 +321,8 @@ class UnreachableHostMiddleware:
     failed for good (timeouts, refused connections, DNS: every retry spent) with no answer from it
     in between, the rest of its requests in this crawl are not sent: one error is recorded for the
     host, under the address of the request that gave it up (whose errback records no error of its own:
-    one error per cause and address), and each request skipped is counted (``unreachable/skipped``), not recorded again. A news
-    site that timed out cost ``DOWNLOAD_TIMEOUT`` × (``RETRY_TIMES`` + 1) per request, one request at
+    one error per cause and address), and each request skipped is counted (``unreachable/skipped``),
+    not recorded again. A news site that timed out cost ``DOWNLOAD_TIMEOUT`` × (``RETRY_TIMES`` + 1) per request, one request at
     a time: most of an hour of the nightly crawl for a site that is down. Any answer (an HTTP error
     too) shows the host is there and resets its count; ``0`` switches this off.
 
