@@ -291,11 +291,14 @@ class BaseSpider(scrapy.Spider):
             arguments["now"] = self.fixed_now.astimezone(timezone.utc).isoformat(timespec="seconds")
         return arguments
 
-    def record_error(self, url: str | None, message: str) -> None:
+    def record_error(self, url: str | None, message: str) -> dict:
+        """Record an error of the crawl (``crawls.errors``); the entry recorded."""
         self.logger.error("%s: %s", url or "-", message)
-        self.crawl_errors.append({"url": url, "error": message})
+        entry = {"url": url, "error": message}
+        self.crawl_errors.append(entry)
         if self.crawler:
             self.crawler.stats.inc_value("tenderarchive/errors")
+        return entry
 
     @staticmethod
     def never_fetched(failure) -> bool:
@@ -308,11 +311,18 @@ class BaseSpider(scrapy.Spider):
         """Record a failed request (``note`` is added to the message: what the request was for)."""
         if self.never_fetched(failure):
             return  # a replay skips what the recorded crawl never fetched
-        from tenderarchive.middlewares import NotAsked
+        from tenderarchive.middlewares import HOST_ERROR, NotAsked
 
         if failure.check(NotAsked):
             return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
         request = getattr(failure, "request", None)
+        host = request.meta.pop(HOST_ERROR, None) if request is not None else None
+        if isinstance(host, dict) and host.get("url") == request.url:   # not a request made with a copy of its meta
+            # the request whose failure gave its host up: the host's error names its address and why, and takes the
+            # note (a news page's, "(related to N)"), which the next crawl's retry of it reads; a second "request
+            # failed" line listed the address twice and counted one failure as two errors
+            host["error"] += note
+            return
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure_message(failure)
         said = error_message(response) if response is not None else None

@@ -287,10 +287,13 @@ class TenderNedSpider(BaseSpider):
         spider.page_size = arguments.number_setting(settings, "TENDERNED_PAGE_SIZE")
         spider.max_page = arguments.number_setting(settings, "TENDERNED_MAX_PAGE")
         spider.filter_check_min = arguments.number_setting(settings, "TENDERNED_FILTER_CHECK_MIN")
-        if not 1 <= spider.page_size <= 100 or not 0 <= spider.max_page <= 99:
-            raise SpiderArgumentError(
-                "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
-            )
+        if not 1 <= spider.page_size <= 100:  # a bad setting, named as one (exit 2 before any request)
+            raise SpiderArgumentError("TENDERNED_PAGE_SIZE",
+                                      f"{spider.page_size}: page size must be 1..100 (the API's cap)",
+                                      arguments.SETTING)
+        if not 0 <= spider.max_page <= 99:
+            raise SpiderArgumentError("TENDERNED_MAX_PAGE",
+                                      f"{spider.max_page}: max page must be 0..99 (the API's cap)", arguments.SETTING)
         jobdir = settings.get("JOBDIR")
         seen = Path(jobdir, "requests.seen") if jobdir else None
         spider.resuming = bool(seen and seen.is_file() and seen.stat().st_size)

@@ -26,12 +26,20 @@ EARLIEST = date(1990, 1, 1)  # "no lower bound" for spiders without a default wi
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class SpiderArgumentError(ValueError):
-    """A spider argument has a bad value. The message names the argument."""
+#: What a :class:`SpiderArgumentError` names: a spider argument (``-a NAME=VALUE``), a Scrapy setting
+#: (``-s NAME=VALUE``, read as the spider starts) or the environment variable of the product's clock
+#: (``TENDERARCHIVE_NOW``).
+ARGUMENT, SETTING, ENVIRONMENT = "spider argument", "setting", "environment variable"
 
-    def __init__(self, argument: str, message: str):
-        self.argument, self.message = argument, message
-        super().__init__(f"bad spider argument {argument!r}: {message}")
+
+class SpiderArgumentError(ValueError):
+    """A spider argument, or a setting the crawl reads as it starts, has a bad value. The message names it as what it
+    is (``kind``): "bad setting 'TENDERNED_PAGE_SIZE'" for ``-s TENDERNED_PAGE_SIZE=500``, which was "bad spider
+    argument" though no ``-a`` gave it. Either way the crawl stops before any request, exit code 2."""
+
+    def __init__(self, argument: str, message: str, kind: str = ARGUMENT):
+        self.argument, self.message, self.kind = argument, message, kind
+        super().__init__(f"bad {kind} {argument!r}: {message}")
 
 
 def today() -> date:
@@ -46,7 +54,7 @@ def today() -> date:
     try:
         moment = clock.now()
     except ValueError as exc:
-        raise SpiderArgumentError(clock.NOW, str(exc)) from None
+        raise SpiderArgumentError(clock.NOW, str(exc), ENVIRONMENT) from None
     return day_of(moment)
 
 
@@ -68,7 +76,7 @@ def crawl_date(settings, name: str = "CRAWL_DATE") -> datetime | None:
         moment = value if isinstance(value, datetime) else datetime.fromisoformat(
             str(value).strip().replace("Z", "+00:00"))
     except ValueError:
-        raise SpiderArgumentError(name, f"{value!r} is not an ISO 8601 date and time") from None
+        raise SpiderArgumentError(name, f"{value!r} is not an ISO 8601 date and time", SETTING) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
@@ -128,9 +136,9 @@ def number_setting(settings, name: str, kind=int):
     try:
         number = settings.getint(name) if kind is int else settings.getfloat(name)
     except (TypeError, ValueError):
-        raise SpiderArgumentError(name, f"{value!r} is not {what}") from None
+        raise SpiderArgumentError(name, f"{value!r} is not {what}", SETTING) from None
     if not math.isfinite(number):  # DOWNLOAD_TIMEOUT=nan: every request's timer failed in Twisted, 39 tracebacks
-        raise SpiderArgumentError(name, f"{value!r} is not {what} (a finite one)")
+        raise SpiderArgumentError(name, f"{value!r} is not {what} (a finite one)", SETTING)
     return number
 
 
@@ -147,7 +155,7 @@ def bool_setting(settings, name: str) -> bool:
     try:
         return settings.getbool(name)
     except (TypeError, ValueError):
-        raise SpiderArgumentError(name, f"{value!r} is not a boolean ({BOOLEAN_VALUES})") from None
+        raise SpiderArgumentError(name, f"{value!r} is not a boolean ({BOOLEAN_VALUES})", SETTING) from None
 
 
 #: Settings whose default does not tell how they are read: a whole-number default read as any number
@@ -198,12 +206,12 @@ def check_setting(name: str, value) -> None:
     a setting goes on reading it with Scrapy's getters; this is the one place that says which
     values those refuse."""
     if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():  # Scrapy's logging raised ValueError
-        raise SpiderArgumentError(name, f"{value!r} is not a log level ({', '.join(LOG_LEVELS)})")
+        raise SpiderArgumentError(name, f"{value!r} is not a log level ({', '.join(LOG_LEVELS)})", SETTING)
     if name.endswith("_URL") and isinstance(default_of(name), str) and default_of(name).startswith("http"):
         from tenderarchive.urls import http_url
 
         if http_url(value) is None:  # -s TENDERNED_API_URL=javascript:… or http://[::1: a traceback per request
-            raise SpiderArgumentError(name, f"{value!r} is not an http(s) URL with a host")
+            raise SpiderArgumentError(name, f"{value!r} is not an http(s) URL with a host", SETTING)
     kind = setting_kind(name)
     if kind is None:
         return

@@ -36,7 +36,7 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
         try:
             check_setting(name, value)  # a boolean or number setting that is none: exit 2, one line
         except SpiderArgumentError as exc:
-            raise SystemExit(_bad(name, exc.message)) from None
+            raise SystemExit(_refused(exc)) from None
         settings.set(name, value, priority="cmdline")
     if quiet:
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
@@ -114,6 +114,18 @@ def _hours(value: str) -> float:
 def _bad(argument: str, message: str) -> int:
     print(f"tenderarchive: bad argument {argument}: {message}", file=sys.stderr)
     return ExitCode.BAD_ARGUMENTS
+
+
+def _refused(exc) -> int:
+    """A :class:`~tenderarchive.arguments.SpiderArgumentError` told as what it names: a setting (``-s NAME=VALUE``)
+    as "bad setting NAME: …", where it was "bad argument NAME: bad spider argument 'NAME': …" for a setting the
+    spider refused as it started; a spider argument as before. Exit code 2 either way."""
+    from tenderarchive.arguments import SETTING
+
+    if exc.kind == SETTING:
+        print(f"tenderarchive: bad setting {exc.argument}: {exc.message}", file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
+    return _bad(exc.argument, str(exc))
 
 
 def run_crawl(spider: str, settings, spider_args: dict, recorded: dict | None = None) -> str:
@@ -277,8 +289,8 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             recorded: dict = {}
             try:
                 status = run_crawl(args.spider, settings, spider_args, recorded)
-            except SpiderArgumentError as exc:  # e.g. -s TENDERNED_PAGE_SIZE=500
-                return _bad(exc.argument, str(exc))
+            except SpiderArgumentError as exc:  # e.g. -s TENDERNED_PAGE_SIZE=500, a setting: named as one
+                return _refused(exc)
             report_exit = ExitCode.COMPLETE
             crawl_id = recorded.get("crawl_id")
             # The report of this crawl, also of a failed one (it says what went wrong, printed under --quiet and

@@ -310,13 +310,19 @@ class NotAsked(IgnoreRequest):
     up as unreachable): one error was recorded for the host, none for each request (the spiders' errbacks)."""
 
 
+#: Meta key of the request whose failure gave its host up (:class:`UnreachableHostMiddleware`): the host's error, as
+#: recorded (its ``url`` the request's), which the spider's errback adds its note to instead of a second error.
+HOST_ERROR = "tenderarchive_host_error"
+
+
 class UnreachableHostMiddleware:
     """Stop asking a host that does not answer (docs/reference/peers.md §7: quarantine of failing
     sources, here within one crawl). After ``UNREACHABLE_HOST_FAILURES`` requests to a host in a row
     failed for good (timeouts, refused connections, DNS: every retry spent) with no answer from it
     in between, the rest of its requests in this crawl are not sent: one error is recorded for the
-    host, and each request skipped is counted (``unreachable/skipped``), not recorded again. A news
-    site that timed out cost ``DOWNLOAD_TIMEOUT`` × (``RETRY_TIMES`` + 1) per request, one request at
+    host, under the address of the request that gave it up (whose errback records no error of its own:
+    one error per cause and address), and each request skipped is counted (``unreachable/skipped``),
+    not recorded again. A news site that timed out cost ``DOWNLOAD_TIMEOUT`` × (``RETRY_TIMES`` + 1) per request, one request at
     a time: most of an hour of the nightly crawl for a site that is down. Any answer (an HTTP error
     too) shows the host is there and resets its count; ``0`` switches this off.
 
@@ -367,7 +373,9 @@ class UnreachableHostMiddleware:
                        f"({network_reason(exception)}) after every retry; its other requests in this crawl are skipped")
             spider = self.crawler.spider
             if hasattr(spider, "record_error"):
-                spider.record_error(request.url, message)
+                # the host's one error is this request's too: its errback records no "request failed" line for the
+                # same address (BaseSpider.errback, HOST_ERROR), which listed it twice and counted it twice
+                request.meta[HOST_ERROR] = spider.record_error(request.url, message)
             else:
                 logger.error(message)
             self.skip_waiting(host)

@@ -592,7 +592,7 @@ def test_a_bad_setting_is_a_bad_argument_before_the_crawl(tmp_path, setting, wor
                           "http://127.0.0.1:9/papi", "-s", setting], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"tenderarchive: bad argument {words}"), lines
+    assert len(lines) == 1 and lines[0].startswith(f"tenderarchive: bad setting {words}"), lines
     assert not (tmp_path / "a.db").exists()
 
 

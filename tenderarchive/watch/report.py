@@ -1195,10 +1195,24 @@ class Report:
     #: a catch-up's report of a crawl after the first it reports (``report --unreported`` after missed nights): the
     #: last crawl the reader was told of, since which its changes are told (:func:`_since`); None otherwise
     since: int | None = None
+    #: the archive's file name (``archive-wmo.db``), never its folder: :attr:`status_command`
+    archive_file: str = "archive.db"
 
     @property
     def crawl_id(self) -> int:
         return self.crawl["crawl_id"]
+
+    @property
+    def status_command(self) -> str:
+        """``tenderarchive status`` of the report's archive, as the warning and the failures name it: with ``--db`` and
+        the archive's file name for a non-default archive (``--db archive-wmo.db``), as ``status``'s own commands carry
+        ``--db`` (tenderarchive/cli.py ``db_option``); without, that command read ``archive.db`` (another archive's
+        crawls, or none). The file's name alone, never its folder: the same text goes into the mail and the Atom feeds,
+        which may leave the server (a public feed), and a server path is no business of their readers; the operator
+        runs it in the archive's folder (docs/operations.md, "What the report names")."""
+        from tenderarchive.cli import db_option
+
+        return f"tenderarchive status{db_option(self.archive_file)}"
 
     def count(self, status: str | None = None) -> int:
         """The rows (notices, articles) new or changed in the crawl that some watch matched, each once: a
@@ -1245,7 +1259,7 @@ class Report:
         drift = drift_said(self.crawl.get("drift"))
         if drift:
             warnings.append(f"crawl {self.crawl_id} read past source drift ({DRIFT_MEANS}): {drift}")
-        return f"{'; '.join(warnings)} (see `tenderarchive status`)" if warnings else None
+        return f"{'; '.join(warnings)} (see `{self.status_command}`)" if warnings else None
 
     @property
     def incomplete(self) -> bool:
@@ -1283,7 +1297,7 @@ class Report:
             more = count - FAILURES_SHOWN
             # --crawl: status shows only the last crawls by default, and this one may be older (an --unreported
             # catch-up, a report by hand of crawl N)
-            lines.append(f"… and {more} more error{'s' * (more != 1)} ({count} in all; `tenderarchive status "
+            lines.append(f"… and {more} more error{'s' * (more != 1)} ({count} in all; `{self.status_command} "
                          f"--crawl {self.crawl_id} --errors {count}` lists them)")
         return lines
 
@@ -1433,4 +1447,5 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
     finally:
         conn.close()
     return Report(watchlist, crawl, db_path.stem, results, gone=gone,
-                  since=last_reported if last_reported is not None and last_reported < crawl["crawl_id"] else None)
+                  since=last_reported if last_reported is not None and last_reported < crawl["crawl_id"] else None,
+                  archive_file=db_path.name)

@@ -30,3 +30,22 @@ def test_scrapy_crawl_refuses_a_bad_argument_with_exit_2_as_the_cli_does(tmp_pat
     assert words in completed.stderr
     assert "Traceback" not in completed.stderr
     assert not db.exists()
+
+
+@pytest.mark.parametrize("setting, words", [
+    ("TENDERNED_PAGE_SIZE=500", "bad setting 'TENDERNED_PAGE_SIZE': 500: page size must be 1..100"),
+    ("TENDERNED_INCREMENTAL=maybe", "bad setting 'TENDERNED_INCREMENTAL': 'maybe' is not a boolean"),
+])
+def test_scrapy_crawl_names_a_bad_setting_a_setting(tmp_path, setting, words):
+    """A setting the spider refuses as it starts (``-s TENDERNED_PAGE_SIZE=500``; scrapyd's ``-d setting=…``) was
+    told as "bad spider argument 'TENDERNED_PAGE_SIZE'", though no ``-a`` gave it: named a setting, exit 2 as
+    before, nothing requested."""
+    db = tmp_path / "a.db"
+    completed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-s", setting,
+         "-s", f"ARCHIVE_DB={db}", "-s", "TENDERNED_API_URL=http://127.0.0.1:9/x"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 2, completed.stderr[-2000:]
+    assert words in completed.stderr and "spider argument" not in completed.stderr, completed.stderr[-2000:]
+    assert "Traceback" not in completed.stderr
+    assert not db.exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import subprocess
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -550,9 +551,37 @@ def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
     unreachable = [e for e in errors if "unreachable" in e["error"]]
     assert len(unreachable) == 1 and host in unreachable[0]["error"], errors
     # nine requests (eight pages and the feed), each tried twice: their first tries fail (retries go
-    # last), three retries fail for good, the host is given up, and the six other retries are skipped
-    assert len(errors) == 3 + 1, errors
+    # last), three retries fail for good, the host is given up, and the six other retries are skipped.
+    # The third's error is the host's (under its address): no "request failed" line of its own besides
+    assert len(errors) == 2 + 1, errors
     assert "'unreachable/skipped': 6" in output
+
+
+def test_the_request_that_gives_a_host_up_is_one_error_not_two(tmp_path):
+    """The request whose failure gave its host up was listed twice, under one address: "host … unreachable" and
+    "request failed: …", and counted as two errors in ``crawls`` and ``status``. One error per cause and address:
+    the host's, which keeps the request's note (a news page's, so the next crawl asks the page again)."""
+    from tenderarchive.items import NEWS_PAGE_FAILED
+    from tenderarchive.store import queries
+    from tests.test_cli import CLI
+
+    completed, output, status, errors, host = crawl_with_a_dead_site(tmp_path, "-s", "RETRY_TIMES=0",
+                                                                     "-s", "CONCURRENT_REQUESTS=1")
+    addresses = [e["url"] for e in errors]
+    assert len(addresses) == len(set(addresses)), errors
+    assert len(errors) == 3, errors
+    (given_up,) = [e for e in errors if "unreachable" in e["error"]]
+    assert host in given_up["url"] and not any(e["error"].startswith("request failed") and e["url"] == given_up["url"]
+                                               for e in errors)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert next(db.query("select error_count from crawls"))["error_count"] == 3
+    # every failed living page is still asked again by the next crawl (the host's error keeps the note)
+    assert set(queries.failed_news_pages(tmp_path / "archive.db")) >= {
+        e["url"] for e in errors if "/project/" in e["url"]}
+    assert all(e["error"].endswith(NEWS_PAGE_FAILED) for e in errors if "/project/" in e["url"]), errors
+    shown = subprocess.run([*CLI, "status", "--db", str(tmp_path / "archive.db")], capture_output=True, text=True,
+                           timeout=120)
+    assert "3 errors" in shown.stdout and "4 errors" not in shown.stdout, shown.stdout
 
 
 def test_a_site_given_up_is_not_asked_for_the_requests_already_waiting_for_it(tmp_path):
@@ -565,12 +594,13 @@ def test_a_site_given_up_is_not_asked_for_the_requests_already_waiting_for_it(tm
     # Scrapy's slot sends every request waiting in it at once)
     completed, output, status, errors, host = crawl_with_a_dead_site(tmp_path, "-s", "RETRY_TIMES=0", delay=0.05)
     assert status == "partial" and completed.returncode == 3
-    assert [e["error"] for e in errors if "unreachable" in e["error"]] == [
+    # the third failure's error is the host's (with that request's note: a living page's " (news page)")
+    assert [e["error"].removesuffix(" (news page)") for e in errors if "unreachable" in e["error"]] == [
         f"host {host} unreachable: 3 requests in a row failed (DownloadConnectionRefusedError) after every retry; "
         "its other requests in this crawl are skipped"], errors
     sent = [e for e in errors if "unreachable" not in e["error"]]
-    assert 3 <= len(sent) <= 3 + 1, errors
-    assert f"'unreachable/skipped': {9 - len(sent)}" in output
+    assert 2 <= len(sent) <= 2 + 1, errors
+    assert f"'unreachable/skipped': {9 - 1 - len(sent)}" in output
 
 
 def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):

@@ -800,15 +800,18 @@ def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(tmp_path)
 
 @pytest.mark.parametrize("setting, value, words", [
     ("TENDERNED_PAGE_SIZE", "500", "page size must be 1..100"),
+    ("TENDERNED_MAX_PAGE", "100", "max page must be 0..99"),
     ("TENDERNED_OVERLAP_DAYS", "three", "'three' is not a whole number"),
 ])
 def test_a_setting_the_spider_refuses_is_a_bad_argument_exit_2(tmp_path, setting, value, words):
     # The spider checks these as it starts (inside the crawl's process): before, a traceback, exit 1
-    # and "crawl failed; see tenderarchive status" for an archive that was never made.
+    # and "crawl failed; see tenderarchive status" for an archive that was never made. Named as a setting (it
+    # said "bad spider argument 'TENDERNED_PAGE_SIZE'" of a -s setting; a too high max page named the page size).
     db = tmp_path / "archive.db"
     result = run_crawl("http://127.0.0.1:9/unused", db, "-s", f"{setting}={value}")
     assert result.returncode == 2, result.output
-    assert f"bad argument {setting}" in result.output and words in result.output
+    assert f"bad setting {setting}: " in result.output and words in result.output, result.output
+    assert "spider argument" not in result.output and "bad argument" not in result.output
     assert "Traceback" not in result.output and "crawl failed" not in result.output
     assert not db.exists()  # nothing requested, nothing written
 

@@ -812,7 +812,8 @@ def test_a_partial_crawls_report_names_what_failed_for_a_reader_who_cannot_run_s
     assert many.failures[0] == ("the crawl was stopped before it ended (close reason 'shutdown': a SIGTERM or "
                                 "Ctrl-C)")
     assert many.failures[1:11] == [f"{e['url']}: {e['error']}" for e in errors[:10]]
-    assert many.failures[11:] == ["… and 15 more errors (25 in all; `tenderarchive status --crawl 7 --errors 25` lists them)"]
+    assert many.failures[11:] == ["… and 15 more errors (25 in all; `tenderarchive status --db many.db --crawl 7 "
+                                  "--errors 25` lists them)"]
     assert "300010" not in render_text(many) and "publicaties/300009: HTTP 503" in render_markdown(many)
     assert "What went wrong in crawl 7 (25 errors recorded)" in render_html(many)
 
@@ -1100,3 +1101,44 @@ def test_a_crawl_with_a_watchlist_leaves_no_wal_or_shm_beside_the_archive(snapsh
     assert "Mijn jeugdhulp" in result.output and "== Zuid-Limburg:" in result.output, result.output
     beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("archive.db"))
     assert beside == ["archive.db", "archive.db.lock"], beside
+
+
+def test_the_reports_status_commands_name_a_non_default_archive_by_its_file_name_alone(tmp_path):
+    """The report of a crawl of a non-default archive said "(see `tenderarchive status`)" and "`tenderarchive status
+    --crawl 7 --errors 25` lists them", while ``status``'s own commands carry ``--db``: run as given, they read
+    ``archive.db`` (another archive's crawls, or none). They carry ``--db`` and the archive's file name now, never its
+    folder (the same text goes into the mail and the Atom feeds, which may leave the server), and run in the archive's
+    folder they list the crawl's errors. The default archive's stay without ``--db``."""
+    import shlex
+
+    from tenderarchive.store.writes import open_archive
+    from tenderarchive.watch import report_after_crawl
+    from tests.test_cli import CLI
+
+    folder = tmp_path / "srv" / "archives"
+    folder.mkdir(parents=True)
+    errors = [{"url": f"https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/{300000 + i}",
+               "error": f"HTTP 503 (detail of {300000 + i})"} for i in range(25)]
+    for name in ("archive-wmo.db", "archive.db"):
+        archive = open_archive(folder / name)
+        archive["crawls"].insert({"crawl_id": 7, "spider": "tenderned", "status": "partial", "error_count": 25,
+                                  "errors": json.dumps(errors), "started": "2026-12-04T04:17:00+00:00"})
+        archive.close()
+    quiet = write(tmp_path, "- name: Niets\n  keywords: [zwembadrenovatie]\n", "quiet.yaml")
+    out = tmp_path / "reports"
+    report = report_after_crawl(folder / "archive-wmo.db", 7, quiet, out_dir=out, print_text=False)
+    assert report.warning.endswith("(see `tenderarchive status --db archive-wmo.db`)"), report.warning
+    assert report.failures[-1] == ("… and 15 more errors (25 in all; `tenderarchive status --db archive-wmo.db "
+                                   "--crawl 7 --errors 25` lists them)")
+    written = {path.name: path.read_text(encoding="utf-8") for path in out.iterdir() if path.is_file()}
+    assert any(name.endswith(".atom") for name in written) and any(name.endswith(".md") for name in written)
+    for name, text in written.items():
+        assert "--db archive-wmo.db" in text.replace("&#x27;", "'"), name
+        assert str(folder) not in text and "srv/archives" not in text, name   # no server path in mail or feed
+    # the command as the report names it, run in the archive's folder, lists the crawl's errors
+    command = report.failures[-1].split("`")[1]
+    listed = subprocess.run([*CLI, *shlex.split(command)[1:]], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert "publicaties/300024" in listed.stdout, listed.stdout[-2000:] + listed.stderr[-2000:]
+    default = build_report(folder / "archive.db", load_watchlist(quiet), 7)
+    assert default.warning.endswith("(see `tenderarchive status`)")
+    assert default.failures[-1].endswith("(25 in all; `tenderarchive status --crawl 7 --errors 25` lists them)")
