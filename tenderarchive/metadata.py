@@ -269,7 +269,9 @@ COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null
                    ("summary_procurements", "waarde_incl_btw_cents"): (r"\b[sv]\.waarde_incl_btw_cents\b", "null"),
                    # archived before a winner's own value kept its VAT basis: its value says nothing of VAT (NULL),
                    # listed under inschrijving as before, as the totals of such an archive counted it
-                   ("award_suppliers", "tender_value_has_tax"): (r"\b\w+\.tender_value_has_tax\b", "null")}
+                   ("award_suppliers", "tender_value_has_tax"): (r"\b\w+\.tender_value_has_tax\b", "null"),
+                   # summarised before the lot listing's order key: jeugdregio_percelen sorts by the key of gegund_op
+                   ("summary_region_lots", "gegund_order"): (r"\br\.gegund_order\b", "date_order(r.gegund_op)")}
 
 
 #: Views a saved search reads that an archive of an older version lacks (serve never migrates it; a view comes with

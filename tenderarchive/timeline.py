@@ -94,6 +94,12 @@ def date_order(date) -> str | None:
     return (str(date) + "-99-99")[:10]
 
 
+def date_order_sql(expr: str) -> str:
+    """SQL of :func:`date_order` of ``expr``, for a statement run where the function is not registered (the
+    derivation's and the migrations' connections): the same key, NULL stays NULL."""
+    return f"substr(({expr}) || '-99-99', 1, 10)"
+
+
 def ordered(event: dict) -> dict:
     """``event``, an ``events`` row, with its sort key ``date_order`` (:func:`date_order` of its ``date``): every
     ``events`` row this module makes passes here, the one place the key is set. The ``events`` table page sorts by it

@@ -851,3 +851,88 @@ def test_contracts_dated_to_their_month_sort_after_that_months_days_newest_first
         assert [r["gegund_op"] for r in provider][:1] == ["2022-10"]
     finally:
         server.stop()
+
+
+def _month_dated(demo_archive, path):
+    """A copy of the demo archive whose lot 2 of TN312877 was awarded in October 2022, known to the month only, and its
+    region's lots (TN312877's jeugdregio)."""
+    path = shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as db:
+        db.execute("update awards set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+        db.execute("update award_suppliers set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+        region = db.execute("select jeugdregio_code from summary_region_lots where award_id = "
+                            "'TN312877/300377/LOT-0002'").fetchone()[0]
+    return path, region
+
+
+def test_a_regions_lots_dated_to_their_month_sort_after_that_months_days_newest_first(demo_archive, tmp_path):
+    """``jeugdregio_percelen`` (newest first) sorted by ``summary_region_lots.gegund_op`` as text: a lot awarded in a
+    month only ("2022-10") stood below that month's days ("2022-10-10"), where the timeline and the contracts listings
+    put it after them (``date_order``). It sorts by ``gegund_order``, the timeline's key the derivation stores, read by
+    its index (``summary_region_lots_by_date``), no sort of the region's rows. SYNTHETIC: the demo's lot 2 of TN312877
+    so dated, summarised again."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+
+    path, region = _month_dated(demo_archive, tmp_path / "months.db")
+    db = open_archive(path)
+    refresh_summaries(db, full=True)
+    db.conn.commit()
+    assert db.execute("select gegund_order from summary_region_lots where award_id = "
+                      "'TN312877/300377/LOT-0002'").fetchone()[0] == "2022-10-99"
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["jeugdregio_percelen"]["sql"]
+    plan = [r[3] for r in db.execute("explain query plan " + sql, {"jeugdregio": region, "pagina": "1"})
+            if r[1] == 0]  # the page's own steps, not a correlated subquery's over one award's winners
+    assert "SEARCH r USING INDEX summary_region_lots_by_date (jeugdregio_code=?)" in plan, plan
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+    db.close()
+    server = Server(path)
+    try:
+        dates = [r["gegund_op"] for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+                 if r["gegund_op"]]
+        assert "2022-10" in dates and "2022-10-10" in dates
+        assert dates.index("2022-10") < dates.index("2022-10-10")
+        assert [reading_order(d) for d in dates] == sorted((reading_order(d) for d in dates), reverse=True)
+    finally:
+        server.stop()
+
+
+def test_an_archive_summarised_before_the_lots_order_key_gains_it_on_opening(demo_archive, tmp_path):
+    """An archive whose ``summary_region_lots`` has no ``gegund_order`` (summarised before it) is served, unmigrated, in
+    the timeline's order (``date_order(r.gegund_op)`` in its place, metadata.COLUMN_STANDINS), and on opening for a
+    crawl gains the column, filled as the derivation fills it, and its index in place of ``summary_region_lots_order``
+    of gegund_op as text. SYNTHETIC: the demo archive, lot 2 of TN312877 dated to October 2022."""
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    from tenderarchive.timeline import date_order
+
+    path, region = _month_dated(demo_archive, tmp_path / "older.db")
+    db = open_archive(path)
+    refresh_summaries(db, full=True)
+    db.conn.commit()
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop index summary_region_lots_by_date")
+        conn.execute("alter table summary_region_lots drop column gegund_order")
+        conn.execute("create index summary_region_lots_order on summary_region_lots "
+                     "(jeugdregio_code, gegund_op desc, procurement_id, lot_id)")
+        conn.execute("pragma user_version = 0")
+    conn.close()
+    server = Server(path)
+    try:
+        dates = [r["gegund_op"] for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+                 if r["gegund_op"]]
+        assert dates.index("2022-10") < dates.index("2022-10-10")
+    finally:
+        server.stop()
+    db = open_archive(path)
+    stored = db.execute("select gegund_op, gegund_order from summary_region_lots").fetchall()
+    assert stored and all(key == date_order(day) for day, key in stored)
+    assert ("2022-10", "2022-10-99") in stored
+    indexes = {r[0] for r in db.execute("select name from sqlite_master where tbl_name = 'summary_region_lots'")}
+    assert "summary_region_lots_by_date" in indexes and "summary_region_lots_order" not in indexes
+    db.close()
