@@ -28,6 +28,9 @@ for it: :func:`load_metadata` puts in the one SQL of it, ``tenderarchive/timelin
 the procurement page's "Fase" reads too. Those that date an undated news page by when the archive first read it
 (``new_this_week``'s ``first_seen``, the feeds of ``search_all``, ``by_jeugdregio``, ``jeugdregio_nieuws`` and
 ``aanbesteding_nieuws``) say ``__FIRST_READ__(url)`` (:data:`FIRST_READ`), the one SQL of it, :func:`first_read_sql`.
+Their date filters (``since``, ``sinds``, ``voor``) say ``__SINCE__(column, bound)`` or ``__BEFORE__(column, bound)``
+(:data:`DATE_FILTERS`): the one SQL of them, ``timeline.date_filter_sql``, in which a date known to its month only is
+within that month.
 
 It only reads ``db`` (``tenderarchive serve`` passes a read-only connection).
 """
@@ -93,6 +96,34 @@ def first_read_sql(url: str) -> str:
         f"first_read.fetched_at) from articles first_read where first_read.url = {url})")
 
 
+#: Stand in metadata.yaml's saved searches, as ``__SINCE__(<date column>, <bound>)`` and ``__BEFORE__(…)``, for
+#: their date filters (``since``, ``sinds``, ``voor``): :func:`tenderarchive.timeline.date_filter_sql`, the one SQL of
+#: what on or after and before a day mean for a date known to its month or year only.
+DATE_FILTERS = {"__SINCE__": False, "__BEFORE__": True}
+
+
+def date_filters(text: str) -> str:
+    """``text`` with each :data:`DATE_FILTERS` placeholder replaced by its SQL; its two arguments split at the comma
+    outside parentheses (the column may be ``coalesce(a, b)``)."""
+    from tenderarchive.timeline import date_filter_sql
+
+    for name, before in DATE_FILTERS.items():
+        while (start := text.find(name + "(")) >= 0:
+            depth, i, comma = 0, start + len(name), None
+            while True:
+                char = text[i]
+                depth += char == "("
+                depth -= char == ")"
+                if char == "," and depth == 1 and comma is None:
+                    comma = i
+                if depth == 0:
+                    break
+                i += 1
+            column, bound = text[start + len(name) + 1:comma].strip(), text[comma + 1:i].strip()
+            text = text[:start] + date_filter_sql(column, bound, before) + text[i + 1:]
+    return text
+
+
 def load_metadata() -> dict:
     """The shipped metadata, with every ``tables/*.yaml`` under database ``archive`` (and :data:`CURRENT_STAGE`
     in its saved searches replaced by the SQL of a procurement's current stage, :data:`FIRST_READ` by that of when
@@ -104,6 +135,7 @@ def load_metadata() -> dict:
     text = re.sub(rf"^( *)(.*){CURRENT_STAGE}", lambda m: m[1] + m[2] + current_stage_sql("p.procurement_id").replace(
         "\n", "\n" + m[1] + "  "), text, flags=re.M)
     text = re.sub(rf"{FIRST_READ}\(([^()]+)\)", lambda m: first_read_sql(m[1].strip()), text)
+    text = date_filters(text)
     metadata = yaml.safe_load(text)
     database = metadata.setdefault("databases", {}).setdefault("archive", {})
     tables = database.setdefault("tables", {})
@@ -269,7 +301,9 @@ COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null
                    ("summary_procurements", "waarde_incl_btw_cents"): (r"\b[sv]\.waarde_incl_btw_cents\b", "null"),
                    # archived before a winner's own value kept its VAT basis: its value says nothing of VAT (NULL),
                    # listed under inschrijving as before, as the totals of such an archive counted it
-                   ("award_suppliers", "tender_value_has_tax"): (r"\b\w+\.tender_value_has_tax\b", "null")}
+                   ("award_suppliers", "tender_value_has_tax"): (r"\b\w+\.tender_value_has_tax\b", "null"),
+                   # summarised before the lot listing's order key: jeugdregio_percelen sorts by the key of gegund_op
+                   ("summary_region_lots", "gegund_order"): (r"\br\.gegund_order\b", "date_order(r.gegund_op)")}
 
 
 #: Views a saved search reads that an archive of an older version lacks (serve never migrates it; a view comes with

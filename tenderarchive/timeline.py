@@ -94,6 +94,30 @@ def date_order(date) -> str | None:
     return (str(date) + "-99-99")[:10]
 
 
+def date_order_sql(expr: str) -> str:
+    """SQL of :func:`date_order` of ``expr``, for a statement run where the function is not registered (the
+    derivation's and the migrations' connections): the same key, NULL stays NULL."""
+    return f"substr(({expr}) || '-99-99', 1, 10)"
+
+
+def date_filter_sql(column: str, bound: str, before: bool = False) -> str:
+    """SQL: whether the date in ``column`` (a day, a month "2021-01" or a year "2021") is on or after the day ``bound``
+    (``before``: before it), the one meaning of the saved searches' date filters (``na``/``since``/``sinds``,
+    ``voor``; metadata.yaml says ``__SINCE__(column, bound)``, ``__BEFORE__(column, bound)``). A date known to its
+    month or year only is within it and stands where the timeline puts it, after its days (:func:`date_order`): it is
+    before a day only when its whole month (year) is, on or before "2021-01-31" ("2021-01" before "2021-02-01", not
+    before "2021-01-31"), and on or after a day of its month (year) or an earlier one. A bound given to its month or
+    year ("2021-02") is its first day. As text "2021-01" was before every January day, and not since "2021-01-15". So
+    a date is before a bound exactly when it is not on or after it (NULL is neither); written without a function, on
+    the column itself, so an index on it still serves. The ``before`` of the lists paged back by date
+    (``by_jeugdregio``, ``award_notices``, ``awards_without_prior_call``, ``changed_notices``) is no such filter: it
+    is the cursor of the page's own order, its column as text by its index, and compares as that order sorts, so
+    paging back loses no row."""
+    start = f"substr(({bound}) || '-01-01', 1, 10)"
+    since = f"({column} >= {start} or {column} in (substr({start}, 1, 7), substr({start}, 1, 4)))"
+    return f"(not {since})" if before else since
+
+
 def ordered(event: dict) -> dict:
     """``event``, an ``events`` row, with its sort key ``date_order`` (:func:`date_order` of its ``date``): every
     ``events`` row this module makes passes here, the one place the key is set. The ``events`` table page sorts by it

@@ -14,7 +14,9 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   ``hoe`` = ``opdrachtgever`` (its buyer lies in the region) or ``genoemd`` (a notice names a
   member municipality); the region pages read it as an index range in date order.
 - ``summary_region_lots``: the lot rows (lots with their current award, and current awards
-  without a lot row) of those procurements, per region, in award-date order.
+  without a lot row) of those procurements, per region, in award-date order: ``gegund_order``, the timeline's sort key
+  of ``gegund_op`` (:func:`tenderarchive.timeline.date_order`: an award dated to its month only, "2021-01", after that
+  month's days), filled here; an older archive's rows gain it on opening (:func:`ensure_tables`).
 - ``summary_awards`` / ``summary_award_winners``: the current awards of youth-care
   procurements (with region, year, value: the award's, or where it has none its winners' own values summed,
   :data:`AWARD_VALUE_SQL`, as in ``summary_procurements.gegunde_waarde_cents``; and the sort keys of the
@@ -60,8 +62,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from tenderarchive.timeline import date_order_sql
+
 #: Rows per batch of procurements.
 BATCH = 500
+
+#: The region lot listing's order (``jeugdregio_percelen``): newest first in the timeline's order.
+REGION_LOTS_INDEX = ("create index if not exists summary_region_lots_by_date on summary_region_lots "
+                     "(jeugdregio_code, gegund_order desc, procurement_id, lot_id)")
 
 TABLES_SQL = [
     "create table if not exists summary_procurements (procurement_id text primary key, jeugdregio_code text, "
@@ -76,9 +84,10 @@ TABLES_SQL = [
     "create index if not exists summary_procurement_regions_procurement on summary_procurement_regions "
     "(procurement_id)",
     "create table if not exists summary_region_lots (jeugdregio_code text not null, procurement_id text not null, "
-    "lot_id text, lot_title text, awarded integer, award_id text, gegund_op text)",
-    "create index if not exists summary_region_lots_order on summary_region_lots "
-    "(jeugdregio_code, gegund_op desc, procurement_id, lot_id)",
+    "lot_id text, lot_title text, awarded integer, award_id text, gegund_op text, gegund_order text)",
+    # the listing's order, the timeline's (gegund_order: a month after its days); replaces summary_region_lots_order
+    # of gegund_op as text, which put a month below its days (ensure_tables drops it)
+    REGION_LOTS_INDEX,
     "create index if not exists summary_region_lots_procurement on summary_region_lots (procurement_id)",
     "create table if not exists summary_awards (award_id text primary key, procurement_id text, "
     "jeugdregio_code text, jeugdregio text, title text, lot_id text, year integer, value_cents integer, "
@@ -133,6 +142,14 @@ _NEEDED = ("procurements", "notices", "awards", "award_suppliers", "lots", "noti
 
 
 def ensure_tables(db) -> None:
+    # an archive summarised before the lot listing's order key (``summary_region_lots.gegund_order``): the column
+    # added and filled from gegund_op as the derivation fills it (as ``schema.migrate_event_order`` fills
+    # ``events.date_order``), its index (:data:`REGION_LOTS_INDEX`) in place of the one of gegund_op as text
+    lots = _columns(db, "summary_region_lots")
+    if lots and "gegund_order" not in lots:
+        db.execute("alter table summary_region_lots add column gegund_order text")
+        db.execute(f"update summary_region_lots set gegund_order = {date_order_sql('gegund_op')}")
+    db.execute("drop index if exists summary_region_lots_order")
     for sql in TABLES_SQL:
         db.execute(sql)
     added = False
@@ -326,14 +343,14 @@ AWARD_OF_LOT_SQL = ("(a.lot_id = l.lot_id or a.lot_id like '%, %' "
 #: "1, 2" was a row of its own beside lots 1 and 2 listed without an award, as if not awarded.
 _LOTS_SQL = """
 select l.procurement_id, l.lot_id, l.title as lot_title, l.awarded, a.award_id,
-  coalesce(a.award_date, a.contract_date) as gegund_op
+  coalesce(a.award_date, a.contract_date) as gegund_op, {order} as gegund_order
 from lots l left join awards a on a.procurement_id = l.procurement_id and {of_lot} and +a.current = 1
 where l.procurement_id in ({{marks}})
 union all
-select a.procurement_id, a.lot_id, null, 1, a.award_id, coalesce(a.award_date, a.contract_date)
+select a.procurement_id, a.lot_id, null, 1, a.award_id, coalesce(a.award_date, a.contract_date), {order}
 from awards a where a.procurement_id in ({{marks}}) and +a.current = 1
   and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and {of_lot})
-""".format(of_lot=AWARD_OF_LOT_SQL)
+""".format(of_lot=AWARD_OF_LOT_SQL, order=date_order_sql("coalesce(a.award_date, a.contract_date)"))
 
 #: A lot's framework maximum is the ceiling of its framework agreement, not of each award: the current awards of one lot
 #: giving the same maximum (an open house's or a DAS's admission rounds, each its own award notice under the procedure's

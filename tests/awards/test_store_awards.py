@@ -1983,7 +1983,7 @@ def test_the_region_lot_listing_shows_each_lot_of_a_group_award_awarded_by_it_it
     from tenderarchive.store.summaries import refresh_summaries
     db.execute("delete from summary_region_lots where lot_id in ('1', '2')")
     db.execute("insert into summary_region_lots select jeugdregio_code, procurement_id, '1, 2', null, 1, award_id, "
-               "gegund_op from summary_region_lots where lot_id = '3'")
+               "gegund_op, gegund_order from summary_region_lots where lot_id = '3'")
     db.execute("PRAGMA user_version = 0")
     db.conn.commit()
     db.close()

@@ -851,3 +851,145 @@ def test_contracts_dated_to_their_month_sort_after_that_months_days_newest_first
         assert [r["gegund_op"] for r in provider][:1] == ["2022-10"]
     finally:
         server.stop()
+
+
+def _month_dated(demo_archive, path):
+    """A copy of the demo archive whose lot 2 of TN312877 was awarded in October 2022, known to the month only, and its
+    region's lots (TN312877's jeugdregio)."""
+    path = shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as db:
+        db.execute("update awards set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+        db.execute("update award_suppliers set award_date = '2022-10', contract_date = null "
+                   "where award_id = 'TN312877/300377/LOT-0002'")
+        region = db.execute("select jeugdregio_code from summary_region_lots where award_id = "
+                            "'TN312877/300377/LOT-0002'").fetchone()[0]
+    return path, region
+
+
+def test_a_regions_lots_dated_to_their_month_sort_after_that_months_days_newest_first(demo_archive, tmp_path):
+    """``jeugdregio_percelen`` (newest first) sorted by ``summary_region_lots.gegund_op`` as text: a lot awarded in a
+    month only ("2022-10") stood below that month's days ("2022-10-10"), where the timeline and the contracts listings
+    put it after them (``date_order``). It sorts by ``gegund_order``, the timeline's key the derivation stores, read by
+    its index (``summary_region_lots_by_date``), no sort of the region's rows. SYNTHETIC: the demo's lot 2 of TN312877
+    so dated, summarised again."""
+    from tenderarchive.datasette_plugin import register_functions
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+
+    path, region = _month_dated(demo_archive, tmp_path / "months.db")
+    db = open_archive(path)
+    refresh_summaries(db, full=True)
+    db.conn.commit()
+    assert db.execute("select gegund_order from summary_region_lots where award_id = "
+                      "'TN312877/300377/LOT-0002'").fetchone()[0] == "2022-10-99"
+    register_functions(db.conn)
+    sql = load_metadata()["databases"]["archive"]["queries"]["jeugdregio_percelen"]["sql"]
+    plan = [r[3] for r in db.execute("explain query plan " + sql, {"jeugdregio": region, "pagina": "1"})
+            if r[1] == 0]  # the page's own steps, not a correlated subquery's over one award's winners
+    assert "SEARCH r USING INDEX summary_region_lots_by_date (jeugdregio_code=?)" in plan, plan
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+    db.close()
+    server = Server(path)
+    try:
+        dates = [r["gegund_op"] for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+                 if r["gegund_op"]]
+        assert "2022-10" in dates and "2022-10-10" in dates
+        assert dates.index("2022-10") < dates.index("2022-10-10")
+        assert [reading_order(d) for d in dates] == sorted((reading_order(d) for d in dates), reverse=True)
+    finally:
+        server.stop()
+
+
+def test_an_archive_summarised_before_the_lots_order_key_gains_it_on_opening(demo_archive, tmp_path):
+    """An archive whose ``summary_region_lots`` has no ``gegund_order`` (summarised before it) is served, unmigrated, in
+    the timeline's order (``date_order(r.gegund_op)`` in its place, metadata.COLUMN_STANDINS), and on opening for a
+    crawl gains the column, filled as the derivation fills it, and its index in place of ``summary_region_lots_order``
+    of gegund_op as text. SYNTHETIC: the demo archive, lot 2 of TN312877 dated to October 2022."""
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    from tenderarchive.timeline import date_order
+
+    path, region = _month_dated(demo_archive, tmp_path / "older.db")
+    db = open_archive(path)
+    refresh_summaries(db, full=True)
+    db.conn.commit()
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop index summary_region_lots_by_date")
+        conn.execute("alter table summary_region_lots drop column gegund_order")
+        conn.execute("create index summary_region_lots_order on summary_region_lots "
+                     "(jeugdregio_code, gegund_op desc, procurement_id, lot_id)")
+        conn.execute("pragma user_version = 0")
+    conn.close()
+    server = Server(path)
+    try:
+        dates = [r["gegund_op"] for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle")
+                 if r["gegund_op"]]
+        assert dates.index("2022-10") < dates.index("2022-10-10")
+    finally:
+        server.stop()
+    db = open_archive(path)
+    stored = db.execute("select gegund_op, gegund_order from summary_region_lots").fetchall()
+    assert stored and all(key == date_order(day) for day, key in stored)
+    assert ("2022-10", "2022-10-99") in stored
+    indexes = {r[0] for r in db.execute("select name from sqlite_master where tbl_name = 'summary_region_lots'")}
+    assert "summary_region_lots_by_date" in indexes and "summary_region_lots_order" not in indexes
+    db.close()
+
+
+@pytest.mark.parametrize("bound", ["2021-01-15", "2021-01-31", "2021-02-01", "2021-02", "2021", "2022-01-01"])
+def test_a_date_known_to_its_month_is_within_it_for_the_date_filters(bound):
+    """The one meaning of the saved searches' date filters (``timeline.date_filter_sql``, ``__SINCE__``/``__BEFORE__``):
+    a date known to its month or year only ("2021-01", "2021") is within it, where the timeline puts it (after its days):
+    before a day only when its whole month is, on or after a day of it; a bound given to its month is its first day.
+    Before and on or after split every date, NULL is neither. Compared as text, "2021-01" was before every January day
+    and not on or after any. Run by SQLite itself."""
+    from tenderarchive.timeline import date_filter_sql, date_order
+
+    dates = ["2021-01", "2021", "2021-01-15", "2021-01-31", "2020-12-31", "2021-02-01", "2020-12", "2021-02", None]
+    start = (bound + "-01-01")[:10]
+    conn = sqlite3.connect(":memory:")
+    for date in dates:
+        before, since = conn.execute(f"select {date_filter_sql('?1', '?2', before=True)}, {date_filter_sql('?1', '?2')}",
+                                     [date, bound]).fetchone()
+        if date is None:
+            assert (before, since) == (None, None)
+        else:
+            assert before == (date_order(date) < start) and since == (not before), (date, bound, before, since)
+
+
+def test_the_voor_and_since_filters_take_a_month_dated_award_or_page_as_within_its_month(demo_archive, tmp_path):
+    """``aanbieder_contracten`` ``voor`` compared award dates as text: an award of October 2022 known to the month only
+    ("2022-10") counted as before 31 October 2022; ``new_this_week`` ``since`` left a page published in January 2021
+    out of "since 15 January 2021". Both read ``timeline.date_filter_sql``: the month is within itself, so before a day
+    only when all of it is, since a day of it. SYNTHETIC: the demo's lot 2 of TN312877 and one news page so dated."""
+    from datetime import date, timedelta
+
+    path, _ = _month_dated(demo_archive, tmp_path / "filters.db")
+    with sqlite3.connect(path) as db:
+        url = db.execute("select source_key from search_documents where source_table = 'articles' "
+                         "and coalesce(youth_care, 1) = 1 order by doc_id limit 1").fetchone()[0]
+        db.execute("update search_documents set published = '2021-01', published_at = null where source_key = ?", [url])
+        other = db.execute("select s.organisation_id from award_suppliers s where length(s.award_date) = 10 "
+                           "and s.organisation_id not like 'name:%' order by s.award_date desc limit 1").fetchone()[0]
+    server = Server(path)
+    try:
+        def awarded(voor):
+            return [r["gegund_op"] for r in rows(server, "aanbieder_contracten", aanbieder="34067890", voor=voor)]
+
+        assert "2022-10" not in awarded("2022-10-31") and "2022-10" not in awarded("2022-10-01")
+        assert "2022-10" in awarded("2022-11-01")
+        # a day is before the next day, not before itself, as before
+        day = [r["gegund_op"] for r in rows(server, "aanbieder_contracten", aanbieder=other)][0]
+        after = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+        assert day in [r["gegund_op"] for r in rows(server, "aanbieder_contracten", aanbieder=other, voor=after)]
+        assert day not in [r["gegund_op"] for r in rows(server, "aanbieder_contracten", aanbieder=other, voor=day)]
+
+        def new(since):
+            return [r["source_key"] for r in rows(server, "new_this_week", since=since)]
+
+        assert url in new("2021-01-15") and url in new("2021-01-31") and url in new("2020-12-31")
+        assert url not in new("2021-02-01")
+    finally:
+        server.stop()
