@@ -258,8 +258,9 @@ the word a product is called by ("het systeem GGD GHOR", "via het platform X", "
 Branch orgs34 (``bench/organisation_halves.py``, half 0's errors read, half 1 judged): the corpus gold names a
 municipality as a buyer where it buys, contracts or is a party in court (it does not leave municipalities out of the
 organisations), so a municipality is read as one only where it acts: the members that spell out a group the sentence
-names or examples of it ("door de gemeenten in de regio X, zijnde de gemeenten A, B en C", "Het gaat onder meer om de
-gemeenten A en B", :func:`_specified`) are no buyers each. The care received from a party names it as a provider
+names ("door de gemeenten in de regio X, zijnde de gemeenten A, B en C", :func:`_specified`) are no buyers each
+(branch orgs36: examples of a group that acts, "Het gaat onder meer om de gemeenten A en B", are buyers, the corpus
+README's rule 2). The care received from a party names it as a provider
 (``party_position``: "krijgen hulp van Karakter", "worden geholpen door Karakter"); a safety house is a desk of the
 municipalities and their partners ("het Veiligheidshuis", in :data:`_FRONT_DOOR`) and care named by how or where it is
 given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party. The municipalities at a ruling's head
@@ -2358,12 +2359,19 @@ def _acting_mention(text: str, m: re.Match) -> bool:
     return bool(_PROCUREMENT_WORD.search(text, start, end.start() if end else min(len(text), m.end() + 400)))
 
 
-# branch orgs34: the words before a list of municipalities that make it the members of a group the sentence names or
-# examples of it ("zijnde de gemeenten", "te weten de gemeenten", "Het gaat onder meer om de gemeenten", "onder andere de
-# gemeenten"); read on the 80 characters before the list, so linear
-_SPECIFYING = re.compile(r"(?:\b(?:zijnde|te weten|bestaande uit|onder (?:meer|andere)|o\.a\.)|"
-                         r"\b(?:gaat|ging|gaan|gingen) het (?:hier )?(?:onder (?:meer|andere) )?om|"
-                         r"\b[Hh]et (?:gaat|ging) (?:hier )?(?:onder (?:meer|andere) )?om)(?: de)?\s*\Z")
+# branch orgs34: the words before a list of municipalities that make it the members that spell out a group the sentence
+# names ("zijnde de gemeenten", "te weten de gemeenten", "bestaande uit de gemeenten"); read on the 80 characters before
+# the list, so linear. Branch orgs36: examples of a group that acts ("Het gaat onder meer om de gemeenten A, B en C",
+# "onder andere de gemeenten A en B") are no longer read so: the corpus README's rule 2 (round orgs35) names them
+# buyers -- a municipality named as one among a group that buys -- while its rule 4 takes out only the members that
+# spell out or make up a buying body ("bestaande uit", "zijnde"); a regional body read as the buyer still keeps the
+# examples out (branch orgs14)
+_SPECIFYING = re.compile(r"\b(?:zijnde|te weten|bestaande uit)(?: de)?\s*\Z")
+
+
+# branch orgs36: the municipality speaking of itself ("Deze jeugdhulp regelen we als gemeente niet zelf", "Wij als
+# gemeente kijken ..."); one municipality, not "we als gemeenten"
+_WE_AS_MUNICIPALITY = re.compile(r"(?<![\w-])(?:[Ww]e|[Ww]ij) als gemeente(?![\w-])")
 
 
 # branch orgs35: the words before a list of municipalities that make it the area served, not the buyers ("Jeugdigen in
@@ -3409,8 +3417,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
-            gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
-                + re.escape(form) + r"\b"
+            # (branch orgs36: also after the group named by its region, "7 gemeenten in Midden Limburg, waaronder
+            # Weert, ...": the corpus README's rule 2, one named among a group that does so)
+            gx = rf"\b[Gg]emeente(?:n|s)?(?:(?: (?:in|uit) (?:de )?(?:regio )?[A-Z][\w-]*(?:[ -][A-Z][\w-]*){{0,2}})?,? " \
+                 rf"(?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b"
             m = re.search(gx, text)
             if m and _specified(text, m):
                 # (branch orgs34) the members that spell out a group the sentence names ("door de gemeenten in de regio
@@ -3435,8 +3445,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
                 # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too
+                # (branch orgs36: also the college named with its members' short name, "Het college van B&W De
+                # Bilt", "het college van burgemeester en wethouders van Weert")
                 m = _OFFICE_OF.search(text) and re.search(
-                    r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+"
+                    r"\b(?:(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+|"
+                    r"[Cc]ollege van (?:B&W|B en W|B\. en W\.|burgemeester en wethouders)(?: van)?\s+)"
                     + re.escape(form) + r"(?![\w-])", text)
                 rule = "office_of"
             if not m and _OFFICE_OF.search(text):
@@ -3454,6 +3467,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs36: the municipality speaking as "we als gemeente" ("Deze jeugdhulp regelen we als gemeente niet zelf",
+    # "Wij als gemeente kijken naar de resultaten") on a page that names one municipality only -- its own page or a local
+    # party's: the corpus README's rule 2 ("or by its college, wethouder or "we" on a page that names it")
+    if (len(municipalities or []) == 1 and not any(o["role"] == "buyer" and o["name"].casefold().startswith("gemeente ")
+                                                   for o in out)
+            and f"gemeente {municipalities[0]['name']}".casefold() not in seen):
+        we = _WE_AS_MUNICIPALITY.search(text)
+        if we:
+            name = municipalities[0]["name"]
+            seen.add(f"gemeente {name}".casefold())
+            out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "we_gemeente",
+                        "sentence": text[text.rfind(chr(10), 0, we.start()) + 1:][:300].split("\n")[0]})
     _abbreviations_beside_names(text, out)
     # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
     aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}

@@ -1,0 +1,72 @@
+"""Organisations on pages never seen, round thirty-six (issue 11, branch orgs36): the buyers the reviewed dev gold
+expects (the corpus README's rules of round orgs35).
+
+- Examples of a group that buys ("De 25 gemeenten schreven samen een aanbesteding uit. Het gaat onder meer om de
+  gemeenten Hilversum, Haarlem en Alkmaar.") are buyers: rule 2 names a municipality named as one among a group that
+  does so a buyer, and quotes this phrasing; rule 4 takes out only the members that spell out or make up a named
+  buying body ("De Regio Nijmegen, bestaande uit de gemeenten ...", "zijnde de gemeenten ..."), which stay no buyers
+  (round orgs34's tests). A regional body read as the buyer still keeps examples out (branch orgs14).
+
+The phrasings are real-style Dutch ones seen on pages (a few words each).
+"""
+
+import pytest
+
+from tests.speed import LINEAR, linear_time
+from tests.analysis.conftest import organisation_roles as _orgs
+
+_DONE = "De aanbesteding voor de jeugdhulp is afgerond. "
+
+
+# --- examples of a group that buys are buyers (rule 2) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De 25 gemeenten schreven samen een aanbesteding uit. Het gaat onder meer om de gemeenten Hilversum, Haarlem en "
+    "Alkmaar.",
+    "Achttien gemeenten kopen de jeugdbescherming samen in, onder andere de gemeenten Hilversum, Haarlem en Alkmaar.",
+])
+def test_examples_of_a_group_that_buys_are_buyers(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert all(orgs.get(f"gemeente {n}") == "buyer" for n in ("Hilversum", "Haarlem", "Alkmaar")), orgs
+
+
+def test_members_spelling_out_a_group_stay_no_buyers(read):
+    orgs = _orgs(read(_DONE + "De opdracht wordt verleend door de samenwerkende gemeenten, te weten de gemeenten "
+                              "Hilversum, Haarlem en Alkmaar."))
+    assert not any(n.startswith("gemeente ") for n in orgs), orgs
+
+
+def test_reading_examples_is_linear(read):
+    assert linear_time(read, "Het gaat onder meer om de gemeenten Hilversum, Haarlem en ", 100_000) < LINEAR
+
+
+# --- one named among a group named by its region; the college with B&W; "we als gemeente" (rule 2) ---------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Vandaag hebben 7 gemeenten in Midden Limburg, waaronder Roermond, afspraken gemaakt met jeugdhulpaanbieder "
+     "Mutsaersstichting.", "gemeente Roermond"),
+    ("Het college van B&W De Bilt heeft een nieuwe koers voor het inkoopbeleid Jeugd voorgesteld.", "gemeente De Bilt"),
+    ("Het college van burgemeester en wethouders van Weert heeft de jeugdhulp ingekocht.", "gemeente Weert"),
+])
+def test_a_municipality_named_among_its_region_or_by_its_college_is_a_buyer(read, text, name):
+    orgs = _orgs(read(_DONE + text))
+    assert orgs.get(name) == "buyer", orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Duizenden kinderen in Den Haag krijgen jeugdhulp. Deze jeugdhulp regelen we als gemeente niet zelf: samen met negen "
+    "omliggende gemeentes kopen we deze jeugdhulp in bij aanbieders.",
+    "Timo is adviseur jeugdhulp in Zaanstad. \u201cWij als gemeente kijken naar de behaalde resultaten van de aanbieders.\u201d",
+])
+def test_we_as_the_municipality_on_a_page_naming_one_is_its_buyer(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert any(n in orgs for n in ("gemeente 's-Gravenhage", "gemeente Den Haag", "gemeente Zaanstad")), orgs
+
+
+def test_we_as_municipalities_of_several_named_is_no_one_buyer(read):
+    orgs = _orgs(read(_DONE + "Kinderen in Den Haag en Zaanstad krijgen hulp. Wij als gemeente kijken naar de resultaten."))
+    assert "gemeente Zaanstad" not in orgs and "gemeente 's-Gravenhage" not in orgs, orgs
+
+
+def test_reading_a_group_by_its_region_is_linear(read):
+    assert linear_time(read, "7 gemeenten in Midden Limburg, waaronder Weert, kopen in. ", 100_000) < LINEAR
