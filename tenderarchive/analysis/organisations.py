@@ -2381,6 +2381,22 @@ _WE_AS_MUNICIPALITY = re.compile(r"(?<![\w-])(?:[Ww]e|[Ww]ij) als gemeente(?![\w
 _AREA_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Bb]innen) (?:de |alle |deze |die |onze |hun )?\Z")
 
 
+# branch orgs36: an office holder of "gemeente X" speaking for a group ("Antoine Tromp, wethouder jeugdhulp in de gemeente
+# Heiloo en bestuurlijk woordvoerder namens de zes gemeenten", "Jan Mesu - wethouder jeugdhulp in de gemeente Bergen -
+# spreekt namens zijn collega wethouders"): the corpus gold names the group or its body the buyer (README, round orgs35,
+# rule 3), not the speaker's municipality; read on 60 characters before and 90 after the mention, so linear
+_OFFICE_BEFORE_MENTION = re.compile(r"\b(?:[Ww]ethouder|[Pp]ortefeuillehouder|[Bb]urgemeester)\b[^.\n]{0,50}\Z")
+_SPEAKER_FOR = re.compile(r"\b(?:woordvoerder|spreekt|sprak|spreken|woordvoering) namens\b")
+_SPEAKS_FOR = re.compile(r"\A[^.\n]{0,60}?\b(?:woordvoerder|spreekt|sprak|spreken|woordvoering) namens\b")
+
+
+def _speaks_for_group(text: str, m: re.Match) -> bool:
+    """Whether the mention ``m`` of "gemeente X" is the municipality of an office holder speaking for a group
+    (comment above)."""
+    return bool(re.match(r"[Gg]emeente ", m.group(0)) and _SPEAKS_FOR.search(text[m.end(): m.end() + 90])
+                and _OFFICE_BEFORE_MENTION.search(text[max(0, m.start() - 60): m.start()]))
+
+
 def _specified(text: str, m: re.Match) -> bool:
     """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, or names the area served
     (comments above)."""
@@ -3422,20 +3438,26 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             gx = rf"\b[Gg]emeente(?:n|s)?(?:(?: (?:in|uit) (?:de )?(?:regio )?[A-Z][\w-]*(?:[ -][A-Z][\w-]*){{0,2}})?,? " \
                  rf"(?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and _speaks_for_group(text, m):
+                # (branch orgs36) the wethouder of the municipality speaking for a group ("wethouder jeugdhulp in de
+                # gemeente Heiloo en bestuurlijk woordvoerder namens de zes gemeenten"): the group buys, not his
+                # municipality; another mention may still have it act
+                m = next((x for x in re.finditer(gx, text) if not _speaks_for_group(text, x)), None)
             if m and _specified(text, m):
                 # (branch orgs34) the members that spell out a group the sentence names ("door de gemeenten in de regio
                 # X, zijnde de gemeenten A, B en C") or examples of it ("Het gaat onder meer om de gemeenten A en B"):
                 # the group acts, not each member; another mention of the municipality may still have it act
-                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and (
+                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and not _speaks_for_group(text, x) and (
                     _acting_mention(text, x) or re.match(r"[Gg]emeente ", x.group(0)))), None)
             if m and re.match(r"[Gg]emeente ", m.group(0)) and not _acting_mention(text, m):
                 # (branch orgs16) "gemeente X" merely named: another mention where it acts, or one in a list
-                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and (_acting_mention(text, x) or (
+                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and not _speaks_for_group(text, x) and (_acting_mention(text, x) or (
                     not regional_buyer and re.match(r"[Gg]emeente[ns]", x.group(0))))), None)
             if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
                 # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
                 # buyer; "de gemeente A" elsewhere on the page still is
-                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))), None)
+                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))
+                          and not _speaks_for_group(text, x)), None)
             rule = "gemeente_x"
             if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
                 # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")
@@ -3566,6 +3588,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             sent = sm.group(0)
             if not (_BUYER_SUBJECT.search(sent) and _BUYING.search(sent)):
                 continue
+            if _SPEAKER_FOR.search(sent):
+                continue  # (branch orgs36) its wethouder speaking for a group: the group buys (_speaks_for_group)
             bought = True
             forms = set(re.findall(one_place, sent))
             if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:

@@ -70,3 +70,37 @@ def test_we_as_municipalities_of_several_named_is_no_one_buyer(read):
 
 def test_reading_a_group_by_its_region_is_linear(read):
     assert linear_time(read, "7 gemeenten in Midden Limburg, waaronder Weert, kopen in. ", 100_000) < LINEAR
+
+
+def test_an_ambiguous_municipality_named_by_its_wethouder_and_among_the_group_is_a_buyer(read):
+    # weertdegekste: "Weert" is also a verb, named as a municipality by "Wethouder Sterk (Weert)" (places, branch orgs36)
+    orgs = _orgs(read(_DONE + "Vandaag hebben 7 gemeenten in Midden Limburg, waaronder Weert, afspraken gemaakt met "
+                              "Mutsaersstichting. Wethouder Sterk (Weert): \u201cWij zijn blij.\u201d"))
+    assert orgs.get("gemeente Weert") == "buyer", orgs
+
+
+# --- a wethouder speaking for a group: the group buys, not his municipality ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Antoine Tromp, wethouder jeugdhulp in de gemeente Heiloo en bestuurlijk woordvoerder namens de zes gemeenten in "
+    "deze regio, is positief over de doorlopen aanbesteding.",
+    "Jan Mesu \u2013 wethouder jeugdhulp in de gemeente Heiloo \u2013 spreekt namens zijn collega wethouders wanneer hij "
+    "zegt: \u201cWe gaan met de aanbieders in gesprek over de aanbesteding.\u201d",
+])
+def test_a_wethouder_speaking_for_a_group_makes_no_buyer_of_his_municipality(read, text):
+    orgs = _orgs(read(_DONE + text))
+    assert "gemeente Heiloo" not in orgs, orgs
+
+
+def test_a_municipality_acting_elsewhere_stays_a_buyer(read):
+    orgs = _orgs(read(_DONE + "Antoine Tromp, wethouder in de gemeente Heiloo en woordvoerder namens de zes gemeenten, "
+                              "is positief. De gemeente Heiloo heeft de jeugdhulp zelf ingekocht."))
+    assert orgs.get("gemeente Heiloo") == "buyer", orgs
+
+
+def test_a_wethouder_speaking_for_a_group_after_the_area_list_makes_no_buyer(read):
+    # castricummer: the municipality named first in the area served, then as the speaker's
+    orgs = _orgs(read(_DONE + "Jeugdigen in de gemeenten Alkmaar, Bergen en Heiloo kunnen op voldoende zorg vertrouwen. "
+                              "Antoine Tromp, wethouder jeugdhulp in de gemeente Heiloo en bestuurlijk woordvoerder namens "
+                              "de zes gemeenten in deze regio, is positief over de doorlopen aanbesteding."))
+    assert "gemeente Heiloo" not in orgs, orgs
