@@ -2397,11 +2397,28 @@ def _speaks_for_group(text: str, m: re.Match) -> bool:
                 and _OFFICE_BEFORE_MENTION.search(text[max(0, m.start() - 60): m.start()]))
 
 
+# branch orgs36: the addressees of a letter, a line of their own ("De Colleges van Burgemeester en Wethouders van de
+# gemeenten Blaricum, Gooise Meren en Hilversum", "Aan het college van B&W van de gemeenten A en B"): addressed, not
+# acting (README, round orgs35: hilversum.nl's colleges); the line's head is read on the 100 characters before the list
+# and its rest must hold no sentence's end, so linear
+_ADDRESSEES_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[Aa]an )?(?:[Hh]et |[Dd]e )?[Cc]olleges? van (?:[Bb]urgemeester en [Ww]ethouders|"
+                              r"B&W|B en W|B\. en W\.) van (?:de )?\Z")
+
+
+def _addressed(text: str, m: re.Match) -> bool:
+    """Whether the mention ``m`` of "de gemeenten A, B en C" is a letter's addressees on a line of their own."""
+    if not _ADDRESSEES_HEAD.search(text[max(0, m.start() - 100): m.start()]):
+        return False
+    end = text.find("\n", m.end(), m.end() + 200)
+    return end >= 0 and not re.search(r"[.:;!?]", text[m.end(): end])
+
+
 def _specified(text: str, m: re.Match) -> bool:
-    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, or names the area served
-    (comments above)."""
+    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, names the area served,
+    or a letter's addressees (comments above)."""
     return bool(re.match(r"[Gg]emeente[ns]", m.group(0)) and (_SPECIFYING.search(text[max(0, m.start() - 80): m.start()])
-                                                                or _AREA_BEFORE.search(text[max(0, m.start() - 20): m.start()])))
+                                                                or _AREA_BEFORE.search(text[max(0, m.start() - 20): m.start()])
+                                                                or _addressed(text, m)))
 
 
 def _without_members_at_ruling_head(out: list[dict]) -> list[dict]:

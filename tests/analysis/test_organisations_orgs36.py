@@ -104,3 +104,22 @@ def test_a_wethouder_speaking_for_a_group_after_the_area_list_makes_no_buyer(rea
                               "Antoine Tromp, wethouder jeugdhulp in de gemeente Heiloo en bestuurlijk woordvoerder namens "
                               "de zes gemeenten in deze regio, is positief over de doorlopen aanbesteding."))
     assert "gemeente Heiloo" not in orgs, orgs
+
+
+# --- the addressees of an advice letter are no buyers -------------------------------------------------------------------
+
+def test_a_letters_addressees_are_no_buyers(read):
+    orgs = _orgs(read("Advies inkoop jeugdhulp\n\nDe Colleges van Burgemeester en Wethouders van de gemeenten Blaricum, "
+                      "Huizen en Wijdemeren\n\nHuizen, 19 april 2022\n\nDe adviesraden adviseren positief over de concept "
+                      "offerteaanvraag voor de aanbesteding van de jeugdhulp."))
+    assert not any(n.startswith("gemeente ") for n in orgs), orgs
+
+
+def test_the_college_of_municipalities_that_buy_in_a_sentence_stays(read):
+    orgs = _orgs(read(_DONE + "De colleges van burgemeester en wethouders van de gemeenten Blaricum en Huizen hebben de "
+                              "jeugdhulp samen ingekocht."))
+    assert orgs.get("gemeente Blaricum") == "buyer" and orgs.get("gemeente Huizen") == "buyer", orgs
+
+
+def test_reading_addressees_is_linear(read):
+    assert linear_time(read, "De Colleges van B&W van de gemeenten Blaricum en Huizen\n", 100_000) < LINEAR
