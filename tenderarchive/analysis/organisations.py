@@ -276,6 +276,14 @@ are no buyers; a municipality named setting its tender going ("Maastricht heeft 
 after the verb of a signed contract ("hebben Leiden, Leiderdorp en Oegstgeest en het Samenwerkingsverband A het contract
 ... ondertekend", ``buyer_act``) or in brackets after the group that buys ("De 7 gemeenten in Zuid-Drenthe (A, B en C)
 hebben ... ingekocht", ``bracketed_buyers``) is a buyer.
+Branch orgs36 (the corpus README's rules of round orgs35, half 0's errors read, half 1 judged): examples of a group that
+buys ("Het gaat onder meer om de gemeenten Hilversum, ...") are buyers (rule 2; only members spelling out a group,
+"zijnde"/"te weten"/"bestaande uit", are not); so are one named after a group named by its region ("7 gemeenten in
+Midden Limburg, waaronder Weert"), the municipality of "het college van B&W De Bilt", and the one municipality a page
+names where it speaks as "we/wij als gemeente" (``we_gemeente``); the municipality of a wethouder speaking for a group
+("wethouder in de gemeente Heiloo en woordvoerder namens de zes gemeenten", :func:`_speaks_for_group`) and a letter's
+addressees on a line of their own ("De Colleges van Burgemeester en Wethouders van de gemeenten A, B en C",
+:func:`_addressed`) are no buyers.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model

@@ -43,7 +43,7 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   "Castricumse", Wageningen -> "Wageningse", irregular ones in :data:`ADJECTIVES`);
   "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
-  surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
+  surname: ``matched`` = ``office``; branch orgs36: also in brackets after the name, "Wethouder Sterk (Weert):"); an ambiguous name with a capital after a preposition
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
   inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
