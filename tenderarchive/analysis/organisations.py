@@ -258,8 +258,9 @@ the word a product is called by ("het systeem GGD GHOR", "via het platform X", "
 Branch orgs34 (``bench/organisation_halves.py``, half 0's errors read, half 1 judged): the corpus gold names a
 municipality as a buyer where it buys, contracts or is a party in court (it does not leave municipalities out of the
 organisations), so a municipality is read as one only where it acts: the members that spell out a group the sentence
-names or examples of it ("door de gemeenten in de regio X, zijnde de gemeenten A, B en C", "Het gaat onder meer om de
-gemeenten A en B", :func:`_specified`) are no buyers each. The care received from a party names it as a provider
+names ("door de gemeenten in de regio X, zijnde de gemeenten A, B en C", :func:`_specified`) are no buyers each
+(branch orgs36: examples of a group that acts, "Het gaat onder meer om de gemeenten A en B", are buyers, the corpus
+README's rule 2). The care received from a party names it as a provider
 (``party_position``: "krijgen hulp van Karakter", "worden geholpen door Karakter"); a safety house is a desk of the
 municipalities and their partners ("het Veiligheidshuis", in :data:`_FRONT_DOOR`) and care named by how or where it is
 given ("Jeugdhulp Op Maat", "Zorg Dichtbij", in :data:`_SERVICE`) is no party. The municipalities at a ruling's head
@@ -275,6 +276,14 @@ are no buyers; a municipality named setting its tender going ("Maastricht heeft 
 after the verb of a signed contract ("hebben Leiden, Leiderdorp en Oegstgeest en het Samenwerkingsverband A het contract
 ... ondertekend", ``buyer_act``) or in brackets after the group that buys ("De 7 gemeenten in Zuid-Drenthe (A, B en C)
 hebben ... ingekocht", ``bracketed_buyers``) is a buyer.
+Branch orgs36 (the corpus README's rules of round orgs35, half 0's errors read, half 1 judged): examples of a group that
+buys ("Het gaat onder meer om de gemeenten Hilversum, ...") are buyers (rule 2; only members spelling out a group,
+"zijnde"/"te weten"/"bestaande uit", are not); so are one named after a group named by its region ("7 gemeenten in
+Midden Limburg, waaronder Weert"), the municipality of "het college van B&W De Bilt", and the one municipality a page
+names where it speaks as "we/wij als gemeente" (``we_gemeente``); the municipality of a wethouder speaking for a group
+("wethouder in de gemeente Heiloo en woordvoerder namens de zes gemeenten", :func:`_speaks_for_group`) and a letter's
+addressees on a line of their own ("De Colleges van Burgemeester en Wethouders van de gemeenten A, B en C",
+:func:`_addressed`) are no buyers.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2358,12 +2367,19 @@ def _acting_mention(text: str, m: re.Match) -> bool:
     return bool(_PROCUREMENT_WORD.search(text, start, end.start() if end else min(len(text), m.end() + 400)))
 
 
-# branch orgs34: the words before a list of municipalities that make it the members of a group the sentence names or
-# examples of it ("zijnde de gemeenten", "te weten de gemeenten", "Het gaat onder meer om de gemeenten", "onder andere de
-# gemeenten"); read on the 80 characters before the list, so linear
-_SPECIFYING = re.compile(r"(?:\b(?:zijnde|te weten|bestaande uit|onder (?:meer|andere)|o\.a\.)|"
-                         r"\b(?:gaat|ging|gaan|gingen) het (?:hier )?(?:onder (?:meer|andere) )?om|"
-                         r"\b[Hh]et (?:gaat|ging) (?:hier )?(?:onder (?:meer|andere) )?om)(?: de)?\s*\Z")
+# branch orgs34: the words before a list of municipalities that make it the members that spell out a group the sentence
+# names ("zijnde de gemeenten", "te weten de gemeenten", "bestaande uit de gemeenten"); read on the 80 characters before
+# the list, so linear. Branch orgs36: examples of a group that acts ("Het gaat onder meer om de gemeenten A, B en C",
+# "onder andere de gemeenten A en B") are no longer read so: the corpus README's rule 2 (round orgs35) names them
+# buyers -- a municipality named as one among a group that buys -- while its rule 4 takes out only the members that
+# spell out or make up a buying body ("bestaande uit", "zijnde"); a regional body read as the buyer still keeps the
+# examples out (branch orgs14)
+_SPECIFYING = re.compile(r"\b(?:zijnde|te weten|bestaande uit)(?: de)?\s*\Z")
+
+
+# branch orgs36: the municipality speaking of itself ("Deze jeugdhulp regelen we als gemeente niet zelf", "Wij als
+# gemeente kijken ..."); one municipality, not "we als gemeenten"
+_WE_AS_MUNICIPALITY = re.compile(r"(?<![\w-])(?:[Ww]e|[Ww]ij) als gemeente(?![\w-])")
 
 
 # branch orgs35: the words before a list of municipalities that make it the area served, not the buyers ("Jeugdigen in
@@ -2373,11 +2389,44 @@ _SPECIFYING = re.compile(r"(?:\b(?:zijnde|te weten|bestaande uit|onder (?:meer|a
 _AREA_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Bb]innen) (?:de |alle |deze |die |onze |hun )?\Z")
 
 
+# branch orgs36: an office holder of "gemeente X" speaking for a group ("Antoine Tromp, wethouder jeugdhulp in de gemeente
+# Heiloo en bestuurlijk woordvoerder namens de zes gemeenten", "Jan Mesu - wethouder jeugdhulp in de gemeente Bergen -
+# spreekt namens zijn collega wethouders"): the corpus gold names the group or its body the buyer (README, round orgs35,
+# rule 3), not the speaker's municipality; read on 60 characters before and 90 after the mention, so linear
+_OFFICE_BEFORE_MENTION = re.compile(r"\b(?:[Ww]ethouder|[Pp]ortefeuillehouder|[Bb]urgemeester)\b[^.\n]{0,50}\Z")
+_SPEAKER_FOR = re.compile(r"\b(?:woordvoerder|spreekt|sprak|spreken|woordvoering) namens\b")
+_SPEAKS_FOR = re.compile(r"\A[^.\n]{0,60}?\b(?:woordvoerder|spreekt|sprak|spreken|woordvoering) namens\b")
+
+
+def _speaks_for_group(text: str, m: re.Match) -> bool:
+    """Whether the mention ``m`` of "gemeente X" is the municipality of an office holder speaking for a group
+    (comment above)."""
+    return bool(re.match(r"[Gg]emeente ", m.group(0)) and _SPEAKS_FOR.search(text[m.end(): m.end() + 90])
+                and _OFFICE_BEFORE_MENTION.search(text[max(0, m.start() - 60): m.start()]))
+
+
+# branch orgs36: the addressees of a letter, a line of their own ("De Colleges van Burgemeester en Wethouders van de
+# gemeenten Blaricum, Gooise Meren en Hilversum", "Aan het college van B&W van de gemeenten A en B"): addressed, not
+# acting (README, round orgs35: hilversum.nl's colleges); the line's head is read on the 100 characters before the list
+# and its rest must hold no sentence's end, so linear
+_ADDRESSEES_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[Aa]an )?(?:[Hh]et |[Dd]e )?[Cc]olleges? van (?:[Bb]urgemeester en [Ww]ethouders|"
+                              r"B&W|B en W|B\. en W\.) van (?:de )?\Z")
+
+
+def _addressed(text: str, m: re.Match) -> bool:
+    """Whether the mention ``m`` of "de gemeenten A, B en C" is a letter's addressees on a line of their own."""
+    if not _ADDRESSEES_HEAD.search(text[max(0, m.start() - 100): m.start()]):
+        return False
+    end = text.find("\n", m.end(), m.end() + 200)
+    return end >= 0 and not re.search(r"[.:;!?]", text[m.end(): end])
+
+
 def _specified(text: str, m: re.Match) -> bool:
-    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, or names the area served
-    (comments above)."""
+    """Whether the mention ``m`` of "de gemeenten A, B en C" spells out or exemplifies a group, names the area served,
+    or a letter's addressees (comments above)."""
     return bool(re.match(r"[Gg]emeente[ns]", m.group(0)) and (_SPECIFYING.search(text[max(0, m.start() - 80): m.start()])
-                                                                or _AREA_BEFORE.search(text[max(0, m.start() - 20): m.start()])))
+                                                                or _AREA_BEFORE.search(text[max(0, m.start() - 20): m.start()])
+                                                                or _addressed(text, m)))
 
 
 def _without_members_at_ruling_head(out: list[dict]) -> list[dict]:
@@ -3409,23 +3458,31 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             # (branch orgs7: also the municipalities given as examples, "16 gemeentes, waaronder X", "gemeenten zoals X")
-            gx = rf"\b[Gg]emeente(?:n|s)?(?:,? (?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" \
-                + re.escape(form) + r"\b"
+            # (branch orgs36: also after the group named by its region, "7 gemeenten in Midden Limburg, waaronder
+            # Weert, ...": the corpus README's rule 2, one named among a group that does so)
+            gx = rf"\b[Gg]emeente(?:n|s)?(?:(?: (?:in|uit) (?:de )?(?:regio )?[A-Z][\w-]*(?:[ -][A-Z][\w-]*){{0,2}})?,? " \
+                 rf"(?:waaronder|zoals|namelijk))?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b"
             m = re.search(gx, text)
+            if m and _speaks_for_group(text, m):
+                # (branch orgs36) the wethouder of the municipality speaking for a group ("wethouder jeugdhulp in de
+                # gemeente Heiloo en bestuurlijk woordvoerder namens de zes gemeenten"): the group buys, not his
+                # municipality; another mention may still have it act
+                m = next((x for x in re.finditer(gx, text) if not _speaks_for_group(text, x)), None)
             if m and _specified(text, m):
                 # (branch orgs34) the members that spell out a group the sentence names ("door de gemeenten in de regio
                 # X, zijnde de gemeenten A, B en C") or examples of it ("Het gaat onder meer om de gemeenten A en B"):
                 # the group acts, not each member; another mention of the municipality may still have it act
-                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and (
+                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and not _speaks_for_group(text, x) and (
                     _acting_mention(text, x) or re.match(r"[Gg]emeente ", x.group(0)))), None)
             if m and re.match(r"[Gg]emeente ", m.group(0)) and not _acting_mention(text, m):
                 # (branch orgs16) "gemeente X" merely named: another mention where it acts, or one in a list
-                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and (_acting_mention(text, x) or (
+                m = next((x for x in re.finditer(gx, text) if not _specified(text, x) and not _speaks_for_group(text, x) and (_acting_mention(text, x) or (
                     not regional_buyer and re.match(r"[Gg]emeente[ns]", x.group(0))))), None)
             if m and regional_buyer and re.match(r"[Gg]emeente[ns]", m.group(0)):
                 # (branch orgs14) one of "de gemeenten A, B en C" for whom a regional body buys is concerned, not a
                 # buyer; "de gemeente A" elsewhere on the page still is
-                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))), None)
+                m = next((x for x in re.finditer(gx, text) if not re.match(r"[Gg]emeente[ns]", x.group(0))
+                          and not _speaks_for_group(text, x)), None)
             rule = "gemeente_x"
             if not m and title and f"gemeente {name}".casefold() not in seen and re.search(gx, title):
                 # branch orgs10: "gemeente X" in the page's title only ("Middin partner jeugdhulp in gemeente Den Haag")
@@ -3435,8 +3492,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             if not m:
                 # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
                 # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too
+                # (branch orgs36: also the college named with its members' short name, "Het college van B&W De
+                # Bilt", "het college van burgemeester en wethouders van Weert")
                 m = _OFFICE_OF.search(text) and re.search(
-                    r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+"
+                    r"\b(?:(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+|"
+                    r"[Cc]ollege van (?:B&W|B en W|B\. en W\.|burgemeester en wethouders)(?: van)?\s+)"
                     + re.escape(form) + r"(?![\w-])", text)
                 rule = "office_of"
             if not m and _OFFICE_OF.search(text):
@@ -3454,6 +3514,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs36: the municipality speaking as "we als gemeente" ("Deze jeugdhulp regelen we als gemeente niet zelf",
+    # "Wij als gemeente kijken naar de resultaten") on a page that names one municipality only -- its own page or a local
+    # party's: the corpus README's rule 2 ("or by its college, wethouder or "we" on a page that names it")
+    if (len(municipalities or []) == 1 and not any(o["role"] == "buyer" and o["name"].casefold().startswith("gemeente ")
+                                                   for o in out)
+            and f"gemeente {municipalities[0]['name']}".casefold() not in seen):
+        we = _WE_AS_MUNICIPALITY.search(text)
+        if we:
+            name = municipalities[0]["name"]
+            seen.add(f"gemeente {name}".casefold())
+            out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "we_gemeente",
+                        "sentence": text[text.rfind(chr(10), 0, we.start()) + 1:][:300].split("\n")[0]})
     _abbreviations_beside_names(text, out)
     # branch orgs16: a party's short name ("hierna: Eikenrode") is the party named in full, not another organisation
     aliases = _aliases(text) if any(" " not in o["name"] for o in out) else {}
@@ -3541,6 +3613,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             sent = sm.group(0)
             if not (_BUYER_SUBJECT.search(sent) and _BUYING.search(sent)):
                 continue
+            if _SPEAKER_FOR.search(sent):
+                continue  # (branch orgs36) its wethouder speaking for a group: the group buys (_speaks_for_group)
             bought = True
             forms = set(re.findall(one_place, sent))
             if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:

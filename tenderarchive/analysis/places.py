@@ -43,7 +43,7 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   "Castricumse", Wageningen -> "Wageningse", irregular ones in :data:`ADJECTIVES`);
   "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
-  surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
+  surname: ``matched`` = ``office``; branch orgs36: also in brackets after the name, "Wethouder Sterk (Weert):"); an ambiguous name with a capital after a preposition
   mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
   inwoners van Oss") or a local party named after it ("Stadspartij 100% voor Groningen", branch cv39), and one written with a capital mid-sentence in a text naming two or more other
   municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
@@ -520,9 +520,12 @@ def _province_spans(full: str) -> list[tuple[int, int]]:
 # ("wethouder Carolien van Diemen"), so the holder's name is none or two to four words.
 # "De gemeenteraad van Rijswijk", "het college van burgemeester en wethouders van Ede": the council or
 # board of a municipality names it (branch cv27).
+# Branch orgs36: also the office holder's municipality in brackets after the name ("Wethouder Sterk (Weert):",
+# "wethouder Smitsmans (Roermond) zegt"), the way news names each speaker's municipality.
 _OFFICE_OF = re.compile(r"\b(?:wethouder|burgemeester|gemeentesecretaris|raadslid|raadsleden|college|gemeenteraad)\s+"
-                        r"(?:(?:[A-Z][\w.'-]*\s+){2,4}|(?<=college )van burgemeester en wethouders\s+)?"
-                        r"van\s+(?:de\s+gemeente\s+)?$", re.I)
+                        r"(?:(?:(?:[A-Z][\w.'-]*\s+){2,4}|(?<=college )van burgemeester en wethouders\s+)?"
+                        r"van\s+(?:de\s+gemeente\s+)?|(?<=wethouder )(?:[\w.'-]+\s+){0,3}[\w.'-]+\s*\(\s*|"
+                        r"(?<=burgemeester )(?:[\w.'-]+\s+){0,3}[\w.'-]+\s*\(\s*)$", re.I)
 # "GEMEENTE NIJKERK" in the heading of a court ruling.
 _CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z])\b(?=\s*[,\n(]|\s+(?:C\.A\.|EN\b))")
 # "in de regio's Noordkop & Texel, West-Friesland en Alkmaar": a list of regions.

@@ -139,6 +139,15 @@ def test_an_office_holder_of_a_municipality_is_not_a_surname():
     assert _names("Later in de tekst. De burgemeester van Diemen tekende het contract.") == {"Diemen"}
 
 
+def test_an_office_holders_municipality_in_brackets_names_it():
+    # branch orgs36: news names each speaker's municipality in brackets after the name, ambiguous ones too
+    res = find_municipalities("Later in de tekst. Wethouder Sterk (Weert): \u201cWij zullen een beroep doen.\u201d "
+                              "Wethouder Smitsmans (Roermond) is het eens.")
+    assert {(m["name"], m["matched"]) for m in res["municipalities"]} == {("Weert", "office"), ("Roermond", "office")}
+    # a party in brackets is no municipality, and "weert" as a verb stays none
+    assert _names("Later in de tekst. Wethouder Jansen (CDA) weert de kritiek.") == set()
+
+
 def test_regular_adjective_beside_the_name_makes_it_salient():
     text = ("Eerste alinea over de regio.\n\nDe enige gemeente die nog twijfelt is Castricum. "
             "Daarna zal de Castricumse wethouder spreken.")
