@@ -251,9 +251,16 @@ _GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaa
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|wat|waar\w*|wie)\b[^,;:]*", re.I)
 
 
+# branch rel16: a duty still pending ("De raad moet nog instemmen met de inkoopstrategie voor de jeugdhulp", "De
+# contracten moeten nog worden getekend") is a step of one procurement not yet taken -- stages.md's voorbereiding or a
+# planned step, as the conditional "Als de raad instemt met de inkoopstrategie ..." is read -- not a general duty
+_PENDING = re.compile(r"\b(?:moet|moeten) nog\b", re.I)
+
+
 def _generic(sentence: str) -> bool:
-    """Is the sentence conditional, modal or habitual -- read outside its relative clauses?"""
-    return bool(_GENERIC_SENTENCE.search(_RELATIVE_CLAUSE.sub(" ", sentence)))
+    """Is the sentence conditional, modal or habitual -- read outside its relative clauses (a duty still pending,
+    "moet nog", is none)?"""
+    return bool(_GENERIC_SENTENCE.search(_PENDING.sub(" ", _RELATIVE_CLAUSE.sub(" ", sentence))))
 # Round ten (branch news11k): a sentence that introduces a list ("Er zijn 6 aanbieders gecontracteerd door de
 # gemeente Opmeer :") is a directory of who is contracted, not a reported step -- unless it reports one
 # ("De gegunde partijen zijn:", a year; _REPORTED is checked first)
@@ -390,8 +397,10 @@ def _lead_text(text: str, size: int = 300) -> str:
 #: verlengen"). It names a particular procurement when the same sentence names youth care and reports the
 #: purchase as decided, done or dated -- not in a general or modal statement ("Gemeenten kunnen jeugdhulp
 #: inkopen"), and not the background "heeft contracten afgesloten" (round three, stage.contracts_closed).
+# branch rel16: not the purchase as the purpose of another thing ("De tarieven voor de inkoop van jeugdhulp zijn
+# vastgesteld", "de regels bij de inkoop van ..."): the participle then reports the tariffs or rules set, no purchase
 _PLAIN_PURCHASE = re.compile(
-    r"\b(?:in te kopen|ingekocht|inkoop van|nieuwe inkoop|"
+    r"\b(?:in te kopen|ingekocht|(?<!\bvoor de )(?<!\bbij de )(?<!\bover de )(?<!\bvoor )(?<!\bbij )inkoop van|nieuwe inkoop|"
     r"contract(?:en)? (?:voor|in|met) (?:de )?(?:[\w-]+ )?jeugd\w*|(?:contract\w*|opdracht\w*) (?:[\w'-]+ ){0,6}"
     r"(?:onderbrengen|ondergebracht|uitvoeren|verlengen|verlengd) (?:bij|door|aan)?|"
     r"in één opdracht)", re.I)
@@ -477,6 +486,9 @@ _BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME})
 #: buyers, as "de vier gemeenten in West-Brabant" are; placed in the country they are the municipalities in general
 _COUNTRY = re.compile(r" (?:in|van|uit) (?:heel )?(?:Nederland|het land)\b")
 _YOUTH_OBJECT = r"(?:(?:de|het|hun|onze) )?(?:[\w-]+ )?jeugd[\w-]*"
+# branch rel16: youth care as one of a list of services bought ("de huishoudelijke hulp, de Wmo-begeleiding en de
+# jeugdhulp"): each item a determiner and at most three words, joined by a comma, "en" or "of"
+_SERVICE_LIST = r"(?:(?:de|het) [\w'-]+(?: [\w'-]+){0,2}?(?:,| en| of) )*"
 _BUYER_PURCHASE = (
     # the verb closing the clause (a subordinate clause, a modal or "gaan"): "... jeugdhulp (gaan) inkopen"
     re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
@@ -486,8 +498,13 @@ _BUYER_PURCHASE = (
     re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?in\b"),
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
     # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
-    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
+    # branch rel16: also with youth care the last of a list ("heeft de huishoudelijke hulp, de Wmo-begeleiding en de
+    # jeugdhulp opnieuw aanbesteed"), or the list after a colon naming what was bought ("heeft het sociaal domein opnieuw
+    # aanbesteed: de huishoudelijke hulp, de Wmo-begeleiding en de jeugdhulp")
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _SERVICE_LIST + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
                r"(?:ingekocht|aanbesteed|gecontracteerd)\b"),
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){1,6}?(?:ingekocht|aanbesteed|gecontracteerd): "
+               + _SERVICE_LIST + _YOUTH_OBJECT + r"\b"),
     # branch rel12: the purchase still to be made told attributively, the buyer the agent after "door" and the youth care
     # the noun the infinitive qualifies: "het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen
     # van gespecialiseerde jeugdzorg", "de door de gemeente aan te besteden jeugdhulp" (stages.md's voorbereiding); not
