@@ -34,6 +34,9 @@ goes into ``inference``), tried in this order:
    and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
    before it, otherwise the next occurrence on or after it; within ``YEARLESS_WINDOW``, else
    no date ("29 februari" on a page of 2021). With a publication date the rules below never apply.
+   A present tense with no future marker or deadline (``_AHEAD_IN_SENTENCE``) takes the last occurrence when it lies
+   within ``PRESENT_NEAR`` (two months) before the page ("De regio organiseert op 28 februari een marktconsultatie" on
+   a page of 4 March); "nog tot <day>" is never past (branch cv72).
 5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
    occurrence before the earliest explicit date in the text.
 6. ``nearest_explicit_year``: the year of the nearest preceding explicit date.
@@ -245,6 +248,18 @@ _PARTICIPLE_AFTER_DAY = re.compile(
     r"(?:be|ver|ont|onder|her|er|mis)\w{2,}(?:d|t|en)|ingegaan|gegaan|gedaan)\s*(?:[.,;:!?)]|$|\b(?:en|maar|of|nadat|na)\b)", re.I)
 
 
+#: branch cv72: how far before the publication a day without a year told in the present tense (no future marker, no
+#: deadline) still counts as the one just behind the page rather than next year's (rule 4)
+PRESENT_NEAR = dt.timedelta(days=62)
+#: ... and what keeps such a day ahead: a future auxiliary or adverb, a deadline ("tot", "uiterlijk", "voor"), "a.s."
+_AHEAD_IN_SENTENCE = re.compile(r"\b(?:zal|zullen|zult|zou|zouden|gaat|gaan|volgt|volgen|verwacht\w*|straks|later|"
+                                r"komende?|volgende?|aanstaande|a\.s\.|nog|tot|t/m|uiterlijk|voor|vóór|deadline|"
+                                r"wil|willen|plan\w*|gepland)\b", re.I)
+
+#: ... and a deadline still ahead right before the day ("nog tot", "nog tot en met", "nog tot uiterlijk")
+_STILL_UNTIL = re.compile(r"\bnog\s+(?:tot(?:\s+en\s+met)?|t/m)(?:\s+uiterlijk)?\s+(?:\w+dag\s+)?$", re.I)
+
+
 def _perfect_around(sent: str, start: int, end: int) -> bool:
     """Is the day at ``start:end`` of ``sent`` inside a perfect, auxiliary before and participle after? (branch cv56)"""
     return bool(_AUX_BEFORE_DAY.search(sent, max(0, start - 60), start) and _PARTICIPLE_AFTER_DAY.match(sent[end:end + 60]))
@@ -324,6 +339,8 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         d = int(m["d"]) if h.kind == "daymonth" else _PART_DAY.get(m["p"].lower().split()[0], 15)
         is_day = h.kind == "daymonth"
         past = _past_at(h.sent.text, *h.m.span())
+        if past and _STILL_UNTIL.search(h.sent.text, max(0, h.m.start() - 30), h.m.start()):
+            past = False  # branch cv72: "hebben nog tot 25 maart de tijd": a deadline still ahead, whatever verb has it
         year, rule = None, None
         # the weekday written before the day, where it is: a year is one whose date falls on it (the one check of
         # the page-date reader, :func:`weekday_agrees`)
@@ -362,6 +379,13 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
         # publication date deciding alone (rules 5 and 6 are for a page without one)
         if year is None and ref:
             occ = _occurrence(mo, d, ref, after=not past)
+            if not past and is_day and not _AHEAD_IN_SENTENCE.search(h.sent.text):
+                # branch cv72: a day told in the present tense without a future marker, days before the publication
+                # ("De regio organiseert op 28 februari een marktconsultatie" on a page of 4 March) is this one, not
+                # next year's: the last one before the page when it lies within PRESENT_NEAR of it
+                before = _occurrence(mo, d, ref, after=False)
+                if before is not None and ref - before <= PRESENT_NEAR:
+                    occ = before
             if occ is None or abs(occ - ref) > YEARLESS_WINDOW:
                 return
             year, rule = occ.year, "published"

@@ -15,7 +15,8 @@ Each cue hit gets a status ``done | current | planned``:
    later, a.s., pas ... na, uiteindelijke) -> planned; nog, nu, momenteel, loopt ->
    current; auxiliary + participle (heeft ... gepubliceerd, is ... gehouden, vond
    plaats, geweest) -> done; a ruling (uitspraak, vonnis) is done by nature;
-3. no marker: current, but marked ``weak``.
+3. no marker: current, but marked ``weak`` -- unless a present-tense main verb has the step's noun as its object
+   ("De regio organiseert een marktconsultatie", "zetten hun handtekening onder de contracten"): strong (branch cv72).
 
 Rules from §3.3: (a) most stages are planned and tense decides; (b) a ruling about
 pgb or Wmo is not a tender ruling; (c) a Nota van Inlichtingen in a
@@ -1383,6 +1384,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # inkoop jeugdbescherming", "Gemeenten gunnen contract"): the first heading's step is what the page
                 # reports, as strong as a step with its tense spelled out in the body
                 strong = bool(i == 0 and s.is_heading)
+                # branch cv72: a present-tense main verb with the step's noun as its object ("De regio organiseert een
+                # marktconsultatie", "zetten hun handtekening onder de contracten") tells the step as it happens: as
+                # strong as a tense spelled out, not the weak mention an earlier step told strongly outranks
+                # (not a court step or failure: where one is told tense-less, the lead decides, branch cv30)
+                strong = strong or (stage not in INTERRUPTING
+                                    and bool(_PRESENT_VERB_OBJECT.search(text, max(0, m.start() - 50), m.start())))
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
                     and not (_appeal_ruled(sents) if stage == "hoger_beroep" else
@@ -1869,7 +1876,21 @@ _FILED = re.compile(r"bezwa(?:ar|ren) (?:is |zijn )?(?:ingediend|aangetekend)|(?
                     r"\bbezwa(?:ar|ren) (?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|wordt|worden|te|om|niet|geen)\b)[\w'-]+ ){0,5}?"
                     r"(?:(?:heeft|hebben|had|hadden|is|zijn|was|waren) )?(?:gemaakt|ingediend|aangetekend|maakte|maakten|"
                     r"indiende|indienden|aantekende|aantekenden)\b|"
-                    r"maakten bezwaar|bezwaren (?:van|tegen)|klacht", re.I)
+                    r"maakten bezwaar|bezwaren (?:van|tegen)|klacht|"
+                    # branch cv72: the objection named against the award, as a headline names it ("Bezwaar tegen
+                    # voorlopige gunning jeugdhulp"); not the possibility ("Bezwaar tegen de gunning kan tot ...")
+                    r"\bbezwaar tegen (?:de |het )?(?:voorlopige |voorgenomen )?gunning\w*"
+                    r"(?!(?: [\w'-]+){0,5}? (?:kan|kunnen|mag|mogen|moet|moeten)\b)", re.I)
+
+
+#: branch cv72: a finite present-tense verb that takes a step's noun as its object, right before the noun (an article,
+#: a possessive or an adjective between): "organiseert een marktconsultatie", "houden een informatiebijeenkomst",
+#: "zetten hun handtekening"; not after "te" (an infinitive: "om een ... te houden" has the verb after the noun anyway)
+_PRESENT_VERB_OBJECT = re.compile(
+    r"(?<!\bte )\b(?:organiseert|organiseren|houdt|houden|start|starten|begint|beginnen|opent|openen|zet|zetten|"
+    r"publiceert|publiceren|schrijft|schrijven|voert|voeren|tekent|tekenen|ondertekent|ondertekenen|sluit|sluiten|"
+    r"maakt|maken|dient|dienen|spant|spannen|doet|doen)"
+    r" (?:(?:een|de|het|hun|zijn|haar|deze|dit|twee|drie|[a-z]+e) ){0,3}$", re.I)
 
 
 #: Which reading of "primary stage" :func:`primary_stage` uses (issue 11, round two; the bench's

@@ -350,6 +350,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"aantekenden|gemaakt|maakte|maakten)\b)|"
                 # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
                 r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwa(?:ar|ren) (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
+                # branch cv72: the objection named against the award, a headline's way ("Bezwaar tegen voorlopige
+                # gunning jeugdhulp", "Bezwaar tegen gunningsbesluit"); the cue is "bezwaar" alone, so that the award
+                # named after it stays a cue of its own (as cv44's). The singular only: "bezwaren tegen" is as often
+                # the objections a party voices ("procedurele bezwaren tegen de voorlopige gunning") as one lodged
+                r"\bbezwaar(?= tegen (?:de |het )?(?:voorlopige |voorgenomen )?(?:gunning\w*|voornemen tot gunning))|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
@@ -495,6 +500,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # schrijven") and its opening or closing with words between ("De inschrijving voor de aanbesteding
                      # jeugdhulp sloot op 1 februari")
                      r"\bzich (?:[\w'-]+ ){0,3}?in te schrijven\b|"
+                     # branch cv72: the tender handed in as a noun with its infinitive ("hebben nog tot 25 maart de tijd
+                     # om een inschrijving in te dienen", "kunnen hun inschrijving indienen")
+                     r"\b(?:een|hun|zijn|haar|de|uw) inschrijving(?:en)? (?:in te dienen|indienen)\b|"
                      r"\binschrijving(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:sluit|sloot|sluiten|sloten|gesloten|opent|opende|geopend)\b|offerte (?:uit te brengen|in te dienen)|"
                      # branch cv66: the enrolment's opening told with "starten/beginnen" in either order ("De inschrijving
                      # start begin juni", "Begin juni start de inschrijving"), the enrolment possible until a deadline
@@ -569,6 +577,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # ingegaan", "Het nieuwe contract is per 1 april ingegaan")
                       r"\bcontract(?:en)?\b(?: (?!en\b|of\b)[\w'-]+){0,5}? (?:is|zijn|was|waren)"
                       r" (?:op|per|vanaf|met ingang van|in) (?:" + _WHEN + r") (?:ingegaan|gestart|begonnen)\b|"
+                      # branch cv72: the new providers at work from a day on, no "met" after ("Sinds 1 maart werken de
+                      # nieuwe aanbieders", "Vanaf 1 juli zijn de nieuwe zorgaanbieders aan de slag"): the day's side of
+                      # the page decides done/current or planned
+                      r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) \d{1,2} \w+(?: (?:19|20)\d\d)?,? (?:werken|zijn|starten|"
+                      r"beginnen|gaan) (?:de |alle )?(?:[\w'-]+ )?nieuwe (?:[\w-]*aanbieders|partijen|leveranciers)\b|"
                       # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
