@@ -85,12 +85,14 @@ def first_read_sql(url: str) -> str:
     and its replay: ``BaseSpider.crawl_arguments``), else that first fetch, else the row's ``fetched_at`` (no raw
     store). On the clock this is the first fetch, as it was; an older archive has every column it reads (``serve``
     never writes; a crawl recorded before ``now`` was, its first fetch as before)."""
+    from tenderarchive.store.queries import crawl_now_sql
+
     return (
         "(select coalesce("
         "(select min(v.valid_from) from versions v where v.table_name = 'articles' and v.row_key = first_read.url), "
         "case when first_read.crawl_id is (select f.crawl_id from fetches f where f.url = first_read.url "
         "and +f.status = 200 order by f.fetched_at limit 1) then first_read.fetched_at end, "
-        "(select coalesce(case when json_valid(c.arguments) then json_extract(c.arguments, '$.now') end, f.fetched_at) "
+        f"(select coalesce({crawl_now_sql('c')}, f.fetched_at) "
         "from fetches f left join crawls c on c.crawl_id = f.crawl_id where f.url = first_read.url and +f.status = 200 "
         "order by f.fetched_at limit 1), "
         f"first_read.fetched_at) from articles first_read where first_read.url = {url})")

@@ -267,19 +267,7 @@ def deadline(value) -> tuple[str | None, int]:
     placeholder), not in its own zone, where it was a real closing date archived as ``2090-01-01T00:00:00+01:00``, a
     year no archived date has (readers take it for the placeholder it is, the spider re-checked it as open); and
     ``2090-01-01T00:30:00+02:00`` is 31 December 2089 in Amsterdam, a real date."""
-    if type(value) is str:
-        return _deadline_text(value)
-    local, placeholder = _amsterdam_moment(value)
-    return (iso(local) if local else None), placeholder
-
-
-@lru_cache(maxsize=PARSED_TEXTS_MAX)
-def _deadline_text(value: str) -> tuple[str | None, int]:
-    """:func:`deadline` of a text, kept per text as :func:`_parse_text` keeps its moment (issue 14: a notice asks for
-    its detail's and its list row's closing dates, the same texts, and the conversion to Amsterdam's clock was redone
-    each time). The answer is a text and a number, immutable; a text that is no date raises each time."""
-    local, placeholder = _amsterdam_moment(value)
-    return (iso(local) if local else None), placeholder
+    return _in_amsterdam(value, iso)
 
 
 def contract_day(value) -> tuple[str | None, int]:
@@ -288,17 +276,26 @@ def contract_day(value) -> tuple[str | None, int]:
     :func:`deadline`'s rule for a field archived as a day (the contract's start and end, ``aanvangOpdrachtDatum``
     and ``voltooiingOpdrachtDatum``: reference §4): a year ≥ 2090 in Amsterdam is TenderNed's "no real date"
     (§4, §12.4) in every date field, not only in the closing dates; it was archived as the contract's end."""
+    return _in_amsterdam(value, local_date)
+
+
+def _in_amsterdam(value, form) -> tuple[str | None, int]:
+    """(``form`` of the value's moment on Amsterdam's clock or None, the placeholder flag): :func:`deadline` and
+    :func:`contract_day`, a text's answer kept per text and form (:func:`_in_amsterdam_text`)."""
     if type(value) is str:
-        return _contract_day_text(value)
+        return _in_amsterdam_text(value, form)
     local, placeholder = _amsterdam_moment(value)
-    return (local_date(local) if local else None), placeholder
+    return (form(local) if local else None), placeholder
 
 
-@lru_cache(maxsize=PARSED_TEXTS_MAX)
-def _contract_day_text(value: str) -> tuple[str | None, int]:
-    """:func:`contract_day` of a text, kept per text (:func:`_deadline_text`)."""
+@lru_cache(maxsize=2 * PARSED_TEXTS_MAX)
+def _in_amsterdam_text(value: str, form) -> tuple[str | None, int]:
+    """:func:`_in_amsterdam` of a text, kept per text and form as :func:`_parse_text` keeps its moment (issue 14: a
+    notice asks for its detail's and its list row's closing dates, the same texts, and the conversion to Amsterdam's
+    clock was redone each time). The answer is a text and a number, immutable; a text that is no date raises each
+    time."""
     local, placeholder = _amsterdam_moment(value)
-    return (local_date(local) if local else None), placeholder
+    return (form(local) if local else None), placeholder
 
 
 def _amsterdam_moment(value):

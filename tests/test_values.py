@@ -297,9 +297,8 @@ def test_a_closing_date_or_contract_day_text_is_converted_once_with_the_same_ans
         local, placeholder = values._amsterdam_moment(value)
         return (to_text(local) if local else None), placeholder
 
-    for function, to_text, cache in ((values.deadline, values.iso, "_deadline_text"),
-                                     (values.contract_day, values.local_date, "_contract_day_text")):
-        getattr(values, cache).cache_clear()
+    for function, to_text in ((values.deadline, values.iso), (values.contract_day, values.local_date)):
+        values._in_amsterdam_text.cache_clear()
         for value in texts * 2 + others:
             assert _outcome(function, value) == _outcome(lambda v: uncached(to_text, v), value), (function, value)
         converted = []

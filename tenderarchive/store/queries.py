@@ -74,12 +74,19 @@ def known_notices(path: str | Path) -> dict[str, dict]:
     return notices
 
 
+def crawl_now_sql(crawl: str) -> str:
+    """The moment the crawl row ``crawl`` (an SQL alias of ``crawls``) ran as (SQL): its recorded ``arguments.now``,
+    null for a crawl that recorded none or whose arguments are not JSON. The one rule of :data:`FETCH_READ_AT_SQL`,
+    :data:`SITEMAPS_READ_SQL` and ``metadata.first_read_sql``."""
+    return f"case when json_valid({crawl}.arguments) then json_extract({crawl}.arguments, '$.now') end"
+
+
 #: When the crawl of fetch ``f`` read its answer as of (SQL): the moment a crawl run under ``TENDERARCHIVE_NOW``, and
 #: its replay, recorded (``crawls.arguments.now``: ``BaseSpider.crawl_arguments``), which the archive's rows carry,
 #: else the fetch's own time (the machine's). Compared with a sitemap's ``lastmod``, the machine's time of a crawl as of
 #: years before took every change since that moment for one read (a page changed after it never asked again).
-FETCH_READ_AT_SQL = ("coalesce((select json_extract(r.arguments, '$.now') from crawls r where r.crawl_id = f.crawl_id"
-                     " and json_valid(r.arguments)), f.fetched_at)")
+FETCH_READ_AT_SQL = (f"coalesce((select {crawl_now_sql('r')} from crawls r where r.crawl_id = f.crawl_id),"
+                     " f.fetched_at)")
 
 
 def known_article_urls(path: str | Path) -> dict[str, str]:
@@ -199,7 +206,7 @@ _READ_WHOLE_WHERE = ("and json_extract(c.arguments, '$.sample') is null"
 #: :func:`sitemaps_read`'s query: a search of the partial index ``fetches_sitemaps`` (whose condition it repeats word for
 #: word) by crawl, not of every fetch of every complete news crawl with ``LIKE`` (issue 14).
 SITEMAPS_READ_SQL = (
-    "select f.url, max(coalesce(json_extract(c.arguments, '$.now'), f.fetched_at)) as fetched_at,"
+    f"select f.url, max(coalesce({crawl_now_sql('c')}, f.fetched_at)) as fetched_at,"
     " json_extract(c.arguments, '$.from_date') as from_date,"
     f" {_READ_SCOPE_COLUMNS}"
     " from fetches f join crawls c on c.crawl_id = f.crawl_id"

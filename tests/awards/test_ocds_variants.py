@@ -917,25 +917,34 @@ def test_a_rectification_naming_one_of_an_awards_two_winners_replaces_the_award_
     assert [r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")] == [90000000]
 
 
+def _notice_columns_by_tender_field(tmp_path, field, columns, cases):
+    """For each (number, value) of ``cases``: one package release of that number with ``tender[field]`` set to the
+    value (left out when None), read and archived without errors; the archived notices' ``columns`` by number."""
+    found = {}
+    for number, value in cases:
+        release = _release(f"{number}-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 600000)],
+                           ocid=f"ocds-1l04xe-{number}")
+        if value is not None:
+            release["tender"][field] = value
+        (procedure,), report = read(tmp_path, [release])
+        assert report.errors == []
+        db = archived(tmp_path / f"{number}.db", procedure)
+        found[number] = db.execute(f"select {columns} from notices").fetchall()
+    return found
+
+
 def test_a_packages_framework_agreement_or_dps_is_the_notices_contract_nature(tmp_path):
     """Reference §6.3 (OCPC: ``tender.techniques.hasFrameworkAgreement`` true when the nature is "Raamovereenkomst",
     ``hasDynamicPurchasingSystem`` when it is "Instellen van dynamisch aankoopsysteem (DAS)") and tenderned-api.md §9:
     the package's nature was read (``framework``) and then dropped, so a notice of a package had no
     ``contract_nature`` where the API's notice of the same kind has RAA or IDA (``opdrachtAardCode``): a framework
     or a DAS from before the API window could not be told apart. SYNTHETIC releases."""
-    natures = {}
-    for number, techniques in (("310071", {"hasFrameworkAgreement": True}),
-                               ("310072", {"hasDynamicPurchasingSystem": True, "hasFrameworkAgreement": False}),
-                               ("310073", {"hasFrameworkAgreement": False}), ("310074", None),
-                               ("310075", {"hasFrameworkAgreement": "ja"})):   # an odd flag: no nature, no skip
-        release = _release(f"{number}-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 600000)],
-                           ocid=f"ocds-1l04xe-{number}")
-        if techniques is not None:
-            release["tender"]["techniques"] = techniques
-        (procedure,), report = read(tmp_path, [release])
-        assert report.errors == []
-        db = archived(tmp_path / f"{number}.db", procedure)
-        natures[number] = db.execute("select contract_nature, contract_nature_label from notices").fetchall()
+    natures = _notice_columns_by_tender_field(
+        tmp_path, "techniques", "contract_nature, contract_nature_label",
+        (("310071", {"hasFrameworkAgreement": True}),
+         ("310072", {"hasDynamicPurchasingSystem": True, "hasFrameworkAgreement": False}),
+         ("310073", {"hasFrameworkAgreement": False}), ("310074", None),
+         ("310075", {"hasFrameworkAgreement": "ja"})))   # an odd flag: no nature, no skip
     assert natures == {"310071": [("RAA", "Raamovereenkomst")],
                        "310072": [("IDA", "Instellen van dynamisch aankoopsysteem (DAS)")],
                        "310073": [(None, None)], "310074": [(None, None)], "310075": [(None, None)]}
@@ -947,16 +956,9 @@ def test_a_packages_main_procurement_category_is_the_notices_type_of_contract(tm
     ``contract_type`` where the API's notice has D "Diensten" (``typeOpdrachtCode``), and the dashboards' and
     searches' type of contract left the years before the API window out. OCDS's codes goods, works, services are L, W,
     D; another value is none, never a skipped release. SYNTHETIC releases."""
-    types = {}
-    for number, category in (("310081", "services"), ("310082", "goods"), ("310083", "works"), ("310084", None),
-                             ("310085", "consultingServices"), ("310086", ["services"])):
-        release = _release(f"{number}-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 600000)],
-                           ocid=f"ocds-1l04xe-{number}")
-        if category is not None:
-            release["tender"]["mainProcurementCategory"] = category
-        (procedure,), report = read(tmp_path, [release])
-        assert report.errors == []
-        db = archived(tmp_path / f"{number}.db", procedure)
-        types[number] = db.execute("select contract_type, contract_type_label from notices").fetchall()
+    types = _notice_columns_by_tender_field(
+        tmp_path, "mainProcurementCategory", "contract_type, contract_type_label",
+        (("310081", "services"), ("310082", "goods"), ("310083", "works"), ("310084", None),
+         ("310085", "consultingServices"), ("310086", ["services"])))
     assert types == {"310081": [("D", "Diensten")], "310082": [("L", "Leveringen")], "310083": [("W", "Werken")],
                      "310084": [(None, None)], "310085": [(None, None)], "310086": [(None, None)]}
