@@ -741,18 +741,19 @@ class RawStoreMiddleware:
             if self.last_fetched is None or fetched_at > self.last_fetched:
                 self.last_fetched = fetched_at
                 self.crawler.stats.max_value("tenderarchive/last_fetched_at", fetched_at)
-        else:
+        kind = self.fetch_kind(request)
+        if not replayed:
             moment = utc_now()
             fetched_at = warc_date(moment)
             reason = getattr(response, "reason", "") or ""
+            # the kind is kept in the record too: a crawl killed before this row commits is indexed from the file
             offset, length = self.file.write_response(
                 response.url, response.status, reason,
-                [(k, v) for k, values in response.headers.items() for v in values], response.body, moment)
+                [(k, v) for k, values in response.headers.items() for v in values], response.body, moment, kind)
             warc_file = self.file.path.name
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
                         offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
-                        location=fetch_location(request, response, self.crawler.settings),
-                        kind=self.fetch_kind(request))
+                        location=fetch_location(request, response, self.crawler.settings), kind=kind)
         # the archive's rows read the response as of the crawl's moment (BaseSpider.read_at: TENDERARCHIVE_NOW's, or
         # the one a replayed crawl recorded); the raw store keeps when the machine fetched it
         read_at = getattr(self.crawler.spider, "read_at", None)

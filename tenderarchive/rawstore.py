@@ -14,7 +14,8 @@ so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; th
 crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
 then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
 WARC-Date, the body's sha256, offset and length, a redirect's ``Location`` or a page's meta refresh target,
-read as the middleware reads them). Nothing a kill interrupts is lost: a
+read as the middleware reads them, and what the crawl asked the address as, ``fetches.kind``, kept in each record's
+``Tenderarchive-Fetch-Kind`` field). Nothing a kill interrupts is lost: a
 record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
 
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
@@ -39,6 +40,11 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DROPPED_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+#: The WARC named field of a response record that holds what the crawl asked its address as (the spider's
+#: ``fetch_kind``: ``sitemap``, ``feed``, ``page`` …; ``fetches.kind``): an extension field, named outside the
+#: standard's ``WARC-`` fields (a reader ignores a field it does not know). Records written before it, or for a spider
+#: that says nothing, have none.
+KIND_HEADER = "Tenderarchive-Fetch-Kind"
 
 
 def warc_dir(settings) -> Path:
@@ -79,14 +85,18 @@ class WarcFile:
         return offset, len(data)
 
     def write_response(self, url: str, status: int, reason: str, headers: list[tuple[bytes, bytes]],
-                       body: bytes, moment: datetime) -> tuple[int, int]:
+                       body: bytes, moment: datetime, kind: str | None = None) -> tuple[int, int]:
+        """Append one response record; ``kind``: what the crawl asked the address as (``fetches.kind``), kept in the
+        record's :data:`KIND_HEADER` so that :func:`index_tail` gives a killed crawl's unindexed record the kind
+        the middleware would have."""
         kept = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in headers if k.lower() not in DROPPED_HEADERS]
         kept.append(("Content-Length", str(len(body))))
         http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
         return self._append(lambda w: w.create_warc_record(
             url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http,
             warc_headers_dict={"WARC-Date": warc_date(moment),
-                               "WARC-Payload-Digest": "sha256:" + hashlib.sha256(body).hexdigest()}))
+                               "WARC-Payload-Digest": "sha256:" + hashlib.sha256(body).hexdigest(),
+                               **({KIND_HEADER: kind} if kind else {})}))
 
     def close(self):
         self.handle.close()
@@ -151,7 +161,7 @@ def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: st
     """The ``fetches`` row of one stored response (the fetch index); ``location``: where a redirect's
     ``Location`` header or a page's refresh sends the client (:func:`redirect_location`); ``kind``: what the crawl
     asked the address as (the spider's ``fetch_kind``: ``sitemap``, ``feed``, ``page`` …; None where it says nothing,
-    and for a killed crawl's records indexed afterwards, :func:`index_tail`)."""
+    and for a killed crawl's records written before the raw store kept it, :func:`index_tail`)."""
     return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
             "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
             "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location), "kind": kind}
@@ -162,7 +172,9 @@ def index_tail(db, path: Path, crawl_id, settings=None) -> int:
     indexed (a crawl killed before its batch of fetch rows was committed); returns how
     many. Every crawl fetches with GET, so that is the method recorded. ``location`` is read
     as the middleware reads it (``middlewares.fetch_location``: a redirect's ``Location``
-    or a page's meta refresh, under ``settings``' ``METAREFRESH_*``; Scrapy's defaults without)."""
+    or a page's meta refresh, under ``settings``' ``METAREFRESH_*``; Scrapy's defaults without). ``kind`` is the
+    record's own (:data:`KIND_HEADER`, written by the middleware with the response): these rows had none, and the
+    archive knew a sitemap the killed crawl read only by its address (branch refnews76)."""
     from scrapy import Request
     from scrapy.http import Headers
     from scrapy.http.response import Response
@@ -193,7 +205,8 @@ def index_tail(db, path: Path, crawl_id, settings=None) -> int:
             cls: type[Response] = responsetypes.from_args(headers=headers, url=url, body=body)
             response = cls(url=url, status=status, headers=headers, body=body, request=Request(url))
             rows.append(fetch_row(url, status, fetched_at, body, name, offset, iterator.get_record_length(), crawl_id,
-                                  location=fetch_location(response.request, response, settings)))
+                                  location=fetch_location(response.request, response, settings),
+                                  kind=record.rec_headers.get_header(KIND_HEADER) or None))
     if rows:
         with db.atomic():
             db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)
