@@ -302,17 +302,29 @@ def parse_response(body) -> dict:
 #: Pickled, so each caller gets its own copy (the pipeline adds to a result's ``problems``).
 _LAST_PARSED: list = [None, b""]
 
+#: The renderings :func:`parse_html` read lately by identity, pickled (round 38 of issue 14): in a one-process
+#: reparse the awards pipeline runs over batches of 64 items, so the spider's checks of other award notices
+#: come between a rendering's check and its pipeline parse, and the last text alone missed — each award
+#: notice's rendering was parsed twice. The pipeline's text is the spider's object (:func:`unwrap` hands out
+#: the one it read), so identity finds it.
+_PARSED = _ByIdentity(entries=160, chars=16 << 20)
+
 
 def parse_html(html: str) -> dict:
     """Parse the rendering itself (the envelope's ``html``). Never raises. The same text as the last
-    call's is not read again: its result is handed out as a fresh copy."""
-    if isinstance(html, str) and html == _LAST_PARSED[0]:
-        return pickle.loads(_LAST_PARSED[1])
+    call's, or a text object read lately, is not read again: its result is handed out as a fresh copy."""
+    if isinstance(html, str):
+        if html == _LAST_PARSED[0]:
+            return pickle.loads(_LAST_PARSED[1])
+        if (pickled := _PARSED.get(html)) is not None:
+            return pickle.loads(pickled)
     result = _parse_html(html)
     try:
         _LAST_PARSED[:] = [html, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)] if isinstance(html, str) else [None, b""]
     except Exception:  # noqa: BLE001 — a value pickle cannot copy: not kept, read again next time
         _LAST_PARSED[:] = [None, b""]
+    if _LAST_PARSED[0] is not None:
+        _PARSED.put(html, _LAST_PARSED[1])
     return result
 
 

@@ -511,6 +511,32 @@ def test_the_spiders_check_and_the_pipeline_read_a_rendering_once(monkeypatch):
     assert len(reads) == 2 and other["buyer"] == "Gemeente Voorbeeldstad"
 
 
+def test_a_batch_of_award_renderings_the_spider_checked_is_not_parsed_again_by_the_pipeline(monkeypatch):
+    """Round 38 of issue 14: in a one-process reparse the awards pipeline parses a batch of 64 items
+    after the spider checked each award notice's rendering (``names_no_winner``), so the last rendering
+    kept alone missed for all but one of them: each parsed twice (a 17 KB rendering ≈ 5 ms). The
+    pipeline's text is the object the spider checked (``unwrap`` hands out the one it read): parsed
+    once, each caller given its own copy."""
+    from spiders.tenderned import TenderNedSpider
+    from tenderarchive.awards import html as html_module, html_eforms
+    from tenderarchive.replay.direct import BATCH
+
+    monkeypatch.setattr(html_module, "_LAST_PARSED", [None, b""], raising=False)
+    monkeypatch.setattr(html_module, "_PARSED", html_module._ByIdentity(entries=160, chars=16 << 20), raising=False)
+    reads = []
+    parse = html_eforms.EFormsReader.parse
+    monkeypatch.setattr(html_eforms.EFormsReader, "parse", lambda self: reads.append(1) or parse(self))
+    bodies = [json.dumps({"html": html_of(900201) + f"<!-- {n} -->"}).encode() for n in range(BATCH)]
+    for body in bodies:  # the spider's /html callback: a rendering, and does it name a winner?
+        html, _ = html_module.unwrap(body)
+        assert html_module.detect_layout(html) == "eforms" and not TenderNedSpider.names_no_winner(html)
+    checked = parse_html(html_module.unwrap(bodies[0])[0])
+    checked["awards"].clear()
+    rows = [parse_response(body) for body in bodies]  # the awards pipeline over the batch
+    assert len(reads) == BATCH
+    assert all(row["awards"] for row in rows) and rows[0] == parse_response(bodies[0])
+
+
 def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the_lots():
     """Reference §2.5 ("No name. A winner block without any name occurs": report it, do not invent one) and
     §4 (several winners per lot, each with its own value). SYNTHETIC rows: a lot with two winner blocks,
