@@ -189,25 +189,58 @@ def amount_fields(prefix: str, amount: Amount | None) -> dict:
     return out
 
 
-#: The last body :func:`unwrap` read and what it gave (issue 14: the spider unwraps an award notice's
+class _ByIdentity:
+    """The last objects read and what each gave, by identity (issue 14): the objects are held, so an
+    ``id`` is never reused while its entry lives. At most ``entries`` of them and ``chars`` characters
+    (or bytes) of them in all, the oldest let go first; a longer object is not kept."""
+
+    def __init__(self, entries: int, chars: int):
+        self.entries, self.chars = entries, chars
+        self.held: dict[int, tuple] = {}
+        self.size = 0
+
+    def get(self, key):
+        entry = self.held.get(id(key))
+        return entry[1] if entry is not None and entry[0] is key else None
+
+    def put(self, key, value) -> None:
+        if len(key) > self.chars:
+            return
+        held = self.held
+        if (old := held.pop(id(key), None)) is not None:
+            self.size -= len(old[0])
+        while held and (len(held) >= self.entries or self.size + len(key) > self.chars):
+            self.size -= len(held.pop(next(iter(held)))[0])
+        held[id(key)] = (key, value)
+        self.size += len(key)
+
+    def clear(self) -> None:
+        self.held.clear()
+        self.size = 0
+
+
+#: The bodies :func:`unwrap` read lately and what each gave (issue 14: the spider unwraps a notice's
 #: ``/html`` to check it, then the awards pipeline unwraps the same body again — the JSON envelope of a
-#: 64 KB rendering parsed twice, and its layout searched twice). Held, so its identity cannot be reused.
-_LAST_UNWRAPPED: list = [None, (None, [])]
-_LAST_LAYOUT: list = [None, ""]
+#: 64 KB rendering parsed twice, and its layout searched twice). More than the last one (round 38): a
+#: one-process reparse runs the pipelines over batches of 64 items (``replay.direct.BATCH``), so the
+#: spider's checks of up to 63 other notices come between a body's two reads. Bounded in bytes too, so a
+#: crawl (its pipelines right after the check) holds a few MB at most.
+_UNWRAPPED = _ByIdentity(entries=160, chars=16 << 20)
+_LAYOUTS = _ByIdentity(entries=160, chars=16 << 20)
 
 
 def unwrap(body) -> tuple[str | None, list[str]]:
     """The HTML inside the ``{"html": …}`` envelope (bytes, text or a parsed dict), or the body
     itself when it is the rendering sent bare (``text/html``, as a mirror or another ``Accept``
-    gives it): it starts with a tag, which no JSON does. The same bytes or text object as the last
-    call's is not read again."""
-    if isinstance(body, (bytes, str)) and body is _LAST_UNWRAPPED[0]:
-        html, problems = _LAST_UNWRAPPED[1]
-        return html, list(problems)
-    html, problems = _unwrap(body)
+    gives it): it starts with a tag, which no JSON does. A bytes or text object read lately (the
+    same object, not an equal one) is not read again."""
     if isinstance(body, (bytes, str)):
-        _LAST_UNWRAPPED[:] = [body, (html, list(problems))]
-    return html, problems
+        if (known := _UNWRAPPED.get(body)) is not None:
+            return known[0], list(known[1])
+        html, problems = _unwrap(body)
+        _UNWRAPPED.put(body, (html, tuple(problems)))
+        return html, problems
+    return _unwrap(body)
 
 
 def _unwrap(body) -> tuple[str | None, list[str]]:
@@ -237,11 +270,12 @@ def _unwrap(body) -> tuple[str | None, list[str]]:
 
 
 def detect_layout(html: str) -> str:
-    if html is _LAST_LAYOUT[0]:  # the rendering the spider checked, parsed by the awards pipeline
-        return _LAST_LAYOUT[1]
-    layout = _detect_layout(html)
-    _LAST_LAYOUT[:] = [html, layout]
-    return layout
+    if isinstance(html, str):
+        if (layout := _LAYOUTS.get(html)) is None:  # not the rendering the spider checked, or not lately
+            layout = _detect_layout(html)
+            _LAYOUTS.put(html, layout)
+        return layout
+    return _detect_layout(html)
 
 
 def _detect_layout(html: str) -> str:
@@ -268,17 +302,29 @@ def parse_response(body) -> dict:
 #: Pickled, so each caller gets its own copy (the pipeline adds to a result's ``problems``).
 _LAST_PARSED: list = [None, b""]
 
+#: The renderings :func:`parse_html` read lately by identity, pickled (round 38 of issue 14): in a one-process
+#: reparse the awards pipeline runs over batches of 64 items, so the spider's checks of other award notices
+#: come between a rendering's check and its pipeline parse, and the last text alone missed — each award
+#: notice's rendering was parsed twice. The pipeline's text is the spider's object (:func:`unwrap` hands out
+#: the one it read), so identity finds it.
+_PARSED = _ByIdentity(entries=160, chars=16 << 20)
+
 
 def parse_html(html: str) -> dict:
     """Parse the rendering itself (the envelope's ``html``). Never raises. The same text as the last
-    call's is not read again: its result is handed out as a fresh copy."""
-    if isinstance(html, str) and html == _LAST_PARSED[0]:
-        return pickle.loads(_LAST_PARSED[1])
+    call's, or a text object read lately, is not read again: its result is handed out as a fresh copy."""
+    if isinstance(html, str):
+        if html == _LAST_PARSED[0]:
+            return pickle.loads(_LAST_PARSED[1])
+        if (pickled := _PARSED.get(html)) is not None:
+            return pickle.loads(pickled)
     result = _parse_html(html)
     try:
         _LAST_PARSED[:] = [html, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)] if isinstance(html, str) else [None, b""]
     except Exception:  # noqa: BLE001 — a value pickle cannot copy: not kept, read again next time
         _LAST_PARSED[:] = [None, b""]
+    if _LAST_PARSED[0] is not None:
+        _PARSED.put(html, _LAST_PARSED[1])
     return result
 
 

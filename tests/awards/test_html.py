@@ -449,6 +449,45 @@ def test_the_body_the_spider_checked_is_not_unwrapped_again(monkeypatch):
     assert module.unwrap(b"not json")[0] is None and module.unwrap(b"not json")[1][0].startswith("envelope is not JSON")
 
 
+def test_a_batch_of_bodies_the_spider_checked_is_not_unwrapped_again_by_the_pipeline(monkeypatch):
+    """Issue 14, round 38: a one-process reparse runs the awards pipeline over batches of 64 items
+    (``replay.direct.BATCH``), so the spider's checks of the other 63 notices come between a body's
+    check and its pipeline read: a cache of the last body alone missed every time, and each envelope
+    was decoded twice and each layout searched twice. Bodies read lately are read once, within a
+    bound on their number and size; an equal body of its own, or one let go, is read again."""
+    import json
+
+    from tenderarchive.awards import html as module
+    from tenderarchive.replay.direct import BATCH
+
+    monkeypatch.setattr(module, "_UNWRAPPED", module._ByIdentity(entries=160, chars=1 << 20))
+    monkeypatch.setattr(module, "_LAYOUTS", module._ByIdentity(entries=160, chars=1 << 20))
+    unwrapped, searched = [], []
+    real_unwrap, real_layout = module._unwrap, module._detect_layout
+    monkeypatch.setattr(module, "_unwrap", lambda body: unwrapped.append(body) or real_unwrap(body))
+    monkeypatch.setattr(module, "_detect_layout", lambda html: searched.append(html) or real_layout(html))
+    bodies = [json.dumps({"html": f'<table><tr class="header1"><td>{n}. Koper</td></tr></table>'}).encode()
+              for n in range(BATCH)]  # synthetic
+    for body in bodies:  # the spider's checks, the batch filling
+        html, problems = module.unwrap(body)
+        assert module.detect_layout(html) == "eforms" and problems == []
+        problems.append("changed by the caller")
+    for body in bodies:  # the awards pipeline over the batch
+        assert module.parse_response(body)["layout"] == "eforms"
+        assert module.unwrap(body)[1] == []
+    assert (len(unwrapped), len(searched)) == (BATCH, BATCH)
+    module.unwrap(bytes(bytearray(bodies[0])))  # an equal body of its own
+    assert len(unwrapped) == BATCH + 1
+    # bounded: the oldest let go past the number of entries or the characters held; a longer body not kept
+    small = module._ByIdentity(entries=2, chars=10)
+    keys = [b"abc", b"defg", b"hij", b"0123456789x"]
+    for key in keys:
+        small.put(key, key.upper())
+    assert [small.get(key) for key in keys] == [None, b"DEFG", b"HIJ", None] and small.size == 7
+    small.put(b"0123456", 1)
+    assert small.get(keys[1]) is None and small.get(keys[2]) == b"HIJ" and small.size == 10
+
+
 def test_the_spiders_check_and_the_pipeline_read_a_rendering_once(monkeypatch):
     """The spider parses an award notice's rendering to see whether it names a winner
     (``TenderNedSpider.names_no_winner``), then the awards pipeline parses the same body for its rows
@@ -470,6 +509,32 @@ def test_the_spiders_check_and_the_pipeline_read_a_rendering_once(monkeypatch):
     assert rows == parse_response(body) and rows is not parse_response(body)
     other = parse_html(html_of(900102))                   # another rendering is read
     assert len(reads) == 2 and other["buyer"] == "Gemeente Voorbeeldstad"
+
+
+def test_a_batch_of_award_renderings_the_spider_checked_is_not_parsed_again_by_the_pipeline(monkeypatch):
+    """Round 38 of issue 14: in a one-process reparse the awards pipeline parses a batch of 64 items
+    after the spider checked each award notice's rendering (``names_no_winner``), so the last rendering
+    kept alone missed for all but one of them: each parsed twice (a 17 KB rendering ≈ 5 ms). The
+    pipeline's text is the object the spider checked (``unwrap`` hands out the one it read): parsed
+    once, each caller given its own copy."""
+    from spiders.tenderned import TenderNedSpider
+    from tenderarchive.awards import html as html_module, html_eforms
+    from tenderarchive.replay.direct import BATCH
+
+    monkeypatch.setattr(html_module, "_LAST_PARSED", [None, b""], raising=False)
+    monkeypatch.setattr(html_module, "_PARSED", html_module._ByIdentity(entries=160, chars=16 << 20), raising=False)
+    reads = []
+    parse = html_eforms.EFormsReader.parse
+    monkeypatch.setattr(html_eforms.EFormsReader, "parse", lambda self: reads.append(1) or parse(self))
+    bodies = [json.dumps({"html": html_of(900201) + f"<!-- {n} -->"}).encode() for n in range(BATCH)]
+    for body in bodies:  # the spider's /html callback: a rendering, and does it name a winner?
+        html, _ = html_module.unwrap(body)
+        assert html_module.detect_layout(html) == "eforms" and not TenderNedSpider.names_no_winner(html)
+    checked = parse_html(html_module.unwrap(bodies[0])[0])
+    checked["awards"].clear()
+    rows = [parse_response(body) for body in bodies]  # the awards pipeline over the batch
+    assert len(reads) == BATCH
+    assert all(row["awards"] for row in rows) and rows[0] == parse_response(bodies[0])
 
 
 def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the_lots():
