@@ -329,6 +329,9 @@ class UnreachableHostMiddleware:
     Placed before the retries (a lower order than ``RetryAfterMiddleware``), so it sees a request's
     failure only once the retries are spent, and every retry of a skipped host is skipped too.
 
+    A request already sent when its host is given up that fails after it is no error of its own either: its failure
+    reaches the spider as :class:`NotAsked` (counted ``unreachable/in_flight`` and ``unreachable/skipped``).
+
     A request passes the downloader middlewares before it waits in its download slot (Scrapy's ``Downloader``
     queues it there for the slot's concurrency and delay), so those already waiting for a host when it is given
     up would still be sent, a timeout each: they are taken out of the slot's queue and skipped the same way
@@ -366,6 +369,14 @@ class UnreachableHostMiddleware:
         if not self.limit or not isinstance(exception, self.network_errors):
             return None
         host = self.host(request)
+        if host in self.down:
+            # Sent before its host was given up (in flight, or started by the slot as a failure before freed it) and
+            # failed after: no error of its own, as a request skipped is none (:class:`NotAsked`). Recorded, a crawl of
+            # a host that is down listed besides the host's one error a "request failed" line for each request it
+            # had in flight then (seven list pages of a TenderNed window whose API refused connections).
+            self.crawler.stats.inc_value("unreachable/skipped")
+            self.crawler.stats.inc_value("unreachable/in_flight")
+            raise NotAsked(f"unreachable host {host}: failed after it was given up ({network_reason(exception)})")
         self.failures[host] = self.failures.get(host, 0) + 1
         if self.failures[host] >= self.limit and host not in self.down:
             self.down.add(host)
