@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import socket
 
+import pytest
+
 DAY = "2021-03-01"
 
 
@@ -26,3 +28,52 @@ def test_requests_in_flight_when_the_api_host_is_given_up_record_no_error_of_the
     failed = [e for e in errors if e is not host]
     assert len(failed) == 2 and all(e["error"].startswith("request failed: ") for e in failed), errors
     assert result.crawl["error_count"] == 3
+
+
+@pytest.mark.parametrize("changed", [True, False])
+def test_an_archived_notice_whose_recheck_failed_is_asked_again_by_the_next_run(snapshot, serve_api, crawl, changed):
+    """A contract notice archived, closed; a rectification of its procedure is published later (reference §12.3:
+    ``kenmerk`` is per procedure; a rectification changes the original's detail, never its list row), so the crawl
+    that lists it asks the original's detail again, and that detail fails (a 500 past its retries: recorded, the crawl
+    partial). The next run asked nothing of it: the rectification is archived now (no new publication of the
+    procedure), the window listed again finds every notice archived, and the error counted as settled. The original
+    stayed as it was before the change, for good. It is asked once more by the next run ("recheck:failed"), and not
+    by the run after, which has it (``changed`` False: its detail answered as archived, which leaves the notice's row
+    as it was: the fetch index tells the run after that it was answered)."""
+    from tests.conftest import by_id, make_publication
+
+    template = by_id(snapshot, 200201)
+    contract = make_publication(template, 5001, "2021-03-01", title="Jeugdhulp perceel A", kenmerk=777001)
+    contract["detail"]["sluitingsDatum"] = contract["list"]["sluitingsDatum"] = "2021-03-05T12:00:00"
+    server = serve_api([contract])
+    first = crawl(server.api_url, from_date="2021-03-01", until_date="2021-03-01")
+    assert first.crawl["status"] == "complete", first.errors
+    assert first.db["notices"].get(5001)["title"] == "Jeugdhulp perceel A"
+
+    rectification = make_publication(template, 5002, "2021-04-01", title="Jeugdhulp perceel A", kenmerk=777001)
+    for record in ("list", "detail"):
+        rectification[record]["typePublicatie"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    server.api.add(rectification)
+    if changed:
+        contract["detail"]["aanbestedingNaam"] = "Jeugdhulp perceel A (gewijzigd)"
+        contract["detail"]["sluitingsDatum"] = "2021-03-12T12:00:00"  # moved, and past: not open
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/5001"
+    server.api.faults[detail] = [{"status": 500}]
+    second = crawl(server.api_url, "-s", "RETRY_TIMES=0", from_date="2021-04-01", until_date="2021-04-01")
+    assert second.crawl["status"] == "partial"
+    assert [e["url"].split("/v2")[1] for e in second.errors] == ["/publicaties/5001"], second.errors
+    assert second.db["notices"].get(5002)["kenmerk"] == 777001
+
+    asked = len(server.api.log)
+    third = crawl(server.api_url, from_date="2021-04-02", until_date="2021-04-02")
+    assert third.crawl["status"] == "complete", third.errors
+    assert detail in server.api.log[asked:]
+    notice = third.db["notices"].get(5001)
+    if changed:
+        assert notice["title"] == "Jeugdhulp perceel A (gewijzigd)" and notice["deadline"].startswith("2021-03-12")
+    assert "'tenderned/rechecked_failed': 1" in third.output
+
+    asked = len(server.api.log)
+    crawl(server.api_url, from_date="2021-04-03", until_date="2021-04-03")
+    assert detail not in server.api.log[asked:]
