@@ -77,3 +77,28 @@ def test_an_archived_notice_whose_recheck_failed_is_asked_again_by_the_next_run(
     asked = len(server.api.log)
     crawl(server.api_url, from_date="2021-04-03", until_date="2021-04-03")
     assert detail not in server.api.log[asked:]
+
+
+def test_a_503_with_retry_after_slows_the_whole_site_down(snapshot, serve_api, crawl):
+    """A 503 with ``Retry-After`` says how long the service is expected to be unavailable (RFC 9110 §10.2.3): the whole
+    API, not the one request. Only a 429 raised the site's download delay; a 503 saying "back in a second" made its own
+    request wait, and the crawl went on asking the API at full speed, every detail another 503 (a loopback run of the
+    ``all`` profile: thirteen details answered 503 milliseconds apart). With AutoThrottle on, the site's next requests
+    wait as after a 429 (Scrapy's slot delay, randomised to 0.5..1.5 of it)."""
+    from tenderarchive import TENDERNED_API_PATH
+
+    details = [f"{TENDERNED_API_PATH}/publicaties/{p['list']['publicatieId']}" for p in snapshot]
+    server = serve_api(snapshot, faults={path: [{"status": 503, "headers": {"Retry-After": "1"}}] for path in details})
+    result = crawl(server.api_url, "--profile", "all", "-s", "AUTOTHROTTLE_ENABLED=True",
+                   "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    assert result.crawl["status"] == "complete", result.errors
+    asked: dict[str, float] = {}
+    for path, moment in zip(server.api.log, server.api.times):
+        if path in details:
+            asked.setdefault(path, moment)  # each detail's first ask (its 503)
+    first = sorted(asked.values())
+    # as in test_middlewares' 429 past the budget: the detail after the first 503 may leave before the middleware
+    # has seen that answer; every gap after it follows a 503 the middleware has seen
+    gaps = [later - earlier for earlier, later in zip(first[1:], first[2:])]
+    assert len(gaps) >= 3 and sum(gaps) >= 0.5 * len(gaps), gaps
+    assert "'retry_backoff/site_slowed'" in result.output
