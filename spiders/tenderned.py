@@ -58,14 +58,14 @@ deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after
 ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
-they were archived (``documents_unread``), and (f) notices whose detail, asked again for any of these reasons, failed
-in a crawl since the last complete one and that no crawl archived since (``queries.failed_rechecks``: the procedure's
-new publication that asked it does not ask again), and (e) listed notices whose list row gives another
+they were archived (``documents_unread``), and (e) listed notices whose list row gives another
 ``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
 ``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), another publication day
 (:meth:`published_listed`: its ``publicatieDatum`` corrected), or that say the procedure ended
 early while the archive has it running, or running while the archive has it ended early (reinstated:
-:meth:`listed_ended_early`). A
+:meth:`listed_ended_early`), and (f) notices whose detail, asked again for any of these reasons, failed in a crawl
+since the last complete one and that no crawl had answered since (``queries.failed_rechecks``: the procedure's new
+publication that asked it does not ask again). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
