@@ -63,7 +63,9 @@ they were archived (``documents_unread``), and (e) listed notices whose list row
 ``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), another publication day
 (:meth:`published_listed`: its ``publicatieDatum`` corrected), or that say the procedure ended
 early while the archive has it running, or running while the archive has it ended early (reinstated:
-:meth:`listed_ended_early`). A
+:meth:`listed_ended_early`), and (f) notices whose detail, asked again for any of these reasons, failed in a crawl
+since the last complete one and that no crawl had answered since (``queries.failed_rechecks``: the procedure's new
+publication that asked it does not ask again). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
@@ -246,6 +248,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.failed_details: set[str] = set()  # notices not archived whose own detail failed since then
+        self.failed_rechecks: set[str] = set()  # archived notices whose detail failed since then, not archived again
         self.failed_lists: list[str] = []  # list pages whose request failed since then (queries.failed_list_pages)
         self.resuming = False  # run in a --jobdir whose duplicate filter remembers a crawl before (retry_failed)
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
@@ -332,6 +335,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.failed_details = set(state.get("failed_details") or ())
+        self.failed_rechecks = set(state.get("failed_rechecks") or ())
         self.failed_lists = list(state.get("failed_list_pages") or ())
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
@@ -516,6 +520,13 @@ class TenderNedSpider(BaseSpider):
                 # an archived result notice whose /html was never read (an older crawl, a broken answer)
                 self.crawler.stats.inc_value("tenderned/rechecked_results")
                 yield self.detail_request(publication_id, None, "recheck:results")
+            elif publication_id in self.failed_rechecks:
+                # its detail, asked again since it was archived (its procedure's new publication, a changed list row,
+                # open), failed: asked once more (queries.failed_rechecks). What asked it does not ask again (the new
+                # publication is archived now), and the window listed again asks no archived notice
+                # (let through the duplicate filter of a crawl resumed from --jobdir, which remembers it: retry_failed)
+                self.crawler.stats.inc_value("tenderned/rechecked_failed")
+                yield self.detail_request(publication_id, None, "recheck:failed").replace(dont_filter=self.resuming)
             elif publication_id in self.html_retry:
                 # its /html failed in a crawl since the last complete one (a contract notice's lots and
                 # estimates, an award notice's rendering that replaced a contract notice's): asked again

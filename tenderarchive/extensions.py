@@ -150,6 +150,7 @@ def archive_state(db_path, spider_name: str, profile: str | None = None) -> dict
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
         state["failed_details"] = queries.failed_details(db_path, spider_name)
+        state["failed_rechecks"] = queries.failed_rechecks(db_path, spider_name)
         state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["html_failed"] = queries.html_failed(db_path, spider_name)

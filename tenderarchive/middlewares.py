@@ -6,8 +6,8 @@ not do (scrapy#3849): when a retryable response (429, 503, …) carries
 the server's clock). A 429 or 503 without
 the header (TenderNed and TED send none: docs/reference/tenderned-api.md) waits
 ``RETRY_BACKOFF_BASE`` seconds, doubled on each retry of the same request (1, 2, 4, 8 s),
-instead of coming back at the download delay; and with AutoThrottle on (the default) a 429
-also slows the whole site down: its download slot's delay is raised to the wait (at most
+instead of coming back at the download delay; and with AutoThrottle on (the default) a 429, or a 503 with
+``Retry-After`` (the service says when it is back: RFC 9110 §10.2.3), also slows the whole site down: its download slot's delay is raised to the wait (at most
 ``AUTOTHROTTLE_MAX_DELAY``), which AutoThrottle then lowers again as answers come back. Every wait is capped by
 ``RETRY_AFTER_MAX`` so a hostile or broken header cannot stall a crawl for hours. And a retry budget (``RETRY_BUDGET``): at most that many retries
 in one crawl, all requests together, so a source failing everywhere costs a bounded
@@ -192,13 +192,14 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         # an HTTP date is the server's clock: read against its own Date, not this machine's (a skewed clock)
         delay = parse_retry_after(response.headers.get("Retry-After"), now=response_date(response))
+        slows_site = self.slows_site(response, delay)  # before ``delay`` becomes a back-off of no header
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             # Not retried (its retries or the crawl's RETRY_BUDGET spent), but the site still said it is
             # rate-limiting: its next requests wait as a retried 429's do. Without this, a long crawl (the `all`
             # profile's first years) past its budget asked on at full speed, each answer another 429, another
             # failed request.
-            if response.status == 429 and self.slow_down_site and not self.replay:
+            if slows_site and self.slow_down_site and not self.replay:
                 wait = delay or self.backoff_base * 2 ** request.meta.get("retry_times", 0)
                 if wait > 0:
                     self._slow_down(request, min(wait, self.retry_after_max))
@@ -212,10 +213,19 @@ class RetryAfterMiddleware(RetryMiddleware):
             logger.info("%s answered %s without Retry-After; backing off %.1fs", request.url, response.status, delay)
             self.crawler.stats.inc_value("retry_backoff/waits")
         if delay and not self.replay:
-            if response.status == 429 and self.slow_down_site:
+            if slows_site and self.slow_down_site:
                 self._slow_down(request, delay)
             await asyncio.sleep(delay)
         return retry
+
+    @staticmethod
+    def slows_site(response, delay: float | None) -> bool:
+        """Whether the answer speaks for the whole site, so that its next requests wait too: a 429 (too many requests),
+        or a 503 with ``Retry-After`` ("how long the service is expected to be unavailable to the client", RFC 9110
+        §10.2.3). A 503 saying so slowed only its own request: the crawl went on asking the site at full speed, each
+        answer another 503 waiting its own time, the retry budget spent on a service that had said when it would be
+        back. A 503 without the header is one request's failure (a node, a proxy), backed off alone."""
+        return response.status == 429 or (response.status == 503 and delay is not None)
 
     def _slow_down(self, request, delay: float) -> None:
         """Raise the delay of the request's download slot (its site) to ``delay``."""
@@ -329,6 +339,9 @@ class UnreachableHostMiddleware:
     Placed before the retries (a lower order than ``RetryAfterMiddleware``), so it sees a request's
     failure only once the retries are spent, and every retry of a skipped host is skipped too.
 
+    A request already sent when its host is given up that fails after it is no error of its own either: its failure
+    reaches the spider as :class:`NotAsked` (counted ``unreachable/in_flight`` and ``unreachable/skipped``).
+
     A request passes the downloader middlewares before it waits in its download slot (Scrapy's ``Downloader``
     queues it there for the slot's concurrency and delay), so those already waiting for a host when it is given
     up would still be sent, a timeout each: they are taken out of the slot's queue and skipped the same way
@@ -366,6 +379,14 @@ class UnreachableHostMiddleware:
         if not self.limit or not isinstance(exception, self.network_errors):
             return None
         host = self.host(request)
+        if host in self.down:
+            # Sent before its host was given up (in flight, or started by the slot as a failure before freed it) and
+            # failed after: no error of its own, as a request skipped is none (:class:`NotAsked`). Recorded, a crawl of
+            # a host that is down listed besides the host's one error a "request failed" line for each request it
+            # had in flight then (seven list pages of a TenderNed window whose API refused connections).
+            self.crawler.stats.inc_value("unreachable/skipped")
+            self.crawler.stats.inc_value("unreachable/in_flight")
+            raise NotAsked(f"unreachable host {host}: failed after it was given up ({network_reason(exception)})")
         self.failures[host] = self.failures.get(host, 0) + 1
         if self.failures[host] >= self.limit and host not in self.down:
             self.down.add(host)

@@ -855,6 +855,49 @@ def failed_details(path: str | Path, spider: str) -> set[str]:
         return failed - api_archived(db, failed)
 
 
+def failed_rechecks(path: str | Path, spider: str) -> set[str]:
+    """The notices archived from the API whose own detail (``/publicaties/{id}``) failed in a crawl of the spider since
+    its last complete one (not a 404 or 410: :func:`unavailable_notices`), and that no crawl after the last such
+    failure fetched again (an answer 200 of that address in the fetch index, or, without one, the notice archived by a
+    later crawl: an answer the same as archived leaves the row's ``crawl_id`` as it was). The next run asks each again
+    (spiders/tenderned.py ``recheck_open``: "recheck:failed").
+
+    An archived notice's detail is asked again for a reason that does not come back: its procedure has a new
+    publication (a rectification moving the deadline, an award notice: asked once, by the crawl that lists it), its
+    list row says something new, it is still open. When that detail failed (a 500 past its retries, a timeout), the
+    next run listed the window again, found every notice archived and asked nothing: the error counted as settled
+    (:func:`unfinished_crawls`: "the API's notice is now archived") while the archive kept the notice as it was before
+    the change, for good."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return set()
+        rows = _unsettled(list(db.query("select crawl_id, arguments, status, started from crawls where spider = ? "
+                                        "order by crawl_id", [spider])), _full)
+        failed: dict[str, tuple[int, str]] = {}  # notice -> the last crawl its detail failed in, and the address
+        for row in rows:
+            for error in _crawl_errors(db, "select errors from crawls where crawl_id = ?", [row["crawl_id"]]):
+                url = str(error.get("url") or "")
+                notice = re.search(r"/publicaties/(\d+)/?$", url)
+                if notice and not _UNAVAILABLE.match(str(error.get("error") or "")):
+                    failed[notice.group(1)] = (row["crawl_id"], url)
+        archived = sorted(api_archived(db, failed))
+        if not archived:
+            return set()
+        later: dict[str, int] = {}  # notice -> the last crawl that archived it, or had its detail answered 200
+        fetches = db["fetches"].exists()
+        for start in range(0, len(archived), 500):
+            chunk = archived[start:start + 500]
+            for r in db.execute(f"select publication_id, crawl_id from notices where publication_id in "
+                                f"({','.join('?' * len(chunk))})", [int(i) for i in chunk]):
+                later[str(r[0])] = r[1] or 0
+            if fetches:
+                urls = {failed[key][1]: key for key in chunk}
+                for r in db.execute(f"select url, max(crawl_id) from fetches where status = 200 and url in "
+                                    f"({','.join('?' * len(urls))}) group by url", list(urls)):
+                    later[urls[r[0]]] = max(later.get(urls[r[0]], 0), r[1] or 0)
+        return {key for key in archived if later.get(key, 0) <= failed[key][0]}
+
+
 def failed_list_pages(path: str | Path, spider: str) -> list[str]:
     """The list pages (``/publicaties?page=…``: a query's page, the window's count) whose request failed in a crawl
     of the spider since its last complete one, oldest first. A crawl resumed from ``--jobdir`` asks them again

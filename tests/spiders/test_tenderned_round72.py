@@ -23,7 +23,7 @@ def test_a_failed_crawl_of_an_unreachable_api_lists_each_address_once_and_counts
     assert len(addresses) == len(set(addresses)), errors
     assert len([e for e in errors if " unreachable: " in e["error"]]) == 1, errors
     # the list pages of the window's queries: three in a row gave the host up (the third's error is the host's), those
-    # already asked failed on their own, the rest were not asked
+    # in flight then failed after it and, as the rest not asked, record no error of their own (round72_api)
     assert result.crawl["error_count"] == len(errors), errors
     shown = forkcli.run(["status", "--db", str(result.db_path), "--json"], cwd=ROOT, timeout=120)
     [row] = json.loads(shown.stdout)
