@@ -292,7 +292,8 @@ def test_a_saved_search_opened_without_what_it_needs_says_so_under_its_zero_resu
             continue
         assert len(said) == len(needs), name
         for param, why in zip(needs, said):
-            assert html.unescape(why).startswith(f"{param} is empty: this search has no rows without it. Fill in "), name
+            opening = f"{param} is empty: this search has no rows without it. Fill in "
+            assert html.unescape(why).startswith(opening), name
             [listing] = re.findall(r'<a href="([^"]+)">', why)
             assert server.get(f"/{server.database}/{listing}"), (name, listing)  # answers 200 (a 404 raises)
     assert unasked("procurement_timeline?procurement_id=TN160417") == []
