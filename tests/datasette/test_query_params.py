@@ -299,3 +299,23 @@ def test_a_saved_search_opened_without_what_it_needs_says_so_under_its_zero_resu
     assert unasked("procurement_timeline?procurement_id=TN160417") == []
     assert unasked("procurement_timeline?procurement_id=TN999999") == []  # given, unknown: no rows, not unasked
     assert unasked("aanbieder_regios?aanbieder=kvk%3A14012345") == []
+
+
+def test_the_csv_of_a_saved_search_missing_what_it_needs_says_so_in_its_note(server):
+    """The CSV link of such a page (``procurement_timeline.csv`` without ``procurement_id``) gave the header row alone
+    and no word why, as for a procurement without events; its ``Tenderarchive-Note`` header says which parameter is
+    empty, as the CSV of a search since a day to come does. Given, the CSV has rows and no note."""
+    def csv_of(path: str):
+        with urllib.request.urlopen(f"{server.base}/{server.database}/{path}", timeout=30) as response:
+            return dict(response.headers), response.read().decode()
+
+    headers, body = csv_of("procurement_timeline.csv?procurement_id=&_size=max")
+    assert headers["Tenderarchive-Note"] == ("procurement_id is empty: this search has no rows without it "
+                                             "(give procurement_id=VALUE)")
+    assert body.count("\n") == 1
+    headers, _ = csv_of("aanbieder_contracten.csv?_size=max")
+    assert headers["Tenderarchive-Note"].startswith("aanbieder is empty: this search has no rows without it")
+    headers, body = csv_of("procurement_timeline.csv?procurement_id=TN160417")
+    assert "Tenderarchive-Note" not in headers and body.count("\n") > 1
+    headers, _ = csv_of("search_all.csv?q=")  # an empty search is a search of no word, not a search unasked
+    assert "is empty: this search has no rows without it" not in headers.get("Tenderarchive-Note", "")
