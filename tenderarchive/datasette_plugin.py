@@ -73,7 +73,8 @@
 * The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
   market, a map and the glossary (``register_routes``), and links from table and query cells to them
   (written by the row filters of ``tenderarchive/table_rows.py``, with no ``render_cell`` hook:
-  Datasette calls that for every cell; ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
+  Datasette calls that for every cell; ``jeugdregio_code`` to the region page, a winner's ``organisation_id`` (in
+  ``award_suppliers``, ``award_winner_shares``, ``summary_award_winners``, ``summary_org_regions``) and
   ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
   ``procurement_id`` and a procurement's title to the procurement page with its timeline).
 

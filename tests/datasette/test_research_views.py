@@ -1105,3 +1105,22 @@ def test_the_region_pages_municipalities_are_named_in_dutch_as_its_other_section
     assert named - words == set()
     rows = query_rows(server, "jeugdregio_gemeenten", jeugdregio="JZ11")
     assert rows and {"unverified", "area_share", "sources"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("table", ["award_suppliers", "award_winner_shares", "summary_award_winners",
+                                   "summary_org_regions"])
+def test_a_winners_id_in_every_table_of_winners_links_to_the_provider_page(server, table):
+    """The README promises that a provider id in any table links to its page; a winner's ``organisation_id`` linked
+    to the provider page in ``award_suppliers`` alone: in ``summary_org_regions`` (a provider per region),
+    ``summary_award_winners`` and ``award_winner_shares`` the same id was plain text. Each filled cell links to
+    ``/-/aanbieder?id=…`` of its own id, and that page answers."""
+    page = html(server, f"/{server.database}/{table}?_size=max")
+    cells = [c.strip() for c in re.findall(r'<td class="col-organisation_id[^"]*">(.*?)</td>', page, re.S)]
+    cells = [c for c in cells if c not in ("", "&nbsp;")]
+    assert cells, table
+    for cell in cells:
+        link = re.fullmatch(r'<a href="([^"]*)">([^<]*)</a>', cell)
+        assert link, (table, cell)
+        href, shown = html_unescape(link.group(1)), html_unescape(link.group(2))
+        assert href == "/-/aanbieder?" + urllib.parse.urlencode({"id": shown}), (table, cell)
+    assert "<h1>Aanbieder " in html(server, html_unescape(re.search(r'href="([^"]*)"', cells[0]).group(1)))
