@@ -1124,3 +1124,19 @@ def test_a_winners_id_in_every_table_of_winners_links_to_the_provider_page(serve
         href, shown = html_unescape(link.group(1)), html_unescape(link.group(2))
         assert href == "/-/aanbieder?" + urllib.parse.urlencode({"id": shown}), (table, cell)
     assert "<h1>Aanbieder " in html(server, html_unescape(re.search(r'href="([^"]*)"', cells[0]).group(1)))
+
+
+def test_the_procurement_pages_news_sends_the_reader_where_an_articles_candidates_are(server, archive):
+    """The procurement page's news section said "Candidates below the threshold are on the article's own page, for
+    review", and the README that each article lists its linked procurement and its candidates: the article's row page
+    lists no procurement link at all (``procurement_links`` has no foreign key to ``articles``). The description
+    names where they are, ``procurement_links?url=`` the article's address, and that page lists the article's linked
+    procurement and its candidates."""
+    description = QUERIES["aanbesteding_nieuws"]["description"]
+    assert "article's own page, for review" not in description
+    assert "procurement_links?url=" in description
+    [(url, candidate)] = archive.execute("select url, procurement_id from procurement_links where status = 'candidate' "
+                                         "and url like '%heerlen%'").fetchall()
+    rows = json.loads(server.get(f"/{server.database}/procurement_links.json?"
+                                 + urllib.parse.urlencode({"url": url, "_shape": "array"})))
+    assert {(r["procurement_id"], r["status"]) for r in rows} == {("TN160417", "linked"), (candidate, "candidate")}
