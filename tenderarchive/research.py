@@ -706,7 +706,11 @@ async def buyer_page(request, datasette):
     if org:
         facts.append(("Soort", BUYER_KIND_WORDS.get(org["kind"], org["kind"])))
         if org.get("jeugdregio_code"):
-            links.insert(0, (f"Jeugdregio {org['jeugdregio_code']}", region_url(org["jeugdregio_code"])))
+            # the region by its name, as the procurement page links it ("Jeugdregio JZ41" said only its code)
+            region = (await datasette.get_database(database).execute(
+                "select name from jeugdregios where code = ?", [org["jeugdregio_code"]])).rows
+            links.insert(0, (f"Jeugdregio {region[0]['name'] if region else org['jeugdregio_code']}",
+                             region_url(org["jeugdregio_code"])))
         if org.get("member_codes") and org["member_codes"] != buyer_id:
             facts.append(("Koopt in voor", org["member_codes"]))
     return await render(datasette, request, {

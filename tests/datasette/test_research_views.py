@@ -1140,3 +1140,12 @@ def test_the_procurement_pages_news_sends_the_reader_where_an_articles_candidate
     rows = json.loads(server.get(f"/{server.database}/procurement_links.json?"
                                  + urllib.parse.urlencode({"url": url, "_shape": "array"})))
     assert {(r["procurement_id"], r["status"]) for r in rows} == {("TN160417", "linked"), (candidate, "candidate")}
+
+
+def test_the_buyer_page_names_its_jeugdregio_as_the_procurement_page_does(server):
+    """The buyer page linked its region as "Jeugdregio JZ41", a code, where the procurement page of the same buyer's
+    procurement links "Jeugdregio Zuid-Limburg". Both name the region by its name and link its page."""
+    link = '<a href="/-/jeugdregio/JZ41">Jeugdregio Zuid-Limburg</a>'
+    assert link in html(server, "/-/aanbesteding?id=TN160417")
+    buyer = html(server, "/-/opdrachtgever?id=GM0917")
+    assert link in buyer and ">Jeugdregio JZ41<" not in buyer
