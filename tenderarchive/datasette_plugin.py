@@ -73,7 +73,8 @@
 * The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
   market, a map and the glossary (``register_routes``), and links from table and query cells to them
   (written by the row filters of ``tenderarchive/table_rows.py``, with no ``render_cell`` hook:
-  Datasette calls that for every cell; ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
+  Datasette calls that for every cell; ``jeugdregio_code`` to the region page, a winner's ``organisation_id`` (in
+  ``award_suppliers``, ``award_winner_shares``, ``summary_award_winners``, ``summary_org_regions``) and
   ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
   ``procurement_id`` and a procurement's title to the procurement page with its timeline).
 
@@ -110,7 +111,9 @@
 * A saved search shown a hundred rows a page (``pagina``) links its previous and next page
   (``prepare_jinja2_environment``: ``saved_search_pages`` of ``tenderarchive/query_pages.py``, used by
   ``templates/query.html``); Datasette's own error pages carry the demo's label (a Jinja global). A search of no
-  rows since a day still to come says why under its "0 results" (``days_to_come``, ``tenderarchive/query_params.py``).
+  rows since a day still to come says why under its "0 results" (``days_to_come``, ``tenderarchive/query_params.py``),
+  and so does one opened without a parameter it needs (``procurement_timeline`` without ``procurement_id``:
+  ``unasked_search``).
 """
 
 from __future__ import annotations
@@ -459,6 +462,7 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["saved_search_crawl"] = functools.partial(query_params.crawl_said_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
+    env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.

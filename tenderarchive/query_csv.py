@@ -17,7 +17,9 @@ its address asks for a page, as ``tenderarchive export`` does: the CSV link of i
 (``?_size=max``, no ``pagina``) gave the first hundred, though the home page promises every row.
 
 A saved search's CSV of no rows since a day still to come (``since=2999-01-01``) is its header row alone, as any
-empty search's, and says why in the answer's ``Tenderarchive-Note`` header (:func:`empty_because`).
+empty search's, and says why in the answer's ``Tenderarchive-Note`` header (:func:`empty_because`); so does the CSV
+of a search missing a parameter it needs (``procurement_timeline.csv`` without ``procurement_id``:
+:func:`unasked_because`).
 
 A saved search's CSV holds the columns its page shows (:func:`reader_columns`): not the columns of
 its Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``),
@@ -74,6 +76,17 @@ def empty_because(params: dict) -> str | None:
     today = vandaag()
     said = ["".join(c if " " <= c <= "~" else "?" for c in f"{name}={value.strip()}")
             + f" is after today ({today}): nothing archived is that new" for name, value in days_to_come(params, today)]
+    return "; ".join(said) or None
+
+
+def unasked_because(sql: str, params: dict) -> str | None:
+    """Why a saved search's CSV holds no rows when a parameter it needs was not given (``query_params.unasked``:
+    ``procurement_timeline.csv`` without ``procurement_id``, the CSV link of its page opened bare), for the
+    :data:`NOTE_HEADER`, as its page says under "0 results" and ``tenderarchive export`` refuses it: "procurement_id
+    is empty: this search has no rows without it (give procurement_id=VALUE)"."""
+    from tenderarchive.query_params import unasked
+
+    said = [f"{name} is empty: this search has no rows without it (give {name}=VALUE)" for name in unasked(sql, params)]
     return "; ".join(said) or None
 
 
@@ -144,6 +157,8 @@ async def response_for(datasette, path: str, query_string: str):
         from datasette.utils import add_cors_headers
         add_cors_headers(headers)
     why = empty_because(params) if not results.rows else None
+    if not results.rows and not why:
+        why = unasked_because(sql, params)
     if not results.rows and not why and str(params.get("pagina", "")).strip().isdigit():
         # a page past the last (pagina=2 of a search of one page): which pages there are, asked only then
         from tenderarchive.query_pages import past_last_page

@@ -253,6 +253,51 @@ def wordless_searches(sql, params: dict | None) -> list[tuple[str, str]]:
             if name in params and isinstance(params[name], str) and not query_terms(params[name])]
 
 
+#: What an empty parameter a saved search needs takes (as its 400 says it: :func:`_region`), and the table or saved
+#: search of the same database that lists the values to choose from (:func:`unasked_words`).
+ASKED = {
+    "procurement_id": ("a procurement's id (TN + its kenmerk, or the kenmerk: TN160417, 160417)", "procurements"),
+    "jeugdregio": ("a jeugdregio (its code, its name or a municipality in it: JZ41, Zuid-Limburg, Heerlen)",
+                   "jeugdregio_overzicht"),
+    "opdrachtgever": ("a buyer's organisation id (GM0546)", "opdrachtgevers"),
+    "aanbieder": ("a provider (its organisation id, KvK number or name: kvk:14012345)", "aanbieders"),
+    "crawl_id": ("a crawl's number", "crawls"),
+}
+
+
+def unasked(sql, params: dict | None) -> list[str]:
+    """The parameters a saved search needs that ``params`` leaves empty: ``sql`` reads them (``:name``) and gives them
+    no meaning when empty (``export.defaulted_parameters``), so without them it has no rows. Opened from the home
+    page's link or the database's list of searches (``procurement_timeline``, ``aanbieder_contracten``), such a
+    search said "0 results" as for a procurement without events, where ``tenderarchive export`` refuses it naming
+    the parameter (``export._refuse_unasked``). A parameter whose words are searched is told by
+    :func:`wordless_searches` instead."""
+    if not isinstance(sql, str) or params is None:
+        return []
+    from tenderarchive.export import defaulted_parameters, named_parameters
+
+    searched = set(_SEARCHED.findall(sql))
+    defaulted = defaulted_parameters(sql)
+    return [name for name in named_parameters(sql)
+            if name not in defaulted and name not in searched and not str(params.get(name) or "").strip()]
+
+
+def unasked_words(sql, params: dict | None) -> list:
+    """The saved search's page's words for :func:`unasked` under its "0 results" (``templates/query.html``): the
+    parameter is empty, what it takes, and a link to the page of the same database listing its values (relative:
+    the page is ``/DATABASE/SEARCH``)."""
+    from markupsafe import Markup
+
+    said = []
+    for name in unasked(sql, params):
+        takes, listing = ASKED.get(name, ("its value", None))
+        words = Markup("{} is empty: this search has no rows without it. Fill in {}").format(name, takes)
+        if listing:
+            words += Markup('; <a href="{}">{}</a> lists them').format(listing, listing)
+        said.append(words)
+    return said
+
+
 def wordless_search_words(sql, params: dict | None) -> list[str]:
     """The saved search's page's words for :func:`wordless_searches` (``templates/query.html``)."""
     return [(f"{name} is empty" if not value.strip() else f"{name}={value.strip()[:80]} holds no word to search for")

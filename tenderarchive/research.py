@@ -109,14 +109,22 @@ LINKED_COLUMNS = {
 }
 
 
+#: Tables whose ``organisation_id`` is a winner, linked to the provider page as ``aanbieder_id`` is: the winners
+#: (``award_suppliers``), their shares (view ``award_winner_shares``) and the providers' summaries
+#: (``summary_award_winners``, ``summary_org_regions``), whose ids linked nowhere, though the README promises that a
+#: provider id in any table links to its page.
+PROVIDER_TABLES = frozenset({"award_suppliers", "award_winner_shares", "summary_award_winners", "summary_org_regions"})
+
+
 def cell_link(database: str, column: str, value, table: str | None) -> str | None:
-    """Where a cell links to, or None. ``organisation_id`` of award_suppliers is a provider;
+    """Where a cell links to, or None. ``organisation_id`` of a table of winners (:data:`PROVIDER_TABLES`) is a
+    provider;
     ``procurement_id`` links to the procurement page (except in ``procurements``, where it is the key)."""
     if value in (None, ""):
         return None
     if column in LINKED_COLUMNS:
         return LINKED_COLUMNS[column](database, value)
-    if column == "organisation_id" and table == "award_suppliers":
+    if column == "organisation_id" and table in PROVIDER_TABLES:
         return provider_url(value)
     if column == "procurement_id" and table != "procurements":
         return procurement_url(value)
@@ -698,7 +706,11 @@ async def buyer_page(request, datasette):
     if org:
         facts.append(("Soort", BUYER_KIND_WORDS.get(org["kind"], org["kind"])))
         if org.get("jeugdregio_code"):
-            links.insert(0, (f"Jeugdregio {org['jeugdregio_code']}", region_url(org["jeugdregio_code"])))
+            # the region by its name, as the procurement page links it ("Jeugdregio JZ41" said only its code)
+            region = (await datasette.get_database(database).execute(
+                "select name from jeugdregios where code = ?", [org["jeugdregio_code"]])).rows
+            links.insert(0, (f"Jeugdregio {region[0]['name'] if region else org['jeugdregio_code']}",
+                             region_url(org["jeugdregio_code"])))
         if org.get("member_codes") and org["member_codes"] != buyer_id:
             facts.append(("Koopt in voor", org["member_codes"]))
     return await render(datasette, request, {

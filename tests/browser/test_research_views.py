@@ -255,3 +255,17 @@ def test_what_changed_in_a_procurement_reads_in_words_on_its_page_and_in_the_cha
         f"/{changed_archive.database}/aanbesteding_wijzigingen.csv?procurement_id=TN900001").decode())))
     assert json.loads(next(r["was"] for r in page_csv if r["tabel"] == "procurements"))["deadline"] == (
         "2025-04-01T12:00:00+02:00")
+
+
+def test_a_provider_in_the_summary_of_providers_per_region_is_a_click_from_its_page(page, browser_server, archive):
+    """A researcher reading ``summary_org_regions`` (a provider's awards per jeugdregio) saw the provider's id as
+    plain text, where ``award_suppliers`` links the same id to the provider page (and the README says any table
+    does). The id is a link; clicked, the provider page opens and lists the same regions."""
+    page.goto(browser_server.base + "/archive/summary_org_regions?organisation_id=kvk%3A14012345")
+    with page.expect_navigation():
+        page.locator("td.col-organisation_id a", has_text="kvk:14012345").first.click()
+    assert page.url == browser_server.base + "/-/aanbieder?id=kvk%3A14012345"
+    assert page.locator("h1").inner_text() == "Aanbieder Stichting Basishulp Parkstad"
+    regions = {r[0] for r in archive.execute("select jeugdregio_code from summary_org_regions "
+                                             "where organisation_id = 'kvk:14012345' and jeugdregio_code != ''")}
+    assert set(cell_texts(page, "aanbieder_regios", "jeugdregio_code")) == regions

@@ -266,3 +266,56 @@ def test_what_a_crawl_wrote_says_why_it_is_empty_for_a_crawl_that_changed_nothin
     assert quiet_export.returncode == 0 and len(quiet_export.stdout.splitlines()) == 1
     assert f"no rows; crawl {quiet} (tenderned, complete) archived nothing new or " \
            "changed; it fetched 3 archived records again, unchanged" in quiet_export.stderr
+
+
+def test_a_saved_search_opened_without_what_it_needs_says_so_under_its_zero_results(server):
+    """A saved search that has no rows without a parameter (it gives an empty one no meaning: ``procurement_timeline``
+    without ``procurement_id``, ``crawl_wijzigingen`` without ``crawl_id``) said "0 results" alone when opened from
+    the database's list or the home page, where ``export`` refuses it naming the parameter. Each says which
+    parameter is empty and links a page that lists its values; a search that needs nothing, one given what it
+    needs, and ``search_all`` (its empty q is told as a search of no word) say nothing of it."""
+    from tenderarchive.export import defaulted_parameters, named_parameters
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+
+    def unasked(path: str) -> list[str]:
+        page = server.get(f"/{server.database}/{path}").decode()
+        return re.findall(r'<p class="zero-results-why unasked-search">(.*?)</p>', page)
+
+    needing = {name: [p for p in named_parameters(q["sql"]) if p not in defaulted_parameters(q["sql"])]
+               for name, q in queries.items()}
+    assert needing["procurement_timeline"] == ["procurement_id"] and needing["crawl_wijzigingen"] == ["crawl_id"]
+    for name, needs in needing.items():
+        said = unasked(name)
+        if not needs or name == "search_all":
+            assert said == [], name
+            continue
+        assert len(said) == len(needs), name
+        for param, why in zip(needs, said):
+            opening = f"{param} is empty: this search has no rows without it. Fill in "
+            assert html.unescape(why).startswith(opening), name
+            [listing] = re.findall(r'<a href="([^"]+)">', why)
+            assert server.get(f"/{server.database}/{listing}"), (name, listing)  # answers 200 (a 404 raises)
+    assert unasked("procurement_timeline?procurement_id=TN160417") == []
+    assert unasked("procurement_timeline?procurement_id=TN999999") == []  # given, unknown: no rows, not unasked
+    assert unasked("aanbieder_regios?aanbieder=kvk%3A14012345") == []
+
+
+def test_the_csv_of_a_saved_search_missing_what_it_needs_says_so_in_its_note(server):
+    """The CSV link of such a page (``procurement_timeline.csv`` without ``procurement_id``) gave the header row alone
+    and no word why, as for a procurement without events; its ``Tenderarchive-Note`` header says which parameter is
+    empty, as the CSV of a search since a day to come does. Given, the CSV has rows and no note."""
+    def csv_of(path: str):
+        with urllib.request.urlopen(f"{server.base}/{server.database}/{path}", timeout=30) as response:
+            return dict(response.headers), response.read().decode()
+
+    headers, body = csv_of("procurement_timeline.csv?procurement_id=&_size=max")
+    assert headers["Tenderarchive-Note"] == ("procurement_id is empty: this search has no rows without it "
+                                             "(give procurement_id=VALUE)")
+    assert body.count("\n") == 1
+    headers, _ = csv_of("aanbieder_contracten.csv?_size=max")
+    assert headers["Tenderarchive-Note"].startswith("aanbieder is empty: this search has no rows without it")
+    headers, body = csv_of("procurement_timeline.csv?procurement_id=TN160417")
+    assert "Tenderarchive-Note" not in headers and body.count("\n") > 1
+    headers, _ = csv_of("search_all.csv?q=")  # an empty search is a search of no word, not a search unasked
+    assert "is empty: this search has no rows without it" not in headers.get("Tenderarchive-Note", "")

@@ -1105,3 +1105,47 @@ def test_the_region_pages_municipalities_are_named_in_dutch_as_its_other_section
     assert named - words == set()
     rows = query_rows(server, "jeugdregio_gemeenten", jeugdregio="JZ11")
     assert rows and {"unverified", "area_share", "sources"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("table", ["award_suppliers", "award_winner_shares", "summary_award_winners",
+                                   "summary_org_regions"])
+def test_a_winners_id_in_every_table_of_winners_links_to_the_provider_page(server, table):
+    """The README promises that a provider id in any table links to its page; a winner's ``organisation_id`` linked
+    to the provider page in ``award_suppliers`` alone: in ``summary_org_regions`` (a provider per region),
+    ``summary_award_winners`` and ``award_winner_shares`` the same id was plain text. Each filled cell links to
+    ``/-/aanbieder?id=…`` of its own id, and that page answers."""
+    page = html(server, f"/{server.database}/{table}?_size=max")
+    cells = [c.strip() for c in re.findall(r'<td class="col-organisation_id[^"]*">(.*?)</td>', page, re.S)]
+    cells = [c for c in cells if c not in ("", "&nbsp;")]
+    assert cells, table
+    for cell in cells:
+        link = re.fullmatch(r'<a href="([^"]*)">([^<]*)</a>', cell)
+        assert link, (table, cell)
+        href, shown = html_unescape(link.group(1)), html_unescape(link.group(2))
+        assert href == "/-/aanbieder?" + urllib.parse.urlencode({"id": shown}), (table, cell)
+    assert "<h1>Aanbieder " in html(server, html_unescape(re.search(r'href="([^"]*)"', cells[0]).group(1)))
+
+
+def test_the_procurement_pages_news_sends_the_reader_where_an_articles_candidates_are(server, archive):
+    """The procurement page's news section said "Candidates below the threshold are on the article's own page, for
+    review", and the README that each article lists its linked procurement and its candidates: the article's row page
+    lists no procurement link at all (``procurement_links`` has no foreign key to ``articles``). The description
+    names where they are, ``procurement_links?url=`` the article's address, and that page lists the article's linked
+    procurement and its candidates."""
+    description = QUERIES["aanbesteding_nieuws"]["description"]
+    assert "article's own page, for review" not in description
+    assert "procurement_links?url=" in description
+    [(url, candidate)] = archive.execute("select url, procurement_id from procurement_links where status = 'candidate' "
+                                         "and url like '%heerlen%'").fetchall()
+    rows = json.loads(server.get(f"/{server.database}/procurement_links.json?"
+                                 + urllib.parse.urlencode({"url": url, "_shape": "array"})))
+    assert {(r["procurement_id"], r["status"]) for r in rows} == {("TN160417", "linked"), (candidate, "candidate")}
+
+
+def test_the_buyer_page_names_its_jeugdregio_as_the_procurement_page_does(server):
+    """The buyer page linked its region as "Jeugdregio JZ41", a code, where the procurement page of the same buyer's
+    procurement links "Jeugdregio Zuid-Limburg". Both name the region by its name and link its page."""
+    link = '<a href="/-/jeugdregio/JZ41">Jeugdregio Zuid-Limburg</a>'
+    assert link in html(server, "/-/aanbesteding?id=TN160417")
+    buyer = html(server, "/-/opdrachtgever?id=GM0917")
+    assert link in buyer and ">Jeugdregio JZ41<" not in buyer
