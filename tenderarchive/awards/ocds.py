@@ -992,6 +992,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "party_id": sid,
                                   "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                   "place": address.get("locality"), "country": address.get("countryName"),
+                                  # its postcode as the package gives it (reference §6.3 address.postalCode)
+                                  "postcode": _text(str(address["postalCode"])) if isinstance(address.get("postalCode"), (str, int))
+                                  and not isinstance(address.get("postalCode"), bool) else None,
                                   "group_member": 1 if len(group) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in group if n) if len(group) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"), **own_dates,

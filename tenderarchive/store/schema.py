@@ -307,6 +307,8 @@ TABLES: dict[str, dict] = {
         "columns": {
             "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
+            # the winner's postcode as published (section 8 / V.2.3 "Postcode", OCDS address.postalCode)
+            "postcode": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
             "is_buyer": int,
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's

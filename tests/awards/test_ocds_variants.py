@@ -987,3 +987,18 @@ def test_a_packages_procedure_label_is_the_notices_procedure_code(tmp_path):
         procedures[number] = db.execute("select procedure from notices").fetchall()
     assert procedures == {"310091": [("OPE",)], "310092": [("NOP",)], "310093": [("CCD",)], "310094": [("OZB",)],
                           "310095": [(None,)], "310096": [(None,)], "310098": [("APM",)]}
+
+
+def test_a_packages_winners_postcode_is_archived_beside_its_place(tmp_path):
+    """Reference §6.3: a supplier party's ``address`` holds ``streetAddress``, ``locality``, ``postalCode`` and
+    ``countryName``; the winner kept its place and country, and its postcode was read nowhere (the /html's section 8
+    gives it as well). SYNTHETIC release."""
+    release = _release("310101-a", "2021-03-01", [_award("a", "41165432", "Stichting Jeugdhulp Leiden", 600000)],
+                       ocid="ocds-1l04xe-310101")
+    release["parties"][0]["address"] = {"streetAddress": "Breestraat 1", "locality": "Leiden", "postalCode": "2311 AA",
+                                        "countryName": "Nederland"}
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    assert db.execute("select name, place, postcode from award_suppliers").fetchall() == [
+        ("Stichting Jeugdhulp Leiden", "Leiden", "2311 AA")]
