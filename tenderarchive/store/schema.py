@@ -349,6 +349,8 @@ TABLES: dict[str, dict] = {
         "pk": ("ocid", "party_id", "source_file"),
         "columns": {"ocid": str, "party_id": str, "source_file": str, "release_id": str, "name": str, "kvk": str,
                     "place": str, "country": str, "scale": str,
+                    # the party's postcode (address.postalCode), given to a winner another file names by id alone
+                    "postcode": str,
                     # the ids (JSON list) of the file's awards naming the party as supplier, a pending award's too
                     "award_ids": str, **PROVENANCE},
     },
