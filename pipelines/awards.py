@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 
+from pipelines.normalise import PROCEDURE_LABELS
 from tenderarchive.awards.html import empty_parse, parse_response
 from tenderarchive.awards.pdf import PdfLimits, parse_pdf
 from tenderarchive.awards.rows import html_results, ocds_results, only_columns, pdf_results, year
@@ -106,6 +107,19 @@ class AwardsPipeline:
         return item
 
 
+#: The API's procedure code (``procedureCode.code``) of each Dutch label TenderNed's own dataset writes for it (an OCDS
+#: package's ``procurementMethodDetails``, reference tenderned-awards.md §6.3), the labels tenderned-api.md §7.2 gives the
+#: codes: "Openbaar" OPE, "Niet-openbaar" NOP, … Keyed lower-case with single spaces.
+PROCEDURE_CODES = {" ".join(label.lower().split()): code for code, label in PROCEDURE_LABELS.items()}
+
+
+def procedure_code(label) -> str | None:
+    """The API's procedure code of a package's ``procurementMethodDetails`` ("Openbaar": OPE), in any case and spacing;
+    None for a label whose code the reference does not know ("Onderhandse procedure", "Innovatiepartnerschap") and for
+    none: no code is guessed, and OCDS's own ``procurementMethod`` ("open", "selective") names none of them."""
+    return PROCEDURE_CODES.get(" ".join(label.lower().split())) if isinstance(label, str) else None
+
+
 def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     provenance = {"source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256}
     record = ocds_results(item.procedure, provenance)
@@ -152,7 +166,8 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         "notice_type": "REC" if str(pid) in updating else "AAW" if str(pid) in modifying else
                        "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else
                        "REC" if str(pid) in amending else "VAK" if str(pid) in planning else None,
-        "procedure_label": n.get("procedure"),
+        # the procedure's code as the API's notices give it (procedureCode): the label's, where the reference gives one
+        "procedure": procedure_code(n.get("procedure")), "procedure_label": n.get("procedure"),
         # the nature (tender.techniques: a framework agreement RAA, a DAS IDA), as the API's opdrachtAardCode gives it
         "contract_nature": n.get("contract_nature"), "contract_nature_label": n.get("contract_nature_label"),
         # and the type of contract (tender.mainProcurementCategory), as the API's typeOpdrachtCode

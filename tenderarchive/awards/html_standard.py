@@ -148,7 +148,7 @@ class StandardReader:
                     elif contractor["lines"] == 2 and _ANCIENT_ID.match(line.replace(" ", "")):
                         contractor["kvk"] = kvk_number(line)
                     elif found := postcode_place(line):
-                        contractor["place"] = found[1]  # the address's "1234 AB Oudstad"
+                        contractor["postcode"], contractor["place"] = found  # the address's "1234 AB Oudstad"
                     elif contractor.get("place") and not contractor.get("country") and re.fullmatch(r"[^\W\d_][^\d]*", line):
                         # the line after the postcode and place is the country ("Nederland", "Duitsland"): a
                         # foreign contractor's 8-digit id is then its own country's, no KvK number (html._award_rows)
@@ -200,6 +200,8 @@ class StandardReader:
                         contractor["kvk"] = kvk_number(value_of(line)[0])
                     elif low.startswith("plaats"):
                         contractor["place"] = _clean(value_of(line)[0])
+                    elif low.startswith("postcode"):
+                        contractor["postcode"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
                     elif low.startswith("de contractant is een kmo"):

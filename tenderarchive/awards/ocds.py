@@ -564,6 +564,12 @@ def _kvk(supplier_id: str, party: dict) -> str | None:
     return None
 
 
+def _postcode(address: dict) -> str | None:
+    """A party's ``address.postalCode`` as text (reference §6.3), a number written as one too; None for another shape."""
+    code = address.get("postalCode")
+    return _text(str(code)) if isinstance(code, (str, int)) and not isinstance(code, bool) else None
+
+
 def _text(value) -> str | None:
     return value.strip()[:2000] or None if isinstance(value, str) else None
 
@@ -992,6 +998,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "party_id": sid,
                                   "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                   "place": address.get("locality"), "country": address.get("countryName"),
+                                  # its postcode as the package gives it (reference §6.3 address.postalCode)
+                                  "postcode": _postcode(address),
                                   "group_member": 1 if len(group) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in group if n) if len(group) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"), **own_dates,
@@ -1067,6 +1075,7 @@ def _winner_parties(releases: list[dict]) -> list[dict]:
                 kvk = None
             out[sid] = {"party_id": sid, "name": _text(party.get("name")), "kvk": kvk,
                         "place": address.get("locality"), "country": address.get("countryName"),
+                        "postcode": _postcode(address),
                         "scale": (party.get("details") or {}).get("scale") if isinstance(party.get("details"), dict)
                         else None, "release_id": str(release.get("id")), "award_ids": sorted(named.get(sid, ()))}
     return list(out.values())

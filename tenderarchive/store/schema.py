@@ -307,6 +307,8 @@ TABLES: dict[str, dict] = {
         "columns": {
             "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
+            # the winner's postcode as published (section 8 / V.2.3 "Postcode", OCDS address.postalCode)
+            "postcode": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
             "is_buyer": int,
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's
@@ -347,6 +349,8 @@ TABLES: dict[str, dict] = {
         "pk": ("ocid", "party_id", "source_file"),
         "columns": {"ocid": str, "party_id": str, "source_file": str, "release_id": str, "name": str, "kvk": str,
                     "place": str, "country": str, "scale": str,
+                    # the party's postcode (address.postalCode), given to a winner another file names by id alone
+                    "postcode": str,
                     # the ids (JSON list) of the file's awards naming the party as supplier, a pending award's too
                     "award_ids": str, **PROVENANCE},
     },

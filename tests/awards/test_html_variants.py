@@ -523,3 +523,28 @@ def test_a_group_of_lots_section_8_names_as_won_is_no_lot_its_winner_kept():
     assert [(s["lot_id"], s["name"]) for s in parsed["suppliers"]] == [("GLO-0001", "Alpha B.V.")]
     assert [a["lot_id"] for a in parsed["awards"]] == ["GLO-0001"]
     assert any("GLO-0001" in p and "group" in p for p in parsed["problems"])
+
+
+def test_a_winners_postcode_is_kept_beside_its_place_in_every_layout():
+    """Reference §2.3 (section 8: Officiële naam, Registratienummer, Postadres, Stad, Postcode, Land), §3.1 (V.2.3
+    "Postcode:") and §6.3 (``address.postalCode``): a winner's address was kept as its place and country alone, its
+    postcode read nowhere (one printed with the name, "…, 3511 AB Utrecht", was dropped), so two winners of one name
+    in one town, or a place written two ways, could not be told apart by the archive. The winner's ``postcode`` is
+    kept as printed, from its winner block, section 8, the older form's contractor or its one-line address."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Stad", "Utrecht"), row("Postcode", "3511 AB"),
+                  only("Winnaar"), row("Officiële naam", "Zorg West B.V."),
+                  h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."),
+                  row("Stad", "Leiden"), row("Postcode", " 2311  AA "), row("Land", "Nederland"))
+    parsed = parse_html(html)
+    assert [(s["name"], s["place"], s["postcode"]) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB"), ("Zorg West B.V.", "Leiden", "2311 AA")]
+    rows = html_results({"publication_id": 1, "procurement_id": "TN1"}, parsed, {})
+    assert [s["postcode"] for a in rows["awards"] for s in a["suppliers"]] == ["3511 AB", "2311 AA"]
+    standard = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                          contractor("Jeugdzorg Oost B.V.", Postadres="Stationsstraat 1", Plaats="Utrecht",
+                                     Postcode="3511 AB", Land="Nederland"),
+                          contractor("Zorg Noord B.V., Markt 2, 9711 AA Groningen"))
+    assert [(s["name"], s["place"], s["postcode"]) for s in parse_html(standard)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB"), ("Zorg Noord B.V.", "Groningen", "9711 AA")]

@@ -962,3 +962,45 @@ def test_a_packages_main_procurement_category_is_the_notices_type_of_contract(tm
          ("310085", "consultingServices"), ("310086", ["services"])))
     assert types == {"310081": [("D", "Diensten")], "310082": [("L", "Leveringen")], "310083": [("W", "Werken")],
                      "310084": [(None, None)], "310085": [(None, None)], "310086": [(None, None)]}
+
+
+def test_a_packages_procedure_label_is_the_notices_procedure_code(tmp_path):
+    """Reference §6.3 (``procurementMethodDetails`` holds the Dutch procedure label, "Openbaar") and tenderned-api.md
+    §7.2 (the same labels, TenderNed's own dataset's, beside the API's codes OPE, NOP, …): a notice of a package
+    had the label but no ``procedure`` code where the API's notice of the same procedure has OPE, so a filter or a
+    facet on the code left the years before the API window out. A label the reference gives a code has that code
+    (in any case and spacing); another label (one whose code the reference does not know, "Onderhandse procedure")
+    keeps its label and no code, never a guessed one; ``procurementMethod`` alone ("open") gives none. SYNTHETIC."""
+    procedures = {}
+    for number, details, method in (
+            ("310091", "Openbaar", "open"), ("310092", "Niet-openbaar", "selective"),
+            ("310093", "  concurrentiegerichte   Dialoog ", "selective"), ("310094", "Onderhandeling zonder bekendmaking", "limited"),
+            ("310095", "Onderhandse procedure", "limited"), ("310096", None, "open"),
+            ("310098", "Andere procedure in meerdere fasen", None)):
+        release = _release(f"{number}-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 600000)],
+                           ocid=f"ocds-1l04xe-{number}")
+        if details is not None:
+            release["tender"]["procurementMethodDetails"] = details
+        if method is not None:
+            release["tender"]["procurementMethod"] = method
+        (procedure,), report = read(tmp_path, [release])
+        assert report.errors == []
+        db = archived(tmp_path / f"{number}.db", procedure)
+        procedures[number] = db.execute("select procedure from notices").fetchall()
+    assert procedures == {"310091": [("OPE",)], "310092": [("NOP",)], "310093": [("CCD",)], "310094": [("OZB",)],
+                          "310095": [(None,)], "310096": [(None,)], "310098": [("APM",)]}
+
+
+def test_a_packages_winners_postcode_is_archived_beside_its_place(tmp_path):
+    """Reference §6.3: a supplier party's ``address`` holds ``streetAddress``, ``locality``, ``postalCode`` and
+    ``countryName``; the winner kept its place and country, and its postcode was read nowhere (the /html's section 8
+    gives it as well). SYNTHETIC release."""
+    release = _release("310101-a", "2021-03-01", [_award("a", "41165432", "Stichting Jeugdhulp Leiden", 600000)],
+                       ocid="ocds-1l04xe-310101")
+    release["parties"][0]["address"] = {"streetAddress": "Breestraat 1", "locality": "Leiden", "postalCode": "2311 AA",
+                                        "countryName": "Nederland"}
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    db = archived(tmp_path / "a.db", procedure)
+    assert db.execute("select name, place, postcode from award_suppliers").fetchall() == [
+        ("Stichting Jeugdhulp Leiden", "Leiden", "2311 AA")]

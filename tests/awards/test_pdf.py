@@ -307,3 +307,15 @@ def test_a_consortium_named_by_its_group_alone_is_the_members_section_8_names_wi
                                ("LOT-0001", "Beta Jeugdhulp", "22222222", 90000000)]
     assert {(s["group_name"], s["tender_value_of_group"]) for s in parsed["suppliers"]} == {("Combinatie Jeugd Oost", 1)}
     assert [(a["value_cents"], a["winner_count"]) for a in parsed["awards"]] == [(90000000, 2)]
+
+
+def test_a_pdfs_winner_postcode_is_read_as_the_renderings_is():
+    """Reference §7 (the PDF carries the same eForms sections as text) and §2.3 (an organisation's "Stad",
+    "Postcode", "Land"): the PDF fallback knew the place and country labels but not "Postcode", so a winner read
+    from its PDF had no ``postcode`` where the same notice's /html gave one."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "Stad: Utrecht", "Postcode: 3511 AB", "Inschrijving:",
+        "Waarde van de aanbesteding: 400 000 Euro"]]))
+    assert [(s["name"], s["place"], s.get("postcode")) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB")]

@@ -699,6 +699,29 @@ def test_an_award_naming_its_winner_by_id_alone_is_named_by_the_party_another_fi
                                    "party 11111111 of Dataset_Tenderned-2021-01-01-2021-12-31.json, release 299830")], seen
 
 
+def test_a_winner_named_by_id_alone_gets_the_postcode_of_the_party_another_file_gives_in_either_order(tmp_path):
+    """Reference §6.3 (a supplier party's ``address`` with ``locality`` and ``postalCode``; one ocid in several yearly
+    files): a winner the 2022 file names by its id alone takes its name, KvK number and place from the 2021 file's
+    party (``ocds_parties``); its postcode, kept for a winner named with its party (``award_suppliers.postcode``),
+    was not kept with the party, so the same winner had one read from one file and none read through the other.
+    SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    party = supplier("11111111", "Stichting Een")
+    party["address"]["postalCode"] = "2311 AA"
+    proposed = release("ocds-1l04xe-313931", "299831", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[party],
+                       awards=[{"id": "a1", "status": "pending", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                                "relatedLots": ["1"]}])
+    in_force = {"ocid": "ocds-1l04xe-313931", "id": "299931", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
+                            "suppliers": [{"id": "11111111"}], "relatedLots": ["1"]}]}
+    files = yearly_files([proposed], [in_force])
+    seen = [[(r["name"], r["place"], r["postcode"]) for r in db.query("select * from award_suppliers")]
+            for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [("Stichting Een", "Leiden", "2311 AA")], seen
+
+
 def test_a_co_winner_named_by_an_id_that_is_no_kvk_number_is_named_by_the_earlier_file_in_either_order(tmp_path):
     """Reference §4 (several winners per lot; foreign winners have other ids than a KvK number) and §6.3 (one ocid in
     several yearly files, "merge them"; ``parties[]`` holds a supplier's name and address): the 2021 file gives lot 1's
