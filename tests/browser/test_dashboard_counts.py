@@ -26,3 +26,5 @@ def test_a_count_axis_is_ticked_in_whole_numbers(page, browser_server, jeugdregi
         ticks = tick_labels(page, card)
         assert ticks and "0" in ticks, (card, ticks)
         assert all(re.fullmatch(r"\d+", tick) for tick in ticks), (card, ticks)
+        # each whole number once: a tall axis over a few ticked halves as whole numbers, "0, 1, 1, 2, 2"
+        assert len(set(ticks)) == len(ticks), (card, ticks)
