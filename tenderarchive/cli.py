@@ -1307,7 +1307,8 @@ def parser() -> argparse.ArgumentParser:
 
     extract = command("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
-    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: its file: URL)")
+    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: an HTML file's "
+                         "file: URL; a text file none, its title not taken from the file's name)")
     extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                          help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
