@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Build archive.db from the bundled synthetic snapshot and serve it at http://127.0.0.1:8001
+## Build archive.db from the bundled synthetic snapshot and serve it at http://127.0.0.1:8001 (another port: PORT=8002)
 demo: archive
 	$(BIN)/tenderarchive serve --db $(DB) --port $(PORT)
 

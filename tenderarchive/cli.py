@@ -10,6 +10,7 @@ never write it.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -743,7 +744,9 @@ def cmd_serve(args) -> int:
 
     problem = _cannot_listen(args.host, args.port)
     if problem:
-        print(f"tenderarchive: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        hint = ("; serve it on another port: --port N (`make demo PORT=N`, `make serve PORT=N`)"
+                if problem == IN_USE else "")
+        print(f"tenderarchive: cannot serve on {args.host}:{args.port}: {problem}{hint}", file=sys.stderr)
         return ExitCode.FAILED
     mode = "immutable" if immutable else "read-only"
     print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
@@ -775,6 +778,9 @@ def datasette_settings(pairs) -> tuple[dict, str | None]:
 
 #: The largest number ``serve --setting`` takes (rows, milliseconds, megabytes): a page's SQL adds to a page size.
 MAX_DATASETTE_NUMBER = 2 ** 31 - 1
+
+
+IN_USE = os.strerror(errno.EADDRINUSE)  # "Address already in use": serve names how to choose another port
 
 
 def _cannot_listen(host: str, port: int) -> str | None:
@@ -1301,7 +1307,8 @@ def parser() -> argparse.ArgumentParser:
 
     extract = command("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
-    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: its file: URL)")
+    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: an HTML file's "
+                         "file: URL; a text file none, its title not taken from the file's name)")
     extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                          help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)

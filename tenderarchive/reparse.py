@@ -873,6 +873,27 @@ def verdict(new_db: Path, old_db: Path, expected: dict, force: bool, accept_drop
     return None
 
 
+DEMO_WARC = Path(__file__).resolve().parent / "snapshot" / "warc"  # the bundled snapshot's store (build-demo)
+
+
+def demo_archive(db_path: Path) -> bool:
+    """Whether ``db_path`` is an archive of the demo alone: it holds crawls and every one is the bundled
+    synthetic snapshot's (its note calls it synthetic, as ``cli.real_crawls`` and ``build-demo`` read it);
+    read-only, false when there is no archive."""
+    try:
+        conn = readonly.connect(db_path)
+    except readonly.ArchiveMissing:
+        return False
+    try:
+        if not readonly.table_exists(conn, "crawls"):
+            return False
+        crawls, synthetic = conn.execute(
+            "select count(*), count(*) filter (where coalesce(note, '') like '%synthetic%') from crawls").fetchone()
+        return crawls > 0 and crawls == synthetic
+    finally:
+        conn.close()
+
+
 def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = False,
                     accept_dropped: bool = False, jobs: int = 1) -> int:
     """``reparse`` under the crawl lock, from a checked store, refusing a shrinking rebuild;
@@ -880,8 +901,16 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
     from tenderarchive.files import UnusableFile, check_warc
     from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.replay import ReplayWorkerFailed
+    from tenderarchive.sources import DEMO_REGISTRY
 
     root = warc_root or db_path.resolve().parent / "warc"
+    # `make demo`'s archive: its WARC files are the bundled snapshot's (no warc/ next to it, or --warc names them)
+    demo = ((not root.exists() if warc_root is None else root.resolve() == DEMO_WARC)
+            and demo_archive(db_path))
+    if demo:  # rebuilt as build-demo builds it: dated now, naming the bundled registry
+        root = DEMO_WARC
+        print(f"tenderarchive: {db_path} is the demo archive (its every crawl the synthetic snapshot's): rebuilt "
+              f"from the bundled snapshot's WARC files ({root}), dated now, as build-demo does", file=sys.stderr)
     # a store that is not there (a mistyped --warc) is refused before the lock is taken: the lock file
     # it would leave next to the archive is a stray one where no archive is (nothing to reparse either)
     missing = (UnusableFile(root, "does not exist") if not root.exists() else
@@ -904,7 +933,8 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
             try:
                 return reparse(db_path, root, force=force,
                                accept=lambda new_db: verdict(new_db, db_path, expected, force, accept_dropped),
-                               check=not force, jobs=jobs, own_files=True)
+                               check=not force, jobs=jobs, own_files=True,
+                               **({"original_times": False, "registry_name": DEMO_REGISTRY} if demo else {}))
             except UnusableFile as exc:  # found while reading: nothing was swapped in
                 print(f"tenderarchive: {exc}", file=sys.stderr)
                 return ExitCode.UNUSABLE_FILE

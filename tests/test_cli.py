@@ -456,6 +456,9 @@ def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
     assert out.returncode == 1, out.stderr
     assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in out.stderr
     assert "Traceback" not in out.stderr and "INFO" not in out.stderr
+    # `make demo` on a machine whose 8001 is taken: the way to another port is named, the option and the Makefile's
+    assert "--port N" in out.stderr and "make demo PORT=N" in out.stderr, out.stderr
+    assert "make demo PORT=" in (ROOT / "README.md").read_text(encoding="utf-8").split("## What is in the archive")[0]
 
 
 def test_serve_without_an_archive_names_the_commands_that_build_one(tmp_path):

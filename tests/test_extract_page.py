@@ -170,3 +170,14 @@ def test_extract_of_a_page_over_news_page_max_bytes_is_a_clear_error_unless_only
     completed = cli("extract", inline)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert json.loads(completed.stdout)["published"] == "2020-12-14T08:55"
+
+
+def test_extract_help_says_which_file_gets_a_file_url():
+    """``extract --help`` said a local file's address defaults to "its file: URL"; a text file has none
+    (``"url": null``: a file: URL would name its title after the file, ``title_from_slug``). An HTML file
+    gets its file: URL; the help says which."""
+    html = ROOT / "tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    assert json.loads(cli("extract", html).stdout)["url"] == html.resolve().as_uri()
+    assert json.loads(cli("extract", SEEDS / "000_a37aabeefc19e5c0.txt").stdout)["url"] is None
+    help_text = " ".join(cli("extract", "--help").stdout.split())
+    assert "default: an HTML file's file: URL; a text file none" in help_text, help_text

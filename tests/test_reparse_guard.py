@@ -342,3 +342,30 @@ def test_a_gunzipped_file_cut_short_or_gzipped_whole_is_refused_naming_it(archiv
     assert completed.returncode == 6, completed.stderr
     assert f"{whole}: not a WARC file" in completed.stderr and "warcio recompress" in completed.stderr
     assert digest(archive) == before
+
+
+@pytest.mark.parametrize("store", [None, SNAPSHOT_WARC])
+def test_reparse_of_the_demo_archive_rebuilds_it_from_the_bundled_snapshot(tmp_path_factory, tmp_path, store):
+    """``tenderarchive reparse`` on the archive ``make demo`` built: its WARC files are the bundled
+    snapshot's (``tenderarchive/snapshot/warc``), not ``warc/`` next to it. It said "…/warc: does not
+    exist", exit 6; ``--warc tenderarchive/snapshot/warc`` rebuilt it dated when the snapshot was recorded
+    (every source stale, ``status`` exit 5) and naming a temporary registry. It is rebuilt as
+    ``build-demo`` builds it, and says so."""
+    from tenderarchive.sources import DEMO_REGISTRY
+    from tests.datasette.archive_fixtures import DEMO_NOTICES, build_demo, run_dir
+
+    archive = build_demo(tmp_path / "archive.db", run_dir(tmp_path_factory))
+    completed = reparse(archive, *(["--warc", store] if store else []))
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert "the demo archive" in completed.stderr and "bundled snapshot" in completed.stderr, completed.stderr
+    assert count(archive, "notices") == DEMO_NOTICES
+    conn = sqlite3.connect(archive)
+    try:
+        crawls = conn.execute("select spider, source, note from crawls order by crawl_id").fetchall()
+    finally:
+        conn.close()
+    assert [spider for spider, _, _ in crawls] == ["tenderned", "tenderned_ocds", "news"]
+    assert crawls[2][1] == DEMO_REGISTRY and all("synthetic" in note for _, _, note in crawls)
+    status = forkcli.run(["status", "--db", archive, "--limit", "0"], cwd=ROOT, timeout=120)
+    assert status.returncode == 0, status.stdout  # dated when rebuilt, as the demo is: every source fresh
+    assert not (tmp_path / "warc").exists()

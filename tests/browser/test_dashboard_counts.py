@@ -26,3 +26,15 @@ def test_a_count_axis_is_ticked_in_whole_numbers(page, browser_server, jeugdregi
         ticks = tick_labels(page, card)
         assert ticks and "0" in ticks, (card, ticks)
         assert all(re.fullmatch(r"\d+", tick) for tick in ticks), (card, ticks)
+        # each whole number once: a tall axis over a few ticked halves as whole numbers, "0, 1, 1, 2, 2"
+        assert len(set(ticks)) == len(ticks), (card, ticks)
+
+
+def test_a_count_axis_is_titled_by_what_it_counts(page, browser_server):
+    """The stages chart's count axis was titled by vega-lite's default, "Sum of count"."""
+    page.goto(f"{browser_server.base}/-/dashboards/jeugdhulp", wait_until="networkidle")
+    for card in [*COUNTS, "stages"]:
+        page.wait_for_selector(f"#card-{card} svg.marks", state="attached")
+        titles = page.eval_on_selector_all(f"#card-{card} svg.marks g.role-axis-title text",
+                                           "els => els.map(e => e.textContent)")
+        assert titles and not any(title.startswith(("Sum of", "Count of")) for title in titles), (card, titles)
