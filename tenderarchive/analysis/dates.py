@@ -31,11 +31,12 @@ goes into ``inference``), tried in this order:
    A weekday is checked by the page-date reader's one helper (``weekday_agrees``), in rules 1
    and 2 too; a full date whose written weekday is another day's is no date at all.
 4. ``published``: relative to the publication date: past tense (``PAST_RE``: an auxiliary
-   and participle, or a simple past such as ``ging``/``startte``) -> last occurrence on or
+   and participle -- a bare "heeft"/"hebben" is possession in the present, branch cv73 -- or a simple past such as
+   ``ging``/``startte``) -> last occurrence on or
    before it, otherwise the next occurrence on or after it; within ``YEARLESS_WINDOW``, else
    no date ("29 februari" on a page of 2021). With a publication date the rules below never apply.
    A present tense with no future marker or deadline (``_AHEAD_IN_SENTENCE``) takes the last occurrence when it lies
-   within ``PRESENT_NEAR`` (two months) before the page ("De regio organiseert op 28 februari een marktconsultatie" on
+   within ``PRESENT_NEAR`` (a month, 31 days; branch cv73) before the page ("De regio organiseert op 28 februari een marktconsultatie" on
    a page of 4 March); "nog tot <day>" is never past (branch cv72).
 5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
    occurrence before the earliest explicit date in the text.
@@ -95,7 +96,16 @@ _PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halv
 #: the simple past of a start as well ("De nieuwe contracten gingen op 1 januari in", "ging op 1 januari van start",
 #: "startten op 1 januari", "begon") and a perfect with "gegaan" ("is op 1 januari van start gegaan"), no longer read
 #: as the next 1 January, nor "zijn op 1 januari ingegaan"
-PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
+#: branch cv73: a participle in a perfect with "heeft"/"hebben" -- "heeft op 20 maart een marktconsultatie gehouden",
+#: "heeft ... besloten", "dat de regio ... gepubliceerd heeft". A bare "heeft"/"hebben" is the present of possession ("De
+#: regio heeft op 20 maart een informatiebijeenkomst", "Aanbieders hebben tot 25 maart de tijd"): no past tense.
+_HAVE_PARTICIPLE = (r"(?:(?:aan|in|uit|op|af|toe|stop|door|vast|plaats|terug|bij|mee|over|voor|na|tegen|samen|vrij)?"
+                    r"(?!gemeente|gesprek|gebied|geval|gezin|gevolg|geld|gegeven|gehe|genoeg|gelden|gericht)ge\w{2,}(?:d|t|en)|"
+                    r"(?:be|ver|ont|onder|her|er|mis)\w{2,}(?:d|t)|besloten|ontvangen|begonnen|vertrokken|verkregen|"
+                    r"besproken|bekeken|verworven|aanbesteed)")
+PAST_RE = re.compile(r"\b(?:had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
+                     r"(?:heeft|hebben)\s+(?:[\w'-]+\s+){0,14}?" + _HAVE_PARTICIPLE + r"|" + _HAVE_PARTICIPLE +
+                     r"\s+(?:heeft|hebben)|"
                      r"ging|gingen|startte|startten|begon|begonnen|"
                      # branch cv56: the simple past of the verbs news tells its steps with ("Het kort geding diende op
                      # 3 maart", "tekenden op 12 februari", "besloot op 5 maart"): a day then is the last one on or
@@ -103,6 +113,9 @@ PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|v
                      r"diende|dienden|tekende|tekenden|ondertekende|ondertekenden|besloot|gunde|gunden|sloot|"
                      r"koos|kozen|kreeg|kregen|oordeelde|oordeelden|deed|deden|kwam|kwamen|publiceerde|publiceerden|"
                      r"spande|spanden|trok|trokken|"
+                     # branch cv73: the simple past of the verbs in -eren ("organiseerde", "presenteerde", "informeerde";
+                     # not an adjective with ge-, "de gewaardeerde partner") and of houden ("hield op 29 januari")
+                     r"(?!ge)\w{2,}eerden?|hield|hielden|"
                      r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en|aan)|"
                      # and a start with "zijn" and a separable participle ("zijn op 1 januari ingegaan")
                      r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,6}(?:in|van\s+start\s+)?ge(?:gaan|start))\b", re.I)
@@ -249,8 +262,12 @@ _PARTICIPLE_AFTER_DAY = re.compile(
 
 
 #: branch cv72: how far before the publication a day without a year told in the present tense (no future marker, no
-#: deadline) still counts as the one just behind the page rather than next year's (rule 4)
-PRESENT_NEAR = dt.timedelta(days=62)
+#: deadline) still counts as the one just behind the page rather than next year's (rule 4). Branch cv73: a month (31
+#: days), not two. The present tells the text's own period (stages.md: a step "reported in the text's own period"), and
+#: most steps a text tells are to come (news-sites §3.3 rule a), so a present-tense day further back is next year's; a
+#: report of a step four weeks old is still news. The dev corpus does not decide it: the two dev pages the bound touches
+#: name a day 4 and 6 days before the page, read the same under any bound from 0 to 183 days.
+PRESENT_NEAR = dt.timedelta(days=31)
 #: ... and what keeps such a day ahead: a future auxiliary or adverb, a deadline ("tot", "uiterlijk", "voor"), "a.s."
 _AHEAD_IN_SENTENCE = re.compile(r"\b(?:zal|zullen|zult|zou|zouden|gaat|gaan|volgt|volgen|verwacht\w*|straks|later|"
                                 r"komende?|volgende?|aanstaande|a\.s\.|nog|tot|t/m|uiterlijk|voor|vóór|deadline|"

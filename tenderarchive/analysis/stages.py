@@ -38,6 +38,11 @@ A step the title tells done or current makes the body's tense-less telling of it
 of the previous round ("De huidige contracten zijn in 2020 gegund", "De vorige aanbesteding ...") is background
 where the page tells a step of its own; a done failure or court step told as back-story ("Eerder werd ...", a
 pluperfect main verb) yields to a step from ``aankondiging`` on the page tells itself (branch cv71).
+Branch cv73: the present passive with a month ahead ("Er wordt in april een marktconsultatie gehouden") is planned, as
+the active present is; "de gunning" an objection is made against is the provisional award (stages.md: the objection
+falls in the standstill), so the objection stays the page's news; the perfect of aanbesteden ("is opnieuw
+aanbesteed", "heeft de jeugdhulp Europees aanbesteed", not under an order nor "aanbesteed wordt") is the procedure
+put out, ``aankondiging`` done.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -1025,6 +1030,22 @@ _OWN_TENDER = re.compile(r"(?i:\b(?:haar|zijn|hun|diens)\s+(?:[\w-]+e\s+)?(?:ins
                          r"(?:zorg|jeugdhulp)?aanbieder|inschrijver|partij))\b|[A-Z][\w&'-]+\b)")
 
 
+#: branch cv73: the award an objection is made against -- "Er is bezwaar gemaakt tegen de gunning", "twee bezwaren tegen
+#: de gunning" -- is the intention to award: stages.md's `bezwaar` is the objection during the standstill the provisional
+#: award opens, so "de gunning" named after it is no final award (which would outrank the objection as the page's news).
+#: Not where no objection was made ("Er zijn geen bezwaren ingediend tegen de gunning": the award stands, cv58/cv59) or
+#: the objection was rejected or withdrawn ("Het bezwaar tegen de gunning is ongegrond verklaard": the award final)
+_OBJECTED_AWARD = re.compile(r"de gunning", re.I)
+_OBJECTION_AGAINST = re.compile(r"(?<!\bgeen )(?<!\bgeen enkel )\bbezwa(?:ar|ren)\b(?:\s+[\w'-]+){0,5}?\s+tegen\s+$", re.I)
+_OBJECTION_SETTLED = re.compile(r"\b(?:ongegrond|afgewezen|verworpen|ingetrokken|niet-ontvankelijk|niemand|geen)\b", re.I)
+
+
+#: branch cv73: the perfect of aanbesteden, its auxiliary before the participle in one clause ("is opnieuw aanbesteed",
+#: "hebben de jeugdhulp Europees aanbesteed"); not the present or future passive after it ("aanbesteed wordt"), nor
+#: under an order (_ORDERED: "moet opnieuw worden aanbesteed")
+_PROCURED_HELD = re.compile(r"\b(?:is|zijn|werd|werden|heeft|hebben)\b(?:\s+[\w'-]+){0,6}?\s+aanbesteed\b", re.I)
+
+
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -1078,6 +1099,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             if stage == "contractstart" and _CARE_NOUN.match(m.group(0)) and _IN_PREP_PHRASE.search(sentence[max(0, m.start() - 160):m.start()]):
                 continue  # the care named after a preposition is no subject: "De aanbesteding voor de nieuwe regionale jeugdhulp ging ... van start" (cv52)
             taken.append(m.span())
+            if stage == "definitieve_gunning" and _OBJECTED_AWARD.fullmatch(m.group(0)) \
+                    and _OBJECTION_AGAINST.search(sentence, max(0, m.start() - 80), m.start()) \
+                    and not _OBJECTION_SETTLED.search(sentence):
+                stage = "voorlopige_gunning"  # branch cv73: "Er is bezwaar gemaakt tegen de gunning": the award objected to
             found.append((stage, m))
     # branch cv46: a plan to procure ("wil de jeugdzorg anders aanbesteden", "de nieuwe inkoop"), core: the decision made
     for m in re.finditer(PLAN_TO_PROCURE, sentence, re.I):
@@ -1105,6 +1130,13 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
             found.append(("voorbereiding:noun", m))
+    # branch cv73: a procurement told held in the perfect, active or passive ("Het sociaal domein is opnieuw aanbesteed",
+    # "De gemeente heeft de jeugdhulp Europees aanbesteed"): the procedure was put out, at least (stages.md aankondiging)
+    for m in _PROCURED_HELD.finditer(sentence):
+        if not any(m.start() < b and m.end() > a for a, b in taken) and not _ORDERED.search(sentence) \
+                and not _PASSIVE_AFTER.match(sentence[m.end():]):
+            taken.append(m.span())
+            found.append(("aankondiging:held", m))
     for m in _SEEKING_PARTNERS.finditer(sentence):  # branch cv64: a search for partners before a procedure (weak)
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
@@ -1801,7 +1833,10 @@ def _month_ahead_told(text: str, m: re.Match, ref: dt.date | None, paragraph: tu
     seg = text[start:_clause_end(text, m.end())]
     if not _month_ahead(seg, ref, text, start, paragraph) or DEADLINE.search(seg):
         return False
-    return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg) or _participles(seg))
+    # (branch cv73: not a participle of the present passive, "De opdracht wordt in juni gegund", "Er wordt in april een
+    # marktconsultatie gehouden": the step to come, as the active present "houdt in april" is)
+    return not (AUX.search(seg) or PAST_EVENT.search(seg) or _STRONG_PAST.search(seg)
+                or any(not _IN_PRESENT_PASSIVE.search(seg[max(0, p.start() - 90):p.start()]) for p in _participles(seg)))
 
 
 #: branch cv65: the simple past of common strong verbs ("Het college nam in april een besluit over de gunning"): a step
