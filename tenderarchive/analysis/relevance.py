@@ -144,6 +144,15 @@ wijze waarop ...") and things set for the purchase ("De tarieven voor de inkoop 
 contract of rent, a building or employment signed ("Het contract voor de huur is getekend", "huurovereenkomst") is no
 step of a purchase: its stage cue is no procedure evidence unless its sentence names the purchase (``relevance``).
 
+Since branch rel17 (kinds of page a site never seen brings, in wording the dev part does not have): the definite plural
+with its article alone ("Door de aanbestedingen zijn er te veel aanbieders gekomen", national news on market forces) on a
+page that names no buyer is the practice, no procurement (:func:`bare_plural`, core); the buyer after its finite verb
+and the page's own "wij" ("In 2025 kopen wij de jeugdhulp opnieuw in", a municipality's "inkoop sociaal domein" page)
+buy youth care, and up to five words (a date) may stand between the youth care and the participle (:func:`buyer_purchases`,
+core); a Dutch municipality's page in English tells a purchase in English words (:func:`english_procurements`, core);
+with rule ``rel.vacancy`` the looser hiring signs make no job advert of a page whose title and lead tell a youth-care
+purchase step (a provider's news of a tender won with a hiring line) -- an advert still has two core advert signs.
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -367,6 +376,8 @@ def particular(term_match: re.Match, text: str) -> bool:
         return False  # (e) the activity named by its infinitive
     if _BARE_PLURAL.match(word) and not _DETERMINED.search(before):
         return False  # (c) a bare plural
+    if _generic_definite_plural(word, before, text[sent_start:sent_end], text):
+        return False  # (c) branch rel17: the definite plural alone on a page naming no buyer
     return not rules  # (c) a sentence stating rules
 
 
@@ -481,7 +492,11 @@ _NAME = r"[A-Z][a-z][\w'-]*"
 # branch rel6: where the buyer is ("De 7 gemeenten in Zuid-Drenthe", "vijf gemeenten in Utrecht West") is part of the buyer
 # branch rel15: a region named with its article ("in de Hoeksche Waard", "in de Achterhoek", "uit het Gooi") is a place too
 _BUYER_PLACE = r"(?P<place> (?:in|uit|van) (?:(?:de (?:regio|provincie)|de|het) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?"
-_BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}}){_BUYER_PLACE}"
+# branch rel17: the page's own voice -- "In 2025 kopen wij de jeugdhulp opnieuw in" on a municipality's "inkoop sociaal
+# domein" page -- is a particular buyer too (as the market consulted reads "we" and "wij", _CONSULT_BUYER); "we" of the
+# country ("In Nederland kopen we de jeugdzorg in") is the general one (buyer_purchases)
+_WE = r"(?<![\w'-])(?:[Ww]ij|[Ww]e)(?![\w'-])"
+_BUYER = rf"(?P<buyer>{_BUYER_DEFINITE}|{_WE}|(?<![\w'-]){_NAME}(?:(?:, | en ){_NAME}){{0,8}}){_BUYER_PLACE}"
 #: branch rel15: "de gemeenten" placed in a region ("De gemeenten in de Hoeksche Waard kopen ... in") are particular
 #: buyers, as "de vier gemeenten in West-Brabant" are; placed in the country they are the municipalities in general
 _COUNTRY = re.compile(r" (?:in|van|uit) (?:heel )?(?:Nederland|het land)\b")
@@ -496,12 +511,20 @@ _BUYER_PURCHASE = (
     # the finite verb second, its particle closing the clause: "... kopen gezamenlijk specialistische jeugdzorg in";
     # branch rel15: up to four words between the object and the particle ("... de jeugdhulp vanaf 2026 samen in")
     re.compile(_BUYER + r" (?:koopt|kopen|kocht|kochten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?in\b"),
+    # branch rel17: the subject after the finite verb, a time or place opening the main clause ("In 2025 kopen wij de
+    # jeugdhulp opnieuw in", "Sinds dit jaar koopt de regio de jeugdzorg samen in", "Per 2025 heeft de gemeente de
+    # jeugdhulp opnieuw ingekocht")
+    re.compile(r"\b(?:koopt|kopen|kocht|kochten) " + _BUYER + r" (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?in\b"),
+    re.compile(r"\b(?:heeft|hebben|had|hadden) " + _BUYER + r" (?:[\w'-]+ ){0,4}?" + _SERVICE_LIST + _YOUTH_OBJECT
+               + r" (?:[\w'-]+ ){0,5}?(?:ingekocht|aanbesteed|gecontracteerd)\b"),
     # branch rel2: the purchase done, the auxiliary second and the participle closing the clause: "De gemeente Utrecht
     # heeft de jeugdhulp per 2025 gecontracteerd bij vier aanbieders", "Het college heeft de jeugdzorg opnieuw ingekocht"
+    # branch rel17: up to five words between the youth care and the participle, a date among them ("De regio heeft de
+    # jeugdhulp per 1 januari 2025 opnieuw aanbesteed", a budget page naming the costs of the new contracts)
     # branch rel16: also with youth care the last of a list ("heeft de huishoudelijke hulp, de Wmo-begeleiding en de
     # jeugdhulp opnieuw aanbesteed"), or the list after a colon naming what was bought ("heeft het sociaal domein opnieuw
     # aanbesteed: de huishoudelijke hulp, de Wmo-begeleiding en de jeugdhulp")
-    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _SERVICE_LIST + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,3}?"
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _SERVICE_LIST + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,5}?"
                r"(?:ingekocht|aanbesteed|gecontracteerd)\b"),
     re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){1,6}?(?:ingekocht|aanbesteed|gecontracteerd): "
                + _SERVICE_LIST + _YOUTH_OBJECT + r"\b"),
@@ -516,6 +539,10 @@ _BUYER_PURCHASE = (
 _BUYER_GENERAL = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden|hoeft|hoeven|zal|zullen|hoe|wanneer|indien|"
                             r"vaak|meestal|doorgaans|bijvoorbeeld)\b|"
                             r"(?<!\bde )(?<!\bdeze )(?<!\bdie )(?<!\bbeide )(?<!\bonze )(?<!\bhun )\bgemeenten\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",|\b(?:dat|of|hoe|omdat|waarom|wat|wie|die|zien|zag|zagen|vinden|vond|vonden|merken)\b", re.I)
+_WE_GENERAL = re.compile(r"\b(?:Nederland|ons land|het land|Europa)\b|\bals (?:samenleving|land|maatschappij)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -545,12 +572,16 @@ def buyer_purchases(full: str) -> list[str]:
             while (m := rx.search(sent, pos)) is not None:
                 pos = m.start() + 1  # a capital that is no buyer ("Omdat Amstelveen ..."): try from the next word
                 clause, buyer = m.group(0), m.group("buyer")
-                if not _matches(YOUTH_CORE, clause) or _BUYER_GENERAL.search(clause[len(buyer):]):
+                if not _matches(YOUTH_CORE, clause) or _BUYER_GENERAL.search(sent, m.end("buyer"), m.end()):
                     continue
+                we = bool(re.fullmatch(_WE, buyer))
+                if we and (_WE_GENERAL.search(sent) or _CLAUSE_BREAK.search(sent, m.end("buyer"), m.end())):
+                    continue  # "we" of the country ("In Nederland kopen we ..."), or the subject of another clause
+                    # ("Sinds jaren zien wij dat jeugdhulp inkopen ingewikkeld is")
                 place = m.group("place") or ""
                 if buyer.lower() == "de gemeenten" and (not place or _COUNTRY.match(place)):
                     continue  # the municipalities in general ("De gemeenten kopen de jeugdzorg in sinds 2015")
-                if not re.match(_BUYER_DEFINITE, buyer) and not {
+                if not we and not re.match(_BUYER_DEFINITE, buyer) and not {
                         n.strip() for n in re.split(r", | en ", buyer)} <= _municipality_names():
                     continue  # a capital that is no municipality ("Sinds", "Gemeente", "Nederlands Jeugdinstituut")
                 out.append(clause.lower())
@@ -893,6 +924,36 @@ def reorganised_contracting(full: str) -> list[str]:
     return out
 
 
+#: Branch rel17: a Dutch municipality's page in English -- "The municipalities of the Twente region have started the tender
+#: for specialist youth care", "The new contracts for youth care were awarded to twelve providers in 2024", "Leiden
+#: purchases youth care together with the other municipalities in Holland Rijnland" -- tells a purchase in words no Dutch
+#: term list has. Read as the Dutch is (the ``particular`` way, in core): a sentence naming youth care (the English
+#: terms are in vocabulary.NEWS_ONLY_YOUTH) and a procurement word, told of a particular buyer ("the municipality",
+#: "the region", "we", a capital name before the verb) or as a step taken or dated (a year, "started", "awarded"), not
+#: in a modal, conditional or question sentence ("Municipalities must procure youth care", "if a tender fails").
+#: A list of the providers "contracted by the municipality" is who holds a contract now (as "de gecontracteerde
+#: aanbieders" is), and a subsidy, grant or prize awarded is no contract.
+_EN_YOUTH = re.compile(r"\byouth (?:care|services|assistance|protection|support)\b|\bjeugd(?:hulp|zorg|bescherming)\b", re.I)
+_EN_ACT = re.compile(r"\b(?:tender(?:s|ed|ing)?|procur(?:ement|ing|es|ed|e)|purchas(?:es|ed|ing|e)|"
+                     r"(?:has|have|had) (?:[\w-]+ ){0,2}?contracted|awarded(?! (?:a |an |the )?(?:subsid|grant|prize|award)))\b", re.I)
+_EN_BUYER = re.compile(r"\b(?:the (?:[\w-]+ )?(?:municipality|municipalities|region|council|college)|we|our municipality)\b|"
+                       r"\b\w+ (?:purchases|procures|is procuring)\b", re.I)
+_EN_STEP = re.compile(r"\b(?:19|20)\d\d\b|\b(?:started|launched|published|awarded|signed|closed|opened|procured|purchased)\b", re.I)
+_EN_GENERAL = re.compile(r"\b(?:can|could|must|should|may|might|would|if|when|whether|often|usually|how)\b", re.I)
+
+
+def english_procurements(full: str) -> list[str]:
+    """Sentences of an English page telling a particular purchase of youth care (branch rel17, see above)."""
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        if not _EN_YOUTH.search(sent) or sent.rstrip().endswith("?"):
+            continue
+        m = _EN_ACT.search(sent)
+        if m and not _EN_GENERAL.search(sent) and (_EN_BUYER.search(sent) or _EN_STEP.search(sent)):
+            out.append(m.group(0).lower())
+    return out
+
+
 #: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
 #: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
 #: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
@@ -1058,10 +1119,30 @@ def _core_acts(patterns: list[str], text: str) -> list[str]:
     return list(found)
 
 
+#: Branch rel17: the definite plural with nothing but its article -- "Door de aanbestedingen zijn er te veel aanbieders
+#: gekomen", "de aanbestedingen leiden tot versnippering" (national news on market forces in youth care) -- names the
+#: practice, as "de gemeenten" alone names the municipalities in general (:func:`buyer_purchases`), when the page names
+#: no particular buyer anywhere (:func:`_local_buyer`: no municipality, region, college or province) and the sentence
+#: tells no step taken. A page of a buyer ("De gemeente Ede ... De aanbestedingen starten in maart") keeps its
+#: procurements; "de twee aanbestedingen", "onze aanbestedingen", "de regionale aanbestedingen" are determined.
+_THE_BEFORE = re.compile(r"\bde\s+$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _page_without_buyer(text: str) -> bool:
+    return not _local_buyer(text)
+
+
+def _generic_definite_plural(word: str, before: str, sentence: str, text: str) -> bool:
+    return bool(_BARE_PLURAL.match(word) and _THE_BEFORE.search(before) and not _STEP_TOLD.search(sentence)
+                and not _REPORTED.search(sentence) and not _DEADLINE.search(sentence) and _page_without_buyer(text))
+
+
 def bare_plural(term_match: re.Match, text: str) -> bool:
     """Is this procedure-term match a bare plural in a sentence that reports no step ("aanbestedingen elkaar snel
     opvolgen", "moeten inkoopprocedures tijdig starten")? Branch rel8: the Dutch bare plural names the kind, not one
-    procurement (as :func:`particular` (c) reads it); read in core as well."""
+    procurement (as :func:`particular` (c) reads it); read in core as well. Branch rel17: so does the definite plural
+    with its article alone on a page naming no buyer (:func:`_generic_definite_plural`)."""
     word = _word_at(text, term_match.start(), term_match.end())
     if not _BARE_PLURAL.match(word):
         return False
@@ -1070,6 +1151,8 @@ def bare_plural(term_match: re.Match, text: str) -> bool:
     sent_start = max(text.rfind(".", lo, term_match.start()), text.rfind("\n", lo, term_match.start()), lo - 1) + 1
     sent_end = min((i for i in (text.find(".", term_match.end(), hi), text.find("\n", term_match.end(), hi)) if i >= 0), default=hi)
     before = text[max(sent_start, term_match.start() - 40):term_match.start()]
+    if _generic_definite_plural(word, before, text[sent_start:sent_end], text):
+        return True
     return not _DETERMINED.search(before) and not _sentence_reads(text, sent_start, sent_end)[0]
 
 
@@ -1308,6 +1391,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
             # branch rel14: the market consulted with its verbs, youth care reorganised beside its contracts, in core
             + (consulted := consulted_markets(full))
             + (reorganised := reorganised_contracting(full))
+            # branch rel17: a Dutch municipality's page in English, in core
+            + (english := english_procurements(full))
             # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
             # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
             + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
@@ -1341,7 +1426,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
     # branch rel9: a question may name the youth care of the step told beside it (the page with its questions)
-    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(referred) or bool(consulted) or bool(reorganised) or bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(plain) or bool(bought) or bool(rounds) or bool(judged) or bool(called) or bool(referred) or bool(consulted) or bool(reorganised) or bool(english) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", shown)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
@@ -1371,7 +1456,12 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     motion = motion_text(text)  # branch rel8: a motion's own text proposes (core)
     # branch rel3: two signs of a job advert no procurement news uses make a job advert in core (VACANCY_CORE)
-    if len(vacancy) >= 2 and (on("rel.vacancy") or len(_matches(VACANCY_CORE, shown)) >= 2):
+    # branch rel17: with rule rel.vacancy the looser signs ("zoeken wij", "vacatures") make a job advert too -- but not of a
+    # page whose title and lead tell a step of a youth-care purchase ("Jeugdzorg X heeft de aanbesteding voor jeugdhulp in
+    # Twente gewonnen. ... Daarom zoeken wij nieuwe collega's; kijk op onze vacaturepagina"): that is the provider's news
+    # of the tender won, its hiring an aside; an advert that names the tender won keeps two advert signs (VACANCY_CORE)
+    if len(vacancy) >= 2 and (len(_matches(VACANCY_CORE, shown)) >= 2
+                              or on("rel.vacancy") and not told_rounds(lead)):
         rule, relevant = "vacancy", False
     # branch rel4: a title about money in the words only money news uses (BUDGET_CORE: "4,4 miljoen uit voor jeugdzorg",
     # "Veranderingen in de begroting", "Tekort jeugdzorg loopt op") makes a budget page in core as well, and a title

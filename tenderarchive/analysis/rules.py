@@ -17,7 +17,8 @@ from collections.abc import Iterator
 #: Names of the rules, with what each does (the bench lists them; tests check they exist).
 RULES: dict[str, str] = {
     # relevance.py
-    "rel.vacancy": "two vacancy/hiring signals -> not relevant",
+    "rel.vacancy": ("two vacancy/hiring signals -> not relevant (branch rel17: not on a page whose title and lead tell a "
+                    "youth-care purchase step, unless two core advert signs)"),
     "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
                         "and no step is reported -> not relevant; not when the body names a particular youth-care "
                         "procedure ('de aanbesteding voor de jeugdzorg', branch news15r) or a particular buyer's purchase of youth care "

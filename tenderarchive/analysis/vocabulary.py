@@ -65,6 +65,8 @@ NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"\bjeugdteams?\b", r"f
                    # branch cv23: the Jeugdwet's own definition of jeugdhulp, "opgroei- en opvoedingsproblemen", in
                    # either order ("ondersteuning bij opvoed- en opgroeivragen" of a buurtteam)
                    r"\bopvoed\w*[- ]*(?:en|of) opgroei\w*|\bopgroei\w*[- ]*(?:en|of) opvoed\w*",
+                   # branch rel17: youth care named in English, on the English page of a Dutch municipality
+                   r"\byouth (?:care|services|assistance|protection|support)\b",
                    # branch rel1: an onderwijs-jeugdarrangement (onderwijs-zorgarrangement) is youth care given in a school,
                    # bought by the municipalities with the school boards ("de offerteaanvraag Onderwijs Jeugd Arrangementen",
                    # "onderwijszorgarrangementen"); not a "jeugdarrangement" alone (a hotel's or a sports club's package)
