@@ -2426,6 +2426,12 @@ _COUNCIL_DECIDES = re.compile(r"\b(?:besl(?:uit|oot|oten|ist)|(?:stemt|stemde|st
                               r"ingestemd|akkoord|vastgesteld|stelt (?:[\w-]+ ){0,6}vast|keurt|keurde|goedgekeurd)")
 
 
+# branch orgs37: the wethouder, college or municipality a question or letter is put to ("de fractie heeft vragen
+# gesteld aan wethouder Luyckx over de aanbesteding", "een brief aan het college over de inkoop"): addressed, not acting
+_ASKED_OF = re.compile(r"\b(?:vragen|vraag|brief|motie)\b[^.\n]{0,80}?\baan (?:de |het )?(?:[Ww]ethouders?|[Cc]ollege|"
+                       r"[Gg]emeente|[Bb]urgemeester)\b")
+
+
 def _office_acts(text: str, m: re.Match) -> bool:
     """Whether the office holder or organ of a municipality named at ``m`` ("wethouder X van Y", "de gemeenteraad van
     Y") is told acting for it: not only advocating a view (:data:`_ADVOCATES`), and a council only where its sentence
@@ -3706,6 +3712,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 continue
             if _SPEAKER_FOR.search(sent):
                 continue  # (branch orgs36) its wethouder speaking for a group: the group buys (_speaks_for_group)
+            if _ASKED_OF.search(sent):
+                continue  # (branch orgs37) "vragen gesteld aan wethouder X over de aanbesteding": asked, not acting
             bought = True
             forms = set(re.findall(one_place, sent))
             if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:
