@@ -81,3 +81,46 @@ def test_an_office_holder_acting_still_names_the_buyer(read, text, name):
     orgs = _orgs(read(_DONE + text))
     assert orgs.get(name) == "buyer", orgs
 
+
+# --- a long municipality name misspelt by one letter (places) ------------------------------------------------------------
+
+def _munis(result):
+    return {m["name"] for m in result["municipalities"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Ook Alphen aan de Rijn en Kaag en Braassem schaarden zich achter het plan voor de inkoop van jeugdhulp.",
+    "De gemeenten Alphen aan den Rijn en Kaag en Braasem kopen de jeugdhulp samen in.",
+])
+def test_a_long_municipality_name_one_letter_off_is_read(read, text):
+    assert {"Alphen aan den Rijn", "Kaag en Braassem"} <= _munis(read(_DONE + text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # two letters off: not read (the surer reading; the README says why)
+    ("De gemeenten Alphen aan de Rhijn en Leiden kopen de jeugdhulp samen in.", "Alphen aan den Rijn"),
+    # a short name one letter off is another word or place
+    ("De gemeenten Edo en Leiden kopen de jeugdhulp samen in.", "Ede"),
+    # the first word written otherwise
+    ("De gemeenten Alfen aan den Rijn en Leiden kopen de jeugdhulp samen in.", "Alphen aan den Rijn"),
+])
+def test_a_name_further_off_or_short_is_not_read(read, text, name):
+    assert name not in _munis(read(_DONE + text))
+
+
+def test_reading_variant_spellings_is_linear(read):
+    assert linear_time(read, "Alphen aan de Rijn, Bergen op Zoom en Capelle koopt in. ", 100_000) < LINEAR
+
+
+# --- a wethouder asked questions names no buyer of the one municipality a page names (rule 1) ----------------------------
+
+def test_a_wethouder_asked_questions_names_no_buyer(read):
+    orgs = _orgs(read("SP stelt vragen over jeugdzorg. Eerder heeft de fractie van de SP in Enkhuizen mondelinge vragen "
+                      "gesteld aan wethouder Luyckx over de aanbesteding van de jeugdzorg voor 2019."))
+    assert "gemeente Enkhuizen" not in orgs, orgs
+
+
+def test_a_wethouder_contracting_still_names_the_one_municipality(read):
+    orgs = _orgs(read("Jeugdhulp in Enkhuizen. Wethouder Luyckx heeft de aanbesteding van de jeugdzorg gegund aan "
+                      "Stichting Pluryn."))
+    assert orgs.get("gemeente Enkhuizen") == "buyer", orgs
