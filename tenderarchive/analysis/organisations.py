@@ -292,7 +292,9 @@ an item of a list of regions ("vier samenwerkende jeugdhulpregio's (Alkmaar e.o.
 region as written), never named alone ("de kinderen van Rijnmond"); "de regiogemeenten A, B en C" are municipalities,
 not regions as bodies; an office holder advocating a view ("de wethouder van Enschede pleit voor ...") and a council
 only told or asking ("De gemeenteraad van Enkhuizen is niet op de hoogte gebracht"; the corpus README's rule 1) name
-no buyer (:func:`_office_acts`).
+no buyer (:func:`_office_acts`), nor does a wethouder or college a question or letter is put to ("vragen gesteld aan
+wethouder X over de aanbesteding", :data:`_ASKED_OF`) or a sentence on every party ("iedere hulpverlener ... krijgt een
+contract met de gemeente", :data:`_EVERY`) make the one municipality a page names a buyer.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2432,6 +2434,11 @@ _ASKED_OF = re.compile(r"\b(?:vragen|vraag|brief|motie)\b[^.\n]{0,80}?\baan (?:d
                        r"[Gg]emeente|[Bb]urgemeester)\b")
 
 
+# branch orgs37: a sentence on every party or municipality ("iedere hulpverlener die aan de voorwaarden voldoet krijgt
+# een contract met de gemeente", "elke gemeente koopt zelf in") tells how purchases go in general
+_EVERY = re.compile(r"\b(?:[Ii]edere?|[Ee]lke)\b")
+
+
 def _office_acts(text: str, m: re.Match) -> bool:
     """Whether the office holder or organ of a municipality named at ``m`` ("wethouder X van Y", "de gemeenteraad van
     Y") is told acting for it: not only advocating a view (:data:`_ADVOCATES`), and a council only where its sentence
@@ -3714,6 +3721,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 continue  # (branch orgs36) its wethouder speaking for a group: the group buys (_speaks_for_group)
             if _ASKED_OF.search(sent):
                 continue  # (branch orgs37) "vragen gesteld aan wethouder X over de aanbesteding": asked, not acting
+            if _EVERY.search(sent):
+                continue  # (branch orgs37) "Het systeem is zo dat iedere aanbieder een contract krijgt met de
+                # gemeente": how purchases go in general, not one told
             bought = True
             forms = set(re.findall(one_place, sent))
             if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:

@@ -124,3 +124,9 @@ def test_a_wethouder_contracting_still_names_the_one_municipality(read):
     orgs = _orgs(read("Jeugdhulp in Enkhuizen. Wethouder Luyckx heeft de aanbesteding van de jeugdzorg gegund aan "
                       "Stichting Pluryn."))
     assert orgs.get("gemeente Enkhuizen") == "buyer", orgs
+
+
+def test_a_sentence_on_every_party_names_no_buyer(read):
+    orgs = _orgs(read("GRONINGEN De jeugdzorg in Groningen wacht een warme zomer. Het systeem is nu zo dat iedere "
+                      "hulpverlener die aan de voorwaarden voldoet een contract krijgt met de gemeente."))
+    assert "gemeente Groningen" not in orgs, orgs
