@@ -284,6 +284,17 @@ names where it speaks as "we/wij als gemeente" (``we_gemeente``); the municipali
 ("wethouder in de gemeente Heiloo en woordvoerder namens de zes gemeenten", :func:`_speaks_for_group`) and a letter's
 addressees on a line of their own ("De Colleges van Burgemeester en Wethouders van de gemeenten A, B en C",
 :func:`_addressed`) are no buyers.
+
+Branch orgs37 (half 0's errors read, half 1 judged; precision on pages never seen first): a jeugdregio named by a
+one-word short name or abbreviation of the project's region list ("H10", "IJmond", :func:`_short_regions`) is a buyer
+only where a page writes it as the region's abbreviation after "regio" and its name ("de regio Haaglanden (H10)") or as
+an item of a list of regions ("vier samenwerkende jeugdhulpregio's (Alkmaar e.o., IJmond, ...)", an item "X e.o." a
+region as written), never named alone ("de kinderen van Rijnmond"); "de regiogemeenten A, B en C" are municipalities,
+not regions as bodies; an office holder advocating a view ("de wethouder van Enschede pleit voor ...") and a council
+only told or asking ("De gemeenteraad van Enkhuizen is niet op de hoogte gebracht"; the corpus README's rule 1) name
+no buyer (:func:`_office_acts`), nor does a wethouder or college a question or letter is put to ("vragen gesteld aan
+wethouder X over de aanbesteding", :data:`_ASKED_OF`) or a sentence on every party ("iedere hulpverlener ... krijgt een
+contract met de gemeente", :data:`_EVERY`) make the one municipality a page names a buyer.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2265,6 +2276,10 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[t
     "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
     ``regio_x``). A region named after a province or a municipality is a place, not named as a body here."""
     from .places import find_regions
+    # (branch orgs37) "contracten met de regiogemeenten IJmond, Zuid-Kennemerland en Haarlemmermeer": the municipalities
+    # of the regions, to the sentence's end, not the regions as bodies
+    place_lists = [*place_lists, *((m.start(), e.start() if (e := _SENTENCE_END.search(text, m.end(), m.end() + 300))
+                                    else m.end() + 300) for m in re.finditer(r"\b[Rr]egiogemeenten?\b", text))]
     for r in find_regions(text):
         n = r["matched"]
         if (r["kind"] != "jeugdregio" or " " not in n.strip() and "-" not in n or _is_place(n) or n in _PROVINCES
@@ -2283,6 +2298,60 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[t
         seen.add(key)
         line_start = text.rfind("\n", 0, m.start()) + 1
         out.append({"name": n, "role": "buyer", "rule": "jeugdregio_name", "sentence": text[line_start:].split("\n")[0][:300]})
+
+
+# branch orgs37: a list of regions as the bodies that act ("vier samenwerkende jeugdhulpregio's (A, B en C)", "de
+# jeugdregio's A, B en C"), to its closing bracket or the sentence's end; not after a preposition of place
+_REGION_LIST = re.compile(r"\b(?:[Jj]eugd(?:hulp|zorg)?)?regio(?:['\u2019]s|s)\s*(?:\(|:\s*)?(?P<items>(?:\be\.o\.|[^.;:()\n]){1,300})")
+
+
+@functools.lru_cache(maxsize=1)
+def _one_word_regions() -> dict[str, set[str]]:
+    """{one-word name or abbreviation of a jeugdregio: the other names of its region}, from the project's region list
+    (``jeugdregios.csv``: "H10", "IJmond", "Rijnmond"); not a municipality's nor a province's name (branch orgs37)."""
+    from .places import load
+    munis, regions = load()
+    out: dict[str, set[str]] = {}
+    for row in regions.values():
+        names = {n for n in [re.sub(r"\s*\(.*\)", "", row["name"]), *row["aliases"].split("|")] if n}
+        for n in names:
+            if re.fullmatch(r"[\w]+", n) and n not in munis and n not in _PROVINCES and not _is_place(n):
+                out.setdefault(n, set()).update(names - {n})
+    return out
+
+
+def _short_regions(text: str, out: list[dict], seen: set[str]) -> None:
+    """A jeugdregio named by a one-word short name or abbreviation of the region list (branch orgs37): a buying body
+    where the page writes it as the region's abbreviation after "regio" and its name ("Tien gemeenten in de regio
+    Haaglanden (H10) hebben ..."), or as an item of a list of regions (:data:`_REGION_LIST`: "vier samenwerkende
+    jeugdhulpregio's (Alkmaar e.o., IJmond, Kop van Noord-Holland en Zuid-Kennemerland)", where an item "X e.o." -- X
+    and surroundings -- is a region too, as written). A one-word name elsewhere ("de kinderen van Rijnmond", "in de
+    IJmond") is where, not who: the surer reading on pages never seen."""
+    found: list[tuple[str, int]] = []
+    for m in _REGION_LIST.finditer(text):
+        if re.search(r"\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]aar|[Rr]ond)\s+(?:de\s+|alle\s+|beide\s+|[\w-]+\s+)?\Z",
+                     text[max(0, m.start() - 40): m.start()]):
+            continue  # "in de regio's A en B", "in beide regio's": where (branch orgs17)
+        items = [i.strip() for i in re.split(r",\s*|\s+en\s+", m.group("items"))]
+        if len(items) < 2:
+            continue
+        for item in items:
+            if item in _one_word_regions() or re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)? e\.o\.", item):
+                found.append((item, m.start()))
+    for name, others in _one_word_regions().items():
+        for m in re.finditer(rf"\((?:{re.escape(name)})\)", text):
+            before = text[max(0, m.start() - 60): m.start()].rstrip()
+            if any(re.search(rf"\b[Rr]egio {re.escape(o)}\Z", before) for o in others):
+                found.append((name, m.start()))
+                break
+    for name, at in found:
+        key = name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        line_start = text.rfind("\n", 0, at) + 1
+        out.append({"name": name, "role": "buyer", "rule": "jeugdregio_short",
+                    "sentence": text[line_start:].split("\n")[0][:300]})
 
 
 def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
@@ -2349,6 +2418,39 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-ZÀ-Ý\"„‘'])|\n")
 _RULING_HEAD_GEMEENTE = re.compile(r"\s*(?:[-–•]|\d{1,2}[.)]?)?\s*(?:de )?(?:[a-z ]*rechtspersoon )?(?i:gemeente) [^,;]{1,40}[,;.]?\s*")
 _OFFICE_BEFORE = re.compile(r"\b(?:[Ww]ethouders?|[Rr]aad|[Cc]ollege|[Bb]urgemeester|[Gg]emeenteraad|[Bb]estuur)\b[^.\n]{0,60}"
                             r"\bvan (?:de )?\Z")
+
+
+# branch orgs37: an office holder advocating a view ("Ook de wethouder van Enschede pleit in de krant voor een
+# subsidierelatie"), and a council's decision (the corpus README's rule 1: a council only asking questions, voting a
+# motion or told something is no buyer; one deciding the purchase is)
+_ADVOCATES = re.compile(r"\b(?:pleit(?:en|te|ten)?|roept?\b[^.\n]{0,60}\bop\b)")
+_COUNCIL_DECIDES = re.compile(r"\b(?:besl(?:uit|oot|oten|ist)|(?:stemt|stemde|stemden|stemmen) (?:[\w-]+ ){0,6}in\b|"
+                              r"ingestemd|akkoord|vastgesteld|stelt (?:[\w-]+ ){0,6}vast|keurt|keurde|goedgekeurd)")
+
+
+# branch orgs37: the wethouder, college or municipality a question or letter is put to ("de fractie heeft vragen
+# gesteld aan wethouder Luyckx over de aanbesteding", "een brief aan het college over de inkoop"): addressed, not acting
+_ASKED_OF = re.compile(r"\b(?:vragen|vraag|brief|motie)\b[^.\n]{0,80}?\baan (?:de |het )?(?:[Ww]ethouders?|[Cc]ollege|"
+                       r"[Gg]emeente|[Bb]urgemeester)\b")
+
+
+# branch orgs37: a sentence on every party or municipality ("iedere hulpverlener die aan de voorwaarden voldoet krijgt
+# een contract met de gemeente", "elke gemeente koopt zelf in") tells how purchases go in general
+_EVERY = re.compile(r"\b(?:[Ii]edere?|[Ee]lke)\b")
+
+
+def _office_acts(text: str, m: re.Match) -> bool:
+    """Whether the office holder or organ of a municipality named at ``m`` ("wethouder X van Y", "de gemeenteraad van
+    Y") is told acting for it: not only advocating a view (:data:`_ADVOCATES`), and a council only where its sentence
+    tells it deciding (:data:`_COUNCIL_DECIDES`; "De gemeenteraad van Enkhuizen is niet op de hoogte gebracht" is
+    none) (branch orgs37)."""
+    lo = max(0, m.start() - 400)
+    start = max((x.end() for x in _SENTENCE_END.finditer(text, lo, m.start())), default=lo)
+    end = _SENTENCE_END.search(text, m.end(), m.end() + 400)
+    sentence = text[start: end.start() if end else min(len(text), m.end() + 400)]
+    if _ADVOCATES.search(sentence):
+        return False
+    return not re.match(r"(?i:gemeenteraad)", m.group(0)) or bool(_COUNCIL_DECIDES.search(sentence))
 
 
 def _acting_mention(text: str, m: re.Match) -> bool:
@@ -3435,6 +3537,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         "sentence": text[line_start:].split("\n")[0][:300]})
     _quoted_parties(text, out, seen)
     _jeugdregios(text, out, seen, place_lists)
+    _short_regions(text, out, seen)
     _siblings(text, out, seen)
 
     def forms_of(name: str) -> set[str]:
@@ -3494,10 +3597,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too
                 # (branch orgs36: also the college named with its members' short name, "Het college van B&W De
                 # Bilt", "het college van burgemeester en wethouders van Weert")
-                m = _OFFICE_OF.search(text) and re.search(
+                # (branch orgs37) not one only advocating a view or, as a council, told or asking (:func:`_office_acts`)
+                m = _OFFICE_OF.search(text) and next((x for x in re.finditer(
                     r"\b(?:(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+|"
                     r"[Cc]ollege van (?:B&W|B en W|B\. en W\.|burgemeester en wethouders)(?: van)?\s+)"
-                    + re.escape(form) + r"(?![\w-])", text)
+                    + re.escape(form) + r"(?![\w-])", text) if _office_acts(text, x)), None)
                 rule = "office_of"
             if not m and _OFFICE_OF.search(text):
                 # branch orgs11: ... also written with the place's adjective ("de Castricumse wethouder", "het Haagse
@@ -3615,6 +3719,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 continue
             if _SPEAKER_FOR.search(sent):
                 continue  # (branch orgs36) its wethouder speaking for a group: the group buys (_speaks_for_group)
+            if _ASKED_OF.search(sent):
+                continue  # (branch orgs37) "vragen gesteld aan wethouder X over de aanbesteding": asked, not acting
+            if _EVERY.search(sent):
+                continue  # (branch orgs37) "Het systeem is zo dat iedere aanbieder een contract krijgt met de
+                # gemeente": how purchases go in general, not one told
             bought = True
             forms = set(re.findall(one_place, sent))
             if len({_canonical(f, municipalities, forms_of) for f in forms}) == 1:

@@ -52,6 +52,11 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   burgemeester, a purchase of its own ("Groningen koopt de jeugdhulp in") -- and no province ("provincie", "Gedeputeerde
   Staten", "de gemeenten in Utrecht", the end of a longer name: "Zuid Oost Utrecht"; branch orgs10); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
+* a variant spelling (branch orgs37): a CBS name of two or more words and at least 14 characters written with one
+  letter inserted, left out or changed after its first word, which is written exactly ("Alphen aan de Rijn",
+  "Kaag en Braasem"; ``matched`` = ``variant``), ending at a word's end; not a shorter name (one letter off, "Edo",
+  "Besta", is another word or place too often), not one whose first word is misspelt, nor one two letters off
+  ("Alphen aan de Rhijn": two edits, read as no municipality -- a wider match would also take other places' names);
 * a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
   text's ``year`` (``reference.region_of(name, year)``; ``matched`` = ``merged:Uden``); as its
@@ -726,6 +731,62 @@ def _variant(name: str, spans: list, munis: dict) -> str:
     return max(variants, key=lambda v: (votes(v), v == name))
 
 
+_VARIANT_MIN = 14  # the shortest name read with one letter misspelt: "Kaag en Braassem", "Bergen op Zoom"
+
+
+@lru_cache(maxsize=1)
+def _long_names() -> dict[str, tuple[str, ...]]:
+    """{first word: the CBS names of two or more words and at least :data:`_VARIANT_MIN` characters that open with it}
+    ("Alphen": "Alphen aan den Rijn"), read with one letter misspelt (:func:`_variant_spellings`)."""
+    munis, _ = load()
+    out: dict[str, list[str]] = {}
+    for name in munis:
+        plain = re.sub(r"\s*\([^)]*\)", "", name)
+        first = plain.split(" ")[0]
+        if " " in plain and len(plain) >= _VARIANT_MIN and len(first) >= 4 and first[0].isupper():
+            out.setdefault(first, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter inserted, left out or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _variant_spellings(full: str, taken: bytearray) -> list[tuple[int, int, str]]:
+    """A municipality's long name written with one letter inserted, left out or changed after its first word, which
+    is written as the CBS name writes it ("Alphen aan de Rijn", "Capelle aan de IJssel"; branch orgs37): (start, end,
+    CBS name). Only names of two or more words and :data:`_VARIANT_MIN` characters (:func:`_long_names`), ending at a
+    word's end, on one line, and not where an exact name was read; a short name one letter off is too often another
+    word or place ("Best", "Ede")."""
+    long_names = _long_names()
+    out = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][\w'-]{3,}) ", full):
+        names = long_names.get(m.group(1))
+        if not names or taken[m.start()]:
+            continue
+        for name in names:
+            plain = re.sub(r"\s*\([^)]*\)", "", name)
+            for size in (len(plain) - 1, len(plain) + 1, len(plain)):
+                end = m.start() + size
+                seg = full[m.start(): end]
+                if (end <= len(full) and "\n" not in seg and not re.match(r"[\w-]", full[end: end + 1])
+                        and seg[-1:].isalpha() and _one_edit(seg, plain)):
+                    out.append((m.start(), end, name))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def find_municipalities(text: str, title: str | None = None, year: int | None = None,
                         published_year: int | None = None, regions: bool = True) -> dict:
     """Municipalities (salient and mentioned) and regions the text names, each in its jeugdregio of ``year``.
@@ -748,6 +809,10 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append((start, end, name, how))
+    # (branch orgs37) a long name misspelt by one letter ("Alphen aan de Rijn"), its first word as written
+    for start, end, name in _variant_spellings(full, taken):
+        taken[start:end] = b"\x01" * (end - start)
+        spans.append((start, end, name, "variant"))
     known = _adjectives()
     for adj in sorted(adjectives):  # the spans are sorted below: the order of the adjectives is moot
         name = known.get(adj)
