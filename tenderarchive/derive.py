@@ -867,6 +867,9 @@ def rederive_awards(db, touched: list[str]) -> int:
             # lot of the procurement is awarded (a partly awarded notice said only which lots it awarded: the others'
             # outcome was in the lots table alone); a procurement none of whose lots is awarded has its cancellation
             closed_lots = []
+            # ``+awarded`` (here and in the lots' statements above and in NO_WINNER_SQL): the lots are found by their
+            # key, not by ``idx_lots_awarded``, which SQLite chose and which read every awarded (or unawarded) lot of
+            # the archive for each procedure (quadratic in the store; issue 14, round 39)
             if db.execute("select 1 from lots where procurement_id = ? and +awarded = 1 limit 1",
                           [procurement_id]).fetchone():
                 for lot in db.query("select l.*, n.published as notice_published, n.url as notice_url from lots l "
