@@ -3,12 +3,17 @@ the same WARC store with warcio alone, in one run on the same machine.
 
     .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K] [--store DIR] [--jobs J]
                                             [--pairs P] [--no-engine] [--before TREE]
+                                            [--awards-every M] [--crawl-concurrency C]
 
 It serves N synthetic youth-care publications and N others (``bench/run.py``'s set, over 30
 days) with the loopback TenderNed API (127.0.0.1 only), crawls them into a fresh archive (the
 WARC store; ``--crawls K`` splits the 30 days into K crawls, so K WARC files, as daily crawls
 leave them; ``--store DIR`` keeps the crawled archive and store in DIR and reuses them on the
-next run), then with no server:
+next run; ``--awards-every M`` adds an award notice of the procedure of every M-th youth-care publication, the
+snapshot's award 200288 with its eForms rendering, so the awards' path is in the store: ``bench/run.py``'s set has
+no award notice; ``--crawl-concurrency C`` lets the bench's crawl ask C requests at a time of the loopback server,
+which looks its publications up by id and by procedure, so a crawl of 10,000 notices is not quadratic in the
+server), then with no server:
 
 - **warcio**: every record of the store read with warcio's ``ArchiveIterator``, bodies
   included (the floor: what reading the store costs);
@@ -22,6 +27,10 @@ next run), then with no server:
   the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
   printed for the first crawl (that reparse alone runs with ``TENDERARCHIVE_STEP_TIMES=1``, which
   times the callbacks and each pipeline apart at ≈ 1–2 % more CPU; the pairs run without it);
+- **phases** of that first reparse, CPU-s: outside the replay (process start-up, imports, the store check, the
+  swap: paid once a run, whatever the store's size), each step of the replay summed over the crawls, and notices
+  per CPU-s three ways, labelled: the whole reparse, the replay only, and the per-notice steady state (the replay
+  without its close, i.e. the last batch and the derivation, which run once a crawl over the whole store);
 - ``--jobs J``: the reparse runs with ``--jobs J`` (J-1 worker processes parse the items; CPU
   seconds then count the workers too: every process the reparse waited for);
 - ``--pairs P``: P more reparses with ``--jobs 1`` and P with ``--jobs J``, alternating (the
@@ -62,6 +71,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import sqlite_utils
 from warcio.archiveiterator import ArchiveIterator
@@ -72,10 +82,27 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from datetime import date, timedelta  # noqa: E402
 
-from run import FAST, publications  # noqa: E402
-from tenderarchive.apiserver import APIServer, TenderNedAPI  # noqa: E402
+from run import FAST, by_id, make_publication, publications  # noqa: E402
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications  # noqa: E402
 from tenderarchive.rawstore import warc_files  # noqa: E402
 from tenderarchive.replay.direct import STEP_TIMES  # noqa: E402
+
+
+#: the step of the replay's per-step line that runs once a crawl, after the last item (its cost is the store's, not a
+#: notice's): ``ReplayEngine``'s "close (last batch, derivation)"
+CLOSE = "close (last batch, derivation)"
+
+
+def replay_phases(stderr: str) -> tuple[float, dict[str, float]]:
+    """The replay's CPU-s and its steps' (each summed over the crawls) from a reparse's ``replayed crawl …`` lines
+    (``…in 13.40 s (2.35 CPU-s; per step, CPU-s: read WARC 0.20, …, close (last batch, derivation) 0.47, loop 0.33)``)."""
+    replay = sum(float(m.group(1)) for m in re.finditer(r"^replayed crawl \d+: .* in [\d.]+ s \(([\d.]+) CPU-s",
+                                                         stderr, re.M))
+    phases: dict[str, float] = {}
+    for line in re.finditer(r"^replayed crawl \d+: .* per step, CPU-s: (.*)\)$", stderr, re.M):
+        for step, value in re.findall(r"((?:[^,(]|\([^)]*\))+?) ([\d.]+)(?:, |$)", line.group(1)):
+            phases[step] = phases.get(step, 0.0) + float(value)
+    return replay, phases
 
 
 def read_store(root: Path) -> tuple[int, float]:
@@ -122,14 +149,57 @@ def bytecode(trees: list[Path]) -> dict:
     return env
 
 
-def crawl_store(db: Path, publications_count: int, crawls: int) -> float:
-    with APIServer(TenderNedAPI(publications(publications_count))) as server:
+def with_awards(served: list[dict], every: int) -> list[dict]:
+    """``served`` (``run.publications``) and, for every ``every``-th youth-care publication, an award notice of
+    its procedure (the snapshot's award 200288, with its eForms rendering, under the same ``kenmerk``, five days
+    later within the 30 days): ``bench/run.py``'s set has none, so the awards' path was never in a bench store."""
+    if not every:
+        return served
+    award = by_id(load_publications(), 200288)
+    youth = [p for p in served if p["list"]["aanbestedingNaam"].startswith("Jeugdhulp")]
+    first = max(p["detail"]["publicatieId"] for p in served) + 1
+    start = date(2021, 3, 1)
+    awards = []
+    for k, notice in enumerate(youth[::every]):
+        day = date.fromisoformat(notice["list"]["publicatieDatum"][:10])
+        later = min(day + timedelta(days=5), start + timedelta(days=29))
+        awards.append(make_publication(award, first + k, later.isoformat(),
+                                       title=notice["list"]["aanbestedingNaam"], kenmerk=notice["detail"]["kenmerk"]))
+    return served + awards
+
+
+class IndexedAPI(TenderNedAPI):
+    """The loopback API over a set that does not change, with its publications looked up by id and by procedure:
+    ``TenderNedAPI.find`` and ``related`` scan every publication per request, which made the bench's crawl of
+    10,000 notices (≈ 18,000 publications served, ≈ 4 requests a notice) quadratic in the server, not the crawl."""
+
+    def __init__(self, publications: list[dict], **kwargs):
+        super().__init__(publications, **kwargs)
+        self.by_id = {str(p["list"]["publicatieId"]): p for p in publications}
+        self.by_kenmerk: dict = {}
+        for p in publications:
+            self.by_kenmerk.setdefault(p["detail"].get("kenmerk"), []).append(p)
+
+    def find(self, publication_id: str) -> dict | None:
+        return self.by_id.get(publication_id)
+
+    def related(self, publication: dict) -> list[dict]:
+        kenmerk = publication["detail"].get("kenmerk")
+        same = [publication] if kenmerk is None else self.by_kenmerk.get(kenmerk, [publication])
+        return TenderNedAPI.related(SimpleNamespace(publications=same, lock=self.lock), publication)
+
+
+def crawl_store(db: Path, publications_count: int, crawls: int, awards_every: int = 0,
+                concurrency: int | None = None) -> float:
+    more = ["-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}", "-s", f"CONCURRENT_REQUESTS={concurrency}"] \
+        if concurrency else []
+    with APIServer(IndexedAPI(with_awards(publications(publications_count), awards_every))) as server:
         began = time.perf_counter()
         start, days = date(2021, 3, 1), 30
         bounds = [start + timedelta(days=days * k // crawls) for k in range(crawls + 1)]
         for first, after in zip(bounds, bounds[1:]):
             crawl = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db",
-                                    str(db), "--api-url", server.api_url, *FAST,
+                                    str(db), "--api-url", server.api_url, *FAST, *more,
                                     "-s", "TENDERNED_FILTER_CHECK_MIN=1000000", "-s", "TENDERNED_OVERLAP_DAYS=0",
                                     "--from-date", first.isoformat(),
                                     "--until-date", (after - timedelta(days=1)).isoformat()],
@@ -143,6 +213,10 @@ def main(argv=None) -> int:
     parser.add_argument("--publications", type=int, default=500)
     parser.add_argument("--crawls", type=int, default=1, help="split the 30 days into this many crawls")
     parser.add_argument("--store", type=Path, help="keep the crawled archive and WARC store here (reused)")
+    parser.add_argument("--awards-every", type=int, default=0,
+                        help="serve an award notice for every M-th youth-care publication (0: none, as before)")
+    parser.add_argument("--crawl-concurrency", type=int,
+                        help="the bench crawl's CONCURRENT_REQUESTS(_PER_DOMAIN) (loopback only; default the project's)")
     parser.add_argument("--jobs", type=int, default=1, help="reparse --jobs (processes)")
     parser.add_argument("--pairs", type=int, default=0, help="alternating reparses with --jobs 1 and --jobs J")
     parser.add_argument("--no-engine", action="store_true", help="leave out the reparse through Scrapy's engine")
@@ -159,7 +233,8 @@ def main(argv=None) -> int:
             shutil.copytree(args.store, work)
         else:
             work.mkdir()
-            crawl_s = crawl_store(work / "archive.db", args.publications, args.crawls)
+            crawl_s = crawl_store(work / "archive.db", args.publications, args.crawls, args.awards_every,
+                                  args.crawl_concurrency)
             if args.store:
                 shutil.copytree(work, args.store, dirs_exist_ok=True)
         db = work / "archive.db"
@@ -215,6 +290,7 @@ def main(argv=None) -> int:
                 pairs.append((jobs, wall, cpu, same))
         replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed crawl \d+: .* in ([\d.]+) s \(",
                                                                direct.stderr, re.M))
+        replay_cpu, phases = replay_phases(direct.stderr)
         engine_crawls = direct.stderr.count(", engine): exit")
         steps = re.search(r"^replayed crawl \d+: .* in [\d.]+ s \(.*$", direct.stderr, re.M)
     print(f"{notices} notices, {records} WARC records in {args.crawls} crawl(s); python {sys.version.split()[0]}; "
@@ -231,8 +307,19 @@ def main(argv=None) -> int:
     print(f"| tenderarchive reparse --jobs {args.jobs} (direct) | {direct_s:.2f} | {direct_cpu:.2f} | {notices / direct_s:,.0f} | "
           f"{notices / direct_cpu:,.0f} | {read_s / direct_s:.3f} |")
     if replay_s:
-        print(f"| ... replay only (no start-up, check, swap) | {replay_s:.2f} | | {notices / replay_s:,.0f} | | "
-              f"{read_s / replay_s:.3f} |")
+        print(f"| ... replay only (no start-up, check, swap) | {replay_s:.2f} | {replay_cpu:.2f} | {notices / replay_s:,.0f} | "
+              f"{notices / replay_cpu:,.0f} | {read_s / replay_s:.3f} |")
+    if phases:
+        # the same reparse's CPU, split (CPU-s summed over its crawls): what it costs once a run and what it costs
+        # per notice, so a figure "per CPU-s" says which it is
+        outside = direct_cpu - replay_cpu
+        steady = replay_cpu - phases.get(CLOSE, 0.0)
+        print(f"\nphases of the direct reparse, CPU-s (--jobs {args.jobs}; the step-timed run): "
+              f"outside the replay (process start-up, imports, store check, swap) {outside:.2f}; "
+              + ", ".join(f"{step} {value:.2f}" for step, value in phases.items()))
+        print(f"notices per CPU-s: whole reparse {notices / direct_cpu:,.0f}; replay only (no start-up, check, swap) "
+              f"{notices / replay_cpu:,.0f}; per-notice steady state (replay without its close, i.e. the last batch "
+              f"and the derivation) {notices / steady:,.0f}")
     print(f"crawls replayed through the engine by tenderarchive reparse: {engine_crawls}")
     if steps:
         print(f"first crawl of the direct reparse: {steps.group(0)}")

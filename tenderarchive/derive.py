@@ -282,7 +282,7 @@ def _is_empty(db, table: str) -> bool:
 #: no award: their publication is a cancellation (``mislukt``), not an award.
 NO_WINNER_SQL = """select r.publication_id from notice_results r where r.publication_id in ({marks})
   and r.lot_count > 0 and coalesce(r.award_count, 0) = 0
-  and exists (select 1 from lots l where l.publication_id = r.publication_id and l.awarded = 0)
+  and exists (select 1 from lots l where l.publication_id = r.publication_id and +l.awarded = 0)
   and not exists (select 1 from lots l where l.publication_id = r.publication_id and coalesce(l.awarded, 1) != 0)"""
 
 
@@ -775,7 +775,7 @@ def rederive_awards(db, touched: list[str]) -> int:
                 "left join notice_results r on r.publication_id = l.publication_id "
                 # (not a correction of the contract notice, whose rendering gives no lot result: its lot keeps the award
                 # notice's, store.writes.LOT_RESULT)
-                f"where l.procurement_id = ? and l.awarded = 0 and coalesce(n.form_type, '') not in {CONTRACT_STAGE_FORMS!r}",
+                f"where l.procurement_id = ? and +l.awarded = 0 and coalesce(n.form_type, '') not in {CONTRACT_STAGE_FORMS!r}",
                 [procurement_id]) if is_rectification(r)}
             # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
             # twice): an OCDS award is not current once the API has awards of its procedure, or of the
@@ -867,11 +867,14 @@ def rederive_awards(db, touched: list[str]) -> int:
             # lot of the procurement is awarded (a partly awarded notice said only which lots it awarded: the others'
             # outcome was in the lots table alone); a procurement none of whose lots is awarded has its cancellation
             closed_lots = []
-            if db.execute("select 1 from lots where procurement_id = ? and awarded = 1 limit 1",
+            # ``+awarded`` (here and in the lots' statements above and in NO_WINNER_SQL): the lots are found by their
+            # key, not by ``idx_lots_awarded``, which SQLite chose and which read every awarded (or unawarded) lot of
+            # the archive for each procedure (quadratic in the store; issue 14, round 39)
+            if db.execute("select 1 from lots where procurement_id = ? and +awarded = 1 limit 1",
                           [procurement_id]).fetchone():
                 for lot in db.query("select l.*, n.published as notice_published, n.url as notice_url from lots l "
                                     "left join notices n on n.publication_id = l.publication_id "
-                                    "where l.procurement_id = ? and l.awarded = 0", [procurement_id]):
+                                    "where l.procurement_id = ? and +l.awarded = 0", [procurement_id]):
                     closed_lots += not_awarded_events(lot, {"published": lot["notice_published"],
                                                             "url": lot["notice_url"]})
             changed += sync_rows(db, "events", "procurement_id = ? and source_type = 'lot'", [procurement_id],
