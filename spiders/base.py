@@ -203,8 +203,8 @@ class BaseSpider(scrapy.Spider):
         the out-of-memory killer, a reboot; a second Ctrl-C) leaves a filter that holds every request it queued and no
         queue: run again in that folder, its queued requests were lost and the filter dropped them, and its list pages,
         as asked before. The run ended as if resumed, the notices queued at the kill never archived. Its state
-        (``requests.seen``, ``requests.queue``, ``spider.state``) is moved into ``JOBDIR/unclosed-STAMP/`` (kept, not
-        deleted) and this run starts afresh, logged as a warning; a folder whose crawl closed is resumed as before.
+        (``requests.seen``, ``requests.queue``, ``spider.state``, ``requests.not_asked``) is moved into
+        ``JOBDIR/unclosed-STAMP/`` (kept, not deleted) and this run starts afresh, logged as a warning; a folder whose crawl closed is resumed as before.
         Called before Scrapy's scheduler reads the folder. The folder moved aside, or None."""
         jobdir = self.crawler.settings.get("JOBDIR") if self.crawler else None
         if not jobdir:
@@ -213,7 +213,9 @@ class BaseSpider(scrapy.Spider):
         mark = folder / self.JOB_MARK
         aside = None
         if mark.is_file():
-            state = [folder / name for name in ("requests.seen", "requests.queue", "spider.state")]
+            from tenderarchive.middlewares import NOT_ASKED_FILE
+
+            state = [folder / name for name in ("requests.seen", "requests.queue", "spider.state", NOT_ASKED_FILE)]
             if any(path.exists() for path in state):
                 aside = folder / f"unclosed-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S%fZ')}"
                 aside.mkdir()

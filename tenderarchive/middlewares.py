@@ -324,6 +324,10 @@ class NotAsked(IgnoreRequest):
 #: recorded (its ``url`` the request's), which the spider's errback adds its note to instead of a second error.
 HOST_ERROR = "tenderarchive_host_error"
 
+#: The file in ``--jobdir`` (``JOBDIR``) that keeps the requests a crawl did not ask because their host was given up
+#: (:class:`UnreachableHostMiddleware`), for the crawl that resumes the folder to ask them.
+NOT_ASKED_FILE = "requests.not_asked"
+
 
 class UnreachableHostMiddleware:
     """Stop asking a host that does not answer (docs/reference/peers.md §7: quarantine of failing
@@ -345,7 +349,13 @@ class UnreachableHostMiddleware:
     A request passes the downloader middlewares before it waits in its download slot (Scrapy's ``Downloader``
     queues it there for the slot's concurrency and delay), so those already waiting for a host when it is given
     up would still be sent, a timeout each: they are taken out of the slot's queue and skipped the same way
-    (:meth:`skip_waiting`; Scrapy has no hook between the slot's queue and the download)."""
+    (:meth:`skip_waiting`; Scrapy has no hook between the slot's queue and the download).
+
+    A crawl in a ``--jobdir`` keeps the requests it did not ask (skipped, waiting or in flight) in
+    ``JOBDIR/requests.not_asked`` (:meth:`leave`): Scrapy's duplicate filter there remembers them as asked, so the
+    crawl resumed in that folder (the host back) asked none of them and the notices they led to were lost until the
+    window was listed again. The crawl that resumes the folder asks them first (:meth:`ask_again`, past the duplicate
+    filter), and the host's error says how many were left ("N not asked")."""
 
     def __init__(self, crawler):
         from scrapy.utils.misc import load_object
@@ -356,10 +366,81 @@ class UnreachableHostMiddleware:
                                     for e in crawler.settings.getlist("RETRY_EXCEPTIONS"))
         self.failures: dict[str, int] = {}
         self.down: set[str] = set()
+        jobdir = crawler.settings.get("JOBDIR")
+        self.kept = Path(jobdir, NOT_ASKED_FILE) if jobdir else None
+        self.left: dict[str, int] = {}  # requests not asked, by host
+        # the host's error entry, its message as given up, and as it now reads (:meth:`leave`)
+        self.host_errors: dict[str, tuple[dict, str, str]] = {}
+        if self.kept is not None:
+            from scrapy import signals
+
+            crawler.signals.connect(self.ask_again, signal=signals.spider_opened)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+    @staticmethod
+    def read_kept(path: Path) -> list[dict]:
+        """The requests kept in ``path`` (:meth:`leave`), as Scrapy's ``Request.to_dict`` gives them."""
+        import pickle
+
+        kept = []
+        with path.open("rb") as stream:
+            while True:
+                try:
+                    kept.append(pickle.load(stream))
+                except EOFError:
+                    break
+                except Exception:  # a record cut off (the crawl killed while writing it): the ones before it stand
+                    logger.warning("%s: a record cut off, %d read before it", path, len(kept))
+                    break
+        return kept
+
+    def ask_again(self, spider) -> None:
+        """The crawl resumes a job folder whose crawl gave a host up: the requests it did not ask are asked now, let
+        through the duplicate filter (which remembers them as asked), counted ``unreachable/asked_again``."""
+        from scrapy.utils.request import request_from_dict
+
+        if not self.kept.is_file():
+            return
+        pending = self.read_kept(self.kept)
+        self.kept.unlink()  # read before this crawl keeps its own (a host given up again)
+        for data in pending:
+            try:
+                request = request_from_dict(data, spider=spider).replace(dont_filter=True)
+            except Exception as exc:  # a callback the spider no longer has
+                logger.warning("a request kept in %s not asked again: %s", self.kept, exc)
+                continue
+            self.crawler.stats.inc_value("unreachable/asked_again")
+            self.crawler.engine.crawl(request)
+        if pending:
+            logger.info("%d requests the crawl before in %s did not ask (their host was given up) are asked",
+                        len(pending), self.kept.parent)
+
+    def leave(self, request, host: str, why: str) -> NotAsked:
+        """``request`` is not asked (its host was given up): counted, kept in the job folder for the crawl that
+        resumes it (``--jobdir``), and counted in the host's error; the :class:`NotAsked` to raise."""
+        self.crawler.stats.inc_value("unreachable/skipped")
+        self.left[host] = self.left.get(host, 0) + 1
+        if self.kept is not None:
+            import pickle
+
+            meta = {k: v for k, v in request.meta.items() if k not in (HOST_ERROR, "retry_times")}
+            try:
+                data = pickle.dumps(request.replace(meta=meta).to_dict(spider=self.crawler.spider))
+            except Exception as exc:  # not a spider's method as callback, or meta that does not pickle
+                logger.warning("%s not kept for a resumed crawl: %s", request.url, exc)
+            else:
+                with self.kept.open("ab") as stream:
+                    stream.write(data)
+        if self.kept is not None and host in self.host_errors:
+            entry, base, said = self.host_errors[host]
+            if entry.get("error", "").startswith(said):  # the note an errback added after it stays the end
+                now = f"{base} ({self.left[host]} not asked; the crawl resumed with --jobdir asks them)"
+                entry["error"] = now + entry["error"][len(said):]
+                self.host_errors[host] = (entry, base, now)
+        return NotAsked(why)
 
     @staticmethod
     def host(request) -> str:
@@ -367,8 +448,7 @@ class UnreachableHostMiddleware:
 
     def process_request(self, request, spider=None):
         if self.limit and self.host(request) in self.down:
-            self.crawler.stats.inc_value("unreachable/skipped")
-            raise NotAsked(f"unreachable host {self.host(request)}: not asked")
+            raise self.leave(request, self.host(request), f"unreachable host {self.host(request)}: not asked")
         return None
 
     def process_response(self, request, response, spider=None):
@@ -384,9 +464,9 @@ class UnreachableHostMiddleware:
             # failed after: no error of its own, as a request skipped is none (:class:`NotAsked`). Recorded, a crawl of
             # a host that is down listed besides the host's one error a "request failed" line for each request it
             # had in flight then (seven list pages of a TenderNed window whose API refused connections).
-            self.crawler.stats.inc_value("unreachable/skipped")
             self.crawler.stats.inc_value("unreachable/in_flight")
-            raise NotAsked(f"unreachable host {host}: failed after it was given up ({network_reason(exception)})")
+            raise self.leave(request, host,
+                             f"unreachable host {host}: failed after it was given up ({network_reason(exception)})")
         self.failures[host] = self.failures.get(host, 0) + 1
         if self.failures[host] >= self.limit and host not in self.down:
             self.down.add(host)
@@ -396,7 +476,8 @@ class UnreachableHostMiddleware:
             if hasattr(spider, "record_error"):
                 # the host's one error is this request's too: its errback records no "request failed" line for the
                 # same address (BaseSpider.errback, HOST_ERROR), which listed it twice and counted it twice
-                request.meta[HOST_ERROR] = spider.record_error(request.url, message)
+                request.meta[HOST_ERROR] = entry = spider.record_error(request.url, message)
+                self.host_errors[host] = (entry, message, message)
             else:
                 logger.error(message)
             self.skip_waiting(host)
@@ -415,8 +496,7 @@ class UnreachableHostMiddleware:
             for entry in waiting:
                 queue.remove(entry)
             for request, wait in waiting:
-                self.crawler.stats.inc_value("unreachable/skipped")
-                wait.errback(NotAsked(f"unreachable host {host}: not asked"))
+                wait.errback(self.leave(request, host, f"unreachable host {host}: not asked"))
 
 
 class RedirectMiddleware(BaseRedirectMiddleware):

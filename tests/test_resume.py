@@ -1,5 +1,6 @@
 """A long backfill can be interrupted (Ctrl-C) and resumed with Scrapy's JOBDIR."""
 
+import json
 import re
 import signal
 import subprocess
@@ -255,3 +256,43 @@ def test_a_crawl_refused_for_a_bad_setting_leaves_its_job_folder_resumable(serve
     refused = forkcli.run(command, cwd=ROOT, timeout=120)
     assert refused.returncode != 0 and "TENDERNED_PAGE_SIZE" in refused.stderr, refused.stderr[-2000:]
     assert sorted(p.name for p in job.iterdir()) == ["requests.seen"]
+
+
+def test_a_crawl_resumed_after_its_host_was_given_up_asks_the_requests_it_skipped(snapshot, serve_api, tmp_path):
+    """The API's host refuses every connection mid-crawl: the crawl gives it up (``UnreachableHostMiddleware``, one
+    error for the host) and skips the rest of its requests, queued or in flight, no error each. Scrapy's duplicate
+    filter in --jobdir remembered them all: the crawl resumed there, the host back, asked none of them (its queue
+    was empty, the window's list filtered as asked before), and the notices they led to were lost until the window
+    was listed again. The requests not asked are kept in the job folder and asked by the crawl that resumes it;
+    the host's error says how many were left."""
+    from tenderarchive.apiserver import APIServer
+
+    publications, slow = slowed_publications(snapshot, 6000, 30, "2021-05")
+    server = serve_api(publications, faults=slow)
+    port = server.httpd.server_address[1]
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+               "--api-url", server.api_url, "--from-date", "2021-05-01", "--until-date", "2021-05-31",
+               "--jobdir", str(tmp_path / "job"), *FAST, "-s", "TENDERNED_INCREMENTAL=False",
+               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "ARCHIVE_BATCH_ITEMS=1"]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for_notices(db, 3)
+    server.__exit__(None, None, None)  # the host refuses every connection from now on
+    _, stderr = first.communicate(timeout=180)
+    assert first.returncode != 0, stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    assert 3 <= archive["notices"].count < 30
+    errors = json.loads(next(archive.query("select errors from crawls order by crawl_id"))["errors"])
+    (host,) = [e for e in errors if " unreachable: " in e["error"]]
+    left = int(re.search(r"\((\d+) not asked\b", host["error"]).group(1))
+    assert left >= 1, host
+
+    back = APIServer(server.api, port=port).__enter__()  # the host is back, at the same address
+    try:
+        server.api.faults.clear()
+        second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
+    finally:
+        back.__exit__(None, None, None)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert sqlite_utils.Database(db)["notices"].count == 30
+    assert not (tmp_path / "job" / "requests.not_asked").exists()  # asked: a third crawl asks them not again
