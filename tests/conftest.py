@@ -29,6 +29,21 @@ from tests import forkcli
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def bench_module(name: str):
+    """The benchmark script ``bench/<name>.py`` loaded as a module (its own imports of the bench folder's helpers
+    resolved), for tests of what a benchmark measures and prints."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location(f"{name}_bench", ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
 def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     """``tenderarchive ARGS`` in this process (``tenderarchive.cli.main``): its exit code and what it
     printed. For commands that start no crawl; a crawl runs as a subprocess (``run_crawl``), since

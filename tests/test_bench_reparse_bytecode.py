@@ -2,23 +2,15 @@
 once, not every module compiled from source in every reparse (``PYTHONDONTWRITEBYTECODE``, set in the
 helpers' environment, did that: ≈ 0.24 CPU-s of each reparse's start-up; issue 14, round 32)."""
 
-import importlib.util
 import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import bench_module
 
 
 def _bench():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("reparse_speed_bench", ROOT / "bench" / "reparse_speed.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    return bench_module("reparse_speed")
 
 
 def test_the_bench_compiles_each_tree_once_and_reparses_with_bytecode(tmp_path, monkeypatch):

@@ -3,22 +3,13 @@ synthetic set had none, so the awards' path was never measured), its loopback se
 and by procedure as ``TenderNedAPI`` answers them, and it reads the reparse's phases apart, the close (paid once a
 crawl, over the whole store) among them, for the per-notice steady state it prints beside the whole run."""
 
-import importlib.util
-import sys
 
 from tenderarchive.apiserver import TenderNedAPI
-from tests.conftest import ROOT
+from tests.conftest import bench_module
 
 
 def _bench():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("reparse_speed_bench", ROOT / "bench" / "reparse_speed.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    return bench_module("reparse_speed")
 
 
 def test_the_bench_store_has_an_award_notice_of_every_mth_youth_care_procedure():
