@@ -22,7 +22,7 @@ from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first,
                                           range_beside_value)
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, parse_notice_date, parse_notice_day_or_month,
                                       party_name, tender_count)
-from tenderarchive.awards.names import kvk_number, postcode_place
+from tenderarchive.awards.names import kvk_number, postcode_place, street_line
 
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "div"}
@@ -149,6 +149,8 @@ class StandardReader:
                         contractor["kvk"] = kvk_number(line)
                     elif found := postcode_place(line):
                         contractor["postcode"], contractor["place"] = found  # the address's "1234 AB Oudstad"
+                    elif not contractor.get("place") and not contractor.get("street") and (found := street_line(line)):
+                        contractor["street"] = found  # the address's street before its postcode ("Dorpsstraat 1")
                     elif contractor.get("place") and not contractor.get("country") and re.fullmatch(r"[^\W\d_][^\d]*", line):
                         # the line after the postcode and place is the country ("Nederland", "Duitsland"): a
                         # foreign contractor's 8-digit id is then its own country's, no KvK number (html._award_rows)
@@ -202,6 +204,8 @@ class StandardReader:
                         contractor["place"] = _clean(value_of(line)[0])
                     elif low.startswith("postcode"):
                         contractor["postcode"] = _clean(value_of(line)[0])
+                    elif low.startswith("postadres"):
+                        contractor["street"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
                     elif low.startswith("de contractant is een kmo"):

@@ -319,3 +319,14 @@ def test_a_pdfs_winner_postcode_is_read_as_the_renderings_is():
         "Waarde van de aanbesteding: 400 000 Euro"]]))
     assert [(s["name"], s["place"], s.get("postcode")) for s in parsed["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB")]
+
+
+def test_a_pdfs_winner_street_address_is_read_as_the_renderings_is():
+    """Reference §7 (the PDF carries the same eForms sections as text) and §2.3 (an organisation's "Postadres",
+    "Stad", "Postcode"): a winner read from its PDF had no ``street`` where the same notice's /html gave one."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "Postadres: Stationsstraat 1", "Stad: Utrecht", "Postcode: 3511 AB",
+        "Inschrijving:", "Waarde van de aanbesteding: 400 000 Euro"]]))
+    assert [(s["name"], s.get("street"), s["place"], s.get("postcode")) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Stationsstraat 1", "Utrecht", "3511 AB")]
