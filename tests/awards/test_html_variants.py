@@ -587,3 +587,8 @@ def test_a_winners_street_address_is_kept_beside_its_postcode_in_every_layout():
                                             "1234 AB Oudstad", "Nederland"))
     assert [(s["name"], s["street"], s["postcode"], s["place"]) for s in ancient["suppliers"]] == [
         ("Stichting Jeugdhulp Oudstad", "Dorpsstraat 1", "1234 AB", "Oudstad")]
+    # a line of the name that looks like a street is none: the street is the line just before the postcode
+    for lines, street in ((("Stichting Jeugdzorg", "Regio 2", "Dorpsstraat 1", "1234 AB Oudstad"), "Dorpsstraat 1"),
+                          (("Stichting Jeugdzorg", "Regio 2", "1234 AB Oudstad"), "Regio 2"),
+                          (("Stichting Jeugdzorg", "Regio 2"), None)):
+        assert [s["street"] for s in parse_html(ancient_contractor(*lines))["suppliers"]] == [street], lines
