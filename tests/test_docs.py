@@ -145,7 +145,7 @@ placeholder platform precision previous primary prior problems procedure procedu
 procurements provider province publication published raw reason reasons received rectification rectifies
 reestimate reference refs region regional regions release relevance relevant requests responses results
 role row rows rule scale score search section seen sentence share shared shares since site sites size soft source sources spider
-stage stages start started status success successful summary supplier suppliers table tax ted tender tenderned
+stage stages start started status street success successful summary supplier suppliers table tax ted tender tenderned
 tenders terms text this timeline title to total type types unchanged unread until unverified update updated url
 used valid value values version versions virus warc week who winner winners with without won year years youth zip
 """.split())

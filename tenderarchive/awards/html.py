@@ -694,6 +694,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "country": winner.get("country") if len(parties) == 1 else None,
                        # its postcode (section 8 "Postcode", an older form's V.2.3 "Postcode:"), as printed
                        "postcode": winner.get("postcode") if len(parties) == 1 else None,
+                       # its street address (section 8 "Postadres", V.2.3 "Postadres:", V.3's address line)
+                       "street": winner.get("street") if len(parties) == 1 else None,
                        "group_name": group or (winner.get("group_label") if winner.get("in_group") else None),
                        "group_member": 1 if (group or members or winner.get("in_group")) else 0,
                        "group_leader": party["leader"] if (group or members) else None,
@@ -711,10 +713,12 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                 if address:  # the party's own, a consortium member's too
                     row["place"] = row["place"] or address["place"]
                     row["postcode"] = row["postcode"] or address["postcode"]
+                    row["street"] = row["street"] or address["street"]
                     row["country"] = row["country"] or address["country"]
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["postcode"] = row["postcode"] or org.get("postcode")
+                    row["street"] = row["street"] or org.get("street")
                     row["country"] = row["country"] or org.get("country")
                 if kvk and foreign_country(row["country"]):  # a foreign id, not a KvK number
                     problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "

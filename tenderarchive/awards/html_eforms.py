@@ -58,6 +58,8 @@ CITY = {"stad", "plaats", "town", "city"}
 COUNTRY = {"land", "country"}
 #: BT-512, the organisation's postcode (section 8 or a winner's block: reference §2.3 "Postcode")
 POSTCODE = {"postcode", "postal code"}
+#: BT-510(a), the organisation's street address (section 8 or a winner's block: reference §2.3 "Postadres")
+STREET = {"postadres", "postal address"}
 WINNER_OF_LOTS = {"winnaar van deze percelen", "winner of these lots"}
 TITLE = {"titel", "title"}
 CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "main classification (cpv)",
@@ -112,6 +114,7 @@ GERMAN = {
     "CITY": ["Stadt"],
     "COUNTRY": ["Land"],
     "POSTCODE": ["Postleitzahl"],
+    "STREET": ["Postanschrift"],
     "WINNER_OF_LOTS": ["Gewinner dieser Lose"],
     "TITLE": ["Titel"],
     "CPV": ["Haupteinstufung"],
@@ -158,6 +161,7 @@ FRENCH = {
     "CITY": ["Ville"],
     "COUNTRY": ["Pays"],
     "POSTCODE": ["Code postal"],
+    "STREET": ["Adresse postale"],
     "WINNER_OF_LOTS": ["adjudicataire/attributaire de ces lots"],
     "TITLE": ["Titre"],
     "CPV": ["Nomenclature principale"],
@@ -416,6 +420,8 @@ class EFormsReader:
                 self.org["country"] = _clean(value)
             elif key in POSTCODE:
                 self.org["postcode"] = _clean(value)
+            elif key in STREET:
+                self.org["street"] = _clean(value)
             elif key in WINNER_OF_LOTS:
                 # an unpublished field ("niet gepubliceerd", "-") names no lot: its words were taken for lot ids,
                 # each a lot of its own won by the organisation
@@ -532,12 +538,13 @@ class EFormsReader:
             pieces = parts if len(parts) > 1 else [value or ""]
             winner["members"] = [m for piece in pieces for m in map(party_name, re.split(r",|;", piece)) if m]
             winner["empty"] = winner["empty"] and not winner["members"]
-        elif winner is not None and self.block == "winner" and key in REGISTRATION | CITY | COUNTRY | POSTCODE:
+        elif winner is not None and self.block == "winner" and key in REGISTRATION | CITY | COUNTRY | POSTCODE | STREET:
             # the winner's registration number and address printed in its block (section 8 gives them too)
             if key in REGISTRATION:
                 winner["kvk"] = kvk_number(value)
             else:
-                winner["place" if key in CITY else "postcode" if key in POSTCODE else "country"] = _clean(value)
+                winner["place" if key in CITY else "postcode" if key in POSTCODE else "street" if key in STREET
+                       else "country"] = _clean(value)
         elif winner is not None and key in TENDER_VALUE:
             self._keep(winner, "value", amount)
         elif winner is not None and key in TENDER_LOT:

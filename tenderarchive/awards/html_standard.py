@@ -22,7 +22,7 @@ from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first,
                                           range_beside_value)
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, parse_notice_date, parse_notice_day_or_month,
                                       party_name, tender_count)
-from tenderarchive.awards.names import kvk_number, postcode_place
+from tenderarchive.awards.names import kvk_number, postcode_place, street_line
 
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "div"}
@@ -143,12 +143,18 @@ class StandardReader:
                 if sub == "V.3" and contractor is not None and contractor.get("lines") is not None:
                     # before 2016: the name, then an optional id (KvK number or VAT id), then the address
                     contractor["lines"] += 1
+                    # a street line is the address's only just before its postcode and place: a name's second line
+                    # ("Regio 2") looks like one too
+                    street, contractor["street_before"] = contractor.get("street_before"), None
                     if contractor["lines"] == 1:
                         contractor["name"], contractor["empty"] = _clean(line), False
                     elif contractor["lines"] == 2 and _ANCIENT_ID.match(line.replace(" ", "")):
                         contractor["kvk"] = kvk_number(line)
                     elif found := postcode_place(line):
                         contractor["postcode"], contractor["place"] = found  # the address's "1234 AB Oudstad"
+                        contractor["street"] = contractor.get("street") or street  # and its "Dorpsstraat 1" before
+                    elif not contractor.get("place") and (found := street_line(line)):
+                        contractor["street_before"] = found
                     elif contractor.get("place") and not contractor.get("country") and re.fullmatch(r"[^\W\d_][^\d]*", line):
                         # the line after the postcode and place is the country ("Nederland", "Duitsland"): a
                         # foreign contractor's 8-digit id is then its own country's, no KvK number (html._award_rows)
@@ -202,6 +208,8 @@ class StandardReader:
                         contractor["place"] = _clean(value_of(line)[0])
                     elif low.startswith("postcode"):
                         contractor["postcode"] = _clean(value_of(line)[0])
+                    elif low.startswith("postadres"):
+                        contractor["street"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
                     elif low.startswith("de contractant is een kmo"):

@@ -29,8 +29,9 @@ the word is a place only when it is a Dutch municipality of the shipped referenc
 names, aliases and merged-away names), so "Zorg te Huis" and "Jeugdhulp - Noord" keep their words.
 
 A winner printed with its address in one line ("Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht") is its name;
-the address gives its place (:func:`split_address`, :func:`postcode_place`). Address parsers (libpostal) need a model
-of hundreds of megabytes and do not say where a name ends, so the few shapes of a postcode after a name are here.
+the address gives its street, postcode and place (:func:`split_address`, :func:`postcode_place`, :func:`street_line`).
+Address parsers (libpostal) need a model of hundreds of megabytes and do not say where a name ends, so the few shapes
+of a postcode after a name are here.
 """
 
 from __future__ import annotations
@@ -169,6 +170,16 @@ def postcode_place(line: str | None) -> tuple[str, str] | None:
     Bremen", "1000 Brussel"), else None."""
     match = _POSTCODE_PLACE.match(re.sub(r"\s+", " ", line or "").strip())
     return (match.group("postcode"), match.group("place").strip()) if match else None
+
+
+_STREET_LINE = re.compile(r"(?i)^(?:" + _STREET + r")$")
+
+
+def street_line(line: str | None) -> str | None:
+    """The street address of an address line that is one ("Dorpsstraat 1", "Hauptstraße 5a", "Postbus 12"), else
+    None."""
+    text = re.sub(r"\s+", " ", line or "").strip()
+    return text if _STREET_LINE.match(text) else None
 
 
 def split_address(name: str | None) -> tuple[str | None, dict | None]:

@@ -1000,6 +1000,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "place": address.get("locality"), "country": address.get("countryName"),
                                   # its postcode as the package gives it (reference §6.3 address.postalCode)
                                   "postcode": _postcode(address),
+                                  # and its street (address.streetAddress), text alone
+                                  "street": _text(address.get("streetAddress")),
                                   "group_member": 1 if len(group) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in group if n) if len(group) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"), **own_dates,
@@ -1075,7 +1077,7 @@ def _winner_parties(releases: list[dict]) -> list[dict]:
                 kvk = None
             out[sid] = {"party_id": sid, "name": _text(party.get("name")), "kvk": kvk,
                         "place": address.get("locality"), "country": address.get("countryName"),
-                        "postcode": _postcode(address),
+                        "postcode": _postcode(address), "street": _text(address.get("streetAddress")),
                         "scale": (party.get("details") or {}).get("scale") if isinstance(party.get("details"), dict)
                         else None, "release_id": str(release.get("id")), "award_ids": sorted(named.get(sid, ()))}
     return list(out.values())

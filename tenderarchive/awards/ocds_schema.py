@@ -83,8 +83,9 @@ RELEASE = {
             "id": OPTIONAL_ID, "name": NAME, "roles": {},
             "identifier": _object(id=OPTIONAL_ID, scheme=NAME),
             "additionalIdentifiers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME}}),
-            # the postcode (ocds: award_suppliers.postcode) in any shape, read only where it is text or a number
-            "address": _object(locality=NAME, countryName=NAME, postalCode={}),
+            # the postcode and street (ocds: award_suppliers.postcode, .street) in any shape, read only where the
+            # postcode is text or a number, the street text
+            "address": _object(locality=NAME, countryName=NAME, postalCode={}, streetAddress={}),
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,

@@ -309,6 +309,8 @@ TABLES: dict[str, dict] = {
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
             # the winner's postcode as published (section 8 / V.2.3 "Postcode", OCDS address.postalCode)
             "postcode": str,
+            # its street address as published (section 8 / V.2.3 "Postadres", OCDS address.streetAddress)
+            "street": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
             "is_buyer": int,
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's
@@ -351,6 +353,8 @@ TABLES: dict[str, dict] = {
                     "place": str, "country": str, "scale": str,
                     # the party's postcode (address.postalCode), given to a winner another file names by id alone
                     "postcode": str,
+                    # its street address (address.streetAddress), given to such a winner likewise
+                    "street": str,
                     # the ids (JSON list) of the file's awards naming the party as supplier, a pending award's too
                     "award_ids": str, **PROVENANCE},
     },

@@ -1769,7 +1769,7 @@ def _winners_of_award_ids(db: sqlite_utils.Database, ocid: str | None, award: di
             winner = winner_row({
                 "lot_id": award.get("lot_id"), "name": party["name"], "name_key": name_key_of(party["name"]),
                 "kvk": party["kvk"], "place": party["place"], "country": party["country"], "scale": party["scale"],
-                "postcode": party.get("postcode"),
+                "postcode": party.get("postcode"), "street": party.get("street"),
                 "group_member": 1 if len(parties) > 1 else 0,
                 "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
                 "award_date": award.get("award_date"),
@@ -2049,7 +2049,7 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
                 winner = winner_row({"lot_id": entry["lot_id"], "name": party["name"],
                                      "name_key": name_key_of(party["name"]), "kvk": party["kvk"],
                                      "place": party["place"], "country": party["country"], "scale": party["scale"],
-                                     "postcode": party.get("postcode"),
+                                     "postcode": party.get("postcode"), "street": party.get("street"),
                                      "group_member": 1 if len(found) > 1 else 0,
                                      "group_name": " / ".join(p["name"] for p in found.values()) if len(found) > 1
                                      else None,
@@ -2077,6 +2077,7 @@ def _named_by_party(db: sqlite_utils.Database, record: dict) -> dict:
                                 kvk=supplier.get("kvk") or party["kvk"], place=supplier.get("place") or party["place"],
                                 country=supplier.get("country") or party["country"],
                                 postcode=supplier.get("postcode") or party.get("postcode"),
+                                street=supplier.get("street") or party.get("street"),
                                 scale=supplier.get("scale") or party["scale"],
                                 party_source=f"party {party['party_id']} of {party['source_file']}, "
                                              f"release {party['release_id']}")
@@ -2124,7 +2125,7 @@ def _name_archived_awards(db: sqlite_utils.Database, record: dict, crawl_id) -> 
             winners = [w for party in parties if (w := winner_row({
                 "lot_id": row["lot_id"], "name": party["name"], "name_key": name_key_of(party["name"]),
                 "kvk": party.get("kvk"), "place": party.get("place"), "country": party.get("country"),
-                "postcode": party.get("postcode"),
+                "postcode": party.get("postcode"), "street": party.get("street"),
                 "scale": party.get("scale"), "group_member": 1 if len(parties) > 1 else 0,
                 "group_name": " / ".join(p["name"] for p in parties) if len(parties) > 1 else None,
                 "party_source": f"party {party['party_id']} of {party['source_file']}, release {party['release_id']} "
@@ -2176,6 +2177,7 @@ def _name_archived_winners(db: sqlite_utils.Database, record: dict, party: dict,
                                     kvk=s.get("kvk") or party.get("kvk"), place=s.get("place") or party.get("place"),
                                     country=s.get("country") or party.get("country"),
                                     postcode=s.get("postcode") or party.get("postcode"),
+                                    street=s.get("street") or party.get("street"),
                                     scale=s.get("scale") or party.get("scale"),
                                     party_source=f"party {party['party_id']} of {party['source_file']}, "
                                                  f"release {party['release_id']}"), record["procurement_id"]) or s

@@ -548,3 +548,47 @@ def test_a_winners_postcode_is_kept_beside_its_place_in_every_layout():
                           contractor("Zorg Noord B.V., Markt 2, 9711 AA Groningen"))
     assert [(s["name"], s["place"], s["postcode"]) for s in parse_html(standard)["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB"), ("Zorg Noord B.V.", "Groningen", "9711 AA")]
+
+
+def test_a_winners_street_address_is_kept_beside_its_postcode_in_every_layout():
+    """Reference §2.3 (section 8: Officiële naam, Registratienummer, Postadres, Stad, Postcode, Land), §3.1 (V.2.3
+    "Postadres:"), §3.2 (before 2016, V.3's address lines) and a name printed with its address in one line: a
+    winner's address was kept as its place, postcode and country, its street read nowhere, so the archive could not
+    say where the winner is (two branches of one organisation in one town share the rest). The winner's ``street``
+    is kept as printed, from its winner block, section 8, the older forms' contractor or its one-line address."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Postadres", "Stationsstraat 1"), row("Stad", "Utrecht"), row("Postcode", "3511 AB"),
+                  only("Winnaar"), row("Officiële naam", "Zorg West B.V."),
+                  only("Winnaar"), row("Officiële naam", "Zorg Noord B.V., Markt 2, 9711 AA Groningen"),
+                  h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."),
+                  row("Postadres", " Breestraat  10 "), row("Stad", "Leiden"), row("Postcode", "2311 AA"),
+                  row("Land", "Nederland"))
+    parsed = parse_html(html)
+    assert [(s["name"], s["street"], s["postcode"]) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Stationsstraat 1", "3511 AB"), ("Zorg West B.V.", "Breestraat 10", "2311 AA"),
+        ("Zorg Noord B.V.", "Markt 2", "9711 AA")]
+    rows = html_results({"publication_id": 1, "procurement_id": "TN1"}, parsed, {})
+    assert [s["street"] for a in rows["awards"] for s in a["suppliers"]] == [
+        "Stationsstraat 1", "Breestraat 10", "Markt 2"]
+    english = eforms(h1("1. Buyer"), h1("6. Results"), h2("6.1 Result lot ldentifier: LOT-0001"),
+                     h3("6.1.2 Information about winners"), only("Winner"), row("Official name", "Care East Ltd"),
+                     row("Postal address", "High Street 5"), row("Town", "Leeds"))
+    assert [(s["name"], s["street"], s["place"]) for s in parse_html(english)["suppliers"]] == [
+        ("Care East Ltd", "High Street 5", "Leeds")]
+    standard = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                          contractor("Jeugdzorg Oost B.V.", Postadres="Stationsstraat 1", Plaats="Utrecht",
+                                     Postcode="3511 AB", Land="Nederland"),
+                          contractor("Zorg Noord B.V., Markt 2, 9711 AA Groningen"))
+    assert [(s["name"], s["street"], s["place"]) for s in parse_html(standard)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Stationsstraat 1", "Utrecht"), ("Zorg Noord B.V.", "Markt 2", "Groningen")]
+    from tests.awards.test_html_standard import ancient_contractor
+    ancient = parse_html(ancient_contractor("Stichting Jeugdhulp Oudstad", "41165432", "Dorpsstraat 1",
+                                            "1234 AB Oudstad", "Nederland"))
+    assert [(s["name"], s["street"], s["postcode"], s["place"]) for s in ancient["suppliers"]] == [
+        ("Stichting Jeugdhulp Oudstad", "Dorpsstraat 1", "1234 AB", "Oudstad")]
+    # a line of the name that looks like a street is none: the street is the line just before the postcode
+    for lines, street in ((("Stichting Jeugdzorg", "Regio 2", "Dorpsstraat 1", "1234 AB Oudstad"), "Dorpsstraat 1"),
+                          (("Stichting Jeugdzorg", "Regio 2", "1234 AB Oudstad"), "Regio 2"),
+                          (("Stichting Jeugdzorg", "Regio 2"), None)):
+        assert [s["street"] for s in parse_html(ancient_contractor(*lines))["suppliers"]] == [street], lines

@@ -194,3 +194,15 @@ def test_a_name_printed_with_its_address_in_one_line_is_the_name_and_the_address
                                      "Jeugdzorg Oost B.V. Stationsstraat 1 3511 AB Utrecht"])
 def test_words_and_numbers_of_a_name_that_are_no_address_stay_in_it(printed):
     assert split_address(printed) == (printed, None)
+
+
+def test_a_street_line_is_read_in_linear_time():
+    """A contractor's address line before 2016 (reference §3.2) read as a street ("Dorpsstraat 1") or none: on 100 KB
+    of words and spaces that never end in a house number, or of numbers between words, in linear time."""
+    from tenderarchive.awards.names import street_line
+    from tests.speed import LINEAR, linear_time
+
+    assert street_line(" Dorpsstraat  1 ") == "Dorpsstraat 1" and street_line("Postbus 12") == "Postbus 12"
+    assert street_line("1234 AB Oudstad") is None and street_line("Stichting Jeugdzorg") is None
+    for unit in ("straat ", "a 1 ", "Weg 12-", "\t \t"):
+        assert linear_time(street_line, unit) < LINEAR, unit

@@ -1004,3 +1004,23 @@ def test_a_packages_winners_postcode_is_archived_beside_its_place(tmp_path):
     db = archived(tmp_path / "a.db", procedure)
     assert db.execute("select name, place, postcode from award_suppliers").fetchall() == [
         ("Stichting Jeugdhulp Leiden", "Leiden", "2311 AA")]
+
+
+def test_a_packages_winners_street_address_is_archived_beside_its_postcode(tmp_path):
+    """Reference §6.3: a supplier party's ``address`` holds ``streetAddress``, ``locality``, ``postalCode`` and
+    ``countryName``; the winner kept its place, postcode and country, and its street was read nowhere (the /html's
+    section 8 "Postadres" gives it as well). A street that is no text is none. SYNTHETIC releases."""
+    release = _release("310102-a", "2021-03-01", [_award("a", "41165432", "Stichting Jeugdhulp Leiden", 600000)],
+                       ocid="ocds-1l04xe-310102")
+    release["parties"][0]["address"] = {"streetAddress": " Breestraat 1 ", "locality": "Leiden",
+                                        "postalCode": "2311 AA", "countryName": "Nederland"}
+    other = _release("310103-a", "2021-03-01", [_award("a", "41165433", "Stichting Jeugdhulp Delft", 500000)],
+                     ocid="ocds-1l04xe-310103")
+    other["parties"][0]["address"] = {"streetAddress": ["Markt 1"], "locality": "Delft"}
+    procedures, report = read(tmp_path, [release, other])
+    assert report.errors == []
+    seen = {}
+    for i, procedure in enumerate(procedures):
+        db = archived(tmp_path / f"{i}.db", procedure)
+        seen.update(db.execute("select name, street from award_suppliers").fetchall())
+    assert seen == {"Stichting Jeugdhulp Leiden": "Breestraat 1", "Stichting Jeugdhulp Delft": None}

@@ -319,3 +319,27 @@ def test_a_pdfs_winner_postcode_is_read_as_the_renderings_is():
         "Waarde van de aanbesteding: 400 000 Euro"]]))
     assert [(s["name"], s["place"], s.get("postcode")) for s in parsed["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB")]
+
+
+def test_a_pdfs_winner_street_address_is_read_as_the_renderings_is():
+    """Reference §7 (the PDF carries the same eForms sections as text) and §2.3 (an organisation's "Postadres",
+    "Stad", "Postcode"): a winner read from its PDF had no ``street`` where the same notice's /html gave one."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "Postadres: Stationsstraat 1", "Stad: Utrecht", "Postcode: 3511 AB",
+        "Inschrijving:", "Waarde van de aanbesteding: 400 000 Euro"]]))
+    assert [(s["name"], s.get("street"), s["place"], s.get("postcode")) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Stationsstraat 1", "Utrecht", "3511 AB")]
+
+
+def test_a_pdfs_empty_address_row_does_not_take_the_next_rows_postcode_or_street_for_its_value():
+    """Reference §7 (a label's value on the line after it) and §2.3 ("Postadres", "Stad", "Postcode"): the PDF
+    fallback did not know "Postadres" and "Postcode" as labels, so a row printed without a value ("Stad:", "Postadres:"
+    with nothing after them) took the next line, "Postadres: Stationsstraat 1" or "Postcode: 3511 AB", for its value:
+    the winner's place was that text and its street or postcode lost."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "Stad:", "Postadres: Stationsstraat 1", "Land: Nederland",
+        "Winnaar:", "Officiële naam: Zorg West B.V.", "Postadres:", "Postcode: 2311 AA", "Stad: Leiden"]]))
+    assert [(s["name"], s["place"], s.get("street"), s.get("postcode")) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", None, "Stationsstraat 1", None), ("Zorg West B.V.", "Leiden", None, "2311 AA")]

@@ -2342,3 +2342,26 @@ def test_a_derivation_and_an_open_at_the_current_schema_do_not_scan_every_award_
     finally:
         db.conn.set_trace_callback(None)
     assert [s for s in statements if STALE_WORDING_SQL.splitlines()[1] in s]
+
+
+def test_a_winner_named_by_id_alone_gets_the_street_of_the_party_another_file_gives_in_either_order(tmp_path):
+    """Reference §6.3 (a supplier party's ``address`` with ``streetAddress``; one ocid in several yearly files): a
+    winner the 2022 file names by its id alone takes its name, place and postcode from the 2021 file's party
+    (``ocds_parties``); its street, kept for a winner named with its party (``award_suppliers.street``), was not kept
+    with the party, so the same winner had one read from one file and none read through the other.
+    SYNTHETIC releases."""
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    party = supplier("11111111", "Stichting Een")
+    party["address"].update(streetAddress="Breestraat 1", postalCode="2311 AA")
+    proposed = release("ocds-1l04xe-313932", "299832", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[party],
+                       awards=[{"id": "a1", "status": "pending", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                                "relatedLots": ["1"]}])
+    in_force = {"ocid": "ocds-1l04xe-313932", "id": "299932", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
+                            "suppliers": [{"id": "11111111"}], "relatedLots": ["1"]}]}
+    files = yearly_files([proposed], [in_force])
+    seen = [[(r["name"], r["street"], r["postcode"]) for r in db.query("select * from award_suppliers")]
+            for db in written_in_either_order(tmp_path, files)]
+    assert seen[0] == seen[1] == [("Stichting Een", "Breestraat 1", "2311 AA")], seen
