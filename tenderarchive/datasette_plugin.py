@@ -113,7 +113,8 @@
   ``templates/query.html``); Datasette's own error pages carry the demo's label (a Jinja global). A search of no
   rows since a day still to come says why under its "0 results" (``days_to_come``, ``tenderarchive/query_params.py``),
   and so does one opened without a parameter it needs (``procurement_timeline`` without ``procurement_id``:
-  ``unasked_search``).
+  ``unasked_search``), and one of a day (``open_youth_care_tenders``' ``as_of``) names the day it was as of and how to
+  set another (``as_of_search``).
 """
 
 from __future__ import annotations
@@ -463,6 +464,7 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
     env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty
+    env.globals["as_of_search"] = query_params.as_of_words  # the day an empty search of as_of was as of
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.

@@ -123,6 +123,34 @@ def days_to_come_words(params: dict | None) -> list[str]:
             for name, value in days_to_come(params or {}, today)]
 
 
+#: The date parameters that set the day a search is as of (``open_youth_care_tenders``' ``as_of``): empty, today.
+AS_OF_DATES = frozenset({"as_of"})
+
+
+def as_of_words(sql, params: dict | None) -> list[str]:
+    """The words under a saved search's "0 results" for each parameter of :data:`AS_OF_DATES` its ``sql`` reads: the
+    day it was as of and how to set another (``templates/query.html``). "Open youth-care tenders by deadline", the
+    home page's first saved search, said "0 results" and nothing else where every archived deadline had passed (the
+    demo's): as of today, on Amsterdam's clock, when ``as_of`` is empty; as of the day given otherwise."""
+    if not isinstance(sql, str) or params is None:
+        return []
+    from tenderarchive.change_words import moment_words
+    from tenderarchive.clock import vandaag
+    from tenderarchive.export import named_parameters
+
+    said = []
+    for name in sorted(AS_OF_DATES & set(named_parameters(sql))):
+        value = str(params.get(name) or "").strip()
+        if value:
+            said.append(f"{name}={value}: this search is as of {moment_words(value[:10])} and has no rows that day. "
+                        f"Fill in another day as {name} (YYYY-MM-DD), or leave it empty for today")
+        else:
+            said.append(f"{name} is empty: this search is as of today, {moment_words(vandaag())} (Amsterdam's clock), "
+                        f"and has no rows today. Fill in an earlier day as {name} (YYYY-MM-DD) "
+                        "to see what was so that day")
+    return said
+
+
 #: What :func:`crawl_said` reads of a crawl's row (``crawls``), and of all of them.
 CRAWL_SQL = "select crawl_id, spider, status, items_new, items_updated, items_unchanged from crawls where crawl_id = ?"
 CRAWLS_SPAN_SQL = "select min(crawl_id), max(crawl_id), count(*) from crawls"

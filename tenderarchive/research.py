@@ -810,8 +810,8 @@ def glossary_text() -> str | None:
 
 async def glossary_page(request, datasette):
     """``/-/woordenlijst``: docs/glossary.md as a page of the site. The saved searches, research pages and columns
-    are named in Dutch and their descriptions cite "docs/glossary.md", which a researcher in the browser could
-    not open. Markdown (the ``markdown`` package that datasette-render-markdown brings), headings with ids for
+    are named in Dutch and their descriptions cited "docs/glossary.md", which a researcher in the browser could
+    not open; they point here (``/-/woordenlijst#stage-ids``, ``#event-kinds``). Markdown (the ``markdown`` package that datasette-render-markdown brings), headings with ids for
     its own anchors; a link to another file of docs/ is to the stage ids, which are in the glossary too."""
     import markdown
 

@@ -60,7 +60,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "14"  # 14: a winner's KvK number; 13: the dashboard's publications per month are notices only; 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
+INDEX_VERSION = "15"  # 15: the stages chart counts undated articles as "zonder datum"; 14: a winner's KvK number; 13: the dashboard's publications per month are notices only; 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
 #                      publication order (rowid order = date order); 10: no ``body`` copy
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
@@ -110,6 +110,8 @@ SEARCH_DOCUMENTS = {
 #: kept by the index builder as the documents change, so no chart reads ``notices``,
 #: ``articles`` or ``search_documents`` (issue 14): ``n`` documents per chart, key and region
 #: (``region`` is a jeugdregio name, ``''`` for all regions).
+#: The stages chart's year of an article whose page gives no date (it sorts after the years).
+UNDATED = "zonder datum"
 DASHBOARD_SQL = ("create table if not exists dashboard_counts (chart text not null, region text not null, "
                  "key text not null, n integer not null, primary key (chart, region, key)) without rowid")
 
@@ -126,8 +128,10 @@ def dashboard_keys(doc: dict) -> list[tuple[str, str, str]]:
             keys.append(("per_month", f"{doc['year_month']}|{doc.get('jeugdregio_name') or 'unknown'}"))
         if doc.get("procurement_id"):
             keys.append(("procurement", doc["procurement_id"]))  # one row per procedure: count(*) is distinct
-    elif doc.get("youth_care") == 1 and (doc.get("kind") or "").startswith("article: ") and doc.get("published"):
-        keys.append(("stage", f"{doc['published'][:4]}|{doc['kind'][len('article: '):]}"))
+    elif doc.get("youth_care") == 1 and (doc.get("kind") or "").startswith("article: "):
+        # an article whose page gives no date counts under "zonder datum" (UNDATED): a region whose relevant news
+        # reports stages but no date was drawn "No data", as if none reported a stage
+        keys.append(("stage", f"{(doc.get('published') or '')[:4] or UNDATED}|{doc['kind'][len('article: '):]}"))
     regions = [""] + ([doc["jeugdregio_name"]] if doc.get("jeugdregio_name") else [])
     return [(chart, region, key) for chart, key in keys for region in regions]
 

@@ -34,3 +34,16 @@ def test_the_charts_with_rows_are_drawn_as_before(page, browser_server):
     page.goto(browser_server.base + DASHBOARD, wait_until="networkidle")  # no filter: every chart has rows
     assert "No data" not in page.inner_text(".dashboard-grid")
     assert page.locator("#chart-top-providers table tbody tr").count() > 0
+
+
+def test_a_regions_stages_of_undated_news_are_drawn_as_zonder_datum(page, browser_server):
+    """Rijnmond's relevant news reports stages (aankondiging) on pages that give no date: its stages chart said "No data
+    for this jeugdregio", as if no article reported a stage. Those articles count under "zonder datum", after the
+    years (``tenderarchive/store/search_index.py`` ``UNDATED``)."""
+    page.goto(browser_server.base + f"{DASHBOARD}?jeugdregio=Rijnmond", wait_until="networkidle")
+    chart = page.locator("#chart-stages")
+    page.wait_for_selector("#card-stages svg.marks", state="attached")
+    assert "No data" not in chart.inner_text()
+    labels = page.eval_on_selector_all("#card-stages svg.marks g.role-axis-label text",
+                                       "els => els.map(e => e.textContent)")
+    assert "zonder datum" in labels
