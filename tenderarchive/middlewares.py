@@ -259,7 +259,8 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
     server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
     Scrapy read a ``503`` page as an empty robots.txt, or a failure as none, and crawled the whole
     site. The host's pages are not fetched in this crawl, which records it as an error (the next
-    crawl asks again); ``4xx`` is still "no rules" (§2.3.1.3), except ``429 Too Many Requests``: a
+    crawl asks again; in a ``--jobdir`` those its duplicate filter would drop are kept for the crawl that resumes it:
+    :meth:`UnreachableHostMiddleware.leave`); ``4xx`` is still "no rules" (§2.3.1.3), except ``429 Too Many Requests``: a
     server that turns us away for asking too much has given no rules, and reading its refusal as
     "crawl everything" sent every page of the site at once to a server that asked for fewer (Google's
     crawlers read a robots.txt ``429`` as a ``5xx`` too). A replay that lacks the file
@@ -284,9 +285,28 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
         listings were forbidden, one error each, as if the site had shut out the crawler (:class:`NotAsked`)."""
         netloc = urlparse_cached(request).netloc
         if netloc in self.unreachable:
-            self.crawler.stats.inc_value("robotstxt/unreachable_skipped")
-            raise NotAsked(f"robots.txt of {netloc} unreachable: not asked")
+            why = f"robots.txt of {netloc} unreachable: not asked"
+            hosts = self.hosts()
+            if hosts is None:
+                self.crawler.stats.inc_value("robotstxt/unreachable_skipped")
+                raise NotAsked(why)
+            # kept in a --jobdir for the crawl that resumes it, as a host given up keeps its requests: Scrapy's
+            # duplicate filter there remembered them as asked, and the resumed crawl, robots.txt back, dropped them
+            # (a living page never archived). One the filter lets through (``dont_filter``: a site's sitemap, feed or
+            # listing) the resumed crawl asks again from its start; kept too, it was read twice.
+            raise hosts.leave(request, netloc.lower(), why, counted="robotstxt/unreachable_skipped",
+                              keep=not request.dont_filter)
         return super().process_request_2(rp, request)
+
+    def hosts(self) -> UnreachableHostMiddleware | None:
+        """The crawl's :class:`UnreachableHostMiddleware` (its :meth:`~UnreachableHostMiddleware.leave` keeps the
+        requests not asked for a resumed crawl), ``None`` if the settings leave it out."""
+        engine = getattr(self.crawler, "engine", None)
+        manager = getattr(getattr(engine, "downloader", None), "middleware", None)
+        for middleware in getattr(manager, "middlewares", ()):
+            if isinstance(middleware, UnreachableHostMiddleware):
+                return middleware
+        return None
 
     async def _parse_robots(self, response, netloc, request):
         if response.status >= 500 or response.status == 429:
@@ -310,7 +330,10 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
         self.crawler.stats.inc_value("robotstxt/unreachable")
         spider = self.crawler.spider
         if hasattr(spider, "record_error"):
-            spider.record_error(url, message)
+            entry = spider.record_error(url, message)
+            hosts = self.hosts()
+            if hosts is not None:  # the error says how many of its requests a --jobdir keeps (its leave())
+                hosts.host_errors.setdefault(netloc.lower(), (entry, message, message))
         else:
             logger.error("%s: %s", url, message)
 
@@ -325,7 +348,8 @@ class NotAsked(IgnoreRequest):
 HOST_ERROR = "tenderarchive_host_error"
 
 #: The file in ``--jobdir`` (``JOBDIR``) that keeps the requests a crawl did not ask because their host was given up
-#: (:class:`UnreachableHostMiddleware`), for the crawl that resumes the folder to ask them.
+#: (:class:`UnreachableHostMiddleware`) or its robots.txt was unreachable (:class:`RobotsTxtMiddleware`), for the
+#: crawl that resumes the folder to ask them.
 NOT_ASKED_FILE = "requests.not_asked"
 
 
@@ -418,12 +442,14 @@ class UnreachableHostMiddleware:
             logger.info("%d requests the crawl before in %s did not ask (their host was given up) are asked",
                         len(pending), self.kept.parent)
 
-    def leave(self, request, host: str, why: str) -> NotAsked:
-        """``request`` is not asked (its host was given up): counted, kept in the job folder for the crawl that
-        resumes it (``--jobdir``), and counted in the host's error; the :class:`NotAsked` to raise."""
-        self.crawler.stats.inc_value("unreachable/skipped")
+    def leave(self, request, host: str, why: str, counted: str = "unreachable/skipped", keep: bool = True) -> NotAsked:
+        """``request`` is not asked (its host was given up, or its robots.txt unreachable:
+        :class:`RobotsTxtMiddleware`): counted (stat ``counted``), kept in the job folder for the crawl that resumes
+        it (``--jobdir``; not if ``keep`` is false), and counted in the host's error; the :class:`NotAsked` to
+        raise."""
+        self.crawler.stats.inc_value(counted)
         self.left[host] = self.left.get(host, 0) + 1
-        if self.kept is not None:
+        if self.kept is not None and keep:
             import pickle
 
             meta = {k: v for k, v in request.meta.items() if k not in (HOST_ERROR, "retry_times")}
