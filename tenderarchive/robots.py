@@ -13,14 +13,29 @@ between every letter, and Protego found no rule in it: every ``Disallow`` ignore
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from protego import Protego
 from scrapy.robotstxt import ProtegoRobotParser, decode_robotstxt
-from w3lib.encoding import read_bom
+from w3lib.encoding import read_bom as _w3lib_read_bom
 
 #: The number of a ``Crawl-delay`` line written with a decimal comma (``Crawl-delay: 2,5``).
 _COMMA_DELAY = re.compile(r"^(?P<head>[ \t]*crawl-delay[ \t]*:[ \t]*)(?P<whole>\d+),(?P<part>\d+)", re.I | re.M)
+
+
+#: Byte order marks of UTF-32, tried before w3lib's ``read_bom``: w3lib 2.6 reads UTF-32 LE's mark as UTF-16 LE's (its
+#: first two bytes) and UTF-32 BE's as none, so a file saved as UTF-32 was decoded as UTF-16 (NULs between letters).
+_UTF32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"))
+
+
+def read_bom(data: bytes) -> tuple[str | None, bytes | None]:
+    """(encoding, mark) of the byte order mark ``data`` starts with, else (None, None): w3lib's ``read_bom``, with
+    UTF-32's marks read as UTF-32 whatever w3lib's version does (2.5 did, 2.6 does not)."""
+    for bom, encoding in _UTF32_BOMS:
+        if data[:4] == bom:
+            return encoding, bom
+    return _w3lib_read_bom(data)
 
 
 def mend(body: str) -> str:

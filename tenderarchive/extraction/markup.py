@@ -14,8 +14,9 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from tenderarchive.robots import read_bom  # UTF-32's marks too, whatever w3lib's version
 from tenderarchive.urls import http_url
 
 from .cleaning import normalize_whitespace

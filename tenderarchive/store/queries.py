@@ -823,6 +823,8 @@ def interrupted_notices(path: str | Path, spider: str) -> set[str]:
 
 
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
+#: How the TenderNed spider ends the error of a detail it answered and archived without a value it could not read.
+_ARCHIVED_WITHOUT = "; archived without it"
 
 
 def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> set[str]:
@@ -878,7 +880,10 @@ def failed_rechecks(path: str | Path, spider: str) -> set[str]:
             for error in _crawl_errors(db, "select errors from crawls where crawl_id = ?", [row["crawl_id"]]):
                 url = str(error.get("url") or "")
                 notice = re.search(r"/publicaties/(\d+)/?$", url)
-                if notice and not _UNAVAILABLE.match(str(error.get("error") or "")):
+                said = str(error.get("error") or "")
+                # not a detail answered and archived with a value it could not read (spiders/tenderned.py: "…;
+                # archived without it"): asked again, TenderNed sends the same; it is recorded once, not re-checked
+                if notice and not _UNAVAILABLE.match(said) and not said.endswith(_ARCHIVED_WITHOUT):
                     failed[notice.group(1)] = (row["crawl_id"], url)
         archived = sorted(api_archived(db, failed))
         if not archived:
