@@ -18,22 +18,30 @@ def listing(href: str) -> tuple[str, bytes]:
                   b"<body><ul><li><a href='" + href.encode() + b"'>Inkoop jeugdzorg</a></li></ul></body></html>")
 
 
+def down_then_resumed(tmp_path, routes: dict, log: list[str], **site):
+    """Crawl the site in a ``--jobdir`` with robots.txt answering ``503`` (no retries), then resume the folder with
+    robots.txt back: (paths asked while down, the first crawl, the resumed crawl, base URL, archive)."""
+    job, archive = tmp_path / "job", tmp_path / "archive.db"
+    routes["/robots.txt"] = ("text/plain", b"", 503)
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, allow=["^/nieuws/"], **site)
+        down = crawl_news(path, archive, "--jobdir", str(job), "-s", "RETRY_TIMES=0")
+        asked_down = [p for p in log if p != "/robots.txt"]
+        del log[:]
+        routes["/robots.txt"] = ROBOTS
+        resumed = crawl_news(path, archive, "--jobdir", str(job))
+    return asked_down, down, resumed, base, archive
+
+
 def test_a_crawl_resumed_after_its_sites_robots_txt_was_unreachable_asks_its_pages_once(tmp_path):
     """RFC 9309 §2.3.1.4: an unreachable robots.txt (here ``503``, no retries) is "complete disallow": the site's
     pages are not asked in this crawl, and "the next run retries it". The crawl that resumes the ``--jobdir``,
     robots.txt back, reads the site's listing again (its roots pass the duplicate filter) and archives its page,
     each asked once: the listing kept for it besides would be read twice."""
     log: list[str] = []
-    routes = {"/robots.txt": ("text/plain", b"", 503), "/nieuws": listing("/nieuws/inkoop-jeugdzorg"),
-              "/nieuws/inkoop-jeugdzorg": PAGE}
-    job, archive = tmp_path / "job", tmp_path / "archive.db"
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        down = crawl_news(path, archive, "--jobdir", str(job), "-s", "RETRY_TIMES=0")
-        asked_down = [p for p in log if p != "/robots.txt"]
-        del log[:]
-        routes["/robots.txt"] = ROBOTS
-        resumed = crawl_news(path, archive, "--jobdir", str(job))
+    routes = {"/nieuws": listing("/nieuws/inkoop-jeugdzorg"), "/nieuws/inkoop-jeugdzorg": PAGE}
+    asked_down, down, resumed, base, archive = down_then_resumed(
+        tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}})
     assert asked_down == [] and down.returncode != 0, down.stderr[-3000:]
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert sorted(log) == ["/nieuws", "/nieuws/inkoop-jeugdzorg", "/robots.txt"], log
@@ -49,16 +57,10 @@ def test_a_crawl_resumed_after_its_sites_robots_txt_was_unreachable_asks_the_liv
     the duplicate filter would drop are kept in ``JOBDIR/requests.not_asked`` (``UnreachableHostMiddleware.leave``)
     and the resumed crawl asks them, once; the robots.txt error says how many were left."""
     log: list[str] = []
-    routes = {"/robots.txt": ("text/plain", b"", 503), "/nieuws/inkoop-jeugdzorg": PAGE}
-    job, archive = tmp_path / "job", tmp_path / "archive.db"
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={}, living_pages=["nieuws/inkoop-jeugdzorg"],
-                        allow=["^/nieuws/"])
-        down = crawl_news(path, archive, "--jobdir", str(job), "-s", "RETRY_TIMES=0")
-        asked_down = [p for p in log if p != "/robots.txt"]
-        del log[:]
-        routes["/robots.txt"] = ROBOTS
-        resumed = crawl_news(path, archive, "--jobdir", str(job))
+    routes = {"/nieuws/inkoop-jeugdzorg": PAGE}
+    asked_down, down, resumed, base, archive = down_then_resumed(
+        tmp_path, routes, log, discovery={}, living_pages=["nieuws/inkoop-jeugdzorg"])
+    job = tmp_path / "job"
     assert asked_down == [] and down.returncode != 0, down.stderr[-3000:]
     db = sqlite_utils.Database(archive)
     first = next(db.query("select errors from crawls order by crawl_id"))["errors"]
