@@ -696,6 +696,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "postcode": winner.get("postcode") if len(parties) == 1 else None,
                        # its street address (section 8 "Postadres", V.2.3 "Postadres:", V.3's address line)
                        "street": winner.get("street") if len(parties) == 1 else None,
+                       # its region, a NUTS code (section 8 "Onderverdeling land (NUTS)", V.2.3 "NUTS-code:")
+                       "nuts": winner.get("nuts") if len(parties) == 1 else None,
                        "group_name": group or (winner.get("group_label") if winner.get("in_group") else None),
                        "group_member": 1 if (group or members or winner.get("in_group")) else 0,
                        "group_leader": party["leader"] if (group or members) else None,
@@ -719,6 +721,7 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                     row["place"] = row["place"] or org.get("city")
                     row["postcode"] = row["postcode"] or org.get("postcode")
                     row["street"] = row["street"] or org.get("street")
+                    row["nuts"] = row["nuts"] or org.get("nuts")
                     row["country"] = row["country"] or org.get("country")
                 if kvk and foreign_country(row["country"]):  # a foreign id, not a KvK number
                     problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "

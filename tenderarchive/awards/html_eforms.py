@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value, vat_words
-from tenderarchive.awards.names import kvk_number
+from tenderarchive.awards.names import kvk_number, nuts_code
 from tenderarchive.values import CPV_CODE, cpv_parts
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_day_or_month,
                                       party_name, tender_count)
@@ -60,6 +60,8 @@ COUNTRY = {"land", "country"}
 POSTCODE = {"postcode", "postal code"}
 #: BT-510(a), the organisation's street address (section 8 or a winner's block: reference §2.3 "Postadres")
 STREET = {"postadres", "postal address"}
+#: BT-507, the organisation's region, a NUTS code (section 8 or a winner's block; SDK "Onderverdeling land (NUTS)")
+NUTS = {"onderverdeling land (nuts)", "country subdivision (nuts)"}
 WINNER_OF_LOTS = {"winnaar van deze percelen", "winner of these lots"}
 TITLE = {"titel", "title"}
 CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "main classification (cpv)",
@@ -422,6 +424,8 @@ class EFormsReader:
                 self.org["postcode"] = _clean(value)
             elif key in STREET:
                 self.org["street"] = _clean(value)
+            elif key in NUTS:
+                self.org["nuts"] = nuts_code(value)
             elif key in WINNER_OF_LOTS:
                 # an unpublished field ("niet gepubliceerd", "-") names no lot: its words were taken for lot ids,
                 # each a lot of its own won by the organisation
@@ -538,10 +542,13 @@ class EFormsReader:
             pieces = parts if len(parts) > 1 else [value or ""]
             winner["members"] = [m for piece in pieces for m in map(party_name, re.split(r",|;", piece)) if m]
             winner["empty"] = winner["empty"] and not winner["members"]
-        elif winner is not None and self.block == "winner" and key in REGISTRATION | CITY | COUNTRY | POSTCODE | STREET:
+        elif winner is not None and self.block == "winner" and key in (REGISTRATION | CITY | COUNTRY | POSTCODE | STREET
+                                                                        | NUTS):
             # the winner's registration number and address printed in its block (section 8 gives them too)
             if key in REGISTRATION:
                 winner["kvk"] = kvk_number(value)
+            elif key in NUTS:
+                winner["nuts"] = nuts_code(value)
             else:
                 winner["place" if key in CITY else "postcode" if key in POSTCODE else "street" if key in STREET
                        else "country"] = _clean(value)

@@ -22,7 +22,7 @@ from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first,
                                           range_beside_value)
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, parse_notice_date, parse_notice_day_or_month,
                                       party_name, tender_count)
-from tenderarchive.awards.names import kvk_number, postcode_place, street_line
+from tenderarchive.awards.names import kvk_number, nuts_code, postcode_place, street_line
 
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "div"}
@@ -210,6 +210,9 @@ class StandardReader:
                         contractor["postcode"] = _clean(value_of(line)[0])
                     elif low.startswith("postadres"):
                         contractor["street"] = _clean(value_of(line)[0])
+                    elif low.startswith("nuts"):
+                        text, skip = value_of(line)  # "NUTS-code: NL310", the region
+                        contractor["nuts"] = nuts_code(text)
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
                     elif low.startswith("de contractant is een kmo"):

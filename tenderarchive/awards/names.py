@@ -182,6 +182,24 @@ def street_line(line: str | None) -> str | None:
     return text if _STREET_LINE.match(text) else None
 
 
+#: a NUTS code (Eurostat's regions: two letters of the country, then up to three letters or digits of the region, e.g.
+#: "NL310", "DE21H", "UKE42", "NLZZZ" outside any region) as an award notice prints a winner's (V.2.3 "NUTS-code:",
+#: eForms BT-507 "Onderverdeling land (NUTS)"): a word of its own, upper case as the code lists write it
+_NUTS = re.compile(r"(?<![\w-])[A-Z]{2}(?P<region>[0-9A-Z]{0,3})(?![\w-])")
+
+
+def nuts_code(value: str | None) -> str | None:
+    """The NUTS code of a winner's region as printed ("NL310", "UKE42", "Utrecht (NL310)" → "NL310"), else None: an
+    unpublished field ("niet gepubliceerd", "-") or a text without a code names no region. A region part of letters
+    alone is a code only when it is the extra-regio "Z"s (an upper-case word such as "NVT" is none); the country
+    alone ("NL") is one."""
+    for found in _NUTS.finditer(re.sub(r"\s+", " ", value or "").strip()[:200]):
+        region = found.group("region")
+        if not region or re.search(r"\d", region) or set(region) == {"Z"}:
+            return found.group(0)
+    return None
+
+
 def split_address(name: str | None) -> tuple[str | None, dict | None]:
     """``(name, address)`` of a winner printed with its address in one line: "Jeugdzorg Oost B.V., Stationsstraat 1,
     3511 AB Utrecht" is ("Jeugdzorg Oost B.V.", {"street": "Stationsstraat 1", "postcode": "3511 AB", "place":

@@ -53,7 +53,7 @@ _ONLY = {_norm(label) for label in ef.LABEL_ONLY}
 _LABELS = (ef.AMOUNT_LABELS | ef.CONCESSION | ef.OFFICIAL_NAME | ef.GROUP_NAME | ef.GROUP_LEADER | ef.GROUP_MEMBERS
            | ef.TENDER_LOT | ef.TENDER_ID | ef.CONTRACT_ID | ef.WINNER_DATE | ef.CONTRACT_DATE | ef.NO_WINNER_REASON
            | ef.RECEIVED_COUNT | ef.RECEIVED_TYPE | ef.REGISTRATION | ef.CITY | ef.COUNTRY | ef.POSTCODE | ef.STREET
-           | ef.WINNER_OF_LOTS | ef.TITLE | ef.CPV | ef.CHANGED_VERSION | _KVK_LABELS)
+           | ef.NUTS | ef.WINNER_OF_LOTS | ef.TITLE | ef.CPV | ef.CHANGED_VERSION | _KVK_LABELS)
 
 
 @dataclass(frozen=True)

@@ -311,6 +311,8 @@ TABLES: dict[str, dict] = {
             "postcode": str,
             # its street address as published (section 8 / V.2.3 "Postadres", OCDS address.streetAddress)
             "street": str,
+            # its region, a NUTS code (section 8 / winner block "Onderverdeling land (NUTS)", V.2.3 "NUTS-code:")
+            "nuts": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
             "is_buyer": int,
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's

@@ -592,3 +592,37 @@ def test_a_winners_street_address_is_kept_beside_its_postcode_in_every_layout():
                           (("Stichting Jeugdzorg", "Regio 2", "1234 AB Oudstad"), "Regio 2"),
                           (("Stichting Jeugdzorg", "Regio 2"), None)):
         assert [s["street"] for s in parse_html(ancient_contractor(*lines))["suppliers"]] == [street], lines
+
+
+def test_a_winners_nuts_code_is_kept_as_its_region_in_every_layout():
+    """Reference §3.1 (V.2.3 "Naam en adres van de contractant": "Officiële benaming:", …, "Plaats:", "NUTS-code:",
+    "Postcode:") and the eForms organisation rows (section 8 or the winner's block; SDK BT-507 "Onderverdeling land
+    (NUTS)", English "Country subdivision (NUTS)"): the winner's region code was read nowhere, so the archive kept a
+    winner's street, place and postcode but not the region every notice states. It is kept as ``nuts``, the code as
+    printed, an unpublished field none. SYNTHETIC renderings of the documented shapes."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Stad", "Utrecht"), row("Onderverdeling land (NUTS)", "NL310"),
+                  only("Winnaar"), row("Officiële naam", "Zorg West B.V."),
+                  only("Winnaar"), row("Officiële naam", "Zorg Zuid B.V."), row("Onderverdeling land (NUTS)",
+                                                                              "niet gepubliceerd"),
+                  h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."),
+                  row("Stad", "Leiden"), row("Onderverdeling land (NUTS)", " NL337 "), row("Land", "Nederland"))
+    parsed = parse_html(html)
+    assert [(s["name"], s["place"], s["nuts"]) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "NL310"), ("Zorg West B.V.", "Leiden", "NL337"),
+        ("Zorg Zuid B.V.", None, None)]
+    rows = html_results({"publication_id": 1, "procurement_id": "TN1"}, parsed, {})
+    assert [s["nuts"] for a in rows["awards"] for s in a["suppliers"]] == ["NL310", "NL337", None]
+    english = eforms(h1("1. Buyer"), h1("6. Results"), h2("6.1 Result lot ldentifier: LOT-0001"),
+                     h3("6.1.2 Information about winners"), only("Winner"), row("Official name", "Care East Ltd"),
+                     row("Town", "Leeds"), row("Country subdivision (NUTS)", "UKE42"))
+    assert [(s["name"], s["nuts"]) for s in parse_html(english)["suppliers"]] == [("Care East Ltd", "UKE42")]
+    standard = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                          contractor("Jeugdzorg Oost B.V.", **{"Nationale identificatie": "41165432",
+                                                               "Postadres": "Stationsstraat 1", "Plaats": "Utrecht",
+                                                               "NUTS-code": "NL310", "Postcode": "3511 AB",
+                                                               "Land": "Nederland"}),
+                          contractor("Zorg Noord B.V.", Plaats="Groningen", Land="Nederland"))
+    assert [(s["name"], s["place"], s["postcode"], s["nuts"]) for s in parse_html(standard)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB", "NL310"), ("Zorg Noord B.V.", "Groningen", None, None)]

@@ -343,3 +343,16 @@ def test_a_pdfs_empty_address_row_does_not_take_the_next_rows_postcode_or_street
         "Winnaar:", "Officiële naam: Zorg West B.V.", "Postadres:", "Postcode: 2311 AA", "Stad: Leiden"]]))
     assert [(s["name"], s["place"], s.get("street"), s.get("postcode")) for s in parsed["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", None, "Stationsstraat 1", None), ("Zorg West B.V.", "Leiden", None, "2311 AA")]
+
+
+def test_a_pdfs_winner_nuts_code_is_read_as_the_renderings_is_and_an_empty_one_takes_no_next_row():
+    """Reference §7 (the PDF carries the same eForms sections as text; a label's value on the line after it) and the
+    organisation's BT-507 "Onderverdeling land (NUTS)": a winner read from its PDF had no ``nuts`` where the same
+    notice's /html gave one, and the label printed without a value took the next row ("Postcode: 2311 AA") for it."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "Stad: Utrecht", "Onderverdeling land (NUTS): NL310",
+        "Inschrijving:", "Waarde van de aanbesteding: 400 000 Euro",
+        "Winnaar:", "Officiële naam: Zorg West B.V.", "Stad:", "Onderverdeling land (NUTS):", "Postcode: 2311 AA"]]))
+    assert [(s["name"], s["place"], s.get("nuts"), s.get("postcode")) for s in parsed["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "Utrecht", "NL310", None), ("Zorg West B.V.", None, None, "2311 AA")]

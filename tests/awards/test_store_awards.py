@@ -2365,3 +2365,16 @@ def test_a_winner_named_by_id_alone_gets_the_street_of_the_party_another_file_gi
     seen = [[(r["name"], r["street"], r["postcode"]) for r in db.query("select * from award_suppliers")]
             for db in written_in_either_order(tmp_path, files)]
     assert seen[0] == seen[1] == [("Stichting Een", "Breestraat 1", "2311 AA")], seen
+
+
+def test_a_winners_nuts_code_is_archived_with_its_row(procedure_900001, tmp_path):
+    """Reference §3.1 (V.2.3 "NUTS-code:") and eForms BT-507 "Onderverdeling land (NUTS)" in a winner's block: the
+    winner's region, read from the notice, reaches ``award_suppliers.nuts`` (the archive kept its street, place and
+    postcode, not its region). SYNTHETIC: the fixture's award notices with the row added to one winner's block."""
+    name = '<span class="value">Stichting Jeugdhulp Noord</span></td></tr>'
+    publications = [dict(p, html=p["html"].replace(name, name + row("Onderverdeling land (NUTS)", "NL113"), 1))
+                    if p["html"] else p for p in procedure_900001]
+    db = archive(tmp_path, publications, "nuts")
+    found = {(r["name"], r["nuts"]) for r in db.query("select name, nuts from award_suppliers")}
+    assert ("Stichting Jeugdhulp Noord", "NL113") in found, found
+    assert "nuts" in [c.name for c in db["award_suppliers"].columns]
