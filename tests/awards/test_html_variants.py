@@ -626,3 +626,39 @@ def test_a_winners_nuts_code_is_kept_as_its_region_in_every_layout():
                           contractor("Zorg Noord B.V.", Plaats="Groningen", Land="Nederland"))
     assert [(s["name"], s["place"], s["postcode"], s["nuts"]) for s in parse_html(standard)["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "Utrecht", "3511 AB", "NL310"), ("Zorg Noord B.V.", "Groningen", None, None)]
+
+
+def test_the_older_label_sets_procedure_total_and_framework_maximum_are_the_notices_in_dutch_and_english():
+    """Reference §2.3 (BT-161 "Waarde van alle in het kader van deze procedure gegunde opdrachten" / "Value of all
+    contracts awarded in this procedure", BT-118 "Maximumwaarde van de raamovereenkomsten in deze procedure", the
+    older wordings WAI saw from November 2023 to early 2025, [H]), §2.4 (older set: the currency inside the value,
+    "3 583 200 EUR"; ISO dates with an offset) and §4 "Total vs per-winner values" (store both, derive neither): the
+    notice's total and framework maximum of the older wording are the procedure's, beside the winner's own value.
+    SYNTHETIC renderings of the older label set; the labels were read, no test held them."""
+    def older(language):
+        dutch = language == "nl"
+        return parse_html(eforms(
+            h1("1. Koper" if dutch else "1. Buyer"), h1("6. Resultaten" if dutch else "6. Results"),
+            row("Waarde van alle in het kader van deze procedure gegunde opdrachten" if dutch
+                else "Value of all contracts awarded in this procedure", "3 583 201 EUR"),
+            row("Maximumwaarde van de raamovereenkomsten in deze procedure" if dutch
+                else "Maximum value of the framework agreements in this procedure", "5 000 000 EUR"),
+            h2("6.1 Resultaat Lot Identifier: LOT-0000" if dutch else "6.1 Result lot ldentifier: LOT-0000"),
+            h3("6.1.2 Informatie over winnaars" if dutch else "6.1.2 Information about winners"),
+            only("Winnaar" if dutch else "Winner"),
+            row("Officiële naam" if dutch else "Official name", "[ Marsh B.V. ] ---"),
+            only("Inschrijver" if dutch else "Tender"),
+            row("Waarde van het resultaat" if dutch else "Value of the result", "3 583 200 EUR"),
+            only("Informatie over het contract" if dutch else "Contract information"),
+            row("Datum van sluiting van het contract" if dutch else "Date of the conclusion of the contract",
+                "2023-06-26+02:00")))
+
+    for language in ("nl", "en"):
+        read = older(language)
+        procedure = read["procedure"]
+        assert (procedure["total_awarded_cents"], procedure["total_awarded_currency"],
+                procedure["framework_maximum_cents"]) == (358320100, "EUR", 500000000), (language, procedure)
+        assert [(a["lot_id"], a["value_cents"], a["contract_date"]) for a in read["awards"]] == [
+            ("LOT-0000", 358320000, "2023-06-26")], language
+        assert [(s["name"], s["tender_value_cents"]) for s in read["suppliers"]] == [("Marsh B.V.", 358320000)]
+        assert not read["problems"], read["problems"]
