@@ -206,3 +206,17 @@ def test_a_street_line_is_read_in_linear_time():
     assert street_line("1234 AB Oudstad") is None and street_line("Stichting Jeugdzorg") is None
     for unit in ("straat ", "a 1 ", "Weg 12-", "\t \t"):
         assert linear_time(street_line, unit) < LINEAR, unit
+
+
+def test_a_nuts_code_is_read_in_linear_time_and_only_as_a_code():
+    """A winner's region (V.2.3 "NUTS-code:", eForms "Onderverdeling land (NUTS)") read as its NUTS code or none: the
+    code as printed or within a name ("Utrecht (NL310)"), never an upper-case word ("NVT") or an unpublished field; on
+    100 KB of capitals, spaces or digits in linear time."""
+    from tenderarchive.awards.names import nuts_code
+    from tests.speed import LINEAR, linear_time
+
+    assert [nuts_code(v) for v in ("NL310", " UKE42 ", "Utrecht (NL310)", "DE21H", "NLZZZ", "NL")] == [
+        "NL310", "UKE42", "NL310", "DE21H", "NLZZZ", "NL"]
+    assert [nuts_code(v) for v in ("NVT", "niet gepubliceerd", "-", "", None, "NL-310", "nl310")] == [None] * 7
+    for unit in ("ABCDE ", "NL", "1 ", "\t \t"):
+        assert linear_time(nuts_code, unit) < LINEAR, unit
