@@ -153,6 +153,15 @@ core); a Dutch municipality's page in English tells a purchase in English words 
 with rule ``rel.vacancy`` the looser hiring signs make no job advert of a page whose title and lead tell a youth-care
 purchase step (a provider's news of a tender won with a hiring line) -- an advert still has two core advert signs.
 
+Since branch rel18 (what round seventeen left, in core): the links and tags a page shows ("Lees ook: Jeugdhulp in
+Veldhoven | Aanbestedingen 2026", "Tags: jeugdhulp, aanbesteding", a "Gerelateerde berichten" box and its headlines) are not
+its own text: they give no evidence (:func:`link_lines`); the other verbs of buying tell a purchase -- contracting out
+("besteedt de jeugdhulp uit", "uit te besteden", "uitbesteed"), youth care placed with a provider ("onderbrengen bij een
+nieuwe aanbieder", "hevelt ... over naar een nieuwe aanbieder"; not "bij het wijkteam", "naar het Rijk") and contracting
+told finite ("contracteerde in 2024 twaalf aanbieders"; the present tense with a date or "nieuw", not the buyer's habit);
+and a purchasing body ("het inkoopbureau", "de inkooporganisatie", "Inkoopbureau H-10 koopt namens tien gemeenten ...")
+and a region by its name ("De regio Twente heeft ...") are particular buyers (:func:`buyer_purchases`).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -322,6 +331,32 @@ def without_passing_tenders(full: str) -> str:
     return "".join(out)
 
 
+#: Branch rel18: the links and tags a page shows beside its own text -- "Lees ook: Jeugdhulp in Veldhoven | Aanbestedingen
+#: 2026", "Meer over: Jeugdhulp | Aanbesteding", "Tags: jeugdhulp, aanbesteding", a related-links box under its heading
+#: ("Gerelateerde berichten" and the headlines after it) -- name other pages, not what this page tells: a page whose only
+#: tender words stand there reports no procurement (core). A line opened by a link-box label with a colon is one to its
+#: end; a label standing alone as a heading takes the short lines after it that end in no full stop (headlines, at most
+#: ten), up to a blank line. The labels are the boxes' own (not "Onderwerpen", which opens a council's agenda).
+_LINK_LABEL = (r"(?:lees (?:ook|meer|verder)|zie ook|bekijk ook|meer (?:over(?: dit onderwerp)?|nieuws|lezen|berichten)|"
+               r"ook interessant|interessant voor u|misschien ook interessant|gerelateerd(?:e)?(?: (?:berichten|artikelen|nieuws|"
+               r"items|links|pagina's|onderwerpen))?|related(?: (?:articles|posts|news))?|tags?|trefwoorden|labels?|"
+               r"categorie(?:ën|en)?|gelinkte berichten)")
+_LINK_LINE = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*[•\-*>]?[ \t]*" + _LINK_LABEL + r"[ \t]*:[^\n]*", re.I | re.M)
+_LINK_HEAD = re.compile(r"^[ \t]*" + _LINK_LABEL + r"[ \t]*:?[ \t]*\n((?:[^\n]{1,100}(?<![.!?])(?:\n|\Z)){1,10})", re.I | re.M)
+
+
+def link_lines(text: str) -> tuple[str, list[str]]:
+    """``text`` with its link and tag lines blanked out (see above), and the lines blanked; the page's own unchanged."""
+    if not re.search(_LINK_LABEL, text, re.I):
+        return text, []
+    cut: list[str] = []
+    def blank(m: re.Match, keep: str) -> str:
+        cut.append(m.group(0))
+        return keep * max(1, m.group(0).count("\n")) if keep == "\n" else keep
+    text = _LINK_HEAD.sub(lambda m: blank(m, "\n"), text)
+    return _LINK_LINE.sub(lambda m: blank(m, " "), text), cut
+
+
 def _word_at(text: str, start: int, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
         start -= 1
@@ -482,6 +517,12 @@ def plain_purchases(full: str) -> list[str]:
 _BUYER_NUMBER = (r"(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
                  r"zeventien|achttien|negentien|twintig)")
 _BUYER_DEFINITE = (r"\b(?:[Hh]et college|[Dd]e gemeente|[Dd]e gemeenteraad|[Dd]e (?:jeugd)?regio|[Hh]et samenwerkingsverband|"
+                   # branch rel18: a purchasing body of municipalities buys for them -- "het (regionale) inkoopbureau", "de
+                   # inkooporganisatie", one by name ("Inkoopbureau H-10", "Inkooporganisatie Jeugd Zuid-Holland Zuid")
+                   # branch rel18: a region by its name ("De regio Twente heeft de jeugdhulp uitbesteed")
+                   r"[Dd]e (?:jeugd)?regio(?: (?-i:[A-Z])[\w'-]*){1,3}|"
+                   r"[Hh]et (?:regionale? )?inkoopbureau|[Dd]e (?:regionale? )?inkooporganisatie|"
+                   r"[Ii]nkoop(?:bureau|organisatie)(?: (?:[A-Z][\w-]*|\d[\w-]*)){1,3}|"
                    # "de elf regiogemeenten", "beide gemeenten", "de Twentse gemeenten", "de H10 gemeenten" -- a determiner
                    # or a number, then at most two adjectives or names; not "de gemeenten" alone (see buyer_purchases), nor
                    # "de Nederlandse / andere / meeste gemeenten" (the municipalities in general)
@@ -504,6 +545,9 @@ _YOUTH_OBJECT = r"(?:(?:de|het|hun|onze) )?(?:[\w-]+ )?jeugd[\w-]*"
 # branch rel16: youth care as one of a list of services bought ("de huishoudelijke hulp, de Wmo-begeleiding en de
 # jeugdhulp"): each item a determiner and at most three words, joined by a comma, "en" or "of"
 _SERVICE_LIST = r"(?:(?:de|het) [\w'-]+(?: [\w'-]+){0,2}?(?:,| en| of) )*"
+#: branch rel18: a provider youth care is placed with ("bij een nieuwe aanbieder", "naar twee jeugdhulpaanbieders")
+_PROVIDER_NP = (r"(?:een|de|één|twee|drie|vier|vijf|\d{1,2}) (?:[\w-]+ ){0,2}?(?:(?:jeugd(?:hulp|zorg)?|zorg)?aanbieders?|"
+                r"opdrachtnemers?|consorti(?:um|a)|(?:markt)?partij(?:en)?|hoofdaannemers?)\b")
 _BUYER_PURCHASE = (
     # the verb closing the clause (a subordinate clause, a modal or "gaan"): "... jeugdhulp (gaan) inkopen"
     re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
@@ -532,6 +576,32 @@ _BUYER_PURCHASE = (
     # the noun the infinitive qualifies: "het kader van de, door de negen gemeenten in de regio WBO, in te kopen zorgvormen
     # van gespecialiseerde jeugdzorg", "de door de gemeente aan te besteden jeugdhulp" (stages.md's voorbereiding); not
     # the participle ("de door de gemeente gecontracteerde aanbieders", who holds a contract now)
+    # branch rel18: the other verbs of buying -- contracting out ("De gemeente besteedt de jeugdhulp vanaf 2026 uit aan een
+    # nieuwe aanbieder", "heeft besloten de ambulante jeugdhulp uit te besteden", "heeft de jeugdhulp uitbesteed") and
+    # contracting told finite ("De regio contracteert vanaf 2026 minder aanbieders voor de jeugdhulp", "contracteerde in
+    # 2024 twaalf aanbieders van jeugdhulp"; the present one with a date or "nieuw", see buyer_purchases)
+    re.compile(_BUYER + r" (?:besteedt|besteden|besteedde|besteedden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?uit\b"),
+    re.compile(r"\b(?:besteedt|besteden|besteedde|besteedden) " + _BUYER + r" (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT
+               + r" (?:[\w'-]+ ){0,4}?uit\b"),
+    re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,2}?(?:(?:gaan|gaat|wil|willen) )?"
+               r"(?:uitbesteden|uit te besteden)\b"),
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _SERVICE_LIST + _YOUTH_OBJECT
+               + r" (?:[\w'-]+ ){0,5}?uitbesteed\b"),
+    re.compile(_BUYER + r" (?P<contract>contracteert|contracteren|contracteerde|contracteerden) (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT),
+    re.compile(r"\b(?P<contract>contracteert|contracteren|contracteerde|contracteerden) " + _BUYER + r" (?:[\w'-]+ ){0,6}?"
+               + _YOUTH_OBJECT),
+    # branch rel18: youth care placed with a provider -- "De gemeente brengt de jeugdhulp per 2026 onder bij een nieuwe
+    # aanbieder", "heeft de jeugdhulp ondergebracht bij een nieuwe aanbieder", "hevelt de jeugdhulp over naar een nieuwe
+    # aanbieder": a provider after "bij" or "naar" (not "bij het wijkteam", not "naar het Rijk")
+    re.compile(_BUYER + r" (?:brengt|brengen|bracht|brachten) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?onder bij "
+               + _PROVIDER_NP),
+    re.compile(_BUYER + r" (?:hevelt|hevelen|hevelde|hevelden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?over naar "
+               + _PROVIDER_NP),
+    re.compile(_BUYER + r" (?:heeft|hebben|had|hadden) (?:[\w'-]+ ){0,4}?" + _YOUTH_OBJECT + r" (?:[\w'-]+ ){0,4}?"
+               r"(?:ondergebracht bij|overgeheveld naar) " + _PROVIDER_NP),
+    re.compile(_BUYER + r" (?:[\w'-]+ ){0,6}?" + _YOUTH_OBJECT + r" (?:(?:bij|naar) " + _PROVIDER_NP + r" )?(?:[\w'-]+ ){0,2}?"
+               r"(?:(?:gaan|gaat|wil|willen) )?(?:onderbrengen|onder te brengen|overhevelen|over te hevelen)(?: (?:bij|naar) "
+               + _PROVIDER_NP + r")?"),
     re.compile(r"(?<=\bdoor )" + _BUYER + r"(?: [A-Z][\w'-]+){0,2},? (?:in te kopen|aan te besteden|te contracteren) (?:[\w'-]+ ){0,3}?"
                + _YOUTH_OBJECT))
 # inside the clause: a modal of duty or possibility, a question word, a future aim (branch cv35's "zal ... om te komen
@@ -558,6 +628,19 @@ def _municipality_names() -> frozenset[str]:
 _ASIDE = re.compile(r" ?\([^()\n]{0,200}\)")
 
 
+_PLACED = re.compile(r"\b(?:onderbrengen|onder te brengen|overhevelen|over te hevelen)\b", re.I)
+_FROM_DATE = re.compile(r"\b(?:vanaf|per|met ingang van|sinds)\b", re.I)
+# branch rel18: the municipalities a body buys for ("Inkoopbureau H-10 koopt namens tien gemeenten de jeugdhulp in") are no
+# bare plural subject of their own
+_ON_BEHALF = re.compile(r"\bnamens (?:de |alle |(?:" + _BUYER_NUMBER + r") |de " + _BUYER_NUMBER + r" )?(?:[\w-]+ )?$", re.I)
+
+
+def _general_between(sent: str, start: int, end: int) -> bool:
+    """A sign of the general statement (:data:`_BUYER_GENERAL`) inside the clause, past the municipalities bought for."""
+    return any(not (m.group(0).lower() == "gemeenten" and _ON_BEHALF.search(sent, max(start, m.start() - 40), m.start()))
+               for m in _BUYER_GENERAL.finditer(sent, start, end))
+
+
 def buyer_purchases(full: str) -> list[str]:
     """Clauses in which a particular buyer buys youth care with the purchase verb (branch cv40, see above)."""
     out = []
@@ -572,7 +655,15 @@ def buyer_purchases(full: str) -> list[str]:
             while (m := rx.search(sent, pos)) is not None:
                 pos = m.start() + 1  # a capital that is no buyer ("Omdat Amstelveen ..."): try from the next word
                 clause, buyer = m.group(0), m.group("buyer")
-                if not _matches(YOUTH_CORE, clause) or _BUYER_GENERAL.search(sent, m.end("buyer"), m.end()):
+                if not _matches(YOUTH_CORE, clause) or _general_between(sent, m.end("buyer"), m.end()):
+                    continue
+                # branch rel18: youth care placed needs the provider it goes to; contracting in the present tense is a
+                # step with its date or "nieuw" ("contracteert vanaf 2026 ..."), else the buyer's habit ("De gemeente
+                # contracteert aanbieders van jeugdhulp die aan de eisen voldoen")
+                if _PLACED.search(clause) and not re.search(_PROVIDER_NP, clause):
+                    continue
+                if ((m.groupdict().get("contract") or "").lower() in ("contracteert", "contracteren")
+                        and not (_NEWS_MARK.search(sent) or _FROM_DATE.search(sent))):
                     continue
                 we = bool(re.fullmatch(_WE, buyer))
                 if we and (_WE_GENERAL.search(sent) or _CLAUSE_BREAK.search(sent, m.end("buyer"), m.end())):
@@ -1340,6 +1431,11 @@ _CARE_PURCHASE_WORD = re.compile(r"aanbest|inkoop|ingekocht|gegund|gunning|tende
 
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     title, text = _as_administration(_as_transport(title)), _as_administration(_as_transport(text))
+    # branch rel18: the links and tags a page shows are not its own text (core)
+    text, linked = link_lines(text)
+    if linked:  # a step read in a link line goes with it; the page's own stay
+        stages = [s for s in stages or [] if not ((sent := (s.get("sentence") or "").strip())
+                                                 and any(sent in c for c in linked))]
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
         full = RESIDENT.sub(" ", full)
