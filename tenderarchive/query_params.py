@@ -151,6 +151,51 @@ def as_of_words(sql, params: dict | None) -> list[str]:
     return said
 
 
+def as_of_days(sql, params: dict | None, today: str | None = None) -> list[tuple[str, str, bool]]:
+    """``(name, day, given)`` for each parameter of :data:`AS_OF_DATES` ``sql`` reads that sets a day: the day given
+    (``YYYY-MM-DD``, its first ten characters) or, empty and defaulted by the query (``coalesce(nullif(:as_of, ''),
+    vandaag())``, ``export.defaulted_parameters``), today on Amsterdam's clock (``today`` to fix it; else
+    ``tenderarchive/clock.py``, which ``TENDERARCHIVE_NOW`` sets). ``tenderarchive export`` names that day on stderr
+    (:func:`as_of_export_words`) and the served CSV of no rows in its ``Tenderarchive-Note``: a file of "open tenders"
+    did not say which day they were open, where the search's page shows its as_of field."""
+    if not isinstance(sql, str):
+        return []
+    from tenderarchive.export import defaulted_parameters, named_parameters
+
+    names = sorted(AS_OF_DATES & set(named_parameters(sql)))
+    if not names:
+        return []
+    defaulted = defaulted_parameters(sql)
+    said = []
+    for name in names:
+        value = str((params or {}).get(name) or "").strip()
+        if value:
+            said.append((name, value[:10], True))
+        elif name in defaulted:
+            if today is None:
+                from tenderarchive.clock import vandaag
+
+                today = vandaag()
+            said.append((name, today, False))
+    return said
+
+
+def as_of_export_words(sql, params: dict | None, rows: int, today: str | None = None) -> list[str]:
+    """The notes ``tenderarchive export`` prints on stderr (stdout stays the CSV) of the day a search that reads
+    ``as_of`` was exported as of (:func:`as_of_days`): "as of 2021-12-01 (--param as_of=2021-12-01): 2 rows" or "as
+    of today, 2026-12-07 on Amsterdam's clock (as_of not given; --param as_of=YYYY-MM-DD for another day): no rows
+    that day"."""
+    said = []
+    for name, day, given in as_of_days(sql, params, today):
+        count = f"{rows} row{'s' * (rows != 1)}" if rows else "no rows that day"
+        if given:
+            said.append(f"as of {day} (--param {name}={day}): {count}")
+        else:
+            said.append(f"as of today, {day} on Amsterdam's clock ({name} not given; --param {name}=YYYY-MM-DD "
+                        f"for another day): {count}")
+    return said
+
+
 #: What :func:`crawl_said` reads of a crawl's row (``crawls``), and of all of them.
 CRAWL_SQL = "select crawl_id, spider, status, items_new, items_updated, items_unchanged from crawls where crawl_id = ?"
 CRAWLS_SPAN_SQL = "select min(crawl_id), max(crawl_id), count(*) from crawls"
