@@ -368,7 +368,8 @@ def register_routes(datasette):
                                 (rf"^{DASHBOARD_SCRIPT}$", dashboard_script)]
 
 
-#: The dashboard pages' script: a chart with no rows for the chosen jeugdregio says so (``datasette/dashboard.js``).
+#: The dashboard pages' script: a chart with no rows for the chosen jeugdregio says so, and each chart has the schema of
+#: the vega-lite loaded (``datasette/dashboard.js``).
 DASHBOARD_SCRIPT = "/-/tenderarchive/dashboard.js"
 
 
@@ -376,7 +377,8 @@ DASHBOARD_SCRIPT = "/-/tenderarchive/dashboard.js"
 def extra_js_urls(template, database, table, columns, view_name, request, datasette):
     """``datasette/dashboard.js`` in the head of datasette-dashboards' pages (a dashboard, one chart of it): it wraps
     the plugin's renderers as soon as they are loaded, before the page calls them, and says "No data for this
-    jeugdregio" where a chart has no rows (an empty axis with a lone 0, a table card left blank by an error)."""
+    jeugdregio" where a chart has no rows (an empty axis with a lone 0, a table card left blank by an error); it gives
+    each chart the ``$schema`` of the vega-lite bundled (6; the plugin writes 5's, a console warning per chart)."""
     if template in ("dashboard_view.html", "dashboard_chart.html"):
         return [{"url": DASHBOARD_SCRIPT}]
     return []
