@@ -248,6 +248,43 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
     return said
 
 
+#: The saved searches of what changed between crawls, read from ``versions`` alone: with no earlier version in the
+#: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
+#: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).
+CHANGE_SEARCHES = frozenset({"aanbesteding_wijzigingen"})
+
+
+def versions_said(crawls: int, synthetic_demo: bool) -> str:
+    """Why a search of what changed has no rows when the archive holds no earlier version at all (``versions``
+    empty): no crawl found a record it had archived changed; on the synthetic demo, because its bundled snapshot
+    holds one state of each notice and article. "Changed notices" on ``make demo`` said "0 results" and nothing else,
+    which read as a broken search."""
+    said = (f"Nothing in this archive has changed yet (versions is empty): a change is kept when a later crawl "
+            f"fetches a notice, news page or award again and finds it different, and none of its {crawls} crawl"
+            f"{'s' * (crawls != 1)} has.")
+    if synthetic_demo:
+        said += (" This is the synthetic demo: its bundled snapshot holds one state of each notice and article, "
+                 "each fetched by one crawl, so there is no change to show.")
+    return said + " An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this search."
+
+
+async def versions_said_words(datasette, database: str | None, name: str | None) -> list[str]:
+    """The words under a saved search's "0 results", or its section's "Geen rijen." on a procurement's page, when it
+    is one of :data:`CHANGE_SEARCHES` and the archive holds no earlier version at all (:func:`versions_said`;
+    templates/query.html, research.py); empty for any other empty page, or where it cannot be read."""
+    if name not in CHANGE_SEARCHES or not database or database not in datasette.databases:
+        return []
+    db = datasette.databases[database]
+    try:
+        if (await db.execute("select exists (select 1 from versions)")).rows[0][0]:
+            return []
+        crawls = (await db.execute("select count(*) from crawls")).rows[0][0]
+    except Exception:  # an archive without versions or crawls, a time-out: "0 results" alone
+        return []
+    synthetic = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
+    return [versions_said(crawls, synthetic)]
+
+
 def checked_params(params: dict) -> dict:
     """Every parameter :func:`checked` (raises :class:`BadParameter` at the first that is not of its kind)."""
     return {name: checked(name, value) for name, value in params.items()}
