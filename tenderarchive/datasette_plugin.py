@@ -368,7 +368,8 @@ def register_routes(datasette):
                                 (rf"^{DASHBOARD_SCRIPT}$", dashboard_script)]
 
 
-#: The dashboard pages' script: a chart with no rows for the chosen jeugdregio says so (``datasette/dashboard.js``).
+#: The dashboard pages' script: a chart with no rows for the chosen jeugdregio says so, and each chart has the schema of
+#: the vega-lite loaded (``datasette/dashboard.js``).
 DASHBOARD_SCRIPT = "/-/tenderarchive/dashboard.js"
 
 
@@ -376,7 +377,8 @@ DASHBOARD_SCRIPT = "/-/tenderarchive/dashboard.js"
 def extra_js_urls(template, database, table, columns, view_name, request, datasette):
     """``datasette/dashboard.js`` in the head of datasette-dashboards' pages (a dashboard, one chart of it): it wraps
     the plugin's renderers as soon as they are loaded, before the page calls them, and says "No data for this
-    jeugdregio" where a chart has no rows (an empty axis with a lone 0, a table card left blank by an error)."""
+    jeugdregio" where a chart has no rows (an empty axis with a lone 0, a table card left blank by an error); it gives
+    each chart the ``$schema`` of the vega-lite bundled (6; the plugin writes 5's, a console warning per chart)."""
     if template in ("dashboard_view.html", "dashboard_chart.html"):
         return [{"url": DASHBOARD_SCRIPT}]
     return []
@@ -461,6 +463,7 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["saved_search_past_last"] = functools.partial(query_pages.past_last_page_words, datasette)
     # why a saved search of what one crawl wrote is empty: it changed nothing, or is no crawl (templates/query.html)
     env.globals["saved_search_crawl"] = functools.partial(query_params.crawl_said_words, datasette)
+    env.globals["saved_search_versions"] = functools.partial(query_params.versions_said_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
     env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty

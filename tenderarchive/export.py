@@ -683,6 +683,12 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
             # --param q=*** (no word): the search matches nothing, which read as words the archive does not hold
             notes.extend(f"no rows; --param {name}={value.strip()[:80]} holds no word to search for: give one or more "
                          "words" for name, value in wordless)
+        if notes is not None:   # the day a search of as_of was as of: the file does not say it
+            from tenderarchive.query_params import as_of_days, as_of_export_words
+
+            notes.extend(as_of_export_words(sql, params or {}, count))
+            dated = {name for name, _, _ in as_of_days(sql, params or {})}
+            unset = [name for name in unset if name not in dated]
         if notes is not None and not count and unset and not past:
             # "not given, so empty: :jeugdregio, :sinds" named :sinds, whose empty value keeps every row, as
             # a cause of no rows; a parameter with a default is named as that

@@ -19,7 +19,8 @@ its address asks for a page, as ``tenderarchive export`` does: the CSV link of i
 A saved search's CSV of no rows since a day still to come (``since=2999-01-01``) is its header row alone, as any
 empty search's, and says why in the answer's ``Tenderarchive-Note`` header (:func:`empty_because`); so does the CSV
 of a search missing a parameter it needs (``procurement_timeline.csv`` without ``procurement_id``:
-:func:`unasked_because`).
+:func:`unasked_because`), and that of a search as of a day (``open_youth_care_tenders.csv``, ``as_of`` empty: today)
+names the day it had no rows (:func:`as_of_because`).
 
 A saved search's CSV holds the columns its page shows (:func:`reader_columns`): not the columns of
 its Atom feed (``atom_id``, ``atom_title``, ``atom_updated``, ``atom_content``, ``atom_link``),
@@ -87,6 +88,22 @@ def unasked_because(sql: str, params: dict) -> str | None:
     from tenderarchive.query_params import unasked
 
     said = [f"{name} is empty: this search has no rows without it (give {name}=VALUE)" for name in unasked(sql, params)]
+    return "; ".join(said) or None
+
+
+def as_of_because(sql: str, params: dict) -> str | None:
+    """The day a saved search of ``as_of`` (``open_youth_care_tenders``) had no rows, for the :data:`NOTE_HEADER`, as
+    its page says under "0 results" and ``tenderarchive export`` on stderr (``query_params.as_of_days``): "as_of is
+    empty: this search is as of today (2026-12-07, Amsterdam's clock) and has no rows that day; give
+    as_of=YYYY-MM-DD for another day". Printable ASCII only."""
+    from tenderarchive.query_params import as_of_days
+
+    said = []
+    for name, day, given in as_of_days(sql, params):
+        day = "".join(c if " " <= c <= "~" else "?" for c in day)
+        said.append(f"{name}={day}: this search is as of {day} and has no rows that day" if given else
+                    f"{name} is empty: this search is as of today ({day}, Amsterdam's clock) and has no rows that "
+                    f"day; give {name}=YYYY-MM-DD for another day")
     return "; ".join(said) or None
 
 
@@ -159,6 +176,8 @@ async def response_for(datasette, path: str, query_string: str):
     why = empty_because(params) if not results.rows else None
     if not results.rows and not why:
         why = unasked_because(sql, params)
+    if not results.rows and not why:
+        why = as_of_because(sql, params)
     if not results.rows and not why and str(params.get("pagina", "")).strip().isdigit():
         # a page past the last (pagina=2 of a search of one page): which pages there are, asked only then
         from tenderarchive.query_pages import past_last_page

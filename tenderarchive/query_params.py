@@ -151,6 +151,51 @@ def as_of_words(sql, params: dict | None) -> list[str]:
     return said
 
 
+def as_of_days(sql, params: dict | None, today: str | None = None) -> list[tuple[str, str, bool]]:
+    """``(name, day, given)`` for each parameter of :data:`AS_OF_DATES` ``sql`` reads that sets a day: the day given
+    (``YYYY-MM-DD``, its first ten characters) or, empty and defaulted by the query (``coalesce(nullif(:as_of, ''),
+    vandaag())``, ``export.defaulted_parameters``), today on Amsterdam's clock (``today`` to fix it; else
+    ``tenderarchive/clock.py``, which ``TENDERARCHIVE_NOW`` sets). ``tenderarchive export`` names that day on stderr
+    (:func:`as_of_export_words`) and the served CSV of no rows in its ``Tenderarchive-Note``: a file of "open tenders"
+    did not say which day they were open, where the search's page shows its as_of field."""
+    if not isinstance(sql, str):
+        return []
+    from tenderarchive.export import defaulted_parameters, named_parameters
+
+    names = sorted(AS_OF_DATES & set(named_parameters(sql)))
+    if not names:
+        return []
+    defaulted = defaulted_parameters(sql)
+    said = []
+    for name in names:
+        value = str((params or {}).get(name) or "").strip()
+        if value:
+            said.append((name, value[:10], True))
+        elif name in defaulted:
+            if today is None:
+                from tenderarchive.clock import vandaag
+
+                today = vandaag()
+            said.append((name, today, False))
+    return said
+
+
+def as_of_export_words(sql, params: dict | None, rows: int, today: str | None = None) -> list[str]:
+    """The notes ``tenderarchive export`` prints on stderr (stdout stays the CSV) of the day a search that reads
+    ``as_of`` was exported as of (:func:`as_of_days`): "as of 2021-12-01 (--param as_of=2021-12-01): 2 rows" or "as
+    of today, 2026-12-07 on Amsterdam's clock (as_of not given; --param as_of=YYYY-MM-DD for another day): no rows
+    that day"."""
+    said = []
+    for name, day, given in as_of_days(sql, params, today):
+        count = f"{rows} row{'s' * (rows != 1)}" if rows else "no rows that day"
+        if given:
+            said.append(f"as of {day} (--param {name}={day}): {count}")
+        else:
+            said.append(f"as of today, {day} on Amsterdam's clock ({name} not given; --param {name}=YYYY-MM-DD "
+                        f"for another day): {count}")
+    return said
+
+
 #: What :func:`crawl_said` reads of a crawl's row (``crawls``), and of all of them.
 CRAWL_SQL = "select crawl_id, spider, status, items_new, items_updated, items_unchanged from crawls where crawl_id = ?"
 CRAWLS_SPAN_SQL = "select min(crawl_id), max(crawl_id), count(*) from crawls"
@@ -201,6 +246,43 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
         if why:
             said.append(why)
     return said
+
+
+#: The saved searches of what changed between crawls, read from ``versions`` alone: with no earlier version in the
+#: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
+#: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).
+CHANGE_SEARCHES = frozenset({"aanbesteding_wijzigingen"})
+
+
+def versions_said(crawls: int, synthetic_demo: bool) -> str:
+    """Why a search of what changed has no rows when the archive holds no earlier version at all (``versions``
+    empty): no crawl found a record it had archived changed; on the synthetic demo, because its bundled snapshot
+    holds one state of each notice and article. "Changed notices" on ``make demo`` said "0 results" and nothing else,
+    which read as a broken search."""
+    said = (f"Nothing in this archive has changed yet (versions is empty): a change is kept when a later crawl "
+            f"fetches a notice, news page or award again and finds it different, and none of its {crawls} crawl"
+            f"{'s' * (crawls != 1)} has.")
+    if synthetic_demo:
+        said += (" This is the synthetic demo: its bundled snapshot holds one state of each notice and article, "
+                 "each fetched by one crawl, so there is no change to show.")
+    return said + " An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this search."
+
+
+async def versions_said_words(datasette, database: str | None, name: str | None) -> list[str]:
+    """The words under a saved search's "0 results", or its section's "Geen rijen." on a procurement's page, when it
+    is one of :data:`CHANGE_SEARCHES` and the archive holds no earlier version at all (:func:`versions_said`;
+    templates/query.html, research.py); empty for any other empty page, or where it cannot be read."""
+    if name not in CHANGE_SEARCHES or not database or database not in datasette.databases:
+        return []
+    db = datasette.databases[database]
+    try:
+        if (await db.execute("select exists (select 1 from versions)")).rows[0][0]:
+            return []
+        crawls = (await db.execute("select count(*) from crawls")).rows[0][0]
+    except Exception:  # an archive without versions or crawls, a time-out: "0 results" alone
+        return []
+    synthetic = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
+    return [versions_said(crawls, synthetic)]
 
 
 def checked_params(params: dict) -> dict:

@@ -54,7 +54,7 @@ from markupsafe import Markup, escape
 from tenderarchive.change_words import parsed_json
 from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
 from tenderarchive.query_csv import reader_columns
-from tenderarchive.query_params import BadParameter, checked_params
+from tenderarchive.query_params import BadParameter, checked_params, versions_said_words
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.timeline import current_stage_sql
 from tenderarchive.urls import http_url
@@ -435,6 +435,8 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "csv_url": query_url(database, name, csv_params, ".csv"),
         "more_url": query_url(database, name, {**link_params, "pagina": "2"}) if more else None,
         "atom_url": query_url(database, name, link_params, ".atom"),
+        # why a search of what changed has no rows when the archive keeps no earlier version (the demo)
+        "why": [] if result.rows else await versions_said_words(datasette, database, name),
     }
 
 

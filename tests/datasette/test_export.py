@@ -960,3 +960,27 @@ def test_an_infinite_number_is_null_in_the_json_export_as_on_the_site_and_the_ex
     as_csv = export(demo_archive, sql)
     assert list(csv.reader(io.StringIO(as_csv.stdout.decode("utf-8"))))[1:] == [["1", "1.5"], ["2", "inf"],
                                                                                  ["3", "-inf"]]
+
+
+def test_an_export_of_a_search_as_of_a_day_names_that_day_on_stderr(demo_archive):
+    """``export open_youth_care_tenders`` wrote the tenders open on a day and did not say which: today, unless
+    ``--param as_of`` gave one (the served CSV names it in its ``Tenderarchive-Note`` when it has no rows, the page
+    shows its as_of field). It says the day on stderr, with the rows it wrote; stdout stays the pure CSV. A query
+    that reads no as_of says nothing of a day."""
+    today = export(demo_archive, "open_youth_care_tenders", env={"TENDERARCHIVE_NOW": "2021-11-01T12:00"})
+    assert today.returncode == 0
+    assert today.stderr.decode() == ("tenderarchive export: as of today, 2021-11-01 on Amsterdam's clock (as_of not "
+                                     "given; --param as_of=YYYY-MM-DD for another day): 2 rows\n")
+    table = list(csv.reader(io.StringIO(today.stdout.decode("utf-8"), newline="")))
+    assert table[0][0] == "deadline" and len(table) == 3   # the header and the two rows: no note among them
+    given = export(demo_archive, "open_youth_care_tenders", "--param", "as_of=2021-12-01")
+    assert given.returncode == 0 and given.stdout.count(b"\r\n") == 2
+    assert given.stderr.decode() == "tenderarchive export: as of 2021-12-01 (--param as_of=2021-12-01): 1 row\n"
+    none = export(demo_archive, "open_youth_care_tenders", env={"TENDERARCHIVE_NOW": "2026-12-07T12:00"})
+    assert none.returncode == 0 and none.stdout.count(b"\r\n") == 1
+    assert none.stderr.decode() == ("tenderarchive export: as of today, 2026-12-07 on Amsterdam's clock (as_of not "
+                                    "given; --param as_of=YYYY-MM-DD for another day): no rows that day\n")
+    own = export(demo_archive, "select publication_id from notices where published <= :as_of",
+                 "--param", "as_of=2018-07-04")
+    assert own.returncode == 0 and own.stderr.decode().startswith("tenderarchive export: as of 2018-07-04 (")
+    assert export(demo_archive, "award_notices").stderr == b""

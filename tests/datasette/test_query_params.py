@@ -188,6 +188,26 @@ def test_a_saved_search_csv_since_a_day_to_come_says_why_in_a_header_and_keeps_i
         assert "Tenderarchive-Note" not in headers and body.count(b"\n") > 1, path
 
 
+def test_a_saved_search_csv_as_of_a_day_without_rows_names_the_day_in_its_note(server):
+    """``/archive/open_youth_care_tenders.csv`` on the demo (every deadline past) was a header row and no word of the
+    day it was as of, where its page says it under "0 results" and ``export`` on stderr. Its ``Tenderarchive-Note``
+    names the day (today when as_of is empty); a day with rows has no note."""
+    from tenderarchive.clock import vandaag
+
+    def csv_of(path):
+        with urllib.request.urlopen(f"{server.base}/{server.database}/{path}", timeout=30) as response:
+            return response.headers, response.read()
+
+    headers, body = csv_of("open_youth_care_tenders.csv")
+    assert headers["Tenderarchive-Note"] == (f"as_of is empty: this search is as of today ({vandaag()}, Amsterdam's "
+                                             "clock) and has no rows that day; give as_of=YYYY-MM-DD for another day")
+    assert body.count(b"\n") == 1
+    headers, _ = csv_of("open_youth_care_tenders.csv?as_of=2017-01-01")
+    assert headers["Tenderarchive-Note"] == "as_of=2017-01-01: this search is as of 2017-01-01 and has no rows that day"
+    headers, body = csv_of("open_youth_care_tenders.csv?as_of=2021-12-01")
+    assert "Tenderarchive-Note" not in headers and body.count(b"\n") == 2
+
+
 def test_a_saved_search_csv_of_a_page_past_the_last_says_which_pages_there_are(server):
     """``/archive/jeugdregio_aanbestedingen.csv?jeugdregio=JZ18&pagina=2`` (the CSV of a page, as the page's own CSV
     link asks it) of a region whose procurements fill one page was a header row and no word why, where ``export``
