@@ -130,6 +130,14 @@ from tenderarchive.values import (clean_field, code_label, code_text, flag, kenm
 #: read too; docs/reference/tenderned-api.md §6), so a body that is neither (truncated, empty). Not /pdf.
 JSON = {"expects_json": True}
 JSON_OR_HTML = {"expects_json": "or html"}
+#: A list request's (``/publicaties``: a query's page, the window's count, a control): JSON that is no page envelope
+#: (a Spring error object sent with 200: ``{"timestamp", "status": 500, "error", "path"}``) is retried like a 5xx
+#: too (tenderarchive.middlewares.no_page); past its retries it is recorded (:meth:`TenderNedSpider.count`) under the
+#: page's address, which the next run asks again (its window reaches back; ``queries.failed_list_pages``).
+PAGE = {"expects_json": "page"}
+#: The URLs whose answers are list pages (:data:`PAGE`): a reparse's direct replay tells by them a stored answer the
+#: crawl asked again (tenderarchive/replay/direct.py ``replayable``).
+PAGE_URLS = r"/publicaties\?"
 
 #: The ``Accept`` of a ``/pdf`` request: the endpoint produces ``application/pdf`` (docs/reference/tenderned-api.md §1,
 #: §6), and the spider's default (``application/json``, every other endpoint's) asked it for JSON: a server that
@@ -230,6 +238,8 @@ class TenderNedSpider(BaseSpider):
     #: Its API requests carry :data:`JSON` (a 200 that is no JSON is retried): a reparse replays a crawl
     #: that retried one through the engine (tenderarchive/replay/direct.py ``replayable``).
     expects_json = True
+    #: ... and those of its list requests a page envelope (:data:`PAGE`), by their URLs.
+    page_urls = PAGE_URLS
 
     def __init__(self, *args, profile=None, profile_file=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
@@ -667,7 +677,7 @@ class TenderNedSpider(BaseSpider):
             callback=self.parse_baseline,
             errback=self.baseline_failed,
             priority=10,
-            meta=JSON,
+            meta=PAGE,
         )
 
     def parse_baseline(self, response):
@@ -710,7 +720,7 @@ class TenderNedSpider(BaseSpider):
             errback=self.list_failed if page else self.first_page_failed,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, "paged": key, **JSON},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, "paged": key, **PAGE},
         )
 
     def page_answered(self, meta, failure=None) -> None:
@@ -814,7 +824,7 @@ class TenderNedSpider(BaseSpider):
                 yield Request(
                     self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
                     errback=self.control_failed, dont_filter=True, priority=10,
-                    meta={"listed": listed, "list_data": page_data, "baseline": baseline, **JSON})
+                    meta={"listed": listed, "list_data": page_data, "baseline": baseline, **PAGE})
                 return
         yield from self.list_page(listed, page_data)
 
@@ -830,7 +840,7 @@ class TenderNedSpider(BaseSpider):
         request = response.request
         return request.replace(dont_filter=True, priority=request.priority - 1,
                                meta={**{k: response.meta[k] for k in LIST_META if k in response.meta},
-                                     "confirming": True, **JSON})
+                                     "confirming": True, **PAGE})
 
     @staticmethod
     def control_params(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -2077,6 +2087,16 @@ class TenderNedSpider(BaseSpider):
             return None
         return value
 
+    @staticmethod
+    def no_envelope(data: dict) -> str:
+        """What a list answer that is no page envelope was, for the crawl's errors: a Spring error object (sent with
+        200, past its retries: :data:`PAGE`) by its status, error and message, anything else by its first keys."""
+        said = [str(data[key])[:80] for key in ("status", "error", "message") if isinstance(data.get(key), (str, int))
+                and not isinstance(data.get(key), bool)]
+        if said:
+            return "an error object sent with HTTP 200: " + " ".join(said)
+        return ", ".join(sorted(map(str, data))[:5]) or "empty object"
+
     def count(self, response, data: dict, field: str, quiet: bool = False, note: str = "") -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
         ``size``), or None (recorded) when it is something else or, for ``totalElements``, missing;
@@ -2087,7 +2107,7 @@ class TenderNedSpider(BaseSpider):
             # status 200) is no list page, not an empty window.
             if not quiet:
                 self.record_error(self.asked(response), f"list page without totalElements: not a page envelope "
-                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'}){note}")
+                                                f"({self.no_envelope(data)}){note}")
             return None
         if value is None:  # absent or null: none
             return 0

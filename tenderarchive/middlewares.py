@@ -16,7 +16,9 @@ the spider's errback). Everything else (which codes, how many times, give-up
 logging, stats) stays Scrapy's. One addition to what is retried: a request that expects JSON
 (``request.meta["expects_json"]``: TenderNed's API) answered 2xx with a body that is no JSON (truncated,
 garbled, empty, an HTML maintenance or error page a proxy sends with 200) is retried like a 5xx, within
-the same budget; past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
+the same budget, and so is a list request's (``"page"``) JSON that is no page envelope (a Spring error object
+sent with 200: :func:`no_page`), and any other request's Spring error object sent with 200 saying a retried status
+(:func:`spring_error`); past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
 an HTML page (``/html``, whose rendering may come bare), so only a body that is neither is retried.
 """
 
@@ -150,6 +152,58 @@ def not_json(response) -> bool:
     return False
 
 
+def no_page(value, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+    """Why the JSON ``value`` answering a list request (``expects_json`` ``"page"``: TenderNed's ``/publicaties``) is
+    no page and is asked again, or None for a page envelope (one with ``totalElements``: docs/reference/tenderned-api.md
+    §3, an empty window's too). A Spring error object sent with status 200 (``{"timestamp", "status": 500, "error",
+    "path"}``) is the server failing as a 500 does, and so is any other answer that is no envelope (``{}``, an array);
+    an error object whose ``status`` is a 4xx the retries leave alone (400, 404: the server refusing the request
+    itself) is not asked again, as that status sent as such is not."""
+    if isinstance(value, dict) and "totalElements" in value:
+        return None
+    status = _status_of(value)
+    if status is not None and 400 <= status < 500 and status not in retry_codes:
+        return None
+    if isinstance(value, dict) and ("error" in value or "status" in value):
+        return "error object sent with 200" + (f" (status {status})" if status is not None else "")
+    return "no page envelope"
+
+
+def retry_reason(body, expects, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+    """Why a 2xx answer (a response, or a body's bytes) to a request expecting JSON (``expects``: the request's
+    ``expects_json``) is retried like a 5xx, or None: no JSON (an HTML page too, unless ``"or html"``), or for a list
+    request (``"page"``) no page envelope (:func:`no_page`). The replay of a crawl reads a stored answer the same way
+    (tenderarchive/replay/direct.py ``replayable``)."""
+    try:
+        value = read_json(body) if not isinstance(body, bytes) else json.loads(body)
+    except NOT_JSON:
+        raw = body if isinstance(body, bytes) else body.body
+        return None if expects == "or html" and raw.lstrip()[:1] == b"<" else "malformed JSON"
+    return no_page(value, retry_codes) if expects == "page" else spring_error(value, retry_codes)
+
+
+def _status_of(value) -> int | None:
+    """An error object's ``status`` as a number (Spring writes one; a string of digits is read too), else None."""
+    status = value.get("status") if isinstance(value, dict) else None
+    if isinstance(status, str) and status.strip().isdigit():
+        status = int(status)
+    return status if isinstance(status, int) and not isinstance(status, bool) else None
+
+
+def spring_error(value, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+    """Why a JSON answer of any TenderNed endpoint (a detail, ``/documenten``, ``/gerelateerd``, ``/html``) is asked
+    again: Spring Boot's error object (its DefaultErrorAttributes: ``timestamp``, ``status``, ``error``, ``path``) sent
+    with 200 and saying a status that is retried (500, 503 …), which no record of those endpoints has (§4–§6: a detail
+    names its state ``aanbestedingStatus``). It was the notice's failure recorded ("item dropped", its documents
+    unread) and asked only by the next run. None for anything else (an error object of a 4xx is the server's answer)."""
+    if not (isinstance(value, dict) and "timestamp" in value and "error" in value):
+        return None
+    status = _status_of(value)
+    if status is None or not (status in retry_codes or status >= 500):
+        return None
+    return f"error object sent with 200 (status {status})"
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
@@ -183,11 +237,13 @@ class RetryAfterMiddleware(RetryMiddleware):
         expects = request.meta.get("expects_json")
         if (response.status not in self.retry_http_codes and expects and 200 <= response.status < 300
                 and response.status != 204  # No Content: an answer of nothing (RFC 9110 §15.3.5), not a broken one
-                and not_json(response) and not (expects == "or html" and response.body.lstrip()[:1] == b"<")):
+                and (reason := retry_reason(response, expects, self.retry_http_codes))):
             # A 200 that is no JSON is a failed answer, not TenderNed's: it was recorded and asked only by
             # the next run, so one garbled or maintenance-page answer left the crawl partial. No wait, as for
-            # a 500; past the retries (or the budget) the spider gets it and records what it was.
-            return self._retry(request, "malformed JSON") or response
+            # a 500; past the retries (or the budget) the spider gets it and records what it was. So is a list
+            # page's error object sent with 200 (Spring's ``{"timestamp", "status": 500, "error", "path"}``):
+            # recorded at once, its window's notices waited for the next run.
+            return self._retry(request, reason) or response
         if response.status not in self.retry_http_codes:
             return response
         # an HTTP date is the server's clock: read against its own Date, not this machine's (a skewed clock)

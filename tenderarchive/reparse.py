@@ -235,7 +235,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
             return None
         spidercls = loader.load(info["spider"])
-        if not replayable(index, expects_json=getattr(spidercls, "expects_json", False)):
+        if not replayable(index, expects_json=getattr(spidercls, "expects_json", False),
+                          page_urls=getattr(spidercls, "page_urls", None)):
             return None
         overrides, spider_args = crawl_plan(path, info, root, workdir, force, original_times)
         seconds = {"read WARC": time.process_time() - cpu}

@@ -69,7 +69,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
 from twisted.python.failure import Failure
 
-from tenderarchive.middlewares import not_json
+from tenderarchive.middlewares import retry_reason
 from tenderarchive.rawstore import ResponseIndex
 from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 from tenderarchive.replay.workers import ItemWorkers, worker_stages
@@ -146,7 +146,7 @@ def _refresh_in_head(body: bytes) -> bool:
     return bool(_META_REFRESH.search(body, 0, max(_REFRESH_BYTES, end.end() if end else _REFRESH_BYTES)))
 
 
-def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
+def replayable(index: ResponseIndex, expects_json: bool = False, page_urls: str | None = None) -> bool:
     """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
     page among them refreshes to another page (``<meta http-equiv="refresh">``, or an HTTP ``Refresh``
     header): Scrapy's meta-refresh middleware follows that in the engine, and fed straight to the callback the
@@ -157,12 +157,16 @@ def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
     JSON and was asked again (a later response of its URL): the retry of a 200 that is no JSON
     (tenderarchive/middlewares.py), which fed straight to the callback was the answer read, not its
     retry's. Which of its requests expected JSON the store does not say: a page of such a spider that is
-    no JSON and was asked twice costs only the engine's slower replay."""
+    no JSON and was asked twice costs only the engine's slower replay. Nor one at an address of ``page_urls`` (a
+    regex: the spider's list requests, whose JSON must be a page envelope) that is no page envelope and was asked
+    again (a Spring error object sent with 200, retried: tenderarchive/middlewares.py ``no_page``)."""
+    pages = re.compile(page_urls) if page_urls else None
     for responses in index.by_url.values():
         for position, stored in enumerate(responses):
             if not 200 <= stored.status < 300:
                 return False
-            if expects_json and position + 1 < len(responses) and not_json(stored.body(index.root)):
+            if expects_json and position + 1 < len(responses) and retry_reason(
+                    stored.body(index.root), "page" if pages and pages.search(stored.url) else True):
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
             refresh_header = any(name.lower() == "refresh" for name, _ in stored.headers)

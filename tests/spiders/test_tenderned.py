@@ -466,7 +466,7 @@ def test_an_ignored_filter_is_recorded_when_the_list_changed_between_the_count_a
 @pytest.mark.parametrize("fault", [
     [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}] * 5,
     [{"status": 503}] * 5,
-    [{"status": 200, "body": '{"status": 500, "error": "Internal Server Error"}'}],
+    [{"status": 200, "body": '{"status": 500, "error": "Internal Server Error"}'}] * 5,  # past its retries
 ], ids=["html page", "503 past the retries", "error object"])
 def test_a_window_count_that_fails_costs_the_filter_check_not_the_crawl(snapshot, serve_api, crawl, fault):
     """The window's unfiltered count (``size=1``, the first list request) that fails is recorded, and the
@@ -507,7 +507,7 @@ def test_a_window_where_every_publication_matches_is_paged_after_a_control(snaps
     assert not any("filter ignored" in e["error"] for e in result.errors)
 
 
-@pytest.mark.parametrize("fault", [[{"status": 503}] * 5, [{"status": 200, "body": '{"error": "Bad Gateway"}'}]],
+@pytest.mark.parametrize("fault", [[{"status": 503}] * 5, [{"status": 200, "body": '{"error": "Bad Gateway"}'}] * 5],
                          ids=["503 past the retries", "no page"])
 def test_a_control_that_fails_names_the_query_it_cost_and_the_next_run_pages_it(snapshot, serve_api, crawl, fault):
     """The control of a query matching the whole window fails: whether the API ignored the filter is not
@@ -1104,7 +1104,8 @@ def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_win
     empty result still has ``totalElements: 0`` (docs/reference/tenderned-api.md §3). It was read
     as an empty window: a complete crawl that archived nothing."""
     path = "/papi/tenderned-rs-tns/v2/publicaties"
-    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"error": "Service Unavailable"}'}]})
+    # past its retries (it is retried like a 5xx: tests/spiders/test_tenderned_round74_api.py)
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"error": "Service Unavailable"}'}] * 5})
     result = crawl(server.api_url, "--profile", "all")
     assert result.returncode == 1, result.output  # its only list query failed: nothing archived
     assert result.crawl["status"] == "failed"
