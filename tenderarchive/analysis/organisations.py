@@ -295,6 +295,13 @@ only told or asking ("De gemeenteraad van Enkhuizen is niet op de hoogte gebrach
 no buyer (:func:`_office_acts`), nor does a wethouder or college a question or letter is put to ("vragen gesteld aan
 wethouder X over de aanbesteding", :data:`_ASKED_OF`) or a sentence on every party ("iedere hulpverlener ... krijgt een
 contract met de gemeente", :data:`_EVERY`) make the one municipality a page names a buyer.
+
+Branch orgs38 (emit less and surer; half 0's errors read, half 1 judged): the lower court named in an appeal ("het door
+de rechtbank X gewezen vonnis", "De rechtbank X had eerder ...") on a page whose first-named court is a court of appeal
+is no organisation (:func:`_without_lower_court`); a national body or research bureau named only in passing (cited,
+quoted, its study, in deliberation: "Volgens de VNG ...", "Uit onderzoek van bureau X ...") is no buyer or adviser unless
+a sentence ties it to the purchase (:func:`_without_cited_bodies`); a provider's partners named before the words of its
+award ("In samenwerking met A en B gaat X ... leveren") are no awardees (:data:`_PARTNER_BEFORE`).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1172,6 +1179,10 @@ def _loser(name: str, idx: _Index) -> bool:
                for p, e in idx.spans(name))
 
 
+# branch orgs38: the list a partner stands in, after "in samenwerking met" (to the name: other names, commas, "en")
+_PARTNER_BEFORE = re.compile(r"\b[Ii]n samenwerking met (?:(?:de |het )?[A-Z][\w'&.-]*(?: [\w'&.-]+){0,4}?(?:, | en ))*(?:de |het )?$")
+
+
 def _not_won(a: dict, idx: _Index) -> str | None:
     """An awardee candidate the text says did not win (branch orgs3): the award denied where it is told ("niet gegund
     aan X", "X heeft de aanbesteding niet gewonnen"), the party said to have lost, withdrawn or objected, or the
@@ -1191,6 +1202,13 @@ def _not_won(a: dict, idx: _Index) -> str | None:
         return "denied"
     if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
         return "other_service"
+    # branch orgs38: a partner the winner works with, named before the words that tell the award ("In samenwerking met A
+    # en B gaat X de hulp vanaf 2025 leveren"): the partners are no awardees unless a sentence of their own says so
+    # ("gegund aan X in samenwerking met Y" names Y with the award: both won, branch orgs32)
+    j = ev.find(a["name"]) if ev else -1
+    before = text[max(0, i - 120): i] if i >= 0 else ""
+    if j >= 0 and (pm := _PARTNER_BEFORE.search(before + ev[:j])) and pm.start() < len(before):
+        return "partner"
     # branch orgs6: of a sentence whose clauses tell two awards ("De jeugdhulp is gegund aan A; het Wmo-vervoer is
     # gegund aan B"), the clause that names the party tells its service
     if ";" in sent and i >= 0:
@@ -2544,6 +2562,71 @@ def _without_members_at_ruling_head(out: list[dict]) -> list[dict]:
     return [o for o in out if not (o["role"] == "buyer" and re.match(r"(?i:gemeente)\b", o["name"]) and at_head(o))]
 
 
+# branch orgs38: a court of appeal, and the words that set a lower court's judgment in the past or under appeal ("in het
+# hoger beroep van het door de voorzieningenrechter van de rechtbank X gewezen vonnis", "De rechtbank X had eerder ...")
+_APPEAL_COURT = re.compile(r"(?i:gerechtshof|centrale raad van beroep|college van beroep|raad van state)\b")
+_LOWER_JUDGMENT = re.compile(r"\b(?:hoger beroep|eerste aanleg|eerder|destijds|gewezen|vonnis|had|hadden|waarvan beroep)\b",
+                             re.I)
+
+
+def _without_lower_court(out: list[dict], text: str) -> list[dict]:
+    """A rechtbank named on a page that names the court of appeal, only in sentences on the judgment under appeal
+    ("in het hoger beroep van het door de rechtbank X gewezen vonnis", "De rechtbank X had eerder ..."), is the lower
+    court, not the court of the page (branch orgs38). The court of appeal must be the court the page names first (a
+    rechtbank's own ruling cites higher courts); a rechtbank named ruling in a sentence of its own is kept.
+    Each court's mentions are found with ``str.find`` and read sentence by sentence: linear."""
+    low = text.casefold()
+    courts = sorted((i, o["name"]) for o in out if o["role"] == "court" and (i := low.find(o["name"].casefold())) >= 0)
+    if not courts or not _APPEAL_COURT.match(courts[0][1]):
+        return out  # the page's court (named first) is no court of appeal: a rechtbank's ruling citing a higher court
+
+    def lower_only(name: str) -> bool:
+        key, i, seen = name.casefold(), 0, False
+        while (i := low.find(key, i)) >= 0:
+            seen = True
+            if not _LOWER_JUDGMENT.search(_sentence_at(text, i, i + len(key))):
+                return False
+            i += len(key)
+        return seen
+    return [o for o in out if not (o["role"] == "court" and re.match(r"(?i:rechtbank)\b", o["name"])
+                                   and lower_only(o["name"]))]
+
+
+# branch orgs38: a national body or a research bureau named only in passing -- cited, quoted, its report or study,
+# still in deliberation ("Volgens de VNG ...", "De Jeugdautoriteit waarschuwt ...", "Uit onderzoek van bureau Berenschot
+# blijkt ...", "omdat de VNG en het ministerie nog in overleg zijn") -- is no party of the procurement; it is one where a
+# sentence ties it to this purchase (advice asked of it, the buyer advised, supported or guided by it, on its behalf)
+_NATIONAL_BODY = re.compile(r"(?i:VNG\b|Vereniging van Nederlandse Gemeenten|ministerie\b|Jeugdautoriteit|Inspectie\b|"
+                            r"Raad voor de Kinderbescherming|Nederlands Jeugdinstituut|NJi\b|Kinderombudsman|"
+                            r"Nationale ombudsman|(?:advies|onderzoeks)?bureau\b)")
+_CITED = re.compile(r"\b(?:volgens|aldus|in overleg|overleggen|waarschuwt|waarschuwde|pleit|pleitte|zegt|zei|stelt dat|"
+                    r"stellen dat|concludeert|concludeerde|uit (?:een |het )?(?:onderzoek|rapport|studie) van|"
+                    r"adviseert (?:de rechtbank|de rechter|de minister|de Kamer|gemeenten))\b", re.I)
+_TIED = re.compile(r"\b(?:geadviseerd|advies (?:ge)?vraagd|advies aan de gemeente|in opdracht van|namens|ondersteund|"
+                   r"ondersteunt|begeleid\w*|aanbestedende dienst|opdrachtgever|contact op)\b", re.I)
+
+
+def _without_cited_bodies(out: list[dict], text: str) -> list[dict]:
+    """National bodies (the VNG, a ministry, the Jeugdautoriteit, an inspectorate, the Raad voor de Kinderbescherming,
+    the NJi) and research or advice bureaus (named so, or after their kind: ``kind_bureau``) whose every mention stands in a sentence that only cites them (:data:`_CITED`)
+    and none that ties them to this purchase (:data:`_TIED`) are no organisations of the page (branch orgs38: emit
+    less and surer). Each name's mentions are found with ``str.find``: linear."""
+    low = text.casefold()
+
+    def cited_only(name: str) -> bool:
+        key, i, seen = name.casefold(), 0, False
+        while (i := low.find(key, i)) >= 0:
+            seen = True
+            sentence = _sentence_at(text, i, i + len(key))
+            if _TIED.search(sentence) or not _CITED.search(sentence):
+                return False
+            i += len(key)
+        return seen
+    return [o for o in out if not (o["role"] != "awardee" and (o["role"] == "adviser" or o["rule"] == "public_body")
+                                   and (_NATIONAL_BODY.match(o["name"]) or o["rule"] == "kind_bureau")
+                                   and cited_only(o["name"]))]
+
+
 def _canonical(form: str, municipalities: list[dict], forms_of) -> str | None:
     """The municipality whose name form ``form`` is (a lower-case article as written in a list counts)."""
     key = form.casefold()
@@ -3755,6 +3838,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
            and not _titled_person(o["name"], text)  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
            and not _given_name_person(o["name"])]  # (branch orgs30) "Jan de Vries"
+    out = _without_lower_court(out, text)  # (branch orgs38) "het door de rechtbank X gewezen vonnis" in an appeal
+    out = _without_cited_bodies(out, text)  # (branch orgs38) "Volgens de VNG ...", "Uit onderzoek van bureau X blijkt"
     out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
