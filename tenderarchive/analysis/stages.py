@@ -47,7 +47,8 @@ Branch cv74: the draft of the tender documents ("het concept van de offerteaanvr
 the documents being prepared, ``voorbereiding`` -- and on such a page the bare "de offerteaanvraag" is that draft, no
 call to tender; a party "betrokken bij" a step in the present passive or a future ("Aanbieders worden betrokken bij de
 beoordeling") describes the procedure's design, the step planned; the settling word of an objection counts after it
-("Een afgewezen aanbieder heeft bezwaar aangetekend tegen de gunning" is an objection made). Each stage also in the
+("Een afgewezen aanbieder heeft bezwaar aangetekend tegen de gunning" is an objection made); "De inschrijving ... is
+gesloten" is the enrolment done. Each stage also in the
 words a municipal page uses beside the fixed cues (vocabulary: "verstrekt/toegekend aan", "aanbestedingsstukken ...
 gepubliceerd", "op de markt gezet", "vragen indienen", "toegelaten tot de volgende fase", "een bod uitbrengen",
 "lopen ... langer door", "De nieuwe aanbieders starten op 1 januari", "de aanbesteding is beëindigd").
@@ -1054,6 +1055,7 @@ _OWN_TENDER = re.compile(r"(?i:\b(?:haar|zijn|hun|diens)\s+(?:[\w-]+e\s+)?(?:ins
 _OBJECTED_AWARD = re.compile(r"de gunning", re.I)
 _OBJECTION_AGAINST = re.compile(r"(?<!\bgeen )(?<!\bgeen enkel )\bbezwa(?:ar|ren)\b(?:\s+[\w'-]+){0,5}?\s+tegen\s+$", re.I)
 _OBJECTION_SETTLED = re.compile(r"\b(?:ongegrond|afgewezen|verworpen|ingetrokken|niet-ontvankelijk|niemand|geen)\b", re.I)
+_NOBODY_OBJECTED = re.compile(r"\b(?:niemand|geen)\b", re.I)
 
 
 #: branch cv73: the perfect of aanbesteden, its auxiliary before the participle in one clause ("is opnieuw aanbesteed",
@@ -1117,9 +1119,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             taken.append(m.span())
             if stage == "definitieve_gunning" and _OBJECTED_AWARD.fullmatch(m.group(0)) \
                     and (objection := _OBJECTION_AGAINST.search(sentence, max(0, m.start() - 80), m.start())) \
-                    and not _OBJECTION_SETTLED.search(sentence, objection.start()):
-                # (branch cv74: the settling word after the objection, not a party's before it: "Een afgewezen aanbieder
-                # heeft bezwaar aangetekend tegen de gunning" is an objection made, the award provisional)
+                    and not _OBJECTION_SETTLED.search(sentence, objection.start()) \
+                    and not _NOBODY_OBJECTED.search(sentence):
+                # (branch cv74: a verdict's word after the objection, not a party's before it: "Een afgewezen aanbieder
+                # heeft bezwaar aangetekend tegen de gunning" is an objection made, the award provisional; "niemand" or
+                # "geen" anywhere still tells none made)
                 stage = "voorlopige_gunning"  # branch cv73: "Er is bezwaar gemaakt tegen de gunning": the award objected to
             found.append((stage, m))
     # branch cv46: a plan to procure ("wil de jeugdzorg anders aanbesteden", "de nieuwe inkoop"), core: the decision made
@@ -1197,6 +1201,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 found.append((start, m))
     return found
 
+
+#: branch cv74: the enrolment cue ending in the passive of sluiten ("De inschrijving voor de aanbesteding is gesloten"):
+#: the enrolment is over, done -- "gesloten" is no participle to the tense reader (_NOT_PARTICIPLE: "gesloten jeugdzorg"),
+#: which read it running
+_CLOSED_IN_CUE = re.compile(r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:[\w'-]+\s+){0,3}?gesloten$", re.I)
 
 #: branch cv74: the draft of the tender documents, the preparation cue of :data:`vocabulary.STAGE_CUES`
 _DRAFT_DOCUMENTS = re.compile(STAGE_CUES[0][1], re.I)
@@ -1379,6 +1388,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if status != "done" and (fin := _FINISHED_AFTER.match(text, m.end(), _clause_end(text, m.end()))) \
                     and not PLANNED.search(fin.group(0)):
                 status = "done"  # branch cv64: "De marktconsultatie is gesloten en ... volgend jaar ...": the step is over
+            if status in (None, "current") and stage == "inschrijving" and _CLOSED_IN_CUE.search(m.group(0)):
+                status = "done"  # branch cv74: "De inschrijving ... is gesloten": the enrolment over
             if status is None and approved:
                 status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):

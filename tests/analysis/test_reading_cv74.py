@@ -116,3 +116,17 @@ def test_new_patterns_read_in_linear_time():
                  "contracten voor de jeugdhulp lopen ", "raamovereenkomsten voor de "):
         assert linear_time(lambda t: [r.search(t) for r in rx], unit) < LINEAR, unit
     assert linear_time(lambda t: stages._INVOLVED_BEFORE.search(t), "worden aanbieders betrokken ") < LINEAR
+
+
+@pytest.mark.parametrize("text", [
+    "De inschrijving voor de aanbesteding jeugdhulp is gesloten.",
+    "De inschrijvingen voor de jeugdhulp zijn inmiddels gesloten.",
+])
+def test_the_enrolment_closed_is_done(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("inschrijving") == "done"
+
+
+def test_the_enrolment_closing_ahead_is_not_done(read):
+    # guard: the present with a day ahead of the page is the enrolment still open
+    st = stage_statuses(read("De inschrijving voor de jeugdhulp sluit op 1 april.", published=PUBLISHED))
+    assert st.get("inschrijving") == "current"
