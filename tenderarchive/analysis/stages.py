@@ -43,6 +43,15 @@ the active present is; "de gunning" an objection is made against is the provisio
 falls in the standstill), so the objection stays the page's news; the perfect of aanbesteden ("is opnieuw
 aanbesteed", "heeft de jeugdhulp Europees aanbesteed", not under an order nor "aanbesteed wordt") is the procedure
 put out, ``aankondiging`` done.
+Branch cv74: the draft of the tender documents ("het concept van de offerteaanvraag", shared for advice or comment) is
+the documents being prepared, ``voorbereiding`` -- and on such a page the bare "de offerteaanvraag" is that draft, no
+call to tender; a party "betrokken bij" a step in the present passive or a future ("Aanbieders worden betrokken bij de
+beoordeling") describes the procedure's design, the step planned; the settling word of an objection counts after it
+("Een afgewezen aanbieder heeft bezwaar aangetekend tegen de gunning" is an objection made); "De inschrijving ... is
+gesloten" is the enrolment done. Each stage also in the
+words a municipal page uses beside the fixed cues (vocabulary: "verstrekt/toegekend aan", "aanbestedingsstukken ...
+gepubliceerd", "op de markt gezet", "vragen indienen", "toegelaten tot de volgende fase", "een bod uitbrengen",
+"lopen ... langer door", "De nieuwe aanbieders starten op 1 januari", "de aanbesteding is beëindigd").
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -765,6 +774,14 @@ def _conditional_mood(text: str, m: re.Match) -> bool:
 # worden gegund") says the step ought to have happened and did not: no step. Read the Dutch way, as "zou" (cv28).
 # Not the plain modal with a participle ("moest worden stopgezet": it had to be, and was), not `mislukt` (stages.md:
 # "re-procurement ordered" is the duty itself).
+#: branch cv74: a party "betrokken bij" a step in the present passive or a future -- "Aanbieders worden betrokken bij de
+#: beoordeling", "worden de directies van beide scholen betrokken bij de beoordeling van de inschrijvingen", "zullen
+#: worden betrokken bij de marktconsultatie" -- describes how the procedure is set up: the step is planned, not told as
+#: running (not the perfect, "zijn betrokken geweest bij de beoordeling", a step behind). Also a line that begins with
+#: "betrokken bij" (a hard-wrapped letter's line, "... en worden de directies\nbetrokken bij de beoordeling"): the line
+#: is read as a sentence of its own, its auxiliary on the line before
+_INVOLVED_BEFORE = re.compile(r"(?:(?i:\b(?:wordt|worden|zal|zullen)\b)(?: (?!en\b|maar\b|of\b|die\b|dat\b)[\w'-]+){0,8}? |^)"
+                              r"betrokken (?:worden |zijn )?bij (?:de|het|een) (?:[\w-]+e )?$")
 _DUTY = re.compile(r"\b(?:moet|moeten|dient|dienen)\b", re.I)
 _PERFECT_AUX = re.compile(r"\b(?:zijn|hebben)\b", re.I)
 # (within one clause of a verb: "De partij die had ingeschreven durfde het niet aan en we hebben de aanbesteding stop
@@ -1038,6 +1055,7 @@ _OWN_TENDER = re.compile(r"(?i:\b(?:haar|zijn|hun|diens)\s+(?:[\w-]+e\s+)?(?:ins
 _OBJECTED_AWARD = re.compile(r"de gunning", re.I)
 _OBJECTION_AGAINST = re.compile(r"(?<!\bgeen )(?<!\bgeen enkel )\bbezwa(?:ar|ren)\b(?:\s+[\w'-]+){0,5}?\s+tegen\s+$", re.I)
 _OBJECTION_SETTLED = re.compile(r"\b(?:ongegrond|afgewezen|verworpen|ingetrokken|niet-ontvankelijk|niemand|geen)\b", re.I)
+_NOBODY_OBJECTED = re.compile(r"\b(?:niemand|geen)\b", re.I)
 
 
 #: branch cv73: the perfect of aanbesteden, its auxiliary before the participle in one clause ("is opnieuw aanbesteed",
@@ -1100,8 +1118,12 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 continue  # the care named after a preposition is no subject: "De aanbesteding voor de nieuwe regionale jeugdhulp ging ... van start" (cv52)
             taken.append(m.span())
             if stage == "definitieve_gunning" and _OBJECTED_AWARD.fullmatch(m.group(0)) \
-                    and _OBJECTION_AGAINST.search(sentence, max(0, m.start() - 80), m.start()) \
-                    and not _OBJECTION_SETTLED.search(sentence):
+                    and (objection := _OBJECTION_AGAINST.search(sentence, max(0, m.start() - 80), m.start())) \
+                    and not _OBJECTION_SETTLED.search(sentence, objection.start()) \
+                    and not _NOBODY_OBJECTED.search(sentence):
+                # (branch cv74: a verdict's word after the objection, not a party's before it: "Een afgewezen aanbieder
+                # heeft bezwaar aangetekend tegen de gunning" is an objection made, the award provisional; "niemand" or
+                # "geen" anywhere still tells none made)
                 stage = "voorlopige_gunning"  # branch cv73: "Er is bezwaar gemaakt tegen de gunning": the award objected to
             found.append((stage, m))
     # branch cv46: a plan to procure ("wil de jeugdzorg anders aanbesteden", "de nieuwe inkoop"), core: the decision made
@@ -1180,6 +1202,14 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     return found
 
 
+#: branch cv74: the enrolment cue ending in the passive of sluiten ("De inschrijving voor de aanbesteding is gesloten"):
+#: the enrolment is over, done -- "gesloten" is no participle to the tense reader (_NOT_PARTICIPLE: "gesloten jeugdzorg"),
+#: which read it running
+_CLOSED_IN_CUE = re.compile(r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:[\w'-]+\s+){0,3}?gesloten$", re.I)
+
+#: branch cv74: the draft of the tender documents, the preparation cue of :data:`vocabulary.STAGE_CUES`
+_DRAFT_DOCUMENTS = re.compile(STAGE_CUES[0][1], re.I)
+
 # branch cv36: a purchase the text names, behind a facility's opening read as a contract start (stage.start_told)
 _PURCHASE_BEHIND = re.compile(r"aanbested|aanbesteed|ingekocht|\binkoop|gegund|gunning|gecontracteerd", re.I)
 
@@ -1202,6 +1232,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
     interim = None  # does the text report an interim judgment and no final one? (branch cv41)
     ahead: dict[int, bool] = {}  # does sentence i set a deadline after the page's date? (branch cv41)
     anchors = _paragraph_anchors(sents)  # each sentence's paragraph's dated mention (branch cv67)
+    # branch cv74: a page about the draft of its tender documents ("het concept van de offerteaanvraag") means the draft
+    # by the bare "de offerteaanvraag" too: no call to tender is out
+    draft = any(_DRAFT_DOCUMENTS.search(t.text) for t in sents)
     for i, s in enumerate(sents):
         text = s.text
         if label_date(text):
@@ -1228,6 +1261,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             to_come = stage.endswith(":to_come")  # branch cv70: the tender to come, its future auxiliary in the cue
             weak = weak or to_come
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
+            if draft and open_now and m.group(0).lower() == "offerteaanvraag":
+                continue  # the draft's call to tender, named without "concept" (branch cv74)
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
                 continue  # a building opened that no purchase is behind (branch cv36)
             stage = stage.split(":")[0]
@@ -1353,6 +1388,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if status != "done" and (fin := _FINISHED_AFTER.match(text, m.end(), _clause_end(text, m.end()))) \
                     and not PLANNED.search(fin.group(0)):
                 status = "done"  # branch cv64: "De marktconsultatie is gesloten en ... volgend jaar ...": the step is over
+            if status in (None, "current") and stage == "inschrijving" and _CLOSED_IN_CUE.search(m.group(0)):
+                status = "done"  # branch cv74: "De inschrijving ... is gesloten": the enrolment over
             if status is None and approved:
                 status = "done"  # "Inkoop jeugdzorg geaccordeerd door de raad": the approval given (branch cv49)
             if status is None and _STATE_AFTER.match(text[m.end():]):
@@ -1372,6 +1409,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"
             if status in (None, "current") and _condition_after(text, m):
                 status = "planned"  # "verlengt de contracten, als de aanbesteding mislukt": a contingency (cv45)
+            if status in (None, "current") and _INVOLVED_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+                status = "planned"  # "Aanbieders worden betrokken bij de beoordeling": the procedure's design (cv74)
             if status is None and s.is_heading:
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:

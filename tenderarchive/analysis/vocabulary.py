@@ -284,7 +284,7 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
     # family "zich inschrijven", an "offerteaanvraag" (stages._hits skips it in a sentence about a
     # dialogue procedure, where signing up to take part is the notice's call for interest: seed 001)
     ("stage.tender_open", "inschrijving",
-     r"\b(?:moeten|moet|kunnen|kan|mogen|mag) zich (?:[\w'()-]+ ){0,3}inschrijven\b|\bofferteaanvraag\b|"
+     r"\b(?:moeten|moet|kunnen|kan|mogen|mag) zich (?:[\w'()-]+ ){0,3}inschrijven\b|(?<!\bconcept )(?<!\bconcept-)(?<!\bhet concept van de )\bofferteaanvraag\b|"
      r"\b(?:het )?indienen van (?:een|hun|uw) (?:\w+ )?offerte\b|"
      # the offer verbs (round three's stage.offer_cue, one family with the above since round four)
      r"(?:een )?aanbod (?:te )?doen|offerte (?:[\w'-]+ ){0,3}(?:indienen|in te dienen|uitbrengen)|biedingen? (?:in te dienen|indienen)"),
@@ -330,6 +330,12 @@ _VERDICT = (r"(?:vernietigde|vernietigden|vernietigt|vernietigd|oordeelde|oordee
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [
+    # branch cv74: the draft of the tender documents ("de concept-offerteaanvraag", "het concept van de
+    # offerteaanvraag", "de conceptaanbestedingsleidraad"), shared for advice or comment: the documents are being
+    # prepared, stages.md's `voorbereiding` (a consultation of the market on them names its own cue, marktconsultatie);
+    # not the call to tender the word "offerteaanvraag" alone is (stage.tender_open)
+    ("voorbereiding", r"\bconcept(?:-| )?(?:versie van (?:de|het) |van (?:de|het) )?(?:offerteaanvraag|aanbestedingsdocument\w*|"
+                      r"aanbestedingsstukken|aanbestedingsleidraad|inkoopdocument\w*|inkoopleidraad|bestek)\b"),
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
                            r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
                            r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
@@ -426,12 +432,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                          r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start|"
                          r"\b(?:gaat|start) (?:de|het|een) (?:[\w'-]+ ){0,2}?(?:aanbesteding\w*|inkoop\w*|procedure|uitvraag)\b"
                          r"(?: [\w'-]+){0,2}? (?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
-    ("inlichtingen", r"nota van inlichtingen|\bnvi'?s?\b|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
+    ("inlichtingen", r"nota van inlichtingen|\bnvi'?s?\b|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|vragen (?:in te dienen|indienen)\b|"
                      r"vragen kon stellen"),
     # round nine (branch news11j): the publication on a tender platform in any word order and of any
     # tender document -- "gepubliceerd op www.Negometrix.nl", "De selectieleidraad is ... gepubliceerd",
     # the fronted "Op TenderNed ... staat de opdracht" (Dutch verb-second after a fronted place)
     ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|"
+                     # branch cv74: the tender's documents the subject ("De aanbestedingsstukken zijn gepubliceerd")
+                     r"\b(?:aanbestedings|inkoop)(?:documenten|stukken) (?:[\w'-]+ ){0,6}gepubliceerd|"
                      r"gepubliceerd op (?:www\.)?(?:tenderned|negometrix|mercell|s2c|ctm)\b|"
                      # branch cv68: the tender's documents told as published ("Via TenderNed kunt u de gepubliceerde
                      # documenten raadplegen"): the notice is out, done whatever the clause's tense (stages.py); "de
@@ -489,7 +497,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\b(?:de|het|deze) (?:[\w'-]+ )?(?:aanbesteding(?:sprocedure)?|inkoopprocedure|inkooptraject|inkoopronde)\b"
                      r"(?: (?!en\b|of\b|die\b|dat\b|waarin\b)[\w'-]+){0,6}? (?:begint|beginnen|begon)\b"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
-                 r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
+                 r"verzoek tot deelneming|toegelaten tot de (?:dialoog\w*|volgende fase|tweede fase|onderhandelingen)|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
                 r"onderhandelingsronde\w*|dialoogtafel\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
@@ -583,7 +591,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # nieuwe aanbieders", "Vanaf 1 juli zijn de nieuwe zorgaanbieders aan de slag"): the day's side of
                       # the page decides done/current or planned
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) \d{1,2} \w+(?: (?:19|20)\d\d)?,? (?:werken|zijn|starten|"
-                      r"beginnen|gaan) (?:de |alle )?(?:[\w'-]+ )?nieuwe (?:[\w-]*aanbieders|partijen|leveranciers)\b|"
+                      r"beginnen|gaan|leveren|bieden) (?:de |alle )?(?:[\w'-]+ )?nieuwe (?:[\w-]*aanbieders|partijen|leveranciers)\b|"
+                      # branch cv74: the same with the subject first ("De nieuwe aanbieders starten op 1 januari",
+                      # "De nieuwe jeugdhulpaanbieders beginnen per 1 juli met de zorg")
+                      r"\b(?:de|alle) (?:[\w'-]+ )?nieuwe (?:[\w-]*aanbieders|partijen|leveranciers|opdrachtnemers)\b "
+                      r"(?:starten|startten|beginnen|begonnen|werken|leveren|zijn|waren) (?:[\w'-]+ ){0,2}?"
+                      r"(?:op|per|vanaf|met ingang van|sinds) (?:" + _WHEN + r")|"
                       # (branch cv45: "sinds" as well, and any subject: "Sinds 1 januari werken de twaalf gemeenten ...")
                       r"\b(?:[Pp]er|[Vv]anaf|[Mm]et ingang van|[Ss]inds) 1 \w+(?: (?:19|20)\d\d)?,? werk(?:en|t) (?:we|wij|zij|ze|(?:de|het) [\w'-]+|(?-i:[A-Z])[\w'-]+)"
                       r" (?:[\w'-]+ ){0,3}?met (?:de |een |het )?(?:nieuwe|gecontracteerde|andere)\b|"
@@ -624,8 +637,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                    # overeenkomsten", "continuering van de contracten"): stages.md's "existing contracts extended ...
                    # instead of (re)procuring". The contracts the object: care continued ("de zorg wordt gecontinueerd")
                    # is continuity of care, no extension
-                   r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*) (?:[\w'-]+ ){0,5}?gecontinueerd\b|"
-                   r"\bcontinu(?:eren|eert|eerde|eerden|ering) (?:van )?(?:[\w'-]+ ){0,3}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)"),
+                   r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*) (?:[\w'-]+ ){0,8}?gecontinueerd\b|"
+                   r"\bcontinu(?:eren|eert|eerde|eerden|ering) (?:van )?(?:[\w'-]+ ){0,3}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)|"
+                   # branch cv74: the contracts running on longer ("De bestaande overeenkomsten lopen een jaar langer door")
+                   r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*) (?:(?!en\b|of\b|maar\b|die\b|dat\b)[\w'-]+ ){0,5}?"
+                   r"(?:lopen|loopt|liepen|liep) (?:[\w'-]+ ){0,4}?langer door\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|"
                 # news-sites §3.3 "stopzetten/intrekken", in the one-word and separable forms ("stopzetting",
@@ -866,7 +882,9 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
                               r"gegadigden|kandidaten|aanbieders|partijen|zorgaanbieders|jeugdhulpaanbieders")),
     # the tenders submitted ("Zorgaanbieders konden tot 1 februari een offerte indienen", "Er zijn twaalf offertes
     # ingediend"): the infinitive too, as the call to tender is told with a modal
-    ("inschrijving", _verb_object(r"indienen|ingediend|diende|dienden", r"offertes?|inschrijvingen|aanbiedingen")),
+    # (branch cv74: and a bid brought out, "een bod uitbrengen", "hebben een offerte uitgebracht")
+    ("inschrijving", _verb_object(r"indienen|ingediend|diende|dienden|uitbrengen|uitgebracht",
+                                  r"offertes?|inschrijvingen|aanbiedingen|bod|biedingen")),
     # the tender open: "De aanbesteding voor de jeugdhulp staat sinds 1 februari open", "... is opengesteld"
     ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:(?:staat|staan|stond|stonden)\b{_GAP}open\b|opengesteld\b)"),
     # the intention to award told with its adjective ("De gemeente is voornemens de opdracht ... te gunnen aan")
@@ -885,6 +903,17 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     # the procedure the subject of its failure, the verb after it ("Aanbesteding jeugdhulp mislukt", "De aanbesteding
     # voor de jeugdhulp is geflopt"); not "gestaakt" or "geschrapt", a claim's or a plan's verbs as often
     ("mislukt", rf"\b(?:{_PROCEDURE_OBJECT}|inkoop)\b{_GAP}(?:mislukt|mislukte|geflopt|gestrand|afgeblazen)\b"),
+    # branch cv74: the award told with the verbs a municipal page uses beside "gegund" -- "De opdracht is verstrekt aan
+    # Stichting Kompas", "toegekend aan", "het contract is toegewezen aan", "verleend aan" -- the procedure the subject
+    # and a party after "aan"; not a task given to a party to do something ("opdracht verleend aan een bureau om ...")
+    ("definitieve_gunning", rf"\b(?:{_PROCEDURE_OBJECT}|perce(?:el|len)|contract(?:en)?)\b{_GAP}"
+                            rf"(?:verstrekt|toegekend|toegewezen|verleend) aan\b(?! [^.;:]{{0,100}}\b(?:om|te)\b)"),
+    # branch cv74: the procedure ended or the tender put on the market, in the words beside the fixed cues ("De
+    # aanbesteding is beëindigd", "afgebroken"; "De gemeente heeft de opdracht op de markt gezet"); not a contract
+    # ended ("de opdracht is beëindigd": the procedure nouns only)
+    ("mislukt", rf"\b(?:aanbesteding(?:en|sprocedure)?|inkoopprocedure|tender)\b{_GAP}(?:beëindigd|afgebroken)\b"),
+    ("aankondiging", rf"\b(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:op|in) de markt (?:gezet|zet|zetten)\b|"
+                     rf"\b(?:zet|zetten|zette|zetten) (?:de |het |een )?(?:[\w-]+ ){{0,2}}?(?:{_PROCEDURE_OBJECT})\b{_GAP}(?:op|in) de markt\b"),
     # not "voorlopig gunt/gegund": the provisional award's own cue reads it first
     ("definitieve_gunning", _verb_object(r"(?<!voorlopig )(?:gunt|gunde|gunden|gegund)",
                                          _PROCEDURE_OBJECT + r"|perce(?:el|len)|contract(?:en)?")),
@@ -913,5 +942,5 @@ VERB_OBJECT_CUES: list[tuple[str, str]] = [
     # noun and "met" after it, not "gesloten raamovereenkomsten" named in a ruling's summary
     # (weak evidence: a contract with a party is ordinary business too, no procurement on its own; stages.py)
     ("contract_ondertekend:weak", r"\b(?:contract(?:en)?|overeenkomst(?:en)?|raamovereenkomst(?:en)?|raamcontract(?:en)?) "
-                             r"(?:(?:is|zijn|werd|werden) )?(?:gesloten|afgesloten|getekend|ondertekend) met\b"),
+                             r"(?:(?!en\b|of\b|maar\b|die\b|dat\b|niet\b|geen\b)[\w'-]+ ){0,4}?(?:(?:is|zijn|werd|werden) )?(?:gesloten|afgesloten|getekend|ondertekend) met\b"),
 ]
