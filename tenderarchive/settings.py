@@ -167,6 +167,12 @@ RETRY_AFTER_MAX = 300
 RETRY_BACKOFF_BASE = 1.0              # a 429/503 without Retry-After waits 1, 2, 4, 8 s (0: no wait)
 RETRY_BACKOFF_HTTP_CODES = [429, 503]
 
+SPIDER_MIDDLEWARES = {
+    # marks the requests a crawl resuming its --jobdir asks again by itself (its roots past the duplicate filter),
+    # which the requests kept for it leave out (UnreachableHostMiddleware.leave)
+    "tenderarchive.middlewares.FromStartMiddleware": 30,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
