@@ -103,7 +103,8 @@ CRAWL_TIMES_FROM_WARC = False
 CRAWL_HEARTBEAT_SECONDS = 60
 # The moment a crawl runs as (ISO 8601), where a spider judges by the day: TenderNed's window reaching
 # today, a news page dated after today, a living page due for a re-check. reparse sets a replayed crawl's
-# own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now.
+# own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now. Without an
+# offset it is Amsterdam's time (as TENDERARCHIVE_NOW's), CRAWL_NOW's too.
 CRAWL_DATE = None
 # The moment a replayed crawl reads every page as of (ISO 8601): the crawl ran under TENDERARCHIVE_NOW, which its
 # WARC file's warcinfo records (``now``); reparse and ``crawl --replay`` set it. None: each page as of its WARC-Date.
