@@ -164,3 +164,95 @@ def test_a_crawl_resumed_after_its_living_page_gave_the_host_up_asks_that_page(t
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert sorted(asked) == ["/project/jeugdhulp", "/robots.txt"], asked
     assert [r["url"] for r in sqlite_utils.Database(archive)["articles"].rows] == [base + "project/jeugdhulp"]
+
+
+#: A court ruling's page (news-sites.md §2.3 "court pages": rechtspraak.nl's ``Datum uitspraak`` and ``Datum
+#: publicatie``, "two different dates"), SYNTHETIC, its facts as a definition list or as a table.
+RULING = """<!doctype html><html lang="nl"><head><title>ECLI:NL:RBROT:2020:{n}, Rechtbank Rotterdam</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><h1>ECLI:NL:RBROT:2020:{n}</h1>
+{facts}
+<h2>Inhoudsindicatie</h2><p>Kort geding. Aanbesteding specialistische jeugdhulp door de gemeenten Maassluis,
+Vlaardingen en Schiedam. Een jeugdhulpaanbieder vordert dat de gemeenten de voorlopige gunning intrekken. De
+voorzieningenrechter wijst de vorderingen af.</p>
+<h2>Uitspraak</h2><p>Vonnis in kort geding van de voorzieningenrechter. De gemeenten hebben een Europese openbare
+aanbesteding gehouden voor de inkoop van jeugdhulp.</p></main></body></html>"""
+FACTS = [("Instantie", "Rechtbank Rotterdam"), ("Datum uitspraak", "27-11-2020"), ("Datum publicatie", "30-11-2020"),
+         ("Zaaknummer", "C/10/600000 / KG ZA 20-900"), ("Rechtsgebieden", "Aanbestedingsrecht")]
+
+
+def test_a_court_pages_publication_date_is_its_date_and_its_ruling_date_an_event_whatever_its_markup(tmp_path):
+    """§2.3: a court page has "two different dates": ``Datum publicatie`` (the page's, ``published``) and ``Datum
+    uitspraak`` (the ruling's: an event). Its facts written as a table (``<tr><th>Datum publicatie<td>30-11-2020``)
+    kept the page's date row in the text, read as the tender's publication on that day (an ``aankondiging`` event
+    on the procurement's timeline, dated the day the court published its ruling); as a definition list it was
+    dropped, as any stated date line of the page is."""
+    dl = "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in FACTS) + "</dl>"
+    table = "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in FACTS) + "</table>"
+    routes = {"/inziendocument/1": (HTML, RULING.format(n=1, facts=dl).encode()),
+              "/inziendocument/2": (HTML, RULING.format(n=2, facts=table).encode())}
+    with_base = crawl_site_living(tmp_path, routes, ["inziendocument/1", "inziendocument/2"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    for n in (1, 2):
+        url = with_base + f"inziendocument/{n}"
+        article = db["articles"].get(url)
+        assert (article["published"], article["published_source"]) == ("2020-11-30", "stated"), n
+        assert "30-11-2020" not in article["text"], (n, article["text"])
+        events = [(r["date"], r["kind"]) for r in db.query("select date, kind from article_events where url = ?",
+                                                           [url])]
+        assert ("2020-11-27", "court_ruling") in events and not [e for e in events if e[0] == "2020-11-30"], (n, events)
+
+
+def crawl_site_living(tmp_path, routes: dict, living: list[str], **site) -> str:
+    """Crawl the loopback site of ``routes`` read through its ``living`` pages into ``tmp_path/archive.db`` (the
+    crawl must exit 0); its base URL."""
+    from tests.spiders.test_news_reference import ROBOTS, serve
+
+    with serve({"/robots.txt": ROBOTS, **routes}) as base:
+        path = registry(tmp_path, base_url=base, municipalities=["Maassluis", "Vlaardingen", "Schiedam"],
+                        living_pages=living, **site)
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2015-01-01")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return base
+
+
+def iprox_page(title: str, day: str, sentence: str) -> tuple[str, bytes]:
+    """A SYNTHETIC iprox news page (§2.1: ``div.iprox-date``, ``div.iprox-rich-content``)."""
+    date_line = f'<div class="iprox-content iprox-date date">{day}</div>' if day else ""
+    return (HTML, f"""<!doctype html><html lang="nl"><head><title>{title}</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head><body><div class="iprox-content"><h1>{title}</h1></div>
+{date_line}<div class="iprox-rich-content iprox-content"><p>{sentence} Zij zoeken per 1 januari 2023 één
+samenwerkingspartner voor de specialistische jeugdhulp, het jeugd- en gezinsdeel van de wijkteams en de jeugdhulp in
+het onderwijs. De aanbestedingsdocumenten staan op TenderNed.</p></div></body></html>""".encode())
+
+
+def test_a_start_date_the_sites_own_pages_give_differently_is_kept_three_times_each_with_its_page(tmp_path):
+    """§4: "The MVS start date conflicts across the site's own pages (5, 7 and 8 Oct 2021). Keep all three, each with
+    its provenance", and "Inferred years (from weekday checks or context) are marked as inferred". Three pages of
+    a jeugdhulpmvs.nl-shaped iprox site (§2.2 URL patterns), one without a date of its own stating "Donderdag 7
+    oktober" ([S3]; 7 Oct is a Thursday in 2021): one procurement known from news, whose timeline keeps the three
+    publication dates, each from its page, the weekday's year marked inferred."""
+    pages = {
+        "/Informatie_en_nieuws/Nieuwsberichten/Nieuws_Aanbesteding_gepubliceerd": iprox_page(
+            "Aanbesteding MVS Jeugdhulp gepubliceerd", "5 oktober 2021",
+            "Op dinsdag 5 oktober 2021 hebben de gemeenten Maassluis, Vlaardingen en Schiedam de aanbesteding voor "
+            "jeugdhulp gepubliceerd."),
+        "/Informatie_en_nieuws/Nieuwsberichten/Nieuws_Update_aanbesteding_MVS_Jeugdhulp": iprox_page(
+            "Update aanbesteding MVS Jeugdhulp", "",
+            "Donderdag 7 oktober hebben de drie gemeenten Maassluis, Vlaardingen en Schiedam de aanbestedingsopdracht "
+            "voor jeugdhulp gepubliceerd."),
+        "/Actueel/Nieuws/Archief/Nieuwsbrief/Nieuwsbrief_oktober": iprox_page(
+            "Nieuwsbrief oktober MVS Jeugdhulp", "20 oktober 2021",
+            "Op 8 oktober 2021 is de aanbesteding voor jeugdhulp van Maassluis, Vlaardingen en Schiedam gepubliceerd.")}
+    base = crawl_site_living(tmp_path, pages, [p.lstrip("/") for p in pages], cms="iprox")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    (procurement,) = list(db.query("select procurement_id, article_count, jeugdregio_code from procurements"))
+    assert (procurement["article_count"], procurement["jeugdregio_code"]) == (3, "JZ29")
+    published = sorted((r["date"], r["source_url"].removeprefix(base)) for r in db.query(
+        "select date, source_url from events where procurement_id = ? and kind = 'tender_publication' and "
+        "stage = 'aankondiging'", [procurement["procurement_id"]]))
+    assert published == [("2021-10-05", "Informatie_en_nieuws/Nieuwsberichten/Nieuws_Aanbesteding_gepubliceerd"),
+                         ("2021-10-07", "Informatie_en_nieuws/Nieuwsberichten/Nieuws_Update_aanbesteding_MVS_Jeugdhulp"),
+                         ("2021-10-08", "Actueel/Nieuws/Archief/Nieuwsbrief/Nieuwsbrief_oktober")]
+    inferred = {r["date"]: r["year_inferred"] for r in db.query(
+        "select date, year_inferred from article_events where kind = 'tender_publication'")}
+    assert inferred == {"2021-10-05": 0, "2021-10-07": 1, "2021-10-08": 0}
