@@ -2242,10 +2242,15 @@ class NewsSpider(BaseSpider):
             self.registry_urls[site.name] = len(site.discovery.feeds) + len(site.discovery.sitemaps) + len(
                 site.discovery.listing.urls if site.discovery.listing else ()) + len(site.discovery.openpub) + (
                 1 if site.discovery.robots_sitemaps else 0) + len(site.living_pages)
+            failed = {page_key(url) for url in getattr(self, "failed_pages", ())}
             for url in site.living_pages:
                 request = self.page_request(site, url, "living_page", living=True)
                 if request:
-                    yield request
+                    # resumed from --jobdir with the living page failed (the request that gave its host up): its
+                    # duplicate filter holds it, and the failed page's own retry below is not made for a page asked
+                    # here already; dropped, the resumed crawl completed without the page
+                    resumed_failed = getattr(self, "resuming", False) and page_key(request.url) in failed
+                    yield request.replace(dont_filter=True) if resumed_failed else request
             for url in getattr(self, "failed_pages", ()):
                 if site.allows(url):
                     request = self.page_request(site, url, "retry")

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -68,7 +68,10 @@ def crawl_date(settings, name: str = "CRAWL_DATE") -> datetime | None:
     sets from its WARC file), aware; None when not set (the crawl runs now). Where a spider judges
     by the day (a window reaching today, a date after today, a page due for a re-check), a replay
     judges as the crawl did, whatever day it is rebuilt. ``name``: another moment setting read alike
-    (``CRAWL_NOW``: the moment a replayed crawl read its pages as of, :func:`crawl_now`)."""
+    (``CRAWL_NOW``: the moment a replayed crawl read its pages as of, :func:`crawl_now`). Without an offset it is
+    Amsterdam's time, as ``TENDERARCHIVE_NOW``'s (tenderarchive/clock.py) and the pages' dates are: read as UTC,
+    ``-s CRAWL_DATE=2024-03-31T23:30`` ran as of 1 April, a page of that day after "today" and a news page "first
+    seen" two hours late. ``reparse`` and ``crawl --replay`` give it with its offset."""
     value = settings.get(name)
     if not value:
         return None
@@ -77,7 +80,7 @@ def crawl_date(settings, name: str = "CRAWL_DATE") -> datetime | None:
             str(value).strip().replace("Z", "+00:00"))
     except ValueError:
         raise SpiderArgumentError(name, f"{value!r} is not an ISO 8601 date and time", SETTING) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
 
 
 def crawl_now(settings) -> datetime | None:

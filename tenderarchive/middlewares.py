@@ -348,10 +348,9 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
                 raise NotAsked(why)
             # kept in a --jobdir for the crawl that resumes it, as a host given up keeps its requests: Scrapy's
             # duplicate filter there remembered them as asked, and the resumed crawl, robots.txt back, dropped them
-            # (a living page never archived). One the filter lets through (``dont_filter``: a site's sitemap, feed or
-            # listing) the resumed crawl asks again from its start; kept too, it was read twice.
-            raise hosts.leave(request, netloc.lower(), why, counted="robotstxt/unreachable_skipped",
-                              keep=not request.dont_filter)
+            # (a living page never archived). One the resumed crawl asks again from its start (:data:`FROM_START`: a
+            # site's sitemap, feed or listing) is not kept: kept too, it was read twice.
+            raise hosts.leave(request, netloc.lower(), why, counted="robotstxt/unreachable_skipped")
         return super().process_request_2(rp, request)
 
     def hosts(self) -> UnreachableHostMiddleware | None:
@@ -407,6 +406,48 @@ HOST_ERROR = "tenderarchive_host_error"
 #: (:class:`UnreachableHostMiddleware`) or its robots.txt was unreachable (:class:`RobotsTxtMiddleware`), for the
 #: crawl that resumes the folder to ask them.
 NOT_ASKED_FILE = "requests.not_asked"
+
+#: Meta key of a request the crawl resuming its ``--jobdir`` asks again by itself (:class:`FromStartMiddleware`): a
+#: start request that passes the duplicate filter (``dont_filter``: a news site's listing, feed, sitemap, robots.txt),
+#: or one such a request's answer leads to past the filter (a listing's next pages). Not kept for the resumed crawl
+#: (:meth:`UnreachableHostMiddleware.leave`): asked from the folder besides, it was read twice.
+FROM_START = "tenderarchive_from_start"
+
+
+class FromStartMiddleware:
+    """Spider middleware marking the requests the crawl resuming a ``--jobdir`` asks again by itself
+    (:data:`FROM_START`), as they are made: a start request with ``dont_filter`` (Scrapy's duplicate filter, which in
+    the job folder remembers every request asked, lets it through again), and a ``dont_filter`` request yielded from
+    the answer to one. The mark goes with the request's retries and redirects (they copy its meta, and set
+    ``dont_filter`` of their own, which is why it is marked before them): a retried page is still a page the resumed
+    crawl's filter drops, to be kept."""
+
+    @staticmethod
+    def marked(request) -> bool:
+        return bool(request.meta.get(FROM_START))
+
+    async def process_start(self, start):
+        async for item_or_request in start:
+            if getattr(item_or_request, "dont_filter", False) and hasattr(item_or_request, "meta"):
+                item_or_request.meta[FROM_START] = True
+            yield item_or_request
+
+    @staticmethod
+    def _marked(item_or_request):
+        if getattr(item_or_request, "dont_filter", False) and hasattr(item_or_request, "meta") \
+                and hasattr(item_or_request, "callback"):
+            item_or_request.meta[FROM_START] = True
+        return item_or_request
+
+    def process_spider_output(self, response, result, spider=None):
+        parent = getattr(response, "request", None)
+        for item_or_request in result:
+            yield self._marked(item_or_request) if parent is not None and self.marked(parent) else item_or_request
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        parent = getattr(response, "request", None)
+        async for item_or_request in result:
+            yield self._marked(item_or_request) if parent is not None and self.marked(parent) else item_or_request
 
 
 class UnreachableHostMiddleware:
@@ -498,14 +539,14 @@ class UnreachableHostMiddleware:
             logger.info("%d requests the crawl before in %s did not ask (their host was given up) are asked",
                         len(pending), self.kept.parent)
 
-    def leave(self, request, host: str, why: str, counted: str = "unreachable/skipped", keep: bool = True) -> NotAsked:
+    def leave(self, request, host: str, why: str, counted: str = "unreachable/skipped") -> NotAsked:
         """``request`` is not asked (its host was given up, or its robots.txt unreachable:
         :class:`RobotsTxtMiddleware`): counted (stat ``counted``), kept in the job folder for the crawl that resumes
-        it (``--jobdir``; not if ``keep`` is false), and counted in the host's error; the :class:`NotAsked` to
-        raise."""
+        it (``--jobdir``; not one that crawl asks again by itself, :data:`FROM_START`: a news site's listing, feed or
+        sitemap, read twice when kept besides), and counted in the host's error; the :class:`NotAsked` to raise."""
         self.crawler.stats.inc_value(counted)
         self.left[host] = self.left.get(host, 0) + 1
-        if self.kept is not None and keep:
+        if self.kept is not None and not request.meta.get(FROM_START):
             import pickle
 
             meta = {k: v for k, v in request.meta.items() if k not in (HOST_ERROR, "retry_times")}

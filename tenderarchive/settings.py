@@ -103,7 +103,8 @@ CRAWL_TIMES_FROM_WARC = False
 CRAWL_HEARTBEAT_SECONDS = 60
 # The moment a crawl runs as (ISO 8601), where a spider judges by the day: TenderNed's window reaching
 # today, a news page dated after today, a living page due for a re-check. reparse sets a replayed crawl's
-# own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now.
+# own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now. Without an
+# offset it is Amsterdam's time (as TENDERARCHIVE_NOW's), CRAWL_NOW's too.
 CRAWL_DATE = None
 # The moment a replayed crawl reads every page as of (ISO 8601): the crawl ran under TENDERARCHIVE_NOW, which its
 # WARC file's warcinfo records (``now``); reparse and ``crawl --replay`` set it. None: each page as of its WARC-Date.
@@ -166,6 +167,12 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_AFTER_MAX = 300
 RETRY_BACKOFF_BASE = 1.0              # a 429/503 without Retry-After waits 1, 2, 4, 8 s (0: no wait)
 RETRY_BACKOFF_HTTP_CODES = [429, 503]
+
+SPIDER_MIDDLEWARES = {
+    # marks the requests a crawl resuming its --jobdir asks again by itself (its roots past the duplicate filter),
+    # which the requests kept for it leave out (UnreachableHostMiddleware.leave)
+    "tenderarchive.middlewares.FromStartMiddleware": 30,
+}
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

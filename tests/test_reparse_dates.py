@@ -86,6 +86,11 @@ def test_a_spider_runs_as_of_the_crawl_date_it_is_given():
     news = spider(NewsSpider, CRAWL_DATE=ran, NEWS_LIVING_RECHECK_HOURS=6)
     assert news.today() == date(2024, 4, 1) and news.living_recheck_after == "2024-03-31T16:30:00+00:00"
     assert spider(TenderNedSpider).today() == amsterdam_today()   # not given: now
+    # without an offset Amsterdam's time, as TENDERARCHIVE_NOW's: read as UTC, 23:30 on 31 March ran as of 1 April,
+    # and the pages of a crawl replayed as of it were first seen (fetched_at) two hours late
+    late = spider(NewsSpider, CRAWL_DATE="2024-03-31T23:30", CRAWL_NOW="2024-03-31T23:30")
+    assert late.today() == date(2024, 3, 31) and late.now().isoformat() == "2024-03-31T23:30:00+02:00"
+    assert late.read_at("2026-12-07T20:00:00+00:00") == "2024-03-31T21:30:00+00:00"
     try:
         spider(TenderNedSpider, CRAWL_DATE="yesterday")
     except SpiderArgumentError as exc:

@@ -134,7 +134,11 @@ EVENT_KINDS: list[tuple[str, str]] = [
     ("marktconsultatie", r"marktconsultatie|consultatie"),
     ("dialogue", r"ontwikkeldialoog|dialoog|bijeenkomst|gesprekken|ontwikkeltafel"),
     ("selection", r"selectie"),
-    ("provisional_award", r"voorlopig(?:e)? (?:gegund|gunning)"),
+    # branch refnews78: stages.md's "voornemen tot gunning, gunningsvoornemen" (news-sites.md §3.3) and their other
+    # forms, as the stage's vocabulary reads them: "gunning" in them was the definitive award's cue
+    ("provisional_award", r"voorlopig(?:e)? (?:gegund|gunning|gunnen)|\bvoorgenomen gunning|\w*gunningsvoornemen|"
+                          r"\bvoornemen (?:om |tot )?(?:[\w'-]+ ){0,6}?(?:gunning|te gunnen)\b|"
+                          r"\bvoornemens (?:is |zijn )?(?:om )?(?:[\w'-]+ ){0,6}?te gunnen\b"),
     ("award", r"gunning|gegund|bekend wie|uitkomst|bekend is"),
     ("signing", r"\b(?:onder)?tekenen|\b(?:onder)?getekend|\bondertekend|feestelijk moment"),
     ("client_takeover", r"neemt .{0,80}over|overname|overdracht"),

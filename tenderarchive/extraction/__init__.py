@@ -31,7 +31,8 @@ What is library and what is hand-written
 - **Stated dates** (:mod:`.dates`): "Gepubliceerd op: 14 december 2020
   08:55", ``Redactie 14-10-2021``, a date line under the title (its parts
   set off by a bar, dash, middle dot or bullet), iprox ``div.iprox-date``, the
-  value under "Datum publicatie" in a header table's one row, ``<time datetime>`` (not one inside a sentence: "sluit
+  value under "Datum publicatie" in a header table's one row (or beside it in a facts table's row, "| Datum
+  publicatie | 30-11-2020 |", which leaves the text as any date line of the page does), ``<time datetime>`` (not one inside a sentence: "sluit
   op <time>1 maart</time>, daarna …" is an event date, hidden from htmldate too).  htmldate does not read Dutch
   labels and drops the time of day; in extensive mode it *guesses* a date
   from any date in the body (a project page mentioning "2 juli 2018" would

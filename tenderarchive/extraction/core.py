@@ -462,7 +462,7 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
                                                  (f"{int(t[0]):02d}", t[1]) == moment)(lone_time(_LIST_MARKER.sub("", line.strip())))
     skip_time = False  # the line after a dropped date line, if it is the date's time on its own ("08:55 uur")
     for i, line in enumerate(lines):
-        bare = _LIST_MARKER.sub("", line.strip())
+        bare = _table_row_as_line(_LIST_MARKER.sub("", line.strip()))
         if skip_time and bare:
             skip_time = False
             if timed(line):
@@ -486,6 +486,16 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
 
 
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
+#: A table row as trafilatura writes it ("| Datum publicatie | 30-11-2020 |") of a label and its value.
+_LABEL_ROW = re.compile(r"^\|\s*([^|]{1,60}?)\s*\|\s*([^|]{1,60}?)\s*\|$")
+
+
+def _table_row_as_line(line: str) -> str:
+    """A table row of a label and its value as the line "label: value" (a court page's facts, news-sites.md §2.3:
+    "Datum uitspraak" / "Datum publicatie" in a table: the page's date row, kept in the text, was read as the
+    tender's publication on that day); any other line as it is."""
+    m = _LABEL_ROW.match(line)
+    return f"{m.group(1)}: {m.group(2)}" if m else line
 
 
 def _drop_line(text: str, line: str) -> str:

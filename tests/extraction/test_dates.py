@@ -1056,3 +1056,18 @@ def test_a_message_label_before_more_than_its_day_states_no_date(line):
 
     assert find_stated_date([line], head_lines=0) is None
     assert linear_time(lambda text: find_stated_date([text], head_lines=0), "Bericht van ", 105_000) < LINEAR
+
+
+def test_table_rows_of_labels_and_dates_are_read_in_linear_time():
+    """A page's date as a row of its facts table ("| Datum publicatie | 30-11-2020 |", news-sites.md §2.3 court pages)
+    is dropped as its date line is; 100 KB of such rows (and of rows that only look like them) in linear time."""
+    from tenderarchive.extraction.core import _drop_date_lines
+    from tenderarchive.extraction.dates import ParsedDate
+    from tests.speed import LINEAR, linear_time
+
+    published = ParsedDate("2020-11-30", "day")
+    assert _drop_date_lines("| Datum uitspraak | 27-11-2020 |\n| Datum publicatie | 30-11-2020 |", published) == \
+        "| Datum uitspraak | 27-11-2020 |"
+    assert linear_time(lambda text: _drop_date_lines(text, published),
+                       "| Datum uitspraak | 27-11-2020 |\n| Datum publicatie | 30-11-2020 |\n") < LINEAR
+    assert linear_time(lambda text: _drop_date_lines(text, published), "|" + " " * 40 + "x" * 40) < LINEAR
