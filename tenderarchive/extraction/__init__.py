@@ -70,7 +70,9 @@ What is library and what is hand-written
 - **Titles**: site selector -> ``<h1>`` -> ``og:title`` -> ``<title>`` minus
   the site-name suffix -> rebuilt from the URL slug (``title_from_slug``,
   which takes proper-noun casing from the text: "IJmond").
-- **Page type**: ``faq`` (title or many question lines), ``project_page``
+- **Page type**: ``news`` for a court ruling's page (news-sites §2.3:
+  ``Datum uitspraak`` and ``Datum publicatie`` lines), a registry living page
+  too; ``faq`` (title or many question lines), ``project_page``
   (registry ``living_pages``, or no date and no news URL/label), else
   ``news``.
 """

@@ -644,8 +644,24 @@ def _is_living(url: str | None, site: Any) -> bool:
     return bool(url) and url.split("#")[0] in living
 
 
+#: A court ruling's facts (news-sites.md §2.3 "court pages", rechtspraak.nl): a line opening with ``Datum uitspraak``
+#: and one with ``Datum publicatie`` ("two different dates"), as a label on its own line, a table row's or a
+#: definition list's ("- Datum uitspraak: 27-11-2020").
+_RULING_LABELS = (re.compile(r"^[^\w\n]{0,3}datum uitspraak\b", re.I | re.M),
+                  re.compile(r"^[^\w\n]{0,3}datum publicatie\b", re.I | re.M))
+
+
+def _is_court_ruling(lines: list[str]) -> bool:
+    """Whether the page's ``lines`` have a court ruling's shape (:data:`_RULING_LABELS`): a dated publication, never
+    a page updated in place, whatever discovered it (branch refnews79)."""
+    joined = "\n".join(lines)
+    return all(label.search(joined) for label in _RULING_LABELS)
+
+
 def _page_type(url: str | None, title: str | None, text: str, published, site: Any,
-               og_type: str | None = None, had_label: bool = False) -> str:
+               og_type: str | None = None, had_label: bool = False, court: bool = False) -> str:
+    if court:  # a court ruling (news-sites.md §2.3), also where the registry names it a living page
+        return "news"
     if title and _FAQ_TITLE.search(title):
         return "faq"
     if sum(1 for line in text.split("\n") if line.strip().endswith("?") and len(line) < 160) >= 5:
@@ -1056,7 +1072,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         language=_language(html_lang, text),
         canonical_url=canonical_url,
         extractor=extractor,
-        page_type=_page_type(url, title, text, published, site, og_type, had_label),
+        page_type=_page_type(url, title, text, published, site, og_type, had_label, _is_court_ruling(page_lines)),
         tenderned_links=tenderned_links(tree, body_root, url, elsewhere),
     )
 
@@ -1116,5 +1132,5 @@ def extract_text(text: str, url: str | None = None) -> dict:
         language=_language(None, body),
         canonical_url=url,
         extractor=EXTRACTOR_TEXT,
-        page_type=_page_type(url, title, body, published, None, None, had_label),
+        page_type=_page_type(url, title, body, published, None, None, had_label, _is_court_ruling(lines)),
     )
