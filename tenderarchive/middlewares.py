@@ -476,7 +476,8 @@ class UnreachableHostMiddleware:
     ``JOBDIR/requests.not_asked`` (:meth:`leave`): Scrapy's duplicate filter there remembers them as asked, so the
     crawl resumed in that folder (the host back) asked none of them and the notices they led to were lost until the
     window was listed again. The crawl that resumes the folder asks them first (:meth:`ask_again`, past the duplicate
-    filter), and the host's error says how many were left ("N not asked")."""
+    filter), and the host's error says how many it keeps ("N not asked"; the roots that crawl asks again by itself,
+    :data:`FROM_START`, are neither kept nor counted)."""
 
     def __init__(self, crawler):
         from scrapy.utils.misc import load_object
@@ -489,7 +490,7 @@ class UnreachableHostMiddleware:
         self.down: set[str] = set()
         jobdir = crawler.settings.get("JOBDIR")
         self.kept = Path(jobdir, NOT_ASKED_FILE) if jobdir else None
-        self.left: dict[str, int] = {}  # requests not asked, by host
+        self.left: dict[str, int] = {}  # requests not asked and kept for the resumed crawl, by host
         # the host's error entry, its message as given up, and as it now reads (:meth:`leave`)
         self.host_errors: dict[str, tuple[dict, str, str]] = {}
         if self.kept is not None:
@@ -543,9 +544,10 @@ class UnreachableHostMiddleware:
         """``request`` is not asked (its host was given up, or its robots.txt unreachable:
         :class:`RobotsTxtMiddleware`): counted (stat ``counted``), kept in the job folder for the crawl that resumes
         it (``--jobdir``; not one that crawl asks again by itself, :data:`FROM_START`: a news site's listing, feed or
-        sitemap, read twice when kept besides), and counted in the host's error; the :class:`NotAsked` to raise."""
+        sitemap, read twice when kept besides), and, kept, counted in the host's error ("N not asked; the crawl resumed
+        with --jobdir asks them": only what that crawl asks from the folder, branch refnews79); the :class:`NotAsked`
+        to raise."""
         self.crawler.stats.inc_value(counted)
-        self.left[host] = self.left.get(host, 0) + 1
         if self.kept is not None and not request.meta.get(FROM_START):
             import pickle
 
@@ -557,7 +559,8 @@ class UnreachableHostMiddleware:
             else:
                 with self.kept.open("ab") as stream:
                     stream.write(data)
-        if self.kept is not None and host in self.host_errors:
+                self.left[host] = self.left.get(host, 0) + 1
+        if host in self.left and host in self.host_errors:
             entry, base, said = self.host_errors[host]
             if entry.get("error", "").startswith(said):  # the note an errback added after it stays the end
                 now = f"{base} ({self.left[host]} not asked; the crawl resumed with --jobdir asks them)"
