@@ -52,6 +52,13 @@ gesloten" is the enrolment done. Each stage also in the
 words a municipal page uses beside the fixed cues (vocabulary: "verstrekt/toegekend aan", "aanbestedingsstukken ...
 gepubliceerd", "op de markt gezet", "vragen indienen", "toegelaten tot de volgende fase", "een bod uitbrengen",
 "lopen ... langer door", "De nieuwe aanbieders starten op 1 januari", "de aanbesteding is beëindigd").
+Branch cv75: an appeal announced ("De gemeente gaat in hoger beroep") is ``hoger_beroep`` planned -- the party says it
+will appeal, nothing is lodged yet (the dev gold reads it so); an appeal lodged ("heeft hoger beroep ingesteld",
+"aangetekend") is the stage current until a ruling in the appeal is reported, in the core reading too. The intention to
+award made known ("laat weten aan wie zij de opdracht wil gunnen", "maakt bekend aan wie zij gunt") is
+``voorlopige_gunning``, its status the telling's own tense (not the "wil" of the intention); a directory of the
+contracted providers ("Alle aanbieders die ... zijn gecontracteerd, staan op de website") is weak evidence of the award,
+no award news: any step the page tells outranks it.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -1225,6 +1232,22 @@ _TERM_PASSED = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|zijn|was|waren)\s+(?:in
                           r"voorbij|afgelopen)\b", re.I)
 
 
+#: branch cv75: a list of the contracted providers, where to find them: "staan/staat op de website", "vindt u op/in",
+#: "een overzicht/lijst van de gecontracteerde aanbieders" (the award's cue, stages.md's "gecontracteerde aanbieders", is
+#: the providers' state here, no step)
+_DIRECTORY = re.compile(r"\b(?:sta(?:at|an)|vindt u|vind je|te vinden|te zien|zie|kijk|bekijk)\b(?: [\w'-]+){0,4}? "
+                        r"(?:op|in|via) (?:de|het|onze|deze) (?:[\w-]+ )?(?:website|site|webpagina|pagina|overzicht|lijst|"
+                        r"sociale kaart|zorgkaart|zorgwijzer)\b|"
+                        r"\b(?:overzicht|lijst|lijsten|overzichten) (?:van|met) (?:alle |de )?(?:[\w-]+ )?"
+                        r"(?:gecontracteerde|gegunde)\b", re.I)
+#: branch cv75: the intention to award made known ("laat weten aan wie zij de opdracht wil gunnen", vocabulary's
+#: voorlopige_gunning cue): the part up to "aan wie" is the telling, whose tense decides; "heeft laten weten", "liet weten"
+#: (the double infinitive has no participle) is the telling done
+_MADE_KNOWN = re.compile(r"(?:weten|bekend|bekendgemaakt|bekendmaken|bekendmaakt|meegedeeld|mee) aan wie\b", re.I)
+_TOLD_PAST = re.compile(r"\b(?:heeft|hebben|had|hadden)\b(?: [\w'-]+){0,4}? laten weten\b|\b(?:liet|lieten) (?:[\w'-]+ ){0,4}?weten\b",
+                        re.I)
+
+
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
@@ -1261,6 +1284,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             to_come = stage.endswith(":to_come")  # branch cv70: the tender to come, its future auxiliary in the cue
             weak = weak or to_come
             chosen = stage.endswith(":chosen")  # branch cv53: "Kwadraad wordt de nieuwe aanbieder": the award made
+            # branch cv75: a directory of the contracted providers ("Alle aanbieders die door de gemeente zijn
+            # gecontracteerd, staan op de website", "Een overzicht van de gecontracteerde aanbieders vindt u ...") is
+            # where to find care, no award news: weak evidence, any step the page tells outranks it
+            weak = weak or (stage.startswith("definitieve_gunning") and bool(_DIRECTORY.search(text)))
             if draft and open_now and m.group(0).lower() == "offerteaanvraag":
                 continue  # the draft's call to tender, named without "concept" (branch cv74)
             if stage.endswith(":opened") and not any(_PURCHASE_BEHIND.search(t.text) for t in sents):
@@ -1372,6 +1399,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 if (found := clause_at(text, m.start())) is not None:
                     status = _date_status(_without_period(stage, found[1], plan_decided), events, ref, max_date)
                 status = status or "current"
+            if status is None and stage == "voorlopige_gunning" and (known := _MADE_KNOWN.match(m.group(0))):
+                # branch cv75: "laat weten aan wie zij wil gunnen": the telling's own tense, not the "wil" of the intention
+                # told (a date ahead or a future before it: the intention to come; "heeft laten weten": made known)
+                told = text[:m.start() + known.end()]
+                status = (_date_status(told, events, ref, max_date)
+                          or ("done" if _TOLD_PAST.search(told) else _grammar(told, told, m.start())))
             if status is None:
                 if (found := clause_at(text, m.start())) is not None:
                     off, cl = found
@@ -1461,7 +1494,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # (not a court step or failure: where one is told tense-less, the lead decides, branch cv30)
                 strong = strong or (stage not in INTERRUPTING
                                     and bool(_PRESENT_VERB_OBJECT.search(text, max(0, m.start() - 50), m.start())))
-            if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
+            # (branch cv75: core for the appeal -- "heeft hoger beroep ingesteld" is the appeal lodged, stages.md's
+            # hoger_beroep current until a ruling in it; the named rule still decides it for the first instance's steps)
+            if ((on("stage.legal_filed") or stage == "hoger_beroep") and stage in LEGAL_STAGES and status == "done"
+                    and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
                     and not (_appeal_ruled(sents) if stage == "hoger_beroep" else
                              (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)

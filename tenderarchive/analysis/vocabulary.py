@@ -347,7 +347,13 @@ STAGE_CUES: list[tuple[str, str]] = [
                            # branch cv42: stages.md's "voornemen tot gunning" in its other forms -- the adjective ("de
                            # voorgenomen gunning", "het gunningsvoornemen") and the noun with the infinitive ("het
                            # voornemen om de opdracht jeugdhulp te gunnen aan X")
-                           r"\bvoorgenomen gunning\w*|\bvoornemen (?:om |tot )?(?:[\w'-]+ ){0,6}?te gunnen\b"),
+                           r"\bvoorgenomen gunning\w*|\bvoornemen (?:om |tot )?(?:[\w'-]+ ){0,6}?te gunnen\b|"
+                           # branch cv75: the intention to award made known -- "De gemeente laat weten aan wie zij de
+                           # opdracht wil gunnen", "maakt bekend aan wie zij gunt", "heeft bekendgemaakt aan wie de
+                           # jeugdhulp wordt gegund": whom the buyer means to award to, told to the bidders, opens the
+                           # standstill (stages.md voorlopige_gunning); the award it names is that intention, no final one
+                           r"\b(?:weten|bekend|bekendgemaakt|bekendmaken|bekendmaakt|meegedeeld|mee) aan wie "
+                           r"(?:(?!(?:en|of|maar|die|dat|omdat|want)\b)[\w'-]+ ){0,10}?(?:gunt|gunnen|gegund)\b"),
     ("bezwaar", r"bezwaar (?:te )?maken|"
                 # branch cv44: lodged, with the verb last in a subordinate clause ("nadat twee aanbieders bezwaar tegen de
                 # voorlopige gunning hadden ingediend", "die bezwaar tegen de voorlopige gunning maakte"). The cue is
