@@ -302,6 +302,14 @@ is no organisation (:func:`_without_lower_court`); a national body or research b
 quoted, its study, in deliberation: "Volgens de VNG ...", "Uit onderzoek van bureau X ...") is no buyer or adviser unless
 a sentence ties it to the purchase (:func:`_without_cited_bodies`); a provider's partners named before the words of its
 award ("In samenwerking met A en B gaat X ... leveren") are no awardees (:data:`_PARTNER_BEFORE`).
+
+Branch orgs39 (awardees told at more length): up to twelve words of the object's scope between the award's noun and
+its verb ("X heeft de aanbesteding voor de jeugdhulp in de regio Y gewonnen", "De opdracht voor ... is naar X gegaan";
+no relative clause, agent or denial between, :data:`_SCOPE`), the winner set among others ("X heeft als een van vijf
+partijen het perceel ... binnengehaald", :data:`_AMONG`), and a consortium set off after its name with its members
+("GO! voor jeugd, een samenwerking van stichting A, B en C, heeft ... gewonnen", :data:`_CONSORTIUM_APPOSITION`): the
+consortium is the awardee, read whole ("GO! voor jeugd", not "GO!"), its members only where the text says they were
+contracted.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -334,9 +342,10 @@ _CONN = (r"(?:van|de|der|den|des|het|voor|in|op|&|'t|"
 # "A, B groep, C en D" ended at B
 # (branch orgs32: also a general partnership's form, "Lijn5 V.O.F." (was "Lijn5 V"), and a legal form in lower case,
 # "Pluryn bv en Karakter vof")
+# (branch orgs39: and a brand's exclamation mark followed by whom it is for in lower case, "GO! voor jeugd" (was "GO!"))
 _NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:B\.V\.|N\.V\.|U\.A\.|V\.O\.F\.|"
          rf"(?:bv|vof|b\.v\.|v\.o\.f\.)(?![\w])|{_UP})){{0,16}}"
-         r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
+         r"(?: (?:groep|jeugdhulp|jeugdzorg)\b|(?<=!) voor (?:jeugd|gezin|gezinnen|zorg|welzijn|jongeren|ouders|kind|kinderen)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
 # branch orgs27: a party's part in a combination written after its name ("A als hoofdaannemer en B als onderaannemer",
@@ -1285,6 +1294,17 @@ def _mentions(name: str, s: str) -> list[tuple[int, int]]:
     return out
 
 
+# branch orgs39: a win told at more length: a consortium set off after its name with its members ("GO! voor jeugd, een
+# samenwerking van stichting A, B en C, heeft ..."; the consortium is the winner, not its members), the winner set among
+# others ("heeft als een van vijf partijen het perceel ... binnengehaald"), and a word of the object's scope between
+# the object and the verb ("de aanbesteding voor de jeugdhulp in de regio Y gewonnen") -- not a relative clause, an
+# agent or a denial ("..., die door Y is gewonnen", "niet gewonnen"), which tell no win of the subject
+_CONSORTIUM_APPOSITION = (r"(?:, (?:een|de|het) (?:[\w-]+ ){0,2}?(?:samenwerking|samenwerkingsverband|consortium|combinatie|"
+                          r"coöperatie)\w* (?:van|tussen|uit|met) [^.\n;]{1,200}?,)")
+_AMONG = r"(?:als (?:[\w-]+ ){1,5}?)"
+_SCOPE = r"(?:(?!(?:die|dat|welke|waarvan|waarbij|door|maar|niet|geen|nooit)\b)[\w'-]+ )"
+
+
 # branch cv36: the contract told signed by, or awarded to, "the consortium" (its members are then the contracted parties)
 _CONSORTIUM_CONTRACTED = re.compile(
     r"(?:contract|overeenkomst|opdracht)\w* (?:[\w-]+ ){0,4}?(?:is|zijn|werd|werden) (?:[\w-]+ ){0,2}?"
@@ -1368,8 +1388,12 @@ def _awardees(text: str) -> list[dict]:
         # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
         # contract binnengehaald"
         # (branch orgs9: the subject a list, "A en B hebben de aanbesteding gewonnen", not the last name only)
-        ("winner_side", rf"(?P<names>{_ALIST}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding|perce(?:el|len)|tender|gunning)\w* "
-                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))",
+        # (branch orgs39: the subject with its consortium set off after it, "GO! voor jeugd, een samenwerking van A, B en
+        # C, heeft ... gewonnen"; the winner set among others, "X heeft als een van vijf partijen het perceel ...
+        # binnengehaald"; and up to twelve words of the object's scope, "de aanbesteding voor de jeugdhulp in de regio Y
+        # gewonnen", where no relative clause or denial comes between, "..., die door Y is gewonnen")
+        ("winner_side", rf"(?P<names>{_ALIST}){_CONSORTIUM_APPOSITION}? (?:heeft|hebben) {_AMONG}?(?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding|perce(?:el|len)|tender|gunning)\w* "
+                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|{_SCOPE}{{0,12}}?(?:verworven|binnengehaald|gewonnen))",
          r"\b(?:gekregen|verworven|binnengehaald|gewonnen)\b"),
         # branch orgs1: the idiom of winning ("X de aanbesteding aan het langste eind trok")
         ("winner_side", rf"(?P<names>{_NAME}) (?:de|het|een) (?:[a-z]+ )?(?:aanbesteding|opdracht|contract|gunning)\w* "
@@ -1493,7 +1517,7 @@ def _awardees(text: str) -> list[dict]:
                       rf"(?:[\w-]+ ){{0,8}}?(?:komt|komen|kwam|kwamen) (?:[\w-]+ ){{0,6}}?in (?:de )?handen van (?:de |het )?"
                       rf"(?:{_KIND_WORD} |combinatie |consortium |samenwerkingsverband )?(?:{_KIND} )?(?P<names>{_SLIST})",
          r"\bin (?:de )?handen van\b"),
-        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,6}}?(?:is|zijn) (?:\w+ )?naar "
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:[\w-]+ ){{0,12}}?(?:is|zijn) (?:\w+ )?naar "
                       rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) gegaan\b", r"\bgegaan\b"),
         # (branch orgs6: "De opdracht gaat niet naar X maar naar Y"; X is denied in _not_won)
         ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
