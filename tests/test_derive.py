@@ -582,14 +582,10 @@ def test_a_procedures_stale_award_events_are_found_by_the_procedure_not_by_every
     assert "SEARCH events USING INDEX idx_events_procurement_id_date (procurement_id=?)" in plan, plan
 
 
-
-def test_a_procedures_lots_are_found_by_the_procedure_not_by_every_lot_awarded_or_not(db):
-    """Per procedure, deciding the awards reads its lots (awarded or not) and a notice's results its
-    notice's lots. With ``awarded = ?`` beside the key, SQLite chose the one-column ``idx_lots_awarded`` and
-    read every awarded (or unawarded) lot of the archive for each procedure: quadratic, 0.21 CPU-s for 400
-    procedures with an award and 2.81 for 2,000 (a reparse of 10,000 notices; issue 14, round 39). The
-    statements the derivation runs, traced, each searched by the lots' key or publication."""
-    from tenderarchive.derive import NO_WINNER_SQL, rederive_awards
+def awards_rederived_traced(db, *after: str) -> list[str]:
+    """Give publication 8's procedure an awarded and an unawarded lot, derive its awards and run the statements
+    ``after`` (on ``[8]``) with SQLite's trace on: every statement run, in order."""
+    from tenderarchive.derive import rederive_awards
 
     procurement = db.execute("select procurement_id from notices where publication_id = 8").fetchone()[0]
     db["lots"].insert_all([{"procurement_id": procurement, "lot_id": "1", "publication_id": 8, "awarded": 1},
@@ -598,9 +594,22 @@ def test_a_procedures_lots_are_found_by_the_procedure_not_by_every_lot_awarded_o
     db.conn.set_trace_callback(statements.append)
     try:
         rederive_awards(db, [procurement])
-        db.execute(NO_WINNER_SQL.format(marks="?"), [8]).fetchall()
+        for sql in after:
+            db.execute(sql, [8]).fetchall()
     finally:
         db.conn.set_trace_callback(None)
+    return statements
+
+
+def test_a_procedures_lots_are_found_by_the_procedure_not_by_every_lot_awarded_or_not(db):
+    """Per procedure, deciding the awards reads its lots (awarded or not) and a notice's results its
+    notice's lots. With ``awarded = ?`` beside the key, SQLite chose the one-column ``idx_lots_awarded`` and
+    read every awarded (or unawarded) lot of the archive for each procedure: quadratic, 0.21 CPU-s for 400
+    procedures with an award and 2.81 for 2,000 (a reparse of 10,000 notices; issue 14, round 39). The
+    statements the derivation runs, traced, each searched by the lots' key or publication."""
+    from tenderarchive.derive import NO_WINNER_SQL
+
+    statements = awards_rederived_traced(db, NO_WINNER_SQL.format(marks="?"))
     plans = [" | ".join(row[3] for row in db.conn.execute(f"explain query plan {sql}"))
              for sql in statements if sql.lstrip().lower().startswith("select") and " lots " in sql]
     assert len(plans) >= 4, statements
@@ -613,17 +622,7 @@ def test_a_procedures_lot_events_are_found_by_the_procedure_not_by_every_lot_eve
     every lot event of the archive for each procedure: quadratic, 0.86 CPU-s for 2,000 procedures with an
     award (a reparse of 10,000 notices; issue 14, round 40). The statements on ``events`` the derivation
     runs, traced: none searched by ``source_type`` alone."""
-    from tenderarchive.derive import rederive_awards
-
-    procurement = db.execute("select procurement_id from notices where publication_id = 8").fetchone()[0]
-    db["lots"].insert_all([{"procurement_id": procurement, "lot_id": "1", "publication_id": 8, "awarded": 1},
-                           {"procurement_id": procurement, "lot_id": "2", "publication_id": 8, "awarded": 0}])
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        rederive_awards(db, [procurement])
-    finally:
-        db.conn.set_trace_callback(None)
+    statements = awards_rederived_traced(db)
     on_events = [sql for sql in statements if sql.lstrip().lower().startswith(("select", "delete"))
                  and re.search(r"\b(from|join) \[?events\b", sql)]
     assert any("'lot'" in sql for sql in on_events), statements
