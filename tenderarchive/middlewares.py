@@ -152,7 +152,12 @@ def not_json(response) -> bool:
     return False
 
 
-def no_page(value, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+#: The statuses retried when no crawler's ``RETRY_HTTP_CODES`` is given (tenderarchive/settings.py sets the same): what
+#: an error object sent with 200 is read against outside a crawl (the replay's :func:`retry_reason`).
+RETRIED = (429, 500, 502, 503, 504, 522, 524, 408)
+
+
+def no_page(value, retry_codes=RETRIED) -> str | None:
     """Why the JSON ``value`` answering a list request (``expects_json`` ``"page"``: TenderNed's ``/publicaties``) is
     no page and is asked again, or None for a page envelope (one with ``totalElements``: docs/reference/tenderned-api.md
     §3, an empty window's too). A Spring error object sent with status 200 (``{"timestamp", "status": 500, "error",
@@ -169,7 +174,7 @@ def no_page(value, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str 
     return "no page envelope"
 
 
-def retry_reason(body, expects, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+def retry_reason(body, expects, retry_codes=RETRIED) -> str | None:
     """Why a 2xx answer (a response, or a body's bytes) to a request expecting JSON (``expects``: the request's
     ``expects_json``) is retried like a 5xx, or None: no JSON (an HTML page too, unless ``"or html"``), or for a list
     request (``"page"``) no page envelope (:func:`no_page`). The replay of a crawl reads a stored answer the same way
@@ -190,7 +195,7 @@ def _status_of(value) -> int | None:
     return status if isinstance(status, int) and not isinstance(status, bool) else None
 
 
-def spring_error(value, retry_codes=(429, 500, 502, 503, 504, 522, 524, 408)) -> str | None:
+def spring_error(value, retry_codes=RETRIED) -> str | None:
     """Why a JSON answer of any TenderNed endpoint (a detail, ``/documenten``, ``/gerelateerd``, ``/html``) is asked
     again: Spring Boot's error object (its DefaultErrorAttributes: ``timestamp``, ``status``, ``error``, ``path``) sent
     with 200 and saying a status that is retried (500, 503 …), which no record of those endpoints has (§4–§6: a detail

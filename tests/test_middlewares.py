@@ -279,3 +279,12 @@ def test_a_replayed_response_with_distinct_header_names_is_built_in_one_pass(tmp
             grouped.setdefault(key, []).append(value)
         assert list(response.headers.items()) == list(Headers(grouped).items()), name
     assert built["plain"].headers[b"Content-Length"] == b"8" and built["lower"].headers.getlist("X-A") == [b"1", b"2"]
+
+
+def test_the_statuses_read_outside_a_crawl_are_the_ones_the_crawl_retries():
+    """An error object sent with 200 is read against ``RETRIED`` where no crawler gives its ``RETRY_HTTP_CODES`` (the
+    replay deciding whether a stored answer was asked again): the two lists must say the same."""
+    from tenderarchive import settings
+    from tenderarchive.middlewares import RETRIED
+
+    assert sorted(RETRIED) == sorted(settings.RETRY_HTTP_CODES)
