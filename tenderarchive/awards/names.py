@@ -319,6 +319,49 @@ def foreign_country(country: str | None) -> bool:
     return not _DUTCH.search(re.sub(r"\s+", " ", _fold(country)).lower().strip(" ."))
 
 
+#: ISO 3166-1 codes that name no country (the CLDR's EU, eurozone, UN, outlying Oceania, unknown region); the EU's own
+#: codes for Greece and the United Kingdom ("EL", "UK") are GR and GB
+_NO_COUNTRY = {"EU", "EZ", "UN", "QO", "ZZ"}
+_EU_CODES = {"EL": "GR", "UK": "GB"}
+#: a country's name is short: ISO 3166's longest ("United Kingdom of Great Britain and Northern Ireland (the)") has 58
+MAX_COUNTRY = 80
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Every country the CLDR (Babel) names, by its name folded (accents off, lower case) in the languages whose
+    renderings are read (Dutch, English, German, French: "België", "Belgium", "Belgien", "Belgique"): its ISO 3166-1
+    alpha-2 code. Built on first use."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in ("nl", "en", "de", "fr"):
+        for code, name in Locale.parse(locale).territories.items():
+            if re.fullmatch(r"[A-Z]{2}", code) and code not in _NO_COUNTRY:
+                names.setdefault(_fold(name).lower(), code)
+    return names
+
+
+def country_code(country: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a winner's country however printed (reference §6.3: "Nederland" or "NL"; a
+    rendering's "Land" in its own language): the Netherlands as :func:`foreign_country` reads it ("NL", "NLD",
+    "Nederland", "The Netherlands", "Niederlande", "Pays-Bas"), a code in capitals ("BE", "Belgium (BE)"; the EU's "EL",
+    "UK" as GR, GB), a name the CLDR gives in Dutch, English, German or French ("België", "Germany"; a leading "the", an ISO
+    suffix "(the)"). None for a text naming no country (an unpublished field, "-", a word)."""
+    text = re.sub(r"\s+", " ", country or "").strip(" .")
+    if not text or len(text) > MAX_COUNTRY:
+        return None
+    if not foreign_country(text):
+        return "NL"
+    # the code alone ("BE") or after the name in brackets ("Belgium (BE)")
+    if found := re.fullmatch(r"([A-Z]{2})|.*\(([A-Z]{2})\)", text):
+        code = _EU_CODES.get(found.group(1) or found.group(2), found.group(1) or found.group(2))
+        if code in _countries().values():
+            return code
+    folded = re.sub(r"^the |\s*\(the\)$", "", _fold(text).lower())
+    return _countries().get(folded)
+
+
 def organisation_key(name: str | None, kvk: str | None = None, country: str | None = None) -> str | None:
     """``kvk:01234567`` when the KvK number is known (given, or written in the name of a winner not of another
     ``country``: :func:`foreign_country`), else ``name:<name_key>``; None without either."""

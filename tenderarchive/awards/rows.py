@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key, split_name
+from tenderarchive.awards.names import country_code, foreign_country, kvk_number, lot_keys, name_key, split_name
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import TABLES
 
@@ -144,7 +144,7 @@ def winner_row(supplier: dict, procurement_id: str) -> dict | None:
     number = None if foreign_country(supplier.get("country")) else number
     return only_columns("award_suppliers", dict(
         supplier, organisation_id=org, procurement_id=procurement_id, trade_name=trade,
-        trade_key=name_key(trade) if trade else None,
+        trade_key=name_key(trade) if trade else None, country_code=country_code(supplier.get("country")),
         kvk=kvk_number(supplier.get("kvk")) or number or supplier.get("kvk")))
 
 

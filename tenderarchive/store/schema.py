@@ -307,6 +307,9 @@ TABLES: dict[str, dict] = {
         "columns": {
             "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
+            # its country's ISO 3166-1 code however the country is printed ("Nederland", "NL", "Netherlands": NL;
+            # names.country_code), filled on opening an archive written before the column (migrate_country_codes)
+            "country_code": str,
             # the winner's postcode as published (section 8 / V.2.3 "Postcode", OCDS address.postalCode)
             "postcode": str,
             # its street address as published (section 8 / V.2.3 "Postadres", OCDS address.streetAddress)
@@ -604,6 +607,8 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                                    "where deadline_placeholder is not null")
                     if (name, column) == ("events", "date_order"):
                         migrate_event_order(db)
+                    if (name, column) == ("award_suppliers", "country_code"):
+                        migrate_country_codes(db)
                     if name == "notices" and column in FROM_LIST_MARKED:
                         # rows archived before the column: a value equal to the list row's was taken as the row's
                         db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")
@@ -1152,6 +1157,19 @@ def migrate_award_wording(db: sqlite_utils.Database) -> None:
 
     if db["events"].exists():
         reword_stale_awards(db)
+
+
+def migrate_country_codes(db: sqlite_utils.Database) -> None:
+    """The country codes of the winners an older archive holds (``award_suppliers.country_code``, added empty): each
+    winner's printed country read as a crawl reads it (:func:`tenderarchive.awards.names.country_code`), so a filter on
+    the code finds them without a reparse. Run once, when the column is added."""
+    from tenderarchive.awards.names import country_code
+
+    rows = db.execute("select distinct country from award_suppliers where country is not null").fetchall()
+    for (country,) in rows:
+        code = country_code(country)
+        if code is not None:
+            db.execute("update award_suppliers set country_code = ? where country = ?", [code, country])
 
 
 def migrate_event_order(db: sqlite_utils.Database) -> None:

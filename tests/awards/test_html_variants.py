@@ -662,3 +662,31 @@ def test_the_older_label_sets_procedure_total_and_framework_maximum_are_the_noti
             ("LOT-0000", 358320000, "2023-06-26")], language
         assert [(s["name"], s["tender_value_cents"]) for s in read["suppliers"]] == [("Marsh B.V.", 358320000)]
         assert not read["problems"], read["problems"]
+
+
+def test_a_winners_country_however_written_is_archived_with_one_code_in_every_layout():
+    """Reference §2.3 (section 8 "Land", in the rendering's language: "Nederland", "Netherlands", "Niederlande"), §3.1
+    (V.2.3 "Land:", often the code "NL") and §6.3 ("Country comes as ``address.countryName`` with values such as
+    "Nederland" or "NL"; TDS and TH both normalise several spellings): the winner's country was kept as printed only,
+    so Dutch winners were "Nederland", "NL" and "Netherlands" apart and a filter on a country missed the others.
+    ``country_code`` is its ISO 3166-1 code beside the country as printed; none where no country is named.
+    SYNTHETIC renderings of the documented shapes."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  only("Winnaar"), row("Officiële naam", "Zorg Vlaanderen BV"),
+                  only("Winnaar"), row("Officiële naam", "Zorg Zuid B.V."),
+                  h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Land", "Nederland"), h2("8.2 ORG-0002"), row("Officiële naam", "Zorg Vlaanderen BV"),
+                  row("Land", "België"))
+    english = eforms(h1("1. Buyer"), h1("6. Results"), h2("6.1 Result lot ldentifier: LOT-0001"),
+                     h3("6.1.2 Information about winners"), only("Winner"), row("Official name", "Care East B.V."),
+                     row("Country", "Netherlands"))
+    standard = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                          contractor("Zorg Noord B.V.", Plaats="Groningen", Land="NL"))
+    seen = []
+    for rendering in (html, english, standard):
+        rows = html_results({"publication_id": 1, "procurement_id": "TN1"}, parse_html(rendering), {})
+        seen += [(s["name"], s["country"], s["country_code"]) for a in rows["awards"] for s in a["suppliers"]]
+    assert seen == [("Jeugdzorg Oost B.V.", "Nederland", "NL"), ("Zorg Vlaanderen BV", "België", "BE"),
+                    ("Zorg Zuid B.V.", None, None), ("Care East B.V.", "Netherlands", "NL"),
+                    ("Zorg Noord B.V.", "NL", "NL")]

@@ -220,3 +220,22 @@ def test_a_nuts_code_is_read_in_linear_time_and_only_as_a_code():
     assert [nuts_code(v) for v in ("NVT", "niet gepubliceerd", "-", "", None, "NL-310", "nl310")] == [None] * 7
     for unit in ("ABCDE ", "NL", "1 ", "\t \t"):
         assert linear_time(nuts_code, unit) < LINEAR, unit
+
+
+def test_a_country_however_written_is_its_iso_code_and_read_in_linear_time():
+    """Reference §6.3 ("Country comes as ``address.countryName`` with values such as "Nederland" or "NL"; TDS and TH
+    both normalise several spellings") and §2.3/§3.1 (section 8 and V.2.3 "Land:", in the rendering's language): one
+    code per country, ISO 3166-1 alpha-2, for the names Dutch, English, German and French renderings print and for
+    the code itself; a text naming no country (an unpublished field, a word) is none. On 100 KB in linear time."""
+    from tenderarchive.awards.names import country_code
+    from tests.speed import LINEAR, linear_time
+
+    for printed in ("Nederland", "NL", "nl", "The Netherlands", "Netherlands (Kingdom of the)", "Niederlande",
+                    "Pays-Bas", " nederland. ", "NLD"):
+        assert country_code(printed) == "NL", printed
+    assert [country_code(v) for v in ("België", "Belgium", "BE", "Belgique", "Duitsland", "Germany", "Deutschland",
+                                      "DE", "Verenigd Koninkrijk", "UK", "Denemarken", "Belgium (BE)")] == [
+        "BE", "BE", "BE", "BE", "DE", "DE", "DE", "DE", "GB", "GB", "DK", "BE"]
+    assert [country_code(v) for v in ("niet gepubliceerd", "-", "", None, "Jeugdzorg", "XX", "Europa")] == [None] * 7
+    for unit in ("Nederland ", "a", "NL ", "(", "\t"):
+        assert linear_time(country_code, unit) < LINEAR, unit

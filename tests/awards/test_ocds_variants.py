@@ -1024,3 +1024,20 @@ def test_a_packages_winners_street_address_is_archived_beside_its_postcode(tmp_p
         db = archived(tmp_path / f"{i}.db", procedure)
         seen.update(db.execute("select name, street from award_suppliers").fetchall())
     assert seen == {"Stichting Jeugdhulp Leiden": "Breestraat 1", "Stichting Jeugdhulp Delft": None}
+
+
+def test_a_packages_winners_country_is_archived_with_one_code_however_written(tmp_path):
+    """Reference §6.3: "Country comes as ``address.countryName`` with values such as "Nederland" or "NL" (TDS and TH
+    both normalise several spellings)": the archive kept the spelling only, so one package's Dutch winners were "NL"
+    and another's "Nederland". ``award_suppliers.country_code`` is the country's ISO code beside it, as the /html's
+    winners get it. SYNTHETIC releases."""
+    seen = []
+    for i, country in enumerate(("Nederland", "NL", "Belgium", None)):
+        release = _release(f"31020{i}-a", "2021-03-01", [_award("a", f"4116543{i}", f"Stichting Zorg {i}", 600000)],
+                           ocid=f"ocds-1l04xe-31020{i}")
+        release["parties"][0]["address"] = {"locality": "Leiden", **({"countryName": country} if country else {})}
+        (procedure,), report = read(tmp_path, [release])
+        assert report.errors == []
+        db = archived(tmp_path / f"{i}.db", procedure)
+        seen += db.execute("select country, country_code from award_suppliers").fetchall()
+    assert seen == [("Nederland", "NL"), ("NL", "NL"), ("Belgium", "BE"), (None, None)]

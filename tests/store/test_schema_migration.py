@@ -619,3 +619,23 @@ def test_events_archived_before_their_sort_key_gain_it_in_the_timelines_order(tm
     assert [r[0] for r in db.execute("select date from events order by date_order, event_id")] == [
         None, "2018-03-01", "2018-03", "2018-12-31", "2019"]
     db.close()
+
+
+def test_winners_archived_before_their_country_code_gain_it_from_the_country_they_kept(tmp_path):
+    """``award_suppliers.country_code`` (refawards78; reference §6.3 "Nederland" or "NL"): an archive written before
+    it gains the column on opening, each winner's code read from the country it kept as a crawl reads it, without a
+    reparse; a country naming none and no country stay NULL, no row is lost, and the column stands after
+    ``country`` as in a fresh archive. SYNTHETIC rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    countries = ["Nederland", "NL", "België", "niet gepubliceerd", None]
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table award_suppliers drop column country_code")
+        conn.executemany("insert into award_suppliers (award_id, organisation_id, name, country) values (?, ?, ?, ?)",
+                         [(f"a{n}", f"name:w{n}", f"W{n}", country) for n, country in enumerate(countries)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [c.name for c in db["award_suppliers"].columns] == list(TABLES["award_suppliers"]["columns"])
+    assert [tuple(r) for r in db.execute("select country, country_code from award_suppliers order by award_id")] == [
+        ("Nederland", "NL"), ("NL", "NL"), ("België", "BE"), ("niet gepubliceerd", None), (None, None)]
+    db.close()
