@@ -690,3 +690,28 @@ def test_a_winners_country_however_written_is_archived_with_one_code_in_every_la
     assert seen == [("Jeugdzorg Oost B.V.", "Nederland", "NL"), ("Zorg Vlaanderen BV", "België", "BE"),
                     ("Zorg Zuid B.V.", None, None), ("Care East B.V.", "Netherlands", "NL"),
                     ("Zorg Noord B.V.", "NL", "NL")]
+
+
+def test_every_submission_type_of_the_reference_is_a_count_of_its_own_and_only_inschrijvingen_the_tenders():
+    """Reference §4.2 (BT-760, SDK ``received-submission-type.*``): a lot's statistics print a count per type, each
+    after its "Type van de ontvangen inschrijvingen" under the label-only "Ontvangen inschrijvingen of verzoeken tot
+    deelname" (§2.3) — "Verzoeken tot deelname", the sizes of the tenderers, "Inschrijvingen van organisaties uit
+    niet-EER-landen", "Inschrijvingen die zijn gecontroleerd en niet-ontvankelijk zijn bevonden" among them. The
+    number of tenders is the count of "Inschrijvingen" alone, whatever stands before or after it (BH's maximum over all
+    counts would be the 9 requests to participate); every count is kept under its type. Holds (refawards78: no test
+    named the last types). SYNTHETIC rendering of the documented rows."""
+    kinds = {"Verzoeken tot deelname": 9, "Inschrijvingen van micro-ondernemingen": 1,
+             "Inschrijvingen van kleine ondernemingen": 2, "Inschrijvingen van middelgrote ondernemingen": 1,
+             "Inschrijvingen van grote ondernemingen": 0, "Inschrijvingen": 4,
+             "Inschrijvingen van organisaties uit niet-EER-landen": 0,
+             "Inschrijvingen die zijn gecontroleerd en niet-ontvankelijk zijn bevonden": 1,
+             "Elektronisch ingediende inschrijvingen": 4}
+    counts = [r for kind, n in kinds.items() for r in (
+        only("Ontvangen inschrijvingen of verzoeken tot deelname"), row("Type van de ontvangen inschrijvingen", kind),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", str(n)))]
+    read = parse_html(eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                             h3("6.1.2 Informatie over winnaars"), only("Winnaar"),
+                             row("Officiële naam", "Jeugdzorg Oost B.V."), h3("6.1.4 Statistische informatie"), *counts))
+    lot = read["lots"][0]
+    assert (lot["tenders_received"], json.loads(lot["received_counts"])) == (4, kinds)
+    assert [a["tenders_received"] for a in read["awards"]] == [4] and read["problems"] == []
