@@ -1,0 +1,78 @@
+"""TenderNed API conformance, round 75, by real crawls of the loopback API (tenderarchive/apiserver.py) into a real
+archive, as an evaluator with a server of exactly the documented shapes (docs/reference/tenderned-api.md) would test
+it. The records are SYNTHETIC."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import by_id
+
+API = "/papi/tenderned-rs-tns/v2"
+ENDPOINTS = ["/publicaties/300301", "/publicaties/100101/documenten", "/publicaties/200201/gerelateerd",
+             "/publicaties/200288/html"]
+
+
+def answer(value) -> dict:
+    return {"status": 200, "body": json.dumps(value)}
+
+
+# --- 1. an error object without ``timestamp`` (round 74 left it recorded) ------------------------------------------
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_an_error_object_without_a_timestamp_sent_with_200_is_retried_within_the_crawl(snapshot, serve_api, crawl,
+                                                                                        path):
+    """``{"status": 503, "error": "Service Unavailable", "path": …}`` (a gateway's or a filter's error object, Spring's
+    without its ``timestamp``) for a detail, ``/documenten``, ``/gerelateerd`` or an award notice's ``/html`` was read
+    as that endpoint's answer: the notice dropped or its documents unread, recorded, the crawl partial. It is made of
+    error keys alone, which no record of those endpoints is (§4–§6: a detail has its ``publicatieId``, a documents list
+    its ``documenten``, a rendering its ``html``, ``/gerelateerd`` is an array): retried as a 503 is."""
+    path = API + path
+    server = serve_api(snapshot, faults={path: [answer({"status": 503, "error": "Service Unavailable",
+                                                        "path": path})]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.errors
+    assert result.crawl["status"] == "complete"
+    assert server.api.log.count(path) == 2
+    assert "error object sent with 200 (status 503)" in result.output
+    assert result.db["notices"].get(300301) and result.db["notices"].get(100101)["documents_unread"] is None
+
+
+def test_a_problem_details_object_sent_with_200_is_retried_within_the_crawl(snapshot, serve_api, crawl):
+    """RFC 9457's problem details (Spring 6's ``ProblemDetail``: ``type``, ``title``, ``status``, ``detail``,
+    ``instance``) saying 500, for a detail: the same error in another of Spring's shapes, retried."""
+    path = API + "/publicaties/300301"
+    problem = {"type": "about:blank", "title": "Internal Server Error", "status": 500,
+               "detail": "Failed to read the publication", "instance": path}
+    server = serve_api(snapshot, faults={path: [answer(problem)]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.errors
+    assert server.api.log.count(path) == 2
+    assert result.db["notices"].get(300301)["title"] == by_id(snapshot, 300301)["detail"]["aanbestedingNaam"]
+
+
+def test_a_record_that_also_carries_status_and_error_is_read_as_the_record_not_asked_again(snapshot, serve_api, crawl):
+    """A detail with its own ``publicatieId`` (and every other field) that also carries ``status`` 503 and ``error``
+    is no unambiguous error object: a record of that endpoint (§4's list is not closed) could carry such keys. It is
+    archived as sent, asked once."""
+    path = API + "/publicaties/300301"
+    detail = {**by_id(snapshot, 300301)["detail"], "status": 503, "error": "Service Unavailable"}
+    server = serve_api(snapshot, faults={path: [answer(detail)]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.errors
+    assert server.api.log.count(path) == 1
+    assert result.db["notices"].get(300301)["title"] == detail["aanbestedingNaam"]
+
+
+def test_an_object_of_a_status_alone_is_no_error_object_and_is_recorded_once(snapshot, serve_api, crawl):
+    """``{"status": 503, "path": …}``: no ``error`` (nor ``title``) says it is an error object, and it is no
+    detail either: recorded as before (the crawl partial, the notice asked by the next run), not asked again."""
+    path = API + "/publicaties/300301"
+    server = serve_api(snapshot, faults={path: [answer({"status": 503, "path": path})]})
+    result = crawl(server.api_url)
+    assert server.api.log.count(path) == 1
+    assert result.crawl["status"] == "partial" and result.returncode == 3
+    assert [e for e in result.errors if (e["url"] or "").endswith(path)], result.errors
+    assert not result.db["notices"].count_where("publication_id = 300301")
