@@ -177,12 +177,15 @@ def no_page(value, retry_codes=RETRIED) -> str | None:
 def retry_reason(body, expects, retry_codes=RETRIED) -> str | None:
     """Why a 2xx answer (a response, or a body's bytes) to a request expecting JSON (``expects``: the request's
     ``expects_json``) is retried like a 5xx, or None: no JSON (an HTML page too, unless ``"or html"``), or for a list
-    request (``"page"``) no page envelope (:func:`no_page`). The replay of a crawl reads a stored answer the same way
+    request (``"page"``) no page envelope (:func:`no_page`), or an error object (:func:`spring_error`). ``"pdf"``: a
+    PDF is expected, only an error object in its place is retried. The replay of a crawl reads a stored answer the same way
     (tenderarchive/replay/direct.py ``replayable``)."""
     try:
         value = read_json(body) if not isinstance(body, bytes) else json.loads(body)
     except NOT_JSON:
         raw = body if isinstance(body, bytes) else body.body
+        if expects == "pdf":  # a PDF (or a page in its place, which the spider records as no PDF)
+            return None
         return None if expects == "or html" and raw.lstrip()[:1] == b"<" else "malformed JSON"
     return no_page(value, retry_codes) if expects == "page" else spring_error(value, retry_codes)
 

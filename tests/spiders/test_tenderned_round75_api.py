@@ -76,3 +76,47 @@ def test_an_object_of_a_status_alone_is_no_error_object_and_is_recorded_once(sna
     assert result.crawl["status"] == "partial" and result.returncode == 3
     assert [e for e in result.errors if (e["url"] or "").endswith(path)], result.errors
     assert not result.db["notices"].count_where("publication_id = 300301")
+
+
+# --- 2. documented behaviours no test checked yet ------------------------------------------------------------------
+
+@pytest.mark.parametrize("error", [
+    {"timestamp": "2026-12-07T23:01:02.123+00:00", "status": 503, "error": "Service Unavailable"},
+    {"status": 500, "error": "Internal Server Error"}], ids=["spring", "without timestamp"])
+def test_a_notice_pdf_answered_by_an_error_object_is_retried_and_its_winners_archived(serve_api, crawl, error):
+    """§1 [H]: ``/publicaties/{id}/pdf`` answers ``application/pdf``, the official notice (§6: the winners of an award
+    notice whose ``/html`` names none). An error object sent with 200 in its place, saying 503 or 500, was taken for
+    "not a PDF": recorded, the winners left to the next run, the crawl partial. It is the server failing as that
+    status does, as it is on every other endpoint: retried, and the retry's PDF read, the crawl complete."""
+    import sqlite_utils
+
+    from tests.fixtures.awards.pdf_writer import text_pdf
+    from tests.spiders.test_award_pdf_crawl import BARE, EFORMS_PAGES, PDF_PATH, WINDOW, award, template
+
+    server = serve_api([award(template(), 960011, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    path = PDF_PATH.format(960011)
+    server.api.faults[path] = [{**answer({**error, "path": path}),
+                                "headers": {"Content-Type": "application/json"}}]
+    result = crawl(server.api_url, **WINDOW)
+    assert result.crawl["status"] == "complete", result.errors
+    assert server.api.log.count(path) == 2
+    db = sqlite_utils.Database(result.db_path)
+    assert [r["source"] for r in db.query("select source from awards where publication_id = 960011")] == [
+        "tenderned_pdf"]
+
+
+def test_a_notice_pdf_answered_by_a_refusal_object_is_recorded_not_asked_again(serve_api, crawl):
+    """The other way: an error object saying 400 (the request refused, not retried as that status is not) in place
+    of the PDF is recorded as no PDF, asked once, saying what the server said (it said only "not a PDF (HTTP 200,
+    application/json, N bytes)")."""
+    from tests.fixtures.awards.pdf_writer import text_pdf
+    from tests.spiders.test_award_pdf_crawl import BARE, EFORMS_PAGES, PDF_PATH, WINDOW, award, template
+
+    server = serve_api([award(template(), 960012, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    path = PDF_PATH.format(960012)
+    server.api.faults[path] = [answer({"status": 400, "error": "Bad Request", "path": path})]
+    result = crawl(server.api_url, **WINDOW)
+    assert result.crawl["status"] == "partial" and server.api.log.count(path) == 1
+    (said,) = [e["error"] for e in result.errors if e["url"].endswith(path)]
+    assert said.startswith("not a PDF (HTTP 200, application/json, ") and (
+        "): an error object sent with HTTP 200: 400 Bad Request (the PDF of an award notice") in said, said
