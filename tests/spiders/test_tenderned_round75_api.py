@@ -120,3 +120,69 @@ def test_a_notice_pdf_answered_by_a_refusal_object_is_recorded_not_asked_again(s
     (said,) = [e["error"] for e in result.errors if e["url"].endswith(path)]
     assert said.startswith("not a PDF (HTTP 200, application/json, ") and (
         "): an error object sent with HTTP 200: 400 Bad Request (the PDF of an award notice") in said, said
+
+
+def windows_of(api) -> dict[str, list[tuple[str, str]]]:
+    """The date windows each list query (its parameters but ``page``, ``size`` and the dates) was paged over."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.spiders.test_tenderned import list_requests
+
+    out: dict[str, set] = {}
+    for path in list_requests(api):
+        params = parse_qs(urlsplit(path).query)
+        if params["size"] == ["1"]:
+            continue  # the window's count and the filter checks' controls, not pages
+        query = "&".join(f"{k}={v}" for k, values in sorted(params.items()) for v in values
+                         if k not in ("page", "size", "publicatieDatumVanaf", "publicatieDatumTot"))
+        out.setdefault(query, set()).add((params["publicatieDatumVanaf"][0], params["publicatieDatumTot"][0]))
+    return {query: sorted(windows) for query, windows in out.items()}
+
+
+def test_a_window_split_to_fit_the_cap_covers_every_day_once_both_ends_inclusive(snapshot, serve_api, crawl):
+    """§2 [H]: ``publicatieDatumVanaf`` and ``publicatieDatumTot`` are both inclusive, a single day the same date on
+    both ends; only the first (``page`` ≤ 99) × ``size`` rows of a query are reachable, so a backfill is split into
+    date windows (§2, §12.1). Four days of 6 notices, pages of 5 and at most 2 pages (10 rows): every query's window
+    is halved until it fits, down to single days asked ``Vanaf == Tot``; the windows paged (those not split) cover
+    each day exactly once, no day asked twice by two halves nor skipped between them, and every notice is archived."""
+    from datetime import date, timedelta
+
+    from tests.spiders.test_tenderned import _many
+
+    days = [(date(2021, 3, 1) + timedelta(days=d)).isoformat() for d in range(4)]
+    server = serve_api(_many(snapshot, days=4, per_day=6), max_size=5, max_page=1)
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_MAX_PAGE=1",
+                   from_date=days[0], until_date=days[-1])
+    assert result.returncode == 0, result.errors
+    assert result.db["notices"].count == 24 and result.crawl["status"] == "complete"
+    (windows,) = windows_of(server.api).values()
+    split = {w for w in windows if any(o != w and w[0] <= o[0] and o[1] <= w[1] for o in windows)}
+    paged = sorted(set(windows) - split)
+    assert paged == [(day, day) for day in days], windows
+    assert result.crawl["expected_rows"] == result.crawl["fetched_rows"] == 24
+
+
+@pytest.mark.parametrize("rows, pages, cap", [(10, [0, 1], 1), (12, [0, 1, 2], 2), (5, [0], 2)],
+                         ids=["exactly the cap", "last page short", "one full page"])
+@pytest.mark.parametrize("omit", [(), ("totalPages", "last")], ids=["whole envelope", "without totalPages, last"])
+def test_paging_ends_at_the_last_page_without_asking_past_it_or_splitting_a_window_that_fits(
+        snapshot, serve_api, crawl, rows, pages, cap, omit):
+    """§3 [H]: stop paging on ``last == true``, or when ``number + 1 >= totalPages``, or at page 99 (here
+    ``TENDERNED_MAX_PAGE``, the last page asked): a day of exactly as many rows as the query can reach (2 pages of
+    5) is paged whole and not split, a last page that comes short ends the paging, a single full page is the only
+    one; no page past the end is asked, whether the envelope says ``totalPages`` and ``last`` or only
+    ``totalElements`` and ``size``."""
+    from tests.spiders.test_tenderned import _many
+
+    day = "2021-03-01"
+    server = serve_api(_many(snapshot, days=1, per_day=rows), max_size=5, max_page=cap, omit_envelope=omit)
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5", "-s", f"TENDERNED_MAX_PAGE={cap}",
+                   from_date=day, until_date=day)
+    assert result.returncode == 0, result.errors
+    assert result.db["notices"].count == rows and result.crawl["status"] == "complete"
+    import re
+
+    from tests.spiders.test_tenderned import list_requests
+    asked = sorted(int(re.search(r"[?&]page=(\d+)", p).group(1)) for p in list_requests(server.api) if "size=5" in p)
+    assert asked == pages, asked
+    assert "splitting the window" not in result.output
