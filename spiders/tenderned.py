@@ -2102,9 +2102,10 @@ class TenderNedSpider(BaseSpider):
     @staticmethod
     def no_envelope(data: dict) -> str:
         """What a list answer that is no page envelope was, for the crawl's errors: a Spring error object (sent with
-        200, past its retries: :data:`PAGE`) by its status, error and message, anything else by its first keys."""
-        said = [str(data[key])[:80] for key in ("status", "error", "message") if isinstance(data.get(key), (str, int))
-                and not isinstance(data.get(key), bool)]
+        200, past its retries: :data:`PAGE`) by its status, error and message (RFC 9457 problem details, Spring 6's
+        ``ProblemDetail``, by its status, title and detail), anything else by its first keys."""
+        said = [str(data[key])[:80] for key in ("status", "error", "title", "message", "detail")
+                if isinstance(data.get(key), (str, int)) and not isinstance(data.get(key), bool)]
         if said:
             return "an error object sent with HTTP 200: " + " ".join(said)
         return ", ".join(sorted(map(str, data))[:5]) or "empty object"

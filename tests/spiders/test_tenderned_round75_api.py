@@ -22,8 +22,8 @@ def answer(value) -> dict:
 # --- 1. an error object without ``timestamp`` (round 74 left it recorded) ------------------------------------------
 
 @pytest.mark.parametrize("path", ENDPOINTS)
-def test_an_error_object_without_a_timestamp_sent_with_200_is_retried_within_the_crawl(snapshot, serve_api, crawl,
-                                                                                        path):
+def test_an_error_object_without_a_timestamp_sent_with_200_is_retried_within_the_crawl(
+        snapshot, serve_api, crawl, path):
     """``{"status": 503, "error": "Service Unavailable", "path": …}`` (a gateway's or a filter's error object, Spring's
     without its ``timestamp``) for a detail, ``/documenten``, ``/gerelateerd`` or an award notice's ``/html`` was read
     as that endpoint's answer: the notice dropped or its documents unread, recorded, the crawl partial. It is made of
@@ -53,7 +53,8 @@ def test_a_problem_details_object_sent_with_200_is_retried_within_the_crawl(snap
     assert result.db["notices"].get(300301)["title"] == by_id(snapshot, 300301)["detail"]["aanbestedingNaam"]
 
 
-def test_a_record_that_also_carries_status_and_error_is_read_as_the_record_not_asked_again(snapshot, serve_api, crawl):
+def test_a_record_that_also_carries_status_and_error_is_read_as_the_record_not_asked_again(
+        snapshot, serve_api, crawl):
     """A detail with its own ``publicatieId`` (and every other field) that also carries ``status`` 503 and ``error``
     is no unambiguous error object: a record of that endpoint (§4's list is not closed) could carry such keys. It is
     archived as sent, asked once."""
@@ -186,3 +187,21 @@ def test_paging_ends_at_the_last_page_without_asking_past_it_or_splitting_a_wind
     asked = sorted(int(re.search(r"[?&]page=(\d+)", p).group(1)) for p in list_requests(server.api) if "size=5" in p)
     assert asked == pages, asked
     assert "splitting the window" not in result.output
+
+
+def test_a_list_page_refused_in_problem_details_is_recorded_with_what_it_said(snapshot, serve_api, crawl):
+    """A list page answered with RFC 9457 problem details (Spring 6's ``ProblemDetail``) saying 400: not asked again
+    (the request refused), recorded with its title and detail as Spring's error object is with its error and message
+    (it said only "an error object sent with HTTP 200: 400")."""
+    from tests.spiders.test_tenderned import _many
+
+    day = "2021-03-01"
+    path = f"{API}/publicaties?page=1&size=5&publicatieDatumVanaf={day}&publicatieDatumTot={day}"
+    problem = {"type": "about:blank", "title": "Bad Request", "status": 400,
+               "detail": "Failed to convert value of type 'java.lang.String'", "instance": f"{API}/publicaties"}
+    server = serve_api(_many(snapshot, days=1, per_day=13), max_size=5, faults={path: [answer(problem)]})
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5", from_date=day, until_date=day)
+    assert server.api.log.count(path) == 1 and result.returncode == 3
+    assert [e["error"] for e in result.errors if (e["url"] or "").endswith(path)] == [
+        "list page without totalElements: not a page envelope (an error object sent with HTTP 200: 400 Bad Request "
+        "Failed to convert value of type 'java.lang.String')"], result.errors
