@@ -104,6 +104,10 @@ def test_a_notice_pdf_answered_by_an_error_object_is_retried_and_its_winners_arc
     db = sqlite_utils.Database(result.db_path)
     assert [r["source"] for r in db.query("select source from awards where publication_id = 960011")] == [
         "tenderned_pdf"]
+    if error.get("timestamp") is None:  # the WARC holds the error object and the PDF: rebuilt as the crawl read it
+        from tests.spiders.test_award_pdf_crawl import assert_reparse_gives_the_same
+
+        assert_reparse_gives_the_same(result.db_path)
 
 
 def test_a_notice_pdf_answered_by_a_refusal_object_is_recorded_not_asked_again(serve_api, crawl):
