@@ -144,6 +144,10 @@ PAGE_URLS = r"/publicaties\?"
 #: negotiates, as a Spring endpoint declaring what it produces does, answers 406 Not Acceptable, and the PDF fallback
 #: of every award notice failed. Anything else is admitted at a low quality (an error answer's JSON, a mislabelled PDF).
 PDF_ACCEPT = {"Accept": "application/pdf, */*;q=0.1"}
+#: A ``/pdf`` request's: an error object sent with 200 in place of the PDF and saying a retried status (503, 500) is
+#: retried like that status (tenderarchive.middlewares.retry_reason); a PDF, or anything else that is no JSON (a login
+#: page), goes to :meth:`TenderNedSpider.parse_pdf`, which records what is no PDF.
+PDF = {"expects_json": "pdf"}
 
 #: A list row's dates that only stand in for the detail's (pipelines/normalise.py ``normalise_notice``): one that does
 #: not read costs nothing when the detail gives it. The row's ``sluitingsDatum`` is archived too (``deadline_list``).
@@ -1871,7 +1875,8 @@ class TenderNedSpider(BaseSpider):
             return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
         yield Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
-                              errback=self.pdf_failed, meta={"item": item, "named_no_winner": named_no_winner},
+                              errback=self.pdf_failed,
+                              meta={"item": item, "named_no_winner": named_no_winner, **PDF},
                               headers=PDF_ACCEPT, dont_filter=True)
 
     def parse_pdf(self, response):
@@ -1884,6 +1889,13 @@ class TenderNedSpider(BaseSpider):
             kind = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip() or "no Content-Type"
             page = html_page(response)
             said = page[page.index("):") + 1:] if page else ""
+            if not page:  # an error object in its place (past its retries, or a status not retried): what it said
+                try:
+                    value = read_json(response)
+                except NOT_JSON:
+                    value = None
+                if isinstance(value, dict) and ("error" in value or "status" in value):
+                    said = ": " + self.no_envelope(value)
             where = f", redirected to {response.url}" if response.meta.get("redirect_urls") else ""
             yield from self.pdf_unavailable(response.meta, self.asked(response), (
                 f"not a PDF (HTTP {response.status}, {kind}, {len(body)} bytes{where}){said}"))
@@ -2090,9 +2102,10 @@ class TenderNedSpider(BaseSpider):
     @staticmethod
     def no_envelope(data: dict) -> str:
         """What a list answer that is no page envelope was, for the crawl's errors: a Spring error object (sent with
-        200, past its retries: :data:`PAGE`) by its status, error and message, anything else by its first keys."""
-        said = [str(data[key])[:80] for key in ("status", "error", "message") if isinstance(data.get(key), (str, int))
-                and not isinstance(data.get(key), bool)]
+        200, past its retries: :data:`PAGE`) by its status, error and message (RFC 9457 problem details, Spring 6's
+        ``ProblemDetail``, by its status, title and detail), anything else by its first keys."""
+        said = [str(data[key])[:80] for key in ("status", "error", "title", "message", "detail")
+                if isinstance(data.get(key), (str, int)) and not isinstance(data.get(key), bool)]
         if said:
             return "an error object sent with HTTP 200: " + " ".join(said)
         return ", ".join(sorted(map(str, data))[:5]) or "empty object"

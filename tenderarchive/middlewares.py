@@ -17,8 +17,8 @@ logging, stats) stays Scrapy's. One addition to what is retried: a request that 
 (``request.meta["expects_json"]``: TenderNed's API) answered 2xx with a body that is no JSON (truncated,
 garbled, empty, an HTML maintenance or error page a proxy sends with 200) is retried like a 5xx, within
 the same budget, and so is a list request's (``"page"``) JSON that is no page envelope (a Spring error object
-sent with 200: :func:`no_page`), and any other request's Spring error object sent with 200 saying a retried status
-(:func:`spring_error`); past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
+sent with 200: :func:`no_page`), and any other request's error object sent with 200 saying a retried status
+(:func:`spring_error`: Spring's, with or without its ``timestamp``, or RFC 9457 problem details); past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
 an HTML page (``/html``, whose rendering may come bare), so only a body that is neither is retried.
 """
 
@@ -177,12 +177,15 @@ def no_page(value, retry_codes=RETRIED) -> str | None:
 def retry_reason(body, expects, retry_codes=RETRIED) -> str | None:
     """Why a 2xx answer (a response, or a body's bytes) to a request expecting JSON (``expects``: the request's
     ``expects_json``) is retried like a 5xx, or None: no JSON (an HTML page too, unless ``"or html"``), or for a list
-    request (``"page"``) no page envelope (:func:`no_page`). The replay of a crawl reads a stored answer the same way
+    request (``"page"``) no page envelope (:func:`no_page`), or an error object (:func:`spring_error`). ``"pdf"``: a
+    PDF is expected, only an error object in its place is retried. The replay of a crawl reads a stored answer the same way
     (tenderarchive/replay/direct.py ``replayable``)."""
     try:
         value = read_json(body) if not isinstance(body, bytes) else json.loads(body)
     except NOT_JSON:
         raw = body if isinstance(body, bytes) else body.body
+        if expects == "pdf":  # a PDF (or a page in its place, which the spider records as no PDF)
+            return None
         return None if expects == "or html" and raw.lstrip()[:1] == b"<" else "malformed JSON"
     return no_page(value, retry_codes) if expects == "page" else spring_error(value, retry_codes)
 
@@ -195,13 +198,30 @@ def _status_of(value) -> int | None:
     return status if isinstance(status, int) and not isinstance(status, bool) else None
 
 
+#: The keys of an error object and nothing else: Spring Boot's (its DefaultErrorAttributes: ``timestamp``, ``status``,
+#: ``error``, ``message``, ``path``, with ``exception``, ``trace``, ``errors`` when configured; WebFlux's
+#: ``requestId``) and RFC 9457's problem details (Spring 6's ``ProblemDetail``: ``type``, ``title``, ``status``,
+#: ``detail``, ``instance``). No record of a TenderNed endpoint is made of these alone: a detail always has its
+#: ``publicatieId``, ``/documenten`` its ``documenten``, ``/html`` its ``html``, and ``/gerelateerd`` is an array
+#: (docs/reference/tenderned-api.md §4–§6).
+ERROR_KEYS = frozenset({"timestamp", "status", "error", "message", "path", "exception", "trace", "errors", "requestId",
+                        "type", "title", "detail", "instance"})
+
+
 def spring_error(value, retry_codes=RETRIED) -> str | None:
     """Why a JSON answer of any TenderNed endpoint (a detail, ``/documenten``, ``/gerelateerd``, ``/html``) is asked
-    again: Spring Boot's error object (its DefaultErrorAttributes: ``timestamp``, ``status``, ``error``, ``path``) sent
-    with 200 and saying a status that is retried (500, 503 …), which no record of those endpoints has (§4–§6: a detail
-    names its state ``aanbestedingStatus``). It was the notice's failure recorded ("item dropped", its documents
-    unread) and asked only by the next run. None for anything else (an error object of a 4xx is the server's answer)."""
-    if not (isinstance(value, dict) and "timestamp" in value and "error" in value):
+    again: an error object sent with 200 and saying a status that is retried (500, 503 …), which no record of those
+    endpoints is (§4–§6: a detail names its state ``aanbestedingStatus``). It was the notice's failure recorded ("item
+    dropped", its documents unread) and asked only by the next run. An error object is Spring Boot's with its
+    ``timestamp`` and ``error``, or any object of nothing but :data:`ERROR_KEYS` that says its ``error`` (or its
+    ``title``) beside its ``status`` (``{"status": 503, "error": "Service Unavailable", "path": …}``: a gateway's or a
+    filter's, without ``timestamp``). An object that also carries other keys (a record's: ``publicatieId``,
+    ``documenten``, ``html`` …) or no ``error``/``title`` is no unambiguous error: None, read by the spider as it
+    comes (and recorded when it is no record). None too for an error object of a 4xx (the server's answer)."""
+    if not isinstance(value, dict):
+        return None
+    if not (("timestamp" in value and "error" in value)
+            or (("error" in value or "title" in value) and value.keys() <= ERROR_KEYS)):
         return None
     status = _status_of(value)
     if status is None or not (status in retry_codes or status >= 500):

@@ -265,6 +265,9 @@ GOOD = {
     "maintenance page once": lambda body, path: [{"status": 200, "body": b"<html><body>Onderhoud</body></html>",
                                                   "headers": {"Content-Type": "text/html"}}],
     "empty body once": lambda body, path: [{"status": 200, "body": b""}],
+    # an error object saying a retried status (a gateway's: no ``timestamp``) is retried like a 5xx too
+    "error object once": lambda body, path: [{"status": 200, "body": json.dumps(
+        {"status": 503, "error": "Service Unavailable", "path": path}).encode()}],
 }
 #: GOOD answers only where the request expects JSON: ``/html`` is read bare too (an HTML rendering), so it
 #: does not retry an HTML page sent with 200, which leaves its notice unread (recorded, asked next run).
@@ -278,7 +281,8 @@ BAD = {
     "maintenance page past the retries": lambda body, path: [
         {"status": 200, "body": b"<html><body>Onderhoud</body></html>", "headers": {"Content-Type": "text/html"}}] * 5,
     "empty body past the retries": lambda body, path: [{"status": 200, "body": b""}] * 5,
-    "error object": lambda body, path: [{"status": 200, "body": b'{"status": 500, "error": "Internal Server Error"}'}],
+    "error object past the retries": lambda body, path: [
+        {"status": 200, "body": b'{"status": 500, "error": "Internal Server Error"}'}] * 5,
     "array": lambda body, path: [{"status": 200, "body": b"[]"}],
 }
 

@@ -40,7 +40,8 @@ CONTRACT = "/papi/tenderned-rs-tns/v2/publicaties/200201"              # 200201 
 
 
 @pytest.mark.parametrize("answer, times, said", [
-    ('{"status": 500, "error": "Internal Server Error"}', 1, "item dropped"),  # an error object sent with 200
+    ('{"status": 500, "error": "Internal Server Error"}', 5, "item dropped"),  # an error object sent with 200,
+    # retried (round 75): past its four retries
     ('{"publicatieId": 2002', 5, "malformed JSON"),                            # cut short, past its four retries
 ])
 def test_a_related_notice_whose_detail_answer_is_no_record_is_fetched_by_the_next_run(snapshot, serve_api, crawl,
