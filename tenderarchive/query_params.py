@@ -252,9 +252,12 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
 #: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
 #: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).
 CHANGE_SEARCHES = frozenset({"aanbesteding_wijzigingen"})
+#: The table and view that hold the versions themselves: with none in the archive their table page said "0 rows" and
+#: nothing else (``templates/table.html``), where the searches of them said why (:func:`versions_said_table_words`).
+CHANGE_TABLES = frozenset({"changes", "versions"})
 
 
-def versions_said(crawls: int, synthetic_demo: bool) -> str:
+def versions_said(crawls: int, synthetic_demo: bool, what: str = "search") -> str:
     """Why a search of what changed has no rows when the archive holds no earlier version at all (``versions``
     empty): no crawl found a record it had archived changed; on the synthetic demo, because its bundled snapshot
     holds one state of each notice and article. "Changed notices" on ``make demo`` said "0 results" and nothing else,
@@ -265,14 +268,30 @@ def versions_said(crawls: int, synthetic_demo: bool) -> str:
     if synthetic_demo:
         said += (" This is the synthetic demo: its bundled snapshot holds one state of each notice and article, "
                  "each fetched by one crawl, so there is no change to show.")
-    return said + " An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this search."
+    return said + f" An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this {what}."
 
 
 async def versions_said_words(datasette, database: str | None, name: str | None) -> list[str]:
     """The words under a saved search's "0 results", or its section's "Geen rijen." on a procurement's page, when it
     is one of :data:`CHANGE_SEARCHES` and the archive holds no earlier version at all (:func:`versions_said`;
     templates/query.html, research.py); empty for any other empty page, or where it cannot be read."""
-    if name not in CHANGE_SEARCHES or not database or database not in datasette.databases:
+    if name not in CHANGE_SEARCHES:
+        return []
+    return await _versions_said_words(datasette, database, "search")
+
+
+async def versions_said_table_words(datasette, database: str | None, table: str | None) -> list[str]:
+    """:func:`versions_said_words` for the table page of :data:`CHANGE_TABLES` (``/archive/changes``, the view behind
+    the searches of what changed, and ``versions``): "0 rows" and nothing else, on the demo, read as a broken view.
+    Empty for any other table, or where the archive holds a version."""
+    if table not in CHANGE_TABLES:
+        return []
+    return await _versions_said_words(datasette, database, "view" if table == "changes" else "table")
+
+
+async def _versions_said_words(datasette, database: str | None, what: str) -> list[str]:
+    """:func:`versions_said` of ``database`` when its ``versions`` is empty, else (or unreadable) nothing."""
+    if not database or database not in datasette.databases:
         return []
     db = datasette.databases[database]
     try:
@@ -282,7 +301,7 @@ async def versions_said_words(datasette, database: str | None, name: str | None)
     except Exception:  # an archive without versions or crawls, a time-out: "0 results" alone
         return []
     synthetic = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
-    return [versions_said(crawls, synthetic)]
+    return [versions_said(crawls, synthetic, what)]
 
 
 def checked_params(params: dict) -> dict:
