@@ -1192,3 +1192,28 @@ def test_report_crawl_exit_gives_a_cron_wrapper_the_outcome_of_a_crawl_that_fail
     assert "crawl 2 (tenderned, partial" in both.stdout
     again = report("--unreported", "--crawl-exit")
     assert again.returncode == 0 and again.stdout == ""
+
+
+def test_report_crawl_exit_of_a_crawl_killed_or_failed_is_1_and_of_a_complete_one_0(two_crawls, tmp_path):
+    """``--crawl-exit`` of a crawl SIGKILLed mid-run (``running`` in the archive, no process holding its lock: the
+    report says it "was killed") or failed exits 1, as ``crawl`` would have; a complete crawl 0."""
+    import shutil
+    import sqlite3
+
+    path = write(tmp_path, WATCHLIST)
+
+    def report_of(name, sql):
+        db = tmp_path / name / "archive.db"
+        db.parent.mkdir()
+        shutil.copyfile(two_crawls.db_path, db)   # the module's archive stays as the crawls left it
+        with sqlite3.connect(db) as conn:
+            conn.execute(sql)
+        conn.close()
+        return subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(db), "--no-files",
+                               "--crawl-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+    killed = report_of("killed", "update crawls set status = 'running' where crawl_id = 2")
+    assert killed.returncode == 1, killed.stderr
+    assert "WARNING: crawl 2 was killed" in killed.stdout
+    assert report_of("failed", "update crawls set status = 'failed' where crawl_id = 2").returncode == 1
+    assert report_of("complete", "select 1").returncode == 0
