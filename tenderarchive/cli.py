@@ -1048,23 +1048,31 @@ def cmd_report(args) -> int:
             rest = [c for c in crawls if covered is not None and c > covered]
             finish = crawls[:len(crawls) - len(rest)]
             parts = [(since, finish)] * bool(finish) + [(finish[-1] if finish else last, rest)] * bool(rest)
-    recorded = last
+    recorded, outcomes = last, []
     for told, part in parts:
         if folder is not None and told is not None and (len(part) > 1 or told != recorded):
             mark_catch_up(folder, told, part[-1])
         for crawl_id in part:
             # the reader was told of crawls up to `told` (watch/report.py: "New to the reader"), and a row changed in
             # several of these crawls is told once, in the last one's report ("A missed night")
-            code = _report_one(args, db, crawl_id, smtp, told, part[-1] if told is not None else None)
+            code = _report_one(args, db, crawl_id, smtp, told, part[-1] if told is not None else None, outcomes)
             if code != ExitCode.COMPLETE:
                 return code  # the crawls after it stay unreported: the next run reports them
         recorded = part[-1]
         if folder is not None:
             mark_catch_up(folder, None)
+    if getattr(args, "crawl_exit", False):
+        # the report went out; its exit is the worst outcome of the crawls it reported (a cron wrapper's alert)
+        return max(outcomes, key=_SEVERITY.index, default=ExitCode.COMPLETE)
     return ExitCode.COMPLETE
 
 
-def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> int:
+#: ``report --crawl-exit``: the exit code of a reported crawl's outcome (``Report.crawl``'s status, a crawl killed
+#: mid-run as ``killed``); a crawl still running has no outcome yet.
+_CRAWL_EXIT = {"partial": ExitCode.PARTIAL, "failed": ExitCode.FAILED, "killed": ExitCode.FAILED}
+
+
+def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None, outcomes=None) -> int:
     import smtplib
 
     from tenderarchive.watch import ReportFilesError, ReportPrintError, report_after_crawl
@@ -1125,6 +1133,8 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None, through=None) -> i
             return ExitCode.UNUSABLE_FILE
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
+    if outcomes is not None:
+        outcomes.append(_CRAWL_EXIT.get(report.crawl.get("status"), ExitCode.COMPLETE))
     return ExitCode.COMPLETE
 
 
@@ -1348,6 +1358,11 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--quiet", action="store_true",
                         help="print the report only when something matched or the crawl did not complete "
                              "(partial, failed, killed) (for cron, which mails output)")
+    report.add_argument("--crawl-exit", action="store_true",
+                        help="once the report is made (and mailed), exit with the reported crawl's outcome, as "
+                             "crawl does: 3 partial, 1 failed or killed, 0 complete (--unreported: the worst of "
+                             "its crawls), for a cron wrapper or monitor that alerts on the exit code; a report "
+                             "that failed keeps its own code")
     add_report_options(report)
     report.set_defaults(func=cmd_report)
 

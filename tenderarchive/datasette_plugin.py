@@ -556,7 +556,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     synthetic = {"synthetic_demo": bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))}
     if view_name != "table" or request is None or not table:
         return synthetic
-    from tenderarchive import table_search
+    from tenderarchive import query_params, table_search
 
     if table in AGED_TABLES and ages_as_of():
         # the ages on the page are as of that moment, as ``status`` says in its header (monitor.render)
@@ -564,7 +564,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
     async def inner():
         return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table),
-                "table_search_dutch": table_search.dutch_search_url(datasette, request, table)}
+                "table_search_dutch": table_search.dutch_search_url(datasette, request, table),
+                # /archive/changes on the demo (no earlier version of anything) said "0 rows" alone, as if broken
+                "versions_said": await query_params.versions_said_table_words(datasette, database, table)}
 
     return inner
 

@@ -8,7 +8,11 @@ since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` 
 showed the first page; ``jeugdregio=Zuid-Limbrug`` (a region misspelt, or a code that is none) listed nothing at
 exit 0, as a region without procurements would; ``crawl_id=twaalf`` listed nothing, as a crawl that wrote nothing
 would (and ``tenderarchive export`` says when a crawl number names no crawl of the archive). A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
-sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 naming the
+sent (302) to the same address with it as ``2022-12-31``, a date with spaces around it without them, and an ``as_of``
+(a day: the search compares days) given as a moment as its day on Amsterdam's clock (``2021-12-22T10:00``: the
+search compared it as text and left out that day's deadlines, while its page, CSV note and ``export`` named the day);
+the day ``as_of_days`` names is one only as the query reads it (a query of one's own reads ``as_of=gisteren`` as
+typed: no day named). Anything else is answered 400 naming the
 parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
 the search without that parameter) for the HTML page, one line for ``.csv`` and ``.atom``, JSON
 ``{"ok": false, "error": …}`` for ``.json``; and
@@ -36,6 +40,8 @@ TYPED = DATES | YEARS | PAGES | REGIONS | CRAWLS
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
+#: A day as the saved searches read one (:func:`checked` gives it so): what :func:`as_of_days` names.
+_DAY = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
 _PATH = re.compile(r"^/([^/]+)/([^/.]+)(\.\w+)?$")
 
 
@@ -47,12 +53,16 @@ def checked(name: str, value: str | None) -> str | None:
     """``value`` of saved-search parameter ``name`` as the search reads it: as given, or a day-first date as
     ``YYYY-MM-DD``. Raises :class:`BadParameter` for a value that is not of the parameter's kind; an empty
     value is "not given" and stays."""
+    if value is not None and name in DATES and not value.strip():
+        return ""   # as_of=" " (a space) was read by the query as a day before every date, and said "as of today"
     if value is None or not value.strip() or name not in TYPED:
         return value
     text = value.strip()
     if name in REGIONS:
         return _region(name, value)
     if name in DATES:
+        # a date is read without the spaces around it: the searches compare it as text, so as_of=" 2021-12-01" was a
+        # day before every date (no rows) while the page, the CSV note and export said "as of 2021-12-01"
         if day_first := _DAY_FIRST.fullmatch(text):
             day, month, year = (int(part) for part in day_first.groups())
             try:
@@ -61,8 +71,20 @@ def checked(name: str, value: str | None) -> str | None:
                 pass
         elif _ISO.fullmatch(text):  # as the archive writes dates ("20241231" sorts as no date does)
             try:
-                (date.fromisoformat if len(text) == 10 else datetime.fromisoformat)(text)
-                return value
+                if len(text) == 10:
+                    date.fromisoformat(text)
+                    return text
+                moment = datetime.fromisoformat(text)
+                if name not in AS_OF_DATES:
+                    return text
+                # as_of is a day (the search compares days): a moment is its day on Amsterdam's clock, where
+                # as_of=2021-12-22T10:00 left out the deadlines of the 22nd (compared as text) that the page, the CSV
+                # note and export said it was as of
+                if moment.tzinfo is not None:
+                    from tenderarchive.arguments import AMSTERDAM
+
+                    moment = moment.astimezone(AMSTERDAM)
+                return moment.date().isoformat()
             except ValueError:
                 pass
         raise BadParameter(f"{name}: {value!r} is not a date: give YYYY-MM-DD, such as 2024-12-31")
@@ -168,9 +190,12 @@ def as_of_days(sql, params: dict | None, today: str | None = None) -> list[tuple
     defaulted = defaulted_parameters(sql)
     said = []
     for name in names:
-        value = str((params or {}).get(name) or "").strip()
-        if value:
-            said.append((name, value[:10], True))
+        value = str((params or {}).get(name) or "")
+        if value.strip():
+            # a day only as the query reads one (a saved search's as_of is one, query_params.checked): a query of
+            # one's own reads --param as_of=gisteren or 1-3-2024 as typed, which was named as the day it was as of
+            if _DAY.fullmatch(value):
+                said.append((name, value, True))
         elif name in defaulted:
             if today is None:
                 from tenderarchive.clock import vandaag
@@ -252,9 +277,12 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
 #: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
 #: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).
 CHANGE_SEARCHES = frozenset({"aanbesteding_wijzigingen"})
+#: The table and view that hold the versions themselves: with none in the archive their table page said "0 rows" and
+#: nothing else (``templates/table.html``), where the searches of them said why (:func:`versions_said_table_words`).
+CHANGE_TABLES = frozenset({"changes", "versions"})
 
 
-def versions_said(crawls: int, synthetic_demo: bool) -> str:
+def versions_said(crawls: int, synthetic_demo: bool, what: str = "search") -> str:
     """Why a search of what changed has no rows when the archive holds no earlier version at all (``versions``
     empty): no crawl found a record it had archived changed; on the synthetic demo, because its bundled snapshot
     holds one state of each notice and article. "Changed notices" on ``make demo`` said "0 results" and nothing else,
@@ -265,14 +293,30 @@ def versions_said(crawls: int, synthetic_demo: bool) -> str:
     if synthetic_demo:
         said += (" This is the synthetic demo: its bundled snapshot holds one state of each notice and article, "
                  "each fetched by one crawl, so there is no change to show.")
-    return said + " An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this search."
+    return said + f" An archive crawled again (tenderarchive crawl, from cron: docs/operations.md) fills this {what}."
 
 
 async def versions_said_words(datasette, database: str | None, name: str | None) -> list[str]:
     """The words under a saved search's "0 results", or its section's "Geen rijen." on a procurement's page, when it
     is one of :data:`CHANGE_SEARCHES` and the archive holds no earlier version at all (:func:`versions_said`;
     templates/query.html, research.py); empty for any other empty page, or where it cannot be read."""
-    if name not in CHANGE_SEARCHES or not database or database not in datasette.databases:
+    if name not in CHANGE_SEARCHES:
+        return []
+    return await _versions_said_words(datasette, database, "search")
+
+
+async def versions_said_table_words(datasette, database: str | None, table: str | None) -> list[str]:
+    """:func:`versions_said_words` for the table page of :data:`CHANGE_TABLES` (``/archive/changes``, the view behind
+    the searches of what changed, and ``versions``): "0 rows" and nothing else, on the demo, read as a broken view.
+    Empty for any other table, or where the archive holds a version."""
+    if table not in CHANGE_TABLES:
+        return []
+    return await _versions_said_words(datasette, database, "view" if table == "changes" else "table")
+
+
+async def _versions_said_words(datasette, database: str | None, what: str) -> list[str]:
+    """:func:`versions_said` of ``database`` when its ``versions`` is empty, else (or unreadable) nothing."""
+    if not database or database not in datasette.databases:
         return []
     db = datasette.databases[database]
     try:
@@ -282,7 +326,7 @@ async def versions_said_words(datasette, database: str | None, name: str | None)
     except Exception:  # an archive without versions or crawls, a time-out: "0 results" alone
         return []
     synthetic = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
-    return [versions_said(crawls, synthetic)]
+    return [versions_said(crawls, synthetic, what)]
 
 
 def checked_params(params: dict) -> dict:

@@ -35,6 +35,20 @@ def test_what_changed_on_the_demo_says_why_it_is_empty(page, browser_server):
     assert page.locator("p.saved-search-versions").count() == 0
 
 
+def test_the_changes_view_on_the_demo_says_why_it_is_empty(page, browser_server):
+    """``/archive/changes``, the view behind the searches of what changed, said "0 rows" and nothing else on the demo;
+    it says why as its searches do (the view's words end "fills this view"), ``versions``' page too."""
+    page.goto(browser_server.base + "/archive/changes")
+    assert page.inner_text("h3").strip().startswith("0 rows")
+    assert page.inner_text("p.versions-said") == WHY.replace("fills this search.", "fills this view.")
+    page.goto(browser_server.base + "/archive/versions")
+    assert page.inner_text("p.versions-said") == WHY.replace("fills this search.", "fills this table.")
+    # a table of rows, and an empty filter of another table, say nothing of versions
+    page.goto(browser_server.base + "/archive/notices?title=xyzzyqq")
+    assert page.inner_text("h3").strip().startswith("0 rows")
+    assert page.locator("p.versions-said").count() == 0
+
+
 def test_an_archive_that_keeps_a_version_says_nothing_of_it(browser, browser_server, tmp_path):
     """One earlier version of another procurement's notice: the archive has changed, so a procurement without a
     change of its own is simply without one ("Geen rijen.", "0 results")."""
@@ -57,6 +71,9 @@ def test_an_archive_that_keeps_a_version_says_nothing_of_it(browser, browser_ser
         page.goto(server.base + "/archive/aanbesteding_wijzigingen?procurement_id=TN312877")
         assert page.inner_text("p.zero-results") == "0 results"
         assert page.locator("p.saved-search-versions").count() == 0
+        page.goto(server.base + "/archive/changes?table_name=articles")
+        assert page.inner_text("h3").strip().startswith("0 rows")
+        assert page.locator("p.versions-said").count() == 0
     finally:
         context.close()
         server.stop()

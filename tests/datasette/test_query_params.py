@@ -31,7 +31,12 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     ("since", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00"), ("as_of", "", ""), ("jaar", "2023", "2023"),
     ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022"),
     ("jeugdregio", "JZ41", "JZ41"), ("jeugdregio", "Zuid-Limburg", "Zuid-Limburg"), ("jeugdregio", "heerlen", "heerlen"),
-    ("jeugdregio", "", ""), ("crawl_id", "12", "12"), ("crawl_id", "", "")])
+    ("jeugdregio", "", ""), ("crawl_id", "12", "12"), ("crawl_id", "", ""),
+    # the spaces around a date are not the date's (the searches compare dates as text); as_of is a day: a moment is
+    # its day on Amsterdam's clock
+    ("as_of", " 2021-12-22", "2021-12-22"), ("since", "2024-01-01 ", "2024-01-01"), ("as_of", " ", ""),
+    ("as_of", "2021-12-22T10:00", "2021-12-22"), ("as_of", "2021-12-22 10:00", "2021-12-22"),
+    ("as_of", "2021-12-22T23:30:00Z", "2021-12-23"), ("as_of", " 22-12-2021 ", "2021-12-22")])
 def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
     assert checked(name, value) == meant
 
@@ -116,6 +121,56 @@ def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archi
         export("jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41").stdout
     # a query of one's own reads its parameters as given
     assert export("select :before as b", "--param", "before=gisteren").stdout.split() == ["b", "gisteren"]
+
+
+def test_an_as_of_the_search_would_read_otherwise_is_sent_on_as_the_day_the_page_and_its_csv_name(server):
+    """``open_youth_care_tenders?as_of=%202021-12-22`` (a space pasted with the day) listed nothing, the search
+    comparing " 2021-12-22" as text, while the page said "as of 22 december 2021 and has no rows that day" and the
+    CSV's note the same: that day has a tender open. ``as_of=2021-12-22T10:00`` left out the tender whose deadline is
+    15:00 that day, said the same. Both are sent on (302) as the day, which has its row and no word of none."""
+    day = rows(server, "open_youth_care_tenders", as_of="2021-12-22")
+    assert len(day) == 1 and day[0]["deadline"] == "2021-12-22T15:00"
+    for typed in (" 2021-12-22", "2021-12-22 ", "2021-12-22T10:00", "22-12-2021"):
+        for suffix in ("", ".csv", ".json"):
+            query = urllib.parse.urlencode({"as_of": typed})
+            with urllib.request.urlopen(f"{server.db}/open_youth_care_tenders{suffix}?{query}", timeout=30) as answer:
+                assert answer.url.endswith(f"/open_youth_care_tenders{suffix}?as_of=2021-12-22"), (typed, answer.url)
+                assert "Tenderarchive-Note" not in answer.headers
+                body = answer.read().decode()
+            if suffix == ".csv":
+                assert body.count("\n") == 2 and "2021-12-22T15:00" in body
+            elif not suffix:
+                assert "has no rows that day" not in body and "2021-12-22T15:00" in body
+    # a day without rows, typed with a time, is named as the day the search read
+    with urllib.request.urlopen(f"{server.db}/open_youth_care_tenders.csv?as_of=2017-01-01T10:00", timeout=30) as answer:
+        assert answer.headers["Tenderarchive-Note"] == ("as_of=2017-01-01: this search is as of 2017-01-01 and has "
+                                                        "no rows that day")
+    # a space alone is empty (today), as the page says, not a day before every date
+    with urllib.request.urlopen(f"{server.db}/open_youth_care_tenders?as_of=%20", timeout=30) as answer:
+        assert answer.url.endswith("/open_youth_care_tenders?as_of=")
+
+
+def test_export_reads_as_of_as_the_day_it_names_and_names_no_day_of_a_query_of_ones_own(demo_archive):
+    """``export open_youth_care_tenders --param "as_of= 2021-12-22"`` (or ``…T10:00``) wrote no row and said "as of
+    2021-12-22 …: no rows that day" on stderr; it reads the day and says it. A query of one's own reads its as_of as
+    typed (``gisteren``, ``1-3-2024``): stderr said "as of gisteren" as if that were the day it was read as."""
+    def export(*args):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", *args, "--db", str(demo_archive)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    plain = export("open_youth_care_tenders", "--param", "as_of=2021-12-22")
+    assert plain.stdout.count("\n") == 2
+    for typed in (" 2021-12-22", "2021-12-22T10:00", "22-12-2021"):
+        read = export("open_youth_care_tenders", "--param", f"as_of={typed}")
+        assert read.returncode == 0 and read.stdout == plain.stdout, typed
+        assert read.stderr == "tenderarchive export: as of 2021-12-22 (--param as_of=2021-12-22): 1 row\n", typed
+    for typed in ("gisteren", "1-3-2024", " 2021-12-22"):
+        own = export("select :as_of as d", "--param", f"as_of={typed}")
+        assert own.returncode == 0 and own.stdout.splitlines()[1] == typed and "as of" not in own.stderr, typed
+    wrong = export("open_youth_care_tenders", "--param", "as_of=2024/03/01")
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.strip() == ("tenderarchive export: --param as_of: '2024/03/01' is not a date: give YYYY-MM-DD, "
+                                    "such as 2024-12-31")
 
 
 def test_export_of_what_a_crawl_wrote_refuses_a_crawl_number_that_is_none_and_names_the_crawls_there_are(

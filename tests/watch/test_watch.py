@@ -1142,3 +1142,78 @@ def test_the_reports_status_commands_name_a_non_default_archive_by_its_file_name
     default = build_report(folder / "archive.db", load_watchlist(quiet), 7)
     assert default.warning.endswith("(see `tenderarchive status`)")
     assert default.failures[-1].endswith("(25 in all; `tenderarchive status --crawl 7 --errors 25` lists them)")
+
+
+def test_report_crawl_exit_gives_a_cron_wrapper_the_outcome_of_a_crawl_that_failed_half_way(tmp_path):
+    """Two real loopback crawls, the second partial half-way (notice 100131's detail answers 500) while it archives a
+    new notice (100150) and a renamed one (100101). ``report`` (and ``--unreported``, what cron runs after crawls
+    that scrapyd or another unit made) says what is new, what changed and that the crawl was partial, but exits 0
+    whatever the crawl's outcome: a cron wrapper or monitor that alerts on the exit code (only the report's job
+    runs under it) heard nothing. ``--crawl-exit`` exits with the crawl's outcome as ``crawl`` does (3 partial; the
+    worst of the crawls ``--unreported`` reports), once the report is made; without it the exit stays 0."""
+    snapshot = load_publications()
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    watchlist = write(tmp_path, WATCHLIST)
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/100131"] = [{"status": 500}] * 10
+        template = by_id(snapshot, 100101)
+        renamed = make_publication(template, 100101, template["list"]["publicatieDatum"],
+                                   title="Basishulp Jeugd Heerlen, Landgraaf en Voerendaal (herzien)",
+                                   kenmerk=template["list"]["kenmerk"])
+        renamed["documenten"] = template["documenten"]
+        renamed["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]
+        server.api.add(renamed)
+        server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
+                                        kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db, "-s", "RETRY_TIMES=0")
+    assert second.returncode == 3 and second.crawl["status"] == "partial", second.output
+
+    def report(*args):
+        return subprocess.run([*CLI, "report", "--watchlist", str(watchlist), "--db", str(db), "--out", str(out),
+                               "--quiet", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+    plain = report()
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.startswith("Mijn jeugdhulp: crawl 2 (tenderned, partial")
+    for said in ("WARNING: crawl 2 is partial: some new or changed notices may be missing",
+                 "Aanvullende jeugdhulp Heerlen", "CHANGED", "(herzien)", "/publicaties/100131"):
+        assert said in plain.stdout, said
+    told = report("--crawl-exit")
+    assert told.returncode == 3, told.stderr
+    assert told.stdout == plain.stdout and "Traceback" not in told.stderr
+    assert report("--crawl", "1", "--crawl-exit").returncode == 0   # crawl 1 was complete
+    # --unreported: crawls 1 and 2 reported (and recorded) in order, the exit the worst of them
+    out.mkdir(exist_ok=True)
+    (out / "last-reported.txt").write_text("0\n", encoding="utf-8")
+    both = report("--unreported", "--crawl-exit")
+    assert both.returncode == 3, both.stderr
+    assert (out / "last-reported.txt").read_text(encoding="utf-8").strip() == "2"
+    assert "crawl 2 (tenderned, partial" in both.stdout
+    again = report("--unreported", "--crawl-exit")
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_report_crawl_exit_of_a_crawl_killed_or_failed_is_1_and_of_a_complete_one_0(two_crawls, tmp_path):
+    """``--crawl-exit`` of a crawl SIGKILLed mid-run (``running`` in the archive, no process holding its lock: the
+    report says it "was killed") or failed exits 1, as ``crawl`` would have; a complete crawl 0."""
+    import shutil
+    import sqlite3
+
+    path = write(tmp_path, WATCHLIST)
+
+    def report_of(name, sql):
+        db = tmp_path / name / "archive.db"
+        db.parent.mkdir()
+        shutil.copyfile(two_crawls.db_path, db)   # the module's archive stays as the crawls left it
+        with sqlite3.connect(db) as conn:
+            conn.execute(sql)
+        conn.close()
+        return subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(db), "--no-files",
+                               "--crawl-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+    killed = report_of("killed", "update crawls set status = 'running' where crawl_id = 2")
+    assert killed.returncode == 1, killed.stderr
+    assert "WARNING: crawl 2 was killed" in killed.stdout
+    assert report_of("failed", "update crawls set status = 'failed' where crawl_id = 2").returncode == 1
+    assert report_of("complete", "select 1").returncode == 0
