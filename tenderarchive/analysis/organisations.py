@@ -310,6 +310,12 @@ partijen het perceel ... binnengehaald", :data:`_AMONG`), and a consortium set o
 ("GO! voor jeugd, een samenwerking van stichting A, B en C, heeft ... gewonnen", :data:`_CONSORTIUM_APPOSITION`): the
 consortium is the awardee, read whole ("GO! voor jeugd", not "GO!"), its members only where the text says they were
 contracted.
+
+Branch orgs40: a consortium set off with its members by a clause ("het consortium X, bestaande uit A en B, gaat de zorg
+leveren", "..., gevormd door A en B, heeft ... gewonnen") in the subject of ``winner``, ``winner_side`` and
+``gaat_uitvoeren``, and named after its kind as the object or subject of a win ("De opdracht gaat naar het consortium
+X", "gewonnen door de combinatie X", "Het consortium X gaat de zorg leveren", :data:`_CONSORTIUM_KIND`): the consortium is
+the awardee, its members providers.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1300,7 +1306,13 @@ def _mentions(name: str, s: str) -> list[tuple[int, int]]:
 # the object and the verb ("de aanbesteding voor de jeugdhulp in de regio Y gewonnen") -- not a relative clause, an
 # agent or a denial ("..., die door Y is gewonnen", "niet gewonnen"), which tell no win of the subject
 _CONSORTIUM_APPOSITION = (r"(?:, (?:een|de|het) (?:[\w-]+ ){0,2}?(?:samenwerking|samenwerkingsverband|consortium|combinatie|"
-                          r"coöperatie)\w* (?:van|tussen|uit|met) [^.\n;]{1,200}?,)")
+                          r"coöperatie)\w* (?:van|tussen|uit|met) [^.\n;]{1,200}?,"
+                          # (branch orgs40: its members told by a clause, "het consortium X, bestaande uit A en B, gaat ...")
+                          r"|, (?:(?:dat|die) )?(?:bestaa\w* uit|bestond uit|gevormd door|opgericht door) [^.\n;]{1,200}?,)")
+# branch orgs40: a consortium named after its kind, as subject or object of a win ("Het consortium X gaat de zorg
+# leveren", "De opdracht gaat naar het consortium X", "gewonnen door de combinatie X"): the kind is no part of the name
+_CONSORTIUM_KIND = r"(?:(?:samenwerkingsverband|consortium|combinatie) )"
+_CONSORTIUM_SUBJECT = r"(?:(?:Het|De|Dit|Dat|Deze) (?:samenwerkingsverband|consortium|combinatie) )"
 _AMONG = r"(?:als (?:[\w-]+ ){1,5}?)"
 _SCOPE = r"(?:(?!(?:die|dat|welke|waarvan|waarbij|door|maar|niet|geen|nooit)\b)[\w'-]+ )"
 
@@ -1357,7 +1369,7 @@ def _awardees(text: str) -> list[dict]:
         # (branch orgs29: the lots too, "De percelen gaan naar A (perceel 1) en B (perceel 2)", each party's lot in
         # brackets after it, and the thing at a sentence's start, "Perceel 1 gaat naar A")
         ("gaat_naar", rf"(?<![\w-])(?:[Oo]pdracht|[Aa]anbesteding|[Gg]unning|[Cc]ontract|[Pp]erce(?:el|len)|[Kk]avels?)\w* (?:\w+ ){{0,5}}"
-                      rf"(?:gaat|ging|gaan|gingen) (?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LOT_LIST})"),
+                      rf"(?:gaat|ging|gaan|gingen) (?:\w+ )?naar (?:de |het )?(?:{_KIND} |{_CONSORTIUM_KIND})?(?P<names>{_LOT_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
         ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloot|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
@@ -1442,10 +1454,10 @@ def _awardees(text: str) -> list[dict]:
         # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
         # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
         ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
-                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} |{_CONSORTIUM_KIND})?(?P<names>{_LIST})"),
         ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
         # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
-        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning|perceel)\b"
+        ("winner_side", rf"(?P<names>{_NAME}){_CONSORTIUM_APPOSITION}? (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning|perceel)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
@@ -1454,7 +1466,7 @@ def _awardees(text: str) -> list[dict]:
         # gesleept" with the verb in the present or past ("X won de aanbesteding", "De keuze is gevallen op X", "De
         # regio koos voor X als nieuwe aanbieder", "X is geselecteerd als opdrachtnemer", "De opdracht is toegekend
         # aan X", "X sleept contract in de wacht")
-        ("winner", rf"(?P<names>{_ALIST}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
+        ("winner", rf"(?P<names>{_ALIST}){_CONSORTIUM_APPOSITION}? (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
         # branch orgs28: the winners as the subject of an inverted main clause after a fronted phrase ("Samen met de
         # gemeente hebben Pluryn en Karakter de aanbesteding gewonnen", "In 2024 wonnen A en B de opdracht"); the verb
         # follows a word of the sentence, and no "niet"/"geen" comes between the object and "gewonnen"
@@ -1559,8 +1571,8 @@ def _awardees(text: str) -> list[dict]:
         # branch orgs9: the party said to carry out the care or the contract from now on ("X gaat de jeugdhulp
         # uitvoeren", "Vanaf 1 januari gaat X de ambulante jeugdhulp in de regio leveren"); not the buyer doing it itself
         # ("De gemeente gaat de jeugdhulp zelf uitvoeren"), nor where the sentence only supposes or denies it
-        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:[Zz]org|[Jj]eugdhulp|[Jj]eugdzorg)?[Aa]anbieders? )?(?!{_OPENER}\b)"
-                           rf"(?P<names>{_ALIST}) (?:gaat|gaan) {_GOES_ON}",
+        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:[Zz]org|[Jj]eugdhulp|[Jj]eugdzorg)?[Aa]anbieders? |{_CONSORTIUM_SUBJECT})?(?!{_OPENER}\b)"
+                           rf"(?P<names>{_ALIST}){_CONSORTIUM_APPOSITION}? (?:gaat|gaan) {_GOES_ON}",
          r"\b(?:gaat|gaan)\b[^.\n]{0,120}?\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b"),
         ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:{_OPENER}|Na)\b[^.\n,]{{0,60}}?,? (?:gaat|gaan) (?:de |het )?(?:{_KIND} )?"
                            rf"(?P<names>{_ALIST}) {_GOES_ON}",

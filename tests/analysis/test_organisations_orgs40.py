@@ -1,0 +1,78 @@
+"""Organisations on pages never seen, round forty (issue 11, branch orgs40).
+
+- A consortium named with its members set off after its name in other ways than "een samenwerking van" ("het
+  consortium X, bestaande uit A en B, gaat de zorg leveren", "..., gevormd door A en B, heeft de aanbesteding
+  gewonnen") and as the object after its kind ("De opdracht gaat naar het consortium X", "gewonnen door de combinatie
+  X"): the consortium is the awardee as the text names the winner; its members are providers, not awardees.
+- A one-word provider without a legal form is an awardee where the sentence says it won ("Pluryn heeft de aanbesteding
+  gewonnen", "De opdracht gaat naar Karakter"), not where it is only named.
+
+The phrasings are real-style Dutch ones seen on pages (a few words each).
+"""
+
+import pytest
+
+from tests.speed import LINEAR, linear_time
+from tests.analysis.conftest import organisation_roles as _orgs
+
+_CONTEXT = "De regio heeft de specialistische jeugdhulp aanbesteed. "
+
+
+# --- a consortium named outside "een samenwerking van" (item 2 of round 39's list) -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, gaat de zorg leveren.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, gaat vanaf 1 januari 2025 de jeugdhulp leveren.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, heeft de aanbesteding gewonnen.",
+    "De combinatie Sterk Samen, gevormd door Pluryn en Karakter, heeft de opdracht binnengehaald.",
+    "Het consortium Sterk Samen, dat bestaat uit Pluryn en Karakter, wint de aanbesteding.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, krijgt de opdracht.",
+    "De opdracht gaat naar het consortium Sterk Samen, bestaande uit Pluryn en Karakter.",
+    "De aanbesteding is gewonnen door het consortium Sterk Samen, bestaande uit Pluryn en Karakter.",
+    "De opdracht gaat naar het consortium Sterk Samen.",
+    "De aanbesteding is gewonnen door de combinatie Sterk Samen.",
+    "Het consortium Sterk Samen gaat de zorg leveren.",
+])
+def test_a_consortium_set_off_with_its_members_is_the_awardee(read, text):
+    result = read(_CONTEXT + text)
+    assert result["awardees"] == ["Sterk Samen"], result["awardees"]
+    roles = _orgs(result)
+    assert roles.get("Sterk Samen") == "awardee", roles
+    assert not any(roles.get(n) == "awardee" for n in ("Pluryn", "Karakter")), roles
+
+
+@pytest.mark.parametrize("text", [
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, heeft de aanbesteding niet gewonnen.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, gaat de zorg niet leveren.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, wil de zorg gaan leveren.",
+    "Het consortium Sterk Samen, bestaande uit Pluryn en Karakter, heeft bezwaar gemaakt tegen de gunning.",
+])
+def test_a_consortium_not_said_to_win_is_no_awardee(read, text):
+    assert read(_CONTEXT + text)["awardees"] == []
+
+
+def test_reading_consortium_member_clauses_is_linear(read):
+    assert linear_time(read, "Het consortium Alfa Beta, bestaande uit Gamma en Delta, gaat de ", 100_000) < LINEAR
+
+
+# --- a one-word provider in a win phrasing (item 1 of round 39's list) -------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Pluryn heeft de aanbesteding gewonnen.", "Pluryn"),
+    ("De opdracht gaat naar Karakter.", "Karakter"),
+    ("Pluryn wint de aanbesteding voor de jeugdhulp.", "Pluryn"),
+    ("De aanbesteding is gewonnen door Pluryn.", "Pluryn"),
+    ("Karakter heeft de opdracht binnengehaald.", "Karakter"),
+])
+def test_a_one_word_provider_said_to_win_is_the_awardee(read, text, name):
+    result = read(_CONTEXT + text)
+    assert result["awardees"] == [name], result["awardees"]
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens Pluryn is de aanbesteding goed verlopen.",
+    "Karakter heeft de aanbesteding aangevochten.",
+    "Pluryn heeft de aanbesteding verloren.",
+])
+def test_a_one_word_provider_only_named_is_no_awardee(read, text):
+    assert read(_CONTEXT + text)["awardees"] == []
