@@ -315,7 +315,9 @@ Branch orgs40: a consortium set off with its members by a clause ("het consortiu
 leveren", "..., gevormd door A en B, heeft ... gewonnen") in the subject of ``winner``, ``winner_side`` and
 ``gaat_uitvoeren``, and named after its kind as the object or subject of a win ("De opdracht gaat naar het consortium
 X", "gewonnen door de combinatie X", "Het consortium X gaat de zorg leveren", :data:`_CONSORTIUM_KIND`): the consortium is
-the awardee, its members providers.
+the awardee, its members providers. Organisations: the parties of a ruling named by their part in the case
+(``party_label``: "In de zaak tussen A, B en C, eiseressen, en ...", "eisers: de stichtingen A, B en C", "X,
+verzoekster, tegen de gemeente Y, verweerster"), the role from the head word; a person is none.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1766,6 +1768,9 @@ def _head_role(name: str, default: str) -> str:
 # the words that set a consortium's members after it (rule ``consortium``)
 _MEMBERS_OF = r"(?:(?:dat |die )?bestaa\w* uit|bestond uit|gevormd door|met daarin) "
 _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
+# branch orgs40: the words a ruling names a party by, its part in the case (rule ``party_label``)
+_PARTY_LABEL = (r"(?:eis(?:er|ers|eres|eressen)|verzoek(?:er|ers|ster|sters)|appellant(?:e|en)?|geïntimeerden?|"
+                r"gedaagden?|verweerders?|verweersters?|belanghebbenden?)")
 ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -1978,6 +1983,14 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # hierna A, B, C en de gemeente genoemd")
     ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
                                             rf"(?=[,.;\n]| genoemd| en de)")),
+    # branch orgs40: the parties of a ruling named by their part in the case, after or before it ("In de zaak tussen A,
+    # B en C, eiseressen, en ...", "de stichtingen A en B, eiseressen, tegen ...", "eisers: de stichtingen A, B en C",
+    # "X, verzoekster, tegen de gemeente Y, verweerster"); the role from the head word (a gemeente is the buyer, any
+    # other party a provider); a person (given name, title, initials) is none
+    ("provider", "party_label", _AtStarts(
+        led=[rf"(?<![\w-])(?:{_PARTY_LABEL}):[ \t]*(?:de |het )?(?:(?:stichtingen|stichting|verenigingen|vereniging|"
+             rf"coöperaties|coöperatie) )?(?P<namesL1>{_ALIST})(?=[,.;\n]| en\b| tegen\b)"],
+        lists=[rf"(?P<namesL2>{_ALIST}),? (?:{_PARTY_LABEL})\b(?=[,.;:\n]| en\b| tegen\b)"])),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     # (branch orgs6: a last word joined by "en" belongs to the name its abbreviation spells: "Inspectie Gezondheidszorg
@@ -2221,7 +2234,7 @@ def _prep_not_party(n: str, text: str) -> bool:
         return True
     return not _positional(n, text, False) and not _PREP_KIND.search(n) and not re.match(r"(?:De|Het|['’]t) ", n)
 
-LIST_RULES = ("care_subject", "prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("care_subject", "prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list", "party_label")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
@@ -3586,6 +3599,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 if rule == "party_position" and m.group("names53") and not _ASSOCIATION.search(n):
                     continue  # (branch orgs11) a member of a council, a party or a board, not of an association
                 if rule == "party_position":
+                    role = _head_role(n, "provider")
+                if rule == "party_label":
+                    if _PERSON.fullmatch(n) or _given_name_person(n) or _titled_person(n, text):
+                        continue  # "Jan de Vries, eiser": a person, no organisation
                     role = _head_role(n, "provider")
                 if rule == "party_position" and m.group("names55"):
                     # the body's role from its relative clause: it arranges or buys for municipalities or a region

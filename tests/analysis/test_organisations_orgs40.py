@@ -76,3 +76,38 @@ def test_a_one_word_provider_said_to_win_is_the_awardee(read, text, name):
 ])
 def test_a_one_word_provider_only_named_is_no_awardee(read, text):
     assert read(_CONTEXT + text)["awardees"] == []
+
+
+# --- a ruling's parties named by their part in the case (item 3 of round 39's list) -----------------------------------
+
+@pytest.mark.parametrize("text, providers", [
+    ("In de zaak tussen Pluryn, Karakter en Entrea Lindenhout, eiseressen, en het college van burgemeester en "
+     "wethouders van Nijmegen, verweerder. Het college heeft de jeugdhulp aanbesteed.",
+     {"Pluryn", "Karakter", "Entrea Lindenhout"}),
+    ("Vonnis in kort geding in de zaak van de stichtingen Pluryn en Karakter, eiseressen, tegen de gemeente Nijmegen, "
+     "gedaagde. De gemeente heeft de jeugdhulp aanbesteed.", {"Pluryn", "Karakter"}),
+    ("eisers: de stichtingen Pluryn, Karakter en Entrea Lindenhout, hierna gezamenlijk: de combinatie. gedaagde: de "
+     "gemeente Nijmegen, hierna: de gemeente. De gemeente heeft de jeugdhulp aanbesteed.",
+     {"Pluryn", "Karakter", "Entrea Lindenhout"}),
+    ("Uitspraak in de zaak van Jeugdformaat, verzoekster, tegen de gemeente Zoetermeer, verweerster. De gemeente "
+     "heeft de jeugdhulp aanbesteed.", {"Jeugdformaat"}),
+])
+def test_the_claimants_of_a_ruling_are_providers_and_the_respondent_the_buyer(read, text, providers):
+    roles = _orgs(read(text))
+    assert all(roles.get(n) == "provider" for n in providers), roles
+    assert roles.get("gemeente Nijmegen", roles.get("gemeente Zoetermeer")) == "buyer", roles
+
+
+@pytest.mark.parametrize("text", [
+    "Jan de Vries, eiser, tegen de gemeente Nijmegen, verweerder. De gemeente heeft de jeugdhulp aanbesteed.",
+    "In de zaak van mevrouw Jansen, eiseres, tegen de gemeente Nijmegen, verweerder, over de jeugdhulp die de "
+    "gemeente heeft aanbesteed.",
+])
+def test_a_person_as_claimant_is_no_organisation(read, text):
+    roles = _orgs(read(text))
+    assert not any(n in roles for n in ("Jan de Vries", "Jansen", "Vries")), roles
+
+
+def test_reading_party_labels_is_linear(read):
+    assert linear_time(read, "de stichtingen Alfa, Beta en Gamma, eiseressen, tegen Delta Epsilon, gedaagde, ",
+                       100_000) < LINEAR
