@@ -318,6 +318,8 @@ X", "gewonnen door de combinatie X", "Het consortium X gaat de zorg leveren", :d
 the awardee, its members providers. Organisations: the parties of a ruling named by their part in the case
 (``party_label``: "In de zaak tussen A, B en C, eiseressen, en ...", "eisers: de stichtingen A, B en C", "X,
 verzoekster, tegen de gemeente Y, verweerster"), the role from the head word; a person is none.
+A jeugdregio's name right after a lower-case care or tender word names the area of the service or tender ("de
+aanbesteding crisishulp Zuid-Limburg", :data:`_AREA_OF_THING`), not a body that buys (``jeugdregio_name``).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2338,6 +2340,10 @@ _PLACE_LIST_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]a
                                 r"|\bsamenwerkende )\Z")
 
 
+_AREA_OF_THING = re.compile(r"(?<![\w-])[a-z][\w-]*(?:hulp|zorg|bescherming|reclassering|aanbesteding|inkoop|opdracht|"
+                            r"contract|perceel|percelen|ggz|verblijf|begeleiding|behandeling) \Z")
+
+
 def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[tuple[int, int]] = ()) -> None:
     """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
     "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
@@ -2356,6 +2362,9 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[t
         m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
                   if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
                                    text[max(0, x.start() - 12): x.start()])
+                  # (branch orgs40) nor the area a service or tender is named by ("de aanbesteding crisishulp
+                  # Zuid-Limburg", "jeugdbescherming Zuid-Kennemerland"): a lower-case care or tender word right before
+                  and not _AREA_OF_THING.search(text, max(0, x.start() - 40), x.start())
                   and not any(a <= x.start() < b for a, b in place_lists)), None)  # nor one of a place list (orgs17)
         if not m:
             continue

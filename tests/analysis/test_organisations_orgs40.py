@@ -111,3 +111,23 @@ def test_a_person_as_claimant_is_no_organisation(read, text):
 def test_reading_party_labels_is_linear(read):
     assert linear_time(read, "de stichtingen Alfa, Beta en Gamma, eiseressen, tegen Delta Epsilon, gedaagde, ",
                        100_000) < LINEAR
+
+
+# --- a jeugdregio named as the area of a service or tender (a false positive kind of half 0) --------------------------
+
+@pytest.mark.parametrize("text, region", [
+    ("De 16 Zuid-Limburgse gemeenten hebben de Europese aanbesteding crisishulp Zuid-Limburg definitief gegund aan het "
+     "samenwerkingsverband XONAR.", "Zuid-Limburg"),
+    ("De gemeenten hebben de inkoop jeugdbescherming Holland Rijnland afgerond met Jeugdbescherming west.",
+     "Holland Rijnland"),
+])
+def test_a_region_naming_the_area_of_a_tender_is_no_buyer(read, text, region):
+    assert region not in _orgs(read(text)), _orgs(read(text))
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Holland Rijnland heeft de jeugdhulp aanbesteed.", "Holland Rijnland"),
+    ("De jeugdhulp-regeling van Holland Rijnland koopt de jeugdhulp in.", "Holland Rijnland"),
+])
+def test_a_region_that_buys_is_still_the_buyer(read, text, region):
+    assert _orgs(read(text)).get(region) == "buyer", _orgs(read(text))
