@@ -310,6 +310,16 @@ partijen het perceel ... binnengehaald", :data:`_AMONG`), and a consortium set o
 ("GO! voor jeugd, een samenwerking van stichting A, B en C, heeft ... gewonnen", :data:`_CONSORTIUM_APPOSITION`): the
 consortium is the awardee, read whole ("GO! voor jeugd", not "GO!"), its members only where the text says they were
 contracted.
+
+Branch orgs40: a consortium set off with its members by a clause ("het consortium X, bestaande uit A en B, gaat de zorg
+leveren", "..., gevormd door A en B, heeft ... gewonnen") in the subject of ``winner``, ``winner_side`` and
+``gaat_uitvoeren``, and named after its kind as the object or subject of a win ("De opdracht gaat naar het consortium
+X", "gewonnen door de combinatie X", "Het consortium X gaat de zorg leveren", :data:`_CONSORTIUM_KIND`): the consortium is
+the awardee, its members providers. Organisations: the parties of a ruling named by their part in the case
+(``party_label``: "In de zaak tussen A, B en C, eiseressen, en ...", "eisers: de stichtingen A, B en C", "X,
+verzoekster, tegen de gemeente Y, verweerster"), the role from the head word; a person is none.
+A jeugdregio's name right after a lower-case care or tender word names the area of the service or tender ("de
+aanbesteding crisishulp Zuid-Limburg", :data:`_AREA_OF_THING`), not a body that buys (``jeugdregio_name``).
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1300,7 +1310,13 @@ def _mentions(name: str, s: str) -> list[tuple[int, int]]:
 # the object and the verb ("de aanbesteding voor de jeugdhulp in de regio Y gewonnen") -- not a relative clause, an
 # agent or a denial ("..., die door Y is gewonnen", "niet gewonnen"), which tell no win of the subject
 _CONSORTIUM_APPOSITION = (r"(?:, (?:een|de|het) (?:[\w-]+ ){0,2}?(?:samenwerking|samenwerkingsverband|consortium|combinatie|"
-                          r"coöperatie)\w* (?:van|tussen|uit|met) [^.\n;]{1,200}?,)")
+                          r"coöperatie)\w* (?:van|tussen|uit|met) [^.\n;]{1,200}?,"
+                          # (branch orgs40: its members told by a clause, "het consortium X, bestaande uit A en B, gaat ...")
+                          r"|, (?:(?:dat|die) )?(?:bestaa\w* uit|bestond uit|gevormd door|opgericht door) [^.\n;]{1,200}?,)")
+# branch orgs40: a consortium named after its kind, as subject or object of a win ("Het consortium X gaat de zorg
+# leveren", "De opdracht gaat naar het consortium X", "gewonnen door de combinatie X"): the kind is no part of the name
+_CONSORTIUM_KIND = r"(?:(?:samenwerkingsverband|consortium|combinatie) )"
+_CONSORTIUM_SUBJECT = r"(?:(?:Het|De|Dit|Dat|Deze) (?:samenwerkingsverband|consortium|combinatie) )"
 _AMONG = r"(?:als (?:[\w-]+ ){1,5}?)"
 _SCOPE = r"(?:(?!(?:die|dat|welke|waarvan|waarbij|door|maar|niet|geen|nooit)\b)[\w'-]+ )"
 
@@ -1357,7 +1373,7 @@ def _awardees(text: str) -> list[dict]:
         # (branch orgs29: the lots too, "De percelen gaan naar A (perceel 1) en B (perceel 2)", each party's lot in
         # brackets after it, and the thing at a sentence's start, "Perceel 1 gaat naar A")
         ("gaat_naar", rf"(?<![\w-])(?:[Oo]pdracht|[Aa]anbesteding|[Gg]unning|[Cc]ontract|[Pp]erce(?:el|len)|[Kk]avels?)\w* (?:\w+ ){{0,5}}"
-                      rf"(?:gaat|ging|gaan|gingen) (?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LOT_LIST})"),
+                      rf"(?:gaat|ging|gaan|gingen) (?:\w+ )?naar (?:de |het )?(?:{_KIND} |{_CONSORTIUM_KIND})?(?P<names>{_LOT_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
         ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloot|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
@@ -1442,10 +1458,10 @@ def _awardees(text: str) -> list[dict]:
         # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
         # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
         ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
-                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+                   rf"(?:gewonnen|binnengehaald|binnengesleept|in de wacht gesleept) door (?:de |het )?(?:{_KIND} |{_CONSORTIUM_KIND})?(?P<names>{_LIST})"),
         ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
         # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
-        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning|perceel)\b"
+        ("winner_side", rf"(?P<names>{_NAME}){_CONSORTIUM_APPOSITION}? (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning|perceel)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
@@ -1454,7 +1470,7 @@ def _awardees(text: str) -> list[dict]:
         # gesleept" with the verb in the present or past ("X won de aanbesteding", "De keuze is gevallen op X", "De
         # regio koos voor X als nieuwe aanbieder", "X is geselecteerd als opdrachtnemer", "De opdracht is toegekend
         # aan X", "X sleept contract in de wacht")
-        ("winner", rf"(?P<names>{_ALIST}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
+        ("winner", rf"(?P<names>{_ALIST}){_CONSORTIUM_APPOSITION}? (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
         # branch orgs28: the winners as the subject of an inverted main clause after a fronted phrase ("Samen met de
         # gemeente hebben Pluryn en Karakter de aanbesteding gewonnen", "In 2024 wonnen A en B de opdracht"); the verb
         # follows a word of the sentence, and no "niet"/"geen" comes between the object and "gewonnen"
@@ -1559,8 +1575,8 @@ def _awardees(text: str) -> list[dict]:
         # branch orgs9: the party said to carry out the care or the contract from now on ("X gaat de jeugdhulp
         # uitvoeren", "Vanaf 1 januari gaat X de ambulante jeugdhulp in de regio leveren"); not the buyer doing it itself
         # ("De gemeente gaat de jeugdhulp zelf uitvoeren"), nor where the sentence only supposes or denies it
-        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:[Zz]org|[Jj]eugdhulp|[Jj]eugdzorg)?[Aa]anbieders? )?(?!{_OPENER}\b)"
-                           rf"(?P<names>{_ALIST}) (?:gaat|gaan) {_GOES_ON}",
+        ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:[Zz]org|[Jj]eugdhulp|[Jj]eugdzorg)?[Aa]anbieders? |{_CONSORTIUM_SUBJECT})?(?!{_OPENER}\b)"
+                           rf"(?P<names>{_ALIST}){_CONSORTIUM_APPOSITION}? (?:gaat|gaan) {_GOES_ON}",
          r"\b(?:gaat|gaan)\b[^.\n]{0,120}?\b(?:uitvoeren|leveren|verzorgen|bieden|verlenen)\b"),
         ("gaat_uitvoeren", rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:{_OPENER}|Na)\b[^.\n,]{{0,60}}?,? (?:gaat|gaan) (?:de |het )?(?:{_KIND} )?"
                            rf"(?P<names>{_ALIST}) {_GOES_ON}",
@@ -1754,6 +1770,9 @@ def _head_role(name: str, default: str) -> str:
 # the words that set a consortium's members after it (rule ``consortium``)
 _MEMBERS_OF = r"(?:(?:dat |die )?bestaa\w* uit|bestond uit|gevormd door|met daarin) "
 _IN_PLACE = r" in [A-Z][\w'-]+(?: (?:aan|den|de|op) [A-Z][\w'-]+| en [A-Z][\w'-]+(?=,|\.|$))*"
+# branch orgs40: the words a ruling names a party by, its part in the case (rule ``party_label``)
+_PARTY_LABEL = (r"(?:eis(?:er|ers|eres|eressen)|verzoek(?:er|ers|ster|sters)|appellant(?:e|en)?|geïntimeerden?|"
+                r"gedaagden?|verweerders?|verweersters?|belanghebbenden?)")
 ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -1966,6 +1985,14 @@ ROLE_PATTERNS: list[tuple[str, str, "re.Pattern | _AtStarts"]] = [
     # hierna A, B, C en de gemeente genoemd")
     ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
                                             rf"(?=[,.;\n]| genoemd| en de)")),
+    # branch orgs40: the parties of a ruling named by their part in the case, after or before it ("In de zaak tussen A,
+    # B en C, eiseressen, en ...", "de stichtingen A en B, eiseressen, tegen ...", "eisers: de stichtingen A, B en C",
+    # "X, verzoekster, tegen de gemeente Y, verweerster"); the role from the head word (a gemeente is the buyer, any
+    # other party a provider); a person (given name, title, initials) is none
+    ("provider", "party_label", _AtStarts(
+        led=[rf"(?<![\w-])(?:{_PARTY_LABEL}):[ \t]*(?:de |het )?(?:(?:stichtingen|stichting|verenigingen|vereniging|"
+             rf"coöperaties|coöperatie) )?(?P<namesL1>{_ALIST})(?=[,.;\n]| en\b| tegen\b)"],
+        lists=[rf"(?P<namesL2>{_ALIST}),? (?:{_PARTY_LABEL})\b(?=[,.;:\n]| en\b| tegen\b)"])),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     # (branch orgs6: a last word joined by "en" belongs to the name its abbreviation spells: "Inspectie Gezondheidszorg
@@ -2209,7 +2236,7 @@ def _prep_not_party(n: str, text: str) -> bool:
         return True
     return not _positional(n, text, False) and not _PREP_KIND.search(n) and not re.match(r"(?:De|Het|['’]t) ", n)
 
-LIST_RULES = ("care_subject", "prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("care_subject", "prep_list", "bidder", "kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list", "party_label")
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
@@ -2313,6 +2340,10 @@ _PLACE_LIST_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Uu]it|[Bb]innen|[Bb]uiten|[Nn]a
                                 r"|\bsamenwerkende )\Z")
 
 
+_AREA_OF_THING = re.compile(r"(?<![\w-])[a-z][\w-]*(?:hulp|zorg|bescherming|reclassering|aanbesteding|inkoop|opdracht|"
+                            r"contract|perceel|percelen|ggz|verblijf|begeleiding|behandeling) \Z")
+
+
 def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[tuple[int, int]] = ()) -> None:
     """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
     "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
@@ -2331,6 +2362,9 @@ def _jeugdregios(text: str, out: list[dict], seen: set[str], place_lists: list[t
         m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
                   if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
                                    text[max(0, x.start() - 12): x.start()])
+                  # (branch orgs40) nor the area a service or tender is named by ("de aanbesteding crisishulp
+                  # Zuid-Limburg", "jeugdbescherming Zuid-Kennemerland"): a lower-case care or tender word right before
+                  and not _AREA_OF_THING.search(text, max(0, x.start() - 40), x.start())
                   and not any(a <= x.start() < b for a, b in place_lists)), None)  # nor one of a place list (orgs17)
         if not m:
             continue
@@ -3574,6 +3608,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 if rule == "party_position" and m.group("names53") and not _ASSOCIATION.search(n):
                     continue  # (branch orgs11) a member of a council, a party or a board, not of an association
                 if rule == "party_position":
+                    role = _head_role(n, "provider")
+                if rule == "party_label":
+                    if _PERSON.fullmatch(n) or _given_name_person(n) or _titled_person(n, text):
+                        continue  # "Jan de Vries, eiser": a person, no organisation
                     role = _head_role(n, "provider")
                 if rule == "party_position" and m.group("names55"):
                     # the body's role from its relative clause: it arranges or buys for municipalities or a region
