@@ -153,33 +153,35 @@ def as_of_words(sql, params: dict | None) -> list[str]:
     """The words under a saved search's "0 results" for each parameter of :data:`AS_OF_DATES` its ``sql`` reads: the
     day it was as of and how to set another (``templates/query.html``). "Open youth-care tenders by deadline", the
     home page's first saved search, said "0 results" and nothing else where every archived deadline had passed (the
-    demo's): as of today, on Amsterdam's clock, when ``as_of`` is empty; as of the day given otherwise."""
-    if not isinstance(sql, str) or params is None:
+    demo's): as of today, on Amsterdam's clock, when ``as_of`` is empty; as of the day given otherwise (the days
+    of :func:`as_of_days`, as the export and the CSV note name them)."""
+    if params is None:
         return []
     from tenderarchive.change_words import moment_words
-    from tenderarchive.clock import vandaag
-    from tenderarchive.export import named_parameters
 
     said = []
-    for name in sorted(AS_OF_DATES & set(named_parameters(sql))):
-        value = str(params.get(name) or "").strip()
-        if value:
-            said.append(f"{name}={value}: this search is as of {moment_words(value[:10])} and has no rows that day. "
+    for name, day, given in as_of_days(sql, params, empty=True):
+        if given:
+            said.append(f"{name}={day}: this search is as of {moment_words(day)} and has no rows that day. "
                         f"Fill in another day as {name} (YYYY-MM-DD), or leave it empty for today")
         else:
-            said.append(f"{name} is empty: this search is as of today, {moment_words(vandaag())} (Amsterdam's clock), "
+            said.append(f"{name} is empty: this search is as of today, {moment_words(day)} (Amsterdam's clock), "
                         f"and has no rows today. Fill in an earlier day as {name} (YYYY-MM-DD) "
                         "to see what was so that day")
     return said
 
 
-def as_of_days(sql, params: dict | None, today: str | None = None) -> list[tuple[str, str, bool]]:
+def as_of_days(sql, params: dict | None, today: str | None = None, *,
+               empty: bool = False) -> list[tuple[str, str, bool]]:
     """``(name, day, given)`` for each parameter of :data:`AS_OF_DATES` ``sql`` reads that sets a day: the day given
-    (``YYYY-MM-DD``, its first ten characters) or, empty and defaulted by the query (``coalesce(nullif(:as_of, ''),
-    vandaag())``, ``export.defaulted_parameters``), today on Amsterdam's clock (``today`` to fix it; else
-    ``tenderarchive/clock.py``, which ``TENDERARCHIVE_NOW`` sets). ``tenderarchive export`` names that day on stderr
-    (:func:`as_of_export_words`) and the served CSV of no rows in its ``Tenderarchive-Note``: a file of "open tenders"
-    did not say which day they were open, where the search's page shows its as_of field."""
+    (only a ``YYYY-MM-DD``, as the query reads a day) or, empty and defaulted by the query
+    (``coalesce(nullif(:as_of, ''), vandaag())``, ``export.defaulted_parameters``), today on Amsterdam's clock
+    (``today`` to fix it; else ``tenderarchive/clock.py``, which ``TENDERARCHIVE_NOW`` sets). ``tenderarchive
+    export`` names that day on stderr (:func:`as_of_export_words`) and the served CSV of no rows in its
+    ``Tenderarchive-Note``: a file of "open tenders" did not say which day they were open, where the search's page
+    shows its as_of field. ``empty`` names today also for an empty parameter the query does not default: a saved
+    search's page reads as of today then (:func:`as_of_words`, whose form says so), where a file says only what its
+    query read."""
     if not isinstance(sql, str):
         return []
     from tenderarchive.export import defaulted_parameters, named_parameters
@@ -196,7 +198,7 @@ def as_of_days(sql, params: dict | None, today: str | None = None) -> list[tuple
             # one's own reads --param as_of=gisteren or 1-3-2024 as typed, which was named as the day it was as of
             if _DAY.fullmatch(value):
                 said.append((name, value, True))
-        elif name in defaulted:
+        elif empty or name in defaulted:
             if today is None:
                 from tenderarchive.clock import vandaag
 
