@@ -409,7 +409,27 @@ def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
 #: input (kept from the archive), the archived value stays. The youth-care decision, computed from
 #: several, is kept reason by reason (:func:`keep_relevance`).
 DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
-                            "jeugdregio_code": {"buyer", "title", "description", "year"}}}
+                            "jeugdregio_code": {"buyer", "title", "description", "year"}},
+                # an article's year and month are its date's (pipelines/extract.py): its date kept, they are kept
+                "articles": {"year": {"published"}, "year_month": {"published"}}}
+
+#: Where an article's date comes from when the page gives it itself (``published_source``): stated on the page or in
+#: its meta tags. Any other source (its feed's, sitemap's or listing's date, its address's day, its text's dateline)
+#: stands in for a page that states none.
+PAGE_DATE_SOURCES = ("stated", "meta")
+
+
+def guessed_over_stated(old: dict, new: dict) -> None:
+    """An article the archive dates by what its page gave (:data:`PAGE_DATE_SOURCES`), read again with a page that
+    states no date, dated by a stand-in only (a theme that dropped its date line; the address's day, or the date a
+    listing shows beside its link, which may be the day it changed): the page left its date out, so ``new``'s date is
+    emptied for :func:`keep_omitted` to keep the archived one and say so (``omitted_columns``). A stand-in replaced
+    the date, a day for a minute, ``url`` for ``stated``, or another day (branch refnews80; news-sites.md §2.3
+    "fallback publication date"). A date the page now states or declares replaces the archived one, as before."""
+    if (old.get("published_source") in PAGE_DATE_SOURCES and new.get("published") is not None
+            and "published_source" in new and new.get("published_source") not in PAGE_DATE_SOURCES):
+        for column in ("published", "published_source", "published_precision"):
+            new[column] = None
 
 
 def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=(), said_none=()) -> list[str]:
@@ -434,6 +454,8 @@ def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_giv
         return []
     if table == "notices":
         keep_relation(old, new)
+    if table == "articles":
+        guessed_over_stated(old, new)
     # A column absent from ``new`` is not this response's business (upsert leaves it alone);
     # one present but empty is a value the response omitted.
     omitted = sorted(c for c in columns

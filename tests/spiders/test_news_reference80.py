@@ -1,0 +1,89 @@
+"""The news spider, eightieth pass against docs/reference/news-sites.md as an evaluator would test it: an archived
+news item read again once its page no longer states its date (a theme that dropped its date line), dated then by a
+stand-in only (§2.3 "ISO in URL | fallback publication date", WordPress's ``/YYYY/MM/DD/<slug>/``; the date a listing
+shows beside its link) or by none, on real loopback crawls of SYNTHETIC pages (labelled like tests/fixtures/news),
+crawled with ``tenderarchive crawl news`` into a real archive, twice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference4 import after_lastmod
+
+HTML = "text/html; charset=utf-8"
+#: the item's address by the stand-in that dates it once its page states no date
+ADDRESS = {"url": "/2021/07/29/inkoop-jeugdhulp/", "listing": "/nieuws/inkoop-jeugdhulp", "none": "/nieuws/inkoop-jeugdhulp"}
+
+
+def item(stated: str | None, body: str) -> tuple[str, bytes]:
+    """A SYNTHETIC news item, its date line (``stated``) above its text, or none."""
+    line = f"<p class='datum'>Gepubliceerd op: {stated}</p>" if stated else ""
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   "<title>Inkoop jeugdhulp regio</title></head><body><main><article><h1>Inkoop jeugdhulp regio</h1>"
+                   f"{line}<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp "
+                   "gepubliceerd. Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante "
+                   f"hulp en verblijf.</p>{body}</article></main></body></html>").encode())
+
+
+def sitemap(path: str, page: dict):
+    """A SYNTHETIC sitemap naming ``path`` with the ``lastmod`` ``page`` holds at the time it is asked."""
+    return lambda base: ("application/xml", (
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}{path[1:]}</loc>'
+        f"<lastmod>{page['lastmod']}</lastmod></url></urlset>").encode())
+
+
+def listing(path: str, page: dict) -> tuple[str, bytes]:
+    """A SYNTHETIC news overview linking ``path``, the date ``page`` holds beside the link."""
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'></head>"
+                   f"<body><main><h1>Nieuws</h1><ul><li><a href='{path}'>Inkoop jeugdhulp regio</a>"
+                   f"<span class='datum'>{page['listed']}</span></li></ul></main></body></html>").encode())
+
+
+@pytest.mark.parametrize("stand_in", ADDRESS)
+def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, stand_in):
+    """An item archived with the date and time its page stated (``Gepubliceerd op: 29 juli 2021 14:05``) is read again
+    (a sitemap ``lastmod`` moved, or a listing's recent item revisited; a correction added to its text) after the
+    site's theme dropped its date line. The page states none now, so a stand-in dated it (its address's day, or the
+    date its listing shows beside its link: the day it changed, where a listing sorts by change), and that replaced
+    the archived date: a day for a minute, ``url`` or ``listing`` for ``stated``, even another day. A date guessed
+    for a page that states none is no date the page gave: the archived one stays (the text's change is the new
+    version), and ``omitted_columns`` says ``published`` was left out, as for a page whose date vanished with no
+    stand-in at all, whose year and month were emptied beside the date kept."""
+    path = ADDRESS[stand_in]
+    page = {"stated": "29 juli 2021 14:05", "body": "", "lastmod": "2021-07-29T14:05:00+02:00",
+            "listed": "29 juli 2021"}
+    routes = {"/robots.txt": ROBOTS, path: lambda base: item(page["stated"], page["body"])}
+    revisit = ()
+    if stand_in == "listing":  # the listing's recent item is asked again (NEWS_REVISIT_DAYS, from the run's today)
+        routes["/nieuws"] = lambda base: listing(path, page)
+        discovery = {"listing": {"urls": ["nieuws"]}}
+        revisit = ("-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
+    else:
+        routes["/sitemap.xml"] = sitemap(path, page)
+        discovery = {"sitemaps": ["sitemap.xml"]}
+    archive, log = tmp_path / "archive.db", []
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery=discovery, allow=["^/20", "^/nieuws/"])
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(stated=None, body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>",
+                    listed="3 augustus 2021", lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+        second = crawl_news(registered, archive, *revisit)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert log.count(path) == 2, log
+    db = sqlite_utils.Database(archive)
+    article, = db["articles"].rows
+    assert "Correctie" in article["text"]
+    assert (article["published"], article["published_source"], article["published_precision"],
+            article["year"], article["year_month"]) == ("2021-07-29T14:05", "stated", "minute", 2021, "2021-07")
+    assert "published" in (article["omitted_columns"] or ""), article["omitted_columns"]
+    assert db["versions"].count == 1
