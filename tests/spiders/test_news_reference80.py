@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 import pytest
 import sqlite_utils
 
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference4 import after_lastmod
@@ -54,7 +56,8 @@ def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, sta
     the archived date: a day for a minute, ``url`` or ``listing`` for ``stated``, even another day. A date guessed
     for a page that states none is no date the page gave: the archived one stays (the text's change is the new
     version), and ``omitted_columns`` says ``published`` was left out, as for a page whose date vanished with no
-    stand-in at all, whose year and month were emptied beside the date kept."""
+    stand-in at all, whose year and month were emptied beside the date kept. ``tenderarchive reparse`` rebuilds the
+    same."""
     path = ADDRESS[stand_in]
     page = {"stated": "29 juli 2021 14:05", "body": "", "lastmod": "2021-07-29T14:05:00+02:00",
             "listed": "29 juli 2021"}
@@ -80,10 +83,14 @@ def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, sta
         second = crawl_news(registered, archive, *revisit)
     assert second.returncode == 0, second.stderr[-3000:]
     assert log.count(path) == 2, log
-    db = sqlite_utils.Database(archive)
-    article, = db["articles"].rows
-    assert "Correctie" in article["text"]
-    assert (article["published"], article["published_source"], article["published_precision"],
-            article["year"], article["year_month"]) == ("2021-07-29T14:05", "stated", "minute", 2021, "2021-07")
-    assert "published" in (article["omitted_columns"] or ""), article["omitted_columns"]
-    assert db["versions"].count == 1
+    for rebuilt in (False, True):
+        if rebuilt:
+            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
+        db = sqlite_utils.Database(archive)
+        article, = db["articles"].rows
+        assert "Correctie" in article["text"]
+        assert (article["published"], article["published_source"], article["published_precision"],
+                article["year"], article["year_month"]) == ("2021-07-29T14:05", "stated", "minute", 2021, "2021-07")
+        assert "published" in (article["omitted_columns"] or ""), article["omitted_columns"]
+        assert db["versions"].count == 1
