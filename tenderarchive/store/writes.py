@@ -425,11 +425,17 @@ def guessed_over_stated(old: dict, new: dict) -> None:
     listing shows beside its link, which may be the day it changed): the page left its date out, so ``new``'s date is
     emptied for :func:`keep_omitted` to keep the archived one and say so (``omitted_columns``). A stand-in replaced
     the date, a day for a minute, ``url`` for ``stated``, or another day (branch refnews80; news-sites.md §2.3
-    "fallback publication date"). A date the page now states or declares replaces the archived one, as before."""
+    "fallback publication date"). A date the page now states or declares replaces the archived one, as before. So
+    does a title made of the address's words (``title_source`` ``slug``, [S1]'s only title) for a page that lost its
+    own heading: the archived title stays, ``omitted_columns`` names ``title``."""
     if (old.get("published_source") in PAGE_DATE_SOURCES and new.get("published") is not None
             and "published_source" in new and new.get("published_source") not in PAGE_DATE_SOURCES):
         for column in ("published", "published_source", "published_precision"):
             new[column] = None
+    if old.get("title") and old.get("title_source") not in (None, "slug") and new.get("title_source") == "slug":
+        # the page gave no title of its own (a template that lost its heading, a <title> of the site's alone): the one
+        # made of its address's words is a stand-in too, shorter or otherwise spelled than the heading archived
+        new["title"], new["title_source"] = None, old["title_source"]
 
 
 def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=(), said_none=()) -> list[str]:

@@ -94,3 +94,49 @@ def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, sta
                 article["year"], article["year_month"]) == ("2021-07-29T14:05", "stated", "minute", 2021, "2021-07")
         assert "published" in (article["omitted_columns"] or ""), article["omitted_columns"]
         assert db["versions"].count == 1
+
+
+def titled_item(heading: str | None, body: str) -> tuple[str, bytes]:
+    """A SYNTHETIC news item under ``heading``, or, with none, under its template's ``<title>`` of the site alone."""
+    head = f"<title>{heading} | Gemeente Voorbeeld</title>" if heading else "<title>Nieuws | Gemeente Voorbeeld</title>"
+    h1 = f"<h1>{heading}</h1>" if heading else ""
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   f"{head}</head><body><main><article>{h1}<p class='datum'>Gepubliceerd op: 14 december 2020 08:55</p>"
+                   "<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd. "
+                   "Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante hulp en "
+                   f"verblijf.</p>{body}</article></main></body></html>").encode())
+
+
+def test_an_item_whose_heading_vanished_keeps_its_title(tmp_path):
+    """§1 [S1]: a page whose title is only in its address's slug is titled by the slug's words, a stand-in. An item
+    archived under its heading ("Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend", [S0]'s) is read again
+    (its sitemap ``lastmod`` moved, a correction added) after its template lost the heading, its ``<title>`` the
+    site's alone: the slug's words ("Voorlopige gunning jeugdhulp") replaced the archived title. A title made of the
+    address is no title the page gave: the archived one stays, ``omitted_columns`` names ``title``; the text's
+    change is the new version."""
+    path = "/nieuws/voorlopige-gunning-jeugdhulp"
+    page = {"heading": "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend", "body": "",
+            "lastmod": "2020-12-14T08:55:00+01:00"}
+    routes = {"/robots.txt": ROBOTS, path: lambda base: titled_item(page["heading"], page["body"]),
+              "/sitemap.xml": sitemap(path, page)}
+    archive, log = tmp_path / "archive.db", []
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"],
+                              title="Gemeente Voorbeeld")
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(heading=None, body="<p>Correctie: de bezwaartermijn loopt tot 4 januari 2021.</p>",
+                    lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+        second = crawl_news(registered, archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert log.count(path) == 2, log
+    db = sqlite_utils.Database(archive)
+    article, = db["articles"].rows
+    assert "Correctie" in article["text"]
+    assert (article["title"], article["title_source"]) == (
+        "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend", "h1")
+    assert "title" in (article["omitted_columns"] or ""), article["omitted_columns"]
+    assert db["versions"].count == 1
