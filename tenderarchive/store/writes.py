@@ -413,23 +413,25 @@ DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
                 # an article's year and month are its date's (pipelines/extract.py): its date kept, they are kept
                 "articles": {"year": {"published"}, "year_month": {"published"}}}
 
-#: Where an article's date comes from when the page gives it itself (``published_source``): stated on the page or in
-#: its meta tags. Any other source (its feed's, sitemap's or listing's date, its address's day, its text's dateline)
-#: stands in for a page that states none.
-PAGE_DATE_SOURCES = ("stated", "meta")
+#: How well an article's date is known by where it comes from (``published_source``), best first: the page gives it
+#: itself (stated on it, or in its meta tags); its feed's or Google News sitemap's date (machine-written); the date its
+#: listing shows beside its link; its address's day or its text's dateline. Pipelines/extract.py takes the best a read
+#: of the page has (spiders/news.py ``LISTED_RANK``); a stand-in stands in for a page that states none.
+DATE_SOURCE_RANK = {"stated": 0, "meta": 0, "feed": 1, "sitemap": 1, "listing": 2, "url": 3, "dateline": 3}
 
 
 def guessed_over_stated(old: dict, new: dict) -> None:
-    """An article the archive dates by what its page gave (:data:`PAGE_DATE_SOURCES`), read again with a page that
-    states no date, dated by a stand-in only (a theme that dropped its date line; the address's day, or the date a
-    listing shows beside its link, which may be the day it changed): the page left its date out, so ``new``'s date is
-    emptied for :func:`keep_omitted` to keep the archived one and say so (``omitted_columns``). A stand-in replaced
-    the date, a day for a minute, ``url`` for ``stated``, or another day (branch refnews80; news-sites.md §2.3
-    "fallback publication date"). A date the page now states or declares replaces the archived one, as before. So
-    does a title made of the address's words (``title_source`` ``slug``, [S1]'s only title) for a page that lost its
-    own heading: the archived title stays, ``omitted_columns`` names ``title``."""
-    if (old.get("published_source") in PAGE_DATE_SOURCES and new.get("published") is not None
-            and "published_source" in new and new.get("published_source") not in PAGE_DATE_SOURCES):
+    """An article read again whose date now comes from a worse source than the archived one's
+    (:data:`DATE_SOURCE_RANK`): a page that stated its date and now states none (a theme that dropped its date line),
+    dated by a stand-in only (its address's day, or the date a listing shows beside its link, which may be the day it
+    changed), or one its feed dated read again through its listing only. The page left its date out, so ``new``'s date
+    is emptied for :func:`keep_omitted` to keep the archived one and say so (``omitted_columns``). A stand-in replaced
+    the date: a day for a minute, ``url`` for ``stated``, or another day (branch refnews80; news-sites.md §2.3
+    "fallback publication date"). A date from as good a source or a better one replaces the archived one, as before.
+    So does a title made of the address's words (``title_source`` ``slug``, [S1]'s only title) for a page that lost
+    its own heading: the archived title stays, ``omitted_columns`` names ``title``."""
+    was, now = DATE_SOURCE_RANK.get(old.get("published_source")), DATE_SOURCE_RANK.get(new.get("published_source"))
+    if was is not None and now is not None and now > was and new.get("published") is not None:
         for column in ("published", "published_source", "published_precision"):
             new[column] = None
     if old.get("title") and old.get("title_source") not in (None, "slug") and new.get("title_source") == "slug":

@@ -1,8 +1,10 @@
 """The news spider, eightieth pass against docs/reference/news-sites.md as an evaluator would test it: an archived
-news item read again once its page no longer states its date (a theme that dropped its date line), dated then by a
-stand-in only (§2.3 "ISO in URL | fallback publication date", WordPress's ``/YYYY/MM/DD/<slug>/``; the date a listing
-shows beside its link) or by none, on real loopback crawls of SYNTHETIC pages (labelled like tests/fixtures/news),
-crawled with ``tenderarchive crawl news`` into a real archive, twice."""
+news item read again once its page gives less than before, on real loopback crawls of SYNTHETIC pages (labelled like
+tests/fixtures/news), crawled with ``tenderarchive crawl news`` into a real archive, twice: its date line dropped, its
+date then only a stand-in's (§2.3 "ISO in URL | fallback publication date", WordPress's ``/YYYY/MM/DD/<slug>/``; the
+date a listing shows beside its link) or none; its heading dropped, its title then the slug's words (§1 [S1]); its
+feed's date gone, its listing's the only one (§2.1 WordPress's RSS shows its newest items only). Nothing archived is
+downgraded: the better value stays, ``omitted_columns`` names it."""
 
 from __future__ import annotations
 
@@ -140,3 +142,33 @@ def test_an_item_whose_heading_vanished_keeps_its_title(tmp_path):
         "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend", "h1")
     assert "title" in (article["omitted_columns"] or ""), article["omitted_columns"]
     assert db["versions"].count == 1
+
+
+def test_an_item_its_feed_dated_keeps_that_date_when_only_its_listing_dates_it_later(tmp_path):
+    """§2.1 WordPress's RSS shows its newest items only: an item whose page states no date, archived with its feed
+    item's ``pubDate`` (``feed``, to the minute), has left the feed when a later crawl revisits it through the listing,
+    which shows beside its link the day it was changed (a listing sorted by change). That day replaced the feed's
+    date. The pipeline prefers a feed's date to a listing's within one read (spiders/news.py ``LISTED_RANK``); across
+    reads the better source's date stays as well, ``omitted_columns`` naming ``published``."""
+    from tests.spiders.test_news_reference17 import rss_feed
+
+    path, other = "/nieuws/inkoop-jeugdhulp", "/nieuws/ander-bericht"
+    page = {"body": "", "listed": "29 juli 2021", "feed": {path: "Thu, 29 Jul 2021 14:05:00 +0200"}}
+    routes = {"/robots.txt": ROBOTS, path: lambda base: item(None, page["body"]),
+              other: lambda base: item(None, "<p>Een ander bericht over de inkoop van jeugdhulp.</p>"),
+              "/nieuws": lambda base: listing(path, page), "/feed/": lambda base: rss_feed(base, page["feed"])}
+    archive, log = tmp_path / "archive.db", []
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"], "listing": {"urls": ["nieuws"]}},
+                              allow=["^/nieuws/"])
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        page.update(body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>", listed="3 augustus 2021",
+                    feed={other: "Tue, 03 Aug 2021 09:00:00 +0200"})
+        second = crawl_news(registered, archive, "-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert log.count(path) == 2, log
+    article = sqlite_utils.Database(archive)["articles"].get(base + path[1:])
+    assert "Correctie" in article["text"]
+    assert (article["published"], article["published_source"]) == ("2021-07-29T14:05", "feed"), article
+    assert "published" in (article["omitted_columns"] or ""), article["omitted_columns"]
