@@ -21,7 +21,8 @@ from tests.spiders.test_news_reference4 import after_lastmod
 
 HTML = "text/html; charset=utf-8"
 #: the item's address by the stand-in that dates it once its page states no date
-ADDRESS = {"url": "/2021/07/29/inkoop-jeugdhulp/", "listing": "/nieuws/inkoop-jeugdhulp", "none": "/nieuws/inkoop-jeugdhulp"}
+ADDRESS = {"url": "/2021/07/29/inkoop-jeugdhulp/", "listing": "/nieuws/inkoop-jeugdhulp",
+           "none": "/nieuws/inkoop-jeugdhulp"}
 
 
 def item(stated: str | None, body: str) -> tuple[str, bytes]:
