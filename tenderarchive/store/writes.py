@@ -409,7 +409,35 @@ def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
 #: input (kept from the archive), the archived value stays. The youth-care decision, computed from
 #: several, is kept reason by reason (:func:`keep_relevance`).
 DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
-                            "jeugdregio_code": {"buyer", "title", "description", "year"}}}
+                            "jeugdregio_code": {"buyer", "title", "description", "year"}},
+                # an article's year and month are its date's (pipelines/extract.py): its date kept, they are kept
+                "articles": {"year": {"published"}, "year_month": {"published"}}}
+
+#: How well an article's date is known by where it comes from (``published_source``), best first: the page gives it
+#: itself (stated on it, or in its meta tags); its feed's or Google News sitemap's date (machine-written); the date its
+#: listing shows beside its link; its address's day or its text's dateline. Pipelines/extract.py takes the best a read
+#: of the page has (spiders/news.py ``LISTED_RANK``); a stand-in stands in for a page that states none.
+DATE_SOURCE_RANK = {"stated": 0, "meta": 0, "feed": 1, "sitemap": 1, "listing": 2, "url": 3, "dateline": 3}
+
+
+def guessed_over_stated(old: dict, new: dict) -> None:
+    """An article read again whose date now comes from a worse source than the archived one's
+    (:data:`DATE_SOURCE_RANK`): a page that stated its date and now states none (a theme that dropped its date line),
+    dated by a stand-in only (its address's day, or the date a listing shows beside its link, which may be the day it
+    changed), or one its feed dated read again through its listing only. The page left its date out, so ``new``'s date
+    is emptied for :func:`keep_omitted` to keep the archived one and say so (``omitted_columns``). A stand-in replaced
+    the date: a day for a minute, ``url`` for ``stated``, or another day (branch refnews80; news-sites.md §2.3
+    "fallback publication date"). A date from as good a source or a better one replaces the archived one, as before.
+    So does a title made of the address's words (``title_source`` ``slug``, [S1]'s only title) for a page that lost
+    its own heading: the archived title stays, ``omitted_columns`` names ``title``."""
+    was, now = DATE_SOURCE_RANK.get(old.get("published_source")), DATE_SOURCE_RANK.get(new.get("published_source"))
+    if was is not None and now is not None and now > was and new.get("published") is not None:
+        for column in ("published", "published_source", "published_precision"):
+            new[column] = None
+    if old.get("title") and old.get("title_source") not in (None, "slug") and new.get("title_source") == "slug":
+        # the page gave no title of its own (a template that lost its heading, a <title> of the site's alone): the one
+        # made of its address's words is a stand-in too, shorter or otherwise spelled than the heading archived
+        new["title"], new["title_source"] = None, old["title_source"]
 
 
 def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_given=(), said_none=()) -> list[str]:
@@ -434,6 +462,8 @@ def keep_omitted(table: str, old: dict | None, new: dict, unreadable=(), not_giv
         return []
     if table == "notices":
         keep_relation(old, new)
+    if table == "articles":
+        guessed_over_stated(old, new)
     # A column absent from ``new`` is not this response's business (upsert leaves it alone);
     # one present but empty is a value the response omitted.
     omitted = sorted(c for c in columns
