@@ -32,7 +32,8 @@ been committed, never part of an item: every item is whole or absent, and an abs
 fetched again by the next incremental run. The items of a batch are written with no savepoint
 each (a savepoint per item cost more than the item's rows, SQLite's statement journal); when
 any item fails, the whole batch is rolled back and written again, each item in its own
-savepoint, so the failing item alone is left out, as before. The items are held
+savepoint, so the failing item alone is left out, as before. The organisations a batch's notices name (a buyer,
+an award's winners) are read in one query a batch (``writes.batch_rows``), not one a look-up. The items are held
 in memory and written together, so no write transaction stays open while the raw store
 (``tenderarchive/middlewares.py``) writes its ``fetches`` rows on its own connection. An item
 that fails to write is rolled back alone and reported through Scrapy's ``item_error`` signal
@@ -50,7 +51,7 @@ from twisted.python.failure import Failure
 from tenderarchive.extensions import resumed_crawls
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
 from tenderarchive.store.schema import PROVENANCE
-from tenderarchive.store.writes import (crawl_records, item_savepoint, items_joining, note_resumed, open_archive,
+from tenderarchive.store.writes import (batch_keys, batch_rows, crawl_records, item_savepoint, items_joining, note_resumed, open_archive,
                                          track_new_keys, write_article, write_moved_article, write_notice,
                                          write_ocds_procedure)
 
@@ -197,7 +198,7 @@ class ArchivePipeline:
         # crawl with it, so a record they archived new is new again here, not changed (writes.first_written_by)
         note_resumed(self.db, getattr(self.crawler.spider, "crawl_id", None), resumed_crawls(self.crawler))
         try:
-            with self.db.atomic(), items_joining(self.db):
+            with self.db.atomic(), items_joining(self.db), batch_rows(self.db, self.batch_keys(pending)):
                 outcomes = [(item, writer(self.db, item.record, crawl_id), crawl_id)
                             for item, writer, crawl_id in pending]
         except Exception:  # rolled back, nothing of the batch written: item by item, as below
@@ -206,6 +207,16 @@ class ArchivePipeline:
             if outcome not in ("new", "updated", "unchanged"):   # those are the crawl's counts (count)
                 self.crawler.stats.inc_value(f"archive/{outcome}")
             self.count(item, outcome, crawl_id)
+
+    @staticmethod
+    def batch_keys(pending: list) -> dict[str, set]:
+        """The rows the batch's writers will look up in the tables the store reads a batch at a time
+        (``writes.batch_rows``: the organisations the notices name, one query a batch instead of one a look-up)."""
+        keys: dict[str, set] = {}
+        for item, _writer, _crawl_id in pending:
+            for table, wanted in batch_keys(item.record or {}).items():
+                keys.setdefault(table, set()).update(wanted)
+        return keys
 
     def count(self, item, outcome: str, crawl_id=None) -> None:
         """Count a written record in the crawl's counts (``crawls.items_new``, ``items_updated``, ``items_unchanged``)

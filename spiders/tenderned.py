@@ -171,6 +171,8 @@ def publication_key(raw) -> str | None:
     so, which "²", "٤٠٠" and a 30-digit number pass: each was asked for (a URL no notice has) and
     recorded as a failed related notice by every crawl. Leading zeros are dropped: "0300377" is notice
     300377 (archived as that integer), not another notice the incremental skip does not know."""
+    if type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) <= 18:
+        return raw.lstrip("0") or None  # the list's digits, as below without the pattern (issue 14)
     if isinstance(raw, float) and raw.is_integer():  # a whole number written as a float (values.to_int)
         raw = int(raw)
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):

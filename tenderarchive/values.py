@@ -359,6 +359,14 @@ def to_int(value) -> int | None:
     docs/reference/tenderned-api.md §3, §13: a string in the list, a number in the detail). A float id dropped the
     notice, by every crawl, as a document's ``123.0`` no longer does. None for none; ValueError for what is no
     whole number."""
+    kind = type(value)
+    if kind is int:  # the usual ids (a detail's number, a list's digits) without the checks the rest needs (issue 14)
+        if value in INT64:
+            return value
+    elif kind is str and value.isdigit() and value.isascii():
+        number = int(value)
+        if number in INT64:
+            return number
     if value is None or value == "":
         return None
     if isinstance(value, float) and value.is_integer():
@@ -379,6 +387,8 @@ def kenmerk_number(value) -> int | None:
     integer: a number, its digits as text, or the TN number as written (``"TN243310"``, ``"TN 243310"``),
     which the procedure is known by (its PDF is ``TN{kenmerk} - ….pdf``, §1). Anything else is
     :func:`to_int`'s: None for none, ValueError for what is no number."""
+    if type(value) is int or (type(value) is str and value.isdigit() and value.isascii()):
+        return to_int(value)  # no TN number: the usual number or digits, without the pattern (issue 14)
     match = _TN_NUMBER.fullmatch(value) if isinstance(value, str) else None
     return to_int(match.group(1) if match else value)
 

@@ -327,3 +327,67 @@ def test_unreadable_dates_reads_only_the_dates_sent(monkeypatch):
     monkeypatch.setattr(values, "parse_timestamp", lambda value: read.append(value) or parse(value))
     assert values.unreadable_dates(record) == found
     assert read == ["n.v.t.", 1789034400, "2026-05-14T15:24:38"]
+
+
+def first_to_int(value):
+    """``values.to_int`` as written before issue 14's round 41 (no shortcut for an int or ASCII digits)."""
+    from tenderarchive.values import INT64
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"expected an integer, got {type(value).__name__} {value!r:.60}")
+    number = int(str(value).strip())
+    if number not in INT64:
+        raise ValueError(f"integer {number} is out of range")
+    return number
+
+
+def first_kenmerk_number(value):
+    """``values.kenmerk_number`` as written before round 41: the TN pattern tried on every text."""
+    from tenderarchive.values import _TN_NUMBER
+
+    match = _TN_NUMBER.fullmatch(value) if isinstance(value, str) else None
+    return first_to_int(match.group(1) if match else value)
+
+
+def outcome(function, value):
+    try:
+        return ("value", function(value))
+    except (TypeError, ValueError) as error:
+        return (type(error).__name__, str(error))
+
+
+def test_ids_and_kenmerken_read_as_before_the_shortcut_for_ints_and_digits(monkeypatch):
+    """Issue 14 (round 41): ``to_int`` and ``kenmerk_number`` read an int or ASCII digits (the ids and ``kenmerk`` as
+    TenderNed sends them: §3, §4) without the checks and the TN pattern the rest needs: every value reads as before,
+    errors with their words, and digits never reach the pattern."""
+    import random
+
+    from tenderarchive import values
+    from tenderarchive.values import kenmerk_number, to_int
+
+    randomly = random.Random(41)
+    alphabet = "0123456789 \t\n-+._aTNtn²٤\u00a0"
+    cases = [None, "", " ", True, False, 0, 7, -3, 2 ** 63 - 1, 2 ** 63, -(2 ** 63), -(2 ** 63) - 1, 3.0, 3.5, "007",
+             "9" * 19, "9" * 30, "TN243310", "TN 243310", "tn-12", " 12 ", "²", "٤٠٠", "+12", "1_000", [1], {"a": 1}, b"1"]
+    cases += ["".join(randomly.choice(alphabet) for _ in range(randomly.randint(0, 22))) for _ in range(3000)]
+    cases += [randomly.randint(-10 ** 20, 10 ** 20) for _ in range(500)]
+    for value in cases:
+        assert outcome(to_int, value) == outcome(first_to_int, value), repr(value)
+        assert outcome(kenmerk_number, value) == outcome(first_kenmerk_number, value), repr(value)
+
+    pattern = values._TN_NUMBER
+
+    class Counted:
+        calls = 0
+
+        def fullmatch(self, *args):
+            Counted.calls += 1
+            return pattern.fullmatch(*args)
+
+    monkeypatch.setattr(values, "_TN_NUMBER", Counted())
+    assert [kenmerk_number(v) for v in ("243310", 243310, "007")] == [243310, 243310, 7] and Counted.calls == 0
+    assert kenmerk_number("TN243310") == 243310 and Counted.calls == 1

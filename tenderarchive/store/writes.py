@@ -203,12 +203,77 @@ def _tracked_key(key) -> tuple | None:
     return None
 
 
+#: Tables the item writers look up a row at a time whose rows an archive batch reads at once (:func:`batch_rows`):
+#: the organisations a notice names (its buyer, its award's winners), in every crawl and reparse already archived
+#: after their first notice, so :func:`track_new_keys` cannot skip their look-ups.
+BATCH_TABLES = ("organisations",)
+#: Keys a batch's one ``select … where key in (…)`` names at most (SQLite's limit on parameters is 32,766).
+BATCH_KEYS_PER_QUERY = 500
+
+
+def batch_keys(record: dict) -> dict[str, set]:
+    """The keys of :data:`BATCH_TABLES` an item writer will look up for ``record`` (a notice's buyer, its awards'
+    winners): what :func:`batch_rows` reads for a batch. A key left out here is looked up when asked, as before."""
+    keys: set = set()
+    organisation = record.get("organisation")
+    if isinstance(organisation, dict) and isinstance(organisation.get("organisation_id"), str):
+        keys.add(organisation["organisation_id"])
+    for entry in (record.get("results") or {}).get("awards") or ():
+        for supplier in entry.get("suppliers") or ():
+            if isinstance(supplier.get("organisation_id"), str):
+                keys.add(supplier["organisation_id"])
+    return {"organisations": keys} if keys else {}
+
+
+@contextlib.contextmanager
+def batch_rows(db: sqlite_utils.Database, keys: dict[str, set]):
+    """Within: :func:`get_row` answers a key of ``keys`` (table → keys, :func:`batch_keys` of a batch's records) from
+    one query per table and batch (``pipelines/archive.py``), not one per look-up (issue 14: a reparse looked up a
+    notice's buyer and each winner, 18,000 queries for 10,000 notices). A row the batch writes is read again or
+    known: :func:`put_row`, :func:`delete_row`, :func:`set_values` and the writers of ``organisations`` forget its
+    key (the next look-up queries), :func:`named_by` keeps the row its update returns. Only rows of this module's
+    writers, on this connection, within the caller's transaction: a rolled-back batch leaves the block and its rows."""
+    held = {}
+    for table, wanted in keys.items():
+        pk = _pk(table)
+        if table not in BATCH_TABLES or len(pk) != 1:
+            continue
+        rows = dict.fromkeys(wanted)  # not found: None (absent)
+        wanted = sorted(wanted)
+        for start in range(0, len(wanted), BATCH_KEYS_PER_QUERY):
+            part = wanted[start:start + BATCH_KEYS_PER_QUERY]
+            cursor = db.conn.execute(f"select * from [{table}] where [{pk[0]}] in ({', '.join('?' * len(part))})",
+                                     part)
+            columns = [d[0] for d in cursor.description]
+            for row in cursor:
+                row = dict(zip(columns, row))
+                rows[row[pk[0]]] = row
+        held[table] = rows
+    previous = getattr(db, "_tenderarchive_batch_rows", None)
+    db._tenderarchive_batch_rows = held
+    try:
+        yield db
+    finally:
+        db._tenderarchive_batch_rows = previous
+
+
+def _forget(db: sqlite_utils.Database, table: str, key) -> None:
+    """A write to row ``key`` of ``table``: :func:`batch_rows` no longer answers for it."""
+    held = getattr(db, "_tenderarchive_batch_rows", None)
+    if held and table in held:
+        held[table].pop(key[0] if isinstance(key, (tuple, list)) and len(key) == 1 else key, None)
+
+
 def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
     tracked = getattr(db, "_tenderarchive_new_keys", None)
     if tracked and table in tracked:
         remembered = _tracked_key(tuple(key) if isinstance(key, list) else key)
         if remembered is not None and remembered not in tracked[table]:
             return None  # the table was empty and no row with this key was written since
+    held = getattr(db, "_tenderarchive_batch_rows", None)
+    if held and table in held and type(key) is str and key in held[table]:
+        row = held[table][key]  # read with the batch's others (batch_rows), not written since
+        return dict(row) if row is not None else None
     if table not in TABLES:
         try:
             return db[table].get(key)
@@ -317,6 +382,9 @@ def put_row(db: sqlite_utils.Database, table: str, row: dict, pk: str | None = N
             del tracked[table]  # a key of another type (or none): looked up from here on
         else:
             tracked[table].add(remembered)
+    held = getattr(db, "_tenderarchive_batch_rows", None)
+    if held and table in held:
+        _forget(db, table, row.get(pk or _pk(table)[0]))
     values = list(row.values())
     for value in values:
         # str, int, float and None (nearly every value) skip the isinstance (issue 14: a third
@@ -401,6 +469,7 @@ def indexes_after(db: sqlite_utils.Database, table: str, empty: bool = True):
 
 
 def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
+    _forget(db, table, key)
     values = key if isinstance(key, (tuple, list)) else (key,)
     db.execute(f"delete from [{table}] where " + " and ".join(f"[{k}] = ?" for k in _pk(table)), list(values))
 
@@ -735,6 +804,7 @@ def set_values(db: sqlite_utils.Database, table: str, key, values: dict) -> bool
     old = get_row(db, table, key)
     if old is None or all(old.get(k) == v for k, v in values.items()):
         return False
+    _forget(db, table, key)
     keys = _pk(table)
     key_values = key if isinstance(key, (tuple, list)) else (key,)
     db.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where " +
@@ -1031,11 +1101,16 @@ def named_by(db: sqlite_utils.Database, organisation_id: str, record: dict, tabl
     rows. The records that name one: a notice (its buyer), an award (its winners), a relevant article
     (an organisation known by name, ``name:<name key>``); the migration of an older archive applies
     the same rule (``schema.ORGANISATION_FIRST_NAMED``)."""
-    db.execute("update organisations set source_url = :source_url, fetched_at = :fetched_at, sha256 = :sha256, "
-               "crawl_id = :crawl_id, named_in = :named_in where organisation_id = :organisation_id "
-               "and (named_in is null "
-               "or (coalesce(:fetched_at, '~'), :named_in) < (coalesce(fetched_at, '~'), named_in))",
-               {**first_named(record, table, key), "organisation_id": organisation_id})
+    cursor = db.execute(
+        "update organisations set source_url = :source_url, fetched_at = :fetched_at, sha256 = :sha256, "
+        "crawl_id = :crawl_id, named_in = :named_in where organisation_id = :organisation_id "
+        "and (named_in is null "
+        "or (coalesce(:fetched_at, '~'), :named_in) < (coalesce(fetched_at, '~'), named_in)) returning *",
+        {**first_named(record, table, key), "organisation_id": organisation_id})
+    updated = cursor.fetchall()  # the row as the update left it; none: not changed, a row batch_rows holds stands
+    held = getattr(db, "_tenderarchive_batch_rows", None)
+    if updated and held and "organisations" in held:
+        held["organisations"][organisation_id] = dict(zip([d[0] for d in cursor.description], updated[0]))
 
 
 def _provider(db: sqlite_utils.Database, supplier: dict, award: dict) -> str:
@@ -1051,10 +1126,12 @@ def _provider(db: sqlite_utils.Database, supplier: dict, award: dict) -> str:
     name = split_name(supplier.get("name"))[0] or supplier.get("name")
     old = get_row(db, "organisations", org_id)
     if old is None:
+        _forget(db, "organisations", org_id)
         db["organisations"].insert({"organisation_id": org_id, "name": name, "kind": "provider",
                                     "kvk": supplier.get("kvk"), "name_key": supplier.get("name_key")},
                                    pk="organisation_id")
     elif old["kind"] == "provider" and name and (old["name"] or "~") > name:
+        _forget(db, "organisations", org_id)
         db["organisations"].update(org_id, {"name": name})
     named_by(db, org_id, award, "awards", award["award_id"])
     return org_id
@@ -1067,6 +1144,7 @@ def add_named_organisation(db: sqlite_utils.Database, name: str, kind: str, key:
     if db.execute("select 1 from organisations where name_key = ? or organisation_id = ?",
                   [key, f"name:{key}"]).fetchone():
         return False
+    _forget(db, "organisations", f"name:{key}")
     db["organisations"].insert({"organisation_id": f"name:{key}", "name": name, "kind": kind, "name_key": key,
                                 **first_named(article, "articles", article["url"])},
                                pk="organisation_id")
@@ -1387,6 +1465,7 @@ def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: st
     from tenderarchive.store.schema import FIRST_NAMED_COLUMNS, FIRST_NAMED_RECORD
 
     for organisation_id in organisation_ids:
+        _forget(db, "organisations", organisation_id)
         db.execute(f"delete from organisations where organisation_id = ? and kind = 'provider' "
                    f"and not exists ({FIRST_NAMED_RECORD})", [organisation_id])
         db.execute(f"update organisations set {FIRST_NAMED_COLUMNS} = ({FIRST_NAMED_RECORD}) "

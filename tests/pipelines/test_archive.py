@@ -277,3 +277,72 @@ def test_a_page_found_at_a_new_address_counts_as_an_unchanged_article(tmp_path):
     crawl = sqlite_utils.Database(db)["crawls"].get(2)
     assert (crawl["items_new"], crawl["items_updated"], crawl["items_unchanged"]) == (0, 0, 1)
     assert [r["source_url"] for r in sqlite_utils.Database(db)["articles"].rows] == [base + NEW.lstrip("/")]
+
+
+def buyer_and_winner(publication_id, fetched_at, winner_name="Stichting Een B.V."):
+    """A notice (``item``) naming buyer ``tn:1`` with an award won by ``kvk:12345678``, fetched at ``fetched_at``."""
+    found = item(publication_id)
+    record = found.record
+    record["notice"]["fetched_at"] = fetched_at
+    record["organisation"] = {"organisation_id": "tn:1", "name": "Gemeente Heerlen", "kind": "buyer",
+                              "source_url": f"http://api/{publication_id}", "fetched_at": fetched_at, "sha256": "a"}
+    award_id = f"TN100/{publication_id}/LOT-0001"
+    record["results"] = {
+        "notice_result": {"publication_id": publication_id, "procurement_id": "TN100", "layout": "eforms",
+                          "lot_count": 1, "award_count": 1},
+        "lots": [{"procurement_id": "TN100", "lot_id": "LOT-0001", "publication_id": publication_id, "awarded": 1}],
+        "awards": [{"lot_id": "LOT-0001", "award": {"award_id": award_id, "procurement_id": "TN100", "lot_id": "LOT-0001",
+                              "publication_id": publication_id, "value_cents": 100_000 * publication_id,
+                              "source_url": f"http://api/{publication_id}/html", "fetched_at": fetched_at},
+                    "suppliers": [{"organisation_id": "kvk:12345678", "name": winner_name, "kvk": "12345678",
+                                   "name_key": "stichting een", "procurement_id": "TN100", "lot_id": "LOT-0001"}]}]}
+    return found
+
+
+def test_a_batch_reads_the_organisations_its_notices_name_at_once_with_the_rows_of_a_look_up_each(tmp_path):
+    """Issue 14: a notice's buyer and its award's winners were each looked up in ``organisations`` before their write
+    (18,000 queries in a 10,000-notice reparse, whose organisations are archived after their first notice): a batch
+    reads them in one query (``writes.batch_rows``). Rows another item of the batch wrote (an organisation added, its
+    provenance moved to an earlier-fetched notice, ``named_by``; a winner's name) are the ones later items see: the
+    archive equals the one written an item at a time, each look-up a query (``write_each``)."""
+    fetched = ["2026-01-09T00:00:00+00:00", "2026-01-03T00:00:00+00:00", "2026-01-05T00:00:00+00:00",
+               "2026-01-08T00:00:00+00:00", "2026-01-07T00:00:00+00:00", "2026-01-02T00:00:00+00:00"]
+    # the winner's name: the first in sort order (writes._provider), whoever names it first (named_by)
+    names = ["Stichting Een B.V.", "Stichting Een", "Stichting Een B.V.", "Een B.V.", "Een C", "Stichting Een"]
+
+    def items():
+        return [buyer_and_winner(n, fetched[n - 1], names[n - 1]) for n in range(1, 7)]
+
+    archive, crawler, errors = pipeline(tmp_path / "batch.db")
+    archive.db["organisations"].insert({"organisation_id": "tn:2", "name": "Gemeente Elders", "kind": "buyer"},
+                                       pk="organisation_id")
+    archive.db.conn.commit()
+    statements = []
+    archive.db.conn.set_trace_callback(statements.append)
+    for found in items()[:3]:
+        archive.process_item(found)
+    archive.flush()  # the first batch: neither is archived yet
+    for found in items()[3:]:
+        archive.process_item(found)
+    archive.flush()  # the second: both are
+    archive.db.conn.set_trace_callback(None)
+    assert not errors and crawler.stats.get_value("archive/new") == 6
+    archive.close_spider()
+    at_once = [s for s in lookups(statements, "organisations") if " in (" in s]
+    one_each = [s for s in lookups(statements, "organisations") if " in (" not in s]
+    # one query a batch; a row looked up alone only after a write that returned no row (notice 4 renamed the winner,
+    # its provenance stayed with notice 2's award): by notices 5 and 6, until notice 6 named it first
+    assert len(at_once) == 2 and one_each == ["select * from [organisations] where [organisation_id] = 'kvk:12345678'"] * 2
+
+    each, _crawler, _errors = pipeline(tmp_path / "each.db")
+    each.db["organisations"].insert({"organisation_id": "tn:2", "name": "Gemeente Elders", "kind": "buyer"},
+                                    pk="organisation_id")
+    each.db.conn.commit()
+    for found in items():
+        each.write_each([(found, write_notice, 1)])
+    each.close_spider()
+    mine, theirs = rows(tmp_path / "batch.db"), rows(tmp_path / "each.db")
+    assert mine == theirs
+    organisations = {o["organisation_id"]: o for o in sqlite_utils.Database(tmp_path / "batch.db")["organisations"].rows}
+    assert organisations["tn:1"]["named_in"] == "notices:6" and organisations["kvk:12345678"]["name"] == "Een B.V."
+    assert organisations["kvk:12345678"]["named_in"] == "awards:TN100/6/LOT-0001"

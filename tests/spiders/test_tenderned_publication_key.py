@@ -41,3 +41,26 @@ def test_the_pattern_is_not_looked_up_by_its_text_at_every_call():
     result, frames = frames_entered(publication_key, "  0300377 ")
     assert result == "300377"
     assert [name for _, name in frames] == ["publication_key"]
+
+
+class CountedPattern:
+    """A compiled pattern that counts its ``fullmatch`` calls (what the shortcut for plain digits leaves out)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def fullmatch(self, *args):
+        self.calls += 1
+        return self.pattern.fullmatch(*args)
+
+
+def test_a_list_rows_digits_are_keyed_without_the_pattern(monkeypatch):
+    """Issue 14 (round 41): the list's ``publicatieId`` is ASCII digits (§3): kept as they are (leading zeros
+    dropped) without converting, stripping and matching them; anything else as before (the test above)."""
+    import spiders.tenderned as tenderned
+
+    counted = CountedPattern(tenderned._PUBLICATION_ID)
+    monkeypatch.setattr(tenderned, "_PUBLICATION_ID", counted)
+    assert [publication_key(v) for v in ("300377", "0300377", "000", "1" * 18)] == ["300377", "300377", None, "1" * 18]
+    assert counted.calls == 0
+    assert publication_key(" 300377 ") == "300377" and publication_key("1" * 19) is None and counted.calls == 2
