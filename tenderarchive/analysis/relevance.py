@@ -348,7 +348,7 @@ def without_passing_tenders(full: str) -> str:
 _LINK_LABEL = (r"(?:lees (?:ook|meer|verder)|zie ook|bekijk ook|meer (?:over(?: dit onderwerp)?|nieuws|lezen|berichten)|"
                r"ook interessant|interessant voor u|misschien ook interessant|gerelateerd(?:e)?(?: (?:berichten|artikelen|nieuws|"
                r"items|links|pagina's|onderwerpen))?|related(?: (?:articles|posts|news))?|tags?|trefwoorden|labels?|"
-               r"categorie(?:ën|en)?|gelinkte berichten)")
+               r"categorie(?:ën|en)?|gelinkte berichten|u bent hier|kruimelpad)")
 _LINK_LINE = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*[•\-*>]?[ \t]*" + _LINK_LABEL + r"[ \t]*:[^\n]*", re.I | re.M)
 _LINK_HEAD = re.compile(r"^[ \t]*" + _LINK_LABEL + r"[ \t]*:?[ \t]*\n((?:[^\n]{1,100}(?<![.!?])(?:\n|\Z)){1,10})", re.I | re.M)
 #: Branch rel19: a box of other pages under its own heading ("Gerelateerde berichten", "Meer nieuws", "Lees ook", "Ook
@@ -361,21 +361,21 @@ _BOX_LABEL = (r"(?:lees ook|zie ook|bekijk ook|meer (?:over(?: dit onderwerp)?|n
 _BOX_HEAD = re.compile(r"^[ \t]*" + _BOX_LABEL + r"[ \t]*:?[ \t]*\n((?:(?![^\n]*[.!?][ \t]+\S)[^\n]{1,100}(?:\n|\Z)){1,10})",
                        re.I | re.M)
 #: Branch rel19: a line that is a run of menu items or a breadcrumb -- "Home | Nieuws | Aanbestedingen | Jeugd", "Wonen |
-#: Werken | Aanbesteding jeugdhulp | Contact", "Home > Jeugd > Aanbesteding" -- names the site's sections, not what the
-#: page tells (core): three or more items, each one to four words that open with a letter ("Aanbestedingen 2026") and
+#: Werken | Aanbesteding jeugdhulp | Contact", "Home > Jeugd > Aanbesteding", "Home / Nieuws / ...", "Home · Nieuws · ..."
+#: -- names the site's sections, not what the page tells (core; opened by "U bent hier:" it is a labelled line above): three or more items, each one to four words that open with a letter ("Aanbestedingen 2026") and
 #: hold no sentence mark, on a line of their own. A table's rows (amounts and years as items, trailing bars) and a
 #: metadata line ("Geschreven op: 12-08-2025 | ...") are no run.
-_NAV_ITEM = r"[^\W\d_][^|>›»:;,.!?\n]{0,39}?"
-_NAV_RUN = re.compile(r"^[ \t]*" + _NAV_ITEM + r"(?:[ \t]+[|>›»][ \t]+" + _NAV_ITEM + r"){2,}[ \t]*$", re.M)
+_NAV_ITEM = r"[^\W\d_][^|>›»/·•:;,.!?\n]{0,39}?"
+_NAV_RUN = re.compile(r"^[ \t]*" + _NAV_ITEM + r"(?:[ \t]+[|>›»/·•][ \t]+" + _NAV_ITEM + r"){2,}[ \t]*$", re.M)
 
 
 def _nav_run(m: re.Match) -> bool:
-    return all(len(item.split()) <= 4 for item in re.split(r"\s[|>›»]\s", m.group(0).strip()))
+    return all(len(item.split()) <= 4 for item in re.split(r"\s[|>›»/·•]\s", m.group(0).strip()))
 
 
 def link_lines(text: str) -> tuple[str, list[str]]:
     """``text`` with its link and tag lines blanked out (see above), and the lines blanked; the page's own unchanged."""
-    labelled, piped = re.search(_LINK_LABEL, text, re.I), re.search(r" [|>›»] ", text)
+    labelled, piped = re.search(_LINK_LABEL, text, re.I), re.search(r" [|>›»/·•] ", text)
     if not labelled and not piped:
         return text, []
     cut: list[str] = []

@@ -48,6 +48,9 @@ BOXES_ONLY = [
     ("Wachtlijsten jeugdhulp", WAITING + "\nHome | Nieuws | Aanbesteding jeugdhulp | Contact"),
     ("Wachtlijsten jeugdhulp", "\nWonen | Werken | Aanbesteding jeugdhulp 2026 | Contact\n" + WAITING),
     ("Wachtlijsten jeugdhulp", "\nHome > Nieuws > Aanbesteding jeugdhulp gestart\n" + WAITING),
+    ("Wachtlijsten jeugdhulp", "\nHome / Nieuws / Aanbesteding jeugdhulp gestart\n" + WAITING),
+    ("Wachtlijsten jeugdhulp", "\nHome · Nieuws · Aanbesteding jeugdhulp gestart\n" + WAITING),
+    ("Wachtlijsten jeugdhulp", "\nU bent hier: Home > Aanbesteding jeugdhulp gestart\n" + WAITING),
 ]
 
 
@@ -75,6 +78,8 @@ def test_link_lines_cut_boxes_and_menus_not_the_pages_own_lines():
         "Geschreven op: 12-08-2025 | Laatst bewerkt op: 03-11-2025 | Status onderwerp: afgerond",
         "De gemeente start de aanbesteding van de jeugdhulp | lees het besluit | en reageer voor 1 maart",
         "Jeugdhulp | Aanbesteding",
+        "De Wmo / de Jeugdwet / de Participatiewet: de gemeente koopt in.",
+        "Jeugdhulp en/of Wmo / Participatie / Schuldhulp 2024-2026",
     ]
     for line in own:
         assert link_lines(line) == (line, []), line
