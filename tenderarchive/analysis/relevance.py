@@ -168,7 +168,8 @@ a line that is a run of menu items or a breadcrumb ("Home | Nieuws | Aanbestedin
 ...") with no label too (:func:`link_lines`); a meeting's agenda listing four or more numbered items, youth care in one
 of them only, is about the meeting, not the procurement (:func:`agenda_page`, rule name ``agenda``); and national
 politics is read also where the sentence after names the national source ("... minder vaak aanbesteden. Dat blijkt uit
-een Kamerbrief") and in the words of the "Hervormingsagenda" (:func:`national_debate_sentences`).
+een Kamerbrief"), in the words of the "Hervormingsagenda", and in a title naming tendering over a national lead
+(:func:`national_debate_sentences`).
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
@@ -362,8 +363,9 @@ _BOX_HEAD = re.compile(r"^[ \t]*" + _BOX_LABEL + r"[ \t]*:?[ \t]*\n((?:(?![^\n]*
                        re.I | re.M)
 #: Branch rel19: a line that is a run of menu items or a breadcrumb -- "Home | Nieuws | Aanbestedingen | Jeugd", "Wonen |
 #: Werken | Aanbesteding jeugdhulp | Contact", "Home > Jeugd > Aanbesteding", "Home / Nieuws / ...", "Home · Nieuws · ..."
-#: -- names the site's sections, not what the page tells (core; opened by "U bent hier:" it is a labelled line above): three or more items, each one to four words that open with a letter ("Aanbestedingen 2026") and
-#: hold no sentence mark, on a line of their own. A table's rows (amounts and years as items, trailing bars) and a
+#: -- names the site's sections, not what the page tells (core; opened by "U bent hier:" it is a labelled line above):
+#: three or more items, each one to four words that open with a letter ("Aanbestedingen 2026") and hold no sentence mark,
+#: on a line of their own. A table's rows (amounts and years as items, trailing bars) and a
 #: metadata line ("Geschreven op: 12-08-2025 | ...") are no run.
 _NAV_ITEM = r"[^\W\d_][^|>›»/·•:;,.!?\n]{0,39}?"
 _NAV_RUN = re.compile(r"^[ \t]*" + _NAV_ITEM + r"(?:[ \t]+[|>›»/·•][ \t]+" + _NAV_ITEM + r"){2,}[ \t]*$", re.M)
@@ -1222,6 +1224,11 @@ def national_debate_sentences(full: str, title: str | None = None) -> set[str]:
             # in een wetsvoorstel van de minister.")
             nxt = sents[i + 1] if i + 1 < len(sents) else ""
             source = bool(_SOURCE_AFTER.match(nxt) and _NATIONAL.search(nxt) and not _local_buyer(nxt))
+            if i == 0 and title and sent.strip() == title.strip():
+                # the title speaks for its lead: a national lead ("Einde aan aanbesteden jeugdzorg in zicht" over "De
+                # Hervormingsagenda Jeugd regelt dat ...") makes the title's tendering the national debate's
+                lead = " ".join(sents[1:3])
+                source = source or bool(_NATIONAL.search(lead) and not _local_buyer(lead))
             if (national_page or _NATIONAL.search(sent) or _NATIONAL.search(prev) or source) \
                     and _matches(PROCUREMENT_ACT, sent) \
                     and not _local_buyer(sent) and not _local_buyer(prev) and not _STEP_TOLD.search(sent):
@@ -1351,6 +1358,12 @@ _MOTION_REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|draagt|dragen) (?:het col
                              r"de regering|het kabinet|de minister|het dagelijks bestuur|het algemeen bestuur)\b|"
                              r"\bgaat over tot de orde van de dag\b|\bals volgt te wijzigen\b", re.I)
 
+
+def motion_text(text: str) -> bool:
+    """Is ``text`` a motion's or amendment's own text (a consideration and a request, see above)?"""
+    return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
+
+
 #: Branch rel19: a meeting's agenda (the title names it: "Agenda gemeenteraad 12 maart", "Raadsagenda", "Agenda
 #: commissie Samenleving") that lists four or more numbered items, youth care named in one of them only and nowhere else
 #: on the page, is about the meeting, not the procurement (the gold rules: the page is about the procurement; the corpus's
@@ -1369,11 +1382,6 @@ def agenda_page(title: str | None, text: str) -> bool:
     if len(items) < 4 or sum(1 for it in items if _matches(YOUTH_CORE, it)) != 1:
         return False
     return not _matches(YOUTH_CORE, _AGENDA_ITEM.sub(" ", text))
-
-
-def motion_text(text: str) -> bool:
-    """Is ``text`` a motion's or amendment's own text (a consideration and a request, see above)?"""
-    return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
 
 
 #: Branch rel9: the mood of a sentence -- a question asks, a supposition supposes; neither reports a procurement. "Wanneer

@@ -105,6 +105,9 @@ RELEVANT = [
     ("Nieuwe locatie in Veldhoven",
      "Jeugdzorg De Linde opent een nieuwe locatie in Veldhoven. Vorig jaar won De Linde de aanbesteding voor de "
      "jeugdhulp in de regio. Vanaf 1 april kunnen jongeren en ouders ook in Veldhoven bij ons terecht."),
+    # a title's tendering over a lead that names the buyer beside the national debate
+    ("Aanbesteden jeugdzorg gaat door",
+     "Het kabinet wil minder aanbesteden. Toch start de gemeente Ede in 2025 de aanbesteding van de jeugdhulp."),
     # reform agenda beside a region's own tender
     ("Regio start aanbesteding jeugdhulp",
      "In lijn met de Hervormingsagenda Jeugd start de regio Twente de aanbesteding van de specialistische jeugdhulp. "
@@ -133,6 +136,10 @@ NEAR_MISSES = [
     ("Hervormingsagenda: jeugdzorg niet meer aanbesteden",
      "Gemeenten hoeven jeugdzorg straks niet meer aan te besteden. Dat staat in een wetsvoorstel dat de minister naar de "
      "Tweede Kamer stuurde. Het aanbesteden van jeugdzorg zorgt voor te veel aanbieders, zegt de minister."),
+    # a title's tendering over a national lead
+    ("Einde aan aanbesteden jeugdzorg in zicht",
+     "De Hervormingsagenda Jeugd regelt dat gemeenten specialistische jeugdzorg niet langer hoeven aan te besteden. "
+     "Volgens het Rijk en de VNG leidt het aanbesteden tot onnodig veel administratie."),
     # the national source in the next sentence, pointed back to
     ("Minder regels voor gemeenten",
      "Gemeenten gaan jeugdzorg straks minder vaak aanbesteden. Dat blijkt uit een Kamerbrief van de staatssecretaris."),
@@ -167,6 +174,15 @@ def test_a_source_told_after_the_sentence_is_national_only_when_national():
                                          "van de gemeente Ede.")
     assert not national_debate_sentences("De gemeente Ede start de aanbesteding van de jeugdhulp. Dat staat in een "
                                          "Kamerbrief van de minister.")
+
+
+def test_a_title_speaks_for_its_lead():
+    title = "Einde aan aanbesteden jeugdzorg in zicht"
+    national = title + "\nDe Hervormingsagenda Jeugd regelt dat gemeenten minder aanbesteden."
+    assert title in national_debate_sentences(national, title)
+    local = title + "\nDe gemeente Ede wil minder aanbesteden, net als de Hervormingsagenda Jeugd."
+    assert title not in national_debate_sentences(local, title)
+    assert title not in national_debate_sentences(title + "\nDe wachtlijsten worden langer.", title)
 
 
 def test_linear_time():
