@@ -162,6 +162,15 @@ told finite ("contracteerde in 2024 twaalf aanbieders"; the present tense with a
 and a purchasing body ("het inkoopbureau", "de inkooporganisatie", "Inkoopbureau H-10 koopt namens tien gemeenten ...")
 and a region by its name ("De regio Twente heeft ...") are particular buyers (:func:`buyer_purchases`).
 
+Since branch rel19 (what round eighteen left, in core): a box of other pages under its heading ("Gerelateerde berichten",
+"Meer nieuws", "Lees ook") is cut with its headlines also when they end in a full stop (one short sentence a line), and
+a line that is a run of menu items or a breadcrumb ("Home | Nieuws | Aanbesteding jeugdhulp | Contact", "Home > Nieuws >
+...") with no label too (:func:`link_lines`); a meeting's agenda listing four or more numbered items, youth care in one
+of them only, is about the meeting, not the procurement (:func:`agenda_page`, rule name ``agenda``); and national
+politics is read also where the sentence after names the national source ("... minder vaak aanbesteden. Dat blijkt uit
+een Kamerbrief"), in the words of the "Hervormingsagenda", and in a title naming tendering over a national lead
+(:func:`national_debate_sentences`).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -340,19 +349,46 @@ def without_passing_tenders(full: str) -> str:
 _LINK_LABEL = (r"(?:lees (?:ook|meer|verder)|zie ook|bekijk ook|meer (?:over(?: dit onderwerp)?|nieuws|lezen|berichten)|"
                r"ook interessant|interessant voor u|misschien ook interessant|gerelateerd(?:e)?(?: (?:berichten|artikelen|nieuws|"
                r"items|links|pagina's|onderwerpen))?|related(?: (?:articles|posts|news))?|tags?|trefwoorden|labels?|"
-               r"categorie(?:ën|en)?|gelinkte berichten)")
+               r"categorie(?:ën|en)?|gelinkte berichten|u bent hier|kruimelpad)")
 _LINK_LINE = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*[•\-*>]?[ \t]*" + _LINK_LABEL + r"[ \t]*:[^\n]*", re.I | re.M)
 _LINK_HEAD = re.compile(r"^[ \t]*" + _LINK_LABEL + r"[ \t]*:?[ \t]*\n((?:[^\n]{1,100}(?<![.!?])(?:\n|\Z)){1,10})", re.I | re.M)
+#: Branch rel19: a box of other pages under its own heading ("Gerelateerde berichten", "Meer nieuws", "Lees ook", "Ook
+#: interessant") lists headlines, and a site may end them in a full stop ("Gemeente start aanbesteding jeugdhulp 2026.")
+#: -- each still one short line of one sentence, not this page's text (core). Only the headings of a box of pages take
+#: such lines: "Lees meer", "Lees verder" and "Meer lezen" may open the page's own next paragraph, tags end in no stop.
+_BOX_LABEL = (r"(?:lees ook|zie ook|bekijk ook|meer (?:over(?: dit onderwerp)?|nieuws|berichten)|ook interessant|"
+              r"interessant voor u|misschien ook interessant|gerelateerde? (?:berichten|artikelen|nieuws|items|links|"
+              r"pagina's)|related(?: (?:articles|posts|news))?|gelinkte berichten)")
+_BOX_HEAD = re.compile(r"^[ \t]*" + _BOX_LABEL + r"[ \t]*:?[ \t]*\n((?:(?![^\n]*[.!?][ \t]+\S)[^\n]{1,100}(?:\n|\Z)){1,10})",
+                       re.I | re.M)
+#: Branch rel19: a line that is a run of menu items or a breadcrumb -- "Home | Nieuws | Aanbestedingen | Jeugd", "Wonen |
+#: Werken | Aanbesteding jeugdhulp | Contact", "Home > Jeugd > Aanbesteding", "Home / Nieuws / ...", "Home · Nieuws · ..."
+#: -- names the site's sections, not what the page tells (core; opened by "U bent hier:" it is a labelled line above):
+#: three or more items, each one to four words that open with a letter ("Aanbestedingen 2026") and hold no sentence mark,
+#: on a line of their own. A table's rows (amounts and years as items, trailing bars) and a
+#: metadata line ("Geschreven op: 12-08-2025 | ...") are no run.
+_NAV_ITEM = r"[^\W\d_][^|>›»/·•:;,.!?\n]{0,39}?"
+_NAV_RUN = re.compile(r"^[ \t]*" + _NAV_ITEM + r"(?:[ \t]+[|>›»/·•][ \t]+" + _NAV_ITEM + r"){2,}[ \t]*$", re.M)
+
+
+def _nav_run(m: re.Match) -> bool:
+    return all(len(item.split()) <= 4 for item in re.split(r"\s[|>›»/·•]\s", m.group(0).strip()))
 
 
 def link_lines(text: str) -> tuple[str, list[str]]:
     """``text`` with its link and tag lines blanked out (see above), and the lines blanked; the page's own unchanged."""
-    if not re.search(_LINK_LABEL, text, re.I):
+    labelled, piped = re.search(_LINK_LABEL, text, re.I), re.search(r" [|>›»/·•] ", text)
+    if not labelled and not piped:
         return text, []
     cut: list[str] = []
     def blank(m: re.Match, keep: str) -> str:
         cut.append(m.group(0))
         return keep * max(1, m.group(0).count("\n")) if keep == "\n" else keep
+    if piped:
+        text = _NAV_RUN.sub(lambda m: blank(m, " ") if _nav_run(m) else m.group(0), text)
+    if not labelled:
+        return text, cut
+    text = _BOX_HEAD.sub(lambda m: blank(m, "\n"), text)
     text = _LINK_HEAD.sub(lambda m: blank(m, "\n"), text)
     return _LINK_LINE.sub(lambda m: blank(m, " "), text), cut
 
@@ -1142,7 +1178,7 @@ def other_purchase_sentences(full: str, title: str | None = None) -> set[str]:
 #: its step and stays a procurement.
 _NATIONAL = re.compile(r"\b(?:minister(?:s|ie\w*)?|staatssecretaris\w*|kabinet\w*|(?:Tweede|Eerste) Kamer|Kamerl(?:id|eden)|"
                        r"Kamerbrief\w*|Kamervragen|Kamerdebat\w*|wetsvoorstel\w*|wetswijziging\w*|wetgever|"
-                       r"Kamermotie\w*|Rijksoverheid)\b", re.I)  # not "motie" (a council's) nor "Den Haag" (a municipality)
+                       r"Kamermotie\w*|Rijksoverheid|Hervormingsagenda\w*)\b", re.I)  # not "motie" (a council's) nor "Den Haag" (a municipality)
 _PROVINCES = (r"Groningen|Friesland|Fryslân|Drenthe|Overijssel|Flevoland|Gelderland|Utrecht|Noord-Holland|Zuid-Holland|"
               r"Zeeland|Noord-Brabant|Brabant|Limburg|Bonaire|Saba|Sint Eustatius|Twente|Achterhoek|Haaglanden|Rijnmond|"
               r"Holland Rijnland|West-Brabant|Midden-Brabant|Noordoost-Brabant|Zuidoost-Brabant")
@@ -1157,6 +1193,13 @@ _STEP_TOLD = re.compile(r"\b(?:is|zijn|werd|werden|heeft|hebben)\b[^.]{0,60}\b(?
                         # a participle that tells the procedure's fate: "de mislukte aanbestedingsprocedure voor jeugdhulp"
                         r"\b(?:mislukte|gegunde|afgeblazen|stopgezette|ingetrokken|afgeronde|lopende|gestarte|vernietigde|"
                         r"omstreden|gewonnen)\b", re.I)
+
+
+#: Branch rel19: a sentence that names where the one before it comes from -- "Dat staat in een wetsvoorstel", "Dit blijkt uit
+#: een Kamerbrief", "Dat schrijft de staatssecretaris", "Zo staat het in de Hervormingsagenda" (the source, national or not).
+_SOURCE_AFTER = re.compile(r"(?:Dat|Dit|Zo)\b[^.!?\n]{0,20}?\b(?:staat|stond|staan|blijkt|bleek|schrijft|schreef|schrijven|"
+                           r"meldt|meldde|zegt|zei|zeggen|stelt|stelde|wil|willen|wilde|besloot|besloten|bevestigt|"
+                           r"bevestigde|heeft|hebben)\b")
 
 
 def _local_buyer(text: str) -> bool:
@@ -1175,8 +1218,19 @@ def national_debate_sentences(full: str, title: str | None = None) -> set[str]:
     national_page = bool(title and _NATIONAL.search(title) and not _local_buyer(title))
     for par in re.split(r"\n\s*\n", full):
         prev = ""
-        for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par):
-            if (national_page or _NATIONAL.search(sent) or _NATIONAL.search(prev)) and _matches(PROCUREMENT_ACT, sent) \
+        sents = re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z'\"‘“])", par)
+        for i, sent in enumerate(sents):
+            # branch rel19: or its source in the next sentence, pointed back to ("... niet meer aan te besteden. Dat staat
+            # in een wetsvoorstel van de minister.")
+            nxt = sents[i + 1] if i + 1 < len(sents) else ""
+            source = bool(_SOURCE_AFTER.match(nxt) and _NATIONAL.search(nxt) and not _local_buyer(nxt))
+            if i == 0 and title and sent.strip() == title.strip():
+                # the title speaks for its lead: a national lead ("Einde aan aanbesteden jeugdzorg in zicht" over "De
+                # Hervormingsagenda Jeugd regelt dat ...") makes the title's tendering the national debate's
+                lead = " ".join(sents[1:3])
+                source = source or bool(_NATIONAL.search(lead) and not _local_buyer(lead))
+            if (national_page or _NATIONAL.search(sent) or _NATIONAL.search(prev) or source) \
+                    and _matches(PROCUREMENT_ACT, sent) \
                     and not _local_buyer(sent) and not _local_buyer(prev) and not _STEP_TOLD.search(sent):
                 out.add(sent)
             prev = sent
@@ -1308,6 +1362,26 @@ _MOTION_REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|draagt|dragen) (?:het col
 def motion_text(text: str) -> bool:
     """Is ``text`` a motion's or amendment's own text (a consideration and a request, see above)?"""
     return bool(_MOTION_CONSIDER.search(text) and _MOTION_REQUEST.search(text))
+
+
+#: Branch rel19: a meeting's agenda (the title names it: "Agenda gemeenteraad 12 maart", "Raadsagenda", "Agenda
+#: commissie Samenleving") that lists four or more numbered items, youth care named in one of them only and nowhere else
+#: on the page, is about the meeting, not the procurement (the gold rules: the page is about the procurement; the corpus's
+#: council agenda whose side item is "beleidsuitgangspunten voor inkoop van jeugdhulp" is `other`). An agenda whose title
+#: names youth care, or that names it in its intro or in two items, stays read as its words say. In core: the page's own
+#: form.
+_AGENDA_TITLE = re.compile(r"\b(?:raads|commissie)?agenda\b", re.I)
+_AGENDA_ITEM = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S[^\n]*", re.M)
+
+
+def agenda_page(title: str | None, text: str) -> bool:
+    """Whether ``text`` is a meeting's agenda with youth care as one item among others (see above)."""
+    if not title or not _AGENDA_TITLE.search(title) or _matches(YOUTH_CORE, title):
+        return False
+    items = [m.group(0) for m in _AGENDA_ITEM.finditer(text)]
+    if len(items) < 4 or sum(1 for it in items if _matches(YOUTH_CORE, it)) != 1:
+        return False
+    return not _matches(YOUTH_CORE, _AGENDA_ITEM.sub(" ", text))
 
 
 #: Branch rel9: the mood of a sentence -- a question asks, a supposition supposes; neither reports a procurement. "Wanneer
@@ -1570,6 +1644,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
                 if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False
+    elif agenda_page(title, text):  # branch rel19: youth care one item of a meeting's agenda (core)
+        rule, relevant = "agenda", False
     elif adjacent_topic and youth and on("rel.adjacent_topic"):
         rule, relevant = "adjacent_topic", False
     elif youth and len(regulation) >= 2 and len(strong) <= 1 and on("rel.regulation"):
