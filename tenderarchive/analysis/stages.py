@@ -438,6 +438,14 @@ _PREPARED_BEFORE = re.compile(r"\bvoorbereiding(?:en)? (?:van|voor) (?:de|het|ee
 _PREPARES_BEFORE = re.compile(r"\bbereid(?:t|en)\s+(?:(?!zich\b)[\w'-]+\s+){0,3}?(?:de|het|een)\s+(?:[\w-]+e\s+)?$", re.I)
 
 
+#: branch cv76: the step's own predicate right after it says it is put off -- "Omdat de definitieve gunning wegens de
+#: juridische procedure is uitgesteld", "De ondertekening van de contracten werd verschoven" -- the step is still to come,
+#: not done for the participle (the procedure put off indefinitely is ``mislukt``'s own cue, left as it is)
+_POSTPONED_AFTER = re.compile(r"\s+(?:(?!niet\b|geen\b|nooit\b|en\b|maar\b|die\b|dat\b)[^\W\d]+\s+){0,5}?"
+                              r"(?:is|zijn|was|waren|wordt|worden|werd|werden)\s+(?:(?!niet\b|geen\b|nooit\b)[^\W\d]+\s+){0,2}?"
+                              r"(?:uitgesteld|opgeschort|verschoven|verdaagd)\b", re.I)
+
+
 #: branch cv76: a step told in a clause of time that opens right before it -- "De huidige contracten lopen door tot de
 #: nieuwe aanbesteding is afgerond", "Zodra de gunning definitief is, ...", "totdat het contract is getekend" -- with a
 #: present auxiliary is the moment the main clause waits for: to come, however perfect "is afgerond" reads. Not a past
@@ -1492,6 +1500,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "vanaf 1 januari 2020 ..." in a text without its own date announces a start, as "De ingangsdatum van de
                 # overeenkomst is 1 januari 2022" does (branch cv69)
                 status = "planned"
+            if status == "done" and stage != "mislukt" and _POSTPONED_AFTER.match(text, m.end(), _clause_end(text, m.end())):
+                status = "planned"  # branch cv76: "Omdat de definitieve gunning ... is uitgesteld": the step still to come
             if status == "done" and _until_told(text, m):
                 status = "planned"  # branch cv76: "... lopen door tot de nieuwe aanbesteding is afgerond": still to come
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)

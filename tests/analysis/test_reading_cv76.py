@@ -1,6 +1,6 @@
 """Specifications of the readings of branch cv76 (issue 11): the run-in of new contracts and clients moving to another
 provider, an undated contract start split around its time, and the existing contracts carried on until the new
-procedure is over (whose end, told in that clause of time, is to come) -- in short synthetic pages (SYNTHETIC: written for these
+procedure is over (whose end, told in that clause of time, is to come), and a step put off -- in short synthetic pages (SYNTHETIC: written for these
 tests in plain news Dutch, not taken from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
@@ -85,11 +85,32 @@ def test_a_procedure_told_finished_in_its_own_sentence_stays_done(read):
     assert st.get("definitieve_gunning") == "done"
 
 
+# --- a step put off is still to come ---
+
+@pytest.mark.parametrize("text, stage", [
+    ("Omdat de definitieve gunning wegens de juridische procedure is uitgesteld, gaat het contract later in.",
+     "definitieve_gunning"),
+    ("De definitieve gunning van de jeugdhulp is uitgesteld.", "definitieve_gunning"),
+    ("De ondertekening van de contracten jeugdhulp werd verschoven.", "contract_ondertekend"),
+])
+def test_a_step_put_off_is_planned(read, text, stage):
+    result = read(text, published=PUBLISHED)
+    assert stage_statuses(result).get(stage) == "planned"
+    assert result["primary_stage"] != stage
+
+
+def test_a_step_not_put_off_stays_done(read):
+    st = stage_statuses(read("De definitieve gunning van de jeugdhulp is niet uitgesteld.", published=PUBLISHED))
+    assert st.get("definitieve_gunning") == "done"
+
+
 def test_new_patterns_read_in_linear_time():
     from tenderarchive.analysis import stages, vocabulary
     rx = [re.compile(p, re.I) for s, p in vocabulary.STAGE_CUES if s in ("implementatie", "contractstart", "verlenging")]
     for unit in ("jongeren gaan ", "transitiejaar voor de ", "contracten gaan volgend ",
                  "huidige contracten lopen ", "huidige contracten worden "):
         assert linear_time(lambda t: [r.search(t) for r in rx], unit) < LINEAR, unit
+    for unit in ("gunning is ", "gunning wegens de is "):
+        assert linear_time(lambda t: stages._POSTPONED_AFTER.match(t), unit) < LINEAR, unit
     for unit in ("tot de ", "tot de nieuwe is "):
         assert linear_time(lambda t: [stages._UNTIL_AFTER.findall(t), stages._UNTIL_BEFORE.search(t)], unit) < LINEAR, unit
