@@ -59,6 +59,13 @@ award made known ("laat weten aan wie zij de opdracht wil gunnen", "maakt bekend
 ``voorlopige_gunning``, its status the telling's own tense (not the "wil" of the intention); a directory of the
 contracted providers ("Alle aanbieders die ... zijn gecontracteerd, staan op de website") is weak evidence of the award,
 no award news: any step the page tells outranks it.
+Branch cv76: clients moving to another provider ("jongeren gaan per 1 januari over naar een andere aanbieder") and the
+run-in of new contracts ("een transitiejaar voor de nieuwe contracten", "de aanloopfase", "de overgangsperiode") are
+``implementatie``; the separable "ingaan" around an undated time ("De nieuwe contracten gaan volgend jaar in") is the
+start, planned; the existing contracts carried on until the new round ends ("worden voortgezet / lopen door tot de
+nieuwe aanbesteding is afgerond") are ``verlenging``, and a step told in such a clause of time ("tot/zodra ... is
+afgerond") is to come, its perfect no past; a step whose own predicate says it is put off ("de definitieve gunning ...
+is uitgesteld") is planned.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
