@@ -1680,6 +1680,10 @@ _CARE_DELIVERED = re.compile(r"\b" + _CARE_WORD + r"\s+(?:[\w-]+\s+){0,6}?(?:" +
 _PROCEDURE_NOUN = r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)"
 _STARTS = r"(?:start|starten|begint|beginnen|opent|openen)"
 _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
+                        # branch cv76: the contracts to be concluded or the providers to be chosen from then ("Vanaf
+                        # 2020 moeten nieuwe contracten worden afgesloten", "om vanaf 2021 nieuwe aanbieders te
+                        # selecteren"): the signing or the selection is what the sentence dates, not the start
+                        r"(?:worden|wordt|te) afgesloten|af te sluiten|te selecteren|"
                         r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
                         # the procedure itself starting or opening then, not the contracts ("De aanbesteding start vanaf
                         # 1 maart 2022 op TenderNed", "per 1 mei opent de inschrijving"): the tender's own steps

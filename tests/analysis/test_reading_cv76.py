@@ -54,6 +54,22 @@ def test_a_contract_going_into_a_subject_is_no_start(read):
     assert "contractstart" not in stage_statuses(read("Het contract gaat in op de vragen van de raad.", published=PUBLISHED))
 
 
+@pytest.mark.parametrize("text", [
+    "Vanaf 2025 moeten nieuwe contracten voor de jeugdhulp worden afgesloten.",
+    "De gemeente zoekt een manier om vanaf 2025 nieuwe jeugdhulpaanbieders te selecteren.",
+])
+def test_contracts_to_be_concluded_or_providers_chosen_from_a_year_are_no_start(read, text):
+    assert "contractstart" not in stage_statuses(read(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf 2025 gelden nieuwe contracten voor de jeugdhulp.",
+    "De regio wil nieuwe contracten af te sluiten die per 1 januari 2025 ingaan.",
+])
+def test_new_contracts_from_a_year_stay_a_start_ahead(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("contractstart") == "planned"
+
+
 # --- verlenging: the existing contracts carried on until the new procedure is over; that end is to come ---
 
 @pytest.mark.parametrize("text", [
