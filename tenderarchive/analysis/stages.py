@@ -65,7 +65,8 @@ run-in of new contracts ("een transitiejaar voor de nieuwe contracten", "de aanl
 start, planned; the existing contracts carried on until the new round ends ("worden voortgezet / lopen door tot de
 nieuwe aanbesteding is afgerond") are ``verlenging``, and a step told in such a clause of time ("tot/zodra ... is
 afgerond") is to come, its perfect no past; a step whose own predicate says it is put off ("de definitieve gunning ...
-is uitgesteld") is planned.
+is uitgesteld") is planned; contracts to be concluded or providers to be selected from a year ("Vanaf 2020 moeten
+nieuwe contracten worden afgesloten") are no start ahead (``_START_NOT``).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
