@@ -59,6 +59,14 @@ award made known ("laat weten aan wie zij de opdracht wil gunnen", "maakt bekend
 ``voorlopige_gunning``, its status the telling's own tense (not the "wil" of the intention); a directory of the
 contracted providers ("Alle aanbieders die ... zijn gecontracteerd, staan op de website") is weak evidence of the award,
 no award news: any step the page tells outranks it.
+Branch cv76: clients moving to another provider ("jongeren gaan per 1 januari over naar een andere aanbieder") and the
+run-in of new contracts ("een transitiejaar voor de nieuwe contracten", "de aanloopfase", "de overgangsperiode") are
+``implementatie``; the separable "ingaan" around an undated time ("De nieuwe contracten gaan volgend jaar in") is the
+start, planned; the existing contracts carried on until the new round ends ("worden voortgezet / lopen door tot de
+nieuwe aanbesteding is afgerond") are ``verlenging``, and a step told in such a clause of time ("tot/zodra ... is
+afgerond") is to come, its perfect no past; a step whose own predicate says it is put off ("de definitieve gunning ...
+is uitgesteld") is planned; contracts to be concluded or providers to be selected from a year ("Vanaf 2020 moeten
+nieuwe contracten worden afgesloten") are no start ahead (``_START_NOT``).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -411,7 +419,10 @@ def _clause_end(text: str, pos: int) -> int:
 #: "is achter de rug", "was voorbij", "zijn inmiddels voltooid" -- done, whatever tense another clause has ("...; de gemeente
 #: publiceert volgend jaar een vooraankondiging" is that clause's step to come). Not denied or not yet ("is nog niet
 #: afgerond"), and no date or time ahead between ("is op 1 mei 2024 afgerond", "is volgend jaar afgerond": the time decides)
-_FINISHED_AFTER = re.compile(r"\s+(?:(?!niet\b|geen\b|nooit\b)[^\W\d]+\s+){0,5}?(?:is|zijn|was|waren)\s+"
+#: (branch cv76: nor across a conjunction of time -- "worden voortgezet tot de nieuwe aanbesteding is afgerond" tells the
+#: new procedure's end to come, not the step before it over)
+_FINISHED_AFTER = re.compile(r"\s+(?:(?!niet\b|geen\b|nooit\b|tot\b|totdat\b|zolang\b|zodra\b|voordat\b|wanneer\b)[^\W\d]+\s+){0,5}?"
+                             r"(?:is|zijn|was|waren)\s+"
                              r"(?:(?!niet\b|geen\b|nooit\b|nog\b)[^\W\d]+\s+){0,2}?"
                              r"(?:afgerond|gesloten|afgesloten|achter de rug|voorbij|voltooid|beëindigd|ten einde|klaar|gereed)\b",
                              re.I)
@@ -433,6 +444,35 @@ _PREPARED_AFTER = re.compile(r"(?:\s+(?!en\b|maar\b|die\b|dat\b)[\w'-]+){0,6}?\s
                              r"(?:(?!niet\b|geen\b)[\w'-]+\s+){0,2}?(?:in voorbereiding|voorbereid)\b(?!\s+op\b)", re.I)
 _PREPARED_BEFORE = re.compile(r"\bvoorbereiding(?:en)? (?:van|voor) (?:de|het|een)\s+(?:[\w-]+e\s+)?$", re.I)
 _PREPARES_BEFORE = re.compile(r"\bbereid(?:t|en)\s+(?:(?!zich\b)[\w'-]+\s+){0,3}?(?:de|het|een)\s+(?:[\w-]+e\s+)?$", re.I)
+
+
+#: branch cv76: the step's own predicate right after it says it is put off -- "Omdat de definitieve gunning wegens de
+#: juridische procedure is uitgesteld", "De ondertekening van de contracten werd verschoven" -- the step is still to come,
+#: not done for the participle (the procedure put off indefinitely is ``mislukt``'s own cue, left as it is)
+_POSTPONED_AFTER = re.compile(r"\s+(?:(?!niet\b|geen\b|nooit\b|en\b|maar\b|die\b|dat\b)[^\W\d]+\s+){0,5}?"
+                              r"(?:is|zijn|was|waren|wordt|worden|werd|werden)\s+(?:(?!niet\b|geen\b|nooit\b)[^\W\d]+\s+){0,2}?"
+                              r"(?:uitgesteld|opgeschort|verschoven|verdaagd)\b", re.I)
+
+
+#: branch cv76: a step told in a clause of time that opens right before it -- "De huidige contracten lopen door tot de
+#: nieuwe aanbesteding is afgerond", "Zodra de gunning definitief is, ...", "totdat het contract is getekend" -- with a
+#: present auxiliary is the moment the main clause waits for: to come, however perfect "is afgerond" reads. Not a past
+#: auxiliary ("tot de aanbesteding was afgerond" is a boundary passed) nor a date ("tot 1 januari").
+_UNTIL_BEFORE = re.compile(r"\b(?:tot|totdat|zodra|zolang|voordat|wanneer)\s+(?:de|het|alle|deze|dit|een)\s+"
+                           r"(?:(?!en\b|maar\b|die\b|dat\b)[\w'-]+\s+){0,4}$", re.I)
+_UNTIL_AFTER = re.compile(r"\s(?:tot|totdat|zodra|zolang|voordat|wanneer)\s+(?:de|het|alle|deze|dit|een|er)\b", re.I)
+_UNTIL_PRESENT = re.compile(r"\b(?:is|zijn)\b", re.I)
+_UNTIL_PAST = re.compile(r"\b(?:was|waren|werd|werden|had|hadden)\b", re.I)
+
+
+def _until_told(text: str, m: re.Match) -> bool:
+    """The cue in a clause of time opened by "tot/totdat/zodra/zolang/voordat/wanneer" just before it, its verb a
+    present "is/zijn" (in the cue or after it in the clause): the step the main clause waits for."""
+    before = _UNTIL_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    if before is None:
+        return False
+    told = text[before.start():_clause_end(text, m.end())]
+    return bool(_UNTIL_PRESENT.search(told)) and not _UNTIL_PAST.search(told)
 
 
 def _prepared(text: str, m: re.Match) -> bool:
@@ -912,6 +952,9 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
         piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
     if "(" in piece:
         piece = _without_asides(piece, cue_pos)
+    if (until := _UNTIL_AFTER.search(piece, cue_pos)) is not None and _UNTIL_PRESENT.search(piece, until.end()) \
+            and not _UNTIL_PAST.search(piece, until.end()):
+        piece = piece[:until.start()]  # branch cv76: the clause of time after the cue tells another step (_until_told)
     marks = _marks(piece, sentence, on("stage.deadline_ahead"))
     if isinstance(marks, str) or not marks:
         return marks or None
@@ -1465,6 +1508,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "vanaf 1 januari 2020 ..." in a text without its own date announces a start, as "De ingangsdatum van de
                 # overeenkomst is 1 januari 2022" does (branch cv69)
                 status = "planned"
+            if status == "done" and stage != "mislukt" and _POSTPONED_AFTER.match(text, m.end(), _clause_end(text, m.end())):
+                status = "planned"  # branch cv76: "Omdat de definitieve gunning ... is uitgesteld": the step still to come
+            if status == "done" and _until_told(text, m):
+                status = "planned"  # branch cv76: "... lopen door tot de nieuwe aanbesteding is afgerond": still to come
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
                 and _ahead_in_own_clause(text, m, ref, anchors.get(i))
@@ -1634,6 +1681,10 @@ _CARE_DELIVERED = re.compile(r"\b" + _CARE_WORD + r"\s+(?:[\w-]+\s+){0,6}?(?:" +
 _PROCEDURE_NOUN = r"(?:aanbesteding|aanbestedingsprocedure|procedure|inschrijving|marktconsultatie|aanmelding)"
 _STARTS = r"(?:start|starten|begint|beginnen|opent|openen)"
 _START_NOT = re.compile(r"\b(?:lo(?:pen|opt|pend)\b[^.;:]{0,60}\baf|aflopen|afloopt|eindig\w*|verleng\w*|beëindig\w*|"
+                        # branch cv76: the contracts to be concluded or the providers to be chosen from then ("Vanaf
+                        # 2020 moeten nieuwe contracten worden afgesloten", "om vanaf 2021 nieuwe aanbieders te
+                        # selecteren"): the signing or the selection is what the sentence dates, not the start
+                        r"(?:worden|wordt|te) afgesloten|af te sluiten|te selecteren|"
                         r"opgezegd|opzeggen|stopt|stoppen|gestopt|tot\s+(?:en\s+met\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
                         # the procedure itself starting or opening then, not the contracts ("De aanbesteding start vanaf
                         # 1 maart 2022 op TenderNed", "per 1 mei opent de inschrijving"): the tender's own steps

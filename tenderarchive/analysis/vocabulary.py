@@ -630,7 +630,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                       # 2023 een nieuw contract in te laten gaan", "besloten om het contract met X vanaf februari 2019
                       # in te laten gaan"): stages._AIMED_START reads it to come unless its date is behind the page's
                       r"\b(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?)\b(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){0,6}? "
-                      r"(?:in te (?:laten )?gaan|te laten (?:ingaan|starten|beginnen))\b(?! op\b)"),
+                      r"(?:in te (?:laten )?gaan|te laten (?:ingaan|starten|beginnen))\b(?! op\b)|"
+                      # branch cv76: the separable "ingaan" split around a time without a date ("De nieuwe contracten
+                      # gaan volgend jaar in", "de overeenkomst gaat na de zomer in"), the particle closing the clause
+                      r"\b(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?)\b(?: (?!(?:en|of|maar|die|dat)\b)[\w'-]+){0,5}? "
+                      r"(?:gaat|gaan|ging|gingen)(?: (?!(?:en|of|maar|die|dat|op)\b)[\w'-]+){1,4}? in(?=\s*(?:[.;:!?,]|$))"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b|"
@@ -647,7 +651,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                    r"\bcontinu(?:eren|eert|eerde|eerden|ering) (?:van )?(?:[\w'-]+ ){0,3}?(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*)|"
                    # branch cv74: the contracts running on longer ("De bestaande overeenkomsten lopen een jaar langer door")
                    r"\b(?:[\w-]*contract\w*|[\w-]*overeenkomst\w*) (?:(?!en\b|of\b|maar\b|die\b|dat\b)[\w'-]+ ){0,5}?"
-                   r"(?:lopen|loopt|liepen|liep) (?:[\w'-]+ ){0,4}?langer door\b"),
+                   r"(?:lopen|loopt|liepen|liep) (?:[\w'-]+ ){0,4}?langer door\b|"
+                   # branch cv76: the existing contracts carried on while the new round runs ("De huidige contracten
+                   # worden voortgezet", "De bestaande overeenkomsten lopen door tot de nieuwe aanbesteding is
+                   # afgerond"): not the contracts' own term running to a date ("lopen door tot 1 januari")
+                   r"\b(?:huidige|bestaande|oude|lopende)\s+(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?)\b"
+                   r"(?: (?!en\b|of\b|maar\b|die\b|dat\b)[\w'-]+){0,5}? (?:(?:wordt|worden|werd|werden|is|zijn) "
+                   r"(?:[\w'-]+ ){0,2}?voortgezet|(?:lopen|loopt|liepen|liep) (?:[\w'-]+ ){0,3}?door(?= (?:tot|totdat|zolang) "
+                   r"(?:de|het|er|een) (?:[\w'-]+ ){0,3}?(?:nieuwe?|aanbested\w*|inkoop\w*|opvolg\w*)\b))\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|"
                 # news-sites §3.3 "stopzetten/intrekken", in the one-word and separable forms ("stopzetting",
@@ -684,7 +695,20 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen|"
                       # news-sites §3.3 "overdracht" (stages.md: "transitieperiode") of the care to the new providers
-                      r"overdracht van (?:de )?(?:zorg|cli[eë]nt\w*|jeugdigen|dossiers)\b|transitieperiode|transitiefase"),
+                      r"overdracht van (?:de )?(?:zorg|cli[eë]nt\w*|jeugdigen|dossiers)\b|transitieperiode|transitiefase|"
+                      # branch cv76: the clients moving to another provider ("sommige jongeren gaan per 1 januari over
+                      # naar een andere aanbieder", "cliënten stappen over naar de nieuwe aanbieder") and the run-in of
+                      # the new contracts ("2025 is een transitiejaar voor de nieuwe contracten", "de aanloopfase van
+                      # de nieuwe overeenkomsten") -- tied to the contracts or providers, not the 2015 decentralisation
+                      # ("de transitie van de jeugdzorg")
+                      r"\b(?:jeugdigen|cli[eë]nten|jongeren|kinderen|gezinnen)\b(?: (?!en\b|of\b|maar\b|die\b|dat\b)[\w'-]+){0,5}? "
+                      r"(?:(?:gaan|gaat|stappen|stapt)(?: (?!en\b|of\b|maar\b)[\w'-]+){0,5}? over|over (?:gaan|gaat|stappen|stapt)|overgaan|"
+                      r"overstappen|overgezet worden|worden overgezet) naar "
+                      r"(?:een |de )?(?:andere|nieuwe) (?:[\w-]*aanbieder|partij|organisatie|zorgverlener)\w*\b|"
+                      r"\b(?:transitie|overgangs|aanloop)(?:jaar|periode|fase)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,4}? "
+                      r"(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?|[\w-]*aanbieders?|opdrachtnemers?)\b|"
+                      r"\b(?:[\w-]*contract(?:en)?|[\w-]*overeenkomst(?:en)?)\b(?: (?!en\b|of\b|maar\b)[\w'-]+){0,5}? "
+                      r"(?:is|wordt|geldt als|zal zijn) (?:een |het )?(?:[\w-]+ )?(?:transitie|overgangs|aanloop)(?:jaar|periode|fase)\b"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
                       # branch cv46: the planning documents of a municipal purchase ("De startnotitie voor deze nieuwe
                       # inkoop is in 2023 vastgesteld", "het inkoopplan jeugdhulp", "de aanbestedingsstrategie")
