@@ -7,23 +7,12 @@ other verbs of buying, and a purchasing body's page beside near misses naming yo
 read with every named rule on and with every named rule switched off (the shared ``read`` fixture: the rules alone),
 and once more as the product reads it, every rule on and the learned layer as shipped (:func:`shipped`).
 """
-import datetime as dt
 
 import pytest
 
-from tenderarchive.analysis import analyse
 from tenderarchive.analysis.relevance import buyer_purchases, link_lines
+from tests.analysis.reading import assert_reads, shipped
 from tests.speed import LINEAR, linear_time
-
-
-def shipped(text: str, title: str) -> dict:
-    """The product's reading: every named rule on, the shipped model."""
-    return analyse("SYNTHETISCHE TEKST. " + text, title=title, published=dt.date(2024, 3, 4))
-
-
-def assert_reads(read, title: str, text: str, relevant: bool) -> None:
-    for result in (read(text, title=title), shipped(text, title)):
-        assert result["relevant"] is relevant, (result["relevance_rule"], result["procedure_terms"])
 
 
 WAITING = "De wachtlijsten in de jeugdhulp in Veldhoven worden langer. Het wijkteam zoekt naar oplossingen."

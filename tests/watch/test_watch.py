@@ -106,6 +106,21 @@ def _second_crawl(server, snapshot, db):
     return second
 
 
+def archive_changed(two_crawls, folder: Path, sql: str) -> Path:
+    """A copy of the module's archive in ``folder`` (which it makes) with ``sql`` run on it: the module's archive stays
+    as the crawls left it, for the tests that change a crawl's outcome."""
+    import shutil
+    import sqlite3
+
+    db = folder / "archive.db"
+    folder.mkdir()
+    shutil.copyfile(two_crawls.db_path, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute(sql)
+    conn.close()
+    return db
+
+
 def test_a_moved_closing_date_reads_in_the_report_and_its_feed_as_on_the_research_pages(tmp_path):
     """Two real loopback crawls, the report run as cron runs it (``report --out``): between them TenderNed moves
     notice 100101's closing date and renames it. The report and its feeds said "deadline: 2018-07-06T12:00:00+02:00
@@ -1060,18 +1075,10 @@ def test_the_first_unreported_run_reports_a_crawl_killed_before_it(two_crawls, t
     killed crawl never. With no record yet it reports from a crawl killed in the week before the last crawl on (as
     ``extensions.mark_killed`` marks it at the next crawl's start, or still ``running``); a crawl not killed, or killed
     longer ago, is history, as before: the last crawl only."""
-    import shutil
-    import sqlite3
-
     path = write(tmp_path, WATCHLIST)
 
     def first_run(name, sql):
-        db = tmp_path / name / "archive.db"
-        db.parent.mkdir()
-        shutil.copyfile(two_crawls.db_path, db)   # the module's archive stays as the crawls left it
-        with sqlite3.connect(db) as conn:
-            conn.execute(sql)
-        conn.close()
+        db = archive_changed(two_crawls, tmp_path / name, sql)
         out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(db), "--unreported", "--quiet"],
                              cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, out.stderr
@@ -1197,18 +1204,10 @@ def test_report_crawl_exit_gives_a_cron_wrapper_the_outcome_of_a_crawl_that_fail
 def test_report_crawl_exit_of_a_crawl_killed_or_failed_is_1_and_of_a_complete_one_0(two_crawls, tmp_path):
     """``--crawl-exit`` of a crawl SIGKILLed mid-run (``running`` in the archive, no process holding its lock: the
     report says it "was killed") or failed exits 1, as ``crawl`` would have; a complete crawl 0."""
-    import shutil
-    import sqlite3
-
     path = write(tmp_path, WATCHLIST)
 
     def report_of(name, sql):
-        db = tmp_path / name / "archive.db"
-        db.parent.mkdir()
-        shutil.copyfile(two_crawls.db_path, db)   # the module's archive stays as the crawls left it
-        with sqlite3.connect(db) as conn:
-            conn.execute(sql)
-        conn.close()
+        db = archive_changed(two_crawls, tmp_path / name, sql)
         return subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(db), "--no-files",
                                "--crawl-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
