@@ -50,12 +50,15 @@ class AnalysePipeline:
         return item
 
 
-def analyse_article(record: dict) -> dict:
-    """Fill ``record`` (from the extract step) with the analysis; returns the analysis."""
+def analyse_article(record: dict, published: str | None = None) -> dict:
+    """Fill ``record`` (from the extract step) with the analysis; returns the analysis. The text is read against the
+    article's date, or ``published`` (ISO) where the archive keeps a better date than the page gave this read
+    (tenderarchive/store/writes.py ``write_article``, ``kept_date``)."""
     from tenderarchive.analysis import analyse  # imported on the first article, not by TenderNed crawls
 
     article = record["article"]
-    published = date.fromisoformat(article["published"][:10]) if article.get("published") else None
+    published = published or article.get("published")
+    published = date.fromisoformat(published[:10]) if published else None
     result = analyse(article["text"], title=article.get("title"), published=published, url=article["url"])
     # the notices the page links to (``<a href=…/aankondigingen/overzicht/311520>TenderNed</a>``): references as
     # the text's own, which the main text cannot give (the number is in the address only)

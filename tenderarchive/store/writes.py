@@ -489,6 +489,18 @@ DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
 DATE_SOURCE_RANK = {"stated": 0, "meta": 0, "feed": 1, "sitemap": 1, "listing": 2, "url": 3, "dateline": 3}
 
 
+def kept_date(old: dict | None, new: dict) -> str | None:
+    """The archived ``published`` an article's row keeps over the read ``new`` (:func:`guessed_over_stated`,
+    :func:`keep_omitted`): the read gives no date, or one from a worse source (:data:`DATE_SOURCE_RANK`); else None,
+    the read's date is the row's."""
+    if old is None or old.get("published") is None or "published" not in new:
+        return None
+    if new.get("published") is None:
+        return old["published"]
+    was, now = DATE_SOURCE_RANK.get(old.get("published_source")), DATE_SOURCE_RANK.get(new.get("published_source"))
+    return old["published"] if was is not None and now is not None and now > was else None
+
+
 def guessed_over_stated(old: dict, new: dict) -> None:
     """An article read again whose date now comes from a worse source than the archived one's
     (:data:`DATE_SOURCE_RANK`): a page that stated its date and now states none (a theme that dropped its date line),
@@ -499,8 +511,7 @@ def guessed_over_stated(old: dict, new: dict) -> None:
     "fallback publication date"). A date from as good a source or a better one replaces the archived one, as before.
     So does a title made of the address's words (``title_source`` ``slug``, [S1]'s only title) for a page that lost
     its own heading: the archived title stays, ``omitted_columns`` names ``title``."""
-    was, now = DATE_SOURCE_RANK.get(old.get("published_source")), DATE_SOURCE_RANK.get(new.get("published_source"))
-    if was is not None and now is not None and now > was and new.get("published") is not None:
+    if kept_date(old, new) is not None and new.get("published") is not None:
         for column in ("published", "published_source", "published_precision"):
             new[column] = None
     if old.get("title") and old.get("title_source") not in (None, "slug") and new.get("title_source") == "slug":
@@ -1046,17 +1057,26 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     page said its item is behind the site's paywall, pipelines/extract.py ``is_paywalled``) is not written over a
     longer archived text (``teaser_kept``): a regional news site closes an item days after it was free, and the
     next version of the archived whole text was its lead alone."""
+    old = get_row(db, "articles", row_key("articles", record["article"]))
+    kept = kept_date(old, record["article"])
+    if kept is not None and kept[:10] != (record["article"].get("published") or "")[:10] \
+            and record["article"].get("text") is not None:
+        # the archive keeps a date the page stated over the stand-in (or none) of this read (guessed_over_stated): what
+        # the text dates without a year ("uiterlijk 6 juli"), its stages' tense, is read against the kept date, not
+        # against the stand-in's day, which put a day of the text a year later (or left it out) on its events and
+        # timeline beside the date the row keeps (branch refnews81)
+        from pipelines.analyse import analyse_article  # the crawl's one analysis (pipelines/analyse.py)
+
+        analyse_article(record, published=kept)
     article = dict(record["article"], crawl_id=crawl_id)
     url = article["url"]
-    if record.get("teaser"):
-        old = get_row(db, "articles", row_key("articles", article))
-        if old is not None and len(old.get("text") or "") > len(article.get("text") or ""):
-            return "teaser_kept"
+    if record.get("teaser") and old is not None and len(old.get("text") or "") > len(article.get("text") or ""):
+        return "teaser_kept"
     # a page this crawl archived new, read again (its print or tracking address): no version of its first write,
     # counted once, as new (NEW_AGAIN)
     again = first_written_by(db, "articles", url, crawl_id)
     with _item(db):
-        outcome = upsert_if_changed(db, "articles", article, versioned=not again)
+        outcome = upsert_if_changed(db, "articles", article, versioned=not again, old=old)
         if outcome == "new":
             note_first_written(db, "articles", url, crawl_id)
         if outcome == "unchanged":

@@ -1,0 +1,80 @@
+"""The news spider, eighty-first pass against docs/reference/news-sites.md as an evaluator would test it, on real
+loopback crawls of SYNTHETIC pages (labelled like tests/fixtures/news) into a real archive: an archived item read again
+once its page states its date less well keeps its stated date (refnews80), and what its text dates is read against that
+kept date, not the stand-in's (§2.3 "weekday + day, no year": "year from the page date"); what ``omitted_columns``
+says of an article (tenderarchive/datasette/tables/articles.yaml) is what the next crawls do."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+import sqlite_utils
+
+from tests import forkcli
+from tests.conftest import ROOT
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference4 import after_lastmod
+from tests.spiders.test_news_reference80 import item, listing, sitemap
+
+#: a day the text gives without a year (§2.3 "weekday + day, no year"; [S2]'s "6 juli a.s."): its year is the page's
+DEADLINE = "<p>Aanbieders kunnen zich uiterlijk 6 juli inschrijven.</p>"
+
+
+def article_event_days(db: sqlite_utils.Database) -> tuple[list, list]:
+    """The days of the archived article's events (``article_events``) and of its timeline entries (``events``)."""
+    own = [(r["date"], r["kind"]) for r in db.query("select date, kind from article_events order by date, kind")]
+    timeline = [(r["date"], r["kind"]) for r in db.query(
+        "select date, kind from events where source_type = 'article' order by date, kind")]
+    return own, timeline
+
+
+@pytest.mark.parametrize("stand_in", ["listing", "none"])
+def test_the_events_of_an_item_that_kept_its_stated_date_are_read_against_it(tmp_path, stand_in):
+    """An item stated ``Gepubliceerd op: 28 juni 2021 09:00`` and "uiterlijk 6 juli" (a day without its year, read as
+    the next 6 July after the page's date: 6 July 2021). Read again once its theme dropped the date line (a correction
+    added), the page states no date: the date its listing shows beside its link, the day it changed (3 August 2021),
+    stands in, or nothing does. The article keeps its stated date (refnews80), but its events were read against the
+    re-read's date: "6 juli" became 6 July 2022 (the next one after 3 August 2021), or, with no date at all, no
+    event; the timeline followed. The text's days are read against the date the archive keeps: 6 July 2021, on the
+    article's events and on the timeline, after ``tenderarchive reparse`` too."""
+    path = "/nieuws/inkoop-jeugdhulp"
+    page = {"stated": "28 juni 2021 09:00", "body": DEADLINE, "lastmod": "2021-06-28T09:00:00+02:00",
+            "listed": "28 juni 2021"}
+    routes = {"/robots.txt": ROBOTS, path: lambda base: item(page["stated"], page["body"])}
+    revisit = ()
+    if stand_in == "listing":  # the listing's recent item is asked again (NEWS_REVISIT_DAYS, from the run's today)
+        routes["/nieuws"] = lambda base: listing(path, page)
+        discovery = {"listing": {"urls": ["nieuws"]}}
+        revisit = ("-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
+    else:
+        routes["/sitemap.xml"] = sitemap(path, page)
+        discovery = {"sitemaps": ["sitemap.xml"]}
+    archive, log = tmp_path / "archive.db", []
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery=discovery, allow=["^/nieuws/"])
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        db = sqlite_utils.Database(archive)
+        own, timeline = article_event_days(db)
+        assert ("2021-07-06", "reply_deadline") in own and own == timeline, (own, timeline)
+        fetched_at, = [r["fetched_at"] for r in db["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(stated=None, body=DEADLINE + "<p>Correctie: het perceel verblijf is toegevoegd.</p>",
+                    listed="3 augustus 2021", lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+        second = crawl_news(registered, archive, *revisit)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert log.count(path) == 2, log
+    for rebuilt in (False, True):
+        if rebuilt:
+            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
+        db = sqlite_utils.Database(archive)
+        article, = db["articles"].rows
+        assert "Correctie" in article["text"]
+        assert (article["published"], article["published_source"]) == ("2021-06-28T09:00", "stated")
+        own, timeline = article_event_days(db)
+        assert own == [("2021-07-06", "reply_deadline")], own
+        assert timeline == own, timeline
