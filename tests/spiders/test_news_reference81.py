@@ -78,3 +78,45 @@ def test_the_events_of_an_item_that_kept_its_stated_date_are_read_against_it(tmp
         own, timeline = article_event_days(db)
         assert own == [("2021-07-06", "reply_deadline")], own
         assert timeline == own, timeline
+
+
+def test_an_item_whose_read_left_out_its_date_is_read_again_only_when_it_changes(tmp_path):
+    """tenderarchive/datasette/tables/articles.yaml ``omitted_columns``: what an article's list means for the next
+    crawls. A notice whose answer left columns out is asked again by the next crawl (the API's sparse answer passes);
+    a news page whose read left out its date (its theme dropped the date line) gives the same to every read, so the
+    list is no reason to read it again: the next crawl, its sitemap ``lastmod`` unmoved, does not ask it, the list and
+    the kept date stay. Once the ``lastmod`` moves it is read again, as any archived page; a read that states the
+    date again empties the list."""
+    path = "/nieuws/inkoop-jeugdhulp"
+    page = {"stated": "29 juli 2021 14:05", "body": "", "lastmod": "2021-07-29T14:05:00+02:00"}
+    routes = {"/robots.txt": ROBOTS, path: lambda base: item(page["stated"], page["body"]),
+              "/sitemap.xml": sitemap(path, page)}
+    archive, log = tmp_path / "archive.db", []
+
+    def change(**values) -> None:
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
+        moved = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(values, lastmod=moved.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+
+    def omitted() -> tuple:
+        article, = sqlite_utils.Database(archive)["articles"].rows
+        return article["published"], article["published_source"], article["omitted_columns"]
+
+    LEFT_OUT = '["published", "published_precision", "published_source"]'  # noqa: N806
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        for step in ("first", "date line dropped", "nothing changed", "date line back"):
+            if step == "date line dropped":
+                change(stated=None, body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>")
+            elif step == "date line back":
+                change(stated="29 juli 2021 14:05")
+            done = crawl_news(registered, archive)
+            assert done.returncode == 0, done.stderr[-3000:]
+            if step == "date line dropped":
+                assert omitted() == ("2021-07-29T14:05", "stated", LEFT_OUT)
+            elif step == "nothing changed":
+                assert log.count(path) == 2, log   # not asked again for what its last read left out
+                assert omitted() == ("2021-07-29T14:05", "stated", LEFT_OUT)
+    assert log.count(path) == 3, log
+    assert omitted() == ("2021-07-29T14:05", "stated", None)
