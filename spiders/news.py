@@ -2168,8 +2168,14 @@ class NewsSpider(BaseSpider):
         self.known_contents = {}
         #: per archived address (its URL and the one it was fetched from): the page's own day, for :meth:`revisit_due`
         self.archived_days = {}
+        #: per archived address (its URL and the one it was fetched from): the archived page, for a page an archived
+        #: address redirects to (:meth:`parse_page`, :meth:`archived_url_of`)
+        self.archived_pages = {}
         for row in state.get("known_contents") or ():
             self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
+            for address in (row.get("url"), row.get("source_url")):
+                if address:
+                    self.archived_pages.setdefault(page_key(address), row)
             for address in (row.get("url"), row.get("source_url")):
                 if address and row.get("published"):
                     self.archived_days[page_key(address)] = str(row["published"])[:10]
@@ -3347,12 +3353,16 @@ class NewsSpider(BaseSpider):
             # another CMS): the registry's page, its next version, as every crawl asks it there (parse_page)
             asked = getattr(self, "living_addresses", {}).get(page_key(article.get("source_url") or article["url"]))
             return asked if asked and page_key(asked) != page_key(article["url"]) else None
-        moved = getattr(self, "moved_articles", None)
-        if not moved or article.get("is_living_page") or not article.get("url"):
+        moved = getattr(self, "moved_articles", None) or {}
+        redirected = getattr(self, "redirected_archived", None) or {}
+        if not (moved or redirected) or article.get("is_living_page") or not article.get("url"):
             return None
         title = " ".join((article.get("title") or "").split()).casefold()
-        for address in (article.get("url"), article.get("source_url")):
-            row = moved.get(page_key(address)) if address else None
+        for row in (m.get(page_key(a)) for a in (article.get("url"), article.get("source_url")) if a
+                    for m in (moved, redirected)):
+            # ``redirected``: the page an archived page's address redirected to in this crawl (parse_page: an item
+            # moved, 301, and edited in the move; news-sites.md "articles moved with 301"): its text changed, so it is
+            # no archived copy (archived_copy_of), and it was archived as a second page beside the one it replaces
             if not row or page_key(row["url"]) == page_key(article["url"]):
                 continue
             same_title = bool(title) and " ".join((row.get("title") or "").split()).casefold() == title
@@ -4019,6 +4029,14 @@ class NewsSpider(BaseSpider):
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
             return
         asked = (response.meta.get("redirect_urls") or [None])[0]
+        archived = getattr(self, "archived_pages", {}).get(page_key(asked)) if asked else None
+        if archived is not None and not response.meta["living"] and page_key(asked) != page_key(response.url) \
+                and page_key(response.url) not in self.archived_pages:  # not onto another archived page
+            # an archived page's address answered with a redirect onto the site (its item moved, 301, and edited in
+            # the move): the page there may be that page's next version (archived_url_of)
+            if not hasattr(self, "redirected_archived"):
+                self.redirected_archived = {}
+            self.redirected_archived[page_key(response.url)] = archived
         if response.meta["living"] and asked and site.is_living_page(asked) and page_key(asked) != page_key(response.url):
             if not hasattr(self, "living_addresses"):
                 self.living_addresses = {}

@@ -120,3 +120,57 @@ def test_an_item_whose_read_left_out_its_date_is_read_again_only_when_it_changes
                 assert omitted() == ("2021-07-29T14:05", "stated", LEFT_OUT)
     assert log.count(path) == 3, log
     assert omitted() == ("2021-07-29T14:05", "stated", None)
+
+
+def test_an_item_moved_with_a_301_and_edited_in_the_move_is_the_archived_item(tmp_path):
+    """"Articles moved with 301": an archived item's address (``/nieuws/oud``) answers ``301 Moved Permanently`` to
+    the item's new address, where its text was edited in the move (a correction added); its sitemap entry's
+    ``lastmod`` moved. The same title and text at the new address is the archived item moved (NewsSpider
+    ``archived_copy_of``), and a later version read where it moved to is the archived item's (``archived_url_of``),
+    but this one's text had changed already: it was archived as a second article beside the item it replaces, the
+    item twice. The archived address's redirect says where the item went: the page there with the archived item's
+    title (or day) is its next version, under the archived URL (the address a user knows), its provenance the new
+    address; a later crawl that finds the item at its new address alone keeps it one article. ``tenderarchive
+    reparse`` rebuilds the same."""
+    from tests.spiders.test_news_reference import redirecting
+
+    old, new = "/nieuws/oud", "/nieuws/2021/inkoop-jeugdhulp-verhuisd"
+    page = {"stated": "14 december 2020 08:55", "body": "", "lastmod": "2020-12-14T08:55:00+01:00", "listed": old}
+    routes = {"/robots.txt": ROBOTS, old: lambda base: item(page["stated"], page["body"]),
+              new: lambda base: item(page["stated"], page["body"]),
+              "/sitemap.xml": lambda base: sitemap(page["listed"], page)(base)}
+    redirects, log = {}, []
+    archive = tmp_path / "archive.db"
+    server, base = redirecting(routes, redirects, log)
+    try:
+        registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
+        moved = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        redirects[old] = base + new[1:]
+        page.update(body="<p>Correctie: het perceel verblijf is toegevoegd.</p>",
+                    lastmod=moved.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+        second = crawl_news(registered, archive)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert log.count(old) == 2 and log.count(new) == 1, log
+        fetched_at = max(r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows)
+        edited = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(listed=new, lastmod=edited.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+                    body="<p>Correctie: het perceel verblijf is toegevoegd. Update: de inschrijving is verlengd.</p>")
+        after_lastmod(page["lastmod"])
+        third = crawl_news(registered, archive)
+        assert third.returncode == 0, third.stderr[-3000:]
+        assert log.count(new) == 2, log
+    finally:
+        server.shutdown()
+    for rebuilt in (False, True):
+        if rebuilt:
+            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
+        db = sqlite_utils.Database(archive)
+        articles = list(db["articles"].rows)
+        assert [(a["url"], a["source_url"]) for a in articles] == [(base + old[1:], base + new[1:])], articles
+        assert "de inschrijving is verlengd" in articles[0]["text"]
+        assert db["versions"].count == 2
