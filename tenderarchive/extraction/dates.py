@@ -825,14 +825,19 @@ _INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijzigin
                    r"laatste (?:wijziging|update))\b")
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
 _INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)(?<!laatste)(?<!datum)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
+#: Where a modification label starts after a bare date on a page's meta line ("3 maart 2021 - gewijzigd 5 april 2021",
+#: "3 maart 2021 (bijgewerkt 5 april 2021)", "3 maart 2021 09:00, laatst gewijzigd op …").
+_MODIFIED_AFTER = re.compile(r"\s*[,|·•;–(-]?\s*(?=" + _INNER_MODIFIED + ")", re.I)
 
 
 def split_date_labels(lines: list[str]) -> list[str]:
     """``lines`` with a meta line that states both dates split in two, one label each: "Gepubliceerd op
     14 december 2020, laatst gewijzigd op 5 januari 2021" and "Bijgewerkt op 5 januari 2021 · Gepubliceerd op
     14 december 2020" read as a publication line and a modification line (the modification label first
-    hid the publication date; after it, the page had no ``modified``). A line without both labels, or a
-    sentence longer than a meta line, is kept whole."""
+    hid the publication date; after it, the page had no ``modified``). So is a bare publication date with a
+    modification label after it ("3 maart 2021 - gewijzigd 5 april 2021", "3 maart 2021 (bijgewerkt 5 april 2021)",
+    "3 maart 2021 09:00, laatst gewijzigd op 5 april 2021": the change was left unread, and with a time before the
+    label the page's date too). A line without both labels, or a sentence longer than a meta line, is kept whole."""
     out: list[str] = []
     for line in lines:
         if len(line) <= 160 and re.search(_INNER_PUBLISHED, line, re.I) and re.search(_INNER_MODIFIED, line, re.I):
@@ -840,6 +845,16 @@ def split_date_labels(lines: list[str]) -> list[str]:
             if len(parts) > 1 and all(_PUBLISHED_LABEL.match(p.strip()) or _MODIFIED_LABEL.match(p.strip())
                                       for p in parts[1:]):
                 out.extend(parts)
+                continue
+        after = _MODIFIED_AFTER.search(line) if len(line) <= 160 else None
+        if after and after.start() > 0:
+            # a bare publication date, the modification label after it (branch refnews81: the change left unread, or,
+            # its time before the label, the page's date too): a date line and a modification line
+            head, tail = line[:after.start()].strip(), line[after.end():].strip()
+            tail = tail[:-1].strip() if line[after.start():after.end()].strip() == "(" and tail.endswith(")") else tail
+            label = _MODIFIED_LABEL.match(tail)
+            if _is_date_only(head, suffix_limit=0) and label and _is_date_only(tail[label.end():], suffix_limit=0):
+                out.extend([head, tail])
                 continue
         out.append(line)
     return out

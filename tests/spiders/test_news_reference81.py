@@ -174,3 +174,35 @@ def test_an_item_moved_with_a_301_and_edited_in_the_move_is_the_archived_item(tm
         assert [(a["url"], a["source_url"]) for a in articles] == [(base + old[1:], base + new[1:])], articles
         assert "de inschrijving is verlengd" in articles[0]["text"]
         assert db["versions"].count == 2
+
+
+#: SYNTHETIC date lines of a page's two dates, its publication's first and no label of its own (§2.3 "iprox listing
+#: date … may carry a suffix after ' - '"; §2.3 "court pages … two different dates"): {path: (line, published, modified)}
+TWO_DATES = {"/nieuws/streepje": ("<p class='datum'>3 maart 2021 - gewijzigd 5 april 2021</p>", "2021-03-03", "2021-04-05"),
+             "/nieuws/haakjes": ("<p class='datum'><time datetime='2021-03-03'>3 maart 2021</time> (bijgewerkt 5 april "
+                                 "2021)</p>", "2021-03-03", "2021-04-05"),
+             "/nieuws/komma": ("<p class='datum'>3 maart 2021 09:00, laatst gewijzigd op 5 april 2021 10:15</p>",
+                               "2021-03-03T09:00", "2021-04-05T10:15"),
+             "/nieuws/gelabeld": ("<p class='datum'>Gepubliceerd op 3 maart 2021 | Laatst gewijzigd op 5 april 2021</p>",
+                                  "2021-03-03", "2021-04-05")}
+
+
+def test_a_date_line_of_both_dates_gives_the_modification_date_after_the_publication_date(tmp_path):
+    """A page's date line that states its publication date bare and its last change after it ("3 maart 2021 -
+    gewijzigd 5 april 2021", "3 maart 2021 (bijgewerkt 5 april 2021)", "…, laatst gewijzigd op …"): the first date
+    was read as the publication date, the change after it left unread (``modified`` empty), as it was read where both
+    dates carry a label ("Gepubliceerd op … | Laatst gewijzigd op …"). Each date goes to its column."""
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": lambda base: ("application/xml", (
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{base}{path[1:]}</loc></url>" for path in TWO_DATES) + "</urlset>").encode())}
+    for path, (line, _published, _modified) in TWO_DATES.items():
+        routes[path] = (lambda line: lambda base: item(None, line))(line)
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        done = crawl_news(registered, archive)
+    assert done.returncode == 0, done.stderr[-3000:]
+    got = {r["url"][len(base) - 1:]: (r["published"], r["modified"])
+           for r in sqlite_utils.Database(archive).query("select url, published, modified from articles")}
+    assert got == {path: (published, modified) for path, (_line, published, modified) in TWO_DATES.items()}
