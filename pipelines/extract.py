@@ -20,7 +20,7 @@ from scrapy.exceptions import DropItem
 
 from tenderarchive.extraction.cleaning import CONSENT_POLICY_WORDS, CONSENT_SETTING_WORDS
 from tenderarchive.items import ArticleItem
-from tenderarchive.urls import http_url
+from tenderarchive.urls import http_url, without_tracking
 
 
 #: The title of a "not found" page that a server answered with status 200 (a soft 404): at the
@@ -433,7 +433,8 @@ def canonical(url: str, candidate: str | None, site=None) -> str:
     archive every article as one page, each new one a version of the last), nor, for the same reason, one of the
     pages the site's registry entry lists its news on (``site``: a listing page or a page of its pager, a feed, a
     sitemap: :func:`discovery_pages`), as a template writing the news overview as every item's canonical URL (or
-    ``og:url``) names, for a page that is none of them."""
+    ``og:url``) names, for a page that is none of them. Its tracking parameters left out (tenderarchive/urls.py
+    ``without_tracking``)."""
     candidate = http_url(candidate)
     try:
         same_host = candidate and urlsplit(candidate).netloc.removeprefix("www.") == \
@@ -448,7 +449,9 @@ def canonical(url: str, candidate: str | None, site=None) -> str:
     except ValueError:
         same_host = False
     if same_host:
-        return candidate.split("#")[0]
+        # without its tracking parameters (a template writing the address a visitor came by, ``?utm_source=…``), as
+        # discovery reads every address: under another campaign the page was a second article (branch refnews81)
+        return without_tracking(candidate)
     return url.split("#")[0]
 
 

@@ -206,3 +206,37 @@ def test_a_date_line_of_both_dates_gives_the_modification_date_after_the_publica
     got = {r["url"][len(base) - 1:]: (r["published"], r["modified"])
            for r in sqlite_utils.Database(archive).query("select url, published, modified from articles")}
     assert got == {path: (published, modified) for path, (_line, published, modified) in TWO_DATES.items()}
+
+
+def test_a_canonical_link_with_a_tracking_parameter_names_the_page_without_it(tmp_path):
+    """A template that writes the address a visitor came by into its canonical link (``<link rel="canonical"
+    href="/nieuws/inkoop-jeugdhulp?utm_source=nieuwsbrief">``): the archived URL carried the campaign, although
+    discovery leaves tracking parameters out of every address it reads (tenderarchive/urls.py
+    ``without_tracking``), and a later read under another campaign (``utm_source=facebook``) was a second article,
+    the item twice. The canonical URL is the page's address without them: one article, at its plain address."""
+    path = "/nieuws/inkoop-jeugdhulp"
+    page = {"stated": "14 december 2020 08:55", "body": "", "lastmod": "2020-12-14T08:55:00+01:00",
+            "campaign": "nieuwsbrief"}
+
+    def tracked(base):
+        content_type, body = item(page["stated"], page["body"])
+        link = f"<link rel='canonical' href='{base}{path[1:]}?utm_source={page['campaign']}&amp;utm_medium=email'>"
+        return content_type, body.replace(b"</title>", b"</title>" + link.encode())
+
+    routes = {"/robots.txt": ROBOTS, path: tracked, "/sitemap.xml": sitemap(path, page)}
+    archive, log = tmp_path / "archive.db", []
+    with serve(routes, log) as base:
+        registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        first = crawl_news(registered, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        page.update(campaign="facebook", body="<p>Correctie: het perceel verblijf is toegevoegd.</p>",
+                    lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+        after_lastmod(page["lastmod"])
+        second = crawl_news(registered, archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert log.count(path) == 2, log
+    articles = list(sqlite_utils.Database(archive)["articles"].rows)
+    assert [a["url"] for a in articles] == [base + path[1:]], [a["url"] for a in articles]
+    assert "Correctie" in articles[0]["text"]
