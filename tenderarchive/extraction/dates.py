@@ -823,8 +823,10 @@ _INNER_PUBLISHED = (r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum pub
                     r"datum (?:nieuws|pers)?bericht|(?:nieuws|pers)?berichtdatum)\b")
 _INNER_MODIFIED = (r"(?:(?:laatste )?wijzigingsdatum|datum (?:laatste )?wijziging|(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|"
                    r"laatste (?:wijziging|update))\b")
-#: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
-_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)(?<!laatste)(?<!datum)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
+#: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …"), or right
+#: after the first date's last digit: two inline elements with nothing between them read as one line
+#: (``<span>Gepubliceerd: 3 maart 2021</span><span>Bijgewerkt: 5 april 2021</span>``, branch refnews81).
+_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)(?<!laatste)(?<!datum)\s+|(?<=\d))(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
 #: Where a modification label starts after a bare date on a page's meta line ("3 maart 2021 - gewijzigd 5 april 2021",
 #: "3 maart 2021 (bijgewerkt 5 april 2021)", "3 maart 2021 09:00, laatst gewijzigd op …").
 _MODIFIED_AFTER = re.compile(r"\s*[,|·•;–(-]?\s*(?=" + _INNER_MODIFIED + ")", re.I)

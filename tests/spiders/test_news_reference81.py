@@ -183,6 +183,8 @@ TWO_DATES = {"/nieuws/streepje": ("<p class='datum'>3 maart 2021 - gewijzigd 5 a
                                  "2021)</p>", "2021-03-03", "2021-04-05"),
              "/nieuws/komma": ("<p class='datum'>3 maart 2021 09:00, laatst gewijzigd op 5 april 2021 10:15</p>",
                                "2021-03-03T09:00", "2021-04-05T10:15"),
+             "/nieuws/naast-elkaar": ("<div class='meta'><span>Gepubliceerd: 3 maart 2021</span><span>Bijgewerkt: 5 april "
+                                      "2021</span></div>", "2021-03-03", "2021-04-05"),
              "/nieuws/gelabeld": ("<p class='datum'>Gepubliceerd op 3 maart 2021 | Laatst gewijzigd op 5 april 2021</p>",
                                   "2021-03-03", "2021-04-05")}
 
@@ -191,7 +193,9 @@ def test_a_date_line_of_both_dates_gives_the_modification_date_after_the_publica
     """A page's date line that states its publication date bare and its last change after it ("3 maart 2021 -
     gewijzigd 5 april 2021", "3 maart 2021 (bijgewerkt 5 april 2021)", "…, laatst gewijzigd op …"): the first date
     was read as the publication date, the change after it left unread (``modified`` empty), as it was read where both
-    dates carry a label ("Gepubliceerd op … | Laatst gewijzigd op …"). Each date goes to its column."""
+    dates carry a label ("Gepubliceerd op … | Laatst gewijzigd op …"). Two labelled dates in inline elements with
+    nothing between them (``<span>Gepubliceerd: …</span><span>Bijgewerkt: …</span>``) read as one line, "…
+    2021Bijgewerkt: …", and gave neither date. Each date goes to its column."""
     routes = {"/robots.txt": ROBOTS, "/sitemap.xml": lambda base: ("application/xml", (
         '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
         'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
