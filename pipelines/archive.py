@@ -20,9 +20,9 @@ discovery of this crawl names it, or it redirected elsewhere or answered gone; a
 crawl did not ask is asked once before it ends, ``NewsSpider.check_moved_addresses``); else it is a
 page of its own. A later version of a moved page, read at its new address (its text changed there),
 is written under the archived URL (``NewsSpider.archived_url_of``): it was a second article under the
-new address. So is the page an archived page's address redirects to in this crawl (301, the item edited in the move)
-where it has that page's title or day. A page whose canonical URL another page holds (read at another address under another title: a
-template writing one canonical URL for many pages, ``NewsSpider.shared_canonical``) is written under the address it
+new address. So is the page an archived page's address redirects to in this crawl (301, the item edited in the
+move) where it has that page's title or day. A page whose canonical URL another page holds (read at another address
+under another title: a template writing one canonical URL for many pages, ``NewsSpider.shared_canonical``) is written under the address it
 was read at, not as that page's next version. When that check gets no answer to go by (``NewsSpider.move_unsettled``), the page
 is not archived in this crawl (a recorded error) and the next crawl decides.
 
