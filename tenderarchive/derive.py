@@ -60,8 +60,8 @@ from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, drop_moved_results, indexes_after, named_by,
-                                       put_row, put_rows, record_version, set_values,
-                                       sync_rows, upsert_if_changed)
+                                       put_row, put_rows, read_rows, record_version,
+                                       set_values, sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
                                     awards_nothing, not_awarded_events, notice_events, publication_event)
 
@@ -720,13 +720,13 @@ def rederive_awards(db, touched: list[str]) -> int:
         for procurement_id in touched:
             # the API's notices are one source whether their awards were read from /html or the PDF: a rectification
             # read from one supersedes an award read from the other
-            rows = list(db.query(
+            rows = read_rows(db,
                 f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
                 "coalesce(a.source_url, '') as source_url, coalesce(a.source_file, '') as source_file, "
                 "coalesce(n.published_at, '') as published, "
                 "n.notice_type, n.form_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
-                "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
+                "where a.procurement_id = ? order by published, a.publication_id", [procurement_id])
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
             dated = {r["publication_id"]: (r["published"], r["publication_id"]) for r in rows}
@@ -740,7 +740,7 @@ def rederive_awards(db, touched: list[str]) -> int:
             named = set(corrects)
             # the form type of each notice of the procedure (a rectification of none takes that of the notice naming it
             # as its latest, below)
-            forms = {r["publication_id"]: form_type_of(dict(r)) for r in db.query(
+            forms = {r["publication_id"]: form_type_of(dict(r)) for r in read_rows(db,
                 "select publication_id, notice_type, form_type from notices where procurement_id = ?", [procurement_id])}
 
             def follow_up(row) -> bool:
@@ -768,7 +768,7 @@ def rederive_awards(db, touched: list[str]) -> int:
                 # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
                 return o["notice_type"] == "REC" or o["publication_id"] in named or o["change_notice"] == 1
             # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
-            not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
+            not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in read_rows(db,
                 f"select {API_SOURCE_SQL.format(t='l')} as source, l.lot_id, l.publication_id, n.notice_type, "
                 "coalesce(n.published_at, '') as published, "
                 "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
@@ -846,18 +846,18 @@ def rederive_awards(db, touched: list[str]) -> int:
             changed += refresh_unnamed_winners(db, procurement_id)
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
             changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
-            for award in list(db.query("select a.*, n.form_type as notice_form_type, n.notice_type as notice_kind "
-                                       "from awards a left join notices n "
-                                       "on n.publication_id = a.publication_id where a.procurement_id = ?",
-                                       [procurement_id])):
+            for award in read_rows(db, "select a.*, n.form_type as notice_form_type, n.notice_type as notice_kind "
+                                   "from awards a left join notices n "
+                                   "on n.publication_id = a.publication_id where a.procurement_id = ?",
+                                   [procurement_id]):
                 # each winner once: a second listing of one under its name beside its KvK number (an OCDS package's
                 # supplier id the number in one row and the name in another, reference tenderned-awards.md §6.3) is
                 # award_winner_shares.dubbel, as the summaries and the saved searches count it ("gegund aan X (KvK …),
                 # X" named it twice)
-                winners = list(db.query(
+                winners = read_rows(db,
                     "select s.name, s.kvk from award_suppliers s join award_winner_shares v on v.award_id = s.award_id "
                     "and v.organisation_id = s.organisation_id where s.award_id = ? and not v.dubbel order by s.name",
-                    [award["award_id"]]))
+                    [award["award_id"]])
                 lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
                                  [procurement_id, award["lot_id"]]).fetchone()
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
@@ -872,7 +872,7 @@ def rederive_awards(db, touched: list[str]) -> int:
             # the archive for each procedure (quadratic in the store; issue 14, round 39)
             if db.execute("select 1 from lots where procurement_id = ? and +awarded = 1 limit 1",
                           [procurement_id]).fetchone():
-                for lot in db.query("select l.*, n.published as notice_published, n.url as notice_url from lots l "
+                for lot in read_rows(db, "select l.*, n.published as notice_published, n.url as notice_url from lots l "
                                     "left join notices n on n.publication_id = l.publication_id "
                                     "where l.procurement_id = ? and +l.awarded = 0", [procurement_id]):
                     closed_lots += not_awarded_events(lot, {"published": lot["notice_published"],

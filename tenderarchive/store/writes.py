@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.utils import dedupe_keys
 
 from tenderarchive.profiles import CONTEXT_ONLY
 from tenderarchive.store.keys import dumps, version_key
@@ -262,6 +263,18 @@ def _forget(db: sqlite_utils.Database, table: str, key) -> None:
     held = getattr(db, "_tenderarchive_batch_rows", None)
     if held and table in held:
         held[table].pop(key[0] if isinstance(key, (tuple, list)) and len(key) == 1 else key, None)
+
+
+def read_rows(db: sqlite_utils.Database, sql: str, params=()) -> list[dict]:
+    """The rows of the read ``sql`` as dicts, what ``list(db.query(sql, params))`` gives (the same keys: duplicate
+    column names renamed as sqlite-utils renames them), read straight from sqlite3. Why (issue 14, round 42):
+    sqlite-utils' ``query`` wraps every statement in a savepoint of its own (``SAVEPOINT`` and ``RELEASE``: two more
+    statements) and parses its first keyword, to refuse a statement that returns no rows; the derivation's reads
+    per procedure (:func:`tenderarchive.derive.rederive_awards`: six a procedure with an award, 12,000 in a
+    10,000-notice reparse) are selects of its own, so the guard only cost. Only for ``select`` statements."""
+    cursor = db.conn.execute(sql, params)
+    keys = dedupe_keys(d[0] for d in cursor.description)
+    return [dict(zip(keys, row)) for row in cursor]
 
 
 def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:

@@ -6,7 +6,7 @@ import pytest
 import sqlite_utils
 
 from tenderarchive.store.schema import TABLES
-from tenderarchive.store.writes import open_archive, sync_rows, upsert_if_changed, write_notice
+from tenderarchive.store.writes import open_archive, read_rows, sync_rows, upsert_if_changed, write_notice
 
 
 def test_open_archive_creates_every_table_with_its_columns(tmp_path):
@@ -116,6 +116,29 @@ def test_sync_rows_makes_a_sources_rows_exactly_the_given_ones(tmp_path):
     assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows) is False
     assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows[:1]) is True
     assert [r["cbs_code"] for r in db["article_municipalities"].rows] == ["GM1"]
+
+
+def test_read_rows_gives_what_sqlite_utils_query_gives_without_its_savepoint(tmp_path):
+    """The derivation's reads (issue 14, round 42): the same dicts as ``list(db.query(...))``, duplicate column
+    names renamed alike, in order, inside and outside a transaction, but no savepoint statement around each."""
+    db = open_archive(tmp_path / "a.db")
+    db["t"].insert_all([{"id": i, "name": f"n{i}", "v": None if i % 3 else i * 1.5} for i in range(7)], pk="id")
+    reads = [("select * from t order by id desc", []), ("select t.*, u.name, u.id as id_2 from t join t u "
+                                                          "on u.id = t.id + 1 where t.id > ? order by t.id", [2]),
+             ("select name from t where id = ?", [99])]
+    statements: list[str] = []
+    for sql, params in reads:
+        expected = list(db.query(sql, params))
+        db.conn.set_trace_callback(statements.append)
+        try:
+            rows = read_rows(db, sql, params)
+            with db.atomic():
+                assert read_rows(db, sql, params) == rows
+        finally:
+            db.conn.set_trace_callback(None)
+        assert rows == expected and [list(row) for row in rows] == [list(row) for row in expected]
+    assert len(expected := list(db.query(*reads[1]))) == 3 and len(expected[0]) == 5  # the duplicate names renamed
+    assert not [sql for sql in statements if "sqlite_utils_query" in sql], statements
 
 
 def test_a_failed_related_notice_known_only_from_an_ocds_package_is_asked_for_again(tmp_path):
