@@ -895,6 +895,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             if not names or str(award.get("status") or "").lower() in NO_WINNER | NOT_YET or \
                     len(lots_of(award)) != 1 or (lots_of(award)[0], carried_to) not in groups:
                 continue
+            if any(r is release and n == names and str(a.get("id")) == str(award.get("id"))
+                   for r, a, n in groups[(lots_of(award)[0], carried_to)]):
+                # the very award version the group already holds (an update that moved the award to another lot
+                # leaves its earlier lot's award in force there, and gives it again as the version it updates):
+                # joined once more, its winners were counted twice (winner_count 2 for one winner)
+                continue
         related = [key(x) for x in award.get("relatedLots") or []]
         if not related:
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several

@@ -46,3 +46,35 @@ def test_a_winner_whose_country_is_no_text_is_archived_with_its_award_the_countr
         said = f"release {n} (ocds-1l04xe-31379{n}): parties[1].address.countryName is {what}: read as NULL"
         assert (said in crawl["errors"] and said in done.stderr) if what else f"31379{n}" not in crawl["errors"], n
     assert "skipped" not in crawl["errors"]
+
+
+def test_an_award_a_rectification_moves_to_another_lot_counts_its_winner_once(serve_api, tmp_path):
+    """Reference §4 "Rectified award" (the current winners are the latest version's) and §6.3 (one ocid, several
+    releases: merge them): a rectification (tag awardUpdate) giving award "a" on lot 2 where the award notice gave it
+    on lot 1. The award notice's version of lot 1 was given twice (as the award in force on lot 1 and again as the
+    version the update supersedes), so its one winner was counted twice: ``winner_count`` 2, one supplier row. Each
+    version counts its one winner once, and the rectification's, on lot 2, is current. (Whether the award notice's
+    version of lot 1 stays current is the reader's rule for an update giving an award id on other lots alone, which
+    this test does not decide.) SYNTHETIC package."""
+    ocid, lots = "ocds-1l04xe-313798", [("1", "Ambulant"), ("2", "Verblijf")]
+    award = release(ocid, "299801", "2021-05-01", "Jeugdhulp Leiden", JEUGD, lots=lots,
+                    parties=[supplier("11111111", "Alpha Jeugdzorg B.V.")],
+                    awards=[{"id": "a", "status": "active", "relatedLots": ["1"],
+                             "suppliers": [{"id": "11111111", "name": "Alpha Jeugdzorg B.V."}],
+                             "value": {"amount": 500000, "currency": "EUR"}}])
+    moved = release(ocid, "299802", "2021-07-01", "Jeugdhulp Leiden", JEUGD, lots=lots, tag=("awardUpdate",),
+                    awards=[{"id": "a", "status": "active", "relatedLots": ["2"]}])
+    server = serve_api([], datasets=_datasets(tmp_path / "datasets", {
+        "Dataset_Tenderned-2021-01-01-2021-12-31.json": package([award, moved])}))
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select publication_id, lot_id, winner_count, value_cents, "
+                    "case when publication_id = 299802 then current end as current, "
+                    "(select count(*) from award_suppliers s where s.award_id = a.award_id) as suppliers "
+                    "from awards a order by publication_id") == [
+        {"publication_id": 299801, "lot_id": "1", "winner_count": 1, "value_cents": 50000000, "current": None,
+         "suppliers": 1},
+        {"publication_id": 299802, "lot_id": "2", "winner_count": 1, "value_cents": 50000000, "current": 1,
+         "suppliers": 1}]
+    assert rows(db, "select status from crawls") == [{"status": "complete"}]
