@@ -1,10 +1,14 @@
 """Seventy-ninth pass over tenderned-awards.md, end to end: SYNTHETIC yearly OCDS packages from the project's loopback
 datasets server whose parties' descriptive fields come in shapes OCDS does not give them (reference §6.3 gives
-``address.countryName`` as text: "Nederland" or "NL"), crawled into a real archive."""
+``address.countryName`` as text: "Nederland" or "NL"), and SYNTHETIC eForms award notices and their change notice from
+its loopback API, crawled into a real archive."""
 
 from __future__ import annotations
 
-from tests.fixtures.awards.make_fixtures import JEUGD, package, release, supplier
+from tests.fixtures.awards.make_fixtures import JEUGD, amount, h1, h2, h3, only, package, release, row, supplier, table, \
+    winner
+from tests.spiders.test_award_pdf_crawl import template
+from tests.spiders.test_award_variants_crawl import publication
 from tests.spiders.test_awards_crawl import _datasets, rows, scrapy_ocds
 
 #: each winner's ``address.countryName`` as the package writes it, and the country code archived for it
@@ -78,3 +82,50 @@ def test_an_award_a_rectification_moves_to_another_lot_counts_its_winner_once(se
         {"publication_id": 299802, "lot_id": "2", "winner_count": 1, "value_cents": 50000000, "current": 1,
          "suppliers": 1}]
     assert rows(db, "select status from crawls") == [{"status": "complete"}]
+
+
+def _eforms_award(change: bool = False) -> str:
+    """SYNTHETIC eForms award notice of two lots (reference §2.2, §2.6), the Belgian winner of lot 2 in section 8 with
+    "Land: BEL" (the SDK's own country code, alpha-3) and its 10-digit Belgian registration number; with ``change``
+    its change notice (section "10. Wijziging", BT-758): lot 1 without a winner for a review body's decision (§4.1
+    ``rev-body``), lot 2's value corrected."""
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("6. Resultaten")]
+    if change:
+        rows += [h2("6.1", "ID resultaat perceel", "LOT-0001"),
+                 only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+                 row("De reden waarom geen winnaar is gekozen",
+                     "Besluit van een beroepsinstantie of een andere rechterlijke instantie")]
+    else:
+        rows += [h2("6.1", "ID resultaat perceel", "LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                 h3("6.1.2 Informatie over winnaars"), *winner("Stichting Jeugdhulp Leiden", "LOT-0001", "800 000")]
+    rows += [h2("6.1", "ID resultaat perceel", "LOT-0002"), only("Er is ten minste één winnaar gekozen."),
+             h3("6.1.2 Informatie over winnaars"),
+             *winner("Jeugdzorg Vlaanderen BV", "LOT-0002", "450 000" if change else "400 000"),
+             h1("8. Organisaties"), h2("8.1", "ORG", "ORG-0001"), row("Officiële naam", "Jeugdzorg Vlaanderen BV"),
+             row("Registratienummer", "0123456789"), row("Land", "BEL")]
+    if change:
+        rows += [h1("10. Wijziging"), row("Versie van de eerdere aankondiging die moet worden gewijzigd", "01")]
+    return table(rows)
+
+
+def test_a_winner_whose_country_is_printed_as_an_alpha3_code_gets_its_country_code_through_a_rectification(
+        serve_api, crawl):
+    """Reference §2.3 (section 8 "Land"; the eForms SDK's country codes are ISO alpha-3, ``country.BEL``) and §4
+    ("Rectified award", "Lot not awarded"): a Belgian winner printed "Land: BEL" had ``country_code`` NULL ("NLD"
+    alone was read), so a filter on BE missed it. It is BE on the award notice and on its change notice, and its
+    10-digit Belgian number is no KvK number. The change notice withdraws lot 1's award (no winner, a review body's
+    decision) and corrects lot 2's value: lot 1's award is no longer current, lot 2's is the change notice's."""
+    done = crawl(serve_api([
+        publication(template(), 979001, 979000, "AGO", "result", "2024-05-01", "Jeugdhulp Leiden", _eforms_award()),
+        publication(template(), 979002, 979000, "REC", "result", "2024-06-01", "Jeugdhulp Leiden",
+                    _eforms_award(change=True))]).api_url, from_date="2024-04-01", until_date="2024-06-30")
+    assert done.crawl["status"] == "complete", done.errors
+    db = done.db
+    assert [tuple(r) for r in db.execute("select publication_id, lot_id, value_cents, current from awards "
+                                         "order by publication_id, lot_id")] == [
+        (979001, "1", 80000000, 0), (979001, "2", 40000000, 0), (979002, "2", 45000000, 1)]
+    assert [tuple(r) for r in db.execute("select name, kvk, country, country_code from award_suppliers "
+                                         "where name like 'Jeugdzorg Vlaanderen%'")] == [
+        ("Jeugdzorg Vlaanderen BV", None, "BEL", "BE")] * 2
+    assert [tuple(r) for r in db.execute("select lot_id, awarded from lots where publication_id = 979002 "
+                                         "order by lot_id")] == [("1", 0), ("2", 1)]
