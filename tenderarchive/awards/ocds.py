@@ -888,6 +888,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # them: TenderNed's converter writes one release (and award) per publication x lot x winner, each
     # repeating the lot's value, so an award per OCDS award would count that value once per winner.
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
+    held: dict[tuple, set[tuple]] = {}  # each group's award versions: (release, award id, winners), looked up at once
     together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for position, (carried_to, (release, award, names)) in enumerate(entries):
         if position >= joins:
@@ -895,8 +896,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             if not names or str(award.get("status") or "").lower() in NO_WINNER | NOT_YET or \
                     len(lots_of(award)) != 1 or (lots_of(award)[0], carried_to) not in groups:
                 continue
-            if any(r is release and n == names and str(a.get("id")) == str(award.get("id"))
-                   for r, a, n in groups[(lots_of(award)[0], carried_to)]):
+            if (id(release), str(award.get("id")), names) in held.get((lots_of(award)[0], carried_to), ()):
                 # the very award version the group already holds (an update that moved the award to another lot
                 # leaves its earlier lot's award in force there, and gives it again as the version it updates):
                 # joined once more, its winners were counted twice (winner_count 2 for one winner)
@@ -938,6 +938,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             together.add(related[0])
         for lot_id in related:
             groups.setdefault((lot_id, publication), []).append((release, award, names))
+            held.setdefault((lot_id, publication), set()).add((id(release), str(award.get("id")), names))
     # the contracts' signing dates by the award they carry out (``contracts[].awardID``, a contract release)
     contract_dates: dict[str, list[str]] = {}
     for release in releases:
