@@ -249,6 +249,13 @@ class TenderNedOCDSSpider(BaseSpider):
             shutil.rmtree(folder, ignore_errors=True)
         for error in report.errors:
             self.record_error(response.url, error)
+        # a party's field of the wrong shape, read as NULL with its release kept (ocds_schema.soften): said, as the
+        # column it would have filled is empty; the package itself was read whole
+        for note in report.field_notes:
+            self.record_error(response.url, f"{note} (the release was read without it)")
+        if report.more_field_notes:
+            self.record_error(response.url, f"and {report.more_field_notes:,} more fields of parties of the wrong "
+                                            f"shape, read as NULL")
         if not report.errors:
             self.fetched("packages", 1)
         self.crawler.stats.inc_value("tenderned_ocds/releases", report.releases)

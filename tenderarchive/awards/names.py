@@ -323,6 +323,10 @@ def foreign_country(country: str | None) -> bool:
 #: codes for Greece and the United Kingdom ("EL", "UK") are GR and GB
 _NO_COUNTRY = {"EU", "EZ", "UN", "QO", "ZZ"}
 _EU_CODES = {"EL": "GR", "UK": "GB"}
+#: raised when :func:`country_code` reads codes it read as None before: part of the archive's schema fingerprint
+#: (``store/schema.py``), so an archive opened after the change gives its winners still without one their code
+#: (``migrate_country_codes``) (2: ISO 3166-1 alpha-3 codes other than "NLD")
+COUNTRY_CODE_VERSION = 2
 #: a country's name is short: ISO 3166's longest ("United Kingdom of Great Britain and Northern Ireland (the)") has 58
 MAX_COUNTRY = 80
 
@@ -342,20 +346,34 @@ def _countries() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 codes ("BEL", "DEU", "GBR"; eForms writes a country so, ``country.BEL``) to their alpha-2
+    code: the CLDR's territory aliases (Babel, as :func:`_countries`), each alpha-3 code naming the one country it
+    is now. A code that was a country split since ("ANT", the Antilles; "SUN") names no one country and is left out,
+    as are the user-assigned codes ("AAA", "QMM", "XXX", "ZZZ") that alias no named country."""
+    from babel.core import get_global
+
+    named = set(_countries().values())
+    return {code: now[0] for code, now in get_global("territory_aliases").items()
+            if re.fullmatch(r"[A-Z]{3}", code) and len(now) == 1 and now[0] in named}
+
+
 def country_code(country: str | None) -> str | None:
     """The ISO 3166-1 alpha-2 code of a winner's country however printed (reference §6.3: "Nederland" or "NL"; a
     rendering's "Land" in its own language): the Netherlands as :func:`foreign_country` reads it ("NL", "NLD",
-    "Nederland", "The Netherlands", "Niederlande", "Pays-Bas"), a code in capitals ("BE", "Belgium (BE)"; the EU's "EL",
-    "UK" as GR, GB), a name the CLDR gives in Dutch, English, German or French ("België", "Germany"; a leading "the", an ISO
+    "Nederland", "The Netherlands", "Niederlande", "Pays-Bas"), a code in capitals, ISO 3166-1 alpha-2 or alpha-3 ("BE",
+    "BEL", "Belgium (BE)"; the EU's "EL", "UK" as GR, GB), a name the CLDR gives in Dutch, English, German or French ("België", "Germany"; a leading "the", an ISO
     suffix "(the)"). None for a text naming no country (an unpublished field, "-", a word)."""
     text = re.sub(r"\s+", " ", country or "").strip(" .")
     if not text or len(text) > MAX_COUNTRY:
         return None
     if not foreign_country(text):
         return "NL"
-    # the code alone ("BE") or after the name in brackets ("Belgium (BE)")
-    if found := re.fullmatch(r"([A-Z]{2})|.*\(([A-Z]{2})\)", text):
-        code = _EU_CODES.get(found.group(1) or found.group(2), found.group(1) or found.group(2))
+    # the code alone ("BE", "BEL") or after the name in brackets ("Belgium (BE)", "België (BEL)")
+    if found := re.fullmatch(r"([A-Z]{2,3})|.*\(([A-Z]{2,3})\)", text):
+        code = found.group(1) or found.group(2)
+        code = _alpha3().get(code) if len(code) == 3 else _EU_CODES.get(code, code)
         if code in _countries().values():
             return code
     folded = re.sub(r"^the |\s*\(the\)$", "", _fold(text).lower())

@@ -50,7 +50,7 @@ from ocdsmerge import Merger
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
 from tenderarchive.awards.html import amount_fields, buyer_as_supplier, parse_notice_date
 from tenderarchive.awards.names import foreign_country, kvk_number, kvk_only, lot_keys, name_key
-from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
+from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem, soften
 from tenderarchive.profiles import Relevance, load_profile
 from tenderarchive.values import contract_day, cpv_parts
 
@@ -99,6 +99,16 @@ class ReadReport:
     yielded: int = 0
     period: tuple[str | None, str | None] = (None, None)
     errors: list[str] = field(default_factory=list)
+    #: a party's field of the wrong shape read as NULL, its release read (ocds_schema.soften): the first
+    #: :data:`MAX_FIELD_NOTES`, then how many more; recorded as the crawl's errors (the column lost), but the package
+    #: was read whole
+    field_notes: list[str] = field(default_factory=list)
+    more_field_notes: int = 0
+
+
+#: at most this many field notes of one package are kept word for word (a package of 100,000 releases written with
+#: one wrong shape throughout says so once per release): the rest are counted
+MAX_FIELD_NOTES = 20
 
 
 def file_period(name: str) -> tuple[str | None, str | None]:
@@ -222,6 +232,13 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
         with _open(source) as stream:
             for release in _releases(stream):
                 report.releases += 1
+                for note in soften(release):  # a party's odd country or place costs itself, not the release
+                    ocid = release.get("ocid") if isinstance(release.get("ocid"), str) else None
+                    if len(report.field_notes) < MAX_FIELD_NOTES:
+                        report.field_notes.append(f"release {report.releases}{f' ({ocid[:60]})' if ocid else ''}: "
+                                                  f"{note}")
+                    else:
+                        report.more_field_notes += 1
                 problem = release_problem(release)
                 if problem:  # one malformed release costs itself, recorded (ocds_schema.py)
                     ocid = release.get("ocid") if isinstance(release, dict) and isinstance(
@@ -261,6 +278,8 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
     with _open(source) as stream:
         for release in _releases(stream):
             ocid = release.get("ocid") if isinstance(release, dict) else None
+            if isinstance(ocid, str) and ocid in selected:
+                soften(release)  # as in pass 1, where its notes were taken
             if not isinstance(ocid, str) or ocid not in selected or release_problem(release):
                 continue  # as in pass 1: a malformed release was recorded there and is not counted
             pending.setdefault(ocid, []).append(project(release))
@@ -869,12 +888,18 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # them: TenderNed's converter writes one release (and award) per publication x lot x winner, each
     # repeating the lot's value, so an award per OCDS award would count that value once per winner.
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
+    held: dict[tuple, set[tuple]] = {}  # each group's award versions: (release, award id, winners), looked up at once
     together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for position, (carried_to, (release, award, names)) in enumerate(entries):
         if position >= joins:
             carried_to = int(carried_to) if str(carried_to).isdigit() else carried_to
             if not names or str(award.get("status") or "").lower() in NO_WINNER | NOT_YET or \
                     len(lots_of(award)) != 1 or (lots_of(award)[0], carried_to) not in groups:
+                continue
+            if (id(release), str(award.get("id")), names) in held.get((lots_of(award)[0], carried_to), ()):
+                # the very award version the group already holds (an update that moved the award to another lot
+                # leaves its earlier lot's award in force there, and gives it again as the version it updates):
+                # joined once more, its winners were counted twice (winner_count 2 for one winner)
                 continue
         related = [key(x) for x in award.get("relatedLots") or []]
         if not related:
@@ -913,6 +938,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             together.add(related[0])
         for lot_id in related:
             groups.setdefault((lot_id, publication), []).append((release, award, names))
+            held.setdefault((lot_id, publication), set()).add((id(release), str(award.get("id")), names))
     # the contracts' signing dates by the award they carry out (``contracts[].awardID``, a contract release)
     contract_dates: dict[str, list[str]] = {}
     for release in releases:

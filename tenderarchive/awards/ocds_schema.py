@@ -105,6 +105,50 @@ RELEASE = {
 _validate = fastjsonschema.compile(RELEASE)
 
 
+#: A party's descriptive fields (where it is, its size): one of the wrong shape (a country that is a number, a list, an
+#: object; a place of 5,000 characters; an address that is text) costs itself alone, read as NULL and said
+#: (:func:`soften`), never the release with its winners, as it did when the schema refused the release for it. A
+#: party's id and name stay hard: a winner without them is not one that can be read.
+SOFT_PARTY_FIELDS = (("address",), ("address", "locality"), ("address", "countryName"), ("details",),
+                     ("details", "scale"))
+_SOFT_SCHEMA = {("address",): {"type": ["object", "null"]}, ("details",): {"type": ["object", "null"]}}
+_soft_valid = {path: fastjsonschema.compile(_SOFT_SCHEMA.get(path, NAME)) for path in SOFT_PARTY_FIELDS}
+
+
+def _shape(value, wanted: str) -> str:
+    """What a value is instead of ``wanted`` ("text", "an object"), in a few words, for a note on a field read as
+    NULL."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()}, not {wanted}"
+    if isinstance(value, (int, float)):
+        return f"a number ({value}), not {wanted}"
+    if isinstance(value, str):
+        return f"text of {len(value):,} characters, longer than a name" if wanted == "text" else f"text, not {wanted}"
+    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__) + f", not {wanted}"
+
+
+def soften(release) -> list[str]:
+    """Set each of the release's parties' :data:`SOFT_PARTY_FIELDS` of the wrong shape to None, in place; one note per
+    field set so ("parties[1].address.countryName is a list, not text: read as NULL"). Run before
+    :func:`release_problem`, which then no longer refuses the release for it."""
+    parties = release.get("parties") if isinstance(release, dict) else None
+    notes: list[str] = []
+    for index, party in enumerate(parties if isinstance(parties, list) else []):
+        for path in SOFT_PARTY_FIELDS:
+            holder = party
+            for key in path[:-1]:
+                holder = holder.get(key) if isinstance(holder, dict) else None
+            if not isinstance(holder, dict) or holder.get(path[-1]) is None:
+                continue
+            try:
+                _soft_valid[path](holder[path[-1]])
+            except fastjsonschema.JsonSchemaValueException:
+                what = _shape(holder[path[-1]], "an object" if path in _SOFT_SCHEMA else "text")
+                notes.append(f"parties[{index}].{'.'.join(path)} is {what}: read as NULL")
+                holder[path[-1]] = None
+    return notes
+
+
 def project(value, schema: dict = RELEASE):
     """``value`` (a release that passed :func:`release_problem`) with only the fields described here:
     what is merged is then exactly what was checked (ocdsmerge walks every field it is given, and a

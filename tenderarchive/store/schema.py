@@ -607,8 +607,6 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
                                    "where deadline_placeholder is not null")
                     if (name, column) == ("events", "date_order"):
                         migrate_event_order(db)
-                    if (name, column) == ("award_suppliers", "country_code"):
-                        migrate_country_codes(db)
                     if name == "notices" and column in FROM_LIST_MARKED:
                         # rows archived before the column: a value equal to the list row's was taken as the row's
                         db.execute(f"update notices set {column} = 1 where {FROM_LIST_MARKED[column]}")
@@ -637,6 +635,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_winner_vat_basis(db)
     migrate_award_wording(db)
     migrate_cpv_codes(db)
+    migrate_country_codes(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -1162,14 +1161,19 @@ def migrate_award_wording(db: sqlite_utils.Database) -> None:
 def migrate_country_codes(db: sqlite_utils.Database) -> None:
     """The country codes of the winners an older archive holds (``award_suppliers.country_code``, added empty): each
     winner's printed country read as a crawl reads it (:func:`tenderarchive.awards.names.country_code`), so a filter on
-    the code finds them without a reparse. Run once, when the column is added."""
+    the code finds them without a reparse. Run when the column is added, and again when :func:`country_code` reads
+    more (``names.COUNTRY_CODE_VERSION``, part of :func:`schema_fingerprint`; 2: the ISO alpha-3 codes "BEL", "DEU"
+    an older version left without a code): only the winners still without a code are looked at, each distinct country
+    once."""
     from tenderarchive.awards.names import country_code
 
-    rows = db.execute("select distinct country from award_suppliers where country is not null").fetchall()
+    rows = db.execute("select distinct country from award_suppliers where country is not null "
+                      "and country_code is null").fetchall()
     for (country,) in rows:
         code = country_code(country)
         if code is not None:
-            db.execute("update award_suppliers set country_code = ? where country = ?", [code, country])
+            db.execute("update award_suppliers set country_code = ? where country = ? and country_code is null",
+                       [code, country])
 
 
 def migrate_event_order(db: sqlite_utils.Database) -> None:
@@ -1338,10 +1342,11 @@ def schema_fingerprint() -> int:
 
     from tenderarchive.store.summaries import _AWARDS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNERS_SQL
 
-    from tenderarchive.awards.names import NAME_KEY_VERSION
+    from tenderarchive.awards.names import COUNTRY_CODE_VERSION, NAME_KEY_VERSION
     from tenderarchive.derive import STALE_WORDING_SQL
 
-    # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
+    # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening;
+    # COUNTRY_CODE_VERSION: a country_code reading more codes fills the archived winners' (migrate_country_codes)
     # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once,
     # migrate_summary_award_winner_totals); UNNAMED_REPEATS_SQL: migrate_unnamed_repeats; _PROCUREMENT_SQL: how the
     # summaries list a procurement's winners (migrate_summary_unnamed_winner_names); UNNAMED_IN_KEY_SQL: how the region
@@ -1349,7 +1354,7 @@ def schema_fingerprint() -> int:
     # AWARD_VAT_SQL: migrate_winner_vat_basis; STALE_WORDING_SQL: migrate_award_wording
     digest = hashlib.sha256(json.dumps([TABLES, PARTIAL_INDEXES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION,
                                         UNNAMED_REPEATS_SQL, _PROCUREMENT_SQL, UNNAMED_IN_KEY_SQL, WINNER_VAT_SQL,
-                                        AWARD_VAT_SQL, STALE_WORDING_SQL],
+                                        AWARD_VAT_SQL, STALE_WORDING_SQL, COUNTRY_CODE_VERSION],
                                        sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:

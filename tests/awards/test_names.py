@@ -239,3 +239,16 @@ def test_a_country_however_written_is_its_iso_code_and_read_in_linear_time():
     assert [country_code(v) for v in ("niet gepubliceerd", "-", "", None, "Jeugdzorg", "XX", "Europa")] == [None] * 7
     for unit in ("Nederland ", "a", "NL ", "(", "\t"):
         assert linear_time(country_code, unit) < LINEAR, unit
+
+
+def test_an_iso_alpha3_code_is_the_country_it_names_not_only_nld():
+    """ISO 3166-1 alpha-3 codes (eForms' own country codes, ``country.BEL``; a converter or a TDS/TH-style consumer
+    writes them for "Land"/``countryName``): "NLD" was read (as the Netherlands) and every other one was None, so a
+    Belgian or German winner written "BEL"/"DEU" had no country code. Each is its alpha-2 code, written alone or in
+    brackets after the name; a code of a country split since ("ANT", "SUN"), a user-assigned code ("ZZZ", "XXX",
+    "QMM") and a three-letter word in capitals that is no code ("EUR", "BTW") name none."""
+    from tenderarchive.awards.names import country_code
+
+    assert [country_code(v) for v in ("BEL", "DEU", "GBR", "FRA", "DNK", "USA", "NLD", "België (BEL)",
+                                      "Germany (DEU)")] == ["BE", "DE", "GB", "FR", "DK", "US", "NL", "BE", "DE"]
+    assert [country_code(v) for v in ("ANT", "SUN", "ZZZ", "XXX", "QMM", "EUR", "BTW", "bel")] == [None] * 8

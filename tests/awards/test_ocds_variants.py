@@ -1041,3 +1041,34 @@ def test_a_packages_winners_country_is_archived_with_one_code_however_written(tm
         db = archived(tmp_path / f"{i}.db", procedure)
         seen += db.execute("select country, country_code from award_suppliers").fetchall()
     assert seen == [("Nederland", "NL"), ("NL", "NL"), ("Belgium", "BE"), (None, None)]
+
+
+def test_a_partys_place_scale_or_address_of_the_wrong_shape_costs_itself_and_many_are_said_once_each_up_to_a_bound(
+        tmp_path):
+    """A party's descriptive field of the wrong shape (a place of 5,000 characters, an address or ``details`` that is
+    text, a scale that is a number) made the schema refuse the release, and its winner was lost. Each is read as
+    NULL, the rest of the party (its name, its KvK number) and the release kept; one note per field, the first
+    ``MAX_FIELD_NOTES`` of a package word for word and the rest counted, as a package of 100,000 releases written
+    with one wrong shape throughout would otherwise fill the crawl's record. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import MAX_FIELD_NOTES
+
+    shapes = [{"address": {"locality": "L" * 5000, "countryName": "NL"}}, {"address": "Breestraat 1, Leiden"},
+              {"details": "sme"}, {"details": {"scale": 3}}]
+    releases = []
+    for i in range(MAX_FIELD_NOTES + 5):
+        release = _release(f"3103{i:02d}-a", "2021-03-01", [_award("a", f"411654{i:02d}", f"Stichting Zorg {i}", 1000)],
+                           ocid=f"ocds-1l04xe-3103{i:02d}")
+        release["parties"][0].update(shapes[i % len(shapes)])
+        releases.append(release)
+    procedures, report = read(tmp_path, releases)
+    assert report.errors == []
+    assert sorted(s["kvk"] for p in procedures for s in p["suppliers"]) == [f"411654{i:02d}" for i in range(len(releases))]
+    assert [s["place"] for s in procedures[0]["suppliers"]] == [None]
+    assert [s["country"] for s in procedures[0]["suppliers"]] == ["NL"]  # the other field of the address is kept
+    assert report.field_notes[:4] == [
+        "release 1 (ocds-1l04xe-310300): parties[0].address.locality is text of 5,000 characters, longer than a name: "
+        "read as NULL",
+        "release 2 (ocds-1l04xe-310301): parties[0].address is text, not an object: read as NULL",
+        "release 3 (ocds-1l04xe-310302): parties[0].details is text, not an object: read as NULL",
+        "release 4 (ocds-1l04xe-310303): parties[0].details.scale is a number (3), not text: read as NULL"]
+    assert (len(report.field_notes), report.more_field_notes) == (MAX_FIELD_NOTES, 5)

@@ -639,3 +639,22 @@ def test_winners_archived_before_their_country_code_gain_it_from_the_country_the
     assert [tuple(r) for r in db.execute("select country, country_code from award_suppliers order by award_id")] == [
         ("Nederland", "NL"), ("NL", "NL"), ("België", "BE"), ("niet gepubliceerd", None), (None, None)]
     db.close()
+
+
+def test_winners_whose_alpha3_country_had_no_code_gain_it_when_the_archive_is_opened(tmp_path):
+    """``country_code`` reads ISO 3166-1 alpha-3 codes ("BEL", "DEU"; refawards79): an archive written before kept
+    such winners' code NULL, and opening it did nothing (the column was there, its migration ran only when adding
+    it). Opened now, those winners gain their code from the country they kept; a code already there is not touched,
+    and a country naming none stays NULL. SYNTHETIC rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    rows = [("BEL", None), ("DEU", None), ("Nederland", "NL"), ("GBR", "XX"), ("niet gepubliceerd", None)]
+    with sqlite3.connect(path) as conn:          # as the version before alpha-3 codes left it
+        conn.executemany("insert into award_suppliers (award_id, organisation_id, name, country, country_code) "
+                         "values (?, ?, ?, ?, ?)",
+                         [(f"a{n}", f"name:w{n}", f"W{n}", country, code) for n, (country, code) in enumerate(rows)])
+        conn.execute("PRAGMA user_version = 7")
+    db = open_archive(path)
+    assert [tuple(r) for r in db.execute("select country, country_code from award_suppliers order by award_id")] == [
+        ("BEL", "BE"), ("DEU", "DE"), ("Nederland", "NL"), ("GBR", "XX"), ("niet gepubliceerd", None)]
+    db.close()
