@@ -1439,13 +1439,17 @@ class TenderNedSpider(BaseSpider):
         incremental window reached back to the first such crawl's start, never moving on."""
         response = getattr(failure.value, "response", None)
         publication_id = failure.request.meta["publication_id"]
-        if (response is not None and response.status in (404, 410) and publication_id not in self.known
+        # archived: the incremental skip's ``known``, or, in a crawl that is not incremental (``known`` empty: every
+        # detail fetched again), the archive's notices (``archived``). Judged by ``known`` alone, such a crawl took an
+        # archived notice gone for one it never had, and recorded its 404 in every full crawl, each partial for ever.
+        archived = publication_id in self.known or publication_id in self.archived
+        if (response is not None and response.status in (404, 410) and not archived
                 and publication_id in self.unavailable_related):
             self.logger.info("%s: publication %s (listed) still unavailable (HTTP %d); not archived",
                              failure.request.url, publication_id, response.status)
             self.crawler.stats.inc_value("tenderned/listed_still_unavailable")
             return
-        if response is not None and response.status in (404, 410) and publication_id in self.known:
+        if response is not None and response.status in (404, 410) and archived:
             if publication_id in self.unavailable:
                 self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",
                                  failure.request.url, publication_id, response.status)

@@ -105,3 +105,28 @@ def test_a_gerelateerd_answering_a_410_object_with_200_is_recorded_once(snapshot
     assert third.returncode == 0 and third.errors == [], third.output
     assert "related notices of 800801 still unavailable (HTTP 410)" in third.output
 
+
+@pytest.mark.parametrize("how", ["HTTP 404", "error object with 200"])
+def test_an_archived_notice_gone_in_a_crawl_that_is_not_incremental_is_recorded_once(snapshot, serve_api, crawl, how):
+    """``TENDERNED_INCREMENTAL=False`` (a full re-crawl, every detail fetched again): an archived notice whose detail
+    answers 404 was recorded by every such crawl, each partial for ever, and said nothing of the archived notice being
+    kept: the spider took the notice for one it does not know (its incremental skip list is empty then), while the
+    archive has it. It is an archived notice gone (§4): recorded once, "kept", then only logged."""
+    detail = API + "/publicaties/300301"
+    full = ("-s", "TENDERNED_INCREMENTAL=False")
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, *full)
+    assert first.returncode == 0, first.output
+    kept = dict(first.db["notices"].get(300301))
+    fault = {"status": 404, "body": '{"message": "Publicatie niet gevonden"}'} if how == "HTTP 404" else gone(detail)
+    server.api.faults[detail] = [fault] * 2
+    second = crawl(server.api_url, *full)
+    assert second.returncode == 3, second.output
+    assert [e["url"] for e in second.errors] == [f"{server.api_url}/publicaties/300301"], second.errors
+    assert second.errors[0]["error"].endswith("; no longer published? its archived notice is kept"), second.errors
+    third = crawl(server.api_url, *full)
+    assert not server.api.faults[detail]
+    assert third.returncode == 0 and third.errors == [], third.output
+    assert "publication 300301 still unavailable (HTTP 404" in third.output
+    assert dict(third.db["notices"].get(300301)) == kept
+
