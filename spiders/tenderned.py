@@ -289,6 +289,7 @@ class TenderNedSpider(BaseSpider):
         self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
         self.totals_fell: set[str] = set()  # query windows whose totalElements fell between their pages
         self.pages_out: dict[str, int] = {}  # per query window: its list pages asked and not yet answered
+        self.soft_404: set[str] = set()  # addresses answered 200 with an error object saying 404/410 (answered_gone)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -1427,6 +1428,9 @@ class TenderNedSpider(BaseSpider):
         failure = Failure(HttpError(said, f"HTTP {status} said by an error object sent with HTTP 200"))
         failure.request = request
         self.crawler.stats.inc_value("tenderned/gone_said_with_200")
+        # ``crawls.soft_404`` (tenderarchive/extensions.py): its fetch says 200, so the watch report reads the address
+        # as gone in this crawl by this (watch/report.py ``_gone_before``, ``_back``: published again after it)
+        self.soft_404.add(response.url)
         return list(request.errback(failure) or ())
 
     def detail_unavailable(self, failure):

@@ -130,3 +130,21 @@ def test_an_archived_notice_gone_in_a_crawl_that_is_not_incremental_is_recorded_
     assert "publication 300301 still unavailable (HTTP 404" in third.output
     assert dict(third.db["notices"].get(300301)) == kept
 
+
+def test_a_related_notice_whose_detail_answers_a_404_object_with_200_is_recorded_once(snapshot, serve_api, crawl):
+    """300301's ``/gerelateerd`` lists 300399, whose detail answers 200 with an error object saying 404 (a withdrawn
+    notice the list still names). It was "no publication record (related to 300301)" by every crawl, each failed
+    or partial for ever (the next asks that /gerelateerd again). It is the 404 it says: recorded once, then only
+    logged."""
+    related, missing = API + "/publicaties/300301/gerelateerd", API + "/publicaties/300399"
+    listing = json.dumps([{"publicatieId": 300301, "kenmerk": 312877}, {"publicatieId": 300399, "kenmerk": 312877},
+                          {"publicatieId": 300377, "kenmerk": 312877}])  # SYNTHETIC
+    server = serve_api(snapshot, faults={related: [{"status": 200, "body": listing}] * 5, missing: [gone(missing)] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.output
+    assert [(e["url"][len(server.api_url):], e["error"][:24], e["error"][-19:]) for e in first.errors] == [
+        ("/publicaties/300399", "request failed: HTTP 404", "(related to 300301)")], first.errors
+    again = crawl(server.api_url)
+    assert again.returncode == 0 and again.errors == [], again.output
+    assert "publication 300399 (related to 300301) still unavailable (HTTP 404)" in again.output
+    assert again.db["notices"].get(300377)["title"]
