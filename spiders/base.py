@@ -313,7 +313,7 @@ class BaseSpider(scrapy.Spider):
         """Record a failed request (``note`` is added to the message: what the request was for)."""
         if self.never_fetched(failure):
             return  # a replay skips what the recorded crawl never fetched
-        from tenderarchive.middlewares import HOST_ERROR, NotAsked
+        from tenderarchive.middlewares import HOST_ERROR, SAID_BY_ERROR_OBJECT, NotAsked
 
         if failure.check(NotAsked):
             return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
@@ -327,6 +327,8 @@ class BaseSpider(scrapy.Spider):
             return
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure_message(failure)
+        if response is not None and SAID_BY_ERROR_OBJECT in (response.flags or ()):
+            what += f" ({SAID_BY_ERROR_OBJECT.removeprefix('status ')})"  # read as that status: tenderarchive.middlewares.said_gone
         said = error_message(response) if response is not None else None
         if said:
             what += f" {said!r}"  # quoted: the notes after it ("(related to N)") stay the error's end

@@ -55,8 +55,8 @@ notice's detail, never its list row) and (b) open procedures (not one ended earl
 their deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``; for a placeholder
 deadline, the day its contract ends, at most ``TENDERNED_OPEN_ENDED_DAYS`` after publication:
 :meth:`open_ended_until`) plus
-``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
-recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
+``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410, or 200 with an error object saying so:
+:meth:`answered_gone`, is kept as archived, recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
 ``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
@@ -117,7 +117,7 @@ from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
-from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
+from tenderarchive.middlewares import NOT_JSON, SAID_BY_ERROR_OBJECT, read_json, said_gone, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile, profile_file_of
 from tenderarchive.store.queries import NULL_DOCUMENTS, RESULT_CODES, RESULT_FORMS, ran_on
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
@@ -289,6 +289,7 @@ class TenderNedSpider(BaseSpider):
         self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
         self.totals_fell: set[str] = set()  # query windows whose totalElements fell between their pages
         self.pages_out: dict[str, int] = {}  # per query window: its list pages asked and not yet answered
+        self.soft_404: set[str] = set()  # addresses answered 200 with an error object saying 404/410 (answered_gone)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -1406,6 +1407,32 @@ class TenderNedSpider(BaseSpider):
                   **({"related_record": related_row} if related_row else {}), **JSON},
         )
 
+    def answered_gone(self, response):
+        """The request's errback's outputs (a list) when its 2xx answer is an error object saying 404 or 410
+        (:func:`~tenderarchive.middlewares.said_gone`), else None: the answer is read as that status, as Scrapy's
+        ``HttpError`` hands a 404 sent as such to the errback. A detail (an archived notice re-checked, a related
+        one), a ``/documenten``, ``/gerelateerd``, ``/html`` or ``/pdf`` that says so is then what TenderNed's 404 of it
+        is: recorded once, the archived record kept (:meth:`detail_unavailable`, :meth:`documents_failed` …), where it
+        was read as a broken record by every crawl and recorded each time. Recorded as ``request failed: HTTP 404
+        (said by an error object sent with HTTP 200) …``, which the archive's queries read as the 404 it says
+        (``store.queries.unavailable_notices``). Done in the spider, not a middleware, so that a reparse's direct
+        replay (which calls the callbacks with the stored 200) reads it the same."""
+        status = said_gone(response)
+        request = getattr(response, "request", None)
+        if status is None or request is None or request.errback is None:
+            return None
+        from scrapy.spidermiddlewares.httperror import HttpError
+        from twisted.python.failure import Failure
+
+        said = response.replace(status=status, flags=[*response.flags, SAID_BY_ERROR_OBJECT])
+        failure = Failure(HttpError(said, f"HTTP {status} said by an error object sent with HTTP 200"))
+        failure.request = request
+        self.crawler.stats.inc_value("tenderned/gone_said_with_200")
+        # ``crawls.soft_404`` (tenderarchive/extensions.py): its fetch says 200, so the watch report reads the address
+        # as gone in this crawl by this (watch/report.py ``_gone_before``, ``_back``: published again after it)
+        self.soft_404.add(response.url)
+        return list(request.errback(failure) or ())
+
     def detail_unavailable(self, failure):
         """A detail that failed is recorded, except the 404 or 410 of an archived notice whose detail
         answered so in a crawl before (recorded then): a notice withdrawn from TenderNed while open is
@@ -1416,13 +1443,17 @@ class TenderNedSpider(BaseSpider):
         incremental window reached back to the first such crawl's start, never moving on."""
         response = getattr(failure.value, "response", None)
         publication_id = failure.request.meta["publication_id"]
-        if (response is not None and response.status in (404, 410) and publication_id not in self.known
+        # archived: the incremental skip's ``known``, or, in a crawl that is not incremental (``known`` empty: every
+        # detail fetched again), the archive's notices (``archived``). Judged by ``known`` alone, such a crawl took an
+        # archived notice gone for one it never had, and recorded its 404 in every full crawl, each partial for ever.
+        archived = publication_id in self.known or publication_id in self.archived
+        if (response is not None and response.status in (404, 410) and not archived
                 and publication_id in self.unavailable_related):
             self.logger.info("%s: publication %s (listed) still unavailable (HTTP %d); not archived",
                              failure.request.url, publication_id, response.status)
             self.crawler.stats.inc_value("tenderned/listed_still_unavailable")
             return
-        if response is not None and response.status in (404, 410) and publication_id in self.known:
+        if response is not None and response.status in (404, 410) and archived:
             if publication_id in self.unavailable:
                 self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",
                                  failure.request.url, publication_id, response.status)
@@ -1453,6 +1484,9 @@ class TenderNedSpider(BaseSpider):
         self.errback(failure, note=f" (related to {origin})")
 
     def parse_detail(self, response):
+        if (gone := self.answered_gone(response)) is not None:
+            yield from gone
+            return
         # a related notice's answer that is no record (cut short, an HTML page) is recorded "related to N", as its failed
         # request is: the next run asks N's /gerelateerd again (queries.related_failed); no list lists it
         origin = response.meta.get("related_to")
@@ -1609,6 +1643,9 @@ class TenderNedSpider(BaseSpider):
         yield self.detail_request(rectification, None, f"rectification:{publication_id}", related_to=publication_id)
 
     def parse_documents(self, response):
+        if (gone := self.answered_gone(response)) is not None:
+            yield from gone
+            return
         item = response.meta["item"]
         provenance = self.provenance(response)  # the documents' own response, not the detail's
         item.documents_url = provenance["source_url"]
@@ -1800,6 +1837,9 @@ class TenderNedSpider(BaseSpider):
         return item
 
     def parse_html(self, response):
+        if (gone := self.answered_gone(response)) is not None:
+            yield from gone
+            return
         item = self.keep(response, "html")
         if self.is_result(item):
             html, problems = unwrap(item.html_body)
@@ -1886,6 +1926,9 @@ class TenderNedSpider(BaseSpider):
         look for it: a login or maintenance page with HTTP 200, sent or redirected to) is a PDF that failed
         (:meth:`pdf_unavailable`). It was read as a PDF giving no award: the /html's row taken for read and the
         notice's winners never asked for again, the crawl complete."""
+        if (gone := self.answered_gone(response)) is not None:
+            yield from gone
+            return
         if b"%PDF-" not in response.body[:1024]:
             body = response.body or b""
             kind = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip() or "no Content-Type"
@@ -2061,6 +2104,9 @@ class TenderNedSpider(BaseSpider):
         return rows, following
 
     def parse_related(self, response):
+        if (gone := self.answered_gone(response)) is not None:
+            yield from gone
+            return
         rows, following = self.related_rows(response)  # not a list: recorded, related notices unknown
         if rows is None:
             return

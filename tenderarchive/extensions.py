@@ -351,7 +351,9 @@ class CrawlRecorder:
                              if key.endswith("_bounded") and value}),
             # a soft 404 is no error of a discovered page, and its fetch answered 200: without this, the watch report
             # could not tell an archived article withdrawn so from one fetched again (watch/report.py _pages_gone)
-            "soft_404": dumps(sorted(self.soft_404)),
+            # with the API's answers sent with 200 whose error object said 404 or 410 (spiders/tenderned.py
+            # ``answered_gone``): the report tells a notice gone so and then published again as it tells a page
+            "soft_404": dumps(sorted(self.soft_404 | set(getattr(spider, "soft_404", None) or ()))),
             # the source's fields read past in another shape (spiders/tenderned.py drift): a warning, not an error (the
             # notices were archived, the status stays); in the log and Scrapy's stats alone, cron's user never saw it
             "drift": dumps(spider.drift() if hasattr(spider, "drift") else {}),

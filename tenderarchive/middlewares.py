@@ -218,15 +218,52 @@ def spring_error(value, retry_codes=RETRIED) -> str | None:
     filter's, without ``timestamp``). An object that also carries other keys (a record's: ``publicatieId``,
     ``documenten``, ``html`` …) or no ``error``/``title`` is no unambiguous error: None, read by the spider as it
     comes (and recorded when it is no record). None too for an error object of a 4xx (the server's answer)."""
-    if not isinstance(value, dict):
-        return None
-    if not (("timestamp" in value and "error" in value)
-            or (("error" in value or "title" in value) and value.keys() <= ERROR_KEYS)):
+    if not error_object(value):
         return None
     status = _status_of(value)
     if status is None or not (status in retry_codes or status >= 500):
         return None
     return f"error object sent with 200 (status {status})"
+
+
+def error_object(value) -> bool:
+    """Whether a JSON value is an error object (:func:`spring_error`): Spring Boot's, with its ``timestamp`` and
+    ``error``, or any object of nothing but :data:`ERROR_KEYS` that says its ``error`` (or its ``title``)."""
+    return isinstance(value, dict) and (("timestamp" in value and "error" in value)
+                                        or (("error" in value or "title" in value) and value.keys() <= ERROR_KEYS))
+
+
+#: The statuses that say a publication (or its documents list, related notices, rendering, PDF) is not there: the
+#: spider's errbacks read them as TenderNed's answer, "withdrawn or gone", not as a failure to retry.
+GONE_STATUSES = (404, 410)
+#: A response's flag (``Response.flags``) for an answer sent with HTTP 200 that is read as the status its error
+#: object says (:func:`said_gone`).
+SAID_BY_ERROR_OBJECT = "status said by an error object sent with HTTP 200"
+#: Only a body this short is read for it (an error object is a few hundred bytes, a few dozen kB with a stack trace).
+_SAID_MAX = 1 << 20
+
+
+def said_gone(response) -> int | None:
+    """The 404 or 410 that a 2xx JSON answer says in its place (an error object, :func:`error_object`, whose
+    ``status`` is 404 or 410: ``{"timestamp", "status": 404, "error": "Not Found", "path"}``), or None. A gateway or
+    filter in front of TenderNed's API that sends every answer with 200 still says the publication is gone: the
+    answer is that status, as if sent as such (the spider's errback reads it: an archived notice kept, recorded once,
+    docs/reference/tenderned-api.md §4). Read as a detail it was "no publication record", recorded by every crawl
+    re-checking the notice. An object that also carries a record's key (``publicatieId``, ``documenten``, ``html``)
+    is no unambiguous error object: None. Only a body of at most 1 MiB that starts with ``{`` and names a
+    ``"status"`` is read (every detail passes here: the rest are not parsed twice)."""
+    body = getattr(response, "body", b"") or b""
+    if (not 200 <= getattr(response, "status", 0) < 300 or len(body) > _SAID_MAX or body.lstrip()[:1] != b"{"
+            or b'"status"' not in body):
+        return None
+    try:
+        value = read_json(response)
+    except NOT_JSON:
+        return None
+    if not error_object(value) or {"publicatieId", "documenten", "html"} & value.keys():
+        return None
+    status = _status_of(value)
+    return status if status in GONE_STATUSES else None
 
 
 class RetryAfterMiddleware(RetryMiddleware):

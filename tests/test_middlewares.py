@@ -288,3 +288,34 @@ def test_the_statuses_read_outside_a_crawl_are_the_ones_the_crawl_retries():
     from tenderarchive.middlewares import RETRIED
 
     assert sorted(RETRIED) == sorted(settings.RETRY_HTTP_CODES)
+
+
+def test_said_gone_reads_the_404_or_410_of_an_error_object_sent_with_a_2xx():
+    """``said_gone``: the status an error object (Spring's, RFC 9457's, a gateway's) says in place of a TenderNed
+    answer sent with 200, when it says the thing is gone (404, 410); None for anything else: a record that carries a
+    ``status`` of its own, another status, an answer sent with its status as such, no JSON, a body too long to be
+    an error object. Bodies SYNTHETIC."""
+    import json
+
+    from tenderarchive.middlewares import said_gone
+
+    def answer(value, status=200):
+        body = value if isinstance(value, bytes) else json.dumps(value).encode()
+        return TextResponse("http://127.0.0.1/papi/tenderned-rs-tns/v2/publicaties/1", status=status, body=body,
+                            headers={"Content-Type": "application/json"})
+
+    spring = {"timestamp": "2026-12-08T01:02:03.456+00:00", "status": 404, "error": "Not Found", "path": "/x"}
+    assert said_gone(answer(spring)) == 404
+    assert said_gone(answer({**spring, "status": "410", "error": "Gone"})) == 410
+    assert said_gone(answer({"type": "about:blank", "title": "Gone", "status": 410, "detail": "Publicatie ingetrokken",
+                             "instance": "/x"})) == 410
+    assert said_gone(answer({"status": 404, "error": "Not Found"}, status=203)) == 404
+    assert said_gone(answer(spring, status=404)) is None  # sent as such: Scrapy's own HttpError reads it
+    assert said_gone(answer({**spring, "status": 503})) is None  # a failure, retried (spring_error)
+    assert said_gone(answer({**spring, "publicatieId": 1})) is None  # a record with a status of its own
+    assert said_gone(answer({"status": 404, "path": "/x"})) is None  # no error, no title: not said to be one
+    assert said_gone(answer({"documenten": [], "status": 404, "error": "Not Found"})) is None
+    assert said_gone(answer(b'{"status": 404, "error": "Not Fo')) is None
+    assert said_gone(answer({**spring, "trace": "at nl.tenderned.Publicaties\n" * 2000})) == 404  # Spring's trace
+    assert said_gone(answer({**spring, "trace": "x" * (1 << 20)})) is None  # past 1 MiB: not read for it
+    assert said_gone(answer([spring])) is None

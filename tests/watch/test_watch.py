@@ -1216,3 +1216,40 @@ def test_report_crawl_exit_of_a_crawl_killed_or_failed_is_1_and_of_a_complete_on
     assert "WARNING: crawl 2 was killed" in killed.stdout
     assert report_of("failed", "update crawls set status = 'failed' where crawl_id = 2").returncode == 1
     assert report_of("complete", "select 1").returncode == 0
+
+
+def test_a_notice_tenderned_says_is_gone_in_an_error_object_sent_with_200_is_withdrawn_then_published_again(tmp_path):
+    """As above, but TenderNed (a front that answers every request with 200) sends Spring's error object saying 404
+    in place of 100131's detail (SYNTHETIC). Crawl 2 records it once: its report lists the notice *withdrawn*, with
+    the status the object said. Crawl 3 still gets it: only logged, not listed again. Crawl 4 gets the detail again:
+    its report says *published again*. The fetches of crawls 2 and 3 say 200, so the report knew no 404 to be back
+    from: the notice, told withdrawn, was never said to be back."""
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/100131"
+    gone = json.dumps({"timestamp": "2026-12-08T01:02:03.456+00:00", "status": 404, "error": "Not Found",
+                       "message": "Publicatie niet gevonden", "path": detail})
+    full = ("-s", "TENDERNED_INCREMENTAL=False")
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db, *full).returncode == 0
+        server.api.faults[detail] = [{"status": 200, "body": gone}] * 2
+        assert run_crawl(server.api_url, db, *full).returncode == 3
+        assert run_crawl(server.api_url, db, *full).returncode == 0   # recorded by crawl 2: only logged now
+        assert not server.api.faults[detail]
+        assert run_crawl(server.api_url, db, *full).returncode == 0
+    watchlist = load_watchlist(write(tmp_path, WATCHLIST))
+
+    def zuid_limburg(crawl_id):
+        report = build_report(db, watchlist, crawl_id)
+        return {m.key: m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches}
+
+    withdrawn = zuid_limburg(2)[100131]
+    assert withdrawn.status == "withdrawn"
+    assert withdrawn.changes == [{"column": "TenderNed", "old": "published",
+                                  "new": "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)"}]
+    assert 100131 not in zuid_limburg(3)
+    back = zuid_limburg(4)[100131]
+    assert back.status == "changed"
+    assert back.changes == [{"column": "TenderNed",
+                             "old": "HTTP 200 saying the page was not found in crawl 3: withdrawn or removed",
+                             "new": "published again in crawl 4"}]
