@@ -8,9 +8,13 @@ since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` 
 showed the first page; ``jeugdregio=Zuid-Limbrug`` (a region misspelt, or a code that is none) listed nothing at
 exit 0, as a region without procurements would; ``crawl_id=twaalf`` listed nothing, as a crawl that wrote nothing
 would (and ``tenderarchive export`` says when a crawl number names no crawl of the archive). A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
-sent (302) to the same address with it as ``2022-12-31``, a date with spaces around it without them, and an ``as_of``
-(a day: the search compares days) given as a moment as its day on Amsterdam's clock (``2021-12-22T10:00``: the
-search compared it as text and left out that day's deadlines, while its page, CSV note and ``export`` named the day);
+sent (302) to the same address with it as ``2022-12-31``, a date with spaces around it without them, and a date
+parameter (``since``, ``before``, ``as_of``, ``sinds``, ``voor``: each a day, as the searches compare days) given
+as a moment (``2021-12-22T10:00``, ``2021-12-22 10:00``, ``2021-12-22T23:30:00Z``) as its day on Amsterdam's clock:
+``as_of`` compared it as text and left out that day's deadlines, while its page, CSV note and ``export`` named the
+day; ``before`` kept that day's rows published before the hour, though it keeps "only those published before that
+day"; ``since`` read the day of the text's first ten characters (UTC's, for a moment in UTC) while the feed's title
+named the moment. ``export --param`` reads them the same;
 the day ``as_of_days`` names is one only as the query reads it (a query of one's own reads ``as_of=gisteren`` as
 typed: no day named). Anything else is answered 400 naming the
 parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
@@ -75,11 +79,12 @@ def checked(name: str, value: str | None) -> str | None:
                     date.fromisoformat(text)
                     return text
                 moment = datetime.fromisoformat(text)
-                if name not in AS_OF_DATES:
-                    return text
-                # as_of is a day (the search compares days): a moment is its day on Amsterdam's clock, where
+                # every date parameter is a day (the searches compare days): a moment is its day on Amsterdam's clock.
                 # as_of=2021-12-22T10:00 left out the deadlines of the 22nd (compared as text) that the page, the CSV
-                # note and export said it was as of
+                # note and export said it was as of; before=2021-03-03T12:00 kept that day's rows that "before (a
+                # date) keeps only those published before that day" leaves out, since "2021-03-03T10:15" sorts before
+                # it; since=2021-03-02T23:30:00Z (the 3rd in Amsterdam) read the 2nd, the SQL cutting it to its
+                # first ten characters, while the feed's title said "New since 2021-03-02T23:30:00Z"
                 if moment.tzinfo is not None:
                     from tenderarchive.arguments import AMSTERDAM
 
