@@ -486,7 +486,8 @@ def prepare_jinja2_environment(env, datasette):
 def asgi_wrapper(datasette):
     """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
     saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
-    (``query_csv``), a table search without a word (``table_search.wordless_search``), a big table search sent on
+    (``query_csv``), the CSV of SQL typed by the user that SQLite refuses (``query_csv.sql_error_for``), a table
+    search without a word (``table_search.wordless_search``), a big table search sent on
     (``table_search``). Any other address goes to Datasette, a table's with its name in ``table_order.TABLE_PAGE``."""
     from datasette.utils.asgi import Response
 
@@ -497,6 +498,7 @@ def asgi_wrapper(datasette):
         return None if target is None else Response.redirect(target)
 
     answers = [(("GET", "HEAD"), query_params.response_for), (("GET",), query_csv.response_for),
+               (("GET", "HEAD"), query_csv.sql_error_for),
                (("GET", "HEAD"), table_search.wordless_search), (("GET", "HEAD"), big_search)]
 
     def wrap(app):
