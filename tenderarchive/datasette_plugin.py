@@ -464,6 +464,8 @@ def prepare_jinja2_environment(env, datasette):
     # why a saved search of what one crawl wrote is empty: it changed nothing, or is no crawl (templates/query.html)
     env.globals["saved_search_crawl"] = functools.partial(query_params.crawl_said_words, datasette)
     env.globals["saved_search_versions"] = functools.partial(query_params.versions_said_words, datasette)
+    # why a saved search of one procurement or buyer is empty: the value names none of the archive's
+    env.globals["saved_search_unknown"] = functools.partial(query_params.unknown_named_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
     env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty

@@ -186,6 +186,19 @@ async def response_for(datasette, path: str, query_string: str):
         why = unasked_because(sql, params)
     if not results.rows and not why:
         why = as_of_because(sql, params)
+    if not results.rows and not why:
+        # a procurement or buyer the archive does not have (procurement_id=TN999): query_params.unknown_named
+        from tenderarchive.query_params import NAMED, unknown_named
+
+        found = {}
+        for name in set(NAMED) & set(params):
+            try:
+                found[name] = bool((await db.execute(NAMED[name][1], [str(params.get(name) or "")])).rows)
+            except Exception:  # an archive without the table, a time-out: no note
+                found[name] = True
+        said = unknown_named(sql, params, lambda check, _args: next(
+            (hit for name, hit in found.items() if NAMED[name][1] == check), True))
+        why = "; ".join("".join(c if " " <= c <= "~" else "?" for c in words) for words in said) or None
     if not results.rows and not why and str(params.get("pagina", "")).strip().isdigit():
         # a page past the last (pagina=2 of a search of one page): which pages there are, asked only then
         from tenderarchive.query_pages import past_last_page

@@ -280,6 +280,57 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
     return said
 
 
+#: Parameters that name one thing of the archive (a procurement, a buyer), what it is, the SQL that finds it as the
+#: saved searches read the value (``?1``; ``procurement_id in (:procurement_id, 'TN' || :procurement_id)``,
+#: ``buyer_id = trim(:opdrachtgever)``) and the page of the same database that lists them (:func:`unknown_said`).
+NAMED = {
+    "procurement_id": ("procurement", "select 1 from procurements where procurement_id in (?1, 'TN' || ?1) limit 1",
+                       "procurements"),
+    "opdrachtgever": ("buyer", "select 1 from notices where buyer_id = trim(?1) limit 1", "opdrachtgevers"),
+}
+
+
+def unknown_said(name: str, value: str) -> str:
+    """Why a saved search of one procurement or buyer has no rows when its value names none of the archive's (a
+    kenmerk mistyped, ``procurement_timeline?procurement_id=TN999``): its page said "0 results", its CSV and
+    ``tenderarchive export`` gave a header alone at exit 0, as for a procurement with nothing to show."""
+    what, _, listing = NAMED[name]
+    shown = "".join(c if c.isprintable() else "?" for c in value.strip())[:80]
+    return f"{name}={shown} names no {what} of this archive ({listing} lists them)"
+
+
+def unknown_named(sql, params: dict | None, found) -> list[str]:
+    """:func:`unknown_said` of each parameter of :data:`NAMED` that ``sql`` reads, given a value for which ``found(sql,
+    [value])`` (the database's answer: True when the SQL of :data:`NAMED` has a row) finds nothing. A search asks it
+    only when it has no rows."""
+    if not isinstance(sql, str) or not params:
+        return []
+    from tenderarchive.export import named_parameters
+
+    said = []
+    for name in sorted(set(NAMED) & set(named_parameters(sql))):
+        value = str(params.get(name) or "")
+        if value.strip() and not found(NAMED[name][1], [value]):
+            said.append(unknown_said(name, value))
+    return said
+
+
+async def unknown_named_words(datasette, database: str | None, sql: str | None, values: dict | None) -> list[str]:
+    """The words under a saved search's "0 results" for :func:`unknown_named` (templates/query.html); empty where
+    the archive cannot be read."""
+    if not sql or not database or not values or database not in datasette.databases:
+        return []
+    db = datasette.databases[database]
+    said = []
+    for name in sorted(set(NAMED) & set(values)):
+        try:
+            rows = (await db.execute(NAMED[name][1], [str(values.get(name) or "")])).rows
+        except Exception:  # an archive without the table, a time-out: "0 results" alone
+            continue
+        said += unknown_named(sql, {name: values.get(name)}, lambda _sql, _args, rows=rows: bool(rows))
+    return said
+
+
 #: The saved searches of what changed between crawls, read from ``versions`` alone: with no earlier version in the
 #: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
 #: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).

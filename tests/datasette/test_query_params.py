@@ -434,3 +434,34 @@ def test_the_csv_of_a_saved_search_missing_what_it_needs_says_so_in_its_note(ser
     assert "Tenderarchive-Note" not in headers and body.count("\n") > 1
     headers, _ = csv_of("search_all.csv?q=")  # an empty search is a search of no word, not a search unasked
     assert "is empty: this search has no rows without it" not in headers.get("Tenderarchive-Note", "")
+
+
+@pytest.mark.parametrize("search, name, none, known, what, listing", [
+    ("procurement_timeline", "procurement_id", "TN999", "160417", "procurement", "procurements"),
+    ("opdrachtgever_aanbestedingen", "opdrachtgever", "GM9999", "GM0917", "buyer", "opdrachtgevers")])
+def test_a_search_of_one_procurement_or_buyer_the_archive_does_not_have_says_so(
+        server, demo_archive, search, name, none, known, what, listing):
+    """``procurement_timeline?procurement_id=TN999`` (a kenmerk mistyped) said "0 results" and nothing else, as for a
+    procurement with no events; its CSV and ``tenderarchive export`` wrote a header alone at exit 0. The page says
+    under "0 results", the CSV in its note and export on stderr that the value names no procurement (buyer) of the
+    archive and where they are listed; one the archive has says nothing of it."""
+    said = f"{name}={none} names no {what} of this archive ({listing} lists them)"
+    page = server.get(f"/{server.database}/{search}?{urllib.parse.urlencode({name: none})}").decode()
+    assert '<p class="zero-results">0 results</p>' in page and html.escape(said, quote=False) in page
+    with urllib.request.urlopen(f"{server.db}/{search}.csv?{urllib.parse.urlencode({name: none})}",
+                                timeout=30) as answer:
+        assert answer.headers["Tenderarchive-Note"] == said
+        assert answer.read().decode().count("\n") == 1
+    has = server.get(f"/{server.database}/{search}?{urllib.parse.urlencode({name: known})}").decode()
+    assert "zero-results" not in has and "names no" not in has
+
+    def export(value):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", search, "--param",
+                               f"{name}={value}", "--db", str(demo_archive)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    unknown = export(none)
+    assert unknown.returncode == 0 and unknown.stdout.count("\n") == 1
+    assert unknown.stderr == f"tenderarchive export: no rows; --param {said}\n"
+    found = export(known)
+    assert found.returncode == 0 and found.stdout.count("\n") > 1 and "names no" not in found.stderr
