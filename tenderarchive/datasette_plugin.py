@@ -468,6 +468,7 @@ def prepare_jinja2_environment(env, datasette):
     env.globals["saved_search_unknown"] = functools.partial(query_params.unknown_named_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
+    env.globals["search_operators"] = query_params.operator_words  # OR, AND, NOT, -word: read as words
     env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty
     env.globals["as_of_search"] = query_params.as_of_words  # the day an empty search of as_of was as of
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this

@@ -690,6 +690,9 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 stream.write("\n]\n" if count else "]\n")
         if notes is not None:
             notes.extend(_replaced_said(found) + _finite_said(infinite))
+            from tenderarchive.query_params import operator_words
+
+            notes.extend(operator_words(sql, params or {}))   # OR, AND, NOT, -word: read as words
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
         from tenderarchive.query_params import wordless_searches

@@ -510,6 +510,34 @@ def unasked_words(sql, params: dict | None) -> list:
     return said
 
 
+#: What a searcher types as a search engine's operator (``jeugdhulp OR wmo``, ``jeugdhulp -wmo``): the searches read
+#: every word as one that must be in a hit (``search/query.py``), so ``-wmo`` kept only the hits that have wmo.
+_OPERATORS = re.compile(r"(?<!\S)(?:(AND|OR|NOT)|-(\w[\w-]*))(?!\S)")
+
+
+def operator_words(sql, params: dict | None) -> list[str]:
+    """For each parameter whose words ``sql`` searches (``nl_fts_query(:q)``) given an operator of another search
+    engine (``OR``, ``AND``, ``NOT``, a ``-`` before a word): that it is read as a word, where ``search_all?q=jeugdhulp
+    -wmo`` listed, without a word, the hits that do mention wmo, and ``jeugdhulp OR wmo`` only those holding the word
+    "or" too. On the saved search's page above its rows (templates/query.html) and on ``export``'s stderr."""
+    if not isinstance(sql, str) or not params:
+        return []
+    said = []
+    for name in dict.fromkeys(_SEARCHED.findall(sql)):
+        value = params.get(name)
+        if not isinstance(value, str):
+            continue
+        found = _OPERATORS.findall(value[:1000])
+        if not found:
+            continue
+        parts = [f'"{word}" is searched as the word "{word.lower()}"' if word else
+                 f'"-{excluded}" is searched as "{excluded}" (no word is left out)' for word, excluded in
+                 dict.fromkeys(found)]
+        said.append(f"{name}: {'; '.join(parts)}. Every word must be in a hit (its synonyms count): this search has "
+                    "no operators")
+    return said
+
+
 def wordless_search_words(sql, params: dict | None) -> list[str]:
     """The saved search's page's words for :func:`wordless_searches` (``templates/query.html``)."""
     return [(f"{name} is empty" if not value.strip() else f"{name}={value.strip()[:80]} holds no word to search for")

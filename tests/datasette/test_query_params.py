@@ -465,3 +465,26 @@ def test_a_search_of_one_procurement_or_buyer_the_archive_does_not_have_says_so(
     assert unknown.stderr == f"tenderarchive export: no rows; --param {said}\n"
     found = export(known)
     assert found.returncode == 0 and found.stdout.count("\n") > 1 and "names no" not in found.stderr
+
+
+def test_a_search_given_another_engines_operators_says_they_are_read_as_words(server, demo_archive):
+    """``search_all?q=jeugdhulp -wmo`` listed, without a word, the hits that DO mention wmo (every word must be in a
+    hit, ``-`` a separator), and ``jeugd AND`` said "0 results" (the word "and" is in no hit). The page says above its
+    rows, and ``export`` on stderr, how the operator was read; a search without one says nothing of it."""
+    def page(q):
+        return html.unescape(server.get(f"/{server.database}/search_all?{urllib.parse.urlencode({'q': q})}").decode())
+
+    excluded = page("jeugdhulp -wmo")
+    said = ('q: "-wmo" is searched as "wmo" (no word is left out). Every word must be in a hit (its synonyms count): '
+            'this search has no operators')
+    assert f'<p class="message-info search-operators">{said}</p>' in excluded
+    assert rows(server, "search_all", q="jeugdhulp -wmo") == rows(server, "search_all", q="jeugdhulp wmo")
+    anded = page("jeugd AND")
+    assert 'q: "AND" is searched as the word "and".' in anded and "0 results" in anded
+    assert "search-operators" not in page("jeugdhulp wmo") and "search-operators" not in page("jeugdhulp-wmo")
+    out = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "search_all", "--param",
+                          "q=jeugdhulp -wmo OR", "--db", str(demo_archive)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("published,")
+    assert ('tenderarchive export: q: "-wmo" is searched as "wmo" (no word is left out); "OR" is searched as the word '
+            '"or". Every word must be in a hit') in out.stderr, out.stderr
