@@ -464,8 +464,11 @@ def prepare_jinja2_environment(env, datasette):
     # why a saved search of what one crawl wrote is empty: it changed nothing, or is no crawl (templates/query.html)
     env.globals["saved_search_crawl"] = functools.partial(query_params.crawl_said_words, datasette)
     env.globals["saved_search_versions"] = functools.partial(query_params.versions_said_words, datasette)
+    # why a saved search of one procurement or buyer is empty: the value names none of the archive's
+    env.globals["saved_search_unknown"] = functools.partial(query_params.unknown_named_words, datasette)
     env.globals["days_to_come"] = query_params.days_to_come_words  # why a search since a day to come is empty
     env.globals["wordless_search"] = query_params.wordless_search_words  # why a search of no word is empty
+    env.globals["search_operators"] = query_params.operator_words  # OR, AND, NOT, -word: read as words
     env.globals["unasked_search"] = query_params.unasked_words  # why a search missing what it needs is empty
     env.globals["as_of_search"] = query_params.as_of_words  # the day an empty search of as_of was as of
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
@@ -486,7 +489,8 @@ def prepare_jinja2_environment(env, datasette):
 def asgi_wrapper(datasette):
     """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
     saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
-    (``query_csv``), a table search without a word (``table_search.wordless_search``), a big table search sent on
+    (``query_csv``), the CSV of SQL typed by the user that SQLite refuses (``query_csv.sql_error_for``), a table
+    search without a word (``table_search.wordless_search``), a big table search sent on
     (``table_search``). Any other address goes to Datasette, a table's with its name in ``table_order.TABLE_PAGE``."""
     from datasette.utils.asgi import Response
 
@@ -497,6 +501,7 @@ def asgi_wrapper(datasette):
         return None if target is None else Response.redirect(target)
 
     answers = [(("GET", "HEAD"), query_params.response_for), (("GET",), query_csv.response_for),
+               (("GET", "HEAD"), query_csv.sql_error_for),
                (("GET", "HEAD"), table_search.wordless_search), (("GET", "HEAD"), big_search)]
 
     def wrap(app):

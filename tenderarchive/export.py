@@ -583,6 +583,24 @@ def _unknown_crawls(conn, sql: str, params: dict) -> list[str]:
     return said
 
 
+def _unknown_named(conn, sql: str, params: dict) -> list[str]:
+    """Why an export of no rows has none when a procurement or buyer it was given names none of the archive's
+    (``--param procurement_id=TN999``, a kenmerk mistyped): it wrote a header and nothing else at exit 0, as for a
+    procurement with nothing to show (``tenderarchive/query_params.py`` :func:`unknown_named`, which the saved search's
+    page and CSV say too)."""
+    import sqlite3
+
+    from tenderarchive.query_params import unknown_named
+
+    def found(check, args):
+        try:
+            return conn.execute(check, args).fetchone() is not None
+        except sqlite3.Error:  # an archive without the table: no note
+            return True
+
+    return [f"no rows; --param {said}" for said in unknown_named(sql, params, found)]
+
+
 def _past_last_page(conn, sql: str, params: dict) -> str | None:
     """Why a saved search's export of one page (``--param pagina=N``, README) has no rows when the page is past its
     last: it wrote a header and "no rows; not given, so their default: :sinds", naming a parameter that keeps every
@@ -672,6 +690,9 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 stream.write("\n]\n" if count else "]\n")
         if notes is not None:
             notes.extend(_replaced_said(found) + _finite_said(infinite))
+            from tenderarchive.query_params import operator_words
+
+            notes.extend(operator_words(sql, params or {}))   # OR, AND, NOT, -word: read as words
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         past = _past_last_page(conn, sql, params or {}) if named and notes is not None and not count else None
         from tenderarchive.query_params import wordless_searches
@@ -679,7 +700,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         wordless = [(n, v) for n, v in wordless_searches(sql, params or {}) if v.strip()] if not count else []
         if notes is not None and not count:
             notes.extend(_future_days(sql, params or {}) + _unknown_crawls(conn, sql, params or {})
-                         + [past] * bool(past))
+                         + _unknown_named(conn, sql, params or {}) + [past] * bool(past))
             # --param q=*** (no word): the search matches nothing, which read as words the archive does not hold
             notes.extend(f"no rows; --param {name}={value.strip()[:80]} holds no word to search for: give one or more "
                          "words" for name, value in wordless)

@@ -30,7 +30,13 @@ feed's words (the title again, a tag id, the date as a moment, the address again
 article's text, which the row's ``source_key`` reaches in ``notices`` or ``articles``. Its JSON
 (Datasette's) and its feed keep them; ``tenderarchive export`` writes a saved search's CSV the same.
 
-Anything else (an HTML or JSON page, a table, SQL typed by the user, a saved search that
+The CSV of SQL typed by the user (``/DB.csv?sql=…``) that SQLite refuses as it reads it (a table or column that is
+none, a function unknown: :func:`sql_error_for`) is answered 400 with one line naming the error, as the same SQL's
+page and JSON are (400 and the error): Datasette wrote such a CSV as an empty file at 200 (its CSV writer does not look
+at the query's error), so a script or a spreadsheet's import took "no rows" for an answer. The statement is only
+prepared (``explain``), not run; Datasette then answers a query SQLite takes as before.
+
+Anything else (an HTML or JSON page, a table, SQL typed by the user that SQLite reads, a saved search that
 writes, one the actor may not see, an error) is left to Datasette, whose answer is the same as
 before. The saved searches read bounded lists (a region, a buyer, a provider, a year), so the
 rows are gathered in memory; SQL typed by the user keeps Datasette's cap
@@ -45,6 +51,8 @@ import re
 import urllib.parse
 
 _PATH = re.compile(r"^/([^/]+)/([^/]+)\.csv$")
+#: A database's CSV of SQL typed by the user: ``/DB.csv?sql=…``.
+_DATABASE_PATH = re.compile(r"^/([^/]+)\.csv$")
 #: Characters of CSV sent at a time.
 CHUNK = 64 * 1024
 #: The columns a saved search gives its Atom feed (datasette-atom reads ``atom_id``, ``atom_title``,
@@ -178,6 +186,19 @@ async def response_for(datasette, path: str, query_string: str):
         why = unasked_because(sql, params)
     if not results.rows and not why:
         why = as_of_because(sql, params)
+    if not results.rows and not why:
+        # a procurement or buyer the archive does not have (procurement_id=TN999): query_params.unknown_named
+        from tenderarchive.query_params import NAMED, unknown_named
+
+        found = {}
+        for name in set(NAMED) & set(params):
+            try:
+                found[name] = bool((await db.execute(NAMED[name][1], [str(params.get(name) or "")])).rows)
+            except Exception:  # an archive without the table, a time-out: no note
+                found[name] = True
+        said = unknown_named(sql, params, lambda check, _args: next(
+            (hit for name, hit in found.items() if NAMED[name][1] == check), True))
+        why = "; ".join("".join(c if " " <= c <= "~" else "?" for c in words) for words in said) or None
     if not results.rows and not why and str(params.get("pagina", "")).strip().isdigit():
         # a page past the last (pagina=2 of a search of one page): which pages there are, asked only then
         from tenderarchive.query_pages import past_last_page
@@ -198,3 +219,36 @@ async def response_for(datasette, path: str, query_string: str):
     else:
         content_type = "text/plain; charset=utf-8"
     return AsgiStream(stream, status=200, headers=headers, content_type=content_type)
+
+
+async def sql_error_for(datasette, path: str, query_string: str):
+    """A 400 of one line (``query failed: no such table: nope``) for the CSV of SQL typed by the user that SQLite
+    refuses as it prepares it, else None (Datasette answers). Datasette answered it 200 with an empty body, where the
+    same SQL's page and JSON say the error (400)."""
+    import sqlite3
+
+    from datasette.utils import derive_named_parameters, tilde_decode
+    from datasette.utils.asgi import Response
+
+    match = _DATABASE_PATH.match(path)
+    if not match:
+        return None
+    args = dict(urllib.parse.parse_qsl(query_string, keep_blank_values=True))
+    sql = (args.get("sql") or "").strip().rstrip(";")
+    if not sql.strip():
+        return None
+    database = tilde_decode(urllib.parse.unquote(match.group(1)))
+    if database not in datasette.databases:
+        return None
+    if not await datasette.permission_allowed(None, "execute-sql", resource=database, default=True):
+        return None
+    db = datasette.get_database(database)
+    params = {name: args.get(name) or "" for name in await derive_named_parameters(db, sql)}
+    try:
+        # prepared, not run: the error SQLite gives as it reads the statement (no such table, column or function)
+        await db.execute(f"explain {sql}", params, log_sql_errors=False)
+    except sqlite3.Error as exc:
+        return Response.text(f"{database}.csv: query failed: {exc}\n", status=400)
+    except Exception:  # a time-out, SQL Datasette refuses: Datasette's own answer
+        return None
+    return None

@@ -8,9 +8,13 @@ since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` 
 showed the first page; ``jeugdregio=Zuid-Limbrug`` (a region misspelt, or a code that is none) listed nothing at
 exit 0, as a region without procurements would; ``crawl_id=twaalf`` listed nothing, as a crawl that wrote nothing
 would (and ``tenderarchive export`` says when a crawl number names no crawl of the archive). A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
-sent (302) to the same address with it as ``2022-12-31``, a date with spaces around it without them, and an ``as_of``
-(a day: the search compares days) given as a moment as its day on Amsterdam's clock (``2021-12-22T10:00``: the
-search compared it as text and left out that day's deadlines, while its page, CSV note and ``export`` named the day);
+sent (302) to the same address with it as ``2022-12-31``, a date with spaces around it without them, and a date
+parameter (``since``, ``before``, ``as_of``, ``sinds``, ``voor``: each a day, as the searches compare days) given
+as a moment (``2021-12-22T10:00``, ``2021-12-22 10:00``, ``2021-12-22T23:30:00Z``) as its day on Amsterdam's clock:
+``as_of`` compared it as text and left out that day's deadlines, while its page, CSV note and ``export`` named the
+day; ``before`` kept that day's rows published before the hour, though it keeps "only those published before that
+day"; ``since`` read the day of the text's first ten characters (UTC's, for a moment in UTC) while the feed's title
+named the moment. ``export --param`` reads them the same;
 the day ``as_of_days`` names is one only as the query reads it (a query of one's own reads ``as_of=gisteren`` as
 typed: no day named). Anything else is answered 400 naming the
 parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
@@ -75,11 +79,12 @@ def checked(name: str, value: str | None) -> str | None:
                     date.fromisoformat(text)
                     return text
                 moment = datetime.fromisoformat(text)
-                if name not in AS_OF_DATES:
-                    return text
-                # as_of is a day (the search compares days): a moment is its day on Amsterdam's clock, where
+                # every date parameter is a day (the searches compare days): a moment is its day on Amsterdam's clock.
                 # as_of=2021-12-22T10:00 left out the deadlines of the 22nd (compared as text) that the page, the CSV
-                # note and export said it was as of
+                # note and export said it was as of; before=2021-03-03T12:00 kept that day's rows that "before (a
+                # date) keeps only those published before that day" leaves out, since "2021-03-03T10:15" sorts before
+                # it; since=2021-03-02T23:30:00Z (the 3rd in Amsterdam) read the 2nd, the SQL cutting it to its
+                # first ten characters, while the feed's title said "New since 2021-03-02T23:30:00Z"
                 if moment.tzinfo is not None:
                     from tenderarchive.arguments import AMSTERDAM
 
@@ -275,6 +280,57 @@ async def crawl_said_words(datasette, database: str | None, sql: str | None, val
     return said
 
 
+#: Parameters that name one thing of the archive (a procurement, a buyer), what it is, the SQL that finds it as the
+#: saved searches read the value (``?1``; ``procurement_id in (:procurement_id, 'TN' || :procurement_id)``,
+#: ``buyer_id = trim(:opdrachtgever)``) and the page of the same database that lists them (:func:`unknown_said`).
+NAMED = {
+    "procurement_id": ("procurement", "select 1 from procurements where procurement_id in (?1, 'TN' || ?1) limit 1",
+                       "procurements"),
+    "opdrachtgever": ("buyer", "select 1 from notices where buyer_id = trim(?1) limit 1", "opdrachtgevers"),
+}
+
+
+def unknown_said(name: str, value: str) -> str:
+    """Why a saved search of one procurement or buyer has no rows when its value names none of the archive's (a
+    kenmerk mistyped, ``procurement_timeline?procurement_id=TN999``): its page said "0 results", its CSV and
+    ``tenderarchive export`` gave a header alone at exit 0, as for a procurement with nothing to show."""
+    what, _, listing = NAMED[name]
+    shown = "".join(c if c.isprintable() else "?" for c in value.strip())[:80]
+    return f"{name}={shown} names no {what} of this archive ({listing} lists them)"
+
+
+def unknown_named(sql, params: dict | None, found) -> list[str]:
+    """:func:`unknown_said` of each parameter of :data:`NAMED` that ``sql`` reads, given a value for which ``found(sql,
+    [value])`` (the database's answer: True when the SQL of :data:`NAMED` has a row) finds nothing. A search asks it
+    only when it has no rows."""
+    if not isinstance(sql, str) or not params:
+        return []
+    from tenderarchive.export import named_parameters
+
+    said = []
+    for name in sorted(set(NAMED) & set(named_parameters(sql))):
+        value = str(params.get(name) or "")
+        if value.strip() and not found(NAMED[name][1], [value]):
+            said.append(unknown_said(name, value))
+    return said
+
+
+async def unknown_named_words(datasette, database: str | None, sql: str | None, values: dict | None) -> list[str]:
+    """The words under a saved search's "0 results" for :func:`unknown_named` (templates/query.html); empty where
+    the archive cannot be read."""
+    if not sql or not database or not values or database not in datasette.databases:
+        return []
+    db = datasette.databases[database]
+    said = []
+    for name in sorted(set(NAMED) & set(values)):
+        try:
+            rows = (await db.execute(NAMED[name][1], [str(values.get(name) or "")])).rows
+        except Exception:  # an archive without the table, a time-out: "0 results" alone
+            continue
+        said += unknown_named(sql, {name: values.get(name)}, lambda _sql, _args, rows=rows: bool(rows))
+    return said
+
+
 #: The saved searches of what changed between crawls, read from ``versions`` alone: with no earlier version in the
 #: archive they have no rows, and say why (:func:`versions_said`). ``changed_notices`` falls back on the
 #: rectifications then, ``crawl_wijzigingen`` says what its crawl did (:func:`crawl_said`).
@@ -451,6 +507,34 @@ def unasked_words(sql, params: dict | None) -> list:
         if listing:
             words += Markup('; <a href="{}">{}</a> lists them').format(listing, listing)
         said.append(words)
+    return said
+
+
+#: What a searcher types as a search engine's operator (``jeugdhulp OR wmo``, ``jeugdhulp -wmo``): the searches read
+#: every word as one that must be in a hit (``search/query.py``), so ``-wmo`` kept only the hits that have wmo.
+_OPERATORS = re.compile(r"(?<!\S)(?:(AND|OR|NOT)|-(\w[\w-]*))(?!\S)")
+
+
+def operator_words(sql, params: dict | None) -> list[str]:
+    """For each parameter whose words ``sql`` searches (``nl_fts_query(:q)``) given an operator of another search
+    engine (``OR``, ``AND``, ``NOT``, a ``-`` before a word): that it is read as a word, where ``search_all?q=jeugdhulp
+    -wmo`` listed, without a word, the hits that do mention wmo, and ``jeugdhulp OR wmo`` only those holding the word
+    "or" too. On the saved search's page above its rows (templates/query.html) and on ``export``'s stderr."""
+    if not isinstance(sql, str) or not params:
+        return []
+    said = []
+    for name in dict.fromkeys(_SEARCHED.findall(sql)):
+        value = params.get(name)
+        if not isinstance(value, str):
+            continue
+        found = _OPERATORS.findall(value[:1000])
+        if not found:
+            continue
+        parts = [f'"{word}" is searched as the word "{word.lower()}"' if word else
+                 f'"-{excluded}" is searched as "{excluded}" (no word is left out)' for word, excluded in
+                 dict.fromkeys(found)]
+        said.append(f"{name}: {'; '.join(parts)}. Every word must be in a hit (its synonyms count): this search has "
+                    "no operators")
     return said
 
 

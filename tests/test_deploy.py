@@ -31,9 +31,13 @@ def free_port() -> int:
 
 
 # --- cron ------------------------------------------------------------------------------------------------
-def crontab_jobs() -> tuple[dict, list[tuple[list[str], str]]]:
+#: The shipped crontabs: the crawls run by cron itself, and by scrapyd (cron schedules them and reports after them).
+CRONTABS = (DEPLOY / "crontab.example", DEPLOY / "scrapyd" / "crontab.example")
+
+
+def crontab_jobs(path: Path = DEPLOY / "crontab.example") -> tuple[dict, list[tuple[list[str], str]]]:
     env, jobs = {}, []
-    for line in (DEPLOY / "crontab.example").read_text().splitlines():
+    for line in path.read_text().splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if re.fullmatch(r"[A-Z_]+=.*", line):
@@ -43,6 +47,21 @@ def crontab_jobs() -> tuple[dict, list[tuple[list[str], str]]]:
         fields = line.split(None, 5)
         jobs.append((fields[:5], fields[5]))
     return env, jobs
+
+
+@pytest.mark.parametrize("path", CRONTABS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_crontab_schedules_are_valid(path):
+    env, jobs = crontab_jobs(path)
+    assert env["SHELL"] == "/bin/sh" and "MAILTO" in env and jobs
+    ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
+    for schedule, command in jobs:
+        for value, (low, high) in zip(schedule, ranges):
+            for part in value.split(","):
+                if part != "*":
+                    assert low <= int(part) <= high, schedule
+        assert "%" not in command   # cron turns % into newlines
+        assert re.search(r"\btenderarchive (crawl|report|status)\b|schedule\.json", command), command
+    assert any("tenderarchive status" in c for _, c in jobs)
 
 
 def test_crontab_schedules_are_valid_and_the_crawl_is_quiet():
@@ -106,6 +125,52 @@ def test_the_crontab_crawl_line_reports_a_failed_crawl_and_exits_with_its_code(s
     assert "What went wrong in crawl 1" in out.stdout and "/publicaties" in out.stdout
     assert "== Heerlen: nothing new ==" in out.stdout
     assert (tmp_path / "reports" / "last-reported.txt").read_text().strip() == "1"
+
+
+def scrapyd_cron_line(kind: str) -> str:
+    """The job of deploy/scrapyd/crontab.example that schedules ``kind``'s crawl (tenderned, news) or runs ``report``."""
+    _, jobs = crontab_jobs(DEPLOY / "scrapyd" / "crontab.example")
+    [line] = [c for _, c in jobs if (f"spider={kind}" in c if kind != "report" else "tenderarchive report" in c)]
+    return line
+
+
+def test_the_scrapyd_crontab_report_line_exits_with_the_worst_reported_crawl(snapshot, serve_api, tmp_path):
+    """Where scrapyd runs the crawls, the morning report line of deploy/scrapyd/crontab.example is the only job cron
+    (and a monitor reading its exit codes) sees. It ran ``report --unreported`` without ``--crawl-exit`` (the shipped
+    recipes had no line for scrapyd at all), which exits 0 once the report is out: a night whose crawl failed was a
+    good night to cronic or a healthchecks ping. Here a complete crawl, then a failed one (TenderNed's list answering
+    500), each as scrapyd runs it (a crawl of the archive, no report): the line prints the failed crawl's report and
+    exits 1 (exitcodes.FAILED); the next morning, nothing new, it prints nothing and exits 0."""
+    server = serve_api(snapshot)
+    env, _ = crontab_jobs(DEPLOY / "scrapyd" / "crontab.example")
+    line = scrapyd_cron_line("report")
+    assert "--crawl-exit" in line and "--unreported" in line and "--quiet" in line
+    db, watchlist = tmp_path / "archive.db", tmp_path / "watchlist.yaml"
+    watchlist.write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "TA_HOME": str(ROOT),
+                "TA_DB": str(db), "TA_WATCHLIST": str(watchlist)}
+    command = line.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+
+    def morning():
+        return subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True, timeout=240)
+
+    def crawl(*settings):
+        return installed("crawl", "tenderned", "--db", db, "--quiet", "--api-url", server.api_url,
+                         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", *settings,
+                         "--from-date", "2017-01-01", "--until-date", "2022-12-31", cwd=tmp_path)
+
+    assert crawl().returncode == 0
+    first = morning()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Heerlen: 3" in first.stdout
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties"] = [{"status": 500}] * 50
+    assert crawl("-s", "RETRY_TIMES=0").returncode == 1
+    failed = morning()
+    assert failed.returncode == 1, failed.stdout + failed.stderr     # what cronic or a healthchecks ping reads
+    assert "WARNING: crawl 2 failed: some new or changed notices may be missing" in failed.stdout, failed.stdout
+    assert (tmp_path / "reports" / "last-reported.txt").read_text().strip() == "2"
+    quiet = morning()
+    assert quiet.returncode == 0 and not quiet.stdout.strip(), quiet.stdout + quiet.stderr
 
 
 def test_the_crontab_health_check_prints_and_fails_only_when_the_check_fails(tmp_path):
@@ -361,6 +426,26 @@ def test_scrapyd_deploys_the_project_and_runs_a_scheduled_crawl(snapshot, serve_
         else:
             pytest.fail("scrapyd did not start within 30 s")
 
+        # The schedule line of deploy/scrapyd/crontab.example, as cron runs it, pointed at this scrapyd, the loopback
+        # API and a fixed window; before the project is deployed scrapyd refuses the job: the line says so, exits 1
+        env, _ = crontab_jobs(DEPLOY / "scrapyd" / "crontab.example")
+        db = tmp_path / "archive.db"
+        cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "TA_HOME": str(ROOT),
+                    "TA_DB": str(db), "TA_WATCHLIST": str(tmp_path / "watchlist.yaml"), "SCRAPYD": base}
+        (tmp_path / "watchlist.yaml").write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+        test_options = " ".join(f"-d {option}" for option in (
+            f"setting=TENDERNED_API_URL={api.api_url}", "setting=DOWNLOAD_DELAY=0", "setting=AUTOTHROTTLE_ENABLED=False",
+            "from_date=2017-01-01", "until_date=2022-12-31", "note=scheduled-by-scrapyd"))
+        schedule = scrapyd_cron_line("tenderned").replace("-d spider=tenderned", f"-d spider=tenderned {test_options}")
+
+        def cron(line):
+            command = line.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+            return subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True,
+                                  timeout=240)
+
+        refused = cron(schedule)
+        assert refused.returncode == 1 and "scrapyd did not schedule the crawl" in refused.stdout, refused
+
         # Deploy as documented: scrapyd-deploy with the [deploy] target of scrapy.cfg (pointed at
         # this scrapyd), from a copy of the project so the build leaves nothing in the checkout.
         source = copy_project(tmp_path / "project")
@@ -374,25 +459,24 @@ def test_scrapyd_deploys_the_project_and_runs_a_scheduled_crawl(snapshot, serve_
         assert get_json(f"{base}/listspiders.json?project=tenderarchive")["spiders"] == ["news", "tenderned"] \
             or "tenderned" in get_json(f"{base}/listspiders.json?project=tenderarchive")["spiders"]
 
-        db = tmp_path / "archive.db"
-        job = get_json(f"{base}/schedule.json", [
-            ("project", "tenderarchive"), ("spider", "tenderned"),
-            ("setting", f"TENDERNED_API_URL={api.api_url}"), ("setting", f"ARCHIVE_DB={db}"),
-            ("setting", "DOWNLOAD_DELAY=0"), ("setting", "AUTOTHROTTLE_ENABLED=False"),
-            ("from_date", "2017-01-01"), ("until_date", "2022-12-31"), ("note", "scheduled by scrapyd")])
-        assert job["status"] == "ok", job
+        scheduled = cron(schedule)
+        assert scheduled.returncode == 0 and not scheduled.stdout.strip(), scheduled   # cron mails nothing
         for _ in range(480):
             jobs = get_json(f"{base}/listjobs.json?project=tenderarchive")
-            if any(j["id"] == job["jobid"] for j in jobs["finished"]):
+            if jobs["finished"] and not jobs["pending"] and not jobs["running"]:
                 break
             time.sleep(0.25)
         else:
             pytest.fail(f"the scrapyd job did not finish within 120 s: {jobs}")
-        log = next((home / "logs").rglob(f"{job['jobid']}.log")).read_text()
+        [job] = jobs["finished"]
+        log = next((home / "logs").rglob(f"{job['id']}.log")).read_text()
         archive = sqlite_utils.Database(db)
         crawls = list(archive["crawls"].rows)
-        assert [(c["status"], c["note"]) for c in crawls] == [("complete", "scheduled by scrapyd")], log[-3000:]
+        assert [(c["status"], c["note"]) for c in crawls] == [("complete", "scheduled-by-scrapyd")], log[-3000:]
         assert archive["notices"].count == 12
+        # the morning's report line: the crawl scrapyd ran, reported; complete, so exit 0
+        report = cron(scrapyd_cron_line("report"))
+        assert report.returncode == 0 and "Heerlen: 3" in report.stdout, report.stdout + report.stderr
     finally:
         scrapyd.terminate()
         scrapyd.wait(timeout=30)

@@ -293,7 +293,8 @@ def test_the_architecture_names_every_table_and_who_writes_it(tmp_path):
 
 #: Where the docs give ``tenderarchive`` command lines: the README, docs/, the deploy recipes, bench/README.md.
 DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "bench" / "README.md",
-             ROOT / "deploy" / "crontab.example", *sorted((ROOT / "deploy" / "systemd").glob("*.service"))]
+             ROOT / "deploy" / "crontab.example", ROOT / "deploy" / "scrapyd" / "crontab.example",
+             *sorted((ROOT / "deploy" / "systemd").glob("*.service"))]
 
 
 def documented_command_lines() -> list[tuple[str, int, str, str, bool]]:

@@ -126,3 +126,32 @@ def test_a_saved_search_csv_is_cut_at_max_csv_mb_as_datasette_cuts_a_tables(padd
     got = list(csv.reader(io.StringIO(kept)))
     assert got[0] == columns and 1000 < len(got) - 1 < len(rows)
     assert got[1:] == [["" if v is None else str(v) for v in row] for row in rows[:len(got) - 1]]
+
+
+@pytest.mark.parametrize("sql, error", [
+    ("select * from nope", "no such table: nope"),
+    ("select nope from notices where publication_id > :since", "no such column: nope"),
+    ("select nope_function(title) from notices;", "no such function: nope_function")])
+def test_the_csv_of_sql_sqlite_refuses_says_the_error_as_its_page_and_json_do(server, sql, error):
+    """An analyst's CSV of SQL typed by the user (``/archive.csv?sql=…``) naming a table or column that is none was an
+    empty file at 200: Datasette's CSV writer does not look at the query's error, while the same SQL's page and JSON
+    answer 400 with it. A script or a spreadsheet's import read no rows, the typo unsaid. The CSV is a 400 of one line
+    naming the error, as the JSON's; SQL SQLite reads, with its parameters, is answered by Datasette as before."""
+    import urllib.error
+    import urllib.request
+
+    query = urllib.parse.urlencode({"sql": sql, "since": "1"})
+    with pytest.raises(urllib.error.HTTPError) as json_answer:
+        urllib.request.urlopen(f"{server.db}.json?{query}", timeout=30)
+    assert json_answer.value.code == 400 and error in json.loads(json_answer.value.read())["error"]
+    for method in ("GET", "HEAD"):
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(urllib.request.Request(f"{server.db}.csv?{query}", method=method), timeout=30)
+        assert answer.value.code == 400, method
+        body = answer.value.read().decode()
+        if method == "GET":
+            assert body == f"{server.database}.csv: query failed: {error}\n"
+    good = urllib.parse.urlencode({"sql": "select publication_id from notices where publication_id > :since "
+                                          "order by publication_id limit 2;", "since": "200000"})
+    rows = list(csv.reader(io.StringIO(server.get(f"/{server.database}.csv?{good}").decode())))
+    assert rows[0] == ["publication_id"] and len(rows) == 3 and all(int(r[0]) > 200000 for r in rows[1:])

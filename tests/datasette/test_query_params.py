@@ -28,7 +28,7 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
 
 @pytest.mark.parametrize("name, value, meant", [
     ("before", "2022-12-31", "2022-12-31"), ("before", "31-12-2022", "2022-12-31"), ("sinds", "1-2-2024", "2024-02-01"),
-    ("since", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00"), ("as_of", "", ""), ("jaar", "2023", "2023"),
+    ("since", "2024-01-01T00:00:00+00:00", "2024-01-01"), ("as_of", "", ""), ("jaar", "2023", "2023"),
     ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022"),
     ("jeugdregio", "JZ41", "JZ41"), ("jeugdregio", "Zuid-Limburg", "Zuid-Limburg"), ("jeugdregio", "heerlen", "heerlen"),
     ("jeugdregio", "", ""), ("crawl_id", "12", "12"), ("crawl_id", "", ""),
@@ -36,7 +36,11 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     # its day on Amsterdam's clock
     ("as_of", " 2021-12-22", "2021-12-22"), ("since", "2024-01-01 ", "2024-01-01"), ("as_of", " ", ""),
     ("as_of", "2021-12-22T10:00", "2021-12-22"), ("as_of", "2021-12-22 10:00", "2021-12-22"),
-    ("as_of", "2021-12-22T23:30:00Z", "2021-12-23"), ("as_of", " 22-12-2021 ", "2021-12-22")])
+    ("as_of", "2021-12-22T23:30:00Z", "2021-12-23"), ("as_of", " 22-12-2021 ", "2021-12-22"),
+    # so is every date parameter: since, before, sinds, voor (the searches compare days)
+    ("before", "2021-12-22T10:00", "2021-12-22"), ("before", "2021-12-22 10:00", "2021-12-22"),
+    ("since", "2021-12-22T23:30:00Z", "2021-12-23"), ("sinds", "2021-06-30T22:00:00+00:00", "2021-07-01"),
+    ("voor", " 2021-12-22T10:00:00+01:00 ", "2021-12-22")])
 def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
     assert checked(name, value) == meant
 
@@ -148,6 +152,42 @@ def test_an_as_of_the_search_would_read_otherwise_is_sent_on_as_the_day_the_page
     # a space alone is empty (today), as the page says, not a day before every date
     with urllib.request.urlopen(f"{server.db}/open_youth_care_tenders?as_of=%20", timeout=30) as answer:
         assert answer.url.endswith("/open_youth_care_tenders?as_of=")
+
+
+@pytest.mark.parametrize("search, name, typed, day, left_out", [
+    # before keeps "only those published before that day": the rectification of 2018-07-03 sorted, as text, before
+    # "2018-07-03T10:00" and was kept
+    ("by_jeugdregio", "before", "2018-07-03T10:00", "2018-07-03", "Rectificatie: Basishulp Jeugd"),
+    ("by_jeugdregio", "before", "2018-07-03 10:00", "2018-07-03", "Rectificatie: Basishulp Jeugd"),
+    # 23:30 UTC on the 3rd is the 4th in Amsterdam: the search read the 3rd (the text's first ten characters)
+    ("new_this_week", "since", "2018-07-03T23:30:00Z", "2018-07-04", "Rectificatie: Basishulp Jeugd")])
+def test_since_and_before_given_with_a_time_are_read_as_their_day_on_the_page_the_csv_and_the_export(
+        server, demo_archive, search, name, typed, day, left_out):
+    """``since`` and ``before`` given with a time were passed on as typed, where ``as_of`` was read as its day: each
+    search then read its own thing of it (``before`` compared the text, ``since`` its first ten characters) and the
+    feed's title said "New since 2018-07-03T23:30:00Z". Every date parameter is a day: a moment is sent on (302) as its
+    day on Amsterdam's clock, the page, the CSV, the JSON and the feed alike, and ``export --param`` reads the same
+    day, so all of them hold the rows of that day and name it."""
+    the_day = rows(server, search, **{name: day})
+    assert the_day and not any(left_out in (row.get("title") or "") for row in the_day)
+    for suffix in ("", ".csv", ".json", ".atom"):
+        query = urllib.parse.urlencode({name: typed})
+        with urllib.request.urlopen(f"{server.db}/{search}{suffix}?{query}", timeout=30) as answer:
+            assert answer.url.endswith(f"/{search}{suffix}?{name}={day}"), (typed, answer.url)
+            body = answer.read().decode()
+        assert left_out not in body, (suffix, typed)
+        if suffix == ".atom" and name == "since":
+            assert f"New since {day}" in body
+    assert rows(server, search, **{name: typed}) == the_day
+
+    def export(value):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", search, "--param",
+                               f"{name}={value}", "--db", str(demo_archive)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    typed_out, day_out = export(typed), export(day)
+    assert typed_out.returncode == 0 and typed_out.stdout == day_out.stdout, typed_out.stderr
+    assert left_out not in typed_out.stdout and typed_out.stdout.count("\n") == len(the_day) + 1
 
 
 def test_export_reads_as_of_as_the_day_it_names_and_names_no_day_of_a_query_of_ones_own(demo_archive):
@@ -394,3 +434,57 @@ def test_the_csv_of_a_saved_search_missing_what_it_needs_says_so_in_its_note(ser
     assert "Tenderarchive-Note" not in headers and body.count("\n") > 1
     headers, _ = csv_of("search_all.csv?q=")  # an empty search is a search of no word, not a search unasked
     assert "is empty: this search has no rows without it" not in headers.get("Tenderarchive-Note", "")
+
+
+@pytest.mark.parametrize("search, name, none, known, what, listing", [
+    ("procurement_timeline", "procurement_id", "TN999", "160417", "procurement", "procurements"),
+    ("opdrachtgever_aanbestedingen", "opdrachtgever", "GM9999", "GM0917", "buyer", "opdrachtgevers")])
+def test_a_search_of_one_procurement_or_buyer_the_archive_does_not_have_says_so(
+        server, demo_archive, search, name, none, known, what, listing):
+    """``procurement_timeline?procurement_id=TN999`` (a kenmerk mistyped) said "0 results" and nothing else, as for a
+    procurement with no events; its CSV and ``tenderarchive export`` wrote a header alone at exit 0. The page says
+    under "0 results", the CSV in its note and export on stderr that the value names no procurement (buyer) of the
+    archive and where they are listed; one the archive has says nothing of it."""
+    said = f"{name}={none} names no {what} of this archive ({listing} lists them)"
+    page = server.get(f"/{server.database}/{search}?{urllib.parse.urlencode({name: none})}").decode()
+    assert '<p class="zero-results">0 results</p>' in page and html.escape(said, quote=False) in page
+    with urllib.request.urlopen(f"{server.db}/{search}.csv?{urllib.parse.urlencode({name: none})}",
+                                timeout=30) as answer:
+        assert answer.headers["Tenderarchive-Note"] == said
+        assert answer.read().decode().count("\n") == 1
+    has = server.get(f"/{server.database}/{search}?{urllib.parse.urlencode({name: known})}").decode()
+    assert "zero-results" not in has and "names no" not in has
+
+    def export(value):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", search, "--param",
+                               f"{name}={value}", "--db", str(demo_archive)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    unknown = export(none)
+    assert unknown.returncode == 0 and unknown.stdout.count("\n") == 1
+    assert unknown.stderr == f"tenderarchive export: no rows; --param {said}\n"
+    found = export(known)
+    assert found.returncode == 0 and found.stdout.count("\n") > 1 and "names no" not in found.stderr
+
+
+def test_a_search_given_another_engines_operators_says_they_are_read_as_words(server, demo_archive):
+    """``search_all?q=jeugdhulp -wmo`` listed, without a word, the hits that DO mention wmo (every word must be in a
+    hit, ``-`` a separator), and ``jeugd AND`` said "0 results" (the word "and" is in no hit). The page says above its
+    rows, and ``export`` on stderr, how the operator was read; a search without one says nothing of it."""
+    def page(q):
+        return html.unescape(server.get(f"/{server.database}/search_all?{urllib.parse.urlencode({'q': q})}").decode())
+
+    excluded = page("jeugdhulp -wmo")
+    said = ('q: "-wmo" is searched as "wmo" (no word is left out). Every word must be in a hit (its synonyms count): '
+            'this search has no operators')
+    assert f'<p class="message-info search-operators">{said}</p>' in excluded
+    assert rows(server, "search_all", q="jeugdhulp -wmo") == rows(server, "search_all", q="jeugdhulp wmo")
+    anded = page("jeugd AND")
+    assert 'q: "AND" is searched as the word "and".' in anded and "0 results" in anded
+    assert "search-operators" not in page("jeugdhulp wmo") and "search-operators" not in page("jeugdhulp-wmo")
+    out = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", "search_all", "--param",
+                          "q=jeugdhulp -wmo OR", "--db", str(demo_archive)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("published,")
+    assert ('tenderarchive export: q: "-wmo" is searched as "wmo" (no word is left out); "OR" is searched as the word '
+            '"or". Every word must be in a hit') in out.stderr, out.stderr
