@@ -67,6 +67,10 @@ nieuwe aanbesteding is afgerond") are ``verlenging``, and a step told in such a 
 afgerond") is to come, its perfect no past; a step whose own predicate says it is put off ("de definitieve gunning ...
 is uitgesteld") is planned; contracts to be concluded or providers to be selected from a year ("Vanaf 2020 moeten
 nieuwe contracten worden afgesloten") are no start ahead (``_START_NOT``).
+Branch cv77: a step named as the end of something else in the present ("Het contactverbod eindigt bij de gunning", "De
+overbruggingscontracten lopen tot de gunning") is the moment waited for, planned; a step scheduled for a time ("Gunning
+van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor juni") is planned unless a date in its clause
+is behind the page's own.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -473,6 +477,28 @@ def _until_told(text: str, m: re.Match) -> bool:
         return False
     told = text[before.start():_clause_end(text, m.end())]
     return bool(_UNTIL_PRESENT.search(told)) and not _UNTIL_PAST.search(told)
+
+
+#: branch cv77: a step named as the end of something else -- "Het contactverbod eindigt bij de gunning", "De
+#: overbruggingscontracten lopen tot de gunning", "geldt tot aan de definitieve gunning" -- in the present tense is the
+#: moment that thing waits for: to come, not a step told (the past, "eindigde bij de gunning", is a boundary passed)
+_END_AT_STEP = re.compile(r"\b(?:eindig(?:t|en)|lo(?:opt|pen)(?: door)?|du(?:urt|ren)|geld(?:t|en)|blijf(?:t|en)|"
+                          r"vervalt|vervallen|stop(?:t|pen))\s+(?:(?!en\b|maar\b|die\b|dat\b)[\w'-]+\s+){0,3}?"
+                          r"(?:bij|tot(?:\s+(?:aan|en met))?)\s+(?:(?:de|het)\s+(?:[\w-]+e\s+)?)?$", re.I)
+#: branch cv77: a step scheduled -- "Gunning van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor
+#: juni", "de start is voorzien op 1 januari" -- is to come, however perfect "is voorzien" reads, unless a date in its
+#: clause is behind the page's own (read first); not the past ("was voorzien in juni": a plan that was)
+_SCHEDULED = re.compile(r"\b(?:voorzien|(?:in)?gepland|geagendeerd)\s+(?:in|voor|op|rond|tegen|begin|eind|medio|half|"
+                        r"uiterlijk)\b", re.I)
+_SCHEDULED_AUX = re.compile(r"\b(?:is|zijn|staat|staan|wordt|worden)\b", re.I)
+_SCHEDULED_PAST = re.compile(r"\b(?:was|waren|werd|werden|stond|stonden)\b", re.I)
+
+
+def _scheduled(text: str, m: re.Match) -> bool:
+    """The cue's own clause schedules the step for a time (branch cv77, above)."""
+    start, end = _cue_clause(text, m)
+    clause = text[start:end]
+    return bool(_SCHEDULED.search(clause) and _SCHEDULED_AUX.search(clause) and not _SCHEDULED_PAST.search(clause))
 
 
 def _prepared(text: str, m: re.Match) -> bool:
@@ -1512,6 +1538,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv76: "Omdat de definitieve gunning ... is uitgesteld": the step still to come
             if status == "done" and _until_told(text, m):
                 status = "planned"  # branch cv76: "... lopen door tot de nieuwe aanbesteding is afgerond": still to come
+            if status != "planned" and _END_AT_STEP.search(text, max(0, m.start() - 80), m.start()):
+                status = "planned"  # branch cv77: "Het contactverbod eindigt bij de gunning": the end waited for
+            if status != "planned" and _scheduled(text, m) and _date_status(
+                    text[slice(*_cue_clause(text, m))], events, ref, max_date) != "done":
+                status = "planned"  # branch cv77: "Gunning van de opdracht is voorzien in juni 2021": scheduled
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
                 and _ahead_in_own_clause(text, m, ref, anchors.get(i))

@@ -373,7 +373,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
                             r"gegunde (?:opdracht|partij(?:en)?|\w*aanbieders?|organisaties?|partners?|percelen)\b|\bde gunning\b|"
-                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
+                            r"gunning (?:volgt|vindt|heeft)|\bgunning (?=van (?:de|het|deze) (?:opdracht|overeenkomst|contract|raamovereenkomst))|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaars? van de aanbesteding|\bals (?:[\w'-]+ )?winnaars? uit de bus\b|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,5}gewonnen|"
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"

@@ -1,0 +1,55 @@
+"""Specifications of the readings of branch cv77 (issue 11): a step named as the end of something else, a step
+scheduled for a time -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
+from a page).
+
+Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
+"""
+import datetime as dt
+
+import pytest
+
+from tests.analysis.reading import stage_statuses
+
+PUBLISHED = dt.date(2024, 3, 4)
+
+
+# --- a step as the end of something else: the moment waited for, to come ---
+
+@pytest.mark.parametrize("text", [
+    "Tijdens de inkoopprocedure geldt een contactverbod. Het contactverbod eindigt bij de gunning van de contracten.",
+    "De overbruggingscontracten voor de jeugdhulp lopen tot de gunning.",
+    "Het contactverbod geldt tot aan de definitieve gunning van de jeugdhulp.",
+])
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_step_named_as_the_end_of_something_else_is_to_come(read, text, published):
+    assert stage_statuses(read(text, published=published)).get("definitieve_gunning") == "planned"
+
+
+def test_an_end_passed_at_the_step_stays_told(read):
+    result = read("Het contactverbod voor de jeugdhulp eindigde bij de gunning van de contracten.", published=PUBLISHED)
+    assert stage_statuses(result).get("definitieve_gunning") in ("done", "current")  # (current with every rule off)
+
+
+# --- a step scheduled for a time: to come unless its date is behind the page's ---
+
+@pytest.mark.parametrize("text", [
+    "De aanbesteding voor de jeugdhulp loopt. Gunning van de opdracht is voorzien in juni 2024.",
+    "De aanbesteding voor de jeugdhulp loopt. De gunning is voorzien in juni.",
+    "De aanbesteding voor de jeugdhulp loopt. De gunning staat gepland voor eind mei.",
+])
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_step_scheduled_for_a_time_is_planned(read, text, published):
+    result = read(text, published=published)
+    assert stage_statuses(result).get("definitieve_gunning") == "planned"
+    assert result["primary_stage"] == "aankondiging"
+
+
+def test_a_step_scheduled_for_a_date_behind_the_page_is_done(read):
+    result = read("Gunning van de opdracht jeugdhulp was voorzien in juni 2023 en vond toen ook plaats.", published=PUBLISHED)
+    assert stage_statuses(result).get("definitieve_gunning") == "done"
+
+
+def test_a_service_provided_for_is_no_schedule(read):
+    result = read("De gunning van de jeugdhulp heeft plaatsgevonden. De nieuwe aanbieder voorziet in de behoefte.",
+                  published=PUBLISHED)
+    assert stage_statuses(result).get("definitieve_gunning") == "done"
