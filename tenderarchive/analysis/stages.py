@@ -70,7 +70,8 @@ nieuwe contracten worden afgesloten") are no start ahead (``_START_NOT``).
 Branch cv77: a step named as the end of something else in the present ("Het contactverbod eindigt bij de gunning", "De
 overbruggingscontracten lopen tot de gunning") is the moment waited for, planned; a step scheduled for a time ("Gunning
 van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor juni") is planned unless a date in its clause
-is behind the page's own.
+is behind the page's own; the enrolment said possible ("Overigens is inschrijving ook nog steeds mogelijk") is open
+(vocabulary).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.

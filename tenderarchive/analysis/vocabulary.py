@@ -516,6 +516,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # schrijven") and its opening or closing with words between ("De inschrijving voor de aanbesteding
                      # jeugdhulp sloot op 1 februari")
                      r"\bzich (?:[\w'-]+ ){0,3}?in te schrijven\b|"
+                     # branch cv77: the enrolment said possible ("Inschrijven is mogelijk via TenderNed", "Overigens is
+                     # inschrijving ook nog steeds mogelijk voor nieuwe partners", an Open House): open, its verb's tense
+                     # tells when; not "niet (meer) mogelijk"
+                     r"\binschrijv(?:ing|en)\b(?: (?!niet\b|geen\b|nooit\b|en\b|maar\b)[\w'-]+){0,4}? mogelijk\b|"
                      # branch cv72: the tender handed in as a noun with its infinitive ("hebben nog tot 25 maart de tijd
                      # om een inschrijving in te dienen", "kunnen hun inschrijving indienen")
                      r"\b(?:een|hun|zijn|haar|de|uw) inschrijving(?:en)? (?:in te dienen|indienen)\b|"

@@ -1,5 +1,5 @@
 """Specifications of the readings of branch cv77 (issue 11): a step named as the end of something else, a step
-scheduled for a time -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
+scheduled for a time, the enrolment said possible -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
 from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
@@ -53,3 +53,23 @@ def test_a_service_provided_for_is_no_schedule(read):
     result = read("De gunning van de jeugdhulp heeft plaatsgevonden. De nieuwe aanbieder voorziet in de behoefte.",
                   published=PUBLISHED)
     assert stage_statuses(result).get("definitieve_gunning") == "done"
+
+
+# --- inschrijving: the enrolment said possible (an Open House) ---
+
+@pytest.mark.parametrize("text", [
+    "Het is een Open House voor de jeugdhulp. Overigens is inschrijving ook nog steeds mogelijk voor nieuwe partners.",
+    "De aanbesteding jeugdhulp staat op TenderNed. Inschrijven is mogelijk tot 1 mei 2024.",
+])
+def test_the_enrolment_said_possible_is_open(read, text):
+    assert stage_statuses(read(text, published=PUBLISHED)).get("inschrijving") == "current"
+
+
+def test_the_enrolment_possible_in_the_past_is_over(read):
+    text = "De aanbesteding jeugdhulp stond op TenderNed. Inschrijven was mogelijk tot 1 december 2023."
+    assert stage_statuses(read(text, published=PUBLISHED)).get("inschrijving") == "done"
+
+
+def test_the_enrolment_no_longer_possible_is_no_open_enrolment(read):
+    text = "Het is een Open House voor de jeugdhulp. Inschrijven is niet meer mogelijk."
+    assert stage_statuses(read(text, published=PUBLISHED)).get("inschrijving") != "current"
