@@ -71,7 +71,8 @@ Branch cv77: a step named as the end of something else in the present ("Het cont
 overbruggingscontracten lopen tot de gunning") is the moment waited for, planned; a step scheduled for a time ("Gunning
 van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor juni") is planned unless a date in its clause
 is behind the page's own; the enrolment said possible ("Overigens is inschrijving ook nog steeds mogelijk") is open
-(vocabulary).
+(vocabulary); the new round only named ("Met deze nieuwe inkoop ...") on a page that tells a step of the procedure itself
+strongly is that procedure, no preparation reported (``_preparation_behind``).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -1228,7 +1229,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     for m in re.finditer(NEW_ROUND, sentence, re.I):
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
-            found.append(("voorbereiding:noun", m))
+            found.append(("voorbereiding:round", m))  # (branch cv77: a noun as ":noun", the round named kept apart)
     # branch cv73: a procurement told held in the perfect, active or passive ("Het sociaal domein is opnieuw aanbesteed",
     # "De gemeente heeft de jeugdhulp Europees aanbesteed"): the procedure was put out, at least (stages.md aankondiging)
     for m in _PROCURED_HELD.finditer(sentence):
@@ -1344,7 +1345,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             # no denial of the step; "het voorgenomen aanbestedingstraject" is a choice for one, denied as any cue is
             choice = stage.endswith(":choice") and bool(re.search(r"\bniet\b|\baf van\b|\baf(?:zien|ziet|gezien)\b", m.group(0), re.I))
             decided = decided or stage.endswith(":choice")
-            noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
+            round_named = stage.endswith(":round")  # branch cv77: the new round named, "de nieuwe inkoop" (below)
+            noun_only = stage.endswith(":noun") or round_named  # branch cv46: "de nieuwe inkoop", weak even in a headline
             approved = stage.endswith(":approved")  # branch cv49: the purchase approved, told without a tense
             weak = stage.endswith(":weak")  # branch cv53: "contracten gesloten met 40 aanbieders", no procurement alone
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
@@ -1668,7 +1670,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong}
-                       | ({"seeking": True} if seeking and stage == "marktconsultatie" else {}))
+                       | ({"seeking": True} if seeking and stage == "marktconsultatie" else {})
+                       | ({"round": True} if round_named else {}))
     told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
     by_sentence: dict[str, list[dict]] = {}  # each sentence's own dates (a long page's sentences do not scan all)
     for e in events:
@@ -2020,6 +2023,10 @@ def _preparation_behind(stages: list[dict]) -> list[dict]:
     if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
             or any(s["stage"] in INTERRUPTING for s in told)):
         return stages
+    if any(s["stage"] in _PROCEDURE_STEPS and s["strong"] for s in told):
+        # branch cv77: the new round only named ("Met deze nieuwe inkoop wordt gestuurd op ...", "voor de nieuwe inkoop")
+        # on a page that tells a step of that procedure strongly is the procedure told, no preparation reported
+        stages = [s for s in stages if not (s["stage"] == "voorbereiding" and s.get("round"))]
     return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
 
 

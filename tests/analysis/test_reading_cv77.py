@@ -1,5 +1,6 @@
 """Specifications of the readings of branch cv77 (issue 11): a step named as the end of something else, a step
-scheduled for a time, the enrolment said possible -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
+scheduled for a time, the enrolment said possible, the new round
+only named beside a step told -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
 from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
@@ -73,3 +74,18 @@ def test_the_enrolment_possible_in_the_past_is_over(read):
 def test_the_enrolment_no_longer_possible_is_no_open_enrolment(read):
     text = "Het is een Open House voor de jeugdhulp. Inschrijven is niet meer mogelijk."
     assert stage_statuses(read(text, published=PUBLISHED)).get("inschrijving") != "current"
+
+
+# --- voorbereiding: the new round only named, on a page that tells a step of that procedure ---
+
+def test_the_new_round_named_beside_a_step_told_is_no_preparation(read):
+    text = ("Met deze nieuwe inkoop wordt gestuurd op minder verblijf. De selectieleidraad is op 13 februari 2024 "
+            "gepubliceerd op TenderNed.")
+    result = read(text, published=PUBLISHED)
+    assert "voorbereiding" not in stage_statuses(result)
+    assert stage_statuses(result).get("aankondiging") == "done"
+
+
+def test_the_new_round_named_alone_is_its_preparation(read):
+    result = read("De gemeente werkt aan de nieuwe inkoop van jeugdhulp.", published=PUBLISHED)
+    assert stage_statuses(result).get("voorbereiding") == "current"
