@@ -73,6 +73,9 @@ van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor juni")
 is behind the page's own; the enrolment said possible ("Overigens is inschrijving ook nog steeds mogelijk") is open
 (vocabulary); the new round only named ("Met deze nieuwe inkoop ...") on a page that tells a step of the procedure itself
 strongly is that procedure, no preparation reported (``_preparation_behind``).
+The one tender evaluated ("Na de beoordeling van de inschrijving ...") is ``beoordeling`` as the plural is, and the
+negotiation phase in its other nouns ("een onderhandelingstraject ingegaan", "de onderhandelingsfase") is ``dialoog``
+(vocabulary).
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.

@@ -505,7 +505,11 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de (?:dialoog\w*|volgende fase|tweede fase|onderhandelingen)|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
-                r"onderhandelingsronde\w*|dialoogtafel\w*"),
+                r"onderhandelingsronde\w*|dialoogtafel\w*|"
+                # branch cv77: the negotiation phase in its other nouns ("zijn gemeenten een onderhandelingstraject
+                # ingegaan met de ingeschreven partij", "de onderhandelingsfase"): stages.md's "dialogue or negotiation
+                # rounds" (not the procedure type "onderhandelingsprocedure")
+                r"onderhandelingstraject\w*|onderhandelingsfase\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      # branch news17: the long forms of the closing date and term ("het verstrijken van de
                      # inschrijvingstermijn"), as the short ones above
@@ -542,6 +546,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                     r"\binschrijvingen\b(?: (?!en\b|of\b)[\w'-]+){0,6}? (?:worden|zijn|werden|wordt|is) (?:[\w'-]+ ){0,3}?beoordeeld\b|"
                     # news-sites §3.3 "beoordeling (inschrijvingen)" without "van de", of every tender ("alle")
                     r"beoordeling (?:van )?(?:de |alle )?(?:ontvangen )?(?:inschrijvingen|offertes|aanbiedingen)\b|verificatiegesprek\w*|"
+                    # branch cv77: the one tender evaluated ("Na de beoordeling van de inschrijving zijn gemeenten ...",
+                    # a procedure with a single tenderer), as the plural
+                    r"beoordeling van (?:de|het|een|haar|hun|zijn) (?:ontvangen )?(?:inschrijving|offerte|aanbieding)\b|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
     # round ten: an "intentieovereenkomst" (a letter of intent before the dialogue) is no contract signed
     ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"

@@ -1,6 +1,6 @@
 """Specifications of the readings of branch cv77 (issue 11): a step named as the end of something else, a step
 scheduled for a time, the enrolment said possible, the new round
-only named beside a step told -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
+only named beside a step told, the one tender evaluated and the negotiation phase -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
 from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
@@ -89,3 +89,23 @@ def test_the_new_round_named_beside_a_step_told_is_no_preparation(read):
 def test_the_new_round_named_alone_is_its_preparation(read):
     result = read("De gemeente werkt aan de nieuwe inkoop van jeugdhulp.", published=PUBLISHED)
     assert stage_statuses(result).get("voorbereiding") == "current"
+
+
+# --- beoordeling and dialoog: the one tender evaluated, the negotiation phase in its other nouns ---
+
+def test_the_one_tender_evaluated_and_the_negotiation_entered(read):
+    text = ("Na de beoordeling van de inschrijving zijn de gemeenten een onderhandelingstraject ingegaan met de "
+            "ingeschreven jeugdhulpaanbieder.")
+    statuses = stage_statuses(read(text, published=PUBLISHED))
+    assert statuses.get("beoordeling") == "done"
+    assert statuses.get("dialoog") in ("done", "current")  # (current with every named rule off)
+
+
+def test_the_one_tender_being_evaluated_is_current(read):
+    statuses = stage_statuses(read("De beoordeling van de offerte voor de jeugdhulp loopt nog.", published=PUBLISHED))
+    assert statuses.get("beoordeling") == "current"
+
+
+def test_the_negotiated_procedure_type_is_no_dialogue(read):
+    statuses = stage_statuses(read("De gemeente kiest voor een onderhandelingsprocedure voor de jeugdhulp.", published=PUBLISHED))
+    assert "dialoog" not in statuses
