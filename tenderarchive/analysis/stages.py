@@ -75,7 +75,8 @@ is behind the page's own; the enrolment said possible ("Overigens is inschrijvin
 strongly is that procedure, no preparation reported (``_preparation_behind``).
 The one tender evaluated ("Na de beoordeling van de inschrijving ...") is ``beoordeling`` as the plural is, and the
 negotiation phase in its other nouns ("een onderhandelingstraject ingegaan", "de onderhandelingsfase") is ``dialoog``
-(vocabulary).
+(vocabulary); a court in a sentence about a child-protection measure ("De Raad voor de Kinderbescherming adviseert de
+rechtbank ...", a kinderrechter, an ondertoezichtstelling) is no tender proceeding, as rule (b) reads pgb and Wmo.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -497,6 +498,14 @@ _SCHEDULED = re.compile(r"\b(?:voorzien|(?:in)?gepland|geagendeerd)\s+(?:in|voor
                         r"uiterlijk)\b", re.I)
 _SCHEDULED_AUX = re.compile(r"\b(?:is|zijn|staat|staan|wordt|worden)\b", re.I)
 _SCHEDULED_PAST = re.compile(r"\b(?:was|waren|werd|werden|stond|stonden)\b", re.I)
+
+
+#: branch cv77: the court of a child-protection measure -- "De Raad voor de Kinderbescherming adviseert de rechtbank welke
+#: gecertificeerde instelling de maatregel moet uitvoeren", "de kinderrechter besluit over een ondertoezichtstelling" --
+#: rules on a child's measure, not on a tender (as stages.md rule b reads a ruling about pgb or Wmo): no legal stage
+_CHILD_PROTECTION = re.compile(r"\bkinderrechter\w*|\braad voor de kinderbescherming\b|\bondertoezichtstelling\w*|"
+                               r"\buithuisplaatsing\w*|\b(?:jeugd|kinder)beschermingsmaatregel\w*|\bgezagsbeëindiging\w*|"
+                               r"\bmachtiging (?:tot )?(?:gesloten )?(?:jeugdhulp|uithuisplaatsing)\b", re.I)
 
 
 def _scheduled(text: str, m: re.Match) -> bool:
@@ -1433,6 +1442,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # branch cv60: "De bezwaartermijn is verlopen": the standstill passed, no objection told
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
+            if stage in LEGAL_STAGES and _CHILD_PROTECTION.search(text):
+                continue  # branch cv77: "De Raad voor de Kinderbescherming adviseert de rechtbank ...": a measure, no tender
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True

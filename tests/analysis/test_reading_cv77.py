@@ -1,7 +1,7 @@
 """Specifications of the readings of branch cv77 (issue 11): a step named as the end of something else, a step
-scheduled for a time, the enrolment said possible, the new round
-only named beside a step told, the one tender evaluated and the negotiation phase -- in short synthetic pages (SYNTHETIC: written for these tests in plain news Dutch, not taken
-from a page).
+scheduled for a time, the enrolment said possible, the new round only named beside a step told, the one tender evaluated
+and the negotiation phase, the court of a child-protection measure -- in short synthetic pages (SYNTHETIC: written for
+these tests in plain news Dutch, not taken from a page).
 
 Each reading is read with every named rule switched off as well (the shared ``read`` fixture).
 """
@@ -109,3 +109,19 @@ def test_the_one_tender_being_evaluated_is_current(read):
 def test_the_negotiated_procedure_type_is_no_dialogue(read):
     statuses = stage_statuses(read("De gemeente kiest voor een onderhandelingsprocedure voor de jeugdhulp.", published=PUBLISHED))
     assert "dialoog" not in statuses
+
+
+# --- the court of a child-protection measure is no tender proceeding ---
+
+@pytest.mark.parametrize("text", [
+    "De Raad voor de Kinderbescherming adviseert de rechtbank welke gecertificeerde instelling de maatregel moet uitvoeren.",
+    "De kinderrechter heeft een ondertoezichtstelling uitgesproken; de jeugdbescherming wordt ingekocht door de regio.",
+])
+def test_the_court_of_a_child_protection_measure_is_no_legal_stage(read, text):
+    statuses = stage_statuses(read(text, published=PUBLISHED))
+    assert not {"kort_geding", "bodemprocedure", "hoger_beroep"} & set(statuses)
+
+
+def test_a_court_case_about_the_tender_for_child_protection_stays(read):
+    text = "De rechtbank heeft in kort geding de aanbesteding van de jeugdbescherming stilgelegd."
+    assert stage_statuses(read(text, published=PUBLISHED)).get("kort_geding") == "done"
