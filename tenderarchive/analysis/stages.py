@@ -67,6 +67,16 @@ nieuwe aanbesteding is afgerond") are ``verlenging``, and a step told in such a 
 afgerond") is to come, its perfect no past; a step whose own predicate says it is put off ("de definitieve gunning ...
 is uitgesteld") is planned; contracts to be concluded or providers to be selected from a year ("Vanaf 2020 moeten
 nieuwe contracten worden afgesloten") are no start ahead (``_START_NOT``).
+Branch cv77: a step named as the end of something else in the present ("Het contactverbod eindigt bij de gunning", "De
+overbruggingscontracten lopen tot de gunning") is the moment waited for, planned; a step scheduled for a time ("Gunning
+van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor juni") is planned unless a date in its clause
+is behind the page's own; the enrolment said possible ("Overigens is inschrijving ook nog steeds mogelijk") is open
+(vocabulary); the new round only named ("Met deze nieuwe inkoop ...") on a page that tells a step of the procedure itself
+strongly is that procedure, no preparation reported (``_preparation_behind``).
+The one tender evaluated ("Na de beoordeling van de inschrijving ...") is ``beoordeling`` as the plural is, and the
+negotiation phase in its other nouns ("een onderhandelingstraject ingegaan", "de onderhandelingsfase") is ``dialoog``
+(vocabulary); a court in a sentence about a child-protection measure ("De Raad voor de Kinderbescherming adviseert de
+rechtbank ...", a kinderrechter, an ondertoezichtstelling) is no tender proceeding, as rule (b) reads pgb and Wmo.
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -473,6 +483,36 @@ def _until_told(text: str, m: re.Match) -> bool:
         return False
     told = text[before.start():_clause_end(text, m.end())]
     return bool(_UNTIL_PRESENT.search(told)) and not _UNTIL_PAST.search(told)
+
+
+#: branch cv77: a step named as the end of something else -- "Het contactverbod eindigt bij de gunning", "De
+#: overbruggingscontracten lopen tot de gunning", "geldt tot aan de definitieve gunning" -- in the present tense is the
+#: moment that thing waits for: to come, not a step told (the past, "eindigde bij de gunning", is a boundary passed)
+_END_AT_STEP = re.compile(r"\b(?:eindig(?:t|en)|lo(?:opt|pen)(?: door)?|du(?:urt|ren)|geld(?:t|en)|blijf(?:t|en)|"
+                          r"vervalt|vervallen|stop(?:t|pen))\s+(?:(?!en\b|maar\b|die\b|dat\b)[\w'-]+\s+){0,3}?"
+                          r"(?:bij|tot(?:\s+(?:aan|en met))?)\s+(?:(?:de|het)\s+(?:[\w-]+e\s+)?)?$", re.I)
+#: branch cv77: a step scheduled -- "Gunning van de opdracht is voorzien in juni 2021", "De gunning staat gepland voor
+#: juni", "de start is voorzien op 1 januari" -- is to come, however perfect "is voorzien" reads, unless a date in its
+#: clause is behind the page's own (read first); not the past ("was voorzien in juni": a plan that was)
+_SCHEDULED = re.compile(r"\b(?:voorzien|(?:in)?gepland|geagendeerd)\s+(?:in|voor|op|rond|tegen|begin|eind|medio|half|"
+                        r"uiterlijk)\b", re.I)
+_SCHEDULED_AUX = re.compile(r"\b(?:is|zijn|staat|staan|wordt|worden)\b", re.I)
+_SCHEDULED_PAST = re.compile(r"\b(?:was|waren|werd|werden|stond|stonden)\b", re.I)
+
+
+#: branch cv77: the court of a child-protection measure -- "De Raad voor de Kinderbescherming adviseert de rechtbank welke
+#: gecertificeerde instelling de maatregel moet uitvoeren", "de kinderrechter besluit over een ondertoezichtstelling" --
+#: rules on a child's measure, not on a tender (as stages.md rule b reads a ruling about pgb or Wmo): no legal stage
+_CHILD_PROTECTION = re.compile(r"\bkinderrechter\w*|\braad voor de kinderbescherming\b|\bondertoezichtstelling\w*|"
+                               r"\buithuisplaatsing\w*|\b(?:jeugd|kinder)beschermingsmaatregel\w*|\bgezagsbeëindiging\w*|"
+                               r"\bmachtiging (?:tot )?(?:gesloten )?(?:jeugdhulp|uithuisplaatsing)\b", re.I)
+
+
+def _scheduled(text: str, m: re.Match) -> bool:
+    """The cue's own clause schedules the step for a time (branch cv77, above)."""
+    start, end = _cue_clause(text, m)
+    clause = text[start:end]
+    return bool(_SCHEDULED.search(clause) and _SCHEDULED_AUX.search(clause) and not _SCHEDULED_PAST.search(clause))
 
 
 def _prepared(text: str, m: re.Match) -> bool:
@@ -1201,7 +1241,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     for m in re.finditer(NEW_ROUND, sentence, re.I):
         if not any(m.start() < b and m.end() > a for a, b in taken):
             taken.append(m.span())
-            found.append(("voorbereiding:noun", m))
+            found.append(("voorbereiding:round", m))  # (branch cv77: a noun as ":noun", the round named kept apart)
     # branch cv73: a procurement told held in the perfect, active or passive ("Het sociaal domein is opnieuw aanbesteed",
     # "De gemeente heeft de jeugdhulp Europees aanbesteed"): the procedure was put out, at least (stages.md aankondiging)
     for m in _PROCURED_HELD.finditer(sentence):
@@ -1317,7 +1357,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             # no denial of the step; "het voorgenomen aanbestedingstraject" is a choice for one, denied as any cue is
             choice = stage.endswith(":choice") and bool(re.search(r"\bniet\b|\baf van\b|\baf(?:zien|ziet|gezien)\b", m.group(0), re.I))
             decided = decided or stage.endswith(":choice")
-            noun_only = stage.endswith(":noun")  # branch cv46: "de nieuwe inkoop", weak evidence even in a headline
+            round_named = stage.endswith(":round")  # branch cv77: the new round named, "de nieuwe inkoop" (below)
+            noun_only = stage.endswith(":noun") or round_named  # branch cv46: "de nieuwe inkoop", weak even in a headline
             approved = stage.endswith(":approved")  # branch cv49: the purchase approved, told without a tense
             weak = stage.endswith(":weak")  # branch cv53: "contracten gesloten met 40 aanbieders", no procurement alone
             seeking = stage.endswith(":seeking")  # branch cv64: a buyer looking for partners, its own verb's tense decides
@@ -1401,6 +1442,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # branch cv60: "De bezwaartermijn is verlopen": the standstill passed, no objection told
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
+            if stage in LEGAL_STAGES and _CHILD_PROTECTION.search(text):
+                continue  # branch cv77: "De Raad voor de Kinderbescherming adviseert de rechtbank ...": a measure, no tender
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
@@ -1512,6 +1555,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "planned"  # branch cv76: "Omdat de definitieve gunning ... is uitgesteld": the step still to come
             if status == "done" and _until_told(text, m):
                 status = "planned"  # branch cv76: "... lopen door tot de nieuwe aanbesteding is afgerond": still to come
+            if status != "planned" and _END_AT_STEP.search(text, max(0, m.start() - 80), m.start()):
+                status = "planned"  # branch cv77: "Het contactverbod eindigt bij de gunning": the end waited for
+            if status != "planned" and _scheduled(text, m) and _date_status(
+                    text[slice(*_cue_clause(text, m))], events, ref, max_date) != "done":
+                status = "planned"  # branch cv77: "Gunning van de opdracht is voorzien in juni 2021": scheduled
             # (the prior notice itself -- the noun -- told to come in a clause of its own stays to come, below)
             ahead_own = (status == "done" or (status == "planned" and re.match(r"vooraankondiging", m.group(0), re.I))) \
                 and _ahead_in_own_clause(text, m, ref, anchors.get(i))
@@ -1636,7 +1684,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if noun_only or weak:
                 strong = False  # "de nieuwe inkoop": a round named, not a step told; any step the text tells outranks it
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong}
-                       | ({"seeking": True} if seeking and stage == "marktconsultatie" else {}))
+                       | ({"seeking": True} if seeking and stage == "marktconsultatie" else {})
+                       | ({"round": True} if round_named else {}))
     told = {r["sentence"] for r in raw if r["stage"] == "contractstart"}
     by_sentence: dict[str, list[dict]] = {}  # each sentence's own dates (a long page's sentences do not scan all)
     for e in events:
@@ -1988,6 +2037,10 @@ def _preparation_behind(stages: list[dict]) -> list[dict]:
     if (not any(s["stage"] in _PROCEDURE_STEPS for s in told)
             or any(s["stage"] in INTERRUPTING for s in told)):
         return stages
+    if any(s["stage"] in _PROCEDURE_STEPS and s["strong"] for s in told):
+        # branch cv77: the new round only named ("Met deze nieuwe inkoop wordt gestuurd op ...", "voor de nieuwe inkoop")
+        # on a page that tells a step of that procedure strongly is the procedure told, no preparation reported
+        stages = [s for s in stages if not (s["stage"] == "voorbereiding" and s.get("round"))]
     return [dict(s, status="done") if s["stage"] == "voorbereiding" and s["status"] == "current" else s for s in stages]
 
 

@@ -373,7 +373,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
                             r"gegunde (?:opdracht|partij(?:en)?|\w*aanbieders?|organisaties?|partners?|percelen)\b|\bde gunning\b|"
-                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
+                            r"gunning (?:volgt|vindt|heeft)|\bgunning (?=van (?:de|het|deze) (?:opdracht|overeenkomst|contract|raamovereenkomst))|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaars? van de aanbesteding|\bals (?:[\w'-]+ )?winnaars? uit de bus\b|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,5}gewonnen|"
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
@@ -505,7 +505,11 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de (?:dialoog\w*|volgende fase|tweede fase|onderhandelingen)|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
-                r"onderhandelingsronde\w*|dialoogtafel\w*"),
+                r"onderhandelingsronde\w*|dialoogtafel\w*|"
+                # branch cv77: the negotiation phase in its other nouns ("zijn gemeenten een onderhandelingstraject
+                # ingegaan met de ingeschreven partij", "de onderhandelingsfase"): stages.md's "dialogue or negotiation
+                # rounds" (not the procedure type "onderhandelingsprocedure")
+                r"onderhandelingstraject\w*|onderhandelingsfase\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      # branch news17: the long forms of the closing date and term ("het verstrijken van de
                      # inschrijvingstermijn"), as the short ones above
@@ -516,6 +520,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                      # schrijven") and its opening or closing with words between ("De inschrijving voor de aanbesteding
                      # jeugdhulp sloot op 1 februari")
                      r"\bzich (?:[\w'-]+ ){0,3}?in te schrijven\b|"
+                     # branch cv77: the enrolment said possible ("Inschrijven is mogelijk via TenderNed", "Overigens is
+                     # inschrijving ook nog steeds mogelijk voor nieuwe partners", an Open House): open, its verb's tense
+                     # tells when; not "niet (meer) mogelijk"
+                     r"\binschrijv(?:ing|en)\b(?: (?!niet\b|geen\b|nooit\b|en\b|maar\b)[\w'-]+){0,4}? mogelijk\b|"
                      # branch cv72: the tender handed in as a noun with its infinitive ("hebben nog tot 25 maart de tijd
                      # om een inschrijving in te dienen", "kunnen hun inschrijving indienen")
                      r"\b(?:een|hun|zijn|haar|de|uw) inschrijving(?:en)? (?:in te dienen|indienen)\b|"
@@ -538,6 +546,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                     r"\binschrijvingen\b(?: (?!en\b|of\b)[\w'-]+){0,6}? (?:worden|zijn|werden|wordt|is) (?:[\w'-]+ ){0,3}?beoordeeld\b|"
                     # news-sites §3.3 "beoordeling (inschrijvingen)" without "van de", of every tender ("alle")
                     r"beoordeling (?:van )?(?:de |alle )?(?:ontvangen )?(?:inschrijvingen|offertes|aanbiedingen)\b|verificatiegesprek\w*|"
+                    # branch cv77: the one tender evaluated ("Na de beoordeling van de inschrijving zijn gemeenten ...",
+                    # a procedure with a single tenderer), as the plural
+                    r"beoordeling van (?:de|het|een|haar|hun|zijn) (?:ontvangen )?(?:inschrijving|offerte|aanbieding)\b|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
     # round ten: an "intentieovereenkomst" (a letter of intent before the dialogue) is no contract signed
     ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
