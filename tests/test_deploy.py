@@ -64,19 +64,10 @@ def test_crontab_schedules_are_valid(path):
     assert any("tenderarchive status" in c for _, c in jobs)
 
 
-def test_crontab_schedules_are_valid_and_the_crawl_is_quiet():
-    env, jobs = crontab_jobs()
-    assert env["SHELL"] == "/bin/sh" and "MAILTO" in env
-    ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
-    for schedule, command in jobs:
-        for value, (low, high) in zip(schedule, ranges):
-            for part in value.split(","):
-                if part != "*":
-                    assert low <= int(part) <= high, schedule
-        assert "%" not in command   # cron turns % into newlines
+def test_the_crawl_of_the_crontab_is_quiet():
+    _, jobs = crontab_jobs()
     crawl = [c for _, c in jobs if "tenderarchive crawl" in c]
     assert len(crawl) == 1 and "--quiet" in crawl[0]
-    assert any("tenderarchive status" in c for _, c in jobs)
 
 
 def test_the_crontab_crawl_line_runs_crawls_and_reports(snapshot, serve_api, tmp_path):
