@@ -50,6 +50,17 @@ def listing(path: str, page: dict) -> tuple[str, bytes]:
                    f"<span class='datum'>{page['listed']}</span></li></ul></main></body></html>").encode())
 
 
+def discovered(stand_in: str, path: str, page: dict, routes: dict) -> tuple[dict, tuple[str, ...]]:
+    """The item found by its listing (whose recent item is asked again: NEWS_REVISIT_DAYS, from the run's today) or by
+    the sitemap (asked again when its ``lastmod`` moves): the routes gain the listing or the sitemap; returns the
+    site's ``discovery`` and the crawl arguments that make the second crawl ask the item again."""
+    if stand_in == "listing":
+        routes["/nieuws"] = lambda base: listing(path, page)
+        return {"listing": {"urls": ["nieuws"]}}, ("-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
+    routes["/sitemap.xml"] = sitemap(path, page)
+    return {"sitemaps": ["sitemap.xml"]}, ()
+
+
 @pytest.mark.parametrize("stand_in", ADDRESS)
 def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, stand_in):
     """An item archived with the date and time its page stated (``Gepubliceerd op: 29 juli 2021 14:05``) is read again
@@ -65,14 +76,7 @@ def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, sta
     page = {"stated": "29 juli 2021 14:05", "body": "", "lastmod": "2021-07-29T14:05:00+02:00",
             "listed": "29 juli 2021"}
     routes = {"/robots.txt": ROBOTS, path: lambda base: item(page["stated"], page["body"])}
-    revisit = ()
-    if stand_in == "listing":  # the listing's recent item is asked again (NEWS_REVISIT_DAYS, from the run's today)
-        routes["/nieuws"] = lambda base: listing(path, page)
-        discovery = {"listing": {"urls": ["nieuws"]}}
-        revisit = ("-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
-    else:
-        routes["/sitemap.xml"] = sitemap(path, page)
-        discovery = {"sitemaps": ["sitemap.xml"]}
+    discovery, revisit = discovered(stand_in, path, page, routes)
     archive, log = tmp_path / "archive.db", []
     with serve(routes, log) as base:
         registered = registry(tmp_path, base_url=base, discovery=discovery, allow=["^/20", "^/nieuws/"])

@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference4 import after_lastmod
-from tests.spiders.test_news_reference80 import item, listing, sitemap
+from tests.spiders.test_news_reference80 import discovered, item, sitemap
 
 #: a day the text gives without a year (§2.3 "weekday + day, no year"; [S2]'s "6 juli a.s."): its year is the page's
 DEADLINE = "<p>Aanbieders kunnen zich uiterlijk 6 juli inschrijven.</p>"
@@ -43,14 +43,7 @@ def test_the_events_of_an_item_that_kept_its_stated_date_are_read_against_it(tmp
     page = {"stated": "28 juni 2021 09:00", "body": DEADLINE, "lastmod": "2021-06-28T09:00:00+02:00",
             "listed": "28 juni 2021"}
     routes = {"/robots.txt": ROBOTS, path: lambda base: item(page["stated"], page["body"])}
-    revisit = ()
-    if stand_in == "listing":  # the listing's recent item is asked again (NEWS_REVISIT_DAYS, from the run's today)
-        routes["/nieuws"] = lambda base: listing(path, page)
-        discovery = {"listing": {"urls": ["nieuws"]}}
-        revisit = ("-s", "NEWS_REVISIT_DAYS=100000", "-s", "NEWS_REVISIT_HOURS=0")
-    else:
-        routes["/sitemap.xml"] = sitemap(path, page)
-        discovery = {"sitemaps": ["sitemap.xml"]}
+    discovery, revisit = discovered(stand_in, path, page, routes)
     archive, log = tmp_path / "archive.db", []
     with serve(routes, log) as base:
         registered = registry(tmp_path, base_url=base, discovery=discovery, allow=["^/nieuws/"])
