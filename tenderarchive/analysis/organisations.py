@@ -320,6 +320,11 @@ the awardee, its members providers. Organisations: the parties of a ruling named
 verzoekster, tegen de gemeente Y, verweerster"), the role from the head word; a person is none.
 A jeugdregio's name right after a lower-case care or tender word names the area of the service or tender ("de
 aanbesteding crisishulp Zuid-Limburg", :data:`_AREA_OF_THING`), not a body that buys (``jeugdregio_name``).
+Branch orgs41 (half 0's errors and its negative pages read, half 1 judged): one regional body named two ways on a page
+-- a jeugdregio and the body buying for the whole of it ("Regio Haaglanden", "H10"), with and without its legal form
+("Gemeenschappelijke regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio
+X" -- is one organisation, read once under the name that is not the region's (:func:`_one_body`, identities from
+``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own.
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -334,6 +339,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from tenderarchive import reference
 from tenderarchive.awards.names import name_key
 
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
@@ -3453,6 +3459,56 @@ def _without_common_nouns(found: list[dict], text: str) -> list[dict]:
             or _is_place(f["name"])]
 
 
+# branch orgs41: one regional body named two ways on one page -- the jeugdregio and the body that buys for the whole of it
+# ("de regio Haaglanden (H10)", "Jeugdzorgregio H10"), a body with and without its legal form ("Gemeenschappelijke
+# regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio X" -- is one
+# organisation, read once. Identity comes from the project's reference (``jeugdregios.csv``, ``regional_buyers.csv``
+# and their aliases, :mod:`tenderarchive.reference`), the name written without a leading "Gemeenschappelijke
+# regeling"/"GR" and "(jeugd)regio"; a buyer that buys for part of a region (a subregio, "MVS") keeps its own identity.
+_GR_FORM = re.compile(r"(?i:(?:modulaire )?gemeenschappelijke regeling|centrumregeling|m?GR)(?: (?i:van|voor) (?:de |het )?)? (?=\S)")
+_REGION_FIRST = re.compile(r"(?i:(?:jeugd(?:hulp|zorg)?)?regio)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _body_key(name: str) -> str | None:
+    """The regional body or jeugdregio ``name`` means (see above), a key; None for a municipality's own name."""
+    bare = _GR_FORM.sub("", name, count=1) if _GR_FORM.match(name) else name
+    if re.match(r"(?i:gemeenten?|gem\.) ", bare) or (reference.municipality(bare) and not _REGION_FIRST.match(bare)):
+        return None  # "gemeente Alkmaar", "Alkmaar": the municipality; "regio Alkmaar" is the region
+    ref = reference.load()
+    key = reference.normalise(bare)
+    if not key:
+        return None
+    row = next(iter(ref.buyer_keys.get(key, ())), None)
+    if row:
+        whole = row["members"].strip() == "*" and row["jeugdregio_code"]
+        return f"region:{row['jeugdregio_code']}" if whole else f"buyer:{row['buyer_id']}"
+    code = ref.region_keys.get(key)
+    return f"region:{code}" if code else f"name:{key}"
+
+
+def _one_body(found: list[dict]) -> list[dict]:
+    """``found`` with one regional body named two ways read once (see above): under the name that is not the region's
+    ("H10" over "Regio Haaglanden", as :func:`_abbreviated_twice` keeps a body's name over "de regio X"), then without
+    its legal form, then the first read; a buyer if either was read as one. Awardees are kept as read."""
+    groups: dict[str, list[int]] = {}
+    for i, f in enumerate(found):
+        if f["role"] != "awardee":
+            key = _body_key(f["name"])
+            if key:
+                groups.setdefault(key, []).append(i)
+    drop: set[int] = set()
+    role: dict[int, str] = {}
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        keep = min(idx, key=lambda i: (bool(_REGION_FIRST.match(found[i]["name"])), bool(_GR_FORM.match(found[i]["name"])), i))
+        drop |= set(idx) - {keep}
+        if any(found[i]["role"] == "buyer" for i in idx):
+            role[keep] = "buyer"
+    return [f | {"role": role[i]} if i in role else f for i, f in enumerate(found) if i not in drop]
+
+
 def find_organisations(text: str, awardees: list[dict] | None = None,
                        municipalities: list[dict] | None = None, providers: list[dict] | None = None,
                        title: str | None = None) -> list[dict]:
@@ -3905,4 +3961,4 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
-    return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)
+    return _one_body(_inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text))

@@ -1,0 +1,55 @@
+"""Organisations on pages never seen, round forty-one (issue 11, branch orgs41): one body, one name.
+
+- A page names a jeugdregio and the body that buys for the whole of it, or one regional body in two spellings: "de
+  Regio Haaglanden" and "de regio Haaglanden (H10)", "de Gemeenschappelijke regeling RSJ IJsselland" and "het
+  Regionaal Serviceteam Jeugd IJsselland", "de Jeugdhulpregio FoodValley" and "de regio FoodValley". That is one
+  organisation, read once (the identities and aliases of ``jeugdregios.csv`` and ``regional_buyers.csv``), under the
+  name that is not the region's, then the one without its legal form, then the first read.
+
+- A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
+  that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
+
+The phrasings are real-style Dutch ones seen on pages (a few words each); the texts are SYNTHETIC.
+"""
+
+import pytest
+
+from tests.analysis.conftest import organisation_roles as _orgs
+from tests.speed import LINEAR, linear_time
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De Regio Haaglanden biedt de jeugdhulpaanbieders een overbruggingscontract aan. Tien gemeenten in de regio "
+     "Haaglanden (H10) hebben gesprekken gevoerd met de aanbieders over de inkoop van jeugdhulp.", "H10"),
+    ("De Gemeenschappelijke regeling RSJ IJsselland koopt de jeugdhulp in voor elf gemeenten. Het Regionaal "
+     "Serviceteam Jeugd IJsselland start de aanbesteding in maart.", "Regionaal Serviceteam Jeugd IJsselland"),
+    ("De Jeugdhulpregio FoodValley start een aanbesteding voor de specialistische jeugdhulp. De regio FoodValley wil "
+     "in 2025 nieuwe contracten sluiten.", "Jeugdhulpregio FoodValley"),
+    ("Het inkoopbureau van de Gemeenschappelijke Regeling Jeugdhulp Rijnmond start de aanbesteding. De "
+     "jeugdhulpregio Rijnmond contracteert zo de aanbieders.", "Gemeenschappelijke Regeling Jeugdhulp Rijnmond"),
+])
+def test_a_region_and_its_own_body_are_one_organisation_read_once(read, text, name):
+    assert _orgs(read(text)) == {name: "buyer"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("De gemeente Alkmaar koopt de jeugdhulp in voor de regio Alkmaar. De regio Alkmaar heeft de aanbesteding gegund.",
+     {"gemeente Alkmaar", "regio Alkmaar"}),
+    ("De regio IJmond en de regio Zuid-Kennemerland kopen de jeugdhulp samen in.",
+     {"regio IJmond", "regio Zuid-Kennemerland"}),
+])
+def test_a_municipality_and_its_region_and_two_regions_stay_two(read, text, names):
+    assert set(_orgs(read(text))) == names
+
+
+def test_a_subregio_is_not_the_body_of_the_whole_region():
+    from tenderarchive.analysis.organisations import _one_body
+    found = [{"name": "Gemeenschappelijke Regeling Jeugdhulp Rijnmond", "role": "buyer"},
+             {"name": "MVS Jeugdhulp", "role": "buyer"}, {"name": "Jeugdhulp MVS", "role": "buyer"},
+             {"name": "Gemeenschappelijke regeling Omnibuzz", "role": "buyer"}, {"name": "Omnibuzz", "role": "provider"}]
+    assert [(f["name"], f["role"]) for f in _one_body(found)] == [
+        ("Gemeenschappelijke Regeling Jeugdhulp Rijnmond", "buyer"), ("MVS Jeugdhulp", "buyer"), ("Omnibuzz", "buyer")]
+
+
+def test_one_body_one_name_is_linear(read):
+    assert linear_time(read, "De Regio Haaglanden en de regio Haaglanden (H10) kopen de jeugdhulp in. ", 100_000) < LINEAR
