@@ -324,7 +324,9 @@ Branch orgs41 (half 0's errors and its negative pages read, half 1 judged): one 
 -- a jeugdregio and the body buying for the whole of it ("Regio Haaglanden", "H10"), with and without its legal form
 ("Gemeenschappelijke regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio
 X" -- is one organisation, read once under the name that is not the region's (:func:`_one_body`, identities from
-``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own.
+``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own. A name run on into shouted text in capitals
+holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
+phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ...").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -3418,6 +3420,40 @@ _PLACE_OF_WORK = re.compile(r"(?i:praktijk|centrum|instituut|stichting|groep|bur
 _PERSON_TAIL = re.compile(r"(?P<a>.+?) en (?P<p>[A-ZÀ-Ý][a-zà-ÿ]+ .+)")
 
 
+# branch orgs41: a name in mixed case run on into words in capitals that hold a Dutch function word in capitals ("KOOP NU
+# IN 2015 VOOR DE PRIJS VAN 2014") runs into shouted text -- an advertisement, a banner, a scanned paper's next column --
+# and ends before it; an abbreviation after a name ("GGD GHOR", "Veilig Thuis IJsselland VTIJ") holds no such word
+_SHOUTED_WORD = re.compile(r"[^a-zà-ÿ]*[A-ZÀ-Ý0-9][^a-zà-ÿ]*")
+_SHOUTED_FUNCTION = frozenset("DE HET EEN VAN VOOR IN OP NU EN MET TOT UIT BIJ AAN NAAR OF IS ZIJN WORDT U UW WIJ ONS JE".split())
+
+
+# branch orgs41: a capitalised phrase with a word for a document in it -- a protocol, guide, regulation, policy plan,
+# report, annual account, purchasing plan or covenant -- names that document, not its author or subject, unless a
+# legal form says a body is named ("Stichting Convenant" stays)
+_DOCUMENT_WORD = re.compile(
+    r"(?:Protocol|Protocollen|Handreiking|Handleiding|Verordening|Beleidsregels?|Beleidsplan|Beleidskader|Beleidsnota|"
+    r"Nota|Rapport|Rapportage|Inkoopkader|Inkoopplan|Inkoopstrategie|Inkoopdocument|Regiovisie|Jaarverslag|Jaarrekening|"
+    r"Jaarplan|Programmabegroting|Convenant|Reglement|Richtlijn|Leidraad|Offerteaanvraag|Bestek)")
+
+
+def _document_name(name: str) -> bool:
+    """Whether ``name`` names a document (see above)."""
+    return any(_DOCUMENT_WORD.fullmatch(w) for w in name.split()) and not _LEGAL_FORM.search(name)
+
+
+def _unshouted(name: str) -> str | None:
+    """``name`` without the shouted text it runs into (see above); None when nothing of a name is left."""
+    words = name.split(" ")
+    if not any(w in _SHOUTED_FUNCTION for w in words):
+        return name
+    for i in range(1, len(words)):
+        run = list(itertools.takewhile(_SHOUTED_WORD.fullmatch, words[i:]))
+        if len(run) >= 3 and any(w in _SHOUTED_FUNCTION for w in run) and re.search(r"[a-zà-ÿ]", words[i - 1]):
+            head = " ".join(words[:i])
+            return _clean_name(head) or None
+    return name
+
+
 def _trimmed(found: list[dict]) -> list[dict]:
     """``found`` without a party's part in a procedure alone, each name without a person joined to it and without a
     word cut at its hyphen (see above); a name that is then one already found is left out."""
@@ -3433,6 +3469,9 @@ def _trimmed(found: list[dict]) -> list[dict]:
             n = m.group("a")
         if n.endswith("-") and " " in n:
             n = n.rsplit(" ", 1)[0]
+        n = _unshouted(n)  # (branch orgs41) "Centrum voor Jeugd en Gezin CA KOOP NU IN 2015 VOOR DE PRIJS ..."
+        if not n:
+            continue
         if n != f["name"]:
             if n.casefold() in names:
                 continue
@@ -3956,6 +3995,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
            and not _titled_person(o["name"], text)  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
            and not _given_name_person(o["name"])]  # (branch orgs30) "Jan de Vries"
+    # (branch orgs41) "het GGD Protocol Meldingen Calamiteiten Wmo", "de Regiovisie Jeugdhulp Holland Rijnland": a document
+    out = [o for o in out if o["role"] == "awardee" or not _document_name(o["name"])]
     out = _without_lower_court(out, text)  # (branch orgs38) "het door de rechtbank X gewezen vonnis" in an appeal
     out = _without_cited_bodies(out, text)  # (branch orgs38) "Volgens de VNG ...", "Uit onderzoek van bureau X blijkt"
     out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."

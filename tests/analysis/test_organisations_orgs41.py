@@ -6,6 +6,14 @@
   organisation, read once (the identities and aliases of ``jeugdregios.csv`` and ``regional_buyers.csv``), under the
   name that is not the region's, then the one without its legal form, then the first read.
 
+- A name in mixed case run on into shouted text in capitals that holds a Dutch function word ("Centrum voor Jeugd en
+  Gezin CA KOOP NU IN 2015 VOOR DE PRIJS VAN 2014", an advertisement in a scanned paper's next column) ends before it;
+  an abbreviation after a name ("GGD GHOR Nederland") holds no such word and stays.
+
+- A capitalised phrase with a word for a document in it ("het GGD Protocol Meldingen Calamiteiten Wmo", "de Regiovisie
+  Jeugdhulp Holland Rijnland") names that document, not an organisation; a legal form keeps a body ("Stichting
+  Convenant").
+
 - A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
   that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
 
@@ -53,3 +61,30 @@ def test_a_subregio_is_not_the_body_of_the_whole_region():
 
 def test_one_body_one_name_is_linear(read):
     assert linear_time(read, "De Regio Haaglanden en de regio Haaglanden (H10) kopen de jeugdhulp in. ", 100_000) < LINEAR
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Terneuzen en Hulst gaan apart verder met Centrum voor Jeugd en Gezin CA KOOP NU IN 2015 VOOR DE PRIJS VAN 2014 "
+     "VOORDEEL 1600 en kopen de jeugdhulp in.", "Centrum voor Jeugd en Gezin"),
+])
+def test_a_name_ends_before_the_shouted_text_it_runs_into(read, text, name):
+    assert list(_orgs(read(text))) == [name]
+
+
+def test_an_abbreviation_after_a_name_is_no_shouted_text():
+    from tenderarchive.analysis.organisations import _unshouted
+    assert _unshouted("GGD GHOR Nederland") == "GGD GHOR Nederland"
+    assert _unshouted("Veilig Thuis IJsselland VTIJ") == "Veilig Thuis IJsselland VTIJ"
+    assert _unshouted("Pluryn KOOP NU IN DE WINKEL") == "Pluryn"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Het GGD Protocol Meldingen Calamiteiten Wmo geldt voor alle aanbieders. De GGD Haaglanden heeft het protocol "
+     "opgesteld voor de jeugdhulp die de gemeente Den Haag inkoopt.", "GGD Haaglanden"),
+    ("Volgens de Regiovisie Jeugdhulp Holland Rijnland koopt Holland Rijnland de jeugdhulp in bij Stichting Convenant.",
+     "Stichting Convenant"),
+])
+def test_a_documents_name_is_no_organisation(read, text, kept):
+    orgs = _orgs(read(text))
+    assert kept in orgs, orgs
+    assert not any(w in o for o in orgs for w in ("Protocol", "Regiovisie")), orgs
