@@ -324,7 +324,8 @@ Branch orgs41 (half 0's errors and its negative pages read, half 1 judged): one 
 -- a jeugdregio and the body buying for the whole of it ("Regio Haaglanden", "H10"), with and without its legal form
 ("Gemeenschappelijke regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio
 X" -- is one organisation, read once under the name that is not the region's (:func:`_one_body`, identities from
-``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own. A name run on into shouted text in capitals
+``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own, and the region a municipality buys for as
+its centrumgemeente is that municipality's area (:data:`_CENTRE_OF`). A name run on into shouted text in capitals
 holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
 phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ...").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
@@ -3526,10 +3527,17 @@ def _body_key(name: str) -> str | None:
     return f"region:{code}" if code else f"name:{key}"
 
 
-def _one_body(found: list[dict]) -> list[dict]:
+# the region a municipality buys for as its centrumgemeente ("de gemeente Almere, in haar rol als centrumgemeente van de
+# jeugdhulpregio Flevoland"): the municipality is the body that buys, the region its area
+_CENTRE_OF = re.compile(r"\b[Cc]entrumgemeente (?:van|voor) (?:de |het )?(?P<r>(?:(?:[Jj]eugd(?:hulp|zorg)?)?[Rr]egio )?"
+                        r"[A-ZÀ-Ý][\w'’-]*(?: (?:en |& )?[A-ZÀ-Ý][\w'’-]*){0,3})")
+
+
+def _one_body(found: list[dict], text: str = "") -> list[dict]:
     """``found`` with one regional body named two ways read once (see above): under the name that is not the region's
     ("H10" over "Regio Haaglanden", as :func:`_abbreviated_twice` keeps a body's name over "de regio X"), then without
-    its legal form, then the first read; a buyer if either was read as one. Awardees are kept as read."""
+    its legal form, then the first read; a buyer if either was read as one. Awardees are kept as read. The region a
+    municipality read as a buyer buys for as its centrumgemeente is that municipality (:data:`_CENTRE_OF`)."""
     groups: dict[str, list[int]] = {}
     for i, f in enumerate(found):
         if f["role"] != "awardee":
@@ -3537,6 +3545,11 @@ def _one_body(found: list[dict]) -> list[dict]:
             if key:
                 groups.setdefault(key, []).append(i)
     drop: set[int] = set()
+    if any(f["role"] == "buyer" and f["name"].casefold().startswith("gemeente ") for f in found):
+        for m in _CENTRE_OF.finditer(text[:MAX_SCAN]):
+            key = _body_key(m.group("r"))
+            if key:
+                drop.update(groups.get(key, ()))
     role: dict[int, str] = {}
     for idx in groups.values():
         if len(idx) < 2:
@@ -4002,4 +4015,4 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
-    return _one_body(_inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text))
+    return _one_body(_inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text), text)

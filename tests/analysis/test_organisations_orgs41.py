@@ -14,6 +14,9 @@
   Jeugdhulp Holland Rijnland") names that document, not an organisation; a legal form keeps a body ("Stichting
   Convenant").
 
+- The region a municipality buys for as its centrumgemeente ("de gemeente Almere, in haar rol als centrumgemeente van
+  de jeugdhulpregio Flevoland") is that municipality's area: the municipality is the body, read once.
+
 - A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
   that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
 
@@ -88,3 +91,15 @@ def test_a_documents_name_is_no_organisation(read, text, kept):
     orgs = _orgs(read(text))
     assert kept in orgs, orgs
     assert not any(w in o for o in orgs for w in ("Protocol", "Regiovisie")), orgs
+
+
+def test_the_region_of_a_centrumgemeente_is_that_municipality():
+    from tests.analysis.reading import read_synthetic
+    text = ("De uitspraak in de kortgedingen die twee aanbieders aanspanden tegen de gemeente Almere, in haar rol als "
+            "centrumgemeente van de jeugdhulpregio Flevoland, heeft gevolgen voor de inkoop van jeugdhulp. De "
+            "Jeugdhulpregio Flevoland past de tarieven aan.")
+    assert _orgs(read_synthetic(text)) == {"gemeente Almere": "buyer"}
+    # without the centrumgemeente's sentence the region is read beside the municipality
+    other = ("De Jeugdhulpregio Flevoland past de tarieven voor de inkoop van jeugdhulp aan. De gemeente Almere koopt de "
+             "jeugdhulp in.")
+    assert set(_orgs(read_synthetic(other))) == {"Jeugdhulpregio Flevoland", "gemeente Almere"}
