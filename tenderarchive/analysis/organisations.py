@@ -327,7 +327,8 @@ X" -- is one organisation, read once under the name that is not the region's (:f
 ``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own, and the region a municipality buys for as
 its centrumgemeente is that municipality's area (:data:`_CENTRE_OF`). A name run on into shouted text in capitals
 holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
-phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ...").
+phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ..."); a job
+title is a person's work (:data:`_FUNCTION_FIRST`: "Contractmanager Jeugd", "Senior Inkoper Sociaal Domein").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -3412,9 +3413,13 @@ _PROCEDURE_ROLE = re.compile(r"(?:[Dd]e |[Hh]et )?(?i:eiser(?:es|s|essen)?|gedaa
 # ... nor does a person's function or profession, alone or with what it is for ("bij de Jeugdarts", "de inzet van een
 # Ondersteuner Jeugd en Gezin"), without a body's word or legal form ("Huisartsenpraktijk De Linde" is a party)
 _FUNCTION_FIRST = re.compile(
-    r"(?:[Dd]e |[Hh]et |[Ee]en )?(?:(?:Huis|Jeugd|Kinder|Bedrijfs|School|GGD-)?[Aa]rts|(?:[A-ZÀ-Ý][a-zà-ÿ]*)?(?i:therapeut|psycholoog|"
+    r"(?:[Dd]e |[Hh]et |[Ee]en )?(?:(?:Senior|Junior|Medior|Strategisch|Strategische|Regionaal|Regionale) )?"
+    r"(?:(?:Huis|Jeugd|Kinder|Bedrijfs|School|GGD-)?[Aa]rts|(?:[A-ZÀ-Ý][a-zà-ÿ]*)?(?i:therapeut|psycholoog|"
     r"psychiater|pedagoog|consulent|coach|verpleegkundige|ondersteuner|medewerker|begeleider|regisseur|coördinator|"
-    r"hulpverlener|casemanager|klantmanager|ambtenaar|wethouder|burgemeester|directeur|bestuurder|voorzitter|woordvoerder))"
+    r"hulpverlener|casemanager|klantmanager|ambtenaar|wethouder|burgemeester|directeur|bestuurder|voorzitter|woordvoerder|"
+    # (branch orgs41) the job titles of the staff a page quotes: "Piet Bos (Contractmanager Jeugd)", "Beleidsadviseur
+    # Jeugd", "Projectleider Inkoop Jeugdhulp", "Senior Inkoper Sociaal Domein"
+    r"manager|adviseur|leider|leidster|inkoper|secretaris|jurist|controller|kwartiermaker|functionaris))"
     r"(?![\w-])")
 _PLACE_OF_WORK = re.compile(r"(?i:praktijk|centrum|instituut|stichting|groep|bureau|dienst|huis|kliniek|team|vereniging|"
                             r"coöperatie|school|netwerk|organisatie)")

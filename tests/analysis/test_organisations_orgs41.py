@@ -17,6 +17,10 @@
 - The region a municipality buys for as its centrumgemeente ("de gemeente Almere, in haar rol als centrumgemeente van
   de jeugdhulpregio Flevoland") is that municipality's area: the municipality is the body, read once.
 
+- A job title of the staff a page quotes ("Piet Bos (Contractmanager Jeugd)", "Senior Inkoper Sociaal Domein",
+  "Projectleider Inkoop Jeugdhulp") is a person's work, no organisation; a body named with such a word and its body's
+  word stays ("Regionaal Inkoopbureau IJmond").
+
 - A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
   that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
 
@@ -103,3 +107,18 @@ def test_the_region_of_a_centrumgemeente_is_that_municipality():
     other = ("De Jeugdhulpregio Flevoland past de tarieven voor de inkoop van jeugdhulp aan. De gemeente Almere koopt de "
              "jeugdhulp in.")
     assert set(_orgs(read_synthetic(other))) == {"Jeugdhulpregio Flevoland", "gemeente Almere"}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Smit, Beleidsadviseur Jeugd bij de gemeente Epe, vertelt over de aanbesteding van de jeugdhulp. Piet Bos "
+    "(Contractmanager Jeugd) en Karin de Wit (Projectleider Inkoop Jeugdhulp) waren er ook.",
+    "De gemeente Epe koopt de jeugdhulp in. Jan Bos (Senior Inkoper Sociaal Domein) en Els Smit (Adviseur Inkoop) "
+    "lichten dit toe.",
+])
+def test_a_job_title_is_no_organisation(read, text):
+    assert _orgs(read(text)) == {"gemeente Epe": "buyer"}
+
+
+def test_a_body_with_a_regional_word_stays(read):
+    text = "Het Regionaal Inkoopbureau IJmond koopt de jeugdhulp in. De Regionale Coördinator Jeugd Jan Bos licht toe."
+    assert _orgs(read(text)) == {"Regionaal Inkoopbureau IJmond": "buyer"}
