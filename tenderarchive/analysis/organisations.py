@@ -328,7 +328,8 @@ X" -- is one organisation, read once under the name that is not the region's (:f
 its centrumgemeente is that municipality's area (:data:`_CENTRE_OF`). A name run on into shouted text in capitals
 holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
 phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ..."); a job
-title is a person's work (:data:`_FUNCTION_FIRST`: "Contractmanager Jeugd", "Senior Inkoper Sociaal Domein").
+title is a person's work (:data:`_FUNCTION_FIRST`: "Contractmanager Jeugd", "Senior Inkoper Sociaal Domein"), and a local
+party a councillor is named with is a political party (:data:`_POLITICAL`: "Eerlijk Alternatief", "Stadspartij Epe").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -1756,7 +1757,9 @@ _WROTE = r"(?:geschreven|opgesteld|gemaakt|uitgevoerd|gepubliceerd|uitgebracht)\
 # branch orgs4: political parties (a closed class, as the legal forms are): a councillor's "(PvdA)" names no party to
 # the procurement
 _POLITICAL = re.compile(r".*\b(?:VVD|CDA|PvdA|D66|SP|GL|GroenLinks|CU|ChristenUnie|SGP|PVV|PvdD|JA21|BBB|DENK|Volt|FvD|50PLUS|"
-                        r"Lokaal|Leefbaar|Gemeentebelangen|Dorpsbelangen|Burgerbelangen|BurgerBelangen|Progressief|Partij)\b.*"
+                        r"Lokaal|Leefbaar|Gemeentebelangen|Dorpsbelangen|Burgerbelangen|BurgerBelangen|Progressief|Partij|"
+                        # (branch orgs41) local parties' words: "Eerlijk Alternatief", "Stadspartij Epe", "Trots Haarlemmermeer"
+                        r"Alternatief|Stadspartij|Stadsbelang|Inwonersbelang|Algemeen Belang|Trots|Fractie)\b.*"
                         # and an office, not a body: "Namens de Minister voor Rechtsbescherming"
                         r"|(?:Minister|Staatssecretaris|Wethouder|Burgemeester|Gedeputeerde|College|Kamerlid)\b.*")
 # a word that names a subject, not a party ("Integratie", "Orthopedagogiek", "Cultuur"), where a list splits a name

@@ -21,6 +21,9 @@
   "Projectleider Inkoop Jeugdhulp") is a person's work, no organisation; a body named with such a word and its body's
   word stays ("Regionaal Inkoopbureau IJmond").
 
+- A local political party a councillor is named with ("Anna Smit (Eerlijk Alternatief)", "Els Bakker (Stadspartij
+  Epe)") is no organisation of the purchase.
+
 - A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
   that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
 
@@ -122,3 +125,9 @@ def test_a_job_title_is_no_organisation(read, text):
 def test_a_body_with_a_regional_word_stays(read):
     text = "Het Regionaal Inkoopbureau IJmond koopt de jeugdhulp in. De Regionale Coördinator Jeugd Jan Bos licht toe."
     assert _orgs(read(text)) == {"Regionaal Inkoopbureau IJmond": "buyer"}
+
+
+def test_a_local_political_party_is_no_organisation(read):
+    text = ("De gemeenteraad debatteerde over de inkoop van jeugdhulp. Raadslid Jan Bos (Trots) en Anna Smit (Eerlijk "
+            "Alternatief) dienden een motie in. Ook Els Bakker (Stadspartij Epe) stemde voor.")
+    assert _orgs(read(text)) == {}
