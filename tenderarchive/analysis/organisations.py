@@ -329,7 +329,8 @@ its centrumgemeente is that municipality's area (:data:`_CENTRE_OF`). A name run
 holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
 phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ..."); a job
 title is a person's work (:data:`_FUNCTION_FIRST`: "Contractmanager Jeugd", "Senior Inkoper Sociaal Domein"), and a local
-party a councillor is named with is a political party (:data:`_POLITICAL`: "Eerlijk Alternatief", "Stadspartij Epe").
+party a councillor is named with is a political party (:data:`_POLITICAL`: "Eerlijk Alternatief", "Stadspartij Epe"),
+and teams in the plural and fields named alone are no party (:data:`_GENERIC`: "de Lokale Teams", "het Sociaal Domein").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -2908,11 +2909,20 @@ _GENERIC = re.compile(
     r"(?=[A-ZÀ-Ý][a-zà-ÿ])(?i:[a-zà-ÿ]*(?:artsen|scholen|kundigen|verzekeraars|corporaties|partners|aanbieders|"
     r"instellingen|organisaties|verleners|ouders|gezinnen|kinderen|jongeren|cliënten|inwoners|professionals|krachten|"
     r"docenten|werkers|deskundigen|specialisten|therapeuten|psychologen|psychiaters|gemeenten|gemeentes|partijen|"
-    r"verwijzers|instanties|voorzieningen))"
+    r"verwijzers|instanties|voorzieningen|teams))"  # (branch orgs41) "de Wijkteams", "de Lokale Teams"
+    # (branch orgs41) the social domain and the school policy named alone: fields, not bodies ("het Sociaal Domein",
+    # "Passend Onderwijs"; "Samenwerkingsverband Passend Onderwijs Epe" is one)
+    r"|(?:[Hh]et )?(?:Sociaal Domein|Sociale Domein|Passend Onderwijs)"
     r"|(?:[Dd]e |[Hh]et )?(?:Zorg|Onderwijs|Kinderopvang|Welzijn|Jeugdgezondheidszorg|Gezondheidszorg|Jeugdhulp|Jeugdzorg"
     # a body's kind word alone names no particular body ("samen met de Provincie en het Ministerie", "Thuis en School")
     r"|Provincie|Ministerie|Gemeente|Regio|Stichting|Vereniging|Coöperatie|School|Instelling|Organisatie|Overheid|Thuis"
     r"|(?:Zorg|Jeugdhulp|Jeugdzorg)?[Aa]anbieder)")
+
+
+def _generic(name: str) -> bool:
+    """Whether ``name`` is a generic word of :data:`_GENERIC`, or two joined by "en" (branch orgs41: "de Lokale Teams
+    en Passend Onderwijs")."""
+    return bool(_GENERIC.fullmatch(name)) or (" en " in name and all(_GENERIC.fullmatch(p) for p in name.split(" en ")))
 
 
 # branch orgs34: councils named in the plural with what they are of ("de Adviesraden Sociaal Domein van de HBEL
@@ -4005,7 +4015,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
     # (branch orgs25) "de Raad van Toezicht", "het College van B&W"; "Huisartsen", "het Onderwijs"
-    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]) or _PLURAL_COUNCILS.match(o["name"]))
+    out = [o for o in out if not (_organ(o["name"]) or _generic(o["name"]) or _PLURAL_COUNCILS.match(o["name"]))
            and (o["role"] == "awardee" or not _not_party_word(o["name"]))]  # (branch orgs26) "Brussel", "Opvoeden"
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
                                                             or _municipal_unit(o["name"]))

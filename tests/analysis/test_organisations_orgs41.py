@@ -24,6 +24,10 @@
 - A local political party a councillor is named with ("Anna Smit (Eerlijk Alternatief)", "Els Bakker (Stadspartij
   Epe)") is no organisation of the purchase.
 
+- Teams in the plural and fields named alone with capitals ("de Lokale Teams", "Wijkteams", "het Sociaal Domein",
+  "Passend Onderwijs", a site's menu bullets under a list of awarded parties) name no party; a body named with them
+  stays ("Samenwerkingsverband Passend Onderwijs Epe").
+
 - A municipality beside its region ("gemeente Alkmaar", "regio Alkmaar"), two regions, and a subregio beside the body
   that buys for the whole region (MVS beside the GR Jeugdhulp Rijnmond) stay two.
 
@@ -131,3 +135,15 @@ def test_a_local_political_party_is_no_organisation(read):
     text = ("De gemeenteraad debatteerde over de inkoop van jeugdhulp. Raadslid Jan Bos (Trots) en Anna Smit (Eerlijk "
             "Alternatief) dienden een motie in. Ook Els Bakker (Stadspartij Epe) stemde voor.")
     assert _orgs(read(text)) == {}
+
+
+def test_plural_teams_and_fields_name_no_party(read):
+    text = ("De gemeente Epe heeft de jeugdhulp ingekocht. De volgende partijen zijn gecontracteerd:\n- Pluryn\n- Karakter\n"
+            "- Sociaal Domein\n- Wijkteams\nVeelgestelde vragen")
+    result = read(text)
+    assert _orgs(result) == {"Pluryn": "awardee", "Karakter": "awardee", "gemeente Epe": "buyer"}
+    assert result["awardees"] == ["Pluryn", "Karakter"]
+    text = ("De gemeente Epe werkt samen met de Lokale Teams en Passend Onderwijs bij de inkoop van jeugdhulp. Ze koopt de "
+            "jeugdhulp in samen met het Samenwerkingsverband Passend Onderwijs Epe en Centrum voor Jeugd en Gezin Epe.")
+    assert set(_orgs(read(text))) == {"gemeente Epe", "Samenwerkingsverband Passend Onderwijs Epe",
+                                      "Centrum voor Jeugd en Gezin Epe"}
