@@ -320,6 +320,17 @@ the awardee, its members providers. Organisations: the parties of a ruling named
 verzoekster, tegen de gemeente Y, verweerster"), the role from the head word; a person is none.
 A jeugdregio's name right after a lower-case care or tender word names the area of the service or tender ("de
 aanbesteding crisishulp Zuid-Limburg", :data:`_AREA_OF_THING`), not a body that buys (``jeugdregio_name``).
+Branch orgs41 (half 0's errors and its negative pages read, half 1 judged): one regional body named two ways on a page
+-- a jeugdregio and the body buying for the whole of it ("Regio Haaglanden", "H10"), with and without its legal form
+("Gemeenschappelijke regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio
+X" -- is one organisation, read once under the name that is not the region's (:func:`_one_body`, identities from
+``jeugdregios.csv`` and ``regional_buyers.csv``); a subregio keeps its own, and the region a municipality buys for as
+its centrumgemeente is that municipality's area (:data:`_CENTRE_OF`). A name run on into shouted text in capitals
+holding a function word ends before it (:func:`_unshouted`: an advertisement beside a scanned paper's column), and a
+phrase with a document's word in it names the document (:func:`_document_name`: "GGD Protocol Meldingen ..."); a job
+title is a person's work (:data:`_FUNCTION_FIRST`: "Contractmanager Jeugd", "Senior Inkoper Sociaal Domein"), and a local
+party a councillor is named with is a political party (:data:`_POLITICAL`: "Eerlijk Alternatief", "Stadspartij Epe"),
+and teams in the plural and fields named alone are no party (:data:`_GENERIC`: "de Lokale Teams", "het Sociaal Domein").
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -334,6 +345,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from tenderarchive import reference
 from tenderarchive.awards.names import name_key
 
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
@@ -1746,7 +1758,9 @@ _WROTE = r"(?:geschreven|opgesteld|gemaakt|uitgevoerd|gepubliceerd|uitgebracht)\
 # branch orgs4: political parties (a closed class, as the legal forms are): a councillor's "(PvdA)" names no party to
 # the procurement
 _POLITICAL = re.compile(r".*\b(?:VVD|CDA|PvdA|D66|SP|GL|GroenLinks|CU|ChristenUnie|SGP|PVV|PvdD|JA21|BBB|DENK|Volt|FvD|50PLUS|"
-                        r"Lokaal|Leefbaar|Gemeentebelangen|Dorpsbelangen|Burgerbelangen|BurgerBelangen|Progressief|Partij)\b.*"
+                        r"Lokaal|Leefbaar|Gemeentebelangen|Dorpsbelangen|Burgerbelangen|BurgerBelangen|Progressief|Partij|"
+                        # (branch orgs41) local parties' words: "Eerlijk Alternatief", "Stadspartij Epe", "Trots Haarlemmermeer"
+                        r"Alternatief|Stadspartij|Stadsbelang|Inwonersbelang|Algemeen Belang|Trots|Fractie)\b.*"
                         # and an office, not a body: "Namens de Minister voor Rechtsbescherming"
                         r"|(?:Minister|Staatssecretaris|Wethouder|Burgemeester|Gedeputeerde|College|Kamerlid)\b.*")
 # a word that names a subject, not a party ("Integratie", "Orthopedagogiek", "Cultuur"), where a list splits a name
@@ -2895,11 +2909,20 @@ _GENERIC = re.compile(
     r"(?=[A-ZÀ-Ý][a-zà-ÿ])(?i:[a-zà-ÿ]*(?:artsen|scholen|kundigen|verzekeraars|corporaties|partners|aanbieders|"
     r"instellingen|organisaties|verleners|ouders|gezinnen|kinderen|jongeren|cliënten|inwoners|professionals|krachten|"
     r"docenten|werkers|deskundigen|specialisten|therapeuten|psychologen|psychiaters|gemeenten|gemeentes|partijen|"
-    r"verwijzers|instanties|voorzieningen))"
+    r"verwijzers|instanties|voorzieningen|teams))"  # (branch orgs41) "de Wijkteams", "de Lokale Teams"
+    # (branch orgs41) the social domain and the school policy named alone: fields, not bodies ("het Sociaal Domein",
+    # "Passend Onderwijs"; "Samenwerkingsverband Passend Onderwijs Epe" is one)
+    r"|(?:[Hh]et )?(?:Sociaal Domein|Sociale Domein|Passend Onderwijs)"
     r"|(?:[Dd]e |[Hh]et )?(?:Zorg|Onderwijs|Kinderopvang|Welzijn|Jeugdgezondheidszorg|Gezondheidszorg|Jeugdhulp|Jeugdzorg"
     # a body's kind word alone names no particular body ("samen met de Provincie en het Ministerie", "Thuis en School")
     r"|Provincie|Ministerie|Gemeente|Regio|Stichting|Vereniging|Coöperatie|School|Instelling|Organisatie|Overheid|Thuis"
     r"|(?:Zorg|Jeugdhulp|Jeugdzorg)?[Aa]anbieder)")
+
+
+def _generic(name: str) -> bool:
+    """Whether ``name`` is a generic word of :data:`_GENERIC`, or two joined by "en" (branch orgs41: "de Lokale Teams
+    en Passend Onderwijs")."""
+    return bool(_GENERIC.fullmatch(name)) or (" en " in name and all(_GENERIC.fullmatch(p) for p in name.split(" en ")))
 
 
 # branch orgs34: councils named in the plural with what they are of ("de Adviesraden Sociaal Domein van de HBEL
@@ -3403,13 +3426,51 @@ _PROCEDURE_ROLE = re.compile(r"(?:[Dd]e |[Hh]et )?(?i:eiser(?:es|s|essen)?|gedaa
 # ... nor does a person's function or profession, alone or with what it is for ("bij de Jeugdarts", "de inzet van een
 # Ondersteuner Jeugd en Gezin"), without a body's word or legal form ("Huisartsenpraktijk De Linde" is a party)
 _FUNCTION_FIRST = re.compile(
-    r"(?:[Dd]e |[Hh]et |[Ee]en )?(?:(?:Huis|Jeugd|Kinder|Bedrijfs|School|GGD-)?[Aa]rts|(?:[A-ZÀ-Ý][a-zà-ÿ]*)?(?i:therapeut|psycholoog|"
+    r"(?:[Dd]e |[Hh]et |[Ee]en )?(?:(?:Senior|Junior|Medior|Strategisch|Strategische|Regionaal|Regionale) )?"
+    r"(?:(?:Huis|Jeugd|Kinder|Bedrijfs|School|GGD-)?[Aa]rts|(?:[A-ZÀ-Ý][a-zà-ÿ]*)?(?i:therapeut|psycholoog|"
     r"psychiater|pedagoog|consulent|coach|verpleegkundige|ondersteuner|medewerker|begeleider|regisseur|coördinator|"
-    r"hulpverlener|casemanager|klantmanager|ambtenaar|wethouder|burgemeester|directeur|bestuurder|voorzitter|woordvoerder))"
+    r"hulpverlener|casemanager|klantmanager|ambtenaar|wethouder|burgemeester|directeur|bestuurder|voorzitter|woordvoerder|"
+    # (branch orgs41) the job titles of the staff a page quotes: "Piet Bos (Contractmanager Jeugd)", "Beleidsadviseur
+    # Jeugd", "Projectleider Inkoop Jeugdhulp", "Senior Inkoper Sociaal Domein"
+    r"manager|adviseur|leider|leidster|inkoper|secretaris|jurist|controller|kwartiermaker|functionaris))"
     r"(?![\w-])")
 _PLACE_OF_WORK = re.compile(r"(?i:praktijk|centrum|instituut|stichting|groep|bureau|dienst|huis|kliniek|team|vereniging|"
                             r"coöperatie|school|netwerk|organisatie)")
 _PERSON_TAIL = re.compile(r"(?P<a>.+?) en (?P<p>[A-ZÀ-Ý][a-zà-ÿ]+ .+)")
+
+
+# branch orgs41: a name in mixed case run on into words in capitals that hold a Dutch function word in capitals ("KOOP NU
+# IN 2015 VOOR DE PRIJS VAN 2014") runs into shouted text -- an advertisement, a banner, a scanned paper's next column --
+# and ends before it; an abbreviation after a name ("GGD GHOR", "Veilig Thuis IJsselland VTIJ") holds no such word
+_SHOUTED_WORD = re.compile(r"[^a-zà-ÿ]*[A-ZÀ-Ý0-9][^a-zà-ÿ]*")
+_SHOUTED_FUNCTION = frozenset("DE HET EEN VAN VOOR IN OP NU EN MET TOT UIT BIJ AAN NAAR OF IS ZIJN WORDT U UW WIJ ONS JE".split())
+
+
+# branch orgs41: a capitalised phrase with a word for a document in it -- a protocol, guide, regulation, policy plan,
+# report, annual account, purchasing plan or covenant -- names that document, not its author or subject, unless a
+# legal form says a body is named ("Stichting Convenant" stays)
+_DOCUMENT_WORD = re.compile(
+    r"(?:Protocol|Protocollen|Handreiking|Handleiding|Verordening|Beleidsregels?|Beleidsplan|Beleidskader|Beleidsnota|"
+    r"Nota|Rapport|Rapportage|Inkoopkader|Inkoopplan|Inkoopstrategie|Inkoopdocument|Regiovisie|Jaarverslag|Jaarrekening|"
+    r"Jaarplan|Programmabegroting|Convenant|Reglement|Richtlijn|Leidraad|Offerteaanvraag|Bestek)")
+
+
+def _document_name(name: str) -> bool:
+    """Whether ``name`` names a document (see above)."""
+    return any(_DOCUMENT_WORD.fullmatch(w) for w in name.split()) and not _LEGAL_FORM.search(name)
+
+
+def _unshouted(name: str) -> str | None:
+    """``name`` without the shouted text it runs into (see above); None when nothing of a name is left."""
+    words = name.split(" ")
+    if not any(w in _SHOUTED_FUNCTION for w in words):
+        return name
+    for i in range(1, len(words)):
+        run = list(itertools.takewhile(_SHOUTED_WORD.fullmatch, words[i:]))
+        if len(run) >= 3 and any(w in _SHOUTED_FUNCTION for w in run) and re.search(r"[a-zà-ÿ]", words[i - 1]):
+            head = " ".join(words[:i])
+            return _clean_name(head) or None
+    return name
 
 
 def _trimmed(found: list[dict]) -> list[dict]:
@@ -3427,6 +3488,9 @@ def _trimmed(found: list[dict]) -> list[dict]:
             n = m.group("a")
         if n.endswith("-") and " " in n:
             n = n.rsplit(" ", 1)[0]
+        n = _unshouted(n)  # (branch orgs41) "Centrum voor Jeugd en Gezin CA KOOP NU IN 2015 VOOR DE PRIJS ..."
+        if not n:
+            continue
         if n != f["name"]:
             if n.casefold() in names:
                 continue
@@ -3451,6 +3515,68 @@ def _without_common_nouns(found: list[dict], text: str) -> list[dict]:
     return [f for f in found if f["role"] == "awardee" or not _ONE_WORD.fullmatch(f["name"])
             or f["name"].lower() not in lower_words or _BODY.search(f["name"]) or _LEGAL_FORM.search(f["name"])
             or _is_place(f["name"])]
+
+
+# branch orgs41: one regional body named two ways on one page -- the jeugdregio and the body that buys for the whole of it
+# ("de regio Haaglanden (H10)", "Jeugdzorgregio H10"), a body with and without its legal form ("Gemeenschappelijke
+# regeling RSJ IJsselland", "Regionaal Serviceteam Jeugd IJsselland"), "Jeugdhulpregio X" and "regio X" -- is one
+# organisation, read once. Identity comes from the project's reference (``jeugdregios.csv``, ``regional_buyers.csv``
+# and their aliases, :mod:`tenderarchive.reference`), the name written without a leading "Gemeenschappelijke
+# regeling"/"GR" and "(jeugd)regio"; a buyer that buys for part of a region (a subregio, "MVS") keeps its own identity.
+_GR_FORM = re.compile(r"(?i:(?:modulaire )?gemeenschappelijke regeling|centrumregeling|m?GR)(?: (?i:van|voor) (?:de |het )?)? (?=\S)")
+_REGION_FIRST = re.compile(r"(?i:(?:jeugd(?:hulp|zorg)?)?regio)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _body_key(name: str) -> str | None:
+    """The regional body or jeugdregio ``name`` means (see above), a key; None for a municipality's own name."""
+    bare = _GR_FORM.sub("", name, count=1) if _GR_FORM.match(name) else name
+    if re.match(r"(?i:gemeenten?|gem\.) ", bare) or (reference.municipality(bare) and not _REGION_FIRST.match(bare)):
+        return None  # "gemeente Alkmaar", "Alkmaar": the municipality; "regio Alkmaar" is the region
+    ref = reference.load()
+    key = reference.normalise(bare)
+    if not key:
+        return None
+    row = next(iter(ref.buyer_keys.get(key, ())), None)
+    if row:
+        whole = row["members"].strip() == "*" and row["jeugdregio_code"]
+        return f"region:{row['jeugdregio_code']}" if whole else f"buyer:{row['buyer_id']}"
+    code = ref.region_keys.get(key)
+    return f"region:{code}" if code else f"name:{key}"
+
+
+# the region a municipality buys for as its centrumgemeente ("de gemeente Almere, in haar rol als centrumgemeente van de
+# jeugdhulpregio Flevoland"): the municipality is the body that buys, the region its area
+_CENTRE_OF = re.compile(r"\b[Cc]entrumgemeente (?:van|voor) (?:de |het )?(?P<r>(?:(?:[Jj]eugd(?:hulp|zorg)?)?[Rr]egio )?"
+                        r"[A-ZÀ-Ý][\w'’-]*(?: (?:en |& )?[A-ZÀ-Ý][\w'’-]*){0,3})")
+
+
+def _one_body(found: list[dict], text: str = "") -> list[dict]:
+    """``found`` with one regional body named two ways read once (see above): under the name that is not the region's
+    ("H10" over "Regio Haaglanden", as :func:`_abbreviated_twice` keeps a body's name over "de regio X"), then without
+    its legal form, then the first read; a buyer if either was read as one. Awardees are kept as read. The region a
+    municipality read as a buyer buys for as its centrumgemeente is that municipality (:data:`_CENTRE_OF`)."""
+    groups: dict[str, list[int]] = {}
+    for i, f in enumerate(found):
+        if f["role"] != "awardee":
+            key = _body_key(f["name"])
+            if key:
+                groups.setdefault(key, []).append(i)
+    drop: set[int] = set()
+    if any(f["role"] == "buyer" and f["name"].casefold().startswith("gemeente ") for f in found):
+        for m in _CENTRE_OF.finditer(text[:MAX_SCAN]):
+            key = _body_key(m.group("r"))
+            if key:
+                drop.update(groups.get(key, ()))
+    role: dict[int, str] = {}
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        keep = min(idx, key=lambda i: (bool(_REGION_FIRST.match(found[i]["name"])), bool(_GR_FORM.match(found[i]["name"])), i))
+        drop |= set(idx) - {keep}
+        if any(found[i]["role"] == "buyer" for i in idx):
+            role[keep] = "buyer"
+    return [f | {"role": role[i]} if i in role else f for i, f in enumerate(found) if i not in drop]
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -3889,7 +4015,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # awardee is read by its own rules and kept; a medium read as adviser did the research the page reports: "uit
     # onderzoek van Follow the Money blijkt ...")
     # (branch orgs25) "de Raad van Toezicht", "het College van B&W"; "Huisartsen", "het Onderwijs"
-    out = [o for o in out if not (_organ(o["name"]) or _GENERIC.fullmatch(o["name"]) or _PLURAL_COUNCILS.match(o["name"]))
+    out = [o for o in out if not (_organ(o["name"]) or _generic(o["name"]) or _PLURAL_COUNCILS.match(o["name"]))
            and (o["role"] == "awardee" or not _not_party_word(o["name"]))]  # (branch orgs26) "Brussel", "Opvoeden"
     out = [o for o in out if o["role"] == "awardee" or not (_medium(o["name"]) and o["role"] != "adviser"
                                                             or _municipal_unit(o["name"]))
@@ -3900,9 +4026,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
            and not _TIME_WORD.fullmatch(o["name"])  # (branch orgs20) a weekday, month or season alone
            and not _titled_person(o["name"], text)  # (branch orgs21) "mr. dr. A. de Vries", "drs. P. Bakker"
            and not _given_name_person(o["name"])]  # (branch orgs30) "Jan de Vries"
+    # (branch orgs41) "het GGD Protocol Meldingen Calamiteiten Wmo", "de Regiovisie Jeugdhulp Holland Rijnland": a document
+    out = [o for o in out if o["role"] == "awardee" or not _document_name(o["name"])]
     out = _without_lower_court(out, text)  # (branch orgs38) "het door de rechtbank X gewezen vonnis" in an appeal
     out = _without_cited_bodies(out, text)  # (branch orgs38) "Volgens de VNG ...", "Uit onderzoek van bureau X blijkt"
     out = _without_members_at_ruling_head(out)  # (branch orgs34) "1 Gemeenschappelijke Regeling Inkoopbureau H10, 2. Gemeente ..."
     out = _without_sentence_words(out, text)  # (branch orgs29) "Voorlopig Pluryn": "Pluryn"
     out = _without_common_nouns(_trimmed(out), text)  # (branch orgs30) "Advies", "Verkenning"
-    return _inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text)
+    return _one_body(_inside_longer_names(_spelling_variants(_one_spelling(_abbreviated_twice(out)), text), text), text)
