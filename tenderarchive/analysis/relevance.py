@@ -171,6 +171,12 @@ politics is read also where the sentence after names the national source ("... m
 een Kamerbrief"), in the words of the "Hervormingsagenda", and in a title naming tendering over a national lead
 (:func:`national_debate_sentences`).
 
+Since branch rel20 (core): an agenda is read also when its items are bulleted ("- Opening", as a site's list is
+extracted) or "Agendapunt N" lines and when the meeting in the title or the line opening the items names it
+(:func:`agenda_page`); and a directory of providers -- the line introducing a list of three or more names ("Er zijn 6
+aanbieders gecontracteerd door de gemeente Opmeer:", "In onderstaande lijst vindt u alle gecontracteerde aanbieders")
+and the list itself -- gives no procedure evidence unless it reports the step (:func:`directory_sentences`).
+
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
 adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
 Hand-written term lists (:mod:`.vocabulary`): see that module for why.
@@ -1370,18 +1376,90 @@ def motion_text(text: str) -> bool:
 #: council agenda whose side item is "beleidsuitgangspunten voor inkoop van jeugdhulp" is `other`). An agenda whose title
 #: names youth care, or that names it in its intro or in two items, stays read as its words say. In core: the page's own
 #: form.
-_AGENDA_TITLE = re.compile(r"\b(?:raads|commissie)?agenda\b", re.I)
-_AGENDA_ITEM = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S[^\n]*", re.M)
+#: Branch rel20 widened the form to the other ways an agenda is written (core): its items as a bulleted list ("- Opening",
+#: "• Vaststellen van de agenda", as a site's ``<li>`` is extracted) or as "Agendapunt 4: ..." lines, and the agenda named
+#: by the meeting in the title ("Raadsvergadering 12 maart", "Vergadering commissie Samenleving") or in the line that opens
+#: the items ("Op de agenda staan de volgende onderwerpen:", "Agenda") when the title names no meeting.
+_AGENDA_TITLE = re.compile(r"\b(?:raads|commissie)?agenda\b|\b(?:raads|commissie)vergadering\b|"
+                           r"\bvergadering (?:van )?(?:de )?(?:gemeenteraad|raad|commissie|raadscommissie)\b", re.I)
+_AGENDA_OPENS = re.compile(r"\bagenda(?:punten)?\b", re.I)
+_AGENDA_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[a-z]?[.)]|[-•*–·▪◦]|agendapunt \d{1,2}[a-z]?\s*[:.)-]?)[ \t]+\S[^\n]*",
+                          re.M | re.I)
 
 
 def agenda_page(title: str | None, text: str) -> bool:
     """Whether ``text`` is a meeting's agenda with youth care as one item among others (see above)."""
-    if not title or not _AGENDA_TITLE.search(title) or _matches(YOUTH_CORE, title):
+    if not title or _matches(YOUTH_CORE, title):
         return False
-    items = [m.group(0) for m in _AGENDA_ITEM.finditer(text)]
-    if len(items) < 4 or sum(1 for it in items if _matches(YOUTH_CORE, it)) != 1:
+    items = list(_AGENDA_ITEM.finditer(text))
+    if len(items) < 4 or sum(1 for it in items if _matches(YOUTH_CORE, it.group(0))) != 1:
         return False
+    if not _AGENDA_TITLE.search(title):
+        opening = [ln for ln in text[:items[0].start()].split("\n") if ln.strip()]
+        if not opening or not _AGENDA_OPENS.search(opening[-1]):
+            return False
     return not _matches(YOUTH_CORE, _AGENDA_ITEM.sub(" ", text))
+
+
+#: Branch rel20: a directory of providers -- a municipality's or region's page listing the providers it holds contracts
+#: with, for a parent to choose from ("Er zijn 6 aanbieders gecontracteerd door de gemeente Opmeer:", "In onderstaande
+#: lijst vindt u alle gecontracteerde aanbieders per perceel", then one provider's name a line) -- tells who is contracted
+#: now, no step of a purchase (the gold rules: such a page is `youth_care_no_procurement`; its providers are `provider`,
+#: no awardees). Read from the page's form: a list of three or more short lines of names (a list mark, at most eight
+#: words, no sentence in them; short headings such as "Perceel 1 Ambulante jeugdhulp" between them) and the line before
+#: it, which introduces the list -- it ends in a colon or points to it ("hieronder", "onderstaande", "de volgende", "deze
+#: lijst", "overzicht", "gids") -- and names the providers as a set. The introducing sentences that name the set, and the
+#: list's own lines, give no procedure evidence; the page's other sentences are read as they stand. A sentence that
+#: reports the step -- a year, a step done ("is gegund", "de gegunde partijen", :data:`_REPORTED`) or the winners' side
+#: ("hebben de aanbesteding gewonnen", "hebben een contract gekregen", contracts closed) -- stays evidence: an award news
+#: with its list of winners is no directory. In core: the page's form, no words of one site.
+_LIST_NAME = re.compile(r"^[ \t]*(?:[-•*–·▪◦]|\d{1,2}[.)])[ \t]+(\S[^\n]{0,79})$")
+_LIST_HEADING = re.compile(r"^[ \t]*[^\W\d_][^.!?:\n]{0,59}$")
+_LIST_POINTER = re.compile(r"\b(?:hieronder|onderstaande?|(?:de|het) volgende|deze lijst|de lijst|overzicht|\w*gids)\b", re.I)
+_PROVIDER_SET = re.compile(r"\b\w*(?:aanbieders|partijen|organisaties|instellingen|praktijken|zorgverleners)\b", re.I)
+_WINNERS_TOLD = re.compile(r"\b(?:gewonnen|gekregen|gegund|gesloten|afgesloten|ondertekend|getekend|geselecteerd|gekozen)\b",
+                           re.I)
+
+
+def _name_line(line: str) -> bool:
+    m = _LIST_NAME.match(line)
+    return bool(m) and len(m.group(1).split()) <= 8 and not re.search(r"[.!?;]\s+\S|[!?;]\s*$", m.group(1))
+
+
+def _heading_line(line: str) -> bool:
+    return bool(_LIST_HEADING.match(line)) and len(line.split()) <= 6
+
+
+def directory_sentences(text: str) -> set[str]:
+    """The introducing sentences and the lines of a directory of providers in ``text`` (branch rel20, see above)."""
+    lines = text.split("\n")
+    out: set[str] = set()
+    i = 0
+    while i < len(lines):
+        if not _name_line(lines[i]):
+            i += 1
+            continue
+        j, names = i, 0
+        while j < len(lines) and (_name_line(lines[j]) or not lines[j].strip() or _heading_line(lines[j])):
+            names += _name_line(lines[j])
+            j += 1
+        block = lines[i:j]
+        while block and not _name_line(block[-1]):  # a heading after the last name opens the page's next part
+            block.pop()
+        k = i  # the headings right above the first name ("Perceel 1 Ambulante jeugdhulp") are the list's
+        while k > 0 and (not lines[k - 1].strip() or _heading_line(lines[k - 1])):
+            k -= 1
+        if names >= 3 and k > 0:  # lines[k - 1]: the first line above that is neither blank nor a heading
+            intro = lines[k - 1]
+            sents = re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“])", intro.strip())
+            if intro.rstrip().endswith(":") or any(_LIST_POINTER.search(x) for x in sents):
+                told = [x for x in sents if _PROVIDER_SET.search(x)
+                        and not _REPORTED.search(x) and not _WINNERS_TOLD.search(x)]
+                if told:
+                    out.update(told)
+                    out.update(b for b in lines[k:i] + block if b.strip())
+        i = max(j, i + 1)
+    return out
 
 
 #: Branch rel9: the mood of a sentence -- a question asks, a supposition supposes; neither reports a procurement. "Wanneer
@@ -1534,6 +1612,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     if title and title.strip() and questions_page(text, asked):
         asked.add(title.strip())  # branch rel10: a page of questions asks about what its title names (core)
     asked |= general_statements(full, title)  # branch rel10: a general statement about tenders reports none (core)
+    asked |= directory_sentences(text)  # branch rel20: a directory of providers tells who is contracted (core)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     if other:
