@@ -50,6 +50,24 @@ def listing(path: str, page: dict) -> tuple[str, bytes]:
                    f"<span class='datum'>{page['listed']}</span></li></ul></main></body></html>").encode())
 
 
+def changed_since_crawled(archive, page: dict, **values) -> None:
+    """The page changed one second after the archive's last fetch: ``page`` takes ``values`` and a sitemap ``lastmod``
+    of that moment (after the crawl that fetched it, so the next crawl asks the page again)."""
+    fetched_at = max(r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows)
+    changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+    page.update(values, lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+    after_lastmod(page["lastmod"])
+
+
+def as_crawled_and_reparsed(archive):
+    """The archive as the crawls left it, then as ``tenderarchive reparse`` rebuilds it from their WARC files: what a
+    test asserts of both holds for both."""
+    yield sqlite_utils.Database(archive)
+    reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-3000:]
+    yield sqlite_utils.Database(archive)
+
+
 def discovered(stand_in: str, path: str, page: dict, routes: dict) -> tuple[dict, tuple[str, ...]]:
     """The item found by its listing (whose recent item is asked again: NEWS_REVISIT_DAYS, from the run's today) or by
     the sitemap (asked again when its ``lastmod`` moves): the routes gain the listing or the sitemap; returns the
@@ -82,19 +100,12 @@ def test_an_item_whose_date_line_vanished_keeps_the_date_it_stated(tmp_path, sta
         registered = registry(tmp_path, base_url=base, discovery=discovery, allow=["^/20", "^/nieuws/"])
         first = crawl_news(registered, archive)
         assert first.returncode == 0, first.stderr[-3000:]
-        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
-        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(stated=None, body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>",
-                    listed="3 augustus 2021", lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, stated=None, body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>",
+                              listed="3 augustus 2021")
         second = crawl_news(registered, archive, *revisit)
     assert second.returncode == 0, second.stderr[-3000:]
     assert log.count(path) == 2, log
-    for rebuilt in (False, True):
-        if rebuilt:
-            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
-            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
-        db = sqlite_utils.Database(archive)
+    for db in as_crawled_and_reparsed(archive):
         article, = db["articles"].rows
         assert "Correctie" in article["text"]
         assert (article["published"], article["published_source"], article["published_precision"],
@@ -132,11 +143,8 @@ def test_an_item_whose_heading_vanished_keeps_its_title(tmp_path):
                               title="Gemeente Voorbeeld")
         first = crawl_news(registered, archive)
         assert first.returncode == 0, first.stderr[-3000:]
-        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
-        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(heading=None, body="<p>Correctie: de bezwaartermijn loopt tot 4 januari 2021.</p>",
-                    lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, heading=None,
+                              body="<p>Correctie: de bezwaartermijn loopt tot 4 januari 2021.</p>")
         second = crawl_news(registered, archive)
     assert second.returncode == 0, second.stderr[-3000:]
     assert log.count(path) == 2, log

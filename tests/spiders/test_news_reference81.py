@@ -6,17 +6,13 @@ says of an article (tenderarchive/datasette/tables/articles.yaml) is what the ne
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
 import sqlite_utils
 
-from tests import forkcli
-from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
-from tests.spiders.test_news_reference4 import after_lastmod
-from tests.spiders.test_news_reference80 import discovered, item, sitemap
+from tests.spiders.test_news_reference80 import (as_crawled_and_reparsed, changed_since_crawled, discovered, item,
+                                                 sitemap)
 
 #: a day the text gives without a year (§2.3 "weekday + day, no year"; [S2]'s "6 juli a.s."): its year is the page's
 DEADLINE = "<p>Aanbieders kunnen zich uiterlijk 6 juli inschrijven.</p>"
@@ -52,19 +48,12 @@ def test_the_events_of_an_item_that_kept_its_stated_date_are_read_against_it(tmp
         db = sqlite_utils.Database(archive)
         own, timeline = article_event_days(db)
         assert ("2021-07-06", "reply_deadline") in own and own == timeline, (own, timeline)
-        fetched_at, = [r["fetched_at"] for r in db["articles"].rows]
-        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(stated=None, body=DEADLINE + "<p>Correctie: het perceel verblijf is toegevoegd.</p>",
-                    listed="3 augustus 2021", lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, stated=None, listed="3 augustus 2021",
+                              body=DEADLINE + "<p>Correctie: het perceel verblijf is toegevoegd.</p>")
         second = crawl_news(registered, archive, *revisit)
     assert second.returncode == 0, second.stderr[-3000:]
     assert log.count(path) == 2, log
-    for rebuilt in (False, True):
-        if rebuilt:
-            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
-            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
-        db = sqlite_utils.Database(archive)
+    for db in as_crawled_and_reparsed(archive):
         article, = db["articles"].rows
         assert "Correctie" in article["text"]
         assert (article["published"], article["published_source"]) == ("2021-06-28T09:00", "stated")
@@ -86,12 +75,6 @@ def test_an_item_whose_read_left_out_its_date_is_read_again_only_when_it_changes
               "/sitemap.xml": sitemap(path, page)}
     archive, log = tmp_path / "archive.db", []
 
-    def change(**values) -> None:
-        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
-        moved = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(values, lastmod=moved.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
-
     def omitted() -> tuple:
         article, = sqlite_utils.Database(archive)["articles"].rows
         return article["published"], article["published_source"], article["omitted_columns"]
@@ -101,9 +84,10 @@ def test_an_item_whose_read_left_out_its_date_is_read_again_only_when_it_changes
         registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         for step in ("first", "date line dropped", "nothing changed", "date line back"):
             if step == "date line dropped":
-                change(stated=None, body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>")
+                changed_since_crawled(archive, page, stated=None,
+                                      body="<p>Correctie: de sluitingsdatum is 1 oktober 2021.</p>")
             elif step == "date line back":
-                change(stated="29 juli 2021 14:05")
+                changed_since_crawled(archive, page, stated="29 juli 2021 14:05")
             done = crawl_news(registered, archive)
             assert done.returncode == 0, done.stderr[-3000:]
             if step == "date line dropped":
@@ -139,30 +123,20 @@ def test_an_item_moved_with_a_301_and_edited_in_the_move_is_the_archived_item(tm
         registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         first = crawl_news(registered, archive)
         assert first.returncode == 0, first.stderr[-3000:]
-        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
-        moved = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
         redirects[old] = base + new[1:]
-        page.update(body="<p>Correctie: het perceel verblijf is toegevoegd.</p>",
-                    lastmod=moved.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, body="<p>Correctie: het perceel verblijf is toegevoegd.</p>")
         second = crawl_news(registered, archive)
         assert second.returncode == 0, second.stderr[-3000:]
         assert log.count(old) == 2 and log.count(new) == 1, log
-        fetched_at = max(r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows)
-        edited = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(listed=new, lastmod=edited.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
-                    body="<p>Correctie: het perceel verblijf is toegevoegd. Update: de inschrijving is verlengd.</p>")
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, listed=new,
+                              body="<p>Correctie: het perceel verblijf is toegevoegd. "
+                                   "Update: de inschrijving is verlengd.</p>")
         third = crawl_news(registered, archive)
         assert third.returncode == 0, third.stderr[-3000:]
         assert log.count(new) == 2, log
     finally:
         server.shutdown()
-    for rebuilt in (False, True):
-        if rebuilt:
-            reparsed = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
-            assert reparsed.returncode == 0, reparsed.stderr[-3000:]
-        db = sqlite_utils.Database(archive)
+    for db in as_crawled_and_reparsed(archive):
         articles = list(db["articles"].rows)
         assert [(a["url"], a["source_url"]) for a in articles] == [(base + old[1:], base + new[1:])], articles
         assert "de inschrijving is verlengd" in articles[0]["text"]
@@ -226,11 +200,8 @@ def test_a_canonical_link_with_a_tracking_parameter_names_the_page_without_it(tm
         registered = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         first = crawl_news(registered, archive)
         assert first.returncode == 0, first.stderr[-3000:]
-        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(archive)["articles"].rows]
-        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
-        page.update(campaign="facebook", body="<p>Correctie: het perceel verblijf is toegevoegd.</p>",
-                    lastmod=changed.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
-        after_lastmod(page["lastmod"])
+        changed_since_crawled(archive, page, campaign="facebook",
+                              body="<p>Correctie: het perceel verblijf is toegevoegd.</p>")
         second = crawl_news(registered, archive)
     assert second.returncode == 0, second.stderr[-3000:]
     assert log.count(path) == 2, log
